@@ -1,0 +1,43 @@
+package org.portfolio.platform.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Reports the outbox backlog (unsent events and the age of the oldest) with readiness. It stays UP while the
+ * broker is away (that is what the outbox is for); the Kafka check next to it reports the broker itself.
+ */
+@Readiness
+@ApplicationScoped
+public class OutboxHealthCheck implements HealthCheck {
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public HealthCheckResponse call() {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select count(*), min(occurred_at) from outbox_event where sent_at is null").getSingleResult());
+        long backlog = ((Number) row[0]).longValue();
+        long oldestSeconds = 0;
+        if (row[1] != null) {
+            Instant oldest = row[1] instanceof Timestamp ts ? ts.toInstant()
+                    : row[1] instanceof Instant i ? i : ((java.time.OffsetDateTime) row[1]).toInstant();
+            oldestSeconds = Duration.between(oldest, Instant.now()).toSeconds();
+        }
+        return HealthCheckResponse.named("outbox")
+                .up()
+                .withData("unsent", backlog)
+                .withData("oldestUnsentSeconds", oldestSeconds)
+                .build();
+    }
+}

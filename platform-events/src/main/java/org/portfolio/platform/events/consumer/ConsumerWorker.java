@@ -1,0 +1,265 @@
+package org.portfolio.platform.events.consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import org.portfolio.platform.events.CloudEventCodec;
+import org.portfolio.platform.events.EventsConfig;
+import org.portfolio.platform.events.kafka.KafkaClients;
+import org.portfolio.platform.web.correlation.RequestCorrelation;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The poll loop of one {@link EventHandler}: for each record, in one database transaction, insert
+ * {@code (consumer, event id)} into processed_event (a duplicate key means "already applied": skip) and apply
+ * the event; then commit the Kafka offsets of what was applied. A record that fails is retried from the same
+ * offset with back-off; an unusable one (or one that keeps failing) goes to the dead-letter topic. While the
+ * database is unreachable the consumer waits instead of dead-lettering.
+ */
+final class ConsumerWorker implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerWorker.class);
+
+    private enum Outcome { DONE, RETRY }
+
+    private final EventHandler handler;
+    private final String groupId;
+    private final KafkaClients clients;
+    private final EntityManager em;
+    private final DeadLetters deadLetters;
+    private final EventsConfig config;
+    private final MeterRegistry registry;
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private long backoffMs;
+
+    ConsumerWorker(EventHandler handler, KafkaClients clients, EntityManager em, DeadLetters deadLetters,
+                   EventsConfig config, MeterRegistry registry) {
+        this.handler = handler;
+        this.groupId = config.service() + "." + handler.name();
+        this.clients = clients;
+        this.em = em;
+        this.deadLetters = deadLetters;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = clients.newConsumer(groupId)) {
+                consumer = c;
+                c.subscribe(handler.topics());
+                LOG.infof("Consumer %s reading %s", groupId, handler.topics());
+                while (running) {
+                    pollOnce(c);
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (Exception e) {
+                if (running) {
+                    LOG.errorf(e, "Consumer %s failed; restarting it in 1 s", groupId);
+                    pause(1_000);
+                }
+            }
+        }
+    }
+
+    private void pollOnce(KafkaConsumer<String, byte[]> c) {
+        ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        boolean retry = false;
+        for (TopicPartition tp : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
+                if (!running) {
+                    break;
+                }
+                if (process(r) == Outcome.RETRY) {
+                    c.seek(tp, r.offset());
+                    retry = true;
+                    break;
+                }
+                done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+            }
+        }
+        if (!done.isEmpty()) {
+            try {
+                c.commitSync(done);
+            } catch (Exception e) {
+                // the records come again after a rebalance; processed_event makes that harmless
+                LOG.warnf("Consumer %s could not commit offsets (%s); records will be redelivered and skipped",
+                        groupId, e.toString());
+            }
+        }
+        if (retry) {
+            backoffMs = backoffMs == 0 ? config.consumer().backoff().toMillis()
+                    : Math.min(backoffMs * 2, config.relay().maxBackoff().toMillis());
+            pause(backoffMs);
+        } else {
+            backoffMs = 0;
+        }
+    }
+
+    private Outcome process(ConsumerRecord<String, byte[]> r) {
+        IncomingEvent event;
+        try {
+            event = CloudEventCodec.decode(r.value());
+        } catch (PoisonEventException e) {
+            return deadLetter(r, null, e);
+        }
+        if (!handler.types().contains(event.type())) {
+            count("ignored");
+            return Outcome.DONE;
+        }
+        String key = r.topic() + "/" + r.partition() + "@" + r.offset();
+        RequestCorrelation.begin("event-" + event.id(), event.traceparent());
+        ManagedContext requestContext = Arc.container().requestContext();
+        try {
+            requestContext.activate();
+            boolean applied = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+                int inserted = em.createNativeQuery(
+                                "insert into processed_event (consumer, event_id, event_type) values (?1, ?2, ?3) "
+                                        + "on conflict do nothing")
+                        .setParameter(1, handler.name())
+                        .setParameter(2, event.id())
+                        .setParameter(3, event.type())
+                        .executeUpdate();
+                if (inserted == 0) {
+                    return false;
+                }
+                handler.handle(event);
+                return true;
+            });
+            attempts.remove(key);
+            count(applied ? "applied" : "duplicate");
+            if (!applied) {
+                LOG.debugf("Consumer %s skipped event %s: already processed", groupId, event.id());
+            }
+            return Outcome.DONE;
+        } catch (Throwable t) {
+            if (isPoison(t)) {
+                attempts.remove(key);
+                return deadLetter(r, event, t);
+            }
+            if (isDatabaseUnavailable(t)) {
+                LOG.warnf("Consumer %s waits for the database (%s)", groupId, rootMessage(t));
+                return Outcome.RETRY;
+            }
+            int n = attempts.merge(key, 1, Integer::sum);
+            if (n >= config.consumer().maxAttempts()) {
+                attempts.remove(key);
+                return deadLetter(r, event, t);
+            }
+            LOG.warnf(t, "Consumer %s failed on event %s (%s), attempt %d of %d", groupId, event.id(), event.type(),
+                    n, config.consumer().maxAttempts());
+            return Outcome.RETRY;
+        } finally {
+            if (requestContext.isActive()) {
+                requestContext.terminate();
+            }
+            RequestCorrelation.end();
+        }
+    }
+
+    private Outcome deadLetter(ConsumerRecord<String, byte[]> r, IncomingEvent event, Throwable error) {
+        Throwable reason = poisonCause(error);
+        try {
+            deadLetters.send(r, handler.name(), reason);
+            count("dead-lettered");
+            LOG.errorf("Consumer %s sent %s from %s-%d@%d to the dead-letter topic: %s", groupId,
+                    event == null ? "an unreadable record" : "event " + event.id() + " (" + event.type() + ")",
+                    r.topic(), r.partition(), r.offset(), reason.getMessage());
+            return Outcome.DONE;
+        } catch (Exception e) {
+            LOG.warnf("Consumer %s could not dead-letter %s-%d@%d (%s); retrying", groupId, r.topic(), r.partition(),
+                    r.offset(), e.toString());
+            return Outcome.RETRY;
+        }
+    }
+
+    private void count(String outcome) {
+        registry.counter("portfolio.events.consumed", "consumer", handler.name(), "outcome", outcome).increment();
+    }
+
+    private static boolean isPoison(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof PoisonEventException
+                    || c instanceof jakarta.validation.ConstraintViolationException
+                    || c instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable poisonCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof PoisonEventException || c instanceof jakarta.validation.ConstraintViolationException) {
+                return c;
+            }
+        }
+        return t;
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLTransientConnectionException
+                    || c.getClass().getSimpleName().equals("JDBCConnectionException")) {
+                return true;
+            }
+            if (c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (c instanceof SQLException s && s.getMessage() != null && s.getMessage().contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.toString();
+    }
+
+    private void pause(long ms) {
+        long until = System.nanoTime() + ms * 1_000_000;
+        while (running && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(50, ms));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.portfolio.platform.events.kafka;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.jboss.logging.Logger;
+import org.portfolio.platform.events.EventsConfig;
+import org.portfolio.platform.events.consumer.EventHandler;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates, at start-up, the service's own topic, the topics its handlers read and their dead-letter topics,
+ * with the configured partitions. Keeps trying in the background while the broker is unreachable: the
+ * service starts and serves its API regardless (events wait in the outbox).
+ */
+@ApplicationScoped
+public class TopicInitializer {
+
+    private static final Logger LOG = Logger.getLogger(TopicInitializer.class);
+
+    @Inject
+    KafkaClients clients;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    @Any
+    Instance<EventHandler> handlers;
+
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private Thread thread;
+
+    void onStart(@Observes StartupEvent ev) {
+        thread = new Thread(this::ensureTopics, "topic-initializer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        stopping = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    public Set<String> topics() {
+        Set<String> topics = new TreeSet<>();
+        topics.add(config.topic());
+        topics.add(EventsConfig.deadLetterTopicOf(config.topic()));
+        for (EventHandler h : handlers) {
+            for (String t : h.topics()) {
+                topics.add(t);
+                topics.add(EventsConfig.deadLetterTopicOf(t));
+            }
+        }
+        return topics;
+    }
+
+    /** Waits until the topics exist (or the timeout passes); true when they do. */
+    public boolean awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
+        return ready.await(timeout, unit);
+    }
+
+    private void ensureTopics() {
+        long backoff = 250;
+        while (!stopping) {
+            try {
+                Set<String> wanted = topics();
+                Set<String> existing = clients.admin().listTopics().names().get(10, TimeUnit.SECONDS);
+                for (String t : wanted) {
+                    if (!existing.contains(t)) {
+                        try {
+                            clients.admin().createTopics(Set.of(new NewTopic(t, config.partitions(), config.replicationFactor())))
+                                    .all().get(10, TimeUnit.SECONDS);
+                            LOG.infof("Created topic %s (%d partitions)", t, config.partitions());
+                        } catch (ExecutionException e) {
+                            if (!(e.getCause() instanceof TopicExistsException)) {
+                                throw e;
+                            }
+                        }
+                    }
+                }
+                ready.countDown();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("Topics not created yet (broker unreachable?): %s; retrying in %d ms", e.toString(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+}

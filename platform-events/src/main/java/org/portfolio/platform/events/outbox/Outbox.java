@@ -1,0 +1,99 @@
+package org.portfolio.platform.events.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.portfolio.platform.events.EventTypes;
+import org.portfolio.platform.events.EventsConfig;
+import org.portfolio.platform.web.correlation.RequestCorrelation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Publishes domain events the only safe way: as a row in the caller's database transaction. If the
+ * transaction rolls back, the event never existed; if it commits, the relay will deliver it (at least once,
+ * to a topic keyed by the subject so that events of one school stay in order).
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Object WAKE_KEY = new Object();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry tsr;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * Records an event {@code portfolio.<service>.<name>.v1} in the current transaction.
+     *
+     * @param aggregateType the kind of thing that changed, e.g. "School"
+     * @param aggregateId   its id
+     * @param name          UpperCamelCase event name, e.g. "SchoolRegistered"
+     * @param subject       the school the event is about (CloudEvents subject and record key)
+     * @param data          the payload; serialised as JSON. Never put student-level personal data in it.
+     * @return the event id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String aggregateType, Object aggregateId, String name, Object subject, Object data) {
+        return publish(aggregateType, aggregateId, name, 1, subject, data);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String aggregateType, Object aggregateId, String name, int version, Object subject, Object data) {
+        OutboxEvent e = new OutboxEvent();
+        e.id = UUID.randomUUID();
+        e.aggregateType = aggregateType;
+        e.aggregateId = String.valueOf(aggregateId);
+        e.type = EventTypes.of(config.service(), name, version);
+        e.subject = subject == null ? null : subject.toString();
+        e.topic = config.topic();
+        e.messageKey = e.subject != null ? e.subject : e.aggregateId;
+        e.occurredAt = Instant.now();
+        e.traceparent = RequestCorrelation.traceparent();
+        try {
+            e.payload = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("event payload is not serialisable: " + ex.getMessage(), ex);
+        }
+        em.persist(e);
+        wakeRelayAfterCommit();
+        return e.id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (tsr.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        tsr.putResource(WAKE_KEY, Boolean.TRUE);
+        tsr.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}

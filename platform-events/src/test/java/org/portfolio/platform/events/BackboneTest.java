@@ -1,0 +1,169 @@
+package org.portfolio.platform.events;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.portfolio.platform.events.consumer.DeadLetters;
+import org.portfolio.platform.events.testapp.ThingHandler;
+import org.portfolio.testing.EventsProbe;
+import org.portfolio.testing.EventsProbe.Received;
+import org.portfolio.testing.InfraControl;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The backbone against a real PostgreSQL and a real Kafka broker (issue 2, point 5). */
+@QuarkusTest
+class BackboneTest {
+
+    static final String TOPIC = "testsvc.events";
+    static final String NOTE_CREATED = "portfolio.testsvc.NoteCreated.v1";
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void stateChangeAndItsEventCommitTogetherAndTheEventIsAStructuredCloudEvent() {
+        String noteId = createNote("committed " + UUID.randomUUID());
+
+        assertThat(count("select count(*) from note where id = cast(?1 as uuid)", noteId)).isEqualTo(1);
+        Received e = EventsProbe.await(TOPIC, r -> noteId.equals(r.subject()), Duration.ofSeconds(15));
+        assertThat(e.type()).isEqualTo(NOTE_CREATED);
+        assertThat(e.source()).isEqualTo("/testsvc");
+        assertThat(e.key()).isEqualTo(noteId);
+        assertThat(e.envelope().get("specversion").asText()).isEqualTo("1.0");
+        assertThat(e.envelope().get("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(e.header("content-type")).isEqualTo("application/cloudevents+json");
+        assertThat(e.data().get("noteId").asText()).isEqualTo(noteId);
+        assertThat(e.envelope().get("traceparent").asText()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                count("select count(*) from outbox_event where subject = ?1 and sent_at is not null", noteId) == 1);
+    }
+
+    @Test
+    void rolledBackTransactionLeavesNeitherStateNorEvent() {
+        String text = "rolled back " + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("text", text))
+                .queryParam("failAfterWrite", true)
+                .when().post("/notes")
+                .then().statusCode(409);
+        // a later event that arrives proves the relay has run past the point where the first would be
+        String later = createNote("after rollback " + UUID.randomUUID());
+        EventsProbe.await(TOPIC, r -> later.equals(r.subject()), Duration.ofSeconds(15));
+
+        assertThat(count("select count(*) from note where text = ?1", text)).isZero();
+        assertThat(count("select count(*) from outbox_event where payload ->> 'text' = ?1", text)).isZero();
+        assertThat(EventsProbe.readAll(TOPIC))
+                .noneMatch(r -> r.data() != null && text.equals(r.data().path("text").asText()));
+    }
+
+    @Test
+    void withTheBrokerStoppedWritesSucceedAndEveryEventArrivesOnceAfterRestart() {
+        List<String> ids = new ArrayList<>();
+        InfraControl.stopBroker();
+        try {
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                ids.add(createNote("during outage " + i));
+                // the API does not wait for the broker
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            }
+            assertThat(count("select count(*) from outbox_event where sent_at is null and subject in ("
+                    + quoted(ids) + ")")).isEqualTo(5);
+        } finally {
+            InfraControl.startBroker();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                EventsProbe.readAll(TOPIC).stream().filter(r -> ids.contains(r.subject())).count() >= 5);
+        List<Received> delivered = EventsProbe.readAll(TOPIC).stream().filter(r -> ids.contains(r.subject())).toList();
+        assertThat(delivered).extracting(Received::subject).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(count("select count(*) from outbox_event where sent_at is null and subject in ("
+                + quoted(ids) + ")")).isZero();
+    }
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffect() {
+        String id = UUID.randomUUID().toString();
+        String value = "once " + id;
+        EventsProbe.publish(ThingHandler.TOPIC, id, "/upstream", ThingHandler.TYPE, "school-1", Map.of("value", value));
+        EventsProbe.publish(ThingHandler.TOPIC, id, "/upstream", ThingHandler.TYPE, "school-1", Map.of("value", value));
+        // a third, different event after the duplicate: once it is applied the duplicate has been seen
+        String marker = UUID.randomUUID().toString();
+        EventsProbe.publish(ThingHandler.TOPIC, marker, "/upstream", ThingHandler.TYPE, "school-1", Map.of("value", "marker"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("select count(*) from received_thing where event_id = ?1", marker) == 1);
+
+        assertThat(count("select count(*) from received_thing where event_id = ?1", id)).isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where consumer = 'thing-recorder' and event_id = ?1", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void poisonEventsGoToTheDeadLetterTopicAndTheConsumerContinues() {
+        String garbageKey = "garbage-" + UUID.randomUUID();
+        EventsProbe.sendRaw(ThingHandler.TOPIC, garbageKey, "{not a cloud event".getBytes(StandardCharsets.UTF_8));
+        String unfit = EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-2",
+                Map.of("value", List.of("an", "array")));
+        String failing = EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-2",
+                Map.of("value", "x", "poison", true));
+        String good = EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-2",
+                Map.of("value", "good"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from received_thing where event_id = ?1", good) == 1);
+        String dlq = EventsConfig.deadLetterTopicOf(ThingHandler.TOPIC);
+        Received garbage = EventsProbe.await(dlq, r -> garbageKey.equals(r.key()), Duration.ofSeconds(10));
+        assertThat(garbage.header(DeadLetters.H_CONSUMER)).isEqualTo("thing-recorder");
+        assertThat(garbage.header(DeadLetters.H_ERROR)).contains("not a structured CloudEvent");
+        assertThat(garbage.header(DeadLetters.H_TOPIC)).isEqualTo(ThingHandler.TOPIC);
+        assertThat(new String(garbage.value(), StandardCharsets.UTF_8)).isEqualTo("{not a cloud event");
+
+        Received unfitLetter = EventsProbe.await(dlq, r -> unfit.equals(r.id()), Duration.ofSeconds(10));
+        assertThat(unfitLetter.header(DeadLetters.H_ERROR)).contains("does not fit");
+        // an event that fails every attempt ends there too, after the configured attempts
+        Received failingLetter = EventsProbe.await(dlq, r -> failing.equals(r.id()), Duration.ofSeconds(10));
+        assertThat(failingLetter.header(DeadLetters.H_ERROR)).contains("always fails");
+        assertThat(count("select count(*) from received_thing where event_id in (?1, ?2)", unfit, failing)).isZero();
+    }
+
+    @Test
+    void readinessReportsDatabaseBrokerAndOutbox() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("outbox", "Kafka connection health check",
+                        "Database connections health check"));
+    }
+
+    private String createNote(String text) {
+        return given().contentType(ContentType.JSON).body(Map.of("text", text))
+                .when().post("/notes")
+                .then().statusCode(201)
+                .extract().path("noteId");
+    }
+
+    private long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    private static String quoted(List<String> ids) {
+        return String.join(",", ids.stream().map(i -> "'" + i + "'").toList());
+    }
+}

@@ -1,0 +1,110 @@
+package org.portfolio.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * RS256 tokens shaped like the gateway's (issuer, audience, {@code groups} roles, {@code schools} scope),
+ * signed with the key pair {@link RealInfrastructure} generated, so services verify them for real.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://portfolio.local/gateway";
+    public static final String AUDIENCE = "portfolio-api";
+
+    private static PrivateKey key;
+
+    private TestTokens() {
+    }
+
+    public static String districtAdmin() {
+        return withRoles("DISTRICT_ADMIN");
+    }
+
+    public static String oversight() {
+        return withRoles("OVERSIGHT");
+    }
+
+    public static String enrollmentOfficer() {
+        return withRoles("ENROLLMENT_OFFICER");
+    }
+
+    public static String schoolLeader(UUID... schools) {
+        return token("leader-client", Set.of("SCHOOL_LEADER"), ids(schools), Duration.ofMinutes(30));
+    }
+
+    public static String sis(UUID... schools) {
+        return token("sis-client", Set.of("SIS"), ids(schools), Duration.ofMinutes(30));
+    }
+
+    public static String withRoles(String... roles) {
+        return token("test-client", Set.of(roles), List.of(), Duration.ofMinutes(30));
+    }
+
+    public static String token(String subject, Set<String> roles, List<String> schools, Duration ttl) {
+        return claims(subject, roles, schools, ttl).jws().keyId("test").sign(privateKey());
+    }
+
+    /** Expired 10 minutes ago. */
+    public static String expired(String... roles) {
+        return claims("test-client", Set.of(roles), List.of(), Duration.ofMinutes(30))
+                .issuedAt(Instant.now().minusSeconds(3600))
+                .expiresAt(Instant.now().minusSeconds(600))
+                .jws().keyId("test").sign(privateKey());
+    }
+
+    /** Well-formed but signed with a key the services do not trust. */
+    public static String forged(String... roles) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return claims("test-client", Set.of(roles), List.of(), Duration.ofMinutes(30))
+                    .jws().keyId("test").sign(g.generateKeyPair().getPrivate());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JwtClaimsBuilder claims(String subject, Set<String> roles, List<String> schools, Duration ttl) {
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(roles)
+                .claim("schools", schools)
+                .issuedAt(Instant.now())
+                .expiresIn(ttl);
+    }
+
+    private static List<String> ids(UUID... schools) {
+        return Arrays.stream(schools).map(UUID::toString).toList();
+    }
+
+    private static synchronized PrivateKey privateKey() {
+        if (key == null) {
+            RealInfrastructure.ensureStarted();
+            try {
+                String pem = Files.readString(Path.of(System.getProperty(RealInfrastructure.P_PRIVATE_KEY)));
+                String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the test signing key", e);
+            }
+        }
+        return key;
+    }
+}

@@ -1,0 +1,41 @@
+package org.portfolio.platform.web.http;
+
+import jakarta.ws.rs.core.EntityTag;
+import org.portfolio.platform.web.problem.ProblemException;
+
+/**
+ * Optimistic locking over HTTP: the ETag of a resource is its version; an update may send {@code If-Match}
+ * and gets 412 when the resource changed since it was read (the entity's {@code @Version} still guards
+ * concurrent writers that send no If-Match, with a 409).
+ */
+public final class EntityTags {
+
+    private EntityTags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** Passes when If-Match is absent, {@code *}, or names the current version (strong or weak form). */
+    public static void checkIfMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return;
+        }
+        String current = Long.toString(currentVersion);
+        for (String tag : ifMatch.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+                t = t.substring(1, t.length() - 1);
+            }
+            if (t.equals(current)) {
+                return;
+            }
+        }
+        throw ProblemException.preconditionFailed(
+                "If-Match " + ifMatch + " does not match the current version \"" + current + "\"; read the resource again");
+    }
+}

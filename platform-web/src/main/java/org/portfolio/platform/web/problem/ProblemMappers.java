@@ -1,0 +1,327 @@
+package org.portfolio.platform.web.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.portfolio.platform.web.correlation.RequestCorrelation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns every exception that reaches the HTTP layer into an RFC 9457 answer. Client mistakes are 4xx with
+ * a stable type (and field errors for validation); anything unexpected is a 500 that names the request id
+ * under which the stack trace was logged. No answer ever contains a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int MAX_ECHO = 80;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder rb = response(e.type(), e.getMessage(), e.errors(), uri);
+        e.headers().forEach(rb::header);
+        return rb.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            if (isReturnValue(v.getPropertyPath())) {
+                return unexpected(e, uri);
+            }
+            errors.add(new FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " invalid fields";
+        return response(ProblemType.VALIDATION, detail, errors, uri).build();
+    }
+
+    // the built-in Quarkus mappers handle some Jackson subtypes; these more specific ones win over them
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String why = e instanceof StreamConstraintsException ? "a value exceeds the allowed size" : "not valid JSON";
+            return response(ProblemType.MALFORMED_BODY, "The request body is " + why + where, List.of(), uri).build();
+        }
+        if (e instanceof JsonMappingException m) {
+            String field = jsonPath(m);
+            String message = mappingMessage(m);
+            List<FieldError> errors = List.of(new FieldError(field.isEmpty() ? "body" : field, message));
+            return response(ProblemType.VALIDATION, (field.isEmpty() ? "body" : field) + ": " + message, errors, uri).build();
+        }
+        return response(ProblemType.MALFORMED_BODY, "The request body could not be read", List.of(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return response(ProblemType.UNAUTHORIZED, "A valid bearer token is required", List.of(), uri)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return response(ProblemType.UNAUTHORIZED, "The bearer token is missing, expired or invalid", List.of(), uri)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return response(ProblemType.FORBIDDEN, "Your roles do not allow this operation", List.of(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Optional<Throwable> jsonCause = cause(e, "JsonParseException", "StreamConstraintsException",
+                "MismatchedInputException", "InvalidFormatException", "ValueInstantiationException",
+                "UnrecognizedPropertyException", "JsonMappingException", "JsonEOFException");
+        if (jsonCause.isPresent() && jsonCause.get() instanceof JsonProcessingException jpe) {
+            return json(jpe, uri);
+        }
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> e instanceof NotFoundException && e.getMessage() != null && e.getMessage().startsWith("HTTP 404")
+                    ? "No resource at " + uri.getPath() : Optional.ofNullable(e.getMessage()).orElse("Not found");
+            case 405 -> "Method not allowed on " + uri.getPath();
+            case 406 -> "None of the accepted media types can be produced";
+            case 415 -> "Unsupported Content-Type for " + uri.getPath();
+            default -> Optional.ofNullable(e.getMessage()).filter(m -> !m.startsWith("HTTP ")).orElse(type.title());
+        };
+        Response.ResponseBuilder rb = response(type, detail, List.of(), uri);
+        if (e instanceof NotAllowedException && original != null && !original.getAllowedMethods().isEmpty()) {
+            rb.allow(original.getAllowedMethods());
+        }
+        return rb.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<Throwable> lock = cause(e, "OptimisticLockException", "StaleObjectStateException", "StaleStateException");
+        if (lock.isPresent()) {
+            return response(ProblemType.CONCURRENT_MODIFICATION,
+                    "The resource was changed by someone else; read it again and retry", List.of(), uri).build();
+        }
+        Optional<Throwable> violation = cause(e, "ConstraintViolationException");
+        if (violation.isPresent() && violation.get() instanceof ConstraintViolationException cve) {
+            return constraintViolation(cve, uri);
+        }
+        String requestId = RequestCorrelation.requestId();
+        LOG.errorf(e, "Unexpected error on %s (requestId=%s)", uri == null ? "?" : uri.getPath(), requestId);
+        return response(ProblemType.INTERNAL,
+                "An unexpected error occurred; quote request id " + requestId + " when reporting it", List.of(), uri)
+                .build();
+    }
+
+    public static Response.ResponseBuilder response(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
+                uri == null ? null : uri.getPath(), RequestCorrelation.requestId(), errors);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    private static Optional<Throwable> cause(Throwable e, String... simpleNames) {
+        List<String> names = Arrays.asList(simpleNames);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (names.contains(t.getClass().getSimpleName())) {
+                return Optional.of(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isReturnValue(Path path) {
+        for (Path.Node n : path) {
+            if (n.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code create.request.benchmarks[1].target} → {@code benchmarks[1].target}; a plain parameter keeps its name. */
+    static String fieldName(Path path) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        StringBuilder sb = new StringBuilder();
+        String lastParameter = null;
+        for (Path.Node n : nodes) {
+            switch (n.getKind()) {
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> { }
+                case PARAMETER -> lastParameter = n.getName();
+                case BEAN -> { }
+                default -> {
+                    // a node inside a container carries the element's index: it belongs to the parent segment
+                    if (n.isInIterable()) {
+                        if (n.getIndex() != null) {
+                            sb.append('[').append(n.getIndex()).append(']');
+                        } else if (n.getKey() != null) {
+                            sb.append('[').append(n.getKey()).append(']');
+                        }
+                    }
+                    if (n.getName() != null && !n.getName().startsWith("<")) {
+                        if (!sb.isEmpty()) {
+                            sb.append('.');
+                        }
+                        sb.append(n.getName());
+                    }
+                }
+            }
+        }
+        if (sb.isEmpty()) {
+            return lastParameter == null ? "body" : lastParameter;
+        }
+        return sb.toString();
+    }
+
+    static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String mappingMessage(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (e instanceof InvalidFormatException f) {
+            Class<?> target = f.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            return "must be a valid " + typeName(target) + " (got " + echo(f.getValue()) + ")";
+        }
+        if (e instanceof InvalidTypeIdException) {
+            return "has an unknown type";
+        }
+        if (e instanceof ValueInstantiationException v) {
+            Throwable cause = v.getCause() == null ? v : v.getCause();
+            return cause.getMessage() == null ? "is not valid" : truncate(cause.getMessage());
+        }
+        if (e instanceof MismatchedInputException m) {
+            Class<?> target = m.getTargetType();
+            if (target == null) {
+                return "has the wrong type";
+            }
+            if (target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            return "must be " + article(typeName(target));
+        }
+        return "is not valid";
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "integer";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class
+                || type == java.math.BigDecimal.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == java.util.UUID.class) {
+            return "UUID";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "timestamp (ISO-8601)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "object";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String article(String noun) {
+        return ("aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    private static String echo(Object value) {
+        return value == null ? "null" : "\"" + truncate(String.valueOf(value)) + "\"";
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= MAX_ECHO ? s : s.substring(0, MAX_ECHO) + "…";
+    }
+}

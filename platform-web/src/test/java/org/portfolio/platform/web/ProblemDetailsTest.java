@@ -1,0 +1,186 @@
+package org.portfolio.platform.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.TestTokens;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Every error is RFC 9457 problem+json with a stable type; no stack traces; client mistakes are 4xx. */
+@QuarkusTest
+class ProblemDetailsTest {
+
+    static final UUID SCHOOL = UUID.randomUUID();
+
+    static Map<String, Object> validWidget() {
+        return Map.of("name", "w", "colour", "RED", "madeOn", "2026-09-01", "schoolId", SCHOOL.toString(),
+                "size", 5, "parts", List.of(Map.of("name", "p", "count", 1)));
+    }
+
+    static ValidatableResponse problem(ValidatableResponse r, int status, String type) {
+        return r.statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:" + type))
+                .body("status", equalTo(status))
+                .body("title", notNullValue())
+                .body("requestId", notNullValue())
+                .body(not(containsString("at org.")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aValidRequestPasses() {
+        given().contentType(ContentType.JSON).body(validWidget()).post("/widgets").then().statusCode(200);
+    }
+
+    @Test
+    void malformedJsonIs400WithLineAndColumn() {
+        problem(given().contentType(ContentType.JSON).body("{\"name\": \"x\",").post("/widgets").then(), 400, "malformed-body")
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void validationErrorsNameEveryField() {
+        Map<String, Object> bad = Map.of("name", "", "colour", "RED", "madeOn", "2026-09-01", "schoolId", SCHOOL.toString(),
+                "size", 101, "parts", List.of(Map.of("name", "", "count", 0)));
+        problem(given().contentType(ContentType.JSON).body(bad).post("/widgets").then(), 400, "validation")
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("size"))
+                .body("errors.field", hasItem("parts[0].name"))
+                .body("errors.field", hasItem("parts[0].count"));
+    }
+
+    @Test
+    void aMissingBodyIsAValidationError() {
+        problem(given().contentType(ContentType.JSON).post("/widgets").then(), 400, "validation");
+    }
+
+    @Test
+    void wrongTypesAndUnknownEnumValuesNameTheField() {
+        Map<String, Object> w = new java.util.HashMap<>(validWidget());
+        w.put("colour", "PURPLE");
+        problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
+                .body("errors[0].field", equalTo("colour"))
+                .body("errors[0].message", containsString("RED"));
+        w = new java.util.HashMap<>(validWidget());
+        w.put("size", "big");
+        problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
+                .body("errors[0].field", equalTo("size"));
+        w = new java.util.HashMap<>(validWidget());
+        w.put("madeOn", "yesterday");
+        problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
+                .body("errors[0].field", equalTo("madeOn"))
+                .body("errors[0].message", containsString("date"));
+        w = new java.util.HashMap<>(validWidget());
+        w.put("schoolId", "not-a-uuid");
+        problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
+                .body("errors[0].field", equalTo("schoolId"));
+    }
+
+    @Test
+    void hugeNumbersAreRejectedNotCrashed() {
+        Map<String, Object> w = new java.util.HashMap<>(validWidget());
+        w.put("size", new java.math.BigInteger("9".repeat(400)));
+        given().contentType(ContentType.JSON).body(w).post("/widgets").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void invalidQueryParameterIs400() {
+        problem(given().queryParam("size", 0).get("/widgets/list").then(), 400, "validation")
+                .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void unknownIdIs404() {
+        UUID id = UUID.randomUUID();
+        problem(given().get("/widgets/" + id).then(), 404, "not-found").body("detail", containsString(id.toString()));
+    }
+
+    @Test
+    void unknownPathIs404() {
+        problem(given().get("/no/such/thing").then(), 404, "not-found");
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        problem(given().delete("/widgets").then(), 405, "method-not-allowed");
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        problem(given().contentType(ContentType.TEXT).body("name=x").post("/widgets").then(), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void staleIfMatchIs412() {
+        problem(given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("{}").put("/widgets/" + UUID.randomUUID()).then(),
+                412, "precondition-failed");
+        given().contentType(ContentType.JSON).header("If-Match", "\"3\"").body("{}").put("/widgets/" + UUID.randomUUID())
+                .then().statusCode(200);
+    }
+
+    @Test
+    void unexpectedErrorsAre500WithTheRequestIdAndNoInternals() {
+        problem(given().header("X-Request-Id", "req-abc-123").get("/widgets/boom").then(), 500, "internal")
+                .body("requestId", equalTo("req-abc-123"))
+                .body("detail", containsString("req-abc-123"))
+                .body(not(containsString("secret internal detail")))
+                .header("X-Request-Id", equalTo("req-abc-123"));
+    }
+
+    @Test
+    void missingTokenIs401AndWrongRoleIs403() {
+        problem(given().get("/widgets/admin").then(), 401, "unauthorized").header("WWW-Authenticate", containsString("Bearer"));
+        problem(given().auth().oauth2(TestTokens.oversight()).get("/widgets/admin").then(), 403, "forbidden");
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/widgets/admin").then().statusCode(200)
+                .body("caller", equalTo("test-client"));
+    }
+
+    @Test
+    void expiredForgedAndTamperedTokensAre401() {
+        problem(given().auth().oauth2(TestTokens.expired("DISTRICT_ADMIN")).get("/widgets/admin").then(), 401, "unauthorized");
+        problem(given().auth().oauth2(TestTokens.forged("DISTRICT_ADMIN")).get("/widgets/admin").then(), 401, "unauthorized");
+        String[] parts = TestTokens.oversight().split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("OVERSIGHT", "DISTRICT_ADMIN");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+                + "." + parts[2];
+        problem(given().auth().oauth2(tampered).get("/widgets/admin").then(), 401, "unauthorized");
+        String none = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())
+                + "." + parts[1] + ".";
+        problem(given().auth().oauth2(none).get("/widgets/admin").then(), 401, "unauthorized");
+    }
+
+    @Test
+    void aSchoolScopedCallerReachesOnlyItsOwnSchools() {
+        UUID own = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.schoolLeader(own)).get("/widgets/schools/" + own).then().statusCode(200);
+        problem(given().auth().oauth2(TestTokens.schoolLeader(own)).get("/widgets/schools/" + UUID.randomUUID()).then(),
+                403, "forbidden");
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/widgets/schools/" + own).then().statusCode(200);
+    }
+
+    @Test
+    void anEndpointWithoutASecurityAnnotationIsDenied() {
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/widgets/unannotated").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void everyAnswerCarriesARequestId() {
+        given().get("/widgets/" + UUID.randomUUID()).then().header("X-Request-Id", notNullValue())
+                .body("errors", nullValue());
+    }
+}

@@ -1,0 +1,105 @@
+package org.portfolio.platform.web;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.problem.ProblemException;
+import org.portfolio.platform.web.security.Caller;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Endpoints that fail in every way a client can make them fail. */
+@Path("/widgets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WidgetResource {
+
+    public enum Colour { RED, GREEN }
+
+    public record Part(@NotBlank String name, @Min(1) int count) {
+    }
+
+    public record NewWidget(@NotBlank @Size(max = 20) String name, @NotNull Colour colour, @NotNull LocalDate madeOn,
+                            @NotNull UUID schoolId, @Min(0) @Max(100) int size, @NotEmpty List<@Valid Part> parts) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @PermitAll
+    public Map<String, Object> create(@Valid @NotNull NewWidget w) {
+        return Map.of("name", w.name());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public Map<String, Object> get(@PathParam("id") UUID id) {
+        throw ProblemException.notFound("Widget", id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @PermitAll
+    public Map<String, Object> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Map<String, Object> body) {
+        EntityTags.checkIfMatch(ifMatch, 3);
+        return Map.of("version", 4);
+    }
+
+    @GET
+    @Path("/list")
+    @PermitAll
+    public List<String> list(@QueryParam("size") @Min(1) @Max(500) Integer size) {
+        return List.of();
+    }
+
+    @GET
+    @Path("/boom")
+    @PermitAll
+    public String boom() {
+        throw new IllegalStateException("secret internal detail");
+    }
+
+    @GET
+    @Path("/admin")
+    @RolesAllowed("DISTRICT_ADMIN")
+    public Map<String, Object> admin() {
+        return Map.of("caller", caller.id());
+    }
+
+    @GET
+    @Path("/schools/{schoolId}")
+    @RolesAllowed({"DISTRICT_ADMIN", "SCHOOL_LEADER"})
+    public Map<String, Object> school(@PathParam("schoolId") UUID schoolId) {
+        caller.requireSchool(schoolId);
+        return Map.of("school", schoolId.toString());
+    }
+
+    @GET
+    @Path("/unannotated")
+    public String unannotated() {
+        return "should never be served";
+    }
+}
