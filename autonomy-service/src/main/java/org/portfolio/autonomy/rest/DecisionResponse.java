@@ -1,0 +1,14 @@
+package org.portfolio.autonomy.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.autonomy.domain.AutonomyDomain;
+import org.portfolio.autonomy.domain.Decision;
+
+@Schema(description = "A decision and the autonomy domain that covers it")
+public record DecisionResponse(@Schema(examples = "HIRE_TEACHERS") String code, AutonomyDomain domain,
+                               @Schema(examples = "Hire teachers") String name, String description) {
+
+    static DecisionResponse of(Decision d) {
+        return new DecisionResponse(d.code, d.domain, d.name, d.description);
+    }
+}

@@ -1,0 +1,44 @@
+package org.portfolio.autonomy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.TestTokens;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** What every service offers: OpenAPI, Swagger UI, health, metrics, problem+json for malformed JSON. */
+@QuarkusTest
+class ServiceBasicsTest {
+
+    @Test
+    void servesOpenApiAndSwaggerUi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Portfolio autonomy-service"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void readinessChecksDatabaseAndBroker() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body(containsString("Kafka connection health check"))
+                .body(containsString("Database connections health check"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("portfolio_outbox"));
+    }
+
+    @Test
+    void malformedJsonToAnyPostIs400ProblemJson() {
+        for (String path : new String[]{"/api/autonomy/decision-catalog/decisions"}) {
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body("{\"name\":")
+                    .post(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:portfolio:problem:malformed-body"));
+        }
+    }
+}

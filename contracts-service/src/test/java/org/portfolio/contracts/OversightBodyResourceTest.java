@@ -1,0 +1,94 @@
+package org.portfolio.contracts;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.TestTokens;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class OversightBodyResourceTest {
+
+    static Map<String, Object> body(String name) {
+        return Map.of("name", name, "kind", "CHARTER_AUTHORIZER", "contactEmail", "office@authorizer.example.org");
+    }
+
+    static String create(String name) {
+        return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(body(name))
+                .post("/api/oversight-bodies").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aDistrictAdminCreatesAnOversightBodyThatCanBeReadBack() {
+        String name = "Authorizer " + UUID.randomUUID();
+        var created = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(body(name))
+                .post("/api/oversight-bodies")
+                .then().statusCode(201)
+                .header("Location", notNullValue())
+                .header("ETag", equalTo("\"0\""))
+                .extract();
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith("/api/oversight-bodies/" + id);
+
+        given().auth().oauth2(TestTokens.oversight()).get("/api/oversight-bodies/" + id)
+                .then().statusCode(200).body("name", equalTo(name)).body("kind", equalTo("CHARTER_AUTHORIZER"));
+        given().auth().oauth2(TestTokens.oversight()).get("/api/oversight-bodies")
+                .then().statusCode(200).body("name", hasItem(name));
+    }
+
+    @Test
+    void aSecondBodyWithTheSameNameIsAConflict() {
+        String name = "Twin " + UUID.randomUUID();
+        create(name);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(body(name.toUpperCase()))
+                .post("/api/oversight-bodies")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:duplicate-oversight-body"));
+    }
+
+    @Test
+    void anUpdateWithAStaleETagIsRefusedWith412() {
+        String id = create("Versioned " + UUID.randomUUID());
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(body("Renamed " + UUID.randomUUID())).put("/api/oversight-bodies/" + id)
+                .then().statusCode(200).header("ETag", equalTo("\"1\""));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(body("Again " + UUID.randomUUID())).put("/api/oversight-bodies/" + id)
+                .then().statusCode(412).body("type", equalTo("urn:portfolio:problem:precondition-failed"));
+    }
+
+    @Test
+    void invalidInputIsA400NamingTheFields() {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "", "kind", "KING", "contactEmail", "x"))
+                .post("/api/oversight-bodies")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("kind"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "", "kind", "SCHOOL_BOARD", "contactEmail", "not-an-email"))
+                .post("/api/oversight-bodies")
+                .then().statusCode(400).body("errors.field", hasItem("name")).body("errors.field", hasItem("contactEmail"));
+    }
+
+    @Test
+    void unknownIdIs404() {
+        given().auth().oauth2(TestTokens.oversight()).get("/api/oversight-bodies/" + UUID.randomUUID())
+                .then().statusCode(404).body("type", equalTo("urn:portfolio:problem:not-found"));
+    }
+
+    @Test
+    void onlyDistrictAdminsCreateAndAnonymousCallersSeeNothing() {
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).body(body("x " + UUID.randomUUID()))
+                .post("/api/oversight-bodies").then().statusCode(403);
+        given().auth().oauth2(TestTokens.sis(UUID.randomUUID())).get("/api/oversight-bodies").then().statusCode(403);
+        given().get("/api/oversight-bodies").then().statusCode(401);
+    }
+}

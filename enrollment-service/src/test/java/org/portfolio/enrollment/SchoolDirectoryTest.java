@@ -1,0 +1,55 @@
+package org.portfolio.enrollment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.EventsProbe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Enrollment learns schools and their status from contracts.events, once per event. */
+@QuarkusTest
+class SchoolDirectoryTest {
+
+    static final String REGISTERED = "portfolio.contracts.SchoolRegistered.v1";
+    static final String STATUS_CHANGED = "portfolio.contracts.SchoolStatusChanged.v1";
+
+    @Test
+    void aRegisteredSchoolTakesPartOnceItIsOpen() {
+        UUID school = UUID.randomUUID();
+        String code = "S-" + school.toString().substring(0, 8);
+        String registered = EventsProbe.publish("contracts.events", "/contracts", REGISTERED, school.toString(),
+                Map.of("schoolId", school, "districtCode", code, "name", "Westside Elementary", "type", "CHARTER",
+                        "grades", List.of("K", "1", "2"), "zone", "WEST", "status", "PROPOSED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/enrollment/schools").then().statusCode(200)
+                        .body("find { it.schoolId == '" + school + "' }.takesPart", equalTo(false)));
+
+        EventsProbe.publish("contracts.events", "/contracts", STATUS_CHANGED, school.toString(),
+                Map.of("schoolId", school, "status", "OPEN", "previousStatus", "PROPOSED", "reason", "approved"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/enrollment/schools").then()
+                        .body("find { it.schoolId == '" + school + "' }.takesPart", equalTo(true))
+                        .body("find { it.schoolId == '" + school + "' }.status", equalTo("OPEN")));
+
+        // the registration delivered again must not reset the status it has since moved to
+        EventsProbe.publish("contracts.events", registered, "/contracts", REGISTERED, school.toString(),
+                Map.of("schoolId", school, "districtCode", code, "name", "Westside Elementary", "type", "CHARTER",
+                        "grades", List.of("K", "1", "2"), "zone", "WEST", "status", "PROPOSED"));
+        // a marker on the same key (same partition) after the duplicate: once it is applied, the duplicate was seen
+        UUID marker = UUID.randomUUID();
+        EventsProbe.publish("contracts.events", "/contracts", REGISTERED, school.toString(),
+                Map.of("schoolId", marker, "districtCode", "M-" + marker.toString().substring(0, 8), "name", "Marker",
+                        "type", "DISTRICT", "grades", List.of("9"), "status", "PROPOSED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/enrollment/schools").then().body("find { it.schoolId == '" + marker + "' }.name", equalTo("Marker")));
+        given().get("/api/enrollment/schools").then()
+                .body("find { it.schoolId == '" + school + "' }.status", equalTo("OPEN"));
+    }
+}

@@ -1,0 +1,59 @@
+package org.portfolio.performance.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/** What a metric measures and which way is better. Frameworks weight and cut it per school year. */
+@Entity
+@Table(name = "metric_definition")
+public class MetricDefinition extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 60)
+    public String code;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public MetricCategory category;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public MetricDirection direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public MetricUnit unit;
+
+    @Column(length = 1000)
+    public String description;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static MetricDefinition define(String code, String name, MetricCategory category, MetricDirection direction,
+                                          MetricUnit unit, String description) {
+        MetricDefinition m = new MetricDefinition();
+        m.code = code;
+        m.name = name;
+        m.category = category;
+        m.direction = direction;
+        m.unit = unit;
+        m.description = description;
+        m.createdAt = Instant.now();
+        return m;
+    }
+}

@@ -1,0 +1,16 @@
+package org.portfolio.performance.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.performance.domain.MetricCategory;
+import org.portfolio.performance.domain.MetricDefinition;
+import org.portfolio.performance.domain.MetricDirection;
+import org.portfolio.performance.domain.MetricUnit;
+
+@Schema(description = "A metric definition")
+public record MetricResponse(@Schema(examples = "ELA_PROFICIENCY") String code, String name, MetricCategory category,
+                             MetricDirection direction, MetricUnit unit, String description) {
+
+    static MetricResponse of(MetricDefinition m) {
+        return new MetricResponse(m.code, m.name, m.category, m.direction, m.unit, m.description);
+    }
+}
