@@ -1,0 +1,119 @@
+package org.portfolio.system;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite, started exactly as a user starts it: {@code ./portfolio up} (PostgreSQL, Kafka and the five
+ * services as separate processes), on free ports and in its own home directory under target/, so nothing
+ * already running on the machine is used or disturbed.
+ */
+public final class PortfolioStack {
+
+    public static final List<String> SERVICES =
+            List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "gateway");
+
+    private final Path root = Path.of("..").toAbsolutePath().normalize();
+    private final Path home;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    public PortfolioStack(String name) throws IOException {
+        home = Path.of("target", name).toAbsolutePath();
+        deleteRecursively(home);
+        Files.createDirectories(home);
+        env.put("PORTFOLIO_HOME", home.toString());
+        port("PORTFOLIO_PG_PORT", "postgres");
+        port("PORTFOLIO_KAFKA_PORT", "kafka");
+        port("PORTFOLIO_KAFKA_CONTROLLER_PORT", "kafka-controller");
+        port("PORTFOLIO_INFRA_CONTROL_PORT", "infra-control");
+        port("PORTFOLIO_GATEWAY_PORT", "gateway");
+        port("PORTFOLIO_CONTRACTS_PORT", "contracts-service");
+        port("PORTFOLIO_AUTONOMY_PORT", "autonomy-service");
+        port("PORTFOLIO_PERFORMANCE_PORT", "performance-service");
+        port("PORTFOLIO_ENROLLMENT_PORT", "enrollment-service");
+    }
+
+    /** Runs {@code ./portfolio <args>} and returns its output; fails on a non-zero exit. */
+    public String run(Duration timeout, String... args) throws IOException, InterruptedException {
+        Path log = home.resolve("portfolio-" + args[0] + ".out");
+        ProcessBuilder pb = new ProcessBuilder(concat("./portfolio", args)).directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("./portfolio " + String.join(" ", args) + " did not finish in " + timeout
+                    + ":\n" + Files.readString(log));
+        }
+        String out = Files.readString(log);
+        if (p.exitValue() != 0) {
+            throw new AssertionError("./portfolio " + String.join(" ", args) + " exited " + p.exitValue() + ":\n" + out);
+        }
+        return out;
+    }
+
+    public String up() throws IOException, InterruptedException {
+        return run(Duration.ofMinutes(6), "up");
+    }
+
+    public String down() throws IOException, InterruptedException {
+        return run(Duration.ofMinutes(2), "down");
+    }
+
+    public int port(String component) {
+        return ports.get(component);
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** The pid ./portfolio recorded for a component (infra or a service), if it recorded one. */
+    public Optional<Long> pid(String component) throws IOException {
+        Path f = home.resolve("run").resolve(component + ".pid");
+        return Files.exists(f) ? Optional.of(Long.parseLong(Files.readString(f).trim())) : Optional.empty();
+    }
+
+    /** The PostgreSQL postmaster's pid, read from its data directory. */
+    public Optional<Long> postgresPid() throws IOException {
+        Path f = home.resolve("data/postgres/postmaster.pid");
+        return Files.exists(f) ? Optional.of(Long.parseLong(Files.readAllLines(f).get(0).trim())) : Optional.empty();
+    }
+
+    private void port(String variable, String component) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            env.put(variable, Integer.toString(s.getLocalPort()));
+            ports.put(component, s.getLocalPort());
+        }
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
