@@ -84,4 +84,22 @@ public class School extends PanacheEntityBase {
         s.updatedAt = s.createdAt;
         return s;
     }
+
+    public void update(String districtCode, String ncesId, String name, SchoolType type, Set<Grade> grades,
+                       String address, String zone, OversightBody oversightBody, Instant now) {
+        this.districtCode = districtCode;
+        this.ncesId = ncesId;
+        this.name = name;
+        this.type = type;
+        this.grades = grades.isEmpty() ? EnumSet.noneOf(Grade.class) : EnumSet.copyOf(grades);
+        this.address = address;
+        this.zone = zone;
+        this.oversightBody = oversightBody;
+        this.updatedAt = now;
+    }
+
+    public void changeStatus(SchoolStatus status, Instant now) {
+        this.status = status;
+        this.updatedAt = now;
+    }
 }

@@ -1,0 +1,50 @@
+package org.portfolio.contracts.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The state of one autonomy grant as autonomy-service announced it (shown on the scorecard). */
+@Entity
+@Table(name = "autonomy_grant_state")
+public class AutonomyGrantState extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "grant_id")
+    public UUID grantId;
+
+    @Column(name = "school_id", nullable = false)
+    public UUID schoolId;
+
+    /** As announced (text, so a domain added later is still shown). */
+    @Column(nullable = false, length = 20)
+    public String domain;
+
+    @Column(length = 30)
+    public String model;
+
+    /** ACTIVE, REVOKED or ENDED. */
+    @Column(nullable = false, length = 20)
+    public String status;
+
+    @Column(name = "contract_id")
+    public UUID contractId;
+
+    /** When the last announced change happened. */
+    @Column(nullable = false)
+    public Instant since;
+
+    @Column(name = "cause_kind", length = 40)
+    public String causeKind;
+
+    @Column(name = "cause_summary", length = 1000)
+    public String causeSummary;
+
+    @Column(name = "last_event_id", nullable = false, length = 200)
+    public String lastEventId;
+}

@@ -1,0 +1,114 @@
+package org.portfolio.contracts.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One evaluation of a benchmark on a metric value, with the definition it was evaluated against. */
+@Entity
+@Table(name = "benchmark_evaluation")
+public class BenchmarkEvaluation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "contract_id", nullable = false)
+    public UUID contractId;
+
+    @Column(name = "contract_version", nullable = false)
+    public int contractVersion;
+
+    @Column(name = "benchmark_id", nullable = false)
+    public UUID benchmarkId;
+
+    @Column(name = "school_id", nullable = false)
+    public UUID schoolId;
+
+    @Column(name = "metric_code", nullable = false, length = 60)
+    public String metricCode;
+
+    @Column(nullable = false, length = 7)
+    public String period;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 3)
+    public BenchmarkComparator comparator;
+
+    @Column(nullable = false)
+    public BigDecimal target;
+
+    public BigDecimal actual;
+
+    public Integer n;
+
+    @Column(nullable = false)
+    public boolean suppressed;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public EvaluationResult result;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "triggered_by", nullable = false, length = 20)
+    public EvaluationTrigger triggeredBy;
+
+    /** The MetricResultRecorded event that delivered the value. */
+    @Column(name = "source_event_id", length = 200)
+    public String sourceEventId;
+
+    @Column(name = "source_result_id")
+    public UUID sourceResultId;
+
+    @Column(name = "evaluated_at", nullable = false)
+    public Instant evaluatedAt;
+
+    public static BenchmarkEvaluation of(Contract contract, Benchmark b, MetricObservation value,
+                                         EvaluationTrigger trigger, Instant now) {
+        BenchmarkEvaluation e = new BenchmarkEvaluation();
+        e.id = UUID.randomUUID();
+        e.contractId = contract.id;
+        e.contractVersion = contract.currentVersion;
+        e.benchmarkId = b.benchmarkId;
+        e.schoolId = contract.schoolId();
+        e.metricCode = b.metricCode;
+        e.period = b.period;
+        e.comparator = b.comparator;
+        e.target = b.target;
+        e.actual = value.value;
+        e.n = value.n;
+        e.suppressed = value.suppressed;
+        e.result = value.suppressed || value.value == null ? EvaluationResult.INSUFFICIENT_DATA
+                : b.isMet(value.value) ? EvaluationResult.MET : EvaluationResult.MISSED;
+        e.triggeredBy = trigger;
+        e.sourceEventId = value.sourceEventId;
+        e.sourceResultId = value.resultId;
+        e.evaluatedAt = now;
+        return e;
+    }
+
+    /** Was this evaluation made against the benchmark as it is defined now? */
+    public boolean measures(Benchmark b) {
+        return benchmarkId.equals(b.benchmarkId) && metricCode.equals(b.metricCode) && period.equals(b.period)
+                && comparator == b.comparator && target.compareTo(b.target) == 0;
+    }
+
+    /** "Benchmark TEACHER_VACANCIES 2026-27 missed: 7 > 3". */
+    public String describe() {
+        return switch (result) {
+            case MET -> "Benchmark " + metricCode + " " + period + " met: " + actual.toPlainString() + " "
+                    + comparator.symbol() + " " + target.toPlainString();
+            case MISSED -> "Benchmark " + metricCode + " " + period + " missed: " + actual.toPlainString() + " "
+                    + comparator.negation() + " " + target.toPlainString();
+            case INSUFFICIENT_DATA -> "Benchmark " + metricCode + " " + period + " not evaluated: the value is "
+                    + "suppressed" + (n == null ? "" : " (n = " + n + " is below the framework's minimum)");
+        };
+    }
+}

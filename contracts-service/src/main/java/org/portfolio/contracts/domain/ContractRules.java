@@ -1,0 +1,111 @@
+package org.portfolio.contracts.domain;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What makes a contract's content valid. A term makes sense when both years are school years, the first is not
+ * after the last, it lasts at most {@code maxTermYears} and it is not entirely in the past. Provisions: one per
+ * domain, eligibility criteria exactly for EARNED. Benchmarks: their period lies within the term, the domains
+ * they guard have a provision, and no two compare the same metric and period the same way.
+ */
+public final class ContractRules {
+
+    /** The limits a term is checked against. {@code lastDay} is the last day of every school year. */
+    public record Limits(int maxTermYears, MonthDay lastDay, LocalDate today) {
+    }
+
+    private ContractRules() {
+    }
+
+    /** Strings that are not school years (a malformed request, 400). */
+    public static List<RuleViolation> formatViolations(TermSpec term, List<BenchmarkSpec> benchmarks) {
+        List<RuleViolation> out = new ArrayList<>();
+        if (term != null) {
+            schoolYear(term.startYear(), "term.startYear", out);
+            schoolYear(term.endYear(), "term.endYear", out);
+        }
+        if (benchmarks != null) {
+            for (int i = 0; i < benchmarks.size(); i++) {
+                schoolYear(benchmarks.get(i).period(), "benchmarks[" + i + "].period", out);
+            }
+        }
+        return out;
+    }
+
+    private static void schoolYear(String value, String field, List<RuleViolation> out) {
+        if (value != null && SchoolYear.tryParse(value).isEmpty()) {
+            out.add(new RuleViolation(field, "must be a school year of two consecutive years, e.g. 2026-27"));
+        }
+    }
+
+    /** Term rules (a well-formed but senseless term, 422). */
+    public static List<RuleViolation> termViolations(SchoolYear start, SchoolYear end, Limits limits) {
+        List<RuleViolation> out = new ArrayList<>();
+        if (start.compareTo(end) > 0) {
+            out.add(new RuleViolation("term.endYear", "must not be before term.startYear (" + start + ")"));
+            return out;
+        }
+        int years = start.yearsThrough(end);
+        if (years > limits.maxTermYears()) {
+            out.add(new RuleViolation("term.endYear", "a term lasts at most " + limits.maxTermYears()
+                    + " school years; " + start + " to " + end + " is " + years));
+        }
+        LocalDate lastDay = end.lastDay(limits.lastDay());
+        if (lastDay.isBefore(limits.today())) {
+            out.add(new RuleViolation("term.endYear", "the term is entirely in the past (it ended on " + lastDay + ")"));
+        }
+        return out;
+    }
+
+    /** Provision and benchmark rules (422). */
+    public static List<RuleViolation> contentViolations(SchoolYear start, SchoolYear end, List<ProvisionSpec> provisions,
+                                                        List<BenchmarkSpec> benchmarks) {
+        List<RuleViolation> out = new ArrayList<>();
+        Set<AutonomyDomain> provided = EnumSet.noneOf(AutonomyDomain.class);
+        for (int i = 0; i < provisions.size(); i++) {
+            ProvisionSpec p = provisions.get(i);
+            String at = "provisions[" + i + "]";
+            if (p.domain() != null && !provided.add(p.domain())) {
+                out.add(new RuleViolation(at + ".domain", "a contract has one provision per domain; " + p.domain()
+                        + " appears twice"));
+            }
+            if (p.model() == AutonomyModel.EARNED && (p.minimumTier() == null || p.consecutiveYears() == null)) {
+                out.add(new RuleViolation(at + ".eligibility",
+                        "an EARNED provision needs eligibility criteria (minimumTier and consecutiveYears)"));
+            }
+            if (p.model() != AutonomyModel.EARNED && p.hasEligibility()) {
+                out.add(new RuleViolation(at + ".eligibility", "only EARNED provisions have eligibility criteria"));
+            }
+            if (new HashSet<>(p.decisions()).size() != p.decisions().size()) {
+                out.add(new RuleViolation(at + ".decisions", "lists a decision twice"));
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < benchmarks.size(); i++) {
+            BenchmarkSpec b = benchmarks.get(i);
+            String at = "benchmarks[" + i + "]";
+            Optional<SchoolYear> period = SchoolYear.tryParse(b.period());
+            if (period.isPresent() && (period.get().compareTo(start) < 0 || period.get().compareTo(end) > 0)) {
+                out.add(new RuleViolation(at + ".period", "must lie within the term " + start + " to " + end));
+            }
+            for (AutonomyDomain d : b.guardsDomains()) {
+                if (!provided.contains(d)) {
+                    out.add(new RuleViolation(at + ".guardsDomains",
+                            "guards " + d + " but the contract has no " + d + " provision"));
+                }
+            }
+            if (!seen.add(b.metricCode() + "|" + b.period() + "|" + b.comparator())) {
+                out.add(new RuleViolation(at, "another benchmark already compares " + b.metricCode() + " "
+                        + b.comparator() + " for " + b.period()));
+            }
+        }
+        return out;
+    }
+}

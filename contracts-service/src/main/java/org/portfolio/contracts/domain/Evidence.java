@@ -1,0 +1,30 @@
+package org.portfolio.contracts.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What an oversight body has in front of it when it decides on a school: the latest published ratings, the
+ * latest family demand and the standing of the school's contract. Captured with every status decision.
+ */
+public record Evidence(Instant capturedAt, Rating latestRating, List<Rating> ratings, List<Demand> demand,
+                       ContractStanding contract) {
+
+    /** A published rating (from SchoolRatingPublished). */
+    public record Rating(String schoolYear, String tier, BigDecimal percent, BigDecimal totalPoints,
+                         BigDecimal maxPoints, Integer frameworkVersion, UUID ratingId, Instant publishedAt) {
+    }
+
+    /** Demand in one enrollment round (from DemandReported). */
+    public record Demand(UUID periodId, String schoolYear, int round, int applicants, int firstChoices, int seats,
+                         int offers, BigDecimal applicantsPerSeat, Instant reportedAt) {
+    }
+
+    /** The school's ACTIVE contract at that moment. */
+    public record ContractStanding(UUID contractId, int version, String termStartYear, String termEndYear,
+                                   InterventionLevel interventionLevel, int benchmarksMet, int benchmarksMissed,
+                                   int benchmarksNotYetEvaluated, int benchmarksWithInsufficientData) {
+    }
+}

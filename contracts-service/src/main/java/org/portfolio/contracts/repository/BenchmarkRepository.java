@@ -1,0 +1,27 @@
+package org.portfolio.contracts.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.portfolio.contracts.domain.Benchmark;
+import org.portfolio.contracts.domain.ContractStatus;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class BenchmarkRepository implements PanacheRepositoryBase<Benchmark, UUID> {
+
+    /**
+     * The benchmarks of the school's ACTIVE contract (its current version) on a metric and period: the evaluation
+     * hot path, answered from indexes (one active contract per school, version by number, benchmarks by version).
+     */
+    public List<Benchmark> activeFor(UUID schoolId, String metricCode, String period) {
+        return getEntityManager().createQuery(
+                        "select b from Benchmark b join fetch b.contractVersion v join fetch v.contract c "
+                                + "where c.school.id = :school and c.status = :active and v.number = c.currentVersion "
+                                + "and b.metricCode = :metric and b.period = :period order by b.position", Benchmark.class)
+                .setParameter("school", schoolId).setParameter("active", ContractStatus.ACTIVE)
+                .setParameter("metric", metricCode).setParameter("period", period)
+                .getResultList();
+    }
+}
