@@ -1,0 +1,83 @@
+package org.portfolio.contracts.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.portfolio.contracts.service.AutonomyStateService;
+import org.portfolio.platform.events.EventTypes;
+import org.portfolio.platform.events.consumer.EventHandler;
+import org.portfolio.platform.events.consumer.IncomingEvent;
+import org.portfolio.platform.events.consumer.PoisonEventException;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Follows autonomy-service's grants so the scorecard shows which autonomies a school holds, and why not. */
+@ApplicationScoped
+public class AutonomyStateHandler implements EventHandler {
+
+    private static final Map<String, String> STATUS = Map.of(
+            EventTypes.of("autonomy", "AutonomyGranted"), "ACTIVE",
+            EventTypes.of("autonomy", "AutonomyRevoked"), "REVOKED",
+            EventTypes.of("autonomy", "AutonomyReinstated"), "ACTIVE",
+            EventTypes.of("autonomy", "AutonomyEnded"), "ENDED");
+
+    /** The part of the Autonomy* events contracts keeps. */
+    record GrantEvent(UUID grantId, UUID schoolId, String domain, String model, UUID contractId, JsonNode cause) {
+    }
+
+    @Inject
+    AutonomyStateService state;
+
+    @Override
+    public String name() {
+        return "autonomy-state";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("autonomy.events");
+    }
+
+    @Override
+    public Set<String> types() {
+        return STATUS.keySet();
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        GrantEvent g = event.data(GrantEvent.class);
+        if (g.grantId() == null || g.schoolId() == null || g.domain() == null || g.domain().length() > 20) {
+            throw new PoisonEventException(event.name() + " " + event.id() + " lacks grantId, schoolId or domain");
+        }
+        String kind = text(g.cause(), "kind");
+        state.apply(new AutonomyStateService.GrantChange(g.grantId(), g.schoolId(), g.domain(),
+                g.model() == null || g.model().length() > 30 ? null : g.model(), g.contractId(), STATUS.get(event.type()),
+                kind == null || kind.length() > 40 ? null : kind, summary(event.name(), g.cause()),
+                event.time() != null ? event.time() : Instant.now()), event.id());
+    }
+
+    private static String summary(String name, JsonNode cause) {
+        if (cause == null || cause.isNull()) {
+            return name;
+        }
+        StringBuilder sb = new StringBuilder(name);
+        for (String f : new String[]{"kind", "metricCode", "period", "target", "actual", "reason", "description"}) {
+            String v = text(cause, f);
+            if (v != null) {
+                sb.append(sb.length() == name.length() ? ": " : ", ").append(f).append(' ').append(v);
+            }
+        }
+        String s = sb.toString();
+        return s.length() > 1000 ? s.substring(0, 999) + "…" : s;
+    }
+
+    private static String text(JsonNode n, String field) {
+        if (n == null || !n.hasNonNull(field)) {
+            return null;
+        }
+        return n.get(field).asText();
+    }
+}

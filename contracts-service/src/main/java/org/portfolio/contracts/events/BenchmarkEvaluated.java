@@ -1,0 +1,34 @@
+package org.portfolio.contracts.events;
+
+import org.portfolio.contracts.domain.Benchmark;
+import org.portfolio.contracts.domain.BenchmarkEvaluation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Data of {@code portfolio.contracts.BenchmarkEvaluated.v1} (subject: the school id). See docs/events.md;
+ * {@code contractVersion}, {@code trigger}, {@code sourceResultId} and {@code evaluatedAt} are additions.
+ */
+public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId,
+                                 String metricCode, String period, String comparator, BigDecimal target,
+                                 BigDecimal actual, Integer n, String result, String category,
+                                 List<String> guardsDomains, Consequence consequence, String sourceEventId,
+                                 int contractVersion, String trigger, UUID sourceResultId, Instant evaluatedAt) {
+
+    public static final String NAME = "BenchmarkEvaluated";
+
+    /** What the contract says follows from this benchmark: the level a miss triggers, reinstatement on a MET. */
+    public record Consequence(String interventionLevel, boolean reinstateOnMet) {
+    }
+
+    public static BenchmarkEvaluated of(BenchmarkEvaluation e, Benchmark b) {
+        return new BenchmarkEvaluated(e.id, e.benchmarkId, e.contractId, e.schoolId, e.metricCode, e.period,
+                e.comparator.name(), e.target, e.actual, e.n, e.result.name(), b.category.name(),
+                b.guardsDomains.stream().sorted().map(Enum::name).toList(),
+                new Consequence(b.missTriggers.name(), b.reinstateOnMet), e.sourceEventId, e.contractVersion,
+                e.triggeredBy.name(), e.sourceResultId, e.evaluatedAt);
+    }
+}

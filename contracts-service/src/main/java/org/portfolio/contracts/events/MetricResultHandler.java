@@ -1,0 +1,72 @@
+package org.portfolio.contracts.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.portfolio.contracts.domain.SchoolYear;
+import org.portfolio.contracts.service.EvaluationService;
+import org.portfolio.contracts.service.MetricValue;
+import org.portfolio.platform.events.EventTypes;
+import org.portfolio.platform.events.consumer.EventHandler;
+import org.portfolio.platform.events.consumer.IncomingEvent;
+import org.portfolio.platform.events.consumer.PoisonEventException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The flagship chain's contracts hop: a school metric value from performance-service is evaluated against the
+ * benchmarks of the school's active contract. Its own consumer group, so evidence and autonomy events never queue
+ * in front of it.
+ */
+@ApplicationScoped
+public class MetricResultHandler implements EventHandler {
+
+    static final String TYPE = EventTypes.of("performance", "MetricResultRecorded");
+
+    /** The part of MetricResultRecorded contracts needs. */
+    record MetricResultRecorded(UUID resultId, UUID schoolId, String metricCode, String period, BigDecimal value,
+                                Integer n, Boolean suppressed, String source, Instant recordedAt) {
+    }
+
+    @Inject
+    EvaluationService evaluation;
+
+    @Override
+    public String name() {
+        return "benchmark-evaluation";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("performance.events");
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of(TYPE);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        MetricResultRecorded r = event.data(MetricResultRecorded.class);
+        if (r.schoolId() == null || r.metricCode() == null || r.metricCode().isBlank() || r.period() == null) {
+            throw new PoisonEventException("MetricResultRecorded " + event.id() + " lacks schoolId, metricCode or period");
+        }
+        if (SchoolYear.tryParse(r.period()).isEmpty()) {
+            throw new PoisonEventException("MetricResultRecorded " + event.id() + " has period " + r.period()
+                    + ", not a school year");
+        }
+        boolean suppressed = Boolean.TRUE.equals(r.suppressed());
+        if (!suppressed && r.value() == null) {
+            throw new PoisonEventException("MetricResultRecorded " + event.id() + " is not suppressed but has no value");
+        }
+        if (r.metricCode().length() > 60) {
+            throw new PoisonEventException("MetricResultRecorded " + event.id() + " has a metric code over 60 characters");
+        }
+        Instant recordedAt = r.recordedAt() != null ? r.recordedAt() : event.time() != null ? event.time() : Instant.now();
+        evaluation.onMetricValue(new MetricValue(r.resultId(), r.schoolId(), r.metricCode(), r.period(), r.value(), r.n(),
+                suppressed, r.source() == null || r.source().length() > 40 ? null : r.source(), recordedAt), event.id());
+    }
+}

@@ -1,0 +1,418 @@
+package org.portfolio.contracts.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.contracts.domain.Contract;
+import org.portfolio.contracts.domain.ContractStatus;
+import org.portfolio.contracts.domain.InterventionLevel;
+import org.portfolio.contracts.domain.SchoolType;
+import org.portfolio.contracts.repository.ContractRepository;
+import org.portfolio.contracts.service.ContractQueries;
+import org.portfolio.contracts.service.ContractService;
+import org.portfolio.contracts.service.SchoolCalendar;
+import org.portfolio.contracts.service.ScorecardService;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.security.Caller;
+import org.portfolio.platform.web.security.Roles;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+@Path("/api/contracts")
+@Tag(name = "Performance contracts", description = "Contracts between schools and their oversight body: autonomy "
+        + "provisions, benchmarks, the intervention ladder; drafting, activation, amendment, renewal, ending; "
+        + "scorecards and histories")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContractResource {
+
+    private static final String DRAFT_EXAMPLE = """
+            {"schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11",
+             "term": {"startYear": "2026-27", "endYear": "2030-31"},
+             "provisions": [
+               {"domain": "PEOPLE", "model": "FULL_WITH_EXPECTATIONS", "scope": "Hire and place all teachers",
+                "decisions": ["HIRE_TEACHERS", "SET_STAFFING_MODEL"]},
+               {"domain": "MONEY", "model": "EARNED", "scope": "Full budget control",
+                "eligibility": {"minimumTier": "MEETS", "consecutiveYears": 2}}],
+             "benchmarks": [
+               {"metricCode": "TEACHER_VACANCIES", "comparator": "LTE", "target": 3, "period": "2026-27",
+                "category": "ORGANIZATIONAL", "guardsDomains": ["PEOPLE"], "missTriggers": "NOTICE_OF_CONCERN",
+                "reinstateOnMet": true},
+               {"metricCode": "ELA_PROFICIENCY", "comparator": "GTE", "target": 45, "period": "2027-28",
+                "category": "ACADEMIC", "guardsDomains": [], "missTriggers": "CORRECTIVE_ACTION_PLAN"}]}""";
+
+    @Inject
+    ContractService service;
+
+    @Inject
+    ContractQueries queries;
+
+    @Inject
+    ScorecardService scorecards;
+
+    @Inject
+    SchoolCalendar calendar;
+
+    @Inject
+    Caller caller;
+
+    // ------------------------------------------------------------------ drafting
+
+    @POST
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Draft a contract", description = "A DRAFT can be edited and discarded until it is activated. "
+            + "Set renewsContractId to draft the renewal of an ACTIVE contract.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "innovation school", value = DRAFT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Drafted; Location names it; ETag is its revision",
+            content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (e.g. a year that is not a school year)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The school is CLOSED (school-status-conflict), or the contract to renew is not ACTIVE (contract-status-conflict)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown school or oversight body; a term or content that breaks the rules (errors[] names each)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response draft(@Valid @NotNull ContractDraftRequest r, @Context UriInfo uri) {
+        UUID id = service.draft(r.schoolId(), r.oversightBodyId(), r.term().toSpec(), provisions(r.provisions()),
+                benchmarks(r.benchmarks()), r.renewsContractId(), caller.id());
+        Contract c = service.get(id);
+        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
+                .tag(EntityTags.of(c.version)).entity(detail(c)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Edit a draft", description = "Replaces the draft's term, provisions and benchmarks. Send "
+            + "provisionId/benchmarkId to keep an item's identity. Only a DRAFT can be edited; amend an ACTIVE contract.")
+    @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a DRAFT (contract-status-conflict), or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Breaks the contract rules, or names an unknown provision/benchmark id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response edit(@PathParam("id") UUID id, @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
+                         @Valid @NotNull ContractEditRequest r) {
+        service.updateDraft(id, ifMatch, r.term().toSpec(), provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
+        return current(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Discard a draft", description = "Only a DRAFT; the history keeps a line saying it was discarded")
+    @APIResponse(responseCode = "204", description = "Discarded")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a DRAFT", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response discard(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.discardDraft(id, ifMatch, caller.id());
+        return Response.noContent().build();
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @POST
+    @Path("/{id}/activation")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Activate a draft", description = "Checks: the term still makes sense, at least one benchmark, "
+            + "the school is OPEN or PROPOSED, and it has no other ACTIVE contract (enforced by the database, so two "
+            + "activations at once cannot both win). A renewal draft ends the contract it renews as RENEWED. Publishes "
+            + "ContractActivated (after ContractEnded of the renewed one) and evaluates benchmarks on values already known.")
+    @APIResponse(responseCode = "200", description = "Activated", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The school has an ACTIVE contract (active-contract-exists); not a DRAFT (contract-status-conflict); the school is CLOSING or CLOSED (school-status-conflict)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The term no longer makes sense (e.g. entirely in the past) or there is no benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid ActivationRequest r) {
+        service.activate(id, ifMatch, r == null ? null : blankToNull(r.reason()), caller.id());
+        return current(id);
+    }
+
+    @POST
+    @Path("/{id}/amendments")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Amend an active contract", description = "Makes a new version (the old ones stay readable) "
+            + "with who and why; parts left out are kept. Publishes ContractAmended; changed or new benchmarks are "
+            + "evaluated on values already known.")
+    @APIResponse(responseCode = "201", description = "Amended; Location names the new version", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not ACTIVE (contract-status-conflict), or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Breaks the contract rules, names an unknown id, or changes nothing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AmendmentRequest r,
+                          @Context UriInfo uri) {
+        int version = service.amend(id, ifMatch, r.reason(), r.term() == null ? null : r.term().toSpec(),
+                r.provisions() == null ? null : provisions(r.provisions()),
+                r.benchmarks() == null ? null : benchmarks(r.benchmarks()), caller.id());
+        Contract c = service.get(id);
+        return Response.created(uri.getBaseUriBuilder().path("api/contracts").path(id.toString()).path("versions")
+                        .path(Integer.toString(version)).build())
+                .tag(EntityTags.of(c.version)).entity(detail(c)).build();
+    }
+
+    @POST
+    @Path("/{id}/renewal")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Renew an active contract", description = "Creates and activates the successor for the new "
+            + "term in one step: the old contract ends as RENEWED (ContractEnded), then the new one is ACTIVE and names "
+            + "it in renewsContractId (ContractActivated). The intervention level carries over. For a reviewed renewal, "
+            + "draft it with renewsContractId and activate it instead.")
+    @APIResponse(responseCode = "201", description = "Renewed; Location and body are the new contract", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not ACTIVE or an end is already decided (contract-status-conflict); the school is CLOSING (school-status-conflict)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The new term or content breaks the rules", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response renew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RenewalRequest r,
+                          @Context UriInfo uri) {
+        UUID newId = service.renew(id, ifMatch, r.reason(), r.term().toSpec(),
+                r.provisions() == null ? null : provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
+        Contract c = service.get(newId);
+        return Response.created(uri.getBaseUriBuilder().path("api/contracts").path(newId.toString()).build())
+                .tag(EntityTags.of(c.version)).entity(detail(c)).build();
+    }
+
+    @POST
+    @Path("/{id}/non-renewal")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Decide not to renew", description = "The contract ends as NON_RENEWED on the effective date "
+            + "(default: the term's last day; the expiry job ends it then), or at once if that date has come. "
+            + "Publishes ContractEnded when it ends.")
+    @APIResponse(responseCode = "200", description = "Decided (scheduledEnd) or ended (ended)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not ACTIVE, or an end is already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The effective date is after the term", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response nonRenew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
+        service.nonRenew(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
+        return current(id);
+    }
+
+    @POST
+    @Path("/{id}/termination")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Terminate", description = "Ends the contract as TERMINATED at once (default), or on a later "
+            + "date within the term; replaces a decided non-renewal. Publishes ContractEnded when it ends; a contract in "
+            + "intervention goes back to NONE (InterventionEscalated, cause CONTRACT_ENDED).")
+    @APIResponse(responseCode = "200", description = "Terminated (ended) or decided (scheduledEnd)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The effective date is after the term", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
+        service.terminate(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
+        return current(id);
+    }
+
+    @PUT
+    @Path("/{id}/intervention")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Set the intervention level by hand", description = "Up or down (e.g. back to NONE after a "
+            + "corrective plan succeeded), with a reason. Publishes InterventionEscalated (cause MANUAL).")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not ACTIVE (contract-status-conflict), already at that level (conflict), or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response setIntervention(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                    @Valid @NotNull InterventionRequest r) {
+        service.setIntervention(id, ifMatch, r.level(), r.reason(), r.effectiveDate(), caller.id());
+        return current(id);
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @GET
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "List contracts", description = "Filters combine; ordered by term end, then school name. "
+            + "A SCHOOL_LEADER sees only its schools' contracts.")
+    @APIResponse(responseCode = "200", description = "One page of contracts")
+    @APIResponse(responseCode = "400", description = "A filter or paging value is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or schoolId outside the client's schools", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<ContractSummaryResponse> list(
+            @Parameter(description = "DRAFT, ACTIVE, EXPIRED, RENEWED, NON_RENEWED or TERMINATED", example = "ACTIVE") @QueryParam("status") String status,
+            @Parameter(description = "Oversight body id") @QueryParam("oversightBodyId") String oversightBodyId,
+            @Parameter(description = "School id") @QueryParam("schoolId") String schoolId,
+            @Parameter(description = "Intervention level at or above", example = "PROBATION") @QueryParam("interventionAtLeast") String interventionAtLeast,
+            @Parameter(description = "Term ends (last day of its last school year) before this date", example = "2027-07-01") @QueryParam("expiringBefore") String expiringBefore,
+            @Parameter(description = "School type", example = "CHARTER") @QueryParam("schoolType") String schoolType,
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        UUID school = Params.uuid(schoolId, "schoolId");
+        List<UUID> scope = null;
+        if (!caller.isDistrictWide()) {
+            if (school != null) {
+                caller.requireSchool(school);
+            }
+            scope = caller.schools().stream().map(ContractResource::uuidOrNull).filter(Objects::nonNull).toList();
+            if (scope.isEmpty()) {
+                return new Page<>(List.of(), page, size, 0);
+            }
+        }
+        var expiring = Params.date(expiringBefore, "expiringBefore");
+        var filter = new ContractRepository.Filter(Params.enumValue(ContractStatus.class, status, "status"),
+                Params.uuid(oversightBodyId, "oversightBodyId"), school, scope,
+                Params.enumValue(InterventionLevel.class, interventionAtLeast, "interventionAtLeast"),
+                expiring == null ? null : queries.lastTermYearEndingBefore(expiring),
+                Params.enumValue(SchoolType.class, schoolType, "schoolType"));
+        return queries.list(filter, page, size).map(c -> ContractSummaryResponse.of(c, calendar.lastDay()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "Get a contract", description = "The current version's content; ETag is the revision")
+    @APIResponse(responseCode = "200", description = "The contract", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Contract c = service.get(id);
+        caller.requireSchool(c.schoolId());
+        return Response.ok(detail(c)).tag(EntityTags.of(c.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "Every version of a contract", description = "Oldest first, each with who made it and why")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ContractVersionResponse> versions(@PathParam("id") UUID id) {
+        Contract c = service.get(id);
+        caller.requireSchool(c.schoolId());
+        return service.versions(id).stream()
+                .map(v -> ContractVersionResponse.of(v, c.currentVersion, calendar.lastDay())).toList();
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "One version of a contract")
+    @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = ContractVersionResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ContractVersionResponse version(@PathParam("id") UUID id, @PathParam("version") int version) {
+        Contract c = service.get(id);
+        caller.requireSchool(c.schoolId());
+        return ContractVersionResponse.of(service.version(id, version), c.currentVersion, calendar.lastDay());
+    }
+
+    @GET
+    @Path("/{id}/scorecard")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "A contract's scorecard", description = "Each benchmark of the current version: target, latest "
+            + "actual, MET / MISSED / NOT_YET_EVALUATED / INSUFFICIENT_DATA, and the metric's trend over the periods "
+            + "known; the intervention level and why; the school's autonomy grants")
+    @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = ScorecardResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ScorecardResponse scorecard(@PathParam("id") UUID id) {
+        var s = scorecards.scorecard(id);
+        caller.requireSchool(s.contract().schoolId());
+        return ScorecardResponse.of(s, calendar.lastDay());
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "A contract's history", description = "Every decision, version, evaluation and intervention "
+            + "change, oldest first, each with who, why and its cause")
+    @APIResponse(responseCode = "200", description = "One page of the history")
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<HistoryEntryResponse> history(@PathParam("id") UUID id,
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                              @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        Contract c = service.get(id);
+        caller.requireSchool(c.schoolId());
+        return queries.contractHistory(id, page, size).map(HistoryEntryResponse::of);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Response current(UUID id) {
+        Contract c = service.get(id);
+        return Response.ok(detail(c)).tag(EntityTags.of(c.version)).build();
+    }
+
+    private ContractResponse detail(Contract c) {
+        return ContractResponse.of(c, service.current(c), calendar.lastDay());
+    }
+
+    private static List<org.portfolio.contracts.domain.ProvisionSpec> provisions(List<ProvisionDto> ps) {
+        return ps == null ? List.of() : ps.stream().map(ProvisionDto::toSpec).toList();
+    }
+
+    private static List<org.portfolio.contracts.domain.BenchmarkSpec> benchmarks(List<BenchmarkDto> bs) {
+        return bs == null ? List.of() : bs.stream().map(BenchmarkDto::toSpec).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static UUID uuidOrNull(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

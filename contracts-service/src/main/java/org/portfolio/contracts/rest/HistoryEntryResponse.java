@@ -1,0 +1,37 @@
+package org.portfolio.contracts.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.contracts.domain.HistoryEntry;
+import org.portfolio.contracts.domain.HistoryKind;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Schema(description = "One entry of a school's or contract's history, oldest first")
+public record HistoryEntryResponse(
+        @Schema(description = "Position in the history (increasing)", examples = "42") long seq,
+        Instant at, @Schema(examples = "INTERVENTION_CHANGED") HistoryKind kind, UUID schoolId, UUID contractId,
+        @Schema(examples = "Intervention NONE → NOTICE_OF_CONCERN (escalated)") String summary,
+        @Schema(description = "Client id of who decided, or \"system\"", examples = "system") String actor,
+        String reason, LocalDate effectiveDate,
+        @Schema(description = "Id of the decision, version, evaluation or intervention change recorded") UUID refId,
+        @Schema(description = "Where it came from: event id, evaluation id, benchmark id, …") JsonNode cause) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static HistoryEntryResponse of(HistoryEntry h) {
+        JsonNode cause = null;
+        if (h.cause != null) {
+            try {
+                cause = JSON.readTree(h.cause);
+            } catch (Exception e) {
+                cause = JSON.getNodeFactory().textNode(h.cause);
+            }
+        }
+        return new HistoryEntryResponse(h.seq, h.occurredAt, h.kind, h.schoolId, h.contractId, h.summary, h.actor,
+                h.reason, h.effectiveDate, h.refId, cause);
+    }
+}

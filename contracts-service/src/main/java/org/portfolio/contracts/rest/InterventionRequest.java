@@ -1,0 +1,16 @@
+package org.portfolio.contracts.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.contracts.domain.InterventionLevel;
+
+import java.time.LocalDate;
+
+@Schema(description = "An oversight decision on a contract's intervention level (up or down)")
+public record InterventionRequest(
+        @Schema(examples = "NONE") @NotNull InterventionLevel level,
+        @Schema(examples = "Corrective action plan completed; vacancies filled") @NotBlank @Size(max = 2000) String reason,
+        @Schema(description = "Default: today", examples = "2027-01-15") LocalDate effectiveDate) {
+}

@@ -1,0 +1,63 @@
+package org.portfolio.contracts.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.portfolio.contracts.domain.SchoolYear;
+import org.portfolio.contracts.repository.ContractRepository;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Ends contracts when they are due: a decided end (non-renewal, termination on a date) on its date, otherwise
+ * EXPIRED the day after the last day of the term's last school year. Runs daily (configurable cron); each contract
+ * ends in its own transaction, so one failure does not hold up the rest, and a concurrent run by another replica
+ * is harmless (optimistic locking; a contract no longer ACTIVE is skipped).
+ */
+@ApplicationScoped
+public class ContractExpiryJob {
+
+    private static final Logger LOG = Logger.getLogger(ContractExpiryJob.class);
+
+    @Inject
+    ContractRepository contracts;
+
+    @Inject
+    ContractService service;
+
+    @Inject
+    SchoolCalendar calendar;
+
+    @Scheduled(identity = "contract-expiry", cron = "${portfolio.contracts.expiry.cron:0 5 0 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        run();
+    }
+
+    /** Ends every contract due today; returns how many ended. */
+    public int run() {
+        LocalDate today = calendar.today();
+        SchoolYear lastEnded = calendar.currentSchoolYear().plusYears(-1);
+        Set<UUID> due = new LinkedHashSet<>(QuarkusTransaction.requiringNew().call(() -> contracts.findActiveWithScheduledEndBy(today)));
+        due.addAll(QuarkusTransaction.requiringNew().call(() -> contracts.findActiveWithTermEndedBy(lastEnded.toString())));
+        int ended = 0;
+        for (UUID id : due) {
+            try {
+                if (service.endIfDue(id)) {
+                    ended++;
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not end contract %s; the next run tries again", id);
+            }
+        }
+        if (ended > 0) {
+            LOG.infof("Expiry job ended %d contract(s) on %s", ended, today);
+        }
+        return ended;
+    }
+}

@@ -1,0 +1,129 @@
+package org.portfolio.contracts.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.portfolio.contracts.domain.Benchmark;
+import org.portfolio.contracts.domain.BenchmarkEvaluation;
+import org.portfolio.contracts.domain.Contract;
+import org.portfolio.contracts.domain.EvaluationResult;
+import org.portfolio.contracts.domain.EvaluationTrigger;
+import org.portfolio.contracts.domain.HistoryKind;
+import org.portfolio.contracts.domain.InterventionCauseKind;
+import org.portfolio.contracts.domain.InterventionRules;
+import org.portfolio.contracts.domain.MetricObservation;
+import org.portfolio.contracts.domain.Numbers;
+import org.portfolio.contracts.events.BenchmarkEvaluated;
+import org.portfolio.contracts.repository.BenchmarkRepository;
+import org.portfolio.contracts.repository.EvaluationRepository;
+import org.portfolio.contracts.repository.MetricObservationRepository;
+import org.portfolio.platform.events.outbox.Outbox;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Benchmark evaluation. A metric value is kept per school, metric and period (the latest by the time
+ * performance-service recorded it); every benchmark of the school's ACTIVE contract on that metric and period
+ * is evaluated against it; a MET or MISSED is published as BenchmarkEvaluated, and a miss moves the intervention
+ * level by {@link InterventionRules}. A suppressed value is recorded as INSUFFICIENT_DATA and published as nothing.
+ */
+@ApplicationScoped
+@Transactional
+public class EvaluationService {
+
+    private static final Logger LOG = Logger.getLogger(EvaluationService.class);
+    static final String SYSTEM = "system";
+
+    @Inject
+    MetricObservationRepository observations;
+
+    @Inject
+    BenchmarkRepository benchmarks;
+
+    @Inject
+    EvaluationRepository evaluations;
+
+    @Inject
+    InterventionService interventions;
+
+    @Inject
+    HistoryService history;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SchoolCalendar calendar;
+
+    /**
+     * Applies a MetricResultRecorded. Returns the evaluations made: none when the value is older than the one
+     * known, or the same value again (not new data).
+     */
+    public List<BenchmarkEvaluation> onMetricValue(MetricValue v, String eventId) {
+        Optional<MetricObservation> known = observations.find(v.schoolId(), v.metricCode(), v.period());
+        MetricObservation o;
+        if (known.isPresent()) {
+            o = known.get();
+            if (v.recordedAt().isBefore(o.recordedAt)) {
+                LOG.infof("Metric %s %s of school %s from event %s is older than the value known (%s); not re-evaluated",
+                        v.metricCode(), v.period(), v.schoolId(), eventId, o.recordedAt);
+                return List.of();
+            }
+            if (o.sameValueAs(Numbers.normalize(v.value()), v.n(), v.suppressed())) {
+                LOG.debugf("Metric %s %s of school %s unchanged by event %s; not re-evaluated", v.metricCode(),
+                        v.period(), v.schoolId(), eventId);
+                return List.of();
+            }
+        } else {
+            o = MetricObservation.of(v.schoolId(), v.metricCode(), v.period());
+        }
+        o.value = Numbers.normalize(v.value());
+        o.n = v.n();
+        o.suppressed = v.suppressed();
+        o.source = v.source();
+        o.resultId = v.resultId();
+        o.recordedAt = v.recordedAt();
+        o.sourceEventId = eventId;
+        o.receivedAt = calendar.now();
+        if (known.isEmpty()) {
+            observations.persist(o);
+        }
+        return benchmarks.activeFor(v.schoolId(), v.metricCode(), v.period()).stream()
+                .map(b -> evaluate(b.contractVersion.contract, b, o, EvaluationTrigger.METRIC_RESULT))
+                .toList();
+    }
+
+    /** Evaluates benchmarks of a contract that just became active or was amended, on the values already known. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evaluateKnown(Contract c, Collection<Benchmark> bs, EvaluationTrigger trigger) {
+        for (Benchmark b : bs) {
+            observations.find(c.schoolId(), b.metricCode, b.period).ifPresent(o -> evaluate(c, b, o, trigger));
+        }
+    }
+
+    private BenchmarkEvaluation evaluate(Contract c, Benchmark b, MetricObservation o, EvaluationTrigger trigger) {
+        Optional<BenchmarkEvaluation> previous = evaluations.latestDecisive(c.id, b.benchmarkId);
+        BenchmarkEvaluation e = BenchmarkEvaluation.of(c, b, o, trigger, calendar.now());
+        evaluations.persist(e);
+        var cause = HistoryService.cause("kind", "METRIC_RESULT_RECORDED", "eventId", o.sourceEventId,
+                "resultId", o.resultId, "benchmarkId", b.benchmarkId, "evaluationId", e.id, "trigger", trigger.name());
+        if (e.result == EvaluationResult.INSUFFICIENT_DATA) {
+            history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.BENCHMARK_INSUFFICIENT_DATA,
+                    e.describe(), SYSTEM, null, null, e.id, cause));
+            return e;
+        }
+        outbox.publish("Contract", c.id, BenchmarkEvaluated.NAME, c.schoolId(), BenchmarkEvaluated.of(e, b));
+        history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.BENCHMARK_EVALUATED, e.describe(),
+                SYSTEM, null, null, e.id, cause));
+        if (e.result == EvaluationResult.MISSED) {
+            boolean sameMissAgain = previous.map(p -> p.result == EvaluationResult.MISSED).orElse(false);
+            InterventionRules.onMiss(c.interventionLevel, b.missTriggers, sameMissAgain).ifPresent(esc ->
+                    interventions.change(c, esc.to(), e.describe() + "; " + esc.rule(),
+                            InterventionCauseKind.BENCHMARK_MISSED, b.benchmarkId, e.id, SYSTEM, calendar.today()));
+        }
+        return e;
+    }
+}

@@ -1,0 +1,46 @@
+package org.portfolio.contracts.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.portfolio.contracts.domain.ContractRules;
+import org.portfolio.contracts.domain.SchoolYear;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+
+/** Today, now and the school year, in the district's time zone and with its school-year end. */
+@ApplicationScoped
+public class SchoolCalendar {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ContractsConfig config;
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), config.timeZone());
+    }
+
+    public MonthDay lastDay() {
+        return config.lastDay();
+    }
+
+    public SchoolYear currentSchoolYear() {
+        return SchoolYear.containing(today(), lastDay());
+    }
+
+    public LocalDate lastDayOf(SchoolYear year) {
+        return year.lastDay(lastDay());
+    }
+
+    public ContractRules.Limits limits() {
+        return new ContractRules.Limits(config.maxTermYears(), lastDay(), today());
+    }
+}

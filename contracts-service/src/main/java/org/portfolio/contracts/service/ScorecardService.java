@@ -1,0 +1,71 @@
+package org.portfolio.contracts.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.contracts.domain.AutonomyGrantState;
+import org.portfolio.contracts.domain.Benchmark;
+import org.portfolio.contracts.domain.Contract;
+import org.portfolio.contracts.domain.ContractVersion;
+import org.portfolio.contracts.domain.Evidence;
+import org.portfolio.contracts.domain.InterventionChange;
+import org.portfolio.contracts.domain.Scorecards;
+import org.portfolio.contracts.repository.AutonomyGrantStateRepository;
+import org.portfolio.contracts.repository.ContractRepository;
+import org.portfolio.contracts.repository.ContractVersionRepository;
+import org.portfolio.contracts.repository.EvaluationRepository;
+import org.portfolio.contracts.repository.InterventionChangeRepository;
+import org.portfolio.contracts.repository.MetricObservationRepository;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A contract's scorecard: every benchmark with its status and trend, the intervention level, the autonomy state. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ScorecardService {
+
+    public record Scorecard(Contract contract, ContractVersion version, List<Scorecards.Standing> standings,
+                            InterventionChange lastInterventionChange, List<AutonomyGrantState> autonomy) {
+    }
+
+    @Inject
+    ContractRepository contracts;
+
+    @Inject
+    ContractVersionRepository versions;
+
+    @Inject
+    EvaluationRepository evaluations;
+
+    @Inject
+    MetricObservationRepository observations;
+
+    @Inject
+    InterventionChangeRepository changes;
+
+    @Inject
+    AutonomyGrantStateRepository autonomy;
+
+    public Scorecard scorecard(UUID contractId) {
+        Contract c = contracts.findByIdOptional(contractId).orElseThrow(() -> ProblemException.notFound("Contract", contractId));
+        ContractVersion v = versions.find(c.id, c.currentVersion).orElseThrow();
+        return new Scorecard(c, v, standings(c, v), changes.latest(c.id).orElse(null), autonomy.forSchool(c.schoolId()));
+    }
+
+    /** The summary of the school's ACTIVE contract, if it has one. */
+    public Optional<Evidence.ContractStanding> activeStanding(UUID schoolId) {
+        return contracts.findActiveBySchool(schoolId).map(c -> {
+            ContractVersion v = versions.find(c.id, c.currentVersion).orElseThrow();
+            return Scorecards.summary(c, standings(c, v));
+        });
+    }
+
+    private List<Scorecards.Standing> standings(Contract c, ContractVersion v) {
+        List<String> metrics = v.benchmarks.stream().map(b -> b.metricCode).distinct().toList();
+        List<Benchmark> bs = v.benchmarks;
+        return Scorecards.standings(bs, evaluations.forContract(c.id), observations.forSchool(c.schoolId(), metrics));
+    }
+}
