@@ -1,0 +1,92 @@
+package org.portfolio.contracts;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.portfolio.contracts.service.ContractExpiryJob;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.portfolio.contracts.Fixtures.*;
+
+/** The expiry job, run on the day after a term ends (the service's clock moved, no sleeping). */
+@QuarkusTest
+class ContractExpiryTest {
+
+    @Inject
+    ContractExpiryJob job;
+
+    @AfterEach
+    void resetClock() {
+        TestClock.reset();
+    }
+
+    @Test
+    void aContractExpiresTheDayAfterItsTermEndsAndNotBefore() {
+        String school = openSchool();
+        String oneYear = draft(draftBody(school, year(0), year(0), List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS")),
+                List.of(vacancies())));
+        activate(oneYear).statusCode(200);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("level", "NOTICE_OF_CONCERN", "reason", "x"))
+                .put("/api/contracts/" + oneYear + "/intervention").then().statusCode(200);
+        LocalDate lastDay = lastDayOf(year(0));
+
+        standOn(lastDay);
+        job.run();
+        given().auth().oauth2(admin()).get("/api/contracts/" + oneYear).then().body("status", equalTo("ACTIVE"));
+
+        standOn(lastDay.plusDays(1));
+        assertThat(job.run()).isGreaterThanOrEqualTo(1);
+        given().auth().oauth2(admin()).get("/api/contracts/" + oneYear).then()
+                .body("status", equalTo("EXPIRED")).body("ended.effectiveDate", equalTo(lastDay.toString()))
+                .body("ended.by", equalTo("system")).body("interventionLevel", equalTo("NONE"));
+        var ended = awaitEvent("ContractEnded", about("contractId", oneYear));
+        assertThat(ended.data().get("endedAs").asText()).isEqualTo("EXPIRED");
+        assertThat(ended.data().get("effectiveDate").asText()).isEqualTo(lastDay.toString());
+        awaitEvent("InterventionEscalated", about("contractId", oneYear).and(about("level", "NONE")));
+        // running again changes nothing
+        job.run();
+        assertThat(events("ContractEnded", about("contractId", oneYear))).hasSize(1);
+    }
+
+    @Test
+    void decidedEndsTakeEffectOnTheirDate() {
+        String nonRenewed = activeContract(openSchool());
+        String terminated = activeContract(openSchool());
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("reason", "Not viable"))
+                .post("/api/contracts/" + nonRenewed + "/non-renewal").then().statusCode(200);
+        LocalDate termination = LocalDate.now(ZoneOffset.UTC).plusDays(40);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Operator withdraws", "effectiveDate", termination.toString()))
+                .post("/api/contracts/" + terminated + "/termination").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("scheduledEnd.as", equalTo("TERMINATED"));
+
+        standOn(termination);
+        job.run();
+        given().auth().oauth2(admin()).get("/api/contracts/" + terminated).then()
+                .body("status", equalTo("TERMINATED")).body("ended.effectiveDate", equalTo(termination.toString()))
+                .body("ended.reason", equalTo("Operator withdraws")).body("ended.by", equalTo("test-client"));
+        given().auth().oauth2(admin()).get("/api/contracts/" + nonRenewed).then().body("status", equalTo("ACTIVE"));
+
+        LocalDate termEnd = lastDayOf(year(2));
+        standOn(termEnd);
+        job.run();
+        given().auth().oauth2(admin()).get("/api/contracts/" + nonRenewed).then()
+                .body("status", equalTo("NON_RENEWED")).body("ended.effectiveDate", equalTo(termEnd.toString()));
+        var ended = awaitEvent("ContractEnded", about("contractId", nonRenewed));
+        assertThat(ended.data().get("endedAs").asText()).isEqualTo("NON_RENEWED");
+        assertThat(ended.data().get("reason").asText()).isEqualTo("Not viable");
+    }
+
+    private static void standOn(LocalDate day) {
+        TestClock.setNow(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
+    }
+}

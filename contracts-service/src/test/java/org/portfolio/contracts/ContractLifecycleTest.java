@@ -1,0 +1,203 @@
+package org.portfolio.contracts;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.EventsProbe;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.portfolio.contracts.Fixtures.*;
+
+/** Draft → edit → activate → amend → renew → terminate, each step visible in the API and on the topic. */
+@QuarkusTest
+class ContractLifecycleTest {
+
+    @Test
+    void aContractGoesFromDraftThroughAmendmentAndRenewalToTermination() {
+        String school = openSchool();
+
+        // draft
+        var created = postDraft(standardDraft(school)).statusCode(201).header("ETag", equalTo("\"0\"")).extract();
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith("/api/contracts/" + id);
+        given().auth().oauth2(admin()).get("/api/contracts/" + id).then().statusCode(200)
+                .body("status", equalTo("DRAFT")).body("version", equalTo(1))
+                .body("term.startYear", equalTo(year(0))).body("term.endDate", equalTo(lastDayOf(year(2)).toString()))
+                .body("provisions.domain", contains("PEOPLE", "MONEY"))
+                .body("provisions[1].eligibility.minimumTier", equalTo("MEETS"))
+                .body("benchmarks[0].metricCode", equalTo("TEACHER_VACANCIES"));
+
+        // edit the draft (If-Match), keeping the PEOPLE provision's identity and adding a benchmark
+        var draft = given().auth().oauth2(admin()).get("/api/contracts/" + id).then().extract();
+        String peopleId = draft.path("provisions[0].provisionId");
+        Map<String, Object> people = new java.util.HashMap<>(provision("PEOPLE", "FULL_WITH_EXPECTATIONS"));
+        people.put("provisionId", peopleId);
+        Map<String, Object> ela = benchmark("ELA_PROFICIENCY", "GTE", 45, year(1), List.of(), "CORRECTIVE_ACTION_PLAN", false);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", draft.header("ETag"))
+                .body(Map.of("term", Map.of("startYear", year(0), "endYear", year(2)),
+                        "provisions", List.of(people), "benchmarks", List.of(vacancies(), ela)))
+                .put("/api/contracts/" + id).then().statusCode(200)
+                .body("provisions", hasSize(1)).body("provisions[0].provisionId", equalTo(peopleId))
+                .body("benchmarks", hasSize(2));
+
+        // activate → ContractActivated
+        activate(id).statusCode(200).body("status", equalTo("ACTIVE")).body("activatedBy", equalTo("test-client"));
+        var activated = awaitEvent("ContractActivated", about("contractId", id));
+        assertThat(activated.subject()).isEqualTo(school);
+        assertThat(activated.key()).isEqualTo(school);
+        assertThat(activated.data().get("version").asInt()).isEqualTo(1);
+        assertThat(activated.data().get("term").get("startYear").asText()).isEqualTo(year(0));
+        assertThat(activated.data().get("renewsContractId").isNull()).isTrue();
+        assertThat(activated.data().get("provisions").get(0).get("provisionId").asText()).isEqualTo(peopleId);
+        assertThat(activated.data().get("provisions").get(0).get("model").asText()).isEqualTo("FULL_WITH_EXPECTATIONS");
+        var vac = activated.data().get("benchmarks").get(0);
+        assertThat(vac.get("comparator").asText()).isEqualTo("LTE");
+        assertThat(vac.get("target").asInt()).isEqualTo(3);
+        assertThat(vac.get("guardsDomains").get(0).asText()).isEqualTo("PEOPLE");
+        assertThat(vac.get("missTriggers").asText()).isEqualTo("NOTICE_OF_CONCERN");
+        assertThat(vac.get("reinstateOnMet").asBoolean()).isTrue();
+        String vacanciesId = vac.get("benchmarkId").asText();
+
+        // amend → version 2, version 1 still readable, ContractAmended with who and why
+        Map<String, Object> relaxed = new java.util.HashMap<>(vacancies());
+        relaxed.put("benchmarkId", vacanciesId);
+        relaxed.put("target", 5);
+        var amended = given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(id))
+                .body(Map.of("reason", "Hiring freeze", "benchmarks", List.of(relaxed, ela)))
+                .post("/api/contracts/" + id + "/amendments").then().statusCode(201)
+                .body("version", equalTo(2)).body("benchmarks[0].target", equalTo(5))
+                .body("benchmarks[0].benchmarkId", equalTo(vacanciesId)).extract();
+        assertThat(amended.header("Location")).endsWith("/api/contracts/" + id + "/versions/2");
+        given().auth().oauth2(admin()).get("/api/contracts/" + id + "/versions/1").then().statusCode(200)
+                .body("current", equalTo(false)).body("benchmarks[0].target", equalTo(3)).body("reason", nullValue());
+        given().auth().oauth2(admin()).get("/api/contracts/" + id + "/versions").then().statusCode(200)
+                .body("version", contains(1, 2)).body("[1].reason", equalTo("Hiring freeze"))
+                .body("[1].createdBy", equalTo("test-client")).body("[1].current", equalTo(true));
+        var amendEvent = awaitEvent("ContractAmended", about("contractId", id));
+        assertThat(amendEvent.data().get("version").asInt()).isEqualTo(2);
+        assertThat(amendEvent.data().get("previousVersion").asInt()).isEqualTo(1);
+        assertThat(amendEvent.data().get("amendedBy").asText()).isEqualTo("test-client");
+        assertThat(amendEvent.data().get("reason").asText()).isEqualTo("Hiring freeze");
+        assertThat(amendEvent.data().get("benchmarks").get(0).get("target").asInt()).isEqualTo(5);
+
+        // renew → old RENEWED, new ACTIVE renewing it; ContractEnded(RENEWED) before ContractActivated
+        var renewal = given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(id))
+                .body(Map.of("reason", "Strong results", "term", Map.of("startYear", year(1), "endYear", year(3)),
+                        "benchmarks", List.of(benchmark("ELA_PROFICIENCY", "GTE", 50, year(2), List.of(), "NOTICE_OF_CONCERN", false))))
+                .post("/api/contracts/" + id + "/renewal").then().statusCode(201)
+                .body("status", equalTo("ACTIVE")).body("renewsContractId", equalTo(id))
+                .body("provisions.domain", contains("PEOPLE")).extract();
+        String successor = renewal.path("id");
+        assertThat(renewal.header("Location")).endsWith("/api/contracts/" + successor);
+        assertThat((String) renewal.path("provisions[0].provisionId")).isNotEqualTo(peopleId);
+        given().auth().oauth2(admin()).get("/api/contracts/" + id).then()
+                .body("status", equalTo("RENEWED")).body("renewedByContractId", equalTo(successor))
+                .body("ended.as", equalTo("RENEWED")).body("ended.reason", equalTo("Strong results"));
+        var ended = awaitEvent("ContractEnded", about("contractId", id));
+        var successorActivated = awaitEvent("ContractActivated", about("contractId", successor));
+        assertThat(ended.data().get("endedAs").asText()).isEqualTo("RENEWED");
+        assertThat(ended.data().get("renewedByContractId").asText()).isEqualTo(successor);
+        assertThat(successorActivated.data().get("renewsContractId").asText()).isEqualTo(id);
+        assertThat(ended.partition()).isEqualTo(successorActivated.partition());
+        assertThat(ended.offset()).isLessThan(successorActivated.offset());
+
+        // terminate the successor → TERMINATED, ContractEnded
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Charter revoked after audit"))
+                .post("/api/contracts/" + successor + "/termination").then().statusCode(200)
+                .body("status", equalTo("TERMINATED")).body("ended.reason", equalTo("Charter revoked after audit"))
+                .body("ended.effectiveDate", notNullValue());
+        var terminated = awaitEvent("ContractEnded", about("contractId", successor));
+        assertThat(terminated.data().get("endedAs").asText()).isEqualTo("TERMINATED");
+        assertThat(terminated.data().get("reason").asText()).isEqualTo("Charter revoked after audit");
+        assertThat(terminated.data().get("renewedByContractId").isNull()).isTrue();
+
+        // the school's history tells the whole story, in order
+        List<String> kinds = given().auth().oauth2(admin()).get("/api/schools/" + school + "/history").then()
+                .statusCode(200).extract().path("items.kind");
+        assertThat(kinds).containsSubsequence("SCHOOL_REGISTERED", "STATUS_DECISION", "CONTRACT_DRAFTED",
+                "CONTRACT_DRAFT_EDITED", "CONTRACT_ACTIVATED", "CONTRACT_AMENDED", "CONTRACT_DRAFTED", "CONTRACT_ENDED",
+                "CONTRACT_ACTIVATED", "CONTRACT_ENDED");
+    }
+
+    @Test
+    void aRenewalCanBeDraftedReviewedAndThenActivated() {
+        String school = openSchool();
+        String old = activeContract(school);
+        Map<String, Object> renewal = draftBody(school, year(1), year(3), List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS")),
+                List.of(benchmark("TEACHER_VACANCIES", "LTE", 2, year(1), List.of("PEOPLE"), "NOTICE_OF_CONCERN", true)));
+        renewal.put("renewsContractId", old);
+        String draft = draft(renewal);
+        // while the renewal is a draft the old contract is still the active one
+        given().auth().oauth2(admin()).get("/api/contracts/" + old).then().body("status", equalTo("ACTIVE"));
+        activate(draft).statusCode(200).body("renewsContractId", equalTo(old));
+        given().auth().oauth2(admin()).get("/api/contracts/" + old).then()
+                .body("status", equalTo("RENEWED")).body("renewedByContractId", equalTo(draft));
+    }
+
+    @Test
+    void aDraftCanBeDiscardedButAnActiveContractCannot() {
+        String school = openSchool();
+        String draft = draft(standardDraft(school));
+        given().auth().oauth2(admin()).delete("/api/contracts/" + draft).then().statusCode(204);
+        given().auth().oauth2(admin()).get("/api/contracts/" + draft).then().statusCode(404);
+        String active = activeContract(school);
+        given().auth().oauth2(admin()).delete("/api/contracts/" + active).then().statusCode(409)
+                .body("type", equalTo("urn:portfolio:problem:contract-status-conflict"));
+        List<String> kinds = given().auth().oauth2(admin()).get("/api/schools/" + school + "/history").then()
+                .extract().path("items.kind");
+        assertThat(kinds).contains("CONTRACT_DRAFT_DISCARDED");
+    }
+
+    @Test
+    void aNonRenewalDecidedForTheTermEndIsScheduledAndTheContractStaysActive() {
+        String school = openSchool();
+        String id = activeContract(school);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Enrollment below viability"))
+                .post("/api/contracts/" + id + "/non-renewal").then().statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("scheduledEnd.as", equalTo("NON_RENEWED"))
+                .body("scheduledEnd.effectiveDate", equalTo(lastDayOf(year(2)).toString()));
+        // a second non-renewal conflicts, and a contract that is to end cannot be renewed
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/api/contracts/" + id + "/non-renewal").then().statusCode(409);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "term", Map.of("startYear", year(1), "endYear", year(2)), "benchmarks", List.of(vacancies())))
+                .post("/api/contracts/" + id + "/renewal").then().statusCode(409)
+                .body("type", equalTo("urn:portfolio:problem:contract-status-conflict"));
+        // nothing ended yet
+        assertThat(events("ContractEnded", about("contractId", id))).isEmpty();
+        // a non-renewal effective today ends it now
+        String other = activeContract(openSchool());
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Closing early", "effectiveDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()))
+                .post("/api/contracts/" + other + "/non-renewal").then().statusCode(200)
+                .body("status", equalTo("NON_RENEWED"));
+        EventsProbe.Received e = awaitEvent("ContractEnded", about("contractId", other));
+        assertThat(e.data().get("endedAs").asText()).isEqualTo("NON_RENEWED");
+    }
+
+    @Test
+    void closingASchoolTerminatesItsActiveContract() {
+        String school = openSchool();
+        String id = activeContract(school);
+        decide(school, "CLOSE", "Closed by the board").statusCode(201);
+        given().auth().oauth2(admin()).get("/api/contracts/" + id).then()
+                .body("status", equalTo("TERMINATED")).body("ended.reason", equalTo("School closed: Closed by the board"));
+        var status = awaitEvent("SchoolStatusChanged", about("schoolId", school).and(about("status", "CLOSED")));
+        var ended = awaitEvent("ContractEnded", about("contractId", id));
+        assertThat(status.offset()).isLessThan(ended.offset());
+        // and no new contract can be drafted for it
+        postDraft(standardDraft(school)).statusCode(409).body("type", equalTo("urn:portfolio:problem:school-status-conflict"));
+    }
+}

@@ -1,0 +1,94 @@
+package org.portfolio.contracts;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.TestTokens;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.portfolio.contracts.Fixtures.*;
+
+/** Oversight sets the intervention level by hand, up or down, with a reason; every change is published. */
+@QuarkusTest
+class InterventionTest {
+
+    @Test
+    void oversightRaisesAndLowersTheLevelWithAReasonAndEachChangeIsPublished() {
+        String school = openSchool();
+        String contract = activeContract(school);
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("level", "CORRECTIVE_ACTION_PLAN", "reason", "Audit findings", "effectiveDate", "2026-10-01"))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(200)
+                .body("interventionLevel", equalTo("CORRECTIVE_ACTION_PLAN")).body("interventionSince", equalTo("2026-10-01"));
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON)
+                .body(Map.of("level", "NONE", "reason", "Corrective plan completed"))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(200)
+                .body("interventionLevel", equalTo("NONE")).body("interventionSince", nullValue());
+
+        awaitEvent("InterventionEscalated", about("contractId", contract).and(about("level", "NONE")));
+        var changes = events("InterventionEscalated", about("contractId", contract));
+        assertThat(changes).hasSize(2);
+        var up = changes.get(0).data();
+        assertThat(up.get("previousLevel").asText()).isEqualTo("NONE");
+        assertThat(up.get("level").asText()).isEqualTo("CORRECTIVE_ACTION_PLAN");
+        assertThat(up.get("reason").asText()).isEqualTo("Audit findings");
+        assertThat(up.get("cause").get("kind").asText()).isEqualTo("MANUAL");
+        assertThat(up.get("decidedBy").asText()).isEqualTo("test-client");
+        assertThat(up.get("effectiveDate").asText()).isEqualTo("2026-10-01");
+        var down = changes.get(1).data();
+        assertThat(down.get("previousLevel").asText()).isEqualTo("CORRECTIVE_ACTION_PLAN");
+        assertThat(down.get("level").asText()).isEqualTo("NONE");
+
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract + "/history").then()
+                .body("items.reason", hasItem("Corrective plan completed"));
+    }
+
+    @Test
+    void settingTheSameLevelIsAConflictAndAReasonIsRequired() {
+        String contract = activeContract(openSchool());
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("level", "NONE", "reason", "x"))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(409)
+                .body("type", equalTo("urn:portfolio:problem:conflict"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("level", "PROBATION"))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+    }
+
+    @Test
+    void aContractThatEndsInInterventionClosesItsIntervention() {
+        String school = openSchool();
+        String contract = activeContract(school);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("level", "REVOCATION", "reason", "Fraud"))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(200);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("reason", "Charter revoked"))
+                .post("/api/contracts/" + contract + "/termination").then().statusCode(200)
+                .body("interventionLevel", equalTo("NONE"));
+        var closed = awaitEvent("InterventionEscalated", about("contractId", contract).and(about("level", "NONE")));
+        assertThat(closed.data().get("previousLevel").asText()).isEqualTo("REVOCATION");
+        assertThat(closed.data().get("cause").get("kind").asText()).isEqualTo("CONTRACT_ENDED");
+        var ended = awaitEvent("ContractEnded", about("contractId", contract));
+        assertThat(ended.offset()).isLessThan(closed.offset());
+    }
+
+    @Test
+    void aRenewalCarriesTheInterventionLevelOver() {
+        String school = openSchool();
+        String contract = activeContract(school);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("level", "PROBATION", "reason", "Low results"))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(200);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Renewed on probation", "term", Map.of("startYear", year(1), "endYear", year(2)),
+                        "benchmarks", java.util.List.of(benchmark("TEACHER_VACANCIES", "LTE", 3, year(1),
+                                java.util.List.of("PEOPLE"), "NOTICE_OF_CONCERN", true))))
+                .post("/api/contracts/" + contract + "/renewal").then().statusCode(201)
+                .body("interventionLevel", equalTo("PROBATION"));
+        // the school's level did not change, so nothing is published about it
+        assertThat(events("InterventionEscalated", about("schoolId", school))).hasSize(1);
+    }
+}
