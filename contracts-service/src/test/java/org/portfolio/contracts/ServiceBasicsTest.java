@@ -5,7 +5,10 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.portfolio.testing.TestTokens;
 
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,6 +21,40 @@ class ServiceBasicsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("Portfolio contracts-service"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasASummaryAndDocumentsItsErrorsAsProblems() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200).extract().path("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!(op.getValue() instanceof Map<?, ?> operation) || !operation.containsKey("responses")) {
+                    continue;
+                }
+                operations++;
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                assertThat(operation.get("summary")).as(where + " summary").isNotNull();
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+                assertThat(responses.keySet()).as(where).anyMatch(code -> code.startsWith("2"));
+                for (var r : responses.entrySet()) {
+                    if (r.getKey().startsWith("4")) {
+                        assertThat(String.valueOf(r.getValue().get("content"))).as(where + " " + r.getKey())
+                                .contains("application/problem+json").contains("Problem");
+                    }
+                }
+                if (!operation.containsKey("security") || !String.valueOf(operation.get("security")).equals("[]")) {
+                    if (path.getKey().startsWith("/api/contracts")) {
+                        assertThat(responses.keySet()).as(where).contains("401", "403");
+                    }
+                }
+            }
+        }
+        assertThat(paths.keySet()).contains("/api/contracts", "/api/contracts/{id}/activation",
+                "/api/contracts/{id}/scorecard", "/api/schools/{id}/decisions", "/api/schools/{id}/standing");
+        assertThat(operations).isGreaterThan(25);
     }
 
     @Test
@@ -35,7 +72,7 @@ class ServiceBasicsTest {
 
     @Test
     void malformedJsonToAnyPostIs400ProblemJson() {
-        for (String path : new String[]{"/api/oversight-bodies", "/api/schools"}) {
+        for (String path : new String[]{"/api/oversight-bodies", "/api/schools", "/api/contracts"}) {
             given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body("{\"name\":")
                     .post(path).then().statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("urn:portfolio:problem:malformed-body"));

@@ -1,5 +1,7 @@
 package org.portfolio.contracts.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -9,20 +11,24 @@ import java.util.UUID;
  * What an oversight body has in front of it when it decides on a school: the latest published ratings, the
  * latest family demand and the standing of the school's contract. Captured with every status decision.
  */
+@Schema(name = "Evidence", description = "What oversight has in front of it when deciding on a school")
 public record Evidence(Instant capturedAt, Rating latestRating, List<Rating> ratings, List<Demand> demand,
                        ContractStanding contract) {
 
     /** A published rating (from SchoolRatingPublished). */
+    @Schema(name = "EvidenceRating")
     public record Rating(String schoolYear, String tier, BigDecimal percent, BigDecimal totalPoints,
                          BigDecimal maxPoints, Integer frameworkVersion, UUID ratingId, Instant publishedAt) {
     }
 
     /** Demand in one enrollment round (from DemandReported). */
+    @Schema(name = "EvidenceDemand", description = "applicantsPerSeat = applicants / seats")
     public record Demand(UUID periodId, String schoolYear, int round, int applicants, int firstChoices, int seats,
                          int offers, BigDecimal applicantsPerSeat, Instant reportedAt) {
     }
 
     /** The school's ACTIVE contract at that moment. */
+    @Schema(name = "EvidenceContractStanding")
     public record ContractStanding(UUID contractId, int version, String termStartYear, String termEndYear,
                                    InterventionLevel interventionLevel, int benchmarksMet, int benchmarksMissed,
                                    int benchmarksNotYetEvaluated, int benchmarksWithInsufficientData) {

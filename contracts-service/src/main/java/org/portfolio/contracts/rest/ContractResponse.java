@@ -27,7 +27,7 @@ public record ContractResponse(
         @Schema(description = "A decided end still to come (non-renewal at term end, termination on a date)") End scheduledEnd,
         Instant createdAt, String createdBy, Instant updatedAt) {
 
-    @Schema(description = "An end of a contract")
+    @Schema(name = "ContractEnd", description = "An end of a contract")
     public record End(@Schema(examples = "NON_RENEWED") ContractStatus as, String reason, String by,
                       @Schema(examples = "2031-06-30") LocalDate effectiveDate) {
     }

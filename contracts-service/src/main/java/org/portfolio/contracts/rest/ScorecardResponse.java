@@ -24,17 +24,17 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                 @Schema(examples = "1") int version, TermDto term, Summary summary,
                                 Intervention intervention, List<BenchmarkLine> benchmarks, List<Autonomy> autonomy) {
 
-    @Schema(description = "How many benchmarks stand where")
+    @Schema(name = "ScorecardSummary", description = "How many benchmarks stand where")
     public record Summary(int met, int missed, int notYetEvaluated, int insufficientData) {
     }
 
-    @Schema(description = "The intervention level, since when, and the last change's reason")
+    @Schema(name = "ScorecardIntervention", description = "The intervention level, since when, and the last change's reason")
     public record Intervention(@Schema(examples = "NOTICE_OF_CONCERN") InterventionLevel level, LocalDate since,
                                @Schema(examples = "Benchmark TEACHER_VACANCIES 2026-27 missed: 7 > 3; a miss of this benchmark triggers NOTICE_OF_CONCERN")
                                String reason, String causeKind, String decidedBy) {
     }
 
-    @Schema(description = "One benchmark's standing")
+    @Schema(name = "ScorecardBenchmark", description = "One benchmark's standing")
     public record BenchmarkLine(UUID benchmarkId, String metricCode, String period, String category,
                                 @Schema(examples = "LTE") String comparator, BigDecimal target,
                                 List<String> guardsDomains, String missTriggers,
@@ -52,10 +52,11 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                 Scorecards.Direction direction) {
     }
 
+    @Schema(name = "ScorecardTrendPoint", description = "A value of the metric for one period")
     public record TrendPoint(@Schema(examples = "2025-26") String period, BigDecimal value, Integer n, boolean suppressed) {
     }
 
-    @Schema(description = "An autonomy grant of the school (from autonomy-service's events)")
+    @Schema(name = "ScorecardAutonomy", description = "An autonomy grant of the school (from autonomy-service's events)")
     public record Autonomy(UUID grantId, @Schema(examples = "PEOPLE") String domain, String model,
                            @Schema(examples = "REVOKED") String status, Instant since, String cause) {
     }
