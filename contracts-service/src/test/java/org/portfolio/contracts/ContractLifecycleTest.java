@@ -159,7 +159,7 @@ class ContractLifecycleTest {
     }
 
     @Test
-    void aNonRenewalDecidedForTheTermEndIsScheduledAndTheContractStaysActive() {
+    void aNonRenewalDecidedForTheTermEndIsScheduledAndARenewalCanSupersedeIt() {
         String school = openSchool();
         String id = activeContract(school);
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
@@ -168,15 +168,21 @@ class ContractLifecycleTest {
                 .body("status", equalTo("ACTIVE"))
                 .body("scheduledEnd.as", equalTo("NON_RENEWED"))
                 .body("scheduledEnd.effectiveDate", equalTo(lastDayOf(year(2)).toString()));
-        // a second non-renewal conflicts, and a contract that is to end cannot be renewed
+        // a second non-renewal conflicts; nothing ended yet
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("reason", "again"))
-                .post("/api/contracts/" + id + "/non-renewal").then().statusCode(409);
-        given().auth().oauth2(admin()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "r", "term", Map.of("startYear", year(1), "endYear", year(2)), "benchmarks", List.of(vacancies())))
-                .post("/api/contracts/" + id + "/renewal").then().statusCode(409)
+                .post("/api/contracts/" + id + "/non-renewal").then().statusCode(409)
                 .body("type", equalTo("urn:portfolio:problem:contract-status-conflict"));
-        // nothing ended yet
         assertThat(events("ContractEnded", about("contractId", id))).isEmpty();
+        // a renewal (e.g. the non-renewal overturned on appeal) supersedes the decided end
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Non-renewal overturned on appeal", "term", Map.of("startYear", year(1), "endYear", year(2)),
+                        "benchmarks", List.of(benchmark("TEACHER_VACANCIES", "LTE", 3, year(1), List.of("PEOPLE"), "NOTICE_OF_CONCERN", true))))
+                .post("/api/contracts/" + id + "/renewal").then().statusCode(201);
+        given().auth().oauth2(admin()).get("/api/contracts/" + id).then()
+                .body("status", equalTo("RENEWED")).body("scheduledEnd", nullValue());
+        List<String> summaries = given().auth().oauth2(admin()).get("/api/contracts/" + id + "/history").then()
+                .extract().path("items.summary");
+        assertThat(summaries).anyMatch(s -> s.contains("supersedes the decided end as NON_RENEWED"));
         // a non-renewal effective today ends it now
         String other = activeContract(openSchool());
         given().auth().oauth2(admin()).contentType(ContentType.JSON)

@@ -1,5 +1,7 @@
 package org.portfolio.contracts.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.portfolio.contracts.domain.SchoolYear;
@@ -11,6 +13,7 @@ import org.portfolio.platform.events.consumer.IncomingEvent;
 import org.portfolio.platform.events.consumer.PoisonEventException;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +35,9 @@ public class MetricResultHandler implements EventHandler {
 
     @Inject
     EvaluationService evaluation;
+
+    @Inject
+    MeterRegistry registry;
 
     @Override
     public String name() {
@@ -66,7 +72,14 @@ public class MetricResultHandler implements EventHandler {
             throw new PoisonEventException("MetricResultRecorded " + event.id() + " has a metric code over 60 characters");
         }
         Instant recordedAt = r.recordedAt() != null ? r.recordedAt() : event.time() != null ? event.time() : Instant.now();
+        Timer.Sample sample = Timer.start(registry);
         evaluation.onMetricValue(new MetricValue(r.resultId(), r.schoolId(), r.metricCode(), r.period(), r.value(), r.n(),
                 suppressed, r.source() == null || r.source().length() > 40 ? null : r.source(), recordedAt), event.id());
+        // how long the evaluation took, and how long after performance-service published the value it was done
+        sample.stop(registry.timer("contracts.evaluation.duration"));
+        if (event.time() != null) {
+            Duration lag = Duration.between(event.time(), Instant.now());
+            registry.timer("contracts.evaluation.lag").record(lag.isNegative() ? Duration.ZERO : lag);
+        }
     }
 }

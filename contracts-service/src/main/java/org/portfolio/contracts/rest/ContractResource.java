@@ -194,14 +194,15 @@ public class ContractResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Renew an active contract", description = "Creates and activates the successor for the new "
             + "term in one step: the old contract ends as RENEWED (ContractEnded), then the new one is ACTIVE and names "
-            + "it in renewsContractId (ContractActivated). The intervention level carries over. For a reviewed renewal, "
+            + "it in renewsContractId (ContractActivated). The intervention level carries over; a decided end (e.g. a "
+            + "non-renewal overturned on appeal) is superseded. For a reviewed renewal, "
             + "draft it with renewsContractId and activate it instead.")
     @APIResponse(responseCode = "201", description = "Renewed; Location and body are the new contract", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not ACTIVE or an end is already decided (contract-status-conflict); the school is CLOSING (school-status-conflict)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not ACTIVE (contract-status-conflict); the school is CLOSING (school-status-conflict)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The new term or content breaks the rules", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response renew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RenewalRequest r,

@@ -214,6 +214,8 @@ public class ContractService {
 
         var now = calendar.now();
         LocalDate today = calendar.today();
+        String superseded = renewed == null || renewed.scheduledEndAs == null ? ""
+                : "; supersedes the decided end as " + renewed.scheduledEndAs + " on " + renewed.scheduledEndDate;
         if (renewed != null) {
             renewed.renewedByContractId = c.id;
             renewed.end(ContractStatus.RENEWED, reason == null ? "Renewed by contract " + c.id : reason, actor, today, now);
@@ -227,7 +229,7 @@ public class ContractService {
         if (renewed != null) {
             outbox.publish("Contract", renewed.id, ContractEnded.NAME, school.id, ContractEnded.of(renewed));
             history.record(new HistoryService.Entry(school.id, renewed.id, HistoryKind.CONTRACT_ENDED,
-                    "Contract ended as RENEWED by contract " + c.id, actor, renewed.endReason, today, renewed.id,
+                    "Contract ended as RENEWED by contract " + c.id + superseded, actor, renewed.endReason, today, renewed.id,
                     HistoryService.cause("renewedByContractId", c.id)));
         }
         outbox.publish("Contract", c.id, ContractActivated.NAME, school.id, ContractActivated.of(c, v, calendar.lastDay()));
@@ -246,10 +248,6 @@ public class ContractService {
         Contract old = get(id);
         EntityTags.checkIfMatch(ifMatch, old.version);
         requireStatus(old, ContractStatus.ACTIVE, "renew");
-        if (old.scheduledEndAs != null) {
-            throw ProblemException.conflict(CONTRACT_STATUS_CONFLICT, "Contract " + id + " is to end as "
-                    + old.scheduledEndAs + " on " + old.scheduledEndDate + "; it cannot be renewed");
-        }
         List<ProvisionSpec> ps = provisions != null ? provisions : current(old).provisions.stream()
                 .map(p -> withoutId(p.toSpec())).toList();
         List<BenchmarkSpec> bs = benchmarks != null ? benchmarks : List.of();

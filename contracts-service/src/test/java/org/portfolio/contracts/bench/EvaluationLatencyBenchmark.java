@@ -57,6 +57,8 @@ class EvaluationLatencyBenchmark {
 
     private final Map<String, Long> evaluatedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> escalatedAt = new ConcurrentHashMap<>();
+    /** Wall-clock instant the service evaluated (BenchmarkEvaluated.evaluatedAt), per contract. */
+    private final Map<String, Instant> serviceEvaluatedAt = new ConcurrentHashMap<>();
     private volatile boolean reading = true;
 
     @Test
@@ -81,9 +83,10 @@ class EvaluationLatencyBenchmark {
             reader.join(5000);
             String report = String.format(Locale.ROOT,
                     "%s contracts hop (MetricResultRecorded sent -> InterventionEscalated read), %d events per phase%n"
-                            + "paced (1 every 50 ms, first %d dropped as warm-up): %s%n"
-                            + "burst (all at once): %s%n",
-                    Instant.now(), SCHOOLS, WARMUP, stats(paced.subList(WARMUP, paced.size())), stats(burst));
+                            + "paced (1 every 50 ms, first %d dropped as warm-up): %s%n%s%n"
+                            + "burst (all at once): %s%n%s%n",
+                    Instant.now(), SCHOOLS, WARMUP, stats(paced.subList(WARMUP, paced.size())), breakdown.get(0),
+                    stats(burst), breakdown.get(1));
             System.out.println(report);
             Path out = Path.of("target", "benchmarks", "contracts-evaluation-latency.txt");
             Files.createDirectories(out.getParent());
@@ -91,12 +94,17 @@ class EvaluationLatencyBenchmark {
         }
     }
 
+    /** Per phase: total latency, and its two parts (sent → evaluated in the service, evaluated → read back). */
+    private final List<String> breakdown = new ArrayList<>();
+
     private List<Long> run(KafkaProducer<String, byte[]> producer, List<String[]> pairs, String year, long pauseMs)
             throws Exception {
         Map<String, Long> sentAt = new LinkedHashMap<>();
+        Map<String, Instant> sentWall = new LinkedHashMap<>();
         for (String[] p : pairs) {
             byte[] event = metricEvent(p[0], year);
             sentAt.put(p[1], System.nanoTime());
+            sentWall.put(p[1], Instant.now());
             producer.send(new ProducerRecord<>("performance.events", p[0], event));
             if (pauseMs > 0) {
                 Thread.sleep(pauseMs);
@@ -116,6 +124,23 @@ class EvaluationLatencyBenchmark {
             }
             latencies.add(Math.max(evaluated, escalated) - e.getValue());
         }
+        List<Long> toEvaluated = new ArrayList<>();
+        List<Long> evaluatedToRead = new ArrayList<>();
+        for (String contract : sentAt.keySet()) {
+            long inService = Duration.between(sentWall.get(contract), serviceEvaluatedAt.get(contract)).toNanos();
+            toEvaluated.add(inService);
+            evaluatedToRead.add(Math.max(evaluatedAt.get(contract), escalatedAt.get(contract)) - sentAt.get(contract) - inService);
+        }
+        int skip = pauseMs > 0 ? WARMUP : 0;
+        List<Instant> done = sentAt.keySet().stream().map(serviceEvaluatedAt::get).sorted().toList();
+        double perEventMs = Duration.between(done.get(0), done.get(done.size() - 1)).toNanos() / 1e6 / (done.size() - 1);
+        breakdown.add(String.format(Locale.ROOT, "  sent -> evaluated in the service: %s%n  evaluated -> read back: %s%n"
+                        + "  service pace: one evaluation every %.1f ms (first to last evaluation / events)%n"
+                        + "  first 10 totals (ms): %s, last 10: %s",
+                stats(toEvaluated.subList(skip, toEvaluated.size())),
+                stats(evaluatedToRead.subList(skip, evaluatedToRead.size())), perEventMs,
+                latencies.subList(skip, skip + 10).stream().map(n -> n / 1_000_000).toList(),
+                latencies.subList(latencies.size() - 10, latencies.size()).stream().map(n -> n / 1_000_000).toList()));
         return latencies;
     }
 
@@ -139,6 +164,7 @@ class EvaluationLatencyBenchmark {
                     String contract = ce.path("data").path("contractId").asText();
                     if (type.endsWith(".BenchmarkEvaluated.v1")) {
                         evaluatedAt.putIfAbsent(contract, now);
+                        serviceEvaluatedAt.putIfAbsent(contract, Instant.parse(ce.path("data").path("evaluatedAt").asText()));
                     } else if (type.endsWith(".InterventionEscalated.v1")) {
                         escalatedAt.putIfAbsent(contract, now);
                     }
