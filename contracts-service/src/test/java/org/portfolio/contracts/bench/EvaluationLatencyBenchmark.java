@@ -44,8 +44,8 @@ import static io.restassured.RestAssured.given;
 /**
  * The contracts hop of the flagship chain, measured: from sending a MetricResultRecorded (a missed benchmark) to
  * performance.events until its BenchmarkEvaluated and InterventionEscalated are read back from contracts.events,
- * on the real PostgreSQL and Kafka of the tests. Phase "paced": one event every 50 ms (steady state); phase
- * "burst": all at once (queueing). Run with benchmarks/contracts-evaluation-latency.sh; skipped otherwise.
+ * on the real PostgreSQL and Kafka of the tests. Phase "paced": one event every BENCH_PAUSE_MS (50) ms, the steady
+ * state; phase "burst": all at once (queueing). BENCH_SCHOOLS (200) events per phase. Run with benchmarks/contracts-evaluation-latency.sh; skipped otherwise.
  */
 @QuarkusTest
 @EnabledIfEnvironmentVariable(named = "PORTFOLIO_BENCHMARK", matches = "1|true")
@@ -54,6 +54,7 @@ class EvaluationLatencyBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SCHOOLS = Integer.parseInt(System.getenv().getOrDefault("BENCH_SCHOOLS", "200"));
     private static final int WARMUP = 20;
+    private static final long PAUSE_MS = Long.parseLong(System.getenv().getOrDefault("BENCH_PAUSE_MS", "50"));
 
     private final Map<String, Long> evaluatedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> escalatedAt = new ConcurrentHashMap<>();
@@ -77,15 +78,15 @@ class EvaluationLatencyBenchmark {
         Thread.sleep(2000);   // the reader is positioned at the end of the topic
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            List<Long> paced = run(producer, pairs.subList(0, WARMUP + SCHOOLS), year, 50);
+            List<Long> paced = run(producer, pairs.subList(0, WARMUP + SCHOOLS), year, PAUSE_MS);
             List<Long> burst = run(producer, pairs.subList(WARMUP + SCHOOLS, pairs.size()), year, 0);
             reading = false;
             reader.join(5000);
             String report = String.format(Locale.ROOT,
                     "%s contracts hop (MetricResultRecorded sent -> InterventionEscalated read), %d events per phase%n"
-                            + "paced (1 every 50 ms, first %d dropped as warm-up): %s%n%s%n"
+                            + "paced (1 every %d ms, first %d dropped as warm-up): %s%n%s%n"
                             + "burst (all at once): %s%n%s%n",
-                    Instant.now(), SCHOOLS, WARMUP, stats(paced.subList(WARMUP, paced.size())), breakdown.get(0),
+                    Instant.now(), SCHOOLS, PAUSE_MS, WARMUP, stats(paced.subList(WARMUP, paced.size())), breakdown.get(0),
                     stats(burst), breakdown.get(1));
             System.out.println(report);
             Path out = Path.of("target", "benchmarks", "contracts-evaluation-latency.txt");
