@@ -116,7 +116,7 @@ public class ContractService {
                 throw ProblemException.unprocessable("Contract " + renewsContractId + " is another school's",
                         new FieldError("renewsContractId", "is not a contract of school " + schoolId));
             }
-            requireStatus(renewed, ContractStatus.ACTIVE, "renew");
+            requireStatus(renewed, ContractStatus.ACTIVE, "renewed");
             violations.addAll(renewalTermViolations(renewed, start));
         }
         violations.addAll(ContractRules.termViolations(start, end, calendar.limits()));
@@ -141,7 +141,7 @@ public class ContractService {
                             List<BenchmarkSpec> benchmarks, String actor) {
         Contract c = get(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
-        requireStatus(c, ContractStatus.DRAFT, "edit");
+        requireStatus(c, ContractStatus.DRAFT, "edited; amend an ACTIVE contract");
         checkFormats(term, benchmarks);
         SchoolYear start = SchoolYear.parse(term.startYear());
         SchoolYear end = SchoolYear.parse(term.endYear());
@@ -172,7 +172,7 @@ public class ContractService {
     public void discardDraft(UUID id, String ifMatch, String actor) {
         Contract c = get(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
-        requireStatus(c, ContractStatus.DRAFT, "discard");
+        requireStatus(c, ContractStatus.DRAFT, "discarded");
         versions.listFor(c.id).forEach(versions::delete);
         versions.flush();
         contracts.delete(c);
@@ -185,7 +185,7 @@ public class ContractService {
     public void activate(UUID id, String ifMatch, String reason, String actor) {
         Contract c = get(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
-        requireStatus(c, ContractStatus.DRAFT, "activate");
+        requireStatus(c, ContractStatus.DRAFT, "activated");
         School school = c.school;
         if (!ACTIVATABLE.contains(school.status)) {
             throw ProblemException.conflict(SCHOOL_STATUS_CONFLICT, "School " + school.id + " is " + school.status
@@ -247,7 +247,7 @@ public class ContractService {
                       List<BenchmarkSpec> benchmarks, String actor) {
         Contract old = get(id);
         EntityTags.checkIfMatch(ifMatch, old.version);
-        requireStatus(old, ContractStatus.ACTIVE, "renew");
+        requireStatus(old, ContractStatus.ACTIVE, "renewed");
         List<ProvisionSpec> ps = provisions != null ? provisions : current(old).provisions.stream()
                 .map(p -> withoutId(p.toSpec())).toList();
         List<BenchmarkSpec> bs = benchmarks != null ? benchmarks : List.of();
@@ -263,7 +263,7 @@ public class ContractService {
                      List<BenchmarkSpec> benchmarks, String actor) {
         Contract c = get(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
-        requireStatus(c, ContractStatus.ACTIVE, "amend");
+        requireStatus(c, ContractStatus.ACTIVE, "amended; edit a DRAFT");
         ContractVersion cur = current(c);
         TermSpec t = term != null ? term : new TermSpec(cur.termStartYear, cur.termEndYear);
         List<ProvisionSpec> ps = provisions != null ? provisions : cur.provisions.stream().map(Provision::toSpec).toList();
@@ -307,7 +307,7 @@ public class ContractService {
     public void nonRenew(UUID id, String ifMatch, String reason, LocalDate effectiveDate, String actor) {
         Contract c = get(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
-        requireStatus(c, ContractStatus.ACTIVE, "non-renew");
+        requireStatus(c, ContractStatus.ACTIVE, "non-renewed");
         if (c.scheduledEndAs != null) {
             throw ProblemException.conflict(CONTRACT_STATUS_CONFLICT, "Contract " + id + " is already to end as "
                     + c.scheduledEndAs + " on " + c.scheduledEndDate);
@@ -321,7 +321,7 @@ public class ContractService {
     public void terminate(UUID id, String ifMatch, String reason, LocalDate effectiveDate, String actor) {
         Contract c = get(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
-        requireStatus(c, ContractStatus.ACTIVE, "terminate");
+        requireStatus(c, ContractStatus.ACTIVE, "terminated");
         LocalDate termEnd = calendar.lastDayOf(c.termEnd());
         LocalDate date = effectiveDate != null ? effectiveDate : calendar.today();
         endOrSchedule(c, ContractStatus.TERMINATED, reason, date, termEnd, actor);
@@ -384,7 +384,7 @@ public class ContractService {
                                 String actor) {
         Contract c = get(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
-        requireStatus(c, ContractStatus.ACTIVE, "change the intervention level of");
+        requireStatus(c, ContractStatus.ACTIVE, "moved on the intervention ladder");
         if (c.interventionLevel == level) {
             throw ProblemException.conflict("Contract " + id + " is already at " + level);
         }
@@ -419,11 +419,11 @@ public class ContractService {
 
     // ---------------------------------------------------------------- helpers
 
-    private void requireStatus(Contract c, ContractStatus required, String operation) {
+    /** 409 unless the contract is in the status; "Contract … is DRAFT; only an ACTIVE contract can be amended". */
+    private static void requireStatus(Contract c, ContractStatus required, String beWhat) {
         if (c.status != required) {
             throw ProblemException.conflict(CONTRACT_STATUS_CONFLICT, "Contract " + c.id + " is " + c.status
-                    + "; only a" + (required == ContractStatus.ACTIVE ? "n " : " ") + required + " contract can "
-                    + operation + (operation.endsWith(" of") ? " it" : ""));
+                    + "; only a" + (required == ContractStatus.ACTIVE ? "n " : " ") + required + " contract can be " + beWhat);
         }
     }
 
