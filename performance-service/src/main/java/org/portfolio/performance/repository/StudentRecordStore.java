@@ -64,7 +64,13 @@ public class StudentRecordStore {
         return out;
     }
 
-    public List<MergeCount> mergeAssessments(Connection c, UUID jobId, Instant now) throws SQLException {
+    /**
+     * Merges the staged assessment rows: the last row per natural key wins; rows identical to what is stored are
+     * left alone (no write at all, so a re-post is read-only); new keys are inserted and changed ones updated.
+     * The caller holds the advisory locks of every staged school-year, so no other writer races on these keys.
+     */
+    public List<MergeCount> mergeAssessments(Connection c, Collection<SchoolYearKey> staged, UUID jobId, Instant now)
+            throws SQLException {
         String sql = """
                 with src as materialized (
                     select distinct on (school_id, school_year, subject, student_id, test_code)
@@ -72,59 +78,85 @@ public class StudentRecordStore {
                            scale_score, growth_percentile
                     from stage_assessment
                     order by school_id, school_year, subject, student_id, test_code, row_no desc),
-                up as (
-                    insert into assessment_result as t (school_id, school_year, subject, student_id, test_code,
-                           grade_level, performance_level, scale_score, growth_percentile, job_id, updated_at)
+                chg as materialized (
+                    select s.*, t.school_id is null as is_new
+                    from src s
+                    left join assessment_result t
+                           on t.school_id = any(?::uuid[]) and t.school_id = s.school_id
+                          and t.school_year = s.school_year and t.subject = s.subject
+                          and t.student_id = s.student_id and t.test_code = s.test_code
+                    where t.school_id is null
+                       or (t.grade_level, t.performance_level, t.scale_score, t.growth_percentile)
+                          is distinct from (s.grade_level, s.performance_level, s.scale_score, s.growth_percentile)),
+                ins as (
+                    insert into assessment_result (school_id, school_year, subject, student_id, test_code, grade_level,
+                           performance_level, scale_score, growth_percentile, job_id, updated_at)
                     select school_id, school_year, subject, student_id, test_code, grade_level, performance_level,
-                           scale_score, growth_percentile, ?, ? from src
-                    on conflict (school_id, school_year, subject, student_id, test_code) do update
-                       set grade_level = excluded.grade_level, performance_level = excluded.performance_level,
-                           scale_score = excluded.scale_score, growth_percentile = excluded.growth_percentile,
-                           job_id = excluded.job_id, updated_at = excluded.updated_at
-                     where (t.grade_level, t.performance_level, t.scale_score, t.growth_percentile)
-                           is distinct from (excluded.grade_level, excluded.performance_level, excluded.scale_score,
-                                             excluded.growth_percentile)
-                    returning t.school_id, t.school_year, (t.xmax = 0) as inserted)
-                select s.school_id, s.school_year, s.cnt, coalesce(u.ins, 0), coalesce(u.upd, 0)
+                           scale_score, growth_percentile, ?, ? from chg where is_new),
+                upd as (
+                    update assessment_result t
+                       set grade_level = c.grade_level, performance_level = c.performance_level,
+                           scale_score = c.scale_score, growth_percentile = c.growth_percentile, job_id = ?, updated_at = ?
+                      from chg c
+                     where not c.is_new and t.school_id = c.school_id and t.school_year = c.school_year
+                       and t.subject = c.subject and t.student_id = c.student_id and t.test_code = c.test_code)
+                select s.school_id, s.school_year, s.cnt, coalesce(c.ins, 0), coalesce(c.upd, 0)
                 from (select school_id, school_year, count(*) cnt from src group by 1, 2) s
-                left join (select school_id, school_year, count(*) filter (where inserted) ins,
-                                  count(*) filter (where not inserted) upd from up group by 1, 2) u
+                left join (select school_id, school_year, count(*) filter (where is_new) ins,
+                                  count(*) filter (where not is_new) upd from chg group by 1, 2) c
                        using (school_id, school_year)
                 """;
-        return merge(c, sql, jobId, now);
+        return merge(c, sql, staged, jobId, now);
     }
 
-    public List<MergeCount> mergeAttendance(Connection c, UUID jobId, Instant now) throws SQLException {
+    /** Merges the staged attendance rows, as {@link #mergeAssessments} does. */
+    public List<MergeCount> mergeAttendance(Connection c, Collection<SchoolYearKey> staged, UUID jobId, Instant now)
+            throws SQLException {
         String sql = """
                 with src as materialized (
                     select distinct on (school_id, school_year, student_id)
                            school_id, school_year, student_id, grade_level, days_enrolled, days_absent
                     from stage_attendance
                     order by school_id, school_year, student_id, row_no desc),
-                up as (
-                    insert into attendance_record as t (school_id, school_year, student_id, grade_level, days_enrolled,
+                chg as materialized (
+                    select s.*, t.school_id is null as is_new
+                    from src s
+                    left join attendance_record t
+                           on t.school_id = any(?::uuid[]) and t.school_id = s.school_id
+                          and t.school_year = s.school_year and t.student_id = s.student_id
+                    where t.school_id is null
+                       or (t.grade_level, t.days_enrolled, t.days_absent)
+                          is distinct from (s.grade_level, s.days_enrolled, s.days_absent)),
+                ins as (
+                    insert into attendance_record (school_id, school_year, student_id, grade_level, days_enrolled,
                            days_absent, job_id, updated_at)
-                    select school_id, school_year, student_id, grade_level, days_enrolled, days_absent, ?, ? from src
-                    on conflict (school_id, school_year, student_id) do update
-                       set grade_level = excluded.grade_level, days_enrolled = excluded.days_enrolled,
-                           days_absent = excluded.days_absent, job_id = excluded.job_id, updated_at = excluded.updated_at
-                     where (t.grade_level, t.days_enrolled, t.days_absent)
-                           is distinct from (excluded.grade_level, excluded.days_enrolled, excluded.days_absent)
-                    returning t.school_id, t.school_year, (t.xmax = 0) as inserted)
-                select s.school_id, s.school_year, s.cnt, coalesce(u.ins, 0), coalesce(u.upd, 0)
+                    select school_id, school_year, student_id, grade_level, days_enrolled, days_absent, ?, ?
+                    from chg where is_new),
+                upd as (
+                    update attendance_record t
+                       set grade_level = c.grade_level, days_enrolled = c.days_enrolled, days_absent = c.days_absent,
+                           job_id = ?, updated_at = ?
+                      from chg c
+                     where not c.is_new and t.school_id = c.school_id and t.school_year = c.school_year
+                       and t.student_id = c.student_id)
+                select s.school_id, s.school_year, s.cnt, coalesce(c.ins, 0), coalesce(c.upd, 0)
                 from (select school_id, school_year, count(*) cnt from src group by 1, 2) s
-                left join (select school_id, school_year, count(*) filter (where inserted) ins,
-                                  count(*) filter (where not inserted) upd from up group by 1, 2) u
+                left join (select school_id, school_year, count(*) filter (where is_new) ins,
+                                  count(*) filter (where not is_new) upd from chg group by 1, 2) c
                        using (school_id, school_year)
                 """;
-        return merge(c, sql, jobId, now);
+        return merge(c, sql, staged, jobId, now);
     }
 
-    private List<MergeCount> merge(Connection c, String sql, UUID jobId, Instant now) throws SQLException {
+    private List<MergeCount> merge(Connection c, String sql, Collection<SchoolYearKey> staged, UUID jobId, Instant now)
+            throws SQLException {
         List<MergeCount> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, jobId);
-            s.setTimestamp(2, Timestamp.from(now));
+            s.setArray(1, c.createArrayOf("uuid", staged.stream().map(SchoolYearKey::schoolId).distinct().toArray()));
+            s.setObject(2, jobId);
+            s.setTimestamp(3, Timestamp.from(now));
+            s.setObject(4, jobId);
+            s.setTimestamp(5, Timestamp.from(now));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new MergeCount(new SchoolYearKey(rs.getObject(1, UUID.class), SchoolYear.of(rs.getInt(2))),

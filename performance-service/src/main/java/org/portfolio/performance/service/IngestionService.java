@@ -167,6 +167,7 @@ public class IngestionService {
 
     private List<RowError> run(UUID jobId, Uploader who, Upload up, MeteredInputStream in, MessageDigest digest,
                                RowKind kind, RowContext ctx, Connection c) throws Exception {
+        long tStart = System.nanoTime();
         students.prepareSession(c, config.ingestion().workMem());
         students.execute(c, kind.stagingDdl());
 
@@ -216,6 +217,7 @@ public class IngestionService {
                 copy.cancelCopy();
             }
         }
+        long tStaged = System.nanoTime();
         progress.phase(JobPhase.MERGING, counts, in.count());
         errorStore.insert(jobId, stored);
 
@@ -225,13 +227,15 @@ public class IngestionService {
         long unchanged = 0;
         long distinct = 0;
         RecomputeService.Result r;
+        long tMerged;
         switch (up.kind()) {
             case ASSESSMENTS, ATTENDANCE -> {
                 boolean assessments = up.kind() == IngestionKind.ASSESSMENTS;
                 String table = assessments ? "stage_assessment" : "stage_attendance";
-                students.lock(c, students.stagedPairs(c, table, true));
-                List<MergeCount> merged = assessments ? students.mergeAssessments(c, jobId, now)
-                        : students.mergeAttendance(c, jobId, now);
+                List<SchoolYearKey> pairs = students.stagedPairs(c, table, true);
+                students.lock(c, pairs);
+                List<MergeCount> merged = assessments ? students.mergeAssessments(c, pairs, jobId, now)
+                        : students.mergeAttendance(c, pairs, jobId, now);
                 List<SchoolYearKey> changed = new ArrayList<>();
                 for (MergeCount m : merged) {
                     distinct += m.distinct();
@@ -242,6 +246,7 @@ public class IngestionService {
                     }
                 }
                 unchanged = distinct - inserted - updated;
+                tMerged = System.nanoTime();
                 progress.phase(JobPhase.AGGREGATING, counts, in.count());
                 r = recompute.studentRecords(c, changed, assessments, !assessments, jobId);
             }
@@ -249,6 +254,7 @@ public class IngestionService {
                 students.lock(c, students.stagedPairs(c, "stage_school_metric", false));
                 List<MetricValueStore.StagedValue> staged = values.stagedSchoolMetrics(c);
                 distinct = staged.size();
+                tMerged = System.nanoTime();
                 progress.phase(JobPhase.AGGREGATING, counts, in.count());
                 r = recompute.schoolValues(staged, jobId);
                 inserted = r.metricsInserted();
@@ -279,6 +285,9 @@ public class IngestionService {
             idempotency.complete(who.clientId(), up.idempotencyKey(), HexFormat.of().formatHex(digest.digest()),
                     in.count(), 201, jobId);
         }
+        long tDone = System.nanoTime();
+        LOG.infof("Upload job %s timings: read, validated and staged %d ms, merged %d ms, aggregated and rated %d ms",
+                jobId, (tStaged - tStart) / 1_000_000, (tMerged - tStaged) / 1_000_000, (tDone - tMerged) / 1_000_000);
         int n = Math.min(stored.size(), config.ingestion().responseErrors());
         return List.copyOf(stored.subList(0, n));
     }
