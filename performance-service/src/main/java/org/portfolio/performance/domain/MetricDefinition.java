@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /** What a metric measures and which way is better. Frameworks weight and cut it per school year. */
 @Entity
@@ -38,14 +40,31 @@ public class MetricDefinition extends PanacheEntityBase {
     @Column(length = 1000)
     public String description;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    public MetricComputation computation = MetricComputation.SCHOOL_LEVEL;
+
+    /** Comma-separated assessment subjects a student-level computation reads (e.g. {@code ELA,MATH}). */
+    @Column(length = 200)
+    public String subjects;
+
     @Version
     public long version;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    public List<String> subjectList() {
+        return subjects == null || subjects.isBlank() ? List.of() : Arrays.stream(subjects.split(",")).map(String::trim).toList();
+    }
+
+    public boolean higherIsBetter() {
+        return direction == MetricDirection.HIGHER_IS_BETTER;
+    }
+
     public static MetricDefinition define(String code, String name, MetricCategory category, MetricDirection direction,
-                                          MetricUnit unit, String description) {
+                                          MetricUnit unit, String description, MetricComputation computation,
+                                          List<String> subjects) {
         MetricDefinition m = new MetricDefinition();
         m.code = code;
         m.name = name;
@@ -53,6 +72,8 @@ public class MetricDefinition extends PanacheEntityBase {
         m.direction = direction;
         m.unit = unit;
         m.description = description;
+        m.computation = computation == null ? MetricComputation.SCHOOL_LEVEL : computation;
+        m.subjects = subjects == null || subjects.isEmpty() ? null : String.join(",", subjects);
         m.createdAt = Instant.now();
         return m;
     }

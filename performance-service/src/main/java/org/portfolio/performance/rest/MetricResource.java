@@ -62,8 +62,11 @@ public class MetricResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Subjects do not fit the computation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response define(@Valid @NotNull MetricRequest r, @Context UriInfo uri) {
-        MetricDefinition m = catalog.define(r.code(), r.name(), r.category(), r.direction(), r.unit(), r.description());
+        MetricDefinition m = catalog.define(r.code(), r.name(), r.category(), r.direction(), r.unit(), r.description(),
+                r.computation(), r.subjects());
         return Response.created(uri.getAbsolutePathBuilder().path(m.code).build()).entity(MetricResponse.of(m)).build();
     }
 }

@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.portfolio.performance.domain.MetricCategory;
+import org.portfolio.performance.domain.MetricComputation;
 import org.portfolio.performance.domain.MetricDefinition;
 import org.portfolio.performance.domain.MetricDirection;
 import org.portfolio.performance.domain.MetricUnit;
 import org.portfolio.performance.repository.MetricDefinitionRepository;
+import org.portfolio.platform.web.problem.FieldError;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.problem.ProblemType;
 
@@ -33,11 +35,34 @@ public class MetricCatalogService {
     }
 
     public MetricDefinition define(String code, String name, MetricCategory category, MetricDirection direction,
-                                   MetricUnit unit, String description) {
+                                   MetricUnit unit, String description, MetricComputation computation,
+                                   List<String> subjects) {
         if (metrics.findByIdOptional(code).isPresent()) {
             throw ProblemException.conflict(DUPLICATE_METRIC, "Metric " + code + " is already defined");
         }
-        MetricDefinition m = MetricDefinition.define(code, name, category, direction, unit, description);
+        MetricComputation c = computation == null ? MetricComputation.SCHOOL_LEVEL : computation;
+        boolean hasSubjects = subjects != null && !subjects.isEmpty();
+        if (c.needsSubjects() && !hasSubjects) {
+            throw ProblemException.unprocessable("A " + c + " metric reads assessment subjects",
+                    new FieldError("subjects", "must name at least one subject for " + c));
+        }
+        if (!c.needsSubjects() && hasSubjects) {
+            throw ProblemException.unprocessable("A " + c + " metric reads no assessment subjects",
+                    new FieldError("subjects", "must be empty for " + c));
+        }
+        if (c == MetricComputation.FAMILY_DEMAND && unit != MetricUnit.RATIO
+                || (c == MetricComputation.ASSESSMENT_PROFICIENCY || c == MetricComputation.CHRONIC_ABSENTEEISM)
+                && unit != MetricUnit.PERCENT
+                || c == MetricComputation.MEDIAN_GROWTH_PERCENTILE && unit != MetricUnit.PERCENTILE) {
+            throw ProblemException.unprocessable("The unit does not fit the computation",
+                    new FieldError("unit", c + " values are " + switch (c) {
+                        case FAMILY_DEMAND -> "RATIO";
+                        case MEDIAN_GROWTH_PERCENTILE -> "PERCENTILE";
+                        default -> "PERCENT";
+                    }));
+        }
+        MetricDefinition m = MetricDefinition.define(code, name, category, direction, unit, description, c,
+                hasSubjects ? subjects.stream().distinct().toList() : null);
         metrics.persist(m);
         return m;
     }

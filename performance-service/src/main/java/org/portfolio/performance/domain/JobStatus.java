@@ -1,0 +1,3 @@
+package org.portfolio.performance.domain;
+
+public enum JobStatus { RUNNING, COMPLETED, FAILED }

@@ -1,0 +1,3 @@
+package org.portfolio.performance.domain;
+
+public enum UploadFormat { JSON, CSV }

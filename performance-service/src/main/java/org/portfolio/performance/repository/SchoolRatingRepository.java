@@ -1,0 +1,33 @@
+package org.portfolio.performance.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.portfolio.performance.domain.SchoolRating;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SchoolRatingRepository implements PanacheRepositoryBase<SchoolRating, UUID> {
+
+    public Optional<SchoolRating> current(UUID schoolId, String schoolYear) {
+        return find("schoolId = ?1 and schoolYear = ?2 and current = true", schoolId, schoolYear).firstResultOptional();
+    }
+
+    public List<SchoolRating> history(UUID schoolId, String schoolYear) {
+        if (schoolYear == null) {
+            return list("schoolId", Sort.descending("schoolYear").and("computedAt", Sort.Direction.Descending), schoolId);
+        }
+        return list("schoolId = ?1 and schoolYear = ?2", Sort.descending("computedAt"), schoolId, schoolYear);
+    }
+
+    public List<SchoolRating> currentForYear(String schoolYear) {
+        return list("schoolYear = ?1 and current = true", schoolYear);
+    }
+
+    public List<SchoolRating> currentForSchool(UUID schoolId) {
+        return list("schoolId = ?1 and current = true", Sort.descending("schoolYear"), schoolId);
+    }
+}

@@ -1,0 +1,74 @@
+package org.portfolio.performance.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.performance.domain.FrameworkDefinition;
+import org.portfolio.performance.domain.MetricCategory;
+import org.portfolio.performance.domain.RatingTier;
+import org.portfolio.performance.service.FrameworkService;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+@Schema(description = "A performance framework version for one school year (metrics' weights add up to 100 points)")
+public record FrameworkRequest(
+        @Schema(examples = "2027-28") @NotBlank String schoolYear,
+        @Schema(examples = "Portfolio performance framework 2027-28") @NotBlank @Size(max = 200) String name,
+        @Size(max = 2000) String description,
+        @Schema(description = "Values with n below this are suppressed from public views and ratings", examples = "10")
+        @NotNull @Min(0) @Max(1000) Integer minimumN,
+        @Schema(description = "Performance level (1–5) at or above which a student is proficient", examples = "3")
+        @NotNull @Min(1) @Max(5) Integer proficientLevel,
+        @Schema(description = "A school is rated only when its available metrics weigh at least this share of the framework",
+                examples = "50")
+        @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal minimumCoveragePercent,
+        @Schema(description = "Points per category; they add up to 100") @NotNull @Size(min = 1, max = 3)
+        List<@Valid @NotNull CategoryWeight> categories,
+        @Schema(description = "Metrics with their weight (points) and cut points") @NotNull @Size(min = 1, max = 100)
+        List<@Valid @NotNull FrameworkMetric> metrics,
+        @Schema(description = "EXCEEDS, MEETS, APPROACHING, DOES_NOT_MEET, best first, with the share of available points each needs")
+        @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Tier> tiers) {
+
+    @Schema(description = "A category's weight in points")
+    public record CategoryWeight(@NotNull MetricCategory category,
+                                 @Schema(examples = "60") @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal weight) {
+    }
+
+    @Schema(description = "A metric of the framework")
+    public record FrameworkMetric(
+            @Schema(examples = "ELA_PROFICIENCY") @NotBlank @Size(max = 60) String metricCode,
+            @Schema(description = "Points the metric is worth", examples = "16") @NotNull @DecimalMin("0") @DecimalMax("100")
+            BigDecimal weight,
+            @Schema(description = "Overrides the framework's minimum n for this metric (0 = never suppressed)")
+            @Min(0) @Max(1000) Integer minimumN,
+            @Schema(description = "By increasing threshold; points grow in the metric's good direction up to its weight")
+            @NotNull @Size(min = 1, max = 20) List<@Valid @NotNull CutPoint> cutPoints) {
+    }
+
+    @Schema(description = "Values at or beyond the threshold (in the metric's good direction) earn the points")
+    public record CutPoint(@Schema(examples = "50") @NotNull BigDecimal threshold,
+                           @Schema(examples = "12") @NotNull BigDecimal points) {
+    }
+
+    @Schema(description = "The share of available points a tier needs")
+    public record Tier(@NotNull RatingTier tier,
+                       @Schema(examples = "60") @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal minimumPercent) {
+    }
+
+    FrameworkService.Content toContent() {
+        return new FrameworkService.Content(schoolYear, name, description, minimumN, proficientLevel.shortValue(),
+                minimumCoveragePercent, new FrameworkDefinition(
+                categories.stream().map(c -> new FrameworkDefinition.CategoryWeight(c.category(), c.weight())).toList(),
+                metrics.stream().map(m -> new FrameworkDefinition.FrameworkMetric(m.metricCode(), m.weight(), m.minimumN(),
+                        m.cutPoints().stream().map(c -> new FrameworkDefinition.CutPoint(c.threshold(), c.points())).toList()))
+                        .toList(),
+                tiers.stream().map(t -> new FrameworkDefinition.TierThreshold(t.tier(), t.minimumPercent())).toList()));
+    }
+}

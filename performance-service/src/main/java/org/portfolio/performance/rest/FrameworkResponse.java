@@ -1,0 +1,33 @@
+package org.portfolio.performance.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.performance.domain.Decimals;
+import org.portfolio.performance.domain.Framework;
+import org.portfolio.performance.domain.FrameworkStatus;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(description = "A performance framework version")
+public record FrameworkResponse(UUID id, @Schema(examples = "2026-27") String schoolYear, int version, String name,
+                                String description, FrameworkStatus status, int minimumN, int proficientLevel,
+                                BigDecimal minimumCoveragePercent, List<FrameworkRequest.CategoryWeight> categories,
+                                List<FrameworkRequest.FrameworkMetric> metrics, List<FrameworkRequest.Tier> tiers,
+                                Instant createdAt, String createdBy, Instant publishedAt, String publishedBy,
+                                Instant supersededAt) {
+
+    static FrameworkResponse of(Framework f) {
+        var d = f.definition;
+        return new FrameworkResponse(f.id, f.schoolYear, f.version, f.name, f.description, f.status, f.minimumN,
+                f.proficientLevel, Decimals.clean(f.minimumCoveragePercent),
+                d.categories().stream().map(c -> new FrameworkRequest.CategoryWeight(c.category(), Decimals.clean(c.weight())))
+                        .toList(),
+                d.metrics().stream().map(m -> new FrameworkRequest.FrameworkMetric(m.metricCode(), Decimals.clean(m.weight()),
+                        m.minimumN(), m.cutPoints().stream().map(c -> new FrameworkRequest.CutPoint(
+                        Decimals.clean(c.threshold()), Decimals.clean(c.points()))).toList())).toList(),
+                d.tiers().stream().map(t -> new FrameworkRequest.Tier(t.tier(), Decimals.clean(t.minimumPercent()))).toList(),
+                f.createdAt, f.createdBy, f.publishedAt, f.publishedBy, f.supersededAt);
+    }
+}

@@ -1,0 +1,89 @@
+package org.portfolio.performance.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.performance.domain.JobStatus;
+import org.portfolio.performance.domain.RowError;
+import org.portfolio.performance.service.JobService;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.security.Caller;
+import org.portfolio.platform.web.security.Roles;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/performance/ingest/jobs")
+@Tag(name = "SIS ingestion")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    Caller caller;
+
+    /** A district admin sees every job; an SIS client only its own. */
+    private String owner() {
+        return caller.hasRole(Roles.DISTRICT_ADMIN) ? null : caller.id();
+    }
+
+    @GET
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "List upload jobs", description = "Newest first. Follow a running upload with status=RUNNING or by its Idempotency-Key")
+    @APIResponse(responseCode = "200", description = "One page of jobs (without their errors)")
+    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<IngestionJobResponse> list(@QueryParam("status") JobStatus status,
+                                           @Parameter(description = "The Idempotency-Key the upload was sent with") @QueryParam("idempotencyKey") String key,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return jobs.list(owner(), status, key, page, size).map(j -> IngestionJobResponse.of(j, List.of()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "Get an upload job", description = "Progress while it runs (rows and bytes received, phase), the outcome when done")
+    @APIResponse(responseCode = "200", description = "The job with its first row errors", content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job (or not yours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IngestionJobResponse get(@PathParam("id") UUID id) throws SQLException {
+        String owner = owner();
+        var job = jobs.get(id, owner);
+        return IngestionJobResponse.of(job, jobs.errors(id, owner, 0, 100).items());
+    }
+
+    @GET
+    @Path("/{id}/errors")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "The row errors of an upload job", description = "In row order; at most the configured number per job are stored")
+    @APIResponse(responseCode = "200", description = "One page of row errors")
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job (or not yours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<RowError> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) throws SQLException {
+        return jobs.errors(id, owner(), page, size);
+    }
+}

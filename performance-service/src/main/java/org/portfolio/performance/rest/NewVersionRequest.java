@@ -1,0 +1,7 @@
+package org.portfolio.performance.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "Where the new draft goes: the same school year (next version) when absent")
+public record NewVersionRequest(@Schema(examples = "2027-28") String schoolYear) {
+}

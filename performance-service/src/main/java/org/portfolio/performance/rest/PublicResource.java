@@ -1,0 +1,87 @@
+package org.portfolio.performance.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.performance.domain.SchoolYear;
+import org.portfolio.performance.service.PerformanceQueryService;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+@Path("/api/performance/public")
+@Tag(name = "Public performance", description = "What anyone may see: tiers and metric values, with values below the minimum n withheld")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicResource {
+
+    @Inject
+    PerformanceQueryService queries;
+
+    private static void checkYear(String schoolYear) {
+        String p = SchoolYear.problem(schoolYear);
+        if (p != null) {
+            throw ProblemException.invalid("schoolYear", p);
+        }
+    }
+
+    @GET
+    @Path("/schools")
+    @PermitAll
+    @Operation(summary = "Every school's performance in a school year", description = "Public; suppressed values are withheld. By school name")
+    @APIResponse(responseCode = "200", description = "One page of schools")
+    @APIResponse(responseCode = "400", description = "Missing or invalid schoolYear", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<PublicSchoolResponse> schools(@QueryParam("schoolYear") String schoolYear,
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size)
+            throws SQLException {
+        checkYear(schoolYear);
+        var catalog = queries.catalog();
+        return queries.year(schoolYear, null, page, size).map(p -> PublicSchoolResponse.of(p, catalog));
+    }
+
+    @GET
+    @Path("/schools/{id}")
+    @PermitAll
+    @Operation(summary = "One school's performance in a school year", description = "Public; suppressed values are withheld")
+    @APIResponse(responseCode = "200", description = "The school's year", content = @Content(schema = @Schema(implementation = PublicSchoolResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid schoolYear", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Nothing is known of this school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PublicSchoolResponse school(@PathParam("id") UUID id, @QueryParam("schoolYear") String schoolYear) throws SQLException {
+        checkYear(schoolYear);
+        return queries.publicSchool(id, schoolYear).map(p -> PublicSchoolResponse.of(p, queries.catalog()))
+                .orElseThrow(() -> ProblemException.notFound("School", id));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @PermitAll
+    @Operation(summary = "Public CSV export of a school year", description = "One row per school; suppressed values and their n are left empty")
+    @APIResponse(responseCode = "200", description = "text/csv with a header row", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "400", description = "Missing or invalid schoolYear", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response export(@QueryParam("schoolYear") String schoolYear) throws SQLException {
+        checkYear(schoolYear);
+        var rows = queries.year(schoolYear, null, 0, Integer.MAX_VALUE).items();
+        return Response.ok(PerformanceExports.csv(rows, queries.publishedFramework(schoolYear).orElse(null), true))
+                .type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"school-performance-public-" + schoolYear + ".csv\"")
+                .build();
+    }
+}

@@ -1,0 +1,89 @@
+package org.portfolio.performance.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.performance.domain.SchoolYear;
+import org.portfolio.performance.repository.StudentRecordStore;
+import org.portfolio.performance.service.StudentRecordService;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.problem.ProblemException;
+import org.portfolio.platform.web.security.Caller;
+import org.portfolio.platform.web.security.Roles;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Student-level records are personal data: the district admin, and an SIS for the schools in its token, only. */
+@Path("/api/performance/student-records")
+@Tag(name = "Student records", description = "Student-level assessment and attendance records (personal data)")
+@Produces(MediaType.APPLICATION_JSON)
+public class StudentRecordResource {
+
+    @Inject
+    StudentRecordService records;
+
+    @Inject
+    Caller caller;
+
+    private void check(UUID schoolId, String schoolYear) {
+        String p = SchoolYear.problem(schoolYear);
+        if (p != null) {
+            throw ProblemException.invalid("schoolYear", p);
+        }
+        if (!caller.hasRole(Roles.DISTRICT_ADMIN) && !caller.schools().contains(schoolId.toString())) {
+            throw ProblemException.forbidden("Your client is not scoped to school " + schoolId);
+        }
+    }
+
+    @GET
+    @Path("/assessments")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "Assessment results of a school and year", description = "By subject, student and test")
+    @APIResponse(responseCode = "200", description = "One page of records")
+    @APIResponse(responseCode = "400", description = "Missing or invalid schoolId or schoolYear", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<StudentRecordStore.AssessmentRecord> assessments(@QueryParam("schoolId") @NotNull UUID schoolId,
+                                                                 @QueryParam("schoolYear") String schoolYear,
+                                                                 @QueryParam("studentId") String studentId,
+                                                                 @QueryParam("subject") String subject,
+                                                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                 @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
+            throws SQLException {
+        check(schoolId, schoolYear);
+        return records.assessments(schoolId, schoolYear, studentId, subject, page, size);
+    }
+
+    @GET
+    @Path("/attendance")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "Attendance records of a school and year", description = "By student")
+    @APIResponse(responseCode = "200", description = "One page of records")
+    @APIResponse(responseCode = "400", description = "Missing or invalid schoolId or schoolYear", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<StudentRecordStore.AttendanceRecordRow> attendance(@QueryParam("schoolId") @NotNull UUID schoolId,
+                                                                   @QueryParam("schoolYear") String schoolYear,
+                                                                   @QueryParam("studentId") String studentId,
+                                                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                   @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
+            throws SQLException {
+        check(schoolId, schoolYear);
+        return records.attendance(schoolId, schoolYear, studentId, page, size);
+    }
+}

@@ -1,0 +1,159 @@
+package org.portfolio.performance.service;
+
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.performance.domain.Framework;
+import org.portfolio.performance.domain.FrameworkDefinition;
+import org.portfolio.performance.domain.FrameworkRules;
+import org.portfolio.performance.domain.FrameworkStatus;
+import org.portfolio.performance.domain.SchoolYear;
+import org.portfolio.performance.domain.Violation;
+import org.portfolio.performance.domain.YearRules;
+import org.portfolio.performance.repository.FrameworkRepository;
+import org.portfolio.performance.repository.MetricDefinitionRepository;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.problem.FieldError;
+import org.portfolio.platform.web.problem.ProblemException;
+import org.portfolio.platform.web.problem.ProblemType;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Performance frameworks: drafts are validated on every write; publishing one freezes it, supersedes the year's
+ * previous version and recomputes the year (suppression, aggregates and ratings may all move with the new rules).
+ */
+@ApplicationScoped
+@Transactional
+public class FrameworkService {
+
+    public static final ProblemType INVALID_FRAMEWORK =
+            ProblemType.custom("invalid-framework", "The framework breaks a framework rule", 422);
+    public static final ProblemType FRAMEWORK_NOT_DRAFT =
+            ProblemType.custom("framework-not-draft", "Only a draft framework can change", 409);
+
+    @Inject
+    FrameworkRepository frameworks;
+
+    @Inject
+    MetricDefinitionRepository metrics;
+
+    @Inject
+    PerformanceConfig config;
+
+    @Inject
+    RecomputeService recompute;
+
+    /** What a framework says, as written by an administrator. */
+    public record Content(String schoolYear, String name, String description, int minimumN, short proficientLevel,
+                          BigDecimal minimumCoveragePercent, FrameworkDefinition definition) {
+    }
+
+    public record Published(Framework framework, RecomputeService.Result recomputed) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public YearRules rulesFor(String schoolYear) {
+        Framework exact = frameworks.published(schoolYear).orElse(null);
+        Framework basis = exact != null ? exact : frameworks.publishedOnOrBefore(schoolYear).orElse(null);
+        return new YearRules(schoolYear, exact, basis, config.defaults().minimumN(), config.defaults().proficientLevel());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public org.portfolio.platform.web.http.Page<Framework> list(String schoolYear, FrameworkStatus status, int page, int size) {
+        var q = frameworks.search(schoolYear, status).page(Page.of(page, size));
+        return new org.portfolio.platform.web.http.Page<>(q.list(), page, size, q.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Framework get(UUID id) {
+        return frameworks.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Framework", id));
+    }
+
+    public Framework create(Content c, String by) {
+        validate(c);
+        Framework f = Framework.draft(c.schoolYear(), frameworks.nextVersion(c.schoolYear()), c.name(), c.description(),
+                c.minimumN(), c.proficientLevel(), c.minimumCoveragePercent(), c.definition(), by);
+        frameworks.persist(f);
+        return f;
+    }
+
+    public Framework update(UUID id, String ifMatch, Content c) {
+        Framework f = get(id);
+        EntityTags.checkIfMatch(ifMatch, f.rowVersion);
+        requireDraft(f, "edited");
+        if (!f.schoolYear.equals(c.schoolYear())) {
+            throw new ProblemException(INVALID_FRAMEWORK, "A draft keeps its school year " + f.schoolYear,
+                    List.of(new FieldError("schoolYear", "must stay " + f.schoolYear
+                            + "; start a new version for another year")), Map.of());
+        }
+        validate(c);
+        f.revise(c.name(), c.description(), c.minimumN(), c.proficientLevel(), c.minimumCoveragePercent(), c.definition());
+        frameworks.flush();
+        return f;
+    }
+
+    /** "Change = new version": a new draft with the content of an existing framework, for its year or another. */
+    public Framework newVersion(UUID id, String schoolYear, String by) {
+        Framework from = get(id);
+        String year = schoolYear == null ? from.schoolYear : schoolYear;
+        String problem = SchoolYear.problem(year);
+        if (problem != null) {
+            throw ProblemException.invalid("schoolYear", problem);
+        }
+        Framework f = Framework.draft(year, frameworks.nextVersion(year), from.name, from.description, from.minimumN,
+                from.proficientLevel, from.minimumCoveragePercent, from.definition, by);
+        frameworks.persist(f);
+        return f;
+    }
+
+    public Published publish(UUID id, String ifMatch, String by) throws SQLException {
+        Framework f = get(id);
+        EntityTags.checkIfMatch(ifMatch, f.rowVersion);
+        requireDraft(f, "published");
+        validate(new Content(f.schoolYear, f.name, f.description, f.minimumN, f.proficientLevel,
+                f.minimumCoveragePercent, f.definition));
+        frameworks.published(f.schoolYear).ifPresent(previous -> {
+            previous.supersede();
+            frameworks.flush();
+        });
+        f.publish(by);
+        frameworks.flush();
+        RecomputeService.Result r = recompute.year(f.schoolYear);
+        return new Published(f, r);
+    }
+
+    public void delete(UUID id) {
+        Framework f = get(id);
+        requireDraft(f, "deleted");
+        frameworks.delete(f);
+    }
+
+    private void requireDraft(Framework f, String what) {
+        if (!f.isDraft()) {
+            throw ProblemException.conflict(FRAMEWORK_NOT_DRAFT, "Framework " + f.id + " (" + f.schoolYear + " v"
+                    + f.version + ") is " + f.status + " and cannot be " + what
+                    + "; create a new version with POST /api/performance/frameworks/" + f.id + "/new-version");
+        }
+    }
+
+    private void validate(Content c) {
+        List<Violation> v = new java.util.ArrayList<>();
+        String year = SchoolYear.problem(c.schoolYear());
+        if (year != null) {
+            v.add(new Violation("schoolYear", year));
+        }
+        v.addAll(FrameworkRules.check(c.definition(), metrics.catalog()));
+        if (!v.isEmpty()) {
+            List<FieldError> errors = v.stream().map(x -> new FieldError(x.field(), x.message())).toList();
+            throw new ProblemException(INVALID_FRAMEWORK, errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " framework rules are broken", errors, Map.of());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.portfolio.performance.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.performance.domain.Decimals;
+import org.portfolio.performance.domain.MetricCandidate;
+import org.portfolio.performance.domain.MetricSnapshot;
+import org.portfolio.performance.domain.SchoolYearKey;
+import org.portfolio.performance.domain.YearRules;
+import org.portfolio.performance.events.MetricResultRecorded;
+import org.portfolio.performance.repository.MetricValueStore;
+import org.portfolio.platform.events.outbox.Outbox;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns candidate values into recorded results: a candidate that differs from the current value in value, n or
+ * suppression becomes the current value, a history row and one MetricResultRecorded event, in the caller's
+ * transaction; an identical one changes nothing and publishes nothing.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class MetricResultService {
+
+    @Inject
+    MetricValueStore values;
+
+    @Inject
+    FrameworkService frameworks;
+
+    @Inject
+    Outbox outbox;
+
+    /** What changed: the school-years whose values changed, and counts per outcome. */
+    public record Applied(Set<SchoolYearKey> changedKeys, int inserted, int updated, int unchanged) {
+        public int changed() {
+            return inserted + updated;
+        }
+    }
+
+    public Applied apply(List<MetricCandidate> candidates, UUID jobId) throws SQLException {
+        if (candidates.isEmpty()) {
+            return new Applied(Set.of(), 0, 0, 0);
+        }
+        Set<SchoolYearKey> keys = candidates.stream().map(MetricCandidate::key).collect(Collectors.toSet());
+        Map<String, MetricSnapshot> current = new HashMap<>();
+        for (MetricSnapshot s : values.current(keys)) {
+            current.put(id(s.schoolId(), s.schoolYear(), s.metricCode()), s);
+        }
+        Map<String, YearRules> rules = new HashMap<>();
+        Set<SchoolYearKey> changed = new LinkedHashSet<>();
+        List<MetricValueStore.Recorded> recorded = new ArrayList<>();
+        int inserted = 0;
+        int updated = 0;
+        int unchanged = 0;
+        Instant now = Instant.now();
+        for (MetricCandidate c : candidates) {
+            YearRules r = rules.computeIfAbsent(c.key().schoolYear(), frameworks::rulesFor);
+            boolean suppressed = r.suppressed(c.metricCode(), c.n());
+            MetricSnapshot cur = current.get(id(c.key().schoolId(), c.key().schoolYear(), c.metricCode()));
+            if (cur != null && Decimals.same(cur.value(), c.value()) && Objects.equals(cur.n(), c.n())
+                    && cur.suppressed() == suppressed) {
+                unchanged++;
+                continue;
+            }
+            if (cur == null) {
+                inserted++;
+            } else {
+                updated++;
+            }
+            MetricSnapshot next = new MetricSnapshot(c.key().schoolId(), c.key().schoolYear(), c.metricCode(),
+                    Decimals.clean(c.value()), c.n(), suppressed, c.source(), UUID.randomUUID(), now);
+            UUID eventId = outbox.publish("SchoolMetric", c.key().schoolId() + "/" + c.metricCode() + "/" + c.key().schoolYear(),
+                    MetricResultRecorded.NAME, c.key().schoolId(),
+                    new MetricResultRecorded(next.resultId(), next.schoolId(), next.metricCode(), next.schoolYear(),
+                            Decimals.toDouble(next.value()), next.n(), suppressed,
+                            cur == null ? null : Decimals.toDouble(Decimals.clean(cur.value())), c.source().name(), now));
+            recorded.add(new MetricValueStore.Recorded(next, cur == null ? null : cur.value(), jobId, eventId));
+            current.put(id(next.schoolId(), next.schoolYear(), next.metricCode()), next);
+            changed.add(c.key());
+        }
+        values.record(recorded);
+        return new Applied(changed, inserted, updated, unchanged);
+    }
+
+    private static String id(UUID school, String year, String metric) {
+        return school + "|" + year + "|" + metric;
+    }
+}

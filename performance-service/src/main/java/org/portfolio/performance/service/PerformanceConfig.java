@@ -1,0 +1,63 @@
+package org.portfolio.performance.service;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of performance-service ({@code portfolio.performance.*}). */
+@ConfigMapping(prefix = "portfolio.performance")
+public interface PerformanceConfig {
+
+    Ingestion ingestion();
+
+    Defaults defaults();
+
+    /** Largest body accepted by the endpoints that are not bulk uploads (413 above it). */
+    @WithDefault("1M")
+    MemorySize maxJsonBodySize();
+
+    interface Ingestion {
+        /** Largest upload (413 problem+json above it). Keep quarkus.http.limits.max-body-size above it. */
+        @WithDefault("1G")
+        MemorySize maxBodySize();
+
+        /** Row errors kept per job (all are counted). */
+        @WithDefault("10000")
+        int maxStoredErrors();
+
+        /** Row errors repeated in the upload's answer (all stored ones are at the job's errors resource). */
+        @WithDefault("100")
+        int responseErrors();
+
+        /** How often a running upload writes its progress to the job. */
+        @WithDefault("1s")
+        Duration progressInterval();
+
+        /** Transaction timeout of one upload (reading, merging, aggregating). */
+        @WithDefault("30m")
+        Duration transactionTimeout();
+
+        /** How long an Idempotency-Key is remembered. */
+        @WithDefault("24h")
+        Duration idempotencyRetention();
+
+        /** A RUNNING job without progress for this long was interrupted (its process died); it is marked FAILED. */
+        @WithDefault("10m")
+        Duration staleJobAfter();
+
+        /** PostgreSQL work_mem for the set-based merge and aggregation of one upload. */
+        @WithDefault("128MB")
+        String workMem();
+    }
+
+    /** Used for a school year that has no published framework (nor an earlier one to fall back on). */
+    interface Defaults {
+        @WithDefault("10")
+        int minimumN();
+
+        @WithDefault("3")
+        int proficientLevel();
+    }
+}

@@ -1,0 +1,165 @@
+package org.portfolio.performance.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.performance.domain.Decimals;
+import org.portfolio.performance.domain.MetricCandidate;
+import org.portfolio.performance.domain.MetricComputation;
+import org.portfolio.performance.domain.MetricDefinition;
+import org.portfolio.performance.domain.MetricSnapshot;
+import org.portfolio.performance.domain.MetricSource;
+import org.portfolio.performance.domain.SchoolYearKey;
+import org.portfolio.performance.domain.StudentAggregates;
+import org.portfolio.performance.domain.YearRules;
+import org.portfolio.performance.repository.MetricDefinitionRepository;
+import org.portfolio.performance.repository.MetricValueStore;
+import org.portfolio.performance.repository.StudentRecordStore;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Recomputes what depends on changed data, inside the transaction that changed it: student records → school
+ * metric values (set-based aggregation) → MetricResultRecorded for each real change → ratings →
+ * SchoolRatingPublished for each real change. The caller holds the advisory locks of the school-years.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class RecomputeService {
+
+    @Inject
+    StudentRecordStore students;
+
+    @Inject
+    MetricValueStore values;
+
+    @Inject
+    MetricDefinitionRepository metrics;
+
+    @Inject
+    MetricResultService results;
+
+    @Inject
+    RatingService ratings;
+
+    @Inject
+    FrameworkService frameworks;
+
+    public record Result(int schoolYears, int metricsInserted, int metricsUpdated, int metricsUnchanged,
+                         int ratingsChanged) {
+        public int metricsChanged() {
+            return metricsInserted + metricsUpdated;
+        }
+
+        static final Result NONE = new Result(0, 0, 0, 0, 0);
+    }
+
+    /** After student records of these school-years changed. */
+    public Result studentRecords(Connection c, Collection<SchoolYearKey> keys, boolean assessments, boolean attendance,
+                                 UUID jobId) throws SQLException {
+        if (keys.isEmpty()) {
+            return Result.NONE;
+        }
+        StudentAggregates.ByKey agg = new StudentAggregates.ByKey();
+        if (assessments) {
+            students.aggregateAssessments(c, keys, agg);
+        }
+        if (attendance) {
+            students.aggregateAttendance(c, keys, agg);
+        }
+        List<MetricCandidate> candidates = candidates(agg, assessments, attendance);
+        MetricResultService.Applied applied = results.apply(candidates, jobId);
+        int r = ratings.recompute(applied.changedKeys());
+        return new Result(keys.size(), applied.inserted(), applied.updated(), applied.unchanged(), r);
+    }
+
+    /** After an SIS posted school-level values. */
+    public Result schoolValues(List<MetricValueStore.StagedValue> staged, UUID jobId) throws SQLException {
+        List<MetricCandidate> candidates = staged.stream().map(s -> new MetricCandidate(
+                new SchoolYearKey(s.schoolId(), s.schoolYear()), s.metricCode(), s.value(), s.n(),
+                MetricSource.SIS_SCHOOL_LEVEL)).toList();
+        MetricResultService.Applied applied = results.apply(candidates, jobId);
+        int r = ratings.recompute(applied.changedKeys());
+        return new Result((int) candidates.stream().map(MetricCandidate::key).distinct().count(), applied.inserted(),
+                applied.updated(), applied.unchanged(), r);
+    }
+
+    /** After enrollment reported demand for a school and year. */
+    public Result candidates(List<MetricCandidate> candidates) throws SQLException {
+        MetricResultService.Applied applied = results.apply(candidates, null);
+        int r = ratings.recompute(applied.changedKeys());
+        return new Result(applied.changedKeys().size(), applied.inserted(), applied.updated(), applied.unchanged(), r);
+    }
+
+    /**
+     * Everything of a school year, after its framework changed: aggregates (the proficient level may differ),
+     * suppression of every value (the minimum n may differ), and every rating.
+     */
+    public Result year(String schoolYear) throws SQLException {
+        try (Connection c = students.connection()) {
+            Set<UUID> schools = new TreeSet<>(students.schoolsWithRecords(c, schoolYear));
+            schools.addAll(values.schoolsWithValues(schoolYear));
+            List<SchoolYearKey> keys = schools.stream().map(s -> new SchoolYearKey(s, schoolYear)).toList();
+            if (keys.isEmpty()) {
+                return Result.NONE;
+            }
+            students.lock(c, keys);
+            StudentAggregates.ByKey agg = new StudentAggregates.ByKey();
+            students.aggregateAssessments(c, keys, agg);
+            students.aggregateAttendance(c, keys, agg);
+            List<MetricCandidate> candidates = candidates(agg, true, true);
+            for (MetricSnapshot s : values.current(keys)) {
+                if (s.source() != MetricSource.AGGREGATED) {
+                    candidates.add(new MetricCandidate(new SchoolYearKey(s.schoolId(), s.schoolYear()), s.metricCode(),
+                            s.value(), s.n(), s.source()));
+                }
+            }
+            MetricResultService.Applied applied = results.apply(candidates, null);
+            int r = ratings.recompute(keys);
+            return new Result(keys.size(), applied.inserted(), applied.updated(), applied.unchanged(), r);
+        }
+    }
+
+    private List<MetricCandidate> candidates(StudentAggregates.ByKey agg, boolean assessments, boolean attendance) {
+        List<MetricDefinition> defs = metrics.catalog().values().stream()
+                .filter(d -> d.computation.fromStudentRecords()).toList();
+        Map<String, YearRules> rules = new HashMap<>();
+        List<MetricCandidate> out = new ArrayList<>();
+        for (Map.Entry<SchoolYearKey, StudentAggregates> e : agg.all().entrySet()) {
+            SchoolYearKey k = e.getKey();
+            StudentAggregates a = e.getValue();
+            YearRules r = rules.computeIfAbsent(k.schoolYear(), frameworks::rulesFor);
+            for (MetricDefinition d : defs) {
+                if (d.computation == MetricComputation.ASSESSMENT_PROFICIENCY && assessments) {
+                    long[] p = a.proficiency(d.subjectList(), r.proficientLevel());
+                    if (p != null) {
+                        out.add(new MetricCandidate(k, d.code, Decimals.percent(BigDecimal.valueOf(p[1]),
+                                BigDecimal.valueOf(p[0]), 1), (int) p[0], MetricSource.AGGREGATED));
+                    }
+                } else if (d.computation == MetricComputation.MEDIAN_GROWTH_PERCENTILE && assessments) {
+                    StudentAggregates.Median m = a.medianGrowth(d.subjectList());
+                    if (m != null) {
+                        out.add(new MetricCandidate(k, d.code, m.value(), (int) m.n(), MetricSource.AGGREGATED));
+                    }
+                } else if (d.computation == MetricComputation.CHRONIC_ABSENTEEISM && attendance) {
+                    long[] ca = a.chronicAbsence();
+                    if (ca != null) {
+                        out.add(new MetricCandidate(k, d.code, Decimals.percent(BigDecimal.valueOf(ca[1]),
+                                BigDecimal.valueOf(ca[0]), 1), (int) ca[0], MetricSource.AGGREGATED));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package org.portfolio.performance.service.ingest;
+
+import org.portfolio.performance.domain.IngestionKind;
+import org.portfolio.performance.domain.RowError;
+import org.portfolio.performance.domain.SchoolYear;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Student assessment results: natural key school + school year + subject + SIS student id + test. */
+public final class AssessmentRows extends RowKind {
+
+    static final RowLayout LAYOUT = new RowLayout(List.of("schoolId", "districtCode", "schoolYear", "studentId",
+            "subject", "testCode", "gradeLevel", "performanceLevel", "scaleScore", "growthPercentile"));
+
+    @Override
+    public IngestionKind kind() {
+        return IngestionKind.ASSESSMENTS;
+    }
+
+    @Override
+    public RowLayout layout() {
+        return LAYOUT;
+    }
+
+    @Override
+    public String stagingDdl() {
+        return "create temp table stage_assessment (row_no bigint not null, school_id uuid not null, "
+                + "school_year smallint not null, subject varchar(20) not null, student_id varchar(64) not null, "
+                + "test_code varchar(40) not null, grade_level varchar(2), performance_level smallint not null, "
+                + "scale_score integer, growth_percentile smallint) on commit drop";
+    }
+
+    @Override
+    public String copySql() {
+        return "copy stage_assessment from stdin";
+    }
+
+    @Override
+    public boolean accept(long row, String[] v, RowContext ctx, CopyBuffer out, List<RowError> errors)
+            throws SQLException {
+        int before = errors.size();
+        UUID school = school(row, v[0], v[1], ctx, errors);
+        String year = schoolYear(row, v[2], errors);
+        String student = required(row, "studentId", v[3], STUDENT_ID, "must be 1 to 64 letters, digits or . _ : -", errors);
+        String subject = required(row, "subject", v[4] == null ? null : v[4].toUpperCase(Locale.ROOT), SUBJECT,
+                "must be a subject code such as ELA or MATH", errors);
+        String test = required(row, "testCode", v[5], CODE, "must be 1 to 40 letters, digits or . _ -", errors);
+        String grade = grade(row, v[6], errors);
+        Object level = integer(row, "performanceLevel", v[7], 1, 5, true, errors);
+        Object scale = integer(row, "scaleScore", v[8], 0, 100_000, false, errors);
+        Object sgp = integer(row, "growthPercentile", v[9], 1, 99, false, errors);
+        if (errors.size() > before) {
+            return false;
+        }
+        out.number(row).raw(school.toString()).number(SchoolYear.startYear(year)).text(subject).text(student)
+                .text(test).raw(grade).number((Integer) level).nullableNumber((Integer) scale)
+                .nullableNumber((Integer) sgp).endRow();
+        return true;
+    }
+}

@@ -1,0 +1,81 @@
+package org.portfolio.performance.service.ingest;
+
+import org.portfolio.performance.domain.IngestionKind;
+import org.portfolio.performance.domain.RowError;
+import org.portfolio.performance.domain.SchoolYear;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/** Student attendance for a school year: natural key school + school year + SIS student id. */
+public final class AttendanceRows extends RowKind {
+
+    static final RowLayout LAYOUT = new RowLayout(List.of("schoolId", "districtCode", "schoolYear", "studentId",
+            "gradeLevel", "daysEnrolled", "daysAbsent"));
+    private static final BigDecimal MAX_DAYS = BigDecimal.valueOf(366);
+
+    @Override
+    public IngestionKind kind() {
+        return IngestionKind.ATTENDANCE;
+    }
+
+    @Override
+    public RowLayout layout() {
+        return LAYOUT;
+    }
+
+    @Override
+    public String stagingDdl() {
+        return "create temp table stage_attendance (row_no bigint not null, school_id uuid not null, "
+                + "school_year smallint not null, student_id varchar(64) not null, grade_level varchar(2), "
+                + "days_enrolled numeric(5,1) not null, days_absent numeric(5,1) not null) on commit drop";
+    }
+
+    @Override
+    public String copySql() {
+        return "copy stage_attendance from stdin";
+    }
+
+    @Override
+    public boolean accept(long row, String[] v, RowContext ctx, CopyBuffer out, List<RowError> errors)
+            throws SQLException {
+        int before = errors.size();
+        UUID school = school(row, v[0], v[1], ctx, errors);
+        String year = schoolYear(row, v[2], errors);
+        String student = required(row, "studentId", v[3], STUDENT_ID, "must be 1 to 64 letters, digits or . _ : -", errors);
+        String grade = grade(row, v[4], errors);
+        BigDecimal enrolled = days(row, "daysEnrolled", v[5], errors);
+        BigDecimal absent = days(row, "daysAbsent", v[6], errors);
+        if (enrolled != null && enrolled.signum() == 0) {
+            errors.add(new RowError(row, "daysEnrolled", "must be more than 0"));
+        }
+        if (enrolled != null && absent != null && absent.compareTo(enrolled) > 0) {
+            errors.add(new RowError(row, "daysAbsent", "must not exceed daysEnrolled"));
+        }
+        if (errors.size() > before) {
+            return false;
+        }
+        out.number(row).raw(school.toString()).number(SchoolYear.startYear(year)).text(student).raw(grade)
+                .raw(enrolled.toPlainString()).raw(absent.toPlainString()).endRow();
+        return true;
+    }
+
+    private static BigDecimal days(long row, String field, String v, List<RowError> errors) {
+        int before = errors.size();
+        BigDecimal d = decimal(row, field, v, true, errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        if (d.signum() < 0 || d.compareTo(MAX_DAYS) > 0) {
+            errors.add(new RowError(row, field, "must be between 0 and 366"));
+            return null;
+        }
+        if (d.stripTrailingZeros().scale() > 1) {
+            errors.add(new RowError(row, field, "must have at most one decimal (half days)"));
+            return null;
+        }
+        return d;
+    }
+}

@@ -1,0 +1,79 @@
+package org.portfolio.performance.service.ingest;
+
+import org.portfolio.performance.domain.IngestionKind;
+import org.portfolio.performance.domain.MetricComputation;
+import org.portfolio.performance.domain.MetricDefinition;
+import org.portfolio.performance.domain.RowError;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/** School-level metric values (graduation rate, days cash on hand …): natural key school + metric + school year. */
+public final class SchoolMetricRows extends RowKind {
+
+    static final RowLayout LAYOUT = new RowLayout(List.of("schoolId", "districtCode", "schoolYear", "metricCode",
+            "value", "n"));
+
+    @Override
+    public IngestionKind kind() {
+        return IngestionKind.SCHOOL_METRICS;
+    }
+
+    @Override
+    public RowLayout layout() {
+        return LAYOUT;
+    }
+
+    @Override
+    public String stagingDdl() {
+        return "create temp table stage_school_metric (row_no bigint not null, school_id uuid not null, "
+                + "school_year varchar(7) not null, metric_code varchar(60) not null, value numeric(14,4) not null, "
+                + "n integer) on commit drop";
+    }
+
+    @Override
+    public String copySql() {
+        return "copy stage_school_metric from stdin";
+    }
+
+    @Override
+    public boolean accept(long row, String[] v, RowContext ctx, CopyBuffer out, List<RowError> errors)
+            throws SQLException {
+        int before = errors.size();
+        UUID school = school(row, v[0], v[1], ctx, errors);
+        String year = schoolYear(row, v[2], errors);
+        MetricDefinition metric = null;
+        if (v[3] == null) {
+            errors.add(new RowError(row, "metricCode", "is required"));
+        } else {
+            metric = ctx.catalog().get(v[3]);
+            if (metric == null) {
+                errors.add(new RowError(row, "metricCode", "unknown metric"));
+            } else if (metric.computation != MetricComputation.SCHOOL_LEVEL) {
+                errors.add(new RowError(row, "metricCode", metric.code + " is computed ("
+                        + metric.computation + "), not posted: "
+                        + (metric.computation.fromStudentRecords() ? "post the student-level records instead"
+                        : "it comes from the enrollment match")));
+                metric = null;
+            }
+        }
+        int valueErrors = errors.size();
+        BigDecimal value = decimal(row, "value", v[4], true, errors);
+        if (value != null && metric != null && errors.size() == valueErrors) {
+            String p = metric.unit.valueProblem(value);
+            if (p != null) {
+                errors.add(new RowError(row, "value", p + " (" + metric.code + " is " + metric.unit + ")"));
+            }
+        }
+        Object n = integer(row, "n", v[5], 0, 10_000_000, false, errors);
+        if (errors.size() > before) {
+            return false;
+        }
+        out.number(row).raw(school.toString()).raw(year).text(metric.code)
+                .raw(value.setScale(4, RoundingMode.HALF_UP).toPlainString()).nullableNumber((Integer) n).endRow();
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+package org.portfolio.performance;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.portfolio.performance.Fixtures.assessment;
+import static org.portfolio.performance.Fixtures.postJson;
+
+/** The policy table of docs/security.md for performance-service's endpoints, allowed and denied cells. */
+@QuarkusTest
+class SecurityTest {
+
+    static String sis(String client, UUID... schools) {
+        return TestTokens.token(client, Set.of("SIS"), java.util.Arrays.stream(schools).map(UUID::toString).toList(),
+                Duration.ofMinutes(10));
+    }
+
+    @Test
+    void anSisPostsOnlyForItsOwnSchools() {
+        Fixtures.School own = Fixtures.school();
+        Fixtures.School other = Fixtures.school();
+        String token = sis("sis-" + UUID.randomUUID(), own.id());
+        postJson("assessments", token, List.of(assessment(own.id(), "Q1", "ELA", 3, null),
+                assessment(other.id(), "Q2", "ELA", 3, null))).statusCode(201)
+                .body("rowsAccepted", equalTo(1))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].field", equalTo("schoolId"))
+                .body("errors[0].message", equalTo("your client is not scoped to this school"));
+        given().contentType("application/json").body("[]").post("/api/performance/ingest/assessments").then()
+                .statusCode(401).contentType("application/problem+json");
+        for (String denied : List.of(TestTokens.schoolLeader(own.id()), TestTokens.oversight(), TestTokens.enrollmentOfficer())) {
+            postJson("assessments", denied, List.of()).statusCode(403);
+        }
+    }
+
+    @Test
+    void studentRecordsAreForTheDistrictAdminAndTheOwningSisOnly() {
+        Fixtures.School s = Fixtures.school();
+        String owner = sis("sis-" + UUID.randomUUID(), s.id());
+        postJson("attendance", owner, List.of(Fixtures.attendance(s.id(), "Q9", 100, 3))).statusCode(201);
+        String path = "/api/performance/student-records/attendance";
+        given().auth().oauth2(owner).queryParam("schoolId", s.id()).queryParam("schoolYear", "2026-27").get(path)
+                .then().statusCode(200).body("items[0].studentId", equalTo("Q9"));
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("schoolId", s.id()).queryParam("schoolYear", "2026-27")
+                .get(path).then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(sis("sis-" + UUID.randomUUID(), UUID.randomUUID())).queryParam("schoolId", s.id())
+                .queryParam("schoolYear", "2026-27").get(path).then().statusCode(403);
+        for (String denied : List.of(TestTokens.oversight(), TestTokens.schoolLeader(s.id()), TestTokens.enrollmentOfficer())) {
+            given().auth().oauth2(denied).queryParam("schoolId", s.id()).queryParam("schoolYear", "2026-27").get(path)
+                    .then().statusCode(403);
+        }
+        given().queryParam("schoolId", s.id()).queryParam("schoolYear", "2026-27").get(path).then().statusCode(401);
+        given().auth().oauth2(owner).queryParam("schoolId", s.id()).queryParam("schoolYear", "2026").get(path)
+                .then().statusCode(400).body("errors[0].field", equalTo("schoolYear"));
+    }
+
+    @Test
+    void profilesAndRatingsAreForOversightAndTheSchoolsOwnLeader() {
+        Fixtures.School s = Fixtures.school();
+        Fixtures.School other = Fixtures.school();
+        postJson("school-metrics", TestTokens.districtAdmin(), List.of(Fixtures.value(s.id(), "TEACHER_VACANCIES", 2, null),
+                Fixtures.value(other.id(), "TEACHER_VACANCIES", 5, null))).statusCode(201);
+        String profile = "/api/performance/schools/" + s.id() + "/profile";
+        for (String allowed : List.of(TestTokens.districtAdmin(), TestTokens.oversight(), TestTokens.schoolLeader(s.id()))) {
+            given().auth().oauth2(allowed).get(profile).then().statusCode(200)
+                    .body("years[0].metrics[0].metricCode", equalTo("TEACHER_VACANCIES"));
+        }
+        for (String denied : List.of(TestTokens.schoolLeader(other.id()), sis("sis-x", s.id()), TestTokens.enrollmentOfficer())) {
+            given().auth().oauth2(denied).get(profile).then().statusCode(403).contentType("application/problem+json");
+        }
+        given().get(profile).then().statusCode(401);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/schools/" + UUID.randomUUID() + "/profile")
+                .then().statusCode(404);
+        // a leader's portfolio list holds only its schools
+        given().auth().oauth2(TestTokens.schoolLeader(s.id())).queryParam("size", 500).get("/api/performance/ratings")
+                .then().statusCode(200).body("items.schoolId", everyItem(equalTo(s.id().toString())));
+        given().auth().oauth2(TestTokens.schoolLeader(s.id())).queryParam("schoolYear", "2026-27")
+                .get("/api/performance/ratings/export").then().statusCode(200);
+        given().queryParam("schoolYear", "2026-27").get("/api/performance/ratings/export").then().statusCode(401);
+        // the public view is open to anyone
+        given().queryParam("schoolYear", "2026-27").queryParam("size", 500).get("/api/performance/public/schools").then()
+                .statusCode(200).body("items.schoolId", hasItem(s.id().toString()));
+        given().get("/api/performance/public/schools").then().statusCode(400);
+    }
+
+    @Test
+    void anSisSeesOnlyItsOwnJobs() {
+        Fixtures.School s = Fixtures.school();
+        String mine = sis("sis-a-" + UUID.randomUUID(), s.id());
+        String jobId = postJson("school-metrics", mine, List.of(Fixtures.value(s.id(), "TEACHER_VACANCIES", 1, null)))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(mine).get("/api/performance/ingest/jobs/" + jobId).then().statusCode(200);
+        given().auth().oauth2(mine).get("/api/performance/ingest/jobs").then().statusCode(200)
+                .body("items.id", hasItem(jobId));
+        String theirs = sis("sis-b-" + UUID.randomUUID(), s.id());
+        given().auth().oauth2(theirs).get("/api/performance/ingest/jobs/" + jobId).then().statusCode(404);
+        given().auth().oauth2(theirs).get("/api/performance/ingest/jobs").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/ingest/jobs/" + jobId + "/errors").then()
+                .statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(TestTokens.oversight()).get("/api/performance/ingest/jobs/" + jobId).then().statusCode(403);
+    }
+}
