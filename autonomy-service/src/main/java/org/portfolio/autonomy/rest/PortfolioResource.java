@@ -36,12 +36,13 @@ public class PortfolioResource {
     @Operation(summary = "The portfolio view",
             description = "Every school the service knows × PEOPLE/TIME/MONEY/PROGRAM: SCHOOL (all decisions), PARTIAL or "
                     + "DISTRICT, the reason, the live grants; totals per domain over every matching school. Sorted by school "
-                    + "name. Filters: schoolStatus (e.g. OPEN); control and/or reason, on any domain or on `domain`.")
+                    + "name. Filters: q (name or district code), schoolStatus (e.g. OPEN); control and/or reason, on any domain or on `domain`.")
     @APIResponse(responseCode = "200", description = "One page of schools", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PortfolioResponse portfolio(@Parameter(description = "ISO date; default today") @QueryParam("date") String date,
+                                       @Parameter(description = "Part of a school's name or district code") @QueryParam("q") String q,
                                        @Parameter(description = "PROPOSED, OPEN, CLOSING, CLOSED") @QueryParam("schoolStatus") String schoolStatus,
                                        @Parameter(description = "Apply control/reason to this domain only") @QueryParam("domain") String domain,
                                        @Parameter(description = "SCHOOL, PARTIAL, DISTRICT") @QueryParam("control") String control,
@@ -49,6 +50,7 @@ public class PortfolioResource {
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         DecisionRightsService.PortfolioFilter filter = new DecisionRightsService.PortfolioFilter(
+                q == null || q.isBlank() ? null : q.trim(),
                 schoolStatus == null || schoolStatus.isBlank() ? null : schoolStatus.trim(),
                 RestSupport.enumOf(AutonomyDomain.class, domain, "domain"),
                 RestSupport.enumOf(DomainControl.class, control, "control"),

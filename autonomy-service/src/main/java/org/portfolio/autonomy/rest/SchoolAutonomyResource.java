@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.autonomy.domain.GrantHistory;
 import org.portfolio.autonomy.service.BenchmarkService;
 import org.portfolio.autonomy.service.DecisionRightsService;
+import org.portfolio.autonomy.service.EligibilityService;
 import org.portfolio.autonomy.service.GrantService;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.Problem;
@@ -29,6 +30,7 @@ import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/autonomy/schools/{schoolId}")
@@ -44,6 +46,9 @@ public class SchoolAutonomyResource {
 
     @Inject
     BenchmarkService benchmarks;
+
+    @Inject
+    EligibilityService eligibility;
 
     @Inject
     Caller caller;
@@ -118,6 +123,21 @@ public class SchoolAutonomyResource {
         requireKnown(schoolId);
         return new Page<>(benchmarks.ofSchool(schoolId, page, size).stream().map(BenchmarkEvaluationResponse::of).toList(),
                 page, size, benchmarks.countOfSchool(schoolId));
+    }
+
+    @GET
+    @Path("/ratings")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "The school's published ratings this service holds",
+            description = "The evidence for EARNED eligibility: the latest rating per school year, latest year first")
+    @APIResponse(responseCode = "200", description = "The ratings")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<RatingResponse> ratings(@PathParam("schoolId") UUID schoolId) {
+        caller.requireSchool(schoolId);
+        requireKnown(schoolId);
+        return eligibility.ratingsOf(schoolId).stream().map(RatingResponse::of).toList();
     }
 
     private void requireKnown(UUID schoolId) {

@@ -50,8 +50,8 @@ public class DecisionRightsService {
                             List<PortfolioRow> rows, Map<AutonomyDomain, Map<DomainControl, Long>> totals) {
     }
 
-    /** Filters of the portfolio view (all optional). */
-    public record PortfolioFilter(String schoolStatus, AutonomyDomain domain, DomainControl control,
+    /** Filters of the portfolio view (all optional); {@code text} matches school name or district code. */
+    public record PortfolioFilter(String text, String schoolStatus, AutonomyDomain domain, DomainControl control,
                                   RightsReason reason) {
     }
 
@@ -105,6 +105,9 @@ public class DecisionRightsService {
         }
         for (SchoolRights s : all.values()) {
             if (filter.schoolStatus() != null && !filter.schoolStatus().equalsIgnoreCase(String.valueOf(s.status()))) {
+                continue;
+            }
+            if (filter.text() != null && !contains(s.name(), filter.text()) && !contains(s.districtCode(), filter.text())) {
                 continue;
             }
             List<DomainSummary> cells = new ArrayList<>();
@@ -184,6 +187,10 @@ public class DecisionRightsService {
             }
         }
         return false;
+    }
+
+    private static boolean contains(String value, String part) {
+        return value != null && value.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
     }
 
     private DecisionRightsRules rules() {

@@ -87,6 +87,12 @@ public class EligibilityService {
         return granted;
     }
 
+    /** The ratings held for a school, latest school year first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SchoolRating> ratingsOf(UUID schoolId) {
+        return ratings.ofSchool(schoolId);
+    }
+
     /**
      * Grants a PENDING EARNED grant if the school's ratings qualify it now; records the ratings that earned it.
      * The caller holds the school's lock.

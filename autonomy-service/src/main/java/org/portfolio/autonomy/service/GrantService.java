@@ -176,29 +176,29 @@ public class GrantService {
             }
         }
         Grant g = Grant.create(schoolId, domain, model, codes, scope, GrantSource.MANUAL, from, effectiveTo);
-        open(g, GrantStatus.ACTIVE, Cause.manual(actor, reason, "Granted manually by " + actor), Instant.now());
+        open(g, GrantStatus.ACTIVE, Cause.manual(actor, reason, "Granted manually"), Instant.now());
         grants.flush();
         return g;
     }
 
     public Grant manualRevoke(UUID grantId, String ifMatch, String reason, String actor) {
-        return manual(grantId, ifMatch, g -> revoke(g, Cause.manual(actor, reason, "Revoked manually by " + actor),
+        return manual(grantId, ifMatch, g -> revoke(g, Cause.manual(actor, reason, "Revoked manually"),
                 false, Instant.now()));
     }
 
     public Grant manualReinstate(UUID grantId, String ifMatch, String reason, String actor) {
         return manual(grantId, ifMatch, g -> reinstate(g,
-                Cause.manual(actor, reason, "Reinstated manually by " + actor), Instant.now()));
+                Cause.manual(actor, reason, "Reinstated manually"), Instant.now()));
     }
 
     /** Grants a PENDING grant before (or without) its eligibility holding. */
     public Grant manualActivate(UUID grantId, String ifMatch, String reason, String actor) {
-        return manual(grantId, ifMatch, g -> activate(g, Cause.manual(actor, reason, "Granted manually by " + actor),
+        return manual(grantId, ifMatch, g -> activate(g, Cause.manual(actor, reason, "Granted manually"),
                 Instant.now()));
     }
 
     public Grant manualEnd(UUID grantId, String ifMatch, String reason, String actor) {
-        return manual(grantId, ifMatch, g -> end(g, Cause.manual(actor, reason, "Ended manually by " + actor),
+        return manual(grantId, ifMatch, g -> end(g, Cause.manual(actor, reason, "Ended manually"),
                 Instant.now()));
     }
 

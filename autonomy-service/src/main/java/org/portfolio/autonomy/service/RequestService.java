@@ -139,8 +139,8 @@ public class RequestService {
             Grant g = Grant.create(r.schoolId, r.domain, GrantModel.PROGRAMMATIC, decisions,
                     r.title, GrantSource.APPROVED_REQUEST, from, to);
             g.requestId = r.id;
-            grants.open(g, GrantStatus.ACTIVE, Cause.of(CauseKind.REQUEST_APPROVED, null, "Request " + r.id
-                    + " \"" + r.title + "\" approved by " + actor).withRequest(r.id).withActor(actor)
+            grants.open(g, GrantStatus.ACTIVE, Cause.of(CauseKind.REQUEST_APPROVED, null, "Programmatic request " + r.id
+                    + " approved").withRequest(r.id).withActor(actor)
                     .withReason(a.rationale()), now);
             return r.approve(g.id, actor, role, a.rationale(), now);
         });
