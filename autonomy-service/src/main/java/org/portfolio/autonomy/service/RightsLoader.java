@@ -78,11 +78,20 @@ public class RightsLoader {
         return schools.getEntityManager().createQuery("select s.id from School s", UUID.class).getResultList();
     }
 
+    /** Every catalog edit makes a new version, so the version number identifies the snapshot. */
+    private volatile CatalogSnapshot lastCatalog;
+
     public CatalogSnapshot catalog() {
         int version = catalog.latestVersion();
+        CatalogSnapshot last = lastCatalog;
+        if (last != null && last.version() == version) {
+            return last;
+        }
         List<DecisionInfo> all = decisions.listInOrder().stream()
                 .map(d -> new DecisionInfo(d.code, d.domain, d.name, d.retiredInVersion)).toList();
-        return CatalogSnapshot.of(version, all);
+        CatalogSnapshot loaded = CatalogSnapshot.of(version, all);
+        lastCatalog = loaded;
+        return loaded;
     }
 
     private static SchoolRights rights(School school, List<Grant> gs, Map<UUID, List<GrantHistory>> hist) {
