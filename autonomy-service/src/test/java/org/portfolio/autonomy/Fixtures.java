@@ -266,7 +266,7 @@ final class Fixtures {
         return m;
     }
 
-    static ContentType JSON = ContentType.JSON;
+    static final ContentType JSON = ContentType.JSON;
 
     /** Events of one type about one school on autonomy.events. */
     static List<EventsProbe.Received> published(String type, UUID school) {

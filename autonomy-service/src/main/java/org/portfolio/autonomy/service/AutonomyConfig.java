@@ -45,6 +45,14 @@ public interface AutonomyConfig {
     }
 
     interface TermCheck {
+        /** How often grants whose effective dates ran out are ended (read by the scheduler). */
+        @WithDefault("1h")
+        String every();
+
+        /** Delay of the first run after start-up. */
+        @WithDefault("30s")
+        String delay();
+
         /** Grants per transaction when ending grants whose effective dates ran out. */
         @WithDefault("200")
         int batchSize();
