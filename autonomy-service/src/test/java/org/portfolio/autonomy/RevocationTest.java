@@ -181,6 +181,8 @@ class RevocationTest {
     @Test
     void anEvaluationForASchoolWithoutGrantsIsRecordedAndRevokesNothing() {
         UUID school = UUID.randomUUID();
+        // asked about before the service has heard of the school: 404, and nothing stale is kept
+        given().get("/api/autonomy/schools/{s}/decision-rights/HIRE_TEACHERS", school).then().statusCode(404);
         String event = evaluate(school, UUID.randomUUID(), UUID.randomUUID(), "MISSED", 3, 9, true, "PEOPLE", "MONEY");
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.oversight())
                 .get("/api/autonomy/schools/{s}/benchmark-evaluations", school).then().statusCode(200)

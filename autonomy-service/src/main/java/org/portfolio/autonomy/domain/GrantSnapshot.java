@@ -38,15 +38,4 @@ public record GrantSnapshot(UUID id, UUID schoolId, AutonomyDomain domain, Grant
         }
         return found;
     }
-
-    public static GrantSnapshot of(Grant g, List<GrantHistory> history) {
-        List<Step> steps = history.stream()
-                .filter(h -> h.fromStatus != h.toStatus)
-                .map(h -> new Step(h.at, h.toStatus, h.cause == null ? null : h.cause.info()))
-                .toList();
-        return new GrantSnapshot(g.id, g.schoolId, g.domain, g.model, g.source, Set.copyOf(g.decisions), g.scope,
-                g.contractId, g.provisionId, g.requestId, g.eligibilityMinimumTier, g.eligibilityConsecutiveYears,
-                g.effectiveFrom, g.effectiveTo, g.successorContractId, g.status, g.statusSince,
-                g.cause == null ? null : g.cause.info(), steps);
-    }
 }

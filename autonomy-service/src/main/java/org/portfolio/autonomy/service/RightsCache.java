@@ -65,6 +65,10 @@ public class RightsCache {
         }
         long stampSeen = slot == null ? epochSeen : slot.stamp;
         SchoolRights loaded = loader.apply(schoolId);
+        if (!loaded.known()) {
+            // never cache "unknown": the first event about a school creates it without a grant change to notify
+            return loaded;
+        }
         schools.compute(schoolId, (id, current) -> {
             long currentStamp = current == null ? epoch.get() : current.stamp;
             return currentStamp == stampSeen && epoch.get() == epochSeen

@@ -36,11 +36,11 @@ class RightsCacheTest {
         c.listening(true);
         UUID school = UUID.randomUUID();
         AtomicInteger loads = new AtomicInteger();
-        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
-        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return known(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return known(id); });
         assertThat(loads).hasValue(1);
         c.invalidate(school);
-        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return known(id); });
         assertThat(loads).hasValue(2);
     }
 
@@ -51,20 +51,35 @@ class RightsCacheTest {
         UUID school = UUID.randomUUID();
         AtomicInteger loads = new AtomicInteger();
         // the change commits (and invalidates) while the load is reading the old state
-        c.school(school, id -> { loads.incrementAndGet(); c.invalidate(id); return SchoolRights.unknown(id); });
-        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+        c.school(school, id -> { loads.incrementAndGet(); c.invalidate(id); return known(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return known(id); });
         assertThat(loads).hasValue(2);
         // the same through a full clear (the listener reconnecting)
         UUID other = UUID.randomUUID();
-        c.school(other, id -> { loads.incrementAndGet(); c.invalidateAll(); return SchoolRights.unknown(id); });
-        c.school(other, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+        c.school(other, id -> { loads.incrementAndGet(); c.invalidateAll(); return known(id); });
+        c.school(other, id -> { loads.incrementAndGet(); return known(id); });
         assertThat(loads).hasValue(4);
         // and for bulk loads
         UUID third = UUID.randomUUID();
         c.schools(java.util.List.of(third), ids -> { loads.incrementAndGet(); c.invalidate(third);
-            return Map.of(third, SchoolRights.unknown(third)); });
-        c.school(third, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+            return Map.of(third, known(third)); });
+        c.school(third, id -> { loads.incrementAndGet(); return known(id); });
         assertThat(loads).hasValue(6);
+    }
+
+    static SchoolRights known(UUID id) {
+        return new SchoolRights(id, true, "S", "S-1", "OPEN", java.util.List.of());
+    }
+
+    @Test
+    void anUnknownSchoolIsNeverCached() {
+        RightsCache c = cache();
+        c.listening(true);
+        UUID school = UUID.randomUUID();
+        AtomicInteger loads = new AtomicInteger();
+        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+        assertThat(loads).hasValue(2);
     }
 
     @Test
@@ -72,15 +87,15 @@ class RightsCacheTest {
         RightsCache c = cache();
         UUID school = UUID.randomUUID();
         AtomicInteger loads = new AtomicInteger();
-        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
-        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return known(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return known(id); });
         assertThat(loads).hasValue(2);
         c.listening(true);
-        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
-        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return known(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return known(id); });
         assertThat(loads).hasValue(3);
         c.listening(false);
-        c.school(school, id -> { loads.incrementAndGet(); return SchoolRights.unknown(id); });
+        c.school(school, id -> { loads.incrementAndGet(); return known(id); });
         assertThat(loads).hasValue(4);
     }
 }
