@@ -35,7 +35,8 @@ class ServiceBasicsTest {
 
     @Test
     void malformedJsonToAnyPostIs400ProblemJson() {
-        for (String path : new String[]{"/api/autonomy/decision-catalog/decisions"}) {
+        for (String path : new String[]{"/api/autonomy/decision-catalog/decisions", "/api/autonomy/grants",
+                "/api/autonomy/requests", "/api/autonomy/grants/" + java.util.UUID.randomUUID() + "/revoke"}) {
             given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body("{\"name\":")
                     .post(path).then().statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("urn:portfolio:problem:malformed-body"));

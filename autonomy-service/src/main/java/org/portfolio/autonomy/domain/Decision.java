@@ -11,7 +11,10 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 
-/** A decision in the catalog: which domain's grant makes it the school's to take. */
+/**
+ * A decision in the current catalog: which domain's grant makes it the school's to take. Every code ever
+ * defined keeps its row; a retired decision is no longer part of any domain (grants name decisions by code).
+ */
 @Entity
 @Table(name = "decision")
 public class Decision extends PanacheEntityBase {
@@ -36,13 +39,29 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static Decision define(String code, AutonomyDomain domain, String name, String description) {
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "introduced_in_version", nullable = false)
+    public int introducedInVersion;
+
+    @Column(name = "retired_in_version")
+    public Integer retiredInVersion;
+
+    public static Decision define(String code, AutonomyDomain domain, String name, String description,
+                                  int catalogVersion, Instant at) {
         Decision d = new Decision();
         d.code = code;
         d.domain = domain;
         d.name = name;
         d.description = description;
-        d.createdAt = Instant.now();
+        d.createdAt = at;
+        d.updatedAt = at;
+        d.introducedInVersion = catalogVersion;
         return d;
+    }
+
+    public boolean isRetired() {
+        return retiredInVersion != null;
     }
 }

@@ -6,11 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,17 +22,20 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.autonomy.domain.Decision;
 import org.portfolio.autonomy.service.DecisionCatalogService;
+import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
 import java.util.List;
 
-@Path("/api/autonomy/decision-catalog/decisions")
-@Tag(name = "Decision catalog", description = "Which decisions each autonomy domain covers")
+@Path("/api/autonomy/decision-catalog")
+@Tag(name = "Decision catalog", description = "Which decisions each autonomy domain covers; versioned, public")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DecisionCatalogResource {
@@ -36,34 +43,118 @@ public class DecisionCatalogResource {
     @Inject
     DecisionCatalogService catalog;
 
+    @Inject
+    Caller caller;
+
     @GET
+    @Path("/decisions")
     @PermitAll
-    @Operation(summary = "List the decision catalog", description = "Public: who decides what is part of the deal")
-    @APIResponse(responseCode = "200", description = "Every decision, by domain")
-    public List<DecisionResponse> list() {
-        return catalog.list().stream().map(DecisionResponse::of).toList();
+    @Operation(summary = "List the decision catalog",
+            description = "Public (not to SIS clients): who decides what is part of the deal. The current catalog by"
+                    + " default; `version` reads an older one; `includeRetired` also lists retired decisions.")
+    @APIResponse(responseCode = "200", description = "The decisions, by domain")
+    @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such catalog version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@Parameter(description = "Catalog version (default: current)") @QueryParam("version") Integer version,
+                         @Parameter(description = "Also list retired decisions (current catalog only)")
+                         @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
+        RestSupport.denySisOnly(caller);
+        if (version != null) {
+            var v = catalog.version(version);
+            return Response.ok(v.decisions().stream().map(DecisionResponse::of).toList())
+                    .header("Catalog-Version", v.version().version).build();
+        }
+        int current = catalog.currentVersion();
+        List<DecisionResponse> list = catalog.current(includeRetired).stream().map(DecisionResponse::of).toList();
+        return Response.ok(list).header("Catalog-Version", current).build();
     }
 
     @GET
-    @Path("/{code}")
+    @Path("/decisions/{code}")
     @PermitAll
-    @Operation(summary = "Get one decision")
-    @APIResponse(responseCode = "200", description = "The decision", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
+    @Operation(summary = "Get one decision", description = "Also a retired one (with the version that retired it)")
+    @APIResponse(responseCode = "200", description = "The decision; ETag is its version", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
+    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DecisionResponse get(@PathParam("code") String code) {
-        return DecisionResponse.of(catalog.get(code));
+    public Response get(@PathParam("code") String code) {
+        RestSupport.denySisOnly(caller);
+        Decision d = catalog.get(code);
+        return Response.ok(DecisionResponse.of(d)).tag(EntityTags.of(d.version)).build();
     }
 
     @POST
+    @Path("/decisions")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Add a decision to the catalog")
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
+    @Operation(summary = "Add a decision to the catalog", description = "Makes a new catalog version")
+    @APIResponse(responseCode = "201", description = "Added; Location names it", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken (codes are never reused)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response define(@Valid @NotNull DecisionRequest r, @Context UriInfo uri) {
-        Decision d = catalog.define(r.code(), r.domain(), r.name(), r.description());
-        return Response.created(uri.getAbsolutePathBuilder().path(d.code).build()).entity(DecisionResponse.of(d)).build();
+        Decision d = catalog.define(r.code(), r.domain(), r.name(), r.description(), caller.id());
+        return Response.created(uri.getAbsolutePathBuilder().path(d.code).build()).tag(EntityTags.of(d.version))
+                .entity(DecisionResponse.of(d)).build();
+    }
+
+    @PUT
+    @Path("/decisions/{code}")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(summary = "Edit a decision's name and description", description = "Makes a new catalog version; the domain cannot change")
+    @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The decision is retired, or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The domain would change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response edit(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+                         @Valid @NotNull DecisionEdit e) {
+        Decision d = catalog.edit(code, ifMatch, e.domain(), e.name(), e.description(), caller.id());
+        return Response.ok(DecisionResponse.of(d)).tag(EntityTags.of(d.version)).build();
+    }
+
+    @POST
+    @Path("/decisions/{code}/retire")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(summary = "Retire a decision", description = "Makes a new catalog version without it; no grant covers it any more. Its code is never reused.")
+    @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
+    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already retired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response retire(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull ReasonRequest r) {
+        Decision d = catalog.retire(code, ifMatch, r.reason(), caller.id());
+        return Response.ok(DecisionResponse.of(d)).tag(EntityTags.of(d.version)).build();
+    }
+
+    @GET
+    @Path("/versions")
+    @PermitAll
+    @Operation(summary = "List the catalog versions", description = "Newest first: every edit, who made it and when")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<CatalogVersionResponse> versions() {
+        RestSupport.denySisOnly(caller);
+        return catalog.versions().stream().map(v -> CatalogVersionResponse.of(v, catalog.size(v.version), null)).toList();
+    }
+
+    @GET
+    @Path("/versions/{version}")
+    @PermitAll
+    @Operation(summary = "Read one catalog version with its decisions")
+    @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = CatalogVersionResponse.class)))
+    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CatalogVersionResponse version(@PathParam("version") int version) {
+        RestSupport.denySisOnly(caller);
+        var v = catalog.version(version);
+        List<DecisionResponse> decisions = v.decisions().stream().map(DecisionResponse::of).toList();
+        return CatalogVersionResponse.of(v.version(), decisions.size(), decisions);
     }
 }

@@ -1,0 +1,11 @@
+package org.portfolio.autonomy.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** An immutable copy of a {@link Cause}, for answers computed outside a persistence context. */
+public record CauseInfo(CauseKind kind, String eventId, UUID benchmarkId, UUID evaluationId, String metricCode,
+                        String period, String comparator, BigDecimal target, BigDecimal actual, List<UUID> ratingIds,
+                        UUID requestId, UUID contractId, String reason, String description, String actor) {
+}

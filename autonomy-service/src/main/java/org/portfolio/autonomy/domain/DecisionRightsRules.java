@@ -1,0 +1,232 @@
+package org.portfolio.autonomy.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Who decides: the rules of the decision-rights check, as pure functions over a {@link SchoolRights} snapshot.
+ *
+ * <p>A school decides D on date T when a grant on D's domain that covers D (empty decisions = the whole domain)
+ * was ACTIVE on T and T lies within its effective dates. For today and later dates the grant's current status
+ * counts; for a past date the status it had at the end of that day (from its history). When several grants
+ * cover D, an allowing one wins; otherwise the most telling one explains why not: REVOKED, then PENDING, then
+ * NOT_YET_EFFECTIVE, TERM_ENDED, ENDED; ties go to the latest change.
+ */
+public final class DecisionRightsRules {
+
+    private final ZoneId zone;
+
+    public DecisionRightsRules(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, zone);
+    }
+
+    public RightsAnswer answer(SchoolRights school, DecisionInfo decision, LocalDate date, Instant now) {
+        if (decision.retired()) {
+            return new RightsAnswer(school.schoolId(), decision, date, false, DecidedBy.DISTRICT,
+                    RightsReason.DECISION_RETIRED, null, null, null, null,
+                    "The district decides: " + decision.code() + " was retired from the decision catalog in version "
+                            + decision.retiredInVersion() + ", so no autonomy covers it.");
+        }
+        boolean past = date.isBefore(today(now));
+        Instant endOfDay = date.plusDays(1).atStartOfDay(zone).toInstant();
+        Candidate best = null;
+        boolean someGrantOnDomain = false;
+        for (GrantSnapshot g : school.grants(decision.domain())) {
+            GrantStatus status;
+            Instant since;
+            CauseInfo cause;
+            if (past) {
+                GrantSnapshot.Step s = g.statusBefore(endOfDay);
+                if (s == null) {
+                    continue; // the grant did not exist yet on that date
+                }
+                status = s.status();
+                since = s.at();
+                cause = s.cause();
+            } else {
+                status = g.status();
+                since = g.since();
+                cause = g.cause();
+            }
+            someGrantOnDomain = true;
+            if (!g.covers(decision.code())) {
+                continue;
+            }
+            RightsReason reason = reasonOf(g, status, date);
+            Candidate c = new Candidate(g, status, since, cause, reason);
+            if (best == null || c.beats(best)) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            RightsReason reason = someGrantOnDomain ? RightsReason.NOT_IN_GRANT : RightsReason.NO_GRANT;
+            return new RightsAnswer(school.schoolId(), decision, date, false, DecidedBy.DISTRICT, reason, null, null,
+                    null, null, reason == RightsReason.NO_GRANT
+                    ? noGrant(decision, date, past)
+                    : notInGrant(school, decision, date, past, endOfDay));
+        }
+        boolean allowed = best.reason == RightsReason.GRANTED;
+        return new RightsAnswer(school.schoolId(), decision, date, allowed,
+                allowed ? DecidedBy.SCHOOL : DecidedBy.DISTRICT, best.reason, best.grant, best.status, best.since,
+                best.cause, explain(decision, best));
+    }
+
+    /** Summary of a domain: every decision the school's, some, or none. */
+    public DomainControl control(List<RightsAnswer> answersOfDomain) {
+        long allowed = answersOfDomain.stream().filter(RightsAnswer::allowed).count();
+        if (allowed == 0) {
+            return DomainControl.DISTRICT;
+        }
+        return allowed == answersOfDomain.size() ? DomainControl.SCHOOL : DomainControl.PARTIAL;
+    }
+
+    private RightsReason reasonOf(GrantSnapshot g, GrantStatus status, LocalDate date) {
+        return switch (status) {
+            case ACTIVE -> {
+                if (date.isBefore(g.effectiveFrom())) {
+                    yield RightsReason.NOT_YET_EFFECTIVE;
+                }
+                if (g.effectiveTo() != null && date.isAfter(g.effectiveTo()) && g.successorContractId() == null) {
+                    yield RightsReason.TERM_ENDED;
+                }
+                yield RightsReason.GRANTED;
+            }
+            case PENDING -> RightsReason.PENDING_ELIGIBILITY;
+            case REVOKED -> RightsReason.REVOKED;
+            case ENDED -> RightsReason.ENDED;
+        };
+    }
+
+    private static int rank(RightsReason r) {
+        return switch (r) {
+            case GRANTED -> 0;
+            case REVOKED -> 1;
+            case PENDING_ELIGIBILITY -> 2;
+            case NOT_YET_EFFECTIVE -> 3;
+            case TERM_ENDED -> 4;
+            case ENDED -> 5;
+            default -> 6;
+        };
+    }
+
+    private record Candidate(GrantSnapshot grant, GrantStatus status, Instant since, CauseInfo cause,
+                             RightsReason reason) {
+        boolean beats(Candidate other) {
+            int a = rank(reason);
+            int b = rank(other.reason);
+            return a != b ? a < b : since.isAfter(other.since);
+        }
+    }
+
+    // --- explanations -------------------------------------------------------------------------------------------
+
+    private String explain(DecisionInfo d, Candidate c) {
+        GrantSnapshot g = c.grant;
+        String what = d.domain() + " autonomy (" + d.code() + ")";
+        String on = day(c.since);
+        return switch (c.reason) {
+            case GRANTED -> "The school decides: " + what + " is granted (" + g.model() + ", " + source(g) + ") since "
+                    + on + ", effective " + g.effectiveFrom() + (g.effectiveTo() == null ? " with no end date"
+                    : " to " + g.effectiveTo()) + (g.successorContractId() != null && g.effectiveTo() != null
+                    ? "; its contract was renewed and the grant carries over to contract " + g.successorContractId()
+                    : "") + ".";
+            case REVOKED -> "The district decides: " + what + " was revoked on " + on + " " + because(c.cause) + ".";
+            case PENDING_ELIGIBILITY -> "The district decides: " + what + " is EARNED autonomy pending eligibility"
+                    + (g.eligibilityMinimumTier() == null ? "" : ": it needs a rating of " + g.eligibilityMinimumTier()
+                    + " or better for " + g.eligibilityConsecutiveYears() + " consecutive school year(s)") + ".";
+            case NOT_YET_EFFECTIVE -> "The district decides: " + what + " is granted but takes effect on "
+                    + g.effectiveFrom() + ".";
+            case TERM_ENDED -> "The district decides: the grant of " + what + " was effective until "
+                    + g.effectiveTo() + ".";
+            case ENDED -> "The district decides: the grant of " + what + " ended on " + on + " " + because(c.cause)
+                    + ".";
+            default -> "";
+        };
+    }
+
+    private String noGrant(DecisionInfo d, LocalDate date, boolean past) {
+        return past
+                ? "The district decides: the school had no " + d.domain() + " autonomy grant on " + date + "."
+                : "The district decides: the school has never been granted " + d.domain() + " autonomy.";
+    }
+
+    private String notInGrant(SchoolRights school, DecisionInfo d, LocalDate date, boolean past, Instant endOfDay) {
+        StringBuilder covered = new StringBuilder();
+        for (GrantSnapshot g : school.grants(d.domain())) {
+            if (past && g.statusBefore(endOfDay) == null) {
+                continue;
+            }
+            for (String code : g.decisions().stream().sorted().toList()) {
+                if (covered.indexOf(code) < 0) {
+                    covered.append(covered.length() == 0 ? "" : ", ").append(code);
+                }
+            }
+        }
+        return "The district decides: the school's " + d.domain() + " grants cover " + covered + " but not "
+                + d.code() + ".";
+    }
+
+    private static String source(GrantSnapshot g) {
+        return switch (g.source()) {
+            case CONTRACT_PROVISION -> "provision of contract " + g.contractId();
+            case APPROVED_REQUEST -> "approved request " + g.requestId();
+            case MANUAL -> "granted manually";
+        };
+    }
+
+    private String because(CauseInfo c) {
+        if (c == null || c.kind() == null) {
+            return "";
+        }
+        return switch (c.kind()) {
+            case BENCHMARK_MISSED -> "because benchmark " + nz(c.metricCode()) + " " + nz(c.period())
+                    + " was missed (target " + comparator(c.comparator()) + " " + num(c.target()) + ", actual "
+                    + num(c.actual()) + "; benchmark " + c.benchmarkId() + ")";
+            case MANUAL -> "by " + nz(c.actor()) + ": " + nz(c.reason());
+            case SCHOOL_CLOSED -> "because the school closed" + (c.reason() == null ? "" : ": " + c.reason());
+            case CONTRACT_ENDED -> "because contract " + c.contractId() + " ended"
+                    + (c.reason() == null ? "" : ": " + c.reason());
+            case CONTRACT_AMENDED -> "because an amendment of contract " + c.contractId() + " removed its provision"
+                    + (c.reason() == null ? "" : ": " + c.reason());
+            case TERM_ENDED -> "because its effective dates ran out";
+            default -> c.description() == null ? "" : "(" + c.description() + ")";
+        };
+    }
+
+    private String day(Instant at) {
+        return at == null ? "?" : LocalDate.ofInstant(at, zone).toString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "?" : s;
+    }
+
+    private static String num(BigDecimal n) {
+        return n == null ? "?" : n.stripTrailingZeros().toPlainString();
+    }
+
+    private static String comparator(String c) {
+        if (c == null) {
+            return "";
+        }
+        return switch (c) {
+            case "GTE" -> "≥";
+            case "GT" -> ">";
+            case "LTE" -> "≤";
+            case "LT" -> "<";
+            case "EQ" -> "=";
+            default -> c;
+        };
+    }
+}

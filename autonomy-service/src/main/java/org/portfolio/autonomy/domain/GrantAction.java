@@ -1,0 +1,22 @@
+package org.portfolio.autonomy.domain;
+
+/** What happened to a grant in one history entry. */
+public enum GrantAction {
+    /** Created PENDING (EARNED, waiting for eligibility). */
+    CREATED_PENDING,
+    /** Became ACTIVE: created active, eligibility met, or manually activated. */
+    GRANTED,
+    REVOKED,
+    REINSTATED,
+    ENDED,
+    /** Decisions, scope, eligibility or dates changed (contract amendment); status unchanged. */
+    AMENDED,
+    /** Its contract was renewed: kept alive until the successor contract's activation takes it over. */
+    AWAITING_SUCCESSOR,
+    /** Taken over by the successor contract of a renewal; status unchanged. */
+    TRANSFERRED,
+    /** Another guarding benchmark was missed while the grant was already revoked. */
+    ALSO_MISSED,
+    /** A benchmark that kept the grant revoked was met again, but other misses (or the contract) keep it revoked. */
+    MISS_CLEARED
+}

@@ -1,0 +1,61 @@
+package org.portfolio.autonomy.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One entry of a grant's history: what happened, the status before and after, and the stored cause. */
+@Entity
+@Table(name = "grant_history")
+public class GrantHistory extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "grant_id", nullable = false)
+    public UUID grantId;
+
+    @Column(name = "school_id", nullable = false)
+    public UUID schoolId;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    public GrantAction action;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status", length = 20)
+    public GrantStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false, length = 20)
+    public GrantStatus toStatus;
+
+    @Embedded
+    public Cause cause;
+
+    static GrantHistory of(Grant g, GrantAction action, GrantStatus from, GrantStatus to, Cause cause, Instant at) {
+        GrantHistory h = new GrantHistory();
+        h.grantId = g.id;
+        h.schoolId = g.schoolId;
+        h.at = at;
+        h.action = action;
+        h.fromStatus = from;
+        h.toStatus = to;
+        h.cause = cause.copy();
+        return h;
+    }
+}

@@ -1,0 +1,21 @@
+package org.portfolio.autonomy.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.portfolio.autonomy.domain.BenchmarkEvaluation;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class BenchmarkEvaluationRepository implements PanacheRepositoryBase<BenchmarkEvaluation, String> {
+
+    public List<BenchmarkEvaluation> ofSchool(UUID schoolId, int page, int size) {
+        return find("schoolId = ?1 order by receivedAt desc, eventId", schoolId).page(Page.of(page, size)).list();
+    }
+
+    public long countOfSchool(UUID schoolId) {
+        return count("schoolId", schoolId);
+    }
+}

@@ -1,0 +1,49 @@
+package org.portfolio.autonomy.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.autonomy.domain.Cause;
+import org.portfolio.autonomy.domain.CauseInfo;
+import org.portfolio.autonomy.domain.CauseKind;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(description = "Why a grant changed: the event that caused it (and what it said), or a person's reason")
+public record CauseResponse(
+        @Schema(examples = "BENCHMARK_MISSED") CauseKind kind,
+        @Schema(description = "CloudEvents id of the event that caused the change; null for API actions") String eventId,
+        UUID benchmarkId, UUID evaluationId,
+        @Schema(examples = "TEACHER_VACANCIES") String metricCode,
+        @Schema(examples = "2026-27") String period,
+        @Schema(examples = "LTE") String comparator,
+        @Schema(examples = "3") BigDecimal target,
+        @Schema(examples = "7") BigDecimal actual,
+        @Schema(description = "The ratings that earned an EARNED grant, latest first") List<UUID> ratingIds,
+        UUID requestId, UUID contractId,
+        @Schema(description = "A person's reason, or the reason the causing event gave") String reason,
+        @Schema(description = "One sentence that explains the change") String description,
+        @Schema(description = "API client id for manual changes and reviews; \"system\" for event-driven changes")
+        String actor) {
+
+    static CauseResponse of(Cause c) {
+        return c == null ? null : of(c.info());
+    }
+
+    static CauseResponse of(CauseInfo c) {
+        if (c == null) {
+            return null;
+        }
+        return new CauseResponse(c.kind(), c.eventId(), c.benchmarkId(), c.evaluationId(), c.metricCode(), c.period(),
+                c.comparator(), plain(c.target()), plain(c.actual()), c.ratingIds(), c.requestId(), c.contractId(),
+                c.reason(), c.description(), c.actor());
+    }
+
+    static BigDecimal plain(BigDecimal n) {
+        if (n == null) {
+            return null;
+        }
+        BigDecimal s = n.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+}

@@ -1,0 +1,190 @@
+package org.portfolio.autonomy.rest;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.autonomy.domain.AutonomyDomain;
+import org.portfolio.autonomy.domain.Grant;
+import org.portfolio.autonomy.domain.GrantModel;
+import org.portfolio.autonomy.domain.GrantSource;
+import org.portfolio.autonomy.domain.GrantStatus;
+import org.portfolio.autonomy.service.GrantService;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.security.Caller;
+import org.portfolio.platform.web.security.Roles;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/api/autonomy/grants")
+@Tag(name = "Grants", description = "Autonomy grants per school and domain, their history and causes; manual grant, revoke, reinstate, end")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GrantResource {
+
+    @Inject
+    GrantService grants;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "List grants", description = "Newest first. A school leader sees only its own schools' grants.")
+    @APIResponse(responseCode = "200", description = "One page of grants")
+    @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or the school is outside your scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<GrantResponse> list(@QueryParam("schoolId") String schoolId,
+                                    @Parameter(description = "PEOPLE, TIME, MONEY, PROGRAM") @QueryParam("domain") String domain,
+                                    @Parameter(description = "PENDING, ACTIVE, REVOKED, ENDED") @QueryParam("status") String status,
+                                    @Parameter(description = "EARNED, FULL_WITH_EXPECTATIONS, PROGRAMMATIC") @QueryParam("model") String model,
+                                    @Parameter(description = "CONTRACT_PROVISION, APPROVED_REQUEST, MANUAL") @QueryParam("source") String source,
+                                    @QueryParam("contractId") String contractId,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Set<UUID> schools = RestSupport.visibleSchools(caller, RestSupport.uuid(schoolId, "schoolId"));
+        if (schools != null && schools.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        PanacheQuery<Grant> q = grants.search(schools, RestSupport.enumOf(AutonomyDomain.class, domain, "domain"),
+                RestSupport.enumOf(GrantStatus.class, status, "status"), RestSupport.enumOf(GrantModel.class, model, "model"),
+                RestSupport.enumOf(GrantSource.class, source, "source"), RestSupport.uuid(contractId, "contractId"));
+        List<Grant> items = q.page(io.quarkus.panache.common.Page.of(page, size)).list();
+        return new Page<>(items.stream().map(GrantResponse::of).toList(), page, size, q.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "Get a grant", description = "With the cause of its latest change and, when revoked, the benchmarks that hold it")
+    @APIResponse(responseCode = "200", description = "The grant; ETag is its version", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Grant g = grants.get(id);
+        caller.requireSchool(g.schoolId);
+        return Response.ok(GrantResponse.of(g, grants.openMisses(id))).tag(EntityTags.of(g.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "A grant's full history", description = "Every change, oldest first, each with its stored cause")
+    @APIResponse(responseCode = "200", description = "The history")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<GrantHistoryResponse> history(@PathParam("id") UUID id) {
+        Grant g = grants.get(id);
+        caller.requireSchool(g.schoolId);
+        return grants.historyOf(id).stream().map(GrantHistoryResponse::of).toList();
+    }
+
+    @POST
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Grant autonomy manually", description = "An ACTIVE grant with source MANUAL; the reason is stored as its cause. Publishes AutonomyGranted.")
+    @APIResponse(responseCode = "201", description = "Granted; Location names it", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (e.g. no reason)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The school is closed, or already holds a live grant on these decisions", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown school, or decisions not of the domain", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response grant(@Valid @NotNull ManualGrantRequest r, @Context UriInfo uri) {
+        Grant g = grants.manualGrant(r.schoolId(), r.domain(), r.model(), r.decisions(), r.scope(), r.effectiveFrom(),
+                r.effectiveTo(), r.reason(), caller.id());
+        return Response.created(uri.getAbsolutePathBuilder().path(g.id.toString()).build())
+                .tag(EntityTags.of(g.version)).entity(GrantResponse.of(g)).build();
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Revoke a grant manually", description = "ACTIVE → REVOKED with the reason as cause; it comes back only by a manual reinstatement. Publishes AutonomyRevoked.")
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
+    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The grant is not ACTIVE (invalid-grant-transition), or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revoke(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
+        return answer(grants.manualRevoke(id, ifMatch, r.reason(), caller.id()));
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Reinstate a revoked grant", description = "REVOKED → ACTIVE with the reason as cause; clears the benchmarks that held it. Publishes AutonomyReinstated.")
+    @APIResponse(responseCode = "200", description = "Reinstated", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
+    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The grant is not REVOKED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
+        return answer(grants.manualReinstate(id, ifMatch, r.reason(), caller.id()));
+    }
+
+    @POST
+    @Path("/{id}/activate")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Grant a pending grant now", description = "PENDING → ACTIVE without waiting for its eligibility, with the reason as cause. Publishes AutonomyGranted.")
+    @APIResponse(responseCode = "200", description = "Granted", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
+    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The grant is not PENDING", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
+        return answer(grants.manualActivate(id, ifMatch, r.reason(), caller.id()));
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "End a grant", description = "Any live status → ENDED (final) with the reason as cause. Publishes AutonomyEnded if it was ever granted.")
+    @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
+    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The grant has already ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response end(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
+        return answer(grants.manualEnd(id, ifMatch, r.reason(), caller.id()));
+    }
+
+    private Response answer(Grant g) {
+        return Response.ok(GrantResponse.of(g, grants.openMisses(g.id))).tag(EntityTags.of(g.version)).build();
+    }
+}

@@ -1,0 +1,221 @@
+package org.portfolio.autonomy.rest;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.autonomy.domain.AutonomyDomain;
+import org.portfolio.autonomy.domain.AutonomyRequest;
+import org.portfolio.autonomy.domain.RequestStatus;
+import org.portfolio.autonomy.domain.RequestStep;
+import org.portfolio.autonomy.service.RequestService;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.security.Caller;
+import org.portfolio.platform.web.security.Roles;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/api/autonomy/requests")
+@Tag(name = "Programmatic requests", description = "The RFP path: a school requests specific autonomies with a justification plan; reviewers comment; oversight approves (creating the grant) or denies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RequestResource {
+
+    @Inject
+    RequestService requests;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_LEADER})
+    @Operation(summary = "Submit a request", description = "A school leader submits for its own schools only. Status SUBMITTED.")
+    @APIResponse(responseCode = "201", description = "Submitted; Location names it", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The school is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown school, or decisions not of the domain", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@Valid @NotNull RequestSubmission s, @Context UriInfo uri) {
+        caller.requireSchool(s.schoolId());
+        AutonomyRequest r = requests.submit(s.schoolId(), s.proposal(), caller.id(), RestSupport.actorRole(caller));
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()).tag(EntityTags.of(r.version))
+                .entity(RequestResponse.of(r, requests.stepsOf(r.id))).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "List requests", description = "Newest first; a school leader sees its own schools' requests only")
+    @APIResponse(responseCode = "200", description = "One page of requests")
+    @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<RequestSummary> list(@QueryParam("schoolId") String schoolId,
+                                     @Parameter(description = "SUBMITTED, UNDER_REVIEW, APPROVED, DENIED, WITHDRAWN, CANCELLED") @QueryParam("status") String status,
+                                     @QueryParam("domain") String domain,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Set<UUID> schools = RestSupport.visibleSchools(caller, RestSupport.uuid(schoolId, "schoolId"));
+        if (schools != null && schools.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        PanacheQuery<AutonomyRequest> q = requests.search(schools, RestSupport.enumOf(RequestStatus.class, status, "status"),
+                RestSupport.enumOf(AutonomyDomain.class, domain, "domain"));
+        return new Page<>(q.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                .map(RequestSummary::of).toList(), page, size, q.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "Get a request with every step of its review")
+    @APIResponse(responseCode = "200", description = "The request; ETag is its version", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        AutonomyRequest r = requests.get(id);
+        caller.requireSchool(r.schoolId);
+        return answer(r, Response.Status.OK);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_LEADER})
+    @Operation(summary = "Revise an open request", description = "The school's answer to reviewers' comments; the domain stays. Records a REVISED step.")
+    @APIResponse(responseCode = "200", description = "Revised", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request is closed (invalid-request-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Domain changed, or decisions not of the domain", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull RequestRevision rev) {
+        scope(id);
+        return answer(requests.revise(id, ifMatch, rev.proposal(), rev.note(), caller.id(), RestSupport.actorRole(caller)),
+                Response.Status.OK);
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Start the review", description = "SUBMITTED → UNDER_REVIEW")
+    @APIResponse(responseCode = "200", description = "Under review", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not SUBMITTED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid NoteRequest n) {
+        return answer(requests.startReview(id, ifMatch, n == null ? null : n.note(), caller.id(),
+                RestSupport.actorRole(caller)), Response.Status.OK);
+    }
+
+    @POST
+    @Path("/{id}/comments")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "Comment on an open request", description = "Reviewers and the school itself; visible to both")
+    @APIResponse(responseCode = "201", description = "The comment step", content = @Content(schema = @Schema(implementation = RequestResponse.Step.class)))
+    @APIResponse(responseCode = "400", description = "Empty comment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest c, @Context UriInfo uri) {
+        scope(id);
+        RequestStep s = requests.comment(id, c.text(), caller.id(), RestSupport.actorRole(caller));
+        return Response.created(uri.getBaseUriBuilder().path("/api/autonomy/requests").path(id.toString()).build())
+                .entity(RequestResponse.Step.of(s)).build();
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Approve", description = "UNDER_REVIEW → APPROVED; creates the ACTIVE PROGRAMMATIC grant (optionally narrower than requested) and publishes AutonomyGranted")
+    @APIResponse(responseCode = "200", description = "Approved; grantId names the grant", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
+    @APIResponse(responseCode = "400", description = "No rationale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not UNDER_REVIEW, or the school closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Decisions not requested", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull ApprovalRequest a) {
+        return answer(requests.approve(id, ifMatch, a.approval(), caller.id(), RestSupport.actorRole(caller)),
+                Response.Status.OK);
+    }
+
+    @POST
+    @Path("/{id}/deny")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Deny", description = "UNDER_REVIEW → DENIED, with the rationale the school sees")
+    @APIResponse(responseCode = "200", description = "Denied", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
+    @APIResponse(responseCode = "400", description = "No rationale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not UNDER_REVIEW", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deny(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                         @Valid @NotNull RationaleRequest r) {
+        return answer(requests.deny(id, ifMatch, r.rationale(), caller.id(), RestSupport.actorRole(caller)),
+                Response.Status.OK);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_LEADER})
+    @Operation(summary = "Withdraw", description = "By the school, while SUBMITTED or UNDER_REVIEW")
+    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already decided or withdrawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid NoteRequest n) {
+        scope(id);
+        return answer(requests.withdraw(id, ifMatch, n == null ? null : n.note(), caller.id(),
+                RestSupport.actorRole(caller)), Response.Status.OK);
+    }
+
+    private void scope(UUID id) {
+        caller.requireSchool(requests.get(id).schoolId);
+    }
+
+    private Response answer(AutonomyRequest r, Response.Status status) {
+        return Response.status(status).entity(RequestResponse.of(r, requests.stepsOf(r.id)))
+                .tag(EntityTags.of(r.version)).build();
+    }
+}

@@ -1,0 +1,100 @@
+package org.portfolio.autonomy.rest;
+
+import org.portfolio.platform.web.problem.ProblemException;
+import org.portfolio.platform.web.security.Caller;
+import org.portfolio.platform.web.security.Roles;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Query parameter parsing with clear 400s, school scope for lists, and the caller's role for the record. */
+final class RestSupport {
+
+    private RestSupport() {
+    }
+
+    /** {@code null} → null (today); a malformed date is a 400 naming the parameter. */
+    static LocalDate date(String value, String param) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(param, "must be a date like 2026-09-15");
+        }
+    }
+
+    static <E extends Enum<E>> E enumOf(Class<E> type, String value, String param) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(param, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static UUID uuid(String value, String param) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(param, "must be a UUID");
+        }
+    }
+
+    /**
+     * The schools a list may show: null = every school (district-wide roles, no filter), else the one asked for
+     * (403 outside the caller's scope) or the caller's own schools.
+     */
+    static Set<UUID> visibleSchools(Caller caller, UUID schoolId) {
+        if (schoolId != null) {
+            caller.requireSchool(schoolId);
+            return Set.of(schoolId);
+        }
+        if (caller.isDistrictWide()) {
+            return null;
+        }
+        Set<UUID> own = new LinkedHashSet<>();
+        for (String s : caller.schools()) {
+            try {
+                own.add(UUID.fromString(s));
+            } catch (IllegalArgumentException ignored) {
+                // not a school id
+            }
+        }
+        return own;
+    }
+
+    /**
+     * The decision catalog, the decision-rights check and the matrix are public, except to SIS clients
+     * (docs/security.md): a token whose only role is SIS gets 403.
+     */
+    static void denySisOnly(Caller caller) {
+        if (!caller.isAnonymous()) {
+            Set<String> roles = caller.roles();
+            if (!roles.isEmpty() && roles.stream().allMatch(Roles.SIS::equals)) {
+                throw ProblemException.forbidden("SIS clients only ingest performance data");
+            }
+        }
+    }
+
+    /** The role recorded with a review step: the most senior role the caller holds. */
+    static String actorRole(Caller caller) {
+        for (String r : List.of(Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER)) {
+            if (caller.hasRole(r)) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,151 @@
+package org.portfolio.autonomy.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.autonomy.domain.AutonomyDomain;
+import org.portfolio.autonomy.domain.BenchmarkEvaluation;
+import org.portfolio.autonomy.domain.Cause;
+import org.portfolio.autonomy.domain.CauseKind;
+import org.portfolio.autonomy.domain.Grant;
+import org.portfolio.autonomy.domain.GrantAction;
+import org.portfolio.autonomy.domain.GrantStatus;
+import org.portfolio.autonomy.domain.OpenMiss;
+import org.portfolio.autonomy.repository.BenchmarkEvaluationRepository;
+import org.portfolio.autonomy.repository.GrantRepository;
+import org.portfolio.autonomy.repository.OpenMissRepository;
+import org.portfolio.autonomy.repository.SchoolRepository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Full autonomy with expectations: a MISSED benchmark revokes the school's ACTIVE grants on the domains it
+ * guards, with the benchmark, its target and actual and the event as the stored cause; a later MET of the same
+ * benchmark reinstates them when the contract says so and no other missed benchmark still holds them. Every
+ * evaluation is recorded, also those that change nothing (e.g. a school without grants).
+ */
+@ApplicationScoped
+@Transactional
+public class BenchmarkService {
+
+    public static final String MET = "MET";
+    public static final String MISSED = "MISSED";
+
+    /** A BenchmarkEvaluated event's content. */
+    public record Evaluation(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId, String metricCode,
+                             String period, String comparator, BigDecimal target, BigDecimal actual, Integer n,
+                             String result, Set<AutonomyDomain> guardsDomains, boolean reinstateOnMet,
+                             String interventionLevel) {
+    }
+
+    @Inject
+    SchoolRepository schools;
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    OpenMissRepository misses;
+
+    @Inject
+    BenchmarkEvaluationRepository evaluations;
+
+    @Inject
+    GrantService grantService;
+
+    public BenchmarkEvaluation evaluated(Evaluation e, String eventId) {
+        schools.lockOrCreate(e.schoolId());
+        Instant now = Instant.now();
+        BenchmarkEvaluation row = new BenchmarkEvaluation();
+        row.eventId = eventId;
+        row.evaluationId = e.evaluationId();
+        row.benchmarkId = e.benchmarkId();
+        row.contractId = e.contractId();
+        row.schoolId = e.schoolId();
+        row.metricCode = e.metricCode();
+        row.period = e.period();
+        row.comparator = e.comparator();
+        row.target = e.target();
+        row.actual = e.actual();
+        row.n = e.n();
+        row.result = e.result();
+        row.guardsDomains = e.guardsDomains().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        row.reinstateOnMet = e.reinstateOnMet();
+        row.interventionLevel = e.interventionLevel();
+        row.receivedAt = now;
+        if (MISSED.equals(e.result()) && !e.guardsDomains().isEmpty()) {
+            row.grantsRevoked = missed(e, eventId, now);
+        } else if (MET.equals(e.result()) && !e.guardsDomains().isEmpty()) {
+            row.grantsReinstated = met(e, eventId, now);
+        }
+        evaluations.persist(row);
+        return row;
+    }
+
+    private int missed(Evaluation e, String eventId, Instant now) {
+        String description = "Benchmark " + e.metricCode() + " " + e.period() + " missed: target " + e.comparator()
+                + " " + GrantService.plain(e.target()) + ", actual " + GrantService.plain(e.actual());
+        int revoked = 0;
+        for (Grant g : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.ACTIVE, e.guardsDomains())) {
+            grantService.revoke(g, cause(CauseKind.BENCHMARK_MISSED, e, eventId, description), e.reinstateOnMet(), now);
+            misses.persist(OpenMiss.of(g.id, e.benchmarkId(), e.evaluationId(), e.reinstateOnMet(), now));
+            revoked++;
+        }
+        for (Grant g : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.REVOKED, e.guardsDomains())) {
+            if (misses.exists(g.id, e.benchmarkId())) {
+                continue; // this benchmark already holds it (just revoked above, or a re-evaluation that missed again)
+            }
+            misses.persist(OpenMiss.of(g.id, e.benchmarkId(), e.evaluationId(), e.reinstateOnMet(), now));
+            if (!e.reinstateOnMet()) {
+                g.autoReinstate = false;
+            }
+            grantService.note(g, GrantAction.ALSO_MISSED, cause(CauseKind.BENCHMARK_MISSED, e, eventId,
+                    description + "; the grant was already revoked and now also waits for this benchmark"), now);
+        }
+        return revoked;
+    }
+
+    private int met(Evaluation e, String eventId, Instant now) {
+        int reinstated = 0;
+        for (Grant g : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.REVOKED, e.guardsDomains())) {
+            if (misses.clear(g.id, e.benchmarkId()) == 0) {
+                continue; // this benchmark does not hold the grant
+            }
+            List<OpenMiss> remaining = misses.ofGrant(g.id);
+            boolean byBenchmarks = g.cause != null && g.cause.kind == CauseKind.BENCHMARK_MISSED;
+            String description = "Benchmark " + e.metricCode() + " " + e.period() + " met: target " + e.comparator()
+                    + " " + GrantService.plain(e.target()) + ", actual " + GrantService.plain(e.actual());
+            if (byBenchmarks && remaining.isEmpty() && g.autoReinstate && e.reinstateOnMet()) {
+                grantService.reinstate(g, cause(CauseKind.BENCHMARK_MET, e, eventId, description), now);
+                reinstated++;
+            } else {
+                String why = !byBenchmarks ? "it was revoked manually and needs a manual reinstatement"
+                        : !remaining.isEmpty() ? remaining.size() + " other missed benchmark(s) still hold it"
+                        : "the contract does not reinstate it automatically: oversight reinstates it";
+                grantService.note(g, GrantAction.MISS_CLEARED,
+                        cause(CauseKind.BENCHMARK_MET, e, eventId, description + "; still revoked: " + why), now);
+            }
+        }
+        return reinstated;
+    }
+
+    private static Cause cause(CauseKind kind, Evaluation e, String eventId, String description) {
+        return Cause.of(kind, eventId, description).withContract(e.contractId()).withBenchmark(e.benchmarkId(),
+                e.evaluationId(), e.metricCode(), e.period(), e.comparator(), e.target(), e.actual());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BenchmarkEvaluation> ofSchool(UUID schoolId, int page, int size) {
+        return evaluations.ofSchool(schoolId, page, size);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countOfSchool(UUID schoolId) {
+        return evaluations.countOfSchool(schoolId);
+    }
+}

@@ -1,0 +1,204 @@
+package org.portfolio.autonomy.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.portfolio.autonomy.domain.AutonomyDomain;
+import org.portfolio.autonomy.domain.DecisionInfo;
+import org.portfolio.autonomy.domain.DecisionRightsRules;
+import org.portfolio.autonomy.domain.DomainControl;
+import org.portfolio.autonomy.domain.GrantSnapshot;
+import org.portfolio.autonomy.domain.GrantStatus;
+import org.portfolio.autonomy.domain.RightsAnswer;
+import org.portfolio.autonomy.domain.RightsReason;
+import org.portfolio.autonomy.domain.SchoolRights;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The decision-rights check ("may school S take decision D on date T?"), the per-school matrix and the
+ * portfolio view. Not transactional: answers come from {@link RightsCache} snapshots (read from the database
+ * on a miss), so the hot path costs no database round trip.
+ */
+@ApplicationScoped
+public class DecisionRightsService {
+
+    /** A domain of one school: who holds it, and the answer for each of its decisions. */
+    public record DomainRights(AutonomyDomain domain, DomainControl control, List<RightsAnswer> decisions) {
+    }
+
+    public record SchoolMatrix(SchoolRights school, LocalDate date, int catalogVersion, List<DomainRights> domains) {
+    }
+
+    /** One cell of the portfolio view: a school's hold on one domain. */
+    public record DomainSummary(AutonomyDomain domain, DomainControl control, RightsReason reason,
+                                String grantStatus, int schoolDecides, int decisions, List<GrantSnapshot> liveGrants) {
+    }
+
+    public record PortfolioRow(SchoolRights school, List<DomainSummary> domains) {
+    }
+
+    public record Portfolio(LocalDate date, int catalogVersion, long total, int page, int size,
+                            List<PortfolioRow> rows, Map<AutonomyDomain, Map<DomainControl, Long>> totals) {
+    }
+
+    /** Filters of the portfolio view (all optional); {@code text} matches school name or district code. */
+    public record PortfolioFilter(String text, String schoolStatus, AutonomyDomain domain, DomainControl control,
+                                  RightsReason reason) {
+    }
+
+    @Inject
+    RightsCache cache;
+
+    @Inject
+    RightsLoader loader;
+
+    @Inject
+    AutonomyConfig config;
+
+    private volatile DecisionRightsRules rules;
+    private final Clock clock = Clock.systemUTC();
+
+    public RightsAnswer check(UUID schoolId, String decisionCode, LocalDate date) {
+        DecisionInfo decision = catalog().get(decisionCode);
+        if (decision == null) {
+            throw ProblemException.notFound("Decision", decisionCode);
+        }
+        SchoolRights school = school(schoolId);
+        Instant now = clock.instant();
+        return rules().answer(school, decision, date == null ? rules().today(now) : date, now);
+    }
+
+    public SchoolMatrix matrix(UUID schoolId, LocalDate date) {
+        SchoolRights school = school(schoolId);
+        Instant now = clock.instant();
+        LocalDate on = date == null ? rules().today(now) : date;
+        CatalogSnapshot catalog = catalog();
+        List<DomainRights> domains = new ArrayList<>();
+        for (AutonomyDomain d : AutonomyDomain.values()) {
+            domains.add(domainRights(school, catalog, d, on, now));
+        }
+        return new SchoolMatrix(school, on, catalog.version(), domains);
+    }
+
+    public Portfolio portfolio(PortfolioFilter filter, LocalDate date, int page, int size) {
+        Instant now = clock.instant();
+        LocalDate on = date == null ? rules().today(now) : date;
+        CatalogSnapshot catalog = catalog();
+        Map<UUID, SchoolRights> all = cache.schools(loader.schoolIds(), loader::loadAll);
+        List<PortfolioRow> rows = new ArrayList<>();
+        Map<AutonomyDomain, Map<DomainControl, Long>> totals = new EnumMap<>(AutonomyDomain.class);
+        for (AutonomyDomain d : AutonomyDomain.values()) {
+            Map<DomainControl, Long> m = new EnumMap<>(DomainControl.class);
+            for (DomainControl c : DomainControl.values()) {
+                m.put(c, 0L);
+            }
+            totals.put(d, m);
+        }
+        for (SchoolRights s : all.values()) {
+            if (filter.schoolStatus() != null && !filter.schoolStatus().equalsIgnoreCase(String.valueOf(s.status()))) {
+                continue;
+            }
+            if (filter.text() != null && !contains(s.name(), filter.text()) && !contains(s.districtCode(), filter.text())) {
+                continue;
+            }
+            List<DomainSummary> cells = new ArrayList<>();
+            for (AutonomyDomain d : AutonomyDomain.values()) {
+                cells.add(summary(domainRights(s, catalog, d, on, now), s));
+            }
+            if (!matches(filter, cells)) {
+                continue;
+            }
+            cells.forEach(c -> totals.get(c.domain()).merge(c.control(), 1L, Long::sum));
+            rows.add(new PortfolioRow(s, cells));
+        }
+        rows.sort(Comparator.comparing((PortfolioRow r) -> r.school().name(), Comparator.nullsLast(String::compareToIgnoreCase))
+                .thenComparing(r -> r.school().districtCode(), Comparator.nullsLast(String::compareTo))
+                .thenComparing(r -> r.school().schoolId()));
+        int from = Math.min(rows.size(), page * size);
+        int to = Math.min(rows.size(), from + size);
+        return new Portfolio(on, catalog.version(), rows.size(), page, size, List.copyOf(rows.subList(from, to)), totals);
+    }
+
+    public CatalogSnapshot catalog() {
+        return cache.catalog(loader::catalog);
+    }
+
+    public LocalDate today() {
+        return rules().today(clock.instant());
+    }
+
+    private SchoolRights school(UUID schoolId) {
+        SchoolRights school = cache.school(schoolId, loader::load);
+        if (!school.known()) {
+            throw ProblemException.notFound("School", schoolId + " (unknown to the autonomy service)");
+        }
+        return school;
+    }
+
+    private DomainRights domainRights(SchoolRights school, CatalogSnapshot catalog, AutonomyDomain d, LocalDate on,
+                                      Instant now) {
+        List<RightsAnswer> answers = new ArrayList<>();
+        for (DecisionInfo decision : catalog.current(d)) {
+            answers.add(rules().answer(school, decision, on, now));
+        }
+        return new DomainRights(d, rules().control(answers), answers);
+    }
+
+    private static DomainSummary summary(DomainRights r, SchoolRights school) {
+        int allowed = (int) r.decisions().stream().filter(RightsAnswer::allowed).count();
+        RightsReason reason = r.control() == DomainControl.SCHOOL ? RightsReason.GRANTED
+                : r.decisions().stream().filter(a -> !a.allowed()).map(RightsAnswer::reason)
+                .min(Comparator.comparingInt(Enum::ordinal)).orElse(RightsReason.NO_GRANT);
+        List<GrantSnapshot> grants = school.grants(r.domain());
+        List<GrantSnapshot> live = grants.stream().filter(g -> g.status().isLive()).toList();
+        String status = grants.isEmpty() ? "NONE" : grants.stream().map(GrantSnapshot::status)
+                .min(Comparator.comparingInt(DecisionRightsService::statusRank)).map(Enum::name).orElse("NONE");
+        return new DomainSummary(r.domain(), r.control(), reason, status, allowed, r.decisions().size(), live);
+    }
+
+    private static int statusRank(GrantStatus s) {
+        return switch (s) {
+            case ACTIVE -> 0;
+            case REVOKED -> 1;
+            case PENDING -> 2;
+            case ENDED -> 3;
+        };
+    }
+
+    private static boolean matches(PortfolioFilter f, List<DomainSummary> cells) {
+        if (f.control() == null && f.reason() == null) {
+            return true;
+        }
+        for (DomainSummary c : cells) {
+            if (f.domain() != null && c.domain() != f.domain()) {
+                continue;
+            }
+            if ((f.control() == null || c.control() == f.control()) && (f.reason() == null || c.reason() == f.reason())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(String value, String part) {
+        return value != null && value.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private DecisionRightsRules rules() {
+        DecisionRightsRules r = rules;
+        if (r == null) {
+            r = new DecisionRightsRules(config.timeZone());
+            rules = r;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,119 @@
+package org.portfolio.autonomy.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.portfolio.autonomy.domain.Cause;
+import org.portfolio.autonomy.domain.CauseKind;
+import org.portfolio.autonomy.domain.EarnedEligibility;
+import org.portfolio.autonomy.domain.Grant;
+import org.portfolio.autonomy.domain.GrantModel;
+import org.portfolio.autonomy.domain.GrantStatus;
+import org.portfolio.autonomy.domain.RatingTier;
+import org.portfolio.autonomy.domain.SchoolRating;
+import org.portfolio.autonomy.repository.GrantRepository;
+import org.portfolio.autonomy.repository.SchoolRatingRepository;
+import org.portfolio.autonomy.repository.SchoolRepository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * EARNED autonomy: keeps the schools' published ratings and grants a PENDING EARNED grant as soon as its
+ * eligibility holds — when a rating is published, and when the grant is created (against ratings already held).
+ */
+@ApplicationScoped
+@Transactional
+public class EligibilityService {
+
+    private static final Logger LOG = Logger.getLogger(EligibilityService.class);
+
+    /** A published rating (from SchoolRatingPublished). */
+    public record RatingSpec(UUID ratingId, UUID schoolId, String schoolYear, RatingTier tier, BigDecimal percent,
+                             Integer frameworkVersion, Instant publishedAt) {
+    }
+
+    @Inject
+    SchoolRepository schools;
+
+    @Inject
+    SchoolRatingRepository ratings;
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    GrantService grantService;
+
+    @Inject
+    DecisionRightsService rights;
+
+    /** Records the rating (the latest per school and year wins) and grants what it makes eligible. */
+    public int ratingPublished(RatingSpec r, String eventId) {
+        schools.lockOrCreate(r.schoolId());
+        Instant now = Instant.now();
+        SchoolRating.Key key = new SchoolRating.Key(r.schoolId(), r.schoolYear());
+        SchoolRating existing = ratings.findById(key);
+        if (existing != null && existing.publishedAt != null && r.publishedAt() != null
+                && r.publishedAt().isBefore(existing.publishedAt)) {
+            LOG.infof("Rating %s of school %s for %s is older than the one held (%s); kept the newer",
+                    r.ratingId(), r.schoolId(), r.schoolYear(), existing.ratingId);
+            return 0;
+        }
+        SchoolRating s = existing != null ? existing : new SchoolRating();
+        s.key = key;
+        s.ratingId = r.ratingId();
+        s.tier = r.tier();
+        s.percent = r.percent();
+        s.frameworkVersion = r.frameworkVersion();
+        s.publishedAt = r.publishedAt();
+        s.eventId = eventId;
+        s.receivedAt = now;
+        if (existing == null) {
+            ratings.persist(s);
+        }
+        ratings.flush();
+        int granted = 0;
+        for (Grant g : grants.pendingEarned(r.schoolId())) {
+            if (tryEarn(g, eventId, now)) {
+                granted++;
+            }
+        }
+        return granted;
+    }
+
+    /** The ratings held for a school, latest school year first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SchoolRating> ratingsOf(UUID schoolId) {
+        return ratings.ofSchool(schoolId);
+    }
+
+    /**
+     * Grants a PENDING EARNED grant if the school's ratings qualify it now; records the ratings that earned it.
+     * The caller holds the school's lock.
+     */
+    boolean tryEarn(Grant g, String eventId, Instant now) {
+        if (g.status != GrantStatus.PENDING || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null) {
+            return false;
+        }
+        LocalDate today = rights.today();
+        if (g.effectiveTo != null && g.effectiveTo.isBefore(today)) {
+            return false;
+        }
+        List<EarnedEligibility.Rating> held = ratings.ofSchool(g.schoolId).stream()
+                .map(x -> new EarnedEligibility.Rating(x.ratingId, x.schoolYear(), x.tier)).toList();
+        int years = g.eligibilityConsecutiveYears == null ? 1 : g.eligibilityConsecutiveYears;
+        Optional<EarnedEligibility.Qualified> q = EarnedEligibility.check(g.eligibilityMinimumTier, years, held);
+        if (q.isEmpty()) {
+            return false;
+        }
+        grantService.activate(g, Cause.of(CauseKind.RATING_QUALIFIED, eventId, q.get().description())
+                .withRatings(q.get().ratingIds()).withContract(g.contractId), now);
+        return true;
+    }
+}

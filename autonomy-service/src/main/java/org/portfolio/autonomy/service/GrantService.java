@@ -1,0 +1,261 @@
+package org.portfolio.autonomy.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.autonomy.domain.AutonomyDomain;
+import org.portfolio.autonomy.domain.Cause;
+import org.portfolio.autonomy.domain.Grant;
+import org.portfolio.autonomy.domain.GrantAction;
+import org.portfolio.autonomy.domain.GrantHistory;
+import org.portfolio.autonomy.domain.GrantModel;
+import org.portfolio.autonomy.domain.GrantSource;
+import org.portfolio.autonomy.domain.GrantStatus;
+import org.portfolio.autonomy.domain.InvalidTransitionException;
+import org.portfolio.autonomy.domain.OpenMiss;
+import org.portfolio.autonomy.domain.School;
+import org.portfolio.autonomy.events.AutonomyEnded;
+import org.portfolio.autonomy.events.AutonomyGranted;
+import org.portfolio.autonomy.events.AutonomyReinstated;
+import org.portfolio.autonomy.events.AutonomyRevoked;
+import org.portfolio.autonomy.repository.GrantHistoryRepository;
+import org.portfolio.autonomy.repository.GrantRepository;
+import org.portfolio.autonomy.repository.OpenMissRepository;
+import org.portfolio.autonomy.repository.SchoolRepository;
+import org.portfolio.platform.events.outbox.Outbox;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.problem.FieldError;
+import org.portfolio.platform.web.problem.ProblemException;
+import org.portfolio.platform.web.problem.ProblemType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Grants: every change goes through here, so that each one writes its history entry (with the stored cause),
+ * publishes its event through the outbox in the same transaction, and invalidates the decision-rights cache.
+ * Also the manual grant / revoke / reinstate / activate / end actions of district admins and oversight.
+ */
+@ApplicationScoped
+@Transactional
+public class GrantService {
+
+    public static final ProblemType INVALID_GRANT_TRANSITION = ProblemType.custom("invalid-grant-transition",
+            "The grant's status does not allow this change", 409);
+    public static final ProblemType OVERLAPPING_GRANT = ProblemType.custom("overlapping-grant",
+            "The school already holds a live grant on these decisions", 409);
+    public static final ProblemType SCHOOL_CLOSED = ProblemType.custom("school-closed", "The school is closed", 409);
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    GrantHistoryRepository history;
+
+    @Inject
+    OpenMissRepository misses;
+
+    @Inject
+    SchoolRepository schools;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    RightsChangeNotifier notifier;
+
+    @Inject
+    DecisionCatalogService catalog;
+
+    @Inject
+    DecisionRightsService rights;
+
+    // --- the mechanism of every change ------------------------------------------------------------------------
+
+    /** Persists a new grant in its first status (ACTIVE publishes AutonomyGranted). */
+    public Grant open(Grant g, GrantStatus initial, Cause cause, Instant at) {
+        GrantHistory h = g.open(initial, cause, at);
+        grants.persist(g);
+        record(h);
+        if (initial == GrantStatus.ACTIVE) {
+            publishGranted(g, cause);
+        }
+        return g;
+    }
+
+    /** PENDING → ACTIVE; publishes AutonomyGranted (the grant's first time in force). */
+    public void activate(Grant g, Cause cause, Instant at) {
+        record(g.activate(cause, at));
+        publishGranted(g, cause);
+    }
+
+    /** ACTIVE → REVOKED; publishes AutonomyRevoked. */
+    public void revoke(Grant g, Cause cause, boolean autoReinstate, Instant at) {
+        record(g.revoke(cause, autoReinstate, at));
+        outbox.publish("Grant", g.id, AutonomyRevoked.NAME, g.schoolId, new AutonomyRevoked(g.id, g.schoolId,
+                g.domain.name(), g.model.name(), at, new AutonomyRevoked.Cause(cause.kind.name(), cause.eventId,
+                cause.benchmarkId, cause.evaluationId, cause.metricCode, cause.period, plain(cause.target),
+                plain(cause.actual), cause.reason, cause.comparator, cause.description)));
+    }
+
+    /** REVOKED → ACTIVE; clears the open misses; publishes AutonomyReinstated. */
+    public void reinstate(Grant g, Cause cause, Instant at) {
+        misses.clearAll(g.id);
+        record(g.reinstate(cause, at));
+        outbox.publish("Grant", g.id, AutonomyReinstated.NAME, g.schoolId, new AutonomyReinstated(g.id, g.schoolId,
+                g.domain.name(), g.model.name(), at, new AutonomyReinstated.Cause(cause.kind.name(), cause.eventId,
+                cause.benchmarkId, cause.evaluationId, cause.reason, cause.description)));
+    }
+
+    /** Any live status → ENDED; publishes AutonomyEnded when the grant had ever been in force. */
+    public void end(Grant g, Cause cause, Instant at) {
+        misses.clearAll(g.id);
+        record(g.end(cause, at));
+        if (g.everActive) {
+            outbox.publish("Grant", g.id, AutonomyEnded.NAME, g.schoolId, new AutonomyEnded(g.id, g.schoolId,
+                    g.domain.name(), g.model.name(), at, new AutonomyEnded.Cause(cause.kind.name(), cause.eventId,
+                    cause.reason, cause.contractId, cause.description)));
+        }
+    }
+
+    /** A history entry without a status change. */
+    public void note(Grant g, GrantAction action, Cause cause, Instant at) {
+        record(g.note(action, cause, at));
+    }
+
+    private void record(GrantHistory h) {
+        history.persist(h);
+        notifier.schoolChanged(h.schoolId);
+    }
+
+    private void publishGranted(Grant g, Cause cause) {
+        List<UUID> ratings = cause.ratingIdList();
+        outbox.publish("Grant", g.id, AutonomyGranted.NAME, g.schoolId, new AutonomyGranted(g.id, g.schoolId,
+                g.domain.name(), g.model.name(), g.decisions, g.source.name(), g.contractId, g.provisionId,
+                g.requestId, g.effectiveFrom, g.effectiveTo, new AutonomyGranted.Cause(cause.kind.name(),
+                cause.eventId, ratings.isEmpty() ? null : ratings.get(0), ratings, cause.description)));
+    }
+
+    static BigDecimal plain(BigDecimal n) {
+        if (n == null) {
+            return null;
+        }
+        BigDecimal s = n.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    // --- manual actions (district admins and oversight) --------------------------------------------------------
+
+    public Grant manualGrant(UUID schoolId, AutonomyDomain domain, GrantModel model, List<String> decisions,
+                             String scope, LocalDate effectiveFrom, LocalDate effectiveTo, String reason, String actor) {
+        School school = schools.lockIfExists(schoolId);
+        if (school == null) {
+            throw ProblemException.unprocessable("School " + schoolId + " is unknown to the autonomy service",
+                    new FieldError("schoolId", "no such school"));
+        }
+        if (school.isClosed()) {
+            throw ProblemException.conflict(SCHOOL_CLOSED, "School " + schoolId + " is closed");
+        }
+        List<String> codes = decisions == null ? List.of() : decisions;
+        catalog.requireDecisionsOf(domain, codes, "decisions");
+        LocalDate from = effectiveFrom != null ? effectiveFrom : rights.today();
+        if (effectiveTo != null && effectiveTo.isBefore(from)) {
+            throw ProblemException.invalid("effectiveTo", "must not be before effectiveFrom (" + from + ")");
+        }
+        for (Grant other : grants.liveOfSchool(schoolId)) {
+            if (other.domain == domain && other.overlaps(codes) && other.overlapsDates(from, effectiveTo)) {
+                throw ProblemException.conflict(OVERLAPPING_GRANT, "School " + schoolId + " already holds grant "
+                        + other.id + " on " + domain + " (" + other.status + ")"
+                        + (other.status == GrantStatus.REVOKED ? "; reinstate it instead" : ""));
+            }
+        }
+        Grant g = Grant.create(schoolId, domain, model, codes, scope, GrantSource.MANUAL, from, effectiveTo);
+        open(g, GrantStatus.ACTIVE, Cause.manual(actor, reason, "Granted manually"), Instant.now());
+        grants.flush();
+        return g;
+    }
+
+    public Grant manualRevoke(UUID grantId, String ifMatch, String reason, String actor) {
+        return manual(grantId, ifMatch, g -> revoke(g, Cause.manual(actor, reason, "Revoked manually"),
+                false, Instant.now()));
+    }
+
+    public Grant manualReinstate(UUID grantId, String ifMatch, String reason, String actor) {
+        return manual(grantId, ifMatch, g -> reinstate(g,
+                Cause.manual(actor, reason, "Reinstated manually"), Instant.now()));
+    }
+
+    /** Grants a PENDING grant before (or without) its eligibility holding. */
+    public Grant manualActivate(UUID grantId, String ifMatch, String reason, String actor) {
+        return manual(grantId, ifMatch, g -> activate(g, Cause.manual(actor, reason, "Granted manually"),
+                Instant.now()));
+    }
+
+    public Grant manualEnd(UUID grantId, String ifMatch, String reason, String actor) {
+        return manual(grantId, ifMatch, g -> end(g, Cause.manual(actor, reason, "Ended manually"),
+                Instant.now()));
+    }
+
+    private Grant manual(UUID grantId, String ifMatch, Consumer<Grant> change) {
+        Grant g = lock(grantId);
+        EntityTags.checkIfMatch(ifMatch, g.version);
+        try {
+            change.accept(g);
+        } catch (InvalidTransitionException e) {
+            throw ProblemException.conflict(INVALID_GRANT_TRANSITION, e.getMessage());
+        }
+        grants.flush();
+        return g;
+    }
+
+    /** Loads a grant after locking its school, so that it is read after any concurrent change has committed. */
+    Grant lock(UUID grantId) {
+        List<UUID> school = grants.getEntityManager()
+                .createQuery("select g.schoolId from Grant g where g.id = ?1", UUID.class)
+                .setParameter(1, grantId).getResultList();
+        if (school.isEmpty()) {
+            throw ProblemException.notFound("Grant", grantId);
+        }
+        schools.lockOrCreate(school.get(0));
+        return grants.findById(grantId);
+    }
+
+    // --- reads -------------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Grant get(UUID grantId) {
+        return grants.findByIdOptional(grantId).orElseThrow(() -> ProblemException.notFound("Grant", grantId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<GrantHistory> historyOf(UUID grantId) {
+        return history.ofGrant(grantId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OpenMiss> openMisses(UUID grantId) {
+        return misses.ofGrant(grantId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Grant> search(Collection<UUID> schools, AutonomyDomain domain, GrantStatus status,
+                                      GrantModel model, GrantSource source, UUID contractId) {
+        return grants.search(schools, domain, status, model, source, contractId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<GrantHistory> historyOfSchool(UUID schoolId) {
+        return history.ofSchool(schoolId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean schoolKnown(UUID schoolId) {
+        return schools.findById(schoolId) != null;
+    }
+}

@@ -1,0 +1,83 @@
+package org.portfolio.autonomy.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.portfolio.autonomy.domain.Cause;
+import org.portfolio.autonomy.domain.CauseKind;
+import org.portfolio.autonomy.domain.Grant;
+import org.portfolio.autonomy.repository.GrantRepository;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Ends grants whose effective dates ran out (TERM_ENDED, publishing AutonomyEnded), e.g. an approved request's
+ * end date, or a contract whose ContractEnded never came. The decision-rights check already answers TERM_ENDED
+ * for such a date on its own; this keeps statuses and the other services in step. Runs hourly and at start.
+ */
+@ApplicationScoped
+public class GrantTermService {
+
+    private static final Logger LOG = Logger.getLogger(GrantTermService.class);
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    GrantService grantService;
+
+    @Inject
+    DecisionRightsService rights;
+
+    @Inject
+    AutonomyConfig config;
+
+    @Scheduled(every = "${portfolio.autonomy.term-check.every:1h}", delayed = "${portfolio.autonomy.term-check.delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            endExpired(rights.today());
+        } catch (Exception e) {
+            LOG.warnf(e, "Ending grants whose term ran out failed; retrying at the next run");
+        }
+    }
+
+    /** Ends every live grant whose effective dates ended before {@code today}; returns how many. */
+    public int endExpired(LocalDate today) {
+        LocalDate graceCutoff = today.minus(config.renewalGrace().toDays(), ChronoUnit.DAYS);
+        int total = 0;
+        while (true) {
+            List<UUID> ids = QuarkusTransaction.requiringNew().call(() ->
+                    grants.liveEndedBefore(today, graceCutoff, config.termCheck().batchSize()));
+            if (ids.isEmpty()) {
+                return total;
+            }
+            int ended = 0;
+            for (UUID id : ids) {
+                ended += QuarkusTransaction.requiringNew().call(() -> endOne(id, today, graceCutoff)) ? 1 : 0;
+            }
+            total += ended;
+            if (ended == 0) {
+                return total;
+            }
+        }
+    }
+
+    private boolean endOne(UUID id, LocalDate today, LocalDate graceCutoff) {
+        Grant g = grantService.lock(id);
+        if (!g.status.isLive() || g.effectiveTo == null || !g.effectiveTo.isBefore(today)
+                || (g.successorContractId != null && !g.effectiveTo.isBefore(graceCutoff))) {
+            return false;
+        }
+        grantService.end(g, Cause.of(CauseKind.TERM_ENDED, null, "Effective dates ended on " + g.effectiveTo
+                + (g.successorContractId == null ? "" : "; the successor contract " + g.successorContractId
+                + " was never activated")), java.time.Instant.now());
+        LOG.infof("Grant %s of school %s ended: its term ran out on %s", g.id, g.schoolId, g.effectiveTo);
+        return true;
+    }
+}

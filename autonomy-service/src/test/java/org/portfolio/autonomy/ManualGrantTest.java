@@ -1,0 +1,194 @@
+package org.portfolio.autonomy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portfolio.autonomy.service.GrantTermService;
+import org.portfolio.testing.EventsProbe;
+import org.portfolio.testing.TestTokens;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.portfolio.autonomy.Fixtures.*;
+
+/** Manual grant / revoke / reinstate / activate / end by district admins and oversight, always with a reason. */
+@QuarkusTest
+class ManualGrantTest {
+
+    static final String GRANTS = "/api/autonomy/grants";
+
+    @Inject
+    GrantTermService terms;
+
+    UUID school;
+
+    @BeforeEach
+    void knownSchool() {
+        school = UUID.randomUUID();
+        registerSchool(school, "Southside Elementary");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                .get("/api/autonomy/schools/{s}/history", school).then().statusCode(200));
+    }
+
+    private Map<String, Object> manual(String domain, String... decisions) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("schoolId", school);
+        m.put("domain", domain);
+        m.put("model", "FULL_WITH_EXPECTATIONS");
+        m.put("decisions", List.of(decisions));
+        m.put("reason", "Board resolution 2026-14");
+        return m;
+    }
+
+    private ValidatableResponse post(String token, String path, Object body, Object... params) {
+        return given().auth().oauth2(token).contentType(JSON).body(body).post(path, params).then();
+    }
+
+    @Test
+    void grantRevokeReinstateAndEndEachStoreTheirReasonAndPublish() {
+        String id = post(TestTokens.oversight(), GRANTS, manual("TIME", "SET_BELL_SCHEDULE")).statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString(GRANTS + "/"))
+                .body("status", equalTo("ACTIVE")).body("source", equalTo("MANUAL"))
+                .body("cause.kind", equalTo("MANUAL")).body("cause.reason", equalTo("Board resolution 2026-14"))
+                .body("cause.actor", equalTo("test-client")).body("effectiveFrom", equalTo(LocalDate.now().toString()))
+                .extract().path("id");
+        assertThat(check(school, "SET_BELL_SCHEDULE").getString("decidedBy")).isEqualTo("SCHOOL");
+
+        post(TestTokens.districtAdmin(), GRANTS + "/{id}/revoke", Map.of("reason", "Schedule complaint upheld"), id)
+                .statusCode(200).body("status", equalTo("REVOKED")).body("cause.reason", equalTo("Schedule complaint upheld"))
+                .body("reinstatesWhenMet", equalTo(false));
+        assertThat(check(school, "SET_BELL_SCHEDULE").getString("basis.explanation"))
+                .contains("revoked on").contains("Schedule complaint upheld");
+        post(TestTokens.oversight(), GRANTS + "/{id}/reinstate", Map.of("reason", "Resolved with families"), id)
+                .statusCode(200).body("status", equalTo("ACTIVE"));
+        post(TestTokens.oversight(), GRANTS + "/{id}/end", Map.of("reason", "Replaced by the new contract"), id)
+                .statusCode(200).body("status", equalTo("ENDED"));
+        assertThat(history(UUID.fromString(id))).extracting(h -> h.get("action"))
+                .containsExactly("GRANTED", "REVOKED", "REINSTATED", "ENDED");
+
+        EventsProbe.Received revoked = awaitPublished(REVOKED, r -> r.data().path("grantId").asText().equals(id));
+        assertThat(revoked.data().path("cause").path("kind").asText()).isEqualTo("MANUAL");
+        assertThat(revoked.data().path("cause").path("reason").asText()).isEqualTo("Schedule complaint upheld");
+        EventsProbe.Received reinstated = awaitPublished(REINSTATED, r -> r.data().path("grantId").asText().equals(id));
+        assertThat(reinstated.data().path("cause").path("reason").asText()).isEqualTo("Resolved with families");
+        EventsProbe.Received ended = awaitPublished(ENDED, r -> r.data().path("grantId").asText().equals(id));
+        assertThat(ended.data().path("cause").path("kind").asText()).isEqualTo("MANUAL");
+        EventsProbe.Received granted = awaitPublished(GRANTED, r -> r.data().path("grantId").asText().equals(id));
+        assertThat(granted.data().path("source").asText()).isEqualTo("MANUAL");
+        assertThat(granted.data().path("cause").path("kind").asText()).isEqualTo("MANUAL");
+
+        // the school's history has every change, with its cause
+        given().auth().oauth2(TestTokens.schoolLeader(school)).get("/api/autonomy/schools/{s}/history", school).then()
+                .statusCode(200).body("total", equalTo(4)).body("items.action", org.hamcrest.Matchers.contains(
+                        "GRANTED", "REVOKED", "REINSTATED", "ENDED"))
+                .body("items[1].cause.reason", equalTo("Schedule complaint upheld"));
+    }
+
+    @Test
+    void invalidTransitionsAre409AndStaleVersionsAre412() {
+        String id = post(TestTokens.oversight(), GRANTS, manual("MONEY")).statusCode(201).extract().path("id");
+        post(TestTokens.oversight(), GRANTS + "/{id}/reinstate", Map.of("reason", "x"), id).statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:invalid-grant-transition"))
+                .body("detail", org.hamcrest.Matchers.containsString("ACTIVE"));
+        post(TestTokens.oversight(), GRANTS + "/{id}/activate", Map.of("reason", "x"), id).statusCode(409)
+                .body("type", equalTo("urn:portfolio:problem:invalid-grant-transition"));
+        String etag = given().auth().oauth2(TestTokens.oversight()).get(GRANTS + "/{id}", id).then().statusCode(200)
+                .extract().header("ETag");
+        post(TestTokens.oversight(), GRANTS + "/{id}/revoke", Map.of("reason", "first"), id).statusCode(200);
+        given().auth().oauth2(TestTokens.oversight()).header("If-Match", etag).contentType(JSON)
+                .body(Map.of("reason", "stale")).post(GRANTS + "/{id}/reinstate", id).then().statusCode(412)
+                .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:precondition-failed"));
+        post(TestTokens.oversight(), GRANTS + "/{id}/revoke", Map.of("reason", "again"), id).statusCode(409);
+        post(TestTokens.oversight(), GRANTS + "/{id}/end", Map.of("reason", "done"), id).statusCode(200);
+        for (String action : List.of("revoke", "reinstate", "activate", "end")) {
+            post(TestTokens.oversight(), GRANTS + "/{id}/" + action, Map.of("reason", "x"), id).statusCode(409)
+                    .body("type", equalTo("urn:portfolio:problem:invalid-grant-transition"));
+        }
+        post(TestTokens.oversight(), GRANTS + "/{id}/end", Map.of("reason", "x"), UUID.randomUUID()).statusCode(404);
+    }
+
+    @Test
+    void aPendingGrantCanBeGrantedByHand() {
+        activate(UUID.randomUUID(), school, List.of(earned("MONEY", "EXCEEDS", 3)));
+        String id = (String) grantOn(awaitGrants(school, g -> has(g, "MONEY", "PENDING")), "MONEY").get("id");
+        post(TestTokens.districtAdmin(), GRANTS + "/{id}/activate", Map.of("reason", "Audit found finances sound"), id)
+                .statusCode(200).body("status", equalTo("ACTIVE")).body("cause.kind", equalTo("MANUAL"));
+        assertThat(check(school, "ALLOCATE_BUDGET").getString("decidedBy")).isEqualTo("SCHOOL");
+    }
+
+    @Test
+    void everyManualChangeNeedsAReasonAndTheRightRole() {
+        Map<String, Object> noReason = manual("PROGRAM");
+        noReason.remove("reason");
+        post(TestTokens.oversight(), GRANTS, noReason).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("reason"));
+        String id = post(TestTokens.oversight(), GRANTS, manual("PROGRAM")).statusCode(201).extract().path("id");
+        post(TestTokens.oversight(), GRANTS + "/{id}/revoke", Map.of("reason", ""), id).statusCode(400);
+        post(TestTokens.oversight(), GRANTS + "/{id}/revoke", Map.of(), id).statusCode(400);
+
+        post(TestTokens.schoolLeader(school), GRANTS, manual("TIME")).statusCode(403);
+        post(TestTokens.schoolLeader(school), GRANTS + "/{id}/revoke", Map.of("reason", "x"), id).statusCode(403);
+        post(TestTokens.enrollmentOfficer(), GRANTS + "/{id}/revoke", Map.of("reason", "x"), id).statusCode(403);
+        given().contentType(JSON).body(Map.of("reason", "x")).post(GRANTS + "/{id}/revoke", id).then().statusCode(401);
+        // reads: the school's leader sees its grant; another school's leader and enrollment officers do not
+        given().auth().oauth2(TestTokens.schoolLeader(school)).get(GRANTS + "/{id}", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.schoolLeader(UUID.randomUUID())).get(GRANTS + "/{id}", id).then().statusCode(403);
+        given().auth().oauth2(TestTokens.schoolLeader(UUID.randomUUID())).get(GRANTS + "/{id}/history", id).then().statusCode(403);
+        given().auth().oauth2(TestTokens.enrollmentOfficer()).get(GRANTS + "/{id}", id).then().statusCode(403);
+        given().auth().oauth2(TestTokens.schoolLeader(school)).get(GRANTS).then().statusCode(200)
+                .body("items.id", hasItem(id)).body("items.schoolId", org.hamcrest.Matchers.everyItem(equalTo(school.toString())));
+    }
+
+    @Test
+    void overlappingDecisionsUnknownSchoolsAndForeignDecisionsAreRefused() {
+        post(TestTokens.oversight(), GRANTS, manual("PEOPLE", "HIRE_TEACHERS")).statusCode(201);
+        post(TestTokens.oversight(), GRANTS, manual("PEOPLE")).statusCode(409)
+                .body("type", equalTo("urn:portfolio:problem:overlapping-grant"));
+        post(TestTokens.oversight(), GRANTS, manual("PEOPLE", "DISMISS_STAFF")).statusCode(201);
+        post(TestTokens.oversight(), GRANTS, manual("PEOPLE", "CHOOSE_VENDORS")).statusCode(422)
+                .body("errors[0].field", equalTo("decisions[0]"));
+        post(TestTokens.oversight(), GRANTS, manual("PEOPLE", "NO_SUCH_DECISION")).statusCode(422);
+        Map<String, Object> unknown = manual("TIME");
+        unknown.put("schoolId", UUID.randomUUID());
+        post(TestTokens.oversight(), GRANTS, unknown).statusCode(422).body("errors[0].field", equalTo("schoolId"));
+        Map<String, Object> backwards = manual("MONEY");
+        backwards.put("effectiveFrom", "2027-07-01");
+        backwards.put("effectiveTo", "2027-06-30");
+        post(TestTokens.oversight(), GRANTS, backwards).statusCode(400).body("errors[0].field", equalTo("effectiveTo"));
+        Map<String, Object> badModel = manual("MONEY");
+        badModel.put("model", "SOMETIMES");
+        post(TestTokens.oversight(), GRANTS, badModel).statusCode(400).body("errors[0].field", equalTo("model"));
+        given().auth().oauth2(TestTokens.oversight()).queryParam("status", "SOMETIMES").get(GRANTS).then().statusCode(400);
+        given().auth().oauth2(TestTokens.oversight()).get(GRANTS + "/{id}", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aGrantWhoseTermRanOutIsEndedWithTermEnded() {
+        Map<String, Object> past = manual("PROGRAM");
+        past.put("effectiveFrom", LocalDate.now().minusDays(30).toString());
+        past.put("effectiveTo", LocalDate.now().minusDays(1).toString());
+        String id = post(TestTokens.oversight(), GRANTS, past).statusCode(201).extract().path("id");
+        assertThat(check(school, "CHOOSE_CURRICULUM").getString("basis.reason")).isEqualTo("TERM_ENDED");
+
+        // the hourly job does this too; whichever runs first, the grant ends once, with TERM_ENDED
+        terms.endExpired(LocalDate.now());
+        assertThat(terms.endExpired(LocalDate.now())).isZero();
+        given().auth().oauth2(TestTokens.oversight()).get(GRANTS + "/{id}", id).then().statusCode(200)
+                .body("status", equalTo("ENDED")).body("cause.kind", equalTo("TERM_ENDED"));
+        EventsProbe.Received ended = awaitPublished(ENDED, r -> r.data().path("grantId").asText().equals(id));
+        assertThat(ended.data().path("cause").path("kind").asText()).isEqualTo("TERM_ENDED");
+        assertThat(history(UUID.fromString(id))).extracting(h -> h.get("action")).containsExactly("GRANTED", "ENDED");
+    }
+}

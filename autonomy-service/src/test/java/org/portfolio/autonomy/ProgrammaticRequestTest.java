@@ -1,0 +1,239 @@
+package org.portfolio.autonomy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.EventsProbe;
+import org.portfolio.testing.TestTokens;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.portfolio.autonomy.Fixtures.*;
+
+/** The RFP path: submit → under review → comments → approved (creates the grant) / denied; withdraw; scope. */
+@QuarkusTest
+class ProgrammaticRequestTest {
+
+    static final String REQUESTS = "/api/autonomy/requests";
+
+    UUID school;
+    String leader;
+
+    static Map<String, Object> submission(UUID school) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("schoolId", school);
+        m.put("domain", "TIME");
+        m.put("decisions", List.of("EXTEND_SCHOOL_DAY", "SET_BELL_SCHEDULE"));
+        m.put("title", "Extended learning day for grades 9-10");
+        m.put("justification", "Ninety more minutes a day for reading intervention, staffed by our own teachers.");
+        m.put("expectedOutcomes", List.of("ELA proficiency +5 points within two years", "Chronic absence below 10%"));
+        m.put("startDate", LocalDate.now().plusMonths(1).toString());
+        m.put("endDate", LocalDate.now().plusYears(2).toString());
+        return m;
+    }
+
+    @BeforeEach
+    void knownSchool() {
+        school = UUID.randomUUID();
+        leader = TestTokens.schoolLeader(school);
+        registerSchool(school, "Westside Academy");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                .get("/api/autonomy/schools/{s}/history", school).then().statusCode(200));
+    }
+
+    private JsonPath submit() {
+        return given().auth().oauth2(leader).contentType(JSON).body(submission(school)).post(REQUESTS).then()
+                .statusCode(201).header("Location", org.hamcrest.Matchers.containsString(REQUESTS + "/"))
+                .body("status", equalTo("SUBMITTED")).extract().jsonPath();
+    }
+
+    @Test
+    void aRequestsWholeReviewPathEndsInAGrantAndTheSchoolSeesEveryStep() {
+        String id = submit().getString("id");
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("note", "Assigned to the board's committee"))
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON)
+                .body(Map.of("text", "How will the extra minutes be staffed and funded?"))
+                .post(REQUESTS + "/{id}/comments", id).then().statusCode(201).body("kind", equalTo("COMMENTED"))
+                .body("actorRole", equalTo("OVERSIGHT"));
+        given().auth().oauth2(leader).contentType(JSON)
+                .body(Map.of("text", "Staffed by current teachers on a stipend from our discretionary budget."))
+                .post(REQUESTS + "/{id}/comments", id).then().statusCode(201).body("actorRole", equalTo("SCHOOL_LEADER"));
+        // the school narrows its request after the comments (If-Match with the version it read)
+        String etag = given().auth().oauth2(leader).get(REQUESTS + "/{id}", id).then().statusCode(200).extract().header("ETag");
+        Map<String, Object> revision = new HashMap<>(submission(school));
+        revision.remove("schoolId");
+        revision.put("decisions", List.of("EXTEND_SCHOOL_DAY"));
+        revision.put("note", "Bell schedule dropped from the request");
+        given().auth().oauth2(leader).header("If-Match", etag).contentType(JSON).body(revision)
+                .put(REQUESTS + "/{id}", id).then().statusCode(200).body("decisions", contains("EXTEND_SCHOOL_DAY"));
+
+        JsonPath approved = given().auth().oauth2(TestTokens.oversight()).contentType(JSON)
+                .body(Map.of("rationale", "Clear plan, measurable outcomes, funded"))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(200).body("status", equalTo("APPROVED"))
+                .body("grantId", notNullValue()).body("rationale", equalTo("Clear plan, measurable outcomes, funded"))
+                .extract().jsonPath();
+        String grantId = approved.getString("grantId");
+
+        // the grant: PROGRAMMATIC, from the approved request, in force
+        given().auth().oauth2(leader).get("/api/autonomy/grants/{id}", grantId).then().statusCode(200)
+                .body("model", equalTo("PROGRAMMATIC")).body("source", equalTo("APPROVED_REQUEST"))
+                .body("requestId", equalTo(id)).body("status", equalTo("ACTIVE"))
+                .body("decisions", contains("EXTEND_SCHOOL_DAY"))
+                .body("cause.kind", equalTo("REQUEST_APPROVED")).body("cause.requestId", equalTo(id));
+        JsonPath later = given().queryParam("date", LocalDate.now().plusMonths(2).toString())
+                .get("/api/autonomy/schools/{s}/decision-rights/EXTEND_SCHOOL_DAY", school).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(later.getString("decidedBy")).isEqualTo("SCHOOL");
+        assertThat(later.getString("basis.requestId")).isEqualTo(id);
+        // before its start date it is granted but not yet in effect
+        assertThat(check(school, "EXTEND_SCHOOL_DAY").getString("basis.reason")).isEqualTo("NOT_YET_EFFECTIVE");
+        // the narrowed-away decision stays the district's
+        assertThat(check(school, "SET_BELL_SCHEDULE").getString("basis.reason")).isEqualTo("NOT_IN_GRANT");
+
+        // the school sees every step, in order
+        given().auth().oauth2(leader).get(REQUESTS + "/{id}", id).then().statusCode(200)
+                .body("steps.kind", contains("SUBMITTED", "REVIEW_STARTED", "COMMENTED", "COMMENTED", "REVISED", "APPROVED"))
+                .body("steps[1].text", equalTo("Assigned to the board's committee"))
+                .body("steps[5].toStatus", equalTo("APPROVED"));
+
+        EventsProbe.Received granted = awaitPublished(GRANTED, r -> r.data().path("grantId").asText().equals(grantId));
+        JsonNode d = granted.data();
+        assertThat(d.path("model").asText()).isEqualTo("PROGRAMMATIC");
+        assertThat(d.path("source").asText()).isEqualTo("APPROVED_REQUEST");
+        assertThat(d.path("requestId").asText()).isEqualTo(id);
+        assertThat(d.path("cause").path("kind").asText()).isEqualTo("REQUEST_APPROVED");
+    }
+
+    @Test
+    void aDeniedRequestCarriesItsRationaleAndGrantsNothing() {
+        String id = submit().getString("id");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(JSON).body(Map.of())
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON)
+                .body(Map.of("rationale", "No funding for the extra hours"))
+                .post(REQUESTS + "/{id}/deny", id).then().statusCode(200).body("status", equalTo("DENIED"))
+                .body("rationale", equalTo("No funding for the extra hours")).body("grantId", equalTo(null));
+        given().auth().oauth2(leader).get(REQUESTS + "/{id}", id).then()
+                .body("steps.kind", contains("SUBMITTED", "REVIEW_STARTED", "DENIED"))
+                .body("steps[2].text", equalTo("No funding for the extra hours"));
+        assertThat(grants(school).getList("items")).isEmpty();
+    }
+
+    @Test
+    void theSchoolWithdrawsItsOwnOpenRequest() {
+        String id = submit().getString("id");
+        given().auth().oauth2(leader).contentType(JSON).body(Map.of("note", "We will resubmit next year"))
+                .post(REQUESTS + "/{id}/withdraw", id).then().statusCode(200).body("status", equalTo("WITHDRAWN"))
+                .body("rationale", equalTo("We will resubmit next year"));
+    }
+
+    @Test
+    void invalidTransitionsAre409ProblemJson() {
+        String id = submit().getString("id");
+        // approving or denying before the review started
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("rationale", "ok"))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:invalid-request-transition"))
+                .body("detail", org.hamcrest.Matchers.containsString("SUBMITTED"));
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of())
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of())
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(409)
+                .body("type", equalTo("urn:portfolio:problem:invalid-request-transition"));
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("rationale", "No"))
+                .post(REQUESTS + "/{id}/deny", id).then().statusCode(200);
+        // a decided request: no withdrawal, no comment, no second decision, no revision
+        given().auth().oauth2(leader).contentType(JSON).body(Map.of()).post(REQUESTS + "/{id}/withdraw", id).then()
+                .statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(leader).contentType(JSON).body(Map.of("text", "Please reconsider"))
+                .post(REQUESTS + "/{id}/comments", id).then().statusCode(409);
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("rationale", "ok"))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(409);
+        Map<String, Object> revision = new HashMap<>(submission(school));
+        revision.remove("schoolId");
+        given().auth().oauth2(leader).contentType(JSON).body(revision).put(REQUESTS + "/{id}", id).then().statusCode(409);
+    }
+
+    @Test
+    void aSchoolLeaderSeesAndRequestsOnlyForItsOwnSchool() {
+        String id = submit().getString("id");
+        UUID other = UUID.randomUUID();
+        String otherLeader = TestTokens.schoolLeader(other);
+        registerSchool(other, "Other School");
+
+        given().auth().oauth2(otherLeader).get(REQUESTS + "/{id}", id).then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:forbidden"));
+        given().auth().oauth2(otherLeader).contentType(JSON).body(Map.of("text", "hi"))
+                .post(REQUESTS + "/{id}/comments", id).then().statusCode(403);
+        given().auth().oauth2(otherLeader).contentType(JSON).body(Map.of())
+                .post(REQUESTS + "/{id}/withdraw", id).then().statusCode(403);
+        given().auth().oauth2(otherLeader).contentType(JSON).body(submission(school)).post(REQUESTS).then().statusCode(403);
+        given().auth().oauth2(otherLeader).get(REQUESTS).then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+        given().auth().oauth2(otherLeader).queryParam("schoolId", school).get(REQUESTS).then().statusCode(403);
+        given().auth().oauth2(leader).get(REQUESTS).then().statusCode(200).body("items.id", contains(id));
+        // grants and histories of another school are out of reach too
+        given().auth().oauth2(otherLeader).queryParam("schoolId", school).get("/api/autonomy/grants").then().statusCode(403);
+        given().auth().oauth2(otherLeader).get("/api/autonomy/schools/{s}/history", school).then().statusCode(403);
+        // a school leader neither reviews nor decides
+        given().auth().oauth2(leader).contentType(JSON).body(Map.of()).post(REQUESTS + "/{id}/review", id).then().statusCode(403);
+        given().auth().oauth2(leader).contentType(JSON).body(Map.of("rationale", "self-approved"))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(403);
+        // oversight reads and comments but does not submit or withdraw for a school
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(submission(school)).post(REQUESTS).then().statusCode(403);
+        given().auth().oauth2(TestTokens.oversight()).get(REQUESTS + "/{id}", id).then().statusCode(200);
+        given().get(REQUESTS).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.sis(school)).get(REQUESTS).then().statusCode(403);
+    }
+
+    @Test
+    void staleIfMatchIs412AndBadRequestsAreClientErrors() {
+        JsonPath submitted = submit();
+        String id = submitted.getString("id");
+        given().auth().oauth2(TestTokens.oversight()).header("If-Match", "\"99\"").contentType(JSON).body(Map.of())
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(412).contentType("application/problem+json");
+
+        Map<String, Object> noPlan = new HashMap<>(submission(school));
+        noPlan.remove("justification");
+        given().auth().oauth2(leader).contentType(JSON).body(noPlan).post(REQUESTS).then().statusCode(400)
+                .body("errors.field", hasItem("justification"));
+        Map<String, Object> wrongDomain = new HashMap<>(submission(school));
+        wrongDomain.put("decisions", List.of("HIRE_TEACHERS"));
+        given().auth().oauth2(leader).contentType(JSON).body(wrongDomain).post(REQUESTS).then().statusCode(422)
+                .body("errors[0].field", equalTo("decisions[0]"));
+        Map<String, Object> backwards = new HashMap<>(submission(school));
+        backwards.put("endDate", LocalDate.now().minusDays(1).toString());
+        given().auth().oauth2(leader).contentType(JSON).body(backwards).post(REQUESTS).then().statusCode(400)
+                .body("errors[0].field", equalTo("endDate"));
+        UUID unknown = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(JSON).body(submission(unknown)).post(REQUESTS)
+                .then().statusCode(422);
+        given().auth().oauth2(leader).get(REQUESTS + "/{id}", UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(leader).queryParam("status", "MAYBE").get(REQUESTS).then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+
+        // an approval grants at most what was requested
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of()).post(REQUESTS + "/{id}/review", id)
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON)
+                .body(Map.of("rationale", "ok", "decisions", List.of("SET_SCHOOL_CALENDAR")))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(422);
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("rationale", " "))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(400);
+    }
+}
