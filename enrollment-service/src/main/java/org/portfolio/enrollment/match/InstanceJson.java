@@ -22,7 +22,9 @@ import java.util.Map;
  */
 public final class InstanceJson {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            // 80,000 distinct student ids as field names overflow the name canonicalizer; plain strings are faster here
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
 
     private InstanceJson() {
     }
@@ -64,10 +66,15 @@ public final class InstanceJson {
         final List<String> studentIds = new ArrayList<>();
         double[] lottery = new double[1024];
         int[] choiceStart = new int[1025];
-        String[] choiceIds = new String[8192];
+        /** per choice the program index, or -1 when the program was not known yet (then choiceIds holds the id) */
+        int[] choiceProg = new int[8192];
+        String[] choiceIds;
         int choices;
+        final IdIndex programIndex = new IdIndex(1024);
+        IdIndex studentIndex;
         /** priorities by program id: parallel lists of student ids and groups, resolved at the end. */
         final Map<String, PriorityList> priorities = new HashMap<>();
+        boolean studentsDone;
 
         Reader(JsonParser p) {
             this.p = p;
@@ -93,6 +100,7 @@ public final class InstanceJson {
                     case "students" -> {
                         readStudents(t);
                         sawStudents = true;
+                        studentsDone = true;
                     }
                     case "priorities" -> readPriorities(t);
                     default -> p.skipChildren();
@@ -129,6 +137,9 @@ public final class InstanceJson {
                     capacity = Arrays.copyOf(capacity, capacity.length * 2);
                 }
                 capacity[programIds.size()] = cap;
+                if (programIndex.put(id, programIds.size()) >= 0) {
+                    throw new InvalidInstanceException("duplicate program id " + id);
+                }
                 programIds.add(id);
             }
         }
@@ -160,10 +171,21 @@ public final class InstanceJson {
                             JsonToken c;
                             while ((c = p.nextToken()) != JsonToken.END_ARRAY) {
                                 expect(c, JsonToken.VALUE_STRING, "students[].choices[] must be program ids");
-                                if (choices == choiceIds.length) {
-                                    choiceIds = Arrays.copyOf(choiceIds, choiceIds.length * 2);
+                                if (choices == choiceProg.length) {
+                                    choiceProg = Arrays.copyOf(choiceProg, choiceProg.length * 2);
+                                    if (choiceIds != null) {
+                                        choiceIds = Arrays.copyOf(choiceIds, choiceProg.length);
+                                    }
                                 }
-                                choiceIds[choices++] = p.getText();
+                                int pi = programIndex.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                                if (pi < 0) {
+                                    // programs may come later in the file: keep the id
+                                    if (choiceIds == null) {
+                                        choiceIds = new String[choiceProg.length];
+                                    }
+                                    choiceIds[choices] = p.getText();
+                                }
+                                choiceProg[choices++] = pi;
                             }
                         }
                         default -> p.skipChildren();
@@ -193,35 +215,46 @@ public final class InstanceJson {
                 String program = p.currentName();
                 expect(p.nextToken(), JsonToken.START_OBJECT, "priorities[" + program + "] must be an object");
                 PriorityList list = priorities.computeIfAbsent(program, k -> new PriorityList());
+                IdIndex students = studentIndex();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String student = p.currentName();
-                    expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT, "priorities[" + program + "][" + student + "] must be an integer");
-                    list.add(student, p.getIntValue());
+                    String name = p.currentName();
+                    int si = students == null ? -1 : students.get(name);
+                    String student = si < 0 ? name : null;
+                    if (p.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+                        throw new InvalidInstanceException("priorities[" + program + "][" + p.currentName() + "] must be an integer");
+                    }
+                    list.add(si, student, p.getIntValue());
                 }
             }
+        }
+
+        /** The student index once the students are read (and checked for duplicates), else null. */
+        IdIndex studentIndex() {
+            if (studentIndex == null && !studentIds.isEmpty() && studentsDone) {
+                IdIndex idx = new IdIndex(studentIds.size());
+                for (int i = 0; i < studentIds.size(); i++) {
+                    if (idx.put(studentIds.get(i), i) >= 0) {
+                        throw new InvalidInstanceException("duplicate student id " + studentIds.get(i));
+                    }
+                }
+                studentIndex = idx;
+            }
+            return studentIndex;
         }
 
         SchoolChoiceInstance build() {
             int np = programIds.size();
             int ns = studentIds.size();
-            Map<String, Integer> programIndex = new HashMap<>(np * 2);
-            for (int i = 0; i < np; i++) {
-                if (programIndex.put(programIds.get(i), i) != null) {
-                    throw new InvalidInstanceException("duplicate program id " + programIds.get(i));
-                }
-            }
-            Map<String, Integer> studentIndex = new HashMap<>(ns * 2);
-            for (int i = 0; i < ns; i++) {
-                if (studentIndex.put(studentIds.get(i), i) != null) {
-                    throw new InvalidInstanceException("duplicate student id " + studentIds.get(i));
-                }
+            IdIndex studentIndex = studentIndex();
+            if (studentIndex == null) {
+                studentIndex = new IdIndex(1);
             }
             int[] choiceProgram = new int[choices];
             int[] perProgram = new int[np + 1];
             for (int s = 0; s < ns; s++) {
                 for (int c = choiceStart[s]; c < choiceStart[s + 1]; c++) {
-                    Integer pi = programIndex.get(choiceIds[c]);
-                    if (pi == null) {
+                    int pi = choiceProg[c] >= 0 ? choiceProg[c] : programIndex.get(choiceIds[c]);
+                    if (pi < 0) {
                         throw new InvalidInstanceException("student " + studentIds.get(s) + " ranks unknown program " + choiceIds[c]);
                     }
                     for (int d = choiceStart[s]; d < c; d++) {
@@ -234,6 +267,7 @@ public final class InstanceJson {
                 }
             }
             choiceIds = null;
+            choiceProg = null;
             // choices grouped by program (counting sort), to fill priorities program by program
             for (int i = 0; i < np; i++) {
                 perProgram[i + 1] += perProgram[i];
@@ -258,8 +292,9 @@ public final class InstanceJson {
                 int mark = pi + 1;
                 if (list != null) {
                     for (int i = 0; i < list.size; i++) {
-                        Integer si = studentIndex.get(list.students[i]);
-                        if (si != null) {
+                        int si = list.index[i] >= 0 ? list.index[i]
+                                : list.ids[i] == null ? -1 : studentIndex.get(list.ids[i]);
+                        if (si >= 0) {
                             stamp[si] = mark;
                             group[si] = list.groups[i];
                         }
@@ -288,18 +323,121 @@ public final class InstanceJson {
         }
     }
 
+    /** Priorities of one program: the student index, or (when the students were not read yet) its id. */
     private static final class PriorityList {
-        String[] students = new String[16];
+        int[] index = new int[16];
+        String[] ids;
         int[] groups = new int[16];
         int size;
 
-        void add(String student, int g) {
-            if (size == students.length) {
-                students = Arrays.copyOf(students, size * 2);
+        void add(int studentIndex, String id, int g) {
+            if (size == index.length) {
+                index = Arrays.copyOf(index, size * 2);
                 groups = Arrays.copyOf(groups, size * 2);
+                if (ids != null) {
+                    ids = Arrays.copyOf(ids, size * 2);
+                }
             }
-            students[size] = student;
+            if (id != null) {
+                if (ids == null) {
+                    ids = new String[index.length];
+                }
+                ids[size] = id;
+            }
+            index[size] = studentIndex;
             groups[size++] = g;
+        }
+    }
+
+    /**
+     * Open-addressing map from id to index that looks ids up straight from the parser's character buffer, so the
+     * 2 million id occurrences of a large instance cost no String each.
+     */
+    static final class IdIndex {
+        private String[] keys;
+        private int[] values;
+        private int mask;
+        private int size;
+
+        IdIndex(int expected) {
+            int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+            keys = new String[cap];
+            values = new int[cap];
+            mask = cap - 1;
+        }
+
+        private static int mix(int h) {
+            return h ^ (h >>> 16) ^ (h >>> 7);
+        }
+
+        /** @return the previous index of the id, or -1 */
+        int put(String key, int value) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            int i = mix(key.hashCode()) & mask;
+            while (keys[i] != null) {
+                if (keys[i].equals(key)) {
+                    int old = values[i];
+                    values[i] = value;
+                    return old;
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+            size++;
+            return -1;
+        }
+
+        int get(String key) {
+            int i = mix(key.hashCode()) & mask;
+            while (keys[i] != null) {
+                if (keys[i].equals(key)) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return -1;
+        }
+
+        int get(char[] buf, int off, int len) {
+            int h = 0;
+            for (int j = 0; j < len; j++) {
+                h = 31 * h + buf[off + j];
+            }
+            int i = mix(h) & mask;
+            String k;
+            while ((k = keys[i]) != null) {
+                if (k.length() == len && same(k, buf, off, len)) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return -1;
+        }
+
+        private static boolean same(String k, char[] buf, int off, int len) {
+            for (int j = 0; j < len; j++) {
+                if (k.charAt(j) != buf[off + j]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new String[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            mask = keys.length - 1;
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    put(oldKeys[i], oldValues[i]);
+                }
+            }
         }
     }
 }

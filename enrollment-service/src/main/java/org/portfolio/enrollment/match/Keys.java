@@ -38,19 +38,63 @@ public final class Keys {
      */
     public static int[] ranks(double[] lottery, String[] ids) {
         int n = lottery.length;
-        Integer[] order = new Integer[n];
+        // sort the lottery numbers as order-preserving longs (primitive sort), then place each student by binary
+        // search; runs of equal numbers (rare: ids break the tie) are ordered by id
+        long[] sorted = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            sorted[i] = sortable(lottery[i]);
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(lottery[a], lottery[b]);
-            return c != 0 ? c : ids[a].compareTo(ids[b]);
-        });
+        Arrays.sort(sorted);
         int[] rank = new int[n];
-        for (int r = 0; r < n; r++) {
-            rank[order[r]] = r;
+        int[] taken = null;
+        for (int s = 0; s < n; s++) {
+            long v = sortable(lottery[s]);
+            int lo = lowerBound(sorted, v);
+            if ((lo + 1 < n && sorted[lo + 1] == v)) {
+                if (taken == null) {
+                    taken = new int[n];
+                }
+                rank[s] = -1 - lo; // resolved below
+            } else {
+                rank[s] = lo;
+            }
+        }
+        if (taken != null) {
+            // students sharing a lottery number: order each group by id
+            java.util.Map<Integer, java.util.List<Integer>> groups = new java.util.HashMap<>();
+            for (int s = 0; s < n; s++) {
+                if (rank[s] < 0) {
+                    groups.computeIfAbsent(-1 - rank[s], k -> new java.util.ArrayList<>()).add(s);
+                }
+            }
+            for (var e : groups.entrySet()) {
+                java.util.List<Integer> g = e.getValue();
+                g.sort((a, b) -> ids[a].compareTo(ids[b]));
+                for (int i = 0; i < g.size(); i++) {
+                    rank[g.get(i)] = e.getKey() + i;
+                }
+            }
         }
         return rank;
+    }
+
+    /** A long whose signed order is the order of the doubles (Double.compare order). */
+    static long sortable(double d) {
+        long bits = Double.doubleToLongBits(d);
+        return bits ^ ((bits >> 63) & 0x7FFFFFFFFFFFFFFFL);
+    }
+
+    private static int lowerBound(long[] a, long v) {
+        int lo = 0, hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Inverse of a rank array. */
