@@ -26,6 +26,11 @@ class ImportTest {
                 + "\",\"flags\":[\"frl\"]},\"choices\":[" + c + "]}\n";
     }
 
+    static io.restassured.response.Response importing(String url, String ndjson) {
+        return given().auth().oauth2(officer()).contentType("application/x-ndjson")
+                .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(url);
+    }
+
     @Test
     void applicationsAreImportedAllOrNothingWithErrorsByLine() {
         UUID school = Fixtures.openSchool("EAST", "9");
@@ -35,8 +40,7 @@ class ImportTest {
         String prefix = "IMP-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         String url = "/api/enrollment/periods/" + period + "/application-imports";
 
-        given().auth().oauth2(officer()).contentType("application/x-ndjson").body(line(prefix + 1, "A", "9", "EAST", p1))
-                .post(url).then().statusCode(409).body("type", equalTo("urn:portfolio:problem:period-not-open"));
+        importing(url, line(prefix + 1, "A", "9", "EAST", p1)).then().statusCode(409).body("type", equalTo("urn:portfolio:problem:period-not-open"));
         action(period, "open").then().statusCode(200);
 
         String bad = line(prefix + 1, "A", "9", "EAST", p1, p2)
@@ -44,7 +48,7 @@ class ImportTest {
                 + line(prefix + 2, "B", "9", "EAST", p1, p1)
                 + line(prefix + 1, "C", "9", "EAST", p2)
                 + line(prefix + 3, "D", "10", "EAST", p2);
-        given().auth().oauth2(officer()).contentType("application/x-ndjson").body(bad).post(url).then().statusCode(422)
+        importing(url, bad).then().statusCode(422)
                 .body("type", equalTo("urn:portfolio:problem:invalid-choices"))
                 .body("errors.field", hasItem("line 2"))
                 .body("errors.field", hasItem("line 3: choices[1]"))
@@ -53,7 +57,7 @@ class ImportTest {
         given().auth().oauth2(officer()).get("/api/enrollment/applicants?externalRef=" + prefix + 1).then().body("total", equalTo(0));
 
         String good = line(prefix + 1, "A", "9", "EAST", p1, p2) + "\n" + line(prefix + 2, "B", "9", "WEST", p2);
-        given().auth().oauth2(officer()).contentType("application/x-ndjson").body(good).post(url).then().statusCode(200)
+        importing(url, good).then().statusCode(200)
                 .body("applications", equalTo(2)).body("applicantsCreated", equalTo(2)).body("applicantsUpdated", equalTo(0));
         String id = given().auth().oauth2(officer()).get("/api/enrollment/applicants?externalRef=" + prefix + 1).then()
                 .body("total", equalTo(1)).body("items[0].flags", equalTo(java.util.List.of("FRL"))).extract().path("items[0].id");
@@ -61,8 +65,7 @@ class ImportTest {
                 .body("choices[0].priorityGroup", equalTo("ZONE"));
 
         // importing again updates the applicant and replaces its application
-        given().auth().oauth2(officer()).contentType("application/x-ndjson").body(line(prefix + 1, "Renamed", "9", "EAST", p2))
-                .post(url).then().statusCode(200).body("applicantsUpdated", equalTo(1));
+        importing(url, line(prefix + 1, "Renamed", "9", "EAST", p2)).then().statusCode(200).body("applicantsUpdated", equalTo(1));
         given().auth().oauth2(officer()).get("/api/enrollment/applicants/" + id).then().body("lastName", equalTo("Renamed"));
         given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/applications/" + id).then()
                 .body("choices.programId", equalTo(java.util.List.of(p2.toString())));

@@ -79,8 +79,10 @@ public class OfferResource {
     @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public OfferOutcome decline(@PathParam("periodId") UUID periodId, @PathParam("offerId") UUID offerId, @Valid DeclineRequest r) {
-        return OfferOutcome.of(offers.decline(periodId, offerId, r != null && Boolean.TRUE.equals(r.stayOnWaitlists())));
+    public OfferOutcome decline(@PathParam("periodId") UUID periodId, @PathParam("offerId") UUID offerId,
+                                @Parameter(description = "Stay on the waitlists of programs ranked above (default: leave them)")
+                                @QueryParam("stayOnWaitlists") @DefaultValue("false") boolean stayOnWaitlists) {
+        return OfferOutcome.of(offers.decline(periodId, offerId, stayOnWaitlists));
     }
 
     @POST
