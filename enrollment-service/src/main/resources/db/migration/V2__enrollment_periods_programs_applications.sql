@@ -87,14 +87,11 @@ create table application_choice (
 );
 create index application_choice_program on application_choice (program_id);
 
--- the lottery as drawn at match time: one number per applicant, HMAC-SHA256(seed, applicant id) in [0,1)
-create table lottery_draw (
-    period_id     uuid             not null references enrollment_period (id),
-    applicant_id  uuid             not null,
-    lottery       double precision not null,
-    lottery_rank  int              not null,
-    primary key (period_id, applicant_id)
-);
+-- Lottery numbers are not stored: each is HMAC-SHA256(recorded seed, applicant id), recomputed when shown; the
+-- offers and waitlist entries carry the numbers they were decided on.
+-- Match results (program_statistics, offer, waitlist_entry) are written in bulk by the match from rows
+-- it has just read, and deleted with the period's results: they carry no foreign keys, whose per-row checks would
+-- dominate the bulk write (hundreds of thousands of waitlist rows).
 
 -- per program and seat block (0 = open seats, k = set-aside k): seats and the last admitted at match time
 create table program_block (
@@ -110,20 +107,21 @@ create table program_block (
 );
 
 create table program_statistics (
-    program_id     uuid primary key references program (id) on delete cascade,
-    period_id      uuid not null references enrollment_period (id),
+    program_id     uuid primary key,
+    period_id      uuid not null,
     seats          int  not null,
     applicants     int  not null,
     first_choices  int  not null,
     offers         int  not null,
     participating  boolean not null
 );
+create index program_statistics_period on program_statistics (period_id);
 
 create table offer (
     id            uuid        primary key,
-    period_id     uuid        not null references enrollment_period (id),
+    period_id     uuid        not null,
     applicant_id  uuid        not null,
-    program_id    uuid        not null references program (id),
+    program_id    uuid        not null,
     choice_rank   int         not null,
     block         int         not null,
     priority_group varchar(20) not null,
@@ -136,13 +134,12 @@ create table offer (
     version       bigint      not null
 );
 create index offer_period_applicant on offer (period_id, applicant_id);
-create index offer_program on offer (program_id, status);
 create unique index offer_live on offer (period_id, applicant_id) where status in ('OFFERED', 'ACCEPTED');
 
 create table waitlist_entry (
-    program_id     uuid        not null references program (id),
+    program_id     uuid        not null,
     applicant_id   uuid        not null,
-    period_id      uuid        not null references enrollment_period (id),
+    period_id      uuid        not null,
     choice_rank    int         not null,
     priority_group varchar(20) not null,
     priority_tier  int         not null,
@@ -150,10 +147,9 @@ create table waitlist_entry (
     lottery        double precision not null,
     lottery_rank   int         not null,
     status         varchar(20) not null,
-    primary key (program_id, applicant_id)
+    primary key (applicant_id, program_id)
 );
 create index waitlist_order on waitlist_entry (program_id, status, priority_tier, lottery_rank);
-create index waitlist_applicant on waitlist_entry (period_id, applicant_id);
 
 -- the intervention level of each school as contracts last announced it (InterventionEscalated), kept even for a
 -- school whose registration has not arrived, so the order of arrival does not matter

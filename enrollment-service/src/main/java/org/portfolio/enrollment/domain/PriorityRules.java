@@ -19,7 +19,11 @@ public final class PriorityRules {
     }
 
     public static boolean qualifies(ApplicantProfile a, PriorityGroup g, UUID schoolId, String schoolZone) {
-        String school = schoolId.toString();
+        return qualifies(a, g, schoolId, schoolId.toString(), schoolZone);
+    }
+
+    /** As {@link #qualifies(ApplicantProfile, PriorityGroup, UUID, String)} with the school id also as text (bulk use). */
+    public static boolean qualifies(ApplicantProfile a, PriorityGroup g, UUID schoolId, String school, String schoolZone) {
         return switch (g) {
             case CONTINUING -> schoolId.equals(a.currentSchoolId());
             case SIBLING -> a.siblingSchoolIds().contains(school);
@@ -30,8 +34,12 @@ public final class PriorityRules {
     }
 
     public static Priority priority(ApplicantProfile a, List<PriorityGroup> order, UUID schoolId, String schoolZone) {
+        return priority(a, order, schoolId, schoolId.toString(), schoolZone);
+    }
+
+    public static Priority priority(ApplicantProfile a, List<PriorityGroup> order, UUID schoolId, String school, String schoolZone) {
         for (int i = 0; i < order.size(); i++) {
-            if (qualifies(a, order.get(i), schoolId, schoolZone)) {
+            if (qualifies(a, order.get(i), schoolId, school, schoolZone)) {
                 return new Priority(order.get(i), i);
             }
         }
@@ -40,17 +48,30 @@ public final class PriorityRules {
 
     /** Bit k set when the applicant belongs to set-aside k's group (a flag it carries, or a priority group it qualifies for). */
     public static int setAsideMask(ApplicantProfile a, List<SetAside> setAsides, UUID schoolId, String schoolZone) {
+        return setAsideMask(a, setAsides, schoolId, schoolId.toString(), schoolZone);
+    }
+
+    public static int setAsideMask(ApplicantProfile a, List<SetAside> setAsides, UUID schoolId, String school, String schoolZone) {
         int mask = 0;
         for (int k = 0; k < setAsides.size(); k++) {
             String g = setAsides.get(k).group;
             boolean member;
             PriorityGroup pg = groupOrNull(g);
-            member = pg != null ? qualifies(a, pg, schoolId, schoolZone) : a.flags().stream().anyMatch(f -> f.equalsIgnoreCase(g));
+            member = pg != null ? qualifies(a, pg, schoolId, school, schoolZone) : containsIgnoreCase(a.flags(), g);
             if (member) {
                 mask |= 1 << k;
             }
         }
         return mask;
+    }
+
+    private static boolean containsIgnoreCase(List<String> values, String v) {
+        for (String x : values) {
+            if (x.equalsIgnoreCase(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static PriorityGroup groupOrNull(String name) {

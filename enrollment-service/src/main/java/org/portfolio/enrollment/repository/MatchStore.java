@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import org.portfolio.enrollment.domain.ApplicantProfile;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyOut;
+
+import java.nio.ByteBuffer;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -60,37 +63,58 @@ public class MatchStore {
                 }
             }
             int n = ids.size();
-            // choices arrive unordered: count, then place by (application, rank)
+            // choices arrive unordered: count, then place by (application, rank). Read with COPY in binary (960,000
+            // rows for 80,000 applicants): ids are looked up as two longs, with no object per row.
+            UuidIndex applications = new UuidIndex(n);
+            for (Map.Entry<UUID, Integer> e : applicationIndex.entrySet()) {
+                applications.put(e.getKey(), e.getValue());
+            }
+            UuidIndex programs = new UuidIndex(programIndex.size());
+            programIndex.forEach(programs::put);
             int[] owner = new int[1024];
             int[] rank = new int[1024];
             int[] program = new int[1024];
             int count = 0;
             int[] perApplicant = new int[n + 1];
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select c.application_id, c.rank, c.program_id
-                    from application a join application_choice c on c.application_id = a.id
-                    where a.period_id = ? and a.status = 'SUBMITTED'""")) {
-                ps.setFetchSize(50_000);
-                ps.setObject(1, periodId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Integer a = applicationIndex.get(rs.getObject(1, UUID.class));
-                        Integer p = programIndex.get(rs.getObject(3, UUID.class));
-                        if (a == null || p == null) {
-                            continue;
-                        }
-                        if (count == owner.length) {
-                            owner = Arrays.copyOf(owner, count * 2);
-                            rank = Arrays.copyOf(rank, count * 2);
-                            program = Arrays.copyOf(program, count * 2);
-                        }
-                        owner[count] = a;
-                        rank[count] = rs.getInt(2);
-                        program[count] = p;
-                        perApplicant[a + 1]++;
-                        count++;
+            CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut("""
+                    copy (select c.application_id, c.rank, c.program_id
+                          from application a join application_choice c on c.application_id = a.id
+                          where a.period_id = '%s' and a.status = 'SUBMITTED') to stdout (format binary)""".formatted(periodId));
+            byte[] row;
+            boolean header = true;
+            while ((row = out.readFromCopy()) != null) {
+                ByteBuffer b = ByteBuffer.wrap(row);
+                if (header) {
+                    b.position(11);
+                    b.getInt();
+                    b.position(b.position() + 4 + b.getInt(b.position()));
+                    header = false;
+                    if (!b.hasRemaining()) {
+                        continue;
                     }
                 }
+                if (b.getShort() != 3) {
+                    continue; // the trailer
+                }
+                b.getInt();
+                int a = applications.get(b.getLong(), b.getLong());
+                b.getInt();
+                int r = b.getInt();
+                b.getInt();
+                int p = programs.get(b.getLong(), b.getLong());
+                if (a < 0 || p < 0) {
+                    continue;
+                }
+                if (count == owner.length) {
+                    owner = Arrays.copyOf(owner, count * 2);
+                    rank = Arrays.copyOf(rank, count * 2);
+                    program = Arrays.copyOf(program, count * 2);
+                }
+                owner[count] = a;
+                rank[count] = r;
+                program[count] = p;
+                perApplicant[a + 1]++;
+                count++;
             }
             for (int i = 0; i < n; i++) {
                 perApplicant[i + 1] += perApplicant[i];
@@ -123,13 +147,56 @@ public class MatchStore {
         }
     }
 
-    /** Deletes a period's match results (lottery draw, offers, waitlists, blocks, statistics). */
+    /** Open-addressing map from a UUID (as its two longs) to an index. */
+    static final class UuidIndex {
+        private final long[] msb;
+        private final long[] lsb;
+        private final int[] values;
+        private final int mask;
+
+        UuidIndex(int expected) {
+            int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+            msb = new long[cap];
+            lsb = new long[cap];
+            values = new int[cap];
+            Arrays.fill(values, -1);
+            mask = cap - 1;
+        }
+
+        private int slot(long hi, long lo) {
+            long h = hi * 0x9E3779B97F4A7C15L ^ lo * 0xC2B2AE3D27D4EB4FL;
+            return (int) (h ^ (h >>> 29)) & mask;
+        }
+
+        void put(UUID id, int value) {
+            long hi = id.getMostSignificantBits(), lo = id.getLeastSignificantBits();
+            int i = slot(hi, lo);
+            while (values[i] >= 0 && (msb[i] != hi || lsb[i] != lo)) {
+                i = (i + 1) & mask;
+            }
+            msb[i] = hi;
+            lsb[i] = lo;
+            values[i] = value;
+        }
+
+        int get(long hi, long lo) {
+            int i = slot(hi, lo);
+            while (values[i] >= 0) {
+                if (msb[i] == hi && lsb[i] == lo) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return -1;
+        }
+    }
+
+    /** Deletes a period's match results (offers, waitlists, blocks, statistics). */
     public void deleteResults(UUID periodId) {
         try (Connection c = dataSource.getConnection()) {
             for (String sql : List.of(
                     "delete from waitlist_entry where period_id = ?",
                     "delete from offer where period_id = ?",
-                    "delete from lottery_draw where period_id = ?",
                     "delete from program_block where program_id in (select id from program where period_id = ?)",
                     "delete from program_statistics where period_id = ?")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {

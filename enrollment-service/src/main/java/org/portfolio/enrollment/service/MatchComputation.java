@@ -77,15 +77,19 @@ final class MatchComputation {
         choiceMask = new int[total];
         applicantsPerProgram = new int[np];
         firstChoicesPerProgram = new int[np];
+        String[] schoolIds = new String[np];
+        for (int p = 0; p < np; p++) {
+            schoolIds[p] = programs.get(p).schoolId.toString();
+        }
         for (int s = 0; s < n; s++) {
             ApplicantProfile a = apps.profiles()[s];
             for (int c = apps.choiceStart()[s]; c < apps.choiceStart()[s + 1]; c++) {
                 int p = apps.choiceProgram()[c];
                 Program pr = programs.get(p);
-                PriorityRules.Priority prio = PriorityRules.priority(a, orders[p], pr.schoolId, zones[p]);
+                PriorityRules.Priority prio = PriorityRules.priority(a, orders[p], pr.schoolId, schoolIds[p], zones[p]);
                 choiceTier[c] = prio.tier();
                 choiceGroup[c] = prio.group();
-                choiceMask[c] = pr.setAsides.isEmpty() ? 0 : PriorityRules.setAsideMask(a, pr.setAsides, pr.schoolId, zones[p]);
+                choiceMask[c] = pr.setAsides.isEmpty() ? 0 : PriorityRules.setAsideMask(a, pr.setAsides, pr.schoolId, schoolIds[p], zones[p]);
                 applicantsPerProgram[p]++;
                 if (c == apps.choiceStart()[s]) {
                     firstChoicesPerProgram[p]++;

@@ -81,6 +81,7 @@ public class MatchService {
         MatchComputation m = new MatchComputation(l.programs, l.participating, l.zones, l.seats, l.apps).run(period.lotterySeed);
         long t2 = System.nanoTime();
         store.deleteResults(periodId);
+        LOG.infof("Period %s: previous results deleted (%d ms)", periodId, (System.nanoTime() - t2) / 1_000_000);
         write(period, m);
         if (period.previousPeriodId != null) {
             // the previous round's seats were counted into this round: its waitlists stop moving now
@@ -231,22 +232,33 @@ public class MatchService {
         String pid = period.id.toString();
         String now = Instant.now().toString();
         String deadline = period.offerDeadline.toString();
-        StringBuilder draw = new StringBuilder(n * 64);
         StringBuilder offerRows = new StringBuilder(n * 200);
-        StringBuilder wait = new StringBuilder(n * 200);
         String[] programIds = new String[m.programs.size()];
         for (int p = 0; p < programIds.length; p++) {
             programIds[p] = m.programs.get(p).id.toString();
         }
+        String[] applicantIds = new String[n];
         int[] cs = m.apps.choiceStart();
+        // waitlist entries (choice indexes) grouped by program and in waitlist order, so the index inserts are local
+        int[] perProgram = new int[m.programs.size() + 1];
+        int waiting = 0;
         for (int s = 0; s < n; s++) {
-            String a = ids[s].toString();
-            draw.append(pid).append('\t').append(a).append('\t').append(m.lottery[s]).append('\t').append(m.rank[s]).append('\n');
+            applicantIds[s] = ids[s].toString();
+        }
+        // offers in applicant id order with time-ordered ids: the offer indexes are filled in key order
+        Integer[] byApplicant = new Integer[n];
+        for (int s = 0; s < n; s++) {
+            byApplicant[s] = s;
+        }
+        java.util.Arrays.sort(byApplicant, (x, y) -> applicantIds[x].compareTo(applicantIds[y]));
+        OrderedIds offerIds = new OrderedIds();
+        for (int s : byApplicant) {
+            String a = applicantIds[s];
             int assigned = m.result.assignedChoice[s];
             int end = assigned >= 0 ? assigned : cs[s + 1];
             if (assigned >= 0) {
                 int p = m.apps.choiceProgram()[assigned];
-                offerRows.append(UUID.randomUUID()).append('\t').append(pid).append('\t').append(a).append('\t')
+                offerRows.append(offerIds.next()).append('\t').append(pid).append('\t').append(a).append('\t')
                         .append(programIds[p]).append('\t').append(assigned - cs[s] + 1).append('\t')
                         .append(m.blockOf(m.result.assignedSlot[s])).append('\t').append(m.choiceGroup[assigned].name()).append('\t')
                         .append(m.lottery[s]).append("\tMATCH\t").append(OfferStatus.OFFERED.name()).append('\t')
@@ -254,21 +266,63 @@ public class MatchService {
             }
             for (int c = cs[s]; c < end; c++) {
                 int p = m.apps.choiceProgram()[c];
-                if (!m.participating[p]) {
-                    continue;
+                if (m.participating[p]) {
+                    perProgram[p + 1]++;
+                    waiting++;
                 }
-                wait.append(programIds[p]).append('\t').append(a).append('\t').append(pid).append('\t').append(c - cs[s] + 1)
-                        .append('\t').append(m.choiceGroup[c].name()).append('\t').append(m.choiceTier[c]).append('\t')
-                        .append(m.choiceMask[c]).append('\t').append(m.lottery[s]).append('\t').append(m.rank[s]).append('\t')
-                        .append(WaitlistEntry.WAITING).append('\n');
             }
         }
-        store.copyIn("lottery_draw", "period_id, applicant_id, lottery, lottery_rank", draw);
-        draw = null;
+        for (int p = 0; p < m.programs.size(); p++) {
+            perProgram[p + 1] += perProgram[p];
+        }
+        int[] entries = new int[waiting];
+        int[] owner = new int[waiting];
+        int[] fill = java.util.Arrays.copyOf(perProgram, m.programs.size());
+        for (int s = 0; s < n; s++) {
+            int assigned = m.result.assignedChoice[s];
+            int end = assigned >= 0 ? assigned : cs[s + 1];
+            for (int c = cs[s]; c < end; c++) {
+                int p = m.apps.choiceProgram()[c];
+                if (m.participating[p]) {
+                    int at = fill[p]++;
+                    entries[at] = c;
+                    owner[at] = s;
+                }
+            }
+        }
+        // within a program: by (tier, lottery rank) — a key that sorts as a long
+        long[] order = new long[waiting];
+        for (int i = 0; i < waiting; i++) {
+            order[i] = ((long) m.choiceTier[entries[i]] << 32) | (m.rank[owner[i]] & 0xFFFFFFFFL);
+        }
+        StringBuilder wait = new StringBuilder(Math.max(16, waiting) * 150);
+        int[] choiceOf = new int[n];
+        for (int p = 0; p < m.programs.size(); p++) {
+            int from = perProgram[p], to = perProgram[p + 1];
+            for (int j = from; j < to; j++) {
+                choiceOf[owner[j]] = entries[j];
+            }
+            long[] keys = java.util.Arrays.copyOfRange(order, from, to);
+            java.util.Arrays.sort(keys);
+            for (long key : keys) {
+                int s = m.result.rankToStudent[(int) key];
+                int c = choiceOf[s];
+                wait.append(programIds[p]).append('\t').append(applicantIds[s]).append('\t').append(pid).append('\t')
+                        .append(c - cs[s] + 1).append('\t').append(m.choiceGroup[c].name()).append('\t').append(m.choiceTier[c])
+                        .append('\t').append(m.choiceMask[c]).append('\t').append(m.lottery[s]).append('\t').append(m.rank[s])
+                        .append('\t').append(WaitlistEntry.WAITING).append('\n');
+            }
+        }
+        long t0 = System.nanoTime();
+        long t1 = t0;
         store.copyIn("offer", "id, period_id, applicant_id, program_id, choice_rank, block, priority_group, lottery, source, status, deadline, created_at, responded_at, version", offerRows);
         offerRows = null;
+        long t2 = System.nanoTime();
         store.copyIn("waitlist_entry", "program_id, applicant_id, period_id, choice_rank, priority_group, priority_tier, reserve_mask, lottery, lottery_rank, status", wait);
         wait = null;
+        long t3 = System.nanoTime();
+        LOG.infof("Period %s: wrote %d offers (%d ms), %d waitlist entries (%d ms)", period.id, m.matched,
+                (t2 - t1) / 1_000_000, waiting, (t3 - t2) / 1_000_000);
         StringBuilder blocks = new StringBuilder();
         StringBuilder stats = new StringBuilder();
         for (int p = 0; p < m.programs.size(); p++) {
@@ -305,5 +359,19 @@ public class MatchService {
                     c == null ? null : c.group(), c == null ? null : c.lottery()));
         }
         return new Summary(periodId, simulation, seed, m.apps.size(), m.matched, read, match, write, figures);
+    }
+
+    /** Time-ordered UUIDs (version 7 layout: 48-bit milliseconds, then a counter), increasing within one match. */
+    static final class OrderedIds {
+        private final long millis = System.currentTimeMillis();
+        private final long random = java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFL;
+        private long counter;
+
+        UUID next() {
+            long c = counter++;
+            long msb = (millis << 16) | 0x7000L | ((c >>> 20) & 0xFFFL);
+            long lsb = 0x8000000000000000L | ((c & 0xFFFFFL) << 42) | random;
+            return new UUID(msb, lsb);
+        }
     }
 }

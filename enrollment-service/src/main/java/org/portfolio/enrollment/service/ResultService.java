@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.portfolio.enrollment.domain.Application;
 import org.portfolio.enrollment.domain.EnrollmentPeriod;
+import org.portfolio.enrollment.domain.Lottery;
 import org.portfolio.enrollment.domain.Offer;
 import org.portfolio.enrollment.domain.ParticipatingSchool;
 import org.portfolio.enrollment.domain.PeriodStatus;
@@ -69,8 +70,7 @@ public class ResultService {
                 .orElseThrow(() -> ProblemException.notFound("Application of applicant", applicantId));
         List<Offer> history = offers.history(periodId, applicantId);
         Offer live = history.stream().filter(o -> o.status.live()).reduce((a, b) -> b).orElse(null);
-        List<Object[]> draw = store.query("select lottery from lottery_draw where period_id = ? and applicant_id = ?", periodId, applicantId);
-        Double lottery = draw.isEmpty() ? null : (Double) draw.get(0)[0];
+        Double lottery = period.lotterySeed == null ? null : Lottery.number(period.lotterySeed, applicantId);
         Map<UUID, WaitlistEntry> waiting = new HashMap<>();
         waitlists.ofApplicant(periodId, applicantId).forEach(w -> waiting.put(w.programId, w));
         Map<UUID, List<Block>> blocks = blocks(periodId);

@@ -106,7 +106,8 @@ public final class ServiceBenchmark {
         start(dir.resolve("infra.log"), List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", infraCp, "org.portfolio.infra.InfraMain", "--data-dir", dir.resolve("data").toString(),
                 "--pg-port", "" + pg, "--kafka-port", "" + kafka, "--controller-port", "" + controller,
-                "--databases", "enrollment", "--ready-file", ready.toString(), "--exit-with-parent"), Map.of());
+                // --keep-data: the durable settings of ./portfolio up (fsync, synchronous_commit, full_page_writes on)
+                "--keep-data", "--databases", "enrollment", "--ready-file", ready.toString(), "--exit-with-parent"), Map.of());
         waitFor(() -> Files.exists(ready), Duration.ofSeconds(180), "PostgreSQL and Kafka");
 
         // 2. the packaged service, verifying tokens with a key made here
@@ -230,15 +231,27 @@ public final class ServiceBenchmark {
         expect(200, "POST", "/api/enrollment/periods/" + periodId + "/close", null);
 
         // 5. the measured part: the full match, run several times (a re-run replaces the stored results)
+        // besides the wall time, the CPU time the service and PostgreSQL spent on it: on a shared machine the wall time
+        // depends on the load, the CPU time hardly (the match is one request: service and database mostly take turns)
+        ProcessHandle service = started.get(started.size() - 1).toHandle();
+        String dataDir = dir.resolve("data").toString();
         List<Double> seconds = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
+            double s0 = cpuSeconds(service);
+            double p0 = postgresCpuSeconds(dataDir);
             long m0 = System.nanoTime();
             JsonNode summary = JSON.readTree(expect(200, "POST", "/api/enrollment/periods/" + periodId + "/match", null));
             double s = (System.nanoTime() - m0) / 1e9;
+            double sc = cpuSeconds(service) - s0;
+            double pc = postgresCpuSeconds(dataDir) - p0;
+            double c = sc + pc;
             seconds.add(s);
-            say("match run %d: %.2f s (service: read %d ms, match %d ms, write %d ms); %d applicants, %d matched", i + 1, s,
+            cpu.add(c);
+            say("match run %d: %.2f s wall, %.2f s CPU (service %.2f + PostgreSQL %.2f) (service: read %d ms, match %d ms, write %d ms); "
+                    + "%d applicants, %d matched; load %s", i + 1, s, c, sc, pc,
                     summary.get("millisRead").asLong(), summary.get("millisMatch").asLong(), summary.get("millisWrite").asLong(),
-                    summary.get("applicants").asInt(), summary.get("matched").asInt());
+                    summary.get("applicants").asInt(), summary.get("matched").asInt(), load());
         }
         JsonNode counts = JSON.readTree(expect(200, "GET", "/api/enrollment/periods/" + periodId + "/offers?size=1", null));
         say("offers stored: %d", counts.get("total").asLong());
@@ -246,11 +259,19 @@ public final class ServiceBenchmark {
         expect(200, "POST", "/api/enrollment/periods/" + periodId + "/publish", null);
         say("publish (MatchPublished + %d DemandReported): %.2f s", programs, (System.nanoTime() - p0) / 1e9);
         seconds.sort(Comparator.naturalOrder());
-        System.out.printf(Locale.ROOT, "SERVICE-MATCH {\"students\": %d, \"programs\": %d, \"choices\": %d, \"runs_s\": %s, \"median_s\": %.2f}%n",
-                students, programs, choices, seconds, seconds.get(seconds.size() / 2));
-        try (Stream<Path> f = Stream.of(dir)) {
-            f.forEach(x -> say("logs kept in %s", x));
+        cpu.sort(Comparator.naturalOrder());
+        System.out.printf(Locale.ROOT, "SERVICE-MATCH {\"students\": %d, \"programs\": %d, \"choices\": %d, \"runs_s\": %s, "
+                        + "\"median_s\": %.2f, \"cpu_s\": %s, \"median_cpu_s\": %.2f}%n",
+                students, programs, choices, seconds, seconds.get(seconds.size() / 2), cpu, cpu.get(cpu.size() / 2));
+        stopAll();
+        for (String log : List.of("infra.log", "service.log")) {
+            Files.copy(dir.resolve(log), Path.of(System.getProperty("java.io.tmpdir"), "enrollment-service-bench-" + log),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        say("logs: %s/enrollment-service-bench-{infra,service}.log", System.getProperty("java.io.tmpdir"));
     }
 
     private String cloudEvent(String type, UUID subject, Map<String, Object> data) throws IOException {
@@ -353,6 +374,28 @@ public final class ServiceBenchmark {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
             Thread.sleep(250);
+        }
+    }
+
+    private static double cpuSeconds(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** CPU time of the PostgreSQL server started on this data directory and its backends. */
+    private static double postgresCpuSeconds(String dataDir) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(dataDir)).orElse(false)
+                        && p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .distinct()
+                .mapToDouble(ServiceBenchmark::cpuSeconds).sum();
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
