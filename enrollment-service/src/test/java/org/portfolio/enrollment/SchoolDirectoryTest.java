@@ -19,6 +19,7 @@ class SchoolDirectoryTest {
 
     static final String REGISTERED = "portfolio.contracts.SchoolRegistered.v1";
     static final String STATUS_CHANGED = "portfolio.contracts.SchoolStatusChanged.v1";
+    static final String INTERVENTION = "portfolio.contracts.InterventionEscalated.v1";
 
     @Test
     void aRegisteredSchoolTakesPartOnceItIsOpen() {
@@ -51,5 +52,39 @@ class SchoolDirectoryTest {
                 given().get("/api/enrollment/schools").then().body("find { it.schoolId == '" + marker + "' }.name", equalTo("Marker")));
         given().get("/api/enrollment/schools").then()
                 .body("find { it.schoolId == '" + school + "' }.status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aSchoolUnderRevocationLeavesEnrollmentAndComesBackWhenTheLevelGoesDown() {
+        UUID school = Fixtures.openSchool("NORTH", "6");
+        Fixtures.intervention(school, "REVOCATION");
+        Fixtures.awaitTakesPart(school, false);
+        given().get("/api/enrollment/schools").then()
+                .body("find { it.schoolId == '" + school + "' }.underRevocation", equalTo(true))
+                .body("find { it.schoolId == '" + school + "' }.status", equalTo("OPEN"));
+        Fixtures.intervention(school, "CORRECTIVE_ACTION_PLAN");
+        Fixtures.awaitTakesPart(school, true);
+        // closing the school takes it out too
+        EventsProbe.publish("contracts.events", "/contracts", STATUS_CHANGED, school.toString(),
+                Map.of("schoolId", school, "status", "CLOSING", "previousStatus", "OPEN", "reason", "non-renewed"));
+        Fixtures.awaitTakesPart(school, false);
+    }
+
+    @Test
+    void eventsAboutASchoolNotYetRegisteredAreNotLost() {
+        UUID school = UUID.randomUUID();
+        String code = "X-" + school.toString().substring(0, 8);
+        // the intervention level arrives first: kept until the school is known
+        Fixtures.intervention(school, "REVOCATION");
+        // a status decision that names the school creates it
+        EventsProbe.publish("contracts.events", "/contracts", STATUS_CHANGED, school.toString(),
+                Map.of("schoolId", school, "districtCode", code, "name", "Late Registration Academy", "type", "INNOVATION",
+                        "grades", List.of("9"), "zone", "EAST", "previousStatus", "PROPOSED", "status", "OPEN", "reason", "approved"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/enrollment/schools").then()
+                .body("find { it.schoolId == '" + school + "' }.status", equalTo("OPEN"))
+                .body("find { it.schoolId == '" + school + "' }.underRevocation", equalTo(true))
+                .body("find { it.schoolId == '" + school + "' }.takesPart", equalTo(false)));
+        Fixtures.intervention(school, "NONE");
+        Fixtures.awaitTakesPart(school, true);
     }
 }

@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Learns the schools (and whether they are open) from contracts-service's registry events. */
+/**
+ * Learns the schools, whether they are open and whether they are under REVOCATION from contracts-service's events.
+ */
 @ApplicationScoped
 public class SchoolDirectoryHandler implements EventHandler {
 
     static final String REGISTERED = EventTypes.of("contracts", "SchoolRegistered");
     static final String STATUS_CHANGED = EventTypes.of("contracts", "SchoolStatusChanged");
+    static final String INTERVENTION = EventTypes.of("contracts", "InterventionEscalated");
+    static final Set<String> LEVELS = Set.of("NONE", "NOTICE_OF_CONCERN", "CORRECTIVE_ACTION_PLAN", "PROBATION", "REVOCATION");
 
     /** The part of SchoolRegistered enrollment needs. */
     record Registered(UUID schoolId, String districtCode, String name, String type, List<String> grades, String zone,
@@ -25,7 +29,12 @@ public class SchoolDirectoryHandler implements EventHandler {
     }
 
     /** The part of SchoolStatusChanged enrollment needs. */
-    record StatusChanged(UUID schoolId, String status) {
+    record StatusChanged(UUID schoolId, String status, String districtCode, String name, String type, List<String> grades,
+                         String zone) {
+    }
+
+    /** The part of InterventionEscalated enrollment needs. */
+    record Intervention(UUID schoolId, UUID contractId, String level) {
     }
 
     @Inject
@@ -43,7 +52,7 @@ public class SchoolDirectoryHandler implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of(REGISTERED, STATUS_CHANGED);
+        return Set.of(REGISTERED, STATUS_CHANGED, INTERVENTION);
     }
 
     @Override
@@ -55,15 +64,22 @@ public class SchoolDirectoryHandler implements EventHandler {
             }
             directory.registered(r.schoolId(), r.districtCode(), r.name(), r.type(), r.grades(), r.zone(), r.status(),
                     event.id());
-        } else {
+        } else if (STATUS_CHANGED.equals(event.type())) {
             StatusChanged c = event.data(StatusChanged.class);
             if (c.schoolId() == null || c.status() == null) {
                 throw new PoisonEventException("SchoolStatusChanged without schoolId or status");
             }
-            if (!directory.statusChanged(c.schoolId(), c.status(), event.id())) {
-                // events of one school are ordered by key, so its registration cannot still be on the way
-                throw new PoisonEventException("SchoolStatusChanged for unknown school " + c.schoolId());
+            if (!directory.statusChanged(c.schoolId(), c.status(), c.districtCode(), c.name(), c.type(), c.grades(), c.zone(),
+                    event.id())) {
+                throw new PoisonEventException("SchoolStatusChanged for unknown school " + c.schoolId()
+                        + " without the school's districtCode, name and type");
             }
+        } else {
+            Intervention i = event.data(Intervention.class);
+            if (i.schoolId() == null || i.level() == null || !LEVELS.contains(i.level())) {
+                throw new PoisonEventException("InterventionEscalated without schoolId or with an unknown level " + i.level());
+            }
+            directory.interventionChanged(i.schoolId(), i.contractId(), i.level(), event.id());
         }
     }
 }

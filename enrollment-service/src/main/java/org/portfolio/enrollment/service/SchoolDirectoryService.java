@@ -3,20 +3,31 @@ package org.portfolio.enrollment.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.portfolio.enrollment.domain.ParticipatingSchool;
+import org.portfolio.enrollment.domain.SchoolIntervention;
 import org.portfolio.enrollment.repository.ParticipatingSchoolRepository;
+import org.portfolio.enrollment.repository.SchoolInterventionRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Keeps enrollment's list of schools in step with the registry's events. */
+/**
+ * Keeps enrollment's list of schools in step with the registry's events. A school takes part while it is OPEN and
+ * its intervention level is not REVOCATION; each fact is kept as it arrives, so the order of arrival does not matter.
+ */
 @ApplicationScoped
 @Transactional
 public class SchoolDirectoryService {
 
+    private static final Logger LOG = Logger.getLogger(SchoolDirectoryService.class);
+
     @Inject
     ParticipatingSchoolRepository schools;
+    @Inject
+    SchoolInterventionRepository interventions;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void registered(UUID schoolId, String districtCode, String name, String type, List<String> grades, String zone,
@@ -29,7 +40,11 @@ public class SchoolDirectoryService {
         s.type = type;
         s.grades = String.join(",", grades == null ? List.of() : grades);
         s.zone = zone;
-        s.status = status == null ? "PROPOSED" : status;
+        if (existing == null) {
+            // a registration never moves a known school's status back (it may arrive again after a decision)
+            s.status = status == null ? "PROPOSED" : status;
+        }
+        s.underRevocation = interventions.findByIdOptional(schoolId).map(i -> SchoolIntervention.REVOCATION.equals(i.level)).orElse(false);
         s.updatedAt = Instant.now();
         s.lastEventId = eventId;
         if (existing == null) {
@@ -37,15 +52,65 @@ public class SchoolDirectoryService {
         }
     }
 
-    /** @return false when the school is unknown here (its registration has not arrived) */
+    /**
+     * A status decision. Carries the school's identity too, so an unknown school is created from it.
+     *
+     * @return false when the school is unknown and the event does not say enough to create it
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean statusChanged(UUID schoolId, String status, String eventId) {
-        return schools.findByIdOptional(schoolId).map(s -> {
-            s.status = status;
+    public boolean statusChanged(UUID schoolId, String status, String districtCode, String name, String type,
+                                 List<String> grades, String zone, String eventId) {
+        Optional<ParticipatingSchool> known = schools.findByIdOptional(schoolId);
+        if (known.isEmpty()) {
+            if (districtCode == null || name == null || type == null) {
+                return false;
+            }
+            registered(schoolId, districtCode, name, type, grades, zone, status, eventId);
+            return true;
+        }
+        ParticipatingSchool s = known.get();
+        s.status = status;
+        if (name != null) {
+            s.name = name;
+        }
+        if (grades != null && !grades.isEmpty()) {
+            s.grades = String.join(",", grades);
+        }
+        if (zone != null) {
+            s.zone = zone;
+        }
+        s.updatedAt = Instant.now();
+        s.lastEventId = eventId;
+        return true;
+    }
+
+    /** The school's intervention level changed: REVOCATION takes it out of enrollment, any lower level brings it back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void interventionChanged(UUID schoolId, UUID contractId, String level, String eventId) {
+        SchoolIntervention i = interventions.findByIdOptional(schoolId).orElse(null);
+        if (i == null) {
+            i = new SchoolIntervention();
+            i.schoolId = schoolId;
+            i.level = level;
+            i.contractId = contractId;
+            i.updatedAt = Instant.now();
+            i.lastEventId = eventId;
+            interventions.persist(i);
+        } else {
+            i.level = level;
+            i.contractId = contractId;
+            i.updatedAt = Instant.now();
+            i.lastEventId = eventId;
+        }
+        boolean revoked = SchoolIntervention.REVOCATION.equals(level);
+        schools.findByIdOptional(schoolId).ifPresent(s -> {
+            if (s.underRevocation != revoked) {
+                LOG.infof("School %s %s enrollment (intervention level %s)", schoolId, revoked ? "leaves" : "rejoins", level);
+            }
+            s.underRevocation = revoked;
             s.updatedAt = Instant.now();
             s.lastEventId = eventId;
-            return true;
-        }).orElse(false);
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,0 +1,23 @@
+package org.portfolio.enrollment.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Data of {@code portfolio.enrollment.MatchPublished.v1} (subject and key: the period id). Aggregates only: no
+ * applicant appears in it. See docs/events.md.
+ */
+public record MatchPublished(UUID periodId, String name, String schoolYear, int round, Instant publishedAt,
+                             String lotterySeed, int applicants, int matched, List<ProgramResult> programs) {
+
+    public static final String NAME = "MatchPublished";
+
+    public record ProgramResult(UUID programId, UUID schoolId, String grade, int seats, int applicants, int firstChoices,
+                                int offers, Cutoff cutoff) {
+    }
+
+    /** The last admitted to the program's open seats; null when not every seat was taken. */
+    public record Cutoff(String group, double lottery) {
+    }
+}

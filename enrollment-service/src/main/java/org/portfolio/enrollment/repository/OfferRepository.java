@@ -1,0 +1,37 @@
+package org.portfolio.enrollment.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.portfolio.enrollment.domain.Offer;
+import org.portfolio.enrollment.domain.OfferStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
+
+    public Optional<Offer> findLive(UUID periodId, UUID applicantId) {
+        return find("periodId = ?1 and applicantId = ?2 and status in ?3", periodId, applicantId,
+                List.of(OfferStatus.OFFERED, OfferStatus.ACCEPTED)).firstResultOptional();
+    }
+
+    public List<Offer> history(UUID periodId, UUID applicantId) {
+        return list("periodId = ?1 and applicantId = ?2 order by createdAt, id", periodId, applicantId);
+    }
+
+    public Optional<Offer> findInPeriodForUpdate(UUID periodId, UUID id) {
+        return find("periodId = ?1 and id = ?2", periodId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public List<Offer> overdue(UUID periodId, Instant now) {
+        return list("periodId = ?1 and status = ?2 and deadline < ?3 order by deadline, id", periodId, OfferStatus.OFFERED, now);
+    }
+
+    public long countLive(UUID programId) {
+        return count("programId = ?1 and status in ?2", programId, List.of(OfferStatus.OFFERED, OfferStatus.ACCEPTED));
+    }
+}

@@ -1,0 +1,100 @@
+package org.portfolio.enrollment.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.enrollment.domain.OfferStatus;
+import org.portfolio.enrollment.service.OfferService;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/enrollment/periods/{periodId}/offers")
+@Tag(name = "Offers", description = "Offers, accept/decline by the deadline, and waitlist movement")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
+public class OfferResource {
+
+    @Inject
+    OfferService offers;
+
+    @Schema(description = "The answer to an offer and what it set in motion")
+    public record OfferOutcome(OfferResponse offer,
+                               @Schema(description = "Offers made from waitlists because a seat was freed") List<OfferResponse> waitlistOffers) {
+        static OfferOutcome of(OfferService.Outcome o) {
+            return new OfferOutcome(OfferResponse.of(o.offer()), o.moved().stream().map(OfferResponse::of).toList());
+        }
+    }
+
+    @GET
+    @Operation(summary = "List offers", description = "Optionally by status")
+    @APIResponse(responseCode = "200", description = "One page of offers")
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<OfferResponse> list(@PathParam("periodId") UUID periodId, @QueryParam("status") OfferStatus status,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return offers.list(periodId, status, page, size).map(OfferResponse::of);
+    }
+
+    @POST
+    @Path("/{offerId}/accept")
+    @Operation(summary = "Accept an offer", description = "Before its deadline. The applicant stays on the waitlists above it: a later "
+            + "waitlist offer replaces this one.")
+    @APIResponse(responseCode = "200", description = "ACCEPTED", content = @Content(schema = @Schema(implementation = OfferOutcome.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OfferOutcome accept(@PathParam("periodId") UUID periodId, @PathParam("offerId") UUID offerId) {
+        return OfferOutcome.of(offers.accept(periodId, offerId));
+    }
+
+    @POST
+    @Path("/{offerId}/decline")
+    @Operation(summary = "Decline an offer", description = "The seat goes to the next applicant on the program's waitlist at once")
+    @APIResponse(responseCode = "200", description = "DECLINED, with the waitlist offers it caused", content = @Content(schema = @Schema(implementation = OfferOutcome.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OfferOutcome decline(@PathParam("periodId") UUID periodId, @PathParam("offerId") UUID offerId,
+                                @Parameter(description = "Stay on the waitlists of programs ranked above (default: leave them)")
+                                @QueryParam("stayOnWaitlists") @DefaultValue("false") boolean stayOnWaitlists) {
+        return OfferOutcome.of(offers.decline(periodId, offerId, stayOnWaitlists));
+    }
+
+    @POST
+    @Path("/expire-overdue")
+    @Operation(summary = "Expire overdue offers now", description = "Offers not answered by their deadline expire and their seats move "
+            + "down the waitlists (a scheduler does the same every minute)")
+    @APIResponse(responseCode = "200", description = "The waitlist offers made")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<OfferResponse> expire(@PathParam("periodId") UUID periodId) {
+        return offers.expireOverdue(periodId).stream().map(OfferResponse::of).toList();
+    }
+}

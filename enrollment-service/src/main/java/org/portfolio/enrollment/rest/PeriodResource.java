@@ -1,0 +1,204 @@
+package org.portfolio.enrollment.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.enrollment.domain.EnrollmentPeriod;
+import org.portfolio.enrollment.service.MatchService;
+import org.portfolio.enrollment.service.PeriodService;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.security.Roles;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/enrollment/periods")
+@Tag(name = "Periods", description = "Enrollment rounds: window, lottery seed, match, publication")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
+public class PeriodResource {
+
+    @Inject
+    PeriodService periods;
+    @Inject
+    MatchService match;
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @POST
+    @Operation(summary = "Create a period", description = "A new period is DRAFT, round 1")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull PeriodRequest r, @Context UriInfo uri) {
+        EnrollmentPeriod p = periods.create(r.data());
+        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).tag(EntityTags.of(p.version))
+                .entity(PeriodResponse.of(p)).build();
+    }
+
+    @GET
+    @Operation(summary = "List periods", description = "Newest first")
+    @APIResponse(responseCode = "200", description = "One page of periods")
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<PeriodResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return periods.list(page, size).map(PeriodResponse::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a period")
+    @APIResponse(responseCode = "200", description = "The period; ETag is its version", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        EnrollmentPeriod p = periods.get(id);
+        return Response.ok(PeriodResponse.of(p)).tag(EntityTags.of(p.version)).build();
+    }
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update a period", description = "While DRAFT or OPEN; send If-Match with the ETag you read")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PeriodRequest r) {
+        EnrollmentPeriod p = periods.update(id, ifMatch, r.data());
+        return Response.ok(PeriodResponse.of(p)).tag(EntityTags.of(p.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/open")
+    @Operation(summary = "Open the application window", description = "DRAFT or CLOSED → OPEN (reopening forgets the recorded seed)")
+    @APIResponse(responseCode = "200", description = "OPEN", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PeriodResponse open(@PathParam("id") UUID id) {
+        return PeriodResponse.of(periods.open(id));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Operation(summary = "Close the application window", description = "OPEN → CLOSED; records the lottery seed and shows its SHA-256")
+    @APIResponse(responseCode = "200", description = "CLOSED", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PeriodResponse close(@PathParam("id") UUID id) {
+        return PeriodResponse.of(periods.close(id));
+    }
+
+    @POST
+    @Path("/{id}/match")
+    @Operation(summary = "Run the match", description = "CLOSED (or MATCHED, to re-run) → MATCHED: draws the lottery from the recorded seed, "
+            + "runs student-proposing deferred acceptance, stores offers, waitlists and statistics. Deterministic: a re-run gives the same result.")
+    @APIResponse(responseCode = "200", description = "MATCHED, with the figures", content = @Content(schema = @Schema(implementation = MatchSummaryResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MatchSummaryResponse runMatch(@PathParam("id") UUID id) {
+        return MatchSummaryResponse.of(match.run(id));
+    }
+
+    @POST
+    @Path("/{id}/discard-match")
+    @Operation(summary = "Discard the match", description = "MATCHED → CLOSED: deletes the stored results (the seed stays)")
+    @APIResponse(responseCode = "200", description = "CLOSED", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PeriodResponse discard(@PathParam("id") UUID id) {
+        return PeriodResponse.of(match.discard(id));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Operation(summary = "Publish the results", description = "MATCHED → PUBLISHED: offers can be answered, the seed is revealed, "
+            + "MatchPublished and one DemandReported per school are published")
+    @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PeriodResponse publish(@PathParam("id") UUID id) {
+        return PeriodResponse.of(match.publish(id));
+    }
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @POST
+    @Path("/{id}/simulations")
+    @Operation(summary = "What-if match", description = "Runs the match on the current applications with any seed and seat changes; "
+            + "stores and publishes nothing")
+    @APIResponse(responseCode = "200", description = "The simulated figures", content = @Content(schema = @Schema(implementation = MatchSummaryResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MatchSummaryResponse simulate(@PathParam("id") UUID id, @Valid SimulationRequest r) {
+        Map<UUID, Integer> seats = new HashMap<>();
+        if (r != null && r.seats() != null) {
+            r.seats().forEach(s -> seats.put(s.programId(), s.seats()));
+        }
+        return MatchSummaryResponse.of(match.simulate(id, r == null ? null : r.seed(), seats));
+    }
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @POST
+    @Path("/{id}/rounds")
+    @Operation(summary = "Start the next round", description = "From a PUBLISHED period: a DRAFT period with the same programs; at its "
+            + "match each program fills the seats this round leaves (seats minus offers still held), and this round's waitlists close")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response nextRound(@PathParam("id") UUID id, @Valid @NotNull NextRoundRequest r, @Context UriInfo uri) {
+        EnrollmentPeriod p = periods.nextRound(id, r.data());
+        return Response.created(uri.getBaseUriBuilder().path("api/enrollment/periods").path(p.id.toString()).build())
+                .tag(EntityTags.of(p.version)).entity(PeriodResponse.of(p)).build();
+    }
+}

@@ -1,0 +1,416 @@
+package org.portfolio.enrollment.service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.portfolio.enrollment.domain.Applicant;
+import org.portfolio.enrollment.domain.ApplicantProfile;
+import org.portfolio.enrollment.domain.Application;
+import org.portfolio.enrollment.domain.EnrollmentPeriod;
+import org.portfolio.enrollment.domain.ParticipatingSchool;
+import org.portfolio.enrollment.domain.PriorityRules;
+import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.repository.ApplicantRepository;
+import org.portfolio.enrollment.repository.ApplicationRepository;
+import org.portfolio.enrollment.repository.MatchStore;
+import org.portfolio.enrollment.repository.OfferRepository;
+import org.portfolio.enrollment.repository.ParticipatingSchoolRepository;
+import org.portfolio.enrollment.repository.PeriodRepository;
+import org.portfolio.enrollment.repository.ProgramRepository;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.FieldError;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Ranked applications: submitted and edited while the window is open, checked for duplicates and eligibility. */
+@ApplicationScoped
+@Transactional
+public class ApplicationService {
+
+    private static final ObjectMapper NDJSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final int MAX_REPORTED_ERRORS = 100;
+
+    @Inject
+    PeriodRepository periods;
+    @Inject
+    ProgramRepository programs;
+    @Inject
+    ApplicantRepository applicants;
+    @Inject
+    ApplicationRepository applications;
+    @Inject
+    ParticipatingSchoolRepository schools;
+    @Inject
+    OfferRepository offers;
+    @Inject
+    MatchStore store;
+    @Inject
+    EntityManager em;
+
+    /** What {@link #submit} did. */
+    public record Submitted(Application application, boolean created) {
+    }
+
+    /** One choice with what the family sees before the match: the derived priority group and set-aside groups. */
+    public record ChoiceView(int rank, Program program, String schoolName, PriorityRules.Priority priority,
+                             List<String> setAsideGroups, boolean schoolTakesPart) {
+    }
+
+    public Submitted submit(UUID periodId, UUID applicantId, String ifMatch, List<UUID> choices) {
+        EnrollmentPeriod period = periods.findByIdOptional(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        Applicant applicant = applicants.findByIdOptional(applicantId).orElseThrow(() -> ProblemException.notFound("Applicant", applicantId));
+        if (!period.acceptsApplications()) {
+            throw ProblemException.conflict(EnrollmentProblems.PERIOD_NOT_OPEN,
+                    "Period " + periodId + " is " + period.status + "; applications are accepted and changed only while it is OPEN");
+        }
+        checkNoOfferFromPreviousRound(period, applicantId);
+        Application existing = applications.find(periodId, applicantId).orElse(null);
+        if (existing != null) {
+            EntityTags.checkIfMatch(ifMatch, existing.version);
+        }
+        Map<UUID, Program> byId = new HashMap<>();
+        programs.listByPeriod(periodId).forEach(p -> byId.put(p.id, p));
+        Map<UUID, ParticipatingSchool> bySchool = schoolsById();
+        List<FieldError> errors = checkChoices(period, applicant.profile(), choices, byId, bySchool, "choices");
+        if (!errors.isEmpty()) {
+            throw invalidChoices(errors);
+        }
+        Application a = existing != null ? existing : new Application();
+        if (existing == null) {
+            a.id = UUID.randomUUID();
+            a.periodId = periodId;
+            a.applicantId = applicantId;
+            a.submittedAt = Instant.now();
+        }
+        a.status = "SUBMITTED";
+        a.choices.clear();
+        a.choices.addAll(choices);
+        a.updatedAt = Instant.now();
+        if (existing == null) {
+            applications.persist(a);
+        }
+        applications.flush();
+        return new Submitted(a, existing == null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Application get(UUID periodId, UUID applicantId) {
+        if (periods.findByIdOptional(periodId).isEmpty()) {
+            throw ProblemException.notFound("Period", periodId);
+        }
+        return applications.find(periodId, applicantId)
+                .orElseThrow(() -> ProblemException.notFound("Application of applicant", applicantId));
+    }
+
+    /** The choices with the priority groups derived from the applicant's data, as shown to the family. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ChoiceView> view(Application a) {
+        ApplicantProfile profile = applicants.findById(a.applicantId).profile();
+        Map<UUID, ParticipatingSchool> bySchool = schoolsById();
+        List<ChoiceView> out = new ArrayList<>();
+        for (int i = 0; i < a.choices.size(); i++) {
+            Program p = programs.findById(a.choices.get(i));
+            ParticipatingSchool s = bySchool.get(p.schoolId);
+            String zone = s == null ? null : s.zone;
+            int mask = PriorityRules.setAsideMask(profile, p.setAsides, p.schoolId, zone);
+            List<String> groups = new ArrayList<>();
+            for (int k = 0; k < p.setAsides.size(); k++) {
+                if ((mask & (1 << k)) != 0) {
+                    groups.add(p.setAsides.get(k).group);
+                }
+            }
+            out.add(new ChoiceView(i + 1, p, s == null ? null : s.name, PriorityRules.priority(profile, p.priorities(), p.schoolId, zone),
+                    groups, s != null && s.takesPart()));
+        }
+        return out;
+    }
+
+    public void withdraw(UUID periodId, UUID applicantId) {
+        EnrollmentPeriod period = periods.findByIdOptional(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        Application a = applications.find(periodId, applicantId)
+                .orElseThrow(() -> ProblemException.notFound("Application of applicant", applicantId));
+        if (!period.acceptsApplications()) {
+            throw ProblemException.conflict(EnrollmentProblems.PERIOD_NOT_OPEN,
+                    "Period " + periodId + " is " + period.status + "; applications can be withdrawn only while it is OPEN");
+        }
+        applications.delete(a);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Application> list(UUID periodId, int page, int size) {
+        if (periods.findByIdOptional(periodId).isEmpty()) {
+            throw ProblemException.notFound("Period", periodId);
+        }
+        var q = applications.find("periodId = ?1 order by submittedAt, id", periodId);
+        return new Page<>(q.page(page, size).list(), page, size, q.count());
+    }
+
+    // ---- bulk import -------------------------------------------------------------------------------------------
+
+    /** One NDJSON line of an import: the applicant's data and its ranked program ids. */
+    public record ImportLine(ImportApplicant applicant, List<UUID> choices) {
+    }
+
+    public record ImportApplicant(String externalRef, String firstName, String lastName, LocalDate birthDate, String grade,
+                                 String homeZone, UUID currentSchoolId, List<UUID> siblingSchoolIds,
+                                 List<UUID> staffSchoolIds, List<String> flags) {
+    }
+
+    public record ImportResult(int applications, int applicantsCreated, int applicantsUpdated, long millis) {
+    }
+
+    /**
+     * Imports applicants and their applications from NDJSON (one {@link ImportLine} per line), all or nothing: every
+     * line is checked like a single submission and the first {@value #MAX_REPORTED_ERRORS} problems are reported
+     * with their line numbers. Applicants are matched on their external reference (created or updated); each
+     * imported application replaces that applicant's application in the period. Written with COPY.
+     */
+    @TransactionConfiguration(timeout = 900)
+    public ImportResult importApplications(UUID periodId, InputStream body) {
+        long t0 = System.nanoTime();
+        EnrollmentPeriod period = periods.findForUpdate(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        if (!period.acceptsApplications()) {
+            throw ProblemException.conflict(EnrollmentProblems.PERIOD_NOT_OPEN,
+                    "Period " + periodId + " is " + period.status + "; applications are imported only while it is OPEN");
+        }
+        Map<UUID, Program> byId = new HashMap<>();
+        programs.listByPeriod(periodId).forEach(p -> byId.put(p.id, p));
+        Map<UUID, ParticipatingSchool> bySchool = schoolsById();
+        List<ImportLine> lines = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> refs = new HashSet<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+            String text;
+            int no = 0;
+            while ((text = r.readLine()) != null) {
+                no++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                String where = "line " + no;
+                ImportLine line;
+                try {
+                    line = NDJSON.readValue(text, ImportLine.class);
+                } catch (IOException e) {
+                    addError(errors, new FieldError(where, "not a valid import line: " + firstLine(e.getMessage())));
+                    continue;
+                }
+                String problem = checkApplicant(line.applicant());
+                if (problem != null) {
+                    addError(errors, new FieldError(where + ": applicant", problem));
+                    continue;
+                }
+                if (!refs.add(line.applicant().externalRef())) {
+                    addError(errors, new FieldError(where + ": applicant.externalRef", "appears on an earlier line"));
+                    continue;
+                }
+                ImportApplicant ia = line.applicant();
+                ApplicantProfile profile = new ApplicantProfile(null, ia.grade(), ia.homeZone(), ia.currentSchoolId(),
+                        strings(ia.siblingSchoolIds()), strings(ia.staffSchoolIds()),
+                        ia.flags() == null ? List.of() : ia.flags().stream().map(String::toUpperCase).toList());
+                for (FieldError e : checkChoices(period, profile, line.choices(), byId, bySchool, where + ": choices")) {
+                    addError(errors, e);
+                }
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            throw ProblemException.invalid("body", "could not be read: " + e.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            throw invalidChoices(errors);
+        }
+        if (lines.isEmpty()) {
+            throw ProblemException.invalid("body", "no import lines");
+        }
+        em.flush();
+        Map<String, UUID> existing = store.applicantIdsByRef(new ArrayList<>(refs));
+        if (period.previousPeriodId != null) {
+            Set<UUID> holders = new HashSet<>();
+            for (Object[] row : store.query("select applicant_id from offer where period_id = ? and status in ('OFFERED', 'ACCEPTED')",
+                    period.previousPeriodId)) {
+                holders.add((UUID) row[0]);
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                UUID id = existing.get(lines.get(i).applicant().externalRef());
+                if (id != null && holders.contains(id)) {
+                    addError(errors, new FieldError("applicant " + lines.get(i).applicant().externalRef(),
+                            "holds an offer from the previous round"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ProblemException(EnrollmentProblems.HOLDS_OFFER, errors.size() + " applicant(s) hold an offer from the previous round",
+                        errors, Map.of());
+            }
+        }
+        String now = Instant.now().toString();
+        StringBuilder newApplicants = new StringBuilder();
+        StringBuilder updated = new StringBuilder();
+        StringBuilder apps = new StringBuilder();
+        StringBuilder choices = new StringBuilder();
+        int created = 0;
+        List<UUID> replaced = new ArrayList<>();
+        for (ImportLine l : lines) {
+            ImportApplicant a = l.applicant();
+            UUID id = existing.get(a.externalRef());
+            StringBuilder target = id == null ? newApplicants : updated;
+            if (id == null) {
+                id = UUID.randomUUID();
+                created++;
+            } else {
+                replaced.add(id);
+            }
+            target.append(id).append('\t').append(MatchStore.text(a.externalRef())).append('\t').append(MatchStore.text(a.firstName()))
+                    .append('\t').append(MatchStore.text(a.lastName())).append('\t').append(a.birthDate()).append('\t')
+                    .append(MatchStore.text(a.grade())).append('\t').append(MatchStore.text(a.homeZone())).append('\t')
+                    .append(MatchStore.text(a.currentSchoolId())).append('\t').append(MatchStore.text(Applicant.join(a.siblingSchoolIds())))
+                    .append('\t').append(MatchStore.text(Applicant.join(a.staffSchoolIds()))).append('\t')
+                    .append(MatchStore.text(Applicant.join(a.flags() == null ? null : a.flags().stream().map(String::toUpperCase).toList())))
+                    .append("\t0\t").append(now).append('\t').append(now).append('\n');
+            UUID appId = UUID.randomUUID();
+            apps.append(appId).append('\t').append(periodId).append('\t').append(id).append("\tSUBMITTED\t0\t").append(now)
+                    .append('\t').append(now).append('\n');
+            for (int i = 0; i < l.choices().size(); i++) {
+                choices.append(appId).append('\t').append(i).append('\t').append(l.choices().get(i)).append('\n');
+            }
+        }
+        String cols = "id, external_ref, first_name, last_name, birth_date, grade, home_zone, current_school_id, "
+                + "sibling_school_ids, staff_school_ids, flags, version, created_at, updated_at";
+        if (!newApplicants.isEmpty()) {
+            store.copyIn("applicant", cols, newApplicants);
+        }
+        if (!updated.isEmpty()) {
+            store.execute("create temporary table import_applicant (like applicant) on commit drop");
+            store.copyIn("import_applicant", cols, updated);
+            store.execute("""
+                    update applicant a set first_name = i.first_name, last_name = i.last_name, birth_date = i.birth_date,
+                      grade = i.grade, home_zone = i.home_zone, current_school_id = i.current_school_id,
+                      sibling_school_ids = i.sibling_school_ids, staff_school_ids = i.staff_school_ids, flags = i.flags,
+                      version = a.version + 1, updated_at = i.updated_at
+                    from import_applicant i where a.id = i.id""");
+            store.execute("delete from application where period_id = ? and applicant_id = any (?)", periodId,
+                    replaced.toArray(UUID[]::new));
+        }
+        store.copyIn("application", "id, period_id, applicant_id, status, version, submitted_at, updated_at", apps);
+        store.copyIn("application_choice", "application_id, rank, program_id", choices);
+        return new ImportResult(lines.size(), created, lines.size() - created, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    // ---- rules ---------------------------------------------------------------------------------------------------
+
+    /** Max choices, duplicates, programs of this period, schools taking part, eligibility (grade, zone). */
+    static List<FieldError> checkChoices(EnrollmentPeriod period, ApplicantProfile applicant, List<UUID> choices,
+                                         Map<UUID, Program> programsById, Map<UUID, ParticipatingSchool> schools, String field) {
+        List<FieldError> errors = new ArrayList<>();
+        if (choices == null || choices.isEmpty()) {
+            errors.add(new FieldError(field, "rank at least one program"));
+            return errors;
+        }
+        if (choices.size() > period.maxChoices) {
+            errors.add(new FieldError(field, choices.size() + " choices; this period allows at most " + period.maxChoices));
+        }
+        Map<UUID, Integer> seen = new HashMap<>();
+        for (int i = 0; i < choices.size(); i++) {
+            UUID id = choices.get(i);
+            String f = field + "[" + i + "]";
+            if (id == null) {
+                errors.add(new FieldError(f, "must be a program id"));
+                continue;
+            }
+            Integer before = seen.putIfAbsent(id, i);
+            if (before != null) {
+                errors.add(new FieldError(f, "program " + id + " is already choice " + (before + 1)));
+                continue;
+            }
+            Program p = programsById.get(id);
+            if (p == null) {
+                errors.add(new FieldError(f, "program " + id + " is not a program of this period"));
+                continue;
+            }
+            ParticipatingSchool s = schools.get(p.schoolId);
+            if (s == null || !s.takesPart()) {
+                errors.add(new FieldError(f, "the school of program " + p.name + " does not take part in enrollment ("
+                        + (s == null ? "unknown" : s.underRevocation ? "under REVOCATION" : s.status) + ")"));
+                continue;
+            }
+            String why = PriorityRules.ineligibility(applicant, p.grade, p.zones());
+            if (why != null) {
+                errors.add(new FieldError(f, "not eligible for " + p.name + ": " + why));
+            }
+        }
+        return errors;
+    }
+
+    private void checkNoOfferFromPreviousRound(EnrollmentPeriod period, UUID applicantId) {
+        if (period.previousPeriodId != null && offers.findLive(period.previousPeriodId, applicantId).isPresent()) {
+            throw ProblemException.conflict(EnrollmentProblems.HOLDS_OFFER, "Applicant " + applicantId
+                    + " holds an offer from round " + (period.round - 1) + "; decline it first to apply in round " + period.round);
+        }
+    }
+
+    private static ProblemException invalidChoices(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + (errors.size() >= MAX_REPORTED_ERRORS ? " or more" : "") + " problems with the choices";
+        return new ProblemException(EnrollmentProblems.INVALID_CHOICES, detail, errors, Map.of());
+    }
+
+    private static String checkApplicant(ImportApplicant a) {
+        if (a == null) {
+            return "missing";
+        }
+        if (a.externalRef() == null || a.externalRef().isBlank() || a.externalRef().length() > 60) {
+            return "externalRef is required (at most 60 characters)";
+        }
+        if (blank(a.firstName()) || blank(a.lastName()) || a.birthDate() == null) {
+            return "firstName, lastName and birthDate are required";
+        }
+        if (a.grade() == null || !a.grade().matches("PK|K|[1-9]|1[0-2]")) {
+            return "grade must be PK, K, 1 … 12";
+        }
+        return null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static void addError(List<FieldError> errors, FieldError e) {
+        if (errors.size() < MAX_REPORTED_ERRORS) {
+            errors.add(e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.split("\n")[0];
+    }
+
+    private static List<String> strings(List<UUID> ids) {
+        return ids == null ? List.of() : ids.stream().map(UUID::toString).toList();
+    }
+
+    private Map<UUID, ParticipatingSchool> schoolsById() {
+        Map<UUID, ParticipatingSchool> out = new HashMap<>();
+        schools.listAll().forEach(s -> out.put(s.schoolId, s));
+        return out;
+    }
+}

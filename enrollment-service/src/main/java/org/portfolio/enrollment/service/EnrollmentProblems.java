@@ -1,0 +1,31 @@
+package org.portfolio.enrollment.service;
+
+import org.portfolio.platform.web.problem.ProblemType;
+
+/** Enrollment's own problem types (docs/errors.md). */
+public final class EnrollmentProblems {
+
+    public static final ProblemType INVALID_TRANSITION =
+            ProblemType.custom("invalid-period-transition", "The period cannot make this transition now", 409);
+    public static final ProblemType PERIOD_NOT_OPEN =
+            ProblemType.custom("period-not-open", "The period's application window is not open", 409);
+    public static final ProblemType PROGRAMS_LOCKED =
+            ProblemType.custom("programs-locked", "Programs cannot change after the window closed", 409);
+    public static final ProblemType DUPLICATE_PROGRAM =
+            ProblemType.custom("duplicate-program", "This school already has this program in the period", 409);
+    public static final ProblemType DUPLICATE_APPLICANT =
+            ProblemType.custom("duplicate-applicant", "An applicant with this reference exists", 409);
+    public static final ProblemType INVALID_CHOICES =
+            ProblemType.custom("invalid-choices", "The ranked choices cannot be accepted", 422);
+    public static final ProblemType HOLDS_OFFER =
+            ProblemType.custom("holds-offer", "The applicant holds an offer from the previous round", 409);
+    public static final ProblemType OFFER_CLOSED =
+            ProblemType.custom("offer-not-open", "The offer cannot be answered in its current state", 409);
+    public static final ProblemType NOT_PUBLISHED =
+            ProblemType.custom("results-not-published", "The period's results are not published", 409);
+    public static final ProblemType SCHOOL_NOT_PARTICIPATING =
+            ProblemType.custom("school-not-participating", "The school does not take part in enrollment", 422);
+
+    private EnrollmentProblems() {
+    }
+}

@@ -1,0 +1,377 @@
+package org.portfolio.enrollment.service;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.portfolio.enrollment.domain.EnrollmentPeriod;
+import org.portfolio.enrollment.domain.Lottery;
+import org.portfolio.enrollment.domain.OfferStatus;
+import org.portfolio.enrollment.domain.ParticipatingSchool;
+import org.portfolio.enrollment.domain.PeriodStatus;
+import org.portfolio.enrollment.domain.PriorityGroup;
+import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.domain.WaitlistEntry;
+import org.portfolio.enrollment.events.DemandReported;
+import org.portfolio.enrollment.events.MatchPublished;
+import org.portfolio.enrollment.repository.MatchStore;
+import org.portfolio.enrollment.repository.OfferRepository;
+import org.portfolio.enrollment.repository.ParticipatingSchoolRepository;
+import org.portfolio.enrollment.repository.PeriodRepository;
+import org.portfolio.enrollment.repository.ProgramRepository;
+import org.portfolio.enrollment.repository.WaitlistRepository;
+import org.portfolio.platform.events.outbox.Outbox;
+import org.portfolio.platform.web.problem.FieldError;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Runs, simulates, discards and publishes a period's match. */
+@ApplicationScoped
+@Transactional
+public class MatchService {
+
+    private static final Logger LOG = Logger.getLogger(MatchService.class);
+
+    @Inject
+    PeriodRepository periods;
+    @Inject
+    ProgramRepository programs;
+    @Inject
+    ParticipatingSchoolRepository schools;
+    @Inject
+    OfferRepository offers;
+    @Inject
+    WaitlistRepository waitlists;
+    @Inject
+    MatchStore store;
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager em;
+
+    /** The summary of a match or a simulation. */
+    public record Summary(UUID periodId, boolean simulation, String seed, int applicants, int matched, long millisRead,
+                          long millisMatch, long millisWrite, List<ProgramFigures> programs) {
+    }
+
+    public record ProgramFigures(UUID programId, UUID schoolId, String grade, String name, boolean participating, int seats,
+                                 int applicants, int firstChoices, int offers, PriorityGroup cutoffGroup, Double cutoffLottery) {
+    }
+
+    /** CLOSED or MATCHED → MATCHED: draws the lottery from the recorded seed, matches, stores offers and waitlists. */
+    @TransactionConfiguration(timeout = 900)
+    public Summary run(UUID periodId) {
+        EnrollmentPeriod period = periods.findForUpdate(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        if (period.status != PeriodStatus.CLOSED && period.status != PeriodStatus.MATCHED) {
+            throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION,
+                    "Period " + periodId + " is " + period.status + "; the match runs on a CLOSED (or re-runs on a MATCHED) period");
+        }
+        long t0 = System.nanoTime();
+        Loaded l = load(period, Map.of());
+        long t1 = System.nanoTime();
+        MatchComputation m = new MatchComputation(l.programs, l.participating, l.zones, l.seats, l.apps).run(period.lotterySeed);
+        long t2 = System.nanoTime();
+        store.deleteResults(periodId);
+        LOG.infof("Period %s: previous results deleted (%d ms)", periodId, (System.nanoTime() - t2) / 1_000_000);
+        write(period, m);
+        if (period.previousPeriodId != null) {
+            // the previous round's seats were counted into this round: its waitlists stop moving now
+            waitlists.closeAll(period.previousPeriodId);
+        }
+        period.status = PeriodStatus.MATCHED;
+        period.matchedAt = Instant.now();
+        period.applicantsTotal = m.apps.size();
+        period.applicantsMatched = m.matched;
+        period.touch();
+        long t3 = System.nanoTime();
+        LOG.infof("Period %s matched: %d applicants, %d matched, %d programs (read %d ms, match %d ms, write %d ms)",
+                periodId, m.apps.size(), m.matched, l.programs.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000);
+        return summary(period.id, false, null, m, l, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    }
+
+    /**
+     * A what-if run on the current applications: any seed (a fresh random one by default; never the period's secret
+     * seed before publication) and optional seat changes. Stores and publishes nothing.
+     */
+    @TransactionConfiguration(timeout = 900)
+    public Summary simulate(UUID periodId, String seed, Map<UUID, Integer> seatOverrides) {
+        EnrollmentPeriod period = periods.findByIdOptional(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        if (period.status == PeriodStatus.DRAFT) {
+            throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION, "Period " + periodId + " is DRAFT: no applications yet");
+        }
+        String s = seed == null || seed.isBlank() ? Lottery.newSeed() : seed;
+        long t0 = System.nanoTime();
+        Loaded l = load(period, seatOverrides);
+        long t1 = System.nanoTime();
+        MatchComputation m = new MatchComputation(l.programs, l.participating, l.zones, l.seats, l.apps).run(s);
+        long t2 = System.nanoTime();
+        return summary(period.id, true, s, m, l, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, 0);
+    }
+
+    /** MATCHED → CLOSED: throws the stored results away (the seed stays recorded). */
+    public EnrollmentPeriod discard(UUID periodId) {
+        EnrollmentPeriod period = periods.findForUpdate(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        if (period.status != PeriodStatus.MATCHED) {
+            throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION,
+                    "Period " + periodId + " is " + period.status + "; only a MATCHED period's results can be discarded");
+        }
+        store.deleteResults(periodId);
+        period.status = PeriodStatus.CLOSED;
+        period.matchedAt = null;
+        period.applicantsMatched = null;
+        period.applicantsTotal = null;
+        period.touch();
+        return period;
+    }
+
+    /** MATCHED → PUBLISHED: offers go out with their deadline, the seed is revealed, the events are published. */
+    public EnrollmentPeriod publish(UUID periodId) {
+        EnrollmentPeriod period = periods.findForUpdate(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        if (period.status != PeriodStatus.MATCHED) {
+            throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION,
+                    "Period " + periodId + " is " + period.status + "; only a MATCHED period can be published");
+        }
+        period.status = PeriodStatus.PUBLISHED;
+        period.publishedAt = Instant.now();
+        period.touch();
+        List<Program> ps = programs.listByPeriod(periodId);
+        Map<UUID, Object[]> stats = new HashMap<>();
+        for (Object[] r : store.query("select program_id, seats, applicants, first_choices, offers from program_statistics where period_id = ?", periodId)) {
+            stats.put((UUID) r[0], r);
+        }
+        Map<UUID, Object[]> cut = new HashMap<>();
+        for (Object[] r : store.query("""
+                select b.program_id, b.cutoff_group, b.cutoff_lottery from program_block b join program p on p.id = b.program_id
+                where p.period_id = ? and b.block = 0""", periodId)) {
+            cut.put((UUID) r[0], r);
+        }
+        List<MatchPublished.ProgramResult> results = new ArrayList<>();
+        Map<UUID, int[]> bySchool = new LinkedHashMap<>();
+        for (Program p : ps) {
+            Object[] st = stats.get(p.id);
+            int seats = st == null ? 0 : (Integer) st[1];
+            int applicants = st == null ? 0 : (Integer) st[2];
+            int first = st == null ? 0 : (Integer) st[3];
+            int offered = st == null ? 0 : (Integer) st[4];
+            Object[] c = cut.get(p.id);
+            MatchPublished.Cutoff cutoff = c == null || c[1] == null ? null : new MatchPublished.Cutoff((String) c[1], (Double) c[2]);
+            results.add(new MatchPublished.ProgramResult(p.id, p.schoolId, p.grade, seats, applicants, first, offered, cutoff));
+            int[] agg = bySchool.computeIfAbsent(p.schoolId, k -> new int[4]);
+            agg[0] += applicants;
+            agg[1] += first;
+            agg[2] += seats;
+            agg[3] += offered;
+        }
+        outbox.publish("EnrollmentPeriod", period.id, MatchPublished.NAME, period.id, new MatchPublished(period.id, period.name,
+                period.schoolYear, period.round, period.publishedAt, period.lotterySeed,
+                period.applicantsTotal == null ? 0 : period.applicantsTotal,
+                period.applicantsMatched == null ? 0 : period.applicantsMatched, results));
+        bySchool.forEach((school, a) -> outbox.publish("EnrollmentPeriod", period.id, DemandReported.NAME, school,
+                new DemandReported(period.id, period.schoolYear, period.round, school, a[0], a[1], a[2], a[3])));
+        return period;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private record Loaded(List<Program> programs, boolean[] participating, String[] zones, int[] seats,
+                          MatchStore.Applications apps) {
+    }
+
+    private Loaded load(EnrollmentPeriod period, Map<UUID, Integer> seatOverrides) {
+        em.flush();
+        List<Program> ps = programs.listByPeriod(period.id);
+        Map<UUID, ParticipatingSchool> bySchool = new HashMap<>();
+        schools.listAll().forEach(s -> bySchool.put(s.schoolId, s));
+        Map<UUID, Integer> index = new HashMap<>();
+        boolean[] participating = new boolean[ps.size()];
+        String[] zones = new String[ps.size()];
+        int[] seats = new int[ps.size()];
+        Map<UUID, Long> usedBefore = period.previousPeriodId == null ? Map.of() : liveOffersBySourceProgram(period.previousPeriodId);
+        for (int i = 0; i < ps.size(); i++) {
+            Program p = ps.get(i);
+            index.put(p.id, i);
+            ParticipatingSchool s = bySchool.get(p.schoolId);
+            participating[i] = s != null && s.takesPart();
+            zones[i] = s == null ? null : s.zone;
+            long used = p.sourceProgramId == null ? 0 : usedBefore.getOrDefault(p.sourceProgramId, 0L);
+            seats[i] = (int) Math.max(0, p.seats - used);
+        }
+        for (Map.Entry<UUID, Integer> o : seatOverrides.entrySet()) {
+            Integer i = index.get(o.getKey());
+            if (i == null) {
+                throw ProblemException.unprocessable("Program " + o.getKey() + " is not a program of this period",
+                        new FieldError("seats", "unknown program " + o.getKey()));
+            }
+            seats[i] = o.getValue();
+        }
+        return new Loaded(ps, participating, zones, seats, store.loadApplications(period.id, index));
+    }
+
+    private Map<UUID, Long> liveOffersBySourceProgram(UUID previousPeriodId) {
+        Map<UUID, Long> out = new HashMap<>();
+        for (Object[] r : store.query("select program_id, count(*) from offer where period_id = ? and status in ('OFFERED', 'ACCEPTED') group by program_id",
+                previousPeriodId)) {
+            out.put((UUID) r[0], ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
+    private void write(EnrollmentPeriod period, MatchComputation m) {
+        int n = m.apps.size();
+        UUID[] ids = m.apps.applicants();
+        String pid = period.id.toString();
+        String now = Instant.now().toString();
+        String deadline = period.offerDeadline.toString();
+        StringBuilder offerRows = new StringBuilder(n * 200);
+        String[] programIds = new String[m.programs.size()];
+        for (int p = 0; p < programIds.length; p++) {
+            programIds[p] = m.programs.get(p).id.toString();
+        }
+        String[] applicantIds = new String[n];
+        int[] cs = m.apps.choiceStart();
+        // waitlist entries (choice indexes) grouped by program and in waitlist order, so the index inserts are local
+        int[] perProgram = new int[m.programs.size() + 1];
+        int waiting = 0;
+        for (int s = 0; s < n; s++) {
+            applicantIds[s] = ids[s].toString();
+        }
+        // offers in applicant id order with time-ordered ids: the offer indexes are filled in key order
+        Integer[] byApplicant = new Integer[n];
+        for (int s = 0; s < n; s++) {
+            byApplicant[s] = s;
+        }
+        java.util.Arrays.sort(byApplicant, (x, y) -> applicantIds[x].compareTo(applicantIds[y]));
+        OrderedIds offerIds = new OrderedIds();
+        for (int s : byApplicant) {
+            String a = applicantIds[s];
+            int assigned = m.result.assignedChoice[s];
+            int end = assigned >= 0 ? assigned : cs[s + 1];
+            if (assigned >= 0) {
+                int p = m.apps.choiceProgram()[assigned];
+                offerRows.append(offerIds.next()).append('\t').append(pid).append('\t').append(a).append('\t')
+                        .append(programIds[p]).append('\t').append(assigned - cs[s] + 1).append('\t')
+                        .append(m.blockOf(m.result.assignedSlot[s])).append('\t').append(m.choiceGroup[assigned].name()).append('\t')
+                        .append(m.lottery[s]).append("\tMATCH\t").append(OfferStatus.OFFERED.name()).append('\t')
+                        .append(deadline).append('\t').append(now).append("\t\\N\t0\n");
+            }
+            for (int c = cs[s]; c < end; c++) {
+                int p = m.apps.choiceProgram()[c];
+                if (m.participating[p]) {
+                    perProgram[p + 1]++;
+                    waiting++;
+                }
+            }
+        }
+        for (int p = 0; p < m.programs.size(); p++) {
+            perProgram[p + 1] += perProgram[p];
+        }
+        int[] entries = new int[waiting];
+        int[] owner = new int[waiting];
+        int[] fill = java.util.Arrays.copyOf(perProgram, m.programs.size());
+        for (int s = 0; s < n; s++) {
+            int assigned = m.result.assignedChoice[s];
+            int end = assigned >= 0 ? assigned : cs[s + 1];
+            for (int c = cs[s]; c < end; c++) {
+                int p = m.apps.choiceProgram()[c];
+                if (m.participating[p]) {
+                    int at = fill[p]++;
+                    entries[at] = c;
+                    owner[at] = s;
+                }
+            }
+        }
+        // within a program: by (tier, lottery rank) — a key that sorts as a long
+        long[] order = new long[waiting];
+        for (int i = 0; i < waiting; i++) {
+            order[i] = ((long) m.choiceTier[entries[i]] << 32) | (m.rank[owner[i]] & 0xFFFFFFFFL);
+        }
+        StringBuilder wait = new StringBuilder(Math.max(16, waiting) * 150);
+        int[] choiceOf = new int[n];
+        for (int p = 0; p < m.programs.size(); p++) {
+            int from = perProgram[p], to = perProgram[p + 1];
+            for (int j = from; j < to; j++) {
+                choiceOf[owner[j]] = entries[j];
+            }
+            long[] keys = java.util.Arrays.copyOfRange(order, from, to);
+            java.util.Arrays.sort(keys);
+            for (long key : keys) {
+                int s = m.result.rankToStudent[(int) key];
+                int c = choiceOf[s];
+                wait.append(programIds[p]).append('\t').append(applicantIds[s]).append('\t').append(pid).append('\t')
+                        .append(c - cs[s] + 1).append('\t').append(m.choiceGroup[c].name()).append('\t').append(m.choiceTier[c])
+                        .append('\t').append(m.choiceMask[c]).append('\t').append(m.lottery[s]).append('\t').append(m.rank[s])
+                        .append('\t').append(WaitlistEntry.WAITING).append('\n');
+            }
+        }
+        long t0 = System.nanoTime();
+        long t1 = t0;
+        store.copyIn("offer", "id, period_id, applicant_id, program_id, choice_rank, block, priority_group, lottery, source, status, deadline, created_at, responded_at, version", offerRows);
+        offerRows = null;
+        long t2 = System.nanoTime();
+        store.copyIn("waitlist_entry", "program_id, applicant_id, period_id, choice_rank, priority_group, priority_tier, reserve_mask, lottery, lottery_rank, status", wait);
+        wait = null;
+        long t3 = System.nanoTime();
+        LOG.infof("Period %s: wrote %d offers (%d ms), %d waitlist entries (%d ms)", period.id, m.matched,
+                (t2 - t1) / 1_000_000, waiting, (t3 - t2) / 1_000_000);
+        StringBuilder blocks = new StringBuilder();
+        StringBuilder stats = new StringBuilder();
+        for (int p = 0; p < m.programs.size(); p++) {
+            Program pr = m.programs.get(p);
+            int seats = 0;
+            for (int b = 0; b < m.blockSeats[p].length; b++) {
+                seats += m.blockSeats[p][b];
+                MatchComputation.Cutoff c = m.cutoff(p, b);
+                blocks.append(programIds[p]).append('\t').append(b).append('\t')
+                        .append(b == 0 ? "\\N" : MatchStore.text(pr.setAsides.get(b - 1).group)).append('\t')
+                        .append(m.blockSeats[p][b]).append('\t').append(m.result.slotFilled[m.slot(p, b)]).append('\t')
+                        .append(c == null ? "\\N" : c.group().name()).append('\t').append(c == null ? "\\N" : c.member() ? "t" : "f")
+                        .append('\t').append(c == null ? "\\N" : Double.toString(c.lottery())).append('\n');
+            }
+            stats.append(programIds[p]).append('\t').append(pid).append('\t').append(seats).append('\t')
+                    .append(m.applicantsPerProgram[p]).append('\t').append(m.firstChoicesPerProgram[p]).append('\t')
+                    .append(m.offersPerProgram[p]).append('\t').append(m.participating[p] ? "t" : "f").append('\n');
+        }
+        store.copyIn("program_block", "program_id, block, group_code, seats, filled, cutoff_group, cutoff_member, cutoff_lottery", blocks);
+        store.copyIn("program_statistics", "program_id, period_id, seats, applicants, first_choices, offers, participating", stats);
+    }
+
+    private Summary summary(UUID periodId, boolean simulation, String seed, MatchComputation m, Loaded l, long read, long match, long write) {
+        List<ProgramFigures> figures = new ArrayList<>();
+        for (int p = 0; p < l.programs.size(); p++) {
+            Program pr = l.programs.get(p);
+            int seats = 0;
+            for (int b : m.blockSeats[p]) {
+                seats += b;
+            }
+            MatchComputation.Cutoff c = m.cutoff(p, 0);
+            figures.add(new ProgramFigures(pr.id, pr.schoolId, pr.grade, pr.name, l.participating[p], seats,
+                    m.applicantsPerProgram[p], m.firstChoicesPerProgram[p], m.offersPerProgram[p],
+                    c == null ? null : c.group(), c == null ? null : c.lottery()));
+        }
+        return new Summary(periodId, simulation, seed, m.apps.size(), m.matched, read, match, write, figures);
+    }
+
+    /** Time-ordered UUIDs (version 7 layout: 48-bit milliseconds, then a counter), increasing within one match. */
+    static final class OrderedIds {
+        private final long millis = System.currentTimeMillis();
+        private final long random = java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFL;
+        private long counter;
+
+        UUID next() {
+            long c = counter++;
+            long msb = (millis << 16) | 0x7000L | ((c >>> 20) & 0xFFFL);
+            long lsb = 0x8000000000000000L | ((c & 0xFFFFFL) << 42) | random;
+            return new UUID(msb, lsb);
+        }
+    }
+}

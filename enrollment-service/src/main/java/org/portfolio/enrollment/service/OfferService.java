@@ -1,0 +1,169 @@
+package org.portfolio.enrollment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.portfolio.enrollment.domain.EnrollmentPeriod;
+import org.portfolio.enrollment.domain.Offer;
+import org.portfolio.enrollment.domain.OfferStatus;
+import org.portfolio.enrollment.domain.PeriodStatus;
+import org.portfolio.enrollment.domain.WaitlistEntry;
+import org.portfolio.enrollment.repository.OfferRepository;
+import org.portfolio.enrollment.repository.PeriodRepository;
+import org.portfolio.enrollment.repository.WaitlistRepository;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Offers after publication: accept, decline, expiry, and the waitlist movement a freed seat sets off. A freed seat
+ * goes to the best applicant waiting at its program (by the seat block's order); that applicant's previous offer
+ * (at a choice it ranked lower) is released and its seat moves on in turn, and the applicant leaves the waitlists of
+ * the programs it ranked below its new offer.
+ */
+@ApplicationScoped
+@Transactional
+public class OfferService {
+
+    private static final Logger LOG = Logger.getLogger(OfferService.class);
+
+    @Inject
+    PeriodRepository periods;
+    @Inject
+    OfferRepository offers;
+    @Inject
+    WaitlistRepository waitlists;
+
+    /** What a response changed: the offer, and the offers made from waitlists as a result. */
+    public record Outcome(Offer offer, List<Offer> moved) {
+    }
+
+    public Outcome accept(UUID periodId, UUID offerId) {
+        EnrollmentPeriod period = published(periodId);
+        Offer o = offers.findInPeriodForUpdate(periodId, offerId).orElseThrow(() -> ProblemException.notFound("Offer", offerId));
+        if (o.status != OfferStatus.OFFERED) {
+            throw ProblemException.conflict(EnrollmentProblems.OFFER_CLOSED, "Offer " + offerId + " is " + o.status + "; only an OFFERED offer can be accepted");
+        }
+        if (Instant.now().isAfter(o.deadline)) {
+            throw ProblemException.conflict(EnrollmentProblems.OFFER_CLOSED, "Offer " + offerId + " expired at " + o.deadline);
+        }
+        o.status = OfferStatus.ACCEPTED;
+        o.respondedAt = Instant.now();
+        period.touch();
+        return new Outcome(o, List.of());
+    }
+
+    /** Declines an offered or accepted seat; the applicant leaves its waitlists too unless it asks to stay on them. */
+    public Outcome decline(UUID periodId, UUID offerId, boolean stayOnWaitlists) {
+        EnrollmentPeriod period = published(periodId);
+        Offer o = offers.findInPeriodForUpdate(periodId, offerId).orElseThrow(() -> ProblemException.notFound("Offer", offerId));
+        if (!o.status.live()) {
+            throw ProblemException.conflict(EnrollmentProblems.OFFER_CLOSED, "Offer " + offerId + " is " + o.status + "; it cannot be declined");
+        }
+        o.status = OfferStatus.DECLINED;
+        o.respondedAt = Instant.now();
+        if (!stayOnWaitlists) {
+            waitlists.removeBelow(periodId, o.applicantId, 0);
+        }
+        offers.flush();
+        return new Outcome(o, fill(period, o.programId, o.block));
+    }
+
+    /** Expires the OFFERED offers whose deadline passed; each seat moves on to the waitlist. */
+    public List<Offer> expireOverdue(UUID periodId) {
+        EnrollmentPeriod period = published(periodId);
+        List<Offer> moved = new ArrayList<>();
+        for (Offer o : offers.overdue(periodId, Instant.now())) {
+            o.status = OfferStatus.EXPIRED;
+            o.respondedAt = Instant.now();
+            waitlists.removeBelow(periodId, o.applicantId, 0);
+            offers.flush();
+            moved.addAll(fill(period, o.programId, o.block));
+        }
+        return moved;
+    }
+
+    /** Every PUBLISHED period's overdue offers (the scheduler calls this). */
+    public int expireAllOverdue() {
+        int n = 0;
+        for (EnrollmentPeriod p : periods.list("status", PeriodStatus.PUBLISHED)) {
+            if (!offers.overdue(p.id, Instant.now()).isEmpty()) {
+                n += expireOverdue(p.id).size();
+            }
+        }
+        return n;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Offer> list(UUID periodId, OfferStatus status, int page, int size) {
+        if (periods.findByIdOptional(periodId).isEmpty()) {
+            throw ProblemException.notFound("Period", periodId);
+        }
+        var q = status == null ? offers.find("periodId = ?1 order by createdAt, id", periodId)
+                : offers.find("periodId = ?1 and status = ?2 order by createdAt, id", periodId, status);
+        return new Page<>(q.page(page, size).list(), page, size, q.count());
+    }
+
+    /** Offers the freed seat (and each seat that frees in turn) to the next applicant waiting. */
+    private List<Offer> fill(EnrollmentPeriod period, UUID programId, int block) {
+        List<Offer> made = new ArrayList<>();
+        Deque<Object[]> seats = new ArrayDeque<>();
+        seats.add(new Object[] {programId, block});
+        Instant deadline = Instant.now().plus(Duration.ofHours(period.waitlistResponseHours));
+        while (!seats.isEmpty()) {
+            Object[] seat = seats.poll();
+            UUID program = (UUID) seat[0];
+            int b = (Integer) seat[1];
+            WaitlistEntry next = waitlists.next(program, b).orElse(null);
+            if (next == null) {
+                continue;
+            }
+            next.status = WaitlistEntry.OFFERED;
+            Offer previous = offers.findLive(period.id, next.applicantId).orElse(null);
+            if (previous != null) {
+                previous.status = OfferStatus.RELEASED;
+                previous.respondedAt = Instant.now();
+                offers.flush();
+                seats.add(new Object[] {previous.programId, previous.block});
+            }
+            waitlists.removeBelow(period.id, next.applicantId, next.choiceRank);
+            Offer o = new Offer();
+            o.id = UUID.randomUUID();
+            o.periodId = period.id;
+            o.applicantId = next.applicantId;
+            o.programId = program;
+            o.choiceRank = next.choiceRank;
+            o.block = b;
+            o.priorityGroup = next.priorityGroup;
+            o.lottery = next.lottery;
+            o.source = Offer.FROM_WAITLIST;
+            o.status = OfferStatus.OFFERED;
+            o.deadline = deadline;
+            o.createdAt = Instant.now();
+            offers.persist(o);
+            offers.flush();
+            made.add(o);
+        }
+        if (!made.isEmpty()) {
+            LOG.infof("Period %s: %d offer(s) made from waitlists", period.id, made.size());
+        }
+        return made;
+    }
+
+    private EnrollmentPeriod published(UUID periodId) {
+        EnrollmentPeriod period = periods.findForUpdate(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        if (period.status != PeriodStatus.PUBLISHED) {
+            throw ProblemException.conflict(EnrollmentProblems.NOT_PUBLISHED,
+                    "Period " + periodId + " is " + period.status + "; offers are answered once the results are PUBLISHED");
+        }
+        return period;
+    }
+}

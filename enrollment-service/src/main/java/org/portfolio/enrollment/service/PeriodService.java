@@ -1,0 +1,173 @@
+package org.portfolio.enrollment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.enrollment.domain.EnrollmentPeriod;
+import org.portfolio.enrollment.domain.Lottery;
+import org.portfolio.enrollment.domain.PeriodStatus;
+import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.domain.SetAside;
+import org.portfolio.enrollment.repository.PeriodRepository;
+import org.portfolio.enrollment.repository.ProgramRepository;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.FieldError;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.UUID;
+
+/** Periods (rounds) and their state machine: DRAFT → OPEN ⇄ CLOSED → MATCHED → PUBLISHED (MATCHED → CLOSED discards). */
+@ApplicationScoped
+@Transactional
+public class PeriodService {
+
+    @Inject
+    PeriodRepository periods;
+    @Inject
+    ProgramRepository programs;
+
+    public record PeriodData(String name, String schoolYear, int maxChoices, Instant applicationsOpenAt,
+                             Instant applicationsCloseAt, Instant offerDeadline, Integer waitlistResponseHours) {
+    }
+
+    public EnrollmentPeriod create(PeriodData d) {
+        checkDates(d);
+        EnrollmentPeriod p = new EnrollmentPeriod();
+        p.id = UUID.randomUUID();
+        p.round = 1;
+        p.status = PeriodStatus.DRAFT;
+        p.createdAt = Instant.now();
+        apply(p, d);
+        periods.persist(p);
+        return p;
+    }
+
+    public EnrollmentPeriod update(UUID id, String ifMatch, PeriodData d) {
+        EnrollmentPeriod p = get(id);
+        EntityTags.checkIfMatch(ifMatch, p.version);
+        if (!p.programsEditable()) {
+            throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION,
+                    "Period " + id + " is " + p.status + "; it can be edited while DRAFT or OPEN");
+        }
+        checkDates(d);
+        apply(p, d);
+        periods.flush();
+        return p;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EnrollmentPeriod get(UUID id) {
+        return periods.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Period", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<EnrollmentPeriod> list(int page, int size) {
+        var q = periods.findAll(io.quarkus.panache.common.Sort.by("createdAt").descending().and("id"));
+        return new Page<>(q.page(page, size).list(), page, size, q.count());
+    }
+
+    /** DRAFT or CLOSED → OPEN. Reopening forgets the recorded seed: a new one is drawn when the window closes again. */
+    public EnrollmentPeriod open(UUID id) {
+        EnrollmentPeriod p = lock(id);
+        if (p.status != PeriodStatus.DRAFT && p.status != PeriodStatus.CLOSED) {
+            throw transition(p, "open", "DRAFT or CLOSED");
+        }
+        if (programs.count("periodId", id) == 0) {
+            throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION, "Period " + id + " has no programs to apply to");
+        }
+        p.status = PeriodStatus.OPEN;
+        p.lotterySeed = null;
+        p.lotterySeedSha256 = null;
+        p.seedRecordedAt = null;
+        p.touch();
+        return p;
+    }
+
+    /** OPEN → CLOSED: applications are frozen and the lottery seed is recorded (its SHA-256 shown, the seed kept secret). */
+    public EnrollmentPeriod close(UUID id) {
+        EnrollmentPeriod p = lock(id);
+        if (p.status != PeriodStatus.OPEN) {
+            throw transition(p, "close", "OPEN");
+        }
+        p.status = PeriodStatus.CLOSED;
+        p.lotterySeed = Lottery.newSeed();
+        p.lotterySeedSha256 = Lottery.sha256(p.lotterySeed);
+        p.seedRecordedAt = Instant.now();
+        p.touch();
+        return p;
+    }
+
+    /** From a PUBLISHED period: the next round (DRAFT) with the same programs; seats are what this round leaves. */
+    public EnrollmentPeriod nextRound(UUID id, PeriodData d) {
+        EnrollmentPeriod prev = lock(id);
+        if (prev.status != PeriodStatus.PUBLISHED) {
+            throw transition(prev, "start a next round from", "PUBLISHED");
+        }
+        periods.findNextRound(id).ifPresent(n -> {
+            throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION, "Period " + id + " already has its next round " + n.id);
+        });
+        checkDates(d);
+        EnrollmentPeriod p = new EnrollmentPeriod();
+        p.id = UUID.randomUUID();
+        p.round = prev.round + 1;
+        p.previousPeriodId = prev.id;
+        p.status = PeriodStatus.DRAFT;
+        p.createdAt = Instant.now();
+        apply(p, new PeriodData(d.name() == null ? prev.name + " — round " + p.round : d.name(),
+                prev.schoolYear, d.maxChoices(), d.applicationsOpenAt(), d.applicationsCloseAt(), d.offerDeadline(),
+                d.waitlistResponseHours()));
+        periods.persist(p);
+        for (Program src : programs.listByPeriod(prev.id)) {
+            Program c = new Program();
+            c.id = UUID.randomUUID();
+            c.periodId = p.id;
+            c.schoolId = src.schoolId;
+            c.grade = src.grade;
+            c.name = src.name;
+            c.seats = src.seats;
+            c.priorityOrder = src.priorityOrder;
+            c.eligibleZones = src.eligibleZones;
+            c.setAsides = new ArrayList<>(src.setAsides.stream().map(s -> new SetAside(s.group, s.sharePercent)).toList());
+            c.sourceProgramId = src.id;
+            c.createdAt = Instant.now();
+            c.updatedAt = c.createdAt;
+            programs.persist(c);
+        }
+        return p;
+    }
+
+    private EnrollmentPeriod lock(UUID id) {
+        return periods.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Period", id));
+    }
+
+    private static ProblemException transition(EnrollmentPeriod p, String what, String from) {
+        return ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION,
+                "Cannot " + what + " period " + p.id + ": it is " + p.status + " (must be " + from + ")");
+    }
+
+    private static void checkDates(PeriodData d) {
+        if (d.applicationsOpenAt() != null && d.applicationsCloseAt() != null
+                && !d.applicationsCloseAt().isAfter(d.applicationsOpenAt())) {
+            throw ProblemException.unprocessable("The window must close after it opens",
+                    new FieldError("applicationsCloseAt", "must be after applicationsOpenAt"));
+        }
+        if (d.applicationsCloseAt() != null && d.offerDeadline() != null && !d.offerDeadline().isAfter(d.applicationsCloseAt())) {
+            throw ProblemException.unprocessable("Offers must be answered after the window closes",
+                    new FieldError("offerDeadline", "must be after applicationsCloseAt"));
+        }
+    }
+
+    private static void apply(EnrollmentPeriod p, PeriodData d) {
+        p.name = d.name();
+        p.schoolYear = d.schoolYear();
+        p.maxChoices = d.maxChoices();
+        p.applicationsOpenAt = d.applicationsOpenAt();
+        p.applicationsCloseAt = d.applicationsCloseAt();
+        p.offerDeadline = d.offerDeadline();
+        p.waitlistResponseHours = d.waitlistResponseHours() == null ? 72 : d.waitlistResponseHours();
+        p.touch();
+    }
+}

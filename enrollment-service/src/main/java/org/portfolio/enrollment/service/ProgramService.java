@@ -1,0 +1,144 @@
+package org.portfolio.enrollment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.enrollment.domain.EnrollmentPeriod;
+import org.portfolio.enrollment.domain.ParticipatingSchool;
+import org.portfolio.enrollment.domain.PriorityGroup;
+import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.domain.SetAside;
+import org.portfolio.enrollment.repository.ParticipatingSchoolRepository;
+import org.portfolio.enrollment.repository.PeriodRepository;
+import org.portfolio.enrollment.repository.ProgramRepository;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.problem.FieldError;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Programs of a period: school, grade, seats, priority order, set-asides, eligibility. */
+@ApplicationScoped
+@Transactional
+public class ProgramService {
+
+    @Inject
+    ProgramRepository programs;
+    @Inject
+    PeriodRepository periods;
+    @Inject
+    ParticipatingSchoolRepository schools;
+
+    public record ProgramData(UUID schoolId, String grade, String name, int seats, List<PriorityGroup> priorityOrder,
+                              List<SetAside> setAsides, List<String> eligibleZones) {
+    }
+
+    public Program create(UUID periodId, ProgramData d) {
+        EnrollmentPeriod period = editablePeriod(periodId);
+        validate(d);
+        programs.findSame(period.id, d.schoolId(), d.grade(), d.name()).ifPresent(p -> {
+            throw ProblemException.conflict(EnrollmentProblems.DUPLICATE_PROGRAM,
+                    "School " + d.schoolId() + " already has program \"" + d.name() + "\" for grade " + d.grade() + ": " + p.id);
+        });
+        Program p = new Program();
+        p.id = UUID.randomUUID();
+        p.periodId = period.id;
+        p.createdAt = Instant.now();
+        apply(p, d);
+        programs.persist(p);
+        return p;
+    }
+
+    public Program update(UUID periodId, UUID id, String ifMatch, ProgramData d) {
+        Program p = get(periodId, id);
+        EntityTags.checkIfMatch(ifMatch, p.version);
+        editablePeriod(periodId);
+        validate(d);
+        programs.findSame(periodId, d.schoolId(), d.grade(), d.name()).filter(o -> !o.id.equals(id)).ifPresent(o -> {
+            throw ProblemException.conflict(EnrollmentProblems.DUPLICATE_PROGRAM, "Program " + o.id + " is the same program");
+        });
+        apply(p, d);
+        programs.flush();
+        return p;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Program get(UUID periodId, UUID id) {
+        if (periods.findByIdOptional(periodId).isEmpty()) {
+            throw ProblemException.notFound("Period", periodId);
+        }
+        return programs.findInPeriod(periodId, id).orElseThrow(() -> ProblemException.notFound("Program", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Program> list(UUID periodId) {
+        if (periods.findByIdOptional(periodId).isEmpty()) {
+            throw ProblemException.notFound("Period", periodId);
+        }
+        return programs.listByPeriod(periodId);
+    }
+
+    private EnrollmentPeriod editablePeriod(UUID periodId) {
+        EnrollmentPeriod period = periods.findByIdOptional(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        if (!period.programsEditable()) {
+            throw ProblemException.conflict(EnrollmentProblems.PROGRAMS_LOCKED,
+                    "Period " + periodId + " is " + period.status + "; programs change only while DRAFT or OPEN");
+        }
+        return period;
+    }
+
+    private void validate(ProgramData d) {
+        List<FieldError> errors = new ArrayList<>();
+        ParticipatingSchool school = schools.findByIdOptional(d.schoolId()).orElse(null);
+        if (school == null) {
+            throw ProblemException.unprocessable("School " + d.schoolId() + " is not known to enrollment (no SchoolRegistered event)",
+                    new FieldError("schoolId", "unknown school"));
+        }
+        if (!school.grades.isBlank() && !List.of(school.grades.split(",")).contains(d.grade())) {
+            errors.add(new FieldError("grade", "school " + school.name + " serves grades " + school.grades));
+        }
+        Set<PriorityGroup> seen = new HashSet<>();
+        for (int i = 0; i < d.priorityOrder().size(); i++) {
+            if (!seen.add(d.priorityOrder().get(i))) {
+                errors.add(new FieldError("priorityOrder[" + i + "]", d.priorityOrder().get(i) + " is listed twice"));
+            }
+        }
+        int share = 0;
+        Set<String> groups = new HashSet<>();
+        for (int i = 0; i < d.setAsides().size(); i++) {
+            SetAside s = d.setAsides().get(i);
+            share += s.sharePercent;
+            if (!groups.add(s.group.toUpperCase())) {
+                errors.add(new FieldError("setAsides[" + i + "].group", s.group + " has a set-aside already"));
+            }
+        }
+        if (share > 100) {
+            errors.add(new FieldError("setAsides", "the shares add up to " + share + "%, more than 100%"));
+        }
+        if (d.setAsides().size() > 8) {
+            errors.add(new FieldError("setAsides", "at most 8 set-asides per program"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(org.portfolio.platform.web.problem.ProblemType.UNPROCESSABLE,
+                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " problems", errors,
+                    java.util.Map.of());
+        }
+    }
+
+    private static void apply(Program p, ProgramData d) {
+        p.schoolId = d.schoolId();
+        p.grade = d.grade();
+        p.name = d.name();
+        p.seats = d.seats();
+        p.priorityOrder = String.join(",", d.priorityOrder().stream().map(Enum::name).toList());
+        p.setAsides.clear();
+        d.setAsides().forEach(s -> p.setAsides.add(new SetAside(s.group.toUpperCase(), s.sharePercent)));
+        p.eligibleZones = String.join(",", d.eligibleZones());
+        p.updatedAt = Instant.now();
+    }
+}

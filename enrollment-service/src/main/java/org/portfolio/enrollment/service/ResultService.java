@@ -1,0 +1,234 @@
+package org.portfolio.enrollment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.enrollment.domain.Application;
+import org.portfolio.enrollment.domain.EnrollmentPeriod;
+import org.portfolio.enrollment.domain.Lottery;
+import org.portfolio.enrollment.domain.Offer;
+import org.portfolio.enrollment.domain.ParticipatingSchool;
+import org.portfolio.enrollment.domain.PeriodStatus;
+import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.domain.WaitlistEntry;
+import org.portfolio.enrollment.repository.ApplicationRepository;
+import org.portfolio.enrollment.repository.MatchStore;
+import org.portfolio.enrollment.repository.OfferRepository;
+import org.portfolio.enrollment.repository.ParticipatingSchoolRepository;
+import org.portfolio.enrollment.repository.PeriodRepository;
+import org.portfolio.enrollment.repository.ProgramRepository;
+import org.portfolio.enrollment.repository.WaitlistRepository;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Read side of a match: an applicant's result with explanations, waitlists, program statistics. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ResultService {
+
+    @Inject
+    PeriodRepository periods;
+    @Inject
+    ProgramRepository programs;
+    @Inject
+    ApplicationRepository applications;
+    @Inject
+    OfferRepository offers;
+    @Inject
+    WaitlistRepository waitlists;
+    @Inject
+    ParticipatingSchoolRepository schools;
+    @Inject
+    MatchStore store;
+
+    /** A seat block of a program as the match left it. */
+    public record Block(int block, String group, int seats, int filled, String cutoffGroup, Boolean cutoffMember, Double cutoffLottery) {
+    }
+
+    /** One choice of an applicant with its outcome and why. */
+    public record ChoiceResult(int rank, UUID programId, String programName, UUID schoolId, String outcome, String priorityGroup,
+                               Long waitlistPosition, String explanation) {
+    }
+
+    public record ApplicantResult(UUID periodId, UUID applicantId, PeriodStatus periodStatus, Double lottery, Offer offer,
+                                  List<Offer> history, List<ChoiceResult> choices) {
+    }
+
+    public record Statistics(Program program, String schoolName, int seats, int applicants, int firstChoices, Integer offers,
+                             long offeredNow, long acceptedNow, long waiting, boolean participating, List<Block> blocks) {
+    }
+
+    public ApplicantResult result(UUID periodId, UUID applicantId) {
+        EnrollmentPeriod period = matched(periodId);
+        Application app = applications.find(periodId, applicantId)
+                .orElseThrow(() -> ProblemException.notFound("Application of applicant", applicantId));
+        List<Offer> history = offers.history(periodId, applicantId);
+        Offer live = history.stream().filter(o -> o.status.live()).reduce((a, b) -> b).orElse(null);
+        Double lottery = period.lotterySeed == null ? null : Lottery.number(period.lotterySeed, applicantId);
+        Map<UUID, WaitlistEntry> waiting = new HashMap<>();
+        waitlists.ofApplicant(periodId, applicantId).forEach(w -> waiting.put(w.programId, w));
+        Map<UUID, List<Block>> blocks = blocks(periodId);
+        Map<UUID, ParticipatingSchool> bySchool = new HashMap<>();
+        schools.listAll().forEach(s -> bySchool.put(s.schoolId, s));
+        Map<UUID, Boolean> participated = new HashMap<>();
+        for (Object[] r : store.query("select program_id, participating from program_statistics where period_id = ?", periodId)) {
+            participated.put((UUID) r[0], (Boolean) r[1]);
+        }
+        List<ChoiceResult> out = new ArrayList<>();
+        boolean belowOffer = false;
+        for (int i = 0; i < app.choices.size(); i++) {
+            UUID pid = app.choices.get(i);
+            Program p = programs.findById(pid);
+            int rank = i + 1;
+            WaitlistEntry w = waiting.get(pid);
+            String outcome;
+            String group = w != null ? w.priorityGroup : null;
+            Long position = null;
+            String why;
+            if (live != null && live.programId.equals(pid)) {
+                outcome = "OFFERED";
+                group = live.priorityGroup;
+                why = live.source.equals(Offer.FROM_WAITLIST) ? "offered from the waitlist" : "offered by the match";
+                belowOffer = true;
+            } else if (belowOffer) {
+                outcome = "NOT_CONSIDERED";
+                why = "ranked below the offer: deferred acceptance offers the best choice the applicant can have";
+            } else if (Boolean.FALSE.equals(participated.get(pid))) {
+                outcome = "SCHOOL_NOT_PARTICIPATING";
+                why = "the school did not take part in this round (not open, or under REVOCATION)";
+            } else if (w != null) {
+                outcome = switch (w.status) {
+                    case WaitlistEntry.WAITING -> "WAITLISTED";
+                    case WaitlistEntry.OFFERED -> "OFFER_RELEASED";
+                    case WaitlistEntry.CLOSED -> "WAITLIST_CLOSED";
+                    default -> "LEFT_WAITLIST";
+                };
+                if (WaitlistEntry.WAITING.equals(w.status)) {
+                    position = waitlists.position(w);
+                }
+                why = explain(p, blocks.getOrDefault(pid, List.of()), w);
+            } else {
+                outcome = "NOT_CONSIDERED";
+                why = history.isEmpty() ? "no offer" : "ranked below an earlier offer";
+            }
+            out.add(new ChoiceResult(rank, pid, p.name, p.schoolId, outcome, group, position, why));
+        }
+        return new ApplicantResult(periodId, applicantId, period.status, lottery, live, history, out);
+    }
+
+    /** "full: last seat went to group ZONE, lottery 0.0731; yours: GENERAL, 0.4410" (and the same per set-aside). */
+    static String explain(Program p, List<Block> blocks, WaitlistEntry w) {
+        StringBuilder sb = new StringBuilder();
+        for (Block b : blocks) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            String label = b.block() == 0 ? (blocks.size() > 1 ? "open seats " : "") : b.group() + " set-aside seats ";
+            if (b.seats() == 0) {
+                sb.append(label).append("none this round");
+                continue;
+            }
+            if (b.cutoffGroup() == null) {
+                sb.append(label).append("not full at the match");
+                continue;
+            }
+            boolean member = b.block() == 0 || (w.reserveMask & (1 << (b.block() - 1))) != 0;
+            sb.append(label).append("full: last seat went to ");
+            if (b.block() > 0) {
+                sb.append(Boolean.TRUE.equals(b.cutoffMember()) ? b.group() + " member" : "non-member").append(" in ");
+            }
+            sb.append("group ").append(b.cutoffGroup()).append(", lottery ").append(fmt(b.cutoffLottery()))
+                    .append("; yours: ");
+            if (b.block() > 0) {
+                sb.append(member ? b.group() + " member, " : "not " + b.group() + ", ");
+            }
+            sb.append(w.priorityGroup).append(", ").append(fmt(w.lottery));
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(Double d) {
+        return d == null ? "?" : String.format(Locale.ROOT, "%.4f", d);
+    }
+
+    public Map<UUID, List<Block>> blocks(UUID periodId) {
+        Map<UUID, List<Block>> out = new HashMap<>();
+        for (Object[] r : store.query("""
+                select b.program_id, b.block, b.group_code, b.seats, b.filled, b.cutoff_group, b.cutoff_member, b.cutoff_lottery
+                from program_block b join program p on p.id = b.program_id where p.period_id = ? order by b.program_id, b.block""", periodId)) {
+            out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Block((Integer) r[1], (String) r[2], (Integer) r[3],
+                    (Integer) r[4], (String) r[5], (Boolean) r[6], (Double) r[7]));
+        }
+        return out;
+    }
+
+    /** Statistics per program: live applicant counts during the window; the match figures once matched. */
+    public List<Statistics> statistics(UUID periodId, java.util.function.Predicate<UUID> schoolFilter) {
+        if (periods.findByIdOptional(periodId).isEmpty()) {
+            throw ProblemException.notFound("Period", periodId);
+        }
+        Map<UUID, int[]> live = new HashMap<>();
+        for (Object[] r : store.query("""
+                select c.program_id, count(*), count(*) filter (where c.rank = 0)
+                from application a join application_choice c on c.application_id = a.id
+                where a.period_id = ? and a.status = 'SUBMITTED' group by c.program_id""", periodId)) {
+            live.put((UUID) r[0], new int[] {((Number) r[1]).intValue(), ((Number) r[2]).intValue()});
+        }
+        Map<UUID, Object[]> matched = new HashMap<>();
+        for (Object[] r : store.query("select program_id, seats, applicants, first_choices, offers, participating from program_statistics where period_id = ?", periodId)) {
+            matched.put((UUID) r[0], r);
+        }
+        Map<UUID, long[]> now = new HashMap<>();
+        for (Object[] r : store.query("""
+                select program_id, count(*) filter (where status = 'OFFERED'), count(*) filter (where status = 'ACCEPTED')
+                from offer where period_id = ? group by program_id""", periodId)) {
+            now.put((UUID) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
+        }
+        Map<UUID, Long> waiting = new HashMap<>();
+        for (Object[] r : store.query("select program_id, count(*) from waitlist_entry where period_id = ? and status = 'WAITING' group by program_id", periodId)) {
+            waiting.put((UUID) r[0], ((Number) r[1]).longValue());
+        }
+        Map<UUID, List<Block>> blocks = blocks(periodId);
+        Map<UUID, ParticipatingSchool> bySchool = new HashMap<>();
+        schools.listAll().forEach(s -> bySchool.put(s.schoolId, s));
+        List<Statistics> out = new ArrayList<>();
+        for (Program p : programs.listByPeriod(periodId)) {
+            if (!schoolFilter.test(p.schoolId)) {
+                continue;
+            }
+            ParticipatingSchool s = bySchool.get(p.schoolId);
+            Object[] m = matched.get(p.id);
+            int[] l = live.getOrDefault(p.id, new int[2]);
+            long[] n = now.getOrDefault(p.id, new long[2]);
+            out.add(m == null
+                    ? new Statistics(p, s == null ? null : s.name, p.seats, l[0], l[1], null, 0, 0, 0, s != null && s.takesPart(), List.of())
+                    : new Statistics(p, s == null ? null : s.name, (Integer) m[1], (Integer) m[2], (Integer) m[3], (Integer) m[4],
+                    n[0], n[1], waiting.getOrDefault(p.id, 0L), (Boolean) m[5], blocks.getOrDefault(p.id, List.of())));
+        }
+        return out;
+    }
+
+    public List<WaitlistEntry> waitlist(UUID periodId, UUID programId, int page, int size) {
+        matched(periodId);
+        programs.findInPeriod(periodId, programId).orElseThrow(() -> ProblemException.notFound("Program", programId));
+        return waitlists.waiting(programId, page, size);
+    }
+
+    public long waitlistSize(UUID programId) {
+        return waitlists.countWaiting(programId);
+    }
+
+    private EnrollmentPeriod matched(UUID periodId) {
+        EnrollmentPeriod period = periods.findByIdOptional(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        if (period.status != PeriodStatus.MATCHED && period.status != PeriodStatus.PUBLISHED) {
+            throw ProblemException.conflict(EnrollmentProblems.NOT_PUBLISHED, "Period " + periodId + " is " + period.status + "; it has no match results yet");
+        }
+        return period;
+    }
+}

@@ -1,0 +1,115 @@
+package org.portfolio.enrollment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.portfolio.enrollment.Fixtures.action;
+import static org.portfolio.enrollment.Fixtures.apply;
+import static org.portfolio.enrollment.Fixtures.officer;
+
+/** Applications: editable while open, checked for count, duplicates, eligibility and participation; priorities shown. */
+@QuarkusTest
+class ApplicationRulesTest {
+
+    UUID east;
+    UUID west;
+    UUID period;
+    UUID eastNine;
+    UUID westNine;
+    UUID eastTen;
+    UUID westOnlyEast;
+
+    @BeforeEach
+    void setUp() {
+        east = Fixtures.openSchool("EAST", "9", "10");
+        west = Fixtures.openSchool("WEST", "9");
+        period = Fixtures.period(3);
+        eastNine = Fixtures.program(period, east, "9", 2, "CONTINUING", "SIBLING", "STAFF", "ZONE", "GENERAL");
+        westNine = Fixtures.program(period, west, "9", 2, "SIBLING", "ZONE");
+        eastTen = Fixtures.program(period, east, "10", 2, "GENERAL");
+        westOnlyEast = Fixtures.program(period, Fixtures.programBody(west, "9", "East residents", 3, List.of("GENERAL"), List.of(),
+                List.of("EAST")));
+    }
+
+    @Test
+    void familiesSeeThePriorityGroupDerivedForEachChoice() {
+        action(period, "open").then().statusCode(200);
+        UUID sib = new Fixtures.Kid("9", "EAST").sibling(west).create();
+        apply(period, sib, eastNine, westNine).then().statusCode(201).header("Location", containsString(sib.toString()))
+                .body("choices[0].priorityGroup", equalTo("ZONE")).body("choices[0].priorityTier", equalTo(3))
+                .body("choices[1].priorityGroup", equalTo("SIBLING")).body("choices[1].priorityTier", equalTo(0));
+        UUID staff = new Fixtures.Kid("9", "WEST").staff(east).create();
+        apply(period, staff, eastNine, westNine).then().statusCode(201)
+                .body("choices[0].priorityGroup", equalTo("STAFF")).body("choices[1].priorityGroup", equalTo("ZONE"));
+        UUID continuing = new Fixtures.Kid("9", "NORTH").current(east).create();
+        apply(period, continuing, eastNine, westNine).then().statusCode(201)
+                .body("choices[0].priorityGroup", equalTo("CONTINUING"))
+                .body("choices[1].priorityGroup", equalTo("GENERAL")).body("choices[1].priorityTier", equalTo(2));
+    }
+
+    @Test
+    void anApplicationCanBeChangedAndWithdrawnWhileTheWindowIsOpen() {
+        UUID kid = new Fixtures.Kid("9", "EAST").create();
+        apply(period, kid, eastNine).then().statusCode(409).body("type", equalTo("urn:portfolio:problem:period-not-open"));
+        action(period, "open").then().statusCode(200);
+        apply(period, kid, eastNine).then().statusCode(201);
+        apply(period, kid, westNine, eastNine).then().statusCode(200).body("choices", hasSize(2))
+                .body("choices[0].programId", equalTo(westNine.toString()));
+        given().auth().oauth2(officer()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("choices", List.of(eastNine))).put("/api/enrollment/periods/" + period + "/applications/" + kid)
+                .then().statusCode(412);
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/applications/" + kid).then().statusCode(200)
+                .body("choices.programId", equalTo(List.of(westNine.toString(), eastNine.toString())));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/applications").then().statusCode(200)
+                .body("total", equalTo(1));
+        given().auth().oauth2(officer()).delete("/api/enrollment/periods/" + period + "/applications/" + kid).then().statusCode(204);
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/applications/" + kid).then().statusCode(404);
+        apply(period, kid, eastNine).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        apply(period, kid, westNine).then().statusCode(409);
+        given().auth().oauth2(officer()).delete("/api/enrollment/periods/" + period + "/applications/" + kid).then().statusCode(409);
+    }
+
+    @Test
+    void badChoicesAreRefusedWithOneClearErrorEach() {
+        action(period, "open").then().statusCode(200);
+        UUID kid = new Fixtures.Kid("9", "WEST").create();
+        apply(period, kid, eastNine, westNine, eastNine).then().statusCode(422)
+                .body("type", equalTo("urn:portfolio:problem:invalid-choices"))
+                .body("errors.field", hasItem("choices[2]"))
+                .body("errors.find { it.field == 'choices[2]' }.message", containsString("already choice 1"));
+        apply(period, kid, eastNine, westNine, eastTen, westOnlyEast).then().statusCode(422)
+                .body("errors.find { it.field == 'choices' }.message", containsString("at most 3"))
+                .body("errors.find { it.field == 'choices[2]' }.message", containsString("grade 10"))
+                .body("errors.find { it.field == 'choices[3]' }.message", containsString("zone(s) EAST"));
+        UUID elsewhere = UUID.randomUUID();
+        apply(period, kid, elsewhere).then().statusCode(422)
+                .body("errors[0].message", containsString("not a program of this period"));
+        apply(period, kid).then().statusCode(400);
+        apply(period, UUID.randomUUID(), eastNine).then().statusCode(404);
+    }
+
+    @Test
+    void aSchoolUnderRevocationTakesNoNewApplicantsUntilItsLevelGoesDown() {
+        action(period, "open").then().statusCode(200);
+        UUID kid = new Fixtures.Kid("9", "WEST").create();
+        Fixtures.intervention(west, "REVOCATION");
+        Fixtures.awaitTakesPart(west, false);
+        apply(period, kid, westNine).then().statusCode(422)
+                .body("errors[0].message", containsString("under REVOCATION"));
+        Fixtures.intervention(west, "PROBATION");
+        Fixtures.awaitTakesPart(west, true);
+        apply(period, kid, westNine).then().statusCode(201);
+    }
+}

@@ -1,0 +1,162 @@
+package org.portfolio.enrollment;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.portfolio.testing.EventsProbe;
+import org.portfolio.testing.TestTokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Builds enrollment scenarios through the real API and the real broker. */
+final class Fixtures {
+
+    static final String REGISTERED = "portfolio.contracts.SchoolRegistered.v1";
+    static final String STATUS_CHANGED = "portfolio.contracts.SchoolStatusChanged.v1";
+    static final String INTERVENTION = "portfolio.contracts.InterventionEscalated.v1";
+
+    private Fixtures() {
+    }
+
+    static String officer() {
+        return TestTokens.enrollmentOfficer();
+    }
+
+    /** A school registered and opened by contracts' events, once enrollment says it takes part. */
+    static UUID openSchool(String zone, String... grades) {
+        UUID school = UUID.randomUUID();
+        String code = "S-" + school.toString().substring(0, 8);
+        EventsProbe.publish("contracts.events", "/contracts", REGISTERED, school.toString(),
+                Map.of("schoolId", school, "districtCode", code, "name", "School " + code, "type", "CHARTER",
+                        "grades", List.of(grades), "zone", zone, "status", "PROPOSED"));
+        EventsProbe.publish("contracts.events", "/contracts", STATUS_CHANGED, school.toString(),
+                Map.of("schoolId", school, "status", "OPEN", "previousStatus", "PROPOSED", "reason", "approved"));
+        awaitTakesPart(school, true);
+        return school;
+    }
+
+    static void intervention(UUID school, String level) {
+        EventsProbe.publish("contracts.events", "/contracts", INTERVENTION, school.toString(),
+                Map.of("contractId", UUID.randomUUID(), "schoolId", school, "previousLevel", "PROBATION", "level", level,
+                        "reason", "test", "cause", Map.of("kind", "MANUAL"), "decidedBy", "test", "effectiveDate", "2026-09-10"));
+    }
+
+    static void awaitTakesPart(UUID school, boolean takesPart) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/enrollment/schools").then().statusCode(200)
+                .body("find { it.schoolId == '" + school + "' }.takesPart", equalTo(takesPart)));
+    }
+
+    static Map<String, Object> periodBody(String name, int maxChoices, Instant offerDeadline) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", name);
+        m.put("schoolYear", "2027-28");
+        m.put("maxChoices", maxChoices);
+        m.put("offerDeadline", offerDeadline.toString());
+        m.put("waitlistResponseHours", 48);
+        return m;
+    }
+
+    static UUID period(int maxChoices) {
+        return period(maxChoices, Instant.now().plus(Duration.ofDays(14)));
+    }
+
+    static UUID period(int maxChoices, Instant offerDeadline) {
+        String id = given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(periodBody("Round " + UUID.randomUUID(), maxChoices, offerDeadline))
+                .post("/api/enrollment/periods").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    static Map<String, Object> programBody(UUID school, String grade, String name, int seats, List<String> order,
+                                           List<Map<String, Object>> setAsides, List<String> zones) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("schoolId", school);
+        m.put("grade", grade);
+        m.put("name", name);
+        m.put("seats", seats);
+        m.put("priorityOrder", order);
+        m.put("setAsides", setAsides);
+        m.put("eligibleZones", zones);
+        return m;
+    }
+
+    static UUID program(UUID period, UUID school, String grade, int seats, String... order) {
+        return program(period, programBody(school, grade, "Track " + UUID.randomUUID().toString().substring(0, 6), seats,
+                List.of(order), List.of(), List.of()));
+    }
+
+    static UUID program(UUID period, Map<String, Object> body) {
+        String id = given().auth().oauth2(officer()).contentType(ContentType.JSON).body(body)
+                .post("/api/enrollment/periods/" + period + "/programs").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    /** An applicant builder. */
+    static final class Kid {
+        final Map<String, Object> body = new HashMap<>();
+
+        Kid(String grade, String zone) {
+            body.put("externalRef", "STU-" + UUID.randomUUID());
+            body.put("firstName", "Ana" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 10000));
+            body.put("lastName", "Lopez-" + UUID.randomUUID().toString().substring(0, 5));
+            body.put("birthDate", LocalDate.of(2013, 5, 17).toString());
+            body.put("grade", grade);
+            body.put("homeZone", zone);
+            body.put("siblingSchoolIds", new ArrayList<>());
+            body.put("staffSchoolIds", new ArrayList<>());
+            body.put("flags", new ArrayList<>());
+        }
+
+        @SuppressWarnings("unchecked")
+        Kid sibling(UUID school) {
+            ((List<Object>) body.get("siblingSchoolIds")).add(school);
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        Kid staff(UUID school) {
+            ((List<Object>) body.get("staffSchoolIds")).add(school);
+            return this;
+        }
+
+        Kid current(UUID school) {
+            body.put("currentSchoolId", school);
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        Kid flag(String f) {
+            ((List<Object>) body.get("flags")).add(f);
+            return this;
+        }
+
+        UUID create() {
+            String id = given().auth().oauth2(officer()).contentType(ContentType.JSON).body(body)
+                    .post("/api/enrollment/applicants").then().statusCode(201).extract().path("id");
+            return UUID.fromString(id);
+        }
+    }
+
+    static Response apply(UUID period, UUID applicant, UUID... choices) {
+        return given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of("choices", List.of(choices)))
+                .put("/api/enrollment/periods/" + period + "/applications/" + applicant);
+    }
+
+    static Response action(UUID period, String action) {
+        return given().auth().oauth2(officer()).contentType(ContentType.JSON).post("/api/enrollment/periods/" + period + "/" + action);
+    }
+
+    static Response result(UUID period, UUID applicant) {
+        return given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/applications/" + applicant + "/result");
+    }
+}

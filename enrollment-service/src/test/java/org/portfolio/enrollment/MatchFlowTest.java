@@ -1,0 +1,340 @@
+package org.portfolio.enrollment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.EventsProbe;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.portfolio.enrollment.Fixtures.action;
+import static org.portfolio.enrollment.Fixtures.apply;
+import static org.portfolio.enrollment.Fixtures.officer;
+import static org.portfolio.enrollment.Fixtures.result;
+
+/** The match on the real database and broker: priorities, set-asides, lottery, offers, waitlists, events, round 2. */
+@QuarkusTest
+class MatchFlowTest {
+
+    static final String MATCH_PUBLISHED = "portfolio.enrollment.MatchPublished.v1";
+    static final String DEMAND_REPORTED = "portfolio.enrollment.DemandReported.v1";
+
+    @Test
+    void aZoneApplicantBeatsAGeneralOneAndTheLoserIsToldWhy() {
+        UUID east = Fixtures.openSchool("EAST", "9");
+        UUID west = Fixtures.openSchool("WEST", "9");
+        UUID period = Fixtures.period(3);
+        UUID scarce = Fixtures.program(period, east, "9", 1, "SIBLING", "ZONE", "GENERAL");
+        UUID ample = Fixtures.program(period, west, "9", 5, "ZONE", "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID zone = new Fixtures.Kid("9", "EAST").create();
+        UUID general = new Fixtures.Kid("9", "NORTH").create();
+        apply(period, zone, scarce, ample).then().statusCode(201);
+        apply(period, general, scarce, ample).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("applicants", equalTo(2)).body("matched", equalTo(2));
+
+        JsonPath z = result(period, zone).then().statusCode(200).extract().jsonPath();
+        assertThat(z.getString("offer.programId")).isEqualTo(scarce.toString());
+        assertThat(z.getString("offer.priorityGroup")).isEqualTo("ZONE");
+        assertThat(z.getString("choices[1].outcome")).isEqualTo("NOT_CONSIDERED");
+        JsonPath g = result(period, general).then().statusCode(200).extract().jsonPath();
+        assertThat(g.getString("offer.programId")).isEqualTo(ample.toString());
+        assertThat(g.getString("choices[0].outcome")).isEqualTo("WAITLISTED");
+        assertThat(g.getInt("choices[0].waitlistPosition")).isEqualTo(1);
+        assertThat(g.getString("choices[0].explanation")).isEqualTo(String.format(java.util.Locale.ROOT,
+                "full: last seat went to group ZONE, lottery %.4f; yours: GENERAL, %.4f", z.getDouble("lottery"), g.getDouble("lottery")));
+
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then().statusCode(200)
+                .body("find { it.programId == '" + scarce + "' }.seats", equalTo(1))
+                .body("find { it.programId == '" + scarce + "' }.applicants", equalTo(2))
+                .body("find { it.programId == '" + scarce + "' }.firstChoices", equalTo(2))
+                .body("find { it.programId == '" + scarce + "' }.offers", equalTo(1))
+                .body("find { it.programId == '" + scarce + "' }.cutoff.group", equalTo("ZONE"))
+                .body("find { it.programId == '" + ample + "' }.cutoff", nullValue());
+
+        // results are answered only once published
+        UUID offer = UUID.fromString(g.getString("offer.id"));
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + offer + "/accept").then()
+                .statusCode(409).body("type", equalTo("urn:portfolio:problem:results-not-published"));
+    }
+
+    @Test
+    void aSetAsideGivesItsGroupASeatWhateverTheLottery() {
+        UUID school = Fixtures.openSchool("SOUTH", "6");
+        UUID period = Fixtures.period(1);
+        UUID program = Fixtures.program(period, Fixtures.programBody(school, "6", "Magnet", 2, List.of("GENERAL"),
+                List.of(Map.of("group", "FRL", "sharePercent", 50)), List.of()));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/programs/" + program).then()
+                .body("openSeats", equalTo(1)).body("setAsides[0].seats", equalTo(1));
+        action(period, "open").then().statusCode(200);
+        List<UUID> others = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UUID k = new Fixtures.Kid("6", "SOUTH").create();
+            others.add(k);
+            apply(period, k, program).then().statusCode(201);
+        }
+        UUID frl = new Fixtures.Kid("6", "SOUTH").flag("FRL").create();
+        apply(period, frl, program).then().statusCode(201).body("choices[0].setAsideGroups", equalTo(List.of("FRL")));
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        result(period, frl).then().body("offer.programId", equalTo(program.toString()));
+        long othersOffered = others.stream().filter(k -> result(period, k).then().extract().path("offer") != null).count();
+        assertThat(othersOffered).isEqualTo(1);
+        // an unlucky non-member is told about both blocks
+        UUID loser = others.stream().filter(k -> result(period, k).then().extract().path("offer") == null).findFirst().orElseThrow();
+        String why = result(period, loser).then().extract().path("choices[0].explanation");
+        assertThat(why).startsWith("open seats full: last seat went to group GENERAL").contains("; FRL set-aside seats full: last seat went to ")
+                .endsWith("not FRL, GENERAL, " + String.format(java.util.Locale.ROOT, "%.4f", ((Number) result(period, loser).then().extract().path("lottery")).doubleValue()));
+    }
+
+    @Test
+    void theLotteryIsReproducibleFromThePublishedSeedAndASimulationChangesNothing() throws Exception {
+        UUID school = Fixtures.openSchool("NORTH", "K");
+        UUID period = Fixtures.period(2);
+        UUID program = Fixtures.program(period, school, "K", 2, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        List<UUID> kids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID k = new Fixtures.Kid("K", "NORTH").create();
+            kids.add(k);
+            apply(period, k, program).then().statusCode(201);
+        }
+        action(period, "close").then().statusCode(200);
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(200)
+                .body("simulation", equalTo(true)).body("matched", equalTo(2)).body("applicants", equalTo(5));
+        given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Map.of("seats", List.of(Map.of("programId", program, "seats", 5))))
+                .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(200).body("matched", equalTo(5));
+        given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Map.of("seats", List.of(Map.of("programId", UUID.randomUUID(), "seats", 5))))
+                .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(422);
+        // the simulation stored nothing
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period).then().body("status", equalTo("CLOSED"));
+        result(period, kids.get(0)).then().statusCode(409);
+
+        action(period, "match").then().statusCode(200);
+        String seed = action(period, "publish").then().statusCode(200).extract().path("lotterySeed");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(seed.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        List<Double> numbers = new ArrayList<>();
+        for (UUID k : kids) {
+            byte[] h = mac.doFinal(k.toString().getBytes(StandardCharsets.US_ASCII));
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (h[i] & 0xFF);
+            }
+            double expected = (v >>> 11) / (double) (1L << 53);
+            float shown = result(period, k).then().extract().path("lottery");
+            assertThat((double) shown).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+            numbers.add(expected);
+        }
+        // with one program and equal priorities the two best lottery numbers get the seats
+        List<Double> sorted = numbers.stream().sorted().toList();
+        for (int i = 0; i < kids.size(); i++) {
+            boolean offered = result(period, kids.get(i)).then().extract().path("offer") != null;
+            assertThat(offered).isEqualTo(numbers.get(i) <= sorted.get(1));
+        }
+        // the waitlist is ordered by lottery
+        List<Float> waitlist = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/programs/" + program + "/waitlist")
+                .then().statusCode(200).body("items", hasSize(3)).extract().path("items.lottery");
+        assertThat(waitlist).isSorted();
+    }
+
+    @Test
+    void aDeclinedSeatGoesToTheNextOnTheWaitlistAndTheirLowerOfferMovesOnInTurn() {
+        UUID a = Fixtures.openSchool("EAST", "9");
+        UUID b = Fixtures.openSchool("WEST", "9");
+        UUID period = Fixtures.period(3);
+        UUID top = Fixtures.program(period, a, "9", 1, "SIBLING", "ZONE", "GENERAL");
+        UUID second = Fixtures.program(period, b, "9", 1, "SIBLING", "ZONE", "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID sib = new Fixtures.Kid("9", "NORTH").sibling(a).create();     // wins top
+        UUID zoneA = new Fixtures.Kid("9", "EAST").create();               // ZONE at top, GENERAL at second
+        UUID zoneB = new Fixtures.Kid("9", "WEST").create();               // GENERAL at top, ZONE at second
+        apply(period, sib, top).then().statusCode(201);
+        apply(period, zoneA, top, second).then().statusCode(201);
+        apply(period, zoneB, top, second).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        result(period, zoneA).then().body("offer", nullValue())
+                .body("choices[0].outcome", equalTo("WAITLISTED")).body("choices[0].waitlistPosition", equalTo(1))
+                .body("choices[1].outcome", equalTo("WAITLISTED"));
+        result(period, zoneB).then().body("offer.programId", equalTo(second.toString()))
+                .body("choices[0].waitlistPosition", equalTo(2));
+        action(period, "publish").then().statusCode(200);
+
+        // the sibling declines top: zoneA (first on top's list) gets it
+        String sibOffer = result(period, sib).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/enrollment/periods/" + period + "/offers/" + sibOffer + "/decline").then().statusCode(200)
+                .body("offer.status", equalTo("DECLINED")).body("waitlistOffers", hasSize(1))
+                .body("waitlistOffers[0].applicantId", equalTo(zoneA.toString()))
+                .body("waitlistOffers[0].source", equalTo("WAITLIST"));
+        result(period, zoneA).then().body("offer.programId", equalTo(top.toString())).body("choices[1].outcome", equalTo("NOT_CONSIDERED"));
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/enrollment/periods/" + period + "/offers/" + sibOffer + "/decline").then().statusCode(409);
+
+        // zoneB accepts second, then declines it staying on top's waitlist: second has nobody left waiting
+        String bOffer = result(period, zoneB).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + bOffer + "/accept").then()
+                .statusCode(200).body("offer.status", equalTo("ACCEPTED"));
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + bOffer + "/accept").then().statusCode(409);
+        // zoneA declines top: zoneB moves up to top and releases second
+        String aOffer = result(period, zoneA).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/enrollment/periods/" + period + "/offers/" + aOffer + "/decline").then().statusCode(200)
+                .body("waitlistOffers[0].applicantId", equalTo(zoneB.toString()));
+        result(period, zoneB).then().body("offer.programId", equalTo(top.toString()))
+                .body("offerHistory.status", equalTo(List.of("RELEASED", "OFFERED")));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
+                .body("find { it.programId == '" + second + "' }.offeredNow", equalTo(0))
+                .body("find { it.programId == '" + top + "' }.offeredNow", equalTo(1));
+    }
+
+    @Test
+    void anOfferNotAnsweredByItsDeadlineExpiresAndTheSeatMovesOn() {
+        UUID school = Fixtures.openSchool("EAST", "3");
+        UUID period = Fixtures.period(1, Instant.now().plus(Duration.ofSeconds(8)));
+        UUID program = Fixtures.program(period, school, "3", 1, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID k1 = new Fixtures.Kid("3", "EAST").create();
+        UUID k2 = new Fixtures.Kid("3", "EAST").create();
+        apply(period, k1, program).then().statusCode(201);
+        apply(period, k2, program).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200);
+        action(period, "publish").then().statusCode(200);
+        UUID first = result(period, k1).then().extract().path("offer") != null ? k1 : k2;
+        UUID next = first.equals(k1) ? k2 : k1;
+        result(period, next).then().body("offer", nullValue()).body("choices[0].waitlistPosition", equalTo(1));
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/expire-overdue").then().statusCode(200);
+            result(period, next).then().body("offer.programId", equalTo(program.toString())).body("offer.source", equalTo("WAITLIST"));
+        });
+        result(period, first).then().body("offer", nullValue()).body("offerHistory[0].status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void publishingAnnouncesTheMatchAndEachSchoolsDemandWithoutPersonalData() {
+        UUID east = Fixtures.openSchool("EAST", "9");
+        UUID west = Fixtures.openSchool("WEST", "9");
+        UUID period = Fixtures.period(2);
+        UUID pe = Fixtures.program(period, east, "9", 1, "ZONE", "GENERAL");
+        UUID pw = Fixtures.program(period, west, "9", 3, "ZONE", "GENERAL");
+        action(period, "open").then().statusCode(200);
+        List<UUID> kids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Fixtures.Kid kid = new Fixtures.Kid("9", "EAST");
+            names.add((String) kid.body.get("lastName"));
+            UUID k = kid.create();
+            kids.add(k);
+            apply(period, k, pe, pw).then().statusCode(201);
+        }
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200);
+        String seed = action(period, "publish").then().statusCode(200).extract().path("lotterySeed");
+
+        EventsProbe.Received match = EventsProbe.await("enrollment.events",
+                r -> MATCH_PUBLISHED.equals(r.type()) && period.toString().equals(r.subject()), Duration.ofSeconds(30));
+        assertThat(match.key()).isEqualTo(period.toString());
+        JsonNode d = match.data();
+        assertThat(d.get("lotterySeed").asText()).isEqualTo(seed);
+        assertThat(d.get("applicants").asInt()).isEqualTo(3);
+        assertThat(d.get("matched").asInt()).isEqualTo(3);
+        assertThat(d.get("round").asInt()).isEqualTo(1);
+        assertThat(d.get("programs")).hasSize(2);
+        JsonNode east9 = java.util.stream.StreamSupport.stream(d.get("programs").spliterator(), false)
+                .filter(p -> p.get("programId").asText().equals(pe.toString())).findFirst().orElseThrow();
+        assertThat(east9.get("seats").asInt()).isEqualTo(1);
+        assertThat(east9.get("applicants").asInt()).isEqualTo(3);
+        assertThat(east9.get("firstChoices").asInt()).isEqualTo(3);
+        assertThat(east9.get("offers").asInt()).isEqualTo(1);
+        assertThat(east9.get("cutoff").get("group").asText()).isEqualTo("ZONE");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<EventsProbe.Received> demand = EventsProbe.ofType("enrollment.events", DEMAND_REPORTED).stream()
+                    .filter(r -> r.data().get("periodId").asText().equals(period.toString())).toList();
+            assertThat(demand).hasSize(2);
+            EventsProbe.Received w = demand.stream().filter(r -> r.subject().equals(west.toString())).findFirst().orElseThrow();
+            assertThat(w.key()).isEqualTo(west.toString());
+            assertThat(w.data().get("schoolId").asText()).isEqualTo(west.toString());
+            assertThat(w.data().get("applicants").asInt()).isEqualTo(3);
+            assertThat(w.data().get("firstChoices").asInt()).isEqualTo(0);
+            assertThat(w.data().get("seats").asInt()).isEqualTo(3);
+            assertThat(w.data().get("offers").asInt()).isEqualTo(2);
+            assertThat(w.data().get("schoolYear").asText()).isEqualTo("2027-28");
+            for (EventsProbe.Received r : List.of(match, demand.get(0), demand.get(1))) {
+                String raw = new String(r.value(), StandardCharsets.UTF_8);
+                for (UUID k : kids) {
+                    assertThat(raw).doesNotContain(k.toString());
+                }
+                for (String n : names) {
+                    assertThat(raw).doesNotContain(n);
+                }
+            }
+        });
+    }
+
+    @Test
+    void aSecondRoundFillsTheSeatsTheFirstLeftAndKeepsOfferHoldersOut() {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID period = Fixtures.period(1);
+        UUID program = Fixtures.program(period, school, "9", 3, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID holder = new Fixtures.Kid("9", "EAST").create();
+        UUID decliner = new Fixtures.Kid("9", "EAST").create();
+        apply(period, holder, program).then().statusCode(201);
+        apply(period, decliner, program).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of("maxChoices", 2, "offerDeadline", Instant.now().plus(Duration.ofDays(20)).toString()))
+                .post("/api/enrollment/periods/" + period + "/rounds").then().statusCode(409);
+        action(period, "publish").then().statusCode(200);
+        String declined = result(period, decliner).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/enrollment/periods/" + period + "/offers/" + declined + "/decline").then().statusCode(200);
+
+        String round2 = given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Map.of("maxChoices", 2, "offerDeadline", Instant.now().plus(Duration.ofDays(20)).toString()))
+                .post("/api/enrollment/periods/" + period + "/rounds").then().statusCode(201)
+                .body("round", equalTo(2)).body("previousPeriodId", equalTo(period.toString())).body("status", equalTo("DRAFT"))
+                .extract().path("id");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Map.of("maxChoices", 2, "offerDeadline", Instant.now().plus(Duration.ofDays(20)).toString()))
+                .post("/api/enrollment/periods/" + period + "/rounds").then().statusCode(409);
+        UUID r2 = UUID.fromString(round2);
+        String p2 = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/programs").then().statusCode(200)
+                .body("", hasSize(1)).body("[0].sourceProgramId", equalTo(program.toString())).extract().path("[0].id");
+        action(r2, "open").then().statusCode(200);
+        apply(r2, holder, UUID.fromString(p2)).then().statusCode(409).body("type", equalTo("urn:portfolio:problem:holds-offer"));
+        List<UUID> late = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UUID k = new Fixtures.Kid("9", "EAST").create();
+            late.add(k);
+            apply(r2, k, UUID.fromString(p2)).then().statusCode(201);
+        }
+        action(r2, "close").then().statusCode(200);
+        // 3 seats, 1 still held in round 1: 2 left
+        action(r2, "match").then().statusCode(200).body("matched", equalTo(2))
+                .body("programs[0].seats", equalTo(2));
+    }
+}

@@ -1,0 +1,106 @@
+package org.portfolio.enrollment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.portfolio.enrollment.Fixtures.action;
+import static org.portfolio.enrollment.Fixtures.officer;
+
+/** DRAFT → OPEN ⇄ CLOSED → MATCHED → PUBLISHED, and the 409s of every wrong step. */
+@QuarkusTest
+class PeriodLifecycleTest {
+
+    @Test
+    void aPeriodMovesThroughItsStatesAndRefusesWrongSteps() {
+        UUID period = Fixtures.period(3);
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period).then().statusCode(200)
+                .body("status", equalTo("DRAFT")).body("round", equalTo(1)).header("ETag", notNullValue());
+
+        action(period, "close").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:invalid-period-transition"));
+        action(period, "open").then().statusCode(409).body("detail", equalTo("Period " + period + " has no programs to apply to"));
+
+        UUID school = Fixtures.openSchool("EAST", "9");
+        Fixtures.program(period, school, "9", 10, "ZONE", "GENERAL");
+        action(period, "match").then().statusCode(409);
+        action(period, "open").then().statusCode(200).body("status", equalTo("OPEN")).body("lotterySeedSha256", nullValue());
+        action(period, "open").then().statusCode(409);
+        action(period, "publish").then().statusCode(409);
+
+        // closing records the seed: its hash is shown, the seed itself stays secret until publication
+        String hash = action(period, "close").then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("lotterySeedSha256", matchesPattern("[0-9a-f]{64}")).body("lotterySeed", nullValue())
+                .extract().path("lotterySeedSha256");
+        // programs are locked once the window closed
+        given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Fixtures.programBody(school, "9", "Late", 5, java.util.List.of("GENERAL"), java.util.List.of(), java.util.List.of()))
+                .post("/api/enrollment/periods/" + period + "/programs").then().statusCode(409)
+                .body("type", equalTo("urn:portfolio:problem:programs-locked"));
+
+        action(period, "publish").then().statusCode(409);
+        action(period, "match").then().statusCode(200).body("applicants", equalTo(0));
+        action(period, "match").then().statusCode(200); // a re-run is allowed and deterministic
+        action(period, "discard-match").then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("lotterySeedSha256", equalTo(hash));
+        action(period, "match").then().statusCode(200);
+        String seed = action(period, "publish").then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("lotterySeed", matchesPattern("[0-9a-f]{64}")).extract().path("lotterySeed");
+        org.assertj.core.api.Assertions.assertThat(org.portfolio.enrollment.domain.Lottery.sha256(seed)).isEqualTo(hash);
+        action(period, "publish").then().statusCode(409);
+        action(period, "open").then().statusCode(409);
+        action(period, "discard-match").then().statusCode(409);
+
+        given().auth().oauth2(officer()).get("/api/enrollment/periods?size=200").then().statusCode(200)
+                .body("items.id", hasItem(period.toString()));
+    }
+
+    @Test
+    void reopeningAClosedWindowForgetsTheSeed() {
+        UUID period = Fixtures.period(3);
+        Fixtures.program(period, Fixtures.openSchool("WEST", "K"), "K", 10, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        action(period, "close").then().statusCode(200).body("lotterySeedSha256", notNullValue());
+        action(period, "open").then().statusCode(200).body("lotterySeedSha256", nullValue());
+    }
+
+    @Test
+    void badPeriodsAreRefusedWithClearProblems() {
+        given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "", "schoolYear", "2027", "maxChoices", 0))
+                .post("/api/enrollment/periods").then().statusCode(400)
+                .body("type", equalTo("urn:portfolio:problem:validation"))
+                .body("errors.field", hasItem("schoolYear")).body("errors.field", hasItem("maxChoices"))
+                .body("errors.field", hasItem("offerDeadline"));
+        Map<String, Object> body = Fixtures.periodBody("Dates", 3, Instant.now().plus(Duration.ofDays(1)));
+        body.put("applicationsOpenAt", "2027-03-01T00:00:00Z");
+        body.put("applicationsCloseAt", "2027-02-01T00:00:00Z");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(body)
+                .post("/api/enrollment/periods").then().statusCode(422).body("errors[0].field", equalTo("applicationsCloseAt"));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo("urn:portfolio:problem:not-found"));
+    }
+
+    @Test
+    void anUpdateWithAStaleETagIsRefused() {
+        UUID period = Fixtures.period(3);
+        Map<String, Object> body = Fixtures.periodBody("Renamed", 5, Instant.now().plus(Duration.ofDays(3)));
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", "\"99\"").body(body)
+                .put("/api/enrollment/periods/" + period).then().statusCode(412);
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
+                .put("/api/enrollment/periods/" + period).then().statusCode(200).body("maxChoices", equalTo(5))
+                .header("ETag", startsWith("\"1"));
+    }
+}
