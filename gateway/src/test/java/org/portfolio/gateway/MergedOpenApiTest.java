@@ -43,6 +43,9 @@ class MergedOpenApiTest {
                 .body("paths.'/api/autonomy/things'.post.responses", hasKey("413"))
                 .body("paths.'/api/autonomy/things'.post.responses", hasKey("503"))
                 .body("paths.'/api/autonomy/things'.post.operationId", equalTo("postApiAutonomyThings"))
+                .body("paths.'/api/admin/clients'.get.security[0].oauth2", hasItem("DISTRICT_ADMIN"))
+                .body("paths.'/oauth/token'.post.security[0]", hasKey("clientBasic"))
+                .body("components.securitySchemes.clientBasic.scheme", equalTo("basic"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", not(hasKey("Unused")));
     }

@@ -39,6 +39,8 @@ public final class OpenApiMerger {
 
     public static final String OAUTH2 = "oauth2";
     public static final String BEARER = "bearer";
+    /** HTTP Basic client authentication of the token endpoint. */
+    public static final String CLIENT_BASIC = "clientBasic";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final List<String> COMPONENT_KINDS = List.of("schemas", "responses", "parameters", "examples",
             "requestBodies", "headers", "links", "callbacks", "pathItems");
@@ -258,7 +260,7 @@ public final class OpenApiMerger {
     private static void addGatewayResponses(ObjectNode operation, boolean proxied) {
         ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
         boolean secured = operation.has("security") && operation.get("security").size() > 0
-                && !operation.get("security").get(0).has("basicClient");
+                && !operation.get("security").get(0).has(CLIENT_BASIC);
         if (secured && !responses.has("401")) {
             responses.putObject("401").put("$ref", "#/components/responses/GatewayUnauthorized");
         }

@@ -93,7 +93,7 @@ public class ClientResource {
 
     @GET
     @Path("/{clientId}")
-    @Operation(summary = "Get an API client")
+    @Operation(summary = "Get an API client", description = "Never its secret; the ETag is its version, for If-Match on a change")
     @APIResponse(responseCode = "200", description = "The client (ETag: its version)", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

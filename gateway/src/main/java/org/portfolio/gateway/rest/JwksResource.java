@@ -44,7 +44,7 @@ public class JwksResource {
     @Path(".well-known/jwks.json")
     @PermitAll
     @Produces({"application/json", JWK_SET})
-    @Operation(summary = "The token signing keys (JWKS), at the well-known address")
+    @Operation(summary = "The token signing keys (JWKS), at the well-known address", description = "The same key set as /oauth/jwks")
     @APIResponse(responseCode = "200", description = "The key set", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = JwkSet.class)),
             @Content(mediaType = JWK_SET, schema = @Schema(implementation = JwkSet.class))})

@@ -16,9 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.domain.GrantedScope;
@@ -40,8 +37,6 @@ import java.util.Set;
  * The form is parsed here rather than by JAX-RS so that every malformed request gets an RFC answer.
  */
 @Path("/oauth/token")
-@SecurityScheme(securitySchemeName = "basicClient", type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "Client authentication at the token endpoint: the client id and secret")
 @Tag(name = "OAuth2", description = "Access tokens for registered API clients")
 public class TokenResource {
 
@@ -64,7 +59,6 @@ public class TokenResource {
     @POST
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "basicClient")
     @Operation(summary = "Get an access token (client credentials)",
             description = "Authenticate with HTTP Basic (client id and secret, each form-urlencoded, RFC 6749 §2.3.1) or with "
                     + "client_id and client_secret in the form, not both. The token is an RS256 JWT valid for 30 minutes, "

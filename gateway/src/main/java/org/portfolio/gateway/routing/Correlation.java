@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 record Correlation(String requestId, String traceId, String traceparent, String flags) {
 
     static Correlation of(String incomingRequestId, String incomingTraceparent) {
-        String requestId = safeId(incomingRequestId) ? incomingRequestId : UUID.randomUUID().toString();
+        String requestId = safeId(incomingRequestId) ? incomingRequestId : randomUuid();
         String traceId = null;
         String flags = "01";
         if (incomingTraceparent != null) {
@@ -40,6 +40,14 @@ record Correlation(String requestId, String traceId, String traceparent, String 
             }
         }
         return true;
+    }
+
+    /** A version-4 UUID from ThreadLocalRandom: unique is all a request id needs, and it never blocks on SecureRandom. */
+    static String randomUuid() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & ~(0xC000000000000000L)) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     private static boolean hex(String s, int from, int to) {

@@ -69,5 +69,8 @@ class PathPatternTest {
         Correlation bad = Correlation.of("a b", "00-00000000000000000000000000000000-00f067aa0ba902b7-01");
         assertThat(bad.requestId()).matches("[0-9a-f-]{36}");
         assertThat(bad.traceId()).isNotEqualTo("00000000000000000000000000000000").hasSize(32);
+        java.util.UUID generated = java.util.UUID.fromString(Correlation.randomUuid());
+        assertThat(generated.version()).isEqualTo(4);
+        assertThat(generated.variant()).isEqualTo(2);
     }
 }
