@@ -35,6 +35,8 @@ public class RunningStack implements ParameterResolver {
     private static Stack start() {
         try {
             PortfolioStack stack = new PortfolioStack("stack-gateway")
+                    // the build machine is shared: give a loaded machine time to start five JVMs
+                    .env("PORTFOLIO_READY_TIMEOUT", "420")
                     // the system tests call anonymously from one address more than a real caller would
                     .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_BURST", "500")
                     .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_SECOND", "200");
