@@ -198,7 +198,11 @@ public final class NodeTools {
                 if (slash < 0 || slash == name.length() - 1) {
                     continue;
                 }
-                Path out = root.resolve(name.substring(slash + 1)).normalize();
+                String relative = name.substring(slash + 1);
+                if (relative.startsWith("include/") || relative.startsWith("share/")) {
+                    continue; // Node's C headers and man pages: not needed to run it
+                }
+                Path out = root.resolve(relative).normalize();
                 if (!out.startsWith(root)) {
                     throw new IOException("entry outside the target: " + name);
                 }
