@@ -2,20 +2,25 @@ package org.portfolio.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.portfolio.gateway.support.Clients;
 import org.portfolio.testing.TestTokens;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class ClientRegistryTest {
@@ -24,15 +29,39 @@ class ClientRegistryTest {
     void aRegisteredClientGetsItsSecretOnceAndListsWithoutIt() {
         String name = "SIS " + UUID.randomUUID();
         UUID school = UUID.randomUUID();
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "roles", List.of("SIS"), "schools", List.of(school)))
                 .post("/api/admin/clients").then().statusCode(201)
+                .header("Location", containsString("/api/admin/clients/cl_"))
+                .header("ETag", "\"0\"")
                 .body("clientId", matchesPattern("cl_[A-Za-z0-9_-]{16}"))
                 .body("clientSecret", matchesPattern("[A-Za-z0-9_-]{43}"))
-                .body("schools", hasItem(school.toString()));
-        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients").then().statusCode(200)
-                .body("name", hasItem(name))
-                .body("", everyItem(not(hasKey("clientSecret"))));
+                .body("schools", hasItem(school.toString()))
+                .body("createdBy", equalTo("test-client"))
+                .extract().path("clientId");
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients?size=500").then().statusCode(200)
+                .body("items.name", hasItem(name))
+                .body("items", everyItem(not(hasKey("clientSecret"))));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"").body("name", equalTo(name)).body("$", not(hasKey("clientSecret")));
+    }
+
+    @Test
+    void theListFiltersByRoleSchoolAndStatusOnePageAtATime() {
+        UUID school = UUID.randomUUID();
+        Clients.Registered a = Clients.register("SCHOOL_LEADER", school);
+        Clients.register("SIS", school);
+        Clients.register("SCHOOL_LEADER", UUID.randomUUID());
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients?school=" + school + "&role=SCHOOL_LEADER")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].clientId", equalTo(a.id()));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients?school=" + school + "&size=1&page=1")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.size()", equalTo(1)).body("page", equalTo(1));
+        given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + a.id() + "/disable").then().statusCode(200);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients?school=" + school + "&enabled=false")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].enabled", equalTo(false))
+                .body("items[0].disabledAt", notNullValue());
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients?role=ROOT").then().statusCode(400);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients?size=0").then().statusCode(400);
     }
 
     @Test
@@ -46,8 +75,59 @@ class ClientRegistryTest {
     }
 
     @Test
+    void anUpdateWithAStaleETagIs412AndAnUnknownClient404() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("name", "Board office", "roles", List.of("OVERSIGHT")))
+                .put("/api/admin/clients/" + c.id()).then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Board office"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("name", "Lost update", "roles", List.of("OVERSIGHT")))
+                .put("/api/admin/clients/" + c.id()).then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/cl_doesnotexist").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/cl_doesnotexist/secret").then().statusCode(404);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/not%20an%20id").then().statusCode(400);
+    }
+
+    @Test
+    void rotatingShowsTheNewSecretOnceAndRecordsWhen() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        Response r = given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + c.id() + "/secret");
+        r.then().statusCode(200).body("clientSecret", matchesPattern("[A-Za-z0-9_-]{43}")).body("rotatedAt", notNullValue());
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/" + c.id()).then()
+                .body("$", not(hasKey("clientSecret"))).body("rotatedAt", notNullValue());
+    }
+
+    @Test
+    void theLastEnabledAdministratorCannotBeDisabledOrLoseItsRole() {
+        List<String> others = new ArrayList<>();
+        Clients.Registered last = Clients.register("DISTRICT_ADMIN");
+        try {
+            List<String> admins = given().auth().oauth2(TestTokens.districtAdmin())
+                    .get("/api/admin/clients?role=DISTRICT_ADMIN&enabled=true&size=500").then().extract().path("items.clientId");
+            for (String id : admins) {
+                if (!id.equals(last.id())) {
+                    given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + id + "/disable").then().statusCode(200);
+                    others.add(id);
+                }
+            }
+            given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + last.id() + "/disable").then()
+                    .statusCode(409).body("type", equalTo("urn:portfolio:problem:last-administrator"));
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "demoted", "roles", List.of("OVERSIGHT")))
+                    .put("/api/admin/clients/" + last.id()).then().statusCode(409);
+        } finally {
+            for (String id : others) {
+                given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + id + "/enable").then().statusCode(200);
+            }
+        }
+    }
+
+    @Test
     void onlyDistrictAdminsManageClients() {
-        given().auth().oauth2(TestTokens.oversight()).get("/api/admin/clients").then().statusCode(403);
+        given().auth().oauth2(TestTokens.oversight()).get("/api/admin/clients").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.schoolLeader(UUID.randomUUID())).post("/api/admin/clients/cl_x/disable").then().statusCode(403);
         given().get("/api/admin/clients").then().statusCode(401);
     }
 }

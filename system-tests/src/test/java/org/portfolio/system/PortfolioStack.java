@@ -82,6 +82,38 @@ public final class PortfolioStack {
         return home;
     }
 
+    /** An extra environment variable for `./portfolio` and the services it starts (e.g. a gateway setting). */
+    public PortfolioStack env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** An API client's id and secret. */
+    public record Client(String id, String secret) {
+    }
+
+    /** The bootstrap administrator `./portfolio up` generated (keys/bootstrap-admin.env). */
+    public Client bootstrapClient() throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(home.resolve("keys/bootstrap-admin.env"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return new Client(values.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_ID"), values.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_SECRET"));
+    }
+
+    /** The installation's token signing key (to forge expired or tampered tokens in tests). */
+    public Path privateKey() {
+        return home.resolve("keys/jwt-private.pem");
+    }
+
+    /** A service's log file. */
+    public Path log(String component) {
+        return home.resolve("logs").resolve(component + ".log");
+    }
+
     /** The pid ./portfolio recorded for a component (infra or a service), if it recorded one. */
     public Optional<Long> pid(String component) throws IOException {
         Path f = home.resolve("run").resolve(component + ".pid");

@@ -21,11 +21,20 @@ import java.util.stream.Collectors;
 
 /**
  * A registered API client (Ed-Fi style key and secret). The secret exists in clear text only in the answer
- * that creates or rotates it; the table keeps a salted hash.
+ * that creates or rotates it; the table keeps a salted SHA-256 hash. Secrets are 256-bit random values, so a
+ * slow password hash (bcrypt, Argon2) would add latency to every token request and no protection: nobody can
+ * guess 2^256 candidates, however fast each guess is.
+ *
+ * <p>Every change that should end the tokens issued so far (a new secret, other roles or schools, disabling)
+ * increments {@code tokenGeneration}; each token carries the generation it was issued in, and the gateway
+ * rejects tokens of an older generation.
  */
 @Entity
 @Table(name = "api_client")
 public class ApiClient extends PanacheEntityBase {
+
+    /** Roles that act for named schools only. */
+    public static final Set<String> SCOPED_ROLES = Set.of("SCHOOL_LEADER", "SIS");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -59,29 +68,96 @@ public class ApiClient extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "created_by", length = 200)
+    public String createdBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by", length = 200)
+    public String updatedBy;
+
     @Column(name = "rotated_at")
     public Instant rotatedAt;
 
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    /** Tokens carry the generation they were issued in; older generations are no longer accepted. */
+    @Column(name = "token_generation", nullable = false)
+    public int tokenGeneration;
+
+    @Column(name = "last_token_at")
+    public Instant lastTokenAt;
+
     /** Registers a client and returns the new secret (shown once). */
-    public static Registration register(String name, Set<String> roles, Set<String> schools) {
+    public static Registration register(String name, Set<String> roles, Set<String> schools, String by) {
         ApiClient c = new ApiClient();
         c.clientId = "cl_" + token(12);
         c.name = name;
         c.roles = String.join(",", new LinkedHashSet<>(roles));
         c.schools = String.join(",", new LinkedHashSet<>(schools));
         c.createdAt = Instant.now();
+        c.createdBy = by;
+        c.updatedAt = c.createdAt;
+        c.updatedBy = by;
         String secret = c.newSecret();
         return new Registration(c, secret);
+    }
+
+    /** The bootstrap administrator, with an id and secret chosen by the installation (./portfolio up). */
+    public static ApiClient bootstrap(String clientId, String secret, String name) {
+        if (secret == null || secret.length() < 32) {
+            throw new IllegalArgumentException("the bootstrap client secret must have at least 32 characters");
+        }
+        ApiClient c = new ApiClient();
+        c.clientId = clientId;
+        c.name = name;
+        c.roles = "DISTRICT_ADMIN";
+        c.createdAt = Instant.now();
+        c.createdBy = "bootstrap";
+        c.updatedAt = c.createdAt;
+        c.updatedBy = "bootstrap";
+        c.secretSalt = token(16);
+        c.secretHash = hash(c.secretSalt, secret);
+        return c;
     }
 
     public record Registration(ApiClient client, String secret) {
     }
 
-    /** Replaces the secret; the old one stops working at once. */
-    public String rotateSecret() {
+    /** Replaces the secret; the old one and every token issued with it stop working at once. */
+    public String rotateSecret(String by) {
         String secret = newSecret();
         rotatedAt = Instant.now();
+        touch(by, true);
         return secret;
+    }
+
+    /** A disabled client gets no tokens, and the tokens it has are rejected; enabling it again does not revive them. */
+    public void disable(String by) {
+        if (enabled) {
+            enabled = false;
+            disabledAt = Instant.now();
+            touch(by, true);
+        }
+    }
+
+    public void enable(String by) {
+        if (!enabled) {
+            enabled = true;
+            disabledAt = null;
+            touch(by, false);
+        }
+    }
+
+    /** New name, roles and schools; a change of roles or schools revokes the tokens that carry the old ones. */
+    public void update(String newName, Set<String> newRoles, Set<String> newSchools, String by) {
+        boolean scopeChanged = !roleSet().equals(new LinkedHashSet<>(newRoles)) || !schoolSet().equals(new LinkedHashSet<>(newSchools));
+        name = newName;
+        roles = String.join(",", new LinkedHashSet<>(newRoles));
+        schools = String.join(",", new LinkedHashSet<>(newSchools));
+        touch(by, scopeChanged);
     }
 
     public boolean secretMatches(String candidate) {
@@ -98,6 +174,19 @@ public class ApiClient extends PanacheEntityBase {
 
     public Set<String> schoolSet() {
         return split(schools);
+    }
+
+    /** SCHOOL_LEADER and SIS act for named schools: such a client needs at least one. */
+    public static boolean needsSchools(Set<String> roles) {
+        return roles.stream().anyMatch(SCOPED_ROLES::contains);
+    }
+
+    private void touch(String by, boolean revokeTokens) {
+        updatedAt = Instant.now();
+        updatedBy = by;
+        if (revokeTokens) {
+            tokenGeneration++;
+        }
     }
 
     private String newSecret() {

@@ -3,62 +3,170 @@ package org.portfolio.gateway.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.service.ClientRegistryService;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 @Path("/api/admin/clients")
-@Tag(name = "API clients", description = "Register the systems and people that call the API")
+@Tag(name = "API clients", description = "Register the systems and people that call the API, rotate their secrets, disable them")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.DISTRICT_ADMIN)
 public class ClientResource {
 
+    private static final String CLIENT_ID = "[A-Za-z0-9_.-]{1,64}";
+
     @Inject
     ClientRegistryService registry;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Operation(summary = "Register an API client", description = "The answer holds the client secret; it is never shown again")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
+    @APIResponse(responseCode = "201", description = "Registered", headers = {
+            @Header(name = "Location", description = "URL of the new client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Header(name = "ETag", description = "Version of the client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))},
+            content = @Content(schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A school-scoped role without schools", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull ClientRequest r, @Context UriInfo uri) {
-        Set<String> schools = r.schools() == null ? Set.of()
-                : r.schools().stream().map(UUID::toString).collect(Collectors.toSet());
-        ApiClient.Registration reg = registry.register(r.name(), r.roles(), schools);
+        ApiClient.Registration reg = registry.register(r.name(), r.roles(), schools(r), caller.id());
         return Response.created(uri.getAbsolutePathBuilder().path(reg.client().clientId).build())
+                .tag(EntityTags.of(reg.client().version))
                 .entity(ClientResponse.of(reg.client(), reg.secret())).build();
     }
 
     @GET
-    @Operation(summary = "List API clients", description = "Secrets are never listed")
-    @APIResponse(responseCode = "200", description = "The clients, by name")
+    @Operation(summary = "List API clients", description = "By name, one page at a time; secrets are never listed")
+    @APIResponse(responseCode = "200", description = "One page of clients")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ClientResponse> list() {
-        return registry.list().stream().map(c -> ClientResponse.of(c, null)).toList();
+    public Page<ClientResponse> list(
+            @Parameter(description = "Only enabled (true) or disabled (false) clients") @QueryParam("enabled") Boolean enabled,
+            @Parameter(description = "Only clients with this role") @QueryParam("role")
+            @Pattern(regexp = "DISTRICT_ADMIN|OVERSIGHT|SCHOOL_LEADER|SIS|ENROLLMENT_OFFICER",
+                    message = "must be one of DISTRICT_ADMIN, OVERSIGHT, SCHOOL_LEADER, SIS, ENROLLMENT_OFFICER") String role,
+            @Parameter(description = "Only clients acting for this school") @QueryParam("school") UUID school,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return registry.list(enabled, role, school == null ? null : school.toString(), page, size)
+                .map(c -> ClientResponse.of(c, null));
+    }
+
+    @GET
+    @Path("/{clientId}")
+    @Operation(summary = "Get an API client", description = "Never its secret; the ETag is its version, for If-Match on a change")
+    @APIResponse(responseCode = "200", description = "The client (ETag: its version)", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId) {
+        return withTag(registry.get(clientId), null);
+    }
+
+    @PUT
+    @Path("/{clientId}")
+    @Operation(summary = "Change an API client's name, roles or schools",
+            description = "A change of roles or schools revokes the tokens the client holds; it asks for new ones. Send If-Match with the ETag you read.")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Changed concurrently, or it would remove the last administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A school-scoped role without schools", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId,
+                           @Parameter(description = "ETag from a previous read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ClientRequest r) {
+        return withTag(registry.update(clientId, ifMatch, r.name(), r.roles(), schools(r), caller.id()), null);
+    }
+
+    @POST
+    @Path("/{clientId}/secret")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Rotate an API client's secret",
+            description = "Answers the new secret once. The old secret stops working at once, and so do the tokens obtained with it.")
+    @APIResponse(responseCode = "200", description = "The client with its new secret", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rotateSecret(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId,
+                                 @Parameter(description = "ETag from a previous read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ApiClient.Registration r = registry.rotateSecret(clientId, ifMatch, caller.id());
+        return withTag(r.client(), r.secret());
+    }
+
+    @POST
+    @Path("/{clientId}/disable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Disable an API client", description = "It gets no more tokens and the tokens it holds are rejected at once. Idempotent.")
+    @APIResponse(responseCode = "200", description = "Disabled", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It is the last enabled DISTRICT_ADMIN client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response disable(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId) {
+        return withTag(registry.setEnabled(clientId, false, caller.id()), null);
+    }
+
+    @POST
+    @Path("/{clientId}/enable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Enable an API client again", description = "It may ask for tokens again; the tokens it held when disabled stay invalid. Idempotent.")
+    @APIResponse(responseCode = "200", description = "Enabled", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response enable(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId) {
+        return withTag(registry.setEnabled(clientId, true, caller.id()), null);
+    }
+
+    private static Response withTag(ApiClient c, String secret) {
+        return Response.ok(ClientResponse.of(c, secret)).tag(EntityTags.of(c.version)).build();
+    }
+
+    private static Set<String> schools(ClientRequest r) {
+        return r.schools() == null ? Set.of() : r.schools().stream().map(UUID::toString).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 }

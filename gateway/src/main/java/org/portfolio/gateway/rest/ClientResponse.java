@@ -7,13 +7,26 @@ import org.portfolio.gateway.domain.ApiClient;
 import java.time.Instant;
 import java.util.Set;
 
-@Schema(description = "An API client. clientSecret is present only in the answer that creates or rotates it.")
+@Schema(description = "An API client. clientSecret is present only in the answer that creates it or rotates its secret.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClientResponse(String clientId, String name, Set<String> roles, Set<String> schools, boolean enabled,
-                             Instant createdAt, Instant rotatedAt,
-                             @Schema(description = "Shown once: store it now") String clientSecret) {
+public record ClientResponse(
+        @Schema(description = "The client id (OAuth2 client_id)", examples = "cl_Xq3v9LmN0pRsT2uV") String clientId,
+        @Schema(examples = "Eastside SIS nightly sync") String name,
+        @Schema(description = "Roles its tokens carry", examples = "[\"SIS\"]") Set<String> roles,
+        @Schema(description = "School ids it acts for (SCHOOL_LEADER, SIS)") Set<String> schools,
+        @Schema(description = "A disabled client gets no tokens and its tokens are rejected") boolean enabled,
+        @Schema(description = "Version, also the ETag", examples = "3") long version,
+        Instant createdAt,
+        @Schema(description = "Client id of the administrator who registered it") String createdBy,
+        Instant updatedAt,
+        String updatedBy,
+        @Schema(description = "When the secret was last rotated") Instant rotatedAt,
+        Instant disabledAt,
+        @Schema(description = "When the client last obtained a token") Instant lastTokenAt,
+        @Schema(description = "Shown once: store it now", examples = "Jm0b7Xo0m3fW3b1u1cV5p8Hq2Qx9sYt4dLkA6eRzNcU") String clientSecret) {
 
     static ClientResponse of(ApiClient c, String secret) {
-        return new ClientResponse(c.clientId, c.name, c.roleSet(), c.schoolSet(), c.enabled, c.createdAt, c.rotatedAt, secret);
+        return new ClientResponse(c.clientId, c.name, c.roleSet(), c.schoolSet(), c.enabled, c.version, c.createdAt,
+                c.createdBy, c.updatedAt, c.updatedBy, c.rotatedAt, c.disabledAt, c.lastTokenAt, secret);
     }
 }

@@ -1,15 +1,22 @@
 package org.portfolio.gateway.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.repository.ApiClientRepository;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.FieldError;
 import org.portfolio.platform.web.problem.ProblemException;
-import org.portfolio.platform.web.security.Roles;
+import org.portfolio.platform.web.problem.ProblemType;
 
-import java.util.List;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /** The API client registry: who may ask for tokens, with which roles and school scope. */
@@ -17,23 +24,128 @@ import java.util.Set;
 @Transactional
 public class ClientRegistryService {
 
-    static final Set<String> SCOPED_ROLES = Set.of(Roles.SCHOOL_LEADER, Roles.SIS);
+    public static final ProblemType LAST_ADMINISTRATOR = ProblemType.custom("last-administrator",
+            "The last administrator client cannot be removed", 409);
+
+    private static final String ADMIN = "DISTRICT_ADMIN";
 
     @Inject
     ApiClientRepository clients;
 
-    public ApiClient.Registration register(String name, Set<String> roles, Set<String> schools) {
-        if (schools.isEmpty() && roles.stream().anyMatch(SCOPED_ROLES::contains)) {
-            throw ProblemException.unprocessable("SCHOOL_LEADER and SIS clients act for named schools only",
-                    new FieldError("schools", "required for SCHOOL_LEADER and SIS clients"));
-        }
-        ApiClient.Registration r = ApiClient.register(name, roles, schools);
+    @Inject
+    ClientStatusCache statusCache;
+
+    @Inject
+    TransactionSynchronizationRegistry tx;
+
+    public ApiClient.Registration register(String name, Set<String> roles, Set<String> schools, String by) {
+        checkScope(roles, schools);
+        ApiClient.Registration r = ApiClient.register(name, roles, schools, by);
         clients.persist(r.client());
+        afterCommit(r.client());
         return r;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ApiClient> list() {
-        return clients.listByName();
+    public Page<ApiClient> list(Boolean enabled, String role, String school, int page, int size) {
+        PanacheQuery<ApiClient> q = clients.search(enabled, role, school, page, size);
+        return new Page<>(q.list(), page, size, q.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApiClient get(String clientId) {
+        return clients.findByIdOptional(clientId).orElseThrow(() -> ProblemException.notFound("API client", clientId));
+    }
+
+    public ApiClient update(String clientId, String ifMatch, String name, Set<String> roles, Set<String> schools, String by) {
+        ApiClient c = get(clientId);
+        EntityTags.checkIfMatch(ifMatch, c.version);
+        checkScope(roles, schools);
+        if (c.enabled && c.roleSet().contains(ADMIN) && !roles.contains(ADMIN)) {
+            keepOneAdministrator(c);
+        }
+        c.update(name, roles, schools, by);
+        afterCommit(c);
+        return c;
+    }
+
+    /** A new secret (returned once); the old secret and the tokens obtained with it stop working. */
+    public ApiClient.Registration rotateSecret(String clientId, String ifMatch, String by) {
+        ApiClient c = get(clientId);
+        EntityTags.checkIfMatch(ifMatch, c.version);
+        String secret = c.rotateSecret(by);
+        afterCommit(c);
+        return new ApiClient.Registration(c, secret);
+    }
+
+    public ApiClient setEnabled(String clientId, boolean enabled, String by) {
+        ApiClient c = get(clientId);
+        if (enabled) {
+            c.enable(by);
+        } else {
+            if (c.enabled && c.roleSet().contains(ADMIN)) {
+                keepOneAdministrator(c);
+            }
+            c.disable(by);
+        }
+        afterCommit(c);
+        return c;
+    }
+
+    /** Creates the bootstrap DISTRICT_ADMIN client unless a client with that id exists (it is never overwritten). */
+    public boolean ensureBootstrapClient(String clientId, String secret, String name) {
+        if (clients.findByIdOptional(clientId).isPresent()) {
+            return false;
+        }
+        ApiClient c = ApiClient.bootstrap(clientId, secret, name);
+        clients.persist(c);
+        afterCommit(c);
+        return true;
+    }
+
+    /** The enabled client with this id and secret, if there is one (the token endpoint's client authentication). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ApiClient> authenticate(String clientId, String secret) {
+        if (clientId == null || clientId.length() > 64 || secret == null) {
+            return Optional.empty();
+        }
+        return clients.findByIdOptional(clientId).filter(c -> c.enabled && c.secretMatches(secret));
+    }
+
+    public void markTokenIssued(String clientId) {
+        clients.markTokenIssued(clientId, Instant.now());
+    }
+
+    /** Without an enabled DISTRICT_ADMIN client nobody could register, enable or repair clients any more. */
+    private void keepOneAdministrator(ApiClient leaving) {
+        long others = clients.count("enabled = true and clientId <> ?1 and concat(',', roles, ',') like ?2",
+                leaving.clientId, "%," + ADMIN + ",%");
+        if (others == 0) {
+            throw ProblemException.conflict(LAST_ADMINISTRATOR,
+                    "Client " + leaving.clientId + " is the last enabled DISTRICT_ADMIN client; register or enable another one first");
+        }
+    }
+
+    private static void checkScope(Set<String> roles, Set<String> schools) {
+        if (schools.isEmpty() && ApiClient.needsSchools(roles)) {
+            throw ProblemException.unprocessable("SCHOOL_LEADER and SIS clients act for named schools only",
+                    new FieldError("schools", "required for SCHOOL_LEADER and SIS clients"));
+        }
+    }
+
+    /** The hot path learns of the change only once it is committed. */
+    private void afterCommit(ApiClient c) {
+        tx.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    statusCache.remember(c);
+                }
+            }
+        });
     }
 }

@@ -1,0 +1,174 @@
+package org.portfolio.gateway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the gateway ({@code portfolio.gateway.*}; each one can be set by an environment variable,
+ * e.g. {@code PORTFOLIO_GATEWAY_SERVICES_CONTRACTS}). The defaults are in application.properties; the meaning of
+ * each is in docs/gateway.md.
+ */
+@ConfigMapping(prefix = "portfolio.gateway")
+public interface GatewayConfig {
+
+    /** Base URL of each service, by service name (contracts, autonomy, performance, enrollment). */
+    Map<String, URI> services();
+
+    /** The routing table: service name → the path prefixes it owns (a prefix matches itself and everything below). */
+    Map<String, List<String>> routes();
+
+    /**
+     * Routes that need no token: {@code METHOD /path}, where {@code *} is one path segment and {@code **} any
+     * number of segments (also none). GET also allows HEAD. A bad token is rejected even here.
+     */
+    List<String> publicRoutes();
+
+    /**
+     * Paths whose {@code {school}} segment names a school: a caller with only school-scoped roles (SCHOOL_LEADER,
+     * SIS) gets 403 for a school outside its token, before the request reaches the service. Public routes are exempt.
+     */
+    List<String> schoolScopedPaths();
+
+    Upstream upstream();
+
+    Limits limits();
+
+    @WithName("rate-limit")
+    RateLimit rateLimit();
+
+    Jwt jwt();
+
+    Bootstrap bootstrap();
+
+    @WithName("openapi")
+    OpenApi openApi();
+
+    @WithName("client-status")
+    ClientStatus clientStatus();
+
+    interface Upstream {
+        /** Time to open a connection to a service. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Time a service has to start answering once the request (body included) has reached it; then 504. */
+        @WithDefault("30s")
+        Duration responseTimeout();
+
+        /** A transfer (either direction) with no bytes for this long is cut. */
+        @WithDefault("5m")
+        Duration idleTimeout();
+
+        /** Pooled connections per service (keep-alive, reused). */
+        @WithDefault("128")
+        int poolSize();
+
+        /** Requests waiting for a pooled connection beyond this answer 503. */
+        @WithDefault("1024")
+        int maxWaitQueue();
+
+        /** An idle pooled connection is closed after this long. */
+        @WithDefault("60s")
+        Duration keepAliveTimeout();
+    }
+
+    interface Limits {
+        /** Body size limit of every route without a more specific one. */
+        @WithDefault("10M")
+        MemorySize defaultMaxBodySize();
+
+        /** Named per-prefix overrides: {@code portfolio.gateway.limits.routes.<name>.prefix / max-body-size / response-timeout}. */
+        Map<String, RouteLimit> routes();
+    }
+
+    interface RouteLimit {
+        String prefix();
+
+        Optional<MemorySize> maxBodySize();
+
+        Optional<Duration> responseTimeout();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Per client (token subject). */
+        Bucket client();
+
+        /** Per IP address, for calls without a token (the token endpoint included). */
+        Bucket anonymous();
+
+        /** Buckets kept in memory at most (least recently used are dropped, i.e. refilled). */
+        @WithDefault("100000")
+        int maxBuckets();
+    }
+
+    interface Bucket {
+        /** Sustained rate. */
+        double requestsPerSecond();
+
+        /** Burst: requests allowed at once after a quiet period. */
+        int burst();
+    }
+
+    interface Jwt {
+        /** The {@code iss} claim of every token. */
+        String issuer();
+
+        @WithDefault("portfolio-api")
+        String audience();
+
+        /** Token lifetime ({@code expires_in}). */
+        @WithDefault("30m")
+        Duration ttl();
+
+        /**
+         * Public keys (PEM files or {@code file:} URLs) of signing keys that were rotated away: tokens they signed
+         * are still accepted and the keys are still published in the JWKS until they are removed from here.
+         */
+        Optional<List<String>> previousPublicKeyLocations();
+
+        /** Verified tokens cached by the gateway (the signature is checked once per token, not per request). */
+        @WithDefault("50000")
+        int verifiedTokenCacheSize();
+    }
+
+    interface Bootstrap {
+        /** Client id of the bootstrap DISTRICT_ADMIN client, created on first start when absent. */
+        Optional<String> clientId();
+
+        /** Its secret (at least 32 characters). Only its hash is stored. */
+        Optional<String> clientSecret();
+
+        @WithDefault("Bootstrap administrator")
+        String name();
+    }
+
+    interface OpenApi {
+        /** How long a service's spec is reused before it is fetched again. */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** Time a service has to answer /q/openapi. */
+        @WithDefault("3s")
+        Duration fetchTimeout();
+
+        /** Public URL of the gateway in the merged spec (servers, token URL); by default taken from the request. */
+        Optional<URI> publicUrl();
+    }
+
+    interface ClientStatus {
+        /** How often each gateway replica re-reads which clients are disabled or had their tokens revoked. */
+        @WithDefault("10s")
+        Duration refreshInterval();
+    }
+}

@@ -1,0 +1,410 @@
+package org.portfolio.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Combines the gateway's own OpenAPI document and every service's into the one the gateway publishes:
+ * <ul>
+ *   <li>each source contributes only the paths it owns (the routing table decides), unchanged, since the gateway
+ *       forwards paths as they are;</li>
+ *   <li>components of the same name and the same content (e.g. {@code Problem}) are kept once; a name used for
+ *       different content is renamed after its service ({@code SchoolResponse} → {@code EnrollmentSchoolResponse})
+ *       and every reference inside that service's document follows;</li>
+ *   <li>the OAuth2 client-credentials scheme (scopes = roles) replaces the services' bearer requirement, a plain
+ *       bearer alternative is kept;</li>
+ *   <li>the answers the gateway itself may give are documented on every operation (401, 413, 429, 502–504);</li>
+ *   <li>operations without an operationId get one, tags are all declared, unused components are dropped.</li>
+ * </ul>
+ * Pure: no I/O.
+ */
+public final class OpenApiMerger {
+
+    public static final String OAUTH2 = "oauth2";
+    public static final String BEARER = "bearer";
+    /** HTTP Basic client authentication of the token endpoint. */
+    public static final String CLIENT_BASIC = "clientBasic";
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final List<String> COMPONENT_KINDS = List.of("schemas", "responses", "parameters", "examples",
+            "requestBodies", "headers", "links", "callbacks", "pathItems");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Map<String, String> ROLE_SCOPES = new LinkedHashMap<>();
+
+    static {
+        ROLE_SCOPES.put("DISTRICT_ADMIN", "District central office: everything, every school");
+        ROLE_SCOPES.put("OVERSIGHT", "Authorizers and the board: oversight decisions and queries, every school");
+        ROLE_SCOPES.put("SCHOOL_LEADER", "A school's leader: its own schools only");
+        ROLE_SCOPES.put("SIS", "A student information system: ingestion for its own schools only");
+        ROLE_SCOPES.put("ENROLLMENT_OFFICER", "Enrollment office: periods, programs, applications, the match");
+    }
+
+    /** One document to merge: its name, the document, and which paths it owns. */
+    public record Source(String name, ObjectNode document, Predicate<String> owns, boolean proxied) {
+    }
+
+    /** The merge's description of itself. */
+    public record Settings(String title, String version, String description, String serverUrl, List<ObjectNode> sourceStatus) {
+    }
+
+    private OpenApiMerger() {
+    }
+
+    public static ObjectNode merge(List<Source> sources, Settings settings) {
+        ObjectNode out = F.objectNode();
+        out.put("openapi", "3.1.0");
+        ObjectNode info = out.putObject("info");
+        info.put("title", settings.title());
+        info.put("version", settings.version());
+        info.put("description", settings.description());
+        info.putObject("contact").put("name", "Portfolio suite").put("url", "https://github.com/portfolio-suite/portfolio");
+        info.putObject("license").put("name", "Apache 2.0").put("url", "https://www.apache.org/licenses/LICENSE-2.0");
+        out.putArray("servers").addObject().put("url", settings.serverUrl()).put("description", "The Portfolio gateway");
+        ArrayNode tags = out.putArray("tags");
+        ObjectNode paths = out.putObject("paths");
+        ObjectNode components = out.putObject("components");
+        Set<String> tagNames = new LinkedHashSet<>();
+        Set<String> operationIds = new HashSet<>();
+
+        for (Source source : sources) {
+            ObjectNode doc = source.document().deepCopy();
+            Map<String, Map<String, String>> renames = renamesFor(source.name(), doc, components);
+            rewriteRefs(doc, renames);
+            ObjectNode docComponents = doc.has("components") ? (ObjectNode) doc.get("components") : F.objectNode();
+            for (String kind : COMPONENT_KINDS) {
+                if (!docComponents.has(kind)) {
+                    continue;
+                }
+                ObjectNode target = components.has(kind) ? (ObjectNode) components.get(kind) : components.putObject(kind);
+                docComponents.get(kind).fields().forEachRemaining(e -> {
+                    String name = renames.getOrDefault(kind, Map.of()).getOrDefault(e.getKey(), e.getKey());
+                    if (!target.has(name)) {
+                        target.set(name, e.getValue());
+                    }
+                });
+            }
+            Set<String> bearerSchemes = new HashSet<>();
+            Set<String> otherSchemes = new HashSet<>();
+            if (docComponents.has("securitySchemes")) {
+                docComponents.get("securitySchemes").fields().forEachRemaining(e -> {
+                    JsonNode s = e.getValue();
+                    if ("http".equals(s.path("type").asText()) && "bearer".equalsIgnoreCase(s.path("scheme").asText())) {
+                        bearerSchemes.add(e.getKey());
+                    } else {
+                        otherSchemes.add(e.getKey());
+                        ObjectNode schemes = components.has("securitySchemes") ? (ObjectNode) components.get("securitySchemes")
+                                : components.putObject("securitySchemes");
+                        if (!schemes.has(e.getKey())) {
+                            schemes.set(e.getKey(), s);
+                        }
+                    }
+                });
+            }
+            if (doc.has("tags")) {
+                for (JsonNode t : doc.get("tags")) {
+                    if (tagNames.add(t.path("name").asText())) {
+                        tags.add(t);
+                    }
+                }
+            }
+            JsonNode docPaths = doc.path("paths");
+            Iterator<Map.Entry<String, JsonNode>> it = docPaths.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> p = it.next();
+                if (!source.owns().test(p.getKey()) || paths.has(p.getKey())) {
+                    continue;
+                }
+                ObjectNode item = (ObjectNode) p.getValue();
+                item.fields().forEachRemaining(op -> {
+                    if (!METHODS.contains(op.getKey()) || !op.getValue().isObject()) {
+                        return;
+                    }
+                    ObjectNode operation = (ObjectNode) op.getValue();
+                    rewriteSecurity(operation, bearerSchemes);
+                    addGatewayResponses(operation, source.proxied());
+                    if (!operation.hasNonNull("operationId") || !operationIds.add(operation.get("operationId").asText())) {
+                        String id = operationId(op.getKey(), p.getKey());
+                        while (!operationIds.add(id)) {
+                            id = id + "_" + source.name();
+                        }
+                        operation.put("operationId", id);
+                    }
+                    for (JsonNode t : operation.path("tags")) {
+                        if (tagNames.add(t.asText())) {
+                            tags.addObject().put("name", t.asText());
+                        }
+                    }
+                });
+                paths.set(p.getKey(), item);
+            }
+        }
+        ObjectNode schemes = components.has("securitySchemes") ? (ObjectNode) components.get("securitySchemes")
+                : components.putObject("securitySchemes");
+        schemes.set(OAUTH2, oauth2Scheme(settings.serverUrl(), usedScopes(paths)));
+        schemes.set(BEARER, F.objectNode().put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                .put("description", "An access token from POST /oauth/token, pasted as is"));
+        addGatewayComponents(components);
+        dropUnused(out);
+        out.putArray("x-portfolio-sources").addAll(settings.sourceStatus());
+        return out;
+    }
+
+    /** Names of this document's components that clash with different content already merged, and their new names. */
+    static Map<String, Map<String, String>> renamesFor(String sourceName, ObjectNode doc, ObjectNode merged) {
+        Map<String, Map<String, String>> renames = new HashMap<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            ObjectNode probe = doc.deepCopy();
+            rewriteRefs(probe, renames);
+            JsonNode comps = probe.path("components");
+            for (String kind : COMPONENT_KINDS) {
+                JsonNode mergedKind = merged.path(kind);
+                Iterator<Map.Entry<String, JsonNode>> it = comps.path(kind).fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    Map<String, String> kindRenames = renames.computeIfAbsent(kind, k -> new HashMap<>());
+                    if (kindRenames.containsKey(e.getKey())) {
+                        continue;
+                    }
+                    JsonNode existing = mergedKind.get(e.getKey());
+                    if (existing != null && !existing.equals(e.getValue())) {
+                        String base = capitalize(sourceName) + e.getKey();
+                        String name = base;
+                        for (int i = 2; mergedKind.has(name) || comps.path(kind).has(name); i++) {
+                            name = base + i;
+                        }
+                        kindRenames.put(e.getKey(), name);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return renames;
+    }
+
+    static void rewriteRefs(JsonNode node, Map<String, Map<String, String>> renames) {
+        if (renames.values().stream().allMatch(Map::isEmpty)) {
+            return;
+        }
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(node);
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            if (n.isObject()) {
+                ObjectNode o = (ObjectNode) n;
+                JsonNode ref = o.get("$ref");
+                if (ref != null && ref.isTextual() && ref.asText().startsWith("#/components/")) {
+                    String[] parts = ref.asText().split("/", 4);
+                    if (parts.length == 4) {
+                        String renamed = renames.getOrDefault(parts[2], Map.of()).get(parts[3]);
+                        if (renamed != null) {
+                            o.set("$ref", TextNode.valueOf("#/components/" + parts[2] + "/" + renamed));
+                        }
+                    }
+                }
+                o.elements().forEachRemaining(todo::push);
+            } else if (n.isArray()) {
+                n.elements().forEachRemaining(todo::push);
+            }
+        }
+    }
+
+    /** [{bearer: [roles]}] → [{oauth2: [roles]}, {bearer: []}]; other requirements stay. */
+    private static void rewriteSecurity(ObjectNode operation, Set<String> bearerSchemes) {
+        JsonNode security = operation.get("security");
+        if (security == null || !security.isArray()) {
+            return;
+        }
+        ArrayNode rewritten = F.arrayNode();
+        boolean bearerAlternative = false;
+        for (JsonNode requirement : security) {
+            ObjectNode r = F.objectNode();
+            boolean usesBearer = false;
+            Iterator<Map.Entry<String, JsonNode>> it = requirement.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (bearerSchemes.contains(e.getKey())) {
+                    usesBearer = true;
+                    ArrayNode scopes = r.has(OAUTH2) ? (ArrayNode) r.get(OAUTH2) : r.putArray(OAUTH2);
+                    e.getValue().forEach(scopes::add);
+                } else {
+                    r.set(e.getKey(), e.getValue());
+                }
+            }
+            rewritten.add(r);
+            bearerAlternative |= usesBearer;
+        }
+        if (bearerAlternative) {
+            rewritten.addObject().putArray(BEARER);
+        }
+        operation.set("security", rewritten);
+    }
+
+    private static void addGatewayResponses(ObjectNode operation, boolean proxied) {
+        ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
+        boolean secured = operation.has("security") && operation.get("security").size() > 0
+                && !operation.get("security").get(0).has(CLIENT_BASIC);
+        if (secured && !responses.has("401")) {
+            responses.putObject("401").put("$ref", "#/components/responses/GatewayUnauthorized");
+        }
+        if (operation.has("requestBody") && !responses.has("413")) {
+            responses.putObject("413").put("$ref", "#/components/responses/GatewayPayloadTooLarge");
+        }
+        if (!responses.has("429")) {
+            responses.putObject("429").put("$ref", "#/components/responses/GatewayTooManyRequests");
+        }
+        if (proxied) {
+            for (String[] r : new String[][]{{"502", "GatewayBadGateway"}, {"503", "GatewayServiceUnavailable"}, {"504", "GatewayTimeout"}}) {
+                if (!responses.has(r[0])) {
+                    responses.putObject(r[0]).put("$ref", "#/components/responses/" + r[1]);
+                }
+            }
+        }
+    }
+
+    private static void addGatewayComponents(ObjectNode components) {
+        ObjectNode schemas = components.has("schemas") ? (ObjectNode) components.get("schemas") : components.putObject("schemas");
+        String problemRef = schemas.has("Problem") ? "#/components/schemas/Problem" : null;
+        ObjectNode responses = components.has("responses") ? (ObjectNode) components.get("responses") : components.putObject("responses");
+        String[][] defs = {
+                {"GatewayUnauthorized", "No token, or an expired, forged, tampered or unsigned one (problem+json, WWW-Authenticate: Bearer)", "WWW-Authenticate"},
+                {"GatewayPayloadTooLarge", "The body exceeds the route's size limit (problem+json)", null},
+                {"GatewayTooManyRequests", "The client (or, without a token, the address) is over its rate limit (problem+json)", "Retry-After"},
+                {"GatewayBadGateway", "The service broke off the exchange (problem+json)", null},
+                {"GatewayServiceUnavailable", "The service cannot be reached (problem+json)", "Retry-After"},
+                {"GatewayTimeout", "The service did not answer in time (problem+json)", null}};
+        for (String[] d : defs) {
+            ObjectNode r = F.objectNode().put("description", d[1]);
+            if (d[2] != null) {
+                ObjectNode h = r.putObject("headers").putObject(d[2]);
+                h.put("description", d[2].equals("Retry-After") ? "Seconds to wait before retrying" : "The authentication scheme");
+                h.putObject("schema").put("type", d[2].equals("Retry-After") ? "integer" : "string");
+            }
+            ObjectNode media = r.putObject("content").putObject("application/problem+json");
+            if (problemRef != null) {
+                media.putObject("schema").put("$ref", problemRef);
+            } else {
+                media.putObject("schema").put("type", "object");
+            }
+            responses.set(d[0], r);
+        }
+    }
+
+    private static ObjectNode oauth2Scheme(String serverUrl, Set<String> usedScopes) {
+        ObjectNode s = F.objectNode();
+        s.put("type", "oauth2");
+        s.put("description", "OAuth2 client credentials: register a client (POST /api/admin/clients), then POST /oauth/token "
+                + "with HTTP Basic. The scopes are the roles; a client gets the roles it was registered with.");
+        ObjectNode cc = s.putObject("flows").putObject("clientCredentials");
+        cc.put("tokenUrl", stripSlash(serverUrl) + "/oauth/token");
+        ObjectNode scopes = cc.putObject("scopes");
+        ROLE_SCOPES.forEach(scopes::put);
+        for (String u : usedScopes) {
+            if (!scopes.has(u)) {
+                scopes.put(u, u);
+            }
+        }
+        return s;
+    }
+
+    private static Set<String> usedScopes(ObjectNode paths) {
+        Set<String> used = new LinkedHashSet<>();
+        paths.elements().forEachRemaining(item -> item.elements().forEachRemaining(op ->
+                op.path("security").forEach(req -> req.path(OAUTH2).forEach(scope -> used.add(scope.asText())))));
+        return used;
+    }
+
+    /** Removes components nothing refers to (directly or through other components). */
+    static void dropUnused(ObjectNode doc) {
+        ObjectNode components = (ObjectNode) doc.get("components");
+        Set<String> reachable = new HashSet<>();
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(doc.get("paths"));
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            if (n.isObject()) {
+                JsonNode ref = n.get("$ref");
+                if (ref != null && ref.isTextual() && ref.asText().startsWith("#/components/") && reachable.add(ref.asText())) {
+                    String[] parts = ref.asText().split("/", 4);
+                    JsonNode target = components.path(parts[2]).path(parts.length > 3 ? parts[3] : "");
+                    if (!target.isMissingNode()) {
+                        todo.push(target);
+                    }
+                }
+                n.elements().forEachRemaining(todo::push);
+            } else if (n.isArray()) {
+                n.elements().forEachRemaining(todo::push);
+            }
+        }
+        for (String kind : COMPONENT_KINDS) {
+            if (components.has(kind)) {
+                ObjectNode k = (ObjectNode) components.get(kind);
+                List<String> unused = new ArrayList<>();
+                k.fieldNames().forEachRemaining(name -> {
+                    if (!reachable.contains("#/components/" + kind + "/" + name)) {
+                        unused.add(name);
+                    }
+                });
+                unused.forEach(k::remove);
+                if (k.isEmpty()) {
+                    components.remove(kind);
+                }
+            }
+        }
+    }
+
+    /** GET /api/schools/{id}/decisions → getApiSchoolsByIdDecisions. */
+    static String operationId(String method, String path) {
+        StringBuilder sb = new StringBuilder(method.toLowerCase(Locale.ROOT));
+        for (String seg : path.split("/")) {
+            if (seg.isEmpty()) {
+                continue;
+            }
+            if (seg.startsWith("{") && seg.endsWith("}")) {
+                sb.append("By").append(capitalize(camel(seg.substring(1, seg.length() - 1))));
+            } else {
+                sb.append(capitalize(camel(seg)));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String camel(String s) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char c : s.toCharArray()) {
+            if (c == '-' || c == '_' || c == '.') {
+                up = true;
+            } else if (Character.isLetterOrDigit(c)) {
+                sb.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,87 @@
+package org.portfolio.gateway.routing;
+
+import org.portfolio.gateway.config.GatewayConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The gateway's own wall, in front of the services' (which enforce docs/security.md again on every endpoint):
+ * which routes need no token, and which paths name a school that a school-scoped caller must be scoped to.
+ */
+public final class AccessRules {
+
+    private static final Set<String> DISTRICT_WIDE = Set.of("DISTRICT_ADMIN", "OVERSIGHT", "ENROLLMENT_OFFICER");
+
+    private record PublicRoute(String method, PathPattern pattern) {
+    }
+
+    private final List<PublicRoute> publicRoutes = new ArrayList<>();
+    private final List<PathPattern> schoolScoped = new ArrayList<>();
+
+    public AccessRules(GatewayConfig config) {
+        for (String rule : config.publicRoutes()) {
+            String r = rule.trim();
+            int space = r.indexOf(' ');
+            if (space < 0) {
+                throw new IllegalStateException("a public route is METHOD /path: " + rule);
+            }
+            publicRoutes.add(new PublicRoute(r.substring(0, space).toUpperCase(Locale.ROOT), PathPattern.parse(r.substring(space + 1))));
+        }
+        for (String p : config.schoolScopedPaths()) {
+            PathPattern pattern = PathPattern.parse(p);
+            if (!p.contains("{")) {
+                throw new IllegalStateException("a school-scoped path names its school segment, e.g. /api/schools/{school}/**: " + p);
+            }
+            schoolScoped.add(pattern);
+        }
+    }
+
+    /** Anyone may call it without a token (GET rules also allow HEAD). */
+    public boolean isPublic(String method, String[] path) {
+        String m = "HEAD".equals(method) ? "GET" : method;
+        for (PublicRoute r : publicRoutes) {
+            if (r.method().equals(m) && r.pattern().matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only SCHOOL_LEADER / SIS roles: the caller acts for the schools in its token and no others. */
+    public static boolean schoolScopedOnly(Set<String> roles) {
+        for (String r : roles) {
+            if (DISTRICT_WIDE.contains(r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The school a path names (a UUID in a school-scoped position), or null. */
+    public String schoolOf(String[] path) {
+        for (PathPattern p : schoolScoped) {
+            String s = p.capture(path);
+            if (s != null && looksLikeUuid(s)) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    static boolean looksLikeUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,178 @@
+package org.portfolio.gateway.routing;
+
+import io.smallrye.common.vertx.ContextLocals;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.portfolio.gateway.config.GatewayConfig;
+import org.portfolio.gateway.security.TokenVerifier;
+import org.portfolio.platform.web.problem.ProblemType;
+
+/**
+ * The one front door. Every request except the gateway's management paths ({@code /q/...}) passes here first,
+ * on the event loop, with no database access: correlation ids, the body size limit, the bearer token (verified
+ * against the gateway's keys; a bad token is always 401, a missing one is 401 except on public routes), the
+ * school scope of SCHOOL_LEADER and SIS callers, and the rate limit. Then a service route is proxied and
+ * anything else (tokens, JWKS, admin, merged OpenAPI) goes on to the gateway's own resources, which check roles
+ * again with SmallRye JWT.
+ */
+@ApplicationScoped
+public class FrontDoor {
+
+    static final String REQUEST_ID = "X-Request-Id";
+    /** After Quarkus's CORS filter (-300), before its authentication (-200) and upload limit (-2) filters. */
+    static final int ORDER = -250;
+    /** Micrometer's uri tag for proxied requests (one per route, not per path: ids would explode the metrics). */
+    private static final String URL_TEMPLATE = "UrlPathTemplate";
+    private static final String TOKEN_ENDPOINT = "/oauth/token";
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    UpstreamProxy proxy;
+
+    private RouteTable table;
+    private AccessRules rules;
+    private RateLimiter limiter;
+
+    void install(@Observes Router router) {
+        table = new RouteTable(config);
+        rules = new AccessRules(config);
+        limiter = new RateLimiter(config.rateLimit());
+        router.route().order(ORDER).handler(this::handle);
+    }
+
+    public RouteTable routeTable() {
+        return table;
+    }
+
+    void handle(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.equals("/q") || path.startsWith("/q/")) {
+            ctx.next();
+            return;
+        }
+        HttpServerRequest req = ctx.request();
+        Correlation corr = Correlation.of(req.getHeader(REQUEST_ID), req.getHeader("traceparent"));
+        RouteTable.Route route = table.route(path);
+        if (route == null) {
+            // the gateway's own resources log and answer with the same id
+            req.headers().set(REQUEST_ID, corr.requestId());
+        }
+        RouteTable.Policy policy = table.policy(path);
+        String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            long n = parseLength(length);
+            if (n < 0) {
+                problem(ctx, ProblemType.BAD_REQUEST, "Content-Length is not a number", path, corr, true);
+                return;
+            }
+            if (n > policy.maxBodySize()) {
+                problem(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body (" + size(n) + ") exceeds " + size(policy.maxBodySize())
+                        + ", the limit of " + path, path, corr, true);
+                return;
+            }
+        }
+        String[] segments = PathPattern.segments(path);
+        // the token endpoint authenticates clients itself (HTTP Basic) and answers in RFC 6749's format
+        boolean isPublic = path.equals(TOKEN_ENDPOINT) || rules.isPublic(req.method().name(), segments);
+        TokenVerifier.VerifiedToken caller = null;
+        String auth = req.getHeader(HttpHeaders.AUTHORIZATION);
+        if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7) && !path.equals(TOKEN_ENDPOINT)) {
+            try {
+                caller = verifier.verify(auth.substring(7).trim());
+            } catch (TokenVerifier.InvalidTokenException e) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                problem(ctx, ProblemType.UNAUTHORIZED, "The bearer token is not valid: " + e.getMessage(), path, corr, hasBody(req));
+                return;
+            }
+        } else if (!isPublic) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            problem(ctx, ProblemType.UNAUTHORIZED, "A valid bearer token is required (POST /oauth/token)", path, corr, hasBody(req));
+            return;
+        }
+        if (caller != null && !isPublic && AccessRules.schoolScopedOnly(caller.roles())) {
+            String school = rules.schoolOf(segments);
+            if (school != null && !caller.schools().contains(school)) {
+                problem(ctx, ProblemType.FORBIDDEN, "Your client is not scoped to school " + school, path, corr, hasBody(req));
+                return;
+            }
+        }
+        long waitMs = caller != null ? limiter.acquireForClient(caller.subject())
+                : limiter.acquireForAddress(req.remoteAddress() == null ? "?" : req.remoteAddress().hostAddress());
+        if (waitMs > 0) {
+            long seconds = Math.max(1, (waitMs + 999) / 1000);
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            problem(ctx, ProblemType.RATE_LIMITED, (caller != null ? "Client " + caller.subject() : "This address")
+                    + " is over its rate limit; retry after " + seconds + " s", path, corr, hasBody(req));
+            return;
+        }
+        if (route == null) {
+            ctx.next();
+            return;
+        }
+        ContextLocals.put(URL_TEMPLATE, route.metricsTemplate());
+        proxy.forward(ctx, route, policy, corr, path);
+    }
+
+    /** Answers before the body was read: the connection is closed after the answer, so the unread body cannot linger. */
+    private static void problem(RoutingContext ctx, ProblemType type, String detail, String path, Correlation corr, boolean unreadBody) {
+        if (unreadBody) {
+            closeAfterAnswer(ctx.request());
+        }
+        EdgeProblems.send(ctx.response(), type, detail, path, corr.requestId());
+    }
+
+    /** The unread rest of an HTTP/1.1 body must not be taken for the next request: close the connection after the answer. */
+    static void closeAfterAnswer(HttpServerRequest req) {
+        if (req.version() != HttpVersion.HTTP_2) { // HTTP/2 resets just the stream, and forbids Connection headers
+            req.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+    }
+
+    /**
+     * HTTP/1.1 announces a body by Content-Length or Transfer-Encoding; an HTTP/2 stream (h2c) may carry one of
+     * unknown length, which only the stream's end tells.
+     */
+    static boolean hasBody(HttpServerRequest req) {
+        String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        if (req.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            return true;
+        }
+        return req.version() == HttpVersion.HTTP_2 && !req.isEnded();
+    }
+
+    private static long parseLength(String s) {
+        try {
+            long n = Long.parseLong(s.trim());
+            return n < 0 ? -1 : n;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String size(long bytes) {
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GiB";
+        }
+        if (bytes >= 1L << 20) {
+            return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : String.format("%.1f MiB", bytes / 1048576.0);
+        }
+        if (bytes >= 1L << 10) {
+            return (bytes >> 10) + " KiB";
+        }
+        return bytes + " bytes";
+    }
+}

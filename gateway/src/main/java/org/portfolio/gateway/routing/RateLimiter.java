@@ -1,0 +1,67 @@
+package org.portfolio.gateway.routing;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.portfolio.gateway.config.GatewayConfig;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Token buckets: one per client (token subject) and one per IP address for calls without a token. A bucket
+ * holds up to {@code burst} requests and refills at {@code requests-per-second}. Buckets live in memory, per
+ * gateway replica (with N replicas behind a load balancer a client gets up to N times the rate).
+ */
+public final class RateLimiter {
+
+    private final boolean enabled;
+    private final GatewayConfig.Bucket client;
+    private final GatewayConfig.Bucket anonymous;
+    private final Cache<String, TokenBucket> buckets;
+
+    public RateLimiter(GatewayConfig.RateLimit config) {
+        this.enabled = config.enabled();
+        this.client = config.client();
+        this.anonymous = config.anonymous();
+        this.buckets = Caffeine.newBuilder().maximumSize(config.maxBuckets())
+                .expireAfterAccess(10, TimeUnit.MINUTES).build();
+    }
+
+    /** 0 when the request may pass, else the milliseconds until it could. */
+    public long acquireForClient(String subject) {
+        return enabled ? buckets.get("c:" + subject, k -> new TokenBucket(client.burst(), client.requestsPerSecond())).tryAcquire(System.nanoTime()) : 0;
+    }
+
+    public long acquireForAddress(String address) {
+        return enabled ? buckets.get("a:" + address, k -> new TokenBucket(anonymous.burst(), anonymous.requestsPerSecond())).tryAcquire(System.nanoTime()) : 0;
+    }
+
+    /** A token bucket; synchronized per bucket, so clients never contend with each other. */
+    static final class TokenBucket {
+        private final double capacity;
+        private final double perNano;
+        private double tokens;
+        private long last;
+
+        TokenBucket(int burst, double perSecond) {
+            this.capacity = Math.max(1, burst);
+            this.perNano = perSecond / 1e9;
+            this.tokens = capacity;
+            this.last = System.nanoTime();
+        }
+
+        synchronized long tryAcquire(long now) {
+            if (now > last) {
+                tokens = Math.min(capacity, tokens + (now - last) * perNano);
+                last = now;
+            }
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            if (perNano <= 0) {
+                return Long.MAX_VALUE / 2;
+            }
+            return (long) Math.ceil((1 - tokens) / perNano / 1e6);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package org.portfolio.gateway.routing;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.portfolio.gateway.config.GatewayConfig;
+import org.portfolio.platform.web.problem.ProblemType;
+
+import java.net.ConnectException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Forwards one request to its service and the answer back, streaming both bodies (a bulk upload of hundreds of
+ * megabytes passes through in chunks, with back-pressure, never whole in memory). Connections to each service
+ * are pooled and kept alive. The body limit is enforced while streaming too (a chunked upload has no
+ * Content-Length to check up front). Failures become problem+json: 503 when the service cannot be reached,
+ * 504 when it does not start answering in time, 502 when it breaks the exchange.
+ */
+@ApplicationScoped
+public class UpstreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+
+    /** RFC 9110 §7.6.1 hop-by-hop headers, plus Expect (answered here) and the ones the gateway sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "expect",
+            "host", "x-request-id", "traceparent", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
+    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "x-request-id");
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayConfig config;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void init() {
+        GatewayConfig.Upstream u = config.upstream();
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) u.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setKeepAliveTimeout((int) Math.max(1, u.keepAliveTimeout().toSeconds()))
+                .setIdleTimeout((int) Math.max(1, u.idleTimeout().toSeconds()))
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setTcpNoDelay(true)
+                .setDecompressionSupported(false)
+                .setTryUseCompression(false)
+                .setMaxHeaderSize(16 * 1024);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(u.poolSize()).setMaxWaitQueueSize(u.maxWaitQueue());
+        client = vertx.createHttpClient(options, pool);
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    void forward(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path) {
+        new Exchange(ctx, route, policy, corr, path).start();
+    }
+
+    /** One proxied request; every callback runs on the request's event loop. */
+    private final class Exchange {
+        private final RoutingContext ctx;
+        private final HttpServerRequest in;
+        private final HttpServerResponse res;
+        private final RouteTable.Route route;
+        private final RouteTable.Policy policy;
+        private final Correlation corr;
+        private final String path;
+        private final boolean hasBody;
+        private HttpClientRequest out;
+        private long received;
+        private long timer = -1;
+        private boolean bodyFullyRead;
+        private boolean done;
+        private boolean timedOut;
+
+        Exchange(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path) {
+            this.ctx = ctx;
+            this.in = ctx.request();
+            this.res = ctx.response();
+            this.route = route;
+            this.policy = policy;
+            this.corr = corr;
+            this.path = path;
+            this.hasBody = FrontDoor.hasBody(in);
+        }
+
+        void start() {
+            if (hasBody) {
+                in.pause();
+            } else {
+                bodyFullyRead = true;
+            }
+            String query = in.query();
+            RequestOptions o = new RequestOptions()
+                    .setMethod(in.method())
+                    .setHost(route.host())
+                    .setPort(route.port())
+                    .setSsl(route.ssl())
+                    .setURI(query == null ? path : path + "?" + query)
+                    .setFollowRedirects(false)
+                    .setHeaders(requestHeaders());
+            res.closeHandler(v -> clientGone());
+            client.request(o).onComplete(ar -> {
+                if (ar.failed()) {
+                    fail(ar.cause());
+                    return;
+                }
+                out = ar.result();
+                if (done) { // the client went away meanwhile
+                    out.reset();
+                    return;
+                }
+                out.response().onComplete(r -> {
+                    if (r.succeeded()) {
+                        answer(r.result());
+                    } else {
+                        fail(r.cause());
+                    }
+                });
+                if (hasBody) {
+                    sendBody();
+                } else {
+                    out.end();
+                    startResponseTimer();
+                }
+            });
+        }
+
+        private MultiMap requestHeaders() {
+            MultiMap h = HttpHeaders.headers();
+            String connection = in.getHeader(HttpHeaders.CONNECTION);
+            for (Map.Entry<String, String> e : in.headers()) {
+                String name = e.getKey().toLowerCase(Locale.ROOT);
+                if (name.startsWith(":") || NOT_FORWARDED.contains(name) || (connection != null && listedIn(connection, name))) {
+                    continue;
+                }
+                h.add(e.getKey(), e.getValue());
+            }
+            h.set(FrontDoor.REQUEST_ID, corr.requestId());
+            h.set("traceparent", corr.traceparent());
+            String remote = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
+            String forwardedFor = in.getHeader("X-Forwarded-For");
+            if (remote != null) {
+                h.set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
+            }
+            h.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+            @SuppressWarnings("deprecation")
+            String host = in.host(); // the Host header, or HTTP/2's :authority
+            if (host != null) {
+                h.set("X-Forwarded-Host", host);
+            }
+            return h;
+        }
+
+        private void sendBody() {
+            if (in.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+                out.setChunked(true);
+            }
+            if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
+                res.writeContinue();
+            }
+            long limit = policy.maxBodySize();
+            in.handler(buf -> {
+                if (done) {
+                    return;
+                }
+                received += buf.length();
+                if (received > limit) {
+                    tooLarge(limit);
+                    return;
+                }
+                out.write(buf);
+                if (out.writeQueueFull()) {
+                    in.pause();
+                    out.drainHandler(v -> {
+                        if (!done) {
+                            in.resume();
+                        }
+                    });
+                }
+            });
+            in.endHandler(v -> {
+                bodyFullyRead = true;
+                if (!done) {
+                    out.end();
+                    startResponseTimer();
+                }
+            });
+            in.exceptionHandler(t -> clientGone());
+            in.resume();
+        }
+
+        /** The service has {@code response-timeout} to start answering once it has the whole request. */
+        private void startResponseTimer() {
+            long ms = policy.responseTimeout().toMillis();
+            timer = vertx.setTimer(ms, id -> {
+                timer = -1;
+                if (!done && out != null) {
+                    timedOut = true;
+                    out.reset(0, new TimeoutException("no answer within " + policy.responseTimeout()));
+                }
+            });
+        }
+
+        private void cancelTimer() {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+        }
+
+        private void answer(HttpClientResponse up) {
+            cancelTimer();
+            if (done) {
+                up.request().reset();
+                return;
+            }
+            done = true;
+            res.setStatusCode(up.statusCode());
+            if (up.statusMessage() != null) {
+                res.setStatusMessage(up.statusMessage());
+            }
+            String connection = up.getHeader(HttpHeaders.CONNECTION);
+            MultiMap headers = res.headers();
+            for (Map.Entry<String, String> e : up.headers()) {
+                String name = e.getKey().toLowerCase(Locale.ROOT);
+                if (NOT_RETURNED.contains(name) || (connection != null && listedIn(connection, name))) {
+                    continue;
+                }
+                headers.add(e.getKey(), e.getValue());
+            }
+            headers.set(FrontDoor.REQUEST_ID, corr.requestId());
+            if (!bodyFullyRead) {
+                // the service answered before reading the whole body (e.g. its own 413): the rest is not wanted
+                FrontDoor.closeAfterAnswer(in);
+            }
+            if (up.getHeader(HttpHeaders.CONTENT_LENGTH) == null && in.method() != HttpMethod.HEAD
+                    && up.statusCode() != 204 && up.statusCode() != 304) {
+                res.setChunked(true);
+            }
+            up.pipe().endOnFailure(false).to(res).onFailure(t -> {
+                LOG.debugf("Stream from %s broke: %s", route.service(), t.toString());
+                res.reset();
+                up.request().reset();
+            });
+        }
+
+        private void tooLarge(long limit) {
+            done = true;
+            cancelTimer();
+            if (out != null) {
+                out.reset();
+            }
+            in.pause();
+            FrontDoor.closeAfterAnswer(in);
+            EdgeProblems.send(res, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + FrontDoor.size(limit)
+                    + ", the limit of " + path, path, corr.requestId());
+        }
+
+        /** The caller closed the connection: stop the upstream exchange too (a no-op once it completed). */
+        private void clientGone() {
+            done = true;
+            cancelTimer();
+            if (out != null) {
+                out.reset();
+            }
+        }
+
+        private void fail(Throwable t) {
+            cancelTimer();
+            if (done) {
+                return;
+            }
+            done = true;
+            String service = route.service() + "-service";
+            ProblemType type;
+            String detail;
+            if (timedOut) {
+                type = ProblemType.GATEWAY_TIMEOUT;
+                detail = service + " did not answer within " + policy.responseTimeout().toSeconds() + " s";
+            } else if (t instanceof ConnectException || t instanceof ConnectTimeoutException
+                    || t instanceof ConnectionPoolTooBusyException || out == null) {
+                type = ProblemType.SERVICE_UNAVAILABLE;
+                detail = service + " is unavailable; try again shortly";
+                res.putHeader(HttpHeaders.RETRY_AFTER, "5");
+            } else {
+                type = ProblemType.BAD_GATEWAY;
+                detail = service + " broke off the exchange";
+            }
+            MDC.put("requestId", corr.requestId());
+            MDC.put("traceId", corr.traceId());
+            try {
+                LOG.warnf("%s %s → %s: %d (%s)", in.method(), path, service, type.status(), t.toString());
+            } finally {
+                MDC.remove("requestId");
+                MDC.remove("traceId");
+            }
+            if (res.headWritten()) {
+                res.reset();
+                return;
+            }
+            if (!bodyFullyRead) {
+                FrontDoor.closeAfterAnswer(in);
+            }
+            EdgeProblems.send(res, type, detail, path, corr.requestId());
+        }
+    }
+
+    private static boolean listedIn(String connectionHeader, String lowerName) {
+        for (String token : connectionHeader.split(",")) {
+            if (token.trim().toLowerCase(Locale.ROOT).equals(lowerName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+package org.portfolio.gateway.service;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.portfolio.gateway.config.GatewayConfig;
+
+/**
+ * On start, creates the bootstrap DISTRICT_ADMIN client from configuration
+ * ({@code portfolio.gateway.bootstrap.client-id} / {@code client-secret}) when no client of that id exists. An
+ * existing client is never touched, so rotating or disabling it through the admin API sticks.
+ */
+@ApplicationScoped
+public class BootstrapClient {
+
+    private static final Logger LOG = Logger.getLogger(BootstrapClient.class);
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    ClientRegistryService registry;
+
+    void onStart(@Observes StartupEvent e) {
+        GatewayConfig.Bootstrap b = config.bootstrap();
+        if (b.clientId().isEmpty() || b.clientSecret().isEmpty()) {
+            return;
+        }
+        if (registry.ensureBootstrapClient(b.clientId().get(), b.clientSecret().get(), b.name())) {
+            LOG.infof("Created the bootstrap DISTRICT_ADMIN client %s", b.clientId().get());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.portfolio.gateway.service;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.portfolio.gateway.config.GatewayConfig;
+import org.portfolio.gateway.domain.ApiClient;
+import org.portfolio.gateway.domain.GrantedScope;
+import org.portfolio.gateway.security.JwtKeys;
+import org.portfolio.gateway.security.TokenVerifier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** OAuth2 client credentials: authenticates the client and issues its RS256 access token. */
+@ApplicationScoped
+public class TokenService {
+
+    @Inject
+    ClientRegistryService registry;
+
+    @Inject
+    JwtKeys keys;
+
+    @Inject
+    GatewayConfig config;
+
+    public record IssuedToken(String accessToken, long expiresIn, String scope) {
+    }
+
+    public Optional<ApiClient> authenticate(String clientId, String secret) {
+        return registry.authenticate(clientId, secret);
+    }
+
+    public IssuedToken issue(ApiClient client, String requestedScope) throws GrantedScope.InvalidScope {
+        GrantedScope scope = GrantedScope.of(client, requestedScope);
+        Instant now = Instant.now();
+        long ttl = config.jwt().ttl().toSeconds();
+        String token = Jwt.issuer(config.jwt().issuer())
+                .audience(config.jwt().audience())
+                .subject(client.clientId)
+                .upn(client.clientId)
+                .groups(scope.roles())
+                .claim("schools", List.copyOf(scope.schools()))
+                .claim(TokenVerifier.GENERATION_CLAIM, client.tokenGeneration)
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(ttl))
+                .jws().algorithm(SignatureAlgorithm.RS256).keyId(keys.signingKid())
+                .sign(keys.signingKey());
+        registry.markTokenIssued(client.clientId);
+        return new IssuedToken(token, ttl, scope.asScopeString());
+    }
+}

@@ -1,0 +1,73 @@
+package org.portfolio.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+/** /openapi: the services' live documents merged (here the stand-in service, and enrollment down). */
+@QuarkusTest
+class MergedOpenApiTest {
+
+    @Test
+    void mergesTheServicesDocumentsUnderTheirPublicPathsWithTheGatewaysOwn() {
+        given().get("/openapi").then().statusCode(200).contentType("application/json")
+                .body("openapi", equalTo("3.1.0"))
+                .body("info.title", equalTo("Portfolio API"))
+                .body("servers[0].url", startsWith("http://localhost:"))
+                .body("paths", hasKey("/oauth/token"))
+                .body("paths", hasKey("/api/admin/clients"))
+                .body("paths", hasKey("/api/schools/{id}"))
+                .body("paths", hasKey("/api/autonomy/things"))
+                .body("paths", hasKey("/api/performance/metrics"))
+                .body("paths", not(hasKey("/q/health")))
+                .body("paths", not(hasKey("/openapi")));
+    }
+
+    @Test
+    void addsTheOAuth2ClientCredentialsSchemeAndUsesItForSecuredOperations() {
+        given().get("/openapi").then().statusCode(200)
+                .body("components.securitySchemes.oauth2.type", equalTo("oauth2"))
+                .body("components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl", startsWith("http://localhost:"))
+                .body("components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl", containsString("/oauth/token"))
+                .body("components.securitySchemes.oauth2.flows.clientCredentials.scopes", hasKey("SIS"))
+                .body("paths.'/api/autonomy/things'.post.security[0].oauth2", hasItem("DISTRICT_ADMIN"))
+                .body("paths.'/api/autonomy/things'.post.security[1]", hasKey("bearer"))
+                .body("paths.'/api/autonomy/things'.post.responses", hasKey("429"))
+                .body("paths.'/api/autonomy/things'.post.responses", hasKey("413"))
+                .body("paths.'/api/autonomy/things'.post.responses", hasKey("503"))
+                .body("paths.'/api/autonomy/things'.post.operationId", equalTo("postApiAutonomyThings"))
+                .body("paths.'/api/admin/clients'.get.security[0].oauth2", hasItem("DISTRICT_ADMIN"))
+                .body("paths.'/oauth/token'.post.security[0]", hasKey("clientBasic"))
+                .body("components.securitySchemes.clientBasic.scheme", equalTo("basic"))
+                .body("components.schemas", hasKey("Problem"))
+                .body("components.schemas", not(hasKey("Unused")));
+    }
+
+    @Test
+    void saysWhichServiceCouldNotBeReadAndStrictModeRefusesAnIncompleteDocument() {
+        given().get("/openapi").then().statusCode(200)
+                .header("X-Portfolio-OpenAPI-Incomplete", containsString("enrollment-service=unavailable"))
+                .body("info.description", containsString("Incomplete"))
+                .body("'x-portfolio-sources'.find { it.service == 'enrollment-service' }.status", equalTo("UNAVAILABLE"))
+                .body("'x-portfolio-sources'.find { it.service == 'contracts-service' }.status", equalTo("UP"));
+        given().get("/openapi?strict=true").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5").body("detail", containsString("enrollment-service"));
+    }
+
+    @Test
+    void servesYamlAndSwaggerUi() {
+        given().get("/openapi.yaml").then().statusCode(200).contentType(containsString("yaml"))
+                .body(containsString("openapi: 3.1.0"));
+        given().accept("application/yaml").get("/openapi").then().statusCode(200).contentType(containsString("yaml"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/.well-known/jwks.json").then().statusCode(200).body("keys[0].kty", equalTo("RSA"))
+                .body("keys[0].use", equalTo("sig")).body("keys[0].alg", equalTo("RS256")).body("keys[0]", not(hasKey("d")));
+    }
+}

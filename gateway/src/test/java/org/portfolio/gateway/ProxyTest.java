@@ -1,0 +1,205 @@
+package org.portfolio.gateway;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.portfolio.gateway.support.StubService;
+import org.portfolio.testing.TestTokens;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+/** Routing mechanics: correlation ids, streaming both ways, body limits, and 502/503/504 as problem+json. */
+@QuarkusTest
+class ProxyTest {
+
+    private static final int MIB = 1 << 20;
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    @Test
+    void aRequestIdFromTheCallerReachesTheServiceAndComesBack() {
+        given().auth().oauth2(TestTokens.oversight()).header("X-Request-Id", "sis-batch-42")
+                .get("/api/oversight-bodies").then().statusCode(200)
+                .header("X-Request-Id", "sis-batch-42")
+                .body("headers.x-request-id", equalTo("sis-batch-42"));
+    }
+
+    @Test
+    void withoutARequestIdTheGatewayMakesOneAndTheServiceGetsThatSameOne() {
+        var r = given().auth().oauth2(TestTokens.oversight()).get("/api/oversight-bodies");
+        String id = r.header("X-Request-Id");
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(r.<String>path("headers.x-request-id")).isEqualTo(id);
+        // a malformed one is replaced, never passed on
+        given().auth().oauth2(TestTokens.oversight()).header("X-Request-Id", "bad id\"<script>")
+                .get("/api/oversight-bodies").then().body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void theTraceIdIsKeptAndTheGatewayHopGetsItsOwnParentId() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String incoming = "00-" + traceId + "-00f067aa0ba902b7-01";
+        String forwarded = given().auth().oauth2(TestTokens.oversight()).header("traceparent", incoming)
+                .get("/api/oversight-bodies").then().statusCode(200).extract().path("headers.traceparent");
+        assertThat(forwarded).startsWith("00-" + traceId + "-").endsWith("-01").isNotEqualTo(incoming);
+        String generated = given().auth().oauth2(TestTokens.oversight()).get("/api/oversight-bodies")
+                .then().extract().path("headers.traceparent");
+        assertThat(generated).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void aServiceThatIsDownIs503WithRetryAfter() {
+        given().get("/api/enrollment/schools").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("urn:portfolio:problem:service-unavailable"))
+                .body("detail", containsString("enrollment-service"))
+                .body("requestId", not(equalTo(null)));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeIs504() {
+        long start = System.nanoTime();
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/autonomy/slow").then().statusCode(504)
+                .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:gateway-timeout"))
+                .body("detail", containsString("autonomy-service"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aServiceThatBreaksTheExchangeIs502() {
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/autonomy/broken").then().statusCode(502)
+                .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:bad-gateway"));
+    }
+
+    @Test
+    void aBodyOverTheRoutesLimitIs413BeforeAnythingIsSent() {
+        int calls = StubService.CALLS.get();
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body(new byte[11 * MIB])
+                .post("/api/schools").then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:payload-too-large"))
+                .body("detail", containsString("10 MiB"));
+        assertThat(StubService.CALLS.get()).isEqualTo(calls);
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void aChunkedBodyOverTheLimitIsCutOffWith413(HttpClient.Version version) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/schools"))
+                .header("Authorization", "Bearer " + TestTokens.districtAdmin())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Zeros(12L * MIB, null, null))).build();
+        HttpResponse<String> r = HttpClient.newBuilder().version(version).build().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void aBulkUploadStreamsThroughAndReachesTheServiceBeforeItIsComplete(HttpClient.Version version) throws Exception {
+        StubService.firstMegabyteArrived = new CountDownLatch(1);
+        long size = 256L * MIB; // the performance routes allow large SIS uploads
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/performance/schools/upload"))
+                .header("Authorization", "Bearer " + TestTokens.districtAdmin())
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Zeros(size, 2L * MIB, StubService.firstMegabyteArrived)))
+                .timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<String> r = HttpClient.newBuilder().version(version).build().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"bytes\":" + size);
+    }
+
+    @Test
+    void aLargeAnswerStreamsBackAsTheServiceSendsIt() throws Exception {
+        StubService.clientReadFirstMegabyte = new CountDownLatch(1);
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/performance/export/download?mib=64"))
+                .header("Authorization", "Bearer " + TestTokens.districtAdmin()).timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        long total = 0;
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream in = r.body()) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total >= MIB) {
+                    StubService.clientReadFirstMegabyte.countDown(); // the service sends the rest only now
+                }
+            }
+        }
+        assertThat(total).isEqualTo(64L * MIB);
+    }
+
+    @Test
+    void theGatewaysOwnPathsAreNotProxied() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/nowhere").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/nowhere").then().statusCode(401);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/schools/../admin/clients")
+                .then().statusCode(200).body("page", equalTo(0)).body("items", not(equalTo(null)));
+    }
+
+    /**
+     * {@code size} zero bytes; after {@code pauseAt} bytes it waits (up to 20 s) for {@code latch}, so a proxy
+     * that buffers the whole body before forwarding it makes the upload fail.
+     */
+    static final class Zeros extends InputStream {
+        private final long size;
+        private final Long pauseAt;
+        private final CountDownLatch latch;
+        private long sent;
+
+        Zeros(long size, Long pauseAt, CountDownLatch latch) {
+            this.size = size;
+            this.pauseAt = pauseAt;
+            this.latch = latch;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : 0;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (sent >= size) {
+                return -1;
+            }
+            if (pauseAt != null && sent >= pauseAt && latch.getCount() > 0) {
+                try {
+                    if (!latch.await(20, TimeUnit.SECONDS)) {
+                        throw new IOException("the service saw nothing of the body while the client was still sending it");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            int n = (int) Math.min(len, size - sent);
+            if (pauseAt != null && sent < pauseAt) {
+                n = (int) Math.min(n, pauseAt - sent);
+            }
+            java.util.Arrays.fill(b, off, off + n, (byte) 0);
+            sent += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.portfolio.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+/** Token buckets per client and, without a token, per address: 429 problem+json with Retry-After. */
+@QuarkusTest
+@TestProfile(RateLimitTest.SmallLimits.class)
+class RateLimitTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "portfolio.gateway.rate-limit.client.requests-per-second", "0.5",
+                    "portfolio.gateway.rate-limit.client.burst", "3",
+                    "portfolio.gateway.rate-limit.anonymous.requests-per-second", "0.5",
+                    "portfolio.gateway.rate-limit.anonymous.burst", "3");
+        }
+    }
+
+    private static String token(String subject) {
+        return TestTokens.token(subject, Set.of("OVERSIGHT"), List.of(), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aClientOverItsBurstGets429WithRetryAfterWhileOtherClientsGoOn() {
+        String greedy = token("greedy-" + UUID.randomUUID());
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(greedy).get("/api/oversight-bodies").then().statusCode(200);
+        }
+        given().auth().oauth2(greedy).get("/api/oversight-bodies").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[12]"))
+                .body("type", equalTo("urn:portfolio:problem:rate-limited"))
+                .body("detail", containsString("greedy-"));
+        given().auth().oauth2(token("modest-" + UUID.randomUUID())).get("/api/oversight-bodies").then().statusCode(200);
+    }
+
+    @Test
+    void callsWithoutATokenAreLimitedPerAddressTheTokenEndpointIncluded() {
+        int status = 0;
+        for (int i = 0; i < 10 && status != 429; i++) {
+            status = given().contentType("application/x-www-form-urlencoded").body("grant_type=client_credentials")
+                    .post("/oauth/token").statusCode();
+        }
+        given().get("/api/performance/metrics").then().statusCode(429).header("Retry-After", matchesPattern("[12]"))
+                .contentType("application/problem+json");
+    }
+}

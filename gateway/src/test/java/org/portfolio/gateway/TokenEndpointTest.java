@@ -1,0 +1,188 @@
+package org.portfolio.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.portfolio.gateway.support.Clients;
+import org.portfolio.gateway.support.GatewayTestResource;
+import org.portfolio.testing.TestTokens;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/** POST /oauth/token: the client credentials grant and every RFC 6749 §5.2 error. */
+@QuarkusTest
+class TokenEndpointTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aRegisteredClientGetsABearerTokenWithItsRolesAndSchoolsForThirtyMinutes() throws Exception {
+        UUID school = UUID.randomUUID();
+        Clients.Registered sis = Clients.register("SIS", school);
+        Response r = sis.tokenResponse(null);
+        r.then().statusCode(200).contentType(ContentType.JSON)
+                .header("Cache-Control", containsString("no-store"))
+                .header("Pragma", "no-cache")
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", equalTo(1800))
+                .body("scope", equalTo("SIS school:" + school));
+        String token = r.path("access_token");
+        JsonNode header = part(token, 0);
+        JsonNode claims = part(token, 1);
+        assertThat(header.get("alg").asText()).isEqualTo("RS256");
+        String kid = given().get("/oauth/jwks").then().statusCode(200).extract().path("keys[0].kid");
+        assertThat(header.get("kid").asText()).isEqualTo(kid);
+        assertThat(claims.get("iss").asText()).isEqualTo("https://portfolio.local/gateway");
+        assertThat(claims.get("aud").toString()).contains("portfolio-api");
+        assertThat(claims.get("sub").asText()).isEqualTo(sis.id());
+        assertThat(claims.get("groups").toString()).isEqualTo("[\"SIS\"]");
+        assertThat(claims.get("schools").toString()).isEqualTo("[\"" + school + "\"]");
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(1800);
+        assertThat(claims.get("jti").asText()).isNotBlank();
+    }
+
+    @Test
+    void clientCredentialsInTheFormWorkToo() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", c.id()).formParam("client_secret", c.secret())
+                .post("/oauth/token").then().statusCode(200).body("access_token", not(nullValue()));
+    }
+
+    @Test
+    void theBootstrapAdministratorFromConfigurationGetsTokensThatOpenTheAdminApi() {
+        String token = new Clients.Registered(GatewayTestResource.BOOTSTRAP_ID, GatewayTestResource.BOOTSTRAP_SECRET).token();
+        given().auth().oauth2(token).get("/api/admin/clients/" + GatewayTestResource.BOOTSTRAP_ID).then().statusCode(200)
+                .body("roles", equalTo(List.of("DISTRICT_ADMIN"))).body("createdBy", equalTo("bootstrap"))
+                .body("lastTokenAt", not(nullValue()));
+    }
+
+    @Test
+    void aScopeNarrowsTheTokenToSomeOfTheClientsRolesAndSchools() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        Clients.Registered c = Clients.register(List.of("SCHOOL_LEADER", "SIS"), List.of(a, b));
+        Response r = c.tokenResponse("SIS school:" + b);
+        r.then().statusCode(200).body("scope", equalTo("SIS school:" + b));
+        JsonNode claims = part(r.path("access_token"), 1);
+        assertThat(claims.get("groups").toString()).isEqualTo("[\"SIS\"]");
+        assertThat(claims.get("schools").toString()).isEqualTo("[\"" + b + "\"]");
+    }
+
+    // --- RFC 6749 §5.2 errors: application/json {error, error_description}, never problem+json
+
+    @Test
+    void invalidRequestWhenTheBodyIsNotAForm() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        oauthError(given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.JSON)
+                .body("{\"grant_type\":\"client_credentials\"}").post("/oauth/token"), 400, "invalid_request");
+    }
+
+    @Test
+    void invalidRequestWhenGrantTypeIsMissing() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        oauthError(given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .formParam("scope", "OVERSIGHT").post("/oauth/token"), 400, "invalid_request");
+    }
+
+    @Test
+    void invalidRequestWhenAParameterIsRepeated() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        oauthError(given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .body("grant_type=client_credentials&grant_type=client_credentials").post("/oauth/token"), 400, "invalid_request");
+    }
+
+    @Test
+    void invalidRequestWhenTheClientAuthenticatesTwoWays() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        oauthError(given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_secret", c.secret())
+                .post("/oauth/token"), 400, "invalid_request");
+    }
+
+    @Test
+    void invalidClientForAnUnknownClientAWrongSecretOrNoAuthentication() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        invalidClient(given().auth().preemptive().basic("cl_nobody_like_this", c.secret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/oauth/token"));
+        invalidClient(given().auth().preemptive().basic(c.id(), c.secret() + "x").contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/oauth/token"));
+        invalidClient(given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth/token"));
+        invalidClient(given().header("Authorization", "Basic !!!not-base64").contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/oauth/token"));
+        invalidClient(given().header("Authorization", "Bearer " + TestTokens.districtAdmin()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/oauth/token"));
+    }
+
+    @Test
+    void invalidClientOnceTheClientIsDisabledOrItsSecretRotatedAway() {
+        Clients.Registered disabled = Clients.register("OVERSIGHT");
+        given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + disabled.id() + "/disable").then().statusCode(200);
+        invalidClient(disabled.tokenResponse(null));
+
+        Clients.Registered rotated = Clients.register("OVERSIGHT");
+        String newSecret = given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + rotated.id() + "/secret")
+                .then().statusCode(200).extract().path("clientSecret");
+        invalidClient(rotated.tokenResponse(null));
+        new Clients.Registered(rotated.id(), newSecret).tokenResponse(null).then().statusCode(200);
+    }
+
+    @Test
+    void unauthorizedClientForAGrantTypeApiClientsMayNotUse() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        oauthError(given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("username", "u").formParam("password", "p")
+                .post("/oauth/token"), 400, "unauthorized_client");
+    }
+
+    @Test
+    void unsupportedGrantTypeForAGrantTypeThisServerDoesNotKnow() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        oauthError(given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "urn:example:magic").post("/oauth/token"), 400, "unsupported_grant_type");
+    }
+
+    @Test
+    void invalidScopeForRolesOrSchoolsBeyondTheRegistrationOrAMalformedScope() {
+        UUID mine = UUID.randomUUID();
+        Clients.Registered c = Clients.register("SIS", mine);
+        oauthError(c.tokenResponse("DISTRICT_ADMIN"), 400, "invalid_scope");
+        oauthError(c.tokenResponse("school:" + UUID.randomUUID()), 400, "invalid_scope");
+        oauthError(c.tokenResponse("SIS  school:" + mine), 400, "invalid_scope");
+    }
+
+    @Test
+    void theTokenEndpointTakesOnlyPost() {
+        given().get("/oauth/token").then().statusCode(405).contentType("application/problem+json");
+    }
+
+    private static void invalidClient(Response r) {
+        oauthError(r, 401, "invalid_client");
+        r.then().header("WWW-Authenticate", containsString("Basic"));
+    }
+
+    private static void oauthError(Response r, int status, String error) {
+        r.then().statusCode(status).header("Content-Type", startsWith("application/json"))
+                .header("Cache-Control", containsString("no-store"))
+                .body("error", equalTo(error))
+                .body("error_description", not(nullValue()));
+    }
+
+    static JsonNode part(String jwt, int i) throws Exception {
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[i]), StandardCharsets.UTF_8));
+    }
+}

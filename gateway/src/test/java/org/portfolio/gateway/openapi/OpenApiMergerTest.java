@@ -1,0 +1,82 @@
+package org.portfolio.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiMergerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode doc(String json) throws Exception {
+        return (ObjectNode) JSON.readTree(json.replace('\'', '"'));
+    }
+
+    private static ObjectNode merge(OpenApiMerger.Source... sources) {
+        return OpenApiMerger.merge(List.of(sources), new OpenApiMerger.Settings("t", "1", "d", "http://gw", List.of()));
+    }
+
+    private static final String PROBLEM = "{'type':'object','properties':{'type':{'type':'string'}}}";
+
+    @Test
+    void identicalComponentsAreKeptOnceAndDifferentOnesOfTheSameNameAreRenamedWithTheirReferences() throws Exception {
+        ObjectNode contracts = doc("{'openapi':'3.1.0','paths':{'/api/schools/{id}':{'get':{'responses':{"
+                + "'200':{'description':'ok','content':{'application/json':{'schema':{'$ref':'#/components/schemas/SchoolResponse'}}}},"
+                + "'404':{'description':'no','content':{'application/problem+json':{'schema':{'$ref':'#/components/schemas/Problem'}}}}}}}},"
+                + "'components':{'schemas':{'Problem':" + PROBLEM + ",'SchoolResponse':{'type':'object','properties':{'name':{'type':'string'}}}}}}");
+        ObjectNode enrollment = doc("{'openapi':'3.1.0','paths':{'/api/enrollment/schools':{'get':{'responses':{"
+                + "'200':{'description':'ok','content':{'application/json':{'schema':{'type':'array','items':{'$ref':'#/components/schemas/Listing'}}}}},"
+                + "'400':{'description':'bad','content':{'application/problem+json':{'schema':{'$ref':'#/components/schemas/Problem'}}}}}}}},"
+                + "'components':{'schemas':{'Problem':" + PROBLEM + ","
+                + "'Listing':{'type':'object','properties':{'school':{'$ref':'#/components/schemas/SchoolResponse'}}},"
+                + "'SchoolResponse':{'type':'object','properties':{'participates':{'type':'boolean'}}}}}}");
+        ObjectNode merged = merge(new OpenApiMerger.Source("contracts", contracts, p -> p.startsWith("/api/schools"), true),
+                new OpenApiMerger.Source("enrollment", enrollment, p -> p.startsWith("/api/enrollment"), true));
+        JsonNode schemas = merged.path("components").path("schemas");
+        assertThat(schemas.has("Problem")).isTrue();
+        assertThat(schemas.has("EnrollmentProblem")).isFalse();
+        assertThat(schemas.path("SchoolResponse").path("properties").has("name")).isTrue();
+        assertThat(schemas.path("EnrollmentSchoolResponse").path("properties").has("participates")).isTrue();
+        // Listing is identical in name only in enrollment, but its reference had to follow the rename
+        assertThat(schemas.path("Listing").path("properties").path("school").path("$ref").asText())
+                .isEqualTo("#/components/schemas/EnrollmentSchoolResponse");
+        assertThat(merged.at("/paths/~1api~1schools~1{id}/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/SchoolResponse");
+    }
+
+    @Test
+    void aComponentThatOnlyDiffersThroughARenamedReferenceIsRenamedToo() throws Exception {
+        String a = "{'openapi':'3.1.0','paths':{'/api/a':{'get':{'responses':{'200':{'description':'ok','content':{'application/json':"
+                + "{'schema':{'$ref':'#/components/schemas/Outer'}}}}}}}},'components':{'schemas':{"
+                + "'Outer':{'type':'object','properties':{'i':{'$ref':'#/components/schemas/Inner'}}},'Inner':{'type':'string'}}}}";
+        String b = a.replace("/api/a", "/api/b").replace("'Inner':{'type':'string'}", "'Inner':{'type':'integer'}");
+        ObjectNode merged = merge(new OpenApiMerger.Source("a", doc(a), p -> p.startsWith("/api/a"), true),
+                new OpenApiMerger.Source("b", doc(b), p -> p.startsWith("/api/b"), true));
+        JsonNode schemas = merged.path("components").path("schemas");
+        assertThat(schemas.path("BInner").path("type").asText()).isEqualTo("integer");
+        assertThat(schemas.path("BOuter").path("properties").path("i").path("$ref").asText()).isEqualTo("#/components/schemas/BInner");
+        assertThat(merged.at("/paths/~1api~1b/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/BOuter");
+    }
+
+    @Test
+    void eachSourceContributesOnlyThePathsItOwns() throws Exception {
+        ObjectNode s = doc("{'openapi':'3.1.0','paths':{'/api/x':{'get':{'responses':{'200':{'description':'ok'}}}},"
+                + "'/api/admin/clients':{'get':{'responses':{'200':{'description':'hijack'}}}}}}");
+        ObjectNode merged = merge(new OpenApiMerger.Source("x", s, p -> p.startsWith("/api/x"), true));
+        assertThat(merged.path("paths").has("/api/x")).isTrue();
+        assertThat(merged.path("paths").has("/api/admin/clients")).isFalse();
+    }
+
+    @Test
+    void operationIdsAreGeneratedFromMethodAndPath() {
+        assertThat(OpenApiMerger.operationId("get", "/api/schools/{id}/decision-rights")).isEqualTo("getApiSchoolsByIdDecisionRights");
+        assertThat(OpenApiMerger.operationId("post", "/api/performance/schools/{schoolId}/assessments"))
+                .isEqualTo("postApiPerformanceSchoolsBySchoolIdAssessments");
+    }
+}

@@ -1,0 +1,172 @@
+package org.portfolio.gateway.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * A stand-in for the services behind the gateway (the real ones run in system-tests): a plain HTTP server that
+ * shows what reached it, streams, stalls or breaks on demand, so the proxy's mechanics can be tested here.
+ * <ul>
+ *   <li>any path: answers 200 with what it received (method, path, query, headers, body size)</li>
+ *   <li>{@code /upload}: counts the body while it streams; opens {@link #firstMegabyteArrived} after 1 MiB</li>
+ *   <li>{@code /download?mib=N}: streams N MiB, pausing after the first until {@link #clientReadFirstMegabyte}</li>
+ *   <li>{@code /slow}: answers after 5 s; {@code /broken}: closes the connection without answering</li>
+ *   <li>{@code /q/openapi}: a small OpenAPI document</li>
+ * </ul>
+ */
+public final class StubService {
+
+    public static final AtomicInteger CALLS = new AtomicInteger();
+    public static final Map<String, String> LAST_HEADERS = new ConcurrentHashMap<>();
+    public static volatile CountDownLatch firstMegabyteArrived = new CountDownLatch(1);
+    public static volatile CountDownLatch clientReadFirstMegabyte = new CountDownLatch(1);
+
+    private static final int MIB = 1 << 20;
+    private static HttpServer server;
+
+    private StubService() {
+    }
+
+    public static synchronized int start() throws IOException {
+        if (server == null) {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            server.createContext("/", StubService::handle);
+            server.setExecutor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "stub-service");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.start();
+        }
+        return server.getAddress().getPort();
+    }
+
+    private static void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        try {
+            if (path.equals("/q/openapi")) {
+                send(ex, 200, "application/json", openApi());
+                return;
+            }
+            CALLS.incrementAndGet();
+            LAST_HEADERS.clear();
+            ex.getRequestHeaders().forEach((k, v) -> LAST_HEADERS.put(k.toLowerCase(), String.join(",", v)));
+            if (path.endsWith("/broken")) {
+                ex.getRequestBody().readAllBytes();
+                ex.close(); // no status line at all
+                return;
+            }
+            if (path.endsWith("/slow")) {
+                ex.getRequestBody().readAllBytes();
+                sleep(5000);
+                send(ex, 200, "application/json", "{\"slow\":true}");
+                return;
+            }
+            if (path.endsWith("/download")) {
+                download(ex);
+                return;
+            }
+            long bytes = 0;
+            try (InputStream in = ex.getRequestBody()) {
+                byte[] buf = new byte[64 * 1024];
+                boolean signalled = false;
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    bytes += n;
+                    if (!signalled && bytes >= MIB) {
+                        firstMegabyteArrived.countDown();
+                        signalled = true;
+                    }
+                }
+            }
+            Map<String, String> h = ex.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
+                    e -> e.getKey().toLowerCase(), e -> String.join(",", e.getValue()), (a, b) -> a));
+            String headersJson = h.entrySet().stream()
+                    .map(e -> "\"" + esc(e.getKey()) + "\":\"" + esc(e.getValue()) + "\"").collect(Collectors.joining(","));
+            String query = ex.getRequestURI().getRawQuery();
+            send(ex, 200, "application/json", "{\"method\":\"" + ex.getRequestMethod() + "\",\"path\":\"" + esc(path)
+                    + "\",\"query\":" + (query == null ? "null" : "\"" + esc(query) + "\"") + ",\"bytes\":" + bytes
+                    + ",\"headers\":{" + headersJson + "}}");
+        } catch (IOException e) {
+            ex.close();
+        }
+    }
+
+    private static void download(HttpExchange ex) throws IOException {
+        String q = ex.getRequestURI().getQuery();
+        int mib = q != null && q.startsWith("mib=") ? Integer.parseInt(q.substring(4)) : 1;
+        ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        ex.sendResponseHeaders(200, 0); // chunked
+        byte[] chunk = new byte[MIB];
+        try (OutputStream out = ex.getResponseBody()) {
+            for (int i = 0; i < mib; i++) {
+                out.write(chunk);
+                out.flush();
+                if (i == 0) {
+                    try {
+                        // the rest only once the client has the first MiB: proves the gateway does not wait for the whole body
+                        if (!clientReadFirstMegabyte.await(20, TimeUnit.SECONDS)) {
+                            return;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static String openApi() {
+        String problem = "{\"type\":\"object\",\"description\":\"RFC 9457 problem details\",\"properties\":{\"type\":{\"type\":\"string\"}}}";
+        return "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stub\",\"version\":\"1\"},"
+                + "\"tags\":[{\"name\":\"Stub\",\"description\":\"stub operations\"}],"
+                + "\"paths\":{"
+                + "\"/api/schools/{id}\":{\"get\":{\"tags\":[\"Stub\"],\"summary\":\"a school\",\"parameters\":[{\"name\":\"id\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}],"
+                + "\"responses\":{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/SchoolResponse\"}}}},"
+                + "\"404\":{\"description\":\"no\",\"content\":{\"application/problem+json\":{\"schema\":{\"$ref\":\"#/components/schemas/Problem\"}}}}}}},"
+                + "\"/api/autonomy/things\":{\"post\":{\"tags\":[\"Stub\"],\"summary\":\"a thing\",\"security\":[{\"bearer\":[\"DISTRICT_ADMIN\"]}],"
+                + "\"requestBody\":{\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\"}}}},"
+                + "\"responses\":{\"201\":{\"description\":\"made\"}}}},"
+                + "\"/api/performance/metrics\":{\"get\":{\"tags\":[\"Stub\"],\"summary\":\"metrics\",\"responses\":{\"200\":{\"description\":\"ok\"}}}},"
+                + "\"/q/health\":{\"get\":{\"responses\":{\"200\":{\"description\":\"not for the merged document\"}}}}"
+                + "},\"components\":{\"schemas\":{\"Problem\":" + problem + ","
+                + "\"SchoolResponse\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}},"
+                + "\"Unused\":{\"type\":\"string\"}},"
+                + "\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}}}}";
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, b.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(b);
+        }
+    }
+
+    private static String esc(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
