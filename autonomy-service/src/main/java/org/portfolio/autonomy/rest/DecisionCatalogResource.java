@@ -50,16 +50,14 @@ public class DecisionCatalogResource {
     @Path("/decisions")
     @PermitAll
     @Operation(summary = "List the decision catalog",
-            description = "Public (not to SIS clients): who decides what is part of the deal. The current catalog by"
+            description = "Public (anonymous and every role): who decides what is part of the deal. The current catalog by"
                     + " default; `version` reads an older one; `includeRetired` also lists retired decisions.")
     @APIResponse(responseCode = "200", description = "The decisions, by domain")
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such catalog version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Parameter(description = "Catalog version (default: current)") @QueryParam("version") Integer version,
                          @Parameter(description = "Also list retired decisions (current catalog only)")
                          @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
-        RestSupport.denySisOnly(caller);
         if (version != null) {
             var v = catalog.version(version);
             return Response.ok(v.decisions().stream().map(DecisionResponse::of).toList())
@@ -75,10 +73,8 @@ public class DecisionCatalogResource {
     @PermitAll
     @Operation(summary = "Get one decision", description = "Also a retired one (with the version that retired it)")
     @APIResponse(responseCode = "200", description = "The decision; ETag is its version", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") String code) {
-        RestSupport.denySisOnly(caller);
         Decision d = catalog.get(code);
         return Response.ok(DecisionResponse.of(d)).tag(EntityTags.of(d.version)).build();
     }
@@ -138,9 +134,7 @@ public class DecisionCatalogResource {
     @PermitAll
     @Operation(summary = "List the catalog versions", description = "Newest first: every edit, who made it and when")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CatalogVersionResponse> versions() {
-        RestSupport.denySisOnly(caller);
         return catalog.versions().stream().map(v -> CatalogVersionResponse.of(v, catalog.size(v.version), null)).toList();
     }
 
@@ -149,10 +143,8 @@ public class DecisionCatalogResource {
     @PermitAll
     @Operation(summary = "Read one catalog version with its decisions")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = CatalogVersionResponse.class)))
-    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CatalogVersionResponse version(@PathParam("version") int version) {
-        RestSupport.denySisOnly(caller);
         var v = catalog.version(version);
         List<DecisionResponse> decisions = v.decisions().stream().map(DecisionResponse::of).toList();
         return CatalogVersionResponse.of(v.version(), decisions.size(), decisions);

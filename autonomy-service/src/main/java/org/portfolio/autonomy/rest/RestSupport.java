@@ -75,19 +75,6 @@ final class RestSupport {
         return own;
     }
 
-    /**
-     * The decision catalog, the decision-rights check and the matrix are public, except to SIS clients
-     * (docs/security.md): a token whose only role is SIS gets 403.
-     */
-    static void denySisOnly(Caller caller) {
-        if (!caller.isAnonymous()) {
-            Set<String> roles = caller.roles();
-            if (!roles.isEmpty() && roles.stream().allMatch(Roles.SIS::equals)) {
-                throw ProblemException.forbidden("SIS clients only ingest performance data");
-            }
-        }
-    }
-
     /** The role recorded with a review step: the most senior role the caller holds. */
     static String actorRole(Caller caller) {
         for (String r : List.of(Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER)) {

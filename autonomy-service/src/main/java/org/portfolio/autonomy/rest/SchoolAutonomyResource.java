@@ -57,18 +57,16 @@ public class SchoolAutonomyResource {
     @Path("/decision-rights/{decision}")
     @PermitAll
     @Operation(summary = "May the school take this decision?",
-            description = "Public (not to SIS clients). Yes/no, who decides (SCHOOL or DISTRICT), and the basis: the grant "
+            description = "Public (anonymous and every role). Yes/no, who decides (SCHOOL or DISTRICT), and the basis: the grant "
                     + "in force, or why not (never granted, pending eligibility, revoked on a date by a missed benchmark "
                     + "with its target and actual, ended, …). `date` defaults to today in the district's time zone; "
                     + "for a past date the answer uses the statuses the grants had at the end of that day.")
     @APIResponse(responseCode = "200", description = "The answer", content = @Content(schema = @Schema(implementation = DecisionRightsResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown school or decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DecisionRightsResponse check(@PathParam("schoolId") UUID schoolId,
                                         @Parameter(description = "Decision code", example = "HIRE_TEACHERS") @PathParam("decision") String decision,
                                         @Parameter(description = "ISO date; default today", example = "2026-09-15") @QueryParam("date") String date) {
-        RestSupport.denySisOnly(caller);
         return DecisionRightsResponse.of(rights.check(schoolId, decision, RestSupport.date(date, "date")));
     }
 
@@ -76,14 +74,12 @@ public class SchoolAutonomyResource {
     @Path("/decision-rights")
     @PermitAll
     @Operation(summary = "The school's decision-rights matrix",
-            description = "Public (not to SIS clients). Every decision of the current catalog by domain, with who decides it on the date.")
+            description = "Public (anonymous and every role). Every decision of the current catalog by domain, with who decides it on the date.")
     @APIResponse(responseCode = "200", description = "The matrix", content = @Content(schema = @Schema(implementation = DecisionMatrixResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "SIS clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DecisionMatrixResponse matrix(@PathParam("schoolId") UUID schoolId,
                                         @Parameter(description = "ISO date; default today") @QueryParam("date") String date) {
-        RestSupport.denySisOnly(caller);
         return DecisionMatrixResponse.of(rights.matrix(schoolId, RestSupport.date(date, "date")));
     }
 

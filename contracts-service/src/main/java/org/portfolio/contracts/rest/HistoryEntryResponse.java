@@ -3,6 +3,7 @@ package org.portfolio.contracts.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.portfolio.contracts.domain.HistoryEntry;
 import org.portfolio.contracts.domain.HistoryKind;
 
@@ -18,7 +19,7 @@ public record HistoryEntryResponse(
         @Schema(description = "Client id of who decided, or \"system\"", examples = "system") String actor,
         String reason, LocalDate effectiveDate,
         @Schema(description = "Id of the decision, version, evaluation or intervention change recorded") UUID refId,
-        @Schema(description = "Where it came from: event id, evaluation id, benchmark id, …") JsonNode cause) {
+        @Schema(type = SchemaType.OBJECT, description = "Where it came from: event id, evaluation id, benchmark id, …") JsonNode cause) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

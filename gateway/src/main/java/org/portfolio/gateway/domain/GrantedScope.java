@@ -51,10 +51,10 @@ public record GrantedScope(Set<String> roles, Set<String> schools) {
         return new GrantedScope(roles.isEmpty() ? clientRoles : roles, schools.isEmpty() ? clientSchools : schools);
     }
 
-    /** The granted scope as the token answer states it: roles, then schools. */
+    /** The granted scope as the token answer states it: roles, then schools, each sorted (a stable answer). */
     public String asScopeString() {
-        List<String> tokens = new java.util.ArrayList<>(roles);
-        schools.forEach(s -> tokens.add(SCHOOL_PREFIX + s));
+        List<String> tokens = new java.util.ArrayList<>(new java.util.TreeSet<>(roles));
+        new java.util.TreeSet<>(schools).forEach(s -> tokens.add(SCHOOL_PREFIX + s));
         return String.join(" ", tokens);
     }
 }
