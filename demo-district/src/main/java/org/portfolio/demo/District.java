@@ -182,6 +182,8 @@ final class District {
     static final String REVOKED_SCHOOL = "RV-202";
     /** The school whose leader submits a programmatic request (its contract makes PROGRAM programmatic). */
     static final String LEADER_SCHOOL = "RV-304";
+    /** A school with a graduating class below the minimum n this year (suppressed in the public view). */
+    static final String SMALL_COHORT_SCHOOL = "RV-501";
     /** A school that earns its EARNED autonomy (MONEY) from two years of ratings. */
     static final String EARNED_SCHOOL = "RV-301";
 

@@ -162,7 +162,7 @@ final class Gateway {
             }
             return new Answer(r.statusCode(), json, r);
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + base.resolve(path) + " failed: " + e, e);
+            throw new IllegalStateException(method + " " + base.resolve(path) + " failed (is the stack up? ./portfolio status): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
