@@ -319,10 +319,31 @@ public final class DemoDistrict {
                 draftId = gw.post(admin, "/api/performance/frameworks/" + any.get(0).path("id").asText() + "/new-version",
                         Map.of("schoolYear", y), 201).path("id").asText();
             }
+            named(draftId, y);
             gw.post(admin, "/api/performance/frameworks/" + draftId + "/publish", null, 200);
             done.add(y + " (published now)");
         }
         step("performance frameworks: " + String.join("; ", done));
+    }
+
+    /** A copy made for another year keeps the original's name: give the draft its own year's name before publishing. */
+    private void named(String draftId, String y) {
+        Gateway.Answer cur = gw.call(admin, "GET", "/api/performance/frameworks/" + draftId, null, null, Set.of(200));
+        JsonNode f = cur.json();
+        String name = f.path("name").asText().replaceAll("\\d{4}-\\d{2}", y);
+        if (name.equals(f.path("name").asText())) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String field : List.of("schoolYear", "name", "description", "minimumN", "proficientLevel", "minimumCoveragePercent",
+                "categories", "metrics", "tiers")) {
+            if (f.hasNonNull(field)) {
+                body.put(field, f.get(field));
+            }
+        }
+        body.put("name", name);
+        gw.call(admin, "PUT", "/api/performance/frameworks/" + draftId, "application/json", Gateway.bytes(body), Set.of(200),
+                cur.raw().headers().firstValue("ETag").orElse(null));
     }
 
     // ---------------------------------------------------------------------------------------------- contracts
