@@ -1,0 +1,177 @@
+package org.portfolio.system.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.portfolio.system.PortfolioStack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./portfolio up --demo} on a real stack: the demo district the README walks through is there, as the
+ * loader promises, and loading it a second time succeeds and adds nothing.
+ */
+class DemoDistrictIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static PortfolioStack stack;
+    private static String firstOutput;
+    private static JsonNode clients;
+
+    @BeforeAll
+    static void upWithTheDemo() throws Exception {
+        stack = new PortfolioStack("stack-demo")
+                .env("PORTFOLIO_READY_TIMEOUT", "420")
+                .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_BURST", "500")
+                .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_SECOND", "200");
+        try {
+            firstOutput = stack.run(Duration.ofMinutes(12), "up", "--demo");
+        } catch (AssertionError | Exception e) {
+            stack.run(Duration.ofMinutes(2), "down");
+            throw e;
+        }
+        clients = JSON.readTree(stack.home().resolve("demo-clients.json").toFile());
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (stack != null) {
+            stack.down();
+        }
+    }
+
+    private static RequestSpecification gw() {
+        return RestAssured.given().baseUri(stack.url("gateway")).accept("application/json");
+    }
+
+    private static String token(String role) {
+        JsonNode c = clients.path(role);
+        Response r = gw().auth().preemptive().basic(c.path("clientId").asText(), c.path("clientSecret").asText())
+                .contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials").post("/oauth/token");
+        assertThat(r.statusCode()).as("token for the demo's " + role + " client").isEqualTo(200);
+        return r.path("access_token");
+    }
+
+    private static JsonNode get(String role, String path) {
+        RequestSpecification spec = role == null ? gw() : gw().auth().oauth2(token(role));
+        Response r = spec.get(path);
+        assertThat(r.statusCode()).as("GET " + path + " as " + role + ": " + r.asString()).isEqualTo(200);
+        try {
+            return JSON.readTree(r.asString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String year(int start) {
+        return String.format(Locale.ROOT, "%d-%02d", start, (start + 1) % 100);
+    }
+
+    private static int currentYear() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
+    }
+
+    @Test
+    void theDemoDistrictIsLoadedWithEveryPartTheReadmeUses() throws IOException {
+        assertThat(firstOutput).contains("Demo district loaded").contains("export REVOKED_SCHOOL=");
+
+        JsonNode schools = get(null, "/api/schools?size=200");
+        assertThat(schools.path("total").asInt()).isGreaterThanOrEqualTo(20);
+        Set<String> types = new HashSet<>();
+        schools.path("items").forEach(s -> {
+            types.add(s.path("type").asText());
+            assertThat(s.path("status").asText()).as(s.path("name").asText()).isEqualTo("OPEN");
+        });
+        assertThat(types).containsExactlyInAnyOrder("DISTRICT", "CHARTER", "INNOVATION", "CONTRACT", "MAGNET");
+
+        JsonNode active = get("OVERSIGHT", "/api/contracts?status=ACTIVE&size=200");
+        assertThat(active.path("total").asInt()).isGreaterThanOrEqualTo(10);
+        JsonNode contract = get("OVERSIGHT", "/api/contracts/" + active.path("items").get(0).path("id").asText());
+        assertThat(contract.path("benchmarks").size()).isGreaterThan(0);
+        Set<String> models = new HashSet<>();
+        for (JsonNode c : active.path("items")) {
+            get("OVERSIGHT", "/api/contracts/" + c.path("id").asText()).path("provisions").forEach(p -> models.add(p.path("model").asText()));
+        }
+        assertThat(models).containsExactlyInAnyOrder("FULL_WITH_EXPECTATIONS", "EARNED", "PROGRAMMATIC");
+
+        for (int start : new int[]{currentYear() - 1, currentYear()}) {
+            assertThat(get("OVERSIGHT", "/api/performance/frameworks?status=PUBLISHED&schoolYear=" + year(start)).path("total").asInt())
+                    .as("a published framework for " + year(start)).isEqualTo(1);
+            assertThat(get("OVERSIGHT", "/api/performance/ratings?rated=true&size=200&schoolYear=" + year(start)).path("total").asInt())
+                    .as("ratings for " + year(start)).isGreaterThanOrEqualTo(20);
+        }
+
+        JsonNode revoked = get("OVERSIGHT", "/api/autonomy/grants?status=REVOKED&size=200");
+        assertThat(revoked.path("total").asInt()).isGreaterThan(0);
+        JsonNode grant = get("OVERSIGHT", "/api/autonomy/grants/" + revoked.path("items").get(0).path("id").asText());
+        assertThat(grant.path("cause").path("kind").asText()).isEqualTo("BENCHMARK_MISSED");
+        String revokedSchool = env("REVOKED_SCHOOL");
+        JsonNode hire = get(null, "/api/autonomy/schools/" + revokedSchool + "/decision-rights/HIRE_TEACHERS");
+        assertThat(hire.path("decidedBy").asText()).isEqualTo("DISTRICT");
+        assertThat(hire.path("basis").path("reason").asText()).isEqualTo("REVOKED");
+        assertThat(get("OVERSIGHT", "/api/autonomy/grants?status=ACTIVE&model=EARNED").path("total").asInt())
+                .as("EARNED autonomy granted from two years of ratings").isGreaterThan(0);
+        assertThat(get("OVERSIGHT", "/api/autonomy/requests/" + env("REQUEST_ID")).path("status").asText()).isEqualTo("UNDER_REVIEW");
+
+        JsonNode period = get("ENROLLMENT_OFFICER", "/api/enrollment/periods/" + env("PERIOD_ID"));
+        assertThat(period.path("status").asText()).isEqualTo("OPEN");
+        assertThat(get("ENROLLMENT_OFFICER", "/api/enrollment/periods/" + env("PERIOD_ID") + "/applications?size=1").path("total").asInt())
+                .isGreaterThanOrEqualTo(200);
+
+        Path secrets = stack.home().resolve("demo-clients.json");
+        assertThat(Files.getPosixFilePermissions(secrets)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void loadingTheDemoAgainSucceedsAndAddsNothing() throws Exception {
+        Map<String, Integer> before = counts();
+        String again = stack.run(Duration.ofMinutes(6), "up", "--demo");
+        assertThat(again).contains("Demo district loaded");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private static String env(String name) throws IOException {
+        for (String line : Files.readAllLines(stack.home().resolve("demo.env"))) {
+            if (line.startsWith("export " + name + "=")) {
+                return line.substring(line.indexOf('=') + 1);
+            }
+        }
+        throw new AssertionError(name + " is not in demo.env");
+    }
+
+    private static Map<String, Integer> counts() throws IOException {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        c.put("oversight bodies", get("OVERSIGHT", "/api/oversight-bodies").path("total").asInt());
+        c.put("schools", get(null, "/api/schools").path("total").asInt());
+        c.put("contracts", get("OVERSIGHT", "/api/contracts").path("total").asInt());
+        c.put("grants", get("OVERSIGHT", "/api/autonomy/grants").path("total").asInt());
+        c.put("requests", get("OVERSIGHT", "/api/autonomy/requests").path("total").asInt());
+        c.put("frameworks", get("OVERSIGHT", "/api/performance/frameworks").path("total").asInt());
+        c.put("ratings " + year(currentYear()), get("OVERSIGHT", "/api/performance/ratings?schoolYear=" + year(currentYear())).path("total").asInt());
+        c.put("periods", get("ENROLLMENT_OFFICER", "/api/enrollment/periods").path("total").asInt());
+        c.put("programs", get("ENROLLMENT_OFFICER", "/api/enrollment/periods/" + env("PERIOD_ID") + "/programs").size());
+        c.put("applications", get("ENROLLMENT_OFFICER", "/api/enrollment/periods/" + env("PERIOD_ID") + "/applications").path("total").asInt());
+        c.put("applicants", get("ENROLLMENT_OFFICER", "/api/enrollment/applicants").path("total").asInt());
+        return c;
+    }
+}
