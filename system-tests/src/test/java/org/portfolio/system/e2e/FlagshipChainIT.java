@@ -1,6 +1,7 @@
 package org.portfolio.system.e2e;
 
 import io.restassured.response.Response;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.portfolio.system.e2e.District.benchmark;
 import static org.portfolio.system.e2e.District.provision;
@@ -59,19 +62,33 @@ class FlagshipChainIT {
         District.postAssessments(district, sis, District.elaResults(school.id(), year, 12, 3));
         long posted = System.nanoTime();
 
+        // along the chain, each hop asked only once the one before it holds
         AtomicReference<String> last = new AtomicReference<>("nothing yet");
-        await("MISSED, escalated, PEOPLE revoked, HIRE_TEACHERS decided by the district").atMost(CHAIN_BOUND)
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
-                    Response card = district.as(oversight).get("/api/contracts/{id}/scorecard", contract);
-                    Map<String, Object> grant = district.onlyGrant(school.id(), "PEOPLE");
-                    Response rights = district.decisionRights(school.id(), "HIRE_TEACHERS");
-                    last.set("scorecard " + card.path("benchmarks[0].status") + "/" + card.path("intervention.level")
-                            + ", grant " + (grant == null ? null : grant.get("status")) + ", rights " + rights.path("decidedBy"));
-                    return "MISSED".equals(card.path("benchmarks[0].status"))
-                            && "NOTICE_OF_CONCERN".equals(card.path("intervention.level"))
-                            && grant != null && "REVOKED".equals(grant.get("status"))
-                            && "DISTRICT".equals(rights.path("decidedBy"));
-                });
+        Callable<Boolean> chainDone = () -> {
+            Response card = district.as(oversight).get("/api/contracts/{id}/scorecard", contract);
+            last.set("scorecard " + card.path("benchmarks[0].status") + ", level " + card.path("intervention.level"));
+            if (!"MISSED".equals(card.path("benchmarks[0].status")) || !"NOTICE_OF_CONCERN".equals(card.path("intervention.level"))) {
+                return false;
+            }
+            String grant = district.grantStatus(school.id(), "PEOPLE");
+            last.set(last.get() + ", PEOPLE grant " + grant);
+            if (!"REVOKED".equals(grant)) {
+                return false;
+            }
+            String decidedBy = district.decisionRights(school.id(), "HIRE_TEACHERS").path("decidedBy");
+            last.set(last.get() + ", HIRE_TEACHERS decided by " + decidedBy);
+            return "DISTRICT".equals(decidedBy);
+        };
+        try {
+            await("MISSED, escalated, PEOPLE revoked, HIRE_TEACHERS decided by the district").atMost(CHAIN_BOUND)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(chainDone);
+        } catch (ConditionTimeoutException e) {
+            String atBound = last.get();
+            // how long it did take, to report it (bounded)
+            await("the chain, late").atMost(District.EVENTUAL).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(chainDone);
+            fail("the flagship chain took %d ms, over the %d ms bound; at the bound: %s",
+                    (System.nanoTime() - posted) / 1_000_000, CHAIN_BOUND.toMillis(), atBound);
+        }
         long chainMillis = (System.nanoTime() - posted) / 1_000_000;
         System.out.printf("[e2e] flagship chain: SIS upload answered → MISSED + escalated + PEOPLE revoked + check says DISTRICT"
                 + " visible through the gateway in %d ms (bound %d ms)%n", chainMillis, CHAIN_BOUND.toMillis());

@@ -6,13 +6,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.portfolio.system.gateway.RunningStack;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The RFP path: a school leader asks for TIME autonomy with a plan, oversight reviews and comments, the leader sees
@@ -40,11 +43,19 @@ class ProgrammaticRequestIT {
         String oversight = district.oversight();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-        Response submitted = district.as(leader).body(Map.of("schoolId", school.id().toString(), "domain", "TIME",
+        Map<String, Object> proposal = Map.of("schoolId", school.id().toString(), "domain", "TIME",
                 "decisions", List.of("EXTEND_SCHOOL_DAY"), "title", "Extended learning day for grade 9",
                 "justification", "Ninety more minutes of ELA and math a day, staffed by the teachers' collaboration time.",
                 "expectedOutcomes", List.of("ELA proficiency +5 points"), "startDate", today.toString(),
-                "endDate", today.plusYears(2).toString())).post("/api/autonomy/requests");
+                "endDate", today.plusYears(2).toString());
+        // the school must be OPEN in autonomy-service's copy (it learns the opening from contracts' events)
+        AtomicReference<Response> answer = new AtomicReference<>();
+        await("the request is accepted once autonomy-service knows the school is open").atMost(District.EVENTUAL)
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    answer.set(district.as(leader).body(proposal).post("/api/autonomy/requests"));
+                    return answer.get().statusCode() != 409;
+                });
+        Response submitted = answer.get();
         assertThat(submitted.statusCode()).as(submitted.asString()).isEqualTo(201);
         assertThat(submitted.header("Location")).isNotBlank();
         String request = submitted.path("id");
@@ -93,7 +104,9 @@ class ProgrammaticRequestIT {
         Map<String, Object> time = portfolio.<List<Map<String, Object>>>path("items[0].domains").stream()
                 .filter(c -> "TIME".equals(c.get("domain"))).findFirst().orElseThrow();
         assertThat(time.get("control")).isEqualTo("PARTIAL");
-        assertThat((List<?>) time.get("grants")).extracting(g -> ((Map<?, ?>) g).get("grantId")).containsExactly(grantId);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> live = (List<Map<String, Object>>) time.get("grants");
+        assertThat(live).extracting(g -> g.get("grantId")).containsExactly((Object) grantId);
         // the portfolio view is oversight's
         assertThat(district.as(leader).get("/api/autonomy/portfolio").statusCode()).isEqualTo(403);
     }
