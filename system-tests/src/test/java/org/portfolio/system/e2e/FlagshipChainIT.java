@@ -129,5 +129,16 @@ class FlagshipChainIT {
                 .isEqualTo("NOTICE_OF_CONCERN");
         assertThat(district.grantHistory(granted.get("id"))).extracting(h -> h.get("action"))
                 .containsSubsequence("GRANTED", "REVOKED", "REINSTATED").containsOnlyOnce("REVOKED", "REINSTATED");
+
+        // a new miss after the MET, on the now warm chain: revoked again, and a repeated miss escalates one step
+        District.postAssessments(district, sis, District.elaResults(school.id(), year, 12, 2));
+        long again = System.nanoTime();
+        await("revoked again").atMost(District.EVENTUAL).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions().until(() -> "REVOKED".equals(district.grantStatus(school.id(), "PEOPLE"))
+                        && "DISTRICT".equals(district.decisionRights(school.id(), "HIRE_TEACHERS").path("decidedBy")));
+        System.out.printf("[e2e] flagship chain, second miss (warm): revoked and the check says DISTRICT in %d ms%n",
+                (System.nanoTime() - again) / 1_000_000);
+        assertThat(district.as(oversight).get("/api/contracts/{id}/scorecard", contract).<String>path("intervention.level"))
+                .isEqualTo("CORRECTIVE_ACTION_PLAN");
     }
 }
