@@ -171,6 +171,8 @@ class BadInputSweepIT {
             }
             if (known != null) {
                 reproduced.add(known);
+                System.out.printf("sweep: known violation: %s %s | %s | %d %s — %s%n", v.c().op().method().toUpperCase(),
+                        head(v.c().path() + Http.query(v.c().query()), 140), v.c().name(), v.a().status(), v.problem(), v.a().head(200));
             } else {
                 unexpected.add(v);
             }
