@@ -186,7 +186,7 @@ public class LoadMix {
                         default -> get(switch (r.nextInt(4)) {
                             case 0 -> "/api/schools?status=OPEN&size=50";
                             case 1 -> "/api/schools/" + schoolIds.get(i);
-                            case 2 -> "/api/performance/public/schools?size=50";
+                            case 2 -> "/api/performance/public/schools?size=50&schoolYear=" + year;
                             default -> "/api/autonomy/decision-catalog/decisions";
                         }, null);
                     };
