@@ -74,6 +74,8 @@ class BadInputSweepIT {
                     + " 500 (duplicate key catalog_version_pkey) instead of 409 concurrent-modification"),
             Map.entry("POST /api/autonomy/decision-catalog/decisions/{code}/retire | body ", "autonomy-service: concurrent catalog"
                     + " changes → 500 (duplicate key catalog_version_pkey) instead of 409 concurrent-modification"),
+            Map.entry("POST /api/performance/metrics | body ", "performance-service: two definitions of the same metric code at"
+                    + " once → 500 (duplicate key metric_definition_pkey) instead of 409 duplicate-metric"),
             // 2xx for an unknown id (docs/errors.md: unknown ids 404)
             Map.entry("GET /api/performance/schools/{id}/metrics/{code}/history | path ", "performance-service: an unknown school"
                     + " or metric code answers 200 [] instead of 404"),
