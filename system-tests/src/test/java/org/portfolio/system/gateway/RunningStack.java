@@ -39,7 +39,10 @@ public class RunningStack implements ParameterResolver {
                     .env("PORTFOLIO_READY_TIMEOUT", "420")
                     // the system tests call anonymously from one address more than a real caller would
                     .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_BURST", "500")
-                    .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_SECOND", "200");
+                    .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_SECOND", "200")
+                    // the bad-input sweep sends thousands of requests with one client's token in about a minute
+                    .env("PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_BURST", "2000")
+                    .env("PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND", "1000");
             try {
                 return new Stack(stack, stack.up());
             } catch (AssertionError | Exception e) {

@@ -1,0 +1,447 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load program of benchmarks/load/run.sh (run it through that script): everything through the gateway, with real
+ * API clients registered through the admin API and real tokens from /oauth/token.
+ *
+ * <pre>
+ * java -cp 'embedded-infra/target/lib/*' benchmarks/load/LoadMix.java --gateway URL --home PORTFOLIO_HOME
+ *      [--schools 60] [--duration 60] [--threads 8] [--chain-samples 20] [--seed-threads 6]
+ * </pre>
+ *
+ * 1. seeds a district: an oversight body; N schools registered and opened; for each an ACTIVE contract (PEOPLE
+ *    full-with-expectations guarded by TEACHER_VACANCIES ≤ 3, TIME full, MONEY earned); SIS data (teacher vacancies
+ *    that meet the benchmark, ELA and MATH results of 40 students); plus the schools the chain samples will use;
+ * 2. runs the mix for the duration from T closed-loop threads, each request class with its own latency histogram:
+ *    decision-rights checks (the hottest path), oversight queries (contract lists with filters, scorecards, school
+ *    standing, the autonomy portfolio view), SIS bulk posts (25 assessment rows), public reads;
+ * 3. meanwhile, the flagship chain K times: an SIS client of a fresh school posts a TEACHER_VACANCIES value that
+ *    misses the benchmark guarding PEOPLE; the time until the decision-rights check for HIRE_TEACHERS answers
+ *    DISTRICT through the gateway.
+ */
+public class LoadMix {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(4)).build();
+    static final String[] DECISIONS = {"HIRE_TEACHERS", "DISMISS_STAFF", "SET_STAFFING_MODEL", "SET_SCHOOL_CALENDAR",
+            "SET_BELL_SCHEDULE", "EXTEND_SCHOOL_DAY", "ALLOCATE_BUDGET", "CHOOSE_VENDORS", "CHOOSE_CURRICULUM"};
+
+    static String gateway;
+    static String year;
+
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (Exception e) {
+                throw new IllegalStateException("not JSON: " + body);
+            }
+        }
+    }
+
+    /** One request class of the mix: weight, latency histogram (µs), error counts by status. */
+    static final class Kind {
+        final String name;
+        final int weight;
+        final Histogram latency = new Histogram(60_000_000L, 3);
+        final Map<Integer, AtomicLong> errors = new ConcurrentHashMap<>();
+        final AtomicLong count = new AtomicLong();
+        final Map<Integer, String> samples = new ConcurrentHashMap<>();
+
+        Kind(String name, int weight) {
+            this.name = name;
+            this.weight = weight;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        gateway = o.get("gateway");
+        Path home = Path.of(o.get("home"));
+        int schools = Integer.parseInt(o.getOrDefault("schools", "60"));
+        int duration = Integer.parseInt(o.getOrDefault("duration", "60"));
+        int threads = Integer.parseInt(o.getOrDefault("threads", "8"));
+        int samples = Integer.parseInt(o.getOrDefault("chain-samples", "20"));
+        int seedThreads = Integer.parseInt(o.getOrDefault("seed-threads", "6"));
+        year = schoolYear(0);
+        try {
+            run(home, schools, duration, threads, samples, seedThreads);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(Path home, int n, int duration, int threads, int samples, int seedThreads) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        for (String line : Files.readAllLines(home.resolve("keys/bootstrap-admin.env"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        String bootstrap = token(env.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_ID"), env.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_SECRET"));
+        String admin = client(bootstrap, "load district admin", List.of("DISTRICT_ADMIN"), List.of());
+        String oversight = client(bootstrap, "load oversight", List.of("OVERSIGHT"), List.of());
+
+        // ---------------------------------------------------------------- seed
+        long t0 = System.nanoTime();
+        String body = id(must(post("/api/oversight-bodies", admin, Map.of("name", "Load Board of Education " + UUID.randomUUID(),
+                "kind", "SCHOOL_BOARD", "contactEmail", "board@load.example.org")), 201));
+        List<String[]> district = parallel(seedThreads, n, i -> school(admin, body, i, true));
+        List<String[]> fresh = parallel(seedThreads, samples, i -> school(admin, body, 10_000 + i, false));
+        List<String> schoolIds = district.stream().map(s -> s[0]).toList();
+        String sis = client(bootstrap, "load SIS", List.of("SIS"), schoolIds);
+        parallel(seedThreads, n, i -> {
+            String s = schoolIds.get(i);
+            must(post("/api/performance/ingest/school-metrics", sis, List.of(Map.of("schoolId", s, "schoolYear", year,
+                    "metricCode", "TEACHER_VACANCIES", "value", 1 + i % 3, "n", 40))), 201);
+            must(post("/api/performance/ingest/assessments", sis, assessments(s, 40, "seed")), 201);
+            return null;
+        });
+        // SIS clients of the fresh schools, and their PEOPLE grant live before the chain starts
+        List<String> freshSis = parallel(seedThreads, samples, i -> client(bootstrap, "load SIS fresh " + i, List.of("SIS"), List.of(fresh.get(i)[0])));
+        for (String[] s : fresh) {
+            awaitDecidedBy(s[0], "SCHOOL", admin, 120_000);
+        }
+        awaitDecidedBy(schoolIds.get(n - 1), "SCHOOL", admin, 120_000);
+        System.out.printf("seed: %d schools with ACTIVE contracts and SIS data (+%d fresh schools for the chain) in %.1f s%n",
+                n, samples, (System.nanoTime() - t0) / 1e9);
+
+        // ---------------------------------------------------------------- the mix
+        List<Kind> kinds = List.of(
+                new Kind("decision-rights check", 40),
+                new Kind("contract list (filters)", 8),
+                new Kind("contract scorecard", 8),
+                new Kind("school standing", 8),
+                new Kind("autonomy portfolio view", 4),
+                new Kind("SIS bulk post (25 rows)", 10),
+                new Kind("public reads", 22));
+        int total = kinds.stream().mapToInt(k -> k.weight).sum();
+        List<String> contracts = district.stream().map(s -> s[1]).toList();
+        long end = System.nanoTime() + duration * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> workers = new ArrayList<>();
+        String loadAt = load();
+        long started = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                while (System.nanoTime() < end) {
+                    int pick = r.nextInt(total);
+                    Kind kind = kinds.get(0);
+                    for (Kind k : kinds) {
+                        if (pick < k.weight) {
+                            kind = k;
+                            break;
+                        }
+                        pick -= k.weight;
+                    }
+                    int i = r.nextInt(n);
+                    long s0 = System.nanoTime();
+                    Answer a = switch (kind.name) {
+                        case "decision-rights check" -> get("/api/autonomy/schools/" + schoolIds.get(i) + "/decision-rights/"
+                                + DECISIONS[r.nextInt(DECISIONS.length)], r.nextBoolean() ? oversight : null);
+                        case "contract list (filters)" -> get(switch (r.nextInt(3)) {
+                            case 0 -> "/api/contracts?status=ACTIVE&size=50";
+                            case 1 -> "/api/contracts?oversightBodyId=" + body + "&schoolType=CHARTER&size=20";
+                            default -> "/api/contracts?status=ACTIVE&interventionAtLeast=NOTICE_OF_CONCERN&size=50";
+                        }, oversight);
+                        case "contract scorecard" -> get("/api/contracts/" + contracts.get(i) + "/scorecard", oversight);
+                        case "school standing" -> get("/api/schools/" + schoolIds.get(i) + "/standing", oversight);
+                        case "autonomy portfolio view" -> get("/api/autonomy/portfolio?size=50&page=" + r.nextInt(2), oversight);
+                        case "SIS bulk post (25 rows)" -> post("/api/performance/ingest/assessments", sis,
+                                assessments(schoolIds.get(i), 25, "load" + r.nextInt(1_000_000)));
+                        default -> get(switch (r.nextInt(4)) {
+                            case 0 -> "/api/schools?status=OPEN&size=50";
+                            case 1 -> "/api/schools/" + schoolIds.get(i);
+                            case 2 -> "/api/performance/public/schools?size=50&schoolYear=" + year;
+                            default -> "/api/autonomy/decision-catalog/decisions";
+                        }, null);
+                    };
+                    long us = (System.nanoTime() - s0) / 1000;
+                    synchronized (kind.latency) {
+                        kind.latency.recordValue(Math.min(us, 59_999_999L));
+                    }
+                    kind.count.incrementAndGet();
+                    if (a.status() < 200 || a.status() > 299) {
+                        kind.errors.computeIfAbsent(a.status(), x -> new AtomicLong()).incrementAndGet();
+                        kind.samples.putIfAbsent(a.status(), LAST.get() + " → " + a.body().substring(0, Math.min(300, a.body().length())));
+                    }
+                }
+                return null;
+            }));
+        }
+        // the flagship chain, paced over the run
+        Histogram chain = new Histogram(60_000_000L, 3);
+        List<String> chainFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        // one sample every duration/samples seconds, each polling on its own (a slow one does not delay the next)
+        ExecutorService chainPool = Executors.newFixedThreadPool(samples);
+        List<Future<?>> chainRuns = new ArrayList<>();
+        long interval = Math.max(100, duration * 1000L / samples);
+        for (int k = 0; k < samples; k++) {
+            int sample = k;
+            chainRuns.add(chainPool.submit(() -> {
+                Thread.sleep(sample * interval + interval / 4);
+                String school = fresh.get(sample)[0];
+                long c0 = System.nanoTime();
+                Answer a = post("/api/performance/ingest/school-metrics", freshSis.get(sample), List.of(Map.of("schoolId", school,
+                        "schoolYear", year, "metricCode", "TEACHER_VACANCIES", "value", 7, "n", 40)));
+                if (a.status() != 201) {
+                    chainFailures.add("post " + a.status() + " " + a.body());
+                    return null;
+                }
+                while (System.nanoTime() - c0 < 60_000_000_000L) {
+                    Answer c = get("/api/autonomy/schools/" + school + "/decision-rights/HIRE_TEACHERS", oversight);
+                    if (c.status() == 200 && "DISTRICT".equals(c.json().path("decidedBy").asText())) {
+                        synchronized (chain) {
+                            chain.recordValue((System.nanoTime() - c0) / 1000);
+                        }
+                        return null;
+                    }
+                    Thread.sleep(10);
+                }
+                chainFailures.add("school " + school + ": still SCHOOL after 60 s");
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (Future<?> c : chainRuns) {
+            c.get();
+        }
+        pool.shutdownNow();
+        chainPool.shutdownNow();
+
+        // ---------------------------------------------------------------- report
+        Histogram all = new Histogram(60_000_000L, 3);
+        long errors = 0;
+        System.out.printf("%nmix: %d client threads, closed loop, %.0f s, %d schools; load when the mix started: %s%n", threads, seconds, n, loadAt);
+        System.out.printf("%-26s %8s %8s %9s %9s %9s %9s  %s%n", "request class", "count", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "non-2xx");
+        for (Kind k : kinds) {
+            all.add(k.latency);
+            long e = k.errors.values().stream().mapToLong(AtomicLong::get).sum();
+            errors += e;
+            print(k.name, k.latency, seconds, k.errors.isEmpty() ? "0" : e + " " + k.errors);
+        }
+        kinds.forEach(k -> k.samples.forEach((st, b) -> System.out.printf("  first %d of %s: %s%n", st, k.name, b)));
+        print("overall", all, seconds, errors + " (" + String.format("%.2f", 100.0 * errors / Math.max(1, all.getTotalCount())) + " %)");
+        System.out.printf("%nchain \"benchmark missed -> autonomy revoked visible through the API\" (SIS post of a missing TEACHER_VACANCIES "
+                        + "value -> check HIRE_TEACHERS says DISTRICT), under the mix: %d samples, p50 %.0f ms, p95 %.0f ms, max %.0f ms%s%n",
+                chain.getTotalCount(), chain.getValueAtPercentile(50) / 1000.0, chain.getValueAtPercentile(95) / 1000.0,
+                chain.getMaxValue() / 1000.0, chainFailures.isEmpty() ? "" : "; failures: " + chainFailures);
+        System.out.println("load at the end: " + load());
+        if (!chainFailures.isEmpty() || chain.getTotalCount() == 0) {
+            System.exit(2);
+        }
+    }
+
+    static void print(String name, Histogram h, double seconds, String errors) {
+        System.out.printf("%-26s %8d %8.1f %9.1f %9.1f %9.1f %9.1f  %s%n", name, h.getTotalCount(), h.getTotalCount() / seconds,
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                h.getMaxValue() / 1000.0, errors);
+    }
+
+    // ---------------------------------------------------------------- seeding
+
+    /** School i: registered, opened, its contract drafted and activated. Returns {schoolId, contractId}. */
+    static String[] school(String admin, String body, int i, boolean district) {
+        String code = (district ? "L-" : "F-") + String.format("%05d", i) + "-" + UUID.randomUUID().toString().substring(0, 4);
+        String type = switch (i % 4) {
+            case 0 -> "CHARTER";
+            case 1 -> "INNOVATION";
+            case 2 -> "CONTRACT";
+            default -> "MAGNET";
+        };
+        Map<String, Object> school = new LinkedHashMap<>();
+        school.put("districtCode", code);
+        school.put("name", (district ? "Load School " : "Chain School ") + code);
+        school.put("type", type);
+        school.put("grades", List.of("6", "7", "8"));
+        school.put("zone", "Z" + (i % 5));
+        school.put("oversightBodyId", body);
+        String id = id(must(post("/api/schools", admin, school), 201));
+        must(post("/api/schools/" + id + "/decisions", admin, Map.of("decision", "OPEN", "reason", "Approved by the board")), 201);
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("schoolId", id);
+        draft.put("term", Map.of("startYear", year, "endYear", schoolYear(2)));
+        draft.put("provisions", List.of(
+                Map.of("domain", "PEOPLE", "model", "FULL_WITH_EXPECTATIONS", "scope", "Hiring and staffing"),
+                Map.of("domain", "TIME", "model", "FULL_WITH_EXPECTATIONS", "scope", "Calendar and schedule"),
+                Map.of("domain", "MONEY", "model", "EARNED", "scope", "Budget", "eligibility", Map.of("minimumTier", "MEETS", "consecutiveYears", 2))));
+        draft.put("benchmarks", List.of(Map.of("metricCode", "TEACHER_VACANCIES", "comparator", "LTE", "target", 3, "period", year,
+                "category", "ORGANIZATIONAL", "guardsDomains", List.of("PEOPLE"), "missTriggers", "NOTICE_OF_CONCERN", "reinstateOnMet", true)));
+        String contract = id(must(post("/api/contracts", admin, draft), 201));
+        must(post("/api/contracts/" + contract + "/activation", admin, Map.of("reason", "Board approval")), 200, 201);
+        return new String[]{id, contract};
+    }
+
+    static List<Map<String, Object>> assessments(String school, int students, String batch) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        for (int s = 0; s < students; s++) {
+            String subject = s % 2 == 0 ? "ELA" : "MATH";
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("schoolId", school);
+            row.put("schoolYear", year);
+            row.put("studentId", batch + "-" + (s / 2));
+            row.put("subject", subject);
+            row.put("testCode", "STATE_SUMMATIVE");
+            row.put("gradeLevel", Integer.toString(6 + r.nextInt(3)));
+            row.put("performanceLevel", 1 + r.nextInt(5));
+            row.put("scaleScore", 400 + r.nextInt(200));
+            row.put("growthPercentile", 1 + r.nextInt(99));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static void awaitDecidedBy(String school, String who, String token, long timeoutMs) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        Answer a = null;
+        while (System.currentTimeMillis() < deadline) {
+            a = get("/api/autonomy/schools/" + school + "/decision-rights/HIRE_TEACHERS", token);
+            if (a.status() == 200 && who.equals(a.json().path("decidedBy").asText())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("school " + school + ": HIRE_TEACHERS not decided by " + who + ": " + (a == null ? "" : a.body()));
+    }
+
+    interface Task<T> {
+        T run(int i) throws Exception;
+    }
+
+    static <T> List<T> parallel(int threads, int n, Task<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> fs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                fs.add(pool.submit(() -> task.run(k)));
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : fs) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    static String client(String bootstrap, String name, List<String> roles, List<String> schools) {
+        JsonNode c = must(post("/api/admin/clients", bootstrap, Map.of("name", name + " " + UUID.randomUUID(), "roles", roles,
+                "schools", schools)), 201).json();
+        return token(c.path("clientId").asText(), c.path("clientSecret").asText());
+    }
+
+    static String token(String id, String secret) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/oauth/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        return must(send(r), 200).json().path("access_token").asText();
+    }
+
+    static final ThreadLocal<String> LAST = new ThreadLocal<>();
+
+    static Answer get(String path, String token) {
+        LAST.set("GET " + path);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    static Answer post(String path, String token, Object body) {
+        LAST.set("POST " + path);
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            return send(b.build());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Answer send(HttpRequest r) {
+        try {
+            HttpResponse<String> a = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+            return new Answer(a.statusCode(), a.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, "interrupted");
+        } catch (Exception e) {
+            return new Answer(0, e.toString());
+        }
+    }
+
+    static Answer must(Answer a, int... expected) {
+        for (int e : expected) {
+            if (a.status() == e) {
+                return a;
+            }
+        }
+        throw new IllegalStateException("expected " + java.util.Arrays.toString(expected) + ", got " + a.status() + ": " + a.body());
+    }
+
+    static String id(Answer a) {
+        return a.json().path("id").asText();
+    }
+
+    static String schoolYear(int n) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int start = (today.getMonthValue() > 6 ? today.getYear() : today.getYear() - 1) + n;
+        return start + "-" + String.format("%02d", (start + 1) % 100);
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The realistic mix and the flagship chain under load, through the gateway, one command:
+#
+#   benchmarks/load/run.sh
+#
+# Builds what is missing, starts the whole suite with ./portfolio up in a temporary PORTFOLIO_HOME on free ports
+# (nothing already running is touched, no default port is used), seeds a district through the public API (LoadMix
+# seed: schools with ACTIVE contracts whose TEACHER_VACANCIES benchmark guards PEOPLE, SIS data), runs the mix for
+# DURATION seconds from THREADS closed-loop clients with real tokens, measures the chain "benchmark missed →
+# autonomy revoked visible through the API" CHAIN_SAMPLES times during the mix, prints the figures, and stops
+# everything it started (./portfolio down with the same environment), also on Ctrl-C and on errors.
+#
+# Settings (environment): DURATION (60 s), THREADS (8), SCHOOLS (60), CHAIN_SAMPLES (20), SEED_THREADS (6),
+# KEEP_HOME (0: the temporary home with the logs is deleted at the end; 1 keeps it).
+# The gateway's rate limits are raised for the run (one benchmark client sends far more than a real one).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+DURATION="${DURATION:-60}"
+THREADS="${THREADS:-8}"
+SCHOOLS="${SCHOOLS:-60}"
+CHAIN_SAMPLES="${CHAIN_SAMPLES:-20}"
+SEED_THREADS="${SEED_THREADS:-6}"
+KEEP_HOME="${KEEP_HOME:-0}"
+LIBS="embedded-infra/target/lib/*"
+
+export PORTFOLIO_HOME
+PORTFOLIO_HOME="$(mktemp -d "${TMPDIR:-/tmp}/portfolio-load.XXXXXX")"
+
+# free ports, chosen in this shell (a $(subshell) would repeat the same RANDOM sequence), never the defaults
+USED=" "
+free_port() { # variable name
+  local p
+  while :; do
+    p=$(( 20000 + RANDOM % 30000 ))
+    [[ $USED == *" $p "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then USED+="$p "; export "$1=$p"; return; fi
+  done
+}
+for v in PG KAFKA KAFKA_CONTROLLER GATEWAY CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT; do free_port "PORTFOLIO_${v}_PORT"; done
+export PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND=1000000 PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000
+export PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_SECOND=1000000 PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_BURST=1000000
+export PORTFOLIO_READY_TIMEOUT="${PORTFOLIO_READY_TIMEOUT:-420}"
+GW="http://127.0.0.1:$PORTFOLIO_GATEWAY_PORT"
+
+DRIVER_PID=""
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n "$DRIVER_PID" ]] && kill -0 "$DRIVER_PID" 2>/dev/null; then kill -TERM "$DRIVER_PID" 2>/dev/null || true; fi
+  echo "stopping the stack (./portfolio down)"
+  ./portfolio down >"$PORTFOLIO_HOME/down.log" 2>&1 || cat "$PORTFOLIO_HOME/down.log"
+  if [[ "$KEEP_HOME" == 1 || $rc != 0 ]]; then echo "logs kept in $PORTFOLIO_HOME/logs"; else rm -rf "$PORTFOLIO_HOME"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ./portfolio up builds the services when they are missing; the driver also needs embedded-infra's libraries
+if [[ ! -d embedded-infra/target/lib ]]; then
+  echo "Building (./mvnw -B -q -DskipTests package)"
+  ./mvnw -B -q -DskipTests package
+fi
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "load before: $(uptime)"
+echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
+./portfolio up >"$PORTFOLIO_HOME/up.log" 2>&1 || { tail -40 "$PORTFOLIO_HOME/up.log"; exit 1; }
+
+java -Xmx384m -XX:+UseSerialGC -cp "$LIBS" benchmarks/load/LoadMix.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
+  --schools "$SCHOOLS" --duration "$DURATION" --threads "$THREADS" --chain-samples "$CHAIN_SAMPLES" \
+  --seed-threads "$SEED_THREADS" &
+DRIVER_PID=$!
+wait "$DRIVER_PID"
+DRIVER_PID=""
+echo "load after: $(uptime)"

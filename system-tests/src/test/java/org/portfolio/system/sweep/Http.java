@@ -1,0 +1,105 @@
+package org.portfolio.system.sweep;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Raw HTTP against the gateway: exact bytes and exact Content-Type (rest-assured would serialize or add a
+ * charset), and a count of every request sent. A 429 of the gateway's rate limit is waited out and retried.
+ */
+final class Http {
+
+    record Answer(int status, String contentType, String etag, String body) {
+        String head(int n) {
+            String b = body == null ? "" : body.replaceAll("\\s+", " ");
+            return b.length() <= n ? b : b.substring(0, n) + "…";
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong rateLimited = new AtomicLong();
+
+    Http(String base) {
+        this.base = base;
+    }
+
+    Answer send(String method, String pathAndQuery, String token, String contentType, byte[] body) {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))
+                    .header("Accept", "application/json, application/problem+json;q=0.9, */*;q=0.1");
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            if (contentType != null) {
+                b.header("Content-Type", contentType);
+            }
+            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            try {
+                sent.incrementAndGet();
+                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() == 429 && attempt < 20) {
+                    rateLimited.incrementAndGet();
+                    Thread.sleep(1000L * Math.max(1, r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L)));
+                    continue;
+                }
+                return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                        r.headers().firstValue("ETag").orElse(null), r.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (Exception e) {
+                // a broken connection is a finding too (status 0), not a crash of the sweep
+                return new Answer(0, "", null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    Answer json(String method, String path, String token, String json) {
+        return send(method, path, token, json == null ? null : "application/json",
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Answer get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    /** A token of the client credentials grant. */
+    String token(String clientId, String secret) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/oauth/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        try {
+            HttpResponse<String> a = client.send(r, HttpResponse.BodyHandlers.ofString());
+            if (a.statusCode() != 200) {
+                throw new IllegalStateException("token for " + clientId + ": " + a.statusCode() + " " + a.body());
+            }
+            return Sweep.JSON.readTree(a.body()).path("access_token").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String query(Map<String, String> params) {
+        if (params.isEmpty()) {
+            return "";
+        }
+        return "?" + params.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,707 @@
+package org.portfolio.system.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Generates the malformed and hostile requests of the sweep from the merged OpenAPI document alone: for every
+ * operation its path parameters, query parameters and request body schema (properties, types, formats, required,
+ * enums, bounds) give the cases. Nothing here knows a particular endpoint.
+ */
+final class Sweep {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    static final String SQL = "'; DROP TABLE schools;--";
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String HUGE = "x".repeat(100_000);
+    static final String UNKNOWN_ENUM = "NOT_A_VALUE_OF_THIS_ENUM";
+    /** Unknown ids are fixed, so that reads of the same unknown resource can be compared between snapshots. */
+    static final String UNKNOWN_UUID = "5eeb0000-0000-4000-8000-00000000dead";
+
+    /**
+     * REFUSED: the request is wrong and must be answered 4xx problem+json (and change nothing).
+     * TOLERATED: the request may be valid (a name containing {@code <script>}, a filter matching nothing, an
+     * unknown query parameter): any 2xx or 4xx is fine, never 5xx; a 2xx must echo a hostile string verbatim.
+     */
+    enum Expect { REFUSED, TOLERATED }
+
+    record Op(String method, String template, JsonNode node) {
+        String key() {
+            return method.toUpperCase() + " " + template;
+        }
+
+        boolean isGet() {
+            return method.equals("get");
+        }
+    }
+
+    record Case(Op op, String name, String path, Map<String, String> query, String contentType, byte[] body,
+                Expect expect, String property, String hostile) {
+    }
+
+    private final JsonNode doc;
+    private final Map<String, String> ids;
+
+    /**
+     * @param ids real ids by the collection segment that precedes a path parameter ("schools", "contracts", …) or
+     *            by the name of an id property ("schoolId"); from the fixture and from the list endpoints
+     */
+    Sweep(JsonNode doc, Map<String, String> ids) {
+        this.doc = doc;
+        this.ids = ids;
+    }
+
+    List<Op> operations() {
+        List<Op> ops = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            for (String m : List.of("get", "post", "put", "patch", "delete")) {
+                if (p.getValue().has(m)) {
+                    ops.add(new Op(m, p.getKey(), p.getValue().get(m)));
+                }
+            }
+        }
+        return ops;
+    }
+
+    // ------------------------------------------------------------------------------------------ schemas
+
+    JsonNode resolve(JsonNode schema) {
+        if (schema == null || schema.isMissingNode() || schema.isNull()) {
+            return NODES.objectNode();
+        }
+        for (int i = 0; i < 20 && schema.has("$ref"); i++) {
+            String ref = schema.get("$ref").asText();
+            schema = doc.at(ref.substring(1));
+        }
+        if (schema.has("allOf")) {
+            ObjectNode merged = NODES.objectNode();
+            ObjectNode props = merged.putObject("properties");
+            ArrayNode required = merged.putArray("required");
+            for (JsonNode part : schema.get("allOf")) {
+                JsonNode r = resolve(part);
+                r.fields().forEachRemaining(f -> {
+                    if (f.getKey().equals("properties")) {
+                        props.setAll((ObjectNode) f.getValue());
+                    } else if (f.getKey().equals("required")) {
+                        required.addAll((ArrayNode) f.getValue());
+                    } else {
+                        merged.set(f.getKey(), f.getValue());
+                    }
+                });
+            }
+            schema.fields().forEachRemaining(f -> {
+                if (!f.getKey().equals("allOf")) {
+                    merged.set(f.getKey(), f.getValue());
+                }
+            });
+            return merged;
+        }
+        if (schema.has("oneOf")) {
+            return resolve(schema.get("oneOf").get(0));
+        }
+        if (schema.has("anyOf")) {
+            return resolve(schema.get("anyOf").get(0));
+        }
+        return schema;
+    }
+
+    static String type(JsonNode s) {
+        JsonNode t = s.path("type");
+        if (t.isArray()) {
+            for (JsonNode x : t) {
+                if (!x.asText().equals("null")) {
+                    return x.asText();
+                }
+            }
+        }
+        if (t.isTextual()) {
+            return t.asText();
+        }
+        if (s.has("properties")) {
+            return "object";
+        }
+        if (s.has("items")) {
+            return "array";
+        }
+        return "";
+    }
+
+    /** A value the schema accepts, as far as the schema says; ids are real ones when the name tells which. */
+    JsonNode valid(JsonNode schema, String name, int depth) {
+        JsonNode s = resolve(schema);
+        if (s.has("enum") && s.get("enum").size() > 0) {
+            return s.get("enum").get(0);
+        }
+        if (s.has("default") && !s.get("default").isNull()) {
+            return s.get("default");
+        }
+        String format = s.path("format").asText("");
+        if (format.equals("date")) {
+            return NODES.textNode(LocalDate.now().plusDays(30).toString());
+        }
+        if (format.equals("date-time")) {
+            return NODES.textNode(LocalDate.now().plusDays(30).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
+        }
+        if (s.has("examples") && s.get("examples").isArray() && s.get("examples").size() > 0 && !type(s).equals("object")) {
+            return coerce(s, s.get("examples").get(0));
+        }
+        if (s.has("example") && !type(s).equals("object") && !type(s).equals("array")) {
+            return coerce(s, s.get("example"));
+        }
+        switch (type(s)) {
+            case "object" -> {
+                ObjectNode o = NODES.objectNode();
+                if (depth > 4) {
+                    return o;
+                }
+                Set<String> required = required(s);
+                s.path("properties").fields().forEachRemaining(p -> {
+                    if (required.contains(p.getKey())) {
+                        o.set(p.getKey(), valid(p.getValue(), p.getKey(), depth + 1));
+                    }
+                });
+                return o;
+            }
+            case "array" -> {
+                ArrayNode a = NODES.arrayNode();
+                if (depth <= 4) {
+                    a.add(valid(s.path("items"), singular(name), depth + 1));
+                }
+                return a;
+            }
+            case "integer" -> {
+                return NODES.numberNode(s.has("minimum") ? Math.max(1, s.get("minimum").asLong()) : 1);
+            }
+            case "number" -> {
+                return NODES.numberNode(s.has("minimum") ? Math.max(1, s.get("minimum").asDouble()) : 1);
+            }
+            case "boolean" -> {
+                return NODES.booleanNode(false);
+            }
+            default -> {
+                return NODES.textNode(validString(s, name));
+            }
+        }
+    }
+
+    private static JsonNode coerce(JsonNode s, JsonNode example) {
+        String t = type(s);
+        if (example.isTextual() && (t.equals("integer") || t.equals("number"))) {
+            try {
+                return NODES.numberNode(new java.math.BigDecimal(example.asText()));
+            } catch (NumberFormatException e) {
+                return NODES.numberNode(1);
+            }
+        }
+        return example;
+    }
+
+    private String validString(JsonNode s, String name) {
+        String format = s.path("format").asText("");
+        String n = name == null ? "" : name;
+        switch (format) {
+            case "uuid" -> {
+                return idFor(n).orElse(UNKNOWN_UUID);
+            }
+            case "date" -> {
+                return LocalDate.now().toString();
+            }
+            case "date-time" -> {
+                return java.time.Instant.now().toString();
+            }
+            case "email" -> {
+                return "sweep@example.org";
+            }
+            case "uri", "url" -> {
+                return "https://example.org/sweep";
+            }
+            default -> {
+            }
+        }
+        if (n.toLowerCase().endsWith("id")) {
+            java.util.Optional<String> id = idFor(n);
+            if (id.isPresent()) {
+                return id.get();
+            }
+        }
+        String v = "Sweep " + n;
+        int min = s.path("minLength").asInt(0);
+        while (v.length() < min) {
+            v += "x";
+        }
+        int max = s.path("maxLength").asInt(Integer.MAX_VALUE);
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+
+    /** "schoolId" → ids["schoolId"] or ids["schools"]; "oversightBodyId" → ids["oversight-bodies"]. */
+    java.util.Optional<String> idFor(String property) {
+        if (ids.containsKey(property)) {
+            return java.util.Optional.of(ids.get(property));
+        }
+        String stem = property.replaceAll("Id$", "").replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+        for (String k : List.of(stem + "s", stem + "es", stem.replaceAll("y$", "ies"), stem)) {
+            if (ids.containsKey(k)) {
+                return java.util.Optional.of(ids.get(k));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    static Set<String> required(JsonNode s) {
+        Set<String> r = new LinkedHashSet<>();
+        s.path("required").forEach(x -> r.add(x.asText()));
+        return r;
+    }
+
+    private static String singular(String name) {
+        return name == null ? "" : name.replaceAll("s$", "");
+    }
+
+    // ------------------------------------------------------------------------------------------ parameters
+
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+    List<JsonNode> parameters(Op op, String in) {
+        List<JsonNode> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        JsonNode pathItem = doc.path("paths").path(op.template());
+        for (JsonNode list : List.of(op.node().path("parameters"), pathItem.path("parameters"))) {
+            for (JsonNode p : list) {
+                JsonNode r = resolve(p);
+                if (r.path("in").asText().equals(in) && seen.add(r.path("name").asText())) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The collection segment before each path parameter: /api/schools/{id}/grants/{g} → {id: schools, g: grants}. */
+    static Map<String, String> collections(String template) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String[] seg = template.split("/");
+        for (int i = 1; i < seg.length; i++) {
+            Matcher m = PARAM.matcher(seg[i]);
+            if (m.matches()) {
+                out.put(m.group(1), seg[i - 1]);
+            }
+        }
+        return out;
+    }
+
+    /** The path with real ids where the fixture has one (else an unknown one), except {@code override}. */
+    String path(Op op, Map<String, String> override) {
+        Map<String, String> coll = collections(op.template());
+        Map<String, JsonNode> schemas = new LinkedHashMap<>();
+        parameters(op, "path").forEach(p -> schemas.put(p.path("name").asText(), resolve(p.path("schema"))));
+        Matcher m = PARAM.matcher(op.template());
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String prefix = op.template().substring(0, op.template().indexOf("/{" + name + "}"));
+            String value = override.containsKey(name) ? override.get(name)
+                    : ids.containsKey(prefix + "#" + name) ? ids.get(prefix + "#" + name)
+                    : ids.containsKey(prefix) ? ids.get(prefix) : realPathValue(name, coll.get(name), schemas.get(name));
+            m.appendReplacement(sb, Matcher.quoteReplacement(Http.enc(value)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    String realPathValue(String name, String collection, JsonNode schema) {
+        if (collection != null && ids.containsKey(collection)) {
+            return ids.get(collection);
+        }
+        if (ids.containsKey(name)) {
+            return ids.get(name);
+        }
+        java.util.Optional<String> byName = idFor(name);
+        if (byName.isPresent()) {
+            return byName.get();
+        }
+        return unknownPathValue(schema);
+    }
+
+    static String unknownPathValue(JsonNode schema) {
+        String t = schema == null ? "" : type(schema);
+        if (t.equals("integer") || t.equals("number")) {
+            return "999999";
+        }
+        if (schema != null && schema.path("format").asText().equals("uuid")) {
+            return UNKNOWN_UUID;
+        }
+        return "UNKNOWN_SWEEP_CODE";
+    }
+
+    /** Real values for the required query parameters (the base request). */
+    Map<String, String> baseQuery(Op op) {
+        Map<String, String> q = new LinkedHashMap<>();
+        for (JsonNode p : parameters(op, "query")) {
+            if (p.path("required").asBoolean(false)) {
+                q.put(p.path("name").asText(), valid(p.path("schema"), p.path("name").asText(), 0).asText());
+            }
+        }
+        return q;
+    }
+
+    // ------------------------------------------------------------------------------------------ cases
+
+    List<Case> cases(Op op) {
+        List<Case> out = new ArrayList<>();
+        Map<String, String> baseQuery = baseQuery(op);
+        BodySpec body = body(op);
+        String basePath = path(op, Map.of());
+
+        // 1. path parameters: malformed, unknown, hostile — the resource does not exist: always refused
+        for (JsonNode p : parameters(op, "path")) {
+            String name = p.path("name").asText();
+            JsonNode schema = resolve(p.path("schema"));
+            List<String[]> values = new ArrayList<>();
+            String t = type(schema);
+            if (schema.path("format").asText().equals("uuid")) {
+                values.add(new String[]{"malformed uuid", "not-a-uuid"});
+                values.add(new String[]{"uuid with a trailing char", UUID.randomUUID() + "0"});
+            } else if (t.equals("integer") || t.equals("number")) {
+                values.add(new String[]{"not a number", "abc"});
+                values.add(new String[]{"negative", "-1"});
+                values.add(new String[]{"huge number", "99999999999999999999"});
+            }
+            values.add(new String[]{"unknown id", unknownPathValue(schema)});
+            values.add(new String[]{"sql", SQL});
+            values.add(new String[]{"script", SCRIPT});
+            for (String[] v : values) {
+                String path = path(op, Map.of(name, v[1]));
+                out.add(withBody(op, "path {" + name + "}: " + v[0], path, baseQuery, body, body == null ? null : body.base,
+                        Expect.REFUSED, null, null));
+            }
+        }
+
+        // 2. query parameters (reads only: with real ids a query case of a write would change data)
+        if (op.isGet()) {
+            for (JsonNode p : parameters(op, "query")) {
+                String name = p.path("name").asText();
+                JsonNode s = resolve(p.path("schema"));
+                String t = type(s);
+                List<Object[]> values = new ArrayList<>();
+                if (s.has("enum")) {
+                    values.add(new Object[]{"unknown enum value", UNKNOWN_ENUM, Expect.REFUSED});
+                } else if (t.equals("integer")) {
+                    values.add(new Object[]{"not a number", "abc", Expect.REFUSED});
+                    values.add(new Object[]{"fraction", "1.5", Expect.REFUSED});
+                    values.add(new Object[]{"huge number", "99999999999999999999", Expect.REFUSED});
+                    boolean nonNegative = s.has("minimum") && s.get("minimum").asDouble() >= 0 || name.equals("page");
+                    values.add(new Object[]{"negative", "-1", nonNegative ? Expect.REFUSED : Expect.TOLERATED});
+                    // size=100000: refused, or clamped to the documented maximum
+                    values.add(new Object[]{"100000", "100000", s.has("maximum") && s.get("maximum").asDouble() < 100000 ? Expect.REFUSED : Expect.TOLERATED});
+                } else if (t.equals("number")) {
+                    values.add(new Object[]{"not a number", "abc", Expect.REFUSED});
+                } else if (t.equals("boolean")) {
+                    values.add(new Object[]{"not a boolean", "maybe", Expect.TOLERATED});
+                } else {
+                    String format = s.path("format").asText("");
+                    if (format.equals("uuid")) {
+                        values.add(new Object[]{"malformed uuid", "not-a-uuid", Expect.REFUSED});
+                        values.add(new Object[]{"unknown uuid", UUID.randomUUID().toString(), Expect.TOLERATED});
+                    } else if (format.equals("date")) {
+                        values.add(new Object[]{"impossible date", "2026-13-45", Expect.REFUSED});
+                        values.add(new Object[]{"not a date", "yesterday", Expect.REFUSED});
+                    } else {
+                        values.add(new Object[]{"sql", SQL, Expect.TOLERATED});
+                        values.add(new Object[]{"script", SCRIPT, Expect.TOLERATED});
+                        values.add(new Object[]{"unknown value", UNKNOWN_ENUM, Expect.TOLERATED});
+                    }
+                }
+                for (Object[] v : values) {
+                    Map<String, String> q = new LinkedHashMap<>(baseQuery);
+                    q.put(name, (String) v[1]);
+                    out.add(new Case(op, "query " + name + ": " + v[0], basePath, q, null, null, (Expect) v[2], name,
+                            v[2] == Expect.TOLERATED ? (String) v[1] : null));
+                }
+            }
+            // an unknown sort / parameter the operation does not declare: ignored or refused, never 5xx
+            Map<String, String> q = new LinkedHashMap<>(baseQuery);
+            q.put("sort", "unknown," + SQL);
+            out.add(new Case(op, "query sort: unknown", basePath, q, null, null, Expect.TOLERATED, null, null));
+        }
+
+        // 3. the body
+        if (body != null) {
+            out.addAll(bodyCases(op, basePath, baseQuery, body));
+        }
+        return out;
+    }
+
+    /** The request body as documented: its JSON schema (if JSON is accepted), the media types, required. */
+    record BodySpec(JsonNode schema, JsonNode base, Set<String> mediaTypes, boolean required) {
+        boolean json() {
+            return mediaTypes.stream().anyMatch(m -> m.contains("json"));
+        }
+    }
+
+    BodySpec body(Op op) {
+        JsonNode rb = resolve(op.node().path("requestBody"));
+        if (rb.isEmpty() || !rb.has("content")) {
+            return null;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        rb.get("content").fieldNames().forEachRemaining(types::add);
+        JsonNode schema = null;
+        for (String t : types) {
+            if (t.contains("json")) {
+                schema = resolve(rb.get("content").get(t).path("schema"));
+                break;
+            }
+        }
+        return new BodySpec(schema, schema == null ? null : valid(schema, "", 0), types, rb.path("required").asBoolean(false));
+    }
+
+    private Case withBody(Op op, String name, String path, Map<String, String> query, BodySpec spec, JsonNode json,
+                          Expect expect, String property, String hostile) {
+        if (spec == null) {
+            return new Case(op, name, path, query, null, null, expect, property, hostile);
+        }
+        if (!spec.json()) {
+            String mt = spec.mediaTypes().iterator().next();
+            return new Case(op, name, path, query, mt, "x".getBytes(StandardCharsets.UTF_8), expect, property, hostile);
+        }
+        return new Case(op, name, path, query, "application/json", bytes(json), expect, property, hostile);
+    }
+
+    private static byte[] bytes(JsonNode json) {
+        try {
+            return JSON.writeValueAsBytes(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Case> bodyCases(Op op, String path, Map<String, String> query, BodySpec spec) {
+        List<Case> out = new ArrayList<>();
+        // an empty body is a refusal only where the content has required fields; else it means "no options"
+        boolean requiredFields = spec.schema() != null && (!required(spec.schema()).isEmpty() || type(spec.schema()).equals("array"));
+        Expect emptyBody = requiredFields ? Expect.REFUSED : Expect.TOLERATED;
+        String mainType = spec.json() ? "application/json" : spec.mediaTypes().iterator().next();
+        out.add(raw(op, "body: broken JSON", path, query, "application/json", "{\"name\": \"unterminated", Expect.REFUSED));
+        out.add(raw(op, "body: truncated JSON", path, query, "application/json", "{\"a\":[1,2,", Expect.REFUSED));
+        out.add(raw(op, "body: empty", path, query, mainType, "", emptyBody));
+        out.add(raw(op, "body: binary junk", path, query, mainType, "\u0000\u0001\u00ff\ufffd\u0002garbage", Expect.REFUSED));
+        if (!spec.mediaTypes().contains("text/plain")) {
+            out.add(raw(op, "content-type: text/plain", path, query, "text/plain",
+                    spec.base() == null ? "hello" : new String(bytes(spec.base()), StandardCharsets.UTF_8), Expect.REFUSED));
+        }
+        if (spec.mediaTypes().stream().noneMatch(m -> m.contains("xml"))) {
+            out.add(raw(op, "content-type: application/xml", path, query, "application/xml",
+                    "<?xml version=\"1.0\"?><school><name>x</name></school>", Expect.REFUSED));
+        }
+        if (spec.schema() == null) {
+            return out;
+        }
+        String t = type(spec.schema());
+        if (t.equals("array")) {
+            out.add(raw(op, "body: an object instead of an array", path, query, "application/json", "{}", Expect.REFUSED));
+        } else {
+            out.add(raw(op, "body: an array instead of an object", path, query, "application/json", "[]", Expect.REFUSED));
+            out.add(raw(op, "body: a string instead of an object", path, query, "application/json", "\"hello\"", Expect.REFUSED));
+            out.add(raw(op, "body: a number instead of an object", path, query, "application/json", "42", Expect.REFUSED));
+        }
+        out.add(raw(op, "body: JSON nested 10000 deep", path, query, "application/json", "[".repeat(10_000) + "]".repeat(10_000), Expect.REFUSED));
+        // per property, one level into objects and into the first item of arrays of objects
+        propertyCases(op, path, query, spec, spec.schema(), "", out, 0);
+        return out;
+    }
+
+    private void propertyCases(Op op, String path, Map<String, String> query, BodySpec spec, JsonNode schema, String prefix,
+                               List<Case> out, int depth) {
+        JsonNode s = resolve(schema);
+        if (depth > 2) {
+            return;
+        }
+        if (type(s).equals("array")) {
+            JsonNode items = resolve(s.path("items"));
+            if (type(items).equals("object")) {
+                propertyCases(op, path, query, spec, items, prefix + "[0]", out, depth + 1);
+            }
+            return;
+        }
+        if (!type(s).equals("object")) {
+            return;
+        }
+        Set<String> required = required(s);
+        Iterator<Map.Entry<String, JsonNode>> props = s.path("properties").fields();
+        while (props.hasNext()) {
+            Map.Entry<String, JsonNode> e = props.next();
+            String name = e.getKey();
+            String field = prefix.isEmpty() ? name : prefix + "." + name;
+            JsonNode ps = resolve(e.getValue());
+            String t = type(ps);
+            if (ps.path("readOnly").asBoolean(false)) {
+                continue;
+            }
+            if (required.contains(name)) {
+                out.add(mutate(op, path, query, spec, field, null, true, "missing required " + field, Expect.REFUSED, null));
+                out.add(mutate(op, path, query, spec, field, NODES.nullNode(), false, "null for required " + field, Expect.REFUSED, null));
+            }
+            // wrong JSON types (ones Jackson never coerces: no number-to-string, no 1-to-true)
+            switch (t) {
+                case "string" -> {
+                    out.add(mutate(op, path, query, spec, field, NODES.objectNode().put("x", 1), false, field + ": object for a string", Expect.REFUSED, null));
+                    out.add(mutate(op, path, query, spec, field, NODES.arrayNode().add("a").add("b"), false, field + ": array for a string", Expect.REFUSED, null));
+                    if (ps.has("enum")) {
+                        out.add(mutate(op, path, query, spec, field, NODES.textNode(UNKNOWN_ENUM), false, field + ": unknown enum value", Expect.REFUSED, null));
+                        out.add(mutate(op, path, query, spec, field, NODES.textNode(SQL), false, field + ": sql as enum value", Expect.REFUSED, null));
+                    } else {
+                        String format = ps.path("format").asText("");
+                        switch (format) {
+                            case "uuid" -> {
+                                out.add(mutate(op, path, query, spec, field, NODES.textNode("not-a-uuid"), false, field + ": malformed uuid", Expect.REFUSED, null));
+                                out.add(mutate(op, path, query, spec, field, NODES.textNode(UUID.randomUUID().toString()), false, field + ": unknown uuid", Expect.TOLERATED, null));
+                            }
+                            case "date", "date-time" -> {
+                                out.add(mutate(op, path, query, spec, field, NODES.textNode("2026-02-30"), false, field + ": impossible date", Expect.REFUSED, null));
+                                out.add(mutate(op, path, query, spec, field, NODES.textNode("next tuesday"), false, field + ": not a date", Expect.REFUSED, null));
+                            }
+                            default -> {
+                            }
+                        }
+                        for (String[] h : List.of(new String[]{"sql", SQL}, new String[]{"script", SCRIPT}, new String[]{"100k chars", HUGE})) {
+                            // valid input when the schema allows it (no format, the pattern matches, within bounds):
+                            // then it may be accepted, and must come back verbatim
+                            boolean allowed = format.isEmpty() && allows(ps, h[1]);
+                            out.add(mutate(op, path, query, spec, field, NODES.textNode(h[1]), false, field + ": " + h[0],
+                                    allowed ? Expect.TOLERATED : Expect.REFUSED, allowed && h[1] != HUGE ? h[1] : null));
+                        }
+                    }
+                }
+                case "integer", "number" -> {
+                    out.add(mutate(op, path, query, spec, field, NODES.textNode("abc"), false, field + ": string for a number", Expect.REFUSED, null));
+                    out.add(mutate(op, path, query, spec, field, NODES.objectNode(), false, field + ": object for a number", Expect.REFUSED, null));
+                    out.add(mutate(op, path, query, spec, field, NODES.numberNode(new java.math.BigDecimal("1e400")), false, field + ": huge number",
+                            t.equals("integer") || ps.has("maximum") ? Expect.REFUSED : Expect.TOLERATED, null));
+                    boolean nonNegative = ps.has("minimum") && ps.get("minimum").asDouble() >= 0;
+                    out.add(mutate(op, path, query, spec, field, NODES.numberNode(-1), false, field + ": negative", nonNegative ? Expect.REFUSED : Expect.TOLERATED, null));
+                    if (t.equals("integer")) {
+                        out.add(mutate(op, path, query, spec, field, NODES.numberNode(new java.math.BigDecimal("1.5")), false, field + ": fraction for an integer", Expect.REFUSED, null));
+                    }
+                }
+                case "boolean" -> {
+                    out.add(mutate(op, path, query, spec, field, NODES.textNode("maybe"), false, field + ": string for a boolean", Expect.REFUSED, null));
+                    out.add(mutate(op, path, query, spec, field, NODES.objectNode(), false, field + ": object for a boolean", Expect.REFUSED, null));
+                }
+                case "array" -> {
+                    out.add(mutate(op, path, query, spec, field, NODES.textNode("not an array"), false, field + ": string for an array", Expect.REFUSED, null));
+                    out.add(mutate(op, path, query, spec, field, NODES.objectNode(), false, field + ": object for an array", Expect.REFUSED, null));
+                    JsonNode items = resolve(ps.path("items"));
+                    if (type(items).equals("string") && items.has("enum")) {
+                        out.add(mutate(op, path, query, spec, field, NODES.arrayNode().add(UNKNOWN_ENUM), false, field + ": unknown enum item", Expect.REFUSED, null));
+                    }
+                    out.add(mutate(op, path, query, spec, field, NODES.arrayNode().add(NODES.arrayNode()), false, field + ": nested array item", Expect.REFUSED, null));
+                    propertyCases(op, path, query, spec, ps, field, out, depth + 1);
+                }
+                case "object" -> {
+                    out.add(mutate(op, path, query, spec, field, NODES.textNode("not an object"), false, field + ": string for an object", Expect.REFUSED, null));
+                    out.add(mutate(op, path, query, spec, field, NODES.arrayNode(), false, field + ": array for an object", Expect.REFUSED, null));
+                    propertyCases(op, path, query, spec, ps, field, out, depth + 1);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** Whether a string schema's bounds and pattern (a search, as in JSON Schema) accept the value. */
+    static boolean allows(JsonNode s, String value) {
+        if (s.has("maxLength") && value.length() > s.get("maxLength").asInt()) {
+            return false;
+        }
+        if (s.has("minLength") && value.length() < s.get("minLength").asInt()) {
+            return false;
+        }
+        if (s.has("pattern")) {
+            try {
+                return Pattern.compile(s.get("pattern").asText()).matcher(value).find();
+            } catch (Exception e) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private Case raw(Op op, String name, String path, Map<String, String> query, String contentType, String body, Expect expect) {
+        return new Case(op, name, path, query, contentType, body.getBytes(StandardCharsets.UTF_8), expect, null, null);
+    }
+
+    /** The base body with one field (a dotted path, "[0]" for an array's first item) set or removed. */
+    private Case mutate(Op op, String path, Map<String, String> query, BodySpec spec, String field, JsonNode value,
+                        boolean remove, String name, Expect expect, String hostile) {
+        JsonNode copy = spec.base().deepCopy();
+        JsonNode parent = copy;
+        List<String> tokens = tokens(field);
+        for (int i = 0; i < tokens.size() - 1; i++) {
+            String tok = tokens.get(i);
+            JsonNode next = tok.equals("[0]") ? parent.path(0) : parent.path(tok);
+            if (next.isMissingNode() || next.isNull()) {
+                // an optional container the base left out: create it so the field can be set
+                next = tokens.get(i + 1).equals("[0]") ? NODES.arrayNode() : NODES.objectNode();
+                if (tok.equals("[0]") && parent instanceof ArrayNode a) {
+                    a.add(next);
+                } else if (parent instanceof ObjectNode o) {
+                    o.set(tok, next);
+                }
+                if (next instanceof ArrayNode a && tokens.get(i + 1).equals("[0]")) {
+                    a.add(NODES.objectNode());
+                }
+            }
+            parent = next;
+        }
+        String last = tokens.get(tokens.size() - 1);
+        if (parent instanceof ObjectNode o) {
+            if (remove) {
+                o.remove(last);
+            } else {
+                o.set(last, value);
+            }
+        }
+        String leaf = last;
+        return new Case(op, "body " + name, path, query, "application/json", bytes(copy), expect, leaf, hostile);
+    }
+
+    private static List<String> tokens(String field) {
+        List<String> t = new ArrayList<>();
+        for (String part : field.split("\\.")) {
+            int i = part.indexOf("[0]");
+            if (i == 0) {
+                t.add("[0]");
+                if (part.length() > 3) {
+                    t.add(part.substring(3));
+                }
+            } else if (i > 0) {
+                t.add(part.substring(0, i));
+                t.add("[0]");
+            } else {
+                t.add(part);
+            }
+        }
+        return t;
+    }
+}
