@@ -67,6 +67,7 @@ public class SchoolPerformanceResource {
     @APIResponse(responseCode = "200", description = "The ratings")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Nothing is known of this school (or metric)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RatingResponse> ratings(@PathParam("id") UUID id, @QueryParam("schoolYear") String schoolYear) {
         caller.requireSchool(id);
         return queries.ratingHistory(id, schoolYear).stream().map(RatingResponse::of).toList();
@@ -79,6 +80,7 @@ public class SchoolPerformanceResource {
     @APIResponse(responseCode = "200", description = "The changes")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Nothing is known of this school (or metric)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<MetricValueStore.HistoryEntry> metricHistory(@PathParam("id") UUID id, @PathParam("code") String code)
             throws SQLException {
         caller.requireSchool(id);

@@ -101,7 +101,11 @@ public class PerformanceQueryService {
     }
 
     public List<SchoolRating> ratingHistory(UUID schoolId, String schoolYear) {
-        return ratings.history(schoolId, schoolYear);
+        List<SchoolRating> history = ratings.history(schoolId, schoolYear);
+        if (history.isEmpty() && schools.findById(schoolId) == null) {
+            throw ProblemException.notFound("School", schoolId);
+        }
+        return history;
     }
 
     public SchoolRating rating(UUID ratingId) {
@@ -198,7 +202,14 @@ public class PerformanceQueryService {
     }
 
     public List<MetricValueStore.HistoryEntry> metricHistory(UUID schoolId, String metricCode) throws SQLException {
-        return values.history(schoolId, metricCode);
+        if (metrics.findById(metricCode) == null) {
+            throw ProblemException.notFound("Metric", metricCode);
+        }
+        List<MetricValueStore.HistoryEntry> history = values.history(schoolId, metricCode);
+        if (history.isEmpty() && schools.findById(schoolId) == null) {
+            throw ProblemException.notFound("School", schoolId);
+        }
+        return history;
     }
 
     private Map<UUID, School> schoolsById(Collection<UUID> ids) {

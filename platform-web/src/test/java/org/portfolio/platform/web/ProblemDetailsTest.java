@@ -90,6 +90,16 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aFractionWhereAWholeNumberIsExpectedIsRefusedNotTruncated() {
+        Map<String, Object> w = new java.util.HashMap<>(validWidget());
+        w.put("size", 1.5);
+        problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
+                .body("errors[0].field", equalTo("size"));
+        w.put("size", 2);
+        given().contentType(ContentType.JSON).body(w).post("/widgets").then().statusCode(200);
+    }
+
+    @Test
     void hugeNumbersAreRejectedNotCrashed() {
         Map<String, Object> w = new java.util.HashMap<>(validWidget());
         w.put("size", new java.math.BigInteger("9".repeat(400)));
@@ -139,6 +149,14 @@ class ProblemDetailsTest {
                 .body("detail", containsString("req-abc-123"))
                 .body(not(containsString("secret internal detail")))
                 .header("X-Request-Id", equalTo("req-abc-123"));
+    }
+
+    @Test
+    void aDatabaseRaceIs409AndNotA500() {
+        problem(given().queryParam("state", "23505").get("/widgets/race").then(), 409, "conflict")
+                .body(not(containsString("x_key")));
+        problem(given().queryParam("state", "40001").get("/widgets/race").then(), 409, "concurrent-modification");
+        problem(given().queryParam("state", "42P01").get("/widgets/race").then(), 500, "internal");
     }
 
     @Test

@@ -76,6 +76,15 @@ public class WidgetResource {
     }
 
     @GET
+    @Path("/race")
+    @PermitAll
+    public String race(@jakarta.ws.rs.QueryParam("state") String state) {
+        // what Hibernate throws when PostgreSQL refuses a duplicate key or a serialization failure
+        throw new IllegalStateException("could not execute statement",
+                new java.sql.SQLException("ERROR: duplicate key value violates unique constraint \"x_key\"", state));
+    }
+
+    @GET
     @Path("/boom")
     @PermitAll
     public String boom() {

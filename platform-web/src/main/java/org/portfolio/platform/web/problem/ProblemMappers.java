@@ -161,6 +161,16 @@ public class ProblemMappers {
         if (violation.isPresent() && violation.get() instanceof ConstraintViolationException cve) {
             return constraintViolation(cve, uri);
         }
+        String sqlState = sqlState(e);
+        if (sqlState != null && (sqlState.equals("23505") || sqlState.equals("40001") || sqlState.equals("40P01"))) {
+            // a race the service's own checks could not see: two requests created the same key, or the database
+            // chose one of two concurrent transactions. The client's retry gets the regular answer (e.g. 409 duplicate).
+            LOG.warnf("Concurrent change on %s refused with 409 (SQLState %s, requestId=%s)",
+                    uri == null ? "?" : uri.getPath(), sqlState, RequestCorrelation.requestId());
+            return response(sqlState.equals("23505") ? ProblemType.CONFLICT : ProblemType.CONCURRENT_MODIFICATION,
+                    "Another request changed the same data at the same moment; read it again and retry", List.of(), uri)
+                    .build();
+        }
         String requestId = RequestCorrelation.requestId();
         LOG.errorf(e, "Unexpected error on %s (requestId=%s)", uri == null ? "?" : uri.getPath(), requestId);
         return response(ProblemType.INTERNAL,
@@ -172,6 +182,19 @@ public class ProblemMappers {
         Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
                 uri == null ? null : uri.getPath(), RequestCorrelation.requestId(), errors);
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    /** The SQLState of the first {@link java.sql.SQLException} in the cause chain, or null. */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static Optional<Throwable> cause(Throwable e, String... simpleNames) {
