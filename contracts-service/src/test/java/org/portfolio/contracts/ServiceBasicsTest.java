@@ -3,6 +3,7 @@ package org.portfolio.contracts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.portfolio.testing.OpenApiChecks;
 import org.portfolio.testing.TestTokens;
 
 import java.util.Map;
@@ -21,6 +22,14 @@ class ServiceBasicsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("Portfolio contracts-service"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyArraySchemaOfTheOpenApiDocumentDeclaresItsItems() {
+        // spectral:oas array-items, checked here so a bad schema fails in this module, not only in system-tests
+        Object document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Object.class);
+        assertThat(OpenApiChecks.arraysWithoutItems(document)).isEmpty();
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.portfolio.enrollment;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.portfolio.testing.OpenApiChecks;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -16,6 +18,14 @@ class ServiceBasicsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("Portfolio enrollment-service"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyArraySchemaOfTheOpenApiDocumentDeclaresItsItems() {
+        // spectral:oas array-items, checked here so a bad schema fails in this module, not only in system-tests
+        Object document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Object.class);
+        assertThat(OpenApiChecks.arraysWithoutItems(document)).isEmpty();
     }
 
     @Test

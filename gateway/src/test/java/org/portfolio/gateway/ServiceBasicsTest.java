@@ -3,9 +3,11 @@ package org.portfolio.gateway;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.portfolio.testing.OpenApiChecks;
 import org.portfolio.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,6 +20,14 @@ class ServiceBasicsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("Portfolio gateway"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyArraySchemaOfTheOpenApiDocumentDeclaresItsItems() {
+        // spectral:oas array-items, checked here so a bad schema fails in this module, not only in system-tests
+        Object document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Object.class);
+        assertThat(OpenApiChecks.arraysWithoutItems(document)).isEmpty();
     }
 
     @Test

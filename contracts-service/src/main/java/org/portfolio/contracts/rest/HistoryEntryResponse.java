@@ -1,6 +1,6 @@
 package org.portfolio.contracts.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -9,6 +9,7 @@ import org.portfolio.contracts.domain.HistoryKind;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 @Schema(description = "One entry of a school's or contract's history, oldest first")
@@ -19,17 +20,21 @@ public record HistoryEntryResponse(
         @Schema(description = "Client id of who decided, or \"system\"", examples = "system") String actor,
         String reason, LocalDate effectiveDate,
         @Schema(description = "Id of the decision, version, evaluation or intervention change recorded") UUID refId,
-        @Schema(type = SchemaType.OBJECT, description = "Where it came from: event id, evaluation id, benchmark id, …") JsonNode cause) {
+        @Schema(type = SchemaType.OBJECT, description = "Where it came from: event id, evaluation id, benchmark id, …")
+        Map<String, Object> cause) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     static HistoryEntryResponse of(HistoryEntry h) {
-        JsonNode cause = null;
+        Map<String, Object> cause = null;
         if (h.cause != null) {
             try {
-                cause = JSON.readTree(h.cause);
+                cause = JSON.readValue(h.cause, OBJECT);
             } catch (Exception e) {
-                cause = JSON.getNodeFactory().textNode(h.cause);
+                // written by HistoryService from a map, so always an object; keep anything else readable
+                cause = Map.of("text", h.cause);
             }
         }
         return new HistoryEntryResponse(h.seq, h.occurredAt, h.kind, h.schoolId, h.contractId, h.summary, h.actor,
