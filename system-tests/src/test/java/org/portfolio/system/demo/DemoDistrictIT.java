@@ -7,7 +7,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.portfolio.system.PortfolioStack;
 
 import java.io.IOException;
@@ -17,24 +20,32 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
- * {@code ./portfolio up --demo} on a real stack: the demo district the README walks through is there, as the
- * loader promises, and loading it a second time succeeds and adds nothing.
+ * The README's first command on a fresh home: {@code ./portfolio up --demo} brings the five services to ready, the
+ * demo district the README walks through is there as the loader promises, a second {@code up --demo} starts no new
+ * process and adds nothing, and {@code ./portfolio down} leaves no process behind. (One stack for all of it: each
+ * start of the suite costs a minute on two cores.)
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDistrictIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static PortfolioStack stack;
     private static String firstOutput;
     private static JsonNode clients;
+    /** The pids `up` started: the five services, the infrastructure launcher, PostgreSQL's postmaster. */
+    private static final List<Long> started = new ArrayList<>();
 
     @BeforeAll
     static void upWithTheDemo() throws Exception {
@@ -53,9 +64,33 @@ class DemoDistrictIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (stack != null) {
+        if (stack != null && stack.pid("gateway").isPresent()) {
             stack.down();
         }
+    }
+
+    private static List<Long> pids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        for (String s : PortfolioStack.SERVICES) {
+            pids.add(stack.pid(s).orElseThrow());
+        }
+        pids.add(stack.pid("infra").orElseThrow());
+        pids.add(stack.postgresPid().orElseThrow());
+        return pids;
+    }
+
+    @Test
+    @Order(1)
+    void upBringsEveryServiceToReadyWithItsOpenApi() throws Exception {
+        for (String s : PortfolioStack.SERVICES) {
+            assertThat(firstOutput).contains("ready  " + s);
+            RestAssured.given().baseUri(stack.url(s)).get("/q/health/ready")
+                    .then().statusCode(200).body("status", equalTo("UP"));
+            RestAssured.given().baseUri(stack.url(s)).accept("application/json").get("/q/openapi").then().statusCode(200);
+        }
+        assertThat(stack.run(Duration.ofSeconds(30), "status")).contains("ready=UP").doesNotContain("ready=DOWN");
+        started.addAll(pids());
+        assertThat(started).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     private static RequestSpecification gw() {
@@ -91,6 +126,7 @@ class DemoDistrictIT {
     }
 
     @Test
+    @Order(2)
     void theDemoDistrictIsLoadedWithEveryPartTheReadmeUses() throws IOException {
         assertThat(firstOutput).contains("Demo district loaded").contains("export REVOKED_SCHOOL=");
 
@@ -143,11 +179,24 @@ class DemoDistrictIT {
     }
 
     @Test
-    void loadingTheDemoAgainSucceedsAndAddsNothing() throws Exception {
+    @Order(3)
+    void aSecondUpWithTheDemoStartsNothingNewAndAddsNothing() throws Exception {
         Map<String, Integer> before = counts();
         String again = stack.run(Duration.ofMinutes(6), "up", "--demo");
         assertThat(again).contains("Demo district loaded");
         assertThat(counts()).isEqualTo(before);
+        assertThat(pids()).as("the processes after a second up").isEqualTo(started);
+    }
+
+    @Test
+    @Order(4)
+    void downStopsExactlyWhatUpStartedAndLeavesNoProcessBehind() throws Exception {
+        assertThat(started).as("pids recorded by the first test").hasSize(PortfolioStack.SERVICES.size() + 2);
+        stack.down();
+        for (long pid : started) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d after down", pid).isFalse();
+        }
+        assertThat(stack.pid("gateway")).as("pid files are removed").isEmpty();
     }
 
     private static String env(String name) throws IOException {
