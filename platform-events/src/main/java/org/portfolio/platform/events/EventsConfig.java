@@ -53,6 +53,13 @@ public interface EventsConfig {
         @WithDefault("5")
         int maxAttempts();
 
+        /**
+         * Most records applied in one transaction: consecutive records of a partition with the same key (one school)
+         * share it, each with its own processed_event row. 1 gives every record its own transaction.
+         */
+        @WithDefault("50")
+        int batchSize();
+
         /** First back-off between attempts; doubles up to {@link Relay#maxBackoff()}. */
         @WithDefault("200ms")
         Duration backoff();

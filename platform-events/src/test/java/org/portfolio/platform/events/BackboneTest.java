@@ -33,6 +33,9 @@ class BackboneTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void stateChangeAndItsEventCommitTogetherAndTheEventIsAStructuredCloudEvent() {
         String noteId = createNote("committed " + UUID.randomUUID());
@@ -107,6 +110,58 @@ class BackboneTest {
         assertThat(count("select count(*) from received_thing where event_id = ?1", id)).isEqualTo(1);
         assertThat(count("select count(*) from processed_event where consumer = 'thing-recorder' and event_id = ?1", id))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void eventsOfOneSchoolThatQueueUpAreAppliedInOneTransactionEachRecordedOnce() {
+        double batchesBefore = batches();
+        // a slow event holds the consumer while four more of the same school queue up behind it
+        EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-3",
+                Map.of("value", "slow", "pauseMs", 1500));
+        List<String> queued = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            queued.add(EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-3",
+                    Map.of("value", "queued " + i)));
+        }
+        // and one of them delivered twice
+        EventsProbe.publish(ThingHandler.TOPIC, queued.get(1), "/upstream", ThingHandler.TYPE, "school-3",
+                Map.of("value", "queued 1"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from received_thing where event_id in (" + quoted(queued) + ")") == 4);
+        assertThat(batches()).as("batches applied by thing-recorder").isGreaterThan(batchesBefore);
+        for (String id : queued) {
+            assertThat(count("select count(*) from received_thing where event_id = ?1", id)).as(id).isEqualTo(1);
+            assertThat(count("select count(*) from processed_event where consumer = 'thing-recorder' and event_id = ?1", id))
+                    .as(id).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFailingEventInAQueuedBatchIsDeadLetteredAndTheOthersAreAppliedOnce() {
+        EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-4",
+                Map.of("value", "slow", "pauseMs", 1500));
+        String before = EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-4",
+                Map.of("value", "before"));
+        String failing = EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-4",
+                Map.of("value", "x", "poison", true));
+        String after = EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-4",
+                Map.of("value", "after"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from received_thing where event_id = ?1", after) == 1);
+        Received letter = EventsProbe.await(EventsConfig.deadLetterTopicOf(ThingHandler.TOPIC),
+                r -> failing.equals(r.id()), Duration.ofSeconds(10));
+        assertThat(letter.header(DeadLetters.H_ERROR)).contains("always fails");
+        assertThat(count("select count(*) from received_thing where event_id = ?1", before)).isEqualTo(1);
+        assertThat(count("select count(*) from received_thing where event_id = ?1", failing)).isZero();
+        assertThat(count("select count(*) from processed_event where consumer = 'thing-recorder' and event_id = ?1", failing))
+                .isZero();
+    }
+
+    private double batches() {
+        var c = registry.find("portfolio.events.consumed.batches").tag("consumer", "thing-recorder").counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test

@@ -20,7 +20,9 @@ import org.portfolio.platform.web.correlation.RequestCorrelation;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,13 @@ import java.util.Map;
  * the event; then commit the Kafka offsets of what was applied. A record that fails is retried from the same
  * offset with back-off; an unusable one (or one that keeps failing) goes to the dead-letter topic. While the
  * database is unreachable the consumer waits instead of dead-lettering.
+ *
+ * <p>Consecutive records of one partition with the same key (one school: an SIS upload's results and rating, a
+ * contract's activation and its evaluations) are applied in one transaction, up to
+ * {@code portfolio.events.consumer.batch-size}: each still records its own processed_event row, so the effect is
+ * the same as one transaction each, at a fraction of the commits. If anything in such a batch fails, the batch is
+ * rolled back and its records are applied one by one, where the retry and dead-letter rules above decide. Only
+ * same-key runs are batched so that a transaction never holds the locks of two schools.
  */
 final class ConsumerWorker implements Runnable {
 
@@ -95,17 +104,32 @@ final class ConsumerWorker implements Runnable {
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         boolean retry = false;
+        int maxBatch = Math.max(1, config.consumer().batchSize());
         for (TopicPartition tp : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
-                if (!running) {
-                    break;
+            List<ConsumerRecord<String, byte[]>> list = records.records(tp);
+            int i = 0;
+            while (i < list.size() && running) {
+                int end = sameKeyRun(list, i, maxBatch);
+                if (end - i > 1 && applyBatch(list.subList(i, end))) {
+                    done.put(tp, new OffsetAndMetadata(list.get(end - 1).offset() + 1));
+                    i = end;
+                    continue;
                 }
-                if (process(r) == Outcome.RETRY) {
-                    c.seek(tp, r.offset());
+                // one record (or a batch that failed: its records one by one, with the retry and DLQ rules)
+                boolean stop = false;
+                for (; i < end && running; i++) {
+                    ConsumerRecord<String, byte[]> r = list.get(i);
+                    if (process(r) == Outcome.RETRY) {
+                        c.seek(tp, r.offset());
+                        stop = true;
+                        break;
+                    }
+                    done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+                }
+                if (stop) {
                     retry = true;
                     break;
                 }
-                done.put(tp, new OffsetAndMetadata(r.offset() + 1));
             }
         }
         if (!done.isEmpty()) {
@@ -126,6 +150,84 @@ final class ConsumerWorker implements Runnable {
         }
     }
 
+    /** The end (exclusive) of the run of records from {@code from} with the same non-null key, at most {@code max}. */
+    private static int sameKeyRun(List<ConsumerRecord<String, byte[]>> list, int from, int max) {
+        String key = list.get(from).key();
+        int end = from + 1;
+        if (key == null) {
+            return end;
+        }
+        while (end < list.size() && end - from < max && key.equals(list.get(end).key())) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * Applies a run of records in one transaction. Returns false, having changed nothing, when any of them cannot be
+     * decoded or fails: the caller then applies them one by one.
+     */
+    private boolean applyBatch(List<ConsumerRecord<String, byte[]>> batch) {
+        List<IncomingEvent> events = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> r : batch) {
+            try {
+                events.add(CloudEventCodec.decode(r.value()));
+            } catch (PoisonEventException e) {
+                return false;
+            }
+        }
+        int[] outcome = new int[3]; // applied, duplicate, ignored
+        try {
+            QuarkusTransaction.requiringNew().timeout(60).run(() -> {
+                for (IncomingEvent event : events) {
+                    if (!handler.types().contains(event.type())) {
+                        outcome[2]++;
+                        continue;
+                    }
+                    RequestCorrelation.begin("event-" + event.id(), event.traceparent());
+                    ManagedContext requestContext = Arc.container().requestContext();
+                    try {
+                        requestContext.activate();
+                        if (recordProcessed(event)) {
+                            handler.handle(event);
+                            outcome[0]++;
+                        } else {
+                            outcome[1]++;
+                        }
+                    } finally {
+                        if (requestContext.isActive()) {
+                            requestContext.terminate();
+                        }
+                        RequestCorrelation.end();
+                    }
+                }
+            });
+        } catch (Throwable t) {
+            LOG.debugf("Consumer %s: a batch of %d events failed (%s); applying them one by one", groupId,
+                    batch.size(), rootMessage(t));
+            return false;
+        }
+        for (ConsumerRecord<String, byte[]> r : batch) {
+            attempts.remove(r.topic() + "/" + r.partition() + "@" + r.offset());
+        }
+        countBy("applied", outcome[0]);
+        countBy("duplicate", outcome[1]);
+        countBy("ignored", outcome[2]);
+        registry.counter("portfolio.events.consumed.batches", "consumer", handler.name()).increment();
+        return true;
+    }
+
+    /** Inserts (consumer, event id) into processed_event; false when the row existed: the event was applied before. */
+    private boolean recordProcessed(IncomingEvent event) {
+        return em.createNativeQuery(
+                        "insert into processed_event (consumer, event_id, event_type) values (?1, ?2, ?3) "
+                                + "on conflict do nothing")
+                .setParameter(1, handler.name())
+                .setParameter(2, event.id())
+                .setParameter(3, event.type())
+                .executeUpdate() == 1;
+    }
+
     private Outcome process(ConsumerRecord<String, byte[]> r) {
         IncomingEvent event;
         try {
@@ -143,14 +245,7 @@ final class ConsumerWorker implements Runnable {
         try {
             requestContext.activate();
             boolean applied = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
-                int inserted = em.createNativeQuery(
-                                "insert into processed_event (consumer, event_id, event_type) values (?1, ?2, ?3) "
-                                        + "on conflict do nothing")
-                        .setParameter(1, handler.name())
-                        .setParameter(2, event.id())
-                        .setParameter(3, event.type())
-                        .executeUpdate();
-                if (inserted == 0) {
+                if (!recordProcessed(event)) {
                     return false;
                 }
                 handler.handle(event);
@@ -204,7 +299,13 @@ final class ConsumerWorker implements Runnable {
     }
 
     private void count(String outcome) {
-        registry.counter("portfolio.events.consumed", "consumer", handler.name(), "outcome", outcome).increment();
+        countBy(outcome, 1);
+    }
+
+    private void countBy(String outcome, int n) {
+        if (n > 0) {
+            registry.counter("portfolio.events.consumed", "consumer", handler.name(), "outcome", outcome).increment(n);
+        }
     }
 
     private static boolean isPoison(Throwable t) {

@@ -17,7 +17,8 @@ public class ThingHandler implements EventHandler {
     public static final String TOPIC = "upstream.events";
     public static final String TYPE = "portfolio.upstream.Thing.v1";
 
-    public record Thing(String value, Boolean poison) {
+    /** pauseMs: the handler takes that long (to let the next events queue up behind it). */
+    public record Thing(String value, Boolean poison, Long pauseMs) {
     }
 
     @Inject
@@ -43,6 +44,13 @@ public class ThingHandler implements EventHandler {
         Thing t = event.data(Thing.class);
         if (t.value() == null) {
             throw new PoisonEventException("Thing without value");
+        }
+        if (t.pauseMs() != null) {
+            try {
+                Thread.sleep(Math.min(t.pauseMs(), 5_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (Objects.equals(t.poison(), Boolean.TRUE)) {
             throw new IllegalStateException("this thing always fails");
