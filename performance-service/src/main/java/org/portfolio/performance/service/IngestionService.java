@@ -140,9 +140,11 @@ public class IngestionService {
         UUID jobId = job.id;
         try {
             int timeout = (int) Math.max(1, config.ingestion().transactionTimeout().toSeconds());
-            List<RowError> first = QuarkusTransaction.requiringNew().timeout(timeout)
+            Finished finished = QuarkusTransaction.requiringNew().timeout(timeout)
                     .call(() -> run(jobId, who, up, in, digest));
-            IngestionJob done = QuarkusTransaction.requiringNew().call(() -> jobs.findById(jobId));
+            // the job as the upload's transaction committed it (every field is loaded; no second read)
+            IngestionJob done = finished.job();
+            List<RowError> first = finished.firstErrors();
             LOG.infof("Upload job %s (%s %s) by %s: %d rows, %d accepted, %d rejected, %d inserted, %d updated, "
                             + "%d metric results and %d ratings changed", jobId, up.kind(), up.format(), who.clientId(),
                     done.rowsReceived, done.rowsAccepted, done.rowsRejected, done.rowsInserted, done.rowsUpdated,
@@ -156,7 +158,11 @@ public class IngestionService {
         }
     }
 
-    private List<RowError> run(UUID jobId, Uploader who, Upload up, MeteredInputStream in, MessageDigest digest)
+    /** The upload's job as committed, and the first row errors for the answer. */
+    private record Finished(IngestionJob job, List<RowError> firstErrors) {
+    }
+
+    private Finished run(UUID jobId, Uploader who, Upload up, MeteredInputStream in, MessageDigest digest)
             throws Exception {
         RowKind kind = RowKind.of(up.kind());
         RowContext ctx = context(who);
@@ -165,8 +171,8 @@ public class IngestionService {
         }
     }
 
-    private List<RowError> run(UUID jobId, Uploader who, Upload up, MeteredInputStream in, MessageDigest digest,
-                               RowKind kind, RowContext ctx, Connection c) throws Exception {
+    private Finished run(UUID jobId, Uploader who, Upload up, MeteredInputStream in, MessageDigest digest,
+                         RowKind kind, RowContext ctx, Connection c) throws Exception {
         long tStart = System.nanoTime();
         students.prepareSession(c, config.ingestion().workMem());
         students.execute(c, kind.stagingDdl());
@@ -289,7 +295,7 @@ public class IngestionService {
         LOG.infof("Upload job %s timings: read, validated and staged %d ms, merged %d ms, aggregated and rated %d ms",
                 jobId, (tStaged - tStart) / 1_000_000, (tMerged - tStaged) / 1_000_000, (tDone - tMerged) / 1_000_000);
         int n = Math.min(stored.size(), config.ingestion().responseErrors());
-        return List.copyOf(stored.subList(0, n));
+        return new Finished(job, List.copyOf(stored.subList(0, n)));
     }
 
     private RowContext context(Uploader who) {
@@ -465,10 +471,17 @@ public class IngestionService {
     }
 
     /** Writes the job's progress (in its own short transactions) so that other requests can follow it. */
+    /**
+     * Progress of a running upload, written to its job in short transactions of their own so that other requests see
+     * it: the counts every interval, and each phase change once the upload has run for an interval. An upload that is
+     * over sooner (most SIS syncs: a few rows) writes no progress at all; its job goes from RUNNING straight to its
+     * final state in the upload's own transaction, which spares it two commits and a second connection.
+     */
     private final class Progress {
         private final UUID jobId;
         private final long intervalNanos;
-        private long last = System.nanoTime();
+        private final long started = System.nanoTime();
+        private long last = started;
 
         Progress(UUID jobId, long intervalNanos) {
             this.jobId = jobId;
@@ -484,7 +497,10 @@ public class IngestionService {
         }
 
         void phase(JobPhase phase, long[] counts, long bytes) {
-            write(phase, counts, bytes);
+            if (System.nanoTime() - started >= intervalNanos) {
+                last = System.nanoTime();
+                write(phase, counts, bytes);
+            }
         }
 
         private void write(JobPhase phase, long[] counts, long bytes) {
