@@ -32,13 +32,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp 'embedded-infra/target/lib/*' benchmarks/load/LoadMix.java --gateway URL --home PORTFOLIO_HOME
- *      [--schools 60] [--duration 60] [--threads 8] [--chain-samples 20] [--seed-threads 6]
+ *      [--schools 60] [--duration 60] [--threads 8] [--rate 0] [--warmup 20] [--chain-samples 20] [--seed-threads 6]
  * </pre>
  *
  * 1. seeds a district: an oversight body; N schools registered and opened; for each an ACTIVE contract (PEOPLE
  *    full-with-expectations guarded by TEACHER_VACANCIES ≤ 3, TIME full, MONEY earned); SIS data (teacher vacancies
  *    that meet the benchmark, ELA and MATH results of 40 students); plus the schools the chain samples will use;
- * 2. runs the mix for the duration from T closed-loop threads, each request class with its own latency histogram:
+ * 2. runs the mix for the duration, each request class with its own latency histogram, either from T closed-loop
+ *    threads (rate 0: each sends its next request when the last is answered, which saturates the machine) or at a
+ *    fixed rate (open loop: a request is due every 1/rate s, sent by one of T threads, its latency counted from
+ *    when it was due):
  *    decision-rights checks (the hottest path), oversight queries (contract lists with filters, scorecards, school
  *    standing, the autonomy portfolio view), SIS bulk posts (25 assessment rows), public reads;
  * 3. meanwhile, the flagship chain K times: an SIS client of a fresh school posts a TEACHER_VACANCIES value that
@@ -93,9 +96,11 @@ public class LoadMix {
         int threads = Integer.parseInt(o.getOrDefault("threads", "8"));
         int samples = Integer.parseInt(o.getOrDefault("chain-samples", "20"));
         int seedThreads = Integer.parseInt(o.getOrDefault("seed-threads", "6"));
+        double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "20"));
         year = schoolYear(0);
         try {
-            run(home, schools, duration, threads, samples, seedThreads);
+            run(home, schools, duration, threads, samples, seedThreads, rate, warmup);
         } catch (Throwable t) {
             t.printStackTrace();
             System.exit(1);
@@ -103,7 +108,8 @@ public class LoadMix {
         System.exit(0);
     }
 
-    static void run(Path home, int n, int duration, int threads, int samples, int seedThreads) throws Exception {
+    static void run(Path home, int n, int duration, int threads, int samples, int seedThreads, double rate, int warmup)
+            throws Exception {
         Map<String, String> env = new HashMap<>();
         for (String line : Files.readAllLines(home.resolve("keys/bootstrap-admin.env"))) {
             int eq = line.indexOf('=');
@@ -140,71 +146,28 @@ public class LoadMix {
                 n, samples, (System.nanoTime() - t0) / 1e9);
 
         // ---------------------------------------------------------------- the mix
-        List<Kind> kinds = List.of(
-                new Kind("decision-rights check", 40),
-                new Kind("contract list (filters)", 8),
-                new Kind("contract scorecard", 8),
-                new Kind("school standing", 8),
-                new Kind("autonomy portfolio view", 4),
-                new Kind("SIS bulk post (25 rows)", 10),
-                new Kind("public reads", 22));
+        List<Kind> kinds = kinds();
         int total = kinds.stream().mapToInt(k -> k.weight).sum();
         List<String> contracts = district.stream().map(s -> s[1]).toList();
-        long end = System.nanoTime() + duration * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> workers = new ArrayList<>();
+        if (warmup > 0) {
+            // the same mix, not recorded: JIT-compiles every request path in the five services and lets the seed's
+            // event backlog drain, so the first seconds measured are not the suite's cold start
+            long wStarted = System.nanoTime();
+            Mix w = new Mix(kinds(), total, n, schoolIds, contracts, body, oversight, sis, wStarted,
+                    new java.util.concurrent.atomic.AtomicLongArray(warmup + 1));
+            start(w, rate, threads, wStarted + warmup * 1_000_000_000L).await();
+            System.out.printf("warm-up: %d s of the same mix, not recorded%n", warmup);
+        }
         String loadAt = load();
         long started = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                ThreadLocalRandom r = ThreadLocalRandom.current();
-                while (System.nanoTime() < end) {
-                    int pick = r.nextInt(total);
-                    Kind kind = kinds.get(0);
-                    for (Kind k : kinds) {
-                        if (pick < k.weight) {
-                            kind = k;
-                            break;
-                        }
-                        pick -= k.weight;
-                    }
-                    int i = r.nextInt(n);
-                    long s0 = System.nanoTime();
-                    Answer a = switch (kind.name) {
-                        case "decision-rights check" -> get("/api/autonomy/schools/" + schoolIds.get(i) + "/decision-rights/"
-                                + DECISIONS[r.nextInt(DECISIONS.length)], r.nextBoolean() ? oversight : null);
-                        case "contract list (filters)" -> get(switch (r.nextInt(3)) {
-                            case 0 -> "/api/contracts?status=ACTIVE&size=50";
-                            case 1 -> "/api/contracts?oversightBodyId=" + body + "&schoolType=CHARTER&size=20";
-                            default -> "/api/contracts?status=ACTIVE&interventionAtLeast=NOTICE_OF_CONCERN&size=50";
-                        }, oversight);
-                        case "contract scorecard" -> get("/api/contracts/" + contracts.get(i) + "/scorecard", oversight);
-                        case "school standing" -> get("/api/schools/" + schoolIds.get(i) + "/standing", oversight);
-                        case "autonomy portfolio view" -> get("/api/autonomy/portfolio?size=50&page=" + r.nextInt(2), oversight);
-                        case "SIS bulk post (25 rows)" -> post("/api/performance/ingest/assessments", sis,
-                                assessments(schoolIds.get(i), 25, "load" + r.nextInt(1_000_000)));
-                        default -> get(switch (r.nextInt(4)) {
-                            case 0 -> "/api/schools?status=OPEN&size=50";
-                            case 1 -> "/api/schools/" + schoolIds.get(i);
-                            case 2 -> "/api/performance/public/schools?size=50&schoolYear=" + year;
-                            default -> "/api/autonomy/decision-catalog/decisions";
-                        }, null);
-                    };
-                    long us = (System.nanoTime() - s0) / 1000;
-                    synchronized (kind.latency) {
-                        kind.latency.recordValue(Math.min(us, 59_999_999L));
-                    }
-                    kind.count.incrementAndGet();
-                    if (a.status() < 200 || a.status() > 299) {
-                        kind.errors.computeIfAbsent(a.status(), x -> new AtomicLong()).incrementAndGet();
-                        kind.samples.putIfAbsent(a.status(), LAST.get() + " → " + a.body().substring(0, Math.min(300, a.body().length())));
-                    }
-                }
-                return null;
-            }));
-        }
+        long end = started + duration * 1_000_000_000L;
+        java.util.concurrent.atomic.AtomicLongArray slowest = new java.util.concurrent.atomic.AtomicLongArray(duration + 1);
+        Mix mix = new Mix(kinds, total, n, schoolIds, contracts, body, oversight, sis, started, slowest);
+        Driver driver = start(mix, rate, threads, end);
         // the flagship chain, paced over the run
         Histogram chain = new Histogram(60_000_000L, 3);
+        // per sample: post sent, post answered, evaluated (contracts), revoked (autonomy), seen DISTRICT (epoch µs)
+        long[][] hops = new long[samples][];
         List<String> chainFailures = java.util.Collections.synchronizedList(new ArrayList<>());
         // one sample every duration/samples seconds, each polling on its own (a slow one does not delay the next)
         ExecutorService chainPool = Executors.newFixedThreadPool(samples);
@@ -216,8 +179,10 @@ public class LoadMix {
                 Thread.sleep(sample * interval + interval / 4);
                 String school = fresh.get(sample)[0];
                 long c0 = System.nanoTime();
+                long sent = epochMicros();
                 Answer a = post("/api/performance/ingest/school-metrics", freshSis.get(sample), List.of(Map.of("schoolId", school,
                         "schoolYear", year, "metricCode", "TEACHER_VACANCIES", "value", 7, "n", 40)));
+                long answered = epochMicros();
                 if (a.status() != 201) {
                     chainFailures.add("post " + a.status() + " " + a.body());
                     return null;
@@ -225,9 +190,11 @@ public class LoadMix {
                 while (System.nanoTime() - c0 < 60_000_000_000L) {
                     Answer c = get("/api/autonomy/schools/" + school + "/decision-rights/HIRE_TEACHERS", oversight);
                     if (c.status() == 200 && "DISTRICT".equals(c.json().path("decidedBy").asText())) {
+                        long seen = epochMicros();
                         synchronized (chain) {
                             chain.recordValue((System.nanoTime() - c0) / 1000);
                         }
+                        hops[sample] = new long[]{sent, answered, 0, 0, seen};
                         return null;
                     }
                     Thread.sleep(10);
@@ -236,20 +203,19 @@ public class LoadMix {
                 return null;
             }));
         }
-        for (Future<?> w : workers) {
-            w.get();
-        }
+        driver.await();
         double seconds = (System.nanoTime() - started) / 1e9;
         for (Future<?> c : chainRuns) {
             c.get();
         }
-        pool.shutdownNow();
         chainPool.shutdownNow();
 
         // ---------------------------------------------------------------- report
         Histogram all = new Histogram(60_000_000L, 3);
         long errors = 0;
-        System.out.printf("%nmix: %d client threads, closed loop, %.0f s, %d schools; load when the mix started: %s%n", threads, seconds, n, loadAt);
+        System.out.printf("%nmix: %s, %.0f s, %d schools; load when the mix started: %s%n", rate > 0
+                ? String.format("open loop at %.0f req/s (up to %d requests in flight)", rate, threads)
+                : threads + " client threads, closed loop", seconds, n, loadAt);
         System.out.printf("%-26s %8s %8s %9s %9s %9s %9s  %s%n", "request class", "count", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "non-2xx");
         for (Kind k : kinds) {
             all.add(k.latency);
@@ -259,13 +225,196 @@ public class LoadMix {
         }
         kinds.forEach(k -> k.samples.forEach((st, b) -> System.out.printf("  first %d of %s: %s%n", st, k.name, b)));
         print("overall", all, seconds, errors + " (" + String.format("%.2f", 100.0 * errors / Math.max(1, all.getTotalCount())) + " %)");
+        StringBuilder timeline = new StringBuilder();
+        for (int i = 0; i < slowest.length(); i++) {
+            timeline.append(i % 20 == 0 ? "\n  " + String.format("%3d s:", i) : "").append(String.format(" %5d", slowest.get(i) / 1000));
+        }
+        System.out.println("slowest answer (ms) of the requests due in each second of the mix:" + timeline);
         System.out.printf("%nchain \"benchmark missed -> autonomy revoked visible through the API\" (SIS post of a missing TEACHER_VACANCIES "
                         + "value -> check HIRE_TEACHERS says DISTRICT), under the mix: %d samples, p50 %.0f ms, p95 %.0f ms, max %.0f ms%s%n",
                 chain.getTotalCount(), chain.getValueAtPercentile(50) / 1000.0, chain.getValueAtPercentile(95) / 1000.0,
                 chain.getMaxValue() / 1000.0, chainFailures.isEmpty() ? "" : "; failures: " + chainFailures);
+        hopBreakdown(hops, fresh, oversight);
         System.out.println("load at the end: " + load());
         if (!chainFailures.isEmpty() || chain.getTotalCount() == 0) {
             System.exit(2);
+        }
+    }
+
+    /**
+     * Where the chain's time goes, from the services' own timestamps (one machine, one clock): the SIS post until its
+     * answer (performance-service: ingest, recompute, outbox row); until contracts-service evaluated the benchmark
+     * (relay, broker, consumer queue, evaluation: the scorecard's evaluatedAt); until autonomy-service revoked PEOPLE
+     * (relay, broker, consumer queue, revocation: the grant history's REVOKED at); until the check through the gateway
+     * said DISTRICT (cache invalidation, the 10 ms poll, the gateway).
+     */
+    static void hopBreakdown(long[][] hops, List<String[]> fresh, String oversight) {
+        String[] names = {"SIS post answered (performance)", "-> benchmark evaluated (contracts)",
+                "-> PEOPLE revoked (autonomy)", "-> check says DISTRICT (gateway)"};
+        Histogram[] h = new Histogram[names.length];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = new Histogram(60_000_000L, 3);
+        }
+        int complete = 0;
+        for (int k = 0; k < hops.length; k++) {
+            long[] t = hops[k];
+            if (t == null) {
+                continue;
+            }
+            try {
+                String school = fresh.get(k)[0];
+                String contract = fresh.get(k)[1];
+                for (JsonNode b : must(get("/api/contracts/" + contract + "/scorecard", oversight), 200).json().path("benchmarks")) {
+                    if ("TEACHER_VACANCIES".equals(b.path("metricCode").asText()) && b.hasNonNull("evaluatedAt")) {
+                        t[2] = micros(b.path("evaluatedAt").asText());
+                    }
+                }
+                for (JsonNode e : must(get("/api/autonomy/schools/" + school + "/history?size=100", oversight), 200).json().path("items")) {
+                    if ("REVOKED".equals(e.path("action").asText())) {
+                        t[3] = micros(e.path("at").asText());
+                    }
+                }
+            } catch (RuntimeException e) {
+                System.out.println("  hop breakdown of sample " + k + ": " + e.getMessage());
+                continue;
+            }
+            if (t[2] == 0 || t[3] == 0) {
+                continue;
+            }
+            complete++;
+            for (int i = 0; i < names.length; i++) {
+                h[i].recordValue(Math.max(0, Math.min(t[i + 1] - t[i], 59_999_999L)));
+            }
+        }
+        System.out.printf("chain hops (%d samples; each from the end of the previous one):%n", complete);
+        for (int i = 0; i < names.length; i++) {
+            System.out.printf("  %-36s p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms%n", names[i],
+                    h[i].getValueAtPercentile(50) / 1000.0, h[i].getValueAtPercentile(95) / 1000.0, h[i].getMaxValue() / 1000.0);
+        }
+    }
+
+    static long epochMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    static long micros(String instant) {
+        java.time.Instant i = java.time.Instant.parse(instant);
+        return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
+    }
+
+    static List<Kind> kinds() {
+        return List.of(
+                new Kind("decision-rights check", 40),
+                new Kind("contract list (filters)", 8),
+                new Kind("contract scorecard", 8),
+                new Kind("school standing", 8),
+                new Kind("autonomy portfolio view", 4),
+                new Kind("SIS bulk post (25 rows)", 10),
+                new Kind("public reads", 22));
+    }
+
+    /** Requests of the mix running until {@code end} (System.nanoTime); await() returns when all are answered. */
+    record Driver(ExecutorService pool, List<Future<?>> workers) {
+        void await() throws Exception {
+            for (Future<?> w : workers) {
+                w.get();
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("requests of the mix still unanswered 2 minutes after the end");
+            }
+        }
+    }
+
+    /**
+     * rate 0: {@code threads} closed-loop clients, each sending its next request when the last is answered. rate > 0:
+     * open loop, a request due every 1/rate s whatever the answers take, sent by one of {@code threads} threads; its
+     * latency counts from the moment it was due, so time spent waiting for a free thread is counted (no coordinated
+     * omission).
+     */
+    static Driver start(Mix mix, double rate, int threads, long end) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> workers = new ArrayList<>();
+        if (rate > 0) {
+            long periodNanos = Math.round(1e9 / rate);
+            ExecutorService dispatcher = Executors.newSingleThreadExecutor();
+            workers.add(dispatcher.submit(() -> {
+                long due = System.nanoTime();
+                while (due < end) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    long dueAt = due;
+                    pool.submit(() -> mix.one(ThreadLocalRandom.current(), dueAt));
+                    due += periodNanos;
+                }
+                return null;
+            }));
+            dispatcher.shutdown();
+        } else {
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        mix.one(ThreadLocalRandom.current(), System.nanoTime());
+                    }
+                    return null;
+                }));
+            }
+        }
+        return new Driver(pool, workers);
+    }
+
+    /** The request classes of the mix and what they ask for; one() picks a class by weight, sends it, records it. */
+    record Mix(List<Kind> kinds, int total, int n, List<String> schoolIds, List<String> contracts, String body,
+               String oversight, String sis, long started, java.util.concurrent.atomic.AtomicLongArray slowest) {
+
+        /** One request; its latency counts from {@code due} (System.nanoTime) until the answer. */
+        void one(ThreadLocalRandom r, long due) {
+            int pick = r.nextInt(total);
+            Kind kind = kinds.get(0);
+            for (Kind k : kinds) {
+                if (pick < k.weight) {
+                    kind = k;
+                    break;
+                }
+                pick -= k.weight;
+            }
+            int i = r.nextInt(n);
+            Answer a = switch (kind.name) {
+                case "decision-rights check" -> get("/api/autonomy/schools/" + schoolIds.get(i) + "/decision-rights/"
+                        + DECISIONS[r.nextInt(DECISIONS.length)], r.nextBoolean() ? oversight : null);
+                case "contract list (filters)" -> get(switch (r.nextInt(3)) {
+                    case 0 -> "/api/contracts?status=ACTIVE&size=50";
+                    case 1 -> "/api/contracts?oversightBodyId=" + body + "&schoolType=CHARTER&size=20";
+                    default -> "/api/contracts?status=ACTIVE&interventionAtLeast=NOTICE_OF_CONCERN&size=50";
+                }, oversight);
+                case "contract scorecard" -> get("/api/contracts/" + contracts.get(i) + "/scorecard", oversight);
+                case "school standing" -> get("/api/schools/" + schoolIds.get(i) + "/standing", oversight);
+                case "autonomy portfolio view" -> get("/api/autonomy/portfolio?size=50&page=" + r.nextInt(2), oversight);
+                case "SIS bulk post (25 rows)" -> post("/api/performance/ingest/assessments", sis,
+                        assessments(schoolIds.get(i), 25, "load" + r.nextInt(1_000_000)));
+                default -> get(switch (r.nextInt(4)) {
+                    case 0 -> "/api/schools?status=OPEN&size=50";
+                    case 1 -> "/api/schools/" + schoolIds.get(i);
+                    case 2 -> "/api/performance/public/schools?size=50&schoolYear=" + year;
+                    default -> "/api/autonomy/decision-catalog/decisions";
+                }, null);
+            };
+            long us = (System.nanoTime() - due) / 1000;
+            int second = (int) ((due - started) / 1_000_000_000L);
+            if (second >= 0 && second < slowest.length()) {
+                slowest.accumulateAndGet(second, us, Math::max);
+            }
+            synchronized (kind.latency) {
+                kind.latency.recordValue(Math.min(us, 59_999_999L));
+            }
+            kind.count.incrementAndGet();
+            if (a.status() < 200 || a.status() > 299) {
+                kind.errors.computeIfAbsent(a.status(), x -> new AtomicLong()).incrementAndGet();
+                kind.samples.putIfAbsent(a.status(), LAST.get() + " → " + a.body().substring(0, Math.min(300, a.body().length())));
+            }
         }
     }
 

@@ -6,18 +6,25 @@
 # Builds what is missing, starts the whole suite with ./portfolio up in a temporary PORTFOLIO_HOME on free ports
 # (nothing already running is touched, no default port is used), seeds a district through the public API (LoadMix
 # seed: schools with ACTIVE contracts whose TEACHER_VACANCIES benchmark guards PEOPLE, SIS data), runs the mix for
-# DURATION seconds from THREADS closed-loop clients with real tokens, measures the chain "benchmark missed →
+# DURATION seconds with real tokens, measures the chain "benchmark missed →
 # autonomy revoked visible through the API" CHAIN_SAMPLES times during the mix, prints the figures, and stops
 # everything it started (./portfolio down with the same environment), also on Ctrl-C and on errors.
 #
-# Settings (environment): DURATION (60 s), THREADS (8), SCHOOLS (60), CHAIN_SAMPLES (20), SEED_THREADS (6),
-# KEEP_HOME (0: the temporary home with the logs is deleted at the end; 1 keeps it).
+# Two ways to load it:
+#   RATE=30 (default)  open loop: 30 requests of the mix are due every second whatever the answers take (latency counted
+#                      from when a request was due); up to THREADS (64) in flight. A steady, heavy district load.
+#   RATE=0 THREADS=8   closed loop: 8 clients each send the next request as soon as the last is answered, i.e. as
+#                      fast as the machine goes: a saturation test, not a district's traffic.
+# Settings (environment): RATE, THREADS, WARMUP (20 s of the same mix first, not recorded), DURATION (60 s),
+# SCHOOLS (60), CHAIN_SAMPLES (20), SEED_THREADS (6), KEEP_HOME (0: the temporary home with the logs is deleted at the end; 1 keeps it).
 # The gateway's rate limits are raised for the run (one benchmark client sends far more than a real one).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 DURATION="${DURATION:-60}"
-THREADS="${THREADS:-8}"
+RATE="${RATE:-30}"
+WARMUP="${WARMUP:-20}"
+if [[ "$RATE" == 0 ]]; then THREADS="${THREADS:-8}"; else THREADS="${THREADS:-64}"; fi
 SCHOOLS="${SCHOOLS:-60}"
 CHAIN_SAMPLES="${CHAIN_SAMPLES:-20}"
 SEED_THREADS="${SEED_THREADS:-6}"
@@ -68,7 +75,7 @@ echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
 ./portfolio up >"$PORTFOLIO_HOME/up.log" 2>&1 || { tail -40 "$PORTFOLIO_HOME/up.log"; exit 1; }
 
 java -Xmx384m -XX:+UseSerialGC -cp "$LIBS" benchmarks/load/LoadMix.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
-  --schools "$SCHOOLS" --duration "$DURATION" --threads "$THREADS" --chain-samples "$CHAIN_SAMPLES" \
+  --schools "$SCHOOLS" --duration "$DURATION" --threads "$THREADS" --rate "$RATE" --warmup "$WARMUP" --chain-samples "$CHAIN_SAMPLES" \
   --seed-threads "$SEED_THREADS" &
 DRIVER_PID=$!
 wait "$DRIVER_PID"
