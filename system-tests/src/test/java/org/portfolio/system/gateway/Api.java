@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The running suite seen from outside: real clients through the admin API, real tokens from /oauth/token. */
 final class Api {
 
@@ -74,6 +76,42 @@ final class Api {
         String id = gw().auth().oauth2(admin()).contentType("application/json")
                 .body(schoolBody(oversightBody)).post("/api/schools").then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
+    }
+
+    /** The administrator's requests through the gateway. */
+    RequestSpecification asAdmin() throws Exception {
+        return gw().auth().oauth2(admin());
+    }
+
+    /** POSTs a body as the administrator, expects 201 and returns the id of what was created. */
+    String created(String path, Object body) throws Exception {
+        Response r = asAdmin().contentType("application/json").body(body).post(path);
+        assertThat(r.statusCode()).as("POST " + path + ": " + r.asString()).isEqualTo(201);
+        return r.path("id");
+    }
+
+    /** A new decision in the catalog of a domain (so that a new grant on it overlaps nothing); its code. */
+    String newDecision(String domain) throws Exception {
+        String code = "MATRIX_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        asAdmin().contentType("application/json").body(Map.of("code", code, "domain", domain, "name", "Matrix decision"))
+                .post("/api/autonomy/decision-catalog/decisions").then().statusCode(201);
+        return code;
+    }
+
+    /** Waits until autonomy-, performance- and enrollment-service have learned of a school from its events. */
+    void awaitKnownEverywhere(UUID school) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(asAdmin().get("/api/autonomy/schools/" + school + "/decision-rights").statusCode()).isEqualTo(200);
+            assertThat(asAdmin().get("/api/performance/schools/" + school + "/profile").statusCode()).isEqualTo(200);
+            assertThat(asAdmin().get("/api/enrollment/schools").asString()).contains(school.toString());
+        });
+    }
+
+    /** The current school year, "2026-27" from July 2026 to June 2027. */
+    static String schoolYear() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        int start = today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
+        return start + "-" + String.format("%02d", (start + 1) % 100);
     }
 
     static Map<String, Object> schoolBody(UUID oversightBody) {

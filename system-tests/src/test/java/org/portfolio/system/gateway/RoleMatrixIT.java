@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,51 +34,138 @@ class RoleMatrixIT {
 
     enum Cell { ALLOW, DENY, OWN }
 
-    /** What rows can refer to: the schools and the oversight body created for the test. */
-    record Fixture(UUID oversightBody, UUID ownSchool, UUID otherSchool) {
+    /**
+     * What rows can refer to: an oversight body, the caller's school and another one, and per school a draft
+     * contract, a manual grant and a programmatic request; an enrollment period; the current school year.
+     */
+    record Fixture(UUID oversightBody, UUID ownSchool, UUID otherSchool, Map<UUID, Map<String, String>> perSchool,
+                   UUID period, String year) {
     }
 
-    record Row(String endpointClass, String service, String method, String path, Function<Fixture, Object> body, Map<Who, Cell> cells) {
+    /** A request body for the school the call is about (it may create what the call needs, e.g. a new decision). */
+    interface Body {
+        Object of(Fixture f, UUID school) throws Exception;
     }
 
-    static final String ALL = "✓ ✓ ✓ ✓ ✓ ✓";
-
-    static final List<Row> ROWS = List.of(
-            row("oversight bodies: read", "contracts-service", "GET", "/api/oversight-bodies", null, "✓ ✓ ✓ – ✓ –"),
-            row("oversight bodies: read", "contracts-service", "GET", "/api/oversight-bodies/{body}", null, "✓ ✓ ✓ – ✓ –"),
-            row("oversight bodies: write", "contracts-service", "POST", "/api/oversight-bodies",
-                    f -> Map.of("name", "Board " + UUID.randomUUID(), "kind", "SCHOOL_BOARD"), "✓ – – – – –"),
-            row("oversight bodies: write", "contracts-service", "PUT", "/api/oversight-bodies/{body}",
-                    f -> Map.of("name", "Board " + UUID.randomUUID(), "kind", "CHARTER_AUTHORIZER"), "✓ – – – – –"),
-            row("school directory: read", "contracts-service", "GET", "/api/schools/{school}", null, ALL),
-            row("school registry: register", "contracts-service", "POST", "/api/schools",
-                    f -> Api.schoolBody(f.oversightBody()), "✓ ✓ – – – –"),
-            row("decision catalog: read", "autonomy-service", "GET", "/api/autonomy/decision-catalog/decisions", null, ALL),
-            row("decision catalog: edit", "autonomy-service", "POST", "/api/autonomy/decision-catalog/decisions",
-                    f -> Map.of("code", code("D"), "domain", "PROGRAM", "name", "A decision"), "✓ – – – – –"),
-            row("performance framework and metrics: read", "performance-service", "GET", "/api/performance/metrics", null, ALL),
-            row("performance framework: edit", "performance-service", "POST", "/api/performance/metrics",
-                    f -> Map.of("code", code("M"), "name", "A metric", "category", "ACADEMIC", "direction", "HIGHER_IS_BETTER",
-                            "unit", "PERCENT"), "✓ – – – – –"),
-            row("enrollment: school list", "enrollment-service", "GET", "/api/enrollment/schools", null, ALL),
-            row("gateway: API clients", "gateway", "GET", "/api/admin/clients", null, "✓ – – – – –"),
-            row("gateway: API clients", "gateway", "POST", "/api/admin/clients",
-                    f -> Map.of("name", "matrix " + UUID.randomUUID(), "roles", List.of("OVERSIGHT")), "✓ – – – – –"));
+    record Row(String endpointClass, String service, String method, String path, Body body, Map<Who, Cell> cells) {
+    }
 
     private static Api api;
     private static Fixture fixture;
     private static final Map<Who, String> TOKENS = new EnumMap<>(Who.class);
 
+    static final String ALL = "✓ ✓ ✓ ✓ ✓ ✓";
+
+    /**
+     * One or more endpoints of every endpoint class of docs/security.md, in its order. Path placeholders: {school}
+     * (the caller's school, or the other one for the denied half of an own cell), {body}, {contract}, {grant},
+     * {request}, {period}, {year}, and two made fresh for every call: {fresh-school} (a PROPOSED school) and
+     * {request-under-review}.
+     */
+    static final List<Row> ROWS = List.of(
+            row("oversight bodies: read", "contracts-service", "GET", "/api/oversight-bodies", null, "✓ ✓ ✓ – ✓ –"),
+            row("oversight bodies: read", "contracts-service", "GET", "/api/oversight-bodies/{body}", null, "✓ ✓ ✓ – ✓ –"),
+            row("oversight bodies: write", "contracts-service", "POST", "/api/oversight-bodies",
+                    (f, s) -> Map.of("name", "Board " + UUID.randomUUID(), "kind", "SCHOOL_BOARD"), "✓ – – – – –"),
+            row("oversight bodies: write", "contracts-service", "PUT", "/api/oversight-bodies/{body}",
+                    (f, s) -> Map.of("name", "Board " + UUID.randomUUID(), "kind", "CHARTER_AUTHORIZER"), "✓ – – – – –"),
+            row("school directory: read", "contracts-service", "GET", "/api/schools/{school}", null, ALL),
+            row("school registry: register", "contracts-service", "POST", "/api/schools",
+                    (f, s) -> Api.schoolBody(f.oversightBody()), "✓ ✓ – – – –"),
+            row("school registry: status decisions", "contracts-service", "POST", "/api/schools/{fresh-school}/decisions",
+                    (f, s) -> Map.of("decision", "OPEN", "reason", "Charter approved"), "✓ ✓ – – – –"),
+            row("contracts, scorecards, histories: read", "contracts-service", "GET", "/api/contracts/{contract}", null,
+                    "✓ ✓ own – – –"),
+            row("contracts, scorecards, histories: read", "contracts-service", "GET", "/api/contracts/{contract}/history", null,
+                    "✓ ✓ own – – –"),
+            row("contracts, scorecards, histories: read", "contracts-service", "GET", "/api/schools/{school}/standing", null,
+                    "✓ ✓ own – – –"),
+            row("contracts: draft, activate, amend, renew, end", "contracts-service", "POST", "/api/contracts",
+                    (f, s) -> Map.of("schoolId", s.toString(), "term", Map.of("startYear", f.year(), "endYear", f.year())),
+                    "✓ ✓ – – – –"),
+            row("autonomy grants and history: read", "autonomy-service", "GET", "/api/autonomy/grants/{grant}", null,
+                    "✓ ✓ own – – –"),
+            row("autonomy grants and history: read", "autonomy-service", "GET", "/api/autonomy/schools/{school}/history", null,
+                    "✓ ✓ own – – –"),
+            row("autonomy: manual grant / revoke / reinstate", "autonomy-service", "POST", "/api/autonomy/grants",
+                    (f, s) -> Map.of("schoolId", s.toString(), "domain", "PROGRAM", "model", "FULL_WITH_EXPECTATIONS",
+                            "decisions", List.of(api.newDecision("PROGRAM")), "reason", "Board resolution"), "✓ ✓ – – – –"),
+            row("programmatic requests: submit, withdraw", "autonomy-service", "POST", "/api/autonomy/requests",
+                    (f, s) -> proposal(s), "✓ – own – – –"),
+            row("programmatic requests: comment", "autonomy-service", "POST", "/api/autonomy/requests/{request}/comments",
+                    (f, s) -> Map.of("text", "How will the extra time be staffed?"), "✓ ✓ own – – –"),
+            row("programmatic requests: approve, deny", "autonomy-service", "POST",
+                    "/api/autonomy/requests/{request-under-review}/deny",
+                    (f, s) -> Map.of("rationale", "The plan does not say how the hours are funded"), "✓ ✓ – – – –"),
+            row("decision catalog: read", "autonomy-service", "GET", "/api/autonomy/decision-catalog/decisions", null, ALL),
+            row("decision-rights check", "autonomy-service", "GET", "/api/autonomy/schools/{school}/decision-rights/HIRE_TEACHERS",
+                    null, ALL),
+            row("decision-rights matrix", "autonomy-service", "GET", "/api/autonomy/schools/{school}/decision-rights", null, ALL),
+            row("decision catalog: edit", "autonomy-service", "POST", "/api/autonomy/decision-catalog/decisions",
+                    (f, s) -> Map.of("code", code("D"), "domain", "PROGRAM", "name", "A decision"), "✓ – – – – –"),
+            row("portfolio view", "autonomy-service", "GET", "/api/autonomy/portfolio", null, "✓ ✓ – – – –"),
+            row("performance framework and metrics: read", "performance-service", "GET", "/api/performance/metrics", null, ALL),
+            row("performance framework: edit", "performance-service", "POST", "/api/performance/metrics",
+                    (f, s) -> Map.of("code", code("M"), "name", "A metric", "category", "ACADEMIC", "direction", "HIGHER_IS_BETTER",
+                            "unit", "PERCENT"), "✓ – – – – –"),
+            row("SIS ingestion", "performance-service", "POST", "/api/performance/ingest/school-metrics",
+                    (f, s) -> List.of(Map.of("schoolId", s.toString(), "schoolYear", f.year(), "metricCode", "TEACHER_VACANCIES",
+                            "value", 1, "n", 20)), "✓ – – ✓ – –"),
+            row("SIS ingestion: jobs", "performance-service", "GET", "/api/performance/ingest/jobs", null, "✓ – – ✓ – –"),
+            row("student-level records: read", "performance-service", "GET",
+                    "/api/performance/student-records/assessments?schoolId={school}&schoolYear={year}", null, "✓ – – own – –"),
+            row("school profiles, ratings", "performance-service", "GET", "/api/performance/schools/{school}/profile", null,
+                    "✓ ✓ own – – –"),
+            row("public performance view", "performance-service", "GET", "/api/performance/public/schools?schoolYear={year}",
+                    null, ALL),
+            row("enrollment: periods, programs, lottery, match, offers", "enrollment-service", "GET",
+                    "/api/enrollment/periods/{period}", null, "✓ – – – ✓ –"),
+            row("enrollment: periods, programs, lottery, match, offers", "enrollment-service", "POST", "/api/enrollment/periods",
+                    (f, s) -> period(f.year()), "✓ – – – ✓ –"),
+            row("enrollment: applicants and applications", "enrollment-service", "GET", "/api/enrollment/applicants", null,
+                    "✓ – – – ✓ –"),
+            row("enrollment: program statistics", "enrollment-service", "GET",
+                    "/api/enrollment/periods/{period}/statistics?schoolId={school}", null, "✓ ✓ own – ✓ –"),
+            row("enrollment: school list", "enrollment-service", "GET", "/api/enrollment/schools", null, ALL),
+            row("gateway: API clients", "gateway", "GET", "/api/admin/clients", null, "✓ – – – – –"),
+            row("gateway: API clients", "gateway", "POST", "/api/admin/clients",
+                    (f, s) -> Map.of("name", "matrix " + UUID.randomUUID(), "roles", List.of("OVERSIGHT")), "✓ – – – – –"));
+
     @BeforeAll
     static void clientsForEveryRole(RunningStack.Stack running) throws Exception {
         api = new Api(running.stack());
         UUID body = api.oversightBody();
-        fixture = new Fixture(body, api.school(body), api.school(body));
+        UUID own = api.school(body);
+        UUID other = api.school(body);
+        String year = Api.schoolYear();
+        Map<UUID, Map<String, String>> perSchool = new java.util.HashMap<>();
+        for (UUID s : List.of(own, other)) {
+            api.awaitKnownEverywhere(s);
+            perSchool.put(s, Map.of(
+                    "contract", api.created("/api/contracts", Map.of("schoolId", s.toString(),
+                            "term", Map.of("startYear", year, "endYear", year))),
+                    "grant", api.created("/api/autonomy/grants", Map.of("schoolId", s.toString(), "domain", "TIME",
+                            "model", "FULL_WITH_EXPECTATIONS", "reason", "Board resolution")),
+                    "request", api.created("/api/autonomy/requests", proposal(s))));
+        }
+        fixture = new Fixture(body, own, other, perSchool, UUID.fromString(api.created("/api/enrollment/periods", period(year))),
+                year);
         TOKENS.put(Who.DISTRICT_ADMIN, api.tokenFor("DISTRICT_ADMIN"));
         TOKENS.put(Who.OVERSIGHT, api.tokenFor("OVERSIGHT"));
         TOKENS.put(Who.SCHOOL_LEADER, api.tokenFor("SCHOOL_LEADER", fixture.ownSchool()));
         TOKENS.put(Who.SIS, api.tokenFor("SIS", fixture.ownSchool()));
         TOKENS.put(Who.ENROLLMENT_OFFICER, api.tokenFor("ENROLLMENT_OFFICER"));
+    }
+
+    static Map<String, Object> proposal(UUID school) {
+        return Map.of("schoolId", school.toString(), "domain", "TIME", "decisions", List.of("EXTEND_SCHOOL_DAY"),
+                "title", "Extended day", "justification", "More time for reading", "expectedOutcomes", List.of("ELA +5"),
+                "startDate", "2027-07-01", "endDate", "2029-06-30");
+    }
+
+    static Map<String, Object> period(String year) {
+        return Map.of("name", "Matrix round " + UUID.randomUUID(), "schoolYear", year, "maxChoices", 12,
+                "offerDeadline", "2027-04-01T00:00:00Z");
     }
 
     @TestFactory
@@ -95,16 +181,33 @@ class RoleMatrixIT {
     @Test
     void aSchoolLeaderReachingIntoAnotherSchoolIsStoppedAtTheGateway() {
         String leader = TOKENS.get(Who.SCHOOL_LEADER);
-        Response other = api.gw().auth().oauth2(leader).get("/api/schools/" + fixture.otherSchool() + "/contract");
+        Response other = api.gw().auth().oauth2(leader).get("/api/schools/" + fixture.otherSchool() + "/standing");
         assertThat(other.statusCode()).isEqualTo(403);
         assertThat(other.<String>path("type")).isEqualTo("urn:portfolio:problem:forbidden");
         assertThat(other.<String>path("detail")).contains(fixture.otherSchool().toString());
-        // its own school passes the gateway and gets the service's answer (this endpoint comes with issue 3)
-        Response own = api.gw().auth().oauth2(leader).get("/api/schools/" + fixture.ownSchool() + "/contract");
-        assertThat(own.statusCode()).isNotIn(401, 403);
-        // SIS likewise, for its uploads
-        assertThat(api.gw().auth().oauth2(TOKENS.get(Who.SIS)).contentType("text/csv").body("a,b\n")
-                .post("/api/performance/schools/" + fixture.otherSchool() + "/assessments").statusCode()).isEqualTo(403);
+        // its own school passes the gateway and gets the service's answer
+        assertThat(api.gw().auth().oauth2(leader).get("/api/schools/" + fixture.ownSchool() + "/standing").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anSisClientsRowsForAnotherSchoolAreRefusedRowByRowThroughTheGatewayAndDirectly() {
+        for (RequestSpecification spec : List.of(api.gw(), api.direct("performance-service"))) {
+            Response r = spec.auth().oauth2(TOKENS.get(Who.SIS)).contentType("application/json")
+                    .body(List.of(metric(fixture.ownSchool()), metric(fixture.otherSchool())))
+                    .post("/api/performance/ingest/school-metrics");
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+            assertThat(r.<Integer>path("rowsAccepted")).isEqualTo(1);
+            assertThat(r.<Integer>path("rowsRejected")).isEqualTo(1);
+            assertThat(r.<Integer>path("errors[0].row")).isEqualTo(2);
+            assertThat(r.<String>path("errors[0].field")).isEqualTo("schoolId");
+            assertThat(r.<String>path("errors[0].message")).contains("not scoped");
+        }
+    }
+
+    private Map<String, Object> metric(UUID school) {
+        return Map.of("schoolId", school.toString(), "schoolYear", fixture.year(), "metricCode", "TEACHER_VACANCIES",
+                "value", 2, "n", 20);
     }
 
     private Stream<DynamicTest> cells(boolean viaGateway) {
@@ -123,7 +226,7 @@ class RoleMatrixIT {
         return tests.stream();
     }
 
-    private void check(Row row, Who who, Cell cell, boolean viaGateway) {
+    private void check(Row row, Who who, Cell cell, boolean viaGateway) throws Exception {
         if (cell == Cell.OWN) {
             expect(call(row, who, fixture.ownSchool(), viaGateway), true, who, row);
             expect(call(row, who, fixture.otherSchool(), viaGateway), false, who, row);
@@ -132,16 +235,38 @@ class RoleMatrixIT {
         }
     }
 
-    private Response call(Row row, Who who, UUID school, boolean viaGateway) {
+    private Response call(Row row, Who who, UUID school, boolean viaGateway) throws Exception {
         RequestSpecification spec = viaGateway ? api.gw() : api.direct(row.service());
         if (who != Who.ANONYMOUS) {
             spec = spec.auth().oauth2(TOKENS.get(who));
         }
         if (row.body() != null) {
-            spec = spec.contentType("application/json").body(row.body().apply(fixture));
+            spec = spec.contentType("application/json").body(row.body().of(fixture, school));
         }
-        String path = row.path().replace("{school}", school.toString()).replace("{body}", fixture.oversightBody().toString());
-        return spec.request(row.method(), path);
+        return spec.request(row.method(), path(row.path(), school));
+    }
+
+    private static String path(String template, UUID school) throws Exception {
+        String path = template.replace("{school}", school.toString())
+                .replace("{body}", fixture.oversightBody().toString())
+                .replace("{period}", fixture.period().toString())
+                .replace("{year}", fixture.year());
+        for (var e : fixture.perSchool().get(school).entrySet()) {
+            path = path.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        if (path.contains("{fresh-school}")) {
+            path = path.replace("{fresh-school}", api.school(fixture.oversightBody()).toString());
+        }
+        if (path.contains("{request-under-review}")) {
+            String id = api.created("/api/autonomy/requests", proposal(school));
+            api.asAdmin().contentType("application/json").body(Map.of("note", "Reviewing")).post("/api/autonomy/requests/" + id + "/review")
+                    .then().statusCode(200);
+            path = path.replace("{request-under-review}", id);
+        }
+        if (path.matches(".*\\{[a-z-]+}.*")) {
+            throw new IllegalStateException("unknown placeholder in " + template);
+        }
+        return path;
     }
 
     private static void expect(Response r, boolean allowed, Who who, Row row) {
@@ -154,7 +279,7 @@ class RoleMatrixIT {
         }
     }
 
-    private static Row row(String endpointClass, String service, String method, String path, Function<Fixture, Object> body, String cells) {
+    private static Row row(String endpointClass, String service, String method, String path, Body body, String cells) {
         String[] c = cells.trim().split("\\s+");
         if (c.length != Who.values().length) {
             throw new IllegalArgumentException(endpointClass + ": " + Who.values().length + " cells expected");
