@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -165,6 +166,22 @@ class IngestionTest {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType("text/plain").body("hello")
                 .post("/api/performance/ingest/assessments").then().statusCode(415)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aParseErrorDoesNotRepeatThePieceOfTheBodyItChokedOn() {
+        // an unquoted student id: the parser's own message would quote it
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body("[{\"studentId\": RV202PRIVATE007}]")
+                .post("/api/performance/ingest/assessments").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:malformed-body"))
+                .body("detail", containsString("Unrecognized token"))
+                .body("detail", not(containsString("PRIVATE")));
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("status", "FAILED")
+                .get("/api/performance/ingest/jobs").then().statusCode(200)
+                .body("items.failure", hasItem(containsString("Unrecognized token")))
+                .body("items.failure", not(hasItem(containsString("PRIVATE"))));
     }
 
     @Test

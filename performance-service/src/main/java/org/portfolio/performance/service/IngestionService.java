@@ -402,7 +402,7 @@ public class IngestionService {
             return t.getMessage();
         }
         if (t instanceof JsonProcessingException j) {
-            return "Malformed body: " + j.getOriginalMessage();
+            return "Malformed body: " + withoutQuotedInput(j.getOriginalMessage());
         }
         return "Internal error (" + t.getClass().getSimpleName() + ")";
     }
@@ -421,7 +421,7 @@ public class IngestionService {
             String where = j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr() + ", column "
                     + j.getLocation().getColumnNr();
             return new ProblemException(ProblemType.MALFORMED_BODY, "The body cannot be parsed" + where + ": "
-                    + truncate(j.getOriginalMessage()) + " (job " + jobId + "; nothing was kept)");
+                    + truncate(withoutQuotedInput(j.getOriginalMessage())) + " (job " + jobId + "; nothing was kept)");
         }
         if (t instanceof IOException) {
             LOG.warnf("Upload job %s: reading the body failed: %s", jobId, t.toString());
@@ -429,6 +429,17 @@ public class IngestionService {
                     + jobId + "; nothing was kept)");
         }
         return t instanceof RuntimeException re ? re : new IllegalStateException(t);
+    }
+
+    /** A quoted piece of input in a parser's message; not the JSON literals it names as expected. */
+    private static final Pattern QUOTED = Pattern.compile("'(?!(?:null|true|false)')[^']*'|\"[^\"]*\"");
+
+    /**
+     * A parser's message quotes the piece of the body it choked on ("Unrecognized token 'RV202-C2031-007'"), which
+     * may be a student's id or worse: the job's stored failure and the answer keep the message, not the quote.
+     */
+    static String withoutQuotedInput(String message) {
+        return message == null ? null : QUOTED.matcher(message).replaceAll("'…'");
     }
 
     private static ProblemException tooLarge(long limit) {
