@@ -39,6 +39,14 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    /**
+     * Whether {@code Forwarded} / {@code X-Forwarded-Proto|Host|Port} of a request say which public address the caller
+     * used (for the {@code Location} of answers). Only behind a proxy that sets them and drops what callers send;
+     * otherwise the request's {@code Host} and the gateway's own scheme count.
+     */
+    @WithDefault("false")
+    boolean trustForwardedHeaders();
+
     Limits limits();
 
     @WithName("rate-limit")
