@@ -145,9 +145,16 @@ public interface GatewayConfig {
          */
         Optional<List<String>> previousPublicKeyLocations();
 
-        /** Verified tokens cached by the gateway (the signature is checked once per token, not per request). */
-        @WithDefault("50000")
-        int verifiedTokenCacheSize();
+        /**
+         * Memory the cache of verified tokens may take (the signature is checked once per token, not per request):
+         * token text and claims, estimated per entry; the least recently used go first.
+         */
+        @WithDefault("32M")
+        MemorySize verifiedTokenCacheBytes();
+
+        /** A token longer than this is verified on every request and never cached (one cannot crowd out the rest). */
+        @WithDefault("8K")
+        MemorySize verifiedTokenCacheMaxTokenSize();
     }
 
     interface Bootstrap {
