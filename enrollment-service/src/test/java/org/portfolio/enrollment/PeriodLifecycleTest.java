@@ -67,13 +67,25 @@ class PeriodLifecycleTest {
                 .body("items.id", hasItem(period.toString()));
     }
 
+    /**
+     * Issue 13: an officer who saw a match could discard it, reopen and close again to draw a new seed, and so pick
+     * the lottery she liked. The seed committed at the first close is final for the period.
+     */
     @Test
-    void reopeningAClosedWindowForgetsTheSeed() {
+    void theSeedCommittedAtTheFirstCloseIsFinalThroughDiscardReopenAndCloseAgain() {
         UUID period = Fixtures.period(3);
         Fixtures.program(period, Fixtures.openSchool("WEST", "K"), "K", 10, "GENERAL");
         action(period, "open").then().statusCode(200);
-        action(period, "close").then().statusCode(200).body("lotterySeedSha256", notNullValue());
-        action(period, "open").then().statusCode(200).body("lotterySeedSha256", nullValue());
+        String hash = action(period, "close").then().statusCode(200).body("lotterySeedSha256", notNullValue())
+                .extract().path("lotterySeedSha256");
+        action(period, "match").then().statusCode(200);
+        action(period, "discard-match").then().statusCode(200);
+        action(period, "open").then().statusCode(200).body("status", equalTo("OPEN")).body("lotterySeedSha256", equalTo(hash))
+                .body("lotterySeed", nullValue());
+        action(period, "close").then().statusCode(200).body("lotterySeedSha256", equalTo(hash));
+        action(period, "match").then().statusCode(200);
+        String seed = action(period, "publish").then().statusCode(200).extract().path("lotterySeed");
+        org.assertj.core.api.Assertions.assertThat(org.portfolio.enrollment.domain.Lottery.sha256(seed)).isEqualTo(hash);
     }
 
     @Test

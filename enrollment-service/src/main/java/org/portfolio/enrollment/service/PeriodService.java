@@ -69,7 +69,10 @@ public class PeriodService {
         return new Page<>(q.page(page, size).list(), page, size, q.count());
     }
 
-    /** DRAFT or CLOSED → OPEN. Reopening forgets the recorded seed: a new one is drawn when the window closes again. */
+    /**
+     * DRAFT or CLOSED → OPEN. Reopening keeps the seed recorded at the first close: it is final for the period, so that
+     * nobody who has seen a match can discard it, reopen and close again to draw a lottery they like better.
+     */
     public EnrollmentPeriod open(UUID id) {
         EnrollmentPeriod p = lock(id);
         if (p.status != PeriodStatus.DRAFT && p.status != PeriodStatus.CLOSED) {
@@ -79,23 +82,25 @@ public class PeriodService {
             throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION, "Period " + id + " has no programs to apply to");
         }
         p.status = PeriodStatus.OPEN;
-        p.lotterySeed = null;
-        p.lotterySeedSha256 = null;
-        p.seedRecordedAt = null;
         p.touch();
         return p;
     }
 
-    /** OPEN → CLOSED: applications are frozen and the lottery seed is recorded (its SHA-256 shown, the seed kept secret). */
+    /**
+     * OPEN → CLOSED: applications are frozen. The first close draws and records the lottery seed (its SHA-256 shown,
+     * the seed kept secret until publication); a later close after a reopening keeps it.
+     */
     public EnrollmentPeriod close(UUID id) {
         EnrollmentPeriod p = lock(id);
         if (p.status != PeriodStatus.OPEN) {
             throw transition(p, "close", "OPEN");
         }
         p.status = PeriodStatus.CLOSED;
-        p.lotterySeed = Lottery.newSeed();
-        p.lotterySeedSha256 = Lottery.sha256(p.lotterySeed);
-        p.seedRecordedAt = Instant.now();
+        if (p.lotterySeed == null) {
+            p.lotterySeed = Lottery.newSeed();
+            p.lotterySeedSha256 = Lottery.sha256(p.lotterySeed);
+            p.seedRecordedAt = Instant.now();
+        }
         p.touch();
         return p;
     }

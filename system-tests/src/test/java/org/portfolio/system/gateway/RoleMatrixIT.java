@@ -35,6 +35,25 @@ class RoleMatrixIT {
     enum Cell { ALLOW, DENY, OWN }
 
     /**
+     * A client registered with several roles (and the own school where a role needs one). Its expected cell is the
+     * union of its roles' cells: allowed if one role is allowed, own if one role is own, denied otherwise — never
+     * more than the roles give on their own (issue 13: SCHOOL_LEADER + ENROLLMENT_OFFICER read other schools).
+     */
+    record Mixed(String name, List<Who> roles) {
+        Cell cellOf(Row row) {
+            List<Cell> cells = roles.stream().map(r -> row.cells().get(r)).toList();
+            return cells.contains(Cell.ALLOW) ? Cell.ALLOW : cells.contains(Cell.OWN) ? Cell.OWN : Cell.DENY;
+        }
+    }
+
+    static final List<Mixed> MIXED = List.of(
+            new Mixed("SCHOOL_LEADER+ENROLLMENT_OFFICER", List.of(Who.SCHOOL_LEADER, Who.ENROLLMENT_OFFICER)),
+            new Mixed("SCHOOL_LEADER+SIS", List.of(Who.SCHOOL_LEADER, Who.SIS)),
+            new Mixed("SIS+ENROLLMENT_OFFICER", List.of(Who.SIS, Who.ENROLLMENT_OFFICER)),
+            new Mixed("SIS+OVERSIGHT", List.of(Who.SIS, Who.OVERSIGHT)));
+    private static final Map<String, String> MIXED_TOKENS = new java.util.HashMap<>();
+
+    /**
      * What rows can refer to: an oversight body, the caller's school and another one, and per school a draft
      * contract, a manual grant and a programmatic request; an enrollment period; the current school year.
      */
@@ -155,6 +174,9 @@ class RoleMatrixIT {
         TOKENS.put(Who.SCHOOL_LEADER, api.tokenFor("SCHOOL_LEADER", fixture.ownSchool()));
         TOKENS.put(Who.SIS, api.tokenFor("SIS", fixture.ownSchool()));
         TOKENS.put(Who.ENROLLMENT_OFFICER, api.tokenFor("ENROLLMENT_OFFICER"));
+        for (Mixed m : MIXED) {
+            MIXED_TOKENS.put(m.name(), api.tokenFor(m.roles().stream().map(Who::name).toList(), List.of(fixture.ownSchool())));
+        }
     }
 
     static Map<String, Object> proposal(UUID school) {
@@ -220,25 +242,32 @@ class RoleMatrixIT {
                 Cell cell = row.cells().get(who);
                 String name = "[" + (viaGateway ? "gateway" : row.service()) + "] " + row.endpointClass() + ": "
                         + row.method() + " " + row.path() + " as " + who + " → " + cell;
-                tests.add(DynamicTest.dynamicTest(name, () -> check(row, who, cell, viaGateway)));
+                tests.add(DynamicTest.dynamicTest(name, () -> check(row, who.name(), TOKENS.get(who), cell, viaGateway)));
+            }
+            for (Mixed m : MIXED) {
+                Cell cell = m.cellOf(row);
+                String name = "[" + (viaGateway ? "gateway" : row.service()) + "] " + row.endpointClass() + ": "
+                        + row.method() + " " + row.path() + " as " + m.name() + " → " + cell;
+                tests.add(DynamicTest.dynamicTest(name, () -> check(row, m.name(), MIXED_TOKENS.get(m.name()), cell, viaGateway)));
             }
         }
         return tests.stream();
     }
 
-    private void check(Row row, Who who, Cell cell, boolean viaGateway) throws Exception {
+    /** {@code token} null: anonymous. */
+    private void check(Row row, String who, String token, Cell cell, boolean viaGateway) throws Exception {
         if (cell == Cell.OWN) {
-            expect(call(row, who, fixture.ownSchool(), viaGateway), true, who, row);
-            expect(call(row, who, fixture.otherSchool(), viaGateway), false, who, row);
+            expect(call(row, token, fixture.ownSchool(), viaGateway), true, who, token == null, row);
+            expect(call(row, token, fixture.otherSchool(), viaGateway), false, who, token == null, row);
         } else {
-            expect(call(row, who, fixture.ownSchool(), viaGateway), cell == Cell.ALLOW, who, row);
+            expect(call(row, token, fixture.ownSchool(), viaGateway), cell == Cell.ALLOW, who, token == null, row);
         }
     }
 
-    private Response call(Row row, Who who, UUID school, boolean viaGateway) throws Exception {
+    private Response call(Row row, String token, UUID school, boolean viaGateway) throws Exception {
         RequestSpecification spec = viaGateway ? api.gw() : api.direct(row.service());
-        if (who != Who.ANONYMOUS) {
-            spec = spec.auth().oauth2(TOKENS.get(who));
+        if (token != null) {
+            spec = spec.auth().oauth2(token);
         }
         if (row.body() != null) {
             spec = spec.contentType("application/json").body(row.body().of(fixture, school));
@@ -269,12 +298,12 @@ class RoleMatrixIT {
         return path;
     }
 
-    private static void expect(Response r, boolean allowed, Who who, Row row) {
+    private static void expect(Response r, boolean allowed, String who, boolean anonymous, Row row) {
         String what = row.method() + " " + row.path() + " as " + who + ": " + r.statusCode() + " " + r.asString();
         if (allowed) {
             assertThat(r.statusCode()).as(what).isBetween(200, 299);
         } else {
-            assertThat(r.statusCode()).as(what).isEqualTo(who == Who.ANONYMOUS ? 401 : 403);
+            assertThat(r.statusCode()).as(what).isEqualTo(anonymous ? 401 : 403);
             assertThat(r.contentType()).as(what).startsWith("application/problem+json");
         }
     }

@@ -15,6 +15,11 @@ import java.util.UUID;
 /**
  * Who is calling: the JWT subject, roles and school scope. Roles are checked with {@code @RolesAllowed} on
  * each endpoint; this bean adds the school scope check that roles alone cannot express.
+ *
+ * <p>A client may hold several roles. On an endpoint it gets the union of what each of its roles allows there on
+ * its own, never more: only the roles the endpoint allows count ({@link EndpointRoles} records them per request), so
+ * a district-wide role the endpoint does not admit (ENROLLMENT_OFFICER on a contract scorecard) does not lift the
+ * school scope that the admitted role (SCHOOL_LEADER) carries.
  */
 @RequestScoped
 public class Caller {
@@ -23,6 +28,13 @@ public class Caller {
 
     @Inject
     SecurityIdentity identity;
+
+    /** The roles the matched endpoint allows; null outside an endpoint or where it admits every caller. */
+    private Set<String> endpointRoles;
+
+    void endpointRoles(Set<String> roles) {
+        this.endpointRoles = roles;
+    }
 
     public boolean isAnonymous() {
         return identity.isAnonymous();
@@ -41,9 +53,23 @@ public class Caller {
         return identity.getRoles();
     }
 
-    /** District-wide roles see every school; SCHOOL_LEADER and SIS only the schools in their token. */
+    /**
+     * District-wide roles see every school; SCHOOL_LEADER and SIS only the schools in their token. Only the roles the
+     * current endpoint admits count: holding ENROLLMENT_OFFICER does not make a school leader district-wide where
+     * enrollment officers are not allowed.
+     */
     public boolean isDistrictWide() {
-        return identity.getRoles().stream().anyMatch(DISTRICT_WIDE::contains);
+        return identity.getRoles().stream().anyMatch(r -> DISTRICT_WIDE.contains(r) && admitted(r));
+    }
+
+    /** True if the caller holds this role and the current endpoint (if any) admits it. */
+    public boolean actsAs(String role) {
+        return identity.hasRole(role) && admitted(role);
+    }
+
+    private boolean admitted(String role) {
+        Set<String> allowed = endpointRoles;
+        return allowed == null || allowed.contains(role);
     }
 
     public Set<String> schools() {

@@ -1,0 +1,64 @@
+package org.portfolio.platform.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A client with several roles gets the union of what each of its roles allows on its own, never more (issue 13,
+ * "escalation by combining roles": SCHOOL_LEADER + ENROLLMENT_OFFICER read other schools' profiles).
+ */
+@QuarkusTest
+class CallerScopeTest {
+
+    static final UUID OWN = UUID.randomUUID();
+    static final UUID OTHER = UUID.randomUUID();
+
+    static String token(String... roles) {
+        return TestTokens.token("mixed-" + String.join("-", roles), Set.of(roles), List.of(OWN.toString()), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aDistrictWideRoleTheEndpointDoesNotAdmitDoesNotLiftTheSchoolScope() {
+        String leaderAndOfficer = token("SCHOOL_LEADER", "ENROLLMENT_OFFICER");
+        given().auth().oauth2(leaderAndOfficer).get("/scoped/profiles/" + OWN).then().statusCode(200)
+                .body("districtWide", equalTo(false));
+        given().auth().oauth2(leaderAndOfficer).get("/scoped/profiles/" + OTHER).then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:forbidden"));
+        // each role on its own: the officer is not admitted at all, the leader only to its own school
+        given().auth().oauth2(TestTokens.enrollmentOfficer()).get("/scoped/profiles/" + OTHER).then().statusCode(403);
+        given().auth().oauth2(TestTokens.schoolLeader(OWN)).get("/scoped/profiles/" + OTHER).then().statusCode(403);
+    }
+
+    @Test
+    void whereTheDistrictWideRoleIsAdmittedTheUnionReachesEverySchool() {
+        String leaderAndOfficer = token("SCHOOL_LEADER", "ENROLLMENT_OFFICER");
+        given().auth().oauth2(leaderAndOfficer).get("/scoped/statistics/" + OTHER).then().statusCode(200)
+                .body("districtWide", equalTo(true));
+        String sisAndOversight = token("SIS", "OVERSIGHT");
+        given().auth().oauth2(sisAndOversight).get("/scoped/profiles/" + OTHER).then().statusCode(200)
+                .body("districtWide", equalTo(true));
+    }
+
+    @Test
+    void twoScopedRolesStayScoped() {
+        String leaderAndSis = token("SCHOOL_LEADER", "SIS");
+        given().auth().oauth2(leaderAndSis).get("/scoped/statistics/" + OWN).then().statusCode(200);
+        given().auth().oauth2(leaderAndSis).get("/scoped/statistics/" + OTHER).then().statusCode(403);
+    }
+
+    @Test
+    void publicEndpointsSeeEveryRoleTheCallerHolds() {
+        given().auth().oauth2(token("SCHOOL_LEADER", "ENROLLMENT_OFFICER")).get("/scoped/public/" + OTHER).then()
+                .statusCode(200).body("districtWide", equalTo(true));
+        given().get("/scoped/public/" + OTHER).then().statusCode(200).body("districtWide", equalTo(false));
+    }
+}
