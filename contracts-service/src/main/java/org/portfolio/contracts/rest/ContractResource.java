@@ -33,7 +33,6 @@ import org.portfolio.contracts.domain.Contract;
 import org.portfolio.contracts.domain.ContractStatus;
 import org.portfolio.contracts.domain.InterventionLevel;
 import org.portfolio.contracts.domain.SchoolType;
-import org.portfolio.contracts.repository.ContractRepository;
 import org.portfolio.contracts.service.ContractQueries;
 import org.portfolio.contracts.service.ContractService;
 import org.portfolio.contracts.service.SchoolCalendar;
@@ -301,10 +300,9 @@ public class ContractResource {
             }
         }
         var expiring = Params.date(expiringBefore, "expiringBefore");
-        var filter = new ContractRepository.Filter(Params.enumValue(ContractStatus.class, status, "status"),
+        var filter = new ContractQueries.Filter(Params.enumValue(ContractStatus.class, status, "status"),
                 Params.uuid(oversightBodyId, "oversightBodyId"), school, scope,
-                Params.enumValue(InterventionLevel.class, interventionAtLeast, "interventionAtLeast"),
-                expiring == null ? null : queries.lastTermYearEndingBefore(expiring),
+                Params.enumValue(InterventionLevel.class, interventionAtLeast, "interventionAtLeast"), expiring,
                 Params.enumValue(SchoolType.class, schoolType, "schoolType"));
         return queries.list(filter, page, size).map(c -> ContractSummaryResponse.of(c, calendar.lastDay()));
     }
