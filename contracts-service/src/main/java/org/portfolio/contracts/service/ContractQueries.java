@@ -5,20 +5,24 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.portfolio.contracts.domain.Contract;
 import org.portfolio.contracts.domain.ContractStatus;
+import org.portfolio.contracts.domain.ContractVersion;
 import org.portfolio.contracts.domain.HistoryEntry;
 import org.portfolio.contracts.domain.InterventionLevel;
 import org.portfolio.contracts.domain.SchoolType;
 import org.portfolio.contracts.domain.SchoolYear;
 import org.portfolio.contracts.repository.ContractRepository;
+import org.portfolio.contracts.repository.ContractVersionRepository;
 import org.portfolio.contracts.repository.HistoryRepository;
 import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.ProblemException;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Lists and histories for oversight bodies. */
+/** Reading contracts: one contract and its versions, lists and histories. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ContractQueries {
@@ -27,10 +31,32 @@ public class ContractQueries {
     ContractRepository contracts;
 
     @Inject
+    ContractVersionRepository versions;
+
+    @Inject
     HistoryRepository history;
 
     @Inject
     SchoolCalendar calendar;
+
+    public Contract get(UUID id) {
+        return contracts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Contract", id));
+    }
+
+    public ContractVersion current(Contract c) {
+        return versions.find(c.id, c.currentVersion).orElseThrow();
+    }
+
+    public ContractVersion version(UUID contractId, int number) {
+        get(contractId);
+        return versions.find(contractId, number).orElseThrow(() -> ProblemException.notFound("Version", number
+                + " of contract " + contractId));
+    }
+
+    public List<ContractVersion> versions(UUID contractId) {
+        get(contractId);
+        return versions.listFor(contractId);
+    }
 
     /**
      * The filters of the contract list; null means "any". {@code schoolIn} limits the list to those schools (a

@@ -58,7 +58,7 @@ public class SchoolRegistryService {
     EvidenceService evidence;
 
     @Inject
-    ContractService contracts;
+    ContractEnding contracts;
 
     @Inject
     HistoryService history;
@@ -127,7 +127,7 @@ public class SchoolRegistryService {
         School s = get(id);
         EntityTags.checkIfMatch(ifMatch, s.version);
         if (!kind.allowedFrom(s.status)) {
-            throw ProblemException.conflict(ContractService.SCHOOL_STATUS_CONFLICT, "School " + id + " is " + s.status
+            throw ProblemException.conflict(ContractProblems.SCHOOL_STATUS_CONFLICT, "School " + id + " is " + s.status
                     + "; " + kind + " is decided on a school that is " + kind.allowedFrom().stream().map(Enum::name)
                     .collect(Collectors.joining(" or ")));
         }
