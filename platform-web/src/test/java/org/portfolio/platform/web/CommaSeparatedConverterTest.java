@@ -47,6 +47,8 @@ class CommaSeparatedConverterTest {
     void nullAndEmptyAreEmpty() {
         assertThat(new Codes().convertToDatabaseColumn(null)).isEmpty();
         assertThat(new Codes().convertToEntityAttribute(null)).isEmpty();
-        assertThat(new Days().convertToEntityAttribute(" ")).isEmpty().isInstanceOf(EnumSet.class);
+        Set<DayOfWeek> none = new Days().convertToEntityAttribute(" ");
+        assertThat(none).isInstanceOf(EnumSet.class);
+        assertThat(none).isEmpty();
     }
 }
