@@ -16,7 +16,6 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.jwx.JsonWebStructure;
 import org.portfolio.gateway.config.GatewayConfig;
-import org.portfolio.gateway.service.ClientStatusCache;
 
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;

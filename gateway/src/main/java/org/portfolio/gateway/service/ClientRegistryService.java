@@ -9,6 +9,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.repository.ApiClientRepository;
+import org.portfolio.gateway.security.ClientStatusCache;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.FieldError;

@@ -60,9 +60,13 @@ public interface EventsConfig {
         @WithDefault("50")
         int batchSize();
 
-        /** First back-off between attempts; doubles up to {@link Relay#maxBackoff()}. */
+        /** First back-off between attempts; doubles up to {@link #maxBackoff()}. */
         @WithDefault("200ms")
         Duration backoff();
+
+        /** Upper bound of the back-off between attempts, also while the database is unreachable. */
+        @WithDefault("5s")
+        Duration maxBackoff();
 
         /** processed_event rows older than this are deleted (keep it longer than the topics' retention). */
         @WithDefault("P30D")
