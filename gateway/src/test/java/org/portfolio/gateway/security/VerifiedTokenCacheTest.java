@@ -7,7 +7,6 @@ import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portfolio.gateway.config.GatewayConfig;
-import org.portfolio.gateway.service.ClientStatusCache;
 
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
