@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.portfolio.platform.events.kafka.KafkaClients;
 import org.portfolio.testing.EventsProbe;
@@ -56,11 +57,23 @@ class ClientDirectoryTest {
         EventsProbe.publish(topic, ClientTopic.SOURCE, ClientTopic.TYPE, (String) data.get("clientId"), data);
     }
 
-    /** A change of another client published after the others: once it is known, every earlier record was read. */
-    void awaitMarker(String topic) {
-        String marker = "cl_marker_" + UUID.randomUUID();
+    /**
+     * A change of another client on the same partition, published after the others: once it is known, every
+     * earlier record of that client was read (order holds within a partition only).
+     */
+    void awaitMarker(String topic, String samePartitionAs) {
+        String marker;
+        do {
+            marker = "cl_marker_" + UUID.randomUUID();
+        } while (partition(marker) != partition(samePartitionAs));
         publish(topic, data(marker, true, 0, 0, Instant.now()));
-        await().atMost(Duration.ofSeconds(15)).until(() -> directory.find(marker).isPresent());
+        String m = marker;
+        await().atMost(Duration.ofSeconds(15)).until(() -> directory.find(m).isPresent());
+    }
+
+    /** The producer's default partitioner for a keyed record (murmur2), on the topic's 3 partitions. */
+    static int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
     }
 
     @Test
@@ -76,7 +89,7 @@ class ClientDirectoryTest {
 
         // an older version arriving later (a redelivery; compaction that has not run) takes nothing back
         publish(ClientTopic.NAME, data(id, true, 1, 2, created));
-        awaitMarker(ClientTopic.NAME);
+        awaitMarker(ClientTopic.NAME, id);
         assertThat(directory.find(id).get().version()).isEqualTo(5);
         assertThat(directory.revokedBecause(id, 3)).contains("the client is disabled");
 
@@ -102,7 +115,7 @@ class ClientDirectoryTest {
         publish(ClientTopic.NAME, incomplete);
         EventsProbe.sendRaw(ClientTopic.NAME, id, "not a cloud event".getBytes(StandardCharsets.UTF_8));
         EventsProbe.sendRaw(ClientTopic.NAME, id, null);
-        awaitMarker(ClientTopic.NAME);
+        awaitMarker(ClientTopic.NAME, id);
 
         assertThat(directory.find(id).get().enabled()).isTrue();
         assertThat(directory.revokedBecause(id, 0)).isEmpty();
