@@ -5,13 +5,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.portfolio.platform.events.kafka.KafkaClients;
 import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.InfraControl;
+import org.portfolio.testing.RealInfrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -139,14 +144,24 @@ class ClientDirectoryTest {
         String topic = "clients-test-" + UUID.randomUUID();
         kafka.admin().createTopics(Set.of(new NewTopic(topic, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
         Instant created = Instant.now();
-        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
-        for (int v = 0; v < 4; v++) {
-            for (int c = 0; c < 60; c++) {
-                sent.add(kafka.producer().send(new ProducerRecord<>(topic, "cl_" + c, cloudEvent(data("cl_" + c, v % 2 == 0, v, v, created)))));
+        // a producer of its own (not the application's idempotent one, which another test's broker restart may
+        // have left with sequence numbers the broker no longer expects)
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1))) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int v = 0; v < 4; v++) {
+                for (int c = 0; c < 60; c++) {
+                    sent.add(producer.send(new ProducerRecord<>(topic, "cl_" + c, cloudEvent(data("cl_" + c, v % 2 == 0, v, v, created)))));
+                }
             }
-        }
-        for (java.util.concurrent.Future<?> s : sent) {
-            s.get(30, TimeUnit.SECONDS);
+            for (java.util.concurrent.Future<?> s : sent) {
+                s.get(60, TimeUnit.SECONDS);
+            }
         }
         ClientEntries entries = new ClientEntries();
         ClientTopicFollower f = follower(topic, entries);
