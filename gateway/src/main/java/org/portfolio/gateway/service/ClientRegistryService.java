@@ -37,6 +37,9 @@ public class ClientRegistryService {
     ClientStatusCache statusCache;
 
     @Inject
+    ClientEvents events;
+
+    @Inject
     TransactionSynchronizationRegistry tx;
 
     public ApiClient.Registration register(String name, Set<String> roles, Set<String> schools, String by) {
@@ -134,8 +137,12 @@ public class ClientRegistryService {
         }
     }
 
-    /** The hot path learns of the change only once it is committed. */
+    /**
+     * The change is published in this transaction (every service learns of it from gateway.clients); this
+     * replica's hot path learns of it once it is committed.
+     */
     private void afterCommit(ApiClient c) {
+        events.changed(c);
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
