@@ -26,7 +26,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-/** Hostile input that costs nothing to send: decimals whose exponent makes arithmetic explode (issue 13, point 1). */
+/**
+ * Hostile input that costs nothing to send: decimals whose exponent makes arithmetic explode, and a CSV without
+ * its header row whose first line is a student's record (issue 13, points 1 and the code review).
+ */
 @QuarkusTest
 class HostileInputTest {
 
@@ -154,5 +157,23 @@ class HostileInputTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:portfolio:problem:malformed-body"))
                 .body(not(containsString(digits.substring(0, 50))));
+    }
+
+    @Test
+    void aCsvWithoutItsHeaderRowDoesNotRepeatItsFirstRecord() {
+        Fixtures.School s = Fixtures.school();
+        String student = "RVPRIVATE-" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = s.id() + ",2026-27," + student + ",ELA,STATE,7,3\n"
+                + s.id() + ",2026-27," + student + "X,ELA,STATE,7,4\n";
+        Fixtures.postCsv("assessments", TestTokens.districtAdmin(), csv).statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:malformed-body"))
+                .body("detail", containsString("header"))
+                .body(not(containsString("RVPRIVATE")))
+                .body(not(containsString(s.id().toString())));
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("status", "FAILED").queryParam("size", 500)
+                .get("/api/performance/ingest/jobs").then().statusCode(200)
+                .body("items.failure", hasItem(containsString("header")))
+                .body(not(containsString("RVPRIVATE")));
     }
 }

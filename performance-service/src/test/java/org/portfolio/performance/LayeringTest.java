@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * performance-service's own layering (issue 16): REST goes through services and answers with its own records.
+ * performance-service's own layering (issue 16): REST goes through services and answers with its own records; the
+ * COPY and staging SQL of uploads live in the repository layer; only one bean handles Idempotency-Key claims.
  */
 class LayeringTest {
 
@@ -21,6 +22,22 @@ class LayeringTest {
         noClasses().that().resideInAPackage(BASE + ".rest..")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".repository..")
                 .because("resources go through a service and answer with their own records")
+                .check(CLASSES);
+    }
+
+    @Test
+    void uploadsReachTheDatabaseThroughTheRepositoryLayer() {
+        noClasses().that().resideInAPackage(BASE + ".service..")
+                .should().dependOnClassesThat().resideInAPackage("org.postgresql..")
+                .because("COPY and the staging tables of uploads belong behind the repository layer")
+                .check(CLASSES);
+    }
+
+    @Test
+    void idempotencyClaimsHaveTheirOwnBean() {
+        noClasses().that().resideInAPackage(BASE + ".service..").and().doNotHaveSimpleName("IdempotencyClaims")
+                .should().dependOnClassesThat().haveSimpleName("IdempotencyStore")
+                .because("claiming, replaying and releasing an Idempotency-Key is one bean's job")
                 .check(CLASSES);
     }
 }

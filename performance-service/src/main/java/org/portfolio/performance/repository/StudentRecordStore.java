@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,33 +36,6 @@ public class StudentRecordStore {
 
     public Connection connection() throws SQLException {
         return ds.getConnection();
-    }
-
-    public void prepareSession(Connection c, String workMem) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select set_config('work_mem', ?, true)")) {
-            s.setString(1, workMem);
-            s.execute();
-        }
-    }
-
-    public void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    /** The distinct (school, year) pairs of a staging table, sorted (the lock order). */
-    public List<SchoolYearKey> stagedPairs(Connection c, String table, boolean smallintYear) throws SQLException {
-        List<SchoolYearKey> out = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select distinct school_id, school_year from " + table)) {
-            while (rs.next()) {
-                String year = smallintYear ? SchoolYear.of(rs.getInt(2)) : rs.getString(2);
-                out.add(new SchoolYearKey(rs.getObject(1, UUID.class), year));
-            }
-        }
-        out.sort(null);
-        return out;
     }
 
     /**

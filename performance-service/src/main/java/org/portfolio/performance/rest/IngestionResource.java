@@ -60,13 +60,13 @@ public class IngestionResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "Header row with the field names, then one row per value"))})
     @APIResponse(responseCode = "201", description = "Processed; Location names the job. Good rows are kept, bad rows listed in errors",
             content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body (nothing kept) or invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or beyond the parser's limits (nothing kept); or an invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json or text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request; or the first rows were all rejected (upload-rows-rejected: stopped, nothing kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response schoolMetrics(InputStream body, @HeaderParam("Content-Type") String contentType,
                                   @HeaderParam("Content-Length") Long contentLength,
                                   @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
@@ -87,13 +87,13 @@ public class IngestionResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "Header row with the field names, then one row per result"))})
     @APIResponse(responseCode = "201", description = "Processed; Location names the job. Good rows are kept, bad rows listed in errors",
             content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body (nothing kept) or invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or beyond the parser's limits (nothing kept); or an invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json or text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request; or the first rows were all rejected (upload-rows-rejected: stopped, nothing kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assessments(InputStream body, @HeaderParam("Content-Type") String contentType,
                                 @HeaderParam("Content-Length") Long contentLength,
                                 @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
@@ -112,13 +112,13 @@ public class IngestionResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "Header row with the field names, then one row per student"))})
     @APIResponse(responseCode = "201", description = "Processed; Location names the job. Good rows are kept, bad rows listed in errors",
             content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body (nothing kept) or invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or beyond the parser's limits (nothing kept); or an invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json or text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request; or the first rows were all rejected (upload-rows-rejected: stopped, nothing kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response attendance(InputStream body, @HeaderParam("Content-Type") String contentType,
                                @HeaderParam("Content-Length") Long contentLength,
                                @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")

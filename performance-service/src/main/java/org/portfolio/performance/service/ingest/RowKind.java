@@ -3,6 +3,8 @@ package org.portfolio.performance.service.ingest;
 import org.portfolio.performance.domain.IngestionKind;
 import org.portfolio.performance.domain.RowError;
 import org.portfolio.performance.domain.SchoolYear;
+import org.portfolio.performance.repository.StagingTable;
+import org.portfolio.performance.repository.StagingWriter;
 import org.portfolio.platform.web.json.BoundedDecimals;
 
 import java.math.BigDecimal;
@@ -25,13 +27,11 @@ public abstract class RowKind {
 
     public abstract RowLayout layout();
 
-    /** DDL of the session's staging table (dropped at commit). */
-    public abstract String stagingDdl();
-
-    public abstract String copySql();
+    /** The session staging table the accepted rows are written to. */
+    public abstract StagingTable staging();
 
     /** @return true when the row was written to {@code out}; false when {@code errors} got at least one entry */
-    public abstract boolean accept(long row, String[] v, RowContext ctx, CopyBuffer out, List<RowError> errors)
+    public abstract boolean accept(long row, String[] v, RowContext ctx, StagingWriter out, List<RowError> errors)
             throws SQLException;
 
     public static RowKind of(IngestionKind kind) {
