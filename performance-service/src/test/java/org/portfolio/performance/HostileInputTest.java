@@ -55,7 +55,7 @@ class HostileInputTest {
         long cpu = cpuNanos();
         long wall = System.nanoTime();
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body(), (cpuNanos() - cpu) / 1_000_000, (System.nanoTime() - wall) / 1_000_000);
         } catch (HttpTimeoutException e) {
             return new Answer(-1, "no answer within " + ANSWER_WITHIN, (cpuNanos() - cpu) / 1_000_000,

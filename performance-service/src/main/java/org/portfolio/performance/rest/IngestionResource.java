@@ -1,6 +1,7 @@
 package org.portfolio.performance.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import org.portfolio.performance.domain.IngestionKind;
 import org.portfolio.performance.domain.UploadFormat;
 import org.portfolio.performance.service.IngestionService;
 import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -70,8 +72,9 @@ public class IngestionResource {
     public Response schoolMetrics(InputStream body, @HeaderParam("Content-Type") String contentType,
                                   @HeaderParam("Content-Length") Long contentLength,
                                   @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
-                                  @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        return upload(IngestionKind.SCHOOL_METRICS, body, contentType, contentLength, idempotencyKey, uri);
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
+                                  @Context RoutingContext http) {
+        return upload(IngestionKind.SCHOOL_METRICS, body, contentType, contentLength, idempotencyKey, uri, http);
     }
 
     @POST
@@ -97,8 +100,9 @@ public class IngestionResource {
     public Response assessments(InputStream body, @HeaderParam("Content-Type") String contentType,
                                 @HeaderParam("Content-Length") Long contentLength,
                                 @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
-                                @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        return upload(IngestionKind.ASSESSMENTS, body, contentType, contentLength, idempotencyKey, uri);
+                                @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
+                                  @Context RoutingContext http) {
+        return upload(IngestionKind.ASSESSMENTS, body, contentType, contentLength, idempotencyKey, uri, http);
     }
 
     @POST
@@ -122,12 +126,13 @@ public class IngestionResource {
     public Response attendance(InputStream body, @HeaderParam("Content-Type") String contentType,
                                @HeaderParam("Content-Length") Long contentLength,
                                @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
-                               @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        return upload(IngestionKind.ATTENDANCE, body, contentType, contentLength, idempotencyKey, uri);
+                               @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
+                                  @Context RoutingContext http) {
+        return upload(IngestionKind.ATTENDANCE, body, contentType, contentLength, idempotencyKey, uri, http);
     }
 
     private Response upload(IngestionKind kind, InputStream body, String contentType, Long contentLength,
-                            String idempotencyKey, UriInfo uri) {
+                            String idempotencyKey, UriInfo uri, RoutingContext http) {
         UploadFormat format = contentType != null && contentType.toLowerCase().startsWith(CSV) ? UploadFormat.CSV
                 : UploadFormat.JSON;
         Set<UUID> schools = new LinkedHashSet<>();
@@ -140,8 +145,16 @@ public class IngestionResource {
         }
         IngestionService.Uploader who = new IngestionService.Uploader(caller.id(), caller.hasRole(Roles.DISTRICT_ADMIN),
                 schools);
-        IngestionService.Outcome o = ingestion.ingest(who, new IngestionService.Upload(kind, format, body, contentLength,
-                contentType, idempotencyKey, uri.getPath()));
+        IngestionService.Outcome o;
+        try {
+            o = ingestion.ingest(who, new IngestionService.Upload(kind, format, body, contentLength, contentType,
+                    idempotencyKey, uri.getPath()));
+        } catch (ProblemException e) {
+            if ("close".equalsIgnoreCase(e.headers().get("Connection"))) {
+                StoppedUploads.dropTheRest(http);
+            }
+            throw e;
+        }
         Response.ResponseBuilder rb = Response.created(URI.create("/api/performance/ingest/jobs/" + o.job().id))
                 .entity(IngestionJobResponse.of(o.job(), o.errors()));
         if (o.replayed()) {
