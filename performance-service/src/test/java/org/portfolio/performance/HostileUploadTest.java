@@ -207,4 +207,54 @@ class HostileUploadTest {
                 .get("/api/performance/ingest/jobs/" + id + "/errors").then()
                 .statusCode(200).body("total", equalTo(STORED_ERRORS));
     }
+
+    @Test
+    void theConnectionOfAStoppedUploadIsClosedInsteadOfReadOn() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(15_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/performance/ingest/assessments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestTokens.districtAdmin() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            chunk(out, "[{\"" + "n".repeat(300) + "\":1}"); // a name over the bound: the upload stops at once
+            // a client that goes on sending, and never ends its body
+            Thread sender = new Thread(() -> {
+                String rows = ",{\"a\":1}".repeat(1000);
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        chunk(out, rows);
+                    }
+                } catch (IOException closed) {
+                    // the service closed the connection
+                }
+            });
+            sender.setDaemon(true);
+            sender.start();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 400");
+            boolean closed;
+            try {
+                while (in.read(new byte[8192]) >= 0) {
+                    // the rest of the answer
+                }
+                closed = true;
+            } catch (java.net.SocketTimeoutException e) {
+                closed = false;
+            } catch (IOException reset) {
+                closed = true;
+            }
+            sender.interrupt();
+            assertThat(closed).as("the service closed the connection within 15 s of its answer").isTrue();
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static void chunk(java.io.OutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.write((Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(b);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
 }
