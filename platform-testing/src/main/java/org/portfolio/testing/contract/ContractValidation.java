@@ -30,6 +30,7 @@ public final class ContractValidation {
     private static final AtomicLong KNOWINGLY_INVALID = new AtomicLong();
     private static final AtomicLong UNCHECKED = new AtomicLong();
     private static final ContractValidationFilter FILTER = new ContractValidationFilter();
+    private static final ThreadLocal<String> OFF = new ThreadLocal<>();
 
     private ContractValidation() {
     }
@@ -50,6 +51,18 @@ public final class ContractValidation {
         }
     }
 
+    /**
+     * Suspends the check on this thread until closed, for an exchange that leaves the document on purpose (a test
+     * of how an undocumented failure — an unexpected 500 — is answered). Say why.
+     */
+    public static AutoCloseable off(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("say why the contract check is off");
+        }
+        OFF.set(reason);
+        return OFF::remove;
+    }
+
     public static long validated() {
         return VALIDATED.get();
     }
@@ -64,6 +77,10 @@ public final class ContractValidation {
      * Checks one exchange; throws AssertionError with every violation. {@code origin} is scheme://host:port of the server.
      */
     public static void check(String origin, OpenApiContract.Exchange x) {
+        if (OFF.get() != null) {
+            UNCHECKED.incrementAndGet();
+            return;
+        }
         if (x.path().equals("/q") || x.path().startsWith("/q/") || x.path().startsWith("/openapi")) {
             UNCHECKED.incrementAndGet();
             return;
@@ -78,7 +95,7 @@ public final class ContractValidation {
 
     /** Checks one exchange against this document; throws AssertionError with every violation. */
     public static void check(OpenApiContract contract, OpenApiContract.Exchange x) {
-        if (contract.templateOf(x.path()) == null && (x.status() == 404 || x.status() == 405)) {
+        if ((x.status() == 404 || x.status() == 405) && !contract.hasOperation(x.method(), x.path())) {
             VALIDATED.incrementAndGet(); // a path the document does not have, refused: what the test meant
             KNOWINGLY_INVALID.incrementAndGet();
             return;

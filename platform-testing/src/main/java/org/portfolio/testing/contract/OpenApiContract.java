@@ -96,6 +96,16 @@ public final class OpenApiContract {
         return null;
     }
 
+    /** True if the document has this method on a path template this path falls under. */
+    public boolean hasOperation(String method, String path) {
+        String template = templateOf(path);
+        if (template == null) {
+            return false;
+        }
+        JsonNode item = doc.path("paths").path(template);
+        return item.has(method.toLowerCase(Locale.ROOT)) || ("HEAD".equalsIgnoreCase(method) && item.has("get"));
+    }
+
     /** Everything the document says this request got wrong (empty: a request the document allows). */
     public List<String> checkRequest(Exchange x) {
         List<String> out = new ArrayList<>();
