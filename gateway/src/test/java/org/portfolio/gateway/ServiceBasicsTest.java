@@ -1,53 +1,32 @@
 package org.portfolio.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-import org.portfolio.testing.OpenApiChecks;
-import org.portfolio.testing.TestTokens;
+import org.portfolio.testing.ServiceBasicsContract;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import java.util.List;
 
-/** What every service offers: OpenAPI, Swagger UI, health, metrics, problem+json for malformed JSON. */
+/** The checks every service passes (ServiceBasicsContract), with what is gateway's own. */
 @QuarkusTest
-class ServiceBasicsTest {
+class ServiceBasicsTest extends ServiceBasicsContract {
 
-    @Test
-    void servesOpenApiAndSwaggerUi() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("info.title", equalTo("Portfolio gateway"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+    @Override
+    protected String openApiTitle() {
+        return "Portfolio gateway";
     }
 
-    @Test
-    void everyArraySchemaOfTheOpenApiDocumentDeclaresItsItems() {
-        // spectral:oas array-items, checked here so a bad schema fails in this module, not only in system-tests
-        Object document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().as(Object.class);
-        assertThat(OpenApiChecks.arraysWithoutItems(document)).isEmpty();
+    @Override
+    protected List<String> readinessChecks() {
+        // the gateway owns no events and has no broker
+        return List.of("Database connections health check");
     }
 
-    @Test
-    void readinessChecksTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body(containsString("Database connections health check"));
-        given().get("/q/health/live").then().statusCode(200);
+    @Override
+    protected String expectedMetric() {
+        return "http_server_requests";
     }
 
-    @Test
-    void exposesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
-    }
-
-    @Test
-    void malformedJsonToAnyPostIs400ProblemJson() {
-        for (String path : new String[]{"/api/admin/clients"}) {
-            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body("{\"name\":")
-                    .post(path).then().statusCode(400).contentType("application/problem+json")
-                    .body("type", equalTo("urn:portfolio:problem:malformed-body"));
-        }
+    @Override
+    protected List<String> jsonPostPaths() {
+        return List.of("/api/admin/clients");
     }
 }

@@ -4,17 +4,21 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 
 import java.util.List;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The boundaries every service keeps (as in ddd-by-examples/library): no service uses another service's code;
- * the domain knows nothing of HTTP, Kafka or the wire formats; resources never hand out entities.
- * Call {@link #check(String)} from one test per service.
+ * the domain knows nothing of HTTP, Kafka or the wire formats; resources never hand out entities and never reach
+ * past the services into the repositories; the event handlers ({@code consumer}) are an entry point like the
+ * resources, and {@code events} holds only the payload records the service publishes; no two packages of a
+ * service depend on each other (no cycles). Call {@link #check(String)} from one test per service.
  */
 public final class ArchitectureRules {
 
@@ -29,7 +33,19 @@ public final class ArchitectureRules {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(base);
-        rules(service, base).forEach(r -> r.check(classes));
+        List<String> failures = violations(service, base, classes);
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n\n", failures));
+        }
+    }
+
+    /** Every rule is evaluated, so that one run names every violation, not only the first failing rule's. */
+    static List<String> violations(String service, String base, JavaClasses classes) {
+        return rules(service, base).stream()
+                .map(r -> r.evaluate(classes))
+                .filter(EvaluationResult::hasViolation)
+                .map(r -> r.getFailureReport().toString())
+                .toList();
     }
 
     static List<ArchRule> rules(String service, String base) {
@@ -40,12 +56,28 @@ public final class ArchitectureRules {
         Stream<ArchRule> layers = Stream.of(
                 noClasses().that().resideInAPackage(base + ".domain..")
                         .should().dependOnClassesThat().resideInAnyPackage(
-                                base + ".rest..", base + ".events..", "jakarta.ws.rs..", "org.apache.kafka..",
+                                base + ".rest..", base + ".events..", base + ".consumer..", "jakarta.ws.rs..",
+                                "org.apache.kafka..",
                                 "io.cloudevents..", "org.jboss.resteasy..")
                         .because("the domain does not depend on HTTP, Kafka or event formats"),
                 noClasses().that().resideInAnyPackage(base + ".domain..", base + ".service..", base + ".repository..")
                         .should().dependOnClassesThat().resideInAPackage(base + ".rest..")
                         .because("REST is the outermost layer"),
+                noClasses().that().resideInAPackage(base + ".rest..")
+                        .should().dependOnClassesThat().resideInAPackage(base + ".repository..")
+                        .because("resources go through the services, which own transactions and rules, and answer "
+                                + "with their own records, never persistence types"),
+                noClasses().that().resideOutsideOfPackage(base + ".consumer..")
+                        .should().dependOnClassesThat().resideInAPackage(base + ".consumer..")
+                        .because("event handlers are an entry point, like resources: nothing calls them"),
+                noClasses().that().resideInAPackage(base + ".events..")
+                        .should().dependOnClassesThat().resideInAnyPackage(base + ".rest..", base + ".service..",
+                                base + ".repository..", base + ".consumer..")
+                        .because("events holds the payload records the service publishes, nothing that acts")
+                        .allowEmptyShould(true),
+                slices().matching(base + ".(*)..").namingSlices("$1")
+                        .should().beFreeOfCycles()
+                        .because("a package cycle means neither side can be understood or changed alone"),
                 methods().that().areDeclaredInClassesThat().resideInAPackage(base + ".rest..")
                         .and().arePublic()
                         .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe(

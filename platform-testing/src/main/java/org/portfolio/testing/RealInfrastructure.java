@@ -46,7 +46,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "postgres",
                 "kafka.bootstrap.servers", bootstrapServers(),
                 "mp.jwt.verify.publickey.location", Path.of(System.getProperty(P_PUBLIC_KEY)).toUri().toString(),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+                "mp.jwt.verify.issuer", TestTokens.ISSUER,
+                // tests call the service as soon as it has started: on a loaded machine give the client directory
+                // (platform-events) more than its default 10 s to catch up, or the first requests would get 503
+                "portfolio.events.client-directory.startup-wait", "60s");
     }
 
     @Override

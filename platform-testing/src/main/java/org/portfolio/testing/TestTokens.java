@@ -59,6 +59,15 @@ public final class TestTokens {
         return claims(subject, roles, schools, ttl).jws().keyId("test").sign(privateKey());
     }
 
+    /**
+     * A token of a client in a given token generation (the gateway's {@code gen} claim; tokens without it count as
+     * generation 0), to test that services refuse tokens the gateway has revoked.
+     */
+    public static String withGeneration(String subject, int generation, String... roles) {
+        return claims(subject, Set.of(roles), List.of(), Duration.ofMinutes(30)).claim("gen", generation)
+                .jws().keyId("test").sign(privateKey());
+    }
+
     /** Expired 10 minutes ago. */
     public static String expired(String... roles) {
         return claims("test-client", Set.of(roles), List.of(), Duration.ofMinutes(30))

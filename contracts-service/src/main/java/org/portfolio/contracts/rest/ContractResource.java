@@ -33,9 +33,12 @@ import org.portfolio.contracts.domain.Contract;
 import org.portfolio.contracts.domain.ContractStatus;
 import org.portfolio.contracts.domain.InterventionLevel;
 import org.portfolio.contracts.domain.SchoolType;
-import org.portfolio.contracts.repository.ContractRepository;
+import org.portfolio.contracts.service.ContractActivation;
+import org.portfolio.contracts.service.ContractAmendment;
+import org.portfolio.contracts.service.ContractDrafting;
+import org.portfolio.contracts.service.ContractEnding;
 import org.portfolio.contracts.service.ContractQueries;
-import org.portfolio.contracts.service.ContractService;
+import org.portfolio.contracts.service.InterventionService;
 import org.portfolio.contracts.service.SchoolCalendar;
 import org.portfolio.contracts.service.ScorecardService;
 import org.portfolio.platform.web.http.EntityTags;
@@ -72,7 +75,19 @@ public class ContractResource {
                 "category": "ACADEMIC", "guardsDomains": [], "missTriggers": "CORRECTIVE_ACTION_PLAN"}]}""";
 
     @Inject
-    ContractService service;
+    ContractDrafting drafting;
+
+    @Inject
+    ContractActivation activation;
+
+    @Inject
+    ContractAmendment amendment;
+
+    @Inject
+    ContractEnding ending;
+
+    @Inject
+    InterventionService interventions;
 
     @Inject
     ContractQueries queries;
@@ -101,9 +116,9 @@ public class ContractResource {
     @APIResponse(responseCode = "409", description = "The school is CLOSED (school-status-conflict), or the contract to renew is not ACTIVE (contract-status-conflict)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown school or oversight body; a term or content that breaks the rules (errors[] names each)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response draft(@Valid @NotNull ContractDraftRequest r, @Context UriInfo uri) {
-        UUID id = service.draft(r.schoolId(), r.oversightBodyId(), r.term().toSpec(), provisions(r.provisions()),
+        UUID id = drafting.draft(r.schoolId(), r.oversightBodyId(), r.term().toSpec(), provisions(r.provisions()),
                 benchmarks(r.benchmarks()), r.renewsContractId(), caller.id());
-        Contract c = service.get(id);
+        Contract c = queries.get(id);
         return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
                 .tag(EntityTags.of(c.version)).entity(detail(c)).build();
     }
@@ -123,7 +138,7 @@ public class ContractResource {
     @APIResponse(responseCode = "422", description = "Breaks the contract rules, or names an unknown provision/benchmark id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response edit(@PathParam("id") UUID id, @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull ContractEditRequest r) {
-        service.updateDraft(id, ifMatch, r.term().toSpec(), provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
+        drafting.updateDraft(id, ifMatch, r.term().toSpec(), provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
         return current(id);
     }
 
@@ -138,7 +153,7 @@ public class ContractResource {
     @APIResponse(responseCode = "409", description = "Not a DRAFT", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response discard(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        service.discardDraft(id, ifMatch, caller.id());
+        drafting.discardDraft(id, ifMatch, caller.id());
         return Response.noContent().build();
     }
 
@@ -160,7 +175,7 @@ public class ContractResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The term no longer makes sense (e.g. entirely in the past) or there is no benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid ActivationRequest r) {
-        service.activate(id, ifMatch, r == null ? null : blankToNull(r.reason()), caller.id());
+        activation.activate(id, ifMatch, r == null ? null : blankToNull(r.reason()), caller.id());
         return current(id);
     }
 
@@ -180,10 +195,10 @@ public class ContractResource {
     @APIResponse(responseCode = "422", description = "Breaks the contract rules, names an unknown id, or changes nothing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AmendmentRequest r,
                           @Context UriInfo uri) {
-        int version = service.amend(id, ifMatch, r.reason(), r.term() == null ? null : r.term().toSpec(),
+        int version = amendment.amend(id, ifMatch, r.reason(), r.term() == null ? null : r.term().toSpec(),
                 r.provisions() == null ? null : provisions(r.provisions()),
                 r.benchmarks() == null ? null : benchmarks(r.benchmarks()), caller.id());
-        Contract c = service.get(id);
+        Contract c = queries.get(id);
         return Response.created(uri.getBaseUriBuilder().path("api/contracts").path(id.toString()).path("versions")
                         .path(Integer.toString(version)).build())
                 .tag(EntityTags.of(c.version)).entity(detail(c)).build();
@@ -207,9 +222,9 @@ public class ContractResource {
     @APIResponse(responseCode = "422", description = "The new term or content breaks the rules", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response renew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RenewalRequest r,
                           @Context UriInfo uri) {
-        UUID newId = service.renew(id, ifMatch, r.reason(), r.term().toSpec(),
+        UUID newId = activation.renew(id, ifMatch, r.reason(), r.term().toSpec(),
                 r.provisions() == null ? null : provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
-        Contract c = service.get(newId);
+        Contract c = queries.get(newId);
         return Response.created(uri.getBaseUriBuilder().path("api/contracts").path(newId.toString()).build())
                 .tag(EntityTags.of(c.version)).entity(detail(c)).build();
     }
@@ -229,7 +244,7 @@ public class ContractResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The effective date is after the term", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response nonRenew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
-        service.nonRenew(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
+        ending.nonRenew(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
         return current(id);
     }
 
@@ -248,7 +263,7 @@ public class ContractResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The effective date is after the term", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
-        service.terminate(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
+        ending.terminate(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
         return current(id);
     }
 
@@ -266,7 +281,7 @@ public class ContractResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response setIntervention(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                     @Valid @NotNull InterventionRequest r) {
-        service.setIntervention(id, ifMatch, r.level(), r.reason(), r.effectiveDate(), caller.id());
+        interventions.setByHand(id, ifMatch, r.level(), r.reason(), r.effectiveDate(), caller.id());
         return current(id);
     }
 
@@ -301,10 +316,9 @@ public class ContractResource {
             }
         }
         var expiring = Params.date(expiringBefore, "expiringBefore");
-        var filter = new ContractRepository.Filter(Params.enumValue(ContractStatus.class, status, "status"),
+        var filter = new ContractQueries.Filter(Params.enumValue(ContractStatus.class, status, "status"),
                 Params.uuid(oversightBodyId, "oversightBodyId"), school, scope,
-                Params.enumValue(InterventionLevel.class, interventionAtLeast, "interventionAtLeast"),
-                expiring == null ? null : queries.lastTermYearEndingBefore(expiring),
+                Params.enumValue(InterventionLevel.class, interventionAtLeast, "interventionAtLeast"), expiring,
                 Params.enumValue(SchoolType.class, schoolType, "schoolType"));
         return queries.list(filter, page, size).map(c -> ContractSummaryResponse.of(c, calendar.lastDay()));
     }
@@ -318,7 +332,7 @@ public class ContractResource {
     @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        Contract c = service.get(id);
+        Contract c = queries.get(id);
         caller.requireSchool(c.schoolId());
         return Response.ok(detail(c)).tag(EntityTags.of(c.version)).build();
     }
@@ -332,9 +346,9 @@ public class ContractResource {
     @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ContractVersionResponse> versions(@PathParam("id") UUID id) {
-        Contract c = service.get(id);
+        Contract c = queries.get(id);
         caller.requireSchool(c.schoolId());
-        return service.versions(id).stream()
+        return queries.versions(id).stream()
                 .map(v -> ContractVersionResponse.of(v, c.currentVersion, calendar.lastDay())).toList();
     }
 
@@ -347,9 +361,9 @@ public class ContractResource {
     @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such contract or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ContractVersionResponse version(@PathParam("id") UUID id, @PathParam("version") int version) {
-        Contract c = service.get(id);
+        Contract c = queries.get(id);
         caller.requireSchool(c.schoolId());
-        return ContractVersionResponse.of(service.version(id, version), c.currentVersion, calendar.lastDay());
+        return ContractVersionResponse.of(queries.version(id, version), c.currentVersion, calendar.lastDay());
     }
 
     @GET
@@ -381,7 +395,7 @@ public class ContractResource {
     public Page<HistoryEntryResponse> history(@PathParam("id") UUID id,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        Contract c = service.get(id);
+        Contract c = queries.get(id);
         caller.requireSchool(c.schoolId());
         return queries.contractHistory(id, page, size).map(HistoryEntryResponse::of);
     }
@@ -389,12 +403,12 @@ public class ContractResource {
     // ------------------------------------------------------------------ helpers
 
     private Response current(UUID id) {
-        Contract c = service.get(id);
+        Contract c = queries.get(id);
         return Response.ok(detail(c)).tag(EntityTags.of(c.version)).build();
     }
 
     private ContractResponse detail(Contract c) {
-        return ContractResponse.of(c, service.current(c), calendar.lastDay());
+        return ContractResponse.of(c, queries.current(c), calendar.lastDay());
     }
 
     private static List<org.portfolio.contracts.domain.ProvisionSpec> provisions(List<ProvisionDto> ps) {

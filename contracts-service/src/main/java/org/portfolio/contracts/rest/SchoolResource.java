@@ -33,7 +33,6 @@ import org.portfolio.contracts.domain.School;
 import org.portfolio.contracts.domain.SchoolStatus;
 import org.portfolio.contracts.domain.SchoolStatusDecision;
 import org.portfolio.contracts.domain.SchoolType;
-import org.portfolio.contracts.repository.SchoolRepository;
 import org.portfolio.contracts.service.ContractQueries;
 import org.portfolio.contracts.service.EvidenceService;
 import org.portfolio.contracts.service.SchoolCalendar;
@@ -97,7 +96,7 @@ public class SchoolResource {
             @Parameter(description = "Part of the name or district code", example = "eastside") @QueryParam("q") @Size(max = 200) String q,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var filter = new SchoolRepository.Filter(Params.enumValue(SchoolStatus.class, status, "status"),
+        var filter = new SchoolRegistryService.Filter(Params.enumValue(SchoolStatus.class, status, "status"),
                 Params.enumValue(SchoolType.class, type, "type"), Params.uuid(oversightBodyId, "oversightBodyId"),
                 blankToNull(zone), blankToNull(q));
         return registry.list(filter, page, size).map(SchoolResponse::of);

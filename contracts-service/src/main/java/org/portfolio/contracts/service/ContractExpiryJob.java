@@ -28,7 +28,7 @@ public class ContractExpiryJob {
     ContractRepository contracts;
 
     @Inject
-    ContractService service;
+    ContractEnding service;
 
     @Inject
     SchoolCalendar calendar;

@@ -4,17 +4,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.portfolio.contracts.domain.Contract;
+import org.portfolio.contracts.domain.ContractStatus;
+import org.portfolio.contracts.domain.ContractVersion;
 import org.portfolio.contracts.domain.HistoryEntry;
+import org.portfolio.contracts.domain.InterventionLevel;
+import org.portfolio.contracts.domain.SchoolType;
 import org.portfolio.contracts.domain.SchoolYear;
 import org.portfolio.contracts.repository.ContractRepository;
+import org.portfolio.contracts.repository.ContractVersionRepository;
 import org.portfolio.contracts.repository.HistoryRepository;
 import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.ProblemException;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Lists and histories for oversight bodies. */
+/** Reading contracts: one contract and its versions, lists and histories. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ContractQueries {
@@ -23,12 +31,45 @@ public class ContractQueries {
     ContractRepository contracts;
 
     @Inject
+    ContractVersionRepository versions;
+
+    @Inject
     HistoryRepository history;
 
     @Inject
     SchoolCalendar calendar;
 
-    public Page<Contract> list(ContractRepository.Filter filter, int page, int size) {
+    public Contract get(UUID id) {
+        return contracts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Contract", id));
+    }
+
+    public ContractVersion current(Contract c) {
+        return versions.find(c.id, c.currentVersion).orElseThrow();
+    }
+
+    public ContractVersion version(UUID contractId, int number) {
+        get(contractId);
+        return versions.find(contractId, number).orElseThrow(() -> ProblemException.notFound("Version", number
+                + " of contract " + contractId));
+    }
+
+    public List<ContractVersion> versions(UUID contractId) {
+        get(contractId);
+        return versions.listFor(contractId);
+    }
+
+    /**
+     * The filters of the contract list; null means "any". {@code schoolIn} limits the list to those schools (a
+     * school-scoped caller's); {@code expiringBefore}: the term's last day is before that date.
+     */
+    public record Filter(ContractStatus status, UUID oversightBodyId, UUID schoolId, Collection<UUID> schoolIn,
+                         InterventionLevel interventionAtLeast, LocalDate expiringBefore, SchoolType schoolType) {
+    }
+
+    public Page<Contract> list(Filter f, int page, int size) {
+        var filter = new ContractRepository.Filter(f.status(), f.oversightBodyId(), f.schoolId(), f.schoolIn(),
+                f.interventionAtLeast(), f.expiringBefore() == null ? null : lastTermYearEndingBefore(f.expiringBefore()),
+                f.schoolType());
         return new Page<>(contracts.list(filter, page, size), page, size, contracts.count(filter));
     }
 
@@ -36,7 +77,7 @@ public class ContractQueries {
      * "Expiring before a date": the contracts whose term's last day is before it, i.e. whose last school year is
      * at latest the one before the school year that contains the date's previous day.
      */
-    public String lastTermYearEndingBefore(LocalDate date) {
+    String lastTermYearEndingBefore(LocalDate date) {
         SchoolYear containing = SchoolYear.containing(date.minusDays(1), calendar.lastDay());
         return calendar.lastDayOf(containing).isBefore(date) ? containing.toString() : containing.plusYears(-1).toString();
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.portfolio.contracts.domain.Contract;
+import org.portfolio.contracts.domain.ContractStatus;
 import org.portfolio.contracts.domain.HistoryKind;
 import org.portfolio.contracts.domain.InterventionCauseKind;
 import org.portfolio.contracts.domain.InterventionChange;
@@ -11,11 +12,16 @@ import org.portfolio.contracts.domain.InterventionLevel;
 import org.portfolio.contracts.events.InterventionEscalated;
 import org.portfolio.contracts.repository.InterventionChangeRepository;
 import org.portfolio.platform.events.outbox.Outbox;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.problem.ProblemException;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Moves a contract on the intervention ladder: records the change, publishes InterventionEscalated, writes history. */
+/**
+ * Moves a contract on the intervention ladder: records the change, publishes InterventionEscalated, writes history.
+ * Within the transaction of an evaluation or of a contract's end; {@link #setByHand} is its own.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class InterventionService {
@@ -31,6 +37,23 @@ public class InterventionService {
 
     @Inject
     SchoolCalendar calendar;
+
+    @Inject
+    ContractQueries queries;
+
+    /** The oversight body sets the level of an ACTIVE contract by hand, up or down, with a reason. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void setByHand(UUID id, String ifMatch, InterventionLevel level, String reason, LocalDate effectiveDate,
+                          String actor) {
+        Contract c = queries.get(id);
+        EntityTags.checkIfMatch(ifMatch, c.version);
+        ContractChecks.requireStatus(c, ContractStatus.ACTIVE, "moved on the intervention ladder");
+        if (c.interventionLevel == level) {
+            throw ProblemException.conflict("Contract " + id + " is already at " + level);
+        }
+        change(c, level, reason, InterventionCauseKind.MANUAL, null, null, actor,
+                effectiveDate != null ? effectiveDate : calendar.today());
+    }
 
     public InterventionChange change(Contract c, InterventionLevel level, String reason, InterventionCauseKind kind,
                                      UUID benchmarkId, UUID evaluationId, String decidedBy, LocalDate effectiveDate) {

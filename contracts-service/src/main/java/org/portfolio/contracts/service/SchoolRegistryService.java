@@ -11,6 +11,7 @@ import org.portfolio.contracts.domain.Grade;
 import org.portfolio.contracts.domain.HistoryKind;
 import org.portfolio.contracts.domain.OversightBody;
 import org.portfolio.contracts.domain.School;
+import org.portfolio.contracts.domain.SchoolStatus;
 import org.portfolio.contracts.domain.SchoolStatusDecision;
 import org.portfolio.contracts.domain.SchoolType;
 import org.portfolio.contracts.domain.StatusDecisionKind;
@@ -57,7 +58,7 @@ public class SchoolRegistryService {
     EvidenceService evidence;
 
     @Inject
-    ContractService contracts;
+    ContractEnding contracts;
 
     @Inject
     HistoryService history;
@@ -126,7 +127,7 @@ public class SchoolRegistryService {
         School s = get(id);
         EntityTags.checkIfMatch(ifMatch, s.version);
         if (!kind.allowedFrom(s.status)) {
-            throw ProblemException.conflict(ContractService.SCHOOL_STATUS_CONFLICT, "School " + id + " is " + s.status
+            throw ProblemException.conflict(ContractProblems.SCHOOL_STATUS_CONFLICT, "School " + id + " is " + s.status
                     + "; " + kind + " is decided on a school that is " + kind.allowedFrom().stream().map(Enum::name)
                     .collect(Collectors.joining(" or ")));
         }
@@ -170,9 +171,13 @@ public class SchoolRegistryService {
         return schools.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("School", id));
     }
 
+    /** Filters of the school directory; null means "any". {@code text} matches name or district code. */
+    public record Filter(SchoolStatus status, SchoolType type, UUID oversightBodyId, String zone, String text) {
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public org.portfolio.platform.web.http.Page<School> list(SchoolRepository.Filter filter, int page, int size) {
-        var q = schools.list(filter);
+    public org.portfolio.platform.web.http.Page<School> list(Filter f, int page, int size) {
+        var q = schools.list(new SchoolRepository.Filter(f.status(), f.type(), f.oversightBodyId(), f.zone(), f.text()));
         return new org.portfolio.platform.web.http.Page<>(q.page(Page.of(page, size)).list(), page, size, q.count());
     }
 

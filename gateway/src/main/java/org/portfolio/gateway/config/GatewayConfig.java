@@ -39,6 +39,14 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    /**
+     * Whether {@code Forwarded} / {@code X-Forwarded-Proto|Host|Port} of a request say which public address the caller
+     * used (for the {@code Location} of answers). Only behind a proxy that sets them and drops what callers send;
+     * otherwise the request's {@code Host} and the gateway's own scheme count.
+     */
+    @WithDefault("false")
+    boolean trustForwardedHeaders();
+
     Limits limits();
 
     @WithName("rate-limit")
@@ -137,9 +145,16 @@ public interface GatewayConfig {
          */
         Optional<List<String>> previousPublicKeyLocations();
 
-        /** Verified tokens cached by the gateway (the signature is checked once per token, not per request). */
-        @WithDefault("50000")
-        int verifiedTokenCacheSize();
+        /**
+         * Memory the cache of verified tokens may take (the signature is checked once per token, not per request):
+         * token text and claims, estimated per entry; the least recently used go first.
+         */
+        @WithDefault("32M")
+        MemorySize verifiedTokenCacheBytes();
+
+        /** A token longer than this is verified on every request and never cached (one cannot crowd out the rest). */
+        @WithDefault("8K")
+        MemorySize verifiedTokenCacheMaxTokenSize();
     }
 
     interface Bootstrap {

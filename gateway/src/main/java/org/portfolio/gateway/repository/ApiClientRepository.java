@@ -44,6 +44,25 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Str
                 .getResultList();
     }
 
+    /**
+     * Records that this version of the client is being published; false when it was already (nothing to publish).
+     * A native update: published_version is not part of the entity, so it never changes the client's version.
+     */
+    public boolean markPublished(String clientId, long version) {
+        return getEntityManager().createNativeQuery(
+                        "update api_client set published_version = ?1 where client_id = ?2 and published_version is distinct from ?1")
+                .setParameter(1, version).setParameter(2, clientId).executeUpdate() == 1;
+    }
+
+    /** The clients whose current version has not been published, locked; rows another replica holds are skipped. */
+    @SuppressWarnings("unchecked")
+    public List<ApiClient> lockUnpublished() {
+        return getEntityManager().createNativeQuery(
+                        "select * from api_client where published_version is distinct from version order by client_id "
+                                + "for update skip locked", ApiClient.class)
+                .getResultList();
+    }
+
     /** Records a token issuance without touching the version (so it never conflicts with an administrator's edit). */
     public void markTokenIssued(String clientId, Instant at) {
         update("lastTokenAt = ?1 where clientId = ?2", at, clientId);

@@ -36,7 +36,8 @@ import java.util.concurrent.TimeoutException;
  * megabytes passes through in chunks, with back-pressure, never whole in memory). Connections to each service
  * are pooled and kept alive. The body limit is enforced while streaming too (a chunked upload has no
  * Content-Length to check up front). Failures become problem+json: 503 when the service cannot be reached,
- * 504 when it does not start answering in time, 502 when it breaks the exchange.
+ * 504 when it does not start answering in time, 502 when it breaks the exchange. A {@code Location} or
+ * {@code Content-Location} naming a service's own address is rewritten to the public one ({@link PublicLocations}).
  */
 @ApplicationScoped
 public class UpstreamProxy {
@@ -57,9 +58,11 @@ public class UpstreamProxy {
     GatewayConfig config;
 
     private HttpClient client;
+    private PublicLocations locations;
 
     @PostConstruct
     void init() {
+        locations = new PublicLocations(config.services().values(), config.trustForwardedHeaders());
         GatewayConfig.Upstream u = config.upstream();
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) u.connectTimeout().toMillis())
@@ -255,6 +258,10 @@ public class UpstreamProxy {
             for (Map.Entry<String, String> e : up.headers()) {
                 String name = e.getKey().toLowerCase(Locale.ROOT);
                 if (NOT_RETURNED.contains(name) || (connection != null && listedIn(connection, name))) {
+                    continue;
+                }
+                if (name.equals("location") || name.equals("content-location")) {
+                    headers.add(e.getKey(), locations.rewrite(e.getValue(), in)); // never a service's own address
                     continue;
                 }
                 headers.add(e.getKey(), e.getValue());

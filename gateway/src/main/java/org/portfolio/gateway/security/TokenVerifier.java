@@ -16,7 +16,6 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.jwx.JsonWebStructure;
 import org.portfolio.gateway.config.GatewayConfig;
-import org.portfolio.gateway.service.ClientStatusCache;
 
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -33,7 +32,10 @@ import java.util.concurrent.TimeUnit;
  * Verifies bearer tokens on the gateway's hot path, without a database: the RS256 signature against the
  * gateway's own keys (no other algorithm, so {@code alg: none} and HMAC tricks fail), issuer, audience, expiry
  * (30 s clock skew) and subject. A verified token is cached until it expires, so its signature is checked once;
- * the client status (disabled, tokens revoked by a rotation) is checked on every request, from memory.
+ * the client status (disabled, tokens revoked by a rotation) is checked on every request, from memory. The cache
+ * is bounded by bytes ({@code verified-token-cache-bytes}, each entry weighed by its token and claims), not by
+ * entries, so a flood of large tokens cannot grow it; a token above {@code verified-token-cache-max-token-size} is
+ * verified every time and never cached.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -42,6 +44,8 @@ public class TokenVerifier {
     public static final String GENERATION_CLAIM = "gen";
 
     private static final long CLOCK_SKEW_SECONDS = 30;
+    /** A cache entry besides its strings: Caffeine's node, the record, its sets and Instant (an upper estimate). */
+    private static final int ENTRY_OVERHEAD = 256;
 
     @Inject
     JwtKeys keys;
@@ -55,6 +59,7 @@ public class TokenVerifier {
     private final Map<String, JwtConsumer> consumers = new LinkedHashMap<>();
     private JwtConsumer firstPass;
     private Cache<String, VerifiedToken> verified;
+    private long maxCachedTokenLength;
 
     @PostConstruct
     void init() {
@@ -71,8 +76,10 @@ public class TokenVerifier {
         }
         firstPass = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
                 .setSkipSignatureVerification().build();
+        maxCachedTokenLength = config.jwt().verifiedTokenCacheMaxTokenSize().asLongValue();
         verified = Caffeine.newBuilder()
-                .maximumSize(config.jwt().verifiedTokenCacheSize())
+                .maximumWeight(config.jwt().verifiedTokenCacheBytes().asLongValue())
+                .weigher(TokenVerifier::weight)
                 .expireAfter(new Expiry<String, VerifiedToken>() {
                     @Override
                     public long expireAfterCreate(String token, VerifiedToken v, long now) {
@@ -99,7 +106,9 @@ public class TokenVerifier {
         VerifiedToken v = verified.getIfPresent(token);
         if (v == null) {
             v = verifySignatureAndClaims(token);
-            verified.put(token, v);
+            if (token.length() <= maxCachedTokenLength) {
+                verified.put(token, v);
+            }
         } else if (v.expiresAt().getEpochSecond() + CLOCK_SKEW_SECONDS < Instant.now().getEpochSecond()) {
             verified.invalidate(token);
             throw new InvalidTokenException("the token has expired");
@@ -109,6 +118,34 @@ public class TokenVerifier {
             throw new InvalidTokenException(revoked);
         }
         return v;
+    }
+
+    /** Estimated bytes of a cache entry: a verified token is ASCII (base64url), claim strings are counted as UTF-16. */
+    static int weight(String token, VerifiedToken v) {
+        long bytes = ENTRY_OVERHEAD + 40L + token.length() + chars(v.subject());
+        for (String r : v.roles()) {
+            bytes += 16 + chars(r);
+        }
+        for (String s : v.schools()) {
+            bytes += 16 + chars(s);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    private static long chars(String s) {
+        return s == null ? 0 : 40L + 2L * s.length();
+    }
+
+    /** Estimated bytes the cache holds now (tests and diagnostics). */
+    long cachedBytes() {
+        verified.cleanUp();
+        return verified.asMap().entrySet().stream().mapToLong(e -> weight(e.getKey(), e.getValue())).sum();
+    }
+
+    /** Tokens the cache holds now. */
+    long cachedTokens() {
+        verified.cleanUp();
+        return verified.asMap().size();
     }
 
     private VerifiedToken verifySignatureAndClaims(String token) {

@@ -9,6 +9,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.repository.ApiClientRepository;
+import org.portfolio.gateway.security.ClientStatusCache;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.FieldError;
@@ -34,6 +35,9 @@ public class ClientRegistryService {
 
     @Inject
     ClientStatusCache statusCache;
+
+    @Inject
+    ClientEvents events;
 
     @Inject
     TransactionSynchronizationRegistry tx;
@@ -133,8 +137,12 @@ public class ClientRegistryService {
         }
     }
 
-    /** The hot path learns of the change only once it is committed. */
+    /**
+     * The change is published in this transaction (every service learns of it from gateway.clients); this
+     * replica's hot path learns of it once it is committed.
+     */
     private void afterCommit(ApiClient c) {
+        events.changed(c);
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  *   <li>{@code /upload}: counts the body while it streams; opens {@link #firstMegabyteArrived} after 1 MiB</li>
  *   <li>{@code /download?mib=N}: streams N MiB, pausing after the first until {@link #clientReadFirstMegabyte}</li>
  *   <li>{@code /slow}: answers after 5 s; {@code /broken}: closes the connection without answering</li>
+ *   <li>{@code /created}: 201 with {@code Location} and {@code Content-Location} built like the services build
+ *       theirs, from the Host header that reached it ({@code http://<host>/<path>/42}); {@code ?location=X} answers
+ *       X instead, with {@code {self}} standing for that Host header</li>
  *   <li>{@code /q/openapi}: a small OpenAPI document</li>
  * </ul>
  */
@@ -73,6 +76,17 @@ public final class StubService {
                 ex.getRequestBody().readAllBytes();
                 sleep(5000);
                 send(ex, 200, "application/json", "{\"slow\":true}");
+                return;
+            }
+            if (path.endsWith("/created")) {
+                ex.getRequestBody().readAllBytes();
+                String self = ex.getRequestHeaders().getFirst("Host");
+                String q = ex.getRequestURI().getQuery();
+                String location = q != null && q.startsWith("location=") ? q.substring(9).replace("{self}", self)
+                        : "http://" + self + path + "/42";
+                ex.getResponseHeaders().set("Location", location);
+                ex.getResponseHeaders().set("Content-Location", location);
+                send(ex, 201, "application/json", "{\"id\":42}");
                 return;
             }
             if (path.endsWith("/download")) {

@@ -30,7 +30,7 @@ public final class CloudEventCodec {
     public static CloudEvent toCloudEvent(OutboxEvent row, String service) {
         CloudEventBuilder b = CloudEventBuilder.v1()
                 .withId(row.id.toString())
-                .withSource(URI.create("/" + service))
+                .withSource(sourceOf(service))
                 .withType(row.type)
                 .withTime(row.occurredAt.atOffset(ZoneOffset.UTC))
                 .withData("application/json", row.payload.getBytes(StandardCharsets.UTF_8));
@@ -41,6 +41,11 @@ public final class CloudEventCodec {
             b.withExtension(TRACEPARENT_EXTENSION, row.traceparent);
         }
         return b.build();
+    }
+
+    /** The CloudEvents {@code source} of every event a service publishes: {@code /<service>}. */
+    public static URI sourceOf(String service) {
+        return URI.create("/" + service);
     }
 
     public static byte[] encode(CloudEvent event) {

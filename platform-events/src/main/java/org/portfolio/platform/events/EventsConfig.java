@@ -3,7 +3,11 @@ package org.portfolio.platform.events;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.smallrye.config.WithName;
+
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** Settings of the event backbone ({@code portfolio.events.*}). */
 @ConfigMapping(prefix = "portfolio.events")
@@ -20,9 +24,21 @@ public interface EventsConfig {
     @WithDefault("1")
     short replicationFactor();
 
+    /** The topic this service publishes to; {@code <service>.events} unless set (the gateway: {@code gateway.clients}). */
+    @WithName("topic")
+    Optional<String> topicName();
+
+    /**
+     * Kafka topic configs of this service's own topic when this service creates it, e.g.
+     * {@code portfolio.events.topic-config."cleanup.policy"=compact}. Empty: the broker's defaults.
+     */
+    Map<String, String> topicConfig();
+
     Relay relay();
 
     Consumer consumer();
+
+    ClientDirectory clientDirectory();
 
     interface Relay {
         /** Publish outbox rows to Kafka. Off only for tests that inspect the outbox table itself. */
@@ -60,17 +76,35 @@ public interface EventsConfig {
         @WithDefault("50")
         int batchSize();
 
-        /** First back-off between attempts; doubles up to {@link Relay#maxBackoff()}. */
+        /** First back-off between attempts; doubles up to {@link #maxBackoff()}. */
         @WithDefault("200ms")
         Duration backoff();
+
+        /** Upper bound of the back-off between attempts, also while the database is unreachable. */
+        @WithDefault("5s")
+        Duration maxBackoff();
 
         /** processed_event rows older than this are deleted (keep it longer than the topics' retention). */
         @WithDefault("P30D")
         Duration processedRetention();
     }
 
+    /** Every service follows the gateway's API client changes (platform-events' ClientDirectory). */
+    interface ClientDirectory {
+        /** Off only where the client status is known otherwise (the gateway, which owns the registry). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("gateway.clients")
+        String topic();
+
+        /** How long start-up waits for the directory to catch up before the service starts anyway (answering 503 to tokens until it has). */
+        @WithDefault("10s")
+        Duration startupWait();
+    }
+
     default String topic() {
-        return topicOf(service());
+        return topicName().orElseGet(() -> topicOf(service()));
     }
 
     static String topicOf(String service) {

@@ -14,23 +14,25 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.portfolio.platform.events.CloudEventCodec;
 import org.portfolio.platform.events.EventsConfig;
+import org.portfolio.platform.events.consumer.EventOrigin.ForeignEventException;
 import org.portfolio.platform.events.kafka.KafkaClients;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * The poll loop of one {@link EventHandler}: for each record, in one database transaction, insert
  * {@code (consumer, event id)} into processed_event (a duplicate key means "already applied": skip) and apply
  * the event; then commit the Kafka offsets of what was applied. A record that fails is retried from the same
  * offset with back-off; an unusable one (or one that keeps failing) goes to the dead-letter topic. While the
- * database is unreachable the consumer waits instead of dead-lettering.
+ * database is unreachable the consumer waits instead of dead-lettering. A record that its topic's owner cannot
+ * have published ({@link EventOrigin}) goes to the dead-letter topic before any handler sees it.
  *
  * <p>Consecutive records of one partition with the same key (one school: an SIS upload's results and rating, a
  * contract's activation and its evaluations) are applied in one transaction, up to
@@ -38,12 +40,26 @@ import java.util.Map;
  * the same as one transaction each, at a fraction of the commits. If anything in such a batch fails, the batch is
  * rolled back and its records are applied one by one, where the retry and dead-letter rules above decide. Only
  * same-key runs are batched so that a transaction never holds the locks of two schools.
+ *
+ * <p>Both ways apply an event the same way: {@link #inEventScope} (its request context and correlation ids) around
+ * {@link #applyOne} (its processed_event row, then the handler), inside a transaction.
  */
 final class ConsumerWorker implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ConsumerWorker.class);
 
     private enum Outcome { DONE, RETRY }
+
+    /** What applying one event did; the {@code outcome} tag of {@code portfolio.events.consumed}. */
+    private enum Applied {
+        APPLIED("applied"), DUPLICATE("duplicate"), IGNORED("ignored");
+
+        final String tag;
+
+        Applied(String tag) {
+            this.tag = tag;
+        }
+    }
 
     private final EventHandler handler;
     private final String groupId;
@@ -143,7 +159,7 @@ final class ConsumerWorker implements Runnable {
         }
         if (retry) {
             backoffMs = backoffMs == 0 ? config.consumer().backoff().toMillis()
-                    : Math.min(backoffMs * 2, config.relay().maxBackoff().toMillis());
+                    : Math.min(backoffMs * 2, config.consumer().maxBackoff().toMillis());
             pause(backoffMs);
         } else {
             backoffMs = 0;
@@ -163,43 +179,31 @@ final class ConsumerWorker implements Runnable {
         return end;
     }
 
+    /** The event in the record, if it is a CloudEvent its topic's owner can have published; else poison. */
+    private static IncomingEvent read(ConsumerRecord<String, byte[]> r) {
+        IncomingEvent event = CloudEventCodec.decode(r.value());
+        EventOrigin.check(r.topic(), event);
+        return event;
+    }
+
     /**
      * Applies a run of records in one transaction. Returns false, having changed nothing, when any of them cannot be
-     * decoded or fails: the caller then applies them one by one.
+     * read or fails: the caller then applies them one by one.
      */
     private boolean applyBatch(List<ConsumerRecord<String, byte[]>> batch) {
         List<IncomingEvent> events = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> r : batch) {
             try {
-                events.add(CloudEventCodec.decode(r.value()));
+                events.add(read(r));
             } catch (PoisonEventException e) {
                 return false;
             }
         }
-        int[] outcome = new int[3]; // applied, duplicate, ignored
+        Map<Applied, Integer> outcomes = new EnumMap<>(Applied.class);
         try {
             QuarkusTransaction.requiringNew().timeout(60).run(() -> {
                 for (IncomingEvent event : events) {
-                    if (!handler.types().contains(event.type())) {
-                        outcome[2]++;
-                        continue;
-                    }
-                    RequestCorrelation.begin("event-" + event.id(), event.traceparent());
-                    ManagedContext requestContext = Arc.container().requestContext();
-                    try {
-                        requestContext.activate();
-                        if (recordProcessed(event)) {
-                            handler.handle(event);
-                            outcome[0]++;
-                        } else {
-                            outcome[1]++;
-                        }
-                    } finally {
-                        if (requestContext.isActive()) {
-                            requestContext.terminate();
-                        }
-                        RequestCorrelation.end();
-                    }
+                    outcomes.merge(inEventScope(event, () -> applyOne(event)), 1, Integer::sum);
                 }
             });
         } catch (Throwable t) {
@@ -208,13 +212,89 @@ final class ConsumerWorker implements Runnable {
             return false;
         }
         for (ConsumerRecord<String, byte[]> r : batch) {
-            attempts.remove(r.topic() + "/" + r.partition() + "@" + r.offset());
+            attempts.remove(attemptKey(r));
         }
-        countBy("applied", outcome[0]);
-        countBy("duplicate", outcome[1]);
-        countBy("ignored", outcome[2]);
+        outcomes.forEach((outcome, n) -> countBy(outcome.tag, n));
         registry.counter("portfolio.events.consumed.batches", "consumer", handler.name()).increment();
         return true;
+    }
+
+    private Outcome process(ConsumerRecord<String, byte[]> r) {
+        IncomingEvent event;
+        try {
+            event = read(r);
+        } catch (PoisonEventException e) {
+            return deadLetter(r, null, e);
+        }
+        return inEventScope(event, () -> applyAlone(r, event));
+    }
+
+    /** One record in its own transaction; a failure is retried, waited out or dead-lettered. */
+    private Outcome applyAlone(ConsumerRecord<String, byte[]> r, IncomingEvent event) {
+        String key = attemptKey(r);
+        try {
+            Applied applied = QuarkusTransaction.requiringNew().timeout(60).call(() -> applyOne(event));
+            attempts.remove(key);
+            count(applied.tag);
+            if (applied == Applied.DUPLICATE) {
+                LOG.debugf("Consumer %s skipped event %s: already processed", groupId, event.id());
+            }
+            return Outcome.DONE;
+        } catch (Throwable t) {
+            if (isPoison(t)) {
+                attempts.remove(key);
+                return deadLetter(r, event, t);
+            }
+            if (DatabaseOutage.isOutage(t) || !databaseAnswers()) {
+                LOG.warnf("Consumer %s waits for the database (%s)", groupId, rootMessage(t));
+                return Outcome.RETRY;
+            }
+            int n = attempts.merge(key, 1, Integer::sum);
+            if (n >= config.consumer().maxAttempts()) {
+                attempts.remove(key);
+                return deadLetter(r, event, t);
+            }
+            LOG.warnf(t, "Consumer %s failed on event %s (%s), attempt %d of %d", groupId, event.id(), event.type(),
+                    n, config.consumer().maxAttempts());
+            return Outcome.RETRY;
+        }
+    }
+
+    /**
+     * The unit of work of one event: the request context (request-scoped beans of the handler) and the event's
+     * correlation (its id as request id, its traceparent), so every log line of it, failures included, carries them.
+     */
+    private <T> T inEventScope(IncomingEvent event, Callable<T> work) {
+        RequestCorrelation.begin("event-" + event.id(), event.traceparent());
+        ManagedContext requestContext = Arc.container().requestContext();
+        try {
+            requestContext.activate();
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (requestContext.isActive()) {
+                requestContext.terminate();
+            }
+            RequestCorrelation.end();
+        }
+    }
+
+    /**
+     * Applies one event inside the caller's transaction: skipped unless the handler takes its type; else its
+     * processed_event row (a duplicate means it was applied before: skipped), then the handler.
+     */
+    private Applied applyOne(IncomingEvent event) {
+        if (!handler.types().contains(event.type())) {
+            return Applied.IGNORED;
+        }
+        if (!recordProcessed(event)) {
+            return Applied.DUPLICATE;
+        }
+        handler.handle(event);
+        return Applied.APPLIED;
     }
 
     /** Inserts (consumer, event id) into processed_event; false when the row existed: the event was applied before. */
@@ -228,57 +308,16 @@ final class ConsumerWorker implements Runnable {
                 .executeUpdate() == 1;
     }
 
-    private Outcome process(ConsumerRecord<String, byte[]> r) {
-        IncomingEvent event;
+    /**
+     * A failure whose SQL state does not say "database unreachable" still is not the event's fault when the database
+     * does not answer (an exhausted or broken pool, a driver error without a state): then the consumer waits too.
+     */
+    private boolean databaseAnswers() {
         try {
-            event = CloudEventCodec.decode(r.value());
-        } catch (PoisonEventException e) {
-            return deadLetter(r, null, e);
-        }
-        if (!handler.types().contains(event.type())) {
-            count("ignored");
-            return Outcome.DONE;
-        }
-        String key = r.topic() + "/" + r.partition() + "@" + r.offset();
-        RequestCorrelation.begin("event-" + event.id(), event.traceparent());
-        ManagedContext requestContext = Arc.container().requestContext();
-        try {
-            requestContext.activate();
-            boolean applied = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
-                if (!recordProcessed(event)) {
-                    return false;
-                }
-                handler.handle(event);
-                return true;
-            });
-            attempts.remove(key);
-            count(applied ? "applied" : "duplicate");
-            if (!applied) {
-                LOG.debugf("Consumer %s skipped event %s: already processed", groupId, event.id());
-            }
-            return Outcome.DONE;
-        } catch (Throwable t) {
-            if (isPoison(t)) {
-                attempts.remove(key);
-                return deadLetter(r, event, t);
-            }
-            if (isDatabaseUnavailable(t)) {
-                LOG.warnf("Consumer %s waits for the database (%s)", groupId, rootMessage(t));
-                return Outcome.RETRY;
-            }
-            int n = attempts.merge(key, 1, Integer::sum);
-            if (n >= config.consumer().maxAttempts()) {
-                attempts.remove(key);
-                return deadLetter(r, event, t);
-            }
-            LOG.warnf(t, "Consumer %s failed on event %s (%s), attempt %d of %d", groupId, event.id(), event.type(),
-                    n, config.consumer().maxAttempts());
-            return Outcome.RETRY;
-        } finally {
-            if (requestContext.isActive()) {
-                requestContext.terminate();
-            }
-            RequestCorrelation.end();
+            QuarkusTransaction.requiringNew().timeout(10).run(() -> em.createNativeQuery("select 1").getSingleResult());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -287,8 +326,12 @@ final class ConsumerWorker implements Runnable {
         try {
             deadLetters.send(r, handler.name(), reason);
             count("dead-lettered");
+            if (reason instanceof ForeignEventException foreign) {
+                registry.counter("portfolio.events.rejected", "consumer", handler.name(),
+                        "reason", foreign.reason().tag()).increment();
+            }
             LOG.errorf("Consumer %s sent %s from %s-%d@%d to the dead-letter topic: %s", groupId,
-                    event == null ? "an unreadable record" : "event " + event.id() + " (" + event.type() + ")",
+                    event == null ? "a record" : "event " + event.id() + " (" + event.type() + ")",
                     r.topic(), r.partition(), r.offset(), reason.getMessage());
             return Outcome.DONE;
         } catch (Exception e) {
@@ -296,6 +339,10 @@ final class ConsumerWorker implements Runnable {
                     r.offset(), e.toString());
             return Outcome.RETRY;
         }
+    }
+
+    private static String attemptKey(ConsumerRecord<String, byte[]> r) {
+        return r.topic() + "/" + r.partition() + "@" + r.offset();
     }
 
     private void count(String outcome) {
@@ -326,22 +373,6 @@ final class ConsumerWorker implements Runnable {
             }
         }
         return t;
-    }
-
-    private static boolean isDatabaseUnavailable(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLTransientConnectionException
-                    || c.getClass().getSimpleName().equals("JDBCConnectionException")) {
-                return true;
-            }
-            if (c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (c instanceof SQLException s && s.getMessage() != null && s.getMessage().contains("Acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable t) {

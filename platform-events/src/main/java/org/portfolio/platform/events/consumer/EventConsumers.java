@@ -59,6 +59,12 @@ public class EventConsumers {
             if (!names.add(h.name())) {
                 throw new IllegalStateException("Two EventHandlers are named " + h.name());
             }
+            for (String topic : h.topics()) {
+                if (EventOrigin.ownerOf(topic) == null) {
+                    throw new IllegalStateException("EventHandler " + h.name() + " reads " + topic
+                            + ", which is not a service's <service>.events topic: its events could not be checked");
+                }
+            }
             ConsumerWorker w = new ConsumerWorker(h, clients, em, deadLetters, config, registry);
             Thread t = new Thread(w, "consumer-" + h.name());
             t.setDaemon(true);

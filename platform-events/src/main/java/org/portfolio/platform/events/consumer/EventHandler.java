@@ -14,7 +14,11 @@ public interface EventHandler {
     /** Stable consumer name (kebab-case). It keys the consumer group and the processed-event rows: never rename it. */
     String name();
 
-    /** The topics to read, e.g. {@code performance.events}. */
+    /**
+     * The topics to read, each a service's {@code <service>.events}, e.g. {@code performance.events}. A record on it
+     * is applied only if its type is {@code portfolio.<service>.*} and its source {@code /<service>}
+     * ({@link EventOrigin}); any other goes to the dead-letter topic.
+     */
     Set<String> topics();
 
     /** The full CloudEvents types this handler applies; other events on the topics are skipped. */

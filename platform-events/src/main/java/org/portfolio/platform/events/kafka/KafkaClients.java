@@ -88,6 +88,26 @@ public class KafkaClients {
         return new KafkaConsumer<>(c);
     }
 
+    /**
+     * A consumer without a group, for {@code assign()}: it reads partitions itself and commits nothing (every
+     * replica reads everything, e.g. the client directory).
+     */
+    public KafkaConsumer<String, byte[]> newAssignedConsumer(String clientId) {
+        Map<String, Object> c = base();
+        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        c.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+        c.putIfAbsent(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        c.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return new KafkaConsumer<>(c);
+    }
+
     private Map<String, Object> base() {
         Map<String, Object> m = new HashMap<>();
         config.forEach((k, v) -> {

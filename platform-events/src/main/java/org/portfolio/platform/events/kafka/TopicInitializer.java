@@ -20,8 +20,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Creates, at start-up, the service's own topic, the topics its handlers read and their dead-letter topics,
- * with the configured partitions. Keeps trying in the background while the broker is unreachable: the
+ * Creates, at start-up, the service's own topic (with {@code portfolio.events.topic-config}, e.g. compaction), the
+ * topics its handlers read and their dead-letter topics, with the configured partitions. Keeps trying in the background while the broker is unreachable: the
  * service starts and serves its API regardless (events wait in the outbox).
  */
 @ApplicationScoped
@@ -83,9 +83,13 @@ public class TopicInitializer {
                 for (String t : wanted) {
                     if (!existing.contains(t)) {
                         try {
-                            clients.admin().createTopics(Set.of(new NewTopic(t, config.partitions(), config.replicationFactor())))
-                                    .all().get(10, TimeUnit.SECONDS);
-                            LOG.infof("Created topic %s (%d partitions)", t, config.partitions());
+                            NewTopic topic = new NewTopic(t, config.partitions(), config.replicationFactor());
+                            if (t.equals(config.topic()) && !config.topicConfig().isEmpty()) {
+                                topic.configs(config.topicConfig());
+                            }
+                            clients.admin().createTopics(Set.of(topic)).all().get(10, TimeUnit.SECONDS);
+                            LOG.infof("Created topic %s (%d partitions%s)", t, config.partitions(),
+                                    topic.configs() == null || topic.configs().isEmpty() ? "" : ", " + topic.configs());
                         } catch (ExecutionException e) {
                             if (!(e.getCause() instanceof TopicExistsException)) {
                                 throw e;

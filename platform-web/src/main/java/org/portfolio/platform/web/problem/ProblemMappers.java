@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
+import org.portfolio.platform.web.security.TokenRefusal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int MAX_ECHO = 80;
+    /** A service that has not read the clients' status yet usually has within a few seconds of its start. */
+    private static final int STATUS_UNKNOWN_RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -112,7 +115,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return response(ProblemType.UNAUTHORIZED, "The bearer token is missing, expired or invalid", List.of(), uri)
+        Optional<TokenRefusal> refusal = TokenRefusal.of(e);
+        if (refusal.isPresent() && refusal.get().kind() == TokenRefusal.Kind.STATUS_UNKNOWN) {
+            return response(ProblemType.SERVICE_UNAVAILABLE, "The service cannot check bearer tokens yet: "
+                    + refusal.get().reason() + "; retry shortly", List.of(), uri)
+                    .header(HttpHeaders.RETRY_AFTER, STATUS_UNKNOWN_RETRY_AFTER_SECONDS).build();
+        }
+        String detail = refusal.map(r -> "The bearer token was refused: " + r.reason())
+                .orElse("The bearer token is missing, expired or invalid");
+        return response(ProblemType.UNAUTHORIZED, detail, List.of(), uri)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build();
     }
 

@@ -1,4 +1,4 @@
-package org.portfolio.contracts.events;
+package org.portfolio.contracts.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,4 +1,4 @@
-package org.portfolio.performance.events;
+package org.portfolio.performance.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

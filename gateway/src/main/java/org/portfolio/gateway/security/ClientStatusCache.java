@@ -1,4 +1,4 @@
-package org.portfolio.gateway.service;
+package org.portfolio.gateway.security;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -49,7 +49,7 @@ public class ClientStatusCache {
     }
 
     /** Called once a change of this client is committed. */
-    void remember(ApiClient c) {
+    public void remember(ApiClient c) {
         remember(c.clientId, new Status(c.enabled, c.tokenGeneration, c.version));
     }
 

@@ -1,4 +1,4 @@
-package org.portfolio.contracts.events;
+package org.portfolio.contracts.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.portfolio.enrollment.events;
+package org.portfolio.enrollment.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.portfolio.contracts.events;
+package org.portfolio.contracts.consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.portfolio.autonomy.events;
+package org.portfolio.autonomy.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,0 +1,124 @@
+package org.portfolio.contracts.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.contracts.domain.Contract;
+import org.portfolio.contracts.domain.ContractStatus;
+import org.portfolio.contracts.domain.HistoryKind;
+import org.portfolio.contracts.domain.InterventionCauseKind;
+import org.portfolio.contracts.domain.InterventionLevel;
+import org.portfolio.contracts.events.ContractEnded;
+import org.portfolio.contracts.repository.ContractRepository;
+import org.portfolio.platform.events.outbox.Outbox;
+import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.problem.FieldError;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.portfolio.contracts.service.ContractChecks.requireStatus;
+
+/**
+ * An ACTIVE contract ends: non-renewal (at term end or earlier) and termination (now or on a later date within the
+ * term), the school's closure, and expiry at term end or on a decided date (the expiry job). An open intervention
+ * closes with it. (Renewal, which also ends a contract, is {@link ContractActivation}.)
+ */
+@ApplicationScoped
+@Transactional
+public class ContractEnding {
+
+    @Inject
+    ContractRepository contracts;
+
+    @Inject
+    ContractQueries queries;
+
+    @Inject
+    InterventionService interventions;
+
+    @Inject
+    HistoryService history;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SchoolCalendar calendar;
+
+    /** Non-renewal: the contract ends as NON_RENEWED at the end of its term, or on an earlier date given. */
+    public void nonRenew(UUID id, String ifMatch, String reason, LocalDate effectiveDate, String actor) {
+        Contract c = queries.get(id);
+        EntityTags.checkIfMatch(ifMatch, c.version);
+        requireStatus(c, ContractStatus.ACTIVE, "non-renewed");
+        if (c.scheduledEndAs != null) {
+            throw ProblemException.conflict(ContractProblems.CONTRACT_STATUS_CONFLICT, "Contract " + id
+                    + " is already to end as " + c.scheduledEndAs + " on " + c.scheduledEndDate);
+        }
+        LocalDate termEnd = calendar.lastDayOf(c.termEnd());
+        LocalDate date = effectiveDate != null ? effectiveDate : termEnd;
+        endOrSchedule(c, ContractStatus.NON_RENEWED, reason, date, termEnd, actor);
+    }
+
+    /** Termination: now, or on a later date within the term. A termination replaces a decided non-renewal. */
+    public void terminate(UUID id, String ifMatch, String reason, LocalDate effectiveDate, String actor) {
+        Contract c = queries.get(id);
+        EntityTags.checkIfMatch(ifMatch, c.version);
+        requireStatus(c, ContractStatus.ACTIVE, "terminated");
+        LocalDate termEnd = calendar.lastDayOf(c.termEnd());
+        LocalDate date = effectiveDate != null ? effectiveDate : calendar.today();
+        endOrSchedule(c, ContractStatus.TERMINATED, reason, date, termEnd, actor);
+    }
+
+    /** The school closed: its ACTIVE contract is terminated at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void terminateForClosure(UUID schoolId, String reason, LocalDate effectiveDate, String actor) {
+        contracts.findActiveBySchool(schoolId).ifPresent(c -> endNow(c, ContractStatus.TERMINATED, reason, effectiveDate, actor));
+    }
+
+    /** Ends the contract if a decided end or its term's end is due; called by the expiry job, one contract per call. */
+    public boolean endIfDue(UUID id) {
+        Contract c = contracts.findByIdOptional(id).orElse(null);
+        if (c == null || c.status != ContractStatus.ACTIVE) {
+            return false;
+        }
+        LocalDate today = calendar.today();
+        if (c.scheduledEndDate != null && !c.scheduledEndDate.isAfter(today)) {
+            endNow(c, c.scheduledEndAs, c.scheduledEndReason, c.scheduledEndDate, c.scheduledEndBy);
+            return true;
+        }
+        LocalDate termEnd = calendar.lastDayOf(c.termEnd());
+        if (termEnd.isBefore(today)) {
+            endNow(c, ContractStatus.EXPIRED, "The term " + c.termStartYear + " to " + c.termEndYear + " ended on " + termEnd,
+                    termEnd, EvaluationService.SYSTEM);
+            return true;
+        }
+        return false;
+    }
+
+    private void endOrSchedule(Contract c, ContractStatus as, String reason, LocalDate date, LocalDate termEnd, String actor) {
+        if (date.isAfter(termEnd)) {
+            throw ProblemException.unprocessable("The term ends on " + termEnd + "; an end after it is not an end",
+                    new FieldError("effectiveDate", "must not be after the term's last day " + termEnd));
+        }
+        if (!date.isAfter(calendar.today())) {
+            endNow(c, as, reason, date, actor);
+            return;
+        }
+        c.scheduleEnd(as, date, reason, actor, calendar.now());
+        history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.CONTRACT_END_SCHEDULED,
+                "Contract to end as " + as + " on " + date, actor, reason, date, c.id, null));
+    }
+
+    private void endNow(Contract c, ContractStatus as, String reason, LocalDate effectiveDate, String actor) {
+        c.end(as, reason, actor, effectiveDate, calendar.now());
+        outbox.publish("Contract", c.id, ContractEnded.NAME, c.schoolId(), ContractEnded.of(c));
+        history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.CONTRACT_ENDED,
+                "Contract ended as " + as, actor, reason, effectiveDate, c.id, null));
+        if (c.interventionLevel != InterventionLevel.NONE) {
+            interventions.change(c, InterventionLevel.NONE, "Contract ended as " + as + "; its intervention closes",
+                    InterventionCauseKind.CONTRACT_ENDED, null, null, actor, effectiveDate);
+        }
+    }
+}

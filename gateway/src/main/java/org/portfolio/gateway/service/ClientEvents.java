@@ -1,0 +1,75 @@
+package org.portfolio.gateway.service;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.portfolio.gateway.domain.ApiClient;
+import org.portfolio.gateway.repository.ApiClientRepository;
+import org.portfolio.platform.events.clients.ClientChanged;
+import org.portfolio.platform.events.clients.ClientTopic;
+import org.portfolio.platform.events.outbox.Outbox;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Publishes the state of an API client after each committed change ({@code ClientChanged} on
+ * {@code gateway.clients}, through the outbox, in the change's own transaction), so that every service refuses the
+ * tokens of a disabled or rotated client within moments. Never the secret. A client is published once per version
+ * ({@code published_version}); clients whose version was not published yet (those that existed before the gateway
+ * published, or one changed by an older gateway during an upgrade) are published at start and every minute.
+ */
+@ApplicationScoped
+public class ClientEvents {
+
+    private static final Logger LOG = Logger.getLogger(ClientEvents.class);
+
+    @Inject
+    ApiClientRepository clients;
+
+    @Inject
+    Outbox outbox;
+
+    /** In the caller's transaction: the client as it is now, unless this version was published already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(ApiClient c) {
+        clients.flush(); // the version of this change is assigned when it is written
+        if (clients.markPublished(c.clientId, c.version)) {
+            outbox.publish("ApiClient", c.clientId, ClientTopic.EVENT, c.clientId, payload(c));
+        }
+    }
+
+    void onStart(@Observes StartupEvent e) {
+        try {
+            publishUnpublished();
+        } catch (RuntimeException ex) {
+            LOG.warnf("Could not publish the unpublished API clients at start (%s); trying again in a minute", ex.toString());
+        }
+    }
+
+    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void republish() {
+        publishUnpublished();
+    }
+
+    /** Publishes every client whose current version has not been; safe with several gateway replicas. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int publishUnpublished() {
+        List<ApiClient> pending = clients.lockUnpublished();
+        pending.forEach(this::changed);
+        if (!pending.isEmpty()) {
+            LOG.infof("Published the state of %d API clients not published before", pending.size());
+        }
+        return pending.size();
+    }
+
+    static ClientChanged payload(ApiClient c) {
+        return new ClientChanged(c.clientId, c.enabled, c.tokenGeneration, List.copyOf(c.roleSet()),
+                List.copyOf(c.schoolSet()), c.version, c.createdAt.truncatedTo(ChronoUnit.MILLIS),
+                (c.updatedAt == null ? c.createdAt : c.updatedAt).truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,21 @@
+package org.portfolio.platform.events.clients;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Data of {@code portfolio.gateway.ClientChanged.v1}: the state of one API client after a committed change
+ * (register, new name, roles or schools, secret rotation, disable, enable), never its secret. {@code version}
+ * increases with every change of the client, so the highest version is its current state whatever order the
+ * records are read in; {@code tokenGeneration} is what the gateway's tokens carry in their {@code gen} claim.
+ * {@code createdAt} tells two clients of the same id apart (the bootstrap administrator created again in a new
+ * database while the topic still holds the old one): the later creation wins over any version of the earlier.
+ */
+public record ClientChanged(String clientId, Boolean enabled, Integer tokenGeneration, List<String> roles,
+                            List<String> schools, Long version, Instant createdAt, Instant changedAt) {
+
+    /** The fields a directory cannot do without. */
+    public boolean complete() {
+        return clientId != null && !clientId.isBlank() && enabled != null && tokenGeneration != null && version != null;
+    }
+}

@@ -1,0 +1,29 @@
+package org.portfolio.platform.events.clients;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What a service knows of one API client: the latest {@link ClientChanged} it read. */
+public record ClientEntry(String clientId, boolean enabled, int tokenGeneration, long version, Instant createdAt,
+                          Set<String> roles, Set<String> schools) {
+
+    static ClientEntry of(ClientChanged c) {
+        return new ClientEntry(c.clientId(), c.enabled(), c.tokenGeneration(), c.version(),
+                // milliseconds: the database keeps microseconds, the first event may carry nanoseconds
+                c.createdAt() == null ? Instant.EPOCH : c.createdAt().truncatedTo(ChronoUnit.MILLIS),
+                set(c.roles()), set(c.schools()));
+    }
+
+    /** A later creation of the same id, or a higher version of the same creation. */
+    boolean newerThan(ClientEntry other) {
+        int byCreation = createdAt.compareTo(other.createdAt);
+        return byCreation != 0 ? byCreation > 0 : version > other.version;
+    }
+
+    private static Set<String> set(List<String> values) {
+        return values == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(values));
+    }
+}

@@ -1,0 +1,105 @@
+package org.portfolio.platform.events;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.portfolio.platform.events.consumer.DeadLetters;
+import org.portfolio.platform.events.testapp.TroubleHandler;
+import org.portfolio.testing.EventsProbe;
+import org.portfolio.testing.EventsProbe.Received;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the consumer does when applying an event fails (application.properties: max-attempts 3, back-off 50 ms up to
+ * max-backoff 1 s): an event that keeps failing is dead-lettered after the attempts and the consumer moves on; while
+ * the database is unreachable nothing is dead-lettered, however long it lasts, and the event is applied once it is
+ * back.
+ */
+@QuarkusTest
+class ConsumerFailuresTest {
+
+    static final int MAX_ATTEMPTS = 3;
+    static final String DLQ = EventsConfig.deadLetterTopicOf(TroubleHandler.TOPIC);
+
+    @Inject
+    EntityManager em;
+
+    @AfterEach
+    void databaseBack() {
+        TroubleHandler.databaseDown = false;
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsDeadLetteredAfterMaxAttemptsAndTheConsumerMovesOn() {
+        String key = "school-" + UUID.randomUUID();
+        String failing = publish(key, Map.of("mode", "always-fails"));
+        String next = publish(key, Map.of("mode", "ok"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(next));
+        Received letter = EventsProbe.await(DLQ, r -> failing.equals(r.id()), Duration.ofSeconds(10));
+        assertThat(letter.header(DeadLetters.H_CONSUMER)).isEqualTo("trouble-maker");
+        assertThat(letter.header(DeadLetters.H_ERROR)).isEqualTo("this trouble always fails");
+        assertThat(letter.header(DeadLetters.H_ERROR_CLASS)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(letter.key()).isEqualTo(key);
+        // tried max-attempts times on its own (a batch with its neighbour may add one try per round before that)
+        assertThat(TroubleHandler.calls(failing)).isBetween(MAX_ATTEMPTS, 2 * MAX_ATTEMPTS);
+        assertThat(applied(failing)).isFalse();
+        assertThat(EventsProbe.readAll(DLQ).stream().filter(r -> failing.equals(r.id()))).hasSize(1);
+    }
+
+    @Test
+    void aServerShuttingDownIsWaitedOutNotDeadLettered() {
+        databaseOutageIsWaitedOut("57P01");
+    }
+
+    @Test
+    void aLostConnectionIsWaitedOutNotDeadLettered() {
+        databaseOutageIsWaitedOut("08006");
+    }
+
+    private void databaseOutageIsWaitedOut(String sqlState) {
+        TroubleHandler.databaseDown = true;
+        String key = "school-" + UUID.randomUUID();
+        String event = publish(key, Map.of("mode", "database", "sqlState", sqlState));
+        String behind = publish(key, Map.of("mode", "ok"));
+
+        // far more tries than max-attempts, and still neither dead-lettered nor skipped
+        await().atMost(Duration.ofSeconds(30)).until(() -> TroubleHandler.calls(event) >= 3 * MAX_ATTEMPTS);
+        assertThat(EventsProbe.readAll(DLQ)).noneMatch(r -> event.equals(r.id()));
+        assertThat(applied(event)).isFalse();
+        assertThat(applied(behind)).as("the record behind it waits too").isFalse();
+
+        TroubleHandler.databaseDown = false;
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(event) && applied(behind));
+        assertThat(EventsProbe.readAll(DLQ)).noneMatch(r -> event.equals(r.id()) || behind.equals(r.id()));
+        assertThat(count("select count(*) from processed_event where consumer = 'trouble-maker' and event_id = ?1", event))
+                .isEqualTo(1);
+    }
+
+    private static String publish(String key, Map<String, Object> data) {
+        return EventsProbe.publish(TroubleHandler.TOPIC, TroubleHandler.SOURCE, TroubleHandler.TYPE, key, data);
+    }
+
+    private boolean applied(String eventId) {
+        return count("select count(*) from received_thing where event_id = ?1", eventId) == 1;
+    }
+
+    private long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+}

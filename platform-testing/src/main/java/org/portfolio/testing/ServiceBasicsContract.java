@@ -1,0 +1,77 @@
+package org.portfolio.testing;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * What every service offers: its OpenAPI document and Swagger UI, readiness and liveness, Prometheus metrics, and
+ * problem+json for a malformed JSON body. A service's {@code ServiceBasicsTest} extends this (annotated
+ * {@code @QuarkusTest}), says what differs, and adds its own checks.
+ */
+public abstract class ServiceBasicsContract {
+
+    /** {@code info.title} of the service's OpenAPI document, e.g. "Portfolio contracts-service". */
+    protected abstract String openApiTitle();
+
+    /** The readiness checks the service reports: the database and, for services with events, the broker. */
+    protected List<String> readinessChecks() {
+        return List.of("Database connections health check", "Kafka connection health check");
+    }
+
+    /** A metric name every scrape must contain (the backbone's outbox gauges, for services with events). */
+    protected String expectedMetric() {
+        return "portfolio_outbox";
+    }
+
+    /** POST endpoints that take a JSON body, tried with a malformed one as DISTRICT_ADMIN. */
+    protected List<String> jsonPostPaths() {
+        return List.of();
+    }
+
+    @Test
+    void servesOpenApiAndSwaggerUi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo(openApiTitle()));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyArraySchemaOfTheOpenApiDocumentDeclaresItsItems() {
+        // spectral:oas array-items, checked here so a bad schema fails in this module, not only in system-tests
+        Object document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Object.class);
+        assertThat(OpenApiChecks.arraysWithoutItems(document)).isEmpty();
+    }
+
+    @Test
+    void readinessReportsItsChecksAndLivenessAnswers() {
+        var ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        for (String check : readinessChecks()) {
+            ready.body(containsString(check));
+        }
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString(expectedMetric()));
+    }
+
+    @Test
+    void malformedJsonToAnyPostIs400ProblemJson() {
+        assumeFalse(jsonPostPaths().isEmpty(), "this service names no JSON POST endpoint to try");
+        for (String path : jsonPostPaths()) {
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body("{\"name\":")
+                    .post(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:portfolio:problem:malformed-body"));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.portfolio.testing.archfixture.tangled.domain;
+
+public record Greeting(String text) {
+}

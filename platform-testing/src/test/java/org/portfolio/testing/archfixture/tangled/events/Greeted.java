@@ -1,0 +1,4 @@
+package org.portfolio.testing.archfixture.tangled.events;
+
+public record Greeted(String text) {
+}

@@ -1,0 +1,4 @@
+package org.portfolio.testing.archfixture.tidy.domain;
+
+public record Greeting(String text) {
+}
