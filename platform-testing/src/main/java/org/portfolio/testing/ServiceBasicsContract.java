@@ -51,6 +51,43 @@ public abstract class ServiceBasicsContract {
         assertThat(OpenApiChecks.arraysWithoutItems(document)).isEmpty();
     }
 
+    /**
+     * What a generated client and spectral's {@code spectral:oas} need of every operation: a summary and a description
+     * (rule {@code operation-description}), a success answer, and every 4xx/5xx answer as problem+json.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsDescribedAndAnswersErrorsAsProblems() {
+        java.util.Map<String, java.util.Map<String, Object>> paths = given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        List<String> missing = new java.util.ArrayList<>();
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!(op.getValue() instanceof java.util.Map<?, ?> operation) || !operation.containsKey("responses")) {
+                    continue;
+                }
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                for (String field : List.of("summary", "description")) {
+                    Object v = operation.get(field);
+                    if (v == null || v.toString().isBlank()) {
+                        missing.add(where + ": no " + field);
+                    }
+                }
+                var responses = (java.util.Map<String, java.util.Map<String, Object>>) operation.get("responses");
+                if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+                    missing.add(where + ": no 2xx answer");
+                }
+                for (var r : responses.entrySet()) {
+                    if ((r.getKey().startsWith("4") || r.getKey().startsWith("5"))
+                            && !String.valueOf(r.getValue().get("content")).contains("application/problem+json")) {
+                        missing.add(where + " " + r.getKey() + ": not problem+json");
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("operations a generated client or spectral would stumble on").isEmpty();
+    }
+
     @Test
     void readinessReportsItsChecksAndLivenessAnswers() {
         var ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

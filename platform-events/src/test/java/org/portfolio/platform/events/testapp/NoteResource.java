@@ -35,6 +35,9 @@ public class NoteResource {
 
     @POST
     @Transactional
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The note",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = NoteCreated.class)))
     public Response create(@Valid NewNote body, @QueryParam("failAfterWrite") boolean failAfterWrite) {
         Note n = new Note();
         n.id = UUID.randomUUID();

@@ -1,0 +1,148 @@
+package org.portfolio.testing.contract;
+
+import io.restassured.RestAssured;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every HTTP exchange a test makes is checked against the OpenAPI document of the server it talks to: the gateway's
+ * merged {@code /openapi}, or a service's own {@code /q/openapi}. A violation fails the test that made the call.
+ *
+ * <p>The rule for requests: a test may send a request the document forbids on purpose (a malformed id, a missing
+ * field) — then the answer must be a declared 4xx. A forbidden request that the server accepts (2xx) is a violation:
+ * the document is stricter than the service. Answers are always checked.
+ */
+public final class ContractValidation {
+
+    private static final Map<String, Optional<OpenApiContract>> DOCUMENTS = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final AtomicLong VALIDATED = new AtomicLong();
+    private static final AtomicLong KNOWINGLY_INVALID = new AtomicLong();
+    private static final AtomicLong UNCHECKED = new AtomicLong();
+    private static final ContractValidationFilter FILTER = new ContractValidationFilter();
+    private static final ThreadLocal<String> OFF = new ThreadLocal<>();
+
+    private ContractValidation() {
+    }
+
+    /** Adds the validating filter to rest-assured's global filters (once). */
+    public static void install() {
+        if (!RestAssured.filters().contains(FILTER)) {
+            RestAssured.filters(FILTER);
+        }
+    }
+
+    /** Removes it (a test class marked {@link NotContractChecked}). */
+    public static void uninstall() {
+        if (RestAssured.filters().contains(FILTER)) {
+            List<io.restassured.filter.Filter> others = new java.util.ArrayList<>(RestAssured.filters());
+            others.remove(FILTER);
+            RestAssured.replaceFiltersWith(others);
+        }
+    }
+
+    /**
+     * Suspends the check on this thread until closed, for an exchange that leaves the document on purpose (a test
+     * of how an undocumented failure — an unexpected 500 — is answered). Say why.
+     */
+    public static AutoCloseable off(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("say why the contract check is off");
+        }
+        OFF.set(reason);
+        return OFF::remove;
+    }
+
+    public static long validated() {
+        return VALIDATED.get();
+    }
+
+    public static String summary() {
+        return VALIDATED.get() + " HTTP exchanges validated against the OpenAPI document (" + KNOWINGLY_INVALID.get()
+                + " of them requests the document forbids, answered with a declared 4xx; " + UNCHECKED.get()
+                + " not checked: management paths or servers without a document)";
+    }
+
+    /**
+     * Checks one exchange; throws AssertionError with every violation. {@code origin} is scheme://host:port of the server.
+     */
+    public static void check(String origin, OpenApiContract.Exchange x) {
+        if (OFF.get() != null) {
+            UNCHECKED.incrementAndGet();
+            return;
+        }
+        if (x.path().equals("/q") || x.path().startsWith("/q/") || x.path().startsWith("/openapi")) {
+            UNCHECKED.incrementAndGet();
+            return;
+        }
+        Optional<OpenApiContract> contract = documentOf(origin);
+        if (contract.isEmpty()) {
+            UNCHECKED.incrementAndGet();
+            return;
+        }
+        check(contract.get(), x);
+    }
+
+    /** Checks one exchange against this document; throws AssertionError with every violation. */
+    public static void check(OpenApiContract contract, OpenApiContract.Exchange x) {
+        if ((x.status() == 404 || x.status() == 405) && !contract.hasOperation(x.method(), x.path())) {
+            VALIDATED.incrementAndGet(); // a path the document does not have, refused: what the test meant
+            KNOWINGLY_INVALID.incrementAndGet();
+            return;
+        }
+        List<String> answer = contract.checkResponse(x);
+        List<String> request = contract.checkRequest(x);
+        VALIDATED.incrementAndGet();
+        boolean refused = x.status() >= 400 && x.status() < 500;
+        if (!request.isEmpty() && refused) {
+            KNOWINGLY_INVALID.incrementAndGet();
+        }
+        if (!answer.isEmpty() || (!request.isEmpty() && !refused)) {
+            StringBuilder why = new StringBuilder("OpenAPI contract violated by ").append(x.method()).append(' ')
+                    .append(x.path()).append(x.query() == null || x.query().isEmpty() ? "" : "?" + x.query())
+                    .append(" → ").append(x.status()).append(':');
+            answer.forEach(a -> why.append("\n  answer: ").append(a));
+            if (!refused) {
+                request.forEach(r -> why.append("\n  request (accepted although the document forbids it): ").append(r));
+            }
+            throw new AssertionError(why.toString());
+        }
+    }
+
+    /** The gateway serves the merged document at /openapi, a service its own at /q/openapi. */
+    static Optional<OpenApiContract> documentOf(String origin) {
+        return DOCUMENTS.computeIfAbsent(origin, o -> {
+            for (String path : List.of("/openapi?format=json", "/q/openapi?format=json")) {
+                try {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(o + path))
+                            .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200 && r.body().trim().startsWith("{")) {
+                        return Optional.of(OpenApiContract.parse(r.body()));
+                    }
+                } catch (IOException e) {
+                    return Optional.empty();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** Forget the cached documents (a test that changes what a server serves). */
+    public static void forgetDocuments() {
+        DOCUMENTS.clear();
+    }
+}
