@@ -70,7 +70,7 @@ class ContractGrantsTest {
         assertThat(d.path("source").asText()).isEqualTo("CONTRACT_PROVISION");
         assertThat(d.path("contractId").asText()).isEqualTo(contract.toString());
         assertThat(d.path("provisionId").asText()).isEqualTo(people.get("provisionId").toString());
-        assertThat(d.path("requestId").isNull()).isTrue();
+        assertThat(d.path("requestId").isMissingNode()).as("absent, not null").isTrue();
         assertThat(d.path("decisions").toString()).isEqualTo("[\"HIRE_TEACHERS\",\"SET_STAFFING_MODEL\"]");
         assertThat(d.path("effectiveFrom").asText()).isEqualTo(LocalDate.of(start, 7, 1).toString());
         assertThat(d.path("effectiveTo").asText()).isEqualTo(LocalDate.of(start + 5, 6, 30).toString());
@@ -274,5 +274,35 @@ class ContractGrantsTest {
         activate(UUID.randomUUID(), school, List.of(full("PEOPLE"), full("UNKNOWN_DOMAIN")));
         List<Map<String, Object>> grants = awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
         assertThat(grants).hasSize(1);
+    }
+
+    @Test
+    void anEventWithAValueOutsideTheDocumentedEnumsGoesToTheDeadLetterTopicAndChangesNothing() {
+        // answers declare schoolStatus, comparator and result as enums (issue 12): a value outside them is refused
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        registerSchool(school, "Enum Check Academy");
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/autonomy/schools/{id}/decision-rights", school)
+                .then().statusCode(200).body("schoolStatus", equalTo("OPEN")));
+
+        String status = schoolStatusChanged(school, "OPEN", "ON_HOLD", "Not a status contracts-service has");
+        Map<String, Object> comparator = evaluation(school, contract, UUID.randomUUID(), "MISSED", 3, 7, true, "PEOPLE");
+        comparator.put("comparator", "ABOUT");
+        String badComparator = EventsProbe.publish(CONTRACTS, "/contracts", BENCHMARK_EVALUATED, school.toString(), comparator);
+        String badResult = evaluate(school, contract, UUID.randomUUID(), "INSUFFICIENT_DATA", 3, 7, true, "PEOPLE");
+
+        Map<String, String> poisons = new java.util.LinkedHashMap<>();
+        poisons.put(status, "ON_HOLD");
+        poisons.put(badComparator, "ABOUT");
+        poisons.put(badResult, "INSUFFICIENT_DATA");
+        for (var poison : poisons.entrySet()) {
+            EventsProbe.Received dead = EventsProbe.await(CONTRACTS + ".dlq", r -> poison.getKey().equals(r.id()), WAIT);
+            assertThat(dead.header("dlq-consumer")).isEqualTo("contract-events");
+            assertThat(dead.header("dlq-error")).contains(poison.getValue());
+        }
+        given().get("/api/autonomy/schools/{id}/decision-rights", school).then().statusCode(200)
+                .body("schoolStatus", equalTo("OPEN"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/autonomy/schools/{id}/benchmark-evaluations", school)
+                .then().statusCode(200).body("total", equalTo(0));
     }
 }

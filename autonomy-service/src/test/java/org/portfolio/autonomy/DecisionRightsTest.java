@@ -137,6 +137,12 @@ class DecisionRightsTest {
         given().get("/api/autonomy/portfolio").then().statusCode(401);
         given().auth().oauth2(TestTokens.oversight()).queryParam("control", "SOMETIMES").get("/api/autonomy/portfolio")
                 .then().statusCode(400);
+        // schoolStatus is one of the four statuses (it is declared so): another value is a 400, not an empty page
+        given().auth().oauth2(TestTokens.oversight()).queryParam("q", tag).queryParam("schoolStatus", "OPEN")
+                .get("/api/autonomy/portfolio").then().statusCode(200).body("total", equalTo(2));
+        given().auth().oauth2(TestTokens.oversight()).queryParam("schoolStatus", "ON_HOLD").get("/api/autonomy/portfolio")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("schoolStatus"));
     }
 
     @Test

@@ -94,6 +94,22 @@ class ContractQueriesTest {
     }
 
     @Test
+    void aGrantEventNamingAnUnknownDomainGoesToTheDeadLetterTopicNotOntoTheScorecard() {
+        // the scorecard declares autonomy[].domain and .model as enums (issue 12): a value outside them is refused
+        String school = openSchool();
+        String contract = activeContract(school);
+        String id = org.portfolio.testing.EventsProbe.publish("autonomy.events", "/autonomy",
+                "portfolio.autonomy.AutonomyGranted.v1", school,
+                Map.of("grantId", java.util.UUID.randomUUID().toString(), "schoolId", school, "domain", "ATHLETICS",
+                        "model", "FULL_WITH_EXPECTATIONS", "contractId", contract, "cause", Map.of("kind", "MANUAL")));
+        var dead = org.portfolio.testing.EventsProbe.await("autonomy.events.dlq", e -> id.equals(e.id()),
+                java.time.Duration.ofSeconds(20));
+        assertThat(dead.header("dlq-consumer")).isEqualTo("autonomy-state");
+        assertThat(dead.header("dlq-error")).contains("ATHLETICS");
+        scorecard(contract).body("autonomy", hasSize(0));
+    }
+
+    @Test
     void theContractHistoryIsInOrderWithWhoWhyAndCause() {
         String school = openSchool();
         String contract = activeContract(school);

@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.portfolio.autonomy.domain.AutonomyDomain;
+import org.portfolio.autonomy.domain.BenchmarkComparator;
+import org.portfolio.autonomy.domain.EvaluationResult;
 import org.portfolio.autonomy.domain.GrantModel;
 import org.portfolio.autonomy.domain.RatingTier;
+import org.portfolio.autonomy.domain.SchoolStatus;
 import org.portfolio.autonomy.domain.SchoolYears;
 import org.portfolio.autonomy.service.BenchmarkService;
 import org.portfolio.autonomy.service.ContractEventsService;
@@ -105,11 +108,13 @@ public class ContractEventsHandler implements EventHandler {
         if (SCHOOL_REGISTERED.equals(type)) {
             SchoolRegisteredData d = event.data(SchoolRegisteredData.class);
             require(d.schoolId(), "schoolId", event);
+            requireOneOf(SchoolStatus.class, d.status(), "status", event);
             contracts.schoolRegistered(d.schoolId(), d.districtCode(), d.name(), d.type(), d.status());
         } else if (SCHOOL_STATUS_CHANGED.equals(type)) {
             SchoolStatusChangedData d = event.data(SchoolStatusChangedData.class);
             require(d.schoolId(), "schoolId", event);
             require(d.status(), "status", event);
+            requireOneOf(SchoolStatus.class, d.status(), "status", event);
             contracts.schoolStatusChanged(d.schoolId(), d.districtCode(), d.name(), d.type(), d.status(), d.reason(),
                     event.id());
         } else if (CONTRACT_ACTIVATED.equals(type)) {
@@ -129,6 +134,8 @@ public class ContractEventsHandler implements EventHandler {
             require(d.schoolId(), "schoolId", event);
             require(d.benchmarkId(), "benchmarkId", event);
             require(d.result(), "result", event);
+            requireOneOf(EvaluationResult.class, d.result(), "result", event);
+            requireOneOf(BenchmarkComparator.class, d.comparator(), "comparator", event);
             Set<AutonomyDomain> domains = EnumSet.noneOf(AutonomyDomain.class);
             for (String s : d.guardsDomains() == null ? List.<String>of() : d.guardsDomains()) {
                 AutonomyDomain domain = parse(AutonomyDomain.class, s, "guarded domain", event);
@@ -188,6 +195,23 @@ public class ContractEventsHandler implements EventHandler {
             LOG.warnf("Event %s (%s): unknown %s %s skipped", event.id(), event.type(), what, value);
             return null;
         }
+    }
+
+    /**
+     * A value answers show as a documented enum (issue 12): one outside it is poison, not stored. Null passes (the
+     * field is then absent).
+     */
+    private static <E extends Enum<E>> void requireOneOf(Class<E> type, String value, String field, IncomingEvent event) {
+        if (value == null) {
+            return;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return;
+            }
+        }
+        throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has " + field + " " + value
+                + ", not one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
     private static void require(Object value, String field, IncomingEvent event) {

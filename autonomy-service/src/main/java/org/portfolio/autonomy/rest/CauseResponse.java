@@ -1,6 +1,7 @@
 package org.portfolio.autonomy.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.autonomy.domain.BenchmarkComparator;
 import org.portfolio.autonomy.domain.Cause;
 import org.portfolio.autonomy.domain.CauseInfo;
 import org.portfolio.autonomy.domain.CauseKind;
@@ -12,11 +13,12 @@ import java.util.UUID;
 @Schema(description = "Why a grant changed: the event that caused it (and what it said), or a person's reason")
 public record CauseResponse(
         @Schema(examples = "BENCHMARK_MISSED") CauseKind kind,
-        @Schema(description = "CloudEvents id of the event that caused the change; null for API actions") String eventId,
+        @Schema(description = "CloudEvents id of the event that caused the change; absent for API actions", format = "uuid")
+        String eventId,
         UUID benchmarkId, UUID evaluationId,
         @Schema(examples = "TEACHER_VACANCIES") String metricCode,
         @Schema(examples = "2026-27") String period,
-        @Schema(examples = "LTE") String comparator,
+        @Schema(examples = "LTE") BenchmarkComparator comparator,
         @Schema(examples = "3") BigDecimal target,
         @Schema(examples = "7") BigDecimal actual,
         @Schema(description = "The ratings that earned an EARNED grant, latest first") List<UUID> ratingIds,
@@ -35,7 +37,7 @@ public record CauseResponse(
             return null;
         }
         return new CauseResponse(c.kind(), c.eventId(), c.benchmarkId(), c.evaluationId(), c.metricCode(), c.period(),
-                c.comparator(), plain(c.target()), plain(c.actual()), c.ratingIds(), c.requestId(), c.contractId(),
+                c.comparator() == null ? null : BenchmarkComparator.valueOf(c.comparator()), plain(c.target()), plain(c.actual()), c.ratingIds(), c.requestId(), c.contractId(),
                 c.reason(), c.description(), c.actor());
     }
 

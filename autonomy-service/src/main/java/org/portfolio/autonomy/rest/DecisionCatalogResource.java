@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.autonomy.domain.Decision;
 import org.portfolio.autonomy.service.DecisionCatalogService;
 import org.portfolio.platform.web.http.EntityTags;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -50,11 +50,12 @@ public class DecisionCatalogResource {
     @Path("/decisions")
     @PermitAll
     @Operation(summary = "List the decision catalog",
-            description = "Public (anonymous and every role): who decides what is part of the deal. The current catalog by"
-                    + " default; `version` reads an older one; `includeRetired` also lists retired decisions.")
-    @APIResponse(responseCode = "200", description = "The decisions, by domain")
-    @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such catalog version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Public (anonymous and every role): who decides what is part of the deal. The decisions of "
+                    + "the current catalog by domain, by default; `version` reads an older one; `includeRetired` also "
+                    + "lists retired decisions. The Catalog-Version header names the version listed.")
+    @APIResponse(responseCode = "200", description = "The decisions, by domain",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DecisionResponse.class)))
+    @APIResponse(responseCode = "404", description = "No catalog version with this number")
     public Response list(@Parameter(description = "Catalog version (default: current)") @QueryParam("version") Integer version,
                          @Parameter(description = "Also list retired decisions (current catalog only)")
                          @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
@@ -71,9 +72,10 @@ public class DecisionCatalogResource {
     @GET
     @Path("/decisions/{code}")
     @PermitAll
-    @Operation(summary = "Get one decision", description = "Also a retired one (with the version that retired it)")
+    @Operation(summary = "Get one decision", description = "One decision of the catalog with its domain, name and "
+            + "description and the catalog version that added it; also a retired one (with the version that retired "
+            + "it). The ETag is its version: send it as If-Match with an edit or a retirement.")
     @APIResponse(responseCode = "200", description = "The decision; ETag is its version", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") String code) {
         Decision d = catalog.get(code);
         return Response.ok(DecisionResponse.of(d)).tag(EntityTags.of(d.version)).build();
@@ -82,12 +84,11 @@ public class DecisionCatalogResource {
     @POST
     @Path("/decisions")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Add a decision to the catalog", description = "Makes a new catalog version")
+    @Operation(summary = "Add a decision to the catalog", description = "Adds a decision under a domain and makes "
+            + "a new catalog version. Grants on the whole domain cover it at once (decision-rights answers follow). "
+            + "Returns the decision; Location names it.")
     @APIResponse(responseCode = "201", description = "Added; Location names it", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken (codes are never reused)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken, also by a retired decision: codes are never reused (duplicate-decision)")
     public Response define(@Valid @NotNull DecisionRequest r, @Context UriInfo uri) {
         Decision d = catalog.define(r.code(), r.domain(), r.name(), r.description(), caller.id());
         return Response.created(uri.getAbsolutePathBuilder().path(d.code).build()).tag(EntityTags.of(d.version))
@@ -97,15 +98,12 @@ public class DecisionCatalogResource {
     @PUT
     @Path("/decisions/{code}")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Edit a decision's name and description", description = "Makes a new catalog version; the domain cannot change")
+    @Operation(summary = "Edit a decision's name and description", description = "Changes the name and description "
+            + "and makes a new catalog version; the domain cannot change (retire the decision and add a new one). "
+            + "Returns the decision.")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The decision is retired, or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The domain would change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The decision is retired (decision-retired), or it changed concurrently (concurrent-modification)")
+    @APIResponse(responseCode = "422", description = "The body names another domain than the decision's")
     public Response edit(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull DecisionEdit e) {
         Decision d = catalog.edit(code, ifMatch, e.domain(), e.name(), e.description(), caller.id());
@@ -115,14 +113,11 @@ public class DecisionCatalogResource {
     @POST
     @Path("/decisions/{code}/retire")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Retire a decision", description = "Makes a new catalog version without it; no grant covers it any more. Its code is never reused.")
+    @Operation(summary = "Retire a decision", description = "Makes a new catalog version without it, with the "
+            + "reason; no grant covers it any more (the decision-rights check answers DECISION_RETIRED). Its code is "
+            + "never reused. Returns the retired decision.")
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already retired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The decision is already retired (decision-retired)")
     public Response retire(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ReasonRequest r) {
         Decision d = catalog.retire(code, ifMatch, r.reason(), caller.id());
@@ -132,7 +127,9 @@ public class DecisionCatalogResource {
     @GET
     @Path("/versions")
     @PermitAll
-    @Operation(summary = "List the catalog versions", description = "Newest first: every edit, who made it and when")
+    @Operation(summary = "List the catalog versions", description = "Public. Every version of the catalog, newest "
+            + "first: what changed (SEEDED, ADDED, EDITED, RETIRED), which decision, who made it, when, and how many "
+            + "decisions the version has.")
     @APIResponse(responseCode = "200", description = "The versions")
     public List<CatalogVersionResponse> versions() {
         return catalog.versions().stream().map(v -> CatalogVersionResponse.of(v, catalog.size(v.version), null)).toList();
@@ -141,9 +138,9 @@ public class DecisionCatalogResource {
     @GET
     @Path("/versions/{version}")
     @PermitAll
-    @Operation(summary = "Read one catalog version with its decisions")
+    @Operation(summary = "Read one catalog version with its decisions", description = "Public. One version of the "
+            + "catalog: what changed, who and when, and the decisions it had (as they were then).")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = CatalogVersionResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CatalogVersionResponse version(@PathParam("version") int version) {
         var v = catalog.version(version);
         List<DecisionResponse> decisions = v.decisions().stream().map(DecisionResponse::of).toList();

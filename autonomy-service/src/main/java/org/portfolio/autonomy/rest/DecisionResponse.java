@@ -8,8 +8,8 @@ import org.portfolio.autonomy.domain.Decision;
 @Schema(description = "A decision and the autonomy domain that covers it")
 public record DecisionResponse(@Schema(examples = "HIRE_TEACHERS") String code, AutonomyDomain domain,
                                @Schema(examples = "Hire teachers") String name, String description,
-                               @Schema(description = "Catalog version that added it") Integer introducedInVersion,
-                               @Schema(description = "Catalog version that retired it; null while current")
+                               @Schema(description = "Catalog version that added it (absent in an older version's list)") Integer introducedInVersion,
+                               @Schema(description = "Catalog version that retired it; absent while current")
                                Integer retiredInVersion) {
 
     static DecisionResponse of(Decision d) {

@@ -12,7 +12,7 @@ import java.util.UUID;
 public record GrantHistoryResponse(
         long id, UUID grantId, UUID schoolId, Instant at,
         @Schema(examples = "REVOKED") GrantAction action,
-        @Schema(description = "Null for the grant's creation") GrantStatus fromStatus,
+        @Schema(description = "The status before the change; absent for the grant's creation") GrantStatus fromStatus,
         GrantStatus toStatus,
         CauseResponse cause) {
 

@@ -34,7 +34,6 @@ import org.portfolio.autonomy.domain.GrantStatus;
 import org.portfolio.autonomy.service.GrantService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -56,16 +55,21 @@ public class GrantResource {
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "List grants", description = "Newest first. A school leader sees only its own schools' grants.")
+    @Operation(summary = "List grants", description = "One page of autonomy grants (school, domain or decisions, model, "
+            + "source, term, status and the cause of its latest change), newest first; the filters combine. A school "
+            + "leader sees only its own schools' grants (403 for another school's schoolId).")
     @APIResponse(responseCode = "200", description = "One page of grants")
-    @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or the school is outside your scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<GrantResponse> list(@QueryParam("schoolId") String schoolId,
-                                    @Parameter(description = "PEOPLE, TIME, MONEY, PROGRAM") @QueryParam("domain") String domain,
-                                    @Parameter(description = "PENDING, ACTIVE, REVOKED, ENDED") @QueryParam("status") String status,
-                                    @Parameter(description = "EARNED, FULL_WITH_EXPECTATIONS, PROGRAMMATIC") @QueryParam("model") String model,
-                                    @Parameter(description = "CONTRACT_PROVISION, APPROVED_REQUEST, MANUAL") @QueryParam("source") String source,
+    public Page<GrantResponse> list(@Parameter(description = "School id", schema = @Schema(implementation = UUID.class))
+                                    @QueryParam("schoolId") String schoolId,
+                                    @Parameter(description = "Autonomy domain", schema = @Schema(implementation = AutonomyDomain.class))
+                                    @QueryParam("domain") String domain,
+                                    @Parameter(description = "Grant status", schema = @Schema(implementation = GrantStatus.class))
+                                    @QueryParam("status") String status,
+                                    @Parameter(description = "Grant model", schema = @Schema(implementation = GrantModel.class))
+                                    @QueryParam("model") String model,
+                                    @Parameter(description = "Where the grant comes from", schema = @Schema(implementation = GrantSource.class))
+                                    @QueryParam("source") String source,
+                                    @Parameter(description = "Contract id (grants of its provisions)", schema = @Schema(implementation = UUID.class))
                                     @QueryParam("contractId") String contractId,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -83,11 +87,10 @@ public class GrantResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Get a grant", description = "With the cause of its latest change and, when revoked, the benchmarks that hold it")
+    @Operation(summary = "Get a grant", description = "One grant with the cause of its latest change and, when "
+            + "REVOKED, the missed benchmarks that hold it revoked and whether it comes back by itself once they are "
+            + "met. The ETag is its version: send it as If-Match with a change.")
     @APIResponse(responseCode = "200", description = "The grant; ETag is its version", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Grant g = grants.get(id);
         caller.requireSchool(g.schoolId);
@@ -97,11 +100,10 @@ public class GrantResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "A grant's full history", description = "Every change, oldest first, each with its stored cause")
+    @Operation(summary = "A grant's full history", description = "Every change of the grant, oldest first: the "
+            + "action, the status before (absent for its creation) and after, and the stored cause (the event that "
+            + "caused it and what it said, or a person's reason).")
     @APIResponse(responseCode = "200", description = "The history")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<GrantHistoryResponse> history(@PathParam("id") UUID id) {
         Grant g = grants.get(id);
         caller.requireSchool(g.schoolId);
@@ -110,13 +112,13 @@ public class GrantResource {
 
     @POST
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Grant autonomy manually", description = "An ACTIVE grant with source MANUAL; the reason is stored as its cause. Publishes AutonomyGranted.")
+    @Operation(summary = "Grant autonomy manually", description = "Creates an ACTIVE grant with source MANUAL on a "
+            + "domain (or some of its decisions) for a school, from effectiveFrom (default today) to effectiveTo (absent: "
+            + "open-ended); the reason is stored as its cause. Publishes AutonomyGranted. Returns the grant; Location "
+            + "names it.")
     @APIResponse(responseCode = "201", description = "Granted; Location names it", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body (e.g. no reason)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The school is closed, or already holds a live grant on these decisions", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown school, or decisions not of the domain", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The school is closed (school-closed), or already holds a live grant on these decisions (overlapping-grant)")
+    @APIResponse(responseCode = "422", description = "The school is unknown to the autonomy service, or a decision is not in the current catalog under this domain")
     public Response grant(@Valid @NotNull ManualGrantRequest r, @Context UriInfo uri) {
         Grant g = grants.manualGrant(r.schoolId(), r.domain(), r.model(), r.decisions(), r.scope(), r.effectiveFrom(),
                 r.effectiveTo(), r.reason(), caller.id());
@@ -127,14 +129,11 @@ public class GrantResource {
     @POST
     @Path("/{id}/revoke")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Revoke a grant manually", description = "ACTIVE → REVOKED with the reason as cause; it comes back only by a manual reinstatement. Publishes AutonomyRevoked.")
+    @Operation(summary = "Revoke a grant manually", description = "ACTIVE → REVOKED with the reason as cause; it "
+            + "comes back only by a manual reinstatement (never by a met benchmark). Publishes AutonomyRevoked; the "
+            + "decision-rights check answers DISTRICT at once. Returns the grant.")
     @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
-    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The grant is not ACTIVE (invalid-grant-transition), or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The grant is not ACTIVE (invalid-grant-transition), or it changed concurrently (concurrent-modification)")
     public Response revoke(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
         return answer(grants.manualRevoke(id, ifMatch, r.reason(), caller.id()));
     }
@@ -142,14 +141,10 @@ public class GrantResource {
     @POST
     @Path("/{id}/reinstate")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Reinstate a revoked grant", description = "REVOKED → ACTIVE with the reason as cause; clears the benchmarks that held it. Publishes AutonomyReinstated.")
+    @Operation(summary = "Reinstate a revoked grant", description = "REVOKED → ACTIVE with the reason as cause; "
+            + "clears the missed benchmarks that held it. Publishes AutonomyReinstated. Returns the grant.")
     @APIResponse(responseCode = "200", description = "Reinstated", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
-    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The grant is not REVOKED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The grant is not REVOKED (invalid-grant-transition)")
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
         return answer(grants.manualReinstate(id, ifMatch, r.reason(), caller.id()));
     }
@@ -157,14 +152,11 @@ public class GrantResource {
     @POST
     @Path("/{id}/activate")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Grant a pending grant now", description = "PENDING → ACTIVE without waiting for its eligibility, with the reason as cause. Publishes AutonomyGranted.")
+    @Operation(summary = "Grant a pending grant now", description = "PENDING → ACTIVE without waiting for its "
+            + "eligibility (an EARNED grant the ratings have not earned yet), with the reason as cause. Publishes "
+            + "AutonomyGranted. Returns the grant.")
     @APIResponse(responseCode = "200", description = "Granted", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
-    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The grant is not PENDING", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The grant is not PENDING (invalid-grant-transition)")
     public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
         return answer(grants.manualActivate(id, ifMatch, r.reason(), caller.id()));
     }
@@ -172,14 +164,11 @@ public class GrantResource {
     @POST
     @Path("/{id}/end")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "End a grant", description = "Any live status → ENDED (final) with the reason as cause. Publishes AutonomyEnded if it was ever granted.")
+    @Operation(summary = "End a grant", description = "PENDING, ACTIVE or REVOKED → ENDED (final) with the reason "
+            + "as cause. Publishes AutonomyEnded if it was ever granted (not for a grant that stayed PENDING). Returns "
+            + "the grant.")
     @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
-    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such grant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The grant has already ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The grant has already ended (invalid-grant-transition)")
     public Response end(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
         return answer(grants.manualEnd(id, ifMatch, r.reason(), caller.id()));
     }

@@ -27,14 +27,14 @@ public record GrantResponse(
         UUID contractId, UUID provisionId, UUID requestId,
         @Schema(description = "EARNED only: what the school's ratings must show") Eligibility eligibility,
         @Schema(examples = "2026-07-01") LocalDate effectiveFrom,
-        @Schema(description = "Inclusive; null = open-ended", examples = "2031-06-30") LocalDate effectiveTo,
+        @Schema(description = "Inclusive; absent = open-ended", examples = "2031-06-30") LocalDate effectiveTo,
         @Schema(examples = "ACTIVE") GrantStatus status,
         Instant statusSince,
         @Schema(description = "Set when the grant's contract was renewed and the successor has not taken it over yet")
         UUID awaitingSuccessorContractId,
         @Schema(description = "The cause of the latest status change") CauseResponse cause,
-        @Schema(description = "REVOKED only: the missed benchmarks that hold it revoked") List<OpenMissResponse> openMisses,
-        @Schema(description = "REVOKED only: whether it comes back by itself once those benchmarks are met")
+        @Schema(description = "REVOKED only (absent otherwise): the missed benchmarks that hold it revoked") List<OpenMissResponse> openMisses,
+        @Schema(description = "REVOKED only (absent otherwise): whether it comes back by itself once those benchmarks are met")
         Boolean reinstatesWhenMet,
         @Schema(description = "Also the ETag; send it as If-Match with a change") long version) {
 

@@ -19,9 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.autonomy.domain.AutonomyDomain;
 import org.portfolio.autonomy.domain.DomainControl;
 import org.portfolio.autonomy.domain.RightsReason;
+import org.portfolio.autonomy.domain.SchoolStatus;
 import org.portfolio.autonomy.service.DecisionRightsService;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Roles;
+
+import java.time.LocalDate;
+import java.util.Optional;
 
 @Path("/api/autonomy/portfolio")
 @Tag(name = "Portfolio view", description = "Every school × domain with who holds it, for district admins and oversight bodies")
@@ -36,22 +39,27 @@ public class PortfolioResource {
     @Operation(summary = "The portfolio view",
             description = "Every school the service knows × PEOPLE/TIME/MONEY/PROGRAM: SCHOOL (all decisions), PARTIAL or "
                     + "DISTRICT, the reason, the live grants; totals per domain over every matching school. Sorted by school "
-                    + "name. Filters: q (name or district code), schoolStatus (e.g. OPEN); control and/or reason, on any domain or on `domain`.")
+                    + "name. Filters: q (name or district code), schoolStatus (e.g. OPEN); control and/or reason, on any "
+                    + "domain or on `domain`. `date` defaults to today. Read-only.")
     @APIResponse(responseCode = "200", description = "One page of schools", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
-    @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PortfolioResponse portfolio(@Parameter(description = "ISO date; default today") @QueryParam("date") String date,
+    public PortfolioResponse portfolio(@Parameter(description = "ISO date; default today", schema = @Schema(implementation = LocalDate.class))
+                                       @QueryParam("date") String date,
                                        @Parameter(description = "Part of a school's name or district code") @QueryParam("q") String q,
-                                       @Parameter(description = "PROPOSED, OPEN, CLOSING, CLOSED") @QueryParam("schoolStatus") String schoolStatus,
-                                       @Parameter(description = "Apply control/reason to this domain only") @QueryParam("domain") String domain,
-                                       @Parameter(description = "SCHOOL, PARTIAL, DISTRICT") @QueryParam("control") String control,
-                                       @Parameter(description = "e.g. REVOKED") @QueryParam("reason") String reason,
+                                       @Parameter(description = "The school's status", schema = @Schema(implementation = SchoolStatus.class))
+                                       @QueryParam("schoolStatus") String schoolStatus,
+                                       @Parameter(description = "Apply control/reason to this domain only",
+                                               schema = @Schema(implementation = AutonomyDomain.class))
+                                       @QueryParam("domain") String domain,
+                                       @Parameter(description = "Who holds the domain", schema = @Schema(implementation = DomainControl.class))
+                                       @QueryParam("control") String control,
+                                       @Parameter(description = "Why (GRANTED when the school holds it)", example = "REVOKED",
+                                               schema = @Schema(implementation = RightsReason.class))
+                                       @QueryParam("reason") String reason,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         DecisionRightsService.PortfolioFilter filter = new DecisionRightsService.PortfolioFilter(
                 q == null || q.isBlank() ? null : q.trim(),
-                schoolStatus == null || schoolStatus.isBlank() ? null : schoolStatus.trim(),
+                Optional.ofNullable(RestSupport.enumOf(SchoolStatus.class, schoolStatus, "schoolStatus")).map(Enum::name).orElse(null),
                 RestSupport.enumOf(AutonomyDomain.class, domain, "domain"),
                 RestSupport.enumOf(DomainControl.class, control, "control"),
                 RestSupport.enumOf(RightsReason.class, reason, "reason"));

@@ -6,6 +6,7 @@ import org.portfolio.autonomy.domain.DomainControl;
 import org.portfolio.autonomy.domain.GrantModel;
 import org.portfolio.autonomy.domain.GrantStatus;
 import org.portfolio.autonomy.domain.RightsReason;
+import org.portfolio.autonomy.domain.SchoolStatus;
 import org.portfolio.autonomy.service.DecisionRightsService;
 
 import java.time.Instant;
@@ -25,7 +26,9 @@ public record PortfolioResponse(
         List<School> items) {
 
     @Schema(description = "One school's row")
-    public record School(UUID schoolId, String name, String districtCode, String schoolStatus, List<Cell> domains) {
+    public record School(UUID schoolId, String name, String districtCode,
+                         @Schema(description = "As contracts-service announced it (absent until it has)") SchoolStatus schoolStatus,
+                         List<Cell> domains) {
     }
 
     @Schema(description = "One school × domain")
@@ -35,7 +38,8 @@ public record PortfolioResponse(
             @Schema(description = "GRANTED when the school holds the domain; else the most telling reason why not",
                     examples = "REVOKED") RightsReason reason,
             @Schema(description = "Status of the school's most relevant grant on the domain (ACTIVE, REVOKED, PENDING, "
-                    + "ENDED), or NONE", examples = "REVOKED") String grantStatus,
+                    + "ENDED), or NONE", examples = "REVOKED", enumeration = {"ACTIVE", "REVOKED", "PENDING", "ENDED", "NONE"})
+            String grantStatus,
             @Schema(description = "Decisions of the domain the school takes") int schoolDecides,
             @Schema(description = "Decisions of the domain in the catalog") int decisions,
             @Schema(description = "The school's live grants on the domain") List<GrantRef> grants) {
@@ -47,7 +51,9 @@ public record PortfolioResponse(
     static PortfolioResponse of(DecisionRightsService.Portfolio p) {
         return new PortfolioResponse(p.date(), p.catalogVersion(), p.total(), p.page(), p.size(), p.totals(),
                 p.rows().stream().map(r -> new School(r.school().schoolId(), r.school().name(),
-                        r.school().districtCode(), r.school().status(), r.domains().stream().map(c -> new Cell(
+                        r.school().districtCode(),
+                        r.school().status() == null ? null : SchoolStatus.valueOf(r.school().status()),
+                        r.domains().stream().map(c -> new Cell(
                         c.domain(), c.control(), c.reason(), c.grantStatus(), c.schoolDecides(), c.decisions(),
                         c.liveGrants().stream().map(g -> new GrantRef(g.id(), g.model(), g.status(), g.since()))
                                 .toList())).toList())).toList());

@@ -11,7 +11,9 @@ import java.util.UUID;
 @Schema(description = "A school's published rating for one school year, as received from performance-service")
 public record RatingResponse(@Schema(examples = "2026-27") String schoolYear, UUID ratingId,
                              @Schema(examples = "MEETS") RatingTier tier, BigDecimal percent, Integer frameworkVersion,
-                             Instant publishedAt, String eventId, Instant receivedAt) {
+                             Instant publishedAt,
+                             @Schema(description = "CloudEvents id of the SchoolRatingPublished event", format = "uuid") String eventId,
+                             Instant receivedAt) {
 
     static RatingResponse of(SchoolRating r) {
         return new RatingResponse(r.schoolYear(), r.ratingId, r.tier, CauseResponse.plain(r.percent), r.frameworkVersion,

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.autonomy.domain.AutonomyDomain;
@@ -34,7 +35,6 @@ import org.portfolio.autonomy.domain.RequestStep;
 import org.portfolio.autonomy.service.RequestService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -56,13 +56,13 @@ public class RequestResource {
 
     @POST
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Submit a request", description = "A school leader submits for its own schools only. Status SUBMITTED.")
+    @Operation(summary = "Submit a request", description = "A school asks for programmatic autonomy: decisions of "
+            + "one domain, a justification plan, expected outcomes and the dates. A school leader submits for its own "
+            + "schools only. The request starts SUBMITTED with its first step (which has no fromStatus); nothing is "
+            + "published until an approval grants it. Returns the request; Location names it.")
     @APIResponse(responseCode = "201", description = "Submitted; Location names it", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The school is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown school, or decisions not of the domain", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The school is closed (school-closed)")
+    @APIResponse(responseCode = "422", description = "The school is unknown to the autonomy service, or a decision is not in the current catalog under this domain")
     public Response submit(@Valid @NotNull RequestSubmission s, @Context UriInfo uri) {
         caller.requireSchool(s.schoolId());
         AutonomyRequest r = requests.submit(s.schoolId(), s.proposal(), caller.id(), RestSupport.actorRole(caller));
@@ -72,13 +72,15 @@ public class RequestResource {
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "List requests", description = "Newest first; a school leader sees its own schools' requests only")
+    @Operation(summary = "List requests", description = "One page of programmatic requests (summaries: school, "
+            + "domain, decisions, title, dates, status, the grant an approval created), newest first; the filters "
+            + "combine. A school leader sees its own schools' requests only (403 for another school's schoolId).")
     @APIResponse(responseCode = "200", description = "One page of requests")
-    @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<RequestSummary> list(@QueryParam("schoolId") String schoolId,
-                                     @Parameter(description = "SUBMITTED, UNDER_REVIEW, APPROVED, DENIED, WITHDRAWN, CANCELLED") @QueryParam("status") String status,
+    public Page<RequestSummary> list(@Parameter(description = "School id", schema = @Schema(implementation = UUID.class))
+                                     @QueryParam("schoolId") String schoolId,
+                                     @Parameter(description = "Request status", schema = @Schema(implementation = RequestStatus.class))
+                                     @QueryParam("status") String status,
+                                     @Parameter(description = "Autonomy domain", schema = @Schema(implementation = AutonomyDomain.class))
                                      @QueryParam("domain") String domain,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -95,11 +97,11 @@ public class RequestResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Get a request with every step of its review")
+    @Operation(summary = "Get a request with every step of its review", description = "The request (what, why, "
+            + "expected outcomes, dates, status, who decided and the rationale, the grant an approval created) with "
+            + "every step of its review oldest first: submission (no fromStatus), review start, comments, revisions "
+            + "and the decision. The ETag is its version: send it as If-Match with a step.")
     @APIResponse(responseCode = "200", description = "The request; ETag is its version", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         AutonomyRequest r = requests.get(id);
         caller.requireSchool(r.schoolId);
@@ -109,15 +111,13 @@ public class RequestResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Revise an open request", description = "The school's answer to reviewers' comments; the domain stays. Records a REVISED step.")
+    @Operation(summary = "Revise an open request", description = "The school's answer to reviewers' comments: "
+            + "replaces the proposal (decisions, title, justification, outcomes, dates) while the request is SUBMITTED "
+            + "or UNDER_REVIEW; the domain stays. Records a REVISED step with the note; nothing is published. Returns "
+            + "the request.")
     @APIResponse(responseCode = "200", description = "Revised", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The request is closed (invalid-request-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Domain changed, or decisions not of the domain", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition)")
+    @APIResponse(responseCode = "422", description = "The domain would change, or a decision is not in the current catalog under the domain")
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull RequestRevision rev) {
         scope(id);
@@ -128,15 +128,13 @@ public class RequestResource {
     @POST
     @Path("/{id}/review")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Start the review", description = "SUBMITTED → UNDER_REVIEW")
+    @Operation(summary = "Start the review", description = "SUBMITTED → UNDER_REVIEW, with an optional note (e.g. "
+            + "who reviews); the body may be left out. Records a REVIEW_STARTED step; nothing is published. Returns "
+            + "the request.")
     @APIResponse(responseCode = "200", description = "Under review", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not SUBMITTED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid NoteRequest n) {
+    @APIResponse(responseCode = "409", description = "The request is not SUBMITTED (invalid-request-transition)")
+    public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @RequestBody(required = false, description = "Optional: a note for the record") @Valid NoteRequest n) {
         return answer(requests.startReview(id, ifMatch, n == null ? null : n.note(), caller.id(),
                 RestSupport.actorRole(caller)), Response.Status.OK);
     }
@@ -144,13 +142,11 @@ public class RequestResource {
     @POST
     @Path("/{id}/comments")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Comment on an open request", description = "Reviewers and the school itself; visible to both")
+    @Operation(summary = "Comment on an open request", description = "Adds a COMMENTED step to a SUBMITTED or "
+            + "UNDER_REVIEW request, by a reviewer or the school itself; visible to both. The status does not change "
+            + "and nothing is published. Returns the step.")
     @APIResponse(responseCode = "201", description = "The comment step", content = @Content(schema = @Schema(implementation = RequestResponse.Step.class)))
-    @APIResponse(responseCode = "400", description = "Empty comment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The request is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition)")
     public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest c, @Context UriInfo uri) {
         scope(id);
         RequestStep s = requests.comment(id, c.text(), caller.id(), RestSupport.actorRole(caller));
@@ -161,15 +157,12 @@ public class RequestResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Approve", description = "UNDER_REVIEW → APPROVED; creates the ACTIVE PROGRAMMATIC grant (optionally narrower than requested) and publishes AutonomyGranted")
+    @Operation(summary = "Approve", description = "UNDER_REVIEW → APPROVED with the rationale; creates the ACTIVE "
+            + "PROGRAMMATIC grant (all requested decisions, or a subset; the requested dates unless others are given) "
+            + "and publishes AutonomyGranted. Returns the request; grantId names the grant.")
     @APIResponse(responseCode = "200", description = "Approved; grantId names the grant", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
-    @APIResponse(responseCode = "400", description = "No rationale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not UNDER_REVIEW, or the school closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Decisions not requested", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request is not UNDER_REVIEW (invalid-request-transition), or the school closed (school-closed)")
+    @APIResponse(responseCode = "422", description = "The approval names decisions that were not requested")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull ApprovalRequest a) {
         return answer(requests.approve(id, ifMatch, a.approval(), caller.id(), RestSupport.actorRole(caller)),
@@ -179,14 +172,10 @@ public class RequestResource {
     @POST
     @Path("/{id}/deny")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Deny", description = "UNDER_REVIEW → DENIED, with the rationale the school sees")
+    @Operation(summary = "Deny", description = "UNDER_REVIEW → DENIED, with the rationale the school sees. Records "
+            + "the decision step; no grant, nothing published. Returns the request.")
     @APIResponse(responseCode = "200", description = "Denied", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
-    @APIResponse(responseCode = "400", description = "No rationale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not UNDER_REVIEW", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request is not UNDER_REVIEW (invalid-request-transition)")
     public Response deny(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull RationaleRequest r) {
         return answer(requests.deny(id, ifMatch, r.rationale(), caller.id(), RestSupport.actorRole(caller)),
@@ -196,15 +185,13 @@ public class RequestResource {
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Withdraw", description = "By the school, while SUBMITTED or UNDER_REVIEW")
+    @Operation(summary = "Withdraw", description = "The school takes its request back while it is SUBMITTED or "
+            + "UNDER_REVIEW, with an optional note (the body may be left out). Records a WITHDRAWN step; nothing is "
+            + "published. Returns the request.")
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already decided or withdrawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid NoteRequest n) {
+    @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition)")
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                             @RequestBody(required = false, description = "Optional: why, for the record") @Valid NoteRequest n) {
         scope(id);
         return answer(requests.withdraw(id, ifMatch, n == null ? null : n.note(), caller.id(),
                 RestSupport.actorRole(caller)), Response.Status.OK);

@@ -25,11 +25,11 @@ import org.portfolio.autonomy.service.DecisionRightsService;
 import org.portfolio.autonomy.service.EligibilityService;
 import org.portfolio.autonomy.service.GrantService;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,13 +60,15 @@ public class SchoolAutonomyResource {
             description = "Public (anonymous and every role). Yes/no, who decides (SCHOOL or DISTRICT), and the basis: the grant "
                     + "in force, or why not (never granted, pending eligibility, revoked on a date by a missed benchmark "
                     + "with its target and actual, ended, …). `date` defaults to today in the district's time zone; "
-                    + "for a past date the answer uses the statuses the grants had at the end of that day.")
+                    + "for a past date the answer uses the statuses the grants had at the end of that day. Read-only; "
+                    + "served from a cache kept current by the grant events, so it is cheap to call on every decision.")
     @APIResponse(responseCode = "200", description = "The answer", content = @Content(schema = @Schema(implementation = DecisionRightsResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown school or decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The school is unknown to the autonomy service, or the decision code is not in the catalog (retired ones are)")
     public DecisionRightsResponse check(@PathParam("schoolId") UUID schoolId,
                                         @Parameter(description = "Decision code", example = "HIRE_TEACHERS") @PathParam("decision") String decision,
-                                        @Parameter(description = "ISO date; default today", example = "2026-09-15") @QueryParam("date") String date) {
+                                        @Parameter(description = "ISO date; default today", example = "2026-09-15",
+                                                schema = @Schema(implementation = LocalDate.class))
+                                        @QueryParam("date") String date) {
         return DecisionRightsResponse.of(rights.check(schoolId, decision, RestSupport.date(date, "date")));
     }
 
@@ -74,24 +76,24 @@ public class SchoolAutonomyResource {
     @Path("/decision-rights")
     @PermitAll
     @Operation(summary = "The school's decision-rights matrix",
-            description = "Public (anonymous and every role). Every decision of the current catalog by domain, with who decides it on the date.")
+            description = "Public (anonymous and every role). Every decision of the current catalog by domain, with "
+                    + "who decides it on the date (default today), why, and the grant it rests on; per domain SCHOOL "
+                    + "(every decision the school's), PARTIAL or DISTRICT. Read-only.")
     @APIResponse(responseCode = "200", description = "The matrix", content = @Content(schema = @Schema(implementation = DecisionMatrixResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DecisionMatrixResponse matrix(@PathParam("schoolId") UUID schoolId,
-                                        @Parameter(description = "ISO date; default today") @QueryParam("date") String date) {
+                                        @Parameter(description = "ISO date; default today", example = "2026-09-15",
+                                                schema = @Schema(implementation = LocalDate.class))
+                                        @QueryParam("date") String date) {
         return DecisionMatrixResponse.of(rights.matrix(schoolId, RestSupport.date(date, "date")));
     }
 
     @GET
     @Path("/history")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Every change to the school's grants", description = "Oldest first, each with its stored cause")
+    @Operation(summary = "Every change to the school's grants", description = "One page of the history of every "
+            + "grant of the school, oldest first: the action, the status before (absent for a grant's creation) and "
+            + "after, and the stored cause (the event and what it said, or a person's reason).")
     @APIResponse(responseCode = "200", description = "One page of the history")
-    @APIResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<GrantHistoryResponse> history(@PathParam("schoolId") UUID schoolId,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
@@ -106,12 +108,10 @@ public class SchoolAutonomyResource {
     @Path("/benchmark-evaluations")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
     @Operation(summary = "Benchmark evaluations received for the school",
-            description = "Newest first, with how many grants each revoked or reinstated (also those that changed nothing)")
+            description = "One page of the BenchmarkEvaluated events received for the school (MET or MISSED, target, "
+                    + "actual, guarded domains), newest first, with how many grants each revoked or reinstated (also "
+                    + "those that changed nothing).")
     @APIResponse(responseCode = "200", description = "One page of evaluations")
-    @APIResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<BenchmarkEvaluationResponse> evaluations(@PathParam("schoolId") UUID schoolId,
                                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -125,11 +125,9 @@ public class SchoolAutonomyResource {
     @Path("/ratings")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
     @Operation(summary = "The school's published ratings this service holds",
-            description = "The evidence for EARNED eligibility: the latest rating per school year, latest year first")
+            description = "The evidence for EARNED eligibility: the latest SchoolRatingPublished per school year "
+                    + "(tier, percent, framework version), latest year first.")
     @APIResponse(responseCode = "200", description = "The ratings")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RatingResponse> ratings(@PathParam("schoolId") UUID schoolId) {
         caller.requireSchool(schoolId);
         requireKnown(schoolId);

@@ -3,6 +3,8 @@ package org.portfolio.contracts.consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.portfolio.contracts.domain.AutonomyDomain;
+import org.portfolio.contracts.domain.AutonomyModel;
 import org.portfolio.contracts.service.AutonomyStateService;
 import org.portfolio.platform.events.EventTypes;
 import org.portfolio.platform.events.consumer.EventHandler;
@@ -24,8 +26,11 @@ public class AutonomyStateHandler implements EventHandler {
             EventTypes.of("autonomy", "AutonomyReinstated"), "ACTIVE",
             EventTypes.of("autonomy", "AutonomyEnded"), "ENDED");
 
-    /** The part of the Autonomy* events contracts keeps. */
-    record GrantEvent(UUID grantId, UUID schoolId, String domain, String model, UUID contractId, JsonNode cause) {
+    /**
+     * The part of the Autonomy* events contracts keeps. Domain and model are typed: an event naming one this service
+     * does not know is poison (DLQ), so the scorecard never shows a value outside its documented enums.
+     */
+    record GrantEvent(UUID grantId, UUID schoolId, AutonomyDomain domain, AutonomyModel model, UUID contractId, JsonNode cause) {
     }
 
     @Inject
@@ -49,12 +54,12 @@ public class AutonomyStateHandler implements EventHandler {
     @Override
     public void handle(IncomingEvent event) {
         GrantEvent g = event.data(GrantEvent.class);
-        if (g.grantId() == null || g.schoolId() == null || g.domain() == null || g.domain().length() > 20) {
+        if (g.grantId() == null || g.schoolId() == null || g.domain() == null) {
             throw new PoisonEventException(event.name() + " " + event.id() + " lacks grantId, schoolId or domain");
         }
         String kind = text(g.cause(), "kind");
-        state.apply(new AutonomyStateService.GrantChange(g.grantId(), g.schoolId(), g.domain(),
-                g.model() == null || g.model().length() > 30 ? null : g.model(), g.contractId(), STATUS.get(event.type()),
+        state.apply(new AutonomyStateService.GrantChange(g.grantId(), g.schoolId(), g.domain().name(),
+                g.model() == null ? null : g.model().name(), g.contractId(), STATUS.get(event.type()),
                 kind == null || kind.length() > 40 ? null : kind, summary(event.name(), g.cause()),
                 event.time() != null ? event.time() : Instant.now()), event.id());
     }

@@ -2,6 +2,7 @@ package org.portfolio.contracts.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.portfolio.contracts.domain.RatingTier;
 import org.portfolio.contracts.domain.SchoolYear;
 import org.portfolio.contracts.service.EvidenceService;
 import org.portfolio.platform.events.EventTypes;
@@ -21,9 +22,9 @@ public class EvidenceHandler implements EventHandler {
     static final String RATING = EventTypes.of("performance", "SchoolRatingPublished");
     static final String DEMAND = EventTypes.of("enrollment", "DemandReported");
 
-    /** The part of SchoolRatingPublished contracts keeps. */
+    /** The part of SchoolRatingPublished contracts keeps; a tier outside {@link RatingTier} is poison (DLQ). */
     record SchoolRatingPublished(UUID ratingId, UUID schoolId, String schoolYear, Integer frameworkVersion,
-                                 BigDecimal totalPoints, BigDecimal maxPoints, BigDecimal percent, String tier,
+                                 BigDecimal totalPoints, BigDecimal maxPoints, BigDecimal percent, RatingTier tier,
                                  Instant publishedAt) {
     }
 
@@ -58,11 +59,8 @@ public class EvidenceHandler implements EventHandler {
             if (r.schoolId() == null || r.schoolYear() == null || SchoolYear.tryParse(r.schoolYear()).isEmpty()) {
                 throw new PoisonEventException("SchoolRatingPublished " + event.id() + " lacks schoolId or a schoolYear");
             }
-            if (r.tier() != null && r.tier().length() > 20) {
-                throw new PoisonEventException("SchoolRatingPublished " + event.id() + " has a tier over 20 characters");
-            }
             evidence.onRating(new EvidenceService.RatingFacts(r.schoolId(), r.schoolYear(), r.ratingId(),
-                    r.frameworkVersion(), r.totalPoints(), r.maxPoints(), r.percent(), r.tier(),
+                    r.frameworkVersion(), r.totalPoints(), r.maxPoints(), r.percent(), r.tier() == null ? null : r.tier().name(),
                     r.publishedAt() != null ? r.publishedAt() : at), event.id());
         } else {
             DemandReported d = event.data(DemandReported.class);

@@ -12,17 +12,22 @@ import java.util.UUID;
  * latest family demand and the standing of the school's contract. Captured with every status decision.
  */
 @Schema(name = "Evidence", description = "What oversight has in front of it when deciding on a school")
-public record Evidence(Instant capturedAt, Rating latestRating, List<Rating> ratings, List<Demand> demand,
+public record Evidence(Instant capturedAt,
+                       @Schema(description = "The newest of ratings (absent when none was published)") Rating latestRating,
+                       @Schema(description = "The latest three published ratings, newest first") List<Rating> ratings,
+                       @Schema(description = "Every enrollment round of the latest school year reported") List<Demand> demand,
+                       @Schema(description = "The ACTIVE contract's standing (absent when the school has none)")
                        ContractStanding contract) {
 
     /** A published rating (from SchoolRatingPublished). */
-    @Schema(name = "EvidenceRating")
-    public record Rating(String schoolYear, String tier, BigDecimal percent, BigDecimal totalPoints,
+    @Schema(name = "EvidenceRating", description = "A published rating (performance-service publishes only rated schools)")
+    public record Rating(@Schema(examples = "2025-26") String schoolYear,
+                         @Schema(examples = "MEETS") RatingTier tier, BigDecimal percent, BigDecimal totalPoints,
                          BigDecimal maxPoints, Integer frameworkVersion, UUID ratingId, Instant publishedAt) {
     }
 
     /** Demand in one enrollment round (from DemandReported). */
-    @Schema(name = "EvidenceDemand", description = "applicantsPerSeat = applicants / seats")
+    @Schema(name = "EvidenceDemand", description = "applicantsPerSeat = applicants / seats (absent when there are no seats)")
     public record Demand(UUID periodId, String schoolYear, int round, int applicants, int firstChoices, int seats,
                          int offers, BigDecimal applicantsPerSeat, Instant reportedAt) {
     }

@@ -1,5 +1,7 @@
 package org.portfolio.contracts.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -11,9 +13,11 @@ import java.util.List;
  */
 public final class Scorecards {
 
+    @Schema(name = "BenchmarkStatus", description = "Where a benchmark stands on the scorecard")
     public enum Status { MET, MISSED, NOT_YET_EVALUATED, INSUFFICIENT_DATA }
 
     /** IMPROVING / DECLINING compare the last two unsuppressed values in the benchmark's better direction. */
+    @Schema(name = "TrendDirection", description = "The metric's last move in the benchmark's better direction")
     public enum Direction { IMPROVING, DECLINING, STEADY, UNKNOWN }
 
     public record Point(String period, BigDecimal value, Integer n, boolean suppressed, Instant recordedAt) {

@@ -43,10 +43,10 @@ import org.portfolio.contracts.service.SchoolCalendar;
 import org.portfolio.contracts.service.ScorecardService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -105,16 +105,16 @@ public class ContractResource {
 
     @POST
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Draft a contract", description = "A DRAFT can be edited and discarded until it is activated. "
-            + "Set renewsContractId to draft the renewal of an ACTIVE contract.")
+    @Operation(summary = "Draft a contract", description = "Creates a DRAFT contract between a school and its oversight "
+            + "body (default: the school's): the term, the autonomy provisions and the benchmarks. A DRAFT can be edited "
+            + "and discarded until it is activated; nothing is published yet (the history records the drafting). Set "
+            + "renewsContractId to draft the renewal of an ACTIVE contract, to be activated later. Returns the draft "
+            + "with its Location and ETag.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "innovation school", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Drafted; Location names it; ETag is its revision",
             content = @Content(schema = @Schema(implementation = ContractResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body (e.g. a year that is not a school year)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The school is CLOSED (school-status-conflict), or the contract to renew is not ACTIVE (contract-status-conflict)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown school or oversight body; a term or content that breaks the rules (errors[] names each)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The school is CLOSED (school-status-conflict), or the contract to renew is not ACTIVE (contract-status-conflict)")
+    @APIResponse(responseCode = "422", description = "Unknown school, oversight body or contract to renew; a term or content that breaks the contract rules (unprocessable, errors[] names each)")
     public Response draft(@Valid @NotNull ContractDraftRequest r, @Context UriInfo uri) {
         UUID id = drafting.draft(r.schoolId(), r.oversightBodyId(), r.term().toSpec(), provisions(r.provisions()),
                 benchmarks(r.benchmarks()), r.renewsContractId(), caller.id());
@@ -126,16 +126,13 @@ public class ContractResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Edit a draft", description = "Replaces the draft's term, provisions and benchmarks. Send "
-            + "provisionId/benchmarkId to keep an item's identity. Only a DRAFT can be edited; amend an ACTIVE contract.")
+    @Operation(summary = "Edit a draft", description = "Replaces the whole content of a DRAFT: term, provisions and "
+            + "benchmarks. Send provisionId/benchmarkId to keep an item's identity; items without one are new. Only a "
+            + "DRAFT can be edited (amend an ACTIVE contract instead). Nothing is published; the history records the "
+            + "edit. Returns the draft with its new ETag.")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a DRAFT (contract-status-conflict), or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Breaks the contract rules, or names an unknown provision/benchmark id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The contract is not a DRAFT (contract-status-conflict), or it changed concurrently (concurrent-modification)")
+    @APIResponse(responseCode = "422", description = "The content breaks the contract rules, or names a provisionId/benchmarkId the draft does not have (errors[] names each)")
     public Response edit(@PathParam("id") UUID id, @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull ContractEditRequest r) {
         drafting.updateDraft(id, ifMatch, r.term().toSpec(), provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
@@ -145,13 +142,11 @@ public class ContractResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Discard a draft", description = "Only a DRAFT; the history keeps a line saying it was discarded")
+    @Operation(summary = "Discard a draft", description = "Deletes a DRAFT contract; an activated contract is never "
+            + "deleted (end it instead). Nothing is published; the school's history keeps a line saying the draft was "
+            + "discarded, by whom. Answers 204 without a body.")
     @APIResponse(responseCode = "204", description = "Discarded")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a DRAFT", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The contract is not a DRAFT (contract-status-conflict)")
     public Response discard(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         drafting.discardDraft(id, ifMatch, caller.id());
         return Response.noContent().build();
@@ -162,19 +157,17 @@ public class ContractResource {
     @POST
     @Path("/{id}/activation")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Activate a draft", description = "Checks: the term still makes sense, at least one benchmark, "
+    @Operation(summary = "Activate a draft", description = "Makes a DRAFT the school's ACTIVE contract and returns it. "
+            + "The body (a reason) is optional. Checks: the term still makes sense, at least one benchmark, "
             + "the school is OPEN or PROPOSED, and it has no other ACTIVE contract (enforced by the database, so two "
             + "activations at once cannot both win). A renewal draft ends the contract it renews as RENEWED. Publishes "
             + "ContractActivated (after ContractEnded of the renewed one) and evaluates benchmarks on values already known.")
     @APIResponse(responseCode = "200", description = "Activated", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The school has an ACTIVE contract (active-contract-exists); not a DRAFT (contract-status-conflict); the school is CLOSING or CLOSED (school-status-conflict)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The term no longer makes sense (e.g. entirely in the past) or there is no benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid ActivationRequest r) {
+    @APIResponse(responseCode = "409", description = "The school has an ACTIVE contract (active-contract-exists, also when two activations race); the contract is not a DRAFT (contract-status-conflict); the school is CLOSING or CLOSED (school-status-conflict)")
+    @APIResponse(responseCode = "422", description = "The term no longer makes sense (e.g. entirely in the past), or the contract has no benchmark")
+    public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                             @RequestBody(required = false, description = "Optional: the reason, recorded in the history")
+                             @Valid ActivationRequest r) {
         activation.activate(id, ifMatch, r == null ? null : blankToNull(r.reason()), caller.id());
         return current(id);
     }
@@ -182,17 +175,14 @@ public class ContractResource {
     @POST
     @Path("/{id}/amendments")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Amend an active contract", description = "Makes a new version (the old ones stay readable) "
-            + "with who and why; parts left out are kept. Publishes ContractAmended; changed or new benchmarks are "
-            + "evaluated on values already known.")
+    @Operation(summary = "Amend an active contract", description = "Makes a new content version of an ACTIVE contract "
+            + "(the old ones stay readable) with who and why; parts left out are kept. Publishes ContractAmended; new "
+            + "benchmarks and those whose metric, period, comparator or target changed are evaluated on values already "
+            + "known (BenchmarkEvaluated, maybe InterventionEscalated). Returns the contract; Location names the new "
+            + "version.")
     @APIResponse(responseCode = "201", description = "Amended; Location names the new version", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not ACTIVE (contract-status-conflict), or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Breaks the contract rules, names an unknown id, or changes nothing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict), or it changed concurrently (concurrent-modification)")
+    @APIResponse(responseCode = "422", description = "The new content breaks the contract rules, names a provisionId/benchmarkId of no current item, or changes nothing")
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AmendmentRequest r,
                           @Context UriInfo uri) {
         int version = amendment.amend(id, ifMatch, r.reason(), r.term() == null ? null : r.term().toSpec(),
@@ -211,15 +201,10 @@ public class ContractResource {
             + "term in one step: the old contract ends as RENEWED (ContractEnded), then the new one is ACTIVE and names "
             + "it in renewsContractId (ContractActivated). The intervention level carries over; a decided end (e.g. a "
             + "non-renewal overturned on appeal) is superseded. For a reviewed renewal, "
-            + "draft it with renewsContractId and activate it instead.")
+            + "draft it with renewsContractId and activate it instead. Returns the new contract.")
     @APIResponse(responseCode = "201", description = "Renewed; Location and body are the new contract", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not ACTIVE (contract-status-conflict); the school is CLOSING (school-status-conflict)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The new term or content breaks the rules", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict); the school is CLOSING (school-status-conflict)")
+    @APIResponse(responseCode = "422", description = "The new term (it must start after the old term's first year, at latest the year after its last) or content breaks the contract rules")
     public Response renew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RenewalRequest r,
                           @Context UriInfo uri) {
         UUID newId = activation.renew(id, ifMatch, r.reason(), r.term().toSpec(),
@@ -234,15 +219,11 @@ public class ContractResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Decide not to renew", description = "The contract ends as NON_RENEWED on the effective date "
             + "(default: the term's last day; the expiry job ends it then), or at once if that date has come. "
-            + "Publishes ContractEnded when it ends.")
+            + "Publishes ContractEnded when it ends; a contract in intervention goes back to NONE "
+            + "(InterventionEscalated, cause CONTRACT_ENDED). Returns the contract with scheduledEnd or ended.")
     @APIResponse(responseCode = "200", description = "Decided (scheduledEnd) or ended (ended)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not ACTIVE, or an end is already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The effective date is after the term", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The contract is not ACTIVE, or its end is already decided (contract-status-conflict)")
+    @APIResponse(responseCode = "422", description = "The effective date is after the term's last day")
     public Response nonRenew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
         ending.nonRenew(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
         return current(id);
@@ -253,15 +234,11 @@ public class ContractResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Terminate", description = "Ends the contract as TERMINATED at once (default), or on a later "
             + "date within the term; replaces a decided non-renewal. Publishes ContractEnded when it ends; a contract in "
-            + "intervention goes back to NONE (InterventionEscalated, cause CONTRACT_ENDED).")
+            + "intervention goes back to NONE (InterventionEscalated, cause CONTRACT_ENDED). Returns the contract with "
+            + "ended or scheduledEnd.")
     @APIResponse(responseCode = "200", description = "Terminated (ended) or decided (scheduledEnd)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The effective date is after the term", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict)")
+    @APIResponse(responseCode = "422", description = "The effective date is after the term's last day")
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
         ending.terminate(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
         return current(id);
@@ -271,14 +248,11 @@ public class ContractResource {
     @Path("/{id}/intervention")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Set the intervention level by hand", description = "Up or down (e.g. back to NONE after a "
-            + "corrective plan succeeded), with a reason. Publishes InterventionEscalated (cause MANUAL).")
+            + "corrective plan succeeded), with a reason and an effective date (default today). Recorded as an "
+            + "intervention change decided by the caller; publishes InterventionEscalated (cause MANUAL). Returns the "
+            + "contract.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not ACTIVE (contract-status-conflict), already at that level (conflict), or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict), already at that level (conflict), or changed concurrently (concurrent-modification)")
     public Response setIntervention(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                     @Valid @NotNull InterventionRequest r) {
         interventions.setByHand(id, ifMatch, r.level(), r.reason(), r.effectiveDate(), caller.id());
@@ -289,19 +263,25 @@ public class ContractResource {
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "List contracts", description = "Filters combine; ordered by term end, then school name. "
-            + "A SCHOOL_LEADER sees only its schools' contracts.")
+    @Operation(summary = "List contracts", description = "One page of contracts (summaries: school, status, term, "
+            + "intervention level, decided end). Filters combine; ordered by term end, then school name. A "
+            + "SCHOOL_LEADER sees only its schools' contracts (403 for another school's schoolId).")
     @APIResponse(responseCode = "200", description = "One page of contracts")
-    @APIResponse(responseCode = "400", description = "A filter or paging value is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or schoolId outside the client's schools", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ContractSummaryResponse> list(
-            @Parameter(description = "DRAFT, ACTIVE, EXPIRED, RENEWED, NON_RENEWED or TERMINATED", example = "ACTIVE") @QueryParam("status") String status,
-            @Parameter(description = "Oversight body id") @QueryParam("oversightBodyId") String oversightBodyId,
-            @Parameter(description = "School id") @QueryParam("schoolId") String schoolId,
-            @Parameter(description = "Intervention level at or above", example = "PROBATION") @QueryParam("interventionAtLeast") String interventionAtLeast,
-            @Parameter(description = "Term ends (last day of its last school year) before this date", example = "2027-07-01") @QueryParam("expiringBefore") String expiringBefore,
-            @Parameter(description = "School type", example = "CHARTER") @QueryParam("schoolType") String schoolType,
+            @Parameter(description = "Contract status", example = "ACTIVE", schema = @Schema(implementation = ContractStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "Oversight body id", schema = @Schema(implementation = UUID.class))
+            @QueryParam("oversightBodyId") String oversightBodyId,
+            @Parameter(description = "School id", schema = @Schema(implementation = UUID.class))
+            @QueryParam("schoolId") String schoolId,
+            @Parameter(description = "Intervention level at or above", example = "PROBATION",
+                    schema = @Schema(implementation = InterventionLevel.class))
+            @QueryParam("interventionAtLeast") String interventionAtLeast,
+            @Parameter(description = "Term ends (last day of its last school year) before this date", example = "2027-07-01",
+                    schema = @Schema(implementation = LocalDate.class))
+            @QueryParam("expiringBefore") String expiringBefore,
+            @Parameter(description = "School type", example = "CHARTER", schema = @Schema(implementation = SchoolType.class))
+            @QueryParam("schoolType") String schoolType,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         UUID school = Params.uuid(schoolId, "schoolId");
@@ -326,11 +306,10 @@ public class ContractResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Get a contract", description = "The current version's content; ETag is the revision")
+    @Operation(summary = "Get a contract", description = "The contract with its current version's content (term, "
+            + "provisions, benchmarks), status, intervention level, renewal links and its end (decided or done). The "
+            + "ETag is the revision: send it as If-Match with a change.")
     @APIResponse(responseCode = "200", description = "The contract", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Contract c = queries.get(id);
         caller.requireSchool(c.schoolId());
@@ -340,11 +319,10 @@ public class ContractResource {
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Every version of a contract", description = "Oldest first, each with who made it and why")
+    @Operation(summary = "Every version of a contract", description = "Every content version of the contract, oldest "
+            + "first (1 = as drafted or activated, then one per amendment), each with its term, provisions, benchmarks, "
+            + "who made it, when and why, and whether it is the version in force.")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ContractVersionResponse> versions(@PathParam("id") UUID id) {
         Contract c = queries.get(id);
         caller.requireSchool(c.schoolId());
@@ -355,11 +333,11 @@ public class ContractResource {
     @GET
     @Path("/{id}/versions/{version}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "One version of a contract")
+    @Operation(summary = "One version of a contract", description = "One content version of the contract by number "
+            + "(1, then one per amendment): its term, provisions and benchmarks as they were, who made it, when and why "
+            + "(the amendment's reason), and whether it is the version in force.")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = ContractVersionResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No contract with this id, or the contract has no such version")
     public ContractVersionResponse version(@PathParam("id") UUID id, @PathParam("version") int version) {
         Contract c = queries.get(id);
         caller.requireSchool(c.schoolId());
@@ -371,11 +349,9 @@ public class ContractResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
     @Operation(summary = "A contract's scorecard", description = "Each benchmark of the current version: target, latest "
             + "actual, MET / MISSED / NOT_YET_EVALUATED / INSUFFICIENT_DATA, and the metric's trend over the periods "
-            + "known; the intervention level and why; the school's autonomy grants")
+            + "known with its direction; counts per status; the intervention level, since when and the last change's "
+            + "reason; the school's autonomy grants as autonomy-service announced them. Read-only.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = ScorecardResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ScorecardResponse scorecard(@PathParam("id") UUID id) {
         var s = scorecards.scorecard(id);
         caller.requireSchool(s.contract().schoolId());
@@ -385,13 +361,11 @@ public class ContractResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "A contract's history", description = "Every decision, version, evaluation and intervention "
-            + "change, oldest first, each with who, why and its cause")
+    @Operation(summary = "A contract's history", description = "One page of the contract's append-only history: "
+            + "drafting, edits, activation, amendments, decided ends and ends, every benchmark evaluation (also "
+            + "INSUFFICIENT_DATA) and intervention change, oldest first (seq), each with who, why, the effective date, "
+            + "the record it concerns and its cause.")
     @APIResponse(responseCode = "200", description = "One page of the history")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school's contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<HistoryEntryResponse> history(@PathParam("id") UUID id,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {

@@ -20,11 +20,14 @@ public record ContractResponse(
         @Schema(description = "Content version: 1, then one more per amendment", examples = "1") int version,
         @Schema(description = "Revision of the record (its ETag); changes on every change, e.g. an escalation", examples = "3") long revision,
         TermDto term, List<ProvisionDto> provisions, List<BenchmarkDto> benchmarks,
-        @Schema(examples = "NONE") InterventionLevel interventionLevel, LocalDate interventionSince,
-        UUID renewsContractId, UUID renewedByContractId,
-        Instant activatedAt, String activatedBy,
-        @Schema(description = "How it ended (ended contracts only)") End ended,
-        @Schema(description = "A decided end still to come (non-renewal at term end, termination on a date)") End scheduledEnd,
+        @Schema(examples = "NONE") InterventionLevel interventionLevel,
+        @Schema(description = "Since when the contract is at this level (absent at NONE)") LocalDate interventionSince,
+        @Schema(description = "The contract this one renews (absent unless it is a renewal)") UUID renewsContractId,
+        @Schema(description = "The contract that renewed this one (absent unless it ended as RENEWED)") UUID renewedByContractId,
+        @Schema(description = "Absent while a DRAFT") Instant activatedAt,
+        @Schema(description = "Client id of who activated it (absent while a DRAFT)") String activatedBy,
+        @Schema(description = "How it ended (ended contracts only; absent otherwise)") End ended,
+        @Schema(description = "A decided end still to come (non-renewal at term end, termination on a date); absent when none") End scheduledEnd,
         Instant createdAt, String createdBy, Instant updatedAt) {
 
     @Schema(name = "ContractEnd", description = "An end of a contract")

@@ -12,7 +12,7 @@ import java.util.UUID;
 public record ContractVersionResponse(UUID contractId, @Schema(examples = "2") int version,
                                       @Schema(description = "Whether it is the version in force") boolean current,
                                       TermDto term, List<ProvisionDto> provisions, List<BenchmarkDto> benchmarks,
-                                      @Schema(description = "The amendment's reason (null for version 1)") String reason,
+                                      @Schema(description = "The amendment's reason (absent for version 1)") String reason,
                                       String createdBy, Instant createdAt) {
 
     static ContractVersionResponse of(ContractVersion v, int currentVersion, MonthDay lastDay) {

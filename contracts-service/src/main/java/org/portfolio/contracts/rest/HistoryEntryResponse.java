@@ -18,9 +18,11 @@ public record HistoryEntryResponse(
         Instant at, @Schema(examples = "INTERVENTION_CHANGED") HistoryKind kind, UUID schoolId, UUID contractId,
         @Schema(examples = "Intervention NONE → NOTICE_OF_CONCERN (escalated)") String summary,
         @Schema(description = "Client id of who decided, or \"system\"", examples = "system") String actor,
-        String reason, LocalDate effectiveDate,
+        @Schema(description = "Why, as the decider gave it (absent for entries without a reason, e.g. an evaluation)") String reason,
+        @Schema(description = "When it takes effect (absent when it does not apply)") LocalDate effectiveDate,
         @Schema(description = "Id of the decision, version, evaluation or intervention change recorded") UUID refId,
-        @Schema(type = SchemaType.OBJECT, description = "Where it came from: event id, evaluation id, benchmark id, …")
+        @Schema(type = SchemaType.OBJECT, description = "Where it came from: event id, evaluation id, benchmark id, … "
+                + "(absent when the entry has no cause beyond its actor)")
         Map<String, Object> cause) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.contracts.domain.OversightBody;
 import org.portfolio.contracts.service.OversightBodyService;
 import org.portfolio.platform.web.http.EntityTags;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Roles;
 
 import java.util.List;
@@ -41,13 +40,12 @@ public class OversightBodyResource {
 
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Create an oversight body")
+    @Operation(summary = "Create an oversight body", description = "Adds an authorizer (school board, district "
+            + "office, charter authorizer, state agency or nonprofit partner) that schools and contracts can name. No "
+            + "event. Returns it with its Location and ETag.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = OversightBodyResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The name is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An oversight body with this name exists (duplicate-oversight-body)")
     public Response create(@Valid @NotNull OversightBodyRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         OversightBody body = service.create(request.name(), request.kind(), request.contactEmail());
         return Response.created(uri.getAbsolutePathBuilder().path(body.id.toString()).build())
@@ -57,10 +55,9 @@ public class OversightBodyResource {
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER, Roles.ENROLLMENT_OFFICER})
-    @Operation(summary = "List oversight bodies", description = "Sorted by name")
+    @Operation(summary = "List oversight bodies", description = "Every oversight body with its kind and contact, "
+            + "sorted by name (not paged: a district has a handful).")
     @APIResponse(responseCode = "200", description = "The oversight bodies")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<OversightBodyResponse> list() {
         return service.list().stream().map(OversightBodyResponse::of).toList();
     }
@@ -68,12 +65,10 @@ public class OversightBodyResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER, Roles.ENROLLMENT_OFFICER})
-    @Operation(summary = "Get an oversight body")
+    @Operation(summary = "Get an oversight body", description = "One oversight body with its kind and contact; the "
+            + "ETag is its version: send it as If-Match with an update.")
     @APIResponse(responseCode = "200", description = "The oversight body; ETag is its version",
             content = @Content(schema = @Schema(implementation = OversightBodyResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such oversight body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Oversight body id") @PathParam("id") UUID id) {
         OversightBody body = service.get(id);
         return Response.ok(OversightBodyResponse.of(body)).tag(EntityTags.of(body.version)).build();
@@ -82,14 +77,10 @@ public class OversightBodyResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Update an oversight body", description = "Send If-Match with the ETag you read to avoid overwriting someone else's change")
+    @Operation(summary = "Update an oversight body", description = "Replaces its name, kind and contact e-mail. Send "
+            + "If-Match with the ETag you read to avoid overwriting someone else's change. No event. Returns it.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = OversightBodyResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such oversight body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Name taken, or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another oversight body has this name (duplicate-oversight-body), or it changed concurrently (concurrent-modification)")
     public Response update(@PathParam("id") UUID id,
                            @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull OversightBodyRequest request) {

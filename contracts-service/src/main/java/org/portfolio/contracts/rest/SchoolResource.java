@@ -39,7 +39,6 @@ import org.portfolio.contracts.service.SchoolCalendar;
 import org.portfolio.contracts.service.SchoolRegistryService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -69,14 +68,13 @@ public class SchoolResource {
 
     @POST
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Register a school", description = "A new school is PROPOSED; publishes SchoolRegistered")
+    @Operation(summary = "Register a school", description = "Adds a school to the registry as PROPOSED (a status "
+            + "decision opens it), under its oversight body. Publishes SchoolRegistered; the school's id is the one every "
+            + "other service uses. Returns the school with its Location and ETag.")
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "District code or NCES id already registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The oversight body does not exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The district code or NCES id is already registered (duplicate-school)")
+    @APIResponse(responseCode = "422", description = "The oversight body does not exist")
     public Response register(@Valid @NotNull SchoolRequest r, @Context UriInfo uri) {
         School s = registry.register(details(r), caller.id());
         return Response.created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
@@ -85,13 +83,17 @@ public class SchoolResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List schools", description = "Public: the school directory is open data. Ordered by name.")
+    @Operation(summary = "List schools", description = "Public (anonymous and every role): the school directory is "
+            + "open data. One page of schools with their type, grades, zone, oversight body and status, ordered by "
+            + "name; the filters combine.")
     @APIResponse(responseCode = "200", description = "One page of schools")
-    @APIResponse(responseCode = "400", description = "A filter or paging value is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<SchoolResponse> list(
-            @Parameter(description = "PROPOSED, OPEN, CLOSING or CLOSED", example = "OPEN") @QueryParam("status") String status,
-            @Parameter(description = "DISTRICT, CHARTER, INNOVATION, CONTRACT or MAGNET", example = "CHARTER") @QueryParam("type") String type,
-            @Parameter(description = "Oversight body id") @QueryParam("oversightBodyId") String oversightBodyId,
+            @Parameter(description = "School status", example = "OPEN", schema = @Schema(implementation = SchoolStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "School type", example = "CHARTER", schema = @Schema(implementation = SchoolType.class))
+            @QueryParam("type") String type,
+            @Parameter(description = "Oversight body id", schema = @Schema(implementation = UUID.class))
+            @QueryParam("oversightBodyId") String oversightBodyId,
             @Parameter(description = "Attendance zone", example = "EAST") @QueryParam("zone") @Size(max = 60) String zone,
             @Parameter(description = "Part of the name or district code", example = "eastside") @QueryParam("q") @Size(max = 200) String q,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
@@ -105,10 +107,11 @@ public class SchoolResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Get a school", description = "Public: the school directory is open data")
+    @Operation(summary = "Get a school", description = "Public (anonymous and every role): one school of the "
+            + "directory with its codes, type, grades, address, zone, oversight body and status. The ETag is its "
+            + "version: send it as If-Match with an update or a decision.")
     @APIResponse(responseCode = "200", description = "The school; ETag is its version",
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         School s = registry.get(id);
         return Response.ok(SchoolResponse.of(s)).tag(EntityTags.of(s.version)).build();
@@ -117,16 +120,12 @@ public class SchoolResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Update a school's details", description = "Not its status (that is a decision). Publishes "
-            + "SchoolUpdated when anything changed. Send If-Match with the ETag you read.")
+    @Operation(summary = "Update a school's details", description = "Replaces the school's details (codes, name, "
+            + "type, grades, address, zone, oversight body); not its status, which only a decision changes. Publishes "
+            + "SchoolUpdated when anything changed. Send If-Match with the ETag you read. Returns the school.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "District code or NCES id taken by another school, or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The oversight body does not exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The district code or NCES id is taken by another school (duplicate-school), or the school changed concurrently (concurrent-modification)")
+    @APIResponse(responseCode = "422", description = "The oversight body does not exist")
     public Response update(@PathParam("id") UUID id, @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull SchoolRequest r) {
         registry.update(id, ifMatch, details(r), caller.id());
@@ -139,15 +138,11 @@ public class SchoolResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Decide on a school", description = "OPEN, RENEW, BEGIN_CLOSURE, RESCIND_CLOSURE or CLOSE, with "
             + "reason and effective date; recorded with the evidence at hand (latest ratings, family demand, contract "
-            + "standing). A status change publishes SchoolStatusChanged; CLOSE also terminates the ACTIVE contract.")
+            + "standing). A status change publishes SchoolStatusChanged; CLOSE also terminates the ACTIVE contract "
+            + "(ContractEnded after it). Returns the recorded decision; Location names it.")
     @APIResponse(responseCode = "201", description = "Decided; Location names the decision", content = @Content(schema = @Schema(implementation = StatusDecisionResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the school's status (school-status-conflict), or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the school's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A CLOSE with a future effective date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The decision is not allowed from the school's status (school-status-conflict), or the school changed concurrently (concurrent-modification)")
+    @APIResponse(responseCode = "422", description = "A CLOSE with a future effective date (decide BEGIN_CLOSURE now and CLOSE then)")
     public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull StatusDecisionRequest r, @Context UriInfo uri) {
         SchoolStatusDecision d = registry.decide(id, ifMatch, r.decision(), r.reason(), r.effectiveDate(), caller.id());
@@ -159,11 +154,10 @@ public class SchoolResource {
     @GET
     @Path("/{id}/decisions")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "A school's decisions", description = "Oldest first, each with its evidence")
+    @Operation(summary = "A school's decisions", description = "Every status decision on the school (OPEN, RENEW, "
+            + "BEGIN_CLOSURE, RESCIND_CLOSURE, CLOSE), oldest first, each with its reason, who decided, the effective "
+            + "date and the evidence frozen at that moment.")
     @APIResponse(responseCode = "200", description = "The decisions")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<StatusDecisionResponse> decisions(@PathParam("id") UUID id) {
         caller.requireSchool(id);
         return registry.decisions(id).stream().map(d -> StatusDecisionResponse.of(d, registry.evidenceOf(d.evidence))).toList();
@@ -172,11 +166,11 @@ public class SchoolResource {
     @GET
     @Path("/{id}/decisions/{decisionId}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "One decision on a school")
+    @Operation(summary = "One decision on a school", description = "One recorded status decision: the decision, the "
+            + "previous and new status, reason, who decided, effective date, and the evidence (ratings, family demand, "
+            + "contract standing) in front of the deciders at the time.")
     @APIResponse(responseCode = "200", description = "The decision", content = @Content(schema = @Schema(implementation = StatusDecisionResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such school or decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No school with this id, or no decision with this decisionId on it")
     public StatusDecisionResponse decision(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId) {
         caller.requireSchool(id);
         SchoolStatusDecision d = registry.decision(id, decisionId);
@@ -186,12 +180,10 @@ public class SchoolResource {
     @GET
     @Path("/{id}/standing")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "A school's status and current contract", description = "Its status and last decision, its "
-            + "ACTIVE contract (with the intervention level), and the evidence about it now")
+    @Operation(summary = "A school's status and current contract", description = "The school, its last status "
+            + "decision (absent before the first), its ACTIVE contract with the intervention level (absent when it has "
+            + "none), and the evidence about it now. Read-only.")
     @APIResponse(responseCode = "200", description = "The standing", content = @Content(schema = @Schema(implementation = SchoolStandingResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SchoolStandingResponse standing(@PathParam("id") UUID id) {
         caller.requireSchool(id);
         School s = registry.get(id);
@@ -205,12 +197,10 @@ public class SchoolResource {
     @GET
     @Path("/{id}/evidence")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "The evidence about a school now", description = "Latest ratings (SchoolRatingPublished), "
-            + "family demand of the latest school year's rounds (DemandReported), the ACTIVE contract's standing")
+    @Operation(summary = "The evidence about a school now", description = "What oversight would have in front of it "
+            + "if it decided today: the latest three published ratings (SchoolRatingPublished), the family demand of "
+            + "the latest school year's rounds (DemandReported), and the ACTIVE contract's standing. Read-only.")
     @APIResponse(responseCode = "200", description = "The evidence", content = @Content(schema = @Schema(implementation = Evidence.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Evidence evidence(@PathParam("id") UUID id) {
         caller.requireSchool(id);
         registry.get(id);
@@ -220,14 +210,10 @@ public class SchoolResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "A school's history", description = "Registration, detail changes, status decisions, and "
-            + "everything that happened to its contracts (versions, evaluations, escalations, ends), oldest first, "
-            + "each with who, why and its cause")
+    @Operation(summary = "A school's history", description = "One page of the school's append-only history: "
+            + "registration, detail changes, status decisions, and everything that happened to its contracts "
+            + "(versions, evaluations, escalations, ends), oldest first (seq), each with who, why and its cause.")
     @APIResponse(responseCode = "200", description = "One page of the history")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<HistoryEntryResponse> history(@PathParam("id") UUID id,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {

@@ -12,13 +12,14 @@ import java.util.UUID;
 
 @Schema(description = "A school in the registry")
 public record SchoolResponse(UUID id, String districtCode, String ncesId, String name, SchoolType type,
-                             @Schema(examples = "[\"9\", \"10\"]") List<String> grades, String address, String zone,
+                             @Schema(description = "Grades served, lowest first", examples = "[\"9\", \"10\"]") List<Grade> grades,
+                             String address, String zone,
                              UUID oversightBodyId, SchoolStatus status, long version, Instant createdAt,
                              Instant updatedAt) {
 
     static SchoolResponse of(School s) {
         return new SchoolResponse(s.id, s.districtCode, s.ncesId, s.name, s.type,
-                s.grades.stream().sorted().map(Grade::label).toList(), s.address, s.zone, s.oversightBody.id,
+                s.grades.stream().sorted().toList(), s.address, s.zone, s.oversightBody.id,
                 s.status, s.version, s.createdAt, s.updatedAt);
     }
 }

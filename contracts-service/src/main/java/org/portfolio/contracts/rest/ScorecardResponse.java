@@ -1,10 +1,15 @@
 package org.portfolio.contracts.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.contracts.domain.AutonomyDomain;
 import org.portfolio.contracts.domain.AutonomyGrantState;
+import org.portfolio.contracts.domain.AutonomyModel;
+import org.portfolio.contracts.domain.BenchmarkCategory;
+import org.portfolio.contracts.domain.BenchmarkComparator;
 import org.portfolio.contracts.domain.BenchmarkEvaluation;
 import org.portfolio.contracts.domain.ContractStatus;
 import org.portfolio.contracts.domain.EvaluationResult;
+import org.portfolio.contracts.domain.InterventionCauseKind;
 import org.portfolio.contracts.domain.InterventionChange;
 import org.portfolio.contracts.domain.InterventionLevel;
 import org.portfolio.contracts.domain.Scorecards;
@@ -28,22 +33,37 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
     public record Summary(int met, int missed, int notYetEvaluated, int insufficientData) {
     }
 
-    @Schema(name = "ScorecardIntervention", description = "The intervention level, since when, and the last change's reason")
-    public record Intervention(@Schema(examples = "NOTICE_OF_CONCERN") InterventionLevel level, LocalDate since,
+    @Schema(name = "ScorecardIntervention", description = "The intervention level, since when, and the last change's "
+            + "reason, cause and decider (these three are absent while the level has never changed)")
+    public record Intervention(@Schema(examples = "NOTICE_OF_CONCERN") InterventionLevel level,
+                               @Schema(description = "Since when the contract is at this level (absent at NONE)") LocalDate since,
                                @Schema(examples = "Benchmark TEACHER_VACANCIES 2026-27 missed: 7 > 3; a miss of this benchmark triggers NOTICE_OF_CONCERN")
-                               String reason, String causeKind, String decidedBy) {
+                               String reason,
+                               @Schema(examples = "BENCHMARK_MISSED") InterventionCauseKind causeKind,
+                               @Schema(description = "Client id, or \"system\" for an evaluation", examples = "system") String decidedBy) {
     }
 
     @Schema(name = "ScorecardBenchmark", description = "One benchmark's standing")
-    public record BenchmarkLine(UUID benchmarkId, String metricCode, String period, String category,
-                                @Schema(examples = "LTE") String comparator, BigDecimal target,
-                                List<String> guardsDomains, String missTriggers,
+    public record BenchmarkLine(UUID benchmarkId,
+                                @Schema(examples = "TEACHER_VACANCIES") String metricCode,
+                                @Schema(examples = "2026-27") String period,
+                                @Schema(examples = "ORGANIZATIONAL") BenchmarkCategory category,
+                                @Schema(examples = "LTE") BenchmarkComparator comparator, BigDecimal target,
+                                @Schema(description = "Autonomy domains revoked when it is missed") List<AutonomyDomain> guardsDomains,
+                                @Schema(description = "The intervention level a miss triggers", examples = "NOTICE_OF_CONCERN")
+                                InterventionLevel missTriggers,
                                 @Schema(description = "MET, MISSED, NOT_YET_EVALUATED or INSUFFICIENT_DATA (the latest "
                                         + "value was suppressed: n below the framework's minimum)", examples = "MISSED")
                                 Scorecards.Status status,
-                                @Schema(examples = "7") BigDecimal latestActual, Integer n, boolean suppressed,
+                                @Schema(description = "The latest evaluation's value (absent before the first, and "
+                                        + "when it was suppressed)", examples = "7") BigDecimal latestActual,
+                                @Schema(description = "How many students the latest value rests on, if known") Integer n,
+                                boolean suppressed,
+                                @Schema(description = "When the latest evaluation was made (absent: NOT_YET_EVALUATED)")
                                 Instant evaluatedAt, UUID evaluationId,
-                                @Schema(description = "The MetricResultRecorded event behind the latest evaluation") String sourceEventId,
+                                @Schema(description = "CloudEvents id of the MetricResultRecorded event whose value the "
+                                        + "latest evaluation used (also for one made at activation or amendment)",
+                                        format = "uuid") String sourceEventId,
                                 @Schema(description = "The last MET/MISSED, when the latest evaluation had insufficient data")
                                 EvaluationResult lastDecisiveResult,
                                 @Schema(description = "The metric's values for the school over every period known, oldest first")
@@ -52,13 +72,20 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                 Scorecards.Direction direction) {
     }
 
-    @Schema(name = "ScorecardTrendPoint", description = "A value of the metric for one period")
+    @Schema(name = "ScorecardTrendPoint", description = "A value of the metric for one period (a suppressed one has no value)")
     public record TrendPoint(@Schema(examples = "2025-26") String period, BigDecimal value, Integer n, boolean suppressed) {
     }
 
     @Schema(name = "ScorecardAutonomy", description = "An autonomy grant of the school (from autonomy-service's events)")
-    public record Autonomy(UUID grantId, @Schema(examples = "PEOPLE") String domain, String model,
-                           @Schema(examples = "REVOKED") String status, Instant since, String cause) {
+    public record Autonomy(UUID grantId, @Schema(examples = "PEOPLE") AutonomyDomain domain,
+                           @Schema(description = "Absent if the events did not say", examples = "FULL_WITH_EXPECTATIONS")
+                           AutonomyModel model,
+                           @Schema(description = "As announced: AutonomyGranted and AutonomyReinstated → ACTIVE, "
+                                   + "AutonomyRevoked → REVOKED, AutonomyEnded → ENDED", examples = "REVOKED",
+                                   enumeration = {"ACTIVE", "REVOKED", "ENDED"}) String status,
+                           @Schema(description = "When the last announced change happened") Instant since,
+                           @Schema(description = "The announced cause in one line", examples = "AutonomyRevoked: kind BENCHMARK_MISSED, metricCode TEACHER_VACANCIES, target 3, actual 7")
+                           String cause) {
     }
 
     static ScorecardResponse of(ScorecardService.Scorecard s, MonthDay lastDay) {
@@ -70,15 +97,15 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                 new Summary(count(lines, Scorecards.Status.MET), count(lines, Scorecards.Status.MISSED),
                         count(lines, Scorecards.Status.NOT_YET_EVALUATED), count(lines, Scorecards.Status.INSUFFICIENT_DATA)),
                 new Intervention(c.interventionLevel, c.interventionSince, last == null ? null : last.reason,
-                        last == null ? null : last.causeKind.name(), last == null ? null : last.decidedBy),
+                        last == null ? null : last.causeKind, last == null ? null : last.decidedBy),
                 lines, s.autonomy().stream().map(ScorecardResponse::autonomy).toList());
     }
 
     private static BenchmarkLine line(Scorecards.Standing st) {
         var b = st.benchmark();
         BenchmarkEvaluation e = st.latest();
-        return new BenchmarkLine(b.benchmarkId, b.metricCode, b.period, b.category.name(), b.comparator.name(), b.target,
-                b.guardsDomains.stream().sorted().map(Enum::name).toList(), b.missTriggers.name(), st.status(),
+        return new BenchmarkLine(b.benchmarkId, b.metricCode, b.period, b.category, b.comparator, b.target,
+                b.guardsDomains.stream().sorted().toList(), b.missTriggers, st.status(),
                 e == null ? null : e.actual, e == null ? null : e.n, e != null && e.suppressed,
                 e == null ? null : e.evaluatedAt, e == null ? null : e.id, e == null ? null : e.sourceEventId,
                 st.lastDecisive() == null ? null : st.lastDecisive().result,
@@ -87,7 +114,8 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
     }
 
     private static Autonomy autonomy(AutonomyGrantState g) {
-        return new Autonomy(g.grantId, g.domain, g.model, g.status, g.since, g.causeSummary);
+        return new Autonomy(g.grantId, AutonomyDomain.valueOf(g.domain), g.model == null ? null : AutonomyModel.valueOf(g.model),
+                g.status, g.since, g.causeSummary);
     }
 
     private static int count(List<BenchmarkLine> lines, Scorecards.Status s) {

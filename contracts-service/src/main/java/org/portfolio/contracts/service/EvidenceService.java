@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.portfolio.contracts.domain.Evidence;
+import org.portfolio.contracts.domain.RatingTier;
 import org.portfolio.contracts.domain.SchoolDemand;
 import org.portfolio.contracts.domain.SchoolRating;
 import org.portfolio.contracts.repository.SchoolDemandRepository;
@@ -107,7 +108,7 @@ public class EvidenceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Evidence snapshot(UUID schoolId) {
         List<Evidence.Rating> rs = ratings.latest(schoolId, RATING_YEARS).stream().map(r -> new Evidence.Rating(
-                r.schoolYear, r.tier, r.percent, r.totalPoints, r.maxPoints, r.frameworkVersion, r.ratingId,
+                r.schoolYear, r.tier == null ? null : RatingTier.valueOf(r.tier), r.percent, r.totalPoints, r.maxPoints, r.frameworkVersion, r.ratingId,
                 r.publishedAt)).toList();
         List<Evidence.Demand> ds = demand.latestYear(schoolId).stream().map(d -> new Evidence.Demand(d.periodId,
                 d.schoolYear, d.round, d.applicants, d.firstChoices, d.seats, d.offers,

@@ -35,13 +35,17 @@ import java.util.Set;
  *   <li>503 — secured operations while the service cannot check tokens yet (starting up).</li>
  * </ul>
  * A status an operation already declares keeps its own description (an {@code @APIResponse} saying exactly when a
- * 409 happens wins) and gets the problem+json body if it had none.
+ * 409 happens wins) and gets the problem+json body if it had none — except the generic words Quarkus adds on its own
+ * before this filter runs (400 "Bad Request", and with the security requirement 401 "Not Authorized" and 403 "Not
+ * Allowed"), which give way to this operation's own description.
  */
 public class ProblemResponses implements OASFilter {
 
     public static final String PROBLEM = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final Set<String> SCOPED = Set.of("SCHOOL_LEADER", "SIS");
+    /** Descriptions Quarkus' OpenAPI extension writes itself (auto bad-request and security responses). */
+    static final Set<String> GENERIC = Set.of("Bad Request", "Not Authorized", "Not Allowed");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -175,6 +179,9 @@ public class ProblemResponses implements OASFilter {
     private static void add(APIResponses responses, String status, String description) {
         APIResponse existing = responses.getAPIResponse(status);
         if (existing != null) {
+            if (existing.getRef() == null && (existing.getDescription() == null || GENERIC.contains(existing.getDescription()))) {
+                existing.setDescription(description);
+            }
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
