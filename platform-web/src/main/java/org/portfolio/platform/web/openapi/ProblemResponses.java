@@ -89,7 +89,7 @@ public class ProblemResponses implements OASFilter {
         if (!named.isEmpty() || body) {
             List<String> what = new ArrayList<>(named);
             if (body) {
-                what.add("the body");
+                what.add("body");
             }
             add(responses, "400", "Malformed or invalid " + String.join(", ", what)
                     + " (problem+json; field errors in errors[])");
