@@ -120,6 +120,9 @@ class MatchFlowTest {
         given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(200)
                 .body("simulation", equalTo(true)).body("matched", equalTo(2)).body("applicants", equalTo(5));
+        // the body is required, as the document says ({} asks for a fresh seed and the programs' own seats)
+        given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(400);
         given().auth().oauth2(officer()).contentType(ContentType.JSON)
                 .body(Map.of("seats", List.of(Map.of("programId", program, "seats", 5))))
                 .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(200).body("matched", equalTo(5));
@@ -183,13 +186,13 @@ class MatchFlowTest {
 
         // the sibling declines top: zoneA (first on top's list) gets it
         String sibOffer = result(period, sib).then().extract().path("offer.id");
-        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(officer())
                 .post("/api/enrollment/periods/" + period + "/offers/" + sibOffer + "/decline").then().statusCode(200)
                 .body("offer.status", equalTo("DECLINED")).body("waitlistOffers", hasSize(1))
                 .body("waitlistOffers[0].applicantId", equalTo(zoneA.toString()))
                 .body("waitlistOffers[0].source", equalTo("WAITLIST"));
         result(period, zoneA).then().body("offer.programId", equalTo(top.toString())).body("choices[1].outcome", equalTo("NOT_CONSIDERED"));
-        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(officer())
                 .post("/api/enrollment/periods/" + period + "/offers/" + sibOffer + "/decline").then().statusCode(409);
 
         // zoneB accepts second, then declines it staying on top's waitlist: second has nobody left waiting
@@ -199,7 +202,7 @@ class MatchFlowTest {
         given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + bOffer + "/accept").then().statusCode(409);
         // zoneA declines top: zoneB moves up to top and releases second
         String aOffer = result(period, zoneA).then().extract().path("offer.id");
-        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(officer())
                 .post("/api/enrollment/periods/" + period + "/offers/" + aOffer + "/decline").then().statusCode(200)
                 .body("waitlistOffers[0].applicantId", equalTo(zoneB.toString()));
         result(period, zoneB).then().body("offer.programId", equalTo(top.toString()))
@@ -310,7 +313,7 @@ class MatchFlowTest {
                 .post("/api/enrollment/periods/" + period + "/rounds").then().statusCode(409);
         action(period, "publish").then().statusCode(200);
         String declined = result(period, decliner).then().extract().path("offer.id");
-        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(officer())
                 .post("/api/enrollment/periods/" + period + "/offers/" + declined + "/decline").then().statusCode(200);
 
         String round2 = given().auth().oauth2(officer()).contentType(ContentType.JSON)

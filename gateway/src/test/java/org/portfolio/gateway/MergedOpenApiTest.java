@@ -42,12 +42,39 @@ class MergedOpenApiTest {
                 .body("paths.'/api/autonomy/things'.post.responses", hasKey("429"))
                 .body("paths.'/api/autonomy/things'.post.responses", hasKey("413"))
                 .body("paths.'/api/autonomy/things'.post.responses", hasKey("503"))
-                .body("paths.'/api/autonomy/things'.post.operationId", equalTo("postApiAutonomyThings"))
+                .body("paths.'/api/autonomy/things'.post.operationId", equalTo("createAutonomyThing"))
+                .body("paths.'/api/schools/{id}'.get.operationId", equalTo("getSchool"))
+                .body("paths.'/api/admin/clients/{clientId}/secret'.post.operationId", equalTo("rotateClientSecret"))
                 .body("paths.'/api/admin/clients'.get.security[0].oauth2", hasItem("DISTRICT_ADMIN"))
                 .body("paths.'/oauth/token'.post.security[0]", hasKey("clientBasic"))
                 .body("components.securitySchemes.clientBasic.scheme", equalTo("basic"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", not(hasKey("Unused")));
+    }
+
+    @Test
+    void theTokenEndpointIsDocumentedAsRfc6749SaysNotAsProblems() {
+        // its own errors are OAuth2's {"error": ...} as application/json; only what the gateway's front door answers
+        // before it (a body over the size limit, the rate limit) is problem+json
+        given().get("/openapi").then().statusCode(200)
+                .body("paths.'/oauth/token'.post.operationId", equalTo("requestToken"))
+                .body("paths.'/oauth/token'.post.security", equalTo(java.util.List.of(java.util.Map.of("clientBasic", java.util.List.of()))))
+                .body("paths.'/oauth/token'.post.requestBody.content", hasKey("application/x-www-form-urlencoded"))
+                .body("paths.'/oauth/token'.post.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/TokenResponse"))
+                .body("paths.'/oauth/token'.post.responses.'400'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/OAuthError"))
+                .body("paths.'/oauth/token'.post.responses.'401'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/OAuthError"))
+                .body("paths.'/oauth/token'.post.responses.'400'.content", not(hasKey("application/problem+json")))
+                .body("paths.'/oauth/token'.post.responses", not(hasKey("403")))
+                .body("paths.'/oauth/token'.post.responses", not(hasKey("409")))
+                .body("paths.'/oauth/token'.post.responses", not(hasKey("415")))
+                .body("paths.'/oauth/token'.post.responses", not(hasKey("422")))
+                .body("paths.'/oauth/token'.post.responses.'413'.content", hasKey("application/problem+json"))
+                .body("paths.'/oauth/token'.post.responses.'429'.'$ref'", equalTo("#/components/responses/GatewayTooManyRequests"))
+                .body("components.schemas.OAuthError.properties.error.enum", hasItem("invalid_client"))
+                .body("components.schemas.OAuthError.required", hasItem("error"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.portfolio.testing.TestTokens;
+import org.portfolio.testing.contract.NotContractChecked;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 /** Token buckets per client and, without a token, per address: 429 problem+json with Retry-After. */
 @QuarkusTest
+@NotContractChecked("rate limits in front of StubService paths that are in no OpenAPI document (the token endpoint is checked in TokenEndpointTest)")
 @TestProfile(RateLimitTest.SmallLimits.class)
 class RateLimitTest {
 

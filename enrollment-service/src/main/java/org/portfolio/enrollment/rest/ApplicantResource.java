@@ -29,7 +29,6 @@ import org.portfolio.enrollment.domain.Applicant;
 import org.portfolio.enrollment.service.ApplicantService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Roles;
 
 import java.util.UUID;
@@ -45,12 +44,10 @@ public class ApplicantResource {
     ApplicantService applicants;
 
     @POST
-    @Operation(summary = "Record an applicant")
+    @Operation(summary = "Record an applicant", description = "A child who may apply in any period (personal data: it stays in "
+            + "enrollment-service); its priorities at each program are derived from this data. The externalRef is unique.")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ApplicantResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An applicant with this externalRef exists (duplicate-applicant)")
     public Response create(@Valid @NotNull ApplicantRequest r, @Context UriInfo uri) {
         Applicant a = applicants.create(r.data());
         return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build()).tag(EntityTags.of(a.version))
@@ -60,9 +57,6 @@ public class ApplicantResource {
     @GET
     @Operation(summary = "Find applicants", description = "By external reference or last name; all, by name, without a filter")
     @APIResponse(responseCode = "200", description = "One page of applicants")
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ApplicantResponse> search(@QueryParam("externalRef") String externalRef, @QueryParam("lastName") String lastName,
                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -71,11 +65,8 @@ public class ApplicantResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an applicant")
+    @Operation(summary = "Get an applicant", description = "The applicant's data; the ETag is its version, for If-Match on an update")
     @APIResponse(responseCode = "200", description = "The applicant; ETag is its version", content = @Content(schema = @Schema(implementation = ApplicantResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Applicant a = applicants.get(id);
         return Response.ok(ApplicantResponse.of(a)).tag(EntityTags.of(a.version)).build();
@@ -85,12 +76,7 @@ public class ApplicantResource {
     @Path("/{id}")
     @Operation(summary = "Update an applicant", description = "Send If-Match with the ETag you read. Priorities are derived again from the new data.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ApplicantResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another applicant has this externalRef (duplicate-applicant)")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ApplicantRequest r) {
         Applicant a = applicants.update(id, ifMatch, r.data());
         return Response.ok(ApplicantResponse.of(a)).tag(EntityTags.of(a.version)).build();

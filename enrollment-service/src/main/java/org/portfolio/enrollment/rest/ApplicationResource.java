@@ -31,7 +31,6 @@ import org.portfolio.enrollment.service.ApplicationService;
 import org.portfolio.enrollment.service.ResultService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Roles;
 
 import java.io.InputStream;
@@ -55,16 +54,14 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit or change an application", description = "While the period is OPEN. Checks: at most the period's "
             + "maximum of choices, no program twice, programs of this period at schools taking part, eligibility (grade, zone). "
-            + "Answers with the priority group the applicant has at each choice.")
+            + "Answers with the priority group the applicant has at each choice. If-Match is optional (send the ETag you read "
+            + "to change an application only if nobody else did).")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "201", description = "Submitted; Location names it", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or the applicant holds an offer from "
+            + "the previous round (holds-offer)")
+    @APIResponse(responseCode = "422", description = "The choices cannot be accepted (invalid-choices, each in errors[]): more than the "
+            + "period allows, a program twice, a program of another period or at a school not taking part, or not eligible (grade, zone)")
     public Response submit(@PathParam("periodId") UUID periodId, @PathParam("applicantId") UUID applicantId,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ApplicationRequest r, @Context UriInfo uri) {
         ApplicationService.Submitted s = applications.submit(periodId, applicantId, ifMatch, r.choices());
@@ -77,9 +74,6 @@ public class ApplicationResource {
     @Path("/applications/{applicantId}")
     @Operation(summary = "Get an application", description = "With the applicant's priority group at each choice, as shown to the family")
     @APIResponse(responseCode = "200", description = "The application; ETag is its version", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("periodId") UUID periodId, @PathParam("applicantId") UUID applicantId) {
         Application a = applications.get(periodId, applicantId);
         return Response.ok(ApplicationResponse.of(a, applications.view(a))).tag(EntityTags.of(a.version)).build();
@@ -87,12 +81,9 @@ public class ApplicationResource {
 
     @DELETE
     @Path("/applications/{applicantId}")
-    @Operation(summary = "Withdraw an application", description = "While the period is OPEN")
+    @Operation(summary = "Withdraw an application", description = "While the period is OPEN; the applicant takes no part in the match")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open)")
     public Response withdraw(@PathParam("periodId") UUID periodId, @PathParam("applicantId") UUID applicantId) {
         applications.withdraw(periodId, applicantId);
         return Response.noContent().build();
@@ -100,12 +91,8 @@ public class ApplicationResource {
 
     @GET
     @Path("/applications")
-    @Operation(summary = "List applications", description = "In submission order")
+    @Operation(summary = "List applications", description = "The period's applications (ranked program ids, no priorities), in submission order, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of applications")
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ApplicationResponse.Summary> list(@PathParam("periodId") UUID periodId,
                                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                   @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
@@ -119,16 +106,23 @@ public class ApplicationResource {
             + "{\"applicant\": {externalRef, firstName, lastName, birthDate, grade, homeZone, currentSchoolId, siblingSchoolIds, "
             + "staffSchoolIds, flags}, \"choices\": [programId, …]}. All or nothing; every line is checked like a single "
             + "submission and problems are reported with their line numbers. Applicants are created or updated by externalRef.")
-    @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ApplicationService.ImportResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Unsupported Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ApplicationService.ImportResult importApplications(@PathParam("periodId") UUID periodId, InputStream body) {
-        return applications.importApplications(periodId, body);
+    @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "Malformed periodId, a body that cannot be read, or no import line")
+    @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or applicants hold an offer from the "
+            + "previous round (holds-offer, each in errors[])")
+    @APIResponse(responseCode = "422", description = "Lines that cannot be imported (invalid-choices): errors[] names each by its line "
+            + "number (unreadable line, invalid applicant, a reference twice, choices that cannot be accepted)")
+    public ImportResult importApplications(@PathParam("periodId") UUID periodId, InputStream body) {
+        return ImportResult.of(applications.importApplications(periodId, body));
+    }
+
+    @Schema(description = "What an import did", requiredProperties = {"applications", "applicantsCreated", "applicantsUpdated", "millis"})
+    public record ImportResult(@Schema(description = "Applications imported (one per line)") int applications,
+                               int applicantsCreated, int applicantsUpdated,
+                               @Schema(description = "How long the import took") long millis) {
+        static ImportResult of(ApplicationService.ImportResult r) {
+            return new ImportResult(r.applications(), r.applicantsCreated(), r.applicantsUpdated(), r.millis());
+        }
     }
 
     @GET
@@ -136,10 +130,7 @@ public class ApplicationResource {
     @Operation(summary = "An applicant's result", description = "The offer, the waitlists with positions, the lottery number, and for "
             + "every choice above the offer why it was not offered (the last seat's group and lottery against the applicant's)")
     @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = ResultResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period has no match results yet: it is not MATCHED or PUBLISHED (results-not-published)")
     public ResultResponse result(@PathParam("periodId") UUID periodId, @PathParam("applicantId") UUID applicantId) {
         return ResultResponse.of(results.result(periodId, applicantId));
     }

@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "An application with each choice's priority group as derived from the applicant's data")
+@Schema(description = "An application with each choice's priority group as derived from the applicant's data",
+        requiredProperties = {"id", "periodId", "applicantId", "choices", "version", "submittedAt", "updatedAt"})
 public record ApplicationResponse(UUID id, UUID periodId, UUID applicantId, List<Choice> choices, long version,
                                   Instant submittedAt, Instant updatedAt) {
 
-    @Schema(description = "A ranked choice and the applicant's priority there")
-    public record Choice(int rank, UUID programId, String programName, UUID schoolId, String schoolName, String grade,
+    @Schema(description = "A ranked choice and the applicant's priority there", requiredProperties = {"rank", "programId",
+            "programName", "schoolId", "grade", "priorityGroup", "priorityTier", "setAsideGroups", "schoolTakesPart"})
+    public record Choice(@Schema(description = "1 = first choice") int rank, UUID programId, String programName, UUID schoolId,
+                         @Schema(description = "Absent while enrollment has not heard of the school") String schoolName, String grade,
                          @Schema(description = "The applicant's priority group at this program") PriorityGroup priorityGroup,
                          @Schema(description = "Position of that group in the program's order (0 = best)") int priorityTier,
                          @Schema(description = "Set-asides of the program whose group the applicant belongs to") List<String> setAsideGroups,
@@ -27,8 +30,8 @@ public record ApplicationResponse(UUID id, UUID periodId, UUID applicantId, List
                 v.setAsideGroups(), v.schoolTakesPart())).toList(), a.version, a.submittedAt, a.updatedAt);
     }
 
-    @Schema(description = "An application in a list")
-    public record Summary(UUID id, UUID applicantId, List<UUID> choices, Instant submittedAt, Instant updatedAt) {
+    @Schema(description = "An application in a list", requiredProperties = {"id", "applicantId", "choices", "submittedAt", "updatedAt"})
+    public record Summary(UUID id, UUID applicantId, @Schema(description = "The ranked program ids, most wanted first") List<UUID> choices, Instant submittedAt, Instant updatedAt) {
         static Summary of(Application a) {
             return new Summary(a.id, a.applicantId, List.copyOf(a.choices), a.submittedAt, a.updatedAt);
         }

@@ -1,19 +1,37 @@
 package org.portfolio.enrollment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.service.MatchService;
 
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "What a match (or a simulation) produced")
+@Schema(description = "What a match (or a simulation) produced", requiredProperties = {"periodId", "simulation", "applicants",
+        "matched", "millisRead", "millisMatch", "millisWrite", "programs"})
 public record MatchSummaryResponse(UUID periodId, boolean simulation,
-                                   @Schema(description = "The seed a simulation used (null for the real match: revealed at publication)") String seed,
+                                   @Schema(description = "The seed a simulation used (absent for the real match: its seed is revealed at publication)")
+                                   String seed,
                                    int applicants, int matched, long millisRead, long millisMatch, long millisWrite,
-                                   List<MatchService.ProgramFigures> programs) {
+                                   List<ProgramFigures> programs) {
+
+    @Schema(description = "A program's figures in a match", requiredProperties = {"programId", "schoolId", "grade", "name",
+            "participating", "seats", "applicants", "firstChoices", "offers"})
+    public record ProgramFigures(UUID programId, UUID schoolId, String grade, String name,
+                                 @Schema(description = "Whether the school took part (OPEN, not under REVOCATION)") boolean participating,
+                                 int seats, int applicants, int firstChoices, int offers,
+                                 @Schema(description = "Priority group of the last applicant admitted to the open seats (absent if they did not fill)")
+                                 PriorityGroup cutoffGroup,
+                                 @Schema(description = "Lottery number of that applicant (absent if the open seats did not fill)")
+                                 Double cutoffLottery) {
+        static ProgramFigures of(MatchService.ProgramFigures f) {
+            return new ProgramFigures(f.programId(), f.schoolId(), f.grade(), f.name(), f.participating(), f.seats(), f.applicants(),
+                    f.firstChoices(), f.offers(), f.cutoffGroup(), f.cutoffLottery());
+        }
+    }
 
     static MatchSummaryResponse of(MatchService.Summary s) {
         return new MatchSummaryResponse(s.periodId(), s.simulation(), s.seed(), s.applicants(), s.matched(), s.millisRead(),
-                s.millisMatch(), s.millisWrite(), s.programs());
+                s.millisMatch(), s.millisWrite(), s.programs().stream().map(ProgramFigures::of).toList());
     }
 }

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.enrollment.domain.OfferStatus;
 import org.portfolio.enrollment.service.OfferService;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Roles;
 
 import java.util.List;
@@ -36,7 +35,7 @@ public class OfferResource {
     @Inject
     OfferService offers;
 
-    @Schema(description = "The answer to an offer and what it set in motion")
+    @Schema(description = "The answer to an offer and what it set in motion", requiredProperties = {"offer", "waitlistOffers"})
     public record OfferOutcome(OfferResponse offer,
                                @Schema(description = "Offers made from waitlists because a seat was freed") List<OfferResponse> waitlistOffers) {
         static OfferOutcome of(OfferService.Outcome o) {
@@ -45,12 +44,9 @@ public class OfferResource {
     }
 
     @GET
-    @Operation(summary = "List offers", description = "Optionally by status")
+    @Operation(summary = "List offers", description = "The period's offers (of the match and from waitlists), optionally only those "
+            + "of one status, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of offers")
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<OfferResponse> list(@PathParam("periodId") UUID periodId, @QueryParam("status") OfferStatus status,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
@@ -62,10 +58,8 @@ public class OfferResource {
     @Operation(summary = "Accept an offer", description = "Before its deadline. The applicant stays on the waitlists above it: a later "
             + "waitlist offer replaces this one.")
     @APIResponse(responseCode = "200", description = "ACCEPTED", content = @Content(schema = @Schema(implementation = OfferOutcome.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The offer is not OFFERED or its deadline passed (offer-not-open), or the period's "
+            + "results are not published (results-not-published)")
     public OfferOutcome accept(@PathParam("periodId") UUID periodId, @PathParam("offerId") UUID offerId) {
         return OfferOutcome.of(offers.accept(periodId, offerId));
     }
@@ -74,11 +68,8 @@ public class OfferResource {
     @Path("/{offerId}/decline")
     @Operation(summary = "Decline an offer", description = "The seat goes to the next applicant on the program's waitlist at once")
     @APIResponse(responseCode = "200", description = "DECLINED, with the waitlist offers it caused", content = @Content(schema = @Schema(implementation = OfferOutcome.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The offer is no longer OFFERED or ACCEPTED (offer-not-open), or the period's "
+            + "results are not published (results-not-published)")
     public OfferOutcome decline(@PathParam("periodId") UUID periodId, @PathParam("offerId") UUID offerId,
                                 @Parameter(description = "Stay on the waitlists of programs ranked above (default: leave them)")
                                 @QueryParam("stayOnWaitlists") @DefaultValue("false") boolean stayOnWaitlists) {
@@ -90,10 +81,7 @@ public class OfferResource {
     @Operation(summary = "Expire overdue offers now", description = "Offers not answered by their deadline expire and their seats move "
             + "down the waitlists (a scheduler does the same every minute)")
     @APIResponse(responseCode = "200", description = "The waitlist offers made")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period's results are not published (results-not-published)")
     public List<OfferResponse> expire(@PathParam("periodId") UUID periodId) {
         return offers.expireOverdue(periodId).stream().map(OfferResponse::of).toList();
     }

@@ -30,7 +30,6 @@ import org.portfolio.enrollment.service.MatchService;
 import org.portfolio.enrollment.service.PeriodService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Roles;
 
 import java.util.HashMap;
@@ -50,12 +49,10 @@ public class PeriodResource {
 
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
-    @Operation(summary = "Create a period", description = "A new period is DRAFT, round 1")
+    @Operation(summary = "Create a period", description = "A new period is DRAFT, round 1, with no programs yet; the answer's ETag is "
+            + "its version")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "applicationsCloseAt is not after applicationsOpenAt, or offerDeadline not after applicationsCloseAt")
     public Response create(@Valid @NotNull PeriodRequest r, @Context UriInfo uri) {
         EnrollmentPeriod p = periods.create(r.data());
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).tag(EntityTags.of(p.version))
@@ -63,11 +60,8 @@ public class PeriodResource {
     }
 
     @GET
-    @Operation(summary = "List periods", description = "Newest first")
+    @Operation(summary = "List periods", description = "Every period (every round), newest first, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of periods")
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PeriodResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return periods.list(page, size).map(PeriodResponse::of);
@@ -75,11 +69,10 @@ public class PeriodResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a period")
+    @Operation(summary = "Get a period", description = "Its status, window, offer deadline, the SHA-256 of the lottery seed from the "
+            + "close on, the seed itself once published, and the match's figures once matched; the ETag is its version, for "
+            + "If-Match on an update")
     @APIResponse(responseCode = "200", description = "The period; ETag is its version", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         EnrollmentPeriod p = periods.get(id);
         return Response.ok(PeriodResponse.of(p)).tag(EntityTags.of(p.version)).build();
@@ -90,13 +83,8 @@ public class PeriodResource {
     @Path("/{id}")
     @Operation(summary = "Update a period", description = "While DRAFT or OPEN; send If-Match with the ETag you read")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (invalid-period-transition)")
+    @APIResponse(responseCode = "422", description = "applicationsCloseAt is not after applicationsOpenAt, or offerDeadline not after applicationsCloseAt")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PeriodRequest r) {
         EnrollmentPeriod p = periods.update(id, ifMatch, r.data());
         return Response.ok(PeriodResponse.of(p)).tag(EntityTags.of(p.version)).build();
@@ -104,24 +92,20 @@ public class PeriodResource {
 
     @POST
     @Path("/{id}/open")
-    @Operation(summary = "Open the application window", description = "DRAFT or CLOSED → OPEN (reopening forgets the recorded seed)")
+    @Operation(summary = "Open the application window", description = "DRAFT or CLOSED → OPEN: applications are accepted. Reopening "
+            + "keeps the seed recorded at the first close: it is final for the period")
     @APIResponse(responseCode = "200", description = "OPEN", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is not DRAFT or CLOSED, or it has no program (invalid-period-transition)")
     public PeriodResponse open(@PathParam("id") UUID id) {
         return PeriodResponse.of(periods.open(id));
     }
 
     @POST
     @Path("/{id}/close")
-    @Operation(summary = "Close the application window", description = "OPEN → CLOSED; records the lottery seed and shows its SHA-256")
+    @Operation(summary = "Close the application window", description = "OPEN → CLOSED: applications are frozen. The first close draws "
+            + "and records the lottery seed and shows its SHA-256 (lotterySeedSha256); a later close keeps it")
     @APIResponse(responseCode = "200", description = "CLOSED", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is not OPEN (invalid-period-transition)")
     public PeriodResponse close(@PathParam("id") UUID id) {
         return PeriodResponse.of(periods.close(id));
     }
@@ -131,10 +115,7 @@ public class PeriodResource {
     @Operation(summary = "Run the match", description = "CLOSED (or MATCHED, to re-run) → MATCHED: draws the lottery from the recorded seed, "
             + "runs student-proposing deferred acceptance, stores offers, waitlists and statistics. Deterministic: a re-run gives the same result.")
     @APIResponse(responseCode = "200", description = "MATCHED, with the figures", content = @Content(schema = @Schema(implementation = MatchSummaryResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is not CLOSED or MATCHED (invalid-period-transition)")
     public MatchSummaryResponse runMatch(@PathParam("id") UUID id) {
         return MatchSummaryResponse.of(match.run(id));
     }
@@ -143,10 +124,7 @@ public class PeriodResource {
     @Path("/{id}/discard-match")
     @Operation(summary = "Discard the match", description = "MATCHED → CLOSED: deletes the stored results (the seed stays)")
     @APIResponse(responseCode = "200", description = "CLOSED", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is not MATCHED (invalid-period-transition)")
     public PeriodResponse discard(@PathParam("id") UUID id) {
         return PeriodResponse.of(match.discard(id));
     }
@@ -156,10 +134,7 @@ public class PeriodResource {
     @Operation(summary = "Publish the results", description = "MATCHED → PUBLISHED: offers can be answered, the seed is revealed, "
             + "MatchPublished and one DemandReported per school are published")
     @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is not MATCHED (invalid-period-transition)")
     public PeriodResponse publish(@PathParam("id") UUID id) {
         return PeriodResponse.of(match.publish(id));
     }
@@ -168,20 +143,16 @@ public class PeriodResource {
     @POST
     @Path("/{id}/simulations")
     @Operation(summary = "What-if match", description = "Runs the match on the current applications with any seed and seat changes; "
-            + "stores and publishes nothing")
+            + "stores and publishes nothing. Send {} for a fresh random seed and the programs' own seats")
     @APIResponse(responseCode = "200", description = "The simulated figures", content = @Content(schema = @Schema(implementation = MatchSummaryResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MatchSummaryResponse simulate(@PathParam("id") UUID id, @Valid SimulationRequest r) {
+    @APIResponse(responseCode = "409", description = "The period is DRAFT: no applications yet (invalid-period-transition)")
+    @APIResponse(responseCode = "422", description = "A seat change names a program that is not of this period")
+    public MatchSummaryResponse simulate(@PathParam("id") UUID id, @Valid @NotNull SimulationRequest r) {
         Map<UUID, Integer> seats = new HashMap<>();
-        if (r != null && r.seats() != null) {
+        if (r.seats() != null) {
             r.seats().forEach(s -> seats.put(s.programId(), s.seats()));
         }
-        return MatchSummaryResponse.of(match.simulate(id, r == null ? null : r.seed(), seats));
+        return MatchSummaryResponse.of(match.simulate(id, r.seed(), seats));
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
@@ -190,12 +161,8 @@ public class PeriodResource {
     @Operation(summary = "Start the next round", description = "From a PUBLISHED period: a DRAFT period with the same programs; at its "
             + "match each program fills the seats this round leaves (seats minus offers still held), and this round's waitlists close")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is not PUBLISHED, or it has its next round already (invalid-period-transition)")
+    @APIResponse(responseCode = "422", description = "applicationsCloseAt is not after applicationsOpenAt, or offerDeadline not after applicationsCloseAt")
     public Response nextRound(@PathParam("id") UUID id, @Valid @NotNull NextRoundRequest r, @Context UriInfo uri) {
         EnrollmentPeriod p = periods.nextRound(id, r.data());
         return Response.created(uri.getBaseUriBuilder().path("api/enrollment/periods").path(p.id.toString()).build())

@@ -25,13 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.domain.Program;
 import org.portfolio.enrollment.domain.WaitlistEntry;
 import org.portfolio.enrollment.service.ProgramService;
 import org.portfolio.enrollment.service.ResultService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -56,12 +56,10 @@ public class ProgramResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
     @Operation(summary = "Add a program", description = "While the period is DRAFT or OPEN; the school must be known from the registry's events")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), or the school has this "
+            + "program already (duplicate-program)")
+    @APIResponse(responseCode = "422", description = "The school is unknown to enrollment or does not serve the grade, a priority group "
+            + "is listed twice, or the set-asides repeat a group or add up to more than 100%")
     public Response create(@PathParam("periodId") UUID periodId, @Valid @NotNull ProgramRequest r, @Context UriInfo uri) {
         Program p = programs.create(periodId, r.data());
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).tag(EntityTags.of(p.version))
@@ -71,11 +69,9 @@ public class ProgramResource {
     @GET
     @Path("/programs")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
-    @Operation(summary = "List the programs of a period")
+    @Operation(summary = "List the programs of a period", description = "Every program of the period with its seats, priority "
+            + "order, set-asides and eligible zones, in creation order (not paged)")
     @APIResponse(responseCode = "200", description = "The programs, in creation order")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ProgramResponse> list(@PathParam("periodId") UUID periodId) {
         return programs.list(periodId).stream().map(ProgramResponse::of).toList();
     }
@@ -83,11 +79,9 @@ public class ProgramResource {
     @GET
     @Path("/programs/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
-    @Operation(summary = "Get a program")
+    @Operation(summary = "Get a program", description = "Its seats, priority order, set-asides (with the seats each reserves) and "
+            + "eligible zones; the ETag is its version, for If-Match on an update")
     @APIResponse(responseCode = "200", description = "The program; ETag is its version", content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("periodId") UUID periodId, @PathParam("id") UUID id) {
         Program p = programs.get(periodId, id);
         return Response.ok(ProgramResponse.of(p)).tag(EntityTags.of(p.version)).build();
@@ -98,13 +92,10 @@ public class ProgramResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
     @Operation(summary = "Update a program", description = "While the period is DRAFT or OPEN; send If-Match with the ETag you read")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Well-formed but cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), or another program of the "
+            + "school has this grade and name (duplicate-program)")
+    @APIResponse(responseCode = "422", description = "The school is unknown to enrollment or does not serve the grade, a priority group "
+            + "is listed twice, or the set-asides repeat a group or add up to more than 100%")
     public Response update(@PathParam("periodId") UUID periodId, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ProgramRequest r) {
         Program p = programs.update(periodId, id, ifMatch, r.data());
@@ -117,9 +108,6 @@ public class ProgramResource {
     @Operation(summary = "Program statistics", description = "Seats, applicants, first choices, offers, cutoff per program; a school "
             + "leader sees its own schools' programs only")
     @APIResponse(responseCode = "200", description = "One entry per program")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<StatisticsResponse> statistics(@PathParam("periodId") UUID periodId, @QueryParam("schoolId") UUID schoolId) {
         if (schoolId != null) {
             caller.requireSchool(schoolId);
@@ -133,11 +121,7 @@ public class ProgramResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
     @Operation(summary = "A program's waitlist", description = "Applicants waiting, by priority group then lottery (personal data: applicant ids only)")
     @APIResponse(responseCode = "200", description = "One page of the waitlist")
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role or school scope not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such period, program, applicant or offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflicts with the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period has no match results yet: it is not MATCHED or PUBLISHED (results-not-published)")
     public Page<WaitlistResponse> waitlist(@PathParam("periodId") UUID periodId, @PathParam("id") UUID id,
                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
@@ -149,10 +133,14 @@ public class ProgramResource {
         return new Page<>(items, page, size, results.waitlistSize(id));
     }
 
-    @Schema(description = "An applicant on a waitlist")
-    public record WaitlistResponse(long position, UUID applicantId, int choiceRank, String priorityGroup, double lottery) {
+    @Schema(description = "An applicant on a waitlist", requiredProperties = {"position", "applicantId", "choiceRank", "priorityGroup",
+            "lottery"})
+    public record WaitlistResponse(@Schema(description = "From 1") long position, UUID applicantId,
+                                   @Schema(description = "Where the applicant ranked the program (1 = first choice)") int choiceRank,
+                                   PriorityGroup priorityGroup,
+                                   @Schema(description = "The applicant's lottery number (lower is better)") double lottery) {
         static WaitlistResponse of(WaitlistEntry e, long position) {
-            return new WaitlistResponse(position, e.applicantId, e.choiceRank, e.priorityGroup, e.lottery);
+            return new WaitlistResponse(position, e.applicantId, e.choiceRank, PriorityGroup.valueOf(e.priorityGroup), e.lottery);
         }
     }
 }

@@ -8,13 +8,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "A program: a school's grade (and track) with seats, priorities, set-asides and eligibility")
+@Schema(description = "A program: a school's grade (and track) with seats, priorities, set-asides and eligibility",
+        requiredProperties = {"id", "periodId", "schoolId", "grade", "name", "seats", "priorityOrder", "setAsides", "eligibleZones",
+                "openSeats", "version", "createdAt", "updatedAt"})
 public record ProgramResponse(UUID id, UUID periodId, UUID schoolId, String grade, String name, int seats,
-                              List<PriorityGroup> priorityOrder, List<SetAsideView> setAsides, List<String> eligibleZones,
+                              @Schema(description = "Priority groups, best first") List<PriorityGroup> priorityOrder,
+                              List<SetAsideView> setAsides,
+                              @Schema(description = "Zones whose residents may apply; empty = everyone") List<String> eligibleZones,
                               @Schema(description = "Open seats (the seats minus every set-aside)") int openSeats,
-                              UUID sourceProgramId, long version, Instant createdAt, Instant updatedAt) {
+                              @Schema(description = "The program of the previous round this one continues (absent in a first round)")
+                              UUID sourceProgramId,
+                              long version, Instant createdAt, Instant updatedAt) {
 
-    @Schema(description = "A set-aside and the seats it reserves")
+    @Schema(description = "A set-aside and the seats it reserves", requiredProperties = {"group", "sharePercent", "seats"})
     public record SetAsideView(String group, int sharePercent, int seats) {
     }
 

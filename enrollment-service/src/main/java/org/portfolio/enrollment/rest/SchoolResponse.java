@@ -8,9 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "A school as enrollment knows it")
-public record SchoolResponse(UUID schoolId, String districtCode, String name, String type, List<String> grades,
-                             String zone, String status, boolean underRevocation,
+@Schema(description = "A school as enrollment knows it (from the registry's events)", requiredProperties = {"schoolId",
+        "districtCode", "name", "type", "grades", "status", "underRevocation", "takesPart", "updatedAt"})
+public record SchoolResponse(UUID schoolId, String districtCode, String name,
+                             @Schema(description = "The school's type, as the registry (contracts-service) records it",
+                                     enumeration = {"DISTRICT", "CHARTER", "INNOVATION", "CONTRACT", "MAGNET"}) String type,
+                             List<String> grades,
+                             @Schema(description = "Attendance zone (absent when the registry gives none)") String zone,
+                             @Schema(description = "The school's status, as the registry (contracts-service) records it",
+                                     enumeration = {"PROPOSED", "OPEN", "CLOSING", "CLOSED"}) String status,
+                             @Schema(description = "Its contract's intervention level is REVOCATION") boolean underRevocation,
                              @Schema(description = "Takes part in enrollment rounds: OPEN and not under REVOCATION")
                              boolean takesPart, Instant updatedAt) {
 

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.portfolio.enrollment.domain.Application;
+import org.portfolio.enrollment.domain.ChoiceOutcome;
 import org.portfolio.enrollment.domain.EnrollmentPeriod;
 import org.portfolio.enrollment.domain.Lottery;
 import org.portfolio.enrollment.domain.Offer;
 import org.portfolio.enrollment.domain.ParticipatingSchool;
 import org.portfolio.enrollment.domain.PeriodStatus;
+import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.domain.Program;
 import org.portfolio.enrollment.domain.WaitlistEntry;
 import org.portfolio.enrollment.repository.ApplicationRepository;
@@ -47,13 +49,14 @@ public class ResultService {
     @Inject
     MatchStore store;
 
-    /** A seat block of a program as the match left it. */
-    public record Block(int block, String group, int seats, int filled, String cutoffGroup, Boolean cutoffMember, Double cutoffLottery) {
+    /** A block of a program's seats: 0 = the open seats, k = the k-th set-aside; the cutoff fields are null if it did not fill. */
+    public record Block(int block, String group, int seats, int filled, PriorityGroup cutoffGroup, Boolean cutoffMember,
+                        Double cutoffLottery) {
     }
 
     /** One choice of an applicant with its outcome and why. */
-    public record ChoiceResult(int rank, UUID programId, String programName, UUID schoolId, String outcome, String priorityGroup,
-                               Long waitlistPosition, String explanation) {
+    public record ChoiceResult(int rank, UUID programId, String programName, UUID schoolId, ChoiceOutcome outcome,
+                               PriorityGroup priorityGroup, Long waitlistPosition, String explanation) {
     }
 
     public record ApplicantResult(UUID periodId, UUID applicantId, PeriodStatus periodStatus, Double lottery, Offer offer,
@@ -87,34 +90,34 @@ public class ResultService {
             Program p = programs.findById(pid);
             int rank = i + 1;
             WaitlistEntry w = waiting.get(pid);
-            String outcome;
-            String group = w != null ? w.priorityGroup : null;
+            ChoiceOutcome outcome;
+            PriorityGroup group = w != null ? PriorityGroup.valueOf(w.priorityGroup) : null;
             Long position = null;
             String why;
             if (live != null && live.programId.equals(pid)) {
-                outcome = "OFFERED";
-                group = live.priorityGroup;
+                outcome = ChoiceOutcome.OFFERED;
+                group = PriorityGroup.valueOf(live.priorityGroup);
                 why = live.source.equals(Offer.FROM_WAITLIST) ? "offered from the waitlist" : "offered by the match";
                 belowOffer = true;
             } else if (belowOffer) {
-                outcome = "NOT_CONSIDERED";
+                outcome = ChoiceOutcome.NOT_CONSIDERED;
                 why = "ranked below the offer: deferred acceptance offers the best choice the applicant can have";
             } else if (Boolean.FALSE.equals(participated.get(pid))) {
-                outcome = "SCHOOL_NOT_PARTICIPATING";
+                outcome = ChoiceOutcome.SCHOOL_NOT_PARTICIPATING;
                 why = "the school did not take part in this round (not open, or under REVOCATION)";
             } else if (w != null) {
                 outcome = switch (w.status) {
-                    case WaitlistEntry.WAITING -> "WAITLISTED";
-                    case WaitlistEntry.OFFERED -> "OFFER_RELEASED";
-                    case WaitlistEntry.CLOSED -> "WAITLIST_CLOSED";
-                    default -> "LEFT_WAITLIST";
+                    case WaitlistEntry.WAITING -> ChoiceOutcome.WAITLISTED;
+                    case WaitlistEntry.OFFERED -> ChoiceOutcome.OFFER_RELEASED;
+                    case WaitlistEntry.CLOSED -> ChoiceOutcome.WAITLIST_CLOSED;
+                    default -> ChoiceOutcome.LEFT_WAITLIST;
                 };
                 if (WaitlistEntry.WAITING.equals(w.status)) {
                     position = waitlists.position(w);
                 }
                 why = explain(p, blocks.getOrDefault(pid, List.of()), w);
             } else {
-                outcome = "NOT_CONSIDERED";
+                outcome = ChoiceOutcome.NOT_CONSIDERED;
                 why = history.isEmpty() ? "no offer" : "ranked below an earlier offer";
             }
             out.add(new ChoiceResult(rank, pid, p.name, p.schoolId, outcome, group, position, why));
@@ -163,7 +166,7 @@ public class ResultService {
                 select b.program_id, b.block, b.group_code, b.seats, b.filled, b.cutoff_group, b.cutoff_member, b.cutoff_lottery
                 from program_block b join program p on p.id = b.program_id where p.period_id = ? order by b.program_id, b.block""", periodId)) {
             out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Block((Integer) r[1], (String) r[2], (Integer) r[3],
-                    (Integer) r[4], (String) r[5], (Boolean) r[6], (Double) r[7]));
+                    (Integer) r[4], r[5] == null ? null : PriorityGroup.valueOf((String) r[5]), (Boolean) r[6], (Double) r[7]));
         }
         return out;
     }

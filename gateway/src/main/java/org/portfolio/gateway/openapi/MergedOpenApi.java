@@ -125,24 +125,13 @@ public class MergedOpenApi {
         return new Result(merged, states);
     }
 
-    /** The gateway's own document, with the token endpoint's client authentication (HTTP Basic) declared. */
+    /** The gateway's own document (the token endpoint declares its HTTP Basic client authentication itself). */
     private ObjectNode own() {
-        ObjectNode doc;
         try {
-            doc = (ObjectNode) JSON.readTree(ownDocument.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON));
+            return (ObjectNode) JSON.readTree(ownDocument.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON));
         } catch (IOException e) {
             throw new IllegalStateException("the gateway's own OpenAPI document cannot be read", e);
         }
-        ObjectNode components = doc.has("components") ? (ObjectNode) doc.get("components") : doc.putObject("components");
-        ObjectNode schemes = components.has("securitySchemes") ? (ObjectNode) components.get("securitySchemes")
-                : components.putObject("securitySchemes");
-        schemes.putObject(OpenApiMerger.CLIENT_BASIC).put("type", "http").put("scheme", "basic")
-                .put("description", "Client authentication at the token endpoint: the client id and secret");
-        JsonNode token = doc.path("paths").path("/oauth/token").path("post");
-        if (token.isObject()) {
-            ((ObjectNode) token).putArray("security").addObject().putArray(OpenApiMerger.CLIENT_BASIC);
-        }
-        return doc;
     }
 
     /** The cached document while it is young enough, else a new fetch (which falls back to the cached one). */

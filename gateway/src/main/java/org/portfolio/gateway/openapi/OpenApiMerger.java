@@ -30,8 +30,12 @@ import java.util.function.Predicate;
  *       and every reference inside that service's document follows;</li>
  *   <li>the OAuth2 client-credentials scheme (scopes = roles) replaces the services' bearer requirement, a plain
  *       bearer alternative is kept;</li>
- *   <li>the answers the gateway itself may give are documented on every operation (401, 413, 429, 502–504);</li>
- *   <li>operations without an operationId get one, tags are all declared, unused components are dropped.</li>
+ *   <li>the answers the gateway itself may give are documented on every operation (401, 413, 429, 502–504; a
+ *       service's own 503 — it cannot check tokens yet — says that the gateway answers 503 too);</li>
+ *   <li>every operation gets a unique, stable, readable operationId ({@link OperationIds}), tags are all declared,
+ *       unused components are dropped;</li>
+ *   <li>the output is deterministic: the same sources give byte for byte the same document, and the order in which a
+ *       source lists its paths or components does not matter (paths and components are sorted by name).</li>
  * </ul>
  * Pure: no I/O.
  */
@@ -46,6 +50,7 @@ public final class OpenApiMerger {
             "requestBodies", "headers", "links", "callbacks", "pathItems");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Map<String, String> ROLE_SCOPES = new LinkedHashMap<>();
+    private static final String SERVICE_UNREACHABLE = "The service cannot be reached (problem+json)";
 
     static {
         ROLE_SCOPES.put("DISTRICT_ADMIN", "District central office: everything, every school");
@@ -80,7 +85,6 @@ public final class OpenApiMerger {
         ObjectNode paths = out.putObject("paths");
         ObjectNode components = out.putObject("components");
         Set<String> tagNames = new LinkedHashSet<>();
-        Set<String> operationIds = new HashSet<>();
 
         for (Source source : sources) {
             ObjectNode doc = source.document().deepCopy();
@@ -138,13 +142,6 @@ public final class OpenApiMerger {
                     ObjectNode operation = (ObjectNode) op.getValue();
                     rewriteSecurity(operation, bearerSchemes);
                     addGatewayResponses(operation, source.proxied());
-                    if (!operation.hasNonNull("operationId") || !operationIds.add(operation.get("operationId").asText())) {
-                        String id = operationId(op.getKey(), p.getKey());
-                        while (!operationIds.add(id)) {
-                            id = id + "_" + source.name();
-                        }
-                        operation.put("operationId", id);
-                    }
                     for (JsonNode t : operation.path("tags")) {
                         if (tagNames.add(t.asText())) {
                             tags.addObject().put("name", t.asText());
@@ -161,7 +158,46 @@ public final class OpenApiMerger {
                 .put("description", "An access token from POST /oauth/token, pasted as is"));
         addGatewayComponents(components);
         dropUnused(out);
+        assignOperationIds(paths);
+        out.set("paths", sorted(paths));
+        for (String kind : new ArrayList<>(iterable(components.fieldNames()))) {
+            components.set(kind, sorted((ObjectNode) components.get(kind)));
+        }
         out.putArray("x-portfolio-sources").addAll(settings.sourceStatus());
+        return out;
+    }
+
+    /** Every operation's id, from its method and path (and the id its document gave it): see {@link OperationIds}. */
+    private static void assignOperationIds(ObjectNode paths) {
+        List<OperationIds.Operation> ops = new ArrayList<>();
+        List<ObjectNode> nodes = new ArrayList<>();
+        for (String path : iterable(paths.fieldNames())) {
+            for (Map.Entry<String, JsonNode> op : iterable(paths.get(path).fields())) {
+                if (METHODS.contains(op.getKey()) && op.getValue().isObject()) {
+                    JsonNode declared = op.getValue().get("operationId");
+                    ops.add(new OperationIds.Operation(op.getKey(), path, declared == null || !declared.isTextual() ? null : declared.asText()));
+                    nodes.add((ObjectNode) op.getValue());
+                }
+            }
+        }
+        List<String> ids = OperationIds.assign(ops);
+        for (int i = 0; i < ids.size(); i++) {
+            nodes.get(i).put("operationId", ids.get(i));
+        }
+    }
+
+    /** A copy with the fields in the order of their names. */
+    private static ObjectNode sorted(ObjectNode node) {
+        ObjectNode out = F.objectNode();
+        List<String> names = new ArrayList<>(iterable(node.fieldNames()));
+        java.util.Collections.sort(names);
+        names.forEach(n -> out.set(n, node.get(n)));
+        return out;
+    }
+
+    private static <T> List<T> iterable(Iterator<T> it) {
+        List<T> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
         return out;
     }
 
@@ -271,6 +307,17 @@ public final class OpenApiMerger {
             responses.putObject("429").put("$ref", "#/components/responses/GatewayTooManyRequests");
         }
         if (proxied) {
+            JsonNode own503 = responses.get("503");
+            if (own503 != null && own503.isObject() && !own503.has("$ref")) {
+                // the service's own 503 (it cannot check tokens yet): the gateway answers 503 too, when it cannot reach it
+                ObjectNode r = (ObjectNode) own503;
+                r.put("description", r.path("description").asText("The service is unavailable").replaceAll("[.\\s]+$", "")
+                        + ". From the gateway: " + lowerFirst(SERVICE_UNREACHABLE));
+                ObjectNode headers = r.has("headers") ? (ObjectNode) r.get("headers") : r.putObject("headers");
+                if (!headers.has("Retry-After")) {
+                    headers.set("Retry-After", retryAfter());
+                }
+            }
             for (String[] r : new String[][]{{"502", "GatewayBadGateway"}, {"503", "GatewayServiceUnavailable"}, {"504", "GatewayTimeout"}}) {
                 if (!responses.has(r[0])) {
                     responses.putObject(r[0]).put("$ref", "#/components/responses/" + r[1]);
@@ -288,14 +335,13 @@ public final class OpenApiMerger {
                 {"GatewayPayloadTooLarge", "The body exceeds the route's size limit (problem+json)", null},
                 {"GatewayTooManyRequests", "The client (or, without a token, the address) is over its rate limit (problem+json)", "Retry-After"},
                 {"GatewayBadGateway", "The service broke off the exchange (problem+json)", null},
-                {"GatewayServiceUnavailable", "The service cannot be reached (problem+json)", "Retry-After"},
+                {"GatewayServiceUnavailable", SERVICE_UNREACHABLE, "Retry-After"},
                 {"GatewayTimeout", "The service did not answer in time (problem+json)", null}};
         for (String[] d : defs) {
             ObjectNode r = F.objectNode().put("description", d[1]);
             if (d[2] != null) {
-                ObjectNode h = r.putObject("headers").putObject(d[2]);
-                h.put("description", d[2].equals("Retry-After") ? "Seconds to wait before retrying" : "The authentication scheme");
-                h.putObject("schema").put("type", d[2].equals("Retry-After") ? "integer" : "string");
+                r.putObject("headers").set(d[2], d[2].equals("Retry-After") ? retryAfter()
+                        : F.objectNode().put("description", "The authentication scheme").set("schema", F.objectNode().put("type", "string")));
             }
             ObjectNode media = r.putObject("content").putObject("application/problem+json");
             if (problemRef != null) {
@@ -305,6 +351,16 @@ public final class OpenApiMerger {
             }
             responses.set(d[0], r);
         }
+    }
+
+    private static ObjectNode retryAfter() {
+        ObjectNode h = F.objectNode().put("description", "Seconds to wait before retrying");
+        h.putObject("schema").put("type", "integer");
+        return h;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static ObjectNode oauth2Scheme(String serverUrl, Set<String> usedScopes) {
@@ -368,36 +424,6 @@ public final class OpenApiMerger {
                 }
             }
         }
-    }
-
-    /** GET /api/schools/{id}/decisions → getApiSchoolsByIdDecisions. */
-    static String operationId(String method, String path) {
-        StringBuilder sb = new StringBuilder(method.toLowerCase(Locale.ROOT));
-        for (String seg : path.split("/")) {
-            if (seg.isEmpty()) {
-                continue;
-            }
-            if (seg.startsWith("{") && seg.endsWith("}")) {
-                sb.append("By").append(capitalize(camel(seg.substring(1, seg.length() - 1))));
-            } else {
-                sb.append(capitalize(camel(seg)));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String camel(String s) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char c : s.toCharArray()) {
-            if (c == '-' || c == '_' || c == '.') {
-                up = true;
-            } else if (Character.isLetterOrDigit(c)) {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return sb.toString();
     }
 
     private static String capitalize(String s) {

@@ -33,7 +33,6 @@ import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.service.ClientRegistryService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -57,15 +56,13 @@ public class ClientResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Register an API client", description = "The answer holds the client secret; it is never shown again")
+    @Operation(operationId = "registerClient", summary = "Register an API client",
+            description = "The answer holds the client secret; it is never shown again")
     @APIResponse(responseCode = "201", description = "Registered", headers = {
             @Header(name = "Location", description = "URL of the new client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             @Header(name = "ETag", description = "Version of the client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A school-scoped role without schools", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without schools")
     public Response register(@Valid @NotNull ClientRequest r, @Context UriInfo uri) {
         ApiClient.Registration reg = registry.register(r.name(), r.roles(), schools(r), caller.id());
         return Response.created(uri.getAbsolutePathBuilder().path(reg.client().clientId).build())
@@ -74,11 +71,8 @@ public class ClientResource {
     }
 
     @GET
-    @Operation(summary = "List API clients", description = "By name, one page at a time; secrets are never listed")
+    @Operation(operationId = "listClients", summary = "List API clients", description = "By name, one page at a time; secrets are never listed")
     @APIResponse(responseCode = "200", description = "One page of clients")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ClientResponse> list(
             @Parameter(description = "Only enabled (true) or disabled (false) clients") @QueryParam("enabled") Boolean enabled,
             @Parameter(description = "Only clients with this role") @QueryParam("role")
@@ -93,27 +87,19 @@ public class ClientResource {
 
     @GET
     @Path("/{clientId}")
-    @Operation(summary = "Get an API client", description = "Never its secret; the ETag is its version, for If-Match on a change")
+    @Operation(operationId = "getClient", summary = "Get an API client", description = "Never its secret; the ETag is its version, for If-Match on a change")
     @APIResponse(responseCode = "200", description = "The client (ETag: its version)", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId) {
         return withTag(registry.get(clientId), null);
     }
 
     @PUT
     @Path("/{clientId}")
-    @Operation(summary = "Change an API client's name, roles or schools",
+    @Operation(operationId = "updateClient", summary = "Change an API client's name, roles or schools",
             description = "A change of roles or schools revokes the tokens the client holds; it asks for new ones. Send If-Match with the ETag you read.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Changed concurrently, or it would remove the last administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A school-scoped role without schools", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Changed concurrently, or the change would leave no enabled DISTRICT_ADMIN client")
+    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without schools")
     public Response update(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId,
                            @Parameter(description = "ETag from a previous read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ClientRequest r) {
@@ -123,14 +109,9 @@ public class ClientResource {
     @POST
     @Path("/{clientId}/secret")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rotate an API client's secret",
+    @Operation(operationId = "rotateClientSecret", summary = "Rotate an API client's secret",
             description = "Answers the new secret once. The old secret stops working at once, and so do the tokens obtained with it.")
     @APIResponse(responseCode = "200", description = "The client with its new secret", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rotateSecret(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId,
                                  @Parameter(description = "ETag from a previous read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ApiClient.Registration r = registry.rotateSecret(clientId, ifMatch, caller.id());
@@ -140,12 +121,9 @@ public class ClientResource {
     @POST
     @Path("/{clientId}/disable")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Disable an API client", description = "It gets no more tokens and the tokens it holds are rejected at once. Idempotent.")
+    @Operation(operationId = "disableClient", summary = "Disable an API client", description = "It gets no more tokens and the tokens it holds are rejected at once. Idempotent.")
     @APIResponse(responseCode = "200", description = "Disabled", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It is the last enabled DISTRICT_ADMIN client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It is the last enabled DISTRICT_ADMIN client")
     public Response disable(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId) {
         return withTag(registry.setEnabled(clientId, false, caller.id()), null);
     }
@@ -153,11 +131,8 @@ public class ClientResource {
     @POST
     @Path("/{clientId}/enable")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Enable an API client again", description = "It may ask for tokens again; the tokens it held when disabled stay invalid. Idempotent.")
+    @Operation(operationId = "enableClient", summary = "Enable an API client again", description = "It may ask for tokens again; the tokens it held when disabled stay invalid. Idempotent.")
     @APIResponse(responseCode = "200", description = "Enabled", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enable(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId) {
         return withTag(registry.setEnabled(clientId, true, caller.id()), null);
     }

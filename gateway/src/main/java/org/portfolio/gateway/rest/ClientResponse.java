@@ -7,7 +7,8 @@ import org.portfolio.gateway.domain.ApiClient;
 import java.time.Instant;
 import java.util.Set;
 
-@Schema(description = "An API client. clientSecret is present only in the answer that creates it or rotates its secret.")
+@Schema(description = "An API client. clientSecret is present only in the answer that creates it or rotates its secret.",
+        requiredProperties = {"clientId", "name", "roles", "schools", "enabled", "version", "createdAt"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResponse(
         @Schema(description = "The client id (OAuth2 client_id)", examples = "cl_Xq3v9LmN0pRsT2uV") String clientId,

@@ -28,7 +28,7 @@ public class JwksResource {
     @Path("oauth/jwks")
     @PermitAll
     @Produces({"application/json", JWK_SET})
-    @Operation(summary = "The token signing keys (JWKS)",
+    @Operation(operationId = "getJwks", summary = "The token signing keys (JWKS)",
             description = "RSA public keys with their kid (RFC 7638 thumbprint); keys rotated away stay listed while their tokens may live")
     @APIResponse(responseCode = "200", description = "The key set", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = JwkSet.class)),
@@ -44,7 +44,8 @@ public class JwksResource {
     @Path(".well-known/jwks.json")
     @PermitAll
     @Produces({"application/json", JWK_SET})
-    @Operation(summary = "The token signing keys (JWKS), at the well-known address", description = "The same key set as /oauth/jwks")
+    @Operation(operationId = "getWellKnownJwks", summary = "The token signing keys (JWKS), at the well-known address",
+            description = "The same key set as /oauth/jwks, where libraries that discover keys look for it")
     @APIResponse(responseCode = "200", description = "The key set", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = JwkSet.class)),
             @Content(mediaType = JWK_SET, schema = @Schema(implementation = JwkSet.class))})
@@ -52,7 +53,7 @@ public class JwksResource {
         return jwks();
     }
 
-    @Schema(name = "JwkSet", description = "JSON Web Key Set (RFC 7517)")
+    @Schema(name = "JwkSet", description = "JSON Web Key Set (RFC 7517)", requiredProperties = "keys")
     public record JwkSet(@Schema(description = "RSA public keys: kty, kid, use, alg, n, e") java.util.List<java.util.Map<String, Object>> keys) {
     }
 }

@@ -34,7 +34,8 @@ import java.util.Set;
  * {@code POST /oauth/token}: the OAuth2 client credentials grant (RFC 6749 §4.4) with HTTP Basic client
  * authentication (or client_id / client_secret in the form, §2.3.1). Errors follow §5.2 exactly — plain JSON
  * with {@code error} and {@code error_description} — which is the one exception to problem+json in the suite.
- * The form is parsed here rather than by JAX-RS so that every malformed request gets an RFC answer.
+ * The form is parsed here rather than by JAX-RS so that every malformed request gets an RFC answer. Its client
+ * authentication is declared in the document by {@link org.portfolio.gateway.openapi.GatewayOpenApiFilter}.
  */
 @Path("/oauth/token")
 @Tag(name = "OAuth2", description = "Access tokens for registered API clients")
@@ -59,21 +60,25 @@ public class TokenResource {
     @POST
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get an access token (client credentials)",
+    @Operation(operationId = "requestToken", summary = "Get an access token (client credentials)",
             description = "Authenticate with HTTP Basic (client id and secret, each form-urlencoded, RFC 6749 §2.3.1) or with "
                     + "client_id and client_secret in the form, not both. The token is an RS256 JWT valid for 30 minutes, "
-                    + "with the client's roles (groups) and school ids (schools); verify it with /oauth/jwks.")
+                    + "with the client's roles (groups) and school ids (schools); verify it with /oauth/jwks. Errors follow "
+                    + "RFC 6749 §5.2: application/json {error, error_description}, not problem+json.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(implementation = TokenRequestForm.class)))
     @APIResponse(responseCode = "200", description = "The token", headers = @Header(name = "Cache-Control",
             description = "no-store", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "invalid_request, unauthorized_client, unsupported_grant_type or invalid_scope",
+    @APIResponse(responseCode = "400", description = "invalid_request (not a form, a parameter repeated or missing, two ways of client "
+            + "authentication), unauthorized_client (a grant type API clients may not use), unsupported_grant_type or invalid_scope "
+            + "(roles or schools beyond the client's registration)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
     @APIResponse(responseCode = "401", description = "invalid_client: unknown or disabled client, wrong secret, or no client authentication",
             headers = @Header(name = "WWW-Authenticate", description = "Basic realm=\"portfolio\"",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
+    @APIResponse(responseCode = "413", description = "The body exceeds the gateway's size limit (problem+json, from the gateway)")
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           String body) {

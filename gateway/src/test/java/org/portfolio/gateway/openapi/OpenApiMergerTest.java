@@ -74,9 +74,40 @@ class OpenApiMergerTest {
     }
 
     @Test
-    void operationIdsAreGeneratedFromMethodAndPath() {
-        assertThat(OpenApiMerger.operationId("get", "/api/schools/{id}/decision-rights")).isEqualTo("getApiSchoolsByIdDecisionRights");
-        assertThat(OpenApiMerger.operationId("post", "/api/performance/schools/{schoolId}/assessments"))
-                .isEqualTo("postApiPerformanceSchoolsBySchoolIdAssessments");
+    void theSameSourcesGiveTheSameBytesWhateverTheOrderOfTheirPathsAndComponents() throws Exception {
+        String a = "{'openapi':'3.1.0','paths':{"
+                + "'/api/items/{id}':{'get':{'responses':{'200':{'description':'ok','content':{'application/json':{'schema':{'$ref':'#/components/schemas/B'}}}}}}},"
+                + "'/api/items':{'post':{'requestBody':{'content':{'application/json':{'schema':{'$ref':'#/components/schemas/A'}}}},"
+                + "'responses':{'201':{'description':'made'}}}}},"
+                + "'components':{'schemas':{'B':{'type':'string'},'A':{'type':'object'}}}}";
+        String reordered = "{'openapi':'3.1.0','paths':{"
+                + "'/api/items':{'post':{'requestBody':{'content':{'application/json':{'schema':{'$ref':'#/components/schemas/A'}}}},"
+                + "'responses':{'201':{'description':'made'}}}},"
+                + "'/api/items/{id}':{'get':{'responses':{'200':{'description':'ok','content':{'application/json':{'schema':{'$ref':'#/components/schemas/B'}}}}}}}},"
+                + "'components':{'schemas':{'A':{'type':'object'},'B':{'type':'string'}}}}";
+        String first = JSON.writeValueAsString(merge(new OpenApiMerger.Source("a", doc(a), p -> true, true)));
+        assertThat(JSON.writeValueAsString(merge(new OpenApiMerger.Source("a", doc(a), p -> true, true)))).isEqualTo(first);
+        assertThat(JSON.writeValueAsString(merge(new OpenApiMerger.Source("a", doc(reordered), p -> true, true)))).isEqualTo(first);
+        JsonNode merged = JSON.readTree(first);
+        assertThat(merged.at("/paths/~1api~1items/post/operationId").asText()).isEqualTo("createItem");
+        assertThat(merged.at("/paths/~1api~1items~1{id}/get/operationId").asText()).isEqualTo("getItem");
+    }
+
+    @Test
+    void aServicesOwn503SaysTheGatewayAnswers503TooAndPublicOperationsGetTheGateways() throws Exception {
+        ObjectNode s = doc("{'openapi':'3.1.0','paths':{'/api/x':{'get':{'security':[{'bearer':['SIS']}],'responses':{"
+                + "'200':{'description':'ok'},"
+                + "'503':{'description':'The service cannot check tokens yet; retry after Retry-After','content':{'application/problem+json':"
+                + "{'schema':{'$ref':'#/components/schemas/Problem'}}}}}}},"
+                + "'/api/y':{'get':{'responses':{'200':{'description':'ok'}}}}},"
+                + "'components':{'schemas':{'Problem':" + PROBLEM + "},'securitySchemes':{'bearer':{'type':'http','scheme':'bearer'}}}}");
+        ObjectNode merged = merge(new OpenApiMerger.Source("x", s, p -> true, true));
+        JsonNode own = merged.at("/paths/~1api~1x/get/responses/503");
+        assertThat(own.path("description").asText()).startsWith("The service cannot check tokens yet")
+                .contains("From the gateway: the service cannot be reached");
+        assertThat(own.at("/content/application~1problem+json/schema/$ref").asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(own.at("/headers/Retry-After/schema/type").asText()).isEqualTo("integer");
+        assertThat(merged.at("/paths/~1api~1y/get/responses/503/$ref").asText()).isEqualTo("#/components/responses/GatewayServiceUnavailable");
+        assertThat(merged.at("/paths/~1api~1x/get/responses/429/$ref").asText()).isEqualTo("#/components/responses/GatewayTooManyRequests");
     }
 }

@@ -8,6 +8,7 @@ import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** rest-assured's side of {@link ContractValidation}: every request and answer of a test, checked. */
@@ -27,11 +28,24 @@ public final class ContractValidationFilter implements OrderedFilter {
         String origin = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
         String body = r.asString();
         ContractValidation.check(origin, new OpenApiContract.Exchange(req.getMethod(), uri.getRawPath(), uri.getRawQuery(),
-                req.getContentType(), bodyOf(req.getBody()), r.statusCode(), r.contentType(), body));
+                req.getContentType(), requestBody(req), r.statusCode(), r.contentType(), body));
         return r;
     }
 
-    /** The request body as sent; null when it cannot be read again (a stream or a file). */
+    /** The request body as sent (form parameters are a body too); null when there is none or it cannot be read again. */
+    private static String requestBody(FilterableRequestSpecification req) {
+        if (req.getBody() == null && req.getFormParams() != null && !req.getFormParams().isEmpty()) {
+            StringBuilder form = new StringBuilder();
+            req.getFormParams().forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)));
+            return form.toString();
+        }
+        Object body = req.getBody();
+        return bodyOf(body);
+    }
+
+    /** A body object as sent; null when it cannot be read again (a stream or a file). */
     private static String bodyOf(Object body) {
         if (body == null) {
             return null;

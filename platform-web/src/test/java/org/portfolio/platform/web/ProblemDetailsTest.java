@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -169,6 +170,16 @@ class ProblemDetailsTest {
         problem(given().auth().oauth2(TestTokens.oversight()).get("/widgets/admin").then(), 403, "forbidden");
         given().auth().oauth2(TestTokens.districtAdmin()).get("/widgets/admin").then().statusCode(200)
                 .body("caller", equalTo("test-client"));
+    }
+
+    @Test
+    void theDocumentDescribesEachOperationsOwnErrorsNotQuarkussGenericOnes() {
+        // Quarkus adds "Not Authorized"/"Not Allowed"/"Bad Request" by itself; ProblemResponses must still say which roles
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/widgets/admin'.get.responses.'403'.description", containsString("DISTRICT_ADMIN"))
+                .body("paths.'/widgets/admin'.get.responses.'403'.content", hasKey("application/problem+json"))
+                .body("paths.'/widgets/admin'.get.responses.'401'.description", containsString("bearer token"))
+                .body("paths.'/widgets/schools/{schoolId}'.get.responses.'403'.description", containsString("SCHOOL_LEADER"));
     }
 
     @Test

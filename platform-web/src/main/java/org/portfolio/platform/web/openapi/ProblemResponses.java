@@ -34,18 +34,19 @@ import java.util.Set;
  *   <li>413, 415, 422 — operations with a body (size, media types, domain rules);</li>
  *   <li>503 — secured operations while the service cannot check tokens yet (starting up).</li>
  * </ul>
- * A status an operation already declares keeps its own description (an {@code @APIResponse} saying exactly when a
- * 409 happens wins) and gets the problem+json body if it had none — except the generic words Quarkus adds on its own
- * before this filter runs (400 "Bad Request", and with the security requirement 401 "Not Authorized" and 403 "Not
- * Allowed"), which give way to this operation's own description.
+ * Quarkus's own generic answers ("Not Authorized", "Not Allowed", "Bad Request") count as not declared: they get the
+ * operation's description. A status an operation already declares keeps its own description (an {@code @APIResponse} saying exactly when a
+ * 409 happens wins) and gets the problem+json body if it had none. An operation that declares an error answer in
+ * another format (the OAuth2 token endpoint's RFC 6749 §5.2 errors, {@code application/json}) speaks that format:
+ * it gets no generic entry, only the problem+json body for the error answers it declares without one.
  */
 public class ProblemResponses implements OASFilter {
 
     public static final String PROBLEM = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final Set<String> SCOPED = Set.of("SCHOOL_LEADER", "SIS");
-    /** Descriptions Quarkus' OpenAPI extension writes itself (auto bad-request and security responses). */
-    static final Set<String> GENERIC = Set.of("Bad Request", "Not Authorized", "Not Allowed");
+    /** The answers Quarkus adds by itself to secured operations and to those with a body: not declared by anyone. */
+    private static final Set<String> GENERATED = Set.of("Bad Request", "Not Authorized", "Not Allowed");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -74,6 +75,10 @@ public class ProblemResponses implements OASFilter {
         if (op.getParameters() != null) {
             params.addAll(op.getParameters());
         }
+        if (ownErrorFormat(responses)) {
+            problemBodies(responses);
+            return;
+        }
         boolean body = op.getRequestBody() != null;
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
                 && method != PathItem.HttpMethod.OPTIONS;
@@ -84,7 +89,7 @@ public class ProblemResponses implements OASFilter {
         if (!named.isEmpty() || body) {
             List<String> what = new ArrayList<>(named);
             if (body) {
-                what.add("the body");
+                what.add("body");
             }
             add(responses, "400", "Malformed or invalid " + String.join(", ", what)
                     + " (problem+json; field errors in errors[])");
@@ -112,7 +117,11 @@ public class ProblemResponses implements OASFilter {
             add(responses, "415", "Content-Type is not " + (types.isEmpty() ? "supported" : String.join(" or ", types)));
             add(responses, "422", "The request is well-formed but breaks a rule of the domain (the detail says which)");
         }
-        // any 4xx/5xx declared without a body gets the problem+json one
+        problemBodies(responses);
+    }
+
+    /** Any 4xx/5xx declared without a body gets the problem+json one. */
+    private static void problemBodies(APIResponses responses) {
         if (responses.getAPIResponses() != null) {
             for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
                 if (isError(r.getKey()) && r.getValue().getRef() == null && (r.getValue().getContent() == null
@@ -121,6 +130,21 @@ public class ProblemResponses implements OASFilter {
                 }
             }
         }
+    }
+
+    /** True if the operation declares a 4xx answer whose body is not problem+json (it answers errors in its own format). */
+    static boolean ownErrorFormat(APIResponses responses) {
+        if (responses.getAPIResponses() == null) {
+            return false;
+        }
+        for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
+            Content c = r.getValue().getContent();
+            if (r.getKey().startsWith("4") && c != null && c.getMediaTypes() != null && !c.getMediaTypes().isEmpty()
+                    && !c.getMediaTypes().containsKey(PROBLEM)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The roles of a secured operation (smallrye lists them as the bearer requirement's scopes); null if public. */
@@ -178,13 +202,20 @@ public class ProblemResponses implements OASFilter {
 
     private static void add(APIResponses responses, String status, String description) {
         APIResponse existing = responses.getAPIResponse(status);
-        if (existing != null) {
-            if (existing.getRef() == null && (existing.getDescription() == null || GENERIC.contains(existing.getDescription()))) {
-                existing.setDescription(description);
-            }
+        if (existing != null && existing.getRef() == null && existing.getDescription() == null) {
+            existing.setDescription(description);
+            return;
+        }
+        if (existing != null && !generated(existing)) {
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    /** Quarkus's own "Not Authorized" (401), "Not Allowed" (403) or "Bad Request" (400), without a body. */
+    private static boolean generated(APIResponse r) {
+        return r.getRef() == null && GENERATED.contains(r.getDescription())
+                && (r.getContent() == null || r.getContent().getMediaTypes() == null || r.getContent().getMediaTypes().isEmpty());
     }
 
     static Content problemContent() {

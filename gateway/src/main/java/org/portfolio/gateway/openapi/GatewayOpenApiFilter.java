@@ -1,0 +1,38 @@
+package org.portfolio.gateway.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.portfolio.platform.web.openapi.ProblemResponses;
+
+import java.util.List;
+
+/**
+ * The gateway's own OpenAPI document: the token endpoint's client authentication, HTTP Basic (RFC 6749 §2.3.1), as
+ * the {@code clientBasic} security scheme, so that a generated client can call {@code POST /oauth/token}; then the
+ * problem+json answers of every operation ({@link ProblemResponses}). Declared here, not with {@code @SecurityScheme}:
+ * Quarkus would then require that scheme, instead of the bearer token, of every {@code @RolesAllowed} operation.
+ */
+public class GatewayOpenApiFilter extends ProblemResponses {
+
+    static final String TOKEN_ENDPOINT = "/oauth/token";
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        if (api.getComponents() == null) {
+            api.setComponents(OASFactory.createComponents());
+        }
+        api.getComponents().addSecurityScheme(OpenApiMerger.CLIENT_BASIC, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("Client authentication at the token endpoint (RFC 6749 §2.3.1): HTTP Basic with the client id "
+                        + "and secret, each form-urlencoded first"));
+        PathItem token = api.getPaths() == null ? null : api.getPaths().getPathItem(TOKEN_ENDPOINT);
+        Operation post = token == null ? null : token.getPOST();
+        if (post != null) {
+            post.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(OpenApiMerger.CLIENT_BASIC)));
+        }
+        super.filterOpenAPI(api);
+    }
+}
