@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.TestTokens;
+import org.portfolio.testing.events.EventContract;
 
 import java.util.HashSet;
 import java.util.Iterator;
@@ -116,6 +117,30 @@ class PublishedEventsTest {
             }
         }
         return out;
+    }
+
+    /**
+     * The AsyncAPI document (api-docs) is the contract of these events: every event autonomy published in this test
+     * run, read back from its topic, conforms to its message there, and every message the document lists on
+     * autonomy.events was published (this test publishes each once itself).
+     */
+    @Test
+    void everyPublishedEventConformsToTheAsyncApiDocument() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        UUID benchmark = UUID.randomUUID();
+        registerSchool(school, "Contract School " + school.toString().substring(0, 8));
+        activate(contract, school, List.of(full("PEOPLE", "HIRE_TEACHERS")));
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
+        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        evaluate(school, contract, benchmark, "MET", 3, 2, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
+        schoolStatusChanged(school, "OPEN", "CLOSED", "Merged into another campus");
+        await().atMost(WAIT).until(() -> published(ENDED, school).size() == 1);
+
+        Map<String, Integer> checked = EventContract.load().assertTopicConforms(AUTONOMY, "/autonomy");
+        assertThat(checked).containsKeys(GRANTED, REVOKED, REINSTATED, ENDED);
     }
 
     private static Set<String> fields(JsonNode node) {

@@ -58,6 +58,25 @@ class MergedOpenApiIT {
         assertThat(merged.path("x-portfolio-sources").findValuesAsText("status")).containsOnly("UP");
     }
 
+    /**
+     * The committed snapshot the build generates its Java client from (system-tests/src/test/openapi/portfolio.json)
+     * is the live document: a change to any service's API that is not in the snapshot fails here, with the command
+     * that refreshes it ({@link OpenApiSnapshot#REFRESH}).
+     */
+    @Test
+    void theCommittedSnapshotTheClientIsGeneratedFromIsTheLiveDocument() throws Exception {
+        JsonNode live = OpenApiSnapshot.normalise(merged(), api.gateway());
+        if (OpenApiSnapshot.refreshRequested()) {
+            OpenApiSnapshot.write(live);
+            System.out.println("[openapi] wrote the live merged document to " + OpenApiSnapshot.FILE.toAbsolutePath());
+            return;
+        }
+        List<String> differences = OpenApiSnapshot.differences(OpenApiSnapshot.read(), live);
+        assertThat(differences).as("the committed OpenAPI snapshot %s differs from the live merged document (first %d"
+                        + " differences shown); refresh it with:%n  %s%n", OpenApiSnapshot.FILE, differences.size(), OpenApiSnapshot.REFRESH)
+                .isEmpty();
+    }
+
     @Test
     void passesTheSpectralOpenApiRulesetWithNoErrorsAndNoWarnings() throws Exception {
         Path file = Path.of("target", "openapi-lint", "portfolio-openapi.json").toAbsolutePath();

