@@ -128,6 +128,27 @@ class ProxyTest {
         assertThat(r.body()).contains("\"bytes\":" + size);
     }
 
+    /** A slow-body attack (issue 13): a body that stops arriving is cut off with 408, not waited for. */
+    @Test
+    void aBodyThatStopsArrivingIsCutOffWith408AndTheConnectionClosed() throws Exception {
+        try (java.net.Socket s = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+            s.setSoTimeout(15_000);
+            var out = s.getOutputStream();
+            out.write(("POST /api/schools HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestTokens.districtAdmin()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"name\":\"slow").getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            long started = System.nanoTime();
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json")
+                    .contains("urn:portfolio:problem:request-timeout").containsIgnoringCase("connection: close");
+            assertThat(seconds).as("cut off after the 2 s stall bound, not the idle timeout").isLessThan(10);
+        }
+        // the gateway still serves others
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/schools").then().statusCode(200);
+    }
+
     @Test
     void aLargeAnswerStreamsBackAsTheServiceSendsIt() throws Exception {
         StubService.clientReadFirstMegabyte = new CountDownLatch(1);

@@ -75,6 +75,13 @@ public interface GatewayConfig {
         @WithDefault("5m")
         Duration idleTimeout();
 
+        /**
+         * A request body that stops arriving (no byte for this long before its end: a slow-body attack, or a client
+         * that hung) is answered 408 and its connection closed, freeing the connection to the service too.
+         */
+        @WithDefault("30s")
+        Duration bodyStallTimeout();
+
         /** Pooled connections per service (keep-alive, reused). */
         @WithDefault("128")
         int poolSize();

@@ -102,6 +102,8 @@ public class UpstreamProxy {
         private HttpClientRequest out;
         private long received;
         private long timer = -1;
+        private long stallTimer = -1;
+        private long lastChunkAt;
         private boolean bodyFullyRead;
         private boolean done;
         private boolean timedOut;
@@ -193,10 +195,13 @@ public class UpstreamProxy {
                 res.writeContinue();
             }
             long limit = policy.maxBodySize();
+            lastChunkAt = System.nanoTime();
+            watchForStall();
             in.handler(buf -> {
                 if (done) {
                     return;
                 }
+                lastChunkAt = System.nanoTime();
                 received += buf.length();
                 if (received > limit) {
                     tooLarge(limit);
@@ -214,6 +219,7 @@ public class UpstreamProxy {
             });
             in.endHandler(v -> {
                 bodyFullyRead = true;
+                cancelStallTimer();
                 if (!done) {
                     out.end();
                     startResponseTimer();
@@ -221,6 +227,55 @@ public class UpstreamProxy {
             });
             in.exceptionHandler(t -> clientGone());
             in.resume();
+        }
+
+        /**
+         * A body that stops arriving before its end is cut after {@code body-stall-timeout} without a byte (checked on a
+         * timer that re-arms itself, not reset per chunk, so a fast upload costs no timer churn). Time spent paused for
+         * back-pressure (the service is slow to read) does not count: then the gateway, not the client, is waiting.
+         */
+        private void watchForStall() {
+            long stallMs = config.upstream().bodyStallTimeout().toMillis();
+            stallTimer = vertx.setTimer(Math.max(100, stallMs / 4), id -> {
+                stallTimer = -1;
+                if (done || bodyFullyRead) {
+                    return;
+                }
+                boolean waitingForService = out != null && out.writeQueueFull();
+                if (waitingForService) {
+                    lastChunkAt = System.nanoTime();
+                }
+                if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastChunkAt) >= stallMs) {
+                    stalled(stallMs);
+                } else {
+                    watchForStall();
+                }
+            });
+        }
+
+        private void cancelStallTimer() {
+            if (stallTimer >= 0) {
+                vertx.cancelTimer(stallTimer);
+                stallTimer = -1;
+            }
+        }
+
+        private void stalled(long stallMs) {
+            done = true;
+            cancelTimer();
+            if (out != null) {
+                out.reset();
+            }
+            in.pause();
+            FrontDoor.closeAfterAnswer(in);
+            EdgeProblems.send(res, ProblemType.REQUEST_TIMEOUT, "The request body stopped arriving: no byte for "
+                    + (stallMs / 1000) + " s after " + received + " bytes", path, corr.requestId());
+            // the rest of the body will not come: free the connection now (HTTP/2: just this stream)
+            if (in.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+                res.reset();
+            } else {
+                vertx.setTimer(200, id -> in.connection().close());
+            }
         }
 
         /** The service has {@code response-timeout} to start answering once it has the whole request. */
@@ -244,6 +299,7 @@ public class UpstreamProxy {
 
         private void answer(HttpClientResponse up) {
             cancelTimer();
+            cancelStallTimer();
             if (done) {
                 up.request().reset();
                 return;
@@ -285,6 +341,7 @@ public class UpstreamProxy {
         private void tooLarge(long limit) {
             done = true;
             cancelTimer();
+            cancelStallTimer();
             if (out != null) {
                 out.reset();
             }
@@ -298,6 +355,7 @@ public class UpstreamProxy {
         private void clientGone() {
             done = true;
             cancelTimer();
+            cancelStallTimer();
             if (out != null) {
                 out.reset();
             }
@@ -305,6 +363,7 @@ public class UpstreamProxy {
 
         private void fail(Throwable t) {
             cancelTimer();
+            cancelStallTimer();
             if (done) {
                 return;
             }

@@ -117,4 +117,21 @@ class HostileJsonTest {
         assertThat(problem(post("{\"label\":\"a\",\"threshold\":1,\"readings\":[{\"value\":1,\"value\":2}]}"), "validation")
                 .getString("errors[0].field")).isEqualTo("readings[0].value");
     }
+
+    @Test
+    void nulAndUnpairedSurrogatesAreRefusedNamingTheFieldAndOddButValidUnicodeIsKept() throws Exception {
+        for (String bad : new String[]{"a\\u0000b", "\\ud800", "x\\udc00y", "\\ud83d"}) {
+            JsonPath p = problem(post("{\"label\":\"" + bad + "\",\"threshold\":1}"), "validation");
+            assertThat(p.getString("errors[0].field")).as(bad).isEqualTo("label");
+            assertThat(p.getString("errors[0].message")).as(bad).contains("without NUL characters or unpaired surrogates");
+        }
+        // also inside lists and maps
+        assertThat(problem(post("{\"label\":\"g\",\"threshold\":1,\"readings\":[{\"value\":1,\"unit\":\"\\u0000\"}]}"),
+                "validation").getString("errors[0].field")).isEqualTo("readings[0].unit");
+        // right-to-left override, zero-width joiner, an emoji (a surrogate pair), combining marks: kept as sent
+        String odd = "\u202eabc\u200d\ud83d\ude00e\u0301";
+        Answer a = post("{\"label\":\"" + odd + "\",\"threshold\":1}");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().getString("label")).isEqualTo(odd);
+    }
 }

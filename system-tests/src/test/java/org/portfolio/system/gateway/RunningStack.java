@@ -42,7 +42,9 @@ public class RunningStack implements ParameterResolver {
                     .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_SECOND", "200")
                     // the bad-input sweep sends thousands of requests with one client's token in about a minute
                     .env("PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_BURST", "2000")
-                    .env("PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND", "1000");
+                    .env("PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND", "1000")
+                    // the sweep's slow-body case waits for the gateway to cut a stalled body off: 5 s instead of 30
+                    .env("PORTFOLIO_GATEWAY_UPSTREAM_BODY_STALL_TIMEOUT", "5s");
             try {
                 return new Stack(stack, stack.up());
             } catch (AssertionError | Exception e) {

@@ -89,6 +89,7 @@ class BadInputSweepIT {
     @Test
     void everyOperationAnswersMalformedAndHostileInputWith4xxProblemJsonAndRefusedInputChangesNothing() throws Exception {
         long started = System.nanoTime();
+        Map<String, String> pidsBefore = servicePids();
         String admin = clients();
         fixture(admin);
         JsonNode doc = Sweep.JSON.readTree(http.get("/openapi", null).body());
@@ -135,10 +136,12 @@ class BadInputSweepIT {
         run(tolerated, violations, statuses);
 
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        Map<String, String> pidsAfter = servicePids();
         System.out.printf("sweep: %d requests sent in %d s (%d cases, %d snapshot and fixture requests, %d answered 429 and retried); "
-                        + "statuses %s; %d violations, %d snapshot reads changed%n",
+                        + "statuses %s; slowest answer %d ms; %d violations, %d snapshot reads changed; service processes %s, "
+                        + "the same before and after: %s%n",
                 http.sent.get(), seconds, all.size(), http.sent.get() - all.size(), http.rateLimited.get(), statuses,
-                violations.size(), changed.size());
+                slowest.get(), violations.size(), changed.size(), pidsAfter, pidsAfter.equals(pidsBefore));
 
         // known bugs: tolerated while they reproduce, a failure once they do not
         List<Violation> unexpected = new ArrayList<>();
@@ -183,6 +186,8 @@ class BadInputSweepIT {
         }
         assertThat(report.toString()).as("bad-input sweep").isEmpty();
         assertThat(all.size()).as("cases generated").isGreaterThan(1000);
+        assertThat(pidsAfter).as("no service restarted or died during the sweep (an OutOfMemoryError, a crash)")
+                .isEqualTo(pidsBefore).hasSizeGreaterThanOrEqualTo(5);
     }
 
     // ------------------------------------------------------------------------------------------ running
@@ -194,6 +199,7 @@ class BadInputSweepIT {
             for (Case c : cases) {
                 fs.add(pool.submit(() -> {
                     Answer a = send(c);
+                    slowest.accumulateAndGet(a.millis(), Math::max);
                     statuses.merge(a.status() / 100 + "xx", 1, Integer::sum);
                     String problem = judge(c, a);
                     if (problem != null) {
@@ -209,6 +215,66 @@ class BadInputSweepIT {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicLong slowest = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Each service process of the stack, by the pid `./portfolio up` recorded, if it is alive. */
+    private Map<String, String> servicePids() throws java.io.IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (var files = java.nio.file.Files.list(stack.home().resolve("run"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith("-service.pid") || p.endsWith("gateway.pid")).toList()) {
+                String pid = java.nio.file.Files.readString(f).trim();
+                boolean alive = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                out.put(f.getFileName().toString().replace(".pid", ""), alive ? pid : "dead");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Slow bodies (issue 13, slowloris): a body that stops arriving is cut off by the gateway with 408 within its
+     * stall bound (5 s on the test stack), on a route of every service at once, while other requests are served.
+     */
+    @Test
+    void aBodyThatStopsArrivingIsCutOffWithin408AndOthersAreServedMeanwhile() throws Exception {
+        String admin = clients();
+        List<String> paths = List.of("/api/schools", "/api/autonomy/grants", "/api/performance/ingest/school-metrics",
+                "/api/enrollment/periods");
+        ExecutorService pool = Executors.newFixedThreadPool(paths.size());
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (String path : paths) {
+                answers.add(pool.submit(() -> stalled(path, admin)));
+            }
+            long t = System.nanoTime();
+            Answer meanwhile = http.get("/api/schools", null);
+            assertThat(meanwhile.status()).isEqualTo(200);
+            assertThat((System.nanoTime() - t) / 1_000_000).as("an ordinary read while four bodies stall").isLessThan(5_000);
+            for (int i = 0; i < paths.size(); i++) {
+                String answer = answers.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                System.out.println("sweep: stalled body on " + paths.get(i) + ": " + answer.lines().findFirst().orElse(""));
+                assertThat(answer).as(paths.get(i)).startsWith("HTTP/1.1 408").contains("urn:portfolio:problem:request-timeout");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sends headers and the first bytes of a 1000-byte body, then nothing: returns what the gateway answers. */
+    private String stalled(String path, String token) throws Exception {
+        java.net.URI gw = java.net.URI.create(stack.url("gateway"));
+        try (java.net.Socket s = new java.net.Socket(gw.getHost(), gw.getPort())) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + gw.getHost() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"stalled\":\"").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            long started = System.nanoTime();
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            assertThat(ms).as(path + " cut off after the 5 s stall bound").isBetween(4_000L, 20_000L);
+            return answer;
+        }
+    }
+
     /** Sends a case with the first token whose roles the operation accepts (403 → the next role). */
     private Answer send(Case c) {
         Answer a = null;
@@ -221,6 +287,9 @@ class BadInputSweepIT {
         return a;
     }
 
+    /** Bounded CPU per request: no case may take this long (hostile numbers once took 8 s of CPU, or never answered). */
+    static final long SLOW_MILLIS = 20_000;
+
     static String judge(Case c, Answer a) {
         int s = a.status();
         if (s == 0) {
@@ -228,6 +297,9 @@ class BadInputSweepIT {
         }
         if (s >= 500) {
             return "5xx";
+        }
+        if (a.millis() > SLOW_MILLIS) {
+            return "answered after " + a.millis() + " ms (bound " + SLOW_MILLIS + " ms)";
         }
         if (s >= 400 || s < 200 || s >= 300) {
             return errorBody(c, a);

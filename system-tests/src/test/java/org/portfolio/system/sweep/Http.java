@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 final class Http {
 
-    record Answer(int status, String contentType, String etag, String body) {
+    record Answer(int status, String contentType, String etag, String body, long millis) {
         String head(int n) {
             String b = body == null ? "" : body.replaceAll("\\s+", " ");
             return b.length() <= n ? b : b.substring(0, n) + "…";
@@ -45,6 +45,7 @@ final class Http {
                 b.header("Content-Type", contentType);
             }
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            long started = System.nanoTime();
             try {
                 sent.incrementAndGet();
                 HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -54,13 +55,14 @@ final class Http {
                     continue;
                 }
                 return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                        r.headers().firstValue("ETag").orElse(null), r.body());
+                        r.headers().firstValue("ETag").orElse(null), r.body(), (System.nanoTime() - started) / 1_000_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (Exception e) {
                 // a broken connection is a finding too (status 0), not a crash of the sweep
-                return new Answer(0, "", null, e.getClass().getSimpleName() + ": " + e.getMessage());
+                return new Answer(0, "", null, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
         }
     }

@@ -33,6 +33,10 @@ final class Sweep {
     static final String SQL = "'; DROP TABLE schools;--";
     static final String SCRIPT = "<script>alert(1)</script>";
     static final String HUGE = "x".repeat(100_000);
+    /** Odd but valid Unicode: a right-to-left override, a zero-width joiner, an emoji (surrogate pair), a combining accent. */
+    static final String ODD_UNICODE = "\u202eabc\u200d\ud83d\ude00e\u0301";
+    /** Replaced in the serialized body by a raw JSON text that Jackson would not write (a lone surrogate, a hostile number). */
+    static final String RAW = "\u0001RAW\u0001";
     static final String UNKNOWN_ENUM = "NOT_A_VALUE_OF_THIS_ENUM";
     /** Unknown ids are fixed, so that reads of the same unknown resource can be compared between snapshots. */
     static final String UNKNOWN_UUID = "5eeb0000-0000-4000-8000-00000000dead";
@@ -526,9 +530,58 @@ final class Sweep {
             out.add(raw(op, "body: a number instead of an object", path, query, "application/json", "42", Expect.REFUSED));
         }
         out.add(raw(op, "body: JSON nested 10000 deep", path, query, "application/json", "[".repeat(10_000) + "]".repeat(10_000), Expect.REFUSED));
+        hostileShapes(op, path, query, spec, out);
         // per property, one level into objects and into the first item of arrays of objects
         propertyCases(op, path, query, spec, spec.schema(), "", out, 0);
         return out;
+    }
+
+    /**
+     * Shapes aimed at the parser rather than at a field (issue 13): field names of 300 and 100,000 characters, a
+     * duplicate key, a string of a million and one characters, a lone surrogate. All refused by every service as the
+     * body is read, whatever the operation.
+     */
+    private void hostileShapes(Op op, String path, Map<String, String> query, BodySpec spec, List<Case> out) {
+        JsonNode base = spec.base();
+        ObjectNode target = base instanceof ObjectNode o ? o
+                : base instanceof ArrayNode a && a.size() > 0 && a.get(0) instanceof ObjectNode first ? first : null;
+        if (target == null) {
+            return;
+        }
+        for (int n : new int[]{300, 100_000}) {
+            JsonNode copy = base.deepCopy();
+            objectIn(copy).put("n".repeat(n), 1);
+            out.add(new Case(op, "body: a field name of " + n + " characters", path, query, "application/json", bytes(copy),
+                    Expect.REFUSED, null, null));
+        }
+        String text = new String(bytes(base), StandardCharsets.UTF_8);
+        int brace = text.indexOf('{');
+        if (brace >= 0 && target.size() > 0) {
+            String first = target.fieldNames().next();
+            String dup = text.substring(0, brace + 1) + JSON.valueToTree(first) + ":" + target.get(first) + ","
+                    + text.substring(brace + 1);
+            out.add(raw(op, "body: a duplicate key " + first, path, query, "application/json", dup, Expect.REFUSED));
+        }
+        String stringField = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = resolve(type(spec.schema()).equals("array") ? spec.schema().path("items")
+                : spec.schema()).path("properties").fields(); it.hasNext() && stringField == null; ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (type(resolve(e.getValue())).equals("string") && !resolve(e.getValue()).has("enum")) {
+                stringField = e.getKey();
+            }
+        }
+        if (stringField != null) {
+            JsonNode copy = base.deepCopy();
+            objectIn(copy).put(stringField, "s".repeat(1_000_001));
+            out.add(new Case(op, "body: a string of 1,000,001 characters in " + stringField, path, query, "application/json",
+                    bytes(copy), Expect.REFUSED, null, null));
+            out.add(mutateRaw(op, path, query, spec, (type(spec.schema()).equals("array") ? "[0]." : "") + stringField,
+                    "\"x\\ud800y\"", "body: a lone surrogate in " + stringField, Expect.REFUSED));
+        }
+    }
+
+    private static ObjectNode objectIn(JsonNode body) {
+        return body instanceof ObjectNode o ? o : (ObjectNode) body.get(0);
     }
 
     private void propertyCases(Op op, String path, Map<String, String> query, BodySpec spec, JsonNode schema, String prefix,
@@ -584,7 +637,10 @@ final class Sweep {
                             default -> {
                             }
                         }
-                        for (String[] h : List.of(new String[]{"sql", SQL}, new String[]{"script", SCRIPT}, new String[]{"100k chars", HUGE})) {
+                        // NUL cannot be stored and is refused as it is read; odd but valid Unicode is text like any other
+                        out.add(mutate(op, path, query, spec, field, NODES.textNode("a\u0000b"), false, field + ": NUL character", Expect.REFUSED, null));
+                        for (String[] h : List.of(new String[]{"sql", SQL}, new String[]{"script", SCRIPT}, new String[]{"100k chars", HUGE},
+                                new String[]{"odd unicode", ODD_UNICODE})) {
                             // valid input when the schema allows it (no format, the pattern matches, within bounds):
                             // then it may be accepted, and must come back verbatim
                             boolean allowed = format.isEmpty() && allows(ps, h[1]);
@@ -602,6 +658,13 @@ final class Sweep {
                     out.add(mutate(op, path, query, spec, field, NODES.numberNode(-1), false, field + ": negative", nonNegative ? Expect.REFUSED : Expect.TOLERATED, null));
                     if (t.equals("integer")) {
                         out.add(mutate(op, path, query, spec, field, NODES.numberNode(new java.math.BigDecimal("1.5")), false, field + ": fraction for an integer", Expect.REFUSED, null));
+                    }
+                    // numbers that cost seconds of CPU to arithmetic if not bounded as they are read (issue 13): refused
+                    // for whole numbers and decimals; a double field may read them as 0 or a huge value, but fast
+                    for (String[] h : List.of(new String[]{"tiny exponent", "1e-20000000"}, new String[]{"tiny exponent with a fraction",
+                            "0.1e-99999999"}, new String[]{"150 digits", "9".repeat(150)})) {
+                        out.add(mutateRaw(op, path, query, spec, field, h[1], "body " + field + ": hostile number, " + h[0],
+                                t.equals("integer") ? Expect.REFUSED : Expect.TOLERATED));
                     }
                 }
                 case "boolean" -> {
@@ -649,6 +712,14 @@ final class Sweep {
 
     private Case raw(Op op, String name, String path, Map<String, String> query, String contentType, String body, Expect expect) {
         return new Case(op, name, path, query, contentType, body.getBytes(StandardCharsets.UTF_8), expect, null, null);
+    }
+
+    /** The base body with one field set to a raw JSON text (a number or string Jackson would not write as such). */
+    private Case mutateRaw(Op op, String path, Map<String, String> query, BodySpec spec, String field, String rawJson,
+                           String name, Expect expect) {
+        Case c = mutate(op, path, query, spec, field, NODES.textNode(RAW), false, name, expect, null);
+        String text = new String(c.body(), StandardCharsets.UTF_8).replace(JSON.valueToTree(RAW).toString(), rawJson);
+        return new Case(op, name, path, query, "application/json", text.getBytes(StandardCharsets.UTF_8), expect, c.property(), null);
     }
 
     /** The base body with one field (a dotted path, "[0]" for an array's first item) set or removed. */

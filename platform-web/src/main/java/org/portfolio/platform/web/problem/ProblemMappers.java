@@ -352,6 +352,9 @@ public class ProblemMappers {
         if (e instanceof DecimalOutOfBoundsException) {
             return BoundedDecimals.RULE;
         }
+        if (e instanceof org.portfolio.platform.web.json.UnacceptableTextException) {
+            return org.portfolio.platform.web.json.UnacceptableTextException.RULE;
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }

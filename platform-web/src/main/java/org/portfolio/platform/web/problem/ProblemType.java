@@ -16,6 +16,7 @@ public record ProblemType(String uri, String title, int status) {
     public static final ProblemType NOT_FOUND = of("not-found", "Not found", 404);
     public static final ProblemType METHOD_NOT_ALLOWED = of("method-not-allowed", "Method not allowed", 405);
     public static final ProblemType NOT_ACCEPTABLE = of("not-acceptable", "Not acceptable", 406);
+    public static final ProblemType REQUEST_TIMEOUT = of("request-timeout", "Request body too slow", 408);
     public static final ProblemType CONFLICT = of("conflict", "Conflict with the current state", 409);
     public static final ProblemType CONCURRENT_MODIFICATION = of("concurrent-modification", "Modified concurrently", 409);
     public static final ProblemType PRECONDITION_FAILED = of("precondition-failed", "Precondition failed", 412);
