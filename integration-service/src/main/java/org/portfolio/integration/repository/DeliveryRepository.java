@@ -126,6 +126,7 @@ public class DeliveryRepository {
                     + "picked as (select due.id from due left join busy b using (subscription_id) "
                     + "where due.rn <= ? - coalesce(b.n, 0) limit ?) "
                     + "update webhook_delivery d set state = 'IN_FLIGHT', attempts = d.attempts + 1, "
+                    + "horizon_start = case when d.attempts = 0 then now() else d.horizon_start end, "
                     + "lease_until = now() + ? * interval '1 millisecond' from picked where d.id = picked.id "
                     + "and (d.state = 'PENDING' or (d.state = 'IN_FLIGHT' and d.lease_until <= now())) "
                     + "returning d.id, d.subscription_id, d.feed_seq, d.order_key, d.attempts, d.horizon_start, d.lease_until")) {

@@ -16,7 +16,7 @@ import java.util.UUID;
 public record DeliveryResponse(
         @Schema(required = true) UUID id,
         @Schema(description = "The event id, sent as webhook-id (the same on every attempt and redelivery)", required = true) String eventId,
-        @Schema(implementation = EventTypeName.class, required = true) String eventType,
+        @Schema(required = true) EventTypeName eventType,
         @Schema(description = "The event's subject (its school)") String subject,
         @Schema(description = "The event's place in the feed", pattern = "^[0-9]{1,18}$", required = true) String sequence,
         @Schema(description = "EVENT: a new event; REDELIVERY: sent again on request; REPLAY: from a replay", required = true) DeliveryTrigger trigger,
@@ -32,7 +32,7 @@ public record DeliveryResponse(
         @Schema(description = "Every attempt (only when one delivery is read)") List<AttemptResponse> attemptLog) {
 
     static DeliveryResponse of(DeliveryRow d, List<AttemptRow> attempts) {
-        return new DeliveryResponse(d.id(), d.eventId(), d.eventType(), d.subject(), Long.toString(d.feedSeq()), d.trigger(),
+        return new DeliveryResponse(d.id(), d.eventId(), EventTypeName.of(d.eventType()), d.subject(), Long.toString(d.feedSeq()), d.trigger(),
                 d.state(), d.attempts(), d.createdAt(), d.nextAttemptAt(), d.lastAttemptAt(), d.deliveredAt(), d.lastStatus(),
                 d.lastError() == null ? null : ErrorClass.valueOf(d.lastError()),
                 attempts == null ? null : attempts.stream().map(AttemptResponse::of).toList());

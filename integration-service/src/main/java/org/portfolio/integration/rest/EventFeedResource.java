@@ -75,8 +75,8 @@ public class EventFeedResource {
         FeedWindow w = feed.page(rights.get(), cursor, types, school, limit);
         List<FeedEventResponse> events = new ArrayList<>();
         for (FeedRow r : w.rows()) {
-            events.add(new FeedEventResponse("1.0", r.eventId(), r.source(), r.type(), r.subject(), r.time(),
-                    "application/json", Long.toString(r.seq()), json.data(r)));
+            events.add(new FeedEventResponse("1.0", r.eventId(), r.source(), EventTypeName.of(r.type()), r.subject(), r.time(),
+                    "application/json", Long.toString(r.seq()), json.dataMap(r)));
         }
         return new FeedPageResponse(events, Long.toString(w.lastScanned()), w.more());
     }

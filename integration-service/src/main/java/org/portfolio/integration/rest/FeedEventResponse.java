@@ -1,7 +1,6 @@
 package org.portfolio.integration.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -12,11 +11,11 @@ public record FeedEventResponse(
         @Schema(description = "CloudEvents version", enumeration = "1.0", required = true) String specversion,
         @Schema(description = "The event id: the same in the feed, on the topic and as a webhook's webhook-id", required = true) String id,
         @Schema(description = "The producing service", enumeration = {"/contracts", "/autonomy", "/performance", "/enrollment", "/integration"}, required = true) String source,
-        @Schema(implementation = EventTypeName.class, required = true) String type,
+        @Schema(required = true) EventTypeName type,
         @Schema(description = "The school id (a period id for MatchPublished, a subscription id for WebhookDisabled)") String subject,
         @Schema(description = "When it happened", required = true) Instant time,
         @Schema(description = "Media type of data", enumeration = "application/json", required = true) String datacontenttype,
         @Schema(description = "CloudEvents sequence extension: the event's place in the feed; ask for ?after=<sequence> to continue after it",
                 pattern = "^[0-9]{1,18}$", examples = "1042", required = true) String sequence,
-        @Schema(type = SchemaType.OBJECT, description = "The payload (docs/events.md)", required = true) JsonNode data) {
+        @Schema(description = "The payload (docs/events.md)", required = true) Map<String, Object> data) {
 }

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Set;
@@ -18,8 +17,8 @@ public record WebhookRequest(
                 required = true, maxLength = 2000)
         @NotBlank @Size(max = 2000) String url,
         @Schema(description = "The event types to receive; each must be one your roles may read", required = true, minItems = 1,
-                maxItems = 17, type = SchemaType.ARRAY, implementation = EventTypeName.class)
-        @NotEmpty @Size(max = 17) Set<@NotNull @Size(max = 200) String> eventTypes,
+                maxItems = 17)
+        @NotEmpty @Size(max = 17) Set<@NotNull EventTypeName> eventTypes,
         @Schema(description = "Only events about these schools; absent or empty: every school you may read", maxItems = 1000)
         @Size(max = 1000) Set<@NotNull UUID> schoolIds,
         @Schema(description = "What it is for", maxLength = 200, examples = "HR: stop hiring when PEOPLE autonomy is revoked")

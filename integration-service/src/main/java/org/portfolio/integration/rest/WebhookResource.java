@@ -37,7 +37,6 @@ import java.util.UUID;
 @Path("/api/webhooks")
 @Tag(name = "Webhooks", description = "Signed deliveries of the feed's events to the endpoints integrators register (Standard Webhooks)")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER, Roles.SIS, Roles.ENROLLMENT_OFFICER})
 public class WebhookResource {
 
@@ -62,8 +61,10 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "422", description = "The URL is refused: not http(s), credentials in it, it does not resolve, "
             + "or it resolves to a loopback, private, link-local, unspecified or multicast address the deployment does not allow")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@Valid @NotNull WebhookRequest request, @Context UriInfo uri) {
-        SubscriptionService.Registered r = service.register(rights.get(), request.url(), request.eventTypes(),
+        SubscriptionService.Registered r = service.register(rights.get(), request.url(),
+                request.eventTypes().stream().map(EventTypeName::type).collect(java.util.stream.Collectors.toSet()),
                 request.schoolIds() == null ? Set.of() : request.schoolIds(), request.description());
         return Response.created(uri.getAbsolutePathBuilder().path(r.subscription().id.toString()).build())
                 .entity(WebhookResponse.of(r.subscription(), r.secret())).build();
@@ -138,6 +139,7 @@ public class WebhookResource {
                     + "to 10,000 per call; continue from next while hasMore). Each is delivered with its own event id as "
                     + "webhook-id, so a receiver that keeps the ids it processed skips what it already has." + WHO)
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = ReplayResponse.class)))
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response replay(@Parameter(description = "Subscription id") @PathParam("id") UUID id, @Valid @NotNull ReplayRequest request) {
         SubscriptionService.Replay r = service.replay(rights.get(), id, Long.parseLong(request.after()));
         return Response.accepted(new ReplayResponse(r.queued(), Long.toString(r.next()), r.more())).build();

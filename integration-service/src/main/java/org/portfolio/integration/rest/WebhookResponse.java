@@ -1,6 +1,5 @@
 package org.portfolio.integration.rest;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.integration.domain.Subscription;
 import org.portfolio.integration.domain.SubscriptionStatus;
@@ -15,7 +14,7 @@ public record WebhookResponse(
         @Schema(required = true) UUID id,
         @Schema(required = true) String url,
         String description,
-        @Schema(required = true, type = SchemaType.ARRAY, implementation = EventTypeName.class) List<String> eventTypes,
+        @Schema(required = true) List<EventTypeName> eventTypes,
         @Schema(description = "Only events about these schools; empty: every school", required = true) List<UUID> schoolIds,
         @Schema(description = "ACTIVE delivers; PAUSED and DISABLED keep their queue until resumed", required = true) SubscriptionStatus status,
         @Schema(description = "Why it is paused or disabled") String statusReason,
@@ -30,7 +29,7 @@ public record WebhookResponse(
     static WebhookResponse of(Subscription s, String secret) {
         Instant grace = s.previousSecretExpiresAt != null && s.previousSecretExpiresAt.isAfter(Instant.now())
                 ? s.previousSecretExpiresAt : null;
-        return new WebhookResponse(s.id, s.url, s.description, List.copyOf(s.eventTypes), List.copyOf(s.schoolIds), s.status,
+        return new WebhookResponse(s.id, s.url, s.description, s.eventTypes.stream().map(EventTypeName::of).toList(), List.copyOf(s.schoolIds), s.status,
                 s.statusReason, s.ownerClient, s.createdAt, s.updatedAt, grace, secret);
     }
 }

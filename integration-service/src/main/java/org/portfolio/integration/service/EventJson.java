@@ -44,6 +44,12 @@ public class EventJson {
         }
     }
 
+    /** The data as a map (an answer's field). */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> dataMap(FeedRow row) {
+        return mapper.convertValue(data(row), java.util.Map.class);
+    }
+
     public String body(FeedRow row) {
         try {
             return mapper.writeValueAsString(of(row));
