@@ -103,6 +103,11 @@ class ComposeFileTest {
             if (e.getKey().equals("gateway")) {
                 assertThat((List<Object>) s.get("ports")).as("the gateway publishes its port").containsExactly("8080:8080");
                 assertThat(nets).containsExactlyInAnyOrder("backend", "edge");
+            } else if (e.getKey().equals("integration-service")) {
+                // webhooks go out to the district's systems: a network with a route out, nothing published on it
+                assertThat(s).as(e.getKey() + " publishes no port").doesNotContainKeys("ports", "expose", "network_mode");
+                assertThat(nets).containsExactlyInAnyOrder("backend", "egress");
+                assertThat(map(networks, "egress")).as("egress has a route out").doesNotContainKey("internal");
             } else {
                 assertThat(s).as(e.getKey() + " publishes no port").doesNotContainKeys("ports", "expose", "network_mode");
                 assertThat(nets).as(e.getKey() + " is on the internal network only").containsExactly("backend");

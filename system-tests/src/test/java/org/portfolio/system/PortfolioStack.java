@@ -43,6 +43,7 @@ public final class PortfolioStack {
         port("PORTFOLIO_PERFORMANCE_PORT", "performance-service");
         port("PORTFOLIO_ENROLLMENT_PORT", "enrollment-service");
         port("PORTFOLIO_INTEGRATION_PORT", "integration-service");
+        port("PORTFOLIO_DEMO_RECEIVER_PORT", "demo-receiver");
     }
 
     /** Runs {@code ./portfolio <args>} and returns its output; fails on a non-zero exit. */
