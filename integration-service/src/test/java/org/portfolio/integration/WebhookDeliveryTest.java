@@ -201,6 +201,25 @@ class WebhookDeliveryTest {
         }
     }
 
+    /** A subscription deleted while one of its deliveries is in flight: the late result is dropped, later results still recorded. */
+    @Test
+    void deletingASubscriptionWithADeliveryInFlightDoesNotStopTheRecordingOfResults() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver hanging = new Receiver().mode(Receiver.Mode.HANG); Receiver r = new Receiver()) {
+            Webhooks.Registered gone = Webhooks.registered(TestTokens.districtAdmin(), hanging, List.of("SchoolUpdated"), List.of(school));
+            Events.contracts("SchoolUpdated", school, Map.of("n", 0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !hanging.arrivals().isEmpty());
+            given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + gone.id()).then().statusCode(204);
+            Thread.sleep(4000); // its attempt times out (3 s) and its result comes back for a row that no longer exists
+            Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            List<String> ids = List.of(Events.contracts("SchoolUpdated", school, Map.of("n", 1)),
+                    Events.contracts("SchoolUpdated", school, Map.of("n", 2)));
+            // the second is sent only once the first's acknowledgement was recorded
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).containsExactlyElementsOf(ids));
+        }
+    }
+
     /**
      * Two more dispatchers (as another replica would be) claim from the same database at the same time as the
      * instance's own: every event is acknowledged once, each school's in order, at most 4 in flight per endpoint.

@@ -159,8 +159,10 @@ public class DeliveryRepository {
         sql.work(c -> {
             List<AttemptResult> done = results.stream().filter(AttemptResult::acknowledged).toList();
             Sql.lockLanes(c, done.stream().map(r -> r.delivery().orderKey()).collect(Collectors.toSet()));
+            // a delivery deleted meanwhile (its subscription deleted, its event purged) leaves no attempt behind
             try (PreparedStatement log = c.prepareStatement("insert into webhook_attempt (delivery_id, attempt, attempted_at, "
-                    + "status_code, latency_ms, error_class, snippet) values (?, ?, ?, ?, ?, ?, ?)");
+                    + "status_code, latency_ms, error_class, snippet) select d.id, ?, ?, ?, ?, ?, ? from webhook_delivery d "
+                    + "where d.id = ?");
                  PreparedStatement ok = c.prepareStatement("update webhook_delivery set state = 'DELIVERED', delivered_at = ?, "
                          + "last_attempt_at = ?, last_status = ?, last_error = null, lease_until = null "
                          + "where id = ? and state = 'IN_FLIGHT' and lease_until = ?");
@@ -168,13 +170,13 @@ public class DeliveryRepository {
                          + "last_attempt_at = ?, last_status = ?, last_error = ?, lease_until = null "
                          + "where id = ? and state = 'IN_FLIGHT' and lease_until = ?")) {
                 for (AttemptResult r : results) {
-                    log.setObject(1, r.delivery().id());
-                    log.setInt(2, r.delivery().attempt());
-                    log.setTimestamp(3, Sql.ts(r.at()));
-                    log.setObject(4, r.statusCode(), java.sql.Types.INTEGER);
-                    log.setInt(5, r.latencyMs());
-                    log.setString(6, r.errorClass() == null ? null : r.errorClass().name());
-                    log.setString(7, r.snippet());
+                    log.setInt(1, r.delivery().attempt());
+                    log.setTimestamp(2, Sql.ts(r.at()));
+                    log.setObject(3, r.statusCode(), java.sql.Types.INTEGER);
+                    log.setInt(4, r.latencyMs());
+                    log.setString(5, r.errorClass() == null ? null : r.errorClass().name());
+                    log.setString(6, r.snippet());
+                    log.setObject(7, r.delivery().id());
                     log.addBatch();
                     PreparedStatement st = r.acknowledged() ? ok : failed;
                     int i = 1;
