@@ -8,6 +8,7 @@
 \getenv autonomy_password PORTFOLIO_DB_PASSWORD_AUTONOMY
 \getenv performance_password PORTFOLIO_DB_PASSWORD_PERFORMANCE
 \getenv enrollment_password PORTFOLIO_DB_PASSWORD_ENROLLMENT
+\getenv integration_password PORTFOLIO_DB_PASSWORD_INTEGRATION
 \getenv gateway_password PORTFOLIO_DB_PASSWORD_GATEWAY
 
 create role contracts login password :'contracts_password';
@@ -25,6 +26,10 @@ revoke all on database performance from public;
 create role enrollment login password :'enrollment_password';
 create database enrollment owner enrollment;
 revoke all on database enrollment from public;
+
+create role integration login password :'integration_password';
+create database integration owner integration;
+revoke all on database integration from public;
 
 create role gateway login password :'gateway_password';
 create database gateway owner gateway;

@@ -134,6 +134,7 @@ public final class DemoDistrict {
         oversightBodies();
         client("OVERSIGHT", "Riverton oversight office (demo)", Set.of("OVERSIGHT"), Set.of());
         client("ENROLLMENT_OFFICER", "Riverton enrollment office (demo)", Set.of("ENROLLMENT_OFFICER"), Set.of());
+        webhookSubscription();
         schools();
         client("SIS", "Riverton student information system (demo)", Set.of("SIS"), new LinkedHashSet<>(schoolIds.values()));
         client("SCHOOL_LEADER", "Principal, " + District.byCode(District.LEADER_SCHOOL).name() + " (demo)",
@@ -148,6 +149,43 @@ public final class DemoDistrict {
         enrollment();
         waitForOutcomes();
     }
+
+    static final String RECEIVER = "Riverton oversight dashboard (demo receiver)";
+
+    /**
+     * The oversight office subscribes a local receiver (./portfolio up --demo starts demo/WebhookReceiver.java and
+     * passes its URL) to the events a dashboard wants; the signing secret goes to demo-webhook.secret (mode 600), which
+     * the receiver checks every delivery with. Once: a second run finds the subscription.
+     */
+    private void webhookSubscription() throws IOException {
+        String url = System.getenv("PORTFOLIO_DEMO_RECEIVER_URL");
+        if (url == null || url.isBlank()) {
+            notes.add("no webhook receiver (PORTFOLIO_DEMO_RECEIVER_URL unset): ./portfolio up --demo starts one");
+            return;
+        }
+        Gateway.Client oversight = clients.get("OVERSIGHT");
+        Path secretFile = home.resolve("demo-webhook.secret");
+        for (var w : gw.all(oversight, "/api/webhooks")) {
+            if (RECEIVER.equals(w.path("description").asText()) && url.equals(w.path("url").asText()) && Files.exists(secretFile)) {
+                step("webhook subscription " + w.path("id").asText() + " → " + url + " (exists)");
+                webhookId = w.path("id").asText();
+                return;
+            }
+        }
+        step("webhook subscription → " + url);
+        var created = gw.post(oversight, "/api/webhooks", Map.of("url", url, "description", RECEIVER, "eventTypes", List.of(
+                "portfolio.contracts.SchoolRegistered.v1", "portfolio.contracts.SchoolStatusChanged.v1",
+                "portfolio.contracts.InterventionEscalated.v1", "portfolio.autonomy.AutonomyGranted.v1",
+                "portfolio.autonomy.AutonomyRevoked.v1", "portfolio.performance.SchoolRatingPublished.v1",
+                "portfolio.enrollment.DemandReported.v1")), 201);
+        Path tmp = Files.createTempFile(home, "demo-webhook", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, created.path("secret").asText());
+        Files.move(tmp, secretFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        webhookId = created.path("id").asText();
+    }
+
+    private String webhookId;
 
     private void oversightBodies() {
         Map<String, String> existing = new HashMap<>();
@@ -789,6 +827,9 @@ public final class DemoDistrict {
         exports.put("SMALL_SCHOOL", schoolIds.get(District.SMALL_COHORT_SCHOOL));
         exports.put("REQUEST_ID", requestId);
         exports.put("PERIOD_ID", periodId);
+        if (webhookId != null) {
+            exports.put("WEBHOOK_ID", webhookId);
+        }
         StringBuilder env = new StringBuilder("# the demo district's API clients and ids: . this file, then follow README.md\n");
         exports.forEach((k, v) -> env.append("export ").append(k).append('=').append(v).append('\n'));
         Path envFile = home.resolve("demo.env");

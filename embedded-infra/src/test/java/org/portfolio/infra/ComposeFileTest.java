@@ -37,8 +37,9 @@ class ComposeFileTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<String> SERVICES =
-            List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "gateway");
-    static final List<String> EVENT_SERVICES = List.of("contracts", "autonomy", "performance", "enrollment");
+            List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "integration-service",
+                    "gateway");
+    static final List<String> EVENT_SERVICES = List.of("contracts", "autonomy", "performance", "enrollment", "integration");
     static final String CLIENTS_TOPIC = "gateway.clients";
 
     @SuppressWarnings("unchecked")
@@ -110,6 +111,11 @@ class ComposeFileTest {
             if (e.getKey().equals("gateway")) {
                 assertThat((List<Object>) s.get("ports")).as("the gateway publishes its port").containsExactly("8080:8080");
                 assertThat(nets).containsExactlyInAnyOrder("backend", "edge");
+            } else if (e.getKey().equals("integration-service")) {
+                // webhooks go out to the district's systems: a network with a route out, nothing published on it
+                assertThat(s).as(e.getKey() + " publishes no port").doesNotContainKeys("ports", "expose", "network_mode");
+                assertThat(nets).containsExactlyInAnyOrder("backend", "egress");
+                assertThat(map(networks, "egress")).as("egress has a route out").doesNotContainKey("internal");
             } else {
                 assertThat(s).as(e.getKey() + " publishes no port").doesNotContainKeys("ports", "expose", "network_mode");
                 assertThat(nets).as(e.getKey() + " is on the internal network only").containsExactly("backend");
@@ -146,7 +152,7 @@ class ComposeFileTest {
     @Test
     void everyServiceDatabaseIsCreatedWithItsOwnRole() throws IOException {
         String init = Files.readString(ROOT.resolve("deploy/postgres-init.sql"));
-        for (String db : List.of("contracts", "autonomy", "performance", "enrollment", "gateway")) {
+        for (String db : List.of("contracts", "autonomy", "performance", "enrollment", "integration", "gateway")) {
             assertThat(init).contains("\\getenv " + db + "_password PORTFOLIO_DB_PASSWORD_" + db.toUpperCase() + "\n",
                     "create role " + db + " login password :'" + db + "_password';",
                     "create database " + db + " owner " + db + ";",
@@ -180,7 +186,7 @@ class ComposeFileTest {
         assertThat(p.getProperty("auto.create.topics.enable")).isEqualTo("false");
         // the broker is formatted with every principal's SCRAM credential; the ACL job applies acls.txt
         String start = Files.readString(ROOT.resolve("deploy/kafka/start.sh"));
-        assertThat(start).contains("PRINCIPALS=(contracts autonomy performance enrollment gateway)", "--add-scram",
+        assertThat(start).contains("PRINCIPALS=(contracts autonomy performance enrollment integration gateway)", "--add-scram",
                 "kafka-storage.sh\" format --cluster-id");
         String init = Files.readString(ROOT.resolve("deploy/kafka/init.sh"));
         assertThat(init).contains("kafka-acls.sh", "<\"$CONF/acls.txt\"");

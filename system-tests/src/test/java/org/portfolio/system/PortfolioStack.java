@@ -13,14 +13,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole suite, started exactly as a user starts it: {@code ./portfolio up} (PostgreSQL, Kafka and the five
+ * The whole suite, started exactly as a user starts it: {@code ./portfolio up} (PostgreSQL, Kafka and the six
  * services as separate processes), on free ports and in its own home directory under target/, so nothing
  * already running on the machine is used or disturbed.
  */
 public final class PortfolioStack {
 
     public static final List<String> SERVICES =
-            List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "gateway");
+            List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "integration-service",
+                    "gateway");
 
     private final Path root = Path.of("..").toAbsolutePath().normalize();
     private final Path home;
@@ -41,6 +42,8 @@ public final class PortfolioStack {
         port("PORTFOLIO_AUTONOMY_PORT", "autonomy-service");
         port("PORTFOLIO_PERFORMANCE_PORT", "performance-service");
         port("PORTFOLIO_ENROLLMENT_PORT", "enrollment-service");
+        port("PORTFOLIO_INTEGRATION_PORT", "integration-service");
+        port("PORTFOLIO_DEMO_RECEIVER_PORT", "demo-receiver");
     }
 
     /** Runs {@code ./portfolio <args>} and returns its output; fails on a non-zero exit. */

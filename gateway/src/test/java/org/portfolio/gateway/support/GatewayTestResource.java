@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points the gateway at {@link StubService} (contracts, autonomy, performance) and at a port nobody listens on
+ * Points the gateway at {@link StubService} (contracts, autonomy, performance, integration) and at a port nobody listens on
  * (enrollment), signs tokens with the key {@code RealInfrastructure} generated (so {@code TestTokens} and the
  * gateway's own tokens verify alike), and registers a bootstrap administrator.
  */
@@ -32,6 +32,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             c.put("portfolio.gateway.services.autonomy", stub);
             c.put("portfolio.gateway.services.performance", stub);
             c.put("portfolio.gateway.services.enrollment", "http://127.0.0.1:" + deadPort());
+            c.put("portfolio.gateway.services.integration", stub);
             c.put("portfolio.gateway.upstream.response-timeout", "2s");
             c.put("portfolio.gateway.upstream.body-stall-timeout", "2s");
             c.put("portfolio.gateway.bootstrap.client-id", BOOTSTRAP_ID);

@@ -46,7 +46,7 @@ class DemoDistrictIT {
     private static PortfolioStack stack;
     private static String firstOutput;
     private static JsonNode clients;
-    /** The pids `up` started: the five services, the infrastructure launcher, PostgreSQL's postmaster. */
+    /** The pids `up` started: the six services, the infrastructure launcher, the demo's webhook receiver, PostgreSQL's postmaster. */
     private static final List<Long> started = new ArrayList<>();
 
     @BeforeAll
@@ -77,6 +77,7 @@ class DemoDistrictIT {
             pids.add(stack.pid(s).orElseThrow());
         }
         pids.add(stack.pid("infra").orElseThrow());
+        pids.add(stack.pid("demo-receiver").orElseThrow());
         pids.add(stack.postgresPid().orElseThrow());
         return pids;
     }
@@ -181,6 +182,18 @@ class DemoDistrictIT {
     }
 
     @Test
+    @Order(2)
+    void theDemoReceiverGetsSignedDeliveriesOfTheDistrictsEvents() {
+        Path log = stack.home().resolve("logs/demo-webhooks.log");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(log).exists();
+            assertThat(Files.readString(log)).contains("portfolio.contracts.SchoolRegistered.v1")
+                    .contains("portfolio.autonomy.AutonomyRevoked.v1").contains("signature ok").doesNotContain("SIGNATURE REFUSED");
+        });
+        assertThat(firstOutput).contains("demo webhook receiver");
+    }
+
+    @Test
     @Order(3)
     void aSecondUpWithTheDemoStartsNothingNewAndAddsNothing() throws Exception {
         Map<String, Integer> before = counts();
@@ -193,7 +206,7 @@ class DemoDistrictIT {
     @Test
     @Order(4)
     void downStopsExactlyWhatUpStartedAndLeavesNoProcessBehind() throws Exception {
-        assertThat(started).as("pids recorded by the first test").hasSize(PortfolioStack.SERVICES.size() + 2);
+        assertThat(started).as("pids recorded by the first test").hasSize(PortfolioStack.SERVICES.size() + 3);
         stack.down();
         for (long pid : started) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d after down", pid).isFalse();

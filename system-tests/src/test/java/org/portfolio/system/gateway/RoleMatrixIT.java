@@ -58,7 +58,7 @@ class RoleMatrixIT {
      * contract, a manual grant and a programmatic request; an enrollment period; the current school year.
      */
     record Fixture(UUID oversightBody, UUID ownSchool, UUID otherSchool, Map<UUID, Map<String, String>> perSchool,
-                   UUID period, String year) {
+                   UUID period, String year, String webhook) {
     }
 
     /** A request body for the school the call is about (it may create what the call needs, e.g. a new decision). */
@@ -146,6 +146,14 @@ class RoleMatrixIT {
             row("enrollment: program statistics", "enrollment-service", "GET",
                     "/api/enrollment/periods/{period}/statistics?schoolId={school}", null, "✓ ✓ own – ✓ –"),
             row("enrollment: school list", "enrollment-service", "GET", "/api/enrollment/schools", null, ALL),
+            row("change feed: read (each event only to who may read what it is about)", "integration-service", "GET",
+                    "/api/events?limit=5", null, "✓ ✓ ✓ ✓ ✓ –"),
+            row("webhooks: register, list and manage own subscriptions", "integration-service", "POST", "/api/webhooks",
+                    (f, s) -> webhook(), "✓ ✓ ✓ ✓ ✓ –"),
+            row("webhooks: register, list and manage own subscriptions", "integration-service", "GET", "/api/webhooks", null,
+                    "✓ ✓ ✓ ✓ ✓ –"),
+            row("webhooks: another client's subscription", "integration-service", "GET", "/api/webhooks/{webhook}", null,
+                    "✓ – – – – –"),
             row("gateway: API clients", "gateway", "GET", "/api/admin/clients", null, "✓ – – – – –"),
             row("gateway: API clients", "gateway", "POST", "/api/admin/clients",
                     (f, s) -> Map.of("name", "matrix " + UUID.randomUUID(), "roles", List.of("OVERSIGHT")), "✓ – – – – –"));
@@ -168,7 +176,7 @@ class RoleMatrixIT {
                     "request", api.created("/api/autonomy/requests", proposal(s))));
         }
         fixture = new Fixture(body, own, other, perSchool, UUID.fromString(api.created("/api/enrollment/periods", period(year))),
-                year);
+                year, api.created("/api/webhooks", webhook()));
         TOKENS.put(Who.DISTRICT_ADMIN, api.tokenFor("DISTRICT_ADMIN"));
         TOKENS.put(Who.OVERSIGHT, api.tokenFor("OVERSIGHT"));
         TOKENS.put(Who.SCHOOL_LEADER, api.tokenFor("SCHOOL_LEADER", fixture.ownSchool()));
@@ -183,6 +191,12 @@ class RoleMatrixIT {
         return Map.of("schoolId", school.toString(), "domain", "TIME", "decisions", List.of("EXTEND_SCHOOL_DAY"),
                 "title", "Extended day", "justification", "More time for reading", "expectedOutcomes", List.of("ELA +5"),
                 "startDate", "2027-07-01", "endDate", "2029-06-30");
+    }
+
+    /** A subscription that never receives anything (a school no event is about), to a port nothing listens on. */
+    static Map<String, Object> webhook() {
+        return Map.of("url", "http://127.0.0.1:9/role-matrix", "eventTypes", List.of("portfolio.contracts.SchoolRegistered.v1"),
+                "schoolIds", List.of(UUID.randomUUID().toString()));
     }
 
     static Map<String, Object> period(String year) {
@@ -279,7 +293,8 @@ class RoleMatrixIT {
         String path = template.replace("{school}", school.toString())
                 .replace("{body}", fixture.oversightBody().toString())
                 .replace("{period}", fixture.period().toString())
-                .replace("{year}", fixture.year());
+                .replace("{year}", fixture.year())
+                .replace("{webhook}", fixture.webhook());
         for (var e : fixture.perSchool().get(school).entrySet()) {
             path = path.replace("{" + e.getKey() + "}", e.getValue());
         }

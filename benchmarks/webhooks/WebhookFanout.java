@@ -1,0 +1,291 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import org.HdrHistogram.Histogram;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load program of benchmarks/webhooks/run.sh: EVENTS events fanned out to SUBSCRIPTIONS webhook subscriptions at a
+ * steady RATE events/s, one endpoint dead throughout (it accepts connections and never answers). Everything through
+ * the gateway with the bootstrap administrator's token.
+ *
+ * <p>Events: SCHOOLS schools registered (SchoolRegistered), then updates of their names round-robin (SchoolUpdated,
+ * the name carries a counter), EVENTS in all, one due every 1/RATE s (open loop). Receivers (one HTTP server each)
+ * check every signature (HMAC-SHA256 of id.timestamp.body, Standard Webhooks), answer 204, and record the delivery
+ * latency: received − the event's CloudEvents time (set in the transaction that commits the change, just before the
+ * commit), the order of each school's updates, and any webhook-id acknowledged twice.
+ */
+public class WebhookFanout {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(8)).build();
+
+    static String gateway;
+    static String token;
+
+    /** One healthy endpoint's record. */
+    static final class Endpoint {
+        final String secret;
+        final Histogram latency = new Histogram(3_600_000L, 3);
+        final Map<String, Boolean> ids = new ConcurrentHashMap<>();
+        final Map<String, Integer> lastCounter = new ConcurrentHashMap<>();
+        final AtomicLong duplicates = new AtomicLong();
+        final AtomicLong badSignatures = new AtomicLong();
+        final AtomicLong outOfOrder = new AtomicLong();
+
+        Endpoint(String secret) {
+            this.secret = secret;
+        }
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        gateway = a.get("gateway");
+        Path home = Path.of(a.get("home"));
+        int events = Integer.parseInt(a.getOrDefault("events", "10000"));
+        int subscriptions = Integer.parseInt(a.getOrDefault("subscriptions", "20"));
+        double rate = Double.parseDouble(a.getOrDefault("rate", "50"));
+        int schools = Integer.parseInt(a.getOrDefault("schools", "200"));
+        token = adminToken(home);
+
+        // the dead endpoint: accepts connections, never answers
+        ServerSocket dead = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            while (!dead.isClosed()) {
+                try {
+                    held.add(dead.accept());
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "dead-endpoint");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        String deadSub = register("http://127.0.0.1:" + dead.getLocalPort() + "/dead").get("id").asText();
+
+        List<Endpoint> healthy = new ArrayList<>();
+        List<HttpServer> servers = new ArrayList<>();
+        for (int i = 1; i < subscriptions; i++) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            Endpoint[] self = new Endpoint[1];
+            server.createContext("/hook", x -> {
+                Instant now = Instant.now();
+                String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Endpoint e = self[0];
+                String id = x.getRequestHeaders().getFirst("webhook-id");
+                String ts = x.getRequestHeaders().getFirst("webhook-timestamp");
+                String sig = x.getRequestHeaders().getFirst("webhook-signature");
+                if (e == null || !verify(e.secret, id, ts, body, sig)) {
+                    if (e != null) {
+                        e.badSignatures.incrementAndGet();
+                    }
+                    x.sendResponseHeaders(400, -1);
+                    x.close();
+                    return;
+                }
+                x.sendResponseHeaders(204, -1);
+                x.close();
+                JsonNode ce = JSON.readTree(body);
+                if (e.ids.putIfAbsent(id, Boolean.TRUE) != null) {
+                    e.duplicates.incrementAndGet();
+                    return;
+                }
+                long ms = Math.max(0, Duration.between(Instant.parse(ce.get("time").asText()), now).toMillis());
+                synchronized (e.latency) {
+                    e.latency.recordValue(Math.min(ms, 3_600_000L));
+                }
+                String name = ce.path("data").path("name").asText("");
+                int counter = name.contains(" v") ? Integer.parseInt(name.substring(name.lastIndexOf(" v") + 2)) : 0;
+                Integer before = e.lastCounter.put(ce.path("subject").asText(), counter);
+                if (before != null && before > counter) {
+                    e.outOfOrder.incrementAndGet();
+                }
+            });
+            server.start();
+            JsonNode sub = register("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+            self[0] = new Endpoint(sub.get("secret").asText());
+            healthy.add(self[0]);
+            servers.add(server);
+        }
+        System.out.printf("%d subscriptions registered (one dead: %s)%n", subscriptions, deadSub);
+
+        String body = post("/api/oversight-bodies", Map.of("name", "Bench board " + UUID.randomUUID(), "kind", "SCHOOL_BOARD"))
+                .get("id").asText();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        // the schools, one after the other (SchoolRegistered); then the updates, one due every 1/rate s (SchoolUpdated)
+        AtomicLong failures = new AtomicLong();
+        Map<Integer, String> schoolIds = new ConcurrentHashMap<>();
+        for (int s = 0; s < schools; s++) {
+            schoolIds.put(s, post("/api/schools", school(body, run, s, 0)).get("id").asText());
+        }
+        long intervalNanos = (long) (1_000_000_000L / rate);
+        long start = System.nanoTime();
+        for (int n = schools; n < events; n++) {
+            long due = start + (n - schools) * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            int s = n % schools;
+            String id = schoolIds.get(s);
+            int version = n / schools;
+            HTTP.sendAsync(json("PUT", "/api/schools/" + id, school(body, run, s, version)), HttpResponse.BodyHandlers.ofString())
+                    .thenAccept(r -> {
+                        if (r.statusCode() != 200) {
+                            failures.incrementAndGet();
+                            if (failures.get() < 5) {
+                                System.out.println("update failed: " + r.statusCode() + " " + r.body());
+                            }
+                        }
+                    }).exceptionally(e -> {
+                        failures.incrementAndGet();
+                        return null;
+                    });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%d schools registered, then %d updates sent in %.1f s (%.1f/s), %d requests failed%n", schools,
+                events - schools, seconds, (events - schools) / seconds, failures.get());
+        // drain: every healthy endpoint has every event
+        long expected = events - failures.get();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline) && healthy.stream().anyMatch(e -> e.ids.size() < expected)) {
+            Thread.sleep(200);
+        }
+        Histogram all = new Histogram(3_600_000L, 3);
+        long missing = 0;
+        long duplicates = 0;
+        long bad = 0;
+        long disorder = 0;
+        for (Endpoint e : healthy) {
+            all.add(e.latency);
+            missing += Math.max(0, expected - e.ids.size());
+            duplicates += e.duplicates.get();
+            bad += e.badSignatures.get();
+            disorder += e.outOfOrder.get();
+        }
+        JsonNode deadState = get("/api/webhooks/" + deadSub);
+        JsonNode deadLog = get("/api/webhooks/" + deadSub + "/deliveries?size=1");
+        System.out.println();
+        System.out.printf("RESULT events=%d subscriptions=%d (1 dead) rate=%.0f/s deliveries=%d%n", events, subscriptions, rate,
+                all.getTotalCount());
+        System.out.printf("RESULT delivery latency after commit: p50=%d ms p95=%d ms p99=%d ms max=%d ms%n",
+                all.getValueAtPercentile(50), all.getValueAtPercentile(95), all.getValueAtPercentile(99), all.getMaxValue());
+        System.out.printf("RESULT missing=%d duplicates(acknowledged twice)=%d bad-signatures=%d out-of-order=%d%n",
+                missing, duplicates, bad, disorder);
+        System.out.printf("RESULT dead endpoint: status=%s deliveries queued=%d, connections it accepted=%d%n",
+                deadState.path("status").asText(), deadLog.path("total").asLong(), held.size());
+        System.out.printf("RESULT p95 <= 1000 ms: %s%n", all.getValueAtPercentile(95) <= 1000 ? "yes" : "NO");
+        servers.forEach(s -> s.stop(0));
+        dead.close();
+        System.exit(missing == 0 && duplicates == 0 && bad == 0 && disorder == 0 ? 0 : 1);
+    }
+
+    static Map<String, Object> school(String body, String run, int s, int version) {
+        return Map.of("districtCode", "WB-" + run + "-" + s, "name", "Bench school " + s + " v" + version, "type", "DISTRICT",
+                "grades", List.of("9", "10"), "oversightBodyId", body);
+    }
+
+    static boolean verify(String secret, String id, String ts, String body, String header) {
+        if (id == null || ts == null || header == null) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + ts + "." + body).getBytes(StandardCharsets.UTF_8)));
+            for (String s : header.split(" ")) {
+                if (java.security.MessageDigest.isEqual(s.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static JsonNode register(String url) throws Exception {
+        return post("/api/webhooks", Map.of("url", url, "eventTypes",
+                List.of("portfolio.contracts.SchoolRegistered.v1", "portfolio.contracts.SchoolUpdated.v1"), "description", "benchmark"));
+    }
+
+    static HttpRequest json(String method, String path, Object body) {
+        try {
+            return HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(120))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode post(String path, Object body) throws Exception {
+        HttpResponse<String> r = HTTP.send(json("POST", path, body), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
+    }
+
+    static String adminToken(Path home) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(home.resolve("keys/bootstrap-admin.env"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        String basic = Base64.getEncoder().encodeToString((env.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_ID") + ":"
+                + env.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_SECRET")).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/oauth/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).get("access_token").asText();
+    }
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Webhook fan-out under a steady load, through the gateway, one command:
+#
+#   benchmarks/webhooks/run.sh
+#
+# Starts the whole suite with ./portfolio up in a temporary PORTFOLIO_HOME on free ports (nothing already running is
+# touched, no default port is used), registers SUBSCRIPTIONS (20) webhook subscriptions to receivers in the driver's
+# JVM, one of them dead throughout (it accepts connections and never answers), sends EVENTS (10,000) school events
+# at RATE (50) per second through the public API, and prints the delivery latency after each event's commit
+# (p50/p95/p99/max over every delivery to the healthy endpoints), missing deliveries, duplicates, bad signatures and
+# order violations. Stops everything it started (./portfolio down), also on Ctrl-C and on errors.
+# Settings (environment): EVENTS, SUBSCRIPTIONS, RATE, SCHOOLS (200), KEEP_HOME (0; 1 keeps the logs).
+# The token's token lifetime is 30 minutes: enough for EVENTS/RATE well under that.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+EVENTS="${EVENTS:-10000}"
+SUBSCRIPTIONS="${SUBSCRIPTIONS:-20}"
+RATE="${RATE:-50}"
+SCHOOLS="${SCHOOLS:-200}"
+KEEP_HOME="${KEEP_HOME:-0}"
+LIBS="embedded-infra/target/lib/*"
+
+export PORTFOLIO_HOME
+PORTFOLIO_HOME="$(mktemp -d "${TMPDIR:-/tmp}/portfolio-webhooks.XXXXXX")"
+USED=" "
+free_port() { # variable name
+  local p
+  while :; do
+    p=$(( 20000 + RANDOM % 30000 ))
+    [[ $USED == *" $p "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then USED+="$p "; export "$1=$p"; return; fi
+  done
+}
+for v in PG KAFKA KAFKA_CONTROLLER GATEWAY CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT INTEGRATION; do free_port "PORTFOLIO_${v}_PORT"; done
+export PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND=1000000 PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000
+export PORTFOLIO_READY_TIMEOUT="${PORTFOLIO_READY_TIMEOUT:-420}"
+GW="http://127.0.0.1:$PORTFOLIO_GATEWAY_PORT"
+
+DRIVER_PID=""
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n "$DRIVER_PID" ]] && kill -0 "$DRIVER_PID" 2>/dev/null; then kill -TERM "$DRIVER_PID" 2>/dev/null || true; fi
+  echo "stopping the stack (./portfolio down)"
+  ./portfolio down >"$PORTFOLIO_HOME/down.log" 2>&1 || cat "$PORTFOLIO_HOME/down.log"
+  if [[ "$KEEP_HOME" == 1 || $rc != 0 ]]; then echo "logs kept in $PORTFOLIO_HOME/logs"; else rm -rf "$PORTFOLIO_HOME"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ ! -d embedded-infra/target/lib ]]; then
+  echo "Building (./mvnw -B -q -DskipTests package)"
+  ./mvnw -B -q -DskipTests package
+fi
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "load before: $(uptime)"
+echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
+./portfolio up >"$PORTFOLIO_HOME/up.log" 2>&1 || { tail -40 "$PORTFOLIO_HOME/up.log"; exit 1; }
+
+java -Xmx384m -XX:+UseSerialGC -cp "$LIBS" benchmarks/webhooks/WebhookFanout.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
+  --events "$EVENTS" --subscriptions "$SUBSCRIPTIONS" --rate "$RATE" --schools "$SCHOOLS" &
+DRIVER_PID=$!
+wait "$DRIVER_PID"
+rc=$?
+DRIVER_PID=""
+echo "load after: $(uptime)"
+exit "$rc"

@@ -1,0 +1,82 @@
+package org.portfolio.integration.consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.portfolio.integration.domain.Audience;
+import org.portfolio.integration.domain.EventCatalog;
+import org.portfolio.integration.service.FeedWriter;
+import org.portfolio.platform.events.consumer.EventHandler;
+import org.portfolio.platform.events.consumer.IncomingEvent;
+import org.portfolio.platform.events.consumer.PoisonEventException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Every service's events into the change feed, through the backbone (inbox, DLQ, each topic's owner only): one
+ * consumer applies a partition in order, so the feed keeps each school's order. Only the types of
+ * {@link EventCatalog} are kept; anything else (a new type, an event about one applicant) is skipped.
+ */
+@ApplicationScoped
+public class FeedHandler implements EventHandler {
+
+    @Inject
+    FeedWriter feed;
+
+    @Override
+    public String name() {
+        return "change-feed";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("contracts.events", "autonomy.events", "performance.events", "enrollment.events");
+    }
+
+    @Override
+    public Set<String> types() {
+        return EventCatalog.consumedTypes();
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        Audience audience = EventCatalog.audienceOf(event.type()).orElse(null);
+        if (audience == null) {
+            return;
+        }
+        JsonNode data = event.json();
+        if (!data.isObject()) {
+            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has no JSON object as data");
+        }
+        Set<UUID> schools = schoolsOf(event, data);
+        feed.append(event.id(), event.type(), event.source().toString(), event.subject(),
+                event.time() != null ? event.time() : Instant.now(), new String(event.data(), StandardCharsets.UTF_8),
+                audience, schools, null);
+    }
+
+    /** The schools an event is about: its schoolId, or (MatchPublished) the schools of its programs. */
+    static Set<UUID> schoolsOf(IncomingEvent event, JsonNode data) {
+        Set<UUID> out = new LinkedHashSet<>();
+        add(out, data.get("schoolId"), event);
+        JsonNode programs = data.get("programs");
+        if (programs != null && programs.isArray()) {
+            programs.forEach(p -> add(out, p.get("schoolId"), event));
+        }
+        return out;
+    }
+
+    private static void add(Set<UUID> out, JsonNode id, IncomingEvent event) {
+        if (id == null || id.isNull()) {
+            return;
+        }
+        try {
+            out.add(UUID.fromString(id.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("event " + event.id() + " names a school that is not a UUID");
+        }
+    }
+}

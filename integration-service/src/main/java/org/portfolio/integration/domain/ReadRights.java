@@ -1,0 +1,61 @@
+package org.portfolio.integration.domain;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a client may read of the feed: its roles (only those the endpoint admits), the schools of its token and its
+ * id. A client with several roles gets the union of what each role allows on its own (docs/security.md).
+ */
+public record ReadRights(String clientId, Set<String> roles, Set<UUID> schools) {
+
+    public static final String DISTRICT_ADMIN = "DISTRICT_ADMIN";
+    public static final String OVERSIGHT = "OVERSIGHT";
+    public static final String SCHOOL_LEADER = "SCHOOL_LEADER";
+    public static final String SIS = "SIS";
+    public static final String ENROLLMENT_OFFICER = "ENROLLMENT_OFFICER";
+    public static final Set<String> ALL_ROLES = Set.of(DISTRICT_ADMIN, OVERSIGHT, SCHOOL_LEADER, SIS, ENROLLMENT_OFFICER);
+
+    public ReadRights {
+        roles = roles.stream().filter(ALL_ROLES::contains).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        schools = Set.copyOf(schools);
+    }
+
+    /** May this client read an event of this audience about these schools (owned by this client, for SUBSCRIPTION)? */
+    public boolean canRead(Audience audience, Set<UUID> eventSchools, String ownerClient) {
+        return switch (audience) {
+            case DIRECTORY -> !roles.isEmpty();
+            case SCHOOL_RECORD -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || ownSchools(eventSchools);
+            case ENROLLMENT_COUNTS -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || has(ENROLLMENT_OFFICER) || ownSchools(eventSchools);
+            case SUBSCRIPTION -> has(DISTRICT_ADMIN) || (ownerClient != null && ownerClient.equals(clientId));
+        };
+    }
+
+    /** May this client read some events of this audience at all (what it may subscribe to)? */
+    public boolean mayEverRead(Audience audience) {
+        return switch (audience) {
+            case DIRECTORY, SUBSCRIPTION -> !roles.isEmpty();
+            case SCHOOL_RECORD -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || has(SCHOOL_LEADER);
+            case ENROLLMENT_COUNTS -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || has(ENROLLMENT_OFFICER) || has(SCHOOL_LEADER);
+        };
+    }
+
+    /** Reads every event of the audience whatever school it is about. */
+    public boolean districtWide(Audience audience) {
+        return switch (audience) {
+            case DIRECTORY -> !roles.isEmpty();
+            case SCHOOL_RECORD -> has(DISTRICT_ADMIN) || has(OVERSIGHT);
+            case ENROLLMENT_COUNTS -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || has(ENROLLMENT_OFFICER);
+            case SUBSCRIPTION -> has(DISTRICT_ADMIN);
+        };
+    }
+
+    /** SCHOOL_LEADER's own: the event is about schools, every one of them in the token. */
+    private boolean ownSchools(Set<UUID> eventSchools) {
+        return has(SCHOOL_LEADER) && !eventSchools.isEmpty() && schools.containsAll(eventSchools);
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,126 @@
+package org.portfolio.integration.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** A webhook subscription: where to deliver which events, signed with which secret, on behalf of which client. */
+@Entity
+@Table(name = "webhook_subscription")
+public class Subscription extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "owner_client", nullable = false, length = 200)
+    public String ownerClient;
+
+    @Convert(converter = StringsConverter.class)
+    @Column(name = "owner_roles", nullable = false, length = 200)
+    public SortedSet<String> ownerRoles = new TreeSet<>();
+
+    @Convert(converter = UuidsConverter.class)
+    @Column(name = "owner_schools", nullable = false)
+    public SortedSet<UUID> ownerSchools = new TreeSet<>();
+
+    @Column(nullable = false, length = 2000)
+    public String url;
+
+    @Column(length = 200)
+    public String description;
+
+    @Convert(converter = StringsConverter.class)
+    @Column(name = "event_types", nullable = false)
+    public SortedSet<String> eventTypes = new TreeSet<>();
+
+    @Convert(converter = UuidsConverter.class)
+    @Column(name = "school_ids", nullable = false)
+    public SortedSet<UUID> schoolIds = new TreeSet<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public SubscriptionStatus status;
+
+    @Column(name = "status_reason", length = 300)
+    public String statusReason;
+
+    @Column(nullable = false, length = 100)
+    public String secret;
+
+    @Column(name = "previous_secret", length = 100)
+    public String previousSecret;
+
+    @Column(name = "previous_secret_expires_at")
+    public Instant previousSecretExpiresAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public static Subscription create(String owner, Set<String> roles, Set<UUID> schools, String url, String description,
+                                      Set<String> types, Set<UUID> schoolFilter, String secret) {
+        Subscription s = new Subscription();
+        s.id = UUID.randomUUID();
+        s.ownerClient = owner;
+        s.ownerRoles = new TreeSet<>(roles);
+        s.ownerSchools = new TreeSet<>(schools);
+        s.url = url;
+        s.description = description;
+        s.eventTypes = new TreeSet<>(types);
+        s.schoolIds = new TreeSet<>(schoolFilter);
+        s.status = SubscriptionStatus.ACTIVE;
+        s.secret = secret;
+        s.createdAt = Instant.now();
+        s.updatedAt = s.createdAt;
+        return s;
+    }
+
+    /** The new secret signs from now on; the old one too, alongside it, until {@code graceUntil}. */
+    public void rotateSecret(String newSecret, Instant graceUntil) {
+        previousSecret = secret;
+        previousSecretExpiresAt = graceUntil;
+        secret = newSecret;
+        touch();
+    }
+
+    /** The secrets that sign a delivery now: the current one, and the previous one during its grace period. */
+    public java.util.List<String> signingSecrets(Instant now) {
+        if (previousSecret != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt)) {
+            return java.util.List.of(secret, previousSecret);
+        }
+        return java.util.List.of(secret);
+    }
+
+    public void changeStatus(SubscriptionStatus to, String reason) {
+        status = to;
+        statusReason = reason;
+        touch();
+    }
+
+    /** Does an event of this type about these schools match the subscription's filters? */
+    public boolean matches(String type, Set<UUID> eventSchools) {
+        return eventTypes.contains(type)
+                && (schoolIds.isEmpty() || eventSchools.stream().anyMatch(schoolIds::contains));
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,111 @@
+package org.portfolio.integration.domain;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server-side request forgery rule for webhook targets: which addresses a delivery may connect to. Refused
+ * unless allowed: loopback, private (RFC 1918, fc00::/7, 100.64/10 shared), link-local (169.254/16 with the cloud
+ * metadata address, fe80::/10), unspecified (0.0.0.0/8, ::), multicast and broadcast.
+ */
+public final class TargetAddresses {
+
+    private final boolean allowPrivate;
+    private final List<Cidr> allowedNetworks;
+
+    public TargetAddresses(boolean allowPrivate, List<String> allowedNetworks) {
+        this.allowPrivate = allowPrivate;
+        this.allowedNetworks = allowedNetworks.stream().map(Cidr::parse).toList();
+    }
+
+    /** Why this address may not be connected to; empty when it may. */
+    public Optional<String> refusal(InetAddress a) {
+        Optional<String> kind = restrictedKind(a);
+        if (kind.isEmpty() || allowPrivate || allowedNetworks.stream().anyMatch(n -> n.contains(a))) {
+            return Optional.empty();
+        }
+        return kind;
+    }
+
+    /** The kind of restricted address this is, or empty for a public address. */
+    public static Optional<String> restrictedKind(InetAddress a) {
+        if (a.isLoopbackAddress()) {
+            return Optional.of("a loopback address");
+        }
+        if (a.isAnyLocalAddress()) {
+            return Optional.of("the unspecified address");
+        }
+        if (a.isLinkLocalAddress()) {
+            return Optional.of("a link-local address (e.g. cloud metadata)");
+        }
+        if (a.isMulticastAddress()) {
+            return Optional.of("a multicast address");
+        }
+        byte[] b = a.getAddress();
+        if (a instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            if (first == 10 || (first == 172 && second >= 16 && second <= 31) || (first == 192 && second == 168)) {
+                return Optional.of("a private address");
+            }
+            if (first == 100 && second >= 64 && second <= 127) {
+                return Optional.of("a shared (carrier-grade NAT) address");
+            }
+            if (first == 0) {
+                return Optional.of("the unspecified address");
+            }
+            if (first == 255 && (b[1] & b[2] & b[3] & 0xff) == 0xff) {
+                return Optional.of("the broadcast address");
+            }
+        } else if (a instanceof Inet6Address) {
+            if ((b[0] & 0xfe) == 0xfc) {
+                return Optional.of("a private (unique local) address");
+            }
+            if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
+                return Optional.of("a private (site-local) address");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An IPv4 or IPv6 network in CIDR notation. */
+    record Cidr(byte[] network, int bits) {
+
+        static Cidr parse(String text) {
+            String t = text.trim();
+            int slash = t.indexOf('/');
+            String address = slash < 0 ? t : t.substring(0, slash);
+            if (!address.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+                throw new IllegalArgumentException("not a network in CIDR notation (an IP address, /bits): " + text);
+            }
+            try {
+                InetAddress a = InetAddress.getByName(address); // a literal: no name lookup
+                int max = a.getAddress().length * 8;
+                int bits = slash < 0 ? max : Integer.parseInt(t.substring(slash + 1));
+                if (bits < 0 || bits > max) {
+                    throw new IllegalArgumentException("not a network in CIDR notation: " + text);
+                }
+                return new Cidr(a.getAddress(), bits);
+            } catch (java.net.UnknownHostException | NumberFormatException e) {
+                throw new IllegalArgumentException("not a network in CIDR notation: " + text, e);
+            }
+        }
+
+        boolean contains(InetAddress a) {
+            byte[] b = a.getAddress();
+            if (b.length != network.length) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >>> (i % 8);
+                if ((b[i / 8] & mask) != (network[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

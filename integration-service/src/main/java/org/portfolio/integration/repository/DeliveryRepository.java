@@ -1,0 +1,356 @@
+package org.portfolio.integration.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.portfolio.integration.domain.AttemptResult;
+import org.portfolio.integration.domain.AttemptRow;
+import org.portfolio.integration.domain.Claimed;
+import org.portfolio.integration.domain.DeliveryRow;
+import org.portfolio.integration.domain.FeedRow;
+import org.portfolio.integration.domain.DeliveryState;
+import org.portfolio.integration.domain.DeliveryTrigger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The delivery queue. A lane is (subscription, order key = the event's subject, its school): only the lane's oldest
+ * undelivered row is PENDING or IN_FLIGHT, the others wait QUEUED. Every change of a lane's head (fan-out, completion,
+ * redelivery, replay) holds the lane's advisory lock, so a new row and a promotion never miss each other.
+ */
+@ApplicationScoped
+public class DeliveryRepository {
+
+    private static final String ACTIVE_STATES = "('QUEUED', 'PENDING', 'IN_FLIGHT')";
+
+    @Inject
+    Sql sql;
+
+    /** Queues one event for these subscriptions (in the caller's transaction): each row heads its lane or waits behind it. */
+    public void enqueue(long feedSeq, String eventId, String orderKey, Collection<UUID> subscriptions, DeliveryTrigger trigger) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        sql.work(c -> {
+            Sql.lockLanes(c, List.of(orderKey));
+            try (PreparedStatement st = c.prepareStatement("insert into webhook_delivery (id, subscription_id, feed_seq, "
+                    + "event_id, order_key, trigger, state, created_at, horizon_start, next_attempt_at) "
+                    + "select gen_random_uuid(), s.id, ?, ?, ?, ?, case when exists (select 1 from webhook_delivery a "
+                    + "where a.subscription_id = s.id and a.order_key = ? and a.state in " + ACTIVE_STATES + ") "
+                    + "then 'QUEUED' else 'PENDING' end, now(), now(), now() from unnest(?::uuid[]) as s(id) order by s.id")) {
+                st.setLong(1, feedSeq);
+                st.setString(2, eventId);
+                st.setString(3, orderKey);
+                st.setString(4, trigger.name());
+                st.setString(5, orderKey);
+                st.setArray(6, Sql.uuids(c, subscriptions));
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Queues several events (oldest first) for one subscription: a replay. Returns how many rows were queued. */
+    public int enqueueAll(UUID subscription, List<FeedRow> events, DeliveryTrigger trigger) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        return sql.work(c -> {
+            Map<String, List<FeedRow>> lanes = events.stream().collect(Collectors.groupingBy(DeliveryRepository::orderKey));
+            Sql.lockLanes(c, lanes.keySet());
+            try (PreparedStatement st = c.prepareStatement("insert into webhook_delivery (id, subscription_id, feed_seq, "
+                    + "event_id, order_key, trigger, state, created_at, horizon_start, next_attempt_at) "
+                    + "values (gen_random_uuid(), ?, ?, ?, ?, ?, 'QUEUED', now(), now(), now())")) {
+                for (FeedRow e : events) {
+                    st.setObject(1, subscription);
+                    st.setLong(2, e.seq());
+                    st.setString(3, e.eventId());
+                    st.setString(4, orderKey(e));
+                    st.setString(5, trigger.name());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            promote(c, lanes.keySet().stream().map(k -> new Lane(subscription, k)).toList());
+            return events.size();
+        });
+    }
+
+    /** The lane of an event: its subject (the school), or its id when it has none. */
+    public static String orderKey(FeedRow e) {
+        return e.subject() != null ? e.subject() : e.eventId();
+    }
+
+    record Lane(UUID subscription, String orderKey) {
+    }
+
+    /**
+     * Claims due lane heads of active subscriptions, at most {@code maxInFlight} in flight per subscription across every
+     * replica: the subscriptions are locked ({@code for update skip locked}) while their in-flight count is read and
+     * raised, the rows too. An IN_FLIGHT row whose lease ran out (its replica died) is due again.
+     */
+    public List<Claimed> claim(int batch, int maxInFlight, Duration lease) {
+        return sql.work(c -> {
+            List<UUID> subs = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select s.id from webhook_subscription s where s.status = 'ACTIVE' "
+                    + "and exists (select 1 from webhook_delivery d where d.subscription_id = s.id and ((d.state = 'PENDING' "
+                    + "and d.next_attempt_at <= now()) or (d.state = 'IN_FLIGHT' and d.lease_until <= now()))) "
+                    + "for update of s skip locked")) {
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        subs.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            if (subs.isEmpty()) {
+                return List.of();
+            }
+            List<Claimed> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("with busy as (select subscription_id, count(*) n from webhook_delivery "
+                    + "where state = 'IN_FLIGHT' and lease_until > now() and subscription_id = any(?::uuid[]) group by subscription_id), "
+                    + "due as (select d.id, d.subscription_id, row_number() over (partition by d.subscription_id "
+                    + "order by d.next_attempt_at, d.seq) rn from webhook_delivery d where d.subscription_id = any(?::uuid[]) "
+                    + "and ((d.state = 'PENDING' and d.next_attempt_at <= now()) or (d.state = 'IN_FLIGHT' and d.lease_until <= now()))), "
+                    + "picked as (select due.id from due left join busy b using (subscription_id) "
+                    + "where due.rn <= ? - coalesce(b.n, 0) limit ?) "
+                    + "update webhook_delivery d set state = 'IN_FLIGHT', attempts = d.attempts + 1, "
+                    + "horizon_start = case when d.attempts = 0 then now() else d.horizon_start end, "
+                    + "lease_until = now() + ? * interval '1 millisecond' from picked where d.id = picked.id "
+                    + "and (d.state = 'PENDING' or (d.state = 'IN_FLIGHT' and d.lease_until <= now())) "
+                    + "returning d.id, d.subscription_id, d.feed_seq, d.order_key, d.attempts, d.horizon_start, d.lease_until")) {
+                java.sql.Array ids = Sql.uuids(c, subs);
+                st.setArray(1, ids);
+                st.setArray(2, ids);
+                st.setInt(3, maxInFlight);
+                st.setInt(4, batch);
+                st.setLong(5, lease.toMillis());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
+                                rs.getString(4), rs.getInt(5), Sql.instant(rs.getTimestamp(6)), Sql.instant(rs.getTimestamp(7))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Records attempts: acknowledged ones DELIVERED (their lanes' next rows promoted), failed ones back to PENDING at
+     * their next attempt. A result whose lease is no longer the row's (it ran out and another replica took the row)
+     * changes nothing but the log.
+     */
+    public void complete(List<AttemptResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        sql.work(c -> {
+            List<AttemptResult> done = results.stream().filter(AttemptResult::acknowledged).toList();
+            Sql.lockLanes(c, done.stream().map(r -> r.delivery().orderKey()).collect(Collectors.toSet()));
+            // a delivery deleted meanwhile (its subscription deleted, its event purged) leaves no attempt behind
+            try (PreparedStatement log = c.prepareStatement("insert into webhook_attempt (delivery_id, attempt, attempted_at, "
+                    + "status_code, latency_ms, error_class, snippet) select d.id, ?, ?, ?, ?, ?, ? from webhook_delivery d "
+                    + "where d.id = ?");
+                 PreparedStatement ok = c.prepareStatement("update webhook_delivery set state = 'DELIVERED', delivered_at = ?, "
+                         + "last_attempt_at = ?, last_status = ?, last_error = null, lease_until = null "
+                         + "where id = ? and state = 'IN_FLIGHT' and lease_until = ?");
+                 PreparedStatement failed = c.prepareStatement("update webhook_delivery set state = 'PENDING', next_attempt_at = ?, "
+                         + "last_attempt_at = ?, last_status = ?, last_error = ?, lease_until = null "
+                         + "where id = ? and state = 'IN_FLIGHT' and lease_until = ?")) {
+                for (AttemptResult r : results) {
+                    log.setInt(1, r.delivery().attempt());
+                    log.setTimestamp(2, Sql.ts(r.at()));
+                    log.setObject(3, r.statusCode(), java.sql.Types.INTEGER);
+                    log.setInt(4, r.latencyMs());
+                    log.setString(5, r.errorClass() == null ? null : r.errorClass().name());
+                    log.setString(6, r.snippet());
+                    log.setObject(7, r.delivery().id());
+                    log.addBatch();
+                    PreparedStatement st = r.acknowledged() ? ok : failed;
+                    int i = 1;
+                    st.setTimestamp(i++, Sql.ts(r.acknowledged() ? r.at() : r.nextAttemptAt()));
+                    st.setTimestamp(i++, Sql.ts(r.at()));
+                    st.setObject(i++, r.statusCode(), java.sql.Types.INTEGER);
+                    if (!r.acknowledged()) {
+                        st.setString(i++, r.errorClass().name());
+                    }
+                    st.setObject(i++, r.delivery().id());
+                    st.setTimestamp(i, Sql.ts(r.delivery().leaseUntil()));
+                    st.addBatch();
+                }
+                log.executeBatch();
+                ok.executeBatch();
+                failed.executeBatch();
+            }
+            promote(c, done.stream().map(r -> new Lane(r.delivery().subscriptionId(), r.delivery().orderKey())).distinct().toList());
+            return null;
+        });
+    }
+
+    /** Gives claimed rows back without an attempt (their subscription was paused meanwhile). */
+    public void release(Collection<Claimed> claimed) {
+        update(claimed, "update webhook_delivery set state = 'PENDING', attempts = attempts - 1, lease_until = null "
+                + "where id = ? and state = 'IN_FLIGHT' and lease_until = ?", false);
+    }
+
+    /** Marks claimed rows SKIPPED (their owner may no longer read the event) and promotes their lanes. */
+    public void skip(Collection<Claimed> claimed) {
+        update(claimed, "update webhook_delivery set state = 'SKIPPED', attempts = attempts - 1, lease_until = null, "
+                + "delivered_at = now() where id = ? and state = 'IN_FLIGHT' and lease_until = ?", true);
+    }
+
+    private void update(Collection<Claimed> claimed, String statement, boolean promote) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        sql.work(c -> {
+            if (promote) {
+                Sql.lockLanes(c, claimed.stream().map(Claimed::orderKey).collect(Collectors.toSet()));
+            }
+            try (PreparedStatement st = c.prepareStatement(statement)) {
+                for (Claimed d : claimed) {
+                    st.setObject(1, d.id());
+                    st.setTimestamp(2, Sql.ts(d.leaseUntil()));
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            if (promote) {
+                promote(c, claimed.stream().map(d -> new Lane(d.subscriptionId(), d.orderKey())).distinct().toList());
+            }
+            return null;
+        });
+    }
+
+    /** A resumed subscription starts its retry horizon afresh and tries its lane heads now. */
+    public void restartHorizon(UUID subscription) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("update webhook_delivery set next_attempt_at = now(), "
+                    + "horizon_start = now() where subscription_id = ? and state = 'PENDING'")) {
+                st.setObject(1, subscription);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The lane of a delivery (to redeliver it); empty when it does not belong to the subscription. */
+    public Optional<DeliveryRow> find(UUID subscription, UUID delivery) {
+        List<DeliveryRow> rows = list(subscription, delivery, 0, 1);
+        return rows.stream().findFirst();
+    }
+
+    /** A subscription's deliveries, newest first. */
+    public List<DeliveryRow> list(UUID subscription, UUID only, int page, int size) {
+        return sql.work(c -> {
+            List<DeliveryRow> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select d.id, d.subscription_id, d.feed_seq, d.event_id, f.type, "
+                    + "f.subject, d.trigger, d.state, d.attempts, d.created_at, d.next_attempt_at, d.last_attempt_at, "
+                    + "d.delivered_at, d.last_status, d.last_error from webhook_delivery d join feed_event f on f.seq = d.feed_seq "
+                    + "where d.subscription_id = ? " + (only != null ? "and d.id = ? " : "")
+                    + "order by d.seq desc limit ? offset ?")) {
+                int i = 1;
+                st.setObject(i++, subscription);
+                if (only != null) {
+                    st.setObject(i++, only);
+                }
+                st.setInt(i++, size);
+                st.setLong(i, (long) page * size);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        DeliveryState state = DeliveryState.valueOf(rs.getString(8));
+                        out.add(new DeliveryRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), DeliveryTrigger.valueOf(rs.getString(7)),
+                                state, rs.getInt(9), Sql.instant(rs.getTimestamp(10)),
+                                state == DeliveryState.PENDING ? Sql.instant(rs.getTimestamp(11)) : null,
+                                Sql.instant(rs.getTimestamp(12)), Sql.instant(rs.getTimestamp(13)),
+                                (Integer) rs.getObject(14), rs.getString(15)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public long count(UUID subscription) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select count(*) from webhook_delivery where subscription_id = ?")) {
+                st.setObject(1, subscription);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public List<AttemptRow> attempts(UUID delivery) {
+        return sql.work(c -> {
+            List<AttemptRow> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select attempt, attempted_at, status_code, latency_ms, error_class, "
+                    + "snippet from webhook_attempt where delivery_id = ? order by attempt, id")) {
+                st.setObject(1, delivery);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AttemptRow(rs.getInt(1), Sql.instant(rs.getTimestamp(2)), (Integer) rs.getObject(3),
+                                rs.getInt(4), rs.getString(5), rs.getString(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Deletes delivered and skipped rows (and their attempts) done before {@code before}. */
+    public int purge(Instant before) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("delete from webhook_delivery where state in ('DELIVERED', 'SKIPPED') "
+                    + "and delivered_at < ?")) {
+                st.setTimestamp(1, Sql.ts(before));
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Each lane's oldest QUEUED row becomes PENDING where the lane has no PENDING or IN_FLIGHT row. Lanes locked. */
+    private static void promote(Connection c, List<Lane> lanes) throws SQLException {
+        if (lanes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("update webhook_delivery set state = 'PENDING', next_attempt_at = now(), "
+                + "horizon_start = now() where id in (select distinct on (d.subscription_id, d.order_key) d.id "
+                + "from webhook_delivery d join unnest(?::uuid[], ?::varchar[]) as l(sub, k) on d.subscription_id = l.sub "
+                + "and d.order_key = l.k where d.state = 'QUEUED' and not exists (select 1 from webhook_delivery a "
+                + "where a.subscription_id = d.subscription_id and a.order_key = d.order_key and a.state in ('PENDING', 'IN_FLIGHT')) "
+                + "order by d.subscription_id, d.order_key, d.seq)")) {
+            st.setArray(1, Sql.uuids(c, lanes.stream().map(Lane::subscription).toList()));
+            st.setArray(2, Sql.texts(c, lanes.stream().map(Lane::orderKey).toList()));
+            st.executeUpdate();
+        }
+    }
+
+    /** Every subscription id with rows in these states (tests, health). */
+    public long countInState(Set<DeliveryState> states) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select count(*) from webhook_delivery where state = any(?::varchar[])")) {
+                st.setArray(1, Sql.texts(c, states.stream().map(Enum::name).toList()));
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,195 @@
+package org.portfolio.integration.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.portfolio.integration.domain.AttemptResult;
+import org.portfolio.integration.domain.AttemptRow;
+import org.portfolio.integration.domain.Claimed;
+import org.portfolio.integration.domain.DeliveryRow;
+import org.portfolio.integration.domain.FeedRow;
+import org.portfolio.integration.domain.FeedWindow;
+import org.portfolio.integration.domain.Audience;
+import org.portfolio.integration.domain.ReadRights;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/** The feed table: appends in commit order, reads a window after a cursor filtered by the reader's rights. */
+@ApplicationScoped
+public class FeedRepository {
+
+    private static final String COLUMNS = "seq, event_id, type, source, subject, occurred_at, data, audience, school_ids, owner_client";
+
+    @Inject
+    Sql sql;
+
+    /**
+     * Appends an event (in the caller's transaction) and returns its seq; empty when the event is already there.
+     * Takes the feed lock first, so that seq order is commit order.
+     */
+    public OptionalLong append(String eventId, String type, String source, String subject, Instant time, String data,
+                               Audience audience, Set<UUID> schools, String ownerClient) {
+        return sql.work(c -> {
+            Sql.lockFeed(c);
+            try (PreparedStatement st = c.prepareStatement("insert into feed_event (event_id, type, source, subject, "
+                    + "occurred_at, data, audience, school_ids, owner_client) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "on conflict (event_id) do nothing returning seq")) {
+                st.setString(1, eventId);
+                st.setString(2, type);
+                st.setString(3, source);
+                st.setString(4, subject);
+                st.setTimestamp(5, Sql.ts(time));
+                st.setString(6, data);
+                st.setString(7, audience.name());
+                st.setArray(8, Sql.uuids(c, schools));
+                st.setString(9, ownerClient);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * The rows after {@code after} of these types (all when empty) and school (any when null) that the reader may
+     * see, at most {@code limit}, looking at no more than {@code window} rows.
+     */
+    public FeedWindow read(long after, Set<String> types, UUID school, ReadRights rights, int limit, int window) {
+        return sql.work(c -> {
+            StringBuilder filter = new StringBuilder("seq > ?");
+            if (!types.isEmpty()) {
+                filter.append(" and type = any(?::varchar[])");
+            }
+            if (school != null) {
+                filter.append(" and ?::uuid = any(school_ids)");
+            }
+            String scan = "select * from feed_event where " + filter + " order by seq limit ?";
+            List<FeedRow> rows = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from (" + scan + ") w where "
+                    + VISIBLE + " order by seq limit ?")) {
+                int i = bindFilter(c, st, 1, after, types, school, window);
+                i = bindRights(c, st, i, rights);
+                st.setInt(i, limit);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                }
+            }
+            long last = after;
+            boolean more;
+            if (rows.size() == limit) {
+                last = rows.get(rows.size() - 1).seq();
+                more = true;
+            } else {
+                try (PreparedStatement st = c.prepareStatement("select count(*), max(seq) from (select seq from feed_event where "
+                        + filter + " order by seq limit ?) w")) {
+                    bindFilter(c, st, 1, after, types, school, window);
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        more = rs.getInt(1) == window;
+                        long max = rs.getLong(2);
+                        last = rs.wasNull() ? after : max;
+                    }
+                }
+            }
+            return new FeedWindow(rows, last, more);
+        });
+    }
+
+    /** Rows after a cursor of these types, oldest first (a replay; rights are checked by the caller). */
+    public List<FeedRow> after(long after, Set<String> types, int limit) {
+        return sql.work(c -> {
+            List<FeedRow> rows = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from feed_event where seq > ? "
+                    + "and type = any(?::varchar[]) order by seq limit ?")) {
+                st.setLong(1, after);
+                st.setArray(2, Sql.texts(c, types));
+                st.setInt(3, limit);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    public List<FeedRow> bySeq(java.util.Collection<Long> seqs) {
+        return sql.work(c -> {
+            List<FeedRow> rows = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from feed_event where seq = any(?::bigint[])")) {
+                st.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Deletes events stored before {@code before} (their deliveries go with them); returns how many. */
+    public int purge(Instant before) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("delete from feed_event where stored_at < ?")) {
+                st.setTimestamp(1, Sql.ts(before));
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Who may see a row, in SQL: the same rule as {@link ReadRights#canRead}. */
+    private static final String VISIBLE = "((audience = 'DIRECTORY' and ?) "
+            + "or (audience = 'SCHOOL_RECORD' and (? or (? and cardinality(school_ids) > 0 and school_ids <@ ?::uuid[]))) "
+            + "or (audience = 'ENROLLMENT_COUNTS' and (? or (? and cardinality(school_ids) > 0 and school_ids <@ ?::uuid[]))) "
+            + "or (audience = 'SUBSCRIPTION' and (? or owner_client = ?)))";
+
+    private static int bindFilter(Connection c, PreparedStatement st, int i, long after, Set<String> types, UUID school,
+                                  int window) throws SQLException {
+        st.setLong(i++, after);
+        if (!types.isEmpty()) {
+            st.setArray(i++, Sql.texts(c, types));
+        }
+        if (school != null) {
+            st.setObject(i++, school);
+        }
+        st.setInt(i++, window);
+        return i;
+    }
+
+    private static int bindRights(Connection c, PreparedStatement st, int i, ReadRights r) throws SQLException {
+        boolean leader = r.has(ReadRights.SCHOOL_LEADER);
+        java.sql.Array own = Sql.uuids(c, r.schools());
+        st.setBoolean(i++, r.districtWide(Audience.DIRECTORY));
+        st.setBoolean(i++, r.districtWide(Audience.SCHOOL_RECORD));
+        st.setBoolean(i++, leader);
+        st.setArray(i++, own);
+        st.setBoolean(i++, r.districtWide(Audience.ENROLLMENT_COUNTS));
+        st.setBoolean(i++, leader);
+        st.setArray(i++, own);
+        st.setBoolean(i++, r.districtWide(Audience.SUBSCRIPTION));
+        st.setString(i++, r.clientId());
+        return i;
+    }
+
+    private static FeedRow row(ResultSet rs) throws SQLException {
+        UUID[] schools = (UUID[]) rs.getArray("school_ids").getArray();
+        return new FeedRow(rs.getLong("seq"), rs.getString("event_id"), rs.getString("type"), rs.getString("source"),
+                rs.getString("subject"), Sql.instant(rs.getTimestamp("occurred_at")), rs.getString("data"),
+                Audience.valueOf(rs.getString("audience")), new LinkedHashSet<>(Arrays.asList(schools)),
+                rs.getString("owner_client"));
+    }
+}

@@ -1,0 +1,184 @@
+package org.portfolio.integration.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.integration.domain.DeliveryRow;
+import org.portfolio.integration.service.CallerRights;
+import org.portfolio.integration.service.SubscriptionService;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.security.Roles;
+
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/api/webhooks")
+@Tag(name = "Webhooks", description = "Signed deliveries of the feed's events to the endpoints integrators register (Standard Webhooks)")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER, Roles.SIS, Roles.ENROLLMENT_OFFICER})
+public class WebhookResource {
+
+    static final String WHO = " Any API client manages its own subscriptions; DISTRICT_ADMIN manages every one (another "
+            + "client's subscription: 403).";
+
+    @Inject
+    SubscriptionService service;
+
+    @Inject
+    CallerRights rights;
+
+    @POST
+    @Operation(summary = "Register a webhook subscription",
+            description = "Events of the chosen types (each one your roles may read), optionally only about some schools, are "
+                    + "POSTed to the URL as CloudEvents JSON, signed as the Standard Webhooks specification says (webhook-id = "
+                    + "the event id, webhook-timestamp, webhook-signature v1 = HMAC-SHA256 with the secret). The secret is in "
+                    + "this answer only. Delivery is at least once, in order per school, retried with exponential back-off for "
+                    + "3 days; then the subscription is disabled (WebhookDisabled). A delivery is only ever of an event your "
+                    + "client may read at the time." + WHO)
+    @APIResponse(responseCode = "201", description = "Registered; the answer holds the signing secret, shown this once",
+            content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(responseCode = "422", description = "The URL is refused: not http(s), credentials in it, it does not resolve, "
+            + "or it resolves to a loopback, private, link-local, unspecified or multicast address the deployment does not allow")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@Valid @NotNull WebhookRequest request, @Context UriInfo uri) {
+        SubscriptionService.Registered r = service.register(rights.get(), request.url(),
+                request.eventTypes().stream().map(EventTypeName::type).collect(java.util.stream.Collectors.toSet()),
+                request.schoolIds() == null ? Set.of() : request.schoolIds(), request.description());
+        return Response.created(uri.getAbsolutePathBuilder().path(r.subscription().id.toString()).build())
+                .entity(WebhookResponse.of(r.subscription(), r.secret())).build();
+    }
+
+    @GET
+    @Operation(summary = "List webhook subscriptions",
+            description = "Your client's subscriptions, oldest first; a DISTRICT_ADMIN sees every one (ownerClientId narrows it)." + WHO)
+    @APIResponse(responseCode = "200", description = "A page of subscriptions")
+    public Page<WebhookResponse> list(
+            @Parameter(description = "DISTRICT_ADMIN only: the subscriptions of this API client") @QueryParam("ownerClientId") String owner,
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        SubscriptionService.Page p = service.list(rights.get(), owner, page, size);
+        return new Page<>(p.items().stream().map(s -> WebhookResponse.of(s, null)).toList(), page, size, p.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a webhook subscription", description = "Its URL, filters and status (never its secret)." + WHO)
+    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    public WebhookResponse get(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
+        return WebhookResponse.of(service.get(rights.get(), id), null);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a webhook subscription", description = "Nothing more is delivered to it; its delivery log goes with it." + WHO)
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
+        service.delete(rights.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @Operation(summary = "Rotate the signing secret",
+            description = "A new secret signs from now on; the previous one keeps signing alongside it (a second v1 "
+                    + "signature in webhook-signature) until previousSecretExpiresAt (24 hours by default), so a receiver can "
+                    + "switch without losing a delivery. The new secret is in this answer only." + WHO)
+    @APIResponse(responseCode = "200", description = "The subscription with its new secret",
+            content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    public WebhookResponse rotateSecret(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
+        SubscriptionService.Registered r = service.rotateSecret(rights.get(), id);
+        return WebhookResponse.of(r.subscription(), r.secret());
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Pause deliveries", description = "Nothing is sent while paused; events keep queueing and are delivered, "
+            + "in order, after a resume." + WHO)
+    @APIResponse(responseCode = "200", description = "The subscription, PAUSED",
+            content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    public WebhookResponse pause(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
+        return WebhookResponse.of(service.pause(rights.get(), id), null);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume deliveries", description = "A paused or disabled subscription becomes ACTIVE: its queue is "
+            + "delivered from each school's oldest undelivered event, with a fresh retry horizon." + WHO)
+    @APIResponse(responseCode = "200", description = "The subscription, ACTIVE",
+            content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(responseCode = "409", description = "The owner's API client is disabled")
+    public WebhookResponse resume(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
+        return WebhookResponse.of(service.resume(rights.get(), id), null);
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @Operation(summary = "Replay from a feed cursor",
+            description = "Queues again every event after the cursor that the subscription wants and its owner may read (up "
+                    + "to 10,000 per call; continue from next while hasMore). Each is delivered with its own event id as "
+                    + "webhook-id, so a receiver that keeps the ids it processed skips what it already has." + WHO)
+    @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = ReplayResponse.class)))
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replay(@Parameter(description = "Subscription id") @PathParam("id") UUID id, @Valid @NotNull ReplayRequest request) {
+        SubscriptionService.Replay r = service.replay(rights.get(), id, Long.parseLong(request.after()));
+        return Response.accepted(new ReplayResponse(r.queued(), Long.toString(r.next()), r.more())).build();
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "The delivery log", description = "The subscription's deliveries, newest first: state, attempts, "
+            + "last status code and error class. Response bodies are never kept (a short sanitised snippet per attempt at most)." + WHO)
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
+    public Page<DeliveryResponse> deliveries(@Parameter(description = "Subscription id") @PathParam("id") UUID id,
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        var rows = service.deliveries(rights.get(), id, page, size);
+        return new Page<>(rows.stream().map(d -> DeliveryResponse.of(d, null)).toList(), page, size, service.deliveryCount(id));
+    }
+
+    @GET
+    @Path("/{id}/deliveries/{deliveryId}")
+    @Operation(summary = "One delivery and its attempts", description = "Every attempt: when, status code, latency, error class." + WHO)
+    @APIResponse(responseCode = "200", description = "The delivery with its attempts",
+            content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
+    public DeliveryResponse delivery(@Parameter(description = "Subscription id") @PathParam("id") UUID id,
+                                     @Parameter(description = "Delivery id") @PathParam("deliveryId") UUID deliveryId) {
+        SubscriptionService.DeliveryLog log = service.delivery(rights.get(), id, deliveryId);
+        return DeliveryResponse.of(log.delivery(), log.attempts());
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/redelivery")
+    @Operation(summary = "Deliver one event again", description = "Sends the delivery's event again (same webhook-id), after "
+            + "the events of its school already queued for the subscription." + WHO)
+    @APIResponse(responseCode = "202", description = "The new delivery, queued",
+            content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is still being delivered, or its event is no longer in the feed")
+    public Response redeliver(@Parameter(description = "Subscription id") @PathParam("id") UUID id,
+                              @Parameter(description = "Delivery id") @PathParam("deliveryId") UUID deliveryId) {
+        DeliveryRow d = service.redeliver(rights.get(), id, deliveryId);
+        return Response.accepted(DeliveryResponse.of(d, null)).build();
+    }
+
+}

@@ -1,0 +1,97 @@
+package org.portfolio.integration.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.portfolio.integration.domain.Audience;
+import org.portfolio.integration.domain.DeliveryTrigger;
+import org.portfolio.integration.domain.ReadRights;
+import org.portfolio.integration.domain.Subscription;
+import org.portfolio.integration.repository.DeliveryRepository;
+import org.portfolio.integration.repository.FeedRepository;
+import org.portfolio.integration.domain.FeedRow;
+import org.portfolio.integration.repository.SubscriptionRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Puts an event into the feed and queues it for every subscription that wants it and whose owner may read it, in the
+ * caller's transaction (the consumer's, with its inbox row; or the one that disabled a subscription, with its outbox
+ * row). The dispatcher is woken when it commits.
+ */
+@ApplicationScoped
+public class FeedWriter {
+
+    private static final Object WAKE_KEY = new Object();
+
+    @Inject
+    FeedRepository feed;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    SubscriptionRepository subscriptions;
+
+    @Inject
+    OwnerRights owners;
+
+    @Inject
+    TransactionSynchronizationRegistry tsr;
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    /** Returns false when the event was already in the feed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean append(String eventId, String type, String source, String subject, Instant time, String data,
+                          Audience audience, Set<UUID> schools, String ownerClient) {
+        OptionalLong seq = feed.append(eventId, type, source, subject, time, data, audience, schools, ownerClient);
+        if (seq.isEmpty()) {
+            return false;
+        }
+        FeedRow row = new FeedRow(seq.getAsLong(), eventId, type, source, subject, time, data, audience, schools, ownerClient);
+        List<UUID> targets = subscriptions.all().stream()
+                .filter(s -> s.matches(type, schools) && mayRead(s, row))
+                .map(s -> s.id).toList();
+        if (!targets.isEmpty()) {
+            deliveries.enqueue(row.seq(), eventId, DeliveryRepository.orderKey(row), targets, DeliveryTrigger.EVENT);
+            wakeDispatcherAfterCommit();
+        }
+        return true;
+    }
+
+    /** Queued for a disabled owner too: whether it is sent is decided at delivery, with the owner's rights then. */
+    private boolean mayRead(Subscription s, FeedRow row) {
+        Optional<ReadRights> now = owners.of(s);
+        ReadRights rights = now.orElseGet(() -> new ReadRights(s.ownerClient, s.ownerRoles, s.ownerSchools));
+        return rights.canRead(row.audience(), row.schoolIds(), row.ownerClient());
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        if (tsr.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        tsr.putResource(WAKE_KEY, Boolean.TRUE);
+        tsr.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.wakeUp();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,90 @@
+package org.portfolio.integration.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the change feed and the webhooks ({@code portfolio.integration.*}; docs/integrations.md). */
+@ConfigMapping(prefix = "portfolio.integration")
+public interface IntegrationConfig {
+
+    Feed feed();
+
+    Webhooks webhooks();
+
+    interface Feed {
+        /** Events older than this (by when the feed stored them) are purged. */
+        @WithDefault("P400D")
+        Duration retention();
+
+        /** When the purge job runs (Quarkus cron; "off" disables it). */
+        @WithDefault("0 20 0 * * ?")
+        String purgeCron();
+
+        /** Rows one feed request looks at, at most, whatever the filters (the answer's {@code next} moves past them). */
+        @WithDefault("5000")
+        int scanWindow();
+    }
+
+    interface Webhooks {
+        /** Allow targets on loopback, private, link-local, unspecified and multicast addresses (one machine, tests). */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Networks (CIDR) allowed even though private, e.g. {@code 10.20.0.0/16} for the district's own receivers. */
+        Optional<List<String>> allowedNetworks();
+
+        /** A delivery failing for this long disables its subscription (WebhookDisabled). */
+        @WithDefault("P3D")
+        Duration retryHorizon();
+
+        /** First back-off after a failed attempt; doubles (with jitter) up to {@link #maxBackoff()}. */
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** Deliveries in flight at once per subscription (its endpoint), across every replica. */
+        @WithDefault("4")
+        int maxInFlight();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** The whole exchange, connection included. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** How long the previous secret keeps signing alongside a rotated one. */
+        @WithDefault("P1D")
+        Duration secretGracePeriod();
+
+        /** How often the dispatcher looks for due deliveries when nothing woke it up. */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /** Deliveries claimed at once. */
+        @WithDefault("200")
+        int claimBatch();
+
+        /** Events one replay call queues at most (call again from the answer's {@code next}). */
+        @WithDefault("10000")
+        int replayMax();
+
+        /** Delivered and skipped deliveries (and their attempts) are purged after this. */
+        @WithDefault("P30D")
+        Duration logRetention();
+
+        /** Threads that resolve targets and start requests (the HTTP exchange itself is non-blocking). */
+        @WithDefault("16")
+        int senderThreads();
+
+        /** Run the dispatcher in this instance (off only in tests that drive it themselves). */
+        @WithDefault("true")
+        boolean dispatcherEnabled();
+    }
+}

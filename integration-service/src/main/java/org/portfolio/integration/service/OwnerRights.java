@@ -1,0 +1,49 @@
+package org.portfolio.integration.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.portfolio.integration.domain.ReadRights;
+import org.portfolio.integration.domain.Subscription;
+import org.portfolio.platform.events.clients.ClientDirectory;
+import org.portfolio.platform.events.clients.ClientEntry;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What a subscription's owner may read now: the roles and schools the gateway's client directory says it has today
+ * (a change of roles or schools applies to the next delivery), or those it had at registration when the directory
+ * has not heard of it.
+ */
+@ApplicationScoped
+public class OwnerRights {
+
+    @Inject
+    ClientDirectory directory;
+
+    /** The owner's rights now; empty when its client is disabled. */
+    public Optional<ReadRights> of(Subscription s) {
+        Optional<ClientEntry> entry = directory.find(s.ownerClient);
+        if (entry.isEmpty()) {
+            return Optional.of(new ReadRights(s.ownerClient, s.ownerRoles, s.ownerSchools));
+        }
+        if (!entry.get().enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReadRights(s.ownerClient, entry.get().roles(), uuids(entry.get().schools())));
+    }
+
+    static Set<UUID> uuids(Set<String> ids) {
+        return ids.stream().map(OwnerRights::uuid).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.portfolio.integration.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.portfolio.integration.repository.DeliveryRepository;
+import org.portfolio.integration.repository.FeedRepository;
+
+import java.time.Instant;
+
+/**
+ * Keeps the feed to its retention ({@code portfolio.integration.feed.retention}, 400 days) and the delivery log of
+ * finished deliveries to {@code portfolio.integration.webhooks.log-retention} (30 days). Deleting is idempotent, so
+ * two replicas running it at once do no harm.
+ */
+@ApplicationScoped
+public class RetentionJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+
+    @Inject
+    FeedRepository feed;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    IntegrationConfig config;
+
+    @Scheduled(cron = "${portfolio.integration.feed.purge-cron}", identity = "feed-retention",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        purge(Instant.now());
+    }
+
+    /** Purges what is older than the retention periods at {@code now}; returns the feed events deleted. */
+    public int purge(Instant now) {
+        int logs = QuarkusTransaction.requiringNew().call(() -> deliveries.purge(now.minus(config.webhooks().logRetention())));
+        int events = QuarkusTransaction.requiringNew().call(() -> feed.purge(now.minus(config.feed().retention())));
+        LOG.infof("Retention: %d feed events and %d finished deliveries purged", events, logs);
+        return events;
+    }
+}

@@ -1,0 +1,209 @@
+package org.portfolio.integration.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.integration.domain.Audience;
+import org.portfolio.integration.domain.DeliveryState;
+import org.portfolio.integration.domain.DeliveryTrigger;
+import org.portfolio.integration.domain.EventCatalog;
+import org.portfolio.integration.domain.ReadRights;
+import org.portfolio.integration.domain.Subscription;
+import org.portfolio.integration.domain.SubscriptionStatus;
+import org.portfolio.integration.domain.AttemptRow;
+import org.portfolio.integration.repository.DeliveryRepository;
+import org.portfolio.integration.domain.DeliveryRow;
+import org.portfolio.integration.repository.FeedRepository;
+import org.portfolio.integration.domain.FeedRow;
+import org.portfolio.integration.repository.SubscriptionRepository;
+import org.portfolio.platform.web.problem.FieldError;
+import org.portfolio.platform.web.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Webhook subscriptions: a client registers and manages its own, for the event types its roles may read; a
+ * DISTRICT_ADMIN manages every one. Another client's subscription is 403.
+ */
+@ApplicationScoped
+@Transactional
+public class SubscriptionService {
+
+    @Inject
+    SubscriptionRepository subscriptions;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    FeedRepository feed;
+
+    @Inject
+    TargetGuard guard;
+
+    @Inject
+    OwnerRights owners;
+
+    @Inject
+    IntegrationConfig config;
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    /** A new subscription and its secret (shown this once). */
+    public record Registered(Subscription subscription, String secret) {
+    }
+
+    public record Page(List<Subscription> items, long total) {
+    }
+
+    public record Replay(int queued, long next, boolean more) {
+    }
+
+    public Registered register(ReadRights caller, String url, Set<String> types, Set<UUID> schools, String description) {
+        checkTypes(caller, types);
+        guard.checkRegistration(url);
+        String secret = Secrets.newSecret();
+        Subscription s = Subscription.create(caller.clientId(), caller.roles(), caller.schools(), url, description, types,
+                schools, secret);
+        subscriptions.persist(s);
+        return new Registered(s, secret);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page list(ReadRights caller, String owner, int page, int size) {
+        String only = caller.has(ReadRights.DISTRICT_ADMIN) ? owner : caller.clientId();
+        return new Page(subscriptions.page(only, page, size), subscriptions.countOf(only));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Subscription get(ReadRights caller, UUID id) {
+        Subscription s = subscriptions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Webhook subscription", id));
+        if (!caller.has(ReadRights.DISTRICT_ADMIN) && !s.ownerClient.equals(caller.clientId())) {
+            throw ProblemException.forbidden("Webhook subscription " + id + " belongs to another client; only its owner "
+                    + "and DISTRICT_ADMIN manage it");
+        }
+        return s;
+    }
+
+    public Registered rotateSecret(ReadRights caller, UUID id) {
+        Subscription s = get(caller, id);
+        String secret = Secrets.newSecret();
+        s.rotateSecret(secret, Instant.now().plus(config.webhooks().secretGracePeriod()));
+        return new Registered(s, secret);
+    }
+
+    public Subscription pause(ReadRights caller, UUID id) {
+        Subscription s = get(caller, id);
+        if (s.status == SubscriptionStatus.ACTIVE) {
+            s.changeStatus(SubscriptionStatus.PAUSED, "paused by " + caller.clientId());
+        }
+        return s;
+    }
+
+    /** Delivers again, from the oldest undelivered event of each school, with a fresh retry horizon. */
+    public Subscription resume(ReadRights caller, UUID id) {
+        Subscription s = get(caller, id);
+        if (s.status != SubscriptionStatus.ACTIVE) {
+            if (owners.of(s).isEmpty()) {
+                throw ProblemException.conflict("The owner's API client is disabled: enable it first");
+            }
+            s.changeStatus(SubscriptionStatus.ACTIVE, null);
+            deliveries.restartHorizon(s.id);
+            dispatcher.wakeUp();
+        }
+        return s;
+    }
+
+    public void delete(ReadRights caller, UUID id) {
+        subscriptions.delete(get(caller, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeliveryRow> deliveries(ReadRights caller, UUID id, int page, int size) {
+        get(caller, id);
+        return deliveries.list(id, null, page, size);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long deliveryCount(UUID id) {
+        return deliveries.count(id);
+    }
+
+    public record DeliveryLog(DeliveryRow delivery, List<AttemptRow> attempts) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeliveryLog delivery(ReadRights caller, UUID id, UUID deliveryId) {
+        get(caller, id);
+        DeliveryRow d = deliveries.find(id, deliveryId).orElseThrow(() -> ProblemException.notFound("Delivery", deliveryId));
+        return new DeliveryLog(d, deliveries.attempts(deliveryId));
+    }
+
+    /** Sends one event again (same webhook-id), after the school's events already queued for the subscription. */
+    public DeliveryRow redeliver(ReadRights caller, UUID id, UUID deliveryId) {
+        Subscription s = get(caller, id);
+        DeliveryRow d = deliveries.find(id, deliveryId).orElseThrow(() -> ProblemException.notFound("Delivery", deliveryId));
+        if (d.state() != DeliveryState.DELIVERED && d.state() != DeliveryState.SKIPPED) {
+            throw ProblemException.conflict("Delivery " + deliveryId + " is " + d.state() + ": it is still being delivered");
+        }
+        FeedRow e = feed.bySeq(List.of(d.feedSeq())).stream().findFirst()
+                .orElseThrow(() -> ProblemException.conflict("The event of delivery " + deliveryId + " is no longer in the feed"));
+        requireReadable(s, e);
+        deliveries.enqueueAll(s.id, List.of(e), DeliveryTrigger.REDELIVERY);
+        dispatcher.wakeUp();
+        return deliveries.list(id, null, 0, 1).get(0);
+    }
+
+    /**
+     * Queues the feed's events after a cursor that the subscription wants and its owner may read, oldest first, at most
+     * {@code replay-max}; {@code next} is where to continue when there are more.
+     */
+    public Replay replay(ReadRights caller, UUID id, long after) {
+        Subscription s = get(caller, id);
+        Optional<ReadRights> owner = owners.of(s);
+        int max = config.webhooks().replayMax();
+        List<FeedRow> rows = feed.after(after, s.eventTypes, max);
+        List<FeedRow> wanted = new ArrayList<>();
+        for (FeedRow e : rows) {
+            if (s.matches(e.type(), e.schoolIds()) && owner.map(o -> o.canRead(e.audience(), e.schoolIds(), e.ownerClient())).orElse(false)) {
+                wanted.add(e);
+            }
+        }
+        int queued = deliveries.enqueueAll(s.id, wanted, DeliveryTrigger.REPLAY);
+        dispatcher.wakeUp();
+        long next = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
+        return new Replay(queued, next, rows.size() == max);
+    }
+
+    private void requireReadable(Subscription s, FeedRow e) {
+        if (!owners.of(s).map(o -> o.canRead(e.audience(), e.schoolIds(), e.ownerClient())).orElse(false)) {
+            throw ProblemException.forbidden("The subscription's owner may no longer read event " + e.eventId());
+        }
+    }
+
+    private static void checkTypes(ReadRights caller, Set<String> types) {
+        List<FieldError> unknown = new ArrayList<>();
+        for (String t : types) {
+            if (EventCatalog.audienceOf(t).isEmpty()) {
+                unknown.add(new FieldError("eventTypes", "unknown event type " + t.substring(0, Math.min(t.length(), 100))));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(unknown);
+        }
+        for (String t : types) {
+            Audience a = EventCatalog.audienceOf(t).orElseThrow();
+            if (!caller.mayEverRead(a)) {
+                throw new ProblemException(IntegrationProblems.EVENT_TYPE_NOT_READABLE, "Your roles " + caller.roles()
+                        + " may read no " + t + " event (docs/security.md)", List.of(new FieldError("eventTypes", t)),
+                        java.util.Map.of());
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.portfolio.integration;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The change feed returns nothing a caller may not read: every event type × every role (and two mixed-role clients),
+ * for an event about the caller's school and one about another school, against the table of docs/security.md written
+ * out here, not computed by the code under test.
+ */
+@QuarkusTest
+class FeedTest {
+
+    static final UUID OWN = UUID.randomUUID();
+    static final UUID OTHER = UUID.randomUUID();
+
+    /** Who sees what: per audience, the roles that see every school's events and those that see their own schools'. */
+    static final Map<String, List<String>> DIRECTORY_TYPES = Map.of("contracts",
+            List.of("SchoolRegistered", "SchoolUpdated", "SchoolStatusChanged"));
+    static final Map<String, List<String>> RECORD_TYPES = new LinkedHashMap<>(Map.of(
+            "contracts", List.of("ContractActivated", "ContractAmended", "ContractEnded", "BenchmarkEvaluated", "InterventionEscalated"),
+            "autonomy", List.of("AutonomyGranted", "AutonomyRevoked", "AutonomyReinstated", "AutonomyEnded"),
+            "performance", List.of("MetricResultRecorded", "SchoolRatingPublished")));
+    static final Map<String, List<String>> ENROLLMENT_TYPES = Map.of("enrollment", List.of("MatchPublished", "DemandReported"));
+
+    record Caller(String name, String token, Set<String> sees) {
+    }
+
+    @Test
+    void everyRoleSeesExactlyTheEventsItMayReadAboutItsOwnAndAnotherSchool() {
+        String start = end(TestTokens.districtAdmin());
+        Map<String, String> directory = new LinkedHashMap<>();   // event id → school ("own"/"other")
+        Map<String, String> record = new LinkedHashMap<>();
+        Map<String, String> enrollment = new LinkedHashMap<>();
+        for (UUID school : List.of(OWN, OTHER)) {
+            String where = school.equals(OWN) ? "own" : "other";
+            DIRECTORY_TYPES.get("contracts").forEach(n -> directory.put(Events.contracts(n, school, Map.of("name", "S")), where));
+            RECORD_TYPES.forEach((svc, names) -> names.forEach(n -> record.put(publish(svc, n, school), where)));
+            ENROLLMENT_TYPES.get("enrollment").forEach(n -> enrollment.put(Events.enrollment(n, school), where));
+        }
+        // an event about one applicant (a type the feed does not know) is never stored
+        String applicant = Events.publish("enrollment", "ApplicationSubmitted", UUID.randomUUID().toString(),
+                Map.of("applicantId", UUID.randomUUID().toString()));
+        Set<String> all = new HashSet<>();
+        all.addAll(directory.keySet());
+        all.addAll(record.keySet());
+        all.addAll(enrollment.keySet());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(ids(TestTokens.districtAdmin(), start)).containsAll(all));
+        assertThat(ids(TestTokens.districtAdmin(), start)).doesNotContain(applicant);
+
+        Set<String> dirAll = directory.keySet();
+        Set<String> recAll = record.keySet();
+        Set<String> enrAll = enrollment.keySet();
+        Set<String> recOwn = own(record);
+        Set<String> enrOwn = own(enrollment);
+        List<Caller> callers = List.of(
+                new Caller("DISTRICT_ADMIN", TestTokens.districtAdmin(), union(dirAll, recAll, enrAll)),
+                new Caller("OVERSIGHT", TestTokens.oversight(), union(dirAll, recAll, enrAll)),
+                new Caller("SCHOOL_LEADER", TestTokens.schoolLeader(OWN), union(dirAll, recOwn, enrOwn)),
+                new Caller("SIS", TestTokens.sis(OWN), union(dirAll)),
+                new Caller("ENROLLMENT_OFFICER", TestTokens.enrollmentOfficer(), union(dirAll, enrAll)),
+                new Caller("SCHOOL_LEADER+ENROLLMENT_OFFICER", TestTokens.token("mixed-1", Set.of("SCHOOL_LEADER", "ENROLLMENT_OFFICER"),
+                        List.of(OWN.toString()), Duration.ofMinutes(5)), union(dirAll, recOwn, enrAll)),
+                new Caller("SIS+SCHOOL_LEADER", TestTokens.token("mixed-2", Set.of("SIS", "SCHOOL_LEADER"),
+                        List.of(OWN.toString()), Duration.ofMinutes(5)), union(dirAll, recOwn, enrOwn)));
+        for (Caller c : callers) {
+            Set<String> seen = new HashSet<>(ids(c.token(), start));
+            seen.retainAll(all);
+            assertThat(seen).as(c.name()).containsExactlyInAnyOrderElementsOf(c.sees());
+        }
+    }
+
+    @Test
+    void pagesFollowTheCursorInOrderAndFiltersApply() {
+        UUID school = UUID.randomUUID();
+        String start = end(TestTokens.districtAdmin());
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            published.add(Events.contracts("SchoolUpdated", school, Map.of("n", i)));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(ids(TestTokens.districtAdmin(), start)).containsAll(published));
+        // three at a time, resuming from each page's next: the school's events in publication order, none twice
+        List<String> paged = new ArrayList<>();
+        String cursor = start;
+        for (int i = 0; i < 10; i++) {
+            Response r = given().auth().oauth2(TestTokens.oversight())
+                    .get("/api/events?after=" + cursor + "&limit=3&schoolId=" + school + "&type=portfolio.contracts.SchoolUpdated.v1");
+            r.then().statusCode(200);
+            paged.addAll(r.jsonPath().getList("events.id"));
+            assertThat(r.jsonPath().getList("events.subject", String.class)).containsOnly(school.toString());
+            cursor = r.path("next");
+            if (!r.<Boolean>path("hasMore")) {
+                break;
+            }
+        }
+        assertThat(paged).containsExactlyElementsOf(published);
+        // an event's sequence is a cursor too
+        Response all = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + start + "&schoolId=" + school);
+        String third = all.jsonPath().getString("events[2].sequence");
+        assertThat(all.jsonPath().getString("events[0].specversion")).isEqualTo("1.0");
+        assertThat(all.jsonPath().getString("events[0].source")).isEqualTo("/contracts");
+        assertThat(all.jsonPath().getInt("events[0].data.n")).isEqualTo(0);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + third + "&schoolId=" + school)
+                .then().statusCode(200).body("events[0].id", equalTo(published.get(3)));
+        // past the end: nothing, the same cursor, up to date
+        String end = end(TestTokens.districtAdmin());
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + end).then().statusCode(200)
+                .body("events.size()", equalTo(0)).body("next", equalTo(end)).body("hasMore", equalTo(false));
+    }
+
+    @Test
+    void badRequestsAreProblemsAndAnonymousCallersAreUnauthorized() {
+        given().get("/api/events").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?after=abc").then().statusCode(400)
+                .body("type", equalTo("urn:portfolio:problem:validation")).body("errors[0].field", equalTo("after"));
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?type=portfolio.enrollment.ApplicationSubmitted.v1").then()
+                .statusCode(400).body("errors[0].field", equalTo("type"));
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?schoolId=nope").then().statusCode(400);
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?limit=501").then().statusCode(400);
+    }
+
+    private static String publish(String service, String name, UUID school) {
+        return switch (service) {
+            case "contracts" -> Events.contracts(name, school, Map.of("contractId", UUID.randomUUID().toString()));
+            case "autonomy" -> Events.autonomy(name, school);
+            default -> Events.performance(name, school);
+        };
+    }
+
+    /** Every event id the caller gets after a cursor, following next until hasMore is false. */
+    static List<String> ids(String token, String after) {
+        List<String> out = new ArrayList<>();
+        String cursor = after;
+        for (int i = 0; i < 1000; i++) {
+            Response r = given().auth().oauth2(token).get("/api/events?limit=500&after=" + cursor);
+            r.then().statusCode(200);
+            out.addAll(r.jsonPath().getList("events.id"));
+            cursor = r.path("next");
+            if (!r.<Boolean>path("hasMore")) {
+                return out;
+            }
+        }
+        throw new AssertionError("the feed did not end");
+    }
+
+    /** The cursor at the end of the feed now. */
+    static String end(String token) {
+        String cursor = "0";
+        for (int i = 0; i < 1000; i++) {
+            Response r = given().auth().oauth2(token).get("/api/events?limit=500&after=" + cursor);
+            cursor = r.path("next");
+            if (!r.<Boolean>path("hasMore")) {
+                return cursor;
+            }
+        }
+        throw new AssertionError("the feed did not end");
+    }
+
+    private static Set<String> own(Map<String, String> events) {
+        Set<String> out = new HashSet<>();
+        events.forEach((id, where) -> {
+            if (where.equals("own")) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> out = new HashSet<>();
+        for (Set<String> s : sets) {
+            out.addAll(s);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,269 @@
+package org.portfolio.integration;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.portfolio.integration.service.WebhookDispatcher;
+import org.portfolio.testing.TestTokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Deliveries to real HTTP receivers that check every signature with the Standard Webhooks library: at least once,
+ * in order per school, after an outage, without one dead endpoint slowing another, exactly once in effect with
+ * several dispatchers on one database.
+ */
+@QuarkusTest
+class WebhookDeliveryTest {
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @Test
+    void receiverDownForAWhileGetsEveryEventAfterwardsOnceEachInOrderPerSchool() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        try (Receiver r = new Receiver().mode(Receiver.Mode.FAIL)) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(a, b));
+            List<String> ofA = new ArrayList<>();
+            List<String> ofB = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                ofA.add(Events.contracts("SchoolUpdated", a, Map.of("n", i)));
+                ofB.add(Events.contracts("SchoolUpdated", b, Map.of("n", i)));
+            }
+            // down: attempts fail and are retried with back-off, only each school's oldest event in flight
+            await().atMost(Duration.ofSeconds(60)).until(() -> r.got().size() >= 6);
+            assertThat(r.got()).extracting(Receiver.Got::webhookId).allMatch(id -> id.equals(ofA.get(0)) || id.equals(ofB.get(0)));
+            r.mode(Receiver.Mode.OK);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).containsAll(ofA).containsAll(ofB));
+            Thread.sleep(1000); // nothing more may come
+            List<Receiver.Got> acked = r.acknowledged();
+            assertThat(acked).extracting(Receiver.Got::webhookId).doesNotHaveDuplicates().hasSize(20);
+            assertThat(r.got()).allMatch(Receiver.Got::verified);
+            assertThat(acked.stream().filter(g -> g.subject().equals(a.toString())).map(Receiver.Got::webhookId)).containsExactlyElementsOf(ofA);
+            assertThat(acked.stream().filter(g -> g.subject().equals(b.toString())).map(Receiver.Got::webhookId)).containsExactlyElementsOf(ofB);
+            assertThat(acked.get(0).event().path("data").path("schoolId").asText()).isIn(a.toString(), b.toString());
+
+            // the delivery log: the first event of a school took several attempts, the first ones 503
+            Response log = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub.id() + "/deliveries?size=200");
+            log.then().statusCode(200).body("total", equalTo(20));
+            assertThat(log.jsonPath().getList("items.state", String.class)).containsOnly("DELIVERED");
+            String first = log.jsonPath().getString("items.find { it.eventId == '" + ofA.get(0) + "' }.id");
+            given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub.id() + "/deliveries/" + first).then()
+                    .statusCode(200).body("attemptLog[0].statusCode", equalTo(503)).body("attemptLog[0].errorClass", equalTo("HTTP_STATUS"))
+                    .body("attemptLog[0].responseSnippet", equalTo("not now"))
+                    .body("attemptLog[-1].statusCode", equalTo(204));
+        }
+    }
+
+    @Test
+    void aDeadEndpointDoesNotSlowAHealthyOne() throws Exception {
+        List<UUID> schools = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            schools.add(UUID.randomUUID());
+        }
+        try (Receiver dead = new Receiver().mode(Receiver.Mode.HANG); Receiver healthy = new Receiver()) {
+            Webhooks.registered(TestTokens.districtAdmin(), dead, List.of("SchoolRegistered"), schools);
+            Webhooks.registered(TestTokens.districtAdmin(), healthy, List.of("SchoolRegistered"), schools);
+            Instant start = Instant.now();
+            List<String> ids = new ArrayList<>();
+            for (UUID s : schools) {
+                ids.add(Events.schoolRegistered(s));
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(healthy.acknowledged()).extracting(Receiver.Got::webhookId).containsAll(ids));
+            Duration took = Duration.between(start, Instant.now());
+            System.out.println("[webhooks] 20 events to a healthy endpoint next to a hanging one: " + took.toMillis() + " ms");
+            // the dead endpoint's 20 lanes each hang for the request timeout (3 s here): at most 4 at a time
+            assertThat(took).isLessThan(Duration.ofSeconds(12));
+            // never more than 4 of its requests in flight: 4 arrive, the next only once the first timed out (3 s)
+            List<Instant> arrived = dead.arrivals();
+            assertThat(arrived).isNotEmpty();
+            Instant first = arrived.get(0);
+            assertThat(arrived.stream().filter(t -> t.isBefore(first.plusMillis(2500)))).hasSizeBetween(1, 4);
+        }
+    }
+
+    @Test
+    void rotationSignsWithBothSecretsDuringTheGracePeriodAndRedeliveryAndReplayKeepTheWebhookId() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolRegistered"), List.of(school));
+            Response rotated = given().auth().oauth2(TestTokens.districtAdmin()).post("/api/webhooks/" + sub.id() + "/secret");
+            rotated.then().statusCode(200).body("previousSecretExpiresAt", org.hamcrest.Matchers.notNullValue());
+            String secret = rotated.path("secret");
+            assertThat(secret).startsWith("whsec_").isNotEqualTo(sub.secret());
+            r.secret(secret); // both must verify, each on its own
+            String id = Events.schoolRegistered(school);
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 1);
+            assertThat(r.got().get(0).signatureHeader().split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1,"));
+            assertThat(r.got().get(0).verified()).isTrue();
+            given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub.id()).then().statusCode(200)
+                    .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("secret")));
+
+            String delivery = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub.id() + "/deliveries")
+                    .then().statusCode(200).extract().path("items[0].id");
+            given().auth().oauth2(TestTokens.districtAdmin()).post("/api/webhooks/" + sub.id() + "/deliveries/" + delivery + "/redelivery")
+                    .then().statusCode(202).body("trigger", equalTo("REDELIVERY")).body("eventId", equalTo(id));
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 2);
+            long seq = r.got().get(0).sequence();
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                    .body(Map.of("after", Long.toString(seq - 1))).post("/api/webhooks/" + sub.id() + "/replay")
+                    .then().statusCode(202).body("queued", equalTo(1)).body("hasMore", equalTo(false));
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 3);
+            assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).containsOnly(id);
+            assertThat(r.got()).allMatch(Receiver.Got::verified);
+        }
+    }
+
+    @Test
+    void pausedSubscriptionsQueueAndResumeDeliversInOrder() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            given().auth().oauth2(TestTokens.districtAdmin()).post("/api/webhooks/" + sub.id() + "/pause").then().statusCode(200)
+                    .body("status", equalTo("PAUSED"));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(Events.contracts("SchoolUpdated", school, Map.of("n", i)));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                    .get("/api/webhooks/" + sub.id() + "/deliveries").path("total").equals(5));
+            Thread.sleep(500);
+            assertThat(r.got()).isEmpty();
+            given().auth().oauth2(TestTokens.districtAdmin()).post("/api/webhooks/" + sub.id() + "/resume").then().statusCode(200)
+                    .body("status", equalTo("ACTIVE"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 5);
+            assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).containsExactlyElementsOf(ids);
+        }
+    }
+
+    @Test
+    void aSchoolLeadersSubscriptionGetsOnlyItsOwnSchoolsEvents() throws Exception {
+        UUID own = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.schoolLeader(own), r, List.of("AutonomyRevoked"), null);
+            String otherId = Events.autonomy("AutonomyRevoked", other);
+            String ownId = Events.autonomy("AutonomyRevoked", own);
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(FeedTest.ids(TestTokens.districtAdmin(), "0")).contains(otherId));
+            Thread.sleep(500);
+            assertThat(r.got()).extracting(Receiver.Got::webhookId).containsExactly(ownId);
+            given().auth().oauth2(TestTokens.schoolLeader(own)).get("/api/webhooks/" + sub.id() + "/deliveries").then()
+                    .statusCode(200).body("total", equalTo(1));
+        }
+    }
+
+    @Test
+    void clientsManageTheirOwnSubscriptionsForWhatTheirRolesMayRead() throws Exception {
+        try (Receiver r = new Receiver()) {
+            String sis = TestTokens.sis(UUID.randomUUID());
+            Webhooks.register(sis, r.url(), List.of("ContractActivated"), null).then().statusCode(403)
+                    .body("type", equalTo("urn:portfolio:problem:event-type-not-readable"));
+            String id = Webhooks.register(sis, r.url(), List.of("SchoolRegistered"), null).then().statusCode(201)
+                    .body("ownerClientId", equalTo("sis-client")).body("status", equalTo("ACTIVE"))
+                    .extract().path("id");
+            given().auth().oauth2(TestTokens.schoolLeader()).get("/api/webhooks/" + id).then().statusCode(403);
+            given().auth().oauth2(TestTokens.schoolLeader()).delete("/api/webhooks/" + id).then().statusCode(403);
+            given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + id).then().statusCode(200);
+            given().auth().oauth2(sis).get("/api/webhooks").then().statusCode(200)
+                    .body("items.ownerClientId", org.hamcrest.Matchers.everyItem(equalTo("sis-client")));
+            given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks?ownerClientId=sis-client&size=200").then()
+                    .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(id));
+            given().get("/api/webhooks").then().statusCode(401);
+            Webhooks.register(sis, r.url(), List.of("NoSuchEvent"), null).then().statusCode(400);
+            for (String url : List.of("ftp://127.0.0.1/x", "http://user:pw@127.0.0.1/x", "/relative", "http://no-such-host.invalid/x")) {
+                Webhooks.register(sis, url, List.of("SchoolRegistered"), null).then().statusCode(422)
+                        .body("type", equalTo("urn:portfolio:problem:webhook-target-refused"));
+            }
+            given().auth().oauth2(sis).delete("/api/webhooks/" + id).then().statusCode(204);
+            given().auth().oauth2(sis).get("/api/webhooks/" + id).then().statusCode(404);
+        }
+    }
+
+    /** A subscription deleted while one of its deliveries is in flight: the late result is dropped, later results still recorded. */
+    @Test
+    void deletingASubscriptionWithADeliveryInFlightDoesNotStopTheRecordingOfResults() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver hanging = new Receiver().mode(Receiver.Mode.HANG); Receiver r = new Receiver()) {
+            Webhooks.Registered gone = Webhooks.registered(TestTokens.districtAdmin(), hanging, List.of("SchoolUpdated"), List.of(school));
+            Events.contracts("SchoolUpdated", school, Map.of("n", 0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !hanging.arrivals().isEmpty());
+            given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + gone.id()).then().statusCode(204);
+            Thread.sleep(4000); // its attempt times out (3 s) and its result comes back for a row that no longer exists
+            Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            List<String> ids = List.of(Events.contracts("SchoolUpdated", school, Map.of("n", 1)),
+                    Events.contracts("SchoolUpdated", school, Map.of("n", 2)));
+            // the second is sent only once the first's acknowledgement was recorded
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).containsExactlyElementsOf(ids));
+        }
+    }
+
+    /**
+     * Two more dispatchers (as another replica would be) claim from the same database at the same time as the
+     * instance's own: every event is acknowledged once, each school's in order, at most 4 in flight per endpoint.
+     */
+    @Test
+    void concurrentDispatchersDeliverEachEventOnceInOrder() throws Exception {
+        List<UUID> schools = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try (Receiver r = new Receiver()) {
+            Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), schools);
+            for (int i = 0; i < 2; i++) {
+                replicas.execute(() -> {
+                    while (running.get()) {
+                        if (dispatcher.dispatchOnce() == 0) {
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                for (UUID s : schools) {
+                    ids.add(Events.contracts("SchoolUpdated", s, Map.of("n", i)));
+                }
+            }
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                    assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).containsAll(ids));
+            Thread.sleep(1000);
+            assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).doesNotHaveDuplicates().hasSize(ids.size());
+            for (UUID s : schools) {
+                List<Integer> order = r.acknowledged().stream().filter(g -> g.subject().equals(s.toString()))
+                        .map(g -> g.event().path("data").path("n").asInt()).toList();
+                assertThat(order).as("school " + s).isSorted().hasSize(40);
+            }
+            assertThat(r.maxConcurrent()).isLessThanOrEqualTo(4);
+        } finally {
+            running.set(false);
+            replicas.shutdown();
+            replicas.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.portfolio.integration.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadRightsTest {
+
+    static final UUID A = UUID.randomUUID();
+    static final UUID B = UUID.randomUUID();
+
+    @Test
+    void aSchoolLeaderReadsRecordsOnlyOfEventsAllOfWhoseSchoolsAreItsOwn() {
+        ReadRights leader = new ReadRights("c", Set.of("SCHOOL_LEADER"), Set.of(A));
+        assertThat(leader.canRead(Audience.SCHOOL_RECORD, Set.of(A), null)).isTrue();
+        assertThat(leader.canRead(Audience.SCHOOL_RECORD, Set.of(B), null)).isFalse();
+        assertThat(leader.canRead(Audience.SCHOOL_RECORD, Set.of(A, B), null)).isFalse();
+        assertThat(leader.canRead(Audience.SCHOOL_RECORD, Set.of(), null)).isFalse();
+        assertThat(leader.canRead(Audience.ENROLLMENT_COUNTS, Set.of(A), null)).isTrue();
+        assertThat(leader.canRead(Audience.DIRECTORY, Set.of(B), null)).isTrue();
+    }
+
+    @Test
+    void rolesOutsideTheFiveCountForNothingAndSubscriptionEventsGoToTheOwnerAndAdmins() {
+        ReadRights none = new ReadRights("c", Set.of("SOMETHING"), Set.of());
+        assertThat(none.canRead(Audience.DIRECTORY, Set.of(), null)).isFalse();
+        ReadRights sis = new ReadRights("c", Set.of("SIS"), Set.of(A));
+        assertThat(sis.canRead(Audience.SCHOOL_RECORD, Set.of(A), null)).isFalse();
+        assertThat(sis.canRead(Audience.SUBSCRIPTION, Set.of(), "c")).isTrue();
+        assertThat(sis.canRead(Audience.SUBSCRIPTION, Set.of(), "other")).isFalse();
+        assertThat(new ReadRights("x", Set.of("DISTRICT_ADMIN"), Set.of()).canRead(Audience.SUBSCRIPTION, Set.of(), "other")).isTrue();
+        assertThat(new ReadRights("x", Set.of("OVERSIGHT"), Set.of()).canRead(Audience.SUBSCRIPTION, Set.of(), "other")).isFalse();
+        assertThat(sis.mayEverRead(Audience.SCHOOL_RECORD)).isFalse();
+        assertThat(new ReadRights("x", Set.of("ENROLLMENT_OFFICER"), Set.of()).mayEverRead(Audience.ENROLLMENT_COUNTS)).isTrue();
+    }
+}
