@@ -181,6 +181,16 @@ class BadInputSweepIT {
             // not a failure: the races above depend on timing; remove an entry once its bug is fixed
             System.out.println("sweep: KNOWN_VIOLATIONS entries not seen in this run: " + fixed);
         }
+        List<String> contract;
+        synchronized (http.contractViolations) {
+            contract = List.copyOf(http.contractViolations);
+        }
+        System.out.printf("sweep: %d answers checked against the merged OpenAPI document, %d break it%n",
+                http.sent.get(), contract.size());
+        if (!contract.isEmpty()) {
+            report.append(contract.size()).append(" answers break the OpenAPI document (first 30):\n");
+            contract.stream().limit(30).forEach(c -> report.append("  ").append(c).append('\n'));
+        }
         if (!report.isEmpty()) {
             System.out.println(report);
         }

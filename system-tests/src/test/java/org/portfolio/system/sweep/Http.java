@@ -1,5 +1,8 @@
 package org.portfolio.system.sweep;
 
+import org.portfolio.testing.contract.ContractValidation;
+import org.portfolio.testing.contract.OpenApiContract;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -7,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -29,6 +34,7 @@ final class Http {
     private final String base;
     final AtomicLong sent = new AtomicLong();
     final AtomicLong rateLimited = new AtomicLong();
+    final List<String> contractViolations = new ArrayList<>();
 
     Http(String base) {
         this.base = base;
@@ -54,8 +60,10 @@ final class Http {
                     Thread.sleep(1000L * Math.max(1, r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L)));
                     continue;
                 }
-                return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                Answer a = new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                         r.headers().firstValue("ETag").orElse(null), r.body(), (System.nanoTime() - started) / 1_000_000);
+                checkContract(method, pathAndQuery, contentType, body, a);
+                return a;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -63,6 +71,22 @@ final class Http {
                 // a broken connection is a finding too (status 0), not a crash of the sweep
                 return new Answer(0, "", null, e.getClass().getSimpleName() + ": " + e.getMessage(),
                         (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+    }
+
+    /**
+     * Every answer of the sweep is checked against the gateway's merged OpenAPI document (a hostile request the
+     * document forbids must get a declared 4xx); violations are collected, not thrown, so that the sweep lists them all.
+     */
+    private void checkContract(String method, String pathAndQuery, String contentType, byte[] body, Answer a) {
+        URI uri = URI.create(base + pathAndQuery);
+        try {
+            ContractValidation.check(base, new OpenApiContract.Exchange(method, uri.getRawPath(), uri.getRawQuery(), contentType,
+                    body == null ? null : new String(body, StandardCharsets.UTF_8), a.status(), a.contentType(), a.body()));
+        } catch (AssertionError e) {
+            synchronized (contractViolations) {
+                contractViolations.add(e.getMessage().length() > 600 ? e.getMessage().substring(0, 600) + "…" : e.getMessage());
             }
         }
     }
