@@ -49,6 +49,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", keepData ? "on" : "off")
                 .setServerConfig("synchronous_commit", keepData ? "on" : "off")
                 .setServerConfig("full_page_writes", keepData ? "on" : "off")
+                // the server's own log never quotes data: no DETAIL/CONTEXT lines (a COPY error's context is the row,
+                // e.g. a student id) and no failing statement text
+                .setServerConfig("log_error_verbosity", "terse")
+                .setServerConfig("log_min_error_statement", "panic")
                 .start();
     }
 

@@ -64,6 +64,14 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     @Test
+    void postgresLogsErrorsWithoutQuotingData() throws IOException {
+        Map<String, Object> postgres = (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get("postgres");
+        assertThat(String.valueOf(postgres.get("command")))
+                .contains("log_error_verbosity=terse").contains("log_min_error_statement=panic");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
     void everyServiceIsBuiltHealthCheckedAndWiredToItsOwnDatabase() throws IOException {
         Map<String, Object> services = services();
         assertThat(services).containsKeys("postgres", "kafka", "kafka-init");

@@ -52,6 +52,19 @@ class PostgresInitScriptTest {
         }
     }
 
+    /** The server's log never quotes data (a COPY error's CONTEXT line is the failing row: a student id). */
+    @Test
+    void theServerLogsErrorsTerselyAndWithoutTheirStatement() throws Exception {
+        try (Connection c = connect("postgres", "postgres"); Statement st = c.createStatement()) {
+            for (String[] setting : new String[][] {{"log_error_verbosity", "terse"}, {"log_min_error_statement", "panic"}}) {
+                try (var rs = st.executeQuery("show " + setting[0])) {
+                    rs.next();
+                    org.assertj.core.api.Assertions.assertThat(rs.getString(1)).as(setting[0]).isEqualTo(setting[1]);
+                }
+            }
+        }
+    }
+
     @AfterAll
     static void stop() throws Exception {
         pg.close();

@@ -35,10 +35,15 @@ final class Fixtures {
 
     /** Registers a school the way contracts-service does (SchoolRegistered on contracts.events) and waits for it. */
     static School school(String type) {
+        return school(type, null);
+    }
+
+    /** A school with the given name (null: "School T-…"). */
+    static School school(String type, String name) {
         UUID id = UUID.randomUUID();
         String code = "T-" + id.toString().substring(0, 8);
         EventsProbe.publish("contracts.events", "/contracts", REGISTERED, id.toString(),
-                Map.of("schoolId", id, "districtCode", code, "name", "School " + code, "type", type,
+                Map.of("schoolId", id, "districtCode", code, "name", name == null ? "School " + code : name, "type", type,
                         "grades", List.of("6", "7", "8"), "zone", "EAST", "status", "PROPOSED"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/performance/schools").then().statusCode(200).body("schoolId", hasItem(id.toString())));

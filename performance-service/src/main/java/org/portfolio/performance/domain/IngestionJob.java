@@ -63,6 +63,9 @@ public class IngestionJob extends PanacheEntityBase {
     public int ratingsChanged;
     @Column(name = "errors_stored", nullable = false)
     public int errorsStored;
+    /** Every row error of the upload; only the first are stored (errorsStored). */
+    @Column(name = "errors_total", nullable = false)
+    public long errorsTotal;
 
     @Column(name = "idempotency_key", length = 200)
     public String idempotencyKey;

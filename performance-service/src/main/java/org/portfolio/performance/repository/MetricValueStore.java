@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.portfolio.performance.domain.Decimals;
+import org.portfolio.performance.domain.MetricChange;
 import org.portfolio.performance.domain.MetricSnapshot;
 import org.portfolio.performance.domain.MetricSource;
 import org.portfolio.performance.domain.SchoolYearKey;
@@ -149,12 +150,8 @@ public class MetricValueStore {
     }
 
     /** The change history of one school metric, oldest first. */
-    public record HistoryEntry(UUID resultId, String schoolYear, String metricCode, BigDecimal value, Integer n,
-                               boolean suppressed, BigDecimal previousValue, MetricSource source, Instant recordedAt) {
-    }
-
-    public List<HistoryEntry> history(UUID schoolId, String metricCode) throws SQLException {
-        List<HistoryEntry> out = new ArrayList<>();
+    public List<MetricChange> history(UUID schoolId, String metricCode) throws SQLException {
+        List<MetricChange> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("select id, school_year, metric_code, value, n, suppressed, "
                      + "previous_value, source, recorded_at from metric_result where school_id = ? and metric_code = ? "
@@ -163,7 +160,7 @@ public class MetricValueStore {
             s.setString(2, metricCode);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new HistoryEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                    out.add(new MetricChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             Decimals.clean(rs.getBigDecimal(4)), (Integer) rs.getObject(5), rs.getBoolean(6),
                             Decimals.clean(rs.getBigDecimal(7)),
                             MetricSource.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant()));

@@ -3,6 +3,8 @@ package org.portfolio.performance.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.portfolio.performance.domain.AssessmentRecord;
+import org.portfolio.performance.domain.AttendanceRecord;
 import org.portfolio.performance.domain.MergeCount;
 import org.portfolio.performance.domain.SchoolYear;
 import org.portfolio.performance.domain.SchoolYearKey;
@@ -13,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,33 +36,6 @@ public class StudentRecordStore {
 
     public Connection connection() throws SQLException {
         return ds.getConnection();
-    }
-
-    public void prepareSession(Connection c, String workMem) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select set_config('work_mem', ?, true)")) {
-            s.setString(1, workMem);
-            s.execute();
-        }
-    }
-
-    public void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    /** The distinct (school, year) pairs of a staging table, sorted (the lock order). */
-    public List<SchoolYearKey> stagedPairs(Connection c, String table, boolean smallintYear) throws SQLException {
-        List<SchoolYearKey> out = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select distinct school_id, school_year from " + table)) {
-            while (rs.next()) {
-                String year = smallintYear ? SchoolYear.of(rs.getInt(2)) : rs.getString(2);
-                out.add(new SchoolYearKey(rs.getObject(1, UUID.class), year));
-            }
-        }
-        out.sort(null);
-        return out;
     }
 
     /**
@@ -272,15 +246,6 @@ public class StudentRecordStore {
 
     // --- reads of student-level records (personal data: DISTRICT_ADMIN and the owning SIS only) -------------------
 
-    public record AssessmentRecord(String studentId, String subject, String testCode, String gradeLevel,
-                                   int performanceLevel, Integer scaleScore, Integer growthPercentile, UUID jobId,
-                                   Instant updatedAt) {
-    }
-
-    public record AttendanceRecordRow(String studentId, String gradeLevel, java.math.BigDecimal daysEnrolled,
-                                      java.math.BigDecimal daysAbsent, UUID jobId, Instant updatedAt) {
-    }
-
     public long countAssessments(UUID school, String year, String studentId, String subject) throws SQLException {
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("select count(*) from assessment_result where school_id = ? "
@@ -330,9 +295,9 @@ public class StudentRecordStore {
         }
     }
 
-    public List<AttendanceRecordRow> attendance(UUID school, String year, String studentId, int page, int size)
+    public List<AttendanceRecord> attendance(UUID school, String year, String studentId, int page, int size)
             throws SQLException {
-        List<AttendanceRecordRow> out = new ArrayList<>();
+        List<AttendanceRecord> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("select student_id, grade_level, days_enrolled, days_absent, "
                      + "job_id, updated_at from attendance_record where school_id = ? and school_year = ? "
@@ -345,7 +310,7 @@ public class StudentRecordStore {
             s.setLong(6, (long) page * size);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AttendanceRecordRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                    out.add(new AttendanceRecord(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
                             rs.getBigDecimal(4), rs.getObject(5, UUID.class), rs.getTimestamp(6).toInstant()));
                 }
             }

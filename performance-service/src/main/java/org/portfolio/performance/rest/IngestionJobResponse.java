@@ -31,7 +31,8 @@ public record IngestionJobResponse(
         Instant startedAt, Instant finishedAt, Long durationMs,
         @Schema(description = "Why the job failed") String failure,
         @Schema(description = "The first row errors (all stored ones at errorsUrl)") List<RowError> errors,
-        @Schema(description = "Row errors stored for this job") int errorsStored,
+        @Schema(description = "Row errors stored for this job: the first ones, at most the configured number") int errorsStored,
+        @Schema(description = "Row errors of the upload in all; more than errorsStored when only the first were kept") long errorsTotal,
         String errorsUrl) {
 
     static IngestionJobResponse of(IngestionJob j, List<RowError> errors) {
@@ -39,6 +40,6 @@ public record IngestionJobResponse(
         return new IngestionJobResponse(j.id, j.kind, j.format, j.clientId, j.status, j.phase, j.rowsReceived,
                 j.rowsAccepted, j.rowsRejected, j.rowsInserted, j.rowsUpdated, j.rowsUnchanged, j.rowsDuplicate,
                 j.bytesReceived, j.schoolsAffected, j.metricResultsChanged, j.ratingsChanged, j.startedAt, j.finishedAt,
-                duration, j.failure, errors, j.errorsStored, "/api/performance/ingest/jobs/" + j.id + "/errors");
+                duration, j.failure, errors, j.errorsStored, j.errorsTotal, "/api/performance/ingest/jobs/" + j.id + "/errors");
     }
 }

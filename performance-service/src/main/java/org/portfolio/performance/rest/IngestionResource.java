@@ -1,6 +1,7 @@
 package org.portfolio.performance.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import org.portfolio.performance.domain.IngestionKind;
 import org.portfolio.performance.domain.UploadFormat;
 import org.portfolio.performance.service.IngestionService;
 import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -60,18 +62,19 @@ public class IngestionResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "Header row with the field names, then one row per value"))})
     @APIResponse(responseCode = "201", description = "Processed; Location names the job. Good rows are kept, bad rows listed in errors",
             content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body (nothing kept) or invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or beyond the parser's limits (nothing kept); or an invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json or text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request; or the first rows were all rejected (upload-rows-rejected: stopped, nothing kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response schoolMetrics(InputStream body, @HeaderParam("Content-Type") String contentType,
                                   @HeaderParam("Content-Length") Long contentLength,
                                   @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
-                                  @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        return upload(IngestionKind.SCHOOL_METRICS, body, contentType, contentLength, idempotencyKey, uri);
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
+                                  @Context RoutingContext http) {
+        return upload(IngestionKind.SCHOOL_METRICS, body, contentType, contentLength, idempotencyKey, uri, http);
     }
 
     @POST
@@ -87,18 +90,19 @@ public class IngestionResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "Header row with the field names, then one row per result"))})
     @APIResponse(responseCode = "201", description = "Processed; Location names the job. Good rows are kept, bad rows listed in errors",
             content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body (nothing kept) or invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or beyond the parser's limits (nothing kept); or an invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json or text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request; or the first rows were all rejected (upload-rows-rejected: stopped, nothing kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assessments(InputStream body, @HeaderParam("Content-Type") String contentType,
                                 @HeaderParam("Content-Length") Long contentLength,
                                 @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
-                                @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        return upload(IngestionKind.ASSESSMENTS, body, contentType, contentLength, idempotencyKey, uri);
+                                @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
+                                  @Context RoutingContext http) {
+        return upload(IngestionKind.ASSESSMENTS, body, contentType, contentLength, idempotencyKey, uri, http);
     }
 
     @POST
@@ -112,22 +116,23 @@ public class IngestionResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "Header row with the field names, then one row per student"))})
     @APIResponse(responseCode = "201", description = "Processed; Location names the job. Good rows are kept, bad rows listed in errors",
             content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body (nothing kept) or invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or beyond the parser's limits (nothing kept); or an invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json or text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request; or the first rows were all rejected (upload-rows-rejected: stopped, nothing kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response attendance(InputStream body, @HeaderParam("Content-Type") String contentType,
                                @HeaderParam("Content-Length") Long contentLength,
                                @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
-                               @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        return upload(IngestionKind.ATTENDANCE, body, contentType, contentLength, idempotencyKey, uri);
+                               @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
+                                  @Context RoutingContext http) {
+        return upload(IngestionKind.ATTENDANCE, body, contentType, contentLength, idempotencyKey, uri, http);
     }
 
     private Response upload(IngestionKind kind, InputStream body, String contentType, Long contentLength,
-                            String idempotencyKey, UriInfo uri) {
+                            String idempotencyKey, UriInfo uri, RoutingContext http) {
         UploadFormat format = contentType != null && contentType.toLowerCase().startsWith(CSV) ? UploadFormat.CSV
                 : UploadFormat.JSON;
         Set<UUID> schools = new LinkedHashSet<>();
@@ -140,8 +145,16 @@ public class IngestionResource {
         }
         IngestionService.Uploader who = new IngestionService.Uploader(caller.id(), caller.hasRole(Roles.DISTRICT_ADMIN),
                 schools);
-        IngestionService.Outcome o = ingestion.ingest(who, new IngestionService.Upload(kind, format, body, contentLength,
-                contentType, idempotencyKey, uri.getPath()));
+        IngestionService.Outcome o;
+        try {
+            o = ingestion.ingest(who, new IngestionService.Upload(kind, format, body, contentLength, contentType,
+                    idempotencyKey, uri.getPath()));
+        } catch (ProblemException e) {
+            if ("close".equalsIgnoreCase(e.headers().get("Connection"))) {
+                StoppedUploads.dropTheRest(http);
+            }
+            throw e;
+        }
         Response.ResponseBuilder rb = Response.created(URI.create("/api/performance/ingest/jobs/" + o.job().id))
                 .entity(IngestionJobResponse.of(o.job(), o.errors()));
         if (o.replayed()) {

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portfolio.performance.repository.MetricValueStore;
 import org.portfolio.performance.service.PerformanceQueryService;
 import org.portfolio.performance.service.SchoolRegistryService;
 import org.portfolio.platform.web.problem.Problem;
@@ -81,9 +80,9 @@ public class SchoolPerformanceResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Nothing is known of this school (or metric)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<MetricValueStore.HistoryEntry> metricHistory(@PathParam("id") UUID id, @PathParam("code") String code)
+    public List<MetricChangeResponse> metricHistory(@PathParam("id") UUID id, @PathParam("code") String code)
             throws SQLException {
         caller.requireSchool(id);
-        return queries.metricHistory(id, code);
+        return queries.metricHistory(id, code).stream().map(MetricChangeResponse::of).toList();
     }
 }

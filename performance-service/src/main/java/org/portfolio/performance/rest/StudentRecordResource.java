@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.SchoolYear;
-import org.portfolio.performance.repository.StudentRecordStore;
 import org.portfolio.performance.service.StudentRecordService;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.Problem;
@@ -58,7 +57,7 @@ public class StudentRecordResource {
     @APIResponse(responseCode = "400", description = "Missing or invalid schoolId or schoolYear", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<StudentRecordStore.AssessmentRecord> assessments(@QueryParam("schoolId") @NotNull UUID schoolId,
+    public Page<AssessmentRecordResponse> assessments(@QueryParam("schoolId") @NotNull UUID schoolId,
                                                                  @QueryParam("schoolYear") String schoolYear,
                                                                  @QueryParam("studentId") String studentId,
                                                                  @QueryParam("subject") String subject,
@@ -66,7 +65,7 @@ public class StudentRecordResource {
                                                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
             throws SQLException {
         check(schoolId, schoolYear);
-        return records.assessments(schoolId, schoolYear, studentId, subject, page, size);
+        return records.assessments(schoolId, schoolYear, studentId, subject, page, size).map(AssessmentRecordResponse::of);
     }
 
     @GET
@@ -77,13 +76,13 @@ public class StudentRecordResource {
     @APIResponse(responseCode = "400", description = "Missing or invalid schoolId or schoolYear", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<StudentRecordStore.AttendanceRecordRow> attendance(@QueryParam("schoolId") @NotNull UUID schoolId,
+    public Page<AttendanceRecordResponse> attendance(@QueryParam("schoolId") @NotNull UUID schoolId,
                                                                    @QueryParam("schoolYear") String schoolYear,
                                                                    @QueryParam("studentId") String studentId,
                                                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                                    @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
             throws SQLException {
         check(schoolId, schoolYear);
-        return records.attendance(schoolId, schoolYear, studentId, page, size);
+        return records.attendance(schoolId, schoolYear, studentId, page, size).map(AttendanceRecordResponse::of);
     }
 }

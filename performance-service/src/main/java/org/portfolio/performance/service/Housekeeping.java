@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.portfolio.performance.domain.IngestionJob;
 import org.portfolio.performance.domain.JobStatus;
-import org.portfolio.performance.repository.IdempotencyStore;
 import org.portfolio.performance.repository.IngestionJobRepository;
 
 import java.sql.SQLException;
@@ -28,7 +27,7 @@ public class Housekeeping {
     IngestionJobRepository jobs;
 
     @Inject
-    IdempotencyStore idempotency;
+    IdempotencyClaims idempotency;
 
     @Inject
     PerformanceConfig config;

@@ -23,9 +23,16 @@ public interface PerformanceConfig {
         @WithDefault("1G")
         MemorySize maxBodySize();
 
-        /** Row errors kept per job (all are counted). */
+        /** Row errors kept per job (all are counted: errorsTotal). */
         @WithDefault("10000")
         int maxStoredErrors();
+
+        /**
+         * An upload whose first this many rows are all rejected is stopped there (422, nothing kept) instead of being
+         * read to its end; 0 reads every upload to its end.
+         */
+        @WithDefault("1000")
+        int abortAfterRejectedRows();
 
         /** Row errors repeated in the upload's answer (all stored ones are at the job's errors resource). */
         @WithDefault("100")

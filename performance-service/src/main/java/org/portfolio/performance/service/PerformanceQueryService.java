@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.portfolio.performance.domain.Framework;
 import org.portfolio.performance.domain.MetricDefinition;
+import org.portfolio.performance.domain.MetricChange;
 import org.portfolio.performance.domain.MetricSnapshot;
 import org.portfolio.performance.domain.RatingTier;
 import org.portfolio.performance.domain.School;
@@ -201,11 +202,11 @@ public class PerformanceQueryService {
         return frameworks.published(schoolYear);
     }
 
-    public List<MetricValueStore.HistoryEntry> metricHistory(UUID schoolId, String metricCode) throws SQLException {
+    public List<MetricChange> metricHistory(UUID schoolId, String metricCode) throws SQLException {
         if (metrics.findById(metricCode) == null) {
             throw ProblemException.notFound("Metric", metricCode);
         }
-        List<MetricValueStore.HistoryEntry> history = values.history(schoolId, metricCode);
+        List<MetricChange> history = values.history(schoolId, metricCode);
         if (history.isEmpty() && schools.findById(schoolId) == null) {
             throw ProblemException.notFound("School", schoolId);
         }

@@ -45,7 +45,7 @@ import static org.portfolio.system.e2e.District.provision;
  * with SIGKILL mid-batch, a poison event on a topic. Each ends with every effect there exactly once.
  */
 @ExtendWith(RunningStack.class)
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 

@@ -3,6 +3,8 @@ package org.portfolio.performance.service.ingest;
 import org.portfolio.performance.domain.IngestionKind;
 import org.portfolio.performance.domain.RowError;
 import org.portfolio.performance.domain.SchoolYear;
+import org.portfolio.performance.repository.StagingTable;
+import org.portfolio.performance.repository.StagingWriter;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -26,20 +28,12 @@ public final class AssessmentRows extends RowKind {
     }
 
     @Override
-    public String stagingDdl() {
-        return "create temp table stage_assessment (row_no bigint not null, school_id uuid not null, "
-                + "school_year smallint not null, subject varchar(20) not null, student_id varchar(64) not null, "
-                + "test_code varchar(40) not null, grade_level varchar(2), performance_level smallint not null, "
-                + "scale_score integer, growth_percentile smallint) on commit drop";
+    public StagingTable staging() {
+        return StagingTable.ASSESSMENT;
     }
 
     @Override
-    public String copySql() {
-        return "copy stage_assessment from stdin";
-    }
-
-    @Override
-    public boolean accept(long row, String[] v, RowContext ctx, CopyBuffer out, List<RowError> errors)
+    public boolean accept(long row, String[] v, RowContext ctx, StagingWriter out, List<RowError> errors)
             throws SQLException {
         int before = errors.size();
         UUID school = school(row, v[0], v[1], ctx, errors);

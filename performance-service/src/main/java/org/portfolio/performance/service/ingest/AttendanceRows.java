@@ -3,6 +3,8 @@ package org.portfolio.performance.service.ingest;
 import org.portfolio.performance.domain.IngestionKind;
 import org.portfolio.performance.domain.RowError;
 import org.portfolio.performance.domain.SchoolYear;
+import org.portfolio.performance.repository.StagingTable;
+import org.portfolio.performance.repository.StagingWriter;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -27,19 +29,12 @@ public final class AttendanceRows extends RowKind {
     }
 
     @Override
-    public String stagingDdl() {
-        return "create temp table stage_attendance (row_no bigint not null, school_id uuid not null, "
-                + "school_year smallint not null, student_id varchar(64) not null, grade_level varchar(2), "
-                + "days_enrolled numeric(5,1) not null, days_absent numeric(5,1) not null) on commit drop";
+    public StagingTable staging() {
+        return StagingTable.ATTENDANCE;
     }
 
     @Override
-    public String copySql() {
-        return "copy stage_attendance from stdin";
-    }
-
-    @Override
-    public boolean accept(long row, String[] v, RowContext ctx, CopyBuffer out, List<RowError> errors)
+    public boolean accept(long row, String[] v, RowContext ctx, StagingWriter out, List<RowError> errors)
             throws SQLException {
         int before = errors.size();
         UUID school = school(row, v[0], v[1], ctx, errors);

@@ -63,6 +63,11 @@ public final class MeteredInputStream extends FilterInputStream {
         return skipped;
     }
 
+    /** The SHA-256 of every byte read (call once, after the body was read to its end); null without a digest. */
+    public String fingerprint() {
+        return digest == null ? null : java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
     /** Reads the rest of the stream (digesting it), e.g. to fingerprint a replayed request. */
     public void drain() throws IOException {
         byte[] buf = new byte[65536];

@@ -3,6 +3,9 @@ package org.portfolio.performance.service.ingest;
 import org.portfolio.performance.domain.IngestionKind;
 import org.portfolio.performance.domain.RowError;
 import org.portfolio.performance.domain.SchoolYear;
+import org.portfolio.performance.repository.StagingTable;
+import org.portfolio.performance.repository.StagingWriter;
+import org.portfolio.platform.web.json.BoundedDecimals;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -24,13 +27,11 @@ public abstract class RowKind {
 
     public abstract RowLayout layout();
 
-    /** DDL of the session's staging table (dropped at commit). */
-    public abstract String stagingDdl();
-
-    public abstract String copySql();
+    /** The session staging table the accepted rows are written to. */
+    public abstract StagingTable staging();
 
     /** @return true when the row was written to {@code out}; false when {@code errors} got at least one entry */
-    public abstract boolean accept(long row, String[] v, RowContext ctx, CopyBuffer out, List<RowError> errors)
+    public abstract boolean accept(long row, String[] v, RowContext ctx, StagingWriter out, List<RowError> errors)
             throws SQLException;
 
     public static RowKind of(IngestionKind kind) {
@@ -118,8 +119,7 @@ public abstract class RowKind {
             n = Integer.parseInt(v);
         } catch (NumberFormatException e) {
             try {
-                BigDecimal d = new BigDecimal(v);
-                n = d.intValueExact();
+                n = BoundedDecimals.parse(v).intValueExact(); // "3.0", "3e0"
             } catch (NumberFormatException | ArithmeticException e2) {
                 errors.add(new RowError(row, field, "must be a whole number"));
                 return INVALID;
@@ -132,7 +132,14 @@ public abstract class RowKind {
         return n;
     }
 
-    /** @return the decimal, null when absent, or null with an error (check the error count) */
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1e10");
+
+    /**
+     * A decimal, bounded in precision and scale as soon as it is parsed ({@link BoundedDecimals}: at most 38 digits
+     * and 20 decimals), before any arithmetic could make a value such as {@code 1e-20000000} expensive.
+     *
+     * @return the decimal, null when absent, or null with an error (check the error count)
+     */
     static BigDecimal decimal(long row, String field, String v, boolean required, List<RowError> errors) {
         if (v == null || v.isEmpty()) {
             if (required) {
@@ -141,12 +148,15 @@ public abstract class RowKind {
             return null;
         }
         try {
-            BigDecimal d = new BigDecimal(v);
-            if (d.abs().compareTo(new BigDecimal("1e10")) >= 0) {
+            BigDecimal d = BoundedDecimals.parse(v);
+            if (d.abs().compareTo(TOO_LARGE) >= 0) {
                 errors.add(new RowError(row, field, "is too large"));
                 return null;
             }
             return d;
+        } catch (BoundedDecimals.OutOfBounds e) {
+            errors.add(new RowError(row, field, e.getMessage()));
+            return null;
         } catch (NumberFormatException e) {
             errors.add(new RowError(row, field, "must be a number"));
             return null;

@@ -11,9 +11,14 @@ public final class RowLayout {
     private final List<String> fields;
     private final Map<String, Integer> exact = new HashMap<>();
     private final Map<String, Integer> loose = new HashMap<>();
+    private final String unknownField;
 
     public RowLayout(List<String> fields) {
+        if (fields.size() > 64) {
+            throw new IllegalArgumentException("a row has at most 64 fields"); // RowReaders tracks them in a long
+        }
         this.fields = List.copyOf(fields);
+        this.unknownField = "unknown field; expected " + String.join(", ", fields);
         for (int i = 0; i < fields.size(); i++) {
             exact.put(fields.get(i), i);
             loose.put(normalize(fields.get(i)), i);
@@ -30,6 +35,11 @@ public final class RowLayout {
 
     public List<String> fields() {
         return fields;
+    }
+
+    /** The message of a row error for a field this layout does not have (one string for every such error). */
+    public String unknownField() {
+        return unknownField;
     }
 
     /** JSON field names match exactly (camelCase). */

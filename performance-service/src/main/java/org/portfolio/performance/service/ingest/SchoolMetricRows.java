@@ -4,6 +4,8 @@ import org.portfolio.performance.domain.IngestionKind;
 import org.portfolio.performance.domain.MetricComputation;
 import org.portfolio.performance.domain.MetricDefinition;
 import org.portfolio.performance.domain.RowError;
+import org.portfolio.performance.repository.StagingTable;
+import org.portfolio.performance.repository.StagingWriter;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,19 +30,12 @@ public final class SchoolMetricRows extends RowKind {
     }
 
     @Override
-    public String stagingDdl() {
-        return "create temp table stage_school_metric (row_no bigint not null, school_id uuid not null, "
-                + "school_year varchar(7) not null, metric_code varchar(60) not null, value numeric(14,4) not null, "
-                + "n integer) on commit drop";
+    public StagingTable staging() {
+        return StagingTable.SCHOOL_METRIC;
     }
 
     @Override
-    public String copySql() {
-        return "copy stage_school_metric from stdin";
-    }
-
-    @Override
-    public boolean accept(long row, String[] v, RowContext ctx, CopyBuffer out, List<RowError> errors)
+    public boolean accept(long row, String[] v, RowContext ctx, StagingWriter out, List<RowError> errors)
             throws SQLException {
         int before = errors.size();
         UUID school = school(row, v[0], v[1], ctx, errors);

@@ -1,6 +1,8 @@
 package org.portfolio.platform.web.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -25,6 +27,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
+import org.portfolio.platform.web.json.BoundedDecimals;
+import org.portfolio.platform.web.json.DecimalOutOfBoundsException;
+import org.portfolio.platform.web.json.JsonLimits;
 import org.portfolio.platform.web.security.TokenRefusal;
 
 import java.util.ArrayList;
@@ -92,11 +97,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String why = e instanceof StreamConstraintsException ? "a value exceeds the allowed size" : "not valid JSON";
-            return response(ProblemType.MALFORMED_BODY, "The request body is " + why + where, List.of(), uri).build();
+        JsonProcessingException parse = parserProblem(e);
+        if (parse != null && isDuplicateKey(parse)) {
+            String field = duplicatePath(parse);
+            return response(ProblemType.VALIDATION, field + ": appears more than once in its object",
+                    List.of(new FieldError(field, "appears more than once in its object")), uri).build();
+        }
+        if (parse != null) {
+            // the parser's own message quotes the input it choked on (a student id, say): only where, and which limit
+            String where = parse.getLocation() == null ? ""
+                    : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+            String why = parse instanceof StreamConstraintsException sce ? limit(sce) : "is not valid JSON";
+            return response(ProblemType.MALFORMED_BODY, "The request body " + why + where, List.of(), uri).build();
         }
         if (e instanceof JsonMappingException m) {
             String field = jsonPath(m);
@@ -280,7 +292,66 @@ public class ProblemMappers {
         return sb.toString();
     }
 
+    /**
+     * The parser's exception behind a JSON problem: the exception itself, or the one Jackson's data binding wrapped
+     * with the path of the property it was reading; null for a data binding problem (wrong type, unknown field …).
+     */
+    static JsonProcessingException parserProblem(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException || t instanceof JsonParseException) {
+                return (JsonProcessingException) t;
+            }
+            if (!(t instanceof JsonProcessingException)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Jackson's STRICT_DUPLICATE_DETECTION ("Duplicate field 'x'" / "Duplicate Object property \"x\""). */
+    static boolean isDuplicateKey(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        return e instanceof JsonParseException && m != null && m.startsWith("Duplicate ")
+                && e.getProcessor() instanceof JsonParser;
+    }
+
+    /** {@code readings[1].value}: where the repeated key is, from the parser's context (names truncated). */
+    static String duplicatePath(JsonProcessingException e) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = ((JsonParser) e.getProcessor()).getParsingContext(); c != null && !c.inRoot();
+             c = c.getParent()) {
+            if (c.inArray()) {
+                parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.addFirst("." + truncate(c.getCurrentName()));
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path.isEmpty() ? "body" : path;
+    }
+
+    /** Which parser limit a body broke, in words (Jackson's message names the limit and the length, not the input). */
+    static String limit(StreamConstraintsException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (m.startsWith("Number")) {
+            return "has a number longer than " + JsonLimits.MAX_NUMBER_LENGTH + " characters";
+        }
+        if (m.startsWith("Name")) {
+            return "has a field name longer than " + JsonLimits.MAX_NAME_LENGTH + " characters";
+        }
+        if (m.startsWith("String")) {
+            return "has a string value longer than " + JsonLimits.MAX_STRING_LENGTH + " characters";
+        }
+        if (m.contains("nesting depth")) {
+            return "is nested deeper than " + JsonLimits.MAX_NESTING_DEPTH + " levels";
+        }
+        return "exceeds the parser's limits";
+    }
+
     private static String mappingMessage(JsonMappingException e) {
+        if (e instanceof DecimalOutOfBoundsException) {
+            return BoundedDecimals.RULE;
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }

@@ -1,4 +1,4 @@
-package org.portfolio.performance.service.ingest;
+package org.portfolio.performance.repository;
 
 import org.postgresql.copy.CopyIn;
 
@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 /**
- * Writes rows in PostgreSQL's COPY text format straight into a {@link CopyIn}, through one reused byte buffer:
- * tab-separated columns, {@code \N} for null, backslash escapes.
+ * Writes the rows of an upload into its staging table, in PostgreSQL's COPY text format, straight into a
+ * {@link CopyIn} through one reused byte buffer: tab-separated columns, {@code \N} for null, backslash escapes.
+ * {@link #finish()} ends the COPY; {@link #close()} cancels it if it did not finish.
  */
-public final class CopyBuffer {
+public final class StagingWriter implements AutoCloseable {
 
     private static final int SIZE = 1 << 18;
     private final CopyIn copy;
@@ -17,11 +18,11 @@ public final class CopyBuffer {
     private int pos;
     private boolean lineStart = true;
 
-    public CopyBuffer(CopyIn copy) {
+    StagingWriter(CopyIn copy) {
         this.copy = copy;
     }
 
-    public CopyBuffer text(String s) {
+    public StagingWriter text(String s) {
         sep();
         if (s == null) {
             return rawNull();
@@ -43,7 +44,7 @@ public final class CopyBuffer {
         return this;
     }
 
-    private CopyBuffer textUtf8(String s, int from) {
+    private StagingWriter textUtf8(String s, int from) {
         byte[] bytes = s.substring(from).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
                 .replace("\r", "\\r").getBytes(StandardCharsets.UTF_8);
         ensure(bytes.length + 8);
@@ -52,12 +53,12 @@ public final class CopyBuffer {
         return this;
     }
 
-    public CopyBuffer number(long v) {
+    public StagingWriter number(long v) {
         sep();
         return text0(Long.toString(v));
     }
 
-    public CopyBuffer nullableNumber(Integer v) {
+    public StagingWriter nullableNumber(Integer v) {
         if (v == null) {
             sep();
             return rawNull();
@@ -66,12 +67,12 @@ public final class CopyBuffer {
     }
 
     /** A value already in canonical ASCII form (a UUID, a decimal). */
-    public CopyBuffer raw(String s) {
+    public StagingWriter raw(String s) {
         sep();
         return s == null ? rawNull() : text0(s);
     }
 
-    private CopyBuffer text0(String s) {
+    private StagingWriter text0(String s) {
         ensure(s.length() + 2);
         for (int i = 0; i < s.length(); i++) {
             buf[pos++] = (byte) s.charAt(i);
@@ -79,7 +80,7 @@ public final class CopyBuffer {
         return this;
     }
 
-    private CopyBuffer rawNull() {
+    private StagingWriter rawNull() {
         ensure(3);
         buf[pos++] = '\\';
         buf[pos++] = 'N';
@@ -103,10 +104,24 @@ public final class CopyBuffer {
         }
     }
 
-    public void flush() throws SQLException {
+    private void flush() throws SQLException {
         if (pos > 0) {
             copy.writeToCopy(buf, 0, pos);
             pos = 0;
+        }
+    }
+
+    /** Sends what is buffered and ends the COPY: the staged rows are in the table. */
+    public void finish() throws SQLException {
+        flush();
+        copy.endCopy();
+    }
+
+    /** Cancels the COPY unless it finished (an upload that failed on the way). */
+    @Override
+    public void close() throws SQLException {
+        if (copy.isActive()) {
+            copy.cancelCopy();
         }
     }
 

@@ -1,0 +1,165 @@
+package org.portfolio.performance.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.portfolio.performance.domain.IngestionJob;
+import org.portfolio.performance.domain.IngestionKind;
+import org.portfolio.performance.domain.JobPhase;
+import org.portfolio.performance.domain.JobStatus;
+import org.portfolio.performance.domain.RowError;
+import org.portfolio.performance.domain.UploadFormat;
+import org.portfolio.performance.repository.IngestionJobRepository;
+import org.portfolio.performance.repository.JobErrorStore;
+import org.portfolio.performance.service.ingest.RowErrors;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The job of each upload: created (and committed) before the body is read, its progress written while it runs,
+ * completed in the upload's transaction, or marked FAILED in a transaction of its own when the upload's rolled back.
+ * Row errors: the first ones are stored with the job, all are counted ({@code errorsTotal}).
+ */
+@ApplicationScoped
+public class UploadJobs {
+
+    private static final Logger LOG = Logger.getLogger(UploadJobs.class);
+
+    @Inject
+    IngestionJobRepository jobs;
+
+    @Inject
+    JobErrorStore errors;
+
+    /** What an upload did, for its job. */
+    public record Totals(long received, long accepted, long rejected, long inserted, long updated, long unchanged,
+                         long distinct, long bytes, int schoolYears, int metricsChanged, int ratingsChanged) {
+    }
+
+    public IngestionJob start(IngestionKind kind, UploadFormat format, String clientId, String idempotencyKey) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            IngestionJob j = IngestionJob.start(kind, format, clientId, idempotencyKey);
+            jobs.persist(j);
+            return j;
+        });
+    }
+
+    /** The job as an earlier request left it, and its first row errors (an Idempotency-Key replay). */
+    public IngestionJob find(UUID jobId) {
+        return jobs.findById(jobId);
+    }
+
+    public List<RowError> firstErrors(UUID jobId, int n) throws SQLException {
+        return errors.page(jobId, 0, n);
+    }
+
+    /** In the upload's transaction: the job is COMPLETED with its counts and its first row errors. */
+    public IngestionJob complete(UUID jobId, Totals t, RowErrors rowErrors) throws SQLException {
+        errors.insert(jobId, rowErrors.kept());
+        IngestionJob job = jobs.findById(jobId);
+        job.status = JobStatus.COMPLETED;
+        job.phase = JobPhase.DONE;
+        job.rowsReceived = t.received();
+        job.rowsAccepted = t.accepted();
+        job.rowsRejected = t.rejected();
+        job.rowsInserted = t.inserted();
+        job.rowsUpdated = t.updated();
+        job.rowsUnchanged = t.unchanged();
+        job.rowsDuplicate = t.accepted() - t.distinct();
+        job.bytesReceived = t.bytes();
+        job.schoolsAffected = t.schoolYears();
+        job.metricResultsChanged = t.metricsChanged();
+        job.ratingsChanged = t.ratingsChanged();
+        job.errorsStored = rowErrors.kept().size();
+        job.errorsTotal = rowErrors.total();
+        job.finishedAt = Instant.now();
+        job.heartbeatAt = job.finishedAt;
+        return job;
+    }
+
+    /**
+     * In a transaction of its own (the upload's rolled back): the job is FAILED with why, and the row errors found
+     * before it stopped, if it stopped because of them.
+     */
+    public void fail(UUID jobId, String failure, long bytes, RowErrors rowErrors) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                IngestionJob j = jobs.findById(jobId);
+                if (j == null) {
+                    return;
+                }
+                j.status = JobStatus.FAILED;
+                j.failure = failure == null || failure.length() <= 900 ? failure : failure.substring(0, 900) + "…";
+                j.bytesReceived = bytes;
+                j.finishedAt = Instant.now();
+                j.heartbeatAt = j.finishedAt;
+                if (rowErrors != null) {
+                    try {
+                        errors.insert(jobId, rowErrors.kept());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    j.errorsStored = rowErrors.kept().size();
+                    j.errorsTotal = rowErrors.total();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not mark job %s failed: %s", jobId, e);
+        }
+    }
+
+    public Progress progress(UUID jobId, long intervalNanos) {
+        return new Progress(jobId, intervalNanos);
+    }
+
+    /**
+     * Progress of a running upload, written to its job in short transactions of their own so that other requests see
+     * it: the counts every interval, and each phase change once the upload has run for an interval. An upload that is
+     * over sooner (most SIS syncs: a few rows) writes no progress at all; its job goes from RUNNING straight to its
+     * final state in the upload's own transaction, which spares it two commits and a second connection.
+     */
+    public final class Progress {
+        private final UUID jobId;
+        private final long intervalNanos;
+        private final long started = System.nanoTime();
+        private long last = started;
+
+        private Progress(UUID jobId, long intervalNanos) {
+            this.jobId = jobId;
+            this.intervalNanos = intervalNanos;
+        }
+
+        public void maybe(long received, long accepted, long rejected, long bytes) {
+            long now = System.nanoTime();
+            if (now - last >= intervalNanos) {
+                last = now;
+                write(null, received, accepted, rejected, bytes);
+            }
+        }
+
+        public void phase(JobPhase phase, long received, long accepted, long rejected, long bytes) {
+            if (System.nanoTime() - started >= intervalNanos) {
+                last = System.nanoTime();
+                write(phase, received, accepted, rejected, bytes);
+            }
+        }
+
+        private void write(JobPhase phase, long received, long accepted, long rejected, long bytes) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (phase == null) {
+                    jobs.update("rowsReceived = ?1, rowsAccepted = ?2, rowsRejected = ?3, bytesReceived = ?4, "
+                                    + "heartbeatAt = ?5 where id = ?6 and status = ?7", received, accepted, rejected,
+                            bytes, Instant.now(), jobId, JobStatus.RUNNING);
+                } else {
+                    jobs.update("rowsReceived = ?1, rowsAccepted = ?2, rowsRejected = ?3, bytesReceived = ?4, "
+                                    + "heartbeatAt = ?5, phase = ?6 where id = ?7 and status = ?8", received, accepted,
+                            rejected, bytes, Instant.now(), phase, jobId, JobStatus.RUNNING);
+                }
+            });
+        }
+    }
+}
