@@ -128,6 +128,11 @@ class AggregationAndRatingTest {
                 .queryParam("size", 500)
                 .get("/api/performance/ratings").then().statusCode(200)
                 .body("items.schoolId", not(hasItem(id.toString())));
+        // a type outside the registry's five is refused (it used to match nothing: an empty page)
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("type", "PUBLIC")
+                .get("/api/performance/ratings").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("type"));
     }
 
     @Test
