@@ -14,6 +14,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** What performance-service learns from other services' events. */
 @QuarkusTest
@@ -58,6 +60,25 @@ class ConsumerTest {
                 Map.of("periodId", UUID.randomUUID(), "schoolYear", "2027-28", "applicants", 3, "firstChoices", 1, "seats", 2));
         var dead = EventsProbe.await("enrollment.events.dlq", r -> id.equals(r.id()), Duration.ofSeconds(30));
         assertThat(dead.header("dlq-consumer")).isEqualTo("family-demand");
+    }
+
+    @Test
+    void aSchoolTypeOrStatusOutsideTheRegistrysSetsGoesToTheDeadLetterTopic() {
+        // the answers type them as enums: a value outside them would be shown as one the document does not allow
+        UUID typed = UUID.randomUUID();
+        String badType = EventsProbe.publish("contracts.events", "/contracts", Fixtures.REGISTERED, typed.toString(),
+                Map.of("schoolId", typed, "name", "Odd School", "type", "PUBLIC", "status", "PROPOSED"));
+        UUID statused = UUID.randomUUID();
+        String badStatus = EventsProbe.publish("contracts.events", "/contracts", Fixtures.STATUS_CHANGED, statused.toString(),
+                Map.of("schoolId", statused, "name", "Odd School", "type", "CHARTER", "status", "ARCHIVED"));
+        for (String id : List.of(badType, badStatus)) {
+            var dead = EventsProbe.await("contracts.events.dlq", r -> id.equals(r.id()), Duration.ofSeconds(30));
+            assertThat(dead.header("dlq-consumer")).isEqualTo("school-registry");
+            assertThat(dead.header("dlq-error")).contains("outside");
+        }
+        given().get("/api/performance/schools").then().statusCode(200)
+                .body("schoolId", not(hasItem(typed.toString())))
+                .body("schoolId", not(hasItem(statused.toString())));
     }
 
     @Test

@@ -16,7 +16,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 /** The framework: validation with clear errors, draft → published, immutability, versions, recomputation. */
 @QuarkusTest
@@ -174,7 +176,10 @@ class FrameworkTest {
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/schools/" + s.id() + "/ratings")
                 .then().statusCode(200).body("schoolYear", hasItem(year))
                 .body("find { it.schoolYear == '" + year + "' }.suppressed", hasItem("GRADUATION_RATE"))
-                .body("find { it.schoolYear == '" + year + "' }.rated", equalTo(false));
+                .body("find { it.schoolYear == '" + year + "' }.rated", equalTo(false))
+                // not rated: no tier at all (never a value outside the tiers), and why
+                .body("find { it.schoolYear == '" + year + "' }", not(hasKey("tier")))
+                .body("find { it.schoolYear == '" + year + "' }.notRatedReason", containsString("at least 50% is needed"));
     }
 
     @SuppressWarnings("unchecked")

@@ -2,12 +2,15 @@ package org.portfolio.performance.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.portfolio.performance.domain.SchoolStatus;
+import org.portfolio.performance.domain.SchoolType;
 import org.portfolio.performance.service.SchoolRegistryService;
 import org.portfolio.platform.events.EventTypes;
 import org.portfolio.platform.events.consumer.EventHandler;
 import org.portfolio.platform.events.consumer.IncomingEvent;
 import org.portfolio.platform.events.consumer.PoisonEventException;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +50,13 @@ public class SchoolRegistryHandler implements EventHandler {
         SchoolEvent e = event.data(SchoolEvent.class);
         if (e.schoolId() == null) {
             throw new PoisonEventException(event.name() + " without schoolId");
+        }
+        // the registry copy holds only the registry's own values: the API types them as enums
+        if (e.type() != null && SchoolType.of(e.type()) == null) {
+            throw new PoisonEventException(event.name() + " with a type outside " + Arrays.toString(SchoolType.values()));
+        }
+        if (e.status() != null && SchoolStatus.of(e.status()) == null) {
+            throw new PoisonEventException(event.name() + " with a status outside " + Arrays.toString(SchoolStatus.values()));
         }
         var attributes = new SchoolRegistryService.Attributes(e.districtCode(), e.name(), e.type(), e.grades(), e.zone());
         if (REGISTERED.equals(event.type())) {

@@ -6,9 +6,16 @@ import org.portfolio.performance.domain.AssessmentRecord;
 import java.time.Instant;
 import java.util.UUID;
 
-@Schema(description = "One student's result on one test (personal data)")
-public record AssessmentRecordResponse(String studentId, String subject, String testCode, String gradeLevel,
-                                       int performanceLevel, Integer scaleScore, Integer growthPercentile,
+@Schema(description = "One student's result on one test (personal data)",
+        requiredProperties = {"studentId", "subject", "testCode", "performanceLevel", "jobId", "updatedAt"})
+public record AssessmentRecordResponse(String studentId, String subject, String testCode,
+                                       @Schema(description = "PK, K or 1 to 12 (absent when the SIS gave none)",
+                                               enumeration = {"PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"})
+                                       String gradeLevel,
+                                       @Schema(minimum = "1", maximum = "5") int performanceLevel,
+                                       @Schema(description = "Absent when the SIS gave none") Integer scaleScore,
+                                       @Schema(description = "Student growth percentile 1–99 (absent when the SIS gave none)")
+                                       Integer growthPercentile,
                                        @Schema(description = "The upload that wrote it last") UUID jobId,
                                        Instant updatedAt) {
 

@@ -7,9 +7,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-@Schema(description = "One student's attendance for a school year (personal data)")
-public record AttendanceRecordResponse(String studentId, String gradeLevel, BigDecimal daysEnrolled,
-                                       BigDecimal daysAbsent,
+@Schema(description = "One student's attendance for a school year (personal data)",
+        requiredProperties = {"studentId", "daysEnrolled", "daysAbsent", "jobId", "updatedAt"})
+public record AttendanceRecordResponse(String studentId,
+                                       @Schema(description = "PK, K or 1 to 12 (absent when the SIS gave none)",
+                                               enumeration = {"PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"})
+                                       String gradeLevel,
+                                       BigDecimal daysEnrolled, BigDecimal daysAbsent,
                                        @Schema(description = "The upload that wrote it last") UUID jobId,
                                        Instant updatedAt) {
 

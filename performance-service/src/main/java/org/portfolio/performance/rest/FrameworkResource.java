@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.Framework;
@@ -33,7 +34,6 @@ import org.portfolio.performance.domain.FrameworkStatus;
 import org.portfolio.performance.service.FrameworkService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -54,11 +54,13 @@ public class FrameworkResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List framework versions", description = "Public. Newest school year and version first")
-    @APIResponse(responseCode = "200", description = "One page of frameworks")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "List framework versions",
+            description = "Public: no token needed. Every version of the framework, newest school year and version first, "
+                    + "filtered by school year and status. The PUBLISHED version of a year is the one that rates it; "
+                    + "DRAFTs are being prepared, SUPERSEDED ones rated the year before a newer version was published.")
+    @APIResponse(responseCode = "200", description = "One page of framework versions")
     public Page<FrameworkResponse> list(@Parameter(description = "School year, e.g. 2026-27") @QueryParam("schoolYear") String schoolYear,
-                                        @QueryParam("status") FrameworkStatus status,
+                                        @Parameter(description = "Only versions in this status") @QueryParam("status") FrameworkStatus status,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.list(schoolYear, status, page, size).map(FrameworkResponse::of);
@@ -67,9 +69,12 @@ public class FrameworkResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Get a framework version", description = "Public. ETag is its version for If-Match")
-    @APIResponse(responseCode = "200", description = "The framework", content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such framework", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Get a framework version",
+            description = "Public: no token needed. The version's categories, metrics with weights and cut points, tiers, "
+                    + "minimum n and coverage, and who created and published it. The ETag header is its version: send it "
+                    + "as If-Match to replace or publish a draft.")
+    @APIResponse(responseCode = "200", description = "The framework version; ETag names its version",
+            content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         Framework f = service.get(id);
         return Response.ok(FrameworkResponse.of(f)).tag(EntityTags.of(f.rowVersion)).build();
@@ -77,13 +82,16 @@ public class FrameworkResource {
 
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Create a draft framework", description = "Validated in full; versions are numbered per school year")
-    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A framework rule is broken (weights, cut points, tiers, unknown metric); errors[] names each field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Create a draft framework",
+            description = "A new DRAFT for a school year, numbered after the year's existing versions. The whole framework "
+                    + "is validated and every broken rule is reported at once: category weights add up to 100 and each "
+                    + "category's metrics to its weight, every metric is defined and listed once, cut points are "
+                    + "monotonic in the metric's direction and the best earns the full weight, the four tiers come best "
+                    + "first and the last needs 0%. Publish the draft to make it rate its year.")
+    @APIResponse(responseCode = "201", description = "The draft; Location and ETag name it",
+            content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
+    @APIResponse(responseCode = "422", description = "A framework rule is broken (weights, cut points, tiers, unknown metric): "
+            + "invalid-framework, errors[] names each broken rule by field")
     public Response create(@Valid @NotNull FrameworkRequest r, @Context UriInfo uri) {
         Framework f = service.create(r.toContent(), caller.id());
         return Response.created(uri.getAbsolutePathBuilder().path(f.id.toString()).build())
@@ -93,17 +101,18 @@ public class FrameworkResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Replace a draft framework", description = "Only drafts change; send If-Match with the ETag you read")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such framework", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The framework is published (immutable) or was changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A framework rule is broken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @Operation(summary = "Replace a draft framework",
+            description = "Replaces the whole content of a DRAFT, validated as on create; the school year stays. Send "
+                    + "If-Match with the ETag you read so that a concurrent edit is not lost. A published or superseded "
+                    + "version never changes: start a new version instead.")
+    @APIResponse(responseCode = "200", description = "The replaced draft; ETag names its new version",
+            content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
+    @APIResponse(responseCode = "409", description = "The framework is not a DRAFT (framework-not-draft): published and superseded versions never change")
+    @APIResponse(responseCode = "422", description = "A framework rule is broken, or the school year differs from the draft's: "
+            + "invalid-framework, errors[] names each broken rule by field")
+    public Response update(@PathParam("id") UUID id,
+                           @Parameter(description = "The ETag of the version you read (optional; without it the last write wins)")
+                           @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull FrameworkRequest r) {
         Framework f = service.update(id, ifMatch, r.toContent());
         return Response.ok(FrameworkResponse.of(f)).tag(EntityTags.of(f.rowVersion)).build();
@@ -113,12 +122,14 @@ public class FrameworkResource {
     @Path("/{id}/new-version")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Start a new version", description = "A draft copy of this framework, for its school year (next version) or another; change = new version")
-    @APIResponse(responseCode = "201", description = "The new draft; Location names it", content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such framework", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Start a new version",
+            description = "Change = new version: a DRAFT copy of this version's content, for the same school year (the "
+                    + "next version number) or for the school year the optional body names. Edit and publish the draft; "
+                    + "the version it copies is left as it is.")
+    @RequestBody(required = false, description = "Optional: the school year of the new draft (the same year when absent)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewVersionRequest.class)))
+    @APIResponse(responseCode = "201", description = "The new draft; Location and ETag name it",
+            content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
     public Response newVersion(@PathParam("id") UUID id, NewVersionRequest r, @Context UriInfo uri) {
         Framework f = service.newVersion(id, r == null ? null : r.schoolYear(), caller.id());
         return Response.created(uri.getBaseUriBuilder().path("/api/performance/frameworks").path(f.id.toString()).build())
@@ -129,16 +140,18 @@ public class FrameworkResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Publish a draft", description = "It rates its school year from now on (the previous version is SUPERSEDED) and can no longer change; "
-            + "the year's suppression, aggregates and ratings are recomputed and every real change is published")
-    @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = PublishResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such framework", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A framework rule is broken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) throws SQLException {
+    @Operation(summary = "Publish a draft",
+            description = "The draft rates its school year from now on (the year's previously published version becomes "
+                    + "SUPERSEDED) and can no longer change. The year's suppression, aggregates and ratings are "
+                    + "recomputed in the same transaction and every real change is published as an event; the answer "
+                    + "counts what changed. Takes no body.")
+    @APIResponse(responseCode = "200", description = "Published, with what the recomputation changed; ETag names its version",
+            content = @Content(schema = @Schema(implementation = PublishResponse.class)))
+    @APIResponse(responseCode = "409", description = "The framework is not a DRAFT (framework-not-draft): it is already published or superseded")
+    @APIResponse(responseCode = "422", description = "The draft breaks a framework rule (checked again on publish): invalid-framework, errors[] names each")
+    public Response publish(@PathParam("id") UUID id,
+                            @Parameter(description = "The ETag of the version you read (optional; without it the last write wins)")
+                            @HeaderParam("If-Match") String ifMatch) throws SQLException {
         FrameworkService.Published p = service.publish(id, ifMatch, caller.id());
         return Response.ok(PublishResponse.of(p)).tag(EntityTags.of(p.framework().rowVersion)).build();
     }
@@ -146,12 +159,11 @@ public class FrameworkResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Delete a draft")
+    @Operation(summary = "Delete a draft",
+            description = "Deletes a DRAFT that was never published. Published and superseded versions are kept for the "
+                    + "ratings they made.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such framework", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The framework is not a DRAFT (framework-not-draft): published and superseded versions are kept")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
         return Response.noContent().build();

@@ -10,13 +10,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "A performance framework version")
-public record FrameworkResponse(UUID id, @Schema(examples = "2026-27") String schoolYear, int version, String name,
-                                String description, FrameworkStatus status, int minimumN, int proficientLevel,
+@Schema(description = "A performance framework version",
+        requiredProperties = {"id", "schoolYear", "version", "name", "status", "minimumN", "proficientLevel",
+                "minimumCoveragePercent", "categories", "metrics", "tiers", "createdAt", "createdBy"})
+public record FrameworkResponse(UUID id, @Schema(examples = "2026-27") String schoolYear,
+                                @Schema(description = "Numbered per school year from 1") int version, String name,
+                                @Schema(description = "Absent when none was given") String description,
+                                FrameworkStatus status, int minimumN, int proficientLevel,
                                 BigDecimal minimumCoveragePercent, List<FrameworkRequest.CategoryWeight> categories,
                                 List<FrameworkRequest.FrameworkMetric> metrics, List<FrameworkRequest.Tier> tiers,
-                                Instant createdAt, String createdBy, Instant publishedAt, String publishedBy,
-                                Instant supersededAt) {
+                                Instant createdAt, @Schema(description = "The client that created it") String createdBy,
+                                @Schema(description = "When it was published (absent while a DRAFT)") Instant publishedAt,
+                                @Schema(description = "The client that published it (absent while a DRAFT)") String publishedBy,
+                                @Schema(description = "When a newer version replaced it (absent unless SUPERSEDED)") Instant supersededAt) {
 
     static FrameworkResponse of(Framework f) {
         var d = f.definition;

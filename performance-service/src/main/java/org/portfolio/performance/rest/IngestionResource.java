@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.IngestionKind;
 import org.portfolio.performance.domain.UploadFormat;
 import org.portfolio.performance.service.IngestionService;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
@@ -44,6 +44,24 @@ import java.util.UUID;
 public class IngestionResource {
 
     static final String CSV = "text/csv";
+    private static final String ROWS = "Each row is checked on its own: the good rows are kept, every bad one is "
+            + "answered with its row number (1 = the first JSON element or the first CSV record after the header), field "
+            + "and message, and the whole upload is one transaction. Re-posting identical rows changes nothing. Send an "
+            + "Idempotency-Key to make retries safe.";
+    private static final String CREATED = "Processed: the job with what was received, kept, rejected and changed, and "
+            + "its first row errors; Location names the job, and Idempotent-Replayed: true says this is the first answer "
+            + "to the same Idempotency-Key, replayed";
+    private static final String MALFORMED = "The body cannot be read as a whole (malformed-body: broken JSON, unknown "
+            + "CSV columns, a CSV without its header, beyond the parser's limits) and nothing was kept; or the "
+            + "Idempotency-Key is invalid";
+    private static final String KEY_IN_USE = "The first request with this Idempotency-Key is still running "
+            + "(idempotency-key-in-use)";
+    private static final String TOO_LARGE = "The body is larger than the upload limit (payload-too-large), with or "
+            + "without Content-Length; nothing was kept";
+    private static final String REJECTED = "The first rows were all rejected (upload-rows-rejected: the upload was "
+            + "stopped, nothing kept, errors[] lists the first row errors); or the Idempotency-Key was used before for "
+            + "a different request (idempotency-key-reused)";
+    private static final String KEY = "Makes retries safe: the first answer is replayed for 24 h";
 
     @Inject
     IngestionService ingestion;
@@ -56,25 +74,22 @@ public class IngestionResource {
     @Consumes({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
     @Operation(summary = "Upload school-level metric values",
-            description = "Rows: schoolId (or districtCode), schoolYear, metricCode, value, n (optional). Upsert on school + metric + year. "
-                    + "Only SCHOOL_LEVEL metrics can be posted; computed ones come from student records or enrollment.")
-    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SchoolMetricRow.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "Header row with the field names, then one row per value"))})
-    @APIResponse(responseCode = "201", description = "Processed; Location names the job. Good rows are kept, bad rows listed in errors",
-            content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body, or beyond the parser's limits (nothing kept); or an invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json or text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request; or the first rows were all rejected (upload-rows-rejected: stopped, nothing kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response schoolMetrics(InputStream body, @HeaderParam("Content-Type") String contentType,
-                                  @HeaderParam("Content-Length") Long contentLength,
-                                  @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
-                                  @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
-                                  @Context RoutingContext http) {
-        return upload(IngestionKind.SCHOOL_METRICS, body, contentType, contentLength, idempotencyKey, uri, http);
+            description = "Upserts school-level values (graduation rate, days cash on hand, …) on school + metric + school "
+                    + "year, as a JSON array of rows or a CSV with a header row. Only SCHOOL_LEVEL metrics can be posted; "
+                    + "computed ones come from student records or the enrollment match. " + ROWS)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.SchoolMetricRow.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "A header row naming the fields (schoolId or districtCode, schoolYear, metricCode, value, n), then one row per value"))})
+    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "400", description = MALFORMED)
+    @APIResponse(responseCode = "409", description = KEY_IN_USE)
+    @APIResponse(responseCode = "413", description = TOO_LARGE)
+    @APIResponse(responseCode = "422", description = REJECTED)
+    public Response schoolMetrics(InputStream body, @Context HttpHeaders headers,
+                                  @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                  @Context UriInfo uri, @Context RoutingContext http) {
+        return upload(IngestionKind.SCHOOL_METRICS, body, headers, idempotencyKey, uri, http);
     }
 
     @POST
@@ -82,27 +97,23 @@ public class IngestionResource {
     @Consumes({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
     @Operation(summary = "Upload student assessment results",
-            description = "Rows: schoolId (or districtCode), schoolYear, studentId, subject, testCode, gradeLevel, performanceLevel (1-5), "
-                    + "scaleScore, growthPercentile (1-99). Upsert on school + year + subject + student + test. Streams: "
-                    + "a million rows need no more memory than ten. The affected schools' metrics and ratings are "
-                    + "recomputed before the answer.")
-    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AssessmentRow.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "Header row with the field names, then one row per result"))})
-    @APIResponse(responseCode = "201", description = "Processed; Location names the job. Good rows are kept, bad rows listed in errors",
-            content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body, or beyond the parser's limits (nothing kept); or an invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json or text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request; or the first rows were all rejected (upload-rows-rejected: stopped, nothing kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response assessments(InputStream body, @HeaderParam("Content-Type") String contentType,
-                                @HeaderParam("Content-Length") Long contentLength,
-                                @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
-                                @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
-                                  @Context RoutingContext http) {
-        return upload(IngestionKind.ASSESSMENTS, body, contentType, contentLength, idempotencyKey, uri, http);
+            description = "Upserts student results on school + school year + subject + student + test, as a JSON array of "
+                    + "rows or a CSV with a header row. Streams: a million rows need no more memory than ten. The affected "
+                    + "schools' proficiency and growth metrics and their ratings are recomputed before the answer. " + ROWS)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AssessmentRow.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "A header row naming the fields (schoolId or districtCode, schoolYear, studentId, subject, testCode, "
+                            + "gradeLevel, performanceLevel, scaleScore, growthPercentile), then one row per result"))})
+    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "400", description = MALFORMED)
+    @APIResponse(responseCode = "409", description = KEY_IN_USE)
+    @APIResponse(responseCode = "413", description = TOO_LARGE)
+    @APIResponse(responseCode = "422", description = REJECTED)
+    public Response assessments(InputStream body, @Context HttpHeaders headers,
+                                @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Context UriInfo uri, @Context RoutingContext http) {
+        return upload(IngestionKind.ASSESSMENTS, body, headers, idempotencyKey, uri, http);
     }
 
     @POST
@@ -110,29 +121,29 @@ public class IngestionResource {
     @Consumes({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
     @Operation(summary = "Upload student attendance",
-            description = "Rows: schoolId (or districtCode), schoolYear, studentId, gradeLevel, daysEnrolled, daysAbsent (half days allowed). "
-                    + "Upsert on school + year + student.")
-    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceRow.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "Header row with the field names, then one row per student"))})
-    @APIResponse(responseCode = "201", description = "Processed; Location names the job. Good rows are kept, bad rows listed in errors",
-            content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body, or beyond the parser's limits (nothing kept); or an invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json or text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request; or the first rows were all rejected (upload-rows-rejected: stopped, nothing kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response attendance(InputStream body, @HeaderParam("Content-Type") String contentType,
-                               @HeaderParam("Content-Length") Long contentLength,
-                               @Parameter(description = "Makes retries safe: the first answer is replayed for 24 h")
-                               @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
-                                  @Context RoutingContext http) {
-        return upload(IngestionKind.ATTENDANCE, body, contentType, contentLength, idempotencyKey, uri, http);
+            description = "Upserts each student's attendance for a school year (days enrolled and absent, half days "
+                    + "allowed) on school + school year + student, as a JSON array of rows or a CSV with a header row. The "
+                    + "affected schools' chronic absenteeism and ratings are recomputed before the answer. " + ROWS)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AttendanceRow.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "A header row naming the fields (schoolId or districtCode, schoolYear, studentId, gradeLevel, "
+                            + "daysEnrolled, daysAbsent), then one row per student"))})
+    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "400", description = MALFORMED)
+    @APIResponse(responseCode = "409", description = KEY_IN_USE)
+    @APIResponse(responseCode = "413", description = TOO_LARGE)
+    @APIResponse(responseCode = "422", description = REJECTED)
+    public Response attendance(InputStream body, @Context HttpHeaders headers,
+                               @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                               @Context UriInfo uri, @Context RoutingContext http) {
+        return upload(IngestionKind.ATTENDANCE, body, headers, idempotencyKey, uri, http);
     }
 
-    private Response upload(IngestionKind kind, InputStream body, String contentType, Long contentLength,
-                            String idempotencyKey, UriInfo uri, RoutingContext http) {
+    private Response upload(IngestionKind kind, InputStream body, HttpHeaders headers, String idempotencyKey, UriInfo uri,
+                            RoutingContext http) {
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        Long contentLength = contentLength(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH));
         UploadFormat format = contentType != null && contentType.toLowerCase().startsWith(CSV) ? UploadFormat.CSV
                 : UploadFormat.JSON;
         Set<UUID> schools = new LinkedHashSet<>();
@@ -163,25 +174,15 @@ public class IngestionResource {
         return rb.build();
     }
 
-    @Schema(description = "One school-level value")
-    public record SchoolMetricRow(UUID schoolId, @Schema(description = "Instead of schoolId") String districtCode,
-                                  @Schema(examples = "2026-27") String schoolYear,
-                                  @Schema(examples = "TEACHER_VACANCIES") String metricCode,
-                                  @Schema(examples = "3") java.math.BigDecimal value,
-                                  @Schema(description = "Students (or cases) behind the value, when it has any") Integer n) {
-    }
-
-    @Schema(description = "One student's result on one test")
-    public record AssessmentRow(UUID schoolId, String districtCode, @Schema(examples = "2026-27") String schoolYear,
-                                @Schema(description = "The SIS student id (stays in this service)") String studentId,
-                                @Schema(examples = "ELA") String subject, @Schema(examples = "STATE_SUMMATIVE") String testCode,
-                                @Schema(examples = "7") String gradeLevel, @Schema(examples = "3") Integer performanceLevel,
-                                Integer scaleScore, @Schema(examples = "55") Integer growthPercentile) {
-    }
-
-    @Schema(description = "One student's attendance for the year")
-    public record AttendanceRow(UUID schoolId, String districtCode, @Schema(examples = "2026-27") String schoolYear,
-                                String studentId, String gradeLevel, @Schema(examples = "170") java.math.BigDecimal daysEnrolled,
-                                @Schema(examples = "12.5") java.math.BigDecimal daysAbsent) {
+    /** Vert.x refuses a malformed Content-Length before this runs; null when absent (a chunked body). */
+    private static Long contentLength(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -18,10 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.JobStatus;
-import org.portfolio.performance.domain.RowError;
 import org.portfolio.performance.service.JobService;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -47,12 +45,12 @@ public class JobResource {
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
-    @Operation(summary = "List upload jobs", description = "Newest first. Follow a running upload with status=RUNNING or by its Idempotency-Key")
-    @APIResponse(responseCode = "200", description = "One page of jobs (without their errors)")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<IngestionJobResponse> list(@QueryParam("status") JobStatus status,
+    @Operation(summary = "List upload jobs",
+            description = "Upload jobs, newest first, without their row errors: a district admin sees every job, an SIS "
+                    + "client only its own. Follow a running upload with status=RUNNING, or find the job of a request by "
+                    + "the Idempotency-Key it was sent with.")
+    @APIResponse(responseCode = "200", description = "One page of jobs (their errors lists are empty: read them per job)")
+    public Page<IngestionJobResponse> list(@Parameter(description = "Only jobs in this status") @QueryParam("status") JobStatus status,
                                            @Parameter(description = "The Idempotency-Key the upload was sent with") @QueryParam("idempotencyKey") String key,
                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -62,11 +60,13 @@ public class JobResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
-    @Operation(summary = "Get an upload job", description = "Progress while it runs (rows and bytes received, phase), the outcome when done")
-    @APIResponse(responseCode = "200", description = "The job with its first row errors", content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such job (or not yours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Get an upload job",
+            description = "One upload job: its progress while it runs (rows and bytes received so far, phase) and its "
+                    + "outcome when done (rows kept, rejected, inserted, updated; metrics and ratings changed; why it "
+                    + "failed), with its first row errors. An SIS client sees only its own jobs.")
+    @APIResponse(responseCode = "200", description = "The job with its first 100 row errors",
+            content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "404", description = "No upload job with this id, or not one of the SIS client's own")
     public IngestionJobResponse get(@PathParam("id") UUID id) throws SQLException {
         String owner = owner();
         var job = jobs.get(id, owner);
@@ -76,14 +76,14 @@ public class JobResource {
     @GET
     @Path("/{id}/errors")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
-    @Operation(summary = "The row errors of an upload job", description = "In row order; at most the configured number per job are stored")
+    @Operation(summary = "The row errors of an upload job",
+            description = "Every stored row error of a job, in row order: row number, field and message (which never "
+                    + "repeats a student id). Only the first ones of an upload are stored (10,000 by default); the job's "
+                    + "errorsTotal counts them all.")
     @APIResponse(responseCode = "200", description = "One page of row errors")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such job (or not yours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<RowError> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @APIResponse(responseCode = "404", description = "No upload job with this id, or not one of the SIS client's own")
+    public Page<RowErrorResponse> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) throws SQLException {
-        return jobs.errors(id, owner(), page, size);
+        return jobs.errors(id, owner(), page, size).map(RowErrorResponse::of);
     }
 }

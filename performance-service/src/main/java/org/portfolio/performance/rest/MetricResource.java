@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.MetricDefinition;
 import org.portfolio.performance.service.MetricCatalogService;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Roles;
 
 import java.util.List;
@@ -38,8 +38,11 @@ public class MetricResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List metric definitions", description = "Public")
-    @APIResponse(responseCode = "200", description = "Every metric, by category")
+    @Operation(summary = "List metric definitions",
+            description = "Public: no token needed. Every metric a framework can weigh, by category: its direction (higher "
+                    + "or lower is better), unit, and how its value comes about (posted by an SIS, computed from student "
+                    + "records, or from the enrollment match).")
+    @APIResponse(responseCode = "200", description = "Every metric definition, by category")
     public List<MetricResponse> list() {
         return catalog.list().stream().map(MetricResponse::of).toList();
     }
@@ -47,23 +50,26 @@ public class MetricResource {
     @GET
     @Path("/{code}")
     @PermitAll
-    @Operation(summary = "Get a metric definition")
-    @APIResponse(responseCode = "200", description = "The metric", content = @Content(schema = @Schema(implementation = MetricResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such metric", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MetricResponse get(@PathParam("code") String code) {
+    @Operation(summary = "Get a metric definition",
+            description = "Public: no token needed. One metric by its code (e.g. ELA_PROFICIENCY): category, direction, "
+                    + "unit, computation and the assessment subjects a student-level computation reads.")
+    @APIResponse(responseCode = "200", description = "The metric definition",
+            content = @Content(schema = @Schema(implementation = MetricResponse.class)))
+    public MetricResponse get(@Parameter(description = "The metric's code, e.g. ELA_PROFICIENCY") @PathParam("code") String code) {
         return MetricResponse.of(catalog.get(code));
     }
 
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(summary = "Define a metric")
-    @APIResponse(responseCode = "201", description = "Defined", content = @Content(schema = @Schema(implementation = MetricResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Subjects do not fit the computation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Define a metric",
+            description = "Adds a metric that frameworks can then weigh. SCHOOL_LEVEL metrics (the default) are posted by "
+                    + "the SIS through /ingest/school-metrics; ASSESSMENT_PROFICIENCY and MEDIAN_GROWTH_PERCENTILE name the "
+                    + "assessment subjects they are computed from. A definition is never changed or deleted.")
+    @APIResponse(responseCode = "201", description = "The new metric; Location names it",
+            content = @Content(schema = @Schema(implementation = MetricResponse.class)))
+    @APIResponse(responseCode = "409", description = "A metric with this code exists already")
+    @APIResponse(responseCode = "422", description = "The subjects or the unit do not fit the computation (ASSESSMENT_PROFICIENCY and "
+            + "MEDIAN_GROWTH_PERCENTILE need subjects, the others take none; computed metrics have their computation's unit)")
     public Response define(@Valid @NotNull MetricRequest r, @Context UriInfo uri) {
         MetricDefinition m = catalog.define(r.code(), r.name(), r.category(), r.direction(), r.unit(), r.description(),
                 r.computation(), r.subjects());

@@ -9,11 +9,14 @@ import org.portfolio.performance.domain.MetricUnit;
 
 import java.util.List;
 
-@Schema(description = "A metric definition")
+@Schema(description = "A metric definition",
+        requiredProperties = {"code", "name", "category", "direction", "unit", "computation", "subjects"})
 public record MetricResponse(@Schema(examples = "ELA_PROFICIENCY") String code, String name, MetricCategory category,
-                             MetricDirection direction, MetricUnit unit, String description,
+                             MetricDirection direction, MetricUnit unit,
+                             @Schema(description = "What the metric measures (absent when none was given)") String description,
                              @Schema(description = "How the value comes about") MetricComputation computation,
-                             @Schema(description = "Assessment subjects of a student-level computation") List<String> subjects) {
+                             @Schema(description = "Assessment subjects of a student-level computation (empty for the others)")
+                             List<String> subjects) {
 
     static MetricResponse of(MetricDefinition m) {
         return new MetricResponse(m.code, m.name, m.category, m.direction, m.unit, m.description, m.computation,

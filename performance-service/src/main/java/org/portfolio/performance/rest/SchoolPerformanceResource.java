@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.service.PerformanceQueryService;
 import org.portfolio.performance.service.SchoolRegistryService;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -40,7 +40,9 @@ public class SchoolPerformanceResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The schools performance-service knows", description = "Public: the school directory, from the registry's events")
+    @Operation(summary = "The schools performance-service knows",
+            description = "Public: no token needed. The school directory as this service keeps it from the registry's "
+                    + "events (contracts-service), by name: the ids and district codes SIS rows may name.")
     @APIResponse(responseCode = "200", description = "Every school, by name")
     public List<SchoolResponse> list() {
         return registry.list().stream().map(SchoolResponse::of).toList();
@@ -49,11 +51,12 @@ public class SchoolPerformanceResource {
     @GET
     @Path("/{id}/profile")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "A school's performance profile", description = "Unsuppressed (with n); a school leader sees only its own schools")
+    @Operation(summary = "A school's performance profile",
+            description = "Every school year of the school: each metric's value with its n, source and trend since the "
+                    + "previous year, the year's current rating, and the rating history. Unsuppressed: values below the "
+                    + "minimum n are shown with suppressed: true. A school leader sees only its own schools.")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Nothing is known of this school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Nothing is known of this school (no registry entry, value or rating)")
     public ProfileResponse profile(@PathParam("id") UUID id) throws SQLException {
         caller.requireSchool(id);
         return ProfileResponse.of(queries.profile(id));
@@ -62,12 +65,12 @@ public class SchoolPerformanceResource {
     @GET
     @Path("/{id}/ratings")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "A school's rating history", description = "Every computed version, newest first")
-    @APIResponse(responseCode = "200", description = "The ratings")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Nothing is known of this school (or metric)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<RatingResponse> ratings(@PathParam("id") UUID id, @QueryParam("schoolYear") String schoolYear) {
+    @Operation(summary = "A school's rating history",
+            description = "Every computed version of the school's ratings, newest first, optionally for one school year; "
+                    + "current marks the version in force. A school leader sees only its own schools.")
+    @APIResponse(responseCode = "200", description = "The rating versions, newest first (empty when none was computed)")
+    public List<RatingResponse> ratings(@PathParam("id") UUID id,
+                                        @Parameter(description = "Only this school year, e.g. 2026-27") @QueryParam("schoolYear") String schoolYear) {
         caller.requireSchool(id);
         return queries.ratingHistory(id, schoolYear).stream().map(RatingResponse::of).toList();
     }
@@ -75,11 +78,12 @@ public class SchoolPerformanceResource {
     @GET
     @Path("/{id}/metrics/{code}/history")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Every recorded change of one school metric", description = "One entry per MetricResultRecorded, oldest first")
-    @APIResponse(responseCode = "200", description = "The changes")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Nothing is known of this school (or metric)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Every recorded change of one school metric",
+            description = "The history of one metric of the school, oldest first: one entry per MetricResultRecorded event "
+                    + "(a new value, or a change in value, n or suppression), with the previous value and where it came "
+                    + "from. A school leader sees only its own schools.")
+    @APIResponse(responseCode = "200", description = "The changes, oldest first (empty when none was recorded)")
+    @APIResponse(responseCode = "404", description = "No metric with this code, or nothing is known of this school")
     public List<MetricChangeResponse> metricHistory(@PathParam("id") UUID id, @PathParam("code") String code)
             throws SQLException {
         caller.requireSchool(id);

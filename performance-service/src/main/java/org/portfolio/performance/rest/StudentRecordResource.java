@@ -12,14 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.SchoolYear;
 import org.portfolio.performance.service.StudentRecordService;
 import org.portfolio.platform.web.http.Page;
-import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
@@ -32,6 +30,8 @@ import java.util.UUID;
 @Tag(name = "Student records", description = "Student-level assessment and attendance records (personal data)")
 @Produces(MediaType.APPLICATION_JSON)
 public class StudentRecordResource {
+
+    static final String YEAR = "School year, e.g. 2026-27";
 
     @Inject
     StudentRecordService records;
@@ -52,15 +52,15 @@ public class StudentRecordResource {
     @GET
     @Path("/assessments")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
-    @Operation(summary = "Assessment results of a school and year", description = "By subject, student and test")
-    @APIResponse(responseCode = "200", description = "One page of records")
-    @APIResponse(responseCode = "400", description = "Missing or invalid schoolId or schoolYear", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<AssessmentRecordResponse> assessments(@QueryParam("schoolId") @NotNull UUID schoolId,
-                                                                 @QueryParam("schoolYear") String schoolYear,
-                                                                 @QueryParam("studentId") String studentId,
-                                                                 @QueryParam("subject") String subject,
+    @Operation(summary = "Assessment results of a school and year",
+            description = "The stored student-level assessment results of one school and school year (personal data: a "
+                    + "district admin, or an SIS client for the schools in its token), by subject, student and test; "
+                    + "filter by student and subject.")
+    @APIResponse(responseCode = "200", description = "One page of assessment records")
+    public Page<AssessmentRecordResponse> assessments(@Parameter(required = true, description = "The school") @QueryParam("schoolId") @NotNull UUID schoolId,
+                                                                 @Parameter(required = true, description = YEAR) @QueryParam("schoolYear") String schoolYear,
+                                                                 @Parameter(description = "Only this SIS student id") @QueryParam("studentId") String studentId,
+                                                                 @Parameter(description = "Only this subject, e.g. ELA") @QueryParam("subject") String subject,
                                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
             throws SQLException {
@@ -71,14 +71,13 @@ public class StudentRecordResource {
     @GET
     @Path("/attendance")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
-    @Operation(summary = "Attendance records of a school and year", description = "By student")
-    @APIResponse(responseCode = "200", description = "One page of records")
-    @APIResponse(responseCode = "400", description = "Missing or invalid schoolId or schoolYear", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or not your school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<AttendanceRecordResponse> attendance(@QueryParam("schoolId") @NotNull UUID schoolId,
-                                                                   @QueryParam("schoolYear") String schoolYear,
-                                                                   @QueryParam("studentId") String studentId,
+    @Operation(summary = "Attendance records of a school and year",
+            description = "The stored student-level attendance of one school and school year (personal data: a district "
+                    + "admin, or an SIS client for the schools in its token), by student; filter by student.")
+    @APIResponse(responseCode = "200", description = "One page of attendance records")
+    public Page<AttendanceRecordResponse> attendance(@Parameter(required = true, description = "The school") @QueryParam("schoolId") @NotNull UUID schoolId,
+                                                                   @Parameter(required = true, description = YEAR) @QueryParam("schoolYear") String schoolYear,
+                                                                   @Parameter(description = "Only this SIS student id") @QueryParam("studentId") String studentId,
                                                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                                    @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
             throws SQLException {

@@ -1,0 +1,66 @@
+package org.portfolio.performance.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * The rows of the SIS uploads as the OpenAPI document describes them: what a row must be to be kept. The service
+ * reads the body as a stream and checks each row on its own (service.ingest): a row that breaks these rules is
+ * rejected with its row number, field and message in the answer's {@code errors}, and the other rows are kept.
+ * Every row names its school by {@code schoolId} or {@code districtCode} (both must agree when both are given).
+ */
+final class UploadRows {
+
+    private UploadRows() {
+    }
+
+    static final String SCHOOL_YEAR = "^\\d{4}-\\d{2}$";
+    static final String GRADE = "^([Pp][Kk]|[Kk]|0*([1-9]|1[0-2]))$";
+
+    @Schema(description = "One school-level value of a school metric (a SCHOOL_LEVEL metric: computed ones cannot be posted)",
+            requiredProperties = {"schoolYear", "metricCode", "value"})
+    record SchoolMetricRow(@Schema(description = "The school (or give districtCode)") UUID schoolId,
+                           @Schema(description = "The school's district code, instead of schoolId") String districtCode,
+                           @Schema(examples = "2026-27", pattern = SCHOOL_YEAR) String schoolYear,
+                           @Schema(examples = "TEACHER_VACANCIES") String metricCode,
+                           @Schema(description = "Within the metric's unit (a percent 0–100, a count whole and not negative, …)",
+                                   examples = "3") BigDecimal value,
+                           @Schema(description = "Students (or cases) behind the value, when it has any",
+                                   minimum = "0", maximum = "10000000") Integer n) {
+    }
+
+    @Schema(description = "One student's result on one test",
+            requiredProperties = {"schoolYear", "studentId", "subject", "testCode", "performanceLevel"})
+    record AssessmentRow(@Schema(description = "The school (or give districtCode)") UUID schoolId,
+                         @Schema(description = "The school's district code, instead of schoolId") String districtCode,
+                         @Schema(examples = "2026-27", pattern = SCHOOL_YEAR) String schoolYear,
+                         @Schema(description = "The SIS student id (stays in this service)", pattern = "^[A-Za-z0-9._:\\-]{1,64}$")
+                         String studentId,
+                         @Schema(description = "Subject code, upper-cased when stored", examples = "ELA",
+                                 pattern = "^[A-Za-z][A-Za-z0-9_]{0,19}$") String subject,
+                         @Schema(examples = "STATE_SUMMATIVE", pattern = "^[A-Za-z0-9._\\-]{1,40}$") String testCode,
+                         @Schema(description = "PK, K or 1 to 12 (any case, leading zeros allowed)", examples = "7", pattern = GRADE)
+                         String gradeLevel,
+                         @Schema(examples = "3", minimum = "1", maximum = "5") Integer performanceLevel,
+                         @Schema(minimum = "0", maximum = "100000") Integer scaleScore,
+                         @Schema(description = "Student growth percentile", examples = "55", minimum = "1", maximum = "99")
+                         Integer growthPercentile) {
+    }
+
+    @Schema(description = "One student's attendance for the year",
+            requiredProperties = {"schoolYear", "studentId", "daysEnrolled", "daysAbsent"})
+    record AttendanceRow(@Schema(description = "The school (or give districtCode)") UUID schoolId,
+                         @Schema(description = "The school's district code, instead of schoolId") String districtCode,
+                         @Schema(examples = "2026-27", pattern = SCHOOL_YEAR) String schoolYear,
+                         @Schema(description = "The SIS student id (stays in this service)", pattern = "^[A-Za-z0-9._:\\-]{1,64}$")
+                         String studentId,
+                         @Schema(description = "PK, K or 1 to 12 (any case, leading zeros allowed)", examples = "7", pattern = GRADE)
+                         String gradeLevel,
+                         @Schema(description = "More than 0; half days allowed", examples = "170", minimum = "0",
+                                 maximum = "366", multipleOf = 0.5) BigDecimal daysEnrolled,
+                         @Schema(description = "At most daysEnrolled; half days allowed", examples = "12.5", minimum = "0",
+                                 maximum = "366", multipleOf = 0.5) BigDecimal daysAbsent) {
+    }
+}
