@@ -30,7 +30,9 @@ public final class ContractChecked implements BeforeAllCallback {
     static final class Summary implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
-            System.out.println("[contract] system tests: " + ContractValidation.summary());
+            Runtime rt = Runtime.getRuntime();
+            System.out.println("[contract] system tests: " + ContractValidation.summary() + "; test JVM heap in use "
+                    + (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024) + " MB of " + rt.maxMemory() / (1024 * 1024) + " MB");
         }
     }
 }
