@@ -58,7 +58,7 @@ import org.portfolio.client.model.SchoolRequest;
 import org.portfolio.client.model.SchoolType;
 import org.portfolio.client.model.ScorecardBenchmark;
 import org.portfolio.client.model.ScorecardResponse;
-import org.portfolio.client.model.Status;
+import org.portfolio.client.model.BenchmarkStatus;
 import org.portfolio.client.model.StatusDecisionKind;
 import org.portfolio.client.model.StatusDecisionRequest;
 import org.portfolio.client.model.TermDto;
@@ -115,7 +115,7 @@ class GeneratedClientIT {
     }
 
     private String token(String clientId, String secret) throws ApiException {
-        return new OAuth2Api(as(null)).postOauthToken("client_credentials", clientId, secret, null).getAccessToken();
+        return new OAuth2Api(as(null)).requestToken("client_credentials", clientId, secret, null).getAccessToken();
     }
 
     private synchronized String admin() throws Exception {
@@ -128,7 +128,7 @@ class GeneratedClientIT {
 
     /** Registers an API client with the admin API and returns a token of it. */
     private String register(String adminToken, Set<String> roles, Set<UUID> schools) throws ApiException {
-        ClientResponse c = new ApiClientsApi(as(adminToken)).postApiAdminClients(new ClientRequest()
+        ClientResponse c = new ApiClientsApi(as(adminToken)).registerClient(new ClientRequest()
                 .name("generated client " + String.join("+", roles) + " " + UUID.randomUUID())
                 .roles(new LinkedHashSet<>(roles)).schools(new LinkedHashSet<>(schools)));
         assertThat(c.getClientSecret()).isNotBlank();
@@ -140,14 +140,14 @@ class GeneratedClientIT {
     }
 
     private UUID openSchool(String oversight) throws Exception {
-        UUID body = new OversightBodiesApi(as(admin())).postApiOversightBodies(new OversightBodyRequest()
+        UUID body = new OversightBodiesApi(as(admin())).createOversightBody(new OversightBodyRequest()
                 .name("Board " + UUID.randomUUID()).kind(OversightBodyKind.SCHOOL_BOARD)).getId();
         String code = "GEN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         SchoolRegistryApi schools = new SchoolRegistryApi(as(oversight));
-        UUID school = schools.postApiSchools(new SchoolRequest().districtCode(code).name("Generated School " + code)
+        UUID school = schools.createSchool(new SchoolRequest().districtCode(code).name("Generated School " + code)
                 .type(SchoolType.CHARTER).grades(new LinkedHashSet<>(List.of(Grade._9, Grade._10))).zone("EAST")
                 .oversightBodyId(body)).getId();
-        schools.postApiSchoolsByIdDecisions(school, new StatusDecisionRequest().decision(StatusDecisionKind.OPEN)
+        schools.createSchoolDecision(school, new StatusDecisionRequest().decision(StatusDecisionKind.OPEN)
                 .reason("Charter approved by the board"), null);
         return school;
     }
@@ -165,7 +165,7 @@ class GeneratedClientIT {
         UUID school = openSchool(oversight);
 
         PerformanceContractsApi contracts = new PerformanceContractsApi(as(oversight));
-        UUID contract = contracts.postApiContracts(new ContractDraftRequest().schoolId(school)
+        UUID contract = contracts.createContract(new ContractDraftRequest().schoolId(school)
                 .term(new TermDto().startYear(year).endYear(District.schoolYear(2)))
                 .provisions(List.of(new ProvisionDto().domain(AutonomyDomain.PEOPLE).model(AutonomyModel.FULL_WITH_EXPECTATIONS)
                         .scope("Hire and place all teachers").decisions(List.of("HIRE_TEACHERS"))))
@@ -173,7 +173,7 @@ class GeneratedClientIT {
                         .target(BigDecimal.valueOf(40)).period(year).category(BenchmarkCategory.ACADEMIC)
                         .guardsDomains(Set.of(AutonomyDomain.PEOPLE)).missTriggers(InterventionLevel.NOTICE_OF_CONCERN)
                         .reinstateOnMet(true)))).getId();
-        contracts.postApiContractsByIdActivation(contract, new ActivationRequest().reason("Approved by the board"), null);
+        contracts.createContractActivation(contract, null, new ActivationRequest().reason("Approved by the board"));
 
         GrantsApi grants = new GrantsApi(as(oversight));
         DecisionRightsApi rights = new DecisionRightsApi(as(oversight));
@@ -182,7 +182,7 @@ class GeneratedClientIT {
             assertThat(g.getStatus()).isEqualTo(GrantStatus.ACTIVE);
             assertThat(g.getContractId()).isEqualTo(contract);
         });
-        assertThat(rights.getApiAutonomySchoolsBySchoolIdDecisionRightsByDecision("HIRE_TEACHERS", school, null)
+        assertThat(rights.getAutonomySchoolDecisionRight("HIRE_TEACHERS", school, null)
                 .getDecidedBy()).isEqualTo(DecidedBy.SCHOOL);
 
         // the SIS posts 12 students' ELA results, 3 of them proficient: 25 % < 40 %
@@ -193,28 +193,28 @@ class GeneratedClientIT {
                     .subject("ELA").testCode("STATE_SUMMATIVE").gradeLevel("9").performanceLevel(i < 3 ? 4 : 1));
         }
         // Content-Length is declared as a header parameter: java.net.http sets it itself (and refuses it), so null
-        IngestionJobResponse job = new SisIngestionApi(as(sis)).postApiPerformanceIngestAssessments(rows, null, null);
+        IngestionJobResponse job = new SisIngestionApi(as(sis)).createPerformanceIngestAssessment(rows, null, null);
         assertThat(job.getRowsAccepted()).isEqualTo(12L);
         assertThat(job.getRowsRejected()).isZero();
 
         eventually("MISSED, escalated, PEOPLE revoked, HIRE_TEACHERS decided by the district", () -> {
-            ScorecardResponse card = contracts.getApiContractsByIdScorecard(contract);
-            assertThat(card.getBenchmarks()).extracting(ScorecardBenchmark::getStatus).containsExactly(Status.MISSED);
+            ScorecardResponse card = contracts.getContractScorecard(contract);
+            assertThat(card.getBenchmarks()).extracting(ScorecardBenchmark::getStatus).containsExactly(BenchmarkStatus.MISSED);
             assertThat(card.getIntervention().getLevel()).isEqualTo(InterventionLevel.NOTICE_OF_CONCERN);
             assertThat(onlyGrant(grants, school).getStatus()).isEqualTo(GrantStatus.REVOKED);
-            assertThat(rights.getApiAutonomySchoolsBySchoolIdDecisionRightsByDecision("HIRE_TEACHERS", school, null)
+            assertThat(rights.getAutonomySchoolDecisionRight("HIRE_TEACHERS", school, null)
                     .getDecidedBy()).isEqualTo(DecidedBy.DISTRICT);
         });
-        ScorecardBenchmark benchmark = contracts.getApiContractsByIdScorecard(contract).getBenchmarks().get(0);
+        ScorecardBenchmark benchmark = contracts.getContractScorecard(contract).getBenchmarks().get(0);
         assertThat(benchmark.getLatestActual()).isEqualByComparingTo("25");
         assertThat(benchmark.getN()).isEqualTo(12);
-        DecisionRightsResponse check = rights.getApiAutonomySchoolsBySchoolIdDecisionRightsByDecision("HIRE_TEACHERS", school, null);
+        DecisionRightsResponse check = rights.getAutonomySchoolDecisionRight("HIRE_TEACHERS", school, null);
         assertThat(check.getAllowed()).isFalse();
         assertThat(check.getBasis().getReason()).isEqualTo(RightsReason.REVOKED);
         assertThat(check.getBasis().getCause().getBenchmarkId()).isEqualTo(benchmark.getBenchmarkId());
         assertThat(check.getBasis().getCause().getMetricCode()).isEqualTo("ELA_PROFICIENCY");
         // the check is public: anyone asks it, anonymously
-        assertThat(new DecisionRightsApi(as(null)).getApiAutonomySchoolsBySchoolIdDecisionRightsByDecision("HIRE_TEACHERS",
+        assertThat(new DecisionRightsApi(as(null)).getAutonomySchoolDecisionRight("HIRE_TEACHERS",
                 school, null).getDecidedBy()).isEqualTo(DecidedBy.DISTRICT);
     }
 
@@ -224,40 +224,40 @@ class GeneratedClientIT {
         UUID school = openSchool(oversight);
         String officer = client("ENROLLMENT_OFFICER");
         eventually("enrollment-service: the school takes part", () ->
-                assertThat(new SchoolsApi(as(officer)).getApiEnrollmentSchools()).anySatisfy(s -> {
+                assertThat(new SchoolsApi(as(officer)).listEnrollmentSchools()).anySatisfy(s -> {
                     assertThat(s.getSchoolId()).isEqualTo(school);
                     assertThat(s.getTakesPart()).isTrue();
                 }));
 
         PeriodsApi periods = new PeriodsApi(as(officer));
         String year = District.schoolYear(1);
-        UUID period = periods.postApiEnrollmentPeriods(new PeriodRequest().name(year + " Round 1 " + UUID.randomUUID().toString().substring(0, 6))
+        UUID period = periods.createEnrollmentPeriod(new PeriodRequest().name(year + " Round 1 " + UUID.randomUUID().toString().substring(0, 6))
                 .schoolYear(year).maxChoices(3).offerDeadline(OffsetDateTime.now(ZoneOffset.UTC).plusDays(14))
                 .waitlistResponseHours(72)).getId();
-        UUID program = new ProgramsApi(as(officer)).postApiEnrollmentPeriodsByPeriodIdPrograms(period, new ProgramRequest()
+        UUID program = new ProgramsApi(as(officer)).createEnrollmentPeriodProgram(period, new ProgramRequest()
                 .schoolId(school).grade("9").name("General").seats(1).priorityOrder(List.of(PriorityGroup.ZONE, PriorityGroup.GENERAL)))
                 .getId();
-        assertThat(periods.postApiEnrollmentPeriodsByIdOpen(period).getStatus()).isEqualTo(PeriodStatus.OPEN);
+        assertThat(periods.openEnrollmentPeriod(period).getStatus()).isEqualTo(PeriodStatus.OPEN);
 
         ApplicantsApi applicants = new ApplicantsApi(as(officer));
         ApplicationsApi applications = new ApplicationsApi(as(officer));
         List<UUID> kids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            UUID kid = applicants.postApiEnrollmentApplicants(new ApplicantRequest()
+            UUID kid = applicants.createEnrollmentApplicant(new ApplicantRequest()
                     .externalRef("STU-" + UUID.randomUUID().toString().substring(0, 12)).firstName("Alex").lastName("Rivera")
                     .birthDate(LocalDate.of(2012, 3, 4)).grade("9").homeZone("WEST")).getId();
-            applications.putApiEnrollmentPeriodsByPeriodIdApplicationsByApplicantId(kid, period,
+            applications.updateEnrollmentPeriodApplication(kid, period,
                     new ApplicationRequest().choices(List.of(program)), null);
             kids.add(kid);
         }
-        assertThat(periods.postApiEnrollmentPeriodsByIdClose(period).getStatus()).isEqualTo(PeriodStatus.CLOSED);
-        MatchSummaryResponse match = periods.postApiEnrollmentPeriodsByIdMatch(period);
+        assertThat(periods.closeEnrollmentPeriod(period).getStatus()).isEqualTo(PeriodStatus.CLOSED);
+        MatchSummaryResponse match = periods.matchEnrollmentPeriod(period);
         assertThat(match.getApplicants()).isEqualTo(3);
         assertThat(match.getMatched()).isEqualTo(1);
-        assertThat(periods.postApiEnrollmentPeriodsByIdPublish(period).getStatus()).isEqualTo(PeriodStatus.PUBLISHED);
+        assertThat(periods.publishEnrollmentPeriod(period).getStatus()).isEqualTo(PeriodStatus.PUBLISHED);
 
         OffersApi offers = new OffersApi(as(officer));
-        List<OfferResponse> made = offers.getApiEnrollmentPeriodsByPeriodIdOffers(period, null, null, null).getItems();
+        List<OfferResponse> made = offers.listEnrollmentPeriodOffers(period, null, null, null).getItems();
         assertThat(made).singleElement().satisfies(o -> {
             assertThat(o.getStatus()).isEqualTo(OfferStatus.OFFERED);
             assertThat(o.getProgramId()).isEqualTo(program);
@@ -265,13 +265,13 @@ class GeneratedClientIT {
         OfferResponse offer = made.get(0);
 
         // the applicant's result: the offer; the others wait, in the waitlist's order
-        ResultResponse result = applications.getApiEnrollmentPeriodsByPeriodIdApplicationsByApplicantIdResult(offer.getApplicantId(), period);
+        ResultResponse result = applications.getEnrollmentPeriodApplicationResult(offer.getApplicantId(), period);
         assertThat(result.getOffer().getId()).isEqualTo(offer.getId());
         assertThat(result.getPeriodStatus()).isEqualTo(PeriodStatus.PUBLISHED);
         List<Long> positions = new ArrayList<>();
         for (UUID kid : kids) {
             if (!kid.equals(offer.getApplicantId())) {
-                ChoiceResult choice = applications.getApiEnrollmentPeriodsByPeriodIdApplicationsByApplicantIdResult(kid, period)
+                ChoiceResult choice = applications.getEnrollmentPeriodApplicationResult(kid, period)
                         .getChoices().get(0);
                 assertThat(choice.getOutcome()).isEqualTo("WAITLISTED");
                 positions.add(choice.getWaitlistPosition());
@@ -280,14 +280,14 @@ class GeneratedClientIT {
         assertThat(positions).containsExactlyInAnyOrder(1L, 2L);
 
         // … who accepts the offer
-        OfferOutcome accepted = offers.postApiEnrollmentPeriodsByPeriodIdOffersByOfferIdAccept(offer.getId(), period);
+        OfferOutcome accepted = offers.acceptEnrollmentPeriodOffer(offer.getId(), period);
         assertThat(accepted.getOffer().getStatus()).isEqualTo(OfferStatus.ACCEPTED);
-        assertThat(applications.getApiEnrollmentPeriodsByPeriodIdApplicationsByApplicantIdResult(offer.getApplicantId(), period)
+        assertThat(applications.getEnrollmentPeriodApplicationResult(offer.getApplicantId(), period)
                 .getOffer().getStatus()).isEqualTo(OfferStatus.ACCEPTED);
     }
 
     private static GrantResponse onlyGrant(GrantsApi grants, UUID school) throws ApiException {
-        List<GrantResponse> items = grants.getApiAutonomyGrants(null, "PEOPLE", null, null, school.toString(), null, null, null)
+        List<GrantResponse> items = grants.listAutonomyGrants(null, AutonomyDomain.PEOPLE, null, null, school, null, null, null)
                 .getItems();
         assertThat(items).hasSize(1);
         return items.get(0);
