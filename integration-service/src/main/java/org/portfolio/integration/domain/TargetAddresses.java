@@ -60,13 +60,53 @@ public final class TargetAddresses {
             if (first == 255 && (b[1] & b[2] & b[3] & 0xff) == 0xff) {
                 return Optional.of("the broadcast address");
             }
+            if (first == 192 && second == 0 && (b[2] & 0xff) == 0) {
+                return Optional.of("an IETF protocol assignment address (192.0.0.0/24)");
+            }
+            if (first == 198 && (second == 18 || second == 19)) {
+                return Optional.of("a benchmarking address (198.18.0.0/15)");
+            }
+            if (first >= 240) {
+                return Optional.of("a reserved address (240.0.0.0/4)");
+            }
         } else if (a instanceof Inet6Address) {
+            // an IPv4 address carried inside an IPv6 one reaches that IPv4 address: judge it as such
+            Optional<InetAddress> embedded = embeddedIpv4(b);
+            if (embedded.isPresent()) {
+                return restrictedKind(embedded.get()).map(k -> k + " inside an IPv6 address");
+            }
             if ((b[0] & 0xfe) == 0xfc) {
                 return Optional.of("a private (unique local) address");
             }
             if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
                 return Optional.of("a private (site-local) address");
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The IPv4 address inside an IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address; Java
+     * already turns IPv4-mapped ones (::ffff:a.b.c.d) into IPv4 addresses.
+     */
+    static Optional<InetAddress> embeddedIpv4(byte[] b) {
+        try {
+            boolean zeros = true;
+            for (int i = 0; i < 12; i++) {
+                zeros &= b[i] == 0;
+            }
+            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+            for (int i = 4; nat64 && i < 12; i++) {
+                nat64 = b[i] == 0;
+            }
+            if ((zeros && !(b[12] == 0 && b[13] == 0 && b[14] == 0)) || nat64) {
+                return Optional.of(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+            }
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+                return Optional.of(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 2, 6)));
+            }
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e); // four bytes are always an address
         }
         return Optional.empty();
     }

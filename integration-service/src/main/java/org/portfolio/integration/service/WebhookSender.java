@@ -90,6 +90,12 @@ public class WebhookSender {
                 return;
             }
             HttpClientRequest req = created.result();
+            if (result.isDone()) {
+                // the attempt already timed out while waiting for a pooled connection: it was recorded as TIMEOUT,
+                // so it must not go out late (it would arrive after its lane moved on, and count outside the bound)
+                req.reset();
+                return;
+            }
             request.set(req);
             headers.forEach(req::putHeader);
             req.putHeader("content-type", "application/json");

@@ -28,6 +28,20 @@ class TargetAddressesTest {
         assertThat(strict.refusal(ip("169.254.169.254")).orElseThrow()).contains("link-local");
     }
 
+    /** Review finding: special IPv4 ranges and IPv4 addresses carried inside IPv6 ones were taken for public. */
+    @Test
+    void refusesSpecialRangesAndIpv4AddressesInsideIpv6Ones() throws Exception {
+        TargetAddresses strict = new TargetAddresses(false, List.of());
+        for (String refused : List.of("192.0.0.8", "198.18.0.1", "198.19.255.255", "240.0.0.1", "::169.254.169.254",
+                "::10.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "2002:a9fe:a9fe::1", "2002:7f00:1::")) {
+            assertThat(strict.refusal(ip(refused))).as(refused).isPresent();
+        }
+        assertThat(strict.refusal(ip("64:ff9b::a9fe:a9fe")).orElseThrow()).contains("link-local").contains("inside an IPv6");
+        for (String allowed : List.of("192.0.2.1", "198.20.0.1", "2002:5db8:d822::1", "64:ff9b::5db8:d822", "2606:4700::1111")) {
+            assertThat(strict.refusal(ip(allowed))).as(allowed).isEmpty();
+        }
+    }
+
     @Test
     void configurationAllowsPrivateTargetsOrNamedNetworks() throws Exception {
         assertThat(new TargetAddresses(true, List.of()).refusal(ip("127.0.0.1"))).isEmpty();
