@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 
 import java.net.URLDecoder;
@@ -42,6 +43,8 @@ public final class OpenApiContract {
     private final SchemaRegistry registry;
     private final List<PathTemplate> paths = new ArrayList<>();
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private Schema root;
+    private final java.util.concurrent.atomic.AtomicInteger documentReads = new java.util.concurrent.atomic.AtomicInteger();
 
     private record PathTemplate(String template, Pattern regex, List<String> names, int literalSegments) {
     }
@@ -63,7 +66,13 @@ public final class OpenApiContract {
             dialect.keyword(new NonValidationKeyword(field)); // the document's own fields, not schema keywords
         }
         this.registry = SchemaRegistry.withDialect(dialect.build(), b -> b
-                .schemas(Map.of(DOCUMENT, text))
+                .schemas(iri -> {
+                    if (!DOCUMENT.equals(iri)) {
+                        return null;
+                    }
+                    documentReads.incrementAndGet();
+                    return text;
+                })
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
                         .pathType(PathType.JSON_PATH).build()));
         for (Iterator<String> it = doc.path("paths").fieldNames(); it.hasNext(); ) {
@@ -80,6 +89,11 @@ public final class OpenApiContract {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a JSON document: " + e.getMessage(), e);
         }
+    }
+
+    /** How often the schema registry read the document's text (once: every schema is a part of the same tree). */
+    int documentReads() {
+        return documentReads.get();
     }
 
     public JsonNode document() {
@@ -240,8 +254,35 @@ public final class OpenApiContract {
         return out;
     }
 
+    /**
+     * The schema at this JSON pointer, as a sub-schema of the one document: {@code registry.getSchema(location#pointer)}
+     * would read the whole document again for every pointer (hundreds of copies of a merged document held at once:
+     * a system-test JVM ran out of heap).
+     */
     private Schema schema(String pointer, JsonNode node) {
-        return schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + p)));
+        return schemas.computeIfAbsent(pointer, p -> {
+            NodePath path = new NodePath(PathType.JSON_POINTER);
+            JsonNode at = doc;
+            for (String token : p.substring(1).split("/", -1)) {
+                String name = token.replace("~1", "/").replace("~0", "~");
+                if (at.isArray()) {
+                    int index = Integer.parseInt(name);
+                    path = path.append(index);
+                    at = at.path(index);
+                } else {
+                    path = path.append(name);
+                    at = at.path(name);
+                }
+            }
+            return root().getSubSchema(path);
+        });
+    }
+
+    private synchronized Schema root() {
+        if (root == null) {
+            root = registry.getSchema(SchemaLocation.of(DOCUMENT));
+        }
+        return root;
     }
 
     private JsonNode operation(Exchange x, List<String> out) {

@@ -48,6 +48,22 @@ class OpenApiContractTest {
         ContractValidation.check(contract, x);
     }
 
+    /**
+     * Every schema is a part of one tree: the document is read once, however many operations are checked (it was read
+     * again for every schema pointer, and a system test holding hundreds of copies of the merged document ran out of heap).
+     */
+    @Test
+    void theDocumentIsReadOnceWhateverTheNumberOfSchemasChecked() {
+        contract.checkResponse(get("/api/things/" + ID, "size=5", 200, "application/json", "{\"id\":\"" + ID + "\",\"name\":\"a\"}"));
+        contract.checkResponse(get("/api/things/" + ID, null, 404, "application/problem+json", "{\"type\":\"x\",\"status\":404}"));
+        contract.checkResponse(get("/api/things/current", null, 200, "application/json", "{\"id\":\"" + ID + "\",\"name\":\"a\"}"));
+        contract.checkRequest(get("/api/things/" + ID, "size=5", 200, "application/json", "{}"));
+        contract.checkRequest(new OpenApiContract.Exchange("POST", "/api/things", null, "application/json", "{\"name\":\"b\"}",
+                201, "application/json", "{\"id\":\"" + ID + "\",\"name\":\"b\"}"));
+
+        assertThat(contract.documentReads()).isEqualTo(1);
+    }
+
     @Test
     void nullWhereTheDocumentSaysStringIsAViolation() {
         var x = get("/api/things/" + ID, null, 200, "application/json",

@@ -30,6 +30,7 @@ import org.portfolio.client.model.AutonomyModel;
 import org.portfolio.client.model.BenchmarkCategory;
 import org.portfolio.client.model.BenchmarkComparator;
 import org.portfolio.client.model.BenchmarkDto;
+import org.portfolio.client.model.ChoiceOutcome;
 import org.portfolio.client.model.ChoiceResult;
 import org.portfolio.client.model.ClientRequest;
 import org.portfolio.client.model.ClientResponse;
@@ -273,7 +274,7 @@ class GeneratedClientIT {
             if (!kid.equals(offer.getApplicantId())) {
                 ChoiceResult choice = applications.getEnrollmentPeriodApplicationResult(kid, period)
                         .getChoices().get(0);
-                assertThat(choice.getOutcome()).isEqualTo("WAITLISTED");
+                assertThat(choice.getOutcome()).isEqualTo(ChoiceOutcome.WAITLISTED);
                 positions.add(choice.getWaitlistPosition());
             }
         }

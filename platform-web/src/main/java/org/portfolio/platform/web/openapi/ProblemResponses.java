@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>400 — parameters or a body that are malformed or invalid (names them);</li>
- *   <li>401, 403 — secured operations (403 names the roles the operation admits, and the school scope);</li>
+ *   <li>401, 403 — secured operations (403 names the roles the operation admits, and the school scope); 401 also on
+ *   public ones, for a bearer token that is sent but not valid;</li>
  *   <li>404 — operations with path parameters (names the resource);</li>
  *   <li>409 — every write (a concurrent change, or a state that forbids it);</li>
  *   <li>412 — operations that take {@code If-Match};</li>
@@ -99,6 +100,10 @@ public class ProblemResponses implements OASFilter {
             add(responses, "403", forbidden(roles));
             add(responses, "503", "The service cannot check tokens yet (it is starting and has not caught up with the "
                     + "gateway's client changes); retry after Retry-After");
+        } else {
+            // a public operation still checks a token that is sent: a bad one is refused, not ignored
+            add(responses, "401", "This operation needs no token, but the bearer token sent is not valid (expired, "
+                    + "forged, or of a disabled or rotated client): send none, or a valid one");
         }
         List<String> pathParams = params.stream().filter(x -> x.getIn() == Parameter.In.PATH).map(Parameter::getName).toList();
         if (!pathParams.isEmpty()) {

@@ -44,4 +44,18 @@ class ProblemResponsesTest {
         }
         assertThat(r.getAPIResponse("200").getDescription()).isEqualTo("The contract");
     }
+
+    /** TokensIT found it: a public operation answers 401 to an invalid token that is sent, which was not declared. */
+    @Test
+    void aPublicOperationDeclaresThe401OfAnInvalidTokenSentAnywayButNo403() {
+        Operation op = OASFactory.createOperation().responses(OASFactory.createAPIResponses()
+                .addAPIResponse("200", OASFactory.createAPIResponse().description("The schools")));
+
+        new ProblemResponses().declare("/api/enrollment/schools", PathItem.HttpMethod.GET, op, null);
+
+        APIResponses r = op.getResponses();
+        assertThat(r.getAPIResponse("401").getDescription()).startsWith("This operation needs no token");
+        assertThat(r.getAPIResponse("401").getContent().getMediaType(ProblemResponses.PROBLEM)).isNotNull();
+        assertThat(r.getAPIResponse("403")).isNull();
+    }
 }
