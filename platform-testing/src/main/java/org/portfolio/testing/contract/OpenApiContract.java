@@ -156,8 +156,8 @@ public final class OpenApiContract {
                 continue;
             }
             JsonNode value = coerce(values, schema);
-            for (Error e : schema(param.schemaPointer(), p.path("schema")).validate(value)) {
-                out.add(in + " parameter '" + name + "' = " + values + ": " + e.getMessage());
+            for (String e : messages(schema(param.schemaPointer(), p.path("schema")), value)) {
+                out.add(in + " parameter '" + name + "' = " + values + ": " + e);
             }
         }
         JsonNode body = resolve(op.path("requestBody"));
@@ -244,7 +244,14 @@ public final class OpenApiContract {
             return List.of(what + " is not valid JSON");
         }
         List<String> out = new ArrayList<>();
-        for (Error e : schema(pointer, schemaNode).validate(value)) {
+        List<Error> errors;
+        try {
+            errors = schema(pointer, schemaNode).validate(value);
+        } catch (RuntimeException unreadable) {
+            // a value the validator itself cannot handle (1e400 against a multipleOf): not conforming, say why
+            return List.of(what + " could not be validated: " + unreadable);
+        }
+        for (Error e : errors) {
             out.add(what + " " + e.getInstanceLocation() + ": " + e.getMessage());
             if (out.size() >= 20) {
                 out.add("…");
@@ -283,6 +290,15 @@ public final class OpenApiContract {
             root = registry.getSchema(SchemaLocation.of(DOCUMENT));
         }
         return root;
+    }
+
+    /** A parameter's errors; a value the validator cannot handle counts as one error. */
+    private static List<String> messages(Schema schema, JsonNode value) {
+        try {
+            return schema.validate(value).stream().map(Error::getMessage).toList();
+        } catch (RuntimeException unreadable) {
+            return List.of("could not be validated: " + unreadable);
+        }
     }
 
     private JsonNode operation(Exchange x, List<String> out) {

@@ -28,7 +28,8 @@ class OpenApiContractTest {
                  "id":{"type":"string","format":"uuid"},"name":{"type":"string"},
                  "tier":{"type":"string","enum":["EXCEEDS","MEETS"]},"n":{"type":"integer","format":"int32"},
                  "note":{"type":["string","null"]}}},
-              "NewThing":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1}}},
+              "NewThing":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},
+                 "weight":{"type":"number","minimum":0,"maximum":100,"multipleOf":0.5}}},
               "Problem":{"type":"object","required":["type","status"],"properties":{"type":{"type":"string"},"status":{"type":"integer"}}}}}}
             """;
 
@@ -62,6 +63,16 @@ class OpenApiContractTest {
                 201, "application/json", "{\"id\":\"" + ID + "\",\"name\":\"b\"}"));
 
         assertThat(contract.documentReads()).isEqualTo(1);
+    }
+
+    /** The sweep found it: 1e400 against a multipleOf made the validator throw, and the exchange was lost as "no answer". */
+    @Test
+    void aNumberTheValidatorCannotReadIsAViolationNotACrash() {
+        var x = new OpenApiContract.Exchange("POST", "/api/things", null, "application/json", "{\"name\":\"a\",\"weight\":1e400}",
+                400, "application/problem+json", "{\"type\":\"x\",\"status\":400}");
+        assertThat(contract.checkRequest(x)).isNotEmpty();
+        assertThat(contract.checkResponse(x)).isEmpty();
+        ContractValidation.check(contract, x); // refused as it should be: knowingly invalid, no failure
     }
 
     @Test

@@ -114,6 +114,20 @@ class ProblemDetailsTest {
                 .body("errors[0].field", equalTo("size"));
     }
 
+    /**
+     * The sweep found it: JAX-RS answers 404 when a query parameter cannot be converted (size=abc), which the document
+     * does not declare for a list and which says "no such resource" for a malformed filter. It is a 400 naming the
+     * parameter; a path parameter that is not an id stays 404.
+     */
+    @Test
+    void aQueryParameterOfTheWrongTypeIs400NamingItAndAMalformedPathIdStays404() {
+        for (String bad : List.of("abc", "1.5", "99999999999999999999")) {
+            problem(given().queryParam("size", bad).get("/widgets/list").then(), 400, "validation")
+                    .body("errors[0].field", equalTo("size"));
+        }
+        problem(given().get("/widgets/not-a-uuid").then(), 404, "not-found");
+    }
+
     @Test
     void unknownIdIs404() {
         UUID id = UUID.randomUUID();

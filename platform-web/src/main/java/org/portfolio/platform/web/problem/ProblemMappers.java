@@ -157,6 +157,12 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        Optional<String> badQuery = unconvertibleQueryParameter(e, uri);
+        if (badQuery.isPresent()) {
+            String field = badQuery.get();
+            return response(ProblemType.VALIDATION, field + ": not a valid value for this parameter",
+                    List.of(new FieldError(field, "not a valid value for this parameter")), uri).build();
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> e instanceof NotFoundException && e.getMessage() != null && e.getMessage().startsWith("HTTP 404")
@@ -171,6 +177,27 @@ public class ProblemMappers {
             rb.allow(original.getAllowedMethods());
         }
         return rb.build();
+    }
+
+    /**
+     * JAX-RS answers 404 when a query (or path) parameter cannot be converted to its type; for a query parameter that
+     * is a malformed request (400), not a missing resource. The converter's message quotes the value, which names the
+     * parameter; a value found in the path instead (a malformed id) stays 404.
+     */
+    static Optional<String> unconvertibleQueryParameter(WebApplicationException e, UriInfo uri) {
+        if (!(e instanceof NotFoundException) || e.getCause() == null || e.getCause() instanceof WebApplicationException
+                || uri == null || e.getCause().getMessage() == null) {
+            return Optional.empty();
+        }
+        String message = e.getCause().getMessage();
+        for (var param : uri.getQueryParameters().entrySet()) {
+            for (String value : param.getValue()) {
+                if (!value.isEmpty() && message.contains(value) && !uri.getPath().contains(value)) {
+                    return Optional.of(param.getKey());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @ServerExceptionMapper
