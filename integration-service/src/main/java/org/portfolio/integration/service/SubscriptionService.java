@@ -155,9 +155,9 @@ public class SubscriptionService {
         FeedRow e = feed.bySeq(List.of(d.feedSeq())).stream().findFirst()
                 .orElseThrow(() -> ProblemException.conflict("The event of delivery " + deliveryId + " is no longer in the feed"));
         requireReadable(s, e);
-        deliveries.enqueueAll(s.id, List.of(e), DeliveryTrigger.REDELIVERY);
+        UUID created = deliveries.enqueueAll(s.id, List.of(e), DeliveryTrigger.REDELIVERY).get(0);
         dispatcher.wakeUp();
-        return deliveries.list(id, null, 0, 1).get(0);
+        return deliveries.find(id, created).orElseThrow();
     }
 
     /**
@@ -175,7 +175,7 @@ public class SubscriptionService {
                 wanted.add(e);
             }
         }
-        int queued = deliveries.enqueueAll(s.id, wanted, DeliveryTrigger.REPLAY);
+        int queued = deliveries.enqueueAll(s.id, wanted, DeliveryTrigger.REPLAY).size();
         dispatcher.wakeUp();
         long next = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
         return new Replay(queued, next, rows.size() == max);
