@@ -37,7 +37,9 @@ class FeedTest {
             "contracts", List.of("ContractActivated", "ContractAmended", "ContractEnded", "BenchmarkEvaluated", "InterventionEscalated"),
             "autonomy", List.of("AutonomyGranted", "AutonomyRevoked", "AutonomyReinstated", "AutonomyEnded"),
             "performance", List.of("MetricResultRecorded", "SchoolRatingPublished")));
-    static final Map<String, List<String>> ENROLLMENT_TYPES = Map.of("enrollment", List.of("MatchPublished", "DemandReported"));
+    /** Counts per school (DemandReported) versus the round itself (MatchPublished: the seed, cutoffs, every program). */
+    static final Map<String, List<String>> ENROLLMENT_TYPES = Map.of("enrollment", List.of("DemandReported"));
+    static final Map<String, List<String>> ROUND_TYPES = Map.of("enrollment", List.of("MatchPublished"));
 
     record Caller(String name, String token, Set<String> sees) {
     }
@@ -48,11 +50,13 @@ class FeedTest {
         Map<String, String> directory = new LinkedHashMap<>();   // event id → school ("own"/"other")
         Map<String, String> record = new LinkedHashMap<>();
         Map<String, String> enrollment = new LinkedHashMap<>();
+        Map<String, String> round = new LinkedHashMap<>();
         for (UUID school : List.of(OWN, OTHER)) {
             String where = school.equals(OWN) ? "own" : "other";
             DIRECTORY_TYPES.get("contracts").forEach(n -> directory.put(Events.contracts(n, school, Map.of("name", "S")), where));
             RECORD_TYPES.forEach((svc, names) -> names.forEach(n -> record.put(publish(svc, n, school), where)));
             ENROLLMENT_TYPES.get("enrollment").forEach(n -> enrollment.put(Events.enrollment(n, school), where));
+            ROUND_TYPES.get("enrollment").forEach(n -> round.put(Events.enrollment(n, school), where));
         }
         // an event about one applicant (a type the feed does not know) is never stored
         String applicant = Events.publish("enrollment", "ApplicationSubmitted", UUID.randomUUID().toString(),
@@ -61,6 +65,7 @@ class FeedTest {
         all.addAll(directory.keySet());
         all.addAll(record.keySet());
         all.addAll(enrollment.keySet());
+        all.addAll(round.keySet());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(ids(TestTokens.districtAdmin(), start)).containsAll(all));
         assertThat(ids(TestTokens.districtAdmin(), start)).doesNotContain(applicant);
@@ -70,14 +75,17 @@ class FeedTest {
         Set<String> enrAll = enrollment.keySet();
         Set<String> recOwn = own(record);
         Set<String> enrOwn = own(enrollment);
+        // the match (lottery seed, cutoffs) is the row "enrollment: periods, programs, lottery, match, offers" of
+        // docs/security.md: DISTRICT_ADMIN and ENROLLMENT_OFFICER only, not OVERSIGHT, not a SCHOOL_LEADER of a school in it
+        Set<String> roundAll = round.keySet();
         List<Caller> callers = List.of(
-                new Caller("DISTRICT_ADMIN", TestTokens.districtAdmin(), union(dirAll, recAll, enrAll)),
+                new Caller("DISTRICT_ADMIN", TestTokens.districtAdmin(), union(dirAll, recAll, enrAll, roundAll)),
                 new Caller("OVERSIGHT", TestTokens.oversight(), union(dirAll, recAll, enrAll)),
                 new Caller("SCHOOL_LEADER", TestTokens.schoolLeader(OWN), union(dirAll, recOwn, enrOwn)),
                 new Caller("SIS", TestTokens.sis(OWN), union(dirAll)),
-                new Caller("ENROLLMENT_OFFICER", TestTokens.enrollmentOfficer(), union(dirAll, enrAll)),
+                new Caller("ENROLLMENT_OFFICER", TestTokens.enrollmentOfficer(), union(dirAll, enrAll, roundAll)),
                 new Caller("SCHOOL_LEADER+ENROLLMENT_OFFICER", TestTokens.token("mixed-1", Set.of("SCHOOL_LEADER", "ENROLLMENT_OFFICER"),
-                        List.of(OWN.toString()), Duration.ofMinutes(5)), union(dirAll, recOwn, enrAll)),
+                        List.of(OWN.toString()), Duration.ofMinutes(5)), union(dirAll, recOwn, enrAll, roundAll)),
                 new Caller("SIS+SCHOOL_LEADER", TestTokens.token("mixed-2", Set.of("SIS", "SCHOOL_LEADER"),
                         List.of(OWN.toString()), Duration.ofMinutes(5)), union(dirAll, recOwn, enrOwn)));
         for (Caller c : callers) {

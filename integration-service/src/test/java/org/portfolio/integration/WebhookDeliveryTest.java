@@ -183,6 +183,11 @@ class WebhookDeliveryTest {
             String sis = TestTokens.sis(UUID.randomUUID());
             Webhooks.register(sis, r.url(), List.of("ContractActivated"), null).then().statusCode(403)
                     .body("type", equalTo("urn:portfolio:problem:event-type-not-readable"));
+            // the match (seed, cutoffs) is the enrollment office's: not an oversight body's nor a school leader's
+            for (String token : List.of(TestTokens.oversight(), TestTokens.schoolLeader(UUID.randomUUID()))) {
+                Webhooks.register(token, r.url(), List.of("MatchPublished"), null).then().statusCode(403)
+                        .body("type", equalTo("urn:portfolio:problem:event-type-not-readable"));
+            }
             String id = Webhooks.register(sis, r.url(), List.of("SchoolRegistered"), null).then().statusCode(201)
                     .body("ownerClientId", equalTo("sis-client")).body("status", equalTo("ACTIVE"))
                     .extract().path("id");

@@ -155,6 +155,7 @@ public class FeedRepository {
     private static final String VISIBLE = "((audience = 'DIRECTORY' and ?) "
             + "or (audience = 'SCHOOL_RECORD' and (? or (? and cardinality(school_ids) > 0 and school_ids <@ ?::uuid[]))) "
             + "or (audience = 'ENROLLMENT_COUNTS' and (? or (? and cardinality(school_ids) > 0 and school_ids <@ ?::uuid[]))) "
+            + "or (audience = 'ENROLLMENT_ROUND' and ?) "
             + "or (audience = 'SUBSCRIPTION' and (? or owner_client = ?)))";
 
     private static int bindFilter(Connection c, PreparedStatement st, int i, long after, Set<String> types, UUID school,
@@ -180,6 +181,7 @@ public class FeedRepository {
         st.setBoolean(i++, r.districtWide(Audience.ENROLLMENT_COUNTS));
         st.setBoolean(i++, leader);
         st.setArray(i++, own);
+        st.setBoolean(i++, r.districtWide(Audience.ENROLLMENT_ROUND));
         st.setBoolean(i++, r.districtWide(Audience.SUBSCRIPTION));
         st.setString(i++, r.clientId());
         return i;
