@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.portfolio.testing.TestTokens;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,9 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class FeedTest {
+
+    @jakarta.inject.Inject
+    org.portfolio.integration.service.RetentionJob retention;
 
     static final UUID OWN = UUID.randomUUID();
     static final UUID OTHER = UUID.randomUUID();
@@ -132,6 +136,45 @@ class FeedTest {
         String end = end(TestTokens.districtAdmin());
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + end).then().statusCode(200)
                 .body("events.size()", equalTo(0)).body("next", equalTo(end)).body("hasMore", equalTo(false));
+    }
+
+    /**
+     * Review finding: a cursor from before the retention purge silently continued with the oldest event kept, skipping
+     * what was purged. Now it is 410 cursor-expired (the feed and a replay); 0 reads from the oldest event kept.
+     */
+    @Test
+    void aCursorFromBeforeThePurgeIsGoneAndZeroStartsFromTheOldestEventKept() throws Exception {
+        UUID school = UUID.randomUUID();
+        String start = end(TestTokens.districtAdmin());
+        Events.contracts("SchoolUpdated", school, Map.of("n", -1));
+        String purged = Events.contracts("SchoolUpdated", school, Map.of("n", 0));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids(TestTokens.districtAdmin(), start)).contains(purged));
+        long purgedSeq = Long.parseLong(given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + start
+                + "&schoolId=" + school).jsonPath().getString("events[1].sequence"));
+        Thread.sleep(50);
+        Instant cut = Instant.now();
+        Thread.sleep(50);
+        String kept = Events.contracts("SchoolUpdated", school, Map.of("n", 1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids(TestTokens.districtAdmin(), start)).contains(kept));
+        assertThat(retention.purge(cut.plus(Duration.ofDays(400)))).isPositive();
+
+        for (String expired : List.of(Long.toString(purgedSeq - 1))) { // >= 1: an older event of the school was purged too
+            given().auth().oauth2(TestTokens.sis()).get("/api/events?after=" + expired).then().statusCode(410)
+                    .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:cursor-expired"));
+        }
+        // the purged event's own sequence lost nothing after it; 0 is the start of what is kept
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?after=" + purgedSeq + "&schoolId=" + school).then()
+                .statusCode(200).body("events.id", org.hamcrest.Matchers.contains(kept));
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?after=0&schoolId=" + school).then()
+                .statusCode(200).body("events.id", org.hamcrest.Matchers.contains(kept));
+        // a replay from it too
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body(Map.of("after", Long.toString(purgedSeq - 1)))
+                    .post("/api/webhooks/" + sub.id() + "/replay").then().statusCode(410)
+                    .body("type", equalTo("urn:portfolio:problem:cursor-expired"));
+            given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + sub.id()).then().statusCode(204);
+        }
     }
 
     @Test

@@ -288,6 +288,20 @@ public class DeliveryRepository {
         });
     }
 
+    /** The subscription's deliveries not yet done (QUEUED, PENDING, IN_FLIGHT). */
+    public long undelivered(UUID subscription) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select count(*) from webhook_delivery where subscription_id = ? "
+                    + "and state in " + ACTIVE_STATES)) {
+                st.setObject(1, subscription);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     public long count(UUID subscription) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select count(*) from webhook_delivery where subscription_id = ?")) {

@@ -141,12 +141,30 @@ public class FeedRepository {
         });
     }
 
-    /** Deletes events stored before {@code before} (their deliveries go with them); returns how many. */
+    /**
+     * Deletes events stored before {@code before} (their deliveries go with them) and raises the purge mark to the
+     * highest seq deleted; returns how many.
+     */
     public int purge(Instant before) {
         return sql.work(c -> {
-            try (PreparedStatement st = c.prepareStatement("delete from feed_event where stored_at < ?")) {
+            try (PreparedStatement st = c.prepareStatement("with gone as (delete from feed_event where stored_at < ? "
+                    + "returning seq), mark as (update feed_purge_mark set purged_through = greatest(purged_through, "
+                    + "(select max(seq) from gone)) where exists (select 1 from gone)) select count(*) from gone")) {
                 st.setTimestamp(1, Sql.ts(before));
-                return st.executeUpdate();
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** The highest seq the purge deleted (0: none): a cursor below it may have missed purged events. */
+    public long purgedThrough() {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select purged_through from feed_purge_mark where id = 1");
+                 ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
             }
         });
     }

@@ -55,6 +55,9 @@ public class SubscriptionService {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    FeedQueries feedQueries;
+
     /** A new subscription and its secret (shown this once). */
     public record Registered(Subscription subscription, String secret) {
     }
@@ -68,6 +71,12 @@ public class SubscriptionService {
     public Registered register(ReadRights caller, String url, Set<String> types, Set<UUID> schools, String description) {
         checkTypes(caller, types);
         guard.checkRegistration(url);
+        subscriptions.lockOwner(caller.clientId()); // two registrations at once count each other
+        int cap = config.webhooks().maxSubscriptionsPerClient();
+        if (subscriptions.countOf(caller.clientId()) >= cap) {
+            throw new ProblemException(IntegrationProblems.SUBSCRIPTION_LIMIT, "Your client owns " + cap + " webhook "
+                    + "subscriptions, the most it may: delete one, or widen one's event types or schools");
+        }
         String secret = Secrets.newSecret();
         Subscription s = Subscription.create(caller.clientId(), caller.roles(), caller.schools(), url, description, types,
                 schools, secret);
@@ -166,6 +175,13 @@ public class SubscriptionService {
      */
     public Replay replay(ReadRights caller, UUID id, long after) {
         Subscription s = get(caller, id);
+        feedQueries.requireKept(after);
+        long backlog = deliveries.undelivered(s.id);
+        if (backlog > config.webhooks().replayMaxBacklog()) {
+            throw new ProblemException(IntegrationProblems.BACKLOG_FULL, "The subscription has " + backlog + " undelivered "
+                    + "deliveries, more than " + config.webhooks().replayMaxBacklog() + ": replay again once they are "
+                    + "delivered (the delivery log shows them)");
+        }
         Optional<ReadRights> owner = owners.of(s);
         int max = config.webhooks().replayMax();
         List<FeedRow> rows = feed.after(after, s.eventTypes, max);
