@@ -71,4 +71,44 @@ class DisableAfterHorizonTest {
             assertThat(r.acknowledged().get(0).webhookId()).isEqualTo(event);
         }
     }
+
+    /**
+     * Review findings: a subscription with a school filter never got WebhookDisabled (the event is about no school),
+     * and a disabled subscription kept queueing every new event for the feed's whole retention. Now: nothing new is
+     * queued while it is disabled but the WebhookDisabled about itself, which a resume delivers after what was queued
+     * before; the events in between come from a replay after the WebhookDisabled's sequence.
+     */
+    @Test
+    void aDisabledSubscriptionQueuesNothingNewButHearsAboutItselfAndReplayFillsTheGap() throws Exception {
+        UUID school = UUID.randomUUID();
+        String owner = TestTokens.schoolLeader(school);
+        try (Receiver r = new Receiver().mode(Receiver.Mode.FAIL)) {
+            Webhooks.Registered sub = Webhooks.registered(owner, r, List.of("SchoolUpdated", "WebhookDisabled"), List.of(school));
+            String before = Events.contracts("SchoolUpdated", school, Map.of("n", 0));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(owner).get("/api/webhooks/" + sub.id())
+                    .then().statusCode(200).body("status", equalTo("DISABLED")));
+            EventsProbe.Received disabled = EventsProbe.await("integration.events", e -> sub.id().equals(e.subject()), Duration.ofSeconds(30));
+            String during = Events.contracts("SchoolUpdated", school, Map.of("n", 1));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(FeedTest.ids(TestTokens.districtAdmin(), "0")).contains(during));
+            Thread.sleep(500);
+            // queued: the event from before and the WebhookDisabled about itself; not the one that came while disabled
+            assertThat(given().auth().oauth2(owner).get("/api/webhooks/" + sub.id() + "/deliveries").jsonPath()
+                    .getList("items.eventId", String.class)).containsExactlyInAnyOrder(before, disabled.id());
+
+            r.mode(Receiver.Mode.OK);
+            given().auth().oauth2(owner).post("/api/webhooks/" + sub.id() + "/resume").then().statusCode(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 2);
+            assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).containsExactlyInAnyOrder(before, disabled.id());
+            Receiver.Got about = r.acknowledged().stream().filter(g -> g.webhookId().equals(disabled.id())).findFirst().orElseThrow();
+            assertThat(about.type()).isEqualTo("portfolio.integration.WebhookDisabled.v1");
+            assertThat(about.subject()).isEqualTo(sub.id());
+
+            // what came while it was disabled: replay after the WebhookDisabled's sequence
+            given().auth().oauth2(owner).contentType("application/json").body(Map.of("after", Long.toString(about.sequence())))
+                    .post("/api/webhooks/" + sub.id() + "/replay").then().statusCode(202).body("queued", equalTo(1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 3);
+            assertThat(r.acknowledged().get(2).webhookId()).isEqualTo(during);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.portfolio.testing.TestTokens;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class FeedTest {
 
+    @jakarta.inject.Inject
+    org.portfolio.integration.service.RetentionJob retention;
+
     static final UUID OWN = UUID.randomUUID();
     static final UUID OTHER = UUID.randomUUID();
 
@@ -37,7 +41,9 @@ class FeedTest {
             "contracts", List.of("ContractActivated", "ContractAmended", "ContractEnded", "BenchmarkEvaluated", "InterventionEscalated"),
             "autonomy", List.of("AutonomyGranted", "AutonomyRevoked", "AutonomyReinstated", "AutonomyEnded"),
             "performance", List.of("MetricResultRecorded", "SchoolRatingPublished")));
-    static final Map<String, List<String>> ENROLLMENT_TYPES = Map.of("enrollment", List.of("MatchPublished", "DemandReported"));
+    /** Counts per school (DemandReported) versus the round itself (MatchPublished: the seed, cutoffs, every program). */
+    static final Map<String, List<String>> ENROLLMENT_TYPES = Map.of("enrollment", List.of("DemandReported"));
+    static final Map<String, List<String>> ROUND_TYPES = Map.of("enrollment", List.of("MatchPublished"));
 
     record Caller(String name, String token, Set<String> sees) {
     }
@@ -48,11 +54,13 @@ class FeedTest {
         Map<String, String> directory = new LinkedHashMap<>();   // event id → school ("own"/"other")
         Map<String, String> record = new LinkedHashMap<>();
         Map<String, String> enrollment = new LinkedHashMap<>();
+        Map<String, String> round = new LinkedHashMap<>();
         for (UUID school : List.of(OWN, OTHER)) {
             String where = school.equals(OWN) ? "own" : "other";
             DIRECTORY_TYPES.get("contracts").forEach(n -> directory.put(Events.contracts(n, school, Map.of("name", "S")), where));
             RECORD_TYPES.forEach((svc, names) -> names.forEach(n -> record.put(publish(svc, n, school), where)));
             ENROLLMENT_TYPES.get("enrollment").forEach(n -> enrollment.put(Events.enrollment(n, school), where));
+            ROUND_TYPES.get("enrollment").forEach(n -> round.put(Events.enrollment(n, school), where));
         }
         // an event about one applicant (a type the feed does not know) is never stored
         String applicant = Events.publish("enrollment", "ApplicationSubmitted", UUID.randomUUID().toString(),
@@ -61,6 +69,7 @@ class FeedTest {
         all.addAll(directory.keySet());
         all.addAll(record.keySet());
         all.addAll(enrollment.keySet());
+        all.addAll(round.keySet());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(ids(TestTokens.districtAdmin(), start)).containsAll(all));
         assertThat(ids(TestTokens.districtAdmin(), start)).doesNotContain(applicant);
@@ -70,14 +79,17 @@ class FeedTest {
         Set<String> enrAll = enrollment.keySet();
         Set<String> recOwn = own(record);
         Set<String> enrOwn = own(enrollment);
+        // the match (lottery seed, cutoffs) is the row "enrollment: periods, programs, lottery, match, offers" of
+        // docs/security.md: DISTRICT_ADMIN and ENROLLMENT_OFFICER only, not OVERSIGHT, not a SCHOOL_LEADER of a school in it
+        Set<String> roundAll = round.keySet();
         List<Caller> callers = List.of(
-                new Caller("DISTRICT_ADMIN", TestTokens.districtAdmin(), union(dirAll, recAll, enrAll)),
+                new Caller("DISTRICT_ADMIN", TestTokens.districtAdmin(), union(dirAll, recAll, enrAll, roundAll)),
                 new Caller("OVERSIGHT", TestTokens.oversight(), union(dirAll, recAll, enrAll)),
                 new Caller("SCHOOL_LEADER", TestTokens.schoolLeader(OWN), union(dirAll, recOwn, enrOwn)),
                 new Caller("SIS", TestTokens.sis(OWN), union(dirAll)),
-                new Caller("ENROLLMENT_OFFICER", TestTokens.enrollmentOfficer(), union(dirAll, enrAll)),
+                new Caller("ENROLLMENT_OFFICER", TestTokens.enrollmentOfficer(), union(dirAll, enrAll, roundAll)),
                 new Caller("SCHOOL_LEADER+ENROLLMENT_OFFICER", TestTokens.token("mixed-1", Set.of("SCHOOL_LEADER", "ENROLLMENT_OFFICER"),
-                        List.of(OWN.toString()), Duration.ofMinutes(5)), union(dirAll, recOwn, enrAll)),
+                        List.of(OWN.toString()), Duration.ofMinutes(5)), union(dirAll, recOwn, enrAll, roundAll)),
                 new Caller("SIS+SCHOOL_LEADER", TestTokens.token("mixed-2", Set.of("SIS", "SCHOOL_LEADER"),
                         List.of(OWN.toString()), Duration.ofMinutes(5)), union(dirAll, recOwn, enrOwn)));
         for (Caller c : callers) {
@@ -124,6 +136,45 @@ class FeedTest {
         String end = end(TestTokens.districtAdmin());
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + end).then().statusCode(200)
                 .body("events.size()", equalTo(0)).body("next", equalTo(end)).body("hasMore", equalTo(false));
+    }
+
+    /**
+     * Review finding: a cursor from before the retention purge silently continued with the oldest event kept, skipping
+     * what was purged. Now it is 410 cursor-expired (the feed and a replay); 0 reads from the oldest event kept.
+     */
+    @Test
+    void aCursorFromBeforeThePurgeIsGoneAndZeroStartsFromTheOldestEventKept() throws Exception {
+        UUID school = UUID.randomUUID();
+        String start = end(TestTokens.districtAdmin());
+        Events.contracts("SchoolUpdated", school, Map.of("n", -1));
+        String purged = Events.contracts("SchoolUpdated", school, Map.of("n", 0));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids(TestTokens.districtAdmin(), start)).contains(purged));
+        long purgedSeq = Long.parseLong(given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + start
+                + "&schoolId=" + school).jsonPath().getString("events[1].sequence"));
+        Thread.sleep(50);
+        Instant cut = Instant.now();
+        Thread.sleep(50);
+        String kept = Events.contracts("SchoolUpdated", school, Map.of("n", 1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids(TestTokens.districtAdmin(), start)).contains(kept));
+        assertThat(retention.purge(cut.plus(Duration.ofDays(400)))).isPositive();
+
+        for (String expired : List.of(Long.toString(purgedSeq - 1))) { // >= 1: an older event of the school was purged too
+            given().auth().oauth2(TestTokens.sis()).get("/api/events?after=" + expired).then().statusCode(410)
+                    .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:cursor-expired"));
+        }
+        // the purged event's own sequence lost nothing after it; 0 is the start of what is kept
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?after=" + purgedSeq + "&schoolId=" + school).then()
+                .statusCode(200).body("events.id", org.hamcrest.Matchers.contains(kept));
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?after=0&schoolId=" + school).then()
+                .statusCode(200).body("events.id", org.hamcrest.Matchers.contains(kept));
+        // a replay from it too
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body(Map.of("after", Long.toString(purgedSeq - 1)))
+                    .post("/api/webhooks/" + sub.id() + "/replay").then().statusCode(410)
+                    .body("type", equalTo("urn:portfolio:problem:cursor-expired"));
+            given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + sub.id()).then().statusCode(204);
+        }
     }
 
     @Test

@@ -36,6 +36,9 @@ class WebhookDeliveryTest {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @Test
     void receiverDownForAWhileGetsEveryEventAfterwardsOnceEachInOrderPerSchool() throws Exception {
         UUID a = UUID.randomUUID();
@@ -180,6 +183,11 @@ class WebhookDeliveryTest {
             String sis = TestTokens.sis(UUID.randomUUID());
             Webhooks.register(sis, r.url(), List.of("ContractActivated"), null).then().statusCode(403)
                     .body("type", equalTo("urn:portfolio:problem:event-type-not-readable"));
+            // the match (seed, cutoffs) is the enrollment office's: not an oversight body's nor a school leader's
+            for (String token : List.of(TestTokens.oversight(), TestTokens.schoolLeader(UUID.randomUUID()))) {
+                Webhooks.register(token, r.url(), List.of("MatchPublished"), null).then().statusCode(403)
+                        .body("type", equalTo("urn:portfolio:problem:event-type-not-readable"));
+            }
             String id = Webhooks.register(sis, r.url(), List.of("SchoolRegistered"), null).then().statusCode(201)
                     .body("ownerClientId", equalTo("sis-client")).body("status", equalTo("ACTIVE"))
                     .extract().path("id");
@@ -264,6 +272,46 @@ class WebhookDeliveryTest {
             running.set(false);
             replicas.shutdown();
             replicas.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Review finding: a redelivery answered with the subscription's newest delivery, which a fan-out committed in
+     * between could be. A trigger adds such a row right after the redelivery's own (as a concurrent fan-out would):
+     * the answer is still the redelivery.
+     */
+    @Test
+    void redeliveryAnswersTheDeliveryItCreatedEvenWhenAFanOutLandsRightAfterIt() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolRegistered"), List.of(school));
+            String id = Events.schoolRegistered(school);
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 1);
+            String delivery = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub.id() + "/deliveries")
+                    .then().statusCode(200).extract().path("items[0].id");
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("create or replace function concurrent_fan_out() returns trigger language plpgsql as $$ begin "
+                        + "insert into webhook_delivery (id, subscription_id, feed_seq, event_id, order_key, trigger, state, "
+                        + "created_at, horizon_start, next_attempt_at, delivered_at) values (gen_random_uuid(), new.subscription_id, "
+                        + "new.feed_seq, new.event_id, 'a concurrent fan-out', 'EVENT', 'DELIVERED', now(), now(), now(), now()); "
+                        + "return null; end $$");
+                st.execute("create trigger concurrent_fan_out after insert on webhook_delivery for each row "
+                        + "when (new.trigger = 'REDELIVERY' and new.subscription_id = '" + UUID.fromString(sub.id()) + "') "
+                        + "execute function concurrent_fan_out()");
+            }
+            try {
+                Response again = given().auth().oauth2(TestTokens.districtAdmin())
+                        .post("/api/webhooks/" + sub.id() + "/deliveries/" + delivery + "/redelivery");
+                again.then().statusCode(202).body("trigger", equalTo("REDELIVERY")).body("eventId", equalTo(id));
+                given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub.id() + "/deliveries/" + again.path("id"))
+                        .then().statusCode(200).body("trigger", equalTo("REDELIVERY"));
+            } finally {
+                try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                    st.execute("drop trigger concurrent_fan_out on webhook_delivery");
+                    st.execute("drop function concurrent_fan_out()");
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 2);
         }
     }
 }

@@ -29,9 +29,8 @@ public final class EventCatalog {
         for (String name : new String[] {"MetricResultRecorded", "SchoolRatingPublished"}) {
             TYPES.put(type("performance", name), Audience.SCHOOL_RECORD);
         }
-        for (String name : new String[] {"MatchPublished", "DemandReported"}) {
-            TYPES.put(type("enrollment", name), Audience.ENROLLMENT_COUNTS);
-        }
+        TYPES.put(type("enrollment", "MatchPublished"), Audience.ENROLLMENT_ROUND);
+        TYPES.put(type("enrollment", "DemandReported"), Audience.ENROLLMENT_COUNTS);
         TYPES.put(WEBHOOK_DISABLED, Audience.SUBSCRIPTION);
     }
 

@@ -27,6 +27,7 @@ public record ReadRights(String clientId, Set<String> roles, Set<UUID> schools) 
             case DIRECTORY -> !roles.isEmpty();
             case SCHOOL_RECORD -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || ownSchools(eventSchools);
             case ENROLLMENT_COUNTS -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || has(ENROLLMENT_OFFICER) || ownSchools(eventSchools);
+            case ENROLLMENT_ROUND -> has(DISTRICT_ADMIN) || has(ENROLLMENT_OFFICER);
             case SUBSCRIPTION -> has(DISTRICT_ADMIN) || (ownerClient != null && ownerClient.equals(clientId));
         };
     }
@@ -37,6 +38,7 @@ public record ReadRights(String clientId, Set<String> roles, Set<UUID> schools) 
             case DIRECTORY, SUBSCRIPTION -> !roles.isEmpty();
             case SCHOOL_RECORD -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || has(SCHOOL_LEADER);
             case ENROLLMENT_COUNTS -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || has(ENROLLMENT_OFFICER) || has(SCHOOL_LEADER);
+            case ENROLLMENT_ROUND -> has(DISTRICT_ADMIN) || has(ENROLLMENT_OFFICER);
         };
     }
 
@@ -46,6 +48,7 @@ public record ReadRights(String clientId, Set<String> roles, Set<UUID> schools) 
             case DIRECTORY -> !roles.isEmpty();
             case SCHOOL_RECORD -> has(DISTRICT_ADMIN) || has(OVERSIGHT);
             case ENROLLMENT_COUNTS -> has(DISTRICT_ADMIN) || has(OVERSIGHT) || has(ENROLLMENT_OFFICER);
+            case ENROLLMENT_ROUND -> has(DISTRICT_ADMIN) || has(ENROLLMENT_OFFICER);
             case SUBSCRIPTION -> has(DISTRICT_ADMIN);
         };
     }

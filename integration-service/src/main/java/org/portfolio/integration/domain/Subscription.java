@@ -114,10 +114,22 @@ public class Subscription extends PanacheEntityBase {
         touch();
     }
 
-    /** Does an event of this type about these schools match the subscription's filters? */
+    /**
+     * Does an event of this type about these schools match the subscription's filters? The school filter narrows
+     * events about schools; an event about a subscription (WebhookDisabled) passes it.
+     */
     public boolean matches(String type, Set<UUID> eventSchools) {
-        return eventTypes.contains(type)
-                && (schoolIds.isEmpty() || eventSchools.stream().anyMatch(schoolIds::contains));
+        return eventTypes.contains(type) && (schoolIds.isEmpty() || EventCatalog.audienceOf(type).orElse(null) == Audience.SUBSCRIPTION
+                || eventSchools.stream().anyMatch(schoolIds::contains));
+    }
+
+    /**
+     * Is a new event queued for this subscription? Not while it is DISABLED (its queue would grow for the feed's whole
+     * retention): only the WebhookDisabled about itself, so that a resume tells it. A PAUSED one keeps queueing.
+     */
+    public boolean queues(String type, String subject) {
+        return status != SubscriptionStatus.DISABLED
+                || (EventCatalog.WEBHOOK_DISABLED.equals(type) && id.toString().equals(subject));
     }
 
     private void touch() {

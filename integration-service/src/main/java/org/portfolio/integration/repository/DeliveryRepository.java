@@ -62,29 +62,33 @@ public class DeliveryRepository {
         });
     }
 
-    /** Queues several events (oldest first) for one subscription: a replay. Returns how many rows were queued. */
-    public int enqueueAll(UUID subscription, List<FeedRow> events, DeliveryTrigger trigger) {
+    /** Queues several events (oldest first) for one subscription: a replay, a redelivery. Returns the new rows' ids. */
+    public List<UUID> enqueueAll(UUID subscription, List<FeedRow> events, DeliveryTrigger trigger) {
         if (events.isEmpty()) {
-            return 0;
+            return List.of();
         }
         return sql.work(c -> {
+            List<UUID> ids = new ArrayList<>();
             Map<String, List<FeedRow>> lanes = events.stream().collect(Collectors.groupingBy(DeliveryRepository::orderKey));
             Sql.lockLanes(c, lanes.keySet());
             try (PreparedStatement st = c.prepareStatement("insert into webhook_delivery (id, subscription_id, feed_seq, "
                     + "event_id, order_key, trigger, state, created_at, horizon_start, next_attempt_at) "
-                    + "values (gen_random_uuid(), ?, ?, ?, ?, ?, 'QUEUED', now(), now(), now())")) {
+                    + "values (?, ?, ?, ?, ?, ?, 'QUEUED', now(), now(), now())")) {
                 for (FeedRow e : events) {
-                    st.setObject(1, subscription);
-                    st.setLong(2, e.seq());
-                    st.setString(3, e.eventId());
-                    st.setString(4, orderKey(e));
-                    st.setString(5, trigger.name());
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    st.setObject(1, id);
+                    st.setObject(2, subscription);
+                    st.setLong(3, e.seq());
+                    st.setString(4, e.eventId());
+                    st.setString(5, orderKey(e));
+                    st.setString(6, trigger.name());
                     st.addBatch();
                 }
                 st.executeBatch();
             }
             promote(c, lanes.keySet().stream().map(k -> new Lane(subscription, k)).toList());
-            return events.size();
+            return ids;
         });
     }
 
@@ -281,6 +285,20 @@ public class DeliveryRepository {
                 }
             }
             return out;
+        });
+    }
+
+    /** The subscription's deliveries not yet done (QUEUED, PENDING, IN_FLIGHT). */
+    public long undelivered(UUID subscription) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select count(*) from webhook_delivery where subscription_id = ? "
+                    + "and state in " + ACTIVE_STATES)) {
+                st.setObject(1, subscription);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
         });
     }
 

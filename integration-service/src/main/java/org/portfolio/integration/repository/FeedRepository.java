@@ -141,12 +141,30 @@ public class FeedRepository {
         });
     }
 
-    /** Deletes events stored before {@code before} (their deliveries go with them); returns how many. */
+    /**
+     * Deletes events stored before {@code before} (their deliveries go with them) and raises the purge mark to the
+     * highest seq deleted; returns how many.
+     */
     public int purge(Instant before) {
         return sql.work(c -> {
-            try (PreparedStatement st = c.prepareStatement("delete from feed_event where stored_at < ?")) {
+            try (PreparedStatement st = c.prepareStatement("with gone as (delete from feed_event where stored_at < ? "
+                    + "returning seq), mark as (update feed_purge_mark set purged_through = greatest(purged_through, "
+                    + "(select max(seq) from gone)) where exists (select 1 from gone)) select count(*) from gone")) {
                 st.setTimestamp(1, Sql.ts(before));
-                return st.executeUpdate();
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** The highest seq the purge deleted (0: none): a cursor below it may have missed purged events. */
+    public long purgedThrough() {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select purged_through from feed_purge_mark where id = 1");
+                 ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
             }
         });
     }
@@ -155,6 +173,7 @@ public class FeedRepository {
     private static final String VISIBLE = "((audience = 'DIRECTORY' and ?) "
             + "or (audience = 'SCHOOL_RECORD' and (? or (? and cardinality(school_ids) > 0 and school_ids <@ ?::uuid[]))) "
             + "or (audience = 'ENROLLMENT_COUNTS' and (? or (? and cardinality(school_ids) > 0 and school_ids <@ ?::uuid[]))) "
+            + "or (audience = 'ENROLLMENT_ROUND' and ?) "
             + "or (audience = 'SUBSCRIPTION' and (? or owner_client = ?)))";
 
     private static int bindFilter(Connection c, PreparedStatement st, int i, long after, Set<String> types, UUID school,
@@ -180,6 +199,7 @@ public class FeedRepository {
         st.setBoolean(i++, r.districtWide(Audience.ENROLLMENT_COUNTS));
         st.setBoolean(i++, leader);
         st.setArray(i++, own);
+        st.setBoolean(i++, r.districtWide(Audience.ENROLLMENT_ROUND));
         st.setBoolean(i++, r.districtWide(Audience.SUBSCRIPTION));
         st.setString(i++, r.clientId());
         return i;

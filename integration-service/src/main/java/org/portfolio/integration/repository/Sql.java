@@ -22,6 +22,8 @@ public class Sql {
     static final int FEED_LOCK = 1;
     /** Advisory lock class of a lane's order key (one school): fan-out and promotion of a lane never interleave. */
     static final int LANE_LOCK = 2;
+    /** Advisory lock class of an API client: its registrations are counted one at a time (the per-client limit). */
+    static final int OWNER_LOCK = 3;
 
     @Inject
     EntityManager em;

@@ -23,6 +23,12 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return q.page(Page.of(page, size)).list();
     }
 
+    /** Serialises registrations of one client until the transaction ends (the per-client limit). */
+    public void lockOwner(String owner) {
+        getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + Sql.OWNER_LOCK
+                + ", hashtext(?1))) l").setParameter(1, owner).getSingleResult();
+    }
+
     public long countOf(String owner) {
         return owner == null ? count() : count("ownerClient", owner);
     }

@@ -53,12 +53,15 @@ public class EventFeedResource {
             description = "The suite's events after a cursor, oldest first: each school's events in the order they happened. "
                     + "Only events about resources the caller may read are returned (docs/security.md: the school directory "
                     + "to every role; contracts, benchmarks, interventions, autonomy, results and ratings to DISTRICT_ADMIN, "
-                    + "OVERSIGHT and a SCHOOL_LEADER for its own schools; enrollment counts also to ENROLLMENT_OFFICER; "
+                    + "OVERSIGHT and a SCHOOL_LEADER for its own schools; enrollment counts also to ENROLLMENT_OFFICER; the "
+                    + "match of a round (MatchPublished) to DISTRICT_ADMIN and ENROLLMENT_OFFICER only; "
                     + "WebhookDisabled to DISTRICT_ADMIN and the subscription's owner). Keep `next` and ask with "
                     + "?after=<next> to continue, after any gap; while `hasMore` is true, ask again at once. Events are kept "
-                    + "400 days (configurable).")
+                    + "400 days (configurable); a cursor from before the last purge is 410 cursor-expired: read again from 0.")
     @APIResponse(responseCode = "200", description = "A page of events and the cursor to continue from",
             content = @Content(schema = @Schema(implementation = FeedPageResponse.class)))
+    @APIResponse(responseCode = "410", description = "cursor-expired: events after the cursor were purged (retention); "
+            + "read again from after=0, the oldest event kept, and skip the ids you already processed")
     public FeedPageResponse read(
             @Parameter(description = "The cursor: a page's next, or an event's sequence; absent or 0: the start of the feed",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$"), example = "1042")

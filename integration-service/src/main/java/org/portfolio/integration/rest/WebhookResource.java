@@ -61,6 +61,8 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "422", description = "The URL is refused: not http(s), credentials in it, it does not resolve, "
             + "or it resolves to a loopback, private, link-local, unspecified or multicast address the deployment does not allow")
+    @APIResponse(responseCode = "409", description = "webhook-subscription-limit: your client has the most subscriptions it may "
+            + "own (25 by default, DISTRICT_ADMIN clients included); delete one first")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@Valid @NotNull WebhookRequest request, @Context UriInfo uri) {
         SubscriptionService.Registered r = service.register(rights.get(), request.url(),
@@ -124,7 +126,9 @@ public class WebhookResource {
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume deliveries", description = "A paused or disabled subscription becomes ACTIVE: its queue is "
-            + "delivered from each school's oldest undelivered event, with a fresh retry horizon." + WHO)
+            + "delivered from each school's oldest undelivered event, with a fresh retry horizon. A paused subscription "
+            + "kept queueing; a disabled one did not (only the WebhookDisabled about itself): replay from that event's "
+            + "sequence for the events published while it was disabled." + WHO)
     @APIResponse(responseCode = "200", description = "The subscription, ACTIVE",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "409", description = "The owner's API client is disabled")
@@ -137,8 +141,15 @@ public class WebhookResource {
     @Operation(summary = "Replay from a feed cursor",
             description = "Queues again every event after the cursor that the subscription wants and its owner may read (up "
                     + "to 10,000 per call; continue from next while hasMore). Each is delivered with its own event id as "
-                    + "webhook-id, so a receiver that keeps the ids it processed skips what it already has." + WHO)
+                    + "webhook-id, so a receiver that keeps the ids it processed skips what it already has. Refused while "
+                    + "the subscription has more than 10,000 undelivered deliveries (configurable): let them drain first. "
+                    + "A disabled subscription queues no new events: resume it, then replay from the WebhookDisabled "
+                    + "event's sequence." + WHO)
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = ReplayResponse.class)))
+    @APIResponse(responseCode = "409", description = "webhook-backlog-full: the subscription has more undelivered deliveries "
+            + "than a replay may add to")
+    @APIResponse(responseCode = "410", description = "cursor-expired: events after the cursor were purged (retention); replay "
+            + "from 0, the oldest event kept")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replay(@Parameter(description = "Subscription id") @PathParam("id") UUID id, @Valid @NotNull ReplayRequest request) {
         SubscriptionService.Replay r = service.replay(rights.get(), id, Long.parseLong(request.after()));

@@ -60,7 +60,7 @@ public class FeedWriter {
         }
         FeedRow row = new FeedRow(seq.getAsLong(), eventId, type, source, subject, time, data, audience, schools, ownerClient);
         List<UUID> targets = subscriptions.all().stream()
-                .filter(s -> s.matches(type, schools) && mayRead(s, row))
+                .filter(s -> s.queues(type, subject) && s.matches(type, schools) && mayRead(s, row))
                 .map(s -> s.id).toList();
         if (!targets.isEmpty()) {
             deliveries.enqueue(row.seq(), eventId, DeliveryRepository.orderKey(row), targets, DeliveryTrigger.EVENT);

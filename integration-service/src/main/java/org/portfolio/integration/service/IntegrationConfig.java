@@ -75,6 +75,21 @@ public interface IntegrationConfig {
         @WithDefault("10000")
         int replayMax();
 
+        /**
+         * A replay is refused (409 webhook-backlog-full) while the subscription has more undelivered deliveries than
+         * this: a subscription's queue stays below this plus {@link #replayMax()} whatever a client asks.
+         */
+        @WithDefault("10000")
+        int replayMaxBacklog();
+
+        /** Subscriptions one API client may own, DISTRICT_ADMIN clients included (409 webhook-subscription-limit). */
+        @WithDefault("25")
+        int maxSubscriptionsPerClient();
+
+        /** Largest request body /api/webhooks takes (413 payload-too-large above it). */
+        @WithDefault("64K")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
         /** Delivered and skipped deliveries (and their attempts) are purged after this. */
         @WithDefault("P30D")
         Duration logRetention();

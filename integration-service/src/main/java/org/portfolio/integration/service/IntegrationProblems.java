@@ -12,6 +12,16 @@ public final class IntegrationProblems {
     public static final ProblemType EVENT_TYPE_NOT_READABLE =
             ProblemType.custom("event-type-not-readable", "Your roles may not read events of this type", 403);
 
+    /** The client owns as many subscriptions as it may (portfolio.integration.webhooks.max-subscriptions-per-client). */
+    public static final ProblemType SUBSCRIPTION_LIMIT =
+            ProblemType.custom("webhook-subscription-limit", "Your client has the most webhook subscriptions it may have", 409);
+    /** A replay while the subscription has more undelivered deliveries than allowed (replay-max-backlog). */
+    public static final ProblemType BACKLOG_FULL =
+            ProblemType.custom("webhook-backlog-full", "The subscription has too many undelivered deliveries to replay", 409);
+    /** A feed cursor (or replay cursor) older than the retention purge: events after it are gone. */
+    public static final ProblemType CURSOR_EXPIRED =
+            ProblemType.custom("cursor-expired", "The cursor is older than the events the feed keeps", 410);
+
     private IntegrationProblems() {
     }
 }

@@ -55,6 +55,9 @@ public class SubscriptionService {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    FeedQueries feedQueries;
+
     /** A new subscription and its secret (shown this once). */
     public record Registered(Subscription subscription, String secret) {
     }
@@ -68,6 +71,12 @@ public class SubscriptionService {
     public Registered register(ReadRights caller, String url, Set<String> types, Set<UUID> schools, String description) {
         checkTypes(caller, types);
         guard.checkRegistration(url);
+        subscriptions.lockOwner(caller.clientId()); // two registrations at once count each other
+        int cap = config.webhooks().maxSubscriptionsPerClient();
+        if (subscriptions.countOf(caller.clientId()) >= cap) {
+            throw new ProblemException(IntegrationProblems.SUBSCRIPTION_LIMIT, "Your client owns " + cap + " webhook "
+                    + "subscriptions, the most it may: delete one, or widen one's event types or schools");
+        }
         String secret = Secrets.newSecret();
         Subscription s = Subscription.create(caller.clientId(), caller.roles(), caller.schools(), url, description, types,
                 schools, secret);
@@ -155,9 +164,9 @@ public class SubscriptionService {
         FeedRow e = feed.bySeq(List.of(d.feedSeq())).stream().findFirst()
                 .orElseThrow(() -> ProblemException.conflict("The event of delivery " + deliveryId + " is no longer in the feed"));
         requireReadable(s, e);
-        deliveries.enqueueAll(s.id, List.of(e), DeliveryTrigger.REDELIVERY);
+        UUID created = deliveries.enqueueAll(s.id, List.of(e), DeliveryTrigger.REDELIVERY).get(0);
         dispatcher.wakeUp();
-        return deliveries.list(id, null, 0, 1).get(0);
+        return deliveries.find(id, created).orElseThrow();
     }
 
     /**
@@ -166,6 +175,13 @@ public class SubscriptionService {
      */
     public Replay replay(ReadRights caller, UUID id, long after) {
         Subscription s = get(caller, id);
+        feedQueries.requireKept(after);
+        long backlog = deliveries.undelivered(s.id);
+        if (backlog > config.webhooks().replayMaxBacklog()) {
+            throw new ProblemException(IntegrationProblems.BACKLOG_FULL, "The subscription has " + backlog + " undelivered "
+                    + "deliveries, more than " + config.webhooks().replayMaxBacklog() + ": replay again once they are "
+                    + "delivered (the delivery log shows them)");
+        }
         Optional<ReadRights> owner = owners.of(s);
         int max = config.webhooks().replayMax();
         List<FeedRow> rows = feed.after(after, s.eventTypes, max);
@@ -175,7 +191,7 @@ public class SubscriptionService {
                 wanted.add(e);
             }
         }
-        int queued = deliveries.enqueueAll(s.id, wanted, DeliveryTrigger.REPLAY);
+        int queued = deliveries.enqueueAll(s.id, wanted, DeliveryTrigger.REPLAY).size();
         dispatcher.wakeUp();
         long next = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
         return new Replay(queued, next, rows.size() == max);

@@ -21,6 +21,20 @@ class ReadRightsTest {
         assertThat(leader.canRead(Audience.SCHOOL_RECORD, Set.of(), null)).isFalse();
         assertThat(leader.canRead(Audience.ENROLLMENT_COUNTS, Set.of(A), null)).isTrue();
         assertThat(leader.canRead(Audience.DIRECTORY, Set.of(B), null)).isTrue();
+        // the match of a round (seed, cutoffs) is not a leader's, even when every school of it is its own
+        assertThat(leader.canRead(Audience.ENROLLMENT_ROUND, Set.of(A), null)).isFalse();
+        assertThat(leader.mayEverRead(Audience.ENROLLMENT_ROUND)).isFalse();
+    }
+
+    @Test
+    void theEnrollmentRoundIsTheDistrictAdminsAndTheEnrollmentOfficesOnly() {
+        for (String role : ReadRights.ALL_ROLES) {
+            ReadRights r = new ReadRights("c", Set.of(role), Set.of(A));
+            boolean office = role.equals("DISTRICT_ADMIN") || role.equals("ENROLLMENT_OFFICER");
+            assertThat(r.canRead(Audience.ENROLLMENT_ROUND, Set.of(A), null)).as(role).isEqualTo(office);
+            assertThat(r.mayEverRead(Audience.ENROLLMENT_ROUND)).as(role).isEqualTo(office);
+            assertThat(r.districtWide(Audience.ENROLLMENT_ROUND)).as(role).isEqualTo(office);
+        }
     }
 
     @Test
