@@ -189,6 +189,10 @@ class BadInputSweepIT {
                 http.sent.get(), contract.size());
         if (!contract.isEmpty()) {
             report.append(contract.size()).append(" answers break the OpenAPI document (first 30):\n");
+            contract.stream().map(c -> c.lines().findFirst().orElse(c).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}")
+                            .replaceAll("\\?.*→", " →"))
+                    .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                    .forEach((op, n) -> report.append("  ").append(n).append(" × ").append(op).append('\n'));
             contract.stream().limit(30).forEach(c -> report.append("  ").append(c).append('\n'));
         }
         if (!report.isEmpty()) {
