@@ -128,6 +128,20 @@ class ProblemDetailsTest {
         problem(given().get("/widgets/not-a-uuid").then(), 404, "not-found");
     }
 
+    /** The sweep found it: ?enabled=maybe was read as false (Boolean.valueOf) and answered 200 as if asked for it. */
+    @Test
+    void aBooleanQueryParameterIsTrueOrFalseAndAnythingElseIs400NamingIt() {
+        given().queryParam("enabled", "true").queryParam("includeRetired", "true").get("/widgets/flags").then()
+                .statusCode(200).body("enabled", equalTo("true")).body("includeRetired", equalTo(true));
+        given().get("/widgets/flags").then().statusCode(200).body("enabled", equalTo("null")).body("includeRetired", equalTo(false));
+        problem(given().queryParam("enabled", "maybe").get("/widgets/flags").then(), 400, "validation")
+                .body("errors[0].field", equalTo("enabled"));
+        problem(given().queryParam("includeRetired", "yes").get("/widgets/flags").then(), 400, "validation")
+                .body("errors[0].field", equalTo("includeRetired"));
+        problem(given().queryParam("enabled", "TRUE").get("/widgets/flags").then(), 400, "validation")
+                .body("errors[0].field", equalTo("enabled"));
+    }
+
     @Test
     void unknownIdIs404() {
         UUID id = UUID.randomUUID();

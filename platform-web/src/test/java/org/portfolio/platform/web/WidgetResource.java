@@ -76,6 +76,14 @@ public class WidgetResource {
     }
 
     @GET
+    @Path("/flags")
+    @PermitAll
+    public Map<String, Object> flags(@QueryParam("enabled") Boolean enabled,
+                                     @QueryParam("includeRetired") @jakarta.ws.rs.DefaultValue("false") boolean includeRetired) {
+        return Map.of("enabled", String.valueOf(enabled), "includeRetired", includeRetired);
+    }
+
+    @GET
     @Path("/race")
     @PermitAll
     public String race(@jakarta.ws.rs.QueryParam("state") String state) {
