@@ -149,6 +149,30 @@ public final class ContractValidation {
     /** The gateway serves the merged document at /openapi, a service its own at /q/openapi. */
     static Optional<OpenApiContract> documentOf(String origin) {
         return DOCUMENTS.computeIfAbsent(origin, o -> {
+            // a gateway that has not yet read every service's document serves an incomplete merge (a source not UP
+            // in x-portfolio-sources): wait for the whole one rather than keep a partial one for the run
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            Optional<OpenApiContract> doc = fetch(o);
+            while (doc.isPresent() && incomplete(doc.get()) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                doc = fetch(o);
+            }
+            return doc;
+        });
+    }
+
+    /** A merged document that says one of its sources could not be read. */
+    static boolean incomplete(OpenApiContract c) {
+        return c.document().path("x-portfolio-sources").findValuesAsText("status").stream().anyMatch(s -> !s.equals("UP"));
+    }
+
+    private static Optional<OpenApiContract> fetch(String o) {
+        {
             for (String path : List.of("/openapi?format=json", "/q/openapi?format=json")) {
                 try {
                     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(o + path))
@@ -165,7 +189,7 @@ public final class ContractValidation {
                 }
             }
             return Optional.empty();
-        });
+        }
     }
 
     /** Forget the cached documents (a test that changes what a server serves). */

@@ -46,7 +46,9 @@ public class RunningStack implements ParameterResolver {
                     // the sweep's slow-body case waits for the gateway to cut a stalled body off: 5 s instead of 30
                     .env("PORTFOLIO_GATEWAY_UPSTREAM_BODY_STALL_TIMEOUT", "5s");
             try {
-                return new Stack(stack, stack.up());
+                Stack running = new Stack(stack, stack.up());
+                awaitWholeMergedDocument(stack.url("gateway"));
+                return running;
             } catch (AssertionError | Exception e) {
                 stack.run(Duration.ofMinutes(2), "down");
                 throw e;
@@ -54,5 +56,24 @@ public class RunningStack implements ParameterResolver {
         } catch (Exception e) {
             throw new IllegalStateException("the stack did not start", e);
         }
+    }
+
+    /**
+     * Ready services do not mean a whole merged document yet: the gateway reads each service's document on its own
+     * schedule. Tests that read /openapi (the sweep, the contract checks) wait until every source is UP.
+     */
+    private static void awaitWholeMergedDocument(String gateway) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        org.awaitility.Awaitility.await("every service's paths in the gateway's merged /openapi").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/openapi?format=json")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        return false;
+                    }
+                    var statuses = json.readTree(r.body()).path("x-portfolio-sources").findValuesAsText("status");
+                    return statuses.size() >= PortfolioStack.SERVICES.size() - 1 && statuses.stream().allMatch("UP"::equals);
+                });
     }
 }
