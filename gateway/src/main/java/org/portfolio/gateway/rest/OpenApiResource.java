@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -46,7 +47,7 @@ public class OpenApiResource {
     @Path("openapi")
     @PermitAll
     @Operation(hidden = true)
-    public Response openapi(@QueryParam("format") String format, @QueryParam("strict") boolean strict,
+    public Response openapi(@QueryParam("format") String format, @QueryParam("strict") @DefaultValue("false") boolean strict,
                             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) throws IOException {
         boolean yaml = "yaml".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("yaml"));
         return render(yaml, strict, uri);
@@ -56,7 +57,7 @@ public class OpenApiResource {
     @Path("openapi.json")
     @PermitAll
     @Operation(hidden = true)
-    public Response json(@QueryParam("strict") boolean strict, @Context UriInfo uri) throws IOException {
+    public Response json(@QueryParam("strict") @DefaultValue("false") boolean strict, @Context UriInfo uri) throws IOException {
         return render(false, strict, uri);
     }
 
@@ -64,7 +65,7 @@ public class OpenApiResource {
     @Path("openapi.yaml")
     @PermitAll
     @Operation(hidden = true)
-    public Response yaml(@QueryParam("strict") boolean strict, @Context UriInfo uri) throws IOException {
+    public Response yaml(@QueryParam("strict") @DefaultValue("false") boolean strict, @Context UriInfo uri) throws IOException {
         return render(true, strict, uri);
     }
 

@@ -133,7 +133,10 @@ class ProblemDetailsTest {
     void aBooleanQueryParameterIsTrueOrFalseAndAnythingElseIs400NamingIt() {
         given().queryParam("enabled", "true").queryParam("includeRetired", "true").get("/widgets/flags").then()
                 .statusCode(200).body("enabled", equalTo("true")).body("includeRetired", equalTo(true));
-        given().get("/widgets/flags").then().statusCode(200).body("enabled", equalTo("null")).body("includeRetired", equalTo(false));
+        // absent: null for a Boolean, the default or false for a primitive (the gateway's /openapi ?strict once went 404)
+        given().get("/widgets/flags").then().statusCode(200).body("enabled", equalTo("null")).body("includeRetired", equalTo(false))
+                .body("strict", equalTo(false));
+        given().queryParam("strict", "true").get("/widgets/flags").then().statusCode(200).body("strict", equalTo(true));
         problem(given().queryParam("enabled", "maybe").get("/widgets/flags").then(), 400, "validation")
                 .body("errors[0].field", equalTo("enabled"));
         problem(given().queryParam("includeRetired", "yes").get("/widgets/flags").then(), 400, "validation")

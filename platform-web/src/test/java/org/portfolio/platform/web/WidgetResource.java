@@ -79,8 +79,10 @@ public class WidgetResource {
     @Path("/flags")
     @PermitAll
     public Map<String, Object> flags(@QueryParam("enabled") Boolean enabled,
-                                     @QueryParam("includeRetired") @jakarta.ws.rs.DefaultValue("false") boolean includeRetired) {
-        return Map.of("enabled", String.valueOf(enabled), "includeRetired", includeRetired);
+                                     @QueryParam("includeRetired") @jakarta.ws.rs.DefaultValue("false") boolean includeRetired,
+                                     @QueryParam("strict") boolean strict,
+                                     @QueryParam("lenient") boolean lenient) {
+        return Map.of("enabled", String.valueOf(enabled), "includeRetired", includeRetired, "strict", strict);
     }
 
     @GET

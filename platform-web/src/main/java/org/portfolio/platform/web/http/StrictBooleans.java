@@ -15,11 +15,16 @@ import java.lang.reflect.Type;
 @Provider
 public class StrictBooleans implements ParamConverterProvider {
 
-    private static final ParamConverter<Boolean> STRICT = new ParamConverter<>() {
+    private static final ParamConverter<Boolean> STRICT = converter(null);
+    /** A primitive {@code boolean} (with its {@code @DefaultValue}). */
+    private static final ParamConverter<Boolean> PRIMITIVE = converter(Boolean.FALSE);
+
+    private static ParamConverter<Boolean> converter(Boolean absent) {
+        return new ParamConverter<>() {
         @Override
         public Boolean fromString(String value) {
-            if (value == null) {
-                return null;
+            if (value == null || value.isEmpty()) {
+                return absent;
             }
             if (value.equals("true")) {
                 return Boolean.TRUE;
@@ -27,18 +32,26 @@ public class StrictBooleans implements ParamConverterProvider {
             if (value.equals("false")) {
                 return Boolean.FALSE;
             }
-            throw new IllegalArgumentException("'" + value + "' is neither true nor false");
+            throw new IllegalArgumentException("not a boolean: '" + value + "'");
         }
 
         @Override
         public String toString(Boolean value) {
             return String.valueOf(value);
         }
-    };
+        };
+    }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        return rawType == Boolean.class || rawType == boolean.class ? (ParamConverter<T>) STRICT : null;
+        if (rawType == boolean.class) {
+            // an absent primitive reaches the method as null (not through the converter) unless it has a
+            // @DefaultValue: without one, JAX-RS's own handling stays (absent is false), so give one to be strict
+            boolean defaulted = annotations != null && java.util.Arrays.stream(annotations)
+                    .anyMatch(a -> a.annotationType() == jakarta.ws.rs.DefaultValue.class);
+            return defaulted ? (ParamConverter<T>) PRIMITIVE : null;
+        }
+        return rawType == Boolean.class ? (ParamConverter<T>) STRICT : null;
     }
 }
