@@ -146,12 +146,16 @@ public final class ContractValidation {
         }
     }
 
+    /** System property: how long (seconds, default 120) to wait for a merged document whose sources are all UP. */
+    public static final String COMPLETE_DOCUMENT_WAIT = "portfolio.contract.complete-document-wait";
+
     /** The gateway serves the merged document at /openapi, a service its own at /q/openapi. */
     static Optional<OpenApiContract> documentOf(String origin) {
         return DOCUMENTS.computeIfAbsent(origin, o -> {
             // a gateway that has not yet read every service's document serves an incomplete merge (a source not UP
-            // in x-portfolio-sources): wait for the whole one rather than keep a partial one for the run
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            // in x-portfolio-sources): wait for the whole one rather than keep a partial one for the run; a test
+            // set-up whose sources are down on purpose sets the wait (seconds) to 0
+            long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong(COMPLETE_DOCUMENT_WAIT, 120)).toNanos();
             Optional<OpenApiContract> doc = fetch(o);
             while (doc.isPresent() && incomplete(doc.get()) && System.nanoTime() < deadline) {
                 try {
