@@ -39,7 +39,7 @@ class TokenEndpointTest {
                 .header("Pragma", "no-cache")
                 .body("token_type", equalTo("Bearer"))
                 .body("expires_in", equalTo(1800))
-                .body("scope", equalTo("SIS school:" + school));
+                .body("scope", equalTo("SIS"));
         String token = r.path("access_token");
         JsonNode header = part(token, 0);
         JsonNode claims = part(token, 1);
@@ -50,7 +50,8 @@ class TokenEndpointTest {
         assertThat(claims.get("aud").toString()).contains("portfolio-api");
         assertThat(claims.get("sub").asText()).isEqualTo(sis.id());
         assertThat(claims.get("groups").toString()).isEqualTo("[\"SIS\"]");
-        assertThat(claims.get("schools").toString()).isEqualTo("[\"" + school + "\"]");
+        assertThat(claims.has("schools")).as("the schools never ride in the token").isFalse();
+        assertThat(claims.get("school_scope").asText()).as("the client's scope, by reference").isEqualTo("client");
         assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(1800);
         assertThat(claims.get("jti").asText()).isNotBlank();
     }

@@ -63,6 +63,16 @@ public final class TestTokens {
      * A token of a client in a given token generation (the gateway's {@code gen} claim; tokens without it count as
      * generation 0), to test that services refuse tokens the gateway has revoked.
      */
+    /**
+     * A token as the gateway issues it since issue 18: no {@code schools} claim, the scope named by reference
+     * ({@code school_scope: client}); the service resolves the subject's scope from its client directory.
+     */
+    public static String byReference(String subject, String... roles) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
+                .claim("school_scope", "client").issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(30))
+                .jws().keyId("test").sign(privateKey());
+    }
+
     public static String withGeneration(String subject, int generation, String... roles) {
         return claims(subject, Set.of(roles), List.of(), Duration.ofMinutes(30)).claim("gen", generation)
                 .jws().keyId("test").sign(privateKey());

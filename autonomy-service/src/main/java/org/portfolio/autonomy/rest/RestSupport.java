@@ -61,18 +61,7 @@ final class RestSupport {
             caller.requireSchool(schoolId);
             return Set.of(schoolId);
         }
-        if (caller.isDistrictWide()) {
-            return null;
-        }
-        Set<UUID> own = new LinkedHashSet<>();
-        for (String s : caller.schools()) {
-            try {
-                own.add(UUID.fromString(s));
-            } catch (IllegalArgumentException ignored) {
-                // not a school id
-            }
-        }
-        return own;
+        return caller.visibleSchools();
     }
 
     /** The role recorded with a review step: the most senior role the caller holds. */

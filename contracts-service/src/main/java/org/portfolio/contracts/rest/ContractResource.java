@@ -290,8 +290,9 @@ public class ContractResource {
             if (school != null) {
                 caller.requireSchool(school);
             }
-            scope = caller.schools().stream().map(ContractResource::uuidOrNull).filter(Objects::nonNull).toList();
-            if (scope.isEmpty()) {
+            java.util.Set<UUID> own = caller.schoolScope().filter();
+            scope = own == null ? null : List.copyOf(own);
+            if (scope != null && scope.isEmpty()) {
                 return new Page<>(List.of(), page, size, 0);
             }
         }

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * slow password hash (bcrypt, Argon2) would add latency to every token request and no protection: nobody can
  * guess 2^256 candidates, however fast each guess is.
  *
- * <p>Every change that should end the tokens issued so far (a new secret, other roles or schools, disabling)
+ * <p>Every change that should end the tokens issued so far (a new secret, other roles, disabling)
  * increments {@code tokenGeneration}; each token carries the generation it was issued in, and the gateway
  * rejects tokens of an older generation.
  */
@@ -59,6 +59,22 @@ public class ApiClient extends PanacheEntityBase {
     @Column(nullable = false)
     public String schools = "";
 
+    /** Comma-separated oversight body ids: the client acts for every school each of them oversees. */
+    @Column(name = "oversight_bodies", nullable = false)
+    public String oversightBodies = "";
+
+    /** Comma-separated zones: the client acts for every school in each. */
+    @Column(nullable = false)
+    public String zones = "";
+
+    /** The client acts for every school of the district (its school-scoped roles only). */
+    @Column(name = "all_schools", nullable = false)
+    public boolean allSchools;
+
+    /** When its resolved scope last changed without an edit (a school joined or left one of its bodies or zones). */
+    @Column(name = "scope_changed_at")
+    public Instant scopeChangedAt;
+
     @Column(nullable = false)
     public boolean enabled = true;
 
@@ -91,12 +107,12 @@ public class ApiClient extends PanacheEntityBase {
     public Instant lastTokenAt;
 
     /** Registers a client and returns the new secret (shown once). */
-    public static Registration register(String name, Set<String> roles, Set<String> schools, String by) {
+    public static Registration register(String name, Set<String> roles, ClientScope scope, String by) {
         ApiClient c = new ApiClient();
         c.clientId = "cl_" + token(12);
         c.name = name;
         c.roles = String.join(",", new LinkedHashSet<>(roles));
-        c.schools = String.join(",", new LinkedHashSet<>(schools));
+        c.setScope(scope);
         c.createdAt = Instant.now();
         c.createdBy = by;
         c.updatedAt = c.createdAt;
@@ -151,13 +167,32 @@ public class ApiClient extends PanacheEntityBase {
         }
     }
 
-    /** New name, roles and schools; a change of roles or schools revokes the tokens that carry the old ones. */
-    public void update(String newName, Set<String> newRoles, Set<String> newSchools, String by) {
-        boolean scopeChanged = !roleSet().equals(new LinkedHashSet<>(newRoles)) || !schoolSet().equals(new LinkedHashSet<>(newSchools));
+    /**
+     * New name, roles and school scope. A change of roles revokes the tokens that carry the old ones; a change of the
+     * school scope does not: tokens name the scope by reference, so it applies to them as soon as it is published.
+     */
+    public void update(String newName, Set<String> newRoles, ClientScope newScope, String by) {
+        boolean rolesChanged = !roleSet().equals(new LinkedHashSet<>(newRoles));
         name = newName;
         roles = String.join(",", new LinkedHashSet<>(newRoles));
-        schools = String.join(",", new LinkedHashSet<>(newSchools));
-        touch(by, scopeChanged);
+        setScope(newScope);
+        touch(by, rolesChanged);
+    }
+
+    /** The resolved scope changed without an edit: a new version, published like any change; tokens stay valid. */
+    public void scopeResolvedAgain() {
+        scopeChangedAt = Instant.now();
+    }
+
+    public ClientScope scope() {
+        return new ClientScope(split(schools), split(oversightBodies), split(zones), allSchools);
+    }
+
+    private void setScope(ClientScope scope) {
+        schools = String.join(",", scope.schools());
+        oversightBodies = String.join(",", scope.oversightBodies());
+        zones = String.join(",", scope.zones());
+        allSchools = scope.allSchools();
     }
 
     public boolean secretMatches(String candidate) {
@@ -176,7 +211,7 @@ public class ApiClient extends PanacheEntityBase {
         return split(schools);
     }
 
-    /** SCHOOL_LEADER and SIS act for named schools: such a client needs at least one. */
+    /** SCHOOL_LEADER and SIS act for the schools of their scope: such a client needs a scope. */
     public static boolean needsSchools(Set<String> roles) {
         return roles.stream().anyMatch(SCOPED_ROLES::contains);
     }

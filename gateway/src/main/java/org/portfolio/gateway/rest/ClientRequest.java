@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.gateway.domain.ClientScope;
 
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,24 @@ public record ClientRequest(
         @Schema(description = "Roles of the client", examples = "[\"SIS\"]")
         @NotEmpty Set<@NotNull @Pattern(regexp = "DISTRICT_ADMIN|OVERSIGHT|SCHOOL_LEADER|SIS|ENROLLMENT_OFFICER",
                 message = "must be one of DISTRICT_ADMIN, OVERSIGHT, SCHOOL_LEADER, SIS, ENROLLMENT_OFFICER") String> roles,
-        @Schema(description = "School ids a SCHOOL_LEADER or SIS client acts for")
-        @Size(max = 500) Set<@NotNull UUID> schools) {
+        @Schema(description = "School ids a SCHOOL_LEADER or SIS client acts for (any number up to 20,000; tokens "
+                + "name the scope by reference, so their size does not grow with it)")
+        @Size(max = 20_000) Set<@NotNull UUID> schools,
+        @Schema(description = "Oversight bodies: the client acts for every school each of them oversees, now and later")
+        @Size(max = 1_000) Set<@NotNull UUID> oversightBodies,
+        @Schema(description = "Zones: the client acts for every school in each, now and later", examples = "[\"North\"]")
+        @Size(max = 1_000) Set<@NotNull @Size(min = 1, max = 200) String> zones,
+        @Schema(description = "The client acts for every school of the district (a district-wide SIS that may only "
+                + "post data); its roles stay what they are") Boolean allSchools) {
+
+    /** The school scope this request registers. */
+    public ClientScope scope() {
+        return new ClientScope(ids(schools), ids(oversightBodies), zones == null ? Set.of() : zones,
+                Boolean.TRUE.equals(allSchools));
+    }
+
+    private static Set<String> ids(Set<UUID> ids) {
+        return ids == null ? Set.of() : ids.stream().map(UUID::toString)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
 }

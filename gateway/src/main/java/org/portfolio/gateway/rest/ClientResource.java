@@ -36,9 +36,7 @@ import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @Path("/api/admin/clients")
 @Tag(name = "API clients", description = "Register the systems and people that call the API, rotate their secrets, disable them")
@@ -62,9 +60,9 @@ public class ClientResource {
             @Header(name = "Location", description = "URL of the new client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             @Header(name = "ETag", description = "Version of the client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without schools")
+    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope")
     public Response register(@Valid @NotNull ClientRequest r, @Context UriInfo uri) {
-        ApiClient.Registration reg = registry.register(r.name(), r.roles(), schools(r), caller.id());
+        ApiClient.Registration reg = registry.register(r.name(), r.roles(), r.scope(), caller.id());
         return Response.created(uri.getAbsolutePathBuilder().path(reg.client().clientId).build())
                 .tag(EntityTags.of(reg.client().version))
                 .entity(ClientResponse.of(reg.client(), reg.secret())).build();
@@ -96,14 +94,16 @@ public class ClientResource {
     @PUT
     @Path("/{clientId}")
     @Operation(operationId = "updateClient", summary = "Change an API client's name, roles or schools",
-            description = "A change of roles or schools revokes the tokens the client holds; it asks for new ones. Send If-Match with the ETag you read.")
+            description = "A change of roles revokes the tokens the client holds; it asks for new ones. A change of its school "
+                    + "scope (schools, oversightBodies, zones, allSchools) applies to the tokens it holds within seconds. "
+                    + "Send If-Match with the ETag you read.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "409", description = "Changed concurrently, or the change would leave no enabled DISTRICT_ADMIN client")
-    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without schools")
+    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope")
     public Response update(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId,
                            @Parameter(description = "ETag from a previous read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ClientRequest r) {
-        return withTag(registry.update(clientId, ifMatch, r.name(), r.roles(), schools(r), caller.id()), null);
+        return withTag(registry.update(clientId, ifMatch, r.name(), r.roles(), r.scope(), caller.id()), null);
     }
 
     @POST
@@ -139,9 +139,5 @@ public class ClientResource {
 
     private static Response withTag(ApiClient c, String secret) {
         return Response.ok(ClientResponse.of(c, secret)).tag(EntityTags.of(c.version)).build();
-    }
-
-    private static Set<String> schools(ClientRequest r) {
-        return r.schools() == null ? Set.of() : r.schools().stream().map(UUID::toString).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 }

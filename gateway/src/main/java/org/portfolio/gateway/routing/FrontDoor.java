@@ -102,7 +102,7 @@ public class FrontDoor {
         }
         if (caller != null && !isPublic && AccessRules.schoolScopedOnly(caller.roles())) {
             String school = rules.schoolOf(segments);
-            if (school != null && !caller.schools().contains(school)) {
+            if (school != null && !verifier.scopeOf(caller).covers(school)) {
                 problem(ctx, ProblemType.FORBIDDEN, "Your client is not scoped to school " + school, path, corr, hasBody(req));
                 return;
             }

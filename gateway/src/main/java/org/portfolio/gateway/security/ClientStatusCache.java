@@ -9,12 +9,14 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.repository.ApiClientRepository;
+import org.portfolio.gateway.service.ScopeResolver;
+import org.portfolio.platform.web.security.SchoolScope;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which clients are disabled and which token generation each one is at, in memory, so that the gateway's hot
+ * Which clients are disabled, which token generation each one is at and which schools each acts for, in memory, so that the gateway's hot
  * path rejects revoked tokens without a database query. This replica's own changes apply at once (after their
  * transaction commits); the other replicas' changes within {@code portfolio.gateway.client-status.refresh-interval}.
  */
@@ -23,13 +25,16 @@ public class ClientStatusCache {
 
     private static final Logger LOG = Logger.getLogger(ClientStatusCache.class);
 
-    record Status(boolean enabled, int generation, long version) {
+    record Status(boolean enabled, int generation, long version, SchoolScope scope) {
     }
 
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
 
     @Inject
     ApiClientRepository clients;
+
+    @Inject
+    ScopeResolver resolver;
 
     void onStart(@Observes StartupEvent e) {
         refresh();
@@ -41,16 +46,28 @@ public class ClientStatusCache {
     void refresh() {
         try {
             for (Object[] row : clients.statuses()) {
-                remember((String) row[0], new Status((Boolean) row[1], ((Number) row[2]).intValue(), ((Number) row[3]).longValue()));
+                String id = (String) row[0];
+                long version = ((Number) row[3]).longValue();
+                Status known = statuses.get(id);
+                if (known != null && known.version() >= version) {
+                    continue;
+                }
+                clients.findByIdOptional(id).ifPresent(c -> remember(c, resolver.resolve(c)));
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not refresh the API client status (%s); keeping the last known one", e.toString());
         }
     }
 
-    /** Called once a change of this client is committed. */
-    public void remember(ApiClient c) {
-        remember(c.clientId, new Status(c.enabled, c.tokenGeneration, c.version));
+    /** Called once a change of this client is committed, with the schools its scope stands for now. */
+    public void remember(ApiClient c, SchoolScope scope) {
+        remember(c.clientId, new Status(c.enabled, c.tokenGeneration, c.version, scope));
+    }
+
+    /** The schools the client's tokens act for now (they name the scope by reference); empty when unknown. */
+    public java.util.Optional<SchoolScope> scopeOf(String clientId) {
+        Status s = statuses.get(clientId);
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.scope());
     }
 
     private void remember(String clientId, Status s) {
@@ -67,7 +84,7 @@ public class ClientStatusCache {
             return "the client is disabled";
         }
         if (generation < s.generation()) {
-            return "the token was revoked (the client's secret, roles or schools changed)";
+            return "the token was revoked (the client's secret or roles changed)";
         }
         return null;
     }

@@ -16,6 +16,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.jwx.JsonWebStructure;
 import org.portfolio.gateway.config.GatewayConfig;
+import org.portfolio.platform.web.security.SchoolScope;
 
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -126,8 +127,10 @@ public class TokenVerifier {
         for (String r : v.roles()) {
             bytes += 16 + chars(r);
         }
-        for (String s : v.schools()) {
-            bytes += 16 + chars(s);
+        if (v.schools() != null) {
+            for (String s : v.schools()) {
+                bytes += 16 + chars(s);
+            }
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
@@ -180,7 +183,8 @@ public class TokenVerifier {
 
     private static VerifiedToken toVerified(JwtClaims claims) throws MalformedClaimException {
         Set<String> roles = strings(claims.getClaimValue("groups"));
-        Set<String> schools = strings(claims.getClaimValue("schools"));
+        // null: the token names its client's scope by reference (claim school_scope), resolved on every request
+        Set<String> schools = claims.hasClaim("schools") ? strings(claims.getClaimValue("schools")) : null;
         Object gen = claims.getClaimValue(GENERATION_CLAIM);
         return new VerifiedToken(claims.getSubject(), roles, schools,
                 gen instanceof Number n ? n.intValue() : 0,
@@ -220,8 +224,24 @@ public class TokenVerifier {
         return why.isEmpty() ? "invalid token" : String.join(", ", why);
     }
 
-    /** A verified caller. {@code generation} decides whether a later rotation, disabling or role change revoked it. */
+    /**
+     * A verified caller. {@code generation} decides whether a later rotation, disabling or role change revoked it.
+     * {@code schools}: the schools a narrowed token carries itself (request scope {@code school:<id>}), or null when
+     * it names its client's registered scope by reference.
+     */
     public record VerifiedToken(String subject, Set<String> roles, Set<String> schools, int generation, Instant expiresAt) {
+    }
+
+    /**
+     * The schools the caller acts for now: its client's scope (none while the client is unknown here), narrowed to the
+     * schools the token carries itself if it carries some (as platform-web's Caller does in every service).
+     */
+    public SchoolScope scopeOf(VerifiedToken v) {
+        java.util.Optional<SchoolScope> registered = clients.scopeOf(v.subject());
+        if (v.schools() != null) {
+            return registered.map(r -> r.narrowedTo(v.schools())).orElse(SchoolScope.of(v.schools()));
+        }
+        return registered.orElse(SchoolScope.NONE);
     }
 
     public static class InvalidTokenException extends RuntimeException {

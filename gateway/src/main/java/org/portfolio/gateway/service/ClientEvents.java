@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.portfolio.gateway.domain.ApiClient;
+import org.portfolio.gateway.domain.ClientScope;
 import org.portfolio.gateway.repository.ApiClientRepository;
+import org.portfolio.platform.web.security.SchoolScope;
 import org.portfolio.platform.events.clients.ClientChanged;
 import org.portfolio.platform.events.clients.ClientTopic;
 import org.portfolio.platform.events.outbox.Outbox;
@@ -34,12 +36,15 @@ public class ClientEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ScopeResolver resolver;
+
     /** In the caller's transaction: the client as it is now, unless this version was published already. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(ApiClient c) {
         clients.flush(); // the version of this change is assigned when it is written
         if (clients.markPublished(c.clientId, c.version)) {
-            outbox.publish("ApiClient", c.clientId, ClientTopic.EVENT, c.clientId, payload(c));
+            outbox.publish("ApiClient", c.clientId, ClientTopic.EVENT, c.clientId, payload(c, resolver.resolve(c)));
         }
     }
 
@@ -67,9 +72,12 @@ public class ClientEvents {
         return pending.size();
     }
 
-    static ClientChanged payload(ApiClient c) {
+    /** The client as services need it: {@code schools} is the resolved set its tokens' scope reference stands for. */
+    static ClientChanged payload(ApiClient c, SchoolScope resolved) {
+        ClientScope scope = c.scope();
         return new ClientChanged(c.clientId, c.enabled, c.tokenGeneration, List.copyOf(c.roleSet()),
-                List.copyOf(c.schoolSet()), c.version, c.createdAt.truncatedTo(ChronoUnit.MILLIS),
-                (c.updatedAt == null ? c.createdAt : c.updatedAt).truncatedTo(ChronoUnit.MILLIS));
+                List.copyOf(new java.util.TreeSet<>(resolved.schools())), c.version, c.createdAt.truncatedTo(ChronoUnit.MILLIS),
+                (c.updatedAt == null ? c.createdAt : c.updatedAt).truncatedTo(ChronoUnit.MILLIS),
+                resolved.allSchools(), List.copyOf(scope.oversightBodies()), List.copyOf(scope.zones()));
     }
 }

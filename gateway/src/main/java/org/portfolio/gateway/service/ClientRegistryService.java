@@ -7,7 +7,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
+import jakarta.persistence.LockModeType;
 import org.portfolio.gateway.domain.ApiClient;
+import org.portfolio.gateway.domain.ClientScope;
+import org.portfolio.gateway.repository.SchoolMembershipRepository;
+import org.portfolio.platform.web.security.SchoolScope;
 import org.portfolio.gateway.repository.ApiClientRepository;
 import org.portfolio.gateway.security.ClientStatusCache;
 import org.portfolio.platform.web.http.EntityTags;
@@ -17,10 +21,13 @@ import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.problem.ProblemType;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
-/** The API client registry: who may ask for tokens, with which roles and school scope. */
+/** The API client registry: who may ask for tokens, with which roles and school scope (docs/security.md). */
 @ApplicationScoped
 @Transactional
 public class ClientRegistryService {
@@ -42,9 +49,15 @@ public class ClientRegistryService {
     @Inject
     TransactionSynchronizationRegistry tx;
 
-    public ApiClient.Registration register(String name, Set<String> roles, Set<String> schools, String by) {
-        checkScope(roles, schools);
-        ApiClient.Registration r = ApiClient.register(name, roles, schools, by);
+    @Inject
+    SchoolMembershipRepository memberships;
+
+    @Inject
+    ScopeResolver resolver;
+
+    public ApiClient.Registration register(String name, Set<String> roles, ClientScope scope, String by) {
+        checkScope(roles, scope);
+        ApiClient.Registration r = ApiClient.register(name, roles, scope, by);
         clients.persist(r.client());
         afterCommit(r.client());
         return r;
@@ -61,14 +74,14 @@ public class ClientRegistryService {
         return clients.findByIdOptional(clientId).orElseThrow(() -> ProblemException.notFound("API client", clientId));
     }
 
-    public ApiClient update(String clientId, String ifMatch, String name, Set<String> roles, Set<String> schools, String by) {
+    public ApiClient update(String clientId, String ifMatch, String name, Set<String> roles, ClientScope scope, String by) {
         ApiClient c = get(clientId);
         EntityTags.checkIfMatch(ifMatch, c.version);
-        checkScope(roles, schools);
+        checkScope(roles, scope);
         if (c.enabled && c.roleSet().contains(ADMIN) && !roles.contains(ADMIN)) {
             keepOneAdministrator(c);
         }
-        c.update(name, roles, schools, by);
+        c.update(name, roles, scope, by);
         afterCommit(c);
         return c;
     }
@@ -130,11 +143,44 @@ public class ClientRegistryService {
         }
     }
 
-    private static void checkScope(Set<String> roles, Set<String> schools) {
-        if (schools.isEmpty() && ApiClient.needsSchools(roles)) {
-            throw ProblemException.unprocessable("SCHOOL_LEADER and SIS clients act for named schools only",
-                    new FieldError("schools", "required for SCHOOL_LEADER and SIS clients"));
+    private static void checkScope(Set<String> roles, ClientScope scope) {
+        if (scope.isEmpty() && ApiClient.needsSchools(roles)) {
+            throw ProblemException.unprocessable("SCHOOL_LEADER and SIS clients act for the schools of their scope only: "
+                            + "name schools, oversight bodies or zones, or allSchools",
+                    new FieldError("schools", "required for SCHOOL_LEADER and SIS clients (or oversightBodies, zones, allSchools)"));
         }
+    }
+
+    /**
+     * A school was registered or moved to another oversight body or zone (contracts-service's events): the gateway's
+     * copy follows, and every client naming the old or the new body or zone is published again with the schools it
+     * acts for now. Its tokens stay valid: they name the scope by reference. Runs in the consumer's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int schoolMembershipChanged(UUID schoolId, UUID oversightBodyId, String zone) {
+        Optional<SchoolMembershipRepository.Membership> before = memberships.find(schoolId);
+        SchoolMembershipRepository.Membership after = new SchoolMembershipRepository.Membership(oversightBodyId, zone);
+        if (before.isPresent() && before.get().equals(after)) {
+            return 0;
+        }
+        memberships.save(schoolId, after);
+        Set<UUID> bodies = new LinkedHashSet<>();
+        Set<String> zones = new LinkedHashSet<>();
+        for (SchoolMembershipRepository.Membership m : before.map(b -> List.of(b, after)).orElse(List.of(after))) {
+            if (m.oversightBodyId() != null) {
+                bodies.add(m.oversightBodyId());
+            }
+            if (m.zone() != null) {
+                zones.add(m.zone());
+            }
+        }
+        List<String> affected = memberships.clientsNaming(bodies, zones);
+        for (String id : affected) {
+            ApiClient c = clients.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            c.scopeResolvedAgain();
+            afterCommit(c);
+        }
+        return affected.size();
     }
 
     /**
@@ -143,6 +189,7 @@ public class ClientRegistryService {
      */
     private void afterCommit(ApiClient c) {
         events.changed(c);
+        SchoolScope resolved = resolver.resolve(c);
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -151,7 +198,7 @@ public class ClientRegistryService {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    statusCache.remember(c);
+                    statusCache.remember(c, resolved);
                 }
             }
         });

@@ -2,6 +2,7 @@ package org.portfolio.gateway.service;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.portfolio.gateway.config.GatewayConfig;
@@ -9,6 +10,8 @@ import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.domain.GrantedScope;
 import org.portfolio.gateway.security.JwtKeys;
 import org.portfolio.gateway.security.TokenVerifier;
+import org.portfolio.platform.web.security.Roles;
+import org.portfolio.platform.web.security.SchoolScopes;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +31,9 @@ public class TokenService {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    ScopeResolver resolver;
+
     public record IssuedToken(String accessToken, long expiresIn, String scope) {
     }
 
@@ -36,15 +42,18 @@ public class TokenService {
     }
 
     public IssuedToken issue(ApiClient client, String requestedScope) throws GrantedScope.InvalidScope {
-        GrantedScope scope = GrantedScope.of(client, requestedScope);
+        GrantedScope scope = GrantedScope.of(client, resolver.resolve(client), requestedScope);
         Instant now = Instant.now();
         long ttl = config.jwt().ttl().toSeconds();
-        String token = Jwt.issuer(config.jwt().issuer())
+        JwtClaimsBuilder claims = Jwt.issuer(config.jwt().issuer())
                 .audience(config.jwt().audience())
                 .subject(client.clientId)
                 .upn(client.clientId)
-                .groups(scope.roles())
-                .claim("schools", List.copyOf(scope.schools()))
+                .groups(scope.roles());
+        // the schools never ride in the token unless it was narrowed to a few: every service resolves the reference
+        claims = scope.byReference() ? claims.claim(SchoolScopes.CLAIM, SchoolScopes.BY_CLIENT)
+                : claims.claim(Roles.SCHOOLS_CLAIM, List.copyOf(scope.schools()));
+        String token = claims
                 .claim(TokenVerifier.GENERATION_CLAIM, client.tokenGeneration)
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)

@@ -1,45 +1,66 @@
 package org.portfolio.gateway.domain;
 
 import org.junit.jupiter.api.Test;
+import org.portfolio.platform.web.security.SchoolScope;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GrantedScopeTest {
 
-    private final ApiClient client = ApiClient.register("x", Set.of("SCHOOL_LEADER", "SIS"), Set.of("a", "b"), "t").client();
+    private final ApiClient client = ApiClient.register("x", Set.of("SCHOOL_LEADER", "SIS"),
+            ClientScope.ofSchools(Set.of("a", "b")), "t").client();
+    /** What the client's scope resolves to now (its own schools plus, say, its oversight body's). */
+    private final SchoolScope registered = SchoolScope.of(Set.of("a", "b"));
 
     @Test
-    void noScopeGrantsEverythingTheClientHas() throws Exception {
-        GrantedScope s = GrantedScope.of(client, null);
+    void noScopeGrantsEverythingTheClientHasAndNamesTheSchoolsByReference() throws Exception {
+        GrantedScope s = GrantedScope.of(client, registered, null);
         assertThat(s.roles()).containsExactlyInAnyOrder("SCHOOL_LEADER", "SIS");
-        assertThat(s.schools()).containsExactlyInAnyOrder("a", "b");
+        assertThat(s.byReference()).isTrue();
+        assertThat(s.asScopeString()).as("a token by reference lists its roles only").isEqualTo("SCHOOL_LEADER SIS");
     }
 
     @Test
     void aScopeNarrowsRolesAndSchoolsIndependently() throws Exception {
-        assertThat(GrantedScope.of(client, "SIS").asScopeString()).isEqualTo("SIS school:a school:b");
-        assertThat(GrantedScope.of(client, "school:b").roles()).containsExactlyInAnyOrder("SCHOOL_LEADER", "SIS");
-        assertThat(GrantedScope.of(client, "school:b SIS").asScopeString()).isEqualTo("SIS school:b");
+        assertThat(GrantedScope.of(client, registered, "SIS").asScopeString()).isEqualTo("SIS");
+        assertThat(GrantedScope.of(client, registered, "SIS").byReference()).isTrue();
+        assertThat(GrantedScope.of(client, registered, "school:b").roles()).containsExactlyInAnyOrder("SCHOOL_LEADER", "SIS");
+        assertThat(GrantedScope.of(client, registered, "school:b SIS").asScopeString()).isEqualTo("SIS school:b");
+        assertThat(GrantedScope.of(client, SchoolScope.ALL, "school:zz").schools()).containsExactly("zz");
     }
 
     @Test
     void aScopeCannotWiden() {
-        assertThatThrownBy(() -> GrantedScope.of(client, "DISTRICT_ADMIN")).isInstanceOf(GrantedScope.InvalidScope.class);
-        assertThatThrownBy(() -> GrantedScope.of(client, "school:c")).isInstanceOf(GrantedScope.InvalidScope.class);
-        assertThatThrownBy(() -> GrantedScope.of(client, "SIS\"")).isInstanceOf(GrantedScope.InvalidScope.class);
-        assertThatThrownBy(() -> GrantedScope.of(client, " SIS")).isInstanceOf(GrantedScope.InvalidScope.class);
+        assertThatThrownBy(() -> GrantedScope.of(client, registered, "DISTRICT_ADMIN")).isInstanceOf(GrantedScope.InvalidScope.class);
+        assertThatThrownBy(() -> GrantedScope.of(client, registered, "school:c")).isInstanceOf(GrantedScope.InvalidScope.class);
+        assertThatThrownBy(() -> GrantedScope.of(client, registered, "SIS\"")).isInstanceOf(GrantedScope.InvalidScope.class);
+        assertThatThrownBy(() -> GrantedScope.of(client, registered, " SIS")).isInstanceOf(GrantedScope.InvalidScope.class);
     }
 
     @Test
-    void revokingChangesBumpTheTokenGenerationAndARenameDoesNot() {
-        ApiClient c = ApiClient.register("x", Set.of("OVERSIGHT"), Set.of(), "t").client();
+    void aNarrowedTokenCarriesAtMostFiftySchoolsSoItStaysSmall() throws Exception {
+        String fifty = IntStream.range(0, 50).mapToObj(i -> "school:s" + i).collect(Collectors.joining(" "));
+        assertThat(GrantedScope.of(client, SchoolScope.ALL, fifty).schools()).hasSize(50);
+        assertThatThrownBy(() -> GrantedScope.of(client, SchoolScope.ALL, fifty + " school:s50"))
+                .isInstanceOf(GrantedScope.InvalidScope.class).hasMessageContaining("at most 50");
+    }
+
+    @Test
+    void revokingChangesBumpTheTokenGenerationAndARenameOrAScopeChangeDoesNot() {
+        ApiClient c = ApiClient.register("x", Set.of("SIS"), ClientScope.ofSchools(Set.of("a")), "t").client();
         int g = c.tokenGeneration;
-        c.update("renamed", Set.of("OVERSIGHT"), Set.of(), "t");
+        c.update("renamed", Set.of("SIS"), ClientScope.ofSchools(Set.of("a")), "t");
         assertThat(c.tokenGeneration).isEqualTo(g);
-        c.update("renamed", Set.of("ENROLLMENT_OFFICER"), Set.of(), "t");
+        c.update("renamed", Set.of("SIS"), new ClientScope(Set.of(), Set.of("body"), Set.of("North"), false), "t");
+        assertThat(c.tokenGeneration).as("tokens name the scope by reference: a new scope applies to them").isEqualTo(g);
+        assertThat(c.scope().oversightBodies()).containsExactly("body");
+        assertThat(c.scope().zones()).containsExactly("North");
+        c.update("renamed", Set.of("SCHOOL_LEADER"), c.scope(), "t");
         assertThat(c.tokenGeneration).isEqualTo(g + 1);
         c.rotateSecret("t");
         c.disable("t");

@@ -4,10 +4,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a client may read of the feed: its roles (only those the endpoint admits), the schools of its token and its
+ * What a client may read of the feed: its roles (only those the endpoint admits), its school scope (some schools, or
+ * every school) and its
  * id. A client with several roles gets the union of what each role allows on its own (docs/security.md).
  */
-public record ReadRights(String clientId, Set<String> roles, Set<UUID> schools) {
+public record ReadRights(String clientId, Set<String> roles, Set<UUID> schools, boolean allSchools) {
 
     public static final String DISTRICT_ADMIN = "DISTRICT_ADMIN";
     public static final String OVERSIGHT = "OVERSIGHT";
@@ -19,6 +20,11 @@ public record ReadRights(String clientId, Set<String> roles, Set<UUID> schools) 
     public ReadRights {
         roles = roles.stream().filter(ALL_ROLES::contains).collect(java.util.stream.Collectors.toUnmodifiableSet());
         schools = Set.copyOf(schools);
+    }
+
+    /** Rights scoped to these schools (not every school). */
+    public ReadRights(String clientId, Set<String> roles, Set<UUID> schools) {
+        this(clientId, roles, schools, false);
     }
 
     /** May this client read an event of this audience about these schools (owned by this client, for SUBSCRIPTION)? */
@@ -53,9 +59,9 @@ public record ReadRights(String clientId, Set<String> roles, Set<UUID> schools) 
         };
     }
 
-    /** SCHOOL_LEADER's own: the event is about schools, every one of them in the token. */
+    /** SCHOOL_LEADER's own: the event is about schools, every one of them in the client's school scope. */
     private boolean ownSchools(Set<UUID> eventSchools) {
-        return has(SCHOOL_LEADER) && !eventSchools.isEmpty() && schools.containsAll(eventSchools);
+        return has(SCHOOL_LEADER) && !eventSchools.isEmpty() && (allSchools || schools.containsAll(eventSchools));
     }
 
     public boolean has(String role) {

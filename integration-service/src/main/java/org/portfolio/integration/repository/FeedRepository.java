@@ -171,8 +171,8 @@ public class FeedRepository {
 
     /** Who may see a row, in SQL: the same rule as {@link ReadRights#canRead}. */
     private static final String VISIBLE = "((audience = 'DIRECTORY' and ?) "
-            + "or (audience = 'SCHOOL_RECORD' and (? or (? and cardinality(school_ids) > 0 and school_ids <@ ?::uuid[]))) "
-            + "or (audience = 'ENROLLMENT_COUNTS' and (? or (? and cardinality(school_ids) > 0 and school_ids <@ ?::uuid[]))) "
+            + "or (audience = 'SCHOOL_RECORD' and (? or (? and cardinality(school_ids) > 0 and (? or school_ids <@ ?::uuid[])))) "
+            + "or (audience = 'ENROLLMENT_COUNTS' and (? or (? and cardinality(school_ids) > 0 and (? or school_ids <@ ?::uuid[])))) "
             + "or (audience = 'ENROLLMENT_ROUND' and ?) "
             + "or (audience = 'SUBSCRIPTION' and (? or owner_client = ?)))";
 
@@ -195,9 +195,11 @@ public class FeedRepository {
         st.setBoolean(i++, r.districtWide(Audience.DIRECTORY));
         st.setBoolean(i++, r.districtWide(Audience.SCHOOL_RECORD));
         st.setBoolean(i++, leader);
+        st.setBoolean(i++, r.allSchools());
         st.setArray(i++, own);
         st.setBoolean(i++, r.districtWide(Audience.ENROLLMENT_COUNTS));
         st.setBoolean(i++, leader);
+        st.setBoolean(i++, r.allSchools());
         st.setArray(i++, own);
         st.setBoolean(i++, r.districtWide(Audience.ENROLLMENT_ROUND));
         st.setBoolean(i++, r.districtWide(Audience.SUBSCRIPTION));

@@ -32,7 +32,8 @@ public class OwnerRights {
         if (!entry.get().enabled()) {
             return Optional.empty();
         }
-        return Optional.of(new ReadRights(s.ownerClient, entry.get().roles(), uuids(entry.get().schools())));
+        return Optional.of(new ReadRights(s.ownerClient, entry.get().roles(), uuids(entry.get().schools()),
+                entry.get().allSchools()));
     }
 
     static Set<UUID> uuids(Set<String> ids) {

@@ -27,6 +27,7 @@ import org.portfolio.performance.service.IngestionService;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
+import org.portfolio.platform.web.security.SchoolScope;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -146,16 +147,9 @@ public class IngestionResource {
         Long contentLength = contentLength(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH));
         UploadFormat format = contentType != null && contentType.toLowerCase().startsWith(CSV) ? UploadFormat.CSV
                 : UploadFormat.JSON;
-        Set<UUID> schools = new LinkedHashSet<>();
-        for (String s : caller.schools()) {
-            try {
-                schools.add(UUID.fromString(s));
-            } catch (IllegalArgumentException ignored) {
-                // a malformed scope entry grants nothing
-            }
-        }
-        IngestionService.Uploader who = new IngestionService.Uploader(caller.id(), caller.hasRole(Roles.DISTRICT_ADMIN),
-                schools);
+        SchoolScope scope = caller.schoolScope();
+        IngestionService.Uploader who = new IngestionService.Uploader(caller.id(),
+                caller.hasRole(Roles.DISTRICT_ADMIN) || scope.allSchools(), scope.ids());
         IngestionService.Outcome o;
         try {
             o = ingestion.ingest(who, new IngestionService.Upload(kind, format, body, contentLength, contentType,

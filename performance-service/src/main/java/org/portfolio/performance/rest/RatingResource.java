@@ -51,15 +51,7 @@ public class RatingResource {
         if (caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.OVERSIGHT)) {
             return null;
         }
-        Set<UUID> out = new LinkedHashSet<>();
-        for (String s : caller.schools()) {
-            try {
-                out.add(UUID.fromString(s));
-            } catch (IllegalArgumentException ignored) {
-                // grants nothing
-            }
-        }
-        return out;
+        return caller.schoolScope().filter();
     }
 
     @GET

@@ -44,7 +44,7 @@ public class StudentRecordResource {
         if (p != null) {
             throw ProblemException.invalid("schoolYear", p);
         }
-        if (!caller.hasRole(Roles.DISTRICT_ADMIN) && !caller.schools().contains(schoolId.toString())) {
+        if (!caller.hasRole(Roles.DISTRICT_ADMIN) && !caller.schoolScope().covers(schoolId)) {
             throw ProblemException.forbidden("Your client is not scoped to school " + schoolId);
         }
     }

@@ -56,6 +56,28 @@ class CallerScopeTest {
     }
 
     @Test
+    void aTokenThatNamesItsScopeByReferenceGetsTheSchoolsItsClientActsForNow() {
+        String scoped = TestTokens.byReference("scoped-client", "SCHOOL_LEADER");
+        given().auth().oauth2(scoped).get("/scoped/profiles/" + OWN).then().statusCode(200).body("districtWide", equalTo(false));
+        given().auth().oauth2(scoped).get("/scoped/profiles/" + OTHER).then().statusCode(403);
+        String everySchool = TestTokens.byReference("district-sis", "SCHOOL_LEADER");
+        given().auth().oauth2(everySchool).get("/scoped/profiles/" + OTHER).then().statusCode(200)
+                .body("districtWide", equalTo(false));
+        // a client the service has not heard of yet acts for no school: refused, never everything
+        given().auth().oauth2(TestTokens.byReference("unknown-client", "SCHOOL_LEADER")).get("/scoped/profiles/" + OWN)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aTokenCarryingSchoolsIsLimitedToThoseItsKnownClientStillActsFor() {
+        String narrowed = TestTokens.token("scoped-client", Set.of("SCHOOL_LEADER"), List.of(OWN.toString(), OTHER.toString()),
+                Duration.ofMinutes(5));
+        given().auth().oauth2(narrowed).get("/scoped/profiles/" + OWN).then().statusCode(200);
+        // OTHER is not in the client's scope (any more)
+        given().auth().oauth2(narrowed).get("/scoped/profiles/" + OTHER).then().statusCode(403);
+    }
+
+    @Test
     void publicEndpointsSeeEveryRoleTheCallerHolds() {
         given().auth().oauth2(token("SCHOOL_LEADER", "ENROLLMENT_OFFICER")).get("/scoped/public/" + OTHER).then()
                 .statusCode(200).body("districtWide", equalTo(true));

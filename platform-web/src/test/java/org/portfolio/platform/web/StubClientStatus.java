@@ -20,7 +20,7 @@ public class StubClientStatus implements ClientStatus {
             return Optional.of("the client is disabled");
         }
         if (clientId.equals("rotated-client") && generation < 2) {
-            return Optional.of("the token was revoked (the client's secret, roles or schools changed)");
+            return Optional.of("the token was revoked (the client's secret or roles changed)");
         }
         return Optional.empty();
     }

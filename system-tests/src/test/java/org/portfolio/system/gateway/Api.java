@@ -61,6 +61,16 @@ final class Api {
         return token(r.path("clientId"), r.path("clientSecret"));
     }
 
+    /** Registers a client with these roles and this scope (schools, oversightBodies, zones, allSchools); its token. */
+    String tokenForScope(Collection<String> roles, Map<String, Object> scope) throws Exception {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(scope);
+        body.put("name", "system test " + String.join("+", roles) + " " + UUID.randomUUID());
+        body.put("roles", roles);
+        Response r = gw().auth().oauth2(admin()).contentType("application/json").body(body).post("/api/admin/clients");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+        return token(r.path("clientId"), r.path("clientSecret"));
+    }
+
     String tokenFor(String role, UUID... schools) throws Exception {
         return tokenFor(List.of(role), List.of(schools));
     }
@@ -69,6 +79,15 @@ final class Api {
         String id = gw().auth().oauth2(admin()).contentType("application/json")
                 .body(Map.of("name", "Board " + UUID.randomUUID(), "kind", "SCHOOL_BOARD"))
                 .post("/api/oversight-bodies").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    /** A school of this oversight body in this zone. */
+    UUID school(UUID oversightBody, String zone) throws Exception {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(schoolBody(oversightBody));
+        body.put("zone", zone);
+        String id = gw().auth().oauth2(admin()).contentType("application/json")
+                .body(body).post("/api/schools").then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
     }
 

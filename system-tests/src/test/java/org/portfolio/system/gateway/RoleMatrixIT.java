@@ -46,6 +46,19 @@ class RoleMatrixIT {
         }
     }
 
+    /**
+     * Issue 18: the school-scoped roles' cells hold for every kind of scope, not only a list of a few schools. Each
+     * kind is a client of SCHOOL_LEADER or SIS registered with that scope (its own school in it, the other school
+     * not); {@code everySchool} turns an own cell into allowed for both schools. Its token names the scope by
+     * reference; every service resolves it.
+     */
+    record ScopeKind(String name, boolean everySchool) {
+    }
+
+    static final List<ScopeKind> SCOPE_KINDS = List.of(new ScopeKind("2,000 schools", false),
+            new ScopeKind("oversight body", false), new ScopeKind("zone", false), new ScopeKind("every school", true));
+    private static final Map<String, String> SCOPE_TOKENS = new java.util.HashMap<>();
+
     static final List<Mixed> MIXED = List.of(
             new Mixed("SCHOOL_LEADER+ENROLLMENT_OFFICER", List.of(Who.SCHOOL_LEADER, Who.ENROLLMENT_OFFICER)),
             new Mixed("SCHOOL_LEADER+SIS", List.of(Who.SCHOOL_LEADER, Who.SIS)),
@@ -58,7 +71,7 @@ class RoleMatrixIT {
      * contract, a manual grant and a programmatic request; an enrollment period; the current school year.
      */
     record Fixture(UUID oversightBody, UUID ownSchool, UUID otherSchool, Map<UUID, Map<String, String>> perSchool,
-                   UUID period, String year, String webhook) {
+                   UUID period, String year, String webhook, String ownZone) {
     }
 
     /** A request body for the school the call is about (it may create what the call needs, e.g. a new decision). */
@@ -162,8 +175,10 @@ class RoleMatrixIT {
     static void clientsForEveryRole(RunningStack.Stack running) throws Exception {
         api = new Api(running.stack());
         UUID body = api.oversightBody();
-        UUID own = api.school(body);
-        UUID other = api.school(body);
+        // the other school is of another oversight body and zone: the scope kinds by body and zone leave it out
+        String ownZone = "Matrix " + UUID.randomUUID().toString().substring(0, 8);
+        UUID own = api.school(body, ownZone);
+        UUID other = api.school(api.oversightBody(), "Elsewhere");
         String year = Api.schoolYear();
         Map<UUID, Map<String, String>> perSchool = new java.util.HashMap<>();
         for (UUID s : List.of(own, other)) {
@@ -176,7 +191,7 @@ class RoleMatrixIT {
                     "request", api.created("/api/autonomy/requests", proposal(s))));
         }
         fixture = new Fixture(body, own, other, perSchool, UUID.fromString(api.created("/api/enrollment/periods", period(year))),
-                year, api.created("/api/webhooks", webhook()));
+                year, api.created("/api/webhooks", webhook()), ownZone);
         TOKENS.put(Who.DISTRICT_ADMIN, api.tokenFor("DISTRICT_ADMIN"));
         TOKENS.put(Who.OVERSIGHT, api.tokenFor("OVERSIGHT"));
         TOKENS.put(Who.SCHOOL_LEADER, api.tokenFor("SCHOOL_LEADER", fixture.ownSchool()));
@@ -184,6 +199,54 @@ class RoleMatrixIT {
         TOKENS.put(Who.ENROLLMENT_OFFICER, api.tokenFor("ENROLLMENT_OFFICER"));
         for (Mixed m : MIXED) {
             MIXED_TOKENS.put(m.name(), api.tokenFor(m.roles().stream().map(Who::name).toList(), List.of(fixture.ownSchool())));
+        }
+        for (Who who : List.of(Who.SCHOOL_LEADER, Who.SIS)) {
+            for (ScopeKind kind : SCOPE_KINDS) {
+                String token = api.tokenForScope(List.of(who.name()), scope(kind));
+                assertThat(token.length()).as(kind.name() + ": the token names its scope by reference").isLessThan(4_096);
+                SCOPE_TOKENS.put(who + " " + kind.name(), token);
+            }
+        }
+        awaitScopesResolvedEverywhere();
+    }
+
+    private static Map<String, Object> scope(ScopeKind kind) {
+        return switch (kind.name()) {
+            case "2,000 schools" -> {
+                List<UUID> many = new ArrayList<>(List.of(fixture.ownSchool()));
+                while (many.size() < 2_000) {
+                    many.add(UUID.randomUUID());
+                }
+                yield Map.of("schools", many);
+            }
+            case "oversight body" -> Map.of("oversightBodies", List.of(fixture.oversightBody()));
+            case "zone" -> Map.of("zones", List.of(fixture.ownZone()));
+            case "every school" -> Map.of("allSchools", true);
+            default -> throw new IllegalArgumentException(kind.name());
+        };
+    }
+
+    /**
+     * The gateway resolves a body's or zone's schools from contracts-service's events and every service learns the
+     * result from gateway.clients: wait (at most 30 s) until each scoped token's own cells pass everywhere.
+     */
+    private static void awaitScopesResolvedEverywhere() throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        for (Map.Entry<String, String> t : SCOPE_TOKENS.entrySet()) {
+            Who who = Who.valueOf(t.getKey().substring(0, t.getKey().indexOf(' ')));
+            for (Row row : ROWS) {
+                if (row.cells().get(who) != Cell.OWN || !row.method().equals("GET")) {
+                    continue;
+                }
+                for (boolean viaGateway : List.of(true, false)) {
+                    while (call(row, t.getValue(), fixture.ownSchool(), viaGateway).statusCode() == 403) {
+                        if (System.nanoTime() > deadline) {
+                            throw new AssertionError(t.getKey() + ": " + row.path() + " still 403 after 30 s");
+                        }
+                        Thread.sleep(100);
+                    }
+                }
+            }
         }
     }
 
@@ -258,6 +321,25 @@ class RoleMatrixIT {
                         + row.method() + " " + row.path() + " as " + who + " → " + cell;
                 tests.add(DynamicTest.dynamicTest(name, () -> check(row, who.name(), TOKENS.get(who), cell, viaGateway)));
             }
+            for (Who who : List.of(Who.SCHOOL_LEADER, Who.SIS)) {
+                Cell base = row.cells().get(who);
+                if (base == Cell.DENY) {
+                    continue; // a role the endpoint does not admit: no scope changes that
+                }
+                for (ScopeKind kind : SCOPE_KINDS) {
+                    Cell cell = kind.everySchool() && base == Cell.OWN ? Cell.ALLOW : base;
+                    String as = who + " scoped to " + kind.name();
+                    String name = "[" + (viaGateway ? "gateway" : row.service()) + "] " + row.endpointClass() + ": "
+                            + row.method() + " " + row.path() + " as " + as + " → " + cell;
+                    String token = SCOPE_TOKENS.get(who + " " + kind.name());
+                    tests.add(DynamicTest.dynamicTest(name, () -> {
+                        check(row, as, token, cell, viaGateway);
+                        if (cell == Cell.ALLOW && kind.everySchool() && base == Cell.OWN) {
+                            expect(call(row, token, fixture.otherSchool(), viaGateway), true, as, false, row);
+                        }
+                    }));
+                }
+            }
             for (Mixed m : MIXED) {
                 Cell cell = m.cellOf(row);
                 String name = "[" + (viaGateway ? "gateway" : row.service()) + "] " + row.endpointClass() + ": "
@@ -278,7 +360,7 @@ class RoleMatrixIT {
         }
     }
 
-    private Response call(Row row, String token, UUID school, boolean viaGateway) throws Exception {
+    private static Response call(Row row, String token, UUID school, boolean viaGateway) throws Exception {
         RequestSpecification spec = viaGateway ? api.gw() : api.direct(row.service());
         if (token != null) {
             spec = spec.auth().oauth2(token);

@@ -12,13 +12,15 @@ import org.jboss.logging.Logger;
 import org.portfolio.platform.events.EventsConfig;
 import org.portfolio.platform.events.kafka.KafkaClients;
 import org.portfolio.platform.web.security.ClientStatus;
+import org.portfolio.platform.web.security.SchoolScope;
+import org.portfolio.platform.web.security.SchoolScopes;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Every API client the gateway registered, as its {@code gateway.clients} topic tells (one
- * {@code ClientChanged} per change): enabled or not, its token generation, roles and schools. platform-web asks it
+ * {@code ClientChanged} per change): enabled or not, its token generation, roles and school scope. platform-web asks it
  * (as the {@link ClientStatus}) about every verified token, so a service refuses the tokens of a disabled or
  * rotated client within moments of the change, even when called directly rather than through the gateway.
  *
@@ -27,7 +29,7 @@ import java.util.Optional;
  * known state while the broker is away. Not the event consumers' path: no consumer group, no inbox, no DLQ.
  */
 @ApplicationScoped
-public class ClientDirectory implements ClientStatus {
+public class ClientDirectory implements ClientStatus, SchoolScopes {
 
     private static final Logger LOG = Logger.getLogger(ClientDirectory.class);
 
@@ -109,9 +111,18 @@ public class ClientDirectory implements ClientStatus {
             return Optional.of("the client is disabled");
         }
         if (generation < e.get().tokenGeneration()) {
-            return Optional.of("the token was revoked (the client's secret, roles or schools changed)");
+            return Optional.of("the token was revoked (the client's secret or roles changed)");
         }
         return Optional.empty();
+    }
+
+    /** The schools a client acts for now (its tokens name this scope by reference); empty when not heard of. */
+    @Override
+    public Optional<SchoolScope> scopeOf(String clientId) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        return entries.find(clientId).map(ClientEntry::scope);
     }
 
     /** The latest known state of a client; empty when this service has not heard of it. */

@@ -1,5 +1,7 @@
 package org.portfolio.platform.events.clients;
 
+import org.portfolio.platform.web.security.SchoolScope;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -8,13 +10,18 @@ import java.util.Set;
 
 /** What a service knows of one API client: the latest {@link ClientChanged} it read. */
 public record ClientEntry(String clientId, boolean enabled, int tokenGeneration, long version, Instant createdAt,
-                          Set<String> roles, Set<String> schools) {
+                          Set<String> roles, Set<String> schools, boolean allSchools) {
 
     static ClientEntry of(ClientChanged c) {
         return new ClientEntry(c.clientId(), c.enabled(), c.tokenGeneration(), c.version(),
                 // milliseconds: the database keeps microseconds, the first event may carry nanoseconds
                 c.createdAt() == null ? Instant.EPOCH : c.createdAt().truncatedTo(ChronoUnit.MILLIS),
-                set(c.roles()), set(c.schools()));
+                set(c.roles()), set(c.schools()), Boolean.TRUE.equals(c.allSchools()));
+    }
+
+    /** The schools its school-scoped roles act for now. */
+    public SchoolScope scope() {
+        return new SchoolScope(allSchools, schools);
     }
 
     /** A later creation of the same id, or a higher version of the same creation. */

@@ -106,6 +106,31 @@ class ClientDirectoryTest {
     }
 
     @Test
+    void theSchoolScopeOfAClientIsResolvedFromItsLatestChangeWhateverItsSizeAndAChangeAppliesWithoutANewToken() {
+        String id = "cl_" + UUID.randomUUID();
+        Instant created = Instant.now();
+        assertThat(directory.scopeOf(id)).as("a client the directory has not heard of").isEmpty();
+
+        List<String> many = java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        Map<String, Object> d = data(id, true, 0, 1, created);
+        d.put("schools", many);
+        d.put("oversightBodies", List.of(UUID.randomUUID().toString()));
+        publish(ClientTopic.NAME, d);
+        await().atMost(Duration.ofSeconds(15)).until(() -> directory.scopeOf(id).isPresent());
+        assertThat(directory.scopeOf(id).get().allSchools()).isFalse();
+        assertThat(directory.scopeOf(id).get().schools()).hasSize(2_000).contains(many.get(0), many.get(1_999));
+        assertThat(directory.scopeOf(id).get().covers(UUID.randomUUID())).isFalse();
+
+        Map<String, Object> all = data(id, true, 0, 2, created);
+        all.put("schools", List.of());
+        all.put("allSchools", true);
+        publish(ClientTopic.NAME, all);
+        await().atMost(Duration.ofSeconds(15)).until(() -> directory.find(id).get().version() == 2);
+        assertThat(directory.scopeOf(id).get().covers(UUID.randomUUID())).as("every school").isTrue();
+        assertThat(directory.revokedBecause(id, 0)).as("a scope change does not revoke the client's tokens").isEmpty();
+    }
+
+    @Test
     void recordsThatAreNotAValidClientChangeFromTheGatewayAreIgnoredAndTheDirectoryReadsOn() {
         String id = "cl_" + UUID.randomUUID();
         Instant created = Instant.now();

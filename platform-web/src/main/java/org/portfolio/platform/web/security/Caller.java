@@ -2,6 +2,7 @@ package org.portfolio.platform.web.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.portfolio.platform.web.problem.ProblemException;
@@ -9,6 +10,7 @@ import org.portfolio.platform.web.problem.ProblemException;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,6 +30,12 @@ public class Caller {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Instance<SchoolScopes> scopes;
+
+    /** Resolved once per request. */
+    private SchoolScope scope;
 
     /** The roles the matched endpoint allows; null outside an endpoint or where it admits every caller. */
     private Set<String> endpointRoles;
@@ -54,7 +62,7 @@ public class Caller {
     }
 
     /**
-     * District-wide roles see every school; SCHOOL_LEADER and SIS only the schools in their token. Only the roles the
+     * District-wide roles see every school; SCHOOL_LEADER and SIS only the schools of their {@link #schoolScope()}. Only the roles the
      * current endpoint admits count: holding ENROLLMENT_OFFICER does not make a school leader district-wide where
      * enrollment officers are not allowed.
      */
@@ -72,25 +80,60 @@ public class Caller {
         return allowed == null || allowed.contains(role);
     }
 
-    public Set<String> schools() {
-        Principal p = identity.getPrincipal();
-        if (p instanceof JsonWebToken jwt && jwt.containsClaim(Roles.SCHOOLS_CLAIM)) {
-            Object claim = jwt.getClaim(Roles.SCHOOLS_CLAIM);
-            Set<String> out = new LinkedHashSet<>();
-            if (claim instanceof Collection<?> c) {
-                c.forEach(v -> out.add(unquote(String.valueOf(v))));
-            } else if (claim instanceof jakarta.json.JsonArray a) {
-                a.forEach(v -> out.add(unquote(v.toString())));
-            } else if (claim != null) {
-                out.add(unquote(claim.toString()));
-            }
-            return out;
+    /**
+     * The schools the caller's school-scoped roles act for. A gateway token names its client's scope by reference
+     * ({@link SchoolScopes#CLAIM}); the service resolves it from what it heard of the client (none when it has not).
+     * A token that carries a {@code schools} claim (narrowed at issue, or a test token) is limited to those schools,
+     * and, where the client is known, to the part of them the client still acts for.
+     */
+    public SchoolScope schoolScope() {
+        SchoolScope s = scope;
+        if (s == null) {
+            s = resolveScope();
+            scope = s;
         }
-        return Set.of();
+        return s;
+    }
+
+    private SchoolScope resolveScope() {
+        Principal p = identity.getPrincipal();
+        if (identity.isAnonymous() || !(p instanceof JsonWebToken jwt)) {
+            return SchoolScope.NONE;
+        }
+        Optional<SchoolScope> registered = jwt.getSubject() == null || !scopes.isResolvable() ? Optional.empty()
+                : scopes.get().scopeOf(jwt.getSubject());
+        if (jwt.containsClaim(Roles.SCHOOLS_CLAIM)) {
+            Set<String> inline = inlineSchools(jwt.getClaim(Roles.SCHOOLS_CLAIM));
+            return registered.map(r -> r.narrowedTo(inline)).orElse(SchoolScope.of(inline));
+        }
+        if (SchoolScopes.BY_CLIENT.equals(unquote(String.valueOf((Object) jwt.getClaim(SchoolScopes.CLAIM))))) {
+            return registered.orElse(SchoolScope.NONE);
+        }
+        return SchoolScope.NONE;
+    }
+
+    private static Set<String> inlineSchools(Object claim) {
+        Set<String> out = new LinkedHashSet<>();
+        if (claim instanceof Collection<?> c) {
+            c.forEach(v -> out.add(unquote(String.valueOf(v))));
+        } else if (claim instanceof jakarta.json.JsonArray a) {
+            a.forEach(v -> out.add(unquote(v.toString())));
+        } else if (claim != null) {
+            out.add(unquote(claim.toString()));
+        }
+        return out;
     }
 
     public boolean canAccessSchool(UUID schoolId) {
-        return schoolId != null && (isDistrictWide() || schools().contains(schoolId.toString()));
+        return schoolId != null && (isDistrictWide() || schoolScope().covers(schoolId));
+    }
+
+    /**
+     * The schools a list may show: null when the caller sees every school (a district-wide role the endpoint admits,
+     * or a scope of every school), else the ids of its scope.
+     */
+    public Set<UUID> visibleSchools() {
+        return isDistrictWide() ? null : schoolScope().filter();
     }
 
     /** 403 unless the caller is district-wide or its token is scoped to this school. */
