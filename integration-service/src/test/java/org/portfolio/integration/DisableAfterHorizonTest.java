@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.portfolio.testing.EventsProbe;
+import org.portfolio.testing.events.EventContract;
 import org.portfolio.testing.TestTokens;
 
 import java.time.Duration;
@@ -55,6 +56,9 @@ class DisableAfterHorizonTest {
             assertThat(disabled.data().path("target").asText()).doesNotContain("token=");
             assertThat(EventsProbe.ofType("integration.events", "portfolio.integration.WebhookDisabled.v1")
                     .stream().filter(e -> sub.id().equals(e.subject()))).hasSize(1);
+            // the AsyncAPI document is the contract of what integration-service publishes
+            assertThat(EventContract.load().assertTopicConforms("integration.events", "/integration"))
+                    .containsKey("portfolio.integration.WebhookDisabled.v1");
 
             // in the feed: the owner and DISTRICT_ADMIN see it, another client (even an oversight office) does not
             assertThat(FeedTest.ids(owner, before)).contains(disabled.id());

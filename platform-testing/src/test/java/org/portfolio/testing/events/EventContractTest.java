@@ -22,7 +22,8 @@ class EventContractTest {
     @Test
     void everyTopicOfTheSuiteHasItsMessagesAndOnlyItsOwnerPublishesThem() {
         Map<String, String> owners = Map.of("contracts.events", "/contracts", "autonomy.events", "/autonomy",
-                "performance.events", "/performance", "enrollment.events", "/enrollment", "gateway.clients", "/gateway");
+                "performance.events", "/performance", "enrollment.events", "/enrollment", "integration.events", "/integration",
+                "gateway.clients", "/gateway");
         assertThat(contract.messages().values()).extracting(EventContract.Message::topic).containsOnlyElementsOf(owners.keySet());
         for (EventContract.Message m : contract.messages().values()) {
             assertThat(m.source()).as(m.type()).isEqualTo(owners.get(m.topic()));
@@ -32,6 +33,7 @@ class EventContractTest {
         assertThat(contract.typesOn("autonomy.events")).hasSize(4);
         assertThat(contract.typesOn("performance.events")).hasSize(2);
         assertThat(contract.typesOn("enrollment.events")).hasSize(2);
+        assertThat(contract.typesOn("integration.events")).containsExactly("portfolio.integration.WebhookDisabled.v1");
         assertThat(contract.typesOn("gateway.clients")).containsExactly("portfolio.gateway.ClientChanged.v1");
         assertThat(contract.document().at("/channels/deadLetters/address").asText()).isEqualTo("{topic}.dlq");
     }
