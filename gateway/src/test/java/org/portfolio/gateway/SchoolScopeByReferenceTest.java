@@ -60,6 +60,20 @@ class SchoolScopeByReferenceTest {
     }
 
     @Test
+    void theLargestRegistrationIsPublishedToEveryServiceInOneRecord() {
+        // 20,000 schools: the registration limit; its ClientChanged (about 780 KB) stays under Kafka's 1 MB default
+        List<UUID> schools = IntStream.range(0, 20_000).mapToObj(i -> UUID.randomUUID()).toList();
+        Clients.Registered sis = register(Map.of("roles", List.of("SIS"), "schools", schools));
+        EventsProbe.Received r = EventsProbe.await("gateway.clients", e -> sis.id().equals(e.subject()), Duration.ofSeconds(30));
+        assertThat(r.data().get("schools")).hasSize(20_000);
+        assertThat(sis.token().length()).isLessThanOrEqualTo(4_096);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "too many", "roles", List.of("SIS"), "schools",
+                        IntStream.range(0, 20_001).mapToObj(i -> UUID.randomUUID()).toList()))
+                .post("/api/admin/clients").then().statusCode(400);
+    }
+
+    @Test
     void aClientScopedToEverySchoolReachesAnySchoolWithItsOwnRoleOnly() {
         Clients.Registered sis = register(Map.of("roles", List.of("SIS"), "allSchools", true));
         String token = sis.token();

@@ -24,6 +24,31 @@ public final class OpenApiChecks {
         return found;
     }
 
+    /**
+     * No schema has a {@code type} next to its {@code $ref} (issue 12: openapi-generator clears such types with a
+     * warning, "Type(s) cleared", and some generators type the field from the sibling). The JSON paths of those that do.
+     */
+    public static List<String> refsWithTypeSiblings(Object document) {
+        List<String> found = new ArrayList<>();
+        walkRefs(document, "$", found);
+        return found;
+    }
+
+    private static void walkRefs(Object node, String path, List<String> found) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("$ref") instanceof String && map.containsKey("type")) {
+                found.add(path);
+            }
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                walkRefs(e.getValue(), path + "." + e.getKey(), found);
+            }
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                walkRefs(list.get(i), path + "[" + i + "]", found);
+            }
+        }
+    }
+
     private static void walk(Object node, String path, List<String> found) {
         if (node instanceof Map<?, ?> map) {
             if ("array".equals(map.get("type")) && !map.containsKey("items")) {

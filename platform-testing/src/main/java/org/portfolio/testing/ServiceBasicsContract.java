@@ -59,6 +59,14 @@ public abstract class ServiceBasicsContract {
         assertThat(OpenApiChecks.arraysWithoutItems(document)).isEmpty();
     }
 
+    @Test
+    void noSchemaOfTheOpenApiDocumentHasATypeNextToItsReference() {
+        // a $ref with a type sibling: generated clients warn "Type(s) cleared" (platform-web's RefSiblings removes them)
+        Object document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Object.class);
+        assertThat(OpenApiChecks.refsWithTypeSiblings(document)).isEmpty();
+    }
+
     /**
      * What a generated client and spectral's {@code spectral:oas} need of every operation: a summary and a description
      * (rule {@code operation-description}), a success answer, and every 4xx/5xx answer as problem+json.

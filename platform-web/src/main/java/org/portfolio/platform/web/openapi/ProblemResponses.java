@@ -52,6 +52,7 @@ public class ProblemResponses implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI api) {
         ensureProblemSchema(api);
+        RefSiblings.clean(api);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }

@@ -1,0 +1,39 @@
+package org.portfolio.platform.web.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 12's leftover: a {@code type} next to a {@code $ref} made generated clients warn "Type(s) cleared". */
+class RefSiblingsTest {
+
+    @Test
+    void aTypeThatRepeatsTheReferencedSchemasOwnIsRemovedAndTheDescriptionAndExamplesStay() {
+        Schema uuid = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uuid");
+        Schema field = OASFactory.createSchema().ref("#/components/schemas/UUID").type(List.of(Schema.SchemaType.STRING))
+                .description("The school the child attends now").examples(List.of("3f6c1d2e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"));
+        Schema listed = OASFactory.createSchema().ref("#/components/schemas/UUID").type(List.of(Schema.SchemaType.STRING));
+        Schema other = OASFactory.createSchema().ref("#/components/schemas/UUID").type(List.of(Schema.SchemaType.INTEGER));
+        Schema request = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .addProperty("currentSchoolId", field)
+                .addProperty("siblings", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(listed))
+                .addProperty("odd", other);
+        OpenAPI api = OASFactory.createOpenAPI().components(OASFactory.createComponents()
+                .addSchema("UUID", uuid).addSchema("ApplicantRequest", request));
+
+        assertThat(RefSiblings.clean(api)).isEqualTo(2);
+
+        assertThat(field.getType()).isNull();
+        assertThat(field.getRef()).isEqualTo("#/components/schemas/UUID");
+        assertThat(field.getDescription()).isEqualTo("The school the child attends now");
+        assertThat(field.getExamples()).hasSize(1);
+        assertThat(listed.getType()).isNull();
+        assertThat(other.getType()).as("a sibling that disagrees is not ours to settle").containsExactly(Schema.SchemaType.INTEGER);
+        assertThat(uuid.getType()).containsExactly(Schema.SchemaType.STRING);
+    }
+}
