@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.portfolio.system.gateway.RunningStack;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.portfolio.system.PortfolioStack;
 
@@ -33,13 +34,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The README's first command on a fresh home: {@code ./portfolio up --demo} brings the five services to ready, the
- * demo district the README walks through is there as the loader promises, a second {@code up --demo} starts no new
- * process and adds nothing, and {@code ./portfolio down} leaves no process behind. (One stack for all of it: each
- * start of the suite costs a minute on two cores.)
+ * demo district the README walks through is there as the loader promises, and a second {@code up --demo} starts no
+ * new process and adds nothing. The stack is the run's shared one ({@link RunningStack} starts it with
+ * {@code up --demo}): each start of the suite costs a minute or two on two cores. That {@code ./portfolio down} leaves
+ * no process behind is checked when the run stops it ({@link RunningStack.Stack#close}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// first of all classes: its own stack is up and down again before the shared one starts (two idle stacks cost CPU)
+// first of all classes: it sees the demo district before any other test adds to the shared stack
 @Order(0)
+@ExtendWith(RunningStack.class)
 class DemoDistrictIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,36 +53,14 @@ class DemoDistrictIT {
     private static final List<Long> started = new ArrayList<>();
 
     @BeforeAll
-    static void upWithTheDemo() throws Exception {
-        stack = new PortfolioStack("stack-demo")
-                .env("PORTFOLIO_READY_TIMEOUT", "420")
-                .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_BURST", "500")
-                .env("PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_SECOND", "200");
-        try {
-            firstOutput = stack.run(Duration.ofMinutes(12), "up", "--demo");
-        } catch (AssertionError | Exception e) {
-            stack.run(Duration.ofMinutes(2), "down");
-            throw e;
-        }
+    static void theSharedStackUpWithTheDemo(RunningStack.Stack running) throws Exception {
+        stack = running.stack();
+        firstOutput = running.upOutput();
         clients = JSON.readTree(stack.home().resolve("demo-clients.json").toFile());
     }
 
-    @AfterAll
-    static void down() throws Exception {
-        if (stack != null && stack.pid("gateway").isPresent()) {
-            stack.down();
-        }
-    }
-
     private static List<Long> pids() throws IOException {
-        List<Long> pids = new ArrayList<>();
-        for (String s : PortfolioStack.SERVICES) {
-            pids.add(stack.pid(s).orElseThrow());
-        }
-        pids.add(stack.pid("infra").orElseThrow());
-        pids.add(stack.pid("demo-receiver").orElseThrow());
-        pids.add(stack.postgresPid().orElseThrow());
-        return pids;
+        return RunningStack.pids(stack);
     }
 
     @Test
@@ -201,17 +182,6 @@ class DemoDistrictIT {
         assertThat(again).contains("Demo district loaded");
         assertThat(counts()).isEqualTo(before);
         assertThat(pids()).as("the processes after a second up").isEqualTo(started);
-    }
-
-    @Test
-    @Order(4)
-    void downStopsExactlyWhatUpStartedAndLeavesNoProcessBehind() throws Exception {
-        assertThat(started).as("pids recorded by the first test").hasSize(PortfolioStack.SERVICES.size() + 3);
-        stack.down();
-        for (long pid : started) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d after down", pid).isFalse();
-        }
-        assertThat(stack.pid("gateway")).as("pid files are removed").isEmpty();
     }
 
     private static String env(String name) throws IOException {

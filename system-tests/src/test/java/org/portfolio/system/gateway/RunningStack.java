@@ -6,19 +6,39 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.portfolio.system.PortfolioStack;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * One running suite (`./portfolio up` on free ports) shared by every gateway system test of the run, stopped
- * (`./portfolio down`) when the run ends. Test classes take it as a constructor or method parameter.
+ * One running suite ({@code ./portfolio up --demo} on free ports, the README's first command) shared by every system
+ * test of the run, stopped ({@code ./portfolio down}) when the run ends; then every process {@code up} started must be
+ * gone (what DemoDistrictIT promises of {@code down}), or the run fails. Test classes take it as a constructor or
+ * method parameter. DemoDistrictIT runs first and sees the demo district as {@code up --demo} left it.
  */
 public class RunningStack implements ParameterResolver {
 
-    /** The stack and the output of the `up` that started it. */
-    public record Stack(PortfolioStack stack, String upOutput) implements AutoCloseable {
+    /** The stack, the output of the `up` that started it, and the pids of what it started. */
+    public record Stack(PortfolioStack stack, String upOutput, List<Long> started) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             stack.down();
+            List<Long> alive = started.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
+            if (!alive.isEmpty() || stack.pid("gateway").isPresent()) {
+                throw new IllegalStateException("./portfolio down left processes " + alive + " of " + started
+                        + " (or their pid files) behind");
+            }
         }
+    }
+
+    /** The pids `up --demo` started: the six services, the infrastructure launcher, the demo's webhook receiver, PostgreSQL's postmaster. */
+    public static List<Long> pids(PortfolioStack stack) throws java.io.IOException {
+        List<Long> pids = new java.util.ArrayList<>();
+        for (String s : PortfolioStack.SERVICES) {
+            pids.add(stack.pid(s).orElseThrow());
+        }
+        pids.add(stack.pid("infra").orElseThrow());
+        pids.add(stack.pid("demo-receiver").orElseThrow());
+        pids.add(stack.postgresPid().orElseThrow());
+        return List.copyOf(pids);
     }
 
     @Override
@@ -46,7 +66,8 @@ public class RunningStack implements ParameterResolver {
                     // the sweep's slow-body case waits for the gateway to cut a stalled body off: 5 s instead of 30
                     .env("PORTFOLIO_GATEWAY_UPSTREAM_BODY_STALL_TIMEOUT", "5s");
             try {
-                Stack running = new Stack(stack, stack.up());
+                Stack running = new Stack(stack, stack.run(Duration.ofMinutes(12), "up", "--demo"), List.of());
+                running = new Stack(stack, running.upOutput(), pids(stack));
                 awaitWholeMergedDocument(stack.url("gateway"));
                 return running;
             } catch (AssertionError | Exception e) {
