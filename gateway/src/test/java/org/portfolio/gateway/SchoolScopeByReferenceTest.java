@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.portfolio.gateway.support.Clients;
+import org.portfolio.gateway.support.StubService;
 import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.TestTokens;
 import org.portfolio.testing.contract.NotContractChecked;
@@ -111,6 +112,31 @@ class SchoolScopeByReferenceTest {
                 given().auth().oauth2(token).get("/api/schools/" + school + "/contract").then().statusCode(403));
         given().auth().oauth2(zoneToken).get("/api/schools/" + school + "/contract").then().statusCode(403);
         assertThat(lastChange(zoned.id()).get("schools")).isEmpty();
+    }
+
+    @Test
+    void schoolsNoEventToldTheGatewayOfAreFilledFromTheDirectoryAndAZoneWithACommaStaysOneZone() {
+        // the stub's directory holds a school no SchoolRegistered ever announced, in a zone whose name has a comma
+        Clients.Registered zoned = register(Map.of("roles", List.of("SIS"), "zones", List.of(StubService.DIRECTORY_ZONE)));
+        String token = zoned.token();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/schools/" + StubService.DIRECTORY_SCHOOL + "/contract").then().statusCode(200));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/" + zoned.id()).then().statusCode(200)
+                .body("zones", equalTo(List.of(StubService.DIRECTORY_ZONE)));
+        // the part before the comma is not a zone of this client
+        Clients.Registered north = register(Map.of("roles", List.of("SIS"), "zones", List.of("Directory zone")));
+        given().auth().oauth2(north.token()).get("/api/schools/" + StubService.DIRECTORY_SCHOOL + "/contract").then().statusCode(403);
+    }
+
+    @Test
+    void everySchoolIsForASisNotForASchoolLeaderAndAScopeTooLargeToPublishIsRefused() {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "district-wide leader", "roles", List.of("SCHOOL_LEADER"), "allSchools", true))
+                .post("/api/admin/clients").then().statusCode(422).body("errors[0].field", equalTo("allSchools"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "many zones", "roles", List.of("SIS"), "zones",
+                        IntStream.range(0, 101).mapToObj(i -> "Zone " + i).toList()))
+                .post("/api/admin/clients").then().statusCode(400);
     }
 
     @Test

@@ -63,7 +63,7 @@ public class ApiClient extends PanacheEntityBase {
     @Column(name = "oversight_bodies", nullable = false)
     public String oversightBodies = "";
 
-    /** Comma-separated zones: the client acts for every school in each. */
+    /** Zones, one per line (a zone name may hold a comma): the client acts for every school in each. */
     @Column(nullable = false)
     public String zones = "";
 
@@ -185,13 +185,13 @@ public class ApiClient extends PanacheEntityBase {
     }
 
     public ClientScope scope() {
-        return new ClientScope(split(schools), split(oversightBodies), split(zones), allSchools);
+        return new ClientScope(split(schools), split(oversightBodies), lines(zones), allSchools);
     }
 
     private void setScope(ClientScope scope) {
         schools = String.join(",", scope.schools());
         oversightBodies = String.join(",", scope.oversightBodies());
-        zones = String.join(",", scope.zones());
+        zones = String.join("\n", scope.zones());
         allSchools = scope.allSchools();
     }
 
@@ -234,6 +234,11 @@ public class ApiClient extends PanacheEntityBase {
     private static Set<String> split(String csv) {
         return csv == null || csv.isBlank() ? Set.of()
                 : Arrays.stream(csv.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static Set<String> lines(String text) {
+        return text == null || text.isEmpty() ? Set.of()
+                : Arrays.stream(text.split("\n")).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static String token(int bytes) {

@@ -67,12 +67,20 @@ public class SchoolMembershipRepository {
         return out;
     }
 
+    /**
+     * Serialises the resolution of school scopes within this transaction: a client's scope edit and a school's move
+     * between bodies or zones never interleave (each sees the other committed), so no client keeps a stale set.
+     */
+    public void lockScopes() {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(18018)) locked").getSingleResult();
+    }
+
     /** Ids of the clients whose scope names one of these oversight bodies or zones (and not every school). */
     @SuppressWarnings("unchecked")
     public List<String> clientsNaming(Collection<UUID> oversightBodies, Collection<String> zones) {
         return em.createNativeQuery("select client_id from api_client where not all_schools and ("
                         + "string_to_array(oversight_bodies, ',') && cast(?1 as text[]) "
-                        + "or string_to_array(zones, ',') && cast(?2 as text[])) order by client_id")
+                        + "or string_to_array(zones, chr(10)) && cast(?2 as text[])) order by client_id")
                 .setParameter(1, oversightBodies.stream().map(UUID::toString).toArray(String[]::new))
                 .setParameter(2, zones.toArray(String[]::new))
                 .getResultList();

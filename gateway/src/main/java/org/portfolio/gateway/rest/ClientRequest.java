@@ -21,11 +21,12 @@ public record ClientRequest(
                 + "name the scope by reference, so their size does not grow with it)")
         @Size(max = 20_000) Set<@NotNull UUID> schools,
         @Schema(description = "Oversight bodies: the client acts for every school each of them oversees, now and later")
-        @Size(max = 1_000) Set<@NotNull UUID> oversightBodies,
+        @Size(max = 100) Set<@NotNull UUID> oversightBodies,
         @Schema(description = "Zones: the client acts for every school in each, now and later", examples = "[\"North\"]")
-        @Size(max = 1_000) Set<@NotNull @Size(min = 1, max = 200) String> zones,
-        @Schema(description = "The client acts for every school of the district (a district-wide SIS that may only "
-                + "post data); its roles stay what they are") Boolean allSchools) {
+        @Size(max = 100) Set<@NotNull @Size(min = 1, max = 60) @Pattern(regexp = "[^\\p{Cntrl}]+",
+                message = "must not contain control characters") String> zones,
+        @Schema(description = "The client acts for every school of the district: a district-wide SIS that may only "
+                + "post data (not with SCHOOL_LEADER: a network office names its oversight bodies or zones)") Boolean allSchools) {
 
     /** The school scope this request registers. */
     public ClientScope scope() {

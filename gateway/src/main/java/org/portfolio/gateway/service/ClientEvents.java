@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.domain.ClientScope;
 import org.portfolio.gateway.repository.ApiClientRepository;
+import org.portfolio.platform.web.problem.ProblemException;
+import org.portfolio.platform.web.problem.ProblemType;
 import org.portfolio.platform.web.security.SchoolScope;
 import org.portfolio.platform.events.clients.ClientChanged;
 import org.portfolio.platform.events.clients.ClientTopic;
@@ -39,12 +41,39 @@ public class ClientEvents {
     @Inject
     ScopeResolver resolver;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    /**
+     * A ClientChanged must fit one Kafka record (the broker's and producer's default limit is 1 MB): a larger one could
+     * never be sent and would hold up every later client change in the outbox, revocations included.
+     */
+    public static final int MAX_RECORD_BYTES = 900_000;
+
+    public static final ProblemType SCOPE_TOO_LARGE = ProblemType.custom("scope-too-large",
+            "The client's school scope is too large to publish", 422);
+
     /** In the caller's transaction: the client as it is now, unless this version was published already. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(ApiClient c) {
         clients.flush(); // the version of this change is assigned when it is written
         if (clients.markPublished(c.clientId, c.version)) {
-            outbox.publish("ApiClient", c.clientId, ClientTopic.EVENT, c.clientId, payload(c, resolver.resolve(c)));
+            ClientChanged payload = payload(c, resolver.resolve(c));
+            int size = size(payload);
+            if (size > MAX_RECORD_BYTES) {
+                throw new ProblemException(SCOPE_TOO_LARGE, "The school scope of client " + c.clientId
+                        + " resolves to " + payload.schools().size() + " schools (" + size + " bytes published), more than "
+                        + "one event can carry (" + MAX_RECORD_BYTES + "): name fewer schools, or use allSchools");
+            }
+            outbox.publish("ApiClient", c.clientId, ClientTopic.EVENT, c.clientId, payload);
+        }
+    }
+
+    private int size(ClientChanged payload) {
+        try {
+            return json.writeValueAsBytes(payload).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

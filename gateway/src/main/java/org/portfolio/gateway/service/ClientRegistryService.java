@@ -57,6 +57,7 @@ public class ClientRegistryService {
 
     public ApiClient.Registration register(String name, Set<String> roles, ClientScope scope, String by) {
         checkScope(roles, scope);
+        memberships.lockScopes();
         ApiClient.Registration r = ApiClient.register(name, roles, scope, by);
         clients.persist(r.client());
         afterCommit(r.client());
@@ -78,6 +79,7 @@ public class ClientRegistryService {
         ApiClient c = get(clientId);
         EntityTags.checkIfMatch(ifMatch, c.version);
         checkScope(roles, scope);
+        memberships.lockScopes();
         if (c.enabled && c.roleSet().contains(ADMIN) && !roles.contains(ADMIN)) {
             keepOneAdministrator(c);
         }
@@ -144,11 +146,30 @@ public class ClientRegistryService {
     }
 
     private static void checkScope(Set<String> roles, ClientScope scope) {
+        if (scope.allSchools() && roles.contains("SCHOOL_LEADER")) {
+            throw ProblemException.unprocessable("allSchools is for a district-wide SIS: a SCHOOL_LEADER client names its "
+                            + "schools, oversight bodies or zones",
+                    new FieldError("allSchools", "not with the SCHOOL_LEADER role"));
+        }
         if (scope.isEmpty() && ApiClient.needsSchools(roles)) {
             throw ProblemException.unprocessable("SCHOOL_LEADER and SIS clients act for the schools of their scope only: "
                             + "name schools, oversight bodies or zones, or allSchools",
                     new FieldError("schools", "required for SCHOOL_LEADER and SIS clients (or oversightBodies, zones, allSchools)"));
         }
+    }
+
+    /**
+     * A school read from contracts-service's directory (SchoolMembershipBackfill): recorded as a change only when the
+     * gateway's copy does not know it yet, so that the events stay the authority on moves. True when it was new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean schoolMembershipBackfilled(UUID schoolId, UUID oversightBodyId, String zone) {
+        memberships.lockScopes();
+        if (memberships.find(schoolId).isPresent()) {
+            return false;
+        }
+        schoolMembershipChanged(schoolId, oversightBodyId, zone);
+        return true;
     }
 
     /**
@@ -158,6 +179,7 @@ public class ClientRegistryService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int schoolMembershipChanged(UUID schoolId, UUID oversightBodyId, String zone) {
+        memberships.lockScopes();
         Optional<SchoolMembershipRepository.Membership> before = memberships.find(schoolId);
         SchoolMembershipRepository.Membership after = new SchoolMembershipRepository.Membership(oversightBodyId, zone);
         if (before.isPresent() && before.get().equals(after)) {

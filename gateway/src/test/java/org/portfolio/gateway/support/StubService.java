@@ -33,6 +33,10 @@ import java.util.stream.Collectors;
 public final class StubService {
 
     public static final AtomicInteger CALLS = new AtomicInteger();
+    /** The one school of the stub's directory ({@code GET /api/schools}), known to no school event. */
+    public static final String DIRECTORY_SCHOOL = "5eeb0000-0000-4000-8000-00000000d001";
+    public static final String DIRECTORY_BODY = "5eeb0000-0000-4000-8000-00000000b001";
+    public static final String DIRECTORY_ZONE = "Directory zone, north";
     public static final Map<String, String> LAST_HEADERS = new ConcurrentHashMap<>();
     public static volatile CountDownLatch firstMegabyteArrived = new CountDownLatch(1);
     public static volatile CountDownLatch clientReadFirstMegabyte = new CountDownLatch(1);
@@ -62,6 +66,13 @@ public final class StubService {
         try {
             if (path.equals("/q/openapi")) {
                 send(ex, 200, "application/json", openApi());
+                return;
+            }
+            if (path.equals("/api/schools") && ex.getRequestMethod().equals("GET")
+                    && "application/json".equals(ex.getRequestHeaders().getFirst("Accept"))) {
+                // contracts-service's public directory, as the gateway's school-membership backfill reads it
+                send(ex, 200, "application/json", "{\"items\": [{\"id\": \"" + DIRECTORY_SCHOOL + "\", \"oversightBodyId\": \""
+                        + DIRECTORY_BODY + "\", \"zone\": \"" + DIRECTORY_ZONE + "\"}], \"page\": 0, \"size\": 200, \"total\": 1}");
                 return;
             }
             CALLS.incrementAndGet();
