@@ -39,6 +39,9 @@ class WebhookSlotsTest {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     static long total(String sub, String state) {
         Response log = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub + "/deliveries?size=200");
         log.then().statusCode(200);
@@ -118,6 +121,33 @@ class WebhookSlotsTest {
                 assertThat(r.acknowledged().stream().filter(g -> g.subject().equals(s.toString()))
                         .map(g -> g.event().path("data").path("n").asInt()).toList()).as("school " + s).containsExactly(0, 1);
             }
+        }
+    }
+
+    /**
+     * A replica claimed a school's head and the event behind it into one slot, then died: once the lease ran out,
+     * the next claim takes both again, head first, and they arrive in order (not as two separate due rows).
+     */
+    @Test
+    void aSlotWhoseLeaseRanOutIsClaimedAgainHeadFirst() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(Events.contracts("SchoolUpdated", school, Map.of("n", i)));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> total(sub.id(), "PENDING") + total(sub.id(), "QUEUED") == 3);
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                // the dead replica's claim: every row of the lane in one slot, its lease over
+                st.executeUpdate("update webhook_delivery set state = 'IN_FLIGHT', attempts = 1, claim_id = '" + UUID.randomUUID() + "', "
+                        + "lease_until = now() - interval '1 second' where subscription_id = '" + sub.id() + "'");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                dispatcher.dispatchOnce();
+                return total(sub.id(), "DELIVERED") == 3;
+            });
+            assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).containsExactlyElementsOf(ids);
         }
     }
 }
