@@ -79,7 +79,12 @@ if [[ -n "$PSQL" ]]; then
     select 'RESULT dispatcher (queued -> acknowledged attempt): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
       || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x))
       || ' ms, ' || count(*) || ' delivered, ' || round(count(*) / greatest(1, extract(epoch from max(d) - min(d)))) || '/s'
-    from (select extract(epoch from delivered_at - created_at) x, delivered_at d from webhook_delivery where state = 'DELIVERED') q;" \
+    from (select extract(epoch from delivered_at - created_at) x, delivered_at d from webhook_delivery where state = 'DELIVERED') q;
+    select 'RESULT out of order already in the feed (a school''s updates committed out of their name''s order): ' || count(*)
+      || ' (each counts once per healthy endpoint above)'
+    from (select v, lag(v) over (partition by subject order by seq) before from (select seq, subject,
+      substring(data::json->>'name' from ' v([0-9]+)\$')::int v from feed_event where type like 'portfolio.contracts.School%') f) o
+    where v < before;" \
     || echo "(no database figures: $PSQL failed)"
 fi
 echo "load after: $(uptime)"

@@ -103,8 +103,9 @@ public class DeliveryRepository {
 
     /**
      * Claims due lane heads of active subscriptions into in-flight slots, at most {@code maxInFlight} slots per
-     * subscription across every replica: the subscriptions are locked ({@code for update skip locked}) while their
-     * busy slots are counted and new ones taken, the rows too. A slot gets up to {@code lanesPerSlot} lane heads and,
+     * subscription across every replica: the subscriptions are locked ({@code for no key update skip locked}: another
+     * claim skips them, while a fan-out's foreign-key check on them does not wait) while their busy slots are counted
+     * and new ones taken, the rows too. A slot gets up to {@code lanesPerSlot} lane heads and,
      * behind each, up to {@code laneDepth - 1} of the lane's queued events (in order): its requests go one after the
      * other, so one slot is one request in flight to the endpoint. At most {@code batch} lanes per call. An IN_FLIGHT
      * row whose lease ran out (its replica died) is due again: its lane's oldest such row is the head.
@@ -115,7 +116,7 @@ public class DeliveryRepository {
             try (PreparedStatement st = c.prepareStatement("select s.id from webhook_subscription s where s.status = 'ACTIVE' "
                     + "and exists (select 1 from webhook_delivery d where d.subscription_id = s.id and ((d.state = 'PENDING' "
                     + "and d.next_attempt_at <= now()) or (d.state = 'IN_FLIGHT' and d.lease_until <= now()))) "
-                    + "for update of s skip locked")) {
+                    + "for no key update of s skip locked")) {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         subs.add(rs.getObject(1, UUID.class));
@@ -196,7 +197,6 @@ public class DeliveryRepository {
             results.stream().filter(AttemptResult::acknowledged).forEach(r -> moved.add(r.delivery()));
             moved.addAll(skipped);
             moved.addAll(untried);
-            Sql.lockLanes(c, moved.stream().map(Claimed::orderKey).collect(Collectors.toSet()));
             // a delivery deleted meanwhile (its subscription deleted, its event purged) leaves no attempt behind
             try (PreparedStatement log = c.prepareStatement("insert into webhook_attempt (delivery_id, attempt, attempted_at, "
                     + "status_code, latency_ms, error_class, snippet) select d.id, ?, ?, ?, ?, ?, ? from webhook_delivery d "
@@ -240,6 +240,10 @@ public class DeliveryRepository {
                     + "attempts = attempts - 1, lease_until = null, claim_id = null where id = ? and state = 'IN_FLIGHT' and lease_until = ?");
             given(c, untried.stream().filter(d -> !d.head()).toList(), "update webhook_delivery set state = 'QUEUED', "
                     + "attempts = attempts - 1, lease_until = null, claim_id = null where id = ? and state = 'IN_FLIGHT' and lease_until = ?");
+            // the lanes are locked only now, for the promotion: a fan-out that ran meanwhile saw these rows still active
+            // and queued behind them, committed, and is seen by the promotion; one that comes later waits for our commit
+            // and sees them done. The rows' own updates need no lane lock, and fan-outs wait only for the promotion.
+            Sql.lockLanes(c, moved.stream().map(Claimed::orderKey).collect(Collectors.toSet()));
             promote(c, moved.stream().map(d -> new Lane(d.subscriptionId(), d.orderKey())).distinct().toList());
             return null;
         });
