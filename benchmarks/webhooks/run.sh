@@ -63,8 +63,29 @@ echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
 java -Xmx384m -XX:+UseSerialGC -cp "$LIBS" benchmarks/webhooks/WebhookFanout.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
   --events "$EVENTS" --subscriptions "$SUBSCRIPTIONS" --rate "$RATE" --schools "$SCHOOLS" &
 DRIVER_PID=$!
+set +e
 wait "$DRIVER_PID"
 rc=$?
+set -e
 DRIVER_PID=""
+# where the latency goes, from the integration database: the consumer's lag (event time -> stored in the feed, with
+# its deliveries queued) and the dispatcher's (queued -> the acknowledged attempt started), over the healthy endpoints
+PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail -1 || true)"
+if [[ -n "$PSQL" ]]; then
+  PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres -d integration -At -F ' ' -c "
+    select 'RESULT feed lag (event time -> in the feed): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
+      || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x)) || ' ms'
+    from (select extract(epoch from stored_at - occurred_at) x from feed_event where type like 'portfolio.contracts.School%') f;
+    select 'RESULT dispatcher (queued -> acknowledged attempt): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
+      || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x))
+      || ' ms, ' || count(*) || ' delivered, ' || round(count(*) / greatest(1, extract(epoch from max(d) - min(d)))) || '/s'
+    from (select extract(epoch from delivered_at - created_at) x, delivered_at d from webhook_delivery where state = 'DELIVERED') q;
+    select 'RESULT out of order already in the feed (a school''s updates committed out of their name''s order): ' || count(*)
+      || ' (each counts once per healthy endpoint above)'
+    from (select v, lag(v) over (partition by subject order by seq) before from (select seq, subject,
+      substring(data::json->>'name' from ' v([0-9]+)\$')::int v from feed_event where type like 'portfolio.contracts.School%') f) o
+    where v < before;" \
+    || echo "(no database figures: $PSQL failed)"
+fi
 echo "load after: $(uptime)"
 exit "$rc"

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * The delivery queue. A lane is (subscription, order key = the event's subject, its school): only the lane's oldest
- * undelivered row is PENDING or IN_FLIGHT, the others wait QUEUED. Every change of a lane's head (fan-out, completion,
+ * undelivered row is PENDING, the others wait QUEUED; a claim takes the head and the queued rows right behind it
+ * IN_FLIGHT together (one slot sends them in order). Every change of a lane's head (fan-out, completion,
  * redelivery, replay) holds the lane's advisory lock, so a new row and a promotion never miss each other.
  */
 @ApplicationScoped
@@ -101,17 +102,21 @@ public class DeliveryRepository {
     }
 
     /**
-     * Claims due lane heads of active subscriptions, at most {@code maxInFlight} in flight per subscription across every
-     * replica: the subscriptions are locked ({@code for update skip locked}) while their in-flight count is read and
-     * raised, the rows too. An IN_FLIGHT row whose lease ran out (its replica died) is due again.
+     * Claims due lane heads of active subscriptions into in-flight slots, at most {@code maxInFlight} slots per
+     * subscription across every replica: the subscriptions are locked ({@code for no key update skip locked}: another
+     * claim skips them, while a fan-out's foreign-key check on them does not wait) while their busy slots are counted
+     * and new ones taken, the rows too. A slot gets up to {@code lanesPerSlot} lane heads and,
+     * behind each, up to {@code laneDepth - 1} of the lane's queued events (in order): its requests go one after the
+     * other, so one slot is one request in flight to the endpoint. At most {@code batch} lanes per call. An IN_FLIGHT
+     * row whose lease ran out (its replica died) is due again: its lane's oldest such row is the head.
      */
-    public List<Claimed> claim(int batch, int maxInFlight, Duration lease) {
+    public List<Claimed> claim(int batch, int maxInFlight, int lanesPerSlot, int laneDepth, Duration lease) {
         return sql.work(c -> {
             List<UUID> subs = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("select s.id from webhook_subscription s where s.status = 'ACTIVE' "
                     + "and exists (select 1 from webhook_delivery d where d.subscription_id = s.id and ((d.state = 'PENDING' "
                     + "and d.next_attempt_at <= now()) or (d.state = 'IN_FLIGHT' and d.lease_until <= now()))) "
-                    + "for update of s skip locked")) {
+                    + "for no key update of s skip locked")) {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         subs.add(rs.getObject(1, UUID.class));
@@ -122,31 +127,48 @@ public class DeliveryRepository {
                 return List.of();
             }
             List<Claimed> out = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("with busy as (select subscription_id, count(*) n from webhook_delivery "
-                    + "where state = 'IN_FLIGHT' and lease_until > now() and subscription_id = any(?::uuid[]) group by subscription_id), "
-                    + "due as (select d.id, d.subscription_id, row_number() over (partition by d.subscription_id "
+            try (PreparedStatement st = c.prepareStatement("with busy as (select subscription_id, count(distinct claim_id) n "
+                    + "from webhook_delivery where state = 'IN_FLIGHT' and lease_until > now() and subscription_id = any(?::uuid[]) "
+                    + "group by subscription_id), "
+                    + "heads as (select d.id, d.subscription_id, d.order_key, d.seq, row_number() over (partition by d.subscription_id "
                     + "order by d.next_attempt_at, d.seq) rn from webhook_delivery d where d.subscription_id = any(?::uuid[]) "
-                    + "and ((d.state = 'PENDING' and d.next_attempt_at <= now()) or (d.state = 'IN_FLIGHT' and d.lease_until <= now()))), "
-                    + "picked as (select due.id from due left join busy b using (subscription_id) "
-                    + "where due.rn <= ? - coalesce(b.n, 0) limit ?) "
+                    + "and ((d.state = 'PENDING' and d.next_attempt_at <= now()) or (d.state = 'IN_FLIGHT' and d.lease_until <= now() "
+                    + "and not exists (select 1 from webhook_delivery o where o.subscription_id = d.subscription_id "
+                    + "and o.order_key = d.order_key and o.state in " + ACTIVE_STATES + " and o.seq < d.seq)))), "
+                    + "free as (select h.*, ?::int - coalesce(b.n, 0) slots from heads h left join busy b using (subscription_id)), "
+                    + "picked as (select id, subscription_id, order_key, seq, (rn - 1) % slots slot from free "
+                    + "where slots > 0 and rn <= slots * ? order by rn, subscription_id limit ?), "
+                    + "lanes as (select p.id, p.subscription_id, p.slot, true head from picked p union all "
+                    + "select f.id, p.subscription_id, p.slot, false from picked p cross join lateral (select a.id from webhook_delivery a "
+                    + "where a.subscription_id = p.subscription_id and a.order_key = p.order_key and a.seq > p.seq "
+                    + "and (a.state = 'QUEUED' or (a.state = 'IN_FLIGHT' and a.lease_until <= now())) order by a.seq limit ?) f) "
                     + "update webhook_delivery d set state = 'IN_FLIGHT', attempts = d.attempts + 1, "
                     + "horizon_start = case when d.attempts = 0 then now() else d.horizon_start end, "
-                    + "lease_until = now() + ? * interval '1 millisecond' from picked where d.id = picked.id "
-                    + "and (d.state = 'PENDING' or (d.state = 'IN_FLIGHT' and d.lease_until <= now())) "
-                    + "returning d.id, d.subscription_id, d.feed_seq, d.order_key, d.attempts, d.horizon_start, d.lease_until")) {
+                    + "lease_until = now() + ? * interval '1 millisecond', "
+                    + "claim_id = md5(?::text || l.subscription_id::text || '/' || l.slot::text)::uuid from lanes l where d.id = l.id "
+                    + "and ((l.head and d.state = 'PENDING') or (not l.head and d.state = 'QUEUED') "
+                    + "or (d.state = 'IN_FLIGHT' and d.lease_until <= now())) "
+                    + "returning d.id, d.subscription_id, d.feed_seq, d.order_key, d.attempts, d.horizon_start, d.lease_until, "
+                    + "d.claim_id, l.head, d.seq")) {
                 java.sql.Array ids = Sql.uuids(c, subs);
-                st.setArray(1, ids);
-                st.setArray(2, ids);
-                st.setInt(3, maxInFlight);
-                st.setInt(4, batch);
-                st.setLong(5, lease.toMillis());
+                int i = 1;
+                st.setArray(i++, ids);
+                st.setArray(i++, ids);
+                st.setInt(i++, maxInFlight);
+                st.setInt(i++, Math.max(1, lanesPerSlot));
+                st.setInt(i++, batch);
+                st.setInt(i++, Math.max(0, laneDepth - 1));
+                st.setLong(i++, lease.toMillis());
+                st.setString(i, UUID.randomUUID().toString());
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
-                                rs.getString(4), rs.getInt(5), Sql.instant(rs.getTimestamp(6)), Sql.instant(rs.getTimestamp(7))));
+                                rs.getString(4), rs.getInt(5), Sql.instant(rs.getTimestamp(6)), Sql.instant(rs.getTimestamp(7)),
+                                rs.getObject(8, UUID.class), rs.getBoolean(9), rs.getLong(10)));
                     }
                 }
             }
+            out.sort(java.util.Comparator.comparingLong(Claimed::seq));
             return out;
         });
     }
@@ -157,21 +179,33 @@ public class DeliveryRepository {
      * changes nothing but the log.
      */
     public void complete(List<AttemptResult> results) {
-        if (results.isEmpty()) {
+        complete(results, List.of(), List.of());
+    }
+
+    /**
+     * Records what became of claimed rows, in one transaction: attempts as {@link #complete(List)}; {@code skipped}
+     * ones SKIPPED (their owner may no longer read the event); {@code untried} ones given back without an attempt
+     * (their slot stopped, their subscription was paused): a lane head to PENDING, a queued event behind it to QUEUED.
+     * Then every lane that has no PENDING or IN_FLIGHT row left gets its next row promoted.
+     */
+    public void complete(List<AttemptResult> results, Collection<Claimed> skipped, Collection<Claimed> untried) {
+        if (results.isEmpty() && skipped.isEmpty() && untried.isEmpty()) {
             return;
         }
         sql.work(c -> {
-            List<AttemptResult> done = results.stream().filter(AttemptResult::acknowledged).toList();
-            Sql.lockLanes(c, done.stream().map(r -> r.delivery().orderKey()).collect(Collectors.toSet()));
+            List<Claimed> moved = new ArrayList<>();
+            results.stream().filter(AttemptResult::acknowledged).forEach(r -> moved.add(r.delivery()));
+            moved.addAll(skipped);
+            moved.addAll(untried);
             // a delivery deleted meanwhile (its subscription deleted, its event purged) leaves no attempt behind
             try (PreparedStatement log = c.prepareStatement("insert into webhook_attempt (delivery_id, attempt, attempted_at, "
                     + "status_code, latency_ms, error_class, snippet) select d.id, ?, ?, ?, ?, ?, ? from webhook_delivery d "
                     + "where d.id = ?");
                  PreparedStatement ok = c.prepareStatement("update webhook_delivery set state = 'DELIVERED', delivered_at = ?, "
-                         + "last_attempt_at = ?, last_status = ?, last_error = null, lease_until = null "
+                         + "last_attempt_at = ?, last_status = ?, last_error = null, lease_until = null, claim_id = null "
                          + "where id = ? and state = 'IN_FLIGHT' and lease_until = ?");
                  PreparedStatement failed = c.prepareStatement("update webhook_delivery set state = 'PENDING', next_attempt_at = ?, "
-                         + "last_attempt_at = ?, last_status = ?, last_error = ?, lease_until = null "
+                         + "last_attempt_at = ?, last_status = ?, last_error = ?, lease_until = null, claim_id = null "
                          + "where id = ? and state = 'IN_FLIGHT' and lease_until = ?")) {
                 for (AttemptResult r : results) {
                     log.setInt(1, r.delivery().attempt());
@@ -194,48 +228,39 @@ public class DeliveryRepository {
                     st.setTimestamp(i, Sql.ts(r.delivery().leaseUntil()));
                     st.addBatch();
                 }
-                log.executeBatch();
-                ok.executeBatch();
-                failed.executeBatch();
+                if (!results.isEmpty()) {
+                    log.executeBatch();
+                    ok.executeBatch();
+                    failed.executeBatch();
+                }
             }
-            promote(c, done.stream().map(r -> new Lane(r.delivery().subscriptionId(), r.delivery().orderKey())).distinct().toList());
+            given(c, skipped, "update webhook_delivery set state = 'SKIPPED', attempts = attempts - 1, lease_until = null, "
+                    + "claim_id = null, delivered_at = now() where id = ? and state = 'IN_FLIGHT' and lease_until = ?");
+            given(c, untried.stream().filter(Claimed::head).toList(), "update webhook_delivery set state = 'PENDING', "
+                    + "attempts = attempts - 1, lease_until = null, claim_id = null where id = ? and state = 'IN_FLIGHT' and lease_until = ?");
+            given(c, untried.stream().filter(d -> !d.head()).toList(), "update webhook_delivery set state = 'QUEUED', "
+                    + "attempts = attempts - 1, lease_until = null, claim_id = null where id = ? and state = 'IN_FLIGHT' and lease_until = ?");
+            // the lanes are locked only now, for the promotion: a fan-out that ran meanwhile saw these rows still active
+            // and queued behind them, committed, and is seen by the promotion; one that comes later waits for our commit
+            // and sees them done. The rows' own updates need no lane lock, and fan-outs wait only for the promotion.
+            Sql.lockLanes(c, moved.stream().map(Claimed::orderKey).collect(Collectors.toSet()));
+            promote(c, moved.stream().map(d -> new Lane(d.subscriptionId(), d.orderKey())).distinct().toList());
             return null;
         });
     }
 
-    /** Gives claimed rows back without an attempt (their subscription was paused meanwhile). */
-    public void release(Collection<Claimed> claimed) {
-        update(claimed, "update webhook_delivery set state = 'PENDING', attempts = attempts - 1, lease_until = null "
-                + "where id = ? and state = 'IN_FLIGHT' and lease_until = ?", false);
-    }
-
-    /** Marks claimed rows SKIPPED (their owner may no longer read the event) and promotes their lanes. */
-    public void skip(Collection<Claimed> claimed) {
-        update(claimed, "update webhook_delivery set state = 'SKIPPED', attempts = attempts - 1, lease_until = null, "
-                + "delivered_at = now() where id = ? and state = 'IN_FLIGHT' and lease_until = ?", true);
-    }
-
-    private void update(Collection<Claimed> claimed, String statement, boolean promote) {
+    private static void given(Connection c, Collection<Claimed> claimed, String statement) throws SQLException {
         if (claimed.isEmpty()) {
             return;
         }
-        sql.work(c -> {
-            if (promote) {
-                Sql.lockLanes(c, claimed.stream().map(Claimed::orderKey).collect(Collectors.toSet()));
+        try (PreparedStatement st = c.prepareStatement(statement)) {
+            for (Claimed d : claimed) {
+                st.setObject(1, d.id());
+                st.setTimestamp(2, Sql.ts(d.leaseUntil()));
+                st.addBatch();
             }
-            try (PreparedStatement st = c.prepareStatement(statement)) {
-                for (Claimed d : claimed) {
-                    st.setObject(1, d.id());
-                    st.setTimestamp(2, Sql.ts(d.leaseUntil()));
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
-            if (promote) {
-                promote(c, claimed.stream().map(d -> new Lane(d.subscriptionId(), d.orderKey())).distinct().toList());
-            }
-            return null;
-        });
+            st.executeBatch();
+        }
     }
 
     /** A resumed subscription starts its retry horizon afresh and tries its lane heads now. */

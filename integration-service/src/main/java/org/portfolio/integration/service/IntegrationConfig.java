@@ -48,9 +48,28 @@ public interface IntegrationConfig {
         @WithDefault("1h")
         Duration maxBackoff();
 
-        /** Deliveries in flight at once per subscription (its endpoint), across every replica. */
+        /**
+         * Requests in flight at once per subscription (its endpoint), across every replica: each is a slot that sends
+         * its claimed deliveries one after the other over one kept-alive connection.
+         */
         @WithDefault("4")
         int maxInFlight();
+
+        /** Lanes (schools) whose due heads one slot takes per claim. */
+        @WithDefault("10")
+        int lanesPerSlot();
+
+        /** Events of one lane a slot sends in a row (each only after the previous one was acknowledged). */
+        @WithDefault("10")
+        int eventsPerLane();
+
+        /** A target's name resolution gives up after this (a slow resolver holds one delivery, not the sender threads). */
+        @WithDefault("3s")
+        Duration dnsTimeout();
+
+        /** How long a target's resolved addresses are reused (every one is checked again at each use). */
+        @WithDefault("30s")
+        Duration dnsCacheTtl();
 
         @WithDefault("5s")
         Duration connectTimeout();
@@ -67,8 +86,8 @@ public interface IntegrationConfig {
         @WithDefault("250ms")
         Duration pollInterval();
 
-        /** Deliveries claimed at once. */
-        @WithDefault("200")
+        /** Lanes claimed at once, at most (each with up to {@link #eventsPerLane()} events). */
+        @WithDefault("1000")
         int claimBatch();
 
         /** Events one replay call queues at most (call again from the answer's {@code next}). */
@@ -94,7 +113,7 @@ public interface IntegrationConfig {
         @WithDefault("P30D")
         Duration logRetention();
 
-        /** Threads that resolve targets and start requests (the HTTP exchange itself is non-blocking). */
+        /** Threads that sign and start requests (the HTTP exchange itself is non-blocking, name resolution apart). */
         @WithDefault("16")
         int senderThreads();
 

@@ -1,6 +1,7 @@
 package org.portfolio.integration.service;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.portfolio.integration.domain.TargetAddresses;
@@ -11,27 +12,87 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * Server-side request forgery guard for webhook targets: http(s) only, no credentials in the URL, and the host's
  * addresses checked against {@link TargetAddresses} when the subscription is registered and again before every
  * delivery, which then connects to the address it checked (a name that re-resolves elsewhere gains nothing).
+ *
+ * <p>Names are resolved on a pool of their own, one lookup per name at a time, and waited for at most
+ * {@code dns-timeout}: a slow resolver fails that target's delivery ({@link Unresolved}, retried with back-off) instead
+ * of holding the sender threads, and with them every other endpoint, past the claim's lease. A name's addresses are
+ * reused for {@code dns-cache-ttl}; every address is checked again at each use.
  */
 @ApplicationScoped
 public class TargetGuard {
+
+    /** Resolves a host name to its addresses (InetAddress.getAllByName; tests put a slow one in). */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
     @Inject
     IntegrationConfig config;
 
     private TargetAddresses addresses;
+    private Resolver resolver = InetAddress::getAllByName;
+    private Duration timeout;
+    private Duration ttl;
+    private LongSupplier clock = System::nanoTime;
+    private ExecutorService lookups;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<InetAddress[]>> pending = new ConcurrentHashMap<>();
+
+    private record Cached(InetAddress[] all, long until) {
+    }
 
     @PostConstruct
     void init() {
-        addresses = new TargetAddresses(config.webhooks().allowPrivateTargets(),
-                config.webhooks().allowedNetworks().orElse(List.of()));
+        init(new TargetAddresses(config.webhooks().allowPrivateTargets(), config.webhooks().allowedNetworks().orElse(List.of())),
+                InetAddress::getAllByName, config.webhooks().dnsTimeout(), config.webhooks().dnsCacheTtl());
+    }
+
+    /** A guard outside CDI (tests): these rules, this resolver, this timeout and cache lifetime. */
+    public static TargetGuard of(TargetAddresses addresses, Resolver resolver, Duration timeout, Duration ttl) {
+        TargetGuard g = new TargetGuard();
+        g.init(addresses, resolver, timeout, ttl);
+        return g;
+    }
+
+    private void init(TargetAddresses addresses, Resolver resolver, Duration timeout, Duration ttl) {
+        this.addresses = addresses;
+        this.resolver = resolver;
+        this.timeout = timeout;
+        this.ttl = ttl;
+        // one lookup per name at a time (pending), so the pool grows only with names being resolved at once
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "webhook-dns");
+            t.setDaemon(true);
+            return t;
+        });
+        this.lookups = pool;
+    }
+
+    @PreDestroy
+    void close() {
+        if (lookups != null) {
+            lookups.shutdownNow();
+        }
     }
 
     /** Why a delivery may not go to this target right now, or the address to connect to. */
@@ -60,13 +121,22 @@ public class TargetGuard {
         return uri;
     }
 
-    /** Resolves the target's host now: every address it has must be allowed; the first is the one to connect to. */
+    /**
+     * Resolves the target's host (or takes its recent addresses): every address it has must be allowed; the first is
+     * the one to connect to. Waits at most {@code dns-timeout}.
+     */
     public Resolution resolve(URI uri) {
+        String host = uri.getHost();
         InetAddress[] all;
         try {
-            all = InetAddress.getAllByName(uri.getHost());
+            all = addressesOf(host);
         } catch (UnknownHostException e) {
-            return new Unresolved("the host " + uri.getHost() + " does not resolve");
+            return new Unresolved("the host " + host + " does not resolve");
+        } catch (TimeoutException e) {
+            return new Unresolved("the host " + host + " did not resolve within " + timeout.toMillis() + " ms");
+        }
+        if (all.length == 0) {
+            return new Unresolved("the host " + host + " does not resolve");
         }
         for (InetAddress a : all) {
             Optional<String> why = addresses.refusal(a);
@@ -76,6 +146,47 @@ public class TargetGuard {
             }
         }
         return new Allowed(all[0]);
+    }
+
+    private InetAddress[] addressesOf(String host) throws UnknownHostException, TimeoutException {
+        long now = clock.getAsLong();
+        Cached hit = cache.get(host);
+        if (hit != null && hit.until() - now > 0) {
+            return hit.all();
+        }
+        CompletableFuture<InetAddress[]> lookup = pending.computeIfAbsent(host, h -> {
+            CompletableFuture<InetAddress[]> f = new CompletableFuture<>();
+            try {
+                lookups.execute(() -> {
+                    try {
+                        InetAddress[] found = resolver.resolve(h);
+                        cache.put(h, new Cached(found, clock.getAsLong() + ttl.toNanos()));
+                        f.complete(found);
+                    } catch (Throwable e) {
+                        f.completeExceptionally(e);
+                    } finally {
+                        pending.remove(h, f);
+                    }
+                });
+            } catch (RuntimeException e) { // the pool is full or shut down
+                pending.remove(h, f);
+                f.completeExceptionally(new UnknownHostException(h + ": no resolver thread free (" + e + ")"));
+            }
+            return f;
+        });
+        try {
+            return lookup.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownHostException u) {
+                throw u;
+            }
+            UnknownHostException u = new UnknownHostException(host + ": " + e.getCause());
+            u.initCause(e.getCause());
+            throw u;
+        }
     }
 
     static Optional<URI> parse(String url) {

@@ -14,11 +14,13 @@ import org.portfolio.integration.domain.Subscription;
 import org.portfolio.integration.domain.SubscriptionStatus;
 import org.portfolio.integration.domain.AttemptResult;
 import org.portfolio.integration.domain.Claimed;
+import org.portfolio.integration.domain.ErrorClass;
 import org.portfolio.integration.repository.DeliveryRepository;
 import org.portfolio.integration.repository.FeedRepository;
 import org.portfolio.integration.domain.FeedRow;
 import org.portfolio.integration.repository.SubscriptionRepository;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +39,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Delivers webhooks. One dispatcher thread per instance claims due lane heads ({@link DeliveryRepository#claim}: at
- * most {@code max-in-flight} per subscription across replicas), hands each to a sender thread (resolve and check the
- * target, sign, send without blocking), and one results thread records outcomes in batches: acknowledged → the
- * lane's next event becomes due; failed → retried after an exponential back-off with jitter; failing through the
- * retry horizon → the subscription is disabled ({@link SubscriptionDisabler}). A slow or dead endpoint holds only its
- * own in-flight slots: other subscriptions' deliveries are claimed and sent meanwhile.
+ * Delivers webhooks. One dispatcher thread per instance claims due lane heads, with the events queued right behind
+ * them, into in-flight slots ({@link DeliveryRepository#claim}: at most {@code max-in-flight} slots per subscription
+ * across replicas, one query per claim); each slot goes to a sender thread that resolves and checks the target once
+ * (bounded wait, {@link TargetGuard}), then signs and sends its deliveries one after the other over a kept-alive
+ * connection, without blocking. One results thread records the slots' outcomes in batches: acknowledged → the lane's
+ * next event becomes due; failed → retried after an exponential back-off with jitter (the lane's later events wait);
+ * failing through the retry horizon → the subscription is disabled ({@link SubscriptionDisabler}). A slow or dead
+ * endpoint holds only its own in-flight slots: other subscriptions' deliveries are claimed and sent meanwhile.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -80,7 +84,7 @@ public class WebhookDispatcher {
     MeterRegistry registry;
 
     private final Semaphore wake = new Semaphore(0);
-    private final LinkedBlockingQueue<AttemptResult> results = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Settled> results = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private ExecutorService senders;
     private Thread dispatcher;
@@ -88,10 +92,6 @@ public class WebhookDispatcher {
     private Timer latency;
 
     void onStart(@Observes StartupEvent ev) {
-        if (!config.webhooks().dispatcherEnabled()) {
-            LOG.warn("Webhook dispatcher off (portfolio.integration.webhooks.dispatcher-enabled=false)");
-            return;
-        }
         latency = Timer.builder("portfolio.webhooks.attempt").description("Webhook attempts, by outcome")
                 .publishPercentiles(0.5, 0.95, 0.99).tag("outcome", "any").register(registry);
         running = true;
@@ -100,12 +100,16 @@ public class WebhookDispatcher {
             t.setDaemon(true);
             return t;
         });
-        dispatcher = new Thread(this::dispatchLoop, "webhook-dispatcher");
         recorder = new Thread(this::recordLoop, "webhook-results");
-        dispatcher.setDaemon(true);
         recorder.setDaemon(true);
-        dispatcher.start();
         recorder.start();
+        if (!config.webhooks().dispatcherEnabled()) {
+            LOG.warn("Webhook dispatcher off (portfolio.integration.webhooks.dispatcher-enabled=false): only dispatchOnce() claims");
+            return;
+        }
+        dispatcher = new Thread(this::dispatchLoop, "webhook-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
     }
 
     void onStop(@Observes ShutdownEvent ev) {
@@ -160,32 +164,50 @@ public class WebhookDispatcher {
     public int dispatchOnce() {
         IntegrationConfig.Webhooks w = config.webhooks();
         Duration lease = w.requestTimeout().plus(w.connectTimeout()).plusSeconds(30);
-        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> deliveries.claim(w.claimBatch(), w.maxInFlight(), lease));
-        if (claimed.isEmpty()) {
-            return 0;
+        // a slot starts no request that could still run when its lease ends (then another replica may take its rows)
+        long sendUntil = System.nanoTime() + lease.minus(w.requestTimeout()).minus(w.connectTimeout()).minusSeconds(5).toNanos();
+        int[] count = new int[1];
+        List<Slot> slots = QuarkusTransaction.requiringNew().call(() -> {
+            List<Claimed> claimed = deliveries.claim(w.claimBatch(), w.maxInFlight(), w.lanesPerSlot(), w.eventsPerLane(), lease);
+            count[0] = claimed.size();
+            return claimed.isEmpty() ? List.<Slot>of() : prepare(claimed, sendUntil);
+        });
+        for (Slot slot : slots) {
+            senders.execute(() -> new SlotRun(slot).start());
         }
-        List<Job> jobs = QuarkusTransaction.requiringNew().call(() -> prepare(claimed));
-        for (Job job : jobs) {
-            senders.execute(() -> send(job));
-        }
-        return claimed.size();
+        return count[0];
     }
 
     /** A claimed delivery ready to send. */
-    record Job(Claimed delivery, URI target, String eventId, String body, List<String> secrets) {
+    record Job(Claimed delivery, String eventId, String body) {
     }
 
-    private List<Job> prepare(List<Claimed> claimed) {
+    /**
+     * One in-flight slot: deliveries to one subscription's endpoint, oldest first, sent one after the other; a lane's
+     * events follow each other in order, each only after the previous one was acknowledged.
+     */
+    record Slot(URI target, List<String> secrets, List<Job> jobs, long sendUntilNanos) {
+    }
+
+    /**
+     * Groups the claimed rows into their slots. Rows of a subscription that is no longer active (or whose owner's
+     * client is disabled) are given back; rows whose event the owner may no longer read are SKIPPED; both in the
+     * claim's transaction.
+     */
+    private List<Slot> prepare(List<Claimed> claimed, long sendUntil) {
         Map<UUID, Subscription> subs = subscriptions.list("id in ?1", claimed.stream().map(Claimed::subscriptionId).distinct().toList())
                 .stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         Map<Long, FeedRow> events = feed.bySeq(claimed.stream().map(Claimed::feedSeq).distinct().toList()).stream()
                 .collect(Collectors.toMap(FeedRow::seq, Function.identity()));
         Map<UUID, Optional<ReadRights>> rights = new LinkedHashMap<>();
+        Map<Long, String> bodies = new java.util.HashMap<>();
+        Map<UUID, List<String>> secrets = new java.util.HashMap<>();
         List<Claimed> release = new ArrayList<>();
         List<Claimed> skip = new ArrayList<>();
-        List<Job> jobs = new ArrayList<>();
+        Map<UUID, List<Job>> bySlot = new LinkedHashMap<>();
+        Map<UUID, Subscription> slotSub = new java.util.HashMap<>();
         Instant now = Instant.now();
-        for (Claimed d : claimed) {
+        for (Claimed d : claimed) { // oldest first
             Subscription s = subs.get(d.subscriptionId());
             FeedRow e = events.get(d.feedSeq());
             if (s == null || e == null) {
@@ -203,58 +225,130 @@ public class WebhookDispatcher {
             } else if (!owner.get().canRead(e.audience(), e.schoolIds(), e.ownerClient())) {
                 skip.add(d);
             } else {
-                jobs.add(new Job(d, URI.create(s.url), e.eventId(), json.body(e), s.signingSecrets(now)));
+                UUID slot = d.claimId() != null ? d.claimId() : d.id();
+                bySlot.computeIfAbsent(slot, x -> new ArrayList<>())
+                        .add(new Job(d, e.eventId(), bodies.computeIfAbsent(e.seq(), x -> json.body(e))));
+                slotSub.put(slot, s);
             }
         }
-        deliveries.release(release);
-        deliveries.skip(skip);
-        return jobs;
+        deliveries.complete(List.of(), skip, release);
+        List<Slot> out = new ArrayList<>();
+        bySlot.forEach((slot, jobs) -> {
+            Subscription s = slotSub.get(slot);
+            out.add(new Slot(URI.create(s.url), secrets.computeIfAbsent(s.id, x -> s.signingSecrets(now)), jobs, sendUntil));
+        });
+        return out;
     }
 
-    private void send(Job job) {
-        Instant at = Instant.now();
-        try {
-            TargetGuard.Resolution r = guard.resolve(job.target());
-            if (r instanceof TargetGuard.Allowed allowed) {
-                long timestamp = at.getEpochSecond();
-                Map<String, String> headers = Map.of(
-                        "webhook-id", job.eventId(),
-                        "webhook-timestamp", Long.toString(timestamp),
-                        "webhook-signature", Secrets.signatureHeader(job.secrets(), job.eventId(), timestamp, job.body()),
-                        "user-agent", "Portfolio-Webhooks/1.0");
-                sender.send(job.target(), allowed.address(), headers, job.body())
-                        .whenComplete((o, e) -> record(job, at, o != null ? o
-                                : new WebhookSender.Outcome(null, 0, WebhookSender.classify(e), null)));
-            } else {
-                record(job, at, new WebhookSender.Outcome(null, 0, r instanceof TargetGuard.Refused
-                        ? org.portfolio.integration.domain.ErrorClass.TARGET_REFUSED : org.portfolio.integration.domain.ErrorClass.DNS, null));
+    /** What became of one slot's rows, recorded together by the results thread. */
+    record Settled(List<AttemptResult> attempts, List<Claimed> untried) {
+    }
+
+    /**
+     * Sends one slot's jobs in order: after a failed attempt its lane's later events are not tried (they wait behind
+     * it); after a failure of the connection itself (timeout, refused, TLS, DNS, target refused) nothing more of the
+     * slot is tried (the endpoint is down: its other lanes go back as they were, and do not hold the slot for a
+     * timeout each). Neither is anything once the slot's lease could run out during the request.
+     */
+    private final class SlotRun {
+        private final Slot slot;
+        private final List<AttemptResult> attempts = new ArrayList<>();
+        private final List<Claimed> untried = new ArrayList<>();
+        private final java.util.Set<String> failedLanes = new java.util.HashSet<>();
+        private InetAddress address;
+        private boolean stopped;
+
+        SlotRun(Slot slot) {
+            this.slot = slot;
+        }
+
+        void start() {
+            try {
+                TargetGuard.Resolution r = guard.resolve(slot.target());
+                if (r instanceof TargetGuard.Allowed allowed) {
+                    address = allowed.address();
+                } else {
+                    Job first = slot.jobs().get(0);
+                    attempts.add(result(first, Instant.now(), new WebhookSender.Outcome(null, 0, r instanceof TargetGuard.Refused
+                            ? ErrorClass.TARGET_REFUSED : ErrorClass.DNS, null)));
+                    stopped = true;
+                    next(1);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                attempts.add(result(slot.jobs().get(0), Instant.now(), new WebhookSender.Outcome(null, 0, ErrorClass.IO, null)));
+                stopped = true;
+                next(1);
+                return;
             }
-        } catch (RuntimeException e) {
-            record(job, at, new WebhookSender.Outcome(null, 0, org.portfolio.integration.domain.ErrorClass.IO, null));
+            next(0);
+        }
+
+        /** Sends job i (or the first later one still to be tried), or settles the slot when none is left. */
+        void next(int i) {
+            for (; i < slot.jobs().size(); i++) {
+                Job job = slot.jobs().get(i);
+                if (!stopped && System.nanoTime() - slot.sendUntilNanos() > 0) {
+                    stopped = true;
+                }
+                if (stopped || failedLanes.contains(job.delivery().orderKey())) {
+                    untried.add(job.delivery());
+                    continue;
+                }
+                Instant at = Instant.now();
+                int index = i;
+                try {
+                    long timestamp = at.getEpochSecond();
+                    Map<String, String> headers = Map.of(
+                            "webhook-id", job.eventId(),
+                            "webhook-timestamp", Long.toString(timestamp),
+                            "webhook-signature", Secrets.signatureHeader(slot.secrets(), job.eventId(), timestamp, job.body()),
+                            "user-agent", "Portfolio-Webhooks/1.0");
+                    sender.send(slot.target(), address, headers, job.body())
+                            .whenCompleteAsync((o, e) -> {
+                                attempted(job, at, o != null ? o : new WebhookSender.Outcome(null, 0, WebhookSender.classify(e), null));
+                                next(index + 1);
+                            }, senders);
+                    return;
+                } catch (RuntimeException e) {
+                    attempted(job, at, new WebhookSender.Outcome(null, 0, ErrorClass.IO, null));
+                }
+            }
+            results.add(new Settled(List.copyOf(attempts), List.copyOf(untried)));
+        }
+
+        private void attempted(Job job, Instant at, WebhookSender.Outcome o) {
+            attempts.add(result(job, at, o));
+            if (!o.acknowledged()) {
+                failedLanes.add(job.delivery().orderKey());
+                if (o.errorClass() != ErrorClass.HTTP_STATUS) {
+                    stopped = true;
+                }
+            }
         }
     }
 
-    private void record(Job job, Instant at, WebhookSender.Outcome o) {
+    private AttemptResult result(Job job, Instant at, WebhookSender.Outcome o) {
         if (latency != null) {
             latency.record(Duration.ofMillis(o.latencyMs()));
         }
         Instant next = o.acknowledged() ? null
                 : Instant.now().plus(Backoff.after(job.delivery().attempt(), config.webhooks().initialBackoff(), config.webhooks().maxBackoff()));
-        results.add(new AttemptResult(job.delivery(), at, o.statusCode(), o.latencyMs(), o.errorClass(), o.snippet(), next));
+        return new AttemptResult(job.delivery(), at, o.statusCode(), o.latencyMs(), o.errorClass(), o.snippet(), next);
     }
 
     private void recordLoop() {
-        List<AttemptResult> batch = new ArrayList<>();
+        List<Settled> batch = new ArrayList<>();
         while (running || !results.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    AttemptResult first = results.poll(200, TimeUnit.MILLISECONDS);
+                    Settled first = results.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     batch.add(first);
                 }
-                results.drainTo(batch, 999);
+                results.drainTo(batch, 199);
                 recordBatch(batch);
                 batch.clear();
                 wakeUp();
@@ -262,19 +356,21 @@ public class WebhookDispatcher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Webhook results not recorded yet (%d): %s; trying again", batch.size(), e.toString());
+                LOG.warnf("Webhook results not recorded yet (%d slots): %s; trying again", batch.size(), e.toString());
                 sleep(Duration.ofMillis(500));
             }
         }
     }
 
-    /** Records a batch of outcomes, then disables the subscriptions whose deliveries failed through the horizon. */
-    public void recordBatch(List<AttemptResult> batch) {
-        QuarkusTransaction.requiringNew().run(() -> deliveries.complete(batch));
+    /** Records what became of some slots, then disables the subscriptions whose deliveries failed through the horizon. */
+    void recordBatch(List<Settled> batch) {
+        List<AttemptResult> attempts = batch.stream().flatMap(b -> b.attempts().stream()).toList();
+        List<Claimed> untried = batch.stream().flatMap(b -> b.untried().stream()).toList();
+        QuarkusTransaction.requiringNew().run(() -> deliveries.complete(attempts, List.of(), untried));
         Duration horizon = config.webhooks().retryHorizon();
         Instant now = Instant.now();
         Map<UUID, AttemptResult> expired = new LinkedHashMap<>();
-        for (AttemptResult r : batch) {
+        for (AttemptResult r : attempts) {
             if (!r.acknowledged() && !r.delivery().horizonStart().plus(horizon).isAfter(now)) {
                 expired.putIfAbsent(r.delivery().subscriptionId(), r);
             }

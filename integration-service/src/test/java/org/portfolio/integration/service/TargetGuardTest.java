@@ -1,0 +1,119 @@
+package org.portfolio.integration.service;
+
+import org.junit.jupiter.api.Test;
+import org.portfolio.integration.domain.TargetAddresses;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Name resolution of webhook targets: bounded in time, one lookup per name at a time, cached briefly, and every
+ * address checked against the forgery rules at each use (the cache never lets a refused address through).
+ */
+class TargetGuardTest {
+
+    static InetAddress ip(String literal) throws UnknownHostException {
+        return InetAddress.getByName(literal);
+    }
+
+    /** "slow.example" hangs until released; "fast.example" answers at once; anything else does not resolve. */
+    static final class Resolvers implements TargetGuard.Resolver {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger slowCalls = new AtomicInteger();
+        final AtomicInteger fastCalls = new AtomicInteger();
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            switch (host) {
+                case "slow.example" -> {
+                    slowCalls.incrementAndGet();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new InetAddress[] {ip("93.184.216.34")};
+                }
+                case "fast.example" -> {
+                    fastCalls.incrementAndGet();
+                    return new InetAddress[] {ip("93.184.216.35")};
+                }
+                case "mixed.example" -> {
+                    return new InetAddress[] {ip("93.184.216.36"), ip("10.0.0.7")};
+                }
+                default -> throw new UnknownHostException(host);
+            }
+        }
+    }
+
+    @Test
+    void aSlowResolverFailsItsOwnTargetWithinTheTimeoutAndDoesNotHoldUpOtherTargets() throws Exception {
+        Resolvers resolvers = new Resolvers();
+        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), resolvers, Duration.ofMillis(500), Duration.ofSeconds(30));
+        try {
+            // several deliveries to the slow name at once (sender threads): each waits at most the timeout
+            List<CompletableFuture<TargetGuard.Resolution>> slow = new java.util.ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < 8; i++) {
+                slow.add(CompletableFuture.supplyAsync(() -> guard.resolve(URI.create("https://slow.example/hook"))));
+            }
+            // meanwhile another endpoint's target resolves at once
+            long fastStart = System.nanoTime();
+            TargetGuard.Resolution fast = guard.resolve(URI.create("https://fast.example/hook"));
+            assertThat(Duration.ofNanos(System.nanoTime() - fastStart)).isLessThan(Duration.ofMillis(300));
+            assertThat(fast).isEqualTo(new TargetGuard.Allowed(ip("93.184.216.35")));
+
+            for (CompletableFuture<TargetGuard.Resolution> f : slow) {
+                TargetGuard.Resolution r = f.get(5, TimeUnit.SECONDS);
+                assertThat(r).isInstanceOf(TargetGuard.Unresolved.class);
+                assertThat(((TargetGuard.Unresolved) r).why()).contains("slow.example").contains("within 500 ms");
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            // one lookup of the slow name was running for all of them, not eight
+            assertThat(resolvers.slowCalls.get()).isEqualTo(1);
+
+            // once the resolver answers, the name is usable (and cached)
+            resolvers.release.countDown();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+                    guard.resolve(URI.create("https://slow.example/hook")) instanceof TargetGuard.Allowed);
+            assertThat(resolvers.slowCalls.get()).isEqualTo(1);
+        } finally {
+            resolvers.release.countDown();
+            guard.close();
+        }
+    }
+
+    @Test
+    void resolvedAddressesAreReusedBrieflyAndCheckedAgainEveryTime() throws Exception {
+        Resolvers resolvers = new Resolvers();
+        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), resolvers, Duration.ofSeconds(2), Duration.ofMillis(300));
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(guard.resolve(URI.create("https://fast.example/a"))).isInstanceOf(TargetGuard.Allowed.class);
+            }
+            assertThat(resolvers.fastCalls.get()).isEqualTo(1);
+            Thread.sleep(400); // the cached answer expired: resolved again
+            assertThat(guard.resolve(URI.create("https://fast.example/a"))).isInstanceOf(TargetGuard.Allowed.class);
+            assertThat(resolvers.fastCalls.get()).isEqualTo(2);
+
+            // one private address among public ones refuses the target, the first time and from the cache
+            for (int i = 0; i < 2; i++) {
+                TargetGuard.Resolution r = guard.resolve(URI.create("https://mixed.example/hook"));
+                assertThat(r).isInstanceOf(TargetGuard.Refused.class);
+                assertThat(((TargetGuard.Refused) r).why()).contains("private");
+            }
+            assertThat(guard.resolve(URI.create("https://nowhere.example/hook"))).isInstanceOf(TargetGuard.Unresolved.class);
+        } finally {
+            guard.close();
+        }
+    }
+}
