@@ -17,6 +17,11 @@
 #                      fast as the machine goes: a saturation test, not a district's traffic.
 # Settings (environment): RATE, THREADS, WARMUP (20 s of the same mix first, not recorded), DURATION (60 s),
 # SCHOOLS (60), CHAIN_SAMPLES (20), SEED_THREADS (6), KEEP_HOME (0: the temporary home with the logs is deleted at the end; 1 keeps it).
+# Cost as the district grows, in one run on one stack:
+#   SIZES=60,600,2000 benchmarks/load/run.sh
+#   grows the district to each size in turn (seeding only the schools it lacks, timed) and runs warm-up, the recorded
+#   mix and the chain samples at each size (CHAIN_SAMPLES fresh schools per size), then prints the sizes side by side.
+#   SIZES overrides SCHOOLS (SCHOOLS=60 is SIZES=60).
 # The gateway's rate limits are raised for the run (one benchmark client sends far more than a real one).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,6 +31,7 @@ RATE="${RATE:-30}"
 WARMUP="${WARMUP:-20}"
 if [[ "$RATE" == 0 ]]; then THREADS="${THREADS:-8}"; else THREADS="${THREADS:-64}"; fi
 SCHOOLS="${SCHOOLS:-60}"
+SIZES="${SIZES:-$SCHOOLS}"
 CHAIN_SAMPLES="${CHAIN_SAMPLES:-20}"
 SEED_THREADS="${SEED_THREADS:-6}"
 KEEP_HOME="${KEEP_HOME:-0}"
@@ -75,7 +81,7 @@ echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
 ./portfolio up >"$PORTFOLIO_HOME/up.log" 2>&1 || { tail -40 "$PORTFOLIO_HOME/up.log"; exit 1; }
 
 java -Xmx384m -XX:+UseSerialGC -cp "$LIBS" benchmarks/load/LoadMix.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
-  --schools "$SCHOOLS" --duration "$DURATION" --threads "$THREADS" --rate "$RATE" --warmup "$WARMUP" --chain-samples "$CHAIN_SAMPLES" \
+  --sizes "$SIZES" --duration "$DURATION" --threads "$THREADS" --rate "$RATE" --warmup "$WARMUP" --chain-samples "$CHAIN_SAMPLES" \
   --seed-threads "$SEED_THREADS" &
 DRIVER_PID=$!
 wait "$DRIVER_PID"
