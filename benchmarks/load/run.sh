@@ -21,7 +21,8 @@
 #   SIZES=60,600,2000 benchmarks/load/run.sh
 #   grows the district to each size in turn (seeding only the schools it lacks, timed) and runs warm-up, the recorded
 #   mix and the chain samples at each size (CHAIN_SAMPLES fresh schools per size), then prints the sizes side by side.
-#   SIZES overrides SCHOOLS (SCHOOLS=60 is SIZES=60).
+#   SIZES overrides SCHOOLS (SCHOOLS=60 is SIZES=60). WARMUP_FIRST (default WARMUP) is the first size's warm-up: the
+#   first size is measured on JVMs a few minutes old, so give it e.g. WARMUP_FIRST=180 when comparing sizes.
 # The gateway's rate limits are raised for the run (one benchmark client sends far more than a real one).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -29,6 +30,7 @@ cd "$ROOT"
 DURATION="${DURATION:-60}"
 RATE="${RATE:-30}"
 WARMUP="${WARMUP:-20}"
+WARMUP_FIRST="${WARMUP_FIRST:-$WARMUP}"
 if [[ "$RATE" == 0 ]]; then THREADS="${THREADS:-8}"; else THREADS="${THREADS:-64}"; fi
 SCHOOLS="${SCHOOLS:-60}"
 SIZES="${SIZES:-$SCHOOLS}"
@@ -81,7 +83,7 @@ echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
 ./portfolio up >"$PORTFOLIO_HOME/up.log" 2>&1 || { tail -40 "$PORTFOLIO_HOME/up.log"; exit 1; }
 
 java -Xmx384m -XX:+UseSerialGC -cp "$LIBS" benchmarks/load/LoadMix.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
-  --sizes "$SIZES" --duration "$DURATION" --threads "$THREADS" --rate "$RATE" --warmup "$WARMUP" --chain-samples "$CHAIN_SAMPLES" \
+  --sizes "$SIZES" --duration "$DURATION" --threads "$THREADS" --rate "$RATE" --warmup "$WARMUP" --first-warmup "$WARMUP_FIRST" --chain-samples "$CHAIN_SAMPLES" \
   --seed-threads "$SEED_THREADS" &
 DRIVER_PID=$!
 wait "$DRIVER_PID"
