@@ -91,16 +91,24 @@ public class LoadMix {
         }
         gateway = o.get("gateway");
         Path home = Path.of(o.get("home"));
-        int schools = Integer.parseInt(o.getOrDefault("schools", "60"));
+        int[] sizes = java.util.Arrays.stream(o.getOrDefault("sizes", o.getOrDefault("schools", "60")).split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        for (int k = 1; k < sizes.length; k++) {
+            if (sizes[k] <= sizes[k - 1]) {
+                throw new IllegalArgumentException("sizes must grow: " + java.util.Arrays.toString(sizes));
+            }
+        }
         int duration = Integer.parseInt(o.getOrDefault("duration", "60"));
         int threads = Integer.parseInt(o.getOrDefault("threads", "8"));
         int samples = Integer.parseInt(o.getOrDefault("chain-samples", "20"));
         int seedThreads = Integer.parseInt(o.getOrDefault("seed-threads", "6"));
         double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "20"));
+        // the first size is measured on JVMs a few minutes old: a longer warm-up keeps the JIT out of its column
+        int firstWarmup = Integer.parseInt(o.getOrDefault("first-warmup", Integer.toString(warmup)));
         year = schoolYear(0);
         try {
-            run(home, schools, duration, threads, samples, seedThreads, rate, warmup);
+            run(home, sizes, duration, threads, samples, seedThreads, rate, warmup, firstWarmup);
         } catch (Throwable t) {
             t.printStackTrace();
             System.exit(1);
@@ -108,8 +116,16 @@ public class LoadMix {
         System.exit(0);
     }
 
-    static void run(Path home, int n, int duration, int threads, int samples, int seedThreads, double rate, int warmup)
-            throws Exception {
+    /** What one district size measured. */
+    record Stage(int size, int fresh, double seedSeconds, List<Kind> kinds, Histogram overall, long errors, Histogram chain,
+                 Histogram[] hops, List<String> chainFailures, String loadAt, String loadEnd) {
+    }
+
+    /** SIS rows of how many schools one seeding post carries (the ingest API takes rows of many schools in one upload). */
+    static final int SIS_SEED_BATCH = 20;
+
+    static void run(Path home, int[] sizes, int duration, int threads, int samples, int seedThreads, double rate, int warmup,
+                    int firstWarmup) throws Exception {
         Map<String, String> env = new HashMap<>();
         for (String line : Files.readAllLines(home.resolve("keys/bootstrap-admin.env"))) {
             int eq = line.indexOf('=');
@@ -118,36 +134,75 @@ public class LoadMix {
             }
         }
         String bootstrap = token(env.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_ID"), env.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_SECRET"));
-        String admin = client(bootstrap, "load district admin", List.of("DISTRICT_ADMIN"), List.of());
-        String oversight = client(bootstrap, "load oversight", List.of("OVERSIGHT"), List.of());
-
-        // ---------------------------------------------------------------- seed
-        long t0 = System.nanoTime();
+        String admin = client(bootstrap, "load district admin", List.of("DISTRICT_ADMIN"), Map.of("schools", List.of()));
+        String oversight = client(bootstrap, "load oversight", List.of("OVERSIGHT"), Map.of("schools", List.of()));
+        // the district-wide SIS: role SIS, scope allSchools (every school of the district, also those seeded later)
+        String sis = client(bootstrap, "load SIS", List.of("SIS"), Map.of("allSchools", true));
         String body = id(must(post("/api/oversight-bodies", admin, Map.of("name", "Load Board of Education " + UUID.randomUUID(),
                 "kind", "SCHOOL_BOARD", "contactEmail", "board@load.example.org")), 201));
-        List<String[]> district = parallel(seedThreads, n, i -> school(admin, body, i, true));
-        List<String[]> fresh = parallel(seedThreads, samples, i -> school(admin, body, 10_000 + i, false));
-        List<String> schoolIds = district.stream().map(s -> s[0]).toList();
-        String sis = client(bootstrap, "load SIS", List.of("SIS"), schoolIds);
-        parallel(seedThreads, n, i -> {
-            String s = schoolIds.get(i);
-            must(post("/api/performance/ingest/school-metrics", sis, List.of(Map.of("schoolId", s, "schoolYear", year,
-                    "metricCode", "TEACHER_VACANCIES", "value", 1 + i % 3, "n", 40))), 201);
-            must(post("/api/performance/ingest/assessments", sis, assessments(s, 40, "seed")), 201);
-            return null;
-        });
-        // SIS clients of the fresh schools, and their PEOPLE grant live before the chain starts
-        List<String> freshSis = parallel(seedThreads, samples, i -> client(bootstrap, "load SIS fresh " + i, List.of("SIS"), List.of(fresh.get(i)[0])));
-        for (String[] s : fresh) {
-            awaitDecidedBy(s[0], "SCHOOL", admin, 120_000);
-        }
-        awaitDecidedBy(schoolIds.get(n - 1), "SCHOOL", admin, 120_000);
-        System.out.printf("seed: %d schools with ACTIVE contracts and SIS data (+%d fresh schools for the chain) in %.1f s%n",
-                n, samples, (System.nanoTime() - t0) / 1e9);
 
-        // ---------------------------------------------------------------- the mix
+        List<String[]> district = new ArrayList<>();
+        List<Stage> stages = new ArrayList<>();
+        int freshSoFar = 0;
+        for (int size : sizes) {
+            // ------------------------------------------------------------ grow the district to `size`
+            long t0 = System.nanoTime();
+            int from = district.size();
+            List<String[]> added = parallel(seedThreads, size - from, i -> school(admin, body, from + i, true));
+            district.addAll(added);
+            double schoolsSeconds = (System.nanoTime() - t0) / 1e9;
+            int batches = (added.size() + SIS_SEED_BATCH - 1) / SIS_SEED_BATCH;
+            parallel(seedThreads, batches, b -> {
+                List<Map<String, Object>> metrics = new ArrayList<>();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (int i = b * SIS_SEED_BATCH; i < Math.min(added.size(), (b + 1) * SIS_SEED_BATCH); i++) {
+                    String s = added.get(i)[0];
+                    metrics.add(Map.of("schoolId", s, "schoolYear", year, "metricCode", "TEACHER_VACANCIES", "value", 1 + (from + i) % 3, "n", 40));
+                    rows.addAll(assessments(s, 40, "seed"));
+                }
+                must(post("/api/performance/ingest/school-metrics", sis, metrics), 201);
+                must(post("/api/performance/ingest/assessments", sis, rows), 201);
+                return null;
+            });
+            double sisSeconds = (System.nanoTime() - t0) / 1e9 - schoolsSeconds;
+            // fresh schools for this size's chain samples, each with its own SIS client; their PEOPLE grant live
+            int freshBase = freshSoFar;
+            List<String[]> fresh = parallel(seedThreads, samples, i -> school(admin, body, 10_000 + freshBase + i, false));
+            freshSoFar += samples;
+            List<String> freshSis = parallel(seedThreads, samples, i -> client(bootstrap, "load SIS fresh " + (freshBase + i),
+                    List.of("SIS"), Map.of("schools", List.of(fresh.get(i)[0]))));
+            for (String[] s : fresh) {
+                awaitDecidedBy(s[0], "SCHOOL", admin, 300_000);
+            }
+            // the whole district's PEOPLE grants live (the autonomy consumer has caught up with the seed's events)
+            for (int i = from; i < district.size(); i += Math.max(1, (district.size() - from) / 10)) {
+                awaitDecidedBy(district.get(i)[0], "SCHOOL", admin, 300_000);
+            }
+            awaitDecidedBy(district.get(district.size() - 1)[0], "SCHOOL", admin, 300_000);
+            double seedSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%nseed: district grown from %d to %d schools with ACTIVE contracts, SIS data and live PEOPLE grants "
+                            + "(+%d fresh schools for this size's chain, %d fresh in all) in %.1f s (schools and contracts %.1f s, "
+                            + "SIS data %.1f s in %d posts, fresh schools and waiting for grants %.1f s)%n",
+                    from, size, samples, freshSoFar, seedSeconds, schoolsSeconds, sisSeconds, 2 * batches,
+                    seedSeconds - schoolsSeconds - sisSeconds);
+            stages.add(measure(size, freshSoFar, seedSeconds, List.copyOf(district), fresh, freshSis, body, oversight, sis,
+                    duration, threads, samples, rate, stages.isEmpty() ? firstWarmup : warmup));
+        }
+        if (stages.size() > 1) {
+            sideBySide(stages);
+        }
+        if (stages.stream().anyMatch(st -> !st.chainFailures().isEmpty() || st.chain().getTotalCount() == 0)) {
+            System.exit(2);
+        }
+    }
+
+    /** Warm-up, then the recorded mix over the district's current schools with the chain sampled meanwhile; prints it. */
+    static Stage measure(int n, int freshInAll, double seedSeconds, List<String[]> district, List<String[]> fresh,
+                         List<String> freshSis, String body, String oversight, String sis, int duration, int threads,
+                         int samples, double rate, int warmup) throws Exception {
         List<Kind> kinds = kinds();
         int total = kinds.stream().mapToInt(k -> k.weight).sum();
+        List<String> schoolIds = district.stream().map(s -> s[0]).toList();
         List<String> contracts = district.stream().map(s -> s[1]).toList();
         if (warmup > 0) {
             // the same mix, not recorded: JIT-compiles every request path in the five services and lets the seed's
@@ -213,9 +268,9 @@ public class LoadMix {
         // ---------------------------------------------------------------- report
         Histogram all = new Histogram(60_000_000L, 3);
         long errors = 0;
-        System.out.printf("%nmix: %s, %.0f s, %d schools; load when the mix started: %s%n", rate > 0
+        System.out.printf("%nmix: %s, %.0f s, %d schools (+%d chain schools); load when the mix started: %s%n", rate > 0
                 ? String.format("open loop at %.0f req/s (up to %d requests in flight)", rate, threads)
-                : threads + " client threads, closed loop", seconds, n, loadAt);
+                : threads + " client threads, closed loop", seconds, n, freshInAll, loadAt);
         System.out.printf("%-26s %8s %8s %9s %9s %9s %9s  %s%n", "request class", "count", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "non-2xx");
         for (Kind k : kinds) {
             all.add(k.latency);
@@ -234,11 +289,73 @@ public class LoadMix {
                         + "value -> check HIRE_TEACHERS says DISTRICT), under the mix: %d samples, p50 %.0f ms, p95 %.0f ms, max %.0f ms%s%n",
                 chain.getTotalCount(), chain.getValueAtPercentile(50) / 1000.0, chain.getValueAtPercentile(95) / 1000.0,
                 chain.getMaxValue() / 1000.0, chainFailures.isEmpty() ? "" : "; failures: " + chainFailures);
-        hopBreakdown(hops, fresh, oversight);
-        System.out.println("load at the end: " + load());
-        if (!chainFailures.isEmpty() || chain.getTotalCount() == 0) {
-            System.exit(2);
+        Histogram[] hopHistograms = hopBreakdown(hops, fresh, oversight);
+        String loadEnd = load();
+        System.out.println("load at the end: " + loadEnd);
+        return new Stage(n, freshInAll, seedSeconds, kinds, all, errors, chain, hopHistograms, chainFailures, loadAt, loadEnd);
+    }
+
+    /** The sizes side by side: each class's p50/p95 per size and its p95 at the largest size over the smallest. */
+    static void sideBySide(List<Stage> stages) {
+        Stage first = stages.get(0);
+        Stage last = stages.get(stages.size() - 1);
+        StringBuilder head = new StringBuilder(String.format("%n%-36s", "p50 / p95 ms by district size"));
+        for (Stage st : stages) {
+            head.append(String.format(" | %19s", String.format("%,d schools", st.size())));
         }
+        head.append(String.format(" | p95 %,d/%,d", last.size(), first.size()));
+        System.out.println(head);
+        for (int k = 0; k < first.kinds().size(); k++) {
+            int kind = k;
+            row(first.kinds().get(k).name, stages, st -> st.kinds().get(kind).latency);
+        }
+        row("overall", stages, Stage::overall);
+        row("chain (p50 / p95)", stages, Stage::chain);
+        String[] hopNames = {"  chain: SIS post answered", "  chain: -> benchmark evaluated", "  chain: -> PEOPLE revoked",
+                "  chain: -> check says DISTRICT"};
+        for (int h = 0; h < hopNames.length; h++) {
+            int hop = h;
+            row(hopNames[h], stages, st -> st.hops()[hop]);
+        }
+        StringBuilder other = new StringBuilder(String.format("%-36s", "requests / non-2xx"));
+        for (Stage st : stages) {
+            other.append(String.format(" | %19s", st.overall().getTotalCount() + " / " + st.errors()));
+        }
+        System.out.println(other);
+        StringBuilder chainMax = new StringBuilder(String.format("%-36s", "chain max ms"));
+        for (Stage st : stages) {
+            chainMax.append(String.format(" | %19.0f", st.chain().getMaxValue() / 1000.0));
+        }
+        System.out.println(chainMax);
+        StringBuilder seed = new StringBuilder(String.format("%-36s", "seeding to this size (s)"));
+        for (Stage st : stages) {
+            seed.append(String.format(" | %19.1f", st.seedSeconds()));
+        }
+        System.out.println(seed);
+        StringBuilder loads = new StringBuilder(String.format("%-36s", "load average at the mix's start"));
+        for (Stage st : stages) {
+            loads.append(String.format(" | %19s", st.loadAt().split(" ")[0]));
+        }
+        System.out.println(loads);
+        boolean met = true;
+        for (int k = 0; k < first.kinds().size(); k++) {
+            met &= last.kinds().get(k).latency.getValueAtPercentile(95) <= 1.5 * first.kinds().get(k).latency.getValueAtPercentile(95);
+        }
+        System.out.printf("target: every class's p95 at %,d within 1.5x of its p95 at %,d: %s; chain p95 at %,d <= 1 s: %s%n",
+                last.size(), first.size(), met ? "met" : "NOT met", last.size(),
+                last.chain().getValueAtPercentile(95) <= 1_000_000 ? "met" : "NOT met");
+    }
+
+    static void row(String name, List<Stage> stages, java.util.function.Function<Stage, Histogram> h) {
+        StringBuilder line = new StringBuilder(String.format("%-36s", name));
+        for (Stage st : stages) {
+            Histogram x = h.apply(st);
+            line.append(String.format(" | %8.1f / %8.1f", x.getValueAtPercentile(50) / 1000.0, x.getValueAtPercentile(95) / 1000.0));
+        }
+        double a = h.apply(stages.get(0)).getValueAtPercentile(95);
+        double b = h.apply(stages.get(stages.size() - 1)).getValueAtPercentile(95);
+        line.append(String.format(" | %6.2fx", a == 0 ? 0 : b / a));
+        System.out.println(line);
     }
 
     /**
@@ -248,7 +365,7 @@ public class LoadMix {
      * (relay, broker, consumer queue, revocation: the grant history's REVOKED at); until the check through the gateway
      * said DISTRICT (cache invalidation, the 10 ms poll, the gateway).
      */
-    static void hopBreakdown(long[][] hops, List<String[]> fresh, String oversight) {
+    static Histogram[] hopBreakdown(long[][] hops, List<String[]> fresh, String oversight) {
         String[] names = {"SIS post answered (performance)", "-> benchmark evaluated (contracts)",
                 "-> PEOPLE revoked (autonomy)", "-> check says DISTRICT (gateway)"};
         Histogram[] h = new Histogram[names.length];
@@ -291,6 +408,7 @@ public class LoadMix {
             System.out.printf("  %-36s p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms%n", names[i],
                     h[i].getValueAtPercentile(50) / 1000.0, h[i].getValueAtPercentile(95) / 1000.0, h[i].getMaxValue() / 1000.0);
         }
+        return h;
     }
 
     static long epochMicros() {
@@ -515,9 +633,12 @@ public class LoadMix {
 
     // ---------------------------------------------------------------- HTTP
 
-    static String client(String bootstrap, String name, List<String> roles, List<String> schools) {
-        JsonNode c = must(post("/api/admin/clients", bootstrap, Map.of("name", name + " " + UUID.randomUUID(), "roles", roles,
-                "schools", schools)), 201).json();
+    /** An API client registered through the admin API with these roles and school scope (schools, allSchools, ...). */
+    static String client(String bootstrap, String name, List<String> roles, Map<String, Object> scope) {
+        Map<String, Object> request = new LinkedHashMap<>(scope);
+        request.put("name", name + " " + UUID.randomUUID());
+        request.put("roles", roles);
+        JsonNode c = must(post("/api/admin/clients", bootstrap, request), 201).json();
         return token(c.path("clientId").asText(), c.path("clientSecret").asText());
     }
 

@@ -17,6 +17,12 @@
 #                      fast as the machine goes: a saturation test, not a district's traffic.
 # Settings (environment): RATE, THREADS, WARMUP (20 s of the same mix first, not recorded), DURATION (60 s),
 # SCHOOLS (60), CHAIN_SAMPLES (20), SEED_THREADS (6), KEEP_HOME (0: the temporary home with the logs is deleted at the end; 1 keeps it).
+# Cost as the district grows, in one run on one stack:
+#   SIZES=60,600,2000 benchmarks/load/run.sh
+#   grows the district to each size in turn (seeding only the schools it lacks, timed) and runs warm-up, the recorded
+#   mix and the chain samples at each size (CHAIN_SAMPLES fresh schools per size), then prints the sizes side by side.
+#   SIZES overrides SCHOOLS (SCHOOLS=60 is SIZES=60). WARMUP_FIRST (default WARMUP) is the first size's warm-up: the
+#   first size is measured on JVMs a few minutes old, so give it e.g. WARMUP_FIRST=180 when comparing sizes.
 # The gateway's rate limits are raised for the run (one benchmark client sends far more than a real one).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -24,8 +30,10 @@ cd "$ROOT"
 DURATION="${DURATION:-60}"
 RATE="${RATE:-30}"
 WARMUP="${WARMUP:-20}"
+WARMUP_FIRST="${WARMUP_FIRST:-$WARMUP}"
 if [[ "$RATE" == 0 ]]; then THREADS="${THREADS:-8}"; else THREADS="${THREADS:-64}"; fi
 SCHOOLS="${SCHOOLS:-60}"
+SIZES="${SIZES:-$SCHOOLS}"
 CHAIN_SAMPLES="${CHAIN_SAMPLES:-20}"
 SEED_THREADS="${SEED_THREADS:-6}"
 KEEP_HOME="${KEEP_HOME:-0}"
@@ -44,7 +52,7 @@ free_port() { # variable name
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then USED+="$p "; export "$1=$p"; return; fi
   done
 }
-for v in PG KAFKA KAFKA_CONTROLLER GATEWAY CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT; do free_port "PORTFOLIO_${v}_PORT"; done
+for v in PG KAFKA KAFKA_CONTROLLER GATEWAY CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT INTEGRATION; do free_port "PORTFOLIO_${v}_PORT"; done
 export PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND=1000000 PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000
 export PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS_PER_SECOND=1000000 PORTFOLIO_GATEWAY_RATE_LIMIT_ANONYMOUS_BURST=1000000
 export PORTFOLIO_READY_TIMEOUT="${PORTFOLIO_READY_TIMEOUT:-420}"
@@ -75,7 +83,7 @@ echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
 ./portfolio up >"$PORTFOLIO_HOME/up.log" 2>&1 || { tail -40 "$PORTFOLIO_HOME/up.log"; exit 1; }
 
 java -Xmx384m -XX:+UseSerialGC -cp "$LIBS" benchmarks/load/LoadMix.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
-  --schools "$SCHOOLS" --duration "$DURATION" --threads "$THREADS" --rate "$RATE" --warmup "$WARMUP" --chain-samples "$CHAIN_SAMPLES" \
+  --sizes "$SIZES" --duration "$DURATION" --threads "$THREADS" --rate "$RATE" --warmup "$WARMUP" --first-warmup "$WARMUP_FIRST" --chain-samples "$CHAIN_SAMPLES" \
   --seed-threads "$SEED_THREADS" &
 DRIVER_PID=$!
 wait "$DRIVER_PID"

@@ -22,6 +22,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The decision-rights check ("may school S take decision D on date T?"), the per-school matrix and the
@@ -110,10 +112,7 @@ public class DecisionRightsService {
             if (filter.text() != null && !contains(s.name(), filter.text()) && !contains(s.districtCode(), filter.text())) {
                 continue;
             }
-            List<DomainSummary> cells = new ArrayList<>();
-            for (AutonomyDomain d : AutonomyDomain.values()) {
-                cells.add(summary(domainRights(s, catalog, d, on, now), s));
-            }
+            List<DomainSummary> cells = cells(s, catalog, on, now);
             if (!matches(filter, cells)) {
                 continue;
             }
@@ -130,6 +129,43 @@ public class DecisionRightsService {
 
     public CatalogSnapshot catalog() {
         return cache.catalog(loader::catalog);
+    }
+
+    /** One school's cells of the portfolio view, as computed from one rights snapshot on one day. */
+    private record Cells(SchoolRights school, LocalDate on, LocalDate today, int catalogVersion,
+                         List<DomainSummary> cells) {
+    }
+
+    /**
+     * The portfolio view's cells per school, reused while they cannot differ: the same rights snapshot (the very
+     * object {@link RightsCache} hands out until the school's grants change or its entry expires; a new load is a new
+     * object), the same date asked for, the same day today, the same catalog version. The view answers for every
+     * school of the district (its totals count them all), so recomputing every decision of every school on every
+     * page made a page cost grow with the district (issue 18: 2,000 schools × 4 domains × their decisions).
+     */
+    private final ConcurrentHashMap<UUID, Cells> portfolioCells = new ConcurrentHashMap<>();
+    private final AtomicLong portfolioCellsComputed = new AtomicLong();
+
+    private List<DomainSummary> cells(SchoolRights s, CatalogSnapshot catalog, LocalDate on, Instant now) {
+        LocalDate today = rules().today(now);
+        Cells memo = portfolioCells.get(s.schoolId());
+        if (memo != null && memo.school() == s && memo.on().equals(on) && memo.today().equals(today)
+                && memo.catalogVersion() == catalog.version()) {
+            return memo.cells();
+        }
+        List<DomainSummary> cells = new ArrayList<>();
+        for (AutonomyDomain d : AutonomyDomain.values()) {
+            cells.add(summary(domainRights(s, catalog, d, on, now), s));
+        }
+        cells = List.copyOf(cells);
+        portfolioCellsComputed.incrementAndGet();
+        portfolioCells.put(s.schoolId(), new Cells(s, on, today, catalog.version(), cells));
+        return cells;
+    }
+
+    /** How many schools' portfolio cells were computed (not reused) since start: for tests of the view's cost. */
+    public long portfolioCellsComputed() {
+        return portfolioCellsComputed.get();
     }
 
     public LocalDate today() {

@@ -87,6 +87,62 @@ public class MetricValueStore {
         return out;
     }
 
+    /** One page of school ids and how many there are in all. */
+    public record SchoolPage(List<UUID> ids, long total) {
+    }
+
+    /**
+     * One page of the schools with a value or a current rating in the year, sorted by school name (a school this
+     * service has no registry entry for sorts as "~"), then id; {@code scope} null = every school. The page is cut
+     * in SQL, so a page of a large district reads the page's schools, not the whole year.
+     */
+    public SchoolPage schoolsOfYear(String schoolYear, java.util.Set<UUID> scope, long offset, int limit) throws SQLException {
+        String sql = """
+                with y as (
+                    select school_id from school_metric_value where school_year = ?
+                    union
+                    select school_id from school_rating where school_year = ? and current)
+                select y.school_id, count(*) over () from y left join school s on s.id = y.school_id
+                """ + (scope == null ? "" : "where y.school_id = any(?) ") + """
+                order by coalesce(s.name, '~') collate "C", y.school_id offset ? limit ?""";
+        List<UUID> ids = new ArrayList<>();
+        long total = -1;
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            s.setString(i++, schoolYear);
+            s.setString(i++, schoolYear);
+            if (scope != null) {
+                s.setArray(i++, c.createArrayOf("uuid", scope.toArray()));
+            }
+            s.setLong(i++, offset);
+            s.setInt(i, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                    total = rs.getLong(2);
+                }
+            }
+            if (total < 0) {
+                // a page past the end: no row carries the count
+                try (PreparedStatement n = c.prepareStatement("""
+                        select count(*) from (select school_id from school_metric_value where school_year = ?
+                            union select school_id from school_rating where school_year = ? and current) y
+                        """ + (scope == null ? "" : "where y.school_id = any(?)"))) {
+                    n.setString(1, schoolYear);
+                    n.setString(2, schoolYear);
+                    if (scope != null) {
+                        n.setArray(3, c.createArrayOf("uuid", scope.toArray()));
+                    }
+                    try (ResultSet rs = n.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+            }
+        }
+        return new SchoolPage(ids, total);
+    }
+
     public List<UUID> schoolsWithValues(String schoolYear) throws SQLException {
         List<UUID> out = new ArrayList<>();
         try (Connection c = ds.getConnection();

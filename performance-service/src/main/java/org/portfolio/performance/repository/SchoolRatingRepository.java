@@ -27,6 +27,14 @@ public class SchoolRatingRepository implements PanacheRepositoryBase<SchoolRatin
         return list("schoolYear = ?1 and current = true", schoolYear);
     }
 
+    /** The current ratings of these schools in the year. */
+    public List<SchoolRating> currentForYear(String schoolYear, java.util.Collection<UUID> schoolIds) {
+        if (schoolIds.isEmpty()) {
+            return List.of();
+        }
+        return list("schoolYear = ?1 and current = true and schoolId in ?2", schoolYear, schoolIds);
+    }
+
     public List<SchoolRating> currentForSchool(UUID schoolId) {
         return list("schoolId = ?1 and current = true", Sort.descending("schoolYear"), schoolId);
     }

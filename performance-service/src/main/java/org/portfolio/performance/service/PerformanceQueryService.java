@@ -14,6 +14,7 @@ import org.portfolio.performance.domain.RatingTier;
 import org.portfolio.performance.domain.School;
 import org.portfolio.performance.domain.SchoolRating;
 import org.portfolio.performance.domain.SchoolYear;
+import org.portfolio.performance.domain.SchoolYearKey;
 import org.portfolio.performance.domain.Trend;
 import org.portfolio.performance.repository.FrameworkRepository;
 import org.portfolio.performance.repository.MetricDefinitionRepository;
@@ -157,31 +158,30 @@ public class PerformanceQueryService {
                                List<MetricSnapshot> values) {
     }
 
-    /** Every school with a rating or a value in the year (sorted by name), for the public view and exports. */
+    /**
+     * Every school with a rating or a value in the year (sorted by name), for the public view and exports. The page is
+     * chosen in SQL and only its schools' values, ratings and registry entries are read: a page of 50 costs the same
+     * in a district of 60 schools as in one of 2,000.
+     */
     public org.portfolio.platform.web.http.Page<PublicSchool> year(String schoolYear, Set<UUID> scope, int page, int size)
             throws SQLException {
-        Map<UUID, List<MetricSnapshot>> bySchool = new LinkedHashMap<>();
-        for (MetricSnapshot s : values.forYear(schoolYear)) {
-            if (scope == null || scope.contains(s.schoolId())) {
-                bySchool.computeIfAbsent(s.schoolId(), k -> new ArrayList<>()).add(s);
-            }
+        if (scope != null && scope.isEmpty()) {
+            return new org.portfolio.platform.web.http.Page<>(List.of(), page, size, 0);
         }
+        MetricValueStore.SchoolPage ids = values.schoolsOfYear(schoolYear, scope, (long) page * size, size);
+        Map<UUID, List<MetricSnapshot>> bySchool = new HashMap<>();
+        for (MetricSnapshot s : values.current(ids.ids().stream().map(id -> new SchoolYearKey(id, schoolYear)).toList())) {
+            bySchool.computeIfAbsent(s.schoolId(), k -> new ArrayList<>()).add(s);
+        }
+        bySchool.values().forEach(l -> l.sort(Comparator.comparing(MetricSnapshot::metricCode)));
         Map<UUID, SchoolRating> current = new HashMap<>();
-        for (SchoolRating r : ratings.currentForYear(schoolYear)) {
-            if (scope == null || scope.contains(r.schoolId)) {
-                current.put(r.schoolId, r);
-                bySchool.computeIfAbsent(r.schoolId, k -> new ArrayList<>());
-            }
+        for (SchoolRating r : ratings.currentForYear(schoolYear, ids.ids())) {
+            current.put(r.schoolId, r);
         }
-        Map<UUID, School> known = schoolsById(bySchool.keySet());
-        List<UUID> ids = new ArrayList<>(bySchool.keySet());
-        ids.sort(Comparator.comparing((UUID id) -> Optional.ofNullable(known.get(id)).map(s -> s.name).orElse("~"))
-                .thenComparing(id -> id));
-        int from = Math.min(page * size, ids.size());
-        int to = Math.min(from + size, ids.size());
-        List<PublicSchool> items = ids.subList(from, to).stream()
-                .map(id -> new PublicSchool(id, known.get(id), schoolYear, current.get(id), bySchool.get(id))).toList();
-        return new org.portfolio.platform.web.http.Page<>(items, page, size, ids.size());
+        Map<UUID, School> known = schoolsById(ids.ids());
+        List<PublicSchool> items = ids.ids().stream().map(id -> new PublicSchool(id, known.get(id), schoolYear,
+                current.get(id), bySchool.getOrDefault(id, new ArrayList<>()))).toList();
+        return new org.portfolio.platform.web.http.Page<>(items, page, size, ids.total());
     }
 
     public Optional<PublicSchool> publicSchool(UUID schoolId, String schoolYear) throws SQLException {

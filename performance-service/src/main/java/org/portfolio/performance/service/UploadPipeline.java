@@ -9,7 +9,6 @@ import org.portfolio.performance.domain.IngestionKind;
 import org.portfolio.performance.domain.JobPhase;
 import org.portfolio.performance.domain.MergeCount;
 import org.portfolio.performance.domain.RowError;
-import org.portfolio.performance.domain.School;
 import org.portfolio.performance.domain.SchoolYearKey;
 import org.portfolio.performance.domain.UploadFormat;
 import org.portfolio.performance.repository.MetricDefinitionRepository;
@@ -163,12 +162,12 @@ public class UploadPipeline {
     private RowContext context(Uploader who) {
         Set<UUID> known = new HashSet<>();
         Map<String, UUID> byCode = new HashMap<>();
-        for (School s : schools.listAll()) {
-            known.add(s.id);
-            if (s.districtCode != null) {
-                byCode.put(s.districtCode, s.id);
+        schools.directory().forEach((id, districtCode) -> {
+            known.add(id);
+            if (districtCode != null) {
+                byCode.put(districtCode, id);
             }
-        }
+        });
         Set<UUID> scope = who.schools();
         return new RowContext(known, byCode, id -> who.allSchools() || scope.contains(id), metrics.catalog());
     }
