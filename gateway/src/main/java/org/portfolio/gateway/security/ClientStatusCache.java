@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.portfolio.gateway.domain.ApiClient;
 import org.portfolio.gateway.repository.ApiClientRepository;
-import org.portfolio.gateway.service.ScopeResolver;
 import org.portfolio.platform.web.security.SchoolScope;
 
 import java.util.Map;

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.portfolio.gateway.domain.ApiClient;
+import org.portfolio.gateway.security.ScopeResolver;
 import org.portfolio.gateway.domain.ClientScope;
 import org.portfolio.gateway.repository.ApiClientRepository;
 import org.portfolio.platform.web.problem.ProblemException;

@@ -9,6 +9,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.persistence.LockModeType;
 import org.portfolio.gateway.domain.ApiClient;
+import org.portfolio.gateway.security.ScopeResolver;
 import org.portfolio.gateway.domain.ClientScope;
 import org.portfolio.gateway.repository.SchoolMembershipRepository;
 import org.portfolio.platform.web.security.SchoolScope;

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.portfolio.gateway.config.GatewayConfig;
 import org.portfolio.gateway.domain.ApiClient;
+import org.portfolio.gateway.security.ScopeResolver;
 import org.portfolio.gateway.domain.GrantedScope;
 import org.portfolio.gateway.security.JwtKeys;
 import org.portfolio.gateway.security.TokenVerifier;

@@ -1,4 +1,4 @@
-package org.portfolio.gateway.service;
+package org.portfolio.gateway.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
