@@ -228,7 +228,8 @@ class FaultsIT {
         System.out.printf("[e2e] poison dead-lettered by %s: %s%n", consumers, header(dead.get(0), "dlq-error"));
         // every consumer of contracts.events (docs/events.md "Who consumes what") dead-letters it, once
         assertThat(consumers).as("each consumer dead-letters it once")
-                .containsExactlyInAnyOrder("school-directory", "school-registry", "contract-events", "change-feed");
+                .containsExactlyInAnyOrder("school-directory", "school-registry", "contract-events", "change-feed",
+                        "school-membership");
     }
 
     // ---- exactly once, through the APIs
