@@ -133,6 +133,9 @@ public final class DemoDistrict {
         step("district " + District.NAME + " through " + gw.base);
         oversightBodies();
         client("OVERSIGHT", "Riverton oversight office (demo)", Set.of("OVERSIGHT"), Set.of());
+        // an authorizer's client: decides and reads non-public data for the charter schools its commission oversees only
+        client("COMMISSION", "Riverton charter commission staff (demo)", Set.of("OVERSIGHT"), Set.of(),
+                Set.of(bodies.get(District.COMMISSION)));
         client("ENROLLMENT_OFFICER", "Riverton enrollment office (demo)", Set.of("ENROLLMENT_OFFICER"), Set.of());
         webhookSubscription();
         schools();
@@ -213,6 +216,22 @@ public final class DemoDistrict {
      * registered under that name (its secret rotated, since secrets are shown only once), else a new one.
      */
     private void client(String role, String name, Set<String> roles, Set<String> schools) throws IOException {
+        client(role, name, roles, schools, Set.of());
+    }
+
+    /**
+     * Registers (or finds, and brings up to date) the demo's client {@code key} with these roles, schools and
+     * oversight bodies (an authorizer's OVERSIGHT client names its bodies).
+     */
+    private void client(String key, String name, Set<String> roles, Set<String> schools, Set<String> bodies) throws IOException {
+        String role = key;
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("name", name);
+        registration.put("roles", roles);
+        registration.put("schools", schools);
+        if (!bodies.isEmpty()) {
+            registration.put("oversightBodies", bodies);
+        }
         JsonNode saved = Files.isReadable(clientsFile()) ? Gateway.JSON.readTree(clientsFile().toFile()).path(role) : null;
         Gateway.Client c = null;
         if (saved != null && saved.hasNonNull("clientId")) {
@@ -222,23 +241,25 @@ public final class DemoDistrict {
             }
         }
         JsonNode registered = null;
-        for (JsonNode r : gw.all(admin, "/api/admin/clients?role=" + role)) {
+        for (JsonNode r : gw.all(admin, "/api/admin/clients?role=" + roles.iterator().next())) {
             if (r.path("name").asText().equals(name) || (c != null && r.path("clientId").asText().equals(c.id))) {
                 registered = r;
                 break;
             }
         }
         if (registered == null) {
-            JsonNode created = gw.post(admin, "/api/admin/clients", Map.of("name", name, "roles", roles, "schools", schools), 201);
+            JsonNode created = gw.post(admin, "/api/admin/clients", registration, 201);
             c = new Gateway.Client(name, created.path("clientId").asText(), created.path("clientSecret").asText());
         } else {
             String id = registered.path("clientId").asText();
             Set<String> have = new LinkedHashSet<>();
             registered.path("schools").forEach(s -> have.add(s.asText()));
-            if (!have.equals(schools)) {
+            Set<String> haveBodies = new LinkedHashSet<>();
+            registered.path("oversightBodies").forEach(s -> haveBodies.add(s.asText()));
+            if (!have.equals(schools) || !haveBodies.equals(bodies)) {
                 Gateway.Answer cur = gw.call(admin, "GET", "/api/admin/clients/" + id, null, null, Set.of(200));
                 String etag = cur.raw().headers().firstValue("ETag").orElse(null);
-                putWithIfMatch("/api/admin/clients/" + id, etag, Map.of("name", name, "roles", roles, "schools", schools));
+                putWithIfMatch("/api/admin/clients/" + id, etag, registration);
                 c = null; // the token's schools claim changed: a fresh token
             }
             if (!registered.path("enabled").asBoolean(true)) {

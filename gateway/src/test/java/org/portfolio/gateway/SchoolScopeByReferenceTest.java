@@ -179,6 +179,33 @@ class SchoolScopeByReferenceTest {
                 .post("/api/admin/clients").then().statusCode(422);
     }
 
+    @Test
+    void anAuthorizersOversightClientNamesItsBodiesWhoseSchoolsItActsForAndNeverSchoolsOrZonesAlone() {
+        UUID body = UUID.randomUUID();
+        UUID school = UUID.randomUUID();
+        EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolRegistered.v1", school.toString(),
+                school(school, body, "North"));
+        Clients.Registered commission = register(Map.of("roles", List.of("OVERSIGHT"), "oversightBodies", List.of(body)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(lastChange(commission.id()).get("schools")).extracting(JsonNode::asText).containsExactly(school.toString()));
+        JsonNode published = lastChange(commission.id());
+        assertThat(published.get("oversightBodies")).extracting(JsonNode::asText).containsExactly(body.toString());
+        assertThat(published.get("allSchools").asBoolean()).isFalse();
+        assertThat(claims(commission.token()).get("school_scope").asText()).isEqualTo("client");
+
+        // the district's own oversight office names nothing and acts for every school (the services read it so)
+        Clients.Registered office = register(Map.of("roles", List.of("OVERSIGHT")));
+        assertThat(lastChange(office.id()).get("oversightBodies")).isEmpty();
+
+        // schools or zones alone mean nothing for OVERSIGHT: refused rather than silently district-wide
+        for (String field : List.of("schools", "zones")) {
+            Object value = field.equals("schools") ? List.of(school) : List.of("North");
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "oversight by " + field, "roles", List.of("OVERSIGHT"), field, value))
+                    .post("/api/admin/clients").then().statusCode(422).body("errors[0].field", equalTo(field));
+        }
+    }
+
     private static Clients.Registered register(Map<String, Object> body) {
         Map<String, Object> b = new LinkedHashMap<>(body);
         b.put("name", "scope test " + UUID.randomUUID());

@@ -82,6 +82,7 @@ class TokenEndpointTest {
         JsonNode claims = part(r.path("access_token"), 1);
         assertThat(claims.get("groups").toString()).isEqualTo("[\"SIS\"]");
         assertThat(claims.get("schools").toString()).isEqualTo("[\"" + b + "\"]");
+        assertThat(claims.get("school_scope").asText()).as("a narrowed token names its client too").isEqualTo("client");
     }
 
     // --- RFC 6749 §5.2 errors: application/json {error, error_description}, never problem+json

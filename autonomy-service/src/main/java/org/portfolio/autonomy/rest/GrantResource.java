@@ -120,6 +120,7 @@ public class GrantResource {
     @APIResponse(responseCode = "409", description = "The school is closed (school-closed), or already holds a live grant on these decisions (overlapping-grant)")
     @APIResponse(responseCode = "422", description = "The school is unknown to the autonomy service, or a decision is not in the current catalog under this domain")
     public Response grant(@Valid @NotNull ManualGrantRequest r, @Context UriInfo uri) {
+        caller.requireSchool(r.schoolId());
         Grant g = grants.manualGrant(r.schoolId(), r.domain(), r.model(), r.decisions(), r.scope(), r.effectiveFrom(),
                 r.effectiveTo(), r.reason(), caller.id());
         return Response.created(uri.getAbsolutePathBuilder().path(g.id.toString()).build())
@@ -135,6 +136,7 @@ public class GrantResource {
     @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The grant is not ACTIVE (invalid-grant-transition), or it changed concurrently (concurrent-modification)")
     public Response revoke(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
+        decidesFor(id);
         return answer(grants.manualRevoke(id, ifMatch, r.reason(), caller.id()));
     }
 
@@ -146,6 +148,7 @@ public class GrantResource {
     @APIResponse(responseCode = "200", description = "Reinstated", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The grant is not REVOKED (invalid-grant-transition)")
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
+        decidesFor(id);
         return answer(grants.manualReinstate(id, ifMatch, r.reason(), caller.id()));
     }
 
@@ -158,6 +161,7 @@ public class GrantResource {
     @APIResponse(responseCode = "200", description = "Granted", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The grant is not PENDING (invalid-grant-transition)")
     public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
+        decidesFor(id);
         return answer(grants.manualActivate(id, ifMatch, r.reason(), caller.id()));
     }
 
@@ -170,7 +174,15 @@ public class GrantResource {
     @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The grant has already ended (invalid-grant-transition)")
     public Response end(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
+        decidesFor(id);
         return answer(grants.manualEnd(id, ifMatch, r.reason(), caller.id()));
+    }
+
+    /** 403 unless the caller decides for the grant's school (an authorizer: a school of its oversight bodies). */
+    private void decidesFor(UUID grantId) {
+        if (!caller.isDistrictWide()) {
+            caller.requireSchool(grants.get(grantId).schoolId);
+        }
     }
 
     private Response answer(Grant g) {

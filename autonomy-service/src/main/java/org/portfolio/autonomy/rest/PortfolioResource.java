@@ -21,6 +21,7 @@ import org.portfolio.autonomy.domain.DomainControl;
 import org.portfolio.autonomy.domain.RightsReason;
 import org.portfolio.autonomy.domain.SchoolStatus;
 import org.portfolio.autonomy.service.DecisionRightsService;
+import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
 import java.time.LocalDate;
@@ -34,13 +35,17 @@ public class PortfolioResource {
     @Inject
     DecisionRightsService rights;
 
+    @Inject
+    Caller caller;
+
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "The portfolio view",
             description = "Every school the service knows × PEOPLE/TIME/MONEY/PROGRAM: SCHOOL (all decisions), PARTIAL or "
                     + "DISTRICT, the reason, the live grants; totals per domain over every matching school. Sorted by school "
                     + "name. Filters: q (name or district code), schoolStatus (e.g. OPEN); control and/or reason, on any "
-                    + "domain or on `domain`. `date` defaults to today. Read-only.")
+                    + "domain or on `domain`. `date` defaults to today. An authorizer's OVERSIGHT client sees the schools of its "
+                    + "oversight bodies only. Read-only.")
     @APIResponse(responseCode = "200", description = "One page of schools", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
     public PortfolioResponse portfolio(@Parameter(description = "ISO date; default today", schema = @Schema(implementation = LocalDate.class))
                                        @QueryParam("date") String date,
@@ -62,7 +67,7 @@ public class PortfolioResource {
                 Optional.ofNullable(RestSupport.enumOf(SchoolStatus.class, schoolStatus, "schoolStatus")).map(Enum::name).orElse(null),
                 RestSupport.enumOf(AutonomyDomain.class, domain, "domain"),
                 RestSupport.enumOf(DomainControl.class, control, "control"),
-                RestSupport.enumOf(RightsReason.class, reason, "reason"));
+                RestSupport.enumOf(RightsReason.class, reason, "reason"), caller.visibleSchools());
         return PortfolioResponse.of(rights.portfolio(filter, RestSupport.date(date, "date"), page, size));
     }
 }

@@ -135,6 +135,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "The request is not SUBMITTED (invalid-request-transition)")
     public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(required = false, description = "Optional: a note for the record") @Valid NoteRequest n) {
+        scope(id);
         return answer(requests.startReview(id, ifMatch, n == null ? null : n.note(), caller.id(),
                 RestSupport.actorRole(caller)), Response.Status.OK);
     }
@@ -165,6 +166,7 @@ public class RequestResource {
     @APIResponse(responseCode = "422", description = "The approval names decisions that were not requested")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull ApprovalRequest a) {
+        scope(id);
         return answer(requests.approve(id, ifMatch, a.approval(), caller.id(), RestSupport.actorRole(caller)),
                 Response.Status.OK);
     }
@@ -178,6 +180,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "The request is not UNDER_REVIEW (invalid-request-transition)")
     public Response deny(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull RationaleRequest r) {
+        scope(id);
         return answer(requests.deny(id, ifMatch, r.rationale(), caller.id(), RestSupport.actorRole(caller)),
                 Response.Status.OK);
     }

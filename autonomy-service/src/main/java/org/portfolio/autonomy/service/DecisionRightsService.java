@@ -53,8 +53,14 @@ public class DecisionRightsService {
     }
 
     /** Filters of the portfolio view (all optional); {@code text} matches school name or district code. */
+    /** {@code schools}: the schools the caller may see (an authorizer's), or null for every school. */
     public record PortfolioFilter(String text, String schoolStatus, AutonomyDomain domain, DomainControl control,
-                                  RightsReason reason) {
+                                  RightsReason reason, java.util.Set<UUID> schools) {
+
+        public PortfolioFilter(String text, String schoolStatus, AutonomyDomain domain, DomainControl control,
+                               RightsReason reason) {
+            this(text, schoolStatus, domain, control, reason, null);
+        }
     }
 
     @Inject
@@ -106,6 +112,9 @@ public class DecisionRightsService {
             totals.put(d, m);
         }
         for (SchoolRights s : all.values()) {
+            if (filter.schools() != null && !filter.schools().contains(s.schoolId())) {
+                continue;
+            }
             if (filter.schoolStatus() != null && !filter.schoolStatus().equalsIgnoreCase(String.valueOf(s.status()))) {
                 continue;
             }

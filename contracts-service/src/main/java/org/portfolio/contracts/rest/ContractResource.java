@@ -116,6 +116,10 @@ public class ContractResource {
     @APIResponse(responseCode = "409", description = "The school is CLOSED (school-status-conflict), or the contract to renew is not ACTIVE (contract-status-conflict)")
     @APIResponse(responseCode = "422", description = "Unknown school, oversight body or contract to renew; a term or content that breaks the contract rules (unprocessable, errors[] names each)")
     public Response draft(@Valid @NotNull ContractDraftRequest r, @Context UriInfo uri) {
+        caller.requireSchool(r.schoolId());
+        if (r.oversightBodyId() != null) {
+            caller.requireOversightBody(r.oversightBodyId());
+        }
         UUID id = drafting.draft(r.schoolId(), r.oversightBodyId(), r.term().toSpec(), provisions(r.provisions()),
                 benchmarks(r.benchmarks()), r.renewsContractId(), caller.id());
         Contract c = queries.get(id);
@@ -135,6 +139,7 @@ public class ContractResource {
     @APIResponse(responseCode = "422", description = "The content breaks the contract rules, or names a provisionId/benchmarkId the draft does not have (errors[] names each)")
     public Response edit(@PathParam("id") UUID id, @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull ContractEditRequest r) {
+        decidesFor(id);
         drafting.updateDraft(id, ifMatch, r.term().toSpec(), provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
         return current(id);
     }
@@ -148,6 +153,7 @@ public class ContractResource {
     @APIResponse(responseCode = "204", description = "Discarded")
     @APIResponse(responseCode = "409", description = "The contract is not a DRAFT (contract-status-conflict)")
     public Response discard(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        decidesFor(id);
         drafting.discardDraft(id, ifMatch, caller.id());
         return Response.noContent().build();
     }
@@ -168,6 +174,7 @@ public class ContractResource {
     public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                              @RequestBody(required = false, description = "Optional: the reason, recorded in the history")
                              @Valid ActivationRequest r) {
+        decidesFor(id);
         activation.activate(id, ifMatch, r == null ? null : blankToNull(r.reason()), caller.id());
         return current(id);
     }
@@ -185,6 +192,7 @@ public class ContractResource {
     @APIResponse(responseCode = "422", description = "The new content breaks the contract rules, names a provisionId/benchmarkId of no current item, or changes nothing")
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AmendmentRequest r,
                           @Context UriInfo uri) {
+        decidesFor(id);
         int version = amendment.amend(id, ifMatch, r.reason(), r.term() == null ? null : r.term().toSpec(),
                 r.provisions() == null ? null : provisions(r.provisions()),
                 r.benchmarks() == null ? null : benchmarks(r.benchmarks()), caller.id());
@@ -207,6 +215,7 @@ public class ContractResource {
     @APIResponse(responseCode = "422", description = "The new term (it must start after the old term's first year, at latest the year after its last) or content breaks the contract rules")
     public Response renew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RenewalRequest r,
                           @Context UriInfo uri) {
+        decidesFor(id);
         UUID newId = activation.renew(id, ifMatch, r.reason(), r.term().toSpec(),
                 r.provisions() == null ? null : provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
         Contract c = queries.get(newId);
@@ -225,6 +234,7 @@ public class ContractResource {
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE, or its end is already decided (contract-status-conflict)")
     @APIResponse(responseCode = "422", description = "The effective date is after the term's last day")
     public Response nonRenew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
+        decidesFor(id);
         ending.nonRenew(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
         return current(id);
     }
@@ -240,6 +250,7 @@ public class ContractResource {
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict)")
     @APIResponse(responseCode = "422", description = "The effective date is after the term's last day")
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
+        decidesFor(id);
         ending.terminate(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
         return current(id);
     }
@@ -255,8 +266,16 @@ public class ContractResource {
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict), already at that level (conflict), or changed concurrently (concurrent-modification)")
     public Response setIntervention(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                     @Valid @NotNull InterventionRequest r) {
+        decidesFor(id);
         interventions.setByHand(id, ifMatch, r.level(), r.reason(), r.effectiveDate(), caller.id());
         return current(id);
+    }
+
+    /** 403 unless the caller decides for the contract's school (an authorizer: a school of its oversight bodies). */
+    private void decidesFor(UUID contractId) {
+        if (!caller.isDistrictWide()) {
+            caller.requireSchool(queries.get(contractId).schoolId());
+        }
     }
 
     // ------------------------------------------------------------------ reads
@@ -265,7 +284,8 @@ public class ContractResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
     @Operation(summary = "List contracts", description = "One page of contracts (summaries: school, status, term, "
             + "intervention level, decided end). Filters combine; ordered by term end, then school name. A "
-            + "SCHOOL_LEADER sees only its schools' contracts (403 for another school's schoolId).")
+            + "SCHOOL_LEADER sees only its schools' contracts, an authorizer's OVERSIGHT client only those of its oversight "
+            + "bodies' schools (403 for another school's schoolId).")
     @APIResponse(responseCode = "200", description = "One page of contracts")
     public Page<ContractSummaryResponse> list(
             @Parameter(description = "Contract status", example = "ACTIVE", schema = @Schema(implementation = ContractStatus.class))

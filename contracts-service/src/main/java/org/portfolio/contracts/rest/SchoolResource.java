@@ -70,12 +70,14 @@ public class SchoolResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Register a school", description = "Adds a school to the registry as PROPOSED (a status "
             + "decision opens it), under its oversight body. Publishes SchoolRegistered; the school's id is the one every "
-            + "other service uses. Returns the school with its Location and ETag.")
+            + "other service uses. An authorizer's OVERSIGHT client registers schools under its own oversight bodies only. "
+            + "Returns the school with its Location and ETag.")
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "409", description = "The district code or NCES id is already registered (duplicate-school)")
     @APIResponse(responseCode = "422", description = "The oversight body does not exist")
     public Response register(@Valid @NotNull SchoolRequest r, @Context UriInfo uri) {
+        caller.requireOversightBody(r.oversightBodyId());
         School s = registry.register(details(r), caller.id());
         return Response.created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
                 .tag(EntityTags.of(s.version)).entity(SchoolResponse.of(s)).build();
@@ -122,12 +124,15 @@ public class SchoolResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Update a school's details", description = "Replaces the school's details (codes, name, "
             + "type, grades, address, zone, oversight body); not its status, which only a decision changes. Publishes "
-            + "SchoolUpdated when anything changed. Send If-Match with the ETag you read. Returns the school.")
+            + "SchoolUpdated when anything changed. Send If-Match with the ETag you read. An authorizer's OVERSIGHT client "
+            + "updates the schools of its oversight bodies and cannot move one to another body. Returns the school.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "409", description = "The district code or NCES id is taken by another school (duplicate-school), or the school changed concurrently (concurrent-modification)")
     @APIResponse(responseCode = "422", description = "The oversight body does not exist")
     public Response update(@PathParam("id") UUID id, @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull SchoolRequest r) {
+        caller.requireSchool(id);
+        caller.requireOversightBody(r.oversightBodyId());
         registry.update(id, ifMatch, details(r), caller.id());
         School s = registry.get(id);
         return Response.ok(SchoolResponse.of(s)).tag(EntityTags.of(s.version)).build();
@@ -139,12 +144,14 @@ public class SchoolResource {
     @Operation(summary = "Decide on a school", description = "OPEN, RENEW, BEGIN_CLOSURE, RESCIND_CLOSURE or CLOSE, with "
             + "reason and effective date; recorded with the evidence at hand (latest ratings, family demand, contract "
             + "standing). A status change publishes SchoolStatusChanged; CLOSE also terminates the ACTIVE contract "
-            + "(ContractEnded after it). Returns the recorded decision; Location names it.")
+            + "(ContractEnded after it). An authorizer's OVERSIGHT client decides on the schools of its oversight bodies only. "
+            + "Returns the recorded decision; Location names it.")
     @APIResponse(responseCode = "201", description = "Decided; Location names the decision", content = @Content(schema = @Schema(implementation = StatusDecisionResponse.class)))
     @APIResponse(responseCode = "409", description = "The decision is not allowed from the school's status (school-status-conflict), or the school changed concurrently (concurrent-modification)")
     @APIResponse(responseCode = "422", description = "A CLOSE with a future effective date (decide BEGIN_CLOSURE now and CLOSE then)")
     public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull StatusDecisionRequest r, @Context UriInfo uri) {
+        caller.requireSchool(id);
         SchoolStatusDecision d = registry.decide(id, ifMatch, r.decision(), r.reason(), r.effectiveDate(), caller.id());
         School s = registry.get(id);
         return Response.created(uri.getAbsolutePathBuilder().path(d.id.toString()).build()).tag(EntityTags.of(s.version))

@@ -18,9 +18,11 @@ public record ClientRequest(
         @NotEmpty Set<@NotNull @Pattern(regexp = "DISTRICT_ADMIN|OVERSIGHT|SCHOOL_LEADER|SIS|ENROLLMENT_OFFICER",
                 message = "must be one of DISTRICT_ADMIN, OVERSIGHT, SCHOOL_LEADER, SIS, ENROLLMENT_OFFICER") String> roles,
         @Schema(description = "School ids a SCHOOL_LEADER or SIS client acts for (any number up to 20,000; tokens "
-                + "name the scope by reference, so their size does not grow with it)")
+                + "name the scope by reference, so their size does not grow with it); not for an OVERSIGHT-only client")
         @Size(max = 20_000) Set<@NotNull UUID> schools,
-        @Schema(description = "Oversight bodies: the client acts for every school each of them oversees, now and later")
+        @Schema(description = "Oversight bodies: the client acts for every school each of them oversees, now and later. "
+                + "An OVERSIGHT client that names some is an authorizer's: it decides and reads non-public data only "
+                + "for those schools; one that names none is the district's own oversight office (every school)")
         @Size(max = 100) Set<@NotNull UUID> oversightBodies,
         @Schema(description = "Zones: the client acts for every school in each, now and later", examples = "[\"North\"]")
         @Size(max = 100) Set<@NotNull @Size(min = 1, max = 60) @Pattern(regexp = "[^\\p{Cntrl}]+",

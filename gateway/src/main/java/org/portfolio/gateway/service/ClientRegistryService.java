@@ -157,6 +157,13 @@ public class ClientRegistryService {
                             + "name schools, oversight bodies or zones, or allSchools",
                     new FieldError("schools", "required for SCHOOL_LEADER and SIS clients (or oversightBodies, zones, allSchools)"));
         }
+        if (roles.contains("OVERSIGHT") && !ApiClient.needsSchools(roles)
+                && (!scope.schools().isEmpty() || !scope.zones().isEmpty())) {
+            throw ProblemException.unprocessable("An OVERSIGHT client acts for the schools of the oversight bodies it names "
+                            + "(an authorizer), or for every school when it names none (the district's own oversight office)",
+                    new FieldError(scope.schools().isEmpty() ? "zones" : "schools",
+                            "not for an OVERSIGHT client: name its oversightBodies"));
+        }
     }
 
     /**

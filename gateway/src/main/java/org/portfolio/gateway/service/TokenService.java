@@ -51,9 +51,13 @@ public class TokenService {
                 .subject(client.clientId)
                 .upn(client.clientId)
                 .groups(scope.roles());
-        // the schools never ride in the token unless it was narrowed to a few: every service resolves the reference
-        claims = scope.byReference() ? claims.claim(SchoolScopes.CLAIM, SchoolScopes.BY_CLIENT)
-                : claims.claim(Roles.SCHOOLS_CLAIM, List.copyOf(scope.schools()));
+        // the schools never ride in the token unless it was narrowed to a few: every service resolves the reference.
+        // A narrowed token names the reference too: a service that has not heard of the client yet must not take an
+        // authorizer's OVERSIGHT token for the district's own (platform-web Caller).
+        claims = claims.claim(SchoolScopes.CLAIM, SchoolScopes.BY_CLIENT);
+        if (!scope.byReference()) {
+            claims = claims.claim(Roles.SCHOOLS_CLAIM, List.copyOf(scope.schools()));
+        }
         String token = claims
                 .claim(TokenVerifier.GENERATION_CLAIM, client.tokenGeneration)
                 .claim("jti", UUID.randomUUID().toString())

@@ -190,7 +190,7 @@ public class FeedRepository {
     }
 
     private static int bindRights(Connection c, PreparedStatement st, int i, ReadRights r) throws SQLException {
-        boolean leader = r.has(ReadRights.SCHOOL_LEADER);
+        boolean leader = r.readsOwnSchools();
         java.sql.Array own = Sql.uuids(c, r.schools());
         st.setBoolean(i++, r.districtWide(Audience.DIRECTORY));
         st.setBoolean(i++, r.districtWide(Audience.SCHOOL_RECORD));

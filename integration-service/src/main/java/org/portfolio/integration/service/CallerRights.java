@@ -17,6 +17,6 @@ public class CallerRights {
     public ReadRights get() {
         return new ReadRights(caller.id(),
                 ReadRights.ALL_ROLES.stream().filter(caller::actsAs).collect(Collectors.toSet()),
-                caller.schoolScope().ids(), caller.schoolScope().allSchools());
+                caller.schoolScope().ids(), caller.schoolScope().allSchools(), caller.oversightDistrictWide());
     }
 }

@@ -32,8 +32,9 @@ public class OwnerRights {
         if (!entry.get().enabled()) {
             return Optional.empty();
         }
-        return Optional.of(new ReadRights(s.ownerClient, entry.get().roles(), uuids(entry.get().schools()),
-                entry.get().allSchools()));
+        ClientEntry e = entry.get();
+        return Optional.of(new ReadRights(s.ownerClient, e.roles(), uuids(e.schools()), e.allSchools(),
+                e.allSchools() || e.oversightBodies().isEmpty()));
     }
 
     static Set<UUID> uuids(Set<String> ids) {

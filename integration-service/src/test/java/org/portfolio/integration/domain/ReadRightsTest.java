@@ -50,4 +50,20 @@ class ReadRightsTest {
         assertThat(sis.mayEverRead(Audience.SCHOOL_RECORD)).isFalse();
         assertThat(new ReadRights("x", Set.of("ENROLLMENT_OFFICER"), Set.of()).mayEverRead(Audience.ENROLLMENT_COUNTS)).isTrue();
     }
+
+    @Test
+    void theDistrictsOversightOfficeReadsEverySchoolAnAuthorizerOnlyTheSchoolsOfItsBodies() {
+        ReadRights office = new ReadRights("board", Set.of("OVERSIGHT"), Set.of(), false, true);
+        assertThat(office.canRead(Audience.SCHOOL_RECORD, Set.of(B), null)).isTrue();
+        assertThat(office.districtWide(Audience.SCHOOL_RECORD)).isTrue();
+        ReadRights commission = new ReadRights("commission", Set.of("OVERSIGHT"), Set.of(A), false, false);
+        assertThat(commission.canRead(Audience.SCHOOL_RECORD, Set.of(A), null)).isTrue();
+        assertThat(commission.canRead(Audience.SCHOOL_RECORD, Set.of(B), null)).isFalse();
+        assertThat(commission.canRead(Audience.ENROLLMENT_COUNTS, Set.of(B), null)).isFalse();
+        assertThat(commission.districtWide(Audience.SCHOOL_RECORD)).isFalse();
+        assertThat(commission.mayEverRead(Audience.SCHOOL_RECORD)).isTrue();
+        // an owner the directory has not heard of keeps its registered schools, never every school
+        assertThat(new ReadRights("unknown", Set.of("OVERSIGHT"), Set.of()).canRead(Audience.SCHOOL_RECORD, Set.of(B), null))
+                .isFalse();
+    }
 }

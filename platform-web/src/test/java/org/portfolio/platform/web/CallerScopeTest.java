@@ -21,6 +21,7 @@ class CallerScopeTest {
 
     static final UUID OWN = UUID.randomUUID();
     static final UUID OTHER = UUID.randomUUID();
+    static final UUID BODY = UUID.randomUUID();
 
     static String token(String... roles) {
         return TestTokens.token("mixed-" + String.join("-", roles), Set.of(roles), List.of(OWN.toString()), Duration.ofMinutes(5));
@@ -82,5 +83,41 @@ class CallerScopeTest {
         given().auth().oauth2(token("SCHOOL_LEADER", "ENROLLMENT_OFFICER")).get("/scoped/public/" + OTHER).then()
                 .statusCode(200).body("districtWide", equalTo(true));
         given().get("/scoped/public/" + OTHER).then().statusCode(200).body("districtWide", equalTo(false));
+    }
+
+    @Test
+    void anAuthorizersOversightClientDecidesForTheSchoolsOfItsBodiesOnly() {
+        String commission = TestTokens.byReference("charter-commission", "OVERSIGHT");
+        given().auth().oauth2(commission).get("/scoped/profiles/" + OWN).then().statusCode(200)
+                .body("districtWide", equalTo(false));
+        given().auth().oauth2(commission).get("/scoped/profiles/" + OTHER).then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:forbidden"));
+        // it reads other schools as the public does
+        given().auth().oauth2(commission).get("/scoped/public/" + OTHER).then().statusCode(200);
+        // and places schools under its own bodies only
+        given().auth().oauth2(commission).post("/scoped/bodies/" + BODY + "/schools").then().statusCode(200);
+        given().auth().oauth2(commission).post("/scoped/bodies/" + UUID.randomUUID() + "/schools").then().statusCode(403);
+    }
+
+    @Test
+    void anOversightClientThatNamesNoBodyIsTheDistrictsOwnOfficeAndSeesEverySchool() {
+        String board = TestTokens.byReference("board-office", "OVERSIGHT");
+        given().auth().oauth2(board).get("/scoped/profiles/" + OTHER).then().statusCode(200).body("districtWide", equalTo(true));
+        given().auth().oauth2(board).post("/scoped/bodies/" + UUID.randomUUID() + "/schools").then().statusCode(200);
+    }
+
+    @Test
+    void anOversightClientTheServiceHasNotHeardOfActsForNoSchoolNeverForEvery() {
+        String unknown = TestTokens.byReference("unknown-oversight", "OVERSIGHT");
+        given().auth().oauth2(unknown).get("/scoped/profiles/" + OWN).then().statusCode(403);
+        given().auth().oauth2(unknown).post("/scoped/bodies/" + BODY + "/schools").then().statusCode(403);
+    }
+
+    @Test
+    void aNarrowedAuthorizerTokenIsLimitedToTheSchoolsItNamesThatItsBodiesStillOversee() {
+        String narrowed = TestTokens.token("charter-commission", Set.of("OVERSIGHT"), List.of(OWN.toString(), OTHER.toString()),
+                Duration.ofMinutes(5));
+        given().auth().oauth2(narrowed).get("/scoped/profiles/" + OWN).then().statusCode(200).body("districtWide", equalTo(false));
+        given().auth().oauth2(narrowed).get("/scoped/profiles/" + OTHER).then().statusCode(403);
     }
 }

@@ -40,6 +40,15 @@ public class ScopedResource {
         return Map.of("school", school.toString(), "districtWide", caller.isDistrictWide());
     }
 
+    /** Like registering a school under an oversight body. */
+    @jakarta.ws.rs.POST
+    @Path("/bodies/{body}/schools")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    public Map<String, Object> placeSchool(@PathParam("body") UUID body) {
+        caller.requireOversightBody(body);
+        return Map.of("body", body.toString(), "districtWide", caller.isDistrictWide());
+    }
+
     /** Public: every role and the anonymous caller. */
     @GET
     @Path("/public/{school}")

@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * The test application's client directory of school scopes: "scoped-client" acts for {@link CallerScopeTest#OWN},
- * "district-sis" for every school; every other client is unknown.
+ * "district-sis" for every school; "charter-commission" (OVERSIGHT) is an authorizer of
+ * {@link CallerScopeTest#BODY}, whose one school is OWN; "board-office" (OVERSIGHT) names no body; every other client
+ * is unknown.
  */
 @ApplicationScoped
 public class StubSchoolScopes implements SchoolScopes {
@@ -19,6 +21,9 @@ public class StubSchoolScopes implements SchoolScopes {
         return switch (clientId) {
             case "scoped-client" -> Optional.of(SchoolScope.of(Set.of(CallerScopeTest.OWN.toString())));
             case "district-sis" -> Optional.of(SchoolScope.ALL);
+            case "charter-commission" -> Optional.of(new SchoolScope(false, Set.of(CallerScopeTest.OWN.toString()),
+                    Set.of(CallerScopeTest.BODY.toString())));
+            case "board-office" -> Optional.of(SchoolScope.NONE);
             default -> Optional.empty();
         };
     }

@@ -164,6 +164,33 @@ class DemoDistrictIT {
 
     @Test
     @Order(2)
+    void theCharterCommissionsClientDecidesAndReadsForTheCharterSchoolsItOverseesOnly() throws IOException {
+        JsonNode office = get("OVERSIGHT", "/api/contracts?status=ACTIVE&size=200");
+        JsonNode commission = get("COMMISSION", "/api/contracts?status=ACTIVE&size=200");
+        assertThat(commission.path("total").asInt()).isGreaterThan(0).isLessThan(office.path("total").asInt());
+        commission.path("items").forEach(c -> assertThat(c.path("schoolType").asText()).as(c.path("schoolName").asText())
+                .isEqualTo("CHARTER"));
+        // Harbor Light is a charter school: the commission reads its scorecard
+        assertThat(get("COMMISSION", "/api/contracts/" + env("REVOKED_CONTRACT") + "/scorecard").path("benchmarks").size())
+                .isGreaterThan(0);
+        // a board school's contract is not the commission's: 403, while the public directory stays open to it
+        JsonNode boardContract = null;
+        for (JsonNode c : office.path("items")) {
+            if (!c.path("schoolType").asText().equals("CHARTER")) {
+                boardContract = c;
+                break;
+            }
+        }
+        assertThat(boardContract).isNotNull();
+        Response refused = gw().auth().oauth2(token("COMMISSION")).get("/api/contracts/" + boardContract.path("id").asText());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.<String>path("type")).isEqualTo("urn:portfolio:problem:forbidden");
+        assertThat(get("COMMISSION", "/api/schools/" + boardContract.path("schoolId").asText()).path("type").asText())
+                .isNotEqualTo("CHARTER");
+    }
+
+    @Test
+    @Order(2)
     void theDemoReceiverGetsSignedDeliveriesOfTheDistrictsEvents() {
         Path log = stack.home().resolve("logs/demo-webhooks.log");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {

@@ -75,7 +75,33 @@ class RoleMatrixIT {
      * contract, a manual grant and a programmatic request; an enrollment period; the current school year.
      */
     record Fixture(UUID oversightBody, UUID ownSchool, UUID otherSchool, Map<UUID, Map<String, String>> perSchool,
-                   UUID period, String year, String webhook, String ownZone) {
+                   UUID period, String year, String webhook, String ownZone, UUID otherBody) {
+        /** The oversight body of the caller's school or of the other one. */
+        UUID bodyOf(UUID school) {
+            return school.equals(ownSchool) ? oversightBody : otherBody;
+        }
+    }
+
+    /**
+     * Issue 15: an authorizer's OVERSIGHT client (registered with the oversight body of the caller's school, not the
+     * other school's) decides and reads non-public data for its body's schools only. Its cell is OVERSIGHT's, except
+     * that an allowed cell about one school becomes {@code own}: a path naming a school or something of one, or a
+     * body naming the school ({@link #SCHOOL_IN_BODY}), unless the endpoint is public.
+     */
+    static final String AUTHORIZER = "OVERSIGHT of one oversight body";
+    private static final List<String> PER_SCHOOL = List.of("{school}", "{contract}", "{grant}", "{request}",
+            "{request-under-review}", "{fresh-school}");
+    /** Rows whose request body (not the path) names the school, or its oversight body. */
+    private static final java.util.Set<String> SCHOOL_IN_BODY = java.util.Set.of("POST /api/schools", "POST /api/contracts",
+            "POST /api/autonomy/grants");
+    private static String authorizerToken;
+
+    static Cell authorizerCell(Row row) {
+        Cell oversight = row.cells().get(Who.OVERSIGHT);
+        boolean aboutOneSchool = PER_SCHOOL.stream().anyMatch(row.path()::contains)
+                || SCHOOL_IN_BODY.contains(row.method() + " " + row.path());
+        boolean open = row.cells().get(Who.ANONYMOUS) == Cell.ALLOW; // public: an authorizer reads it as the public does
+        return oversight == Cell.ALLOW && aboutOneSchool && !open ? Cell.OWN : oversight;
     }
 
     /** A request body for the school the call is about (it may create what the call needs, e.g. a new decision). */
@@ -107,7 +133,7 @@ class RoleMatrixIT {
                     (f, s) -> Map.of("name", "Board " + UUID.randomUUID(), "kind", "CHARTER_AUTHORIZER"), "✓ – – – – –"),
             row("school directory: read", "contracts-service", "GET", "/api/schools/{school}", null, ALL),
             row("school registry: register", "contracts-service", "POST", "/api/schools",
-                    (f, s) -> Api.schoolBody(f.oversightBody()), "✓ ✓ – – – –"),
+                    (f, s) -> Api.schoolBody(f.bodyOf(s)), "✓ ✓ – – – –"),
             row("school registry: status decisions", "contracts-service", "POST", "/api/schools/{fresh-school}/decisions",
                     (f, s) -> Map.of("decision", "OPEN", "reason", "Charter approved"), "✓ ✓ – – – –"),
             row("contracts, scorecards, histories: read", "contracts-service", "GET", "/api/contracts/{contract}", null,
@@ -182,7 +208,8 @@ class RoleMatrixIT {
         // the other school is of another oversight body and zone: the scope kinds by body and zone leave it out
         String ownZone = "Matrix " + UUID.randomUUID().toString().substring(0, 8);
         UUID own = api.school(body, ownZone);
-        UUID other = api.school(api.oversightBody(), "Elsewhere");
+        UUID otherBody = api.oversightBody();
+        UUID other = api.school(otherBody, "Elsewhere");
         String year = Api.schoolYear();
         Map<UUID, Map<String, String>> perSchool = new java.util.HashMap<>();
         for (UUID s : List.of(own, other)) {
@@ -195,7 +222,7 @@ class RoleMatrixIT {
                     "request", api.created("/api/autonomy/requests", proposal(s))));
         }
         fixture = new Fixture(body, own, other, perSchool, UUID.fromString(api.created("/api/enrollment/periods", period(year))),
-                year, api.created("/api/webhooks", webhook()), ownZone);
+                year, api.created("/api/webhooks", webhook()), ownZone, otherBody);
         TOKENS.put(Who.DISTRICT_ADMIN, api.tokenFor("DISTRICT_ADMIN"));
         TOKENS.put(Who.OVERSIGHT, api.tokenFor("OVERSIGHT"));
         TOKENS.put(Who.SCHOOL_LEADER, api.tokenFor("SCHOOL_LEADER", fixture.ownSchool()));
@@ -214,6 +241,8 @@ class RoleMatrixIT {
                 SCOPE_TOKENS.put(who + " " + kind.name(), token);
             }
         }
+        authorizerToken = api.tokenForScope(List.of("OVERSIGHT"), Map.of("oversightBodies", List.of(body)));
+        SCOPE_TOKENS.put("OVERSIGHT " + AUTHORIZER, authorizerToken);
         awaitScopesResolvedEverywhere();
     }
 
@@ -242,7 +271,8 @@ class RoleMatrixIT {
         for (Map.Entry<String, String> t : SCOPE_TOKENS.entrySet()) {
             Who who = Who.valueOf(t.getKey().substring(0, t.getKey().indexOf(' ')));
             for (Row row : ROWS) {
-                if (row.cells().get(who) != Cell.OWN || !row.method().equals("GET")) {
+                Cell cell = who == Who.OVERSIGHT ? authorizerCell(row) : row.cells().get(who);
+                if (cell != Cell.OWN || !row.method().equals("GET")) {
                     continue;
                 }
                 for (boolean viaGateway : List.of(true, false)) {
@@ -311,6 +341,29 @@ class RoleMatrixIT {
         }
     }
 
+    @Test
+    void anAuthorizersListsShowTheSchoolsOfItsOversightBodyOnlyThroughTheGatewayAndDirectly() {
+        String own = fixture.ownSchool().toString();
+        String other = fixture.otherSchool().toString();
+        for (boolean viaGateway : List.of(true, false)) {
+            for (String path : List.of("/api/contracts?size=200", "/api/autonomy/portfolio?size=500", "/api/autonomy/grants?size=200")) {
+                String service = path.startsWith("/api/contracts") ? "contracts-service" : "autonomy-service";
+                Response r = (viaGateway ? api.gw() : api.direct(service)).auth().oauth2(authorizerToken).get(path);
+                assertThat(r.statusCode()).as(path + ": " + r.asString()).isEqualTo(200);
+                List<String> schools = r.jsonPath().getList("items.schoolId");
+                assertThat(schools).as(path).contains(own).doesNotContain(other);
+            }
+            // asking for the other school by name is refused; the district's own oversight office gets it
+            for (String path : List.of("/api/contracts?schoolId=" + other, "/api/autonomy/grants?schoolId=" + other)) {
+                String service = path.startsWith("/api/contracts") ? "contracts-service" : "autonomy-service";
+                assertThat((viaGateway ? api.gw() : api.direct(service)).auth().oauth2(authorizerToken).get(path).statusCode())
+                        .as(path).isEqualTo(403);
+                Response office = (viaGateway ? api.gw() : api.direct(service)).auth().oauth2(TOKENS.get(Who.OVERSIGHT)).get(path);
+                assertThat(office.jsonPath().getList("items.schoolId")).as(path).contains(other);
+            }
+        }
+    }
+
     private Map<String, Object> metric(UUID school) {
         return Map.of("schoolId", school.toString(), "schoolYear", fixture.year(), "metricCode", "TEACHER_VACANCIES",
                 "value", 2, "n", 20);
@@ -350,6 +403,18 @@ class RoleMatrixIT {
                     }));
                 }
             }
+            Cell authorizer = authorizerCell(row);
+            String authorizerName = "[" + (viaGateway ? "gateway" : row.service()) + "] " + row.endpointClass() + ": "
+                    + row.method() + " " + row.path() + " as " + AUTHORIZER + " → " + authorizer;
+            tests.add(DynamicTest.dynamicTest(authorizerName, () -> {
+                if (row.path().contains("{fresh-school}") && authorizer == Cell.OWN) {
+                    // a school registered a moment ago joins the body's scope once the gateway and the service heard of it
+                    awaitAllowed(row, authorizerToken, viaGateway);
+                    expect(call(row, authorizerToken, fixture.otherSchool(), viaGateway), false, AUTHORIZER, false, row);
+                } else {
+                    check(row, AUTHORIZER, authorizerToken, authorizer, viaGateway);
+                }
+            }));
             for (Mixed m : MIXED) {
                 Cell cell = m.cellOf(row);
                 String name = "[" + (viaGateway ? "gateway" : row.service()) + "] " + row.endpointClass() + ": "
@@ -358,6 +423,24 @@ class RoleMatrixIT {
             }
         }
         return tests.stream();
+    }
+
+    /** The call for the caller's own school, on one path, retried (at most 20 s) while it is refused 403. */
+    private static void awaitAllowed(Row row, String token, boolean viaGateway) throws Exception {
+        String path = path(row.path(), fixture.ownSchool());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        Response r;
+        do {
+            RequestSpecification spec = (viaGateway ? api.gw() : api.direct(row.service())).auth().oauth2(token);
+            if (row.body() != null) {
+                spec = spec.contentType("application/json").body(row.body().of(fixture, fixture.ownSchool()));
+            }
+            r = spec.request(row.method(), path);
+            if (r.statusCode() == 403) {
+                Thread.sleep(200);
+            }
+        } while (r.statusCode() == 403 && System.nanoTime() < deadline);
+        expect(r, true, AUTHORIZER, false, row);
     }
 
     /** {@code token} null: anonymous. */
@@ -391,7 +474,7 @@ class RoleMatrixIT {
             path = path.replace("{" + e.getKey() + "}", e.getValue());
         }
         if (path.contains("{fresh-school}")) {
-            path = path.replace("{fresh-school}", api.school(fixture.oversightBody()).toString());
+            path = path.replace("{fresh-school}", api.school(fixture.bodyOf(school)).toString());
         }
         if (path.contains("{request-under-review}")) {
             String id = api.created("/api/autonomy/requests", proposal(school));

@@ -26,7 +26,8 @@ import java.util.UUID;
 @RequestScoped
 public class Caller {
 
-    private static final Set<String> DISTRICT_WIDE = Set.of(Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.ENROLLMENT_OFFICER);
+    /** Roles that see every school whatever the client's scope; OVERSIGHT does unless its client is an authorizer's. */
+    private static final Set<String> DISTRICT_WIDE = Set.of(Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER);
 
     @Inject
     SecurityIdentity identity;
@@ -36,6 +37,7 @@ public class Caller {
 
     /** Resolved once per request. */
     private SchoolScope scope;
+    private Optional<SchoolScope> registeredScope;
 
     /** The roles the matched endpoint allows; null outside an endpoint or where it admits every caller. */
     private Set<String> endpointRoles;
@@ -62,12 +64,32 @@ public class Caller {
     }
 
     /**
-     * District-wide roles see every school; SCHOOL_LEADER and SIS only the schools of their {@link #schoolScope()}. Only the roles the
+     * District-wide roles see every school; SCHOOL_LEADER and SIS only the schools of their {@link #schoolScope()}, and
+     * so does OVERSIGHT when its client is an authorizer's (see {@link #oversightDistrictWide()}). Only the roles the
      * current endpoint admits count: holding ENROLLMENT_OFFICER does not make a school leader district-wide where
      * enrollment officers are not allowed.
      */
     public boolean isDistrictWide() {
-        return identity.getRoles().stream().anyMatch(r -> DISTRICT_WIDE.contains(r) && admitted(r));
+        return identity.getRoles().stream().anyMatch(r -> DISTRICT_WIDE.contains(r) && admitted(r))
+                || oversightDistrictWide();
+    }
+
+    /**
+     * OVERSIGHT, admitted here, for every school: unless its client is an authorizer's, one whose registration names
+     * oversight bodies (and not every school), which acts for the schools of its {@link #schoolScope()} only. A gateway
+     * token names its client's scope by reference: until this service has heard of the client it acts for no school,
+     * never for every school. A token that names no scope at all (not issued by the gateway, as in tests) is
+     * district-wide.
+     */
+    public boolean oversightDistrictWide() {
+        if (!actsAs(Roles.OVERSIGHT) || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return false;
+        }
+        Optional<SchoolScope> registered = registered(jwt);
+        if (registered.isPresent()) {
+            return registered.get().allSchools() || registered.get().oversightBodies().isEmpty();
+        }
+        return !jwt.containsClaim(SchoolScopes.CLAIM);
     }
 
     /** True if the caller holds this role and the current endpoint (if any) admits it. */
@@ -100,8 +122,7 @@ public class Caller {
         if (identity.isAnonymous() || !(p instanceof JsonWebToken jwt)) {
             return SchoolScope.NONE;
         }
-        Optional<SchoolScope> registered = jwt.getSubject() == null || !scopes.isResolvable() ? Optional.empty()
-                : scopes.get().scopeOf(jwt.getSubject());
+        Optional<SchoolScope> registered = registered(jwt);
         if (jwt.containsClaim(Roles.SCHOOLS_CLAIM)) {
             Set<String> inline = inlineSchools(jwt.getClaim(Roles.SCHOOLS_CLAIM));
             return registered.map(r -> r.narrowedTo(inline)).orElse(SchoolScope.of(inline));
@@ -110,6 +131,16 @@ public class Caller {
             return registered.orElse(SchoolScope.NONE);
         }
         return SchoolScope.NONE;
+    }
+
+    /** What this service heard of the token's client; looked up once per request. */
+    private Optional<SchoolScope> registered(JsonWebToken jwt) {
+        Optional<SchoolScope> r = registeredScope;
+        if (r == null) {
+            r = jwt.getSubject() == null || !scopes.isResolvable() ? Optional.empty() : scopes.get().scopeOf(jwt.getSubject());
+            registeredScope = r;
+        }
+        return r;
     }
 
     private static Set<String> inlineSchools(Object claim) {
@@ -134,6 +165,16 @@ public class Caller {
      */
     public Set<UUID> visibleSchools() {
         return isDistrictWide() ? null : schoolScope().filter();
+    }
+
+    /**
+     * 403 unless the caller acts for every school or names this oversight body: only then may it place a school
+     * under the body (an authorizer registers or moves schools into its own bodies only).
+     */
+    public void requireOversightBody(UUID oversightBodyId) {
+        if (!isDistrictWide() && !schoolScope().coversBody(oversightBodyId)) {
+            throw ProblemException.forbidden("Your client does not act for oversight body " + oversightBodyId);
+        }
     }
 
     /** 403 unless the caller is district-wide or its token is scoped to this school. */

@@ -6,11 +6,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The schools a school-scoped client (SCHOOL_LEADER, SIS) acts for: every school of the district, or a set of school
- * ids (the schools named in its registration and those of the oversight bodies and zones it names, as the gateway
- * resolved them). District-wide roles (DISTRICT_ADMIN, OVERSIGHT, ENROLLMENT_OFFICER) are not limited by it.
+ * The schools a client acts for: every school of the district, or a set of school ids (the schools named in its
+ * registration and those of the oversight bodies and zones it names, as the gateway resolved them), and the oversight
+ * bodies it names. SCHOOL_LEADER and SIS are always limited by it; OVERSIGHT is when its registration names oversight
+ * bodies, schools or zones (an authorizer), not when it is registered for every school (the district's own oversight
+ * office). DISTRICT_ADMIN and ENROLLMENT_OFFICER are not limited by it.
  */
-public record SchoolScope(boolean allSchools, Set<String> schools) {
+public record SchoolScope(boolean allSchools, Set<String> schools, Set<String> oversightBodies) {
 
     /** No school at all: what an unknown or malformed scope grants. */
     public static final SchoolScope NONE = new SchoolScope(false, Set.of());
@@ -19,6 +21,16 @@ public record SchoolScope(boolean allSchools, Set<String> schools) {
 
     public SchoolScope {
         schools = schools == null ? Set.of() : Set.copyOf(schools);
+        oversightBodies = oversightBodies == null ? Set.of() : Set.copyOf(oversightBodies);
+    }
+
+    public SchoolScope(boolean allSchools, Set<String> schools) {
+        this(allSchools, schools, Set.of());
+    }
+
+    /** True when the scope names this oversight body (or stands for every school). */
+    public boolean coversBody(UUID oversightBodyId) {
+        return oversightBodyId != null && (allSchools || oversightBodies.contains(oversightBodyId.toString()));
     }
 
     public static SchoolScope of(Set<String> schools) {
@@ -33,7 +45,10 @@ public record SchoolScope(boolean allSchools, Set<String> schools) {
         return schoolId != null && covers(schoolId.toString());
     }
 
-    /** The part of this scope a token narrowed to {@code requested} may use: never more than either. */
+    /**
+     * The part of this scope a token narrowed to {@code requested} may use: never more schools than either. The
+     * oversight bodies stay: they say whose authorizer the client is.
+     */
     public SchoolScope narrowedTo(Set<String> requested) {
         Set<String> out = new LinkedHashSet<>();
         for (String s : requested) {
@@ -41,7 +56,7 @@ public record SchoolScope(boolean allSchools, Set<String> schools) {
                 out.add(s);
             }
         }
-        return of(out);
+        return new SchoolScope(false, out, oversightBodies);
     }
 
     /** The school ids as UUIDs (a malformed entry grants nothing); empty for {@link #ALL}: ask {@link #allSchools()}. */
