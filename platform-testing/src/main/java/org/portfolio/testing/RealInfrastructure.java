@@ -69,6 +69,24 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         if (System.getProperty(P_KAFKA_PORT) != null) {
             return;
         }
+        // the child picks free ports and binds them a moment later; with two modules' tests starting at once (the
+        // build runs two modules at a time, .mvn/maven.config) another process may take one in between: start afresh
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOnce();
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !e.getMessage().startsWith(EXITED)) {
+                    throw e;
+                }
+                System.err.println("test infrastructure did not start (" + e.getMessage() + "); trying again");
+            }
+        }
+    }
+
+    private static final String EXITED = "test infrastructure exited with ";
+
+    private static void startOnce() {
         try {
             Path dir = Files.createTempDirectory("portfolio-test-infra-");
             Path ready = dir.resolve("ready.properties");
@@ -91,7 +109,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
             while (!Files.exists(ready)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("test infrastructure exited with " + process.exitValue()
+                    throw new IllegalStateException(EXITED + process.exitValue()
                             + "; see " + log.toAbsolutePath());
                 }
                 if (Instant.now().isAfter(deadline)) {
