@@ -204,6 +204,19 @@ class SchoolScopeByReferenceTest {
                     .body(Map.of("name", "oversight by " + field, "roles", List.of("OVERSIGHT"), field, value))
                     .post("/api/admin/clients").then().statusCode(422).body("errors[0].field", equalTo(field));
         }
+        // nothing beside the bodies either, whatever other role the client holds: the client's one scope is every
+        // role's, so schools, zones or allSchools would widen the authorizer (a hostile review found this)
+        List<Map<String, Object>> wider = List.of(
+                Map.of("roles", List.of("OVERSIGHT", "SCHOOL_LEADER"), "oversightBodies", List.of(body), "schools", List.of(UUID.randomUUID())),
+                Map.of("roles", List.of("OVERSIGHT", "SIS"), "oversightBodies", List.of(body), "allSchools", true),
+                Map.of("roles", List.of("OVERSIGHT"), "oversightBodies", List.of(body), "allSchools", true),
+                Map.of("roles", List.of("OVERSIGHT", "SCHOOL_LEADER"), "oversightBodies", List.of(body), "zones", List.of("North")));
+        for (Map<String, Object> w : wider) {
+            Map<String, Object> b = new LinkedHashMap<>(w);
+            b.put("name", "wider authorizer " + UUID.randomUUID());
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(b)
+                    .post("/api/admin/clients").then().statusCode(422);
+        }
     }
 
     private static Clients.Registered register(Map<String, Object> body) {

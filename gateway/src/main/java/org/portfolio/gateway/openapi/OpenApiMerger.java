@@ -54,7 +54,7 @@ public final class OpenApiMerger {
 
     static {
         ROLE_SCOPES.put("DISTRICT_ADMIN", "District central office: everything, every school");
-        ROLE_SCOPES.put("OVERSIGHT", "Authorizers and the board: oversight decisions and queries, every school");
+        ROLE_SCOPES.put("OVERSIGHT", "Authorizers and the board: oversight decisions and queries; every school, or the schools of the oversight bodies an authorizer's client names");
         ROLE_SCOPES.put("SCHOOL_LEADER", "A school's leader: its own schools only");
         ROLE_SCOPES.put("SIS", "A student information system: ingestion for its own schools only");
         ROLE_SCOPES.put("ENROLLMENT_OFFICER", "Enrollment office: periods, programs, applications, the match");

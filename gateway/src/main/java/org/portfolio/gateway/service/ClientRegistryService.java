@@ -157,6 +157,15 @@ public class ClientRegistryService {
                             + "name schools, oversight bodies or zones, or allSchools",
                     new FieldError("schools", "required for SCHOOL_LEADER and SIS clients (or oversightBodies, zones, allSchools)"));
         }
+        if (roles.contains("OVERSIGHT") && !scope.oversightBodies().isEmpty()
+                && (scope.allSchools() || !scope.schools().isEmpty() || !scope.zones().isEmpty())) {
+            // the client's one scope is every role's: schools, zones or allSchools beside the bodies would widen the
+            // authorizer beyond the schools its bodies oversee
+            throw ProblemException.unprocessable("An authorizer's OVERSIGHT client acts for the schools of its oversight "
+                            + "bodies only, with every role it holds: name no schools, zones or allSchools beside them",
+                    new FieldError(scope.allSchools() ? "allSchools" : scope.schools().isEmpty() ? "zones" : "schools",
+                            "not with oversightBodies on an OVERSIGHT client"));
+        }
         if (roles.contains("OVERSIGHT") && !ApiClient.needsSchools(roles)
                 && (!scope.schools().isEmpty() || !scope.zones().isEmpty())) {
             throw ProblemException.unprocessable("An OVERSIGHT client acts for the schools of the oversight bodies it names "

@@ -34,7 +34,7 @@ public class OwnerRights {
         }
         ClientEntry e = entry.get();
         return Optional.of(new ReadRights(s.ownerClient, e.roles(), uuids(e.schools()), e.allSchools(),
-                e.allSchools() || e.oversightBodies().isEmpty()));
+                e.oversightBodies().isEmpty()));
     }
 
     static Set<UUID> uuids(Set<String> ids) {

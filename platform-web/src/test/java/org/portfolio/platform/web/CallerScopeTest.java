@@ -44,7 +44,7 @@ class CallerScopeTest {
         String leaderAndOfficer = token("SCHOOL_LEADER", "ENROLLMENT_OFFICER");
         given().auth().oauth2(leaderAndOfficer).get("/scoped/statistics/" + OTHER).then().statusCode(200)
                 .body("districtWide", equalTo(true));
-        String sisAndOversight = token("SIS", "OVERSIGHT");
+        String sisAndOversight = TestTokens.byReference("sis-and-office", "SIS", "OVERSIGHT");
         given().auth().oauth2(sisAndOversight).get("/scoped/profiles/" + OTHER).then().statusCode(200)
                 .body("districtWide", equalTo(true));
     }
@@ -119,5 +119,20 @@ class CallerScopeTest {
                 Duration.ofMinutes(5));
         given().auth().oauth2(narrowed).get("/scoped/profiles/" + OWN).then().statusCode(200).body("districtWide", equalTo(false));
         given().auth().oauth2(narrowed).get("/scoped/profiles/" + OTHER).then().statusCode(403);
+        // a narrowed token places no school under a body
+        given().auth().oauth2(narrowed).post("/scoped/bodies/" + BODY + "/schools").then().statusCode(403);
+        // a token carrying schools is never district-wide for OVERSIGHT, even for the district's own office (whose
+        // registration names no school, so the gateway grants it no school: such a token acts for none)
+        String office = TestTokens.token("board-office", Set.of("OVERSIGHT"), List.of(OTHER.toString()), Duration.ofMinutes(5));
+        given().auth().oauth2(office).get("/scoped/profiles/" + OTHER).then().statusCode(403);
+    }
+
+    @Test
+    void aSchoolLeaderRoleBesideAnAuthorizerDoesNotWidenWhatItsOversightDecides() {
+        // the gateway refuses schools beside oversight bodies; a scope that still holds more (as the stub's) is the
+        // client's one scope: the endpoint that admits OVERSIGHT only never reaches beyond it
+        String portal = TestTokens.byReference("charter-commission", "OVERSIGHT", "SCHOOL_LEADER");
+        given().auth().oauth2(portal).post("/scoped/bodies/" + UUID.randomUUID() + "/schools").then().statusCode(403);
+        given().auth().oauth2(portal).get("/scoped/profiles/" + OTHER).then().statusCode(403);
     }
 }

@@ -23,7 +23,7 @@ public class StubSchoolScopes implements SchoolScopes {
             case "district-sis" -> Optional.of(SchoolScope.ALL);
             case "charter-commission" -> Optional.of(new SchoolScope(false, Set.of(CallerScopeTest.OWN.toString()),
                     Set.of(CallerScopeTest.BODY.toString())));
-            case "board-office" -> Optional.of(SchoolScope.NONE);
+            case "board-office", "sis-and-office" -> Optional.of(SchoolScope.NONE);
             default -> Optional.empty();
         };
     }

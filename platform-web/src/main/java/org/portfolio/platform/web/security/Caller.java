@@ -76,7 +76,8 @@ public class Caller {
 
     /**
      * OVERSIGHT, admitted here, for every school: unless its client is an authorizer's, one whose registration names
-     * oversight bodies (and not every school), which acts for the schools of its {@link #schoolScope()} only. A gateway
+     * oversight bodies (the gateway refuses schools, zones or allSchools beside them), which acts for the schools of its
+     * {@link #schoolScope()} only, or the token was narrowed to some schools (then those). A gateway
      * token names its client's scope by reference: until this service has heard of the client it acts for no school,
      * never for every school. A token that names no scope at all (not issued by the gateway, as in tests) is
      * district-wide.
@@ -87,7 +88,8 @@ public class Caller {
         }
         Optional<SchoolScope> registered = registered(jwt);
         if (registered.isPresent()) {
-            return registered.get().allSchools() || registered.get().oversightBodies().isEmpty();
+            // a token narrowed to some schools (the client asked for it) acts for those schools only, OVERSIGHT too
+            return !jwt.containsClaim(Roles.SCHOOLS_CLAIM) && registered.get().oversightBodies().isEmpty();
         }
         return !jwt.containsClaim(SchoolScopes.CLAIM);
     }

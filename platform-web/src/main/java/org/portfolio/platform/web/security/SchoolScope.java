@@ -9,7 +9,7 @@ import java.util.UUID;
  * The schools a client acts for: every school of the district, or a set of school ids (the schools named in its
  * registration and those of the oversight bodies and zones it names, as the gateway resolved them), and the oversight
  * bodies it names. SCHOOL_LEADER and SIS are always limited by it; OVERSIGHT is when its registration names oversight
- * bodies, schools or zones (an authorizer), not when it is registered for every school (the district's own oversight
+ * bodies (an authorizer) or its token was narrowed to some schools, not otherwise (the district's own oversight
  * office). DISTRICT_ADMIN and ENROLLMENT_OFFICER are not limited by it.
  */
 public record SchoolScope(boolean allSchools, Set<String> schools, Set<String> oversightBodies) {
@@ -46,8 +46,8 @@ public record SchoolScope(boolean allSchools, Set<String> schools, Set<String> o
     }
 
     /**
-     * The part of this scope a token narrowed to {@code requested} may use: never more schools than either. The
-     * oversight bodies stay: they say whose authorizer the client is.
+     * The part of this scope a token narrowed to {@code requested} may use: never more schools than either, and no
+     * oversight body (a narrowed token places no school under a body).
      */
     public SchoolScope narrowedTo(Set<String> requested) {
         Set<String> out = new LinkedHashSet<>();
@@ -56,7 +56,7 @@ public record SchoolScope(boolean allSchools, Set<String> schools, Set<String> o
                 out.add(s);
             }
         }
-        return new SchoolScope(false, out, oversightBodies);
+        return new SchoolScope(false, out, Set.of());
     }
 
     /** The school ids as UUIDs (a malformed entry grants nothing); empty for {@link #ALL}: ask {@link #allSchools()}. */
