@@ -47,7 +47,7 @@ class ContractGrantsTest {
         Map<String, Object> m = grantOn(grants, "MONEY");
         assertThat(m.get("status")).isEqualTo("PENDING");
         assertThat(m.get("wholeDomain")).isEqualTo(true);
-        assertThat(m.get("eligibility")).isEqualTo(Map.of("minimumTier", "MEETS", "consecutiveYears", 2));
+        assertThat(m.get("eligibility")).isEqualTo(Map.of("minimumTier", "MEETS", "consecutiveYears", 2, "fallBackAfterYears", 2));
         assertThat(grantOn(grants, "TIME")).isNull();
 
         assertThat(check(school, "HIRE_TEACHERS").getString("decidedBy")).isEqualTo("SCHOOL");

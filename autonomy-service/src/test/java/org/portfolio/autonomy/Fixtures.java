@@ -107,13 +107,19 @@ final class Fixtures {
     }
 
     static Map<String, Object> earned(String domain, String tier, int years) {
+        return earned(domain, tier, years, null);
+    }
+
+    /** An EARNED provision; {@code fallBackAfterYears} null = left out (older contracts' events). */
+    static Map<String, Object> earned(String domain, String tier, int years, Integer fallBackAfterYears) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("provisionId", UUID.randomUUID());
         p.put("domain", domain);
         p.put("model", "EARNED");
         p.put("scope", "Earned " + domain.toLowerCase() + " autonomy");
         p.put("decisions", List.of());
-        p.put("eligibility", Map.of("minimumTier", tier, "consecutiveYears", years));
+        p.put("eligibility", fallBackAfterYears == null ? Map.of("minimumTier", tier, "consecutiveYears", years)
+                : Map.of("minimumTier", tier, "consecutiveYears", years, "fallBackAfterYears", fallBackAfterYears));
         return p;
     }
 
@@ -203,6 +209,11 @@ final class Fixtures {
     // --- performance.events -------------------------------------------------------------------------------------
 
     static String rating(UUID school, UUID ratingId, String year, String tier, String publishedAt) {
+        return rating(UUID.randomUUID().toString(), school, ratingId, year, tier, publishedAt);
+    }
+
+    /** SchoolRatingPublished with the given event id (the same id twice = a redelivery). */
+    static String rating(String eventId, UUID school, UUID ratingId, String year, String tier, String publishedAt) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("ratingId", ratingId);
         d.put("schoolId", school);
@@ -216,7 +227,7 @@ final class Fixtures {
         d.put("categories", List.of(Map.of("category", "ACADEMIC", "points", 40, "maxPoints", 60, "percent", 66.7)));
         d.put("metrics", List.of());
         d.put("publishedAt", publishedAt);
-        return EventsProbe.publish(PERFORMANCE, "/performance", RATING_PUBLISHED, school.toString(), d);
+        return EventsProbe.publish(PERFORMANCE, eventId, "/performance", RATING_PUBLISHED, school.toString(), d);
     }
 
     // --- reading the outcome ------------------------------------------------------------------------------------

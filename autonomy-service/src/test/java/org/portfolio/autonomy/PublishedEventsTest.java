@@ -46,8 +46,9 @@ class PublishedEventsTest {
     static final Map<String, Set<String>> CAUSE_FIELDS = Map.of(
             GRANTED, Set.of("kind", "eventId", "ratingId", "ratingIds", "description"),
             REVOKED, Set.of("kind", "eventId", "benchmarkId", "evaluationId", "metricCode", "period", "target", "actual",
-                    "reason", "comparator", "description"),
-            REINSTATED, Set.of("kind", "eventId", "benchmarkId", "evaluationId", "reason", "description"),
+                    "reason", "comparator", "description", "ratingId", "ratingIds"),
+            REINSTATED, Set.of("kind", "eventId", "benchmarkId", "evaluationId", "reason", "description", "ratingId",
+                    "ratingIds"),
             ENDED, Set.of("kind", "eventId", "reason", "contractId", "description"));
 
     @Test

@@ -56,7 +56,7 @@ public class ContractEventsHandler implements EventHandler {
     record Term(String startYear, String endYear) {
     }
 
-    record Eligibility(String minimumTier, Integer consecutiveYears) {
+    record Eligibility(String minimumTier, Integer consecutiveYears, Integer fallBackAfterYears) {
     }
 
     record Provision(UUID provisionId, String domain, String model, String scope, List<String> decisions,
@@ -171,15 +171,20 @@ public class ContractEventsHandler implements EventHandler {
             }
             RatingTier tier = null;
             Integer years = null;
+            Integer fallBack = null;
             if (p.eligibility() != null) {
                 tier = parse(RatingTier.class, p.eligibility().minimumTier(), "eligibility tier", event);
                 years = p.eligibility().consecutiveYears();
                 if (years != null && years < 1) {
                     years = 1;
                 }
+                fallBack = p.eligibility().fallBackAfterYears();
+                if (fallBack != null && fallBack < 1) {
+                    fallBack = null; // outside the contract (1–10): the default, as if absent
+                }
             }
             provisions.add(new ProvisionSpec(p.provisionId(), domain, model, p.scope(),
-                    p.decisions() == null ? List.of() : p.decisions(), tier, years));
+                    p.decisions() == null ? List.of() : p.decisions(), tier, years, fallBack));
         }
         int version = d.version() == null || d.version() < 1 ? 1 : d.version();
         return new ContractSpec(d.contractId(), d.schoolId(), version, start, end, d.renewsContractId(), provisions);

@@ -9,6 +9,8 @@ public enum CauseKind {
     CONTRACT_RENEWED,
     CONTRACT_ENDED,
     RATING_QUALIFIED,
+    /** The school's latest ratings fell below an EARNED grant's minimum tier for its fall-back years. */
+    RATING_FELL,
     REQUEST_APPROVED,
     BENCHMARK_MISSED,
     BENCHMARK_MET,

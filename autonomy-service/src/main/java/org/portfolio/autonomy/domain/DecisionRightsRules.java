@@ -143,8 +143,10 @@ public final class DecisionRightsRules {
                     : "") + ".";
             case REVOKED -> "The district decides: " + what + " was revoked on " + on + " " + because(c.cause) + ".";
             case PENDING_ELIGIBILITY -> "The district decides: " + what + " is EARNED autonomy pending eligibility"
-                    + (g.eligibilityMinimumTier() == null ? "" : ": it needs a rating of " + g.eligibilityMinimumTier()
-                    + " or better for " + g.eligibilityConsecutiveYears() + " consecutive school year(s)") + ".";
+                    + (fellBack(c.cause) ? " again: it fell back on " + on + " " + because(c.cause) : "")
+                    + (g.eligibilityMinimumTier() == null ? "" : (fellBack(c.cause) ? "; it" : ": it") + " needs a rating of "
+                    + g.eligibilityMinimumTier() + " or better for " + g.eligibilityConsecutiveYears()
+                    + " consecutive school year(s)") + ".";
             case NOT_YET_EFFECTIVE -> "The district decides: " + what + " is granted but takes effect on "
                     + g.effectiveFrom() + ".";
             case TERM_ENDED -> "The district decides: the grant of " + what + " was effective until "
@@ -200,8 +202,15 @@ public final class DecisionRightsRules {
             case CONTRACT_AMENDED -> "because an amendment of contract " + c.contractId() + " removed its provision"
                     + (c.reason() == null ? "" : ": " + c.reason());
             case TERM_ENDED -> "because its effective dates ran out";
+            case RATING_FELL -> "because the school's ratings fell below its criteria ("
+                    + nz(c.description()) + "; ratings "
+                    + String.join(", ", c.ratingIds().stream().map(Object::toString).toList()) + ")";
             default -> c.description() == null ? "" : "(" + c.description() + ")";
         };
+    }
+
+    private static boolean fellBack(CauseInfo c) {
+        return c != null && c.kind() == CauseKind.RATING_FELL;
     }
 
     private String day(Instant at) {

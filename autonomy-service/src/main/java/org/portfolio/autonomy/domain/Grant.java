@@ -68,6 +68,10 @@ public class Grant extends PanacheEntityBase {
     @Column(name = "eligibility_consecutive_years")
     public Integer eligibilityConsecutiveYears;
 
+    /** EARNED: after this many consecutive rated years below the minimum tier the grant falls back to PENDING. */
+    @Column(name = "eligibility_fall_back_after_years")
+    public Integer eligibilityFallBackAfterYears;
+
     @Column(name = "effective_from", nullable = false)
     public LocalDate effectiveFrom;
 
@@ -135,6 +139,15 @@ public class Grant extends PanacheEntityBase {
     public GrantHistory activate(Cause cause, Instant at) {
         require(GrantStatus.PENDING, GrantStatus.ACTIVE, "be granted (only a PENDING grant can)");
         return change(status, GrantStatus.ACTIVE, GrantAction.GRANTED, cause, at);
+    }
+
+    /** ACTIVE → PENDING: an EARNED grant whose ratings fell below its criteria waits to be earned again. */
+    public GrantHistory fallBack(Cause cause, Instant at) {
+        require(GrantStatus.ACTIVE, GrantStatus.PENDING, "fall back (only an ACTIVE grant can)");
+        if (model != GrantModel.EARNED) {
+            throw new InvalidTransitionException("Grant", id, status, "fall back (only an EARNED grant can)");
+        }
+        return change(status, GrantStatus.PENDING, GrantAction.FELL_BACK, cause, at);
     }
 
     /** ACTIVE → REVOKED. */

@@ -7,6 +7,8 @@ public enum GrantAction {
     /** Became ACTIVE: created active, eligibility met, or manually activated. */
     GRANTED,
     REVOKED,
+    /** An EARNED grant's ratings fell below its criteria for the configured years: ACTIVE → PENDING, to be earned again. */
+    FELL_BACK,
     REINSTATED,
     ENDED,
     /** Decisions, scope, eligibility or dates changed (contract amendment); status unchanged. */

@@ -1,11 +1,12 @@
 package org.portfolio.autonomy.domain;
 
 /**
- * The life of a grant. PENDING → ACTIVE → REVOKED ⇄ ACTIVE; any live status → ENDED (terminal).
+ * The life of a grant. PENDING ⇄ ACTIVE (an EARNED grant falls back to PENDING when its ratings fall below its
+ * criteria) → REVOKED ⇄ ACTIVE; any live status → ENDED (terminal).
  * The allowed transitions are {@link #canBecome(GrantStatus)}.
  */
 public enum GrantStatus {
-    /** Waiting for its eligibility (EARNED). The district decides meanwhile. */
+    /** Waiting for its eligibility (EARNED), at first or again after falling back. The district decides meanwhile. */
     PENDING,
     /** In force: the school decides (within the grant's decisions and effective dates). */
     ACTIVE,
@@ -21,7 +22,7 @@ public enum GrantStatus {
     public boolean canBecome(GrantStatus next) {
         return switch (this) {
             case PENDING -> next == ACTIVE || next == ENDED;
-            case ACTIVE -> next == REVOKED || next == ENDED;
+            case ACTIVE -> next == REVOKED || next == PENDING || next == ENDED;
             case REVOKED -> next == ACTIVE || next == ENDED;
             case ENDED -> false;
         };

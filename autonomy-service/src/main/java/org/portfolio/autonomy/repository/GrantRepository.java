@@ -46,6 +46,11 @@ public class GrantRepository implements PanacheRepositoryBase<Grant, UUID> {
         return list("schoolId = ?1 and status = ?2 and domain in ?3 order by createdAt, id", schoolId, status, domains);
     }
 
+    public List<Grant> activeEarned(UUID schoolId) {
+        return list("schoolId = ?1 and status = ?2 and model = ?3 order by createdAt, id", schoolId,
+                GrantStatus.ACTIVE, GrantModel.EARNED);
+    }
+
     public List<Grant> pendingEarned(UUID schoolId) {
         return list("schoolId = ?1 and status = ?2 and model = ?3 order by createdAt, id", schoolId,
                 GrantStatus.PENDING, GrantModel.EARNED);

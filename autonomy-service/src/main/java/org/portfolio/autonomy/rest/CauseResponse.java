@@ -21,7 +21,7 @@ public record CauseResponse(
         @Schema(examples = "LTE") BenchmarkComparator comparator,
         @Schema(examples = "3") BigDecimal target,
         @Schema(examples = "7") BigDecimal actual,
-        @Schema(description = "The ratings that earned an EARNED grant, latest first") List<UUID> ratingIds,
+        @Schema(description = "The ratings that earned an EARNED grant (RATING_QUALIFIED) or made it fall back (RATING_FELL), latest first") List<UUID> ratingIds,
         UUID requestId, UUID contractId,
         @Schema(description = "A person's reason, or the reason the causing event gave") String reason,
         @Schema(description = "One sentence that explains the change") String description,

@@ -2,6 +2,7 @@ package org.portfolio.autonomy.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.autonomy.domain.AutonomyDomain;
+import org.portfolio.autonomy.domain.EarnedEligibility;
 import org.portfolio.autonomy.domain.Grant;
 import org.portfolio.autonomy.domain.GrantModel;
 import org.portfolio.autonomy.domain.GrantSource;
@@ -38,9 +39,13 @@ public record GrantResponse(
         Boolean reinstatesWhenMet,
         @Schema(description = "Also the ETag; send it as If-Match with a change") long version) {
 
-    @Schema(description = "EARNED eligibility")
+    @Schema(description = "EARNED eligibility: granted after consecutiveYears rated at least minimumTier; falls back to "
+            + "PENDING after fallBackAfterYears rated below it")
     public record Eligibility(@Schema(examples = "MEETS") RatingTier minimumTier,
-                              @Schema(examples = "2") Integer consecutiveYears) {
+                              @Schema(examples = "2") Integer consecutiveYears,
+                              @Schema(description = "Consecutive latest rated school years below minimumTier after which "
+                                      + "the ACTIVE grant falls back to PENDING (the contract's, or by default "
+                                      + "consecutiveYears)", examples = "2") Integer fallBackAfterYears) {
     }
 
     @Schema(description = "A missed benchmark that keeps a grant revoked")
@@ -56,7 +61,9 @@ public record GrantResponse(
         return new GrantResponse(g.id, g.schoolId, g.domain, g.model, g.decisions, g.decisions.isEmpty(), g.scope,
                 g.source, g.contractId, g.provisionId, g.requestId,
                 g.eligibilityMinimumTier == null && g.model != GrantModel.EARNED ? null
-                        : new Eligibility(g.eligibilityMinimumTier, g.eligibilityConsecutiveYears),
+                        : new Eligibility(g.eligibilityMinimumTier, g.eligibilityConsecutiveYears,
+                        g.eligibilityMinimumTier == null ? null : EarnedEligibility.fallBackAfterYears(
+                                g.eligibilityFallBackAfterYears, g.eligibilityConsecutiveYears)),
                 g.effectiveFrom, g.effectiveTo, g.status, g.statusSince, g.successorContractId,
                 CauseResponse.of(g.cause),
                 revoked ? misses.stream().map(m -> new OpenMissResponse(m.benchmarkId, m.evaluationId,

@@ -8,6 +8,7 @@ import org.portfolio.autonomy.domain.AutonomyRequest;
 import org.portfolio.autonomy.domain.Cause;
 import org.portfolio.autonomy.domain.CauseKind;
 import org.portfolio.autonomy.domain.Contract;
+import org.portfolio.autonomy.domain.EarnedEligibility;
 import org.portfolio.autonomy.domain.Grant;
 import org.portfolio.autonomy.domain.GrantAction;
 import org.portfolio.autonomy.domain.GrantModel;
@@ -256,6 +257,8 @@ public class ContractEventsService {
         if (p.model() == GrantModel.EARNED) {
             g.eligibilityMinimumTier = p.minimumTier();
             g.eligibilityConsecutiveYears = p.consecutiveYears() == null ? 1 : p.consecutiveYears();
+            g.eligibilityFallBackAfterYears = EarnedEligibility.fallBackAfterYears(p.fallBackAfterYears(),
+                    g.eligibilityConsecutiveYears);
         }
         Cause cause = Cause.of(kind, eventId, "Provision of contract " + c.id + " version " + c.version
                 + (p.scope() == null ? "" : ": " + p.scope())).withContract(c.id);
@@ -329,11 +332,17 @@ public class ContractEventsService {
         }
         if (g.model == GrantModel.EARNED) {
             Integer years = p.consecutiveYears() == null ? Integer.valueOf(1) : p.consecutiveYears();
+            Integer fallBack = EarnedEligibility.fallBackAfterYears(p.fallBackAfterYears(), years);
             if (g.eligibilityMinimumTier != p.minimumTier() || !Objects.equals(g.eligibilityConsecutiveYears, years)) {
                 changes.add("eligibility " + g.eligibilityMinimumTier + "×" + g.eligibilityConsecutiveYears + " → "
                         + p.minimumTier() + "×" + years);
                 g.eligibilityMinimumTier = p.minimumTier();
                 g.eligibilityConsecutiveYears = years;
+            }
+            if (!Objects.equals(g.eligibilityFallBackAfterYears, fallBack)) {
+                changes.add("falls back after " + g.eligibilityFallBackAfterYears + " → " + fallBack + " year(s) below "
+                        + p.minimumTier());
+                g.eligibilityFallBackAfterYears = fallBack;
             }
         }
         LocalDate to = termEnd(c);

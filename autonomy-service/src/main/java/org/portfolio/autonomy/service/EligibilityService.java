@@ -26,6 +26,8 @@ import java.util.UUID;
 /**
  * EARNED autonomy: keeps the schools' published ratings and grants a PENDING EARNED grant as soon as its
  * eligibility holds — when a rating is published, and when the grant is created (against ratings already held).
+ * Symmetrically, an ACTIVE EARNED grant falls back to PENDING when a published rating makes its fall-back rule hold
+ * (the latest {@code fallBackAfterYears} rated years all below its minimum tier), and is earned again later.
  */
 @ApplicationScoped
 @Transactional
@@ -78,6 +80,10 @@ public class EligibilityService {
             ratings.persist(s);
         }
         ratings.flush();
+        List<EarnedEligibility.Rating> held = held(r.schoolId());
+        for (Grant g : grants.activeEarned(r.schoolId())) {
+            tryFallBack(g, r.schoolYear(), held, eventId, now);
+        }
         int granted = 0;
         for (Grant g : grants.pendingEarned(r.schoolId())) {
             if (tryEarn(g, eventId, now)) {
@@ -105,15 +111,44 @@ public class EligibilityService {
         if (g.effectiveTo != null && g.effectiveTo.isBefore(today)) {
             return false;
         }
-        List<EarnedEligibility.Rating> held = ratings.ofSchool(g.schoolId).stream()
-                .map(x -> new EarnedEligibility.Rating(x.ratingId, x.schoolYear(), x.tier)).toList();
         int years = g.eligibilityConsecutiveYears == null ? 1 : g.eligibilityConsecutiveYears;
-        Optional<EarnedEligibility.Qualified> q = EarnedEligibility.check(g.eligibilityMinimumTier, years, held);
+        Optional<EarnedEligibility.Qualified> q = EarnedEligibility.check(g.eligibilityMinimumTier, years,
+                held(g.schoolId));
         if (q.isEmpty()) {
             return false;
         }
-        grantService.activate(g, Cause.of(CauseKind.RATING_QUALIFIED, eventId, q.get().description())
+        grantService.activate(g, Cause.of(CauseKind.RATING_QUALIFIED, eventId, q.get().description()
+                        + (g.everActive ? "; earned again after falling back" : ""))
                 .withRatings(q.get().ratingIds()).withContract(g.contractId), now);
         return true;
+    }
+
+    /**
+     * Falls an ACTIVE EARNED grant back to PENDING when the ratings held make its fall-back rule hold and the rating
+     * just published for {@code schoolYear} is one of those that do (a new weak year, or a correction within the
+     * run): a publication outside the run — a late correction of an old year — changes nothing, so neither does it
+     * undo an activation by hand. The caller holds the school's lock.
+     */
+    boolean tryFallBack(Grant g, String schoolYear, List<EarnedEligibility.Rating> held, String eventId, Instant now) {
+        if (g.status != GrantStatus.ACTIVE || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null) {
+            return false;
+        }
+        if (g.effectiveTo != null && g.effectiveTo.isBefore(rights.today()) && g.successorContractId == null) {
+            return false; // past its term: the term job ends it
+        }
+        int consecutive = g.eligibilityConsecutiveYears == null ? 1 : g.eligibilityConsecutiveYears;
+        int years = EarnedEligibility.fallBackAfterYears(g.eligibilityFallBackAfterYears, consecutive);
+        Optional<EarnedEligibility.Qualified> q = EarnedEligibility.fallsBack(g.eligibilityMinimumTier, years, held);
+        if (q.isEmpty() || q.get().ratings().stream().noneMatch(x -> x.schoolYear().equals(schoolYear))) {
+            return false;
+        }
+        grantService.fallBack(g, Cause.of(CauseKind.RATING_FELL, eventId, q.get().description())
+                .withRatings(q.get().ratingIds()).withContract(g.contractId), now);
+        return true;
+    }
+
+    private List<EarnedEligibility.Rating> held(UUID schoolId) {
+        return ratings.ofSchool(schoolId).stream()
+                .map(x -> new EarnedEligibility.Rating(x.ratingId, x.schoolYear(), x.tier)).toList();
     }
 }

@@ -89,28 +89,40 @@ public class GrantService {
         return g;
     }
 
-    /** PENDING → ACTIVE; publishes AutonomyGranted (the grant's first time in force). */
+    /**
+     * PENDING → ACTIVE; publishes AutonomyGranted the grant's first time in force, AutonomyReinstated when an EARNED
+     * grant that fell back is in force again (consumers have heard of it: for them it comes back).
+     */
     public void activate(Grant g, Cause cause, Instant at) {
+        boolean again = g.everActive;
         record(g.activate(cause, at));
-        publishGranted(g, cause);
+        if (again) {
+            publishReinstated(g, cause, at);
+        } else {
+            publishGranted(g, cause);
+        }
+    }
+
+    /**
+     * ACTIVE → PENDING: an EARNED grant whose ratings fell below its criteria; publishes AutonomyRevoked (cause
+     * RATING_FELL with the ratings): for consumers the school no longer holds the autonomy, as after a revocation.
+     */
+    public void fallBack(Grant g, Cause cause, Instant at) {
+        record(g.fallBack(cause, at));
+        publishRevoked(g, cause, at);
     }
 
     /** ACTIVE → REVOKED; publishes AutonomyRevoked. */
     public void revoke(Grant g, Cause cause, boolean autoReinstate, Instant at) {
         record(g.revoke(cause, autoReinstate, at));
-        outbox.publish("Grant", g.id, AutonomyRevoked.NAME, g.schoolId, new AutonomyRevoked(g.id, g.schoolId,
-                g.domain.name(), g.model.name(), at, new AutonomyRevoked.Cause(cause.kind.name(), cause.eventId,
-                cause.benchmarkId, cause.evaluationId, cause.metricCode, cause.period, plain(cause.target),
-                plain(cause.actual), cause.reason, cause.comparator, cause.description)));
+        publishRevoked(g, cause, at);
     }
 
     /** REVOKED → ACTIVE; clears the open misses; publishes AutonomyReinstated. */
     public void reinstate(Grant g, Cause cause, Instant at) {
         misses.clearAll(g.id);
         record(g.reinstate(cause, at));
-        outbox.publish("Grant", g.id, AutonomyReinstated.NAME, g.schoolId, new AutonomyReinstated(g.id, g.schoolId,
-                g.domain.name(), g.model.name(), at, new AutonomyReinstated.Cause(cause.kind.name(), cause.eventId,
-                cause.benchmarkId, cause.evaluationId, cause.reason, cause.description)));
+        publishReinstated(g, cause, at);
     }
 
     /** Any live status → ENDED; publishes AutonomyEnded when the grant had ever been in force. */
@@ -132,6 +144,23 @@ public class GrantService {
     private void record(GrantHistory h) {
         history.persist(h);
         notifier.schoolChanged(h.schoolId);
+    }
+
+    private void publishRevoked(Grant g, Cause cause, Instant at) {
+        List<UUID> ratings = cause.ratingIdList();
+        outbox.publish("Grant", g.id, AutonomyRevoked.NAME, g.schoolId, new AutonomyRevoked(g.id, g.schoolId,
+                g.domain.name(), g.model.name(), at, new AutonomyRevoked.Cause(cause.kind.name(), cause.eventId,
+                cause.benchmarkId, cause.evaluationId, cause.metricCode, cause.period, plain(cause.target),
+                plain(cause.actual), cause.reason, cause.comparator, cause.description,
+                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings)));
+    }
+
+    private void publishReinstated(Grant g, Cause cause, Instant at) {
+        List<UUID> ratings = cause.ratingIdList();
+        outbox.publish("Grant", g.id, AutonomyReinstated.NAME, g.schoolId, new AutonomyReinstated(g.id, g.schoolId,
+                g.domain.name(), g.model.name(), at, new AutonomyReinstated.Cause(cause.kind.name(), cause.eventId,
+                cause.benchmarkId, cause.evaluationId, cause.reason, cause.description,
+                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings)));
     }
 
     private void publishGranted(Grant g, Cause cause) {

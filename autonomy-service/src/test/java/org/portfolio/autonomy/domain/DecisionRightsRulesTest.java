@@ -129,6 +129,42 @@ class DecisionRightsRulesTest {
     }
 
     @Test
+    void anEarnedGrantThatFellBackSaysWhichRatingsTookItBackAndWhatEarnsItAgain() {
+        Instant now = at("2027-10-01T12:00");
+        UUID latest = UUID.randomUUID();
+        UUID before = UUID.randomUUID();
+        CauseInfo fell = new CauseInfo(CauseKind.RATING_FELL, "evt-3", null, null, null, null, null, null, null,
+                List.of(latest, before), null, null, null,
+                "Rated below MEETS for 2 consecutive school year(s): 2026-27 APPROACHING, 2025-26 DOES_NOT_MEET", "system");
+        CauseInfo earned = new CauseInfo(CauseKind.RATING_QUALIFIED, "evt-1", null, null, null, null, null, null, null,
+                List.of(UUID.randomUUID()), null, null, null, "Rated MEETS or better for 2 consecutive school year(s)",
+                "system");
+        List<GrantSnapshot.Step> timeline = List.of(
+                new GrantSnapshot.Step(at("2024-07-01T08:00"), GrantStatus.PENDING, cause(CauseKind.CONTRACT_ACTIVATED)),
+                new GrantSnapshot.Step(at("2025-08-01T08:00"), GrantStatus.ACTIVE, earned),
+                new GrantSnapshot.Step(at("2027-09-15T08:00"), GrantStatus.PENDING, fell));
+        GrantSnapshot g = new GrantSnapshot(UUID.randomUUID(), SCHOOL, AutonomyDomain.PEOPLE, GrantModel.EARNED,
+                GrantSource.CONTRACT_PROVISION, Set.of(), null, UUID.randomUUID(), UUID.randomUUID(), null,
+                RatingTier.MEETS, 2, LocalDate.of(2024, 7, 1), null, null, GrantStatus.PENDING,
+                at("2027-09-15T08:00"), fell, timeline);
+
+        RightsAnswer a = RULES.answer(school(g), HIRE, LocalDate.of(2027, 10, 1), now);
+        assertThat(a.reason()).isEqualTo(RightsReason.PENDING_ELIGIBILITY);
+        assertThat(a.explanation()).isEqualTo("The district decides: PEOPLE autonomy (HIRE_TEACHERS) is EARNED autonomy "
+                + "pending eligibility again: it fell back on 2027-09-15 because the school's ratings fell below its "
+                + "criteria (Rated below MEETS for 2 consecutive school year(s): 2026-27 APPROACHING, 2025-26 DOES_NOT_MEET; "
+                + "ratings " + latest + ", " + before + "); it needs a rating of MEETS or better for 2 consecutive school "
+                + "year(s).");
+        assertThat(a.cause().ratingIds()).containsExactly(latest, before);
+        // before it fell back, the school decided
+        assertThat(RULES.answer(school(g), HIRE, LocalDate.of(2027, 9, 1), now).allowed()).isTrue();
+        // a grant never earned says only what it needs
+        assertThat(RULES.answer(school(grant(Set.of(), LocalDate.of(2026, 7, 1), null, at("2026-07-01T08:00"),
+                GrantStatus.PENDING, cause(CauseKind.CONTRACT_ACTIVATED))), HIRE, LocalDate.of(2027, 10, 1), now)
+                .explanation()).doesNotContain("fell back");
+    }
+
+    @Test
     void aRetiredDecisionIsTheDistrictsWhateverTheGrants() {
         GrantSnapshot g = grant(Set.of(), LocalDate.of(2026, 7, 1), null,
                 at("2026-07-01T08:00"), GrantStatus.ACTIVE, cause(CauseKind.CONTRACT_ACTIVATED));

@@ -36,6 +36,70 @@ class EarnedEligibilityTest {
     }
 
     @Test
+    void anEarnedGrantFallsBackWhenTheLatestYearsAreAllBelowTheTierWithoutAGap() {
+        var good = r("2024-25", RatingTier.MEETS);
+        var weak = r("2025-26", RatingTier.APPROACHING);
+        var weaker = r("2026-27", RatingTier.DOES_NOT_MEET);
+        var q = EarnedEligibility.fallsBack(RatingTier.MEETS, 2, List.of(good, weak, weaker));
+        assertThat(q).isPresent();
+        assertThat(q.get().ratingIds()).containsExactly(weaker.ratingId(), weak.ratingId());
+        assertThat(q.get().description())
+                .isEqualTo("Rated below MEETS for 2 consecutive school year(s): 2026-27 DOES_NOT_MEET, 2025-26 APPROACHING");
+
+        // one weak year is not two
+        assertThat(EarnedEligibility.fallsBack(RatingTier.MEETS, 2, List.of(good, weak))).isEmpty();
+        assertThat(EarnedEligibility.fallsBack(RatingTier.MEETS, 1, List.of(good, weak))).isPresent();
+        // the latest year counts: a strong latest year after weak ones does not fall back
+        assertThat(EarnedEligibility.fallsBack(RatingTier.MEETS, 2,
+                List.of(weak, weaker, r("2027-28", RatingTier.EXCEEDS)))).isEmpty();
+        // a year without a rating breaks a weak run as it breaks a strong one
+        assertThat(EarnedEligibility.fallsBack(RatingTier.MEETS, 2,
+                List.of(r("2023-24", RatingTier.APPROACHING), weak))).isEmpty();
+        assertThat(EarnedEligibility.check(RatingTier.MEETS, 2,
+                List.of(r("2023-24", RatingTier.MEETS), r("2025-26", RatingTier.MEETS)))).isEmpty();
+        // the tier itself is not below it
+        assertThat(EarnedEligibility.fallsBack(RatingTier.APPROACHING, 1, List.of(weak))).isEmpty();
+        assertThat(EarnedEligibility.fallsBack(RatingTier.MEETS, 1, List.of())).isEmpty();
+        assertThat(EarnedEligibility.fallsBack(null, 1, List.of(weak))).isEmpty();
+        assertThat(EarnedEligibility.fallsBack(RatingTier.MEETS, 0, List.of(weak))).isEmpty();
+    }
+
+    @Test
+    void earningAndFallingBackNeverHoldAtOnceForAnyRatings() {
+        RatingTier[] tiers = RatingTier.values();
+        // every sequence of four years' tiers (with gaps: null), every criterion
+        int options = tiers.length + 1;
+        for (int code = 0; code < Math.pow(options, 4); code++) {
+            List<EarnedEligibility.Rating> ratings = new java.util.ArrayList<>();
+            int c = code;
+            for (int y = 0; y < 4; y++) {
+                int t = c % options;
+                c /= options;
+                if (t < tiers.length) {
+                    ratings.add(r((2020 + y) + "-" + (21 + y), tiers[t]));
+                }
+            }
+            for (RatingTier min : tiers) {
+                for (int earn = 1; earn <= 3; earn++) {
+                    for (int fall = 1; fall <= 3; fall++) {
+                        assertThat(EarnedEligibility.check(min, earn, ratings).isPresent()
+                                && EarnedEligibility.fallsBack(min, fall, ratings).isPresent())
+                                .as("%s earn %d fall %d on %s", min, earn, fall, ratings).isFalse();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFallBackYearsDefaultToTheEarningYears() {
+        assertThat(EarnedEligibility.fallBackAfterYears(null, 3)).isEqualTo(3);
+        assertThat(EarnedEligibility.fallBackAfterYears(1, 3)).isEqualTo(1);
+        assertThat(EarnedEligibility.fallBackAfterYears(0, 2)).isEqualTo(2);
+        assertThat(EarnedEligibility.fallBackAfterYears(null, null)).isEqualTo(1);
+    }
+
+    @Test
     void schoolYearsParseAndStep() {
         assertThat(SchoolYears.isValid("2026-27")).isTrue();
         assertThat(SchoolYears.isValid("2099-00")).isTrue();
@@ -44,6 +108,25 @@ class EarnedEligibilityTest {
         assertThat(SchoolYears.previous("2026-27")).isEqualTo("2025-26");
         assertThat(SchoolYears.firstDay("2026-27", java.time.MonthDay.of(7, 1))).isEqualTo("2026-07-01");
         assertThat(SchoolYears.lastDay("2030-31", java.time.MonthDay.of(7, 1))).isEqualTo("2031-06-30");
+    }
+
+    @Test
+    void onlyAnActiveEarnedGrantFallsBack() {
+        java.time.Instant t = java.time.Instant.now();
+        Cause c = Cause.of(CauseKind.MANUAL, null, "x");
+        Grant full = Grant.create(UUID.randomUUID(), AutonomyDomain.PEOPLE, GrantModel.FULL_WITH_EXPECTATIONS, List.of(),
+                null, GrantSource.CONTRACT_PROVISION, java.time.LocalDate.now(), null);
+        full.open(GrantStatus.ACTIVE, c, t);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> full.fallBack(c, t))
+                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("EARNED");
+        Grant revoked = Grant.create(UUID.randomUUID(), AutonomyDomain.MONEY, GrantModel.EARNED, List.of(), null,
+                GrantSource.CONTRACT_PROVISION, java.time.LocalDate.now(), null);
+        revoked.open(GrantStatus.ACTIVE, c, t);
+        revoked.revoke(c, false, t);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> revoked.fallBack(c, t))
+                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("REVOKED");
+        assertThat(GrantStatus.ACTIVE.canBecome(GrantStatus.PENDING)).isTrue();
+        assertThat(GrantStatus.REVOKED.canBecome(GrantStatus.PENDING)).isFalse();
     }
 
     @Test
@@ -63,9 +146,17 @@ class EarnedEligibilityTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> g.activate(c, t))
                 .isInstanceOf(InvalidTransitionException.class);
         assertThat(g.reinstate(c, t).action).isEqualTo(GrantAction.REINSTATED);
+        // an EARNED grant falls back to PENDING, and is earned again from there
+        GrantHistory fell = g.fallBack(c, t);
+        assertThat(fell.action).isEqualTo(GrantAction.FELL_BACK);
+        assertThat(fell.fromStatus).isEqualTo(GrantStatus.ACTIVE);
+        assertThat(fell.toStatus).isEqualTo(GrantStatus.PENDING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> g.fallBack(c, t))
+                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("PENDING");
+        assertThat(g.activate(c, t).toStatus).isEqualTo(GrantStatus.ACTIVE);
         assertThat(g.end(c, t).toStatus).isEqualTo(GrantStatus.ENDED);
         for (var change : List.<Runnable>of(() -> g.end(c, t), () -> g.revoke(c, false, t), () -> g.reinstate(c, t),
-                () -> g.activate(c, t))) {
+                () -> g.activate(c, t), () -> g.fallBack(c, t))) {
             org.assertj.core.api.Assertions.assertThatThrownBy(change::run).isInstanceOf(InvalidTransitionException.class);
         }
     }

@@ -80,6 +80,9 @@ public final class ContractRules {
                 out.add(new RuleViolation(at + ".eligibility",
                         "an EARNED provision needs eligibility criteria (minimumTier and consecutiveYears)"));
             }
+            if (p.fallBackAfterYears() != null && (p.fallBackAfterYears() < 1 || p.fallBackAfterYears() > 10)) {
+                out.add(new RuleViolation(at + ".eligibility.fallBackAfterYears", "must be between 1 and 10"));
+            }
             if (p.model() != AutonomyModel.EARNED && p.hasEligibility()) {
                 out.add(new RuleViolation(at + ".eligibility", "only EARNED provisions have eligibility criteria"));
             }

@@ -58,6 +58,10 @@ public class Provision extends PanacheEntityBase {
     @Column(name = "eligibility_consecutive_years")
     public Integer eligibilityConsecutiveYears;
 
+    /** EARNED: consecutive rated years below the minimum tier after which the earned autonomy falls back. */
+    @Column(name = "eligibility_fall_back_after_years")
+    public Integer eligibilityFallBackAfterYears;
+
     public static Provision of(ContractVersion version, UUID provisionId, int position, ProvisionSpec spec) {
         Provision p = new Provision();
         p.id = UUID.randomUUID();
@@ -70,17 +74,19 @@ public class Provision extends PanacheEntityBase {
         p.decisions = new ArrayList<>(spec.decisions());
         p.eligibilityMinimumTier = spec.minimumTier();
         p.eligibilityConsecutiveYears = spec.consecutiveYears();
+        p.eligibilityFallBackAfterYears = spec.fallBackAfterYears();
         return p;
     }
 
     public ProvisionSpec toSpec() {
         return new ProvisionSpec(provisionId, domain, model, scope, decisions, eligibilityMinimumTier,
-                eligibilityConsecutiveYears);
+                eligibilityConsecutiveYears, eligibilityFallBackAfterYears);
     }
 
     public boolean sameTermsAs(Provision o) {
         return domain == o.domain && model == o.model && scope.equals(o.scope) && decisions.equals(o.decisions)
                 && eligibilityMinimumTier == o.eligibilityMinimumTier
-                && Objects.equals(eligibilityConsecutiveYears, o.eligibilityConsecutiveYears);
+                && Objects.equals(eligibilityConsecutiveYears, o.eligibilityConsecutiveYears)
+                && Objects.equals(eligibilityFallBackAfterYears, o.eligibilityFallBackAfterYears);
     }
 }

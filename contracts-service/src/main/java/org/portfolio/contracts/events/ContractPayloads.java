@@ -27,7 +27,8 @@ public final class ContractPayloads {
         }
     }
 
-    public record Eligibility(String minimumTier, int consecutiveYears) {
+    /** {@code fallBackAfterYears} is an addition to the contract (absent in older events: = consecutiveYears). */
+    public record Eligibility(String minimumTier, int consecutiveYears, int fallBackAfterYears) {
     }
 
     public record ProvisionData(UUID provisionId, String domain, String model, String scope, List<String> decisions,
@@ -36,7 +37,9 @@ public final class ContractPayloads {
         static ProvisionData of(Provision p) {
             return new ProvisionData(p.provisionId, p.domain.name(), p.model.name(), p.scope, List.copyOf(p.decisions),
                     p.eligibilityMinimumTier == null ? null
-                            : new Eligibility(p.eligibilityMinimumTier.name(), p.eligibilityConsecutiveYears));
+                            : new Eligibility(p.eligibilityMinimumTier.name(), p.eligibilityConsecutiveYears,
+                            p.eligibilityFallBackAfterYears != null ? p.eligibilityFallBackAfterYears
+                                    : p.eligibilityConsecutiveYears));
         }
     }
 

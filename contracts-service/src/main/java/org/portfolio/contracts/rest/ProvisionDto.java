@@ -27,12 +27,15 @@ public record ProvisionDto(
     ProvisionSpec toSpec() {
         return new ProvisionSpec(provisionId, domain, model, scope, decisions,
                 eligibility == null ? null : eligibility.minimumTier(),
-                eligibility == null ? null : eligibility.consecutiveYears());
+                eligibility == null ? null : eligibility.consecutiveYears(),
+                eligibility == null ? null : eligibility.fallBackAfterYears());
     }
 
     static ProvisionDto of(Provision p) {
         return new ProvisionDto(p.provisionId, p.domain, p.model, p.scope, List.copyOf(p.decisions),
                 p.eligibilityMinimumTier == null ? null
-                        : new EligibilityDto(p.eligibilityMinimumTier, p.eligibilityConsecutiveYears));
+                        : new EligibilityDto(p.eligibilityMinimumTier, p.eligibilityConsecutiveYears,
+                        p.eligibilityFallBackAfterYears != null ? p.eligibilityFallBackAfterYears
+                                : p.eligibilityConsecutiveYears));
     }
 }

@@ -142,7 +142,8 @@ public class ContractActivation {
     }
 
     private static ProvisionSpec withoutId(ProvisionSpec p) {
-        return new ProvisionSpec(null, p.domain(), p.model(), p.scope(), p.decisions(), p.minimumTier(), p.consecutiveYears());
+        return new ProvisionSpec(null, p.domain(), p.model(), p.scope(), p.decisions(), p.minimumTier(), p.consecutiveYears(),
+                p.fallBackAfterYears());
     }
 
     /** Flushes; a second ACTIVE contract for the school (a concurrent activation) becomes a 409. */

@@ -38,7 +38,7 @@ class ContractRulesTest {
 
     @Test
     void benchmarksMustLieInTheTermAndGuardProvidedDomains() {
-        var people = new ProvisionSpec(null, AutonomyDomain.PEOPLE, AutonomyModel.FULL_WITH_EXPECTATIONS, "s", List.of(), null, null);
+        var people = new ProvisionSpec(null, AutonomyDomain.PEOPLE, AutonomyModel.FULL_WITH_EXPECTATIONS, "s", List.of(), null, null, null);
         var inTerm = new BenchmarkSpec(null, "ELA", BenchmarkComparator.GTE, BigDecimal.TEN, "2027-28",
                 BenchmarkCategory.ACADEMIC, Set.of(AutonomyDomain.PEOPLE), InterventionLevel.NONE, false, null);
         var outside = new BenchmarkSpec(null, "ELA", BenchmarkComparator.GTE, BigDecimal.TEN, "2031-32",

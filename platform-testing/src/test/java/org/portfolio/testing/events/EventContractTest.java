@@ -171,7 +171,8 @@ class EventContractTest {
                 .assertReadsEveryExample(reader(Demand.class));
         assertThat(read).extracting(Demand::seats).containsOnly(1);
         assertThat(contract.consumer("portfolio.autonomy.AutonomyRevoked.v1", Revoked.class).requires("cause.kind")
-                .assertReadsEveryExample(reader(Revoked.class))).extracting(r -> r.cause().kind()).containsOnly("BENCHMARK_MISSED");
+                .assertReadsEveryExample(reader(Revoked.class))).extracting(r -> r.cause().kind())
+                .containsExactly("BENCHMARK_MISSED", "RATING_FELL");
     }
 
     @Test

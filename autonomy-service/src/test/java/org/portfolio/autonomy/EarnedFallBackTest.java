@@ -1,0 +1,215 @@
+package org.portfolio.autonomy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.EventsProbe;
+import org.portfolio.testing.TestTokens;
+import org.portfolio.testing.events.EventContract;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.portfolio.autonomy.Fixtures.*;
+
+/**
+ * Earned autonomy falls back (issue 15, point 5): an ACTIVE EARNED grant returns to PENDING when the school's latest
+ * {@code fallBackAfterYears} rated school years are all below its minimum tier — with the ratings as the cause in
+ * the history, the check's explanation and AutonomyRevoked — and is earned again by a later qualifying run
+ * (AutonomyReinstated). A redelivery changes nothing twice; a correction within the run re-evaluates; a year without
+ * a rating breaks a weak run as it breaks a strong one.
+ */
+@QuarkusTest
+class EarnedFallBackTest {
+
+    @Test
+    void anEarnedGrantFallsBackAfterTheConfiguredWeakYearsAndIsEarnedAgain() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        activate(contract, school, List.of(earned("MONEY", "MEETS", 2, 2)));
+        awaitGrants(school, g -> has(g, "MONEY", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-6), "MEETS", Instant.now().toString());
+        rating(school, UUID.randomUUID(), yearsFromNow(-5), "EXCEEDS", Instant.now().toString());
+        Map<String, Object> grant = grantOn(awaitGrants(school, g -> has(g, "MONEY", "ACTIVE")), "MONEY");
+        UUID grantId = UUID.fromString((String) grant.get("id"));
+        assertThat(grant.get("eligibility")).isEqualTo(Map.of("minimumTier", "MEETS", "consecutiveYears", 2,
+                "fallBackAfterYears", 2));
+
+        // one weak year is not two: still the school's
+        UUID weak = UUID.randomUUID();
+        rating(school, weak, yearsFromNow(-4), "APPROACHING", Instant.now().toString());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+                "ACTIVE".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+
+        // the second consecutive weak year takes it back
+        UUID weaker = UUID.randomUUID();
+        String fellEvent = UUID.randomUUID().toString();
+        rating(fellEvent, school, weaker, yearsFromNow(-3), "DOES_NOT_MEET", Instant.now().toString());
+        grant = grantOn(awaitGrants(school, g -> has(g, "MONEY", "PENDING")), "MONEY");
+        @SuppressWarnings("unchecked") Map<String, Object> cause = (Map<String, Object>) grant.get("cause");
+        assertThat(cause.get("kind")).isEqualTo("RATING_FELL");
+        assertThat(cause.get("eventId")).isEqualTo(fellEvent);
+        assertThat((List<Object>) cause.get("ratingIds")).containsExactly(weaker.toString(), weak.toString());
+        assertThat((String) cause.get("description")).isEqualTo("Rated below MEETS for 2 consecutive school year(s): "
+                + yearsFromNow(-3) + " DOES_NOT_MEET, " + yearsFromNow(-4) + " APPROACHING");
+
+        JsonPath answer = check(school, "ALLOCATE_BUDGET");
+        assertThat(answer.getBoolean("allowed")).isFalse();
+        assertThat(answer.getString("basis.reason")).isEqualTo("PENDING_ELIGIBILITY");
+        assertThat(answer.getString("basis.cause.kind")).isEqualTo("RATING_FELL");
+        assertThat(answer.getList("basis.cause.ratingIds")).containsExactly(weaker.toString(), weak.toString());
+        assertThat(answer.getString("basis.explanation"))
+                .startsWith("The district decides: MONEY autonomy (ALLOCATE_BUDGET) is EARNED autonomy pending "
+                        + "eligibility again: it fell back on ")
+                .contains("because the school's ratings fell below its criteria (Rated below MEETS for 2 consecutive "
+                        + "school year(s): " + yearsFromNow(-3) + " DOES_NOT_MEET, " + yearsFromNow(-4) + " APPROACHING")
+                .contains(weaker.toString()).contains(weak.toString())
+                .endsWith("it needs a rating of MEETS or better for 2 consecutive school year(s).");
+
+        EventsProbe.Received revoked = awaitPublished(REVOKED, r -> r.data().path("grantId").asText().equals(grantId.toString()));
+        JsonNode rc = revoked.data().path("cause");
+        assertThat(rc.path("kind").asText()).isEqualTo("RATING_FELL");
+        assertThat(rc.path("eventId").asText()).isEqualTo(fellEvent);
+        assertThat(rc.path("ratingId").asText()).isEqualTo(weaker.toString());
+        assertThat(rc.path("ratingIds").toString()).isEqualTo("[\"" + weaker + "\",\"" + weak + "\"]");
+        assertThat(revoked.data().path("model").asText()).isEqualTo("EARNED");
+
+        List<Map<String, Object>> history = history(grantId);
+        assertThat(history).extracting(h -> h.get("action")).containsExactly("CREATED_PENDING", "GRANTED", "FELL_BACK");
+        assertThat(history.get(2).get("fromStatus")).isEqualTo("ACTIVE");
+        assertThat(history.get(2).get("toStatus")).isEqualTo("PENDING");
+
+        // redelivered (same event id): applied once; an old year's late rating outside the run changes nothing
+        rating(fellEvent, school, weaker, yearsFromNow(-3), "DOES_NOT_MEET", Instant.now().toString());
+        UUID marker = UUID.randomUUID();
+        rating(school, marker, yearsFromNow(-9), "DOES_NOT_MEET", Instant.now().toString());
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.oversight())
+                .get("/api/autonomy/schools/{s}/ratings", school).then().statusCode(200)
+                .body("ratingId", hasItem(marker.toString())));
+        assertThat(history(grantId)).hasSize(3);
+        assertThat(published(REVOKED, school)).hasSize(1);
+
+        // a new qualifying run earns it again: the same grant, in force again (AutonomyReinstated, not Granted)
+        UUID good = UUID.randomUUID();
+        UUID better = UUID.randomUUID();
+        rating(school, good, yearsFromNow(-2), "MEETS", Instant.now().toString());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+                "PENDING".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+        String again = rating(school, better, yearsFromNow(-1), "EXCEEDS", Instant.now().toString());
+        awaitGrants(school, g -> has(g, "MONEY", "ACTIVE"));
+        assertThat(check(school, "ALLOCATE_BUDGET").getString("decidedBy")).isEqualTo("SCHOOL");
+        EventsProbe.Received reinstated = awaitPublished(REINSTATED,
+                r -> r.data().path("grantId").asText().equals(grantId.toString()));
+        assertThat(reinstated.data().path("cause").path("kind").asText()).isEqualTo("RATING_QUALIFIED");
+        assertThat(reinstated.data().path("cause").path("eventId").asText()).isEqualTo(again);
+        assertThat(reinstated.data().path("cause").path("ratingIds").toString())
+                .isEqualTo("[\"" + better + "\",\"" + good + "\"]");
+        assertThat(published(GRANTED, school)).hasSize(1);
+        assertThat(history(grantId)).extracting(h -> h.get("action"))
+                .containsExactly("CREATED_PENDING", "GRANTED", "FELL_BACK", "GRANTED");
+
+        // the contract ends: a grant that was once in force ends with an event
+        end(contract, school, "TERMINATED", null);
+        await().atMost(WAIT).until(() -> published(ENDED, school).size() == 1);
+
+        // every event published so far, these included, conforms to the AsyncAPI document
+        assertThat(EventContract.load().assertTopicConforms(AUTONOMY, "/autonomy")).containsKeys(REVOKED, REINSTATED);
+    }
+
+    @Test
+    void withoutAFallBackRuleTheEarningYearsApplyAGapBreaksTheWeakRunAndCorrectionsReEvaluate() {
+        UUID school = UUID.randomUUID();
+        activate(UUID.randomUUID(), school, List.of(earned("TIME", "MEETS", 2)));
+        awaitGrants(school, g -> has(g, "TIME", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-7), "MEETS", Instant.now().minusSeconds(60).toString());
+        rating(school, UUID.randomUUID(), yearsFromNow(-6), "MEETS", Instant.now().minusSeconds(60).toString());
+        Map<String, Object> grant = grantOn(awaitGrants(school, g -> has(g, "TIME", "ACTIVE")), "TIME");
+        UUID grantId = UUID.fromString((String) grant.get("id"));
+        // the contract did not say: falls back after as many years as it takes to earn it
+        assertThat(grant.get("eligibility")).isEqualTo(Map.of("minimumTier", "MEETS", "consecutiveYears", 2,
+                "fallBackAfterYears", 2));
+
+        // two weak years with a year without a rating between them are no run
+        UUID older = UUID.randomUUID();
+        UUID latest = UUID.randomUUID();
+        rating(school, older, yearsFromNow(-4), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        rating(school, latest, yearsFromNow(-2), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+                "ACTIVE".equals(grantOn(grants(school).getList("items"), "TIME").get("status")));
+
+        // the missing year is rated late, and weak: now the latest two rated years are below the tier
+        UUID filled = UUID.randomUUID();
+        rating(school, filled, yearsFromNow(-3), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        grant = grantOn(awaitGrants(school, g -> has(g, "TIME", "PENDING")), "TIME");
+        @SuppressWarnings("unchecked") Map<String, Object> cause = (Map<String, Object>) grant.get("cause");
+        assertThat((List<Object>) cause.get("ratingIds")).containsExactly(latest.toString(), filled.toString());
+
+        // the latest year's rating is corrected upward: one strong year does not earn it back...
+        UUID corrected = UUID.randomUUID();
+        rating(school, corrected, yearsFromNow(-2), "EXCEEDS", Instant.now().toString());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+                "PENDING".equals(grantOn(grants(school).getList("items"), "TIME").get("status")));
+        // ...the year before corrected too: two consecutive years at MEETS or better earn it again
+        UUID corrected2 = UUID.randomUUID();
+        rating(school, corrected2, yearsFromNow(-3), "MEETS", Instant.now().toString());
+        grant = grantOn(awaitGrants(school, g -> has(g, "TIME", "ACTIVE")), "TIME");
+        @SuppressWarnings("unchecked") Map<String, Object> earned = (Map<String, Object>) grant.get("cause");
+        assertThat(earned.get("kind")).isEqualTo("RATING_QUALIFIED");
+        assertThat((List<Object>) earned.get("ratingIds")).containsExactly(corrected.toString(), corrected2.toString());
+
+        // a correction downward within the run takes it back again (fall back needs both latest years below)
+        rating(school, UUID.randomUUID(), yearsFromNow(-2), "DOES_NOT_MEET", Instant.now().plusSeconds(1).toString());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+                "ACTIVE".equals(grantOn(grants(school).getList("items"), "TIME").get("status")));
+        rating(school, UUID.randomUUID(), yearsFromNow(-3), "APPROACHING", Instant.now().plusSeconds(1).toString());
+        awaitGrants(school, g -> has(g, "TIME", "PENDING"));
+        assertThat(history(grantId)).extracting(h -> h.get("action"))
+                .containsExactly("CREATED_PENDING", "GRANTED", "FELL_BACK", "GRANTED", "FELL_BACK");
+        await().atMost(WAIT).until(() -> published(REVOKED, school).size() == 2 && published(REINSTATED, school).size() == 1);
+    }
+
+    @Test
+    void anAmendmentChangesTheFallBackRuleAndAManualActivationIsNotUndoneByAnOldYear() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        Map<String, Object> provision = earned("PROGRAM", "MEETS", 1, 3);
+        activate(contract, school, List.of(provision));
+        awaitGrants(school, g -> has(g, "PROGRAM", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-3), "MEETS", Instant.now().toString());
+        UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "PROGRAM", "ACTIVE")), "PROGRAM").get("id"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-2), "APPROACHING", Instant.now().toString());
+
+        // the amendment makes one weak year enough; the rule applies from the next rating in the run
+        Map<String, Object> amended = new java.util.LinkedHashMap<>(provision);
+        amended.put("eligibility", Map.of("minimumTier", "MEETS", "consecutiveYears", 1, "fallBackAfterYears", 1));
+        amend(contract, school, 2, List.of(amended));
+        await().atMost(WAIT).until(() -> history(grantId).stream().anyMatch(h -> "AMENDED".equals(h.get("action"))));
+        assertThat(history(grantId).stream().filter(h -> "AMENDED".equals(h.get("action"))).findFirst().orElseThrow()
+                .toString()).contains("falls back after 3 → 1 year(s) below MEETS");
+        rating(school, UUID.randomUUID(), yearsFromNow(-1), "APPROACHING", Instant.now().toString());
+        awaitGrants(school, g -> has(g, "PROGRAM", "PENDING"));
+
+        // oversight activates it by hand; a late rating of an old year (outside the run) does not undo that
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("reason", "Turnaround plan approved"))
+                .post("/api/autonomy/grants/{id}/activate", grantId).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+        UUID old = UUID.randomUUID();
+        rating(school, old, yearsFromNow(-8), "DOES_NOT_MEET", Instant.now().toString());
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.oversight())
+                .get("/api/autonomy/schools/{s}/ratings", school).then().statusCode(200)
+                .body("ratingId", hasItem(old.toString())));
+        assertThat(grantOn(grants(school).getList("items"), "PROGRAM").get("status")).isEqualTo("ACTIVE");
+        EventsProbe.Received manual = awaitPublished(REINSTATED, r -> r.data().path("grantId").asText().equals(grantId.toString()));
+        assertThat(manual.data().path("cause").path("kind").asText()).isEqualTo("MANUAL");
+        // the next weak year in the run does
+        rating(school, UUID.randomUUID(), yearsFromNow(0), "APPROACHING", Instant.now().toString());
+        awaitGrants(school, g -> has(g, "PROGRAM", "PENDING"));
+    }
+}
