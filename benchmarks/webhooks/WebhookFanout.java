@@ -123,11 +123,13 @@ public class WebhookFanout {
                     x.close();
                     return;
                 }
-                x.sendResponseHeaders(204, -1);
-                x.close();
+                // recorded before it is acknowledged: the school's next event, which the dispatcher sends only after
+                // this answer, may arrive on another connection, and must not be recorded first
                 JsonNode ce = JSON.readTree(body);
                 if (e.ids.putIfAbsent(id, Boolean.TRUE) != null) {
                     e.duplicates.incrementAndGet();
+                    x.sendResponseHeaders(204, -1);
+                    x.close();
                     return;
                 }
                 long ms = Math.max(0, Duration.between(Instant.parse(ce.get("time").asText()), now).toMillis());
@@ -140,6 +142,8 @@ public class WebhookFanout {
                 if (before != null && before > counter) {
                     e.outOfOrder.incrementAndGet();
                 }
+                x.sendResponseHeaders(204, -1);
+                x.close();
             });
             server.start();
             JsonNode sub = register("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");

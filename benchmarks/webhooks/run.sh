@@ -69,13 +69,19 @@ rc=$?
 set -e
 DRIVER_PID=""
 # where the latency goes, from the integration database: the consumer's lag (event time -> stored in the feed, with
-# its deliveries queued) and the dispatcher's (queued -> the acknowledged attempt started), over the healthy endpoints
+# its deliveries queued; stored_at is the start of the transaction that stored it), its rate and how many transactions
+# it took (a row's xmin), and the dispatcher's (queued -> the acknowledged attempt started), over the healthy endpoints
 PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail -1 || true)"
 if [[ -n "$PSQL" ]]; then
   PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres -d integration -At -F ' ' -c "
     select 'RESULT feed lag (event time -> in the feed): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
       || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x)) || ' ms'
     from (select extract(epoch from stored_at - occurred_at) x from feed_event where type like 'portfolio.contracts.School%') f;
+    select 'RESULT feed consumer: ' || count(*) || ' events, committed at the source over ' || round(extract(epoch from max(occurred_at)
+      - min(occurred_at))) || ' s, stored over ' || round(extract(epoch from max(stored_at) - min(stored_at))) || ' s ('
+      || round(count(*) / greatest(1, extract(epoch from max(stored_at) - min(stored_at)))) || '/s) in ' || count(distinct xmin::text)
+      || ' transactions'
+    from feed_event where type like 'portfolio.contracts.School%';
     select 'RESULT dispatcher (queued -> acknowledged attempt): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
       || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x))
       || ' ms, ' || count(*) || ' delivered, ' || round(count(*) / greatest(1, extract(epoch from max(d) - min(d)))) || '/s'
@@ -86,6 +92,19 @@ if [[ -n "$PSQL" ]]; then
       substring(data::json->>'name' from ' v([0-9]+)\$')::int v from feed_event where type like 'portfolio.contracts.School%') f) o
     where v < before;" \
     || echo "(no database figures: $PSQL failed)"
+  PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres -d integration -At -F ' ' -c "
+    select 'RESULT per 30 s of event time: ' || b || 's n=' || count(*) || ' feed-lag-p95='
+      || round(1000 * percentile_cont(0.95) within group (order by extract(epoch from stored_at - occurred_at))) || 'ms events/tx='
+      || round(count(*)::numeric / count(distinct tx), 1)
+    from (select (30 * floor(extract(epoch from occurred_at - min(occurred_at) over ()) / 30))::int b, occurred_at, stored_at,
+      xmin::text tx from feed_event where type like 'portfolio.contracts.School%') f group by b order by b;" \
+    || echo "(no database figures: $PSQL failed)"
+  # the first hop: the contracts-service's outbox relay (commit -> acknowledged by Kafka)
+  PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres -d contracts -At -F ' ' -c "
+    select 'RESULT outbox relay (event time -> acknowledged by Kafka): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
+      || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x)) || ' ms'
+    from (select extract(epoch from sent_at - occurred_at) x from outbox_event where type like 'portfolio.contracts.School%') f;" \
+    || echo "(no outbox figures: $PSQL failed)"
 fi
 echo "load after: $(uptime)"
 exit "$rc"

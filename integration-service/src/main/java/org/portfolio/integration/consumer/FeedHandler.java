@@ -13,6 +13,7 @@ import org.portfolio.platform.events.consumer.PoisonEventException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,6 +21,12 @@ import java.util.UUID;
  * Every service's events into the change feed, through the backbone (inbox, DLQ, each topic's owner only): one
  * consumer applies a partition in order, so the feed keeps each school's order. Only the types of
  * {@link EventCatalog} are kept; anything else (a new type, an event about one applicant) is skipped.
+ *
+ * <p>Events of different schools may share a transaction ({@link #batchesAcrossKeys()}): storing one event and
+ * queuing its deliveries depends on no other event but the earlier ones of its own school (its lane), which come
+ * before it in the same partition and so in the same batch or an earlier one. A batch takes the feed lock and all
+ * its lanes' locks first, in the order every lane lock is taken in ({@link FeedWriter#lockAhead}), so that it never
+ * holds one school's lane while waiting for another's that the dispatcher holds while waiting for the first.
  */
 @ApplicationScoped
 public class FeedHandler implements EventHandler {
@@ -40,6 +47,16 @@ public class FeedHandler implements EventHandler {
     @Override
     public Set<String> types() {
         return EventCatalog.consumedTypes();
+    }
+
+    @Override
+    public boolean batchesAcrossKeys() {
+        return true;
+    }
+
+    @Override
+    public void beforeBatch(List<IncomingEvent> events) {
+        feed.lockAhead(events.stream().map(e -> FeedWriter.orderKey(e.subject(), e.id())).toList());
     }
 
     @Override

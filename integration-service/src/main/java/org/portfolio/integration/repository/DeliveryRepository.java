@@ -95,7 +95,19 @@ public class DeliveryRepository {
 
     /** The lane of an event: its subject (the school), or its id when it has none. */
     public static String orderKey(FeedRow e) {
-        return e.subject() != null ? e.subject() : e.eventId();
+        return orderKey(e.subject(), e.eventId());
+    }
+
+    public static String orderKey(String subject, String eventId) {
+        return subject != null ? subject : eventId;
+    }
+
+    /** Takes these lanes' locks (in the caller's transaction), in the one order every lane lock is taken in. */
+    public void lockLanes(Collection<String> orderKeys) {
+        sql.work(c -> {
+            Sql.lockLanes(c, orderKeys);
+            return null;
+        });
     }
 
     record Lane(UUID subscription, String orderKey) {

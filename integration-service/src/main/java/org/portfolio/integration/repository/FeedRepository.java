@@ -33,6 +33,14 @@ public class FeedRepository {
     @Inject
     Sql sql;
 
+    /** Takes the feed lock (in the caller's transaction) that every append takes. */
+    public void lock() {
+        sql.work(c -> {
+            Sql.lockFeed(c);
+            return null;
+        });
+    }
+
     /**
      * Appends an event (in the caller's transaction) and returns its seq; empty when the event is already there.
      * Takes the feed lock first, so that seq order is commit order.

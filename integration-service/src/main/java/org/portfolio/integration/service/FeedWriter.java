@@ -16,6 +16,7 @@ import org.portfolio.integration.domain.FeedRow;
 import org.portfolio.integration.repository.SubscriptionRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -67,6 +68,23 @@ public class FeedWriter {
             wakeDispatcherAfterCommit();
         }
         return true;
+    }
+
+    /**
+     * Before several events are appended in one transaction (a consumer batch of several schools): takes the feed lock
+     * and the lanes of these order keys, as the appends would one by one, but all at once and in the one order in which
+     * every lane lock is taken (the dispatcher's completions take theirs so). Appending them then waits for no lock
+     * that someone waiting for ours could hold.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAhead(Collection<String> orderKeys) {
+        feed.lock();
+        deliveries.lockLanes(orderKeys);
+    }
+
+    /** The lane (order key) an event's deliveries wait in: its subject (the school), or its id when it has none. */
+    public static String orderKey(String subject, String eventId) {
+        return DeliveryRepository.orderKey(subject, eventId);
     }
 
     /** Queued for a disabled owner too: whether it is sent is decided at delivery, with the owner's rights then. */

@@ -71,7 +71,9 @@ public interface EventsConfig {
 
         /**
          * Most records applied in one transaction: consecutive records of a partition with the same key (one school)
-         * share it, each with its own processed_event row. 1 gives every record its own transaction.
+         * share it, each with its own processed_event row; for a handler that batches across keys
+         * ({@code EventHandler#batchesAcrossKeys}), any consecutive records of a partition. 1 gives every record its
+         * own transaction.
          */
         @WithDefault("50")
         int batchSize();

@@ -39,7 +39,10 @@ import java.util.concurrent.Callable;
  * {@code portfolio.events.consumer.batch-size}: each still records its own processed_event row, so the effect is
  * the same as one transaction each, at a fraction of the commits. If anything in such a batch fails, the batch is
  * rolled back and its records are applied one by one, where the retry and dead-letter rules above decide. Only
- * same-key runs are batched so that a transaction never holds the locks of two schools.
+ * same-key runs are batched so that a transaction never holds the locks of two schools, unless the handler says
+ * its events may share a transaction across keys ({@link EventHandler#batchesAcrossKeys()}): then any consecutive
+ * records of a partition are, in offset order (so each key's order is kept), after
+ * {@link EventHandler#beforeBatch} has taken whatever locks the handler needs in its own order.
  *
  * <p>Both ways apply an event the same way: {@link #inEventScope} (its request context and correlation ids) around
  * {@link #applyOne} (its processed_event row, then the handler), inside a transaction.
@@ -125,7 +128,7 @@ final class ConsumerWorker implements Runnable {
             List<ConsumerRecord<String, byte[]>> list = records.records(tp);
             int i = 0;
             while (i < list.size() && running) {
-                int end = sameKeyRun(list, i, maxBatch);
+                int end = handler.batchesAcrossKeys() ? Math.min(list.size(), i + maxBatch) : sameKeyRun(list, i, maxBatch);
                 if (end - i > 1 && applyBatch(list.subList(i, end))) {
                     done.put(tp, new OffsetAndMetadata(list.get(end - 1).offset() + 1));
                     i = end;
@@ -199,9 +202,16 @@ final class ConsumerWorker implements Runnable {
                 return false;
             }
         }
+        List<IncomingEvent> handled = events.stream().filter(e -> handler.types().contains(e.type())).toList();
         Map<Applied, Integer> outcomes = new EnumMap<>(Applied.class);
         try {
             QuarkusTransaction.requiringNew().timeout(60).run(() -> {
+                if (handled.size() > 1) {
+                    inEventScope(handled.get(0), () -> {
+                        handler.beforeBatch(handled);
+                        return null;
+                    });
+                }
                 for (IncomingEvent event : events) {
                     outcomes.merge(inEventScope(event, () -> applyOne(event)), 1, Integer::sum);
                 }

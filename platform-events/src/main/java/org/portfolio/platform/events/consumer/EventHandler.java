@@ -1,5 +1,6 @@
 package org.portfolio.platform.events.consumer;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,4 +30,26 @@ public interface EventHandler {
      * Throw {@link PoisonEventException} when the event itself can never be applied.
      */
     void handle(IncomingEvent event);
+
+    /**
+     * Whether consecutive records of one partition may share a transaction even when their keys (schools) differ.
+     * By default only records with the same key do, so that a transaction never holds two schools' locks. Say true
+     * only if applying one event does not depend on another event of a different key having committed, and if the
+     * locks the handler takes for several keys in one transaction cannot wait in a cycle with another transaction's
+     * (take them in one fixed order in {@link #beforeBatch}). Every event still records its own processed_event row,
+     * order per key is kept (a partition's records are applied in offset order), and a batch in which anything
+     * fails is rolled back and applied one record at a time, as always.
+     */
+    default boolean batchesAcrossKeys() {
+        return false;
+    }
+
+    /**
+     * Called in the transaction of a batch of more than one event, before the first of them is applied, with the
+     * batch's events of this handler's {@link #types} (some may turn out to be duplicates and be skipped): e.g. to
+     * take the locks that applying them will take, in one order. Throwing rolls the batch back; its records are then
+     * applied one by one. Default: nothing.
+     */
+    default void beforeBatch(List<IncomingEvent> events) {
+    }
 }
