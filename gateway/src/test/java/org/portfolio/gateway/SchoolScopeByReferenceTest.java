@@ -100,6 +100,8 @@ class SchoolScopeByReferenceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(token).get("/api/schools/" + school + "/contract").then().statusCode(200));
         given().auth().oauth2(zoneToken).get("/api/schools/" + school + "/contract").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(lastChange(leader.id()).get("schools")).extracting(JsonNode::asText).contains(school.toString()));
         JsonNode published = lastChange(leader.id());
         assertThat(published.get("schools")).extracting(JsonNode::asText).containsExactly(school.toString());
         assertThat(published.get("oversightBodies")).extracting(JsonNode::asText).containsExactly(body.toString());
@@ -111,7 +113,25 @@ class SchoolScopeByReferenceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(token).get("/api/schools/" + school + "/contract").then().statusCode(403));
         given().auth().oauth2(zoneToken).get("/api/schools/" + school + "/contract").then().statusCode(403);
-        assertThat(lastChange(zoned.id()).get("schools")).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lastChange(zoned.id()).get("schools")).isEmpty());
+    }
+
+    @Test
+    void sixtySchoolsJoiningABodyOneByOnePublishTheClientAFewTimesNotOncePerSchool() {
+        UUID body = UUID.randomUUID();
+        Clients.Registered leader = register(Map.of("roles", List.of("SCHOOL_LEADER"), "oversightBodies", List.of(body)));
+        List<UUID> schools = IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID()).toList();
+        for (UUID school : schools) {
+            EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolRegistered.v1", school.toString(),
+                    school(school, body, "Coalesced"));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(lastChange(leader.id()).get("schools")).hasSize(60));
+        long published = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where aggregate_id = ?1 and type = ?2")
+                .setParameter(1, leader.id()).setParameter(2, CLIENT_CHANGED).getSingleResult()).longValue());
+        // before: one ClientChanged per school (61, each with the whole set: quadratic in the body's size)
+        assertThat(published).as("ClientChanged events for 60 schools joining").isLessThan(20);
     }
 
     @Test

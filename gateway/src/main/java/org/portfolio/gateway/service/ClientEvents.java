@@ -26,7 +26,8 @@ import java.util.List;
  * {@code gateway.clients}, through the outbox, in the change's own transaction), so that every service refuses the
  * tokens of a disabled or rotated client within moments. Never the secret. A client is published once per version
  * ({@code published_version}); clients whose version was not published yet (those that existed before the gateway
- * published, or one changed by an older gateway during an upgrade) are published at start and every minute.
+ * published, one changed by an older gateway during an upgrade, and those whose schools changed because schools
+ * joined or left a body or zone they name) are published at start and every 2 s.
  */
 @ApplicationScoped
 public class ClientEvents {
@@ -58,15 +59,24 @@ public class ClientEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(ApiClient c) {
         clients.flush(); // the version of this change is assigned when it is written
+        ClientChanged payload = payload(c, resolver.resolve(c));
+        requirePublishable(c, payload);
         if (clients.markPublished(c.clientId, c.version)) {
-            ClientChanged payload = payload(c, resolver.resolve(c));
-            int size = size(payload);
-            if (size > MAX_RECORD_BYTES) {
-                throw new ProblemException(SCOPE_TOO_LARGE, "The school scope of client " + c.clientId
-                        + " resolves to " + payload.schools().size() + " schools (" + size + " bytes published), more than "
-                        + "one event can carry (" + MAX_RECORD_BYTES + "): name fewer schools, or use allSchools");
-            }
             outbox.publish("ApiClient", c.clientId, ClientTopic.EVENT, c.clientId, payload);
+        }
+    }
+
+    /** 422 scope-too-large when the client as it is now would not fit one event. */
+    public void requirePublishable(ApiClient c) {
+        requirePublishable(c, payload(c, resolver.resolve(c)));
+    }
+
+    private void requirePublishable(ApiClient c, ClientChanged payload) {
+        int size = size(payload);
+        if (size > MAX_RECORD_BYTES) {
+            throw new ProblemException(SCOPE_TOO_LARGE, "The school scope of client " + c.clientId
+                    + " resolves to " + payload.schools().size() + " schools (" + size + " bytes published), more than "
+                    + "one event can carry (" + MAX_RECORD_BYTES + "): name fewer schools, or use allSchools");
         }
     }
 
@@ -86,20 +96,49 @@ public class ClientEvents {
         }
     }
 
-    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void republish() {
-        publishUnpublished();
+    /**
+     * The clients whose resolved scope changed because schools joined or left a body or zone they name
+     * (ClientRegistryService.schoolMembershipChanged leaves them unpublished): published every 2 s, so a client is
+     * published once however many of its schools changed in between.
+     */
+    @Scheduled(every = "${portfolio.gateway.scope-publish-interval:2s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publishScopeChanges() {
+        try {
+            int n = publishPending();
+            if (n > 0) {
+                LOG.debugf("Published %d API clients whose schools changed", n);
+            }
+        } catch (RuntimeException ex) {
+            LOG.warnf("Could not publish the API clients whose schools changed (%s); trying again", ex.toString());
+        }
     }
 
     /** Publishes every client whose current version has not been; safe with several gateway replicas. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int publishUnpublished() {
-        List<ApiClient> pending = clients.lockUnpublished();
-        pending.forEach(this::changed);
-        if (!pending.isEmpty()) {
-            LOG.infof("Published the state of %d API clients not published before", pending.size());
+        int n = publishPending();
+        if (n > 0) {
+            LOG.infof("Published the state of %d API clients not published before", n);
         }
-        return pending.size();
+        return n;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int publishPending() {
+        List<ApiClient> pending = clients.lockUnpublished();
+        int published = 0;
+        for (ApiClient c : pending) {
+            try {
+                requirePublishable(c);
+            } catch (ProblemException tooLarge) {
+                // never hold up the others (a revocation among them): this one stays unpublished and is logged
+                LOG.errorf("API client %s cannot be published: %s", c.clientId, tooLarge.getMessage());
+                continue;
+            }
+            changed(c);
+            published++;
+        }
+        return published;
     }
 
     /** The client as services need it: {@code schools} is the resolved set its tokens' scope reference stands for. */

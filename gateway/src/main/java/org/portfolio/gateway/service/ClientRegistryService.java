@@ -191,8 +191,11 @@ public class ClientRegistryService {
 
     /**
      * A school was registered or moved to another oversight body or zone (contracts-service's events): the gateway's
-     * copy follows, and every client naming the old or the new body or zone is published again with the schools it
-     * acts for now. Its tokens stay valid: they name the scope by reference. Runs in the consumer's transaction.
+     * copy follows, and every client naming the old or the new body or zone gets a new version, published with the
+     * schools it acts for now by {@link ClientEvents#publishScopeChanges()} within a couple of seconds: once for many
+     * schools joining at once, not once per school (each publication carries the whole set, so publishing per school
+     * would cost the square of a body's size). Its tokens stay valid: they name the scope by reference; this
+     * replica's hot path follows at commit. Runs in the consumer's transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int schoolMembershipChanged(UUID schoolId, UUID oversightBodyId, String zone) {
@@ -217,7 +220,10 @@ public class ClientRegistryService {
         for (String id : affected) {
             ApiClient c = clients.findById(id, LockModeType.PESSIMISTIC_WRITE);
             c.scopeResolvedAgain();
-            afterCommit(c);
+            // a school that would push the client past what one event carries is not applied: the consumer
+            // dead-letters it (and logs why) rather than leave a client that can never be published
+            events.requirePublishable(c);
+            rememberAtCommit(c);
         }
         return affected.size();
     }
@@ -228,6 +234,11 @@ public class ClientRegistryService {
      */
     private void afterCommit(ApiClient c) {
         events.changed(c);
+        rememberAtCommit(c);
+    }
+
+    /** This replica's hot path learns of the client as it is now once the transaction has committed. */
+    private void rememberAtCommit(ApiClient c) {
         SchoolScope resolved = resolver.resolve(c);
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
