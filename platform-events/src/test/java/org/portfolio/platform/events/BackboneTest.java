@@ -1,6 +1,5 @@
 package org.portfolio.platform.events;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -209,16 +208,10 @@ class BackboneTest {
     }
 
     private long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return TestDb.count(em, sql, params);
     }
 
     private static String quoted(List<String> ids) {
-        return String.join(",", ids.stream().map(i -> "'" + i + "'").toList());
+        return TestDb.quoted(ids);
     }
 }

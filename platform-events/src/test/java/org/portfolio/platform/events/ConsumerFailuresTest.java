@@ -1,6 +1,5 @@
 package org.portfolio.platform.events;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -94,12 +93,6 @@ class ConsumerFailuresTest {
     }
 
     private long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return TestDb.count(em, sql, params);
     }
 }

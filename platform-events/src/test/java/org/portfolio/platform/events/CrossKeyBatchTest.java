@@ -139,16 +139,10 @@ class CrossKeyBatchTest {
     }
 
     private long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return TestDb.count(em, sql, params);
     }
 
     private static String quoted(List<String> ids) {
-        return String.join(",", ids.stream().map(i -> "'" + i + "'").toList());
+        return TestDb.quoted(ids);
     }
 }

@@ -1,7 +1,6 @@
 package org.portfolio.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -83,12 +82,6 @@ class EventAuthenticityTest {
     }
 
     private long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return TestDb.count(em, sql, params);
     }
 }
