@@ -212,10 +212,18 @@ class SchoolScopeByReferenceTest {
         assertThat(published.get("oversightBodies")).extracting(JsonNode::asText).containsExactly(body.toString());
         assertThat(published.get("allSchools").asBoolean()).isFalse();
         assertThat(claims(commission.token()).get("school_scope").asText()).isEqualTo("client");
+        // the gateway's own wall: its body's school passes, another school is refused before any service
+        String commissionToken = commission.token();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(commissionToken).get("/api/schools/" + school + "/contract").then().statusCode(200));
+        UUID elsewhere = UUID.randomUUID();
+        given().auth().oauth2(commissionToken).get("/api/schools/" + elsewhere + "/contract").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString(elsewhere.toString()));
 
         // the district's own oversight office names nothing and acts for every school (the services read it so)
         Clients.Registered office = register(Map.of("roles", List.of("OVERSIGHT")));
         assertThat(lastChange(office.id()).get("oversightBodies")).isEmpty();
+        given().auth().oauth2(office.token()).get("/api/schools/" + elsewhere + "/contract").then().statusCode(200);
 
         // schools or zones alone mean nothing for OVERSIGHT: refused rather than silently district-wide
         for (String field : List.of("schools", "zones")) {

@@ -36,6 +36,15 @@ public record GrantedScope(Set<String> roles, Set<String> schools) {
     }
 
     public static GrantedScope of(ApiClient client, SchoolScope registered, String requested) throws InvalidScope {
+        return of(client, () -> registered, requested);
+    }
+
+    /**
+     * As above, resolving the client's registered schools only when the request names a school (most token requests
+     * name none: they need no query for a scope of thousands of schools).
+     */
+    public static GrantedScope of(ApiClient client, java.util.function.Supplier<SchoolScope> registeredSchools, String requested)
+            throws InvalidScope {
         Set<String> clientRoles = client.roleSet();
         if (requested == null || requested.isEmpty()) {
             return new GrantedScope(clientRoles, null);
@@ -45,9 +54,13 @@ public record GrantedScope(Set<String> roles, Set<String> schools) {
         }
         Set<String> roles = new LinkedHashSet<>();
         Set<String> schools = new LinkedHashSet<>();
+        SchoolScope registered = null;
         for (String token : requested.split(" ")) {
             if (token.startsWith(SCHOOL_PREFIX)) {
                 String school = token.substring(SCHOOL_PREFIX.length());
+                if (registered == null) {
+                    registered = registeredSchools.get();
+                }
                 if (!registered.covers(school)) {
                     throw new InvalidScope("the client does not act for school " + school);
                 }

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class AccessRules {
 
-    private static final Set<String> DISTRICT_WIDE = Set.of("DISTRICT_ADMIN", "OVERSIGHT", "ENROLLMENT_OFFICER");
+    private static final Set<String> DISTRICT_WIDE = Set.of("DISTRICT_ADMIN", "ENROLLMENT_OFFICER");
 
     private record PublicRoute(String method, PathPattern pattern) {
     }
@@ -50,10 +50,18 @@ public final class AccessRules {
         return false;
     }
 
-    /** Only SCHOOL_LEADER / SIS roles: the caller acts for the schools in its token and no others. */
+    /** Only SCHOOL_LEADER / SIS roles (and OVERSIGHT, district-wide here): the caller acts for its schools only. */
     public static boolean schoolScopedOnly(Set<String> roles) {
+        return schoolScopedOnly(roles, false);
+    }
+
+    /**
+     * Only roles that act for the schools of the caller's scope: SCHOOL_LEADER, SIS, and OVERSIGHT when {@code
+     * oversightScoped} (an authorizer's client, or a narrowed token).
+     */
+    public static boolean schoolScopedOnly(Set<String> roles, boolean oversightScoped) {
         for (String r : roles) {
-            if (DISTRICT_WIDE.contains(r)) {
+            if (DISTRICT_WIDE.contains(r) || ("OVERSIGHT".equals(r) && !oversightScoped)) {
                 return false;
             }
         }

@@ -100,7 +100,7 @@ public class FrontDoor {
             problem(ctx, ProblemType.UNAUTHORIZED, "A valid bearer token is required (POST /oauth/token)", path, corr, hasBody(req));
             return;
         }
-        if (caller != null && !isPublic && AccessRules.schoolScopedOnly(caller.roles())) {
+        if (caller != null && !isPublic && AccessRules.schoolScopedOnly(caller.roles(), oversightScoped(caller))) {
             String school = rules.schoolOf(segments);
             if (school != null && !verifier.scopeOf(caller).covers(school)) {
                 problem(ctx, ProblemType.FORBIDDEN, "Your client is not scoped to school " + school, path, corr, hasBody(req));
@@ -122,6 +122,16 @@ public class FrontDoor {
         }
         ContextLocals.put(URL_TEMPLATE, route.metricsTemplate());
         proxy.forward(ctx, route, policy, corr, path);
+    }
+
+    /**
+     * An authorizer's OVERSIGHT (its client names oversight bodies) or a token narrowed to some schools acts for
+     * those schools only; the district's own oversight office, or a client this replica does not know yet (the
+     * services refuse it), is not walled here.
+     */
+    private boolean oversightScoped(TokenVerifier.VerifiedToken caller) {
+        return caller.roles().contains("OVERSIGHT")
+                && (caller.schools() != null || !verifier.scopeOf(caller).oversightBodies().isEmpty());
     }
 
     /** Answers before the body was read: the connection is closed after the answer, so the unread body cannot linger. */

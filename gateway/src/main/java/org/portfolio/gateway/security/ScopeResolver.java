@@ -33,6 +33,6 @@ public class ScopeResolver {
         }
         Set<String> schools = new LinkedHashSet<>(scope.schools());
         schools.addAll(memberships.schoolsOf(scope.oversightBodies(), scope.zones()));
-        return SchoolScope.of(schools);
+        return new SchoolScope(false, schools, scope.oversightBodies());
     }
 }

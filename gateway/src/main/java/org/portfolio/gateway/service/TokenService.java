@@ -43,7 +43,7 @@ public class TokenService {
     }
 
     public IssuedToken issue(ApiClient client, String requestedScope) throws GrantedScope.InvalidScope {
-        GrantedScope scope = GrantedScope.of(client, resolver.resolve(client), requestedScope);
+        GrantedScope scope = GrantedScope.of(client, () -> resolver.resolve(client), requestedScope);
         Instant now = Instant.now();
         long ttl = config.jwt().ttl().toSeconds();
         JwtClaimsBuilder claims = Jwt.issuer(config.jwt().issuer())

@@ -69,4 +69,18 @@ class GrantedScopeTest {
         c.enable("t");
         assertThat(c.tokenGeneration).isEqualTo(g + 3);
     }
+
+    @Test
+    void theRegisteredSchoolsAreResolvedOnlyWhenTheRequestNamesASchool() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger resolved = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<SchoolScope> counting = () -> {
+            resolved.incrementAndGet();
+            return registered;
+        };
+        GrantedScope.of(client, counting, null);
+        GrantedScope.of(client, counting, "SIS");
+        assertThat(resolved).as("no school asked for: no resolution").hasValue(0);
+        GrantedScope.of(client, counting, "school:a school:b");
+        assertThat(resolved).as("once per request").hasValue(1);
+    }
 }

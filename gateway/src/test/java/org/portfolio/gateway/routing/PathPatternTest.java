@@ -51,6 +51,10 @@ class PathPatternTest {
         assertThat(AccessRules.schoolScopedOnly(java.util.Set.of("SIS"))).isTrue();
         assertThat(AccessRules.schoolScopedOnly(java.util.Set.of("SIS", "SCHOOL_LEADER"))).isTrue();
         assertThat(AccessRules.schoolScopedOnly(java.util.Set.of("SIS", "OVERSIGHT"))).isFalse();
+        // an authorizer's OVERSIGHT is walled like a school leader; DISTRICT_ADMIN beside it is not
+        assertThat(AccessRules.schoolScopedOnly(java.util.Set.of("OVERSIGHT"), true)).isTrue();
+        assertThat(AccessRules.schoolScopedOnly(java.util.Set.of("OVERSIGHT", "SCHOOL_LEADER"), true)).isTrue();
+        assertThat(AccessRules.schoolScopedOnly(java.util.Set.of("OVERSIGHT", "DISTRICT_ADMIN"), true)).isFalse();
     }
 
     @Test
