@@ -58,8 +58,9 @@ class TargetGuardTest {
     @Test
     void aSlowResolverFailsItsOwnTargetWithinTheTimeoutAndDoesNotHoldUpOtherTargets() throws Exception {
         Resolvers resolvers = new Resolvers();
-        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), resolvers, Duration.ofMillis(500), Duration.ofSeconds(30));
+        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), resolvers, Duration.ofMillis(2_000), Duration.ofSeconds(30));
         try {
+            // (a 2 s timeout, so that "at once" below can be told from "waited for the timeout" on a busy machine)
             // several deliveries to the slow name at once (sender threads): each waits at most the timeout
             List<CompletableFuture<TargetGuard.Resolution>> slow = new java.util.ArrayList<>();
             long start = System.nanoTime();
@@ -69,15 +70,15 @@ class TargetGuardTest {
             // meanwhile another endpoint's target resolves at once
             long fastStart = System.nanoTime();
             TargetGuard.Resolution fast = guard.resolve(URI.create("https://fast.example/hook"));
-            assertThat(Duration.ofNanos(System.nanoTime() - fastStart)).isLessThan(Duration.ofMillis(300));
+            assertThat(Duration.ofNanos(System.nanoTime() - fastStart)).isLessThan(Duration.ofMillis(1_000));
             assertThat(fast).isEqualTo(new TargetGuard.Allowed(ip("93.184.216.35")));
 
             for (CompletableFuture<TargetGuard.Resolution> f : slow) {
-                TargetGuard.Resolution r = f.get(5, TimeUnit.SECONDS);
+                TargetGuard.Resolution r = f.get(10, TimeUnit.SECONDS);
                 assertThat(r).isInstanceOf(TargetGuard.Unresolved.class);
-                assertThat(((TargetGuard.Unresolved) r).why()).contains("slow.example").contains("within 500 ms");
+                assertThat(((TargetGuard.Unresolved) r).why()).contains("slow.example").contains("within 2000 ms");
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
             // one lookup of the slow name was running for all of them, not eight
             assertThat(resolvers.slowCalls.get()).isEqualTo(1);
 
