@@ -72,6 +72,9 @@ final class ConsumerWorker implements Runnable {
     private final EventsConfig config;
     private final MeterRegistry registry;
     private final Map<String, Integer> attempts = new HashMap<>();
+    /** Retries after lock contention, per record: not attempts, up to {@link #MAX_CONTENTION_RETRIES}. */
+    private final Map<String, Integer> contention = new HashMap<>();
+    static final int MAX_CONTENTION_RETRIES = 100;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private long backoffMs;
@@ -245,6 +248,7 @@ final class ConsumerWorker implements Runnable {
         try {
             Applied applied = QuarkusTransaction.requiringNew().timeout(60).call(() -> applyOne(event));
             attempts.remove(key);
+            contention.remove(key);
             count(applied.tag);
             if (applied == Applied.DUPLICATE) {
                 LOG.debugf("Consumer %s skipped event %s: already processed", groupId, event.id());
@@ -253,12 +257,20 @@ final class ConsumerWorker implements Runnable {
         } catch (Throwable t) {
             if (isPoison(t)) {
                 attempts.remove(key);
+                contention.remove(key);
                 return deadLetter(r, event, t);
             }
             if (DatabaseOutage.isOutage(t) || !databaseAnswers()) {
                 LOG.warnf("Consumer %s waits for the database (%s)", groupId, rootMessage(t));
                 return Outcome.RETRY;
             }
+            if (DatabaseOutage.isContention(t) && contention.merge(key, 1, Integer::sum) <= MAX_CONTENTION_RETRIES) {
+                // lost a lock race (a deadlock PostgreSQL broke, a lock timeout): not the event's fault; counting it
+                // as an attempt could dead-letter a good event and break its school's order
+                LOG.infof("Consumer %s retries event %s after lock contention (%s)", groupId, event.id(), rootMessage(t));
+                return Outcome.RETRY;
+            }
+            contention.remove(key);
             int n = attempts.merge(key, 1, Integer::sum);
             if (n >= config.consumer().maxAttempts()) {
                 attempts.remove(key);

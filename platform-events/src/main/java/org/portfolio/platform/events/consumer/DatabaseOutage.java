@@ -12,16 +12,30 @@ import java.util.Set;
 final class DatabaseOutage {
 
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /** Lock contention: a deadlock PostgreSQL broke (40P01), a serialization failure (40001), a lock not available (55P03). */
+    private static final Set<String> CONTENTION = Set.of("40P01", "40001", "55P03");
 
     private DatabaseOutage() {
     }
 
     static boolean isOutage(Throwable t) {
+        return anyState(t, DatabaseOutage::isOutageState);
+    }
+
+    /**
+     * The transaction lost to another one (a deadlock PostgreSQL broke, a serialization failure, a lock it could not
+     * get): the event is not at fault; trying again later succeeds.
+     */
+    static boolean isContention(Throwable t) {
+        return anyState(t, s -> s != null && CONTENTION.contains(s));
+    }
+
+    private static boolean anyState(Throwable t, java.util.function.Predicate<String> state) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException s) {
                 int n = 0;
                 for (SQLException e = s; e != null && n < 10; e = e.getNextException(), n++) {
-                    if (isOutageState(e.getSQLState())) {
+                    if (state.test(e.getSQLState())) {
                         return true;
                     }
                 }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Applies portfolio.trouble.Trouble.v1 events from trouble.events by inserting a row, unless told to fail:
  * {@code mode} "always-fails" throws an ordinary exception every time; "database" fails as the PostgreSQL driver
  * does when the database is unreachable (an SQLException with {@code sqlState}, wrapped by the persistence layer)
- * for as long as {@link #databaseDown} is set. Every call is counted per event id, outside any transaction.
+ * for as long as {@link #databaseDown} is set; "contended" loses a lock race ({@code sqlState} 40P01, 40001 or
+ * 55P03) {@link #CONTENDED_FAILURES} times, then applies. Every call is counted per event id, outside any transaction.
  */
 @ApplicationScoped
 public class TroubleHandler implements EventHandler {
@@ -27,6 +28,8 @@ public class TroubleHandler implements EventHandler {
     public static final String TYPE = "portfolio.trouble.Trouble.v1";
 
     public static volatile boolean databaseDown;
+    /** "contended" fails this many times (lock contention, {@code sqlState}), then applies. */
+    public static final int CONTENDED_FAILURES = 8;
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
     public record Trouble(String mode, String sqlState) {
@@ -61,6 +64,10 @@ public class TroubleHandler implements EventHandler {
         Trouble t = event.data(Trouble.class);
         if ("always-fails".equals(t.mode())) {
             throw new IllegalStateException("this trouble always fails");
+        }
+        if ("contended".equals(t.mode()) && CALLS.get(event.id()).get() <= CONTENDED_FAILURES) {
+            throw new PersistenceException("could not execute statement",
+                    new SQLException("deadlock detected (simulated)", t.sqlState()));
         }
         if ("database".equals(t.mode()) && databaseDown) {
             throw new PersistenceException("could not execute statement",
