@@ -152,18 +152,21 @@ class EarnedFallBackTest {
         @SuppressWarnings("unchecked") Map<String, Object> cause = (Map<String, Object>) grant.get("cause");
         assertThat((List<Object>) cause.get("ratingIds")).containsExactly(latest.toString(), filled.toString());
 
-        // the latest year's rating is corrected upward: one strong year does not earn it back...
+        // the latest year's rating is corrected upward: the reason for the fall back is gone, so the correction
+        // restores the grant (it does not wait for a second strong year)
         UUID corrected = UUID.randomUUID();
         rating(school, corrected, yearsFromNow(-2), "EXCEEDS", Instant.now().toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "PENDING".equals(grantOn(grants(school).getList("items"), "TIME").get("status")));
-        // ...the year before corrected too: two consecutive years at MEETS or better earn it again
+        grant = grantOn(awaitGrants(school, g -> has(g, "TIME", "ACTIVE")), "TIME");
+        @SuppressWarnings("unchecked") Map<String, Object> restored = (Map<String, Object>) grant.get("cause");
+        assertThat(restored.get("kind")).isEqualTo("RATING_QUALIFIED");
+        assertThat((List<Object>) restored.get("ratingIds")).containsExactly(corrected.toString());
+        // ...the year before corrected too: already in force, nothing more happens
         UUID corrected2 = UUID.randomUUID();
         rating(school, corrected2, yearsFromNow(-3), "MEETS", Instant.now().toString());
-        grant = grantOn(awaitGrants(school, g -> has(g, "TIME", "ACTIVE")), "TIME");
-        @SuppressWarnings("unchecked") Map<String, Object> earned = (Map<String, Object>) grant.get("cause");
-        assertThat(earned.get("kind")).isEqualTo("RATING_QUALIFIED");
-        assertThat((List<Object>) earned.get("ratingIds")).containsExactly(corrected.toString(), corrected2.toString());
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.oversight())
+                .get("/api/autonomy/schools/{s}/ratings", school).then().statusCode(200)
+                .body("ratingId", hasItem(corrected2.toString())));
+        assertThat(history(grantId)).hasSize(4);
 
         // a correction downward within the run takes it back again (fall back needs both latest years below)
         rating(school, UUID.randomUUID(), yearsFromNow(-2), "DOES_NOT_MEET", Instant.now().plusSeconds(1).toString());
@@ -211,5 +214,101 @@ class EarnedFallBackTest {
         // the next weak year in the run does
         rating(school, UUID.randomUUID(), yearsFromNow(0), "APPROACHING", Instant.now().toString());
         awaitGrants(school, g -> has(g, "PROGRAM", "PENDING"));
+    }
+
+    @Test
+    void aCorrectionThatRemovesTheReasonForAFallBackRestoresTheGrant() {
+        UUID school = UUID.randomUUID();
+        activate(UUID.randomUUID(), school, List.of(earned("MONEY", "MEETS", 2, 2)));
+        awaitGrants(school, g -> has(g, "MONEY", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-4), "MEETS", Instant.now().minusSeconds(60).toString());
+        rating(school, UUID.randomUUID(), yearsFromNow(-3), "MEETS", Instant.now().minusSeconds(60).toString());
+        UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "MONEY", "ACTIVE")), "MONEY").get("id"));
+        UUID weak = UUID.randomUUID();
+        UUID wrong = UUID.randomUUID();
+        rating(school, weak, yearsFromNow(-2), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        rating(school, wrong, yearsFromNow(-1), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        awaitGrants(school, g -> has(g, "MONEY", "PENDING"));
+        await().atMost(WAIT).until(() -> published(REVOKED, school).size() == 1);
+
+        // performance-service corrects the latest year (same school and year, published later): the fall-back rule
+        // no longer holds, so the grant is in force again at once — not a year later
+        UUID fixed = UUID.randomUUID();
+        String correction = rating(school, fixed, yearsFromNow(-1), "MEETS", Instant.now().toString());
+        Map<String, Object> grant = grantOn(awaitGrants(school, g -> has(g, "MONEY", "ACTIVE")), "MONEY");
+        @SuppressWarnings("unchecked") Map<String, Object> cause = (Map<String, Object>) grant.get("cause");
+        assertThat(cause.get("kind")).isEqualTo("RATING_QUALIFIED");
+        assertThat(cause.get("eventId")).isEqualTo(correction);
+        assertThat((List<Object>) cause.get("ratingIds")).containsExactly(fixed.toString());
+        assertThat((String) cause.get("description")).startsWith("Rating " + fixed + " corrected " + yearsFromNow(-1)
+                + " from APPROACHING to MEETS: no longer rated below MEETS for 2 consecutive school year(s)");
+        assertThat(history(grantId)).extracting(h -> h.get("action"))
+                .containsExactly("CREATED_PENDING", "GRANTED", "FELL_BACK", "GRANTED");
+
+        JsonPath answer = check(school, "ALLOCATE_BUDGET");
+        assertThat(answer.getString("decidedBy")).isEqualTo("SCHOOL");
+        assertThat(answer.getString("basis.explanation")).contains("in force again since ")
+                .contains("after a correction: rating " + fixed + " corrected " + yearsFromNow(-1)
+                        + " from APPROACHING to MEETS");
+
+        EventsProbe.Received reinstated = awaitPublished(REINSTATED,
+                r -> r.data().path("grantId").asText().equals(grantId.toString()));
+        JsonNode rc = reinstated.data().path("cause");
+        assertThat(rc.path("kind").asText()).isEqualTo("RATING_QUALIFIED");
+        assertThat(rc.path("eventId").asText()).isEqualTo(correction);
+        assertThat(rc.path("ratingId").asText()).isEqualTo(fixed.toString());
+        assertThat(rc.path("ratingIds").toString()).isEqualTo("[\"" + fixed + "\"]");
+        assertThat(published(GRANTED, school)).hasSize(1);
+        assertThat(EventContract.load().assertTopicConforms(AUTONOMY, "/autonomy")).containsKeys(REVOKED, REINSTATED);
+    }
+
+    @Test
+    void theSameRatingPublishedAgainDoesNotUndoAManualActivation() {
+        UUID school = UUID.randomUUID();
+        activate(UUID.randomUUID(), school, List.of(earned("MONEY", "MEETS", 1, 2)));
+        awaitGrants(school, g -> has(g, "MONEY", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-3), "MEETS", Instant.now().minusSeconds(60).toString());
+        UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "MONEY", "ACTIVE")), "MONEY").get("id"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-2), "DOES_NOT_MEET", Instant.now().minusSeconds(60).toString());
+        UUID latest = UUID.randomUUID();
+        String publishedAt = Instant.now().minusSeconds(60).toString();
+        rating(school, latest, yearsFromNow(-1), "APPROACHING", publishedAt);
+        awaitGrants(school, g -> has(g, "MONEY", "PENDING"));
+
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("reason", "Turnaround plan approved"))
+                .post("/api/autonomy/grants/{id}/activate", grantId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+
+        // the same rating (same id, same tier) comes again under a new event id — an outbox replay, then a correction
+        // of its percent only, published later: nothing changed for either rule
+        rating(school, latest, yearsFromNow(-1), "APPROACHING", publishedAt);
+        rating(school, latest, yearsFromNow(-1), "APPROACHING", Instant.now().toString());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+                "ACTIVE".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+        assertThat(history(grantId)).extracting(h -> h.get("action"))
+                .containsExactly("CREATED_PENDING", "GRANTED", "FELL_BACK", "GRANTED");
+        assertThat(published(REVOKED, school)).hasSize(1);
+    }
+
+    @Test
+    void aGrantFallsBackOnlyAfterItsFallBackYearsNotItsEarningYears() {
+        UUID school = UUID.randomUUID();
+        activate(UUID.randomUUID(), school, List.of(earned("MONEY", "MEETS", 1, 3)));
+        awaitGrants(school, g -> has(g, "MONEY", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-4), "MEETS", Instant.now().toString());
+        awaitGrants(school, g -> has(g, "MONEY", "ACTIVE"));
+
+        // one and then two weak years: fewer than three, still the school's (one year earns it, three take it back)
+        rating(school, UUID.randomUUID(), yearsFromNow(-3), "APPROACHING", Instant.now().toString());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+                "ACTIVE".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+        rating(school, UUID.randomUUID(), yearsFromNow(-2), "DOES_NOT_MEET", Instant.now().toString());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+                "ACTIVE".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+        assertThat(published(REVOKED, school)).isEmpty();
+
+        // the third weak year in a row does
+        rating(school, UUID.randomUUID(), yearsFromNow(-1), "APPROACHING", Instant.now().toString());
+        awaitGrants(school, g -> has(g, "MONEY", "PENDING"));
     }
 }

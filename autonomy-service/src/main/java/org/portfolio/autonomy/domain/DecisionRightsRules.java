@@ -140,7 +140,8 @@ public final class DecisionRightsRules {
                     + on + ", effective " + g.effectiveFrom() + (g.effectiveTo() == null ? " with no end date"
                     : " to " + g.effectiveTo()) + (g.successorContractId() != null && g.effectiveTo() != null
                     ? "; its contract was renewed and the grant carries over to contract " + g.successorContractId()
-                    : "") + ".";
+                    : "") + (restoredByCorrection(c.cause) ? "; in force again since " + on + " after a correction: "
+                    + c.cause.reason() : "") + ".";
             case REVOKED -> "The district decides: " + what + " was revoked on " + on + " " + because(c.cause) + ".";
             case PENDING_ELIGIBILITY -> "The district decides: " + what + " is EARNED autonomy pending eligibility"
                     + (fellBack(c.cause) ? " again: it fell back on " + on + " " + because(c.cause) : "")
@@ -207,6 +208,11 @@ public final class DecisionRightsRules {
                     + String.join(", ", c.ratingIds().stream().map(Object::toString).toList()) + ")";
             default -> c.description() == null ? "" : "(" + c.description() + ")";
         };
+    }
+
+    /** An EARNED grant that a correction of the ratings that made it fall back put in force again. */
+    private static boolean restoredByCorrection(CauseInfo c) {
+        return c != null && c.kind() == CauseKind.RATING_QUALIFIED && c.reason() != null;
     }
 
     private static boolean fellBack(CauseInfo c) {

@@ -49,6 +49,10 @@ public class SchoolRating extends PanacheEntityBase {
         return key.schoolYear;
     }
 
+    /** The rating a newer publication for the same school and year replaced: its id and tier. */
+    public record Replaced(UUID ratingId, RatingTier tier) {
+    }
+
     @Embeddable
     public static class Key implements Serializable {
         @Column(name = "school_id", nullable = false)

@@ -27,7 +27,9 @@ import java.util.UUID;
  * EARNED autonomy: keeps the schools' published ratings and grants a PENDING EARNED grant as soon as its
  * eligibility holds — when a rating is published, and when the grant is created (against ratings already held).
  * Symmetrically, an ACTIVE EARNED grant falls back to PENDING when a published rating makes its fall-back rule hold
- * (the latest {@code fallBackAfterYears} rated years all below its minimum tier), and is earned again later.
+ * (the latest {@code fallBackAfterYears} rated years all below its minimum tier), and is earned again later — or at
+ * once, when a correction of one of the ratings that made it fall back takes the reason away. The same rating
+ * published again (same id and tier) re-evaluates nothing.
  */
 @ApplicationScoped
 @Transactional
@@ -67,6 +69,10 @@ public class EligibilityService {
                     r.ratingId(), r.schoolId(), r.schoolYear(), existing.ratingId);
             return 0;
         }
+        // the same rating again (an outbox replay, or a correction of its percent only): recorded, nothing to decide
+        boolean unchanged = existing != null && r.ratingId().equals(existing.ratingId) && r.tier() == existing.tier;
+        SchoolRating.Replaced replaced = existing == null || unchanged ? null
+                : new SchoolRating.Replaced(existing.ratingId, existing.tier);
         SchoolRating s = existing != null ? existing : new SchoolRating();
         s.key = key;
         s.ratingId = r.ratingId();
@@ -80,13 +86,18 @@ public class EligibilityService {
             ratings.persist(s);
         }
         ratings.flush();
+        if (unchanged) {
+            LOG.infof("Rating %s of school %s for %s published again with the same tier; nothing to re-evaluate",
+                    r.ratingId(), r.schoolId(), r.schoolYear());
+            return 0;
+        }
         List<EarnedEligibility.Rating> held = held(r.schoolId());
         for (Grant g : grants.activeEarned(r.schoolId())) {
             tryFallBack(g, r.schoolYear(), held, eventId, now);
         }
         int granted = 0;
         for (Grant g : grants.pendingEarned(r.schoolId())) {
-            if (tryEarn(g, eventId, now)) {
+            if ((replaced != null && tryRestore(g, r, replaced, held, eventId, now)) || tryEarn(g, eventId, now)) {
                 granted++;
             }
         }
@@ -144,6 +155,37 @@ public class EligibilityService {
         }
         grantService.fallBack(g, Cause.of(CauseKind.RATING_FELL, eventId, q.get().description())
                 .withRatings(q.get().ratingIds()).withContract(g.contractId), now);
+        return true;
+    }
+
+    /**
+     * Undoes a fall back that a correction took the reason away from: a PENDING EARNED grant whose current cause is
+     * RATING_FELL, among whose ratings is the one just replaced for the same school and year, and whose fall-back
+     * rule no longer holds is ACTIVE again (AutonomyReinstated, cause RATING_QUALIFIED naming the correcting rating).
+     * A fall back whose reason went away with a new year (not a correction) still waits to be earned again. The
+     * caller holds the school's lock.
+     */
+    boolean tryRestore(Grant g, RatingSpec r, SchoolRating.Replaced replaced, List<EarnedEligibility.Rating> held,
+                       String eventId, Instant now) {
+        if (g.status != GrantStatus.PENDING || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null
+                || g.cause == null || g.cause.kind != CauseKind.RATING_FELL
+                || !g.cause.ratingIdList().contains(replaced.ratingId())) {
+            return false;
+        }
+        if (g.effectiveTo != null && g.effectiveTo.isBefore(rights.today())) {
+            return false;
+        }
+        int consecutive = g.eligibilityConsecutiveYears == null ? 1 : g.eligibilityConsecutiveYears;
+        int years = EarnedEligibility.fallBackAfterYears(g.eligibilityFallBackAfterYears, consecutive);
+        if (EarnedEligibility.fallsBack(g.eligibilityMinimumTier, years, held).isPresent()) {
+            return false;
+        }
+        String correction = "rating " + r.ratingId() + " corrected " + r.schoolYear() + " from " + replaced.tier()
+                + " to " + r.tier();
+        grantService.activate(g, Cause.of(CauseKind.RATING_QUALIFIED, eventId, "R" + correction.substring(1)
+                        + ": no longer rated below " + g.eligibilityMinimumTier + " for " + years
+                        + " consecutive school year(s); in force again after the correction")
+                .withReason(correction).withRatings(List.of(r.ratingId())).withContract(g.contractId), now);
         return true;
     }
 
