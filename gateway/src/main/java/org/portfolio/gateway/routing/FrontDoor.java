@@ -131,7 +131,8 @@ public class FrontDoor {
      */
     private boolean oversightScoped(TokenVerifier.VerifiedToken caller) {
         return caller.roles().contains("OVERSIGHT")
-                && (caller.schools() != null || !verifier.scopeOf(caller).oversightBodies().isEmpty());
+                && ((caller.schools() != null && !caller.schools().isEmpty())
+                    || !verifier.scopeOf(caller).oversightBodies().isEmpty());
     }
 
     /** Answers before the body was read: the connection is closed after the answer, so the unread body cannot linger. */

@@ -515,8 +515,15 @@ class BadInputSweepIT {
     }
 
     private String register(String bootstrap, List<String> roles, List<String> schools, String name) throws Exception {
-        Answer r = http.json("POST", "/api/admin/clients", bootstrap, Sweep.JSON.writeValueAsString(
-                Map.of("name", name + " " + UUID.randomUUID(), "roles", roles, "schools", schools)));
+        return registerScoped(bootstrap, roles, Map.of("schools", schools), name);
+    }
+
+    /** A client of these roles with this school scope (schools, oversightBodies, zones, allSchools); its token. */
+    private String registerScoped(String bootstrap, List<String> roles, Map<String, Object> scope, String name) throws Exception {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(scope);
+        body.put("name", name + " " + UUID.randomUUID());
+        body.put("roles", roles);
+        Answer r = http.json("POST", "/api/admin/clients", bootstrap, Sweep.JSON.writeValueAsString(body));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode c = Sweep.JSON.readTree(r.body());
         return http.token(c.path("clientId").asText(), c.path("clientSecret").asText());
@@ -547,6 +554,11 @@ class BadInputSweepIT {
         tokens.add(register(bootstrap, List.of("ENROLLMENT_OFFICER"), List.of(), "sweep enrollment"));
         tokens.add(register(bootstrap, List.of("SCHOOL_LEADER"), List.of(school), "sweep leader"));
         tokens.add(register(bootstrap, List.of("SIS"), List.of(school), "sweep sis"));
+        // the other scope kinds (issue 18, issue 15): a network office by body, a district-wide SIS, an authorizer
+        tokens.add(registerScoped(bootstrap, List.of("SCHOOL_LEADER"), Map.of("oversightBodies", List.of(body)), "sweep network office"));
+        tokens.add(registerScoped(bootstrap, List.of("SCHOOL_LEADER"), Map.of("zones", List.of("EAST")), "sweep zone office"));
+        tokens.add(registerScoped(bootstrap, List.of("SIS"), Map.of("allSchools", true), "sweep district sis"));
+        tokens.add(registerScoped(bootstrap, List.of("OVERSIGHT"), Map.of("oversightBodies", List.of(body)), "sweep authorizer"));
         Answer target = http.json("POST", "/api/admin/clients", bootstrap,
                 "{\"name\":\"sweep target " + UUID.randomUUID() + "\",\"roles\":[\"OVERSIGHT\"]}");
         ids.put("sweep-target-client", Sweep.JSON.readTree(target.body()).path("clientId").asText());

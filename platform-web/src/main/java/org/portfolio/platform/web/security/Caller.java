@@ -89,7 +89,7 @@ public class Caller {
         Optional<SchoolScope> registered = registered(jwt);
         if (registered.isPresent()) {
             // a token narrowed to some schools (the client asked for it) acts for those schools only, OVERSIGHT too
-            return !jwt.containsClaim(Roles.SCHOOLS_CLAIM) && registered.get().oversightBodies().isEmpty();
+            return !narrowed(jwt) && registered.get().oversightBodies().isEmpty();
         }
         return !jwt.containsClaim(SchoolScopes.CLAIM);
     }
@@ -133,6 +133,11 @@ public class Caller {
             return registered.orElse(SchoolScope.NONE);
         }
         return SchoolScope.NONE;
+    }
+
+    /** The token carries schools of its own (the gateway's narrowed tokens carry at least one). */
+    private static boolean narrowed(JsonWebToken jwt) {
+        return jwt.containsClaim(Roles.SCHOOLS_CLAIM) && !inlineSchools(jwt.getClaim(Roles.SCHOOLS_CLAIM)).isEmpty();
     }
 
     /** What this service heard of the token's client; looked up once per request. */
