@@ -159,4 +159,16 @@ final class Fixtures {
     static Response result(UUID period, UUID applicant) {
         return given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/applications/" + applicant + "/result");
     }
+
+    /**
+     * The applicant's lottery number exactly as answered. Rest-assured reads JSON decimals as float by default, and a
+     * float rounds some numbers to a different fourth decimal than the service's double (0.49175… showed 0.4918 against
+     * the service's 0.4917), so the explanation checks compare with the double.
+     */
+    static double lottery(Response result) {
+        return io.restassured.path.json.JsonPath.from(result.asString())
+                .using(new io.restassured.path.json.config.JsonPathConfig(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE))
+                .getDouble("lottery");
+    }
 }

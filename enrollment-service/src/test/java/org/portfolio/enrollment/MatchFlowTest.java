@@ -59,7 +59,7 @@ class MatchFlowTest {
         assertThat(g.getString("choices[0].outcome")).isEqualTo("WAITLISTED");
         assertThat(g.getInt("choices[0].waitlistPosition")).isEqualTo(1);
         assertThat(g.getString("choices[0].explanation")).isEqualTo(String.format(java.util.Locale.ROOT,
-                "full: last seat went to group ZONE, lottery %.4f; yours: GENERAL, %.4f", z.getDouble("lottery"), g.getDouble("lottery")));
+                "full: last seat went to group ZONE, lottery %.4f; yours: GENERAL, %.4f", Fixtures.lottery(result(period, zone)), Fixtures.lottery(result(period, general))));
 
         given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then().statusCode(200)
                 .body("find { it.programId == '" + scarce + "' }.seats", equalTo(1))
@@ -101,7 +101,7 @@ class MatchFlowTest {
         UUID loser = others.stream().filter(k -> result(period, k).then().extract().path("offer") == null).findFirst().orElseThrow();
         String why = result(period, loser).then().extract().path("choices[0].explanation");
         assertThat(why).startsWith("open seats full: last seat went to group GENERAL").contains("; FRL set-aside seats full: last seat went to ")
-                .endsWith("not FRL, GENERAL, " + String.format(java.util.Locale.ROOT, "%.4f", ((Number) result(period, loser).then().extract().path("lottery")).doubleValue()));
+                .endsWith("not FRL, GENERAL, " + String.format(java.util.Locale.ROOT, "%.4f", Fixtures.lottery(result(period, loser))));
     }
 
     @Test
