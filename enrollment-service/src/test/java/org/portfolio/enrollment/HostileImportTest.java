@@ -1,0 +1,70 @@
+package org.portfolio.enrollment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.portfolio.enrollment.Fixtures.action;
+
+/**
+ * Audit of issue 13 ("classes, not instances"; "no personal data in errors"; "hostile input → 4xx, never 500"):
+ * the NDJSON application import reads its lines with its own ObjectMapper (not the shared one with JsonLimits,
+ * StrictStrings and duplicate-key detection) and checks none of ApplicantRequest's bounds, and it answers a line
+ * Jackson cannot read with Jackson's own message, which quotes the offending value. The bad-input sweep never
+ * reaches this parser (it sends application/json, answered 415). Red on main 71de054.
+ */
+@QuarkusTest
+class HostileImportTest {
+
+    static String line(String ref, String firstName, String birthDate, String currentSchool, UUID choice) {
+        return "{\"applicant\":{\"externalRef\":\"" + ref + "\",\"firstName\":\"" + firstName + "\",\"lastName\":\"Lee\","
+                + "\"birthDate\":\"" + birthDate + "\",\"grade\":\"9\",\"homeZone\":\"EAST\""
+                + (currentSchool == null ? "" : ",\"currentSchoolId\":\"" + currentSchool + "\"")
+                + "},\"choices\":[\"" + choice + "\"]}\n";
+    }
+
+    record Open(String url, UUID program) {
+    }
+
+    static Open openPeriod() {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID period = Fixtures.period(2);
+        UUID program = Fixtures.program(period, school, "9", 5, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        return new Open("/api/enrollment/periods/" + period + "/application-imports", program);
+    }
+
+    static String ref() {
+        return "HI-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void anUnreadableLineIsReportedWithoutQuotingTheApplicantsData() {
+        Open o = openPeriod();
+        String ndjson = line(ref(), "Sam", "RVPRIVATE-birth-2019", null, o.program())
+                + line(ref(), "Sam", "2019-02-03", "RVPRIVATE Jane Doe", o.program());
+        ImportTest.importing(o.url(), ndjson).then()
+                .statusCode(allOf(greaterThanOrEqualTo(400), lessThan(500)))
+                .body(not(containsString("RVPRIVATE")));
+    }
+
+    @Test
+    void aNameLongerThanTheColumnIs4xxNot500() {
+        Open o = openPeriod();
+        ImportTest.importing(o.url(), line(ref(), "N".repeat(101), "2019-02-03", null, o.program())).then()
+                .statusCode(allOf(greaterThanOrEqualTo(400), lessThan(500)));
+    }
+
+    @Test
+    void aNulCharacterInANameIs4xxNot500() {
+        Open o = openPeriod();
+        ImportTest.importing(o.url(), line(ref(), "Sam\\u0000", "2019-02-03", null, o.program())).then()
+                .statusCode(allOf(greaterThanOrEqualTo(400), lessThan(500)));
+    }
+}
