@@ -17,7 +17,7 @@ import static org.portfolio.enrollment.Fixtures.action;
  * the NDJSON application import reads its lines with its own ObjectMapper (not the shared one with JsonLimits,
  * StrictStrings and duplicate-key detection) and checks none of ApplicantRequest's bounds, and it answers a line
  * Jackson cannot read with Jackson's own message, which quotes the offending value. The bad-input sweep never
- * reaches this parser (it sends application/json, answered 415). Red on main 71de054.
+ * reaches this parser (it sends application/json, answered 415). Red on main 71de054; fixed by reading each line with the application's mapper, Bean Validation of the applicant and bounded lines.
  */
 @QuarkusTest
 class HostileImportTest {
@@ -66,5 +66,25 @@ class HostileImportTest {
         Open o = openPeriod();
         ImportTest.importing(o.url(), line(ref(), "Sam\\u0000", "2019-02-03", null, o.program())).then()
                 .statusCode(allOf(greaterThanOrEqualTo(400), lessThan(500)));
+    }
+
+    @Test
+    void aLineWithoutEndIsRefusedByItsLengthAndOtherLinesStillNamed() {
+        Open o = openPeriod();
+        String huge = "{\"applicant\":{\"externalRef\":\"" + "R".repeat(2_000_000) + "\"}}\n";
+        ImportTest.importing(o.url(), line(ref(), "Sam", "2019-02-03", null, o.program()) + huge
+                        + line(ref(), "N".repeat(101), "2019-02-03", null, o.program())).then()
+                .statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("line 2", "line 3: applicant.firstName"))
+                .body(not(containsString("RRRR")));
+    }
+
+    @Test
+    void aDuplicateKeyInALineIsRefusedNotSilentlyOverwritten() {
+        Open o = openPeriod();
+        String dup = line(ref(), "Sam", "2019-02-03", null, o.program()).replace("\"grade\":\"9\"", "\"grade\":\"9\",\"grade\":\"3\"");
+        ImportTest.importing(o.url(), dup).then().statusCode(422)
+                .body("errors[0].field", containsString("line 1"))
+                .body("errors[0].message", containsString("more than once"));
     }
 }

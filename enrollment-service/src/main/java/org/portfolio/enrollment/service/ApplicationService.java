@@ -1,13 +1,20 @@
 package org.portfolio.enrollment.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.portfolio.enrollment.domain.Applicant;
 import org.portfolio.enrollment.domain.ApplicantProfile;
 import org.portfolio.enrollment.domain.Application;
@@ -26,8 +33,8 @@ import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.FieldError;
 import org.portfolio.platform.web.problem.ProblemException;
+import org.portfolio.platform.web.problem.ProblemMappers;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -47,9 +54,9 @@ import java.util.UUID;
 @Transactional
 public class ApplicationService {
 
-    private static final ObjectMapper NDJSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final int MAX_REPORTED_ERRORS = 100;
+    /** An import line's longest: an applicant with every list full is about 2,500 characters. */
+    static final int MAX_LINE_CHARS = 16_384;
 
     @Inject
     PeriodRepository periods;
@@ -67,6 +74,11 @@ public class ApplicationService {
     MatchStore store;
     @Inject
     EntityManager em;
+    /** The application's mapper: JSON limits, strict strings (no NUL), bounded decimals, duplicate keys refused. */
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Validator validator;
 
     /** What {@link #submit} did. */
     public record Submitted(Application application, boolean created) {
@@ -172,9 +184,16 @@ public class ApplicationService {
     public record ImportLine(ImportApplicant applicant, List<UUID> choices) {
     }
 
-    public record ImportApplicant(String externalRef, String firstName, String lastName, LocalDate birthDate, String grade,
-                                 String homeZone, UUID currentSchoolId, List<UUID> siblingSchoolIds,
-                                 List<UUID> staffSchoolIds, List<String> flags) {
+    /** Bounded as a single submission's applicant (rest.ApplicantRequest) is. */
+    public record ImportApplicant(@NotBlank @Size(max = 60) String externalRef,
+                                  @NotBlank @Size(max = 100) String firstName,
+                                  @NotBlank @Size(max = 100) String lastName,
+                                  @NotNull @Past LocalDate birthDate,
+                                  @NotNull @Pattern(regexp = "PK|K|[1-9]|1[0-2]", message = "must be PK, K, 1 … 12") String grade,
+                                  @Size(max = 60) String homeZone, UUID currentSchoolId,
+                                  @Size(max = 10) List<@NotNull UUID> siblingSchoolIds,
+                                  @Size(max = 5) List<@NotNull UUID> staffSchoolIds,
+                                  @Size(max = 10) List<@Pattern(regexp = "[A-Za-z0-9_]{1,40}", message = "letters, digits and _ only") String> flags) {
     }
 
     public record ImportResult(int applications, int applicantsCreated, int applicantsUpdated, long millis) {
@@ -200,25 +219,32 @@ public class ApplicationService {
         List<ImportLine> lines = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Set<String> refs = new HashSet<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+        ObjectReader reader = mapper.readerFor(ImportLine.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (BoundedLines r = new BoundedLines(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE_CHARS)) {
             String text;
             int no = 0;
-            while ((text = r.readLine()) != null) {
+            while ((text = r.next()) != null) {
                 no++;
+                String where = "line " + no;
+                if (text == BoundedLines.TOO_LONG) {
+                    addError(errors, new FieldError(where, "longer than " + MAX_LINE_CHARS + " characters"));
+                    continue;
+                }
                 if (text.isBlank()) {
                     continue;
                 }
-                String where = "line " + no;
                 ImportLine line;
                 try {
-                    line = NDJSON.readValue(text, ImportLine.class);
-                } catch (IOException e) {
-                    addError(errors, new FieldError(where, "not a valid import line: " + firstLine(e.getMessage())));
+                    line = reader.readValue(text);
+                } catch (JsonProcessingException e) {
+                    // the rule and the field, never the value: a line is a child's personal data
+                    FieldError why = ProblemMappers.describe(e);
+                    addError(errors, new FieldError(why.field().isEmpty() ? where : where + ": " + why.field(), why.message()));
                     continue;
                 }
-                String problem = checkApplicant(line.applicant());
-                if (problem != null) {
-                    addError(errors, new FieldError(where + ": applicant", problem));
+                List<FieldError> invalid = checkApplicant(line.applicant(), where + ": applicant");
+                if (!invalid.isEmpty()) {
+                    invalid.forEach(e -> addError(errors, e));
                     continue;
                 }
                 if (!refs.add(line.applicant().externalRef())) {
@@ -235,7 +261,7 @@ public class ApplicationService {
                 lines.add(line);
             }
         } catch (IOException e) {
-            throw ProblemException.invalid("body", "could not be read: " + e.getMessage());
+            throw ProblemException.invalid("body", "could not be read");
         }
         if (!errors.isEmpty()) {
             throw invalidChoices(errors);
@@ -374,34 +400,20 @@ public class ApplicationService {
         return new ProblemException(EnrollmentProblems.INVALID_CHOICES, detail, errors, Map.of());
     }
 
-    private static String checkApplicant(ImportApplicant a) {
+    private List<FieldError> checkApplicant(ImportApplicant a, String where) {
         if (a == null) {
-            return "missing";
+            return List.of(new FieldError(where, "missing"));
         }
-        if (a.externalRef() == null || a.externalRef().isBlank() || a.externalRef().length() > 60) {
-            return "externalRef is required (at most 60 characters)";
-        }
-        if (blank(a.firstName()) || blank(a.lastName()) || a.birthDate() == null) {
-            return "firstName, lastName and birthDate are required";
-        }
-        if (a.grade() == null || !a.grade().matches("PK|K|[1-9]|1[0-2]")) {
-            return "grade must be PK, K, 1 … 12";
-        }
-        return null;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return validator.validate(a).stream()
+                .map(v -> new FieldError(where + "." + v.getPropertyPath(), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .toList();
     }
 
     private static void addError(List<FieldError> errors, FieldError e) {
         if (errors.size() < MAX_REPORTED_ERRORS) {
             errors.add(e);
         }
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.split("\n")[0];
     }
 
     private static List<String> strings(List<UUID> ids) {

@@ -80,10 +80,12 @@ class ProblemDetailsTest {
         problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
                 .body("errors[0].field", equalTo("size"));
         w = new java.util.HashMap<>(validWidget());
-        w.put("madeOn", "yesterday");
+        w.put("madeOn", "Jane Doe 2019-02-03");
+        // the rule, never the value (a value in the wrong field may be a child's name or birth date)
         problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
                 .body("errors[0].field", equalTo("madeOn"))
-                .body("errors[0].message", containsString("date"));
+                .body("errors[0].message", containsString("date"))
+                .body(org.hamcrest.Matchers.not(containsString("Jane")));
         w = new java.util.HashMap<>(validWidget());
         w.put("schoolId", "not-a-uuid");
         problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")

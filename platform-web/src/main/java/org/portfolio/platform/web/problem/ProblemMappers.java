@@ -95,6 +95,24 @@ public class ProblemMappers {
         return json(e, uri);
     }
 
+    /**
+     * What went wrong reading a JSON document, as the field (empty for the document itself) and the rule it broke, never
+     * the input's values: for documents a service reads by hand, such as the lines of an NDJSON import.
+     */
+    public static FieldError describe(JsonProcessingException e) {
+        JsonProcessingException parse = parserProblem(e);
+        if (parse != null && isDuplicateKey(parse)) {
+            return new FieldError(duplicatePath(parse), "appears more than once in its object");
+        }
+        if (parse != null) {
+            return new FieldError("", parse instanceof StreamConstraintsException sce ? limit(sce) : "is not valid JSON");
+        }
+        if (e instanceof JsonMappingException m) {
+            return new FieldError(jsonPath(m), mappingMessage(m));
+        }
+        return new FieldError("", "could not be read");
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
         JsonProcessingException parse = parserProblem(e);
@@ -390,7 +408,8 @@ public class ProblemMappers {
             if (target != null && target.isEnum()) {
                 return "must be one of " + Arrays.toString(target.getEnumConstants());
             }
-            return "must be a valid " + typeName(target) + " (got " + echo(f.getValue()) + ")";
+            // never the value: it may be a child's name or birth date (docs/security.md, T17)
+            return "must be a valid " + typeName(target);
         }
         if (e instanceof InvalidTypeIdException) {
             return "has an unknown type";
@@ -450,10 +469,6 @@ public class ProblemMappers {
 
     private static String article(String noun) {
         return ("aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-    }
-
-    private static String echo(Object value) {
-        return value == null ? "null" : "\"" + truncate(String.valueOf(value)) + "\"";
     }
 
     private static String truncate(String s) {
