@@ -69,23 +69,38 @@ class PeriodLifecycleTest {
 
     /**
      * Issue 13: an officer who saw a match could discard it, reopen and close again to draw a new seed, and so pick
-     * the lottery she liked. The seed committed at the first close is final for the period.
+     * the lottery she liked; with the seed final, she could still discard, reopen and change applications (a favoured
+     * child re-registered under a new reference draws a new number). The seed committed at the first close is final,
+     * a matched period never reopens, and every run (the discarded one too) is published with the round.
      */
     @Test
-    void theSeedCommittedAtTheFirstCloseIsFinalThroughDiscardReopenAndCloseAgain() {
+    void theSeedIsFinalAMatchedPeriodNeverReopensAndEveryRunIsPublished() {
         UUID period = Fixtures.period(3);
-        Fixtures.program(period, Fixtures.openSchool("WEST", "K"), "K", 10, "GENERAL");
+        UUID program = Fixtures.program(period, Fixtures.openSchool("WEST", "K"), "K", 1, "GENERAL");
         action(period, "open").then().statusCode(200);
+        Fixtures.apply(period, new Fixtures.Kid("K", "WEST").create(), program).then().statusCode(201);
+        Fixtures.apply(period, new Fixtures.Kid("K", "WEST").create(), program).then().statusCode(201);
         String hash = action(period, "close").then().statusCode(200).body("lotterySeedSha256", notNullValue())
                 .extract().path("lotterySeedSha256");
         action(period, "match").then().statusCode(200);
-        action(period, "discard-match").then().statusCode(200);
-        action(period, "open").then().statusCode(200).body("status", equalTo("OPEN")).body("lotterySeedSha256", equalTo(hash))
-                .body("lotterySeed", nullValue());
-        action(period, "close").then().statusCode(200).body("lotterySeedSha256", equalTo(hash));
+        action(period, "discard-match").then().statusCode(200).body("lotterySeedSha256", equalTo(hash));
+        action(period, "open").then().statusCode(409).body("type", equalTo("urn:portfolio:problem:invalid-period-transition"))
+                .body("detail", org.hamcrest.Matchers.containsString("has been matched"));
         action(period, "match").then().statusCode(200);
         String seed = action(period, "publish").then().statusCode(200).extract().path("lotterySeed");
         org.assertj.core.api.Assertions.assertThat(org.portfolio.enrollment.domain.Lottery.sha256(seed)).isEqualTo(hash);
+
+        com.fasterxml.jackson.databind.JsonNode runs = org.portfolio.testing.EventsProbe.await("enrollment.events",
+                r -> MatchFlowTest.MATCH_PUBLISHED.equals(r.type()) && period.toString().equals(r.subject()),
+                Duration.ofSeconds(30)).data().get("matchRuns");
+        org.assertj.core.api.Assertions.assertThat(runs).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(runs.get(0).get("run").asInt()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(runs.get(0).hasNonNull("discardedAt")).as("the discarded run").isTrue();
+        org.assertj.core.api.Assertions.assertThat(runs.get(1).has("discardedAt")).as("the published run").isFalse();
+        // same seed, same applications: the rerun made the same offers
+        org.assertj.core.api.Assertions.assertThat(runs.get(1).get("resultsSha256").asText())
+                .matches("[0-9a-f]{64}").isEqualTo(runs.get(0).get("resultsSha256").asText());
+        org.assertj.core.api.Assertions.assertThat(runs.get(1).get("matched").asInt()).isEqualTo(1);
     }
 
     @Test

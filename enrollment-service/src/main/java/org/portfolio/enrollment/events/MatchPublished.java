@@ -9,9 +9,17 @@ import java.util.UUID;
  * applicant appears in it. See docs/events.md.
  */
 public record MatchPublished(UUID periodId, String name, String schoolYear, int round, Instant publishedAt,
-                             String lotterySeed, int applicants, int matched, List<ProgramResult> programs) {
+                             String lotterySeed, int applicants, int matched, List<ProgramResult> programs,
+                             List<MatchRun> matchRuns) {
 
     public static final String NAME = "MatchPublished";
+
+    /**
+     * Every stored match of the round in order, the published one last: a discarded or superseded run is listed with
+     * when it was discarded and the digest of its offers, so nobody can redraw a round unseen.
+     */
+    public record MatchRun(int run, Instant matchedAt, int applicants, int matched, String resultsSha256, Instant discardedAt) {
+    }
 
     public record ProgramResult(UUID programId, UUID schoolId, String grade, int seats, int applicants, int firstChoices,
                                 int offers, Cutoff cutoff) {

@@ -16,7 +16,9 @@ import org.portfolio.enrollment.domain.Program;
 import org.portfolio.enrollment.domain.WaitlistEntry;
 import org.portfolio.enrollment.events.DemandReported;
 import org.portfolio.enrollment.events.MatchPublished;
+import org.portfolio.enrollment.repository.MatchRunRepository;
 import org.portfolio.enrollment.repository.MatchStore;
+import org.portfolio.enrollment.domain.ResultsDigest;
 import org.portfolio.enrollment.repository.OfferRepository;
 import org.portfolio.enrollment.repository.ParticipatingSchoolRepository;
 import org.portfolio.enrollment.repository.PeriodRepository;
@@ -54,6 +56,8 @@ public class MatchService {
     @Inject
     MatchStore store;
     @Inject
+    MatchRunRepository runs;
+    @Inject
     Outbox outbox;
     @Inject
     EntityManager em;
@@ -82,7 +86,8 @@ public class MatchService {
         long t2 = System.nanoTime();
         store.deleteResults(periodId);
         LOG.infof("Period %s: previous results deleted (%d ms)", periodId, (System.nanoTime() - t2) / 1_000_000);
-        write(period, m);
+        String digest = write(period, m);
+        int runNo = runs.record(periodId, Instant.now(), m.apps.size(), m.matched, digest);
         if (period.previousPeriodId != null) {
             // the previous round's seats were counted into this round: its waitlists stop moving now
             waitlists.closeAll(period.previousPeriodId);
@@ -93,8 +98,8 @@ public class MatchService {
         period.applicantsMatched = m.matched;
         period.touch();
         long t3 = System.nanoTime();
-        LOG.infof("Period %s matched: %d applicants, %d matched, %d programs (read %d ms, match %d ms, write %d ms)",
-                periodId, m.apps.size(), m.matched, l.programs.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+        LOG.infof("Period %s matched (run %d): %d applicants, %d matched, %d programs (read %d ms, match %d ms, write %d ms)",
+                periodId, runNo, m.apps.size(), m.matched, l.programs.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                 (t3 - t2) / 1_000_000);
         return summary(period.id, false, null, m, l, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     }
@@ -118,7 +123,11 @@ public class MatchService {
         return summary(period.id, true, s, m, l, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, 0);
     }
 
-    /** MATCHED → CLOSED: throws the stored results away (the seed stays recorded). */
+    /**
+     * MATCHED → CLOSED: throws the stored results away. The seed stays recorded and the run stays on record as
+     * discarded (with the digest of its offers): the published round shows every run, so a discarded match cannot be
+     * hidden; a period once matched never reopens, so its applications cannot change before a rerun.
+     */
     public EnrollmentPeriod discard(UUID periodId) {
         EnrollmentPeriod period = periods.findForUpdate(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
         if (period.status != PeriodStatus.MATCHED) {
@@ -126,6 +135,7 @@ public class MatchService {
                     "Period " + periodId + " is " + period.status + "; only a MATCHED period's results can be discarded");
         }
         store.deleteResults(periodId);
+        runs.discardLatest(periodId, Instant.now());
         period.status = PeriodStatus.CLOSED;
         period.matchedAt = null;
         period.applicantsMatched = null;
@@ -175,7 +185,9 @@ public class MatchService {
         outbox.publish("EnrollmentPeriod", period.id, MatchPublished.NAME, period.id, new MatchPublished(period.id, period.name,
                 period.schoolYear, period.round, period.publishedAt, period.lotterySeed,
                 period.applicantsTotal == null ? 0 : period.applicantsTotal,
-                period.applicantsMatched == null ? 0 : period.applicantsMatched, results));
+                period.applicantsMatched == null ? 0 : period.applicantsMatched, results,
+                runs.list(periodId).stream().map(r -> new MatchPublished.MatchRun(r.run(), r.matchedAt(), r.applicants(),
+                        r.matched(), r.resultsSha256(), r.discardedAt())).toList()));
         bySchool.forEach((school, a) -> outbox.publish("EnrollmentPeriod", period.id, DemandReported.NAME, school,
                 new DemandReported(period.id, period.schoolYear, period.round, school, a[0], a[1], a[2], a[3])));
         return period;
@@ -226,7 +238,7 @@ public class MatchService {
         return out;
     }
 
-    private void write(EnrollmentPeriod period, MatchComputation m) {
+    private String write(EnrollmentPeriod period, MatchComputation m) {
         int n = m.apps.size();
         UUID[] ids = m.apps.applicants();
         String pid = period.id.toString();
@@ -252,10 +264,12 @@ public class MatchService {
         }
         java.util.Arrays.sort(byApplicant, (x, y) -> applicantIds[x].compareTo(applicantIds[y]));
         OrderedIds offerIds = new OrderedIds();
+        ResultsDigest digest = new ResultsDigest();
         for (int s : byApplicant) {
             String a = applicantIds[s];
             int assigned = m.result.assignedChoice[s];
             int end = assigned >= 0 ? assigned : cs[s + 1];
+            digest.add(a, assigned >= 0 ? programIds[m.apps.choiceProgram()[assigned]] : null);
             if (assigned >= 0) {
                 int p = m.apps.choiceProgram()[assigned];
                 offerRows.append(offerIds.next()).append('\t').append(pid).append('\t').append(a).append('\t')
@@ -343,6 +357,7 @@ public class MatchService {
         }
         store.copyIn("program_block", "program_id, block, group_code, seats, filled, cutoff_group, cutoff_member, cutoff_lottery", blocks);
         store.copyIn("program_statistics", "program_id, period_id, seats, applicants, first_choices, offers, participating", stats);
+        return digest.sha256();
     }
 
     private Summary summary(UUID periodId, boolean simulation, String seed, MatchComputation m, Loaded l, long read, long match, long write) {

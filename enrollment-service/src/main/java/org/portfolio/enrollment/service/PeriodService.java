@@ -8,6 +8,7 @@ import org.portfolio.enrollment.domain.Lottery;
 import org.portfolio.enrollment.domain.PeriodStatus;
 import org.portfolio.enrollment.domain.Program;
 import org.portfolio.enrollment.domain.SetAside;
+import org.portfolio.enrollment.repository.MatchRunRepository;
 import org.portfolio.enrollment.repository.PeriodRepository;
 import org.portfolio.enrollment.repository.ProgramRepository;
 import org.portfolio.platform.web.http.EntityTags;
@@ -28,6 +29,8 @@ public class PeriodService {
     PeriodRepository periods;
     @Inject
     ProgramRepository programs;
+    @Inject
+    MatchRunRepository matchRuns;
 
     public record PeriodData(String name, String schoolYear, int maxChoices, Instant applicationsOpenAt,
                              Instant applicationsCloseAt, Instant offerDeadline, Integer waitlistResponseHours) {
@@ -71,12 +74,18 @@ public class PeriodService {
 
     /**
      * DRAFT or CLOSED → OPEN. Reopening keeps the seed recorded at the first close: it is final for the period, so that
-     * nobody who has seen a match can discard it, reopen and close again to draw a lottery they like better.
+     * nobody who has seen a match can discard it, reopen and close again to draw a lottery they like better. A period
+     * that has been matched never reopens (its results were seen: new or changed applications could steer a rerun);
+     * a discarded match can only be rerun on the same applications, and every run is published with the round.
      */
     public EnrollmentPeriod open(UUID id) {
         EnrollmentPeriod p = lock(id);
         if (p.status != PeriodStatus.DRAFT && p.status != PeriodStatus.CLOSED) {
             throw transition(p, "open", "DRAFT or CLOSED");
+        }
+        if (matchRuns.anyRun(id)) {
+            throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION, "Period " + id
+                    + " has been matched: its applications are final (a discarded match can be rerun, and every run is published)");
         }
         if (programs.count("periodId", id) == 0) {
             throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION, "Period " + id + " has no programs to apply to");
