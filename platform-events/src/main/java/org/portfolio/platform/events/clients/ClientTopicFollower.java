@@ -187,7 +187,15 @@ public class ClientTopicFollower implements Runnable {
             }
         }
         ignored.incrementAndGet();
-        LOG.warnf("Client directory ignored the record at %s-%d offset %d: %s", r.topic(), r.partition(), r.offset(), why);
+        LOG.warnf("Client directory ignored the record at %s-%d offset %d: %s", r.topic(), r.partition(), r.offset(), printable(why));
+    }
+
+    /** The reason quotes what the record's writer chose (its type, its source): one line, bounded, no control characters. */
+    static String printable(String why) {
+        String s = why == null ? "" : why.length() > 200 ? why.substring(0, 200) + "…" : why;
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return out.toString();
     }
 
     private boolean sleep(long ms) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.portfolio.platform.events.EventTypes;
+import org.portfolio.platform.web.json.JsonLimits;
+import org.portfolio.platform.web.json.StrictNumbers;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,10 +16,18 @@ import java.time.Instant;
 public record IncomingEvent(String id, String type, URI source, String subject, Instant time, String traceparent,
                             byte[] data) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+    /** The request bodies' limits apply to event data too: bounded decimals, names, strings, nesting; no duplicate keys. */
+    private static final ObjectMapper MAPPER = mapper();
+
+    private static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        new JsonLimits().customize(m);
+        new StrictNumbers().customize(m);
+        return m;
+    }
 
     /** The event name without prefix and version, e.g. {@code MetricResultRecorded}. */
     public String name() {
