@@ -195,4 +195,32 @@ class RevocationTest {
         activate(UUID.randomUUID(), school, List.of(full("PEOPLE")));
         awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
     }
+
+    /**
+     * Issue 13, finding 6, replayed on this service: a copy of a real evaluation with a new id, the source
+     * {@code /outsider} and result MISSED, published to contracts.events, once revoked PEOPLE. It goes to the dead
+     * letters; the grant stays ACTIVE and the check still answers SCHOOL.
+     */
+    @Test
+    void aForgedMissFromAnotherSourceRevokesNothingAndIsDeadLettered() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        UUID benchmark = UUID.randomUUID();
+        registerSchool(school, "Forgery Test School");
+        activate(contract, school, List.of(full("PEOPLE", "HIRE_TEACHERS")));
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
+        String forgedId = UUID.randomUUID().toString();
+        EventsProbe.publish(CONTRACTS, forgedId, "/outsider", BENCHMARK_EVALUATED, school.toString(),
+                evaluation(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE"));
+        EventsProbe.await(CONTRACTS + ".dlq", r -> forgedId.equals(r.id()), WAIT);
+        // a genuine event after it on the same key: once applied, the forged one has been passed over
+        UUID marker = UUID.randomUUID();
+        evaluate(school, contract, marker, "MET", 1, 1, true, "MONEY");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                .get("/api/autonomy/schools/{s}/benchmark-evaluations", school).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].benchmarkId", equalTo(marker.toString())));
+        assertThat(check(school, "HIRE_TEACHERS").getString("decidedBy")).isEqualTo("SCHOOL");
+        UUID grantId = UUID.fromString((String) grantOn(grants(school).getList("items"), "PEOPLE").get("id"));
+        assertThat(history(grantId)).extracting(h -> h.get("action")).containsExactly("GRANTED");
+    }
 }
