@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OneWayInIT {
 
     private static final List<String> LOOPBACK_ONLY = List.of("contracts-service", "autonomy-service",
-            "performance-service", "enrollment-service", "postgres", "kafka", "kafka-controller", "infra-control");
+            "performance-service", "enrollment-service", "integration-service", "postgres", "kafka", "kafka-controller", "infra-control");
 
     private final PortfolioStack stack;
     private final Api api;

@@ -28,12 +28,15 @@ class NoPersonalDataInLogsIT {
 
     /** What the system tests and the demo seed as personal data, by shape (see District, EnrollmentRoundIT, the sweep, demo-district). */
     static final Pattern PERSONAL = Pattern.compile(String.join("|",
-            "STU-[0-9a-f]{8}-\\d+",                   // e2e student ids (District.results)
+            "STU-[0-9a-f]{8}-[0-9a-f]+",              // e2e student ids (District.results) and GeneratedClientIT's refs
             "\\b[A-Z]{2,4}\\d{2,4}-C\\d{4}-\\d{3}\\b", // demo student ids (RV202-C2031-007)
             "DEMO-APP-\\d{4}",                        // demo applicants' references
             "\\bSW-[0-9a-f]{8}\\b",                   // the sweep's applicant references
             "\\bDemo-\\d{4}\\b",                      // demo applicants' last names
-            "\\bRivera\\b",                           // EnrollmentRoundIT's applicant
+            "\\bRivera\\b",                           // EnrollmentRoundIT's and GeneratedClientIT's applicant
+            "\\bAlex\\b",                             // ... her first name
+            "\\bSweep\\b",                            // the sweep's applicants' last name (Ada Sweep)
+            "\\bRVPRIVATE\\b",                        // enrollment's HostileImportTest marker, should it ever run here
             "\\b2012-0[35]-0[14]\\b"));               // their birth dates
 
     private final Path logs;
@@ -46,8 +49,11 @@ class NoPersonalDataInLogsIT {
     void theScannerFindsWhatItLooksFor() {
         assertThat(findings(List.of("2026-12-02 INFO  row STU-1a2b3c4d-7 rejected",
                 "2026-12-02 ERROR value RV202-C2031-007 for applicant DEMO-APP-0003 (Demo-0003)",
+                "2026-12-02 WARN  applicant STU-1a2b3c4d-e5f rejected",
+                "2026-12-02 WARN  import line 3: Ada Sweep",
+                "2026-12-02 INFO  BadInputSweepIT finished: the sweep of 141 operations",
                 "2026-12-02 INFO  nothing personal here: school 5eeb0000-0000-4000-8000-00000000dead"), "sample"))
-                .hasSize(2);
+                .hasSize(4);
     }
 
     @Test

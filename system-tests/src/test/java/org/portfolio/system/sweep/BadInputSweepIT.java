@@ -315,6 +315,9 @@ class BadInputSweepIT {
         if (a.millis() > SLOW_MILLIS) {
             return "answered after " + a.millis() + " ms (bound " + SLOW_MILLIS + " ms)";
         }
+        if (a.body() != null && a.body().contains(Sweep.PRIVATE)) {
+            return "the answer quotes a value that stands for a child's data (" + Sweep.PRIVATE + ")";
+        }
         if (s >= 400 || s < 200 || s >= 300) {
             return errorBody(c, a);
         }

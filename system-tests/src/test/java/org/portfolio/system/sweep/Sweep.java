@@ -459,7 +459,12 @@ final class Sweep {
     /** The request body as documented: its JSON schema (if JSON is accepted), the media types, required. */
     record BodySpec(JsonNode schema, JsonNode base, Set<String> mediaTypes, boolean required) {
         boolean json() {
-            return mediaTypes.stream().anyMatch(m -> m.contains("json"));
+            return mediaTypes.stream().anyMatch(Sweep::isJson);
+        }
+
+        /** A line-per-record JSON body (the enrollment import): read by hand, line by line, so it gets its own cases. */
+        String ndjson() {
+            return mediaTypes.stream().filter(m -> m.contains("ndjson")).findFirst().orElse(null);
         }
     }
 
@@ -472,7 +477,7 @@ final class Sweep {
         rb.get("content").fieldNames().forEachRemaining(types::add);
         JsonNode schema = null;
         for (String t : types) {
-            if (t.contains("json")) {
+            if (isJson(t)) {
                 schema = resolve(rb.get("content").get(t).path("schema"));
                 break;
             }
@@ -490,6 +495,32 @@ final class Sweep {
             return new Case(op, name, path, query, mt, "x".getBytes(StandardCharsets.UTF_8), expect, property, hostile);
         }
         return new Case(op, name, path, query, "application/json", bytes(json), expect, property, hostile);
+    }
+
+    static boolean isJson(String mediaType) {
+        return mediaType.contains("json") && !mediaType.contains("ndjson");
+    }
+
+    /** Marks values that stand for a child's data: an answer that quotes it fails the case (BadInputSweepIT.judge). */
+    static final String PRIVATE = "SWPRIVATE";
+
+    /**
+     * Cases for a body of JSON lines (issue 13: the NDJSON import once read each line with its own unbounded mapper,
+     * answered 500 to a NUL or an over-long name, and quoted a child's data back in its 422).
+     */
+    private void ndjsonCases(Op op, String path, Map<String, String> query, String type, List<Case> out) {
+        String line = "{\"applicant\":{\"externalRef\":\"SW-" + PRIVATE.toLowerCase(java.util.Locale.ROOT).substring(0, 8)
+                + "\",\"firstName\":\"Ada\",\"lastName\":\"Sweep\",\"birthDate\":\"2012-05-01\",\"grade\":\"9\"},"
+                + "\"choices\":[\"" + java.util.UUID.randomUUID() + "\"]}";
+        out.add(raw(op, "ndjson: a broken line", path, query, type, line + "\n{\"applicant\": {\n", Expect.REFUSED));
+        out.add(raw(op, "ndjson: a NUL in a name", path, query, type, line.replace("\"Ada\"", "\"Ada\\u0000\""), Expect.REFUSED));
+        out.add(raw(op, "ndjson: a name of 101 characters", path, query, type, line.replace("\"Ada\"", "\"" + "A".repeat(101) + "\""), Expect.REFUSED));
+        out.add(raw(op, "ndjson: a date that is a name", path, query, type,
+                line.replace("\"2012-05-01\"", "\"" + PRIVATE + " Ada Sweep\""), Expect.REFUSED));
+        out.add(raw(op, "ndjson: a school id that is a name", path, query, type,
+                line.replace("\"grade\":\"9\"", "\"grade\":\"9\",\"currentSchoolId\":\"" + PRIVATE + " Ada\""), Expect.REFUSED));
+        out.add(raw(op, "ndjson: a duplicate key", path, query, type, line.replace("\"grade\":\"9\"", "\"grade\":\"9\",\"grade\":\"3\""), Expect.REFUSED));
+        out.add(raw(op, "ndjson: a line of 2 MB", path, query, type, "{\"applicant\":{\"externalRef\":\"" + "R".repeat(2_000_000) + "\"}}", Expect.REFUSED));
     }
 
     private static byte[] bytes(JsonNode json) {
@@ -510,6 +541,9 @@ final class Sweep {
         out.add(raw(op, "body: truncated JSON", path, query, "application/json", "{\"a\":[1,2,", Expect.REFUSED));
         out.add(raw(op, "body: empty", path, query, mainType, "", emptyBody));
         out.add(raw(op, "body: binary junk", path, query, mainType, "\u0000\u0001\u00ff\ufffd\u0002garbage", Expect.REFUSED));
+        if (spec.ndjson() != null) {
+            ndjsonCases(op, path, query, spec.ndjson(), out);
+        }
         if (!spec.mediaTypes().contains("text/plain")) {
             out.add(raw(op, "content-type: text/plain", path, query, "text/plain",
                     spec.base() == null ? "hello" : new String(bytes(spec.base()), StandardCharsets.UTF_8), Expect.REFUSED));
