@@ -540,16 +540,29 @@ public final class DemoDistrict {
                 }
                 metricsJson.add(row);
             }
-            for (Student st : District.students(s, currentYear, s.current())) {
+            // the integrity school's SIS states participation, and a few students did not take the MATH test
+            boolean statesParticipation = s.code().equals(District.INTEGRITY_SCHOOL);
+            List<Student> current = District.students(s, currentYear, s.current());
+            if (statesParticipation) {
+                int notTested = current.size() / 10 + 1; // about 91 % participation: below the framework's 95 %
+                for (int i = 0; i < notTested; i++) {
+                    Student st = current.get(i);
+                    ids.add(st.id() + "-NT");
+                    assessmentsJson.add(row("schoolId", id, "schoolYear", year(currentYear), "studentId", st.id() + "-NT",
+                            "subject", "MATH", "testCode", "RSA-MATH", "gradeLevel", st.grade(), "participation", "NOT_TESTED"));
+                }
+            }
+            String participation = statesParticipation ? "TESTED" : null;
+            for (Student st : current) {
                 ids.add(st.id());
                 attendanceJson.add(row("schoolId", id, "schoolYear", year(currentYear), "studentId", st.id(), "gradeLevel", st.grade(),
                         "daysEnrolled", st.daysEnrolled(), "daysAbsent", st.daysAbsent()));
                 assessmentsJson.add(row("schoolId", id, "schoolYear", year(currentYear), "studentId", st.id(), "subject", "ELA",
                         "testCode", "RSA-ELA", "gradeLevel", st.grade(), "performanceLevel", st.ela(), "scaleScore", scale(st.ela()),
-                        "growthPercentile", st.elaGrowth()));
+                        "growthPercentile", st.elaGrowth(), "participation", participation));
                 assessmentsJson.add(row("schoolId", id, "schoolYear", year(currentYear), "studentId", st.id(), "subject", "MATH",
                         "testCode", "RSA-MATH", "gradeLevel", st.grade(), "performanceLevel", st.math(), "scaleScore", scale(st.math()),
-                        "growthPercentile", st.mathGrowth()));
+                        "growthPercentile", st.mathGrowth(), "participation", participation));
             }
         }
         students = ids.size();
@@ -808,7 +821,25 @@ public final class DemoDistrict {
             }
             return bothYears && rev.containsAll(expectRevoked) && ear.containsAll(expectEarned);
         });
+        String integritySchool = schoolIds.get(District.INTEGRITY_SCHOOL);
+        waitFor("the integrity flag of " + District.INTEGRITY_SCHOOL, () -> {
+            JsonNode flags = gw.call(oversight, "GET", "/api/performance/schools/" + integritySchool + "/profile", null,
+                    null, Set.of(200)).json().path("integrityFlags");
+            for (JsonNode f : flags) {
+                if (f.path("rule").asText().equals("LOW_PARTICIPATION")) {
+                    integrityFlag = f.path("id").asText();
+                    integrityFlagStatus = f.path("status").asText();
+                    integrityFlagReason = f.path("reason").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
     }
+
+    private String integrityFlag;
+    private String integrityFlagStatus;
+    private String integrityFlagReason;
 
     private static double proficient(List<Student> students, boolean ela) {
         long p = students.stream().filter(s -> (ela ? s.ela() : s.math()) >= 3).count();
@@ -847,6 +878,9 @@ public final class DemoDistrict {
         exports.put("LEADER_SCHOOL", schoolIds.get(District.LEADER_SCHOOL));
         exports.put("SMALL_SCHOOL", schoolIds.get(District.SMALL_COHORT_SCHOOL));
         exports.put("REQUEST_ID", requestId);
+        exports.put("INTEGRITY_SCHOOL", schoolIds.get(District.INTEGRITY_SCHOOL));
+        exports.put("INTEGRITY_CONTRACT", contractIds.get(District.INTEGRITY_SCHOOL));
+        exports.put("INTEGRITY_FLAG", integrityFlag);
         exports.put("PERIOD_ID", periodId);
         if (webhookId != null) {
             exports.put("WEBHOOK_ID", webhookId);
@@ -867,6 +901,8 @@ public final class DemoDistrict {
         System.out.println("  ratings:      " + ratings + "  tiers " + tiers);
         System.out.println("  revoked:      " + revoked + " (benchmarks missed)");
         System.out.println("  earned:       " + earned + " (two years at MEETS or better)");
+        System.out.println("  integrity:    " + District.INTEGRITY_SCHOOL + " LOW_PARTICIPATION MATH " + integrityFlagStatus
+                + " (" + integrityFlagReason + "); its EARNED autonomy is untouched");
         System.out.println("  request:      " + requestId + " (" + District.LEADER_SCHOOL + ", PROGRAM) " + requestStatus);
         System.out.println("  enrollment:   " + periodId + " " + periodStatus + ", " + programs + " programs, " + applicants + " applicants");
         notes.forEach(n -> System.out.println("  note:         " + n));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.portfolio.performance.Fixtures.assessment;
 import static org.portfolio.performance.Fixtures.attendance;
@@ -46,8 +47,15 @@ class PublishedEventsContractTest {
         postJson("school-metrics", TestTokens.districtAdmin(), List.of(value(school, "TEACHER_VACANCIES", 3, null)))
                 .statusCode(201);
         Fixtures.awaitMetric(school, "TEACHER_VACANCIES", e -> e.data().has("previousValue"));
+        // an integrity flag raised (participation 90 %) and resolved
+        String flag = IntegrityFlagsTest.lowParticipation(school, "C");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body(Map.of("note", "Reviewed with the school")).post("/api/performance/integrity-flags/" + flag + "/resolve")
+                .then().statusCode(200);
+        Fixtures.awaitEvent(school, IntegrityFlagsTest.RESOLVED, e -> true);
 
         Map<String, Integer> checked = EventContract.load().assertTopicConforms(Fixtures.TOPIC, "/performance");
-        assertThat(checked).containsKeys(Fixtures.METRIC_RECORDED, Fixtures.RATING_PUBLISHED);
+        assertThat(checked).containsKeys(Fixtures.METRIC_RECORDED, Fixtures.RATING_PUBLISHED, IntegrityFlagsTest.RAISED,
+                IntegrityFlagsTest.RESOLVED);
     }
 }

@@ -23,11 +23,38 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(description = "A contract's scorecard: each benchmark's target, latest actual, status and trend; the "
-        + "intervention level and why; the school's autonomy grants as autonomy-service reports them")
+        + "intervention level and why; the school's autonomy grants as autonomy-service reports them; the school's "
+        + "integrity flags as performance-service reports them (signals for oversight that change nothing here)")
 public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolName,
                                 @Schema(examples = "ACTIVE") ContractStatus status,
                                 @Schema(examples = "1") int version, TermDto term, Summary summary,
-                                Intervention intervention, List<BenchmarkLine> benchmarks, List<Autonomy> autonomy) {
+                                Intervention intervention, List<BenchmarkLine> benchmarks, List<Autonomy> autonomy,
+                                @Schema(description = "The school's integrity flags (performance-service), open ones "
+                                        + "first, then newest first; empty when none was raised")
+                                List<IntegrityFlag> integrityFlags) {
+
+    @Schema(name = "ScorecardIntegrityFlag", description = "An integrity flag of the school: raised by performance-service "
+            + "when data arrived (evidence as counts), OPEN until oversight resolves it with a note. It never changes a "
+            + "benchmark, the intervention level or a grant",
+            requiredProperties = {"flagId", "schoolYear", "rule", "scope", "status", "explanation"})
+    public record IntegrityFlag(UUID flagId, @Schema(examples = "2026-27") String schoolYear,
+                                @Schema(enumeration = {"LOW_PARTICIPATION", "HIGH_EXCLUSION", "YEAR_OVER_YEAR_CHANGE",
+                                        "ENROLLMENT_DROP"}, examples = "LOW_PARTICIPATION") String rule,
+                                @Schema(description = "Subject, metric code, or empty for the school", examples = "MATH")
+                                String scope,
+                                @Schema(enumeration = {"OPEN", "RESOLVED"}, examples = "OPEN") String status,
+                                @Schema(description = "What the rule found, in words (absent if the event did not say)")
+                                String reason,
+                                @Schema(description = "The evidence as performance-service announced it: counts and "
+                                        + "figures by name (absent if not announced)", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
+                                java.util.Map<String, Object> evidence,
+                                @Schema(description = "Absent when only the resolution was heard") Instant raisedAt,
+                                @Schema(description = "Absent while OPEN") Instant resolvedAt,
+                                @Schema(description = "Client that resolved it (absent while OPEN)") String resolvedBy,
+                                @Schema(description = "The resolution note (absent while OPEN)") String resolutionNote,
+                                @Schema(description = "The flag and what it means for the contract, in words")
+                                String explanation) {
+    }
 
     @Schema(name = "ScorecardSummary", description = "How many benchmarks stand where")
     public record Summary(int met, int missed, int notYetEvaluated, int insufficientData) {
@@ -98,7 +125,8 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                         count(lines, Scorecards.Status.NOT_YET_EVALUATED), count(lines, Scorecards.Status.INSUFFICIENT_DATA)),
                 new Intervention(c.interventionLevel, c.interventionSince, last == null ? null : last.reason,
                         last == null ? null : last.causeKind, last == null ? null : last.decidedBy),
-                lines, s.autonomy().stream().map(ScorecardResponse::autonomy).toList());
+                lines, s.autonomy().stream().map(ScorecardResponse::autonomy).toList(),
+                s.integrityFlags().stream().map(ScorecardResponse::integrityFlag).toList());
     }
 
     private static BenchmarkLine line(Scorecards.Standing st) {
@@ -116,6 +144,29 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
     private static Autonomy autonomy(AutonomyGrantState g) {
         return new Autonomy(g.grantId, AutonomyDomain.valueOf(g.domain), g.model == null ? null : AutonomyModel.valueOf(g.model),
                 g.status, g.since, g.causeSummary);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @SuppressWarnings("unchecked")
+    private static IntegrityFlag integrityFlag(org.portfolio.contracts.domain.IntegrityFlagState f) {
+        java.util.Map<String, Object> evidence = null;
+        if (f.evidence != null) {
+            try {
+                evidence = JSON.readValue(f.evidence, java.util.LinkedHashMap.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                evidence = null; // stored from a JSON object: cannot happen; shown without it then
+            }
+        }
+        String what = f.rule + (f.scope.isEmpty() ? "" : " " + f.scope) + " " + f.schoolYear
+                + (f.reason == null ? "" : ": " + f.reason);
+        String explanation = "OPEN".equals(f.status)
+                ? what + ". An integrity signal for oversight to review: it changes no benchmark, no intervention and no "
+                        + "autonomy; it stays open until oversight resolves it with a note"
+                : what + ". Resolved by " + f.resolvedBy + " on " + f.resolvedAt + ": " + f.resolutionNote
+                        + ". It changed no benchmark, no intervention and no autonomy";
+        return new IntegrityFlag(f.flagId, f.schoolYear, f.rule, f.scope, f.status, f.reason, evidence, f.raisedAt,
+                f.resolvedAt, f.resolvedBy, f.resolutionNote, explanation);
     }
 
     private static int count(List<BenchmarkLine> lines, Scorecards.Status s) {

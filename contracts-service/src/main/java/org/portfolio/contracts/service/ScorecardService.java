@@ -28,7 +28,8 @@ import java.util.UUID;
 public class ScorecardService {
 
     public record Scorecard(Contract contract, ContractVersion version, List<Scorecards.Standing> standings,
-                            InterventionChange lastInterventionChange, List<AutonomyGrantState> autonomy) {
+                            InterventionChange lastInterventionChange, List<AutonomyGrantState> autonomy,
+                            List<org.portfolio.contracts.domain.IntegrityFlagState> integrityFlags) {
     }
 
     @Inject
@@ -49,10 +50,14 @@ public class ScorecardService {
     @Inject
     AutonomyGrantStateRepository autonomy;
 
+    @Inject
+    org.portfolio.contracts.repository.IntegrityFlagStateRepository integrityFlags;
+
     public Scorecard scorecard(UUID contractId) {
         Contract c = contracts.findByIdOptional(contractId).orElseThrow(() -> ProblemException.notFound("Contract", contractId));
         ContractVersion v = versions.find(c.id, c.currentVersion).orElseThrow();
-        return new Scorecard(c, v, standings(c, v), changes.latest(c.id).orElse(null), autonomy.forSchool(c.schoolId()));
+        return new Scorecard(c, v, standings(c, v), changes.latest(c.id).orElse(null), autonomy.forSchool(c.schoolId()),
+                integrityFlags.forSchool(c.schoolId()));
     }
 
     /** The summary of the school's ACTIVE contract, if it has one. */

@@ -62,6 +62,19 @@ class ConsumedEventsContractTest {
         }
     }
 
+    @Test
+    void integrityFlagsReadWhatTheDocumentPromises() {
+        IntegrityFlagHandler handler = new IntegrityFlagHandler();
+        assertThat(handler.types()).isEqualTo(contract.typesOf("contractsIntegrityFlags"));
+        assertThat(handler.topics()).containsExactly(contract.topicOf("contractsIntegrityFlags"));
+        contract.consumer(IntegrityFlagHandler.RAISED, IntegrityFlagHandler.Raised.class)
+                .requires("flagId", "schoolId", "schoolYear", "rule")
+                .assertReadsEveryExample(reader(IntegrityFlagHandler.RAISED, "/performance", IntegrityFlagHandler.Raised.class));
+        contract.consumer(IntegrityFlagHandler.RESOLVED, IntegrityFlagHandler.Resolved.class)
+                .requires("flagId", "schoolId", "schoolYear", "rule", "resolvedBy", "note")
+                .assertReadsEveryExample(reader(IntegrityFlagHandler.RESOLVED, "/performance", IntegrityFlagHandler.Resolved.class));
+    }
+
     static <T> Function<byte[], T> reader(String type, String source, Class<T> view) {
         return bytes -> new IncomingEvent(UUID.randomUUID().toString(), type, URI.create(source), null, null, null, bytes)
                 .data(view);

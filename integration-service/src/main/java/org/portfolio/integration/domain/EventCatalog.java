@@ -26,7 +26,8 @@ public final class EventCatalog {
         for (String name : new String[] {"AutonomyGranted", "AutonomyRevoked", "AutonomyReinstated", "AutonomyEnded"}) {
             TYPES.put(type("autonomy", name), Audience.SCHOOL_RECORD);
         }
-        for (String name : new String[] {"MetricResultRecorded", "SchoolRatingPublished"}) {
+        for (String name : new String[] {"MetricResultRecorded", "SchoolRatingPublished", "IntegrityFlagRaised",
+                "IntegrityFlagResolved"}) {
             TYPES.put(type("performance", name), Audience.SCHOOL_RECORD);
         }
         TYPES.put(type("enrollment", "MatchPublished"), Audience.ENROLLMENT_ROUND);

@@ -24,6 +24,8 @@ public enum EventTypeName {
     AUTONOMY_ENDED("portfolio.autonomy.AutonomyEnded.v1"),
     METRIC_RESULT_RECORDED("portfolio.performance.MetricResultRecorded.v1"),
     SCHOOL_RATING_PUBLISHED("portfolio.performance.SchoolRatingPublished.v1"),
+    INTEGRITY_FLAG_RAISED("portfolio.performance.IntegrityFlagRaised.v1"),
+    INTEGRITY_FLAG_RESOLVED("portfolio.performance.IntegrityFlagResolved.v1"),
     MATCH_PUBLISHED("portfolio.enrollment.MatchPublished.v1"),
     DEMAND_REPORTED("portfolio.enrollment.DemandReported.v1"),
     WEBHOOK_DISABLED("portfolio.integration.WebhookDisabled.v1");

@@ -5,6 +5,6 @@ import java.util.UUID;
 
 /** One student's stored result on one test (personal data: read by the district admin and the owning SIS only). */
 public record AssessmentRecord(String studentId, String subject, String testCode, String gradeLevel,
-                               int performanceLevel, Integer scaleScore, Integer growthPercentile, UUID jobId,
-                               Instant updatedAt) {
+                               Integer performanceLevel, Integer scaleScore, Integer growthPercentile, UUID jobId,
+                               Instant updatedAt, String participation) {
 }

@@ -9,7 +9,17 @@ import java.util.Optional;
  * the cut points that turn a metric value into points, an optional per-metric minimum n, and the tier thresholds
  * on the share of available points. Stored as one JSON document; immutable once published.
  */
-public record FrameworkDefinition(List<CategoryWeight> categories, List<FrameworkMetric> metrics, List<TierThreshold> tiers) {
+public record FrameworkDefinition(List<CategoryWeight> categories, List<FrameworkMetric> metrics, List<TierThreshold> tiers,
+                                  IntegrityRules integrity) {
+
+    public FrameworkDefinition(List<CategoryWeight> categories, List<FrameworkMetric> metrics, List<TierThreshold> tiers) {
+        this(categories, metrics, tiers, null);
+    }
+
+    /** The integrity thresholds in force: the framework's, each absent one (or the whole section) by default. */
+    public IntegrityRules integrityRules() {
+        return IntegrityRules.effective(integrity);
+    }
 
     /** The points a category is worth: the sum of its metrics' weights. */
     public record CategoryWeight(MetricCategory category, BigDecimal weight) {

@@ -109,6 +109,7 @@ public final class FrameworkRules {
             }
         }
         checkTiers(d.tiers(), out);
+        IntegrityRules.check(d.integrity(), out);
         return out;
     }
 

@@ -8,11 +8,12 @@ public enum StagingTable {
 
     ASSESSMENT("stage_assessment", true, "row_no bigint not null, school_id uuid not null, "
             + "school_year smallint not null, subject varchar(20) not null, student_id varchar(64) not null, "
-            + "test_code varchar(40) not null, grade_level varchar(2), performance_level smallint not null, "
-            + "scale_score integer, growth_percentile smallint"),
+            + "test_code varchar(40) not null, grade_level varchar(2), performance_level smallint, "
+            + "scale_score integer, growth_percentile smallint, participation varchar(12)"),
     ATTENDANCE("stage_attendance", true, "row_no bigint not null, school_id uuid not null, "
             + "school_year smallint not null, student_id varchar(64) not null, grade_level varchar(2), "
-            + "days_enrolled numeric(5,1) not null, days_absent numeric(5,1) not null"),
+            + "days_enrolled numeric(5,1) not null, days_absent numeric(5,1) not null, in_fall_count boolean, "
+            + "exited_before_testing boolean"),
     SCHOOL_METRIC("stage_school_metric", false, "row_no bigint not null, school_id uuid not null, "
             + "school_year varchar(7) not null, metric_code varchar(60) not null, value numeric(14,4) not null, "
             + "n integer");

@@ -49,7 +49,7 @@ public class StudentRecordStore {
                 with src as materialized (
                     select distinct on (school_id, school_year, subject, student_id, test_code)
                            school_id, school_year, subject, student_id, test_code, grade_level, performance_level,
-                           scale_score, growth_percentile
+                           scale_score, growth_percentile, participation
                     from stage_assessment
                     order by school_id, school_year, subject, student_id, test_code, row_no desc),
                 chg as materialized (
@@ -60,17 +60,19 @@ public class StudentRecordStore {
                           and t.school_year = s.school_year and t.subject = s.subject
                           and t.student_id = s.student_id and t.test_code = s.test_code
                     where t.school_id is null
-                       or (t.grade_level, t.performance_level, t.scale_score, t.growth_percentile)
-                          is distinct from (s.grade_level, s.performance_level, s.scale_score, s.growth_percentile)),
+                       or (t.grade_level, t.performance_level, t.scale_score, t.growth_percentile, t.participation)
+                          is distinct from (s.grade_level, s.performance_level, s.scale_score, s.growth_percentile,
+                                            s.participation)),
                 ins as (
                     insert into assessment_result (school_id, school_year, subject, student_id, test_code, grade_level,
-                           performance_level, scale_score, growth_percentile, job_id, updated_at)
+                           performance_level, scale_score, growth_percentile, participation, job_id, updated_at)
                     select school_id, school_year, subject, student_id, test_code, grade_level, performance_level,
-                           scale_score, growth_percentile, ?, ? from chg where is_new),
+                           scale_score, growth_percentile, participation, ?, ? from chg where is_new),
                 upd as (
                     update assessment_result t
                        set grade_level = c.grade_level, performance_level = c.performance_level,
-                           scale_score = c.scale_score, growth_percentile = c.growth_percentile, job_id = ?, updated_at = ?
+                           scale_score = c.scale_score, growth_percentile = c.growth_percentile,
+                           participation = c.participation, job_id = ?, updated_at = ?
                       from chg c
                      where not c.is_new and t.school_id = c.school_id and t.school_year = c.school_year
                        and t.subject = c.subject and t.student_id = c.student_id and t.test_code = c.test_code)
@@ -89,7 +91,8 @@ public class StudentRecordStore {
         String sql = """
                 with src as materialized (
                     select distinct on (school_id, school_year, student_id)
-                           school_id, school_year, student_id, grade_level, days_enrolled, days_absent
+                           school_id, school_year, student_id, grade_level, days_enrolled, days_absent,
+                           in_fall_count, exited_before_testing
                     from stage_attendance
                     order by school_id, school_year, student_id, row_no desc),
                 chg as materialized (
@@ -99,16 +102,19 @@ public class StudentRecordStore {
                            on t.school_id = any(?::uuid[]) and t.school_id = s.school_id
                           and t.school_year = s.school_year and t.student_id = s.student_id
                     where t.school_id is null
-                       or (t.grade_level, t.days_enrolled, t.days_absent)
-                          is distinct from (s.grade_level, s.days_enrolled, s.days_absent)),
+                       or (t.grade_level, t.days_enrolled, t.days_absent, t.in_fall_count, t.exited_before_testing)
+                          is distinct from (s.grade_level, s.days_enrolled, s.days_absent, s.in_fall_count,
+                                            s.exited_before_testing)),
                 ins as (
                     insert into attendance_record (school_id, school_year, student_id, grade_level, days_enrolled,
-                           days_absent, job_id, updated_at)
-                    select school_id, school_year, student_id, grade_level, days_enrolled, days_absent, ?, ?
+                           days_absent, in_fall_count, exited_before_testing, job_id, updated_at)
+                    select school_id, school_year, student_id, grade_level, days_enrolled, days_absent, in_fall_count,
+                           exited_before_testing, ?, ?
                     from chg where is_new),
                 upd as (
                     update attendance_record t
                        set grade_level = c.grade_level, days_enrolled = c.days_enrolled, days_absent = c.days_absent,
+                           in_fall_count = c.in_fall_count, exited_before_testing = c.exited_before_testing,
                            job_id = ?, updated_at = ?
                       from chg c
                      where not c.is_new and t.school_id = c.school_id and t.school_year = c.school_year
@@ -153,6 +159,7 @@ public class StudentRecordStore {
                     select r.school_id, r.school_year, r.subject, max(r.performance_level) lvl,
                            max(r.growth_percentile) sgp
                     from assessment_result r join aff on aff.school_id = r.school_id and aff.school_year = r.school_year
+                    where r.performance_level is not null -- tested (a row of a student not tested has no level)
                     group by r.school_id, r.school_year, r.subject, r.student_id)
                 select school_id, school_year, subject, 'L', lvl, count(*) from best
                  group by school_id, school_year, subject, lvl
@@ -263,7 +270,7 @@ public class StudentRecordStore {
         List<AssessmentRecord> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("select student_id, subject, test_code, grade_level, "
-                     + "performance_level, scale_score, growth_percentile, job_id, updated_at from assessment_result "
+                     + "performance_level, scale_score, growth_percentile, job_id, updated_at, participation from assessment_result "
                      + "where school_id = ? and school_year = ? and (?::text is null or student_id = ?) "
                      + "and (?::text is null or subject = ?) order by subject, student_id, test_code limit ? offset ?")) {
             bind(s, school, year, studentId, subject);
@@ -272,8 +279,9 @@ public class StudentRecordStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new AssessmentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), (Integer) rs.getObject(6), rs.getObject(7) == null ? null : rs.getInt(7),
-                            rs.getObject(8, UUID.class), rs.getTimestamp(9).toInstant()));
+                            rs.getObject(5) == null ? null : rs.getInt(5), (Integer) rs.getObject(6),
+                            rs.getObject(7) == null ? null : rs.getInt(7),
+                            rs.getObject(8, UUID.class), rs.getTimestamp(9).toInstant(), rs.getString(10)));
                 }
             }
         }
@@ -300,7 +308,7 @@ public class StudentRecordStore {
         List<AttendanceRecord> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("select student_id, grade_level, days_enrolled, days_absent, "
-                     + "job_id, updated_at from attendance_record where school_id = ? and school_year = ? "
+                     + "job_id, updated_at, in_fall_count, exited_before_testing from attendance_record where school_id = ? and school_year = ? "
                      + "and (?::text is null or student_id = ?) order by student_id limit ? offset ?")) {
             s.setObject(1, school);
             s.setInt(2, SchoolYear.startYear(year));
@@ -311,7 +319,8 @@ public class StudentRecordStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new AttendanceRecord(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                            rs.getBigDecimal(4), rs.getObject(5, UUID.class), rs.getTimestamp(6).toInstant()));
+                            rs.getBigDecimal(4), rs.getObject(5, UUID.class), rs.getTimestamp(6).toInstant(),
+                            (Boolean) rs.getObject(7), (Boolean) rs.getObject(8)));
                 }
             }
         }

@@ -15,10 +15,15 @@ public record AttendanceRecordResponse(String studentId,
                                        String gradeLevel,
                                        BigDecimal daysEnrolled, BigDecimal daysAbsent,
                                        @Schema(description = "The upload that wrote it last") UUID jobId,
-                                       Instant updatedAt) {
+                                       Instant updatedAt,
+                                       @Schema(description = "On the school's fall count (absent when the SIS did not say)")
+                                       Boolean inFallCount,
+                                       @Schema(description = "Left the school after the fall count and before the testing "
+                                               + "window (absent when the SIS did not say)")
+                                       Boolean exitedBeforeTesting) {
 
     static AttendanceRecordResponse of(AttendanceRecord r) {
         return new AttendanceRecordResponse(r.studentId(), r.gradeLevel(), r.daysEnrolled(), r.daysAbsent(), r.jobId(),
-                r.updatedAt());
+                r.updatedAt(), r.inFallCount(), r.exitedBeforeTesting());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.performance.domain.Decimals;
 import org.portfolio.performance.domain.FrameworkDefinition;
 import org.portfolio.performance.domain.MetricCategory;
 import org.portfolio.performance.domain.RatingTier;
@@ -34,7 +35,46 @@ public record FrameworkRequest(
         @Schema(description = "Metrics with their weight (points) and cut points") @NotNull @Size(min = 1, max = 100)
         List<@Valid @NotNull FrameworkMetric> metrics,
         @Schema(description = "EXCEEDS, MEETS, APPROACHING, DOES_NOT_MEET, best first, with the share of available points each needs")
-        @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Tier> tiers) {
+        @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Tier> tiers,
+        @Schema(description = "Thresholds of the integrity checks; absent (or a field of it absent): the defaults "
+                + "(participation 95, exclusion 10, k 3 over at least 10 schools, drop concentration 20 points over at "
+                + "least 5 leavers). Out of range: 422 invalid-framework")
+        Integrity integrity) {
+
+    @Schema(description = "The thresholds of the integrity checks (docs/performance-service.md#integrity-flags)")
+    public record Integrity(
+            @Schema(description = "A subject's participation (tested / (tested + not tested)) below this raises "
+                    + "LOW_PARTICIPATION", examples = "95", minimum = "0", maximum = "100")
+            BigDecimal participationMinimumPercent,
+            @Schema(description = "A subject's share of students EXEMPT or EXCLUDED above this raises HIGH_EXCLUSION",
+                    examples = "10", minimum = "0", maximum = "100")
+            BigDecimal exclusionMaximumPercent,
+            @Schema(description = "k: a change since the previous year further than k standard deviations from the "
+                    + "mean change of the other schools raises YEAR_OVER_YEAR_CHANGE", examples = "3",
+                    minimum = "0.5", maximum = "10")
+            BigDecimal yearOverYearStandardDeviations,
+            @Schema(description = "Other schools with a change needed before that rule is computable", examples = "10",
+                    minimum = "3", maximum = "1000")
+            Integer yearOverYearMinimumSchools,
+            @Schema(description = "Leavers' share with a low prior result above the stayers' by at least this many "
+                    + "percentage points raises ENROLLMENT_DROP", examples = "20", minimum = "0", exclusiveMinimum = true, maximum = "100")
+            BigDecimal enrollmentDropConcentrationPoints,
+            @Schema(description = "Fewer leavers with a prior result than this: the drop rule is not computable",
+                    examples = "5", minimum = "1", maximum = "10000")
+            Integer enrollmentDropMinimumLeavers) {
+
+        static Integrity of(org.portfolio.performance.domain.IntegrityRules r) {
+            return new Integrity(Decimals.clean(r.participationMinimumPercent()), Decimals.clean(r.exclusionMaximumPercent()),
+                    Decimals.clean(r.yearOverYearStandardDeviations()), r.yearOverYearMinimumSchools(),
+                    Decimals.clean(r.enrollmentDropConcentrationPoints()), r.enrollmentDropMinimumLeavers());
+        }
+
+        org.portfolio.performance.domain.IntegrityRules toRules() {
+            return new org.portfolio.performance.domain.IntegrityRules(participationMinimumPercent, exclusionMaximumPercent,
+                    yearOverYearStandardDeviations, yearOverYearMinimumSchools, enrollmentDropConcentrationPoints,
+                    enrollmentDropMinimumLeavers);
+        }
+    }
 
     @Schema(description = "A category's weight in points")
     public record CategoryWeight(@NotNull MetricCategory category,
@@ -69,6 +109,7 @@ public record FrameworkRequest(
                 metrics.stream().map(m -> new FrameworkDefinition.FrameworkMetric(m.metricCode(), m.weight(), m.minimumN(),
                         m.cutPoints().stream().map(c -> new FrameworkDefinition.CutPoint(c.threshold(), c.points())).toList()))
                         .toList(),
-                tiers.stream().map(t -> new FrameworkDefinition.TierThreshold(t.tier(), t.minimumPercent())).toList()));
+                tiers.stream().map(t -> new FrameworkDefinition.TierThreshold(t.tier(), t.minimumPercent())).toList(),
+                integrity == null ? null : integrity.toRules()));
     }
 }

@@ -12,13 +12,15 @@ import java.util.UUID;
 
 @Schema(description = "A performance framework version",
         requiredProperties = {"id", "schoolYear", "version", "name", "status", "minimumN", "proficientLevel",
-                "minimumCoveragePercent", "categories", "metrics", "tiers", "createdAt", "createdBy"})
+                "minimumCoveragePercent", "categories", "metrics", "tiers", "integrity", "createdAt", "createdBy"})
 public record FrameworkResponse(UUID id, @Schema(examples = "2026-27") String schoolYear,
                                 @Schema(description = "Numbered per school year from 1") int version, String name,
                                 @Schema(description = "Absent when none was given") String description,
                                 FrameworkStatus status, int minimumN, int proficientLevel,
                                 BigDecimal minimumCoveragePercent, List<FrameworkRequest.CategoryWeight> categories,
                                 List<FrameworkRequest.FrameworkMetric> metrics, List<FrameworkRequest.Tier> tiers,
+                                @Schema(description = "The integrity thresholds in force (defaults filled in)")
+                                FrameworkRequest.Integrity integrity,
                                 Instant createdAt, @Schema(description = "The client that created it") String createdBy,
                                 @Schema(description = "When it was published (absent while a DRAFT)") Instant publishedAt,
                                 @Schema(description = "The client that published it (absent while a DRAFT)") String publishedBy,
@@ -34,6 +36,7 @@ public record FrameworkResponse(UUID id, @Schema(examples = "2026-27") String sc
                         m.minimumN(), m.cutPoints().stream().map(c -> new FrameworkRequest.CutPoint(
                         Decimals.clean(c.threshold()), Decimals.clean(c.points()))).toList())).toList(),
                 d.tiers().stream().map(t -> new FrameworkRequest.Tier(t.tier(), Decimals.clean(t.minimumPercent()))).toList(),
+                FrameworkRequest.Integrity.of(d.integrityRules()),
                 f.createdAt, f.createdBy, f.publishedAt, f.publishedBy, f.supersededAt);
     }
 }

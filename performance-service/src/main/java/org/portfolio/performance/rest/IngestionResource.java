@@ -105,7 +105,8 @@ public class IngestionResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AssessmentRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = "A header row naming the fields (schoolId or districtCode, schoolYear, studentId, subject, testCode, "
-                            + "gradeLevel, performanceLevel, scaleScore, growthPercentile), then one row per result"))})
+                            + "gradeLevel, performanceLevel, scaleScore, growthPercentile, and optionally participation), "
+                            + "then one row per result"))})
     @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
@@ -129,7 +130,8 @@ public class IngestionResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AttendanceRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = "A header row naming the fields (schoolId or districtCode, schoolYear, studentId, gradeLevel, "
-                            + "daysEnrolled, daysAbsent), then one row per student"))})
+                            + "daysEnrolled, daysAbsent, and optionally inFallCount, exitedBeforeTesting), then one row per "
+                            + "student"))})
     @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)

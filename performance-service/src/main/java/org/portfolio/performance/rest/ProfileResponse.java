@@ -14,18 +14,24 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(description = "A school's performance: metrics by year with n and trend, the rating of each year and the rating history",
-        requiredProperties = {"schoolId", "years", "ratingHistory"})
+        requiredProperties = {"schoolId", "years", "ratingHistory", "integrityFlags"})
 public record ProfileResponse(UUID schoolId,
                               @Schema(description = "Absent when the registry's events have not named the school yet")
                               SchoolResponse school,
                               @Schema(description = "Newest school year first") List<Year> years,
-                              @Schema(description = "Every computed rating version, newest first") List<RatingResponse> ratingHistory) {
+                              @Schema(description = "Every computed rating version, newest first") List<RatingResponse> ratingHistory,
+                              @Schema(description = "The school's integrity flags, open and resolved, newest first. "
+                                      + "Signals for oversight: a flag changes no rating, benchmark or grant")
+                              List<IntegrityFlagResponse> integrityFlags) {
 
     @Schema(description = "One school year: the current rating and every metric value",
-            requiredProperties = {"schoolYear", "metrics"})
+            requiredProperties = {"schoolYear", "metrics", "integrityChecks"})
     public record Year(String schoolYear,
                        @Schema(description = "The current rating (absent when none was computed for the year)") RatingResponse rating,
-                       List<MetricValue> metrics) {
+                       List<MetricValue> metrics,
+                       @Schema(description = "The latest outcome of each integrity rule for the year (FLAGGED, CLEAR or "
+                               + "NOT_COMPUTABLE with what is missing); empty until data of the year arrived")
+                       List<IntegrityCheckResponse> integrityChecks) {
     }
 
     @Schema(description = "A school metric value (unsuppressed view: the value and n are shown even when suppressed)",
@@ -60,7 +66,9 @@ public record ProfileResponse(UUID schoolId,
                         y.metrics().stream().map(m -> new MetricValue(m.definition().code, m.definition().name,
                                 m.definition().category, m.definition().unit, m.definition().direction,
                                 Decimals.clean(m.value().value()), m.value().n(), m.value().suppressed(), m.value().source(),
-                                m.value().resultId(), m.value().updatedAt(), Trend.of(m.trend()))).toList())).toList(),
-                p.ratingHistory().stream().map(RatingResponse::of).toList());
+                                m.value().resultId(), m.value().updatedAt(), Trend.of(m.trend()))).toList(),
+                        y.integrityChecks().stream().map(IntegrityCheckResponse::of).toList())).toList(),
+                p.ratingHistory().stream().map(RatingResponse::of).toList(),
+                p.integrityFlags().stream().map(IntegrityFlagResponse::of).toList());
     }
 }

@@ -32,7 +32,7 @@ final class UploadRows {
     }
 
     @Schema(description = "One student's result on one test",
-            requiredProperties = {"schoolYear", "studentId", "subject", "testCode", "performanceLevel"})
+            requiredProperties = {"schoolYear", "studentId", "subject", "testCode"})
     record AssessmentRow(@Schema(description = "The school (or give districtCode)") UUID schoolId,
                          @Schema(description = "The school's district code, instead of schoolId") String districtCode,
                          @Schema(examples = "2026-27", pattern = SCHOOL_YEAR) String schoolYear,
@@ -43,10 +43,19 @@ final class UploadRows {
                          @Schema(examples = "STATE_SUMMATIVE", pattern = "^[A-Za-z0-9._\\-]{1,40}$") String testCode,
                          @Schema(description = "PK, K or 1 to 12 (any case, leading zeros allowed)", examples = "7", pattern = GRADE)
                          String gradeLevel,
-                         @Schema(examples = "3", minimum = "1", maximum = "5") Integer performanceLevel,
-                         @Schema(minimum = "0", maximum = "100000") Integer scaleScore,
-                         @Schema(description = "Student growth percentile", examples = "55", minimum = "1", maximum = "99")
-                         Integer growthPercentile) {
+                         @Schema(description = "Required when the student was tested (participation absent or "
+                                 + "TESTED); absent otherwise", examples = "3", minimum = "1", maximum = "5")
+                         Integer performanceLevel,
+                         @Schema(description = "Absent when the student was not tested", minimum = "0", maximum = "100000")
+                         Integer scaleScore,
+                         @Schema(description = "Student growth percentile; absent when the student was not tested",
+                                 examples = "55", minimum = "1", maximum = "99")
+                         Integer growthPercentile,
+                         @Schema(description = "Optional: whether the student took the test (any case). Absent = not "
+                                 + "stated, counted as tested. NOT_TESTED counts against participation; EXEMPT and "
+                                 + "EXCLUDED count as excluded. Feeds the integrity checks (docs/performance-service.md)",
+                                 examples = "TESTED", enumeration = {"TESTED", "NOT_TESTED", "EXEMPT", "EXCLUDED"})
+                         String participation) {
     }
 
     @Schema(description = "One student's attendance for the year",
@@ -61,6 +70,11 @@ final class UploadRows {
                          @Schema(description = "More than 0; half days allowed", examples = "170", minimum = "0",
                                  maximum = "366", multipleOf = 0.5) BigDecimal daysEnrolled,
                          @Schema(description = "At most daysEnrolled; half days allowed", examples = "12.5", minimum = "0",
-                                 maximum = "366", multipleOf = 0.5) BigDecimal daysAbsent) {
+                                 maximum = "366", multipleOf = 0.5) BigDecimal daysAbsent,
+                         @Schema(description = "Optional: the student was on the school's fall count (true/false; 1/0 "
+                                 + "and yes/no accepted). Feeds the enrollment-drop integrity check")
+                         Boolean inFallCount,
+                         @Schema(description = "Optional: the student left the school after the fall count and before "
+                                 + "the testing window (true/false)") Boolean exitedBeforeTesting) {
     }
 }

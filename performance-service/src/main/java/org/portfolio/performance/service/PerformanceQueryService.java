@@ -43,6 +43,9 @@ import java.util.stream.Collectors;
 public class PerformanceQueryService {
 
     @Inject
+    org.portfolio.performance.repository.IntegrityStore integrity;
+
+    @Inject
     SchoolRepository schools;
 
     @Inject
@@ -61,17 +64,21 @@ public class PerformanceQueryService {
     public record MetricView(MetricDefinition definition, MetricSnapshot value, Trend trend) {
     }
 
-    public record YearView(String schoolYear, SchoolRating rating, List<MetricView> metrics) {
+    public record YearView(String schoolYear, SchoolRating rating, List<MetricView> metrics,
+                           List<org.portfolio.performance.domain.IntegrityCheckResult> integrityChecks) {
     }
 
-    public record Profile(UUID schoolId, School school, List<YearView> years, List<SchoolRating> ratingHistory) {
+    public record Profile(UUID schoolId, School school, List<YearView> years, List<SchoolRating> ratingHistory,
+                          List<org.portfolio.performance.domain.IntegrityFlag> integrityFlags) {
     }
 
     public Profile profile(UUID schoolId) throws SQLException {
         School school = schools.findById(schoolId);
         List<MetricSnapshot> all = values.forSchool(schoolId);
         List<SchoolRating> history = ratings.history(schoolId, null);
-        if (school == null && all.isEmpty() && history.isEmpty()) {
+        var checks = integrity.checks(schoolId);
+        var flags = integrity.forSchool(schoolId);
+        if (school == null && all.isEmpty() && history.isEmpty() && checks.isEmpty()) {
             throw ProblemException.notFound("School", schoolId);
         }
         Map<String, MetricDefinition> catalog = metrics.catalog();
@@ -86,6 +93,11 @@ public class PerformanceQueryService {
                 byYear.computeIfAbsent(r.schoolYear, y -> new LinkedHashMap<>());
             }
         }
+        Map<String, List<org.portfolio.performance.domain.IntegrityCheckResult>> checksByYear = new HashMap<>();
+        for (var c : checks) {
+            checksByYear.computeIfAbsent(c.check().key().schoolYear(), y -> new ArrayList<>()).add(c);
+            byYear.computeIfAbsent(c.check().key().schoolYear(), y -> new LinkedHashMap<>());
+        }
         List<YearView> years = new ArrayList<>();
         for (Map.Entry<String, Map<String, MetricSnapshot>> y : byYear.entrySet()) {
             Map<String, MetricSnapshot> previous = byYear.getOrDefault(SchoolYear.previous(y.getKey()), Map.of());
@@ -97,9 +109,10 @@ public class PerformanceQueryService {
                 views.add(new MetricView(d, s, t));
             }
             views.sort(Comparator.comparing((MetricView v) -> v.definition().category).thenComparing(v -> v.definition().code));
-            years.add(new YearView(y.getKey(), currentByYear.get(y.getKey()), views));
+            years.add(new YearView(y.getKey(), currentByYear.get(y.getKey()), views,
+                    checksByYear.getOrDefault(y.getKey(), List.of())));
         }
-        return new Profile(schoolId, school, years, history);
+        return new Profile(schoolId, school, years, history, flags);
     }
 
     public List<SchoolRating> ratingHistory(UUID schoolId, String schoolYear) {

@@ -31,7 +31,8 @@ import java.util.UUID;
 /**
  * Recomputes what depends on changed data, inside the transaction that changed it: student records → school
  * metric values (set-based aggregation) → MetricResultRecorded for each real change → ratings →
- * SchoolRatingPublished for each real change. The caller holds the advisory locks of the school-years.
+ * SchoolRatingPublished for each real change → integrity checks (IntegrityFlagRaised for each new flag). The
+ * caller holds the advisory locks of the school-years.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -54,6 +55,9 @@ public class RecomputeService {
 
     @Inject
     FrameworkService frameworks;
+
+    @Inject
+    IntegrityService integrity;
 
     public record Result(int schoolYears, int metricsInserted, int metricsUpdated, int metricsUnchanged,
                          int ratingsChanged) {
@@ -80,6 +84,7 @@ public class RecomputeService {
         List<MetricCandidate> candidates = candidates(agg, assessments, attendance);
         MetricResultService.Applied applied = results.apply(candidates, jobId);
         int r = ratings.recompute(applied.changedKeys());
+        integrity.evaluate(keys, applied.changedKeys(), jobId);
         return new Result(keys.size(), applied.inserted(), applied.updated(), applied.unchanged(), r);
     }
 
@@ -90,6 +95,7 @@ public class RecomputeService {
                 MetricSource.SIS_SCHOOL_LEVEL)).toList();
         MetricResultService.Applied applied = results.apply(candidates, jobId);
         int r = ratings.recompute(applied.changedKeys());
+        integrity.evaluate(List.of(), applied.changedKeys(), jobId);
         return new Result((int) candidates.stream().map(MetricCandidate::key).distinct().count(), applied.inserted(),
                 applied.updated(), applied.unchanged(), r);
     }
@@ -98,6 +104,7 @@ public class RecomputeService {
     public Result candidates(List<MetricCandidate> candidates) throws SQLException {
         MetricResultService.Applied applied = results.apply(candidates, null);
         int r = ratings.recompute(applied.changedKeys());
+        integrity.evaluate(List.of(), applied.changedKeys(), null);
         return new Result(applied.changedKeys().size(), applied.inserted(), applied.updated(), applied.unchanged(), r);
     }
 
@@ -126,6 +133,7 @@ public class RecomputeService {
             }
             MetricResultService.Applied applied = results.apply(candidates, null);
             int r = ratings.recompute(keys);
+            integrity.evaluate(keys, keys, null); // the thresholds may have changed
             return new Result(keys.size(), applied.inserted(), applied.updated(), applied.unchanged(), r);
         }
     }

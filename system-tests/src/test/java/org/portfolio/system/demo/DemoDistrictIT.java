@@ -157,6 +157,18 @@ class DemoDistrictIT {
         assertThat(get("ENROLLMENT_OFFICER", "/api/enrollment/periods/" + env("PERIOD_ID") + "/applications?size=1").path("total").asInt())
                 .isGreaterThanOrEqualTo(200);
 
+        // the integrity flag the README shows: on the profile and the contract's scorecard, and nothing revoked for it
+        JsonNode flag = get("OVERSIGHT", "/api/performance/integrity-flags/" + env("INTEGRITY_FLAG"));
+        assertThat(flag.path("rule").asText()).isEqualTo("LOW_PARTICIPATION");
+        assertThat(flag.path("scope").asText()).isEqualTo("MATH");
+        assertThat(flag.path("evidence").path("participationPercent").asDouble()).isLessThan(95.0);
+        assertThat(flag.path("schoolId").asText()).isEqualTo(env("INTEGRITY_SCHOOL"));
+        JsonNode scorecard = get("OVERSIGHT", "/api/contracts/" + env("INTEGRITY_CONTRACT") + "/scorecard");
+        assertThat(scorecard.path("integrityFlags").findValuesAsText("flagId")).contains(env("INTEGRITY_FLAG"));
+        assertThat(scorecard.path("integrityFlags").get(0).path("explanation").asText()).contains("changes no benchmark");
+        assertThat(get("OVERSIGHT", "/api/autonomy/grants?status=ACTIVE&model=EARNED&schoolId=" + env("INTEGRITY_SCHOOL"))
+                .path("total").asInt()).as("the flagged school keeps its EARNED autonomy").isGreaterThan(0);
+
         Path secrets = stack.home().resolve("demo-clients.json");
         assertThat(Files.getPosixFilePermissions(secrets)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE);
@@ -233,6 +245,8 @@ class DemoDistrictIT {
         c.put("programs", get("ENROLLMENT_OFFICER", "/api/enrollment/periods/" + env("PERIOD_ID") + "/programs").size());
         c.put("applications", get("ENROLLMENT_OFFICER", "/api/enrollment/periods/" + env("PERIOD_ID") + "/applications").path("total").asInt());
         c.put("applicants", get("ENROLLMENT_OFFICER", "/api/enrollment/applicants").path("total").asInt());
+        c.put("integrity flags", get("OVERSIGHT", "/api/performance/schools/" + env("INTEGRITY_SCHOOL") + "/profile")
+                .path("integrityFlags").size());
         return c;
     }
 }

@@ -90,7 +90,7 @@ class RoleMatrixIT {
      */
     static final String AUTHORIZER = "OVERSIGHT of one oversight body";
     private static final List<String> PER_SCHOOL = List.of("{school}", "{contract}", "{grant}", "{request}",
-            "{request-under-review}", "{fresh-school}");
+            "{request-under-review}", "{fresh-school}", "{flag}", "{fresh-flag}");
     /** Rows whose request body (not the path) names the school, or its oversight body. */
     private static final java.util.Set<String> SCHOOL_IN_BODY = java.util.Set.of("POST /api/schools", "POST /api/contracts",
             "POST /api/autonomy/grants");
@@ -178,6 +178,10 @@ class RoleMatrixIT {
                     "/api/performance/student-records/assessments?schoolId={school}&schoolYear={year}", null, "✓ – – own – –"),
             row("school profiles, ratings", "performance-service", "GET", "/api/performance/schools/{school}/profile", null,
                     "✓ ✓ own – – –"),
+            row("integrity flags: read", "performance-service", "GET", "/api/performance/integrity-flags/{flag}", null,
+                    "✓ ✓ own – – –"),
+            row("integrity flags: resolve", "performance-service", "POST", "/api/performance/integrity-flags/{fresh-flag}/resolve",
+                    (f, s) -> Map.of("note", "Reviewed with the school: make-up sessions documented"), "✓ ✓ – – – –"),
             row("public performance view", "performance-service", "GET", "/api/performance/public/schools?schoolYear={year}",
                     null, ALL),
             row("enrollment: periods, programs, lottery, match, offers", "enrollment-service", "GET",
@@ -219,7 +223,8 @@ class RoleMatrixIT {
                             "term", Map.of("startYear", year, "endYear", year))),
                     "grant", api.created("/api/autonomy/grants", Map.of("schoolId", s.toString(), "domain", "TIME",
                             "model", "FULL_WITH_EXPECTATIONS", "reason", "Board resolution")),
-                    "request", api.created("/api/autonomy/requests", proposal(s))));
+                    "request", api.created("/api/autonomy/requests", proposal(s)),
+                    "flag", openIntegrityFlag(s, year)));
         }
         fixture = new Fixture(body, own, other, perSchool, UUID.fromString(api.created("/api/enrollment/periods", period(year))),
                 year, api.created("/api/webhooks", webhook()), ownZone, otherBody);
@@ -285,6 +290,27 @@ class RoleMatrixIT {
                 }
             }
         }
+    }
+
+    /**
+     * An OPEN integrity flag of the school: ten students tested in MATH and one more not tested at each call (below 95 %
+     * participation; a new student changes the evidence, so a resolved flag is followed by a new one).
+     */
+    static String openIntegrityFlag(UUID school, String year) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String p = "MX-" + school.toString().substring(0, 8) + "-";
+        for (int i = 0; i < 10; i++) {
+            rows.add(Map.of("schoolId", school.toString(), "schoolYear", year, "studentId", p + i, "subject", "MATH",
+                    "testCode", "STATE", "performanceLevel", 3, "participation", "TESTED"));
+        }
+        rows.add(Map.of("schoolId", school.toString(), "schoolYear", year, "studentId", p + "nt-" + UUID.randomUUID(),
+                "subject", "MATH", "testCode", "STATE", "participation", "NOT_TESTED"));
+        api.asAdmin().contentType("application/json").body(rows).post("/api/performance/ingest/assessments").then()
+                .statusCode(201);
+        List<Map<String, Object>> flags = api.asAdmin().get("/api/performance/schools/" + school + "/profile").then()
+                .statusCode(200).extract().path("integrityFlags");
+        return flags.stream().filter(f -> "OPEN".equals(f.get("status"))).map(f -> (String) f.get("id")).findFirst()
+                .orElseThrow(() -> new AssertionError("no open integrity flag for " + school + ": " + flags));
     }
 
     static Map<String, Object> proposal(UUID school) {
@@ -475,6 +501,9 @@ class RoleMatrixIT {
         }
         if (path.contains("{fresh-school}")) {
             path = path.replace("{fresh-school}", api.school(fixture.bodyOf(school)).toString());
+        }
+        if (path.contains("{fresh-flag}")) {
+            path = path.replace("{fresh-flag}", openIntegrityFlag(school, fixture.year()));
         }
         if (path.contains("{request-under-review}")) {
             String id = api.created("/api/autonomy/requests", proposal(school));

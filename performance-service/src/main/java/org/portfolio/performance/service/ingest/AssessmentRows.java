@@ -15,7 +15,10 @@ import java.util.UUID;
 public final class AssessmentRows extends RowKind {
 
     static final RowLayout LAYOUT = new RowLayout(List.of("schoolId", "districtCode", "schoolYear", "studentId",
-            "subject", "testCode", "gradeLevel", "performanceLevel", "scaleScore", "growthPercentile"));
+            "subject", "testCode", "gradeLevel", "performanceLevel", "scaleScore", "growthPercentile", "participation"));
+
+    /** Optional: whether the student took the test; absent = not stated, counted as tested. */
+    static final java.util.Set<String> PARTICIPATION = java.util.Set.of("TESTED", "NOT_TESTED", "EXEMPT", "EXCLUDED");
 
     @Override
     public IngestionKind kind() {
@@ -43,15 +46,30 @@ public final class AssessmentRows extends RowKind {
                 "must be a subject code such as ELA or MATH", errors);
         String test = required(row, "testCode", v[5], CODE, "must be 1 to 40 letters, digits or . _ -", errors);
         String grade = grade(row, v[6], errors);
-        Object level = integer(row, "performanceLevel", v[7], 1, 5, true, errors);
+        String participation = v[10] == null || v[10].isEmpty() ? null : v[10].toUpperCase(Locale.ROOT);
+        if (participation != null && !PARTICIPATION.contains(participation)) {
+            errors.add(new RowError(row, "participation", "must be TESTED, NOT_TESTED, EXEMPT or EXCLUDED"));
+            participation = null;
+        }
+        boolean tested = participation == null || participation.equals("TESTED");
+        Object level = integer(row, "performanceLevel", v[7], 1, 5, tested, errors);
         Object scale = integer(row, "scaleScore", v[8], 0, 100_000, false, errors);
         Object sgp = integer(row, "growthPercentile", v[9], 1, 99, false, errors);
+        if (!tested) {
+            // a student who did not take the test has no result
+            for (int i = 7; i <= 9; i++) {
+                if (v[i] != null && !v[i].isEmpty()) {
+                    errors.add(new RowError(row, LAYOUT.fields().get(i), "must be absent when participation is "
+                            + participation));
+                }
+            }
+        }
         if (errors.size() > before) {
             return false;
         }
         out.number(row).raw(school.toString()).number(SchoolYear.startYear(year)).text(subject).text(student)
-                .text(test).raw(grade).number((Integer) level).nullableNumber((Integer) scale)
-                .nullableNumber((Integer) sgp).endRow();
+                .text(test).raw(grade).nullableNumber((Integer) level).nullableNumber((Integer) scale)
+                .nullableNumber((Integer) sgp).raw(participation).endRow();
         return true;
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 public final class AttendanceRows extends RowKind {
 
     static final RowLayout LAYOUT = new RowLayout(List.of("schoolId", "districtCode", "schoolYear", "studentId",
-            "gradeLevel", "daysEnrolled", "daysAbsent"));
+            "gradeLevel", "daysEnrolled", "daysAbsent", "inFallCount", "exitedBeforeTesting"));
     private static final BigDecimal MAX_DAYS = BigDecimal.valueOf(366);
 
     @Override
@@ -49,11 +49,15 @@ public final class AttendanceRows extends RowKind {
         if (enrolled != null && absent != null && absent.compareTo(enrolled) > 0) {
             errors.add(new RowError(row, "daysAbsent", "must not exceed daysEnrolled"));
         }
+        Boolean inFallCount = bool(row, "inFallCount", v[7], errors);
+        Boolean exited = bool(row, "exitedBeforeTesting", v[8], errors);
         if (errors.size() > before) {
             return false;
         }
         out.number(row).raw(school.toString()).number(SchoolYear.startYear(year)).text(student).raw(grade)
-                .raw(enrolled.toPlainString()).raw(absent.toPlainString()).endRow();
+                .raw(enrolled.toPlainString()).raw(absent.toPlainString())
+                .raw(inFallCount == null ? null : inFallCount.toString()).raw(exited == null ? null : exited.toString())
+                .endRow();
         return true;
     }
 
@@ -72,5 +76,24 @@ public final class AttendanceRows extends RowKind {
             return null;
         }
         return d;
+    }
+
+    /** true / false (any case), also 1 / 0 and yes / no as SIS exports write them; null when absent. */
+    private static Boolean bool(long row, String field, String v, List<RowError> errors) {
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "y" -> {
+                return Boolean.TRUE;
+            }
+            case "false", "0", "no", "n" -> {
+                return Boolean.FALSE;
+            }
+            default -> {
+                errors.add(new RowError(row, field, "must be true or false"));
+                return null;
+            }
+        }
     }
 }

@@ -1,0 +1,166 @@
+package org.portfolio.performance.domain;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The integrity rules as pure functions of aggregate counts (no student ids reach them): each returns an
+ * {@link IntegrityCheck} that is FLAGGED, CLEAR, or NOT_COMPUTABLE when the school did not send what the rule needs.
+ */
+public final class IntegrityChecks {
+
+    private IntegrityChecks() {
+    }
+
+    /**
+     * One subject's students of a school-year by participation (each student counts once: tested when any row of
+     * theirs has a result, else excluded when any says EXEMPT or EXCLUDED, else not tested). {@code stated}: students
+     * with at least one row that states its participation.
+     */
+    public record Participation(String subject, long students, long tested, long notTested, long excluded, long stated) {
+    }
+
+    /** LOW_PARTICIPATION and HIGH_EXCLUSION of one subject. */
+    public static List<IntegrityCheck> participation(SchoolYearKey key, Participation p, IntegrityRules rules,
+                                                     int minimumN) {
+        List<IntegrityCheck> out = new ArrayList<>();
+        BigDecimal min = rules.participationMinimumPercent();
+        BigDecimal max = rules.exclusionMaximumPercent();
+        if (p.stated() == 0) {
+            String why = "participation not computable: the school's " + p.subject()
+                    + " results do not state participation (TESTED, NOT_TESTED, EXEMPT, EXCLUDED)";
+            out.add(IntegrityCheck.notComputable(key, IntegrityRule.LOW_PARTICIPATION, p.subject(), why,
+                    IntegrityEvidence.participation(p.students(), p.tested(), null, null, null, null, min)));
+            out.add(IntegrityCheck.notComputable(key, IntegrityRule.HIGH_EXCLUSION, p.subject(), why,
+                    IntegrityEvidence.participation(p.students(), p.tested(), null, null, null, null, max)));
+            return out;
+        }
+        long expected = p.tested() + p.notTested();
+        BigDecimal participation = expected == 0 ? null : Decimals.percent(BigDecimal.valueOf(p.tested()),
+                BigDecimal.valueOf(expected), 1);
+        BigDecimal excludedShare = Decimals.percent(BigDecimal.valueOf(p.excluded()), BigDecimal.valueOf(p.students()), 1);
+        IntegrityEvidence ev = IntegrityEvidence.participation(p.students(), p.tested(), p.notTested(), p.excluded(),
+                participation, excludedShare, min);
+        if (expected < minimumN) {
+            out.add(IntegrityCheck.notComputable(key, IntegrityRule.LOW_PARTICIPATION, p.subject(),
+                    "not computable: " + expected + " students expected to test, fewer than the minimum n " + minimumN, ev));
+        } else {
+            // compared exactly, not on the rounded percent: 94.96 % is below 95
+            boolean low = BigDecimal.valueOf(p.tested()).multiply(BigDecimal.valueOf(100))
+                    .compareTo(min.multiply(BigDecimal.valueOf(expected))) < 0;
+            out.add(new IntegrityCheck(key, IntegrityRule.LOW_PARTICIPATION, p.subject(),
+                    low ? IntegrityOutcome.FLAGGED : IntegrityOutcome.CLEAR,
+                    (low ? "participation " : "participation ") + Decimals.clean(participation) + "% of " + expected
+                            + " students expected to test" + (low ? ", below " : ", at least ") + Decimals.clean(min) + "%",
+                    ev));
+        }
+        IntegrityEvidence exEv = IntegrityEvidence.participation(p.students(), p.tested(), p.notTested(), p.excluded(),
+                participation, excludedShare, max);
+        if (p.students() < minimumN) {
+            out.add(IntegrityCheck.notComputable(key, IntegrityRule.HIGH_EXCLUSION, p.subject(),
+                    "not computable: " + p.students() + " students, fewer than the minimum n " + minimumN, exEv));
+        } else {
+            boolean high = BigDecimal.valueOf(p.excluded()).multiply(BigDecimal.valueOf(100))
+                    .compareTo(max.multiply(BigDecimal.valueOf(p.students()))) > 0;
+            out.add(new IntegrityCheck(key, IntegrityRule.HIGH_EXCLUSION, p.subject(),
+                    high ? IntegrityOutcome.FLAGGED : IntegrityOutcome.CLEAR,
+                    p.excluded() + " of " + p.students() + " students exempted or excluded (" + Decimals.clean(excludedShare)
+                            + "%)" + (high ? ", above " : ", at most ") + Decimals.clean(max) + "%", exEv));
+        }
+        return out;
+    }
+
+    /**
+     * The students on a school's fall count, by whether they left before testing, and among them those with a result
+     * the year before (their best level in any subject at any school of the district) and those below proficient.
+     * {@code exitStated}: students on the fall count whose row says whether they left.
+     */
+    public record FallCount(long fallCount, long exitStated, long leavers, long leaversWithPrior, long leaversLow,
+                            long stayersWithPrior, long stayersLow) {
+    }
+
+    public static IntegrityCheck enrollmentDrop(SchoolYearKey key, FallCount f, IntegrityRules rules, int proficientLevel) {
+        IntegrityRule rule = IntegrityRule.ENROLLMENT_DROP;
+        BigDecimal threshold = rules.enrollmentDropConcentrationPoints();
+        if (f == null || f.fallCount() == 0) {
+            return IntegrityCheck.notComputable(key, rule, "", "not computable: no attendance row says the student was "
+                    + "on the fall count (inFallCount)", IntegrityEvidence.drop(0L, null, null, null, null, null, null,
+                    null, null, threshold, proficientLevel));
+        }
+        if (f.exitStated() == 0) {
+            return IntegrityCheck.notComputable(key, rule, "", "not computable: no attendance row says whether the "
+                    + "student left before testing (exitedBeforeTesting)", IntegrityEvidence.drop(f.fallCount(), null,
+                    null, null, null, null, null, null, null, threshold, proficientLevel));
+        }
+        BigDecimal leaversLow = f.leaversWithPrior() == 0 ? null : Decimals.percent(BigDecimal.valueOf(f.leaversLow()),
+                BigDecimal.valueOf(f.leaversWithPrior()), 1);
+        BigDecimal stayersLow = f.stayersWithPrior() == 0 ? null : Decimals.percent(BigDecimal.valueOf(f.stayersLow()),
+                BigDecimal.valueOf(f.stayersWithPrior()), 1);
+        BigDecimal diff = leaversLow == null || stayersLow == null ? null : leaversLow.subtract(stayersLow);
+        IntegrityEvidence ev = IntegrityEvidence.drop(f.fallCount(), f.leavers(), f.leaversWithPrior(), f.leaversLow(),
+                f.stayersWithPrior(), f.stayersLow(), leaversLow, stayersLow, diff, threshold, proficientLevel);
+        int minLeavers = rules.enrollmentDropMinimumLeavers();
+        if (f.leaversWithPrior() < minLeavers) {
+            return IntegrityCheck.notComputable(key, rule, "", "not computable: " + f.leaversWithPrior()
+                    + " students who left before testing have a result from the year before, fewer than " + minLeavers, ev);
+        }
+        if (f.stayersWithPrior() == 0) {
+            return IntegrityCheck.notComputable(key, rule, "", "not computable: no student who stayed has a result "
+                    + "from the year before", ev);
+        }
+        // exactly: leaversLow/leaversWithPrior - stayersLow/stayersWithPrior >= threshold/100
+        BigDecimal exact = BigDecimal.valueOf(f.leaversLow()).divide(BigDecimal.valueOf(f.leaversWithPrior()), MathContext.DECIMAL64)
+                .subtract(BigDecimal.valueOf(f.stayersLow()).divide(BigDecimal.valueOf(f.stayersWithPrior()), MathContext.DECIMAL64))
+                .multiply(BigDecimal.valueOf(100));
+        boolean flagged = exact.compareTo(threshold) >= 0;
+        return new IntegrityCheck(key, rule, "", flagged ? IntegrityOutcome.FLAGGED : IntegrityOutcome.CLEAR,
+                f.leavers() + " of " + f.fallCount() + " students on the fall count left before testing; "
+                        + Decimals.clean(leaversLow) + "% of those with a prior result were below proficient, against "
+                        + Decimals.clean(stayersLow) + "% of those who stayed (" + (flagged ? "at least " : "less than ")
+                        + Decimals.clean(threshold) + " points apart)", ev);
+    }
+
+    /** A school's change of one metric since the previous year, and the other schools' changes of it. */
+    public static IntegrityCheck yearOverYear(SchoolYearKey key, String metricCode, String previousYear, BigDecimal value,
+                                              BigDecimal previousValue, List<BigDecimal> otherChanges, IntegrityRules rules) {
+        IntegrityRule rule = IntegrityRule.YEAR_OVER_YEAR_CHANGE;
+        BigDecimal k = rules.yearOverYearStandardDeviations();
+        if (value == null || previousValue == null) {
+            return IntegrityCheck.notComputable(key, rule, metricCode, "not computable: no unsuppressed value of "
+                    + metricCode + " for " + (value == null ? key.schoolYear() : previousYear),
+                    IntegrityEvidence.yearOverYear(previousYear, value, previousValue, null, null, null,
+                            (long) otherChanges.size(), null, k));
+        }
+        BigDecimal change = value.subtract(previousValue);
+        int n = otherChanges.size();
+        if (n < rules.yearOverYearMinimumSchools()) {
+            return IntegrityCheck.notComputable(key, rule, metricCode, "not computable: " + n + " other schools have "
+                    + "both years of " + metricCode + ", fewer than " + rules.yearOverYearMinimumSchools(),
+                    IntegrityEvidence.yearOverYear(previousYear, value, previousValue, Decimals.clean(change), null, null,
+                            (long) n, null, k));
+        }
+        double mean = otherChanges.stream().mapToDouble(BigDecimal::doubleValue).average().orElse(0);
+        double ss = otherChanges.stream().mapToDouble(c -> (c.doubleValue() - mean) * (c.doubleValue() - mean)).sum();
+        double sd = Math.sqrt(ss / (n - 1));
+        BigDecimal meanD = BigDecimal.valueOf(mean).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal sdD = BigDecimal.valueOf(sd).setScale(4, RoundingMode.HALF_UP);
+        if (sd == 0) {
+            return IntegrityCheck.notComputable(key, rule, metricCode, "not computable: the other schools' changes of "
+                    + metricCode + " do not vary", IntegrityEvidence.yearOverYear(previousYear, value, previousValue,
+                    Decimals.clean(change), Decimals.clean(meanD), Decimals.clean(sdD), (long) n, null, k));
+        }
+        double distance = Math.abs(change.doubleValue() - mean) / sd;
+        BigDecimal distanceD = BigDecimal.valueOf(distance).setScale(2, RoundingMode.HALF_UP);
+        boolean flagged = distance > k.doubleValue();
+        return new IntegrityCheck(key, rule, metricCode, flagged ? IntegrityOutcome.FLAGGED : IntegrityOutcome.CLEAR,
+                metricCode + " changed by " + Decimals.clean(change) + " since " + previousYear + ", "
+                        + Decimals.clean(distanceD) + " standard deviations from the mean change of " + n
+                        + " other schools (" + (flagged ? "more than " : "at most ") + Decimals.clean(k) + ")",
+                IntegrityEvidence.yearOverYear(previousYear, Decimals.clean(value), Decimals.clean(previousValue),
+                        Decimals.clean(change), Decimals.clean(meanD), Decimals.clean(sdD), (long) n,
+                        Decimals.clean(distanceD), Decimals.clean(k)));
+    }
+}

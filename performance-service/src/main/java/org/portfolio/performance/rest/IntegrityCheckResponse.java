@@ -1,0 +1,23 @@
+package org.portfolio.performance.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.performance.domain.IntegrityOutcome;
+import org.portfolio.performance.domain.IntegrityRule;
+
+import java.time.Instant;
+
+@Schema(description = "The latest outcome of one integrity rule for the school and year: FLAGGED, CLEAR, or "
+        + "NOT_COMPUTABLE when the school did not send what the rule needs (the reason says what)",
+        requiredProperties = {"rule", "scope", "outcome", "reason", "evidence", "checkedAt"})
+public record IntegrityCheckResponse(IntegrityRule rule,
+                                     @Schema(description = "Subject, metric code, or empty for the school") String scope,
+                                     IntegrityOutcome outcome,
+                                     @Schema(description = "What was found, in words") String reason,
+                                     IntegrityEvidenceResponse evidence, Instant checkedAt) {
+
+    static IntegrityCheckResponse of(org.portfolio.performance.domain.IntegrityCheckResult c) {
+        return new IntegrityCheckResponse(c.check().rule(), c.check().scope(), c.check().outcome(),
+                c.check().reason() == null ? "" : c.check().reason(), IntegrityEvidenceResponse.of(c.check().evidence()),
+                c.checkedAt());
+    }
+}

@@ -1,0 +1,74 @@
+package org.portfolio.performance.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.performance.domain.IntegrityFlag;
+import org.portfolio.performance.service.IntegrityService;
+import org.portfolio.platform.web.security.Caller;
+import org.portfolio.platform.web.security.Roles;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+@Path("/api/performance/integrity-flags")
+@Tag(name = "Integrity flags", description = "Integrity signals raised when data arrives (low participation, high "
+        + "exclusion, unusual year-over-year change, enrollment drop among low performers); resolved by oversight")
+@Produces(MediaType.APPLICATION_JSON)
+public class IntegrityFlagResource {
+
+    @Inject
+    IntegrityService integrity;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/{flagId}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "One integrity flag",
+            description = "The flag with its evidence (counts, never a student id), status and resolution. Oversight "
+                    + "sees the flags of the schools it oversees, a school leader those of its own schools; the "
+                    + "school's profile lists them all.")
+    @APIResponse(responseCode = "200", description = "The flag",
+            content = @Content(schema = @Schema(implementation = IntegrityFlagResponse.class)))
+    @APIResponse(responseCode = "404", description = "No integrity flag with this id")
+    public IntegrityFlagResponse get(@PathParam("flagId") UUID flagId) throws SQLException {
+        IntegrityFlag f = integrity.get(flagId);
+        caller.requireSchool(f.schoolId());
+        return IntegrityFlagResponse.of(f);
+    }
+
+    @POST
+    @Path("/{flagId}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
+    @Operation(summary = "Resolve an integrity flag with a note",
+            description = "Oversight (for the schools its bodies oversee) or the district resolves an OPEN flag with a "
+                    + "mandatory note, kept with who resolved it and when, and published as IntegrityFlagResolved. "
+                    + "Resolving changes nothing else: no rating, benchmark or grant depends on a flag. The note must "
+                    + "not name students.")
+    @APIResponse(responseCode = "200", description = "The resolved flag",
+            content = @Content(schema = @Schema(implementation = IntegrityFlagResponse.class)))
+    @APIResponse(responseCode = "404", description = "No integrity flag with this id")
+    @APIResponse(responseCode = "409", description = "The flag is already resolved (integrity-flag-resolved)")
+    public IntegrityFlagResponse resolve(@PathParam("flagId") UUID flagId,
+                                         @Valid @NotNull ResolveIntegrityFlagRequest request) throws SQLException {
+        IntegrityFlag f = integrity.get(flagId);
+        caller.requireSchool(f.schoolId());
+        return IntegrityFlagResponse.of(integrity.resolve(flagId, request.note().strip(), caller.id()));
+    }
+}

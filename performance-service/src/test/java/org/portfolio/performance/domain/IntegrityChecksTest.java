@@ -1,0 +1,82 @@
+package org.portfolio.performance.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The integrity rules on counts, at their boundaries (pure unit tests). */
+class IntegrityChecksTest {
+
+    static final SchoolYearKey KEY = new SchoolYearKey(UUID.randomUUID(), "2026-27");
+    static final IntegrityRules R = IntegrityRules.DEFAULTS;
+
+    static IntegrityOutcome participation(long tested, long notTested, long excluded, IntegrityRule rule) {
+        var p = new IntegrityChecks.Participation("MATH", tested + notTested + excluded, tested, notTested, excluded, 1);
+        return IntegrityChecks.participation(KEY, p, R, 10).stream().filter(c -> c.rule() == rule).findFirst()
+                .orElseThrow().outcome();
+    }
+
+    @Test
+    void participationIsComparedExactlyAtTheThreshold() {
+        assertThat(participation(95, 5, 0, IntegrityRule.LOW_PARTICIPATION)).isEqualTo(IntegrityOutcome.CLEAR);
+        assertThat(participation(1899, 101, 0, IntegrityRule.LOW_PARTICIPATION)).isEqualTo(IntegrityOutcome.FLAGGED); // 94.95 %
+        assertThat(participation(5, 0, 0, IntegrityRule.LOW_PARTICIPATION)).isEqualTo(IntegrityOutcome.NOT_COMPUTABLE);
+        var unstated = new IntegrityChecks.Participation("ELA", 30, 30, 0, 0, 0);
+        assertThat(IntegrityChecks.participation(KEY, unstated, R, 10)).allMatch(c -> c.outcome() == IntegrityOutcome.NOT_COMPUTABLE);
+    }
+
+    @Test
+    void exclusionAboveTheMaximumIsFlagged() {
+        assertThat(participation(90, 0, 10, IntegrityRule.HIGH_EXCLUSION)).isEqualTo(IntegrityOutcome.CLEAR); // 10 %
+        assertThat(participation(89, 0, 11, IntegrityRule.HIGH_EXCLUSION)).isEqualTo(IntegrityOutcome.FLAGGED);
+    }
+
+    @Test
+    void anEnrollmentDropNeedsEnoughLeaversAndAConcentrationOfLowPriorResults() {
+        IntegrityCheck c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 10, 10, 7, 80, 40), R, 3);
+        assertThat(c.outcome()).isEqualTo(IntegrityOutcome.FLAGGED); // 70 % against 50 %: 20 points
+        c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 10, 10, 6, 80, 40), R, 3);
+        assertThat(c.outcome()).isEqualTo(IntegrityOutcome.CLEAR);
+        c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 4, 4, 4, 80, 0), R, 3);
+        assertThat(c.outcome()).isEqualTo(IntegrityOutcome.NOT_COMPUTABLE);
+        assertThat(c.reason()).contains("fewer than 5");
+        assertThat(IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 0, 0, 0, 0, 0, 0), R, 3).reason())
+                .contains("exitedBeforeTesting");
+    }
+
+    @Test
+    void aYearOverYearChangeIsComparedWithTheOtherSchoolsSpread() {
+        List<BigDecimal> others = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            others.add(BigDecimal.valueOf(i % 2 == 0 ? 1 : -1)); // mean 0, sample sd ≈ 1.054
+        }
+        IntegrityCheck far = IntegrityChecks.yearOverYear(KEY, "ELA_PROFICIENCY", "2025-26", BigDecimal.valueOf(54),
+                BigDecimal.valueOf(50), others, R);
+        assertThat(far.outcome()).isEqualTo(IntegrityOutcome.FLAGGED);
+        IntegrityCheck near = IntegrityChecks.yearOverYear(KEY, "ELA_PROFICIENCY", "2025-26", BigDecimal.valueOf(53),
+                BigDecimal.valueOf(50), others, R);
+        assertThat(near.outcome()).isEqualTo(IntegrityOutcome.CLEAR); // 2.85 sd
+        IntegrityCheck few = IntegrityChecks.yearOverYear(KEY, "ELA_PROFICIENCY", "2025-26", BigDecimal.valueOf(90),
+                BigDecimal.valueOf(50), others.subList(0, 9), R);
+        assertThat(few.outcome()).isEqualTo(IntegrityOutcome.NOT_COMPUTABLE);
+    }
+
+    @Test
+    void thresholdsOutOfRangeAreViolations() {
+        List<Violation> v = new ArrayList<>();
+        IntegrityRules.check(new IntegrityRules(BigDecimal.valueOf(-1), BigDecimal.valueOf(100.5), BigDecimal.valueOf(11),
+                2, BigDecimal.ZERO, 0), v);
+        assertThat(v).extracting(Violation::field).containsExactlyInAnyOrder("integrity.participationMinimumPercent",
+                "integrity.exclusionMaximumPercent", "integrity.enrollmentDropConcentrationPoints",
+                "integrity.yearOverYearStandardDeviations", "integrity.yearOverYearMinimumSchools",
+                "integrity.enrollmentDropMinimumLeavers");
+        assertThat(IntegrityRules.effective(new IntegrityRules(BigDecimal.valueOf(90), null, null, null, null, null)))
+                .isEqualTo(new IntegrityRules(BigDecimal.valueOf(90), BigDecimal.valueOf(10), BigDecimal.valueOf(3), 10,
+                        BigDecimal.valueOf(20), 5));
+    }
+}
