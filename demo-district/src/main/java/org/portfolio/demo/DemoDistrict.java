@@ -52,6 +52,8 @@ public final class DemoDistrict {
     private final Map<String, String> contractIds = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final int currentYear; // first calendar year of the current school year
+    private final LocalDate today;
+    private String clockNote;
     private String requestId;
     private String requestStatus;
     private String periodId;
@@ -64,6 +66,7 @@ public final class DemoDistrict {
         this.home = home;
         this.admin = admin;
         this.currentYear = today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
+        this.today = today;
     }
 
     public static void main(String[] args) {
@@ -151,6 +154,79 @@ public final class DemoDistrict {
         programmaticRequest();
         enrollment();
         waitForOutcomes();
+        accountabilityClock();
+    }
+
+    // ------------------------------------------------------------------------------------------ accountability clock
+
+    static final String SURVEY_METRIC = "FAMILY_SURVEY_PARTICIPATION";
+
+    /**
+     * The accountability clock at one school (issue 15): the board amends its contract to adopt the clock (dates for
+     * intervention steps, overdue steps flagged; data due 60 days after the school year, missing data counts as a
+     * miss) and adds a benchmark of last year on the family survey, which the school never reported; a notice of
+     * concern issued 45 days ago (due in 30) is then overdue. The clock is run now rather than waited for. Once: a
+     * second run finds the terms and the dated step.
+     */
+    private void accountabilityClock() {
+        Gateway.Client oversight = clients.get("OVERSIGHT");
+        String id = contractIds.get(District.CLOCK_SCHOOL);
+        JsonNode c = gw.get(oversight, "/api/contracts/" + id);
+        LocalDate lastYearEnded = LocalDate.of(currentYear, 6, 30);
+        if (!c.path("accountability").has("missingDataGraceDays")) {
+            // data due 60 days after the school year's end; on a day closer to it than that, due by yesterday
+            long grace = Math.max(0, Math.min(60, ChronoUnit.DAYS.between(lastYearEnded, today) - 1));
+            List<Object> benchmarks = new ArrayList<>();
+            c.path("benchmarks").forEach(benchmarks::add);
+            Map<String, Object> survey = new LinkedHashMap<>();
+            survey.put("metricCode", SURVEY_METRIC);
+            survey.put("comparator", "GTE");
+            survey.put("target", 60);
+            survey.put("period", year(currentYear - 1));
+            survey.put("category", "ORGANIZATIONAL");
+            survey.put("guardsDomains", List.of());
+            survey.put("missTriggers", "NONE");
+            survey.put("description", "Share of families answering the spring family survey, reported by the school "
+                    + "after the school year");
+            benchmarks.add(survey);
+            Map<String, Object> terms = new LinkedHashMap<>();
+            terms.put("interventionSteps", List.of(
+                    Map.of("level", "NOTICE_OF_CONCERN", "dueInDays", 30, "reviewInDays", 14),
+                    Map.of("level", "CORRECTIVE_ACTION_PLAN", "dueInDays", 90, "reviewInDays", 45),
+                    Map.of("level", "PROBATION", "dueInDays", 180, "reviewInDays", 90)));
+            terms.put("overdueStep", "FLAG");
+            terms.put("missingDataGraceDays", grace);
+            terms.put("missingDataCountsAsMiss", true);
+            gw.post(oversight, "/api/contracts/" + id + "/amendments", Map.of("reason", "The board adopts the "
+                    + "accountability clock: dates for intervention steps, data due after each school year",
+                    "benchmarks", benchmarks, "accountability", terms), 201);
+            c = gw.get(oversight, "/api/contracts/" + id);
+        }
+        if (!c.has("interventionDueDate") && c.path("interventionLevel").asText().equals("NONE")) {
+            gw.call(oversight, "PUT", "/api/contracts/" + id + "/intervention", "application/json",
+                    Gateway.bytes(Map.of("level", "NOTICE_OF_CONCERN", "reason", "Notice of concern: the annual financial "
+                            + "audit was filed late; a corrective plan is due within 30 days",
+                            "effectiveDate", today.minusDays(45).toString())), Set.of(200));
+        }
+        gw.post(admin, "/api/contracts/clock/runs", null, 200);
+        waitFor("the accountability clock's findings at " + District.CLOCK_SCHOOL, () -> {
+            JsonNode card = gw.get(oversight, "/api/contracts/" + id + "/scorecard");
+            boolean overdue = card.path("intervention").path("overdue").asBoolean();
+            boolean missing = false;
+            for (JsonNode b : card.path("benchmarks")) {
+                missing |= b.path("metricCode").asText().equals(SURVEY_METRIC) && b.path("status").asText().equals("MISSING_DATA");
+            }
+            clockNote = District.CLOCK_SCHOOL + " " + card.path("intervention").path("level").asText()
+                    + (overdue ? " step overdue" : "") + (missing ? "; " + SURVEY_METRIC + " " + year(currentYear - 1)
+                    + " MISSING_DATA" : "");
+            return missing && (overdue || !hasDueDate(card));
+        });
+        step("accountability clock: " + clockNote);
+    }
+
+    /** The step is ours to show overdue only if the demo set it (a school already in intervention keeps its own). */
+    private static boolean hasDueDate(JsonNode card) {
+        return card.path("intervention").has("dueDate");
     }
 
     static final String RECEIVER = "Riverton oversight dashboard (demo receiver)";
@@ -877,6 +953,8 @@ public final class DemoDistrict {
         exports.put("EARNED_SCHOOL", schoolIds.get(District.EARNED_SCHOOL));
         exports.put("LEADER_SCHOOL", schoolIds.get(District.LEADER_SCHOOL));
         exports.put("SMALL_SCHOOL", schoolIds.get(District.SMALL_COHORT_SCHOOL));
+        exports.put("CLOCK_SCHOOL", schoolIds.get(District.CLOCK_SCHOOL));
+        exports.put("CLOCK_CONTRACT", contractIds.get(District.CLOCK_SCHOOL));
         exports.put("REQUEST_ID", requestId);
         exports.put("INTEGRITY_SCHOOL", schoolIds.get(District.INTEGRITY_SCHOOL));
         exports.put("INTEGRITY_CONTRACT", contractIds.get(District.INTEGRITY_SCHOOL));
@@ -903,6 +981,7 @@ public final class DemoDistrict {
         System.out.println("  earned:       " + earned + " (two years at MEETS or better)");
         System.out.println("  integrity:    " + District.INTEGRITY_SCHOOL + " LOW_PARTICIPATION MATH " + integrityFlagStatus
                 + " (" + integrityFlagReason + "); its EARNED autonomy is untouched");
+        System.out.println("  clock:        " + clockNote + " (GET /api/contracts/calendar)");
         System.out.println("  request:      " + requestId + " (" + District.LEADER_SCHOOL + ", PROGRAM) " + requestStatus);
         System.out.println("  enrollment:   " + periodId + " " + periodStatus + ", " + programs + " programs, " + applicants + " applicants");
         notes.forEach(n -> System.out.println("  note:         " + n));

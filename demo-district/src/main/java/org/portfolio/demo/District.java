@@ -184,6 +184,11 @@ final class District {
     static final String LEADER_SCHOOL = "RV-304";
     /** A school with a graduating class below the minimum n this year (suppressed in the public view). */
     static final String SMALL_COHORT_SCHOOL = "RV-501";
+    /**
+     * The school whose contract shows the accountability clock: an intervention step past its due date (flagged) and a
+     * benchmark of last year whose data never came (MISSING_DATA, counted as a miss that moves nothing).
+     */
+    static final String CLOCK_SCHOOL = "RV-402";
     /** A school that earns its EARNED autonomy (MONEY) from two years of ratings. */
     static final String EARNED_SCHOOL = "RV-301";
     /** Its SIS states participation, and about 9 % of its students did not take the MATH test: an integrity flag. */

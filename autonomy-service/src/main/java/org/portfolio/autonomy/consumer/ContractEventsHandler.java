@@ -77,7 +77,7 @@ public class ContractEventsHandler implements EventHandler {
     record BenchmarkEvaluatedData(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId,
                                   String metricCode, String period, String comparator, BigDecimal target,
                                   BigDecimal actual, Integer n, String result, List<String> guardsDomains,
-                                  Consequence consequence) {
+                                  Consequence consequence, String dataStatus, LocalDate dataDueBy) {
     }
 
     @Inject
@@ -147,8 +147,24 @@ public class ContractEventsHandler implements EventHandler {
             benchmarks.evaluated(new BenchmarkService.Evaluation(d.evaluationId(), d.benchmarkId(), d.contractId(),
                     d.schoolId(), d.metricCode(), d.period(), d.comparator(), d.target(), d.actual(), d.n(),
                     d.result(), domains, c != null && Boolean.TRUE.equals(c.reinstateOnMet()),
-                    c == null ? null : c.interventionLevel()), event.id());
+                    c == null ? null : c.interventionLevel(), noValue(d)), event.id());
         }
+    }
+
+    /**
+     * Why a MISSED has no value, in words (the contract counts missing or suppressed data as a miss); null for a MET
+     * or a MISSED on a value. An unknown dataStatus is poison rather than a miss without a reason.
+     */
+    private static String noValue(BenchmarkEvaluatedData d) {
+        if (d.dataStatus() == null) {
+            return null;
+        }
+        return switch (d.dataStatus()) {
+            case "MISSING_DATA" -> "no data reported by " + (d.dataDueBy() == null ? "the due date" : d.dataDueBy());
+            case "INSUFFICIENT_DATA" -> "the value was suppressed" + (d.n() == null ? ""
+                    : " (n = " + d.n() + " is below the framework's minimum)");
+            default -> throw new PoisonEventException("BenchmarkEvaluated has an unknown dataStatus " + d.dataStatus());
+        };
     }
 
     private static ContractSpec spec(ContractData d, IncomingEvent event) {

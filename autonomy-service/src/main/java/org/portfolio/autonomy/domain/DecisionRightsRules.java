@@ -193,7 +193,11 @@ public final class DecisionRightsRules {
             return "";
         }
         return switch (c.kind()) {
-            case BENCHMARK_MISSED -> "because benchmark " + nz(c.metricCode()) + " " + nz(c.period())
+            case BENCHMARK_MISSED -> c.actual() == null && c.reason() != null
+                    ? "because benchmark " + nz(c.metricCode()) + " " + nz(c.period()) + " was missed: " + c.reason()
+                    + ", which the contract counts as a miss (target " + comparator(c.comparator()) + " "
+                    + num(c.target()) + "; benchmark " + c.benchmarkId() + ")"
+                    : "because benchmark " + nz(c.metricCode()) + " " + nz(c.period())
                     + " was missed (target " + comparator(c.comparator()) + " " + num(c.target()) + ", actual "
                     + num(c.actual()) + "; benchmark " + c.benchmarkId() + ")";
             case MANUAL -> "by " + nz(c.actor()) + ": " + nz(c.reason());

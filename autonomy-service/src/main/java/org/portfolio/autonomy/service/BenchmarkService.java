@@ -36,11 +36,14 @@ public class BenchmarkService {
     public static final String MET = "MET";
     public static final String MISSED = "MISSED";
 
-    /** A BenchmarkEvaluated event's content. */
+    /**
+     * A BenchmarkEvaluated event's content. {@code noValue}: a MISSED decided without a value (the contract counts
+     * missing or suppressed data as a miss), why in words ("no data reported by 2026-08-29"); null otherwise.
+     */
     public record Evaluation(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId, String metricCode,
                              String period, String comparator, BigDecimal target, BigDecimal actual, Integer n,
                              String result, Set<AutonomyDomain> guardsDomains, boolean reinstateOnMet,
-                             String interventionLevel) {
+                             String interventionLevel, String noValue) {
     }
 
     @Inject
@@ -89,7 +92,8 @@ public class BenchmarkService {
 
     private int missed(Evaluation e, String eventId, Instant now) {
         String description = "Benchmark " + e.metricCode() + " " + e.period() + " missed: target " + e.comparator()
-                + " " + GrantService.plain(e.target()) + ", actual " + GrantService.plain(e.actual());
+                + " " + GrantService.plain(e.target()) + (e.noValue() != null ? ", " + e.noValue()
+                + " (the contract counts it as a miss)" : ", actual " + GrantService.plain(e.actual()));
         int revoked = 0;
         for (Grant g : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.ACTIVE, e.guardsDomains())) {
             grantService.revoke(g, cause(CauseKind.BENCHMARK_MISSED, e, eventId, description), e.reinstateOnMet(), now);
@@ -135,8 +139,9 @@ public class BenchmarkService {
     }
 
     private static Cause cause(CauseKind kind, Evaluation e, String eventId, String description) {
-        return Cause.of(kind, eventId, description).withContract(e.contractId()).withBenchmark(e.benchmarkId(),
+        Cause c = Cause.of(kind, eventId, description).withContract(e.contractId()).withBenchmark(e.benchmarkId(),
                 e.evaluationId(), e.metricCode(), e.period(), e.comparator(), e.target(), e.actual());
+        return e.noValue() == null ? c : c.withReason(e.noValue());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -70,6 +70,52 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
     @Column(name = "evaluated_at", nullable = false)
     public Instant evaluatedAt;
 
+    /**
+     * An INSUFFICIENT_DATA or MISSING_DATA evaluation that counts as a miss because the contract says so (published
+     * as a MISSED BenchmarkEvaluated, and escalating like one). Always false for MET and MISSED.
+     */
+    @Column(name = "counts_as_miss", nullable = false)
+    public boolean countsAsMiss;
+
+    /** MISSING_DATA only: the day by which a value was due (the school year's last day plus the grace period). */
+    @Column(name = "data_due_by")
+    public java.time.LocalDate dataDueBy;
+
+    /**
+     * A benchmark whose value did not come: the school year ended on {@code periodEnded}, the grace period ran out
+     * on {@code dueBy}, and nothing was recorded for it.
+     */
+    public static BenchmarkEvaluation missingData(Contract contract, Benchmark b, java.time.LocalDate dueBy,
+                                                  boolean countsAsMiss, Instant now) {
+        BenchmarkEvaluation e = new BenchmarkEvaluation();
+        e.id = UUID.randomUUID();
+        e.contractId = contract.id;
+        e.contractVersion = contract.currentVersion;
+        e.benchmarkId = b.benchmarkId;
+        e.schoolId = contract.schoolId();
+        e.metricCode = b.metricCode;
+        e.period = b.period;
+        e.comparator = b.comparator;
+        e.target = b.target;
+        e.suppressed = false;
+        e.result = EvaluationResult.MISSING_DATA;
+        e.triggeredBy = EvaluationTrigger.CLOCK;
+        e.evaluatedAt = now;
+        e.countsAsMiss = countsAsMiss;
+        e.dataDueBy = dueBy;
+        return e;
+    }
+
+    /** A MISSED, or an evaluation without a usable value that the contract counts as a miss. */
+    public boolean isMiss() {
+        return result == EvaluationResult.MISSED || countsAsMiss;
+    }
+
+    /** MET or MISSED, or counted as a miss: what decides the guarded autonomy and the intervention ladder. */
+    public boolean isDecisive() {
+        return result.isDecisive() || countsAsMiss;
+    }
+
     public static BenchmarkEvaluation of(Contract contract, Benchmark b, MetricObservation value,
                                          EvaluationTrigger trigger, Instant now) {
         BenchmarkEvaluation e = new BenchmarkEvaluation();
@@ -107,8 +153,14 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
                     + comparator.symbol() + " " + target.toPlainString();
             case MISSED -> "Benchmark " + metricCode + " " + period + " missed: " + actual.toPlainString() + " "
                     + comparator.negation() + " " + target.toPlainString();
-            case INSUFFICIENT_DATA -> "Benchmark " + metricCode + " " + period + " not evaluated: the value is "
-                    + "suppressed" + (n == null ? "" : " (n = " + n + " is below the framework's minimum)");
+            case INSUFFICIENT_DATA -> "Benchmark " + metricCode + " " + period + (countsAsMiss
+                    ? " missed: the value is suppressed" : " not evaluated: the value is suppressed")
+                    + (n == null ? "" : " (n = " + n + " is below the framework's minimum)")
+                    + (countsAsMiss ? "; the contract counts insufficient data as a miss" : "");
+            case MISSING_DATA -> "Benchmark " + metricCode + " " + period + (countsAsMiss ? " missed" : " has missing data")
+                    + ": no data reported by " + dataDueBy
+                    + (countsAsMiss ? "; the contract counts missing data as a miss"
+                    : "; the contract does not count missing data as a miss");
         };
     }
 }

@@ -57,6 +57,13 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "intervention_since")
     public LocalDate interventionSince;
 
+    /** The current intervention step's due date, as the contract's terms set it when the step began (null: none). */
+    @Column(name = "intervention_due_date")
+    public LocalDate interventionDueDate;
+
+    @Column(name = "intervention_review_date")
+    public LocalDate interventionReviewDate;
+
     @Column(name = "renews_contract_id")
     public UUID renewsContractId;
 
@@ -174,9 +181,12 @@ public class Contract extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    public void changeLevel(InterventionLevel level, LocalDate effectiveDate, Instant now) {
+    public void changeLevel(InterventionLevel level, LocalDate effectiveDate, LocalDate dueDate, LocalDate reviewDate,
+                            Instant now) {
         interventionLevel = level;
         interventionSince = level == InterventionLevel.NONE ? null : effectiveDate;
+        interventionDueDate = level == InterventionLevel.NONE ? null : dueDate;
+        interventionReviewDate = level == InterventionLevel.NONE ? null : reviewDate;
         updatedAt = now;
     }
 }

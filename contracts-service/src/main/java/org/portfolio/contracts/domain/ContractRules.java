@@ -111,4 +111,47 @@ public final class ContractRules {
         }
         return out;
     }
+    /**
+     * The accountability clock's terms (422): each listed level once, never NONE, due and review days within
+     * 1..{@value AccountabilityTerms#MAX_STEP_DAYS}, a review not after the due date, the grace period within
+     * 0..{@value AccountabilityTerms#MAX_GRACE_DAYS}, and MISSING_DATA counting as a miss only when there is a grace
+     * period (else there is never MISSING_DATA).
+     */
+    public static List<RuleViolation> accountabilityViolations(AccountabilityTerms t) {
+        List<RuleViolation> out = new ArrayList<>();
+        if (t == null) {
+            return out;
+        }
+        Set<InterventionLevel> seen = EnumSet.noneOf(InterventionLevel.class);
+        for (int i = 0; i < t.interventionSteps().size(); i++) {
+            AccountabilityTerms.Step s = t.interventionSteps().get(i);
+            String at = "accountability.interventionSteps[" + i + "]";
+            if (s.level() == InterventionLevel.NONE) {
+                out.add(new RuleViolation(at + ".level", "NONE is no intervention step; list NOTICE_OF_CONCERN and above"));
+            } else if (s.level() != null && !seen.add(s.level())) {
+                out.add(new RuleViolation(at + ".level", s.level() + " appears twice"));
+            }
+            if (s.dueInDays() == null && s.reviewInDays() == null) {
+                out.add(new RuleViolation(at, "sets neither dueInDays nor reviewInDays"));
+            }
+            days(s.dueInDays(), 1, AccountabilityTerms.MAX_STEP_DAYS, at + ".dueInDays", out);
+            days(s.reviewInDays(), 1, AccountabilityTerms.MAX_STEP_DAYS, at + ".reviewInDays", out);
+            if (s.dueInDays() != null && s.reviewInDays() != null && s.reviewInDays() > s.dueInDays()) {
+                out.add(new RuleViolation(at + ".reviewInDays", "a step is reviewed before or on its due date ("
+                        + s.dueInDays() + " days)"));
+            }
+        }
+        days(t.missingDataGraceDays(), 0, AccountabilityTerms.MAX_GRACE_DAYS, "accountability.missingDataGraceDays", out);
+        if (t.missingDataCountsAsMiss() && t.missingDataGraceDays() == null) {
+            out.add(new RuleViolation("accountability.missingDataCountsAsMiss",
+                    "needs missingDataGraceDays: without a grace period a benchmark never becomes MISSING_DATA"));
+        }
+        return out;
+    }
+
+    private static void days(Integer value, int min, int max, String field, List<RuleViolation> out) {
+        if (value != null && (value < min || value > max)) {
+            out.add(new RuleViolation(field, "must be between " + min + " and " + max + " days"));
+        }
+    }
 }

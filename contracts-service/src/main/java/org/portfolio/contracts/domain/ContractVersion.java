@@ -51,6 +51,11 @@ public class ContractVersion extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The accountability clock's terms as JSON; null = {@link AccountabilityTerms#DEFAULT}. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String accountability;
+
     @OneToMany(mappedBy = "contractVersion", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Provision> provisions = new ArrayList<>();
@@ -71,6 +76,14 @@ public class ContractVersion extends PanacheEntityBase {
         v.createdBy = createdBy;
         v.createdAt = now;
         return v;
+    }
+
+    public AccountabilityTerms accountabilityTerms() {
+        return AccountabilityTerms.parse(accountability);
+    }
+
+    public void setAccountability(AccountabilityTerms terms) {
+        accountability = terms == null ? null : terms.toJson();
     }
 
     public void setTerm(SchoolYear start, SchoolYear end) {

@@ -53,6 +53,13 @@ public class InterventionChange extends PanacheEntityBase {
     @Column(name = "effective_date", nullable = false)
     public LocalDate effectiveDate;
 
+    /** The step's due and review dates, from the contract's accountability terms (null when they set none). */
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    @Column(name = "review_date")
+    public LocalDate reviewDate;
+
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 

@@ -14,7 +14,7 @@ import java.util.List;
 public final class Scorecards {
 
     @Schema(name = "BenchmarkStatus", description = "Where a benchmark stands on the scorecard")
-    public enum Status { MET, MISSED, NOT_YET_EVALUATED, INSUFFICIENT_DATA }
+    public enum Status { MET, MISSED, NOT_YET_EVALUATED, INSUFFICIENT_DATA, MISSING_DATA }
 
     /** IMPROVING / DECLINING compare the last two unsuppressed values in the benchmark's better direction. */
     @Schema(name = "TrendDirection", description = "The metric's last move in the benchmark's better direction")
@@ -41,7 +41,7 @@ public final class Scorecards {
 
     private static Standing standing(Benchmark b, List<BenchmarkEvaluation> evaluations, List<MetricObservation> observations) {
         BenchmarkEvaluation latest = evaluations.stream().filter(e -> e.measures(b)).findFirst().orElse(null);
-        BenchmarkEvaluation decisive = evaluations.stream().filter(e -> e.measures(b) && e.result.isDecisive())
+        BenchmarkEvaluation decisive = evaluations.stream().filter(e -> e.measures(b) && e.isDecisive())
                 .findFirst().orElse(null);
         Status status = latest == null ? Status.NOT_YET_EVALUATED : Status.valueOf(latest.result.name());
         List<Point> trend = observations.stream().filter(o -> o.metricCode.equals(b.metricCode))

@@ -10,13 +10,17 @@ import java.util.UUID;
 
 /**
  * Data of {@code portfolio.contracts.BenchmarkEvaluated.v1} (subject: the school id). See docs/events.md;
- * {@code contractVersion}, {@code trigger}, {@code sourceResultId} and {@code evaluatedAt} are additions.
+ * {@code contractVersion}, {@code trigger}, {@code sourceResultId} and {@code evaluatedAt} are additions, and so are
+ * {@code dataStatus} and {@code dataDueBy}: a MISSED decided without a usable value because the contract counts it as a
+ * miss (dataStatus MISSING_DATA: no value by dataDueBy, no actual, no sourceEventId; INSUFFICIENT_DATA: the value
+ * was suppressed, no actual). Absent for a value compared with the target.
  */
 public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId,
                                  String metricCode, String period, String comparator, BigDecimal target,
                                  BigDecimal actual, Integer n, String result, String category,
                                  List<String> guardsDomains, Consequence consequence, String sourceEventId,
-                                 int contractVersion, String trigger, UUID sourceResultId, Instant evaluatedAt) {
+                                 int contractVersion, String trigger, UUID sourceResultId, Instant evaluatedAt,
+                                 String dataStatus, java.time.LocalDate dataDueBy) {
 
     public static final String NAME = "BenchmarkEvaluated";
 
@@ -26,9 +30,10 @@ public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contr
 
     public static BenchmarkEvaluated of(BenchmarkEvaluation e, Benchmark b) {
         return new BenchmarkEvaluated(e.id, e.benchmarkId, e.contractId, e.schoolId, e.metricCode, e.period,
-                e.comparator.name(), e.target, e.actual, e.n, e.result.name(), b.category.name(),
+                e.comparator.name(), e.target, e.actual, e.n, e.isMiss() ? "MISSED" : e.result.name(), b.category.name(),
                 b.guardsDomains.stream().sorted().map(Enum::name).toList(),
                 new Consequence(b.missTriggers.name(), b.reinstateOnMet), e.sourceEventId, e.contractVersion,
-                e.triggeredBy.name(), e.sourceResultId, e.evaluatedAt);
+                e.triggeredBy.name(), e.sourceResultId, e.evaluatedAt,
+                e.result.isDecisive() ? null : e.result.name(), e.dataDueBy);
     }
 }

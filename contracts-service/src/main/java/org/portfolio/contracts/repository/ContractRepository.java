@@ -53,6 +53,57 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, UUID>
                 .setParameter("s", ContractStatus.ACTIVE).setParameter("d", date).getResultList();
     }
 
+    /** ACTIVE contracts whose current intervention step was due before the date. */
+    public List<UUID> findActiveWithStepDueBefore(LocalDate date) {
+        return getEntityManager().createQuery("select c.id from Contract c where c.status = :s and "
+                        + "c.interventionDueDate < :d order by c.interventionDueDate, c.id", UUID.class)
+                .setParameter("s", ContractStatus.ACTIVE).setParameter("d", date).getResultList();
+    }
+
+    /** The contract, its row locked for the rest of the transaction (null if there is none). */
+    public Contract lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * ACTIVE contracts (of these schools; null: all) that end by {@code limit}: a term whose last school year is one of
+     * {@code termEndYears}, or a decided end on or before the date. Ordered by school name.
+     */
+    public List<Contract> activeEndingBy(Collection<String> termEndYears, LocalDate limit, Collection<UUID> schoolIn,
+                                         int max) {
+        String scope = schoolIn == null ? "" : " and s.id in :schools";
+        TypedQuery<Contract> q = getEntityManager().createQuery("select c from Contract c join fetch c.school s "
+                + "where c.status = :st and (c.termEndYear in :years or c.scheduledEndDate <= :limit)" + scope
+                + " order by s.name, c.id", Contract.class);
+        q.setParameter("st", ContractStatus.ACTIVE).setParameter("years", termEndYears.isEmpty() ? List.of("-") : termEndYears)
+                .setParameter("limit", limit);
+        if (schoolIn != null) {
+            q.setParameter("schools", schoolIn);
+        }
+        return q.setMaxResults(max).getResultList();
+    }
+
+    /** ACTIVE contracts (of these schools; null: all) whose current step's review date is on or before the date. */
+    public List<Contract> activeWithReviewBy(LocalDate limit, Collection<UUID> schoolIn, int max) {
+        return activeWithDate("c.interventionReviewDate <= :d", "c.interventionReviewDate", limit, schoolIn, max);
+    }
+
+    /** ACTIVE contracts (of these schools; null: all) whose current step was due before the date. */
+    public List<Contract> activeWithStepDueBefore(LocalDate date, Collection<UUID> schoolIn, int max) {
+        return activeWithDate("c.interventionDueDate < :d", "c.interventionDueDate", date, schoolIn, max);
+    }
+
+    private List<Contract> activeWithDate(String clause, String orderBy, LocalDate d, Collection<UUID> schoolIn, int max) {
+        String scope = schoolIn == null ? "" : " and s.id in :schools";
+        TypedQuery<Contract> q = getEntityManager().createQuery("select c from Contract c join fetch c.school s "
+                + "where c.status = :st and " + clause + scope + " order by " + orderBy + ", s.name, c.id", Contract.class);
+        q.setParameter("st", ContractStatus.ACTIVE).setParameter("d", d);
+        if (schoolIn != null) {
+            q.setParameter("schools", schoolIn);
+        }
+        return q.setMaxResults(max).getResultList();
+    }
+
     public List<Contract> list(Filter f, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(f, params);

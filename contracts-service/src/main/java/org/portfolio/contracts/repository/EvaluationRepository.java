@@ -12,9 +12,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class EvaluationRepository implements PanacheRepositoryBase<BenchmarkEvaluation, UUID> {
 
-    /** The latest MET or MISSED evaluation of a benchmark. */
+    /** The latest MET or MISSED evaluation of a benchmark, or one without a usable value that counted as a miss. */
     public Optional<BenchmarkEvaluation> latestDecisive(UUID contractId, UUID benchmarkId) {
-        return find("contractId = ?1 and benchmarkId = ?2 and result in ?3 order by evaluatedAt desc, id desc",
+        return find("contractId = ?1 and benchmarkId = ?2 and (result in ?3 or countsAsMiss = true) "
+                        + "order by evaluatedAt desc, id desc",
                 contractId, benchmarkId, List.of(EvaluationResult.MET, EvaluationResult.MISSED))
                 .firstResultOptional();
     }

@@ -16,5 +16,7 @@ public record ContractDraftRequest(
         @Size(max = 20) List<@NotNull @Valid ProvisionDto> provisions,
         @Size(max = 100) List<@NotNull @Valid BenchmarkDto> benchmarks,
         @Schema(description = "Set to draft the renewal of this ACTIVE contract; activating the draft ends it as RENEWED")
-        UUID renewsContractId) {
+        UUID renewsContractId,
+        @Schema(description = "The accountability clock (due and review dates of intervention steps, missing data); "
+                + "default: none") @Valid AccountabilityDto accountability) {
 }

@@ -11,5 +11,6 @@ import java.util.List;
 public record ContractEditRequest(
         @NotNull @Valid TermDto term,
         @Size(max = 20) List<@NotNull @Valid ProvisionDto> provisions,
-        @Size(max = 100) List<@NotNull @Valid BenchmarkDto> benchmarks) {
+        @Size(max = 100) List<@NotNull @Valid BenchmarkDto> benchmarks,
+        @Schema(description = "The accountability clock; default: none") @Valid AccountabilityDto accountability) {
 }

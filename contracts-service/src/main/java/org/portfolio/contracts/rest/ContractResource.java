@@ -33,7 +33,9 @@ import org.portfolio.contracts.domain.Contract;
 import org.portfolio.contracts.domain.ContractStatus;
 import org.portfolio.contracts.domain.InterventionLevel;
 import org.portfolio.contracts.domain.SchoolType;
+import org.portfolio.contracts.service.AccountabilityClock;
 import org.portfolio.contracts.service.ContractActivation;
+import org.portfolio.contracts.service.ContractCalendar;
 import org.portfolio.contracts.service.ContractAmendment;
 import org.portfolio.contracts.service.ContractDrafting;
 import org.portfolio.contracts.service.ContractEnding;
@@ -101,6 +103,12 @@ public class ContractResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ContractCalendar contractCalendar;
+
+    @Inject
+    AccountabilityClock clock;
+
     // ------------------------------------------------------------------ drafting
 
     @POST
@@ -121,7 +129,7 @@ public class ContractResource {
             caller.requireOversightBody(r.oversightBodyId());
         }
         UUID id = drafting.draft(r.schoolId(), r.oversightBodyId(), r.term().toSpec(), provisions(r.provisions()),
-                benchmarks(r.benchmarks()), r.renewsContractId(), caller.id());
+                benchmarks(r.benchmarks()), r.renewsContractId(), AccountabilityDto.terms(r.accountability()), caller.id());
         Contract c = queries.get(id);
         return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
                 .tag(EntityTags.of(c.version)).entity(detail(c)).build();
@@ -140,7 +148,8 @@ public class ContractResource {
     public Response edit(@PathParam("id") UUID id, @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull ContractEditRequest r) {
         decidesFor(id);
-        drafting.updateDraft(id, ifMatch, r.term().toSpec(), provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
+        drafting.updateDraft(id, ifMatch, r.term().toSpec(), provisions(r.provisions()), benchmarks(r.benchmarks()),
+                AccountabilityDto.terms(r.accountability()), caller.id());
         return current(id);
     }
 
@@ -195,7 +204,8 @@ public class ContractResource {
         decidesFor(id);
         int version = amendment.amend(id, ifMatch, r.reason(), r.term() == null ? null : r.term().toSpec(),
                 r.provisions() == null ? null : provisions(r.provisions()),
-                r.benchmarks() == null ? null : benchmarks(r.benchmarks()), caller.id());
+                r.benchmarks() == null ? null : benchmarks(r.benchmarks()), AccountabilityDto.terms(r.accountability()),
+                caller.id());
         Contract c = queries.get(id);
         return Response.created(uri.getBaseUriBuilder().path("api/contracts").path(id.toString()).path("versions")
                         .path(Integer.toString(version)).build())
@@ -217,7 +227,8 @@ public class ContractResource {
                           @Context UriInfo uri) {
         decidesFor(id);
         UUID newId = activation.renew(id, ifMatch, r.reason(), r.term().toSpec(),
-                r.provisions() == null ? null : provisions(r.provisions()), benchmarks(r.benchmarks()), caller.id());
+                r.provisions() == null ? null : provisions(r.provisions()), benchmarks(r.benchmarks()),
+                AccountabilityDto.terms(r.accountability()), caller.id());
         Contract c = queries.get(newId);
         return Response.created(uri.getBaseUriBuilder().path("api/contracts").path(newId.toString()).build())
                 .tag(EntityTags.of(c.version)).entity(detail(c)).build();
@@ -325,6 +336,45 @@ public class ContractResource {
     }
 
     @GET
+    @Path("/calendar")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
+    @Operation(summary = "The contracts calendar", description = "What is coming "
+            + "and what is late, for the schools the caller may see (an authorizer's OVERSIGHT client: its oversight "
+            + "bodies' schools; a SCHOOL_LEADER: its schools): ACTIVE contracts whose term ends, or whose decided end "
+            + "falls, within expiringWithinDays; current intervention steps whose review date is within "
+            + "reviewsDueWithinDays (and reviews already past of steps still under way); and, unless overdue=false, "
+            + "intervention steps past their due date and benchmarks found MISSING_DATA that still have no value. Dates "
+            + "come from each contract's accountability clock. At most 500 entries per list.")
+    @APIResponse(responseCode = "200", description = "The calendar", content = @Content(schema = @Schema(implementation = CalendarResponse.class)))
+    public CalendarResponse calendar(
+            @Parameter(description = "Days ahead for contracts that end, 0 to 1830 (default 180)")
+            @QueryParam("expiringWithinDays") @DefaultValue("180") @Min(0) @Max(1830) int expiringWithinDays,
+            @Parameter(description = "Days ahead for reviews due, 0 to 366 (default 30)")
+            @QueryParam("reviewsDueWithinDays") @DefaultValue("30") @Min(0) @Max(366) int reviewsDueWithinDays,
+            @Parameter(description = "Include what is overdue (default true)")
+            @QueryParam("overdue") @DefaultValue("true") boolean overdue) {
+        java.util.Set<UUID> visible = caller.visibleSchools();
+        return CalendarResponse.of(contractCalendar.calendar(visible, expiringWithinDays, reviewsDueWithinDays, overdue),
+                contractCalendar);
+    }
+
+    @POST
+    @Path("/clock/runs")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.DISTRICT_ADMIN})
+    @Operation(summary = "Run the accountability clock now", description = "Runs "
+            + "the accountability clock that otherwise runs on its schedule (hourly by default): intervention steps past "
+            + "their due date are flagged or escalated as each contract says (InterventionStepOverdue, maybe "
+            + "InterventionEscalated), benchmarks without data after the contract's grace period become MISSING_DATA "
+            + "(BenchmarkDataMissing, and a MISSED BenchmarkEvaluated where the contract counts it as a miss). Each "
+            + "finding is applied once, also when replicas run it at the same moment. No body; answers what this run "
+            + "applied.")
+    @APIResponse(responseCode = "200", description = "What this run applied", content = @Content(schema = @Schema(implementation = ClockRunResponse.class)))
+    public ClockRunResponse runClock() {
+        return ClockRunResponse.of(clock.run());
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
     @Operation(summary = "Get a contract", description = "The contract with its current version's content (term, "
@@ -376,7 +426,7 @@ public class ContractResource {
     public ScorecardResponse scorecard(@PathParam("id") UUID id) {
         var s = scorecards.scorecard(id);
         caller.requireSchool(s.contract().schoolId());
-        return ScorecardResponse.of(s, calendar.lastDay());
+        return ScorecardResponse.of(s, calendar.lastDay(), calendar.today());
     }
 
     @GET

@@ -28,7 +28,11 @@ public record ContractResponse(
         @Schema(description = "Client id of who activated it (absent while a DRAFT)") String activatedBy,
         @Schema(description = "How it ended (ended contracts only; absent otherwise)") End ended,
         @Schema(description = "A decided end still to come (non-renewal at term end, termination on a date); absent when none") End scheduledEnd,
-        Instant createdAt, String createdBy, Instant updatedAt) {
+        Instant createdAt, String createdBy, Instant updatedAt,
+        @Schema(description = "The accountability clock of the current version (every part stated)") AccountabilityDto accountability,
+        @Schema(description = "When the current intervention step is due, as the contract's clock set it when the step "
+                + "began (absent at NONE, or when the contract sets no due date for the level)") LocalDate interventionDueDate,
+        @Schema(description = "When the current intervention step is reviewed (absent likewise)") LocalDate interventionReviewDate) {
 
     @Schema(name = "ContractEnd", description = "An end of a contract")
     public record End(@Schema(examples = "NON_RENEWED") ContractStatus as, String reason, String by,
@@ -49,6 +53,7 @@ public record ContractResponse(
                 c.status.isEnded() ? new End(c.status, c.endReason, c.endedBy, c.endEffectiveDate) : null,
                 c.scheduledEndAs == null ? null
                         : new End(c.scheduledEndAs, c.scheduledEndReason, c.scheduledEndBy, c.scheduledEndDate),
-                c.createdAt, c.createdBy, c.updatedAt);
+                c.createdAt, c.createdBy, c.updatedAt, AccountabilityDto.of(v.accountabilityTerms()), c.interventionDueDate,
+                c.interventionReviewDate);
     }
 }

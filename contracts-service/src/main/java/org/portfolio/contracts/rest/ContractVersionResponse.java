@@ -13,12 +13,14 @@ public record ContractVersionResponse(UUID contractId, @Schema(examples = "2") i
                                       @Schema(description = "Whether it is the version in force") boolean current,
                                       TermDto term, List<ProvisionDto> provisions, List<BenchmarkDto> benchmarks,
                                       @Schema(description = "The amendment's reason (absent for version 1)") String reason,
-                                      String createdBy, Instant createdAt) {
+                                      String createdBy, Instant createdAt,
+                                      @Schema(description = "The version's accountability clock (every part stated)")
+                                      AccountabilityDto accountability) {
 
     static ContractVersionResponse of(ContractVersion v, int currentVersion, MonthDay lastDay) {
         return new ContractVersionResponse(v.contract.id, v.number, v.number == currentVersion,
                 ContractResponse.term(v.termStartYear, v.termEndYear, lastDay),
                 v.provisions.stream().map(ProvisionDto::of).toList(), v.benchmarks.stream().map(BenchmarkDto::of).toList(),
-                v.reason, v.createdBy, v.createdAt);
+                v.reason, v.createdBy, v.createdAt, AccountabilityDto.of(v.accountabilityTerms()));
     }
 }

@@ -1,6 +1,7 @@
 package org.portfolio.contracts.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.contracts.domain.AccountabilityTerms;
 import org.portfolio.contracts.domain.AutonomyDomain;
 import org.portfolio.contracts.domain.AutonomyGrantState;
 import org.portfolio.contracts.domain.AutonomyModel;
@@ -12,6 +13,7 @@ import org.portfolio.contracts.domain.EvaluationResult;
 import org.portfolio.contracts.domain.InterventionCauseKind;
 import org.portfolio.contracts.domain.InterventionChange;
 import org.portfolio.contracts.domain.InterventionLevel;
+import org.portfolio.contracts.domain.OverdueAction;
 import org.portfolio.contracts.domain.Scorecards;
 import org.portfolio.contracts.service.ScorecardService;
 
@@ -57,7 +59,9 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
     }
 
     @Schema(name = "ScorecardSummary", description = "How many benchmarks stand where")
-    public record Summary(int met, int missed, int notYetEvaluated, int insufficientData) {
+    public record Summary(int met, int missed, int notYetEvaluated, int insufficientData,
+                          @Schema(description = "Benchmarks whose data did not come by the contract's grace period")
+                          int missingData) {
     }
 
     @Schema(name = "ScorecardIntervention", description = "The intervention level, since when, and the last change's "
@@ -67,7 +71,15 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                @Schema(examples = "Benchmark TEACHER_VACANCIES 2026-27 missed: 7 > 3; a miss of this benchmark triggers NOTICE_OF_CONCERN")
                                String reason,
                                @Schema(examples = "BENCHMARK_MISSED") InterventionCauseKind causeKind,
-                               @Schema(description = "Client id, or \"system\" for an evaluation", examples = "system") String decidedBy) {
+                               @Schema(description = "Client id, or \"system\" for an evaluation", examples = "system") String decidedBy,
+                               @Schema(description = "When the current step is due, as the contract's accountability "
+                                       + "clock set it (absent: no due date)") LocalDate dueDate,
+                               @Schema(description = "When the current step is reviewed (absent: no review date)")
+                               LocalDate reviewDate,
+                               @Schema(description = "The current step is past its due date") boolean overdue,
+                               @Schema(description = "The step's dates in words, e.g. \"CORRECTIVE_ACTION_PLAN since "
+                                       + "2026-09-10 was due on 2026-12-09 and is overdue by 3 days; the contract flags "
+                                       + "an overdue step for oversight\" (absent without dates)") String clock) {
     }
 
     @Schema(name = "ScorecardBenchmark", description = "One benchmark's standing")
@@ -79,8 +91,9 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                 @Schema(description = "Autonomy domains revoked when it is missed") List<AutonomyDomain> guardsDomains,
                                 @Schema(description = "The intervention level a miss triggers", examples = "NOTICE_OF_CONCERN")
                                 InterventionLevel missTriggers,
-                                @Schema(description = "MET, MISSED, NOT_YET_EVALUATED or INSUFFICIENT_DATA (the latest "
-                                        + "value was suppressed: n below the framework's minimum)", examples = "MISSED")
+                                @Schema(description = "MET, MISSED, NOT_YET_EVALUATED, INSUFFICIENT_DATA (the latest "
+                                        + "value was suppressed: n below the framework's minimum) or MISSING_DATA (no "
+                                        + "value came by the contract's grace period after the school year)", examples = "MISSED")
                                 Scorecards.Status status,
                                 @Schema(description = "The latest evaluation's value (absent before the first, and "
                                         + "when it was suppressed)", examples = "7") BigDecimal latestActual,
@@ -96,7 +109,14 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                 @Schema(description = "The metric's values for the school over every period known, oldest first")
                                 List<TrendPoint> trend,
                                 @Schema(description = "Last two values compared in the benchmark's better direction", examples = "DECLINING")
-                                Scorecards.Direction direction) {
+                                Scorecards.Direction direction,
+                                @Schema(description = "The latest evaluation in words, as the history records it, e.g. "
+                                        + "\"Benchmark TEACHER_VACANCIES 2026-27 missed: 7 > 3\" or \"Benchmark "
+                                        + "ELA_PROFICIENCY 2025-26 missed: no data reported by 2026-08-29; the contract "
+                                        + "counts missing data as a miss\" (absent: NOT_YET_EVALUATED)") String explanation,
+                                @Schema(description = "The latest evaluation had no usable value (INSUFFICIENT_DATA or "
+                                        + "MISSING_DATA) and counts as a miss because the contract says so") boolean countsAsMiss,
+                                @Schema(description = "MISSING_DATA: the day by which a value was due") LocalDate dataDueBy) {
     }
 
     @Schema(name = "ScorecardTrendPoint", description = "A value of the metric for one period (a suppressed one has no value)")
@@ -115,16 +135,18 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                            String cause) {
     }
 
-    static ScorecardResponse of(ScorecardService.Scorecard s, MonthDay lastDay) {
+    static ScorecardResponse of(ScorecardService.Scorecard s, MonthDay lastDay, LocalDate today) {
         var c = s.contract();
         List<BenchmarkLine> lines = s.standings().stream().map(ScorecardResponse::line).toList();
         InterventionChange last = s.lastInterventionChange();
         return new ScorecardResponse(c.id, c.schoolId(), c.school.name, c.status, c.currentVersion,
                 ContractResponse.term(s.version().termStartYear, s.version().termEndYear, lastDay),
                 new Summary(count(lines, Scorecards.Status.MET), count(lines, Scorecards.Status.MISSED),
-                        count(lines, Scorecards.Status.NOT_YET_EVALUATED), count(lines, Scorecards.Status.INSUFFICIENT_DATA)),
+                        count(lines, Scorecards.Status.NOT_YET_EVALUATED), count(lines, Scorecards.Status.INSUFFICIENT_DATA),
+                        count(lines, Scorecards.Status.MISSING_DATA)),
                 new Intervention(c.interventionLevel, c.interventionSince, last == null ? null : last.reason,
-                        last == null ? null : last.causeKind, last == null ? null : last.decidedBy),
+                        last == null ? null : last.causeKind, last == null ? null : last.decidedBy, c.interventionDueDate,
+                        c.interventionReviewDate, overdue(c, today), clock(c, s.version().accountabilityTerms(), today)),
                 lines, s.autonomy().stream().map(ScorecardResponse::autonomy).toList(),
                 s.integrityFlags().stream().map(ScorecardResponse::integrityFlag).toList());
     }
@@ -138,7 +160,37 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                 e == null ? null : e.evaluatedAt, e == null ? null : e.id, e == null ? null : e.sourceEventId,
                 st.lastDecisive() == null ? null : st.lastDecisive().result,
                 st.trend().stream().map(p -> new TrendPoint(p.period(), p.value(), p.n(), p.suppressed())).toList(),
-                st.direction());
+                st.direction(), e == null ? null : e.describe(), e != null && e.countsAsMiss,
+                e == null ? null : e.dataDueBy);
+    }
+
+    private static boolean overdue(org.portfolio.contracts.domain.Contract c, LocalDate today) {
+        return c.status == ContractStatus.ACTIVE && c.interventionDueDate != null && c.interventionDueDate.isBefore(today);
+    }
+
+    /** The current step's dates in words. */
+    private static String clock(org.portfolio.contracts.domain.Contract c, AccountabilityTerms terms, LocalDate today) {
+        if (c.interventionDueDate == null && c.interventionReviewDate == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(c.interventionLevel + " since " + c.interventionSince);
+        if (c.interventionReviewDate != null) {
+            sb.append(c.interventionReviewDate.isBefore(today) ? "; review was due on " : "; review on ")
+                    .append(c.interventionReviewDate);
+        }
+        if (c.interventionDueDate != null) {
+            if (overdue(c, today)) {
+                long days = java.time.temporal.ChronoUnit.DAYS.between(c.interventionDueDate, today);
+                sb.append("; was due on ").append(c.interventionDueDate).append(" and is overdue by ").append(days)
+                        .append(days == 1 ? " day" : " days").append(terms.overdueStep() == OverdueAction.ESCALATE
+                                && c.interventionLevel.next() != c.interventionLevel
+                                ? "; the contract escalates an overdue step one level"
+                                : "; the contract flags an overdue step for oversight");
+            } else {
+                sb.append("; due on ").append(c.interventionDueDate);
+            }
+        }
+        return sb.toString();
     }
 
     private static Autonomy autonomy(AutonomyGrantState g) {

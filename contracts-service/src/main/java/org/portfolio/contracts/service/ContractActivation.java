@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.portfolio.contracts.domain.AccountabilityTerms;
 import org.portfolio.contracts.domain.BenchmarkSpec;
 import org.portfolio.contracts.domain.Contract;
 import org.portfolio.contracts.domain.ContractRules;
@@ -106,6 +107,8 @@ public class ContractActivation {
             renewed.end(ContractStatus.RENEWED, reason == null ? "Renewed by contract " + c.id : reason, actor, today, now);
             c.interventionLevel = renewed.interventionLevel;
             c.interventionSince = renewed.interventionSince;
+            c.interventionDueDate = renewed.interventionDueDate;       // the step goes on: same dates
+            c.interventionReviewDate = renewed.interventionReviewDate;
             flushOneActive(school.id);
         }
         c.activate(actor, now);
@@ -129,14 +132,15 @@ public class ContractActivation {
 
     /** Renewal in one step: a new contract for the new term, activated at once; the old one ends as RENEWED. */
     public UUID renew(UUID id, String ifMatch, String reason, TermSpec term, List<ProvisionSpec> provisions,
-                      List<BenchmarkSpec> benchmarks, String actor) {
+                      List<BenchmarkSpec> benchmarks, AccountabilityTerms accountability, String actor) {
         Contract old = queries.get(id);
         EntityTags.checkIfMatch(ifMatch, old.version);
         requireStatus(old, ContractStatus.ACTIVE, "renewed");
         List<ProvisionSpec> ps = provisions != null ? provisions : queries.current(old).provisions.stream()
                 .map(p -> withoutId(p.toSpec())).toList();
         List<BenchmarkSpec> bs = benchmarks != null ? benchmarks : List.of();
-        UUID newId = drafting.draft(old.schoolId(), old.oversightBody.id, term, ps, bs, old.id, actor);
+        AccountabilityTerms terms = accountability != null ? accountability : queries.current(old).accountabilityTerms();
+        UUID newId = drafting.draft(old.schoolId(), old.oversightBody.id, term, ps, bs, old.id, terms, actor);
         activate(newId, null, reason, actor);
         return newId;
     }

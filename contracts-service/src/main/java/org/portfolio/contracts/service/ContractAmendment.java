@@ -3,6 +3,7 @@ package org.portfolio.contracts.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.portfolio.contracts.domain.AccountabilityTerms;
 import org.portfolio.contracts.domain.Benchmark;
 import org.portfolio.contracts.domain.BenchmarkSpec;
 import org.portfolio.contracts.domain.Contract;
@@ -61,7 +62,7 @@ public class ContractAmendment {
 
     /** Makes a new version from the current one; null parts are kept. Returns the new version number. */
     public int amend(UUID id, String ifMatch, String reason, TermSpec term, List<ProvisionSpec> provisions,
-                     List<BenchmarkSpec> benchmarks, String actor) {
+                     List<BenchmarkSpec> benchmarks, AccountabilityTerms accountability, String actor) {
         Contract c = queries.get(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.ACTIVE, "amended; edit a DRAFT");
@@ -69,11 +70,13 @@ public class ContractAmendment {
         TermSpec t = term != null ? term : new TermSpec(cur.termStartYear, cur.termEndYear);
         List<ProvisionSpec> ps = provisions != null ? provisions : cur.provisions.stream().map(Provision::toSpec).toList();
         List<BenchmarkSpec> bs = benchmarks != null ? benchmarks : cur.benchmarks.stream().map(Benchmark::toSpec).toList();
+        AccountabilityTerms terms = accountability != null ? accountability : cur.accountabilityTerms();
         checkFormats(t, bs);
         SchoolYear start = SchoolYear.parse(t.startYear());
         SchoolYear end = SchoolYear.parse(t.endYear());
         List<RuleViolation> violations = new ArrayList<>(ContractRules.termViolations(start, end, calendar.limits()));
         violations.addAll(ContractRules.contentViolations(start, end, ps, bs));
+        violations.addAll(ContractRules.accountabilityViolations(terms));
         if (bs.isEmpty()) {
             violations.add(new RuleViolation("benchmarks", "an active contract needs at least one benchmark"));
         }
@@ -84,6 +87,7 @@ public class ContractAmendment {
         var now = calendar.now();
         ContractVersion next = ContractVersion.of(c, cur.number + 1, start, end, reason, actor, now);
         fill(next, ps, bs);
+        next.setAccountability(terms);
         if (sameContent(cur, next)) {
             throw ProblemException.unprocessable("The amendment changes nothing in version " + cur.number);
         }
@@ -104,7 +108,8 @@ public class ContractAmendment {
 
     private static boolean sameContent(ContractVersion a, ContractVersion b) {
         if (!a.termStartYear.equals(b.termStartYear) || !a.termEndYear.equals(b.termEndYear)
-                || a.provisions.size() != b.provisions.size() || a.benchmarks.size() != b.benchmarks.size()) {
+                || a.provisions.size() != b.provisions.size() || a.benchmarks.size() != b.benchmarks.size()
+                || !a.accountabilityTerms().equals(b.accountabilityTerms())) {
             return false;
         }
         Map<UUID, Provision> ap = byId(a.provisions, p -> p.provisionId);

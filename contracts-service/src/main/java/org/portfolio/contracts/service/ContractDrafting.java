@@ -3,6 +3,7 @@ package org.portfolio.contracts.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.portfolio.contracts.domain.AccountabilityTerms;
 import org.portfolio.contracts.domain.BenchmarkSpec;
 import org.portfolio.contracts.domain.Contract;
 import org.portfolio.contracts.domain.ContractRules;
@@ -64,7 +65,8 @@ public class ContractDrafting {
     SchoolCalendar calendar;
 
     public UUID draft(UUID schoolId, UUID oversightBodyId, TermSpec term, List<ProvisionSpec> provisions,
-                      List<BenchmarkSpec> benchmarks, UUID renewsContractId, String actor) {
+                      List<BenchmarkSpec> benchmarks, UUID renewsContractId, AccountabilityTerms accountability,
+                      String actor) {
         checkFormats(term, benchmarks);
         School school = schools.findByIdOptional(schoolId).orElseThrow(() -> ProblemException.unprocessable(
                 "School " + schoolId + " does not exist", new FieldError("schoolId", "no such school")));
@@ -91,6 +93,7 @@ public class ContractDrafting {
         }
         violations.addAll(ContractRules.termViolations(start, end, calendar.limits()));
         violations.addAll(ContractRules.contentViolations(start, end, provisions, benchmarks));
+        violations.addAll(ContractRules.accountabilityViolations(accountability));
         throwIfAny(violations);
         checkIds(provisions, benchmarks, Set.of(), Set.of());
 
@@ -99,6 +102,7 @@ public class ContractDrafting {
         contracts.persist(c);
         ContractVersion v = ContractVersion.of(c, 1, start, end, null, actor, now);
         fill(v, provisions, benchmarks);
+        v.setAccountability(accountability);
         versions.persist(v);
         history.record(new HistoryService.Entry(school.id, c.id, HistoryKind.CONTRACT_DRAFTED,
                 "Contract drafted for " + start + " to " + end
@@ -108,7 +112,7 @@ public class ContractDrafting {
     }
 
     public void updateDraft(UUID id, String ifMatch, TermSpec term, List<ProvisionSpec> provisions,
-                            List<BenchmarkSpec> benchmarks, String actor) {
+                            List<BenchmarkSpec> benchmarks, AccountabilityTerms accountability, String actor) {
         Contract c = queries.get(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.DRAFT, "edited; amend an ACTIVE contract");
@@ -121,6 +125,7 @@ public class ContractDrafting {
         }
         violations.addAll(ContractRules.termViolations(start, end, calendar.limits()));
         violations.addAll(ContractRules.contentViolations(start, end, provisions, benchmarks));
+        violations.addAll(ContractRules.accountabilityViolations(accountability));
         throwIfAny(violations);
 
         ContractVersion v = queries.current(c);
@@ -132,6 +137,7 @@ public class ContractDrafting {
         v.benchmarks.clear();
         versions.flush();
         fill(v, provisions, benchmarks);
+        v.setAccountability(accountability);
         v.setTerm(start, end);
         c.setTerm(start, end, calendar.now());
         history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.CONTRACT_DRAFT_EDITED,

@@ -24,6 +24,17 @@ public interface ContractsConfig {
 
     Expiry expiry();
 
+    Clock clock();
+
+    interface Clock {
+        /**
+         * When the accountability clock runs (Quarkus cron; {@code off} disables it; it also runs on
+         * {@code POST /api/contracts/clock/runs}). Hourly at :15 by default.
+         */
+        @WithDefault("0 15 * * * ?")
+        String cron();
+    }
+
     interface Expiry {
         /** When the expiry job runs (Quarkus cron; {@code off} disables it). Daily at 00:05 by default. */
         @WithDefault("0 5 0 * * ?")

@@ -14,6 +14,7 @@ import org.portfolio.contracts.domain.InterventionCauseKind;
 import org.portfolio.contracts.domain.InterventionRules;
 import org.portfolio.contracts.domain.MetricObservation;
 import org.portfolio.contracts.domain.Numbers;
+import org.portfolio.contracts.events.BenchmarkDataMissing;
 import org.portfolio.contracts.events.BenchmarkEvaluated;
 import org.portfolio.contracts.repository.BenchmarkRepository;
 import org.portfolio.contracts.repository.EvaluationRepository;
@@ -107,23 +108,61 @@ public class EvaluationService {
     private BenchmarkEvaluation evaluate(Contract c, Benchmark b, MetricObservation o, EvaluationTrigger trigger) {
         Optional<BenchmarkEvaluation> previous = evaluations.latestDecisive(c.id, b.benchmarkId);
         BenchmarkEvaluation e = BenchmarkEvaluation.of(c, b, o, trigger, calendar.now());
+        if (e.result == EvaluationResult.INSUFFICIENT_DATA) {
+            e.countsAsMiss = b.contractVersion.accountabilityTerms().insufficientDataCountsAsMiss();
+        }
         evaluations.persist(e);
         var cause = HistoryService.cause("kind", "METRIC_RESULT_RECORDED", "eventId", o.sourceEventId,
-                "resultId", o.resultId, "benchmarkId", b.benchmarkId, "evaluationId", e.id, "trigger", trigger.name());
-        if (e.result == EvaluationResult.INSUFFICIENT_DATA) {
+                "resultId", o.resultId, "benchmarkId", b.benchmarkId, "evaluationId", e.id, "trigger", trigger.name(),
+                "countsAsMiss", e.countsAsMiss ? true : null);
+        if (e.result == EvaluationResult.INSUFFICIENT_DATA && !e.countsAsMiss) {
             history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.BENCHMARK_INSUFFICIENT_DATA,
                     e.describe(), SYSTEM, null, null, e.id, cause));
             return e;
         }
+        publishDecisive(c, b, e, previous, e.result == EvaluationResult.INSUFFICIENT_DATA
+                ? HistoryKind.BENCHMARK_INSUFFICIENT_DATA : HistoryKind.BENCHMARK_EVALUATED, cause);
+        return e;
+    }
+
+    /**
+     * The accountability clock found no value of the benchmark's metric for its period by {@code dueBy} (the school
+     * year's last day plus the contract's grace period): records MISSING_DATA, publishes BenchmarkDataMissing, and
+     * when the contract counts missing data as a miss also a MISSED BenchmarkEvaluated and the escalation of a miss.
+     * Within the clock's transaction, which has locked the contract.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BenchmarkEvaluation missingData(Contract c, Benchmark b, java.time.LocalDate periodEnded, int graceDays,
+                                           java.time.LocalDate dueBy) {
+        boolean counts = b.contractVersion.accountabilityTerms().missingDataCountsAsMiss();
+        Optional<BenchmarkEvaluation> previous = evaluations.latestDecisive(c.id, b.benchmarkId);
+        BenchmarkEvaluation e = BenchmarkEvaluation.missingData(c, b, dueBy, counts, calendar.now());
+        evaluations.persist(e);
+        outbox.publish("Contract", c.id, BenchmarkDataMissing.NAME, c.schoolId(), new BenchmarkDataMissing(e.id,
+                b.benchmarkId, c.id, c.schoolId(), b.metricCode, b.period, periodEnded, graceDays, dueBy, counts,
+                c.currentVersion, e.describe()));
+        var cause = HistoryService.cause("kind", "NO_DATA_BY_DUE_DATE", "benchmarkId", b.benchmarkId, "evaluationId",
+                e.id, "trigger", EvaluationTrigger.CLOCK.name(), "periodEnded", periodEnded.toString(), "graceDays",
+                graceDays, "dueBy", dueBy.toString(), "countsAsMiss", counts);
+        if (!counts) {
+            history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.BENCHMARK_DATA_MISSING,
+                    e.describe(), SYSTEM, null, null, e.id, cause));
+            return e;
+        }
+        publishDecisive(c, b, e, previous, HistoryKind.BENCHMARK_DATA_MISSING, cause);
+        return e;
+    }
+
+    /** A MET or MISSED (or an evaluation counted as a miss): published, recorded, and a miss moves the ladder. */
+    private void publishDecisive(Contract c, Benchmark b, BenchmarkEvaluation e, Optional<BenchmarkEvaluation> previous,
+                                 HistoryKind kind, java.util.Map<String, Object> cause) {
         outbox.publish("Contract", c.id, BenchmarkEvaluated.NAME, c.schoolId(), BenchmarkEvaluated.of(e, b));
-        history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.BENCHMARK_EVALUATED, e.describe(),
-                SYSTEM, null, null, e.id, cause));
-        if (e.result == EvaluationResult.MISSED) {
-            boolean sameMissAgain = previous.map(p -> p.result == EvaluationResult.MISSED).orElse(false);
+        history.record(new HistoryService.Entry(c.schoolId(), c.id, kind, e.describe(), SYSTEM, null, null, e.id, cause));
+        if (e.isMiss()) {
+            boolean sameMissAgain = previous.map(BenchmarkEvaluation::isMiss).orElse(false);
             InterventionRules.onMiss(c.interventionLevel, b.missTriggers, sameMissAgain).ifPresent(esc ->
                     interventions.change(c, esc.to(), e.describe() + "; " + esc.rule(),
                             InterventionCauseKind.BENCHMARK_MISSED, b.benchmarkId, e.id, SYSTEM, calendar.today()));
         }
-        return e;
     }
 }

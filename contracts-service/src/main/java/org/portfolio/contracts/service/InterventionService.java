@@ -3,6 +3,7 @@ package org.portfolio.contracts.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.portfolio.contracts.domain.AccountabilityTerms;
 import org.portfolio.contracts.domain.Contract;
 import org.portfolio.contracts.domain.ContractStatus;
 import org.portfolio.contracts.domain.HistoryKind;
@@ -59,15 +60,24 @@ public class InterventionService {
                                      UUID benchmarkId, UUID evaluationId, String decidedBy, LocalDate effectiveDate) {
         InterventionChange ch = InterventionChange.of(c, level, reason, kind, benchmarkId, evaluationId, decidedBy,
                 effectiveDate, calendar.now());
+        AccountabilityTerms terms = queries.current(c).accountabilityTerms();
+        ch.dueDate = terms.dueDate(level, effectiveDate).orElse(null);
+        ch.reviewDate = terms.reviewDate(level, effectiveDate).orElse(null);
         changes.persist(ch);
-        c.changeLevel(level, effectiveDate, ch.changedAt);
+        c.changeLevel(level, effectiveDate, ch.dueDate, ch.reviewDate, ch.changedAt);
         outbox.publish("Contract", c.id, InterventionEscalated.NAME, c.schoolId(), InterventionEscalated.of(ch));
         history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.INTERVENTION_CHANGED,
                 "Intervention " + ch.previousLevel + " → " + level + (level.isAbove(ch.previousLevel) ? " (escalated)"
-                        : " (lowered)"),
+                        : " (lowered)") + (ch.dueDate == null ? "" : "; step due " + ch.dueDate)
+                        + (ch.reviewDate == null ? "" : ", review " + ch.reviewDate),
                 decidedBy, reason, effectiveDate, ch.id,
                 HistoryService.cause("kind", kind.name(), "benchmarkId", benchmarkId, "evaluationId", evaluationId,
-                        "previousLevel", ch.previousLevel.name(), "level", level.name())));
+                        "previousLevel", ch.previousLevel.name(), "level", level.name(), "dueDate", str(ch.dueDate),
+                        "reviewDate", str(ch.reviewDate))));
         return ch;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
     }
 }

@@ -20,7 +20,7 @@ public final class EventCatalog {
             TYPES.put(type("contracts", name), Audience.DIRECTORY);
         }
         for (String name : new String[] {"ContractActivated", "ContractAmended", "ContractEnded", "BenchmarkEvaluated",
-                "InterventionEscalated"}) {
+                "InterventionEscalated", "InterventionStepOverdue", "BenchmarkDataMissing"}) {
             TYPES.put(type("contracts", name), Audience.SCHOOL_RECORD);
         }
         for (String name : new String[] {"AutonomyGranted", "AutonomyRevoked", "AutonomyReinstated", "AutonomyEnded"}) {

@@ -18,6 +18,8 @@ public enum EventTypeName {
     CONTRACT_ENDED("portfolio.contracts.ContractEnded.v1"),
     BENCHMARK_EVALUATED("portfolio.contracts.BenchmarkEvaluated.v1"),
     INTERVENTION_ESCALATED("portfolio.contracts.InterventionEscalated.v1"),
+    INTERVENTION_STEP_OVERDUE("portfolio.contracts.InterventionStepOverdue.v1"),
+    BENCHMARK_DATA_MISSING("portfolio.contracts.BenchmarkDataMissing.v1"),
     AUTONOMY_GRANTED("portfolio.autonomy.AutonomyGranted.v1"),
     AUTONOMY_REVOKED("portfolio.autonomy.AutonomyRevoked.v1"),
     AUTONOMY_REINSTATED("portfolio.autonomy.AutonomyReinstated.v1"),

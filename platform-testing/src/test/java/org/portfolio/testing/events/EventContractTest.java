@@ -29,7 +29,7 @@ class EventContractTest {
             assertThat(m.source()).as(m.type()).isEqualTo(owners.get(m.topic()));
             assertThat(m.type()).as(m.name()).isEqualTo("portfolio" + m.source().replace('/', '.') + "." + m.name() + ".v1");
         }
-        assertThat(contract.typesOn("contracts.events")).hasSize(8);
+        assertThat(contract.typesOn("contracts.events")).hasSize(10);
         assertThat(contract.typesOn("autonomy.events")).hasSize(4);
         assertThat(contract.typesOn("performance.events")).hasSize(4); // + IntegrityFlagRaised, IntegrityFlagResolved (issue 15.4)
         assertThat(contract.typesOn("enrollment.events")).hasSize(2);

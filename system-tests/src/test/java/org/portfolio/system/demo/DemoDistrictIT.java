@@ -152,6 +152,21 @@ class DemoDistrictIT {
                 .as("EARNED autonomy granted from two years of ratings").isGreaterThan(0);
         assertThat(get("OVERSIGHT", "/api/autonomy/requests/" + env("REQUEST_ID")).path("status").asText()).isEqualTo("UNDER_REVIEW");
 
+        // the accountability clock: one overdue intervention step and one MISSING_DATA benchmark, on the scorecard and
+        // in the calendar
+        String clockContract = env("CLOCK_CONTRACT");
+        JsonNode card = get("OVERSIGHT", "/api/contracts/" + clockContract + "/scorecard");
+        assertThat(card.path("intervention").path("overdue").asBoolean()).as(card.toString()).isTrue();
+        assertThat(card.path("summary").path("missingData").asInt()).as(card.toString()).isEqualTo(1);
+        JsonNode calendar = get("OVERSIGHT", "/api/contracts/calendar");
+        List<String> kinds = new java.util.ArrayList<>();
+        calendar.path("overdue").forEach(o -> {
+            if (o.path("contractId").asText().equals(clockContract)) {
+                kinds.add(o.path("kind").asText());
+            }
+        });
+        assertThat(kinds).containsExactlyInAnyOrder("STEP_OVERDUE", "MISSING_DATA");
+
         JsonNode period = get("ENROLLMENT_OFFICER", "/api/enrollment/periods/" + env("PERIOD_ID"));
         assertThat(period.path("status").asText()).isEqualTo("OPEN");
         assertThat(get("ENROLLMENT_OFFICER", "/api/enrollment/periods/" + env("PERIOD_ID") + "/applications?size=1").path("total").asInt())

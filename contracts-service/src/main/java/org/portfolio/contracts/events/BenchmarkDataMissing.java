@@ -1,0 +1,17 @@
+package org.portfolio.contracts.events;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Data of {@code portfolio.contracts.BenchmarkDataMissing.v1} (subject: the school id): no value of the benchmark's
+ * metric came for its school year by the contract's grace period; the benchmark is MISSING_DATA. Published once per
+ * benchmark and period by the accountability clock. When {@code countsAsMiss}, a BenchmarkEvaluated (MISSED,
+ * dataStatus MISSING_DATA) with the same evaluationId follows, and the intervention ladder moves as for any miss.
+ */
+public record BenchmarkDataMissing(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId,
+                                   String metricCode, String period, LocalDate periodEnded, int graceDays,
+                                   LocalDate dueBy, boolean countsAsMiss, int contractVersion, String description) {
+
+    public static final String NAME = "BenchmarkDataMissing";
+}

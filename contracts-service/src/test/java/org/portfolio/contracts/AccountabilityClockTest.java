@@ -1,0 +1,421 @@
+package org.portfolio.contracts;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.portfolio.contracts.service.AccountabilityClock;
+import org.portfolio.testing.TestTokens;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.portfolio.contracts.Fixtures.*;
+
+/**
+ * The accountability clock (issue 15): due and review dates of intervention steps, overdue steps flagged or escalated,
+ * benchmarks without data becoming MISSING_DATA (and counting as a miss where the contract says so), the calendar, and
+ * each effect once when two replicas run the clock at the same moment. The service's clock is moved (TestClock) and
+ * the job is called directly; nothing sleeps.
+ */
+@QuarkusTest
+class AccountabilityClockTest {
+
+    @Inject
+    AccountabilityClock clock;
+
+    @Inject
+    AgroalDataSource db;
+
+    @AfterEach
+    void resetClock() {
+        TestClock.reset();
+    }
+
+    // ------------------------------------------------------------------ defaults
+
+    @Test
+    void aContractThatSaysNothingBehavesAsBeforeTheClock() {
+        String school = openSchool();
+        String contract = draft(draftBody(school, year(-1), year(1), List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS")),
+                List.of(benchmark("ELA_PROFICIENCY", "GTE", 40, year(-1), List.of("PEOPLE"), "NOTICE_OF_CONCERN", true))));
+        activate(contract).statusCode(200)
+                .body("accountability.overdueStep", equalTo("FLAG"))
+                .body("accountability.interventionSteps.size()", equalTo(0))
+                .body("accountability", not(hasKey("missingDataGraceDays")))
+                .body("accountability.missingDataCountsAsMiss", equalTo(false))
+                .body("accountability.insufficientDataCountsAsMiss", equalTo(false));
+        setLevel(contract, "NOTICE_OF_CONCERN", null).body("$", not(hasKey("interventionDueDate")))
+                .body("$", not(hasKey("interventionReviewDate")));
+
+        standOn(today().plusYears(1));
+        clock.run();
+        assertThat(outboxCount("InterventionStepOverdue", contract)).isZero();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isZero();
+        scorecard(contract).body("benchmarks[0].status", equalTo("NOT_YET_EVALUATED"))
+                .body("intervention.overdue", equalTo(false)).body("intervention", not(hasKey("dueDate")));
+    }
+
+    // ------------------------------------------------------------------ intervention steps
+
+    @Test
+    void eachStepGetsItsDueAndReviewDateAndAnOverdueStepIsFlaggedOnce() {
+        String school = openSchool();
+        String contract = activeWithClock(school, clockTerms("FLAG", null, false));
+        LocalDate began = today();
+        setLevel(contract, "NOTICE_OF_CONCERN", null).statusCode(200)
+                .body("interventionDueDate", equalTo(began.plusDays(30).toString()))
+                .body("interventionReviewDate", equalTo(began.plusDays(15).toString()));
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract + "/history").then()
+                .body("items.summary", hasItem("Intervention NONE → NOTICE_OF_CONCERN (escalated); step due "
+                        + began.plusDays(30) + ", review " + began.plusDays(15)));
+
+        // the review is in the calendar 20 days ahead, not 10 days ahead
+        calendar("reviewsDueWithinDays=20").body("reviewsDue.contractId", hasItem(contract));
+        calendar("reviewsDueWithinDays=10").body("reviewsDue.contractId", not(hasItem(contract)));
+
+        // on the due date it is not overdue; the day after it is, once
+        standOn(began.plusDays(30));
+        clock.run();
+        assertThat(outboxCount("InterventionStepOverdue", contract)).isZero();
+        standOn(began.plusDays(31));
+        clock.run();
+        clock.run();
+        assertThat(outboxCount("InterventionStepOverdue", contract)).isEqualTo(1);
+        var overdue = awaitEvent("InterventionStepOverdue", about("contractId", contract)).data();
+        assertThat(overdue.get("action").asText()).isEqualTo("FLAGGED");
+        assertThat(overdue.get("level").asText()).isEqualTo("NOTICE_OF_CONCERN");
+        assertThat(overdue.get("dueDate").asText()).isEqualTo(began.plusDays(30).toString());
+        assertThat(overdue.has("escalatedTo")).isFalse();
+
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract).then()
+                .body("interventionLevel", equalTo("NOTICE_OF_CONCERN"));
+        scorecard(contract).body("intervention.overdue", equalTo(true))
+                .body("intervention.dueDate", equalTo(began.plusDays(30).toString()))
+                .body("intervention.clock", containsString("was due on " + began.plusDays(30) + " and is overdue by 1 day; "
+                        + "the contract flags an overdue step for oversight"));
+        calendar("overdue=true").body("overdue.findAll { it.contractId == '" + contract + "' }.kind", hasItem("STEP_OVERDUE"));
+        calendar("overdue=false").body("overdue.size()", equalTo(0));
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract + "/history").then()
+                .body("items.kind", hasItem("INTERVENTION_STEP_OVERDUE"));
+    }
+
+    @Test
+    void anOverdueStepEscalatesOneLevelWhenTheContractSaysSoAndTheNewStepGetsItsOwnDates() {
+        String contract = activeWithClock(openSchool(), clockTerms("ESCALATE", null, false));
+        LocalDate began = today();
+        setLevel(contract, "NOTICE_OF_CONCERN", null).statusCode(200);
+        LocalDate found = began.plusDays(31);
+        standOn(found);
+        assertThat(clock.run().stepsEscalated()).isGreaterThanOrEqualTo(1);
+
+        var overdue = awaitEvent("InterventionStepOverdue", about("contractId", contract)).data();
+        assertThat(overdue.get("action").asText()).isEqualTo("ESCALATED");
+        assertThat(overdue.get("escalatedTo").asText()).isEqualTo("CORRECTIVE_ACTION_PLAN");
+        var escalated = awaitEvent("InterventionEscalated", about("contractId", contract)
+                .and(about("level", "CORRECTIVE_ACTION_PLAN"))).data();
+        assertThat(escalated.get("cause").get("kind").asText()).isEqualTo("STEP_OVERDUE");
+        assertThat(escalated.get("decidedBy").asText()).isEqualTo("system");
+        assertThat(escalated.get("reason").asText()).contains("NOTICE_OF_CONCERN").contains("overdue")
+                .contains("escalates an overdue step one level to CORRECTIVE_ACTION_PLAN");
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract).then()
+                .body("interventionLevel", equalTo("CORRECTIVE_ACTION_PLAN"))
+                .body("interventionSince", equalTo(found.toString()))
+                .body("interventionDueDate", equalTo(found.plusDays(90).toString()))
+                .body("interventionReviewDate", equalTo(found.plusDays(45).toString()));
+        scorecard(contract).body("intervention.causeKind", equalTo("STEP_OVERDUE"));
+    }
+
+    // ------------------------------------------------------------------ missing data
+
+    @Test
+    void aBenchmarkWithoutDataBecomesMissingDataAfterTheGracePeriodCountsAsAMissAndALaterValueIsEvaluatedNormally() {
+        String school = openSchool();
+        String contract = activeWithClock(school, clockTerms("FLAG", 60, true));
+        LocalDate dueBy = lastDayOf(year(-1)).plusDays(60);
+
+        standOn(dueBy);
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isZero();
+        standOn(dueBy.plusDays(1));
+        clock.run();
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+
+        var missing = awaitEvent("BenchmarkDataMissing", about("contractId", contract)).data();
+        assertThat(missing.get("metricCode").asText()).isEqualTo("ELA_PROFICIENCY");
+        assertThat(missing.get("dueBy").asText()).isEqualTo(dueBy.toString());
+        assertThat(missing.get("periodEnded").asText()).isEqualTo(lastDayOf(year(-1)).toString());
+        assertThat(missing.get("graceDays").asInt()).isEqualTo(60);
+        assertThat(missing.get("countsAsMiss").asBoolean()).isTrue();
+        var missed = awaitEvent("BenchmarkEvaluated", about("contractId", contract)).data();
+        assertThat(missed.get("result").asText()).isEqualTo("MISSED");
+        assertThat(missed.get("dataStatus").asText()).isEqualTo("MISSING_DATA");
+        assertThat(missed.get("dataDueBy").asText()).isEqualTo(dueBy.toString());
+        assertThat(missed.get("trigger").asText()).isEqualTo("CLOCK");
+        assertThat(missed.has("actual")).isFalse();
+        assertThat(missed.get("evaluationId").asText()).isEqualTo(missing.get("evaluationId").asText());
+        var escalated = awaitEvent("InterventionEscalated", about("contractId", contract)).data();
+        assertThat(escalated.get("level").asText()).isEqualTo("NOTICE_OF_CONCERN");
+        assertThat(escalated.get("reason").asText()).contains("no data reported by " + dueBy);
+
+        scorecard(contract).body("benchmarks[0].status", equalTo("MISSING_DATA"))
+                .body("benchmarks[0].countsAsMiss", equalTo(true))
+                .body("benchmarks[0].dataDueBy", equalTo(dueBy.toString()))
+                .body("benchmarks[0].explanation", equalTo("Benchmark ELA_PROFICIENCY " + year(-1) + " missed: no data "
+                        + "reported by " + dueBy + "; the contract counts missing data as a miss"))
+                .body("summary.missingData", equalTo(1));
+        calendar("overdue=true").body("overdue.findAll { it.contractId == '" + contract + "' }.kind", hasItem("MISSING_DATA"));
+
+        // the value comes late: evaluated as any value (MET), the calendar no longer lists it, the level stays
+        TestClock.reset();
+        publishMetric(metric(school, "ELA_PROFICIENCY", year(-1), 55, 120, false));
+        var met = awaitEvent("BenchmarkEvaluated", about("contractId", contract).and(about("result", "MET"))).data();
+        assertThat(met.has("dataStatus")).isFalse();
+        scorecard(contract).body("benchmarks[0].status", equalTo("MET")).body("benchmarks[0].countsAsMiss", equalTo(false))
+                .body("intervention.level", equalTo("NOTICE_OF_CONCERN"));
+        calendar("overdue=true").body("overdue.findAll { it.contractId == '" + contract + "' }.kind",
+                not(hasItem("MISSING_DATA")));
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+    }
+
+    @Test
+    void missingDataThatDoesNotCountIsFlaggedButPublishesNoMissAndMovesNothing() {
+        String contract = activeWithClock(openSchool(), clockTerms("FLAG", 0, false));
+        standOn(lastDayOf(year(-1)).plusDays(1));
+        clock.run();
+        var missing = awaitEvent("BenchmarkDataMissing", about("contractId", contract)).data();
+        assertThat(missing.get("countsAsMiss").asBoolean()).isFalse();
+        assertThat(outboxCount("BenchmarkEvaluated", contract)).isZero();
+        assertThat(outboxCount("InterventionEscalated", contract)).isZero();
+        scorecard(contract).body("benchmarks[0].status", equalTo("MISSING_DATA"))
+                .body("benchmarks[0].countsAsMiss", equalTo(false))
+                .body("benchmarks[0].explanation", containsString("does not count missing data as a miss"))
+                .body("intervention.level", equalTo("NONE"));
+    }
+
+    @Test
+    void aSuppressedValueCountsAsAMissWhereTheContractSaysSo() {
+        String school = openSchool();
+        Map<String, Object> terms = clockTerms("FLAG", null, false);
+        terms.put("insufficientDataCountsAsMiss", true);
+        String contract = activeWithClock(school, terms);
+        publishMetric(metric(school, "ELA_PROFICIENCY", year(-1), null, 6, true));
+        var missed = awaitEvent("BenchmarkEvaluated", about("contractId", contract)).data();
+        assertThat(missed.get("result").asText()).isEqualTo("MISSED");
+        assertThat(missed.get("dataStatus").asText()).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(missed.has("actual")).isFalse();
+        awaitEvent("InterventionEscalated", about("contractId", contract).and(about("level", "NOTICE_OF_CONCERN")));
+        scorecard(contract).body("benchmarks[0].status", equalTo("INSUFFICIENT_DATA"))
+                .body("benchmarks[0].countsAsMiss", equalTo(true));
+    }
+
+    // ------------------------------------------------------------------ validation, calendar scope
+
+    @Test
+    void termsOutOfRangeAre422NamingTheField() {
+        String school = openSchool();
+        for (var bad : List.<Map.Entry<Map<String, Object>, String>>of(
+                Map.entry(Map.of("interventionSteps", List.of(Map.of("level", "PROBATION", "dueInDays", 0))),
+                        "accountability.interventionSteps[0].dueInDays"),
+                Map.entry(Map.of("interventionSteps", List.of(Map.of("level", "PROBATION", "dueInDays", 731))),
+                        "accountability.interventionSteps[0].dueInDays"),
+                Map.entry(Map.of("interventionSteps", List.of(Map.of("level", "PROBATION", "dueInDays", 30, "reviewInDays", 31))),
+                        "accountability.interventionSteps[0].reviewInDays"),
+                Map.entry(Map.of("interventionSteps", List.of(Map.of("level", "NONE", "dueInDays", 30))),
+                        "accountability.interventionSteps[0].level"),
+                Map.entry(Map.of("interventionSteps", List.of(Map.of("level", "PROBATION", "dueInDays", 30),
+                        Map.of("level", "PROBATION", "dueInDays", 40))), "accountability.interventionSteps[1].level"),
+                Map.entry(Map.of("missingDataGraceDays", 366), "accountability.missingDataGraceDays"),
+                Map.entry(Map.of("missingDataGraceDays", -1), "accountability.missingDataGraceDays"),
+                Map.entry(Map.of("missingDataCountsAsMiss", true), "accountability.missingDataCountsAsMiss"))) {
+            Map<String, Object> body = new LinkedHashMap<>(standardDraft(school));
+            body.put("accountability", bad.getKey());
+            postDraft(body).statusCode(422).body("type", equalTo("urn:portfolio:problem:unprocessable"))
+                    .body("errors.field", hasItem(bad.getValue()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>(standardDraft(school));
+        body.put("accountability", Map.of("overdueStep", "SOMETIMES"));
+        postDraft(body).statusCode(400);
+    }
+
+    @Test
+    void anAmendmentKeepsOrReplacesTheTermsAndTheVersionsShowThem() {
+        String contract = activeWithClock(openSchool(), clockTerms("FLAG", 30, false));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("reason", "Escalate overdue steps", "accountability", clockTerms("ESCALATE", 30, true)))
+                .post("/api/contracts/" + contract + "/amendments").then().statusCode(201)
+                .body("accountability.overdueStep", equalTo("ESCALATE"))
+                .body("accountability.missingDataCountsAsMiss", equalTo(true));
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract + "/versions/1").then()
+                .body("accountability.overdueStep", equalTo("FLAG"));
+        // the same terms again change nothing
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("reason", "Again", "accountability", clockTerms("ESCALATE", 30, true)))
+                .post("/api/contracts/" + contract + "/amendments").then().statusCode(422);
+    }
+
+    @Test
+    void aSchoolLeaderSeesOnlyItsSchoolsInTheCalendarAndOthersAreRefused() {
+        String mine = openSchool();
+        String other = openSchool();
+        String myContract = activeWithClock(mine, clockTerms("FLAG", null, false));
+        String otherContract = activeWithClock(other, clockTerms("FLAG", null, false));
+        setLevel(myContract, "NOTICE_OF_CONCERN", null);
+        setLevel(otherContract, "NOTICE_OF_CONCERN", null);
+        String leader = TestTokens.schoolLeader(UUID.fromString(mine));
+        given().auth().oauth2(leader).get("/api/contracts/calendar?reviewsDueWithinDays=30&expiringWithinDays=1830").then()
+                .statusCode(200).body("reviewsDue.contractId", hasItem(myContract))
+                .body("reviewsDue.contractId", not(hasItem(otherContract)))
+                .body("expiring.contractId", hasItem(myContract)).body("expiring.contractId", not(hasItem(otherContract)));
+        calendar("reviewsDueWithinDays=30").body("reviewsDue.contractId", hasItem(otherContract));
+        for (String token : List.of(TestTokens.sis(UUID.fromString(mine)), TestTokens.enrollmentOfficer())) {
+            given().auth().oauth2(token).get("/api/contracts/calendar").then().statusCode(403);
+        }
+        given().get("/api/contracts/calendar").then().statusCode(401);
+        given().auth().oauth2(admin()).get("/api/contracts/calendar?expiringWithinDays=1831").then().statusCode(400);
+        given().auth().oauth2(TestTokens.oversight()).post("/api/contracts/clock/runs").then().statusCode(403);
+        given().auth().oauth2(admin()).post("/api/contracts/clock/runs").then().statusCode(200)
+                .body("today", equalTo(today().toString()));
+    }
+
+    // ------------------------------------------------------------------ two replicas
+
+    /**
+     * Two replicas run the clock at the same moment on the same database (two threads, each its own transactions, as
+     * two instances would): every overdue step and every missing benchmark is applied exactly once — one event each in
+     * the outbox, one escalation — however the two interleave.
+     */
+    @Test
+    void twoReplicasRunningTheClockAtOnceApplyEachEffectOnce() throws Exception {
+        List<String> contracts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String c = activeWithClock(openSchool(), clockTerms("ESCALATE", 0, true));
+            setLevel(c, "NOTICE_OF_CONCERN", today().minusDays(31));
+            contracts.add(c);
+        }
+        standOn(today().plusDays(1));   // the steps were due yesterday; last year's data was due on its last day
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<AccountabilityClock.Run>> runs = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return clock.run();
+                }));
+            }
+            start.countDown();
+            for (Future<AccountabilityClock.Run> f : runs) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String c : contracts) {
+            assertThat(outboxCount("InterventionStepOverdue", c)).as("overdue step of %s", c).isEqualTo(1);
+            assertThat(outboxCount("BenchmarkDataMissing", c)).as("missing data of %s", c).isEqualTo(1);
+            assertThat(outboxCount("BenchmarkEvaluated", c)).as("miss of %s", c).isEqualTo(1);
+            // by hand to NOTICE_OF_CONCERN, overdue → CORRECTIVE_ACTION_PLAN, the miss while at it → PROBATION
+            assertThat(outboxCount("InterventionEscalated", c)).as("level changes of %s", c).isEqualTo(3);
+            given().auth().oauth2(admin()).get("/api/contracts/" + c).then()
+                    .body("interventionLevel", equalTo("PROBATION"));
+        }
+        // and on the topic, once each
+        String last = contracts.get(contracts.size() - 1);
+        awaitEvent("BenchmarkDataMissing", about("contractId", last));
+        awaitEvent("InterventionStepOverdue", about("contractId", last));
+        for (String c : contracts) {
+            assertThat(events("InterventionStepOverdue", about("contractId", c))).hasSize(1);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * A contract over last year to next year with ELA_PROFICIENCY ≥ 40 for last year guarding PEOPLE (a miss triggers
+     * NOTICE_OF_CONCERN, reinstated on MET) and the clock's terms.
+     */
+    private static String activeWithClock(String school, Map<String, Object> terms) {
+        Map<String, Object> body = new LinkedHashMap<>(draftBody(school, year(-1), year(1),
+                List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS")),
+                List.of(benchmark("ELA_PROFICIENCY", "GTE", 40, year(-1), List.of("PEOPLE"), "NOTICE_OF_CONCERN", true))));
+        body.put("accountability", terms);
+        String id = draft(body);
+        activate(id).statusCode(200);
+        return id;
+    }
+
+    /** NOTICE_OF_CONCERN due in 30 days (review 15), CORRECTIVE_ACTION_PLAN due in 90 (review 45). */
+    static Map<String, Object> clockTerms(String overdueStep, Integer graceDays, boolean missingCounts) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("interventionSteps", List.of(Map.of("level", "NOTICE_OF_CONCERN", "dueInDays", 30, "reviewInDays", 15),
+                Map.of("level", "CORRECTIVE_ACTION_PLAN", "dueInDays", 90, "reviewInDays", 45)));
+        t.put("overdueStep", overdueStep);
+        if (graceDays != null) {
+            t.put("missingDataGraceDays", graceDays);
+        }
+        t.put("missingDataCountsAsMiss", missingCounts);
+        return t;
+    }
+
+    private static io.restassured.response.ValidatableResponse setLevel(String contract, String level, LocalDate effective) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("level", level);
+        body.put("reason", "Audit findings");
+        if (effective != null) {
+            body.put("effectiveDate", effective.toString());
+        }
+        return given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body)
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse calendar(String query) {
+        return given().auth().oauth2(admin()).get("/api/contracts/calendar?" + query).then().statusCode(200);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static void standOn(LocalDate day) {
+        TestClock.setNow(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
+    }
+
+    private int outboxCount(String name, String contractId) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from outbox_event where type = ? and payload ->> 'contractId' = ?")) {
+            s.setString(1, "portfolio.contracts." + name + ".v1");
+            s.setString(2, contractId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
