@@ -1,4 +1,7 @@
 package org.portfolio.contracts.domain;
 
-/** What caused an evaluation: a new metric value, or a contract becoming active or amended on known data. */
-public enum EvaluationTrigger { METRIC_RESULT, ACTIVATION, AMENDMENT }
+/**
+ * What caused an evaluation: a new metric value, a contract becoming active or amended on known data, or a value that
+ * a correction of student records changed (CORRECTION: the evaluation names the correction).
+ */
+public enum EvaluationTrigger { METRIC_RESULT, ACTIVATION, AMENDMENT, CORRECTION }

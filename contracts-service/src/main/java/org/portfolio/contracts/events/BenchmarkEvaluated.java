@@ -16,7 +16,12 @@ public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contr
                                  String metricCode, String period, String comparator, BigDecimal target,
                                  BigDecimal actual, Integer n, String result, String category,
                                  List<String> guardsDomains, Consequence consequence, String sourceEventId,
-                                 int contractVersion, String trigger, UUID sourceResultId, Instant evaluatedAt) {
+                                 int contractVersion, String trigger, UUID sourceResultId, Instant evaluatedAt,
+                                 Correction correction) {
+
+    /** The correction of student records behind the value evaluated (trigger CORRECTION); absent otherwise. */
+    public record Correction(UUID correctionId, String reason) {
+    }
 
     public static final String NAME = "BenchmarkEvaluated";
 
@@ -29,6 +34,7 @@ public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contr
                 e.comparator.name(), e.target, e.actual, e.n, e.result.name(), b.category.name(),
                 b.guardsDomains.stream().sorted().map(Enum::name).toList(),
                 new Consequence(b.missTriggers.name(), b.reinstateOnMet), e.sourceEventId, e.contractVersion,
-                e.triggeredBy.name(), e.sourceResultId, e.evaluatedAt);
+                e.triggeredBy.name(), e.sourceResultId, e.evaluatedAt,
+                e.correctionId == null ? null : new Correction(e.correctionId, e.correctionReason));
     }
 }
