@@ -150,11 +150,13 @@ public final class DemoDistrict {
         frameworks();
         contracts();
         waitForContractGrants();
-        sisData();
+        boolean corrected = correctionDone();
+        sisData(corrected);
         programmaticRequest();
         enrollment();
         waitForOutcomes();
         accountabilityClock();
+        correction(corrected);
     }
 
     // ------------------------------------------------------------------------------------------ accountability clock
@@ -543,7 +545,9 @@ public final class DemoDistrict {
                     m.put("category", b.category());
                     m.put("guardsDomains", List.of(b.guards()));
                     m.put("missTriggers", b.missTriggers());
-                    m.put("reinstateOnMet", b.reinstateOnMet());
+                    // the corrected school's contract reinstates PROGRAM on a MET of ELA (the correction story)
+                    m.put("reinstateOnMet", b.reinstateOnMet() || (s.code().equals(District.CORRECTED_SCHOOL)
+                            && b.metric().equals("ELA_PROFICIENCY")));
                     m.put("description", b.description());
                     benchmarks.add(m);
                 }
@@ -577,7 +581,7 @@ public final class DemoDistrict {
 
     // ---------------------------------------------------------------------------------------------- SIS data
 
-    private void sisData() {
+    private void sisData(boolean corrected) {
         Gateway.Client sis = clients.get("SIS");
         int prev = currentYear - 1;
         int students = 0;
@@ -633,8 +637,9 @@ public final class DemoDistrict {
                 ids.add(st.id());
                 attendanceJson.add(row("schoolId", id, "schoolYear", year(currentYear), "studentId", st.id(), "gradeLevel", st.grade(),
                         "daysEnrolled", st.daysEnrolled(), "daysAbsent", st.daysAbsent()));
+                int ela = !corrected && misScored(s, st) ? 2 : st.ela();
                 assessmentsJson.add(row("schoolId", id, "schoolYear", year(currentYear), "studentId", st.id(), "subject", "ELA",
-                        "testCode", "RSA-ELA", "gradeLevel", st.grade(), "performanceLevel", st.ela(), "scaleScore", scale(st.ela()),
+                        "testCode", "RSA-ELA", "gradeLevel", st.grade(), "performanceLevel", ela, "scaleScore", scale(ela),
                         "growthPercentile", st.elaGrowth(), "participation", participation));
                 assessmentsJson.add(row("schoolId", id, "schoolYear", year(currentYear), "studentId", st.id(), "subject", "MATH",
                         "testCode", "RSA-MATH", "gradeLevel", st.grade(), "performanceLevel", st.math(), "scaleScore", scale(st.math()),
@@ -651,6 +656,65 @@ public final class DemoDistrict {
         jobs.add(upload(sis, "assessments", "application/json", Gateway.bytes(assessmentsJson)));
         step("SIS data: " + students + " synthetic students, " + year(prev) + " as CSV and " + year(currentYear) + " as JSON");
         jobs.forEach(j -> step("  " + j));
+    }
+
+    /** A result of the corrected school's mis-scored batch: a proficient grade 5 ELA result, first sent as level 2. */
+    private static boolean misScored(School s, Student st) {
+        return s.code().equals(District.CORRECTED_SCHOOL) && st.grade().equals(District.CORRECTED_GRADE) && st.ela() >= 3;
+    }
+
+    // ---------------------------------------------------------------------------------------------- correction
+
+    private String correctionId;
+
+    /** Has the SIS already corrected the mis-scored batch (a previous run)? Then this run posts the right levels. */
+    private boolean correctionDone() {
+        String id = schoolIds.get(District.CORRECTED_SCHOOL);
+        List<JsonNode> done = gw.all(admin, "/api/performance/corrections?schoolId=" + id);
+        if (!done.isEmpty()) {
+            correctionId = done.get(0).path("correctionId").asText();
+        }
+        return !done.isEmpty();
+    }
+
+    /**
+     * The correction story: the mis-scored batch revoked the school's PROGRAM autonomy (ELA below 35 %); the SIS corrects
+     * the results by natural key with a reason, performance recomputes ELA proficiency (MetricResultRecorded naming the
+     * correction), contracts re-evaluates the benchmark (MET, trigger CORRECTION) and autonomy reinstates PROGRAM, each
+     * history naming the correction.
+     */
+    private void correction(boolean alreadyDone) {
+        School s = District.byCode(District.CORRECTED_SCHOOL);
+        String id = schoolIds.get(s.code());
+        Gateway.Client oversight = clients.get("OVERSIGHT");
+        if (alreadyDone) {
+            step("correction " + correctionId + " of " + s.code() + "'s grade " + District.CORRECTED_GRADE + " ELA results (exists)");
+            return;
+        }
+        waitFor(s.code() + "'s PROGRAM autonomy revoked by the mis-scored batch", () -> programStatus(oversight, id).equals("REVOKED"));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Student st : District.students(s, currentYear, s.current())) {
+            if (misScored(s, st)) {
+                items.add(row("schoolId", id, "schoolYear", year(currentYear), "studentId", st.id(), "subject", "ELA",
+                        "testCode", "RSA-ELA", "action", "CORRECT", "gradeLevel", st.grade(), "performanceLevel", st.ela(),
+                        "scaleScore", scale(st.ela()), "growthPercentile", st.elaGrowth()));
+            }
+        }
+        JsonNode c = gw.post(clients.get("SIS"), "/api/performance/corrections/assessments",
+                Map.of("reason", District.CORRECTION_REASON, "items", items), 201);
+        correctionId = c.path("correctionId").asText();
+        waitFor(s.code() + "'s PROGRAM autonomy reinstated by the correction", () -> programStatus(oversight, id).equals("ACTIVE"));
+        step("correction " + correctionId + " of " + items.size() + " grade " + District.CORRECTED_GRADE + " ELA results of "
+                + s.code() + ": ELA proficiency recomputed, benchmark MET, PROGRAM reinstated");
+    }
+
+    private String programStatus(Gateway.Client oversight, String schoolId) {
+        for (JsonNode g : gw.all(oversight, "/api/autonomy/grants?schoolId=" + schoolId)) {
+            if (g.path("domain").asText().equals("PROGRAM") && g.path("model").asText().equals("FULL_WITH_EXPECTATIONS")) {
+                return g.path("status").asText();
+            }
+        }
+        return "NONE";
     }
 
     private static Map<String, Object> row(Object... kv) {
@@ -959,6 +1023,9 @@ public final class DemoDistrict {
         exports.put("INTEGRITY_SCHOOL", schoolIds.get(District.INTEGRITY_SCHOOL));
         exports.put("INTEGRITY_CONTRACT", contractIds.get(District.INTEGRITY_SCHOOL));
         exports.put("INTEGRITY_FLAG", integrityFlag);
+        exports.put("CORRECTED_SCHOOL", schoolIds.get(District.CORRECTED_SCHOOL));
+        exports.put("CORRECTED_CONTRACT", contractIds.get(District.CORRECTED_SCHOOL));
+        exports.put("CORRECTION_ID", correctionId);
         exports.put("PERIOD_ID", periodId);
         if (webhookId != null) {
             exports.put("WEBHOOK_ID", webhookId);
@@ -982,6 +1049,8 @@ public final class DemoDistrict {
         System.out.println("  integrity:    " + District.INTEGRITY_SCHOOL + " LOW_PARTICIPATION MATH " + integrityFlagStatus
                 + " (" + integrityFlagReason + "); its EARNED autonomy is untouched");
         System.out.println("  clock:        " + clockNote + " (GET /api/contracts/calendar)");
+        System.out.println("  correction:   " + correctionId + " (" + District.CORRECTED_SCHOOL + ", grade "
+                + District.CORRECTED_GRADE + " ELA re-scored: PROGRAM revoked, then reinstated)");
         System.out.println("  request:      " + requestId + " (" + District.LEADER_SCHOOL + ", PROGRAM) " + requestStatus);
         System.out.println("  enrollment:   " + periodId + " " + periodStatus + ", " + programs + " programs, " + applicants + " applicants");
         notes.forEach(n -> System.out.println("  note:         " + n));

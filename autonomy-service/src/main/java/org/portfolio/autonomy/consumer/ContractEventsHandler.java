@@ -77,7 +77,12 @@ public class ContractEventsHandler implements EventHandler {
     record BenchmarkEvaluatedData(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId,
                                   String metricCode, String period, String comparator, BigDecimal target,
                                   BigDecimal actual, Integer n, String result, List<String> guardsDomains,
-                                  Consequence consequence, String dataStatus, LocalDate dataDueBy) {
+                                  Consequence consequence, String dataStatus, LocalDate dataDueBy,
+                                  Correction correction) {
+    }
+
+    /** The correction of student records behind the evaluated value (issue 15.3; absent otherwise). */
+    record Correction(UUID correctionId, String reason) {
     }
 
     @Inject
@@ -147,7 +152,9 @@ public class ContractEventsHandler implements EventHandler {
             benchmarks.evaluated(new BenchmarkService.Evaluation(d.evaluationId(), d.benchmarkId(), d.contractId(),
                     d.schoolId(), d.metricCode(), d.period(), d.comparator(), d.target(), d.actual(), d.n(),
                     d.result(), domains, c != null && Boolean.TRUE.equals(c.reinstateOnMet()),
-                    c == null ? null : c.interventionLevel(), noValue(d)), event.id());
+                    c == null ? null : c.interventionLevel(), noValue(d),
+                    d.correction() == null ? null : d.correction().correctionId(),
+                    d.correction() == null ? null : d.correction().reason()), event.id());
         }
     }
 

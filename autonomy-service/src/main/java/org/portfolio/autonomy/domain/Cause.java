@@ -68,6 +68,13 @@ public class Cause {
     @Column(name = "cause_actor", length = 200)
     public String actor;
 
+    /** The correction of student records behind the benchmark evaluation that caused the change (issue 15.3). */
+    @Column(name = "cause_correction_id")
+    public UUID correctionId;
+
+    @Column(name = "cause_correction_reason", length = 500)
+    public String correctionReason;
+
     public static final String SYSTEM = "system";
 
     public static Cause of(CauseKind kind, String eventId, String description) {
@@ -103,6 +110,12 @@ public class Cause {
 
     public Cause withActor(String actor) {
         this.actor = actor;
+        return this;
+    }
+
+    public Cause withCorrection(UUID correctionId, String correctionReason) {
+        this.correctionId = correctionId;
+        this.correctionReason = truncate(correctionReason, 500);
         return this;
     }
 
@@ -146,12 +159,14 @@ public class Cause {
         c.reason = reason;
         c.description = description;
         c.actor = actor;
+        c.correctionId = correctionId;
+        c.correctionReason = correctionReason;
         return c;
     }
 
     public CauseInfo info() {
         return new CauseInfo(kind, eventId, benchmarkId, evaluationId, metricCode, period, comparator, target, actual,
-                ratingIdList(), requestId, contractId, reason, description, actor);
+                ratingIdList(), requestId, contractId, reason, description, actor, correctionId, correctionReason);
     }
 
     static String truncate(String s, int max) {

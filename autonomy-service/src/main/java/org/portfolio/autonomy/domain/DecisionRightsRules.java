@@ -141,7 +141,8 @@ public final class DecisionRightsRules {
                     : " to " + g.effectiveTo()) + (g.successorContractId() != null && g.effectiveTo() != null
                     ? "; its contract was renewed and the grant carries over to contract " + g.successorContractId()
                     : "") + (restoredByCorrection(c.cause) ? "; in force again since " + on + " after a correction: "
-                    + c.cause.reason() : "") + ".";
+                    + c.cause.reason() : "") + (c.cause != null && c.cause.correctionId() != null
+                    ? "; reinstated on " + on + " " + because(c.cause) : "") + ".";
             case REVOKED -> "The district decides: " + what + " was revoked on " + on + " " + because(c.cause) + ".";
             case PENDING_ELIGIBILITY -> "The district decides: " + what + " is EARNED autonomy pending eligibility"
                     + (fellBack(c.cause) ? " again: it fell back on " + on + " " + because(c.cause) : "")
@@ -192,6 +193,13 @@ public final class DecisionRightsRules {
         if (c == null || c.kind() == null) {
             return "";
         }
+        String why = becauseOf(c);
+        return c.correctionId() == null || why.contains(c.correctionId().toString()) ? why
+                : why + ", on corrected data (correction " + c.correctionId()
+                        + (c.correctionReason() == null ? "" : ": " + c.correctionReason()) + ")";
+    }
+
+    private String becauseOf(CauseInfo c) {
         return switch (c.kind()) {
             case BENCHMARK_MISSED -> c.actual() == null && c.reason() != null
                     ? "because benchmark " + nz(c.metricCode()) + " " + nz(c.period()) + " was missed: " + c.reason()

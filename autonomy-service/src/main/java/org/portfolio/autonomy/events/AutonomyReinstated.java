@@ -21,6 +21,10 @@ public record AutonomyReinstated(UUID grantId, UUID schoolId, String domain, Str
      * @param ratingIds additive field (RATING_QUALIFIED): the ratings that earned it again, latest first
      */
     public record Cause(String kind, String eventId, UUID benchmarkId, UUID evaluationId, String reason,
-                        String description, UUID ratingId, List<UUID> ratingIds) {
+                        String description, UUID ratingId, List<UUID> ratingIds, Correction correction) {
+    }
+
+    /** Additive (issue 15.3): the correction of student records behind the benchmark evaluation that caused it. */
+    public record Correction(UUID correctionId, String reason) {
     }
 }

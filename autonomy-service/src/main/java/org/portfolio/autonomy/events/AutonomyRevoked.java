@@ -22,6 +22,6 @@ public record AutonomyRevoked(UUID grantId, UUID schoolId, String domain, String
      */
     public record Cause(String kind, String eventId, UUID benchmarkId, UUID evaluationId, String metricCode,
                         String period, BigDecimal target, BigDecimal actual, String reason, String comparator,
-                        String description, UUID ratingId, List<UUID> ratingIds) {
+                        String description, UUID ratingId, List<UUID> ratingIds, AutonomyReinstated.Correction correction) {
     }
 }

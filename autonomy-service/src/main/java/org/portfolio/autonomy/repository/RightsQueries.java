@@ -41,8 +41,8 @@ import java.util.UUID;
 public class RightsQueries {
 
     private static final String CAUSE = "kind, event_id, benchmark_id, evaluation_id, metric_code, period, comparator, "
-            + "target, actual, rating_ids, request_id, contract_id, reason, description, actor";
-    private static final int CAUSE_COLUMNS = 15;
+            + "target, actual, rating_ids, request_id, contract_id, reason, description, actor, correction_id, correction_reason";
+    private static final int CAUSE_COLUMNS = 17;
 
     private static final String SELECT = "select s.id, s.name, s.district_code, s.status, "
             + "g.id, g.domain, g.model, g.source, g.decisions, g.scope, g.contract_id, g.provision_id, g.request_id, "
@@ -177,7 +177,8 @@ public class RightsQueries {
                 rs.getObject(first + 3, UUID.class), rs.getString(first + 4), rs.getString(first + 5),
                 rs.getString(first + 6), (BigDecimal) rs.getObject(first + 7), (BigDecimal) rs.getObject(first + 8),
                 ratingIds, rs.getObject(first + 10, UUID.class), rs.getObject(first + 11, UUID.class),
-                rs.getString(first + 12), rs.getString(first + 13), rs.getString(first + 14));
+                rs.getString(first + 12), rs.getString(first + 13), rs.getString(first + 14),
+                rs.getObject(first + 15, UUID.class), rs.getString(first + 16));
     }
 
     private static RatingTier tier(String s) {

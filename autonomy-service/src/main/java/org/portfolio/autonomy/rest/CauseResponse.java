@@ -26,7 +26,11 @@ public record CauseResponse(
         @Schema(description = "A person's reason, or the reason the causing event gave") String reason,
         @Schema(description = "One sentence that explains the change") String description,
         @Schema(description = "API client id for manual changes and reviews; \"system\" for event-driven changes")
-        String actor) {
+        String actor,
+        @Schema(description = "The correction of student records (performance-service, GET /corrections/{id}) whose "
+                + "recomputed value the causing benchmark evaluation was made on; absent otherwise")
+        UUID correctionId,
+        @Schema(description = "That correction's reason, as its author gave it") String correctionReason) {
 
     static CauseResponse of(Cause c) {
         return c == null ? null : of(c.info());
@@ -38,7 +42,7 @@ public record CauseResponse(
         }
         return new CauseResponse(c.kind(), c.eventId(), c.benchmarkId(), c.evaluationId(), c.metricCode(), c.period(),
                 c.comparator() == null ? null : BenchmarkComparator.valueOf(c.comparator()), plain(c.target()), plain(c.actual()), c.ratingIds(), c.requestId(), c.contractId(),
-                c.reason(), c.description(), c.actor());
+                c.reason(), c.description(), c.actor(), c.correctionId(), c.correctionReason());
     }
 
     static BigDecimal plain(BigDecimal n) {

@@ -43,7 +43,21 @@ public class BenchmarkService {
     public record Evaluation(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId, String metricCode,
                              String period, String comparator, BigDecimal target, BigDecimal actual, Integer n,
                              String result, Set<AutonomyDomain> guardsDomains, boolean reinstateOnMet,
-                             String interventionLevel, String noValue) {
+                             String interventionLevel, String noValue, UUID correctionId, String correctionReason) {
+
+        public Evaluation(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId, String metricCode,
+                          String period, String comparator, BigDecimal target, BigDecimal actual, Integer n,
+                          String result, Set<AutonomyDomain> guardsDomains, boolean reinstateOnMet,
+                          String interventionLevel) {
+            this(evaluationId, benchmarkId, contractId, schoolId, metricCode, period, comparator, target, actual, n,
+                    result, guardsDomains, reinstateOnMet, interventionLevel, null, null, null);
+        }
+
+        /** " — on corrected data (correction …: reason)" when a correction of student records produced the value. */
+        String onCorrectedData() {
+            return correctionId == null ? "" : " — on corrected data (correction " + correctionId
+                    + (correctionReason == null ? "" : ": " + correctionReason) + ")";
+        }
     }
 
     @Inject
@@ -93,7 +107,7 @@ public class BenchmarkService {
     private int missed(Evaluation e, String eventId, Instant now) {
         String description = "Benchmark " + e.metricCode() + " " + e.period() + " missed: target " + e.comparator()
                 + " " + GrantService.plain(e.target()) + (e.noValue() != null ? ", " + e.noValue()
-                + " (the contract counts it as a miss)" : ", actual " + GrantService.plain(e.actual()));
+                + " (the contract counts it as a miss)" : ", actual " + GrantService.plain(e.actual())) + e.onCorrectedData();
         int revoked = 0;
         for (Grant g : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.ACTIVE, e.guardsDomains())) {
             grantService.revoke(g, cause(CauseKind.BENCHMARK_MISSED, e, eventId, description), e.reinstateOnMet(), now);
@@ -123,7 +137,8 @@ public class BenchmarkService {
             List<OpenMiss> remaining = misses.ofGrant(g.id);
             boolean byBenchmarks = g.cause != null && g.cause.kind == CauseKind.BENCHMARK_MISSED;
             String description = "Benchmark " + e.metricCode() + " " + e.period() + " met: target " + e.comparator()
-                    + " " + GrantService.plain(e.target()) + ", actual " + GrantService.plain(e.actual());
+                    + " " + GrantService.plain(e.target()) + ", actual " + GrantService.plain(e.actual())
+                    + e.onCorrectedData();
             if (byBenchmarks && remaining.isEmpty() && g.autoReinstate && e.reinstateOnMet()) {
                 grantService.reinstate(g, cause(CauseKind.BENCHMARK_MET, e, eventId, description), now);
                 reinstated++;
@@ -140,7 +155,8 @@ public class BenchmarkService {
 
     private static Cause cause(CauseKind kind, Evaluation e, String eventId, String description) {
         Cause c = Cause.of(kind, eventId, description).withContract(e.contractId()).withBenchmark(e.benchmarkId(),
-                e.evaluationId(), e.metricCode(), e.period(), e.comparator(), e.target(), e.actual());
+                e.evaluationId(), e.metricCode(), e.period(), e.comparator(), e.target(), e.actual())
+                .withCorrection(e.correctionId(), e.correctionReason());
         return e.noValue() == null ? c : c.withReason(e.noValue());
     }
 

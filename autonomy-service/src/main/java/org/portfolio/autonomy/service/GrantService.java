@@ -152,7 +152,7 @@ public class GrantService {
                 g.domain.name(), g.model.name(), at, new AutonomyRevoked.Cause(cause.kind.name(), cause.eventId,
                 cause.benchmarkId, cause.evaluationId, cause.metricCode, cause.period, plain(cause.target),
                 plain(cause.actual), cause.reason, cause.comparator, cause.description,
-                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings)));
+                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings, correction(cause))));
     }
 
     private void publishReinstated(Grant g, Cause cause, Instant at) {
@@ -160,7 +160,13 @@ public class GrantService {
         outbox.publish("Grant", g.id, AutonomyReinstated.NAME, g.schoolId, new AutonomyReinstated(g.id, g.schoolId,
                 g.domain.name(), g.model.name(), at, new AutonomyReinstated.Cause(cause.kind.name(), cause.eventId,
                 cause.benchmarkId, cause.evaluationId, cause.reason, cause.description,
-                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings)));
+                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings, correction(cause))));
+    }
+
+    private static AutonomyReinstated.Correction correction(Cause cause) {
+        return cause.correctionId == null ? null
+                : new AutonomyReinstated.Correction(cause.correctionId, cause.correctionReason == null
+                        ? "no reason given" : cause.correctionReason);
     }
 
     private void publishGranted(Grant g, Cause cause) {

@@ -30,7 +30,12 @@ public class MetricResultHandler implements EventHandler {
 
     /** The part of MetricResultRecorded contracts needs. */
     record MetricResultRecorded(UUID resultId, UUID schoolId, String metricCode, String period, BigDecimal value,
-                                Integer n, Boolean suppressed, String source, Instant recordedAt) {
+                                Integer n, Boolean suppressed, String source, Instant recordedAt, Correction correction,
+                                Boolean withdrawn) {
+    }
+
+    /** The correction of student records that caused the value (issue 15.3). */
+    record Correction(UUID correctionId, String reason) {
     }
 
     @Inject
@@ -65,16 +70,22 @@ public class MetricResultHandler implements EventHandler {
                     + ", not a school year");
         }
         boolean suppressed = Boolean.TRUE.equals(r.suppressed());
-        if (!suppressed && r.value() == null) {
+        boolean withdrawn = Boolean.TRUE.equals(r.withdrawn());
+        if (!suppressed && !withdrawn && r.value() == null) {
             throw new PoisonEventException("MetricResultRecorded " + event.id() + " is not suppressed but has no value");
         }
+        Correction corr = r.correction() != null && r.correction().correctionId() != null ? r.correction() : null;
+        String corrReason = corr == null ? null : corr.reason() == null || corr.reason().isBlank() ? "no reason given"
+                : corr.reason().length() > 500 ? corr.reason().substring(0, 499) + "…" : corr.reason();
         if (r.metricCode().length() > 60) {
             throw new PoisonEventException("MetricResultRecorded " + event.id() + " has a metric code over 60 characters");
         }
         Instant recordedAt = r.recordedAt() != null ? r.recordedAt() : event.time() != null ? event.time() : Instant.now();
         Timer.Sample sample = Timer.start(registry);
-        evaluation.onMetricValue(new MetricValue(r.resultId(), r.schoolId(), r.metricCode(), r.period(), r.value(), r.n(),
-                suppressed, r.source() == null || r.source().length() > 40 ? null : r.source(), recordedAt), event.id());
+        evaluation.onMetricValue(new MetricValue(r.resultId(), r.schoolId(), r.metricCode(), r.period(),
+                withdrawn ? null : r.value(), withdrawn ? null : r.n(), suppressed && !withdrawn,
+                r.source() == null || r.source().length() > 40 ? null : r.source(), recordedAt,
+                corr == null ? null : corr.correctionId(), corrReason, withdrawn), event.id());
         // how long the evaluation took, and how long after performance-service published the value it was done
         sample.stop(registry.timer("contracts.evaluation.duration"));
         if (event.time() != null) {

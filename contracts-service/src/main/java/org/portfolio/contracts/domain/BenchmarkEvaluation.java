@@ -115,6 +115,12 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
     public boolean isDecisive() {
         return result.isDecisive() || countsAsMiss;
     }
+    /** The correction of student records that produced the value (trigger CORRECTION), and its reason. */
+    @Column(name = "correction_id")
+    public UUID correctionId;
+
+    @Column(name = "correction_reason", length = 500)
+    public String correctionReason;
 
     public static BenchmarkEvaluation of(Contract contract, Benchmark b, MetricObservation value,
                                          EvaluationTrigger trigger, Instant now) {
@@ -148,6 +154,15 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
 
     /** "Benchmark TEACHER_VACANCIES 2026-27 missed: 7 > 3". */
     public String describe() {
+        return describeResult() + (correctionId == null ? "" : " — on corrected data (correction " + correctionId
+                + (correctionReason == null ? "" : ": " + correctionReason) + ")");
+    }
+
+    private String describeResult() {
+        if (result == EvaluationResult.INSUFFICIENT_DATA && actual == null && !suppressed) {
+            return "Benchmark " + metricCode + " " + period + " not evaluated: its value was withdrawn (the records "
+                    + "behind it were retracted)";
+        }
         return switch (result) {
             case MET -> "Benchmark " + metricCode + " " + period + " met: " + actual.toPlainString() + " "
                     + comparator.symbol() + " " + target.toPlainString();

@@ -20,7 +20,11 @@ public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contr
                                  BigDecimal actual, Integer n, String result, String category,
                                  List<String> guardsDomains, Consequence consequence, String sourceEventId,
                                  int contractVersion, String trigger, UUID sourceResultId, Instant evaluatedAt,
-                                 String dataStatus, java.time.LocalDate dataDueBy) {
+                                 String dataStatus, java.time.LocalDate dataDueBy, Correction correction) {
+
+    /** The correction of student records behind the value evaluated (trigger CORRECTION); absent otherwise. */
+    public record Correction(UUID correctionId, String reason) {
+    }
 
     public static final String NAME = "BenchmarkEvaluated";
 
@@ -34,6 +38,7 @@ public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contr
                 b.guardsDomains.stream().sorted().map(Enum::name).toList(),
                 new Consequence(b.missTriggers.name(), b.reinstateOnMet), e.sourceEventId, e.contractVersion,
                 e.triggeredBy.name(), e.sourceResultId, e.evaluatedAt,
-                e.result.isDecisive() ? null : e.result.name(), e.dataDueBy);
+                e.result.isDecisive() ? null : e.result.name(), e.dataDueBy,
+                e.correctionId == null ? null : new Correction(e.correctionId, e.correctionReason));
     }
 }

@@ -92,8 +92,10 @@ public class EvaluationService {
         if (known.isEmpty()) {
             observations.persist(o);
         }
+        Correction correction = v.correctionId() == null ? null : new Correction(v.correctionId(), v.correctionReason());
         return benchmarks.activeFor(v.schoolId(), v.metricCode(), v.period()).stream()
-                .map(b -> evaluate(b.contractVersion.contract, b, o, EvaluationTrigger.METRIC_RESULT))
+                .map(b -> evaluate(b.contractVersion.contract, b, o, correction == null ? EvaluationTrigger.METRIC_RESULT
+                        : EvaluationTrigger.CORRECTION, correction))
                 .toList();
     }
 
@@ -101,20 +103,30 @@ public class EvaluationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluateKnown(Contract c, Collection<Benchmark> bs, EvaluationTrigger trigger) {
         for (Benchmark b : bs) {
-            observations.find(c.schoolId(), b.metricCode, b.period).ifPresent(o -> evaluate(c, b, o, trigger));
+            observations.find(c.schoolId(), b.metricCode, b.period).ifPresent(o -> evaluate(c, b, o, trigger, null));
         }
     }
 
-    private BenchmarkEvaluation evaluate(Contract c, Benchmark b, MetricObservation o, EvaluationTrigger trigger) {
+    /** The correction of student records behind a value (performance-service's id and the reason its author gave). */
+    record Correction(java.util.UUID id, String reason) {
+    }
+
+    private BenchmarkEvaluation evaluate(Contract c, Benchmark b, MetricObservation o, EvaluationTrigger trigger,
+                                         Correction correction) {
         Optional<BenchmarkEvaluation> previous = evaluations.latestDecisive(c.id, b.benchmarkId);
         BenchmarkEvaluation e = BenchmarkEvaluation.of(c, b, o, trigger, calendar.now());
         if (e.result == EvaluationResult.INSUFFICIENT_DATA) {
             e.countsAsMiss = b.contractVersion.accountabilityTerms().insufficientDataCountsAsMiss();
         }
+        if (correction != null) {
+            e.correctionId = correction.id();
+            e.correctionReason = correction.reason();
+        }
         evaluations.persist(e);
         var cause = HistoryService.cause("kind", "METRIC_RESULT_RECORDED", "eventId", o.sourceEventId,
                 "resultId", o.resultId, "benchmarkId", b.benchmarkId, "evaluationId", e.id, "trigger", trigger.name(),
-                "countsAsMiss", e.countsAsMiss ? true : null);
+                "countsAsMiss", e.countsAsMiss ? true : null, "correctionId", e.correctionId,
+                "correctionReason", e.correctionReason);
         if (e.result == EvaluationResult.INSUFFICIENT_DATA && !e.countsAsMiss) {
             history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.BENCHMARK_INSUFFICIENT_DATA,
                     e.describe(), SYSTEM, null, null, e.id, cause));

@@ -27,7 +27,7 @@ class ConsumedEventsContractTest {
         assertThat(handler.types()).isEqualTo(contract.typesOf("contractsBenchmarkEvaluation"));
         assertThat(handler.topics()).containsExactly(contract.topicOf("contractsBenchmarkEvaluation"));
         contract.consumer(MetricResultHandler.TYPE, MetricResultHandler.MetricResultRecorded.class)
-                .requires("schoolId", "metricCode", "period", "value")
+                .requires("schoolId", "metricCode", "period")
                 .assertReadsEveryExample(reader(MetricResultHandler.TYPE, "/performance", MetricResultHandler.MetricResultRecorded.class));
     }
 

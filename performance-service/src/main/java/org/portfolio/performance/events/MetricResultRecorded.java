@@ -5,11 +5,17 @@ import java.util.UUID;
 
 /**
  * Data of {@code portfolio.performance.MetricResultRecorded.v1} (subject: the school id): a school metric value is
- * new or changed. Aggregates only, never student data. See docs/events.md.
+ * new or changed. Aggregates only, never student data. See docs/events.md. Additions of issue 15.3: {@code correction}
+ * (present when a correction of student records caused the change) and {@code withdrawn} (present, true, when the
+ * correction retracted the last record behind the value: the value is gone and {@code value} is absent).
  */
 public record MetricResultRecorded(UUID resultId, UUID schoolId, String metricCode, String period, Double value,
                                    Integer n, boolean suppressed, Double previousValue, String source,
-                                   Instant recordedAt) {
+                                   Instant recordedAt, Correction correction, Boolean withdrawn) {
 
     public static final String NAME = "MetricResultRecorded";
+
+    /** The correction that caused the change: its id (in performance-service's audit) and its reason. */
+    public record Correction(UUID correctionId, String reason) {
+    }
 }

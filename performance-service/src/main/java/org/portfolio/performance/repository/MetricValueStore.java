@@ -168,10 +168,21 @@ public class MetricValueStore {
                      + "set value = excluded.value, n = excluded.n, suppressed = excluded.suppressed, "
                      + "source = excluded.source, result_id = excluded.result_id, updated_at = excluded.updated_at");
              PreparedStatement hist = c.prepareStatement("insert into metric_result (id, school_id, school_year, "
-                     + "metric_code, value, n, suppressed, previous_value, source, job_id, event_id, recorded_at) "
-                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + "metric_code, value, n, suppressed, previous_value, source, job_id, event_id, recorded_at, correction_id, "
+                     + "withdrawn) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement gone = c.prepareStatement("delete from school_metric_value where school_id = ? "
+                     + "and school_year = ? and metric_code = ?")) {
+            boolean anyUp = false;
+            boolean anyGone = false;
             for (Recorded r : changes) {
                 MetricSnapshot v = r.value();
+                if (r.withdrawn()) {
+                    gone.setObject(1, v.schoolId());
+                    gone.setString(2, v.schoolYear());
+                    gone.setString(3, v.metricCode());
+                    gone.addBatch();
+                    anyGone = true;
+                } else {
                 up.setObject(1, v.schoolId());
                 up.setString(2, v.schoolYear());
                 up.setString(3, v.metricCode());
@@ -182,6 +193,8 @@ public class MetricValueStore {
                 up.setObject(8, v.resultId());
                 up.setTimestamp(9, Timestamp.from(v.updatedAt()));
                 up.addBatch();
+                anyUp = true;
+                }
                 hist.setObject(1, v.resultId());
                 hist.setObject(2, v.schoolId());
                 hist.setString(3, v.schoolYear());
@@ -194,15 +207,29 @@ public class MetricValueStore {
                 hist.setObject(10, r.jobId());
                 hist.setObject(11, r.eventId());
                 hist.setTimestamp(12, Timestamp.from(v.updatedAt()));
+                hist.setObject(13, r.correctionId());
+                hist.setBoolean(14, r.withdrawn());
                 hist.addBatch();
             }
-            up.executeBatch();
+            if (anyUp) {
+                up.executeBatch();
+            }
+            if (anyGone) {
+                gone.executeBatch();
+            }
             hist.executeBatch();
         }
     }
 
-    /** A change to record: the new value, what it replaced, the upload behind it, and its event. */
-    public record Recorded(MetricSnapshot value, BigDecimal previousValue, UUID jobId, UUID eventId) {
+    /**
+     * A change to record: the new value, what it replaced, the upload or correction behind it, and its event; a
+     * withdrawn value (its last records retracted) leaves the current values and is a history row without value.
+     */
+    public record Recorded(MetricSnapshot value, BigDecimal previousValue, UUID jobId, UUID eventId, UUID correctionId,
+                           boolean withdrawn) {
+        public Recorded(MetricSnapshot value, BigDecimal previousValue, UUID jobId, UUID eventId) {
+            this(value, previousValue, jobId, eventId, null, false);
+        }
     }
 
     /** The change history of one school metric, oldest first. */
@@ -210,7 +237,7 @@ public class MetricValueStore {
         List<MetricChange> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("select id, school_year, metric_code, value, n, suppressed, "
-                     + "previous_value, source, recorded_at from metric_result where school_id = ? and metric_code = ? "
+                     + "previous_value, source, recorded_at, correction_id, withdrawn from metric_result where school_id = ? and metric_code = ? "
                      + "order by recorded_at, id")) {
             s.setObject(1, schoolId);
             s.setString(2, metricCode);
@@ -219,7 +246,8 @@ public class MetricValueStore {
                     out.add(new MetricChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             Decimals.clean(rs.getBigDecimal(4)), (Integer) rs.getObject(5), rs.getBoolean(6),
                             Decimals.clean(rs.getBigDecimal(7)),
-                            MetricSource.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant()));
+                            MetricSource.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant(),
+                            rs.getObject(10, UUID.class), rs.getBoolean(11)));
                 }
             }
         }

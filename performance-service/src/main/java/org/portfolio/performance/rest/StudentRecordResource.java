@@ -6,16 +6,22 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.SchoolYear;
+import org.portfolio.performance.service.RetentionService;
 import org.portfolio.performance.service.StudentRecordService;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.ProblemException;
@@ -38,6 +44,9 @@ public class StudentRecordResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    RetentionService retention;
 
     private void check(UUID schoolId, String schoolYear) {
         String p = SchoolYear.problem(schoolYear);
@@ -83,5 +92,22 @@ public class StudentRecordResource {
             throws SQLException {
         check(schoolId, schoolYear);
         return records.attendance(schoolId, schoolYear, studentId, page, size).map(AttendanceRecordResponse::of);
+    }
+
+    @POST
+    @Path("/erasures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(summary = "Erase one student's records on request",
+            description = "Deletes every assessment result and attendance record of one SIS student id (in every school, or "
+                    + "in the one named), and blanks the student's key and values in the correction audit. Audited with "
+                    + "counts and an HMAC-SHA-256 of the student id, never the id itself (GET /retention/purges). School "
+                    + "metric values and ratings already recorded are aggregates and stay as published; a later upload or "
+                    + "correction of the same school-year recomputes them without the student. The reason must not contain "
+                    + "the student id. An erasure that finds nothing is audited too (counts 0).")
+    @APIResponse(responseCode = "200", description = "The erasure as audited",
+            content = @Content(schema = @Schema(implementation = PurgeResponse.class)))
+    public PurgeResponse erase(@Valid @NotNull CorrectionRequests.ErasureRequest r) throws SQLException {
+        return PurgeResponse.of(retention.erase(r.studentId(), r.schoolId(), r.reason(), caller.id()));
     }
 }

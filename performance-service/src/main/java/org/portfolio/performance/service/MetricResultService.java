@@ -3,6 +3,7 @@ package org.portfolio.performance.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.portfolio.performance.domain.CorrectionCause;
 import org.portfolio.performance.domain.Decimals;
 import org.portfolio.performance.domain.MetricCandidate;
 import org.portfolio.performance.domain.MetricSnapshot;
@@ -50,6 +51,11 @@ public class MetricResultService {
     }
 
     public Applied apply(List<MetricCandidate> candidates, UUID jobId) throws SQLException {
+        return apply(candidates, jobId, null);
+    }
+
+    /** As {@link #apply(List, UUID)}, each change naming the correction that caused it (null: none). */
+    public Applied apply(List<MetricCandidate> candidates, UUID jobId, CorrectionCause correction) throws SQLException {
         if (candidates.isEmpty()) {
             return new Applied(Set.of(), 0, 0, 0);
         }
@@ -85,13 +91,44 @@ public class MetricResultService {
                     MetricResultRecorded.NAME, c.key().schoolId(),
                     new MetricResultRecorded(next.resultId(), next.schoolId(), next.metricCode(), next.schoolYear(),
                             Decimals.toDouble(next.value()), next.n(), suppressed,
-                            cur == null ? null : Decimals.toDouble(Decimals.clean(cur.value())), c.source().name(), now));
-            recorded.add(new MetricValueStore.Recorded(next, cur == null ? null : cur.value(), jobId, eventId));
+                            cur == null ? null : Decimals.toDouble(Decimals.clean(cur.value())), c.source().name(), now,
+                            correction(correction), null));
+            recorded.add(new MetricValueStore.Recorded(next, cur == null ? null : cur.value(), jobId, eventId,
+                    correction == null ? null : correction.correctionId(), false));
             current.put(id(next.schoolId(), next.schoolYear(), next.metricCode()), next);
             changed.add(c.key());
         }
         values.record(recorded);
         return new Applied(changed, inserted, updated, unchanged);
+    }
+
+    /**
+     * Withdraws current values whose last records a correction retracted: each leaves the current values, gets a
+     * history row without value and one MetricResultRecorded with {@code withdrawn: true} and no value.
+     * @return the school-years whose values changed
+     */
+    public Set<SchoolYearKey> withdraw(List<MetricSnapshot> gone, CorrectionCause correction) throws SQLException {
+        Set<SchoolYearKey> changed = new LinkedHashSet<>();
+        List<MetricValueStore.Recorded> recorded = new ArrayList<>();
+        Instant now = Instant.now();
+        for (MetricSnapshot cur : gone) {
+            MetricSnapshot next = new MetricSnapshot(cur.schoolId(), cur.schoolYear(), cur.metricCode(), null, null,
+                    false, cur.source(), UUID.randomUUID(), now);
+            UUID eventId = outbox.publish("SchoolMetric", cur.schoolId() + "/" + cur.metricCode() + "/" + cur.schoolYear(),
+                    MetricResultRecorded.NAME, cur.schoolId(),
+                    new MetricResultRecorded(next.resultId(), cur.schoolId(), cur.metricCode(), cur.schoolYear(), null,
+                            null, false, Decimals.toDouble(Decimals.clean(cur.value())), cur.source().name(), now,
+                            correction(correction), Boolean.TRUE));
+            recorded.add(new MetricValueStore.Recorded(next, cur.value(), null, eventId,
+                    correction == null ? null : correction.correctionId(), true));
+            changed.add(new SchoolYearKey(cur.schoolId(), cur.schoolYear()));
+        }
+        values.record(recorded);
+        return changed;
+    }
+
+    private static MetricResultRecorded.Correction correction(CorrectionCause c) {
+        return c == null ? null : new MetricResultRecorded.Correction(c.correctionId(), c.reason());
     }
 
     private static String id(UUID school, String year, String metric) {

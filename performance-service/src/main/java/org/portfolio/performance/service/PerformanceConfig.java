@@ -14,6 +14,8 @@ public interface PerformanceConfig {
 
     Defaults defaults();
 
+    Retention retention();
+
     /** Largest body accepted by the endpoints that are not bulk uploads (413 above it). */
     @WithDefault("1M")
     MemorySize maxJsonBodySize();
@@ -57,6 +59,31 @@ public interface PerformanceConfig {
         /** PostgreSQL work_mem for the set-based merge and aggregation of one upload. */
         @WithDefault("128MB")
         String workMem();
+    }
+
+    /**
+     * How long student records are kept: per kind, in years after the end of their school year (30 June). The purge
+     * job ({@code every}, skipped while another replica runs it) deletes older ones; metric values and ratings are
+     * aggregates and are kept.
+     */
+    interface Retention {
+        @WithDefault("5")
+        int assessmentYears();
+
+        @WithDefault("5")
+        int attendanceYears();
+
+        /** The key of the HMAC-SHA-256 by which an erasure's audit names the student (set your own in production). */
+        @WithDefault("portfolio-erasure-audit")
+        String hashKey();
+
+        /** How often the purge job runs ("off" disables it). */
+        @WithDefault("6h")
+        String every();
+
+        /** How long after start the purge job first runs. */
+        @WithDefault("5m")
+        String delay();
     }
 
     /** Used for a school year that has no published framework (nor an earlier one to fall back on). */

@@ -3,6 +3,7 @@ package org.portfolio.performance.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.portfolio.performance.domain.CorrectionCause;
 import org.portfolio.performance.domain.Decimals;
 import org.portfolio.performance.domain.MetricCandidate;
 import org.portfolio.performance.domain.MetricComputation;
@@ -86,6 +87,52 @@ public class RecomputeService {
         int r = ratings.recompute(applied.changedKeys());
         integrity.evaluate(keys, applied.changedKeys(), jobId);
         return new Result(keys.size(), applied.inserted(), applied.updated(), applied.unchanged(), r);
+    }
+
+    /** What a correction changed downstream of its records. */
+    public record Corrected(int metricsChanged, int metricsWithdrawn, int ratingsChanged) {
+    }
+
+    /**
+     * After a correction changed or retracted student records of these school-years: their metrics are recomputed
+     * (each change names the correction), a computed value whose last records were retracted is withdrawn, and the
+     * ratings follow. The caller holds the school-years' advisory locks.
+     */
+    public Corrected corrected(Connection c, Collection<SchoolYearKey> keys, boolean assessments, CorrectionCause cause)
+            throws SQLException {
+        if (keys.isEmpty()) {
+            return new Corrected(0, 0, 0);
+        }
+        StudentAggregates.ByKey agg = new StudentAggregates.ByKey();
+        if (assessments) {
+            students.aggregateAssessments(c, keys, agg);
+        } else {
+            students.aggregateAttendance(c, keys, agg);
+        }
+        List<MetricCandidate> candidates = candidates(agg, assessments, !assessments);
+        MetricResultService.Applied applied = results.apply(candidates, null, cause);
+        Set<String> computed = new java.util.HashSet<>();
+        candidates.forEach(m -> computed.add(m.key().schoolId() + "|" + m.key().schoolYear() + "|" + m.metricCode()));
+        Map<String, MetricDefinition> catalog = metrics.catalog();
+        List<MetricSnapshot> gone = new ArrayList<>();
+        for (MetricSnapshot s : values.current(keys)) {
+            MetricDefinition d = catalog.get(s.metricCode());
+            if (s.source() != MetricSource.AGGREGATED || d == null || !fromKind(d.computation, assessments)) {
+                continue;
+            }
+            if (!computed.contains(s.schoolId() + "|" + s.schoolYear() + "|" + s.metricCode())) {
+                gone.add(s);
+            }
+        }
+        Set<SchoolYearKey> changed = new TreeSet<>(applied.changedKeys());
+        changed.addAll(results.withdraw(gone, cause));
+        int r = ratings.recompute(changed);
+        return new Corrected(applied.changed(), gone.size(), r);
+    }
+
+    private static boolean fromKind(MetricComputation m, boolean assessments) {
+        return assessments ? m == MetricComputation.ASSESSMENT_PROFICIENCY || m == MetricComputation.MEDIAN_GROWTH_PERCENTILE
+                : m == MetricComputation.CHRONIC_ABSENTEEISM;
     }
 
     /** After an SIS posted school-level values. */

@@ -191,6 +191,37 @@ class DemoDistrictIT {
 
     @Test
     @Order(2)
+    void theDemosCorrectionReinstatedTheAutonomyItsMisScoredBatchHadRevoked() throws IOException {
+        String school = env("CORRECTED_SCHOOL");
+        String correction = env("CORRECTION_ID");
+        JsonNode audit = get("SIS", "/api/performance/corrections/" + correction);
+        assertThat(audit.path("kind").asText()).isEqualTo("ASSESSMENT");
+        assertThat(audit.path("itemsChanged").asInt()).isGreaterThan(0);
+        assertThat(audit.path("items").get(0).path("before").path("performanceLevel").asInt()).isEqualTo(2);
+        JsonNode program = null;
+        for (JsonNode g : get("OVERSIGHT", "/api/autonomy/grants?schoolId=" + school).path("items")) {
+            if (g.path("domain").asText().equals("PROGRAM")) {
+                program = g;
+            }
+        }
+        assertThat(program).isNotNull();
+        JsonNode grant = get("OVERSIGHT", "/api/autonomy/grants/" + program.path("id").asText());
+        assertThat(grant.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(grant.path("cause").path("kind").asText()).isEqualTo("BENCHMARK_MET");
+        assertThat(grant.path("cause").path("correctionId").asText()).isEqualTo(correction);
+        JsonNode rights = get(null, "/api/autonomy/schools/" + school + "/decision-rights/CHOOSE_CURRICULUM");
+        assertThat(rights.path("decidedBy").asText()).isEqualTo("SCHOOL");
+        assertThat(rights.path("basis").path("explanation").asText()).contains("corrected data", correction);
+        JsonNode history = get("OVERSIGHT", "/api/contracts/" + env("CORRECTED_CONTRACT") + "/history?size=200");
+        boolean named = false;
+        for (JsonNode h : history.path("items")) {
+            named |= h.path("kind").asText().equals("BENCHMARK_EVALUATED") && h.path("summary").asText().contains(correction);
+        }
+        assertThat(named).as("the contract history names the correction").isTrue();
+    }
+
+    @Test
+    @Order(2)
     void theCharterCommissionsClientDecidesAndReadsForTheCharterSchoolsItOverseesOnly() throws IOException {
         JsonNode office = get("OVERSIGHT", "/api/contracts?status=ACTIVE&size=200");
         JsonNode commission = get("COMMISSION", "/api/contracts?status=ACTIVE&size=200");

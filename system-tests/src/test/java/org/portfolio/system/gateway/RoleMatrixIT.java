@@ -180,6 +180,18 @@ class RoleMatrixIT {
             row("SIS ingestion: jobs", "performance-service", "GET", "/api/performance/ingest/jobs", null, "✓ – – ✓ – –"),
             row("student-level records: read", "performance-service", "GET",
                     "/api/performance/student-records/assessments?schoolId={school}&schoolYear={year}", null, "✓ – – own – –"),
+            row("student-level records: corrections and retractions", "performance-service", "POST",
+                    "/api/performance/corrections/assessments", RoleMatrixIT::correctionOfAStoredResult, "✓ – – own – –"),
+            row("student-level records: correction audit", "performance-service", "GET", "/api/performance/corrections",
+                    null, "✓ – – ✓ – –"),
+            row("student-level records: erasure on request", "performance-service", "POST",
+                    "/api/performance/student-records/erasures",
+                    (f, s) -> Map.of("studentId", "ERASE-" + UUID.randomUUID().toString().substring(0, 8),
+                            "reason", "Parent request"), "✓ – – – – –"),
+            row("student-level records: retention policy and purge audit", "performance-service", "GET",
+                    "/api/performance/retention", null, "✓ – – – – –"),
+            row("student-level records: retention policy and purge audit", "performance-service", "GET",
+                    "/api/performance/retention/purges", null, "✓ – – – – –"),
             row("school profiles, ratings", "performance-service", "GET", "/api/performance/schools/{school}/profile", null,
                     "✓ ✓ own – – –"),
             row("integrity flags: read", "performance-service", "GET", "/api/performance/integrity-flags/{flag}", null,
@@ -546,6 +558,20 @@ class RoleMatrixIT {
             });
         }
         return new Row(endpointClass, service, method, path, body, map);
+    }
+
+    /**
+     * A correction of an assessment result the administrator has just uploaded for the school (a correction must name a
+     * stored record: else 422).
+     */
+    private static Object correctionOfAStoredResult(Fixture f, UUID school) throws Exception {
+        String student = "MATRIX-" + UUID.randomUUID().toString().substring(0, 8);
+        api.asAdmin().contentType("application/json").body(List.of(Map.of("schoolId", school.toString(),
+                        "schoolYear", f.year(), "studentId", student, "subject", "ELA", "testCode", "STATE",
+                        "performanceLevel", 2))).post("/api/performance/ingest/assessments").then().statusCode(201);
+        return Map.of("reason", "Rescored by the vendor", "items", List.of(Map.of("schoolId", school.toString(),
+                "schoolYear", f.year(), "studentId", student, "subject", "ELA", "testCode", "STATE", "action", "CORRECT",
+                "performanceLevel", 3)));
     }
 
     private static String code(String prefix) {

@@ -1,0 +1,152 @@
+package org.portfolio.performance.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.performance.domain.CorrectionKind;
+import org.portfolio.performance.domain.StudentRecordKey;
+import org.portfolio.performance.service.CorrectionService;
+import org.portfolio.platform.web.http.Page;
+import org.portfolio.platform.web.problem.ProblemException;
+import org.portfolio.platform.web.security.Caller;
+import org.portfolio.platform.web.security.Roles;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Corrections and retractions of student records by natural key, with a reason, and their audit. The district admin
+ * corrects any school's records; an SIS only its schools' (the whole request is refused with 403 if one item names
+ * another school), and reads the audit of its schools' items only.
+ */
+@Path("/api/performance/corrections")
+@Tag(name = "Corrections", description = "Corrections and retractions of student records by natural key, with a reason; audited; the consequences recomputed")
+@Produces(MediaType.APPLICATION_JSON)
+public class CorrectionResource {
+
+    private static final String CHAIN = " In one transaction: the records are changed or removed, the school metrics of "
+            + "the school-years touched are recomputed and every changed value is published as MetricResultRecorded naming "
+            + "this correction (its id and reason), so contracts-service re-evaluates the benchmarks on them and "
+            + "autonomy-service revokes or reinstates what they guard, each history naming the correction. A computed value "
+            + "whose last records are retracted is withdrawn (MetricResultRecorded with withdrawn: true and no value). "
+            + "All or nothing: an item that names no stored record (422 record-not-found), a broken rule (422 "
+            + "invalid-correction: the same record twice, values missing for CORRECT, values on a RETRACT, a reason that "
+            + "contains a student id of the request) or a school outside an SIS client's scope (403) keeps nothing. "
+            + "1 to 500 items; a single correction is a request of one item. Audited: who, when, why, each record's values "
+            + "before and after (GET /corrections/{id}).";
+
+    @Inject
+    CorrectionService corrections;
+
+    @Inject
+    Caller caller;
+
+    private boolean mayCorrect(UUID schoolId) {
+        return caller.hasRole(Roles.DISTRICT_ADMIN) || caller.schoolScope().covers(schoolId);
+    }
+
+    /** null when the caller reads every school's audit, else the schools of its scope. */
+    private Set<UUID> auditScope() {
+        return caller.hasRole(Roles.DISTRICT_ADMIN) ? null : caller.schoolScope().filter();
+    }
+
+    @POST
+    @Path("/assessments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "Correct or retract assessment results",
+            description = "Corrects (replaces the values of) or retracts (removes) stored assessment results named by their "
+                    + "natural key: school, school year, student, subject, test code." + CHAIN)
+    @APIResponse(responseCode = "201", description = "The correction as audited; Location names it",
+            content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
+    @APIResponse(responseCode = "422", description = "record-not-found (an item names no stored record) or "
+            + "invalid-correction (a correction rule is broken; errors[] names each item); nothing was kept")
+    public Response assessments(@Valid @NotNull CorrectionRequests.AssessmentCorrections r) throws SQLException {
+        List<CorrectionService.Item> items = r.items().stream().map(i -> new CorrectionService.Item(
+                new StudentRecordKey(i.schoolId(), i.schoolYear(), i.studentId(), i.subject(), i.testCode()), i.action(),
+                CorrectionService.values("gradeLevel", i.gradeLevel(), "performanceLevel",
+                        i.performanceLevel(), "scaleScore", i.scaleScore(), "growthPercentile", i.growthPercentile())))
+                .toList();
+        return created(corrections.apply(CorrectionKind.ASSESSMENT, r.reason(), items, caller.id(), this::mayCorrect));
+    }
+
+    @POST
+    @Path("/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "Correct or retract attendance records",
+            description = "Corrects (replaces the values of) or retracts (removes) stored attendance records named by their "
+                    + "natural key: school, school year, student." + CHAIN)
+    @APIResponse(responseCode = "201", description = "The correction as audited; Location names it",
+            content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
+    @APIResponse(responseCode = "422", description = "record-not-found (an item names no stored record) or "
+            + "invalid-correction (a correction rule is broken; errors[] names each item); nothing was kept")
+    public Response attendance(@Valid @NotNull CorrectionRequests.AttendanceCorrections r) throws SQLException {
+        List<CorrectionService.Item> items = r.items().stream().map(i -> new CorrectionService.Item(
+                new StudentRecordKey(i.schoolId(), i.schoolYear(), i.studentId(), null, null), i.action(),
+                CorrectionService.values("gradeLevel", i.gradeLevel(), "daysEnrolled",
+                        i.daysEnrolled(), "daysAbsent", i.daysAbsent())))
+                .toList();
+        return created(corrections.apply(CorrectionKind.ATTENDANCE, r.reason(), items, caller.id(), this::mayCorrect));
+    }
+
+    private Response created(CorrectionService.Applied a) {
+        Set<UUID> scope = auditScope();
+        var visible = a.items().stream().filter(i -> scope == null || scope.contains(i.schoolId())).toList();
+        return Response.created(URI.create("/api/performance/corrections/" + a.correction().id()))
+                .entity(CorrectionResponse.of(a.correction(), visible)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "The correction audit",
+            description = "Corrections newest first, with who made them, when, why and what they changed; filter by school. "
+                    + "The district admin sees every correction; an SIS client those with items of its schools.")
+    @APIResponse(responseCode = "200", description = "One page of corrections")
+    public Page<CorrectionSummaryResponse> list(@Parameter(description = "Only corrections with an item of this school") @QueryParam("schoolId") UUID schoolId,
+                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size)
+            throws SQLException {
+        Set<UUID> scope = auditScope();
+        if (schoolId != null && scope != null && !scope.contains(schoolId)) {
+            throw ProblemException.forbidden("Your client is not scoped to school " + schoolId);
+        }
+        return corrections.list(schoolId, scope, page, size).map(CorrectionSummaryResponse::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "One correction with its audited items",
+            description = "Who, when, why, and each item's natural key with the record's values before and after (personal "
+                    + "data). An SIS client sees the items of its schools only, and a correction without any as not found. "
+                    + "Once a student's records are erased, their items keep only the school, year, action and outcome.")
+    @APIResponse(responseCode = "200", description = "The correction and its items",
+            content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
+    public CorrectionResponse get(@PathParam("id") UUID id) throws SQLException {
+        CorrectionService.Applied a = corrections.get(id, auditScope());
+        return CorrectionResponse.of(a.correction(), a.items());
+    }
+}
