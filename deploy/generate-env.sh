@@ -24,6 +24,8 @@ tmp="$(mktemp "$out.XXXXXX")"
   echo "PORTFOLIO_KAFKA_ADMIN_PASSWORD=$(rand)"
   for s in "${SERVICES[@]}"; do echo "PORTFOLIO_KAFKA_PASSWORD_$s=$(rand)"; done
   echo "PORTFOLIO_BOOTSTRAP_CLIENT_SECRET=$(rand)"
+  echo "# keys the HMAC that performance-service's erasure audit keeps instead of a student id"
+  echo "PORTFOLIO_ERASURE_HASH_KEY=$(rand)"
   echo "# the gateway runs as the owner of deploy/keys/jwt-private.pem (mode 600), never as root"
   echo "PORTFOLIO_GATEWAY_UID=$uid"
 } >"$tmp"

@@ -418,4 +418,54 @@ class AccountabilityClockTest {
             throw new IllegalStateException(e);
         }
     }
+
+    // ---- withdrawn values (corrections, issue 15.3) meet the clock: found by the hostile review of the merge
+
+    private static Map<String, Object> withdrawnValue(String school, String period) {
+        Map<String, Object> w = metric(school, "ELA_PROFICIENCY", period, null, null, false);
+        w.remove("value");
+        w.put("withdrawn", true);
+        w.put("previousValue", 55);
+        w.put("recordedAt", java.time.Instant.now().plusSeconds(5).toString());
+        w.put("correction", Map.of("correctionId", UUID.randomUUID().toString(), "reason", "Wrong school's file"));
+        return w;
+    }
+
+    private static void awaitWithdrawnInHistory(String contract) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Map<String, Object>> history = given().auth().oauth2(admin())
+                    .get("/api/contracts/" + contract + "/history").then().statusCode(200).extract().path("items");
+            assertThat(history).anySatisfy(h -> assertThat((String) h.get("summary")).contains("withdrawn"));
+        });
+    }
+
+    @Test
+    void aWithdrawnValueIsNoEventEvenWhereInsufficientDataCountsAsAMiss() {
+        String school = openSchool();
+        Map<String, Object> terms = clockTerms("FLAG", null, false);
+        terms.put("insufficientDataCountsAsMiss", true);
+        String contract = activeWithClock(school, terms);
+        publishMetric(metric(school, "ELA_PROFICIENCY", year(-1), 55, 100, false));
+        awaitEvent("BenchmarkEvaluated", about("contractId", contract));
+        publishMetric(withdrawnValue(school, year(-1)));
+        awaitWithdrawnInHistory(contract);
+        // docs/contracts-service.md 7., docs/events.md: a withdrawn value is published as nothing
+        assertThat(outboxCount("BenchmarkEvaluated", contract)).isEqualTo(1);
+        assertThat(outboxCount("InterventionEscalated", contract)).isZero();
+    }
+
+    @Test
+    void aBenchmarkWhoseValueWasWithdrawnBecomesMissingDataAfterTheGracePeriod() {
+        String school = openSchool();
+        String contract = activeWithClock(school, clockTerms("FLAG", 60, true));
+        LocalDate dueBy = lastDayOf(year(-1)).plusDays(60);
+        standOn(dueBy.minusDays(30));
+        publishMetric(metric(school, "ELA_PROFICIENCY", year(-1), 55, 100, false));
+        awaitEvent("BenchmarkEvaluated", about("contractId", contract));
+        publishMetric(withdrawnValue(school, year(-1)));
+        awaitWithdrawnInHistory(contract);
+        standOn(dueBy.plusDays(1));
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+    }
 }

@@ -446,4 +446,35 @@ class IntegrityFlagsTest {
                 .queryParam("studentId", p + "6").get("/api/performance/student-records/attendance").then().statusCode(200)
                 .body("items[0].inFallCount", equalTo(true)).body("items[0].exitedBeforeTesting", equalTo(false));
     }
+
+    /**
+     * Found by the hostile review of issue 15: a correction's recompute never ran the rules, so retracting tested
+     * results (the students who would pull a figure down) raised no flag. 18 tested and 2 exempt is 10 % excluded (at the
+     * threshold, clear); retracting two tested results makes it 2 of 18, 11.1 %: HIGH_EXCLUSION.
+     */
+    @Test
+    void aRetractionIsDataArrivingTooAndTheRulesLookAgain() {
+        UUID s = Fixtures.school("CHARTER").id();
+        String p = PREFIX + "R";
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            rows.add(result(s, Fixtures.YEAR, p + i, "MATH", i < 2 ? 1 : 3, "TESTED"));
+        }
+        rows.add(result(s, Fixtures.YEAR, p + 18, "MATH", null, "EXEMPT"));
+        rows.add(result(s, Fixtures.YEAR, p + 19, "MATH", null, "EXEMPT"));
+        postJson("assessments", TestTokens.districtAdmin(), rows).statusCode(201);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(check(s, Fixtures.YEAR, "HIGH_EXCLUSION", "MATH").get("outcome")).isEqualTo("CLEAR"));
+
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            items.add(CorrectionTest.item(s, p + i, "MATH", "RETRACT", null));
+        }
+        CorrectionTest.correct(TestTokens.districtAdmin(), "assessments", "Results filed under the wrong school", items)
+                .statusCode(201);
+        EventsProbe.Received raised = Fixtures.awaitEvent(s, RAISED, e -> e.data().get("rule").asText().equals("HIGH_EXCLUSION"));
+        assertThat(raised.data().get("scope").asText()).isEqualTo("MATH");
+        assertThat(check(s, Fixtures.YEAR, "HIGH_EXCLUSION", "MATH").get("outcome")).isEqualTo("FLAGGED");
+        noStudentIdIn(s);
+    }
 }

@@ -73,7 +73,8 @@ public class ClockFactRepository {
                  where c.status = 'ACTIVE'
                    and v.accountability ->> 'missingDataGraceDays' is not null
                    and not exists (select 1 from metric_observation o
-                                    where o.school_id = c.school_id and o.metric_code = b.metric_code and o.period = b.period)
+                                    where o.school_id = c.school_id and o.metric_code = b.metric_code and o.period = b.period
+                                      and (o.value is not null or o.suppressed))
                    and not exists (select 1 from clock_fact f
                                     where f.kind = 'DATA_MISSING' and f.contract_id = c.id
                                       and f.subject_id = b.benchmark_id and f.period = b.period)
@@ -81,7 +82,9 @@ public class ClockFactRepository {
         return rows.stream().map(r -> new MissingCandidate((UUID) r[0], (UUID) r[1], (String) r[2])).toList();
     }
 
-    /** Benchmarks found MISSING_DATA that still have no value, of ACTIVE contracts (of these schools; null: all). */
+    /**
+     * Benchmarks found MISSING_DATA that still have no value (a withdrawn value, its records retracted, is none), of
+     * ACTIVE contracts (of these schools; null: all). */
     @SuppressWarnings("unchecked")
     public List<OpenMissing> openMissing(Collection<UUID> schoolIn, int limit) {
         String scope = schoolIn == null ? "" : " and f.school_id in (:schools)";
@@ -91,7 +94,8 @@ public class ClockFactRepository {
                   join contract c on c.id = f.contract_id and c.status = 'ACTIVE'
                  where f.kind = 'DATA_MISSING'
                    and not exists (select 1 from metric_observation o
-                                    where o.school_id = f.school_id and o.metric_code = f.metric_code and o.period = f.period)
+                                    where o.school_id = f.school_id and o.metric_code = f.metric_code and o.period = f.period
+                                      and (o.value is not null or o.suppressed))
                 """ + scope + " order by f.due_date, f.contract_id limit " + limit);
         if (schoolIn != null) {
             q.setParameter("schools", schoolIn);

@@ -170,7 +170,9 @@ public class AccountabilityClock {
         }
         LocalDate periodEnded = calendar.lastDayOf(SchoolYear.parse(b.period));
         LocalDate dueBy = periodEnded.plusDays(terms.missingDataGraceDays());
-        if (!dueBy.isBefore(today) || observations.find(c.schoolId(), b.metricCode, b.period).isPresent()) {
+        // a value, or a suppressed one, came; a withdrawn value (its records retracted) is no value
+        if (!dueBy.isBefore(today) || observations.find(c.schoolId(), b.metricCode, b.period)
+                .filter(o -> o.value != null || o.suppressed).isPresent()) {
             return false;
         }
         if (!facts.recordOnce(ClockFactKind.DATA_MISSING, c.id, c.schoolId(), b.benchmarkId, b.period, b.metricCode, dueBy,

@@ -17,6 +17,7 @@ import org.portfolio.contracts.domain.Numbers;
 import org.portfolio.contracts.events.BenchmarkDataMissing;
 import org.portfolio.contracts.events.BenchmarkEvaluated;
 import org.portfolio.contracts.repository.BenchmarkRepository;
+import org.portfolio.contracts.repository.ContractRepository;
 import org.portfolio.contracts.repository.EvaluationRepository;
 import org.portfolio.contracts.repository.MetricObservationRepository;
 import org.portfolio.platform.events.outbox.Outbox;
@@ -43,6 +44,9 @@ public class EvaluationService {
 
     @Inject
     BenchmarkRepository benchmarks;
+
+    @Inject
+    ContractRepository contracts;
 
     @Inject
     EvaluationRepository evaluations;
@@ -93,7 +97,11 @@ public class EvaluationService {
             observations.persist(o);
         }
         Correction correction = v.correctionId() == null ? null : new Correction(v.correctionId(), v.correctionReason());
-        return benchmarks.activeFor(v.schoolId(), v.metricCode(), v.period()).stream()
+        List<Benchmark> active = benchmarks.activeFor(v.schoolId(), v.metricCode(), v.period());
+        // the accountability clock decides MISSING_DATA under the contract's lock: taking it here too (in id order)
+        // means a value and a MISSING_DATA finding for the same benchmark never both pass unseen by each other
+        active.stream().map(b -> b.contractVersion.contract.id).distinct().sorted().forEach(contracts::lock);
+        return active.stream()
                 .map(b -> evaluate(b.contractVersion.contract, b, o, correction == null ? EvaluationTrigger.METRIC_RESULT
                         : EvaluationTrigger.CORRECTION, correction))
                 .toList();
@@ -115,7 +123,9 @@ public class EvaluationService {
                                          Correction correction) {
         Optional<BenchmarkEvaluation> previous = evaluations.latestDecisive(c.id, b.benchmarkId);
         BenchmarkEvaluation e = BenchmarkEvaluation.of(c, b, o, trigger, calendar.now());
-        if (e.result == EvaluationResult.INSUFFICIENT_DATA) {
+        if (e.result == EvaluationResult.INSUFFICIENT_DATA && o.suppressed) {
+            // a suppressed value may count as a miss; a withdrawn one (no value, not suppressed) never does: it is
+            // absent data, which the clock finds MISSING_DATA once its grace period has passed
             e.countsAsMiss = b.contractVersion.accountabilityTerms().insufficientDataCountsAsMiss();
         }
         if (correction != null) {

@@ -210,19 +210,25 @@ public class CorrectionStore {
         }
     }
 
+    /**
+     * Unfiltered (the district admin, no school): every correction, also one whose items a retention purge deleted;
+     * else those with an item of the school / of the caller's schools.
+     */
     private static String filter() {
-        return "exists (select 1 from record_correction_item i where i.correction_id = c.id "
-                + "and (?::uuid is null or i.school_id = ?) and (?::uuid[] is null or i.school_id = any(?)))";
+        return "((?::uuid is null and ?::uuid[] is null) or exists (select 1 from record_correction_item i where i.correction_id = c.id "
+                + "and (?::uuid is null or i.school_id = ?) and (?::uuid[] is null or i.school_id = any(?))))";
     }
 
     private static int bindFilter(Connection c, PreparedStatement s, UUID schoolId, Collection<UUID> scope)
             throws SQLException {
-        s.setObject(1, schoolId);
-        s.setObject(2, schoolId);
         java.sql.Array a = scope == null ? null : c.createArrayOf("uuid", scope.toArray());
-        s.setArray(3, a);
-        s.setArray(4, a);
-        return 5;
+        s.setObject(1, schoolId);
+        s.setArray(2, a);
+        s.setObject(3, schoolId);
+        s.setObject(4, schoolId);
+        s.setArray(5, a);
+        s.setArray(6, a);
+        return 7;
     }
 
     public Optional<RecordCorrection> find(UUID id) throws SQLException {

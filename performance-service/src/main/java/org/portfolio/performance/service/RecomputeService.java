@@ -127,6 +127,9 @@ public class RecomputeService {
         Set<SchoolYearKey> changed = new TreeSet<>(applied.changedKeys());
         changed.addAll(results.withdraw(gone, cause));
         int r = ratings.recompute(changed);
+        // records retracted or re-scored are data arriving too: the integrity rules look again (retracting the low
+        // performers' results is the gaming the participation and year-over-year rules are there to show)
+        integrity.evaluate(keys, changed, null);
         return new Corrected(applied.changed(), gone.size(), r);
     }
 
