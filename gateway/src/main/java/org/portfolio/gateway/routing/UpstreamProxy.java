@@ -57,6 +57,9 @@ public class UpstreamProxy {
     @Inject
     GatewayConfig config;
 
+    /** Waits before each new try to obtain a connection to a service (about 0.6 s in all). */
+    static final long[] CONNECT_RETRIES_MS = {50, 150, 400};
+
     private HttpClient client;
     private PublicLocations locations;
 
@@ -135,8 +138,27 @@ public class UpstreamProxy {
                     .setFollowRedirects(false)
                     .setHeaders(requestHeaders());
             res.closeHandler(v -> clientGone());
+            connect(o, 0);
+        }
+
+        /**
+         * Obtains a connection to the service; a failure to obtain one is tried again after {@link #CONNECT_RETRIES_MS}
+         * (nothing of the request has reached the service yet, so any method may be tried again, and the body waits paused
+         * in the gateway): a service restarting, a pooled connection closing just as it is handed out, or a connect that
+         * times out on a loaded machine costs a short wait instead of a 503. A service still unreachable after the last
+         * wait answers 503.
+         */
+        private void connect(RequestOptions o, int attempt) {
             client.request(o).onComplete(ar -> {
                 if (ar.failed()) {
+                    if (!done && attempt < retriesFor(ar.cause())) {
+                        vertx.setTimer(CONNECT_RETRIES_MS[attempt], id -> {
+                            if (!done) {
+                                connect(o, attempt + 1);
+                            }
+                        });
+                        return;
+                    }
                     fail(ar.cause());
                     return;
                 }
@@ -159,6 +181,14 @@ public class UpstreamProxy {
                     startResponseTimer();
                 }
             });
+        }
+
+        /** A full wait queue is not tried again (the gateway is the bottleneck); a connect that timed out once more only. */
+        private static int retriesFor(Throwable t) {
+            if (t instanceof ConnectionPoolTooBusyException) {
+                return 0;
+            }
+            return t instanceof ConnectTimeoutException ? 1 : CONNECT_RETRIES_MS.length;
         }
 
         private MultiMap requestHeaders() {

@@ -35,6 +35,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             c.put("portfolio.gateway.services.autonomy", stub);
             c.put("portfolio.gateway.services.performance", stub);
             c.put("portfolio.gateway.services.enrollment", "http://127.0.0.1:" + deadPort());
+            System.setProperty(DEAD_PORT, String.valueOf(deadPort()));
             c.put("portfolio.gateway.services.integration", stub);
             c.put("portfolio.gateway.upstream.response-timeout", "2s");
             c.put("portfolio.gateway.upstream.body-stall-timeout", "2s");
@@ -54,6 +55,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public void stop() {
     }
+
+    /** System property naming the port enrollment is routed to, on which nothing listens (a test may listen a moment). */
+    public static final String DEAD_PORT = "portfolio.test.gateway.dead-port";
 
     /** A port that was free a moment ago and that nothing listens on. */
     private static synchronized int deadPort() throws IOException {
