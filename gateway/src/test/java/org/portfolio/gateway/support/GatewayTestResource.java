@@ -36,6 +36,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             c.put("portfolio.gateway.services.performance", stub);
             c.put("portfolio.gateway.services.enrollment", "http://127.0.0.1:" + deadPort());
             c.put("portfolio.gateway.services.integration", stub);
+            c.put("portfolio.gateway.services.edfi", stub);
             c.put("portfolio.gateway.upstream.response-timeout", "2s");
             c.put("portfolio.gateway.upstream.body-stall-timeout", "2s");
             c.put("portfolio.gateway.bootstrap.client-id", BOOTSTRAP_ID);
