@@ -38,7 +38,7 @@ class ComposeFileTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<String> SERVICES =
             List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "integration-service",
-                    "gateway");
+                    "edfi-service", "gateway");
     static final List<String> EVENT_SERVICES = List.of("contracts", "autonomy", "performance", "enrollment", "integration");
     static final String CLIENTS_TOPIC = "gateway.clients";
 
@@ -152,7 +152,7 @@ class ComposeFileTest {
     @Test
     void everyServiceDatabaseIsCreatedWithItsOwnRole() throws IOException {
         String init = Files.readString(ROOT.resolve("deploy/postgres-init.sql"));
-        for (String db : List.of("contracts", "autonomy", "performance", "enrollment", "integration", "gateway")) {
+        for (String db : List.of("contracts", "autonomy", "performance", "enrollment", "integration", "edfi", "gateway")) {
             assertThat(init).contains("\\getenv " + db + "_password PORTFOLIO_DB_PASSWORD_" + db.toUpperCase() + "\n",
                     "create role " + db + " login password :'" + db + "_password';",
                     "create database " + db + " owner " + db + ";",

@@ -18,8 +18,11 @@ public interface EdFiConfig {
     @WithDefault("64K")
     MemorySize maxBodySize();
 
-    /** How long a write waits for its derived records to reach performance-service before answering 503. */
-    @WithDefault("60s")
+    /**
+     * How long a write waits for its derived records to reach performance-service before answering 503: below the
+     * gateway's response timeout (30 s), so the client gets the Ed-Fi answer rather than the gateway's 504.
+     */
+    @WithDefault("25s")
     Duration derivationTimeout();
 
     /** Largest page of a GET list (Ed-Fi's default limit is 25, its maximum 500). */
