@@ -245,6 +245,15 @@ class EdFiGrandBendIT {
         assertThat(found).hasSize(1);
         district.as(sis).delete("/edfi/data/v3/ed-fi/studentSchoolAttendanceEvents/" + found.get(0).get("id").asText()).then().statusCode(204);
         assertThat(absent(sis, school, whole.student())).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
+
+        // the Ed-Fi door logged none of the students it stored (docs/security.md: no personal data in logs)
+        String log = java.nio.file.Files.readString(district.stack().log("edfi-service"));
+        for (Map<String, Boolean> ids : students.values()) {
+            for (String id : ids.keySet()) {
+                assertThat(java.util.regex.Pattern.compile("(?<![0-9])" + id + "(?![0-9])").matcher(log).find())
+                        .as("student id in edfi-service's log").isFalse();
+            }
+        }
     }
 
     private BigDecimal absent(String sis, UUID school, String student) throws Exception {
