@@ -127,10 +127,10 @@ public class EdFiService {
     public Page list(ResourceType type, ObjectNode filter, int offset, int limit, boolean totalCount) {
         List<Long> schools = null;
         if (!caller.isDistrictWide()) {
-            Set<UUID> visible = caller.visibleSchools();
+            // every kind of scope (schools, oversight bodies, zones, every school) answers canAccessSchool
             schools = new ArrayList<>();
             for (Map.Entry<Long, UUID> e : mappings.schools().entrySet()) {
-                if (visible != null && visible.contains(e.getValue())) {
+                if (caller.canAccessSchool(e.getValue())) {
                     schools.add(e.getKey());
                 }
             }
