@@ -186,7 +186,7 @@ class ComposeFileTest {
         assertThat(p.getProperty("auto.create.topics.enable")).isEqualTo("false");
         // the broker is formatted with every principal's SCRAM credential; the ACL job applies acls.txt
         String start = Files.readString(ROOT.resolve("deploy/kafka/start.sh"));
-        assertThat(start).contains("PRINCIPALS=(contracts autonomy performance enrollment integration gateway)", "--add-scram",
+        assertThat(start).contains("PRINCIPALS=(contracts autonomy performance enrollment integration edfi gateway)", "--add-scram",
                 "kafka-storage.sh\" format --cluster-id");
         String init = Files.readString(ROOT.resolve("deploy/kafka/init.sh"));
         assertThat(init).contains("kafka-acls.sh", "<\"$CONF/acls.txt\"");
