@@ -164,8 +164,8 @@ class EdFiApiTest {
         given().auth().oauth2(TestTokens.enrollmentOfficer()).get(DATA + "schools").then().statusCode(403);
         given().auth().oauth2(TestTokens.schoolLeader(school)).get(DATA + "schools").then().statusCode(403);
         given().get(DATA + "schools").then().statusCode(401);
-        given().auth().oauth2(sis).contentType(ContentType.JSON).body(Map.of("schoolId", UUID.randomUUID()))
-                .put("/edfi/mappings/schools/" + other).then().statusCode(403);
+        given().auth().oauth2(sis).contentType(ContentType.JSON).body(Map.of("edfiSchoolId", other, "schoolId", UUID.randomUUID()))
+                .post("/edfi/mappings/schools").then().statusCode(403);
     }
 
     @Test
@@ -195,6 +195,10 @@ class EdFiApiTest {
         post("schools", "[1,2]", sis, 400);
         post("schools", "{\"schoolId\":\"" + edfiSchool + "\",\"nameOfInstitution\":\"x\"}", sis, 400);
         post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"x\",\"a\":" + "[".repeat(200) + "]".repeat(200) + "}", sis, 400);
+        // text PostgreSQL cannot store, anywhere in the document: 400, never 500
+        post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"x\\u0000y\"}", sis, 400);
+        post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"x\",\"gradeLevels\":[{\"gradeLevelDescriptor\":\"\\ud800\"}]}", sis, 400);
+        post("schools", "{\"id\":\"\\udc00\",\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"x\"}", sis, 400);
         post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"" + "x".repeat(70_000) + "\"}", sis, 413);
         Response bad = post("studentSchoolAssociations", enrollment("bad id with spaces", "2021-13-01", null), sis, 400);
         assertThat(bad.asString()).doesNotContain("bad id with spaces");
@@ -213,8 +217,8 @@ class EdFiApiTest {
     }
 
     static void mapSchool(long edfiSchool, UUID school) {
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(Map.of("schoolId", school))
-                .put("/edfi/mappings/schools/" + edfiSchool).then().statusCode(200).body("schoolId", equalTo(school.toString()));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(Map.of("edfiSchoolId", edfiSchool, "schoolId", school))
+                .post("/edfi/mappings/schools").then().statusCode(200).body("schoolId", equalTo(school.toString()));
     }
 
     String session(String name, String begin, String end, int days) {

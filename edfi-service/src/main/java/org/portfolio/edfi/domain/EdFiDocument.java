@@ -49,6 +49,11 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
             errors.put("$", List.of("The request body must be a JSON object."));
             throw new Invalid(errors);
         }
+        String bad = unacceptableText(json, "$");
+        if (bad != null) {
+            errors.put(bad, List.of("Text must not hold a NUL character or an unpaired surrogate."));
+            throw new Invalid(errors);
+        }
         ObjectNode body = ((ObjectNode) json).deepCopy();
         body.remove(SERVER_FIELDS);
         List<Object> keyValues = new ArrayList<>();
@@ -212,6 +217,53 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
         if (v.scale() > 2 || v.precision() - v.scale() > 1 || v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
             add(errors, "$.eventDuration", "eventDuration must be a number from 0 to 1 with at most 2 decimals.");
         }
+    }
+
+    /** The JSON path of the first name or string that PostgreSQL cannot store (NUL, unpaired surrogate), or null. */
+    static String unacceptableText(JsonNode n, String path) {
+        if (n.isTextual()) {
+            return acceptable(n.asText()) ? null : path;
+        }
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String bad = unacceptableText(n.get(i), path + "[" + i + "]");
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        if (n.isObject()) {
+            var fields = n.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                if (!acceptable(f.getKey())) {
+                    return path;
+                }
+                String bad = unacceptableText(f.getValue(), path + "." + f.getKey());
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean acceptable(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static BigDecimal durationOf(JsonNode body) {

@@ -4,11 +4,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
- * The documents of the phase-1 Ed-Fi resources as the OpenAPI document shows them (Ed-Fi Data Standard 5.x names;
- * only the fields the suite reads are listed, any other Ed-Fi field is kept as posted and answered back). A GET answers
+ * The documents of the phase-1 Ed-Fi resources as the OpenAPI document shows them (Ed-Fi Data Standard 5.x names).
+ * Only the fields the suite reads and checks are declared; any other Ed-Fi field (educationOrganizationCategories,
+ * gradeLevels, attendanceEventReason, ...) is kept as posted and answered back, unchecked except for its text. A GET answers
  * them with the server's {@code id}, {@code _etag} and {@code _lastModifiedDate}.
  */
 public final class EdFiSchemas {
@@ -18,10 +18,6 @@ public final class EdFiSchemas {
 
     @Schema(name = "edFi_schoolReference")
     public record SchoolReference(@Schema(required = true, minimum = "1", maximum = "999999999999") long schoolId) {
-    }
-
-    @Schema(name = "edFi_localEducationAgencyReference")
-    public record LocalEducationAgencyReference(@Schema(required = true) long localEducationAgencyId) {
     }
 
     @Schema(name = "edFi_schoolYearTypeReference")
@@ -39,22 +35,10 @@ public final class EdFiSchemas {
                                    @Schema(required = true, maxLength = 60) String sessionName) {
     }
 
-    @Schema(name = "edFi_schoolEducationOrganizationCategory")
-    public record EducationOrganizationCategory(@Schema(required = true, maxLength = 306) String educationOrganizationCategoryDescriptor) {
-    }
-
-    @Schema(name = "edFi_schoolGradeLevel")
-    public record GradeLevel(@Schema(required = true, maxLength = 306) String gradeLevelDescriptor) {
-    }
-
     @Schema(name = "edFi_school", description = "An Ed-Fi School (natural key schoolId)")
     public record School(@Schema(description = "Server-assigned resource id (32 hex digits)", readOnly = true) String id,
                          @Schema(required = true, minimum = "1", maximum = "999999999999") long schoolId,
                          @Schema(required = true, maxLength = 75) String nameOfInstitution,
-                         @Schema(maxLength = 75) String shortNameOfInstitution,
-                         List<EducationOrganizationCategory> educationOrganizationCategories,
-                         List<GradeLevel> gradeLevels,
-                         LocalEducationAgencyReference localEducationAgencyReference,
                          @Schema(readOnly = true) String _etag,
                          @Schema(readOnly = true) String _lastModifiedDate) {
     }
@@ -81,7 +65,6 @@ public final class EdFiSchemas {
                                            @Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/GradeLevelDescriptor#Ninth grade")
                                            String entryGradeLevelDescriptor,
                                            @Schema(description = "The last day enrolled; absent while enrolled") LocalDate exitWithdrawDate,
-                                           @Schema(maxLength = 306) String exitWithdrawTypeDescriptor,
                                            SchoolYearTypeReference schoolYearTypeReference,
                                            @Schema(readOnly = true) String _etag,
                                            @Schema(readOnly = true) String _lastModifiedDate) {
@@ -97,10 +80,8 @@ public final class EdFiSchemas {
                                                @Schema(required = true) SchoolReference schoolReference,
                                                @Schema(required = true) SessionReference sessionReference,
                                                @Schema(required = true) StudentReference studentReference,
-                                               @Schema(maxLength = 40) String attendanceEventReason,
                                                @Schema(description = "Days: 1 = a day, 0.5 = half a day (1 when absent)", minimum = "0", maximum = "1")
                                                BigDecimal eventDuration,
-                                               @Schema(description = "Minutes") Integer schoolAttendanceDuration,
                                                @Schema(readOnly = true) String _etag,
                                                @Schema(readOnly = true) String _lastModifiedDate) {
     }

@@ -14,7 +14,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.POST;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -70,7 +72,10 @@ public class MappingResource {
     }
 
     @Schema(name = "EdFiSchoolMappingRequest")
-    public record SchoolMappingRequest(@NotNull @Schema(required = true, description = "The school's id in the suite's registry "
+    public record SchoolMappingRequest(@NotNull @Min(1) @Max(999_999_999_999L)
+                                       @Schema(required = true, description = "The Ed-Fi schoolId", examples = "255901001",
+                                               minimum = "1", maximum = "999999999999") Long edfiSchoolId,
+                                       @NotNull @Schema(required = true, description = "The school's id in the suite's registry "
             + "(contracts-service; find it by its NCES id or district code: GET /api/schools)") UUID schoolId) {
     }
 
@@ -122,17 +127,16 @@ public class MappingResource {
         return mappings.schools().stream().map(r -> new SchoolMappingResponse(r.edfiSchoolId(), r.schoolId(), r.changedBy(), r.changedAt())).toList();
     }
 
-    @PUT
-    @Path("/schools/{edfiSchoolId}")
+    @POST
+    @Path("/schools")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "edfiMapSchool", summary = "Map an Ed-Fi school to a school of the suite",
-            description = "Creates or changes the mapping. The attendance records of the school's enrolled students are derived "
+            description = "Creates or changes the mapping of the Ed-Fi school (upsert on edfiSchoolId). The attendance records of the school's enrolled students are derived "
                     + "and sent to performance-service before the answer (performance-service must know the school).")
-    public SchoolMappingResponse mapSchool(@Parameter(description = "The Ed-Fi schoolId", example = "255901001")
-                                           @PathParam("edfiSchoolId") long edfiSchoolId,
-                                           @NotNull @Valid SchoolMappingRequest request, @Context HttpHeaders headers) {
+    public SchoolMappingResponse mapSchool(@NotNull @Valid SchoolMappingRequest request, @Context HttpHeaders headers) {
+        long edfiSchoolId = request.edfiSchoolId();
         var affected = mappings.mapSchool(edfiSchoolId, request.schoolId());
         derivations.send(headers.getHeaderString(HttpHeaders.AUTHORIZATION), affected);
         return mappings.schools().stream().filter(r -> r.edfiSchoolId() == edfiSchoolId).findFirst()

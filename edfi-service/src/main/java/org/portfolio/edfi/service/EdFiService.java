@@ -200,7 +200,7 @@ public class EdFiService {
         UUID school = mappings.schools().get(edfiSchoolId);
         if (school == null) {
             throw EdFiException.denied("Ed-Fi school " + edfiSchoolId + " is not mapped to a school of the suite: a district "
-                    + "administrator maps it (PUT /edfi/mappings/schools/" + edfiSchoolId + ").");
+                    + "administrator maps it (POST /edfi/mappings/schools).");
         }
         if (!caller.canAccessSchool(school)) {
             throw EdFiException.denied("Your client is not scoped to Ed-Fi school " + edfiSchoolId + ".");

@@ -103,7 +103,7 @@ class EdFiGrandBendIT {
         for (Map.Entry<Long, UUID> e : ours.entrySet()) {
             await("performance-service knows " + e.getValue()).atMost(Duration.ofSeconds(30))
                     .until(() -> district.anonymous().get("/api/performance/schools").asString().contains(e.getValue().toString()));
-            district.as(admin).body(Map.of("schoolId", e.getValue().toString())).put("/edfi/mappings/schools/" + e.getKey())
+            district.as(admin).body(Map.of("edfiSchoolId", e.getKey(), "schoolId", e.getValue().toString())).post("/edfi/mappings/schools")
                     .then().statusCode(200);
         }
         district.as(admin).queryParam("namespace", NS).body(List.of(

@@ -204,8 +204,8 @@ class RoleMatrixIT {
             row("Ed-Fi resources: read (an SIS: its schools' only)", "edfi-service", "GET", "/edfi/data/v3/ed-fi/schools", null,
                     "✓ – – ✓ – –"),
             row("Ed-Fi mappings: read", "edfi-service", "GET", "/edfi/mappings/attendance-categories", null, "✓ – – ✓ – –"),
-            row("Ed-Fi mappings: edit", "edfi-service", "PUT", "/edfi/mappings/schools/{edfi-school}",
-                    (f, s) -> Map.of("schoolId", s.toString()), "✓ – – – – –"),
+            row("Ed-Fi mappings: edit", "edfi-service", "POST", "/edfi/mappings/schools",
+                    (f, s) -> Map.of("edfiSchoolId", edfiId(s), "schoolId", s.toString()), "✓ – – – – –"),
             row("gateway: API clients", "gateway", "GET", "/api/admin/clients", null, "✓ – – – – –"),
             row("gateway: API clients", "gateway", "POST", "/api/admin/clients",
                     (f, s) -> Map.of("name", "matrix " + UUID.randomUUID(), "roles", List.of("OVERSIGHT")), "✓ – – – – –"));
@@ -231,8 +231,8 @@ class RoleMatrixIT {
                     "request", api.created("/api/autonomy/requests", proposal(s))));
         }
         for (UUID s : List.of(own, other)) {
-            api.asAdmin().contentType("application/json").body(Map.of("schoolId", s.toString()))
-                    .put("/edfi/mappings/schools/" + edfiId(s)).then().statusCode(200);
+            api.asAdmin().contentType("application/json").body(Map.of("edfiSchoolId", edfiId(s), "schoolId", s.toString()))
+                    .post("/edfi/mappings/schools").then().statusCode(200);
         }
         fixture = new Fixture(body, own, other, perSchool, UUID.fromString(api.created("/api/enrollment/periods", period(year))),
                 year, api.created("/api/webhooks", webhook()), ownZone, otherBody);
