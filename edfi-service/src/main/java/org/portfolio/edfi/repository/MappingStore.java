@@ -88,7 +88,7 @@ public class MappingStore {
             }
             try (PreparedStatement st = c.prepareStatement("insert into edfi_attendance_category (namespace, code_value, absence, "
                     + "weight, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
+                Timestamp now = Timestamp.from(rows.isEmpty() || rows.get(0).changedAt() == null ? Instant.now() : rows.get(0).changedAt());
                 for (CategoryMapping r : rows) {
                     st.setString(1, namespace);
                     st.setString(2, r.codeValue());

@@ -111,10 +111,10 @@ public class MappingResource {
         if (namespace == null) {
             throw ProblemException.invalid("namespace", "is required");
         }
-        var affected = mappings.replaceCategories(namespace, categories.stream()
+        MappingService.Replaced replaced = mappings.replaceCategories(namespace, categories.stream()
                 .map(c -> new MappingService.Category(c.codeValue(), c.absence(), c.weight())).toList());
-        derivations.send(headers.getHeaderString(HttpHeaders.AUTHORIZATION), affected);
-        return mappings.categories().stream().filter(r -> r.namespace().equals(namespace)).map(CategoryResponse::of).toList();
+        derivations.send(headers.getHeaderString(HttpHeaders.AUTHORIZATION), replaced.derive());
+        return replaced.categories().stream().map(CategoryResponse::of).toList();
     }
 
     @GET

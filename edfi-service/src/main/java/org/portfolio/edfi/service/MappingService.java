@@ -30,6 +30,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MappingService {
 
+    /** What a replacement wrote (the answer shows exactly that, not a later reading) and what it re-derives. */
+    public record Replaced(List<CategoryMapping> categories, Set<StudentYear> derive) {
+    }
+
     /** One category of a namespace as the district maps it. */
     public record Category(String codeValue, boolean absence, BigDecimal weight) {
     }
@@ -55,7 +59,7 @@ public class MappingService {
 
     /** Replaces a namespace's categories; a category attendance events still use cannot be left out. */
     @Transactional
-    public Set<StudentYear> replaceCategories(String namespace, List<Category> categories) {
+    public Replaced replaceCategories(String namespace, List<Category> categories) {
         if (namespace == null || namespace.isBlank() || namespace.length() > Descriptor.MAX_NAMESPACE || namespace.contains("#")
                 || !namespace.strip().equals(namespace)) {
             throw ProblemException.invalid("namespace", "must be a descriptor namespace (up to 255 characters, without #), "
@@ -93,14 +97,15 @@ public class MappingService {
             throw ProblemException.conflict("attendance events use categories this mapping leaves out: " + String.join(", ", missing)
                     + "; map every category in use");
         }
+        java.time.Instant now = java.time.Instant.now();
         List<CategoryMapping> rows = categories.stream().map(c -> new CategoryMapping(namespace, c.codeValue(),
-                c.absence(), c.absence() ? c.weight() : BigDecimal.ZERO, caller.id(), null)).toList();
+                c.absence(), c.absence() ? c.weight() : BigDecimal.ZERO, caller.id(), now)).toList();
         store.replaceCategories(namespace, rows, caller.id());
         Set<StudentYear> out = new TreeSet<>();
         for (Object[] k : resources.eventKeysOfNamespace(events, namespace)) {
             out.add(new StudentYear((Long) k[0], (Integer) k[1], (String) k[2]));
         }
-        return out;
+        return new Replaced(rows, out);
     }
 
     /** Maps an Ed-Fi school to one of ours; its students' records are derived and sent again. */
