@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out="${1:-.env}"
 if [[ -e "$out" ]]; then echo "$out exists: not overwritten" >&2; exit 1; fi
 rand() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
-SERVICES=(CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT INTEGRATION GATEWAY)
+SERVICES=(CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT INTEGRATION EDFI GATEWAY)
 key=deploy/keys/jwt-private.pem
 uid="$(stat -c %u "$key" 2>/dev/null || id -u)"
 if [[ $uid == 0 ]]; then

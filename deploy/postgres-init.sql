@@ -9,6 +9,7 @@
 \getenv performance_password PORTFOLIO_DB_PASSWORD_PERFORMANCE
 \getenv enrollment_password PORTFOLIO_DB_PASSWORD_ENROLLMENT
 \getenv integration_password PORTFOLIO_DB_PASSWORD_INTEGRATION
+\getenv edfi_password PORTFOLIO_DB_PASSWORD_EDFI
 \getenv gateway_password PORTFOLIO_DB_PASSWORD_GATEWAY
 
 create role contracts login password :'contracts_password';
@@ -30,6 +31,10 @@ revoke all on database enrollment from public;
 create role integration login password :'integration_password';
 create database integration owner integration;
 revoke all on database integration from public;
+
+create role edfi login password :'edfi_password';
+create database edfi owner edfi;
+revoke all on database edfi from public;
 
 create role gateway login password :'gateway_password';
 create database gateway owner gateway;

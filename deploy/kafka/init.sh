@@ -14,7 +14,7 @@ trap 'rm -f "$cfg"' EXIT
 printf 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="%s";\n' \
   "${PORTFOLIO_KAFKA_ADMIN_PASSWORD:?}" >"$cfg"
 
-for p in contracts autonomy performance enrollment integration gateway; do
+for p in contracts autonomy performance enrollment integration edfi gateway; do
   v="PORTFOLIO_KAFKA_PASSWORD_${p^^}"
   "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$cfg" --alter \
     --entity-type users --entity-name "$p" --add-config "SCRAM-SHA-512=[password=${!v:?$v is not set}]" >/dev/null

@@ -5,7 +5,7 @@
 # in its metadata, and the broker needs its own before it can serve anyone. Later password changes are applied
 # by deploy/kafka/init.sh.
 set -euo pipefail
-PRINCIPALS=(contracts autonomy performance enrollment integration gateway)
+PRINCIPALS=(contracts autonomy performance enrollment integration edfi gateway)
 # the image's paths (overridable to try the script outside a container)
 BIN="${KAFKA_HOME:-/opt/kafka}/bin"
 CONF="${PORTFOLIO_KAFKA_CONF:-/portfolio/kafka}"

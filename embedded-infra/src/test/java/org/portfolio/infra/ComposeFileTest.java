@@ -38,7 +38,7 @@ class ComposeFileTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<String> SERVICES =
             List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "integration-service",
-                    "gateway");
+                    "edfi-service", "gateway");
     static final List<String> EVENT_SERVICES = List.of("contracts", "autonomy", "performance", "enrollment", "integration");
     static final String CLIENTS_TOPIC = "gateway.clients";
 
@@ -152,7 +152,7 @@ class ComposeFileTest {
     @Test
     void everyServiceDatabaseIsCreatedWithItsOwnRole() throws IOException {
         String init = Files.readString(ROOT.resolve("deploy/postgres-init.sql"));
-        for (String db : List.of("contracts", "autonomy", "performance", "enrollment", "integration", "gateway")) {
+        for (String db : List.of("contracts", "autonomy", "performance", "enrollment", "integration", "edfi", "gateway")) {
             assertThat(init).contains("\\getenv " + db + "_password PORTFOLIO_DB_PASSWORD_" + db.toUpperCase() + "\n",
                     "create role " + db + " login password :'" + db + "_password';",
                     "create database " + db + " owner " + db + ";",
@@ -186,7 +186,7 @@ class ComposeFileTest {
         assertThat(p.getProperty("auto.create.topics.enable")).isEqualTo("false");
         // the broker is formatted with every principal's SCRAM credential; the ACL job applies acls.txt
         String start = Files.readString(ROOT.resolve("deploy/kafka/start.sh"));
-        assertThat(start).contains("PRINCIPALS=(contracts autonomy performance enrollment integration gateway)", "--add-scram",
+        assertThat(start).contains("PRINCIPALS=(contracts autonomy performance enrollment integration edfi gateway)", "--add-scram",
                 "kafka-storage.sh\" format --cluster-id");
         String init = Files.readString(ROOT.resolve("deploy/kafka/init.sh"));
         assertThat(init).contains("kafka-acls.sh", "<\"$CONF/acls.txt\"");

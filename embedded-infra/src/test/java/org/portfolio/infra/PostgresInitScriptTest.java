@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PostgresInitScriptTest {
 
-    static final List<String> SERVICES = List.of("contracts", "autonomy", "performance", "enrollment", "integration", "gateway");
+    static final List<String> SERVICES = List.of("contracts", "autonomy", "performance", "enrollment", "integration", "edfi", "gateway");
 
     @TempDir
     static Path dir;

@@ -208,6 +208,14 @@ class ProxyTest {
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/nowhere").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/nowhere").then().statusCode(401);
+        // the Ed-Fi door: its discovery is public and proxied, its data needs a token, its token endpoint is the gateway's
+        given().get("/edfi").then().statusCode(200).body("path", equalTo("/edfi"));
+        given().get("/edfi/metadata/data/v3/dependencies").then().statusCode(200).body("path", equalTo("/edfi/metadata/data/v3/dependencies"));
+        given().get("/edfi/data/v3/ed-fi/schools").then().statusCode(401);
+        given().auth().oauth2(TestTokens.withRoles("SIS")).get("/edfi/data/v3/ed-fi/schools").then().statusCode(200)
+                .body("path", equalTo("/edfi/data/v3/ed-fi/schools"));
+        given().contentType("application/x-www-form-urlencoded").body("grant_type=client_credentials").post("/edfi/oauth/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/schools/../admin/clients")
                 .then().statusCode(200).body("page", equalTo(0)).body("items", not(equalTo(null)));
     }

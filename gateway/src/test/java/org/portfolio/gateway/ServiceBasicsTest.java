@@ -28,7 +28,7 @@ class ServiceBasicsTest extends ServiceBasicsContract {
     @Override
     protected List<String> operationsWithTheirOwnErrorFormat() {
         // RFC 6749 §5.2: the token endpoint's 400 and 401 are {"error": ...} as application/json, what OAuth2 libraries expect
-        return List.of("POST /oauth/token");
+        return List.of("POST /oauth/token", "POST /edfi/oauth/token");
     }
 
     @Override

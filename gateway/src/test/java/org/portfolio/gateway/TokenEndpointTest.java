@@ -65,6 +65,18 @@ class TokenEndpointTest {
     }
 
     @Test
+    void edFiClientsGetTheSameTokenAtTheEdFiTokenEndpoint() throws Exception {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        String token = given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/edfi/oauth/token").then().statusCode(200)
+                .body("token_type", org.hamcrest.Matchers.equalTo("Bearer")).extract().path("access_token");
+        assertThat(token).isNotBlank();
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", c.id()).formParam("client_secret", "wrong")
+                .post("/edfi/oauth/token").then().statusCode(401).body("error", org.hamcrest.Matchers.equalTo("invalid_client"));
+    }
+
+    @Test
     void theBootstrapAdministratorFromConfigurationGetsTokensThatOpenTheAdminApi() {
         String token = new Clients.Registered(GatewayTestResource.BOOTSTRAP_ID, GatewayTestResource.BOOTSTRAP_SECRET).token();
         given().auth().oauth2(token).get("/api/admin/clients/" + GatewayTestResource.BOOTSTRAP_ID).then().statusCode(200)

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole suite, started exactly as a user starts it: {@code ./portfolio up} (PostgreSQL, Kafka and the six
+ * The whole suite, started exactly as a user starts it: {@code ./portfolio up} (PostgreSQL, Kafka and the seven
  * services as separate processes), on free ports and in its own home directory under target/, so nothing
  * already running on the machine is used or disturbed.
  */
@@ -21,7 +21,7 @@ public final class PortfolioStack {
 
     public static final List<String> SERVICES =
             List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "integration-service",
-                    "gateway");
+                    "edfi-service", "gateway");
 
     private final Path root = Path.of("..").toAbsolutePath().normalize();
     private final Path home;
@@ -43,6 +43,7 @@ public final class PortfolioStack {
         port("PORTFOLIO_PERFORMANCE_PORT", "performance-service");
         port("PORTFOLIO_ENROLLMENT_PORT", "enrollment-service");
         port("PORTFOLIO_INTEGRATION_PORT", "integration-service");
+        port("PORTFOLIO_EDFI_PORT", "edfi-service");
         port("PORTFOLIO_DEMO_RECEIVER_PORT", "demo-receiver");
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 public class GatewayOpenApiFilter extends ProblemResponses {
 
     static final String TOKEN_ENDPOINT = "/oauth/token";
+    static final String EDFI_TOKEN_ENDPOINT = "/edfi/oauth/token";
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -28,10 +29,12 @@ public class GatewayOpenApiFilter extends ProblemResponses {
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("Client authentication at the token endpoint (RFC 6749 §2.3.1): HTTP Basic with the client id "
                         + "and secret, each form-urlencoded first"));
-        PathItem token = api.getPaths() == null ? null : api.getPaths().getPathItem(TOKEN_ENDPOINT);
-        Operation post = token == null ? null : token.getPOST();
-        if (post != null) {
-            post.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(OpenApiMerger.CLIENT_BASIC)));
+        for (String endpoint : List.of(TOKEN_ENDPOINT, EDFI_TOKEN_ENDPOINT)) {
+            PathItem token = api.getPaths() == null ? null : api.getPaths().getPathItem(endpoint);
+            Operation post = token == null ? null : token.getPOST();
+            if (post != null) {
+                post.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(OpenApiMerger.CLIENT_BASIC)));
+            }
         }
         super.filterOpenAPI(api);
     }

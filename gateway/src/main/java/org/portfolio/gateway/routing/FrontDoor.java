@@ -84,10 +84,11 @@ public class FrontDoor {
         }
         String[] segments = PathPattern.segments(path);
         // the token endpoint authenticates clients itself (HTTP Basic) and answers in RFC 6749's format
-        boolean isPublic = path.equals(TOKEN_ENDPOINT) || rules.isPublic(req.method().name(), segments);
+        boolean tokenEndpoint = path.equals(TOKEN_ENDPOINT) || path.equals(RouteTable.EDFI_TOKEN);
+        boolean isPublic = tokenEndpoint || rules.isPublic(req.method().name(), segments);
         TokenVerifier.VerifiedToken caller = null;
         String auth = req.getHeader(HttpHeaders.AUTHORIZATION);
-        if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7) && !path.equals(TOKEN_ENDPOINT)) {
+        if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7) && !tokenEndpoint) {
             try {
                 caller = verifier.verify(auth.substring(7).trim());
             } catch (TokenVerifier.InvalidTokenException e) {

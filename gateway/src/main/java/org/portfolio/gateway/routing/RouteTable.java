@@ -24,6 +24,11 @@ public final class RouteTable {
     public record Policy(String prefix, long maxBodySize, Duration responseTimeout) {
     }
 
+    /** The Ed-Fi door (edfi-service) answers below this prefix, which Ed-Fi clients expect at the root, not under /api/. */
+    public static final String EDFI = "/edfi";
+    /** The Ed-Fi clients' token endpoint: the gateway's own (same clients, same semantics as /oauth/token), never routed. */
+    public static final String EDFI_TOKEN = "/edfi/oauth/token";
+
     private final List<Route> routes;
     private final List<Policy> policies;
     private final Policy defaults;
@@ -40,8 +45,8 @@ public final class RouteTable {
             int port = base.getPort() > 0 ? base.getPort() : (ssl ? 443 : 80);
             for (String prefix : e.getValue()) {
                 String p = trimSlash(prefix);
-                if (!p.startsWith("/api/")) {
-                    throw new IllegalStateException("route prefixes start with /api/: " + prefix);
+                if (!p.startsWith("/api/") && !p.equals(EDFI)) {
+                    throw new IllegalStateException("route prefixes start with /api/ (or are " + EDFI + "): " + prefix);
                 }
                 r.add(new Route(p, e.getKey(), base.getHost(), port, ssl, p + "/**"));
             }
@@ -67,6 +72,9 @@ public final class RouteTable {
 
     /** The service route of a normalized path, or null for the gateway's own paths. */
     public Route route(String path) {
+        if (path.equals(EDFI_TOKEN)) {
+            return null;
+        }
         for (Route r : routes) {
             if (under(path, r.prefix())) {
                 return r;

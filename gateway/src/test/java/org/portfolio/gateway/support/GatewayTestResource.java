@@ -37,6 +37,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             c.put("portfolio.gateway.services.enrollment", "http://127.0.0.1:" + deadPort());
             System.setProperty(DEAD_PORT, String.valueOf(deadPort()));
             c.put("portfolio.gateway.services.integration", stub);
+            c.put("portfolio.gateway.services.edfi", stub);
             c.put("portfolio.gateway.upstream.response-timeout", "2s");
             c.put("portfolio.gateway.upstream.body-stall-timeout", "2s");
             c.put("portfolio.gateway.bootstrap.client-id", BOOTSTRAP_ID);

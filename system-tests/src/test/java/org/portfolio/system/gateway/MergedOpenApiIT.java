@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MergedOpenApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SERVICES = List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "integration-service");
+    private static final List<String> SERVICES = List.of("contracts-service", "autonomy-service", "performance-service", "enrollment-service", "integration-service",
+            "edfi-service");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     private final Api api;

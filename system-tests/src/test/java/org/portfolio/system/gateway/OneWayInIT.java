@@ -25,7 +25,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway is the one way in (issue 13): under {@code ./portfolio up} the four services, PostgreSQL and Kafka
+ * The gateway is the one way in (issue 13): under {@code ./portfolio up} the services, PostgreSQL and Kafka
  * listen on loopback only, so the machine's network address reaches the gateway and nothing else; answers through
  * the gateway never name a service's own address; the installation's secrets are owner-only.
  */
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OneWayInIT {
 
     private static final List<String> LOOPBACK_ONLY = List.of("contracts-service", "autonomy-service",
-            "performance-service", "enrollment-service", "integration-service", "postgres", "kafka", "kafka-controller", "infra-control");
+            "performance-service", "enrollment-service", "integration-service", "edfi-service", "postgres", "kafka", "kafka-controller", "infra-control");
 
     private final PortfolioStack stack;
     private final Api api;

@@ -35,6 +35,7 @@ class RevocationIT {
         endpoints.put("autonomy-service", "/api/autonomy/portfolio");
         endpoints.put("enrollment-service", "/api/enrollment/applicants");
         endpoints.put("integration-service", "/api/events");
+        endpoints.put("edfi-service", "/edfi/data/v3/ed-fi/schools");
     }
 
     @Test
@@ -85,7 +86,7 @@ class RevocationIT {
     private void assertAccepted(String token) {
         // the change feed answers every authenticated client (with what its roles may read)
         endpoints.forEach((service, path) -> assertThat(api.direct(service).auth().oauth2(token).get(path).statusCode())
-                .as(service + " " + path).isEqualTo(service.equals("performance-service") || service.equals("integration-service") ? 200 : 403));
+                .as(service + " " + path).isEqualTo(List.of("performance-service", "integration-service", "edfi-service").contains(service) ? 200 : 403));
     }
 
     private void awaitAcceptedEverywhere(String token) throws InterruptedException {

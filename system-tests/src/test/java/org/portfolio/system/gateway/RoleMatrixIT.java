@@ -217,6 +217,15 @@ class RoleMatrixIT {
                     "✓ ✓ ✓ ✓ ✓ –"),
             row("webhooks: another client's subscription", "integration-service", "GET", "/api/webhooks/{webhook}", null,
                     "✓ – – – – –"),
+            row("Ed-Fi: discovery and dependencies", "edfi-service", "GET", "/edfi", null, ALL),
+            row("Ed-Fi: discovery and dependencies", "edfi-service", "GET", "/edfi/metadata/data/v3/dependencies", null, ALL),
+            row("Ed-Fi resources: write (an SIS: mapped schools of its scope)", "edfi-service", "POST", "/edfi/data/v3/ed-fi/schools",
+                    (f, s) -> Map.of("schoolId", edfiId(s), "nameOfInstitution", "Matrix school"), "✓ – – own – –"),
+            row("Ed-Fi resources: read (an SIS: its schools' only)", "edfi-service", "GET", "/edfi/data/v3/ed-fi/schools", null,
+                    "✓ – – ✓ – –"),
+            row("Ed-Fi mappings: read", "edfi-service", "GET", "/edfi/mappings/attendance-categories", null, "✓ – – ✓ – –"),
+            row("Ed-Fi mappings: edit", "edfi-service", "POST", "/edfi/mappings/schools",
+                    (f, s) -> Map.of("edfiSchoolId", edfiId(s), "schoolId", s.toString()), "✓ – – – – –"),
             row("gateway: API clients", "gateway", "GET", "/api/admin/clients", null, "✓ – – – – –"),
             row("gateway: API clients", "gateway", "POST", "/api/admin/clients",
                     (f, s) -> Map.of("name", "matrix " + UUID.randomUUID(), "roles", List.of("OVERSIGHT")), "✓ – – – – –"));
@@ -241,6 +250,10 @@ class RoleMatrixIT {
                             "model", "FULL_WITH_EXPECTATIONS", "reason", "Board resolution")),
                     "request", api.created("/api/autonomy/requests", proposal(s)),
                     "flag", openIntegrityFlag(s, year)));
+        }
+        for (UUID s : List.of(own, other)) {
+            api.asAdmin().contentType("application/json").body(Map.of("edfiSchoolId", edfiId(s), "schoolId", s.toString()))
+                    .post("/edfi/mappings/schools").then().statusCode(200);
         }
         fixture = new Fixture(body, own, other, perSchool, UUID.fromString(api.created("/api/enrollment/periods", period(year))),
                 year, api.created("/api/webhooks", webhook()), ownZone, otherBody);
@@ -511,7 +524,8 @@ class RoleMatrixIT {
                 .replace("{body}", fixture.oversightBody().toString())
                 .replace("{period}", fixture.period().toString())
                 .replace("{year}", fixture.year())
-                .replace("{webhook}", fixture.webhook());
+                .replace("{webhook}", fixture.webhook())
+                .replace("{edfi-school}", Long.toString(edfiId(school)));
         for (var e : fixture.perSchool().get(school).entrySet()) {
             path = path.replace("{" + e.getKey() + "}", e.getValue());
         }
@@ -572,6 +586,11 @@ class RoleMatrixIT {
         return Map.of("reason", "Rescored by the vendor", "items", List.of(Map.of("schoolId", school.toString(),
                 "schoolYear", f.year(), "studentId", student, "subject", "ELA", "testCode", "STATE", "action", "CORRECT",
                 "performanceLevel", 3)));
+    }
+
+    /** The Ed-Fi schoolId the matrix maps a school to (edfi-service's school mapping). */
+    static long edfiId(UUID school) {
+        return 100_000_000L + Math.floorMod(school.getMostSignificantBits(), 899_999_999L);
     }
 
     private static String code(String prefix) {

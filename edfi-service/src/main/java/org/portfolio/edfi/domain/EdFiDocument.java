@@ -1,0 +1,288 @@
+package org.portfolio.edfi.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * An Ed-Fi document as posted, checked against what phase 1 relies on (its natural key and the fields the derivation
+ * reads, with Ed-Fi's bounds), with the columns copied out of it. Every broken rule is one entry of
+ * {@link Invalid#errors()}, keyed by the JSON path as Ed-Fi writes it ({@code $.schoolReference.schoolId}); no
+ * message repeats a value of the body. Other fields are kept as posted.
+ */
+public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey, long schoolId, Integer schoolYear,
+                           String studentUniqueId) {
+
+    /** The server's own fields, never stored from a body. */
+    static final List<String> SERVER_FIELDS = List.of("id", "_etag", "_lastModifiedDate", "link");
+    private static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,32}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final long MAX_EDORG_ID = 999_999_999_999L;
+
+    /** The document broke these rules (JSON path → messages). */
+    public static final class Invalid extends RuntimeException {
+        private final Map<String, List<String>> errors;
+
+        public Invalid(Map<String, List<String>> errors) {
+            super("invalid Ed-Fi document", null, false, false);
+            this.errors = errors;
+        }
+
+        public Map<String, List<String>> errors() {
+            return errors;
+        }
+    }
+
+    public static EdFiDocument of(ResourceType type, JsonNode json) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (json == null || !json.isObject()) {
+            errors.put("$", List.of("The request body must be a JSON object."));
+            throw new Invalid(errors);
+        }
+        String bad = unacceptableText(json, "$");
+        if (bad != null) {
+            errors.put(bad, List.of("Text must not hold a NUL character or an unpaired surrogate."));
+            throw new Invalid(errors);
+        }
+        ObjectNode body = ((ObjectNode) json).deepCopy();
+        body.remove(SERVER_FIELDS);
+        List<Object> keyValues = new ArrayList<>();
+        Long schoolId = null;
+        Integer schoolYear = null;
+        String student = null;
+        for (ResourceType.KeyField k : type.key()) {
+            Object v = value(body, k.path(), k.kind(), true, errors);
+            keyValues.add(v);
+            if (v == null) {
+                continue;
+            }
+            switch (k.param()) {
+                case "schoolId" -> schoolId = (Long) v;
+                case "schoolYear" -> schoolYear = (Integer) v;
+                case "studentUniqueId" -> student = (String) v;
+                default -> { }
+            }
+        }
+        switch (type) {
+            case SCHOOLS -> text(body, List.of("nameOfInstitution"), 75, true, errors);
+            case SESSIONS -> {
+                LocalDate begin = (LocalDate) value(body, List.of("beginDate"), ResourceType.FieldKind.DATE, true, errors);
+                LocalDate end = (LocalDate) value(body, List.of("endDate"), ResourceType.FieldKind.DATE, true, errors);
+                if (begin != null && end != null && end.isBefore(begin)) {
+                    add(errors, "$.endDate", "endDate must not be before beginDate.");
+                }
+                value(body, List.of("termDescriptor"), ResourceType.FieldKind.DESCRIPTOR, true, errors);
+                whole(body, List.of("totalInstructionalDays"), 0, 366, true, errors);
+            }
+            case STUDENT_SCHOOL_ASSOCIATIONS -> {
+                value(body, List.of("entryGradeLevelDescriptor"), ResourceType.FieldKind.DESCRIPTOR, true, errors);
+                LocalDate exit = (LocalDate) value(body, List.of("exitWithdrawDate"), ResourceType.FieldKind.DATE, false, errors);
+                LocalDate entry = keyValues.get(0) instanceof LocalDate d ? d : null;
+                if (exit != null && entry != null && exit.isBefore(entry)) {
+                    add(errors, "$.exitWithdrawDate", "exitWithdrawDate must not be before entryDate.");
+                }
+                if (body.has("schoolYearTypeReference")) {
+                    value(body, List.of("schoolYearTypeReference", "schoolYear"), ResourceType.FieldKind.SCHOOL_YEAR, true, errors);
+                }
+            }
+            case STUDENT_SCHOOL_ATTENDANCE_EVENTS -> {
+                JsonNode sessionSchool = at(body, List.of("sessionReference", "schoolId"));
+                if (sessionSchool != null && !sessionSchool.isNull() && schoolId != null
+                        && !(sessionSchool.canConvertToExactIntegral() && sessionSchool.isIntegralNumber() && sessionSchool.asLong() == schoolId)) {
+                    add(errors, "$.sessionReference.schoolId", "sessionReference.schoolId must be the schoolReference's schoolId.");
+                }
+                duration(body, errors);
+            }
+            default -> { }
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        ArrayNode key = JsonNodeFactory.instance.arrayNode();
+        keyValues.forEach(v -> key.add(v.toString()));
+        return new EdFiDocument(type, body, key.toString(), schoolId, schoolYear, student);
+    }
+
+    /** The value of a field of this kind, or null (with an error when it is required or malformed). */
+    static Object value(ObjectNode body, List<String> path, ResourceType.FieldKind kind, boolean required,
+                        Map<String, List<String>> errors) {
+        String p = "$." + String.join(".", path);
+        String name = path.get(path.size() - 1);
+        JsonNode n = at(body, path);
+        if (n == null || n.isNull()) {
+            if (required) {
+                add(errors, p, name + " is required.");
+            }
+            return null;
+        }
+        return switch (kind) {
+            case EDORG_ID -> {
+                if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 1 || n.asLong() > MAX_EDORG_ID) {
+                    add(errors, p, name + " must be a whole number from 1 to " + MAX_EDORG_ID + ".");
+                    yield null;
+                }
+                yield n.asLong();
+            }
+            case SCHOOL_YEAR -> {
+                if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1991 || n.asInt() > 2100) {
+                    add(errors, p, name + " must be a school year from 1991 to 2100 (the calendar year in which it ends).");
+                    yield null;
+                }
+                yield n.asInt();
+            }
+            case NAME -> text(body, path, 60, required, errors);
+            case DATE -> {
+                if (!n.isTextual() || !DATE.matcher(n.asText()).matches()) {
+                    add(errors, p, name + " must be a date (yyyy-MM-dd).");
+                    yield null;
+                }
+                try {
+                    yield LocalDate.parse(n.asText());
+                } catch (DateTimeParseException e) {
+                    add(errors, p, name + " must be a date (yyyy-MM-dd).");
+                    yield null;
+                }
+            }
+            case DESCRIPTOR -> {
+                Descriptor d = n.isTextual() && n.asText().length() <= 306 ? Descriptor.parse(n.asText()) : null;
+                if (d == null) {
+                    add(errors, p, name + " must be a descriptor URI: namespace#CodeValue (namespace up to 255, code value up to 50 characters).");
+                    yield null;
+                }
+                yield d.uri();
+            }
+            case STUDENT_ID -> {
+                if (!n.isTextual() || !STUDENT_ID.matcher(n.asText()).matches()) {
+                    add(errors, p, name + " must be 1 to 32 letters, digits or . _ : - characters.");
+                    yield null;
+                }
+                yield n.asText();
+            }
+        };
+    }
+
+    private static String text(ObjectNode body, List<String> path, int max, boolean required, Map<String, List<String>> errors) {
+        String p = "$." + String.join(".", path);
+        String name = path.get(path.size() - 1);
+        JsonNode n = at(body, path);
+        if (n == null || n.isNull()) {
+            if (required) {
+                add(errors, p, name + " is required.");
+            }
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > max || !n.asText().strip().equals(n.asText())) {
+            add(errors, p, name + " must be text of 1 to " + max + " characters without leading or trailing spaces.");
+            return null;
+        }
+        return n.asText();
+    }
+
+    private static void whole(ObjectNode body, List<String> path, int min, int max, boolean required, Map<String, List<String>> errors) {
+        String p = "$." + String.join(".", path);
+        String name = path.get(path.size() - 1);
+        JsonNode n = at(body, path);
+        if (n == null || n.isNull()) {
+            if (required) {
+                add(errors, p, name + " is required.");
+            }
+            return;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
+            add(errors, p, name + " must be a whole number from " + min + " to " + max + ".");
+        }
+    }
+
+    /** eventDuration: Ed-Fi's decimal(3,2), 0 to 1 day; checked on its scale before any arithmetic. */
+    private static void duration(ObjectNode body, Map<String, List<String>> errors) {
+        JsonNode n = body.get("eventDuration");
+        if (n == null || n.isNull()) {
+            return;
+        }
+        if (!n.isNumber()) {
+            add(errors, "$.eventDuration", "eventDuration must be a number from 0 to 1 with at most 2 decimals.");
+            return;
+        }
+        BigDecimal v = n.decimalValue().stripTrailingZeros();
+        if (v.scale() > 2 || v.precision() - v.scale() > 1 || v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
+            add(errors, "$.eventDuration", "eventDuration must be a number from 0 to 1 with at most 2 decimals.");
+        }
+    }
+
+    /** The JSON path of the first name or string that PostgreSQL cannot store (NUL, unpaired surrogate), or null. */
+    static String unacceptableText(JsonNode n, String path) {
+        if (n.isTextual()) {
+            return acceptable(n.asText()) ? null : path;
+        }
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String bad = unacceptableText(n.get(i), path + "[" + i + "]");
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        if (n.isObject()) {
+            var fields = n.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                if (!acceptable(f.getKey())) {
+                    return path;
+                }
+                String bad = unacceptableText(f.getValue(), path + "." + f.getKey());
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean acceptable(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static BigDecimal durationOf(JsonNode body) {
+        JsonNode n = body.get("eventDuration");
+        return n == null || n.isNull() || !n.isNumber() ? null : n.decimalValue();
+    }
+
+    static JsonNode at(JsonNode body, List<String> path) {
+        JsonNode n = body;
+        for (String s : path) {
+            if (n == null || !n.isObject()) {
+                return null;
+            }
+            n = n.get(s);
+        }
+        return n;
+    }
+
+    private static void add(Map<String, List<String>> errors, String path, String message) {
+        errors.computeIfAbsent(path, x -> new ArrayList<>()).add(message);
+    }
+}

@@ -1,0 +1,261 @@
+package org.portfolio.edfi.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The edfi_resource table. Filters of lists are jsonb containment ({@code body @> filter}). */
+@ApplicationScoped
+public class ResourceStore {
+
+    private static final String COLUMNS = "id, natural_key, school_id, school_year, student_unique_id, body::text, etag, last_modified";
+
+    @Inject
+    Sql sql;
+
+    /** Serialises the writes of one Ed-Fi school (in the caller's transaction). */
+    public void lockSchool(long schoolId) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?::text))")) {
+                st.setInt(1, Sql.SCHOOL_LOCK);
+                st.setString(2, Long.toString(schoolId));
+                st.executeQuery().close();
+            }
+            return null;
+        });
+    }
+
+    public Optional<StoredResource> byKey(String resource, String naturalKey) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? and natural_key = ?")) {
+                st.setString(1, resource);
+                st.setString(2, naturalKey);
+                return one(st);
+            }
+        });
+    }
+
+    public Optional<StoredResource> byId(String resource, UUID id) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? and id = ?")) {
+                st.setString(1, resource);
+                st.setObject(2, id);
+                return one(st);
+            }
+        });
+    }
+
+    public void insert(String resource, StoredResource r, String changedBy) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("insert into edfi_resource (id, resource, natural_key, school_id, "
+                    + "school_year, student_unique_id, body, etag, last_modified, changed_by) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                st.setObject(1, r.id());
+                st.setString(2, resource);
+                st.setString(3, r.naturalKey());
+                st.setLong(4, r.schoolId());
+                setInt(st, 5, r.schoolYear());
+                st.setString(6, r.studentUniqueId());
+                st.setString(7, r.body());
+                st.setString(8, r.etag());
+                st.setTimestamp(9, Timestamp.from(r.lastModified()));
+                st.setString(10, changedBy);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void update(UUID id, String body, String etag, Instant lastModified, String changedBy) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("update edfi_resource set body = ?::jsonb, etag = ?, last_modified = ?, "
+                    + "changed_by = ? where id = ?")) {
+                st.setString(1, body);
+                st.setString(2, etag);
+                st.setTimestamp(3, Timestamp.from(lastModified));
+                st.setString(4, changedBy);
+                st.setObject(5, id);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public boolean delete(UUID id) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("delete from edfi_resource where id = ?")) {
+                st.setObject(1, id);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * A page of a resource's rows containing {@code filter} (a JSON object), in insertion order of ids; only of these
+     * Ed-Fi schools when {@code schools} is not null.
+     */
+    public List<StoredResource> list(String resource, String filter, Collection<Long> schools, int offset, int limit) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
+                    + "and body @> ?::jsonb and (?::bigint[] is null or school_id = any(?::bigint[])) "
+                    + "order by school_id, natural_key offset ? limit ?")) {
+                st.setString(1, resource);
+                st.setString(2, filter);
+                java.sql.Array a = schools == null ? null : c.createArrayOf("bigint", schools.toArray());
+                st.setArray(3, a);
+                st.setArray(4, a);
+                st.setInt(5, offset);
+                st.setInt(6, limit);
+                List<StoredResource> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public long count(String resource, String filter, Collection<Long> schools) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select count(*) from edfi_resource where resource = ? "
+                    + "and body @> ?::jsonb and (?::bigint[] is null or school_id = any(?::bigint[]))")) {
+                st.setString(1, resource);
+                st.setString(2, filter);
+                java.sql.Array a = schools == null ? null : c.createArrayOf("bigint", schools.toArray());
+                st.setArray(3, a);
+                st.setArray(4, a);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Rows of a resource of one school, optionally one school year and one student. */
+    public List<StoredResource> of(String resource, long schoolId, Integer schoolYear, String student) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
+                    + "and school_id = ? and (?::int is null or school_year = ?::int) and (?::text is null or student_unique_id = ?::text)")) {
+                st.setString(1, resource);
+                st.setLong(2, schoolId);
+                setInt(st, 3, schoolYear);
+                setInt(st, 4, schoolYear);
+                st.setString(5, student);
+                st.setString(6, student);
+                List<StoredResource> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The school years with sessions at a school. */
+    public List<Integer> sessionYears(String sessions, long schoolId) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select distinct school_year from edfi_resource where resource = ? "
+                    + "and school_id = ? and school_year is not null order by 1")) {
+                st.setString(1, sessions);
+                st.setLong(2, schoolId);
+                List<Integer> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getInt(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The students of a resource at a school (any year). */
+    public List<String> students(String resource, long schoolId) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select distinct student_unique_id from edfi_resource where resource = ? "
+                    + "and school_id = ? and student_unique_id is not null order by 1")) {
+                st.setString(1, resource);
+                st.setLong(2, schoolId);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** (school, year, student) of the attendance events whose category is in one of these namespaces. */
+    public List<Object[]> eventKeysOfNamespace(String resource, String namespace) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select distinct school_id, school_year, student_unique_id from edfi_resource "
+                    + "where resource = ? and starts_with(body->>'attendanceEventCategoryDescriptor', ?)")) {
+                st.setString(1, resource);
+                st.setString(2, namespace + "#");
+                List<Object[]> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Object[]{rs.getLong(1), rs.getInt(2), rs.getString(3)});
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** How many attendance events use each category of a namespace. */
+    public List<String> categoriesInUse(String resource, String namespace) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select distinct body->>'attendanceEventCategoryDescriptor' from edfi_resource "
+                    + "where resource = ? and starts_with(body->>'attendanceEventCategoryDescriptor', ?) order by 1")) {
+                st.setString(1, resource);
+                st.setString(2, namespace + "#");
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Optional<StoredResource> one(PreparedStatement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+        }
+    }
+
+    private static StoredResource row(ResultSet rs) throws SQLException {
+        int year = rs.getInt(4);
+        Integer schoolYear = rs.wasNull() ? null : year;
+        return new StoredResource(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), schoolYear, rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());
+    }
+
+    private static void setInt(PreparedStatement st, int i, Integer v) throws SQLException {
+        if (v == null) {
+            st.setNull(i, Types.INTEGER);
+        } else {
+            st.setInt(i, v);
+        }
+    }
+}

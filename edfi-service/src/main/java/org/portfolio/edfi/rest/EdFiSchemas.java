@@ -1,0 +1,88 @@
+package org.portfolio.edfi.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * The documents of the phase-1 Ed-Fi resources as the OpenAPI document shows them (Ed-Fi Data Standard 5.x names).
+ * Only the fields the suite reads and checks are declared; any other Ed-Fi field (educationOrganizationCategories,
+ * gradeLevels, attendanceEventReason, ...) is kept as posted and answered back, unchecked except for its text. A GET answers
+ * them with the server's {@code id}, {@code _etag} and {@code _lastModifiedDate}.
+ */
+public final class EdFiSchemas {
+
+    private EdFiSchemas() {
+    }
+
+    @Schema(name = "edFi_schoolReference")
+    public record SchoolReference(@Schema(required = true, minimum = "1", maximum = "999999999999") long schoolId) {
+    }
+
+    @Schema(name = "edFi_schoolYearTypeReference")
+    public record SchoolYearTypeReference(@Schema(required = true, description = "The year in which the school year ends (2022 = 2021-22)",
+            minimum = "1991", maximum = "2100") int schoolYear) {
+    }
+
+    @Schema(name = "edFi_studentReference")
+    public record StudentReference(@Schema(required = true, pattern = "^[A-Za-z0-9._:\\-]{1,32}$") String studentUniqueId) {
+    }
+
+    @Schema(name = "edFi_sessionReference")
+    public record SessionReference(@Schema(description = "The school of the event") Long schoolId,
+                                   @Schema(required = true, minimum = "1991", maximum = "2100") int schoolYear,
+                                   @Schema(required = true, maxLength = 60) String sessionName) {
+    }
+
+    @Schema(name = "edFi_school", description = "An Ed-Fi School (natural key schoolId)")
+    public record School(@Schema(description = "Server-assigned resource id (32 hex digits)", readOnly = true) String id,
+                         @Schema(required = true, minimum = "1", maximum = "999999999999") long schoolId,
+                         @Schema(required = true, maxLength = 75) String nameOfInstitution,
+                         @Schema(readOnly = true) String _etag,
+                         @Schema(readOnly = true) String _lastModifiedDate) {
+    }
+
+    @Schema(name = "edFi_session", description = "An Ed-Fi Session (natural key schoolId, schoolYear, sessionName)")
+    public record Session(@Schema(readOnly = true) String id,
+                          @Schema(required = true) SchoolReference schoolReference,
+                          @Schema(required = true) SchoolYearTypeReference schoolYearTypeReference,
+                          @Schema(required = true, maxLength = 60) String sessionName,
+                          @Schema(required = true) LocalDate beginDate,
+                          @Schema(required = true) LocalDate endDate,
+                          @Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/TermDescriptor#Fall Semester") String termDescriptor,
+                          @Schema(required = true, minimum = "0", maximum = "366") int totalInstructionalDays,
+                          @Schema(readOnly = true) String _etag,
+                          @Schema(readOnly = true) String _lastModifiedDate) {
+    }
+
+    @Schema(name = "edFi_studentSchoolAssociation", description = "An Ed-Fi StudentSchoolAssociation, an enrollment "
+            + "(natural key entryDate, schoolId, studentUniqueId)")
+    public record StudentSchoolAssociation(@Schema(readOnly = true) String id,
+                                           @Schema(required = true) LocalDate entryDate,
+                                           @Schema(required = true) SchoolReference schoolReference,
+                                           @Schema(required = true) StudentReference studentReference,
+                                           @Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/GradeLevelDescriptor#Ninth grade")
+                                           String entryGradeLevelDescriptor,
+                                           @Schema(description = "The last day enrolled; absent while enrolled") LocalDate exitWithdrawDate,
+                                           SchoolYearTypeReference schoolYearTypeReference,
+                                           @Schema(readOnly = true) String _etag,
+                                           @Schema(readOnly = true) String _lastModifiedDate) {
+    }
+
+    @Schema(name = "edFi_studentSchoolAttendanceEvent", description = "An Ed-Fi StudentSchoolAttendanceEvent (natural key "
+            + "attendanceEventCategoryDescriptor, eventDate, schoolId, schoolYear, sessionName, studentUniqueId)")
+    public record StudentSchoolAttendanceEvent(@Schema(readOnly = true) String id,
+                                               @Schema(required = true, maxLength = 306,
+                                                       examples = "uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence")
+                                               String attendanceEventCategoryDescriptor,
+                                               @Schema(required = true) LocalDate eventDate,
+                                               @Schema(required = true) SchoolReference schoolReference,
+                                               @Schema(required = true) SessionReference sessionReference,
+                                               @Schema(required = true) StudentReference studentReference,
+                                               @Schema(description = "Days: 1 = a day, 0.5 = half a day (1 when absent)", minimum = "0", maximum = "1")
+                                               BigDecimal eventDuration,
+                                               @Schema(readOnly = true) String _etag,
+                                               @Schema(readOnly = true) String _lastModifiedDate) {
+    }
+}

@@ -1,0 +1,110 @@
+package org.portfolio.edfi.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.portfolio.platform.web.correlation.RequestCorrelation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * performance-service's bulk ingestion API ({@code POST /api/performance/ingest/attendance}, docs/performance-service.md),
+ * called with the Ed-Fi caller's own bearer token: performance-service checks its role and school scope exactly as for
+ * the SIS's own uploads. Nothing of a row (student ids) is logged.
+ */
+@ApplicationScoped
+public class PerformanceClient {
+
+    private static final Logger LOG = Logger.getLogger(PerformanceClient.class);
+
+    /** A row performance-service rejected: its index in the upload (0-based), the field and why. */
+    public record Rejected(int index, String field, String message) {
+    }
+
+    /** What became of an upload: the rows rejected (none when all were kept). */
+    public record Outcome(List<Rejected> rejected) {
+    }
+
+    /** performance-service refused the whole upload (a status and its problem type and detail) or could not be reached. */
+    public static final class Refused extends RuntimeException {
+        private final int status;
+
+        Refused(int status, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    @Inject
+    EdFiConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public Outcome uploadAttendance(String authorization, ArrayNode rows) {
+        URI uri = config.performanceUrl().resolve("/api/performance/ingest/attendance");
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rows.toString()));
+        if (authorization != null) {
+            rb.header("Authorization", authorization);
+        }
+        String requestId = RequestCorrelation.requestId();
+        if (requestId != null) {
+            rb.header(RequestCorrelation.REQUEST_ID_HEADER, requestId);
+        }
+        HttpResponse<String> res;
+        try {
+            res = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            LOG.warnf("performance-service not reachable at %s: %s", uri, e.getClass().getSimpleName());
+            throw new Refused(503, "performance-service cannot be reached; retry later");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refused(503, "interrupted");
+        }
+        JsonNode body;
+        try {
+            body = res.body() == null || res.body().isEmpty() ? mapper.createObjectNode() : mapper.readTree(res.body());
+        } catch (IOException e) {
+            body = mapper.createObjectNode();
+        }
+        if (res.statusCode() != 201 && res.statusCode() != 200) {
+            String detail = body.path("detail").asText("");
+            LOG.warnf("performance-service refused %d derived attendance records: %d %s", rows.size(), res.statusCode(),
+                    body.path("type").asText(""));
+            throw new Refused(res.statusCode(), "performance-service refused the derived attendance records ("
+                    + res.statusCode() + "): " + detail);
+        }
+        List<Rejected> rejected = new ArrayList<>();
+        for (JsonNode e : body.path("errors")) {
+            rejected.add(new Rejected((int) e.path("row").asLong() - 1, e.path("field").asText(), e.path("message").asText()));
+        }
+        if (body.path("rowsRejected").asLong() > rejected.size()) {
+            // more rejections than the answer lists: blame every row not listed as well (never report success wrongly)
+            for (int i = 0; i < rows.size(); i++) {
+                final int idx = i;
+                if (rejected.stream().noneMatch(r -> r.index() == idx)) {
+                    rejected.add(new Rejected(i, "row", "rejected by performance-service"));
+                }
+            }
+        }
+        return new Outcome(rejected);
+    }
+}

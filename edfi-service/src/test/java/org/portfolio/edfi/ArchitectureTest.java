@@ -1,0 +1,12 @@
+package org.portfolio.edfi;
+
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.ArchitectureRules;
+
+class ArchitectureTest {
+
+    @Test
+    void serviceKeepsItsBoundaries() {
+        ArchitectureRules.check("edfi");
+    }
+}

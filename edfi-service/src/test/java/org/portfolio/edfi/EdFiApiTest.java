@@ -1,0 +1,254 @@
+package org.portfolio.edfi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.TestTokens;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+
+/**
+ * The Ed-Fi door on the real database and broker, with performance-service's ingestion endpoint stood in by
+ * FakePerformance: upserts on Ed-Fi's natural keys, lists with filters and paging, key changes refused, the SIS school
+ * scope through the school mapping, descriptors never guessed, the derived records (days enrolled from the enrollment and
+ * the sessions, days absent from the events) sent with the caller's own token, again after a mapping change or a DELETE,
+ * and hostile bodies answered 4xx in Ed-Fi's error shape.
+ */
+@QuarkusTest
+class EdFiApiTest {
+
+    static final String DATA = "/edfi/data/v3/ed-fi/";
+    static final String EDFI_NS = "uri://ed-fi.org/AttendanceEventCategoryDescriptor";
+
+    long edfiSchool;
+    UUID school;
+    String sis;
+
+    @BeforeEach
+    void school() {
+        edfiSchool = ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
+        school = UUID.randomUUID();
+        sis = TestTokens.sis(school);
+        mapSchool(edfiSchool, school);
+    }
+
+    @Test
+    void discoveryNamesTheTokenEndpointTheDataApiAndTheDependencyOrder() {
+        given().get("/edfi").then().statusCode(200)
+                .body("dataModels[0].name", equalTo("Ed-Fi"))
+                .body("dataModels[0].version", equalTo("5.2.0"))
+                .body("urls.oauth", endsWith("/edfi/oauth/token"))
+                .body("urls.dataManagementApi", endsWith("/edfi/data/v3/"))
+                .body("urls.dependencies", endsWith("/edfi/metadata/data/v3/dependencies"));
+        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "district.example:8443").get("/edfi")
+                .then().statusCode(200).body("urls.oauth", equalTo("https://district.example:8443/edfi/oauth/token"));
+        given().get("/edfi/metadata/data/v3/dependencies").then().statusCode(200)
+                .body("resource", equalTo(List.of("/ed-fi/schools", "/ed-fi/sessions", "/ed-fi/studentSchoolAssociations",
+                        "/ed-fi/studentSchoolAttendanceEvents")));
+    }
+
+    @Test
+    void upsertsOnTheNaturalKeyAndDerivesTheAttendanceRecordWithTheCallersToken() {
+        String schoolDoc = "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"Grand Bend High School\","
+                + "\"educationOrganizationCategories\":[{\"educationOrganizationCategoryDescriptor\":\"uri://ed-fi.org/EducationOrganizationCategoryDescriptor#School\"}]}";
+        Response created = post("schools", schoolDoc, sis, 201);
+        String location = created.header("Location");
+        assertThat(location).matches(".*/edfi/data/v3/ed-fi/schools/[0-9a-f]{32}");
+        assertThat(created.header("ETag")).isNotBlank();
+        post("schools", schoolDoc.replace("Grand Bend High School", "Grand Bend HS"), sis, 200);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().auth().oauth2(sis).get(DATA + "schools/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("nameOfInstitution", equalTo("Grand Bend HS")).body("$", hasKey("_etag"))
+                .body("_lastModifiedDate", matchesPattern("\\d{4}-.*"));
+
+        post("sessions", session("2021-2022 Fall Semester", "2021-08-23", "2021-12-17", 81), sis, 201);
+        post("sessions", session("2021-2022 Spring Semester", "2022-01-04", "2022-05-27", 88), sis, 201);
+        int before = FakePerformance.UPLOADS.size();
+        post("studentSchoolAssociations", enrollment("604822", "2021-08-23", null), sis, 201);
+        JsonNode row = lastRow("604822");
+        assertThat(FakePerformance.UPLOADS.size()).isGreaterThan(before);
+        assertThat(FakePerformance.UPLOADS.get(FakePerformance.UPLOADS.size() - 1).authorization()).isEqualTo("Bearer " + sis);
+        assertThat(row.get("schoolId").asText()).isEqualTo(school.toString());
+        assertThat(row.get("schoolYear").asText()).isEqualTo("2021-22");
+        assertThat(row.get("daysEnrolled").decimalValue()).isEqualByComparingTo("169");
+        assertThat(row.get("daysAbsent").decimalValue()).isEqualByComparingTo("0");
+
+        Response absence = post("studentSchoolAttendanceEvents", event("604822", "2021-12-15", "Excused Absence", null), sis, 201);
+        assertThat(lastRow("604822").get("daysAbsent").decimalValue()).isEqualByComparingTo("1");
+        post("studentSchoolAttendanceEvents", event("604822", "2021-12-15", "Excused Absence", null), sis, 200);
+        post("studentSchoolAttendanceEvents", event("604822", "2021-09-01", "Unexcused Absence", "0.5"), sis, 201);
+        assertThat(lastRow("604822").get("daysAbsent").decimalValue()).isEqualByComparingTo("1.5");
+        post("studentSchoolAttendanceEvents", event("604822", "2021-09-02", "Tardy", null), sis, 201);
+        assertThat(lastRow("604822").get("daysAbsent").decimalValue()).isEqualByComparingTo("1.5");
+
+        // an unmapped category is refused, never guessed; once the district maps it, it counts (with its weight)
+        Response unmapped = post("studentSchoolAttendanceEvents", event("604822", "2021-12-15", "Partial", null), sis, 400);
+        assertThat(unmapped.jsonPath().getString("type")).isEqualTo("urn:ed-fi:api:bad-request:data-validation-failed");
+        assertThat(unmapped.jsonPath().getMap("validationErrors")).containsKey("$.attendanceEventCategoryDescriptor");
+        assertThat(unmapped.jsonPath().getString("correlationId")).isNotBlank();
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).queryParam("namespace", EDFI_NS)
+                .body(List.of(Map.of("codeValue", "Excused Absence", "absence", true, "weight", 1),
+                        Map.of("codeValue", "Unexcused Absence", "absence", true, "weight", 1),
+                        Map.of("codeValue", "Partial", "absence", true, "weight", new BigDecimal("0.5")),
+                        Map.of("codeValue", "Tardy", "absence", false),
+                        Map.of("codeValue", "In Attendance", "absence", false),
+                        Map.of("codeValue", "Early departure", "absence", false)))
+                .put("/edfi/mappings/attendance-categories").then().statusCode(200);
+        post("studentSchoolAttendanceEvents", event("604822", "2021-12-15", "Partial", null), sis, 201);
+        // the day already counted whole: at most one day absent a day
+        assertThat(lastRow("604822").get("daysAbsent").decimalValue()).isEqualByComparingTo("1.5");
+        post("studentSchoolAttendanceEvents", event("604822", "2021-10-05", "Partial", null), sis, 201);
+        assertThat(lastRow("604822").get("daysAbsent").decimalValue()).isEqualByComparingTo("2");
+
+        // a retraction re-derives the record
+        given().auth().oauth2(sis).delete(absence.header("Location").replaceFirst("^https?://[^/]+", "")).then().statusCode(204);
+        assertThat(lastRow("604822").get("daysAbsent").decimalValue()).isEqualByComparingTo("1.5");
+
+        // a withdrawal in December: the spring session no longer counts, the fall one in proportion
+        Response ssa = given().auth().oauth2(sis).queryParam("studentUniqueId", "604822").queryParam("schoolId", edfiSchool)
+                .queryParam("totalCount", "true").get(DATA + "studentSchoolAssociations");
+        ssa.then().statusCode(200).header("Total-Count", "1");
+        String ssaId = ssa.jsonPath().getString("[0].id");
+        given().auth().oauth2(sis).contentType(ContentType.JSON).body(enrollment("604822", "2021-08-23", "2021-12-17"))
+                .put(DATA + "studentSchoolAssociations/" + ssaId).then().statusCode(204);
+        assertThat(lastRow("604822").get("daysEnrolled").decimalValue()).isEqualByComparingTo("81");
+        // the natural key cannot change
+        given().auth().oauth2(sis).contentType(ContentType.JSON).body(enrollment("604822", "2021-08-24", null))
+                .put(DATA + "studentSchoolAssociations/" + ssaId).then().statusCode(400)
+                .body("type", equalTo("urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported"));
+    }
+
+    @Test
+    void listsFilterByTheNaturalKeyAndPage() {
+        for (int i = 0; i < 3; i++) {
+            post("sessions", session("Session " + i, "2021-08-23", "2021-12-17", 81), sis, 201);
+        }
+        given().auth().oauth2(sis).queryParam("schoolId", edfiSchool).queryParam("limit", 2).queryParam("totalCount", true)
+                .get(DATA + "sessions").then().statusCode(200).header("Total-Count", "3").body("size()", equalTo(2));
+        given().auth().oauth2(sis).queryParam("schoolId", edfiSchool).queryParam("offset", 2)
+                .get(DATA + "sessions").then().statusCode(200).body("size()", equalTo(1));
+        given().auth().oauth2(sis).queryParam("sessionName", "Session 1").queryParam("schoolId", edfiSchool)
+                .get(DATA + "sessions").then().statusCode(200).body("size()", equalTo(1)).body("[0].sessionName", equalTo("Session 1"));
+        given().auth().oauth2(sis).queryParam("nameOfInstitution", "x").get(DATA + "sessions").then().statusCode(400)
+                .body("type", equalTo("urn:ed-fi:api:bad-request"));
+        given().auth().oauth2(sis).queryParam("limit", 501).get(DATA + "sessions").then().statusCode(400);
+        given().auth().oauth2(sis).get(DATA + "sessions/not-an-id").then().statusCode(404).body("type", equalTo("urn:ed-fi:api:not-found"));
+    }
+
+    @Test
+    void anSisWritesAndReadsOnlyMappedSchoolsOfItsScope() {
+        long other = edfiSchool + 1;
+        mapSchool(other, UUID.randomUUID());
+        post("schools", "{\"schoolId\":" + other + ",\"nameOfInstitution\":\"Other\"}", TestTokens.districtAdmin(), 201);
+        Response denied = post("schools", "{\"schoolId\":" + other + ",\"nameOfInstitution\":\"Other\"}", sis, 403);
+        assertThat(denied.jsonPath().getString("type")).isEqualTo("urn:ed-fi:api:security:authorization:access-denied");
+        post("schools", "{\"schoolId\":" + (edfiSchool + 2) + ",\"nameOfInstitution\":\"Unmapped\"}", sis, 403);
+        post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"Own\"}", sis, 201);
+        List<Long> seen = given().auth().oauth2(sis).queryParam("limit", 500).get(DATA + "schools").then().statusCode(200)
+                .extract().jsonPath().getList("schoolId", Long.class);
+        assertThat(seen).contains(edfiSchool).doesNotContain(other);
+        given().auth().oauth2(TestTokens.enrollmentOfficer()).get(DATA + "schools").then().statusCode(403);
+        given().auth().oauth2(TestTokens.schoolLeader(school)).get(DATA + "schools").then().statusCode(403);
+        given().get(DATA + "schools").then().statusCode(401);
+        given().auth().oauth2(sis).contentType(ContentType.JSON).body(Map.of("edfiSchoolId", other, "schoolId", UUID.randomUUID()))
+                .post("/edfi/mappings/schools").then().statusCode(403);
+    }
+
+    @Test
+    void aRecordPerformanceRefusesIsNotReportedAsStored() {
+        post("sessions", session("Fall", "2021-08-23", "2021-12-17", 81), sis, 201);
+        FakePerformance.rejectSchool = school.toString();
+        try {
+            Response r = post("studentSchoolAssociations", enrollment("S-1", "2021-08-23", null), sis, 403);
+            assertThat(r.jsonPath().getString("detail")).doesNotContain("S-1");
+        } finally {
+            FakePerformance.rejectSchool = null;
+        }
+        // posting it again re-sends it
+        post("studentSchoolAssociations", enrollment("S-1", "2021-08-23", null), sis, 200);
+    }
+
+    @Test
+    void hostileBodiesAreFast4xxInEdFisShape() {
+        long t0 = System.nanoTime();
+        for (String d : List.of("1e-20000000", "1e20000000", "0.333", "-0", "2", "\"1\"")) {
+            String body = event("S-2", "2021-09-01", "Excused Absence", null);
+            body = body.substring(0, body.length() - 1) + ",\"eventDuration\":" + d + "}";
+            int status = post("studentSchoolAttendanceEvents", body, sis, -1).statusCode();
+            assertThat(status).as(d).isEqualTo(d.equals("-0") ? 201 : 400);
+        }
+        post("schools", "{\"schoolId\":" + edfiSchool + ",", sis, 400);
+        post("schools", "[1,2]", sis, 400);
+        post("schools", "{\"schoolId\":\"" + edfiSchool + "\",\"nameOfInstitution\":\"x\"}", sis, 400);
+        post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"x\",\"a\":" + "[".repeat(200) + "]".repeat(200) + "}", sis, 400);
+        // text PostgreSQL cannot store, anywhere in the document: 400, never 500
+        post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"x\\u0000y\"}", sis, 400);
+        post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"x\",\"gradeLevels\":[{\"gradeLevelDescriptor\":\"\\ud800\"}]}", sis, 400);
+        post("schools", "{\"id\":\"\\udc00\",\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"x\"}", sis, 400);
+        post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"" + "x".repeat(70_000) + "\"}", sis, 413);
+        Response bad = post("studentSchoolAssociations", enrollment("bad id with spaces", "2021-13-01", null), sis, 400);
+        assertThat(bad.asString()).doesNotContain("bad id with spaces");
+        assertThat(bad.jsonPath().getMap("validationErrors")).containsKeys("$.studentReference.studentUniqueId", "$.entryDate");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    Response post(String resource, String body, String token, int status) {
+        Response r = given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(DATA + resource);
+        if (status > 0) {
+            r.then().statusCode(status);
+        }
+        return r;
+    }
+
+    static void mapSchool(long edfiSchool, UUID school) {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(Map.of("edfiSchoolId", edfiSchool, "schoolId", school))
+                .post("/edfi/mappings/schools").then().statusCode(200).body("schoolId", equalTo(school.toString()));
+    }
+
+    String session(String name, String begin, String end, int days) {
+        return "{\"schoolReference\":{\"schoolId\":" + edfiSchool + "},\"schoolYearTypeReference\":{\"schoolYear\":2022},"
+                + "\"sessionName\":\"" + name + "\",\"beginDate\":\"" + begin + "\",\"endDate\":\"" + end + "\","
+                + "\"termDescriptor\":\"uri://ed-fi.org/TermDescriptor#Fall Semester\",\"totalInstructionalDays\":" + days + "}";
+    }
+
+    String enrollment(String student, String entry, String exit) {
+        return "{\"studentReference\":{\"studentUniqueId\":\"" + student + "\"},\"schoolReference\":{\"schoolId\":" + edfiSchool + "},"
+                + "\"entryDate\":\"" + entry + "\",\"entryGradeLevelDescriptor\":\"uri://ed-fi.org/GradeLevelDescriptor#Ninth grade\""
+                + (exit == null ? "" : ",\"exitWithdrawDate\":\"" + exit + "\"") + "}";
+    }
+
+    String event(String student, String date, String category, String duration) {
+        return "{\"attendanceEventCategoryDescriptor\":\"" + EDFI_NS + "#" + category + "\",\"eventDate\":\"" + date + "\","
+                + "\"schoolReference\":{\"schoolId\":" + edfiSchool + "},\"sessionReference\":{\"schoolId\":" + edfiSchool
+                + ",\"schoolYear\":2022,\"sessionName\":\"2021-2022 Fall Semester\"},\"studentReference\":{\"studentUniqueId\":\""
+                + student + "\"}" + (duration == null ? "" : ",\"eventDuration\":" + duration) + "}";
+    }
+
+    /** The last row sent to performance-service for this student of this test's school. */
+    JsonNode lastRow(String student) {
+        for (int i = FakePerformance.UPLOADS.size() - 1; i >= 0; i--) {
+            for (JsonNode row : FakePerformance.UPLOADS.get(i).rows()) {
+                if (row.get("studentId").asText().equals(student) && row.get("schoolId").asText().equals(school.toString())) {
+                    return row;
+                }
+            }
+        }
+        throw new AssertionError("no row sent for the student");
+    }
+}
