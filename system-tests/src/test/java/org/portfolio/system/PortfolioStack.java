@@ -45,6 +45,11 @@ public final class PortfolioStack {
         port("PORTFOLIO_INTEGRATION_PORT", "integration-service");
         port("PORTFOLIO_EDFI_PORT", "edfi-service");
         port("PORTFOLIO_DEMO_RECEIVER_PORT", "demo-receiver");
+        // Tests, not measurements: the stack's JVMs compile with C1 only (as the build's own JVMs do, .mvn/jvm.config and
+        // surefire's argLine). Seven services starting at once on two cores spend most of their start in the C2
+        // compiler; the benchmarks under benchmarks/ start their stacks with the default, full JIT.
+        String javaOpts = System.getenv("PORTFOLIO_JAVA_OPTS");
+        env.put("PORTFOLIO_JAVA_OPTS", javaOpts != null ? javaOpts : "-XX:TieredStopAtLevel=1");
     }
 
     /** Runs {@code ./portfolio <args>} and returns its output; fails on a non-zero exit. */
