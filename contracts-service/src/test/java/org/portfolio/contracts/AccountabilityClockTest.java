@@ -122,6 +122,35 @@ class AccountabilityClockTest {
                 .body("items.kind", hasItem("INTERVENTION_STEP_OVERDUE"));
     }
 
+    /** Found by review: a renewal carries the step over with its dates, and the clock flagged it again. */
+    @Test
+    void aStepFoundOverdueIsNotFlaggedAgainUnderTheContractThatRenewsIt() {
+        String school = openSchool();
+        String contract = activeWithClock(school, clockTerms("FLAG", null, false));
+        LocalDate began = today();
+        setLevel(contract, "NOTICE_OF_CONCERN", null);
+        standOn(began.plusDays(31));
+        clock.run();
+        assertThat(outboxCount("InterventionStepOverdue", contract)).isEqualTo(1);
+
+        String renewal = given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Renewed under notice", "term", Map.of("startYear", year(1), "endYear", year(2)),
+                        "benchmarks", List.of(benchmark("ELA_PROFICIENCY", "GTE", 40, year(1), List.of("PEOPLE"),
+                                "NOTICE_OF_CONCERN", true))))
+                .post("/api/contracts/" + contract + "/renewal").then().statusCode(201)
+                .body("interventionLevel", equalTo("NOTICE_OF_CONCERN"))
+                .body("interventionDueDate", equalTo(began.plusDays(30).toString())).extract().path("id");
+        clock.run();
+        standOn(began.plusDays(32));
+        assertThat(clock.run().stepsOverdue()).isZero();
+        assertThat(outboxCount("InterventionStepOverdue", renewal)).isZero();
+        given().auth().oauth2(admin()).get("/api/contracts/" + renewal + "/history").then()
+                .body("items.kind", not(hasItem("INTERVENTION_STEP_OVERDUE")));
+        // still overdue, and shown so, under the new contract
+        scorecard(renewal).body("intervention.overdue", equalTo(true));
+        calendar("overdue=true").body("overdue.findAll { it.contractId == '" + renewal + "' }.kind", hasItem("STEP_OVERDUE"));
+    }
+
     @Test
     void anOverdueStepEscalatesOneLevelWhenTheContractSaysSoAndTheNewStepGetsItsOwnDates() {
         String contract = activeWithClock(openSchool(), clockTerms("ESCALATE", null, false));

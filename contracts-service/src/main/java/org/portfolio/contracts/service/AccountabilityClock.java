@@ -132,6 +132,11 @@ public class AccountabilityClock {
         if (!facts.recordOnce(ClockFactKind.STEP_OVERDUE, c.id, c.schoolId(), subject, null, null, due, today, now)) {
             return Optional.empty();
         }
+        if (c.renewsContractId != null && facts.stepFoundOverdueBefore(c.schoolId(), due, c.id)) {
+            // a renewal carries the step over with its dates (ContractActivation): it was found overdue under the
+            // contract it renews, so it is recorded for this one too, and not flagged or escalated a second time
+            return Optional.empty();
+        }
         AccountabilityTerms terms = queries.current(c).accountabilityTerms();
         InterventionLevel level = c.interventionLevel;
         boolean escalates = terms.overdueStep() == OverdueAction.ESCALATE && level.next() != level;
