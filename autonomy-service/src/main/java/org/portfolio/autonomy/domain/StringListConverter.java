@@ -1,39 +1,19 @@
 package org.portfolio.autonomy.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.portfolio.platform.web.persistence.JsonArrayConverter;
 
 import java.util.List;
+import java.util.function.Function;
 
-/** Stores a list of strings as a JSON array in one column. */
+/**
+ * Decision codes and expected outcomes (free text, with commas) as a JSON array in one column: platform-web's
+ * {@link JsonArrayConverter}, the column format these rows have always had (no migration). Not the comma-separated
+ * converter of the other services: an expected outcome may contain a comma.
+ */
 @Converter
-public class StringListConverter implements AttributeConverter<List<String>, String> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> LIST = new TypeReference<>() {
-    };
-
-    @Override
-    public String convertToDatabaseColumn(List<String> values) {
-        try {
-            return JSON.writeValueAsString(values == null ? List.of() : values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    @Override
-    public List<String> convertToEntityAttribute(String column) {
-        if (column == null || column.isBlank()) {
-            return List.of();
-        }
-        try {
-            return List.copyOf(JSON.readValue(column, LIST));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("not a JSON array of strings: " + column, e);
-        }
+public class StringListConverter extends JsonArrayConverter<String, List<String>> {
+    public StringListConverter() {
+        super(Function.identity(), Function.identity(), null, s -> List.copyOf(s.toList()));
     }
 }

@@ -53,6 +53,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ETag, body) — they must be equal. The TOLERATED cases may legitimately create or change data, so they run after
  * the second snapshot.
  *
+ * <p>Scoped clients (issue 18): the main pass tries its tokens in order, DISTRICT_ADMIN first, so it speaks as a
+ * school-scoped client only where every earlier role was refused. A second pass sends, for each scope kind a client
+ * may be registered with (oversight bodies: a network office's SCHOOL_LEADER and an authorizer's OVERSIGHT; a zone;
+ * allSchools: a district-wide SIS), up to {@link #SCOPED_CASES_PER_OPERATION} cases of every operation its roles may
+ * call, with that client's token only, judged by the same rules (its refused cases inside the data check too); the
+ * run prints how many cases ran per kind and how they were answered.
+ *
  * <p>All violations are collected and reported in one table; the test fails once at the end. Known service bugs
  * (5xx the sweep found) are listed in {@link #KNOWN_VIOLATIONS} with the reason: they do not fail the test while
  * they reproduce, and an entry that no longer reproduces fails it (so the list is emptied as they get fixed).
@@ -77,6 +84,12 @@ class BadInputSweepIT {
     private final Http http;
     private final Map<String, String> ids = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> tokens = new ArrayList<>();
+    /**
+     * The clients scoped by reference (issue 18), per scope kind: role → token. {@link #send} tries the tokens in order
+     * and DISTRICT_ADMIN comes first, so the main pass rarely reaches them; {@link #scopedCases} sends a share of every
+     * operation's cases as them, for the operations their roles may call.
+     */
+    private final Map<String, Map<String, String>> scopedTokens = new LinkedHashMap<>();
 
     BadInputSweepIT(RunningStack.Stack running) {
         this.stack = running.stack();
@@ -121,11 +134,21 @@ class BadInputSweepIT {
             System.out.println("sweep: path parameters without a real id (only unknown ids tried): " + unresolved);
         }
 
+        List<ScopedCase> scoped = scopedCases(ops, all);
+        Map<Boolean, List<ScopedCase>> scopedSplit = scoped.stream().collect(java.util.stream.Collectors.partitioningBy(
+                c -> c.c().expect() == Expect.REFUSED && known(c.c()) == null));
+        List<ScopedCase> scopedRefused = scopedSplit.get(true);
+        List<ScopedCase> scopedTolerated = scopedSplit.get(false);
+
         List<Op> reads = ops.stream().filter(Op::isGet).toList();
         Map<String, String> before = settledSnapshot(sweep, reads, admin);
         List<Violation> violations = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
         run(refused, violations, statuses);
+        long scopedStarted = System.nanoTime();
+        Map<String, Map<String, Integer>> perKind = Collections.synchronizedMap(new TreeMap<>());
+        runScoped(scopedRefused, violations, statuses, perKind);
+        long scopedNanos = System.nanoTime() - scopedStarted;
         Map<String, String> after = snapshot(sweep, reads, admin);
         List<String> changed = new ArrayList<>();
         for (String k : before.keySet()) {
@@ -134,13 +157,19 @@ class BadInputSweepIT {
             }
         }
         run(tolerated, violations, statuses);
+        scopedStarted = System.nanoTime();
+        runScoped(scopedTolerated, violations, statuses, perKind);
+        scopedNanos += System.nanoTime() - scopedStarted;
+        System.out.printf("sweep as clients scoped by reference: %d cases in %d ms; per scope kind (cases, operations, "
+                + "answers by status): %s%n", scoped.size(), scopedNanos / 1_000_000, perKind);
 
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         Map<String, String> pidsAfter = servicePids();
-        System.out.printf("sweep: %d requests sent in %d s (%d cases, %d snapshot and fixture requests, %d answered 429 and retried); "
+        System.out.printf("sweep: %d requests sent in %d s (%d cases, %d of them as scoped clients, %d snapshot and fixture requests, %d answered 429 and retried); "
                         + "statuses %s; slowest answer %d ms; %d violations, %d snapshot reads changed; service processes %s, "
                         + "the same before and after: %s%n",
-                http.sent.get(), seconds, all.size(), http.sent.get() - all.size(), http.rateLimited.get(), statuses,
+                http.sent.get(), seconds, all.size() + scoped.size(), scoped.size(), http.sent.get() - all.size() - scoped.size(),
+                http.rateLimited.get(), statuses,
                 slowest.get(), violations.size(), changed.size(), pidsAfter, pidsAfter.equals(pidsBefore));
 
         // known bugs: tolerated while they reproduce, a failure once they do not
@@ -200,6 +229,12 @@ class BadInputSweepIT {
         }
         assertThat(report.toString()).as("bad-input sweep").isEmpty();
         assertThat(all.size()).as("cases generated").isGreaterThan(1000);
+        for (String kind : scopedTokens.keySet()) {
+            Map<String, Integer> k = perKind.getOrDefault(kind, Map.of());
+            // the scoped clients reached validation: most of their cases were answered for what they are, not 403
+            assertThat(k.getOrDefault("cases", 0) - k.getOrDefault("403", 0)).as("cases run as a client scoped by " + kind
+                    + " that were not refused for its scope: " + k).isGreaterThan(k.getOrDefault("cases", 0) / 2);
+        }
         assertThat(pidsAfter).as("no service restarted or died during the sweep (an OutOfMemoryError, a crash)")
                 .isEqualTo(pidsBefore).hasSizeGreaterThanOrEqualTo(5);
     }
@@ -230,6 +265,103 @@ class BadInputSweepIT {
     }
 
     private final java.util.concurrent.atomic.AtomicLong slowest = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A case sent as a client of one scope kind, with the token of the role it takes for the operation. */
+    record ScopedCase(String kind, String role, String token, Case c) {
+    }
+
+    /** Cases per operation and scope kind: enough of each kind of hostile input, within the sweep's time budget. */
+    static final int SCOPED_CASES_PER_OPERATION = 12;
+
+    /**
+     * For each scope kind (oversight body, zone, allSchools), the operations its roles may call (the document's
+     * {@code oauth2} roles) and, of each, up to {@link #SCOPED_CASES_PER_OPERATION} of its cases: those with a hostile
+     * string first (up to a third), the rest spread evenly over the operation's list (path, query and body cases).
+     */
+    private List<ScopedCase> scopedCases(List<Op> ops, List<Case> all) {
+        Map<String, List<Case>> byOp = new LinkedHashMap<>();
+        all.forEach(c -> byOp.computeIfAbsent(c.op().key(), k -> new ArrayList<>()).add(c));
+        List<ScopedCase> out = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> kind : scopedTokens.entrySet()) {
+            for (Op op : ops) {
+                Set<String> roles = roles(op);
+                String role = kind.getValue().keySet().stream().filter(roles::contains).findFirst().orElse(null);
+                List<Case> cases = byOp.getOrDefault(op.key(), List.of());
+                if (role == null || cases.isEmpty()) {
+                    continue;
+                }
+                for (Case c : pick(cases, SCOPED_CASES_PER_OPERATION)) {
+                    out.add(new ScopedCase(kind.getKey(), role, kind.getValue().get(role), c));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The roles the document admits to an operation ({@code security: [{oauth2: [roles]}]}); empty when public. */
+    static Set<String> roles(Op op) {
+        Set<String> out = new LinkedHashSet<>();
+        op.node().path("security").forEach(req -> req.path("oauth2").forEach(r -> out.add(r.asText())));
+        return out;
+    }
+
+    static List<Case> pick(List<Case> cases, int max) {
+        if (cases.size() <= max) {
+            return cases;
+        }
+        List<Case> hostile = cases.stream().filter(c -> c.hostile() != null).toList();
+        List<Case> out = new ArrayList<>(spread(hostile, max / 3));
+        List<Case> rest = cases.stream().filter(c -> !out.contains(c)).toList();
+        out.addAll(spread(rest, max - out.size()));
+        return out;
+    }
+
+    private static List<Case> spread(List<Case> cases, int n) {
+        if (cases.size() <= n) {
+            return cases;
+        }
+        List<Case> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(cases.get(i * cases.size() / n));
+        }
+        return out;
+    }
+
+    private void runScoped(List<ScopedCase> cases, List<Violation> violations, Map<String, Integer> statuses,
+                           Map<String, Map<String, Integer>> perKind) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (ScopedCase sc : cases) {
+                fs.add(pool.submit(() -> {
+                    Case c = sc.c();
+                    Answer a = http.send(c.op().method().toUpperCase(), c.path() + Http.query(c.query()), sc.token(),
+                            c.contentType(), c.body());
+                    slowest.accumulateAndGet(a.millis(), Math::max);
+                    statuses.merge(a.status() / 100 + "xx", 1, Integer::sum);
+                    opsPerKind.computeIfAbsent(sc.kind(), k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(c.op().key());
+                    Map<String, Integer> k = perKind.computeIfAbsent(sc.kind(), x -> Collections.synchronizedMap(new TreeMap<>()));
+                    k.merge("cases", 1, Integer::sum);
+                    k.merge(a.status() == 403 ? "403" : a.status() / 100 + "xx", 1, Integer::sum);
+                    k.merge("as " + sc.role(), 1, Integer::sum);
+                    String problem = judge(c, a);
+                    if (problem != null) {
+                        violations.add(new Violation(new Case(c.op(), c.name() + " [as " + sc.role() + " by " + sc.kind() + "]",
+                                c.path(), c.query(), c.contentType(), c.body(), c.expect(), c.property(), c.hostile()), a, problem));
+                    }
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        opsPerKind.forEach((kind, keys) -> perKind.get(kind).put("operations", keys.size()));
+    }
+
+    /** The operations each scope kind's cases went to. */
+    private final Map<String, Set<String>> opsPerKind = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Each service process of the stack, by the pid `./portfolio up` recorded, if it is alive. */
     private Map<String, String> servicePids() throws java.io.IOException {
@@ -558,10 +690,17 @@ class BadInputSweepIT {
         tokens.add(register(bootstrap, List.of("SCHOOL_LEADER"), List.of(school), "sweep leader"));
         tokens.add(register(bootstrap, List.of("SIS"), List.of(school), "sweep sis"));
         // the other scope kinds (issue 18, issue 15): a network office by body, a district-wide SIS, an authorizer
-        tokens.add(registerScoped(bootstrap, List.of("SCHOOL_LEADER"), Map.of("oversightBodies", List.of(body)), "sweep network office"));
-        tokens.add(registerScoped(bootstrap, List.of("SCHOOL_LEADER"), Map.of("zones", List.of("EAST")), "sweep zone office"));
-        tokens.add(registerScoped(bootstrap, List.of("SIS"), Map.of("allSchools", true), "sweep district sis"));
-        tokens.add(registerScoped(bootstrap, List.of("OVERSIGHT"), Map.of("oversightBodies", List.of(body)), "sweep authorizer"));
+        String networkOffice = registerScoped(bootstrap, List.of("SCHOOL_LEADER"), Map.of("oversightBodies", List.of(body)), "sweep network office");
+        String zoneOffice = registerScoped(bootstrap, List.of("SCHOOL_LEADER"), Map.of("zones", List.of("EAST")), "sweep zone office");
+        String districtSis = registerScoped(bootstrap, List.of("SIS"), Map.of("allSchools", true), "sweep district sis");
+        String authorizer = registerScoped(bootstrap, List.of("OVERSIGHT"), Map.of("oversightBodies", List.of(body)), "sweep authorizer");
+        tokens.addAll(List.of(networkOffice, zoneOffice, districtSis, authorizer));
+        // per kind, the role whose operations it takes first: a network office's SCHOOL_LEADER, then an authorizer's
+        // OVERSIGHT for the operations a school leader may not call
+        scopedTokens.put("oversight body", new LinkedHashMap<>(Map.of("SCHOOL_LEADER", networkOffice)));
+        scopedTokens.get("oversight body").put("OVERSIGHT", authorizer);
+        scopedTokens.put("zone", Map.of("SCHOOL_LEADER", zoneOffice));
+        scopedTokens.put("allSchools", Map.of("SIS", districtSis));
         Answer target = http.json("POST", "/api/admin/clients", bootstrap,
                 "{\"name\":\"sweep target " + UUID.randomUUID() + "\",\"roles\":[\"OVERSIGHT\"]}");
         ids.put("sweep-target-client", Sweep.JSON.readTree(target.body()).path("clientId").asText());

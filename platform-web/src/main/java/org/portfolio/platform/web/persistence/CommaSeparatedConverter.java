@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Stores a collection of short values (codes, enum names, grade labels: never containing a comma) in one column as
- * {@code "PEOPLE,MONEY"}, optionally in a fixed order; an empty or null column reads as an empty collection. A
+ * {@code "PEOPLE,MONEY"}, optionally in a fixed order; an empty or null column reads as an empty collection (values
+ * that may contain a comma, such as free text: {@link JsonArrayConverter}, same constructor). A
  * service declares one concrete {@code @Converter} per element type, e.g.
  * <pre>{@code
  * @Converter
