@@ -3,6 +3,7 @@ package org.portfolio.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,17 +12,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The gateway's public API over plain HTTP: OAuth2 client-credentials tokens per API client, JSON in and out, 429
  * answered by waiting (Retry-After), and every unexpected status turned into a {@link Unexpected} that names the
  * method, path, status and problem body.
+ *
+ * <p>With {@value #EXCHANGE_LOG} set to a file, every exchange (request line, body and content type, status, answer's
+ * content type and body; no other header, so no token and no Basic credential) is appended to it as one JSON line: the
+ * system tests check each of them against the gateway's merged OpenAPI document (DemoDistrictIT). The answers of
+ * client registrations carry the new clients' secrets, as demo-clients.json does: the file is made mode 600.
  */
 final class Gateway {
 
@@ -55,22 +66,32 @@ final class Gateway {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Environment variable: the file every exchange is appended to (JSON lines), for the contract check; unset: none. */
+    static final String EXCHANGE_LOG = "PORTFOLIO_DEMO_EXCHANGE_LOG";
+
     final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Path exchangeLog;
     int requests;
 
     Gateway(URI base) {
+        this(base, Optional.ofNullable(System.getenv(EXCHANGE_LOG)).filter(v -> !v.isBlank()).map(Path::of).orElse(null));
+    }
+
+    Gateway(URI base, Path exchangeLog) {
         this.base = base;
+        this.exchangeLog = exchangeLog;
     }
 
     /** A token for the client (POST /oauth/token, HTTP Basic); null when the gateway refuses the credentials. */
     String tryToken(Client c) {
         String basic = Base64.getEncoder().encodeToString((c.id + ":" + c.secret).getBytes(StandardCharsets.UTF_8));
+        String form = "grant_type=client_credentials";
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/oauth/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
-        Answer a = exchange("POST", "/oauth/token", b);
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        Answer a = exchange("POST", "/oauth/token", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8), b);
         if (a.status() == 400 || a.status() == 401) {
             return null;
         }
@@ -135,7 +156,7 @@ final class Gateway {
             if (c != null) {
                 b.header("Authorization", "Bearer " + token(c));
             }
-            Answer a = exchange(method, path, b);
+            Answer a = exchange(method, path, contentType, body, b);
             if (a.status() == 401 && c != null && attempt == 0) {
                 c.token = null; // expired or revoked between calls: one fresh token
                 continue;
@@ -151,10 +172,11 @@ final class Gateway {
         }
     }
 
-    private Answer exchange(String method, String path, HttpRequest.Builder b) {
+    private Answer exchange(String method, String path, String contentType, byte[] body, HttpRequest.Builder b) {
         try {
             requests++;
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            record(method, contentType, body, r);
             JsonNode json = MissingNode.getInstance();
             String type = r.headers().firstValue("Content-Type").orElse("");
             if (type.contains("json") && !r.body().isBlank()) {
@@ -167,6 +189,27 @@ final class Gateway {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** Appends the exchange to the exchange log, when there is one. */
+    private void record(String method, String contentType, byte[] body, HttpResponse<String> r) throws IOException {
+        if (exchangeLog == null) {
+            return;
+        }
+        URI uri = r.request().uri();
+        ObjectNode line = JSON.createObjectNode();
+        line.put("method", method);
+        line.put("path", uri.getRawPath());
+        line.put("query", uri.getRawQuery());
+        line.put("requestContentType", contentType);
+        line.put("requestBody", body == null ? null : new String(body, StandardCharsets.UTF_8));
+        line.put("status", r.statusCode());
+        line.put("contentType", r.headers().firstValue("Content-Type").orElse(null));
+        line.put("body", r.body());
+        if (!Files.exists(exchangeLog)) {
+            Files.createFile(exchangeLog, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(exchangeLog, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     static byte[] bytes(Object body) {

@@ -21,10 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The rule for requests: a test may send a request the document forbids on purpose (a malformed id, a missing
  * field) — then the answer must be a declared 4xx. A forbidden request that the server accepts (2xx) is a violation:
  * the document is stricter than the service. Answers are always checked.
+ *
+ * <p>A server whose document cannot be read (neither {@code /openapi} nor {@code /q/openapi} answers one) fails the
+ * exchange too: an exchange that cannot be checked is not counted as checked. A test class that talks to such a server
+ * on purpose (a stub upstream) says so with {@link NotContractChecked} and its reason, which takes the filter off.
  */
 public final class ContractValidation {
 
     private static final Map<String, Optional<OpenApiContract>> DOCUMENTS = new ConcurrentHashMap<>();
+    private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final AtomicLong VALIDATED = new AtomicLong();
     private static final AtomicLong KNOWINGLY_INVALID = new AtomicLong();
@@ -70,7 +75,7 @@ public final class ContractValidation {
     public static String summary() {
         return VALIDATED.get() + " HTTP exchanges validated against the OpenAPI document (" + KNOWINGLY_INVALID.get()
                 + " of them requests the document forbids, answered with a declared 4xx; " + UNCHECKED.get()
-                + " not checked: management paths or servers without a document)";
+                + " not checked: management paths, the API documents themselves, or the check switched off with a reason)";
     }
 
     /**
@@ -87,12 +92,22 @@ public final class ContractValidation {
             UNCHECKED.incrementAndGet();
             return;
         }
+        check(documentOrFail(origin, x), x);
+    }
+
+    /**
+     * The document of the server, or an AssertionError: an exchange with a server whose document cannot be read is not
+     * silently passed over as "not checked".
+     */
+    private static OpenApiContract documentOrFail(String origin, OpenApiContract.Exchange x) {
         Optional<OpenApiContract> contract = documentOf(origin);
         if (contract.isEmpty()) {
-            UNCHECKED.incrementAndGet();
-            return;
+            throw new AssertionError("OpenAPI contract not checkable: " + x.method() + " " + origin + x.path() + " → "
+                    + x.status() + ", but " + origin + " serves no OpenAPI document (neither /openapi nor /q/openapi "
+                    + "answered one). Every exchange of a test is checked: mark a test class that talks to a server "
+                    + "without a document on purpose @NotContractChecked(\"why\")");
         }
-        check(contract.get(), x);
+        return contract.get();
     }
 
     /**
@@ -100,17 +115,17 @@ public final class ContractValidation {
      * megabytes: the validator's messages quote the instance, so their size grows with the body); throws AssertionError.
      */
     public static void checkAnswer(String origin, OpenApiContract.Exchange x) {
-        Optional<OpenApiContract> contract = documentOf(origin);
-        if (OFF.get() != null || contract.isEmpty()) {
+        if (OFF.get() != null) {
             UNCHECKED.incrementAndGet();
             return;
         }
-        if ((x.status() == 404 || x.status() == 405) && !contract.get().hasOperation(x.method(), x.path())) {
+        OpenApiContract contract = documentOrFail(origin, x);
+        if ((x.status() == 404 || x.status() == 405) && !contract.hasOperation(x.method(), x.path())) {
             VALIDATED.incrementAndGet();
             KNOWINGLY_INVALID.incrementAndGet();
             return;
         }
-        List<String> answer = contract.get().checkResponse(x);
+        List<String> answer = contract.checkResponse(x);
         VALIDATED.incrementAndGet();
         if (!answer.isEmpty()) {
             StringBuilder why = new StringBuilder("OpenAPI contract violated by ").append(x.method()).append(' ')
@@ -151,23 +166,39 @@ public final class ContractValidation {
 
     /** The gateway serves the merged document at /openapi, a service its own at /q/openapi. */
     static Optional<OpenApiContract> documentOf(String origin) {
-        return DOCUMENTS.computeIfAbsent(origin, o -> {
-            // a gateway that has not yet read every service's document serves an incomplete merge (a source not UP
-            // in x-portfolio-sources): wait for the whole one rather than keep a partial one for the run; a test
-            // set-up whose sources are down on purpose sets the wait (seconds) to 0
-            long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong(COMPLETE_DOCUMENT_WAIT, 120)).toNanos();
-            Optional<OpenApiContract> doc = fetch(o);
-            while (doc.isPresent() && incomplete(doc.get()) && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                doc = fetch(o);
+        Optional<OpenApiContract> known = DOCUMENTS.get(origin);
+        if (known != null) {
+            return known;
+        }
+        synchronized (LOCKS.computeIfAbsent(origin, o -> new Object())) { // one reading per server at a time
+            known = DOCUMENTS.get(origin);
+            if (known != null) {
+                return known;
             }
-            return doc;
-        });
+            Optional<OpenApiContract> read = readDocument(origin);
+            // only a document read is kept: a server that could not answer one this time (not up yet, overloaded) is
+            // asked again at its next exchange, and this exchange fails (documentOrFail)
+            read.ifPresent(d -> DOCUMENTS.put(origin, read));
+            return read;
+        }
+    }
+
+    private static Optional<OpenApiContract> readDocument(String o) {
+        // a gateway that has not yet read every service's document serves an incomplete merge (a source not UP
+        // in x-portfolio-sources): wait for the whole one rather than keep a partial one for the run; a test
+        // set-up whose sources are down on purpose sets the wait (seconds) to 0
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong(COMPLETE_DOCUMENT_WAIT, 120)).toNanos();
+        Optional<OpenApiContract> doc = fetch(o);
+        while (doc.isPresent() && incomplete(doc.get()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            doc = fetch(o);
+        }
+        return doc;
     }
 
     /** A merged document that says one of its sources could not be read. */

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.portfolio.system.gateway.RunningStack;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.portfolio.system.PortfolioStack;
+import org.portfolio.testing.contract.ContractValidation;
+import org.portfolio.testing.contract.OpenApiContract;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -107,6 +110,17 @@ class DemoDistrictIT {
     private static int currentYear() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
+    }
+
+    /**
+     * The loader talks to the gateway with plain java.net.http, past rest-assured's filter: its exchanges are logged
+     * (PORTFOLIO_DEMO_EXCHANGE_LOG, set by RunningStack) and each is checked here against the merged document.
+     */
+    @Test
+    @Order(2)
+    void everyExchangeOfTheDemoLoaderConformsToTheMergedDocument() throws IOException {
+        int checked = checkLoaderExchanges(0, "the first up --demo");
+        assertThat(checked).as("exchanges the loader logged").isGreaterThan(100);
     }
 
     @Test
@@ -263,10 +277,54 @@ class DemoDistrictIT {
     @Order(3)
     void aSecondUpWithTheDemoStartsNothingNewAndAddsNothing() throws Exception {
         Map<String, Integer> before = counts();
+        int logged = loaderExchanges().size();
         String again = stack.run(Duration.ofMinutes(6), "up", "--demo");
         assertThat(again).contains("Demo district loaded");
         assertThat(counts()).isEqualTo(before);
         assertThat(pids()).as("the processes after a second up").isEqualTo(started);
+        assertThat(checkLoaderExchanges(logged, "the second up --demo")).as("exchanges of the second load").isGreaterThan(0);
+    }
+
+    private static List<String> loaderExchanges() throws IOException {
+        Path log = RunningStack.demoExchanges(stack);
+        assertThat(log).as("the demo loader's exchange log (PORTFOLIO_DEMO_EXCHANGE_LOG)").exists();
+        return Files.readAllLines(log);
+    }
+
+    /**
+     * Checks the loader's logged exchanges from line {@code from} on against the gateway's merged OpenAPI document, as
+     * the rest-assured filter checks the tests' own (a request the document forbids must get a declared 4xx; every
+     * answer must conform); fails with every violation. Returns how many were checked.
+     */
+    private static int checkLoaderExchanges(int from, String which) throws IOException {
+        URI gateway = URI.create(stack.url("gateway"));
+        String origin = gateway.getScheme() + "://" + gateway.getHost() + ":" + gateway.getPort();
+        List<String> lines = loaderExchanges();
+        List<String> violations = new ArrayList<>();
+        int checked = 0;
+        for (String line : lines.subList(from, lines.size())) {
+            JsonNode x = JSON.readTree(line);
+            OpenApiContract.Exchange exchange = new OpenApiContract.Exchange(x.path("method").asText(), x.path("path").asText(),
+                    text(x, "query"), text(x, "requestContentType"), text(x, "requestBody"), x.path("status").asInt(),
+                    text(x, "contentType"), text(x, "body"));
+            checked++;
+            try {
+                ContractValidation.check(origin, exchange);
+            } catch (AssertionError e) {
+                String m = e.getMessage();
+                violations.add(m.length() > 2000 ? m.substring(0, 2000) + " …" : m);
+            }
+        }
+        System.out.println("[demo] " + checked + " exchanges of the demo loader (" + which + ") validated against the gateway's "
+                + "merged OpenAPI document: " + violations.size() + " violations");
+        assertThat(violations).as(violations.size() + " of the demo loader's " + checked + " exchanges (" + which
+                + ") break the merged OpenAPI document").isEmpty();
+        return checked;
+    }
+
+    private static String text(JsonNode x, String field) {
+        JsonNode v = x.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
     }
 
     private static String env(String name) throws IOException {

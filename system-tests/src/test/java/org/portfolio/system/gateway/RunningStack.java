@@ -41,6 +41,11 @@ public class RunningStack implements ParameterResolver {
         return List.copyOf(pids);
     }
 
+    /** The demo loader's exchanges, one JSON line each (demo-district's Gateway, PORTFOLIO_DEMO_EXCHANGE_LOG). */
+    public static java.nio.file.Path demoExchanges(PortfolioStack stack) {
+        return stack.home().resolve("demo-exchanges.jsonl");
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
         return p.getParameter().getType() == Stack.class;
@@ -65,6 +70,8 @@ public class RunningStack implements ParameterResolver {
                     .env("PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND", "1000")
                     // the sweep's slow-body case waits for the gateway to cut a stalled body off: 5 s instead of 30
                     .env("PORTFOLIO_GATEWAY_UPSTREAM_BODY_STALL_TIMEOUT", "5s");
+            // the demo loader logs every exchange it makes; DemoDistrictIT checks each against the merged document
+            stack.env("PORTFOLIO_DEMO_EXCHANGE_LOG", demoExchanges(stack).toString());
             try {
                 Stack running = new Stack(stack, stack.run(Duration.ofMinutes(12), "up", "--demo"), List.of());
                 running = new Stack(stack, running.upOutput(), pids(stack));
