@@ -139,10 +139,11 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                            @Schema(description = "The ratings the cause names, latest first: those that made EARNED "
                                    + "autonomy fall back (PENDING) or that earned it (ACTIVE); absent for other causes")
                            List<UUID> ratingIds,
-                           @Schema(description = "The state and its cause in words", examples = "EARNED autonomy fell "
-                                   + "back on 2027-09-15: the school's ratings fell below the contract's criteria (Rated "
-                                   + "below MEETS for 2 consecutive school year(s): 2026-27 APPROACHING, 2025-26 "
-                                   + "DOES_NOT_MEET). The district decides until the ratings earn it again.")
+                           @Schema(description = "The state and its cause in words", examples = "EARNED MONEY autonomy "
+                                   + "fell back on 2027-09-15: the school's ratings fell below the contract's criteria "
+                                   + "(Rated below MEETS for 2 consecutive school year(s): 2026-27 APPROACHING, 2025-26 "
+                                   + "DOES_NOT_MEET; ratings 8d9e0f1a-2b3c-4d4e-8f5a-6b7c8d9e0f1b, "
+                                   + "9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2c). The district decides until the ratings earn it again.")
                            String explanation) {
     }
 
