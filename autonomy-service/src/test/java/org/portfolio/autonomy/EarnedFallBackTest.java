@@ -190,11 +190,18 @@ class EarnedFallBackTest {
         UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "PROGRAM", "ACTIVE")), "PROGRAM").get("id"));
         rating(school, UUID.randomUUID(), yearsFromNow(-2), "APPROACHING", Instant.now().toString());
 
-        // the amendment makes one weak year enough; the rule applies from the next rating in the run
+        // the amendment makes one weak year enough; the new rule applies at once to the ratings held (as the earning
+        // rule does): the weak latest year takes it back, with the amendment's event as the cause
         Map<String, Object> amended = new java.util.LinkedHashMap<>(provision);
         amended.put("eligibility", Map.of("minimumTier", "MEETS", "consecutiveYears", 1, "fallBackAfterYears", 1));
-        amend(contract, school, 2, List.of(amended));
-        await().atMost(WAIT).until(() -> history(grantId).stream().anyMatch(h -> "AMENDED".equals(h.get("action"))));
+        String amendment = amend(contract, school, 2, List.of(amended));
+        Map<String, Object> fell = grantOn(awaitGrants(school, g -> has(g, "PROGRAM", "PENDING")), "PROGRAM");
+        assertThat(((Map<?, ?>) fell.get("cause")).get("kind")).isEqualTo("RATING_FELL");
+        assertThat(((Map<?, ?>) fell.get("cause")).get("eventId")).isEqualTo(amendment);
+        assertThat((String) ((Map<?, ?>) fell.get("cause")).get("description")).startsWith(
+                "Rated below MEETS for 1 consecutive school year(s): " + yearsFromNow(-2) + " APPROACHING (the criteria of version 2");
+        assertThat(history(grantId)).extracting(h -> h.get("action"))
+                .containsExactly("CREATED_PENDING", "GRANTED", "AMENDED", "FELL_BACK");
         assertThat(history(grantId).stream().filter(h -> "AMENDED".equals(h.get("action"))).findFirst().orElseThrow()
                 .toString()).contains("falls back after 3 → 1 year(s) below MEETS");
         rating(school, UUID.randomUUID(), yearsFromNow(-1), "APPROACHING", Instant.now().toString());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.portfolio.contracts.service.AccountabilityClock;
 import org.portfolio.testing.TestTokens;
+import org.portfolio.testing.TestClock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

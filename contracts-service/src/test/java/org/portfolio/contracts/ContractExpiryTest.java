@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.portfolio.contracts.service.ContractExpiryJob;
+import org.portfolio.testing.TestClock;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.portfolio.testing.TestClock;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

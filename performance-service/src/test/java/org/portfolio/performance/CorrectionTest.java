@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.portfolio.performance.domain.RecordPurge;
 import org.portfolio.performance.service.RetentionService;
 import org.portfolio.testing.EventsProbe;
+import org.portfolio.testing.TestClock;
 import org.portfolio.testing.TestTokens;
 
 import java.time.Instant;

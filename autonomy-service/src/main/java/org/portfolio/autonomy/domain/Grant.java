@@ -150,6 +150,19 @@ public class Grant extends PanacheEntityBase {
         return change(status, GrantStatus.PENDING, GrantAction.FELL_BACK, cause, at);
     }
 
+    /**
+     * REVOKED → PENDING: an EARNED grant whose ratings fell below its criteria while a benchmark miss held it revoked;
+     * the benchmark is met again, and the grant waits to be earned again instead of being reinstated.
+     */
+    public GrantHistory fallBackOnMet(Cause cause, Instant at) {
+        require(GrantStatus.REVOKED, GrantStatus.PENDING, "fall back when its benchmark is met (only a REVOKED grant can)");
+        if (model != GrantModel.EARNED) {
+            throw new InvalidTransitionException("Grant", id, status, "fall back (only an EARNED grant can)");
+        }
+        this.autoReinstate = false;
+        return change(status, GrantStatus.PENDING, GrantAction.FELL_BACK, cause, at);
+    }
+
     /** ACTIVE → REVOKED. */
     public GrantHistory revoke(Cause cause, boolean autoReinstate, Instant at) {
         require(GrantStatus.ACTIVE, GrantStatus.REVOKED, "be revoked (only an ACTIVE grant can)");

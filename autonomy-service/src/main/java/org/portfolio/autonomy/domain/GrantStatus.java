@@ -2,7 +2,8 @@ package org.portfolio.autonomy.domain;
 
 /**
  * The life of a grant. PENDING ⇄ ACTIVE (an EARNED grant falls back to PENDING when its ratings fall below its
- * criteria) → REVOKED ⇄ ACTIVE; any live status → ENDED (terminal).
+ * criteria) → REVOKED ⇄ ACTIVE; REVOKED → PENDING (an EARNED grant whose ratings fell while it was revoked, when the
+ * benchmark that revoked it is met); any live status → ENDED (terminal).
  * The allowed transitions are {@link #canBecome(GrantStatus)}.
  */
 public enum GrantStatus {
@@ -23,7 +24,7 @@ public enum GrantStatus {
         return switch (this) {
             case PENDING -> next == ACTIVE || next == ENDED;
             case ACTIVE -> next == REVOKED || next == PENDING || next == ENDED;
-            case REVOKED -> next == ACTIVE || next == ENDED;
+            case REVOKED -> next == ACTIVE || next == PENDING || next == ENDED;
             case ENDED -> false;
         };
     }

@@ -51,6 +51,11 @@ public class GrantRepository implements PanacheRepositoryBase<Grant, UUID> {
                 GrantStatus.ACTIVE, GrantModel.EARNED);
     }
 
+    public List<Grant> revokedEarned(UUID schoolId) {
+        return list("schoolId = ?1 and status = ?2 and model = ?3 order by createdAt, id", schoolId,
+                GrantStatus.REVOKED, GrantModel.EARNED);
+    }
+
     public List<Grant> pendingEarned(UUID schoolId) {
         return list("schoolId = ?1 and status = ?2 and model = ?3 order by createdAt, id", schoolId,
                 GrantStatus.PENDING, GrantModel.EARNED);

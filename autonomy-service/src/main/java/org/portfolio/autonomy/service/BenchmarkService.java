@@ -19,6 +19,7 @@ import org.portfolio.autonomy.repository.SchoolRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -74,6 +75,9 @@ public class BenchmarkService {
 
     @Inject
     GrantService grantService;
+
+    @Inject
+    EligibilityService eligibility;
 
     public BenchmarkEvaluation evaluated(Evaluation e, String eventId) {
         schools.lockOrCreate(e.schoolId());
@@ -140,6 +144,16 @@ public class BenchmarkService {
                     + " " + GrantService.plain(e.target()) + ", actual " + GrantService.plain(e.actual())
                     + e.onCorrectedData();
             if (byBenchmarks && remaining.isEmpty() && g.autoReinstate && e.reinstateOnMet()) {
+                // an EARNED grant whose ratings fell below its criteria while it was revoked is not reinstated: the
+                // guard lets go, and the grant is pending eligibility again (it may be earned again at once)
+                Optional<Cause> fell = eligibility.fellBackWhileRevoked(g, eventId, description);
+                if (fell.isPresent()) {
+                    Cause c = fell.get().withBenchmark(e.benchmarkId(), e.evaluationId(), e.metricCode(), e.period(),
+                            e.comparator(), e.target(), e.actual()).withCorrection(e.correctionId(), e.correctionReason());
+                    grantService.fallBackOnMet(g, c, now);
+                    eligibility.tryEarn(g, eventId, now);
+                    continue;
+                }
                 grantService.reinstate(g, cause(CauseKind.BENCHMARK_MET, e, eventId, description), now);
                 reinstated++;
             } else {

@@ -15,6 +15,7 @@ import org.portfolio.autonomy.domain.GrantModel;
 import org.portfolio.autonomy.domain.GrantSource;
 import org.portfolio.autonomy.domain.GrantStatus;
 import org.portfolio.autonomy.domain.School;
+import org.portfolio.autonomy.domain.RatingTier;
 import org.portfolio.autonomy.domain.SchoolYears;
 import org.portfolio.autonomy.repository.ContractRepository;
 import org.portfolio.autonomy.repository.GrantRepository;
@@ -330,6 +331,9 @@ public class ContractEventsService {
             g.scope = p.scope();
             changes.add("scope changed");
         }
+        RatingTier oldTier = g.eligibilityMinimumTier;
+        Integer oldFallBack = g.eligibilityMinimumTier == null ? null : EarnedEligibility.fallBackAfterYears(
+                g.eligibilityFallBackAfterYears, g.eligibilityConsecutiveYears);
         if (g.model == GrantModel.EARNED) {
             Integer years = p.consecutiveYears() == null ? Integer.valueOf(1) : p.consecutiveYears();
             Integer fallBack = EarnedEligibility.fallBackAfterYears(p.fallBackAfterYears(), years);
@@ -357,7 +361,13 @@ public class ContractEventsService {
                             (renewal ? "Renewal" : "Amendment to version " + c.version) + ": " + String.join("; ", changes))
                             .withContract(c.id).withReason(reason), now);
         }
-        eligibility.tryEarn(g, eventId, now);
+        // the new criteria apply at once, both ways: a PENDING grant they qualify is earned, an ACTIVE one whose
+        // ratings held fall below them (and did not fall below the old ones) falls back
+        if (!eligibility.tryEarn(g, eventId, now)) {
+            eligibility.tryFallBackOnNewCriteria(g, oldTier, oldFallBack, eventId, mode == Mode.RENEWAL
+                    ? "contract " + c.id + ", which renewed contract " + previousContract
+                    : "version " + c.version + " of contract " + c.id, now);
+        }
     }
 
     private LocalDate termEnd(Contract c) {

@@ -72,8 +72,10 @@ public class DecisionRightsService {
     @Inject
     AutonomyConfig config;
 
+    @Inject
+    Clock clock;
+
     private volatile DecisionRightsRules rules;
-    private final Clock clock = Clock.systemUTC();
 
     public RightsAnswer check(UUID schoolId, String decisionCode, LocalDate date) {
         DecisionInfo decision = catalog().get(decisionCode);

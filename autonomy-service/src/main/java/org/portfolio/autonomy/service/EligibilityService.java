@@ -8,18 +8,21 @@ import org.portfolio.autonomy.domain.Cause;
 import org.portfolio.autonomy.domain.CauseKind;
 import org.portfolio.autonomy.domain.EarnedEligibility;
 import org.portfolio.autonomy.domain.Grant;
+import org.portfolio.autonomy.domain.GrantAction;
+import org.portfolio.autonomy.domain.GrantHistory;
 import org.portfolio.autonomy.domain.GrantModel;
 import org.portfolio.autonomy.domain.GrantStatus;
 import org.portfolio.autonomy.domain.RatingTier;
 import org.portfolio.autonomy.domain.SchoolRating;
+import org.portfolio.autonomy.repository.GrantHistoryRepository;
 import org.portfolio.autonomy.repository.GrantRepository;
 import org.portfolio.autonomy.repository.SchoolRatingRepository;
 import org.portfolio.autonomy.repository.SchoolRepository;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,6 +56,9 @@ public class EligibilityService {
 
     @Inject
     GrantService grantService;
+
+    @Inject
+    GrantHistoryRepository history;
 
     @Inject
     DecisionRightsService rights;
@@ -95,6 +101,9 @@ public class EligibilityService {
         for (Grant g : grants.activeEarned(r.schoolId())) {
             tryFallBack(g, r.schoolYear(), held, eventId, now);
         }
+        for (Grant g : grants.revokedEarned(r.schoolId())) {
+            noteFallBackWhileRevoked(g, r.schoolYear(), held, eventId, now);
+        }
         int granted = 0;
         for (Grant g : grants.pendingEarned(r.schoolId())) {
             if ((replaced != null && tryRestore(g, r, replaced, held, eventId, now)) || tryEarn(g, eventId, now)) {
@@ -118,8 +127,7 @@ public class EligibilityService {
         if (g.status != GrantStatus.PENDING || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null) {
             return false;
         }
-        LocalDate today = rights.today();
-        if (g.effectiveTo != null && g.effectiveTo.isBefore(today)) {
+        if (pastTerm(g)) {
             return false;
         }
         int years = g.eligibilityConsecutiveYears == null ? 1 : g.eligibilityConsecutiveYears;
@@ -144,18 +152,126 @@ public class EligibilityService {
         if (g.status != GrantStatus.ACTIVE || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null) {
             return false;
         }
-        if (g.effectiveTo != null && g.effectiveTo.isBefore(rights.today()) && g.successorContractId == null) {
+        if (pastTerm(g)) {
             return false; // past its term: the term job ends it
         }
-        int consecutive = g.eligibilityConsecutiveYears == null ? 1 : g.eligibilityConsecutiveYears;
-        int years = EarnedEligibility.fallBackAfterYears(g.eligibilityFallBackAfterYears, consecutive);
-        Optional<EarnedEligibility.Qualified> q = EarnedEligibility.fallsBack(g.eligibilityMinimumTier, years, held);
-        if (q.isEmpty() || q.get().ratings().stream().noneMatch(x -> x.schoolYear().equals(schoolYear))) {
+        Optional<EarnedEligibility.Qualified> q = fallsBackIn(g, schoolYear, held);
+        if (q.isEmpty()) {
             return false;
         }
         grantService.fallBack(g, Cause.of(CauseKind.RATING_FELL, eventId, q.get().description())
                 .withRatings(q.get().ratingIds()).withContract(g.contractId), now);
         return true;
+    }
+
+    /**
+     * A REVOKED EARNED grant (a benchmark miss holds it) whose ratings make its fall-back rule hold, by the rating just
+     * published for {@code schoolYear}: it stays REVOKED — the benchmark guard decides that — but the fall back is
+     * recorded ({@code FELL_BACK}, REVOKED → REVOKED, cause RATING_FELL with the ratings), so that the MET that lets
+     * the guard go leaves it PENDING instead of reinstating it ({@link #fellBackWhileRevoked}). No event: for
+     * consumers the school already does not hold the autonomy. The caller holds the school's lock.
+     */
+    boolean noteFallBackWhileRevoked(Grant g, String schoolYear, List<EarnedEligibility.Rating> held, String eventId,
+                                     Instant now) {
+        if (g.status != GrantStatus.REVOKED || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null
+                || pastTerm(g)) {
+            return false;
+        }
+        Optional<EarnedEligibility.Qualified> q = fallsBackIn(g, schoolYear, held);
+        if (q.isEmpty()) {
+            return false;
+        }
+        grantService.note(g, GrantAction.FELL_BACK, Cause.of(CauseKind.RATING_FELL, eventId, q.get().description()
+                        + "; the grant is revoked for a missed benchmark: when that is met it stays pending until its "
+                        + "ratings earn it again").withRatings(q.get().ratingIds()).withContract(g.contractId), now);
+        return true;
+    }
+
+    /**
+     * Whether a REVOKED EARNED grant whose guarding benchmark has just been met fell back meanwhile: a {@code FELL_BACK}
+     * note since it was revoked, whose reason still stands — its fall-back rule holds on the ratings held now, or none
+     * of the ratings that made it fall back has been replaced by a correction (a reason that went away with a new
+     * strong year is not undone, as for an ACTIVE grant that fell back: it waits to be earned again). Returns the
+     * cause of the fall back to PENDING (RATING_FELL, the MET's event id, the ratings, the benchmark in words).
+     */
+    public Optional<Cause> fellBackWhileRevoked(Grant g, String eventId, String metDescription) {
+        if (g.status != GrantStatus.REVOKED || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null) {
+            return Optional.empty();
+        }
+        GrantHistory note = null;
+        List<GrantHistory> entries = history.ofGrant(g.id);
+        for (int i = entries.size() - 1; i >= 0 && entries.get(i).toStatus == GrantStatus.REVOKED; i--) {
+            GrantHistory h = entries.get(i);
+            if (h.action == GrantAction.FELL_BACK && h.fromStatus == GrantStatus.REVOKED) {
+                note = h;
+                break;
+            }
+        }
+        if (note == null) {
+            return Optional.empty();
+        }
+        List<EarnedEligibility.Rating> held = held(g.schoolId);
+        Optional<EarnedEligibility.Qualified> now = EarnedEligibility.fallsBack(g.eligibilityMinimumTier,
+                fallBackYears(g), held);
+        List<UUID> noted = note.cause == null ? List.of() : note.cause.ratingIdList();
+        boolean corrected = noted.stream().anyMatch(id -> held.stream().noneMatch(x -> x.ratingId().equals(id)));
+        if (now.isEmpty() && corrected) {
+            return Optional.empty(); // a correction took the reason away: the MET reinstates
+        }
+        String rule = now.map(EarnedEligibility.Qualified::description)
+                .orElse(note.cause.description == null ? "its ratings fell below its criteria" : note.cause.description);
+        int semicolon = rule.indexOf("; the grant is revoked");
+        rule = semicolon < 0 ? rule : rule.substring(0, semicolon);
+        return Optional.of(Cause.of(CauseKind.RATING_FELL, eventId, rule + " — while the grant was revoked; "
+                        + metDescription + ": not reinstated, pending eligibility again")
+                .withRatings(now.map(EarnedEligibility.Qualified::ratingIds).orElse(noted)).withContract(g.contractId));
+    }
+
+    /**
+     * The successor contract of a renewal (or an amendment) brings new criteria: an ACTIVE EARNED grant whose ratings
+     * held now fall below the new criteria — and did not under the old ones — falls back at once, as a PENDING grant
+     * the new criteria qualify is earned at once ({@link #tryEarn}). A rule that already held under the old criteria
+     * (an activation by hand) is left alone. The caller holds the school's lock.
+     */
+    boolean tryFallBackOnNewCriteria(Grant g, RatingTier oldTier, Integer oldFallBackYears, String eventId,
+                                     String byWhat, Instant now) {
+        if (g.status != GrantStatus.ACTIVE || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null
+                || pastTerm(g)) {
+            return false;
+        }
+        if (g.eligibilityMinimumTier == oldTier && Objects.equals(fallBackYears(g), oldFallBackYears)) {
+            return false;
+        }
+        List<EarnedEligibility.Rating> held = held(g.schoolId);
+        Optional<EarnedEligibility.Qualified> q = EarnedEligibility.fallsBack(g.eligibilityMinimumTier, fallBackYears(g),
+                held);
+        if (q.isEmpty() || (oldTier != null && oldFallBackYears != null
+                && EarnedEligibility.fallsBack(oldTier, oldFallBackYears, held).isPresent())) {
+            return false;
+        }
+        grantService.fallBack(g, Cause.of(CauseKind.RATING_FELL, eventId, q.get().description() + " (the criteria of "
+                        + byWhat + ")").withRatings(q.get().ratingIds()).withContract(g.contractId), now);
+        return true;
+    }
+
+    private Optional<EarnedEligibility.Qualified> fallsBackIn(Grant g, String schoolYear,
+                                                            List<EarnedEligibility.Rating> held) {
+        Optional<EarnedEligibility.Qualified> q = EarnedEligibility.fallsBack(g.eligibilityMinimumTier,
+                fallBackYears(g), held);
+        return q.filter(x -> x.ratings().stream().anyMatch(r -> r.schoolYear().equals(schoolYear)));
+    }
+
+    private static int fallBackYears(Grant g) {
+        int consecutive = g.eligibilityConsecutiveYears == null ? 1 : g.eligibilityConsecutiveYears;
+        return EarnedEligibility.fallBackAfterYears(g.eligibilityFallBackAfterYears, consecutive);
+    }
+
+    /**
+     * Past its effective dates — unless its contract was renewed and it waits for the successor, when it stays in
+     * force (the check answers from it) and both rules apply to it alike.
+     */
+    private boolean pastTerm(Grant g) {
+        return g.effectiveTo != null && g.effectiveTo.isBefore(rights.today()) && g.successorContractId == null;
     }
 
     /**
@@ -172,12 +288,19 @@ public class EligibilityService {
                 || !g.cause.ratingIdList().contains(replaced.ratingId())) {
             return false;
         }
-        if (g.effectiveTo != null && g.effectiveTo.isBefore(rights.today())) {
+        if (pastTerm(g)) {
             return false;
         }
-        int consecutive = g.eligibilityConsecutiveYears == null ? 1 : g.eligibilityConsecutiveYears;
-        int years = EarnedEligibility.fallBackAfterYears(g.eligibilityFallBackAfterYears, consecutive);
+        int years = fallBackYears(g);
         if (EarnedEligibility.fallsBack(g.eligibilityMinimumTier, years, held).isPresent()) {
+            return false;
+        }
+        // the correction itself must take the reason away: with the replaced rating in its place the rule held.
+        // Otherwise the reason went with a new year (wait to be earned again), or the rule stopped holding for
+        // another reason (a gap), and a correction that leaves the year below the tier restores nothing.
+        List<EarnedEligibility.Rating> before = held.stream().map(x -> x.schoolYear().equals(r.schoolYear())
+                ? new EarnedEligibility.Rating(replaced.ratingId(), x.schoolYear(), replaced.tier()) : x).toList();
+        if (EarnedEligibility.fallsBack(g.eligibilityMinimumTier, years, before).isEmpty()) {
             return false;
         }
         String correction = "rating " + r.ratingId() + " corrected " + r.schoolYear() + " from " + replaced.tier()

@@ -112,6 +112,17 @@ public class GrantService {
         publishRevoked(g, cause, at);
     }
 
+    /**
+     * REVOKED → PENDING: the benchmark that revoked an EARNED grant is met, but its ratings fell below its criteria
+     * meanwhile; clears the open misses and publishes AutonomyRevoked with the new cause (RATING_FELL with the
+     * ratings): for consumers the school still does not hold the autonomy, now because of its ratings.
+     */
+    public void fallBackOnMet(Grant g, Cause cause, Instant at) {
+        misses.clearAll(g.id);
+        record(g.fallBackOnMet(cause, at));
+        publishRevoked(g, cause, at);
+    }
+
     /** ACTIVE → REVOKED; publishes AutonomyRevoked. */
     public void revoke(Grant g, Cause cause, boolean autoReinstate, Instant at) {
         record(g.revoke(cause, autoReinstate, at));

@@ -126,7 +126,15 @@ class EarnedEligibilityTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> revoked.fallBack(c, t))
                 .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("REVOKED");
         assertThat(GrantStatus.ACTIVE.canBecome(GrantStatus.PENDING)).isTrue();
-        assertThat(GrantStatus.REVOKED.canBecome(GrantStatus.PENDING)).isFalse();
+        // a REVOKED EARNED grant whose ratings fell meanwhile goes to PENDING when its benchmark is met (not a FULL one)
+        assertThat(GrantStatus.REVOKED.canBecome(GrantStatus.PENDING)).isTrue();
+        assertThat(revoked.fallBackOnMet(c, t).toStatus).isEqualTo(GrantStatus.PENDING);
+        Grant fullRevoked = Grant.create(UUID.randomUUID(), AutonomyDomain.PEOPLE, GrantModel.FULL_WITH_EXPECTATIONS,
+                List.of(), null, GrantSource.CONTRACT_PROVISION, java.time.LocalDate.now(), null);
+        fullRevoked.open(GrantStatus.ACTIVE, c, t);
+        fullRevoked.revoke(c, true, t);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fullRevoked.fallBackOnMet(c, t))
+                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("EARNED");
     }
 
     @Test

@@ -78,6 +78,7 @@ class PortfolioCostTest {
         s.cache = cache;
         s.loader = loader;
         s.config = config;
+        s.clock = java.time.Clock.systemUTC();
         return s;
     }
 

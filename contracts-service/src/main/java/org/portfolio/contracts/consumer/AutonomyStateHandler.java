@@ -12,13 +12,22 @@ import org.portfolio.platform.events.consumer.IncomingEvent;
 import org.portfolio.platform.events.consumer.PoisonEventException;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Follows autonomy-service's grants so the scorecard shows which autonomies a school holds, and why not. */
+/**
+ * Follows autonomy-service's grants so the scorecard shows which autonomies a school holds, and why not. An
+ * AutonomyRevoked whose cause is RATING_FELL is an EARNED grant falling back (pending eligibility again): shown as
+ * PENDING with the ratings, not as REVOKED.
+ */
 @ApplicationScoped
 public class AutonomyStateHandler implements EventHandler {
+
+    private static final String REVOKED = EventTypes.of("autonomy", "AutonomyRevoked");
+    private static final String RATING_FELL = "RATING_FELL";
 
     private static final Map<String, String> STATUS = Map.of(
             EventTypes.of("autonomy", "AutonomyGranted"), "ACTIVE",
@@ -58,10 +67,41 @@ public class AutonomyStateHandler implements EventHandler {
             throw new PoisonEventException(event.name() + " " + event.id() + " lacks grantId, schoolId or domain");
         }
         String kind = text(g.cause(), "kind");
+        String status = STATUS.get(event.type());
+        if (REVOKED.equals(event.type()) && RATING_FELL.equals(kind)) {
+            status = "PENDING"; // an EARNED grant fell back: pending eligibility again, not revoked by a benchmark
+        }
+        String description = text(g.cause(), "description");
         state.apply(new AutonomyStateService.GrantChange(g.grantId(), g.schoolId(), g.domain().name(),
-                g.model() == null ? null : g.model().name(), g.contractId(), STATUS.get(event.type()),
+                g.model() == null ? null : g.model().name(), g.contractId(), status,
                 kind == null || kind.length() > 40 ? null : kind, summary(event.name(), g.cause()),
-                event.time() != null ? event.time() : Instant.now()), event.id());
+                description == null ? null : description.length() > 1000 ? description.substring(0, 999) + "…" : description,
+                ratingIds(g.cause()), event.time() != null ? event.time() : Instant.now()), event.id());
+    }
+
+    /** The ratings the cause names (ratingIds, else ratingId), comma-separated; only well-formed ids are kept. */
+    private static String ratingIds(JsonNode cause) {
+        if (cause == null || cause.isNull()) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        JsonNode list = cause.get("ratingIds");
+        if (list != null && list.isArray()) {
+            list.forEach(n -> ids.add(n.asText()));
+        } else if (cause.hasNonNull("ratingId")) {
+            ids.add(cause.get("ratingId").asText());
+        }
+        List<String> valid = ids.stream().filter(AutonomyStateHandler::isUuid).limit(20).toList();
+        return valid.isEmpty() ? null : String.join(",", valid);
+    }
+
+    private static boolean isUuid(String s) {
+        try {
+            UUID.fromString(s);
+            return s.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String summary(String name, JsonNode cause) {

@@ -28,7 +28,7 @@ public class AutonomyGrantState extends PanacheEntityBase {
     @Column(length = 30)
     public String model;
 
-    /** ACTIVE, REVOKED or ENDED. */
+    /** ACTIVE, PENDING (an EARNED grant that fell back: AutonomyRevoked with cause RATING_FELL), REVOKED or ENDED. */
     @Column(nullable = false, length = 20)
     public String status;
 
@@ -44,6 +44,14 @@ public class AutonomyGrantState extends PanacheEntityBase {
 
     @Column(name = "cause_summary", length = 1000)
     public String causeSummary;
+
+    /** The announced cause's sentence (cause.description), when it had one. */
+    @Column(name = "cause_description", length = 1000)
+    public String causeDescription;
+
+    /** The ratings the announced cause names (RATING_FELL, RATING_QUALIFIED), comma-separated, latest first. */
+    @Column(name = "cause_rating_ids", length = 1000)
+    public String causeRatingIds;
 
     @Column(name = "last_event_id", nullable = false, length = 200)
     public String lastEventId;

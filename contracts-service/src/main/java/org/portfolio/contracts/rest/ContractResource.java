@@ -426,7 +426,7 @@ public class ContractResource {
     public ScorecardResponse scorecard(@PathParam("id") UUID id) {
         var s = scorecards.scorecard(id);
         caller.requireSchool(s.contract().schoolId());
-        return ScorecardResponse.of(s, calendar.lastDay(), calendar.today());
+        return ScorecardResponse.of(s, calendar.lastDay(), calendar.today(), calendar.zone());
     }
 
     @GET

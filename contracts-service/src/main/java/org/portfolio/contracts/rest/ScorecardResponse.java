@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -128,14 +129,25 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                            @Schema(description = "Absent if the events did not say", examples = "FULL_WITH_EXPECTATIONS")
                            AutonomyModel model,
                            @Schema(description = "As announced: AutonomyGranted and AutonomyReinstated → ACTIVE, "
-                                   + "AutonomyRevoked → REVOKED, AutonomyEnded → ENDED", examples = "REVOKED",
-                                   enumeration = {"ACTIVE", "REVOKED", "ENDED"}) String status,
+                                   + "AutonomyRevoked → REVOKED (a benchmark missed, or by hand) or PENDING (cause "
+                                   + "RATING_FELL: EARNED autonomy that fell back because the school's ratings fell "
+                                   + "below the contract's criteria; pending eligibility again), AutonomyEnded → ENDED",
+                                   examples = "REVOKED", enumeration = {"ACTIVE", "PENDING", "REVOKED", "ENDED"}) String status,
                            @Schema(description = "When the last announced change happened") Instant since,
                            @Schema(description = "The announced cause in one line", examples = "AutonomyRevoked: kind BENCHMARK_MISSED, metricCode TEACHER_VACANCIES, target 3, actual 7")
-                           String cause) {
+                           String cause,
+                           @Schema(description = "The ratings the cause names, latest first: those that made EARNED "
+                                   + "autonomy fall back (PENDING) or that earned it (ACTIVE); absent for other causes")
+                           List<UUID> ratingIds,
+                           @Schema(description = "The state and its cause in words", examples = "EARNED MONEY autonomy "
+                                   + "fell back on 2027-09-15: the school's ratings fell below the contract's criteria "
+                                   + "(Rated below MEETS for 2 consecutive school year(s): 2026-27 APPROACHING, 2025-26 "
+                                   + "DOES_NOT_MEET; ratings 8d9e0f1a-2b3c-4d4e-8f5a-6b7c8d9e0f1b, "
+                                   + "9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2c). The district decides until the ratings earn it again.")
+                           String explanation) {
     }
 
-    static ScorecardResponse of(ScorecardService.Scorecard s, MonthDay lastDay, LocalDate today) {
+    static ScorecardResponse of(ScorecardService.Scorecard s, MonthDay lastDay, LocalDate today, ZoneId zone) {
         var c = s.contract();
         List<BenchmarkLine> lines = s.standings().stream().map(ScorecardResponse::line).toList();
         InterventionChange last = s.lastInterventionChange();
@@ -147,7 +159,7 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                 new Intervention(c.interventionLevel, c.interventionSince, last == null ? null : last.reason,
                         last == null ? null : last.causeKind, last == null ? null : last.decidedBy, c.interventionDueDate,
                         c.interventionReviewDate, overdue(c, today), clock(c, s.version().accountabilityTerms(), today)),
-                lines, s.autonomy().stream().map(ScorecardResponse::autonomy).toList(),
+                lines, s.autonomy().stream().map(g -> autonomy(g, zone)).toList(),
                 s.integrityFlags().stream().map(ScorecardResponse::integrityFlag).toList());
     }
 
@@ -193,9 +205,30 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
         return sb.toString();
     }
 
-    private static Autonomy autonomy(AutonomyGrantState g) {
+    private static Autonomy autonomy(AutonomyGrantState g, ZoneId zone) {
+        List<UUID> ratings = g.causeRatingIds == null || g.causeRatingIds.isBlank() ? null
+                : java.util.Arrays.stream(g.causeRatingIds.split(",")).map(UUID::fromString).toList();
         return new Autonomy(g.grantId, AutonomyDomain.valueOf(g.domain), g.model == null ? null : AutonomyModel.valueOf(g.model),
-                g.status, g.since, g.causeSummary);
+                g.status, g.since, g.causeSummary, ratings, explanation(g, ratings, zone));
+    }
+
+    /** The grant's announced state and its cause in words; a fall back names the ratings. */
+    static String explanation(AutonomyGrantState g, List<UUID> ratings, ZoneId zone) {
+        String on = g.since == null ? "?" : LocalDate.ofInstant(g.since, zone).toString();
+        String model = g.model == null ? "" : g.model + " ";
+        String what = model + g.domain + " autonomy";
+        String why = g.causeDescription != null ? g.causeDescription : g.causeSummary;
+        String ids = ratings == null ? "" : "; ratings " + String.join(", ", ratings.stream().map(UUID::toString).toList());
+        return switch (g.status) {
+            case "PENDING" -> what + " fell back on " + on + ": the school's ratings fell below the contract's criteria"
+                    + (why == null ? "" : " (" + why + ids + ")") + ". The district decides until the ratings earn it again.";
+            case "ACTIVE" -> what + " in force since " + on + ("RATING_QUALIFIED".equals(g.causeKind)
+                    ? ": earned by the school's ratings" : "") + (why == null ? "" : " (" + why + ids + ")") + ".";
+            case "REVOKED" -> what + " revoked on " + on + (why == null ? "" : " (" + why + ")")
+                    + ". The district decides until it is reinstated.";
+            case "ENDED" -> what + " ended on " + on + (why == null ? "" : " (" + why + ")") + ".";
+            default -> what + ": " + g.status + " since " + on + ".";
+        };
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();

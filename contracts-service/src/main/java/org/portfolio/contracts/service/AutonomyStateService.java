@@ -17,9 +17,13 @@ public class AutonomyStateService {
 
     private static final Logger LOG = Logger.getLogger(AutonomyStateService.class);
 
-    /** One announced change of a grant: status ACTIVE, REVOKED or ENDED. */
+    /**
+     * One announced change of a grant: status ACTIVE, PENDING (fell back), REVOKED or ENDED; the cause's kind, one-line
+     * summary, sentence and the ratings it names (comma-separated; null when none).
+     */
     public record GrantChange(UUID grantId, UUID schoolId, String domain, String model, UUID contractId, String status,
-                              String causeKind, String causeSummary, Instant at) {
+                              String causeKind, String causeSummary, String causeDescription, String causeRatingIds,
+                              Instant at) {
     }
 
     @Inject
@@ -48,6 +52,8 @@ public class AutonomyStateService {
         g.since = c.at();
         g.causeKind = c.causeKind();
         g.causeSummary = c.causeSummary();
+        g.causeDescription = c.causeDescription();
+        g.causeRatingIds = c.causeRatingIds();
         g.lastEventId = eventId;
         if (isNew) {
             grants.persist(g);

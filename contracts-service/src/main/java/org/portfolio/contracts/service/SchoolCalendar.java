@@ -28,6 +28,11 @@ public class SchoolCalendar {
         return LocalDate.ofInstant(clock.instant(), config.timeZone());
     }
 
+    /** The district's time zone (what day an instant falls on). */
+    public java.time.ZoneId zone() {
+        return config.timeZone();
+    }
+
     public MonthDay lastDay() {
         return config.lastDay();
     }

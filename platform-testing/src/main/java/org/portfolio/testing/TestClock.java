@@ -1,6 +1,4 @@
-package org.portfolio.performance;
-
-import jakarta.inject.Singleton;
+package org.portfolio.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The service's clock in tests: the system clock, optionally moved by an offset, so a test can stand on the day a
- * record kind's retention ends without sleeping. Replaces the service's default clock bean. Always {@link #reset()} after use.
+ * A service's clock in tests: the system clock, optionally moved by an offset, so a test can stand on the day a term
+ * ends, a step falls due or a retention period runs out without sleeping. One instance per test JVM is enough (the
+ * offset is static, so the test moves the clock without holding the bean). A service uses it by producing it as its
+ * {@code Clock} bean in its test sources (replacing the service's {@code @DefaultBean} clock), e.g.
+ *
+ * <pre>{@code
+ * @Singleton
+ * class TestClockBean {
+ *     @Produces @Singleton Clock clock() { return new TestClock(); }
+ * }
+ * }</pre>
+ *
+ * Always {@link #reset()} after use (time keeps running from the moved "now").
  */
-@Singleton
 public class TestClock extends Clock {
 
     private static volatile Duration offset = Duration.ZERO;
@@ -22,6 +30,7 @@ public class TestClock extends Clock {
         offset = Duration.between(Instant.now(), now);
     }
 
+    /** Back to the system clock. */
     public static void reset() {
         offset = Duration.ZERO;
     }
