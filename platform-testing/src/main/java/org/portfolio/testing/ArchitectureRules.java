@@ -22,7 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 public final class ArchitectureRules {
 
-    private static final List<String> SERVICES = List.of("contracts", "autonomy", "performance", "enrollment", "integration", "gateway");
+    private static final List<String> SERVICES = List.of("contracts", "autonomy", "performance", "enrollment", "integration", "edfi", "gateway");
 
     private ArchitectureRules() {
     }
