@@ -152,6 +152,59 @@ class AccountabilityClockTest {
         calendar("overdue=true").body("overdue.findAll { it.contractId == '" + renewal + "' }.kind", hasItem("STEP_OVERDUE"));
     }
 
+    /** Found by review of the fix above: a renewal whose terms escalate must still escalate the step flagged before. */
+    @Test
+    void aRenewalWhoseTermsEscalateEscalatesTheStepFlaggedUnderTheContractItRenews() {
+        String school = openSchool();
+        String contract = activeWithClock(school, clockTerms("FLAG", null, false));
+        LocalDate began = today();
+        setLevel(contract, "NOTICE_OF_CONCERN", null);
+        standOn(began.plusDays(31));
+        clock.run();
+        assertThat(outboxCount("InterventionStepOverdue", contract)).isEqualTo(1);
+
+        String renewal = given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Renewed, stricter", "term", Map.of("startYear", year(1), "endYear", year(2)),
+                        "accountability", clockTerms("ESCALATE", null, false),
+                        "benchmarks", List.of(benchmark("ELA_PROFICIENCY", "GTE", 40, year(1), List.of("PEOPLE"),
+                                "NOTICE_OF_CONCERN", true))))
+                .post("/api/contracts/" + contract + "/renewal").then().statusCode(201).extract().path("id");
+        assertThat(clock.run().stepsEscalated()).isEqualTo(1);
+        assertThat(outboxCount("InterventionStepOverdue", renewal)).isEqualTo(1);
+        given().auth().oauth2(admin()).get("/api/contracts/" + renewal).then()
+                .body("interventionLevel", equalTo("CORRECTIVE_ACTION_PLAN"));
+    }
+
+    /** Review: fall backs stored as REVOKED before V7 are PENDING after it; a benchmark's revocation stays REVOKED. */
+    @Test
+    void migrationV7TurnsAFallBackStoredAsRevokedIntoPending() throws Exception {
+        String schema = "v7check_" + Long.toHexString(System.nanoTime());
+        try {
+            org.flywaydb.core.Flyway.configure().dataSource(db).schemas(schema).locations("classpath:db/migration")
+                    .target("6").load().migrate();
+            try (Connection c = db.getConnection(); var st = c.createStatement()) {
+                st.execute("insert into " + schema + ".autonomy_grant_state (grant_id, school_id, domain, status, since, "
+                        + "cause_kind, last_event_id) values (gen_random_uuid(), gen_random_uuid(), 'PEOPLE', 'REVOKED', now(), "
+                        + "'RATING_FELL', 'e1'), (gen_random_uuid(), gen_random_uuid(), 'MONEY', 'REVOKED', now(), "
+                        + "'BENCHMARK_MISSED', 'e2')");
+            }
+            org.flywaydb.core.Flyway.configure().dataSource(db).schemas(schema).locations("classpath:db/migration")
+                    .target("7").load().migrate();
+            try (Connection c = db.getConnection(); var st = c.createStatement();
+                 ResultSet r = st.executeQuery("select domain, status from " + schema + ".autonomy_grant_state order by domain")) {
+                List<String> rows = new ArrayList<>();
+                while (r.next()) {
+                    rows.add(r.getString(1) + "=" + r.getString(2));
+                }
+                assertThat(rows).containsExactly("MONEY=REVOKED", "PEOPLE=PENDING");
+            }
+        } finally {
+            try (Connection c = db.getConnection(); var st = c.createStatement()) {
+                st.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
     @Test
     void anOverdueStepEscalatesOneLevelWhenTheContractSaysSoAndTheNewStepGetsItsOwnDates() {
         String contract = activeWithClock(openSchool(), clockTerms("ESCALATE", null, false));

@@ -47,15 +47,11 @@ public class ClockFactRepository {
         return inserted == 1;
     }
 
-    /**
-     * Whether the school's step due on that date was found overdue under another contract (one that a renewal, carrying
-     * the step and its dates over, replaced).
-     */
-    public boolean stepFoundOverdueBefore(UUID schoolId, LocalDate dueDate, UUID exceptContractId) {
-        return !em.createNativeQuery("select 1 from clock_fact where kind = 'STEP_OVERDUE' and school_id = ?1"
-                        + " and due_date = ?2 and contract_id <> ?3 limit 1")
-                .setParameter(1, schoolId).setParameter(2, dueDate).setParameter(3, exceptContractId)
-                .getResultList().isEmpty();
+    /** Whether a step due on that date was found overdue under that contract (the one a renewal replaced). */
+    public boolean stepFoundOverdueUnder(UUID contractId, LocalDate dueDate) {
+        return !em.createNativeQuery("select 1 from clock_fact where kind = 'STEP_OVERDUE' and contract_id = ?1"
+                        + " and due_date = ?2 limit 1")
+                .setParameter(1, contractId).setParameter(2, dueDate).getResultList().isEmpty();
     }
 
     /** ACTIVE contracts whose current step was due before the date and is not yet found overdue. */

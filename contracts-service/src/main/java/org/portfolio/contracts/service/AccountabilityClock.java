@@ -132,14 +132,15 @@ public class AccountabilityClock {
         if (!facts.recordOnce(ClockFactKind.STEP_OVERDUE, c.id, c.schoolId(), subject, null, null, due, today, now)) {
             return Optional.empty();
         }
-        if (c.renewsContractId != null && facts.stepFoundOverdueBefore(c.schoolId(), due, c.id)) {
-            // a renewal carries the step over with its dates (ContractActivation): it was found overdue under the
-            // contract it renews, so it is recorded for this one too, and not flagged or escalated a second time
-            return Optional.empty();
-        }
         AccountabilityTerms terms = queries.current(c).accountabilityTerms();
         InterventionLevel level = c.interventionLevel;
         boolean escalates = terms.overdueStep() == OverdueAction.ESCALATE && level.next() != level;
+        if (!escalates && c.renewsContractId != null && facts.stepFoundOverdueUnder(c.renewsContractId, due)) {
+            // a renewal carries the step over with its dates (ContractActivation): it was found overdue (and flagged)
+            // under the contract it renews, so it is recorded for this one too and not flagged a second time; a renewal
+            // whose terms escalate an overdue step does escalate it
+            return Optional.empty();
+        }
         String what = "Intervention step " + level + " (since " + c.interventionSince + ") was due on " + due
                 + " and is overdue";
         String description = what + (escalates ? "; the contract escalates an overdue step one level to " + level.next()
