@@ -121,12 +121,20 @@ class EarnedFallBackReviewTest {
         UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE").get("id"));
         evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
         awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        io.restassured.RestAssured.given().auth().oauth2(org.portfolio.testing.TestTokens.districtAdmin())
+                .get("/api/autonomy/grants/" + grantId).then().statusCode(200)
+                .body("reinstatesWhenMet", org.hamcrest.Matchers.equalTo(true));
 
         // while revoked, the ratings that earned it fall below the rule: the grant stays revoked
         UUID weak = UUID.randomUUID();
         String fellEvent = rating(school, weak, yearsFromNow(-1), "APPROACHING", Instant.now().toString());
         awaitRating(school, weak);
         assertThat(check(school, "HIRE_TEACHERS").getString("basis.reason")).isEqualTo("REVOKED");
+        // and the grant no longer promises to come back with the MET (found by review: it still said true)
+        io.restassured.RestAssured.given().auth().oauth2(org.portfolio.testing.TestTokens.districtAdmin())
+                .get("/api/autonomy/grants/" + grantId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REVOKED"))
+                .body("reinstatesWhenMet", org.hamcrest.Matchers.equalTo(false));
 
         // the benchmark is met (on corrected data): the guard lets go, but the ratings no longer earn it → PENDING
         Map<String, Object> met = evaluation(school, contract, benchmark, "MET", 3, 2, true, "PEOPLE");

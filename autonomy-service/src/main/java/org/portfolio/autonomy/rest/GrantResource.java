@@ -53,6 +53,9 @@ public class GrantResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.portfolio.autonomy.service.EligibilityService eligibility;
+
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
     @Operation(summary = "List grants", description = "One page of autonomy grants (school, domain or decisions, model, "
@@ -94,7 +97,8 @@ public class GrantResource {
     public Response get(@PathParam("id") UUID id) {
         Grant g = grants.get(id);
         caller.requireSchool(g.schoolId);
-        return Response.ok(GrantResponse.of(g, grants.openMisses(id))).tag(EntityTags.of(g.version)).build();
+        return Response.ok(GrantResponse.of(g, grants.openMisses(id), eligibility.reinstatesWhenMet(g)))
+                .tag(EntityTags.of(g.version)).build();
     }
 
     @GET
@@ -186,6 +190,7 @@ public class GrantResource {
     }
 
     private Response answer(Grant g) {
-        return Response.ok(GrantResponse.of(g, grants.openMisses(g.id))).tag(EntityTags.of(g.version)).build();
+        return Response.ok(GrantResponse.of(g, grants.openMisses(g.id), eligibility.reinstatesWhenMet(g)))
+                .tag(EntityTags.of(g.version)).build();
     }
 }

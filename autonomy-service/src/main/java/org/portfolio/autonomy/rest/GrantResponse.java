@@ -35,7 +35,8 @@ public record GrantResponse(
         UUID awaitingSuccessorContractId,
         @Schema(description = "The cause of the latest status change") CauseResponse cause,
         @Schema(description = "REVOKED only (absent otherwise): the missed benchmarks that hold it revoked") List<OpenMissResponse> openMisses,
-        @Schema(description = "REVOKED only (absent otherwise): whether it comes back by itself once those benchmarks are met")
+        @Schema(description = "REVOKED only (absent otherwise): whether it comes back by itself once those benchmarks are met "
+                + "(false for an EARNED grant whose ratings fell below its criteria while it was revoked: the MET leaves it PENDING)")
         Boolean reinstatesWhenMet,
         @Schema(description = "Also the ETag; send it as If-Match with a change") long version) {
 
@@ -57,6 +58,11 @@ public record GrantResponse(
     }
 
     static GrantResponse of(Grant g, List<OpenMiss> misses) {
+        return of(g, misses, g.autoReinstate);
+    }
+
+    /** @param reinstatesWhenMet whether a REVOKED grant comes back by itself once its benchmarks are met */
+    static GrantResponse of(Grant g, List<OpenMiss> misses, boolean reinstatesWhenMet) {
         boolean revoked = g.status == GrantStatus.REVOKED;
         return new GrantResponse(g.id, g.schoolId, g.domain, g.model, g.decisions, g.decisions.isEmpty(), g.scope,
                 g.source, g.contractId, g.provisionId, g.requestId,
@@ -68,6 +74,6 @@ public record GrantResponse(
                 CauseResponse.of(g.cause),
                 revoked ? misses.stream().map(m -> new OpenMissResponse(m.benchmarkId, m.evaluationId,
                         m.reinstateOnMet, m.missedAt)).toList() : null,
-                revoked ? g.autoReinstate : null, g.version);
+                revoked ? reinstatesWhenMet : null, g.version);
     }
 }

@@ -194,6 +194,15 @@ public class EligibilityService {
      * strong year is not undone, as for an ACTIVE grant that fell back: it waits to be earned again). Returns the
      * cause of the fall back to PENDING (RATING_FELL, the MET's event id, the ratings, the benchmark in words).
      */
+    /**
+     * Whether a REVOKED grant comes back by itself once its missed benchmarks are met: it was revoked with automatic
+     * reinstatement and has not fallen back meanwhile (a MET then leaves an EARNED grant that fell back PENDING).
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    public boolean reinstatesWhenMet(Grant g) {
+        return g.autoReinstate && fellBackWhileRevoked(g, "grant-query", "").isEmpty();
+    }
+
     public Optional<Cause> fellBackWhileRevoked(Grant g, String eventId, String metDescription) {
         if (g.status != GrantStatus.REVOKED || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null) {
             return Optional.empty();
