@@ -117,10 +117,10 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
                 descriptors(body, "performanceLevels", "assessmentReportingMethodDescriptor", errors);
             }
             case STUDENT_ASSESSMENTS -> {
-                if (body.has("reportedSchoolReference")) {
+                if (body.hasNonNull("reportedSchoolReference")) {
                     schoolId = (Long) value(body, List.of("reportedSchoolReference", "schoolId"), ResourceType.FieldKind.EDORG_ID, true, errors);
                 }
-                if (body.has("schoolYearTypeReference")) {
+                if (body.hasNonNull("schoolYearTypeReference")) {
                     schoolYear = (Integer) value(body, List.of("schoolYearTypeReference", "schoolYear"), ResourceType.FieldKind.SCHOOL_YEAR, true, errors);
                 }
                 LocalDate administered = administrationDate(body, errors);
@@ -297,7 +297,9 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
         }
         if (n.isTextual() && n.asText().length() <= 40 && DATE_TIME.matcher(n.asText()).matches()) {
             try {
-                return LocalDate.parse(n.asText().substring(0, 10));
+                // the time and offset must be real ones too (25:99 is not)
+                return n.asText().length() == 10 ? LocalDate.parse(n.asText())
+                        : java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(n.asText(), LocalDate::from);
             } catch (DateTimeParseException e) {
                 // answered below
             }
