@@ -318,7 +318,7 @@ class EdFiGrandBendIT {
         students.forEach((sc, ids) -> ids.keySet().forEach(id -> enrolledAt.put(id, sc)));
         record Expected(long school, String subject, String grade) {
         }
-        Map<Expected, int[]> expected = new TreeMap<>(java.util.Comparator.comparing((Expected e) -> e.school())
+        TreeMap<Expected, int[]> expected = new TreeMap<>(java.util.Comparator.comparing((Expected e) -> e.school())
                 .thenComparing(Expected::subject).thenComparing(Expected::grade));
         List<ObjectNode> resultDocs = new ArrayList<>();
         String proficientMath = null;
@@ -351,25 +351,25 @@ class EdFiGrandBendIT {
                         .put("assessmentReportingMethodDescriptor", text(pl, "AssessmentReportingMethod"))
                         .put("performanceLevelIndicatorName", text(pl, "PerformanceLevelIndicatorName"));
             }
-            long school;
+            long at;
             if (enrolledAt.containsKey(student)) {
-                school = enrolledAt.get(student);
+                at = enrolledAt.get(student);
             } else {
-                school = schoolOfGrade.get(grade);
-                doc.putObject("reportedSchoolReference").put("schoolId", school);
+                at = schoolOfGrade.get(grade);
+                doc.putObject("reportedSchoolReference").put("schoolId", at);
             }
             resultDocs.add(doc);
             // expected, from the XML: tested (a performance level) and proficient (Met Standard or Advanced) per school,
             // subject (the assessment's) and grade (when assessed)
             String subject = subjectOf.get(assessmentId).endsWith("#Mathematics") ? "MATH" : "ELA";
-            int[] counts = expected.computeIfAbsent(new Expected(school, subject, grade.substring(grade.indexOf('#') + 1)), x -> new int[3]);
+            int[] counts = expected.computeIfAbsent(new Expected(at, subject, grade.substring(grade.indexOf('#') + 1)), x -> new int[3]);
             if (level == null) {
                 counts[2]++;
             } else {
                 counts[0]++;
                 if (level.endsWith("#Met Standard") || level.endsWith("#Advanced")) {
                     counts[1]++;
-                    if (subject.equals("MATH") && proficientMath == null && school == 255901107L) {
+                    if (subject.equals("MATH") && proficientMath == null && at == 255901107L) {
                         proficientMath = doc.get("studentAssessmentIdentifier").asText();
                     }
                 }
@@ -386,7 +386,7 @@ class EdFiGrandBendIT {
             JsonNode records = JSON.readTree(district.as(sis).queryParam("schoolId", ours.get(sc).toString())
                     .queryParam("schoolYear", "2021-22").queryParam("size", 1000).get("/api/performance/student-records/assessments")
                     .then().statusCode(200).extract().asString());
-            Map<Expected, int[]> actual = new TreeMap<>(java.util.Comparator.comparing((Expected e) -> e.school())
+            TreeMap<Expected, int[]> actual = new TreeMap<>(java.util.Comparator.comparing((Expected e) -> e.school())
                     .thenComparing(Expected::subject).thenComparing(Expected::grade));
             for (JsonNode r : records.get("items")) {
                 String grade = grades.entrySet().stream().filter(g -> g.getValue().equals(r.path("gradeLevel").asText()))
@@ -403,7 +403,7 @@ class EdFiGrandBendIT {
                     assertThat(r.get("scaleScore").asInt()).as("the vertical score").isBetween(100, 950);
                 }
             }
-            Map<Expected, int[]> want = new TreeMap<>(actual.comparator());
+            TreeMap<Expected, int[]> want = new TreeMap<>(actual.comparator());
             expected.forEach((k, v) -> {
                 if (k.school() == sc) {
                     want.put(k, v);
