@@ -88,7 +88,7 @@ public final class EdFiSchemas {
 
     @Schema(name = "edFi_assessmentReference")
     public record AssessmentReference(@Schema(required = true, maxLength = 60) String assessmentIdentifier,
-                                      @Schema(required = true, maxLength = 255, examples = "uri://ed-fi.org/Assessment/Assessment.xml") String namespace) {
+                                      @Schema(required = true, maxLength = 255, examples = "uri://district.example/Assessment") String namespace) {
     }
 
     @Schema(name = "edFi_assessmentAcademicSubject")
@@ -112,8 +112,8 @@ public final class EdFiSchemas {
     @Schema(name = "edFi_assessment", description = "An Ed-Fi Assessment (natural key assessmentIdentifier, namespace). Its "
             + "academicSubjects give the subject of its results (mapped: /edfi/mappings/academic-subjects)")
     public record Assessment(@Schema(readOnly = true) String id,
-                             @Schema(required = true, maxLength = 60, examples = "SA-2011-Mathematics-Eighth grade") String assessmentIdentifier,
-                             @Schema(required = true, maxLength = 255, examples = "uri://ed-fi.org/Assessment/Assessment.xml") String namespace,
+                             @Schema(required = true, maxLength = 60, examples = "STATE-MATH-8") String assessmentIdentifier,
+                             @Schema(required = true, maxLength = 255, examples = "uri://district.example/Assessment") String namespace,
                              @Schema(required = true, maxLength = 255) String assessmentTitle,
                              @Schema(maxItems = 100) java.util.List<AcademicSubject> academicSubjects,
                              @Schema(maxItems = 100) java.util.List<AssessmentScore> scores,
