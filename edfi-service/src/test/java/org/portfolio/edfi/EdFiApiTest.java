@@ -57,8 +57,8 @@ class EdFiApiTest {
         given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "district.example:8443").get("/edfi")
                 .then().statusCode(200).body("urls.oauth", equalTo("https://district.example:8443/edfi/oauth/token"));
         given().get("/edfi/metadata/data/v3/dependencies").then().statusCode(200)
-                .body("resource", equalTo(List.of("/ed-fi/schools", "/ed-fi/sessions", "/ed-fi/studentSchoolAssociations",
-                        "/ed-fi/studentSchoolAttendanceEvents")));
+                .body("resource", equalTo(List.of("/ed-fi/schools", "/ed-fi/sessions", "/ed-fi/assessments",
+                        "/ed-fi/studentSchoolAssociations", "/ed-fi/studentSchoolAttendanceEvents", "/ed-fi/studentAssessments")));
     }
 
     @Test

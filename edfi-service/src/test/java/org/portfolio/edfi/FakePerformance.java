@@ -28,6 +28,12 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
     }
 
     public static final List<Upload> UPLOADS = new CopyOnWriteArrayList<>();
+    /** The assessment uploads. */
+    public static final List<Upload> ASSESSMENTS = new CopyOnWriteArrayList<>();
+    /** The assessment corrections (retractions): the Authorization header and the body. */
+    public static final List<Upload> CORRECTIONS = new CopyOnWriteArrayList<>();
+    /** The assessment records "stored" (schoolId|schoolYear|studentId|subject|testCode): a retraction of another is 422 record-not-found. */
+    public static final java.util.Set<String> STORED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Rows of this school id (UUID text) are rejected as outside the caller's scope. */
     public static volatile String rejectSchool;
 
@@ -60,9 +66,42 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                 ex.getResponseBody().write(body);
                 ex.close();
             });
+            server.createContext("/api/performance/ingest/assessments", ex -> {
+                JsonNode rows = JSON.readTree(ex.getRequestBody());
+                ASSESSMENTS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), rows));
+                for (JsonNode r : rows) {
+                    STORED.add(key(r));
+                }
+                answer(ex, 201, "{\"rowsReceived\":" + rows.size() + ",\"rowsRejected\":0,\"errors\":[]}");
+            });
+            server.createContext("/api/performance/corrections/assessments", ex -> {
+                JsonNode body = JSON.readTree(ex.getRequestBody());
+                CORRECTIONS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), body));
+                for (JsonNode i : body.get("items")) {
+                    if (!STORED.contains(key(i))) {
+                        answer(ex, 422, "{\"type\":\"https://portfolio.example/problems/record-not-found\",\"status\":422}");
+                        return;
+                    }
+                }
+                body.get("items").forEach(i -> STORED.remove(key(i)));
+                answer(ex, 201, "{}");
+            });
             server.start();
         }
         return Map.of("portfolio.edfi.performance-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    static String key(JsonNode r) {
+        return r.path("schoolId").asText() + "|" + r.path("schoolYear").asText() + "|" + r.path("studentId").asText() + "|"
+                + r.path("subject").asText() + "|" + r.path("testCode").asText();
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange ex, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        ex.sendResponseHeaders(status, body.length);
+        ex.getResponseBody().write(body);
+        ex.close();
     }
 
     @Override

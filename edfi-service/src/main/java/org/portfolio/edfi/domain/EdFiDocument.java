@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An Ed-Fi document as posted, checked against what phase 1 relies on (its natural key and the fields the derivation
- * reads, with Ed-Fi's bounds), with the columns copied out of it. Every broken rule is one entry of
+ * An Ed-Fi document as posted, checked against what the door relies on (its natural key and the fields the derivation
+ * reads, with Ed-Fi's bounds), with the columns copied out of it: the Ed-Fi school (none for an assessment; a student
+ * assessment's reported school, when given), the school year and the student. Every broken rule is one entry of
  * {@link Invalid#errors()}, keyed by the JSON path as Ed-Fi writes it ({@code $.schoolReference.schoolId}); no
  * message repeats a value of the body. Other fields are kept as posted.
  */
-public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey, long schoolId, Integer schoolYear,
+public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey, Long schoolId, Integer schoolYear,
                            String studentUniqueId) {
 
     /** The server's own fields, never stored from a body. */
@@ -28,6 +29,10 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
     private static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,32}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final long MAX_EDORG_ID = 999_999_999_999L;
+    /** Ed-Fi's datetime as JSON carries it (administrationDate): a date, optionally a time and an offset. */
+    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2})?)?");
+    /** Collections of a document the derivation reads (scores, performance levels, subjects): at most this many entries. */
+    static final int MAX_ENTRIES = 100;
 
     /** The document broke these rules (JSON path → messages). */
     public static final class Invalid extends RuntimeException {
@@ -103,6 +108,45 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
                 }
                 duration(body, errors);
             }
+            case ASSESSMENTS -> {
+                text(body, List.of("assessmentTitle"), 255, true, errors);
+                descriptors(body, "academicSubjects", "academicSubjectDescriptor", errors);
+                descriptors(body, "assessedGradeLevels", "gradeLevelDescriptor", errors);
+                descriptors(body, "scores", "assessmentReportingMethodDescriptor", errors);
+                descriptors(body, "performanceLevels", "performanceLevelDescriptor", errors);
+                descriptors(body, "performanceLevels", "assessmentReportingMethodDescriptor", errors);
+            }
+            case STUDENT_ASSESSMENTS -> {
+                if (body.hasNonNull("reportedSchoolReference")) {
+                    schoolId = (Long) value(body, List.of("reportedSchoolReference", "schoolId"), ResourceType.FieldKind.EDORG_ID, true, errors);
+                }
+                if (body.hasNonNull("schoolYearTypeReference")) {
+                    schoolYear = (Integer) value(body, List.of("schoolYearTypeReference", "schoolYear"), ResourceType.FieldKind.SCHOOL_YEAR, true, errors);
+                }
+                LocalDate administered = administrationDate(body, errors);
+                if (schoolYear == null && administered != null && !errors.containsKey("$.schoolYearTypeReference.schoolYear")) {
+                    schoolYear = administered.getMonthValue() >= 7 ? administered.getYear() + 1 : administered.getYear();
+                    if (schoolYear < 1991 || schoolYear > 2100) {
+                        add(errors, "$.administrationDate", "administrationDate must fall in a school year from 1991 to 2100.");
+                    }
+                }
+                if (schoolYear == null && !errors.containsKey("$.schoolYearTypeReference.schoolYear") && !errors.containsKey("$.administrationDate")) {
+                    add(errors, "$.schoolYearTypeReference.schoolYear", "schoolYear (or administrationDate) is required: the suite's "
+                            + "assessment records are per school year.");
+                }
+                value(body, List.of("whenAssessedGradeLevelDescriptor"), ResourceType.FieldKind.DESCRIPTOR, false, errors);
+                value(body, List.of("reasonNotTestedDescriptor"), ResourceType.FieldKind.DESCRIPTOR, false, errors);
+                descriptors(body, "performanceLevels", "performanceLevelDescriptor", errors);
+                descriptors(body, "performanceLevels", "assessmentReportingMethodDescriptor", errors);
+                descriptors(body, "scoreResults", "assessmentReportingMethodDescriptor", errors);
+                for (ObjectNode r : entries(body, "scoreResults", errors)) {
+                    JsonNode result = r.get("result");
+                    if (result == null || !result.isTextual() || result.asText().isEmpty() || result.asText().length() > 35) {
+                        add(errors, "$.scoreResults.result", "result must be text of 1 to 35 characters.");
+                        break;
+                    }
+                }
+            }
             default -> { }
         }
         if (!errors.isEmpty()) {
@@ -153,6 +197,7 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
                     yield null;
                 }
             }
+            case NAMESPACE -> text(body, path, Descriptor.MAX_NAMESPACE, required, errors);
             case DESCRIPTOR -> {
                 Descriptor d = n.isTextual() && n.asText().length() <= 306 ? Descriptor.parse(n.asText()) : null;
                 if (d == null) {
@@ -201,6 +246,72 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
         if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
             add(errors, p, name + " must be a whole number from " + min + " to " + max + ".");
         }
+    }
+
+    /**
+     * The entries of a collection (an array of objects, at most {@link #MAX_ENTRIES}); none when it is absent. A
+     * malformed collection is an error and no entries.
+     */
+    public static List<ObjectNode> entries(JsonNode body, String collection, Map<String, List<String>> errors) {
+        JsonNode n = body.get(collection);
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!n.isArray() || n.size() > MAX_ENTRIES) {
+            add(errors, "$." + collection, collection + " must be an array of at most " + MAX_ENTRIES + " objects.");
+            return List.of();
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        for (JsonNode e : n) {
+            if (!e.isObject()) {
+                add(errors, "$." + collection, collection + " must be an array of at most " + MAX_ENTRIES + " objects.");
+                return List.of();
+            }
+            out.add((ObjectNode) e);
+        }
+        return out;
+    }
+
+    /** The entries of a collection that the caller has validated: never an error. */
+    public static List<ObjectNode> entries(JsonNode body, String collection) {
+        return entries(body, collection, new LinkedHashMap<>());
+    }
+
+    /** Each entry of the collection must carry this descriptor (Ed-Fi requires it in every collection the suite reads). */
+    private static void descriptors(ObjectNode body, String collection, String field, Map<String, List<String>> errors) {
+        for (ObjectNode e : entries(body, collection, errors)) {
+            Map<String, List<String>> one = new LinkedHashMap<>();
+            value(e, List.of(field), ResourceType.FieldKind.DESCRIPTOR, true, one);
+            if (!one.isEmpty()) {
+                add(errors, "$." + collection + "." + field, field + " of each " + collection + " entry must be a descriptor URI: namespace#CodeValue.");
+                return;
+            }
+        }
+    }
+
+    /** administrationDate (optional): the date part of an Ed-Fi datetime. */
+    private static LocalDate administrationDate(ObjectNode body, Map<String, List<String>> errors) {
+        JsonNode n = body.get("administrationDate");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isTextual() && n.asText().length() <= 40 && DATE_TIME.matcher(n.asText()).matches()) {
+            try {
+                // the time and offset must be real ones too (25:99 is not)
+                return n.asText().length() == 10 ? LocalDate.parse(n.asText())
+                        : java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(n.asText(), LocalDate::from);
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
+        }
+        add(errors, "$.administrationDate", "administrationDate must be a date and time (yyyy-MM-ddTHH:mm:ss, optionally with an offset).");
+        return null;
+    }
+
+    /** The date a student assessment was administered, or null. */
+    public static LocalDate administrationDateOf(JsonNode body) {
+        JsonNode n = body.get("administrationDate");
+        return n == null || !n.isTextual() || n.asText().length() < 10 ? null : LocalDate.parse(n.asText().substring(0, 10));
     }
 
     /** eventDuration: Ed-Fi's decimal(3,2), 0 to 1 day; checked on its scale before any arithmetic. */
@@ -283,6 +394,9 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
     }
 
     private static void add(Map<String, List<String>> errors, String path, String message) {
-        errors.computeIfAbsent(path, x -> new ArrayList<>()).add(message);
+        List<String> messages = errors.computeIfAbsent(path, x -> new ArrayList<>());
+        if (!messages.contains(message)) {
+            messages.add(message);
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Ed-Fi resources of phase 1 (Data Standard 5.x, ODS/API {@code /data/v3/ed-fi/...}) and their natural keys: the
+ * The Ed-Fi resources the door supports (phase 1 and 2; Data Standard 5.x, ODS/API {@code /data/v3/ed-fi/...}) and their natural keys: the
  * fields an upsert is matched on, which are also the list filters. A key field is a path into the document.
  */
 public enum ResourceType {
@@ -25,6 +25,14 @@ public enum ResourceType {
             new KeyField("schoolId", List.of("schoolReference", "schoolId"), FieldKind.EDORG_ID),
             new KeyField("schoolYear", List.of("sessionReference", "schoolYear"), FieldKind.SCHOOL_YEAR),
             new KeyField("sessionName", List.of("sessionReference", "sessionName"), FieldKind.NAME),
+            new KeyField("studentUniqueId", List.of("studentReference", "studentUniqueId"), FieldKind.STUDENT_ID))),
+    ASSESSMENTS("assessments", 2, List.of(
+            new KeyField("assessmentIdentifier", List.of("assessmentIdentifier"), FieldKind.NAME),
+            new KeyField("namespace", List.of("namespace"), FieldKind.NAMESPACE))),
+    STUDENT_ASSESSMENTS("studentAssessments", 4, List.of(
+            new KeyField("assessmentIdentifier", List.of("assessmentReference", "assessmentIdentifier"), FieldKind.NAME),
+            new KeyField("namespace", List.of("assessmentReference", "namespace"), FieldKind.NAMESPACE),
+            new KeyField("studentAssessmentIdentifier", List.of("studentAssessmentIdentifier"), FieldKind.NAME),
             new KeyField("studentUniqueId", List.of("studentReference", "studentUniqueId"), FieldKind.STUDENT_ID)));
 
     /** The kinds of values a field holds, with Ed-Fi's bounds. */
@@ -39,6 +47,8 @@ public enum ResourceType {
         DATE,
         /** A descriptor URI, {@code namespace#CodeValue}. */
         DESCRIPTOR,
+        /** A namespace URI of up to 255 characters (an assessment's namespace). */
+        NAMESPACE,
         /** A studentUniqueId; letters, digits and {@code . _ : -} only, at most 32 (the suite's student id pattern). */
         STUDENT_ID
     }

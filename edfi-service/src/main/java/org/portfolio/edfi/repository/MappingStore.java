@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.portfolio.edfi.domain.CategoryMapping;
+import org.portfolio.edfi.domain.DescriptorKind;
+import org.portfolio.edfi.domain.DescriptorMapping;
 import org.portfolio.edfi.domain.SchoolMapping;
 
 import java.sql.PreparedStatement;
@@ -104,7 +106,51 @@ public class MappingStore {
         });
     }
 
-    /** Takes the mapping lock: category edits and attendance event writes do not interleave. */
+    /** The descriptor mappings of a kind (every kind when null), by kind, namespace and code value. */
+    public List<DescriptorMapping> descriptors(DescriptorKind kind) {
+        return sql.work(c -> {
+            List<DescriptorMapping> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select kind, namespace, code_value, value, changed_by, changed_at "
+                    + "from edfi_descriptor_map where ?::text is null or kind = ?::text order by 1, 2, 3")) {
+                st.setString(1, kind == null ? null : kind.name());
+                st.setString(2, kind == null ? null : kind.name());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DescriptorMapping(DescriptorKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Replaces the mappings of one kind and namespace. */
+    public void replaceDescriptors(DescriptorKind kind, String namespace, List<DescriptorMapping> rows) {
+        sql.work(c -> {
+            try (PreparedStatement del = c.prepareStatement("delete from edfi_descriptor_map where kind = ? and namespace = ?")) {
+                del.setString(1, kind.name());
+                del.setString(2, namespace);
+                del.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("insert into edfi_descriptor_map (kind, namespace, code_value, value, "
+                    + "changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")) {
+                for (DescriptorMapping r : rows) {
+                    st.setString(1, kind.name());
+                    st.setString(2, namespace);
+                    st.setString(3, r.codeValue());
+                    st.setString(4, r.value());
+                    st.setString(5, r.changedBy());
+                    st.setTimestamp(6, Timestamp.from(r.changedAt()));
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Takes the mapping lock: mapping edits and the writes that read the mappings do not interleave. */
     public void lockCategories(boolean exclusive) {
         sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement(exclusive ? "select pg_advisory_xact_lock(?, 0)" : "select pg_advisory_xact_lock_shared(?, 0)")) {

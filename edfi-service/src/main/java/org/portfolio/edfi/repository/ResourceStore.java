@@ -63,7 +63,7 @@ public class ResourceStore {
                 st.setObject(1, r.id());
                 st.setString(2, resource);
                 st.setString(3, r.naturalKey());
-                st.setLong(4, r.schoolId());
+                st.setObject(4, r.schoolId(), Types.BIGINT);
                 setInt(st, 5, r.schoolYear());
                 st.setString(6, r.studentUniqueId());
                 st.setString(7, r.body());
@@ -91,6 +91,19 @@ public class ResourceStore {
         });
     }
 
+    /** The columns a write copies out of a document that are not part of its natural key (a student assessment's school and year). */
+    public void updateColumns(UUID id, Long schoolId, Integer schoolYear) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("update edfi_resource set school_id = ?, school_year = ? where id = ?")) {
+                st.setObject(1, schoolId, Types.BIGINT);
+                setInt(st, 2, schoolYear);
+                st.setObject(3, id);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public boolean delete(UUID id) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("delete from edfi_resource where id = ?")) {
@@ -102,20 +115,21 @@ public class ResourceStore {
 
     /**
      * A page of a resource's rows containing {@code filter} (a JSON object), in insertion order of ids; only of these
-     * Ed-Fi schools when {@code schools} is not null.
+     * Ed-Fi schools when {@code schools} is not null (and rows of no school when {@code schoolless}).
      */
-    public List<StoredResource> list(String resource, String filter, Collection<Long> schools, int offset, int limit) {
+    public List<StoredResource> list(String resource, String filter, Collection<Long> schools, boolean schoolless, int offset, int limit) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
-                    + "and body @> ?::jsonb and (?::bigint[] is null or school_id = any(?::bigint[])) "
-                    + "order by school_id, natural_key offset ? limit ?")) {
+                    + "and body @> ?::jsonb and (?::bigint[] is null or school_id = any(?::bigint[]) or (? and school_id is null)) "
+                    + "order by school_id nulls first, natural_key offset ? limit ?")) {
                 st.setString(1, resource);
                 st.setString(2, filter);
                 java.sql.Array a = schools == null ? null : c.createArrayOf("bigint", schools.toArray());
                 st.setArray(3, a);
                 st.setArray(4, a);
-                st.setInt(5, offset);
-                st.setInt(6, limit);
+                st.setBoolean(5, schoolless);
+                st.setInt(6, offset);
+                st.setInt(7, limit);
                 List<StoredResource> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -127,15 +141,16 @@ public class ResourceStore {
         });
     }
 
-    public long count(String resource, String filter, Collection<Long> schools) {
+    public long count(String resource, String filter, Collection<Long> schools, boolean schoolless) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select count(*) from edfi_resource where resource = ? "
-                    + "and body @> ?::jsonb and (?::bigint[] is null or school_id = any(?::bigint[]))")) {
+                    + "and body @> ?::jsonb and (?::bigint[] is null or school_id = any(?::bigint[]) or (? and school_id is null))")) {
                 st.setString(1, resource);
                 st.setString(2, filter);
                 java.sql.Array a = schools == null ? null : c.createArrayOf("bigint", schools.toArray());
                 st.setArray(3, a);
                 st.setArray(4, a);
+                st.setBoolean(5, schoolless);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -244,10 +259,79 @@ public class ResourceStore {
         }
     }
 
+    /** Rows of a resource containing {@code filter} (a JSON object), optionally of one school year; every school. */
+    public List<StoredResource> matching(String resource, String filter, Integer schoolYear) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
+                    + "and body @> ?::jsonb and (?::int is null or school_year = ?::int) order by natural_key")) {
+                st.setString(1, resource);
+                st.setString(2, filter);
+                setInt(st, 3, schoolYear);
+                setInt(st, 4, schoolYear);
+                return all(st);
+            }
+        });
+    }
+
+    /** Rows of a resource of one student, at every school. */
+    public List<StoredResource> ofStudent(String resource, String student) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
+                    + "and student_unique_id = ?")) {
+                st.setString(1, resource);
+                st.setString(2, student);
+                return all(st);
+            }
+        });
+    }
+
+    /** Rows of a resource with a string at this JSON path (jsonpath, e.g. $.scoreResults[*].x) that starts with {@code prefix}. */
+    public List<StoredResource> withValueStarting(String resource, String jsonPath, String prefix) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
+                    + "and jsonb_path_exists(body, (? || ' ? (@ starts with $p)')::jsonpath, jsonb_build_object('p', ?::text))")) {
+                st.setString(1, resource);
+                st.setString(2, jsonPath);
+                st.setString(3, prefix);
+                return all(st);
+            }
+        });
+    }
+
+    /** The distinct strings at a JSON path of a resource's rows, with how many rows hold each. */
+    public java.util.Map<String, Long> valuesAt(String resource, String jsonPath) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select v, count(*) from (select distinct id, jsonb_path_query(body, ?::jsonpath) #>> '{}' v "
+                    + "from edfi_resource where resource = ?) x where v is not null group by v order by v")) {
+                st.setString(1, jsonPath);
+                st.setString(2, resource);
+                java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static List<StoredResource> all(PreparedStatement st) throws SQLException {
+        List<StoredResource> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        }
+        return out;
+    }
+
     private static StoredResource row(ResultSet rs) throws SQLException {
         int year = rs.getInt(4);
         Integer schoolYear = rs.wasNull() ? null : year;
-        return new StoredResource(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), schoolYear, rs.getString(5),
+        long school = rs.getLong(3);
+        Long schoolId = rs.wasNull() ? null : school;
+        return new StoredResource(rs.getObject(1, UUID.class), rs.getString(2), schoolId, schoolYear, rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());
     }
 

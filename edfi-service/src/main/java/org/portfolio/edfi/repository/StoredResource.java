@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A stored Ed-Fi resource: its id, document and version. */
-public record StoredResource(UUID id, String naturalKey, long schoolId, Integer schoolYear, String studentUniqueId,
+public record StoredResource(UUID id, String naturalKey, Long schoolId, Integer schoolYear, String studentUniqueId,
                              String body, String etag, Instant lastModified) {
 }

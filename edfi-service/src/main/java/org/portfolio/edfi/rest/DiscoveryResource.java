@@ -65,7 +65,7 @@ public class DiscoveryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Version.class)))
     public Version version(@Context UriInfo uri, @Context HttpHeaders headers) {
         String root = root(uri, headers) + "/edfi";
-        return new Version(API_VERSION, "Portfolio suite Ed-Fi API", API_VERSION + " (phase 1: " + String.join(", ",
+        return new Version(API_VERSION, "Portfolio suite Ed-Fi API", API_VERSION + " (resources: " + String.join(", ",
                 Arrays.stream(ResourceType.values()).map(ResourceType::path).toList()) + ")",
                 List.of(new DataModel("Ed-Fi", DATA_STANDARD, DATA_STANDARD)),
                 new Urls(root + "/metadata/data/v3/dependencies", root(uri, headers) + "/openapi", root + "/oauth/token",

@@ -131,6 +131,12 @@ public class EdFiEndpoints {
                 }
                 at.put(field, d.uri());
             }
+            case NAMESPACE -> {
+                if (value.isEmpty() || value.length() > Descriptor.MAX_NAMESPACE) {
+                    throw EdFiException.badRequest(bad);
+                }
+                at.put(field, value);
+            }
             default -> {
                 if (value.isEmpty() || value.length() > 60) {
                     throw EdFiException.badRequest(bad);

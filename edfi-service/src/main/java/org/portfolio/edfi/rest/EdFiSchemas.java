@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * The documents of the phase-1 Ed-Fi resources as the OpenAPI document shows them (Ed-Fi Data Standard 5.x names).
+ * The documents of the Ed-Fi resources as the OpenAPI document shows them (Ed-Fi Data Standard 5.x names).
  * Only the fields the suite reads and checks are declared; any other Ed-Fi field (educationOrganizationCategories,
  * gradeLevels, attendanceEventReason, ...) is kept as posted and answered back, unchecked except for its text. A GET answers
  * them with the server's {@code id}, {@code _etag} and {@code _lastModifiedDate}.
@@ -84,5 +84,76 @@ public final class EdFiSchemas {
                                                BigDecimal eventDuration,
                                                @Schema(readOnly = true) String _etag,
                                                @Schema(readOnly = true) String _lastModifiedDate) {
+    }
+
+    @Schema(name = "edFi_assessmentReference")
+    public record AssessmentReference(@Schema(required = true, maxLength = 60) String assessmentIdentifier,
+                                      @Schema(required = true, maxLength = 255, examples = "uri://district.example/Assessment") String namespace) {
+    }
+
+    @Schema(name = "edFi_assessmentAcademicSubject")
+    public record AcademicSubject(@Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/AcademicSubjectDescriptor#Mathematics")
+                                  String academicSubjectDescriptor) {
+    }
+
+    @Schema(name = "edFi_assessmentPerformanceLevel", description = "A performance level of the assessment (stored as posted; its score range is not read)")
+    public record AssessmentPerformanceLevel(@Schema(required = true, maxLength = 306) String assessmentReportingMethodDescriptor,
+                                             @Schema(required = true, maxLength = 306) String performanceLevelDescriptor,
+                                             @Schema(maxLength = 35) String minimumScore,
+                                             @Schema(maxLength = 35) String maximumScore) {
+    }
+
+    @Schema(name = "edFi_assessmentScore")
+    public record AssessmentScore(@Schema(required = true, maxLength = 306) String assessmentReportingMethodDescriptor,
+                                  @Schema(maxLength = 35) String minimumScore,
+                                  @Schema(maxLength = 35) String maximumScore) {
+    }
+
+    @Schema(name = "edFi_assessment", description = "An Ed-Fi Assessment (natural key assessmentIdentifier, namespace). Its "
+            + "academicSubjects give the subject of its results (mapped: /edfi/mappings/academic-subjects)")
+    public record Assessment(@Schema(readOnly = true) String id,
+                             @Schema(required = true, maxLength = 60, examples = "STATE-MATH-8") String assessmentIdentifier,
+                             @Schema(required = true, maxLength = 255, examples = "uri://district.example/Assessment") String namespace,
+                             @Schema(required = true, maxLength = 255) String assessmentTitle,
+                             @Schema(maxItems = 100) java.util.List<AcademicSubject> academicSubjects,
+                             @Schema(maxItems = 100) java.util.List<AssessmentScore> scores,
+                             @Schema(maxItems = 100) java.util.List<AssessmentPerformanceLevel> performanceLevels,
+                             @Schema(readOnly = true) String _etag,
+                             @Schema(readOnly = true) String _lastModifiedDate) {
+    }
+
+    @Schema(name = "edFi_studentAssessmentScoreResult")
+    public record ScoreResult(@Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/AssessmentReportingMethodDescriptor#Scale score")
+                              String assessmentReportingMethodDescriptor,
+                              @Schema(required = true, minLength = 1, maxLength = 35, examples = "691") String result,
+                              @Schema(maxLength = 306, examples = "uri://ed-fi.org/ResultDatatypeTypeDescriptor#Integer") String resultDatatypeTypeDescriptor) {
+    }
+
+    @Schema(name = "edFi_studentAssessmentPerformanceLevel")
+    public record StudentPerformanceLevel(@Schema(required = true, maxLength = 306) String assessmentReportingMethodDescriptor,
+                                          @Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/PerformanceLevelDescriptor#Met Standard")
+                                          String performanceLevelDescriptor,
+                                          @Schema(maxLength = 60) String performanceLevelIndicatorName) {
+    }
+
+    @Schema(name = "edFi_studentAssessment", description = "An Ed-Fi StudentAssessment, a student's result on an assessment (natural "
+            + "key assessmentIdentifier, namespace, studentAssessmentIdentifier, studentUniqueId). The school year is "
+            + "schoolYearTypeReference's, else the one of administrationDate (one of them is required)")
+    public record StudentAssessment(@Schema(readOnly = true) String id,
+                                    @Schema(required = true, maxLength = 60) String studentAssessmentIdentifier,
+                                    @Schema(required = true) AssessmentReference assessmentReference,
+                                    @Schema(required = true) StudentReference studentReference,
+                                    SchoolYearTypeReference schoolYearTypeReference,
+                                    @Schema(description = "The school that reported the result (else the school of the student's enrollment of the year)")
+                                    SchoolReference reportedSchoolReference,
+                                    @Schema(description = "yyyy-MM-ddTHH:mm:ss, optionally with an offset", examples = "2022-04-01T16:00:00")
+                                    String administrationDate,
+                                    @Schema(maxLength = 306, examples = "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade") String whenAssessedGradeLevelDescriptor,
+                                    @Schema(maxLength = 306, description = "Present when the student was not tested (the record's participation is NOT_TESTED)")
+                                    String reasonNotTestedDescriptor,
+                                    @Schema(maxItems = 100) java.util.List<ScoreResult> scoreResults,
+                                    @Schema(maxItems = 100) java.util.List<StudentPerformanceLevel> performanceLevels,
+                                    @Schema(readOnly = true) String _etag,
+                                    @Schema(readOnly = true) String _lastModifiedDate) {
     }
 }

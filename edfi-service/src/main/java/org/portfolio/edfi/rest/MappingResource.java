@@ -2,6 +2,9 @@ package org.portfolio.edfi.rest;
 
 import org.portfolio.edfi.domain.SchoolMapping;
 import org.portfolio.edfi.domain.CategoryMapping;
+import org.portfolio.edfi.domain.DescriptorKind;
+import org.portfolio.edfi.domain.DescriptorMapping;
+import jakarta.validation.constraints.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -141,5 +144,158 @@ public class MappingResource {
         derivations.send(headers.getHeaderString(HttpHeaders.AUTHORIZATION), affected);
         return mappings.schools().stream().filter(r -> r.edfiSchoolId() == edfiSchoolId).findFirst()
                 .map(r -> new SchoolMappingResponse(r.edfiSchoolId(), r.schoolId(), r.changedBy(), r.changedAt())).orElseThrow();
+    }
+
+    // --- assessment descriptors (issue 17 phase 2) -----------------------------------------------
+
+    @Schema(name = "EdFiDescriptorMapping", description = "What an assessment descriptor means to the suite")
+    public record DescriptorResponse(@Schema(required = true, enumeration = {"PERFORMANCE_LEVEL", "ACADEMIC_SUBJECT", "REPORTING_METHOD"}) String kind,
+                                     @Schema(required = true) String namespace, @Schema(required = true) String codeValue,
+                                     @Schema(required = true, description = "namespace#codeValue, as Ed-Fi documents carry it") String descriptor,
+                                     @Schema(description = "PERFORMANCE_LEVEL: the suite's performance level (1–5)") Integer performanceLevel,
+                                     @Schema(description = "ACADEMIC_SUBJECT: the suite's subject code") String subject,
+                                     @Schema(description = "REPORTING_METHOD: whether its result is the scale score") Boolean scaleScore,
+                                     @Schema(required = true) String changedBy, @Schema(required = true) Instant changedAt) {
+        static DescriptorResponse of(DescriptorMapping m) {
+            return new DescriptorResponse(m.kind().name(), m.namespace(), m.codeValue(), m.descriptor().uri(),
+                    m.kind() == DescriptorKind.PERFORMANCE_LEVEL ? Integer.valueOf(m.value()) : null,
+                    m.kind() == DescriptorKind.ACADEMIC_SUBJECT ? m.value() : null,
+                    m.kind() == DescriptorKind.REPORTING_METHOD ? "SCALE_SCORE".equals(m.value()) : null, m.changedBy(), m.changedAt());
+        }
+    }
+
+    @Schema(name = "EdFiPerformanceLevelRequest")
+    public record PerformanceLevelRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, examples = "Met Standard") String codeValue,
+                                          @NotNull @Min(1) @Max(5) @Schema(required = true, minimum = "1", maximum = "5", examples = "3",
+                                                  description = "The suite's performance level: the framework counts levels at or above its "
+                                                          + "proficient level (3 by default) as proficient") Integer performanceLevel) {
+    }
+
+    @Schema(name = "EdFiAcademicSubjectRequest")
+    public record AcademicSubjectRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, examples = "Mathematics") String codeValue,
+                                         @NotNull @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,19}$")
+                                         @Schema(required = true, pattern = "^[A-Z][A-Z0-9_]{0,19}$", examples = "MATH",
+                                                 description = "The suite's subject code (ELA, MATH, …)") String subject) {
+    }
+
+    @Schema(name = "EdFiReportingMethodRequest")
+    public record ReportingMethodRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, examples = "Scale score") String codeValue,
+                                         @NotNull @Schema(required = true, description = "true: a score result of this method is the record's scaleScore")
+                                         Boolean scaleScore) {
+    }
+
+    @Schema(name = "EdFiUnmappedDescriptor", description = "A descriptor stored resources use that no mapping names")
+    public record UnmappedResponse(@Schema(required = true, enumeration = {"PERFORMANCE_LEVEL", "ACADEMIC_SUBJECT", "REPORTING_METHOD"}) String kind,
+                                   @Schema(required = true) String descriptor,
+                                   @Schema(required = true, description = "The resource that uses it", examples = "assessments") String usedBy,
+                                   @Schema(required = true, description = "How many stored resources use it") long resources,
+                                   @Schema(required = true, description = "Where a district administrator maps it") String mapAt) {
+    }
+
+    @GET
+    @Path("/performance-levels")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(operationId = "edfiPerformanceLevels", summary = "Performance level descriptors and the suite's levels",
+            description = "Every mapped PerformanceLevelDescriptor code value of every namespace. A student assessment with an unmapped performance level is refused.")
+    public List<DescriptorResponse> performanceLevels() {
+        return descriptors(DescriptorKind.PERFORMANCE_LEVEL);
+    }
+
+    @PUT
+    @Path("/performance-levels")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "edfiMapPerformanceLevels", summary = "Map a namespace's performance levels to the suite's levels",
+            description = "Replaces the performance levels of one descriptor namespace: each code value gets a level 1–5; the "
+                    + "framework's proficient level says which count as proficient. A code value stored student assessments use "
+                    + "must stay listed (409). Their records are derived again and sent to performance-service before the answer.")
+    public List<DescriptorResponse> mapPerformanceLevels(
+            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/PerformanceLevelDescriptor")
+            @QueryParam("namespace") String namespace,
+            @NotNull @Size(max = 200) List<@NotNull @Valid PerformanceLevelRequest> levels, @Context HttpHeaders headers) {
+        return replace(DescriptorKind.PERFORMANCE_LEVEL, namespace, levels.stream()
+                .map(l -> new MappingService.DescriptorValue(l.codeValue(), Integer.toString(l.performanceLevel()))).toList(), headers);
+    }
+
+    @GET
+    @Path("/academic-subjects")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(operationId = "edfiAcademicSubjects", summary = "Academic subject descriptors and the suite's subjects",
+            description = "Every mapped AcademicSubjectDescriptor code value of every namespace. The subject of a result is its assessment's.")
+    public List<DescriptorResponse> academicSubjects() {
+        return descriptors(DescriptorKind.ACADEMIC_SUBJECT);
+    }
+
+    @PUT
+    @Path("/academic-subjects")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "edfiMapAcademicSubjects", summary = "Map a namespace's academic subjects to the suite's subjects",
+            description = "Replaces the academic subjects of one descriptor namespace (e.g. Mathematics → MATH, English Language Arts "
+                    + "→ ELA). A code value stored assessments use must stay listed (409). The records of their results are derived "
+                    + "again (a result whose subject changes is retracted under the old one) before the answer.")
+    public List<DescriptorResponse> mapAcademicSubjects(
+            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AcademicSubjectDescriptor")
+            @QueryParam("namespace") String namespace,
+            @NotNull @Size(max = 200) List<@NotNull @Valid AcademicSubjectRequest> subjects, @Context HttpHeaders headers) {
+        return replace(DescriptorKind.ACADEMIC_SUBJECT, namespace, subjects.stream()
+                .map(l -> new MappingService.DescriptorValue(l.codeValue(), l.subject())).toList(), headers);
+    }
+
+    @GET
+    @Path("/reporting-methods")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(operationId = "edfiReportingMethods", summary = "Assessment reporting methods and which is the scale score",
+            description = "Every mapped AssessmentReportingMethodDescriptor code value of every namespace.")
+    public List<DescriptorResponse> reportingMethods() {
+        return descriptors(DescriptorKind.REPORTING_METHOD);
+    }
+
+    @PUT
+    @Path("/reporting-methods")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "edfiMapReportingMethods", summary = "Say which of a namespace's reporting methods is the scale score",
+            description = "Replaces the reporting methods of one descriptor namespace. A score result whose method is mapped with "
+                    + "scaleScore true (a whole number 0–100,000) is the record's scaleScore; a method not listed is not read "
+                    + "(GET /edfi/mappings/unmapped lists it). The records of the results using the namespace are derived again before the answer.")
+    public List<DescriptorResponse> mapReportingMethods(
+            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AssessmentReportingMethodDescriptor")
+            @QueryParam("namespace") String namespace,
+            @NotNull @Size(max = 200) List<@NotNull @Valid ReportingMethodRequest> methods, @Context HttpHeaders headers) {
+        return replace(DescriptorKind.REPORTING_METHOD, namespace, methods.stream()
+                .map(l -> new MappingService.DescriptorValue(l.codeValue(), l.scaleScore() ? "SCALE_SCORE" : "NONE")).toList(), headers);
+    }
+
+    @GET
+    @Path("/unmapped")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(operationId = "edfiUnmappedDescriptors", summary = "Descriptors in use that no mapping names",
+            description = "The performance levels, academic subjects and reporting methods that stored assessments and student "
+                    + "assessments use and the district has not mapped, with how many resources use each: reported, never guessed. "
+                    + "A result is not derived until its performance level and its assessment's subject are mapped.")
+    public List<UnmappedResponse> unmapped() {
+        return mappings.unmapped().stream().map(u -> new UnmappedResponse(u.kind().name(), u.descriptor(), u.usedBy(), u.resources(),
+                "PUT /edfi/mappings/" + u.kind().path() + "?namespace=" + u.descriptor().substring(0, u.descriptor().lastIndexOf('#')))).toList();
+    }
+
+    private List<DescriptorResponse> descriptors(DescriptorKind kind) {
+        return mappings.descriptors(kind).stream().map(DescriptorResponse::of).toList();
+    }
+
+    private List<DescriptorResponse> replace(DescriptorKind kind, String namespace, List<MappingService.DescriptorValue> values, HttpHeaders headers) {
+        if (namespace == null) {
+            throw ProblemException.invalid("namespace", "is required");
+        }
+        MappingService.ReplacedDescriptors replaced = mappings.replaceDescriptors(kind, namespace, values);
+        derivations.send(headers.getHeaderString(HttpHeaders.AUTHORIZATION), replaced.derive());
+        return replaced.mappings().stream().map(DescriptorResponse::of).toList();
     }
 }

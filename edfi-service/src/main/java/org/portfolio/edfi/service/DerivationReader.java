@@ -8,7 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.portfolio.edfi.domain.AssessmentDerivation;
+import org.portfolio.edfi.domain.AssessmentKey;
 import org.portfolio.edfi.domain.AttendanceDerivation;
+import org.portfolio.edfi.domain.DescriptorMapping;
+import org.portfolio.edfi.repository.SentStore;
 import org.portfolio.edfi.domain.Descriptor;
 import org.portfolio.edfi.domain.EdFiDocument;
 import org.portfolio.edfi.domain.ResourceType;
@@ -42,6 +46,9 @@ public class DerivationReader {
 
     @Inject
     MappingStore mappings;
+
+    @Inject
+    SentStore sent;
 
     @Inject
     ObjectMapper mapper;
@@ -100,6 +107,139 @@ public class DerivationReader {
             LOG.warnf("%d attendance events have a category without a mapping and were not counted", unmapped);
         }
         return rows;
+    }
+
+    /**
+     * What to send for some student assessment keys: per key the record derived now (none when nothing derives) and
+     * the record sent before that it replaces under another natural key, or that nothing replaces (to retract).
+     */
+    public record AssessmentPlan(AssessmentKey key, String sourceKey, ObjectNode row, SentStore.Sent send, SentStore.Sent retract) {
+    }
+
+    @Transactional
+    public List<AssessmentPlan> deriveAssessments(Set<AssessmentKey> keys) {
+        Map<Long, UUID> schools = mappings.schools();
+        AssessmentDerivation.Mappings m = assessmentMappings();
+        List<AssessmentPlan> out = new ArrayList<>();
+        String ssa = ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path();
+        for (AssessmentKey k : keys) {
+            ObjectNode filter = mapper.createObjectNode();
+            filter.putObject("assessmentReference").put("assessmentIdentifier", k.assessmentIdentifier()).put("namespace", k.namespace());
+            filter.putObject("studentReference").put("studentUniqueId", k.studentUniqueId());
+            List<AssessmentDerivation.Result> results = new ArrayList<>();
+            for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), k.schoolYear())) {
+                results.add(result(read(r.body())));
+            }
+            List<Descriptor> subjects = store.byKey(ResourceType.ASSESSMENTS.path(), assessmentNaturalKey(k.namespace(), k.assessmentIdentifier()))
+                    .map(a -> subjects(read(a.body()))).orElse(null);
+            List<AssessmentDerivation.Enrollment> enrollments = new ArrayList<>();
+            for (StoredResource r : store.ofStudent(ssa, k.studentUniqueId())) {
+                enrollments.add(enrollment(r, read(r.body())));
+            }
+            AssessmentDerivation.Outcome o = AssessmentDerivation.derive(k.schoolYear(), subjects, results, enrollments, m);
+            ObjectNode row = null;
+            SentStore.Sent send = null;
+            if (o.record().isPresent() && schools.containsKey(o.record().get().school())) {
+                AssessmentDerivation.Derived d = o.record().get();
+                send = new SentStore.Sent(schools.get(d.school()), StudentYear.suiteSchoolYear(k.schoolYear()), k.studentUniqueId(),
+                        d.subject(), AssessmentDerivation.testCode(k.namespace(), k.assessmentIdentifier()));
+                row = mapper.createObjectNode();
+                row.put("schoolId", send.schoolId().toString());
+                row.put("schoolYear", send.schoolYear());
+                row.put("studentId", send.studentId());
+                row.put("subject", send.subject());
+                row.put("testCode", send.testCode());
+                if (d.gradeLevel() != null) {
+                    row.put("gradeLevel", d.gradeLevel());
+                }
+                if (d.performanceLevel() != null) {
+                    row.put("performanceLevel", d.performanceLevel());
+                }
+                if (d.scaleScore() != null) {
+                    row.put("scaleScore", d.scaleScore());
+                }
+                if (d.participation() != null) {
+                    row.put("participation", d.participation());
+                }
+            }
+            String sourceKey = sourceKey(k);
+            SentStore.Sent before = sent.byKey(sourceKey).orElse(null);
+            SentStore.Sent retract = before != null && !before.equals(send) ? before : null;
+            if (row != null || retract != null) {
+                out.add(new AssessmentPlan(k, sourceKey, row, send, retract));
+            }
+        }
+        return out;
+    }
+
+    /** Remembers what performance-service now has for these keys. */
+    @Transactional
+    public void recordSent(List<AssessmentPlan> done) {
+        for (AssessmentPlan p : done) {
+            if (p.send() != null) {
+                sent.put(p.sourceKey(), p.send());
+            } else {
+                sent.remove(p.sourceKey());
+            }
+        }
+    }
+
+    AssessmentDerivation.Mappings assessmentMappings() {
+        Map<Descriptor, Integer> levels = new HashMap<>();
+        Map<Descriptor, String> subjects = new HashMap<>();
+        Set<Descriptor> scale = new java.util.HashSet<>();
+        for (DescriptorMapping d : mappings.descriptors(null)) {
+            switch (d.kind()) {
+                case PERFORMANCE_LEVEL -> levels.put(d.descriptor(), Integer.parseInt(d.value()));
+                case ACADEMIC_SUBJECT -> subjects.put(d.descriptor(), d.value());
+                case REPORTING_METHOD -> {
+                    if ("SCALE_SCORE".equals(d.value())) {
+                        scale.add(d.descriptor());
+                    }
+                }
+            }
+        }
+        return new AssessmentDerivation.Mappings(levels, subjects, scale);
+    }
+
+    static AssessmentDerivation.Result result(JsonNode b) {
+        List<Descriptor> levels = new ArrayList<>();
+        for (ObjectNode p : EdFiDocument.entries(b, "performanceLevels")) {
+            levels.add(Descriptor.parse(p.path("performanceLevelDescriptor").asText(null)));
+        }
+        List<AssessmentDerivation.Score> scores = new ArrayList<>();
+        for (ObjectNode s : EdFiDocument.entries(b, "scoreResults")) {
+            scores.add(new AssessmentDerivation.Score(Descriptor.parse(s.path("assessmentReportingMethodDescriptor").asText(null)),
+                    s.path("result").asText(null)));
+        }
+        JsonNode reported = b.path("reportedSchoolReference").path("schoolId");
+        return new AssessmentDerivation.Result(reported.isIntegralNumber() ? reported.asLong() : null, EdFiDocument.administrationDateOf(b),
+                Descriptor.parse(b.path("whenAssessedGradeLevelDescriptor").asText(null)), b.hasNonNull("reasonNotTestedDescriptor"),
+                levels, scores);
+    }
+
+    static List<Descriptor> subjects(JsonNode assessment) {
+        List<Descriptor> out = new ArrayList<>();
+        for (ObjectNode s : EdFiDocument.entries(assessment, "academicSubjects")) {
+            out.add(Descriptor.parse(s.path("academicSubjectDescriptor").asText(null)));
+        }
+        return out;
+    }
+
+    static AssessmentDerivation.Enrollment enrollment(StoredResource r, JsonNode b) {
+        JsonNode exit = b.get("exitWithdrawDate");
+        JsonNode year = b.path("schoolYearTypeReference").path("schoolYear");
+        return new AssessmentDerivation.Enrollment(r.schoolId(), LocalDate.parse(b.get("entryDate").asText()),
+                exit == null || exit.isNull() ? null : LocalDate.parse(exit.asText()), year.isIntegralNumber() ? year.asInt() : null);
+    }
+
+    /** The natural key column of an assessment (as EdFiDocument writes it). */
+    String assessmentNaturalKey(String namespace, String identifier) {
+        return mapper.createArrayNode().add(identifier).add(namespace).toString();
+    }
+
+    String sourceKey(AssessmentKey k) {
+        return mapper.createArrayNode().add(k.namespace()).add(k.assessmentIdentifier()).add(k.studentUniqueId()).add(k.schoolYear()).toString();
     }
 
     private JsonNode read(String body) {

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.portfolio.edfi.domain.AssessmentKey;
 import org.portfolio.edfi.domain.StudentYear;
+import org.portfolio.edfi.repository.SentStore;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
 
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ public class Derivations {
 
     private static final Logger LOG = Logger.getLogger(Derivations.class);
 
-    private record Pending(String authorization, String requestId, Set<StudentYear> keys, CompletableFuture<Void> done) {
+    private record Pending(String authorization, String requestId, Affected keys, CompletableFuture<Void> done) {
     }
 
     @Inject
@@ -73,6 +75,14 @@ public class Derivations {
 
     /** Derives and sends these student-years' records with the caller's token, and waits until performance-service has them. */
     public void send(String authorization, Set<StudentYear> keys) {
+        send(authorization, Affected.attendance(keys));
+    }
+
+    /**
+     * Derives and sends these attendance and assessment records with the caller's token (assessment records no longer
+     * derived are retracted), and waits until performance-service has them.
+     */
+    public void send(String authorization, Affected keys) {
         if (keys.isEmpty()) {
             return;
         }
@@ -121,47 +131,106 @@ public class Derivations {
 
     private void flush(List<Pending> group) {
         Set<StudentYear> keys = new TreeSet<>();
-        group.forEach(p -> keys.addAll(p.keys()));
+        Set<AssessmentKey> assessments = new TreeSet<>();
+        group.forEach(p -> {
+            keys.addAll(p.keys().attendance());
+            assessments.addAll(p.keys().assessments());
+        });
+        String authorization = group.get(0).authorization();
+        Map<Object, EdFiException> failed = new HashMap<>();
+        String previous = org.jboss.logging.MDC.get(RequestCorrelation.MDC_REQUEST_ID) == null ? null : "";
+        try {
+            org.jboss.logging.MDC.put(RequestCorrelation.MDC_REQUEST_ID, group.get(0).requestId());
+            if (!keys.isEmpty()) {
+                sendAttendance(authorization, keys, failed);
+            }
+            if (!assessments.isEmpty()) {
+                sendAssessments(authorization, assessments, failed);
+            }
+        } finally {
+            if (previous == null) {
+                org.jboss.logging.MDC.remove(RequestCorrelation.MDC_REQUEST_ID);
+            }
+        }
+        for (Pending p : group) {
+            EdFiException e = java.util.stream.Stream.concat(p.keys().attendance().stream(), p.keys().assessments().stream())
+                    .map(failed::get).filter(x -> x != null).findFirst().orElse(null);
+            if (e == null) {
+                p.done().complete(null);
+            } else {
+                p.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    private void sendAttendance(String authorization, Set<StudentYear> keys, Map<Object, EdFiException> failed) {
         Map<StudentYear, ObjectNode> rows = reader.derive(keys);
         if (rows.isEmpty()) {
-            group.forEach(p -> p.done().complete(null));
             return;
         }
         List<StudentYear> order = new ArrayList<>(rows.keySet());
         ArrayNode body = mapper.createArrayNode();
         order.forEach(k -> body.add(rows.get(k)));
         PerformanceClient.Outcome outcome;
-        String previous = org.jboss.logging.MDC.get(RequestCorrelation.MDC_REQUEST_ID) == null ? null : "";
         try {
-            org.jboss.logging.MDC.put(RequestCorrelation.MDC_REQUEST_ID, group.get(0).requestId());
-            outcome = performance.uploadAttendance(group.get(0).authorization(), body);
+            outcome = performance.uploadAttendance(authorization, body);
         } catch (PerformanceClient.Refused r) {
-            EdFiException e = r.status() == 401 || r.status() == 403 ? EdFiException.denied(r.getMessage())
-                    : r.status() >= 500 ? EdFiException.unavailable(r.getMessage())
-                    : EdFiException.conflict(r.getMessage());
-            group.forEach(p -> p.done().completeExceptionally(e));
+            EdFiException e = refused(r);
+            keys.forEach(k -> failed.put(k, e));
             return;
-        } finally {
-            if (previous == null) {
-                org.jboss.logging.MDC.remove(RequestCorrelation.MDC_REQUEST_ID);
-            }
         }
-        Map<StudentYear, PerformanceClient.Rejected> rejected = new HashMap<>();
+        rejected(outcome, order, "attendance", failed);
+    }
+
+    /** Retractions first (a record that moved to another natural key, or that nothing derives any more), then the uploads. */
+    private void sendAssessments(String authorization, Set<AssessmentKey> keys, Map<Object, EdFiException> failed) {
+        List<DerivationReader.AssessmentPlan> plans = reader.deriveAssessments(keys);
+        if (plans.isEmpty()) {
+            return;
+        }
+        List<SentStore.Sent> retract = plans.stream().map(DerivationReader.AssessmentPlan::retract).filter(x -> x != null).toList();
+        try {
+            performance.retractAssessments(authorization, retract);
+        } catch (PerformanceClient.Refused r) {
+            EdFiException e = refused(r);
+            keys.forEach(k -> failed.put(k, e));
+            return;
+        }
+        List<DerivationReader.AssessmentPlan> uploads = plans.stream().filter(p -> p.row() != null).toList();
+        List<DerivationReader.AssessmentPlan> done = new ArrayList<>(plans.stream().filter(p -> p.row() == null).toList());
+        if (!uploads.isEmpty()) {
+            ArrayNode body = mapper.createArrayNode();
+            uploads.forEach(p -> body.add(p.row()));
+            try {
+                PerformanceClient.Outcome outcome = performance.uploadAssessments(authorization, body);
+                rejected(outcome, uploads.stream().map(DerivationReader.AssessmentPlan::key).toList(), "assessment", failed);
+            } catch (PerformanceClient.Refused r) {
+                EdFiException e = refused(r);
+                uploads.forEach(p -> failed.put(p.key(), e));
+            }
+            uploads.stream().filter(p -> !failed.containsKey(p.key())).forEach(done::add);
+        }
+        reader.recordSent(done);
+    }
+
+    private static EdFiException refused(PerformanceClient.Refused r) {
+        return r.status() == 401 || r.status() == 403 ? EdFiException.denied(r.getMessage())
+                : r.status() >= 500 ? EdFiException.unavailable(r.getMessage())
+                : EdFiException.conflict(r.getMessage());
+    }
+
+    private static void rejected(PerformanceClient.Outcome outcome, List<?> order, String kind, Map<Object, EdFiException> failed) {
         for (PerformanceClient.Rejected r : outcome.rejected()) {
-            if (r.index() >= 0 && r.index() < order.size()) {
-                rejected.put(order.get(r.index()), r);
+            if (r.index() < 0 || r.index() >= order.size()) {
+                continue;
             }
-        }
-        for (Pending p : group) {
-            PerformanceClient.Rejected r = p.keys().stream().map(rejected::get).filter(x -> x != null).findFirst().orElse(null);
-            if (r == null) {
-                p.done().complete(null);
-            } else if ("schoolId".equals(r.field()) && r.message().contains("scoped")) {
-                p.done().completeExceptionally(EdFiException.denied("performance-service refused the derived attendance record: "
+            Object key = order.get(r.index());
+            if ("schoolId".equals(r.field()) && r.message().contains("scoped")) {
+                failed.put(key, EdFiException.denied("performance-service refused the derived " + kind + " record: "
                         + "your client is not scoped to its school."));
             } else {
                 // the field and the rule; the value (a student id) is not repeated
-                p.done().completeExceptionally(EdFiException.conflict("performance-service rejected the derived attendance record ("
+                failed.put(key, EdFiException.conflict("performance-service rejected the derived " + kind + " record ("
                         + r.field() + "): " + ("studentId".equals(r.field()) ? "the student id" : r.message())));
             }
         }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.portfolio.edfi.domain.AssessmentDerivation;
+import org.portfolio.edfi.domain.AssessmentKey;
 import org.portfolio.edfi.domain.Descriptor;
+import org.portfolio.edfi.domain.DescriptorKind;
+import org.portfolio.edfi.domain.DescriptorMapping;
 import org.portfolio.edfi.domain.EdFiDocument;
 import org.portfolio.edfi.domain.ResourceType;
 import org.portfolio.edfi.domain.StudentYear;
@@ -40,7 +44,7 @@ import java.util.UUID;
 public class EdFiService {
 
     /** What a write did: the resource's id and version, whether it was created, and what to derive again. */
-    public record WriteResult(UUID id, String etag, boolean created, Set<StudentYear> derive) {
+    public record WriteResult(UUID id, String etag, boolean created, Affected derive) {
     }
 
     /** A page of a list, and the count of all matches when asked. */
@@ -62,29 +66,35 @@ public class EdFiService {
     @Transactional
     public WriteResult upsert(ResourceType type, JsonNode json) {
         EdFiDocument doc = parse(type, json);
-        authorizeWrite(doc.schoolId());
+        Long owner = owner(doc);
+        authorizeWrite(type, owner);
         checkDescriptors(doc);
-        store.lockSchool(doc.schoolId());
+        store.lockSchool(owner == null ? 0 : owner);
         Optional<StoredResource> existing = store.byKey(type.path(), doc.naturalKey());
         String body = doc.body().toString();
         String etag = etag(body);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (existing.isPresent()) {
-            if (!existing.get().etag().equals(etag)) {
-                store.update(existing.get().id(), body, etag, now, caller.id());
+            StoredResource old = existing.get();
+            if (old.etag().equals(etag)) {
+                return new WriteResult(old.id(), etag, false, affected(doc, null));
             }
-            return new WriteResult(existing.get().id(), etag, false, affected(doc));
+            authorizeWrite(type, old.schoolId());
+            authorizeAssessmentChange(doc);
+            store.update(old.id(), body, etag, now, caller.id());
+            store.updateColumns(old.id(), owner, doc.schoolYear());
+            return new WriteResult(old.id(), etag, false, affected(doc, old));
         }
         UUID id = UUID.randomUUID();
-        store.insert(type.path(), new StoredResource(id, doc.naturalKey(), doc.schoolId(), doc.schoolYear(), doc.studentUniqueId(),
+        store.insert(type.path(), new StoredResource(id, doc.naturalKey(), owner, doc.schoolYear(), doc.studentUniqueId(),
                 body, etag, now), caller.id());
-        return new WriteResult(id, etag, true, affected(doc));
+        return new WriteResult(id, etag, true, affected(doc, null));
     }
 
     @Transactional
     public WriteResult replace(ResourceType type, UUID id, JsonNode json) {
         StoredResource old = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
-        authorizeWrite(old.schoolId());
+        authorizeWrite(type, old.schoolId());
         if (json != null && json.isObject() && json.hasNonNull("id")) {
             Optional<UUID> bodyId = Ids.parse(json.get("id").asText());
             if (bodyId.isEmpty() || !bodyId.get().equals(id)) {
@@ -96,30 +106,36 @@ public class EdFiService {
             throw new EdFiException(400, EdFiException.KEY_CHANGE_NOT_SUPPORTED, "Key Change Not Supported",
                     "The identifying values of a " + type.path() + " resource cannot be changed: delete it and post the new one.", null);
         }
+        Long owner = owner(doc);
+        authorizeWrite(type, owner);
         checkDescriptors(doc);
-        store.lockSchool(doc.schoolId());
+        store.lockSchool(owner == null ? 0 : owner);
         String body = doc.body().toString();
         String etag = etag(body);
-        if (!old.etag().equals(etag)) {
-            store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id());
+        if (old.etag().equals(etag)) {
+            return new WriteResult(id, etag, false, affected(doc, null));
         }
-        return new WriteResult(id, etag, false, affected(doc));
+        authorizeAssessmentChange(doc);
+        store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id());
+        store.updateColumns(id, owner, doc.schoolYear());
+        return new WriteResult(id, etag, false, affected(doc, old));
     }
 
     @Transactional
     public WriteResult delete(ResourceType type, UUID id) {
         StoredResource old = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
-        authorizeWrite(old.schoolId());
-        store.lockSchool(old.schoolId());
+        authorizeWrite(type, old.schoolId());
+        store.lockSchool(old.schoolId() == null ? 0 : old.schoolId());
         EdFiDocument doc = parse(type, read(old.body()));
+        authorizeAssessmentChange(doc);
         store.delete(id);
-        return new WriteResult(id, old.etag(), false, affected(doc));
+        return new WriteResult(id, old.etag(), false, affected(doc, old));
     }
 
     @Transactional
     public ObjectNode get(ResourceType type, UUID id) {
         StoredResource r = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
-        authorizeRead(r.schoolId());
+        authorizeRead(type, r.schoolId());
         return document(r);
     }
 
@@ -136,8 +152,9 @@ public class EdFiService {
             }
         }
         String f = filter.toString();
-        List<ObjectNode> items = store.list(type.path(), f, schools, offset, limit).stream().map(this::document).toList();
-        return new Page(items, totalCount ? store.count(type.path(), f, schools) : null);
+        boolean schoolless = type == ResourceType.ASSESSMENTS;
+        List<ObjectNode> items = store.list(type.path(), f, schools, schoolless, offset, limit).stream().map(this::document).toList();
+        return new Page(items, totalCount ? store.count(type.path(), f, schools, schoolless) : null);
     }
 
     /** The document as Ed-Fi answers it: as posted, with the server's id, _etag and _lastModifiedDate. */
@@ -158,8 +175,15 @@ public class EdFiService {
         }
     }
 
-    /** An attendance event's category must be mapped: never guessed (docs/edfi.md). */
+    /**
+     * The descriptors a derivation reads must be mapped, never guessed (docs/edfi.md): an attendance event's category; a
+     * student assessment's performance levels and its assessment's academic subjects (when the assessment is stored).
+     */
     private void checkDescriptors(EdFiDocument doc) {
+        if (doc.type() == ResourceType.STUDENT_ASSESSMENTS) {
+            checkAssessmentDescriptors(doc);
+            return;
+        }
         if (doc.type() != ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS) {
             return;
         }
@@ -173,9 +197,90 @@ public class EdFiService {
         }
     }
 
-    /** The student-years whose attendance records this document takes part in. */
-    Set<StudentYear> affected(EdFiDocument doc) {
+    private void checkAssessmentDescriptors(EdFiDocument doc) {
+        mappings.lockCategories(false);
+        Set<Descriptor> levels = new java.util.HashSet<>();
+        Set<Descriptor> subjects = new java.util.HashSet<>();
+        for (DescriptorMapping m : mappings.descriptors(null)) {
+            if (m.kind() == DescriptorKind.PERFORMANCE_LEVEL) {
+                levels.add(m.descriptor());
+            } else if (m.kind() == DescriptorKind.ACADEMIC_SUBJECT) {
+                subjects.add(m.descriptor());
+            }
+        }
+        Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+        for (ObjectNode p : EdFiDocument.entries(doc.body(), "performanceLevels")) {
+            Descriptor d = Descriptor.parse(p.get("performanceLevelDescriptor").asText());
+            if (!levels.contains(d)) {
+                errors.computeIfAbsent("$.performanceLevels.performanceLevelDescriptor", x -> new ArrayList<>()).add("performanceLevelDescriptor "
+                        + d.uri() + " is not mapped: a district administrator says which performance level of the suite it is "
+                        + "(PUT /edfi/mappings/performance-levels?namespace=" + d.namespace() + ").");
+            }
+        }
+        JsonNode ref = doc.body().get("assessmentReference");
+        Optional<StoredResource> assessment = store.byKey(ResourceType.ASSESSMENTS.path(), mapper.createArrayNode()
+                .add(ref.get("assessmentIdentifier").asText()).add(ref.get("namespace").asText()).toString());
+        if (assessment.isPresent()) {
+            for (ObjectNode a : EdFiDocument.entries(read(assessment.get().body()), "academicSubjects")) {
+                Descriptor d = Descriptor.parse(a.path("academicSubjectDescriptor").asText(null));
+                if (d != null && !subjects.contains(d)) {
+                    errors.computeIfAbsent("$.assessmentReference", x -> new ArrayList<>()).add("The assessment's academicSubjectDescriptor "
+                            + d.uri() + " is not mapped: a district administrator says which subject of the suite it is "
+                            + "(PUT /edfi/mappings/academic-subjects?namespace=" + d.namespace() + ").");
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw EdFiException.validation(errors);
+        }
+    }
+
+    /**
+     * The Ed-Fi school a document belongs to: its school; for a student assessment the reported school, else the school
+     * of the student's enrollment of that year (null when there is none or it is ambiguous); none for an assessment.
+     */
+    Long owner(EdFiDocument doc) {
+        if (doc.type() == ResourceType.ASSESSMENTS) {
+            return null;
+        }
+        if (doc.type() != ResourceType.STUDENT_ASSESSMENTS || doc.schoolId() != null) {
+            return doc.schoolId();
+        }
+        List<AssessmentDerivation.Enrollment> enrollments = new ArrayList<>();
+        for (StoredResource r : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), doc.studentUniqueId())) {
+            enrollments.add(DerivationReader.enrollment(r, read(r.body())));
+        }
+        return AssessmentDerivation.schoolOf(null, EdFiDocument.administrationDateOf(doc.body()), doc.schoolYear(), enrollments);
+    }
+
+    /**
+     * An assessment belongs to no school: any SIS may post a new one, but only a district administrator may change or
+     * delete one that results of schools outside the caller's scope use (their records would change).
+     */
+    private void authorizeAssessmentChange(EdFiDocument doc) {
+        if (doc.type() != ResourceType.ASSESSMENTS || caller.isDistrictWide()) {
+            return;
+        }
+        ObjectNode filter = mapper.createObjectNode();
+        filter.putObject("assessmentReference").put("assessmentIdentifier", doc.body().get("assessmentIdentifier").asText())
+                .put("namespace", doc.body().get("namespace").asText());
+        Map<Long, UUID> schools = mappings.schools();
+        for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
+            UUID school = r.schoolId() == null ? null : schools.get(r.schoolId());
+            if (school == null || !caller.canAccessSchool(school)) {
+                throw EdFiException.denied("Results of schools outside your client's scope use this assessment: a district "
+                        + "administrator changes or deletes it.");
+            }
+        }
+    }
+
+    /**
+     * The attendance and assessment records this document takes part in; {@code old} is the stored version a write
+     * replaces or deletes (a student assessment's school year may change with it).
+     */
+    Affected affected(EdFiDocument doc, StoredResource old) {
         Set<StudentYear> out = new TreeSet<>();
+        Set<AssessmentKey> assessments = new TreeSet<>();
         switch (doc.type()) {
             case SESSIONS -> {
                 for (String s : store.students(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), doc.schoolId())) {
@@ -186,11 +291,47 @@ public class EdFiService {
                 for (Integer y : store.sessionYears(ResourceType.SESSIONS.path(), doc.schoolId())) {
                     out.add(new StudentYear(doc.schoolId(), y, doc.studentUniqueId()));
                 }
+                // the school of the student's results may come from this enrollment
+                for (StoredResource r : store.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), doc.studentUniqueId())) {
+                    assessments.add(assessmentKey(read(r.body()), r.schoolYear()));
+                }
             }
             case STUDENT_SCHOOL_ATTENDANCE_EVENTS -> out.add(new StudentYear(doc.schoolId(), doc.schoolYear(), doc.studentUniqueId()));
+            case ASSESSMENTS -> {
+                ObjectNode filter = mapper.createObjectNode();
+                filter.putObject("assessmentReference").put("assessmentIdentifier", doc.body().get("assessmentIdentifier").asText())
+                        .put("namespace", doc.body().get("namespace").asText());
+                for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
+                    assessments.add(assessmentKey(read(r.body()), r.schoolYear()));
+                }
+            }
+            case STUDENT_ASSESSMENTS -> {
+                assessments.add(assessmentKey(doc.body(), doc.schoolYear()));
+                if (old != null && old.schoolYear() != null) {
+                    assessments.add(assessmentKey(doc.body(), old.schoolYear()));
+                }
+            }
             default -> { }
         }
-        return out;
+        return new Affected(out, assessments);
+    }
+
+    /** The assessment record a student assessment document takes part in. */
+    static AssessmentKey assessmentKey(JsonNode body, int schoolYear) {
+        JsonNode ref = body.get("assessmentReference");
+        return new AssessmentKey(ref.get("namespace").asText(), ref.get("assessmentIdentifier").asText(),
+                body.get("studentReference").get("studentUniqueId").asText(), schoolYear);
+    }
+
+    private void authorizeWrite(ResourceType type, Long edfiSchoolId) {
+        if (type == ResourceType.ASSESSMENTS || caller.isDistrictWide()) {
+            return;
+        }
+        if (edfiSchoolId == null) {
+            throw EdFiException.denied("The student assessment names no school of your client's scope: report the school "
+                    + "(reportedSchoolReference) or post the student's enrollment (studentSchoolAssociation) of that school year first.");
+        }
+        authorizeWrite(edfiSchoolId);
     }
 
     private void authorizeWrite(long edfiSchoolId) {
@@ -207,8 +348,8 @@ public class EdFiService {
         }
     }
 
-    private void authorizeRead(long edfiSchoolId) {
-        authorizeWrite(edfiSchoolId);
+    private void authorizeRead(ResourceType type, Long edfiSchoolId) {
+        authorizeWrite(type, edfiSchoolId);
     }
 
     private static EdFiException notFound(ResourceType type) {

@@ -5,7 +5,15 @@ import org.portfolio.edfi.domain.SchoolMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.portfolio.edfi.domain.AssessmentKey;
 import org.portfolio.edfi.domain.Descriptor;
+import org.portfolio.edfi.domain.DescriptorKind;
+import org.portfolio.edfi.domain.DescriptorMapping;
+import org.portfolio.edfi.repository.StoredResource;
+import java.util.Map;
 import org.portfolio.edfi.domain.ResourceType;
 import org.portfolio.edfi.domain.StudentYear;
 import org.portfolio.edfi.repository.MappingStore;
@@ -46,6 +54,9 @@ public class MappingService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Transactional
     public List<CategoryMapping> categories() {
@@ -110,7 +121,7 @@ public class MappingService {
 
     /** Maps an Ed-Fi school to one of ours; its students' records are derived and sent again. */
     @Transactional
-    public Set<StudentYear> mapSchool(long edfiSchoolId, UUID schoolId) {
+    public Affected mapSchool(long edfiSchoolId, UUID schoolId) {
         if (edfiSchoolId < 1 || edfiSchoolId > 999_999_999_999L) {
             throw ProblemException.invalid("edfiSchoolId", "must be a whole number from 1 to 999999999999");
         }
@@ -118,11 +129,151 @@ public class MappingService {
         store.putSchool(edfiSchoolId, schoolId, caller.id());
         Set<StudentYear> out = new TreeSet<>();
         List<Integer> years = resources.sessionYears(ResourceType.SESSIONS.path(), edfiSchoolId);
+        Set<AssessmentKey> assessments = new TreeSet<>();
         for (String s : resources.students(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), edfiSchoolId)) {
             for (Integer y : years) {
                 out.add(new StudentYear(edfiSchoolId, y, s));
             }
+            for (StoredResource r : resources.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), s)) {
+                assessments.add(EdFiService.assessmentKey(read(r.body()), r.schoolYear()));
+            }
+        }
+        for (StoredResource r : resources.of(ResourceType.STUDENT_ASSESSMENTS.path(), edfiSchoolId, null, null)) {
+            assessments.add(EdFiService.assessmentKey(read(r.body()), r.schoolYear()));
+        }
+        return new Affected(out, assessments);
+    }
+
+    // --- assessment descriptors ------------------------------------------------------------------
+
+    /** One descriptor code value of a namespace and what it means (a level, a subject code, SCALE_SCORE or NONE). */
+    public record DescriptorValue(String codeValue, String value) {
+    }
+
+    /** What a replacement wrote and what it re-derives. */
+    public record ReplacedDescriptors(List<DescriptorMapping> mappings, Affected derive) {
+    }
+
+    /** A descriptor in use that no mapping names: its kind, the descriptor and how many stored resources use it. */
+    public record Unmapped(DescriptorKind kind, String descriptor, String usedBy, long resources) {
+    }
+
+    private record Use(DescriptorKind kind, ResourceType resource, String jsonPath) {
+    }
+
+    /** Where each kind of descriptor is read: the derivation reads those of student assessments and assessments' subjects. */
+    private static final List<Use> USES = List.of(
+            new Use(DescriptorKind.PERFORMANCE_LEVEL, ResourceType.STUDENT_ASSESSMENTS, "$.performanceLevels[*].performanceLevelDescriptor"),
+            new Use(DescriptorKind.PERFORMANCE_LEVEL, ResourceType.ASSESSMENTS, "$.performanceLevels[*].performanceLevelDescriptor"),
+            new Use(DescriptorKind.ACADEMIC_SUBJECT, ResourceType.ASSESSMENTS, "$.academicSubjects[*].academicSubjectDescriptor"),
+            new Use(DescriptorKind.REPORTING_METHOD, ResourceType.STUDENT_ASSESSMENTS, "$.scoreResults[*].assessmentReportingMethodDescriptor"),
+            new Use(DescriptorKind.REPORTING_METHOD, ResourceType.ASSESSMENTS, "$.scores[*].assessmentReportingMethodDescriptor"));
+
+    @Transactional
+    public List<DescriptorMapping> descriptors(DescriptorKind kind) {
+        return store.descriptors(kind);
+    }
+
+    /**
+     * Replaces a namespace's mappings of one kind. A performance level that stored student assessments use, or a subject
+     * that stored assessments use, cannot be left out (409); the student assessments of the namespace are derived again.
+     */
+    @Transactional
+    public ReplacedDescriptors replaceDescriptors(DescriptorKind kind, String namespace, List<DescriptorValue> values) {
+        checkNamespace(namespace, "uri://ed-fi.org/PerformanceLevelDescriptor");
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            DescriptorValue v = values.get(i);
+            if (v == null || v.codeValue() == null || v.codeValue().isBlank() || v.codeValue().length() > Descriptor.MAX_CODE_VALUE
+                    || !v.codeValue().strip().equals(v.codeValue())) {
+                errors.add(new FieldError("[" + i + "].codeValue", "must be 1 to 50 characters without leading or trailing spaces"));
+                continue;
+            }
+            if (!seen.add(v.codeValue())) {
+                errors.add(new FieldError("[" + i + "].codeValue", "is listed twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        store.lockCategories(true);
+        List<String> missing = new ArrayList<>();
+        for (Use u : USES) {
+            if (u.kind() != kind || kind == DescriptorKind.REPORTING_METHOD
+                    || (kind == DescriptorKind.PERFORMANCE_LEVEL && u.resource() == ResourceType.ASSESSMENTS)) {
+                continue;
+            }
+            for (String used : resources.valuesAt(u.resource().path(), u.jsonPath()).keySet()) {
+                Descriptor d = Descriptor.parse(used);
+                if (d != null && d.namespace().equals(namespace) && !seen.contains(d.codeValue())) {
+                    missing.add(d.codeValue());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.conflict("stored " + (kind == DescriptorKind.ACADEMIC_SUBJECT ? "assessments" : "student assessments")
+                    + " use code values this mapping leaves out: " + String.join(", ", missing) + "; map every code value in use");
+        }
+        java.time.Instant now = java.time.Instant.now();
+        List<DescriptorMapping> rows = values.stream().map(v -> new DescriptorMapping(kind, namespace, v.codeValue(), v.value(),
+                caller.id(), now)).toList();
+        store.replaceDescriptors(kind, namespace, rows);
+        Set<AssessmentKey> keys = new TreeSet<>();
+        for (Use u : USES) {
+            if (u.kind() != kind) {
+                continue;
+            }
+            for (StoredResource r : resources.withValueStarting(u.resource().path(), u.jsonPath(), namespace + "#")) {
+                JsonNode body = read(r.body());
+                if (u.resource() == ResourceType.STUDENT_ASSESSMENTS) {
+                    keys.add(EdFiService.assessmentKey(body, r.schoolYear()));
+                } else {
+                    ObjectNode filter = mapper.createObjectNode();
+                    filter.putObject("assessmentReference").put("assessmentIdentifier", body.get("assessmentIdentifier").asText())
+                            .put("namespace", body.get("namespace").asText());
+                    for (StoredResource sa : resources.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
+                        keys.add(EdFiService.assessmentKey(read(sa.body()), sa.schoolYear()));
+                    }
+                }
+            }
+        }
+        return new ReplacedDescriptors(rows, new Affected(Set.of(), keys));
+    }
+
+    /** The descriptors stored assessments and student assessments use that no mapping names (reported, never guessed). */
+    @Transactional
+    public List<Unmapped> unmapped() {
+        Set<Descriptor> mapped = new HashSet<>();
+        Map<DescriptorKind, Set<Descriptor>> byKind = new java.util.EnumMap<>(DescriptorKind.class);
+        for (DescriptorMapping m : store.descriptors(null)) {
+            byKind.computeIfAbsent(m.kind(), x -> new HashSet<>()).add(m.descriptor());
+        }
+        List<Unmapped> out = new ArrayList<>();
+        for (Use u : USES) {
+            Set<Descriptor> known = byKind.getOrDefault(u.kind(), mapped);
+            for (Map.Entry<String, Long> e : resources.valuesAt(u.resource().path(), u.jsonPath()).entrySet()) {
+                Descriptor d = Descriptor.parse(e.getKey());
+                if (d != null && !known.contains(d)) {
+                    out.add(new Unmapped(u.kind(), d.uri(), u.resource().path(), e.getValue()));
+                }
+            }
         }
         return out;
+    }
+
+    private static void checkNamespace(String namespace, String example) {
+        if (namespace == null || namespace.isBlank() || namespace.length() > Descriptor.MAX_NAMESPACE || namespace.contains("#")
+                || !namespace.strip().equals(namespace)) {
+            throw ProblemException.invalid("namespace", "must be a descriptor namespace (up to 255 characters, without #), e.g. " + example);
+        }
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return mapper.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored document is not JSON", e);
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.portfolio.edfi.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.portfolio.edfi.repository.SentStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -55,13 +57,66 @@ public class PerformanceClient {
     @Inject
     ObjectMapper mapper;
 
+    /** The reason of the door's retractions: published with their consequences, so it names no student. */
+    static final String RETRACTION_REASON = "Retracted through the Ed-Fi door: the studentAssessment behind this result was "
+            + "deleted, or its assessment, school or mapping changed (edfi-service)";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Outcome uploadAttendance(String authorization, ArrayNode rows) {
-        URI uri = config.performanceUrl().resolve("/api/performance/ingest/attendance");
+        return upload("attendance", authorization, rows);
+    }
+
+    /** Assessment records: {@code POST /api/performance/ingest/assessments}, as an SIS upload. */
+    public Outcome uploadAssessments(String authorization, ArrayNode rows) {
+        return upload("assessments", authorization, rows);
+    }
+
+    /**
+     * Retracts assessment records by natural key through performance-service's corrections API ({@code POST
+     * /api/performance/corrections/assessments}, RETRACT items, the reason naming the Ed-Fi door): the metrics are
+     * recomputed and the chain reruns as for any correction. A record performance-service does not have is already gone.
+     */
+    public void retractAssessments(String authorization, List<SentStore.Sent> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        HttpResponse<String> res = correction(authorization, records);
+        if (res.statusCode() == 201 || res.statusCode() == 200) {
+            return;
+        }
+        JsonNode body = json(res);
+        if (res.statusCode() == 422 && body.path("type").asText("").endsWith("record-not-found")) {
+            if (records.size() == 1) {
+                return;
+            }
+            // all or nothing: retract the others one by one, skipping those performance-service does not have
+            for (SentStore.Sent r : records) {
+                retractAssessments(authorization, List.of(r));
+            }
+            return;
+        }
+        LOG.warnf("performance-service refused a retraction of %d assessment records: %d %s", records.size(), res.statusCode(),
+                body.path("type").asText(""));
+        throw new Refused(res.statusCode(), "performance-service refused to retract the assessment records ("
+                + res.statusCode() + "): " + body.path("detail").asText(""));
+    }
+
+    private HttpResponse<String> correction(String authorization, List<SentStore.Sent> records) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("reason", RETRACTION_REASON);
+        ArrayNode items = body.putArray("items");
+        for (SentStore.Sent r : records) {
+            items.addObject().put("schoolId", r.schoolId().toString()).put("schoolYear", r.schoolYear()).put("studentId", r.studentId())
+                    .put("subject", r.subject()).put("testCode", r.testCode()).put("action", "RETRACT");
+        }
+        return send(config.performanceUrl().resolve("/api/performance/corrections/assessments"), authorization, body.toString());
+    }
+
+    private HttpResponse<String> send(URI uri, String authorization, String body) {
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(rows.toString()));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             rb.header("Authorization", authorization);
         }
@@ -69,9 +124,8 @@ public class PerformanceClient {
         if (requestId != null) {
             rb.header(RequestCorrelation.REQUEST_ID_HEADER, requestId);
         }
-        HttpResponse<String> res;
         try {
-            res = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             LOG.warnf("performance-service not reachable at %s: %s", uri, e.getClass().getSimpleName());
             throw new Refused(503, "performance-service cannot be reached; retry later");
@@ -79,17 +133,24 @@ public class PerformanceClient {
             Thread.currentThread().interrupt();
             throw new Refused(503, "interrupted");
         }
-        JsonNode body;
+    }
+
+    private JsonNode json(HttpResponse<String> res) {
         try {
-            body = res.body() == null || res.body().isEmpty() ? mapper.createObjectNode() : mapper.readTree(res.body());
+            return res.body() == null || res.body().isEmpty() ? mapper.createObjectNode() : mapper.readTree(res.body());
         } catch (IOException e) {
-            body = mapper.createObjectNode();
+            return mapper.createObjectNode();
         }
+    }
+
+    private Outcome upload(String kind, String authorization, ArrayNode rows) {
+        HttpResponse<String> res = send(config.performanceUrl().resolve("/api/performance/ingest/" + kind), authorization, rows.toString());
+        JsonNode body = json(res);
         if (res.statusCode() != 201 && res.statusCode() != 200) {
             String detail = body.path("detail").asText("");
-            LOG.warnf("performance-service refused %d derived attendance records: %d %s", rows.size(), res.statusCode(),
+            LOG.warnf("performance-service refused %d derived %s records: %d %s", rows.size(), kind, res.statusCode(),
                     body.path("type").asText(""));
-            throw new Refused(res.statusCode(), "performance-service refused the derived attendance records ("
+            throw new Refused(res.statusCode(), "performance-service refused the derived " + kind + " records ("
                     + res.statusCode() + "): " + detail);
         }
         List<Rejected> rejected = new ArrayList<>();

@@ -45,6 +45,12 @@ import static org.awaitility.Awaitility.await;
  * computes from them) equal those computed here, independently, from the XML. A retraction (DELETE of an event) changes
  * the student's record.
  *
+ * <p>Phase 2: the 4 state assessments and their 34 results are converted to the Ed-Fi JSON an SIS posts; once the
+ * district has mapped Ed-Fi's performance levels (Met Standard = the suite's level 3, proficient), subjects (Mathematics =
+ * MATH, Reading = ELA) and the vertical score as the scale score, each school's records in performance-service — tested,
+ * proficient and not tested per subject and grade — and its MATH_ and ELA_PROFICIENCY equal those counted here from the
+ * XML; a DELETE of a result retracts its record through performance-service's corrections and the metric follows.
+ *
  * <p>The sample's StudentEnrollment.xml is not part of the resources: each student is enrolled (a studentSchoolAssociation
  * from the first day of the school's first session, no exit, grade the school's lowest) at the school of their attendance
  * events — every student has events at one school only. Days enrolled are then the sessions' instructional days, 81 + 88.
@@ -246,6 +252,207 @@ class EdFiGrandBendIT {
         district.as(sis).delete("/edfi/data/v3/ed-fi/studentSchoolAttendanceEvents/" + found.get(0).get("id").asText()).then().statusCode(204);
         assertThat(absent(sis, school, whole.student())).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
 
+        // --- phase 2: the state assessments and their results ---------------------------------------------
+        Document metadata = xml("AssessmentMetadata-StateAssessment.xml");
+        Document results = xml("StudentAssessment-StateAssessment.xml");
+        List<ObjectNode> assessments = new ArrayList<>();
+        Map<String, String> subjectOf = new HashMap<>();
+        for (Element a : elements(metadata.getDocumentElement(), "Assessment")) {
+            ObjectNode doc = JSON.createObjectNode().put("assessmentIdentifier", text(a, "AssessmentIdentifier"))
+                    .put("namespace", directText(a, "Namespace")).put("assessmentTitle", text(a, "AssessmentTitle"))
+                    .put("assessmentCategoryDescriptor", text(a, "AssessmentCategory"));
+            doc.putArray("academicSubjects").addObject().put("academicSubjectDescriptor", text(a, "AcademicSubject"));
+            doc.putArray("assessedGradeLevels").addObject().put("gradeLevelDescriptor", text(a, "AssessedGradeLevel"));
+            var scores = doc.putArray("scores");
+            for (Element sc : elements(a, "AssessmentScore")) {
+                scores.addObject().put("assessmentReportingMethodDescriptor", text(sc, "AssessmentReportingMethod"))
+                        .put("minimumScore", text(sc, "MinimumScore")).put("maximumScore", text(sc, "MaximumScore"))
+                        .put("resultDatatypeTypeDescriptor", text(sc, "ResultDatatypeType"));
+            }
+            var levels = doc.putArray("performanceLevels");
+            for (Element pl : elements(a, "AssessmentPerformanceLevel")) {
+                levels.addObject().put("performanceLevelDescriptor", text(pl, "PerformanceLevel"))
+                        .put("assessmentReportingMethodDescriptor", text(pl, "AssessmentReportingMethod"))
+                        .put("minimumScore", text(pl, "MinimumScore")).put("maximumScore", text(pl, "MaximumScore"));
+            }
+            subjectOf.put(text(a, "AssessmentIdentifier"), text(a, "AcademicSubject"));
+            assessments.add(doc);
+        }
+        assertThat(assessments).hasSize(4);
+        for (ObjectNode a : assessments) {
+            assertThat(send("POST", data + "assessments", sis, a).statusCode()).isIn(200, 201);
+        }
+        // what the assessments use and nobody mapped is reported, not guessed (another test of the same stack may have
+        // mapped some of Ed-Fi's descriptors already: the mappings below replace them, and afterwards none is reported)
+        district.as(admin).get("/edfi/mappings/unmapped").then().statusCode(200);
+        // the district maps them: Ed-Fi's levels to the suite's (proficient = level 3, the default framework's), the
+        // subjects to MATH and ELA, and the vertical score as the scale score
+        district.as(admin).queryParam("namespace", "uri://ed-fi.org/PerformanceLevelDescriptor").body(List.of(
+                        Map.of("codeValue", "Did Not Meet Standard", "performanceLevel", 2),
+                        Map.of("codeValue", "Met Standard", "performanceLevel", 3),
+                        Map.of("codeValue", "Advanced", "performanceLevel", 4)))
+                .put("/edfi/mappings/performance-levels").then().statusCode(200);
+        district.as(admin).queryParam("namespace", "uri://ed-fi.org/AcademicSubjectDescriptor").body(List.of(
+                        Map.of("codeValue", "Mathematics", "subject", "MATH"), Map.of("codeValue", "Reading", "subject", "ELA")))
+                .put("/edfi/mappings/academic-subjects").then().statusCode(200);
+        district.as(admin).queryParam("namespace", "uri://ed-fi.org/AssessmentReportingMethodDescriptor").body(List.of(
+                        Map.of("codeValue", "Vertical score", "scaleScore", true), Map.of("codeValue", "Raw score", "scaleScore", false),
+                        Map.of("codeValue", "Lexile Measure", "scaleScore", false)))
+                .put("/edfi/mappings/reporting-methods").then().statusCode(200);
+
+        JsonNode unmapped = JSON.readTree(district.as(admin).get("/edfi/mappings/unmapped").then().statusCode(200).extract().asString());
+        unmapped.forEach(u -> assertThat(u.get("descriptor").asText()).as("mapped now").isNotIn(
+                "uri://ed-fi.org/AcademicSubjectDescriptor#Mathematics", "uri://ed-fi.org/AcademicSubjectDescriptor#Reading",
+                "uri://ed-fi.org/PerformanceLevelDescriptor#Met Standard", "uri://ed-fi.org/PerformanceLevelDescriptor#Advanced",
+                "uri://ed-fi.org/PerformanceLevelDescriptor#Did Not Meet Standard", "uri://ed-fi.org/AssessmentReportingMethodDescriptor#Vertical score"));
+
+        // the SIS's results: a student it enrolled is placed by the enrollment; for the others (no attendance event, so
+        // no enrollment) it reports the school — the only school of the sample teaching the grade assessed
+        Map<String, Long> schoolOfGrade = new HashMap<>();
+        for (Element s : elements(org.getDocumentElement(), "School")) {
+            for (Element g : elements(s, "GradeLevel")) {
+                schoolOfGrade.put(g.getTextContent().trim(), Long.parseLong(text(s, "SchoolId")));
+            }
+        }
+        Map<String, Long> enrolledAt = new HashMap<>();
+        students.forEach((sc, ids) -> ids.keySet().forEach(id -> enrolledAt.put(id, sc)));
+        record Expected(long school, String subject, String grade) {
+        }
+        TreeMap<Expected, int[]> expected = new TreeMap<>(java.util.Comparator.comparing((Expected e) -> e.school())
+                .thenComparing(Expected::subject).thenComparing(Expected::grade));
+        List<ObjectNode> resultDocs = new ArrayList<>();
+        String proficientMath = null;
+        for (Element r : elements(results.getDocumentElement(), "StudentAssessment")) {
+            String student = text(r, "StudentUniqueId");
+            String assessmentId = text(r, "AssessmentIdentifier");
+            String grade = text(r, "WhenAssessedGradeLevel");
+            ObjectNode doc = JSON.createObjectNode().put("studentAssessmentIdentifier", text(r, "StudentAssessmentIdentifier"));
+            doc.putObject("assessmentReference").put("assessmentIdentifier", assessmentId).put("namespace", text(r, "Namespace"));
+            doc.putObject("studentReference").put("studentUniqueId", student);
+            String year = text(r, "SchoolYear");
+            doc.putObject("schoolYearTypeReference").put("schoolYear", Integer.parseInt(year.substring(year.indexOf('-') + 1)));
+            doc.put("administrationDate", text(r, "AdministrationDate")).put("serialNumber", text(r, "SerialNumber"))
+                    .put("administrationLanguageDescriptor", text(r, "AdministrationLanguage"))
+                    .put("administrationEnvironmentDescriptor", text(r, "AdministrationEnvironment"))
+                    .put("whenAssessedGradeLevelDescriptor", grade);
+            if (text(r, "ReasonNotTested") != null) {
+                doc.put("reasonNotTestedDescriptor", text(r, "ReasonNotTested"));
+            }
+            var scoreResults = doc.putArray("scoreResults");
+            for (Element sc : children(r, "ScoreResult")) {
+                scoreResults.addObject().put("assessmentReportingMethodDescriptor", text(sc, "AssessmentReportingMethod"))
+                        .put("result", text(sc, "Result")).put("resultDatatypeTypeDescriptor", text(sc, "ResultDatatypeType"));
+            }
+            var levels = doc.putArray("performanceLevels");
+            String level = null;
+            for (Element pl : children(r, "PerformanceLevel")) {
+                level = text(pl, "PerformanceLevel");
+                levels.addObject().put("performanceLevelDescriptor", level)
+                        .put("assessmentReportingMethodDescriptor", text(pl, "AssessmentReportingMethod"))
+                        .put("performanceLevelIndicatorName", text(pl, "PerformanceLevelIndicatorName"));
+            }
+            long at;
+            if (enrolledAt.containsKey(student)) {
+                at = enrolledAt.get(student);
+            } else {
+                at = schoolOfGrade.get(grade);
+                doc.putObject("reportedSchoolReference").put("schoolId", at);
+            }
+            resultDocs.add(doc);
+            // expected, from the XML: tested (a performance level) and proficient (Met Standard or Advanced) per school,
+            // subject (the assessment's) and grade (when assessed)
+            String subject = subjectOf.get(assessmentId).endsWith("#Mathematics") ? "MATH" : "ELA";
+            int[] counts = expected.computeIfAbsent(new Expected(at, subject, grade.substring(grade.indexOf('#') + 1)), x -> new int[3]);
+            if (level == null) {
+                counts[2]++;
+            } else {
+                counts[0]++;
+                if (level.endsWith("#Met Standard") || level.endsWith("#Advanced")) {
+                    counts[1]++;
+                    if (subject.equals("MATH") && proficientMath == null && at == 255901107L) {
+                        proficientMath = doc.get("studentAssessmentIdentifier").asText();
+                    }
+                }
+            }
+        }
+        assertThat(resultDocs).hasSize(34);
+        t0 = System.nanoTime();
+        postAll(data + "studentAssessments", sis, resultDocs);
+        System.out.printf("[edfi] Grand Bend: %d assessments and %d student assessments posted in %d ms%n", assessments.size(),
+                resultDocs.size(), (System.nanoTime() - t0) / 1_000_000);
+
+        Map<String, String> grades = Map.of("Fifth grade", "5", "Eighth grade", "8");
+        for (long sc : schools.keySet()) {
+            JsonNode records = JSON.readTree(district.as(sis).queryParam("schoolId", ours.get(sc).toString())
+                    .queryParam("schoolYear", "2021-22").queryParam("size", 1000).get("/api/performance/student-records/assessments")
+                    .then().statusCode(200).extract().asString());
+            TreeMap<Expected, int[]> actual = new TreeMap<>(java.util.Comparator.comparing((Expected e) -> e.school())
+                    .thenComparing(Expected::subject).thenComparing(Expected::grade));
+            for (JsonNode r : records.get("items")) {
+                String grade = grades.entrySet().stream().filter(g -> g.getValue().equals(r.path("gradeLevel").asText()))
+                        .map(Map.Entry::getKey).findFirst().orElse("?" + r.path("gradeLevel").asText());
+                int[] c = actual.computeIfAbsent(new Expected(sc, r.get("subject").asText(), grade), x -> new int[3]);
+                if ("NOT_TESTED".equals(r.path("participation").asText())) {
+                    assertThat(r.has("performanceLevel")).isFalse();
+                    c[2]++;
+                } else {
+                    c[0]++;
+                    if (r.get("performanceLevel").asInt() >= 3) {
+                        c[1]++;
+                    }
+                    assertThat(r.get("scaleScore").asInt()).as("the vertical score").isBetween(100, 950);
+                }
+            }
+            TreeMap<Expected, int[]> want = new TreeMap<>(actual.comparator());
+            expected.forEach((k, v) -> {
+                if (k.school() == sc) {
+                    want.put(k, v);
+                }
+            });
+            assertThat(actual.keySet()).as("subjects and grades at " + sc).containsExactlyElementsOf(want.keySet());
+            for (var e : want.entrySet()) {
+                assertThat(actual.get(e.getKey())).as("tested, proficient, not tested: " + e.getKey()).containsExactly(e.getValue());
+                System.out.printf("[edfi] %d %s %s: %d tested, %d proficient, %d not tested, as the XML says%n", sc, e.getKey().subject(),
+                        e.getKey().grade(), e.getValue()[0], e.getValue()[1], e.getValue()[2]);
+            }
+            // and the proficiency metrics performance-service computes from them (each student once per subject)
+            for (String subject : List.of("MATH", "ELA")) {
+                int tested = want.entrySet().stream().filter(e -> e.getKey().subject().equals(subject)).mapToInt(e -> e.getValue()[0]).sum();
+                int proficient = want.entrySet().stream().filter(e -> e.getKey().subject().equals(subject)).mapToInt(e -> e.getValue()[1]).sum();
+                JsonNode metric = metric(admin, ours.get(sc), subject + "_PROFICIENCY");
+                if (tested == 0) {
+                    continue;
+                }
+                assertThat(metric).as(subject + "_PROFICIENCY at " + sc).isNotNull();
+                assertThat(metric.get("n").asInt()).as("n of " + subject + "_PROFICIENCY at " + sc).isEqualTo(tested);
+                assertThat(metric.get("value").decimalValue()).as(subject + "_PROFICIENCY at " + sc).isEqualByComparingTo(
+                        BigDecimal.valueOf(proficient * 100L).divide(BigDecimal.valueOf(tested), 1, RoundingMode.HALF_UP));
+            }
+        }
+
+        // a retraction: one proficient MATH result deleted through the Ed-Fi door; performance-service's record goes
+        // (a correction naming the Ed-Fi door) and MATH_PROFICIENCY is recomputed without it
+        UUID elementary = ours.get(255901107L);
+        JsonNode before107 = metric(admin, elementary, "MATH_PROFICIENCY");
+        JsonNode toDelete = JSON.readTree(district.as(sis).queryParam("studentAssessmentIdentifier", proficientMath)
+                .get("/edfi/data/v3/ed-fi/studentAssessments").then().statusCode(200).extract().asString());
+        assertThat(toDelete).hasSize(1);
+        district.as(sis).delete("/edfi/data/v3/ed-fi/studentAssessments/" + toDelete.get(0).get("id").asText()).then().statusCode(204);
+        JsonNode after107 = metric(admin, elementary, "MATH_PROFICIENCY");
+        int n = before107.get("n").asInt();
+        assertThat(after107.get("n").asInt()).isEqualTo(n - 1);
+        BigDecimal proficientBefore = before107.get("value").decimalValue().multiply(BigDecimal.valueOf(n)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
+        assertThat(after107.get("value").decimalValue()).isEqualByComparingTo(proficientBefore.subtract(BigDecimal.ONE)
+                .multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(n - 1), 1, RoundingMode.HALF_UP));
+        JsonNode audit = JSON.readTree(district.as(admin).queryParam("schoolId", elementary.toString()).get("/api/performance/corrections")
+                .then().statusCode(200).extract().asString());
+        assertThat(audit.at("/items/0/reason").asText()).contains("Ed-Fi door");
+        String deletedStudent = toDelete.get(0).at("/studentReference/studentUniqueId").asText();
+        assertThat(JSON.readTree(district.as(sis).queryParam("schoolId", elementary.toString()).queryParam("schoolYear", "2021-22")
+                .queryParam("studentId", deletedStudent).queryParam("subject", "MATH").get("/api/performance/student-records/assessments")
+                .then().statusCode(200).extract().asString()).get("total").asLong()).isZero();
+        resultDocs.forEach(d -> students.computeIfAbsent(0L, x -> new TreeMap<>()).put(d.at("/studentReference/studentUniqueId").asText(), true));
+
         // the Ed-Fi door logged none of the students it stored (docs/security.md: no personal data in logs)
         String log = java.nio.file.Files.readString(district.stack().log("edfi-service"));
         for (Map<String, Boolean> ids : students.values()) {
@@ -260,6 +467,22 @@ class EdFiGrandBendIT {
         JsonNode r = JSON.readTree(district.as(sis).queryParam("schoolId", school.toString()).queryParam("schoolYear", "2021-22")
                 .queryParam("studentId", student).get("/api/performance/student-records/attendance").then().statusCode(200).extract().asString());
         return r.at("/items/0/daysAbsent").decimalValue();
+    }
+
+    /** A metric of 2021-22 in the school's profile, or null. */
+    private JsonNode metric(String admin, UUID school, String code) throws Exception {
+        JsonNode profile = JSON.readTree(district.as(admin).get("/api/performance/schools/" + school + "/profile")
+                .then().statusCode(200).extract().asString());
+        for (JsonNode y : profile.get("years")) {
+            if (y.get("schoolYear").asText().equals("2021-22")) {
+                for (JsonNode m : y.get("metrics")) {
+                    if (m.get("metricCode").asText().equals(code)) {
+                        return m;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private JsonNode chronicAbsenteeism(String admin, UUID school) throws Exception {
@@ -317,6 +540,23 @@ class EdFiGrandBendIT {
             }
         }
         return out;
+    }
+
+    /** The child elements of this name (not deeper: a StudentAssessment's own scores, not its objective assessments'). */
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && n.getNodeName().equals(tag)) {
+                out.add((Element) n);
+            }
+        }
+        return out;
+    }
+
+    /** The text of the child element of this name, or null. */
+    private static String directText(Element parent, String tag) {
+        List<Element> c = children(parent, tag);
+        return c.isEmpty() ? null : c.get(0).getTextContent().trim();
     }
 
     /** The text of the first descendant element of this name, or null. */

@@ -1,0 +1,307 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The driver of benchmarks/edfi/run.sh (issue 17): an SIS pushes Ed-Fi attendance events through the gateway's /edfi/
+ * door, one per request over N connections, against a running suite. Seeds through the public API (schools opened and
+ * mapped to Ed-Fi ids, an SIS client, sessions and enrollments through /edfi/), posts WARMUP Tardy events (not
+ * recorded; they count no absence), then EVENTS Excused Absence events on distinct school days, and prints events/s and
+ * latency percentiles; finally checks one school's days absent in performance-service against what was posted.
+ *
+ * <p>java -cp 'embedded-infra/target/lib/*' benchmarks/edfi/EdFiAttendanceBench.java --gateway URL --home PORTFOLIO_HOME
+ * [--events 100000] [--threads 8] [--schools 10] [--students 100] [--warmup 2000]
+ */
+public class EdFiAttendanceBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    static final String NS = "uri://ed-fi.org/AttendanceEventCategoryDescriptor";
+    static String gateway;
+
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (Exception e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        gateway = o.get("gateway");
+        int events = Integer.parseInt(o.getOrDefault("events", "100000"));
+        int threads = Integer.parseInt(o.getOrDefault("threads", "8"));
+        int schools = Integer.parseInt(o.getOrDefault("schools", "10"));
+        int students = Integer.parseInt(o.getOrDefault("students", "100"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "2000"));
+        Path home = Path.of(o.get("home"));
+
+        List<LocalDate> days = new ArrayList<>();
+        addWeekdays(days, LocalDate.of(2021, 8, 23), LocalDate.of(2021, 12, 17));
+        addWeekdays(days, LocalDate.of(2022, 1, 4), LocalDate.of(2022, 5, 27));
+        int all = schools * students;
+        int perStudent = (events + all - 1) / all;
+        if (perStudent > 160 || (warmup + all - 1) / all > 160) {
+            throw new IllegalArgumentException("more than 160 events per student: raise --schools or --students");
+        }
+
+        // --- seeding ------------------------------------------------------------------------------------------------
+        Map<String, String> env = new HashMap<>();
+        for (String line : Files.readAllLines(home.resolve("keys/bootstrap-admin.env"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        String bootstrap = token("/oauth/token", env.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_ID"), env.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_SECRET"));
+        String admin = token("/oauth/token", client(bootstrap, "edfi bench admin", List.of("DISTRICT_ADMIN"), List.of()));
+        String body = must(post("/api/oversight-bodies", admin, Map.of("name", "Ed-Fi Bench Board " + UUID.randomUUID(),
+                "kind", "SCHOOL_BOARD", "contactEmail", "board@edfi-bench.example.org")), 201).json().path("id").asText();
+        long base = ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L);
+        List<String> ours = new ArrayList<>();
+        for (int s = 0; s < schools; s++) {
+            String code = "EDFI-" + s + "-" + UUID.randomUUID().toString().substring(0, 4);
+            Map<String, Object> school = new LinkedHashMap<>();
+            school.put("districtCode", code);
+            school.put("name", "Ed-Fi Bench School " + code);
+            school.put("type", "CHARTER");
+            school.put("grades", List.of("6", "7", "8"));
+            school.put("zone", "Z1");
+            school.put("oversightBodyId", body);
+            String id = must(post("/api/schools", admin, school), 201).json().path("id").asText();
+            must(post("/api/schools/" + id + "/decisions", admin, Map.of("decision", "OPEN", "reason", "Approved by the board")), 201);
+            ours.add(id);
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!ours.stream().allMatch(get("/api/performance/schools", null).body()::contains)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("performance-service does not know the schools after 2 minutes");
+            }
+            Thread.sleep(500);
+        }
+        for (int s = 0; s < schools; s++) {
+            must(post("/edfi/mappings/schools", admin, Map.of("edfiSchoolId", base + s, "schoolId", ours.get(s))), 200);
+        }
+        String[] sisClient = client(bootstrap, "edfi bench SIS", List.of("SIS"), ours);
+        String sis = token("/edfi/oauth/token", sisClient);
+        for (int s = 0; s < schools; s++) {
+            for (String[] session : new String[][]{{"Fall", "2021-08-23", "2021-12-17", "81"}, {"Spring", "2022-01-04", "2022-05-27", "88"}}) {
+                must(post("/edfi/data/v3/ed-fi/sessions", sis, Map.of("schoolReference", Map.of("schoolId", base + s),
+                        "schoolYearTypeReference", Map.of("schoolYear", 2022), "sessionName", session[0], "beginDate", session[1],
+                        "endDate", session[2], "termDescriptor", "uri://ed-fi.org/TermDescriptor#" + session[0] + " Semester",
+                        "totalInstructionalDays", Integer.parseInt(session[3]))), 201, 200);
+            }
+        }
+        long t0 = System.nanoTime();
+        AtomicInteger failures = new AtomicInteger();
+        run(all, threads, i -> post("/edfi/data/v3/ed-fi/studentSchoolAssociations", sis, Map.of(
+                "studentReference", Map.of("studentUniqueId", student(i)), "schoolReference", Map.of("schoolId", base + i / students),
+                "entryDate", "2021-08-23", "entryGradeLevelDescriptor", "uri://ed-fi.org/GradeLevelDescriptor#Sixth grade",
+                "schoolYearTypeReference", Map.of("schoolYear", 2022))), null, failures);
+        System.out.printf("seeded %d schools, %d sessions, %d enrollments (%.1f s for the enrollments, %d failed)%n", schools,
+                2 * schools, all, (System.nanoTime() - t0) / 1e9, failures.get());
+
+        // --- warm-up (Tardy: no absence) and the recorded run (Excused Absence) -------------------------------------------
+        failures.set(0);
+        t0 = System.nanoTime();
+        run(warmup, threads, i -> post("/edfi/data/v3/ed-fi/studentSchoolAttendanceEvents", sis, event(base, students, all, days, i, "Tardy")),
+                null, failures);
+        System.out.printf("warm-up: %d events in %.1f s (%d failed), not recorded%n", warmup, (System.nanoTime() - t0) / 1e9, failures.get());
+        failures.set(0);
+        long[] latencies = new long[events];
+        t0 = System.nanoTime();
+        run(events, threads, i -> post("/edfi/data/v3/ed-fi/studentSchoolAttendanceEvents", sis,
+                event(base, students, all, days, i, "Excused Absence")), latencies, failures);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        System.out.printf("Ed-Fi attendance events: %d posted one per request over %d connections in %.1f s: %.0f events/s; "
+                        + "latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed%n", events, threads, seconds, events / seconds,
+                pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6, failures.get());
+
+        // --- check: the first school's days absent in performance-service are the events posted for its students ----------
+        long expected = 0;
+        for (int i = 0; i < events; i++) {
+            if ((i % all) / students == 0) {
+                expected++;
+            }
+        }
+        JsonNode records = must(get("/api/performance/student-records/attendance?schoolId=" + ours.get(0) + "&schoolYear=2021-22&size=1000",
+                sis), 200).json();
+        BigDecimal absent = BigDecimal.ZERO;
+        for (JsonNode r : records.path("items")) {
+            absent = absent.add(r.path("daysAbsent").decimalValue());
+        }
+        System.out.printf("check: school 1 has %d attendance records and %s days absent in performance-service (posted: %d students, %d absences): %s%n",
+                records.path("total").asLong(), absent.toPlainString(), students, expected,
+                absent.compareTo(BigDecimal.valueOf(expected)) == 0 && records.path("total").asLong() == students ? "OK" : "MISMATCH");
+        if (failures.get() > 0 || absent.compareTo(BigDecimal.valueOf(expected)) != 0) {
+            System.exit(1);
+        }
+    }
+
+    static String student(int i) {
+        return "B" + String.format("%06d", i);
+    }
+
+    /** Event i: student i mod all (of school student / students), on its (i / all)-th school day. */
+    static Map<String, Object> event(long base, int students, int all, List<LocalDate> days, int i, String category) {
+        int student = i % all;
+        long school = base + student / students;
+        return Map.of("attendanceEventCategoryDescriptor", NS + "#" + category, "eventDate", days.get(i / all).toString(),
+                "schoolReference", Map.of("schoolId", school),
+                "sessionReference", Map.of("schoolId", school, "schoolYear", 2022, "sessionName", days.get(i / all).getYear() == 2021 ? "Fall" : "Spring"),
+                "studentReference", Map.of("studentUniqueId", student(student)));
+    }
+
+    interface Call {
+        Answer call(int i) throws Exception;
+    }
+
+    /** Calls 0..n-1 over `threads` threads (each one request at a time); latencies[i] when given; non-2xx counted. */
+    static void run(int n, int threads, Call call, long[] latencies, AtomicInteger failures) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong lastReport = new AtomicLong(System.nanoTime());
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    long s = System.nanoTime();
+                    Answer a;
+                    try {
+                        a = call.call(i);
+                    } catch (Exception e) {
+                        a = new Answer(0, e.toString());
+                    }
+                    long took = System.nanoTime() - s;
+                    if (latencies != null) {
+                        latencies[i] = took;
+                    }
+                    if (a.status() < 200 || a.status() > 299) {
+                        if (failures.incrementAndGet() <= 5) {
+                            System.out.println("failed: " + a.status() + " " + a.body());
+                        }
+                    }
+                    long last = lastReport.get();
+                    if (System.nanoTime() - last > 10_000_000_000L && lastReport.compareAndSet(last, System.nanoTime())) {
+                        System.out.printf("  ... %d of %d%n", i, n);
+                    }
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+    }
+
+    static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
+    }
+
+    static void addWeekdays(List<LocalDate> out, LocalDate from, LocalDate to) {
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                out.add(d);
+            }
+        }
+    }
+
+    /** An API client: {clientId, clientSecret}. */
+    static String[] client(String bootstrap, String name, List<String> roles, List<String> schools) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("name", name + " " + UUID.randomUUID());
+        request.put("roles", roles);
+        request.put("schools", schools);
+        JsonNode c = must(post("/api/admin/clients", bootstrap, request), 201).json();
+        return new String[]{c.path("clientId").asText(), c.path("clientSecret").asText()};
+    }
+
+    static String token(String path, String[] client) {
+        return token(path, client[0], client[1]);
+    }
+
+    static String token(String path, String id, String secret) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        return must(send(r), 200).json().path("access_token").asText();
+    }
+
+    static Answer get(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    static Answer post(String path, String token, Object body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            return send(b.build());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Answer send(HttpRequest r) {
+        try {
+            HttpResponse<String> a = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+            return new Answer(a.statusCode(), a.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, "interrupted");
+        } catch (Exception e) {
+            return new Answer(0, e.toString());
+        }
+    }
+
+    static Answer must(Answer a, int... expected) {
+        for (int e : expected) {
+            if (a.status() == e) {
+                return a;
+            }
+        }
+        throw new IllegalStateException("expected " + Arrays.toString(expected) + ", got " + a.status() + ": " + a.body());
+    }
+}

@@ -1,0 +1,65 @@
+package org.portfolio.edfi.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The assessment record last sent to performance-service per source (edfi_sent_assessment): what to retract later. */
+@ApplicationScoped
+public class SentStore {
+
+    /** A record by performance-service's natural key. */
+    public record Sent(UUID schoolId, String schoolYear, String studentId, String subject, String testCode) {
+    }
+
+    @Inject
+    Sql sql;
+
+    public Optional<Sent> byKey(String sourceKey) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select school_id, school_year, student_id, subject, test_code "
+                    + "from edfi_sent_assessment where source_key = ?")) {
+                st.setString(1, sourceKey);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(new Sent(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void put(String sourceKey, Sent s) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("insert into edfi_sent_assessment (source_key, school_id, school_year, "
+                    + "student_id, subject, test_code, sent_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (source_key) do update set "
+                    + "school_id = excluded.school_id, school_year = excluded.school_year, student_id = excluded.student_id, "
+                    + "subject = excluded.subject, test_code = excluded.test_code, sent_at = excluded.sent_at")) {
+                st.setString(1, sourceKey);
+                st.setObject(2, s.schoolId());
+                st.setString(3, s.schoolYear());
+                st.setString(4, s.studentId());
+                st.setString(5, s.subject());
+                st.setString(6, s.testCode());
+                st.setTimestamp(7, Timestamp.from(Instant.now()));
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void remove(String sourceKey) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("delete from edfi_sent_assessment where source_key = ?")) {
+                st.setString(1, sourceKey);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package org.portfolio.edfi.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.edfi.domain.ResourceType;
+import org.portfolio.platform.web.security.Roles;
+
+/** Ed-Fi Assessments: {@code /edfi/data/v3/ed-fi/assessments}. */
+@Path(EdFiEndpoints.BASE + "/assessments")
+@Tag(name = "Ed-Fi Assessments", description = "Ed-Fi Data Standard 5.x assessments (docs/edfi.md)")
+@RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+public class AssessmentsResource {
+
+    private static final ResourceType TYPE = ResourceType.ASSESSMENTS;
+
+    @Inject
+    EdFiEndpoints endpoints;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "edfiUpsertAssessment", summary = "Create or update a Assessment (upsert on its natural key)",
+            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and sent to performance-service before the answer. "
+                    + "Any SIS client may post a new assessment; changing or deleting one that results of schools outside its scope use is for a district administrator.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EdFiSchemas.Assessment.class)))
+    @APIResponse(responseCode = "201", description = "Created", headers = {
+            @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "Updated (the natural key existed)",
+            headers = @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING)))
+    public Response post(String body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return endpoints.post(TYPE, body, headers.getHeaderString(HttpHeaders.AUTHORIZATION), uri);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "edfiListAssessment", summary = "List assessments",
+            description = "Filtered by the natural-key parameters, paged by offset and limit (default 25, at most 500); "
+                    + "totalCount=true adds the Total-Count header. Assessments belong to no school: every SIS client sees them.")
+    @Parameter(name = "assessmentIdentifier", in = ParameterIn.QUERY, description = "The assessment's identifier (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "namespace", in = ParameterIn.QUERY, description = "The assessment's namespace (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Resources to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (25 by default, at most 500)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "500"))
+    @Parameter(name = "totalCount", in = ParameterIn.QUERY, description = "true: the Total-Count header counts every match", schema = @Schema(type = SchemaType.BOOLEAN))
+    @APIResponse(responseCode = "200", description = "The page", headers = @Header(name = "Total-Count",
+            description = "All matches (with totalCount=true)", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EdFiSchemas.Assessment.class)))
+    public Response list(@Context UriInfo uri) {
+        return endpoints.list(TYPE, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "edfiGetAssessment", summary = "One Assessment by id", description = "The document as stored, with id, _etag and _lastModifiedDate.")
+    @APIResponse(responseCode = "200", description = "The resource", headers = @Header(name = "ETag", description = "Its version",
+            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EdFiSchemas.Assessment.class)))
+    public Response get(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id) {
+        return endpoints.get(TYPE, id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "edfiReplaceAssessment", summary = "Replace a Assessment",
+            description = "The natural key cannot change (400 key-change-not-supported). The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and sent to performance-service before the answer.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EdFiSchemas.Assessment.class)))
+    @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
+            schema = @Schema(type = SchemaType.STRING)))
+    public Response put(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id, String body,
+                        @Context HttpHeaders headers) {
+        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "edfiDeleteAssessment", summary = "Delete a Assessment",
+            description = "A retraction: The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and sent to performance-service before the answer.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
+                           @Context HttpHeaders headers) {
+        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+}

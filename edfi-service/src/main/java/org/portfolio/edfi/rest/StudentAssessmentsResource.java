@@ -1,0 +1,111 @@
+package org.portfolio.edfi.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portfolio.edfi.domain.ResourceType;
+import org.portfolio.platform.web.security.Roles;
+
+/** Ed-Fi Student assessments (studentAssessments): {@code /edfi/data/v3/ed-fi/studentAssessments}. */
+@Path(EdFiEndpoints.BASE + "/studentAssessments")
+@Tag(name = "Ed-Fi Student assessments (studentAssessments)", description = "Ed-Fi Data Standard 5.x studentAssessments (docs/edfi.md)")
+@RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+public class StudentAssessmentsResource {
+
+    private static final ResourceType TYPE = ResourceType.STUDENT_ASSESSMENTS;
+
+    @Inject
+    EdFiEndpoints endpoints;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "edfiUpsertStudentAssessment", summary = "Create or update a StudentAssessment (upsert on its natural key)",
+            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The student's assessment record of the assessment and school year is derived again and sent to performance-service before the answer (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped). "
+                    + "An SIS client writes only results of its schools: the reported school (reportedSchoolReference), else the school of the student's enrollment of the year.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class)))
+    @APIResponse(responseCode = "201", description = "Created", headers = {
+            @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "Updated (the natural key existed)",
+            headers = @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING)))
+    public Response post(String body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return endpoints.post(TYPE, body, headers.getHeaderString(HttpHeaders.AUTHORIZATION), uri);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "edfiListStudentAssessment", summary = "List studentAssessments",
+            description = "Filtered by the natural-key parameters, paged by offset and limit (default 25, at most 500); "
+                    + "totalCount=true adds the Total-Count header. An SIS client sees only its schools' resources.")
+    @Parameter(name = "assessmentIdentifier", in = ParameterIn.QUERY, description = "The assessment's identifier (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "namespace", in = ParameterIn.QUERY, description = "The assessment's namespace (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "studentAssessmentIdentifier", in = ParameterIn.QUERY, description = "The result's identifier (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "studentUniqueId", in = ParameterIn.QUERY, description = "The student's unique id (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Resources to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (25 by default, at most 500)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "500"))
+    @Parameter(name = "totalCount", in = ParameterIn.QUERY, description = "true: the Total-Count header counts every match", schema = @Schema(type = SchemaType.BOOLEAN))
+    @APIResponse(responseCode = "200", description = "The page", headers = @Header(name = "Total-Count",
+            description = "All matches (with totalCount=true)", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EdFiSchemas.StudentAssessment.class)))
+    public Response list(@Context UriInfo uri) {
+        return endpoints.list(TYPE, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "edfiGetStudentAssessment", summary = "One StudentAssessment by id", description = "The document as stored, with id, _etag and _lastModifiedDate.")
+    @APIResponse(responseCode = "200", description = "The resource", headers = @Header(name = "ETag", description = "Its version",
+            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class)))
+    public Response get(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id) {
+        return endpoints.get(TYPE, id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "edfiReplaceStudentAssessment", summary = "Replace a StudentAssessment",
+            description = "The natural key cannot change (400 key-change-not-supported). The student's assessment record of the assessment and school year is derived again and sent to performance-service before the answer (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class)))
+    @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
+            schema = @Schema(type = SchemaType.STRING)))
+    public Response put(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id, String body,
+                        @Context HttpHeaders headers) {
+        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "edfiDeleteStudentAssessment", summary = "Delete a StudentAssessment",
+            description = "A retraction: The student's assessment record of the assessment and school year is derived again and sent to performance-service before the answer (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
+                           @Context HttpHeaders headers) {
+        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+}
