@@ -177,6 +177,44 @@ class EarnedFallBackReviewTest {
         assertThat(EventContract.load().assertTopicConforms(AUTONOMY, "/autonomy")).containsKeys(REVOKED, REINSTATED);
     }
 
+    /**
+     * Found by review: the ratings fell while the grant was revoked, then a new strong year earned it again before the
+     * MET; the MET took it to PENDING (publishing a revocation RATING_FELL with an outdated cause) and earned it again
+     * at once. It is reinstated by the MET, once, and nothing says it was lost.
+     */
+    @Test
+    void aRevokedEarnedGrantWhoseRatingsFellAndRecoveredMeanwhileIsReinstatedByTheMetWithoutASpuriousRevocation() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        UUID benchmark = UUID.randomUUID();
+        activate(contract, school, List.of(earned("PEOPLE", "MEETS", 1, 1)));
+        awaitGrants(school, g -> has(g, "PEOPLE", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-2), "MEETS", Instant.now().toString());
+        UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE").get("id"));
+        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        UUID weak = UUID.randomUUID();
+        rating(school, weak, yearsFromNow(-1), "APPROACHING", Instant.now().toString());
+        awaitRating(school, weak);
+        UUID strong = UUID.randomUUID();
+        rating(school, strong, yearsFromNow(0), "MEETS", Instant.now().toString());
+        awaitRating(school, strong);
+        io.restassured.RestAssured.given().auth().oauth2(org.portfolio.testing.TestTokens.districtAdmin())
+                .get("/api/autonomy/grants/" + grantId).then().statusCode(200)
+                .body("reinstatesWhenMet", org.hamcrest.Matchers.equalTo(true));
+
+        evaluate(school, contract, benchmark, "MET", 3, 2, true, "PEOPLE");
+        Map<String, Object> grant = grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE");
+        @SuppressWarnings("unchecked") Map<String, Object> cause = (Map<String, Object>) grant.get("cause");
+        assertThat(cause.get("kind")).isEqualTo("BENCHMARK_MET");
+        awaitPublished(REINSTATED, r -> r.data().path("grantId").asText().equals(grantId.toString()));
+        assertThat(published(REVOKED, school)).as("only the benchmark's revocation, no RATING_FELL one").hasSize(1);
+        List<Map<String, Object>> history = history(grantId);
+        assertThat(history.get(history.size() - 1).get("action")).isEqualTo("REINSTATED");
+        assertThat(history).filteredOn(h -> "PENDING".equals(h.get("toStatus"))).as("never PENDING after it was created")
+                .hasSize(1);
+    }
+
     @Test
     void aRevokedEarnedGrantIsReinstatedWhenACorrectionTookTheFallBackAwayOrNoRatingFellMeanwhile() {
         // the weak rating is corrected while the grant is revoked: the reason is gone, the MET reinstates

@@ -147,7 +147,7 @@ public class BenchmarkService {
                 // an EARNED grant whose ratings fell below its criteria while it was revoked is not reinstated: the
                 // guard lets go, and the grant is pending eligibility again (it may be earned again at once)
                 Optional<Cause> fell = eligibility.fellBackWhileRevoked(g, eventId, description);
-                if (fell.isPresent()) {
+                if (fell.isPresent() && !eligibility.qualifiesNow(g)) {
                     Cause c = fell.get().withBenchmark(e.benchmarkId(), e.evaluationId(), e.metricCode(), e.period(),
                             e.comparator(), e.target(), e.actual()).withCorrection(e.correctionId(), e.correctionReason());
                     grantService.fallBackOnMet(g, c, now);

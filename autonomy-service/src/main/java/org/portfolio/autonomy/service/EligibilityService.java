@@ -200,7 +200,20 @@ public class EligibilityService {
      */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
     public boolean reinstatesWhenMet(Grant g) {
-        return g.autoReinstate && fellBackWhileRevoked(g, "grant-query", "").isEmpty();
+        return g.autoReinstate && (fellBackWhileRevoked(g, "grant-query", "").isEmpty() || qualifiesNow(g));
+    }
+
+    /**
+     * Whether an EARNED grant's ratings held now earn it (its criteria met, within its term): a grant that fell back
+     * while revoked but whose ratings have earned it again meanwhile is reinstated by the MET, not taken to PENDING and
+     * earned again in the same breath (which published a revocation that never happened).
+     */
+    boolean qualifiesNow(Grant g) {
+        if (g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null || pastTerm(g)) {
+            return false;
+        }
+        int years = g.eligibilityConsecutiveYears == null ? 1 : g.eligibilityConsecutiveYears;
+        return EarnedEligibility.check(g.eligibilityMinimumTier, years, held(g.schoolId)).isPresent();
     }
 
     public Optional<Cause> fellBackWhileRevoked(Grant g, String eventId, String metDescription) {
