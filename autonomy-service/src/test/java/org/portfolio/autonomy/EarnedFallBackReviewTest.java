@@ -250,6 +250,91 @@ class EarnedFallBackReviewTest {
         awaitGrants(other, g -> has(g, "PEOPLE", "ACTIVE"));
     }
 
+    /**
+     * Found by review (issue 15, finding 1): the weak year that made a revoked grant fall back was merely re-issued
+     * (a new rating id, the same year, still below the tier) after a new strong year had taken the reason away. The
+     * new id made the noted rating look "corrected", so the MET reinstated a grant whose ratings fell. A re-issue is
+     * not a correction that lifts the year: the reason went away with the new year, and the grant waits to be earned
+     * again (PENDING), as an ACTIVE grant that fell back would.
+     */
+    @Test
+    void aRevokedEarnedGrantWhoseWeakYearWasOnlyReissuedIsNotReinstatedByTheMetAfterANewStrongYear() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        UUID benchmark = UUID.randomUUID();
+        // two strong years earn it, one weak year takes it back
+        activate(contract, school, List.of(earned("PEOPLE", "MEETS", 2, 1)));
+        awaitGrants(school, g -> has(g, "PEOPLE", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-3), "MEETS", Instant.now().minusSeconds(60).toString());
+        rating(school, UUID.randomUUID(), yearsFromNow(-2), "MEETS", Instant.now().minusSeconds(60).toString());
+        UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE").get("id"));
+        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+
+        // while revoked: a weak year (noted as a fall back), then a new strong year (one is not enough to earn it)
+        UUID weak = UUID.randomUUID();
+        rating(school, weak, yearsFromNow(-1), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        awaitRating(school, weak);
+        UUID strong = UUID.randomUUID();
+        rating(school, strong, yearsFromNow(0), "MEETS", Instant.now().minusSeconds(60).toString());
+        awaitRating(school, strong);
+        // performance-service re-issues the weak year under a new rating id, still below the tier
+        UUID reissued = UUID.randomUUID();
+        rating(school, reissued, yearsFromNow(-1), "DOES_NOT_MEET", Instant.now().toString());
+        awaitRating(school, reissued);
+        // the grant does not promise to come back with the MET
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/autonomy/grants/" + grantId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REVOKED"))
+                .body("reinstatesWhenMet", org.hamcrest.Matchers.equalTo(false));
+
+        // the MET lets the guard go: PENDING, the weak year as cause — never reinstated
+        String metEvent = evaluate(school, contract, benchmark, "MET", 3, 2, true, "PEOPLE");
+        Map<String, Object> grant = grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "PENDING")), "PEOPLE");
+        @SuppressWarnings("unchecked") Map<String, Object> cause = (Map<String, Object>) grant.get("cause");
+        assertThat(cause.get("kind")).isEqualTo("RATING_FELL");
+        assertThat(cause.get("eventId")).isEqualTo(metEvent);
+        assertThat(history(grantId)).extracting(h -> h.get("action"))
+                .containsExactly("CREATED_PENDING", "GRANTED", "REVOKED", "FELL_BACK", "FELL_BACK");
+        assertThat(published(REINSTATED, school)).isEmpty();
+        assertThat(check(school, "HIRE_TEACHERS").getString("basis.reason")).isEqualTo("PENDING_ELIGIBILITY");
+    }
+
+    /**
+     * The other side of finding 1: a correction that lifts the noted weak year (same school year, now at the tier)
+     * takes the reason away — the MET reinstates. With two weak years noted, lifting one of them is enough (the run
+     * is broken by the correction); and the grant says so before the MET ({@code reinstatesWhenMet}).
+     */
+    @Test
+    void aRevokedEarnedGrantWhoseNotedWeakYearWasLiftedByACorrectionIsReinstatedByTheMet() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        UUID benchmark = UUID.randomUUID();
+        activate(contract, school, List.of(earned("PEOPLE", "MEETS", 2, 2)));
+        awaitGrants(school, g -> has(g, "PEOPLE", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-4), "MEETS", Instant.now().minusSeconds(60).toString());
+        rating(school, UUID.randomUUID(), yearsFromNow(-3), "MEETS", Instant.now().minusSeconds(60).toString());
+        UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE").get("id"));
+        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-2), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        UUID secondWeak = UUID.randomUUID();
+        rating(school, secondWeak, yearsFromNow(-1), "DOES_NOT_MEET", Instant.now().minusSeconds(60).toString());
+        awaitRating(school, secondWeak);
+        await().atMost(WAIT).until(() -> history(grantId).stream().anyMatch(h -> "FELL_BACK".equals(h.get("action"))));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/autonomy/grants/" + grantId).then().statusCode(200)
+                .body("reinstatesWhenMet", org.hamcrest.Matchers.equalTo(false));
+        // the older weak year is corrected to MEETS: the fall back's reason is gone
+        UUID lifted = UUID.randomUUID();
+        rating(school, lifted, yearsFromNow(-2), "MEETS", Instant.now().toString());
+        awaitRating(school, lifted);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/autonomy/grants/" + grantId).then().statusCode(200)
+                .body("reinstatesWhenMet", org.hamcrest.Matchers.equalTo(true));
+        evaluate(school, contract, benchmark, "MET", 3, 2, true, "PEOPLE");
+        Map<String, Object> grant = grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE");
+        assertThat(((Map<?, ?>) grant.get("cause")).get("kind")).isEqualTo("BENCHMARK_MET");
+        awaitPublished(REINSTATED, r -> r.data().path("grantId").asText().equals(grantId.toString()));
+    }
+
     // --- (d) renewal: falling back carries over to the successor contract as earning does ---------------------
 
     @Test

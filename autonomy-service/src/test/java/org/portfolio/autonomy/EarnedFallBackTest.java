@@ -188,7 +188,13 @@ class EarnedFallBackTest {
         awaitGrants(school, g -> has(g, "PROGRAM", "PENDING"));
         rating(school, UUID.randomUUID(), yearsFromNow(-3), "MEETS", Instant.now().toString());
         UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "PROGRAM", "ACTIVE")), "PROGRAM").get("id"));
-        rating(school, UUID.randomUUID(), yearsFromNow(-2), "APPROACHING", Instant.now().toString());
+        UUID weak = UUID.randomUUID();
+        rating(school, weak, yearsFromNow(-2), "APPROACHING", Instant.now().toString());
+        // held before the amendment comes (ratings and contracts arrive on two topics: without this wait the amendment
+        // could be applied first, and the rating, not the amendment, would make it fall back)
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.oversight())
+                .get("/api/autonomy/schools/{s}/ratings", school).then().statusCode(200)
+                .body("ratingId", hasItem(weak.toString())));
 
         // the amendment makes one weak year enough; the new rule applies at once to the ratings held (as the earning
         // rule does): the weak latest year takes it back, with the amendment's event as the cause

@@ -17,6 +17,7 @@ import org.portfolio.autonomy.repository.OpenMissRepository;
 import org.portfolio.autonomy.repository.SchoolRepository;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,10 @@ public class BenchmarkService {
         }
     }
 
+    /** The one clock of every time this service records or publishes (a test moves it). */
+    @Inject
+    Clock clock;
+
     @Inject
     SchoolRepository schools;
 
@@ -81,7 +86,7 @@ public class BenchmarkService {
 
     public BenchmarkEvaluation evaluated(Evaluation e, String eventId) {
         schools.lockOrCreate(e.schoolId());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         BenchmarkEvaluation row = new BenchmarkEvaluation();
         row.eventId = eventId;
         row.evaluationId = e.evaluationId();

@@ -7,7 +7,11 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The clock of "today" (the decision-rights check, effective dates, the term job); tests replace it with their own bean. */
+/**
+ * The service's one clock: "today" (the decision-rights check, effective dates, the term job) and every time it records
+ * or publishes (history, causes, received-at times, request steps, catalog versions, the events' times). No other class
+ * reads the system clock (ArchitectureTest); tests replace this bean with platform-testing's TestClock.
+ */
 @ApplicationScoped
 public class ClockProducer {
 

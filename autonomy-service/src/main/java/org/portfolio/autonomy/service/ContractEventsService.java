@@ -23,6 +23,7 @@ import org.portfolio.autonomy.repository.RequestRepository;
 import org.portfolio.autonomy.repository.RequestStepRepository;
 import org.portfolio.autonomy.repository.SchoolRepository;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ public class ContractEventsService {
     private static final Logger LOG = Logger.getLogger(ContractEventsService.class);
 
     private enum Mode { AMENDMENT, RENEWAL }
+
+    /** The one clock of every time this service records or publishes (a test moves it). */
+    @Inject
+    Clock clock;
 
     @Inject
     SchoolRepository schools;
@@ -85,7 +90,7 @@ public class ContractEventsService {
             // a registration delivered late (or again) never undoes a status decision already applied
             s.status = status;
         }
-        s.updatedAt = Instant.now();
+        s.updatedAt = clock.instant();
         notifier.schoolChanged(schoolId);
     }
 
@@ -93,7 +98,7 @@ public class ContractEventsService {
     public void schoolStatusChanged(UUID schoolId, String districtCode, String name, String type, String status,
                                     String reason, String eventId) {
         School s = schools.lockOrCreate(schoolId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         s.districtCode = districtCode != null ? districtCode : s.districtCode;
         s.name = name != null ? name : s.name;
         s.type = type != null ? type : s.type;
@@ -118,7 +123,7 @@ public class ContractEventsService {
 
     public void contractActivated(ContractSpec spec, String eventId) {
         School school = schools.lockOrCreate(spec.schoolId());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Contract c = contracts.findById(spec.contractId());
         if (c != null) {
             if (!c.isActive()) {
@@ -181,7 +186,7 @@ public class ContractEventsService {
                     spec.version(), c.version);
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         update(c, spec, now);
         reconcile(spec, c, grants.liveOfContract(c.id), Mode.AMENDMENT, eventId, reason, now);
     }
@@ -194,7 +199,7 @@ public class ContractEventsService {
     public void contractEnded(UUID contractId, UUID schoolId, Integer version, String endedAs, String reason,
                               LocalDate effectiveDate, UUID renewedBy, String eventId) {
         schools.lockOrCreate(schoolId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Contract c = contracts.findById(contractId);
         if (c == null) {
             c = new Contract();

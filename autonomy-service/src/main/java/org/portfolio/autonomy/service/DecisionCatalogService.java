@@ -14,6 +14,7 @@ import org.portfolio.platform.web.problem.FieldError;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.problem.ProblemType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ public class DecisionCatalogService {
     /** A version of the catalog with its decisions. */
     public record VersionView(CatalogVersion version, List<CatalogEntry> decisions) {
     }
+
+    /** The one clock of every time this service records or publishes (a test moves it). */
+    @Inject
+    Clock clock;
 
     @Inject
     DecisionRepository decisions;
@@ -86,7 +91,7 @@ public class DecisionCatalogService {
             throw ProblemException.conflict(DUPLICATE_DECISION, "Decision " + code + " is already in the catalog"
                     + " (codes are never reused, even once retired)");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int next = latest.version + 1;
         Decision d = Decision.define(code, domain, name, description, next, now);
         decisions.persist(d);
@@ -111,7 +116,7 @@ public class DecisionCatalogService {
         if (Objects.equals(name, d.name) && Objects.equals(description, d.description)) {
             return d;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         d.name = name;
         d.description = description;
         d.updatedAt = now;
@@ -128,7 +133,7 @@ public class DecisionCatalogService {
             throw ProblemException.conflict(DECISION_RETIRED, "Decision " + code + " was already retired in catalog"
                     + " version " + d.retiredInVersion);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int next = latest.version + 1;
         d.retiredInVersion = next;
         d.updatedAt = now;

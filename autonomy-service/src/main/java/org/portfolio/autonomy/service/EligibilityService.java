@@ -20,6 +20,7 @@ import org.portfolio.autonomy.repository.SchoolRatingRepository;
 import org.portfolio.autonomy.repository.SchoolRepository;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +46,10 @@ public class EligibilityService {
                              Integer frameworkVersion, Instant publishedAt) {
     }
 
+    /** The one clock of every time this service records or publishes (a test moves it). */
+    @Inject
+    Clock clock;
+
     @Inject
     SchoolRepository schools;
 
@@ -66,7 +71,7 @@ public class EligibilityService {
     /** Records the rating (the latest per school and year wins) and grants what it makes eligible. */
     public int ratingPublished(RatingSpec r, String eventId) {
         schools.lockOrCreate(r.schoolId());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         SchoolRating.Key key = new SchoolRating.Key(r.schoolId(), r.schoolYear());
         SchoolRating existing = ratings.findById(key);
         if (existing != null && existing.publishedAt != null && r.publishedAt() != null
@@ -138,7 +143,7 @@ public class EligibilityService {
         }
         grantService.activate(g, Cause.of(CauseKind.RATING_QUALIFIED, eventId, q.get().description()
                         + (g.everActive ? "; earned again after falling back" : ""))
-                .withRatings(q.get().ratingIds()).withContract(g.contractId), now);
+                .withRatings(q.get()).withContract(g.contractId), now);
         return true;
     }
 
@@ -160,7 +165,7 @@ public class EligibilityService {
             return false;
         }
         grantService.fallBack(g, Cause.of(CauseKind.RATING_FELL, eventId, q.get().description())
-                .withRatings(q.get().ratingIds()).withContract(g.contractId), now);
+                .withRatings(q.get()).withContract(g.contractId), now);
         return true;
     }
 
@@ -183,22 +188,17 @@ public class EligibilityService {
         }
         grantService.note(g, GrantAction.FELL_BACK, Cause.of(CauseKind.RATING_FELL, eventId, q.get().description()
                         + "; the grant is revoked for a missed benchmark: when that is met it stays pending until its "
-                        + "ratings earn it again").withRatings(q.get().ratingIds()).withContract(g.contractId), now);
+                        + "ratings earn it again").withRatings(q.get()).withContract(g.contractId), now);
         return true;
     }
 
     /**
-     * Whether a REVOKED EARNED grant whose guarding benchmark has just been met fell back meanwhile: a {@code FELL_BACK}
-     * note since it was revoked, whose reason still stands — its fall-back rule holds on the ratings held now, or none
-     * of the ratings that made it fall back has been replaced by a correction (a reason that went away with a new
-     * strong year is not undone, as for an ACTIVE grant that fell back: it waits to be earned again). Returns the
-     * cause of the fall back to PENDING (RATING_FELL, the MET's event id, the ratings, the benchmark in words).
-     */
-    /**
      * Whether a REVOKED grant comes back by itself once its missed benchmarks are met: it was revoked with automatic
-     * reinstatement and has not fallen back meanwhile (a MET then leaves an EARNED grant that fell back PENDING).
+     * reinstatement and has not fallen back meanwhile — or a correction took that reason away, or its ratings earn it
+     * again (a MET then leaves an EARNED grant that fell back PENDING). The same rule as the MET's
+     * ({@link #fellBackWhileRevoked}, {@link #qualifiesNow}).
      */
-    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean reinstatesWhenMet(Grant g) {
         return g.autoReinstate && (fellBackWhileRevoked(g, "grant-query", "").isEmpty() || qualifiesNow(g));
     }
@@ -216,6 +216,15 @@ public class EligibilityService {
         return EarnedEligibility.check(g.eligibilityMinimumTier, years, held(g.schoolId)).isPresent();
     }
 
+    /**
+     * Whether a REVOKED EARNED grant whose guarding benchmark has just been met fell back meanwhile: a {@code FELL_BACK}
+     * note since it was revoked, whose reason still stands. The reason stands when its fall-back rule holds on the
+     * ratings held now; when it no longer does, it stands unless a correction lifted one of the weak years the note
+     * names — the rating held now for that school year has replaced the noted one and is no longer below the grant's
+     * minimum tier. A reason that went away with a new strong year (while a noted year was at most re-issued, still
+     * weak) is not undone, as for an ACTIVE grant that fell back: it waits to be earned again. Returns the cause of the
+     * fall back to PENDING (RATING_FELL, the MET's event id, the ratings, the benchmark in words).
+     */
     public Optional<Cause> fellBackWhileRevoked(Grant g, String eventId, String metDescription) {
         if (g.status != GrantStatus.REVOKED || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null) {
             return Optional.empty();
@@ -236,17 +245,69 @@ public class EligibilityService {
         Optional<EarnedEligibility.Qualified> now = EarnedEligibility.fallsBack(g.eligibilityMinimumTier,
                 fallBackYears(g), held);
         List<UUID> noted = note.cause == null ? List.of() : note.cause.ratingIdList();
-        boolean corrected = noted.stream().anyMatch(id -> held.stream().noneMatch(x -> x.ratingId().equals(id)));
-        if (now.isEmpty() && corrected) {
+        if (now.isEmpty() && liftedByCorrection(note.cause, g.eligibilityMinimumTier, held)) {
             return Optional.empty(); // a correction took the reason away: the MET reinstates
         }
         String rule = now.map(EarnedEligibility.Qualified::description)
-                .orElse(note.cause.description == null ? "its ratings fell below its criteria" : note.cause.description);
+                .orElse(note.cause == null || note.cause.description == null ? "its ratings fell below its criteria"
+                        : note.cause.description);
         int semicolon = rule.indexOf("; the grant is revoked");
         rule = semicolon < 0 ? rule : rule.substring(0, semicolon);
         return Optional.of(Cause.of(CauseKind.RATING_FELL, eventId, rule + " — while the grant was revoked; "
                         + metDescription + ": not reinstated, pending eligibility again")
                 .withRatings(now.map(EarnedEligibility.Qualified::ratingIds).orElse(noted)).withContract(g.contractId));
+    }
+
+    /**
+     * Whether a correction lifted one of the weak years a fall-back note names: the rating held now for that school
+     * year is another one (it replaced the noted rating) and is at least {@code minimumTier}. A re-issue that keeps
+     * the year below the tier lifts nothing. The years come from the note's cause; for notes written before they were
+     * recorded (V6), from its description ("…: 2023-24 APPROACHING, 2022-23 DOES_NOT_MEET", in the order of the ids).
+     * Years that cannot be found count as not lifted (the grant then waits to be earned again).
+     */
+    static boolean liftedByCorrection(Cause noteCause, RatingTier minimumTier, List<EarnedEligibility.Rating> held) {
+        if (noteCause == null) {
+            return false;
+        }
+        List<UUID> noted = noteCause.ratingIdList();
+        List<String> years = noteCause.ratingYearList();
+        if (years.size() != noted.size()) {
+            years = yearsIn(noteCause.description);
+        }
+        if (years.size() != noted.size()) {
+            LOG.warnf("A fall-back note names %d rating(s) but %d school year(s); no correction is recognised",
+                    noted.size(), years.size());
+            return false;
+        }
+        for (int i = 0; i < noted.size(); i++) {
+            String year = years.get(i);
+            UUID id = noted.get(i);
+            boolean lifted = held.stream().anyMatch(x -> x.schoolYear().equals(year) && !x.ratingId().equals(id)
+                    && x.tier() != null && x.tier().atLeast(minimumTier));
+            if (lifted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern LISTED_YEAR =
+            java.util.regex.Pattern.compile("(\\d{4}-\\d{2}) (?:EXCEEDS|MEETS|APPROACHING|DOES_NOT_MEET)\\b");
+
+    /** The school years listed in a fall-back description (EarnedEligibility's list, after the colon), in order. */
+    private static List<String> yearsIn(String description) {
+        if (description == null || description.indexOf(": ") < 0) {
+            return List.of();
+        }
+        String list = description.substring(description.indexOf(": ") + 2);
+        int semicolon = list.indexOf(';');
+        list = semicolon < 0 ? list : list.substring(0, semicolon);
+        java.util.regex.Matcher m = LISTED_YEAR.matcher(list);
+        List<String> years = new java.util.ArrayList<>();
+        while (m.find()) {
+            years.add(m.group(1));
+        }
+        return years;
     }
 
     /**
@@ -272,7 +333,7 @@ public class EligibilityService {
             return false;
         }
         grantService.fallBack(g, Cause.of(CauseKind.RATING_FELL, eventId, q.get().description() + " (the criteria of "
-                        + byWhat + ")").withRatings(q.get().ratingIds()).withContract(g.contractId), now);
+                        + byWhat + ")").withRatings(q.get()).withContract(g.contractId), now);
         return true;
     }
 

@@ -30,6 +30,7 @@ import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.problem.ProblemType;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -51,6 +52,10 @@ public class GrantService {
     public static final ProblemType OVERLAPPING_GRANT = ProblemType.custom("overlapping-grant",
             "The school already holds a live grant on these decisions", 409);
     public static final ProblemType SCHOOL_CLOSED = ProblemType.custom("school-closed", "The school is closed", 409);
+
+    /** The one clock of every time this service records or publishes (a test moves it). */
+    @Inject
+    Clock clock;
 
     @Inject
     GrantRepository grants;
@@ -84,7 +89,7 @@ public class GrantService {
         grants.persist(g);
         record(h);
         if (initial == GrantStatus.ACTIVE) {
-            publishGranted(g, cause);
+            publishGranted(g, cause, at);
         }
         return g;
     }
@@ -99,7 +104,7 @@ public class GrantService {
         if (again) {
             publishReinstated(g, cause, at);
         } else {
-            publishGranted(g, cause);
+            publishGranted(g, cause, at);
         }
     }
 
@@ -141,9 +146,9 @@ public class GrantService {
         misses.clearAll(g.id);
         record(g.end(cause, at));
         if (g.everActive) {
-            outbox.publish("Grant", g.id, AutonomyEnded.NAME, g.schoolId, new AutonomyEnded(g.id, g.schoolId,
+            outbox.publish("Grant", g.id, AutonomyEnded.NAME, 1, g.schoolId, new AutonomyEnded(g.id, g.schoolId,
                     g.domain.name(), g.model.name(), at, new AutonomyEnded.Cause(cause.kind.name(), cause.eventId,
-                    cause.reason, cause.contractId, cause.description)));
+                    cause.reason, cause.contractId, cause.description)), at);
         }
     }
 
@@ -159,19 +164,19 @@ public class GrantService {
 
     private void publishRevoked(Grant g, Cause cause, Instant at) {
         List<UUID> ratings = cause.ratingIdList();
-        outbox.publish("Grant", g.id, AutonomyRevoked.NAME, g.schoolId, new AutonomyRevoked(g.id, g.schoolId,
+        outbox.publish("Grant", g.id, AutonomyRevoked.NAME, 1, g.schoolId, new AutonomyRevoked(g.id, g.schoolId,
                 g.domain.name(), g.model.name(), at, new AutonomyRevoked.Cause(cause.kind.name(), cause.eventId,
                 cause.benchmarkId, cause.evaluationId, cause.metricCode, cause.period, plain(cause.target),
                 plain(cause.actual), cause.reason, cause.comparator, cause.description,
-                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings, correction(cause))));
+                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings, correction(cause))), at);
     }
 
     private void publishReinstated(Grant g, Cause cause, Instant at) {
         List<UUID> ratings = cause.ratingIdList();
-        outbox.publish("Grant", g.id, AutonomyReinstated.NAME, g.schoolId, new AutonomyReinstated(g.id, g.schoolId,
+        outbox.publish("Grant", g.id, AutonomyReinstated.NAME, 1, g.schoolId, new AutonomyReinstated(g.id, g.schoolId,
                 g.domain.name(), g.model.name(), at, new AutonomyReinstated.Cause(cause.kind.name(), cause.eventId,
                 cause.benchmarkId, cause.evaluationId, cause.reason, cause.description,
-                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings, correction(cause))));
+                ratings.isEmpty() ? null : ratings.get(0), ratings.isEmpty() ? null : ratings, correction(cause))), at);
     }
 
     private static AutonomyReinstated.Correction correction(Cause cause) {
@@ -180,12 +185,12 @@ public class GrantService {
                         ? "no reason given" : cause.correctionReason);
     }
 
-    private void publishGranted(Grant g, Cause cause) {
+    private void publishGranted(Grant g, Cause cause, Instant at) {
         List<UUID> ratings = cause.ratingIdList();
-        outbox.publish("Grant", g.id, AutonomyGranted.NAME, g.schoolId, new AutonomyGranted(g.id, g.schoolId,
+        outbox.publish("Grant", g.id, AutonomyGranted.NAME, 1, g.schoolId, new AutonomyGranted(g.id, g.schoolId,
                 g.domain.name(), g.model.name(), g.decisions, g.source.name(), g.contractId, g.provisionId,
                 g.requestId, g.effectiveFrom, g.effectiveTo, new AutonomyGranted.Cause(cause.kind.name(),
-                cause.eventId, ratings.isEmpty() ? null : ratings.get(0), ratings, cause.description)));
+                cause.eventId, ratings.isEmpty() ? null : ratings.get(0), ratings, cause.description)), at);
     }
 
     static BigDecimal plain(BigDecimal n) {
@@ -222,30 +227,30 @@ public class GrantService {
             }
         }
         Grant g = Grant.create(schoolId, domain, model, codes, scope, GrantSource.MANUAL, from, effectiveTo);
-        open(g, GrantStatus.ACTIVE, Cause.manual(actor, reason, "Granted manually"), Instant.now());
+        open(g, GrantStatus.ACTIVE, Cause.manual(actor, reason, "Granted manually"), clock.instant());
         grants.flush();
         return g;
     }
 
     public Grant manualRevoke(UUID grantId, String ifMatch, String reason, String actor) {
         return manual(grantId, ifMatch, g -> revoke(g, Cause.manual(actor, reason, "Revoked manually"),
-                false, Instant.now()));
+                false, clock.instant()));
     }
 
     public Grant manualReinstate(UUID grantId, String ifMatch, String reason, String actor) {
         return manual(grantId, ifMatch, g -> reinstate(g,
-                Cause.manual(actor, reason, "Reinstated manually"), Instant.now()));
+                Cause.manual(actor, reason, "Reinstated manually"), clock.instant()));
     }
 
     /** Grants a PENDING grant before (or without) its eligibility holding. */
     public Grant manualActivate(UUID grantId, String ifMatch, String reason, String actor) {
         return manual(grantId, ifMatch, g -> activate(g, Cause.manual(actor, reason, "Granted manually"),
-                Instant.now()));
+                clock.instant()));
     }
 
     public Grant manualEnd(UUID grantId, String ifMatch, String reason, String actor) {
         return manual(grantId, ifMatch, g -> end(g, Cause.manual(actor, reason, "Ended manually"),
-                Instant.now()));
+                clock.instant()));
     }
 
     private Grant manual(UUID grantId, String ifMatch, Consumer<Grant> change) {

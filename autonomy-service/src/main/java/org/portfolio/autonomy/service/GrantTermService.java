@@ -10,6 +10,7 @@ import org.portfolio.autonomy.domain.CauseKind;
 import org.portfolio.autonomy.domain.Grant;
 import org.portfolio.autonomy.repository.GrantRepository;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,6 +25,10 @@ import java.util.UUID;
 public class GrantTermService {
 
     private static final Logger LOG = Logger.getLogger(GrantTermService.class);
+
+    /** The one clock of every time this service records or publishes (a test moves it). */
+    @Inject
+    Clock clock;
 
     @Inject
     GrantRepository grants;
@@ -76,7 +81,7 @@ public class GrantTermService {
         }
         grantService.end(g, Cause.of(CauseKind.TERM_ENDED, null, "Effective dates ended on " + g.effectiveTo
                 + (g.successorContractId == null ? "" : "; the successor contract " + g.successorContractId
-                + " was never activated")), java.time.Instant.now());
+                + " was never activated")), clock.instant());
         LOG.infof("Grant %s of school %s ended: its term ran out on %s", g.id, g.schoolId, g.effectiveTo);
         return true;
     }

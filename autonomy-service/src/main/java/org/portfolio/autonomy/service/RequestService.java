@@ -24,6 +24,7 @@ import org.portfolio.platform.web.problem.FieldError;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.problem.ProblemType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -51,6 +52,10 @@ public class RequestService {
     /** A reviewer's approval; the grant may be narrower than the request (decisions, dates). */
     public record Approval(String rationale, List<String> decisions, LocalDate effectiveFrom, LocalDate effectiveTo) {
     }
+
+    /** The one clock of every time this service records or publishes (a test moves it). */
+    @Inject
+    Clock clock;
 
     @Inject
     RequestRepository requests;
@@ -81,7 +86,7 @@ public class RequestService {
         }
         validate(p);
         AutonomyRequest r = AutonomyRequest.submit(schoolId, p.domain(), p.decisions(), p.title(), p.justification(),
-                p.expectedOutcomes(), p.startDate(), p.endDate(), actor, Instant.now());
+                p.expectedOutcomes(), p.startDate(), p.endDate(), actor, clock.instant());
         requests.persist(r);
         steps.persist(r.submittedStep(role));
         requests.flush();
@@ -96,18 +101,18 @@ public class RequestService {
             }
             validate(p);
             return r.revise(p.decisions(), p.title(), p.justification(), p.expectedOutcomes(), p.startDate(),
-                    p.endDate(), actor, role, note, Instant.now());
+                    p.endDate(), actor, role, note, clock.instant());
         });
     }
 
     public AutonomyRequest startReview(UUID id, String ifMatch, String note, String actor, String role) {
-        return step(id, ifMatch, r -> r.startReview(actor, role, note, Instant.now()));
+        return step(id, ifMatch, r -> r.startReview(actor, role, note, clock.instant()));
     }
 
     public RequestStep comment(UUID id, String text, String actor, String role) {
         AutonomyRequest r = lock(id);
         try {
-            RequestStep s = r.comment(actor, role, text, Instant.now());
+            RequestStep s = r.comment(actor, role, text, clock.instant());
             steps.persist(s);
             return s;
         } catch (InvalidTransitionException e) {
@@ -135,7 +140,7 @@ public class RequestService {
             if (to.isBefore(from)) {
                 throw ProblemException.invalid("effectiveTo", "must not be before effectiveFrom (" + from + ")");
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Grant g = Grant.create(r.schoolId, r.domain, GrantModel.PROGRAMMATIC, decisions,
                     r.title, GrantSource.APPROVED_REQUEST, from, to);
             g.requestId = r.id;
@@ -147,11 +152,11 @@ public class RequestService {
     }
 
     public AutonomyRequest deny(UUID id, String ifMatch, String rationale, String actor, String role) {
-        return step(id, ifMatch, r -> r.deny(actor, role, rationale, Instant.now()));
+        return step(id, ifMatch, r -> r.deny(actor, role, rationale, clock.instant()));
     }
 
     public AutonomyRequest withdraw(UUID id, String ifMatch, String reason, String actor, String role) {
-        return step(id, ifMatch, r -> r.withdraw(actor, role, reason, Instant.now()));
+        return step(id, ifMatch, r -> r.withdraw(actor, role, reason, clock.instant()));
     }
 
     private AutonomyRequest step(UUID id, String ifMatch, Function<AutonomyRequest, RequestStep> change) {

@@ -58,6 +58,17 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String aggregateType, Object aggregateId, String name, int version, Object subject, Object data) {
+        return publish(aggregateType, aggregateId, name, version, subject, data, Instant.now());
+    }
+
+    /**
+     * As {@link #publish(String, Object, String, int, Object, Object)}, with the time the event occurred (its
+     * CloudEvents {@code time}) given by the caller: a service whose domain times come from an injectable clock
+     * publishes the same instant it records, so that a test that moves the clock sees it on the event too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String aggregateType, Object aggregateId, String name, int version, Object subject, Object data,
+                        Instant occurredAt) {
         OutboxEvent e = new OutboxEvent();
         e.id = UUID.randomUUID();
         e.aggregateType = aggregateType;
@@ -66,7 +77,7 @@ public class Outbox {
         e.subject = subject == null ? null : subject.toString();
         e.topic = config.topic();
         e.messageKey = e.subject != null ? e.subject : e.aggregateId;
-        e.occurredAt = Instant.now();
+        e.occurredAt = occurredAt == null ? Instant.now() : occurredAt;
         e.traceparent = RequestCorrelation.traceparent();
         try {
             e.payload = mapper.writeValueAsString(data);
