@@ -15,7 +15,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * RS256 tokens shaped like the gateway's (issuer, audience, {@code groups} roles, {@code schools} scope),
@@ -56,7 +60,8 @@ public final class TestTokens {
     }
 
     public static String token(String subject, Set<String> roles, List<String> schools, Duration ttl) {
-        return claims(subject, roles, schools, ttl).jws().keyId("test").sign(privateKey());
+        return cached(List.of("token", subject, new TreeSet<>(roles), schools, ttl), ttl,
+                () -> claims(subject, roles, schools, ttl).jws().keyId("test").sign(privateKey()));
     }
 
     /**
@@ -68,14 +73,18 @@ public final class TestTokens {
      * ({@code school_scope: client}); the service resolves the subject's scope from its client directory.
      */
     public static String byReference(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
-                .claim("school_scope", "client").issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(30))
-                .jws().keyId("test").sign(privateKey());
+        Duration ttl = Duration.ofMinutes(30);
+        return cached(List.of("byReference", subject, new TreeSet<>(Set.of(roles))), ttl,
+                () -> Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
+                        .claim("school_scope", "client").issuedAt(Instant.now()).expiresIn(ttl)
+                        .jws().keyId("test").sign(privateKey()));
     }
 
     public static String withGeneration(String subject, int generation, String... roles) {
-        return claims(subject, Set.of(roles), List.of(), Duration.ofMinutes(30)).claim("gen", generation)
-                .jws().keyId("test").sign(privateKey());
+        Duration ttl = Duration.ofMinutes(30);
+        return cached(List.of("withGeneration", subject, generation, new TreeSet<>(Set.of(roles))), ttl,
+                () -> claims(subject, Set.of(roles), List.of(), ttl).claim("gen", generation)
+                        .jws().keyId("test").sign(privateKey()));
     }
 
     /** Expired 10 minutes ago. */
@@ -88,15 +97,47 @@ public final class TestTokens {
 
     /** Well-formed but signed with a key the services do not trust. */
     public static String forged(String... roles) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return claims("test-client", Set.of(roles), List.of(), Duration.ofMinutes(30))
-                    .jws().keyId("test").sign(g.generateKeyPair().getPrivate());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return claims("test-client", Set.of(roles), List.of(), Duration.ofMinutes(30))
+                .jws().keyId("test").sign(untrustedKey());
     }
+
+    private static synchronized PrivateKey untrustedKey() {
+        if (untrusted == null) {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+                g.initialize(2048);
+                untrusted = g.generateKeyPair().getPrivate();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return untrusted;
+    }
+
+    /**
+     * A token signed once and handed out again while at least half of its lifetime is left: an RS256 signature costs
+     * 2–3 ms on a warmed-up JVM, but 100–160 ms in the test JVMs, which run on the C1 compiler only (no intrinsics for
+     * BigInteger), and a suite asks for thousands (docs/testing.md, "Test tokens"). The services do not look at
+     * {@code iat} (revocation goes by the client directory and the {@code gen} claim), so a reused token means exactly
+     * what a fresh one with the same claims means.
+     */
+    private static String cached(List<Object> key, Duration ttl, Supplier<String> sign) {
+        Instant now = Instant.now();
+        Signed hit = SIGNED.get(key);
+        if (hit != null && hit.reuseUntil().isAfter(now)) {
+            return hit.token();
+        }
+        String token = sign.get();
+        SIGNED.put(key, new Signed(token, now.plus(ttl.dividedBy(2))));
+        return token;
+    }
+
+    private record Signed(String token, Instant reuseUntil) {
+    }
+
+    private static final Map<List<Object>, Signed> SIGNED = new ConcurrentHashMap<>();
+
+    private static PrivateKey untrusted;
 
     private static JwtClaimsBuilder claims(String subject, Set<String> roles, List<String> schools, Duration ttl) {
         return Jwt.issuer(ISSUER)

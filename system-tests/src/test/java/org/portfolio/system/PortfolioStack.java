@@ -50,6 +50,11 @@ public final class PortfolioStack {
         // compiler; the benchmarks under benchmarks/ start their stacks with the default, full JIT.
         String javaOpts = System.getenv("PORTFOLIO_JAVA_OPTS");
         env.put("PORTFOLIO_JAVA_OPTS", javaOpts != null ? javaOpts : "-XX:TieredStopAtLevel=1");
+        // … except the gateway, which signs every token the tests get: an RS256 signature takes 100–160 ms with C1 only
+        // (no BigInteger intrinsics) against 2–3 ms with the full JIT (docs/testing.md, "Test tokens")
+        if (javaOpts == null && System.getenv("PORTFOLIO_GATEWAY_JAVA_OPTS") == null) {
+            env.put("PORTFOLIO_GATEWAY_JAVA_OPTS", "");
+        }
     }
 
     /** Runs {@code ./portfolio <args>} and returns its output; fails on a non-zero exit. */
