@@ -92,6 +92,22 @@ class DerivationQueueTest {
     }
 
     @Test
+    void aRecordRefusedAsOutsideTheServiceClientsScopeWaitsUntilPerformanceServiceKnowsTheClient() throws Exception {
+        FakePerformance.notScopedSchool = school.toString();
+        try {
+            enroll("N-1");
+            Thread.sleep(1_000);
+            assertThat(given().auth().oauth2(sis).get("/edfi/derivations/status").jsonPath().getLong("pending")).isPositive();
+            assertThat(given().auth().oauth2(sis).get("/edfi/derivations/problems").jsonPath().getList("$")).isEmpty();
+        } finally {
+            FakePerformance.notScopedSchool = null;
+        }
+        Drain.await();
+        assertThat(lastDaysAbsent("N-1")).isZero();
+        assertThat(FakePerformance.UPLOADS.get(FakePerformance.UPLOADS.size() - 1).rows().toString()).contains(school.toString());
+    }
+
+    @Test
     void queuedRowsThisInstanceNeverSawAreDerivedAllTheSame() throws Exception {
         enroll("R-1");
         Drain.await();

@@ -35,8 +35,10 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
     public static final List<Upload> CORRECTIONS = new CopyOnWriteArrayList<>();
     /** The assessment records "stored" (schoolId|schoolYear|studentId|subject|testCode): a retraction of another is 422 record-not-found. */
     public static final java.util.Set<String> STORED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Rows of this school id (UUID text) are rejected as outside the caller's scope. */
+    /** Rows of this school id (UUID text) are rejected as of a school performance-service does not know. */
     public static volatile String rejectSchool;
+    /** Rows of this school id are rejected as outside the caller's scope (performance-service has not heard of the client yet). */
+    public static volatile String notScopedSchool;
     /** When not 0, every ingestion and correction is answered with this status (503: performance-service down). */
     public static volatile int failStatus;
     /** How long each attendance upload takes (widens the window in which two derivers could overlap). */
@@ -98,9 +100,11 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                 StringBuilder errors = new StringBuilder();
                 int rejected = 0;
                 for (int i = 0; i < rows.size(); i++) {
-                    if (rows.get(i).path("schoolId").asText().equals(rejectSchool)) {
+                    String sc = rows.get(i).path("schoolId").asText();
+                    if (sc.equals(rejectSchool) || sc.equals(notScopedSchool)) {
                         errors.append(rejected++ == 0 ? "" : ",").append("{\"row\":").append(i + 1)
-                                .append(",\"field\":\"schoolId\",\"message\":\"your client is not scoped to this school\"}");
+                                .append(",\"field\":\"schoolId\",\"message\":\"").append(sc.equals(rejectSchool)
+                                        ? "no registered school has this id" : "your client is not scoped to this school").append("\"}");
                     }
                 }
                 byte[] body = ("{\"rowsReceived\":" + rows.size() + ",\"rowsRejected\":" + rejected + ",\"errors\":[" + errors + "]}")

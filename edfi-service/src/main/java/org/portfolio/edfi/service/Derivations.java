@@ -286,6 +286,10 @@ public class Derivations {
         for (int i = 0; i < order.size(); i++) {
             StudentYear k = order.get(i);
             PerformanceClient.Rejected r = rejected.get(i);
+            if (r != null && notScoped(r)) {
+                out.postpone(records.get(k));
+                continue;
+            }
             if (r != null) {
                 problem(ATTENDANCE, key(k), k.schoolId(), records.get(k), 422, r.field(), rejection("attendance", r));
             } else {
@@ -336,6 +340,7 @@ public class Derivations {
         }
         List<DerivationReader.AssessmentPlan> uploads = plans.stream().filter(p -> p.row() != null).toList();
         List<DerivationReader.AssessmentPlan> done = new ArrayList<>(plans.stream().filter(p -> p.row() == null).toList());
+        List<DerivationReader.AssessmentPlan> notYet = new ArrayList<>();
         if (!uploads.isEmpty()) {
             ArrayNode body = mapper.createArrayNode();
             uploads.forEach(p -> body.add(p.row()));
@@ -346,7 +351,9 @@ public class Derivations {
                 for (int i = 0; i < uploads.size(); i++) {
                     DerivationReader.AssessmentPlan p = uploads.get(i);
                     PerformanceClient.Rejected r = rejected.get(i);
-                    if (r != null) {
+                    if (r != null && notScoped(r)) {
+                        notYet.add(p);
+                    } else if (r != null) {
                         problem(ASSESSMENT, key(p.key()), schoolOf(p, edfiSchool), records.get(p.key()), 422, r.field(), rejection("assessment", r));
                     } else {
                         done.add(p);
@@ -367,7 +374,22 @@ public class Derivations {
         }
         reader.recordSent(done);
         pending.clearProblems(ASSESSMENT, done.stream().map(p -> key(p.key())).toList());
-        out.settle(all);
+        List<PendingStore.Pending> later = notYet.stream().flatMap(p -> records.get(p.key()).stream()).toList();
+        out.postpone(later);
+        out.settle(all.stream().filter(p -> !later.contains(p)).toList());
+    }
+
+    /**
+     * performance-service says edfi-service's client may not write the row's school: the client is an SIS of every
+     * school, so performance-service has not heard of it yet (just registered: a service acts for no school until its
+     * client directory knows the client) — a transient state; the row waits and is retried.
+     */
+    private static boolean notScoped(PerformanceClient.Rejected r) {
+        boolean n = "schoolId".equals(r.field()) && r.message() != null && r.message().contains("not scoped");
+        if (n) {
+            LOG.warn("performance-service does not know edfi-service's client as an SIS of every school yet: the derived record waits");
+        }
+        return n;
     }
 
     private static Long schoolOf(DerivationReader.AssessmentPlan p, Map<UUID, Long> edfiSchool) {
