@@ -2,6 +2,8 @@ package org.portfolio.edfi.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.portfolio.edfi.domain.DerivationProblem;
+import org.portfolio.edfi.domain.QueueStatus;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -31,14 +33,6 @@ public class PendingStore {
     public record Pending(long id, String kind, String recordKey, int attempts, String clientId) {
     }
 
-    /** The queue at a glance. */
-    public record Status(long pending, long due, Instant oldestQueuedAt, long problems) {
-    }
-
-    /** A record performance-service rejected. */
-    public record Problem(String kind, String recordKey, Long edfiSchoolId, String clientId, int status, String field,
-                          String message, Instant occurredAt) {
-    }
 
     @Inject
     Sql sql;
@@ -140,19 +134,19 @@ public class PendingStore {
         });
     }
 
-    public Status status() {
+    public QueueStatus status() {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select count(*), count(*) filter (where next_attempt_at <= now()), "
                     + "min(queued_at), (select count(*) from edfi_derivation_problem) from edfi_derivation_pending");
                  ResultSet rs = st.executeQuery()) {
                 rs.next();
                 Timestamp oldest = rs.getTimestamp(3);
-                return new Status(rs.getLong(1), rs.getLong(2), oldest == null ? null : oldest.toInstant(), rs.getLong(4));
+                return new QueueStatus(rs.getLong(1), rs.getLong(2), oldest == null ? null : oldest.toInstant(), rs.getLong(4));
             }
         });
     }
 
-    public void putProblem(Problem p) {
+    public void putProblem(DerivationProblem p) {
         sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into edfi_derivation_problem (kind, record_key, edfi_school_id, "
                     + "client_id, status, field, message, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (kind, record_key) "
@@ -188,7 +182,7 @@ public class PendingStore {
     }
 
     /** The problems, newest first; of these Ed-Fi schools only when {@code schools} is not null. */
-    public List<Problem> problems(Collection<Long> schools, int offset, int limit) {
+    public List<DerivationProblem> problems(Collection<Long> schools, int offset, int limit) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select kind, record_key, edfi_school_id, client_id, status, field, message, "
                     + "occurred_at from edfi_derivation_problem where (?::bigint[] is null or edfi_school_id = any(?::bigint[])) "
@@ -198,11 +192,11 @@ public class PendingStore {
                 st.setArray(2, a);
                 st.setInt(3, offset);
                 st.setInt(4, limit);
-                List<Problem> out = new ArrayList<>();
+                List<DerivationProblem> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         long school = rs.getLong(3);
-                        out.add(new Problem(rs.getString(1), rs.getString(2), rs.wasNull() ? null : school, rs.getString(4),
+                        out.add(new DerivationProblem(rs.getString(1), rs.getString(2), rs.wasNull() ? null : school, rs.getString(4),
                                 rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
                     }
                 }

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portfolio.edfi.repository.PendingStore;
 import org.portfolio.edfi.service.DerivationStatusService;
 import org.portfolio.edfi.service.Derivations;
 import org.portfolio.platform.web.security.Roles;
@@ -76,7 +75,7 @@ public class DerivationsResource {
                     + "performance-service within seconds. pending 0 means every write so far is reflected in the suite's numbers "
                     + "(or reported as a problem).")
     public StatusResponse status() {
-        PendingStore.Status s = service.status();
+        org.portfolio.edfi.domain.QueueStatus s = service.status();
         long lag = s.oldestQueuedAt() == null ? 0 : Math.max(0, Duration.between(s.oldestQueuedAt(), Instant.now()).toSeconds());
         return new StatusResponse(s.pending(), s.due(), s.oldestQueuedAt(), lag, derivations.lastPassAt(), s.problems());
     }
@@ -94,7 +93,7 @@ public class DerivationsResource {
         return service.problems(offset, limit).stream().map(this::of).toList();
     }
 
-    private ProblemResponse of(PendingStore.Problem p) {
+    private ProblemResponse of(org.portfolio.edfi.domain.DerivationProblem p) {
         JsonNode k;
         try {
             k = mapper.readTree(p.recordKey());

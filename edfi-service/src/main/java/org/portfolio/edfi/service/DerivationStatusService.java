@@ -26,13 +26,13 @@ public class DerivationStatusService {
     Caller caller;
 
     @Transactional
-    public PendingStore.Status status() {
+    public org.portfolio.edfi.domain.QueueStatus status() {
         return pending.status();
     }
 
     /** The problems the caller may read: every one for a district-wide caller, else those of Ed-Fi schools of its scope. */
     @Transactional
-    public List<PendingStore.Problem> problems(int offset, int limit) {
+    public List<org.portfolio.edfi.domain.DerivationProblem> problems(int offset, int limit) {
         List<Long> schools = null;
         if (!caller.isDistrictWide()) {
             schools = new ArrayList<>();

@@ -126,14 +126,19 @@ public class Derivations {
         Duration failureDelay = config.deriver().retryMin();
         while (running) {
             try {
+                long t0 = System.nanoTime();
                 Pass p = drainOnce();
                 failureDelay = config.deriver().retryMin();
-                if (p.settled() + p.postponed() == 0 && !await(config.deriver().pollInterval())) {
-                    continue;
-                }
                 if (p.settled() + p.postponed() == 0) {
-                    // woken by a write: let the burst gather
-                    sleep(config.deriver().gatherDelay());
+                    if (await(config.deriver().pollInterval())) {
+                        // woken by a write: let the burst gather
+                        sleep(config.deriver().gatherDelay());
+                    }
+                } else {
+                    // under a steady stream of writes, pause as long as the pass took (at least the gather delay): the
+                    // deriver takes at most about half of a core from the writes, and more writes coalesce per record
+                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                    sleep(took.compareTo(config.deriver().gatherDelay()) > 0 ? took : config.deriver().gatherDelay());
                 }
             } catch (RuntimeException e) {
                 // a database outage, or a bug: the rows stay queued (the pass rolled back); never a student id in the log
@@ -413,7 +418,7 @@ public class Derivations {
 
     private void problem(String kind, String key, Long edfiSchoolId, List<PendingStore.Pending> rows, int status, String field, String message) {
         String client = rows.get(rows.size() - 1).clientId();
-        pending.putProblem(new PendingStore.Problem(kind, key, edfiSchoolId, client, status, field, message, Instant.now()));
+        pending.putProblem(new org.portfolio.edfi.domain.DerivationProblem(kind, key, edfiSchoolId, client, status, field, message, Instant.now()));
     }
 
     /** The field and the rule; a value (a student id) is never repeated. */
