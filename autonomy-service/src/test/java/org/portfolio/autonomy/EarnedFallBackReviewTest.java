@@ -329,10 +329,112 @@ class EarnedFallBackReviewTest {
         awaitRating(school, lifted);
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/autonomy/grants/" + grantId).then().statusCode(200)
                 .body("reinstatesWhenMet", org.hamcrest.Matchers.equalTo(true));
+        // undone at correction time, as a PENDING grant that fell back is restored: REVOKED → REVOKED, the correction
+        Map<String, Object> undone = history(grantId).get(4);
+        assertThat(undone.get("action")).isEqualTo("FALL_BACK_UNDONE");
+        assertThat(undone.get("fromStatus")).isEqualTo("REVOKED");
+        assertThat(undone.get("toStatus")).isEqualTo("REVOKED");
+        assertThat(undone.toString()).contains("RATING_QUALIFIED", lifted.toString());
         evaluate(school, contract, benchmark, "MET", 3, 2, true, "PEOPLE");
         Map<String, Object> grant = grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE");
         assertThat(((Map<?, ?>) grant.get("cause")).get("kind")).isEqualTo("BENCHMARK_MET");
         awaitPublished(REINSTATED, r -> r.data().path("grantId").asText().equals(grantId.toString()));
+        assertThat(history(grantId)).extracting(h -> h.get("action")).containsExactly("CREATED_PENDING", "GRANTED",
+                "REVOKED", "FELL_BACK", "FALL_BACK_UNDONE", "REINSTATED");
+    }
+
+    /**
+     * Found by review (issue 15, second review, hole 1): a FELL_BACK note stands until a correction undoes it; a later
+     * weak year writes no second note. Here the first note names year −1; the weak year 0 that followed is then
+     * corrected to MEETS. On the corrected data year −1 is weak and one strong year followed it: the reason went away
+     * with a new strong year, not by a correction of a rating the note names — as an ACTIVE grant (whose cause names
+     * only year −1) it would stay PENDING. The MET used to read only the latest note ([0], "lifted") and reinstated.
+     */
+    @Test
+    void aRevokedEarnedGrantIsNotReinstatedWhenALaterWeakYearIsCorrectedWhileTheFirstFallBackStands() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        UUID benchmark = UUID.randomUUID();
+        activate(contract, school, List.of(earned("PEOPLE", "MEETS", 2, 1)));
+        awaitGrants(school, g -> has(g, "PEOPLE", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-3), "MEETS", Instant.now().minusSeconds(60).toString());
+        rating(school, UUID.randomUUID(), yearsFromNow(-2), "MEETS", Instant.now().minusSeconds(60).toString());
+        UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE").get("id"));
+        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+
+        UUID first = UUID.randomUUID();
+        rating(school, first, yearsFromNow(-1), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        awaitRating(school, first);
+        await().atMost(WAIT).until(() -> history(grantId).stream().anyMatch(h -> "FELL_BACK".equals(h.get("action"))));
+        UUID second = UUID.randomUUID();
+        rating(school, second, yearsFromNow(0), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        awaitRating(school, second);
+        // year 0 is corrected to MEETS: the standing fall back names year −1 only — nothing is undone
+        UUID corrected = UUID.randomUUID();
+        rating(school, corrected, yearsFromNow(0), "MEETS", Instant.now().toString());
+        awaitRating(school, corrected);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/autonomy/grants/" + grantId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REVOKED"))
+                .body("reinstatesWhenMet", org.hamcrest.Matchers.equalTo(false));
+
+        String metEvent = evaluate(school, contract, benchmark, "MET", 3, 2, true, "PEOPLE");
+        Map<String, Object> grant = grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "PENDING")), "PEOPLE");
+        @SuppressWarnings("unchecked") Map<String, Object> cause = (Map<String, Object>) grant.get("cause");
+        assertThat(cause.get("kind")).isEqualTo("RATING_FELL");
+        assertThat(cause.get("eventId")).isEqualTo(metEvent);
+        assertThat((List<Object>) cause.get("ratingIds")).containsExactly(first.toString());
+        assertThat(history(grantId)).extracting(h -> h.get("action"))
+                .containsExactly("CREATED_PENDING", "GRANTED", "REVOKED", "FELL_BACK", "FELL_BACK");
+        assertThat(published(REINSTATED, school)).isEmpty();
+    }
+
+    /**
+     * Found by review (issue 15, second review, hole 2): a correction of a noted weak year undoes the fall back only
+     * if it is what made the rule stop holding. Here a new strong year (−1) ended the weak run first; the later
+     * correction of noted year −3 to MEETS changes nothing (with −3 put back weak the rule still does not hold) — as
+     * an ACTIVE grant that fell back would, the grant waits to be earned again. The MET used to reinstate it.
+     */
+    @Test
+    void aRevokedEarnedGrantIsNotReinstatedWhenANotedYearIsCorrectedAfterANewStrongYearEndedTheWeakRun() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        UUID benchmark = UUID.randomUUID();
+        activate(contract, school, List.of(earned("PEOPLE", "MEETS", 2, 2)));
+        awaitGrants(school, g -> has(g, "PEOPLE", "PENDING"));
+        rating(school, UUID.randomUUID(), yearsFromNow(-5), "MEETS", Instant.now().minusSeconds(60).toString());
+        rating(school, UUID.randomUUID(), yearsFromNow(-4), "MEETS", Instant.now().minusSeconds(60).toString());
+        UUID grantId = UUID.fromString((String) grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE").get("id"));
+        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+
+        UUID older = UUID.randomUUID();
+        rating(school, older, yearsFromNow(-3), "APPROACHING", Instant.now().minusSeconds(60).toString());
+        UUID newer = UUID.randomUUID();
+        rating(school, newer, yearsFromNow(-2), "DOES_NOT_MEET", Instant.now().minusSeconds(60).toString());
+        awaitRating(school, newer);
+        await().atMost(WAIT).until(() -> history(grantId).stream().anyMatch(h -> "FELL_BACK".equals(h.get("action"))));
+        // a new strong year: the rule stops holding because of it (one strong year does not earn it again)
+        UUID strong = UUID.randomUUID();
+        rating(school, strong, yearsFromNow(-1), "MEETS", Instant.now().minusSeconds(60).toString());
+        awaitRating(school, strong);
+        // then the older noted weak year is corrected to MEETS
+        UUID corrected = UUID.randomUUID();
+        rating(school, corrected, yearsFromNow(-3), "MEETS", Instant.now().toString());
+        awaitRating(school, corrected);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/autonomy/grants/" + grantId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REVOKED"))
+                .body("reinstatesWhenMet", org.hamcrest.Matchers.equalTo(false));
+
+        String metEvent = evaluate(school, contract, benchmark, "MET", 3, 2, true, "PEOPLE");
+        Map<String, Object> grant = grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "PENDING")), "PEOPLE");
+        @SuppressWarnings("unchecked") Map<String, Object> cause = (Map<String, Object>) grant.get("cause");
+        assertThat(cause.get("kind")).isEqualTo("RATING_FELL");
+        assertThat(cause.get("eventId")).isEqualTo(metEvent);
+        assertThat((List<Object>) cause.get("ratingIds")).containsExactly(newer.toString(), older.toString());
+        assertThat(history(grantId)).extracting(h -> h.get("action"))
+                .containsExactly("CREATED_PENDING", "GRANTED", "REVOKED", "FELL_BACK", "FELL_BACK");
+        assertThat(published(REINSTATED, school)).isEmpty();
     }
 
     // --- (d) renewal: falling back carries over to the successor contract as earning does ---------------------

@@ -50,13 +50,6 @@ public class Cause {
     @Column(name = "cause_rating_ids", length = 1000)
     public String ratingIds;
 
-    /**
-     * Comma-separated school years of those ratings, in the same order (kept internally, not published: which year a
-     * rating was for, once a correction replaced it).
-     */
-    @Column(name = "cause_rating_years", length = 300)
-    public String ratingYears;
-
     @Column(name = "cause_request_id")
     public UUID requestId;
 
@@ -132,12 +125,9 @@ public class Cause {
         return this;
     }
 
-    /** The ratings (ids and school years, latest first) that earned or took back an EARNED grant. */
+    /** The ratings (latest first) that earned or took back an EARNED grant. */
     public Cause withRatings(EarnedEligibility.Qualified q) {
-        withRatings(q.ratingIds());
-        this.ratingYears = q.ratings().isEmpty() ? null
-                : String.join(",", q.ratings().stream().map(EarnedEligibility.Rating::schoolYear).toList());
-        return this;
+        return withRatings(q.ratingIds());
     }
 
     public Cause withBenchmark(UUID benchmarkId, UUID evaluationId, String metricCode, String period,
@@ -157,11 +147,6 @@ public class Cause {
                 : Arrays.stream(ratingIds.split(",")).map(UUID::fromString).toList();
     }
 
-    /** The school years of {@link #ratingIdList()}, in its order; empty when not recorded (causes before V6). */
-    public List<String> ratingYearList() {
-        return ratingYears == null || ratingYears.isBlank() ? List.of() : Arrays.asList(ratingYears.split(","));
-    }
-
     public Cause copy() {
         Cause c = new Cause();
         c.kind = kind;
@@ -174,7 +159,6 @@ public class Cause {
         c.target = target;
         c.actual = actual;
         c.ratingIds = ratingIds;
-        c.ratingYears = ratingYears;
         c.requestId = requestId;
         c.contractId = contractId;
         c.reason = reason;

@@ -7,8 +7,17 @@ public enum GrantAction {
     /** Became ACTIVE: created active, eligibility met, or manually activated. */
     GRANTED,
     REVOKED,
-    /** An EARNED grant's ratings fell below its criteria for the configured years: ACTIVE → PENDING, to be earned again. */
+    /**
+     * An EARNED grant's ratings fell below its criteria for the configured years: ACTIVE → PENDING, to be earned again
+     * (REVOKED → REVOKED while a missed benchmark holds it: noted, it stands until undone; REVOKED → PENDING at the MET
+     * when it stands).
+     */
     FELL_BACK,
+    /**
+     * A correction took away the reason of a fall back noted while the grant is revoked (REVOKED → REVOKED; the MET then
+     * reinstates it), as a correction makes an ACTIVE grant that fell back ACTIVE again.
+     */
+    FALL_BACK_UNDONE,
     REINSTATED,
     ENDED,
     /** Decisions, scope, eligibility or dates changed (contract amendment); status unchanged. */

@@ -107,7 +107,16 @@ public class EligibilityService {
             tryFallBack(g, r.schoolYear(), held, eventId, now);
         }
         for (Grant g : grants.revokedEarned(r.schoolId())) {
-            noteFallBackWhileRevoked(g, r.schoolYear(), held, eventId, now);
+            // the ACTIVE ↔ PENDING machine while the benchmark guard holds the grant: a standing fall back is undone
+            // by a correction as tryRestore undoes one; otherwise the fall back may be noted
+            Optional<GrantHistory> standing = standingFallBack(g);
+            if (standing.isPresent()) {
+                if (replaced != null) {
+                    undoFallBackWhileRevoked(g, standing.get(), r, replaced, held, eventId, now);
+                }
+            } else {
+                noteFallBackWhileRevoked(g, r.schoolYear(), held, eventId, now);
+            }
         }
         int granted = 0;
         for (Grant g : grants.pendingEarned(r.schoolId())) {
@@ -174,7 +183,9 @@ public class EligibilityService {
      * published for {@code schoolYear}: it stays REVOKED — the benchmark guard decides that — but the fall back is
      * recorded ({@code FELL_BACK}, REVOKED → REVOKED, cause RATING_FELL with the ratings), so that the MET that lets
      * the guard go leaves it PENDING instead of reinstating it ({@link #fellBackWhileRevoked}). No event: for
-     * consumers the school already does not hold the autonomy. The caller holds the school's lock.
+     * consumers the school already does not hold the autonomy. The note stands until a correction undoes it
+     * ({@link #undoFallBackWhileRevoked}); while it stands no other is written (the caller checks
+     * {@link #standingFallBack}), as a PENDING grant does not fall back again. The caller holds the school's lock.
      */
     boolean noteFallBackWhileRevoked(Grant g, String schoolYear, List<EarnedEligibility.Rating> held, String eventId,
                                      Instant now) {
@@ -193,9 +204,59 @@ public class EligibilityService {
     }
 
     /**
+     * Undoes, at correction time, a fall back noted while the grant is REVOKED — the test of {@link #tryRestore}: the
+     * note's cause names the rating just replaced, the fall-back rule no longer holds on the ratings held, and with the
+     * replaced rating in its place it held (the correction itself took the reason away; a reason that went with a new
+     * year, or a correction that leaves the year below the tier, undoes nothing). Recorded as {@code FALL_BACK_UNDONE}
+     * (REVOKED → REVOKED, cause RATING_QUALIFIED naming the correcting rating; no event: the grant stays revoked), so
+     * that the MET reinstates it. The caller holds the school's lock.
+     */
+    boolean undoFallBackWhileRevoked(Grant g, GrantHistory note, RatingSpec r, SchoolRating.Replaced replaced,
+                                     List<EarnedEligibility.Rating> held, String eventId, Instant now) {
+        if (g.status != GrantStatus.REVOKED || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null
+                || note.cause == null || !note.cause.ratingIdList().contains(replaced.ratingId()) || pastTerm(g)) {
+            return false;
+        }
+        Optional<String> correction = correctionTookReasonAway(g, r, replaced, held);
+        if (correction.isEmpty()) {
+            return false;
+        }
+        grantService.note(g, GrantAction.FALL_BACK_UNDONE, Cause.of(CauseKind.RATING_QUALIFIED, eventId,
+                        "R" + correction.get().substring(1) + ": no longer rated below " + g.eligibilityMinimumTier
+                                + " for " + fallBackYears(g) + " consecutive school year(s); the fall back while the "
+                                + "grant is revoked is undone: when its missed benchmarks are met it is reinstated")
+                .withReason(correction.get()).withRatings(List.of(r.ratingId())).withContract(g.contractId), now);
+        return true;
+    }
+
+    /**
+     * The fall back noted while a REVOKED grant is revoked that still stands: the latest {@code FELL_BACK} (REVOKED →
+     * REVOKED) or {@code FALL_BACK_UNDONE} entry since it was revoked, when it is a {@code FELL_BACK}.
+     */
+    Optional<GrantHistory> standingFallBack(Grant g) {
+        if (g.status != GrantStatus.REVOKED) {
+            return Optional.empty();
+        }
+        List<GrantHistory> entries = history.ofGrant(g.id);
+        for (int i = entries.size() - 1; i >= 0 && entries.get(i).toStatus == GrantStatus.REVOKED; i--) {
+            GrantHistory h = entries.get(i);
+            if (h.action == GrantAction.FALL_BACK_UNDONE) {
+                return Optional.empty();
+            }
+            if (h.action == GrantAction.FELL_BACK && h.fromStatus == GrantStatus.REVOKED) {
+                return Optional.of(h);
+            }
+            if (h.action == GrantAction.REVOKED) {
+                return Optional.empty(); // the revocation itself: nothing fell since
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Whether a REVOKED grant comes back by itself once its missed benchmarks are met: it was revoked with automatic
-     * reinstatement and has not fallen back meanwhile — or a correction took that reason away, or its ratings earn it
-     * again (a MET then leaves an EARNED grant that fell back PENDING). The same rule as the MET's
+     * reinstatement and no fall back stands (none was noted while it was revoked, or a correction undid it) — or its
+     * ratings earn it again (a MET then leaves an EARNED grant that fell back PENDING). The same rule as the MET's
      * ({@link #fellBackWhileRevoked}, {@link #qualifiesNow}).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -217,37 +278,24 @@ public class EligibilityService {
     }
 
     /**
-     * Whether a REVOKED EARNED grant whose guarding benchmark has just been met fell back meanwhile: a {@code FELL_BACK}
-     * note since it was revoked, whose reason still stands. The reason stands when its fall-back rule holds on the
-     * ratings held now; when it no longer does, it stands unless a correction lifted one of the weak years the note
-     * names — the rating held now for that school year has replaced the noted one and is no longer below the grant's
-     * minimum tier. A reason that went away with a new strong year (while a noted year was at most re-issued, still
-     * weak) is not undone, as for an ACTIVE grant that fell back: it waits to be earned again. Returns the cause of the
-     * fall back to PENDING (RATING_FELL, the MET's event id, the ratings, the benchmark in words).
+     * Whether a REVOKED EARNED grant whose guarding benchmark has just been met fell back meanwhile: a fall back noted
+     * since it was revoked still stands ({@link #standingFallBack}: not undone by a correction at correction time,
+     * {@link #undoFallBackWhileRevoked}). Returns the cause of the fall back to PENDING (RATING_FELL, the MET's event id,
+     * the ratings — those that make the rule hold now, else the note's — the benchmark in words). The caller decides
+     * with {@link #qualifiesNow} (ratings that earn the grant again reinstate it).
      */
     public Optional<Cause> fellBackWhileRevoked(Grant g, String eventId, String metDescription) {
         if (g.status != GrantStatus.REVOKED || g.model != GrantModel.EARNED || g.eligibilityMinimumTier == null) {
             return Optional.empty();
         }
-        GrantHistory note = null;
-        List<GrantHistory> entries = history.ofGrant(g.id);
-        for (int i = entries.size() - 1; i >= 0 && entries.get(i).toStatus == GrantStatus.REVOKED; i--) {
-            GrantHistory h = entries.get(i);
-            if (h.action == GrantAction.FELL_BACK && h.fromStatus == GrantStatus.REVOKED) {
-                note = h;
-                break;
-            }
-        }
-        if (note == null) {
+        Optional<GrantHistory> standing = standingFallBack(g);
+        if (standing.isEmpty()) {
             return Optional.empty();
         }
-        List<EarnedEligibility.Rating> held = held(g.schoolId);
+        GrantHistory note = standing.get();
         Optional<EarnedEligibility.Qualified> now = EarnedEligibility.fallsBack(g.eligibilityMinimumTier,
-                fallBackYears(g), held);
+                fallBackYears(g), held(g.schoolId));
         List<UUID> noted = note.cause == null ? List.of() : note.cause.ratingIdList();
-        if (now.isEmpty() && liftedByCorrection(note.cause, g.eligibilityMinimumTier, held)) {
-            return Optional.empty(); // a correction took the reason away: the MET reinstates
-        }
         String rule = now.map(EarnedEligibility.Qualified::description)
                 .orElse(note.cause == null || note.cause.description == null ? "its ratings fell below its criteria"
                         : note.cause.description);
@@ -256,58 +304,6 @@ public class EligibilityService {
         return Optional.of(Cause.of(CauseKind.RATING_FELL, eventId, rule + " — while the grant was revoked; "
                         + metDescription + ": not reinstated, pending eligibility again")
                 .withRatings(now.map(EarnedEligibility.Qualified::ratingIds).orElse(noted)).withContract(g.contractId));
-    }
-
-    /**
-     * Whether a correction lifted one of the weak years a fall-back note names: the rating held now for that school
-     * year is another one (it replaced the noted rating) and is at least {@code minimumTier}. A re-issue that keeps
-     * the year below the tier lifts nothing. The years come from the note's cause; for notes written before they were
-     * recorded (V6), from its description ("…: 2023-24 APPROACHING, 2022-23 DOES_NOT_MEET", in the order of the ids).
-     * Years that cannot be found count as not lifted (the grant then waits to be earned again).
-     */
-    static boolean liftedByCorrection(Cause noteCause, RatingTier minimumTier, List<EarnedEligibility.Rating> held) {
-        if (noteCause == null) {
-            return false;
-        }
-        List<UUID> noted = noteCause.ratingIdList();
-        List<String> years = noteCause.ratingYearList();
-        if (years.size() != noted.size()) {
-            years = yearsIn(noteCause.description);
-        }
-        if (years.size() != noted.size()) {
-            LOG.warnf("A fall-back note names %d rating(s) but %d school year(s); no correction is recognised",
-                    noted.size(), years.size());
-            return false;
-        }
-        for (int i = 0; i < noted.size(); i++) {
-            String year = years.get(i);
-            UUID id = noted.get(i);
-            boolean lifted = held.stream().anyMatch(x -> x.schoolYear().equals(year) && !x.ratingId().equals(id)
-                    && x.tier() != null && x.tier().atLeast(minimumTier));
-            if (lifted) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final java.util.regex.Pattern LISTED_YEAR =
-            java.util.regex.Pattern.compile("(\\d{4}-\\d{2}) (?:EXCEEDS|MEETS|APPROACHING|DOES_NOT_MEET)\\b");
-
-    /** The school years listed in a fall-back description (EarnedEligibility's list, after the colon), in order. */
-    private static List<String> yearsIn(String description) {
-        if (description == null || description.indexOf(": ") < 0) {
-            return List.of();
-        }
-        String list = description.substring(description.indexOf(": ") + 2);
-        int semicolon = list.indexOf(';');
-        list = semicolon < 0 ? list : list.substring(0, semicolon);
-        java.util.regex.Matcher m = LISTED_YEAR.matcher(list);
-        List<String> years = new java.util.ArrayList<>();
-        while (m.find()) {
-            years.add(m.group(1));
-        }
-        return years;
     }
 
     /**
@@ -374,25 +370,36 @@ public class EligibilityService {
         if (pastTerm(g)) {
             return false;
         }
-        int years = fallBackYears(g);
-        if (EarnedEligibility.fallsBack(g.eligibilityMinimumTier, years, held).isPresent()) {
+        Optional<String> correction = correctionTookReasonAway(g, r, replaced, held);
+        if (correction.isEmpty()) {
             return false;
         }
-        // the correction itself must take the reason away: with the replaced rating in its place the rule held.
-        // Otherwise the reason went with a new year (wait to be earned again), or the rule stopped holding for
-        // another reason (a gap), and a correction that leaves the year below the tier restores nothing.
+        grantService.activate(g, Cause.of(CauseKind.RATING_QUALIFIED, eventId, "R" + correction.get().substring(1)
+                        + ": no longer rated below " + g.eligibilityMinimumTier + " for " + fallBackYears(g)
+                        + " consecutive school year(s); in force again after the correction")
+                .withReason(correction.get()).withRatings(List.of(r.ratingId())).withContract(g.contractId), now);
+        return true;
+    }
+
+    /**
+     * Whether the correction {@code r} (replacing {@code replaced}) took a fall back's reason away: the grant's
+     * fall-back rule no longer holds on the ratings held, and with the replaced rating in its place it held. Otherwise
+     * the reason went with a new year (wait to be earned again), or the rule stopped holding for another reason (a
+     * gap), and a correction that leaves the year below the tier undoes nothing. Returns the correction in words.
+     */
+    private Optional<String> correctionTookReasonAway(Grant g, RatingSpec r, SchoolRating.Replaced replaced,
+                                                      List<EarnedEligibility.Rating> held) {
+        int years = fallBackYears(g);
+        if (EarnedEligibility.fallsBack(g.eligibilityMinimumTier, years, held).isPresent()) {
+            return Optional.empty();
+        }
         List<EarnedEligibility.Rating> before = held.stream().map(x -> x.schoolYear().equals(r.schoolYear())
                 ? new EarnedEligibility.Rating(replaced.ratingId(), x.schoolYear(), replaced.tier()) : x).toList();
         if (EarnedEligibility.fallsBack(g.eligibilityMinimumTier, years, before).isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        String correction = "rating " + r.ratingId() + " corrected " + r.schoolYear() + " from " + replaced.tier()
-                + " to " + r.tier();
-        grantService.activate(g, Cause.of(CauseKind.RATING_QUALIFIED, eventId, "R" + correction.substring(1)
-                        + ": no longer rated below " + g.eligibilityMinimumTier + " for " + years
-                        + " consecutive school year(s); in force again after the correction")
-                .withReason(correction).withRatings(List.of(r.ratingId())).withContract(g.contractId), now);
-        return true;
+        return Optional.of("rating " + r.ratingId() + " corrected " + r.schoolYear() + " from " + replaced.tier()
+                + " to " + r.tier());
     }
 
     private List<EarnedEligibility.Rating> held(UUID schoolId) {
