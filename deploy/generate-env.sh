@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the secrets of docker-compose.yml to .env (or to the file given): a fresh random 256-bit value for the
-# PostgreSQL superuser, each service's database role and Kafka principal, the Kafka administrator and the
-# bootstrap API client, plus the uid that may read deploy/keys/jwt-private.pem. The file is created owner-only
+# PostgreSQL superuser, each service's database role and Kafka principal, the Kafka administrator, the
+# bootstrap API client and edfi-service's own client, plus the uid that may read deploy/keys/jwt-private.pem. The file is created owner-only
 # (600) and never overwritten; .env is git-ignored. Nothing secret is committed anywhere.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,6 +24,8 @@ tmp="$(mktemp "$out.XXXXXX")"
   echo "PORTFOLIO_KAFKA_ADMIN_PASSWORD=$(rand)"
   for s in "${SERVICES[@]}"; do echo "PORTFOLIO_KAFKA_PASSWORD_$s=$(rand)"; done
   echo "PORTFOLIO_BOOTSTRAP_CLIENT_SECRET=$(rand)"
+  echo "# edfi-service's own API client (svc_edfi, role SIS, every school): the gateway creates it, edfi-service uses it"
+  echo "PORTFOLIO_EDFI_CLIENT_SECRET=$(rand)"
   echo "# keys the HMAC that performance-service's erasure audit keeps instead of a student id"
   echo "PORTFOLIO_ERASURE_HASH_KEY=$(rand)"
   echo "# the gateway runs as the owner of deploy/keys/jwt-private.pem (mode 600), never as root"

@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * door, one per request over N connections, against a running suite. Seeds through the public API (schools opened and
  * mapped to Ed-Fi ids, an SIS client, sessions and enrollments through /edfi/), posts WARMUP Tardy events (not
  * recorded; they count no absence), then EVENTS Excused Absence events on distinct school days, and prints events/s and
- * latency percentiles; finally checks one school's days absent in performance-service against what was posted.
+ * latency percentiles; then waits for the door's derivation queue to drain (GET /edfi/derivations/status: the answers
+ * come once the resources are stored, the derived records follow) and prints how long that took; finally checks one
+ * school's days absent in performance-service against what was posted.
  *
  * <p>java -cp 'embedded-infra/target/lib/*' benchmarks/edfi/EdFiAttendanceBench.java --gateway URL --home PORTFOLIO_HOME
  * [--events 100000] [--threads 8] [--schools 10] [--students 100] [--warmup 2000]
@@ -135,17 +137,40 @@ public class EdFiAttendanceBench {
         run(warmup, threads, i -> post("/edfi/data/v3/ed-fi/studentSchoolAttendanceEvents", sis, event(base, students, all, days, i, "Tardy")),
                 null, failures);
         System.out.printf("warm-up: %d events in %.1f s (%d failed), not recorded%n", warmup, (System.nanoTime() - t0) / 1e9, failures.get());
+        // the seeding's and the warm-up's derived records first (the door answers once a write is stored; records follow)
+        System.out.printf("derivation queue of the seeding and the warm-up drained in %.1f s%n", drain(admin) / 1e9);
         failures.set(0);
         long[] latencies = new long[events];
+        Map<String, Long> cpu0 = cpu(home);
         t0 = System.nanoTime();
         run(events, threads, i -> post("/edfi/data/v3/ed-fi/studentSchoolAttendanceEvents", sis,
                 event(base, students, all, days, i, "Excused Absence")), latencies, failures);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Long> cpu1 = cpu(home);
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         System.out.printf("Ed-Fi attendance events: %d posted one per request over %d connections in %.1f s: %.0f events/s; "
                         + "latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed%n", events, threads, seconds, events / seconds,
                 pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6, failures.get());
+
+        // where the CPU went during the recorded run (the machine's 2 cores are the budget: 2,000 ms of CPU a second)
+        StringBuilder where = new StringBuilder();
+        long total = 0;
+        for (String c : cpu1.keySet()) {
+            long ms = cpu1.get(c) - cpu0.getOrDefault(c, 0L);
+            total += ms;
+            where.append(String.format("%s %.0f s (%.2f ms/event), ", c, ms / 1e3, ms / (double) events));
+        }
+        System.out.printf("CPU during the recorded run (%.0f s wall, %.0f s of CPU available on %d cores): %stotal %.0f s = %.2f ms of CPU per event%n",
+                seconds, seconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), where,
+                total / 1e3, total / (double) events);
+
+        // --- the derived records follow the answers: wait for the door's queue to drain --------------------------------------
+        long drainNanos = drain(admin);
+        JsonNode status = must(get("/edfi/derivations/status", admin), 200).json();
+        System.out.printf("derivation queue drained %.1f s after the last answer (%d problems reported); writes + derivation: %.1f s, "
+                + "%.0f events/s end to end%n", drainNanos / 1e9, status.path("problems").asLong(), seconds + drainNanos / 1e9,
+                events / (seconds + drainNanos / 1e9));
 
         // --- check: the first school's days absent in performance-service are the events posted for its students ----------
         long expected = 0;
@@ -261,6 +286,83 @@ public class EdFiAttendanceBench {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
         return must(send(r), 200).json().path("access_token").asText();
+    }
+
+    /**
+     * CPU milliseconds used so far by each process of the stack (./portfolio's pid files: the services and the infra
+     * JVM; PostgreSQL: the postmaster and every backend, children of the postmaster) and by this driver. Linux /proc only.
+     */
+    static Map<String, Long> cpu(Path home) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        long tick = 100; // USER_HZ
+        try {
+            try (var files = Files.list(home.resolve("run"))) {
+                for (Path f : files.filter(x -> x.toString().endsWith(".pid")).toList()) {
+                    String name = f.getFileName().toString().replace(".pid", "");
+                    out.put(name, ticks(Long.parseLong(Files.readString(f).trim())) * 1000 / tick);
+                }
+            }
+            Path pm = home.resolve("data/postgres/postmaster.pid");
+            if (Files.exists(pm)) {
+                long postmaster = Long.parseLong(Files.readAllLines(pm).get(0).trim());
+                String[] pmStat = stat(Path.of("/proc/" + postmaster));
+                // the postmaster, the backends it has reaped (cutime, cstime) and those alive
+                long sum = pmStat == null ? 0 : Long.parseLong(pmStat[11]) + Long.parseLong(pmStat[12]) + Long.parseLong(pmStat[13])
+                        + Long.parseLong(pmStat[14]);
+                try (var procs = Files.list(Path.of("/proc"))) {
+                    for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                        try {
+                            String[] st = stat(p);
+                            if (st != null && Long.parseLong(st[1]) == postmaster) {
+                                sum += Long.parseLong(st[11]) + Long.parseLong(st[12]);
+                            }
+                        } catch (Exception ignored) {
+                            // gone
+                        }
+                    }
+                }
+                out.put("postgresql", sum * 1000 / tick);
+            }
+            out.put("driver", ticks(ProcessHandle.current().pid()) * 1000 / tick);
+        } catch (Exception e) {
+            System.out.println("(no CPU figures: " + e + ")");
+        }
+        return out;
+    }
+
+    /** utime + stime of a process (and of its exited children it waited for), in clock ticks. */
+    static long ticks(long pid) {
+        try {
+            String[] st = stat(Path.of("/proc/" + pid));
+            return st == null ? 0 : Long.parseLong(st[11]) + Long.parseLong(st[12]);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** The fields of /proc/PID/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime. */
+    static String[] stat(Path proc) throws java.io.IOException {
+        Path f = proc.resolve("stat");
+        if (!Files.exists(f)) {
+            return null;
+        }
+        String s = Files.readString(f);
+        return s.substring(s.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** Polls GET /edfi/derivations/status until nothing is pending; the nanoseconds it took (at most 30 minutes). */
+    static long drain(String admin) throws InterruptedException {
+        long t0 = System.nanoTime();
+        while (true) {
+            long pending = must(get("/edfi/derivations/status", admin), 200).json().path("pending").asLong();
+            if (pending == 0) {
+                return System.nanoTime() - t0;
+            }
+            if (System.nanoTime() - t0 > Duration.ofMinutes(30).toNanos()) {
+                throw new IllegalStateException("the derivation queue did not drain in 30 minutes: " + pending + " pending");
+            }
+            Thread.sleep(200);
+        }
     }
 
     static Answer get(String path, String token) {

@@ -8,7 +8,8 @@
 # API (SCHOOLS schools opened, mapped to Ed-Fi school ids, an SIS client scoped to them; per school two sessions and
 # STUDENTS enrollments posted through /edfi/), then POSTs EVENTS Ed-Fi studentSchoolAttendanceEvents one per request
 # over THREADS connections with the SIS's token from /edfi/oauth/token, as an Ed-Fi client pushes them; every write is
-# answered once performance-service has the derived attendance record. Prints events/s and the latency percentiles
+# answered once the event is stored (the derived records follow through the door's queue; the script waits for it to
+# drain and prints how long that took). Prints events/s and the latency percentiles
 # (p50, p95, p99, max), checks one school's total days absent in performance-service against what was posted, and stops
 # everything it started (./portfolio down with the same environment), also on Ctrl-C and on errors.
 #

@@ -81,7 +81,9 @@ class EdFiApiTest {
         post("studentSchoolAssociations", enrollment("604822", "2021-08-23", null), sis, 201);
         JsonNode row = lastRow("604822");
         assertThat(FakePerformance.UPLOADS.size()).isGreaterThan(before);
-        assertThat(FakePerformance.UPLOADS.get(FakePerformance.UPLOADS.size() - 1).authorization()).isEqualTo("Bearer " + sis);
+        // sent with edfi-service's own client's token, never the caller's (it may have expired by then; it is not stored)
+        assertThat(FakePerformance.UPLOADS.get(FakePerformance.UPLOADS.size() - 1).authorization()).isEqualTo("Bearer " + FakePerformance.SERVICE_TOKEN)
+                .isNotEqualTo("Bearer " + sis);
         assertThat(row.get("schoolId").asText()).isEqualTo(school.toString());
         assertThat(row.get("schoolYear").asText()).isEqualTo("2021-22");
         assertThat(row.get("daysEnrolled").decimalValue()).isEqualByComparingTo("169");
@@ -107,7 +109,7 @@ class EdFiApiTest {
                         Map.of("codeValue", "Tardy", "absence", false),
                         Map.of("codeValue", "In Attendance", "absence", false),
                         Map.of("codeValue", "Early departure", "absence", false)))
-                .put("/edfi/mappings/attendance-categories").then().statusCode(200);
+                .put("/edfi/mappings/attendance-categories").then().statusCode(200); Drain.await();
         post("studentSchoolAttendanceEvents", event("604822", "2021-12-15", "Partial", null), sis, 201);
         // the day already counted whole: at most one day absent a day
         assertThat(lastRow("604822").get("daysAbsent").decimalValue()).isEqualByComparingTo("1.5");
@@ -115,7 +117,7 @@ class EdFiApiTest {
         assertThat(lastRow("604822").get("daysAbsent").decimalValue()).isEqualByComparingTo("2");
 
         // a retraction re-derives the record
-        given().auth().oauth2(sis).delete(absence.header("Location").replaceFirst("^https?://[^/]+", "")).then().statusCode(204);
+        given().auth().oauth2(sis).delete(absence.header("Location").replaceFirst("^https?://[^/]+", "")).then().statusCode(204); Drain.await();
         assertThat(lastRow("604822").get("daysAbsent").decimalValue()).isEqualByComparingTo("1.5");
 
         // a withdrawal in December: the spring session no longer counts, the fall one in proportion
@@ -124,7 +126,7 @@ class EdFiApiTest {
         ssa.then().statusCode(200).header("Total-Count", "1");
         String ssaId = ssa.jsonPath().getString("[0].id");
         given().auth().oauth2(sis).contentType(ContentType.JSON).body(enrollment("604822", "2021-08-23", "2021-12-17"))
-                .put(DATA + "studentSchoolAssociations/" + ssaId).then().statusCode(204);
+                .put(DATA + "studentSchoolAssociations/" + ssaId).then().statusCode(204); Drain.await();
         assertThat(lastRow("604822").get("daysEnrolled").decimalValue()).isEqualByComparingTo("81");
         // the natural key cannot change
         given().auth().oauth2(sis).contentType(ContentType.JSON).body(enrollment("604822", "2021-08-24", null))
@@ -169,17 +171,51 @@ class EdFiApiTest {
     }
 
     @Test
-    void aRecordPerformanceRefusesIsNotReportedAsStored() {
+    void aRecordPerformanceRejectsIsReportedAtTheProblemsEndpointUntilItIsSent() {
         post("sessions", session("Fall", "2021-08-23", "2021-12-17", 81), sis, 201);
         FakePerformance.rejectSchool = school.toString();
         try {
-            Response r = post("studentSchoolAssociations", enrollment("S-1", "2021-08-23", null), sis, 403);
-            assertThat(r.jsonPath().getString("detail")).doesNotContain("S-1");
+            // the resource is stored (Ed-Fi's answer); the rejection of its derived record is reported, not lost
+            post("studentSchoolAssociations", enrollment("S-1", "2021-08-23", null), sis, 201);
         } finally {
             FakePerformance.rejectSchool = null;
         }
-        // posting it again re-sends it
+        List<Map<String, Object>> problems = given().auth().oauth2(sis).get("/edfi/derivations/problems").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).containsEntry("kind", "ATTENDANCE").containsEntry("studentUniqueId", "S-1")
+                .containsEntry("schoolYear", 2022).containsEntry("status", 422).containsEntry("field", "schoolId");
+        assertThat(((Number) problems.get(0).get("edfiSchoolId")).longValue()).isEqualTo(edfiSchool);
+        assertThat((String) problems.get(0).get("message")).doesNotContain("S-1");
+        // an SIS of another school does not see it; the district does
+        assertThat(given().auth().oauth2(TestTokens.sis(UUID.randomUUID())).get("/edfi/derivations/problems").then().statusCode(200)
+                .extract().jsonPath().getList("studentUniqueId")).doesNotContain("S-1");
+        assertThat(given().auth().oauth2(TestTokens.districtAdmin()).queryParam("limit", 500).get("/edfi/derivations/problems").then()
+                .statusCode(200).extract().jsonPath().getList("edfiSchoolId", Long.class)).contains(edfiSchool);
+        given().auth().oauth2(TestTokens.schoolLeader(school)).get("/edfi/derivations/problems").then().statusCode(403);
+        given().auth().oauth2(sis).queryParam("limit", 501).get("/edfi/derivations/problems").then().statusCode(400);
+        // posting it again re-sends it, and the problem is gone
         post("studentSchoolAssociations", enrollment("S-1", "2021-08-23", null), sis, 200);
+        assertThat(lastRow("S-1").get("daysEnrolled").decimalValue()).isEqualByComparingTo("81");
+        assertThat(given().auth().oauth2(sis).get("/edfi/derivations/problems").then().statusCode(200)
+                .extract().jsonPath().getList("$")).isEmpty();
+    }
+
+    @Test
+    void theDoorRefusesAWriteOutsideTheCallersScopeItselfBeforeStoringOrQueueingAnything() {
+        long other = edfiSchool + 5;
+        UUID otherSchool = UUID.randomUUID();
+        mapSchool(other, otherSchool);
+        int uploads = FakePerformance.UPLOADS.size();
+        String event = event("OUT-1", "2021-09-01", "Excused Absence", null).replace(Long.toString(edfiSchool), Long.toString(other));
+        Response denied = post("studentSchoolAttendanceEvents", event, sis, 403);
+        assertThat(denied.jsonPath().getString("type")).isEqualTo("urn:ed-fi:api:security:authorization:access-denied");
+        assertThat(denied.asString()).doesNotContain("OUT-1");
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("studentUniqueId", "OUT-1").get(DATA + "studentSchoolAttendanceEvents")
+                .then().statusCode(200).body("size()", equalTo(0));
+        Drain.await();
+        assertThat(FakePerformance.UPLOADS.subList(uploads, FakePerformance.UPLOADS.size()))
+                .allSatisfy(u -> assertThat(u.rows().toString()).doesNotContain(otherSchool.toString()));
     }
 
     @Test
@@ -213,12 +249,16 @@ class EdFiApiTest {
         if (status > 0) {
             r.then().statusCode(status);
         }
+        if (r.statusCode() < 300) {
+            // the answer comes once the resource is stored; what performance-service receives follows through the queue
+            Drain.await();
+        }
         return r;
     }
 
     static void mapSchool(long edfiSchool, UUID school) {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(Map.of("edfiSchoolId", edfiSchool, "schoolId", school))
-                .post("/edfi/mappings/schools").then().statusCode(200).body("schoolId", equalTo(school.toString()));
+                .post("/edfi/mappings/schools").then().statusCode(200).body("schoolId", equalTo(school.toString())); Drain.await();
     }
 
     String session(String name, String begin, String end, int days) {

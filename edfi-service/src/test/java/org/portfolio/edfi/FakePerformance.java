@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for performance-service's ingestion endpoint in this module's tests (the whole chain through the real
+ * Stands in for performance-service's ingestion endpoint (and the gateway's token endpoint, for edfi-service's own
+ * client) in this module's tests (the whole chain through the real
  * performance-service is proved in system-tests, EdFiGrandBendIT): records every attendance upload with the token it
  * carried and answers as performance-service does (201 with the job), or rejects the rows of a school a test names.
  * Started once per test JVM, like the infrastructure.
@@ -34,8 +35,22 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
     public static final List<Upload> CORRECTIONS = new CopyOnWriteArrayList<>();
     /** The assessment records "stored" (schoolId|schoolYear|studentId|subject|testCode): a retraction of another is 422 record-not-found. */
     public static final java.util.Set<String> STORED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Rows of this school id (UUID text) are rejected as outside the caller's scope. */
+    /** Rows of this school id (UUID text) are rejected as of a school performance-service does not know. */
     public static volatile String rejectSchool;
+    /** Rows of this school id are rejected as outside the caller's scope (performance-service has not heard of the client yet). */
+    public static volatile String notScopedSchool;
+    /** When not 0, every ingestion and correction is answered with this status (503: performance-service down). */
+    public static volatile int failStatus;
+    /** How long each attendance upload takes (widens the window in which two derivers could overlap). */
+    public static volatile int uploadMillis;
+    /** Attendance records (schoolId|schoolYear|studentId) two uploads carried at the same time: must stay empty. */
+    public static final java.util.Set<String> OVERLAPS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** edfi-service's own client's token, as the stand-in token endpoint issues it. */
+    public static final String SERVICE_TOKEN = org.portfolio.testing.TestTokens.byReference("svc_edfi", "SIS");
+    public static final String SERVICE_SECRET = "edfi-service-secret-for-tests-0123456789abcdef";
+    /** Token requests seen (with the right client credentials). */
+    public static final java.util.concurrent.atomic.AtomicInteger TOKENS = new java.util.concurrent.atomic.AtomicInteger();
 
     private static HttpServer server;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,15 +63,48 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.createContext("/oauth/token", ex -> {
+                String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("svc_edfi:" + SERVICE_SECRET).getBytes(StandardCharsets.UTF_8));
+                ex.getRequestBody().readAllBytes();
+                if (!basic.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                    answer(ex, 401, "{\"error\":\"invalid_client\"}");
+                    return;
+                }
+                TOKENS.incrementAndGet();
+                answer(ex, 200, "{\"access_token\":\"" + SERVICE_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}");
+            });
             server.createContext("/api/performance/ingest/attendance", ex -> {
                 JsonNode rows = JSON.readTree(ex.getRequestBody());
+                if (failStatus != 0) {
+                    answer(ex, failStatus, "{\"type\":\"https://portfolio.example/problems/unavailable\",\"status\":" + failStatus + "}");
+                    return;
+                }
+                List<String> keys = new java.util.ArrayList<>();
+                for (JsonNode r : rows) {
+                    String k = r.path("schoolId").asText() + "|" + r.path("schoolYear").asText() + "|" + r.path("studentId").asText();
+                    if (!IN_FLIGHT.add(k)) {
+                        OVERLAPS.add(k);
+                    }
+                    keys.add(k);
+                }
+                try {
+                    if (uploadMillis > 0) {
+                        Thread.sleep(uploadMillis);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 UPLOADS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), rows));
+                keys.forEach(IN_FLIGHT::remove);
                 StringBuilder errors = new StringBuilder();
                 int rejected = 0;
                 for (int i = 0; i < rows.size(); i++) {
-                    if (rows.get(i).path("schoolId").asText().equals(rejectSchool)) {
+                    String sc = rows.get(i).path("schoolId").asText();
+                    if (sc.equals(rejectSchool) || sc.equals(notScopedSchool)) {
                         errors.append(rejected++ == 0 ? "" : ",").append("{\"row\":").append(i + 1)
-                                .append(",\"field\":\"schoolId\",\"message\":\"your client is not scoped to this school\"}");
+                                .append(",\"field\":\"schoolId\",\"message\":\"").append(sc.equals(rejectSchool)
+                                        ? "no registered school has this id" : "your client is not scoped to this school").append("\"}");
                     }
                 }
                 byte[] body = ("{\"rowsReceived\":" + rows.size() + ",\"rowsRejected\":" + rejected + ",\"errors\":[" + errors + "]}")
@@ -68,6 +116,10 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
             });
             server.createContext("/api/performance/ingest/assessments", ex -> {
                 JsonNode rows = JSON.readTree(ex.getRequestBody());
+                if (failStatus != 0) {
+                    answer(ex, failStatus, "{\"status\":" + failStatus + "}");
+                    return;
+                }
                 ASSESSMENTS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), rows));
                 for (JsonNode r : rows) {
                     STORED.add(key(r));
@@ -76,6 +128,10 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
             });
             server.createContext("/api/performance/corrections/assessments", ex -> {
                 JsonNode body = JSON.readTree(ex.getRequestBody());
+                if (failStatus != 0) {
+                    answer(ex, failStatus, "{\"status\":" + failStatus + "}");
+                    return;
+                }
                 CORRECTIONS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), body));
                 for (JsonNode i : body.get("items")) {
                     if (!STORED.contains(key(i))) {
@@ -88,7 +144,12 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
             });
             server.start();
         }
-        return Map.of("portfolio.edfi.performance-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // the deriver quick to react in tests (production: 500 ms poll, 200 ms gathering, retries from 1 s)
+        return Map.of("portfolio.edfi.performance-url", base, "portfolio.edfi.service-client.token-url", base + "/oauth/token",
+                "portfolio.edfi.service-client.secret", SERVICE_SECRET, "portfolio.edfi.deriver.poll-interval", "100ms",
+                "portfolio.edfi.deriver.gather-delay", "10ms", "portfolio.edfi.deriver.retry-min", "200ms",
+                "portfolio.edfi.deriver.retry-max", "1s");
     }
 
     static String key(JsonNode r) {

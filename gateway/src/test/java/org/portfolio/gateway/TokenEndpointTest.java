@@ -85,6 +85,15 @@ class TokenEndpointTest {
     }
 
     @Test
+    void edfiServicesOwnClientFromConfigurationIsAnSisOfEverySchoolAndNothingMore() {
+        String token = new Clients.Registered("svc_edfi", GatewayTestResource.EDFI_SECRET).token();
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/svc_edfi").then().statusCode(200)
+                .body("roles", equalTo(List.of("SIS"))).body("allSchools", equalTo(true)).body("createdBy", equalTo("bootstrap"));
+        // an SIS, not an administrator
+        given().auth().oauth2(token).get("/api/admin/clients").then().statusCode(403);
+    }
+
+    @Test
     void aScopeNarrowsTheTokenToSomeOfTheClientsRolesAndSchools() throws Exception {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();

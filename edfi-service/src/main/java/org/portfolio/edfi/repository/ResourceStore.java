@@ -36,6 +36,30 @@ public class ResourceStore {
         });
     }
 
+    /** Takes the school's lock shared (writes that touch only their own record: attendance events). */
+    public void lockSchoolShared(long schoolId) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock_shared(?, hashtext(?::text))")) {
+                st.setInt(1, Sql.SCHOOL_LOCK);
+                st.setString(2, Long.toString(schoolId));
+                st.executeQuery().close();
+            }
+            return null;
+        });
+    }
+
+    /** Serialises the writes of one natural key (two first posts of the same key: one inserts, the other updates). */
+    public void lockKey(String resource, String naturalKey) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+                st.setInt(1, Sql.SCHOOL_LOCK + 3);
+                st.setString(2, resource + "|" + naturalKey);
+                st.executeQuery().close();
+            }
+            return null;
+        });
+    }
+
     public Optional<StoredResource> byKey(String resource, String naturalKey) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? and natural_key = ?")) {

@@ -42,7 +42,7 @@ public class AssessmentsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiUpsertAssessment", summary = "Create or update a Assessment (upsert on its natural key)",
-            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and sent to performance-service before the answer. "
+            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and queued for performance-service. "
                     + "Any SIS client may post a new assessment; changing or deleting one that results of schools outside its scope use is for a district administrator.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.Assessment.class)))
@@ -87,7 +87,7 @@ public class AssessmentsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiReplaceAssessment", summary = "Replace a Assessment",
-            description = "The natural key cannot change (400 key-change-not-supported). The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and sent to performance-service before the answer.")
+            description = "The natural key cannot change (400 key-change-not-supported). The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and queued for performance-service.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.Assessment.class)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
@@ -100,7 +100,7 @@ public class AssessmentsResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "edfiDeleteAssessment", summary = "Delete a Assessment",
-            description = "A retraction: The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and sent to performance-service before the answer.")
+            description = "A retraction: The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and queued for performance-service.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
                            @Context HttpHeaders headers) {

@@ -53,7 +53,7 @@ public class EdFiEndpoints {
 
     Response post(ResourceType type, String body, String authorization, UriInfo uri) {
         EdFiService.WriteResult r = service.upsert(type, parse(body));
-        derivations.send(authorization, r.derive());
+        derivations.wake();
         Response.ResponseBuilder rb = r.created()
                 ? Response.created(uri.getBaseUriBuilder().path(BASE).path(type.path()).path(Ids.format(r.id())).build())
                 : Response.ok();
@@ -62,13 +62,13 @@ public class EdFiEndpoints {
 
     Response put(ResourceType type, String id, String body, String authorization) {
         EdFiService.WriteResult r = service.replace(type, id(type, id), parse(body));
-        derivations.send(authorization, r.derive());
+        derivations.wake();
         return Response.noContent().tag(new EntityTag(r.etag())).build();
     }
 
     Response delete(ResourceType type, String id, String authorization) {
         EdFiService.WriteResult r = service.delete(type, id(type, id));
-        derivations.send(authorization, r.derive());
+        derivations.wake();
         return Response.noContent().build();
     }
 

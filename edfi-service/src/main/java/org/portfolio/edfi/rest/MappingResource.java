@@ -42,7 +42,7 @@ import java.util.UUID;
 /**
  * The district's mappings of Ed-Fi values (docs/edfi.md): which Ed-Fi school is which of the suite's schools, and per
  * descriptor namespace which attendance event categories are absences, with their weight. A change re-derives the
- * records it affects and sends them to performance-service with the administrator's token before it answers. Errors of
+ * records it affects and queues them for performance-service (docs/edfi.md). Errors of
  * these suite endpoints are the suite's problem+json.
  */
 @Path("/edfi/mappings")
@@ -106,7 +106,7 @@ public class MappingResource {
     @Operation(operationId = "edfiMapAttendanceCategories", summary = "Map a namespace's attendance event categories",
             description = "Replaces the categories of one descriptor namespace. Every category stored events use must stay "
                     + "listed (409 otherwise). The attendance records of the students with events of the namespace are "
-                    + "derived again and sent to performance-service before the answer.")
+                    + "derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     public List<CategoryResponse> mapCategories(
             @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AttendanceEventCategoryDescriptor")
             @QueryParam("namespace") String namespace,
@@ -116,7 +116,7 @@ public class MappingResource {
         }
         MappingService.Replaced replaced = mappings.replaceCategories(namespace, categories.stream()
                 .map(c -> new MappingService.Category(c.codeValue(), c.absence(), c.weight())).toList());
-        derivations.send(headers.getHeaderString(HttpHeaders.AUTHORIZATION), replaced.derive());
+        derivations.wake();
         return replaced.categories().stream().map(CategoryResponse::of).toList();
     }
 
@@ -137,11 +137,11 @@ public class MappingResource {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "edfiMapSchool", summary = "Map an Ed-Fi school to a school of the suite",
             description = "Creates or changes the mapping of the Ed-Fi school (upsert on edfiSchoolId). The attendance records of the school's enrolled students are derived "
-                    + "and sent to performance-service before the answer (performance-service must know the school).")
+                    + "and queued for performance-service (performance-service must know the school).")
     public SchoolMappingResponse mapSchool(@NotNull @Valid SchoolMappingRequest request, @Context HttpHeaders headers) {
         long edfiSchoolId = request.edfiSchoolId();
         var affected = mappings.mapSchool(edfiSchoolId, request.schoolId());
-        derivations.send(headers.getHeaderString(HttpHeaders.AUTHORIZATION), affected);
+        derivations.wake();
         return mappings.schools().stream().filter(r -> r.edfiSchoolId() == edfiSchoolId).findFirst()
                 .map(r -> new SchoolMappingResponse(r.edfiSchoolId(), r.schoolId(), r.changedBy(), r.changedAt())).orElseThrow();
     }
@@ -210,7 +210,7 @@ public class MappingResource {
     @Operation(operationId = "edfiMapPerformanceLevels", summary = "Map a namespace's performance levels to the suite's levels",
             description = "Replaces the performance levels of one descriptor namespace: each code value gets a level 1–5; the "
                     + "framework's proficient level says which count as proficient. A code value stored student assessments use "
-                    + "must stay listed (409). Their records are derived again and sent to performance-service before the answer.")
+                    + "must stay listed (409). Their records are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     public List<DescriptorResponse> mapPerformanceLevels(
             @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/PerformanceLevelDescriptor")
             @QueryParam("namespace") String namespace,
@@ -237,7 +237,7 @@ public class MappingResource {
     @Operation(operationId = "edfiMapAcademicSubjects", summary = "Map a namespace's academic subjects to the suite's subjects",
             description = "Replaces the academic subjects of one descriptor namespace (e.g. Mathematics → MATH, English Language Arts "
                     + "→ ELA). A code value stored assessments use must stay listed (409). The records of their results are derived "
-                    + "again (a result whose subject changes is retracted under the old one) before the answer.")
+                    + "again (a result whose subject changes is retracted under the old one) and queued for performance-service.")
     public List<DescriptorResponse> mapAcademicSubjects(
             @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AcademicSubjectDescriptor")
             @QueryParam("namespace") String namespace,
@@ -264,7 +264,7 @@ public class MappingResource {
     @Operation(operationId = "edfiMapReportingMethods", summary = "Say which of a namespace's reporting methods is the scale score",
             description = "Replaces the reporting methods of one descriptor namespace. A score result whose method is mapped with "
                     + "scaleScore true (a whole number 0–100,000) is the record's scaleScore; a method not listed is not read "
-                    + "(GET /edfi/mappings/unmapped lists it). The records of the results using the namespace are derived again before the answer.")
+                    + "(GET /edfi/mappings/unmapped lists it). The records of the results using the namespace are derived again and queued for performance-service.")
     public List<DescriptorResponse> mapReportingMethods(
             @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AssessmentReportingMethodDescriptor")
             @QueryParam("namespace") String namespace,
@@ -295,7 +295,7 @@ public class MappingResource {
             throw ProblemException.invalid("namespace", "is required");
         }
         MappingService.ReplacedDescriptors replaced = mappings.replaceDescriptors(kind, namespace, values);
-        derivations.send(headers.getHeaderString(HttpHeaders.AUTHORIZATION), replaced.derive());
+        derivations.wake();
         return replaced.mappings().stream().map(DescriptorResponse::of).toList();
     }
 }

@@ -42,7 +42,7 @@ public class SessionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiUpsertSession", summary = "Create or update a Session (upsert on its natural key)",
-            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The attendance records of the school's enrolled students for the session's year are derived again and sent to performance-service before the answer. "
+            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The attendance records of the school's enrolled students for the session's year are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status). "
                     + "An SIS client writes only Ed-Fi schools mapped to its schools.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.Session.class)))
@@ -88,7 +88,7 @@ public class SessionsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiReplaceSession", summary = "Replace a Session",
-            description = "The natural key cannot change (400 key-change-not-supported). The attendance records of the school's enrolled students for the session's year are derived again and sent to performance-service before the answer.")
+            description = "The natural key cannot change (400 key-change-not-supported). The attendance records of the school's enrolled students for the session's year are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.Session.class)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
@@ -101,7 +101,7 @@ public class SessionsResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "edfiDeleteSession", summary = "Delete a Session",
-            description = "A retraction: The attendance records of the school's enrolled students for the session's year are derived again and sent to performance-service before the answer.")
+            description = "A retraction: The attendance records of the school's enrolled students for the session's year are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
                            @Context HttpHeaders headers) {

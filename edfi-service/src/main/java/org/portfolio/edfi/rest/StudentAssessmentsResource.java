@@ -42,7 +42,7 @@ public class StudentAssessmentsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiUpsertStudentAssessment", summary = "Create or update a StudentAssessment (upsert on its natural key)",
-            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The student's assessment record of the assessment and school year is derived again and sent to performance-service before the answer (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped). "
+            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The student's assessment record of the assessment and school year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status) (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped). "
                     + "An SIS client writes only results of its schools: the reported school (reportedSchoolReference), else the school of the student's enrollment of the year.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class)))
@@ -89,7 +89,7 @@ public class StudentAssessmentsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiReplaceStudentAssessment", summary = "Replace a StudentAssessment",
-            description = "The natural key cannot change (400 key-change-not-supported). The student's assessment record of the assessment and school year is derived again and sent to performance-service before the answer (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped).")
+            description = "The natural key cannot change (400 key-change-not-supported). The student's assessment record of the assessment and school year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status) (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
@@ -102,7 +102,7 @@ public class StudentAssessmentsResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "edfiDeleteStudentAssessment", summary = "Delete a StudentAssessment",
-            description = "A retraction: The student's assessment record of the assessment and school year is derived again and sent to performance-service before the answer (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped).")
+            description = "A retraction: The student's assessment record of the assessment and school year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status) (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
                            @Context HttpHeaders headers) {

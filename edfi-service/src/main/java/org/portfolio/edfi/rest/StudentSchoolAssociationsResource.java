@@ -42,7 +42,7 @@ public class StudentSchoolAssociationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiUpsertStudentSchoolAssociation", summary = "Create or update a StudentSchoolAssociation (upsert on its natural key)",
-            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The student's attendance records at the school (every school year with sessions) are derived again and sent to performance-service before the answer. "
+            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The student's attendance records at the school (every school year with sessions) are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status). "
                     + "An SIS client writes only Ed-Fi schools mapped to its schools.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.StudentSchoolAssociation.class)))
@@ -88,7 +88,7 @@ public class StudentSchoolAssociationsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiReplaceStudentSchoolAssociation", summary = "Replace a StudentSchoolAssociation",
-            description = "The natural key cannot change (400 key-change-not-supported). The student's attendance records at the school (every school year with sessions) are derived again and sent to performance-service before the answer.")
+            description = "The natural key cannot change (400 key-change-not-supported). The student's attendance records at the school (every school year with sessions) are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.StudentSchoolAssociation.class)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
@@ -101,7 +101,7 @@ public class StudentSchoolAssociationsResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "edfiDeleteStudentSchoolAssociation", summary = "Delete a StudentSchoolAssociation",
-            description = "A retraction: The student's attendance records at the school (every school year with sessions) are derived again and sent to performance-service before the answer.")
+            description = "A retraction: The student's attendance records at the school (every school year with sessions) are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
                            @Context HttpHeaders headers) {

@@ -42,7 +42,7 @@ public class StudentSchoolAttendanceEventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiUpsertStudentSchoolAttendanceEvent", summary = "Create or update a StudentSchoolAttendanceEvent (upsert on its natural key)",
-            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The student's attendance record of the school and year is derived again and sent to performance-service before the answer; the category must be mapped (GET /edfi/mappings/attendance-categories). "
+            description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The student's attendance record of the school and year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status); the category must be mapped (GET /edfi/mappings/attendance-categories). "
                     + "An SIS client writes only Ed-Fi schools mapped to its schools.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.StudentSchoolAttendanceEvent.class)))
@@ -91,7 +91,7 @@ public class StudentSchoolAttendanceEventsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiReplaceStudentSchoolAttendanceEvent", summary = "Replace a StudentSchoolAttendanceEvent",
-            description = "The natural key cannot change (400 key-change-not-supported). The student's attendance record of the school and year is derived again and sent to performance-service before the answer; the category must be mapped (GET /edfi/mappings/attendance-categories).")
+            description = "The natural key cannot change (400 key-change-not-supported). The student's attendance record of the school and year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status); the category must be mapped (GET /edfi/mappings/attendance-categories).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.StudentSchoolAttendanceEvent.class)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
@@ -104,7 +104,7 @@ public class StudentSchoolAttendanceEventsResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "edfiDeleteStudentSchoolAttendanceEvent", summary = "Delete a StudentSchoolAttendanceEvent",
-            description = "A retraction: The student's attendance record of the school and year is derived again and sent to performance-service before the answer; the category must be mapped (GET /edfi/mappings/attendance-categories).")
+            description = "A retraction: The student's attendance record of the school and year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status); the category must be mapped (GET /edfi/mappings/attendance-categories).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
                            @Context HttpHeaders headers) {

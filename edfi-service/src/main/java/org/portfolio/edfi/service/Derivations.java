@@ -1,8 +1,11 @@
 package org.portfolio.edfi.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +14,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.portfolio.edfi.domain.AssessmentKey;
 import org.portfolio.edfi.domain.StudentYear;
+import org.portfolio.edfi.repository.MappingStore;
+import org.portfolio.edfi.repository.PendingStore;
 import org.portfolio.edfi.repository.SentStore;
-import org.portfolio.platform.web.correlation.RequestCorrelation;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,27 +27,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Sends the attendance records a committed write changed to performance-service, and makes the write wait for it
- * (the Ed-Fi client gets its 201/200 only when performance-service has the derived records). Writes of the same
- * caller (the same token) that wait at the same time share one upload ("group commit"): one thread derives and sends,
- * one batch after the other, so each derivation reads everything committed before it and the records of a student
- * reach performance-service in the order of the writes. The upload carries the caller's own token: performance-service
- * checks its role and school scope as it does for any SIS upload.
+ * The derivation queue (decision 0009). A write enqueues the records it changes in its own transaction
+ * ({@link #enqueue}) and is answered at once; a background deriver drains the queue: it claims due rows (oldest first,
+ * {@code FOR UPDATE SKIP LOCKED}), takes each record's advisory lock (a record another instance is sending waits for
+ * it: no two instances send one record at once, so a student's records reach performance-service in commit order), adds
+ * every other queued row of the same records (they coalesce: one derivation, one row in one upload), derives from what
+ * is committed now and sends with edfi-service's own token ({@link ServiceToken}). Rows are deleted in the transaction
+ * that saw performance-service take the records; when it cannot (down, 5xx, 401/403 of the service's client) they stay
+ * and are retried with a doubling delay; a record it rejects is reported ({@code GET /edfi/derivations/problems}) and
+ * its rows dropped (a new write queues it again). Nothing of a record (student ids) is logged.
  */
 @ApplicationScoped
 public class Derivations {
 
     private static final Logger LOG = Logger.getLogger(Derivations.class);
 
-    private record Pending(String authorization, String requestId, Affected keys, CompletableFuture<Void> done) {
+    public static final String ATTENDANCE = "ATTENDANCE";
+    public static final String ASSESSMENT = "ASSESSMENT";
+
+    /** What a pass did: queue rows settled (sent, or dropped as rejected) and postponed. */
+    public record Pass(int settled, int postponed, int records) {
     }
+
+    @Inject
+    PendingStore pending;
 
     @Inject
     DerivationReader reader;
@@ -50,18 +65,30 @@ public class Derivations {
     PerformanceClient performance;
 
     @Inject
+    ServiceToken serviceToken;
+
+    @Inject
+    MappingStore mappings;
+
+    @Inject
     EdFiConfig config;
 
     @Inject
     ObjectMapper mapper;
 
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private boolean wakeUp;
     private volatile boolean running;
+    private volatile Instant lastPassAt;
     private Thread worker;
 
     void start(@Observes StartupEvent e) {
+        if (!config.deriver().enabled()) {
+            return;
+        }
         running = true;
-        worker = new Thread(this::loop, "edfi-derivations");
+        worker = new Thread(this::loop, "edfi-deriver");
         worker.setDaemon(true);
         worker.start();
     }
@@ -73,166 +100,362 @@ public class Derivations {
         }
     }
 
-    /** Derives and sends these student-years' records with the caller's token, and waits until performance-service has them. */
-    public void send(String authorization, Set<StudentYear> keys) {
-        send(authorization, Affected.attendance(keys));
+    /** Queues these records for derivation, in the caller's (the write's) transaction. */
+    public void enqueue(Affected keys, String clientId) {
+        pending.enqueue(ATTENDANCE, keys.attendance().stream().map(this::key).toList(), clientId);
+        pending.enqueue(ASSESSMENT, keys.assessments().stream().map(this::key).toList(), clientId);
     }
 
-    /**
-     * Derives and sends these attendance and assessment records with the caller's token (assessment records no longer
-     * derived are retracted), and waits until performance-service has them.
-     */
-    public void send(String authorization, Affected keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        Pending p = new Pending(authorization, RequestCorrelation.requestId(), keys, new CompletableFuture<>());
-        queue.add(p);
+    /** After a write committed: the deriver of this instance looks at the queue (others find it when they poll). */
+    public void wake() {
+        lock.lock();
         try {
-            p.done().get(config.derivationTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof EdFiException ex) {
-                throw ex;
-            }
-            LOG.warnf("derived attendance records not sent: %s", e.getCause().getClass().getSimpleName());
-            throw EdFiException.unavailable("The resource is stored, but its derived attendance records could not be sent to "
-                    + "performance-service; post it again to resend them.");
-        } catch (TimeoutException e) {
-            throw EdFiException.unavailable("The resource is stored, but performance-service has not taken its derived "
-                    + "attendance records yet; post it again to resend them.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw EdFiException.unavailable("interrupted");
+            wakeUp = true;
+            woken.signal();
+        } finally {
+            lock.unlock();
         }
+    }
+
+    /** When the last pass ended (null before the first). */
+    public Instant lastPassAt() {
+        return lastPassAt;
     }
 
     private void loop() {
+        Duration failureDelay = config.deriver().retryMin();
         while (running) {
-            List<Pending> batch = new ArrayList<>();
             try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
-            }
-            queue.drainTo(batch, 999);
-            Map<String, List<Pending>> byCaller = new LinkedHashMap<>();
-            for (Pending p : batch) {
-                byCaller.computeIfAbsent(p.authorization() == null ? "" : p.authorization(), x -> new ArrayList<>()).add(p);
-            }
-            for (List<Pending> group : byCaller.values()) {
-                try {
-                    flush(group);
-                } catch (RuntimeException e) {
-                    group.forEach(p -> p.done().completeExceptionally(e));
+                long t0 = System.nanoTime();
+                Pass p = drainOnce();
+                failureDelay = config.deriver().retryMin();
+                if (p.settled() + p.postponed() == 0) {
+                    if (await(config.deriver().pollInterval())) {
+                        // woken by a write: let the burst gather
+                        sleep(config.deriver().gatherDelay());
+                    }
+                } else {
+                    // under a steady stream of writes, pause as long as the pass took (at least the gather delay): the
+                    // deriver takes at most about half of a core from the writes, and more writes coalesce per record
+                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                    sleep(took.compareTo(config.deriver().gatherDelay()) > 0 ? took : config.deriver().gatherDelay());
                 }
+            } catch (RuntimeException e) {
+                // a database outage, or a bug: the rows stay queued (the pass rolled back); never a student id in the log
+                LOG.warnf("the Ed-Fi deriver's pass failed (%s); the queue is kept and retried in %s", e.getClass().getSimpleName(), failureDelay);
+                sleep(failureDelay);
+                failureDelay = min(failureDelay.multipliedBy(2), config.deriver().retryMax());
             }
         }
     }
 
-    private void flush(List<Pending> group) {
-        Set<StudentYear> keys = new TreeSet<>();
-        Set<AssessmentKey> assessments = new TreeSet<>();
-        group.forEach(p -> {
-            keys.addAll(p.keys().attendance());
-            assessments.addAll(p.keys().assessments());
-        });
-        String authorization = group.get(0).authorization();
-        Map<Object, EdFiException> failed = new HashMap<>();
-        String previous = org.jboss.logging.MDC.get(RequestCorrelation.MDC_REQUEST_ID) == null ? null : "";
+    /** Waits for a wake-up or the poll interval; true when woken. */
+    private boolean await(Duration d) {
+        lock.lock();
         try {
-            org.jboss.logging.MDC.put(RequestCorrelation.MDC_REQUEST_ID, group.get(0).requestId());
-            if (!keys.isEmpty()) {
-                sendAttendance(authorization, keys, failed);
+            if (!wakeUp) {
+                woken.await(d.toMillis(), TimeUnit.MILLISECONDS);
             }
-            if (!assessments.isEmpty()) {
-                sendAssessments(authorization, assessments, failed);
-            }
+            boolean w = wakeUp;
+            wakeUp = false;
+            return w;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
         } finally {
-            if (previous == null) {
-                org.jboss.logging.MDC.remove(RequestCorrelation.MDC_REQUEST_ID);
+            lock.unlock();
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** One pass over the queue, in its own transaction (public: tests drive passes from several threads at once). */
+    public Pass drainOnce() {
+        Pass p = QuarkusTransaction.requiringNew().timeout(600).call(this::pass);
+        lastPassAt = Instant.now();
+        return p;
+    }
+
+    private Pass pass() {
+        List<PendingStore.Pending> claimed = pending.claim(config.deriver().batchSize());
+        if (claimed.isEmpty()) {
+            return new Pass(0, 0, 0);
+        }
+        Map<String, List<PendingStore.Pending>> byRecord = new LinkedHashMap<>();
+        for (PendingStore.Pending p : claimed) {
+            byRecord.computeIfAbsent(p.kind() + "|" + p.recordKey(), x -> new ArrayList<>()).add(p);
+        }
+        Set<String> locked = pending.lockRecords(byRecord.keySet());
+        byRecord.keySet().retainAll(locked);
+        if (byRecord.isEmpty()) {
+            return new Pass(0, 0, 0);
+        }
+        List<Long> ids = byRecord.values().stream().flatMap(List::stream).map(PendingStore.Pending::id).toList();
+        for (String kind : List.of(ATTENDANCE, ASSESSMENT)) {
+            List<String> keys = byRecord.keySet().stream().filter(k -> k.startsWith(kind + "|")).map(k -> k.substring(kind.length() + 1)).toList();
+            for (PendingStore.Pending p : pending.claimAlso(kind, keys, ids)) {
+                byRecord.get(kind + "|" + p.recordKey()).add(p);
             }
         }
-        for (Pending p : group) {
-            EdFiException e = java.util.stream.Stream.concat(p.keys().attendance().stream(), p.keys().assessments().stream())
-                    .map(failed::get).filter(x -> x != null).findFirst().orElse(null);
-            if (e == null) {
-                p.done().complete(null);
+        Map<StudentYear, List<PendingStore.Pending>> attendance = new LinkedHashMap<>();
+        Map<AssessmentKey, List<PendingStore.Pending>> assessments = new LinkedHashMap<>();
+        for (List<PendingStore.Pending> rows : byRecord.values()) {
+            PendingStore.Pending first = rows.get(0);
+            if (ATTENDANCE.equals(first.kind())) {
+                attendance.put(studentYear(first.recordKey()), rows);
             } else {
-                p.done().completeExceptionally(e);
+                assessments.put(assessmentKey(first.recordKey()), rows);
+            }
+        }
+        Outcome out = new Outcome();
+        if (!attendance.isEmpty()) {
+            sendAttendance(attendance, out);
+        }
+        if (!assessments.isEmpty()) {
+            sendAssessments(assessments, out);
+        }
+        pending.delete(out.settled);
+        if (!out.postponed.isEmpty()) {
+            pending.retryLater(out.postponed, out.delay);
+        }
+        return new Pass(out.settled.size(), out.postponed.size(), byRecord.size());
+    }
+
+    /** What becomes of the claimed rows. */
+    private final class Outcome {
+        final List<Long> settled = new ArrayList<>();
+        final List<Long> postponed = new ArrayList<>();
+        Duration delay = config.deriver().retryMin();
+
+        void settle(List<PendingStore.Pending> rows) {
+            rows.forEach(p -> settled.add(p.id()));
+        }
+
+        void postpone(List<PendingStore.Pending> rows) {
+            int attempts = 0;
+            for (PendingStore.Pending p : rows) {
+                postponed.add(p.id());
+                attempts = Math.max(attempts, p.attempts());
+            }
+            Duration d = min(config.deriver().retryMin().multipliedBy(1L << Math.min(20, attempts)), config.deriver().retryMax());
+            if (d.compareTo(delay) > 0) {
+                delay = d;
             }
         }
     }
 
-    private void sendAttendance(String authorization, Set<StudentYear> keys, Map<Object, EdFiException> failed) {
-        Map<StudentYear, ObjectNode> rows = reader.derive(keys);
+    private void sendAttendance(Map<StudentYear, List<PendingStore.Pending>> records, Outcome out) {
+        Map<StudentYear, ObjectNode> rows = reader.derive(new TreeSet<>(records.keySet()));
+        // records that derive nothing (no enrolled day, an unmapped school) are settled: there is nothing to send
+        records.forEach((k, v) -> {
+            if (!rows.containsKey(k)) {
+                out.settle(v);
+            }
+        });
         if (rows.isEmpty()) {
             return;
         }
         List<StudentYear> order = new ArrayList<>(rows.keySet());
         ArrayNode body = mapper.createArrayNode();
         order.forEach(k -> body.add(rows.get(k)));
+        List<PendingStore.Pending> all = order.stream().flatMap(k -> records.get(k).stream()).toList();
         PerformanceClient.Outcome outcome;
         try {
-            outcome = performance.uploadAttendance(authorization, body);
+            outcome = performance.uploadAttendance(serviceToken.authorization(), body);
+        } catch (ServiceToken.Unavailable u) {
+            LOG.warnf("derived attendance records wait: %s", u.getMessage());
+            out.postpone(all);
+            return;
         } catch (PerformanceClient.Refused r) {
-            EdFiException e = refused(r);
-            keys.forEach(k -> failed.put(k, e));
+            if (retryable(r)) {
+                out.postpone(all);
+                return;
+            }
+            for (StudentYear k : order) {
+                problem(ATTENDANCE, key(k), k.schoolId(), records.get(k), r.status(), null, r.getMessage());
+            }
+            order.forEach(k -> out.settle(records.get(k)));
             return;
         }
-        rejected(outcome, order, "attendance", failed);
+        Map<Integer, PerformanceClient.Rejected> rejected = new HashMap<>();
+        outcome.rejected().forEach(r -> rejected.putIfAbsent(r.index(), r));
+        List<String> ok = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            StudentYear k = order.get(i);
+            PerformanceClient.Rejected r = rejected.get(i);
+            if (r != null && notScoped(r)) {
+                out.postpone(records.get(k));
+                continue;
+            }
+            if (r != null) {
+                problem(ATTENDANCE, key(k), k.schoolId(), records.get(k), 422, r.field(), rejection("attendance", r));
+            } else {
+                ok.add(key(k));
+            }
+            out.settle(records.get(k));
+        }
+        pending.clearProblems(ATTENDANCE, ok);
     }
 
     /** Retractions first (a record that moved to another natural key, or that nothing derives any more), then the uploads. */
-    private void sendAssessments(String authorization, Set<AssessmentKey> keys, Map<Object, EdFiException> failed) {
-        List<DerivationReader.AssessmentPlan> plans = reader.deriveAssessments(keys);
+    private void sendAssessments(Map<AssessmentKey, List<PendingStore.Pending>> records, Outcome out) {
+        List<DerivationReader.AssessmentPlan> plans = reader.deriveAssessments(new TreeSet<>(records.keySet()));
+        Set<AssessmentKey> planned = new TreeSet<>();
+        plans.forEach(p -> planned.add(p.key()));
+        records.forEach((k, v) -> {
+            if (!planned.contains(k)) {
+                out.settle(v);
+            }
+        });
         if (plans.isEmpty()) {
             return;
         }
+        List<PendingStore.Pending> all = plans.stream().flatMap(p -> records.get(p.key()).stream()).toList();
+        String authorization;
+        try {
+            authorization = serviceToken.authorization();
+        } catch (ServiceToken.Unavailable u) {
+            LOG.warnf("derived assessment records wait: %s", u.getMessage());
+            out.postpone(all);
+            return;
+        }
+        Map<UUID, Long> edfiSchool = new HashMap<>();
+        mappings.schools().forEach((edfi, ours) -> edfiSchool.putIfAbsent(ours, edfi));
         List<SentStore.Sent> retract = plans.stream().map(DerivationReader.AssessmentPlan::retract).filter(x -> x != null).toList();
         try {
             performance.retractAssessments(authorization, retract);
         } catch (PerformanceClient.Refused r) {
-            EdFiException e = refused(r);
-            keys.forEach(k -> failed.put(k, e));
+            if (retryable(r)) {
+                out.postpone(all);
+                return;
+            }
+            for (DerivationReader.AssessmentPlan p : plans) {
+                problem(ASSESSMENT, key(p.key()), schoolOf(p, edfiSchool), records.get(p.key()), r.status(), null, r.getMessage());
+            }
+            out.settle(all);
             return;
         }
         List<DerivationReader.AssessmentPlan> uploads = plans.stream().filter(p -> p.row() != null).toList();
         List<DerivationReader.AssessmentPlan> done = new ArrayList<>(plans.stream().filter(p -> p.row() == null).toList());
+        List<DerivationReader.AssessmentPlan> notYet = new ArrayList<>();
         if (!uploads.isEmpty()) {
             ArrayNode body = mapper.createArrayNode();
             uploads.forEach(p -> body.add(p.row()));
             try {
                 PerformanceClient.Outcome outcome = performance.uploadAssessments(authorization, body);
-                rejected(outcome, uploads.stream().map(DerivationReader.AssessmentPlan::key).toList(), "assessment", failed);
+                Map<Integer, PerformanceClient.Rejected> rejected = new HashMap<>();
+                outcome.rejected().forEach(r -> rejected.putIfAbsent(r.index(), r));
+                for (int i = 0; i < uploads.size(); i++) {
+                    DerivationReader.AssessmentPlan p = uploads.get(i);
+                    PerformanceClient.Rejected r = rejected.get(i);
+                    if (r != null && notScoped(r)) {
+                        notYet.add(p);
+                    } else if (r != null) {
+                        problem(ASSESSMENT, key(p.key()), schoolOf(p, edfiSchool), records.get(p.key()), 422, r.field(), rejection("assessment", r));
+                    } else {
+                        done.add(p);
+                    }
+                }
             } catch (PerformanceClient.Refused r) {
-                EdFiException e = refused(r);
-                uploads.forEach(p -> failed.put(p.key(), e));
+                if (retryable(r)) {
+                    // the retractions went through: remember them, and send the uploads again later
+                    reader.recordSent(done);
+                    out.postpone(uploads.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+                    out.settle(done.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+                    return;
+                }
+                for (DerivationReader.AssessmentPlan p : uploads) {
+                    problem(ASSESSMENT, key(p.key()), schoolOf(p, edfiSchool), records.get(p.key()), r.status(), null, r.getMessage());
+                }
             }
-            uploads.stream().filter(p -> !failed.containsKey(p.key())).forEach(done::add);
         }
         reader.recordSent(done);
+        pending.clearProblems(ASSESSMENT, done.stream().map(p -> key(p.key())).toList());
+        List<PendingStore.Pending> later = notYet.stream().flatMap(p -> records.get(p.key()).stream()).toList();
+        out.postpone(later);
+        out.settle(all.stream().filter(p -> !later.contains(p)).toList());
     }
 
-    private static EdFiException refused(PerformanceClient.Refused r) {
-        return r.status() == 401 || r.status() == 403 ? EdFiException.denied(r.getMessage())
-                : r.status() >= 500 ? EdFiException.unavailable(r.getMessage())
-                : EdFiException.conflict(r.getMessage());
+    /**
+     * performance-service says edfi-service's client may not write the row's school: the client is an SIS of every
+     * school, so performance-service has not heard of it yet (just registered: a service acts for no school until its
+     * client directory knows the client) — a transient state; the row waits and is retried.
+     */
+    private static boolean notScoped(PerformanceClient.Rejected r) {
+        boolean n = "schoolId".equals(r.field()) && r.message() != null && r.message().contains("not scoped");
+        if (n) {
+            LOG.warn("performance-service does not know edfi-service's client as an SIS of every school yet: the derived record waits");
+        }
+        return n;
     }
 
-    private static void rejected(PerformanceClient.Outcome outcome, List<?> order, String kind, Map<Object, EdFiException> failed) {
-        for (PerformanceClient.Rejected r : outcome.rejected()) {
-            if (r.index() < 0 || r.index() >= order.size()) {
-                continue;
-            }
-            Object key = order.get(r.index());
-            if ("schoolId".equals(r.field()) && r.message().contains("scoped")) {
-                failed.put(key, EdFiException.denied("performance-service refused the derived " + kind + " record: "
-                        + "your client is not scoped to its school."));
-            } else {
-                // the field and the rule; the value (a student id) is not repeated
-                failed.put(key, EdFiException.conflict("performance-service rejected the derived " + kind + " record ("
-                        + r.field() + "): " + ("studentId".equals(r.field()) ? "the student id" : r.message())));
-            }
+    private static Long schoolOf(DerivationReader.AssessmentPlan p, Map<UUID, Long> edfiSchool) {
+        SentStore.Sent s = p.send() != null ? p.send() : p.retract();
+        return s == null ? null : edfiSchool.get(s.schoolId());
+    }
+
+    /**
+     * performance-service could not take the records now: unreachable or failing (5xx, 429), or it refused edfi-service's
+     * own client (401: the token is renewed; 403: the client lacks a right, a deployment error) — the rows wait, retried.
+     */
+    private boolean retryable(PerformanceClient.Refused r) {
+        if (r.status() == 401) {
+            serviceToken.invalidate();
+        }
+        if (r.status() == 401 || r.status() == 403) {
+            LOG.warnf("performance-service refused edfi-service's client (%d): derived records wait in the queue", r.status());
+        }
+        return r.status() == 401 || r.status() == 403 || r.status() == 408 || r.status() == 429 || r.status() >= 500;
+    }
+
+    private void problem(String kind, String key, Long edfiSchoolId, List<PendingStore.Pending> rows, int status, String field, String message) {
+        String client = rows.get(rows.size() - 1).clientId();
+        pending.putProblem(new org.portfolio.edfi.domain.DerivationProblem(kind, key, edfiSchoolId, client, status, field, message, Instant.now()));
+    }
+
+    /** The field and the rule; a value (a student id) is never repeated. */
+    private static String rejection(String kind, PerformanceClient.Rejected r) {
+        return "performance-service rejected the derived " + kind + " record (" + r.field() + "): "
+                + ("studentId".equals(r.field()) ? "the student id" : r.message());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    // --- record keys as stored in the queue ------------------------------------------------------
+
+    String key(StudentYear k) {
+        return mapper.createArrayNode().add(k.schoolId()).add(k.schoolYear()).add(k.studentUniqueId()).toString();
+    }
+
+    String key(AssessmentKey k) {
+        return mapper.createArrayNode().add(k.namespace()).add(k.assessmentIdentifier()).add(k.studentUniqueId()).add(k.schoolYear()).toString();
+    }
+
+    StudentYear studentYear(String key) {
+        JsonNode a = array(key);
+        return new StudentYear(a.get(0).asLong(), a.get(1).asInt(), a.get(2).asText());
+    }
+
+    AssessmentKey assessmentKey(String key) {
+        JsonNode a = array(key);
+        return new AssessmentKey(a.get(0).asText(), a.get(1).asText(), a.get(2).asText(), a.get(3).asInt());
+    }
+
+    private JsonNode array(String key) {
+        try {
+            return mapper.readTree(key);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("queued record key is not JSON", e);
         }
     }
 }

@@ -18,12 +18,49 @@ public interface EdFiConfig {
     @WithDefault("64K")
     MemorySize maxBodySize();
 
-    /**
-     * How long a write waits for its derived records to reach performance-service before answering 503: below the
-     * gateway's response timeout (30 s), so the client gets the Ed-Fi answer rather than the gateway's 504.
-     */
-    @WithDefault("25s")
-    Duration derivationTimeout();
+    /** The deriver that drains the derivation queue (docs/edfi.md, decision 0009). */
+    Deriver deriver();
+
+    /** edfi-service's own API client: the deriver's uploads carry its token, never a caller's. */
+    ServiceClient serviceClient();
+
+    interface Deriver {
+        /** Off only in tests that drive the queue themselves. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Queue rows claimed per pass (the rows of one record coalesce into one derivation). */
+        @WithDefault("2000")
+        int batchSize();
+
+        /** How long an idle deriver waits before looking at the queue again (a write of this instance wakes it at once). */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** The pause before a pass starts after a wake-up, so that a burst of writes coalesces into fewer uploads. */
+        @WithDefault("200ms")
+        Duration gatherDelay();
+
+        /** First retry delay when performance-service cannot take the records (doubling each attempt, up to retryMax). */
+        @WithDefault("1s")
+        Duration retryMin();
+
+        @WithDefault("5m")
+        Duration retryMax();
+    }
+
+    interface ServiceClient {
+        /** The gateway's token endpoint (client credentials). */
+        @WithDefault("http://localhost:8080/oauth/token")
+        URI tokenUrl();
+
+        /** The client id (the gateway creates svc_edfi, role SIS, every school, from its own configuration). */
+        @WithDefault("svc_edfi")
+        String id();
+
+        /** Its secret; without one the deriver cannot send anything and the queue waits (logged). */
+        java.util.Optional<String> secret();
+    }
 
     /** Largest page of a GET list (Ed-Fi's default limit is 25, its maximum 500). */
     @WithDefault("500")

@@ -63,13 +63,39 @@ public class EdFiService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Derivations derivations;
+
+    /**
+     * Stores the resource and queues the records it changes, in one transaction (decision 0009): the answer does not
+     * wait for performance-service; the caller's role and school scope were checked here, before storing.
+     */
     @Transactional
     public WriteResult upsert(ResourceType type, JsonNode json) {
+        return queued(upsert0(type, json));
+    }
+
+    @Transactional
+    public WriteResult replace(ResourceType type, UUID id, JsonNode json) {
+        return queued(replace0(type, id, json));
+    }
+
+    @Transactional
+    public WriteResult delete(ResourceType type, UUID id) {
+        return queued(delete0(type, id));
+    }
+
+    private WriteResult queued(WriteResult r) {
+        derivations.enqueue(r.derive(), caller.id());
+        return r;
+    }
+
+    private WriteResult upsert0(ResourceType type, JsonNode json) {
         EdFiDocument doc = parse(type, json);
         Long owner = owner(doc);
         authorizeWrite(type, owner);
         checkDescriptors(doc);
-        store.lockSchool(owner == null ? 0 : owner);
+        lock(type, owner, doc.naturalKey());
         Optional<StoredResource> existing = store.byKey(type.path(), doc.naturalKey());
         String body = doc.body().toString();
         String etag = etag(body);
@@ -91,8 +117,7 @@ public class EdFiService {
         return new WriteResult(id, etag, true, affected(doc, null));
     }
 
-    @Transactional
-    public WriteResult replace(ResourceType type, UUID id, JsonNode json) {
+    private WriteResult replace0(ResourceType type, UUID id, JsonNode json) {
         StoredResource old = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
         authorizeWrite(type, old.schoolId());
         if (json != null && json.isObject() && json.hasNonNull("id")) {
@@ -109,7 +134,7 @@ public class EdFiService {
         Long owner = owner(doc);
         authorizeWrite(type, owner);
         checkDescriptors(doc);
-        store.lockSchool(owner == null ? 0 : owner);
+        lock(type, owner, doc.naturalKey());
         String body = doc.body().toString();
         String etag = etag(body);
         if (old.etag().equals(etag)) {
@@ -121,11 +146,10 @@ public class EdFiService {
         return new WriteResult(id, etag, false, affected(doc, old));
     }
 
-    @Transactional
-    public WriteResult delete(ResourceType type, UUID id) {
+    private WriteResult delete0(ResourceType type, UUID id) {
         StoredResource old = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
         authorizeWrite(type, old.schoolId());
-        store.lockSchool(old.schoolId() == null ? 0 : old.schoolId());
+        lock(type, old.schoolId(), old.naturalKey());
         EdFiDocument doc = parse(type, read(old.body()));
         authorizeAssessmentChange(doc);
         store.delete(id);
@@ -321,6 +345,21 @@ public class EdFiService {
         JsonNode ref = body.get("assessmentReference");
         return new AssessmentKey(ref.get("namespace").asText(), ref.get("assessmentIdentifier").asText(),
                 body.get("studentReference").get("studentUniqueId").asText(), schoolYear);
+    }
+
+    /**
+     * Writes of one Ed-Fi school take turns (a session or an enrollment changes which records other writes of the
+     * school touch). An attendance event touches only its own record: events of a school take the school lock shared
+     * (sessions, enrollments and the school's mapping exclusive) and their natural key's lock, so concurrent events of
+     * one school do not wait for each other.
+     */
+    private void lock(ResourceType type, Long school, String naturalKey) {
+        if (type == ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS) {
+            store.lockSchoolShared(school == null ? 0 : school);
+            store.lockKey(type.path(), naturalKey);
+        } else {
+            store.lockSchool(school == null ? 0 : school);
+        }
     }
 
     private void authorizeWrite(ResourceType type, Long edfiSchoolId) {

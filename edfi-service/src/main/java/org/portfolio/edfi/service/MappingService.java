@@ -55,6 +55,10 @@ public class MappingService {
     @Inject
     Caller caller;
 
+    /** A change queues the records it affects in its own transaction (decision 0009). */
+    @Inject
+    Derivations derivations;
+
     @Inject
     ObjectMapper mapper;
 
@@ -116,6 +120,7 @@ public class MappingService {
         for (Object[] k : resources.eventKeysOfNamespace(events, namespace)) {
             out.add(new StudentYear((Long) k[0], (Integer) k[1], (String) k[2]));
         }
+        derivations.enqueue(Affected.attendance(out), caller.id());
         return new Replaced(rows, out);
     }
 
@@ -141,7 +146,9 @@ public class MappingService {
         for (StoredResource r : resources.of(ResourceType.STUDENT_ASSESSMENTS.path(), edfiSchoolId, null, null)) {
             assessments.add(EdFiService.assessmentKey(read(r.body()), r.schoolYear()));
         }
-        return new Affected(out, assessments);
+        Affected affected = new Affected(out, assessments);
+        derivations.enqueue(affected, caller.id());
+        return affected;
     }
 
     // --- assessment descriptors ------------------------------------------------------------------
@@ -238,6 +245,7 @@ public class MappingService {
                 }
             }
         }
+        derivations.enqueue(new Affected(Set.of(), keys), caller.id());
         return new ReplacedDescriptors(rows, new Affected(Set.of(), keys));
     }
 

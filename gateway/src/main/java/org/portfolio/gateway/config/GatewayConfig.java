@@ -173,6 +173,17 @@ public interface GatewayConfig {
 
         @WithDefault("Bootstrap administrator")
         String name();
+
+        /**
+         * Client id of edfi-service's own client (role SIS, every school), created on first start when absent and
+         * {@link #edfiClientSecret()} is set: the Ed-Fi door's deriver sends the records it derives with it
+         * (docs/security.md, decision 0009).
+         */
+        @WithDefault("svc_edfi")
+        String edfiClientId();
+
+        /** Its secret (at least 32 characters; ./portfolio up, docker-compose and the system tests set it). Only its hash is stored. */
+        Optional<String> edfiClientSecret();
     }
 
     interface OpenApi {

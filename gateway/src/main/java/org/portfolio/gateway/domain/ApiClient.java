@@ -139,6 +139,17 @@ public class ApiClient extends PanacheEntityBase {
         return c;
     }
 
+    /**
+     * A service's own client (edfi-service's deriver): role SIS for every school, with an id and secret chosen by the
+     * installation. Created once; disabling or rotating it through the admin API sticks.
+     */
+    public static ApiClient serviceClient(String clientId, String secret, String name) {
+        ApiClient c = bootstrap(clientId, secret, name);
+        c.roles = "SIS";
+        c.setScope(new ClientScope(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), true));
+        return c;
+    }
+
     public record Registration(ApiClient client, String secret) {
     }
 

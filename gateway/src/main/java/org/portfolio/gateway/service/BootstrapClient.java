@@ -10,7 +10,8 @@ import org.portfolio.gateway.config.GatewayConfig;
 /**
  * On start, creates the bootstrap DISTRICT_ADMIN client from configuration
  * ({@code portfolio.gateway.bootstrap.client-id} / {@code client-secret}) when no client of that id exists. An
- * existing client is never touched, so rotating or disabling it through the admin API sticks.
+ * existing client is never touched, so rotating or disabling it through the admin API sticks. Likewise edfi-service's
+ * own client ({@code portfolio.gateway.bootstrap.edfi-client-id} / {@code edfi-client-secret}: role SIS, every school).
  */
 @ApplicationScoped
 public class BootstrapClient {
@@ -25,6 +26,10 @@ public class BootstrapClient {
 
     void onStart(@Observes StartupEvent e) {
         GatewayConfig.Bootstrap b = config.bootstrap();
+        if (b.edfiClientSecret().isPresent()
+                && registry.ensureServiceClient(b.edfiClientId(), b.edfiClientSecret().get(), "edfi-service (records derived from Ed-Fi writes)")) {
+            LOG.infof("Created edfi-service's SIS client %s (every school)", b.edfiClientId());
+        }
         if (b.clientId().isEmpty() || b.clientSecret().isEmpty()) {
             return;
         }

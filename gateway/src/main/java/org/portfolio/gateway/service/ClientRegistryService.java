@@ -123,6 +123,17 @@ public class ClientRegistryService {
         return true;
     }
 
+    /** Creates a service's own SIS client for every school unless a client with that id exists (never overwritten). */
+    public boolean ensureServiceClient(String clientId, String secret, String name) {
+        if (clients.findByIdOptional(clientId).isPresent()) {
+            return false;
+        }
+        ApiClient c = ApiClient.serviceClient(clientId, secret, name);
+        clients.persist(c);
+        afterCommit(c);
+        return true;
+    }
+
     /** The enabled client with this id and secret, if there is one (the token endpoint's client authentication). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ApiClient> authenticate(String clientId, String secret) {

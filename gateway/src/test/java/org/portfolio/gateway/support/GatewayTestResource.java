@@ -19,6 +19,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     public static final String BOOTSTRAP_ID = "cl_bootstrap_admin";
     public static final String BOOTSTRAP_SECRET = "bootstrap-secret-for-tests-0123456789abcdef";
+    public static final String EDFI_SECRET = "edfi-service-secret-for-tests-0123456789abcdef";
     private static int deadPort;
 
     @Override
@@ -42,6 +43,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             c.put("portfolio.gateway.upstream.body-stall-timeout", "2s");
             c.put("portfolio.gateway.bootstrap.client-id", BOOTSTRAP_ID);
             c.put("portfolio.gateway.bootstrap.client-secret", BOOTSTRAP_SECRET);
+            c.put("portfolio.gateway.bootstrap.edfi-client-secret", EDFI_SECRET);
             // generous, so that only RateLimitTest (its own profile) meets the limits
             c.put("portfolio.gateway.rate-limit.client.requests-per-second", "10000");
             c.put("portfolio.gateway.rate-limit.client.burst", "10000");

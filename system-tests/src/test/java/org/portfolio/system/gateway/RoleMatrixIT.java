@@ -238,6 +238,8 @@ class RoleMatrixIT {
             row("Ed-Fi mappings: read", "edfi-service", "GET", "/edfi/mappings/attendance-categories", null, "✓ – – ✓ – –"),
             row("Ed-Fi mappings: read", "edfi-service", "GET", "/edfi/mappings/performance-levels", null, "✓ – – ✓ – –"),
             row("Ed-Fi mappings: read", "edfi-service", "GET", "/edfi/mappings/unmapped", null, "✓ – – ✓ – –"),
+            row("Ed-Fi derivations: read (an SIS: its schools' problems only)", "edfi-service", "GET", "/edfi/derivations/status", null, "✓ – – ✓ – –"),
+            row("Ed-Fi derivations: read (an SIS: its schools' problems only)", "edfi-service", "GET", "/edfi/derivations/problems", null, "✓ – – ✓ – –"),
             row("Ed-Fi mappings: edit", "edfi-service", "PUT", "/edfi/mappings/performance-levels?namespace=uri://matrix.example/PerformanceLevelDescriptor",
                     (f, s) -> List.of(Map.of("codeValue", "Met Standard", "performanceLevel", 3)), "✓ – – – – –"),
             row("Ed-Fi mappings: edit", "edfi-service", "POST", "/edfi/mappings/schools",

@@ -1,0 +1,47 @@
+package org.portfolio.edfi.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.portfolio.edfi.repository.MappingStore;
+import org.portfolio.edfi.repository.PendingStore;
+import org.portfolio.platform.web.security.Caller;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The derivation queue as readers see it: how far behind the derived records are, and what performance-service rejected. */
+@ApplicationScoped
+public class DerivationStatusService {
+
+    @Inject
+    PendingStore pending;
+
+    @Inject
+    MappingStore mappings;
+
+    @Inject
+    Caller caller;
+
+    @Transactional
+    public org.portfolio.edfi.domain.QueueStatus status() {
+        return pending.status();
+    }
+
+    /** The problems the caller may read: every one for a district-wide caller, else those of Ed-Fi schools of its scope. */
+    @Transactional
+    public List<org.portfolio.edfi.domain.DerivationProblem> problems(int offset, int limit) {
+        List<Long> schools = null;
+        if (!caller.isDistrictWide()) {
+            schools = new ArrayList<>();
+            for (Map.Entry<Long, UUID> e : mappings.schools().entrySet()) {
+                if (caller.canAccessSchool(e.getValue())) {
+                    schools.add(e.getKey());
+                }
+            }
+        }
+        return pending.problems(schools, offset, limit);
+    }
+}

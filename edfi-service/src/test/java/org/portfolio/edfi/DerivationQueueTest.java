@@ -1,0 +1,205 @@
+package org.portfolio.edfi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portfolio.edfi.service.Derivations;
+import org.portfolio.testing.TestTokens;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The derivation queue (decision 0009) on the real database: writes answered while performance-service is down and their
+ * records sent once it is back (retried with backoff, nothing lost); queue rows this instance never saw (left before a
+ * restart, or by another instance) derived all the same; several derivers at once (the background one and two more
+ * threads, as two instances would) never send one record concurrently, and the last write wins.
+ */
+@QuarkusTest
+class DerivationQueueTest {
+
+    static final String DATA = "/edfi/data/v3/ed-fi/";
+    static final String NS = "uri://ed-fi.org/AttendanceEventCategoryDescriptor";
+
+    @Inject
+    Derivations derivations;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    long edfiSchool;
+    UUID school;
+    String sis;
+
+    @BeforeEach
+    void school() {
+        edfiSchool = ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
+        school = UUID.randomUUID();
+        sis = TestTokens.sis(school);
+        EdFiApiTest.mapSchool(edfiSchool, school);
+        write("sessions", "{\"schoolReference\":{\"schoolId\":" + edfiSchool + "},\"schoolYearTypeReference\":{\"schoolYear\":2022},"
+                + "\"sessionName\":\"Fall\",\"beginDate\":\"2021-08-23\",\"endDate\":\"2021-12-17\","
+                + "\"termDescriptor\":\"uri://ed-fi.org/TermDescriptor#Fall Semester\",\"totalInstructionalDays\":81}");
+        Drain.await();
+    }
+
+    @AfterEach
+    void heal() {
+        FakePerformance.failStatus = 0;
+        FakePerformance.uploadMillis = 0;
+    }
+
+    @Test
+    void writesAreAnsweredWhilePerformanceServiceIsDownAndTheirRecordsFollowWhenItIsBack() throws Exception {
+        enroll("Q-1");
+        Drain.await();
+        FakePerformance.failStatus = 503;
+        long t0 = System.nanoTime();
+        for (int d = 1; d <= 5; d++) {
+            write("studentSchoolAttendanceEvents", event("Q-1", "2021-09-0" + d));
+        }
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("five writes answered without performance-service").isLessThan(5_000);
+        Thread.sleep(1_500);
+        Response status = given().auth().oauth2(sis).get("/edfi/derivations/status");
+        status.then().statusCode(200);
+        assertThat(status.jsonPath().getLong("pending")).isPositive();
+        assertThat(status.jsonPath().getLong("lagSeconds")).isGreaterThanOrEqualTo(1);
+        assertThat(status.jsonPath().getString("oldestQueuedAt")).isNotBlank();
+        assertThat(lastDaysAbsent("Q-1")).isZero();
+        FakePerformance.failStatus = 0;
+        Drain.await();
+        assertThat(lastDaysAbsent("Q-1")).isEqualTo(5);
+        given().auth().oauth2(sis).get("/edfi/derivations/status").then().statusCode(200)
+                .body("pending", org.hamcrest.Matchers.equalTo(0)).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("oldestQueuedAt")));
+    }
+
+    @Test
+    void aRecordRefusedAsOutsideTheServiceClientsScopeWaitsUntilPerformanceServiceKnowsTheClient() throws Exception {
+        FakePerformance.notScopedSchool = school.toString();
+        try {
+            enroll("N-1");
+            Thread.sleep(1_000);
+            assertThat(given().auth().oauth2(sis).get("/edfi/derivations/status").jsonPath().getLong("pending")).isPositive();
+            assertThat(given().auth().oauth2(sis).get("/edfi/derivations/problems").jsonPath().getList("$")).isEmpty();
+        } finally {
+            FakePerformance.notScopedSchool = null;
+        }
+        Drain.await();
+        assertThat(lastDaysAbsent("N-1")).isZero();
+        assertThat(FakePerformance.UPLOADS.get(FakePerformance.UPLOADS.size() - 1).rows().toString()).contains(school.toString());
+    }
+
+    @Test
+    void queuedRowsThisInstanceNeverSawAreDerivedAllTheSame() throws Exception {
+        enroll("R-1");
+        Drain.await();
+        int before = FakePerformance.UPLOADS.size();
+        // as left by an instance that stopped before deriving it, or written by another instance: no wake-up here
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id) values ('ATTENDANCE', ?, 'before-restart')")) {
+            st.setString(1, "[" + edfiSchool + ",2022,\"R-1\"]");
+            st.executeUpdate();
+        }
+        Drain.await();
+        assertThat(FakePerformance.UPLOADS.subList(before, FakePerformance.UPLOADS.size()).stream()
+                .anyMatch(u -> u.rows().toString().contains(school.toString()))).isTrue();
+    }
+
+    @Test
+    void severalDeriversAtOnceNeverSendOneRecordConcurrentlyAndTheLastWriteWins() throws Exception {
+        List<String> students = List.of("P-1", "P-2", "P-3");
+        students.forEach(this::enroll);
+        Drain.await();
+        FakePerformance.OVERLAPS.clear();
+        FakePerformance.uploadMillis = 40;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<?>> derivers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                derivers.add(pool.submit(() -> {
+                    while (writing.get()) {
+                        derivations.drainOnce();
+                    }
+                    return null;
+                }));
+            }
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                final int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int d = 0; d < 6; d++) {
+                        String student = students.get((writer + d) % students.size());
+                        // 48 events over 3 students, each on its own day: 16 days absent each
+                        String date = java.time.LocalDate.of(2021, 9, 1).plusDays(writer * 6 + d).toString();
+                        write("studentSchoolAttendanceEvents", event(student, date));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : writers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            Drain.await();
+            writing.set(false);
+            for (Future<?> f : derivers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            writing.set(false);
+            pool.shutdownNow();
+        }
+        assertThat(FakePerformance.OVERLAPS).as("records two uploads carried at the same time").isEmpty();
+        for (String s : students) {
+            assertThat(lastDaysAbsent(s)).as(s).isEqualTo(16);
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    void write(String resource, String body) {
+        given().auth().oauth2(sis).contentType(ContentType.JSON).body(body).post(DATA + resource).then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+    }
+
+    void enroll(String student) {
+        write("studentSchoolAssociations", "{\"studentReference\":{\"studentUniqueId\":\"" + student + "\"},\"schoolReference\":{\"schoolId\":"
+                + edfiSchool + "},\"entryDate\":\"2021-08-23\",\"entryGradeLevelDescriptor\":\"uri://ed-fi.org/GradeLevelDescriptor#Ninth grade\"}");
+    }
+
+    String event(String student, String date) {
+        return "{\"attendanceEventCategoryDescriptor\":\"" + NS + "#Excused Absence\",\"eventDate\":\"" + date + "\","
+                + "\"schoolReference\":{\"schoolId\":" + edfiSchool + "},\"sessionReference\":{\"schoolId\":" + edfiSchool
+                + ",\"schoolYear\":2022,\"sessionName\":\"Fall\"},\"studentReference\":{\"studentUniqueId\":\"" + student + "\"}}";
+    }
+
+    /** Days absent of the last record performance-service received for the student at this test's school (0 if none). */
+    int lastDaysAbsent(String student) {
+        for (int i = FakePerformance.UPLOADS.size() - 1; i >= 0; i--) {
+            for (JsonNode row : FakePerformance.UPLOADS.get(i).rows()) {
+                if (row.get("studentId").asText().equals(student) && row.get("schoolId").asText().equals(school.toString())) {
+                    return row.get("daysAbsent").asInt();
+                }
+            }
+        }
+        return 0;
+    }
+}
