@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The derivation queue (decision 0009) on the real database: writes answered while performance-service is down and their
  * records sent once it is back (retried with backoff, nothing lost); queue rows this instance never saw (left before a
  * restart, or by another instance) derived all the same; several derivers at once (the background one and two more
- * threads, as two instances would) never send one record concurrently, and the last write wins.
+ * threads, as two instances would) never send one record concurrently, and the last write wins; a record whose own
+ * derivation fails (a stored document it cannot read) is parked after max-attempts and listed, the others go on.
  */
 @QuarkusTest
 class DerivationQueueTest {
@@ -173,6 +174,91 @@ class DerivationQueueTest {
         }
     }
 
+    @Test
+    void aRecordWhoseDerivationFailsIsParkedAfterMaxAttemptsAndTheRecordsQueuedAroundItGoThrough() throws Exception {
+        List.of("X-1", "X-2", "X-3").forEach(this::enroll);
+        Drain.await();
+        // a stored document the derivation cannot read (corrupted behind the API's back): X-2's enrollment
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("update edfi_resource set body = jsonb_set(body, '{entryDate}', '\"23/08/2021\"') "
+                     + "where resource = 'studentSchoolAssociations' and school_id = ? and student_unique_id = 'X-2'")) {
+            st.setLong(1, edfiSchool);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        write("studentSchoolAttendanceEvents", event("X-1", "2021-09-01"));
+        write("studentSchoolAttendanceEvents", event("X-3", "2021-09-01"));
+        Drain.await();
+        // the broken record queued between two healthy ones, committed together: one pass claims the three
+        int n = FakePerformance.UPLOADS.size();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id) "
+                     + "values ('ATTENDANCE', ?, 'test'), ('ATTENDANCE', ?, 'test'), ('ATTENDANCE', ?, 'test')")) {
+            for (int i = 1; i <= 3; i++) {
+                st.setString(i, "[" + edfiSchool + ",2022,\"X-" + i + "\"]");
+            }
+            assertThat(st.executeUpdate()).isEqualTo(3);
+        }
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while ((!sentSince(n, "X-1") || !sentSince(n, "X-3")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(sentSince(n, "X-1")).as("the record queued before the broken one reached performance-service").isTrue();
+        assertThat(sentSince(n, "X-3")).as("the record queued after the broken one reached performance-service").isTrue();
+        assertThat(lastDaysAbsent("X-1")).isEqualTo(1);
+        assertThat(lastDaysAbsent("X-3")).isEqualTo(1);
+        // parked after max-attempts (3 in tests): out of the queue, listed as DERIVATION_FAILED
+        Drain.await();
+        Response problems = given().auth().oauth2(sis).get("/edfi/derivations/problems");
+        problems.then().statusCode(200);
+        List<java.util.Map<String, Object>> listed = problems.jsonPath().getList("$");
+        assertThat(listed).hasSize(1);
+        java.util.Map<String, Object> p = listed.get(0);
+        assertThat(p.get("reason")).isEqualTo("DERIVATION_FAILED");
+        assertThat(p.get("kind")).isEqualTo("ATTENDANCE");
+        assertThat(p.get("studentUniqueId")).isEqualTo("X-2");
+        assertThat(((Number) p.get("edfiSchoolId")).longValue()).isEqualTo(edfiSchool);
+        assertThat(p.get("status")).isEqualTo(0);
+        assertThat((String) p.get("message")).contains("3 attempts").doesNotContain("X-2").doesNotContain("23/08/2021");
+        assertThat(sentSince(n, "X-2")).as("nothing was sent for the broken record").isFalse();
+        // a new valid write of what it rests on re-queues it: derived, sent, and the problem cleared
+        write("studentSchoolAssociations", "{\"studentReference\":{\"studentUniqueId\":\"X-2\"},\"schoolReference\":{\"schoolId\":"
+                + edfiSchool + "},\"entryDate\":\"2021-08-23\",\"entryGradeLevelDescriptor\":\"uri://ed-fi.org/GradeLevelDescriptor#Tenth grade\"}");
+        Drain.await();
+        assertThat(sentSince(n, "X-2")).isTrue();
+        assertThat(given().auth().oauth2(sis).get("/edfi/derivations/problems").jsonPath().getList("$")).isEmpty();
+    }
+
+    @Test
+    void eachPassOfTheDeriverCarriesARequestIdOfItsOwn() throws Exception {
+        int before = FakePerformance.UPLOADS.size();
+        enroll("C-1");
+        Drain.await();
+        enroll("C-2");
+        Drain.await();
+        List<String> ids = FakePerformance.UPLOADS.subList(before, FakePerformance.UPLOADS.size()).stream()
+                .filter(u -> u.rows().toString().contains(school.toString())).map(FakePerformance.Upload::requestId).toList();
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(2).doesNotContainNull();
+        assertThat(ids).as("the request ids of two passes").doesNotHaveDuplicates();
+        // a pass driven from a thread that is serving a request neither carries nor clears that request's id
+        org.jboss.logging.MDC.put("requestId", "a-callers-request");
+        try {
+            List<String> mine = new ArrayList<>();
+            for (int i = 0; i < 20 && mine.isEmpty(); i++) {
+                queueDirectly("C-1");
+                int n = FakePerformance.UPLOADS.size();
+                // the background deriver may take the row first: then this pass settles nothing, and the test queues again
+                if (derivations.drainOnce().settled() > 0) {
+                    FakePerformance.UPLOADS.subList(n, FakePerformance.UPLOADS.size()).stream()
+                            .filter(u -> u.rows().toString().contains(school.toString())).forEach(u -> mine.add(u.requestId()));
+                }
+            }
+            assertThat(mine).isNotEmpty().doesNotContainNull().doesNotContain("a-callers-request");
+            assertThat(org.jboss.logging.MDC.get("requestId")).isEqualTo("a-callers-request");
+        } finally {
+            org.jboss.logging.MDC.remove("requestId");
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     void write(String resource, String body) {
@@ -185,10 +271,25 @@ class DerivationQueueTest {
                 + edfiSchool + "},\"entryDate\":\"2021-08-23\",\"entryGradeLevelDescriptor\":\"uri://ed-fi.org/GradeLevelDescriptor#Ninth grade\"}");
     }
 
+    /** Queues the student's record of this school as a write would, without waking the background deriver. */
+    void queueDirectly(String student) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id) values ('ATTENDANCE', ?, 'test')")) {
+            st.setString(1, "[" + edfiSchool + ",2022,\"" + student + "\"]");
+            st.executeUpdate();
+        }
+    }
+
     String event(String student, String date) {
         return "{\"attendanceEventCategoryDescriptor\":\"" + NS + "#Excused Absence\",\"eventDate\":\"" + date + "\","
                 + "\"schoolReference\":{\"schoolId\":" + edfiSchool + "},\"sessionReference\":{\"schoolId\":" + edfiSchool
                 + ",\"schoolYear\":2022,\"sessionName\":\"Fall\"},\"studentReference\":{\"studentUniqueId\":\"" + student + "\"}}";
+    }
+
+    /** Whether an upload since the n-th carried the student's record at this test's school. */
+    boolean sentSince(int n, String student) {
+        return FakePerformance.UPLOADS.subList(n, FakePerformance.UPLOADS.size()).stream().flatMap(u -> java.util.stream.StreamSupport.stream(u.rows().spliterator(), false))
+                .anyMatch(row -> row.get("studentId").asText().equals(student) && row.get("schoolId").asText().equals(school.toString()));
     }
 
     /** Days absent of the last record performance-service received for the student at this test's school (0 if none). */

@@ -24,8 +24,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @QuarkusTestResource(FakePerformance.class)
 public class FakePerformance implements QuarkusTestResourceLifecycleManager {
 
-    /** One upload: the Authorization header and the rows. */
-    public record Upload(String authorization, JsonNode rows) {
+    /** One upload: the Authorization header, the rows and the X-Request-Id header. */
+    public record Upload(String authorization, JsonNode rows, String requestId) {
+
+        Upload(String authorization, JsonNode rows) {
+            this(authorization, rows, null);
+        }
     }
 
     public static final List<Upload> UPLOADS = new CopyOnWriteArrayList<>();
@@ -95,7 +99,7 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                UPLOADS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), rows));
+                UPLOADS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), rows, ex.getRequestHeaders().getFirst("X-Request-Id")));
                 keys.forEach(IN_FLIGHT::remove);
                 StringBuilder errors = new StringBuilder();
                 int rejected = 0;

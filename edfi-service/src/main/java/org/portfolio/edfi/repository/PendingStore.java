@@ -30,7 +30,7 @@ public class PendingStore {
     static final int RECORD_LOCK = Sql.SCHOOL_LOCK + 2;
 
     /** A claimed queue row. */
-    public record Pending(long id, String kind, String recordKey, int attempts, String clientId) {
+    public record Pending(long id, String kind, String recordKey, int attempts, String clientId, int failures) {
     }
 
 
@@ -57,7 +57,7 @@ public class PendingStore {
     /** Claims up to {@code limit} due rows, oldest first, skipping the rows another deriver holds. */
     public List<Pending> claim(int limit) {
         return sql.work(c -> {
-            try (PreparedStatement st = c.prepareStatement("select id, kind, record_key, attempts, client_id from edfi_derivation_pending "
+            try (PreparedStatement st = c.prepareStatement("select id, kind, record_key, attempts, client_id, failures from edfi_derivation_pending "
                     + "where next_attempt_at <= now() order by id limit ? for update skip locked")) {
                 st.setInt(1, limit);
                 return rows(st);
@@ -95,13 +95,53 @@ public class PendingStore {
             return List.of();
         }
         return sql.work(c -> {
-            try (PreparedStatement st = c.prepareStatement("select id, kind, record_key, attempts, client_id from edfi_derivation_pending "
+            try (PreparedStatement st = c.prepareStatement("select id, kind, record_key, attempts, client_id, failures from edfi_derivation_pending "
                     + "where kind = ? and record_key = any(?::text[]) and not (id = any(?::bigint[])) for update skip locked")) {
                 st.setString(1, kind);
                 st.setArray(2, c.createArrayOf("text", recordKeys.toArray()));
                 st.setArray(3, c.createArrayOf("bigint", claimed.toArray()));
                 return rows(st);
             }
+        });
+    }
+
+    /** The due rows of one record, skipping rows another deriver holds (a pass over a single record). */
+    public List<Pending> claimRecord(String kind, String recordKey) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select id, kind, record_key, attempts, client_id, failures from edfi_derivation_pending "
+                    + "where kind = ? and record_key = ? and next_attempt_at <= now() order by id for update skip locked")) {
+                st.setString(1, kind);
+                st.setString(2, recordKey);
+                return rows(st);
+            }
+        });
+    }
+
+    /** Every queued row of one record (its advisory lock held by this transaction). */
+    public List<Pending> rowsOf(String kind, String recordKey) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select id, kind, record_key, attempts, client_id, failures from edfi_derivation_pending "
+                    + "where kind = ? and record_key = ? order by id for update")) {
+                st.setString(1, kind);
+                st.setString(2, recordKey);
+                return rows(st);
+            }
+        });
+    }
+
+    /** These rows' record could not be derived: one failure more, retried {@code delay} from now. */
+    public void failedLater(Collection<Long> ids, Duration delay) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("update edfi_derivation_pending set failures = failures + 1, "
+                    + "next_attempt_at = now() + ? * interval '1 millisecond' where id = any(?::bigint[])")) {
+                st.setLong(1, delay.toMillis());
+                st.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+                st.executeUpdate();
+            }
+            return null;
         });
     }
 
@@ -149,9 +189,9 @@ public class PendingStore {
     public void putProblem(DerivationProblem p) {
         sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into edfi_derivation_problem (kind, record_key, edfi_school_id, "
-                    + "client_id, status, field, message, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (kind, record_key) "
+                    + "client_id, status, field, message, occurred_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (kind, record_key) "
                     + "do update set edfi_school_id = excluded.edfi_school_id, client_id = excluded.client_id, status = excluded.status, "
-                    + "field = excluded.field, message = excluded.message, occurred_at = excluded.occurred_at")) {
+                    + "field = excluded.field, message = excluded.message, occurred_at = excluded.occurred_at, reason = excluded.reason")) {
                 st.setString(1, p.kind());
                 st.setString(2, p.recordKey());
                 st.setObject(3, p.edfiSchoolId(), Types.BIGINT);
@@ -160,6 +200,7 @@ public class PendingStore {
                 st.setString(6, p.field());
                 st.setString(7, p.message());
                 st.setTimestamp(8, Timestamp.from(p.occurredAt()));
+                st.setString(9, p.reason());
                 st.executeUpdate();
             }
             return null;
@@ -185,7 +226,7 @@ public class PendingStore {
     public List<DerivationProblem> problems(Collection<Long> schools, int offset, int limit) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select kind, record_key, edfi_school_id, client_id, status, field, message, "
-                    + "occurred_at from edfi_derivation_problem where (?::bigint[] is null or edfi_school_id = any(?::bigint[])) "
+                    + "occurred_at, reason from edfi_derivation_problem where (?::bigint[] is null or edfi_school_id = any(?::bigint[])) "
                     + "order by occurred_at desc, kind, record_key offset ? limit ?")) {
                 Array a = schools == null ? null : c.createArrayOf("bigint", schools.toArray());
                 st.setArray(1, a);
@@ -197,7 +238,7 @@ public class PendingStore {
                     while (rs.next()) {
                         long school = rs.getLong(3);
                         out.add(new DerivationProblem(rs.getString(1), rs.getString(2), rs.wasNull() ? null : school, rs.getString(4),
-                                rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                                rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9)));
                     }
                 }
                 return out;
@@ -209,7 +250,7 @@ public class PendingStore {
         List<Pending> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+                out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getInt(6)));
             }
         }
         return out;

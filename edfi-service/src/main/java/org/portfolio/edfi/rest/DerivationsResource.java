@@ -43,14 +43,17 @@ public class DerivationsResource {
                                  @Schema(required = true, description = "Records performance-service rejected (GET /edfi/derivations/problems)", minimum = "0") long problems) {
     }
 
-    @Schema(name = "EdFiDerivationProblem", description = "A derived record performance-service rejected: fix the Ed-Fi data (or the mapping) and post it again")
+    @Schema(name = "EdFiDerivationProblem", description = "A derived record that did not reach performance-service: it rejected the record (REJECTED), "
+            + "or deriving it failed max-attempts times and it left the queue (DERIVATION_FAILED). Fix the Ed-Fi data (or the mapping) and post it again")
     public record ProblemResponse(@Schema(required = true, enumeration = {"ATTENDANCE", "ASSESSMENT"}) String kind,
+                                  @Schema(required = true, enumeration = {"REJECTED", "DERIVATION_FAILED"}, description = "REJECTED: performance-service "
+                                          + "rejected the record; DERIVATION_FAILED: the record could not be derived from the stored documents (parked, never sent)") String reason,
                                   @Schema(description = "The Ed-Fi school of the record (absent when it is not known)") Long edfiSchoolId,
                                   @Schema(required = true, description = "Ed-Fi's school year (the year it ends)") int schoolYear,
                                   @Schema(required = true) String studentUniqueId,
                                   @Schema(description = "ASSESSMENT: the assessment's namespace") String namespace,
                                   @Schema(description = "ASSESSMENT: the assessment's identifier") String assessmentIdentifier,
-                                  @Schema(required = true, description = "performance-service's status (422 a row it rejected)") int status,
+                                  @Schema(required = true, description = "performance-service's status (422 a row it rejected; 0 for DERIVATION_FAILED: never sent)", minimum = "0") int status,
                                   @Schema(description = "The field performance-service named") String field,
                                   @Schema(required = true) String message,
                                   @Schema(description = "The API client whose write queued the record last") String clientId,
@@ -84,8 +87,9 @@ public class DerivationsResource {
     @Path("/problems")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
-    @Operation(operationId = "edfiDerivationProblems", summary = "Derived records performance-service rejected",
-            description = "Newest first. A DISTRICT_ADMIN sees every record, an SIS those of Ed-Fi schools mapped to schools of its "
+    @Operation(operationId = "edfiDerivationProblems", summary = "Derived records that did not reach performance-service",
+            description = "Newest first. `reason` REJECTED: performance-service rejected the record; DERIVATION_FAILED: deriving it failed "
+                    + "`portfolio.edfi.deriver.max-attempts` times (a stored document it rests on cannot be read) and it left the queue. A DISTRICT_ADMIN sees every record, an SIS those of Ed-Fi schools mapped to schools of its "
                     + "scope. A record leaves the list when it is sent successfully (post the Ed-Fi resource again once fixed).")
     public List<ProblemResponse> problems(
             @Parameter(description = "Records to skip") @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(100_000_000) int offset,
@@ -101,10 +105,10 @@ public class DerivationsResource {
             throw new IllegalStateException("queued record key is not JSON", e);
         }
         if (Derivations.ATTENDANCE.equals(p.kind())) {
-            return new ProblemResponse(p.kind(), p.edfiSchoolId(), k.get(1).asInt(), k.get(2).asText(), null, null, p.status(),
+            return new ProblemResponse(p.kind(), p.reason(), p.edfiSchoolId(), k.path(1).asInt(), k.path(2).asText(), null, null, p.status(),
                     p.field(), p.message(), p.clientId(), p.occurredAt());
         }
-        return new ProblemResponse(p.kind(), p.edfiSchoolId(), k.get(3).asInt(), k.get(2).asText(), k.get(0).asText(),
-                k.get(1).asText(), p.status(), p.field(), p.message(), p.clientId(), p.occurredAt());
+        return new ProblemResponse(p.kind(), p.reason(), p.edfiSchoolId(), k.path(3).asInt(), k.path(2).asText(), k.path(0).asText(),
+                k.path(1).asText(), p.status(), p.field(), p.message(), p.clientId(), p.occurredAt());
     }
 }

@@ -12,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.portfolio.edfi.domain.AssessmentKey;
 import org.portfolio.edfi.domain.StudentYear;
 import org.portfolio.edfi.repository.MappingStore;
 import org.portfolio.edfi.repository.PendingStore;
 import org.portfolio.edfi.repository.SentStore;
+import org.portfolio.platform.web.correlation.RequestCorrelation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +143,7 @@ public class Derivations {
                     sleep(took.compareTo(config.deriver().gatherDelay()) > 0 ? took : config.deriver().gatherDelay());
                 }
             } catch (RuntimeException e) {
-                // a database outage, or a bug: the rows stay queued (the pass rolled back); never a student id in the log
+                // a database outage (a record's own failure is handled by drainOnce): the rows stay queued; never a student id in the log
                 LOG.warnf("the Ed-Fi deriver's pass failed (%s); the queue is kept and retried in %s", e.getClass().getSimpleName(), failureDelay);
                 sleep(failureDelay);
                 failureDelay = min(failureDelay.multipliedBy(2), config.deriver().retryMax());
@@ -177,18 +179,147 @@ public class Derivations {
         }
     }
 
-    /** One pass over the queue, in its own transaction (public: tests drive passes from several threads at once). */
+    /**
+     * One pass over the queue, in its own transaction (public: tests drive passes from several threads at once). When the
+     * pass fails unexpectedly (a bug, a stored document the derivation cannot read — anything but the known transient
+     * cases, which postpone rows without failing the pass, and a database outage, which is thrown to the loop's backoff),
+     * its records are derived again one at a time, each in its own transaction, so the healthy ones go through; a record
+     * that fails alone counts a failure and waits (doubling delay); after {@code max-attempts} failures it is parked:
+     * its rows leave the queue and it is listed at {@code GET /edfi/derivations/problems} as DERIVATION_FAILED. The pass
+     * runs under a correlation context of its own: its log lines never carry the request id of a request this thread
+     * (a test's) or an earlier pass saw.
+     */
     public Pass drainOnce() {
-        Pass p = QuarkusTransaction.requiringNew().timeout(600).call(this::pass);
-        lastPassAt = Instant.now();
-        return p;
+        Map<String, Object> caller = new HashMap<>();
+        for (String k : List.of(RequestCorrelation.MDC_REQUEST_ID, RequestCorrelation.MDC_TRACE_ID, RequestCorrelation.MDC_TRACEPARENT)) {
+            Object v = MDC.get(k);
+            if (v != null) {
+                caller.put(k, v);
+            }
+        }
+        RequestCorrelation.begin(null, null);
+        try {
+            List<String> seen = new ArrayList<>();
+            try {
+                return QuarkusTransaction.requiringNew().timeout(600).call(() -> pass(seen));
+            } catch (RuntimeException e) {
+                if (seen.isEmpty() || databaseUnavailable(e)) {
+                    throw e;
+                }
+                LOG.warnf("a pass over %d derived records failed (%s): they are derived one at a time", seen.size(), e.getClass().getSimpleName());
+                return oneAtATime(seen);
+            }
+        } finally {
+            lastPassAt = Instant.now();
+            RequestCorrelation.end();
+            caller.forEach(MDC::put);
+        }
     }
 
-    private Pass pass() {
+    /** The records of a failed pass ("kind|key"), each derived and sent in its own transaction. */
+    private Pass oneAtATime(List<String> records) {
+        int settled = 0;
+        int postponed = 0;
+        int done = 0;
+        for (String record : records) {
+            int bar = record.indexOf('|');
+            String kind = record.substring(0, bar);
+            String key = record.substring(bar + 1);
+            try {
+                Pass p = QuarkusTransaction.requiringNew().timeout(600).call(() -> passOf(kind, key));
+                settled += p.settled();
+                postponed += p.postponed();
+                done += p.records();
+            } catch (RuntimeException e) {
+                if (databaseUnavailable(e)) {
+                    throw e;
+                }
+                boolean parked = QuarkusTransaction.requiringNew().call(() -> failed(kind, key, e));
+                // the exception's class only: its message may quote a stored document (a student id)
+                LOG.warnf("deriving one %s record failed (%s)%s", kind.toLowerCase(java.util.Locale.ROOT), e.getClass().getName(),
+                        parked ? ": it failed " + config.deriver().maxAttempts() + " times and is parked (GET /edfi/derivations/problems)"
+                                : "; it is retried later, the other records go on");
+                postponed++;
+            }
+        }
+        return new Pass(settled, postponed, done);
+    }
+
+    /** One record's rows (when no other deriver holds it), derived and sent. */
+    private Pass passOf(String kind, String key) {
+        List<PendingStore.Pending> claimed = pending.claimRecord(kind, key);
+        if (claimed.isEmpty()) {
+            return new Pass(0, 0, 0);
+        }
+        return derive(claimed, new ArrayList<>());
+    }
+
+    /**
+     * A record failed alone: counts the failure on its rows and postpones them (doubling delay); at max-attempts, drops its
+     * rows and lists it as a problem (DERIVATION_FAILED). True when parked.
+     */
+    private boolean failed(String kind, String key, RuntimeException e) {
+        if (pending.lockRecords(List.of(kind + "|" + key)).isEmpty()) {
+            return false;
+        }
+        List<PendingStore.Pending> rows = pending.rowsOf(kind, key);
+        if (rows.isEmpty()) {
+            return false;
+        }
+        int failures = rows.stream().mapToInt(PendingStore.Pending::failures).max().orElse(0) + 1;
+        List<Long> ids = rows.stream().map(PendingStore.Pending::id).toList();
+        if (failures >= config.deriver().maxAttempts()) {
+            pending.delete(ids);
+            pending.putProblem(new org.portfolio.edfi.domain.DerivationProblem(kind, key, edfiSchoolOf(kind, key),
+                    rows.get(rows.size() - 1).clientId(), 0, null,
+                    "the record could not be derived (" + e.getClass().getSimpleName() + ", " + failures + " attempts): a stored "
+                            + "document it rests on could not be read; post the resources again to re-queue it",
+                    Instant.now(), org.portfolio.edfi.domain.DerivationProblem.DERIVATION_FAILED));
+            return true;
+        }
+        Duration d = min(config.deriver().retryMin().multipliedBy(1L << Math.min(20, failures - 1)), config.deriver().retryMax());
+        pending.failedLater(ids, d);
+        return false;
+    }
+
+    /** The Ed-Fi school of an attendance record's key (an assessment record's is not in its key); null when unreadable. */
+    private Long edfiSchoolOf(String kind, String key) {
+        if (!ATTENDANCE.equals(kind)) {
+            return null;
+        }
+        try {
+            JsonNode a = mapper.readTree(key);
+            return a.path(0).canConvertToLong() && a.path(0).isIntegralNumber() ? a.path(0).asLong() : null;
+        } catch (JsonProcessingException | RuntimeException x) {
+            return null;
+        }
+    }
+
+    /** The database cannot be reached or the transaction lost a race: transient, not the record's fault. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("40") || s.getSQLState().startsWith("53")
+                    || s.getSQLState().startsWith("57"))) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Pass pass(List<String> seen) {
         List<PendingStore.Pending> claimed = pending.claim(config.deriver().batchSize());
         if (claimed.isEmpty()) {
             return new Pass(0, 0, 0);
         }
+        return derive(claimed, seen);
+    }
+
+    /** Locks the claimed rows' records, adds their other queued rows, derives and sends; {@code seen} gets the records locked. */
+    private Pass derive(List<PendingStore.Pending> claimed, List<String> seen) {
         Map<String, List<PendingStore.Pending>> byRecord = new LinkedHashMap<>();
         for (PendingStore.Pending p : claimed) {
             byRecord.computeIfAbsent(p.kind() + "|" + p.recordKey(), x -> new ArrayList<>()).add(p);
@@ -198,6 +329,7 @@ public class Derivations {
         if (byRecord.isEmpty()) {
             return new Pass(0, 0, 0);
         }
+        seen.addAll(byRecord.keySet());
         List<Long> ids = byRecord.values().stream().flatMap(List::stream).map(PendingStore.Pending::id).toList();
         for (String kind : List.of(ATTENDANCE, ASSESSMENT)) {
             List<String> keys = byRecord.keySet().stream().filter(k -> k.startsWith(kind + "|")).map(k -> k.substring(kind.length() + 1)).toList();
@@ -418,7 +550,8 @@ public class Derivations {
 
     private void problem(String kind, String key, Long edfiSchoolId, List<PendingStore.Pending> rows, int status, String field, String message) {
         String client = rows.get(rows.size() - 1).clientId();
-        pending.putProblem(new org.portfolio.edfi.domain.DerivationProblem(kind, key, edfiSchoolId, client, status, field, message, Instant.now()));
+        pending.putProblem(new org.portfolio.edfi.domain.DerivationProblem(kind, key, edfiSchoolId, client, status, field, message, Instant.now(),
+                org.portfolio.edfi.domain.DerivationProblem.REJECTED));
     }
 
     /** The field and the rule; a value (a student id) is never repeated. */

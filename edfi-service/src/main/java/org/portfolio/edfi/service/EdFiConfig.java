@@ -47,6 +47,14 @@ public interface EdFiConfig {
 
         @WithDefault("5m")
         Duration retryMax();
+
+        /**
+         * Failures of a record's own derivation (an unexpected error, not performance-service being unavailable) after
+         * which it is parked: its rows leave the queue, it is listed at GET /edfi/derivations/problems (DERIVATION_FAILED).
+         */
+        @WithDefault("5")
+        @io.smallrye.config.WithName("max-attempts")
+        int maxAttempts();
     }
 
     interface ServiceClient {

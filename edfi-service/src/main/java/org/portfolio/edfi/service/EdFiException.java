@@ -14,9 +14,7 @@ public class EdFiException extends RuntimeException {
     public static final String BAD_REQUEST = "urn:ed-fi:api:bad-request";
     public static final String NOT_FOUND = "urn:ed-fi:api:not-found";
     public static final String ACCESS_DENIED = "urn:ed-fi:api:security:authorization:access-denied";
-    public static final String CONFLICT = "urn:ed-fi:api:conflict";
     public static final String PAYLOAD_TOO_LARGE = "urn:ed-fi:api:payload-too-large";
-    public static final String UNAVAILABLE = "urn:ed-fi:api:service-unavailable";
 
     private final int status;
     private final String type;
@@ -50,14 +48,6 @@ public class EdFiException extends RuntimeException {
 
     public static EdFiException denied(String detail) {
         return new EdFiException(403, ACCESS_DENIED, "Authorization Denied", detail, null);
-    }
-
-    public static EdFiException conflict(String detail) {
-        return new EdFiException(409, CONFLICT, "Conflict", detail, null);
-    }
-
-    public static EdFiException unavailable(String detail) {
-        return new EdFiException(503, UNAVAILABLE, "Service Unavailable", detail, null);
     }
 
     public int status() {
