@@ -135,7 +135,8 @@ class EdFiAssessmentsTest {
         post("studentAssessments", result("SA-Math-5", "R-3", "SA-3", "Met Standard", "600", other), TestTokens.districtAdmin(), 201);
         // that school's result uses the assessment: the SIS may no longer change it, the district may
         post("assessments", assessment("SA-Math-5", "Mathematics").replace("State Assessment", "State Assessment 2"), sis, 403);
-        post("assessments", assessment("SA-Math-5", "Mathematics"), sis, 200);
+        // (re-posting it unchanged is refused as well: it would queue that school's records again — finding 2 of the review)
+        post("assessments", assessment("SA-Math-5", "Mathematics"), sis, 403);
         // a result the SIS cannot see is not in its list; the assessment (no school) is
         assertThat(given().auth().oauth2(sis).queryParam("assessmentIdentifier", "SA-Math-5").queryParam("namespace", assessmentNs)
                 .get(DATA + "studentAssessments").then().statusCode(200).extract().jsonPath().getList("studentReference.studentUniqueId"))
@@ -147,6 +148,73 @@ class EdFiAssessmentsTest {
         given().auth().oauth2(sis).contentType(ContentType.JSON).queryParam("namespace", levels)
                 .body(List.of(Map.of("codeValue", "Met Standard", "performanceLevel", 3))).put("/edfi/mappings/performance-levels")
                 .then().statusCode(403);
+    }
+
+    /**
+     * Review of issue 17 (docs/reviews/edfi3-queue.md), finding 1: the deriver sends with edfi-service's own client (every
+     * school), so the write's scope must bound what it sends and retracts. A result posted by another school's SIS for
+     * this school's student (a better one), and a bogus enrollment of this school's student at the other school, neither
+     * change nor retract this school's records.
+     */
+    @Test
+    void anotherSchoolsSisNeitherChangesNorRetractsThisSchoolsAssessmentRecords() {
+        mapLevels(Map.of("Met Standard", 3, "Advanced", 4));
+        mapSubjects(Map.of("Mathematics", "MATH"));
+        long otherEdfi = edfiSchool + 7;
+        UUID other = UUID.randomUUID();
+        EdFiApiTest.mapSchool(otherEdfi, other);
+        String sisB = TestTokens.sis(other);
+        post("assessments", assessment("SA-Math-7", "Mathematics"), TestTokens.districtAdmin(), 201);
+        post("studentSchoolAssociations", enrollment("SX-1"), sis, 201);
+        post("studentSchoolAssociations", enrollment("SX-2"), sis, 201);
+        post("studentAssessments", result("SA-Math-7", "RA-1", "SX-1", "Met Standard", "600", null), sis, 201);
+        post("studentAssessments", result("SA-Math-7", "RA-2", "SX-2", "Met Standard", "610", null), sis, 201);
+        String k1 = school + "|2021-22|SX-1|MATH|" + lastRow("SX-1").get("testCode").asText();
+        String k2 = school + "|2021-22|SX-2|MATH|" + lastRow("SX-2").get("testCode").asText();
+        assertThat(FakePerformance.STORED).contains(k1, k2);
+        int corrections = FakePerformance.CORRECTIONS.size();
+        int uploads = FakePerformance.ASSESSMENTS.size();
+
+        // the other school's SIS posts a better result for this school's student, reported at its own school
+        post("studentAssessments", result("SA-Math-7", "RB-1", "SX-1", "Advanced", "900", otherEdfi), sisB, 201);
+        // and enrolls this school's other student at its school in the same year (A's result would be ambiguous)
+        post("studentSchoolAssociations", enrollment("SX-2").replace("\"schoolId\":" + edfiSchool, "\"schoolId\":" + otherEdfi), sisB, 201);
+
+        assertThat(FakePerformance.CORRECTIONS.subList(corrections, FakePerformance.CORRECTIONS.size()))
+                .as("retractions of this school's records").noneMatch(c -> c.rows().toString().contains(school.toString()));
+        assertThat(FakePerformance.ASSESSMENTS.subList(uploads, FakePerformance.ASSESSMENTS.size()))
+                .as("uploads of this school's records").noneMatch(u -> u.rows().toString().contains(school.toString()));
+        assertThat(FakePerformance.STORED).contains(k1, k2);
+        assertThat(lastRow("SX-1").get("performanceLevel").asInt()).isEqualTo(3);
+    }
+
+    /**
+     * Finding 2: an SIS creating an assessment that other schools' results already name (with the subject of its choosing)
+     * would derive those schools' records; re-posting it unchanged would queue them again. Both are refused; the district
+     * may, and a school whose results alone use it may re-post it.
+     */
+    @Test
+    void anSisCannotCreateOrRepostAnAssessmentThatOtherSchoolsResultsUse() {
+        mapLevels(Map.of("Met Standard", 3));
+        mapSubjects(Map.of("Mathematics", "MATH", "Reading", "ELA"));
+        long otherEdfi = edfiSchool + 9;
+        UUID other = UUID.randomUUID();
+        EdFiApiTest.mapSchool(otherEdfi, other);
+        String sisB = TestTokens.sis(other);
+        post("studentSchoolAssociations", enrollment("SY-1"), sis, 201);
+        // this school's result comes before its assessment: nothing derives yet
+        post("studentAssessments", result("SA-Read-6", "RA-6", "SY-1", "Met Standard", "600", null), sis, 201);
+        int uploads = FakePerformance.ASSESSMENTS.size();
+        post("assessments", assessment("SA-Read-6", "Mathematics"), sisB, 403);
+        assertThat(FakePerformance.ASSESSMENTS.subList(uploads, FakePerformance.ASSESSMENTS.size()))
+                .as("uploads of this school's records").noneMatch(u -> u.rows().toString().contains(school.toString()));
+        post("assessments", assessment("SA-Read-6", "Reading"), TestTokens.districtAdmin(), 201);
+        assertThat(lastRow("SY-1").get("subject").asText()).isEqualTo("ELA");
+        uploads = FakePerformance.ASSESSMENTS.size();
+        post("assessments", assessment("SA-Read-6", "Reading"), sisB, 403);
+        assertThat(FakePerformance.ASSESSMENTS.subList(uploads, FakePerformance.ASSESSMENTS.size()))
+                .noneMatch(u -> u.rows().toString().contains(school.toString()));
+        post("assessments", assessment("SA-Read-6", "Reading"), sis, 200);
     }
 
     @Test

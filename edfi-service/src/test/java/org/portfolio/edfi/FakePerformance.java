@@ -33,6 +33,8 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
     }
 
     public static final List<Upload> UPLOADS = new CopyOnWriteArrayList<>();
+    /** The attendance rows performance-service kept (schoolId|studentId), in order: a row it rejected is not here. */
+    public static final List<String> KEPT = new CopyOnWriteArrayList<>();
     /** The assessment uploads. */
     public static final List<Upload> ASSESSMENTS = new CopyOnWriteArrayList<>();
     /** The assessment corrections (retractions): the Authorization header and the body. */
@@ -101,22 +103,7 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                 }
                 UPLOADS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), rows, ex.getRequestHeaders().getFirst("X-Request-Id")));
                 keys.forEach(IN_FLIGHT::remove);
-                StringBuilder errors = new StringBuilder();
-                int rejected = 0;
-                for (int i = 0; i < rows.size(); i++) {
-                    String sc = rows.get(i).path("schoolId").asText();
-                    if (sc.equals(rejectSchool) || sc.equals(notScopedSchool)) {
-                        errors.append(rejected++ == 0 ? "" : ",").append("{\"row\":").append(i + 1)
-                                .append(",\"field\":\"schoolId\",\"message\":\"").append(sc.equals(rejectSchool)
-                                        ? "no registered school has this id" : "your client is not scoped to this school").append("\"}");
-                    }
-                }
-                byte[] body = ("{\"rowsReceived\":" + rows.size() + ",\"rowsRejected\":" + rejected + ",\"errors\":[" + errors + "]}")
-                        .getBytes(StandardCharsets.UTF_8);
-                ex.getResponseHeaders().add("Content-Type", "application/json");
-                ex.sendResponseHeaders(201, body.length);
-                ex.getResponseBody().write(body);
-                ex.close();
+                ingestAnswer(ex, rows, r -> KEPT.add(r.path("schoolId").asText() + "|" + r.path("studentId").asText()));
             });
             server.createContext("/api/performance/ingest/assessments", ex -> {
                 JsonNode rows = JSON.readTree(ex.getRequestBody());
@@ -125,15 +112,17 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 ASSESSMENTS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), rows));
-                for (JsonNode r : rows) {
-                    STORED.add(key(r));
-                }
-                answer(ex, 201, "{\"rowsReceived\":" + rows.size() + ",\"rowsRejected\":0,\"errors\":[]}");
+                ingestAnswer(ex, rows, r -> STORED.add(key(r)));
             });
             server.createContext("/api/performance/corrections/assessments", ex -> {
                 JsonNode body = JSON.readTree(ex.getRequestBody());
                 if (failStatus != 0) {
                     answer(ex, failStatus, "{\"status\":" + failStatus + "}");
+                    return;
+                }
+                if (body.path("items").size() > 500) {
+                    // performance-service's bound: 1 to 500 items per correction
+                    answer(ex, 400, "{\"type\":\"https://portfolio.example/problems/validation\",\"status\":400}");
                     return;
                 }
                 CORRECTIONS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), body));
@@ -154,6 +143,59 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                 "portfolio.edfi.service-client.secret", SERVICE_SECRET, "portfolio.edfi.deriver.poll-interval", "100ms",
                 "portfolio.edfi.deriver.gather-delay", "10ms", "portfolio.edfi.deriver.retry-min", "200ms",
                 "portfolio.edfi.deriver.retry-max", "1s");
+    }
+
+    /** performance-service's caps: at most this many row errors listed in the answer (all are counted). */
+    static final int LISTED_ERRORS = 100;
+    /** An upload whose first this many rows are all rejected is stopped: 422 upload-rows-rejected, nothing kept. */
+    static final int HOPELESS_ROWS = 1_000;
+    /** Rows refused as not scoped so far (a test sees that the refusal happened). */
+    public static final java.util.concurrent.atomic.AtomicInteger NOT_SCOPED_REFUSED = new java.util.concurrent.atomic.AtomicInteger();
+    /** Uploads (attendance and assessments) seen, with the largest number of rows one carried. */
+    public static final java.util.concurrent.atomic.AtomicInteger LARGEST_UPLOAD = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Answers an ingestion as performance-service does: rows of {@link #rejectSchool} or {@link #notScopedSchool} are
+     * row errors; the answer lists at most the first 100 errors (rowsRejected counts them all); an upload whose first
+     * 1,000 rows are all rejected is a 422 upload-rows-rejected and nothing is kept; the kept rows go to {@code keep}.
+     */
+    private static void ingestAnswer(com.sun.net.httpserver.HttpExchange ex, JsonNode rows, java.util.function.Consumer<JsonNode> keep) throws IOException {
+        LARGEST_UPLOAD.accumulateAndGet(rows.size(), Math::max);
+        StringBuilder errors = new StringBuilder();
+        int rejected = 0;
+        int listed = 0;
+        List<JsonNode> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String sc = rows.get(i).path("schoolId").asText();
+            if (sc.equals(rejectSchool) || sc.equals(notScopedSchool)) {
+                if (sc.equals(notScopedSchool)) {
+                    NOT_SCOPED_REFUSED.incrementAndGet();
+                }
+                if (listed < LISTED_ERRORS) {
+                    errors.append(listed++ == 0 ? "" : ",").append("{\"row\":").append(i + 1)
+                            .append(",\"field\":\"schoolId\",\"message\":\"").append(sc.equals(rejectSchool)
+                                    ? "no registered school has this id" : "your client is not scoped to this school").append("\"}");
+                }
+                rejected++;
+                if (rejected == HOPELESS_ROWS && kept.isEmpty()) {
+                    answer(ex, 422, "{\"type\":\"https://portfolio.example/problems/upload-rows-rejected\",\"status\":422,"
+                            + "\"detail\":\"The first 1000 rows were all rejected, so the upload was stopped and nothing was kept\","
+                            + "\"errors\":[\"row 1: schoolId\"]}");
+                    return;
+                }
+            } else {
+                kept.add(rows.get(i));
+            }
+        }
+        if (keep != null) {
+            kept.forEach(keep);
+        }
+        byte[] body = ("{\"rowsReceived\":" + rows.size() + ",\"rowsRejected\":" + rejected + ",\"errors\":[" + errors + "]}")
+                .getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(201, body.length);
+        ex.getResponseBody().write(body);
+        ex.close();
     }
 
     static String key(JsonNode r) {

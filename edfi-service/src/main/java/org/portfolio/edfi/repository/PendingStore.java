@@ -37,17 +37,21 @@ public class PendingStore {
     @Inject
     Sql sql;
 
-    /** Queues these records (kind, keys) for derivation, in the caller's transaction. */
-    public void enqueue(String kind, Collection<String> recordKeys, String clientId) {
+    /**
+     * Queues these records (kind, keys, and each record's Ed-Fi school, as many as keys) for derivation, in the caller's
+     * transaction.
+     */
+    public void enqueue(String kind, List<String> recordKeys, List<Long> edfiSchools, String clientId) {
         if (recordKeys.isEmpty()) {
             return;
         }
         sql.work(c -> {
-            try (PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id) "
-                    + "select ?, k, ? from unnest(?::text[]) k")) {
+            try (PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id, edfi_school_id) "
+                    + "select ?, k, ?, s from unnest(?::text[], ?::bigint[]) as u(k, s)")) {
                 st.setString(1, kind);
                 st.setString(2, clientId);
                 st.setArray(3, c.createArrayOf("text", recordKeys.toArray()));
+                st.setArray(4, c.createArrayOf("bigint", edfiSchools.toArray()));
                 st.executeUpdate();
             }
             return null;
@@ -174,11 +178,17 @@ public class PendingStore {
         });
     }
 
-    public QueueStatus status() {
+    /** The queue and the problems; of these Ed-Fi schools only when {@code schools} is not null. */
+    public QueueStatus status(Collection<Long> schools) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select count(*), count(*) filter (where next_attempt_at <= now()), "
-                    + "min(queued_at), (select count(*) from edfi_derivation_problem) from edfi_derivation_pending");
-                 ResultSet rs = st.executeQuery()) {
+                    + "min(queued_at), (select count(*) from edfi_derivation_problem where ?::bigint[] is null or edfi_school_id = any(?::bigint[])) "
+                    + "from edfi_derivation_pending where ?::bigint[] is null or edfi_school_id = any(?::bigint[])")) {
+                Array a = schools == null ? null : c.createArrayOf("bigint", schools.toArray());
+                for (int i = 1; i <= 4; i++) {
+                    st.setArray(i, a);
+                }
+                ResultSet rs = st.executeQuery();
                 rs.next();
                 Timestamp oldest = rs.getTimestamp(3);
                 return new QueueStatus(rs.getLong(1), rs.getLong(2), oldest == null ? null : oldest.toInstant(), rs.getLong(4));

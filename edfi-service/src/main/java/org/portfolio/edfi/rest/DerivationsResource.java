@@ -56,7 +56,7 @@ public class DerivationsResource {
                                   @Schema(required = true, description = "performance-service's status (422 a row it rejected; 0 for DERIVATION_FAILED: never sent)", minimum = "0") int status,
                                   @Schema(description = "The field performance-service named") String field,
                                   @Schema(required = true) String message,
-                                  @Schema(description = "The API client whose write queued the record last") String clientId,
+                                  @Schema(description = "The API client whose write queued the record last (of the record's queued writes, the latest)") String clientId,
                                   @Schema(required = true) Instant occurredAt) {
     }
 
@@ -76,7 +76,8 @@ public class DerivationsResource {
     @Operation(operationId = "edfiDerivationStatus", summary = "How far behind the derived records are",
             description = "Writes are answered once the Ed-Fi resource is stored; the records derived from them reach "
                     + "performance-service within seconds. pending 0 means every write so far is reflected in the suite's numbers "
-                    + "(or reported as a problem).")
+                    + "(or reported as a problem). A DISTRICT_ADMIN sees the whole queue, an SIS the records (and problems) of Ed-Fi "
+                    + "schools mapped to schools of its scope.")
     public StatusResponse status() {
         org.portfolio.edfi.domain.QueueStatus s = service.status();
         long lag = s.oldestQueuedAt() == null ? 0 : Math.max(0, Duration.between(s.oldestQueuedAt(), Instant.now()).toSeconds());

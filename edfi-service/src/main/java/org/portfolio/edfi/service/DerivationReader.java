@@ -121,22 +121,21 @@ public class DerivationReader {
         Map<Long, UUID> schools = mappings.schools();
         AssessmentDerivation.Mappings m = assessmentMappings();
         List<AssessmentPlan> out = new ArrayList<>();
-        String ssa = ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path();
         for (AssessmentKey k : keys) {
             ObjectNode filter = mapper.createObjectNode();
             filter.putObject("assessmentReference").put("assessmentIdentifier", k.assessmentIdentifier()).put("namespace", k.namespace());
             filter.putObject("studentReference").put("studentUniqueId", k.studentUniqueId());
+            // only the results written for the key's school (their school was authorised and fixed at the write): another
+            // school's results, or an enrollment elsewhere, never change this school's record (review finding 1)
             List<AssessmentDerivation.Result> results = new ArrayList<>();
             for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), k.schoolYear())) {
-                results.add(result(read(r.body())));
+                if (r.schoolId() != null && r.schoolId() == k.schoolId()) {
+                    results.add(result(read(r.body()), k.schoolId()));
+                }
             }
             List<Descriptor> subjects = store.byKey(ResourceType.ASSESSMENTS.path(), assessmentNaturalKey(k.namespace(), k.assessmentIdentifier()))
                     .map(a -> subjects(read(a.body()))).orElse(null);
-            List<AssessmentDerivation.Enrollment> enrollments = new ArrayList<>();
-            for (StoredResource r : store.ofStudent(ssa, k.studentUniqueId())) {
-                enrollments.add(enrollment(r, read(r.body())));
-            }
-            AssessmentDerivation.Outcome o = AssessmentDerivation.derive(k.schoolYear(), subjects, results, enrollments, m);
+            AssessmentDerivation.Outcome o = AssessmentDerivation.derive(k.schoolYear(), subjects, results, List.of(), m);
             ObjectNode row = null;
             SentStore.Sent send = null;
             if (o.record().isPresent() && schools.containsKey(o.record().get().school())) {
@@ -202,6 +201,12 @@ public class DerivationReader {
         return new AssessmentDerivation.Mappings(levels, subjects, scale);
     }
 
+    /** A stored studentAssessment as the derivation reads it, placed at the school it was written for. */
+    static AssessmentDerivation.Result result(JsonNode b, long school) {
+        AssessmentDerivation.Result r = result(b);
+        return new AssessmentDerivation.Result(school, r.administered(), r.grade(), r.notTested(), r.performanceLevels(), r.scores());
+    }
+
     static AssessmentDerivation.Result result(JsonNode b) {
         List<Descriptor> levels = new ArrayList<>();
         for (ObjectNode p : EdFiDocument.entries(b, "performanceLevels")) {
@@ -238,8 +243,10 @@ public class DerivationReader {
         return mapper.createArrayNode().add(identifier).add(namespace).toString();
     }
 
+    /** The key of what was sent for an assessment record (the AssessmentKey as JSON, its Ed-Fi school last). */
     String sourceKey(AssessmentKey k) {
-        return mapper.createArrayNode().add(k.namespace()).add(k.assessmentIdentifier()).add(k.studentUniqueId()).add(k.schoolYear()).toString();
+        return mapper.createArrayNode().add(k.namespace()).add(k.assessmentIdentifier()).add(k.studentUniqueId()).add(k.schoolYear())
+                .add(k.schoolId()).toString();
     }
 
     private JsonNode read(String body) {

@@ -25,23 +25,29 @@ public class DerivationStatusService {
     @Inject
     Caller caller;
 
+    /** The queue the caller may see: all of it for a district-wide caller, else the records of Ed-Fi schools of its scope. */
     @Transactional
     public org.portfolio.edfi.domain.QueueStatus status() {
-        return pending.status();
+        return pending.status(scope());
     }
 
     /** The problems the caller may read: every one for a district-wide caller, else those of Ed-Fi schools of its scope. */
     @Transactional
     public List<org.portfolio.edfi.domain.DerivationProblem> problems(int offset, int limit) {
-        List<Long> schools = null;
-        if (!caller.isDistrictWide()) {
-            schools = new ArrayList<>();
-            for (Map.Entry<Long, UUID> e : mappings.schools().entrySet()) {
-                if (caller.canAccessSchool(e.getValue())) {
-                    schools.add(e.getKey());
-                }
+        return pending.problems(scope(), offset, limit);
+    }
+
+    /** The Ed-Fi schools mapped to schools of the caller's scope; null for a district-wide caller (every school). */
+    private List<Long> scope() {
+        if (caller.isDistrictWide()) {
+            return null;
+        }
+        List<Long> schools = new ArrayList<>();
+        for (Map.Entry<Long, UUID> e : mappings.schools().entrySet()) {
+            if (caller.canAccessSchool(e.getValue())) {
+                schools.add(e.getKey());
             }
         }
-        return pending.problems(schools, offset, limit);
+        return schools;
     }
 }

@@ -15,7 +15,6 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.portfolio.edfi.domain.AssessmentKey;
 import org.portfolio.edfi.domain.StudentYear;
-import org.portfolio.edfi.repository.MappingStore;
 import org.portfolio.edfi.repository.PendingStore;
 import org.portfolio.edfi.repository.SentStore;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +38,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code FOR UPDATE SKIP LOCKED}), takes each record's advisory lock (a record another instance is sending waits for
  * it: no two instances send one record at once, so a student's records reach performance-service in commit order), adds
  * every other queued row of the same records (they coalesce: one derivation, one row in one upload), derives from what
- * is committed now and sends with edfi-service's own token ({@link ServiceToken}). Rows are deleted in the transaction
+ * is committed now and sends with edfi-service's own token ({@link ServiceToken}) — only the record of the key's school,
+ * the school the queuing write was authorised for (an assessment record's key carries the school its results were
+ * written for), at most {@link #MAX_ROWS_PER_UPLOAD} rows per upload so that performance-service lists every rejection.
+ * Rows are deleted in the transaction
  * that saw performance-service take the records; when it cannot (down, 5xx, 401/403 of the service's client) they stay
  * and are retried with a doubling delay; a record it rejects is reported ({@code GET /edfi/derivations/problems}) and
  * its rows dropped (a new write queues it again). Nothing of a record (student ids) is logged.
@@ -68,9 +69,6 @@ public class Derivations {
 
     @Inject
     ServiceToken serviceToken;
-
-    @Inject
-    MappingStore mappings;
 
     @Inject
     EdFiConfig config;
@@ -104,8 +102,10 @@ public class Derivations {
 
     /** Queues these records for derivation, in the caller's (the write's) transaction. */
     public void enqueue(Affected keys, String clientId) {
-        pending.enqueue(ATTENDANCE, keys.attendance().stream().map(this::key).toList(), clientId);
-        pending.enqueue(ASSESSMENT, keys.assessments().stream().map(this::key).toList(), clientId);
+        pending.enqueue(ATTENDANCE, keys.attendance().stream().map(this::key).toList(),
+                keys.attendance().stream().map(StudentYear::schoolId).toList(), clientId);
+        pending.enqueue(ASSESSMENT, keys.assessments().stream().map(this::key).toList(),
+                keys.assessments().stream().map(AssessmentKey::schoolId).toList(), clientId);
     }
 
     /** After a write committed: the deriver of this instance looks at the queue (others find it when they poll). */
@@ -271,7 +271,7 @@ public class Derivations {
         if (failures >= config.deriver().maxAttempts()) {
             pending.delete(ids);
             pending.putProblem(new org.portfolio.edfi.domain.DerivationProblem(kind, key, edfiSchoolOf(kind, key),
-                    rows.get(rows.size() - 1).clientId(), 0, null,
+                    lastClient(rows), 0, null,
                     "the record could not be derived (" + e.getClass().getSimpleName() + ", " + failures + " attempts): a stored "
                             + "document it rests on could not be read; post the resources again to re-queue it",
                     Instant.now(), org.portfolio.edfi.domain.DerivationProblem.DERIVATION_FAILED));
@@ -282,14 +282,12 @@ public class Derivations {
         return false;
     }
 
-    /** The Ed-Fi school of an attendance record's key (an assessment record's is not in its key); null when unreadable. */
+    /** The Ed-Fi school of a record's key (attendance: its first element, assessment: its fifth); null when unreadable. */
     private Long edfiSchoolOf(String kind, String key) {
-        if (!ATTENDANCE.equals(kind)) {
-            return null;
-        }
+        int at = ATTENDANCE.equals(kind) ? 0 : 4;
         try {
             JsonNode a = mapper.readTree(key);
-            return a.path(0).canConvertToLong() && a.path(0).isIntegralNumber() ? a.path(0).asLong() : null;
+            return a.path(at).canConvertToLong() && a.path(at).isIntegralNumber() ? a.path(at).asLong() : null;
         } catch (JsonProcessingException | RuntimeException x) {
             return null;
         }
@@ -384,46 +382,100 @@ public class Derivations {
         }
     }
 
+    /**
+     * performance-service lists at most 100 row errors per upload and stops an upload whose first 1,000 rows are all
+     * rejected (422): the deriver never sends more than this many rows (or retractions) at once, so that every rejection
+     * is listed and a row it does not list was kept (review of issue 17, finding 4).
+     */
+    static final int MAX_ROWS_PER_UPLOAD = 100;
+
+    private int rowsPerUpload() {
+        return Math.max(1, Math.min(MAX_ROWS_PER_UPLOAD, config.deriver().rowsPerUpload()));
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+
     private void sendAttendance(Map<StudentYear, List<PendingStore.Pending>> records, Outcome out) {
         Map<StudentYear, ObjectNode> rows = reader.derive(new TreeSet<>(records.keySet()));
-        // records that derive nothing (no enrolled day, an unmapped school) are settled: there is nothing to send
+        // records that derive nothing (no enrolled day, an unmapped school) are settled: there is nothing to send, and a
+        // problem listed for one of them is over
+        List<String> nothing = new ArrayList<>();
         records.forEach((k, v) -> {
             if (!rows.containsKey(k)) {
                 out.settle(v);
+                nothing.add(key(k));
             }
         });
+        pending.clearProblems(ATTENDANCE, nothing);
         if (rows.isEmpty()) {
             return;
         }
         List<StudentYear> order = new ArrayList<>(rows.keySet());
-        ArrayNode body = mapper.createArrayNode();
-        order.forEach(k -> body.add(rows.get(k)));
-        List<PendingStore.Pending> all = order.stream().flatMap(k -> records.get(k).stream()).toList();
-        PerformanceClient.Outcome outcome;
+        String authorization;
         try {
-            outcome = performance.uploadAttendance(serviceToken.authorization(), body);
+            authorization = serviceToken.authorization();
         } catch (ServiceToken.Unavailable u) {
             LOG.warnf("derived attendance records wait: %s", u.getMessage());
-            out.postpone(all);
+            out.postpone(order.stream().flatMap(k -> records.get(k).stream()).toList());
             return;
+        }
+        boolean wait = false;
+        for (List<StudentYear> chunk : chunks(order, rowsPerUpload())) {
+            if (wait) {
+                out.postpone(chunk.stream().flatMap(k -> records.get(k).stream()).toList());
+            } else {
+                wait = !uploadAttendance(authorization, chunk, rows, records, out);
+            }
+        }
+    }
+
+    /** One upload of at most MAX_ROWS_PER_UPLOAD records; false when performance-service cannot take records now (postponed). */
+    private boolean uploadAttendance(String authorization, List<StudentYear> chunk, Map<StudentYear, ObjectNode> rows,
+                                     Map<StudentYear, List<PendingStore.Pending>> records, Outcome out) {
+        ArrayNode body = mapper.createArrayNode();
+        chunk.forEach(k -> body.add(rows.get(k)));
+        PerformanceClient.Outcome outcome;
+        try {
+            outcome = performance.uploadAttendance(authorization, body);
         } catch (PerformanceClient.Refused r) {
             if (retryable(r)) {
-                out.postpone(all);
-                return;
+                out.postpone(chunk.stream().flatMap(k -> records.get(k).stream()).toList());
+                return false;
             }
-            for (StudentYear k : order) {
-                problem(ATTENDANCE, key(k), k.schoolId(), records.get(k), r.status(), null, r.getMessage());
+            if (chunk.size() > 1) {
+                // the whole upload refused (a 422 of rows all rejected, a 400): each record alone, so that a refusal
+                // blames the record it is about and no other
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (!uploadAttendance(authorization, List.of(chunk.get(i)), rows, records, out)) {
+                        out.postpone(chunk.subList(i + 1, chunk.size()).stream().flatMap(k -> records.get(k).stream()).toList());
+                        return false;
+                    }
+                }
+                return true;
             }
-            order.forEach(k -> out.settle(records.get(k)));
-            return;
+            StudentYear k = chunk.get(0);
+            problem(ATTENDANCE, key(k), k.schoolId(), records.get(k), r.status(), null, r.getMessage());
+            out.settle(records.get(k));
+            return true;
         }
         Map<Integer, PerformanceClient.Rejected> rejected = new HashMap<>();
         outcome.rejected().forEach(r -> rejected.putIfAbsent(r.index(), r));
         List<String> ok = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            StudentYear k = order.get(i);
+        for (int i = 0; i < chunk.size(); i++) {
+            StudentYear k = chunk.get(i);
             PerformanceClient.Rejected r = rejected.get(i);
             if (r != null && notScoped(r)) {
+                out.postpone(records.get(k));
+                continue;
+            }
+            if (r == null && !outcome.complete()) {
+                // performance-service rejected more rows than it listed: this one may be among them; sent again later
                 out.postpone(records.get(k));
                 continue;
             }
@@ -435,49 +487,71 @@ public class Derivations {
             out.settle(records.get(k));
         }
         pending.clearProblems(ATTENDANCE, ok);
+        return true;
     }
 
-    /** Retractions first (a record that moved to another natural key, or that nothing derives any more), then the uploads. */
+    /**
+     * Per chunk of at most MAX_ROWS_PER_UPLOAD records: the retractions first (a record that moved to another natural key,
+     * or that nothing derives any more), then the uploads. Every record here is of the school of its key (the school the
+     * write that queued it was authorised for): nothing of another school is sent or retracted.
+     */
     private void sendAssessments(Map<AssessmentKey, List<PendingStore.Pending>> records, Outcome out) {
         List<DerivationReader.AssessmentPlan> plans = reader.deriveAssessments(new TreeSet<>(records.keySet()));
         Set<AssessmentKey> planned = new TreeSet<>();
         plans.forEach(p -> planned.add(p.key()));
+        List<String> nothing = new ArrayList<>();
         records.forEach((k, v) -> {
             if (!planned.contains(k)) {
                 out.settle(v);
+                nothing.add(key(k));
             }
         });
+        pending.clearProblems(ASSESSMENT, nothing);
         if (plans.isEmpty()) {
             return;
         }
-        List<PendingStore.Pending> all = plans.stream().flatMap(p -> records.get(p.key()).stream()).toList();
         String authorization;
         try {
             authorization = serviceToken.authorization();
         } catch (ServiceToken.Unavailable u) {
             LOG.warnf("derived assessment records wait: %s", u.getMessage());
-            out.postpone(all);
+            out.postpone(plans.stream().flatMap(p -> records.get(p.key()).stream()).toList());
             return;
         }
-        Map<UUID, Long> edfiSchool = new HashMap<>();
-        mappings.schools().forEach((edfi, ours) -> edfiSchool.putIfAbsent(ours, edfi));
+        boolean wait = false;
+        for (List<DerivationReader.AssessmentPlan> chunk : chunks(plans, rowsPerUpload())) {
+            if (wait) {
+                out.postpone(chunk.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+            } else {
+                wait = !sendAssessmentChunk(authorization, chunk, records, out);
+            }
+        }
+    }
+
+    /** One chunk's retractions and uploads; false when performance-service cannot take records now (postponed). */
+    private boolean sendAssessmentChunk(String authorization, List<DerivationReader.AssessmentPlan> plans,
+                                        Map<AssessmentKey, List<PendingStore.Pending>> records, Outcome out) {
+        List<PendingStore.Pending> all = plans.stream().flatMap(p -> records.get(p.key()).stream()).toList();
         List<SentStore.Sent> retract = plans.stream().map(DerivationReader.AssessmentPlan::retract).filter(x -> x != null).toList();
         try {
             performance.retractAssessments(authorization, retract);
         } catch (PerformanceClient.Refused r) {
             if (retryable(r)) {
                 out.postpone(all);
-                return;
+                return false;
             }
-            for (DerivationReader.AssessmentPlan p : plans) {
-                problem(ASSESSMENT, key(p.key()), schoolOf(p, edfiSchool), records.get(p.key()), r.status(), null, r.getMessage());
+            if (plans.size() > 1) {
+                return alone(authorization, plans, records, out);
             }
+            DerivationReader.AssessmentPlan p = plans.get(0);
+            problem(ASSESSMENT, key(p.key()), p.key().schoolId(), records.get(p.key()), r.status(), null, r.getMessage());
             out.settle(all);
-            return;
+            return true;
         }
         List<DerivationReader.AssessmentPlan> uploads = plans.stream().filter(p -> p.row() != null).toList();
         List<DerivationReader.AssessmentPlan> done = new ArrayList<>(plans.stream().filter(p -> p.row() == null).toList());
         List<DerivationReader.AssessmentPlan> notYet = new ArrayList<>();
+        List<DerivationReader.AssessmentPlan> rejectedPlans = new ArrayList<>();
         if (!uploads.isEmpty()) {
             ArrayNode body = mapper.createArrayNode();
             uploads.forEach(p -> body.add(p.row()));
@@ -490,30 +564,51 @@ public class Derivations {
                     PerformanceClient.Rejected r = rejected.get(i);
                     if (r != null && notScoped(r)) {
                         notYet.add(p);
+                    } else if (r == null && !outcome.complete()) {
+                        notYet.add(p);
                     } else if (r != null) {
-                        problem(ASSESSMENT, key(p.key()), schoolOf(p, edfiSchool), records.get(p.key()), 422, r.field(), rejection("assessment", r));
+                        problem(ASSESSMENT, key(p.key()), p.key().schoolId(), records.get(p.key()), 422, r.field(), rejection("assessment", r));
+                        rejectedPlans.add(p);
                     } else {
                         done.add(p);
                     }
                 }
             } catch (PerformanceClient.Refused r) {
+                // the retractions went through: remember them
+                reader.recordSent(done);
+                pending.clearProblems(ASSESSMENT, done.stream().map(p -> key(p.key())).toList());
+                out.settle(done.stream().flatMap(p -> records.get(p.key()).stream()).toList());
                 if (retryable(r)) {
-                    // the retractions went through: remember them, and send the uploads again later
-                    reader.recordSent(done);
                     out.postpone(uploads.stream().flatMap(p -> records.get(p.key()).stream()).toList());
-                    out.settle(done.stream().flatMap(p -> records.get(p.key()).stream()).toList());
-                    return;
+                    return false;
                 }
-                for (DerivationReader.AssessmentPlan p : uploads) {
-                    problem(ASSESSMENT, key(p.key()), schoolOf(p, edfiSchool), records.get(p.key()), r.status(), null, r.getMessage());
+                if (uploads.size() > 1) {
+                    return alone(authorization, uploads, records, out);
                 }
+                DerivationReader.AssessmentPlan p = uploads.get(0);
+                problem(ASSESSMENT, key(p.key()), p.key().schoolId(), records.get(p.key()), r.status(), null, r.getMessage());
+                out.settle(records.get(p.key()));
+                return true;
             }
         }
         reader.recordSent(done);
         pending.clearProblems(ASSESSMENT, done.stream().map(p -> key(p.key())).toList());
-        List<PendingStore.Pending> later = notYet.stream().flatMap(p -> records.get(p.key()).stream()).toList();
-        out.postpone(later);
-        out.settle(all.stream().filter(p -> !later.contains(p)).toList());
+        out.postpone(notYet.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+        out.settle(done.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+        out.settle(rejectedPlans.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+        return true;
+    }
+
+    /** A chunk performance-service refused as a whole: each record alone (a refusal blames only the record it is about). */
+    private boolean alone(String authorization, List<DerivationReader.AssessmentPlan> plans,
+                          Map<AssessmentKey, List<PendingStore.Pending>> records, Outcome out) {
+        for (int i = 0; i < plans.size(); i++) {
+            if (!sendAssessmentChunk(authorization, List.of(plans.get(i)), records, out)) {
+                out.postpone(plans.subList(i + 1, plans.size()).stream().flatMap(p -> records.get(p.key()).stream()).toList());
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -527,11 +622,6 @@ public class Derivations {
             LOG.warn("performance-service does not know edfi-service's client as an SIS of every school yet: the derived record waits");
         }
         return n;
-    }
-
-    private static Long schoolOf(DerivationReader.AssessmentPlan p, Map<UUID, Long> edfiSchool) {
-        SentStore.Sent s = p.send() != null ? p.send() : p.retract();
-        return s == null ? null : edfiSchool.get(s.schoolId());
     }
 
     /**
@@ -548,8 +638,13 @@ public class Derivations {
         return r.status() == 401 || r.status() == 403 || r.status() == 408 || r.status() == 429 || r.status() >= 500;
     }
 
+    /** The client whose write queued the record last: of its rows, the one queued last (the highest id). */
+    private static String lastClient(List<PendingStore.Pending> rows) {
+        return rows.stream().max(java.util.Comparator.comparingLong(PendingStore.Pending::id)).map(PendingStore.Pending::clientId).orElse(null);
+    }
+
     private void problem(String kind, String key, Long edfiSchoolId, List<PendingStore.Pending> rows, int status, String field, String message) {
-        String client = rows.get(rows.size() - 1).clientId();
+        String client = lastClient(rows);
         pending.putProblem(new org.portfolio.edfi.domain.DerivationProblem(kind, key, edfiSchoolId, client, status, field, message, Instant.now(),
                 org.portfolio.edfi.domain.DerivationProblem.REJECTED));
     }
@@ -571,7 +666,8 @@ public class Derivations {
     }
 
     String key(AssessmentKey k) {
-        return mapper.createArrayNode().add(k.namespace()).add(k.assessmentIdentifier()).add(k.studentUniqueId()).add(k.schoolYear()).toString();
+        return mapper.createArrayNode().add(k.namespace()).add(k.assessmentIdentifier()).add(k.studentUniqueId()).add(k.schoolYear())
+                .add(k.schoolId()).toString();
     }
 
     StudentYear studentYear(String key) {
@@ -581,7 +677,7 @@ public class Derivations {
 
     AssessmentKey assessmentKey(String key) {
         JsonNode a = array(key);
-        return new AssessmentKey(a.get(0).asText(), a.get(1).asText(), a.get(2).asText(), a.get(3).asInt());
+        return new AssessmentKey(a.get(0).asText(), a.get(1).asText(), a.get(2).asText(), a.get(3).asInt(), a.get(4).asLong());
     }
 
     private JsonNode array(String key) {

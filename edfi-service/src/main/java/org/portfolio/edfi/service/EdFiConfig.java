@@ -33,6 +33,14 @@ public interface EdFiConfig {
         @WithDefault("2000")
         int batchSize();
 
+        /**
+         * Records per upload (and per retraction) to performance-service, at most 100: it lists at most 100 row errors
+         * per upload and stops one whose first 1,000 rows are all rejected; with at most 100 rows every rejection is listed.
+         */
+        @WithDefault("100")
+        @io.smallrye.config.WithName("rows-per-upload")
+        int rowsPerUpload();
+
         /** How long an idle deriver waits before looking at the queue again (a write of this instance wakes it at once). */
         @WithDefault("500ms")
         Duration pollInterval();

@@ -36,9 +36,10 @@ import java.util.UUID;
 
 /**
  * The Ed-Fi resources: upsert on the natural key, replace and delete by id, reads filtered by the caller's schools.
- * Each write commits and returns the student-years whose attendance records it changes; the resource then has them
- * derived and sent ({@link Derivations}). An SIS client may write and read only Ed-Fi schools mapped to schools of its
- * scope; a DISTRICT_ADMIN client any.
+ * Each write stores the resource and queues the attendance and assessment records it changes in the same transaction
+ * ({@link Derivations}); every queued record is of a school the write was authorised for. An SIS client may write and
+ * read only Ed-Fi schools mapped to schools of its scope (an assessment, of no school, only while no result of a school
+ * outside its scope names it); a DISTRICT_ADMIN client any.
  */
 @ApplicationScoped
 public class EdFiService {
@@ -100,21 +101,23 @@ public class EdFiService {
         String body = doc.body().toString();
         String etag = etag(body);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // an assessment's creation, change and unchanged re-post all queue the records of every result naming it: the
+        // results of schools outside the caller's scope must not be among them (review of issue 17, finding 2)
+        authorizeAssessmentChange(doc);
         if (existing.isPresent()) {
             StoredResource old = existing.get();
             if (old.etag().equals(etag)) {
-                return new WriteResult(old.id(), etag, false, affected(doc, null));
+                return new WriteResult(old.id(), etag, false, affected(doc, owner, null));
             }
             authorizeWrite(type, old.schoolId());
-            authorizeAssessmentChange(doc);
             store.update(old.id(), body, etag, now, caller.id());
             store.updateColumns(old.id(), owner, doc.schoolYear());
-            return new WriteResult(old.id(), etag, false, affected(doc, old));
+            return new WriteResult(old.id(), etag, false, affected(doc, owner, old));
         }
         UUID id = UUID.randomUUID();
         store.insert(type.path(), new StoredResource(id, doc.naturalKey(), owner, doc.schoolYear(), doc.studentUniqueId(),
                 body, etag, now), caller.id());
-        return new WriteResult(id, etag, true, affected(doc, null));
+        return new WriteResult(id, etag, true, affected(doc, owner, null));
     }
 
     private WriteResult replace0(ResourceType type, UUID id, JsonNode json) {
@@ -137,13 +140,13 @@ public class EdFiService {
         lock(type, owner, doc.naturalKey());
         String body = doc.body().toString();
         String etag = etag(body);
-        if (old.etag().equals(etag)) {
-            return new WriteResult(id, etag, false, affected(doc, null));
-        }
         authorizeAssessmentChange(doc);
+        if (old.etag().equals(etag)) {
+            return new WriteResult(id, etag, false, affected(doc, owner, null));
+        }
         store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id());
         store.updateColumns(id, owner, doc.schoolYear());
-        return new WriteResult(id, etag, false, affected(doc, old));
+        return new WriteResult(id, etag, false, affected(doc, owner, old));
     }
 
     private WriteResult delete0(ResourceType type, UUID id) {
@@ -153,7 +156,7 @@ public class EdFiService {
         EdFiDocument doc = parse(type, read(old.body()));
         authorizeAssessmentChange(doc);
         store.delete(id);
-        return new WriteResult(id, old.etag(), false, affected(doc, old));
+        return new WriteResult(id, old.etag(), false, affected(doc, old.schoolId(), old));
     }
 
     @Transactional
@@ -278,8 +281,9 @@ public class EdFiService {
     }
 
     /**
-     * An assessment belongs to no school: any SIS may post a new one, but only a district administrator may change or
-     * delete one that results of schools outside the caller's scope use (their records would change).
+     * An assessment belongs to no school: an SIS may create, change, re-post or delete one only while no result of a
+     * school outside its scope (or of no school) names it — those schools' records would be derived from it; a district
+     * administrator may always. Checked on every path of an assessment write, the unchanged re-post included.
      */
     private void authorizeAssessmentChange(EdFiDocument doc) {
         if (doc.type() != ResourceType.ASSESSMENTS || caller.isDistrictWide()) {
@@ -299,10 +303,12 @@ public class EdFiService {
     }
 
     /**
-     * The attendance and assessment records this document takes part in; {@code old} is the stored version a write
-     * replaces or deletes (a student assessment's school year may change with it).
+     * The attendance and assessment records this document takes part in, all of the school the write was authorised
+     * for ({@code owner}; for an assessment: the schools of the results naming it, all of the caller's scope — checked by
+     * authorizeAssessmentChange); {@code old} is the stored version a write replaces or deletes (a student assessment's
+     * school year or school may change with it: the write was authorised for its old school too).
      */
-    Affected affected(EdFiDocument doc, StoredResource old) {
+    Affected affected(EdFiDocument doc, Long owner, StoredResource old) {
         Set<StudentYear> out = new TreeSet<>();
         Set<AssessmentKey> assessments = new TreeSet<>();
         switch (doc.type()) {
@@ -315,10 +321,9 @@ public class EdFiService {
                 for (Integer y : store.sessionYears(ResourceType.SESSIONS.path(), doc.schoolId())) {
                     out.add(new StudentYear(doc.schoolId(), y, doc.studentUniqueId()));
                 }
-                // the school of the student's results may come from this enrollment
-                for (StoredResource r : store.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), doc.studentUniqueId())) {
-                    assessments.add(assessmentKey(read(r.body()), r.schoolYear()));
-                }
+                // a result written without a school (a district administrator's, before any enrollment) is placed by an
+                // enrollment of this school now, when that makes it this school's: its records are this school's only
+                claimSchoollessResults(doc, assessments);
             }
             case STUDENT_SCHOOL_ATTENDANCE_EVENTS -> out.add(new StudentYear(doc.schoolId(), doc.schoolYear(), doc.studentUniqueId()));
             case ASSESSMENTS -> {
@@ -326,13 +331,15 @@ public class EdFiService {
                 filter.putObject("assessmentReference").put("assessmentIdentifier", doc.body().get("assessmentIdentifier").asText())
                         .put("namespace", doc.body().get("namespace").asText());
                 for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
-                    assessments.add(assessmentKey(read(r.body()), r.schoolYear()));
+                    assessmentKey(read(r.body()), r).ifPresent(assessments::add);
                 }
             }
             case STUDENT_ASSESSMENTS -> {
-                assessments.add(assessmentKey(doc.body(), doc.schoolYear()));
-                if (old != null && old.schoolYear() != null) {
-                    assessments.add(assessmentKey(doc.body(), old.schoolYear()));
+                if (owner != null) {
+                    assessments.add(assessmentKey(doc.body(), doc.schoolYear(), owner));
+                }
+                if (old != null && old.schoolYear() != null && old.schoolId() != null) {
+                    assessments.add(assessmentKey(doc.body(), old.schoolYear(), old.schoolId()));
                 }
             }
             default -> { }
@@ -340,11 +347,40 @@ public class EdFiService {
         return new Affected(out, assessments);
     }
 
-    /** The assessment record a student assessment document takes part in. */
-    static AssessmentKey assessmentKey(JsonNode body, int schoolYear) {
+    /** The student's results of no school that this (new) enrollment places at its school: given the school, queued. */
+    private void claimSchoollessResults(EdFiDocument enrollment, Set<AssessmentKey> assessments) {
+        List<StoredResource> results = store.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), enrollment.studentUniqueId());
+        if (results.stream().noneMatch(r -> r.schoolId() == null && r.schoolYear() != null)) {
+            return;
+        }
+        List<AssessmentDerivation.Enrollment> enrollments = new ArrayList<>();
+        for (StoredResource r : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), enrollment.studentUniqueId())) {
+            enrollments.add(DerivationReader.enrollment(r, read(r.body())));
+        }
+        for (StoredResource r : results) {
+            if (r.schoolId() != null || r.schoolYear() == null) {
+                continue;
+            }
+            JsonNode body = read(r.body());
+            Long school = AssessmentDerivation.schoolOf(null, EdFiDocument.administrationDateOf(body), r.schoolYear(), enrollments);
+            if (school != null && school.equals(enrollment.schoolId())) {
+                store.updateColumns(r.id(), school, r.schoolYear());
+                assessments.add(assessmentKey(body, r.schoolYear(), school));
+            }
+        }
+    }
+
+    /** The assessment record a student assessment document takes part in, at the Ed-Fi school it was written for. */
+    static AssessmentKey assessmentKey(JsonNode body, int schoolYear, long edfiSchool) {
         JsonNode ref = body.get("assessmentReference");
         return new AssessmentKey(ref.get("namespace").asText(), ref.get("assessmentIdentifier").asText(),
-                body.get("studentReference").get("studentUniqueId").asText(), schoolYear);
+                body.get("studentReference").get("studentUniqueId").asText(), schoolYear, edfiSchool);
+    }
+
+    /** The assessment record of a stored student assessment; none when it has no school (or no year). */
+    static Optional<AssessmentKey> assessmentKey(JsonNode body, StoredResource r) {
+        return r.schoolId() == null || r.schoolYear() == null ? Optional.empty()
+                : Optional.of(assessmentKey(body, r.schoolYear(), r.schoolId()));
     }
 
     /**

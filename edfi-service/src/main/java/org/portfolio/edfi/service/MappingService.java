@@ -139,12 +139,10 @@ public class MappingService {
             for (Integer y : years) {
                 out.add(new StudentYear(edfiSchoolId, y, s));
             }
-            for (StoredResource r : resources.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), s)) {
-                assessments.add(EdFiService.assessmentKey(read(r.body()), r.schoolYear()));
-            }
         }
+        // the assessment records of the school: those of the results written for it (their school is fixed at the write)
         for (StoredResource r : resources.of(ResourceType.STUDENT_ASSESSMENTS.path(), edfiSchoolId, null, null)) {
-            assessments.add(EdFiService.assessmentKey(read(r.body()), r.schoolYear()));
+            EdFiService.assessmentKey(read(r.body()), r).ifPresent(assessments::add);
         }
         Affected affected = new Affected(out, assessments);
         derivations.enqueue(affected, caller.id());
@@ -234,13 +232,13 @@ public class MappingService {
             for (StoredResource r : resources.withValueStarting(u.resource().path(), u.jsonPath(), namespace + "#")) {
                 JsonNode body = read(r.body());
                 if (u.resource() == ResourceType.STUDENT_ASSESSMENTS) {
-                    keys.add(EdFiService.assessmentKey(body, r.schoolYear()));
+                    EdFiService.assessmentKey(body, r).ifPresent(keys::add);
                 } else {
                     ObjectNode filter = mapper.createObjectNode();
                     filter.putObject("assessmentReference").put("assessmentIdentifier", body.get("assessmentIdentifier").asText())
                             .put("namespace", body.get("namespace").asText());
                     for (StoredResource sa : resources.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
-                        keys.add(EdFiService.assessmentKey(read(sa.body()), sa.schoolYear()));
+                        EdFiService.assessmentKey(read(sa.body()), sa).ifPresent(keys::add);
                     }
                 }
             }

@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * performance-service's bulk ingestion API ({@code POST /api/performance/ingest/attendance}, docs/performance-service.md),
- * called with the Ed-Fi caller's own bearer token: performance-service checks its role and school scope exactly as for
- * the SIS's own uploads. Nothing of a row (student ids) is logged.
+ * performance-service's ingestion API ({@code POST /api/performance/ingest/attendance} and {@code /assessments},
+ * docs/performance-service.md) and its assessment corrections (retractions), called by the deriver with edfi-service's
+ * own client's token ({@link ServiceToken}, svc_edfi) — never an Ed-Fi caller's: the caller's role and school scope were
+ * checked when the write was stored, and the deriver sends only records of the school the write was authorised for.
+ * performance-service lists at most 100 row errors per upload: {@link Outcome#complete()} says whether every rejection
+ * was listed (the deriver sends at most 100 rows at once, so it always is). Nothing of a row (student ids) is logged.
  */
 @ApplicationScoped
 public class PerformanceClient {
@@ -33,8 +36,11 @@ public class PerformanceClient {
     public record Rejected(int index, String field, String message) {
     }
 
-    /** What became of an upload: the rows rejected (none when all were kept). */
-    public record Outcome(List<Rejected> rejected) {
+    /**
+     * What became of an upload: the rows rejected (none when all were kept); {@code complete} false when
+     * performance-service rejected more rows than it listed (a row not listed may have been rejected too).
+     */
+    public record Outcome(List<Rejected> rejected, boolean complete) {
     }
 
     /** performance-service refused the whole upload (a status and its problem type and detail) or could not be reached. */
@@ -157,15 +163,7 @@ public class PerformanceClient {
         for (JsonNode e : body.path("errors")) {
             rejected.add(new Rejected((int) e.path("row").asLong() - 1, e.path("field").asText(), e.path("message").asText()));
         }
-        if (body.path("rowsRejected").asLong() > rejected.size()) {
-            // more rejections than the answer lists: blame every row not listed as well (never report success wrongly)
-            for (int i = 0; i < rows.size(); i++) {
-                final int idx = i;
-                if (rejected.stream().noneMatch(r -> r.index() == idx)) {
-                    rejected.add(new Rejected(i, "row", "rejected by performance-service"));
-                }
-            }
-        }
-        return new Outcome(rejected);
+        // more rejections than the answer lists: the caller must not take an unlisted row as kept (nor as rejected)
+        return new Outcome(rejected, body.path("rowsRejected").asLong() <= rejected.size());
     }
 }

@@ -18,9 +18,11 @@ import java.util.Base64;
 
 /**
  * edfi-service's own bearer token: client credentials at the gateway's token endpoint (the one way in), as any API
- * client gets one. The client is an SIS of every school (the gateway creates it: {@code svc_edfi}); the caller's role
- * and school scope were checked at the door when the write was stored, so the deriver never needs (nor stores) the
- * caller's token. Cached until a minute before it expires; dropped on a 401 (secret rotated, client disabled).
+ * client gets one. The client ({@code svc_edfi}, created by the gateway) writes for every school; the caller's role and
+ * school scope were checked at the door when the write was stored, and the queued record carries the school the write
+ * was authorised for — the deriver sends and retracts that school's records only — so it never needs (nor stores) the
+ * caller's token. Cached until a minute before it expires; dropped on a 401 (secret rotated, client disabled). A
+ * refused secret is logged with the way out (docs/edfi.md: rotating svc_edfi's secret).
  */
 @ApplicationScoped
 public class ServiceToken {
@@ -75,7 +77,11 @@ public class ServiceToken {
         }
         if (res.statusCode() != 200 || !body.path("access_token").isTextual()) {
             // the RFC 6749 error code only (never the secret)
-            LOG.warnf("edfi-service's client %s got no token: %d %s", sc.id(), res.statusCode(), body.path("error").asText(""));
+            LOG.warnf("edfi-service's client %s got no token: %d %s%s", sc.id(), res.statusCode(), body.path("error").asText(""),
+                    "invalid_client".equals(body.path("error").asText("")) ? " — its secret is not the one the gateway holds "
+                            + "(or the client is disabled): give both the same secret and restart the gateway with "
+                            + "portfolio.gateway.bootstrap.edfi-client-adopt-secret=true (./portfolio does when it generated a new one; "
+                            + "docs/edfi.md, rotating svc_edfi's secret); derived records wait in the queue" : "");
             throw new Unavailable("edfi-service's client got no token (" + res.statusCode() + " " + body.path("error").asText("") + ")");
         }
         token = body.get("access_token").asText();
