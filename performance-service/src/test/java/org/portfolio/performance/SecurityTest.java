@@ -43,6 +43,26 @@ class SecurityTest {
         }
     }
 
+    /**
+     * Review of issue 17, finding 3: edfi-service's own client (svc_edfi, an SIS of every school) sends the records the
+     * Ed-Fi door derived, and its token reads nothing: not the student records, not the jobs.
+     */
+    @Test
+    void edfiServicesOwnClientSendsRecordsButReadsNoStudentRecord() {
+        Fixtures.School s = Fixtures.school();
+        String svc = sis("svc_edfi", s.id());
+        postJson("attendance", svc, List.of(Fixtures.attendance(s.id(), "E9", 100, 3))).statusCode(201);
+        postJson("assessments", svc, List.of(assessment(s.id(), "E9", "ELA", 3, null))).statusCode(201);
+        for (String path : List.of("/api/performance/student-records/attendance", "/api/performance/student-records/assessments")) {
+            given().auth().oauth2(svc).queryParam("schoolId", s.id()).queryParam("schoolYear", "2026-27").get(path)
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+        given().auth().oauth2(svc).get("/api/performance/ingest/jobs").then().statusCode(403);
+        // another SIS of the school reads them as before
+        given().auth().oauth2(sis("sis-" + UUID.randomUUID(), s.id())).queryParam("schoolId", s.id()).queryParam("schoolYear", "2026-27")
+                .get("/api/performance/student-records/attendance").then().statusCode(200).body("items[0].studentId", equalTo("E9"));
+    }
+
     @Test
     void studentRecordsAreForTheDistrictAdminAndTheOwningSisOnly() {
         Fixtures.School s = Fixtures.school();
