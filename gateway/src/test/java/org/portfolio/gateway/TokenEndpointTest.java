@@ -27,6 +27,37 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class TokenEndpointTest {
 
+    @jakarta.inject.Inject
+    org.portfolio.gateway.service.ClientRegistryService registry;
+
+    private static int tokenStatus(String clientId, String secret) {
+        return given().auth().preemptive().basic(clientId, secret).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/oauth/token").statusCode();
+    }
+
+    /**
+     * Review of issue 17, finding 6: deleting ./portfolio's keys/edfi-client.env made it generate a new secret that the
+     * gateway never learnt (svc_edfi existed): a permanent 401. A start asked to adopt the configured secret replaces
+     * the stored one; without it the stored client stays as it is (an administrator's rotation sticks).
+     */
+    @Test
+    void edfiServicesClientAdoptsARegeneratedSecretOnlyWhenTheStartAsksForIt() {
+        String fresh = "edfi-service-regenerated-secret-0123456789abcdefgh";
+        try {
+            registry.ensureServiceClient("svc_edfi", fresh, "edfi-service", false);
+            assertThat(tokenStatus("svc_edfi", fresh)).isEqualTo(401);
+            assertThat(tokenStatus("svc_edfi", GatewayTestResource.EDFI_SECRET)).isEqualTo(200);
+            registry.ensureServiceClient("svc_edfi", fresh, "edfi-service", true);
+            assertThat(tokenStatus("svc_edfi", fresh)).isEqualTo(200);
+            assertThat(tokenStatus("svc_edfi", GatewayTestResource.EDFI_SECRET)).isEqualTo(401);
+            given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/svc_edfi").then().statusCode(200)
+                    .body("allSchools", equalTo(true)).body("enabled", equalTo(true));
+        } finally {
+            registry.ensureServiceClient("svc_edfi", GatewayTestResource.EDFI_SECRET, "edfi-service", true);
+        }
+        assertThat(tokenStatus("svc_edfi", GatewayTestResource.EDFI_SECRET)).isEqualTo(200);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

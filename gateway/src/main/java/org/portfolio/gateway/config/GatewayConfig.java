@@ -184,6 +184,15 @@ public interface GatewayConfig {
 
         /** Its secret (at least 32 characters; ./portfolio up, docker-compose and the system tests set it). Only its hash is stored. */
         Optional<String> edfiClientSecret();
+
+        /**
+         * When the client exists with another secret, the configured one replaces it at start (its tokens revoked):
+         * ./portfolio sets it on the start after it generated a new secret (keys/edfi-client.env deleted or rotated), an
+         * operator for one start after changing the secret (docs/edfi.md, rotating svc_edfi's secret). Off by default:
+         * a secret rotated or a client disabled through the admin API sticks.
+         */
+        @WithDefault("false")
+        boolean edfiClientAdoptSecret();
     }
 
     interface OpenApi {

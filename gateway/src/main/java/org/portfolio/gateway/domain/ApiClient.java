@@ -153,6 +153,20 @@ public class ApiClient extends PanacheEntityBase {
     public record Registration(ApiClient client, String secret) {
     }
 
+    /**
+     * Replaces the secret with one the installation chose (a service client's configured secret, at least 32
+     * characters); the old one and every token issued with it stop working at once.
+     */
+    public void adoptSecret(String secret, String by) {
+        if (secret == null || secret.length() < 32) {
+            throw new IllegalArgumentException("a service client secret must have at least 32 characters");
+        }
+        secretSalt = token(16);
+        secretHash = hash(secretSalt, secret);
+        rotatedAt = Instant.now();
+        touch(by, true);
+    }
+
     /** Replaces the secret; the old one and every token issued with it stop working at once. */
     public String rotateSecret(String by) {
         String secret = newSecret();

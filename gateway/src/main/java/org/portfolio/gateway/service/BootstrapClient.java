@@ -27,7 +27,8 @@ public class BootstrapClient {
     void onStart(@Observes StartupEvent e) {
         GatewayConfig.Bootstrap b = config.bootstrap();
         if (b.edfiClientSecret().isPresent()
-                && registry.ensureServiceClient(b.edfiClientId(), b.edfiClientSecret().get(), "edfi-service (records derived from Ed-Fi writes)")) {
+                && registry.ensureServiceClient(b.edfiClientId(), b.edfiClientSecret().get(), "edfi-service (records derived from Ed-Fi writes)",
+                        b.edfiClientAdoptSecret())) {
             LOG.infof("Created edfi-service's SIS client %s (every school)", b.edfiClientId());
         }
         if (b.clientId().isEmpty() || b.clientSecret().isEmpty()) {

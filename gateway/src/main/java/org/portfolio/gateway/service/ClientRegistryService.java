@@ -33,6 +33,8 @@ import java.util.UUID;
 @Transactional
 public class ClientRegistryService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ClientRegistryService.class);
+
     public static final ProblemType LAST_ADMINISTRATOR = ProblemType.custom("last-administrator",
             "The last administrator client cannot be removed", 409);
 
@@ -123,9 +125,21 @@ public class ClientRegistryService {
         return true;
     }
 
-    /** Creates a service's own SIS client for every school unless a client with that id exists (never overwritten). */
-    public boolean ensureServiceClient(String clientId, String secret, String name) {
-        if (clients.findByIdOptional(clientId).isPresent()) {
+    /**
+     * Creates a service's own SIS client for every school unless a client with that id exists. An existing one is never
+     * overwritten, except its secret when {@code adoptSecret} and it is the service client the gateway created and the
+     * configured secret is another: then the configured secret replaces it (its tokens are revoked) — the installation
+     * generated a new one (its key file was deleted, or rotated: docs/edfi.md). Its roles, scope and enabled state stay.
+     */
+    public boolean ensureServiceClient(String clientId, String secret, String name, boolean adoptSecret) {
+        Optional<ApiClient> existing = clients.findByIdOptional(clientId);
+        if (existing.isPresent()) {
+            ApiClient c = existing.get();
+            if (adoptSecret && "bootstrap".equals(c.createdBy) && !c.secretMatches(secret)) {
+                c.adoptSecret(secret, "bootstrap");
+                afterCommit(c);
+                LOG.infof("Service client %s: the configured secret replaces the stored one (its tokens are revoked)", clientId);
+            }
             return false;
         }
         ApiClient c = ApiClient.serviceClient(clientId, secret, name);
