@@ -6,6 +6,7 @@ import org.portfolio.testing.TestTokens;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -61,6 +62,62 @@ class SecurityTest {
         // another SIS of the school reads them as before
         given().auth().oauth2(sis("sis-" + UUID.randomUUID(), s.id())).queryParam("schoolId", s.id()).queryParam("schoolYear", "2026-27")
                 .get("/api/performance/student-records/attendance").then().statusCode(200).body("items[0].studentId", equalTo("E9"));
+    }
+
+    /**
+     * Review of edfi5, finding H1: svc_edfi (every school) on the assessment corrections may only RETRACT — a CORRECT is
+     * refused (403) and changes nothing —, gets no record's values back (no {@code before}/{@code after}, no metric
+     * counts), and a retraction of a record that is not stored is answered as a done retraction: the answer tells it
+     * neither a stored value nor whether the record existed.
+     */
+    @Test
+    void edfiServicesOwnClientMayOnlyRetractAndLearnsNeitherValuesNorWhetherARecordExists() {
+        Fixtures.School s = Fixtures.school();
+        String svc = sis("svc_edfi", s.id());
+        String owner = sis("sis-" + UUID.randomUUID(), s.id());
+        postJson("assessments", owner, List.of(assessment(s.id(), "H1A", "ELA", 4, 70), assessment(s.id(), "H1B", "ELA", 2, null)))
+                .statusCode(201).body("rowsAccepted", equalTo(2));
+        String reason = "Retracted through the Ed-Fi door (test)";
+        // a CORRECT is refused, whole request, and nothing is changed
+        CorrectionTest.correct(svc, "assessments", reason, List.of(CorrectionTest.item(s.id(), "H1A", "ELA", "CORRECT", 1)))
+                .statusCode(403).contentType("application/problem+json");
+        CorrectionTest.correct(svc, "assessments", reason, List.of(CorrectionTest.item(s.id(), "H1B", "ELA", "RETRACT", null),
+                CorrectionTest.item(s.id(), "H1A", "ELA", "CORRECT", 1))).statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(owner).queryParam("schoolId", s.id()).queryParam("schoolYear", Fixtures.YEAR)
+                .get("/api/performance/student-records/assessments").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.find { it.studentId == 'H1A' }.performanceLevel", equalTo(4));
+        // a retraction of a stored record and one of a record never stored are answered alike, without values
+        var stored = CorrectionTest.correct(svc, "assessments", reason, List.of(CorrectionTest.item(s.id(), "H1A", "ELA", "RETRACT", null)))
+                .statusCode(201).extract().jsonPath();
+        var missing = CorrectionTest.correct(svc, "assessments", reason, List.of(CorrectionTest.item(s.id(), "NOPE", "ELA", "RETRACT", null)))
+                .statusCode(201).extract().jsonPath();
+        for (var answer : List.of(stored, missing)) {
+            org.assertj.core.api.Assertions.assertThat(answer.getMap("items[0]")).doesNotContainKeys("before", "after");
+            org.assertj.core.api.Assertions.assertThat(answer.getMap("$")).doesNotContainKeys("metricsChanged", "metricsWithdrawn",
+                    "ratingsChanged");
+        }
+        java.util.function.Function<io.restassured.path.json.JsonPath, Map<String, Object>> shape = j -> {
+            Map<String, Object> m = new java.util.TreeMap<>(j.getMap("$"));
+            m.remove("correctionId");
+            m.remove("correctedAt");
+            m.put("items", j.getList("items").stream().map(i -> {
+                Map<String, Object> x = new java.util.TreeMap<>((Map<String, Object>) i);
+                x.remove("studentId");
+                return x;
+            }).toList());
+            return m;
+        };
+        org.assertj.core.api.Assertions.assertThat(shape.apply(missing)).isEqualTo(shape.apply(stored));
+        // the retraction happened; the district admin's audit keeps the truth (the value before, the missing one unchanged)
+        given().auth().oauth2(owner).queryParam("schoolId", s.id()).queryParam("schoolYear", Fixtures.YEAR)
+                .get("/api/performance/student-records/assessments").then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/corrections/" + stored.getString("correctionId"))
+                .then().statusCode(200).body("items[0].outcome", equalTo("RETRACTED")).body("items[0].before.performanceLevel", equalTo(4));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/corrections/" + missing.getString("correctionId"))
+                .then().statusCode(200).body("itemsRetracted", equalTo(0)).body("items[0].outcome", equalTo("UNCHANGED"));
+        // any other SIS still learns that a record is not stored (its own school: no oracle beyond its own reads)
+        CorrectionTest.correct(owner, "assessments", reason, List.of(CorrectionTest.item(s.id(), "NOPE", "ELA", "RETRACT", null)))
+                .statusCode(422);
     }
 
     @Test

@@ -54,7 +54,11 @@ public class CorrectionResource {
             + "All or nothing: an item that names no stored record (422 record-not-found), a broken rule (422 "
             + "invalid-correction: the same record twice, values missing for CORRECT, values on a RETRACT, a reason that "
             + "contains a student id of the request) or a school outside an SIS client's scope (403) keeps nothing. "
-            + "1 to 500 items; a single correction is a request of one item. Audited: who, when, why, each record's values "
+            + "1 to 500 items; a single correction is a request of one item. An ingest-only client (edfi-service's "
+            + "svc_edfi, every school) may only RETRACT (a CORRECT item: 403); its answer carries no values (no before, "
+            + "no after), no metric or rating counts, and every item as RETRACTED: an item naming no stored record is "
+            + "answered as retracted (audited as UNCHANGED), so the answer tells it neither a value nor whether a record "
+            + "existed. Audited: who, when, why, each record's values "
             + "before and after (GET /corrections/{id}).";
 
     @Inject
@@ -89,7 +93,8 @@ public class CorrectionResource {
                 CorrectionService.values("gradeLevel", i.gradeLevel(), "performanceLevel",
                         i.performanceLevel(), "scaleScore", i.scaleScore(), "growthPercentile", i.growthPercentile())))
                 .toList();
-        return created(corrections.apply(CorrectionKind.ASSESSMENT, r.reason(), items, caller.id(), this::mayCorrect));
+        return created(corrections.apply(CorrectionKind.ASSESSMENT, r.reason(), items, caller.id(), this::mayCorrect,
+                caller.isIngestOnly()));
     }
 
     @POST
@@ -109,10 +114,16 @@ public class CorrectionResource {
                 CorrectionService.values("gradeLevel", i.gradeLevel(), "daysEnrolled",
                         i.daysEnrolled(), "daysAbsent", i.daysAbsent())))
                 .toList();
-        return created(corrections.apply(CorrectionKind.ATTENDANCE, r.reason(), items, caller.id(), this::mayCorrect));
+        return created(corrections.apply(CorrectionKind.ATTENDANCE, r.reason(), items, caller.id(), this::mayCorrect,
+                caller.isIngestOnly()));
     }
 
     private Response created(CorrectionService.Applied a) {
+        if (caller.isIngestOnly()) {
+            // svc_edfi (every school) learns no stored value and not whether a record existed (review of edfi5, H1)
+            return Response.created(URI.create("/api/performance/corrections/" + a.correction().id()))
+                    .entity(CorrectionResponse.retractedBlind(a.correction(), a.items())).build();
+        }
         Set<UUID> scope = auditScope();
         var visible = a.items().stream().filter(i -> scope == null || scope.contains(i.schoolId())).toList();
         return Response.created(URI.create("/api/performance/corrections/" + a.correction().id()))

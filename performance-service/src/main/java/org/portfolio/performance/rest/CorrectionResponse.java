@@ -16,18 +16,21 @@ import java.util.UUID;
 @Schema(description = "An audited correction of student records: who, when, why, what it changed, and each item's "
         + "values before and after (personal data: DISTRICT_ADMIN, or an SIS for its schools' items)",
         requiredProperties = {"correctionId", "kind", "reason", "correctedBy", "correctedAt", "itemCount", "itemsChanged",
-                "itemsRetracted", "itemsUnchanged", "metricsChanged", "metricsWithdrawn", "ratingsChanged", "items"})
+                "itemsRetracted", "itemsUnchanged", "items"})
 public record CorrectionResponse(UUID correctionId, CorrectionKind kind, String reason,
                                  @Schema(description = "The API client that made it") String correctedBy,
                                  Instant correctedAt,
                                  @Schema(description = "Items in the request") int itemCount,
                                  int itemsChanged, int itemsRetracted,
                                  @Schema(description = "Items whose values were already the ones given") int itemsUnchanged,
-                                 @Schema(description = "School metric values that changed (each a MetricResultRecorded naming this correction)")
-                                 int metricsChanged,
-                                 @Schema(description = "Computed values withdrawn because their last records were retracted")
-                                 int metricsWithdrawn,
-                                 int ratingsChanged,
+                                 @Schema(description = "School metric values that changed (each a MetricResultRecorded naming "
+                                         + "this correction); absent in the answer to an ingest-only client (svc_edfi)")
+                                 Integer metricsChanged,
+                                 @Schema(description = "Computed values withdrawn because their last records were retracted; "
+                                         + "absent in the answer to an ingest-only client")
+                                 Integer metricsWithdrawn,
+                                 @Schema(description = "Ratings that changed; absent in the answer to an ingest-only client")
+                                 Integer ratingsChanged,
                                  @Schema(description = "The items the caller may see, in request order (an SIS sees its schools' items)")
                                  List<Item> items) {
 
@@ -38,8 +41,10 @@ public record CorrectionResponse(UUID correctionId, CorrectionKind kind, String 
                        @Schema(description = "Absent once the student's records were erased") String studentId,
                        @Schema(description = "Assessment results only; absent once erased") String subject,
                        @Schema(description = "Assessment results only; absent once erased") String testCode,
-                       @Schema(description = "The stored values before (absent once erased)") Values before,
-                       @Schema(description = "The values after (absent for a retraction, and once erased)") Values after,
+                       @Schema(description = "The stored values before (absent once erased, for an item that named no stored "
+                               + "record, and in the answer to an ingest-only client)") Values before,
+                       @Schema(description = "The values after (absent for a retraction, once erased, and in the answer to "
+                               + "an ingest-only client)") Values after,
                        @Schema(description = "When the student's records were erased (the key and values blanked)") Instant erasedAt) {
     }
 
@@ -74,5 +79,15 @@ public record CorrectionResponse(UUID correctionId, CorrectionKind kind, String 
                 c.ratingsChanged(), items == null ? List.of() : items.stream().map(i -> new Item(i.seq(), i.schoolId(),
                         i.schoolYear(), i.action(), i.outcome(), i.studentId(), i.subject(), i.testCode(), Values.of(i.before()),
                         Values.of(i.after()), i.erasedAt())).toList());
+    }
+
+    /**
+     * The answer to an ingest-only client (svc_edfi, which may only retract): every item RETRACTED, without values, and
+     * no metric or rating counts — alike whether or not each record was stored (review of edfi5, H1).
+     */
+    static CorrectionResponse retractedBlind(RecordCorrection c, List<CorrectionItem> items) {
+        return new CorrectionResponse(c.id(), c.kind(), c.reason(), c.clientId(), c.correctedAt(), c.items(), 0, c.items(), 0,
+                null, null, null, items.stream().map(i -> new Item(i.seq(), i.schoolId(), i.schoolYear(), i.action(),
+                        CorrectionOutcome.RETRACTED, i.studentId(), i.subject(), i.testCode(), null, null, null)).toList());
     }
 }

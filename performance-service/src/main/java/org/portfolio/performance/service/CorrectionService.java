@@ -76,9 +76,18 @@ public class CorrectionService {
     public record Applied(RecordCorrection correction, List<CorrectionItem> items) {
     }
 
+    /**
+     * @param retractOnly an ingest-only client (svc_edfi, every school): only RETRACT items (else 403), and an item
+     *                    naming no stored record is no error but audited as UNCHANGED without values — its answer must
+     *                    not tell whether a record existed (review of edfi5, H1)
+     */
     @Transactional
     public Applied apply(CorrectionKind kind, String reason, List<Item> items, String clientId,
-                         Predicate<UUID> mayCorrect) throws SQLException {
+                         Predicate<UUID> mayCorrect, boolean retractOnly) throws SQLException {
+        if (retractOnly && items.stream().anyMatch(i -> i.action() != CorrectionAction.RETRACT)) {
+            throw ProblemException.forbidden("Client " + clientId + " may only retract records (RETRACT items): it "
+                    + "corrects no value");
+        }
         check(kind, reason, items, mayCorrect);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -94,6 +103,13 @@ public class CorrectionService {
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
                 var before = store.lock(c, kind, it.key());
+                if (before.isEmpty() && retractOnly) {
+                    StudentRecordKey k = it.key();
+                    nUnchanged++;
+                    audit.add(new CorrectionItem(i, k.schoolId(), k.schoolYear(), it.action(), k.studentId(), k.subject(),
+                            k.testCode(), null, null, CorrectionOutcome.UNCHANGED, null));
+                    continue;
+                }
                 if (before.isEmpty()) {
                     missing.add(new FieldError("items[" + i + "]", "no " + kind.name().toLowerCase(Locale.ROOT)
                             + " record is stored under this natural key"));

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.portfolio.platform.web.problem.ProblemException;
 
@@ -35,6 +36,9 @@ public class Caller {
     @Inject
     Instance<SchoolScopes> scopes;
 
+    @ConfigProperty(name = "portfolio.security.ingest-only-clients", defaultValue = "svc_edfi")
+    java.util.List<String> ingestOnlyClients;
+
     /** Resolved once per request. */
     private SchoolScope scope;
     private Optional<SchoolScope> registeredScope;
@@ -53,6 +57,14 @@ public class Caller {
     /** The client id (JWT subject), or "anonymous". */
     public String id() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /**
+     * An ingest-only client (edfi-service's {@code svc_edfi}, {@link IngestOnlyClients}): it may only send records, and
+     * where it may act the answer tells it no stored value (docs/security.md T27).
+     */
+    public boolean isIngestOnly() {
+        return !identity.isAnonymous() && ingestOnlyClients.contains(id());
     }
 
     public boolean hasRole(String role) {

@@ -21,16 +21,13 @@ public class IngestOnlyClients {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "portfolio.security.ingest-only-clients", defaultValue = "svc_edfi")
-    List<String> clients;
-
     @ConfigProperty(name = "portfolio.security.ingest-only-operations", defaultValue = "POST /api/performance/ingest/attendance,"
             + "POST /api/performance/ingest/assessments,POST /api/performance/corrections/assessments")
     List<String> operations;
 
     @ServerRequestFilter
     public void refuseElsewhere(ContainerRequestContext request) {
-        if (caller.isAnonymous() || !clients.contains(caller.id())) {
+        if (!caller.isIngestOnly()) {
             return;
         }
         String path = request.getUriInfo().getPath();
