@@ -65,14 +65,11 @@ public interface EdFiConfig {
         int maxAttempts();
     }
 
+    /** The client's id is not a setting: platform-web's IngestOnlyClients.EDFI_SERVICE_CLIENT (svc_edfi; review of edfi5, M3). */
     interface ServiceClient {
         /** The gateway's token endpoint (client credentials). */
         @WithDefault("http://localhost:8080/oauth/token")
         URI tokenUrl();
-
-        /** The client id (the gateway creates svc_edfi, role SIS, every school, from its own configuration). */
-        @WithDefault("svc_edfi")
-        String id();
 
         /** Its secret; without one the deriver cannot send anything and the queue waits (logged). */
         java.util.Optional<String> secret();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.portfolio.platform.web.security.IngestOnlyClients;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -55,7 +56,7 @@ public class ServiceToken {
         if (sc.secret().isEmpty()) {
             throw new Unavailable("no secret configured for edfi-service's client (portfolio.edfi.service-client.secret)");
         }
-        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(sc.id(), StandardCharsets.UTF_8) + ":"
+        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(IngestOnlyClients.EDFI_SERVICE_CLIENT, StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(sc.secret().get(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         HttpRequest rq = HttpRequest.newBuilder(sc.tokenUrl()).timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
@@ -77,7 +78,7 @@ public class ServiceToken {
         }
         if (res.statusCode() != 200 || !body.path("access_token").isTextual()) {
             // the RFC 6749 error code only (never the secret)
-            LOG.warnf("edfi-service's client %s got no token: %d %s%s", sc.id(), res.statusCode(), body.path("error").asText(""),
+            LOG.warnf("edfi-service's client %s got no token: %d %s%s", IngestOnlyClients.EDFI_SERVICE_CLIENT, res.statusCode(), body.path("error").asText(""),
                     "invalid_client".equals(body.path("error").asText("")) ? " — its secret is not the one the gateway holds "
                             + "(or the client is disabled): give both the same secret and restart the gateway with "
                             + "portfolio.gateway.bootstrap.edfi-client-adopt-secret=true (./portfolio does when it generated a new one; "

@@ -175,14 +175,11 @@ public interface GatewayConfig {
         String name();
 
         /**
-         * Client id of edfi-service's own client (role SIS, every school), created on first start when absent and
-         * {@link #edfiClientSecret()} is set: the Ed-Fi door's deriver sends the records it derives with it
-         * (docs/security.md, decision 0009).
+         * The secret of edfi-service's own client (role SIS, every school; its id is fixed: platform-web's
+         * IngestOnlyClients.EDFI_SERVICE_CLIENT, svc_edfi), created on first start when absent and this is set: the
+         * Ed-Fi door's deriver sends the records it derives with it (docs/security.md T27, decision 0009).
+         * At least 32 characters (./portfolio up, docker-compose and the system tests set it). Only its hash is stored.
          */
-        @WithDefault("svc_edfi")
-        String edfiClientId();
-
-        /** Its secret (at least 32 characters; ./portfolio up, docker-compose and the system tests set it). Only its hash is stored. */
         Optional<String> edfiClientSecret();
 
         /**

@@ -6,12 +6,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.portfolio.gateway.config.GatewayConfig;
+import org.portfolio.platform.web.security.IngestOnlyClients;
 
 /**
  * On start, creates the bootstrap DISTRICT_ADMIN client from configuration
  * ({@code portfolio.gateway.bootstrap.client-id} / {@code client-secret}) when no client of that id exists. An
  * existing client is never touched, so rotating or disabling it through the admin API sticks. Likewise edfi-service's
- * own client ({@code portfolio.gateway.bootstrap.edfi-client-id} / {@code edfi-client-secret}: role SIS, every school).
+ * own client ({@code svc_edfi}, platform-web's {@code IngestOnlyClients.EDFI_SERVICE_CLIENT}; {@code edfi-client-secret}: role SIS, every school).
  */
 @ApplicationScoped
 public class BootstrapClient {
@@ -27,9 +28,9 @@ public class BootstrapClient {
     void onStart(@Observes StartupEvent e) {
         GatewayConfig.Bootstrap b = config.bootstrap();
         if (b.edfiClientSecret().isPresent()
-                && registry.ensureServiceClient(b.edfiClientId(), b.edfiClientSecret().get(), "edfi-service (records derived from Ed-Fi writes)",
+                && registry.ensureServiceClient(IngestOnlyClients.EDFI_SERVICE_CLIENT, b.edfiClientSecret().get(), "edfi-service (records derived from Ed-Fi writes)",
                         b.edfiClientAdoptSecret())) {
-            LOG.infof("Created edfi-service's SIS client %s (every school)", b.edfiClientId());
+            LOG.infof("Created edfi-service's SIS client %s (every school)", IngestOnlyClients.EDFI_SERVICE_CLIENT);
         }
         if (b.clientId().isEmpty() || b.clientSecret().isEmpty()) {
             return;

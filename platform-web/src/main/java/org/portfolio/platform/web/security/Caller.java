@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.portfolio.platform.web.problem.ProblemException;
 
@@ -36,9 +35,6 @@ public class Caller {
     @Inject
     Instance<SchoolScopes> scopes;
 
-    @ConfigProperty(name = "portfolio.security.ingest-only-clients", defaultValue = "svc_edfi")
-    java.util.List<String> ingestOnlyClients;
-
     /** Resolved once per request. */
     private SchoolScope scope;
     private Optional<SchoolScope> registeredScope;
@@ -64,7 +60,7 @@ public class Caller {
      * where it may act the answer tells it no stored value (docs/security.md T27).
      */
     public boolean isIngestOnly() {
-        return !identity.isAnonymous() && ingestOnlyClients.contains(id());
+        return !identity.isAnonymous() && IngestOnlyClients.CLIENTS.contains(id());
     }
 
     public boolean hasRole(String role) {
