@@ -217,6 +217,45 @@ class EdFiAssessmentsTest {
         post("assessments", assessment("SA-Read-6", "Reading"), sis, 200);
     }
 
+    /**
+     * Review of edfi5, finding M2: an SIS redefined or deleted any assessment (the district admin's, another school's)
+     * while no result named it, and other schools' later results followed the new definition. Now the creator is
+     * recorded: an SIS changes (POST with other values, PUT) or deletes only the assessments its client created; the
+     * district admin any.
+     */
+    @Test
+    void anSisChangesOrDeletesOnlyTheAssessmentsItCreated() {
+        mapSubjects(Map.of("Mathematics", "MATH", "Reading", "ELA"));
+        UUID other = UUID.randomUUID();
+        EdFiApiTest.mapSchool(edfiSchool + 7, other);
+        String sisA = TestTokens.token("sis-a-" + UUID.randomUUID(), java.util.Set.of("SIS"), List.of(school.toString()),
+                java.time.Duration.ofMinutes(30));
+        String sisB = TestTokens.token("sis-b-" + UUID.randomUUID(), java.util.Set.of("SIS"), List.of(other.toString()),
+                java.time.Duration.ofMinutes(30));
+        String admin = TestTokens.districtAdmin();
+        // the district admin's assessment: no SIS redefines or deletes it
+        String adminsId = idOf(post("assessments", assessment("SA-M2-D", "Reading"), admin, 201));
+        post("assessments", assessment("SA-M2-D", "Mathematics"), sisA, 403);
+        given().auth().oauth2(sisA).contentType(ContentType.JSON).body(assessment("SA-M2-D", "Mathematics"))
+                .put(DATA + "assessments/" + adminsId).then().statusCode(403);
+        given().auth().oauth2(sisA).delete(DATA + "assessments/" + adminsId).then().statusCode(403);
+        given().auth().oauth2(admin).get(DATA + "assessments/" + adminsId).then().statusCode(200)
+                .body("academicSubjects[0].academicSubjectDescriptor", org.hamcrest.Matchers.endsWith("#Reading"));
+        // one SIS's assessment: another school's SIS neither redefines nor deletes it; its creator and the admin may
+        String ownId = idOf(post("assessments", assessment("SA-M2-A", "Reading"), sisA, 201));
+        post("assessments", assessment("SA-M2-A", "Mathematics"), sisB, 403);
+        given().auth().oauth2(sisB).delete(DATA + "assessments/" + ownId).then().statusCode(403);
+        post("assessments", assessment("SA-M2-A", "Mathematics"), sisA, 200);
+        post("assessments", assessment("SA-M2-A", "Reading"), admin, 200);
+        given().auth().oauth2(sisA).delete(DATA + "assessments/" + ownId).then().statusCode(204);
+        given().auth().oauth2(admin).delete(DATA + "assessments/" + adminsId).then().statusCode(204);
+    }
+
+    private static String idOf(Response created) {
+        String location = created.header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
     @Test
     void hostileAssessmentBodiesAreFast4xx() {
         mapLevels(Map.of("Met Standard", 3));

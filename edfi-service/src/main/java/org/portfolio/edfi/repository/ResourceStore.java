@@ -80,10 +80,23 @@ public class ResourceStore {
         });
     }
 
+    /** The client that created the resource (null: not recorded — stored before V6 and not an assessment). */
+    public Optional<String> createdBy(UUID id) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select created_by from edfi_resource where id = ?")) {
+                st.setObject(1, id);
+                try (var rs = st.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     public void insert(String resource, StoredResource r, String changedBy) {
         sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into edfi_resource (id, resource, natural_key, school_id, "
-                    + "school_year, student_unique_id, body, etag, last_modified, changed_by) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                    + "school_year, student_unique_id, body, etag, last_modified, changed_by, created_by) "
+                    + "values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
                 st.setObject(1, r.id());
                 st.setString(2, resource);
                 st.setString(3, r.naturalKey());
@@ -94,6 +107,7 @@ public class ResourceStore {
                 st.setString(8, r.etag());
                 st.setTimestamp(9, Timestamp.from(r.lastModified()));
                 st.setString(10, changedBy);
+                st.setString(11, changedBy);
                 st.executeUpdate();
             }
             return null;
