@@ -251,6 +251,43 @@ class EdFiAssessmentsTest {
         given().auth().oauth2(admin).delete(DATA + "assessments/" + adminsId).then().statusCode(204);
     }
 
+    /**
+     * Review of edfi5, finding M1: an SIS posting an enrollment took over a school-less result (the district admin's,
+     * without reportedSchoolReference) for good — the result became that school's, readable by its SIS, and stayed so
+     * when the enrollment went. Now a district admin's result without a reported school stays school-less: only the
+     * district admin reads it, and it is derived for the school of the student's (unique) enrollment of that year at the
+     * time of each derivation — retracted there when the enrollment goes, derived for the next school that enrolls.
+     */
+    @Test
+    void anEnrollmentDoesNotTakeOverTheDistrictAdminsSchoollessResult() {
+        mapLevels(Map.of("Met Standard", 3));
+        mapSubjects(Map.of("Mathematics", "MATH"));
+        UUID other = UUID.randomUUID();
+        long otherEdfi = edfiSchool + 5;
+        EdFiApiTest.mapSchool(otherEdfi, other);
+        String sisB = TestTokens.sis(other);
+        String admin = TestTokens.districtAdmin();
+        post("assessments", assessment("SA-M1", "Mathematics"), admin, 201);
+        post("studentAssessments", result("SA-M1", "R-M1", "SY-M1", "Met Standard", "610", null), admin, 201);
+        // this school's SIS enrolls the student: the record is derived for the school while the enrollment stands ...
+        Response enrolled = post("studentSchoolAssociations", enrollment("SY-M1"), sis, 201);
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(school + "|2021-22|SY-M1|MATH|"));
+        // ... but the result stays the district admin's: the SIS does not read it
+        given().auth().oauth2(sis).queryParam("studentUniqueId", "SY-M1").get(DATA + "studentAssessments").then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth().oauth2(admin).queryParam("studentUniqueId", "SY-M1").get(DATA + "studentAssessments").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].reportedSchoolReference", org.hamcrest.Matchers.nullValue());
+        // the enrollment goes: the record is retracted there; another school enrolls the student: derived for it
+        given().auth().oauth2(sis).delete(enrolled.header("Location").replaceFirst("^https?://[^/]+", "")).then().statusCode(204);
+        Drain.await();
+        assertThat(FakePerformance.STORED).noneMatch(k -> k.startsWith(school + "|2021-22|SY-M1|"));
+        String otherEnrollment = enrollment("SY-M1").replace("\"schoolId\":" + edfiSchool, "\"schoolId\":" + otherEdfi);
+        post("studentSchoolAssociations", otherEnrollment, sisB, 201);
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(other + "|2021-22|SY-M1|MATH|"));
+        given().auth().oauth2(sisB).queryParam("studentUniqueId", "SY-M1").get(DATA + "studentAssessments").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
     private static String idOf(Response created) {
         String location = created.header("Location");
         return location.substring(location.lastIndexOf('/') + 1);

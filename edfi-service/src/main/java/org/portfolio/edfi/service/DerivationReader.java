@@ -127,10 +127,25 @@ public class DerivationReader {
             filter.putObject("studentReference").put("studentUniqueId", k.studentUniqueId());
             // only the results written for the key's school (their school was authorised and fixed at the write): another
             // school's results, or an enrollment elsewhere, never change this school's record (review finding 1)
+            // a result of no school (a district administrator's without a reported school) counts for the school of the
+            // student's only enrollment its date falls in, now (review of edfi5, M1: it is never made a school's for good)
             List<AssessmentDerivation.Result> results = new ArrayList<>();
+            List<AssessmentDerivation.Enrollment> enrollments = null;
             for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), k.schoolYear())) {
-                if (r.schoolId() != null && r.schoolId() == k.schoolId()) {
-                    results.add(result(read(r.body()), k.schoolId()));
+                JsonNode body = read(r.body());
+                if (r.schoolId() == null) {
+                    if (enrollments == null) {
+                        enrollments = new ArrayList<>();
+                        for (StoredResource e : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), k.studentUniqueId())) {
+                            enrollments.add(enrollment(e, read(e.body())));
+                        }
+                    }
+                    Long placed = AssessmentDerivation.schoolOf(null, EdFiDocument.administrationDateOf(body), k.schoolYear(), enrollments);
+                    if (placed != null && placed == k.schoolId()) {
+                        results.add(result(body, k.schoolId()));
+                    }
+                } else if (r.schoolId() == k.schoolId()) {
+                    results.add(result(body, k.schoolId()));
                 }
             }
             List<Descriptor> subjects = store.byKey(ResourceType.ASSESSMENTS.path(), assessmentNaturalKey(k.namespace(), k.assessmentIdentifier()))

@@ -276,11 +276,25 @@ public class EdFiService {
         if (doc.type() != ResourceType.STUDENT_ASSESSMENTS || doc.schoolId() != null) {
             return doc.schoolId();
         }
+        if (caller.isDistrictWide()) {
+            // a district administrator's result without a reported school stays school-less: no enrollment makes it a
+            // school's for good (review of edfi5, M1); it is derived for the school of the student's enrollment at the
+            // time of each derivation (placement)
+            return null;
+        }
+        return placement(doc.studentUniqueId(), doc.body(), doc.schoolYear());
+    }
+
+    /** The Ed-Fi school of the student's only enrollment the result falls in, now (null: none, or several). */
+    Long placement(String student, JsonNode body, Integer schoolYear) {
+        if (schoolYear == null) {
+            return null;
+        }
         List<AssessmentDerivation.Enrollment> enrollments = new ArrayList<>();
-        for (StoredResource r : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), doc.studentUniqueId())) {
+        for (StoredResource r : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), student)) {
             enrollments.add(DerivationReader.enrollment(r, read(r.body())));
         }
-        return AssessmentDerivation.schoolOf(null, EdFiDocument.administrationDateOf(doc.body()), doc.schoolYear(), enrollments);
+        return AssessmentDerivation.schoolOf(null, EdFiDocument.administrationDateOf(body), schoolYear, enrollments);
     }
 
     /**
@@ -339,9 +353,10 @@ public class EdFiService {
                 for (Integer y : store.sessionYears(ResourceType.SESSIONS.path(), doc.schoolId())) {
                     out.add(new StudentYear(doc.schoolId(), y, doc.studentUniqueId()));
                 }
-                // a result written without a school (a district administrator's, before any enrollment) is placed by an
-                // enrollment of this school now, when that makes it this school's: its records are this school's only
-                claimSchoollessResults(doc, assessments);
+                // a result without a school (a district administrator's) is derived for the school of the student's
+                // enrollment at each derivation: this school's record of it is derived again (sent, or retracted when the
+                // enrollment went) — the result itself stays school-less (review of edfi5, M1)
+                queueSchoollessResults(doc, assessments);
             }
             case STUDENT_SCHOOL_ATTENDANCE_EVENTS -> out.add(new StudentYear(doc.schoolId(), doc.schoolYear(), doc.studentUniqueId()));
             case ASSESSMENTS -> {
@@ -349,15 +364,23 @@ public class EdFiService {
                 filter.putObject("assessmentReference").put("assessmentIdentifier", doc.body().get("assessmentIdentifier").asText())
                         .put("namespace", doc.body().get("namespace").asText());
                 for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
-                    assessmentKey(read(r.body()), r).ifPresent(assessments::add);
+                    JsonNode body = read(r.body());
+                    Long school = r.schoolId() != null ? r.schoolId() : placement(r.studentUniqueId(), body, r.schoolYear());
+                    if (school != null && r.schoolYear() != null) {
+                        assessments.add(assessmentKey(body, r.schoolYear(), school));
+                    }
                 }
             }
             case STUDENT_ASSESSMENTS -> {
-                if (owner != null) {
-                    assessments.add(assessmentKey(doc.body(), doc.schoolYear(), owner));
+                Long school = owner != null ? owner : placement(doc.studentUniqueId(), doc.body(), doc.schoolYear());
+                if (school != null && doc.schoolYear() != null) {
+                    assessments.add(assessmentKey(doc.body(), doc.schoolYear(), school));
                 }
-                if (old != null && old.schoolYear() != null && old.schoolId() != null) {
-                    assessments.add(assessmentKey(doc.body(), old.schoolYear(), old.schoolId()));
+                if (old != null && old.schoolYear() != null) {
+                    Long oldSchool = old.schoolId() != null ? old.schoolId() : placement(doc.studentUniqueId(), doc.body(), old.schoolYear());
+                    if (oldSchool != null) {
+                        assessments.add(assessmentKey(doc.body(), old.schoolYear(), oldSchool));
+                    }
                 }
             }
             default -> { }
@@ -365,25 +388,14 @@ public class EdFiService {
         return new Affected(out, assessments);
     }
 
-    /** The student's results of no school that this (new) enrollment places at its school: given the school, queued. */
-    private void claimSchoollessResults(EdFiDocument enrollment, Set<AssessmentKey> assessments) {
-        List<StoredResource> results = store.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), enrollment.studentUniqueId());
-        if (results.stream().noneMatch(r -> r.schoolId() == null && r.schoolYear() != null)) {
-            return;
-        }
-        List<AssessmentDerivation.Enrollment> enrollments = new ArrayList<>();
-        for (StoredResource r : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), enrollment.studentUniqueId())) {
-            enrollments.add(DerivationReader.enrollment(r, read(r.body())));
-        }
-        for (StoredResource r : results) {
-            if (r.schoolId() != null || r.schoolYear() == null) {
-                continue;
-            }
-            JsonNode body = read(r.body());
-            Long school = AssessmentDerivation.schoolOf(null, EdFiDocument.administrationDateOf(body), r.schoolYear(), enrollments);
-            if (school != null && school.equals(enrollment.schoolId())) {
-                store.updateColumns(r.id(), school, r.schoolYear());
-                assessments.add(assessmentKey(body, r.schoolYear(), school));
+    /**
+     * The student's results of no school: this enrollment's school's record of each is queued (derived there while the
+     * student's only enrollment of the result's date is this one; else retracted there). The results stay school-less.
+     */
+    private void queueSchoollessResults(EdFiDocument enrollment, Set<AssessmentKey> assessments) {
+        for (StoredResource r : store.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), enrollment.studentUniqueId())) {
+            if (r.schoolId() == null && r.schoolYear() != null) {
+                assessments.add(assessmentKey(read(r.body()), r.schoolYear(), enrollment.schoolId()));
             }
         }
     }
