@@ -101,8 +101,13 @@ public class EdFiService {
         String body = doc.body().toString();
         String etag = etag(body);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        // an assessment's creation, change and unchanged re-post all queue the records of every result naming it: the
-        // results of schools outside the caller's scope must not be among them (review of issue 17, finding 2)
+        if (existing.isPresent() && existing.get().etag().equals(etag) && type == ResourceType.ASSESSMENTS) {
+            // an unchanged re-post of an assessment (a catalogue re-sync) changes nothing and queues nothing: 200 for any
+            // SIS (review of edfi5, L1)
+            return new WriteResult(existing.get().id(), etag, false, Affected.none());
+        }
+        // an assessment's creation and change queue the records of every result naming it: the results of schools
+        // outside the caller's scope must not be among them (review of issue 17, finding 2)
         authorizeAssessmentChange(doc);
         if (existing.isPresent()) {
             StoredResource old = existing.get();
@@ -141,6 +146,9 @@ public class EdFiService {
         lock(type, owner, doc.naturalKey());
         String body = doc.body().toString();
         String etag = etag(body);
+        if (old.etag().equals(etag) && type == ResourceType.ASSESSMENTS) {
+            return new WriteResult(id, etag, false, Affected.none()); // unchanged: nothing queued (review of edfi5, L1)
+        }
         authorizeAssessmentChange(doc);
         if (old.etag().equals(etag)) {
             return new WriteResult(id, etag, false, affected(doc, owner, null));
