@@ -251,6 +251,11 @@ class CorrectionTest {
             }
         }
         postJson("assessments", TestTokens.districtAdmin(), rows).statusCode(201).body("rowsAccepted", equalTo(6));
+        // a correction of a 2019-20 record, with a note: the purge that deletes its only item erases the note too
+        Map<String, Object> old = item(school, p + "0", "ELA", "CORRECT", 3);
+        old.put("schoolYear", "2019-20");
+        String oldCorrection = correct(TestTokens.districtAdmin(), "assessments", "LATE_SUBMISSION",
+                "Resent by the school in 2020", List.of(old)).statusCode(201).extract().path("correctionId");
 
         // 30 June 2026: 2019-20 ended 30 June 2020, kept 5 years → due; 2020-21 ends 30 June 2021 → kept one more day
         TestClock.setNow(Instant.parse("2026-06-30T12:00:00Z"));
@@ -267,6 +272,10 @@ class CorrectionTest {
         assertThat(count(school, "2019-20")).isZero();
         assertThat(count(school, "2020-21")).isEqualTo(3);
         assertThat(retention.purge()).as("nothing more is due today").isEmpty();
+        assertThat(assessmentPurges.get(0).correctionNotes()).isGreaterThanOrEqualTo(1);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/corrections/" + oldCorrection).then()
+                .statusCode(200).body("note", nullValue()).body("noteErasedAt", not(nullValue()))
+                .body("reasonCode", equalTo("LATE_SUBMISSION"));
 
         TestClock.setNow(Instant.parse("2026-07-01T00:30:00Z"));
         assertThat(retention.purge()).extracting(RecordPurge::throughYear).contains("2020-21");
