@@ -81,8 +81,17 @@ public class ContractEventsHandler implements EventHandler {
                                   Correction correction) {
     }
 
-    /** The correction of student records behind the evaluated value (issue 15.3; absent otherwise). */
-    record Correction(UUID correctionId, String reason) {
+    /**
+     * The correction of student records behind the evaluated value (issue 15.3; absent otherwise): its id and reason
+     * code. An event published before issue 15 carries a free-text {@code reason} and no code: never copied (OTHER).
+     */
+    record Correction(UUID correctionId, String reasonCode) {
+
+        private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
+
+        String code() {
+            return reasonCode != null && CODE.matcher(reasonCode).matches() ? reasonCode : "OTHER";
+        }
     }
 
     @Inject
@@ -154,7 +163,8 @@ public class ContractEventsHandler implements EventHandler {
                     d.result(), domains, c != null && Boolean.TRUE.equals(c.reinstateOnMet()),
                     c == null ? null : c.interventionLevel(), noValue(d),
                     d.correction() == null ? null : d.correction().correctionId(),
-                    d.correction() == null ? null : d.correction().reason()), event.id());
+                    d.correction() == null || d.correction().correctionId() == null ? null : d.correction().code()),
+                    event.id());
         }
     }
 

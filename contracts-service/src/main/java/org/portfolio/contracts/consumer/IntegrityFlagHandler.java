@@ -30,10 +30,15 @@ public class IntegrityFlagHandler implements EventHandler {
                   JsonNode evidence, Instant raisedAt) {
     }
 
-    /** The part of IntegrityFlagResolved contracts keeps. */
+    /**
+     * The part of IntegrityFlagResolved contracts keeps: the resolution code, never a note. An event published before
+     * issue 15 carries a free-text {@code note} and no code: kept as OTHER, the note not copied.
+     */
     record Resolved(UUID flagId, UUID schoolId, String schoolYear, String rule, String scope, String resolvedBy,
-                    String note, Instant resolvedAt) {
+                    String resolutionCode, Instant resolvedAt) {
     }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
 
     @Inject
     IntegrityFlagService flags;
@@ -66,11 +71,13 @@ public class IntegrityFlagHandler implements EventHandler {
         } else {
             Resolved f = event.data(Resolved.class);
             String scope = check(event, f.flagId(), f.schoolId(), f.schoolYear(), f.rule(), f.scope());
-            if (f.note() == null || f.note().isBlank() || f.resolvedBy() == null) {
-                throw new PoisonEventException("IntegrityFlagResolved " + event.id() + " lacks its note or resolvedBy");
+            if (f.resolvedBy() == null || f.resolvedBy().isBlank()) {
+                throw new PoisonEventException("IntegrityFlagResolved " + event.id() + " lacks resolvedBy");
             }
+            String code = f.resolutionCode() != null && CODE.matcher(f.resolutionCode()).matches() ? f.resolutionCode()
+                    : "OTHER";
             flags.resolved(f.flagId(), f.schoolId(), f.schoolYear(), f.rule(), scope, cut(f.resolvedBy(), 200),
-                    cut(f.note(), 2000), f.resolvedAt() != null ? f.resolvedAt() : at, event.id());
+                    code, f.resolvedAt() != null ? f.resolvedAt() : at, event.id());
         }
     }
 
