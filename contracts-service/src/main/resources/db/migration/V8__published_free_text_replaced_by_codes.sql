@@ -30,6 +30,23 @@ update autonomy_grant_state set cause_description = regexp_replace(cause_descrip
         '\(correction ([0-9a-f-]{36}): (?!OTHER\)).*$', '(correction \1: OTHER)')
     where cause_description ~ '\(correction [0-9a-f-]{36}: (?!OTHER\))';
 
+-- 1b. The same quotes in an intervention's reason (an evaluation's description and the rule) and the history's
+-- reason column, which copies it (review of issue 15: missed at first).
+update intervention_change i set reason = replace(i.reason,
+        '(correction ' || q.correction_id || ': ' || q.correction_reason || ')', '(correction ' || q.correction_id || ': OTHER)')
+    from (select distinct correction_id, correction_reason from benchmark_evaluation
+          where correction_id is not null and correction_reason is not null) q where strpos(i.reason, '(correction ' || q.correction_id || ': ') > 0;
+update history_entry h set reason = replace(h.reason,
+        '(correction ' || q.correction_id || ': ' || q.correction_reason || ')', '(correction ' || q.correction_id || ': OTHER)')
+    from (select distinct correction_id, correction_reason from benchmark_evaluation
+          where correction_id is not null and correction_reason is not null) q where strpos(h.reason, '(correction ' || q.correction_id || ': ') > 0;
+update intervention_change set reason = regexp_replace(reason,
+        '\(correction ([0-9a-f-]{36}): (?!OTHER\)).*$', '(correction \1: OTHER)')
+    where reason ~ '\(correction [0-9a-f-]{36}: (?!OTHER\))';
+update history_entry set reason = regexp_replace(reason,
+        '\(correction ([0-9a-f-]{36}): (?!OTHER\)).*$', '(correction \1: OTHER)')
+    where reason ~ '\(correction [0-9a-f-]{36}: (?!OTHER\))';
+
 -- 2. The history's causes: correctionReason (free text) becomes correctionReasonCode OTHER.
 update history_entry set cause = (cause - 'correctionReason') || jsonb_build_object('correctionReasonCode', 'OTHER')
     where cause ? 'correctionReason';

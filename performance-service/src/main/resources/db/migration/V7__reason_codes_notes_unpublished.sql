@@ -10,6 +10,11 @@ alter table record_correction rename column reason to note;
 alter table record_correction alter column note drop not null;
 alter table record_correction add column note_erased_at timestamptz;
 
+-- corrections with an item of a student erased before this migration (the item's student_id already null, so a new
+-- erasure cannot find it): their note, the former published reason, is erased now (review of issue 15)
+update record_correction set note = null, note_erased_at = now()
+    where id in (select correction_id from record_correction_item where erased_at is not null);
+
 -- the purge audit counts the notes it erased
 alter table record_purge add column correction_notes bigint not null default 0;
 

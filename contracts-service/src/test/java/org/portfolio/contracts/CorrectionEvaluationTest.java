@@ -87,6 +87,30 @@ class CorrectionEvaluationTest {
                 .statusCode(200).extract().asString()).doesNotContain("Quintanilla");
     }
 
+    /** Review of issue 15 (M1): a code-shaped string outside performance-service's closed list is read as OTHER. */
+    @Test
+    void aCodeOutsideTheClosedListIsNeverCopied() {
+        String school = openSchool();
+        String contract = activeContract(school);
+        publishMetric(metric(school, "TEACHER_VACANCIES", year(0), 7, null, false));
+        awaitEvent("BenchmarkEvaluated", e -> about("contractId", contract).test(e)
+                && "MISSED".equals(e.data().get("result").asText()));
+
+        String correctionId = UUID.randomUUID().toString();
+        Map<String, Object> corrected = metric(school, "TEACHER_VACANCIES", year(0), 2, null, false);
+        corrected.put("recordedAt", Instant.now().toString());
+        corrected.put("correction", Map.of("correctionId", correctionId,
+                "reasonCode", "QUINTANILLA_OKAFOR_MARISOL", "reason", "QUINTANILLA_OKAFOR_MARISOL"));
+        publishMetric(corrected);
+
+        var met = awaitEvent("BenchmarkEvaluated", e -> about("contractId", contract).test(e)
+                && "MET".equals(e.data().get("result").asText()));
+        assertThat(met.data().get("correction").get("reasonCode").asText()).isEqualTo("OTHER");
+        assertThat(met.data().toString()).doesNotContain("QUINTANILLA");
+        assertThat(given().auth().oauth2(admin()).get("/api/contracts/" + contract + "/history")
+                .then().statusCode(200).extract().asString()).contains(correctionId + ": OTHER").doesNotContain("QUINTANILLA");
+    }
+
     @Test
     void aWithdrawnValueIsNotEvaluatedAndPublishesNothing() {
         String school = openSchool();

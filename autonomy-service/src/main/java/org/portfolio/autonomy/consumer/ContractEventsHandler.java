@@ -87,10 +87,13 @@ public class ContractEventsHandler implements EventHandler {
      */
     record Correction(UUID correctionId, String reasonCode) {
 
-        private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
+        /** performance-service's closed list (the AsyncAPI enum): anything else, even code-shaped, is read as OTHER. */
+        private static final java.util.Set<String> CODES = java.util.Set.of("DATA_ENTRY_ERROR", "SCORING_ERROR",
+                "LATE_SUBMISSION", "SIS_MIGRATION", "DUPLICATE_RECORD", "SOURCE_RECORD_CHANGED", "WITHDRAWAL_RECORDED",
+                "OTHER");
 
         String code() {
-            return reasonCode != null && CODE.matcher(reasonCode).matches() ? reasonCode : "OTHER";
+            return reasonCode != null && CODES.contains(reasonCode) ? reasonCode : "OTHER";
         }
     }
 

@@ -38,7 +38,6 @@ public class IntegrityFlagHandler implements EventHandler {
                     String resolutionCode, Instant resolvedAt) {
     }
 
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
 
     @Inject
     IntegrityFlagService flags;
@@ -74,8 +73,7 @@ public class IntegrityFlagHandler implements EventHandler {
             if (f.resolvedBy() == null || f.resolvedBy().isBlank()) {
                 throw new PoisonEventException("IntegrityFlagResolved " + event.id() + " lacks resolvedBy");
             }
-            String code = f.resolutionCode() != null && CODE.matcher(f.resolutionCode()).matches() ? f.resolutionCode()
-                    : "OTHER";
+            String code = CorrectionCodes.resolution(f.resolutionCode());
             flags.resolved(f.flagId(), f.schoolId(), f.schoolYear(), f.rule(), scope, cut(f.resolvedBy(), 200),
                     code, f.resolvedAt() != null ? f.resolvedAt() : at, event.id());
         }

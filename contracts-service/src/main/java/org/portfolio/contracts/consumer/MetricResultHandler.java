@@ -41,8 +41,6 @@ public class MetricResultHandler implements EventHandler {
     record Correction(UUID correctionId, String reasonCode) {
     }
 
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
-
     @Inject
     EvaluationService evaluation;
 
@@ -80,8 +78,7 @@ public class MetricResultHandler implements EventHandler {
             throw new PoisonEventException("MetricResultRecorded " + event.id() + " is not suppressed but has no value");
         }
         Correction corr = r.correction() != null && r.correction().correctionId() != null ? r.correction() : null;
-        String corrCode = corr == null ? null : corr.reasonCode() != null && CODE.matcher(corr.reasonCode()).matches()
-                ? corr.reasonCode() : "OTHER";
+        String corrCode = corr == null ? null : CorrectionCodes.reason(corr.reasonCode());
         if (r.metricCode().length() > 60) {
             throw new PoisonEventException("MetricResultRecorded " + event.id() + " has a metric code over 60 characters");
         }
