@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -78,6 +80,32 @@ class AutonomyFallBackOnTheScorecardTest {
                 .body("autonomy[0].status", equalTo("ACTIVE"))
                 .body("autonomy[0].ratingIds", contains(better))
                 .body("autonomy[0].explanation", containsString("earned again after falling back")));
+    }
+
+    /**
+     * Review of issue 15 (M2): an AutonomyReinstated published before issue 15 (in flight at the upgrade, replayed from
+     * the DLQ) quotes the correction's free-text reason in its description; the scorecard keeps the code OTHER only.
+     */
+    @Test
+    void anOlderEventQuotingACorrectionsFreeTextIsCutToTheCode() {
+        String school = openSchool();
+        String contract = activeContract(school);
+        String grant = UUID.randomUUID().toString();
+        String correction = UUID.randomUUID().toString();
+        EventsProbe.publish(AUTONOMY, "/autonomy", "portfolio.autonomy.AutonomyReinstated.v1", school, Map.of(
+                "grantId", grant, "schoolId", school, "domain", "PEOPLE", "model", "FULL_WITH_EXPECTATIONS",
+                "reinstatedAt", Instant.now().toString(),
+                "cause", Map.of("kind", "BENCHMARK_MET", "eventId", UUID.randomUUID().toString(),
+                        "reason", "Benchmark met on corrected data (correction " + correction
+                                + ": Marisol Quintanilla-Okafor's file was keyed twice)",
+                        "description", "Benchmark TEACHER_VACANCIES 2026-27 met on corrected data (correction "
+                                + correction + ": Marisol Quintanilla-Okafor's file was keyed twice)")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> scorecard(contract)
+                .body("autonomy[0].status", equalTo("ACTIVE")));
+        String card = scorecard(contract).extract().asString();
+        assertThat(card).contains("(correction " + correction + ": OTHER)").doesNotContain("Quintanilla");
+        assertThat(given().auth().oauth2(org.portfolio.testing.TestTokens.districtAdmin()).get("/api/contracts/" + contract + "/history")
+                .then().statusCode(200).extract().asString()).doesNotContain("Quintanilla");
     }
 
     @Test

@@ -26,7 +26,7 @@ import static org.portfolio.contracts.Fixtures.year;
 
 /**
  * performance-service's integrity flags on the real broker and database: shown on the scorecard (open, then resolved
- * with the note), each once however often the event is delivered, and nothing else moves — no benchmark evaluation,
+ * with the resolution code; a note of an older event is never copied), each once however often the event is delivered, and nothing else moves — no benchmark evaluation,
  * no intervention, no autonomy (issue 15.4: a flag never revokes anything by itself).
  */
 @QuarkusTest
@@ -95,17 +95,19 @@ class IntegrityFlagsOnTheScorecardTest {
         resolved.put("rule", "LOW_PARTICIPATION");
         resolved.put("scope", "MATH");
         resolved.put("resolvedBy", "cl_board");
-        resolved.put("note", "Make-up sessions documented");
+        // the shape before issue 15: a free-text note (here naming a student), no resolution code: never copied
+        resolved.put("note", "Make-up sessions documented for Marisol Quintanilla-Okafor");
         resolved.put("resolvedAt", Instant.now().toString());
         EventsProbe.publish("performance.events", "/performance", RESOLVED, school, resolved);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> scorecard(contract)
                 .body("integrityFlags", hasSize(1))
                 .body("integrityFlags[0].status", equalTo("RESOLVED"))
                 .body("integrityFlags[0].resolvedBy", equalTo("cl_board"))
-                .body("integrityFlags[0].resolutionNote", equalTo("Make-up sessions documented"))
+                .body("integrityFlags[0].resolutionCode", equalTo("OTHER"))
                 .body("integrityFlags[0].evidence.tested", equalTo(17))
                 .body("integrityFlags[0].explanation", containsString("Resolved by cl_board")));
         assertThat(scorecard(contract).extract().jsonPath().getString("intervention.level")).isEqualTo("NONE");
+        assertThat(scorecard(contract).extract().asString()).doesNotContain("Quintanilla").doesNotContain("Make-up");
     }
 
     @Test

@@ -701,7 +701,7 @@ public final class DemoDistrict {
             }
         }
         JsonNode c = gw.post(clients.get("SIS"), "/api/performance/corrections/assessments",
-                Map.of("reason", District.CORRECTION_REASON, "items", items), 201);
+                Map.of("reasonCode", District.CORRECTION_CODE, "note", District.CORRECTION_NOTE, "items", items), 201);
         correctionId = c.path("correctionId").asText();
         waitFor(s.code() + "'s PROGRAM autonomy reinstated by the correction", () -> programStatus(oversight, id).equals("ACTIVE"));
         step("correction " + correctionId + " of " + items.size() + " grade " + District.CORRECTED_GRADE + " ELA results of "

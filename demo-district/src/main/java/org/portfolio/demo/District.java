@@ -193,12 +193,14 @@ final class District {
     /**
      * The school whose SIS sends a mis-scored batch and corrects it (issue 15.3): this year's grade 5 ELA results first
      * arrive scored on last year's scale (every proficient student at level 2), which takes ELA proficiency below the
-     * benchmark's 35 % and revokes PROGRAM; the SIS then corrects those results by their natural key with a reason, the
+     * benchmark's 35 % and revokes PROGRAM; the SIS then corrects those results by their natural key with a reason code
+     * (SCORING_ERROR, published) and a note (kept in performance-service's audit), the
      * benchmark turns MET and PROGRAM is reinstated (its contract reinstates on a MET of that benchmark).
      */
     static final String CORRECTED_SCHOOL = "RV-403";
     static final String CORRECTED_GRADE = "5";
-    static final String CORRECTION_REASON = "The vendor scored the grade 5 ELA batch on last year's scale; results re-scored";
+    static final String CORRECTION_CODE = "SCORING_ERROR";
+    static final String CORRECTION_NOTE = "The vendor scored the grade 5 ELA batch on last year's scale; results re-scored";
 
     /** A school that earns its EARNED autonomy (MONEY) from two years of ratings. */
     static final String EARNED_SCHOOL = "RV-301";

@@ -105,7 +105,9 @@ class EdFiAssessmentsTest {
         JsonNode retraction = FakePerformance.CORRECTIONS.get(FakePerformance.CORRECTIONS.size() - 1).rows();
         assertThat(retraction.at("/items/0/action").asText()).isEqualTo("RETRACT");
         assertThat(retraction.at("/items/0/subject").asText()).isEqualTo("MATH");
-        assertThat(retraction.get("reason").asText()).doesNotContain("SA-1");
+        assertThat(retraction.get("reasonCode").asText()).isEqualTo("SOURCE_RECORD_CHANGED");
+        assertThat(retraction.has("reason")).as("the deprecated free-text reason is not sent").isFalse();
+        assertThat(retraction.get("note").asText()).doesNotContain("SA-1");
         assertThat(lastRow("SA-1").get("subject").asText()).isEqualTo("ELA");
 
         // a DELETE retracts the record (with edfi-service's own token): the chain reruns as for a correction

@@ -22,6 +22,7 @@ import java.util.concurrent.CyclicBarrier;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -62,10 +63,27 @@ class CorrectionTest {
         return m;
     }
 
+    /** A correction with a reason code and a note (the shape since issue 15). */
+    static io.restassured.response.ValidatableResponse correct(String token, String kind, String code, String note,
+                                                               List<?> items) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reasonCode", code);
+        if (note != null) {
+            body.put("note", note);
+        }
+        body.put("items", items);
+        return post(token, kind, body);
+    }
+
+    /** A correction in the shape before issue 15: a free-text reason only (deprecated: taken as the note, code OTHER). */
     static io.restassured.response.ValidatableResponse correct(String token, String kind, String reason, List<?> items) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", reason);
         body.put("items", items);
+        return post(token, kind, body);
+    }
+
+    static io.restassured.response.ValidatableResponse post(String token, String kind, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType("application/json").body(body)
                 .post("/api/performance/corrections/" + kind).then().log().ifValidationFails();
     }
@@ -79,13 +97,15 @@ class CorrectionTest {
         Fixtures.awaitMetric(school, "ELA_PROFICIENCY", e -> e.data().get("value").asDouble() == 25.0);
 
         // the SIS finds three results mis-scored: levels 2 → 4 (50 %); one item already right is unchanged
-        String reason = "Vendor rescored the spring ELA batch";
-        JsonPath answer = correct(TestTokens.sis(school), "assessments", reason, List.of(
+        String note = "Vendor rescored the spring ELA batch";
+        JsonPath answer = correct(TestTokens.sis(school), "assessments", "SCORING_ERROR", note, List.of(
                 item(school, p + "3", "ELA", "CORRECT", 4), item(school, p + "4", "ELA", "CORRECT", 4),
                 item(school, p + "5", "ELA", "CORRECT", 4), item(school, p + "0", "ELA", "CORRECT", 4)))
                 .statusCode(201)
                 .body("kind", equalTo("ASSESSMENT"))
-                .body("reason", equalTo(reason))
+                .body("reasonCode", equalTo("SCORING_ERROR"))
+                .body("note", equalTo(note))
+                .body("reason", equalTo("SCORING_ERROR"))
                 .body("itemCount", equalTo(4))
                 .body("itemsChanged", equalTo(3))
                 .body("itemsUnchanged", equalTo(1))
@@ -98,7 +118,10 @@ class CorrectionTest {
 
         var event = Fixtures.awaitMetric(school, "ELA_PROFICIENCY", e -> e.data().get("value").asDouble() == 50.0);
         assertThat(event.data().get("correction").get("correctionId").asText()).isEqualTo(correctionId);
-        assertThat(event.data().get("correction").get("reason").asText()).isEqualTo(reason);
+        assertThat(event.data().get("correction").get("reasonCode").asText()).isEqualTo("SCORING_ERROR");
+        assertThat(event.data().get("correction").get("reason").asText()).as("deprecated: the code again")
+                .isEqualTo("SCORING_ERROR");
+        assertThat(event.data().toString()).doesNotContain("Vendor");
         assertThat(event.data().get("previousValue").asDouble()).isEqualTo(25.0);
         assertThat(event.data().has("withdrawn")).as("withdrawn only when true").isFalse();
 
@@ -149,11 +172,17 @@ class CorrectionTest {
                 .body("type", equalTo("urn:portfolio:problem:record-not-found"))
                 .body("errors[0].field", equalTo("items[1]"))
                 .body("detail", not(org.hamcrest.Matchers.containsString(p)));
-        // a reason naming a student of the request would be published: refused
-        correct(TestTokens.sis(mine), "assessments", "Student " + p + "M1 was mis-scored",
-                List.of(item(mine, p + "M1", "ELA", "CORRECT", 1))).statusCode(422)
-                .body("type", equalTo("urn:portfolio:problem:invalid-correction"))
+        // no reason code (nor the deprecated reason); an unknown code; the deprecated reason and a note together (400)
+        correct(TestTokens.sis(mine), "assessments", null, "a note", List.of(item(mine, p + "M1", "ELA", "CORRECT", 1)))
+                .statusCode(400).body("errors[0].field", equalTo("reasonCode"));
+        correct(TestTokens.sis(mine), "assessments", "TYPO", null, List.of(item(mine, p + "M1", "ELA", "CORRECT", 1)))
+                .statusCode(400);
+        post(TestTokens.sis(mine), "assessments", Map.of("reasonCode", "OTHER", "note", "a", "reason", "b",
+                "items", List.of(item(mine, p + "M1", "ELA", "CORRECT", 1)))).statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
+        // a note over 500 characters
+        correct(TestTokens.sis(mine), "assessments", "OTHER", "x".repeat(501),
+                List.of(item(mine, p + "M1", "ELA", "CORRECT", 1))).statusCode(400);
         // the same record twice, values on a retraction
         correct(TestTokens.sis(mine), "assessments", "Fix", List.of(item(mine, p + "M1", "ELA", "CORRECT", 1),
                 item(mine, p + "M1", "ELA", "CORRECT", 2))).statusCode(422)
@@ -195,7 +224,9 @@ class CorrectionTest {
         assertThat(e.data().get("withdrawn").asBoolean()).isTrue();
         assertThat(e.data().has("value")).as("a withdrawn value has none").isFalse();
         assertThat(e.data().get("previousValue").asDouble()).isEqualTo(20.0);
-        assertThat(e.data().get("correction").get("reason").asText()).isEqualTo("The MATH file was another school's");
+        // the deprecated free-text reason: kept as the note, published as the code OTHER only
+        assertThat(e.data().get("correction").get("reasonCode").asText()).isEqualTo("OTHER");
+        assertThat(e.data().toString()).doesNotContain("MATH file");
 
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/schools/" + school + "/profile").then()
                 .statusCode(200)
@@ -220,6 +251,11 @@ class CorrectionTest {
             }
         }
         postJson("assessments", TestTokens.districtAdmin(), rows).statusCode(201).body("rowsAccepted", equalTo(6));
+        // a correction of a 2019-20 record, with a note: the purge that deletes its only item erases the note too
+        Map<String, Object> old = item(school, p + "0", "ELA", "CORRECT", 3);
+        old.put("schoolYear", "2019-20");
+        String oldCorrection = correct(TestTokens.districtAdmin(), "assessments", "LATE_SUBMISSION",
+                "Resent by the school in 2020", List.of(old)).statusCode(201).extract().path("correctionId");
 
         // 30 June 2026: 2019-20 ended 30 June 2020, kept 5 years → due; 2020-21 ends 30 June 2021 → kept one more day
         TestClock.setNow(Instant.parse("2026-06-30T12:00:00Z"));
@@ -236,6 +272,10 @@ class CorrectionTest {
         assertThat(count(school, "2019-20")).isZero();
         assertThat(count(school, "2020-21")).isEqualTo(3);
         assertThat(retention.purge()).as("nothing more is due today").isEmpty();
+        assertThat(assessmentPurges.get(0).correctionNotes()).isGreaterThanOrEqualTo(1);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/corrections/" + oldCorrection).then()
+                .statusCode(200).body("note", nullValue()).body("noteErasedAt", not(nullValue()))
+                .body("reasonCode", equalTo("LATE_SUBMISSION"));
 
         TestClock.setNow(Instant.parse("2026-07-01T00:30:00Z"));
         assertThat(retention.purge()).extracting(RecordPurge::throughYear).contains("2020-21");
@@ -275,6 +315,95 @@ class CorrectionTest {
                 .body("items.studentHash", hasItem(hash)).extract().asString();
         assertThat(purges).doesNotContain(student);
         given().auth().oauth2(TestTokens.sis(school)).get("/api/performance/retention/purges").then().statusCode(403);
+    }
+
+    /**
+     * Issue 15: free text typed by people is never published. A note (and the deprecated free-text reason, which
+     * becomes the note) that names a student stays in the correction audit: not in MetricResultRecorded, not in the
+     * metric history; the audit shows it to the district admin and to the SIS of the correction's only school, not to
+     * another school's SIS (404) nor to an SIS that sees only some of a correction's items; the erasure of a student
+     * with an item in the correction erases it, audited (correctionNotes).
+     */
+    @Test
+    void aNoteNamingAStudentIsKeptInTheAuditOnlyAndErasedWithTheStudent() {
+        UUID school = Fixtures.school().id();
+        UUID second = Fixtures.school().id();
+        String p = P + "N";
+        postJson("assessments", TestTokens.districtAdmin(), Fixtures.students(school, p, "ELA", 10, 2)).statusCode(201);
+        postJson("assessments", TestTokens.districtAdmin(), Fixtures.students(second, p + "B", "ELA", 10, 2))
+                .statusCode(201);
+        Fixtures.awaitMetric(school, "ELA_PROFICIENCY", e -> e.data().get("value").asDouble() == 20.0);
+        Fixtures.awaitMetric(second, "ELA_PROFICIENCY", e -> e.data().get("value").asDouble() == 20.0);
+
+        // the shape before issue 15: a free-text reason naming a student (no id: a name cannot be recognised)
+        String name = "Marisol Quintanilla-Okafor";
+        String first = correct(TestTokens.sis(school), "assessments", name + "'s ELA level was keyed as 2, not 4",
+                List.of(item(school, p + "3", "ELA", "CORRECT", 4))).statusCode(201)
+                .body("reasonCode", equalTo("OTHER"))
+                .body("reason", equalTo("OTHER"))
+                .body("note", containsString(name))
+                .extract().path("correctionId");
+        var e1 = Fixtures.awaitMetric(school, "ELA_PROFICIENCY", e -> e.data().get("value").asDouble() == 30.0);
+        assertThat(e1.data().get("correction").get("correctionId").asText()).isEqualTo(first);
+        assertThat(e1.data().get("correction").get("reasonCode").asText()).isEqualTo("OTHER");
+
+        // the new shape: a code and a note naming the same student; one item in each school (the district admin)
+        String both = correct(TestTokens.districtAdmin(), "assessments", "DATA_ENTRY_ERROR",
+                "Levels of " + name + " and her brother swapped at entry",
+                List.of(item(school, p + "4", "ELA", "CORRECT", 4), item(second, p + "B4", "ELA", "CORRECT", 4)))
+                .statusCode(201).body("reasonCode", equalTo("DATA_ENTRY_ERROR")).body("note", containsString(name))
+                .extract().path("correctionId");
+        var e2 = Fixtures.awaitMetric(second, "ELA_PROFICIENCY", e -> e.data().get("value").asDouble() == 30.0);
+        assertThat(e2.data().get("correction").get("reasonCode").asText()).isEqualTo("DATA_ENTRY_ERROR");
+        Fixtures.awaitMetric(school, "ELA_PROFICIENCY", e -> e.data().get("value").asDouble() == 40.0);
+
+        // published: the id and the code, never the note
+        for (UUID s : List.of(school, second)) {
+            for (EventsProbe.Received e : Fixtures.events(s, Fixtures.METRIC_RECORDED)) {
+                assertThat(e.data().toString()).doesNotContain("Quintanilla").doesNotContain("keyed as");
+            }
+            assertThat(given().auth().oauth2(TestTokens.districtAdmin())
+                    .get("/api/performance/schools/" + s + "/metrics/ELA_PROFICIENCY/history").then().statusCode(200)
+                    .extract().asString()).doesNotContain("Quintanilla");
+        }
+        // the list carries the code only
+        assertThat(given().auth().oauth2(TestTokens.sis(school)).queryParam("schoolId", school)
+                .get("/api/performance/corrections").then().statusCode(200)
+                .body("items.find { it.correctionId == '" + first + "' }.reasonCode", equalTo("OTHER"))
+                .extract().asString()).doesNotContain("Quintanilla");
+
+        // the audit: the district admin and the school's SIS read the note; another school's SIS: not found
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/corrections/" + first).then()
+                .statusCode(200).body("note", containsString(name));
+        given().auth().oauth2(TestTokens.sis(school)).get("/api/performance/corrections/" + first).then()
+                .statusCode(200).body("note", containsString(name));
+        given().auth().oauth2(TestTokens.sis(second)).get("/api/performance/corrections/" + first).then()
+                .statusCode(404).body(not(containsString("Quintanilla")));
+        // a correction of two schools: each school's SIS sees its item, not the note (it may name the other's student)
+        given().auth().oauth2(TestTokens.sis(second)).get("/api/performance/corrections/" + both).then()
+                .statusCode(200).body("items.size()", equalTo(1)).body("note", nullValue())
+                .body("reasonCode", equalTo("DATA_ENTRY_ERROR"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/corrections/" + both).then()
+                .statusCode(200).body("note", containsString(name));
+
+        // the erasure of the student of the first correction's item erases its note; the other correction keeps its own
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body(Map.of("studentId", p + "3", "reason", "Parent request 115"))
+                .post("/api/performance/student-records/erasures").then().statusCode(200)
+                .body("correctionItems", equalTo(1)).body("correctionNotes", equalTo(1));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/corrections/" + first).then()
+                .statusCode(200).body("note", nullValue()).body("noteErasedAt", not(nullValue()))
+                .body("reasonCode", equalTo("OTHER"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/corrections/" + both).then()
+                .statusCode(200).body("note", containsString(name)).body("noteErasedAt", nullValue());
+        // the erasure of a student of the second school's item reaches the two-school correction's note too
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body(Map.of("studentId", p + "B4", "schoolId", second.toString(), "reason", "Parent request 116"))
+                .post("/api/performance/student-records/erasures").then().statusCode(200)
+                .body("correctionNotes", equalTo(1));
+        assertThat(given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/corrections/" + both)
+                .then().statusCode(200).body("noteErasedAt", not(nullValue())).extract().asString())
+                .doesNotContain("Quintanilla");
     }
 
     private static long count(UUID school, String year) {

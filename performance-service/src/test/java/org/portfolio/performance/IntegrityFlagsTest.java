@@ -291,7 +291,7 @@ class IntegrityFlagsTest {
         given().auth().oauth2(otherBody).contentType("application/json").body(Map.of("note", "fine"))
                 .post(url + "/resolve").then().statusCode(403);
         given().auth().oauth2(otherBody).get(url).then().statusCode(403);
-        // the note is required
+        // a resolution code is required (or, the shape before issue 15, a note)
         given().auth().oauth2(TestTokens.oversight()).contentType("application/json").body(Map.of("note", " "))
                 .post(url + "/resolve").then().statusCode(400);
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/integrity-flags/" + UUID.randomUUID())
@@ -299,18 +299,25 @@ class IntegrityFlagsTest {
 
         String mine = authorizer(s);
         String mineId = lastAuthorizer;
+        // issue 15: the shape before (a note only, here naming a student) is accepted with the code OTHER; the note is
+        // kept with the flag, never published
         given().auth().oauth2(mine).contentType("application/json")
-                .body(Map.of("note", "Make-up sessions documented; participation reached 96% after the window"))
+                .body(Map.of("note", "Make-up sessions documented for Marisol Quintanilla-Okafor; participation reached 96%"))
                 .post(url + "/resolve").then().statusCode(200)
                 .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo(mineId))
+                .body("resolutionCode", equalTo("OTHER"))
                 .body("resolutionNote", containsString("Make-up sessions"));
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body(Map.of("note", "again"))
-                .post(url + "/resolve").then().statusCode(409)
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body(Map.of("resolutionCode", "EXPLAINED")).post(url + "/resolve").then().statusCode(409)
                 .body("type", containsString("integrity-flag-resolved"));
         var resolved = Fixtures.awaitEvent(s, RESOLVED, e -> e.data().get("flagId").asText().equals(flag)).data();
         assertThat(resolved.get("resolvedBy").asText()).isEqualTo(mineId);
-        assertThat(resolved.get("note").asText()).startsWith("Make-up sessions");
+        assertThat(resolved.get("resolutionCode").asText()).isEqualTo("OTHER");
+        assertThat(resolved.get("note").asText()).as("deprecated: the code again").isEqualTo("OTHER");
+        assertThat(resolved.toString()).doesNotContain("Quintanilla").doesNotContain("Make-up");
         assertThat(profile(s).getString("integrityFlags[0].status")).isEqualTo("RESOLVED");
+        given().auth().oauth2(TestTokens.schoolLeader(s)).get(url).then().statusCode(200)
+                .body("resolutionNote", containsString("Make-up sessions"));
 
         // the same data after the resolution raises nothing; new data that still falls short raises a new flag
         String p = PREFIX + "R" + s.toString().substring(0, 4) + "-";
@@ -320,8 +327,17 @@ class IntegrityFlagsTest {
         assertThat(flagEvents(s, RAISED)).hasSize(1);
         postJson("assessments", TestTokens.districtAdmin(), List.of(result(s, Fixtures.YEAR, p + 30, "MATH", null,
                 "NOT_TESTED"))).statusCode(201);
-        Fixtures.awaitEvent(s, RAISED, e -> !e.data().get("flagId").asText().equals(flag));
+        String second = Fixtures.awaitEvent(s, RAISED, e -> !e.data().get("flagId").asText().equals(flag)).data()
+                .get("flagId").asText();
         assertThat(profile(s).getList("integrityFlags.status")).containsExactly("OPEN", "RESOLVED");
+        // the shape since issue 15: a code and a note; the code alone is published
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body(Map.of("resolutionCode", "EXPLAINED", "note", "Quintanilla-Okafor family moved; documented"))
+                .post("/api/performance/integrity-flags/" + second + "/resolve").then().statusCode(200)
+                .body("resolutionCode", equalTo("EXPLAINED")).body("resolutionNote", containsString("documented"));
+        var explained = Fixtures.awaitEvent(s, RESOLVED, e -> e.data().get("flagId").asText().equals(second)).data();
+        assertThat(explained.get("resolutionCode").asText()).isEqualTo("EXPLAINED");
+        assertThat(explained.toString()).doesNotContain("Quintanilla");
     }
 
     static String lastAuthorizer;

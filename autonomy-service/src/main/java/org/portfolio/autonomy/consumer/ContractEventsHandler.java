@@ -81,8 +81,20 @@ public class ContractEventsHandler implements EventHandler {
                                   Correction correction) {
     }
 
-    /** The correction of student records behind the evaluated value (issue 15.3; absent otherwise). */
-    record Correction(UUID correctionId, String reason) {
+    /**
+     * The correction of student records behind the evaluated value (issue 15.3; absent otherwise): its id and reason
+     * code. An event published before issue 15 carries a free-text {@code reason} and no code: never copied (OTHER).
+     */
+    record Correction(UUID correctionId, String reasonCode) {
+
+        /** performance-service's closed list (the AsyncAPI enum): anything else, even code-shaped, is read as OTHER. */
+        private static final java.util.Set<String> CODES = java.util.Set.of("DATA_ENTRY_ERROR", "SCORING_ERROR",
+                "LATE_SUBMISSION", "SIS_MIGRATION", "DUPLICATE_RECORD", "SOURCE_RECORD_CHANGED", "WITHDRAWAL_RECORDED",
+                "OTHER");
+
+        String code() {
+            return reasonCode != null && CODES.contains(reasonCode) ? reasonCode : "OTHER";
+        }
     }
 
     @Inject
@@ -154,7 +166,8 @@ public class ContractEventsHandler implements EventHandler {
                     d.result(), domains, c != null && Boolean.TRUE.equals(c.reinstateOnMet()),
                     c == null ? null : c.interventionLevel(), noValue(d),
                     d.correction() == null ? null : d.correction().correctionId(),
-                    d.correction() == null ? null : d.correction().reason()), event.id());
+                    d.correction() == null || d.correction().correctionId() == null ? null : d.correction().code()),
+                    event.id());
         }
     }
 

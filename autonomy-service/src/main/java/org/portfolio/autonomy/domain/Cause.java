@@ -72,8 +72,9 @@ public class Cause {
     @Column(name = "cause_correction_id")
     public UUID correctionId;
 
-    @Column(name = "cause_correction_reason", length = 500)
-    public String correctionReason;
+    /** Its reason code (issue 15: the code only; the correction's note never leaves performance-service). */
+    @Column(name = "cause_correction_reason_code", length = 30)
+    public String correctionReasonCode;
 
     public static final String SYSTEM = "system";
 
@@ -113,9 +114,9 @@ public class Cause {
         return this;
     }
 
-    public Cause withCorrection(UUID correctionId, String correctionReason) {
+    public Cause withCorrection(UUID correctionId, String correctionReasonCode) {
         this.correctionId = correctionId;
-        this.correctionReason = truncate(correctionReason, 500);
+        this.correctionReasonCode = truncate(correctionReasonCode, 30);
         return this;
     }
 
@@ -165,13 +166,13 @@ public class Cause {
         c.description = description;
         c.actor = actor;
         c.correctionId = correctionId;
-        c.correctionReason = correctionReason;
+        c.correctionReasonCode = correctionReasonCode;
         return c;
     }
 
     public CauseInfo info() {
         return new CauseInfo(kind, eventId, benchmarkId, evaluationId, metricCode, period, comparator, target, actual,
-                ratingIdList(), requestId, contractId, reason, description, actor, correctionId, correctionReason);
+                ratingIdList(), requestId, contractId, reason, description, actor, correctionId, correctionReasonCode);
     }
 
     static String truncate(String s, int max) {

@@ -8,7 +8,7 @@ import java.util.UUID;
 public record CauseInfo(CauseKind kind, String eventId, UUID benchmarkId, UUID evaluationId, String metricCode,
                         String period, String comparator, BigDecimal target, BigDecimal actual, List<UUID> ratingIds,
                         UUID requestId, UUID contractId, String reason, String description, String actor,
-                        UUID correctionId, String correctionReason) {
+                        UUID correctionId, String correctionReasonCode) {
 
     /** A cause without a correction of student records behind it. */
     public CauseInfo(CauseKind kind, String eventId, UUID benchmarkId, UUID evaluationId, String metricCode,

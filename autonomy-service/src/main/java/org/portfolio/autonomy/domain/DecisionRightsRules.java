@@ -196,7 +196,7 @@ public final class DecisionRightsRules {
         String why = becauseOf(c);
         return c.correctionId() == null || why.contains(c.correctionId().toString()) ? why
                 : why + ", on corrected data (correction " + c.correctionId()
-                        + (c.correctionReason() == null ? "" : ": " + c.correctionReason()) + ")";
+                        + (c.correctionReasonCode() == null ? "" : ": " + c.correctionReasonCode()) + ")";
     }
 
     private String becauseOf(CauseInfo c) {

@@ -24,7 +24,14 @@ public record AutonomyReinstated(UUID grantId, UUID schoolId, String domain, Str
                         String description, UUID ratingId, List<UUID> ratingIds, Correction correction) {
     }
 
-    /** Additive (issue 15.3): the correction of student records behind the benchmark evaluation that caused it. */
-    public record Correction(UUID correctionId, String reason) {
+    /**
+     * Additive (issue 15.3): the correction of student records behind the benchmark evaluation that caused it. Issue
+     * 15: {@code reasonCode} is new; {@code reason} is deprecated and carries the same code (never free text).
+     */
+    public record Correction(UUID correctionId, String reasonCode, @Deprecated String reason) {
+
+        public static Correction of(UUID correctionId, String reasonCode) {
+            return new Correction(correctionId, reasonCode, reasonCode);
+        }
     }
 }

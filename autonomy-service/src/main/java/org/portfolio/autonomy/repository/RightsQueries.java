@@ -41,7 +41,7 @@ import java.util.UUID;
 public class RightsQueries {
 
     private static final String CAUSE = "kind, event_id, benchmark_id, evaluation_id, metric_code, period, comparator, "
-            + "target, actual, rating_ids, request_id, contract_id, reason, description, actor, correction_id, correction_reason";
+            + "target, actual, rating_ids, request_id, contract_id, reason, description, actor, correction_id, correction_reason_code";
     private static final int CAUSE_COLUMNS = 17;
 
     private static final String SELECT = "select s.id, s.name, s.district_code, s.status, "

@@ -30,7 +30,10 @@ public record CauseResponse(
         @Schema(description = "The correction of student records (performance-service, GET /corrections/{id}) whose "
                 + "recomputed value the causing benchmark evaluation was made on; absent otherwise")
         UUID correctionId,
-        @Schema(description = "That correction's reason, as its author gave it") String correctionReason) {
+        @Schema(description = "That correction's reason code (performance-service's closed list; its author's note is "
+                + "never published)", examples = "DATA_ENTRY_ERROR") String correctionReasonCode,
+        @Schema(description = "Deprecated (issue 15): the correction's reason code again, never free text",
+                deprecated = true) String correctionReason) {
 
     static CauseResponse of(Cause c) {
         return c == null ? null : of(c.info());
@@ -42,7 +45,8 @@ public record CauseResponse(
         }
         return new CauseResponse(c.kind(), c.eventId(), c.benchmarkId(), c.evaluationId(), c.metricCode(), c.period(),
                 c.comparator() == null ? null : BenchmarkComparator.valueOf(c.comparator()), plain(c.target()), plain(c.actual()), c.ratingIds(), c.requestId(), c.contractId(),
-                c.reason(), c.description(), c.actor(), c.correctionId(), c.correctionReason());
+                c.reason(), c.description(), c.actor(), c.correctionId(), c.correctionReasonCode(),
+                c.correctionReasonCode());
     }
 
     static BigDecimal plain(BigDecimal n) {

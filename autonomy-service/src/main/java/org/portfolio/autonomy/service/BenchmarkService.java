@@ -45,7 +45,7 @@ public class BenchmarkService {
     public record Evaluation(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId, String metricCode,
                              String period, String comparator, BigDecimal target, BigDecimal actual, Integer n,
                              String result, Set<AutonomyDomain> guardsDomains, boolean reinstateOnMet,
-                             String interventionLevel, String noValue, UUID correctionId, String correctionReason) {
+                             String interventionLevel, String noValue, UUID correctionId, String correctionReasonCode) {
 
         public Evaluation(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId, String metricCode,
                           String period, String comparator, BigDecimal target, BigDecimal actual, Integer n,
@@ -55,10 +55,10 @@ public class BenchmarkService {
                     result, guardsDomains, reinstateOnMet, interventionLevel, null, null, null);
         }
 
-        /** " — on corrected data (correction …: reason)" when a correction of student records produced the value. */
+        /** " — on corrected data (correction …: CODE)" when a correction of student records produced the value. */
         String onCorrectedData() {
             return correctionId == null ? "" : " — on corrected data (correction " + correctionId
-                    + (correctionReason == null ? "" : ": " + correctionReason) + ")";
+                    + (correctionReasonCode == null ? "" : ": " + correctionReasonCode) + ")";
         }
     }
 
@@ -154,7 +154,7 @@ public class BenchmarkService {
                 Optional<Cause> fell = eligibility.fellBackWhileRevoked(g, eventId, description);
                 if (fell.isPresent() && !eligibility.qualifiesNow(g)) {
                     Cause c = fell.get().withBenchmark(e.benchmarkId(), e.evaluationId(), e.metricCode(), e.period(),
-                            e.comparator(), e.target(), e.actual()).withCorrection(e.correctionId(), e.correctionReason());
+                            e.comparator(), e.target(), e.actual()).withCorrection(e.correctionId(), e.correctionReasonCode());
                     grantService.fallBackOnMet(g, c, now);
                     eligibility.tryEarn(g, eventId, now);
                     continue;
@@ -175,7 +175,7 @@ public class BenchmarkService {
     private static Cause cause(CauseKind kind, Evaluation e, String eventId, String description) {
         Cause c = Cause.of(kind, eventId, description).withContract(e.contractId()).withBenchmark(e.benchmarkId(),
                 e.evaluationId(), e.metricCode(), e.period(), e.comparator(), e.target(), e.actual())
-                .withCorrection(e.correctionId(), e.correctionReason());
+                .withCorrection(e.correctionId(), e.correctionReasonCode());
         return e.noValue() == null ? c : c.withReason(e.noValue());
     }
 

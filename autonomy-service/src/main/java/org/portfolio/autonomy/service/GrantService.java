@@ -181,8 +181,8 @@ public class GrantService {
 
     private static AutonomyReinstated.Correction correction(Cause cause) {
         return cause.correctionId == null ? null
-                : new AutonomyReinstated.Correction(cause.correctionId, cause.correctionReason == null
-                        ? "no reason given" : cause.correctionReason);
+                : AutonomyReinstated.Correction.of(cause.correctionId, cause.correctionReasonCode == null
+                        ? "OTHER" : cause.correctionReasonCode);
     }
 
     private void publishGranted(Grant g, Cause cause, Instant at) {

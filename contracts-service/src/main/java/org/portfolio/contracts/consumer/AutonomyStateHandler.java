@@ -71,7 +71,7 @@ public class AutonomyStateHandler implements EventHandler {
         if (REVOKED.equals(event.type()) && RATING_FELL.equals(kind)) {
             status = "PENDING"; // an EARNED grant fell back: pending eligibility again, not revoked by a benchmark
         }
-        String description = text(g.cause(), "description");
+        String description = CorrectionCodes.withoutFreeText(text(g.cause(), "description"));
         state.apply(new AutonomyStateService.GrantChange(g.grantId(), g.schoolId(), g.domain().name(),
                 g.model() == null ? null : g.model().name(), g.contractId(), status,
                 kind == null || kind.length() > 40 ? null : kind, summary(event.name(), g.cause()),
@@ -115,7 +115,7 @@ public class AutonomyStateHandler implements EventHandler {
                 sb.append(sb.length() == name.length() ? ": " : ", ").append(f).append(' ').append(v);
             }
         }
-        String s = sb.toString();
+        String s = CorrectionCodes.withoutFreeText(sb.toString());
         return s.length() > 1000 ? s.substring(0, 999) + "…" : s;
     }
 

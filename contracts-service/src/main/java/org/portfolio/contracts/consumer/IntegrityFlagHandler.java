@@ -30,10 +30,14 @@ public class IntegrityFlagHandler implements EventHandler {
                   JsonNode evidence, Instant raisedAt) {
     }
 
-    /** The part of IntegrityFlagResolved contracts keeps. */
+    /**
+     * The part of IntegrityFlagResolved contracts keeps: the resolution code, never a note. An event published before
+     * issue 15 carries a free-text {@code note} and no code: kept as OTHER, the note not copied.
+     */
     record Resolved(UUID flagId, UUID schoolId, String schoolYear, String rule, String scope, String resolvedBy,
-                    String note, Instant resolvedAt) {
+                    String resolutionCode, Instant resolvedAt) {
     }
+
 
     @Inject
     IntegrityFlagService flags;
@@ -66,11 +70,12 @@ public class IntegrityFlagHandler implements EventHandler {
         } else {
             Resolved f = event.data(Resolved.class);
             String scope = check(event, f.flagId(), f.schoolId(), f.schoolYear(), f.rule(), f.scope());
-            if (f.note() == null || f.note().isBlank() || f.resolvedBy() == null) {
-                throw new PoisonEventException("IntegrityFlagResolved " + event.id() + " lacks its note or resolvedBy");
+            if (f.resolvedBy() == null || f.resolvedBy().isBlank()) {
+                throw new PoisonEventException("IntegrityFlagResolved " + event.id() + " lacks resolvedBy");
             }
+            String code = CorrectionCodes.resolution(f.resolutionCode());
             flags.resolved(f.flagId(), f.schoolId(), f.schoolYear(), f.rule(), scope, cut(f.resolvedBy(), 200),
-                    cut(f.note(), 2000), f.resolvedAt() != null ? f.resolvedAt() : at, event.id());
+                    code, f.resolvedAt() != null ? f.resolvedAt() : at, event.id());
         }
     }
 

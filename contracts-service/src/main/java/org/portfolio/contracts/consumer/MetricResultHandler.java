@@ -34,8 +34,11 @@ public class MetricResultHandler implements EventHandler {
                                 Boolean withdrawn) {
     }
 
-    /** The correction of student records that caused the value (issue 15.3). */
-    record Correction(UUID correctionId, String reason) {
+    /**
+     * The correction of student records that caused the value (issue 15.3). Only its id and reason code are kept: an
+     * event published before issue 15 carries a free-text {@code reason} and no code, which is never copied (OTHER).
+     */
+    record Correction(UUID correctionId, String reasonCode) {
     }
 
     @Inject
@@ -75,8 +78,7 @@ public class MetricResultHandler implements EventHandler {
             throw new PoisonEventException("MetricResultRecorded " + event.id() + " is not suppressed but has no value");
         }
         Correction corr = r.correction() != null && r.correction().correctionId() != null ? r.correction() : null;
-        String corrReason = corr == null ? null : corr.reason() == null || corr.reason().isBlank() ? "no reason given"
-                : corr.reason().length() > 500 ? corr.reason().substring(0, 499) + "…" : corr.reason();
+        String corrCode = corr == null ? null : CorrectionCodes.reason(corr.reasonCode());
         if (r.metricCode().length() > 60) {
             throw new PoisonEventException("MetricResultRecorded " + event.id() + " has a metric code over 60 characters");
         }
@@ -85,7 +87,7 @@ public class MetricResultHandler implements EventHandler {
         evaluation.onMetricValue(new MetricValue(r.resultId(), r.schoolId(), r.metricCode(), r.period(),
                 withdrawn ? null : r.value(), withdrawn ? null : r.n(), suppressed && !withdrawn,
                 r.source() == null || r.source().length() > 40 ? null : r.source(), recordedAt,
-                corr == null ? null : corr.correctionId(), corrReason, withdrawn), event.id());
+                corr == null ? null : corr.correctionId(), corrCode, withdrawn), event.id());
         // how long the evaluation took, and how long after performance-service published the value it was done
         sample.stop(registry.timer("contracts.evaluation.duration"));
         if (event.time() != null) {

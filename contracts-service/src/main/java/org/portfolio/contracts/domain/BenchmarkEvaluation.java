@@ -115,12 +115,15 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
     public boolean isDecisive() {
         return result.isDecisive() || countsAsMiss;
     }
-    /** The correction of student records that produced the value (trigger CORRECTION), and its reason. */
+    /**
+     * The correction of student records that produced the value (trigger CORRECTION), and its reason code (issue 15:
+     * the code only; the author's note never leaves performance-service).
+     */
     @Column(name = "correction_id")
     public UUID correctionId;
 
-    @Column(name = "correction_reason", length = 500)
-    public String correctionReason;
+    @Column(name = "correction_reason_code", length = 30)
+    public String correctionReasonCode;
 
     public static BenchmarkEvaluation of(Contract contract, Benchmark b, MetricObservation value,
                                          EvaluationTrigger trigger, Instant now) {
@@ -155,7 +158,7 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
     /** "Benchmark TEACHER_VACANCIES 2026-27 missed: 7 > 3". */
     public String describe() {
         return describeResult() + (correctionId == null ? "" : " — on corrected data (correction " + correctionId
-                + (correctionReason == null ? "" : ": " + correctionReason) + ")");
+                + (correctionReasonCode == null ? "" : ": " + correctionReasonCode) + ")");
     }
 
     private String describeResult() {

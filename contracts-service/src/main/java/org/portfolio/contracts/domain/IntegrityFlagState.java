@@ -55,8 +55,9 @@ public class IntegrityFlagState extends PanacheEntityBase {
     @Column(name = "resolved_by", length = 200)
     public String resolvedBy;
 
-    @Column(name = "resolution_note", length = 2000)
-    public String resolutionNote;
+    /** How oversight resolved it (performance-service's code); the resolution's note stays in performance-service. */
+    @Column(name = "resolution_code", length = 30)
+    public String resolutionCode;
 
     @Column(name = "last_event_id", nullable = false, length = 200)
     public String lastEventId;

@@ -22,8 +22,11 @@ public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contr
                                  int contractVersion, String trigger, UUID sourceResultId, Instant evaluatedAt,
                                  String dataStatus, java.time.LocalDate dataDueBy, Correction correction) {
 
-    /** The correction of student records behind the value evaluated (trigger CORRECTION); absent otherwise. */
-    public record Correction(UUID correctionId, String reason) {
+    /**
+     * The correction of student records behind the value evaluated (trigger CORRECTION); absent otherwise. Issue 15:
+     * {@code reasonCode} is new; {@code reason} is deprecated and carries the same code (never free text).
+     */
+    public record Correction(UUID correctionId, String reasonCode, @Deprecated String reason) {
     }
 
     public static final String NAME = "BenchmarkEvaluated";
@@ -39,6 +42,6 @@ public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contr
                 new Consequence(b.missTriggers.name(), b.reinstateOnMet), e.sourceEventId, e.contractVersion,
                 e.triggeredBy.name(), e.sourceResultId, e.evaluatedAt,
                 e.result.isDecisive() ? null : e.result.name(), e.dataDueBy,
-                e.correctionId == null ? null : new Correction(e.correctionId, e.correctionReason));
+                e.correctionId == null ? null : new Correction(e.correctionId, e.correctionReasonCode, e.correctionReasonCode));
     }
 }

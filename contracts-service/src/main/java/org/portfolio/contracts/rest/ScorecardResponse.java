@@ -37,7 +37,8 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                 List<IntegrityFlag> integrityFlags) {
 
     @Schema(name = "ScorecardIntegrityFlag", description = "An integrity flag of the school: raised by performance-service "
-            + "when data arrived (evidence as counts), OPEN until oversight resolves it with a note. It never changes a "
+            + "when data arrived (evidence as counts), OPEN until oversight resolves it (a resolution code; its note stays in "
+            + "performance-service). It never changes a "
             + "benchmark, the intervention level or a grant",
             requiredProperties = {"flagId", "schoolYear", "rule", "scope", "status", "explanation"})
     public record IntegrityFlag(UUID flagId, @Schema(examples = "2026-27") String schoolYear,
@@ -54,7 +55,11 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                 @Schema(description = "Absent when only the resolution was heard") Instant raisedAt,
                                 @Schema(description = "Absent while OPEN") Instant resolvedAt,
                                 @Schema(description = "Client that resolved it (absent while OPEN)") String resolvedBy,
-                                @Schema(description = "The resolution note (absent while OPEN)") String resolutionNote,
+                                @Schema(description = "How it was resolved, performance-service's resolution code "
+                                        + "(absent while OPEN)", examples = "EXPLAINED") String resolutionCode,
+                                @Schema(description = "Deprecated (issue 15): the resolution code again, never free text "
+                                        + "(the note stays in performance-service); absent while OPEN", deprecated = true)
+                                String resolutionNote,
                                 @Schema(description = "The flag and what it means for the contract, in words")
                                 String explanation) {
     }
@@ -247,11 +252,11 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                 + (f.reason == null ? "" : ": " + f.reason);
         String explanation = "OPEN".equals(f.status)
                 ? what + ". An integrity signal for oversight to review: it changes no benchmark, no intervention and no "
-                        + "autonomy; it stays open until oversight resolves it with a note"
-                : what + ". Resolved by " + f.resolvedBy + " on " + f.resolvedAt + ": " + f.resolutionNote
+                        + "autonomy; it stays open until oversight resolves it"
+                : what + ". Resolved by " + f.resolvedBy + " on " + f.resolvedAt + " (" + f.resolutionCode + ")"
                         + ". It changed no benchmark, no intervention and no autonomy";
         return new IntegrityFlag(f.flagId, f.schoolYear, f.rule, f.scope, f.status, f.reason, evidence, f.raisedAt,
-                f.resolvedAt, f.resolvedBy, f.resolutionNote, explanation);
+                f.resolvedAt, f.resolvedBy, f.resolutionCode, f.resolutionCode, explanation);
     }
 
     private static int count(List<BenchmarkLine> lines, Scorecards.Status s) {

@@ -96,7 +96,7 @@ public class EvaluationService {
         if (known.isEmpty()) {
             observations.persist(o);
         }
-        Correction correction = v.correctionId() == null ? null : new Correction(v.correctionId(), v.correctionReason());
+        Correction correction = v.correctionId() == null ? null : new Correction(v.correctionId(), v.correctionReasonCode());
         List<Benchmark> active = benchmarks.activeFor(v.schoolId(), v.metricCode(), v.period());
         // the accountability clock decides MISSING_DATA under the contract's lock: taking it here too (in id order)
         // means a value and a MISSING_DATA finding for the same benchmark never both pass unseen by each other
@@ -115,8 +115,8 @@ public class EvaluationService {
         }
     }
 
-    /** The correction of student records behind a value (performance-service's id and the reason its author gave). */
-    record Correction(java.util.UUID id, String reason) {
+    /** The correction of student records behind a value (performance-service's id and its reason code). */
+    record Correction(java.util.UUID id, String reasonCode) {
     }
 
     private BenchmarkEvaluation evaluate(Contract c, Benchmark b, MetricObservation o, EvaluationTrigger trigger,
@@ -130,13 +130,13 @@ public class EvaluationService {
         }
         if (correction != null) {
             e.correctionId = correction.id();
-            e.correctionReason = correction.reason();
+            e.correctionReasonCode = correction.reasonCode();
         }
         evaluations.persist(e);
         var cause = HistoryService.cause("kind", "METRIC_RESULT_RECORDED", "eventId", o.sourceEventId,
                 "resultId", o.resultId, "benchmarkId", b.benchmarkId, "evaluationId", e.id, "trigger", trigger.name(),
                 "countsAsMiss", e.countsAsMiss ? true : null, "correctionId", e.correctionId,
-                "correctionReason", e.correctionReason);
+                "correctionReasonCode", e.correctionReasonCode);
         if (e.result == EvaluationResult.INSUFFICIENT_DATA && !e.countsAsMiss) {
             history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.BENCHMARK_INSUFFICIENT_DATA,
                     e.describe(), SYSTEM, null, null, e.id, cause));

@@ -51,9 +51,9 @@ public class IntegrityFlagService {
                 schoolId);
     }
 
-    /** IntegrityFlagResolved: the flag is RESOLVED with who, when and the note. */
+    /** IntegrityFlagResolved: the flag is RESOLVED with who, when and the resolution code (never a note). */
     public void resolved(UUID flagId, UUID schoolId, String schoolYear, String rule, String scope, String resolvedBy,
-                         String note, Instant resolvedAt, String eventId) {
+                         String resolutionCode, Instant resolvedAt, String eventId) {
         IntegrityFlagState f = flags.findById(flagId);
         if (f == null) {
             f = new IntegrityFlagState();
@@ -66,7 +66,7 @@ public class IntegrityFlagService {
         }
         f.status = "RESOLVED";
         f.resolvedBy = resolvedBy;
-        f.resolutionNote = note;
+        f.resolutionCode = resolutionCode;
         f.resolvedAt = resolvedAt;
         f.lastEventId = eventId;
     }

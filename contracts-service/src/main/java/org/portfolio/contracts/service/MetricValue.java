@@ -6,12 +6,12 @@ import java.util.UUID;
 
 /**
  * A school metric value as performance-service recorded it (MetricResultRecorded); {@code correctionId} and
- * {@code correctionReason} name the correction of student records that caused it, {@code withdrawn} says a correction
+ * {@code correctionReasonCode} name the correction of student records that caused it (its code, never free text), {@code withdrawn} says a correction
  * retracted the last records behind it (no value).
  */
 public record MetricValue(UUID resultId, UUID schoolId, String metricCode, String period, BigDecimal value, Integer n,
                           boolean suppressed, String source, Instant recordedAt, UUID correctionId,
-                          String correctionReason, boolean withdrawn) {
+                          String correctionReasonCode, boolean withdrawn) {
 
     public MetricValue(UUID resultId, UUID schoolId, String metricCode, String period, BigDecimal value, Integer n,
                        boolean suppressed, String source, Instant recordedAt) {

@@ -63,8 +63,12 @@ public class PerformanceClient {
     @Inject
     ObjectMapper mapper;
 
-    /** The reason of the door's retractions: published with their consequences, so it names no student. */
-    static final String RETRACTION_REASON = "Retracted through the Ed-Fi door: the studentAssessment behind this result was "
+    /**
+     * The reason code of the door's retractions (published with their consequences) and their note (kept in
+     * performance-service's correction audit, never published; it names no student either).
+     */
+    static final String RETRACTION_CODE = "SOURCE_RECORD_CHANGED";
+    static final String RETRACTION_NOTE = "Retracted through the Ed-Fi door: the studentAssessment behind this result was "
             + "deleted, or its assessment, school or mapping changed (edfi-service)";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -80,7 +84,7 @@ public class PerformanceClient {
 
     /**
      * Retracts assessment records by natural key through performance-service's corrections API ({@code POST
-     * /api/performance/corrections/assessments}, RETRACT items, the reason naming the Ed-Fi door): the metrics are
+     * /api/performance/corrections/assessments}, RETRACT items, reason code SOURCE_RECORD_CHANGED, the note naming the Ed-Fi door): the metrics are
      * recomputed and the chain reruns as for any correction. A record performance-service does not have is already gone.
      */
     public void retractAssessments(String authorization, List<SentStore.Sent> records) {
@@ -110,7 +114,8 @@ public class PerformanceClient {
 
     private HttpResponse<String> correction(String authorization, List<SentStore.Sent> records) {
         ObjectNode body = mapper.createObjectNode();
-        body.put("reason", RETRACTION_REASON);
+        body.put("reasonCode", RETRACTION_CODE);
+        body.put("note", RETRACTION_NOTE);
         ArrayNode items = body.putArray("items");
         for (SentStore.Sent r : records) {
             items.addObject().put("schoolId", r.schoolId().toString()).put("schoolYear", r.schoolYear()).put("studentId", r.studentId())

@@ -15,7 +15,15 @@ public record MetricResultRecorded(UUID resultId, UUID schoolId, String metricCo
 
     public static final String NAME = "MetricResultRecorded";
 
-    /** The correction that caused the change: its id (in performance-service's audit) and its reason. */
-    public record Correction(UUID correctionId, String reason) {
+    /**
+     * The correction that caused the change: its id (in performance-service's audit) and its reason code. Issue 15
+     * (free text must not be published): {@code reasonCode} is new; {@code reason} is deprecated and carries the same
+     * code's name (never the author's free text, which stays in the audit as the correction's note).
+     */
+    public record Correction(UUID correctionId, String reasonCode, @Deprecated String reason) {
+
+        public static Correction of(UUID correctionId, String reasonCode) {
+            return new Correction(correctionId, reasonCode, reasonCode);
+        }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.portfolio.performance.domain.CorrectionAction;
 import org.portfolio.performance.domain.CorrectionItem;
 import org.portfolio.performance.domain.CorrectionKind;
+import org.portfolio.performance.domain.CorrectionReasonCode;
 import org.portfolio.performance.domain.CorrectionOutcome;
 import org.portfolio.performance.domain.RecordCorrection;
 import org.portfolio.performance.domain.RecordPurge;
@@ -137,21 +138,22 @@ public class CorrectionStore {
     // --- the audit ----------------------------------------------------------------------------------------------
 
     public void insert(Connection c, RecordCorrection r, List<CorrectionItem> items) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into record_correction (id, kind, reason, client_id, "
-                + "corrected_at, items, items_changed, items_retracted, items_unchanged, metrics_changed, "
-                + "metrics_withdrawn, ratings_changed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("insert into record_correction (id, kind, reason_code, note, "
+                + "client_id, corrected_at, items, items_changed, items_retracted, items_unchanged, metrics_changed, "
+                + "metrics_withdrawn, ratings_changed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, r.id());
             s.setString(2, r.kind().name());
-            s.setString(3, r.reason());
-            s.setString(4, r.clientId());
-            s.setTimestamp(5, Timestamp.from(r.correctedAt()));
-            s.setInt(6, r.items());
-            s.setInt(7, r.itemsChanged());
-            s.setInt(8, r.itemsRetracted());
-            s.setInt(9, r.itemsUnchanged());
-            s.setInt(10, r.metricsChanged());
-            s.setInt(11, r.metricsWithdrawn());
-            s.setInt(12, r.ratingsChanged());
+            s.setString(3, r.reasonCode().name());
+            s.setString(4, r.note());
+            s.setString(5, r.clientId());
+            s.setTimestamp(6, Timestamp.from(r.correctedAt()));
+            s.setInt(7, r.items());
+            s.setInt(8, r.itemsChanged());
+            s.setInt(9, r.itemsRetracted());
+            s.setInt(10, r.itemsUnchanged());
+            s.setInt(11, r.metricsChanged());
+            s.setInt(12, r.metricsWithdrawn());
+            s.setInt(13, r.ratingsChanged());
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("insert into record_correction_item (correction_id, seq, "
@@ -175,8 +177,9 @@ public class CorrectionStore {
         }
     }
 
-    private static final String CORRECTION_COLUMNS = "c.id, c.kind, c.reason, c.client_id, c.corrected_at, c.items, "
-            + "c.items_changed, c.items_retracted, c.items_unchanged, c.metrics_changed, c.metrics_withdrawn, c.ratings_changed";
+    private static final String CORRECTION_COLUMNS = "c.id, c.kind, c.reason_code, c.note, c.note_erased_at, c.client_id, "
+            + "c.corrected_at, c.items, c.items_changed, c.items_retracted, c.items_unchanged, c.metrics_changed, "
+            + "c.metrics_withdrawn, c.ratings_changed";
 
     /**
      * Corrections newest first: those with an item of {@code schoolId} (null: any), and of the schools in
@@ -266,16 +269,32 @@ public class CorrectionStore {
     }
 
     private static RecordCorrection correction(ResultSet rs) throws SQLException {
+        Timestamp noteErased = rs.getTimestamp(5);
         return new RecordCorrection(rs.getObject(1, UUID.class), CorrectionKind.valueOf(rs.getString(2)),
-                rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getInt(7),
-                rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12));
+                CorrectionReasonCode.valueOf(rs.getString(3)), rs.getString(4),
+                noteErased == null ? null : noteErased.toInstant(), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14));
     }
 
     // --- purges -------------------------------------------------------------------------------------------------
 
-    /** Deletes one student's records (every school, or one) and blanks them in the correction audit; the counts. */
+    /**
+     * Deletes one student's records (every school, or one) and blanks them in the correction audit, and erases the
+     * note of every correction with an item of theirs (free text that may name them); the counts (assessments,
+     * attendance, audit items, notes).
+     */
     public long[] erase(Connection c, String studentId, UUID schoolId, Instant now) throws SQLException {
-        long[] out = new long[3];
+        long[] out = new long[4];
+        // the notes first: the items still name the student
+        try (PreparedStatement s = c.prepareStatement("update record_correction set note = null, note_erased_at = ? "
+                + "where note is not null and id in (select correction_id from record_correction_item "
+                + "where student_id = ? and (?::uuid is null or school_id = ?))")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, studentId);
+            s.setObject(3, schoolId);
+            s.setObject(4, schoolId);
+            out[3] = s.executeUpdate();
+        }
         String where = " where student_id = ? and (?::uuid is null or school_id = ?)";
         String[] sql = {"delete from assessment_result" + where, "delete from attendance_record" + where,
                 "update record_correction_item set student_id = null, subject = null, test_code = null, "
@@ -297,11 +316,12 @@ public class CorrectionStore {
 
     /**
      * Deletes the records of a kind of every school year up to {@code throughStartYear} (inclusive) and the audit
-     * items of corrections of them; the counts (records, audit items).
+     * items of corrections of them, and erases the note of a correction of that kind left without items (its free
+     * text is about records that are gone); the counts (records, audit items, notes).
      */
-    public long[] purge(Connection c, CorrectionKind kind, int throughStartYear) throws SQLException {
+    public long[] purge(Connection c, CorrectionKind kind, int throughStartYear, Instant now) throws SQLException {
         String table = kind == CorrectionKind.ASSESSMENT ? "assessment_result" : "attendance_record";
-        long[] out = new long[2];
+        long[] out = new long[3];
         try (PreparedStatement s = c.prepareStatement("delete from " + table + " where school_year <= ?")) {
             s.setInt(1, throughStartYear);
             out[0] = s.executeUpdate();
@@ -311,6 +331,13 @@ public class CorrectionStore {
             s.setString(1, kind.name());
             s.setInt(2, throughStartYear);
             out[1] = s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("update record_correction r set note = null, note_erased_at = ? "
+                + "where r.kind = ? and r.note is not null "
+                + "and not exists (select 1 from record_correction_item i where i.correction_id = r.id)")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, kind.name());
+            out[2] = s.executeUpdate();
         }
         return out;
     }
@@ -326,8 +353,8 @@ public class CorrectionStore {
 
     public void insert(Connection c, RecordPurge p) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into record_purge (id, kind, record_kind, through_year, "
-                + "student_hash, school_id, reason, client_id, purged_at, assessments, attendance, correction_items) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "student_hash, school_id, reason, client_id, purged_at, assessments, attendance, correction_items, "
+                + "correction_notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, p.id());
             s.setString(2, p.kind().name());
             s.setString(3, p.recordKind() == null ? null : p.recordKind().name());
@@ -340,6 +367,7 @@ public class CorrectionStore {
             s.setLong(10, p.assessments());
             s.setLong(11, p.attendance());
             s.setLong(12, p.correctionItems());
+            s.setLong(13, p.correctionNotes());
             s.executeUpdate();
         }
     }
@@ -348,7 +376,8 @@ public class CorrectionStore {
         List<RecordPurge> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("select id, kind, record_kind, through_year, student_hash, "
-                     + "school_id, reason, client_id, purged_at, assessments, attendance, correction_items from record_purge "
+                     + "school_id, reason, client_id, purged_at, assessments, attendance, correction_items, correction_notes "
+                     + "from record_purge "
                      + "order by purged_at desc, id limit ? offset ?")) {
             s.setInt(1, size);
             s.setLong(2, (long) page * size);
@@ -357,7 +386,8 @@ public class CorrectionStore {
                     out.add(new RecordPurge(rs.getObject(1, UUID.class), RecordPurge.PurgeKind.valueOf(rs.getString(2)),
                             rs.getString(3) == null ? null : CorrectionKind.valueOf(rs.getString(3)), rs.getString(4),
                             rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8),
-                            rs.getTimestamp(9).toInstant(), rs.getLong(10), rs.getLong(11), rs.getLong(12)));
+                            rs.getTimestamp(9).toInstant(), rs.getLong(10), rs.getLong(11), rs.getLong(12),
+                            rs.getLong(13)));
                 }
             }
         }

@@ -11,6 +11,7 @@ import org.portfolio.performance.domain.IntegrityEvidence;
 import org.portfolio.performance.domain.IntegrityFlag;
 import org.portfolio.performance.domain.IntegrityFlagStatus;
 import org.portfolio.performance.domain.IntegrityOutcome;
+import org.portfolio.performance.domain.IntegrityResolutionCode;
 import org.portfolio.performance.domain.IntegrityRule;
 import org.portfolio.performance.domain.SchoolYear;
 import org.portfolio.performance.domain.SchoolYearKey;
@@ -213,7 +214,7 @@ public class IntegrityStore {
 
     private static final String FLAG_COLUMNS = "f.id, f.school_id, f.school_year, f.rule, f.scope, f.status, "
             + "f.evidence::text, c.reason, f.framework_id, f.framework_version, f.job_id, f.raised_at, f.updated_at, "
-            + "f.resolved_at, f.resolved_by, f.resolution_note, f.row_version, f.fingerprint";
+            + "f.resolved_at, f.resolved_by, f.resolution_note, f.row_version, f.fingerprint, f.resolution_code";
     private static final String FLAG_FROM = " from integrity_flag f left join integrity_check c on c.school_id = "
             + "f.school_id and c.school_year = f.school_year and c.rule = f.rule and c.scope = f.scope ";
 
@@ -227,7 +228,8 @@ public class IntegrityStore {
                 evidence(rs.getString(7)), rs.getString(8), rs.getObject(9, UUID.class),
                 rs.getObject(10) == null ? null : rs.getInt(10), rs.getObject(11, UUID.class),
                 rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(),
-                rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15), rs.getString(16),
+                rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15),
+                rs.getString(19) == null ? null : IntegrityResolutionCode.valueOf(rs.getString(19)), rs.getString(16),
                 rs.getLong(17)), rs.getString(18));
     }
 
@@ -316,15 +318,16 @@ public class IntegrityStore {
         }
     }
 
-    public void resolve(UUID id, String by, String note, Instant now) throws SQLException {
+    public void resolve(UUID id, String by, IntegrityResolutionCode code, String note, Instant now) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("update integrity_flag set "
-                + "status = 'RESOLVED', resolved_at = ?, resolved_by = ?, resolution_note = ?, updated_at = ?, "
-                + "row_version = row_version + 1 where id = ? and status = 'OPEN'")) {
+                + "status = 'RESOLVED', resolved_at = ?, resolved_by = ?, resolution_code = ?, resolution_note = ?, "
+                + "updated_at = ?, row_version = row_version + 1 where id = ? and status = 'OPEN'")) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setString(2, by);
-            s.setString(3, note);
-            s.setTimestamp(4, Timestamp.from(now));
-            s.setObject(5, id);
+            s.setString(3, code.name());
+            s.setString(4, note);
+            s.setTimestamp(5, Timestamp.from(now));
+            s.setObject(6, id);
             s.executeUpdate();
         }
     }

@@ -11,12 +11,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.performance.domain.CorrectionAction;
+import org.portfolio.performance.domain.CorrectionReasonCode;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** The bodies of the correction endpoints: 1 to 500 items by natural key, one mandatory reason. */
+/** The bodies of the correction endpoints: 1 to 500 items by natural key, one reason code, an optional note. */
 final class CorrectionRequests {
 
     private CorrectionRequests() {
@@ -27,14 +28,21 @@ final class CorrectionRequests {
     static final String SUBJECT = "^[A-Z][A-Z0-9_]{0,19}$";
     static final String TEST_CODE = "^[A-Za-z0-9._\\-]{1,40}$";
     static final String GRADE = "^(PK|K|[1-9]|1[0-2])$";
-    static final String REASON = "Why the records are corrected (1–500 characters). Published with the consequences "
-            + "(MetricResultRecorded, BenchmarkEvaluated, the contract and grant histories), so it must not name a "
-            + "student: a reason that contains a student id of the request is refused.";
+    static final String REASON_CODE = "Why the records are corrected, from a closed list. The only \"why\" that is "
+            + "published with the consequences (MetricResultRecorded, BenchmarkEvaluated, the contract and grant histories, "
+            + "the decision-rights answer). Required, except with the deprecated reason (then OTHER).";
+    static final String NOTE = "Optional free text for the audit (at most 500 characters). Never published: kept only in "
+            + "this service's correction audit, read by those who may read the student records of every school of the "
+            + "correction, and erased with the records of a student who has an item in the correction.";
+    static final String REASON = "Deprecated (issue 15): the old free-text reason. Accepted during the deprecation "
+            + "period as the note, the reason code then defaulting to OTHER; refused together with note. Never published.";
 
     @Schema(description = "Corrections or retractions of stored assessment results, all or nothing")
     record AssessmentCorrections(
-            @Schema(description = REASON, examples = "Scoring error in the spring ELA batch: levels re-sent by the vendor")
-            @NotBlank @Size(max = 500) String reason,
+            @Schema(description = REASON_CODE) CorrectionReasonCode reasonCode,
+            @Schema(description = NOTE, examples = "Scoring error in the spring ELA batch: levels re-sent by the vendor")
+            @Size(max = 500) String note,
+            @Schema(description = REASON, deprecated = true) @Size(max = 500) String reason,
             @Schema(description = "1 to 500 items; each names a stored result by its natural key")
             @NotNull @Size(min = 1, max = 500) List<@Valid @NotNull AssessmentItem> items) {
     }
@@ -56,8 +64,10 @@ final class CorrectionRequests {
 
     @Schema(description = "Corrections or retractions of stored attendance records, all or nothing")
     record AttendanceCorrections(
-            @Schema(description = REASON, examples = "Attendance of the first week re-sent after the SIS migration")
-            @NotBlank @Size(max = 500) String reason,
+            @Schema(description = REASON_CODE) CorrectionReasonCode reasonCode,
+            @Schema(description = NOTE, examples = "Attendance of the first week re-sent after the SIS migration")
+            @Size(max = 500) String note,
+            @Schema(description = REASON, deprecated = true) @Size(max = 500) String reason,
             @Schema(description = "1 to 500 items; each names a stored record by its natural key")
             @NotNull @Size(min = 1, max = 500) List<@Valid @NotNull AttendanceItem> items) {
     }

@@ -37,29 +37,32 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Corrections and retractions of student records by natural key, with a reason, and their audit. The district admin
+ * Corrections and retractions of student records by natural key, with a reason code and an optional
+ * note (the note never published), and their audit. The district admin
  * corrects any school's records; an SIS only its schools' (the whole request is refused with 403 if one item names
  * another school), and reads the audit of its schools' items only.
  */
 @Path("/api/performance/corrections")
-@Tag(name = "Corrections", description = "Corrections and retractions of student records by natural key, with a reason; audited; the consequences recomputed")
+@Tag(name = "Corrections", description = "Corrections and retractions of student records by natural key, with a reason code; audited; the consequences recomputed")
 @Produces(MediaType.APPLICATION_JSON)
 public class CorrectionResource {
 
     private static final String CHAIN = " In one transaction: the records are changed or removed, the school metrics of "
             + "the school-years touched are recomputed and every changed value is published as MetricResultRecorded naming "
-            + "this correction (its id and reason), so contracts-service re-evaluates the benchmarks on them and "
+            + "this correction (its id and reason code; never its note), so contracts-service re-evaluates the benchmarks on them and "
             + "autonomy-service revokes or reinstates what they guard, each history naming the correction. A computed value "
             + "whose last records are retracted is withdrawn (MetricResultRecorded with withdrawn: true and no value). "
             + "All or nothing: an item that names no stored record (422 record-not-found), a broken rule (422 "
-            + "invalid-correction: the same record twice, values missing for CORRECT, values on a RETRACT, a reason that "
-            + "contains a student id of the request) or a school outside an SIS client's scope (403) keeps nothing. "
-            + "1 to 500 items; a single correction is a request of one item. An ingest-only client (edfi-service's "
-            + "svc_edfi, every school) may only RETRACT (a CORRECT item: 403); its answer carries no values (no before, "
-            + "no after), no metric or rating counts, and every item as RETRACTED: an item naming no stored record is "
-            + "answered as retracted (audited as UNCHANGED), so the answer tells it neither a value nor whether a record "
-            + "existed. Audited: who, when, why, each record's values "
-            + "before and after (GET /corrections/{id}).";
+            + "invalid-correction: the same record twice, values missing for CORRECT, values on a RETRACT) or a school outside an SIS client's scope (403) keeps nothing. "
+            + "1 to 500 items; a single correction is a request of one item. Why: reasonCode (closed list, published) and an "
+            + "optional note (free text, never published: kept in the audit, shown only to a reader of every school of "
+            + "the correction, erased with the records of a student who has an item in it). The deprecated reason is "
+            + "accepted as the note with reasonCode OTHER (400 when given with note; 400 without reasonCode or reason). "
+            + "An ingest-only client (edfi-service's svc_edfi, every school) may only RETRACT (a CORRECT item: 403); its answer "
+            + "carries no values (no before, no after), no metric or rating counts, and every item as RETRACTED: an item "
+            + "naming no stored record is answered as retracted (audited as UNCHANGED), so the answer tells it neither a "
+            + "value nor whether a record existed. "
+            + "Audited: who, when, why, each record's values before and after (GET /corrections/{id}).";
 
     @Inject
     CorrectionService corrections;
@@ -93,7 +96,8 @@ public class CorrectionResource {
                 CorrectionService.values("gradeLevel", i.gradeLevel(), "performanceLevel",
                         i.performanceLevel(), "scaleScore", i.scaleScore(), "growthPercentile", i.growthPercentile())))
                 .toList();
-        return created(corrections.apply(CorrectionKind.ASSESSMENT, r.reason(), items, caller.id(), this::mayCorrect,
+        return created(corrections.apply(CorrectionKind.ASSESSMENT,
+                CorrectionService.Why.of(r.reasonCode(), r.note(), r.reason()), items, caller.id(), this::mayCorrect,
                 caller.isIngestOnly()));
     }
 
@@ -114,7 +118,8 @@ public class CorrectionResource {
                 CorrectionService.values("gradeLevel", i.gradeLevel(), "daysEnrolled",
                         i.daysEnrolled(), "daysAbsent", i.daysAbsent())))
                 .toList();
-        return created(corrections.apply(CorrectionKind.ATTENDANCE, r.reason(), items, caller.id(), this::mayCorrect,
+        return created(corrections.apply(CorrectionKind.ATTENDANCE,
+                CorrectionService.Why.of(r.reasonCode(), r.note(), r.reason()), items, caller.id(), this::mayCorrect,
                 caller.isIngestOnly()));
     }
 
@@ -124,16 +129,21 @@ public class CorrectionResource {
             return Response.created(URI.create("/api/performance/corrections/" + a.correction().id()))
                     .entity(CorrectionResponse.retractedBlind(a.correction(), a.items())).build();
         }
-        Set<UUID> scope = auditScope();
-        var visible = a.items().stream().filter(i -> scope == null || scope.contains(i.schoolId())).toList();
         return Response.created(URI.create("/api/performance/corrections/" + a.correction().id()))
-                .entity(CorrectionResponse.of(a.correction(), visible)).build();
+                .entity(response(a)).build();
+    }
+
+    /** The items of the caller's schools; the note only for a caller who may read every school's items. */
+    private CorrectionResponse response(CorrectionService.Applied a) {
+        Set<UUID> scope = auditScope();
+        return CorrectionResponse.of(a.correction(), CorrectionService.visible(a.items(), scope),
+                CorrectionService.mayReadNote(a.items(), scope));
     }
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
     @Operation(summary = "The correction audit",
-            description = "Corrections newest first, with who made them, when, why and what they changed; filter by school. "
+            description = "Corrections newest first, with who made them, when, why (the reason code; the note: GET /corrections/{id}) and what they changed; filter by school. "
                     + "The district admin sees every correction; an SIS client those with items of its schools.")
     @APIResponse(responseCode = "200", description = "One page of corrections")
     public Page<CorrectionSummaryResponse> list(@Parameter(description = "Only corrections with an item of this school") @QueryParam("schoolId") UUID schoolId,
@@ -152,12 +162,12 @@ public class CorrectionResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
     @Operation(summary = "One correction with its audited items",
             description = "Who, when, why, and each item's natural key with the record's values before and after (personal "
-                    + "data). An SIS client sees the items of its schools only, and a correction without any as not found. "
+                    + "data). An SIS client sees the items of its schools only, and a correction without any as not found; "
+                    + "the note only when every item is of its schools (the district admin: always). "
                     + "Once a student's records are erased, their items keep only the school, year, action and outcome.")
     @APIResponse(responseCode = "200", description = "The correction and its items",
             content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
     public CorrectionResponse get(@PathParam("id") UUID id) throws SQLException {
-        CorrectionService.Applied a = corrections.get(id, auditScope());
-        return CorrectionResponse.of(a.correction(), a.items());
+        return response(corrections.get(id, auditScope()));
     }
 }

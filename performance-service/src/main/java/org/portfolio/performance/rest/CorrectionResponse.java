@@ -5,6 +5,7 @@ import org.portfolio.performance.domain.CorrectionAction;
 import org.portfolio.performance.domain.CorrectionItem;
 import org.portfolio.performance.domain.CorrectionKind;
 import org.portfolio.performance.domain.CorrectionOutcome;
+import org.portfolio.performance.domain.CorrectionReasonCode;
 import org.portfolio.performance.domain.RecordCorrection;
 
 import java.math.BigDecimal;
@@ -15,9 +16,18 @@ import java.util.UUID;
 
 @Schema(description = "An audited correction of student records: who, when, why, what it changed, and each item's "
         + "values before and after (personal data: DISTRICT_ADMIN, or an SIS for its schools' items)",
-        requiredProperties = {"correctionId", "kind", "reason", "correctedBy", "correctedAt", "itemCount", "itemsChanged",
+        requiredProperties = {"correctionId", "kind", "reasonCode", "reason", "correctedBy", "correctedAt", "itemCount", "itemsChanged",
                 "itemsRetracted", "itemsUnchanged", "items"})
-public record CorrectionResponse(UUID correctionId, CorrectionKind kind, String reason,
+public record CorrectionResponse(UUID correctionId, CorrectionKind kind,
+                                 @Schema(description = "Why, from the closed list (the only \"why\" that is published)")
+                                 CorrectionReasonCode reasonCode,
+                                 @Schema(description = "The author's free text (never published). Absent when none was "
+                                         + "given, once erased (noteErasedAt), and for an SIS that may not read every "
+                                         + "school of the correction") String note,
+                                 @Schema(description = "When the note was erased with the records of a student who has an "
+                                         + "item in the correction") Instant noteErasedAt,
+                                 @Schema(description = "Deprecated (issue 15): the reason code's name, never free text",
+                                         deprecated = true) String reason,
                                  @Schema(description = "The API client that made it") String correctedBy,
                                  Instant correctedAt,
                                  @Schema(description = "Items in the request") int itemCount,
@@ -73,8 +83,9 @@ public record CorrectionResponse(UUID correctionId, CorrectionKind kind, String 
         }
     }
 
-    static CorrectionResponse of(RecordCorrection c, List<CorrectionItem> items) {
-        return new CorrectionResponse(c.id(), c.kind(), c.reason(), c.clientId(), c.correctedAt(), c.items(),
+    static CorrectionResponse of(RecordCorrection c, List<CorrectionItem> items, boolean withNote) {
+        return new CorrectionResponse(c.id(), c.kind(), c.reasonCode(), withNote ? c.note() : null, c.noteErasedAt(),
+                c.reasonCode().name(), c.clientId(), c.correctedAt(), c.items(),
                 c.itemsChanged(), c.itemsRetracted(), c.itemsUnchanged(), c.metricsChanged(), c.metricsWithdrawn(),
                 c.ratingsChanged(), items == null ? List.of() : items.stream().map(i -> new Item(i.seq(), i.schoolId(),
                         i.schoolYear(), i.action(), i.outcome(), i.studentId(), i.subject(), i.testCode(), Values.of(i.before()),
@@ -86,7 +97,8 @@ public record CorrectionResponse(UUID correctionId, CorrectionKind kind, String 
      * no metric or rating counts — alike whether or not each record was stored (review of edfi5, H1).
      */
     static CorrectionResponse retractedBlind(RecordCorrection c, List<CorrectionItem> items) {
-        return new CorrectionResponse(c.id(), c.kind(), c.reason(), c.clientId(), c.correctedAt(), c.items(), 0, c.items(), 0,
+        return new CorrectionResponse(c.id(), c.kind(), c.reasonCode(), null, c.noteErasedAt(), c.reasonCode().name(),
+                c.clientId(), c.correctedAt(), c.items(), 0, c.items(), 0,
                 null, null, null, items.stream().map(i -> new Item(i.seq(), i.schoolId(), i.schoolYear(), i.action(),
                         CorrectionOutcome.RETRACTED, i.studentId(), i.subject(), i.testCode(), null, null, null)).toList());
     }

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.IntegrityFlag;
+import org.portfolio.performance.domain.IntegrityResolutionCode;
 import org.portfolio.performance.service.IntegrityService;
+import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -56,11 +58,12 @@ public class IntegrityFlagResource {
     @Path("/{flagId}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Resolve an integrity flag with a note",
+    @Operation(summary = "Resolve an integrity flag with a resolution code",
             description = "Oversight (for the schools its bodies oversee) or the district resolves an OPEN flag with a "
-                    + "mandatory note, kept with who resolved it and when, and published as IntegrityFlagResolved. "
-                    + "Resolving changes nothing else: no rating, benchmark or grant depends on a flag. The note must "
-                    + "not name students.")
+                    + "resolution code and an optional note, kept with who resolved it and when. Published as "
+                    + "IntegrityFlagResolved with the code only: the note stays in this service (read with the flag). "
+                    + "A request with a note and no code (the shape before issue 15) is accepted with the code OTHER; "
+                    + "neither: 400. Resolving changes nothing else: no rating, benchmark or grant depends on a flag.")
     @APIResponse(responseCode = "200", description = "The resolved flag",
             content = @Content(schema = @Schema(implementation = IntegrityFlagResponse.class)))
     @APIResponse(responseCode = "404", description = "No integrity flag with this id")
@@ -69,6 +72,11 @@ public class IntegrityFlagResource {
                                          @Valid @NotNull ResolveIntegrityFlagRequest request) throws SQLException {
         IntegrityFlag f = integrity.get(flagId);
         caller.requireSchool(f.schoolId());
-        return IntegrityFlagResponse.of(integrity.resolve(flagId, request.note().strip(), caller.id()));
+        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        if (request.resolutionCode() == null && note == null) {
+            throw ProblemException.invalid("resolutionCode", "is required");
+        }
+        return IntegrityFlagResponse.of(integrity.resolve(flagId, request.resolutionCode() == null
+                ? IntegrityResolutionCode.OTHER : request.resolutionCode(), note, caller.id()));
     }
 }

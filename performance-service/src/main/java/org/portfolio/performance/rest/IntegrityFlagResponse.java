@@ -3,6 +3,7 @@ package org.portfolio.performance.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.performance.domain.IntegrityEvidence;
 import org.portfolio.performance.domain.IntegrityFlag;
+import org.portfolio.performance.domain.IntegrityResolutionCode;
 import org.portfolio.performance.domain.IntegrityFlagStatus;
 import org.portfolio.performance.domain.IntegrityRule;
 
@@ -35,12 +36,15 @@ public record IntegrityFlagResponse(UUID id, UUID schoolId, @Schema(examples = "
                                     Instant updatedAt,
                                     @Schema(description = "When it was resolved (absent while OPEN)") Instant resolvedAt,
                                     @Schema(description = "The client that resolved it (absent while OPEN)") String resolvedBy,
-                                    @Schema(description = "The resolution note (absent while OPEN)") String resolutionNote,
+                                    @Schema(description = "How it was resolved (absent while OPEN); the published part of "
+                                            + "the resolution") IntegrityResolutionCode resolutionCode,
+                                    @Schema(description = "The resolution note (absent while OPEN, or when none was given): "
+                                            + "kept in this service, never published") String resolutionNote,
                                     @Schema(description = "Changes with every write of the flag") long rowVersion) {
 
     static IntegrityFlagResponse of(IntegrityFlag f) {
         return new IntegrityFlagResponse(f.id(), f.schoolId(), f.schoolYear(), f.rule(), f.scope(), f.status(), f.reason(),
                 IntegrityEvidenceResponse.of(f.evidence()), f.frameworkId(), f.frameworkVersion(), f.jobId(), f.raisedAt(),
-                f.updatedAt(), f.resolvedAt(), f.resolvedBy(), f.resolutionNote(), f.rowVersion());
+                f.updatedAt(), f.resolvedAt(), f.resolvedBy(), f.resolutionCode(), f.resolutionNote(), f.rowVersion());
     }
 }

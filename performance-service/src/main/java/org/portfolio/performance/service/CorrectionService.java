@@ -9,6 +9,7 @@ import org.portfolio.performance.domain.CorrectionCause;
 import org.portfolio.performance.domain.CorrectionItem;
 import org.portfolio.performance.domain.CorrectionKind;
 import org.portfolio.performance.domain.CorrectionOutcome;
+import org.portfolio.performance.domain.CorrectionReasonCode;
 import org.portfolio.performance.domain.RecordCorrection;
 import org.portfolio.performance.domain.SchoolYearKey;
 import org.portfolio.performance.domain.StudentRecordKey;
@@ -77,21 +78,44 @@ public class CorrectionService {
     }
 
     /**
+     * The "why" of a request: its reason code and optional note, or (deprecated, issue 15) the old free-text reason,
+     * taken as the note with the code OTHER. Only the code is published; the note stays in the audit.
+     */
+    public record Why(CorrectionReasonCode code, String note) {
+
+        public static Why of(CorrectionReasonCode code, String note, String deprecatedReason) {
+            String n = blankToNull(note);
+            String old = blankToNull(deprecatedReason);
+            if (n != null && old != null) {
+                throw ProblemException.invalid("reason", "is deprecated: give the note only, not both");
+            }
+            if (code == null && old == null) {
+                throw ProblemException.invalid("reasonCode", "is required");
+            }
+            return new Why(code == null ? CorrectionReasonCode.OTHER : code, n != null ? n : old);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+
+    /**
      * @param retractOnly an ingest-only client (svc_edfi, every school): only RETRACT items (else 403), and an item
      *                    naming no stored record is no error but audited as UNCHANGED without values — its answer must
      *                    not tell whether a record existed (review of edfi5, H1)
      */
     @Transactional
-    public Applied apply(CorrectionKind kind, String reason, List<Item> items, String clientId,
+    public Applied apply(CorrectionKind kind, Why why, List<Item> items, String clientId,
                          Predicate<UUID> mayCorrect, boolean retractOnly) throws SQLException {
         if (retractOnly && items.stream().anyMatch(i -> i.action() != CorrectionAction.RETRACT)) {
             throw ProblemException.forbidden("Client " + clientId + " may only retract records (RETRACT items): it "
                     + "corrects no value");
         }
-        check(kind, reason, items, mayCorrect);
+        check(kind, items, mayCorrect);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        CorrectionCause cause = new CorrectionCause(id, reason.strip());
+        CorrectionCause cause = new CorrectionCause(id, why.code());
         List<CorrectionItem> audit = new ArrayList<>();
         Set<SchoolYearKey> changed = new TreeSet<>();
         int nChanged = 0;
@@ -145,7 +169,7 @@ public class CorrectionService {
                         + " items name no stored record; nothing was corrected", missing, Map.of());
             }
             RecomputeService.Corrected r = recompute.corrected(c, changed, kind == CorrectionKind.ASSESSMENT, cause);
-            RecordCorrection rc = new RecordCorrection(id, kind, cause.reason(), clientId, now, items.size(), nChanged,
+            RecordCorrection rc = new RecordCorrection(id, kind, why.code(), why.note(), null, clientId, now, items.size(), nChanged,
                     nRetracted, nUnchanged, r.metricsChanged(), r.metricsWithdrawn(), r.ratingsChanged());
             store.insert(c, rc, audit);
             LOG.infof("Correction %s of %d %s record(s) by %s: %d changed, %d retracted, %d unchanged; %d metric(s) "
@@ -156,15 +180,13 @@ public class CorrectionService {
     }
 
     /** The request's rules beyond its shape; a broken one is a 4xx and nothing is kept. */
-    private static void check(CorrectionKind kind, String reason, List<Item> items, Predicate<UUID> mayCorrect) {
+    private static void check(CorrectionKind kind, List<Item> items, Predicate<UUID> mayCorrect) {
         List<FieldError> errors = new ArrayList<>();
         if (items.isEmpty() || items.size() > MAX_ITEMS) {
             throw ProblemException.invalid("items", "must hold 1 to " + MAX_ITEMS + " items");
         }
         Set<UUID> outOfScope = new TreeSet<>();
         Set<StudentRecordKey> seen = new HashSet<>();
-        String lowerReason = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
-        boolean reasonNamesStudent = false;
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
             if (!mayCorrect.test(it.key().schoolId())) {
@@ -172,9 +194,6 @@ public class CorrectionService {
             }
             if (!seen.add(it.key())) {
                 errors.add(new FieldError("items[" + i + "]", "names the same record as an earlier item"));
-            }
-            if (lowerReason.contains(it.key().studentId().toLowerCase(Locale.ROOT))) {
-                reasonNamesStudent = true;
             }
             if (it.action() == CorrectionAction.CORRECT) {
                 valuesProblems(kind, it.values(), "items[" + i + "]", errors);
@@ -185,10 +204,6 @@ public class CorrectionService {
         if (!outOfScope.isEmpty()) {
             throw ProblemException.forbidden("Your client is not scoped to school(s) " + outOfScope
                     + "; it may correct only its own schools' records");
-        }
-        if (reasonNamesStudent) {
-            errors.add(new FieldError("reason", "must not contain a student id: the reason is published with the "
-                    + "correction's consequences (contracts and autonomy histories)"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(INVALID_CORRECTION, errors.size() == 1 ? errors.get(0).field() + " "
@@ -257,14 +272,31 @@ public class CorrectionService {
         return new Page<>(store.list(schoolId, scope, page, size), page, size, store.count(schoolId, scope));
     }
 
-    /** A correction with its items in the schools of {@code scope} (null: all); 404 when the caller sees no item. */
+    /**
+     * A correction with every item (the caller shows those of its scope: {@link #visible}); 404 when the caller
+     * ({@code scope}: its schools, null: all) sees no item.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Applied get(UUID id, Collection<UUID> scope) throws SQLException {
         RecordCorrection c = store.find(id).orElseThrow(() -> ProblemException.notFound("Correction", id));
-        List<CorrectionItem> items = store.items(id, scope);
-        if (scope != null && items.isEmpty()) {
+        List<CorrectionItem> items = store.items(id, null);
+        if (scope != null && visible(items, scope).isEmpty()) {
             throw ProblemException.notFound("Correction", id);
         }
         return new Applied(c, items);
+    }
+
+    /** The items of the schools of {@code scope} (null: all). */
+    public static List<CorrectionItem> visible(List<CorrectionItem> items, Collection<UUID> scope) {
+        return scope == null ? items : items.stream().filter(i -> scope.contains(i.schoolId())).toList();
+    }
+
+    /**
+     * May the caller read the correction's note? Only who may read the student records of every school of the
+     * correction (the note is free text about its items, which may name any of them). A correction whose items a
+     * retention purge deleted: the district admin only.
+     */
+    public static boolean mayReadNote(List<CorrectionItem> items, Collection<UUID> scope) {
+        return scope == null || !items.isEmpty() && items.stream().allMatch(i -> scope.contains(i.schoolId()));
     }
 }

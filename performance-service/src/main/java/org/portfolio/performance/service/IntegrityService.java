@@ -10,6 +10,7 @@ import org.portfolio.performance.domain.IntegrityChecks;
 import org.portfolio.performance.domain.IntegrityFlag;
 import org.portfolio.performance.domain.IntegrityFlagStatus;
 import org.portfolio.performance.domain.IntegrityOutcome;
+import org.portfolio.performance.domain.IntegrityResolutionCode;
 import org.portfolio.performance.domain.IntegrityRules;
 import org.portfolio.performance.domain.MetricCategory;
 import org.portfolio.performance.domain.MetricDefinition;
@@ -196,7 +197,7 @@ public class IntegrityService {
         Framework fw = r == null ? null : r.basis();
         IntegrityFlag flag = new IntegrityFlag(UUID.randomUUID(), c.key().schoolId(), c.key().schoolYear(), c.rule(),
                 c.scope(), IntegrityFlagStatus.OPEN, c.evidence(), c.reason(), fw == null ? null : fw.id,
-                fw == null ? null : fw.version, jobId, now, now, null, null, null, 0);
+                fw == null ? null : fw.version, jobId, now, now, null, null, null, null, 0);
         store.insert(flag, fingerprint);
         outbox.publish("IntegrityFlag", flag.id().toString(), IntegrityFlagRaised.NAME, flag.schoolId(),
                 new IntegrityFlagRaised(flag.id(), flag.schoolId(), flag.schoolYear(), flag.rule().name(), flag.scope(),
@@ -225,11 +226,11 @@ public class IntegrityService {
     }
 
     /**
-     * Resolves an OPEN flag with a note (who and when are kept with it) and publishes IntegrityFlagResolved, in one
-     * transaction. 409 when it is already resolved. The caller has checked that the client decides for the school.
+     * Resolves an OPEN flag with a resolution code and an optional note (who and when are kept with them) and publishes
+     * IntegrityFlagResolved with the code only (the note is never published), in one transaction. 409 when it is already resolved. The caller has checked that the client decides for the school.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public IntegrityFlag resolve(UUID id, String note, String by) throws SQLException {
+    public IntegrityFlag resolve(UUID id, IntegrityResolutionCode code, String note, String by) throws SQLException {
         IntegrityFlag f = store.findForUpdate(id).map(IntegrityStore.StoredFlag::flag)
                 .orElseThrow(() -> ProblemException.notFound("Integrity flag", id));
         if (f.status() != IntegrityFlagStatus.OPEN) {
@@ -237,9 +238,9 @@ public class IntegrityService {
                     + " by " + f.resolvedBy());
         }
         Instant now = Instant.now();
-        store.resolve(id, by, note, now);
+        store.resolve(id, by, code, note, now);
         outbox.publish("IntegrityFlag", id.toString(), IntegrityFlagResolved.NAME, f.schoolId(),
-                new IntegrityFlagResolved(id, f.schoolId(), f.schoolYear(), f.rule().name(), f.scope(), by, note, now));
+                IntegrityFlagResolved.of(id, f.schoolId(), f.schoolYear(), f.rule().name(), f.scope(), by, code.name(), now));
         LOG.infof("Integrity flag %s resolved by %s", id, by);
         return store.find(id).orElseThrow().flag();
     }

@@ -128,7 +128,7 @@ public class MetricResultService {
     }
 
     private static MetricResultRecorded.Correction correction(CorrectionCause c) {
-        return c == null ? null : new MetricResultRecorded.Correction(c.correctionId(), c.reason());
+        return c == null ? null : MetricResultRecorded.Correction.of(c.correctionId(), c.reasonCode().name());
     }
 
     private static String id(UUID school, String year, String metric) {

@@ -98,13 +98,13 @@ public class RetentionService {
                     int years = k == CorrectionKind.ASSESSMENT ? config.retention().assessmentYears()
                             : config.retention().attendanceYears();
                     int through = throughStartYear(now, years);
-                    long[] n = store.purge(c, k, through);
+                    long[] n = store.purge(c, k, through, now);
                     if (n[0] == 0 && n[1] == 0) {
                         continue;
                     }
                     RecordPurge p = new RecordPurge(UUID.randomUUID(), RecordPurge.PurgeKind.RETENTION, k,
                             SchoolYear.of(through), null, null, null, SYSTEM, now,
-                            k == CorrectionKind.ASSESSMENT ? n[0] : 0, k == CorrectionKind.ATTENDANCE ? n[0] : 0, n[1]);
+                            k == CorrectionKind.ASSESSMENT ? n[0] : 0, k == CorrectionKind.ATTENDANCE ? n[0] : 0, n[1], n[2]);
                     store.insert(c, p);
                     out.add(p);
                     LOG.infof("Retention purge %s: %d %s record(s) of school years through %s deleted (kept %d years), "
@@ -125,10 +125,10 @@ public class RetentionService {
         try (Connection c = store.connection()) {
             long[] n = store.erase(c, studentId, schoolId, now);
             RecordPurge p = new RecordPurge(UUID.randomUUID(), RecordPurge.PurgeKind.ERASURE, null, null,
-                    hash(studentId), schoolId, reason.strip(), clientId, now, n[0], n[1], n[2]);
+                    hash(studentId), schoolId, reason.strip(), clientId, now, n[0], n[1], n[2], n[3]);
             store.insert(c, p);
             LOG.infof("Erasure %s by %s: %d assessment result(s), %d attendance record(s) deleted, %d correction audit "
-                    + "item(s) blanked", p.id(), clientId, n[0], n[1], n[2]);
+                    + "item(s) blanked, %d correction note(s) erased", p.id(), clientId, n[0], n[1], n[2], n[3]);
             return p;
         }
     }

@@ -212,6 +212,9 @@ class DemoDistrictIT {
         assertThat(audit.path("kind").asText()).isEqualTo("ASSESSMENT");
         assertThat(audit.path("itemsChanged").asInt()).isGreaterThan(0);
         assertThat(audit.path("items").get(0).path("before").path("performanceLevel").asInt()).isEqualTo(2);
+        // issue 15: the code is published, the note (free text) only in the audit
+        assertThat(audit.path("reasonCode").asText()).isEqualTo("SCORING_ERROR");
+        assertThat(audit.path("note").asText()).contains("last year's scale");
         JsonNode program = null;
         for (JsonNode g : get("OVERSIGHT", "/api/autonomy/grants?schoolId=" + school).path("items")) {
             if (g.path("domain").asText().equals("PROGRAM")) {
@@ -225,13 +228,17 @@ class DemoDistrictIT {
         assertThat(grant.path("cause").path("correctionId").asText()).isEqualTo(correction);
         JsonNode rights = get(null, "/api/autonomy/schools/" + school + "/decision-rights/CHOOSE_CURRICULUM");
         assertThat(rights.path("decidedBy").asText()).isEqualTo("SCHOOL");
-        assertThat(rights.path("basis").path("explanation").asText()).contains("corrected data", correction);
+        assertThat(rights.path("basis").path("explanation").asText()).contains("corrected data", correction,
+                "SCORING_ERROR");
+        assertThat(rights.toString()).doesNotContain("last year's scale");
+        assertThat(grant.toString()).doesNotContain("last year's scale");
         JsonNode history = get("OVERSIGHT", "/api/contracts/" + env("CORRECTED_CONTRACT") + "/history?size=200");
         boolean named = false;
         for (JsonNode h : history.path("items")) {
             named |= h.path("kind").asText().equals("BENCHMARK_EVALUATED") && h.path("summary").asText().contains(correction);
         }
         assertThat(named).as("the contract history names the correction").isTrue();
+        assertThat(history.toString()).doesNotContain("last year's scale");
     }
 
     @Test

@@ -453,7 +453,11 @@ class EdFiGrandBendIT {
                 .multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(n - 1), 1, RoundingMode.HALF_UP));
         JsonNode audit = JSON.readTree(district.as(admin).queryParam("schoolId", elementary.toString()).get("/api/performance/corrections")
                 .then().statusCode(200).extract().asString());
-        assertThat(audit.at("/items/0/reason").asText()).contains("Ed-Fi door");
+        // issue 15: the audit lists the published code; the note (naming the Ed-Fi door) is read from the correction itself
+        assertThat(audit.at("/items/0/reasonCode").asText()).isEqualTo("SOURCE_RECORD_CHANGED");
+        JsonNode correction = JSON.readTree(district.as(admin).get("/api/performance/corrections/"
+                + audit.at("/items/0/correctionId").asText()).then().statusCode(200).extract().asString());
+        assertThat(correction.path("note").asText()).contains("Ed-Fi door");
         String deletedStudent = toDelete.get(0).at("/studentReference/studentUniqueId").asText();
         assertThat(JSON.readTree(district.as(sis).queryParam("schoolId", elementary.toString()).queryParam("schoolYear", "2021-22")
                 .queryParam("studentId", deletedStudent).queryParam("subject", "MATH").get("/api/performance/student-records/assessments")

@@ -197,7 +197,7 @@ class RoleMatrixIT {
             row("integrity flags: read", "performance-service", "GET", "/api/performance/integrity-flags/{flag}", null,
                     "✓ ✓ own – – –"),
             row("integrity flags: resolve", "performance-service", "POST", "/api/performance/integrity-flags/{fresh-flag}/resolve",
-                    (f, s) -> Map.of("note", "Reviewed with the school: make-up sessions documented"), "✓ ✓ – – – –"),
+                    (f, s) -> Map.of("resolutionCode", "EXPLAINED", "note", "Reviewed with the school: make-up sessions documented"), "✓ ✓ – – – –"),
             row("public performance view", "performance-service", "GET", "/api/performance/public/schools?schoolYear={year}",
                     null, ALL),
             row("enrollment: periods, programs, lottery, match, offers", "enrollment-service", "GET",
@@ -601,7 +601,7 @@ class RoleMatrixIT {
         api.asAdmin().contentType("application/json").body(List.of(Map.of("schoolId", school.toString(),
                         "schoolYear", f.year(), "studentId", student, "subject", "ELA", "testCode", "STATE",
                         "performanceLevel", 2))).post("/api/performance/ingest/assessments").then().statusCode(201);
-        return Map.of("reason", "Rescored by the vendor", "items", List.of(Map.of("schoolId", school.toString(),
+        return Map.of("reasonCode", "SCORING_ERROR", "note", "Rescored by the vendor", "items", List.of(Map.of("schoolId", school.toString(),
                 "schoolYear", f.year(), "studentId", student, "subject", "ELA", "testCode", "STATE", "action", "CORRECT",
                 "performanceLevel", 3)));
     }

@@ -1,0 +1,24 @@
+package org.portfolio.platform.web.time;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * The one clock of a service (UTC): every "today", due date, received-at time and event time a service records comes
+ * from the {@link Clock} bean, never from the system clock directly (the services' ArchitectureTests check it). Tests
+ * replace this default bean with platform-testing's {@code TestClock} (a service's {@code TestClockBean}).
+ */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
