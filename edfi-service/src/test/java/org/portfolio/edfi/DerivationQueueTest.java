@@ -156,6 +156,71 @@ class DerivationQueueTest {
         assertThat(given().auth().oauth2(sis).get("/edfi/derivations/problems").jsonPath().getList("$")).isEmpty();
     }
 
+    /**
+     * Review of edfi5, L3: a record performance-service always fails on (500), queued with healthy ones, no longer holds
+     * them back: the upload is split, the others are kept, and the failing record is parked after max-attempts (3 in
+     * tests) as DERIVATION_FAILED with status 500 — while a 500 on everything (nothing taken) parks nothing.
+     */
+    @Test
+    void aRecordPerformanceServiceAlwaysFailsOnIsParkedAndHoldsNoOtherBack() throws Exception {
+        List<String> students = List.of("P-0", "P-1", "P-2", "P-3", "P-4");
+        students.forEach(this::enroll);
+        Drain.await();
+        int kept = FakePerformance.KEPT.size();
+        int poisoned = FakePerformance.POISONED.get();
+        FakePerformance.failStudent = "P-2";
+        try {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id) "
+                         + "select 'ATTENDANCE', k, 'test' from unnest(?::text[]) k")) {
+                st.setArray(1, c.createArrayOf("text", students.stream().map(s -> "[" + edfiSchool + ",2022,\"" + s + "\"]").toArray()));
+                assertThat(st.executeUpdate()).isEqualTo(5);
+            }
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            List<Object> problems = List.of();
+            while (problems.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                problems = given().auth().oauth2(sis).get("/edfi/derivations/problems").jsonPath().getList("$");
+            }
+            Response listed = given().auth().oauth2(sis).get("/edfi/derivations/problems");
+            assertThat(listed.jsonPath().getList("reason", String.class)).containsExactly("DERIVATION_FAILED");
+            assertThat(listed.jsonPath().getList("status", Integer.class)).containsExactly(500);
+            assertThat(FakePerformance.POISONED.get() - poisoned).as("uploads failed on P-2").isGreaterThanOrEqualTo(3);
+            for (String s : List.of("P-0", "P-1", "P-3", "P-4")) {
+                assertThat(keptSince(kept, s)).as(s + " kept although P-2 was in its upload").isTrue();
+            }
+            assertThat(keptSince(kept, "P-2")).isFalse();
+            assertThat(given().auth().oauth2(sis).get("/edfi/derivations/status").jsonPath().getLong("pending")).isZero();
+        } finally {
+            FakePerformance.failStudent = null;
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement st = c.prepareStatement("delete from edfi_derivation_problem where edfi_school_id = ?")) {
+                st.setLong(1, edfiSchool);
+                st.executeUpdate();
+            }
+        }
+    }
+
+    /** A 500 on every upload (performance-service failing, not one record): nothing is parked, everything waits and follows. */
+    @Test
+    void aFiveHundredOnEveryUploadParksNothing() throws Exception {
+        enroll("F-1");
+        enroll("F-2");
+        Drain.await();
+        int kept = FakePerformance.KEPT.size();
+        FakePerformance.failStatus = 500;
+        write("studentSchoolAttendanceEvents", event("F-1", "2021-09-01"));
+        write("studentSchoolAttendanceEvents", event("F-2", "2021-09-01"));
+        Thread.sleep(3_000);
+        assertThat(given().auth().oauth2(sis).get("/edfi/derivations/problems").jsonPath().getList("$"))
+                .as("nothing parked while every upload fails").isEmpty();
+        assertThat(given().auth().oauth2(sis).get("/edfi/derivations/status").jsonPath().getLong("pending")).isPositive();
+        FakePerformance.failStatus = 0;
+        Drain.await();
+        assertThat(keptSince(kept, "F-1")).isTrue();
+        assertThat(keptSince(kept, "F-2")).isTrue();
+    }
+
     /** Review finding 6: a problem clears when its record later derives nothing (here: its enrollment deleted). */
     @Test
     void aProblemClearsWhenItsRecordNoLongerDerivesAnything() throws Exception {

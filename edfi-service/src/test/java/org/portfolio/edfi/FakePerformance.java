@@ -47,6 +47,10 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
     public static volatile String notScopedSchool;
     /** When not 0, every ingestion and correction is answered with this status (503: performance-service down). */
     public static volatile int failStatus;
+    /** An attendance upload carrying a row of this student id fails (500), whatever else it carries (a poison record). */
+    public static volatile String failStudent;
+    /** Attendance uploads answered 500 because of {@link #failStudent}. */
+    public static final java.util.concurrent.atomic.AtomicInteger POISONED = new java.util.concurrent.atomic.AtomicInteger();
     /** How long each attendance upload takes (widens the window in which two derivers could overlap). */
     public static volatile int uploadMillis;
     /** Attendance records (schoolId|schoolYear|studentId) two uploads carried at the same time: must stay empty. */
@@ -85,6 +89,14 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                 if (failStatus != 0) {
                     answer(ex, failStatus, "{\"type\":\"https://portfolio.example/problems/unavailable\",\"status\":" + failStatus + "}");
                     return;
+                }
+                String poison = failStudent;
+                for (JsonNode r : rows) {
+                    if (poison != null && poison.equals(r.path("studentId").asText())) {
+                        POISONED.incrementAndGet();
+                        answer(ex, 500, "{\"type\":\"https://portfolio.example/problems/internal\",\"status\":500}");
+                        return;
+                    }
                 }
                 List<String> keys = new java.util.ArrayList<>();
                 for (JsonNode r : rows) {

@@ -1,0 +1,359 @@
+package org.portfolio.edfi.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.portfolio.edfi.domain.AssessmentKey;
+import org.portfolio.edfi.domain.DerivationProblem;
+import org.portfolio.edfi.domain.StudentYear;
+import org.portfolio.edfi.repository.PendingStore;
+import org.portfolio.edfi.repository.SentStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.portfolio.edfi.service.Derivations.ASSESSMENT;
+import static org.portfolio.edfi.service.Derivations.ATTENDANCE;
+
+/**
+ * Derives the claimed records and sends them to performance-service with edfi-service's own token, in uploads of at
+ * most {@link #MAX_ROWS_PER_UPLOAD} rows, and says in a {@link SendOutcome} what became of each record's queue rows:
+ * <ul>
+ *   <li>taken, or rejected by performance-service (a 4xx about the record: listed as a problem) — settled;</li>
+ *   <li>performance-service cannot take records now (unreachable, 502/503/504, 408, 429, or 401/403 of the service's
+ *       client) — postponed, and the rest of the pass waits too;</li>
+ *   <li>performance-service fails (500) — the upload is split and each record sent alone, so that the healthy ones go
+ *       through; a record that fails alone is "failing" ({@link Derivations} counts it and parks it after max-attempts
+ *       when something else was taken in the pass). After {@value SendOutcome#FAILURES_BEFORE_WAITING} records failing
+ *       alone in a row with nothing taken, the rest waits (performance-service fails on everything).</li>
+ * </ul>
+ * Nothing of a record (a student id) is logged.
+ */
+@ApplicationScoped
+public class DerivedRecordSender {
+
+    private static final Logger LOG = Logger.getLogger(DerivedRecordSender.class);
+
+    /**
+     * performance-service lists at most 100 row errors per upload and stops an upload whose first 1,000 rows are all
+     * rejected (422): the deriver never sends more than this many rows (or retractions) at once, so that every rejection
+     * is listed and a row it does not list was kept (review of issue 17, finding 4).
+     */
+    static final int MAX_ROWS_PER_UPLOAD = 100;
+
+    @Inject
+    PendingStore pending;
+
+    @Inject
+    DerivationReader reader;
+
+    @Inject
+    PerformanceClient performance;
+
+    @Inject
+    ServiceToken serviceToken;
+
+    @Inject
+    EdFiConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private int rowsPerUpload() {
+        return Math.max(1, Math.min(MAX_ROWS_PER_UPLOAD, config.deriver().rowsPerUpload()));
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+
+    // --- attendance -----------------------------------------------------------------------------
+
+    void sendAttendance(Map<StudentYear, List<PendingStore.Pending>> records, SendOutcome out) {
+        Map<StudentYear, ObjectNode> rows = reader.derive(new TreeSet<>(records.keySet()));
+        // records that derive nothing (no enrolled day, an unmapped school) are settled: there is nothing to send, and a
+        // problem listed for one of them is over
+        List<String> nothing = new ArrayList<>();
+        records.forEach((k, v) -> {
+            if (!rows.containsKey(k)) {
+                out.settle(v);
+                nothing.add(RecordKeys.key(k));
+            }
+        });
+        pending.clearProblems(ATTENDANCE, nothing);
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<StudentYear> order = new ArrayList<>(rows.keySet());
+        String authorization;
+        try {
+            authorization = serviceToken.authorization();
+        } catch (ServiceToken.Unavailable u) {
+            LOG.warnf("derived attendance records wait: %s", u.getMessage());
+            out.postpone(order.stream().flatMap(k -> records.get(k).stream()).toList());
+            return;
+        }
+        boolean wait = false;
+        for (List<StudentYear> chunk : chunks(order, rowsPerUpload())) {
+            if (wait) {
+                out.postpone(chunk.stream().flatMap(k -> records.get(k).stream()).toList());
+            } else {
+                wait = !uploadAttendance(authorization, chunk, rows, records, out);
+            }
+        }
+    }
+
+    /** One upload of at most MAX_ROWS_PER_UPLOAD records; false when performance-service cannot take records now (postponed). */
+    private boolean uploadAttendance(String authorization, List<StudentYear> chunk, Map<StudentYear, ObjectNode> rows,
+                                     Map<StudentYear, List<PendingStore.Pending>> records, SendOutcome out) {
+        ArrayNode body = mapper.createArrayNode();
+        chunk.forEach(k -> body.add(rows.get(k)));
+        PerformanceClient.Outcome outcome;
+        try {
+            outcome = performance.uploadAttendance(authorization, body);
+        } catch (PerformanceClient.Refused r) {
+            if (unavailable(r)) {
+                out.postpone(chunk.stream().flatMap(k -> records.get(k).stream()).toList());
+                return false;
+            }
+            if (chunk.size() > 1) {
+                // the whole upload refused (a 422 of rows all rejected, a 400) or failed (500): each record alone, so
+                // that a refusal or a failure blames the record it is about and no other
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (!uploadAttendance(authorization, List.of(chunk.get(i)), rows, records, out) || out.failingThroughout()) {
+                        out.postpone(chunk.subList(i + 1, chunk.size()).stream().flatMap(k -> records.get(k).stream()).toList());
+                        return false;
+                    }
+                }
+                return true;
+            }
+            StudentYear k = chunk.get(0);
+            if (r.status() == 500) {
+                out.fail(ATTENDANCE, RecordKeys.key(k), records.get(k));
+                return true;
+            }
+            problem(ATTENDANCE, RecordKeys.key(k), k.schoolId(), records.get(k), r.status(), null, r.getMessage());
+            out.settle(records.get(k));
+            return true;
+        }
+        out.taken();
+        Map<Integer, PerformanceClient.Rejected> rejected = new HashMap<>();
+        outcome.rejected().forEach(r -> rejected.putIfAbsent(r.index(), r));
+        List<String> ok = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            StudentYear k = chunk.get(i);
+            PerformanceClient.Rejected r = rejected.get(i);
+            if (r != null && notScoped(r)) {
+                out.postpone(records.get(k));
+                continue;
+            }
+            if (r == null && !outcome.complete()) {
+                // performance-service rejected more rows than it listed: this one may be among them; sent again later
+                out.postpone(records.get(k));
+                continue;
+            }
+            if (r != null) {
+                problem(ATTENDANCE, RecordKeys.key(k), k.schoolId(), records.get(k), 422, r.field(), rejection("attendance", r));
+            } else {
+                ok.add(RecordKeys.key(k));
+            }
+            out.settle(records.get(k));
+        }
+        pending.clearProblems(ATTENDANCE, ok);
+        return true;
+    }
+
+    // --- assessments ----------------------------------------------------------------------------
+
+    /**
+     * Per chunk of at most MAX_ROWS_PER_UPLOAD records: the retractions first (a record that moved to another natural key,
+     * or that nothing derives any more), then the uploads. Every record here is of the school of its key (the school the
+     * write that queued it was authorised for): nothing of another school is sent or retracted.
+     */
+    void sendAssessments(Map<AssessmentKey, List<PendingStore.Pending>> records, SendOutcome out) {
+        List<DerivationReader.AssessmentPlan> plans = reader.deriveAssessments(new TreeSet<>(records.keySet()));
+        Set<AssessmentKey> planned = new TreeSet<>();
+        plans.forEach(p -> planned.add(p.key()));
+        List<String> nothing = new ArrayList<>();
+        records.forEach((k, v) -> {
+            if (!planned.contains(k)) {
+                out.settle(v);
+                nothing.add(RecordKeys.key(k));
+            }
+        });
+        pending.clearProblems(ASSESSMENT, nothing);
+        if (plans.isEmpty()) {
+            return;
+        }
+        String authorization;
+        try {
+            authorization = serviceToken.authorization();
+        } catch (ServiceToken.Unavailable u) {
+            LOG.warnf("derived assessment records wait: %s", u.getMessage());
+            out.postpone(plans.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+            return;
+        }
+        boolean wait = false;
+        for (List<DerivationReader.AssessmentPlan> chunk : chunks(plans, rowsPerUpload())) {
+            if (wait) {
+                out.postpone(chunk.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+            } else {
+                wait = !sendAssessmentChunk(authorization, chunk, records, out);
+            }
+        }
+    }
+
+    /** One chunk's retractions and uploads; false when performance-service cannot take records now (postponed). */
+    private boolean sendAssessmentChunk(String authorization, List<DerivationReader.AssessmentPlan> plans,
+                                        Map<AssessmentKey, List<PendingStore.Pending>> records, SendOutcome out) {
+        List<PendingStore.Pending> all = plans.stream().flatMap(p -> records.get(p.key()).stream()).toList();
+        List<SentStore.Sent> retract = plans.stream().map(DerivationReader.AssessmentPlan::retract).filter(x -> x != null).toList();
+        try {
+            performance.retractAssessments(authorization, retract);
+        } catch (PerformanceClient.Refused r) {
+            if (unavailable(r)) {
+                out.postpone(all);
+                return false;
+            }
+            if (plans.size() > 1) {
+                return alone(authorization, plans, records, out);
+            }
+            refusedAlone(plans.get(0), records, r, out);
+            return true;
+        }
+        if (!retract.isEmpty()) {
+            out.taken();
+        }
+        List<DerivationReader.AssessmentPlan> uploads = plans.stream().filter(p -> p.row() != null).toList();
+        List<DerivationReader.AssessmentPlan> done = new ArrayList<>(plans.stream().filter(p -> p.row() == null).toList());
+        List<DerivationReader.AssessmentPlan> notYet = new ArrayList<>();
+        List<DerivationReader.AssessmentPlan> rejectedPlans = new ArrayList<>();
+        if (!uploads.isEmpty()) {
+            ArrayNode body = mapper.createArrayNode();
+            uploads.forEach(p -> body.add(p.row()));
+            try {
+                PerformanceClient.Outcome outcome = performance.uploadAssessments(authorization, body);
+                out.taken();
+                Map<Integer, PerformanceClient.Rejected> rejected = new HashMap<>();
+                outcome.rejected().forEach(r -> rejected.putIfAbsent(r.index(), r));
+                for (int i = 0; i < uploads.size(); i++) {
+                    DerivationReader.AssessmentPlan p = uploads.get(i);
+                    PerformanceClient.Rejected r = rejected.get(i);
+                    if (r != null && notScoped(r)) {
+                        notYet.add(p);
+                    } else if (r == null && !outcome.complete()) {
+                        notYet.add(p);
+                    } else if (r != null) {
+                        problem(ASSESSMENT, RecordKeys.key(p.key()), p.key().schoolId(), records.get(p.key()), 422, r.field(),
+                                rejection("assessment", r));
+                        rejectedPlans.add(p);
+                    } else {
+                        done.add(p);
+                    }
+                }
+            } catch (PerformanceClient.Refused r) {
+                // the retractions went through: remember them
+                reader.recordSent(done);
+                pending.clearProblems(ASSESSMENT, done.stream().map(p -> RecordKeys.key(p.key())).toList());
+                out.settle(done.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+                if (unavailable(r)) {
+                    out.postpone(uploads.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+                    return false;
+                }
+                if (uploads.size() > 1) {
+                    return alone(authorization, uploads, records, out);
+                }
+                refusedAlone(uploads.get(0), records, r, out);
+                return true;
+            }
+        }
+        reader.recordSent(done);
+        pending.clearProblems(ASSESSMENT, done.stream().map(p -> RecordKeys.key(p.key())).toList());
+        out.postpone(notYet.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+        out.settle(done.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+        out.settle(rejectedPlans.stream().flatMap(p -> records.get(p.key()).stream()).toList());
+        return true;
+    }
+
+    /** One record refused (a problem, settled) or failed on (500: failing) by performance-service when sent alone. */
+    private void refusedAlone(DerivationReader.AssessmentPlan p, Map<AssessmentKey, List<PendingStore.Pending>> records,
+                              PerformanceClient.Refused r, SendOutcome out) {
+        if (r.status() == 500) {
+            out.fail(ASSESSMENT, RecordKeys.key(p.key()), records.get(p.key()));
+            return;
+        }
+        problem(ASSESSMENT, RecordKeys.key(p.key()), p.key().schoolId(), records.get(p.key()), r.status(), null, r.getMessage());
+        out.settle(records.get(p.key()));
+    }
+
+    /** A chunk performance-service refused as a whole: each record alone (a refusal blames only the record it is about). */
+    private boolean alone(String authorization, List<DerivationReader.AssessmentPlan> plans,
+                          Map<AssessmentKey, List<PendingStore.Pending>> records, SendOutcome out) {
+        for (int i = 0; i < plans.size(); i++) {
+            if (!sendAssessmentChunk(authorization, List.of(plans.get(i)), records, out) || out.failingThroughout()) {
+                out.postpone(plans.subList(i + 1, plans.size()).stream().flatMap(p -> records.get(p.key()).stream()).toList());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // --- performance-service's answers ----------------------------------------------------------
+
+    /**
+     * performance-service says edfi-service's client may not write the row's school: the client is an SIS of every
+     * school, so performance-service has not heard of it yet (just registered: a service acts for no school until its
+     * client directory knows the client) — a transient state; the row waits and is retried.
+     */
+    private static boolean notScoped(PerformanceClient.Rejected r) {
+        boolean n = "schoolId".equals(r.field()) && r.message() != null && r.message().contains("not scoped");
+        if (n) {
+            LOG.warn("performance-service does not know edfi-service's client as an SIS of every school yet: the derived record waits");
+        }
+        return n;
+    }
+
+    /**
+     * performance-service cannot take records now: unreachable or overloaded (502, 503, 504, 408, 429, any 5xx but
+     * 500), or it refused edfi-service's own client (401: the token is renewed; 403: the client lacks a right, a
+     * deployment error) — the rows wait, retried. A 500 is not this: the upload made it fail, maybe one record of it.
+     */
+    private boolean unavailable(PerformanceClient.Refused r) {
+        if (r.status() == 401) {
+            serviceToken.invalidate();
+        }
+        if (r.status() == 401 || r.status() == 403) {
+            LOG.warnf("performance-service refused edfi-service's client (%d): derived records wait in the queue", r.status());
+        }
+        return r.status() == 401 || r.status() == 403 || r.status() == 408 || r.status() == 429
+                || (r.status() >= 500 && r.status() != 500);
+    }
+
+    /** The client whose write queued the record last: of its rows, the one queued last (the highest id). */
+    static String lastClient(List<PendingStore.Pending> rows) {
+        return rows.stream().max(java.util.Comparator.comparingLong(PendingStore.Pending::id)).map(PendingStore.Pending::clientId).orElse(null);
+    }
+
+    private void problem(String kind, String key, Long edfiSchoolId, List<PendingStore.Pending> rows, int status, String field, String message) {
+        pending.putProblem(new DerivationProblem(kind, key, edfiSchoolId, lastClient(rows), status, field, message, Instant.now(),
+                DerivationProblem.REJECTED));
+    }
+
+    /** The field and the rule; a value (a student id) is never repeated. */
+    private static String rejection(String kind, PerformanceClient.Rejected r) {
+        return "performance-service rejected the derived " + kind + " record (" + r.field() + "): "
+                + ("studentId".equals(r.field()) ? "the student id" : r.message());
+    }
+}
