@@ -1,6 +1,8 @@
 package org.portfolio.integration.consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.portfolio.integration.domain.Audience;
@@ -27,12 +29,18 @@ import java.util.UUID;
  * before it in the same partition and so in the same batch or an earlier one. A batch takes the feed lock and all
  * its lanes' locks first, in the order every lane lock is taken in ({@link FeedWriter#lockAhead}), so that it never
  * holds one school's lane while waiting for another's that the dispatcher holds while waiting for the first.
+ *
+ * <p>An event is stored as published, except an event published before issue 15 that still carries a correction's or
+ * a flag resolution's free text: stored with the code instead ({@link PublishedCodes}).
  */
 @ApplicationScoped
 public class FeedHandler implements EventHandler {
 
     @Inject
     FeedWriter feed;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Override
     public String name() {
@@ -71,8 +79,18 @@ public class FeedHandler implements EventHandler {
         }
         Set<UUID> schools = schoolsOf(event, data);
         feed.append(event.id(), event.type(), event.source().toString(), event.subject(),
-                event.time() != null ? event.time() : Instant.now(), new String(event.data(), StandardCharsets.UTF_8),
-                audience, schools, null);
+                event.time() != null ? event.time() : Instant.now(), stored(event, data), audience, schools, null);
+    }
+
+    /** The data as published, or with codes in place of free text typed by people (issue 15). */
+    private String stored(IncomingEvent event, JsonNode data) {
+        return PublishedCodes.codesOnly(event.type(), data).map(codes -> {
+            try {
+                return mapper.writeValueAsString(codes);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("event " + event.id() + ": its data cannot be written again", e);
+            }
+        }).orElseGet(() -> new String(event.data(), StandardCharsets.UTF_8));
     }
 
     /** The schools an event is about: its schoolId, or (MatchPublished) the schools of its programs. */
