@@ -58,6 +58,31 @@ class TokenEndpointTest {
         assertThat(tokenStatus("svc_edfi", GatewayTestResource.EDFI_SECRET)).isEqualTo(200);
     }
 
+    /**
+     * Review of edfi5, L4: the adopt setting left on must not undo an administrator's rotation on every restart — the
+     * configured secret is adopted once; a start with the same configured secret after a rotation leaves the rotated one.
+     */
+    @Test
+    void anAdministratorsRotationSticksAcrossStartsThatAskToAdoptTheSameConfiguredSecret() {
+        String configured = "edfi-service-configured-secret-0123456789abcdefgh";
+        try {
+            registry.ensureServiceClient("svc_edfi", configured, "edfi-service", true);
+            assertThat(tokenStatus("svc_edfi", configured)).isEqualTo(200);
+            String etag = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/svc_edfi").then()
+                    .statusCode(200).extract().header("ETag");
+            String rotated = given().auth().oauth2(TestTokens.districtAdmin()).header("If-Match", etag)
+                    .post("/api/admin/clients/svc_edfi/secret").then().statusCode(200).extract().path("clientSecret");
+            assertThat(rotated).isNotBlank();
+            // the next start, adopt setting still on, the same configured secret: the rotation sticks
+            registry.ensureServiceClient("svc_edfi", configured, "edfi-service", true);
+            assertThat(tokenStatus("svc_edfi", configured)).isEqualTo(401);
+            assertThat(tokenStatus("svc_edfi", rotated)).isEqualTo(200);
+        } finally {
+            registry.ensureServiceClient("svc_edfi", GatewayTestResource.EDFI_SECRET, "edfi-service", true);
+        }
+        assertThat(tokenStatus("svc_edfi", GatewayTestResource.EDFI_SECRET)).isEqualTo(200);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

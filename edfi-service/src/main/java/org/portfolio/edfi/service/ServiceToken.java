@@ -81,7 +81,7 @@ public class ServiceToken {
             LOG.warnf("edfi-service's client %s got no token: %d %s%s", IngestOnlyClients.EDFI_SERVICE_CLIENT, res.statusCode(), body.path("error").asText(""),
                     "invalid_client".equals(body.path("error").asText("")) ? " — its secret is not the one the gateway holds "
                             + "(or the client is disabled): give both the same secret and restart the gateway with "
-                            + "portfolio.gateway.bootstrap.edfi-client-adopt-secret=true (./portfolio does when it generated a new one; "
+                            + "portfolio.gateway.bootstrap.edfi-client-adopt-secret=true (./portfolio always does; it adopts a configured secret once; "
                             + "docs/edfi.md, rotating svc_edfi's secret); derived records wait in the queue" : "");
             throw new Unavailable("edfi-service's client got no token (" + res.statusCode() + " " + body.path("error").asText("") + ")");
         }

@@ -51,6 +51,13 @@ public class ApiClient extends PanacheEntityBase {
     @Column(name = "secret_hash", nullable = false, length = 128)
     public String secretHash;
 
+    /** The configured secret this service client was last created with or adopted (salted hash; null before V5 or for other clients). */
+    @Column(name = "adopted_secret_salt", length = 64)
+    public String adoptedSecretSalt;
+
+    @Column(name = "adopted_secret_hash", length = 128)
+    public String adoptedSecretHash;
+
     /** Comma-separated roles. */
     @Column(nullable = false, length = 200)
     public String roles;
@@ -145,6 +152,7 @@ public class ApiClient extends PanacheEntityBase {
      */
     public static ApiClient serviceClient(String clientId, String secret, String name) {
         ApiClient c = bootstrap(clientId, secret, name);
+        c.rememberAdopted(secret);
         c.roles = "SIS";
         c.setScope(new ClientScope(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), true));
         return c;
@@ -163,8 +171,23 @@ public class ApiClient extends PanacheEntityBase {
         }
         secretSalt = token(16);
         secretHash = hash(secretSalt, secret);
+        rememberAdopted(secret);
         rotatedAt = Instant.now();
         touch(by, true);
+    }
+
+    /** True when {@code secret} is the configured secret this client was last created with or adopted (review of edfi5, L4). */
+    public boolean adoptedLast(String secret) {
+        if (secret == null || adoptedSecretSalt == null || adoptedSecretHash == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(hash(adoptedSecretSalt, secret).getBytes(StandardCharsets.US_ASCII),
+                adoptedSecretHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void rememberAdopted(String secret) {
+        adoptedSecretSalt = token(16);
+        adoptedSecretHash = hash(adoptedSecretSalt, secret);
     }
 
     /** Replaces the secret; the old one and every token issued with it stop working at once. */

@@ -27,9 +27,7 @@ public class BootstrapClient {
 
     void onStart(@Observes StartupEvent e) {
         GatewayConfig.Bootstrap b = config.bootstrap();
-        if (b.edfiClientSecret().isPresent()
-                && registry.ensureServiceClient(IngestOnlyClients.EDFI_SERVICE_CLIENT, b.edfiClientSecret().get(), "edfi-service (records derived from Ed-Fi writes)",
-                        b.edfiClientAdoptSecret())) {
+        if (b.edfiClientSecret().isPresent() && ensureEdfiClient(b)) {
             LOG.infof("Created edfi-service's SIS client %s (every school)", IngestOnlyClients.EDFI_SERVICE_CLIENT);
         }
         if (b.clientId().isEmpty() || b.clientSecret().isEmpty()) {
@@ -37,6 +35,23 @@ public class BootstrapClient {
         }
         if (registry.ensureBootstrapClient(b.clientId().get(), b.clientSecret().get(), b.name())) {
             LOG.infof("Created the bootstrap DISTRICT_ADMIN client %s", b.clientId().get());
+        }
+    }
+
+    /**
+     * Two gateway replicas starting at once may both create or adopt: the loser's transaction fails (a duplicate key or a
+     * stale version); once more, it finds the winner's client (and the secret adopted) and leaves it (review of edfi5, L4).
+     */
+    private boolean ensureEdfiClient(GatewayConfig.Bootstrap b) {
+        String name = "edfi-service (records derived from Ed-Fi writes)";
+        try {
+            return registry.ensureServiceClient(IngestOnlyClients.EDFI_SERVICE_CLIENT, b.edfiClientSecret().get(), name,
+                    b.edfiClientAdoptSecret());
+        } catch (RuntimeException race) {
+            LOG.infof("edfi-service's client changed under this start (%s, another gateway instance): looking again",
+                    race.getClass().getSimpleName());
+            return registry.ensureServiceClient(IngestOnlyClients.EDFI_SERVICE_CLIENT, b.edfiClientSecret().get(), name,
+                    b.edfiClientAdoptSecret());
         }
     }
 }

@@ -128,14 +128,16 @@ public class ClientRegistryService {
     /**
      * Creates a service's own SIS client for every school unless a client with that id exists. An existing one is never
      * overwritten, except its secret when {@code adoptSecret} and it is the service client the gateway created and the
-     * configured secret is another: then the configured secret replaces it (its tokens are revoked) — the installation
-     * generated a new one (its key file was deleted, or rotated: docs/edfi.md). Its roles, scope and enabled state stay.
+     * configured secret is another, one it has not adopted last: then the configured secret replaces it (its tokens are
+     * revoked) — the installation generated a new one (its key file was deleted, or rotated: docs/edfi.md). Adopted at
+     * most once: an administrator's rotation after it sticks across restarts, even with the adopt setting left on
+     * (review of edfi5, L4). Its roles, scope and enabled state stay.
      */
     public boolean ensureServiceClient(String clientId, String secret, String name, boolean adoptSecret) {
         Optional<ApiClient> existing = clients.findByIdOptional(clientId);
         if (existing.isPresent()) {
             ApiClient c = existing.get();
-            if (adoptSecret && "bootstrap".equals(c.createdBy) && !c.secretMatches(secret)) {
+            if (adoptSecret && "bootstrap".equals(c.createdBy) && !c.secretMatches(secret) && !c.adoptedLast(secret)) {
                 c.adoptSecret(secret, "bootstrap");
                 afterCommit(c);
                 LOG.infof("Service client %s: the configured secret replaces the stored one (its tokens are revoked)", clientId);
