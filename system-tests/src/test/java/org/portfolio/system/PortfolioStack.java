@@ -118,6 +118,16 @@ public final class PortfolioStack {
         return new Client(values.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_ID"), values.get("PORTFOLIO_GATEWAY_BOOTSTRAP_CLIENT_SECRET"));
     }
 
+    /** edfi-service's own client, svc_edfi (ingest-only), with the secret `./portfolio up` generated (keys/edfi-client.env). */
+    public Client edfiServiceClient() throws IOException {
+        for (String line : Files.readAllLines(home.resolve("keys/edfi-client.env"))) {
+            if (line.startsWith("EDFI_CLIENT_SECRET=")) {
+                return new Client("svc_edfi", line.substring("EDFI_CLIENT_SECRET=".length()));
+            }
+        }
+        throw new IllegalStateException("keys/edfi-client.env holds no EDFI_CLIENT_SECRET");
+    }
+
     /** The installation's token signing key (to forge expired or tampered tokens in tests). */
     public Path privateKey() {
         return home.resolve("keys/jwt-private.pem");

@@ -1,6 +1,7 @@
 package org.portfolio.system.gateway;
 
 import io.restassured.response.Response;
+import org.portfolio.system.PortfolioStack;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -115,6 +116,8 @@ class RoleMatrixIT {
     private static Api api;
     private static Fixture fixture;
     private static final Map<Who, String> TOKENS = new EnumMap<>(Who.class);
+    /** svc_edfi's token (edfi-service's own client: SIS of every school, ingest-only). */
+    private static String ingestOnlyToken;
 
     static final String ALL = "✓ ✓ ✓ ✓ ✓ ✓";
 
@@ -293,6 +296,8 @@ class RoleMatrixIT {
                 SCOPE_TOKENS.put(who + " " + kind.name(), token);
             }
         }
+        PortfolioStack.Client edfi = running.stack().edfiServiceClient();
+        ingestOnlyToken = api.token(edfi.id(), edfi.secret());
         authorizerToken = api.tokenForScope(List.of("OVERSIGHT"), Map.of("oversightBodies", List.of(body)));
         SCOPE_TOKENS.put("OVERSIGHT " + AUTHORIZER, authorizerToken);
         awaitScopesResolvedEverywhere();
@@ -488,6 +493,14 @@ class RoleMatrixIT {
                     check(row, AUTHORIZER, authorizerToken, authorizer, viaGateway);
                 }
             }));
+            if (row.cells().get(Who.ANONYMOUS) != Cell.ALLOW) {
+                // edfi-service's own client (SIS of every school) is ingest-only: refused on every operation of the
+                // matrix (its three ingestion operations are not rows here: performance-service's SecurityTest; the
+                // corrections row's CORRECT is refused too — it may only retract), through the gateway and directly
+                String name = "[" + (viaGateway ? "gateway" : row.service()) + "] " + row.endpointClass() + ": "
+                        + row.method() + " " + row.path() + " as svc_edfi (ingest-only) → " + Cell.DENY;
+                tests.add(DynamicTest.dynamicTest(name, () -> check(row, "svc_edfi", ingestOnlyToken, Cell.DENY, viaGateway)));
+            }
             for (Mixed m : MIXED) {
                 Cell cell = m.cellOf(row);
                 String name = "[" + (viaGateway ? "gateway" : row.service()) + "] " + row.endpointClass() + ": "
