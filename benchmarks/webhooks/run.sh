@@ -141,4 +141,12 @@ if [[ -n "$PSQL" ]]; then
     from (select extract(epoch from sent_at - occurred_at) x from outbox_event where type like 'portfolio.contracts.School%' and occurred_at >= '$MF') f;" \
     || echo "(no outbox figures: $PSQL failed)"
 fi
+# the change-feed consumer's batches that failed (rolled back, then applied one by one) and its retries after lock
+# contention, over the whole run (warm-up included), from integration-service's log
+ILOG="$PORTFOLIO_HOME/logs/integration-service.log"
+if [[ -f "$ILOG" ]]; then
+  echo "RESULT change-feed consumer (whole run): $(grep -c 'change-feed: a batch of' "$ILOG" || true) batches rolled back," \
+    "$(grep -c 'change-feed retries event' "$ILOG" || true) retries after lock contention," \
+    "$(grep -c 'change-feed failed on event' "$ILOG" || true) failed attempts"
+fi
 exit "$rc"
