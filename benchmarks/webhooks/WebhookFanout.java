@@ -188,6 +188,7 @@ public class WebhookFanout {
         Files.writeString(home.resolve("measured-from"), measuredFrom.toString());
         System.out.printf("%s measured part starts%n", measuredFrom);
         long failureCount = load(body, run, "Bench school", schools, events, rate);
+        Files.writeString(home.resolve("measured-sent"), Instant.now().toString());
         // drain: every healthy endpoint has every event
         long expected = events - failureCount;
         Instant deadline = Instant.now().plusSeconds(120);

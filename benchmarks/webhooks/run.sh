@@ -75,15 +75,43 @@ echo "load before: $(uptime)"
 echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
 ./portfolio up >"$PORTFOLIO_HOME/up.log" 2>&1 || { tail -40 "$PORTFOLIO_HOME/up.log"; exit 1; }
 echo "load once the suite is up: $(uptime)"
-# the load average every 5 s (epoch seconds, 1/5/15-minute averages) while the driver runs
-LOADLOG="$PORTFOLIO_HOME/load.log"
-( while :; do echo "$(date +%s) $(cut -d' ' -f1-3 /proc/loadavg)" >>"$LOADLOG"; sleep 5; done ) &
-LOAD_PID=$!
+
+# CPU time (clock ticks, utime + stime from /proc) of each process of the run, postgres summed over the postmaster and
+# its backends, the machine's total from /proc/stat, and integration-service's threads summed by name (digits dropped)
+ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_snapshot() { # file
+  local f="$1" n pg pgt=0 c
+  {
+    echo "machine $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)"
+    for n in "$PORTFOLIO_HOME"/run/*.pid; do echo "$(basename "$n" .pid) $(ticks "$(cat "$n")")"; done
+    [[ -n "$DRIVER_PID" ]] && echo "driver $(ticks "$DRIVER_PID")"
+    pg="$(head -1 "$PORTFOLIO_HOME/data/postgres/postmaster.pid" 2>/dev/null || true)"
+    if [[ -n "$pg" ]]; then
+      for c in "$pg" $(pgrep -P "$pg"); do pgt=$(( pgt + $(ticks "$c") )); done
+      echo "postgres $pgt"
+    fi
+    if [[ -f "$PORTFOLIO_HOME/run/integration-service.pid" ]]; then
+      n="$(cat "$PORTFOLIO_HOME/run/integration-service.pid")"
+      for c in /proc/"$n"/task/*; do echo "$(tr -d '0-9 ' <"$c/comm")" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$c/stat")"; done \
+        | awk '{ t[$1] += $2 } END { for (k in t) print "integration-thread:" k, t[k] }'
+    fi
+  } >"$f"
+}
 
 java -Xmx384m -XX:+UseSerialGC -cp "$LIBS:$SWH_JAR" benchmarks/webhooks/WebhookFanout.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
   --events "$EVENTS" --subscriptions "$SUBSCRIPTIONS" --rate "$RATE" --schools "$SCHOOLS" --warmup "$WARMUP" \
   --warmup-drain "$WARMUP_DRAIN" &
 DRIVER_PID=$!
+# every 5 s the load average (epoch seconds, 1/5/15-minute averages); a CPU snapshot when the measured part starts
+# (the driver writes measured-from) and when its updates are all sent (measured-sent)
+LOADLOG="$PORTFOLIO_HOME/load.log"
+( i=0; while :; do
+    (( i++ % 5 == 0 )) && echo "$(date +%s) $(cut -d' ' -f1-3 /proc/loadavg)" >>"$LOADLOG"
+    [[ -f "$PORTFOLIO_HOME/measured-from" && ! -f "$PORTFOLIO_HOME/cpu-start" ]] && cpu_snapshot "$PORTFOLIO_HOME/cpu-start"
+    [[ -f "$PORTFOLIO_HOME/measured-sent" && ! -f "$PORTFOLIO_HOME/cpu-end" ]] && cpu_snapshot "$PORTFOLIO_HOME/cpu-end"
+    sleep 1
+  done ) &
+LOAD_PID=$!
 set +e
 wait "$DRIVER_PID"
 rc=$?
@@ -102,6 +130,16 @@ awk -v mf="$MF_EPOCH" -v end="$END_EPOCH" '
     if (mn) printf "RESULT load average (1 min) during the measured part: at its start %.2f, mean %.2f, peak %.2f (%d samples, every 5 s)\n", first, ms / mn, mp, mn
   }' "$LOADLOG" || true
 echo "load after the driver (the suite still up): $(uptime)"
+if [[ -f "$PORTFOLIO_HOME/cpu-start" && -f "$PORTFOLIO_HOME/cpu-end" ]]; then
+  # CPU seconds between the two snapshots (the measured part's sending: its schools registered, then its updates)
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else p[$1] = d; w = w > 0 ? w : 0 }
+    END {
+      printf "RESULT CPU seconds while the measured part was sent (machine total %.0f s; %s):", m, "per process"
+      for (k in p) printf " %s=%.0f", k, p[k]; printf "\n"
+      n = 0; for (k in th) if (th[k] >= 1) { printf "%s %s=%.0f", (n++ ? "" : "RESULT integration-service threads (CPU s, >= 1 s):"), substr(k, 20), th[k] }; printf "\n"
+    }' "$PORTFOLIO_HOME/cpu-start" "$PORTFOLIO_HOME/cpu-end" || true
+  echo "RESULT measured part sent from $(stat -c %y "$PORTFOLIO_HOME/cpu-start" | cut -c12-19) to $(stat -c %y "$PORTFOLIO_HOME/cpu-end" | cut -c12-19)"
+fi
 # where the latency goes, from the integration database (the measured part only: events from its start on): the consumer's lag (event time -> stored in the feed, with
 # its deliveries queued; stored_at is the start of the transaction that stored it), its rate and how many transactions
 # it took (a row's xmin), and the dispatcher's (queued -> the acknowledged attempt started), over the healthy endpoints
