@@ -92,7 +92,7 @@ cpu_snapshot() { # file
     fi
     if [[ -f "$PORTFOLIO_HOME/run/integration-service.pid" ]]; then
       n="$(cat "$PORTFOLIO_HOME/run/integration-service.pid")"
-      for c in /proc/"$n"/task/*; do echo "$(tr -d '0-9 ' <"$c/comm")" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$c/stat")"; done \
+      for c in /proc/"$n"/task/*; do echo "$(tr -d '0-9 ' <"$c/comm")" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$c/stat")"; done 2>/dev/null \
         | awk '{ t[$1] += $2 } END { for (k in t) print "integration-thread:" k, t[k] }'
     fi
   } >"$f"
