@@ -1,10 +1,9 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
 import org.HdrHistogram.Histogram;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,8 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,11 +35,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * steady RATE events/s, one endpoint dead throughout (it accepts connections and never answers). Everything through
  * the gateway with the bootstrap administrator's token.
  *
- * <p>Events: SCHOOLS schools registered (SchoolRegistered), then updates of their names round-robin (SchoolUpdated,
- * the name carries a counter), EVENTS in all, one due every 1/RATE s (open loop). Receivers (one HTTP server each)
- * check every signature (HMAC-SHA256 of id.timestamp.body, Standard Webhooks), answer 204, and record the delivery
- * latency: received − the event's CloudEvents time (set in the transaction that commits the change, just before the
- * commit), the order of each school's updates, and any webhook-id acknowledged twice.
+ * <p>Warm-up first (not recorded): WARMUP events (default 1,500; 0 skips it) of their own schools ("Warm-up school"),
+ * through the same subscriptions at the same rate, waited for until every healthy endpoint has them all (at most
+ * WARMUP_DRAIN s). Then the measured part: SCHOOLS schools registered (SchoolRegistered), then updates of their names
+ * round-robin (SchoolUpdated, the name carries a counter), EVENTS in all, one due every 1/RATE s (open loop); its
+ * start (the instant before the first school is registered) is written to HOME/measured-from for the database split.
+ * Receivers (one HTTP server each) check every signature with the {@code standardwebhooks} library (Standard Webhooks,
+ * HMAC-SHA256), answer 204, and record the delivery latency: received − the event's CloudEvents time (set in the
+ * transaction that commits the change, just before the commit), the order of each school's updates, and any
+ * webhook-id acknowledged twice.
  */
 public class WebhookFanout {
 
@@ -54,6 +59,7 @@ public class WebhookFanout {
         final String secret;
         final Histogram latency = new Histogram(3_600_000L, 3);
         final Map<String, Boolean> ids = new ConcurrentHashMap<>();
+        final Map<String, Boolean> warmIds = new ConcurrentHashMap<>();
         final Map<String, Integer> lastCounter = new ConcurrentHashMap<>();
         final AtomicLong duplicates = new AtomicLong();
         final AtomicLong badSignatures = new AtomicLong();
@@ -84,6 +90,8 @@ public class WebhookFanout {
         int subscriptions = Integer.parseInt(a.getOrDefault("subscriptions", "20"));
         double rate = Double.parseDouble(a.getOrDefault("rate", "50"));
         int schools = Integer.parseInt(a.getOrDefault("schools", "200"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "1500"));
+        int warmupDrain = Integer.parseInt(a.getOrDefault("warmup-drain", "300"));
         token = adminToken(home);
 
         // the dead endpoint: accepts connections, never answers
@@ -113,9 +121,7 @@ public class WebhookFanout {
                 String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Endpoint e = self[0];
                 String id = x.getRequestHeaders().getFirst("webhook-id");
-                String ts = x.getRequestHeaders().getFirst("webhook-timestamp");
-                String sig = x.getRequestHeaders().getFirst("webhook-signature");
-                if (e == null || !verify(e.secret, id, ts, body, sig)) {
+                if (e == null || !verify(e.secret, x.getRequestHeaders(), body)) {
                     if (e != null) {
                         e.badSignatures.incrementAndGet();
                     }
@@ -126,6 +132,13 @@ public class WebhookFanout {
                 // recorded before it is acknowledged: the school's next event, which the dispatcher sends only after
                 // this answer, may arrive on another connection, and must not be recorded first
                 JsonNode ce = JSON.readTree(body);
+                if (ce.path("data").path("name").asText("").startsWith(WARM)) {
+                    // the warm-up's: counted (to wait for them), not recorded
+                    e.warmIds.putIfAbsent(id, Boolean.TRUE);
+                    x.sendResponseHeaders(204, -1);
+                    x.close();
+                    return;
+                }
                 if (e.ids.putIfAbsent(id, Boolean.TRUE) != null) {
                     e.duplicates.incrementAndGet();
                     x.sendResponseHeaders(204, -1);
@@ -156,45 +169,33 @@ public class WebhookFanout {
         String body = post("/api/oversight-bodies", Map.of("name", "Bench board " + UUID.randomUUID(), "kind", "SCHOOL_BOARD"))
                 .get("id").asText();
         String run = UUID.randomUUID().toString().substring(0, 6);
-        // the schools, one after the other (SchoolRegistered); then the updates, one due every 1/rate s (SchoolUpdated)
-        AtomicLong failures = new AtomicLong();
-        Map<Integer, String> schoolIds = new ConcurrentHashMap<>();
-        for (int s = 0; s < schools; s++) {
-            schoolIds.put(s, post("/api/schools", school(body, run, s, 0)).get("id").asText());
-        }
-        long intervalNanos = (long) (1_000_000_000L / rate);
-        long start = System.nanoTime();
-        for (int n = schools; n < events; n++) {
-            long due = start + (n - schools) * intervalNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        if (warmup > 0) {
+            // the warm-up: the same load through the same subscriptions, its own schools, waited for, not recorded
+            int warmSchools = Math.max(1, Math.min(schools, warmup / 5));
+            Instant warmStart = Instant.now();
+            System.out.printf("%s warm-up: %d events (%d schools) at %.0f/s%n", warmStart, warmup, warmSchools, rate);
+            long warmFailures = load(body, "w" + run, WARM, warmSchools, warmup, rate);
+            long warmExpected = warmup - warmFailures;
+            Instant warmDeadline = Instant.now().plusSeconds(warmupDrain);
+            while (Instant.now().isBefore(warmDeadline) && healthy.stream().anyMatch(e -> e.warmIds.size() < warmExpected)) {
+                Thread.sleep(200);
             }
-            int s = n % schools;
-            String id = schoolIds.get(s);
-            int version = n / schools;
-            HTTP.sendAsync(json("PUT", "/api/schools/" + id, school(body, run, s, version)), HttpResponse.BodyHandlers.ofString())
-                    .thenAccept(r -> {
-                        if (r.statusCode() != 200) {
-                            failures.incrementAndGet();
-                            if (failures.get() < 5) {
-                                System.out.println("update failed: " + r.statusCode() + " " + r.body());
-                            }
-                        }
-                    }).exceptionally(e -> {
-                        failures.incrementAndGet();
-                        return null;
-                    });
+            long warmMissing = healthy.stream().mapToLong(e -> Math.max(0, warmExpected - e.warmIds.size())).sum();
+            System.out.printf("%s warm-up done in %.1f s: %d requests failed, %d deliveries missing after the wait%n",
+                    Instant.now(), Duration.between(warmStart, Instant.now()).toMillis() / 1e3, warmFailures, warmMissing);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%d schools registered, then %d updates sent in %.1f s (%.1f/s), %d requests failed%n", schools,
-                events - schools, seconds, (events - schools) / seconds, failures.get());
+        Instant measuredFrom = Instant.now();
+        Files.writeString(home.resolve("measured-from"), measuredFrom.toString());
+        System.out.printf("%s measured part starts%n", measuredFrom);
+        long failureCount = load(body, run, "Bench school", schools, events, rate);
+        Files.writeString(home.resolve("measured-sent"), Instant.now().toString());
         // drain: every healthy endpoint has every event
-        long expected = events - failures.get();
+        long expected = events - failureCount;
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline) && healthy.stream().anyMatch(e -> e.ids.size() < expected)) {
             Thread.sleep(200);
         }
+        System.out.printf("%s measured part drained (or the 120 s wait ended)%n", Instant.now());
         Histogram all = new Histogram(3_600_000L, 3);
         long missing = 0;
         long duplicates = 0;
@@ -210,8 +211,8 @@ public class WebhookFanout {
         JsonNode deadState = get("/api/webhooks/" + deadSub);
         JsonNode deadLog = get("/api/webhooks/" + deadSub + "/deliveries?size=1");
         System.out.println();
-        System.out.printf("RESULT events=%d subscriptions=%d (1 dead) rate=%.0f/s deliveries=%d%n", events, subscriptions, rate,
-                all.getTotalCount());
+        System.out.printf("RESULT warm-up=%d events (not recorded) events=%d subscriptions=%d (1 dead) rate=%.0f/s deliveries=%d%n",
+                warmup, events, subscriptions, rate, all.getTotalCount());
         System.out.printf("RESULT delivery latency after commit: p50=%d ms p95=%d ms p99=%d ms max=%d ms%n",
                 all.getValueAtPercentile(50), all.getValueAtPercentile(95), all.getValueAtPercentile(99), all.getMaxValue());
         System.out.printf("RESULT missing=%d duplicates(acknowledged twice)=%d bad-signatures=%d out-of-order=%d%n",
@@ -224,25 +225,62 @@ public class WebhookFanout {
         System.exit(missing == 0 && duplicates == 0 && bad == 0 && disorder == 0 ? 0 : 1);
     }
 
-    static Map<String, Object> school(String body, String run, int s, int version) {
-        return Map.of("districtCode", "WB-" + run + "-" + s, "name", "Bench school " + s + " v" + version, "type", "DISTRICT",
+    static final String WARM = "Warm-up school";
+
+    /**
+     * Registers {@code schools} schools one after the other (SchoolRegistered), then updates their names round-robin
+     * (SchoolUpdated), {@code events} events in all, one due every 1/rate s (open loop); returns the failed requests.
+     */
+    static long load(String body, String run, String prefix, int schools, int events, double rate) throws Exception {
+        AtomicLong failures = new AtomicLong();
+        Map<Integer, String> schoolIds = new ConcurrentHashMap<>();
+        for (int s = 0; s < schools; s++) {
+            schoolIds.put(s, post("/api/schools", school(body, run, prefix, s, 0)).get("id").asText());
+        }
+        long intervalNanos = (long) (1_000_000_000L / rate);
+        long start = System.nanoTime();
+        for (int n = schools; n < events; n++) {
+            long due = start + (n - schools) * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            int s = n % schools;
+            String id = schoolIds.get(s);
+            int version = n / schools;
+            HTTP.sendAsync(json("PUT", "/api/schools/" + id, school(body, run, prefix, s, version)), HttpResponse.BodyHandlers.ofString())
+                    .thenAccept(r -> {
+                        if (r.statusCode() != 200) {
+                            failures.incrementAndGet();
+                            if (failures.get() < 5) {
+                                System.out.println("update failed: " + r.statusCode() + " " + r.body());
+                            }
+                        }
+                    }).exceptionally(e -> {
+                        failures.incrementAndGet();
+                        return null;
+                    });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // the answers of the last requests
+        Thread.sleep(2000);
+        System.out.printf("%s %d schools registered, then %d updates sent in %.1f s (%.1f/s), %d requests failed%n", Instant.now(),
+                schools, events - schools, seconds, (events - schools) / seconds, failures.get());
+        return failures.get();
+    }
+
+    static Map<String, Object> school(String body, String run, String prefix, int s, int version) {
+        return Map.of("districtCode", "WB-" + run + "-" + s, "name", prefix + " " + s + " v" + version, "type", "DISTRICT",
                 "grades", List.of("9", "10"), "oversightBodyId", body);
     }
 
-    static boolean verify(String secret, String id, String ts, String body, String header) {
-        if (id == null || ts == null || header == null) {
-            return false;
-        }
+    /** Verifies with the standardwebhooks library (an implementation not written for this project). */
+    static boolean verify(String secret, Map<String, List<String>> requestHeaders, String body) {
+        Map<String, List<String>> headers = new HashMap<>();
+        requestHeaders.forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + ts + "." + body).getBytes(StandardCharsets.UTF_8)));
-            for (String s : header.split(" ")) {
-                if (java.security.MessageDigest.isEqual(s.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-                    return true;
-                }
-            }
-            return false;
+            new Webhook(secret).verify(body, headers);
+            return true;
         } catch (Exception e) {
             return false;
         }

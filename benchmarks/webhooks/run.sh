@@ -5,12 +5,16 @@
 #
 # Starts the whole suite with ./portfolio up in a temporary PORTFOLIO_HOME on free ports (nothing already running is
 # touched, no default port is used), registers SUBSCRIPTIONS (20) webhook subscriptions to receivers in the driver's
-# JVM, one of them dead throughout (it accepts connections and never answers), sends EVENTS (10,000) school events
-# at RATE (50) per second through the public API, and prints the delivery latency after each event's commit
-# (p50/p95/p99/max over every delivery to the healthy endpoints), missing deliveries, duplicates, bad signatures and
-# order violations. Stops everything it started (./portfolio down), also on Ctrl-C and on errors.
-# Settings (environment): EVENTS, SUBSCRIPTIONS, RATE, SCHOOLS (200), KEEP_HOME (0; 1 keeps the logs).
-# The token's token lifetime is 30 minutes: enough for EVENTS/RATE well under that.
+# JVM, one of them dead throughout (it accepts connections and never answers), warms up (WARMUP, 1,500 school events
+# of their own schools at the same rate through the same subscriptions, waited for until delivered, not recorded),
+# then sends EVENTS (10,000) school events at RATE (50) per second through the public API, and prints the delivery
+# latency after each event's commit (p50/p95/p99/max over every delivery to the healthy endpoints), missing
+# deliveries, duplicates, bad signatures (checked with the standardwebhooks library) and order violations, the split
+# of the latency from the databases (measured part only), and the load average before, during and after.
+# Stops everything it started (./portfolio down), also on Ctrl-C and on errors.
+# Settings (environment): EVENTS, SUBSCRIPTIONS, RATE, SCHOOLS (200), WARMUP (1500; 0 skips it), WARMUP_DRAIN (300 s,
+# the longest wait for the warm-up's deliveries), KEEP_HOME (0; 1 keeps the logs).
+# The token's lifetime is 30 minutes: enough for (WARMUP + EVENTS)/RATE well under that.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -19,7 +23,15 @@ SUBSCRIPTIONS="${SUBSCRIPTIONS:-20}"
 RATE="${RATE:-50}"
 SCHOOLS="${SCHOOLS:-200}"
 KEEP_HOME="${KEEP_HOME:-0}"
+WARMUP="${WARMUP:-1500}"
+WARMUP_DRAIN="${WARMUP_DRAIN:-300}"
 LIBS="embedded-infra/target/lib/*"
+# the receivers verify signatures with the standardwebhooks library (integration-service's test dependency)
+SWH_VERSION=1.1.0
+SWH_JAR="${MAVEN_REPO:-$HOME/.m2/repository}/com/standardwebhooks/standardwebhooks/$SWH_VERSION/standardwebhooks-$SWH_VERSION.jar"
+if [[ ! -f "$SWH_JAR" ]]; then
+  ./mvnw -B -q dependency:get -Dartifact="com.standardwebhooks:standardwebhooks:$SWH_VERSION" -Dtransitive=false
+fi
 
 export PORTFOLIO_HOME
 PORTFOLIO_HOME="$(mktemp -d "${TMPDIR:-/tmp}/portfolio-webhooks.XXXXXX")"
@@ -32,18 +44,21 @@ free_port() { # variable name
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then USED+="$p "; export "$1=$p"; return; fi
   done
 }
-for v in PG KAFKA KAFKA_CONTROLLER GATEWAY CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT INTEGRATION; do free_port "PORTFOLIO_${v}_PORT"; done
+for v in PG KAFKA KAFKA_CONTROLLER GATEWAY CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT INTEGRATION EDFI; do free_port "PORTFOLIO_${v}_PORT"; done
 export PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND=1000000 PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000
 export PORTFOLIO_READY_TIMEOUT="${PORTFOLIO_READY_TIMEOUT:-420}"
 GW="http://127.0.0.1:$PORTFOLIO_GATEWAY_PORT"
 
 DRIVER_PID=""
+LOAD_PID=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   if [[ -n "$DRIVER_PID" ]] && kill -0 "$DRIVER_PID" 2>/dev/null; then kill -TERM "$DRIVER_PID" 2>/dev/null || true; fi
+  if [[ -n "$LOAD_PID" ]]; then kill "$LOAD_PID" 2>/dev/null || true; fi
   echo "stopping the stack (./portfolio down)"
   ./portfolio down >"$PORTFOLIO_HOME/down.log" 2>&1 || cat "$PORTFOLIO_HOME/down.log"
+  echo "load after the stack stopped: $(cat /proc/loadavg)"
   if [[ "$KEEP_HOME" == 1 || $rc != 0 ]]; then echo "logs kept in $PORTFOLIO_HOME/logs"; else rm -rf "$PORTFOLIO_HOME"; fi
   exit "$rc"
 }
@@ -59,16 +74,73 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java 
 echo "load before: $(uptime)"
 echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
 ./portfolio up >"$PORTFOLIO_HOME/up.log" 2>&1 || { tail -40 "$PORTFOLIO_HOME/up.log"; exit 1; }
+echo "load once the suite is up: $(uptime)"
 
-java -Xmx384m -XX:+UseSerialGC -cp "$LIBS" benchmarks/webhooks/WebhookFanout.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
-  --events "$EVENTS" --subscriptions "$SUBSCRIPTIONS" --rate "$RATE" --schools "$SCHOOLS" &
+# CPU time (clock ticks, utime + stime from /proc) of each process of the run, postgres summed over the postmaster and
+# its backends, the machine's total from /proc/stat, and integration-service's threads summed by name (digits dropped)
+ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_snapshot() { # file
+  local f="$1" n pg pgt=0 c
+  {
+    echo "machine $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)"
+    for n in "$PORTFOLIO_HOME"/run/*.pid; do echo "$(basename "$n" .pid) $(ticks "$(cat "$n")")"; done
+    [[ -n "$DRIVER_PID" ]] && echo "driver $(ticks "$DRIVER_PID")"
+    pg="$(head -1 "$PORTFOLIO_HOME/data/postgres/postmaster.pid" 2>/dev/null || true)"
+    if [[ -n "$pg" ]]; then
+      for c in "$pg" $(pgrep -P "$pg"); do pgt=$(( pgt + $(ticks "$c") )); done
+      echo "postgres $pgt"
+    fi
+    if [[ -f "$PORTFOLIO_HOME/run/integration-service.pid" ]]; then
+      n="$(cat "$PORTFOLIO_HOME/run/integration-service.pid")"
+      for c in /proc/"$n"/task/*; do echo "$(tr -d '0-9 ' <"$c/comm")" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$c/stat")"; done 2>/dev/null \
+        | awk '{ t[$1] += $2 } END { for (k in t) print "integration-thread:" k, t[k] }'
+    fi
+  } >"$f"
+}
+
+java -Xmx384m -XX:+UseSerialGC -cp "$LIBS:$SWH_JAR" benchmarks/webhooks/WebhookFanout.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
+  --events "$EVENTS" --subscriptions "$SUBSCRIPTIONS" --rate "$RATE" --schools "$SCHOOLS" --warmup "$WARMUP" \
+  --warmup-drain "$WARMUP_DRAIN" &
 DRIVER_PID=$!
+# every 5 s the load average (epoch seconds, 1/5/15-minute averages); a CPU snapshot when the measured part starts
+# (the driver writes measured-from) and when its updates are all sent (measured-sent)
+LOADLOG="$PORTFOLIO_HOME/load.log"
+( i=0; while :; do
+    (( i++ % 5 == 0 )) && echo "$(date +%s) $(cut -d' ' -f1-3 /proc/loadavg)" >>"$LOADLOG"
+    [[ -f "$PORTFOLIO_HOME/measured-from" && ! -f "$PORTFOLIO_HOME/cpu-start" ]] && cpu_snapshot "$PORTFOLIO_HOME/cpu-start"
+    [[ -f "$PORTFOLIO_HOME/measured-sent" && ! -f "$PORTFOLIO_HOME/cpu-end" ]] && cpu_snapshot "$PORTFOLIO_HOME/cpu-end"
+    sleep 1
+  done ) &
+LOAD_PID=$!
 set +e
 wait "$DRIVER_PID"
 rc=$?
 set -e
 DRIVER_PID=""
-# where the latency goes, from the integration database: the consumer's lag (event time -> stored in the feed, with
+END_EPOCH="$(date +%s)"
+kill "$LOAD_PID" 2>/dev/null || true
+LOAD_PID=""
+MF="$(cat "$PORTFOLIO_HOME/measured-from" 2>/dev/null || echo 1970-01-01T00:00:00Z)"
+MF_EPOCH="$(date -d "$MF" +%s)"
+awk -v mf="$MF_EPOCH" -v end="$END_EPOCH" '
+  $1 < mf { if ($2 > wp) wp = $2; wn++ }
+  $1 >= mf && $1 <= end { if ($2 > mp) mp = $2; ms += $2; mn++; if (!first) first = $2 }
+  END {
+    if (wn) printf "RESULT load average (1 min) during the warm-up: peak %.2f\n", wp
+    if (mn) printf "RESULT load average (1 min) during the measured part: at its start %.2f, mean %.2f, peak %.2f (%d samples, every 5 s)\n", first, ms / mn, mp, mn
+  }' "$LOADLOG" || true
+echo "load after the driver (the suite still up): $(uptime)"
+if [[ -f "$PORTFOLIO_HOME/cpu-start" && -f "$PORTFOLIO_HOME/cpu-end" ]]; then
+  # CPU seconds between the two snapshots (the measured part's sending: its schools registered, then its updates)
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else p[$1] = d; w = w > 0 ? w : 0 }
+    END {
+      printf "RESULT CPU seconds while the measured part was sent (machine total %.0f s; %s):", m, "per process"
+      for (k in p) printf " %s=%.0f", k, p[k]; printf "\n"
+      n = 0; for (k in th) if (th[k] >= 1) { printf "%s %s=%.0f", (n++ ? "" : "RESULT integration-service threads (CPU s, >= 1 s):"), substr(k, 20), th[k] }; printf "\n"
+    }' "$PORTFOLIO_HOME/cpu-start" "$PORTFOLIO_HOME/cpu-end" || true
+  echo "RESULT measured part sent from $(stat -c %y "$PORTFOLIO_HOME/cpu-start" | cut -c12-19) to $(stat -c %y "$PORTFOLIO_HOME/cpu-end" | cut -c12-19)"
+fi
+# where the latency goes, from the integration database (the measured part only: events from its start on): the consumer's lag (event time -> stored in the feed, with
 # its deliveries queued; stored_at is the start of the transaction that stored it), its rate and how many transactions
 # it took (a row's xmin), and the dispatcher's (queued -> the acknowledged attempt started), over the healthy endpoints
 PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail -1 || true)"
@@ -76,20 +148,21 @@ if [[ -n "$PSQL" ]]; then
   PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres -d integration -At -F ' ' -c "
     select 'RESULT feed lag (event time -> in the feed): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
       || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x)) || ' ms'
-    from (select extract(epoch from stored_at - occurred_at) x from feed_event where type like 'portfolio.contracts.School%') f;
+    from (select extract(epoch from stored_at - occurred_at) x from feed_event where type like 'portfolio.contracts.School%' and occurred_at >= '$MF') f;
     select 'RESULT feed consumer: ' || count(*) || ' events, committed at the source over ' || round(extract(epoch from max(occurred_at)
       - min(occurred_at))) || ' s, stored over ' || round(extract(epoch from max(stored_at) - min(stored_at))) || ' s ('
       || round(count(*) / greatest(1, extract(epoch from max(stored_at) - min(stored_at)))) || '/s) in ' || count(distinct xmin::text)
       || ' transactions'
-    from feed_event where type like 'portfolio.contracts.School%';
+    from feed_event where type like 'portfolio.contracts.School%' and occurred_at >= '$MF';
     select 'RESULT dispatcher (queued -> acknowledged attempt): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
       || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x))
       || ' ms, ' || count(*) || ' delivered, ' || round(count(*) / greatest(1, extract(epoch from max(d) - min(d)))) || '/s'
-    from (select extract(epoch from delivered_at - created_at) x, delivered_at d from webhook_delivery where state = 'DELIVERED') q;
+    from (select extract(epoch from delivered_at - created_at) x, delivered_at d from webhook_delivery where state = 'DELIVERED' and created_at >= '$MF') q;
     select 'RESULT out of order already in the feed (a school''s updates committed out of their name''s order): ' || count(*)
       || ' (each counts once per healthy endpoint above)'
     from (select v, lag(v) over (partition by subject order by seq) before from (select seq, subject,
-      substring(data::json->>'name' from ' v([0-9]+)\$')::int v from feed_event where type like 'portfolio.contracts.School%') f) o
+      substring(data::json->>'name' from ' v([0-9]+)\$')::int v from feed_event where type like 'portfolio.contracts.School%'
+      and occurred_at >= '$MF') f) o
     where v < before;" \
     || echo "(no database figures: $PSQL failed)"
   PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres -d integration -At -F ' ' -c "
@@ -97,14 +170,21 @@ if [[ -n "$PSQL" ]]; then
       || round(1000 * percentile_cont(0.95) within group (order by extract(epoch from stored_at - occurred_at))) || 'ms events/tx='
       || round(count(*)::numeric / count(distinct tx), 1)
     from (select (30 * floor(extract(epoch from occurred_at - min(occurred_at) over ()) / 30))::int b, occurred_at, stored_at,
-      xmin::text tx from feed_event where type like 'portfolio.contracts.School%') f group by b order by b;" \
+      xmin::text tx from feed_event where type like 'portfolio.contracts.School%' and occurred_at >= '$MF') f group by b order by b;" \
     || echo "(no database figures: $PSQL failed)"
   # the first hop: the contracts-service's outbox relay (commit -> acknowledged by Kafka)
   PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres -d contracts -At -F ' ' -c "
     select 'RESULT outbox relay (event time -> acknowledged by Kafka): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
       || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x)) || ' ms'
-    from (select extract(epoch from sent_at - occurred_at) x from outbox_event where type like 'portfolio.contracts.School%') f;" \
+    from (select extract(epoch from sent_at - occurred_at) x from outbox_event where type like 'portfolio.contracts.School%' and occurred_at >= '$MF') f;" \
     || echo "(no outbox figures: $PSQL failed)"
 fi
-echo "load after: $(uptime)"
+# the change-feed consumer's batches that failed (rolled back, then applied one by one) and its retries after lock
+# contention, over the whole run (warm-up included), from integration-service's log
+ILOG="$PORTFOLIO_HOME/logs/integration-service.log"
+if [[ -f "$ILOG" ]]; then
+  echo "RESULT change-feed consumer (whole run): $(grep -c 'change-feed: a batch of' "$ILOG" || true) batches rolled back," \
+    "$(grep -c 'change-feed retries event' "$ILOG" || true) retries after lock contention," \
+    "$(grep -c 'change-feed failed on event' "$ILOG" || true) failed attempts"
+fi
 exit "$rc"
