@@ -173,9 +173,10 @@ class DerivationQueueTest {
         FakePerformance.failStudent = "P-2";
         try {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id) "
-                         + "select 'ATTENDANCE', k, 'test' from unnest(?::text[]) k")) {
-                st.setArray(1, c.createArrayOf("text", students.stream().map(s -> "[" + edfiSchool + ",2022,\"" + s + "\"]").toArray()));
+                 PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id, edfi_school_id) "
+                         + "select 'ATTENDANCE', k, 'test', ? from unnest(?::text[]) k")) {
+                st.setLong(1, edfiSchool);
+                st.setArray(2, c.createArrayOf("text", students.stream().map(s -> "[" + edfiSchool + ",2022,\"" + s + "\"]").toArray()));
                 assertThat(st.executeUpdate()).isEqualTo(5);
             }
             List<String> healthy = List.of("P-0", "P-1", "P-3", "P-4");
