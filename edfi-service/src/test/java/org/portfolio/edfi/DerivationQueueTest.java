@@ -157,13 +157,14 @@ class DerivationQueueTest {
     }
 
     /**
-     * Review of edfi5, L3: a record performance-service always fails on (500), queued with healthy ones, no longer holds
-     * them back: the upload is split, the others are kept, and the failing record is parked after max-attempts (3 in
-     * tests) as DERIVATION_FAILED with status 500 — counted only in passes where performance-service took other records
-     * (alone in a pass it just waits), so a 500 on everything (nothing taken) parks nothing.
+     * Review of edfi5, L3: a record performance-service always fails on (500), queued with healthy ones in one upload,
+     * no longer holds them back — the failing upload is sent as two halves after it failed twice, so the healthy records
+     * are separated from it and kept. A 500 blames nothing (performance-service answers 500 when it is overloaded or
+     * its database fails too): the failing record is neither dropped nor parked, it waits, and follows once
+     * performance-service takes it.
      */
     @Test
-    void aRecordPerformanceServiceAlwaysFailsOnIsParkedAndHoldsNoOtherBack() throws Exception {
+    void aRecordPerformanceServiceAlwaysFailsOnHoldsNoOtherBackAndIsNotLost() throws Exception {
         List<String> students = List.of("P-0", "P-1", "P-2", "P-3", "P-4");
         students.forEach(this::enroll);
         Drain.await();
@@ -172,58 +173,55 @@ class DerivationQueueTest {
         FakePerformance.failStudent = "P-2";
         try {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id) "
-                         + "select 'ATTENDANCE', k, 'test' from unnest(?::text[]) k")) {
-                st.setArray(1, c.createArrayOf("text", students.stream().map(s -> "[" + edfiSchool + ",2022,\"" + s + "\"]").toArray()));
+                 PreparedStatement st = c.prepareStatement("insert into edfi_derivation_pending (kind, record_key, client_id, edfi_school_id) "
+                         + "select 'ATTENDANCE', k, 'test', ? from unnest(?::text[]) k")) {
+                st.setLong(1, edfiSchool);
+                st.setArray(2, c.createArrayOf("text", students.stream().map(s -> "[" + edfiSchool + ",2022,\"" + s + "\"]").toArray()));
                 assertThat(st.executeUpdate()).isEqualTo(5);
             }
-            // healthy writes keep coming: a failure alone counts only in a pass where performance-service took others
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            List<Object> problems = List.of();
             List<String> healthy = List.of("P-0", "P-1", "P-3", "P-4");
-            for (int n = 0; problems.isEmpty() && System.nanoTime() < deadline; n++) {
-                write("studentSchoolAttendanceEvents", event(healthy.get(n % 4), String.format("2021-09-%02d", 1 + (n / 4) % 28)));
-                Thread.sleep(100);
-                problems = given().auth().oauth2(sis).get("/edfi/derivations/problems").jsonPath().getList("$");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!healthy.stream().allMatch(s -> keptSince(kept, s)) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
-            Response listed = given().auth().oauth2(sis).get("/edfi/derivations/problems");
-            assertThat(listed.jsonPath().getList("reason", String.class)).containsExactly("DERIVATION_FAILED");
-            assertThat(listed.jsonPath().getList("status", Integer.class)).containsExactly(500);
-            assertThat(FakePerformance.POISONED.get() - poisoned).as("uploads failed on P-2").isGreaterThanOrEqualTo(3);
-            for (String s : List.of("P-0", "P-1", "P-3", "P-4")) {
+            for (String s : healthy) {
                 assertThat(keptSince(kept, s)).as(s + " kept although P-2 was in its upload").isTrue();
             }
+            assertThat(FakePerformance.POISONED.get() - poisoned).as("uploads failed on P-2").isGreaterThanOrEqualTo(3);
             assertThat(keptSince(kept, "P-2")).isFalse();
-            Drain.await();
-            assertThat(given().auth().oauth2(sis).get("/edfi/derivations/status").jsonPath().getLong("pending")).isZero();
+            Thread.sleep(1_000);
+            assertThat(given().auth().oauth2(sis).get("/edfi/derivations/problems").jsonPath().getList("$"))
+                    .as("a 500 blames no record").isEmpty();
+            assertThat(given().auth().oauth2(sis).get("/edfi/derivations/status").jsonPath().getLong("pending"))
+                    .as("P-2 waits in the queue").isPositive();
         } finally {
             FakePerformance.failStudent = null;
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement st = c.prepareStatement("delete from edfi_derivation_problem where edfi_school_id = ?")) {
-                st.setLong(1, edfiSchool);
-                st.executeUpdate();
-            }
         }
+        Drain.await();
+        assertThat(keptSince(kept, "P-2")).as("P-2 follows once performance-service takes it").isTrue();
     }
 
     /** A 500 on every upload (performance-service failing, not one record): nothing is parked, everything waits and follows. */
     @Test
     void aFiveHundredOnEveryUploadParksNothing() throws Exception {
-        enroll("F-1");
-        enroll("F-2");
+        List<String> students = List.of("F-1", "F-2", "F-3", "F-4", "F-5", "F-6");
+        students.forEach(this::enroll);
         Drain.await();
         int kept = FakePerformance.KEPT.size();
         FakePerformance.failStatus = 500;
-        write("studentSchoolAttendanceEvents", event("F-1", "2021-09-01"));
-        write("studentSchoolAttendanceEvents", event("F-2", "2021-09-01"));
-        Thread.sleep(3_000);
+        for (String s : students) {
+            write("studentSchoolAttendanceEvents", event(s, "2021-09-01"));
+        }
+        // several passes, the failing upload halved: still nothing blamed
+        Thread.sleep(4_000);
         assertThat(given().auth().oauth2(sis).get("/edfi/derivations/problems").jsonPath().getList("$"))
                 .as("nothing parked while every upload fails").isEmpty();
         assertThat(given().auth().oauth2(sis).get("/edfi/derivations/status").jsonPath().getLong("pending")).isPositive();
         FakePerformance.failStatus = 0;
         Drain.await();
-        assertThat(keptSince(kept, "F-1")).isTrue();
-        assertThat(keptSince(kept, "F-2")).isTrue();
+        for (String s : students) {
+            assertThat(keptSince(kept, s)).as(s).isTrue();
+        }
     }
 
     /** Review finding 6: a problem clears when its record later derives nothing (here: its enrollment deleted). */

@@ -47,14 +47,13 @@ public class DerivationsResource {
             + "or deriving it failed max-attempts times and it left the queue (DERIVATION_FAILED). Fix the Ed-Fi data (or the mapping) and post it again")
     public record ProblemResponse(@Schema(required = true, enumeration = {"ATTENDANCE", "ASSESSMENT"}) String kind,
                                   @Schema(required = true, enumeration = {"REJECTED", "DERIVATION_FAILED"}, description = "REJECTED: performance-service "
-                                          + "rejected the record; DERIVATION_FAILED: the record could not be derived from the stored documents, or performance-service "
-                                          + "failed (500) on it each time it was sent alone while it took others (parked after max-attempts)") String reason,
+                                          + "rejected the record; DERIVATION_FAILED: the record could not be derived from the stored documents (parked, never sent)") String reason,
                                   @Schema(description = "The Ed-Fi school of the record (absent when it is not known)") Long edfiSchoolId,
                                   @Schema(required = true, description = "Ed-Fi's school year (the year it ends)") int schoolYear,
                                   @Schema(required = true) String studentUniqueId,
                                   @Schema(description = "ASSESSMENT: the assessment's namespace") String namespace,
                                   @Schema(description = "ASSESSMENT: the assessment's identifier") String assessmentIdentifier,
-                                  @Schema(required = true, description = "performance-service's status (422 a row it rejected; 500 when it failed on the record each time it was sent alone; 0 when the record could not be derived: never sent)", minimum = "0") int status,
+                                  @Schema(required = true, description = "performance-service's status (422 a row it rejected; 0 for DERIVATION_FAILED: never sent)", minimum = "0") int status,
                                   @Schema(description = "The field performance-service named") String field,
                                   @Schema(required = true) String message,
                                   @Schema(description = "The API client whose write queued the record last (of the record's queued writes, the latest)") String clientId,

@@ -131,8 +131,8 @@ public class Derivations {
                     sleep(took.compareTo(config.deriver().gatherDelay()) > 0 ? took : config.deriver().gatherDelay());
                 }
             } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-                // a database outage (a record's own failure is handled by drainOnce), or an error no pass should end the
-                // deriver with: the rows stay queued; never a student id in the log (review of edfi5, L3)
+                // a database outage (a record's own failure is handled by drainOnce, errors included), or an error no
+                // pass should end the deriver with: the rows stay queued; never a student id in the log (review of edfi5, L3)
                 LOG.warnf("the Ed-Fi deriver's pass failed (%s); the queue is kept and retried in %s", e.getClass().getSimpleName(), failureDelay);
                 sleep(failureDelay);
                 failureDelay = min(failureDelay.multipliedBy(2), config.deriver().retryMax());
@@ -191,7 +191,7 @@ public class Derivations {
             List<String> seen = new ArrayList<>();
             try {
                 return QuarkusTransaction.requiringNew().timeout(600).call(() -> pass(seen));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
                 if (seen.isEmpty() || databaseUnavailable(e)) {
                     throw e;
                 }
@@ -219,7 +219,7 @@ public class Derivations {
                 settled += p.settled();
                 postponed += p.postponed();
                 done += p.records();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
                 if (databaseUnavailable(e)) {
                     throw e;
                 }
@@ -247,7 +247,7 @@ public class Derivations {
      * A record failed alone: counts the failure on its rows and postpones them (doubling delay); at max-attempts, drops its
      * rows and lists it as a problem (DERIVATION_FAILED). True when parked.
      */
-    private boolean failed(String kind, String key, RuntimeException e) {
+    private boolean failed(String kind, String key, Throwable e) {
         if (pending.lockRecords(List.of(kind + "|" + key)).isEmpty()) {
             return false;
         }
@@ -277,26 +277,6 @@ public class Derivations {
         }
         pending.failedLater(ids, SendOutcome.backoff(config.deriver().retryMin(), config.deriver().retryMax(), failures - 1));
         return false;
-    }
-
-    /**
-     * Records performance-service failed on (500) when sent alone: when it took something else in the pass, the failure
-     * is the record's — counted, and parked after max-attempts (a record that always makes it fail no longer holds back
-     * the records behind it; review of edfi5, L3); when it took nothing, it is failing throughout: they wait, uncounted.
-     */
-    private void failing(SendOutcome out) {
-        out.failing.forEach((record, rows) -> {
-            if (!out.anyTaken) {
-                out.postpone(rows);
-                return;
-            }
-            int bar = record.indexOf('|');
-            boolean parked = countFailure(record.substring(0, bar), record.substring(bar + 1), rows, 500, failures ->
-                    "performance-service failed (500) on this record sent alone " + failures + " times while it took others; "
-                            + "post the resources again to re-queue it");
-            LOG.warnf("performance-service failed (500) on one derived %s record sent alone%s", record.substring(0, bar)
-                    .toLowerCase(java.util.Locale.ROOT), parked ? ": parked (GET /edfi/derivations/problems)" : "; retried later");
-        });
     }
 
     /** The database cannot be reached or the transaction lost a race: transient, not the record's fault. */
@@ -359,11 +339,10 @@ public class Derivations {
             sender.sendAssessments(assessments, out);
         }
         pending.delete(out.settled);
-        failing(out);
         if (!out.postponed.isEmpty()) {
             pending.retryLater(out.postponed, out.delay);
         }
-        return new Pass(out.settled.size(), out.postponed.size() + out.failing.size(), byRecord.size());
+        return new Pass(out.settled.size(), out.postponed.size(), byRecord.size());
     }
 
     private static Duration min(Duration a, Duration b) {

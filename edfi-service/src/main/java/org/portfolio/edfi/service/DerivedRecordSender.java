@@ -28,12 +28,13 @@ import static org.portfolio.edfi.service.Derivations.ATTENDANCE;
  * most {@link #MAX_ROWS_PER_UPLOAD} rows, and says in a {@link SendOutcome} what became of each record's queue rows:
  * <ul>
  *   <li>taken, or rejected by performance-service (a 4xx about the record: listed as a problem) — settled;</li>
- *   <li>performance-service cannot take records now (unreachable, 502/503/504, 408, 429, or 401/403 of the service's
- *       client) — postponed, and the rest of the pass waits too;</li>
- *   <li>performance-service fails (500) — the upload is split and each record sent alone, so that the healthy ones go
- *       through; a record that fails alone is "failing" ({@link Derivations} counts it and parks it after max-attempts
- *       when something else was taken in the pass). After {@value SendOutcome#FAILURES_BEFORE_WAITING} records failing
- *       alone in a row with nothing taken, the rest waits (performance-service fails on everything).</li>
+ *   <li>performance-service cannot take records now (unreachable, 502/503/504 and any 5xx but 500, 408, 429, or 401/403
+ *       of the service's client) — postponed, and the rest of the pass waits too;</li>
+ *   <li>performance-service failed (500) on the upload — overloaded, its database failing, or one record of the upload
+ *       it cannot handle: that upload's rows are postponed (never blamed, never dropped), the pass goes on with the next
+ *       uploads; an upload whose rows failed before is sent as two halves, so that records that fail together with one
+ *       performance-service cannot handle are separated from it over the next passes and go through (review of edfi5,
+ *       L3 and its review).</li>
  * </ul>
  * Nothing of a record (a student id) is logged.
  */
@@ -48,6 +49,9 @@ public class DerivedRecordSender {
      * is listed and a row it does not list was kept (review of issue 17, finding 4).
      */
     static final int MAX_ROWS_PER_UPLOAD = 100;
+
+    /** Postponements after which an upload performance-service fails on (500) is sent as two halves. */
+    static final int HALVE_AFTER = 2;
 
     @Inject
     PendingStore pending;
@@ -110,14 +114,14 @@ public class DerivedRecordSender {
             if (wait) {
                 out.postpone(chunk.stream().flatMap(k -> records.get(k).stream()).toList());
             } else {
-                wait = !uploadAttendance(authorization, chunk, rows, records, out);
+                wait = !uploadAttendance(authorization, chunk, rows, records, out, true);
             }
         }
     }
 
     /** One upload of at most MAX_ROWS_PER_UPLOAD records; false when performance-service cannot take records now (postponed). */
     private boolean uploadAttendance(String authorization, List<StudentYear> chunk, Map<StudentYear, ObjectNode> rows,
-                                     Map<StudentYear, List<PendingStore.Pending>> records, SendOutcome out) {
+                                     Map<StudentYear, List<PendingStore.Pending>> records, SendOutcome out, boolean halve) {
         ArrayNode body = mapper.createArrayNode();
         chunk.forEach(k -> body.add(rows.get(k)));
         PerformanceClient.Outcome outcome;
@@ -128,11 +132,25 @@ public class DerivedRecordSender {
                 out.postpone(chunk.stream().flatMap(k -> records.get(k).stream()).toList());
                 return false;
             }
+            if (r.status() == 500) {
+                List<PendingStore.Pending> all = chunk.stream().flatMap(k -> records.get(k).stream()).toList();
+                if (halve && chunk.size() > 1 && SendOutcome.attempts(all) >= HALVE_AFTER) {
+                    int mid = chunk.size() / 2;
+                    if (!uploadAttendance(authorization, chunk.subList(0, mid), rows, records, out, false)) {
+                        out.postpone(chunk.subList(mid, chunk.size()).stream().flatMap(k -> records.get(k).stream()).toList());
+                        return false;
+                    }
+                    return uploadAttendance(authorization, chunk.subList(mid, chunk.size()), rows, records, out, false);
+                } else {
+                    out.postpone(all);
+                }
+                return true;
+            }
             if (chunk.size() > 1) {
-                // the whole upload refused (a 422 of rows all rejected, a 400) or failed (500): each record alone, so
-                // that a refusal or a failure blames the record it is about and no other
+                // the whole upload refused (a 422 of rows all rejected, a 400): each record alone, so that a refusal
+                // blames the record it is about and no other
                 for (int i = 0; i < chunk.size(); i++) {
-                    if (!uploadAttendance(authorization, List.of(chunk.get(i)), rows, records, out) || out.failingThroughout()) {
+                    if (!uploadAttendance(authorization, List.of(chunk.get(i)), rows, records, out, false)) {
                         out.postpone(chunk.subList(i + 1, chunk.size()).stream().flatMap(k -> records.get(k).stream()).toList());
                         return false;
                     }
@@ -140,15 +158,10 @@ public class DerivedRecordSender {
                 return true;
             }
             StudentYear k = chunk.get(0);
-            if (r.status() == 500) {
-                out.fail(ATTENDANCE, RecordKeys.key(k), records.get(k));
-                return true;
-            }
             problem(ATTENDANCE, RecordKeys.key(k), k.schoolId(), records.get(k), r.status(), null, r.getMessage());
             out.settle(records.get(k));
             return true;
         }
-        out.taken();
         Map<Integer, PerformanceClient.Rejected> rejected = new HashMap<>();
         outcome.rejected().forEach(r -> rejected.putIfAbsent(r.index(), r));
         List<String> ok = new ArrayList<>();
@@ -210,14 +223,14 @@ public class DerivedRecordSender {
             if (wait) {
                 out.postpone(chunk.stream().flatMap(p -> records.get(p.key()).stream()).toList());
             } else {
-                wait = !sendAssessmentChunk(authorization, chunk, records, out);
+                wait = !sendAssessmentChunk(authorization, chunk, records, out, true);
             }
         }
     }
 
     /** One chunk's retractions and uploads; false when performance-service cannot take records now (postponed). */
     private boolean sendAssessmentChunk(String authorization, List<DerivationReader.AssessmentPlan> plans,
-                                        Map<AssessmentKey, List<PendingStore.Pending>> records, SendOutcome out) {
+                                        Map<AssessmentKey, List<PendingStore.Pending>> records, SendOutcome out, boolean halve) {
         List<PendingStore.Pending> all = plans.stream().flatMap(p -> records.get(p.key()).stream()).toList();
         List<SentStore.Sent> retract = plans.stream().map(DerivationReader.AssessmentPlan::retract).filter(x -> x != null).toList();
         try {
@@ -227,14 +240,14 @@ public class DerivedRecordSender {
                 out.postpone(all);
                 return false;
             }
+            if (r.status() == 500) {
+                return failed(authorization, plans, records, out, halve);
+            }
             if (plans.size() > 1) {
                 return alone(authorization, plans, records, out);
             }
             refusedAlone(plans.get(0), records, r, out);
             return true;
-        }
-        if (!retract.isEmpty()) {
-            out.taken();
         }
         List<DerivationReader.AssessmentPlan> uploads = plans.stream().filter(p -> p.row() != null).toList();
         List<DerivationReader.AssessmentPlan> done = new ArrayList<>(plans.stream().filter(p -> p.row() == null).toList());
@@ -245,7 +258,6 @@ public class DerivedRecordSender {
             uploads.forEach(p -> body.add(p.row()));
             try {
                 PerformanceClient.Outcome outcome = performance.uploadAssessments(authorization, body);
-                out.taken();
                 Map<Integer, PerformanceClient.Rejected> rejected = new HashMap<>();
                 outcome.rejected().forEach(r -> rejected.putIfAbsent(r.index(), r));
                 for (int i = 0; i < uploads.size(); i++) {
@@ -272,6 +284,9 @@ public class DerivedRecordSender {
                     out.postpone(uploads.stream().flatMap(p -> records.get(p.key()).stream()).toList());
                     return false;
                 }
+                if (r.status() == 500) {
+                    return failed(authorization, uploads, records, out, halve);
+                }
                 if (uploads.size() > 1) {
                     return alone(authorization, uploads, records, out);
                 }
@@ -287,22 +302,38 @@ public class DerivedRecordSender {
         return true;
     }
 
-    /** One record refused (a problem, settled) or failed on (500: failing) by performance-service when sent alone. */
+    /** One record refused by performance-service when sent alone: a problem, settled. */
     private void refusedAlone(DerivationReader.AssessmentPlan p, Map<AssessmentKey, List<PendingStore.Pending>> records,
                               PerformanceClient.Refused r, SendOutcome out) {
-        if (r.status() == 500) {
-            out.fail(ASSESSMENT, RecordKeys.key(p.key()), records.get(p.key()));
-            return;
-        }
         problem(ASSESSMENT, RecordKeys.key(p.key()), p.key().schoolId(), records.get(p.key()), r.status(), null, r.getMessage());
         out.settle(records.get(p.key()));
+    }
+
+    /**
+     * performance-service failed (500) on these plans' chunk: postponed (never blamed); a chunk whose rows failed before
+     * is sent again as two halves, once (its retractions again too: a retraction of a record already retracted is done).
+     */
+    private boolean failed(String authorization, List<DerivationReader.AssessmentPlan> plans,
+                           Map<AssessmentKey, List<PendingStore.Pending>> records, SendOutcome out, boolean halve) {
+        List<PendingStore.Pending> all = plans.stream().flatMap(p -> records.get(p.key()).stream()).toList();
+        if (halve && plans.size() > 1 && SendOutcome.attempts(all) >= HALVE_AFTER) {
+            int mid = plans.size() / 2;
+            if (!sendAssessmentChunk(authorization, plans.subList(0, mid), records, out, false)) {
+                out.postpone(plans.subList(mid, plans.size()).stream().flatMap(p -> records.get(p.key()).stream()).toList());
+                return false;
+            }
+            return sendAssessmentChunk(authorization, plans.subList(mid, plans.size()), records, out, false);
+        } else {
+            out.postpone(all);
+        }
+        return true;
     }
 
     /** A chunk performance-service refused as a whole: each record alone (a refusal blames only the record it is about). */
     private boolean alone(String authorization, List<DerivationReader.AssessmentPlan> plans,
                           Map<AssessmentKey, List<PendingStore.Pending>> records, SendOutcome out) {
         for (int i = 0; i < plans.size(); i++) {
-            if (!sendAssessmentChunk(authorization, List.of(plans.get(i)), records, out) || out.failingThroughout()) {
+            if (!sendAssessmentChunk(authorization, List.of(plans.get(i)), records, out, false)) {
                 out.postpone(plans.subList(i + 1, plans.size()).stream().flatMap(p -> records.get(p.key()).stream()).toList());
                 return false;
             }

@@ -4,23 +4,13 @@ import org.portfolio.edfi.repository.PendingStore;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** What becomes of the rows a pass claimed: settled (sent, or dropped as rejected), postponed, or failing. */
+/** What becomes of the rows a pass claimed: settled (sent, or dropped as rejected) or postponed. */
 final class SendOutcome {
-
-    /** Single records performance-service failed on (500) in a row, with nothing taken in between, before the rest waits. */
-    static final int FAILURES_BEFORE_WAITING = 3;
 
     final List<Long> settled = new ArrayList<>();
     final List<Long> postponed = new ArrayList<>();
-    /** Records performance-service failed on (500) when sent alone: "kind|key" → their rows. */
-    final Map<String, List<PendingStore.Pending>> failing = new LinkedHashMap<>();
-    /** performance-service took something (an upload or a retraction answered 2xx) in this pass. */
-    boolean anyTaken;
-    private int failuresInARow;
     private final Duration retryMin;
     private final Duration retryMax;
     Duration delay;
@@ -35,19 +25,9 @@ final class SendOutcome {
         rows.forEach(p -> settled.add(p.id()));
     }
 
-    void taken() {
-        anyTaken = true;
-        failuresInARow = 0;
-    }
-
-    void fail(String kind, String key, List<PendingStore.Pending> rows) {
-        failing.put(kind + "|" + key, rows);
-        failuresInARow++;
-    }
-
-    /** Several records alone in a row failed and nothing was taken: performance-service fails on everything, not on them. */
-    boolean failingThroughout() {
-        return !anyTaken && failuresInARow >= FAILURES_BEFORE_WAITING;
+    /** The most attempts any of these rows has had (postponements so far). */
+    static int attempts(List<PendingStore.Pending> rows) {
+        return rows.stream().mapToInt(PendingStore.Pending::attempts).max().orElse(0);
     }
 
     void postpone(List<PendingStore.Pending> rows) {
