@@ -67,6 +67,38 @@ class VerifiedTokenCacheUnitTest {
         assertThat(cache.cachedTokens()).isZero();
     }
 
+    /**
+     * Review of the cache, M1: a token with a far exp (a forged one, signed with a key since withdrawn) is served from
+     * the cache for at most max-entry-life; then smallrye verifies it again — and its refusal stands.
+     */
+    @Test
+    void aTokenIsVerifiedAgainAfterTheLongestEntryLifeWhateverItsExp() throws Exception {
+        boolean[] keyWithdrawn = {false};
+        DefaultJWTParser rotating = new DefaultJWTParser() {
+            @Override
+            public JsonWebToken parse(String token) throws ParseException {
+                verified.incrementAndGet();
+                if (keyWithdrawn[0]) {
+                    throw new ParseException("signature verification failed");
+                }
+                return principal(token);
+            }
+        };
+        Ticker ticker = () -> (clock.get() - NOW) * 1_000_000_000L;
+        VerifiedTokenCache cache = new VerifiedTokenCache(rotating, SKEW, null, 1 << 20, 8 * 1024, 300, clock::get, ticker);
+        String token = token("forged", NOW + 10L * 365 * 24 * 3600, 3);
+        cache.parse(token);
+        keyWithdrawn[0] = true;
+        clock.set(NOW + 299);
+        assertThat(cache.parse(token).getSubject()).as("within max-entry-life: from the cache").isEqualTo("forged");
+        assertThat(verified).hasValue(1);
+        clock.set(NOW + 300);
+        assertThatThrownBy(() -> cache.parse(token)).isInstanceOf(ParseException.class).hasMessageContaining("signature");
+        assertThat(verified).as("verified again once max-entry-life passed").hasValue(2);
+        assertThatThrownBy(() -> cache.parse(token)).isInstanceOf(ParseException.class);
+        assertThat(cache.cachedTokens()).isZero();
+    }
+
     @Test
     void aCachedTokenPastTheConfiguredTokenAgeIsRefused() throws Exception {
         VerifiedTokenCache cache = cache(1 << 20, 8 * 1024, 20L);

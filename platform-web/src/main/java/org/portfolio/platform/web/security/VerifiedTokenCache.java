@@ -77,10 +77,19 @@ public class VerifiedTokenCache implements JWTParser {
     @ConfigProperty(name = "portfolio.security.verified-token-cache.max-token-size", defaultValue = "8K")
     MemorySize maxTokenSize;
 
+    /**
+     * Longest a verified token is served from the cache after it was verified, whatever its own exp says: a token
+     * signed with a key since withdrawn (a compromised key, forged with a far exp) is verified again — and refused —
+     * within this time (review of the cache, M1).
+     */
+    @ConfigProperty(name = "portfolio.security.verified-token-cache.max-entry-life", defaultValue = "5m")
+    java.time.Duration maxEntryLife;
+
     private JWTParser delegate;
     private Cache<String, Entry> verified;
     private long maxCachedTokenLength;
     private long skewSeconds;
+    private long maxEntryLifeSeconds = 300;
     private Long tokenAgeSeconds;
     private LongSupplier epochSeconds;
     private final LongAdder verifications = new LongAdder();
@@ -92,12 +101,20 @@ public class VerifiedTokenCache implements JWTParser {
     /** For unit tests: a delegate, smallrye's time settings, the bounds and a clock (epoch seconds, Caffeine's ticker). */
     VerifiedTokenCache(JWTParser delegate, int skewSeconds, Long tokenAgeSeconds, long maxBytes, long maxTokenLength,
                        LongSupplier epochSeconds, Ticker ticker) {
+        this(delegate, skewSeconds, tokenAgeSeconds, maxBytes, maxTokenLength, 300, epochSeconds, ticker);
+    }
+
+    /** For unit tests, with the longest life of an entry (seconds). */
+    VerifiedTokenCache(JWTParser delegate, int skewSeconds, Long tokenAgeSeconds, long maxBytes, long maxTokenLength,
+                       long maxEntryLifeSeconds, LongSupplier epochSeconds, Ticker ticker) {
         this.enabled = true;
+        this.maxEntryLifeSeconds = maxEntryLifeSeconds;
         configure(delegate, skewSeconds, tokenAgeSeconds, maxBytes, maxTokenLength, epochSeconds, ticker);
     }
 
     @PostConstruct
     void init() {
+        maxEntryLifeSeconds = Math.max(1, maxEntryLife.toSeconds());
         // as DefaultJWTTokenParser: the expiry grace period if set, else the clock skew (mp.jwt.verify.clock.skew)
         int skew = authContext.getExpGracePeriodSecs() > 0 ? authContext.getExpGracePeriodSecs()
                 : Math.max(0, authContext.getClockSkew());
@@ -119,7 +136,7 @@ public class VerifiedTokenCache implements JWTParser {
                 .expireAfter(new Expiry<String, Entry>() {
                     @Override
                     public long expireAfterCreate(String token, Entry e, long now) {
-                        return TimeUnit.SECONDS.toNanos(Math.max(0, e.validUntil() - epochSeconds.getAsLong()));
+                        return TimeUnit.SECONDS.toNanos(Math.max(0, Math.min(e.validUntil(), e.reverifyAt()) - epochSeconds.getAsLong()));
                     }
 
                     @Override
@@ -135,8 +152,11 @@ public class VerifiedTokenCache implements JWTParser {
                 .build();
     }
 
-    /** A token smallrye accepted, the first second it is no longer valid, and its estimated bytes. */
-    private record Entry(JsonWebToken jwt, long validUntil, int weight) {
+    /**
+     * A token smallrye accepted, the first second it is no longer valid, the first second it must be verified again
+     * (max-entry-life after it was verified), and its estimated bytes.
+     */
+    private record Entry(JsonWebToken jwt, long validUntil, long reverifyAt, int weight) {
     }
 
     @Override
@@ -145,17 +165,22 @@ public class VerifiedTokenCache implements JWTParser {
             return verifyWithSmallrye(token);
         }
         Entry hit = verified.getIfPresent(token);
+        long now = epochSeconds.getAsLong();
         if (hit != null) {
-            if (epochSeconds.getAsLong() < hit.validUntil()) {
+            if (now >= hit.validUntil()) {
+                verified.invalidate(token);
+                throw new ParseException("The token has expired");
+            }
+            if (now < hit.reverifyAt()) {
                 return hit.jwt();
             }
+            // served long enough without a look at the signature: verified again (a key since withdrawn refuses it)
             verified.invalidate(token);
-            throw new ParseException("The token has expired");
         }
         JsonWebToken jwt = verifyWithSmallrye(token);
         long validUntil = validUntil(jwt);
-        if (token.length() <= maxCachedTokenLength && validUntil > epochSeconds.getAsLong()) {
-            verified.put(token, new Entry(jwt, validUntil, weight(token, jwt)));
+        if (token.length() <= maxCachedTokenLength && validUntil > now) {
+            verified.put(token, new Entry(jwt, validUntil, now + maxEntryLifeSeconds, weight(token, jwt)));
         }
         return jwt;
     }
