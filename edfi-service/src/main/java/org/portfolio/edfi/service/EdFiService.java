@@ -243,7 +243,7 @@ public class EdFiService {
     /** An attendance event's category must be mapped (the caller holds the mapping lock shared). */
     private void checkCategory(EdFiDocument doc, MappingSnapshot m) {
         Descriptor d = Descriptor.parse(doc.body().get("attendanceEventCategoryDescriptor").asText());
-        if (d == null || !m.categories().contains(d)) {
+        if (!m.categories().contains(d)) { // never null: EdFiDocument refused a malformed descriptor
             throw EdFiException.validation("$.attendanceEventCategoryDescriptor", "attendanceEventCategoryDescriptor " + d.uri()
                     + " is not mapped: a district administrator says whether it is an absence "
                     + "(PUT /edfi/mappings/attendance-categories?namespace=" + d.namespace() + ").");
