@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 
 import org.portfolio.edfi.domain.CategoryMapping;
 import org.portfolio.edfi.domain.DescriptorKind;
+import org.portfolio.edfi.domain.Descriptor;
 import org.portfolio.edfi.domain.DescriptorMapping;
+import org.portfolio.edfi.domain.MappingSnapshot;
 import org.portfolio.edfi.domain.SchoolMapping;
 
 import java.sql.PreparedStatement;
@@ -13,9 +15,12 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The district's mappings: Ed-Fi schools → our schools, attendance event categories → absence and weight. */
@@ -159,5 +164,76 @@ public class MappingStore {
             }
             return null;
         });
+    }
+
+    /** The mapping lock's key (class, object) for pg_advisory_xact_lock. */
+    static final String MAPPING_LOCK = (Sql.SCHOOL_LOCK + 1) + ", 0";
+
+    /** The mappings' version now (V7: bumped by every change of a mapping table, in its transaction). */
+    public long version() {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select version from edfi_mapping_version");
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Takes the mapping lock shared, then reads the mappings' version: two statements in one round trip — the version
+     * is read by a statement that starts after the lock is held, so its snapshot sees every mapping change that
+     * committed before (READ COMMITTED takes a statement's snapshot when it starts).
+     */
+    public long lockSharedAndVersion() {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock_shared(" + MAPPING_LOCK + "); "
+                    + "select version from edfi_mapping_version")) {
+                st.execute();
+                if (!st.getMoreResults()) {
+                    throw new IllegalStateException("no mapping version");
+                }
+                try (ResultSet rs = st.getResultSet()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Every mapping a write checks and their version, read by one statement (one committed state). */
+    public MappingSnapshot snapshot() {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select v.version, "
+                    + "array(select edfi_school_id::text || ' ' || school_id::text from edfi_school_map), "
+                    + "array(select namespace || '#' || code_value from edfi_attendance_category), "
+                    + "array(select kind || ' ' || namespace || '#' || code_value from edfi_descriptor_map) "
+                    + "from edfi_mapping_version v");
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                Map<Long, UUID> schools = new java.util.HashMap<>();
+                for (String s : (String[]) rs.getArray(2).getArray()) {
+                    int sp = s.indexOf(' ');
+                    schools.put(Long.parseLong(s.substring(0, sp)), UUID.fromString(s.substring(sp + 1)));
+                }
+                Set<Descriptor> categories = new HashSet<>();
+                for (String s : (String[]) rs.getArray(3).getArray()) {
+                    categories.add(split(s));
+                }
+                Map<DescriptorKind, Set<Descriptor>> descriptors = new EnumMap<>(DescriptorKind.class);
+                for (String s : (String[]) rs.getArray(4).getArray()) {
+                    int sp = s.indexOf(' ');
+                    descriptors.computeIfAbsent(DescriptorKind.valueOf(s.substring(0, sp)), k -> new HashSet<>()).add(split(s.substring(sp + 1)));
+                }
+                descriptors.replaceAll((k, v) -> Set.copyOf(v));
+                return new MappingSnapshot(rs.getLong(1), schools, categories, descriptors);
+            }
+        });
+    }
+
+    /** namespace#codeValue as stored (split at the first #: a namespace has none). */
+    private static Descriptor split(String uri) {
+        int hash = uri.indexOf('#');
+        return new Descriptor(uri.substring(0, hash), uri.substring(hash + 1));
     }
 }

@@ -60,6 +60,40 @@ public class ResourceStore {
         });
     }
 
+    /** What {@link #lockEvent} read once the locks were held: the mappings' version and the stored resource of the key. */
+    public record LockedKey(long mappingVersion, Optional<StoredResource> existing) {
+    }
+
+    /**
+     * An attendance event's locks and reads in one round trip: the mapping lock and the school's lock shared, the natural
+     * key's lock (one statement: the locks are taken left to right, in the order every other write takes them), then —
+     * a second statement, whose snapshot is taken once the locks are held (READ COMMITTED) — the mappings' version and
+     * the stored resource of the key.
+     */
+    public LockedKey lockEvent(long schoolId, String resource, String naturalKey) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock_shared(" + MappingStore.MAPPING_LOCK + "), "
+                    + "pg_advisory_xact_lock_shared(" + Sql.SCHOOL_LOCK + ", hashtext(?::text)), "
+                    + "pg_advisory_xact_lock(" + (Sql.SCHOOL_LOCK + 3) + ", hashtext(?)); "
+                    + "select " + COLUMNS + ", v.version from edfi_mapping_version v "
+                    + "left join edfi_resource on resource = ? and natural_key = ?")) {
+                st.setString(1, Long.toString(schoolId));
+                st.setString(2, resource + "|" + naturalKey);
+                st.setString(3, resource);
+                st.setString(4, naturalKey);
+                st.execute();
+                if (!st.getMoreResults()) {
+                    throw new IllegalStateException("no mapping version");
+                }
+                try (ResultSet rs = st.getResultSet()) {
+                    rs.next();
+                    Optional<StoredResource> existing = rs.getObject(1) == null ? Optional.empty() : Optional.of(row(rs));
+                    return new LockedKey(rs.getLong(9), existing);
+                }
+            }
+        });
+    }
+
     public Optional<StoredResource> byKey(String resource, String naturalKey) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? and natural_key = ?")) {
@@ -114,28 +148,18 @@ public class ResourceStore {
         });
     }
 
-    public void update(UUID id, String body, String etag, Instant lastModified, String changedBy) {
+    /** A new version of the document, with the columns copied out of it that are not part of its natural key (a student assessment's school and year). */
+    public void update(UUID id, String body, String etag, Instant lastModified, String changedBy, Long schoolId, Integer schoolYear) {
         sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("update edfi_resource set body = ?::jsonb, etag = ?, last_modified = ?, "
-                    + "changed_by = ? where id = ?")) {
+                    + "changed_by = ?, school_id = ?, school_year = ? where id = ?")) {
                 st.setString(1, body);
                 st.setString(2, etag);
                 st.setTimestamp(3, Timestamp.from(lastModified));
                 st.setString(4, changedBy);
-                st.setObject(5, id);
-                st.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /** The columns a write copies out of a document that are not part of its natural key (a student assessment's school and year). */
-    public void updateColumns(UUID id, Long schoolId, Integer schoolYear) {
-        sql.work(c -> {
-            try (PreparedStatement st = c.prepareStatement("update edfi_resource set school_id = ?, school_year = ? where id = ?")) {
-                st.setObject(1, schoolId, Types.BIGINT);
-                setInt(st, 2, schoolYear);
-                st.setObject(3, id);
+                st.setObject(5, schoolId, Types.BIGINT);
+                setInt(st, 6, schoolYear);
+                st.setObject(7, id);
                 st.executeUpdate();
             }
             return null;

@@ -10,11 +10,10 @@ import org.portfolio.edfi.domain.AssessmentDerivation;
 import org.portfolio.edfi.domain.AssessmentKey;
 import org.portfolio.edfi.domain.Descriptor;
 import org.portfolio.edfi.domain.DescriptorKind;
-import org.portfolio.edfi.domain.DescriptorMapping;
 import org.portfolio.edfi.domain.EdFiDocument;
+import org.portfolio.edfi.domain.MappingSnapshot;
 import org.portfolio.edfi.domain.ResourceType;
 import org.portfolio.edfi.domain.StudentYear;
-import org.portfolio.edfi.repository.MappingStore;
 import org.portfolio.edfi.repository.ResourceStore;
 import org.portfolio.edfi.repository.StoredResource;
 import org.portfolio.platform.web.security.Caller;
@@ -56,7 +55,7 @@ public class EdFiService {
     ResourceStore store;
 
     @Inject
-    MappingStore mappings;
+    MappingCache mappings;
 
     @Inject
     Caller caller;
@@ -94,10 +93,25 @@ public class EdFiService {
     private WriteResult upsert0(ResourceType type, JsonNode json) {
         EdFiDocument doc = parse(type, json);
         Long owner = owner(doc);
-        authorizeWrite(type, owner);
-        checkDescriptors(doc);
-        lock(type, owner, doc.naturalKey());
-        Optional<StoredResource> existing = store.byKey(type.path(), doc.naturalKey());
+        Optional<StoredResource> existing;
+        Map<Long, UUID> schools = null;
+        if (type == ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS) {
+            // the hot path (issue 17): the mapping lock, the school's lock shared and the key's lock in one statement, then
+            // the mappings' version and the stored event in a second one, in the same round trip; the mappings come from
+            // this instance's copy unless their version moved. Authorised and checked as before, against mappings no
+            // change can alter until this write commits.
+            ResourceStore.LockedKey locked = store.lockEvent(owner == null ? 0 : owner, type.path(), doc.naturalKey());
+            MappingSnapshot m = mappings.at(locked.mappingVersion());
+            schools = m.schools();
+            authorizeWrite(type, owner, schools);
+            checkCategory(doc, m);
+            existing = locked.existing();
+        } else {
+            authorizeWrite(type, owner, null);
+            checkDescriptors(doc);
+            lock(type, owner, doc.naturalKey());
+            existing = store.byKey(type.path(), doc.naturalKey());
+        }
         String body = doc.body().toString();
         String etag = etag(body);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -114,10 +128,9 @@ public class EdFiService {
             if (old.etag().equals(etag)) {
                 return new WriteResult(old.id(), etag, false, affected(doc, owner, null));
             }
-            authorizeWrite(type, old.schoolId());
+            authorizeWrite(type, old.schoolId(), schools);
             authorizeAssessmentCreator(type, old);
-            store.update(old.id(), body, etag, now, caller.id());
-            store.updateColumns(old.id(), owner, doc.schoolYear());
+            store.update(old.id(), body, etag, now, caller.id(), owner, doc.schoolYear());
             return new WriteResult(old.id(), etag, false, affected(doc, owner, old));
         }
         UUID id = UUID.randomUUID();
@@ -154,8 +167,7 @@ public class EdFiService {
             return new WriteResult(id, etag, false, affected(doc, owner, null));
         }
         authorizeAssessmentCreator(type, old);
-        store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id());
-        store.updateColumns(id, owner, doc.schoolYear());
+        store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id(), owner, doc.schoolYear());
         return new WriteResult(id, etag, false, affected(doc, owner, old));
     }
 
@@ -183,7 +195,7 @@ public class EdFiService {
         if (!caller.isDistrictWide()) {
             // every kind of scope (schools, oversight bodies, zones, every school) answers canAccessSchool
             schools = new ArrayList<>();
-            for (Map.Entry<Long, UUID> e : mappings.schools().entrySet()) {
+            for (Map.Entry<Long, UUID> e : mappings.current().schools().entrySet()) {
                 if (caller.canAccessSchool(e.getValue())) {
                     schools.add(e.getKey());
                 }
@@ -225,10 +237,13 @@ public class EdFiService {
         if (doc.type() != ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS) {
             return;
         }
-        mappings.lockCategories(false);
+        checkCategory(doc, mappings.lockShared());
+    }
+
+    /** An attendance event's category must be mapped (the caller holds the mapping lock shared). */
+    private void checkCategory(EdFiDocument doc, MappingSnapshot m) {
         Descriptor d = Descriptor.parse(doc.body().get("attendanceEventCategoryDescriptor").asText());
-        boolean known = mappings.categories().stream().anyMatch(c -> c.namespace().equals(d.namespace()) && c.codeValue().equals(d.codeValue()));
-        if (!known) {
+        if (!m.categories().contains(d)) { // never null: EdFiDocument refused a malformed descriptor
             throw EdFiException.validation("$.attendanceEventCategoryDescriptor", "attendanceEventCategoryDescriptor " + d.uri()
                     + " is not mapped: a district administrator says whether it is an absence "
                     + "(PUT /edfi/mappings/attendance-categories?namespace=" + d.namespace() + ").");
@@ -236,16 +251,9 @@ public class EdFiService {
     }
 
     private void checkAssessmentDescriptors(EdFiDocument doc) {
-        mappings.lockCategories(false);
-        Set<Descriptor> levels = new java.util.HashSet<>();
-        Set<Descriptor> subjects = new java.util.HashSet<>();
-        for (DescriptorMapping m : mappings.descriptors(null)) {
-            if (m.kind() == DescriptorKind.PERFORMANCE_LEVEL) {
-                levels.add(m.descriptor());
-            } else if (m.kind() == DescriptorKind.ACADEMIC_SUBJECT) {
-                subjects.add(m.descriptor());
-            }
-        }
+        MappingSnapshot m = mappings.lockShared();
+        Set<Descriptor> levels = m.descriptors(DescriptorKind.PERFORMANCE_LEVEL);
+        Set<Descriptor> subjects = m.descriptors(DescriptorKind.ACADEMIC_SUBJECT);
         Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
         for (ObjectNode p : EdFiDocument.entries(doc.body(), "performanceLevels")) {
             Descriptor d = Descriptor.parse(p.get("performanceLevelDescriptor").asText());
@@ -317,7 +325,7 @@ public class EdFiService {
         ObjectNode filter = mapper.createObjectNode();
         filter.putObject("assessmentReference").put("assessmentIdentifier", doc.body().get("assessmentIdentifier").asText())
                 .put("namespace", doc.body().get("namespace").asText());
-        Map<Long, UUID> schools = mappings.schools();
+        Map<Long, UUID> schools = mappings.current().schools();
         for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
             UUID school = r.schoolId() == null ? null : schools.get(r.schoolId());
             if (school == null || !caller.canAccessSchool(school)) {
@@ -437,6 +445,11 @@ public class EdFiService {
     }
 
     private void authorizeWrite(ResourceType type, Long edfiSchoolId) {
+        authorizeWrite(type, edfiSchoolId, null);
+    }
+
+    /** {@code schools}: the school map the write already read (null: read it now). */
+    private void authorizeWrite(ResourceType type, Long edfiSchoolId, Map<Long, UUID> schools) {
         if (type == ResourceType.ASSESSMENTS || caller.isDistrictWide()) {
             return;
         }
@@ -444,14 +457,7 @@ public class EdFiService {
             throw EdFiException.denied("The student assessment names no school of your client's scope: report the school "
                     + "(reportedSchoolReference) or post the student's enrollment (studentSchoolAssociation) of that school year first.");
         }
-        authorizeWrite(edfiSchoolId);
-    }
-
-    private void authorizeWrite(long edfiSchoolId) {
-        if (caller.isDistrictWide()) {
-            return;
-        }
-        UUID school = mappings.schools().get(edfiSchoolId);
+        UUID school = (schools != null ? schools : mappings.current().schools()).get(edfiSchoolId);
         if (school == null) {
             throw EdFiException.denied("Ed-Fi school " + edfiSchoolId + " is not mapped to a school of the suite: a district "
                     + "administrator maps it (POST /edfi/mappings/schools).");
