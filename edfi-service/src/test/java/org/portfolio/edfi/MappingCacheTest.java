@@ -126,6 +126,44 @@ class MappingCacheTest {
         }
     }
 
+    /**
+     * Review of the mappings cache, M1: the database goes back in time under a running instance (a failover to a standby
+     * that missed the last commits, a restore) and a later change brings the version back to a number this instance has
+     * cached with other mappings — it must not use them (V8: a change's version is above the clock in microseconds).
+     */
+    @Test
+    void aVersionNumberNeverComesBackWithOtherMappings() throws Exception {
+        post(event("C-4", "2021-09-01", NS + "#Excused Absence")).then().statusCode(201); // this instance's copy is current
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            exec(c, "update edfi_mapping_version set version = version - 1");
+            exec(c, "update edfi_school_map set school_id = '" + UUID.randomUUID() + "' where edfi_school_id = " + edfiSchool);
+            c.commit();
+        }
+        post(event("C-4", "2021-09-02", NS + "#Excused Absence")).then().statusCode(403);
+    }
+
+    /**
+     * Review of the mappings cache, M2: a client outside the school's scope is refused before it takes the school's lock
+     * (as before the cache): it neither waits behind the school's writers nor holds a connection while it does.
+     */
+    @Test
+    void aClientOutsideTheSchoolsScopeIsRefusedWithoutWaitingForTheSchoolsLock() throws Exception {
+        post(event("C-5", "2021-09-01", NS + "#Excused Absence")).then().statusCode(201);
+        String other = TestTokens.sis(UUID.randomUUID());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            exec(c, "select pg_advisory_xact_lock(17, hashtext('" + edfiSchool + "'))");
+            CompletableFuture<Integer> f = CompletableFuture.supplyAsync(() -> given().auth().oauth2(other)
+                    .contentType(ContentType.JSON).body(event("C-5", "2021-09-02", NS + "#Excused Absence")).post(EVENTS).statusCode());
+            try {
+                assertThat(f.get(5, TimeUnit.SECONDS)).as("refused while the school's lock is held").isEqualTo(403);
+            } finally {
+                c.commit();
+            }
+        }
+    }
+
     Response post(String body) {
         return given().auth().oauth2(sis).contentType(ContentType.JSON).body(body).post(EVENTS);
     }

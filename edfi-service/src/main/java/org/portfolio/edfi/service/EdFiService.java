@@ -100,6 +100,19 @@ public class EdFiService {
             // the mappings' version and the stored event in a second one, in the same round trip; the mappings come from
             // this instance's copy unless their version moved. Authorised and checked as before, against mappings no
             // change can alter until this write commits.
+            // a caller outside the school's scope is refused before it takes any lock, against this instance's copy as it
+            // is (unlocked, as before the cache); the check after the locks is the one that counts (review of the
+            // mappings cache, M2)
+            MappingSnapshot seen = mappings.latest();
+            try {
+                authorizeWrite(type, owner, (seen != null ? seen : mappings.current()).schools());
+            } catch (EdFiException denied) {
+                if (seen == null) {
+                    throw denied;
+                }
+                // the copy may be stale: refused only on the mappings as committed now
+                authorizeWrite(type, owner, mappings.current().schools());
+            }
             ResourceStore.LockedKey locked = store.lockEvent(owner == null ? 0 : owner, type.path(), doc.naturalKey());
             MappingSnapshot m = mappings.at(locked.mappingVersion());
             schools = m.schools();

@@ -7,7 +7,7 @@ import org.portfolio.edfi.repository.MappingStore;
 
 /**
  * This instance's copy of the district's mappings (issue 17): a write reads the mappings' version (one row, bumped by a
- * trigger in the transaction of every mapping change, V7) and reloads the mappings only when it moved — instead of
+ * trigger in the transaction of every mapping change, V7; never the same number for other mappings, V8) and reloads the mappings only when it moved — instead of
  * reading the whole school map and category table on every write. Correct with several instances: the version is in the
  * database, and a write reads it after taking the shared mapping lock (and its school's lock), so a change that
  * committed before is seen and one that has not cannot commit until the write ends (docs/edfi.md, "The mappings cache").
@@ -31,12 +31,16 @@ public class MappingCache {
             return s;
         }
         MappingSnapshot loaded = store.snapshot();
-        synchronized (this) {
-            if (snapshot == null || loaded.version() > snapshot.version()) {
-                snapshot = loaded;
-            }
-        }
+        // whatever was loaded is kept, also a lower version (the database went back in time: the copy must follow it,
+        // and no write may reload on every call); a racing older load costs the next write a reload, never a wrong
+        // answer, since a copy is used only for the exact version a write read (review of the mappings cache, M1)
+        snapshot = loaded;
         return loaded;
+    }
+
+    /** This instance's copy as it is (no database read; null before the first load): for an early, unlocked refusal only. */
+    public MappingSnapshot latest() {
+        return snapshot;
     }
 
     /** The mappings as committed now, without a lock (what a read of the tables would see). */
