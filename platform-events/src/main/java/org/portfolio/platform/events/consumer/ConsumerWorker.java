@@ -44,6 +44,10 @@ import java.util.concurrent.Callable;
  * records of a partition are, in offset order (so each key's order is kept), after
  * {@link EventHandler#beforeBatch} has taken whatever locks the handler needs in its own order.
  *
+ * <p>Each record is decoded once. A well-formed event of a type the handler does not take is only counted
+ * ({@code outcome=ignored}) and its offset committed: no request context, transaction or processed_event row, since
+ * most events on a topic are of types a given consumer ignores.
+ *
  * <p>Both ways apply an event the same way: {@link #inEventScope} (its request context and correlation ids) around
  * {@link #applyOne} (its processed_event row, then the handler), inside a transaction.
  */
@@ -128,20 +132,28 @@ final class ConsumerWorker implements Runnable {
         boolean retry = false;
         int maxBatch = Math.max(1, config.consumer().batchSize());
         for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> list = records.records(tp);
+            List<Decoded> list = records.records(tp).stream().map(ConsumerWorker::decode).toList();
             int i = 0;
             while (i < list.size() && running) {
+                if (list.get(i).ignored(handler)) {
+                    // a type this handler does not take: nothing to apply, so no request context, transaction or
+                    // processed_event row (most events on a topic are of types a given consumer ignores)
+                    count(Applied.IGNORED.tag);
+                    done.put(tp, new OffsetAndMetadata(list.get(i).record().offset() + 1));
+                    i++;
+                    continue;
+                }
                 int end = handler.batchesAcrossKeys() ? Math.min(list.size(), i + maxBatch) : sameKeyRun(list, i, maxBatch);
                 if (end - i > 1 && applyBatch(list.subList(i, end))) {
-                    done.put(tp, new OffsetAndMetadata(list.get(end - 1).offset() + 1));
+                    done.put(tp, new OffsetAndMetadata(list.get(end - 1).record().offset() + 1));
                     i = end;
                     continue;
                 }
                 // one record (or a batch that failed: its records one by one, with the retry and DLQ rules)
                 boolean stop = false;
                 for (; i < end && running; i++) {
-                    ConsumerRecord<String, byte[]> r = list.get(i);
-                    if (process(r) == Outcome.RETRY) {
+                    ConsumerRecord<String, byte[]> r = list.get(i).record();
+                    if (process(list.get(i)) == Outcome.RETRY) {
                         c.seek(tp, r.offset());
                         stop = true;
                         break;
@@ -173,37 +185,51 @@ final class ConsumerWorker implements Runnable {
     }
 
     /** The end (exclusive) of the run of records from {@code from} with the same non-null key, at most {@code max}. */
-    private static int sameKeyRun(List<ConsumerRecord<String, byte[]>> list, int from, int max) {
-        String key = list.get(from).key();
+    private static int sameKeyRun(List<Decoded> list, int from, int max) {
+        String key = list.get(from).record().key();
         int end = from + 1;
         if (key == null) {
             return end;
         }
-        while (end < list.size() && end - from < max && key.equals(list.get(end).key())) {
+        while (end < list.size() && end - from < max && key.equals(list.get(end).record().key())) {
             end++;
         }
         return end;
     }
 
-    /** The event in the record, if it is a CloudEvent its topic's owner can have published; else poison. */
-    private static IncomingEvent read(ConsumerRecord<String, byte[]> r) {
-        IncomingEvent event = CloudEventCodec.decode(r.value());
-        EventOrigin.check(r.topic(), event);
-        return event;
+    /**
+     * A record read once: its event, if it is a CloudEvent its topic's owner can have published ({@link EventOrigin}),
+     * else why it is poison (then {@code event} is null).
+     */
+    record Decoded(ConsumerRecord<String, byte[]> record, IncomingEvent event, PoisonEventException poison) {
+
+        /** A well-formed event of its topic's owner whose type the handler does not take. */
+        boolean ignored(EventHandler handler) {
+            return event != null && !handler.types().contains(event.type());
+        }
+    }
+
+    static Decoded decode(ConsumerRecord<String, byte[]> r) {
+        try {
+            IncomingEvent event = CloudEventCodec.decode(r.value());
+            EventOrigin.check(r.topic(), event);
+            return new Decoded(r, event, null);
+        } catch (PoisonEventException e) {
+            return new Decoded(r, null, e);
+        }
     }
 
     /**
      * Applies a run of records in one transaction. Returns false, having changed nothing, when any of them cannot be
      * read or fails: the caller then applies them one by one.
      */
-    private boolean applyBatch(List<ConsumerRecord<String, byte[]>> batch) {
+    private boolean applyBatch(List<Decoded> batch) {
         List<IncomingEvent> events = new ArrayList<>(batch.size());
-        for (ConsumerRecord<String, byte[]> r : batch) {
-            try {
-                events.add(read(r));
-            } catch (PoisonEventException e) {
+        for (Decoded d : batch) {
+            if (d.event() == null) {
                 return false;
             }
+            events.add(d.event());
         }
         List<IncomingEvent> handled = events.stream().filter(e -> handler.types().contains(e.type())).toList();
         Map<Applied, Integer> outcomes = new EnumMap<>(Applied.class);
@@ -226,22 +252,23 @@ final class ConsumerWorker implements Runnable {
                     batch.size(), rootMessage(t));
             return false;
         }
-        for (ConsumerRecord<String, byte[]> r : batch) {
-            attempts.remove(attemptKey(r));
+        for (Decoded d : batch) {
+            attempts.remove(attemptKey(d.record()));
         }
         outcomes.forEach((outcome, n) -> countBy(outcome.tag, n));
         registry.counter("portfolio.events.consumed.batches", "consumer", handler.name()).increment();
         return true;
     }
 
-    private Outcome process(ConsumerRecord<String, byte[]> r) {
-        IncomingEvent event;
-        try {
-            event = read(r);
-        } catch (PoisonEventException e) {
-            return deadLetter(r, null, e);
+    private Outcome process(Decoded d) {
+        if (d.event() == null) {
+            return deadLetter(d.record(), null, d.poison());
         }
-        return inEventScope(event, () -> applyAlone(r, event));
+        if (d.ignored(handler)) {
+            count(Applied.IGNORED.tag);
+            return Outcome.DONE;
+        }
+        return inEventScope(d.event(), () -> applyAlone(d.record(), d.event()));
     }
 
     /** One record in its own transaction; a failure is retried, waited out or dead-lettered. */
