@@ -135,6 +135,34 @@ class BackboneTest {
         assertThat(count("select count(*) from processed_event where event_id in (" + quoted(others) + ")")).isZero();
     }
 
+    @Test
+    void theOffsetsPastIgnoredEventsAreCommittedWithinSecondsThoughNothingElseArrives() throws Exception {
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            others.add(EventsProbe.publish(ThingHandler.TOPIC, "/upstream", "portfolio.upstream.SomethingElse.v1",
+                    "quiet-school-" + i, Map.of("value", "ignored " + i)));
+        }
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                "bootstrap.servers", org.portfolio.testing.RealInfrastructure.bootstrapServers()))) {
+            Map<Integer, Long> ends = new java.util.HashMap<>();
+            try (var probe = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(Map.of(
+                    "bootstrap.servers", org.portfolio.testing.RealInfrastructure.bootstrapServers(),
+                    "key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName(),
+                    "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName()))) {
+                var partitions = probe.partitionsFor(ThingHandler.TOPIC).stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(ThingHandler.TOPIC, p.partition())).toList();
+                probe.endOffsets(partitions).forEach((tp, end) -> ends.put(tp.partition(), end));
+            }
+            // every partition's committed offset reaches its end: nothing waits for a next event to be committed
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                var committed = admin.listConsumerGroupOffsets("testsvc.thing-recorder").partitionsToOffsetAndMetadata().get();
+                ends.forEach((partition, end) -> assertThat(java.util.Optional.ofNullable(committed.get(
+                        new org.apache.kafka.common.TopicPartition(ThingHandler.TOPIC, partition)))
+                        .map(o -> o.offset()).orElse(0L)).as("partition " + partition).isGreaterThanOrEqualTo(end));
+            });
+        }
+    }
+
     private double consumed(String outcome) {
         var c = registry.find("portfolio.events.consumed").tag("consumer", "thing-recorder").tag("outcome", outcome)
                 .counter();

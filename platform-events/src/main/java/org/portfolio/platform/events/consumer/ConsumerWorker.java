@@ -6,6 +6,7 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -18,6 +19,7 @@ import org.portfolio.platform.events.consumer.EventOrigin.ForeignEventException;
 import org.portfolio.platform.events.kafka.KafkaClients;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -79,6 +81,10 @@ final class ConsumerWorker implements Runnable {
     /** Retries after lock contention, per record: not attempts, up to {@link #MAX_CONTENTION_RETRIES}. */
     private final Map<String, Integer> contention = new HashMap<>();
     static final int MAX_CONTENTION_RETRIES = 100;
+    /** Offsets not committed yet: past events that were only ignored (committed with the next, or within seconds). */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    static final long IGNORED_COMMIT_EVERY_NANOS = 5_000_000_000L;
+    private long lastCommit = System.nanoTime();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private long backoffMs;
@@ -107,6 +113,7 @@ final class ConsumerWorker implements Runnable {
         while (running) {
             try (KafkaConsumer<String, byte[]> c = clients.newConsumer(groupId)) {
                 consumer = c;
+                uncommitted.clear();
                 c.subscribe(handler.topics());
                 LOG.infof("Consumer %s reading %s", groupId, handler.topics());
                 while (running) {
@@ -126,10 +133,12 @@ final class ConsumerWorker implements Runnable {
     private void pollOnce(KafkaConsumer<String, byte[]> c) {
         ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
         if (records.isEmpty()) {
+            commit(c, false);
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         boolean retry = false;
+        boolean appliedAny = false;
         int maxBatch = Math.max(1, config.consumer().batchSize());
         for (TopicPartition tp : records.partitions()) {
             List<Decoded> list = records.records(tp).stream().map(ConsumerWorker::decode).toList();
@@ -143,6 +152,7 @@ final class ConsumerWorker implements Runnable {
                     i++;
                     continue;
                 }
+                appliedAny = true;
                 int end = handler.batchesAcrossKeys() ? Math.min(list.size(), i + maxBatch) : sameKeyRun(list, i, maxBatch);
                 if (end - i > 1 && applyBatch(list.subList(i, end))) {
                     done.put(tp, new OffsetAndMetadata(list.get(end - 1).record().offset() + 1));
@@ -166,15 +176,8 @@ final class ConsumerWorker implements Runnable {
                 }
             }
         }
-        if (!done.isEmpty()) {
-            try {
-                c.commitSync(done);
-            } catch (Exception e) {
-                // the records come again after a rebalance; processed_event makes that harmless
-                LOG.warnf("Consumer %s could not commit offsets (%s); records will be redelivered and skipped",
-                        groupId, e.toString());
-            }
-        }
+        uncommitted.putAll(done);
+        commit(c, appliedAny || retry);
         if (retry) {
             backoffMs = backoffMs == 0 ? config.consumer().backoff().toMillis()
                     : Math.min(backoffMs * 2, config.consumer().maxBackoff().toMillis());
@@ -182,6 +185,29 @@ final class ConsumerWorker implements Runnable {
         } else {
             backoffMs = 0;
         }
+    }
+
+    /**
+     * Commits the offsets reached. Offsets past events that were only ignored wait (up to
+     * {@link #IGNORED_COMMIT_EVERY_NANOS}) for the next commit unless {@code now}: reading such events again after a
+     * restart or a rebalance has no effect, and a commit per ignored event costs a round trip to the broker.
+     */
+    private void commit(KafkaConsumer<String, byte[]> c, boolean now) {
+        if (uncommitted.isEmpty() || !(now || System.nanoTime() - lastCommit >= IGNORED_COMMIT_EVERY_NANOS)) {
+            return;
+        }
+        uncommitted.keySet().retainAll(c.assignment());
+        try {
+            if (!uncommitted.isEmpty()) {
+                c.commitSync(uncommitted);
+            }
+        } catch (Exception e) {
+            // the records come again after a rebalance; processed_event makes that harmless
+            LOG.warnf("Consumer %s could not commit offsets (%s); records will be redelivered and skipped",
+                    groupId, e.toString());
+        }
+        uncommitted.clear();
+        lastCommit = System.nanoTime();
     }
 
     /** The end (exclusive) of the run of records from {@code from} with the same non-null key, at most {@code max}. */
@@ -350,13 +376,17 @@ final class ConsumerWorker implements Runnable {
 
     /** Inserts (consumer, event id) into processed_event; false when the row existed: the event was applied before. */
     private boolean recordProcessed(IncomingEvent event) {
-        return em.createNativeQuery(
-                        "insert into processed_event (consumer, event_id, event_type) values (?1, ?2, ?3) "
-                                + "on conflict do nothing")
-                .setParameter(1, handler.name())
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .executeUpdate() == 1;
+        // plain JDBC on the transaction's connection: one prepared statement the driver keeps, rather than a native
+        // query Hibernate parses again for every event
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "insert into processed_event (consumer, event_id, event_type) values (?, ?, ?) on conflict do nothing")) {
+                st.setString(1, handler.name());
+                st.setString(2, event.id());
+                st.setString(3, event.type());
+                return st.executeUpdate() == 1;
+            }
+        });
     }
 
     /**
