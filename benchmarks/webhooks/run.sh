@@ -90,8 +90,10 @@ cpu_snapshot() { # file
       local pid name
       if [[ $n == driver ]]; then pid="$DRIVER_PID"; name=driver; else pid="$(cat "$n")"; name="$(basename "$n" .pid)"; fi
       for c in /proc/"$pid"/task/*; do
-        grep -q '^C[12] CompilerThre' "$c/comm" 2>/dev/null && awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$c/stat"
-      done 2>/dev/null | awk -v n="$name" '{ t += $1 } END { print "jit:" n, t + 0 }'
+        if grep -q '^C[12] CompilerThre' "$c/comm" 2>/dev/null; then
+          awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$c/stat" 2>/dev/null || true
+        fi
+      done | awk -v n="$name" '{ t += $1 } END { print "jit:" n, t + 0 }' || true
     done
     pg="$(head -1 "$PORTFOLIO_HOME/data/postgres/postmaster.pid" 2>/dev/null || true)"
     if [[ -n "$pg" ]]; then
@@ -144,7 +146,7 @@ if [[ -f "$PORTFOLIO_HOME/cpu-start" && -f "$PORTFOLIO_HOME/cpu-end" ]]; then
     END {
       printf "RESULT CPU seconds while the measured part was sent (machine total %.0f s; %s):", m, "per process"
       for (k in p) printf " %s=%.0f", k, p[k]; printf "\n"
-      jt = 0; printf "RESULT of which the JIT compiler threads (C1 and C2; lower bounds, a thread that ended in between is not counted):"
+      jt = 0; printf "RESULT of which the JIT compiler threads (C1 and C2; approximate: the JVM starts and ends compiler threads as it needs them, and one that ended in between is not counted):"
       for (k in jit) { printf " %s=%.0f", k, jit[k]; jt += jit[k] }; printf " (total %.0f s)\n", jt
       n = 0; for (k in th) if (th[k] >= 1) { printf "%s %s=%.0f", (n++ ? "" : "RESULT integration-service threads (CPU s, >= 1 s):"), substr(k, 20), th[k] }; printf "\n"
     }' "$PORTFOLIO_HOME/cpu-start" "$PORTFOLIO_HOME/cpu-end" || true

@@ -124,10 +124,11 @@ class SchoolScopeByReferenceTest {
                 school(school, body, "Riverside"));
         await().atMost(Duration.ofSeconds(20)).until(() -> membershipRows(school) == 1);
         // another transaction holds the lock that every change of a body's or zone's schools takes
-        try (var c = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres")) {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl(), config("quarkus.datasource.username"),
+                config("quarkus.datasource.password"))) {
             c.setAutoCommit(false);
             c.createStatement().execute("select pg_advisory_xact_lock(18018)");
-            // a new name, the same body and zone: nothing for the scopes to follow
+            // the same body and zone again (as when only a name or an address changed): nothing for the scopes to follow
             String renamed = EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolUpdated.v1",
                     school.toString(), school(school, body, "Riverside"));
             await().atMost(Duration.ofSeconds(10)).until(() -> processed(renamed));
@@ -147,7 +148,11 @@ class SchoolScopeByReferenceTest {
     }
 
     private static String jdbcUrl() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        return config("quarkus.datasource.jdbc.url");
+    }
+
+    private static String config(String key) {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue(key, String.class);
     }
 
     @Test

@@ -125,9 +125,9 @@ class BackboneTest {
         String marker = EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-5",
                 Map.of("value", "after the others"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                count("select count(*) from received_thing where event_id = ?1", marker) == 1);
+                count("select count(*) from received_thing where event_id = ?1", marker) == 1
+                        && consumed("ignored") - ignoredBefore >= 30);
 
-        assertThat(consumed("ignored") - ignoredBefore).as("events counted as ignored").isGreaterThanOrEqualTo(30);
         // one request context for the marker (a retry or a late record of another test may add one or two); before,
         // each ignored event had its own request context and transaction: 31 or more
         assertThat(RequestContextProbe.activationsOn("consumer-thing-recorder") - contextsBefore)
@@ -135,6 +135,7 @@ class BackboneTest {
         assertThat(count("select count(*) from processed_event where event_id in (" + quoted(others) + ")")).isZero();
     }
 
+    /** Guards the lazy commit of offsets past ignored events (main committed after every poll). */
     @Test
     void theOffsetsPastIgnoredEventsAreCommittedWithinSecondsThoughNothingElseArrives() throws Exception {
         List<String> others = new ArrayList<>();

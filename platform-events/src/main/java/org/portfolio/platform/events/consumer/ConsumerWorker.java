@@ -5,6 +5,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -22,6 +23,7 @@ import org.portfolio.platform.web.correlation.RequestCorrelation;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +86,7 @@ final class ConsumerWorker implements Runnable {
     /** Offsets not committed yet: past events that were only ignored (committed with the next, or within seconds). */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     static final long IGNORED_COMMIT_EVERY_NANOS = 5_000_000_000L;
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
     private long lastCommit = System.nanoTime();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -114,11 +117,24 @@ final class ConsumerWorker implements Runnable {
             try (KafkaConsumer<String, byte[]> c = clients.newConsumer(groupId)) {
                 consumer = c;
                 uncommitted.clear();
-                c.subscribe(handler.topics());
+                c.subscribe(handler.topics(), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        // what this consumer reached in them is committed before another takes them over
+                        commitPartitions(c, partitions);
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        // a partition that comes back starts from what the group committed, never from an older offset
+                        uncommitted.keySet().removeAll(partitions);
+                    }
+                });
                 LOG.infof("Consumer %s reading %s", groupId, handler.topics());
                 while (running) {
                     pollOnce(c);
                 }
+                commitPartitions(c, c.assignment());
             } catch (WakeupException e) {
                 // stopping
             } catch (Exception e) {
@@ -199,8 +215,10 @@ final class ConsumerWorker implements Runnable {
         uncommitted.keySet().retainAll(c.assignment());
         try {
             if (!uncommitted.isEmpty()) {
-                c.commitSync(uncommitted);
+                c.commitSync(uncommitted, COMMIT_TIMEOUT);
             }
+        } catch (WakeupException e) {
+            throw e;
         } catch (Exception e) {
             // the records come again after a rebalance; processed_event makes that harmless
             LOG.warnf("Consumer %s could not commit offsets (%s); records will be redelivered and skipped",
@@ -208,6 +226,26 @@ final class ConsumerWorker implements Runnable {
         }
         uncommitted.clear();
         lastCommit = System.nanoTime();
+    }
+
+    /** Commits what is still uncommitted of these partitions (they are being revoked, or the consumer stops). */
+    private void commitPartitions(KafkaConsumer<String, byte[]> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> these = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata o = uncommitted.remove(tp);
+            if (o != null) {
+                these.put(tp, o);
+            }
+        }
+        if (these.isEmpty()) {
+            return;
+        }
+        try {
+            c.commitSync(these, COMMIT_TIMEOUT);
+        } catch (Exception e) {
+            LOG.infof("Consumer %s could not commit offsets past ignored events (%s); they will be read again and ignored",
+                    groupId, e.toString());
+        }
     }
 
     /** The end (exclusive) of the run of records from {@code from} with the same non-null key, at most {@code max}. */
@@ -268,7 +306,9 @@ final class ConsumerWorker implements Runnable {
                     });
                 }
                 for (IncomingEvent event : events) {
-                    outcomes.merge(inEventScope(event, () -> applyOne(event)), 1, Integer::sum);
+                    Applied applied = handler.types().contains(event.type())
+                            ? inEventScope(event, () -> applyOne(event)) : Applied.IGNORED;
+                    outcomes.merge(applied, 1, Integer::sum);
                 }
             });
         } catch (Throwable t) {
