@@ -89,11 +89,10 @@ cpu_snapshot() { # file
     for n in "$PORTFOLIO_HOME"/run/*.pid ${DRIVER_PID:+driver}; do
       local pid name
       if [[ $n == driver ]]; then pid="$DRIVER_PID"; name=driver; else pid="$(cat "$n")"; name="$(basename "$n" .pid)"; fi
-      for c in /proc/"$pid"/task/*; do
-        if grep -q '^C[12] CompilerThre' "$c/comm" 2>/dev/null; then
-          awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$c/stat" 2>/dev/null || true
-        fi
-      done | awk -v n="$name" '{ t += $1 } END { print "jit:" n, t + 0 }' || true
+      # one grep and one awk per JVM (a thread may end in between: its file is skipped)
+      grep -l '^C[12] CompilerThre' /proc/"$pid"/task/*/comm 2>/dev/null | sed 's/comm$/stat/' \
+        | xargs -r awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' 2>/dev/null \
+        | awk -v n="$name" '{ t += $1 } END { print "jit:" n, t + 0 }' || true
     done
     pg="$(head -1 "$PORTFOLIO_HOME/data/postgres/postmaster.pid" 2>/dev/null || true)"
     if [[ -n "$pg" ]]; then
@@ -105,7 +104,8 @@ cpu_snapshot() { # file
       for c in /proc/"$n"/task/*; do echo "$(tr -d '0-9 ' <"$c/comm")" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$c/stat")"; done 2>/dev/null \
         | awk '{ t[$1] += $2 } END { for (k in t) print "integration-thread:" k, t[k] }'
     fi
-  } >"$f"
+  } >"$f.tmp"
+  mv "$f.tmp" "$f"
 }
 
 java -Xmx384m -XX:+UseSerialGC -cp "$LIBS:$SWH_JAR" benchmarks/webhooks/WebhookFanout.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
@@ -128,6 +128,11 @@ rc=$?
 set -e
 DRIVER_PID=""
 END_EPOCH="$(date +%s)"
+# the sampler's last snapshot (taken when the driver wrote measured-sent) may still be on its way: wait for it
+for _ in $(seq 1 30); do
+  [[ ! -f "$PORTFOLIO_HOME/measured-sent" || -f "$PORTFOLIO_HOME/cpu-end" ]] && break
+  sleep 1
+done
 kill "$LOAD_PID" 2>/dev/null || true
 LOAD_PID=""
 MF="$(cat "$PORTFOLIO_HOME/measured-from" 2>/dev/null || echo 1970-01-01T00:00:00Z)"
