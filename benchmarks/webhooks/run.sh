@@ -85,6 +85,15 @@ cpu_snapshot() { # file
     echo "machine $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)"
     for n in "$PORTFOLIO_HOME"/run/*.pid; do echo "$(basename "$n" .pid) $(ticks "$(cat "$n")")"; done
     [[ -n "$DRIVER_PID" ]] && echo "driver $(ticks "$DRIVER_PID")"
+    # the JIT's compiler threads (C1 and C2) of every JVM: a share that falls as the JVMs warm up
+    for n in "$PORTFOLIO_HOME"/run/*.pid ${DRIVER_PID:+driver}; do
+      local pid name
+      if [[ $n == driver ]]; then pid="$DRIVER_PID"; name=driver; else pid="$(cat "$n")"; name="$(basename "$n" .pid)"; fi
+      # one grep and one awk per JVM (a thread may end in between: its file is skipped)
+      grep -l '^C[12] CompilerThre' /proc/"$pid"/task/*/comm 2>/dev/null | sed 's/comm$/stat/' \
+        | xargs -r awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' 2>/dev/null \
+        | awk -v n="$name" '{ t += $1 } END { print "jit:" n, t + 0 }' || true
+    done
     pg="$(head -1 "$PORTFOLIO_HOME/data/postgres/postmaster.pid" 2>/dev/null || true)"
     if [[ -n "$pg" ]]; then
       for c in "$pg" $(pgrep -P "$pg"); do pgt=$(( pgt + $(ticks "$c") )); done
@@ -95,7 +104,8 @@ cpu_snapshot() { # file
       for c in /proc/"$n"/task/*; do echo "$(tr -d '0-9 ' <"$c/comm")" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$c/stat")"; done 2>/dev/null \
         | awk '{ t[$1] += $2 } END { for (k in t) print "integration-thread:" k, t[k] }'
     fi
-  } >"$f"
+  } >"$f.tmp"
+  mv "$f.tmp" "$f"
 }
 
 java -Xmx384m -XX:+UseSerialGC -cp "$LIBS:$SWH_JAR" benchmarks/webhooks/WebhookFanout.java --gateway "$GW" --home "$PORTFOLIO_HOME" \
@@ -118,6 +128,11 @@ rc=$?
 set -e
 DRIVER_PID=""
 END_EPOCH="$(date +%s)"
+# the sampler's last snapshot (taken when the driver wrote measured-sent) may still be on its way: wait for it
+for _ in $(seq 1 30); do
+  [[ ! -f "$PORTFOLIO_HOME/measured-sent" || -f "$PORTFOLIO_HOME/cpu-end" ]] && break
+  sleep 1
+done
 kill "$LOAD_PID" 2>/dev/null || true
 LOAD_PID=""
 MF="$(cat "$PORTFOLIO_HOME/measured-from" 2>/dev/null || echo 1970-01-01T00:00:00Z)"
@@ -132,10 +147,12 @@ awk -v mf="$MF_EPOCH" -v end="$END_EPOCH" '
 echo "load after the driver (the suite still up): $(uptime)"
 if [[ -f "$PORTFOLIO_HOME/cpu-start" && -f "$PORTFOLIO_HOME/cpu-end" ]]; then
   # CPU seconds between the two snapshots (the measured part's sending: its schools registered, then its updates)
-  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else p[$1] = d; w = w > 0 ? w : 0 }
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else if ($1 ~ /^jit:/) jit[substr($1, 5)] = d; else p[$1] = d; w = w > 0 ? w : 0 }
     END {
       printf "RESULT CPU seconds while the measured part was sent (machine total %.0f s; %s):", m, "per process"
       for (k in p) printf " %s=%.0f", k, p[k]; printf "\n"
+      jt = 0; printf "RESULT of which the JIT compiler threads (C1 and C2; approximate: the JVM starts and ends compiler threads as it needs them, and one that ended in between is not counted):"
+      for (k in jit) { printf " %s=%.0f", k, jit[k]; jt += jit[k] }; printf " (total %.0f s)\n", jt
       n = 0; for (k in th) if (th[k] >= 1) { printf "%s %s=%.0f", (n++ ? "" : "RESULT integration-service threads (CPU s, >= 1 s):"), substr(k, 20), th[k] }; printf "\n"
     }' "$PORTFOLIO_HOME/cpu-start" "$PORTFOLIO_HOME/cpu-end" || true
   echo "RESULT measured part sent from $(stat -c %y "$PORTFOLIO_HOME/cpu-start" | cut -c12-19) to $(stat -c %y "$PORTFOLIO_HOME/cpu-end" | cut -c12-19)"

@@ -117,6 +117,45 @@ class SchoolScopeByReferenceTest {
     }
 
     @Test
+    void anUpdateThatKeepsTheSchoolsBodyAndZoneIsAppliedWithoutWaitingForTheScopeLock() throws Exception {
+        UUID body = UUID.randomUUID();
+        UUID school = UUID.randomUUID();
+        EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolRegistered.v1", school.toString(),
+                school(school, body, "Riverside"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> membershipRows(school) == 1);
+        // another transaction holds the lock that every change of a body's or zone's schools takes
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl(), config("quarkus.datasource.username"),
+                config("quarkus.datasource.password"))) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("select pg_advisory_xact_lock(18018)");
+            // the same body and zone again (as when only a name or an address changed): nothing for the scopes to follow
+            String renamed = EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolUpdated.v1",
+                    school.toString(), school(school, body, "Riverside"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> processed(renamed));
+            c.rollback();
+        }
+    }
+
+    private long membershipRows(UUID school) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from school_membership where school_id = ?1").setParameter(1, school).getSingleResult()).longValue());
+    }
+
+    private boolean processed(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from processed_event where consumer = 'school-membership' and event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue() == 1);
+    }
+
+    private static String jdbcUrl() {
+        return config("quarkus.datasource.jdbc.url");
+    }
+
+    private static String config(String key) {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue(key, String.class);
+    }
+
+    @Test
     void sixtySchoolsJoiningABodyOneByOnePublishTheClientAFewTimesNotOncePerSchool() {
         UUID body = UUID.randomUUID();
         Clients.Registered leader = register(Map.of("roles", List.of("SCHOOL_LEADER"), "oversightBodies", List.of(body)));

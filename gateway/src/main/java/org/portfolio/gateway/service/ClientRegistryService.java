@@ -226,9 +226,13 @@ public class ClientRegistryService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int schoolMembershipChanged(UUID schoolId, UUID oversightBodyId, String zone) {
+        SchoolMembershipRepository.Membership after = new SchoolMembershipRepository.Membership(oversightBodyId, zone);
+        // most SchoolUpdated events change a name or an address, not the body or zone: those take no lock
+        if (memberships.find(schoolId).filter(after::equals).isPresent()) {
+            return 0;
+        }
         memberships.lockScopes();
         Optional<SchoolMembershipRepository.Membership> before = memberships.find(schoolId);
-        SchoolMembershipRepository.Membership after = new SchoolMembershipRepository.Membership(oversightBodyId, zone);
         if (before.isPresent() && before.get().equals(after)) {
             return 0;
         }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.portfolio.platform.events.consumer.DeadLetters;
+import org.portfolio.platform.events.testapp.RequestContextProbe;
 import org.portfolio.platform.events.testapp.ThingHandler;
 import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.EventsProbe.Received;
@@ -109,6 +110,64 @@ class BackboneTest {
         assertThat(count("select count(*) from received_thing where event_id = ?1", id)).isEqualTo(1);
         assertThat(count("select count(*) from processed_event where consumer = 'thing-recorder' and event_id = ?1", id))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void eventsOfTypesTheHandlerDoesNotTakeAreSkippedWithoutARequestContextOrATransaction() {
+        double ignoredBefore = consumed("ignored");
+        long contextsBefore = RequestContextProbe.activationsOn("consumer-thing-recorder");
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            // a well-formed event of the topic's owner, of a type thing-recorder does not take, each of its own school
+            others.add(EventsProbe.publish(ThingHandler.TOPIC, "/upstream", "portfolio.upstream.SomethingElse.v1",
+                    "other-school-" + i, Map.of("value", "ignored " + i)));
+        }
+        String marker = EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, "school-5",
+                Map.of("value", "after the others"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("select count(*) from received_thing where event_id = ?1", marker) == 1
+                        && consumed("ignored") - ignoredBefore >= 30);
+
+        // one request context for the marker (a retry or a late record of another test may add one or two); before,
+        // each ignored event had its own request context and transaction: 31 or more
+        assertThat(RequestContextProbe.activationsOn("consumer-thing-recorder") - contextsBefore)
+                .as("request contexts the consumer opened").isBetween(1L, 3L);
+        assertThat(count("select count(*) from processed_event where event_id in (" + quoted(others) + ")")).isZero();
+    }
+
+    /** Guards the lazy commit of offsets past ignored events (main committed after every poll). */
+    @Test
+    void theOffsetsPastIgnoredEventsAreCommittedWithinSecondsThoughNothingElseArrives() throws Exception {
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            others.add(EventsProbe.publish(ThingHandler.TOPIC, "/upstream", "portfolio.upstream.SomethingElse.v1",
+                    "quiet-school-" + i, Map.of("value", "ignored " + i)));
+        }
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                "bootstrap.servers", org.portfolio.testing.RealInfrastructure.bootstrapServers()))) {
+            Map<Integer, Long> ends = new java.util.HashMap<>();
+            try (var probe = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(Map.of(
+                    "bootstrap.servers", org.portfolio.testing.RealInfrastructure.bootstrapServers(),
+                    "key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName(),
+                    "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName()))) {
+                var partitions = probe.partitionsFor(ThingHandler.TOPIC).stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(ThingHandler.TOPIC, p.partition())).toList();
+                probe.endOffsets(partitions).forEach((tp, end) -> ends.put(tp.partition(), end));
+            }
+            // every partition's committed offset reaches its end: nothing waits for a next event to be committed
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                var committed = admin.listConsumerGroupOffsets("testsvc.thing-recorder").partitionsToOffsetAndMetadata().get();
+                ends.forEach((partition, end) -> assertThat(java.util.Optional.ofNullable(committed.get(
+                        new org.apache.kafka.common.TopicPartition(ThingHandler.TOPIC, partition)))
+                        .map(o -> o.offset()).orElse(0L)).as("partition " + partition).isGreaterThanOrEqualTo(end));
+            });
+        }
+    }
+
+    private double consumed(String outcome) {
+        var c = registry.find("portfolio.events.consumed").tag("consumer", "thing-recorder").tag("outcome", outcome)
+                .counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -18,8 +20,10 @@ import org.portfolio.platform.events.consumer.EventOrigin.ForeignEventException;
 import org.portfolio.platform.events.kafka.KafkaClients;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +47,10 @@ import java.util.concurrent.Callable;
  * its events may share a transaction across keys ({@link EventHandler#batchesAcrossKeys()}): then any consecutive
  * records of a partition are, in offset order (so each key's order is kept), after
  * {@link EventHandler#beforeBatch} has taken whatever locks the handler needs in its own order.
+ *
+ * <p>Each record is decoded once. A well-formed event of a type the handler does not take is only counted
+ * ({@code outcome=ignored}) and its offset committed: no request context, transaction or processed_event row, since
+ * most events on a topic are of types a given consumer ignores.
  *
  * <p>Both ways apply an event the same way: {@link #inEventScope} (its request context and correlation ids) around
  * {@link #applyOne} (its processed_event row, then the handler), inside a transaction.
@@ -75,6 +83,11 @@ final class ConsumerWorker implements Runnable {
     /** Retries after lock contention, per record: not attempts, up to {@link #MAX_CONTENTION_RETRIES}. */
     private final Map<String, Integer> contention = new HashMap<>();
     static final int MAX_CONTENTION_RETRIES = 100;
+    /** Offsets not committed yet: past events that were only ignored (committed with the next, or within seconds). */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    static final long IGNORED_COMMIT_EVERY_NANOS = 5_000_000_000L;
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+    private long lastCommit = System.nanoTime();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private long backoffMs;
@@ -103,11 +116,25 @@ final class ConsumerWorker implements Runnable {
         while (running) {
             try (KafkaConsumer<String, byte[]> c = clients.newConsumer(groupId)) {
                 consumer = c;
-                c.subscribe(handler.topics());
+                uncommitted.clear();
+                c.subscribe(handler.topics(), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        // what this consumer reached in them is committed before another takes them over
+                        commitPartitions(c, partitions);
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        // a partition that comes back starts from what the group committed, never from an older offset
+                        uncommitted.keySet().removeAll(partitions);
+                    }
+                });
                 LOG.infof("Consumer %s reading %s", groupId, handler.topics());
                 while (running) {
                     pollOnce(c);
                 }
+                commitPartitions(c, c.assignment());
             } catch (WakeupException e) {
                 // stopping
             } catch (Exception e) {
@@ -122,26 +149,37 @@ final class ConsumerWorker implements Runnable {
     private void pollOnce(KafkaConsumer<String, byte[]> c) {
         ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
         if (records.isEmpty()) {
+            commit(c, false);
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         boolean retry = false;
+        boolean appliedAny = false;
         int maxBatch = Math.max(1, config.consumer().batchSize());
         for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> list = records.records(tp);
+            List<Decoded> list = records.records(tp).stream().map(ConsumerWorker::decode).toList();
             int i = 0;
             while (i < list.size() && running) {
+                if (list.get(i).ignored(handler)) {
+                    // a type this handler does not take: nothing to apply, so no request context, transaction or
+                    // processed_event row (most events on a topic are of types a given consumer ignores)
+                    count(Applied.IGNORED.tag);
+                    done.put(tp, new OffsetAndMetadata(list.get(i).record().offset() + 1));
+                    i++;
+                    continue;
+                }
+                appliedAny = true;
                 int end = handler.batchesAcrossKeys() ? Math.min(list.size(), i + maxBatch) : sameKeyRun(list, i, maxBatch);
                 if (end - i > 1 && applyBatch(list.subList(i, end))) {
-                    done.put(tp, new OffsetAndMetadata(list.get(end - 1).offset() + 1));
+                    done.put(tp, new OffsetAndMetadata(list.get(end - 1).record().offset() + 1));
                     i = end;
                     continue;
                 }
                 // one record (or a batch that failed: its records one by one, with the retry and DLQ rules)
                 boolean stop = false;
                 for (; i < end && running; i++) {
-                    ConsumerRecord<String, byte[]> r = list.get(i);
-                    if (process(r) == Outcome.RETRY) {
+                    ConsumerRecord<String, byte[]> r = list.get(i).record();
+                    if (process(list.get(i)) == Outcome.RETRY) {
                         c.seek(tp, r.offset());
                         stop = true;
                         break;
@@ -154,15 +192,8 @@ final class ConsumerWorker implements Runnable {
                 }
             }
         }
-        if (!done.isEmpty()) {
-            try {
-                c.commitSync(done);
-            } catch (Exception e) {
-                // the records come again after a rebalance; processed_event makes that harmless
-                LOG.warnf("Consumer %s could not commit offsets (%s); records will be redelivered and skipped",
-                        groupId, e.toString());
-            }
-        }
+        uncommitted.putAll(done);
+        commit(c, appliedAny || retry);
         if (retry) {
             backoffMs = backoffMs == 0 ? config.consumer().backoff().toMillis()
                     : Math.min(backoffMs * 2, config.consumer().maxBackoff().toMillis());
@@ -172,38 +203,97 @@ final class ConsumerWorker implements Runnable {
         }
     }
 
+    /**
+     * Commits the offsets reached. Offsets past events that were only ignored wait (up to
+     * {@link #IGNORED_COMMIT_EVERY_NANOS}) for the next commit unless {@code now}: reading such events again after a
+     * restart or a rebalance has no effect, and a commit per ignored event costs a round trip to the broker.
+     */
+    private void commit(KafkaConsumer<String, byte[]> c, boolean now) {
+        if (uncommitted.isEmpty() || !(now || System.nanoTime() - lastCommit >= IGNORED_COMMIT_EVERY_NANOS)) {
+            return;
+        }
+        uncommitted.keySet().retainAll(c.assignment());
+        try {
+            if (!uncommitted.isEmpty()) {
+                c.commitSync(uncommitted, COMMIT_TIMEOUT);
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (Exception e) {
+            // the records come again after a rebalance; processed_event makes that harmless
+            LOG.warnf("Consumer %s could not commit offsets (%s); records will be redelivered and skipped",
+                    groupId, e.toString());
+        }
+        uncommitted.clear();
+        lastCommit = System.nanoTime();
+    }
+
+    /** Commits what is still uncommitted of these partitions (they are being revoked, or the consumer stops). */
+    private void commitPartitions(KafkaConsumer<String, byte[]> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> these = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata o = uncommitted.remove(tp);
+            if (o != null) {
+                these.put(tp, o);
+            }
+        }
+        if (these.isEmpty()) {
+            return;
+        }
+        try {
+            c.commitSync(these, COMMIT_TIMEOUT);
+        } catch (Exception e) {
+            LOG.infof("Consumer %s could not commit offsets past ignored events (%s); they will be read again and ignored",
+                    groupId, e.toString());
+        }
+    }
+
     /** The end (exclusive) of the run of records from {@code from} with the same non-null key, at most {@code max}. */
-    private static int sameKeyRun(List<ConsumerRecord<String, byte[]>> list, int from, int max) {
-        String key = list.get(from).key();
+    private static int sameKeyRun(List<Decoded> list, int from, int max) {
+        String key = list.get(from).record().key();
         int end = from + 1;
         if (key == null) {
             return end;
         }
-        while (end < list.size() && end - from < max && key.equals(list.get(end).key())) {
+        while (end < list.size() && end - from < max && key.equals(list.get(end).record().key())) {
             end++;
         }
         return end;
     }
 
-    /** The event in the record, if it is a CloudEvent its topic's owner can have published; else poison. */
-    private static IncomingEvent read(ConsumerRecord<String, byte[]> r) {
-        IncomingEvent event = CloudEventCodec.decode(r.value());
-        EventOrigin.check(r.topic(), event);
-        return event;
+    /**
+     * A record read once: its event, if it is a CloudEvent its topic's owner can have published ({@link EventOrigin}),
+     * else why it is poison (then {@code event} is null).
+     */
+    record Decoded(ConsumerRecord<String, byte[]> record, IncomingEvent event, PoisonEventException poison) {
+
+        /** A well-formed event of its topic's owner whose type the handler does not take. */
+        boolean ignored(EventHandler handler) {
+            return event != null && !handler.types().contains(event.type());
+        }
+    }
+
+    static Decoded decode(ConsumerRecord<String, byte[]> r) {
+        try {
+            IncomingEvent event = CloudEventCodec.decode(r.value());
+            EventOrigin.check(r.topic(), event);
+            return new Decoded(r, event, null);
+        } catch (PoisonEventException e) {
+            return new Decoded(r, null, e);
+        }
     }
 
     /**
      * Applies a run of records in one transaction. Returns false, having changed nothing, when any of them cannot be
      * read or fails: the caller then applies them one by one.
      */
-    private boolean applyBatch(List<ConsumerRecord<String, byte[]>> batch) {
+    private boolean applyBatch(List<Decoded> batch) {
         List<IncomingEvent> events = new ArrayList<>(batch.size());
-        for (ConsumerRecord<String, byte[]> r : batch) {
-            try {
-                events.add(read(r));
-            } catch (PoisonEventException e) {
+        for (Decoded d : batch) {
+            if (d.event() == null) {
                 return false;
             }
+            events.add(d.event());
         }
         List<IncomingEvent> handled = events.stream().filter(e -> handler.types().contains(e.type())).toList();
         Map<Applied, Integer> outcomes = new EnumMap<>(Applied.class);
@@ -216,7 +306,9 @@ final class ConsumerWorker implements Runnable {
                     });
                 }
                 for (IncomingEvent event : events) {
-                    outcomes.merge(inEventScope(event, () -> applyOne(event)), 1, Integer::sum);
+                    Applied applied = handler.types().contains(event.type())
+                            ? inEventScope(event, () -> applyOne(event)) : Applied.IGNORED;
+                    outcomes.merge(applied, 1, Integer::sum);
                 }
             });
         } catch (Throwable t) {
@@ -226,22 +318,23 @@ final class ConsumerWorker implements Runnable {
                     batch.size(), rootMessage(t));
             return false;
         }
-        for (ConsumerRecord<String, byte[]> r : batch) {
-            attempts.remove(attemptKey(r));
+        for (Decoded d : batch) {
+            attempts.remove(attemptKey(d.record()));
         }
         outcomes.forEach((outcome, n) -> countBy(outcome.tag, n));
         registry.counter("portfolio.events.consumed.batches", "consumer", handler.name()).increment();
         return true;
     }
 
-    private Outcome process(ConsumerRecord<String, byte[]> r) {
-        IncomingEvent event;
-        try {
-            event = read(r);
-        } catch (PoisonEventException e) {
-            return deadLetter(r, null, e);
+    private Outcome process(Decoded d) {
+        if (d.event() == null) {
+            return deadLetter(d.record(), null, d.poison());
         }
-        return inEventScope(event, () -> applyAlone(r, event));
+        if (d.ignored(handler)) {
+            count(Applied.IGNORED.tag);
+            return Outcome.DONE;
+        }
+        return inEventScope(d.event(), () -> applyAlone(d.record(), d.event()));
     }
 
     /** One record in its own transaction; a failure is retried, waited out or dead-lettered. */
@@ -323,13 +416,17 @@ final class ConsumerWorker implements Runnable {
 
     /** Inserts (consumer, event id) into processed_event; false when the row existed: the event was applied before. */
     private boolean recordProcessed(IncomingEvent event) {
-        return em.createNativeQuery(
-                        "insert into processed_event (consumer, event_id, event_type) values (?1, ?2, ?3) "
-                                + "on conflict do nothing")
-                .setParameter(1, handler.name())
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .executeUpdate() == 1;
+        // plain JDBC on the transaction's connection: one prepared statement the driver keeps, rather than a native
+        // query Hibernate parses again for every event
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "insert into processed_event (consumer, event_id, event_type) values (?, ?, ?) on conflict do nothing")) {
+                st.setString(1, handler.name());
+                st.setString(2, event.id());
+                st.setString(3, event.type());
+                return st.executeUpdate() == 1;
+            }
+        });
     }
 
     /**
