@@ -126,13 +126,9 @@ public class Derivations {
                     }
                 } else {
                     // under a steady stream of writes, pause as long as the pass took (at least the gather delay): the
-                    // deriver takes at most about half of a core from the writes, and more writes coalesce per record;
-                    // and start the next pass no sooner than busy-interval after this one started (issue 17: a
-                    // student-year written every second or two is derived once for several writes, not once for each)
+                    // deriver takes at most about half of a core from the writes, and more writes coalesce per record
                     Duration took = Duration.ofNanos(System.nanoTime() - t0);
-                    Duration pause = took.compareTo(config.deriver().gatherDelay()) > 0 ? took : config.deriver().gatherDelay();
-                    Duration rest = config.deriver().busyInterval().minus(took);
-                    sleep(rest.compareTo(pause) > 0 ? rest : pause);
+                    sleep(took.compareTo(config.deriver().gatherDelay()) > 0 ? took : config.deriver().gatherDelay());
                 }
             } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
                 // a database outage (a record's own failure is handled by drainOnce, errors included), or an error no

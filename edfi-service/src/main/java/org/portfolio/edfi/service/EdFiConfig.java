@@ -49,14 +49,6 @@ public interface EdFiConfig {
         @WithDefault("200ms")
         Duration gatherDelay();
 
-        /**
-         * Under a steady stream of writes, the least time from the start of one pass to the start of the next (issue 17):
-         * the writes of one record in between coalesce into one derivation and one uploaded row. The derived figures
-         * follow the writes within about this long plus a pass.
-         */
-        @WithDefault("2s")
-        Duration busyInterval();
-
         /** First retry delay when performance-service cannot take the records (doubling each attempt, up to retryMax). */
         @WithDefault("1s")
         Duration retryMin();
