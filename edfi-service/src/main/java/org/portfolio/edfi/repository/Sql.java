@@ -1,22 +1,101 @@
 package org.portfolio.edfi.repository;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
-/** Plain JDBC on the connection of the current transaction (jsonb containment and advisory locks). */
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * Plain JDBC on the connection of the current transaction (jsonb containment and advisory locks): the JTA transaction's
+ * (through Hibernate's session), or the one {@link #transaction} opened on this thread.
+ */
 @ApplicationScoped
 public class Sql {
 
     /** Advisory lock class of an Ed-Fi school: its writes and derivations take turns. */
     static final int SCHOOL_LOCK = 17;
 
+    /** A statement failed (the driver's exception is the cause). */
+    public static final class Failure extends RuntimeException {
+        Failure(SQLException cause) {
+            super("database statement failed (SQLState " + cause.getSQLState() + ")", cause);
+        }
+    }
+
+    private static final ThreadLocal<Connection> OWN = new ThreadLocal<>();
+
     @Inject
     EntityManager em;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TransactionManager tm;
+
     <T> T work(ReturningWork<T> work) {
+        Connection own = OWN.get();
+        if (own != null) {
+            try {
+                return work.execute(own);
+            } catch (SQLException e) {
+                throw new Failure(e);
+            }
+        }
         return em.unwrap(Session.class).doReturningWork(work);
+    }
+
+    /**
+     * Runs {@code body} in one database transaction of its own on a pooled connection — BEGIN, its statements, COMMIT
+     * (ROLLBACK when it throws), READ COMMITTED as every transaction here — without a JTA transaction or a Hibernate
+     * session around it (issue 17: the attendance write's hot path; nothing in it uses either). Every {@link ResourceStore}
+     * or {@link PendingStore} call in {@code body} runs on that connection. Not inside a JTA transaction, not nested.
+     */
+    public <T> T transaction(Supplier<T> body) {
+        if (OWN.get() != null || jtaActive()) {
+            throw new IllegalStateException("Sql.transaction inside another transaction");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            OWN.set(c);
+            try {
+                T result = body.get();
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error | SQLException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+                throw e;
+            } finally {
+                OWN.remove();
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // a broken connection: the pool discards it
+                }
+            }
+        } catch (SQLException e) {
+            throw new Failure(e);
+        }
+    }
+
+    private boolean jtaActive() {
+        try {
+            return tm.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

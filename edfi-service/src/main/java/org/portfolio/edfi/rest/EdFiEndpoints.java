@@ -20,6 +20,7 @@ import org.portfolio.edfi.service.EdFiException;
 import org.portfolio.edfi.service.EdFiService;
 import org.portfolio.edfi.service.Ids;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -52,12 +53,24 @@ public class EdFiEndpoints {
     private volatile ObjectReader reader;
 
     Response post(ResourceType type, String body, String authorization, UriInfo uri) {
-        EdFiService.WriteResult r = service.upsert(type, parse(body));
+        JsonNode json = parse(body);
+        EdFiService.WriteResult r = type == ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS
+                ? service.upsertAttendanceEvent(json) : service.upsert(type, json);
         derivations.wake();
-        Response.ResponseBuilder rb = r.created()
-                ? Response.created(uri.getBaseUriBuilder().path(BASE).path(type.path()).path(Ids.format(r.id())).build())
-                : Response.ok();
+        Response.ResponseBuilder rb = r.created() ? Response.created(location(uri, type, r.id())) : Response.ok();
         return rb.tag(new EntityTag(r.etag())).build();
+    }
+
+    /**
+     * The new resource's absolute URL: the request's base URI, BASE, the resource path and the id (as a UriBuilder would
+     * join them; one string and one parse instead of a builder per answer — issue 17).
+     */
+    static URI location(UriInfo uri, ResourceType type, UUID id) {
+        String base = uri.getBaseUri().toString();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base + BASE + "/" + type.path() + "/" + Ids.format(id));
     }
 
     Response put(ResourceType type, String id, String body, String authorization) {

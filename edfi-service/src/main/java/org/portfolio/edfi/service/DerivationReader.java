@@ -61,6 +61,11 @@ public class DerivationReader {
             categories.put(new Descriptor(c.namespace(), c.codeValue()), new AttendanceDerivation.Category(c.absence(), c.weight()));
         }
         Map<String, List<AttendanceDerivation.Session>> sessionCache = new HashMap<>();
+        // the enrollments and events of every record of the pass in two statements (issue 17: was two per record, each
+        // row's whole document parsed), keyed back to the records
+        Map<String, List<AttendanceDerivation.Enrollment>> enrollmentsOf = new HashMap<>();
+        Map<StudentYear, List<AttendanceDerivation.Event>> eventsOf = new HashMap<>();
+        readEnrollmentsAndEvents(keys, schools, enrollmentsOf, eventsOf);
         Map<StudentYear, ObjectNode> rows = new LinkedHashMap<>();
         int unmapped = 0;
         for (StudentYear k : keys) {
@@ -77,19 +82,8 @@ public class DerivationReader {
                 }
                 return out;
             });
-            List<AttendanceDerivation.Enrollment> enrollments = new ArrayList<>();
-            for (StoredResource r : store.of(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), k.schoolId(), null, k.studentUniqueId())) {
-                JsonNode b = read(r.body());
-                JsonNode exit = b.get("exitWithdrawDate");
-                enrollments.add(new AttendanceDerivation.Enrollment(LocalDate.parse(b.get("entryDate").asText()),
-                        exit == null || exit.isNull() ? null : LocalDate.parse(exit.asText())));
-            }
-            List<AttendanceDerivation.Event> events = new ArrayList<>();
-            for (StoredResource r : store.of(ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS.path(), k.schoolId(), k.schoolYear(), k.studentUniqueId())) {
-                JsonNode b = read(r.body());
-                events.add(new AttendanceDerivation.Event(LocalDate.parse(b.get("eventDate").asText()),
-                        Descriptor.parse(b.get("attendanceEventCategoryDescriptor").asText()), EdFiDocument.durationOf(b)));
-            }
+            List<AttendanceDerivation.Enrollment> enrollments = enrollmentsOf.getOrDefault(k.schoolId() + "|" + k.studentUniqueId(), List.of());
+            List<AttendanceDerivation.Event> events = eventsOf.getOrDefault(k, List.of());
             var derived = AttendanceDerivation.derive(sessions, enrollments, events, categories);
             if (derived.isEmpty()) {
                 continue;
@@ -107,6 +101,43 @@ public class DerivationReader {
             LOG.warnf("%d attendance events have a category without a mapping and were not counted", unmapped);
         }
         return rows;
+    }
+
+    /**
+     * The enrollments (per "school|student") and events (per record) of the records of mapped schools, as the derivation
+     * reads them: dates parsed here (a stored date that does not parse fails the pass, and the record is then derived
+     * alone and, failing again, parked), durations as the numbers stored.
+     */
+    private void readEnrollmentsAndEvents(Set<StudentYear> keys, Map<Long, UUID> schools,
+                                          Map<String, List<AttendanceDerivation.Enrollment>> enrollmentsOf,
+                                          Map<StudentYear, List<AttendanceDerivation.Event>> eventsOf) {
+        List<Long> pairSchools = new ArrayList<>();
+        List<String> pairStudents = new ArrayList<>();
+        List<Long> keySchools = new ArrayList<>();
+        List<Integer> keyYears = new ArrayList<>();
+        List<String> keyStudents = new ArrayList<>();
+        Set<String> pairs = new java.util.HashSet<>();
+        for (StudentYear k : keys) {
+            if (!schools.containsKey(k.schoolId())) {
+                continue;
+            }
+            if (pairs.add(k.schoolId() + "|" + k.studentUniqueId())) {
+                pairSchools.add(k.schoolId());
+                pairStudents.add(k.studentUniqueId());
+            }
+            keySchools.add(k.schoolId());
+            keyYears.add(k.schoolYear());
+            keyStudents.add(k.studentUniqueId());
+        }
+        for (ResourceStore.EnrollmentDates e : store.enrollmentDates(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), pairSchools, pairStudents)) {
+            enrollmentsOf.computeIfAbsent(e.schoolId() + "|" + e.student(), x -> new ArrayList<>()).add(new AttendanceDerivation.Enrollment(
+                    LocalDate.parse(e.entryDate()), e.exitWithdrawDate() == null ? null : LocalDate.parse(e.exitWithdrawDate())));
+        }
+        for (ResourceStore.EventFields e : store.eventFields(ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS.path(), keySchools, keyYears, keyStudents)) {
+            eventsOf.computeIfAbsent(new StudentYear(e.schoolId(), e.schoolYear(), e.student()), x -> new ArrayList<>())
+                    .add(new AttendanceDerivation.Event(LocalDate.parse(e.eventDate()), Descriptor.parse(e.category()),
+                            e.duration() == null ? null : new java.math.BigDecimal(e.duration())));
+        }
     }
 
     /**
