@@ -67,23 +67,35 @@ public class Sql {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             OWN.set(c);
+            boolean ended = false;
             try {
                 T result = body.get();
                 c.commit();
+                ended = true;
                 return result;
-            } catch (RuntimeException | Error | SQLException e) {
+            } catch (Throwable e) {
                 try {
                     c.rollback();
-                } catch (SQLException r) {
+                    ended = true;
+                } catch (Throwable r) {
                     e.addSuppressed(r);
                 }
                 throw e;
             } finally {
                 OWN.remove();
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // a broken connection: the pool discards it
+                if (ended) {
+                    try {
+                        c.setAutoCommit(true);
+                    } catch (SQLException ignored) {
+                        // a broken connection: the pool discards it
+                    }
+                } else {
+                    // neither committed nor rolled back: never let the reset commit half a write; drop the connection
+                    try {
+                        c.abort(Runnable::run);
+                    } catch (SQLException ignored) {
+                        // already gone
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -135,7 +135,9 @@ public class DerivationReader {
         }
         for (ResourceStore.EventFields e : store.eventFields(ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS.path(), keySchools, keyYears, keyStudents)) {
             eventsOf.computeIfAbsent(new StudentYear(e.schoolId(), e.schoolYear(), e.student()), x -> new ArrayList<>())
-                    .add(new AttendanceDerivation.Event(LocalDate.parse(e.eventDate()), Descriptor.parse(e.category()),
+                    .add(new AttendanceDerivation.Event(LocalDate.parse(e.eventDate()),
+                            // a stored event without its category is damaged: the pass fails (and is parked), as before
+                            Descriptor.parse(java.util.Objects.requireNonNull(e.category(), "stored attendance event without a category")),
                             e.duration() == null ? null : new java.math.BigDecimal(e.duration())));
         }
     }
