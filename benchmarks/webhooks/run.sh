@@ -5,14 +5,14 @@
 #
 # Starts the whole suite with ./portfolio up in a temporary PORTFOLIO_HOME on free ports (nothing already running is
 # touched, no default port is used), registers SUBSCRIPTIONS (20) webhook subscriptions to receivers in the driver's
-# JVM, one of them dead throughout (it accepts connections and never answers), warms up (WARMUP, 1,500 school events
+# JVM, one of them dead throughout (it accepts connections and never answers), warms up (WARMUP, 6,000 school events
 # of their own schools at the same rate through the same subscriptions, waited for until delivered, not recorded),
 # then sends EVENTS (10,000) school events at RATE (50) per second through the public API, and prints the delivery
 # latency after each event's commit (p50/p95/p99/max over every delivery to the healthy endpoints), missing
 # deliveries, duplicates, bad signatures (checked with the standardwebhooks library) and order violations, the split
 # of the latency from the databases (measured part only), and the load average before, during and after.
 # Stops everything it started (./portfolio down), also on Ctrl-C and on errors.
-# Settings (environment): EVENTS, SUBSCRIPTIONS, RATE, SCHOOLS (200), WARMUP (1500; 0 skips it), WARMUP_DRAIN (300 s,
+# Settings (environment): EVENTS, SUBSCRIPTIONS, RATE, SCHOOLS (200), WARMUP (6000: two minutes at 50/s, long enough for the JIT of seven JVMs on 2 cores; 0 skips it), WARMUP_DRAIN (400 s,
 # the longest wait for the warm-up's deliveries), KEEP_HOME (0; 1 keeps the logs).
 # The token's lifetime is 30 minutes: enough for (WARMUP + EVENTS)/RATE well under that.
 set -euo pipefail
@@ -23,8 +23,8 @@ SUBSCRIPTIONS="${SUBSCRIPTIONS:-20}"
 RATE="${RATE:-50}"
 SCHOOLS="${SCHOOLS:-200}"
 KEEP_HOME="${KEEP_HOME:-0}"
-WARMUP="${WARMUP:-1500}"
-WARMUP_DRAIN="${WARMUP_DRAIN:-300}"
+WARMUP="${WARMUP:-6000}"
+WARMUP_DRAIN="${WARMUP_DRAIN:-400}"
 LIBS="embedded-infra/target/lib/*"
 # the receivers verify signatures with the standardwebhooks library (integration-service's test dependency)
 SWH_VERSION=1.1.0
