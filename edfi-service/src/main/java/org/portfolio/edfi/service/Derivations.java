@@ -281,6 +281,9 @@ public class Derivations {
 
     /** The database cannot be reached or the transaction lost a race: transient, not the record's fault. */
     static boolean databaseUnavailable(Throwable e) {
+        if (org.portfolio.platform.web.problem.DatabaseUnavailable.in(e)) {
+            return true; // also a pool without a free connection, which Agroal reports without an SQL state
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException s && s.getSQLState() != null
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("40") || s.getSQLState().startsWith("53")

@@ -76,7 +76,7 @@ public class EdFiService {
      */
     @Transactional
     public WriteResult upsert(ResourceType type, JsonNode json) {
-        return queued(upsert0(type, json));
+        return queued(upsert0(parse(type, json)));
     }
 
     /**
@@ -85,7 +85,9 @@ public class EdFiService {
      * eighth of the service's CPU per event and add nothing here: no entity is involved).
      */
     public WriteResult upsertAttendanceEvent(JsonNode json) {
-        return sql.transaction(() -> queued(upsert0(ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS, json)));
+        // a malformed body is refused before a pooled connection is taken: a flood of them cannot starve the writes
+        EdFiDocument doc = parse(ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS, json);
+        return sql.transaction(() -> queued(upsert0(doc)));
     }
 
     @Transactional
@@ -103,8 +105,8 @@ public class EdFiService {
         return r;
     }
 
-    private WriteResult upsert0(ResourceType type, JsonNode json) {
-        EdFiDocument doc = parse(type, json);
+    private WriteResult upsert0(EdFiDocument doc) {
+        ResourceType type = doc.type();
         Long owner = owner(doc);
         Optional<StoredResource> existing;
         Map<Long, UUID> schools = null;

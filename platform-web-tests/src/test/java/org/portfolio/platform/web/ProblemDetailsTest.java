@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.portfolio.testing.TestTokens;
 
 import java.util.List;
@@ -194,6 +196,17 @@ class ProblemDetailsTest {
                     .body(not(containsString("x_key")));
             problem(given().queryParam("state", "40001").get("/widgets/race").then(), 409, "concurrent-modification");
             problem(given().queryParam("state", "42P01").get("/widgets/race").then(), 500, "internal");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"08006", "08001", "57P01", "57P03", "53300", "57014", "55P03", "pool"})
+    void anUnavailableOrExhaustedDatabaseIs503WithRetryAfterNotA500(String state) throws Exception {
+        try (var off = org.portfolio.testing.contract.ContractValidation.off("the test endpoint simulates database errors on a GET")) {
+            problem(given().queryParam("state", state).get("/widgets/unavailable").then(), 503, "service-unavailable")
+                    .header("Retry-After", equalTo("5"))
+                    .body(not(containsString("S-1")))
+                    .body(not(containsString("acquisition")));
         }
     }
 

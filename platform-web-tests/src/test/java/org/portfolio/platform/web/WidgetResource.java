@@ -95,6 +95,16 @@ public class WidgetResource {
     }
 
     @GET
+    @Path("/unavailable")
+    @PermitAll
+    public String unavailable(@jakarta.ws.rs.QueryParam("state") String state) {
+        // what a service sees when the database is down or busy: the driver's state, or Agroal's stateless pool timeout
+        java.sql.SQLException cause = "pool".equals(state) ? new java.sql.SQLException("Sorry, acquisition timeout!")
+                : new java.sql.SQLException("FATAL: the database system is shutting down (row: student S-1)", state);
+        throw new IllegalStateException("could not obtain a connection", cause);
+    }
+
+    @GET
     @Path("/boom")
     @PermitAll
     public String boom() {

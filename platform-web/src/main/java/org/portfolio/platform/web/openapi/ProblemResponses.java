@@ -100,11 +100,12 @@ public class ProblemResponses implements OASFilter {
             add(responses, "401", "No valid bearer token: missing, expired, forged, or of a disabled or rotated client");
             add(responses, "403", forbidden(roles));
             add(responses, "503", "The service cannot check tokens yet (it is starting and has not caught up with the "
-                    + "gateway's client changes); retry after Retry-After");
+                    + "gateway's client changes), or its database is unavailable or busy; retry after Retry-After");
         } else {
             // a public operation still checks a token that is sent: a bad one is refused, not ignored
             add(responses, "401", "This operation needs no token, but the bearer token sent is not valid (expired, "
                     + "forged, or of a disabled or rotated client): send none, or a valid one");
+            add(responses, "503", "The service's database is unavailable or busy; retry after Retry-After");
         }
         List<String> pathParams = params.stream().filter(x -> x.getIn() == Parameter.In.PATH).map(Parameter::getName).toList();
         if (!pathParams.isEmpty()) {

@@ -50,6 +50,7 @@ public class ProblemMappers {
     private static final int MAX_ECHO = 80;
     /** A service that has not read the clients' status yet usually has within a few seconds of its start. */
     private static final int STATUS_UNKNOWN_RETRY_AFTER_SECONDS = 2;
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -229,6 +230,14 @@ public class ProblemMappers {
         if (violation.isPresent() && violation.get() instanceof ConstraintViolationException cve) {
             return constraintViolation(cve, uri);
         }
+        if (DatabaseUnavailable.in(e)) {
+            // not the request's fault: the database is down, restarting, out of connections, or the pool had none free
+            LOG.warnf("Database unavailable on %s, answered 503 (%s, requestId=%s)", uri == null ? "?" : uri.getPath(),
+                    rootSummary(e), RequestCorrelation.requestId());
+            return response(ProblemType.SERVICE_UNAVAILABLE, "The service's database is unavailable or busy; retry after "
+                    + DATABASE_RETRY_AFTER_SECONDS + " s", List.of(), uri)
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         String sqlState = sqlState(e);
         if (sqlState != null && (sqlState.equals("23505") || sqlState.equals("40001") || sqlState.equals("40P01"))) {
             // a race the service's own checks could not see: two requests created the same key, or the database
@@ -250,6 +259,16 @@ public class ProblemMappers {
         Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
                 uri == null ? null : uri.getPath(), RequestCorrelation.requestId(), errors);
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    /** The innermost cause's class and SQL state, for the log: never its message, which may quote a row's values. */
+    static String rootSummary(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        String state = sqlState(e);
+        return root.getClass().getSimpleName() + (state == null ? "" : " SQLState " + state);
     }
 
     /** The SQLState of the first {@link java.sql.SQLException} in the cause chain, or null. */

@@ -1,0 +1,49 @@
+package org.portfolio.platform.web.problem;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * "The database cannot serve this request now", recognised wherever the {@link SQLException} sits in the cause chain
+ * (Hibernate, Agroal and the services' own JDBC wrap the driver's): the database unreachable or shutting down (SQL
+ * state class 08, 57P01–57P03, 53300 too many connections), a statement or lock wait cut short by a timeout (57014,
+ * 55P03), or no pooled connection free within the pool's acquisition timeout. Agroal reports the last with an
+ * {@link SQLException} without an SQL state; its message is the only sign it gives, so that one is matched by text.
+ * A request that meets any of these is answered 503 with Retry-After, not 500: the request is not at fault and a retry
+ * later succeeds. The event consumers use {@link #isOutageState} to wait out an outage instead of dead-lettering.
+ */
+public final class DatabaseUnavailable {
+
+    private static final Set<String> OUTAGE = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final Set<String> TIMED_OUT = Set.of("57014", "55P03");
+    /** Agroal's ConnectionPool: "Sorry, acquisition timeout!" and "Acquisition timeout while waiting for new connection". */
+    private static final String POOL_TIMEOUT = "acquisition timeout";
+
+    private DatabaseUnavailable() {
+    }
+
+    /** Unreachable, shutting down, or out of connections (server side). */
+    public static boolean isOutageState(String state) {
+        return state != null && (state.startsWith("08") || OUTAGE.contains(state));
+    }
+
+    /** An outage, a timeout, or an exhausted connection pool anywhere in the cause chain (at most 20 links). */
+    public static boolean in(Throwable t) {
+        int links = 0;
+        for (Throwable c = t; c != null && links < 20; c = c.getCause() == c ? null : c.getCause(), links++) {
+            if (c instanceof SQLException s) {
+                int n = 0;
+                for (SQLException e = s; e != null && n < 10; e = e.getNextException(), n++) {
+                    String state = e.getSQLState();
+                    if (isOutageState(state) || (state != null && TIMED_OUT.contains(state))) {
+                        return true;
+                    }
+                    if (state == null && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(POOL_TIMEOUT)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
