@@ -27,14 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The driver of benchmarks/edfi/run.sh (issue 17): an SIS pushes Ed-Fi attendance events through the gateway's /edfi/
  * door, one per request over N connections, against a running suite. Seeds through the public API (schools opened and
- * mapped to Ed-Fi ids, an SIS client, sessions and enrollments through /edfi/), posts WARMUP Tardy events (not
- * recorded; they count no absence), then EVENTS Excused Absence events on distinct school days, and prints events/s and
+ * mapped to Ed-Fi ids, an SIS client, sessions and enrollments through /edfi/), posts WARMUP Excused Absence events
+ * (not recorded; on the school days after those of the recorded run, so that the warm-up takes the same path: every
+ * event changes its student's record, which goes on to performance-service), then EVENTS Excused Absence events on
+ * distinct school days, and prints events/s and
  * latency percentiles; then waits for the door's derivation queue to drain (GET /edfi/derivations/status: the answers
  * come once the resources are stored, the derived records follow) and prints how long that took; finally checks one
  * school's days absent in performance-service against what was posted.
  *
  * <p>java -cp 'embedded-infra/target/lib/*' benchmarks/edfi/EdFiAttendanceBench.java --gateway URL --home PORTFOLIO_HOME
- * [--events 100000] [--threads 8] [--schools 10] [--students 100] [--warmup 2000]
+ * [--events 100000] [--threads 8] [--schools 10] [--students 100] [--warmup 30000]
  */
 public class EdFiAttendanceBench {
 
@@ -63,7 +65,7 @@ public class EdFiAttendanceBench {
         int threads = Integer.parseInt(o.getOrDefault("threads", "8"));
         int schools = Integer.parseInt(o.getOrDefault("schools", "10"));
         int students = Integer.parseInt(o.getOrDefault("students", "100"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "2000"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "30000"));
         Path home = Path.of(o.get("home"));
 
         List<LocalDate> days = new ArrayList<>();
@@ -71,8 +73,8 @@ public class EdFiAttendanceBench {
         addWeekdays(days, LocalDate.of(2022, 1, 4), LocalDate.of(2022, 5, 27));
         int all = schools * students;
         int perStudent = (events + all - 1) / all;
-        if (perStudent > 160 || (warmup + all - 1) / all > 160) {
-            throw new IllegalArgumentException("more than 160 events per student: raise --schools or --students");
+        if (perStudent + (warmup + all - 1) / all > days.size()) {
+            throw new IllegalArgumentException("more events per student (recorded and warm-up) than the " + days.size() + " school days: raise --schools or --students");
         }
 
         // --- seeding ------------------------------------------------------------------------------------------------
@@ -124,29 +126,35 @@ public class EdFiAttendanceBench {
         }
         long t0 = System.nanoTime();
         AtomicInteger failures = new AtomicInteger();
-        run(all, threads, i -> post("/edfi/data/v3/ed-fi/studentSchoolAssociations", sis, Map.of(
+        run(all, threads, (c, i) -> post("/edfi/data/v3/ed-fi/studentSchoolAssociations", sis, Map.of(
                 "studentReference", Map.of("studentUniqueId", student(i)), "schoolReference", Map.of("schoolId", base + i / students),
                 "entryDate", "2021-08-23", "entryGradeLevelDescriptor", "uri://ed-fi.org/GradeLevelDescriptor#Sixth grade",
-                "schoolYearTypeReference", Map.of("schoolYear", 2022))), null, failures);
+                "schoolYearTypeReference", Map.of("schoolYear", 2022))), null, failures, sis);
         System.out.printf("seeded %d schools, %d sessions, %d enrollments (%.1f s for the enrollments, %d failed)%n", schools,
                 2 * schools, all, (System.nanoTime() - t0) / 1e9, failures.get());
 
-        // --- warm-up (Tardy: no absence) and the recorded run (Excused Absence) -------------------------------------------
+        // --- warm-up (its own school days, after the recorded run's) and the recorded run ----------------------------------
         failures.set(0);
         t0 = System.nanoTime();
-        run(warmup, threads, i -> post("/edfi/data/v3/ed-fi/studentSchoolAttendanceEvents", sis, event(base, students, all, days, i, "Tardy")),
-                null, failures);
+        run(warmup, threads, (c, i) -> c.post(EVENTS, eventJson(base, students, all, days, perStudent * all + i, "Excused Absence")), null, failures, sis);
         System.out.printf("warm-up: %d events in %.1f s (%d failed), not recorded%n", warmup, (System.nanoTime() - t0) / 1e9, failures.get());
         // the seeding's and the warm-up's derived records first (the door answers once a write is stored; records follow)
         System.out.printf("derivation queue of the seeding and the warm-up drained in %.1f s%n", drain(admin) / 1e9);
         failures.set(0);
         long[] latencies = new long[events];
         Map<String, Long> cpu0 = cpu(home);
+        Map<String, Long> jit0 = jit(home);
+        homeForHalf = home;
         t0 = System.nanoTime();
-        run(events, threads, i -> post("/edfi/data/v3/ed-fi/studentSchoolAttendanceEvents", sis,
-                event(base, students, all, days, i, "Excused Absence")), latencies, failures);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        run(events, threads, (c, i) -> c.post(EVENTS, eventJson(base, students, all, days, i, "Excused Absence")), latencies,
+                failures, sis);
+        long end = System.nanoTime();
+        double seconds = (end - t0) / 1e9;
         Map<String, Long> cpu1 = cpu(home);
+        Map<String, Long> jit1 = jit(home);
+        double firstHalf = (halfway - t0) / 1e9;
+        System.out.printf("rate: first half %.0f events/s (%.1f s), second half %.0f events/s (%.1f s)%n",
+                (events / 2) / firstHalf, firstHalf, (events - events / 2) / ((end - halfway) / 1e9), (end - halfway) / 1e9);
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         System.out.printf("Ed-Fi attendance events: %d posted one per request over %d connections in %.1f s: %.0f events/s; "
@@ -164,6 +172,35 @@ public class EdFiAttendanceBench {
         System.out.printf("CPU during the recorded run (%.0f s wall, %.0f s of CPU available on %d cores): %stotal %.0f s = %.2f ms of CPU per event%n",
                 seconds, seconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), where,
                 total / 1e3, total / (double) events);
+        // each half apart (is the first half slower for the JIT, or for something else?), and the JIT's compiler threads
+        if (cpuHalf != null) {
+            StringBuilder halves = new StringBuilder();
+            long t1 = 0;
+            long t2 = 0;
+            for (String c : cpu1.keySet()) {
+                long a = cpuHalf.getOrDefault(c, 0L) - cpu0.getOrDefault(c, 0L);
+                long b = cpu1.get(c) - cpuHalf.getOrDefault(c, 0L);
+                t1 += a;
+                t2 += b;
+                halves.append(String.format("%s %.2f / %.2f, ", c, a / (double) (events / 2), b / (double) (events - events / 2)));
+            }
+            System.out.printf("CPU ms per event, first half / second half: %stotal %.2f / %.2f%n", halves,
+                    t1 / (double) (events / 2), t2 / (double) (events - events / 2));
+            StringBuilder j = new StringBuilder();
+            long jt1 = 0;
+            long jt2 = 0;
+            for (String c : jit1.keySet()) {
+                long a = jitHalf.getOrDefault(c, 0L) - jit0.getOrDefault(c, 0L);
+                long b = jit1.get(c) - jitHalf.getOrDefault(c, 0L);
+                jt1 += a;
+                jt2 += b;
+                if (a + b >= 500) {
+                    j.append(String.format("%s %.1f / %.1f s, ", c, a / 1e3, b / 1e3));
+                }
+            }
+            System.out.printf("of which the JIT compiler threads (C1, C2; a thread that ended in between is not counted), first half / "
+                    + "second half: %stotal %.1f / %.1f s%n", j, jt1 / 1e3, jt2 / 1e3);
+        }
 
         // --- the derived records follow the answers: wait for the door's queue to drain --------------------------------------
         long drainNanos = drain(admin);
@@ -174,7 +211,7 @@ public class EdFiAttendanceBench {
 
         // --- check: the first school's days absent in performance-service are the events posted for its students ----------
         long expected = 0;
-        for (int i = 0; i < events; i++) {
+        for (int i = 0; i < events + warmup; i++) { // the warm-up's absences count too
             if ((i % all) / students == 0) {
                 expected++;
             }
@@ -197,34 +234,163 @@ public class EdFiAttendanceBench {
         return "B" + String.format("%06d", i);
     }
 
-    /** Event i: student i mod all (of school student / students), on its (i / all)-th school day. */
-    static Map<String, Object> event(long base, int students, int all, List<LocalDate> days, int i, String category) {
+    static final String EVENTS = "/edfi/data/v3/ed-fi/studentSchoolAttendanceEvents";
+
+    /**
+     * Event i: student i mod all (of school student / students), on its (i / all)-th school day, as the JSON an SIS
+     * sends (written directly: the driver's own CPU is counted against the machine's 2 cores, so it stays lean).
+     */
+    static byte[] eventJson(long base, int students, int all, List<LocalDate> days, int i, String category) {
         int student = i % all;
         long school = base + student / students;
-        return Map.of("attendanceEventCategoryDescriptor", NS + "#" + category, "eventDate", days.get(i / all).toString(),
-                "schoolReference", Map.of("schoolId", school),
-                "sessionReference", Map.of("schoolId", school, "schoolYear", 2022, "sessionName", days.get(i / all).getYear() == 2021 ? "Fall" : "Spring"),
-                "studentReference", Map.of("studentUniqueId", student(student)));
+        LocalDate day = days.get(i / all);
+        return ("{\"attendanceEventCategoryDescriptor\":\"" + NS + "#" + category + "\",\"eventDate\":\"" + day
+                + "\",\"schoolReference\":{\"schoolId\":" + school + "},\"sessionReference\":{\"schoolId\":" + school
+                + ",\"schoolYear\":2022,\"sessionName\":\"" + (day.getYear() == 2021 ? "Fall" : "Spring")
+                + "\"},\"studentReference\":{\"studentUniqueId\":\"" + student(student) + "\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
     interface Call {
-        Answer call(int i) throws Exception;
+        Answer call(Conn connection, int i) throws Exception;
     }
 
-    /** Calls 0..n-1 over `threads` threads (each one request at a time); latencies[i] when given; non-2xx counted. */
-    static void run(int n, int threads, Call call, long[] latencies, AtomicInteger failures) throws InterruptedException {
+    /**
+     * One kept-alive HTTP/1.1 connection to the gateway, one request at a time (a worker's own): the request's head
+     * written from bytes prepared once, the answer read by its Content-Length or chunks. java.net.http's client cost
+     * the driver about 0.33 ms of CPU per request on the reference machine, a share of the 2 cores the suite then lacked.
+     */
+    static final class Conn implements AutoCloseable {
+        private final String host;
+        private final int port;
+        private final String token;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+
+        Conn(String gatewayUrl, String token) {
+            URI u = URI.create(gatewayUrl);
+            this.host = u.getHost();
+            this.port = u.getPort();
+            this.token = token;
+        }
+
+        Answer post(String path, byte[] body) throws java.io.IOException {
+            if (socket == null) {
+                socket = new java.net.Socket(host, port);
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(60_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            }
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String status = line();
+            if (status == null || !status.startsWith("HTTP/1.1 ")) {
+                close();
+                return new Answer(0, "no answer: " + status);
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closes = false;
+            for (String h; (h = line()) != null && !h.isEmpty(); ) {
+                int colon = h.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = h.substring(0, colon).trim();
+                String value = h.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("content-length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("transfer-encoding") && value.equalsIgnoreCase("chunked")) {
+                    chunked = true;
+                } else if (name.equalsIgnoreCase("connection") && value.equalsIgnoreCase("close")) {
+                    closes = true;
+                }
+            }
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (long size; (size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0; ) {
+                    answer.write(in.readNBytes((int) size));
+                    line();
+                }
+                for (String t; (t = line()) != null && !t.isEmpty(); ) {
+                    // trailers
+                }
+            } else if (length > 0) {
+                answer.write(in.readNBytes((int) length));
+            } else if (length < 0) {
+                answer.write(in.readAllBytes());
+                closes = true;
+            }
+            if (closes) {
+                close();
+            }
+            return new Answer(code, answer.toString(StandardCharsets.UTF_8));
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c; (c = in.read()) != -1; ) {
+                if (c == '\n') {
+                    int n = b.length();
+                    return n > 0 && b.charAt(n - 1) == '\r' ? b.substring(0, n - 1) : b.toString();
+                }
+                b.append((char) c);
+            }
+            return b.length() == 0 ? null : b.toString();
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (java.io.IOException ignored) {
+                    // closing
+                }
+                socket = null;
+            }
+        }
+    }
+
+    /** When the last run's call n/2 was taken (the rate of each half of the recorded run). */
+    static volatile long halfway;
+    /** The CPU figures at that moment (the recorded run's). */
+    static volatile Map<String, Long> cpuHalf;
+    static volatile Map<String, Long> jitHalf;
+    static volatile Path homeForHalf;
+
+    /**
+     * Calls 0..n-1 over `threads` threads, each with its own kept-alive connection and one request at a time;
+     * latencies[i] when given; non-2xx counted.
+     */
+
+    static void run(int n, int threads, Call call, long[] latencies, AtomicInteger failures, String token) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicLong lastReport = new AtomicLong(System.nanoTime());
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread w = new Thread(() -> {
+                Conn c = new Conn(gateway, token);
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
                     long s = System.nanoTime();
+                    if (i == n / 2) {
+                        halfway = s;
+                        if (homeForHalf != null) {
+                            cpuHalf = cpu(homeForHalf);
+                            jitHalf = jit(homeForHalf);
+                        }
+                    }
                     Answer a;
                     try {
-                        a = call.call(i);
+                        a = call.call(c, i);
                     } catch (Exception e) {
+                        c.close();
                         a = new Answer(0, e.toString());
                     }
                     long took = System.nanoTime() - s;
@@ -241,6 +407,7 @@ public class EdFiAttendanceBench {
                         System.out.printf("  ... %d of %d%n", i, n);
                     }
                 }
+                c.close();
             });
             w.start();
             workers.add(w);
@@ -326,6 +493,37 @@ public class EdFiAttendanceBench {
             out.put("driver", ticks(ProcessHandle.current().pid()) * 1000 / tick);
         } catch (Exception e) {
             System.out.println("(no CPU figures: " + e + ")");
+        }
+        return out;
+    }
+
+    /** CPU milliseconds of the JIT compiler threads (C1 and C2) of each JVM of the stack now alive. */
+    static Map<String, Long> jit(Path home) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (var files = Files.list(home.resolve("run"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".pid")).toList()) {
+                String name = f.getFileName().toString().replace(".pid", "");
+                long sum = 0;
+                Path tasks = Path.of("/proc/" + Files.readString(f).trim() + "/task");
+                if (Files.isDirectory(tasks)) {
+                    try (var ts = Files.list(tasks)) {
+                        for (Path t : ts.toList()) {
+                            try {
+                                String comm = Files.readString(t.resolve("comm")).trim();
+                                if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                                    String[] st = stat(t);
+                                    sum += st == null ? 0 : Long.parseLong(st[11]) + Long.parseLong(st[12]);
+                                }
+                            } catch (Exception ignored) {
+                                // the thread ended
+                            }
+                        }
+                    }
+                }
+                out.put(name, sum * 10); // USER_HZ 100: ticks of 10 ms
+            }
+        } catch (Exception e) {
+            System.out.println("(no JIT figures: " + e + ")");
         }
         return out;
     }
