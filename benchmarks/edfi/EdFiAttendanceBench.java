@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * school's days absent in performance-service against what was posted.
  *
  * <p>java -cp 'embedded-infra/target/lib/*' benchmarks/edfi/EdFiAttendanceBench.java --gateway URL --home PORTFOLIO_HOME
- * [--events 100000] [--threads 8] [--schools 10] [--students 100] [--warmup 30000]
+ * [--events 100000] [--threads 8] [--schools 10] [--students 100] [--warmup 60000]
  */
 public class EdFiAttendanceBench {
 
@@ -65,7 +65,7 @@ public class EdFiAttendanceBench {
         int threads = Integer.parseInt(o.getOrDefault("threads", "8"));
         int schools = Integer.parseInt(o.getOrDefault("schools", "10"));
         int students = Integer.parseInt(o.getOrDefault("students", "100"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "30000"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "60000"));
         Path home = Path.of(o.get("home"));
 
         List<LocalDate> days = new ArrayList<>();
@@ -144,6 +144,7 @@ public class EdFiAttendanceBench {
         long[] latencies = new long[events];
         Map<String, Long> cpu0 = cpu(home);
         Map<String, Long> jit0 = jit(home);
+        long[] machine0 = machine();
         homeForHalf = home;
         t0 = System.nanoTime();
         run(events, threads, (c, i) -> c.post(EVENTS, eventJson(base, students, all, days, i, "Excused Absence")), latencies,
@@ -152,6 +153,7 @@ public class EdFiAttendanceBench {
         double seconds = (end - t0) / 1e9;
         Map<String, Long> cpu1 = cpu(home);
         Map<String, Long> jit1 = jit(home);
+        long[] machine1 = machine();
         double firstHalf = (halfway - t0) / 1e9;
         System.out.printf("rate: first half %.0f events/s (%.1f s), second half %.0f events/s (%.1f s)%n",
                 (events / 2) / firstHalf, firstHalf, (events - events / 2) / ((end - halfway) / 1e9), (end - halfway) / 1e9);
@@ -172,6 +174,10 @@ public class EdFiAttendanceBench {
         System.out.printf("CPU during the recorded run (%.0f s wall, %.0f s of CPU available on %d cores): %stotal %.0f s = %.2f ms of CPU per event%n",
                 seconds, seconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), where,
                 total / 1e3, total / (double) events);
+        // the machine as a whole (/proc/stat): busy, idle, and the time the hypervisor gave the cores to others (steal)
+        System.out.printf("machine during the recorded run (/proc/stat): busy %.0f s, idle %.0f s, iowait %.0f s, steal %.0f s%n",
+                (machine1[0] - machine0[0]) / 100.0, (machine1[1] - machine0[1]) / 100.0, (machine1[2] - machine0[2]) / 100.0,
+                (machine1[3] - machine0[3]) / 100.0);
         // each half apart (is the first half slower for the JIT, or for something else?), and the JIT's compiler threads
         if (cpuHalf != null) {
             StringBuilder halves = new StringBuilder();
@@ -495,6 +501,17 @@ public class EdFiAttendanceBench {
             System.out.println("(no CPU figures: " + e + ")");
         }
         return out;
+    }
+
+    /** The machine's clock ticks so far (/proc/stat's cpu line): busy (user+nice+system+irq+softirq), idle, iowait, steal. */
+    static long[] machine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6]) + Long.parseLong(f[7]);
+            return new long[]{busy, Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[8])};
+        } catch (Exception e) {
+            return new long[4];
+        }
     }
 
     /** CPU milliseconds of the JIT compiler threads (C1 and C2) of each JVM of the stack now alive. */

@@ -15,7 +15,7 @@
 #
 # Settings (environment): EVENTS (100000), THREADS (8), SCHOOLS (10), STUDENTS (100 per school; each gets
 # EVENTS / (SCHOOLS x STUDENTS) events on distinct school days; with the warm-up's, at most the 189 school days),
-# WARMUP (30000 Excused Absence events first, on the school days after the recorded run's, not recorded: the JIT of
+# WARMUP (60000 Excused Absence events first, on the school days after the recorded run's, not recorded: the JIT of
 # seven JVMs sharing 2 cores needs a minute or more of the load before the rate is steady),
 # KEEP_HOME (0: the temporary home with the logs is deleted at the end; 1 keeps it).
 # Quick check: EVENTS=5000 WARMUP=500 benchmarks/edfi/run.sh
@@ -26,7 +26,7 @@ EVENTS="${EVENTS:-100000}"
 THREADS="${THREADS:-8}"
 SCHOOLS="${SCHOOLS:-10}"
 STUDENTS="${STUDENTS:-100}"
-WARMUP="${WARMUP:-30000}"
+WARMUP="${WARMUP:-60000}"
 KEEP_HOME="${KEEP_HOME:-0}"
 LIBS="embedded-infra/target/lib/*"
 
