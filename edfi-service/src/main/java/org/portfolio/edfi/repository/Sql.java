@@ -90,16 +90,31 @@ public class Sql {
                         // a broken connection: the pool discards it
                     }
                 } else {
-                    // neither committed nor rolled back: never let the reset commit half a write; drop the connection
-                    try {
-                        c.abort(Runnable::run);
-                    } catch (SQLException ignored) {
-                        // already gone
-                    }
+                    discard(c);
                 }
             }
         } catch (SQLException e) {
             throw new Failure(e);
+        }
+    }
+
+    /**
+     * Neither committed nor rolled back (the connection broke, or rollback failed): the session is ended at the database
+     * (which rolls its transaction back), never reset to autocommit while its transaction is open, which would commit
+     * half a write. Agroal 3.0.1's own {@code abort} on its wrapper does neither end the session nor give the slot back
+     * to the pool (fixed in Agroal 3.2), so the driver's connection is aborted, and the call that then fails on the
+     * wrapper marks it for Agroal to destroy when the wrapper is closed.
+     */
+    private static void discard(Connection c) {
+        try {
+            c.unwrap(Connection.class).abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // already gone
+        }
+        try {
+            c.setAutoCommit(true); // fails on the aborted connection: Agroal flushes it on close
+        } catch (SQLException expected) {
+            // the connection is marked; close() destroys it
         }
     }
 

@@ -195,12 +195,15 @@ class ProblemDetailsTest {
             problem(given().queryParam("state", "23505").get("/widgets/race").then(), 409, "conflict")
                     .body(not(containsString("x_key")));
             problem(given().queryParam("state", "40001").get("/widgets/race").then(), 409, "concurrent-modification");
+            problem(given().queryParam("state", "55P03").get("/widgets/race").then(), 409, "concurrent-modification");
+            // a connection used after it was closed is a bug, not an outage: 500
+            problem(given().queryParam("state", "08003").get("/widgets/race").then(), 500, "internal");
             problem(given().queryParam("state", "42P01").get("/widgets/race").then(), 500, "internal");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"08006", "08001", "57P01", "57P03", "53300", "57014", "55P03", "pool"})
+    @ValueSource(strings = {"08006", "08001", "57P01", "57P02", "57P03", "53300", "57014", "pool", "pool-new"})
     void anUnavailableOrExhaustedDatabaseIs503WithRetryAfterNotA500(String state) throws Exception {
         try (var off = org.portfolio.testing.contract.ContractValidation.off("the test endpoint simulates database errors on a GET")) {
             problem(given().queryParam("state", state).get("/widgets/unavailable").then(), 503, "service-unavailable")

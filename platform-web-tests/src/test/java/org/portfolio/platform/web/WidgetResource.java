@@ -100,6 +100,7 @@ public class WidgetResource {
     public String unavailable(@jakarta.ws.rs.QueryParam("state") String state) {
         // what a service sees when the database is down or busy: the driver's state, or Agroal's stateless pool timeout
         java.sql.SQLException cause = "pool".equals(state) ? new java.sql.SQLException("Sorry, acquisition timeout!")
+                : "pool-new".equals(state) ? new java.sql.SQLException("Acquisition timeout while waiting for new connection")
                 : new java.sql.SQLException("FATAL: the database system is shutting down (row: student S-1)", state);
         throw new IllegalStateException("could not obtain a connection", cause);
     }

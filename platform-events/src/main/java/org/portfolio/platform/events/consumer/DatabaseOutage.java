@@ -1,7 +1,5 @@
 package org.portfolio.platform.events.consumer;
 
-import org.portfolio.platform.web.problem.DatabaseUnavailable;
-
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -9,11 +7,13 @@ import java.util.Set;
  * Recognises "the database is unreachable" by SQL state, wherever the {@link SQLException} sits in the cause chain
  * (Hibernate and Agroal wrap the driver's): class 08 (connection exceptions: refused, lost, failed), the server
  * shutting down or restarting (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) and 53300 (too
- * many connections); the states are platform-web's {@link DatabaseUnavailable#isOutageState}, which the HTTP side
- * answers with 503. While it lasts a consumer waits; the event is not at fault and is not dead-lettered.
+ * many connections). While it lasts a consumer waits; the event is not at fault and is not dead-lettered. Broader than
+ * the HTTP side's platform-web {@code DatabaseUnavailable} (which answers 503): a consumer that waits too long loses
+ * nothing, while an HTTP caller told to retry a bug (08003, a connection used after it was closed) would retry forever.
  */
 final class DatabaseOutage {
 
+    private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
     /** Lock contention: a deadlock PostgreSQL broke (40P01), a serialization failure (40001), a lock not available (55P03). */
     private static final Set<String> CONTENTION = Set.of("40P01", "40001", "55P03");
 
@@ -47,6 +47,6 @@ final class DatabaseOutage {
     }
 
     static boolean isOutageState(String state) {
-        return DatabaseUnavailable.isOutageState(state);
+        return state != null && (state.startsWith("08") || STATES.contains(state));
     }
 }

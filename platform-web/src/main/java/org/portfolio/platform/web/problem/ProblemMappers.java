@@ -230,16 +230,9 @@ public class ProblemMappers {
         if (violation.isPresent() && violation.get() instanceof ConstraintViolationException cve) {
             return constraintViolation(cve, uri);
         }
-        if (DatabaseUnavailable.in(e)) {
-            // not the request's fault: the database is down, restarting, out of connections, or the pool had none free
-            LOG.warnf("Database unavailable on %s, answered 503 (%s, requestId=%s)", uri == null ? "?" : uri.getPath(),
-                    rootSummary(e), RequestCorrelation.requestId());
-            return response(ProblemType.SERVICE_UNAVAILABLE, "The service's database is unavailable or busy; retry after "
-                    + DATABASE_RETRY_AFTER_SECONDS + " s", List.of(), uri)
-                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
-        }
         String sqlState = sqlState(e);
-        if (sqlState != null && (sqlState.equals("23505") || sqlState.equals("40001") || sqlState.equals("40P01"))) {
+        if (sqlState != null && (sqlState.equals("23505") || sqlState.equals("40001") || sqlState.equals("40P01")
+                || sqlState.equals("55P03"))) {
             // a race the service's own checks could not see: two requests created the same key, or the database
             // chose one of two concurrent transactions. The client's retry gets the regular answer (e.g. 409 duplicate).
             LOG.warnf("Concurrent change on %s refused with 409 (SQLState %s, requestId=%s)",
@@ -247,6 +240,15 @@ public class ProblemMappers {
             return response(sqlState.equals("23505") ? ProblemType.CONFLICT : ProblemType.CONCURRENT_MODIFICATION,
                     "Another request changed the same data at the same moment; read it again and retry", List.of(), uri)
                     .build();
+        }
+        Optional<String> unavailable = DatabaseUnavailable.reason(e);
+        if (unavailable.isPresent()) {
+            // not the request's fault: the database is down, restarting, out of connections, or the pool had none free
+            LOG.warnf("Answered 503 on %s: %s (%s, requestId=%s)", uri == null ? "?" : uri.getPath(), unavailable.get(),
+                    rootSummary(e), RequestCorrelation.requestId());
+            return response(ProblemType.SERVICE_UNAVAILABLE, "The service's database is unavailable or busy; retry after "
+                    + DATABASE_RETRY_AFTER_SECONDS + " s", List.of(), uri)
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
         }
         String requestId = RequestCorrelation.requestId();
         LOG.errorf(e, "Unexpected error on %s (requestId=%s)", uri == null ? "?" : uri.getPath(), requestId);
