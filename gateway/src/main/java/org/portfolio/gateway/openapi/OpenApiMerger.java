@@ -31,7 +31,8 @@ import java.util.function.Predicate;
  *   <li>the OAuth2 client-credentials scheme (scopes = roles) replaces the services' bearer requirement, a plain
  *       bearer alternative is kept;</li>
  *   <li>the answers the gateway itself may give are documented on every operation (401, 413, 429, 502–504; a
- *       service's own 503 — it cannot check tokens yet — says that the gateway answers 503 too);</li>
+ *       service's own 503 — it cannot check tokens yet, or its database cannot serve the request — says that the
+ *       gateway answers 503 too);</li>
  *   <li>every operation gets a unique, stable, readable operationId ({@link OperationIds}), tags are all declared,
  *       unused components are dropped;</li>
  *   <li>the output is deterministic: the same sources give byte for byte the same document, and the order in which a
@@ -309,7 +310,8 @@ public final class OpenApiMerger {
         if (proxied) {
             JsonNode own503 = responses.get("503");
             if (own503 != null && own503.isObject() && !own503.has("$ref")) {
-                // the service's own 503 (it cannot check tokens yet): the gateway answers 503 too, when it cannot reach it
+                // the service's own 503 (it cannot check tokens yet, or its database cannot serve the request): the gateway
+                // answers 503 too, when it cannot reach it
                 ObjectNode r = (ObjectNode) own503;
                 r.put("description", r.path("description").asText("The service is unavailable").replaceAll("[.\\s]+$", "")
                         + ". From the gateway: " + lowerFirst(SERVICE_UNREACHABLE));

@@ -94,7 +94,7 @@ class OpenApiMergerTest {
     }
 
     @Test
-    void aServicesOwn503SaysTheGatewayAnswers503TooAndPublicOperationsGetTheGateways() throws Exception {
+    void aServicesOwn503SaysTheGatewayAnswers503TooAndOperationsWithoutOneGetTheGateways() throws Exception {
         ObjectNode s = doc("{'openapi':'3.1.0','paths':{'/api/x':{'get':{'security':[{'bearer':['SIS']}],'responses':{"
                 + "'200':{'description':'ok'},"
                 + "'503':{'description':'The service cannot check tokens yet; retry after Retry-After','content':{'application/problem+json':"

@@ -33,7 +33,8 @@ import java.util.Set;
  *   <li>409 — every write (a concurrent change, or a state that forbids it);</li>
  *   <li>412 — operations that take {@code If-Match};</li>
  *   <li>413, 415, 422 — operations with a body (size, media types, domain rules);</li>
- *   <li>503 — secured operations while the service cannot check tokens yet (starting up).</li>
+ *   <li>503 — every operation whose service's database cannot serve it now (DatabaseUnavailable); secured operations
+ *   also while the service cannot check tokens yet (starting up).</li>
  * </ul>
  * Quarkus's own generic answers ("Not Authorized", "Not Allowed", "Bad Request") count as not declared: they get the
  * operation's description. A status an operation already declares keeps its own description (an {@code @APIResponse} saying exactly when a
