@@ -89,10 +89,11 @@ cpu_snapshot() { # file
     for n in "$PORTFOLIO_HOME"/run/*.pid ${DRIVER_PID:+driver}; do
       local pid name
       if [[ $n == driver ]]; then pid="$DRIVER_PID"; name=driver; else pid="$(cat "$n")"; name="$(basename "$n" .pid)"; fi
-      # one grep and one awk per JVM (a thread may end in between: its file is skipped)
+      # one grep and one awk per JVM, one line per compiler thread (jit:JVM/TID): the difference is taken per thread,
+      # so a thread that ends between the snapshots is left out instead of taking its CPU out of the sum
       grep -l '^C[12] CompilerThre' /proc/"$pid"/task/*/comm 2>/dev/null | sed 's/comm$/stat/' \
-        | xargs -r awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' 2>/dev/null \
-        | awk -v n="$name" '{ t += $1 } END { print "jit:" n, t + 0 }' || true
+        | xargs -r awk -v n="$name" '{ f = FILENAME; sub(/\/stat$/, "", f); sub(/^.*\//, "", f); sub(/^.*\) /, "");
+            print "jit:" n "/" f, $12 + $13 }' 2>/dev/null || true
     done
     pg="$(head -1 "$PORTFOLIO_HOME/data/postgres/postmaster.pid" 2>/dev/null || true)"
     if [[ -n "$pg" ]]; then
@@ -147,11 +148,11 @@ awk -v mf="$MF_EPOCH" -v end="$END_EPOCH" '
 echo "load after the driver (the suite still up): $(uptime)"
 if [[ -f "$PORTFOLIO_HOME/cpu-start" && -f "$PORTFOLIO_HOME/cpu-end" ]]; then
   # CPU seconds between the two snapshots (the measured part's sending: its schools registered, then its updates)
-  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else if ($1 ~ /^jit:/) jit[substr($1, 5)] = d; else p[$1] = d; w = w > 0 ? w : 0 }
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else if ($1 ~ /^jit:/) { k = substr($1, 5); sub(/\/.*/, "", k); jit[k] += d } else p[$1] = d; w = w > 0 ? w : 0 }
     END {
       printf "RESULT CPU seconds while the measured part was sent (machine total %.0f s; %s):", m, "per process"
       for (k in p) printf " %s=%.0f", k, p[k]; printf "\n"
-      jt = 0; printf "RESULT of which the JIT compiler threads (C1 and C2; approximate: the JVM starts and ends compiler threads as it needs them, and one that ended in between is not counted):"
+      jt = 0; printf "RESULT of which the JIT compiler threads (C1 and C2, per thread between the snapshots; lower bounds: the JVM starts and ends compiler threads as it needs them, and one that ended in between is not counted):"
       for (k in jit) { printf " %s=%.0f", k, jit[k]; jt += jit[k] }; printf " (total %.0f s)\n", jt
       n = 0; for (k in th) if (th[k] >= 1) { printf "%s %s=%.0f", (n++ ? "" : "RESULT integration-service threads (CPU s, >= 1 s):"), substr(k, 20), th[k] }; printf "\n"
     }' "$PORTFOLIO_HOME/cpu-start" "$PORTFOLIO_HOME/cpu-end" || true
