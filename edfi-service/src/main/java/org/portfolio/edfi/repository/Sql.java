@@ -105,14 +105,28 @@ public class Sql {
      * to the pool (fixed in Agroal 3.2), so the driver's connection is aborted, and the call that then fails on the
      * wrapper marks it for Agroal to destroy when the wrapper is closed.
      */
-    private static void discard(Connection c) {
+    static void discard(Connection c) {
+        Connection raw;
         try {
-            c.unwrap(Connection.class).abort(Runnable::run);
-        } catch (SQLException | RuntimeException ignored) {
-            // already gone
+            raw = c.unwrap(Connection.class);
+        } catch (SQLException gone) {
+            return; // already closed: the wrapper is marked for Agroal to destroy on close
         }
         try {
-            c.setAutoCommit(true); // fails on the aborted connection: Agroal flushes it on close
+            raw.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // the close below ends the session instead
+        } finally {
+            try {
+                if (!raw.isClosed()) {
+                    raw.close(); // ends the session: PostgreSQL rolls its transaction back
+                }
+            } catch (SQLException ignored) {
+                // gone
+            }
+        }
+        try {
+            c.setAutoCommit(true); // fails on the closed connection: Agroal flushes it on close
         } catch (SQLException expected) {
             // the connection is marked; close() destroys it
         }

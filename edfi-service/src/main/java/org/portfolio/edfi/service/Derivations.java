@@ -287,6 +287,7 @@ public class Derivations {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException s && s.getSQLState() != null
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("40") || s.getSQLState().startsWith("53")
+                    || s.getSQLState().equals("55P03") // a lock not available: contention, as the event consumers count it
                     || s.getSQLState().startsWith("57"))) {
                 return true;
             }

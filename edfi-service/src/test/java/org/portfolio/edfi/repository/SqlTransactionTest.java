@@ -27,6 +27,45 @@ class SqlTransactionTest {
     AgroalDataSource dataSource;
 
     @Test
+    void aDiscardedConnectionCommitsNothingEndsItsSessionAndFreesItsSlot() throws Exception {
+        String marker = "discard-" + System.nanoTime();
+        try (java.sql.Connection setup = dataSource.getConnection(); Statement st = setup.createStatement()) {
+            st.execute("create table if not exists sql_discard_probe (marker text)");
+        }
+        int pid;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+            try (java.sql.PreparedStatement ins = c.prepareStatement("insert into sql_discard_probe values (?)")) {
+                ins.setString(1, marker);
+                ins.executeUpdate();
+            }
+            Sql.discard(c); // a live connection with half a write: never committed by a reset to autocommit
+        }
+        try (java.sql.Connection check = dataSource.getConnection()) {
+            try (java.sql.PreparedStatement q = check.prepareStatement("select count(*) from sql_discard_probe where marker = ?")) {
+                q.setString(1, marker);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("rows of the discarded transaction").isZero();
+                }
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+                try (java.sql.PreparedStatement q = check.prepareStatement("select count(*) from pg_stat_activity where pid = ?")) {
+                    q.setInt(1, pid);
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getLong(1)).as("the discarded session").isZero();
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
     void aTransactionWhoseConnectionDiesGivesItsSlotBackToThePool() {
         int slots = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
         for (int i = 0; i < slots + 2; i++) {

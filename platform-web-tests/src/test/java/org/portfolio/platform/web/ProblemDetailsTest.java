@@ -203,7 +203,7 @@ class ProblemDetailsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"08006", "08001", "57P01", "57P02", "57P03", "53300", "57014", "pool", "pool-new"})
+    @ValueSource(strings = {"08000", "08001", "08004", "08006", "57P01", "57P02", "57P03", "53300", "57014", "pool", "pool-new"})
     void anUnavailableOrExhaustedDatabaseIs503WithRetryAfterNotA500(String state) throws Exception {
         try (var off = org.portfolio.testing.contract.ContractValidation.off("the test endpoint simulates database errors on a GET")) {
             problem(given().queryParam("state", state).get("/widgets/unavailable").then(), 503, "service-unavailable")
