@@ -89,11 +89,13 @@ cpu_snapshot() { # file
     for n in "$PORTFOLIO_HOME"/run/*.pid ${DRIVER_PID:+driver}; do
       local pid name
       if [[ $n == driver ]]; then pid="$DRIVER_PID"; name=driver; else pid="$(cat "$n")"; name="$(basename "$n" .pid)"; fi
-      # one grep and one awk per JVM, one line per compiler thread (jit:JVM/TID): the difference is taken per thread,
+      # one line per compiler thread (jit:JVM/TID): the difference is taken per thread,
       # so a thread that ends between the snapshots is left out instead of taking its CPU out of the sum
-      grep -l '^C[12] CompilerThre' /proc/"$pid"/task/*/comm 2>/dev/null | sed 's/comm$/stat/' \
-        | xargs -r awk -v n="$name" '{ f = FILENAME; sub(/\/stat$/, "", f); sub(/^.*\//, "", f); sub(/^.*\) /, "");
-            print "jit:" n "/" f, $12 + $13 }' 2>/dev/null || true
+      # (each file read on its own: mawk stops at the first file it cannot open, e.g. of a thread that just ended)
+      local s
+      for s in $(grep -l '^C[12] CompilerThre' /proc/"$pid"/task/*/comm 2>/dev/null | sed 's/comm$/stat/'); do
+        awk -v n="$name" -v t="$(basename "$(dirname "$s")")" '{ sub(/^.*\) /, ""); print "jit:" n "/" t, $12 + $13 }' "$s" 2>/dev/null || true
+      done
     done
     pg="$(head -1 "$PORTFOLIO_HOME/data/postgres/postmaster.pid" 2>/dev/null || true)"
     if [[ -n "$pg" ]]; then
@@ -148,7 +150,7 @@ awk -v mf="$MF_EPOCH" -v end="$END_EPOCH" '
 echo "load after the driver (the suite still up): $(uptime)"
 if [[ -f "$PORTFOLIO_HOME/cpu-start" && -f "$PORTFOLIO_HOME/cpu-end" ]]; then
   # CPU seconds between the two snapshots (the measured part's sending: its schools registered, then its updates)
-  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else if ($1 ~ /^jit:/) { k = substr($1, 5); sub(/\/.*/, "", k); jit[k] += d } else p[$1] = d; w = w > 0 ? w : 0 }
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { if ($2 == 0 && a[$1] > 0 && $1 !~ /^jit:/) next; d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else if ($1 ~ /^jit:/) { k = substr($1, 5); sub(/\/.*/, "", k); jit[k] += d } else p[$1] = d; w = w > 0 ? w : 0 }
     END {
       printf "RESULT CPU seconds while the measured part was sent (machine total %.0f s; %s):", m, "per process"
       for (k in p) printf " %s=%.0f", k, p[k]; printf "\n"
