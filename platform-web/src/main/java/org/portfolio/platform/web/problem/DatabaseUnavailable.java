@@ -13,8 +13,8 @@ import java.util.Set;
  * {@link SQLException} without an SQL state; its message is the only sign it gives, so that one is matched by text.
  * A request that meets any of these is answered 503 with Retry-After, not 500: the request is not at fault and a retry
  * later succeeds. Not here: 08003 (a connection used after it was closed) and 08P01 (a protocol violation), which are
- * bugs to see as 500s; lock contention (40001, 40P01, 55P03), which is 409. The event consumers use
- * {@link #isOutageState} to wait out an outage instead of dead-lettering.
+ * bugs to see as 500s; lock contention (40001, 40P01, 55P03), which is 409. The event consumers keep their own,
+ * broader list (platform-events {@code DatabaseOutage}): waiting longer than needed loses them nothing.
  */
 public final class DatabaseUnavailable {
 
