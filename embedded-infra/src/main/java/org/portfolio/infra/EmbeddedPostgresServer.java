@@ -37,7 +37,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         Files.createDirectories(dataDir);
-        postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(!keepData)
@@ -52,8 +52,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // the server's own log never quotes data: no DETAIL/CONTEXT lines (a COPY error's context is the row,
                 // e.g. a student id) and no failing statement text
                 .setServerConfig("log_error_verbosity", "terse")
-                .setServerConfig("log_min_error_statement", "panic")
-                .start();
+                .setServerConfig("log_min_error_statement", "panic");
+        extraSettings(System.getenv("PORTFOLIO_PG_SETTINGS")).forEach(builder::setServerConfig);
+        postgres = builder.start();
+    }
+
+    /**
+     * Extra server settings, {@code name=value} separated by {@code ;} (environment {@code PORTFOLIO_PG_SETTINGS}; e.g.
+     * the benchmarks load {@code shared_preload_libraries=pg_stat_statements}). Unset or blank: none.
+     */
+    static java.util.Map<String, String> extraSettings(String spec) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) {
+            return out;
+        }
+        for (String part : spec.split(";")) {
+            int eq = part.indexOf('=');
+            if (part.isBlank()) {
+                continue;
+            }
+            if (eq <= 0 || !part.substring(0, eq).trim().matches("[a-z_][a-z0-9_.]*")) {
+                throw new IllegalArgumentException("PORTFOLIO_PG_SETTINGS: expected name=value;…, got: " + part);
+            }
+            out.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+        }
+        return out;
     }
 
     public int port() {
