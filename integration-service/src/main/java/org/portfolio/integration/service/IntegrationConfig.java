@@ -86,6 +86,14 @@ public interface IntegrationConfig {
         @WithDefault("250ms")
         Duration pollInterval();
 
+        /**
+         * After a claim that took something, how long the dispatcher lets more become due before it claims again
+         * (0: at once). Claims then take more per call: in the webhook benchmark, back-to-back claims took 26
+         * deliveries each, 100 times a second, and cost more database time than the deliveries' own updates.
+         */
+        @WithDefault("20ms")
+        Duration claimWindow();
+
         /** Lanes claimed at once, at most (each with up to {@link #eventsPerLane()} events). */
         @WithDefault("1000")
         int claimBatch();

@@ -145,6 +145,8 @@ public class WebhookDispatcher {
                 if (claimed == 0) {
                     wake.tryAcquire(config.webhooks().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
+                } else if (!config.webhooks().claimWindow().isZero()) {
+                    Thread.sleep(config.webhooks().claimWindow().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
