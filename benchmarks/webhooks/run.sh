@@ -5,14 +5,16 @@
 #
 # Starts the whole suite with ./portfolio up in a temporary PORTFOLIO_HOME on free ports (nothing already running is
 # touched, no default port is used), registers SUBSCRIPTIONS (20) webhook subscriptions to receivers in the driver's
-# JVM, one of them dead throughout (it accepts connections and never answers), warms up (WARMUP, 6,000 school events
+# JVM, one of them dead throughout (it accepts connections and never answers), warms up (WARMUP, 12,000 school events
 # of their own schools at the same rate through the same subscriptions, waited for until delivered, not recorded),
 # then sends EVENTS (10,000) school events at RATE (50) per second through the public API, and prints the delivery
 # latency after each event's commit (p50/p95/p99/max over every delivery to the healthy endpoints), missing
 # deliveries, duplicates, bad signatures (checked with the standardwebhooks library) and order violations, the split
-# of the latency from the databases (measured part only), and the load average before, during and after.
+# of the latency from the databases (measured part only), the statements that took PostgreSQL's time (pg_stat_statements,
+# loaded through PORTFOLIO_PG_SETTINGS and reset when the measured part starts), and the load average before, during
+# and after.
 # Stops everything it started (./portfolio down), also on Ctrl-C and on errors.
-# Settings (environment): EVENTS, SUBSCRIPTIONS, RATE, SCHOOLS (200), WARMUP (6000: two minutes at 50/s, long enough for the JIT of seven JVMs on 2 cores; 0 skips it), WARMUP_DRAIN (400 s,
+# Settings (environment): EVENTS, SUBSCRIPTIONS, RATE, SCHOOLS (200), WARMUP (12000: four minutes at 50/s, what contracts-service needs under this load before its JIT compiler is quiet (jstat, docs/benchmarks.md); 0 skips it), WARMUP_DRAIN (400 s,
 # the longest wait for the warm-up's deliveries), KEEP_HOME (0; 1 keeps the logs).
 # The token's lifetime is 30 minutes: enough for (WARMUP + EVENTS)/RATE well under that.
 set -euo pipefail
@@ -23,7 +25,7 @@ SUBSCRIPTIONS="${SUBSCRIPTIONS:-20}"
 RATE="${RATE:-50}"
 SCHOOLS="${SCHOOLS:-200}"
 KEEP_HOME="${KEEP_HOME:-0}"
-WARMUP="${WARMUP:-6000}"
+WARMUP="${WARMUP:-12000}"
 WARMUP_DRAIN="${WARMUP_DRAIN:-400}"
 LIBS="embedded-infra/target/lib/*"
 # the receivers verify signatures with the standardwebhooks library (integration-service's test dependency)
@@ -47,6 +49,10 @@ free_port() { # variable name
 for v in PG KAFKA KAFKA_CONTROLLER GATEWAY CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT INTEGRATION EDFI; do free_port "PORTFOLIO_${v}_PORT"; done
 export PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND=1000000 PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000
 export PORTFOLIO_READY_TIMEOUT="${PORTFOLIO_READY_TIMEOUT:-420}"
+# pg_stat_statements loaded (reset when the measured part starts): where PostgreSQL's time goes, per statement
+export PORTFOLIO_PG_SETTINGS="${PORTFOLIO_PG_SETTINGS:-shared_preload_libraries=pg_stat_statements}"
+PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail -1 || true)"
+pg() { PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres "$@"; }
 GW="http://127.0.0.1:$PORTFOLIO_GATEWAY_PORT"
 
 DRIVER_PID=""
@@ -120,7 +126,10 @@ DRIVER_PID=$!
 LOADLOG="$PORTFOLIO_HOME/load.log"
 ( i=0; while :; do
     (( i++ % 5 == 0 )) && echo "$(date +%s) $(cut -d' ' -f1-3 /proc/loadavg)" >>"$LOADLOG"
-    [[ -f "$PORTFOLIO_HOME/measured-from" && ! -f "$PORTFOLIO_HOME/cpu-start" ]] && cpu_snapshot "$PORTFOLIO_HOME/cpu-start"
+    if [[ -f "$PORTFOLIO_HOME/measured-from" && ! -f "$PORTFOLIO_HOME/cpu-start" ]]; then
+      cpu_snapshot "$PORTFOLIO_HOME/cpu-start"
+      [[ -n "$PSQL" ]] && { pg -d postgres -qAt -c "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()" >/dev/null 2>&1 || true; }
+    fi
     [[ -f "$PORTFOLIO_HOME/measured-sent" && ! -f "$PORTFOLIO_HOME/cpu-end" ]] && cpu_snapshot "$PORTFOLIO_HOME/cpu-end"
     sleep 1
   done ) &
@@ -163,8 +172,13 @@ fi
 # where the latency goes, from the integration database (the measured part only: events from its start on): the consumer's lag (event time -> stored in the feed, with
 # its deliveries queued; stored_at is the start of the transaction that stored it), its rate and how many transactions
 # it took (a row's xmin), and the dispatcher's (queued -> the acknowledged attempt started), over the healthy endpoints
-PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail -1 || true)"
 if [[ -n "$PSQL" ]]; then
+  # the statements that took PostgreSQL's time during the measured part (and the drain after it), per database
+  pg -d postgres -At -F ' | ' -c "
+    select 'RESULT pg statement', d.datname, s.calls, round(s.total_exec_time::numeric / 1000, 1) || ' s',
+      round((s.total_exec_time / greatest(s.calls, 1))::numeric, 3) || ' ms/call', s.rows, left(regexp_replace(s.query, '\s+', ' ', 'g'), 160)
+    from pg_stat_statements s join pg_database d on d.oid = s.dbid order by s.total_exec_time desc limit 25;" 2>/dev/null \
+    || echo "(no pg_stat_statements figures)"
   PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres -d integration -At -F ' ' -c "
     select 'RESULT feed lag (event time -> in the feed): p50=' || round(1000 * percentile_cont(0.5) within group (order by x))
       || ' ms p95=' || round(1000 * percentile_cont(0.95) within group (order by x)) || ' ms max=' || round(1000 * max(x)) || ' ms'

@@ -133,10 +133,11 @@ public class DeliveryRepository {
     public List<Claimed> claim(int batch, int maxInFlight, int lanesPerSlot, int laneDepth, Duration lease) {
         return sql.work(c -> {
             List<UUID> subs = new ArrayList<>();
+            // one probe per subscription (limit 1: an exists here may become a hashed subplan that reads every due row)
             try (PreparedStatement st = c.prepareStatement("select s.id from webhook_subscription s where s.status = 'ACTIVE' "
-                    + "and (exists (select 1 from webhook_delivery d where d.subscription_id = s.id and d.state = 'PENDING' "
-                    + "and d.next_attempt_at <= now()) or exists (select 1 from webhook_delivery d where d.subscription_id = s.id "
-                    + "and d.state = 'IN_FLIGHT' and d.lease_until <= now())) "
+                    + "and coalesce((select true from webhook_delivery d where d.subscription_id = s.id and d.state = 'PENDING' "
+                    + "and d.next_attempt_at <= now() limit 1), (select true from webhook_delivery d where d.subscription_id = s.id "
+                    + "and d.state = 'IN_FLIGHT' and d.lease_until <= now() limit 1), false) "
                     + "for no key update of s skip locked")) {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
