@@ -199,6 +199,9 @@ class WebhookSlotsTest {
                 String event = "claim-bound-" + UUID.randomUUID();
                 st.executeUpdate("insert into feed_event (event_id, type, source, occurred_at, data, audience) values ('" + event
                         + "', 'portfolio.contracts.SchoolUpdated.v1', '/contracts', now(), '{}', 'PUBLIC')");
+                // other tests' subscriptions (this profile's dispatcher is off) take what they can first: what is left of
+                // them is subscriptions whose slots are all busy, which the claims below count but do not read
+                deliveries.claim(1000, 4, 10, 1, Duration.ofSeconds(45));
                 st.executeUpdate("insert into webhook_delivery (id, subscription_id, feed_seq, event_id, order_key, trigger, state, "
                         + "created_at, horizon_start, next_attempt_at) select gen_random_uuid(), '" + sub.id() + "', f.seq, f.event_id, "
                         + "'lane-' || i, 'EVENT', 'PENDING', now(), now(), now() - interval '1 second' "
@@ -207,12 +210,13 @@ class WebhookSlotsTest {
                 assertThat(deliveries.claim(1000, 4, 10, 1, Duration.ofSeconds(45)))
                         .filteredOn(d -> d.subscriptionId().toString().equals(sub.id())).hasSize(40);
                 long first = fetched(st) - before;
-                // every slot of the subscription is busy now: nothing of it is read again
+                // every slot of the subscription is busy now: its 40 in-flight rows are counted, none of its due rows is read
                 assertThat(deliveries.claim(1000, 4, 10, 1, Duration.ofSeconds(45)))
                         .noneMatch(d -> d.subscriptionId().toString().equals(sub.id()));
                 long second = fetched(st) - before - first;
-                assertThat(first).as("queue rows read by a claim that takes 40 of 5,000 due heads").isLessThan(1_000);
-                assertThat(second).as("queue rows read by a claim while every slot is busy").isLessThan(500);
+                // before: more than 5,000 each (every due head, and the same again for the update); now about 40 and 40
+                assertThat(first).as("queue rows read by a claim that takes 40 of 5,000 due heads").isLessThan(1_500);
+                assertThat(second).as("queue rows read by a claim while every slot is busy").isLessThan(1_000);
             } finally {
                 io.quarkus.narayana.jta.QuarkusTransaction.rollback();
                 given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + sub.id()).then().statusCode(204);

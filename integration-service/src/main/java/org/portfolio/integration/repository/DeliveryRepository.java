@@ -122,13 +122,15 @@ public class DeliveryRepository {
      * other, so one slot is one request in flight to the endpoint. At most {@code batch} lanes per call. An IN_FLIGHT
      * row whose lease ran out (its replica died) is due again: its lane's oldest such row is the head.
      *
-     * <p>The work is bounded by what can be taken, not by the queue: a subscription whose slots are all busy is left out
-     * before any of its rows is read, and each other one reads at most {@code maxInFlight * lanesPerSlot} due heads,
-     * oldest first, with plain index scans on (subscription, next attempt) and (subscription, lease). Found by the
-     * webhook benchmark (pg_stat_statements, auto_explain): the claim that read every due head and every in-flight row
-     * of every subscription in bitmap scans, which walk every dead index entry left by the queue's churn (22,267 entries
-     * for 375 due rows between two vacuums), took 28-33 ms a call and 137 s of PostgreSQL's time in a 3½-minute run,
-     * mostly while every slot was busy and nothing could be taken.
+     * <p>The work is bounded by what can be taken, not by what is queued: a subscription with a due row is probed once
+     * (limit 1); one whose slots are all busy is left out once its live in-flight rows are counted (at most
+     * {@code maxInFlight * lanesPerSlot * laneDepth}), before any of its due or queued rows is read; each other one reads
+     * at most its free slots' worth of due heads ({@code slots * lanesPerSlot}), oldest first, with plain index scans on
+     * (subscription, next attempt) and (subscription, lease), plus its IN_FLIGHT rows whose lease ran out (none unless
+     * a replica died). Found by the webhook benchmark (pg_stat_statements, auto_explain): the claim that read every due
+     * head and every in-flight row of every subscription in bitmap scans, which walk every dead index entry left by the
+     * queue's churn (22,267 entries for 375 due rows between two vacuums), took 28-33 ms a call and 137 s of
+     * PostgreSQL's time in a 3½-minute run, mostly while every slot was busy and nothing could be taken.
      */
     public List<Claimed> claim(int batch, int maxInFlight, int lanesPerSlot, int laneDepth, Duration lease) {
         return sql.work(c -> {
@@ -169,17 +171,17 @@ public class DeliveryRepository {
             if (free.isEmpty()) {
                 return List.of();
             }
-            int perSubscription = maxInFlight * Math.max(1, lanesPerSlot);
+            int perSlot = Math.max(1, lanesPerSlot);
             List<Claimed> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("with free as (select * from unnest(?::uuid[], ?::int[]) as f(subscription_id, slots)), "
                     + "heads as (select h.id, f.subscription_id, h.order_key, h.seq, f.slots, row_number() over (partition by "
                     + "f.subscription_id order by h.next_attempt_at, h.seq) rn from free f cross join lateral ("
                     + "(select d.id, d.order_key, d.seq, d.next_attempt_at from webhook_delivery d where d.subscription_id = f.subscription_id "
-                    + "and d.state = 'PENDING' and d.next_attempt_at <= now() order by d.next_attempt_at, d.seq limit ?) union all "
+                    + "and d.state = 'PENDING' and d.next_attempt_at <= now() order by d.next_attempt_at, d.seq limit f.slots * ?) union all "
                     + "(select d.id, d.order_key, d.seq, d.next_attempt_at from webhook_delivery d where d.subscription_id = f.subscription_id "
                     + "and d.state = 'IN_FLIGHT' and d.lease_until <= now() and not exists (select 1 from webhook_delivery o "
                     + "where o.subscription_id = d.subscription_id and o.order_key = d.order_key and o.state in " + ACTIVE_STATES
-                    + " and o.seq < d.seq) order by d.next_attempt_at, d.seq limit ?)) h), "
+                    + " and o.seq < d.seq) order by d.next_attempt_at, d.seq limit f.slots * ?)) h), "
                     + "picked as (select id, subscription_id, order_key, seq, (rn - 1) % slots slot from heads "
                     + "where rn <= slots * ? order by rn, subscription_id limit ?), "
                     + "lanes as (select p.id, p.subscription_id, p.slot, true head from picked p union all "
@@ -197,9 +199,9 @@ public class DeliveryRepository {
                 int i = 1;
                 st.setArray(i++, Sql.uuids(c, free));
                 st.setArray(i++, c.createArrayOf("int4", slots.toArray()));
-                st.setInt(i++, perSubscription);
-                st.setInt(i++, perSubscription);
-                st.setInt(i++, Math.max(1, lanesPerSlot));
+                st.setInt(i++, perSlot);
+                st.setInt(i++, perSlot);
+                st.setInt(i++, perSlot);
                 st.setInt(i++, batch);
                 st.setInt(i++, Math.max(0, laneDepth - 1));
                 st.setLong(i++, lease.toMillis());

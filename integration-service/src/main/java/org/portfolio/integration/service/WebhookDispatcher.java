@@ -145,7 +145,7 @@ public class WebhookDispatcher {
                 if (claimed == 0) {
                     wake.tryAcquire(config.webhooks().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
-                } else if (!config.webhooks().claimWindow().isZero()) {
+                } else if (config.webhooks().claimWindow().toMillis() > 0) {
                     Thread.sleep(config.webhooks().claimWindow().toMillis());
                 }
             } catch (InterruptedException e) {
