@@ -59,7 +59,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Extra server settings, {@code name=value} separated by {@code ;} (environment {@code PORTFOLIO_PG_SETTINGS}; e.g.
-     * the benchmarks load {@code shared_preload_libraries=pg_stat_statements}). Unset or blank: none.
+     * the webhook benchmark loads {@code shared_preload_libraries=pg_stat_statements}, whose statement texts carry
+     * {@code $n} in place of values). Unset or blank: none. Refused: what this class sets to keep the databases on
+     * loopback and durable (address, port, fsync, commits, full page writes), and everything that would write query
+     * text or values into the server's log ({@code log_*}, {@code debug_*}, {@code auto_explain.*}): student records
+     * must not reach a log (docs/security.md).
      */
     static java.util.Map<String, String> extraSettings(String spec) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
@@ -71,13 +75,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (part.isBlank()) {
                 continue;
             }
-            if (eq <= 0 || !part.substring(0, eq).trim().matches("[a-z_][a-z0-9_.]*")) {
+            String name = eq <= 0 ? "" : part.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
+            if (!name.matches("[a-z_][a-z0-9_.]*")) {
                 throw new IllegalArgumentException("PORTFOLIO_PG_SETTINGS: expected name=value;…, got: " + part);
             }
-            out.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            if (REFUSED.contains(name) || name.startsWith("log_") || name.startsWith("debug_") || name.startsWith("auto_explain.")) {
+                throw new IllegalArgumentException("PORTFOLIO_PG_SETTINGS: " + name + " may not be changed here");
+            }
+            out.put(name, part.substring(eq + 1).trim());
         }
         return out;
     }
+
+    private static final java.util.Set<String> REFUSED = java.util.Set.of("listen_addresses", "port", "fsync",
+            "synchronous_commit", "full_page_writes", "logging_collector", "session_preload_libraries",
+            "local_preload_libraries");
 
     public int port() {
         return port;

@@ -17,10 +17,21 @@ class PostgresExtraSettingsTest {
     @Test
     void namesAndValuesSeparatedBySemicolonsKeepTheirCommas() {
         assertThat(EmbeddedPostgresServer.extraSettings(
-                "shared_preload_libraries=pg_stat_statements,auto_explain; auto_explain.log_min_duration = 40;"))
+                "shared_preload_libraries=pg_stat_statements,pg_prewarm; pg_stat_statements.max = 2000;"))
                 .containsExactly(
-                        java.util.Map.entry("shared_preload_libraries", "pg_stat_statements,auto_explain"),
-                        java.util.Map.entry("auto_explain.log_min_duration", "40"));
+                        java.util.Map.entry("shared_preload_libraries", "pg_stat_statements,pg_prewarm"),
+                        java.util.Map.entry("pg_stat_statements.max", "2000"));
+    }
+
+    /** The databases stay on loopback and durable, and no setting writes statements or their values to the log. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"listen_addresses=*", "port=5433", "fsync=off",
+            "synchronous_commit=off", "full_page_writes=off", "log_statement=all", "LOG_MIN_DURATION_STATEMENT=0",
+            "log_error_verbosity=verbose", "log_min_error_statement=error", "debug_print_parse=on",
+            "auto_explain.log_min_duration=0", "logging_collector=on", "session_preload_libraries=auto_explain"})
+    void whatKeepsDataOffTheLogAndTheNetworkCannotBeChanged(String setting) {
+        assertThatThrownBy(() -> EmbeddedPostgresServer.extraSettings("shared_preload_libraries=pg_stat_statements;" + setting))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("may not be changed");
     }
 
     @Test
