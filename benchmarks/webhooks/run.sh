@@ -12,7 +12,10 @@
 # deliveries, duplicates, bad signatures (checked with the standardwebhooks library) and order violations, the split
 # of the latency from the databases (measured part only), the statements that took PostgreSQL's time (pg_stat_statements,
 # loaded through PORTFOLIO_PG_SETTINGS and reset when the measured part starts), and the load average before, during
-# and after.
+# and after; and how fast the machine itself was: the CPU time (perf's task-clock) of a fixed piece of work (sha256sum of 39 MB, sort
+# of 4 MB) on the idle machine before the suite starts and after it stops, and every 30 s of the measured part, and the
+# time the hypervisor took from this guest (steal, /proc/stat) while the measured part was sent: on a shared host the same
+# work may cost more CPU time in one run than in another, and this tells a slow host from a slow suite.
 # Stops everything it started (./portfolio down), also on Ctrl-C and on errors.
 # Settings (environment): EVENTS, SUBSCRIPTIONS, RATE, SCHOOLS (200), WARMUP (12000: four minutes at 50/s, what contracts-service needs under this load before its JIT compiler is quiet (jstat, docs/benchmarks.md); 0 skips it), WARMUP_DRAIN (400 s,
 # the longest wait for the warm-up's deliveries), KEEP_HOME (0; 1 keeps the logs).
@@ -54,6 +57,27 @@ export PORTFOLIO_PG_SETTINGS="${PORTFOLIO_PG_SETTINGS:-shared_preload_libraries=
 PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail -1 || true)"
 pg() { PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres "$@"; }
 GW="http://127.0.0.1:$PORTFOLIO_GATEWAY_PORT"
+# the machine's speed: CPU milliseconds (task-clock) of sha256sum over 39 MB and of sort over 4 MB (the same bytes every
+# run; about 0.3 CPU-seconds a sample)
+CAL="$PORTFOLIO_HOME/calibration.txt"
+CALSORT="$PORTFOLIO_HOME/calibration-sort.txt"
+CALLOG="$PORTFOLIO_HOME/calibration.log"
+seq -f '%.0f' 1 5000000 | rev >"$CAL"
+seq -f '%.0f' 1 600000 | rev >"$CALSORT"
+calibrate() { # label
+  command -v perf >/dev/null || return 0
+  local a b
+  a="$(perf stat -x, -e task-clock sha256sum "$CAL" 2>&1 >/dev/null | awk -F, '/task-clock/ { printf "%.0f", $1 }')"
+  b="$(perf stat -x, -e task-clock sort -S 64M "$CALSORT" 2>&1 >/dev/null | awk -F, '/task-clock/ { printf "%.0f", $1 }')"
+  echo "$1 $a $b" >>"$CALLOG"
+}
+calibration_summary() { # label
+  [[ -f "$CALLOG" ]] || { echo "RESULT machine speed $1: (no perf: not measured)"; return 0; }
+  awk -v l="$1" '$1 == l && $2 != "" { n++; s[n] = $2; t[n] = $3 } END {
+    if (!n) { print "RESULT machine speed " l ": (not measured)"; exit }
+    printf "RESULT machine speed %s (CPU ms of a fixed sha256sum / sort, %d samples):", l, n
+    for (i = 1; i <= n; i++) printf " %s/%s", s[i], t[i]; printf "\n" }' "$CALLOG"
+}
 
 DRIVER_PID=""
 LOAD_PID=""
@@ -65,6 +89,10 @@ cleanup() {
   echo "stopping the stack (./portfolio down)"
   ./portfolio down >"$PORTFOLIO_HOME/down.log" 2>&1 || cat "$PORTFOLIO_HOME/down.log"
   echo "load after the stack stopped: $(cat /proc/loadavg)"
+  if [[ $rc == 0 ]]; then
+    sleep 5; for _ in 1 2 3; do calibrate after; done
+    calibration_summary after
+  fi
   if [[ "$KEEP_HOME" == 1 || $rc != 0 ]]; then echo "logs kept in $PORTFOLIO_HOME/logs"; else rm -rf "$PORTFOLIO_HOME"; fi
   exit "$rc"
 }
@@ -78,6 +106,8 @@ fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "load before: $(uptime)"
+for _ in 1 2 3; do calibrate before; done
+calibration_summary before
 echo "starting the suite (./portfolio up) in $PORTFOLIO_HOME, gateway on $GW"
 ./portfolio up >"$PORTFOLIO_HOME/up.log" 2>&1 || { tail -40 "$PORTFOLIO_HOME/up.log"; exit 1; }
 echo "load once the suite is up: $(uptime)"
@@ -89,6 +119,7 @@ cpu_snapshot() { # file
   local f="$1" n pg pgt=0 c
   {
     echo "machine $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)"
+    echo "steal $(awk '/^cpu / { print $9 }' /proc/stat)"
     for n in "$PORTFOLIO_HOME"/run/*.pid; do echo "$(basename "$n" .pid) $(ticks "$(cat "$n")")"; done
     [[ -n "$DRIVER_PID" ]] && echo "driver $(ticks "$DRIVER_PID")"
     # the JIT's compiler threads (C1 and C2) of every JVM: a share that falls as the JVMs warm up
@@ -131,6 +162,7 @@ LOADLOG="$PORTFOLIO_HOME/load.log"
       [[ -n "$PSQL" ]] && { pg -d postgres -qAt -c "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()" >/dev/null 2>&1 || true; }
     fi
     [[ -f "$PORTFOLIO_HOME/measured-sent" && ! -f "$PORTFOLIO_HOME/cpu-end" ]] && cpu_snapshot "$PORTFOLIO_HOME/cpu-end"
+    if [[ -f "$PORTFOLIO_HOME/cpu-start" && ! -f "$PORTFOLIO_HOME/cpu-end" ]] && (( i % 30 == 15 )); then calibrate measured; fi
     sleep 1
   done ) &
 LOAD_PID=$!
@@ -159,14 +191,16 @@ awk -v mf="$MF_EPOCH" -v end="$END_EPOCH" '
 echo "load after the driver (the suite still up): $(uptime)"
 if [[ -f "$PORTFOLIO_HOME/cpu-start" && -f "$PORTFOLIO_HOME/cpu-end" ]]; then
   # CPU seconds between the two snapshots (the measured part's sending: its schools registered, then its updates)
-  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { if ($2 == 0 && a[$1] > 0 && $1 !~ /^jit:/) next; d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else if ($1 ~ /^jit:/) { k = substr($1, 5); sub(/\/.*/, "", k); jit[k] += d } else p[$1] = d; w = w > 0 ? w : 0 }
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] = $2; next } { if ($2 == 0 && a[$1] > 0 && $1 !~ /^jit:/) next; d = ($2 - a[$1]) / hz; if ($1 == "machine") m = d; else if ($1 == "steal") st = d; else if ($1 ~ /^integration-thread:/) th[$1] = d; else if ($1 ~ /^jit:/) { k = substr($1, 5); sub(/\/.*/, "", k); jit[k] += d } else p[$1] = d; w = w > 0 ? w : 0 }
     END {
       printf "RESULT CPU seconds while the measured part was sent (machine total %.0f s; %s):", m, "per process"
       for (k in p) printf " %s=%.0f", k, p[k]; printf "\n"
+      printf "RESULT CPU time the hypervisor took from this guest (steal) meanwhile: %.1f s\n", st
       jt = 0; printf "RESULT of which the JIT compiler threads (C1 and C2, per thread between the snapshots; lower bounds: the JVM starts and ends compiler threads as it needs them, and one that ended in between is not counted):"
       for (k in jit) { printf " %s=%.0f", k, jit[k]; jt += jit[k] }; printf " (total %.0f s)\n", jt
       n = 0; for (k in th) if (th[k] >= 1) { printf "%s %s=%.0f", (n++ ? "" : "RESULT integration-service threads (CPU s, >= 1 s):"), substr(k, 20), th[k] }; printf "\n"
     }' "$PORTFOLIO_HOME/cpu-start" "$PORTFOLIO_HOME/cpu-end" || true
+  calibration_summary measured
   echo "RESULT measured part sent from $(stat -c %y "$PORTFOLIO_HOME/cpu-start" | cut -c12-19) to $(stat -c %y "$PORTFOLIO_HOME/cpu-end" | cut -c12-19)"
 fi
 # where the latency goes, from the integration database (the measured part only: events from its start on): the consumer's lag (event time -> stored in the feed, with
