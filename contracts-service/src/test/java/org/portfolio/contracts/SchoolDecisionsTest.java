@@ -145,10 +145,16 @@ class SchoolDecisionsTest {
         var read = given().get("/api/schools/" + school).then().extract();
         Map<String, Object> update = Map.of("districtCode", read.path("districtCode"), "name", "Eastside Innovation High",
                 "type", "INNOVATION", "grades", List.of("6", "7", "8"), "zone", "NORTH", "oversightBodyId", body);
-        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(update)
+        var put = given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(update)
                 .put("/api/schools/" + school).then().statusCode(200)
                 .body("name", equalTo("Eastside Innovation High")).body("grades", contains("6", "7", "8"))
-                .header("ETag", not(equalTo(read.header("ETag"))));
+                .header("ETag", not(equalTo(read.header("ETag")))).extract();
+        // the answer is the school as stored: its version and ETag are what the next read gives
+        var reread = given().get("/api/schools/" + school).then().extract();
+        assertThat(put.header("ETag")).isEqualTo(reread.header("ETag"));
+        assertThat(put.<Integer>path("version")).isEqualTo(reread.<Integer>path("version")).isEqualTo(read.<Integer>path("version") + 1);
+        assertThat(put.<String>path("updatedAt")).isEqualTo(reread.<String>path("updatedAt"));
+        assertThat(put.<String>path("oversightBodyId")).isEqualTo(body);
         var event = awaitEvent("SchoolUpdated", about("schoolId", school));
         assertThat(event.data().get("type").asText()).isEqualTo("INNOVATION");
         assertThat(event.data().get("zone").asText()).isEqualTo("NORTH");

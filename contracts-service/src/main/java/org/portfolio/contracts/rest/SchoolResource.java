@@ -133,8 +133,8 @@ public class SchoolResource {
                            @Valid @NotNull SchoolRequest r) {
         caller.requireSchool(id);
         caller.requireOversightBody(r.oversightBodyId());
-        registry.update(id, ifMatch, details(r), caller.id());
-        School s = registry.get(id);
+        // the school as the update's transaction left it (its version counted up by the flush): no second read
+        School s = registry.update(id, ifMatch, details(r), caller.id());
         return Response.ok(SchoolResponse.of(s)).tag(EntityTags.of(s.version)).build();
     }
 

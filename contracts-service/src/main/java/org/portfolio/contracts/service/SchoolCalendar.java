@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.temporal.ChronoUnit;
 
 /** Today, now and the school year, in the district's time zone and with its school-year end. */
 @ApplicationScoped
@@ -20,8 +21,9 @@ public class SchoolCalendar {
     @Inject
     ContractsConfig config;
 
+    /** Now, to the microsecond: what PostgreSQL keeps, so an answer built from an entity says what a later read says. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public LocalDate today() {
