@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.portfolio.platform.web.problem.DatabaseUnavailable;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Every service's connections carry {@code idle_in_transaction_session_timeout} (platform-web's shared configuration,
  * 10 minutes): a transaction left open without a statement is ended by PostgreSQL, its locks and snapshot with it
- * (docs/security.md T28). The pool then gives out working connections: the ended one is not handed out again.
+ * (docs/security.md T28). What the driver then reports is "database unavailable" (a request meeting it is answered
+ * 503, not 500), and the pool gives out working connections: the ended one is not handed out again.
  */
 @QuarkusTest
 class IdleTransactionTimeoutTest {
@@ -34,9 +36,10 @@ class IdleTransactionTimeoutTest {
     }
 
     @Test
-    void aTransactionLeftIdleIsEndedAndThePoolRecovers() throws Exception {
+    void aTransactionLeftIdleIsEndedAnsweredAsUnavailableAndThePoolRecovers() throws Exception {
         int slots = ds.getConfiguration().connectionPoolConfiguration().maxSize();
-        try (Connection c = ds.getConnection()) {
+        Connection c = ds.getConnection();
+        try {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 // the same setting, shortened for this one transaction: what the server does once it has passed
@@ -50,11 +53,17 @@ class IdleTransactionTimeoutTest {
                 }
             });
             assertThat((Throwable) ended).as("the server ended the idle transaction's session").isNotNull();
-        } catch (SQLException closing) {
-            // giving back a connection whose session the server ended may itself fail: the pool discards it
+            // a request that meets it is answered 503 with Retry-After (platform-web), not 500
+            assertThat(DatabaseUnavailable.in(ended)).as("SQLState " + ended.getSQLState() + " is 'database unavailable'").isTrue();
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException closing) {
+                // giving back a connection whose session the server ended may itself fail: the pool discards it
+            }
         }
         for (int i = 0; i < slots + 2; i++) {
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
+            try (Connection next = ds.getConnection(); Statement s = next.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
                 assertThat(rs.next()).isTrue();
             }
         }

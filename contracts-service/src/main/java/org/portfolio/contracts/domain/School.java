@@ -68,7 +68,7 @@ public class School extends PanacheEntityBase {
 
     /** A newly registered school is PROPOSED until its oversight body decides to open it. */
     public static School register(String districtCode, String ncesId, String name, SchoolType type, Set<Grade> grades,
-                                  String address, String zone, OversightBody oversightBody) {
+                                  String address, String zone, OversightBody oversightBody, Instant now) {
         School s = new School();
         s.id = UUID.randomUUID();
         s.districtCode = districtCode;
@@ -80,7 +80,7 @@ public class School extends PanacheEntityBase {
         s.zone = zone;
         s.oversightBody = oversightBody;
         s.status = SchoolStatus.PROPOSED;
-        s.createdAt = Instant.now();
+        s.createdAt = now;
         s.updatedAt = s.createdAt;
         return s;
     }

@@ -81,7 +81,7 @@ public class SchoolRegistryService {
         OversightBody body = body(d.oversightBodyId());
         checkUnique(d, null);
         School school = School.register(d.districtCode(), d.ncesId(), d.name(), d.type(), d.grades(), d.address(),
-                d.zone(), body);
+                d.zone(), body, calendar.now());
         schools.persist(school);
         outbox.publish("School", school.id, SchoolRegistered.NAME, school.id, new SchoolRegistered(
                 school.id, school.districtCode, school.ncesId, school.name, school.type.name(),

@@ -203,7 +203,7 @@ class ProblemDetailsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"08000", "08001", "08004", "08006", "57P01", "57P02", "57P03", "53300", "57014", "pool", "pool-new"})
+    @ValueSource(strings = {"08000", "08001", "08004", "08006", "57P01", "57P02", "57P03", "53300", "25P03", "57014", "pool", "pool-new"})
     void anUnavailableOrExhaustedDatabaseIs503WithRetryAfterNotA500(String state) {
         // validated against the document: a public operation declares this 503 too
         problem(given().queryParam("state", state).get("/widgets/unavailable").then(), 503, "service-unavailable")

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * "The database cannot serve this request now", recognised wherever the {@link SQLException} sits in the cause chain
  * (Hibernate, Agroal and the services' own JDBC wrap the driver's): the database unreachable or shutting down
- * (08000, 08001, 08004, 08006; 57P01–57P03; 53300 too many connections), a statement cancelled or timed out (57014),
+ * (08000, 08001, 08004, 08006; 57P01–57P03; 53300 too many connections), the session ended by the server after its
+ * transaction sat idle too long (25P03, {@code idle_in_transaction_session_timeout}), a statement cancelled or timed out (57014),
  * or no pooled connection free within the pool's acquisition timeout. Agroal reports the last with an
  * {@link SQLException} without an SQL state; its message is the only sign it gives, so that one is matched by text.
  * A request that meets any of these is answered 503 with Retry-After, not 500: the request is not at fault and a retry
@@ -18,7 +19,7 @@ import java.util.Set;
  */
 public final class DatabaseUnavailable {
 
-    private static final Set<String> OUTAGE = Set.of("08000", "08001", "08004", "08006", "57P01", "57P02", "57P03", "53300");
+    private static final Set<String> OUTAGE = Set.of("08000", "08001", "08004", "08006", "57P01", "57P02", "57P03", "53300", "25P03");
     private static final String CANCELLED = "57014";
     /** Agroal's ConnectionPool: "Sorry, acquisition timeout!" and "Acquisition timeout while waiting for new connection". */
     private static final String POOL_TIMEOUT = "acquisition timeout";
