@@ -58,21 +58,26 @@ PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail 
 pg() { PGPASSWORD=postgres "$PSQL" -h 127.0.0.1 -p "$PORTFOLIO_PG_PORT" -U postgres "$@"; }
 GW="http://127.0.0.1:$PORTFOLIO_GATEWAY_PORT"
 # the machine's speed: CPU milliseconds (task-clock) of sha256sum over 39 MB and of sort over 4 MB (the same bytes every
-# run; about 0.3 CPU-seconds a sample)
+# run; about 0.3 CPU-seconds a sample, taken in the sampler's loop: the seven or so of the measured part add about
+# 2 CPU-seconds to its machine total and delay the loop's next pass by as long)
 CAL="$PORTFOLIO_HOME/calibration.txt"
 CALSORT="$PORTFOLIO_HOME/calibration-sort.txt"
 CALLOG="$PORTFOLIO_HOME/calibration.log"
 seq -f '%.0f' 1 5000000 | rev >"$CAL"
 seq -f '%.0f' 1 600000 | rev >"$CALSORT"
+# perf may be missing or refused (perf_event_paranoid, a wrapper without the kernel's tools): then nothing is measured,
+# and nothing else stops
+PERF_OK=0
+if command -v perf >/dev/null && perf stat -x, -e task-clock true >/dev/null 2>&1; then PERF_OK=1; fi
 calibrate() { # label
-  command -v perf >/dev/null || return 0
+  [[ $PERF_OK == 1 ]] || return 0
   local a b
-  a="$(perf stat -x, -e task-clock sha256sum "$CAL" 2>&1 >/dev/null | awk -F, '/task-clock/ { printf "%.0f", $1 }')"
-  b="$(perf stat -x, -e task-clock sort -S 64M "$CALSORT" 2>&1 >/dev/null | awk -F, '/task-clock/ { printf "%.0f", $1 }')"
-  echo "$1 $a $b" >>"$CALLOG"
+  a="$( (perf stat -x, -e task-clock sha256sum "$CAL" 2>&1 >/dev/null || true) | awk -F, '/task-clock/ && $1 ~ /^[0-9.]+$/ { printf "%.0f", $1 }')" || true
+  b="$( (perf stat -x, -e task-clock sort -S 64M "$CALSORT" 2>&1 >/dev/null || true) | awk -F, '/task-clock/ && $1 ~ /^[0-9.]+$/ { printf "%.0f", $1 }')" || true
+  echo "$1 ${a:--} ${b:--}" >>"$CALLOG"
 }
 calibration_summary() { # label
-  [[ -f "$CALLOG" ]] || { echo "RESULT machine speed $1: (no perf: not measured)"; return 0; }
+  [[ -f "$CALLOG" ]] || { echo "RESULT machine speed $1: (perf missing or refused: not measured)"; return 0; }
   awk -v l="$1" '$1 == l && $2 != "" { n++; s[n] = $2; t[n] = $3 } END {
     if (!n) { print "RESULT machine speed " l ": (not measured)"; exit }
     printf "RESULT machine speed %s (CPU ms of a fixed sha256sum / sort, %d samples):", l, n
