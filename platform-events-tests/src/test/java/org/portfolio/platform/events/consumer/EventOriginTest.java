@@ -50,7 +50,7 @@ class EventOriginTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "53300"})
+    @ValueSource(strings = {"08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "53300", "25P03"})
     void statesOfAnUnreachableDatabaseAreAnOutage(String state) {
         assertThat(DatabaseOutage.isOutage(new IllegalStateException(new SQLException("x", state)))).isTrue();
     }

@@ -7,13 +7,14 @@ import java.util.Set;
  * Recognises "the database is unreachable" by SQL state, wherever the {@link SQLException} sits in the cause chain
  * (Hibernate and Agroal wrap the driver's): class 08 (connection exceptions: refused, lost, failed), the server
  * shutting down or restarting (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) and 53300 (too
- * many connections). While it lasts a consumer waits; the event is not at fault and is not dead-lettered. Broader than
+ * many connections), and 25P03 (the session ended by the server: its transaction sat idle past
+ * {@code idle_in_transaction_session_timeout}). While it lasts a consumer waits; the event is not at fault and is not dead-lettered. Broader than
  * the HTTP side's platform-web {@code DatabaseUnavailable} (which answers 503): a consumer that waits too long loses
  * nothing, while an HTTP caller told to retry a bug (08003, a connection used after it was closed) would retry forever.
  */
 final class DatabaseOutage {
 
-    private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300", "25P03");
     /** Lock contention: a deadlock PostgreSQL broke (40P01), a serialization failure (40001), a lock not available (55P03). */
     private static final Set<String> CONTENTION = Set.of("40P01", "40001", "55P03");
 
