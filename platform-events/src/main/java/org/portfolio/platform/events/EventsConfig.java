@@ -70,6 +70,14 @@ public interface EventsConfig {
         int maxAttempts();
 
         /**
+         * Retries in a row of one record after failures that are not its fault while the database answers (lock
+         * contention; a connection error such as 08006 or 08P01) before each further one counts as an attempt. While
+         * the database does not answer the consumer waits without counting anything.
+         */
+        @WithDefault("100")
+        int maxTransientRetries();
+
+        /**
          * Most records applied in one transaction: consecutive records of a partition with the same key (one school)
          * share it, each with its own processed_event row; for a handler that batches across keys
          * ({@code EventHandler#batchesAcrossKeys}), any consecutive records of a partition. 1 gives every record its

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Applies portfolio.trouble.Trouble.v1 events from trouble.events by inserting a row, unless told to fail:
  * {@code mode} "always-fails" throws an ordinary exception every time; "database" fails as the PostgreSQL driver
  * does when the database is unreachable (an SQLException with {@code sqlState}, wrapped by the persistence layer)
- * for as long as {@link #databaseDown} is set; "contended" loses a lock race ({@code sqlState} 40P01, 40001 or
+ * for as long as {@link #databaseDown} is set (and {@link TroubleDatabaseProbe} says the database does not answer);
+ * "broken-connection" fails with such an error ({@code sqlState}) every time while the database answers, as a statement
+ * that breaks its own connection would; "contended" loses a lock race ({@code sqlState} 40P01, 40001 or
  * 55P03) {@link #CONTENDED_FAILURES} times, then applies. Every call is counted per event id, outside any transaction.
  */
 @ApplicationScoped
@@ -68,6 +70,10 @@ public class TroubleHandler implements EventHandler {
         if ("contended".equals(t.mode()) && CALLS.get(event.id()).get() <= CONTENDED_FAILURES) {
             throw new PersistenceException("could not execute statement",
                     new SQLException("deadlock detected (simulated)", t.sqlState()));
+        }
+        if ("broken-connection".equals(t.mode())) {
+            throw new PersistenceException("could not execute statement",
+                    new SQLException("the connection broke (simulated)", t.sqlState()));
         }
         if ("database".equals(t.mode()) && databaseDown) {
             throw new PersistenceException("could not execute statement",

@@ -79,10 +79,13 @@ final class ConsumerWorker implements Runnable {
     private final DeadLetters deadLetters;
     private final EventsConfig config;
     private final MeterRegistry registry;
+    private final DatabaseProbe database;
     private final Map<String, Integer> attempts = new HashMap<>();
-    /** Retries after lock contention, per record: not attempts, up to {@link #MAX_CONTENTION_RETRIES}. */
-    private final Map<String, Integer> contention = new HashMap<>();
-    static final int MAX_CONTENTION_RETRIES = 100;
+    /**
+     * Retries per record after failures that are not the event's fault (lock contention; a connection error while
+     * the database answers): not attempts, up to {@code portfolio.events.consumer.max-transient-retries} in a row.
+     */
+    private final Map<String, Integer> transientRetries = new HashMap<>();
     /** Offsets not committed yet: past events that were only ignored (committed with the next, or within seconds). */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     static final long IGNORED_COMMIT_EVERY_NANOS = 5_000_000_000L;
@@ -92,12 +95,13 @@ final class ConsumerWorker implements Runnable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private long backoffMs;
 
-    ConsumerWorker(EventHandler handler, KafkaClients clients, EntityManager em, DeadLetters deadLetters,
-                   EventsConfig config, MeterRegistry registry) {
+    ConsumerWorker(EventHandler handler, KafkaClients clients, EntityManager em, DatabaseProbe database,
+                   DeadLetters deadLetters, EventsConfig config, MeterRegistry registry) {
         this.handler = handler;
         this.groupId = config.service() + "." + handler.name();
         this.clients = clients;
         this.em = em;
+        this.database = database;
         this.deadLetters = deadLetters;
         this.config = config;
         this.registry = registry;
@@ -343,7 +347,7 @@ final class ConsumerWorker implements Runnable {
         try {
             Applied applied = QuarkusTransaction.requiringNew().timeout(60).call(() -> applyOne(event));
             attempts.remove(key);
-            contention.remove(key);
+            transientRetries.remove(key);
             count(applied.tag);
             if (applied == Applied.DUPLICATE) {
                 LOG.debugf("Consumer %s skipped event %s: already processed", groupId, event.id());
@@ -352,23 +356,31 @@ final class ConsumerWorker implements Runnable {
         } catch (Throwable t) {
             if (isPoison(t)) {
                 attempts.remove(key);
-                contention.remove(key);
+                transientRetries.remove(key);
                 return deadLetter(r, event, t);
             }
-            if (DatabaseOutage.isOutage(t) || !databaseAnswers()) {
+            if (!database.answers()) {
+                // an outage, whatever the error said: waited out however long it lasts, no attempt counted
                 LOG.warnf("Consumer %s waits for the database (%s)", groupId, rootMessage(t));
                 return Outcome.RETRY;
             }
-            if (DatabaseOutage.isContention(t) && contention.merge(key, 1, Integer::sum) <= MAX_CONTENTION_RETRIES) {
-                // lost a lock race (a deadlock PostgreSQL broke, a lock timeout): not the event's fault; counting it
-                // as an attempt could dead-letter a good event and break its school's order
-                LOG.infof("Consumer %s retries event %s after lock contention (%s)", groupId, event.id(), rootMessage(t));
+            boolean outageState = DatabaseOutage.isOutage(t);
+            if ((outageState || DatabaseOutage.isContention(t))
+                    && transientRetries.merge(key, 1, Integer::sum) <= config.consumer().maxTransientRetries()) {
+                // lost a lock race (a deadlock PostgreSQL broke, a lock timeout), or a connection failed while the
+                // database answers (it is coming back, or the event's own statement broke the connection): not
+                // counted as an attempt, which could dead-letter a good event and break its school's order; bounded,
+                // so that an event which breaks its connection every time still ends in the dead-letter topic
+                LOG.infof("Consumer %s retries event %s after %s (%s)", groupId, event.id(),
+                        outageState ? "a connection error" : "lock contention", rootMessage(t));
                 return Outcome.RETRY;
             }
-            contention.remove(key);
+            // past the bound each further failure counts (the bound is not reset: a record that keeps breaking its
+            // connection costs max-transient-retries + max-attempts tries, not their product)
             int n = attempts.merge(key, 1, Integer::sum);
             if (n >= config.consumer().maxAttempts()) {
                 attempts.remove(key);
+                transientRetries.remove(key);
                 return deadLetter(r, event, t);
             }
             LOG.warnf(t, "Consumer %s failed on event %s (%s), attempt %d of %d", groupId, event.id(), event.type(),
@@ -427,19 +439,6 @@ final class ConsumerWorker implements Runnable {
                 return st.executeUpdate() == 1;
             }
         });
-    }
-
-    /**
-     * A failure whose SQL state does not say "database unreachable" still is not the event's fault when the database
-     * does not answer (an exhausted or broken pool, a driver error without a state): then the consumer waits too.
-     */
-    private boolean databaseAnswers() {
-        try {
-            QuarkusTransaction.requiringNew().timeout(10).run(() -> em.createNativeQuery("select 1").getSingleResult());
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private Outcome deadLetter(ConsumerRecord<String, byte[]> r, IncomingEvent event, Throwable error) {

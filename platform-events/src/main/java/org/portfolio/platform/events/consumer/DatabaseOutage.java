@@ -8,9 +8,11 @@ import java.util.Set;
  * (Hibernate and Agroal wrap the driver's): class 08 (connection exceptions: refused, lost, failed), the server
  * shutting down or restarting (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) and 53300 (too
  * many connections), and 25P03 (the session ended by the server: its transaction sat idle past
- * {@code idle_in_transaction_session_timeout}). While it lasts a consumer waits; the event is not at fault and is not dead-lettered. Broader than
- * the HTTP side's platform-web {@code DatabaseUnavailable} (which answers 503): a consumer that waits too long loses
- * nothing, while an HTTP caller told to retry a bug (08003, a connection used after it was closed) would retry forever.
+ * {@code idle_in_transaction_session_timeout}). Such a failure is not counted as an attempt of the event, up to
+ * {@code max-transient-retries} in a row while the database answers ({@link DatabaseProbe}); while it does not, the
+ * consumer waits however long it takes. Broader than the HTTP side's platform-web {@code DatabaseUnavailable} (which
+ * answers 503): a consumer that retries a while loses nothing, while an HTTP caller told to retry a bug (08003, a
+ * connection used after it was closed) would retry forever.
  */
 final class DatabaseOutage {
 

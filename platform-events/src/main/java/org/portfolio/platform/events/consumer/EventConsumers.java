@@ -35,6 +35,9 @@ public class EventConsumers {
     EntityManager em;
 
     @Inject
+    DatabaseProbe database;
+
+    @Inject
     DeadLetters deadLetters;
 
     @Inject
@@ -65,7 +68,7 @@ public class EventConsumers {
                             + ", which is not a service's <service>.events topic: its events could not be checked");
                 }
             }
-            ConsumerWorker w = new ConsumerWorker(h, clients, em, deadLetters, config, registry);
+            ConsumerWorker w = new ConsumerWorker(h, clients, em, database, deadLetters, config, registry);
             Thread t = new Thread(w, "consumer-" + h.name());
             t.setDaemon(true);
             workers.add(w);
