@@ -75,6 +75,13 @@ public final class TargetAddresses {
             if (embedded.isPresent()) {
                 return restrictedKind(embedded.get()).map(k -> k + " inside an IPv6 address");
             }
+            if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                    && b[4] == 0 && (b[5] & 0xff) == 0x01) {
+                return Optional.of("a local-use NAT64 address (64:ff9b:1::/48)");
+            }
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+                return Optional.of("a Teredo tunnel address (2001::/32)");
+            }
             if ((b[0] & 0xfe) == 0xfc) {
                 return Optional.of("a private (unique local) address");
             }
@@ -86,14 +93,25 @@ public final class TargetAddresses {
     }
 
     /**
-     * The IPv4 address inside an IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address; Java
-     * already turns IPv4-mapped ones (::ffff:a.b.c.d) into IPv4 addresses.
+     * The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), IPv4-compatible
+     * (::a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address. Java turns an IPv4-mapped literal into an IPv4
+     * address, but not an address the system resolver answers for a name (an AAAA record {@code ::ffff:a9fe:a9fe}):
+     * that one arrives as an {@link Inet6Address} and reaches the IPv4 host all the same.
      */
     static Optional<InetAddress> embeddedIpv4(byte[] b) {
         try {
             boolean zeros = true;
             for (int i = 0; i < 12; i++) {
                 zeros &= b[i] == 0;
+            }
+            boolean zeros8 = true;
+            for (int i = 0; i < 8; i++) {
+                zeros8 &= b[i] == 0;
+            }
+            boolean mapped = zeros8 && b[8] == 0 && b[9] == 0 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            boolean translated = zeros8 && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0;
+            if (mapped || translated) {
+                return Optional.of(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
             }
             boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
             for (int i = 4; nat64 && i < 12; i++) {

@@ -42,6 +42,42 @@ class TargetAddressesTest {
         }
     }
 
+    /**
+     * Review finding: the system resolver answers an AAAA record {@code ::ffff:a.b.c.d} with an {@link Inet6Address}
+     * (Java converts only literals), which reaches the IPv4 host; judged as an IPv6 address it passed as public.
+     * {@code Inet6Address.getByAddress} builds exactly what the resolver returns.
+     */
+    @Test
+    void anIpv4MappedAddressFromTheResolverIsJudgedAsItsIpv4Address() throws Exception {
+        TargetAddresses strict = new TargetAddresses(false, List.of());
+        for (String v4 : List.of("169.254.169.254", "127.0.0.1", "10.1.2.3", "172.18.0.5", "192.168.0.1", "0.0.0.0")) {
+            byte[] four = InetAddress.getByName(v4).getAddress();
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(four, 0, mapped, 12, 4);
+            InetAddress resolved = java.net.Inet6Address.getByAddress("x.attacker.example", mapped, -1);
+            assertThat(resolved).isInstanceOf(java.net.Inet6Address.class);
+            assertThat(strict.refusal(resolved)).as("::ffff:" + v4).isPresent();
+            byte[] translated = mapped.clone();
+            translated[8] = (byte) 0xff;
+            translated[9] = (byte) 0xff;
+            translated[10] = 0;
+            translated[11] = 0;
+            assertThat(strict.refusal(java.net.Inet6Address.getByAddress("y.attacker.example", translated, -1)))
+                    .as("::ffff:0:" + v4).isPresent();
+        }
+        byte[] publicMapped = new byte[16];
+        publicMapped[10] = (byte) 0xff;
+        publicMapped[11] = (byte) 0xff;
+        System.arraycopy(InetAddress.getByName("93.184.216.34").getAddress(), 0, publicMapped, 12, 4);
+        assertThat(strict.refusal(java.net.Inet6Address.getByAddress("ok.example", publicMapped, -1))).isEmpty();
+        // ranges whose IPv4 part is not where a rule could read it: refused as such
+        assertThat(strict.refusal(ip("64:ff9b:1::a9fe:a9fe")).orElseThrow()).contains("NAT64");
+        assertThat(strict.refusal(ip("2001:0:4136:e378:8000:63bf:3fff:fdd2")).orElseThrow()).contains("Teredo");
+        assertThat(strict.refusal(ip("2001:db9::1"))).isEmpty();
+    }
+
     @Test
     void configurationAllowsPrivateTargetsOrNamedNetworks() throws Exception {
         assertThat(new TargetAddresses(true, List.of()).refusal(ip("127.0.0.1"))).isEmpty();

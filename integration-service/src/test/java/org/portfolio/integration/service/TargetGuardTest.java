@@ -117,4 +117,22 @@ class TargetGuardTest {
             guard.close();
         }
     }
+
+    /** Review finding: a name whose AAAA record is ::ffff:169.254.169.254 (no A record) passed as a public address. */
+    @Test
+    void aNameResolvingToAnIpv4MappedAddressIsRefused() throws Exception {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(ip("169.254.169.254").getAddress(), 0, mapped, 12, 4);
+        InetAddress aaaa = java.net.Inet6Address.getByAddress("x.attacker.example", mapped, -1);
+        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), host -> new InetAddress[] {aaaa},
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
+        try {
+            assertThat(guard.resolve(URI.create("http://x.attacker.example/latest/meta-data/")))
+                    .isInstanceOfSatisfying(TargetGuard.Refused.class, r -> assertThat(r.why()).contains("link-local"));
+        } finally {
+            guard.close();
+        }
+    }
 }
