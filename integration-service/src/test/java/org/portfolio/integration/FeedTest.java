@@ -177,6 +177,37 @@ class FeedTest {
         }
     }
 
+    /**
+     * Review finding: a page that was not full moved {@code next} to the last event matching the caller's own filters,
+     * read or not: a leader filtering on another school and a type it may not read learnt from {@code next} whether
+     * (and, bisecting the cursor, when) such an event happened. Now {@code next} moves to the end of the rows looked at,
+     * whatever the filters: past the directory event that follows the hidden one.
+     */
+    @Test
+    void nextSaysNothingAboutEventsTheCallerMayNotRead() {
+        UUID other = UUID.randomUUID();
+        String start = end(TestTokens.districtAdmin());
+        String hidden = Events.contracts("InterventionEscalated", other, Map.of("contractId", UUID.randomUUID().toString()));
+        String visible = Events.contracts("SchoolUpdated", other, Map.of("n", 1)); // same key: after it on its partition
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(ids(TestTokens.districtAdmin(), start)).contains(hidden, visible));
+        Response admin = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + start + "&schoolId=" + other);
+        assertThat(admin.jsonPath().getList("events.id", String.class)).containsExactly(hidden, visible);
+        long visibleSeq = Long.parseLong(admin.jsonPath().getString("events[1].sequence"));
+
+        String leader = TestTokens.schoolLeader(OWN);
+        for (String query : List.of("&type=portfolio.contracts.InterventionEscalated.v1", "", "&limit=1")) {
+            Response r = given().auth().oauth2(leader).get("/api/events?after=" + start + "&schoolId=" + other + query);
+            r.then().statusCode(200);
+            assertThat(r.jsonPath().getList("events.id", String.class)).as(query).doesNotContain(hidden);
+            assertThat(Long.parseLong(r.path("next"))).as(query).isGreaterThanOrEqualTo(visibleSeq);
+        }
+        // a school with no events at all: the same next as one with hidden events
+        Response none = given().auth().oauth2(leader).get("/api/events?after=" + start + "&schoolId=" + UUID.randomUUID()
+                + "&type=portfolio.contracts.InterventionEscalated.v1");
+        assertThat(Long.parseLong(none.path("next"))).isGreaterThanOrEqualTo(visibleSeq);
+    }
+
     @Test
     void badRequestsAreProblemsAndAnonymousCallersAreUnauthorized() {
         given().get("/api/events").then().statusCode(401).contentType("application/problem+json");

@@ -70,56 +70,78 @@ public class FeedRepository {
 
     /**
      * The rows after {@code after} of these types (all when empty) and school (any when null) that the reader may
-     * see, at most {@code limit}, looking at no more than {@code window} rows.
+     * see, at most {@code limit}, among the next {@code window} rows of the feed whatever the filters.
+     *
+     * <p>One statement, so one snapshot: the page and the cursor it returns come from the same view of the table
+     * (two statements under READ COMMITTED let an event that committed in between move the cursor past it unseen).
+     * When the page is not full the cursor moves to the end of the window, which depends on no filter and no right:
+     * moved to the last row matching the caller's own filters, it told a caller which events it may not read exist.
      */
     public FeedWindow read(long after, Set<String> types, UUID school, ReadRights rights, int limit, int window) {
         return sql.work(c -> {
-            StringBuilder filter = new StringBuilder("seq > ?");
+            StringBuilder filter = new StringBuilder(VISIBLE);
             if (!types.isEmpty()) {
                 filter.append(" and type = any(?::varchar[])");
             }
             if (school != null) {
                 filter.append(" and ?::uuid = any(school_ids)");
             }
-            String scan = "select * from feed_event where " + filter + " order by seq limit ?";
+            String statement = "with w as materialized (select seq, type, audience, school_ids, owner_client from feed_event "
+                    + "where seq > ? order by seq limit ?), "
+                    + "s as (select count(*) as scanned, max(seq) as top from w), "
+                    + "p as (select seq from w where " + filter + " order by seq limit ?) "
+                    + "select s.scanned, s.top, " + qualified("f") + " from s left join (p join feed_event f on f.seq = p.seq) on true "
+                    + "order by f.seq";
             List<FeedRow> rows = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from (" + scan + ") w where "
-                    + VISIBLE + " order by seq limit ?")) {
-                int i = bindFilter(c, st, 1, after, types, school, window);
+            int scanned = 0;
+            long top = after;
+            try (PreparedStatement st = c.prepareStatement(statement)) {
+                int i = 1;
+                st.setLong(i++, after);
+                st.setInt(i++, window);
                 i = bindRights(c, st, i, rights);
+                if (!types.isEmpty()) {
+                    st.setArray(i++, Sql.texts(c, types));
+                }
+                if (school != null) {
+                    st.setObject(i++, school);
+                }
                 st.setInt(i, limit);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(row(rs));
+                        scanned = rs.getInt("scanned");
+                        long max = rs.getLong("top");
+                        top = rs.wasNull() ? after : max;
+                        rs.getLong("seq");
+                        if (!rs.wasNull()) {
+                            rows.add(row(rs));
+                        }
                     }
                 }
             }
-            long last = after;
-            boolean more;
             if (rows.size() == limit) {
-                last = rows.get(rows.size() - 1).seq();
-                more = true;
-            } else {
-                try (PreparedStatement st = c.prepareStatement("select count(*), max(seq) from (select seq from feed_event where "
-                        + filter + " order by seq limit ?) w")) {
-                    bindFilter(c, st, 1, after, types, school, window);
-                    try (ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        more = rs.getInt(1) == window;
-                        long max = rs.getLong(2);
-                        last = rs.wasNull() ? after : max;
-                    }
-                }
+                return new FeedWindow(rows, rows.get(rows.size() - 1).seq(), true);
             }
-            return new FeedWindow(rows, last, more);
+            return new FeedWindow(rows, top, scanned == window);
         });
     }
 
-    /** Rows after a cursor of these types, oldest first (a replay; rights are checked by the caller). */
+    private static String qualified(String alias) {
+        StringBuilder out = new StringBuilder();
+        for (String column : COLUMNS.split(", ")) {
+            out.append(out.length() == 0 ? "" : ", ").append(alias).append('.').append(column);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Rows after a cursor of these types, oldest first, without their data (a replay queues references to them, up
+     * to 10,000 a call; rights are checked by the caller).
+     */
     public List<FeedRow> after(long after, Set<String> types, int limit) {
         return sql.work(c -> {
             List<FeedRow> rows = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from feed_event where seq > ? "
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS.replace("data", "null::text as data") + " from feed_event where seq > ? "
                     + "and type = any(?::varchar[]) order by seq limit ?")) {
                 st.setLong(1, after);
                 st.setArray(2, Sql.texts(c, types));
@@ -183,19 +205,6 @@ public class FeedRepository {
             + "or (audience = 'ENROLLMENT_COUNTS' and (? or (? and cardinality(school_ids) > 0 and (? or school_ids <@ ?::uuid[])))) "
             + "or (audience = 'ENROLLMENT_ROUND' and ?) "
             + "or (audience = 'SUBSCRIPTION' and (? or owner_client = ?)))";
-
-    private static int bindFilter(Connection c, PreparedStatement st, int i, long after, Set<String> types, UUID school,
-                                  int window) throws SQLException {
-        st.setLong(i++, after);
-        if (!types.isEmpty()) {
-            st.setArray(i++, Sql.texts(c, types));
-        }
-        if (school != null) {
-            st.setObject(i++, school);
-        }
-        st.setInt(i++, window);
-        return i;
-    }
 
     private static int bindRights(Connection c, PreparedStatement st, int i, ReadRights r) throws SQLException {
         boolean leader = r.readsOwnSchools();
