@@ -100,6 +100,17 @@ public class SubscriptionService {
         return s;
     }
 
+    /**
+     * The subscription, its row locked until the transaction ends: replays and redeliveries of one subscription queue
+     * one after the other, each counting the backlog the one before left (counted at once, eight replays each saw the
+     * same backlog and all queued).
+     */
+    private Subscription getLocked(ReadRights caller, UUID id) {
+        Subscription s = get(caller, id);
+        subscriptions.getEntityManager().lock(s, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return s;
+    }
+
     public Registered rotateSecret(ReadRights caller, UUID id) {
         Subscription s = get(caller, id);
         String secret = Secrets.newSecret();
@@ -156,7 +167,7 @@ public class SubscriptionService {
 
     /** Sends one event again (same webhook-id), after the school's events already queued for the subscription. */
     public DeliveryRow redeliver(ReadRights caller, UUID id, UUID deliveryId) {
-        Subscription s = get(caller, id);
+        Subscription s = getLocked(caller, id);
         DeliveryRow d = deliveries.find(id, deliveryId).orElseThrow(() -> ProblemException.notFound("Delivery", deliveryId));
         if (d.state() != DeliveryState.DELIVERED && d.state() != DeliveryState.SKIPPED) {
             throw ProblemException.conflict("Delivery " + deliveryId + " is " + d.state() + ": it is still being delivered");
@@ -174,7 +185,7 @@ public class SubscriptionService {
      * {@code replay-max}; {@code next} is where to continue when there are more.
      */
     public Replay replay(ReadRights caller, UUID id, long after) {
-        Subscription s = get(caller, id);
+        Subscription s = getLocked(caller, id);
         feedQueries.requireKept(after);
         long backlog = deliveries.undelivered(s.id);
         if (backlog > config.webhooks().replayMaxBacklog()) {
