@@ -32,6 +32,9 @@ public enum EventTypeName {
     DEMAND_REPORTED("portfolio.enrollment.DemandReported.v1"),
     WEBHOOK_DISABLED("portfolio.integration.WebhookDisabled.v1");
 
+    /** How many there are: a subscription may name every one (a constant, for the request's size annotations). */
+    public static final int COUNT = 21;
+
     static final List<String> VALUES = Arrays.stream(values()).map(EventTypeName::type).toList();
 
     private final String type;

@@ -17,8 +17,8 @@ public record WebhookRequest(
                 required = true, maxLength = 2000)
         @NotBlank @Size(max = 2000) String url,
         @Schema(description = "The event types to receive; each must be one your roles may read", required = true, minItems = 1,
-                maxItems = 17)
-        @NotEmpty @Size(max = 17) Set<@NotNull EventTypeName> eventTypes,
+                maxItems = EventTypeName.COUNT)
+        @NotEmpty @Size(max = EventTypeName.COUNT) Set<@NotNull EventTypeName> eventTypes,
         @Schema(description = "Only events about these schools; absent or empty: every school you may read", maxItems = 1000)
         @Size(max = 1000) Set<@NotNull UUID> schoolIds,
         @Schema(description = "What it is for", maxLength = 200, examples = "HR: stop hiring when PEOPLE autonomy is revoked")

@@ -11,4 +11,12 @@ class EventTypeNameTest {
     void theDocumentedEnumIsEveryTypeOfTheFeed() {
         assertThat(EventTypeName.VALUES).containsExactlyElementsOf(EventCatalog.types());
     }
+
+    /** Review finding: a subscription could name at most 17 types while the feed had 21: no one could take them all. */
+    @Test
+    void aSubscriptionMayNameEveryType() throws Exception {
+        assertThat(EventTypeName.COUNT).isEqualTo(EventTypeName.values().length);
+        jakarta.validation.constraints.Size size = WebhookRequest.class.getDeclaredField("eventTypes").getAnnotation(jakarta.validation.constraints.Size.class);
+        assertThat(size.max()).isGreaterThanOrEqualTo(EventTypeName.values().length);
+    }
 }
