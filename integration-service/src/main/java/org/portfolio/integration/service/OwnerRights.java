@@ -23,6 +23,16 @@ public class OwnerRights {
     @Inject
     ClientDirectory directory;
 
+    /**
+     * Whether the directory has caught up with the client changes published before this instance started: until it
+     * has, a client disabled or narrowed since its registration would look unknown and be given the rights it had
+     * then, so nothing is delivered before (review finding: a start while the broker was away delivered the queue
+     * to a client disabled since).
+     */
+    public boolean current() {
+        return directory.ready();
+    }
+
     /** The owner's rights now; empty when its client is disabled. */
     public Optional<ReadRights> of(Subscription s) {
         Optional<ClientEntry> entry = directory.find(s.ownerClient);

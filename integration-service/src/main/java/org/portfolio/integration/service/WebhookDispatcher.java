@@ -164,6 +164,10 @@ public class WebhookDispatcher {
 
     /** Claims one batch and starts sending it; returns how many were claimed. Also used by tests (two "replicas"). */
     public int dispatchOnce() {
+        if (!owners.current()) {
+            LOG.debug("Webhook dispatcher: waiting for the client directory to catch up before delivering");
+            return 0;
+        }
         IntegrationConfig.Webhooks w = config.webhooks();
         Duration lease = w.requestTimeout().plus(w.connectTimeout()).plusSeconds(30);
         // a slot starts no request that could still run when its lease ends (then another replica may take its rows)
