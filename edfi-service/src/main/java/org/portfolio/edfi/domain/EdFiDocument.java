@@ -59,6 +59,12 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
             errors.put(bad, List.of("Text must not hold a NUL character or an unpaired surrogate."));
             throw new Invalid(errors);
         }
+        String huge = unacceptableNumber(json, "$", 0);
+        if (huge != null) {
+            errors.put(huge, List.of("Numbers must have at most " + MAX_NUMBER_DIGITS + " digits before and "
+                    + MAX_NUMBER_DIGITS + " after the decimal point."));
+            throw new Invalid(errors);
+        }
         ObjectNode body = ((ObjectNode) json).deepCopy();
         body.remove(SERVER_FIELDS);
         List<Object> keyValues = new ArrayList<>();
@@ -331,6 +337,46 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
     }
 
     /** The JSON path of the first name or string that PostgreSQL cannot store (NUL, unpaired surrogate), or null. */
+    /** Digits a number may have on either side of the decimal point, in any field. */
+    static final int MAX_NUMBER_DIGITS = 30;
+
+    /**
+     * The path of a number too large or too fine to store, or null. The body's text limits a number to 100 characters,
+     * but {@code 1e131071} is 9: PostgreSQL keeps it in jsonb and prints it with 131,072 digits whenever the document
+     * is read back (a 64 KB body of them, about 900 MB), and even {@code 1e101} prints past what the service parses
+     * again (review finding: a stored document that broke every read of it, the deriver and the administrator's writes).
+     */
+    static String unacceptableNumber(JsonNode n, String path, int depth) {
+        if (n.isBigDecimal() || n.isBigInteger()) {
+            java.math.BigDecimal d = n.decimalValue();
+            return d.precision() - d.scale() > MAX_NUMBER_DIGITS || d.scale() > MAX_NUMBER_DIGITS ? path : null;
+        }
+        if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
+            return path;
+        }
+        if (depth > 100 || !n.isContainerNode()) {
+            return null;
+        }
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String bad = unacceptableNumber(n.get(i), path + "[" + i + "]", depth + 1);
+                if (bad != null) {
+                    return bad;
+                }
+            }
+            return null;
+        }
+        var fields = n.fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            String bad = unacceptableNumber(f.getValue(), path + "." + f.getKey(), depth + 1);
+            if (bad != null) {
+                return bad;
+            }
+        }
+        return null;
+    }
+
     static String unacceptableText(JsonNode n, String path) {
         if (n.isTextual()) {
             return acceptable(n.asText()) ? null : path;
