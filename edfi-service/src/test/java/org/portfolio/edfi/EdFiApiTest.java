@@ -249,6 +249,32 @@ class EdFiApiTest {
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
     }
 
+    /** Review finding: If-Match was ignored, so a PUT or DELETE from a stale read overwrote a newer version. */
+    @Test
+    void ifMatchGuardsPutAndDeleteAsEdFiDoes() {
+        String admin = TestTokens.districtAdmin();
+        long other = edfiSchool + 7_000;
+        String doc = "{\"schoolId\":" + other + ",\"nameOfInstitution\":\"First\",\"educationOrganizationCategories\":[]}";
+        Response created = post("schools", doc, admin, -1);
+        assertThat(created.statusCode()).isIn(200, 201);
+        String id = given().auth().oauth2(admin).get(DATA + "schools?schoolId=" + other).jsonPath().getString("[0].id");
+        String first = given().auth().oauth2(admin).get(DATA + "schools/" + id).header("ETag");
+        String second = given().auth().oauth2(admin).header("If-Match", first).contentType(ContentType.JSON)
+                .body(doc.replace("First", "Second")).put(DATA + "schools/" + id).then().statusCode(204).extract().header("ETag");
+        assertThat(second).isNotEqualTo(first);
+        // the stale version: 412 in Ed-Fi's shape, nothing changed
+        given().auth().oauth2(admin).header("If-Match", first).contentType(ContentType.JSON).body(doc.replace("First", "Third"))
+                .put(DATA + "schools/" + id).then().statusCode(412).body("type", equalTo("urn:ed-fi:api:optimistic-lock-failed"));
+        given().auth().oauth2(admin).header("If-Match", first).delete(DATA + "schools/" + id).then().statusCode(412);
+        given().auth().oauth2(admin).get(DATA + "schools/" + id).then().statusCode(200).body("nameOfInstitution", equalTo("Second"));
+        // the current one, weak or strong, or *: done
+        given().auth().oauth2(admin).header("If-Match", "W/" + second).contentType(ContentType.JSON).body(doc.replace("First", "Fourth"))
+                .put(DATA + "schools/" + id).then().statusCode(204);
+        given().auth().oauth2(admin).header("If-Match", "*").delete(DATA + "schools/" + id).then().statusCode(204);
+        given().auth().oauth2(admin).get(DATA + "schools/" + id).then().statusCode(404);
+        Drain.await();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     Response post(String resource, String body, String token, int status) {

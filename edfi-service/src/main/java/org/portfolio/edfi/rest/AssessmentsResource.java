@@ -92,9 +92,10 @@ public class AssessmentsResource {
             schema = @Schema(implementation = EdFiSchemas.Assessment.class)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
     public Response put(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id, String body,
                         @Context HttpHeaders headers) {
-        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
 
     @DELETE
@@ -102,8 +103,9 @@ public class AssessmentsResource {
     @Operation(operationId = "edfiDeleteAssessment", summary = "Delete a Assessment",
             description = "A retraction: The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and queued for performance-service.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
     public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
                            @Context HttpHeaders headers) {
-        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
 }

@@ -73,14 +73,14 @@ public class EdFiEndpoints {
         return URI.create(base + BASE + "/" + type.path() + "/" + Ids.format(id));
     }
 
-    Response put(ResourceType type, String id, String body, String authorization) {
-        EdFiService.WriteResult r = service.replace(type, id(type, id), parse(body));
+    Response put(ResourceType type, String id, String body, String ifMatch) {
+        EdFiService.WriteResult r = service.replace(type, id(type, id), parse(body), ifMatch);
         derivations.wake();
         return Response.noContent().tag(new EntityTag(r.etag())).build();
     }
 
-    Response delete(ResourceType type, String id, String authorization) {
-        EdFiService.WriteResult r = service.delete(type, id(type, id));
+    Response delete(ResourceType type, String id, String ifMatch) {
+        EdFiService.WriteResult r = service.delete(type, id(type, id), ifMatch);
         derivations.wake();
         return Response.noContent().build();
     }

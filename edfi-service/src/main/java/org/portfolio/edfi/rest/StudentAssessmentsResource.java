@@ -94,9 +94,10 @@ public class StudentAssessmentsResource {
             schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
     public Response put(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id, String body,
                         @Context HttpHeaders headers) {
-        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
 
     @DELETE
@@ -104,8 +105,9 @@ public class StudentAssessmentsResource {
     @Operation(operationId = "edfiDeleteStudentAssessment", summary = "Delete a StudentAssessment",
             description = "A retraction: The student's assessment record of the assessment and school year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status) (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped).")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
     public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
                            @Context HttpHeaders headers) {
-        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
 }

@@ -93,9 +93,10 @@ public class StudentSchoolAssociationsResource {
             schema = @Schema(implementation = EdFiSchemas.StudentSchoolAssociation.class)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
     public Response put(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id, String body,
                         @Context HttpHeaders headers) {
-        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
 
     @DELETE
@@ -103,8 +104,9 @@ public class StudentSchoolAssociationsResource {
     @Operation(operationId = "edfiDeleteStudentSchoolAssociation", summary = "Delete a StudentSchoolAssociation",
             description = "A retraction: The student's attendance records at the school (every school year with sessions) are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
     public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
                            @Context HttpHeaders headers) {
-        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
 }

@@ -96,9 +96,10 @@ public class StudentSchoolAttendanceEventsResource {
             schema = @Schema(implementation = EdFiSchemas.StudentSchoolAttendanceEvent.class)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
     public Response put(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id, String body,
                         @Context HttpHeaders headers) {
-        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
 
     @DELETE
@@ -106,8 +107,9 @@ public class StudentSchoolAttendanceEventsResource {
     @Operation(operationId = "edfiDeleteStudentSchoolAttendanceEvent", summary = "Delete a StudentSchoolAttendanceEvent",
             description = "A retraction: The student's attendance record of the school and year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status); the category must be mapped (GET /edfi/mappings/attendance-categories).")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
     public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
                            @Context HttpHeaders headers) {
-        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
 }

@@ -15,6 +15,7 @@ public class EdFiException extends RuntimeException {
     public static final String NOT_FOUND = "urn:ed-fi:api:not-found";
     public static final String ACCESS_DENIED = "urn:ed-fi:api:security:authorization:access-denied";
     public static final String PAYLOAD_TOO_LARGE = "urn:ed-fi:api:payload-too-large";
+    public static final String OPTIMISTIC_LOCK_FAILED = "urn:ed-fi:api:optimistic-lock-failed";
 
     private final int status;
     private final String type;
@@ -44,6 +45,12 @@ public class EdFiException extends RuntimeException {
 
     public static EdFiException notFound(String detail) {
         return new EdFiException(404, NOT_FOUND, "Not Found", detail, null);
+    }
+
+    /** 412, as Ed-Fi answers a PUT or DELETE whose If-Match does not name the stored version. */
+    public static EdFiException optimisticLockFailed() {
+        return new EdFiException(412, OPTIMISTIC_LOCK_FAILED, "Optimistic Lock Failed",
+                "The resource item has been modified by another user: its etag does not match the If-Match header.", null);
     }
 
     public static EdFiException denied(String detail) {

@@ -90,14 +90,48 @@ public class EdFiService {
         return sql.transaction(() -> queued(upsert0(doc)));
     }
 
+    /** Replaces a resource; {@code ifMatch} (null: none) must name its stored version (412 otherwise). */
     @Transactional
-    public WriteResult replace(ResourceType type, UUID id, JsonNode json) {
-        return queued(replace0(type, id, json));
+    public WriteResult replace(ResourceType type, UUID id, JsonNode json, String ifMatch) {
+        return queued(replace0(type, id, json, ifMatch));
     }
 
+    /** Deletes a resource; {@code ifMatch} (null: none) must name its stored version (412 otherwise). */
     @Transactional
-    public WriteResult delete(ResourceType type, UUID id) {
-        return queued(delete0(type, id));
+    public WriteResult delete(ResourceType type, UUID id, String ifMatch) {
+        return queued(delete0(type, id, ifMatch));
+    }
+
+    /**
+     * The resource as stored once its key's lock is held (a write that committed between the first read and the lock
+     * is seen: review finding, two PUTs or a PUT and a DELETE racing), checked against the caller's If-Match.
+     */
+    private StoredResource lockedCurrent(ResourceType type, UUID id, String ifMatch) {
+        StoredResource current = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
+        if (ifMatch != null && !ifMatch.isBlank() && !etagMatches(ifMatch, current.etag())) {
+            throw EdFiException.optimisticLockFailed();
+        }
+        return current;
+    }
+
+    /** Whether an If-Match header names this ETag: {@code *}, or one of its entity tags (quoted or not, weak or strong). */
+    static boolean etagMatches(String ifMatch, String etag) {
+        for (String t : ifMatch.split(",", 50)) {
+            String tag = t.trim();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                tag = tag.substring(1, tag.length() - 1);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private WriteResult queued(WriteResult r) {
@@ -182,9 +216,9 @@ public class EdFiService {
         return new ResourceStore.QueueRow(Derivations.ATTENDANCE, RecordKeys.key(k), k.schoolId());
     }
 
-    private WriteResult replace0(ResourceType type, UUID id, JsonNode json) {
-        StoredResource old = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
-        authorizeWrite(type, old.schoolId());
+    private WriteResult replace0(ResourceType type, UUID id, JsonNode json, String ifMatch) {
+        StoredResource first = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
+        authorizeWrite(type, first.schoolId());
         if (json != null && json.isObject() && json.hasNonNull("id")) {
             Optional<UUID> bodyId = Ids.parse(json.get("id").asText());
             if (bodyId.isEmpty() || !bodyId.get().equals(id)) {
@@ -192,7 +226,7 @@ public class EdFiService {
             }
         }
         EdFiDocument doc = parse(type, json);
-        if (!doc.naturalKey().equals(old.naturalKey())) {
+        if (!doc.naturalKey().equals(first.naturalKey())) {
             throw new EdFiException(400, EdFiException.KEY_CHANGE_NOT_SUPPORTED, "Key Change Not Supported",
                     "The identifying values of a " + type.path() + " resource cannot be changed: delete it and post the new one.", null);
         }
@@ -200,6 +234,10 @@ public class EdFiService {
         authorizeWrite(type, owner);
         checkDescriptors(doc);
         lock(type, owner, doc.naturalKey());
+        StoredResource old = lockedCurrent(type, id, ifMatch);
+        if (!java.util.Objects.equals(old.schoolId(), first.schoolId())) {
+            authorizeWrite(type, old.schoolId()); // moved to another school meanwhile
+        }
         String body = doc.body().toString();
         String etag = etag(body);
         if (old.etag().equals(etag) && type == ResourceType.ASSESSMENTS) {
@@ -214,10 +252,14 @@ public class EdFiService {
         return new WriteResult(id, etag, false, affected(doc, owner, old));
     }
 
-    private WriteResult delete0(ResourceType type, UUID id) {
-        StoredResource old = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
-        authorizeWrite(type, old.schoolId());
-        lock(type, old.schoolId(), old.naturalKey());
+    private WriteResult delete0(ResourceType type, UUID id, String ifMatch) {
+        StoredResource first = store.byId(type.path(), id).orElseThrow(() -> notFound(type));
+        authorizeWrite(type, first.schoolId());
+        lock(type, first.schoolId(), first.naturalKey());
+        StoredResource old = lockedCurrent(type, id, ifMatch);
+        if (!java.util.Objects.equals(old.schoolId(), first.schoolId())) {
+            authorizeWrite(type, old.schoolId()); // moved to another school meanwhile
+        }
         EdFiDocument doc = parse(type, read(old.body()));
         authorizeAssessmentCreator(type, old);
         authorizeAssessmentChange(doc);
