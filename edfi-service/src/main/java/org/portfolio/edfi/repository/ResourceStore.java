@@ -439,6 +439,28 @@ public class ResourceStore {
         });
     }
 
+    /**
+     * The distinct schools (null: a row of no school) of the rows of a resource whose body contains {@code filter}:
+     * what an assessment's change would touch, without reading every result's document.
+     */
+    public List<Long> schoolsMatching(String resource, String filter) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select distinct school_id from edfi_resource where resource = ? "
+                    + "and body @> ?::jsonb")) {
+                st.setString(1, resource);
+                st.setString(2, filter);
+                List<Long> out = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        long v = rs.getLong(1);
+                        out.add(rs.wasNull() ? null : v);
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Rows of a resource of one student, at every school. */
     public List<StoredResource> ofStudent(String resource, String student) {
         return sql.work(c -> {

@@ -182,6 +182,9 @@ public class EdFiService {
             // SIS (review of edfi5, L1)
             return new WriteResult(existing.get().id(), etag, false, Affected.none());
         }
+        if (existing.isPresent() && !existing.get().etag().equals(etag)) {
+            authorizeAssessmentCreator(type, existing.get()); // first: a refused change costs no look at the results
+        }
         // an assessment's creation and change queue the records of every result naming it: the results of schools
         // outside the caller's scope must not be among them (review of issue 17, finding 2)
         authorizeAssessmentChange(doc);
@@ -191,7 +194,6 @@ public class EdFiService {
                 return new WriteResult(old.id(), etag, false, affected(doc, owner, null));
             }
             authorizeWrite(type, old.schoolId(), schools);
-            authorizeAssessmentCreator(type, old);
             ResourceStore.QueueRow queue = eventQueueRow(doc);
             store.update(old.id(), body, etag, now, caller.id(), owner, doc.schoolYear(), queue);
             return new WriteResult(old.id(), etag, false, queue != null ? Affected.none() : affected(doc, owner, old));
@@ -243,11 +245,13 @@ public class EdFiService {
         if (old.etag().equals(etag) && type == ResourceType.ASSESSMENTS) {
             return new WriteResult(id, etag, false, Affected.none()); // unchanged: nothing queued (review of edfi5, L1)
         }
+        if (!old.etag().equals(etag)) {
+            authorizeAssessmentCreator(type, old); // first: a refused change costs no look at the results
+        }
         authorizeAssessmentChange(doc);
         if (old.etag().equals(etag)) {
             return new WriteResult(id, etag, false, affected(doc, owner, null));
         }
-        authorizeAssessmentCreator(type, old);
         store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id(), owner, doc.schoolYear());
         return new WriteResult(id, etag, false, affected(doc, owner, old));
     }
@@ -411,8 +415,9 @@ public class EdFiService {
         filter.putObject("assessmentReference").put("assessmentIdentifier", doc.body().get("assessmentIdentifier").asText())
                 .put("namespace", doc.body().get("namespace").asText());
         Map<Long, UUID> schools = mappings.current().schools();
-        for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
-            UUID school = r.schoolId() == null ? null : schools.get(r.schoolId());
+        // the schools of the results, not the results (review finding M2: every result's document was read)
+        for (Long edfiSchool : store.schoolsMatching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString())) {
+            UUID school = edfiSchool == null ? null : schools.get(edfiSchool);
             if (school == null || !caller.canAccessSchool(school)) {
                 throw EdFiException.denied("Results of schools outside your client's scope use this assessment: a district "
                         + "administrator changes or deletes it.");
