@@ -293,6 +293,13 @@ class EdFiAssessmentsTest {
         assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(other + "|2021-22|SY-M1|MATH|"));
         given().auth().oauth2(sisB).queryParam("studentUniqueId", "SY-M1").get(DATA + "studentAssessments").then().statusCode(200)
                 .body("size()", equalTo(0));
+        // review finding M4: a mapping change re-derived the results of a school only, never those of no school
+        mapSubjects(Map.of("Mathematics", "ELA"));
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(other + "|2021-22|SY-M1|ELA|"))
+                .noneMatch(k -> k.startsWith(other + "|2021-22|SY-M1|MATH|"));
+        UUID third = UUID.randomUUID();
+        EdFiApiTest.mapSchool(otherEdfi, third);
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(third + "|2021-22|SY-M1|ELA|"));
     }
 
     private static String idOf(Response created) {

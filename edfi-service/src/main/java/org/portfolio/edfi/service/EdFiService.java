@@ -391,6 +391,28 @@ public class EdFiService {
     }
 
     /** The Ed-Fi school of the student's only enrollment the result falls in, now (null: none, or several). */
+    /**
+     * The assessment records a stored student assessment takes part in: its school's, or — a result of no school, a
+     * district administrator's — those of every school the student is enrolled at (each derivation decides whether it
+     * is placed there, and retracts it where it is not). What a mapping change re-derives (review finding M4: results of
+     * no school were left out, their records kept the old subject or never reached a newly mapped school).
+     */
+    Set<AssessmentKey> recordsOf(StoredResource r, JsonNode body) {
+        if (r.schoolYear() == null) {
+            return Set.of();
+        }
+        if (r.schoolId() != null) {
+            return Set.of(assessmentKey(body, r.schoolYear(), r.schoolId()));
+        }
+        Set<AssessmentKey> out = new TreeSet<>();
+        for (StoredResource e : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), r.studentUniqueId())) {
+            if (e.schoolId() != null) {
+                out.add(assessmentKey(body, r.schoolYear(), e.schoolId()));
+            }
+        }
+        return out;
+    }
+
     Long placement(String student, JsonNode body, Integer schoolYear) {
         if (schoolYear == null) {
             return null;

@@ -60,6 +60,9 @@ public class MappingService {
     Derivations derivations;
 
     @Inject
+    EdFiService edfi;
+
+    @Inject
     ObjectMapper mapper;
 
     @Transactional
@@ -143,6 +146,15 @@ public class MappingService {
         // the assessment records of the school: those of the results written for it (their school is fixed at the write)
         for (StoredResource r : resources.of(ResourceType.STUDENT_ASSESSMENTS.path(), edfiSchoolId, null, null)) {
             EdFiService.assessmentKey(read(r.body()), r).ifPresent(assessments::add);
+        }
+        // and those of the results of no school of its enrolled students, derived here while they are placed here
+        // (review finding M4: they were left out)
+        for (String s : resources.students(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), edfiSchoolId)) {
+            for (StoredResource r : resources.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), s)) {
+                if (r.schoolId() == null && r.schoolYear() != null) {
+                    assessments.add(EdFiService.assessmentKey(read(r.body()), r.schoolYear(), edfiSchoolId));
+                }
+            }
         }
         Affected affected = new Affected(out, assessments);
         derivations.enqueue(affected, caller.id());
@@ -232,13 +244,13 @@ public class MappingService {
             for (StoredResource r : resources.withValueStarting(u.resource().path(), u.jsonPath(), namespace + "#")) {
                 JsonNode body = read(r.body());
                 if (u.resource() == ResourceType.STUDENT_ASSESSMENTS) {
-                    EdFiService.assessmentKey(body, r).ifPresent(keys::add);
+                    keys.addAll(edfi.recordsOf(r, body));
                 } else {
                     ObjectNode filter = mapper.createObjectNode();
                     filter.putObject("assessmentReference").put("assessmentIdentifier", body.get("assessmentIdentifier").asText())
                             .put("namespace", body.get("namespace").asText());
                     for (StoredResource sa : resources.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
-                        EdFiService.assessmentKey(read(sa.body()), sa).ifPresent(keys::add);
+                        keys.addAll(edfi.recordsOf(sa, read(sa.body())));
                     }
                 }
             }
