@@ -103,6 +103,30 @@ class WebhookLimitsTest {
         }
     }
 
+    /** Review finding: one delivered delivery could be redelivered without end, each adding to the queue. */
+    @Test
+    void redeliveryIsRefusedWhileTheSubscriptionHasMoreUndeliveredDeliveriesThanTheLimit() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolRegistered"), List.of(school));
+            Events.schoolRegistered(school);
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 1);
+            String delivery = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub.id() + "/deliveries")
+                    .then().statusCode(200).extract().path("items[0].id");
+            given().auth().oauth2(TestTokens.districtAdmin()).post("/api/webhooks/" + sub.id() + "/pause").then().statusCode(200);
+            int accepted = 0;
+            int status = 202;
+            while (status == 202 && accepted < 100) {
+                status = given().auth().oauth2(TestTokens.districtAdmin())
+                        .post("/api/webhooks/" + sub.id() + "/deliveries/" + delivery + "/redelivery").statusCode();
+                accepted += status == 202 ? 1 : 0;
+            }
+            // up to the limit (20 in tests) and one more, then 409 until they are delivered
+            assertThat(status).isEqualTo(409);
+            assertThat(accepted).isEqualTo(21);
+        }
+    }
+
     /** Review finding: /api/webhooks took bodies up to the 10 MB of every service. */
     @Test
     void webhookRequestBodiesAreLimitedTo64Kilobytes() throws Exception {

@@ -169,6 +169,7 @@ public class SubscriptionService {
     public DeliveryRow redeliver(ReadRights caller, UUID id, UUID deliveryId) {
         Subscription s = getLocked(caller, id);
         DeliveryRow d = deliveries.find(id, deliveryId).orElseThrow(() -> ProblemException.notFound("Delivery", deliveryId));
+        requireBacklogRoom(s); // review finding: one delivery redelivered without end grew the queue without bound
         if (d.state() != DeliveryState.DELIVERED && d.state() != DeliveryState.SKIPPED) {
             throw ProblemException.conflict("Delivery " + deliveryId + " is " + d.state() + ": it is still being delivered");
         }
@@ -187,12 +188,7 @@ public class SubscriptionService {
     public Replay replay(ReadRights caller, UUID id, long after) {
         Subscription s = getLocked(caller, id);
         feedQueries.requireKept(after);
-        long backlog = deliveries.undelivered(s.id);
-        if (backlog > config.webhooks().replayMaxBacklog()) {
-            throw new ProblemException(IntegrationProblems.BACKLOG_FULL, "The subscription has " + backlog + " undelivered "
-                    + "deliveries, more than " + config.webhooks().replayMaxBacklog() + ": replay again once they are "
-                    + "delivered (the delivery log shows them)");
-        }
+        requireBacklogRoom(s);
         Optional<ReadRights> owner = owners.of(s);
         int max = config.webhooks().replayMax();
         List<FeedRow> rows = feed.after(after, s.eventTypes, max);
@@ -206,6 +202,16 @@ public class SubscriptionService {
         dispatcher.wakeUp();
         long next = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
         return new Replay(queued, next, rows.size() == max);
+    }
+
+    /** 409 webhook-backlog-full while the subscription has more undelivered deliveries than replay-max-backlog. */
+    private void requireBacklogRoom(Subscription s) {
+        long backlog = deliveries.undelivered(s.id);
+        if (backlog > config.webhooks().replayMaxBacklog()) {
+            throw new ProblemException(IntegrationProblems.BACKLOG_FULL, "The subscription has " + backlog + " undelivered "
+                    + "deliveries, more than " + config.webhooks().replayMaxBacklog() + ": replay or redeliver again once "
+                    + "they are delivered (the delivery log shows them)");
+        }
     }
 
     private void requireReadable(Subscription s, FeedRow e) {
