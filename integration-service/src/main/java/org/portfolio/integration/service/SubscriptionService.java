@@ -70,18 +70,23 @@ public class SubscriptionService {
 
     public Registered register(ReadRights caller, String url, Set<String> types, Set<UUID> schools, String description) {
         checkTypes(caller, types);
+        requireRoomFor(caller); // before the name lookup: a client at its limit costs no resolver thread
         guard.checkRegistration(url);
         subscriptions.lockOwner(caller.clientId()); // two registrations at once count each other
-        int cap = config.webhooks().maxSubscriptionsPerClient();
-        if (subscriptions.countOf(caller.clientId()) >= cap) {
-            throw new ProblemException(IntegrationProblems.SUBSCRIPTION_LIMIT, "Your client owns " + cap + " webhook "
-                    + "subscriptions, the most it may: delete one, or widen one's event types or schools");
-        }
+        requireRoomFor(caller);
         String secret = Secrets.newSecret();
         Subscription s = Subscription.create(caller.clientId(), caller.roles(), caller.schools(), url, description, types,
                 schools, secret);
         subscriptions.persist(s);
         return new Registered(s, secret);
+    }
+
+    private void requireRoomFor(ReadRights caller) {
+        int cap = config.webhooks().maxSubscriptionsPerClient();
+        if (subscriptions.countOf(caller.clientId()) >= cap) {
+            throw new ProblemException(IntegrationProblems.SUBSCRIPTION_LIMIT, "Your client owns " + cap + " webhook "
+                    + "subscriptions, the most it may: delete one, or widen one's event types or schools");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

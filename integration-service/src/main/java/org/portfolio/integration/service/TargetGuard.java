@@ -55,6 +55,14 @@ public class TargetGuard {
     private Duration ttl;
     private LongSupplier clock = System::nanoTime;
     private ExecutorService lookups;
+    /**
+     * Registrations resolve on a pool of their own (smaller): a flood of registrations naming hosts whose name servers
+     * never answer fills it and is refused at once, and leaves the deliveries' lookups alone (review finding: one
+     * client's registrations took every resolver thread, and every tenant's deliveries failed as DNS errors).
+     */
+    private ExecutorService registrationLookups;
+    static final int DELIVERY_LOOKUP_THREADS = 64;
+    static final int REGISTRATION_LOOKUP_THREADS = 8;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<InetAddress[]>> pending = new ConcurrentHashMap<>();
 
@@ -79,19 +87,26 @@ public class TargetGuard {
         this.resolver = resolver;
         this.timeout = timeout;
         this.ttl = ttl;
-        // one lookup per name at a time (pending), so the pool grows only with names being resolved at once
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "webhook-dns");
+        // one lookup per name at a time (pending), so a pool grows only with names being resolved at once
+        this.lookups = pool(DELIVERY_LOOKUP_THREADS, "webhook-dns");
+        this.registrationLookups = pool(REGISTRATION_LOOKUP_THREADS, "webhook-dns-registration");
+    }
+
+    private static ExecutorService pool(int threads, String name) {
+        return new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        this.lookups = pool;
     }
 
     @PreDestroy
     void close() {
         if (lookups != null) {
             lookups.shutdownNow();
+        }
+        if (registrationLookups != null) {
+            registrationLookups.shutdownNow();
         }
     }
 
@@ -111,7 +126,7 @@ public class TargetGuard {
     /** The URL of a new subscription, checked; 422 {@code webhook-target-refused} saying why not. */
     public URI checkRegistration(String url) {
         URI uri = parse(url).orElseThrow(() -> refused("must be an absolute http or https URL without credentials or fragment"));
-        Resolution r = resolve(uri);
+        Resolution r = resolve(uri, registrationLookups);
         if (r instanceof Refused refused) {
             throw refused(refused.why());
         }
@@ -126,10 +141,14 @@ public class TargetGuard {
      * the one to connect to. Waits at most {@code dns-timeout}.
      */
     public Resolution resolve(URI uri) {
+        return resolve(uri, lookups);
+    }
+
+    private Resolution resolve(URI uri, ExecutorService pool) {
         String host = uri.getHost();
         InetAddress[] all;
         try {
-            all = addressesOf(host);
+            all = addressesOf(host, pool);
         } catch (UnknownHostException e) {
             return new Unresolved("the host " + host + " does not resolve");
         } catch (TimeoutException e) {
@@ -148,7 +167,7 @@ public class TargetGuard {
         return new Allowed(all[0]);
     }
 
-    private InetAddress[] addressesOf(String host) throws UnknownHostException, TimeoutException {
+    private InetAddress[] addressesOf(String host, ExecutorService pool) throws UnknownHostException, TimeoutException {
         long now = clock.getAsLong();
         Cached hit = cache.get(host);
         if (hit != null && hit.until() - now > 0) {
@@ -157,7 +176,7 @@ public class TargetGuard {
         CompletableFuture<InetAddress[]> lookup = pending.computeIfAbsent(host, h -> {
             CompletableFuture<InetAddress[]> f = new CompletableFuture<>();
             try {
-                lookups.execute(() -> {
+                pool.execute(() -> {
                     try {
                         InetAddress[] found = resolver.resolve(h);
                         cache.put(h, new Cached(found, clock.getAsLong() + ttl.toNanos()));

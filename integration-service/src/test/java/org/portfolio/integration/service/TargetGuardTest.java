@@ -135,4 +135,54 @@ class TargetGuardTest {
             guard.close();
         }
     }
+
+    /**
+     * Review finding: registrations and deliveries resolved on one pool, so a flood of registrations naming hosts that
+     * never answer took every resolver thread and every tenant's deliveries failed as DNS errors.
+     */
+    @Test
+    void registrationsThatNeverResolveLeaveTheDeliveriesLookupsAlone() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger hanging = new AtomicInteger();
+        TargetGuard.Resolver resolver = host -> {
+            if (host.endsWith(".slow-ns.example")) {
+                hanging.incrementAndGet();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new UnknownHostException(host);
+            }
+            return new InetAddress[] {ip("93.184.216.40")};
+        };
+        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), resolver, Duration.ofMillis(300), Duration.ofSeconds(30));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<?>> floods = new java.util.ArrayList<>();
+            for (int i = 0; i < 3 * TargetGuard.DELIVERY_LOOKUP_THREADS; i++) {
+                String url = "https://h" + i + ".slow-ns.example/hook";
+                floods.add(callers.submit(() -> {
+                    try {
+                        guard.checkRegistration(url);
+                    } catch (RuntimeException refused) {
+                        // 422: did not resolve in time, or no resolver thread free
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : floods) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            // the flood held at most the registrations' threads; a delivery's target still resolves
+            assertThat(hanging.get()).isLessThanOrEqualTo(TargetGuard.REGISTRATION_LOOKUP_THREADS);
+            for (int i = 0; i < 10; i++) {
+                assertThat(guard.resolve(URI.create("https://tenant" + i + ".example/hook"))).as("delivery " + i)
+                        .isInstanceOf(TargetGuard.Allowed.class);
+            }
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+            guard.close();
+        }
+    }
 }
