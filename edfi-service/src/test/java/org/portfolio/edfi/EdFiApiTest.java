@@ -155,9 +155,17 @@ class EdFiApiTest {
     void anSisWritesAndReadsOnlyMappedSchoolsOfItsScope() {
         long other = edfiSchool + 1;
         mapSchool(other, UUID.randomUUID());
-        post("schools", "{\"schoolId\":" + other + ",\"nameOfInstitution\":\"Other\"}", TestTokens.districtAdmin(), 201);
+        Response othersSchool = post("schools", "{\"schoolId\":" + other + ",\"nameOfInstitution\":\"Other\"}", TestTokens.districtAdmin(), 201);
         Response denied = post("schools", "{\"schoolId\":" + other + ",\"nameOfInstitution\":\"Other\"}", sis, 403);
         assertThat(denied.jsonPath().getString("type")).isEqualTo("urn:ed-fi:api:security:authorization:access-denied");
+        // by id: refused without saying whose it is (review finding L3: the answer named the resource's Ed-Fi school)
+        String othersPath = othersSchool.header("Location").replaceFirst("^https?://[^/]+", "");
+        for (Response byId : List.of(given().auth().oauth2(sis).get(othersPath),
+                given().auth().oauth2(sis).delete(othersPath),
+                given().auth().oauth2(sis).contentType(ContentType.JSON).body("{\"schoolId\":" + other + ",\"nameOfInstitution\":\"Mine\"}").put(othersPath))) {
+            byId.then().statusCode(403);
+            assertThat(byId.asString()).doesNotContain(Long.toString(other));
+        }
         post("schools", "{\"schoolId\":" + (edfiSchool + 2) + ",\"nameOfInstitution\":\"Unmapped\"}", sis, 403);
         post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"Own\"}", sis, 201);
         List<Long> seen = given().auth().oauth2(sis).queryParam("limit", 500).get(DATA + "schools").then().statusCode(200)

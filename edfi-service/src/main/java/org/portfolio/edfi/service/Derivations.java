@@ -130,9 +130,9 @@ public class Derivations {
                     Duration took = Duration.ofNanos(System.nanoTime() - t0);
                     sleep(took.compareTo(config.deriver().gatherDelay()) > 0 ? took : config.deriver().gatherDelay());
                 }
-            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
                 // a database outage (a record's own failure is handled by drainOnce, errors included), or an error no
-                // pass should end the deriver with: the rows stay queued; never a student id in the log (review of edfi5, L3)
+                // pass should end the deriver with (an OutOfMemoryError too: the thread ended for good, review finding H1): the rows stay queued; never a student id in the log (review of edfi5, L3)
                 LOG.warnf("the Ed-Fi deriver's pass failed (%s); the queue is kept and retried in %s", e.getClass().getSimpleName(), failureDelay);
                 sleep(failureDelay);
                 failureDelay = min(failureDelay.multipliedBy(2), config.deriver().retryMax());
@@ -191,7 +191,7 @@ public class Derivations {
             List<String> seen = new ArrayList<>();
             try {
                 return QuarkusTransaction.requiringNew().timeout(600).call(() -> pass(seen));
-            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
                 if (seen.isEmpty() || databaseUnavailable(e)) {
                     throw e;
                 }
@@ -219,7 +219,7 @@ public class Derivations {
                 settled += p.settled();
                 postponed += p.postponed();
                 done += p.records();
-            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
                 if (databaseUnavailable(e)) {
                     throw e;
                 }
