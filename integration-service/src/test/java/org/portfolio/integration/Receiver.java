@@ -42,11 +42,14 @@ final class Receiver implements AutoCloseable {
     private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger concurrent = new AtomicInteger();
     private final AtomicInteger maxConcurrent = new AtomicInteger();
+    private final AtomicInteger slowArrivals = new AtomicInteger();
+    private final List<Instant> slowArrivedAt = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.OK;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/hook", this::handle);
+        server.createContext("/slow", this::hang); // another subscription's path on the same host, never answered
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "receiver");
             t.setDaemon(true);
@@ -125,6 +128,33 @@ final class Receiver implements AutoCloseable {
             concurrent.decrementAndGet();
             x.close();
         }
+    }
+
+    /** Where {@link #slowUrl()} points: every request waits for a minute, then ends unanswered. */
+    private void hang(HttpExchange x) throws IOException {
+        slowArrivals.incrementAndGet();
+        slowArrivedAt.add(Instant.now());
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException ignored) {
+            Thread.currentThread().interrupt();
+        } finally {
+            x.close();
+        }
+    }
+
+    /** A path on this receiver's host and port that never answers (another tenant's slow endpoint there). */
+    String slowUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/slow";
+    }
+
+    int slowArrivals() {
+        return slowArrivals.get();
+    }
+
+    /** When each request to {@link #slowUrl()} arrived. */
+    List<Instant> slowArrivedAt() {
+        return new ArrayList<>(slowArrivedAt);
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -105,6 +105,50 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * Review finding: the HTTP client kept at most max-in-flight (4) connections per receiver host, shared by every
+     * subscription there: one tenant's slow subscriptions on a shared host took them all, and another tenant's
+     * deliveries to the same host timed out waiting for a connection (counted as the endpoint's failures).
+     */
+    @Test
+    void aSlowSubscriptionDoesNotHoldUpAnotherOnTheSameHost() throws Exception {
+        List<UUID> schools = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            schools.add(UUID.randomUUID());
+        }
+        List<String> slow = new ArrayList<>();
+        try (Receiver host = new Receiver()) {
+            for (int i = 0; i < 2; i++) {
+                slow.add(Webhooks.register(TestTokens.districtAdmin(), host.slowUrl(), List.of("SchoolRegistered"), schools)
+                        .then().statusCode(201).extract().path("id"));
+            }
+            Webhooks.Registered ours = Webhooks.registered(TestTokens.districtAdmin(), host, List.of("SchoolRegistered"), schools);
+            List<String> ids = new ArrayList<>();
+            for (UUID s : schools) {
+                ids.add(Events.schoolRegistered(s));
+            }
+            // the slow subscriptions hold their 8 requests; the other one's go out next to them, each answered at once
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(host.acknowledged()).extracting(Receiver.Got::webhookId).containsAll(ids));
+            // both slow subscriptions' 4 slots are in flight together: 8 requests held open on the one host before the
+            // first of them times out (3 s); with 4 connections per host, at most 4 arrived in that time
+            await().atMost(Duration.ofSeconds(30)).until(() -> host.slowArrivals() >= 8);
+            List<Instant> arrived = host.slowArrivedAt();
+            Instant first = arrived.get(0);
+            assertThat(arrived.stream().filter(t -> t.isBefore(first.plusMillis(2_500))))
+                    .as("requests held open on one host at once").hasSizeGreaterThan(4);
+            Response log = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + ours.id() + "/deliveries?size=100");
+            log.then().statusCode(200).body("total", equalTo(ids.size()));
+            assertThat(log.jsonPath().getList("items.attempts", Integer.class))
+                    .as("each delivered on its first attempt: none timed out waiting for a connection").containsOnly(1);
+            slow.add(ours.id());
+        } finally {
+            for (String id : slow) { // their hanging lanes would stay in the queue of the next test classes
+                given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + id);
+            }
+        }
+    }
+
     @Test
     void rotationSignsWithBothSecretsDuringTheGracePeriodAndRedeliveryAndReplayKeepTheWebhookId() throws Exception {
         UUID school = UUID.randomUUID();

@@ -55,6 +55,15 @@ public interface IntegrationConfig {
         @WithDefault("4")
         int maxInFlight();
 
+        /**
+         * Connections open at once to one receiver (its address and port), whatever the subscriptions: each
+         * subscription keeps to {@link #maxInFlight()} by its slots, so this only bounds what many subscriptions to one
+         * shared receiver (a relay service's host) open together. It was {@code max-in-flight}: one tenant's slow
+         * subscriptions on a shared host took every connection and another tenant's deliveries there timed out waiting.
+         */
+        @WithDefault("100")
+        int maxConnectionsPerHost();
+
         /** Lanes (schools) whose due heads one slot takes per claim. */
         @WithDefault("10")
         int lanesPerSlot();

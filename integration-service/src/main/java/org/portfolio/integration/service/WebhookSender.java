@@ -52,7 +52,7 @@ public class WebhookSender {
     void init() {
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.webhooks().connectTimeout().toMillis())
-                .setMaxPoolSize(Math.max(2, config.webhooks().maxInFlight()))
+                .setMaxPoolSize(Math.max(Math.max(2, config.webhooks().maxInFlight()), config.webhooks().maxConnectionsPerHost()))
                 .setKeepAlive(true)
                 .setVerifyHost(true)
                 .setForceSni(true)
