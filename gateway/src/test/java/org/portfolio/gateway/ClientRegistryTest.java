@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -93,9 +95,57 @@ class ClientRegistryTest {
     void rotatingShowsTheNewSecretOnceAndRecordsWhen() {
         Clients.Registered c = Clients.register("OVERSIGHT");
         Response r = given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + c.id() + "/secret");
-        r.then().statusCode(200).body("clientSecret", matchesPattern("[A-Za-z0-9_-]{43}")).body("rotatedAt", notNullValue());
+        r.then().statusCode(200).body("clientSecret", matchesPattern("[A-Za-z0-9_-]{43}")).body("rotatedAt", notNullValue())
+                .header("Cache-Control", containsString("no-store")); // review of 2026-12-05, L2: a secret is never cached
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/" + c.id()).then()
                 .body("$", not(hasKey("clientSecret"))).body("rotatedAt", notNullValue());
+    }
+
+    /** Review finding (2026-12-05, L1): two administrators disabled at the same moment each saw the other still enabled. */
+    @Test
+    void twoLastAdministratorsDisabledAtOnceLeaveOneEnabled() throws Exception {
+        List<String> others = new ArrayList<>();
+        Clients.Registered a = Clients.register("DISTRICT_ADMIN");
+        Clients.Registered b = Clients.register("DISTRICT_ADMIN");
+        try {
+            List<String> admins = given().auth().oauth2(TestTokens.districtAdmin())
+                    .get("/api/admin/clients?role=DISTRICT_ADMIN&enabled=true&size=500").then().extract().path("items.clientId");
+            for (String id : admins) {
+                if (!id.equals(a.id()) && !id.equals(b.id())) {
+                    given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + id + "/disable").then().statusCode(200);
+                    others.add(id);
+                }
+            }
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+                for (String id : List.of(a.id(), b.id())) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + id + "/disable").statusCode();
+                    }));
+                }
+                go.countDown();
+                List<Integer> codes = new ArrayList<>();
+                for (java.util.concurrent.Future<Integer> f : answers) {
+                    codes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(codes).containsExactlyInAnyOrder(200, 409);
+            } finally {
+                pool.shutdownNow();
+            }
+            List<String> enabled = given().auth().oauth2(TestTokens.districtAdmin())
+                    .get("/api/admin/clients?role=DISTRICT_ADMIN&enabled=true&size=500").then().extract().path("items.clientId");
+            assertThat(enabled).hasSize(1);
+        } finally {
+            for (String id : others) {
+                given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + id + "/enable").then().statusCode(200);
+            }
+            for (String id : List.of(a.id(), b.id())) {
+                given().auth().oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + id + "/enable");
+            }
+        }
     }
 
     @Test

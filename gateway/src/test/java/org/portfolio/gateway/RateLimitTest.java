@@ -63,4 +63,24 @@ class RateLimitTest {
         given().get("/api/performance/metrics").then().statusCode(429).header("Retry-After", matchesPattern("[1-9][0-9]?"))
                 .contentType("application/problem+json");
     }
+
+    /**
+     * Review finding (2026-12-05, M2): a bearer token that failed verification was answered 401 before any limit, so a
+     * stream of forged tokens cost an RSA check each without end. Each failure now takes one from its address's bucket
+     * of failures; while it is empty, no new token from that address is verified (429); tokens verified before go on.
+     */
+    @Test
+    void invalidBearerTokensAreLimitedPerAddressBeforeTheyAreVerified() {
+        String forged = TestTokens.token("forger-" + UUID.randomUUID(), Set.of("OVERSIGHT"), List.of(), Duration.ofMinutes(5)) + "x";
+        String honest = token("honest-" + UUID.randomUUID());
+        given().auth().oauth2(honest).get("/api/oversight-bodies").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(forged).get("/api/oversight-bodies").then().statusCode(401);
+        }
+        given().auth().oauth2(forged).get("/api/oversight-bodies").then().statusCode(429)
+                .header("Retry-After", matchesPattern("[1-9][0-9]*")).contentType("application/problem+json")
+                .body("detail", containsString("invalid bearer tokens"));
+        // a token verified before goes on from the same address (no signature check); a new one waits like the forger
+        given().auth().oauth2(honest).get("/api/oversight-bodies").then().statusCode(200);
+    }
 }

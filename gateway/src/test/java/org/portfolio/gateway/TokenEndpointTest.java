@@ -162,6 +162,32 @@ class TokenEndpointTest {
         assertThat(claims.get("school_scope").asText()).as("a narrowed token names its client too").isEqualTo("client");
     }
 
+    /**
+     * Review finding (2026-12-05, H2): the token endpoints read bodies up to the 10 MB every gateway resource took, and
+     * checked the form's 8 KB only after: forty anonymous requests held 400 MB. A body over 16 KB, or of unknown
+     * length, is refused before it is read.
+     */
+    @Test
+    void theTokenEndpointsRefuseALargeOrUnsizedBodyBeforeReadingIt() throws Exception {
+        String big = "grant_type=client_credentials&x=" + "a".repeat(20_000);
+        for (String path : List.of("/oauth/token", "/edfi/oauth/token")) {
+            given().contentType(ContentType.URLENC).body(big).post(path).then().statusCode(413)
+                    .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:payload-too-large"));
+            java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
+                            new java.io.ByteArrayInputStream("grant_type=client_credentials".getBytes(StandardCharsets.UTF_8))))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).as(path + ", chunked").isEqualTo(413);
+            assertThat(chunked.body()).contains("Content-Length");
+        }
+        // an ordinary request is far below it
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/oauth/token").then().statusCode(200);
+    }
+
     // --- RFC 6749 §5.2 errors: application/json {error, error_description}, never problem+json
 
     @Test

@@ -211,6 +211,16 @@ public class ResourceStore {
         });
     }
 
+    /** Every later statement of the caller's transaction is cancelled past this (SET LOCAL statement_timeout). */
+    public void limitStatements(java.time.Duration timeout) {
+        sql.work(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("set local statement_timeout = " + Math.max(1, timeout.toMillis()));
+            }
+            return null;
+        });
+    }
+
     /**
      * A page of a resource's rows containing {@code filter} (a JSON object), in insertion order of ids; only of these
      * Ed-Fi schools when {@code schools} is not null (and rows of no school when {@code schoolless}).

@@ -75,6 +75,13 @@ public interface EdFiConfig {
         java.util.Optional<String> secret();
     }
 
+    /**
+     * Longest a GET list's statements (the page, the Total-Count) may run: a deep {@code offset} or a filter no index
+     * narrows sorts the matching rows, so one request could hold a core for minutes. Past it: 503 with Retry-After.
+     */
+    @WithDefault("30s")
+    Duration listStatementTimeout();
+
     /** Largest page of a GET list (Ed-Fi's default limit is 25, its maximum 500). */
     @WithDefault("500")
     int maxLimit();

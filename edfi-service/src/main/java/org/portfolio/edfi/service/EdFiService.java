@@ -70,6 +70,9 @@ public class EdFiService {
     @Inject
     Derivations derivations;
 
+    @Inject
+    EdFiConfig config;
+
     /**
      * Stores the resource and queues the records it changes, in one transaction (decision 0009): the answer does not
      * wait for performance-service; the caller's role and school scope were checked here, before storing.
@@ -292,6 +295,8 @@ public class EdFiService {
         }
         String f = filter.toString();
         boolean schoolless = type == ResourceType.ASSESSMENTS;
+        // bounded whatever the offset and the filter (review finding M3: a deep offset sorted the whole table, unbounded)
+        store.limitStatements(config.listStatementTimeout());
         List<ObjectNode> items = store.list(type.path(), f, schools, schoolless, offset, limit).stream().map(this::document).toList();
         return new Page(items, totalCount ? store.count(type.path(), f, schools, schoolless) : null);
     }

@@ -63,9 +63,9 @@ public class ClientResource {
     @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope")
     public Response register(@Valid @NotNull ClientRequest r, @Context UriInfo uri) {
         ApiClient.Registration reg = registry.register(r.name(), r.roles(), r.scope(), caller.id());
-        return Response.created(uri.getAbsolutePathBuilder().path(reg.client().clientId).build())
+        return noStore(Response.created(uri.getAbsolutePathBuilder().path(reg.client().clientId).build())
                 .tag(EntityTags.of(reg.client().version))
-                .entity(ClientResponse.of(reg.client(), reg.secret())).build();
+                .entity(ClientResponse.of(reg.client(), reg.secret()))).build();
     }
 
     @GET
@@ -138,6 +138,15 @@ public class ClientResource {
     }
 
     private static Response withTag(ApiClient c, String secret) {
-        return Response.ok(ClientResponse.of(c, secret)).tag(EntityTags.of(c.version)).build();
+        Response.ResponseBuilder b = Response.ok(ClientResponse.of(c, secret)).tag(EntityTags.of(c.version));
+        return (secret != null ? noStore(b) : b).build();
+    }
+
+    /** An answer that holds a secret is kept by no cache (as the token endpoint's; review of 2026-12-05, L2). */
+    private static Response.ResponseBuilder noStore(Response.ResponseBuilder b) {
+        jakarta.ws.rs.core.CacheControl cc = new jakarta.ws.rs.core.CacheControl();
+        cc.setNoStore(true);
+        cc.setNoTransform(false);
+        return b.cacheControl(cc).header("Pragma", "no-cache");
     }
 }

@@ -86,12 +86,31 @@ public class FrontDoor {
         // the token endpoint authenticates clients itself (HTTP Basic) and answers in RFC 6749's format
         boolean tokenEndpoint = path.equals(TOKEN_ENDPOINT) || path.equals(RouteTable.EDFI_TOKEN);
         boolean isPublic = tokenEndpoint || rules.isPublic(req.method().name(), segments);
+        if (tokenEndpoint && length == null && hasBody(req)) {
+            // the token endpoint takes a small form: its size is known before it is read (a body of unknown length could
+            // keep coming up to the 10 MB every resource of the gateway accepts)
+            problem(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The token request must state its Content-Length (at most "
+                    + size(policy.maxBodySize()) + ")", path, corr, true);
+            return;
+        }
         TokenVerifier.VerifiedToken caller = null;
         String auth = req.getHeader(HttpHeaders.AUTHORIZATION);
+        String address = req.remoteAddress() == null ? "?" : req.remoteAddress().hostAddress();
         if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7) && !tokenEndpoint) {
+            String token = auth.substring(7).trim();
+            // an address over its limit of invalid tokens gets no new token verified (a known one costs no signature check)
+            long blocked = limiter.failedTokensWait(address);
+            if (blocked > 0 && !verifier.isKnown(token)) {
+                long seconds = Math.max(1, (blocked + 999) / 1000);
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                problem(ctx, ProblemType.RATE_LIMITED, "This address sent too many invalid bearer tokens; retry after "
+                        + seconds + " s", path, corr, hasBody(req));
+                return;
+            }
             try {
-                caller = verifier.verify(auth.substring(7).trim());
+                caller = verifier.verify(token);
             } catch (TokenVerifier.InvalidTokenException e) {
+                limiter.chargeFailedToken(address);
                 ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 problem(ctx, ProblemType.UNAUTHORIZED, "The bearer token is not valid: " + e.getMessage(), path, corr, hasBody(req));
                 return;
@@ -109,7 +128,7 @@ public class FrontDoor {
             }
         }
         long waitMs = caller != null ? limiter.acquireForClient(caller.subject())
-                : limiter.acquireForAddress(req.remoteAddress() == null ? "?" : req.remoteAddress().hostAddress());
+                : limiter.acquireForAddress(address);
         if (waitMs > 0) {
             long seconds = Math.max(1, (waitMs + 999) / 1000);
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

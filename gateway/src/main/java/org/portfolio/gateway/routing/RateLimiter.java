@@ -35,6 +35,26 @@ public final class RateLimiter {
         return enabled ? buckets.get("a:" + address, k -> new TokenBucket(anonymous.burst(), anonymous.requestsPerSecond())).tryAcquire(System.nanoTime()) : 0;
     }
 
+    /**
+     * How long an address must wait before its next bearer token is even verified: every token that failed
+     * verification took one from the address's bucket of failures (the anonymous limits). Verifying costs a JOSE parse
+     * and an RSA signature check, so a stream of forged or revoked tokens was otherwise free of any limit.
+     */
+    public long failedTokensWait(String address) {
+        if (!enabled) {
+            return 0;
+        }
+        TokenBucket b = buckets.getIfPresent("f:" + address);
+        return b == null ? 0 : b.waitFor(System.nanoTime());
+    }
+
+    /** A bearer token from this address failed verification. */
+    public void chargeFailedToken(String address) {
+        if (enabled) {
+            buckets.get("f:" + address, k -> new TokenBucket(anonymous.burst(), anonymous.requestsPerSecond())).tryAcquire(System.nanoTime());
+        }
+    }
+
     /** A token bucket; synchronized per bucket, so clients never contend with each other. */
     static final class TokenBucket {
         private final double capacity;
@@ -47,6 +67,22 @@ public final class RateLimiter {
             this.perNano = perSecond / 1e9;
             this.tokens = capacity;
             this.last = System.nanoTime();
+        }
+
+        /** How long until one is there, taking none. */
+        synchronized long waitFor(long now) {
+            refill(now);
+            if (tokens >= 1) {
+                return 0;
+            }
+            return perNano <= 0 ? Long.MAX_VALUE / 2 : (long) Math.ceil((1 - tokens) / perNano / 1e6);
+        }
+
+        private void refill(long now) {
+            if (now > last) {
+                tokens = Math.min(capacity, tokens + (now - last) * perNano);
+                last = now;
+            }
         }
 
         synchronized long tryAcquire(long now) {

@@ -102,6 +102,11 @@ public class TokenVerifier {
                 .build();
     }
 
+    /** Whether this token's signature and claims were verified before (it is in the cache: checking it again is cheap). */
+    public boolean isKnown(String token) {
+        return verified.getIfPresent(token) != null;
+    }
+
     /** The caller of a valid token; throws {@link InvalidTokenException} with the reason otherwise. */
     public VerifiedToken verify(String token) {
         VerifiedToken v = verified.getIfPresent(token);

@@ -165,6 +165,9 @@ public class ClientRegistryService {
 
     /** Without an enabled DISTRICT_ADMIN client nobody could register, enable or repair clients any more. */
     private void keepOneAdministrator(ApiClient leaving) {
+        // one check at a time, each after the one before committed: two administrators disabled at once each saw the
+        // other still enabled, and none was left (review of 2026-12-05, L1)
+        clients.getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(18019)) locked").getSingleResult();
         long others = clients.count("enabled = true and clientId <> ?1 and concat(',', roles, ',') like ?2",
                 leaving.clientId, "%," + ADMIN + ",%");
         if (others == 0) {
