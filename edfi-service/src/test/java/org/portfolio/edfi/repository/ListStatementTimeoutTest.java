@@ -34,12 +34,14 @@ class ListStatementTimeoutTest {
     @Test
     void aLimitedTransactionsStatementsAreCancelledPastTheLimitAndTheNextTransactionIsNotLimited() {
         assertThat(config.listStatementTimeout()).isEqualTo(Duration.ofSeconds(30));
-        Throwable cancelled = QuarkusTransaction.requiringNew().call(() -> {
+        Throwable cancelled;
+        QuarkusTransaction.begin();
+        try {
             store.limitStatements(Duration.ofMillis(200));
-            Throwable t = catchThrowable(() -> sleep(2.0));
-            QuarkusTransaction.setRollbackOnly();
-            return t;
-        });
+            cancelled = catchThrowable(() -> sleep(2.0));
+        } finally {
+            QuarkusTransaction.rollback();
+        }
         assertThat(sqlState(cancelled)).isEqualTo("57014");
         long t0 = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> sleep(0.5));
