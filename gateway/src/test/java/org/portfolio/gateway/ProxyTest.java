@@ -182,6 +182,42 @@ class ProxyTest {
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/schools").then().statusCode(200);
     }
 
+    /**
+     * Review finding (2026-12-05, H1): a body that trickles (here 10 bytes every 400 ms) never stalls, and held its
+     * connection to the service until its size limit. It must bring 1 KiB in every stall window (2 s in tests).
+     */
+    @Test
+    void aBodyThatTricklesIsCutOffWith408() throws Exception {
+        try (java.net.Socket s = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+            s.setSoTimeout(15_000);
+            var out = s.getOutputStream();
+            out.write(("POST /api/schools HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestTokens.districtAdmin()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n").getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            long started = System.nanoTime();
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 60; i++) {
+                        out.write("          ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.flush();
+                        Thread.sleep(400);
+                    }
+                } catch (Exception closed) {
+                    // the gateway closed the connection: expected
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("urn:portfolio:problem:request-timeout")
+                    .contains("arrives too slowly");
+            assertThat(seconds).as("cut off after a window or two, not the 24 s the trickle would take").isLessThan(10);
+        }
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/schools").then().statusCode(200);
+    }
+
     @Test
     void aLargeAnswerStreamsBackAsTheServiceSendsIt() throws Exception {
         StubService.clientReadFirstMegabyte = new CountDownLatch(1);

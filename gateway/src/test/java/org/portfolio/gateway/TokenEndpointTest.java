@@ -164,8 +164,8 @@ class TokenEndpointTest {
 
     /**
      * Review finding (2026-12-05, H2): the token endpoints read bodies up to the 10 MB every gateway resource took, and
-     * checked the form's 8 KB only after: forty anonymous requests held 400 MB. A body over 16 KB, or of unknown
-     * length, is refused before it is read.
+     * checked the form's 8 KB only after: forty anonymous requests held 400 MB. A body stating more than 16 KB is
+     * refused before it is read; one of unknown length is cut at 1 MB.
      */
     @Test
     void theTokenEndpointsRefuseALargeOrUnsizedBodyBeforeReadingIt() throws Exception {
@@ -173,14 +173,16 @@ class TokenEndpointTest {
         for (String path : List.of("/oauth/token", "/edfi/oauth/token")) {
             given().contentType(ContentType.URLENC).body(big).post(path).then().statusCode(413)
                     .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:payload-too-large"));
+            // of unknown length (chunked; HTTP/2 clients send no Content-Length): up to the 1 MB of the gateway's own
+            // resources, read as it comes (it was 10 MB)
             java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                     .newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
-                            new java.io.ByteArrayInputStream("grant_type=client_credentials".getBytes(StandardCharsets.UTF_8))))
+                            new java.io.ByteArrayInputStream(("grant_type=client_credentials&x=" + "a".repeat(2_000_000))
+                                    .getBytes(StandardCharsets.UTF_8))))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(chunked.statusCode()).as(path + ", chunked").isEqualTo(413);
-            assertThat(chunked.body()).contains("Content-Length");
         }
         // an ordinary request is far below it
         Clients.Registered c = Clients.register("OVERSIGHT");

@@ -82,6 +82,14 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration bodyStallTimeout();
 
+        /**
+         * Bytes a request body must bring in every {@link #bodyStallTimeout()} (or the rest of it, if less), not counting
+         * the time the service is slow to read: one that trickles slower (a byte every few seconds: it never stalls, and
+         * would hold a connection to its service until its size limit) is answered 408 as a stalled one is.
+         */
+        @WithDefault("1024")
+        long bodyMinBytesPerWindow();
+
         /** Pooled connections per service (keep-alive, reused). */
         @WithDefault("128")
         int poolSize();

@@ -86,13 +86,6 @@ public class FrontDoor {
         // the token endpoint authenticates clients itself (HTTP Basic) and answers in RFC 6749's format
         boolean tokenEndpoint = path.equals(TOKEN_ENDPOINT) || path.equals(RouteTable.EDFI_TOKEN);
         boolean isPublic = tokenEndpoint || rules.isPublic(req.method().name(), segments);
-        if (tokenEndpoint && length == null && hasBody(req)) {
-            // the token endpoint takes a small form: its size is known before it is read (a body of unknown length could
-            // keep coming up to the 10 MB every resource of the gateway accepts)
-            problem(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The token request must state its Content-Length (at most "
-                    + size(policy.maxBodySize()) + ")", path, corr, true);
-            return;
-        }
         TokenVerifier.VerifiedToken caller = null;
         String auth = req.getHeader(HttpHeaders.AUTHORIZATION);
         String address = req.remoteAddress() == null ? "?" : req.remoteAddress().hostAddress();

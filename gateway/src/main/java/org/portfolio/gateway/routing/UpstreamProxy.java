@@ -107,6 +107,9 @@ public class UpstreamProxy {
         private long timer = -1;
         private long stallTimer = -1;
         private long lastChunkAt;
+        /** The current window of the minimum body rate: when it began and what had been received then. */
+        private long windowStart;
+        private long receivedAtWindowStart;
         private boolean bodyFullyRead;
         private boolean done;
         private boolean timedOut;
@@ -226,6 +229,7 @@ public class UpstreamProxy {
             }
             long limit = policy.maxBodySize();
             lastChunkAt = System.nanoTime();
+            newWindow(lastChunkAt);
             watchForStall();
             in.handler(buf -> {
                 if (done) {
@@ -242,6 +246,7 @@ public class UpstreamProxy {
                     in.pause();
                     out.drainHandler(v -> {
                         if (!done) {
+                            newWindow(System.nanoTime()); // the time the service took to read does not count
                             in.resume();
                         }
                     });
@@ -271,16 +276,46 @@ public class UpstreamProxy {
                 if (done || bodyFullyRead) {
                     return;
                 }
+                long now = System.nanoTime();
                 boolean waitingForService = out != null && out.writeQueueFull();
                 if (waitingForService) {
-                    lastChunkAt = System.nanoTime();
+                    lastChunkAt = now;
+                    newWindow(now);
                 }
-                if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastChunkAt) >= stallMs) {
-                    stalled(stallMs);
-                } else {
-                    watchForStall();
+                if (TimeUnit.NANOSECONDS.toMillis(now - lastChunkAt) >= stallMs) {
+                    stalled("The request body stopped arriving: no byte for " + (stallMs / 1000) + " s after " + received + " bytes");
+                    return;
                 }
+                if (TimeUnit.NANOSECONDS.toMillis(now - windowStart) >= stallMs) {
+                    long need = config.upstream().bodyMinBytesPerWindow();
+                    long declared = declaredLength();
+                    if (declared >= 0) {
+                        need = Math.min(need, declared - receivedAtWindowStart);
+                    }
+                    long got = received - receivedAtWindowStart;
+                    if (got < need) {
+                        stalled("The request body arrives too slowly: " + got + " bytes in " + (stallMs / 1000)
+                                + " s, at least " + need + " needed");
+                        return;
+                    }
+                    newWindow(now);
+                }
+                watchForStall();
             });
+        }
+
+        private void newWindow(long now) {
+            windowStart = now;
+            receivedAtWindowStart = received;
+        }
+
+        private long declaredLength() {
+            String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+            try {
+                return length == null ? -1 : Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
 
         private void cancelStallTimer() {
@@ -290,7 +325,7 @@ public class UpstreamProxy {
             }
         }
 
-        private void stalled(long stallMs) {
+        private void stalled(String detail) {
             done = true;
             cancelTimer();
             if (out != null) {
@@ -298,8 +333,7 @@ public class UpstreamProxy {
             }
             in.pause();
             FrontDoor.closeAfterAnswer(in);
-            EdgeProblems.send(res, ProblemType.REQUEST_TIMEOUT, "The request body stopped arriving: no byte for "
-                    + (stallMs / 1000) + " s after " + received + " bytes", path, corr.requestId());
+            EdgeProblems.send(res, ProblemType.REQUEST_TIMEOUT, detail, path, corr.requestId());
             // the rest of the body will not come: free the connection now (HTTP/2: just this stream)
             if (in.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
                 res.reset();
