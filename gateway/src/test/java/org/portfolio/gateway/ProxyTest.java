@@ -164,13 +164,7 @@ class ProxyTest {
     /** A slow-body attack (issue 13): a body that stops arriving is cut off with 408, not waited for. */
     @Test
     void aBodyThatStopsArrivingIsCutOffWith408AndTheConnectionClosed() throws Exception {
-        try (java.net.Socket s = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
-            s.setSoTimeout(15_000);
-            var out = s.getOutputStream();
-            out.write(("POST /api/schools HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestTokens.districtAdmin()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"name\":\"slow").getBytes(
-                    java.nio.charset.StandardCharsets.US_ASCII));
-            out.flush();
+        try (java.net.Socket s = rawPostToSchools(1000, "{\"name\":\"slow")) {
             long started = System.nanoTime();
             String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
@@ -188,13 +182,8 @@ class ProxyTest {
      */
     @Test
     void aBodyThatTricklesIsCutOffWith408() throws Exception {
-        try (java.net.Socket s = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
-            s.setSoTimeout(15_000);
+        try (java.net.Socket s = rawPostToSchools(100_000, "")) {
             var out = s.getOutputStream();
-            out.write(("POST /api/schools HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestTokens.districtAdmin()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n").getBytes(
-                    java.nio.charset.StandardCharsets.US_ASCII));
-            out.flush();
             long started = System.nanoTime();
             Thread writer = new Thread(() -> {
                 try {
@@ -216,6 +205,18 @@ class ProxyTest {
             assertThat(seconds).as("cut off after a window or two, not the 24 s the trickle would take").isLessThan(10);
         }
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/schools").then().statusCode(200);
+    }
+
+    /** A raw HTTP/1.1 POST /api/schools announcing {@code length} bytes, of which only {@code start} is sent. */
+    private java.net.Socket rawPostToSchools(int length, String start) throws java.io.IOException {
+        java.net.Socket s = new java.net.Socket(gateway.getHost(), gateway.getPort());
+        s.setSoTimeout(15_000);
+        var out = s.getOutputStream();
+        out.write(("POST /api/schools HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestTokens.districtAdmin()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n" + start)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        return s;
     }
 
     @Test

@@ -459,8 +459,8 @@ public class ResourceStore {
                     + "and body @> ?::jsonb")) {
                 st.setString(1, resource);
                 st.setString(2, filter);
-                List<Long> out = new java.util.ArrayList<>();
-                try (java.sql.ResultSet rs = st.executeQuery()) {
+                List<Long> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         long v = rs.getLong(1);
                         out.add(rs.wasNull() ? null : v);

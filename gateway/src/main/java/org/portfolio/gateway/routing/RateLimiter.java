@@ -86,10 +86,7 @@ public final class RateLimiter {
         }
 
         synchronized long tryAcquire(long now) {
-            if (now > last) {
-                tokens = Math.min(capacity, tokens + (now - last) * perNano);
-                last = now;
-            }
+            refill(now);
             if (tokens >= 1) {
                 tokens -= 1;
                 return 0;
