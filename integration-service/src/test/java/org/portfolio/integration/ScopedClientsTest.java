@@ -150,7 +150,8 @@ class ScopedClientsTest {
 
         // a client the service has not heard of acts for no school (never every school), OVERSIGHT included
         for (String role : List.of("SCHOOL_LEADER", "OVERSIGHT")) {
-            String unknown = TestTokens.byReference("unheard-of-" + UUID.randomUUID(), role);
+            // issued a minute ago: a fresh token of an unknown client would wait for its registration first
+            String unknown = TestTokens.byReferenceIssuedAt(java.time.Instant.now().minusSeconds(60), "unheard-of-" + UUID.randomUUID(), role);
             assertThat(seen(unknown, start, all)).as(role + " not heard of").containsExactlyInAnyOrderElementsOf(p.seenBy(Set.of()));
         }
     }

@@ -80,6 +80,16 @@ public final class TestTokens {
                         .jws().keyId("test").sign(privateKey()));
     }
 
+    /**
+     * As {@link #byReference}, issued at a given instant (not cached): a token of a client whose first request comes
+     * long after its issue, which a service does not wait for when it has not heard of the client.
+     */
+    public static String byReferenceIssuedAt(Instant issuedAt, String subject, String... roles) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
+                .claim("school_scope", "client").issuedAt(issuedAt).expiresAt(issuedAt.plus(Duration.ofMinutes(30)))
+                .jws().keyId("test").sign(privateKey());
+    }
+
     public static String withGeneration(String subject, int generation, String... roles) {
         Duration ttl = Duration.ofMinutes(30);
         return cached(List.of("withGeneration", subject, generation, new TreeSet<>(Set.of(roles))), ttl,

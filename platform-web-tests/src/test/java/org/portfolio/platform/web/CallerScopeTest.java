@@ -114,6 +114,20 @@ class CallerScopeTest {
     }
 
     @Test
+    void aClientUsedTheMomentItIsRegisteredWaitsForTheServiceToHearOfItRatherThanBeingRefused() {
+        // CI, 2026-12-05: an OVERSIGHT client registered and used at once got 403 while its ClientChanged was on its way
+        String fresh = TestTokens.byReferenceIssuedAt(java.time.Instant.now(), "late-client", "SCHOOL_LEADER");
+        given().auth().oauth2(fresh).get("/scoped/profiles/" + OWN).then().statusCode(200).body("districtWide", equalTo(false));
+        given().auth().oauth2(fresh).get("/scoped/profiles/" + OTHER).then().statusCode(403);
+        // a token issued long ago does not wait: a client still unknown then acts for no school, at once
+        String old = TestTokens.byReferenceIssuedAt(java.time.Instant.now().minusSeconds(60), "late-client", "SCHOOL_LEADER");
+        given().auth().oauth2(old).get("/scoped/profiles/" + OWN).then().statusCode(403);
+        // nor does a narrowed token, which acts for the schools it carries
+        given().auth().oauth2(TestTokens.token("late-client", Set.of("SCHOOL_LEADER"), List.of(OTHER.toString()), Duration.ofMinutes(5)))
+                .get("/scoped/profiles/" + OWN).then().statusCode(403);
+    }
+
+    @Test
     void aNarrowedAuthorizerTokenIsLimitedToTheSchoolsItNamesThatItsBodiesStillOversee() {
         String narrowed = TestTokens.token("charter-commission", Set.of("OVERSIGHT"), List.of(OWN.toString(), OTHER.toString()),
                 Duration.ofMinutes(5));

@@ -11,7 +11,8 @@ import java.util.Set;
  * The test application's client directory of school scopes: "scoped-client" acts for {@link CallerScopeTest#OWN},
  * "district-sis" for every school; "charter-commission" (OVERSIGHT) is an authorizer of
  * {@link CallerScopeTest#BODY}, whose one school is OWN; "board-office" (OVERSIGHT) names no body; every other client
- * is unknown.
+ * is unknown; "late-client" is unknown until a request waits at least a second for it (its registration arriving
+ * while the request waits), when it acts for OWN.
  */
 @ApplicationScoped
 public class StubSchoolScopes implements SchoolScopes {
@@ -26,5 +27,13 @@ public class StubSchoolScopes implements SchoolScopes {
             case "board-office", "sis-and-office" -> Optional.of(SchoolScope.NONE);
             default -> Optional.empty();
         };
+    }
+
+    @Override
+    public Optional<SchoolScope> awaitScopeOf(String clientId, java.time.Duration max) {
+        if ("late-client".equals(clientId) && max.compareTo(java.time.Duration.ofSeconds(1)) >= 0) {
+            return Optional.of(SchoolScope.of(Set.of(CallerScopeTest.OWN.toString())));
+        }
+        return scopeOf(clientId);
     }
 }

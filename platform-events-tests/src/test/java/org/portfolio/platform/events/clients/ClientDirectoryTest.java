@@ -131,6 +131,24 @@ class ClientDirectoryTest {
     }
 
     @Test
+    void aRequestWaitingForAClientRegisteredAMomentAgoGetsItsScopeTheMomentItArrivesAndAnUnknownOneGivesUpInTime() throws Exception {
+        String id = "cl_" + UUID.randomUUID();
+        assertThat(directory.scopeOf(id)).isEmpty();
+        java.util.concurrent.CompletableFuture<java.util.Optional<org.portfolio.platform.web.security.SchoolScope>> waiting =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> directory.awaitScopeOf(id, Duration.ofSeconds(20)));
+        Thread.sleep(300);
+        assertThat(waiting).as("still waiting before the change is published").isNotDone();
+        Map<String, Object> d = data(id, true, 0, 1, Instant.now());
+        publish(ClientTopic.NAME, d);
+        assertThat(waiting.get(15, TimeUnit.SECONDS)).as("the scope the change carries").isPresent()
+                .get().extracting(s -> s.schools()).isEqualTo(Set.copyOf((List<?>) d.get("schools")));
+
+        long t0 = System.nanoTime();
+        assertThat(directory.awaitScopeOf("cl_" + UUID.randomUUID(), Duration.ofMillis(400))).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(390), Duration.ofSeconds(5));
+    }
+
+    @Test
     void recordsThatAreNotAValidClientChangeFromTheGatewayAreIgnoredAndTheDirectoryReadsOn() {
         String id = "cl_" + UUID.randomUUID();
         Instant created = Instant.now();

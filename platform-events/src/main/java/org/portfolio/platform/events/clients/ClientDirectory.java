@@ -125,6 +125,15 @@ public class ClientDirectory implements ClientStatus, SchoolScopes {
         return entries.find(clientId).map(ClientEntry::scope);
     }
 
+    /** As {@link #scopeOf}, waiting up to {@code max} for a client not heard of yet (none while catching up). */
+    @Override
+    public Optional<SchoolScope> awaitScopeOf(String clientId, Duration max) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        return (ready() ? entries.await(clientId, max) : entries.find(clientId)).map(ClientEntry::scope);
+    }
+
     /** The latest known state of a client; empty when this service has not heard of it. */
     public Optional<ClientEntry> find(String clientId) {
         return entries.find(clientId);

@@ -1,13 +1,17 @@
 package org.portfolio.platform.web.security;
 
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.portfolio.platform.web.problem.ProblemException;
 
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -34,6 +38,18 @@ public class Caller {
 
     @Inject
     Instance<SchoolScopes> scopes;
+
+    /**
+     * How long a request of a client this service has not heard of waits for its registration to arrive, when its
+     * token was issued within {@link #newClientWindow}: a client registered and used at once is not refused for the
+     * moment its {@code ClientChanged} is on its way (a system test lost that race under load).
+     */
+    @ConfigProperty(name = "portfolio.security.new-client-wait", defaultValue = "5S")
+    Duration newClientWait;
+
+    /** Only tokens this fresh wait; a client still unknown after that is refused at once (403 where scoped). */
+    @ConfigProperty(name = "portfolio.security.new-client-window", defaultValue = "15S")
+    Duration newClientWindow;
 
     /** Resolved once per request. */
     private SchoolScope scope;
@@ -152,10 +168,37 @@ public class Caller {
     private Optional<SchoolScope> registered(JsonWebToken jwt) {
         Optional<SchoolScope> r = registeredScope;
         if (r == null) {
-            r = jwt.getSubject() == null || !scopes.isResolvable() ? Optional.empty() : scopes.get().scopeOf(jwt.getSubject());
+            if (jwt.getSubject() == null || !scopes.isResolvable()) {
+                r = Optional.empty();
+            } else {
+                Duration wait = waitForNewClient(jwt);
+                r = wait.isZero() ? scopes.get().scopeOf(jwt.getSubject()) : scopes.get().awaitScopeOf(jwt.getSubject(), wait);
+            }
             registeredScope = r;
         }
         return r;
+    }
+
+    /**
+     * How long to wait for a client not heard of yet: only a token that names its scope by reference and carries no
+     * schools of its own, issued less than {@link #newClientWindow} ago, on a thread that may block; never past the
+     * window's end, so a client that stays unknown costs each request at most the rest of its first seconds.
+     */
+    private Duration waitForNewClient(JsonWebToken jwt) {
+        if (jwt.containsClaim(Roles.SCHOOLS_CLAIM)
+                || !SchoolScopes.BY_CLIENT.equals(unquote(String.valueOf((Object) jwt.getClaim(SchoolScopes.CLAIM))))
+                || !BlockingOperationControl.isBlockingAllowed()) {
+            return Duration.ZERO;
+        }
+        long issued = jwt.getIssuedAtTime();
+        if (issued <= 0) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(issued).plus(newClientWindow));
+        if (left.isNegative() || left.isZero()) {
+            return Duration.ZERO;
+        }
+        return left.compareTo(newClientWait) < 0 ? left : newClientWait;
     }
 
     private static Set<String> inlineSchools(Object claim) {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@value #BY_CLIENT}: the schools the client {@code sub} acts for now). Tokens stay small whatever the scope; a
  * change of the scope applies as soon as the service hears of it. A module that follows the gateway's client changes
  * provides the one bean (platform-events: {@code ClientDirectory}). Calls come from the request path: answer from
- * memory, never block.
+ * memory; only {@link #awaitScopeOf} may block, bounded.
  */
 public interface SchoolScopes {
 
@@ -18,4 +18,12 @@ public interface SchoolScopes {
 
     /** The client's scope now; empty when this service has not heard of the client. */
     Optional<SchoolScope> scopeOf(String clientId);
+
+    /**
+     * The client's scope, waiting up to {@code max} for this service to hear of a client it does not know yet (one
+     * registered a moment ago: its change is on its way). The one call allowed to block; only from a worker thread.
+     */
+    default Optional<SchoolScope> awaitScopeOf(String clientId, java.time.Duration max) {
+        return scopeOf(clientId);
+    }
 }
