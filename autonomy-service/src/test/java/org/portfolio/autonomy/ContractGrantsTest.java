@@ -144,6 +144,29 @@ class ContractGrantsTest {
     }
 
     @Test
+    void aGrantEndedByHandStaysEndedThroughAnAmendmentThatKeepsItsProvision() {
+        // review of 2026-12-05: an amendment of anything else granted the provision again
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        Map<String, Object> people = full("PEOPLE", "HIRE_TEACHERS");
+        Map<String, Object> time = full("TIME");
+        activate(contract, school, List.of(people, time));
+        List<Map<String, Object>> before = awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE") && has(g, "TIME", "ACTIVE"));
+        String peopleId = (String) grantOn(before, "PEOPLE").get("id");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body(Map.of("reason", "Hiring moves back to the district during the audit"))
+                .post("/api/autonomy/grants/{id}/end", peopleId).then().statusCode(200).body("status", equalTo("ENDED"));
+
+        amend(contract, school, 2, List.of(people, time, full("MONEY")));
+        List<Map<String, Object>> after = awaitGrants(school, g -> has(g, "MONEY", "ACTIVE"));
+        assertThat(after.stream().filter(g -> "PEOPLE".equals(g.get("domain"))).toList())
+                .as("the one PEOPLE grant, still ended").singleElement()
+                .satisfies(g -> assertThat(g.get("status")).isEqualTo("ENDED"))
+                .satisfies(g -> assertThat(g.get("id")).isEqualTo(peopleId));
+        assertThat(check(school, "HIRE_TEACHERS").getString("decidedBy")).isEqualTo("DISTRICT");
+    }
+
+    @Test
     void aTerminatedContractEndsItsGrantsAndSaysWhy() {
         UUID school = UUID.randomUUID();
         UUID contract = UUID.randomUUID();

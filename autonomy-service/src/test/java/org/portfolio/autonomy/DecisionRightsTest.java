@@ -201,4 +201,16 @@ class DecisionRightsTest {
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(check(school, "SET_BELL_SCHEDULE").getString("basis.reason")).isEqualTo("REVOKED"));
     }
+
+    @Test
+    void extremeDatesAndPagesAreClearRefusalsNot500s() {
+        // review of 2026-12-05: the public check took a day after +999999999-12-31 (500, no token needed); a page whose
+        // offset overflows an int reached Hibernate (500)
+        given().get("/api/autonomy/schools/" + java.util.UUID.randomUUID() + "/decision-rights/HIRE_TEACHERS?date=%2B999999999-12-31")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("date"));
+        given().get("/api/autonomy/schools/" + java.util.UUID.randomUUID() + "/decision-rights/HIRE_TEACHERS?date=1066-10-14")
+                .then().statusCode(400);
+        given().auth().oauth2(org.portfolio.testing.TestTokens.districtAdmin()).get("/api/autonomy/grants?page=50000000")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
 }

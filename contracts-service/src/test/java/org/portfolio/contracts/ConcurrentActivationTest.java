@@ -68,6 +68,61 @@ class ConcurrentActivationTest {
         }
     }
 
+    @Inject
+    org.portfolio.contracts.service.ContractActivation activation;
+
+    @Inject
+    org.portfolio.contracts.service.SchoolRegistryService registry;
+
+    /**
+     * Review of 2026-12-05: a CLOSE decided while a contract's activation was uncommitted did not see it, and the
+     * closed school kept an ACTIVE contract. Both take the school's lock now: the CLOSE waits, then ends it.
+     */
+    @Test
+    void aSchoolClosedWhileAContractIsBeingActivatedEndsThatContract() throws Exception {
+        String school = openSchool();
+        String draft = draft(standardDraft(school));
+        java.util.concurrent.CountDownLatch activated = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> activating = pool.submit(() -> inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                activation.activate(UUID.fromString(draft), null, "Approved by the board", "test-actor");
+                activated.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })));
+            assertThat(activated.await(30, TimeUnit.SECONDS)).as("the activation is under way").isTrue();
+            Future<?> closing = pool.submit(() -> inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                    registry.decide(UUID.fromString(school), null, org.portfolio.contracts.domain.StatusDecisionKind.CLOSE,
+                            "Charter surrendered", null, "test-actor"))));
+            Thread.sleep(700);
+            release.countDown();
+            activating.get(30, TimeUnit.SECONDS);
+            closing.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(admin()).get("/api/schools/" + school).then().body("status", org.hamcrest.Matchers.equalTo("CLOSED"));
+        given().auth().oauth2(admin()).get("/api/contracts/" + draft).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("TERMINATED"));
+        assertThat(activeContractsOf(school)).isZero();
+    }
+
+    private static void inRequest(Runnable r) {
+        var ctx = io.quarkus.arc.Arc.container().requestContext();
+        ctx.activate();
+        try {
+            r.run();
+        } finally {
+            ctx.terminate();
+        }
+    }
+
     @Test
     void theDatabaseItselfRefusesASecondActiveContract() throws SQLException {
         String school = openSchool();

@@ -55,6 +55,22 @@ class SchoolDirectoryTest {
     }
 
     @Test
+    void anEditOfTheSchoolInTheRegistryReachesEnrollmentWithoutMovingItsStatus() {
+        // review of 2026-12-05: SchoolUpdated was not taken, so a school moved to another zone kept giving ZONE
+        // priority to the children of its old zone until its next status decision
+        UUID school = Fixtures.openSchool("EAST", "9");
+        EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolUpdated.v1", school.toString(),
+                Map.of("schoolId", school, "districtCode", "S-" + school.toString().substring(0, 8), "name", "Renamed Academy",
+                        "type", "CHARTER", "grades", List.of("9", "10"), "zone", "WEST", "status", "PROPOSED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/enrollment/schools").then()
+                        .body("find { it.schoolId == '" + school + "' }.zone", equalTo("WEST"))
+                        .body("find { it.schoolId == '" + school + "' }.name", equalTo("Renamed Academy"))
+                        .body("find { it.schoolId == '" + school + "' }.grades", equalTo(List.of("9", "10")))
+                        .body("find { it.schoolId == '" + school + "' }.status", equalTo("OPEN")));
+    }
+
+    @Test
     void aSchoolUnderRevocationLeavesEnrollmentAndComesBackWhenTheLevelGoesDown() {
         UUID school = Fixtures.openSchool("NORTH", "6");
         Fixtures.intervention(school, "REVOCATION");

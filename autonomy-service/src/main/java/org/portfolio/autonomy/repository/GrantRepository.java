@@ -38,6 +38,12 @@ public class GrantRepository implements PanacheRepositoryBase<Grant, UUID> {
         return list("contractId = ?1 and status in ?2 order by createdAt, id", contractId, LIVE);
     }
 
+    /** The grants of a contract that someone ended by hand (their last cause is MANUAL). */
+    public List<Grant> endedByHandOfContract(UUID contractId) {
+        return list("contractId = ?1 and status = ?2 and cause.kind = ?3", contractId, GrantStatus.ENDED,
+                org.portfolio.autonomy.domain.CauseKind.MANUAL);
+    }
+
     public List<Grant> liveAwaitingSuccessor(UUID successorContractId) {
         return list("successorContractId = ?1 and status in ?2 order by createdAt, id", successorContractId, LIVE);
     }

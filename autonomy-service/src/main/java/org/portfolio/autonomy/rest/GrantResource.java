@@ -74,7 +74,7 @@ public class GrantResource {
                                     @QueryParam("source") String source,
                                     @Parameter(description = "Contract id (grants of its provisions)", schema = @Schema(implementation = UUID.class))
                                     @QueryParam("contractId") String contractId,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Set<UUID> schools = RestSupport.visibleSchools(caller, RestSupport.uuid(schoolId, "schoolId"));
         if (schools != null && schools.isEmpty()) {

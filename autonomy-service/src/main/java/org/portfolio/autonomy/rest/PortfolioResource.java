@@ -60,7 +60,7 @@ public class PortfolioResource {
                                        @Parameter(description = "Why (GRANTED when the school holds it)", example = "REVOKED",
                                                schema = @Schema(implementation = RightsReason.class))
                                        @QueryParam("reason") String reason,
-                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         DecisionRightsService.PortfolioFilter filter = new DecisionRightsService.PortfolioFilter(
                 q == null || q.isBlank() ? null : q.trim(),

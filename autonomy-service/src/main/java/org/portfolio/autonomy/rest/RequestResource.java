@@ -82,7 +82,7 @@ public class RequestResource {
                                      @QueryParam("status") String status,
                                      @Parameter(description = "Autonomy domain", schema = @Schema(implementation = AutonomyDomain.class))
                                      @QueryParam("domain") String domain,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Set<UUID> schools = RestSupport.visibleSchools(caller, RestSupport.uuid(schoolId, "schoolId"));
         if (schools != null && schools.isEmpty()) {

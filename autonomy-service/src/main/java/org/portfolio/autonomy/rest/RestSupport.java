@@ -5,7 +5,6 @@ import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,14 +19,7 @@ final class RestSupport {
 
     /** {@code null} → null (today); a malformed date is a 400 naming the parameter. */
     static LocalDate date(String value, String param) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(param, "must be a date like 2026-09-15");
-        }
+        return org.portfolio.platform.web.http.DateParams.parse(value, param);
     }
 
     static <E extends Enum<E>> E enumOf(Class<E> type, String value, String param) {

@@ -95,7 +95,7 @@ public class SchoolAutonomyResource {
             + "after, and the stored cause (the event and what it said, or a person's reason).")
     @APIResponse(responseCode = "200", description = "One page of the history")
     public Page<GrantHistoryResponse> history(@PathParam("schoolId") UUID schoolId,
-                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         caller.requireSchool(schoolId);
         requireKnown(schoolId);
@@ -113,7 +113,7 @@ public class SchoolAutonomyResource {
                     + "those that changed nothing).")
     @APIResponse(responseCode = "200", description = "One page of evaluations")
     public Page<BenchmarkEvaluationResponse> evaluations(@PathParam("schoolId") UUID schoolId,
-                                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         caller.requireSchool(schoolId);
         requireKnown(schoolId);

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -170,7 +171,7 @@ public class ContractEventsService {
     }
 
     public void contractAmended(ContractSpec spec, String reason, String eventId) {
-        schools.lockOrCreate(spec.schoolId());
+        var school = schools.lockOrCreate(spec.schoolId());
         Contract c = contracts.findById(spec.contractId());
         if (c == null) {
             LOG.infof("Amendment of contract %s we never saw activated: applied as its activation", spec.contractId());
@@ -188,6 +189,11 @@ public class ContractEventsService {
         }
         Instant now = clock.instant();
         update(c, spec, now);
+        if (school.isClosed()) {
+            // a closed school decides nothing: an amendment of a contract that outlived its closure grants nothing
+            LOG.warnf("Amendment of contract %s for closed school %s: no grants", c.id, school.id);
+            return;
+        }
         reconcile(spec, c, grants.liveOfContract(c.id), Mode.AMENDMENT, eventId, reason, now);
     }
 
@@ -286,8 +292,22 @@ public class ContractEventsService {
         List<Grant> unmatched = new ArrayList<>(existing);
         List<ProvisionSpec> added = new ArrayList<>();
         List<Object[]> matched = new ArrayList<>();
+        // a provision of this contract whose grant someone ended by hand stays ended through amendments that keep it
+        // (review of 2026-12-05: an amendment of a benchmark target granted it again); a renewal decides anew
+        Set<UUID> endedByHand = new HashSet<>();
+        if (mode == Mode.AMENDMENT) {
+            grants.endedByHandOfContract(c.id).forEach(g -> {
+                if (g.provisionId != null) {
+                    endedByHand.add(g.provisionId);
+                }
+            });
+        }
         for (ProvisionSpec p : spec.provisions()) {
             if (p.model() == GrantModel.PROGRAMMATIC) {
+                continue;
+            }
+            if (p.provisionId() != null && endedByHand.contains(p.provisionId())
+                    && unmatched.stream().noneMatch(x -> p.provisionId().equals(x.provisionId))) {
                 continue;
             }
             Grant g = unmatched.stream().filter(x -> p.provisionId() != null && p.provisionId().equals(x.provisionId))

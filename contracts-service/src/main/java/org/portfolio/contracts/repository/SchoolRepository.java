@@ -21,6 +21,21 @@ public class SchoolRepository implements PanacheRepositoryBase<School, UUID> {
     public record Filter(SchoolStatus status, SchoolType type, UUID oversightBodyId, String zone, String text) {
     }
 
+    /**
+     * The school, its row locked (FOR UPDATE) and its state read again: status decisions, contract activations and
+     * incoming metric values of one school take this lock first, so none of them acts on a state another is changing
+     * (review of 2026-12-05: a contract activated while its school closed stayed ACTIVE; a value that arrived during
+     * an activation was never evaluated).
+     */
+    public Optional<School> lock(UUID id) {
+        School s = findById(id);
+        if (s == null) {
+            return Optional.empty();
+        }
+        getEntityManager().refresh(s, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return Optional.of(s);
+    }
+
     public Optional<School> findByDistrictCode(String code) {
         return find("districtCode", code).firstResultOptional();
     }

@@ -3,7 +3,6 @@ package org.portfolio.contracts.rest;
 import org.portfolio.platform.web.problem.ProblemException;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -36,13 +35,6 @@ final class Params {
     }
 
     static LocalDate date(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date (YYYY-MM-DD)");
-        }
+        return org.portfolio.platform.web.http.DateParams.parse(value, name);
     }
 }

@@ -68,11 +68,17 @@ public class ContractActivation {
     @Inject
     SchoolCalendar calendar;
 
+    @Inject
+    org.portfolio.contracts.repository.SchoolRepository schoolRows;
+
     public void activate(UUID id, String ifMatch, String reason, String actor) {
         Contract c = queries.get(id);
+        // the school's lock first (as a status decision and an incoming value take it): a CLOSE waits for this
+        // activation and then ends the contract, or this activation sees the school CLOSED
+        School school = schoolRows.lock(c.school.id).orElseThrow();
+        schoolRows.getEntityManager().refresh(c);
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.DRAFT, "activated");
-        School school = c.school;
         if (!ACTIVATABLE.contains(school.status)) {
             throw ProblemException.conflict(ContractProblems.SCHOOL_STATUS_CONFLICT, "School " + school.id + " is "
                     + school.status + "; a contract is activated only for an OPEN or PROPOSED school");

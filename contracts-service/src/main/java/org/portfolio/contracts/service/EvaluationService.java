@@ -63,11 +63,17 @@ public class EvaluationService {
     @Inject
     SchoolCalendar calendar;
 
+    @Inject
+    org.portfolio.contracts.repository.SchoolRepository schoolRows;
+
     /**
      * Applies a MetricResultRecorded. Returns the evaluations made: none when the value is older than the one
      * known, or the same value again (not new data).
      */
     public List<BenchmarkEvaluation> onMetricValue(MetricValue v, String eventId) {
+        // the school's lock first, as an activation takes it: a value arriving while a contract is activated is
+        // evaluated by one of the two, never by neither
+        schoolRows.lock(v.schoolId());
         Optional<MetricObservation> known = observations.find(v.schoolId(), v.metricCode(), v.period());
         MetricObservation o;
         if (known.isPresent()) {

@@ -124,7 +124,8 @@ public class SchoolRegistryService {
      */
     public SchoolStatusDecision decide(UUID id, String ifMatch, StatusDecisionKind kind, String reason,
                                        LocalDate effectiveDate, String actor) {
-        School s = get(id);
+        // locked, as an activation locks it: a CLOSE never misses a contract being activated
+        School s = schools.lock(id).orElseThrow(() -> ProblemException.notFound("School", id));
         EntityTags.checkIfMatch(ifMatch, s.version);
         if (!kind.allowedFrom(s.status)) {
             throw ProblemException.conflict(ContractProblems.SCHOOL_STATUS_CONFLICT, "School " + id + " is " + s.status

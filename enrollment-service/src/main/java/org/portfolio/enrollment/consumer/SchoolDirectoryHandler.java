@@ -20,6 +20,8 @@ public class SchoolDirectoryHandler implements EventHandler {
 
     static final String REGISTERED = EventTypes.of("contracts", "SchoolRegistered");
     static final String STATUS_CHANGED = EventTypes.of("contracts", "SchoolStatusChanged");
+    /** An edit of a school's name, code, type, grades or zone (contracts' PUT /api/schools/{id}). */
+    static final String UPDATED = EventTypes.of("contracts", "SchoolUpdated");
     static final String INTERVENTION = EventTypes.of("contracts", "InterventionEscalated");
     static final Set<String> LEVELS = Set.of("NONE", "NOTICE_OF_CONCERN", "CORRECTIVE_ACTION_PLAN", "PROBATION", "REVOCATION");
 
@@ -52,15 +54,16 @@ public class SchoolDirectoryHandler implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of(REGISTERED, STATUS_CHANGED, INTERVENTION);
+        return Set.of(REGISTERED, UPDATED, STATUS_CHANGED, INTERVENTION);
     }
 
     @Override
     public void handle(IncomingEvent event) {
-        if (REGISTERED.equals(event.type())) {
+        if (REGISTERED.equals(event.type()) || UPDATED.equals(event.type())) {
+            // an update carries the whole school as a registration does, and like it never moves a known status
             Registered r = event.data(Registered.class);
             if (r.schoolId() == null || r.name() == null || r.districtCode() == null || r.type() == null) {
-                throw new PoisonEventException("SchoolRegistered without schoolId, name, districtCode or type");
+                throw new PoisonEventException(event.type() + " without schoolId, name, districtCode or type");
             }
             directory.registered(r.schoolId(), r.districtCode(), r.name(), r.type(), r.grades(), r.zone(), r.status(),
                     event.id());

@@ -46,7 +46,7 @@ public class Program extends PanacheEntityBase {
     public String priorityOrder;
 
     /** Comma-separated zones whose residents may apply; empty = everyone. */
-    @Column(name = "eligible_zones", nullable = false, length = 400)
+    @Column(name = "eligible_zones", nullable = false, length = 1300)
     public String eligibleZones = "";
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -80,15 +80,43 @@ public class Program extends PanacheEntityBase {
         return blockSeats(seats);
     }
 
-    /** Seats per block when the program fills the given number of seats (e.g. what a previous round left). */
+    /**
+     * Seats per block when the program fills the given number of seats (e.g. what a previous round left). The
+     * set-asides reserve together their total share of the seats rounded half up (never more than the seats), shared
+     * among them by largest remainder (ties to the earlier one): rounding each up on its own handed out more seats than
+     * the program has (3 seats, two 50 % shares: 2 + 2; review of 2026-12-05). One set-aside gets its share rounded half up.
+     */
     public int[] blockSeats(int seats) {
-        int[] b = new int[1 + setAsides.size()];
-        int reserved = 0;
-        for (int k = 0; k < setAsides.size(); k++) {
-            b[k + 1] = setAsides.get(k).seats(seats);
-            reserved += b[k + 1];
+        int n = setAsides.size();
+        int[] b = new int[1 + n];
+        int totalShare = 0;
+        for (SetAside a : setAsides) {
+            totalShare += a.sharePercent;
         }
-        b[0] = Math.max(0, seats - reserved);
+        int reserved = Math.min(seats, (int) Math.floor(seats * (long) totalShare / 100.0 + 0.5));
+        long[] remainder = new long[n];
+        int given = 0;
+        for (int k = 0; k < n; k++) {
+            long exact = (long) seats * setAsides.get(k).sharePercent; // in hundredths of a seat
+            b[k + 1] = (int) (exact / 100);
+            remainder[k] = exact % 100;
+            given += b[k + 1];
+        }
+        while (given < reserved) {
+            int best = -1;
+            for (int k = 0; k < n; k++) {
+                if (remainder[k] >= 0 && (best < 0 || remainder[k] > remainder[best])) {
+                    best = k;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            b[best + 1]++;
+            remainder[best] = -1;
+            given++;
+        }
+        b[0] = Math.max(0, seats - given);
         return b;
     }
 }

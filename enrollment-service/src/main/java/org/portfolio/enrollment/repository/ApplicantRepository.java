@@ -3,8 +3,13 @@ package org.portfolio.enrollment.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.portfolio.enrollment.domain.Applicant;
+import org.portfolio.enrollment.domain.PeriodStatus;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -12,5 +17,30 @@ public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUI
 
     public Optional<Applicant> findByExternalRef(String ref) {
         return find("externalRef", ref).firstResultOptional();
+    }
+
+    /**
+     * The applicants among these with a submitted application in a period between its close and its publication
+     * (CLOSED or MATCHED), whose match reads their data. Every period they have applied in is locked FOR SHARE, so a
+     * close waits for the caller's transaction and the caller sees a close that committed before it.
+     */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> inPeriodsBeingMatched(Collection<UUID> applicantIds) {
+        if (applicantIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select a.applicant_id, p.status from application a join enrollment_period p on p.id = a.period_id
+                        where a.applicant_id = any (?1) and a.status = 'SUBMITTED'
+                        order by p.id for share of p""")
+                .setParameter(1, applicantIds.toArray(UUID[]::new)).getResultList();
+        Set<UUID> out = new HashSet<>();
+        for (Object[] r : rows) {
+            String status = String.valueOf(r[1]);
+            if (PeriodStatus.CLOSED.name().equals(status) || PeriodStatus.MATCHED.name().equals(status)) {
+                out.add((UUID) r[0]);
+            }
+        }
+        return out;
     }
 }

@@ -38,6 +38,10 @@ public class MatchRunRepository {
                 OffsetDateTime.ofInstant(at, ZoneOffset.UTC), periodId);
     }
 
+    public int count(UUID periodId) {
+        return ((Number) store.query("select count(*) from match_run where period_id = ?", periodId).get(0)[0]).intValue();
+    }
+
     public boolean anyRun(UUID periodId) {
         return !store.query("select 1 from match_run where period_id = ? limit 1", periodId).isEmpty();
     }

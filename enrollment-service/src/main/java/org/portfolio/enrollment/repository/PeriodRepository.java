@@ -15,6 +15,14 @@ public class PeriodRepository implements PanacheRepositoryBase<EnrollmentPeriod,
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * The period, locked FOR SHARE: submissions and withdrawals run side by side, and a close (FOR UPDATE) waits for
+     * them, so none commits into a period that closed meanwhile (review of 2026-12-05).
+     */
+    public Optional<EnrollmentPeriod> findForShare(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+    }
+
     public Optional<EnrollmentPeriod> findNextRound(UUID previousId) {
         return find("previousPeriodId", previousId).firstResultOptional();
     }

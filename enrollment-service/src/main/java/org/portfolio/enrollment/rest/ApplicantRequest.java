@@ -26,7 +26,7 @@ public record ApplicantRequest(
         @Schema(description = "Schools a sibling attends (SIBLING priority)") @Size(max = 10) List<@NotNull UUID> siblingSchoolIds,
         @Schema(description = "Schools where a parent works (STAFF priority)") @Size(max = 5) List<@NotNull UUID> staffSchoolIds,
         @Schema(description = "Set-aside flags", examples = "[\"FRL\"]")
-        @Size(max = 10) List<@Pattern(regexp = "[A-Za-z0-9_]{1,40}", message = "letters, digits and _ only") String> flags) {
+        @Size(max = 10) List<@NotNull @Pattern(regexp = "[A-Za-z0-9_]{1,40}", message = "letters, digits and _ only") String> flags) {
 
     ApplicantService.ApplicantData data() {
         return new ApplicantService.ApplicantData(externalRef, firstName, lastName, birthDate, grade, homeZone, currentSchoolId,

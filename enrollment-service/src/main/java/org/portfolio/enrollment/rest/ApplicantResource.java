@@ -58,7 +58,7 @@ public class ApplicantResource {
     @Operation(summary = "Find applicants", description = "By external reference or last name; all, by name, without a filter")
     @APIResponse(responseCode = "200", description = "One page of applicants")
     public Page<ApplicantResponse> search(@QueryParam("externalRef") String externalRef, @QueryParam("lastName") String lastName,
-                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return applicants.search(externalRef, lastName, page, size).map(ApplicantResponse::of);
     }

@@ -94,7 +94,7 @@ public class ApplicationResource {
     @Operation(summary = "List applications", description = "The period's applications (ranked program ids, no priorities), in submission order, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of applications")
     public Page<ApplicationResponse.Summary> list(@PathParam("periodId") UUID periodId,
-                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                   @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return applications.list(periodId, page, size).map(ApplicationResponse.Summary::of);
     }

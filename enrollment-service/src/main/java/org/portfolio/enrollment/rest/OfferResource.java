@@ -48,7 +48,7 @@ public class OfferResource {
             + "of one status, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of offers")
     public Page<OfferResponse> list(@PathParam("periodId") UUID periodId, @QueryParam("status") OfferStatus status,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                     @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return offers.list(periodId, status, page, size).map(OfferResponse::of);
     }

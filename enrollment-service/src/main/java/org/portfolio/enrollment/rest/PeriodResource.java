@@ -62,7 +62,7 @@ public class PeriodResource {
     @GET
     @Operation(summary = "List periods", description = "Every period (every round), newest first, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of periods")
-    public Page<PeriodResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<PeriodResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return periods.list(page, size).map(PeriodResponse::of);
     }

@@ -123,7 +123,7 @@ public class ProgramResource {
     @APIResponse(responseCode = "200", description = "One page of the waitlist")
     @APIResponse(responseCode = "409", description = "The period has no match results yet: it is not MATCHED or PUBLISHED (results-not-published)")
     public Page<WaitlistResponse> waitlist(@PathParam("periodId") UUID periodId, @PathParam("id") UUID id,
-                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         List<WaitlistEntry> entries = results.waitlist(periodId, id, page, size);
         List<WaitlistResponse> items = new java.util.ArrayList<>();

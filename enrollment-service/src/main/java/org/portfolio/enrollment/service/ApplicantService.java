@@ -30,7 +30,7 @@ public class ApplicantService {
     public Applicant create(ApplicantData d) {
         applicants.findByExternalRef(d.externalRef()).ifPresent(a -> {
             throw ProblemException.conflict(EnrollmentProblems.DUPLICATE_APPLICANT,
-                    "An applicant with reference " + d.externalRef() + " exists: " + a.id);
+                    "An applicant with this externalRef exists: " + a.id);
         });
         Applicant a = new Applicant();
         a.id = UUID.randomUUID();
@@ -45,11 +45,33 @@ public class ApplicantService {
         EntityTags.checkIfMatch(ifMatch, a.version);
         applicants.findByExternalRef(d.externalRef()).filter(o -> !o.id.equals(id)).ifPresent(o -> {
             throw ProblemException.conflict(EnrollmentProblems.DUPLICATE_APPLICANT,
-                    "An applicant with reference " + d.externalRef() + " exists: " + o.id);
+                    "An applicant with this externalRef exists: " + o.id);
         });
+        if (!sameMatchInputs(a, d) && !applicants.inPeriodsBeingMatched(List.of(id)).isEmpty()) {
+            throw ProblemException.conflict(EnrollmentProblems.APPLICANT_BEING_MATCHED, "Applicant " + id
+                    + " has an application in a period that is closed and not yet published: " + MATCH_INPUTS
+                    + " are fixed until its results are published (names, birth date and reference may change)");
+        }
         apply(a, d);
         applicants.flush();
         return a;
+    }
+
+    /** What the match reads of an applicant (MatchStore.loadApplications): frozen from a period's close to its publication. */
+    static final String MATCH_INPUTS = "grade, homeZone, currentSchoolId, siblingSchoolIds, staffSchoolIds and flags";
+
+    /** The stored applicant's match inputs equal these (flags compared as stored: upper case, joined). */
+    static boolean sameMatchInputs(Applicant a, ApplicantData d) {
+        Applicant fresh = new Applicant();
+        apply(fresh, d);
+        return java.util.Objects.equals(a.grade, fresh.grade) && java.util.Objects.equals(a.homeZone, fresh.homeZone)
+                && java.util.Objects.equals(a.currentSchoolId, fresh.currentSchoolId)
+                && asSet(a.siblingSchoolIds).equals(asSet(fresh.siblingSchoolIds))
+                && asSet(a.staffSchoolIds).equals(asSet(fresh.staffSchoolIds)) && asSet(a.flags).equals(asSet(fresh.flags));
+    }
+
+    private static java.util.Set<String> asSet(String joined) {
+        return joined == null || joined.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(java.util.Arrays.asList(joined.split(",")));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -90,7 +90,7 @@ public class ApplicationService {
     }
 
     public Submitted submit(UUID periodId, UUID applicantId, String ifMatch, List<UUID> choices) {
-        EnrollmentPeriod period = periods.findByIdOptional(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        EnrollmentPeriod period = periods.findForShare(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
         Applicant applicant = applicants.findByIdOptional(applicantId).orElseThrow(() -> ProblemException.notFound("Applicant", applicantId));
         if (!period.acceptsApplications()) {
             throw ProblemException.conflict(EnrollmentProblems.PERIOD_NOT_OPEN,
@@ -159,7 +159,7 @@ public class ApplicationService {
     }
 
     public void withdraw(UUID periodId, UUID applicantId) {
-        EnrollmentPeriod period = periods.findByIdOptional(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        EnrollmentPeriod period = periods.findForShare(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
         Application a = applications.find(periodId, applicantId)
                 .orElseThrow(() -> ProblemException.notFound("Application of applicant", applicantId));
         if (!period.acceptsApplications()) {
@@ -193,7 +193,7 @@ public class ApplicationService {
                                   @Size(max = 60) String homeZone, UUID currentSchoolId,
                                   @Size(max = 10) List<@NotNull UUID> siblingSchoolIds,
                                   @Size(max = 5) List<@NotNull UUID> staffSchoolIds,
-                                  @Size(max = 10) List<@Pattern(regexp = "[A-Za-z0-9_]{1,40}", message = "letters, digits and _ only") String> flags) {
+                                  @Size(max = 10) List<@NotNull @Pattern(regexp = "[A-Za-z0-9_]{1,40}", message = "letters, digits and _ only") String> flags) {
     }
 
     public record ImportResult(int applications, int applicantsCreated, int applicantsUpdated, long millis) {
@@ -217,6 +217,7 @@ public class ApplicationService {
         programs.listByPeriod(periodId).forEach(p -> byId.put(p.id, p));
         Map<UUID, ParticipatingSchool> bySchool = schoolsById();
         List<ImportLine> lines = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Set<String> refs = new HashSet<>();
         ObjectReader reader = mapper.readerFor(ImportLine.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -259,6 +260,7 @@ public class ApplicationService {
                     addError(errors, e);
                 }
                 lines.add(line);
+                lineNumbers.add(no);
             }
         } catch (IOException e) {
             throw ProblemException.invalid("body", "could not be read");
@@ -280,7 +282,8 @@ public class ApplicationService {
             for (int i = 0; i < lines.size(); i++) {
                 UUID id = existing.get(lines.get(i).applicant().externalRef());
                 if (id != null && holders.contains(id)) {
-                    addError(errors, new FieldError("applicant " + lines.get(i).applicant().externalRef(),
+                    // the line, never the reference: a student number is the child's personal data
+                    addError(errors, new FieldError("line " + lineNumbers.get(i) + ": applicant.externalRef",
                             "holds an offer from the previous round"));
                 }
             }
@@ -289,6 +292,7 @@ public class ApplicationService {
                         errors, Map.of());
             }
         }
+        refuseChangesOfApplicantsBeingMatched(lines, lineNumbers, existing);
         String now = Instant.now().toString();
         StringBuilder newApplicants = new StringBuilder();
         StringBuilder updated = new StringBuilder();
@@ -340,6 +344,36 @@ public class ApplicationService {
         store.copyIn("application", "id, period_id, applicant_id, status, version, submitted_at, updated_at", apps);
         store.copyIn("application_choice", "application_id, rank, program_id", choices);
         return new ImportResult(lines.size(), created, lines.size() - created, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * 409 if a line changes what the match reads of an applicant who has applied in a period that is closed and not
+     * yet published (ApplicantService.update refuses the same): an import into another period must not redraw that
+     * period's match.
+     */
+    private void refuseChangesOfApplicantsBeingMatched(List<ImportLine> lines, List<Integer> lineNumbers, Map<String, UUID> existing) {
+        Set<UUID> beingMatched = applicants.inPeriodsBeingMatched(existing.values());
+        if (beingMatched.isEmpty()) {
+            return;
+        }
+        Map<UUID, Applicant> stored = new HashMap<>();
+        applicants.list("id in ?1", beingMatched).forEach(a -> stored.put(a.id, a));
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ImportApplicant ia = lines.get(i).applicant();
+            Applicant current = stored.get(existing.get(ia.externalRef()));
+            if (current != null && !ApplicantService.sameMatchInputs(current, new ApplicantService.ApplicantData(ia.externalRef(),
+                    ia.firstName(), ia.lastName(), ia.birthDate(), ia.grade(), ia.homeZone(), ia.currentSchoolId(),
+                    ia.siblingSchoolIds(), ia.staffSchoolIds(), ia.flags()))) {
+                addError(errors, new FieldError("line " + lineNumbers.get(i) + ": applicant",
+                        "has an application in a period that is closed and not yet published: " + ApplicantService.MATCH_INPUTS
+                                + " are fixed until its results are published"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(EnrollmentProblems.APPLICANT_BEING_MATCHED, errors.size()
+                    + " line(s) change the match data of applicants in a period being matched", errors, Map.of());
+        }
     }
 
     // ---- rules ---------------------------------------------------------------------------------------------------

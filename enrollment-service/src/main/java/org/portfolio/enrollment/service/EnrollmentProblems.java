@@ -15,6 +15,10 @@ public final class EnrollmentProblems {
             ProblemType.custom("duplicate-program", "This school already has this program in the period", 409);
     public static final ProblemType DUPLICATE_APPLICANT =
             ProblemType.custom("duplicate-applicant", "An applicant with this reference exists", 409);
+    public static final ProblemType APPLICANT_BEING_MATCHED = ProblemType.custom("applicant-being-matched",
+            "The applicant's match data is fixed while a period it applied in is closed and not yet published", 409);
+    public static final ProblemType TOO_MANY_RUNS = ProblemType.custom("too-many-match-runs",
+            "The period has been matched as many times as it may be", 409);
     public static final ProblemType INVALID_CHOICES =
             ProblemType.custom("invalid-choices", "The ranked choices cannot be accepted", 422);
     public static final ProblemType HOLDS_OFFER =

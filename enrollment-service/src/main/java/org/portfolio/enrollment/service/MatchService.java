@@ -71,6 +71,9 @@ public class MatchService {
                                  int applicants, int firstChoices, int offers, PriorityGroup cutoffGroup, Double cutoffLottery) {
     }
 
+    /** Stored runs a period may have (each is published in MatchPublished.matchRuns). */
+    public static final int MAX_RUNS = 100;
+
     /** CLOSED or MATCHED → MATCHED: draws the lottery from the recorded seed, matches, stores offers and waitlists. */
     @TransactionConfiguration(timeout = 900)
     public Summary run(UUID periodId) {
@@ -78,6 +81,11 @@ public class MatchService {
         if (period.status != PeriodStatus.CLOSED && period.status != PeriodStatus.MATCHED) {
             throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION,
                     "Period " + periodId + " is " + period.status + "; the match runs on a CLOSED (or re-runs on a MATCHED) period");
+        }
+        if (runs.count(periodId) >= MAX_RUNS) {
+            // every run is listed in MatchPublished: an unbounded list would outgrow what one event may carry
+            throw ProblemException.conflict(EnrollmentProblems.TOO_MANY_RUNS, "Period " + periodId + " has been matched "
+                    + MAX_RUNS + " times; publish one of them");
         }
         long t0 = System.nanoTime();
         Loaded l = load(period, Map.of());

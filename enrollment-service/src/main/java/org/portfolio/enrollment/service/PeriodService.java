@@ -114,6 +114,12 @@ public class PeriodService {
         return p;
     }
 
+    /** "<name> — round N", the name cut so that the whole fits the column (200 characters). */
+    public static String roundName(String previous, int round) {
+        String suffix = " — round " + round;
+        return (previous.length() + suffix.length() > 200 ? previous.substring(0, 200 - suffix.length()) : previous) + suffix;
+    }
+
     /** From a PUBLISHED period: the next round (DRAFT) with the same programs; seats are what this round leaves. */
     public EnrollmentPeriod nextRound(UUID id, PeriodData d) {
         EnrollmentPeriod prev = lock(id);
@@ -130,7 +136,7 @@ public class PeriodService {
         p.previousPeriodId = prev.id;
         p.status = PeriodStatus.DRAFT;
         p.createdAt = Instant.now();
-        apply(p, new PeriodData(d.name() == null ? prev.name + " — round " + p.round : d.name(),
+        apply(p, new PeriodData(d.name() == null ? roundName(prev.name, p.round) : d.name(),
                 prev.schoolYear, d.maxChoices(), d.applicationsOpenAt(), d.applicationsCloseAt(), d.offerDeadline(),
                 d.waitlistResponseHours()));
         periods.persist(p);

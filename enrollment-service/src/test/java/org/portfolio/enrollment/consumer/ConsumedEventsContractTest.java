@@ -28,6 +28,9 @@ class ConsumedEventsContractTest {
         contract.consumer(SchoolDirectoryHandler.REGISTERED, SchoolDirectoryHandler.Registered.class)
                 .requires("schoolId", "name", "districtCode", "type")
                 .assertReadsEveryExample(reader(SchoolDirectoryHandler.REGISTERED, SchoolDirectoryHandler.Registered.class));
+        contract.consumer(SchoolDirectoryHandler.UPDATED, SchoolDirectoryHandler.Registered.class)
+                .requires("schoolId", "name", "districtCode", "type")
+                .assertReadsEveryExample(reader(SchoolDirectoryHandler.UPDATED, SchoolDirectoryHandler.Registered.class));
         contract.consumer(SchoolDirectoryHandler.STATUS_CHANGED, SchoolDirectoryHandler.StatusChanged.class)
                 // a status change of a school not seen before creates it from these
                 .requires("schoolId", "status", "districtCode", "name", "type")

@@ -77,7 +77,7 @@ public class ClientResource {
             @Pattern(regexp = "DISTRICT_ADMIN|OVERSIGHT|SCHOOL_LEADER|SIS|ENROLLMENT_OFFICER",
                     message = "must be one of DISTRICT_ADMIN, OVERSIGHT, SCHOOL_LEADER, SIS, ENROLLMENT_OFFICER") String role,
             @Parameter(description = "Only clients acting for this school") @QueryParam("school") UUID school,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return registry.list(enabled, role, school == null ? null : school.toString(), page, size)
                 .map(c -> ClientResponse.of(c, null));

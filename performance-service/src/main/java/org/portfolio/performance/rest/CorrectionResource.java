@@ -147,7 +147,7 @@ public class CorrectionResource {
                     + "The district admin sees every correction; an SIS client those with items of its schools.")
     @APIResponse(responseCode = "200", description = "One page of corrections")
     public Page<CorrectionSummaryResponse> list(@Parameter(description = "Only corrections with an item of this school") @QueryParam("schoolId") UUID schoolId,
-                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size)
             throws SQLException {
         Set<UUID> scope = auditScope();

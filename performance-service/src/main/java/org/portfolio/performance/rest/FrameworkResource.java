@@ -61,7 +61,7 @@ public class FrameworkResource {
     @APIResponse(responseCode = "200", description = "One page of framework versions")
     public Page<FrameworkResponse> list(@Parameter(description = "School year, e.g. 2026-27") @QueryParam("schoolYear") String schoolYear,
                                         @Parameter(description = "Only versions in this status") @QueryParam("status") FrameworkStatus status,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.list(schoolYear, status, page, size).map(FrameworkResponse::of);
     }

@@ -52,7 +52,7 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "One page of jobs (their errors lists are empty: read them per job)")
     public Page<IngestionJobResponse> list(@Parameter(description = "Only jobs in this status") @QueryParam("status") JobStatus status,
                                            @Parameter(description = "The Idempotency-Key the upload was sent with") @QueryParam("idempotencyKey") String key,
-                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return jobs.list(owner(), status, key, page, size).map(j -> IngestionJobResponse.of(j, List.of()));
     }
@@ -82,7 +82,7 @@ public class JobResource {
                     + "errorsTotal counts them all.")
     @APIResponse(responseCode = "200", description = "One page of row errors")
     @APIResponse(responseCode = "404", description = "No upload job with this id, or not one of the SIS client's own")
-    public Page<RowErrorResponse> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<RowErrorResponse> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) throws SQLException {
         return jobs.errors(id, owner(), page, size).map(RowErrorResponse::of);
     }

@@ -51,7 +51,7 @@ public class PublicResource {
                     + "true); a school that could not be rated has no tier.")
     @APIResponse(responseCode = "200", description = "One page of schools")
     public Page<PublicSchoolResponse> schools(@Parameter(required = true, description = StudentRecordResource.YEAR) @QueryParam("schoolYear") String schoolYear,
-                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size)
             throws SQLException {
         checkYear(schoolYear);

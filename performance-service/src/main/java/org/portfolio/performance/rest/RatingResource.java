@@ -63,7 +63,7 @@ public class RatingResource {
                                             @Parameter(description = "Only schools of this type", schema = @Schema(implementation = SchoolType.class))
                                             @QueryParam("type") String type,
                                             @Parameter(description = "Only schools that could (true) or could not (false) be rated") @QueryParam("rated") Boolean rated,
-                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         if (schoolYear != null && !SchoolYear.isValid(schoolYear)) {
             throw ProblemException.invalid("schoolYear", SchoolYear.problem(schoolYear));

@@ -49,7 +49,7 @@ public class RetentionResource {
             description = "Every retention purge and every erasure on request, newest first: when, by whom, what (counts; an "
                     + "erasure names the student only by a keyed hash).")
     @APIResponse(responseCode = "200", description = "One page of purges")
-    public Page<PurgeResponse> purges(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<PurgeResponse> purges(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size)
             throws SQLException {
         return retention.purges(page, size).map(PurgeResponse::of);

@@ -70,7 +70,7 @@ public class StudentRecordResource {
                                                                  @Parameter(required = true, description = YEAR) @QueryParam("schoolYear") String schoolYear,
                                                                  @Parameter(description = "Only this SIS student id") @QueryParam("studentId") String studentId,
                                                                  @Parameter(description = "Only this subject, e.g. ELA") @QueryParam("subject") String subject,
-                                                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
             throws SQLException {
         check(schoolId, schoolYear);
@@ -87,7 +87,7 @@ public class StudentRecordResource {
     public Page<AttendanceRecordResponse> attendance(@Parameter(required = true, description = "The school") @QueryParam("schoolId") @NotNull UUID schoolId,
                                                                    @Parameter(required = true, description = YEAR) @QueryParam("schoolYear") String schoolYear,
                                                                    @Parameter(description = "Only this SIS student id") @QueryParam("studentId") String studentId,
-                                                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                                    @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
             throws SQLException {
         check(schoolId, schoolYear);

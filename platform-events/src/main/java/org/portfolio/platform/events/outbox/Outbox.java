@@ -12,6 +12,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.portfolio.platform.events.EventTypes;
 import org.portfolio.platform.events.EventsConfig;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
+import org.portfolio.platform.web.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,6 +24,17 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    /**
+     * The largest event data the outbox takes (characters of its JSON, at most 3 bytes each in UTF-8 only for
+     * non-ASCII text: the events' data is ids, codes and figures). Below Kafka's default record limit of 1 MB with the
+     * CloudEvents envelope around it.
+     */
+    public static final int MAX_PAYLOAD_CHARS = 900_000;
+
+    /** 409: the change would publish an event larger than the backbone carries (nothing is committed). */
+    public static final org.portfolio.platform.web.problem.ProblemType EVENT_TOO_LARGE = org.portfolio.platform.web.problem.ProblemType
+            .custom("event-too-large", "The change would publish an event larger than the event backbone carries", 409);
 
     private static final Object WAKE_KEY = new Object();
 
@@ -83,6 +95,12 @@ public class Outbox {
             e.payload = mapper.writeValueAsString(data);
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("event payload is not serialisable: " + ex.getMessage(), ex);
+        }
+        if (e.payload.length() > MAX_PAYLOAD_CHARS) {
+            // the broker refuses a record over 1 MB, and the relay sends in order: such a row would hold up every later
+            // event of the service for good. Refused here, the change and its event are not committed at all.
+            throw ProblemException.conflict(EVENT_TOO_LARGE, "The change would publish " + e.type + " of "
+                    + e.payload.length() + " characters, more than one event can carry (" + MAX_PAYLOAD_CHARS + ")");
         }
         em.persist(e);
         wakeRelayAfterCommit();

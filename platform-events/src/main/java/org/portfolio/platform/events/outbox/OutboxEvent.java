@@ -18,9 +18,13 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
+    /**
+     * The relay's order. One number from the sequence per row, drawn when the row is written: never a block per
+     * replica, which would number a later event of one replica below an earlier one of another (V0_2).
+     */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
-    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
+    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 1)
     public Long seq;
 
     @Column(nullable = false, unique = true)
