@@ -29,7 +29,7 @@ class AggregationAndRatingTest {
     /**
      * The fixture, computed by hand on the default framework (docs/performance-service.md):
      * ELA 7 of 12 proficient = 58.3% → 12/16; MATH 4 of 12 = 33.3% → 8/16; median growth percentile of the 24
-     * SGPs = (47 + 48) / 2 = 47.5 → 10/20; GRADUATION_RATE missing; DAYS_CASH_ON_HAND 45 → 4/8;
+     * SGPs = (47 + 48) / 2 = 47.5 → 10/20 (n = the 12 students, not the 24 percentiles); GRADUATION_RATE missing; DAYS_CASH_ON_HAND 45 → 4/8;
      * ENROLLMENT_VS_PROJECTION 0.97 → 6/8; CHRONIC_ABSENTEEISM 3 of 12 (the student enrolled 5 days does not count)
      * = 25% → 4/8; TEACHER_VACANCIES 1 → 6/8; FAMILY_DEMAND 90 first choices / 100 seats = 0.9 → 4/8.
      * Total 54 of the 92 available points = 58.7% → APPROACHING; coverage 92%.
@@ -92,7 +92,7 @@ class AggregationAndRatingTest {
         Map<String, Object[]> byMetric = Map.of(
                 "ELA_PROFICIENCY", new Object[]{58.3, 12, 12.0},
                 "MATH_PROFICIENCY", new Object[]{33.3, 12, 8.0},
-                "MEDIAN_GROWTH_PERCENTILE", new Object[]{47.5, 24, 10.0},
+                "MEDIAN_GROWTH_PERCENTILE", new Object[]{47.5, 12, 10.0},
                 "CHRONIC_ABSENTEEISM", new Object[]{25.0, 12, 4.0},
                 "DAYS_CASH_ON_HAND", new Object[]{45.0, null, 4.0},
                 "ENROLLMENT_VS_PROJECTION", new Object[]{0.97, null, 6.0},
@@ -133,6 +133,26 @@ class AggregationAndRatingTest {
                 .get("/api/performance/ratings").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("type"));
+    }
+
+    @Test
+    void theMinimumNCountsStudentsNotTheResultsOfAMetricOverSeveralSubjects() {
+        // review of 2026-12-05: five students with ELA and MATH growth percentiles made n 10 and were published
+        Fixtures.School s = Fixtures.school();
+        UUID id = s.id();
+        String p = STUDENT_PREFIX + "N";
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rows.add(assessment(id, p + i, "ELA", 3, 40 + i));
+            rows.add(assessment(id, p + i, "MATH", 3, 50 + i));
+        }
+        postJson("assessments", TestTokens.districtAdmin(), rows).statusCode(201);
+        var growth = Fixtures.awaitMetric(id, "MEDIAN_GROWTH_PERCENTILE", e -> true);
+        assertThat(growth.data().get("n").asInt()).as("the students behind it").isEqualTo(5);
+        assertThat(growth.data().get("suppressed").asBoolean()).isTrue();
+        given().queryParam("schoolYear", "2026-27").get("/api/performance/public/schools/" + id).then().statusCode(200)
+                .body("metrics.find { it.metricCode == 'MEDIAN_GROWTH_PERCENTILE' }.suppressed", equalTo(true))
+                .body("metrics.find { it.metricCode == 'MEDIAN_GROWTH_PERCENTILE' }", not(hasKey("value")));
     }
 
     @Test

@@ -106,4 +106,20 @@ class ConsumerTest {
                 "schoolYear", "2026-27", "metricCode", "TEACHER_VACANCIES", "value", 2))).statusCode(201)
                 .body("rowsAccepted", equalTo(1));
     }
+
+    @Test
+    void anEditOfTheSchoolInTheRegistryMovesItsDistrictCodeHereWithoutMovingItsStatus() {
+        // review of 2026-12-05: SchoolUpdated was not consumed, so rows naming the new code were refused
+        Fixtures.School s = Fixtures.school();
+        String newCode = "U-" + s.id().toString().substring(0, 8);
+        EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolUpdated.v1", s.id().toString(),
+                Map.of("schoolId", s.id(), "districtCode", newCode, "name", "Renamed Academy", "type", "CHARTER",
+                        "grades", List.of("6", "7", "8"), "zone", "WEST", "status", "OPEN"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/performance/schools").then()
+                .body("find { it.schoolId == '" + s.id() + "' }.name", equalTo("Renamed Academy")));
+        given().get("/api/performance/schools").then().body("find { it.schoolId == '" + s.id() + "' }.status", equalTo("PROPOSED"));
+        Fixtures.postJson("school-metrics", TestTokens.districtAdmin(), List.of(Map.of("districtCode", newCode,
+                "schoolYear", "2026-27", "metricCode", "TEACHER_VACANCIES", "value", 2))).statusCode(201)
+                .body("rowsAccepted", equalTo(1));
+    }
 }

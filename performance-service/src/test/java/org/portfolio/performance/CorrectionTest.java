@@ -419,4 +419,19 @@ class CorrectionTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aSchoolYearThatMatchesThePatternButIsNoneIsRefusedAndChangesNothing() {
+        // review of 2026-12-05: "2026-99" deleted the 2026-27 records (keyed by the first year) and left the figures
+        UUID school = Fixtures.school().id();
+        Fixtures.postJson("assessments", TestTokens.districtAdmin(),
+                List.of(Fixtures.assessment(school, P + "Y1", "MATH", 3, null))).statusCode(201);
+        Map<String, Object> item = item(school, P + "Y1", "MATH", "RETRACT", null);
+        item.put("schoolYear", "2026-99");
+        correct(TestTokens.districtAdmin(), "assessments", "DATA_ENTRY_ERROR", null, List.of(item)).statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("items[0].schoolYear"));
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("schoolId", school).queryParam("schoolYear", Fixtures.YEAR)
+                .queryParam("studentId", P + "Y1").get("/api/performance/student-records/assessments").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(1));
+    }
 }

@@ -182,6 +182,39 @@ class FrameworkTest {
                 .body("find { it.schoolYear == '" + year + "' }.notRatedReason", containsString("at least 50% is needed"));
     }
 
+    @Test
+    void publishingAFrameworkRecomputesTheLaterYearsThatFollowIt() {
+        // review of 2026-12-05: only the framework's own year was recomputed; a later year without a framework of its
+        // own follows it, and kept the suppression of the rules before
+        String year = "2106-07";
+        String later = "2107-08";
+        Map<String, Object> lenient = defaultFor(year);
+        lenient.put("minimumN", 5);
+        String v1 = create(lenient).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.districtAdmin()).post("/api/performance/frameworks/" + v1 + "/publish").then().statusCode(200);
+        Fixtures.School s = Fixtures.school();
+        Map<String, Object> row = new HashMap<>(Fixtures.value(s.id(), "GRADUATION_RATE", 92, 15));
+        row.put("schoolYear", later);
+        Fixtures.postJson("school-metrics", TestTokens.districtAdmin(), List.of(row)).statusCode(201);
+        var before = Fixtures.awaitMetric(s.id(), "GRADUATION_RATE", e -> later.equals(e.data().get("period").asText()));
+        assertThat(before.data().get("suppressed").asBoolean()).as("n 15 under a minimum n of 5").isFalse();
+
+        Response v2 = given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body("{}")
+                .post("/api/performance/frameworks/" + v1 + "/new-version");
+        v2.then().statusCode(201);
+        Map<String, Object> strict = defaultFor(year);
+        strict.put("minimumN", 20);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").header("If-Match", v2.header("ETag"))
+                .body(strict).put("/api/performance/frameworks/" + v2.path("id")).then().statusCode(200);
+        given().auth().oauth2(TestTokens.districtAdmin()).post("/api/performance/frameworks/" + v2.path("id") + "/publish")
+                .then().statusCode(200);
+        var after = Fixtures.awaitMetric(s.id(), "GRADUATION_RATE",
+                e -> later.equals(e.data().get("period").asText()) && e.data().get("suppressed").asBoolean());
+        assertThat(after.data().get("n").asInt()).isEqualTo(15);
+        given().queryParam("schoolYear", later).get("/api/performance/public/schools/" + s.id()).then().statusCode(200)
+                .body("metrics.find { it.metricCode == 'GRADUATION_RATE' }.suppressed", equalTo(true));
+    }
+
     @SuppressWarnings("unchecked")
     private static int indexOf(List<Object> metrics, String code) {
         for (int i = 0; i < metrics.size(); i++) {

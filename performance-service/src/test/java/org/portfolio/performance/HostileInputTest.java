@@ -176,4 +176,18 @@ class HostileInputTest {
                 .body("items.failure", hasItem(containsString("header")))
                 .body(not(containsString("RVPRIVATE")));
     }
+
+    @Test
+    void aValueThatRoundsBeyondTheColumnIsARowErrorAndTheUploadKeepsTheOtherRows() throws Exception {
+        // review of 2026-12-05: 9999999999.99995 passed the bound, rounded to 1e10 at 4 decimals, and the COPY's
+        // failure ended the whole upload in a 500
+        Fixtures.School s = Fixtures.school();
+        Answer a = post("/api/performance/ingest/school-metrics", "text/csv", "schoolId,schoolYear,metricCode,value\n"
+                + s.id() + ",2026-27,DAYS_CASH_ON_HAND,9999999999.99995\n"
+                + s.id() + ",2026-27,TEACHER_VACANCIES,2\n");
+        org.assertj.core.api.Assertions.assertThat(a.status()).as(abbreviate(a.body())).isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThat(a.json().getInt("rowsAccepted")).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(a.json().getInt("rowsRejected")).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(a.json().getString("errors[0].message")).isEqualTo("is too large");
+    }
 }

@@ -41,6 +41,8 @@ public class ContractEventsHandler implements EventHandler {
 
     static final String SCHOOL_REGISTERED = EventTypes.of("contracts", "SchoolRegistered");
     static final String SCHOOL_STATUS_CHANGED = EventTypes.of("contracts", "SchoolStatusChanged");
+    /** An edit in the registry (name, code, type): read as a registration, which never moves a known status. */
+    static final String SCHOOL_UPDATED = EventTypes.of("contracts", "SchoolUpdated");
     static final String CONTRACT_ACTIVATED = EventTypes.of("contracts", "ContractActivated");
     static final String CONTRACT_AMENDED = EventTypes.of("contracts", "ContractAmended");
     static final String CONTRACT_ENDED = EventTypes.of("contracts", "ContractEnded");
@@ -115,14 +117,14 @@ public class ContractEventsHandler implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of(SCHOOL_REGISTERED, SCHOOL_STATUS_CHANGED, CONTRACT_ACTIVATED, CONTRACT_AMENDED, CONTRACT_ENDED,
+        return Set.of(SCHOOL_REGISTERED, SCHOOL_UPDATED, SCHOOL_STATUS_CHANGED, CONTRACT_ACTIVATED, CONTRACT_AMENDED, CONTRACT_ENDED,
                 BENCHMARK_EVALUATED);
     }
 
     @Override
     public void handle(IncomingEvent event) {
         String type = event.type();
-        if (SCHOOL_REGISTERED.equals(type)) {
+        if (SCHOOL_REGISTERED.equals(type) || SCHOOL_UPDATED.equals(type)) {
             SchoolRegisteredData d = event.data(SchoolRegisteredData.class);
             require(d.schoolId(), "schoolId", event);
             requireOneOf(SchoolStatus.class, d.status(), "status", event);

@@ -28,6 +28,9 @@ class ConsumedEventsContractTest {
         contract.consumer(ContractEventsHandler.SCHOOL_REGISTERED, ContractEventsHandler.SchoolRegisteredData.class)
                 .requires("schoolId").assertReadsEveryExample(reader(ContractEventsHandler.SCHOOL_REGISTERED,
                         ContractEventsHandler.SchoolRegisteredData.class));
+        contract.consumer(ContractEventsHandler.SCHOOL_UPDATED, ContractEventsHandler.SchoolRegisteredData.class)
+                .requires("schoolId").assertReadsEveryExample(reader(ContractEventsHandler.SCHOOL_UPDATED,
+                        ContractEventsHandler.SchoolRegisteredData.class));
         contract.consumer(ContractEventsHandler.SCHOOL_STATUS_CHANGED, ContractEventsHandler.SchoolStatusChangedData.class)
                 .requires("schoolId", "status").assertReadsEveryExample(reader(ContractEventsHandler.SCHOOL_STATUS_CHANGED,
                         ContractEventsHandler.SchoolStatusChangedData.class));

@@ -21,6 +21,12 @@ public class SchoolRegistryHandler implements EventHandler {
 
     static final String REGISTERED = EventTypes.of("contracts", "SchoolRegistered");
     static final String STATUS_CHANGED = EventTypes.of("contracts", "SchoolStatusChanged");
+    /**
+     * An edit in the registry (district code, name, type, grades, zone): read as a registration, which never moves a
+     * known status (review of 2026-12-05: a changed district code stayed here, so rows naming the new code were
+     * refused and a new school given the old code shared it with this one).
+     */
+    static final String UPDATED = EventTypes.of("contracts", "SchoolUpdated");
 
     /** The part of SchoolRegistered and SchoolStatusChanged this service reads. */
     record SchoolEvent(UUID schoolId, String districtCode, String name, String type, List<String> grades, String zone,
@@ -42,7 +48,7 @@ public class SchoolRegistryHandler implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of(REGISTERED, STATUS_CHANGED);
+        return Set.of(REGISTERED, UPDATED, STATUS_CHANGED);
     }
 
     @Override
@@ -59,9 +65,9 @@ public class SchoolRegistryHandler implements EventHandler {
             throw new PoisonEventException(event.name() + " with a status outside " + Arrays.toString(SchoolStatus.values()));
         }
         var attributes = new SchoolRegistryService.Attributes(e.districtCode(), e.name(), e.type(), e.grades(), e.zone());
-        if (REGISTERED.equals(event.type())) {
+        if (REGISTERED.equals(event.type()) || UPDATED.equals(event.type())) {
             if (e.name() == null || e.type() == null) {
-                throw new PoisonEventException("SchoolRegistered without name or type");
+                throw new PoisonEventException(event.name() + " without name or type");
             }
             registry.registered(e.schoolId(), attributes, e.status(), event.id());
         } else {

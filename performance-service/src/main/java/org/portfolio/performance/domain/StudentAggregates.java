@@ -19,6 +19,10 @@ public final class StudentAggregates {
     private final Map<String, long[]> levels = new HashMap<>();
     /** subject → growth percentile (1–99) → students. */
     private final Map<String, long[]> growth = new HashMap<>();
+    /** Students by the set of subjects they were tested in ("ELA,MATH"): a metric over several subjects counts each once. */
+    private final Map<String, Long> testedBySubjects = new HashMap<>();
+    /** Students by the set of subjects they have a growth percentile in. */
+    private final Map<String, Long> growthBySubjects = new HashMap<>();
     private long attendanceN;
     private long chronicallyAbsent;
     private boolean hasAttendance;
@@ -31,13 +35,49 @@ public final class StudentAggregates {
         growth.computeIfAbsent(subject, s -> new long[100])[percentile] += students;
     }
 
+    /** {@code students} were tested in exactly these subjects (comma-separated, each once). */
+    public void addTestedIn(String subjects, long students) {
+        testedBySubjects.merge(subjects, students, Long::sum);
+    }
+
+    /** {@code students} have a growth percentile in exactly these subjects (comma-separated, each once). */
+    public void addGrowthIn(String subjects, long students) {
+        growthBySubjects.merge(subjects, students, Long::sum);
+    }
+
+    /** Distinct students tested in any of the subjects. */
+    public long studentsTested(Collection<String> subjects) {
+        return studentsIn(testedBySubjects, subjects);
+    }
+
+    /** Distinct students with a growth percentile in any of the subjects. */
+    public long studentsWithGrowth(Collection<String> subjects) {
+        return studentsIn(growthBySubjects, subjects);
+    }
+
+    private static long studentsIn(Map<String, Long> bySet, Collection<String> subjects) {
+        long n = 0;
+        for (Map.Entry<String, Long> e : bySet.entrySet()) {
+            for (String s : e.getKey().split(",")) {
+                if (subjects.contains(s)) {
+                    n += e.getValue();
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
     public void setAttendance(long n, long chronic) {
         hasAttendance = true;
         attendanceN = n;
         chronicallyAbsent = chronic;
     }
 
-    /** (students tested, proficient) over the subjects, or null when none was tested. */
+    /**
+     * (results tested, proficient among them) over the subjects, or null when none was tested: a student tested in two
+     * of the subjects counts twice here; {@link #studentsTested} gives the distinct students (the metric's n).
+     */
     public long[] proficiency(Collection<String> subjects, int proficientLevel) {
         long n = 0;
         long p = 0;
@@ -56,7 +96,11 @@ public final class StudentAggregates {
         return n == 0 ? null : new long[]{n, p};
     }
 
-    /** Median growth percentile over the subjects (mean of the two middle values for an even count), with its n. */
+    /**
+     * Median growth percentile over the subjects (mean of the two middle values for an even count; a student tested in
+     * two of them counts in the median twice), with its n: the distinct students behind it (review of 2026-12-05: n
+     * counted percentiles, so 5 students with ELA and MATH percentiles showed n 10 and passed a minimum n of 10).
+     */
     public Median medianGrowth(Collection<String> subjects) {
         long[] all = new long[100];
         long n = 0;
@@ -76,7 +120,8 @@ public final class StudentAggregates {
         int lower = nth(all, (n - 1) / 2);
         int upper = nth(all, n / 2);
         BigDecimal median = BigDecimal.valueOf(lower + upper).divide(BigDecimal.valueOf(2));
-        return new Median(Decimals.clean(median), n);
+        long students = studentsWithGrowth(subjects);
+        return new Median(Decimals.clean(median), students > 0 ? students : n);
     }
 
     private static int nth(long[] histogram, long index) {

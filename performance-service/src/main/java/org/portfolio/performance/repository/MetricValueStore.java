@@ -143,6 +143,22 @@ public class MetricValueStore {
         return new SchoolPage(ids, total);
     }
 
+    /** The school years after this one that have values, in order ("2027-28" sorts after "2026-27"). */
+    public List<String> yearsAfter(String schoolYear) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select distinct school_year from school_metric_value where school_year > ? order by school_year")) {
+            s.setString(1, schoolYear);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     public List<UUID> schoolsWithValues(String schoolYear) throws SQLException {
         List<UUID> out = new ArrayList<>();
         try (Connection c = ds.getConnection();

@@ -156,7 +156,7 @@ public class StudentRecordStore {
         String sql = """
                 with aff as (select * from unnest(?::uuid[], ?::smallint[]) as a(school_id, school_year)),
                 best as materialized (
-                    select r.school_id, r.school_year, r.subject, max(r.performance_level) lvl,
+                    select r.school_id, r.school_year, r.subject, r.student_id, max(r.performance_level) lvl,
                            max(r.growth_percentile) sgp
                     from assessment_result r join aff on aff.school_id = r.school_id and aff.school_year = r.school_year
                     where r.performance_level is not null -- tested (a row of a student not tested has no level)
@@ -166,6 +166,16 @@ public class StudentRecordStore {
                 union all
                 select school_id, school_year, subject, 'G', sgp, count(*) from best where sgp is not null
                  group by school_id, school_year, subject, sgp
+                union all
+                select school_id, school_year, subjects, 'S', 0, count(*) from (
+                    select school_id, school_year, string_agg(subject, ',' order by subject) subjects
+                    from best group by school_id, school_year, student_id) t
+                 group by school_id, school_year, subjects
+                union all
+                select school_id, school_year, subjects, 'T', 0, count(*) from (
+                    select school_id, school_year, string_agg(subject, ',' order by subject) subjects
+                    from best where sgp is not null group by school_id, school_year, student_id) t
+                 group by school_id, school_year, subjects
                 """;
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bindKeys(c, s, keys);
@@ -173,10 +183,11 @@ public class StudentRecordStore {
                 while (rs.next()) {
                     SchoolYearKey k = new SchoolYearKey(rs.getObject(1, UUID.class), SchoolYear.of(rs.getInt(2)));
                     StudentAggregates a = into.get(k);
-                    if ("L".equals(rs.getString(4))) {
-                        a.addLevel(rs.getString(3), rs.getInt(5), rs.getLong(6));
-                    } else {
-                        a.addGrowth(rs.getString(3), rs.getInt(5), rs.getLong(6));
+                    switch (rs.getString(4)) {
+                        case "L" -> a.addLevel(rs.getString(3), rs.getInt(5), rs.getLong(6));
+                        case "G" -> a.addGrowth(rs.getString(3), rs.getInt(5), rs.getLong(6));
+                        case "S" -> a.addTestedIn(rs.getString(3), rs.getLong(6));
+                        default -> a.addGrowthIn(rs.getString(3), rs.getLong(6));
                     }
                 }
             }

@@ -24,6 +24,24 @@ final class CorrectionRequests {
     }
 
     static final String SCHOOL_YEAR = "^\\d{4}-\\d{2}$";
+
+    /**
+     * 400 naming each item whose school year matches the pattern but is not one ("2026-99"): the records are keyed by
+     * the first year, the figures by the whole name, so such a correction changed the records and left the figures
+     * (review of 2026-12-05).
+     */
+    static void requireSchoolYears(java.util.List<String> years) {
+        java.util.List<org.portfolio.platform.web.problem.FieldError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < years.size(); i++) {
+            String problem = org.portfolio.performance.domain.SchoolYear.problem(years.get(i));
+            if (problem != null) {
+                errors.add(new org.portfolio.platform.web.problem.FieldError("items[" + i + "].schoolYear", problem));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw org.portfolio.platform.web.problem.ProblemException.invalid(errors);
+        }
+    }
     static final String STUDENT_ID = "^[A-Za-z0-9._:\\-]{1,64}$";
     static final String SUBJECT = "^[A-Z][A-Z0-9_]{0,19}$";
     static final String TEST_CODE = "^[A-Za-z0-9._\\-]{1,40}$";

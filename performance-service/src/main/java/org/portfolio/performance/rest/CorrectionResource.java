@@ -91,6 +91,7 @@ public class CorrectionResource {
     @APIResponse(responseCode = "422", description = "record-not-found (an item names no stored record) or "
             + "invalid-correction (a correction rule is broken; errors[] names each item); nothing was kept")
     public Response assessments(@Valid @NotNull CorrectionRequests.AssessmentCorrections r) throws SQLException {
+        CorrectionRequests.requireSchoolYears(r.items().stream().map(CorrectionRequests.AssessmentItem::schoolYear).toList());
         List<CorrectionService.Item> items = r.items().stream().map(i -> new CorrectionService.Item(
                 new StudentRecordKey(i.schoolId(), i.schoolYear(), i.studentId(), i.subject(), i.testCode()), i.action(),
                 CorrectionService.values("gradeLevel", i.gradeLevel(), "performanceLevel",
@@ -113,6 +114,7 @@ public class CorrectionResource {
     @APIResponse(responseCode = "422", description = "record-not-found (an item names no stored record) or "
             + "invalid-correction (a correction rule is broken; errors[] names each item); nothing was kept")
     public Response attendance(@Valid @NotNull CorrectionRequests.AttendanceCorrections r) throws SQLException {
+        CorrectionRequests.requireSchoolYears(r.items().stream().map(CorrectionRequests.AttendanceItem::schoolYear).toList());
         List<CorrectionService.Item> items = r.items().stream().map(i -> new CorrectionService.Item(
                 new StudentRecordKey(i.schoolId(), i.schoolYear(), i.studentId(), null, null), i.action(),
                 CorrectionService.values("gradeLevel", i.gradeLevel(), "daysEnrolled",

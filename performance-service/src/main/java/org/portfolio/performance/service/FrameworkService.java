@@ -49,6 +49,9 @@ public class FrameworkService {
     @Inject
     RecomputeService recompute;
 
+    @Inject
+    org.portfolio.performance.repository.MetricValueStore values;
+
     /** What a framework says, as written by an administrator. */
     public record Content(String schoolYear, String name, String description, int minimumN, short proficientLevel,
                           BigDecimal minimumCoveragePercent, FrameworkDefinition definition) {
@@ -125,6 +128,14 @@ public class FrameworkService {
         f.publish(by);
         frameworks.flush();
         RecomputeService.Result r = recompute.year(f.schoolYear);
+        // later years without a framework of their own follow this one (rulesFor): their suppression and proficiency
+        // change with it (review of 2026-12-05: a raised minimum n left later years' small groups published)
+        for (String later : values.yearsAfter(f.schoolYear)) {
+            if (frameworks.published(later).isPresent()) {
+                break;
+            }
+            recompute.year(later);
+        }
         return new Published(f, r);
     }
 

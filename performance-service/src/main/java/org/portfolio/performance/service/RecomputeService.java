@@ -201,8 +201,10 @@ public class RecomputeService {
                 if (d.computation == MetricComputation.ASSESSMENT_PROFICIENCY && assessments) {
                     long[] p = a.proficiency(d.subjectList(), r.proficientLevel());
                     if (p != null) {
+                        // n is the distinct students (the minimum n protects students, not results)
+                        long students = a.studentsTested(d.subjectList());
                         out.add(new MetricCandidate(k, d.code, Decimals.percent(BigDecimal.valueOf(p[1]),
-                                BigDecimal.valueOf(p[0]), 1), (int) p[0], MetricSource.AGGREGATED));
+                                BigDecimal.valueOf(p[0]), 1), (int) (students > 0 ? students : p[0]), MetricSource.AGGREGATED));
                     }
                 } else if (d.computation == MetricComputation.MEDIAN_GROWTH_PERCENTILE && assessments) {
                     StudentAggregates.Median m = a.medianGrowth(d.subjectList());

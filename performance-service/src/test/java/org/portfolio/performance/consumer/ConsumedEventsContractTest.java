@@ -27,6 +27,9 @@ class ConsumedEventsContractTest {
         contract.consumer(SchoolRegistryHandler.REGISTERED, SchoolRegistryHandler.SchoolEvent.class)
                 .requires("schoolId", "name", "type")
                 .assertReadsEveryExample(reader(SchoolRegistryHandler.REGISTERED, "/contracts", SchoolRegistryHandler.SchoolEvent.class));
+        contract.consumer(SchoolRegistryHandler.UPDATED, SchoolRegistryHandler.SchoolEvent.class)
+                .requires("schoolId", "name", "type")
+                .assertReadsEveryExample(reader(SchoolRegistryHandler.UPDATED, "/contracts", SchoolRegistryHandler.SchoolEvent.class));
         contract.consumer(SchoolRegistryHandler.STATUS_CHANGED, SchoolRegistryHandler.SchoolEvent.class)
                 .requires("schoolId", "status")
                 .assertReadsEveryExample(reader(SchoolRegistryHandler.STATUS_CHANGED, "/contracts", SchoolRegistryHandler.SchoolEvent.class));

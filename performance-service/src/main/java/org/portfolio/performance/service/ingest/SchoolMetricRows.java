@@ -16,6 +16,9 @@ import java.util.UUID;
 /** School-level metric values (graduation rate, days cash on hand …): natural key school + metric + school year. */
 public final class SchoolMetricRows extends RowKind {
 
+    /** The largest value numeric(14,4) holds. */
+    private static final BigDecimal LARGEST = new BigDecimal("9999999999.9999");
+
     static final RowLayout LAYOUT = new RowLayout(List.of("schoolId", "districtCode", "schoolYear", "metricCode",
             "value", "n"));
 
@@ -57,6 +60,15 @@ public final class SchoolMetricRows extends RowKind {
         }
         int valueErrors = errors.size();
         BigDecimal value = decimal(row, "value", v[4], true, errors);
+        if (value != null) {
+            // stored at 4 decimals in numeric(14,4): 9999999999.99995 rounds to 1e10, which the column does not hold
+            // (review of 2026-12-05: the COPY failed and the whole upload ended in a 500)
+            value = value.setScale(4, RoundingMode.HALF_UP);
+            if (value.abs().compareTo(LARGEST) > 0) {
+                errors.add(new RowError(row, "value", "is too large"));
+                value = null;
+            }
+        }
         if (value != null && metric != null && errors.size() == valueErrors) {
             String p = metric.unit.valueProblem(value);
             if (p != null) {
@@ -68,7 +80,7 @@ public final class SchoolMetricRows extends RowKind {
             return false;
         }
         out.number(row).raw(school.toString()).raw(year).text(metric.code)
-                .raw(value.setScale(4, RoundingMode.HALF_UP).toPlainString()).nullableNumber((Integer) n).endRow();
+                .raw(value.toPlainString()).nullableNumber((Integer) n).endRow();
         return true;
     }
 }
