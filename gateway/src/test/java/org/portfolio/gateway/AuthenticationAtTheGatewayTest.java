@@ -124,6 +124,9 @@ class AuthenticationAtTheGatewayTest {
                 .body("detail", containsString(other.toString()));
         given().auth().oauth2(TestTokens.sis(mine)).contentType("application/json").body("[]")
                 .post("/api/performance/schools/" + other + "/assessments").then().statusCode(403);
+        // a short form the services' UUID.fromString reads as another school is walled too (review of 2026-12-05)
+        given().auth().oauth2(leader).get("/api/schools/6f1c0000-0-4000-8000-1/contract").then().statusCode(403)
+                .body("detail", containsString("6f1c0000-0000-4000-8000-000000000001"));
         assertThat(StubService.CALLS.get()).isEqualTo(calls);
         given().auth().oauth2(leader).get("/api/schools/" + mine + "/contract").then().statusCode(200);
         given().auth().oauth2(TestTokens.oversight()).get("/api/schools/" + other + "/contract").then().statusCode(200);

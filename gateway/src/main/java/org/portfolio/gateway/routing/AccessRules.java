@@ -75,6 +75,15 @@ public final class AccessRules {
             if (s != null && looksLikeUuid(s)) {
                 return s.toLowerCase(Locale.ROOT);
             }
+            if (s != null && s.length() <= 36 && s.indexOf('-') > 0) {
+                // a form the services' UUID.fromString also reads ("6f1c0000-0-4000-8000-1"): walled as the school it
+                // names (review of 2026-12-05: the short form passed the wall; the services refused it)
+                try {
+                    return java.util.UUID.fromString(s).toString();
+                } catch (IllegalArgumentException e) {
+                    // not a school id
+                }
+            }
         }
         return null;
     }

@@ -56,12 +56,25 @@ public class FrontDoor {
     }
 
     void handle(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
+        HttpServerRequest req = ctx.request();
+        String framing = framingProblem(req);
+        String path;
+        try {
+            path = ctx.normalizedPath();
+        } catch (IllegalArgumentException e) {
+            // a bad percent-escape ("%zz", a trailing "%"): the request names no path (review of 2026-12-05: 500)
+            path = null;
+            framing = framing != null ? framing : "The request path has an invalid percent-escape";
+        }
+        if (framing != null) {
+            Correlation corr = Correlation.of(req.getHeader(REQUEST_ID), req.getHeader("traceparent"));
+            problem(ctx, ProblemType.BAD_REQUEST, framing, path == null ? "/" : path, corr, true);
+            return;
+        }
         if (path.equals("/q") || path.startsWith("/q/")) {
             ctx.next();
             return;
         }
-        HttpServerRequest req = ctx.request();
         Correlation corr = Correlation.of(req.getHeader(REQUEST_ID), req.getHeader("traceparent"));
         RouteTable.Route route = table.route(path);
         if (route == null) {
@@ -135,6 +148,38 @@ public class FrontDoor {
         }
         ContextLocals.put(URL_TEMPLATE, route.metricsTemplate());
         proxy.forward(ctx, route, policy, corr, path);
+    }
+
+    /**
+     * Why a request's framing cannot be forwarded as it is, or null (review of 2026-12-05; RFC 9112 §6.1, §3.2):
+     * Transfer-Encoding beside Content-Length, or on HTTP/1.0 — Netty keeps the Content-Length of an HTTP/1.0 request
+     * and still reads the body chunked, so the service would read the rest of the body as a request of its own on the
+     * pooled connection, past every check here; a {@code Connection} header naming a header that frames or targets the
+     * message (the proxy drops what it names); no valid Host — a service would build its links from its own address.
+     */
+    static String framingProblem(HttpServerRequest req) {
+        String te = req.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (te != null && (req.getHeader(HttpHeaders.CONTENT_LENGTH) != null || req.version() == HttpVersion.HTTP_1_0)) {
+            return "Transfer-Encoding is not accepted beside Content-Length or on HTTP/1.0";
+        }
+        if (req.headers().getAll(HttpHeaders.CONTENT_LENGTH).size() > 1) {
+            return "More than one Content-Length";
+        }
+        String connection = req.getHeader(HttpHeaders.CONNECTION);
+        if (connection != null) {
+            for (String token : connection.split(",")) {
+                String t = token.trim().toLowerCase(java.util.Locale.ROOT);
+                if (t.equals("content-length") || t.equals("transfer-encoding") || t.equals("host")) {
+                    return "The Connection header may not name " + t;
+                }
+            }
+        }
+        @SuppressWarnings("deprecation")
+        String host = req.host(); // the Host header, or HTTP/2's :authority
+        if (PublicLocations.validHost(host) == null) {
+            return "A valid Host header is required";
+        }
+        return null;
     }
 
     /**

@@ -158,7 +158,7 @@ final class PublicLocations {
         return lower.equals("http") || lower.equals("https") ? lower : null;
     }
 
-    private static String validHost(String h) {
+    static String validHost(String h) {
         if (h == null || h.isEmpty() || !HOST.matcher(h).matches()) {
             return null;
         }

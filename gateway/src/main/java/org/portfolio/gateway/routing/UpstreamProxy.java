@@ -131,6 +131,18 @@ public class UpstreamProxy {
             } else {
                 bodyFullyRead = true;
             }
+            MultiMap headers;
+            try {
+                headers = requestHeaders();
+            } catch (IllegalArgumentException e) {
+                // a header value HTTP/1.1 cannot carry (HTTP/2 delivers control characters unchecked): refused, never
+                // a 500 (review of 2026-12-05)
+                done = true;
+                FrontDoor.closeAfterAnswer(in);
+                EdgeProblems.send(res, ProblemType.BAD_REQUEST, "A request header holds characters a header may not",
+                        path, corr.requestId());
+                return;
+            }
             String query = in.query();
             RequestOptions o = new RequestOptions()
                     .setMethod(in.method())
@@ -139,7 +151,7 @@ public class UpstreamProxy {
                     .setSsl(route.ssl())
                     .setURI(query == null ? path : path + "?" + query)
                     .setFollowRedirects(false)
-                    .setHeaders(requestHeaders());
+                    .setHeaders(headers);
             res.closeHandler(v -> clientGone());
             connect(o, 0);
         }

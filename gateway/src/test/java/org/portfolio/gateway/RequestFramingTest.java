@@ -1,0 +1,95 @@
+package org.portfolio.gateway;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.portfolio.gateway.support.StubService;
+import org.portfolio.testing.TestTokens;
+import org.portfolio.testing.contract.NotContractChecked;
+
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests whose framing the proxy must not pass on as it is (hostile review of the gateway, 2026-12-05). Each is sent
+ * on a raw socket, as an attacker would, and must be refused with 400 before any byte reaches a service.
+ */
+@QuarkusTest
+@NotContractChecked("raw HTTP framing against StubService, whose paths are in no OpenAPI document")
+class RequestFramingTest {
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    /** Sends the request and reads until the gateway closes the connection or stays silent for 3 s. */
+    private String exchange(String request) throws Exception {
+        try (Socket s = new Socket(gateway.getHost(), gateway.getPort())) {
+            s.setSoTimeout(3_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                for (int n; (n = s.getInputStream().read(buf)) > 0; ) {
+                    got.write(buf, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException quiet) {
+                // a kept-alive connection: what arrived is the answer
+            }
+            return got.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private void refusedBeforeAnyService(String name, String request) throws Exception {
+        int calls = StubService.CALLS.get();
+        String answer = exchange(request);
+        assertThat(answer).as(name).matches("(?s)HTTP/1\\.[01] 400 .*").contains("urn:portfolio:problem:bad-request");
+        Thread.sleep(300); // a smuggled request would reach the stub on the pooled connection meanwhile
+        assertThat(StubService.CALLS.get()).as(name + ": nothing reached the service").isEqualTo(calls);
+    }
+
+    @Test
+    void aChunkedBodyBesideContentLengthOnHttp10CannotSmuggleARequestPastTheFrontDoor() throws Exception {
+        // Netty keeps an HTTP/1.0 request's Content-Length and still reads the body chunked: the 5 bytes announced
+        // reached the service, and the rest of the chunk was read there as a request of its own
+        String smuggled = "GET /api/schools HTTP/1.1\r\nHost: x\r\n\r\n";
+        String chunk = "hello" + smuggled;
+        refusedBeforeAnyService("HTTP/1.0 TE + CL", "GET /api/schools HTTP/1.0\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTokens.districtAdmin() + "\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n");
+        refusedBeforeAnyService("HTTP/1.0 TE alone", "POST /api/schools HTTP/1.0\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTokens.districtAdmin() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "2\r\n{}\r\n0\r\n\r\n");
+    }
+
+    @Test
+    void aConnectionHeaderNamingContentLengthOrHostIsRefused() throws Exception {
+        refusedBeforeAnyService("Connection: content-length", "POST /api/schools HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTokens.districtAdmin() + "\r\nContent-Type: application/json\r\nConnection: keep-alive, Content-Length\r\n"
+                + "Content-Length: 2\r\n\r\n{}");
+        refusedBeforeAnyService("Connection: host", "GET /api/schools HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTokens.districtAdmin() + "\r\nConnection: host\r\n\r\n");
+    }
+
+    @Test
+    void aRequestWithoutAUsableHostIsRefusedSoNoServiceBuildsLinksFromItsOwnAddress() throws Exception {
+        refusedBeforeAnyService("HTTP/1.0 without Host", "GET /api/schools HTTP/1.0\r\nAuthorization: Bearer "
+                + TestTokens.districtAdmin() + "\r\n\r\n");
+        refusedBeforeAnyService("Host a_b", "GET /api/schools HTTP/1.1\r\nHost: a_b\r\nAuthorization: Bearer "
+                + TestTokens.districtAdmin() + "\r\n\r\n");
+    }
+
+    @Test
+    void anInvalidPercentEscapeIsA400NotA500() throws Exception {
+        for (String path : new String[] {"/api/schools/%zz", "/api/schools/%"}) {
+            String answer = exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(path).matches("(?s)HTTP/1\\.1 400 .*");
+        }
+        // and ordinary requests still pass
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/schools").then().statusCode(200);
+    }
+}
