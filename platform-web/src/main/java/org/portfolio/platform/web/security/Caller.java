@@ -47,6 +47,12 @@ public class Caller {
     @ConfigProperty(name = "portfolio.security.new-client-wait", defaultValue = "5S")
     Duration newClientWait;
 
+    /**
+     * Requests that may wait for a new client at once in this service: a burst of them (a directory that lags, a
+     * client's first hundred requests) never ties up more worker threads than this; the rest decide at once.
+     */
+    private static final java.util.concurrent.Semaphore NEW_CLIENT_WAITERS = new java.util.concurrent.Semaphore(16);
+
     /** Only tokens this fresh wait; a client still unknown after that is refused at once (403 where scoped). */
     @ConfigProperty(name = "portfolio.security.new-client-window", defaultValue = "15S")
     Duration newClientWindow;
@@ -172,7 +178,15 @@ public class Caller {
                 r = Optional.empty();
             } else {
                 Duration wait = waitForNewClient(jwt);
-                r = wait.isZero() ? scopes.get().scopeOf(jwt.getSubject()) : scopes.get().awaitScopeOf(jwt.getSubject(), wait);
+                if (!wait.isZero() && NEW_CLIENT_WAITERS.tryAcquire()) {
+                    try {
+                        r = scopes.get().awaitScopeOf(jwt.getSubject(), wait);
+                    } finally {
+                        NEW_CLIENT_WAITERS.release();
+                    }
+                } else {
+                    r = scopes.get().scopeOf(jwt.getSubject());
+                }
             }
             registeredScope = r;
         }
