@@ -99,7 +99,11 @@ class ConcurrentActivationTest {
             Future<?> closing = pool.submit(() -> inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
                     registry.decide(UUID.fromString(school), null, org.portfolio.contracts.domain.StatusDecisionKind.CLOSE,
                             "Charter surrendered", null, "test-actor"))));
-            Thread.sleep(700);
+            // until PostgreSQL shows the CLOSE waiting for a lock (at most 5 s: without the lock it never waits)
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!closing.isDone() && System.nanoTime() < until && !aSessionWaitsForALock()) {
+                Thread.sleep(50);
+            }
             release.countDown();
             activating.get(30, TimeUnit.SECONDS);
             closing.get(30, TimeUnit.SECONDS);
@@ -111,6 +115,15 @@ class ConcurrentActivationTest {
         given().auth().oauth2(admin()).get("/api/contracts/" + draft).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("TERMINATED"));
         assertThat(activeContractsOf(school)).isZero();
+    }
+
+    private boolean aSessionWaitsForALock() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from pg_stat_activity "
+                     + "where datname = current_database() and wait_event_type = 'Lock'");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
     }
 
     private static void inRequest(Runnable r) {

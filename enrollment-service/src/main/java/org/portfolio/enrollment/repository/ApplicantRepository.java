@@ -21,8 +21,10 @@ public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUI
 
     /**
      * The applicants among these with a submitted application in a period between its close and its publication
-     * (CLOSED or MATCHED), whose match reads their data. Every period they have applied in is locked FOR SHARE, so a
-     * close waits for the caller's transaction and the caller sees a close that committed before it.
+     * (CLOSED or MATCHED), whose match reads their data. Every unpublished period they have applied in is locked FOR
+     * SHARE, so a close waits for the caller's transaction and the caller sees a close that committed before it; NOWAIT:
+     * a period being changed right now (closed, matched, imported into) makes this a 409 concurrent-modification
+     * (SQL state 55P03) at once, rather than a wait behind a match of many minutes or a deadlock between two imports.
      */
     @SuppressWarnings("unchecked")
     public Set<UUID> inPeriodsBeingMatched(Collection<UUID> applicantIds) {
@@ -31,8 +33,8 @@ public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUI
         }
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                         select a.applicant_id, p.status from application a join enrollment_period p on p.id = a.period_id
-                        where a.applicant_id = any (?1) and a.status = 'SUBMITTED'
-                        order by p.id for share of p""")
+                        where a.applicant_id = any (?1) and a.status = 'SUBMITTED' and p.status <> 'PUBLISHED'
+                        order by p.id for share of p nowait""")
                 .setParameter(1, applicantIds.toArray(UUID[]::new)).getResultList();
         Set<UUID> out = new HashSet<>();
         for (Object[] r : rows) {

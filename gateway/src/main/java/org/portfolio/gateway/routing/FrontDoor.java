@@ -155,7 +155,8 @@ public class FrontDoor {
      * Transfer-Encoding beside Content-Length, or on HTTP/1.0 — Netty keeps the Content-Length of an HTTP/1.0 request
      * and still reads the body chunked, so the service would read the rest of the body as a request of its own on the
      * pooled connection, past every check here; a {@code Connection} header naming a header that frames or targets the
-     * message (the proxy drops what it names); no valid Host — a service would build its links from its own address.
+     * message (the proxy drops what it names). A missing or odd Host is no reason (HTTP/1.0 needs none, a load
+     * balancer's health check sends none): the proxy then names the gateway's own address to the service.
      */
     static String framingProblem(HttpServerRequest req) {
         String te = req.getHeader(HttpHeaders.TRANSFER_ENCODING);
@@ -173,11 +174,6 @@ public class FrontDoor {
                     return "The Connection header may not name " + t;
                 }
             }
-        }
-        @SuppressWarnings("deprecation")
-        String host = req.host(); // the Host header, or HTTP/2's :authority
-        if (PublicLocations.validHost(host) == null) {
-            return "A valid Host header is required";
         }
         return null;
     }

@@ -226,6 +226,12 @@ public class UpstreamProxy {
             h.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
             @SuppressWarnings("deprecation")
             String host = in.host(); // the Host header, or HTTP/2's :authority
+            if (PublicLocations.validHost(host) == null && in.localAddress() != null) {
+                // none, or one a service would not take: the address the caller reached, never the service's own
+                // (review of 2026-12-05: edfi-service's discovery then named its internal address)
+                String local = in.localAddress().hostAddress();
+                host = (local.indexOf(':') >= 0 ? "[" + local + "]" : local) + ":" + in.localAddress().port();
+            }
             if (host != null) {
                 h.set("X-Forwarded-Host", host);
             }

@@ -144,7 +144,8 @@ public class FrameworkResource {
             description = "The draft rates its school year from now on (the year's previously published version becomes "
                     + "SUPERSEDED) and can no longer change. The year's suppression, aggregates and ratings are "
                     + "recomputed in the same transaction and every real change is published as an event; the answer "
-                    + "counts what changed. Takes no body.")
+                    + "counts what changed. Then each later year without a framework of its own, which follows this one, is "
+                    + "recomputed, each in a transaction of its own. Takes no body.")
     @APIResponse(responseCode = "200", description = "Published, with what the recomputation changed; ETag names its version",
             content = @Content(schema = @Schema(implementation = PublishResponse.class)))
     @APIResponse(responseCode = "409", description = "The framework is not a DRAFT (framework-not-draft): it is already published or superseded")
@@ -153,6 +154,7 @@ public class FrameworkResource {
                             @Parameter(description = "The ETag of the version you read (optional; without it the last write wins)")
                             @HeaderParam("If-Match") String ifMatch) throws SQLException {
         FrameworkService.Published p = service.publish(id, ifMatch, caller.id());
+        service.recomputeFollowingYears(p.framework().schoolYear);
         return Response.ok(PublishResponse.of(p)).tag(EntityTags.of(p.framework().rowVersion)).build();
     }
 

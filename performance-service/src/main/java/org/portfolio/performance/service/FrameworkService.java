@@ -128,15 +128,29 @@ public class FrameworkService {
         f.publish(by);
         frameworks.flush();
         RecomputeService.Result r = recompute.year(f.schoolYear);
-        // later years without a framework of their own follow this one (rulesFor): their suppression and proficiency
-        // change with it (review of 2026-12-05: a raised minimum n left later years' small groups published)
-        for (String later : values.yearsAfter(f.schoolYear)) {
-            if (frameworks.published(later).isPresent()) {
+        return new Published(f, r);
+    }
+
+    /**
+     * Recomputes the years after this one that have no framework of their own and so follow it (rulesFor): their
+     * suppression and proficiency change with it (review of 2026-12-05: a raised minimum n left later years' small
+     * groups published). Called after the publication committed, each year in a transaction of its own: one
+     * transaction for every year would take the years' school locks year by year, out of the order uploads take them
+     * in (a deadlock), and hold them all until the end.
+     *
+     * @return the years recomputed
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public List<String> recomputeFollowingYears(String schoolYear) throws SQLException {
+        List<String> done = new java.util.ArrayList<>();
+        for (String later : values.yearsAfter(schoolYear)) {
+            if (io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> frameworks.published(later).isPresent())) {
                 break;
             }
-            recompute.year(later);
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().timeout(900).call(() -> recompute.year(later));
+            done.add(later);
         }
-        return new Published(f, r);
+        return done;
     }
 
     public void delete(UUID id) {

@@ -19,8 +19,11 @@ import java.util.UUID;
 public class OutboxEvent {
 
     /**
-     * The relay's order. One number from the sequence per row, drawn when the row is written: never a block per
-     * replica, which would number a later event of one replica below an earlier one of another (V0_2).
+     * The relay's order. One {@code nextval} per row, drawn when the row is written, used as it is: never a block of
+     * numbers per replica, which numbered a later event of one replica below an earlier one of another (review of
+     * 2026-12-05). The sequence keeps its increment of 50 (V0_1): its values rise in the order they are drawn whatever
+     * the step, an older release still running beside this one (a rolling deploy) draws blocks that never overlap
+     * these values, and going back to it needs no change to the database.
      */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
