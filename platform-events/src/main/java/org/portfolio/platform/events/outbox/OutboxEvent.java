@@ -2,10 +2,7 @@ package org.portfolio.platform.events.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -19,17 +16,17 @@ import java.util.UUID;
 public class OutboxEvent {
 
     /**
-     * The relay's order. One {@code nextval} per row, drawn when the row is written, used as it is: never a block of
-     * numbers per replica, which numbered a later event of one replica below an earlier one of another (review of
-     * 2026-12-05). The sequence keeps its increment of 50 (V0_1): its values rise in the order they are drawn whatever
-     * the step, an older release still running beside this one (a rolling deploy) draws blocks that never overlap
-     * these values, and going back to it needs no change to the database.
+     * The relay's order, drawn by the database when the row is inserted ({@code default nextval('outbox_event_seq')},
+     * backbone migration V0_2): one number per row, never a block per replica, which numbered a later event of one
+     * replica below an earlier one of another (review of 2026-12-05). The sequence keeps its step of 50, so a replica of
+     * an older release (a rolling deploy), which still takes blocks, never meets these numbers, and going back to it
+     * needs no change to the database. Read only: Hibernate never writes it.
      */
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
-    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 1)
+    @Column(insertable = false, updatable = false)
     public Long seq;
 
+    /** The CloudEvents id; the entity's identity (the table's key stays {@code seq}). */
+    @Id
     @Column(nullable = false, unique = true)
     public UUID id;
 
