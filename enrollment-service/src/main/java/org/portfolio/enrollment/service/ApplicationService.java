@@ -357,7 +357,11 @@ public class ApplicationService {
             return;
         }
         Map<UUID, Applicant> stored = new HashMap<>();
-        applicants.list("id in ?1", beingMatched).forEach(a -> stored.put(a.id, a));
+        // in slices: an import of tens of thousands of applicants must stay under PostgreSQL's 65,535 parameters
+        List<UUID> ids = new ArrayList<>(beingMatched);
+        for (int from = 0; from < ids.size(); from += 10_000) {
+            applicants.list("id in ?1", ids.subList(from, Math.min(ids.size(), from + 10_000))).forEach(a -> stored.put(a.id, a));
+        }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             ImportApplicant ia = lines.get(i).applicant();
