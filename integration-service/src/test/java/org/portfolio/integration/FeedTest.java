@@ -139,6 +139,43 @@ class FeedTest {
     }
 
     /**
+     * Review finding (docs/security.md T4c): {@code SchoolStatusChanged}, a directory event every role reads, carried the
+     * decision's reason and the deciding client's id, which {@code GET /api/schools/{id}/decisions} keeps to
+     * DISTRICT_ADMIN, the school's oversight and its leaders. Those two fields are now left out for any other reader;
+     * the school, its statuses and the decision stay.
+     */
+    @Test
+    void aStatusDecisionsReasonAndDeciderAreLeftOutForReadersWhoMayNotReadTheSchoolsRecords() {
+        UUID school = UUID.randomUUID();
+        String start = end(TestTokens.districtAdmin());
+        String id = Events.contracts("SchoolStatusChanged", school, Map.of("name", "S", "previousStatus", "OPEN",
+                "status", "CLOSING", "decision", "BEGIN_CLOSURE", "reason", "Board minute 14: finances", "decidedBy", "cl_board"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids(TestTokens.districtAdmin(), start)).contains(id));
+        Map<String, Boolean> seesReason = new LinkedHashMap<>();
+        seesReason.put("DISTRICT_ADMIN", true);
+        seesReason.put("OVERSIGHT", true);
+        seesReason.put("SCHOOL_LEADER of the school", true);
+        seesReason.put("SCHOOL_LEADER of another school", false);
+        seesReason.put("SIS of the school", false);
+        seesReason.put("ENROLLMENT_OFFICER", false);
+        Map<String, String> tokens = Map.of("DISTRICT_ADMIN", TestTokens.districtAdmin(), "OVERSIGHT", TestTokens.oversight(),
+                "SCHOOL_LEADER of the school", TestTokens.schoolLeader(school),
+                "SCHOOL_LEADER of another school", TestTokens.schoolLeader(OTHER),
+                "SIS of the school", TestTokens.sis(school), "ENROLLMENT_OFFICER", TestTokens.enrollmentOfficer());
+        seesReason.forEach((who, sees) -> {
+            Response r = given().auth().oauth2(tokens.get(who)).get("/api/events?after=" + start + "&schoolId=" + school);
+            r.then().statusCode(200);
+            Map<String, Object> data = r.jsonPath().getMap("events.find { it.id == '" + id + "' }.data");
+            assertThat(data).as(who).containsEntry("status", "CLOSING").containsEntry("decision", "BEGIN_CLOSURE");
+            if (sees) {
+                assertThat(data).as(who).containsEntry("reason", "Board minute 14: finances").containsEntry("decidedBy", "cl_board");
+            } else {
+                assertThat(data).as(who).doesNotContainKeys("reason", "decidedBy");
+            }
+        });
+    }
+
+    /**
      * Review finding: a cursor from before the retention purge silently continued with the oldest event kept, skipping
      * what was purged. Now it is 410 cursor-expired (the feed and a replay); 0 reads from the oldest event kept.
      */

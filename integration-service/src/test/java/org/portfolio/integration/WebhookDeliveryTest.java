@@ -221,6 +221,29 @@ class WebhookDeliveryTest {
         }
     }
 
+    /** docs/security.md T4c: an SIS's subscription hears that its school closes, not why nor who decided (signed as sent). */
+    @Test
+    void aStatusDecisionReachesAnSisWithoutItsReasonAndALeaderWithIt() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver sisReceiver = new Receiver(); Receiver leaderReceiver = new Receiver()) {
+            Webhooks.registered(TestTokens.sis(school), sisReceiver, List.of("SchoolStatusChanged"), List.of(school));
+            Webhooks.registered(TestTokens.schoolLeader(school), leaderReceiver, List.of("SchoolStatusChanged"), List.of(school));
+            Events.contracts("SchoolStatusChanged", school, Map.of("name", "S", "status", "CLOSED", "reason", "Board minute 9",
+                    "decidedBy", "cl_board"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> sisReceiver.acknowledged().size() == 1
+                    && leaderReceiver.acknowledged().size() == 1);
+            Receiver.Got sis = sisReceiver.acknowledged().get(0);
+            Receiver.Got leader = leaderReceiver.acknowledged().get(0);
+            assertThat(sis.verified()).isTrue();
+            assertThat(sis.event().path("data").path("status").asText()).isEqualTo("CLOSED");
+            assertThat(sis.event().path("data").has("reason")).isFalse();
+            assertThat(sis.event().path("data").has("decidedBy")).isFalse();
+            assertThat(leader.verified()).isTrue();
+            assertThat(leader.event().path("data").path("reason").asText()).isEqualTo("Board minute 9");
+            assertThat(leader.event().path("data").path("decidedBy").asText()).isEqualTo("cl_board");
+        }
+    }
+
     @Test
     void clientsManageTheirOwnSubscriptionsForWhatTheirRolesMayRead() throws Exception {
         try (Receiver r = new Receiver()) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.integration.domain.EventCatalog;
 import org.portfolio.integration.domain.FeedRow;
 import org.portfolio.integration.domain.FeedWindow;
+import org.portfolio.integration.domain.ReadRights;
 import org.portfolio.integration.service.CallerRights;
 import org.portfolio.integration.service.EventJson;
 import org.portfolio.integration.service.FeedQueries;
@@ -76,11 +77,12 @@ public class EventFeedResource {
         long cursor = cursor(after);
         Set<String> types = types(type);
         UUID school = uuid(schoolId);
-        FeedWindow w = feed.page(rights.get(), cursor, types, school, limit);
+        ReadRights reader = rights.get();
+        FeedWindow w = feed.page(reader, cursor, types, school, limit);
         List<FeedEventResponse> events = new ArrayList<>();
         for (FeedRow r : w.rows()) {
             events.add(new FeedEventResponse("1.0", r.eventId(), r.source(), EventTypeName.of(r.type()), r.subject(), r.time(),
-                    "application/json", Long.toString(r.seq()), json.dataMap(r)));
+                    "application/json", Long.toString(r.seq()), json.dataMap(r, reader)));
         }
         return new FeedPageResponse(events, Long.toString(w.lastScanned()), w.more());
     }

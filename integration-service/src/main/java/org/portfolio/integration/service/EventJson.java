@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.portfolio.integration.domain.Audience;
 import org.portfolio.integration.domain.FeedRow;
+import org.portfolio.integration.domain.ReadRights;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,12 @@ import java.io.UncheckedIOException;
 /**
  * A feed event as a CloudEvent in structured JSON: the original event's id, source, type, subject, time and data,
  * plus the CloudEvents {@code sequence} extension: its place in the feed (the cursor to resume after it).
+ * <p>
+ * A directory event every role reads may carry fields of a record fewer roles may read: {@code SchoolStatusChanged}
+ * names the decision's reason and the deciding client, which {@code GET /api/schools/{id}/decisions} keeps to
+ * DISTRICT_ADMIN, the school's oversight and its leaders. For a reader who may not read the school's records those two
+ * fields are left out ({@link #redactedFor}); the rest of the event (the school, its old and new status, the decision,
+ * its date) is the directory's.
  */
 @ApplicationScoped
 public class EventJson {
@@ -20,7 +28,20 @@ public class EventJson {
     @Inject
     ObjectMapper mapper;
 
+    /** Fields of an event type left out for a reader who may not read the school's records (docs/security.md T4c). */
+    static final java.util.Map<String, java.util.List<String>> RECORD_FIELDS = java.util.Map.of(
+            "portfolio.contracts.SchoolStatusChanged.v1", java.util.List.of("reason", "decidedBy"));
+
     public ObjectNode of(FeedRow row) {
+        return of(row, data(row));
+    }
+
+    /** The event as this reader may see it. */
+    public ObjectNode of(FeedRow row, ReadRights reader) {
+        return of(row, data(row, reader));
+    }
+
+    private ObjectNode of(FeedRow row, JsonNode data) {
         ObjectNode ce = mapper.createObjectNode();
         ce.put("specversion", "1.0");
         ce.put("id", row.eventId());
@@ -32,8 +53,22 @@ public class EventJson {
         ce.put("time", row.time().toString());
         ce.put("datacontenttype", "application/json");
         ce.put("sequence", Long.toString(row.seq()));
-        ce.set("data", data(row));
+        ce.set("data", data);
         return ce;
+    }
+
+    /** Does this reader see the event with fields it may not read left out? */
+    public static boolean redactedFor(FeedRow row, ReadRights reader) {
+        return RECORD_FIELDS.containsKey(row.type()) && !reader.canRead(Audience.SCHOOL_RECORD, row.schoolIds(), null);
+    }
+
+    /** The data as this reader may see it. */
+    public JsonNode data(FeedRow row, ReadRights reader) {
+        JsonNode data = data(row);
+        if (redactedFor(row, reader) && data instanceof ObjectNode o) {
+            o.remove(RECORD_FIELDS.get(row.type()));
+        }
+        return data;
     }
 
     public JsonNode data(FeedRow row) {
@@ -46,13 +81,14 @@ public class EventJson {
 
     /** The data as a map (an answer's field). */
     @SuppressWarnings("unchecked")
-    public java.util.Map<String, Object> dataMap(FeedRow row) {
-        return mapper.convertValue(data(row), java.util.Map.class);
+    public java.util.Map<String, Object> dataMap(FeedRow row, ReadRights reader) {
+        return mapper.convertValue(data(row, reader), java.util.Map.class);
     }
 
-    public String body(FeedRow row) {
+    /** The CloudEvent as this reader (a subscription's owner) may see it, as JSON text. */
+    public String body(FeedRow row, ReadRights reader) {
         try {
-            return mapper.writeValueAsString(of(row));
+            return mapper.writeValueAsString(of(row, reader));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -233,7 +233,8 @@ public class WebhookDispatcher {
             } else {
                 UUID slot = d.claimId() != null ? d.claimId() : d.id();
                 bySlot.computeIfAbsent(slot, x -> new ArrayList<>())
-                        .add(new Job(d, e.eventId(), bodies.computeIfAbsent(e.seq(), x -> json.body(e))));
+                        .add(new Job(d, e.eventId(), EventJson.redactedFor(e, owner.get()) ? json.body(e, owner.get())
+                                : bodies.computeIfAbsent(e.seq(), x -> json.body(e, owner.get()))));
                 slotSub.put(slot, s);
             }
         }
