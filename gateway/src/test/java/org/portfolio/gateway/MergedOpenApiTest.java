@@ -88,6 +88,29 @@ class MergedOpenApiTest {
                 .header("Retry-After", "5").body("detail", containsString("enrollment-service"));
     }
 
+    @jakarta.inject.Inject
+    org.portfolio.gateway.openapi.MergedOpenApi merged;
+
+    /**
+     * The merge ran again for every request, anonymous ones included. Now a result is handed out again while the
+     * services' documents and the server URL are the ones it was built from (here enrollment is down, so its document
+     * is asked for again every 2 s: one pair of requests in three is enough to see the reuse).
+     */
+    @Test
+    void theMergedDocumentIsBuiltOnceWhileNothingItIsMadeOfChanged() {
+        boolean reused = false;
+        for (int i = 0; i < 3 && !reused; i++) {
+            reused = merged.build("http://a.example") == merged.build("http://a.example");
+        }
+        org.assertj.core.api.Assertions.assertThat(reused).as("the second build hands out the first's result").isTrue();
+        org.portfolio.gateway.openapi.MergedOpenApi.Result other = merged.build("http://b.example");
+        org.assertj.core.api.Assertions.assertThat(other.document().path("servers").path(0).path("url").asText())
+                .isEqualTo("http://b.example");
+        String first = given().get("/openapi").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(given().get("/openapi").then().statusCode(200).extract().asString())
+                .isEqualTo(first);
+    }
+
     @Test
     void servesYamlAndSwaggerUi() {
         given().get("/openapi.yaml").then().statusCode(200).contentType(containsString("yaml"))

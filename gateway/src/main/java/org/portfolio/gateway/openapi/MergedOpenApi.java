@@ -34,7 +34,9 @@ import java.util.function.Predicate;
  * service adds appear without touching the gateway). Each service's document is cached for
  * {@code portfolio.gateway.openapi.cache-ttl}; when a service cannot be reached its last good document is used
  * (marked STALE), or, if there never was one, its paths are missing and the document says so
- * ({@code x-portfolio-sources}, status UNAVAILABLE).
+ * ({@code x-portfolio-sources}, status UNAVAILABLE). The merged result is kept and handed out again (the same
+ * {@link Result}) while every service's document and the server URL are the ones it was built from: an anonymous
+ * caller asking again and again costs no merge.
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -69,6 +71,24 @@ public class MergedOpenApi {
     FrontDoor frontDoor;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Server URLs a merged result is kept for (the URL comes from the request's Host unless configured). */
+    static final int MAX_KEPT_RESULTS = 8;
+    private final Map<String, Built> built = new ConcurrentHashMap<>();
+
+    /** A merged result and the service documents (these very instances) it was built from. */
+    private record Built(List<Cached> parts, Result result) {
+        boolean from(List<Cached> now) {
+            if (now.size() != parts.size()) {
+                return false;
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                if (now.get(i) != parts.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -82,6 +102,23 @@ public class MergedOpenApi {
         for (String s : services) {
             pending.put(s, fresh(s));
         }
+        List<Cached> parts = new ArrayList<>();
+        for (CompletableFuture<Cached> f : pending.values()) {
+            parts.add(f.join());
+        }
+        Built kept = built.get(serverUrl);
+        if (kept != null && kept.from(parts)) {
+            return kept.result();
+        }
+        Result result = merge(serverUrl, table, pending);
+        if (built.size() >= MAX_KEPT_RESULTS && !built.containsKey(serverUrl)) {
+            built.clear(); // many Host values: keep the newest only
+        }
+        built.put(serverUrl, new Built(parts, result));
+        return result;
+    }
+
+    private Result merge(String serverUrl, RouteTable table, Map<String, CompletableFuture<Cached>> pending) {
         List<OpenApiMerger.Source> sources = new ArrayList<>();
         List<ObjectNode> status = new ArrayList<>();
         Map<String, SourceState> states = new java.util.LinkedHashMap<>();

@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  * document (a service could not be read) is a 503 instead.
  */
 @Path("/")
+@jakarta.inject.Singleton
 public class OpenApiResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +43,13 @@ public class OpenApiResource {
 
     @Inject
     GatewayConfig config;
+
+    /** The last result rendered in each format, and its text (a result is handed out again while nothing changed). */
+    private record Rendered(MergedOpenApi.Result result, String text) {
+    }
+
+    private volatile Rendered lastJson;
+    private volatile Rendered lastYaml;
 
     @GET
     @Path("openapi")
@@ -84,11 +92,24 @@ public class OpenApiResource {
         CacheControl cc = new CacheControl();
         cc.setNoCache(true);
         cc.setNoTransform(false);
-        Response.ResponseBuilder rb = Response.ok(yaml ? YAML.writeValueAsString(r.document()) : JSON.writeValueAsString(r.document()),
-                yaml ? "application/yaml" : "application/json").cacheControl(cc);
+        Response.ResponseBuilder rb = Response.ok(text(r, yaml), yaml ? "application/yaml" : "application/json").cacheControl(cc);
         if (!r.complete()) {
             rb.header("X-Portfolio-OpenAPI-Incomplete", missing);
         }
         return rb.build();
+    }
+
+    private String text(MergedOpenApi.Result r, boolean yaml) throws IOException {
+        Rendered last = yaml ? lastYaml : lastJson;
+        if (last != null && last.result() == r) {
+            return last.text();
+        }
+        Rendered now = new Rendered(r, yaml ? YAML.writeValueAsString(r.document()) : JSON.writeValueAsString(r.document()));
+        if (yaml) {
+            lastYaml = now;
+        } else {
+            lastJson = now;
+        }
+        return now.text();
     }
 }
