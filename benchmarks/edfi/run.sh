@@ -38,7 +38,7 @@ USED=" "
 free_port() { # variable name
   local p
   while :; do
-    p=$(( 20000 + RANDOM % 30000 ))
+    p=$(( 20000 + RANDOM % 12000 ))  # below the ephemeral range (32768+), where an outgoing socket may take a port between the check and the start
     [[ $USED == *" $p "* ]] && continue
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then USED+="$p "; export "$1=$p"; return; fi
   done
