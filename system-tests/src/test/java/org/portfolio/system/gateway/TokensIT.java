@@ -55,24 +55,40 @@ class TokensIT {
         }
     }
 
+    /**
+     * Every kind of bad token of docs/security.md T1, at the gateway and directly at every one of the six services, on
+     * an operation that needs a token (on a public one a service ignores the token and answers what anyone gets). Until
+     * 2026-12-05 this test knew four kinds and four services; the HMAC-confused, other-audience and other-issuer
+     * tokens were tested at the gateway only.
+     */
     @Test
-    void expiredForgedTamperedAndUnsignedTokensAre401AtTheGatewayAndAtEveryService() throws Exception {
+    void everyKindOfBadTokenIs401AtTheGatewayAndAtEveryService() throws Exception {
         String real = api.tokenFor("OVERSIGHT");
-        Map<String, String> attacks = Map.of(
-                "expired", Jwts.expired(running.stack().privateKey()),
-                "forged", Jwts.forged(),
-                "tampered", Jwts.tampered(real),
-                "alg none", Jwts.unsigned(real));
-        // protected operations (on a public one a service ignores the token, and answers what anyone gets);
-        // enrollment-service has no protected endpoint yet, so only the gateway's check applies to it
+        java.nio.file.Path key = running.stack().privateKey();
+        java.nio.file.Path publicKey = key.resolveSibling("jwt-public.pem");
+        Map<String, String> attacks = new java.util.LinkedHashMap<>();
+        attacks.put("expired", Jwts.expired(key));
+        attacks.put("forged", Jwts.forged());
+        attacks.put("tampered", Jwts.tampered(real));
+        attacks.put("alg none", Jwts.unsigned(real));
+        attacks.put("HS256 keyed with the public key (PEM)", Jwts.hmacWithThePublicKey(publicKey, false));
+        attacks.put("HS256 keyed with the public key (DER)", Jwts.hmacWithThePublicKey(publicKey, true));
+        attacks.put("another audience", Jwts.otherAudience(key));
+        attacks.put("another issuer", Jwts.otherIssuer(key));
         List<String[]> targets = List.of(
                 new String[]{"gateway", "GET", "/api/oversight-bodies"},
-                new String[]{"gateway", "GET", "/api/enrollment/schools"},
+                new String[]{"gateway", "GET", "/api/enrollment/applicants"},
                 new String[]{"gateway", "GET", "/api/performance/metrics"},
+                new String[]{"gateway", "GET", "/api/events"},
+                new String[]{"gateway", "GET", "/edfi/data/v3/ed-fi/schools"},
                 new String[]{"contracts-service", "GET", "/api/oversight-bodies"},
                 new String[]{"contracts-service", "POST", "/api/schools"},
                 new String[]{"autonomy-service", "POST", "/api/autonomy/decision-catalog/decisions"},
-                new String[]{"performance-service", "POST", "/api/performance/metrics"});
+                new String[]{"autonomy-service", "GET", "/api/autonomy/portfolio"},
+                new String[]{"performance-service", "POST", "/api/performance/metrics"},
+                new String[]{"enrollment-service", "GET", "/api/enrollment/applicants"},
+                new String[]{"integration-service", "GET", "/api/events"},
+                new String[]{"edfi-service", "GET", "/edfi/data/v3/ed-fi/schools"});
         for (Map.Entry<String, String> attack : attacks.entrySet()) {
             for (String[] target : targets) {
                 var spec = (target[0].equals("gateway") ? api.gw() : api.direct(target[0])).auth().oauth2(attack.getValue());
@@ -81,11 +97,15 @@ class TokensIT {
                 }
                 Response r = spec.request(target[1], target[2]);
                 assertThat(r.statusCode()).as(attack.getKey() + " token, " + target[1] + " " + target[2] + " at " + target[0]).isEqualTo(401);
-                assertThat(r.contentType()).startsWith("application/problem+json");
+                assertThat(r.contentType()).as(attack.getKey() + " at " + target[0]).startsWith(
+                        target[2].startsWith("/edfi/") && !target[0].equals("gateway") ? "application/" : "application/problem+json");
             }
         }
-        // the attacked endpoint of the gateway is one a real OVERSIGHT token may use
+        // the attacked endpoints are ones a real token of the right role may use, through the gateway and directly
         assertThat(api.gw().auth().oauth2(real).get("/api/oversight-bodies").statusCode()).isEqualTo(200);
+        String officer = api.tokenFor("ENROLLMENT_OFFICER");
+        assertThat(api.direct("enrollment-service").auth().oauth2(officer).get("/api/enrollment/applicants").statusCode()).isEqualTo(200);
+        assertThat(api.direct("integration-service").auth().oauth2(real).get("/api/events").statusCode()).isEqualTo(200);
     }
 
     @Test
