@@ -27,8 +27,6 @@ public final class EnrollmentProblems {
             ProblemType.custom("offer-not-open", "The offer cannot be answered in its current state", 409);
     public static final ProblemType NOT_PUBLISHED =
             ProblemType.custom("results-not-published", "The period's results are not published", 409);
-    public static final ProblemType SCHOOL_NOT_PARTICIPATING =
-            ProblemType.custom("school-not-participating", "The school does not take part in enrollment", 422);
 
     private EnrollmentProblems() {
     }

@@ -92,7 +92,8 @@ public class ClientEvents {
         try {
             publishUnpublished();
         } catch (RuntimeException ex) {
-            LOG.warnf("Could not publish the unpublished API clients at start (%s); trying again in a minute", ex.toString());
+            LOG.warnf("Could not publish the unpublished API clients at start (%s); the scheduled pass tries again"
+                    + " (scope-publish-interval, 2 s)", ex.toString());
         }
     }
 
