@@ -117,6 +117,51 @@ class ConcurrentActivationTest {
         assertThat(activeContractsOf(school)).isZero();
     }
 
+    @Inject
+    org.portfolio.contracts.service.EvaluationService evaluation;
+
+    /**
+     * A metric value that arrives while a contract's activation is uncommitted: without the school's lock the value's
+     * transaction saw no active benchmark and the activation's saw no value, so the benchmark was evaluated by
+     * neither. Both take the school's lock first: the value waits, then finds the active contract and evaluates it.
+     */
+    @Test
+    void aValueArrivingWhileAContractIsActivatedIsEvaluatedByOneOfTheTwo() throws Exception {
+        String school = openSchool();
+        String draft = draft(standardDraft(school)); // TEACHER_VACANCIES <= 3 this year
+        java.util.concurrent.CountDownLatch activated = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> activating = pool.submit(() -> inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                activation.activate(UUID.fromString(draft), null, "Approved by the board", "test-actor");
+                activated.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })));
+            assertThat(activated.await(30, TimeUnit.SECONDS)).as("the activation is under way").isTrue();
+            Future<?> value = pool.submit(() -> inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                    evaluation.onMetricValue(new org.portfolio.contracts.service.MetricValue(UUID.randomUUID(),
+                            UUID.fromString(school), "TEACHER_VACANCIES", year(0), new java.math.BigDecimal("7"), 40, false,
+                            "SIS_SCHOOL_LEVEL", java.time.Instant.now()), "evt-" + UUID.randomUUID()))));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!value.isDone() && System.nanoTime() < until && !aSessionWaitsForALock()) {
+                Thread.sleep(50);
+            }
+            assertThat(value.isDone()).as("the value waits for the activation").isFalse();
+            release.countDown();
+            activating.get(30, TimeUnit.SECONDS);
+            value.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        awaitEvent("BenchmarkEvaluated", about("contractId", draft).and(about("result", "MISSED")));
+    }
+
     private boolean aSessionWaitsForALock() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select count(*) from pg_stat_activity "
