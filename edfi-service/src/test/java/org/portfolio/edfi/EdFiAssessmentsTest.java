@@ -33,6 +33,9 @@ class EdFiAssessmentsTest {
     static final String PL = "uri://ed-fi.org/PerformanceLevelDescriptor";
     static final String RM = "uri://ed-fi.org/AssessmentReportingMethodDescriptor";
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     long edfiSchool;
     UUID school;
     String sis;
@@ -264,6 +267,8 @@ class EdFiAssessmentsTest {
      * when the enrollment went. Now a district admin's result without a reported school stays school-less: only the
      * district admin reads it, and it is derived for the school of the student's (unique) enrollment of that year at the
      * time of each derivation — retracted there when the enrollment goes, derived for the next school that enrolls.
+     * Since docs/security.md T27 only enrollments a district-wide writer wrote last place it: the SIS's enrollment does
+     * not, until the administrator posts it (here unchanged) too.
      */
     @Test
     void anEnrollmentDoesNotTakeOverTheDistrictAdminsSchoollessResult() {
@@ -276,20 +281,24 @@ class EdFiAssessmentsTest {
         String admin = TestTokens.districtAdmin();
         post("assessments", assessment("SA-M1", "Mathematics"), admin, 201);
         post("studentAssessments", result("SA-M1", "R-M1", "SY-M1", "Met Standard", "610", null), admin, 201);
-        // this school's SIS enrolls the student: the record is derived for the school while the enrollment stands ...
+        // this school's SIS enrolls the student: an SIS's enrollment places no school-less result (T27) ...
         Response enrolled = post("studentSchoolAssociations", enrollment("SY-M1"), sis, 201);
+        assertThat(FakePerformance.STORED).noneMatch(k -> k.startsWith(school + "|2021-22|SY-M1|"));
+        // ... the district's does (here the administrator re-posts it unchanged): derived for the school while it stands
+        post("studentSchoolAssociations", enrollment("SY-M1"), admin, 200);
         assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(school + "|2021-22|SY-M1|MATH|"));
         // ... but the result stays the district admin's: the SIS does not read it
         given().auth().oauth2(sis).queryParam("studentUniqueId", "SY-M1").get(DATA + "studentAssessments").then().statusCode(200)
                 .body("size()", equalTo(0));
         given().auth().oauth2(admin).queryParam("studentUniqueId", "SY-M1").get(DATA + "studentAssessments").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].reportedSchoolReference", org.hamcrest.Matchers.nullValue());
-        // the enrollment goes: the record is retracted there; another school enrolls the student: derived for it
+        // the enrollment goes (the school's SIS deletes it): the record is retracted there; the district enrolls the
+        // student at another school: derived for it
         given().auth().oauth2(sis).delete(enrolled.header("Location").replaceFirst("^https?://[^/]+", "")).then().statusCode(204);
         Drain.await();
         assertThat(FakePerformance.STORED).noneMatch(k -> k.startsWith(school + "|2021-22|SY-M1|"));
         String otherEnrollment = enrollment("SY-M1").replace("\"schoolId\":" + edfiSchool, "\"schoolId\":" + otherEdfi);
-        post("studentSchoolAssociations", otherEnrollment, sisB, 201);
+        post("studentSchoolAssociations", otherEnrollment, admin, 201);
         assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(other + "|2021-22|SY-M1|MATH|"));
         given().auth().oauth2(sisB).queryParam("studentUniqueId", "SY-M1").get(DATA + "studentAssessments").then().statusCode(200)
                 .body("size()", equalTo(0));
@@ -300,6 +309,203 @@ class EdFiAssessmentsTest {
         UUID third = UUID.randomUUID();
         EdFiApiTest.mapSchool(otherEdfi, third);
         assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(third + "|2021-22|SY-M1|ELA|"));
+    }
+
+    /**
+     * docs/security.md T27 (hostile review of 2026-12-05, H2): a district administrator's result without a reported
+     * school was placed at each derivation by the student's only enrollment covering its date, whoever wrote it. An SIS
+     * of school B that enrolled this school's student at B over the same dates made the placement ambiguous, and this
+     * school's record of the result was retracted at its next derivation. Now only enrollments a district-wide writer
+     * wrote last place it: this school keeps the record through every derivation, B never receives it.
+     */
+    @Test
+    void anotherSchoolsSisBogusEnrollmentNeitherTakesNorRetractsTheDistrictAdminsSchoollessResult() {
+        mapLevels(Map.of("Met Standard", 3, "Advanced", 4));
+        mapSubjects(Map.of("Mathematics", "MATH"));
+        UUID other = UUID.randomUUID();
+        long otherEdfi = edfiSchool + 11;
+        EdFiApiTest.mapSchool(otherEdfi, other);
+        String sisB = TestTokens.sis(other);
+        String admin = TestTokens.districtAdmin();
+        post("assessments", assessment("SA-T27", "Mathematics"), admin, 201);
+        // the district enrolls the student at this school and posts its result without a school: placed here
+        post("studentSchoolAssociations", enrollment("SZ-1"), admin, 201);
+        post("studentAssessments", result("SA-T27", "R-T27", "SZ-1", "Met Standard", "610", null), admin, 201);
+        String here = school + "|2021-22|SZ-1|MATH|";
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(here));
+        int uploads = FakePerformance.ASSESSMENTS.size();
+        int corrections = FakePerformance.CORRECTIONS.size();
+
+        // the other school's SIS enrolls the student at its school over the same dates (a bogus enrollment)
+        post("studentSchoolAssociations", enrollment("SZ-1").replace("\"schoolId\":" + edfiSchool, "\"schoolId\":" + otherEdfi), sisB, 201);
+        // the administrator's result changes: the record is derived again at every school the student is enrolled at
+        post("studentAssessments", result("SA-T27", "R-T27", "SZ-1", "Advanced", "700", null), admin, 200);
+        // and so does a mapping change
+        mapSubjects(Map.of("Mathematics", "MATH", "Reading", "ELA"));
+
+        assertThat(FakePerformance.STORED).as("this school keeps the record").anyMatch(k -> k.startsWith(here))
+                .as("the other school never receives it").noneMatch(k -> k.startsWith(other + "|"));
+        assertThat(lastRow("SZ-1").get("performanceLevel").asInt()).isEqualTo(4);
+        assertThat(FakePerformance.ASSESSMENTS.subList(uploads, FakePerformance.ASSESSMENTS.size()))
+                .as("uploads of the other school's record").noneMatch(u -> u.rows().toString().contains(other.toString()));
+        assertThat(FakePerformance.CORRECTIONS.subList(corrections, FakePerformance.CORRECTIONS.size()))
+                .as("retractions of this school's record").noneMatch(c -> c.rows().toString().contains(school.toString()));
+    }
+
+    /**
+     * docs/security.md T27: with no other enrollment of the student, an SIS's bogus enrollment at its school made the
+     * district administrator's school-less result that school's record. Now it places the result nowhere (no record is
+     * derived: nothing is sent, and nothing is a problem). The enrollment places it once a district-wide writer posts it
+     * (an unchanged re-post, or PUT, is enough); an SIS's change of it (its dates could move) takes it out again.
+     */
+    @Test
+    void anSisEnrollmentAlonePlacesTheDistrictAdminsSchoollessResultNowhereUntilTheDistrictPostsIt() {
+        mapLevels(Map.of("Met Standard", 3));
+        mapSubjects(Map.of("Mathematics", "MATH"));
+        UUID other = UUID.randomUUID();
+        long otherEdfi = edfiSchool + 13;
+        EdFiApiTest.mapSchool(otherEdfi, other);
+        String sisB = TestTokens.sis(other);
+        String admin = TestTokens.districtAdmin();
+        post("assessments", assessment("SA-T27B", "Mathematics"), admin, 201);
+        post("studentAssessments", result("SA-T27B", "R-T27B", "SZ-2", "Met Standard", "610", null), admin, 201);
+        int uploads = FakePerformance.ASSESSMENTS.size();
+        String atB = enrollment("SZ-2").replace("\"schoolId\":" + edfiSchool, "\"schoolId\":" + otherEdfi);
+
+        Response bogus = post("studentSchoolAssociations", atB, sisB, 201);
+        assertThat(FakePerformance.STORED).noneMatch(k -> k.contains("|2021-22|SZ-2|"));
+        assertThat(FakePerformance.ASSESSMENTS.subList(uploads, FakePerformance.ASSESSMENTS.size()))
+                .as("uploads of the student's record").noneMatch(u -> u.rows().toString().contains("\"SZ-2\""));
+        given().auth().oauth2(admin).get("/edfi/derivations/status").then().statusCode(200).body("pending", equalTo(0));
+        assertThat(given().auth().oauth2(admin).queryParam("limit", 500).get("/edfi/derivations/problems").jsonPath()
+                .getList("studentUniqueId")).doesNotContain("SZ-2");
+        // the SIS re-posting it unchanged changes nothing
+        post("studentSchoolAssociations", atB, sisB, 200);
+        assertThat(FakePerformance.STORED).noneMatch(k -> k.contains("|2021-22|SZ-2|"));
+
+        // the district vouches for the same enrollment (an unchanged re-post): now it places the result there
+        post("studentSchoolAssociations", atB, admin, 200);
+        String atOther = other + "|2021-22|SZ-2|MATH|";
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(atOther));
+        // the SIS re-posts it unchanged: still the district's enrollment
+        post("studentSchoolAssociations", atB, sisB, 200);
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(atOther));
+        // the SIS changes it (an upsert on its key): the last writer is no longer district-wide, the record is retracted
+        String changed = atB.replace("\"entryDate\":\"2021-08-23\",", "\"entryDate\":\"2021-08-23\",\"exitWithdrawDate\":\"2022-06-20\",");
+        post("studentSchoolAssociations", changed, sisB, 200);
+        assertThat(FakePerformance.STORED).noneMatch(k -> k.startsWith(atOther));
+        // the district PUTs it by id unchanged: placed again; the SIS PUTs it back: retracted; and DELETEs it: nothing
+        String path = bogus.header("Location").replaceFirst("^https?://[^/]+", "");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(changed).put(path).then().statusCode(204);
+        Drain.await();
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(atOther));
+        given().auth().oauth2(sisB).contentType(ContentType.JSON).body(atB).put(path).then().statusCode(204);
+        Drain.await();
+        assertThat(FakePerformance.STORED).noneMatch(k -> k.startsWith(atOther));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(atB).put(path).then().statusCode(204);
+        Drain.await();
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(atOther));
+        given().auth().oauth2(sisB).delete(path).then().statusCode(204);
+        Drain.await();
+        assertThat(FakePerformance.STORED).noneMatch(k -> k.contains("|2021-22|SZ-2|"));
+    }
+
+    /**
+     * docs/security.md T27: an SIS whose scope is every school (registered with allSchools) writes for every school, as
+     * a district administrator does: its enrollments place school-less results; a token of it narrowed to one school
+     * does not.
+     */
+    @Test
+    void anSisOfEverySchoolPlacesTheDistrictAdminsSchoollessResult() {
+        mapLevels(Map.of("Met Standard", 3));
+        mapSubjects(Map.of("Mathematics", "MATH"));
+        String admin = TestTokens.districtAdmin();
+        String id = "sis-all-" + UUID.randomUUID().toString().substring(0, 12);
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("clientId", id);
+        d.put("enabled", true);
+        d.put("tokenGeneration", 0);
+        d.put("roles", List.of("SIS"));
+        d.put("schools", List.of());
+        d.put("allSchools", true);
+        d.put("version", 1);
+        d.put("createdAt", java.time.Instant.now().toString());
+        d.put("changedAt", java.time.Instant.now().toString());
+        org.portfolio.testing.EventsProbe.publish(org.portfolio.platform.events.clients.ClientTopic.NAME,
+                org.portfolio.platform.events.clients.ClientTopic.SOURCE, org.portfolio.platform.events.clients.ClientTopic.TYPE, id, d);
+        String sisAll = TestTokens.byReference(id, "SIS");
+        post("assessments", assessment("SA-T27C", "Mathematics"), admin, 201);
+        post("studentAssessments", result("SA-T27C", "R-T27C", "SZ-3", "Met Standard", "610", null), admin, 201);
+        String narrowed = TestTokens.token(id, java.util.Set.of("SIS"), List.of(school.toString()), java.time.Duration.ofMinutes(30));
+        post("studentSchoolAssociations", enrollment("SZ-3"), narrowed, 201);
+        assertThat(FakePerformance.STORED).noneMatch(k -> k.contains("|2021-22|SZ-3|"));
+        // once edfi-service has heard of the client (403 until then: no scope), its unchanged re-post vouches for it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                post("studentSchoolAssociations", enrollment("SZ-3"), sisAll, 200));
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(school + "|2021-22|SZ-3|MATH|"));
+    }
+
+    /**
+     * docs/security.md T27, V9: enrollments stored before it count as not written by a district-wide writer (who wrote
+     * them is not known; true would keep a bogus one placing), and the migration queues every school-less result's
+     * record at each school the student is enrolled at, under the key text the service writes: the record the old rule
+     * placed is retracted at once, and placed again once the district posts the enrollment (unchanged) again.
+     */
+    @Test
+    void theMigrationRederivesWhatTheOldRulePlacedAndTheDistrictsRepostPlacesItAgain() throws Exception {
+        mapLevels(Map.of("Met Standard", 3));
+        mapSubjects(Map.of("Mathematics", "MATH"));
+        String admin = TestTokens.districtAdmin();
+        String student = "SM-" + UUID.randomUUID().toString().substring(0, 8);
+        // an identifier whose JSON needs escapes: the migration's key text must be the one RecordKeys writes
+        String identifierJson = "SA-V9 \\\"q\\\" \\\\ \u00e9/x";
+        String identifier = new com.fasterxml.jackson.databind.ObjectMapper().readValue("\"" + identifierJson + "\"", String.class);
+        post("assessments", assessment(identifierJson, "Mathematics"), admin, 201);
+        post("studentSchoolAssociations", enrollment(student), admin, 201);
+        post("studentAssessments", result(identifierJson, "R-V9", student, "Met Standard", "610", null), admin, 201);
+        String here = school + "|2021-22|" + student + "|MATH|";
+        assertThat(FakePerformance.STORED).anyMatch(k -> k.startsWith(here));
+
+        // as V9 finds an enrollment stored before it: not a district-wide writer's
+        String sql = new String(getClass().getClassLoader().getResourceAsStream("db/migration/V9__edfi_district_wide_writer.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String queue = sql.substring(sql.indexOf("insert into edfi_derivation_pending"), sql.lastIndexOf(';'));
+        List<String> keys = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement st = c.prepareStatement("update edfi_resource set district_wide_writer = false "
+                    + "where resource = 'studentSchoolAssociations' and student_unique_id = ?")) {
+                st.setString(1, student);
+                assertThat(st.executeUpdate()).isEqualTo(1);
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate(queue);
+            }
+            // only this test's student: the other tests' results are left alone
+            try (java.sql.PreparedStatement st = c.prepareStatement("delete from edfi_derivation_pending where client_id = 'migration V9' "
+                    + "and record_key::jsonb ->> 2 <> ?")) {
+                st.setString(1, student);
+                st.executeUpdate();
+            }
+            try (java.sql.PreparedStatement st = c.prepareStatement("select record_key, edfi_school_id from edfi_derivation_pending "
+                    + "where client_id = 'migration V9'")) {
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                        assertThat(rs.getLong(2)).isEqualTo(edfiSchool);
+                    }
+                }
+            }
+            c.commit();
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(keys).containsExactly(json.createArrayNode().add(assessmentNs).add(identifier).add(student).add(2022)
+                .add(edfiSchool).toString());
+        Drain.await();
+        assertThat(FakePerformance.STORED).as("retracted: no district-wide writer's enrollment places it").noneMatch(k -> k.startsWith(here));
+
+        post("studentSchoolAssociations", enrollment(student), admin, 200);
+        assertThat(FakePerformance.STORED).as("the district re-posted its enrollment").anyMatch(k -> k.startsWith(here));
     }
 
     private static String idOf(Response created) {

@@ -25,7 +25,9 @@ import java.util.TreeSet;
  *   (highest level, then highest scale score; a tested one before a not tested one);</li>
  *   <li><b>school</b>: the reported school of that studentAssessment, else the student's enrollment of that school year
  *   (an enrollment of the year: its schoolYear, else its dates overlap 1 July – 30 June), the one covering the
- *   administration date when there are several schools; nothing when it stays ambiguous.</li>
+ *   administration date when there are several schools; nothing when it stays ambiguous. For a district
+ *   administrator's result of no school the caller passes only the enrollments a district-wide writer wrote last
+ *   (docs/security.md T27).</li>
  * </ul>
  */
 public final class AssessmentDerivation {

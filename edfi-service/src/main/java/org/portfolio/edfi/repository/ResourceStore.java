@@ -127,6 +127,36 @@ public class ResourceStore {
     }
 
     /**
+     * Whether the resource's last change was a district-wide writer's (docs/security.md T27; false for rows stored before
+     * V9 and not changed by such a writer since).
+     */
+    public boolean districtWideWriter(UUID id) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select district_wide_writer from edfi_resource where id = ?")) {
+                st.setObject(1, id);
+                try (var rs = st.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * A district-wide writer re-posted the resource unchanged: it now vouches for it as stored (the flag set, the writer
+     * recorded; the document, its version and date stay).
+     */
+    public void vouchedByDistrictWideWriter(UUID id, String changedBy) {
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("update edfi_resource set district_wide_writer = true, changed_by = ? where id = ?")) {
+                st.setString(1, changedBy);
+                st.setObject(2, id);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
      * A derivation-pending row queued by the statement that stores a resource (issue 17: one statement, one round trip
      * less on the attendance write): the record's kind, key and Ed-Fi school, as {@link PendingStore#enqueue} writes them.
      */
@@ -136,15 +166,19 @@ public class ResourceStore {
     /** The queue row's insert, as the second part of a statement whose first part stores the resource (a CTE). */
     private static final String QUEUE_ROW = " insert into edfi_derivation_pending (kind, record_key, client_id, edfi_school_id) values (?, ?, ?, ?)";
 
-    public void insert(String resource, StoredResource r, String changedBy) {
-        insert(resource, r, changedBy, null);
+    public void insert(String resource, StoredResource r, String changedBy, boolean districtWideWriter) {
+        insert(resource, r, changedBy, districtWideWriter, null);
     }
 
-    /** Stores a new resource and, when {@code queue} is given, its derivation-pending row in the same statement. */
-    public void insert(String resource, StoredResource r, String changedBy, QueueRow queue) {
+    /**
+     * Stores a new resource and, when {@code queue} is given, its derivation-pending row in the same statement.
+     * {@code districtWideWriter}: whether its writer acts for every school (docs/security.md T27: only such a writer's
+     * enrollments place a school-less result).
+     */
+    public void insert(String resource, StoredResource r, String changedBy, boolean districtWideWriter, QueueRow queue) {
         String insert = "insert into edfi_resource (id, resource, natural_key, school_id, "
-                + "school_year, student_unique_id, body, etag, last_modified, changed_by, created_by) "
-                + "values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
+                + "school_year, student_unique_id, body, etag, last_modified, changed_by, created_by, district_wide_writer) "
+                + "values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)";
         sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement(queue == null ? insert : "with stored as (" + insert + ")" + QUEUE_ROW)) {
                 st.setObject(1, r.id());
@@ -158,8 +192,9 @@ public class ResourceStore {
                 st.setTimestamp(9, Timestamp.from(r.lastModified()));
                 st.setString(10, changedBy);
                 st.setString(11, changedBy);
+                st.setBoolean(12, districtWideWriter);
                 if (queue != null) {
-                    setQueueRow(st, 12, queue, changedBy);
+                    setQueueRow(st, 13, queue, changedBy);
                 }
                 st.executeUpdate();
             }
@@ -168,15 +203,19 @@ public class ResourceStore {
     }
 
     /** A new version of the document, with the columns copied out of it that are not part of its natural key (a student assessment's school and year). */
-    public void update(UUID id, String body, String etag, Instant lastModified, String changedBy, Long schoolId, Integer schoolYear) {
-        update(id, body, etag, lastModified, changedBy, schoolId, schoolYear, null);
+    public void update(UUID id, String body, String etag, Instant lastModified, String changedBy, boolean districtWideWriter,
+                       Long schoolId, Integer schoolYear) {
+        update(id, body, etag, lastModified, changedBy, districtWideWriter, schoolId, schoolYear, null);
     }
 
-    /** {@link #update}, and when {@code queue} is given its derivation-pending row in the same statement. */
-    public void update(UUID id, String body, String etag, Instant lastModified, String changedBy, Long schoolId, Integer schoolYear,
-                       QueueRow queue) {
+    /**
+     * {@link #update}, and when {@code queue} is given its derivation-pending row in the same statement.
+     * {@code districtWideWriter}: whether this writer acts for every school (the flag follows the last change).
+     */
+    public void update(UUID id, String body, String etag, Instant lastModified, String changedBy, boolean districtWideWriter,
+                       Long schoolId, Integer schoolYear, QueueRow queue) {
         String update = "update edfi_resource set body = ?::jsonb, etag = ?, last_modified = ?, "
-                + "changed_by = ?, school_id = ?, school_year = ? where id = ?";
+                + "changed_by = ?, school_id = ?, school_year = ?, district_wide_writer = ? where id = ?";
         sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement(queue == null ? update : "with stored as (" + update + ")" + QUEUE_ROW)) {
                 st.setString(1, body);
@@ -185,9 +224,10 @@ public class ResourceStore {
                 st.setString(4, changedBy);
                 st.setObject(5, schoolId, Types.BIGINT);
                 setInt(st, 6, schoolYear);
-                st.setObject(7, id);
+                st.setBoolean(7, districtWideWriter);
+                st.setObject(8, id);
                 if (queue != null) {
-                    setQueueRow(st, 8, queue, changedBy);
+                    setQueueRow(st, 9, queue, changedBy);
                 }
                 st.executeUpdate();
             }
@@ -433,6 +473,21 @@ public class ResourceStore {
         try (ResultSet rs = st.executeQuery()) {
             return rs.next() ? Optional.of(row(rs)) : Optional.empty();
         }
+    }
+
+    /**
+     * Rows of a resource of one student, at every school, whose last change was a district-wide writer's: the
+     * enrollments that may place a result of no school (docs/security.md T27).
+     */
+    public List<StoredResource> ofStudentByDistrictWideWriters(String resource, String student) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
+                    + "and student_unique_id = ? and district_wide_writer")) {
+                st.setString(1, resource);
+                st.setString(2, student);
+                return all(st);
+            }
+        });
     }
 
     /** Rows of a resource containing {@code filter} (a JSON object), optionally of one school year; every school. */

@@ -161,7 +161,9 @@ public class DerivationReader {
             // only the results written for the key's school (their school was authorised and fixed at the write): another
             // school's results, or an enrollment elsewhere, never change this school's record (review finding 1)
             // a result of no school (a district administrator's without a reported school) counts for the school of the
-            // student's only enrollment its date falls in, now (review of edfi5, M1: it is never made a school's for good)
+            // student's only enrollment its date falls in, now (review of edfi5, M1: it is never made a school's for good),
+            // among the enrollments a district-wide writer wrote last: an SIS's enrollment neither places it at its school
+            // nor makes its placement ambiguous (docs/security.md T27)
             List<AssessmentDerivation.Result> results = new ArrayList<>();
             List<AssessmentDerivation.Enrollment> enrollments = null;
             for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), k.schoolYear())) {
@@ -169,7 +171,8 @@ public class DerivationReader {
                 if (r.schoolId() == null) {
                     if (enrollments == null) {
                         enrollments = new ArrayList<>();
-                        for (StoredResource e : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), k.studentUniqueId())) {
+                        for (StoredResource e : store.ofStudentByDistrictWideWriters(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(),
+                                k.studentUniqueId())) {
                             enrollments.add(enrollment(e, read(e.body())));
                         }
                     }

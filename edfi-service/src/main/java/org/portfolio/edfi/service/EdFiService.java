@@ -137,6 +137,29 @@ public class EdFiService {
         return false;
     }
 
+    /**
+     * Whether the caller writes for every school: a district administrator, or a client whose scope is every school (an
+     * SIS registered with allSchools; a token narrowed to some schools is not). Only the enrollments whose last change
+     * was such a writer's place a district administrator's result of no school (docs/security.md T27): an SIS scoped to
+     * some schools neither receives another school's student's result through a bogus enrollment nor makes its placement
+     * ambiguous. edfi-service's own client never writes here (the door refuses it); it is never such a writer.
+     */
+    boolean districtWideWriter() {
+        return !caller.isIngestOnly() && (caller.isDistrictWide() || caller.schoolScope().allSchools());
+    }
+
+    /**
+     * An unchanged re-post or PUT of an enrollment: a district-wide writer now vouches for it as stored, so it places
+     * results of no school again (an administrator restores what an SIS's change, or the stored rows of before V9, took
+     * out of the placement); the records it may place are then queued ({@link #affected}). An SIS's unchanged re-post
+     * changes nothing, the flag included: the dates it re-posts are those the last writer wrote.
+     */
+    private void vouchIfDistrictWide(ResourceType type, StoredResource old) {
+        if (type == ResourceType.STUDENT_SCHOOL_ASSOCIATIONS && districtWideWriter() && !store.districtWideWriter(old.id())) {
+            store.vouchedByDistrictWideWriter(old.id(), caller.id());
+        }
+    }
+
     private WriteResult queued(WriteResult r) {
         derivations.enqueue(r.derive(), caller.id());
         return r;
@@ -194,17 +217,18 @@ public class EdFiService {
         if (existing.isPresent()) {
             StoredResource old = existing.get();
             if (old.etag().equals(etag)) {
+                vouchIfDistrictWide(type, old);
                 return new WriteResult(old.id(), etag, false, affected(doc, owner, null));
             }
             authorizeStored(type, old.schoolId(), schools); // another school's result under this key: not named
             ResourceStore.QueueRow queue = eventQueueRow(doc);
-            store.update(old.id(), body, etag, now, caller.id(), owner, doc.schoolYear(), queue);
+            store.update(old.id(), body, etag, now, caller.id(), districtWideWriter(), owner, doc.schoolYear(), queue);
             return new WriteResult(old.id(), etag, false, queue != null ? Affected.none() : affected(doc, owner, old));
         }
         UUID id = UUID.randomUUID();
         ResourceStore.QueueRow queue = eventQueueRow(doc);
         store.insert(type.path(), new StoredResource(id, doc.naturalKey(), owner, doc.schoolYear(), doc.studentUniqueId(),
-                body, etag, now), caller.id(), queue);
+                body, etag, now), caller.id(), districtWideWriter(), queue);
         return new WriteResult(id, etag, true, queue != null ? Affected.none() : affected(doc, owner, null));
     }
 
@@ -253,9 +277,11 @@ public class EdFiService {
         }
         authorizeAssessmentChange(doc);
         if (old.etag().equals(etag)) {
+            vouchIfDistrictWide(type, old);
             return new WriteResult(id, etag, false, affected(doc, owner, null));
         }
-        store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id(), owner, doc.schoolYear());
+        store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id(), districtWideWriter(), owner,
+                doc.schoolYear());
         return new WriteResult(id, etag, false, affected(doc, owner, old));
     }
 
@@ -389,13 +415,15 @@ public class EdFiService {
         if (caller.isDistrictWide()) {
             // a district administrator's result without a reported school stays school-less: no enrollment makes it a
             // school's for good (review of edfi5, M1); it is derived for the school of the student's enrollment at the
-            // time of each derivation (placement)
+            // time of each derivation (placement), counting only the enrollments a district-wide writer wrote last
+            // (docs/security.md T27)
             return null;
         }
+        // an SIS's result without a reported school is its school's for good, placed now by any enrollment (its own
+        // included) and refused unless that school is of its scope: no other school's record is concerned
         return placement(doc.studentUniqueId(), doc.body(), doc.schoolYear());
     }
 
-    /** The Ed-Fi school of the student's only enrollment the result falls in, now (null: none, or several). */
     /**
      * The assessment records a stored student assessment takes part in: its school's, or — a result of no school, a
      * district administrator's — those of every school the student is enrolled at (each derivation decides whether it
@@ -410,14 +438,32 @@ public class EdFiService {
             return Set.of(assessmentKey(body, r.schoolYear(), r.schoolId()));
         }
         Set<AssessmentKey> out = new TreeSet<>();
-        for (StoredResource e : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), r.studentUniqueId())) {
+        for (Long school : enrolledSchools(r.studentUniqueId())) {
+            out.add(assessmentKey(body, r.schoolYear(), school));
+        }
+        return out;
+    }
+
+    /**
+     * The Ed-Fi schools the student has an enrollment at, whoever wrote it: every school a result of no school may be
+     * placed at or may have been placed at before (a superset: each derivation decides, and retracts where it is not).
+     */
+    private Set<Long> enrolledSchools(String student) {
+        Set<Long> out = new TreeSet<>();
+        for (StoredResource e : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), student)) {
             if (e.schoolId() != null) {
-                out.add(assessmentKey(body, r.schoolYear(), e.schoolId()));
+                out.add(e.schoolId());
             }
         }
         return out;
     }
 
+    /**
+     * The Ed-Fi school of the student's only enrollment the result falls in, now (null: none, or several), counting every
+     * enrollment whoever wrote it: only for the school of an SIS's own result, fixed at its write and checked against its
+     * scope (a district administrator's result of no school is placed by the deriver, DerivationReader, from the
+     * enrollments a district-wide writer wrote).
+     */
     Long placement(String student, JsonNode body, Integer schoolYear) {
         if (schoolYear == null) {
             return null;
@@ -497,22 +543,30 @@ public class EdFiService {
                 filter.putObject("assessmentReference").put("assessmentIdentifier", doc.body().get("assessmentIdentifier").asText())
                         .put("namespace", doc.body().get("namespace").asText());
                 for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
-                    JsonNode body = read(r.body());
-                    Long school = r.schoolId() != null ? r.schoolId() : placement(r.studentUniqueId(), body, r.schoolYear());
-                    if (school != null && r.schoolYear() != null) {
-                        assessments.add(assessmentKey(body, r.schoolYear(), school));
-                    }
+                    // a result of no school: its record at each school the student is enrolled at (only a district-wide
+                    // writer gets here with such results: authorizeAssessmentChange)
+                    assessments.addAll(recordsOf(r, read(r.body())));
                 }
             }
             case STUDENT_ASSESSMENTS -> {
-                Long school = owner != null ? owner : placement(doc.studentUniqueId(), doc.body(), doc.schoolYear());
-                if (school != null && doc.schoolYear() != null) {
-                    assessments.add(assessmentKey(doc.body(), doc.schoolYear(), school));
+                // a result of no school (a district administrator's): its record at each school the student is enrolled
+                // at, the deriver places it (the administrator's write is authorised for every school)
+                if (doc.schoolYear() != null) {
+                    if (owner != null) {
+                        assessments.add(assessmentKey(doc.body(), doc.schoolYear(), owner));
+                    } else {
+                        for (Long school : enrolledSchools(doc.studentUniqueId())) {
+                            assessments.add(assessmentKey(doc.body(), doc.schoolYear(), school));
+                        }
+                    }
                 }
                 if (old != null && old.schoolYear() != null) {
-                    Long oldSchool = old.schoolId() != null ? old.schoolId() : placement(doc.studentUniqueId(), doc.body(), old.schoolYear());
-                    if (oldSchool != null) {
-                        assessments.add(assessmentKey(doc.body(), old.schoolYear(), oldSchool));
+                    if (old.schoolId() != null) {
+                        assessments.add(assessmentKey(doc.body(), old.schoolYear(), old.schoolId()));
+                    } else {
+                        for (Long school : enrolledSchools(doc.studentUniqueId())) {
+                            assessments.add(assessmentKey(doc.body(), old.schoolYear(), school));
+                        }
                     }
                 }
             }
@@ -523,12 +577,33 @@ public class EdFiService {
 
     /**
      * The student's results of no school: this enrollment's school's record of each is queued (derived there while the
-     * student's only enrollment of the result's date is this one; else retracted there). The results stay school-less.
+     * student's only enrollment of the result's date a district-wide writer wrote is this one; else retracted there). The
+     * results stay school-less. A district-wide writer's enrollment also changes where they are placed elsewhere (an
+     * enrollment that makes the placement ambiguous, or ends the ambiguity): its write, authorised for every school, queues
+     * their records at every school the student is enrolled at. An SIS's write queues its school's records only: an
+     * enrollment an SIS wrote last places nothing, so its write can only take this school out of the placement — the
+     * record here is retracted; a placement elsewhere that this ends the ambiguity of follows at that record's next
+     * derivation (docs/security.md T27).
      */
     private void queueSchoollessResults(EdFiDocument enrollment, Set<AssessmentKey> assessments) {
+        List<StoredResource> schoolless = new ArrayList<>();
         for (StoredResource r : store.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), enrollment.studentUniqueId())) {
             if (r.schoolId() == null && r.schoolYear() != null) {
-                assessments.add(assessmentKey(read(r.body()), r.schoolYear(), enrollment.schoolId()));
+                schoolless.add(r);
+            }
+        }
+        if (schoolless.isEmpty()) {
+            return;
+        }
+        Set<Long> schools = new TreeSet<>();
+        schools.add(enrollment.schoolId());
+        if (districtWideWriter()) {
+            schools.addAll(enrolledSchools(enrollment.studentUniqueId()));
+        }
+        for (StoredResource r : schoolless) {
+            JsonNode body = read(r.body());
+            for (Long school : schools) {
+                assessments.add(assessmentKey(body, r.schoolYear(), school));
             }
         }
     }
