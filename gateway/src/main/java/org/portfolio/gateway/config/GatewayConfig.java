@@ -141,6 +141,14 @@ public interface GatewayConfig {
 
         /** Burst: requests allowed at once after a quiet period. */
         int burst();
+
+        /**
+         * Proxied requests one client (per address, without a token) may have in flight at once: from the front door
+         * until its answer has been handed over or the exchange ended otherwise (client gone, error, timeout); one more is
+         * answered 429. A client cannot hold more than this of the services' pooled connections with slow requests.
+         */
+        @WithDefault("64")
+        int maxInFlight();
     }
 
     interface Jwt {

@@ -88,8 +88,10 @@ public class UpstreamProxy {
         }
     }
 
-    void forward(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path) {
-        new Exchange(ctx, route, policy, corr, path).start();
+    /** Forwards the request; {@code slot} (its place among its client's requests in flight) is released when it ends. */
+    void forward(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path,
+                 RateLimiter.Slot slot) {
+        new Exchange(ctx, route, policy, corr, path, slot).start();
     }
 
     /** One proxied request; every callback runs on the request's event loop. */
@@ -102,6 +104,7 @@ public class UpstreamProxy {
         private final Correlation corr;
         private final String path;
         private final boolean hasBody;
+        private final RateLimiter.Slot slot;
         private HttpClientRequest out;
         private long received;
         private long timer = -1;
@@ -114,7 +117,8 @@ public class UpstreamProxy {
         private boolean done;
         private boolean timedOut;
 
-        Exchange(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path) {
+        Exchange(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path,
+                 RateLimiter.Slot slot) {
             this.ctx = ctx;
             this.in = ctx.request();
             this.res = ctx.response();
@@ -123,9 +127,13 @@ public class UpstreamProxy {
             this.corr = corr;
             this.path = path;
             this.hasBody = FrontDoor.hasBody(in);
+            this.slot = slot;
         }
 
         void start() {
+            // every ending (answer handed over, problem answered, client gone, stream reset) ends or closes the response:
+            // the slot is released there, once (registered before the close handler below, which Vert.x Web would replace)
+            ctx.addEndHandler(ar -> slot.release());
             if (hasBody) {
                 in.pause();
             } else {
@@ -354,7 +362,7 @@ public class UpstreamProxy {
             EdgeProblems.send(res, ProblemType.REQUEST_TIMEOUT, detail, path, corr.requestId());
             // the rest of the body will not come: free the connection now (HTTP/2: just this stream)
             if (in.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
-                res.reset();
+                resetClient();
             } else {
                 vertx.setTimer(200, id -> in.connection().close());
             }
@@ -415,7 +423,7 @@ public class UpstreamProxy {
             }
             up.pipe().endOnFailure(false).to(res).onFailure(t -> {
                 LOG.debugf("Stream from %s broke: %s", route.service(), t.toString());
-                res.reset();
+                resetClient();
                 up.request().reset();
             });
         }
@@ -433,11 +441,22 @@ public class UpstreamProxy {
                     + ", the limit of " + path, path, corr.requestId());
         }
 
+        /**
+         * Ends the exchange with the client without an answer (HTTP/1.1: closes the connection, HTTP/2: resets the stream).
+         * A response the gateway resets itself calls neither its end nor its close handler (Vert.x 4), so the request's
+         * place among its client's requests in flight is given back here.
+         */
+        private void resetClient() {
+            res.reset();
+            slot.release();
+        }
+
         /** The caller closed the connection: stop the upstream exchange too (a no-op once it completed). */
         private void clientGone() {
             done = true;
             cancelTimer();
             cancelStallTimer();
+            slot.release();
             if (out != null) {
                 out.reset();
             }
@@ -474,7 +493,7 @@ public class UpstreamProxy {
                 MDC.remove("traceId");
             }
             if (res.headWritten()) {
-                res.reset();
+                resetClient();
                 return;
             }
             if (!bodyFullyRead) {

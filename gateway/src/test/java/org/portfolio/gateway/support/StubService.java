@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  *   <li>any path: answers 200 with what it received (method, path, query, headers, body size)</li>
  *   <li>{@code /upload}: counts the body while it streams; opens {@link #firstMegabyteArrived} after 1 MiB</li>
  *   <li>{@code /download?mib=N}: streams N MiB, pausing after the first until {@link #clientReadFirstMegabyte}</li>
+ *   <li>{@code /hold}: counts its arrival ({@link #HELD}) and answers once {@link #release} opens (at most 30 s)</li>
  *   <li>{@code /slow}: answers after 5 s; {@code /broken}: closes the connection without answering</li>
  *   <li>{@code /created}: 201 with {@code Location} and {@code Content-Location} built like the services build
  *       theirs, from the Host header that reached it ({@code http://<host>/<path>/42}); {@code ?location=X} answers
@@ -40,6 +41,8 @@ public final class StubService {
     public static final Map<String, String> LAST_HEADERS = new ConcurrentHashMap<>();
     public static volatile CountDownLatch firstMegabyteArrived = new CountDownLatch(1);
     public static volatile CountDownLatch clientReadFirstMegabyte = new CountDownLatch(1);
+    public static final AtomicInteger HELD = new AtomicInteger();
+    public static volatile CountDownLatch release = new CountDownLatch(0);
 
     private static final int MIB = 1 << 20;
     private static HttpServer server;
@@ -102,6 +105,17 @@ public final class StubService {
             }
             if (path.endsWith("/download")) {
                 download(ex);
+                return;
+            }
+            if (path.endsWith("/hold")) {
+                ex.getRequestBody().readAllBytes();
+                HELD.incrementAndGet();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                send(ex, 200, "application/json", "{\"held\":true}");
                 return;
             }
             long bytes = 0;
