@@ -10,7 +10,8 @@
 # p50 (one connection, i.e. latency without queueing) and keeps >= 60 % of the direct throughput at 64 connections.
 #
 # Settings: DURATION (20s per run), ROUNDS (3, alternating direct / gateway; the median is reported),
-# CONNECTIONS (64), THREADS (2). The rate limit stays on, set high enough not to refuse the load.
+# CONNECTIONS (64), THREADS (2). The rate limit stays on, set high enough not to refuse the load, and so does the
+# bound of requests in flight per client (64 by default: a CONNECTIONS above it would meet it).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -36,6 +37,7 @@ free_port() { # variable name
 export PORTFOLIO_HOME="$OUT/stack"
 for v in PG KAFKA KAFKA_CONTROLLER GATEWAY CONTRACTS AUTONOMY PERFORMANCE ENROLLMENT; do free_port "PORTFOLIO_${v}_PORT"; done
 export PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_SECOND=1000000 PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000
+export PORTFOLIO_GATEWAY_RATE_LIMIT_CLIENT_MAX_IN_FLIGHT=1000000
 export PORTFOLIO_READY_TIMEOUT="${PORTFOLIO_READY_TIMEOUT:-420}"
 GW="http://127.0.0.1:$PORTFOLIO_GATEWAY_PORT"
 DIRECT="http://127.0.0.1:$PORTFOLIO_CONTRACTS_PORT"

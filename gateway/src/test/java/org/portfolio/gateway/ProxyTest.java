@@ -2,9 +2,11 @@ package org.portfolio.gateway;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.portfolio.gateway.routing.FrontDoor;
 import org.portfolio.gateway.support.StubService;
 import org.portfolio.testing.TestTokens;
 import org.portfolio.testing.contract.NotContractChecked;
@@ -15,7 +17,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +41,12 @@ class ProxyTest {
 
     @TestHTTPResource("/")
     URI gateway;
+
+    @Inject
+    FrontDoor frontDoor;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
 
     @Test
     void aRequestIdFromTheCallerReachesTheServiceAndComesBack() {
@@ -237,6 +249,135 @@ class ProxyTest {
             }
         }
         assertThat(total).isEqualTo(64L * MIB);
+    }
+
+    /**
+     * Review finding (2026-12-05, gateway M3): a client that took a large answer a few bytes at a time (here 100 bytes
+     * every 500 ms) never went idle and held one of the service's pooled connections as long as it liked. While the
+     * gateway holds more of the answer than the client has taken, the client must take 1 KiB in every window (2 s in
+     * tests): this one is cut off, the connection to the service is closed (the service's write fails), and the
+     * request's place among its client's requests in flight is given back.
+     */
+    @Test
+    void anAnswerTakenTooSlowlyIsCutOffAndTheConnectionToTheServiceClosed() throws Exception {
+        int broken = StubService.STREAMS_BROKEN.get();
+        String subject = "slow-reader-" + UUID.randomUUID();
+        long started = System.nanoTime();
+        long total = 0;
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.setReceiveBufferSize(64 * 1024);
+            s.connect(new java.net.InetSocketAddress(gateway.getHost(), gateway.getPort()));
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(("GET /api/performance/stream?mib=64 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + adminToken(subject) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            byte[] buf = new byte[64 * 1024];
+            // a few bytes at a time, until the service's side of the exchange is closed (at most 20 s)
+            while (StubService.STREAMS_BROKEN.get() == broken && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20)) {
+                int n = in.read(buf, 0, 100);
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+                Thread.sleep(500);
+            }
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            assertThat(StubService.STREAMS_BROKEN.get()).as("the connection to the service was closed").isGreaterThan(broken);
+            assertThat(seconds).as("cut off after a window or two, not after the idle timeout").isLessThan(12);
+            // what the gateway had handed over before arrives, then the connection ends: never the whole answer
+            try {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    total += n;
+                }
+            } catch (java.net.SocketException reset) {
+                // a reset instead of an orderly close is as good
+            }
+        }
+        assertThat(total).as("the answer was cut off").isLessThan(64L * MIB);
+        awaitNoneInFlight("c:" + subject);
+        given().auth().oauth2(adminToken(subject)).get("/api/performance/metrics").then().statusCode(200);
+    }
+
+    /**
+     * The same over HTTP/2 (h2c): a stream whose reader takes nothing is reset, the connection to the service closed,
+     * and the client's connection goes on serving its other streams.
+     */
+    @Test
+    void anHttp2StreamTakenTooSlowlyIsResetAndTheConnectionGoesOn() throws Exception {
+        int broken = StubService.STREAMS_BROKEN.get();
+        String subject = "slow-h2-reader-" + UUID.randomUUID();
+        io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
+                .setDefaultHost(gateway.getHost()).setDefaultPort(gateway.getPort()));
+        try {
+            var reset = new java.util.concurrent.CompletableFuture<Throwable>();
+            var opened = h2.request(io.vertx.core.http.HttpMethod.GET, "/api/performance/stream?mib=64")
+                    .compose(req -> req.putHeader("Authorization", "Bearer " + adminToken(subject)).send())
+                    .map(res -> {
+                        res.pause(); // takes nothing more
+                        res.exceptionHandler(reset::complete);
+                        res.endHandler(v -> reset.completeExceptionally(new AssertionError("the whole answer arrived")));
+                        return res;
+                    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(opened.statusCode()).isEqualTo(200);
+            long started = System.nanoTime();
+            assertThat(reset.get(15, TimeUnit.SECONDS)).isInstanceOf(io.vertx.core.http.StreamResetException.class);
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(12);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (StubService.STREAMS_BROKEN.get() == broken && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(StubService.STREAMS_BROKEN.get()).as("the connection to the service was closed").isGreaterThan(broken);
+            awaitNoneInFlight("c:" + subject);
+            // the same connection serves the next request
+            var next = h2.request(io.vertx.core.http.HttpMethod.GET, "/api/performance/metrics")
+                    .compose(req -> req.putHeader("Authorization", "Bearer " + adminToken(subject)).send())
+                    .map(res -> res.statusCode() + " " + res.version() + " " + (res.request().connection() == opened.request().connection()))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(next).isEqualTo("200 HTTP_2 true");
+        } finally {
+            h2.close();
+        }
+    }
+
+    /** The same answer taken at an ordinary pace (64 KiB every 20 ms) arrives whole, as does a small one. */
+    @Test
+    void anAnswerTakenAtAnOrdinaryPaceArrivesWhole() throws Exception {
+        int broken = StubService.STREAMS_BROKEN.get();
+        int completed = StubService.STREAMS_COMPLETED.get();
+        String subject = "ordinary-reader-" + UUID.randomUUID();
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/performance/stream?mib=16"))
+                .header("Authorization", "Bearer " + adminToken(subject)).timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<InputStream> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        long total = 0;
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream in = r.body()) {
+            for (int n; (n = in.readNBytes(buf, 0, buf.length)) > 0; ) {
+                total += n;
+                Thread.sleep(20);
+            }
+        }
+        assertThat(total).isEqualTo(16L * MIB);
+        assertThat(StubService.STREAMS_COMPLETED.get()).isGreaterThan(completed);
+        assertThat(StubService.STREAMS_BROKEN.get()).isEqualTo(broken);
+        given().auth().oauth2(adminToken(subject)).get("/api/performance/stream?mib=1").then().statusCode(200);
+        awaitNoneInFlight("c:" + subject);
+    }
+
+    private static String adminToken(String subject) {
+        return TestTokens.token(subject, Set.of("DISTRICT_ADMIN"), List.of(), Duration.ofMinutes(5));
+    }
+
+    /** The requests in flight under {@code key} are given back once their exchanges ended (end handlers run a moment later). */
+    private void awaitNoneInFlight(String key) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (frontDoor.rateLimiter().inFlight(key) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(frontDoor.rateLimiter().inFlight(key)).as("requests in flight of " + key).isZero();
     }
 
     @Test

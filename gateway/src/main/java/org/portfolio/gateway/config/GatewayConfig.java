@@ -90,6 +90,23 @@ public interface GatewayConfig {
         @WithDefault("1024")
         long bodyMinBytesPerWindow();
 
+        /**
+         * The window of an answer's minimum rate: while the gateway holds part of an answer the client has not taken yet
+         * (its write queue to the client is full), the client must take {@link #answerMinBytesPerWindow()} bytes (or the
+         * rest of the answer, if less) in every window of this length, or its connection is closed (HTTP/2: the stream
+         * reset) and the connection to the service closed too. Time the service takes to send does not count.
+         */
+        @WithDefault("30s")
+        Duration answerWindow();
+
+        /**
+         * Bytes a client must take of an answer in every {@link #answerWindow()} while the gateway holds more for it: a
+         * reader that takes a few bytes every few minutes (it never goes idle) held one of the service's pooled
+         * connections for as long as it liked.
+         */
+        @WithDefault("1024")
+        long answerMinBytesPerWindow();
+
         /** Pooled connections per service (keep-alive, reused). */
         @WithDefault("128")
         int poolSize();
@@ -141,6 +158,14 @@ public interface GatewayConfig {
 
         /** Burst: requests allowed at once after a quiet period. */
         int burst();
+
+        /**
+         * Proxied requests one client (per address, without a token) may have in flight at once: from the front door
+         * until its answer has been handed over or the exchange ended otherwise (client gone, error, timeout); one more is
+         * answered 429. A client cannot hold more than this of the services' pooled connections with slow requests.
+         */
+        @WithDefault("64")
+        int maxInFlight();
     }
 
     interface Jwt {

@@ -17,7 +17,8 @@ import org.portfolio.platform.web.problem.ProblemType;
  * The one front door. Every request except the gateway's management paths ({@code /q/...}) passes here first,
  * on the event loop, with no database access: correlation ids, the body size limit, the bearer token (verified
  * against the gateway's keys; a bad token is always 401, a missing one is 401 except on public routes), the
- * school scope of SCHOOL_LEADER and SIS callers, and the rate limit. Then a service route is proxied and
+ * school scope of SCHOOL_LEADER and SIS callers, the rate limit, and for a service route the limit of requests in
+ * flight per client (per address without a token). Then a service route is proxied and
  * anything else (tokens, JWKS, admin, merged OpenAPI) goes on to the gateway's own resources, which check roles
  * again with SmallRye JWT.
  */
@@ -146,8 +147,27 @@ public class FrontDoor {
             ctx.next();
             return;
         }
+        RateLimiter.Slot slot = caller != null ? limiter.enterForClient(caller.subject()) : limiter.enterForAddress(address);
+        if (slot == null) {
+            // one ends soon or never: a client that holds this many waits for one of its own to end
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+            problem(ctx, ProblemType.RATE_LIMITED, (caller != null ? "Client " + caller.subject() : "This address")
+                    + " has " + (caller != null ? config.rateLimit().client() : config.rateLimit().anonymous()).maxInFlight()
+                    + " requests in flight, the most it may; retry when one has ended", path, corr, hasBody(req));
+            return;
+        }
         ContextLocals.put(URL_TEMPLATE, route.metricsTemplate());
-        proxy.forward(ctx, route, policy, corr, path);
+        try {
+            proxy.forward(ctx, route, policy, corr, path, slot);
+        } catch (RuntimeException | Error e) {
+            slot.release();
+            throw e;
+        }
+    }
+
+    /** The per-client limits, for tests: the requests in flight of a client or an address. */
+    public RateLimiter rateLimiter() {
+        return limiter;
     }
 
     /**

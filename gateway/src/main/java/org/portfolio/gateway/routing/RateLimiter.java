@@ -4,12 +4,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.portfolio.gateway.config.GatewayConfig;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Token buckets: one per client (token subject) and one per IP address for calls without a token. A bucket
  * holds up to {@code burst} requests and refills at {@code requests-per-second}. Buckets live in memory, per
  * gateway replica (with N replicas behind a load balancer a client gets up to N times the rate).
+ * <p>
+ * Beside the rate, the proxied requests in flight are counted with the same keys ({@code max-in-flight}): a client
+ * with a valid token could otherwise hold many slow requests (and as many of the services' pooled connections) at
+ * once. A count lives only while it is above zero, so it needs no eviction (an evicted count would leak or go
+ * negative).
  */
 public final class RateLimiter {
 
@@ -17,6 +24,7 @@ public final class RateLimiter {
     private final GatewayConfig.Bucket client;
     private final GatewayConfig.Bucket anonymous;
     private final Cache<String, TokenBucket> buckets;
+    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     public RateLimiter(GatewayConfig.RateLimit config) {
         this.enabled = config.enabled();
@@ -24,6 +32,50 @@ public final class RateLimiter {
         this.anonymous = config.anonymous();
         this.buckets = Caffeine.newBuilder().maximumSize(config.maxBuckets())
                 .expireAfterAccess(10, TimeUnit.MINUTES).build();
+    }
+
+    /** One of a client's requests in flight; {@link #release()} may be called any number of times, it counts once. */
+    public interface Slot {
+        void release();
+    }
+
+    private static final Slot UNCOUNTED = () -> {
+    };
+
+    /** A slot for one more request of this client, or null when it has {@code max-in-flight} already. */
+    public Slot enterForClient(String subject) {
+        return enabled ? enter("c:" + subject, client.maxInFlight()) : UNCOUNTED;
+    }
+
+    /** The same for a call without a token, per address. */
+    public Slot enterForAddress(String address) {
+        return enabled ? enter("a:" + address, anonymous.maxInFlight()) : UNCOUNTED;
+    }
+
+    /** Requests in flight under this key ({@code c:subject} or {@code a:address}). */
+    public int inFlight(String key) {
+        return inFlight.getOrDefault(key, 0);
+    }
+
+    private Slot enter(String key, int max) {
+        boolean[] admitted = {false};
+        inFlight.compute(key, (k, n) -> {
+            int now = n == null ? 0 : n;
+            if (now >= max) {
+                return n;
+            }
+            admitted[0] = true;
+            return now + 1;
+        });
+        if (!admitted[0]) {
+            return null;
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                inFlight.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+            }
+        };
     }
 
     /** 0 when the request may pass, else the milliseconds until it could. */

@@ -1,19 +1,25 @@
 package org.portfolio.gateway.routing;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -38,6 +44,8 @@ import java.util.concurrent.TimeoutException;
  * Content-Length to check up front). Failures become problem+json: 503 when the service cannot be reached,
  * 504 when it does not start answering in time, 502 when it breaks the exchange. A {@code Location} or
  * {@code Content-Location} naming a service's own address is rewritten to the public one ({@link PublicLocations}).
+ * Both bodies have a minimum rate: a request body that trickles is answered 408, an answer the client takes too slowly
+ * is cut off, and either way the connection to the service is closed rather than held.
  */
 @ApplicationScoped
 public class UpstreamProxy {
@@ -88,8 +96,10 @@ public class UpstreamProxy {
         }
     }
 
-    void forward(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path) {
-        new Exchange(ctx, route, policy, corr, path).start();
+    /** Forwards the request; {@code slot} (its place among its client's requests in flight) is released when it ends. */
+    void forward(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path,
+                 RateLimiter.Slot slot) {
+        new Exchange(ctx, route, policy, corr, path, slot).start();
     }
 
     /** One proxied request; every callback runs on the request's event loop. */
@@ -102,6 +112,7 @@ public class UpstreamProxy {
         private final Correlation corr;
         private final String path;
         private final boolean hasBody;
+        private final RateLimiter.Slot slot;
         private HttpClientRequest out;
         private long received;
         private long timer = -1;
@@ -113,8 +124,17 @@ public class UpstreamProxy {
         private boolean bodyFullyRead;
         private boolean done;
         private boolean timedOut;
+        /** The answer's minimum rate: bytes handed to the client, and the current window (when it began, what had been handed then). */
+        private long handed;
+        private long answerWindowStart;
+        private long handedAtWindowStart;
+        private long answerTimer = -1;
+        /** The service's answer is being relayed: its body has not all been handed to the client's connection yet. */
+        private boolean relaying;
+        private boolean readerCutOff;
 
-        Exchange(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path) {
+        Exchange(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path,
+                 RateLimiter.Slot slot) {
             this.ctx = ctx;
             this.in = ctx.request();
             this.res = ctx.response();
@@ -123,9 +143,13 @@ public class UpstreamProxy {
             this.corr = corr;
             this.path = path;
             this.hasBody = FrontDoor.hasBody(in);
+            this.slot = slot;
         }
 
         void start() {
+            // every ending (answer handed over, problem answered, client gone, stream reset) ends or closes the response:
+            // the slot is released there, once (registered before the close handler below, which Vert.x Web would replace)
+            ctx.addEndHandler(ar -> slot.release());
             if (hasBody) {
                 in.pause();
             } else {
@@ -328,7 +352,10 @@ public class UpstreamProxy {
         }
 
         private long declaredLength() {
-            String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+            return declaredLength(in.getHeader(HttpHeaders.CONTENT_LENGTH));
+        }
+
+        private static long declaredLength(String length) {
             try {
                 return length == null ? -1 : Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
@@ -354,7 +381,7 @@ public class UpstreamProxy {
             EdgeProblems.send(res, ProblemType.REQUEST_TIMEOUT, detail, path, corr.requestId());
             // the rest of the body will not come: free the connection now (HTTP/2: just this stream)
             if (in.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
-                res.reset();
+                resetClient();
             } else {
                 vertx.setTimer(200, id -> in.connection().close());
             }
@@ -413,11 +440,160 @@ public class UpstreamProxy {
                     && up.statusCode() != 204 && up.statusCode() != 304) {
                 res.setChunked(true);
             }
-            up.pipe().endOnFailure(false).to(res).onFailure(t -> {
-                LOG.debugf("Stream from %s broke: %s", route.service(), t.toString());
-                res.reset();
-                up.request().reset();
+            relaying = true;
+            up.pipe().endOnFailure(false).to(new Handed(up)).onComplete(ar -> {
+                relaying = false;
+                cancelAnswerTimer();
+                if (ar.failed() && !readerCutOff) {
+                    LOG.debugf("Stream from %s broke: %s", route.service(), ar.cause().toString());
+                    resetClient();
+                    up.request().reset();
+                }
             });
+        }
+
+        /**
+         * The client's side of the relay: counts what is handed to the client's connection and, once the gateway holds
+         * more than the client has taken (the write queue is full), watches that the client keeps taking.
+         */
+        private final class Handed implements WriteStream<Buffer> {
+            private final HttpClientResponse up;
+
+            Handed(HttpClientResponse up) {
+                this.up = up;
+            }
+
+            @Override
+            public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+                res.exceptionHandler(handler);
+                return this;
+            }
+
+            @Override
+            public Future<Void> write(Buffer data) {
+                handed += data.length();
+                Future<Void> f = res.write(data);
+                heldBack();
+                return f;
+            }
+
+            @Override
+            public void write(Buffer data, Handler<AsyncResult<Void>> handler) {
+                handed += data.length();
+                res.write(data, handler);
+                heldBack();
+            }
+
+            private void heldBack() {
+                if (answerTimer < 0 && relaying && res.writeQueueFull()) {
+                    newAnswerWindow(System.nanoTime());
+                    watchTheReader(up);
+                }
+            }
+
+            @Override
+            public Future<Void> end() {
+                answerHandedOver();
+                return res.end();
+            }
+
+            @Override
+            public void end(Handler<AsyncResult<Void>> handler) {
+                answerHandedOver();
+                res.end(handler);
+            }
+
+            @Override
+            public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+                res.setWriteQueueMaxSize(maxSize);
+                return this;
+            }
+
+            @Override
+            public boolean writeQueueFull() {
+                return res.writeQueueFull();
+            }
+
+            @Override
+            public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
+                res.drainHandler(handler);
+                return this;
+            }
+        }
+
+        /** The service's answer has all been read and handed on: the connection to the service goes back to the pool. */
+        private void answerHandedOver() {
+            relaying = false;
+            cancelAnswerTimer();
+        }
+
+        /**
+         * An answer the client takes too slowly is cut off (review of 2026-12-05, gateway M3): while the gateway holds
+         * more of it than the client has taken, the client must take {@code answer-min-bytes-per-window} (or the rest, if
+         * less) in every {@code answer-window}, or the exchange ends and the connection to the service is closed: a reader
+         * that took a few bytes every few minutes never went idle and held one of the service's pooled connections.
+         * Time the service takes to send (the gateway holds nothing back) does not count. Checked on a timer that re-arms
+         * itself, armed only once an answer is held back, so small or fast answers cost no timer.
+         */
+        private void watchTheReader(HttpClientResponse up) {
+            long windowMs = config.upstream().answerWindow().toMillis();
+            answerTimer = vertx.setTimer(Math.max(100, windowMs / 4), id -> {
+                answerTimer = -1;
+                if (!relaying) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (!res.writeQueueFull()) {
+                    newAnswerWindow(now); // the gateway waits for the service, not for the client
+                } else if (TimeUnit.NANOSECONDS.toMillis(now - answerWindowStart) >= windowMs) {
+                    long need = config.upstream().answerMinBytesPerWindow();
+                    long declared = declaredLength(up.getHeader(HttpHeaders.CONTENT_LENGTH));
+                    if (declared >= 0) {
+                        need = Math.min(need, declared - handedAtWindowStart);
+                    }
+                    long got = handed - handedAtWindowStart;
+                    if (got < need) {
+                        readerTooSlow(up, got, need, windowMs);
+                        return;
+                    }
+                    newAnswerWindow(now);
+                }
+                watchTheReader(up);
+            });
+        }
+
+        private void newAnswerWindow(long now) {
+            answerWindowStart = now;
+            handedAtWindowStart = handed;
+        }
+
+        private void cancelAnswerTimer() {
+            if (answerTimer >= 0) {
+                vertx.cancelTimer(answerTimer);
+                answerTimer = -1;
+            }
+        }
+
+        private void readerTooSlow(HttpClientResponse up, long got, long need, long windowMs) {
+            readerCutOff = true;
+            relaying = false;
+            MDC.put("requestId", corr.requestId());
+            MDC.put("traceId", corr.traceId());
+            try {
+                LOG.infof("%s %s: the client took %d bytes of the answer in %d s, at least %d needed; cut off after %d bytes",
+                        in.method(), path, got, windowMs / 1000, need, handed);
+            } finally {
+                MDC.remove("requestId");
+                MDC.remove("traceId");
+            }
+            // HTTP/1.1 closes the client's connection (the answer's head is out: nothing else can be said), HTTP/2 resets
+            // just the stream; the connection to the service, its answer half read, is closed, never pooled again
+            resetClient();
+            up.request().reset();
+            HttpConnection upstream = up.request().connection();
+            if (upstream != null) {
+                upstream.close();
+            }
         }
 
         private void tooLarge(long limit) {
@@ -433,11 +609,24 @@ public class UpstreamProxy {
                     + ", the limit of " + path, path, corr.requestId());
         }
 
+        /**
+         * Ends the exchange with the client without an answer (HTTP/1.1: closes the connection, HTTP/2: resets the stream).
+         * A response the gateway resets itself calls neither its end nor its close handler (Vert.x 4), so the request's
+         * place among its client's requests in flight is given back here.
+         */
+        private void resetClient() {
+            res.reset();
+            slot.release();
+        }
+
         /** The caller closed the connection: stop the upstream exchange too (a no-op once it completed). */
         private void clientGone() {
             done = true;
+            relaying = false;
             cancelTimer();
             cancelStallTimer();
+            cancelAnswerTimer();
+            slot.release();
             if (out != null) {
                 out.reset();
             }
@@ -474,7 +663,7 @@ public class UpstreamProxy {
                 MDC.remove("traceId");
             }
             if (res.headWritten()) {
-                res.reset();
+                resetClient();
                 return;
             }
             if (!bodyFullyRead) {

@@ -41,6 +41,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             c.put("portfolio.gateway.services.edfi", stub);
             c.put("portfolio.gateway.upstream.response-timeout", "2s");
             c.put("portfolio.gateway.upstream.body-stall-timeout", "2s");
+            c.put("portfolio.gateway.upstream.answer-window", "2s");
             c.put("portfolio.gateway.bootstrap.client-id", BOOTSTRAP_ID);
             c.put("portfolio.gateway.bootstrap.client-secret", BOOTSTRAP_SECRET);
             c.put("portfolio.gateway.bootstrap.edfi-client-secret", EDFI_SECRET);

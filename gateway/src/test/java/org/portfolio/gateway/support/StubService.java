@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  *   <li>any path: answers 200 with what it received (method, path, query, headers, body size)</li>
  *   <li>{@code /upload}: counts the body while it streams; opens {@link #firstMegabyteArrived} after 1 MiB</li>
  *   <li>{@code /download?mib=N}: streams N MiB, pausing after the first until {@link #clientReadFirstMegabyte}</li>
+ *   <li>{@code /stream?mib=N}: streams N MiB as fast as it is read; counts the ones that went through
+ *       ({@link #STREAMS_COMPLETED}) and the ones whose connection was closed before the end ({@link #STREAMS_BROKEN})</li>
+ *   <li>{@code /hold}: counts its arrival ({@link #HELD}) and answers once {@link #release} opens (at most 30 s)</li>
  *   <li>{@code /slow}: answers after 5 s; {@code /broken}: closes the connection without answering</li>
  *   <li>{@code /created}: 201 with {@code Location} and {@code Content-Location} built like the services build
  *       theirs, from the Host header that reached it ({@code http://<host>/<path>/42}); {@code ?location=X} answers
@@ -40,6 +43,10 @@ public final class StubService {
     public static final Map<String, String> LAST_HEADERS = new ConcurrentHashMap<>();
     public static volatile CountDownLatch firstMegabyteArrived = new CountDownLatch(1);
     public static volatile CountDownLatch clientReadFirstMegabyte = new CountDownLatch(1);
+    public static final AtomicInteger STREAMS_COMPLETED = new AtomicInteger();
+    public static final AtomicInteger STREAMS_BROKEN = new AtomicInteger();
+    public static final AtomicInteger HELD = new AtomicInteger();
+    public static volatile CountDownLatch release = new CountDownLatch(0);
 
     private static final int MIB = 1 << 20;
     private static HttpServer server;
@@ -104,6 +111,21 @@ public final class StubService {
                 download(ex);
                 return;
             }
+            if (path.endsWith("/stream")) {
+                stream(ex);
+                return;
+            }
+            if (path.endsWith("/hold")) {
+                ex.getRequestBody().readAllBytes();
+                HELD.incrementAndGet();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                send(ex, 200, "application/json", "{\"held\":true}");
+                return;
+            }
             long bytes = 0;
             try (InputStream in = ex.getRequestBody()) {
                 byte[] buf = new byte[64 * 1024];
@@ -152,6 +174,23 @@ public final class StubService {
                 }
             }
         }
+    }
+
+    private static void stream(HttpExchange ex) throws IOException {
+        String q = ex.getRequestURI().getQuery();
+        int mib = q != null && q.startsWith("mib=") ? Integer.parseInt(q.substring(4)) : 1;
+        ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        ex.sendResponseHeaders(200, 0); // chunked
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream out = ex.getResponseBody()) {
+            for (int i = 0; i < mib * 16; i++) {
+                out.write(chunk);
+            }
+        } catch (IOException e) {
+            STREAMS_BROKEN.incrementAndGet(); // the gateway closed the connection before the end
+            throw e;
+        }
+        STREAMS_COMPLETED.incrementAndGet();
     }
 
     private static String openApi() {
