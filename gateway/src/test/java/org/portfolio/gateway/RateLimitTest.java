@@ -53,6 +53,19 @@ class RateLimitTest {
         given().auth().oauth2(token("modest-" + UUID.randomUUID())).get("/api/oversight-bodies").then().statusCode(200);
     }
 
+    /** Review of 2026-12-05 (security.md T12): /q/* (health with its database check, metrics, Swagger UI) had no limit. */
+    @Test
+    void managementPathsTakeFromTheAddresssBucketToo() {
+        int status = 0;
+        for (int i = 0; i < 10 && status != 429; i++) {
+            status = given().get("/q/health/ready").statusCode();
+        }
+        org.assertj.core.api.Assertions.assertThat(status).as("a flood of readiness checks from one address").isEqualTo(429);
+        given().get("/q/metrics").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("type", equalTo("urn:portfolio:problem:rate-limited"));
+    }
+
     @Test
     void callsWithoutATokenAreLimitedPerAddressTheTokenEndpointIncluded() {
         int status = 0;

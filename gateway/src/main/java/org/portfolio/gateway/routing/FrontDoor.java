@@ -14,7 +14,8 @@ import org.portfolio.gateway.security.TokenVerifier;
 import org.portfolio.platform.web.problem.ProblemType;
 
 /**
- * The one front door. Every request except the gateway's management paths ({@code /q/...}) passes here first,
+ * The one front door. Every request passes here first (the gateway's management paths, {@code /q/...}, only for the
+ * framing checks and the rate limit of calls without a token),
  * on the event loop, with no database access: correlation ids, the body size limit, the bearer token (verified
  * against the gateway's keys; a bad token is always 401, a missing one is 401 except on public routes), the
  * school scope of SCHOOL_LEADER and SIS callers, the rate limit, and for a service route the limit of requests in
@@ -72,11 +73,21 @@ public class FrontDoor {
             problem(ctx, ProblemType.BAD_REQUEST, framing, path == null ? "/" : path, corr, true);
             return;
         }
+        Correlation corr = Correlation.of(req.getHeader(REQUEST_ID), req.getHeader("traceparent"));
         if (path.equals("/q") || path.startsWith("/q/")) {
+            // health, metrics and Swagger UI: no token, but the address's bucket like any call without one (a flood of
+            // readiness checks, each a database query, was unlimited)
+            long wait = limiter.acquireForAddress(req.remoteAddress() == null ? "?" : req.remoteAddress().hostAddress());
+            if (wait > 0) {
+                long seconds = Math.max(1, (wait + 999) / 1000);
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                problem(ctx, ProblemType.RATE_LIMITED, "This address is over its rate limit; retry after " + seconds + " s",
+                        path, corr, hasBody(req));
+                return;
+            }
             ctx.next();
             return;
         }
-        Correlation corr = Correlation.of(req.getHeader(REQUEST_ID), req.getHeader("traceparent"));
         RouteTable.Route route = table.route(path);
         if (route == null) {
             // the gateway's own resources log and answer with the same id
