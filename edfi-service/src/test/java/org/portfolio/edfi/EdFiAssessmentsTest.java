@@ -159,6 +159,37 @@ class EdFiAssessmentsTest {
     }
 
     /**
+     * Review of 2026-12-05 (T27, A1): an SIS's own result without a reported school was placed by every school's
+     * enrollments, so its answer told it where else the student was enrolled (403 naming the other Ed-Fi school; 201
+     * against 403 when another school's enrollment made the placement ambiguous). Only the enrollments at schools of
+     * its scope count now: a student enrolled elsewhere only is refused with the same text as one enrolled nowhere, and
+     * an enrollment elsewhere does not stop the SIS's own school from taking its result.
+     */
+    @Test
+    void anSisResultWithoutASchoolIsPlacedByItsOwnSchoolsEnrollmentsOnlyAndTheAnswerNamesNoOtherSchool() {
+        mapLevels(Map.of("Met Standard", 3));
+        mapSubjects(Map.of("Mathematics", "MATH"));
+        long otherEdfi = edfiSchool + 11;
+        UUID other = UUID.randomUUID();
+        EdFiApiTest.mapSchool(otherEdfi, other);
+        String sisB = TestTokens.sis(other);
+        post("assessments", assessment("SA-Math-11", "Mathematics"), TestTokens.districtAdmin(), 201);
+        post("studentSchoolAssociations", enrollment("SO-1"), sis, 201); // enrolled at this school only
+        String nowhere = post("studentAssessments", result("SA-Math-11", "RO-0", "SO-0", "Met Standard", "600", null), sisB, 403)
+                .jsonPath().getString("detail");
+        String elsewhere = post("studentAssessments", result("SA-Math-11", "RO-1", "SO-1", "Met Standard", "600", null), sisB, 403)
+                .jsonPath().getString("detail");
+        assertThat(elsewhere).isEqualTo(nowhere).doesNotContain(Long.toString(edfiSchool));
+        // enrolled at both schools on the date: the other school's SIS places its own result at its own school
+        post("studentSchoolAssociations", enrollment("SO-2"), sis, 201);
+        post("studentSchoolAssociations", enrollment("SO-2").replace("\"schoolId\":" + edfiSchool, "\"schoolId\":" + otherEdfi), sisB, 201);
+        post("studentAssessments", result("SA-Math-11", "RO-2", "SO-2", "Met Standard", "600", null), sisB, 201);
+        // and this school's SIS its own result at this school
+        post("studentAssessments", result("SA-Math-11", "RO-3", "SO-2", "Met Standard", "610", null), sis, 201);
+        assertThat(lastRow("SO-2").get("schoolId").asText()).isEqualTo(school.toString());
+    }
+
+    /**
      * Review of issue 17 (docs/reviews/edfi3-queue.md), finding 1: the deriver sends with edfi-service's own client (every
      * school), so the write's scope must bound what it sends and retracts. A result posted by another school's SIS for
      * this school's student (a better one), and a bogus enrollment of this school's student at the other school, neither

@@ -419,8 +419,10 @@ public class EdFiService {
             // (docs/security.md T27)
             return null;
         }
-        // an SIS's result without a reported school is its school's for good, placed now by any enrollment (its own
-        // included) and refused unless that school is of its scope: no other school's record is concerned
+        // an SIS's result without a reported school is its school's for good, placed now by the enrollments at the schools
+        // of its scope only: no other school's record is concerned, and its answer says nothing of where else the student
+        // is enrolled (review of 2026-12-05: a 403 naming the other school, or 201 against 403 for an ambiguous placement,
+        // told an SIS another school's enrollments)
         return placement(doc.studentUniqueId(), doc.body(), doc.schoolYear());
     }
 
@@ -459,18 +461,22 @@ public class EdFiService {
     }
 
     /**
-     * The Ed-Fi school of the student's only enrollment the result falls in, now (null: none, or several), counting every
-     * enrollment whoever wrote it: only for the school of an SIS's own result, fixed at its write and checked against its
-     * scope (a district administrator's result of no school is placed by the deriver, DerivationReader, from the
-     * enrollments a district-wide writer wrote).
+     * The Ed-Fi school of the student's only enrollment at a school of the caller's scope that the result falls in, now
+     * (null: none, or several): only for the school of an SIS's own result, fixed at its write (a district administrator's
+     * result of no school is placed by the deriver, DerivationReader, from the enrollments a district-wide writer wrote).
+     * Enrollments at schools outside the scope are not looked at: they neither place the result nor make it ambiguous.
      */
     Long placement(String student, JsonNode body, Integer schoolYear) {
         if (schoolYear == null) {
             return null;
         }
+        Map<Long, UUID> schools = mappings.current().schools();
         List<AssessmentDerivation.Enrollment> enrollments = new ArrayList<>();
         for (StoredResource r : store.ofStudent(ResourceType.STUDENT_SCHOOL_ASSOCIATIONS.path(), student)) {
-            enrollments.add(DerivationReader.enrollment(r, read(r.body())));
+            UUID school = r.schoolId() == null ? null : schools.get(r.schoolId());
+            if (school != null && caller.canAccessSchool(school)) {
+                enrollments.add(DerivationReader.enrollment(r, read(r.body())));
+            }
         }
         return AssessmentDerivation.schoolOf(null, EdFiDocument.administrationDateOf(body), schoolYear, enrollments);
     }
