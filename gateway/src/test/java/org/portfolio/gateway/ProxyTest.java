@@ -341,6 +341,35 @@ class ProxyTest {
         }
     }
 
+    /**
+     * Review of 2026-12-05 (gateway H1): over HTTP/2 the gateway's close handler runs at the end of every stream, and it
+     * reset the finished request to the service, which in Vert.x 4 closes the pooled connection (eclipse-vertx/vert.x#6294)
+     * — perhaps already serving another client's request. Sequential HTTP/2 requests now keep one connection to the
+     * service, as HTTP/1.1 requests do.
+     */
+    @Test
+    void http2ExchangesKeepTheirPooledConnectionToTheService() throws Exception {
+        String subject = "h2-keepalive-" + UUID.randomUUID();
+        io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
+                .setDefaultHost(gateway.getHost()).setDefaultPort(gateway.getPort()));
+        try {
+            java.util.Set<Integer> ports = new java.util.HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                String body = h2.request(io.vertx.core.http.HttpMethod.GET, "/api/performance/peer")
+                        .compose(req -> req.putHeader("Authorization", "Bearer " + adminToken(subject)).send())
+                        .compose(res -> res.body().map(b -> res.statusCode() + " " + b.toString()))
+                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertThat(body).startsWith("200 ");
+                ports.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body.substring(4)).get("port").asInt());
+                Thread.sleep(50); // the stream's end reaches the gateway's close handler
+            }
+            assertThat(ports).as("the gateway's connections to the service, one per request if each was closed").hasSizeLessThanOrEqualTo(2);
+        } finally {
+            h2.close();
+        }
+    }
+
     /** The same answer taken at an ordinary pace (64 KiB every 20 ms) arrives whole, as does a small one. */
     @Test
     void anAnswerTakenAtAnOrdinaryPaceArrivesWhole() throws Exception {

@@ -158,6 +158,7 @@ public class FrontDoor {
             ctx.next();
             return;
         }
+        ContextLocals.put(URL_TEMPLATE, route.metricsTemplate()); // before the slot: nothing between it and the try may throw
         RateLimiter.Slot slot = caller != null ? limiter.enterForClient(caller.subject()) : limiter.enterForAddress(address);
         if (slot == null) {
             // one ends soon or never: a client that holds this many waits for one of its own to end
@@ -167,7 +168,6 @@ public class FrontDoor {
                     + " requests in flight, the most it may; retry when one has ended", path, corr, hasBody(req));
             return;
         }
-        ContextLocals.put(URL_TEMPLATE, route.metricsTemplate());
         try {
             proxy.forward(ctx, route, policy, corr, path, slot);
         } catch (RuntimeException | Error e) {

@@ -122,6 +122,10 @@ public class UpstreamProxy {
         private long windowStart;
         private long receivedAtWindowStart;
         private boolean bodyFullyRead;
+        /** The whole request, body included, went to the service ({@code out.end()}). */
+        private boolean requestSent;
+        /** The service's whole answer has been read and handed on. */
+        private boolean serviceDone;
         private boolean done;
         private boolean timedOut;
         /** The answer's minimum rate: bytes handed to the client, and the current window (when it began, what had been handed then). */
@@ -216,6 +220,7 @@ public class UpstreamProxy {
                 if (hasBody) {
                     sendBody();
                 } else {
+                    requestSent = true;
                     out.end();
                     startResponseTimer();
                 }
@@ -298,6 +303,7 @@ public class UpstreamProxy {
                 bodyFullyRead = true;
                 cancelStallTimer();
                 if (!done) {
+                    requestSent = true;
                     out.end();
                     startResponseTimer();
                 }
@@ -447,7 +453,9 @@ public class UpstreamProxy {
                 if (ar.failed() && !readerCutOff) {
                     LOG.debugf("Stream from %s broke: %s", route.service(), ar.cause().toString());
                     resetClient();
-                    up.request().reset();
+                    if (!serviceExchangeOver()) {
+                        up.request().reset();
+                    }
                 }
             });
         }
@@ -523,8 +531,25 @@ public class UpstreamProxy {
 
         /** The service's answer has all been read and handed on: the connection to the service goes back to the pool. */
         private void answerHandedOver() {
+            serviceDone = true;
             relaying = false;
             cancelAnswerTimer();
+            if (!requestSent && out != null) {
+                // the service answered before the whole body (its own 413, 401, 404…): the request to it can never end, so
+                // its connection is closed now rather than held until the client ends its stream or the idle timeout
+                // (HTTP/2 clients may keep a stream open; review of 2026-12-05, gateway M2)
+                out.reset();
+            }
+        }
+
+        /**
+         * Whether the exchange with the service is over on both sides: then the connection is back in the pool, perhaps
+         * serving another request, and must not be reset — Vert.x 4 closes the physical connection on a late reset of a
+         * completed HTTP/1.1 request (eclipse-vertx/vert.x#6294), and over HTTP/2 the close handler runs at the end of
+         * every stream (review of 2026-12-05, gateway H1: every HTTP/2 exchange closed its pooled connection).
+         */
+        private boolean serviceExchangeOver() {
+            return serviceDone && requestSent;
         }
 
         /**
@@ -619,7 +644,7 @@ public class UpstreamProxy {
             slot.release();
         }
 
-        /** The caller closed the connection: stop the upstream exchange too (a no-op once it completed). */
+        /** The caller closed the connection (or, on HTTP/2, its stream ended): stop the upstream exchange unless it is over. */
         private void clientGone() {
             done = true;
             relaying = false;
@@ -627,7 +652,7 @@ public class UpstreamProxy {
             cancelStallTimer();
             cancelAnswerTimer();
             slot.release();
-            if (out != null) {
+            if (out != null && !serviceExchangeOver()) {
                 out.reset();
             }
         }

@@ -85,6 +85,11 @@ public final class StubService {
             CALLS.incrementAndGet();
             LAST_HEADERS.clear();
             ex.getRequestHeaders().forEach((k, v) -> LAST_HEADERS.put(k.toLowerCase(), String.join(",", v)));
+            if (path.endsWith("/peer")) {
+                // the gateway's end of the connection this request came on: the same port again means a kept connection
+                send(ex, 200, "application/json", "{\"port\":" + ex.getRemoteAddress().getPort() + "}");
+                return;
+            }
             if (path.endsWith("/broken")) {
                 ex.getRequestBody().readAllBytes();
                 ex.close(); // no status line at all
