@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -31,7 +32,9 @@ class RateLimitTest {
                     "portfolio.gateway.rate-limit.client.requests-per-second", "0.02",
                     "portfolio.gateway.rate-limit.client.burst", "3",
                     "portfolio.gateway.rate-limit.anonymous.requests-per-second", "0.02",
-                    "portfolio.gateway.rate-limit.anonymous.burst", "3");
+                    "portfolio.gateway.rate-limit.anonymous.burst", "3",
+                    // the tests' own address stands for a TLS terminator in front of the gateway
+                    "portfolio.gateway.rate-limit.trusted-proxies", "127.0.0.1/32,10.9.0.0/16");
         }
     }
 
@@ -51,6 +54,38 @@ class RateLimitTest {
                 .body("type", equalTo("urn:portfolio:problem:rate-limited"))
                 .body("detail", containsString("greedy-"));
         given().auth().oauth2(token("modest-" + UUID.randomUUID())).get("/api/oversight-bodies").then().statusCode(200);
+    }
+
+    /**
+     * Review of 2026-12-05 (security.md T12, gateway M3): every caller without a token behind the TLS terminator shared
+     * one bucket (the terminator's address), so one of them could hold everyone's token requests at 429. Behind a trusted
+     * proxy each forwarded caller has its own; what a caller writes to the left of what the proxy appended is not
+     * believed; an IPv6 caller counts by its /64.
+     */
+    @Test
+    void behindATrustedProxyEachForwardedCallerHasItsOwnBucket() {
+        int n = 1 + (int) (Math.random() * 250);
+        String a = "198.51.100." + n;
+        String b = "198.51.100." + (n % 250 + 2);
+        assertThat(exhaust(a)).as("the forwarded caller's own bucket").isEqualTo(429);
+        given().header("X-Forwarded-For", b).get("/q/health/live").then().statusCode(200);
+        // a caller that writes an address of its own: the proxy appends the real one, which is the one that counts
+        given().header("X-Forwarded-For", "203.0.113.9, " + a).get("/q/health/live").then().statusCode(429);
+        // two trusted hops: the address the first proxy saw
+        given().header("X-Forwarded-For", a + ", 10.9.1.1").get("/q/health/live").then().statusCode(429);
+        // IPv6: the same /64 is one caller, the next /64 another
+        String v6 = "2001:db8:" + Integer.toHexString(n) + ":1::";
+        assertThat(exhaust(v6 + "1")).isEqualTo(429);
+        given().header("X-Forwarded-For", v6 + "ffff").get("/q/health/live").then().statusCode(429);
+        given().header("X-Forwarded-For", "2001:db8:" + Integer.toHexString(n) + ":2::1").get("/q/health/live").then().statusCode(200);
+    }
+
+    private static int exhaust(String forwardedFor) {
+        int status = 0;
+        for (int i = 0; i < 10 && status != 429; i++) {
+            status = given().header("X-Forwarded-For", forwardedFor).get("/q/health/live").statusCode();
+        }
+        return status;
     }
 
     /** Review of 2026-12-05 (security.md T12): /q/* (health with its database check, metrics, Swagger UI) had no limit. */

@@ -150,6 +150,13 @@ public interface GatewayConfig {
         /** Buckets kept in memory at most (least recently used are dropped, i.e. refilled). */
         @WithDefault("100000")
         int maxBuckets();
+
+        /**
+         * Proxies in front of the gateway whose {@code X-Forwarded-For} names the caller (CIDR networks, e.g. the TLS
+         * terminator's address): a call without a token from one of them counts against the address it names. None by
+         * default: then every caller is its socket's address.
+         */
+        Optional<List<String>> trustedProxies();
     }
 
     interface Bucket {

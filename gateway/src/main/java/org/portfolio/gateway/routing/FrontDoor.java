@@ -45,11 +45,13 @@ public class FrontDoor {
     private RouteTable table;
     private AccessRules rules;
     private RateLimiter limiter;
+    private CallerAddress callers;
 
     void install(@Observes Router router) {
         table = new RouteTable(config);
         rules = new AccessRules(config);
         limiter = new RateLimiter(config.rateLimit());
+        callers = new CallerAddress(config.rateLimit().trustedProxies().orElse(java.util.List.of()));
         router.route().order(ORDER).handler(this::handle);
     }
 
@@ -77,7 +79,7 @@ public class FrontDoor {
         if (path.equals("/q") || path.startsWith("/q/")) {
             // health, metrics and Swagger UI: no token, but the address's bucket like any call without one (a flood of
             // readiness checks, each a database query, was unlimited)
-            long wait = limiter.acquireForAddress(req.remoteAddress() == null ? "?" : req.remoteAddress().hostAddress());
+            long wait = limiter.acquireForAddress(callers.of(req));
             if (wait > 0) {
                 long seconds = Math.max(1, (wait + 999) / 1000);
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -113,7 +115,7 @@ public class FrontDoor {
         boolean isPublic = tokenEndpoint || rules.isPublic(req.method().name(), segments);
         TokenVerifier.VerifiedToken caller = null;
         String auth = req.getHeader(HttpHeaders.AUTHORIZATION);
-        String address = req.remoteAddress() == null ? "?" : req.remoteAddress().hostAddress();
+        String address = callers.of(req);
         if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7) && !tokenEndpoint) {
             String token = auth.substring(7).trim();
             // an address over its limit of invalid tokens gets no new token verified (a known one costs no signature check)

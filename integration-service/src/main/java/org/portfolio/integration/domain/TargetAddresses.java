@@ -1,5 +1,7 @@
 package org.portfolio.integration.domain;
 
+import org.portfolio.platform.web.net.Network;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -14,11 +16,11 @@ import java.util.Optional;
 public final class TargetAddresses {
 
     private final boolean allowPrivate;
-    private final List<Cidr> allowedNetworks;
+    private final List<Network> allowedNetworks;
 
     public TargetAddresses(boolean allowPrivate, List<String> allowedNetworks) {
         this.allowPrivate = allowPrivate;
-        this.allowedNetworks = allowedNetworks.stream().map(Cidr::parse).toList();
+        this.allowedNetworks = allowedNetworks.stream().map(Network::parse).toList();
     }
 
     /** Why this address may not be connected to; empty when it may. */
@@ -127,43 +129,5 @@ public final class TargetAddresses {
             throw new IllegalStateException(e); // four bytes are always an address
         }
         return Optional.empty();
-    }
-
-    /** An IPv4 or IPv6 network in CIDR notation. */
-    record Cidr(byte[] network, int bits) {
-
-        static Cidr parse(String text) {
-            String t = text.trim();
-            int slash = t.indexOf('/');
-            String address = slash < 0 ? t : t.substring(0, slash);
-            if (!address.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
-                throw new IllegalArgumentException("not a network in CIDR notation (an IP address, /bits): " + text);
-            }
-            try {
-                InetAddress a = InetAddress.getByName(address); // a literal: no name lookup
-                int max = a.getAddress().length * 8;
-                int bits = slash < 0 ? max : Integer.parseInt(t.substring(slash + 1));
-                if (bits < 0 || bits > max) {
-                    throw new IllegalArgumentException("not a network in CIDR notation: " + text);
-                }
-                return new Cidr(a.getAddress(), bits);
-            } catch (java.net.UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("not a network in CIDR notation: " + text, e);
-            }
-        }
-
-        boolean contains(InetAddress a) {
-            byte[] b = a.getAddress();
-            if (b.length != network.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >>> (i % 8);
-                if ((b[i / 8] & mask) != (network[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }
