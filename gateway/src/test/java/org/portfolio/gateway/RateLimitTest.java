@@ -93,12 +93,21 @@ class RateLimitTest {
     void managementPathsTakeFromTheAddresssBucketToo() {
         int status = 0;
         for (int i = 0; i < 10 && status != 429; i++) {
-            status = given().get("/q/health/ready").statusCode();
+            status = given().get("/q/metrics").statusCode();
         }
-        org.assertj.core.api.Assertions.assertThat(status).as("a flood of readiness checks from one address").isEqualTo(429);
-        given().get("/q/metrics").then().statusCode(429).contentType("application/problem+json")
+        org.assertj.core.api.Assertions.assertThat(status).as("a flood of /q/metrics from one address").isEqualTo(429);
+        given().get("/q/swagger-ui/").then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("type", equalTo("urn:portfolio:problem:rate-limited"));
+        // the machine's own health check (loopback, no proxy) is not held back by a local caller's flood
+        given().get("/q/health/ready").then().statusCode(200);
+        // one that came through a proxy is a caller like any other (here the forwarded address's bucket)
+        String forwarded = "198.51.100." + (1 + (int) (Math.random() * 250));
+        int proxied = 0;
+        for (int i = 0; i < 10 && proxied != 429; i++) {
+            proxied = given().header("X-Forwarded-For", forwarded).get("/q/health/ready").statusCode();
+        }
+        org.assertj.core.api.Assertions.assertThat(proxied).as("a flood of readiness checks through a proxy").isEqualTo(429);
     }
 
     @Test

@@ -6,7 +6,6 @@ import org.portfolio.platform.web.net.Network;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,11 +19,13 @@ import java.util.List;
  *   <li>an IPv6 address counts by its /64 network (one host is usually given a whole /64, and could otherwise take a
  *   new key per request); an IPv4-mapped IPv6 address counts as its IPv4 address.</li>
  * </ul>
- * Entries are IP literals only (never a name lookup); an entry that is not one ends the walk.
+ * Entries are IP literals only (never a name lookup: {@link Network#literal}); an entry that is not one ends the walk,
+ * as do {@link #MAX_HOPS} entries.
  */
 final class CallerAddress {
 
-    private static final String LITERAL = "[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*";
+    /** X-Forwarded-For entries looked at, at most (proxies in front of the gateway: one or two). */
+    static final int MAX_HOPS = 16;
 
     private final List<Network> trusted;
 
@@ -33,30 +34,45 @@ final class CallerAddress {
     }
 
     String of(HttpServerRequest req) {
-        if (req.remoteAddress() == null) {
-            return "?";
-        }
-        String socket = req.remoteAddress().hostAddress();
-        InetAddress a = literal(socket);
+        InetAddress a = socket(req);
         if (a == null) {
-            return socket;
+            return req.remoteAddress() == null ? "?" : req.remoteAddress().hostAddress();
         }
         if (trusted(a)) {
-            List<String> hops = new ArrayList<>();
-            for (String header : req.headers().getAll("X-Forwarded-For")) {
-                for (String hop : header.split(",")) {
-                    hops.add(hop);
+            // from the right: the last line's last entry is what the nearest proxy appended; at most MAX_HOPS looked at,
+            // whatever the header holds (nothing is split or copied beyond them)
+            List<String> lines = req.headers().getAll("X-Forwarded-For");
+            int hops = 0;
+            walk:
+            for (int l = lines.size() - 1; l >= 0; l--) {
+                String line = lines.get(l);
+                int end = line.length();
+                while (end >= 0 && trusted(a)) {
+                    if (++hops > MAX_HOPS) {
+                        break walk;
+                    }
+                    int comma = line.lastIndexOf(',', end - 1);
+                    InetAddress hop = literal(line.substring(comma + 1, end));
+                    if (hop == null) {
+                        break walk;
+                    }
+                    a = hop;
+                    if (comma < 0) {
+                        break;
+                    }
+                    end = comma;
                 }
-            }
-            for (int i = hops.size() - 1; i >= 0 && trusted(a); i--) {
-                InetAddress hop = literal(hops.get(i));
-                if (hop == null) {
+                if (!trusted(a)) {
                     break;
                 }
-                a = hop;
             }
         }
         return key(a);
+    }
+
+    /** The socket's own address (never X-Forwarded-For), or null when it is not an IP address. */
+    static InetAddress socket(HttpServerRequest req) {
+        return req.remoteAddress() == null ? null : literal(req.remoteAddress().hostAddress());
     }
 
     private boolean trusted(InetAddress a) {
@@ -92,30 +108,9 @@ final class CallerAddress {
                 return null;
             }
             t = t.substring(1, end);
-        } else if (t.matches("[0-9.]+:[0-9]{1,5}")) {
-            t = t.substring(0, t.indexOf(':'));
+        } else if (t.indexOf(':') == t.lastIndexOf(':') && t.indexOf(':') > 0) {
+            t = t.substring(0, t.indexOf(':')); // an IPv4 address with a port
         }
-        if (t.isEmpty() || t.length() > 45 || !t.matches(LITERAL)) {
-            return null;
-        }
-        try {
-            InetAddress a = InetAddress.getByName(t); // a literal: no name lookup
-            byte[] b = a.getAddress();
-            if (b.length == 16 && isV4Mapped(b)) {
-                return InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16));
-            }
-            return a;
-        } catch (UnknownHostException e) {
-            return null;
-        }
-    }
-
-    private static boolean isV4Mapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+        return Network.literal(t); // never a name lookup
     }
 }

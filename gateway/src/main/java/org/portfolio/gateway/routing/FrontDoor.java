@@ -79,7 +79,12 @@ public class FrontDoor {
         if (path.equals("/q") || path.startsWith("/q/")) {
             // health, metrics and Swagger UI: no token, but the address's bucket like any call without one (a flood of
             // readiness checks, each a database query, was unlimited)
-            long wait = limiter.acquireForAddress(callers.of(req));
+            // except the machine's own health checks (./portfolio, compose's healthcheck in the container): loopback, no
+            // proxy in between — a local caller draining the address's bucket must not make the gateway look down
+            java.net.InetAddress socket = CallerAddress.socket(req);
+            boolean ownHealthCheck = path.startsWith("/q/health") && socket != null && socket.isLoopbackAddress()
+                    && req.getHeader("X-Forwarded-For") == null;
+            long wait = ownHealthCheck ? 0 : limiter.acquireForAddress(callers.of(req));
             if (wait > 0) {
                 long seconds = Math.max(1, (wait + 999) / 1000);
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

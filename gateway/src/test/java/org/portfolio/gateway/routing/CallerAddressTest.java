@@ -19,6 +19,14 @@ class CallerAddressTest {
         assertThat(CallerAddress.literal("unknown")).isNull();
         assertThat(CallerAddress.literal("")).isNull();
         assertThat(CallerAddress.literal("[2001:db8::1")).isNull();
+        // not valid literals: InetAddress.getByName would ask DNS for these (second pass of 2026-12-05, M1)
+        assertThat(CallerAddress.literal("1.2.3.4.5")).isNull();
+        assertThat(CallerAddress.literal("999.1.1.1")).isNull();
+        assertThat(CallerAddress.literal("4294967296")).isNull();
+        assertThat(CallerAddress.literal("1.2.3")).isNull();
+        assertThat(CallerAddress.literal("2001:db8::zz")).isNull();
+        // an IPv6 zone is dropped
+        assertThat(CallerAddress.literal("fe80::1%eth0")).isEqualTo(InetAddress.getByName("fe80::1"));
     }
 
     @Test
