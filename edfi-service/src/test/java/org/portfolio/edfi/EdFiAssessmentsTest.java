@@ -159,6 +159,76 @@ class EdFiAssessmentsTest {
     }
 
     /**
+     * Second pass of 2026-12-05 (T27, A4): an SIS's enrollment write queued the student's school-less results' records
+     * at its school even though its enrollment places nothing, so the queue's {@code pending} count read at a quiet moment
+     * told it how many such results a student has. Now it queues them only when it changes or deletes an enrollment a
+     * district-wide writer vouched for (which takes that school out of the placement). The deriver is held off the two
+     * records by their advisory locks, so what the writes queued stays to be counted.
+     */
+    @Test
+    void anSisEnrollmentWriteQueuesSchoollessResultsOnlyWhenItTakesAVouchedEnrollmentOut() throws Exception {
+        mapLevels(Map.of("Met Standard", 3));
+        mapSubjects(Map.of("Mathematics", "MATH"));
+        long otherEdfi = edfiSchool + 13;
+        UUID other = UUID.randomUUID();
+        EdFiApiTest.mapSchool(otherEdfi, other);
+        String sisB = TestTokens.sis(other);
+        String admin = TestTokens.districtAdmin();
+        post("assessments", assessment("SA-Math-13", "Mathematics"), admin, 201);
+        post("studentSchoolAssociations", enrollment("SQ-1"), admin, 201); // vouched, at this school
+        post("studentAssessments", result("SA-Math-13", "RQ-1", "SQ-1", "Met Standard", "600", null), admin, 201);
+        String atThisSchool = recordKey("SA-Math-13", "SQ-1", edfiSchool);
+        String atTheOther = recordKey("SA-Math-13", "SQ-1", otherEdfi);
+        try (java.sql.Connection hold = dataSource.getConnection()) {
+            recordLock(hold, "pg_advisory_lock", atThisSchool);
+            recordLock(hold, "pg_advisory_lock", atTheOther);
+            try {
+                String bogus = enrollment("SQ-1").replace("\"schoolId\":" + edfiSchool, "\"schoolId\":" + otherEdfi);
+                write(sisB, bogus, 201);
+                write(sisB, bogus, 200); // unchanged
+                assertThat(queued(atTheOther)).as("an SIS's enrollment places nothing: nothing queued at its school").isZero();
+                // this school's SIS changes the administrator's enrollment: this school leaves the placement
+                write(sis, enrollment("SQ-1").replace("Eighth grade", "Seventh grade"), 200);
+                assertThat(queued(atThisSchool)).as("the vouched enrollment taken out: this school's record derived again").isPositive();
+            } finally {
+                recordLock(hold, "pg_advisory_unlock", atThisSchool);
+                recordLock(hold, "pg_advisory_unlock", atTheOther);
+            }
+        }
+        Drain.await();
+    }
+
+    private void write(String token, String body, int status) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(DATA + "studentSchoolAssociations")
+                .then().statusCode(status);
+    }
+
+    private String recordKey(String assessment, String student, long edfiSchoolId) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().add(assessmentNs).add(assessment).add(student)
+                .add(2022).add(edfiSchoolId).toString();
+    }
+
+    /** The deriver's lock of one assessment record (PendingStore.RECORD_LOCK, "kind|key"). */
+    private static void recordLock(java.sql.Connection c, String function, String key) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement st = c.prepareStatement("select " + function + "(19, hashtext(?))")) {
+            st.setString(1, "ASSESSMENT|" + key);
+            st.executeQuery().close();
+        }
+    }
+
+    private long queued(String key) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement st = c.prepareStatement("select count(*) from edfi_derivation_pending where kind = 'ASSESSMENT' "
+                     + "and record_key = ?")) {
+            st.setString(1, key);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
      * Review of 2026-12-05 (T27, A1): an SIS's own result without a reported school was placed by every school's
      * enrollments, so its answer told it where else the student was enrolled (403 naming the other Ed-Fi school; 201
      * against 403 when another school's enrollment made the placement ambiguous). Only the enrollments at schools of

@@ -222,8 +222,9 @@ public class EdFiService {
             }
             authorizeStored(type, old.schoolId(), schools); // another school's result under this key: not named
             ResourceStore.QueueRow queue = eventQueueRow(doc);
+            boolean wasVouched = vouched(type, old);
             store.update(old.id(), body, etag, now, caller.id(), districtWideWriter(), owner, doc.schoolYear(), queue);
-            return new WriteResult(old.id(), etag, false, queue != null ? Affected.none() : affected(doc, owner, old));
+            return new WriteResult(old.id(), etag, false, queue != null ? Affected.none() : affected(doc, owner, old, wasVouched));
         }
         UUID id = UUID.randomUUID();
         ResourceStore.QueueRow queue = eventQueueRow(doc);
@@ -280,9 +281,10 @@ public class EdFiService {
             vouchIfDistrictWide(type, old);
             return new WriteResult(id, etag, false, affected(doc, owner, null));
         }
+        boolean wasVouched = vouched(type, old);
         store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id(), districtWideWriter(), owner,
                 doc.schoolYear());
-        return new WriteResult(id, etag, false, affected(doc, owner, old));
+        return new WriteResult(id, etag, false, affected(doc, owner, old, wasVouched));
     }
 
     private WriteResult delete0(ResourceType type, UUID id, String ifMatch) {
@@ -296,8 +298,9 @@ public class EdFiService {
         EdFiDocument doc = parse(type, read(old.body()));
         authorizeAssessmentCreator(type, old);
         authorizeAssessmentChange(doc);
+        boolean wasVouched = vouched(type, old);
         store.delete(id);
-        return new WriteResult(id, old.etag(), false, affected(doc, old.schoolId(), old));
+        return new WriteResult(id, old.etag(), false, affected(doc, old.schoolId(), old, wasVouched));
     }
 
     @Transactional
@@ -526,6 +529,16 @@ public class EdFiService {
      * school year or school may change with it: the write was authorised for its old school too).
      */
     Affected affected(EdFiDocument doc, Long owner, StoredResource old) {
+        return affected(doc, owner, old, false);
+    }
+
+    /** Whether the stored version a write replaces or deletes is an enrollment a district-wide writer vouches for. */
+    private boolean vouched(ResourceType type, StoredResource old) {
+        return type == ResourceType.STUDENT_SCHOOL_ASSOCIATIONS && store.districtWideWriter(old.id());
+    }
+
+    /** {@code oldVouched}: the replaced or deleted version was an enrollment a district-wide writer vouched for. */
+    Affected affected(EdFiDocument doc, Long owner, StoredResource old, boolean oldVouched) {
         Set<StudentYear> out = new TreeSet<>();
         Set<AssessmentKey> assessments = new TreeSet<>();
         switch (doc.type()) {
@@ -541,7 +554,7 @@ public class EdFiService {
                 // a result without a school (a district administrator's) is derived for the school of the student's
                 // enrollment at each derivation: this school's record of it is derived again (sent, or retracted when the
                 // enrollment went) — the result itself stays school-less (review of edfi5, M1)
-                queueSchoollessResults(doc, assessments);
+                queueSchoollessResults(doc, assessments, oldVouched);
             }
             case STUDENT_SCHOOL_ATTENDANCE_EVENTS -> out.add(new StudentYear(doc.schoolId(), doc.schoolYear(), doc.studentUniqueId()));
             case ASSESSMENTS -> {
@@ -586,12 +599,17 @@ public class EdFiService {
      * student's only enrollment of the result's date a district-wide writer wrote is this one; else retracted there). The
      * results stay school-less. A district-wide writer's enrollment also changes where they are placed elsewhere (an
      * enrollment that makes the placement ambiguous, or ends the ambiguity): its write, authorised for every school, queues
-     * their records at every school the student is enrolled at. An SIS's write queues its school's records only: an
-     * enrollment an SIS wrote last places nothing, so its write can only take this school out of the placement — the
-     * record here is retracted; a placement elsewhere that this ends the ambiguity of follows at that record's next
+     * their records at every school the student is enrolled at. An SIS's write queues its school's records only, and only
+     * when it changes or deletes an enrollment a district-wide writer vouched for: an enrollment an SIS wrote last places
+     * nothing, so its write can only take this school out of the placement — the record here is retracted; a placement elsewhere that this ends the ambiguity of follows at that record's next
      * derivation (docs/security.md T27).
      */
-    private void queueSchoollessResults(EdFiDocument enrollment, Set<AssessmentKey> assessments) {
+    private void queueSchoollessResults(EdFiDocument enrollment, Set<AssessmentKey> assessments, boolean oldVouched) {
+        if (!districtWideWriter() && !oldVouched) {
+            // an SIS's enrollment places nothing, and this write took none that did out of the placement: nothing to
+            // derive again — and nothing queued that the queue's pending count would show it (second pass, A4)
+            return;
+        }
         List<StoredResource> schoolless = new ArrayList<>();
         for (StoredResource r : store.ofStudent(ResourceType.STUDENT_ASSESSMENTS.path(), enrollment.studentUniqueId())) {
             if (r.schoolId() == null && r.schoolYear() != null) {
