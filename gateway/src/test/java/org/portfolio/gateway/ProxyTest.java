@@ -370,6 +370,39 @@ class ProxyTest {
         }
     }
 
+    /**
+     * Second pass of 2026-12-05 (gateway M2): a service that answers before the whole body (its own 413) left the request
+     * to it unfinished, and over HTTP/2 nothing closed it while the client kept its stream open: one of the service's
+     * pooled connections held until the idle timeout. Once the answer is handed on, the unfinished request is reset.
+     */
+    @Test
+    void anEarlyAnswerOverHttp2ClosesTheUnfinishedRequestToTheService() throws Exception {
+        int cutOff = StubService.EARLY_CUT_OFF.get();
+        String subject = "h2-early-" + UUID.randomUUID();
+        io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
+                .setDefaultHost(gateway.getHost()).setDefaultPort(gateway.getPort()));
+        try {
+            int status = h2.request(io.vertx.core.http.HttpMethod.POST, "/api/performance/early")
+                    .compose(req -> {
+                        req.putHeader("Authorization", "Bearer " + adminToken(subject))
+                                .putHeader("Content-Type", "application/json").putHeader("Content-Length", "1000000");
+                        req.write(io.vertx.core.buffer.Buffer.buffer(new byte[1024])); // and never the rest, nor the end
+                        return req.response();
+                    }).map(io.vertx.core.http.HttpClientResponse::statusCode)
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(status).isEqualTo(413);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (StubService.EARLY_CUT_OFF.get() == cutOff && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(StubService.EARLY_CUT_OFF.get()).as("the unfinished request to the service was closed").isGreaterThan(cutOff);
+            awaitNoneInFlight("c:" + subject);
+        } finally {
+            h2.close();
+        }
+    }
+
     /** The same answer taken at an ordinary pace (64 KiB every 20 ms) arrives whole, as does a small one. */
     @Test
     void anAnswerTakenAtAnOrdinaryPaceArrivesWhole() throws Exception {

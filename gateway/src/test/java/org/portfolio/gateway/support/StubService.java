@@ -46,6 +46,8 @@ public final class StubService {
     public static final AtomicInteger STREAMS_COMPLETED = new AtomicInteger();
     public static final AtomicInteger STREAMS_BROKEN = new AtomicInteger();
     public static final AtomicInteger HELD = new AtomicInteger();
+    /** /early: answers 413 at once, then counts a request whose unfinished body was cut off by the gateway. */
+    public static final AtomicInteger EARLY_CUT_OFF = new AtomicInteger();
     public static volatile CountDownLatch release = new CountDownLatch(0);
 
     private static final int MIB = 1 << 20;
@@ -118,6 +120,30 @@ public final class StubService {
             }
             if (path.endsWith("/stream")) {
                 stream(ex);
+                return;
+            }
+            if (path.endsWith("/early")) {
+                // a service refusing a body before reading it (its own 413), then waiting for the rest of the request
+                byte[] b = "{\"early\":true}".getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(413, b.length);
+                OutputStream out = ex.getResponseBody();
+                out.write(b);
+                out.flush();
+                long read = 0;
+                try (InputStream in = ex.getRequestBody()) {
+                    byte[] buf = new byte[8192];
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        read += n;
+                    }
+                } catch (IOException cutOff) {
+                    // the connection closed under the read: as good as an end
+                }
+                long declared = Long.parseLong(ex.getRequestHeaders().getFirst("Content-Length"));
+                if (read < declared) {
+                    EARLY_CUT_OFF.incrementAndGet();
+                }
+                ex.close();
                 return;
             }
             if (path.endsWith("/hold")) {
