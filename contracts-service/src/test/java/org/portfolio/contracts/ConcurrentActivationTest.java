@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.portfolio.testing.Races;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,22 +87,14 @@ class ConcurrentActivationTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<?> activating = pool.submit(() -> inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-                activation.activate(UUID.fromString(draft), null, "Approved by the board", "test-actor");
-                activated.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            })));
+            Future<?> activating = activateAndHold(pool, draft, activated, release);
             assertThat(activated.await(30, TimeUnit.SECONDS)).as("the activation is under way").isTrue();
-            Future<?> closing = pool.submit(() -> inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+            Future<?> closing = pool.submit(() -> Races.inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
                     registry.decide(UUID.fromString(school), null, org.portfolio.contracts.domain.StatusDecisionKind.CLOSE,
                             "Charter surrendered", null, "test-actor"))));
             // until PostgreSQL shows the CLOSE waiting for a lock (at most 5 s: without the lock it never waits)
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!closing.isDone() && System.nanoTime() < until && !aSessionWaitsForALock()) {
+            while (!closing.isDone() && System.nanoTime() < until && Races.sessionsWaitingForALock(dataSource) == 0) {
                 Thread.sleep(50);
             }
             release.countDown();
@@ -133,22 +126,14 @@ class ConcurrentActivationTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<?> activating = pool.submit(() -> inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-                activation.activate(UUID.fromString(draft), null, "Approved by the board", "test-actor");
-                activated.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            })));
+            Future<?> activating = activateAndHold(pool, draft, activated, release);
             assertThat(activated.await(30, TimeUnit.SECONDS)).as("the activation is under way").isTrue();
-            Future<?> value = pool.submit(() -> inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+            Future<?> value = pool.submit(() -> Races.inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
                     evaluation.onMetricValue(new org.portfolio.contracts.service.MetricValue(UUID.randomUUID(),
                             UUID.fromString(school), "TEACHER_VACANCIES", year(0), new java.math.BigDecimal("7"), 40, false,
                             "SIS_SCHOOL_LEVEL", java.time.Instant.now()), "evt-" + UUID.randomUUID()))));
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!value.isDone() && System.nanoTime() < until && !aSessionWaitsForALock()) {
+            while (!value.isDone() && System.nanoTime() < until && Races.sessionsWaitingForALock(dataSource) == 0) {
                 Thread.sleep(50);
             }
             assertThat(value.isDone()).as("the value waits for the activation").isFalse();
@@ -162,23 +147,14 @@ class ConcurrentActivationTest {
         awaitEvent("BenchmarkEvaluated", about("contractId", draft).and(about("result", "MISSED")));
     }
 
-    private boolean aSessionWaitsForALock() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from pg_stat_activity "
-                     + "where datname = current_database() and wait_event_type = 'Lock'");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getLong(1) > 0;
-        }
-    }
-
-    private static void inRequest(Runnable r) {
-        var ctx = io.quarkus.arc.Arc.container().requestContext();
-        ctx.activate();
-        try {
-            r.run();
-        } finally {
-            ctx.terminate();
-        }
+    /** Activates the draft in a transaction of its own that stays open (its locks held) until {@code release}. */
+    private Future<?> activateAndHold(ExecutorService pool, String draft, java.util.concurrent.CountDownLatch activated,
+                                      java.util.concurrent.CountDownLatch release) {
+        return pool.submit(() -> Races.inRequest(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            activation.activate(UUID.fromString(draft), null, "Approved by the board", "test-actor");
+            activated.countDown();
+            Races.await(release);
+        })));
     }
 
     @Test

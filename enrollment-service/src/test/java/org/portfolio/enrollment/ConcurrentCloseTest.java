@@ -7,11 +7,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.portfolio.enrollment.service.PeriodService;
+import org.portfolio.testing.Races;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -53,10 +50,10 @@ class ConcurrentCloseTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            Future<?> close = pool.submit(() -> inRequest(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Future<?> close = pool.submit(() -> Races.inRequest(() -> QuarkusTransaction.requiringNew().run(() -> {
                 periods.close(period);
                 closing.countDown();
-                await(release);
+                Races.await(release);
             })));
             assertThat(closing.await(30, TimeUnit.SECONDS)).as("the close is under way").isTrue();
             Future<Response> submit = pool.submit(() -> apply(period, late, program));
@@ -64,7 +61,7 @@ class ConcurrentCloseTest {
                     .delete("/api/enrollment/periods/" + period + "/applications/" + applied));
             // both wait for the close's lock (without the lock they would be answered at once, 200 and 204)
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (sessionsWaitingForALock() < 2 && System.nanoTime() < until) {
+            while (Races.sessionsWaitingForALock(dataSource) < 2 && System.nanoTime() < until) {
                 Thread.sleep(50);
             }
             assertThat(submit.isDone()).as("the submission waits for the close").isFalse();
@@ -83,32 +80,5 @@ class ConcurrentCloseTest {
         }
         // the match sees the one application there was at the close
         Fixtures.action(period, "match").then().statusCode(200).body("applicants", org.hamcrest.Matchers.equalTo(1));
-    }
-
-    private int sessionsWaitingForALock() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from pg_stat_activity "
-                     + "where datname = current_database() and wait_event_type = 'Lock'");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void inRequest(Runnable r) {
-        var ctx = io.quarkus.arc.Arc.container().requestContext();
-        ctx.activate();
-        try {
-            r.run();
-        } finally {
-            ctx.terminate();
-        }
     }
 }

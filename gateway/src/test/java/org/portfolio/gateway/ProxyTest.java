@@ -307,9 +307,7 @@ class ProxyTest {
     void anHttp2StreamTakenTooSlowlyIsResetAndTheConnectionGoesOn() throws Exception {
         int broken = StubService.STREAMS_BROKEN.get();
         String subject = "slow-h2-reader-" + UUID.randomUUID();
-        io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
-                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
-                .setDefaultHost(gateway.getHost()).setDefaultPort(gateway.getPort()));
+        io.vertx.core.http.HttpClient h2 = h2c();
         try {
             var reset = new java.util.concurrent.CompletableFuture<Throwable>();
             var opened = h2.request(io.vertx.core.http.HttpMethod.GET, "/api/performance/stream?mib=64")
@@ -350,9 +348,7 @@ class ProxyTest {
     @Test
     void http2ExchangesKeepTheirPooledConnectionToTheService() throws Exception {
         String subject = "h2-keepalive-" + UUID.randomUUID();
-        io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
-                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
-                .setDefaultHost(gateway.getHost()).setDefaultPort(gateway.getPort()));
+        io.vertx.core.http.HttpClient h2 = h2c();
         try {
             java.util.Set<Integer> ports = new java.util.HashSet<>();
             for (int i = 0; i < 5; i++) {
@@ -379,9 +375,7 @@ class ProxyTest {
     void anEarlyAnswerOverHttp2ClosesTheUnfinishedRequestToTheService() throws Exception {
         int cutOff = StubService.EARLY_CUT_OFF.get();
         String subject = "h2-early-" + UUID.randomUUID();
-        io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
-                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
-                .setDefaultHost(gateway.getHost()).setDefaultPort(gateway.getPort()));
+        io.vertx.core.http.HttpClient h2 = h2c();
         try {
             int status = h2.request(io.vertx.core.http.HttpMethod.POST, "/api/performance/early")
                     .compose(req -> {
@@ -401,6 +395,13 @@ class ProxyTest {
         } finally {
             h2.close();
         }
+    }
+
+    /** An HTTP/2 client of the gateway with prior knowledge (h2c, no upgrade). */
+    private io.vertx.core.http.HttpClient h2c() {
+        return vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
+                .setDefaultHost(gateway.getHost()).setDefaultPort(gateway.getPort()));
     }
 
     /** The same answer taken at an ordinary pace (64 KiB every 20 ms) arrives whole, as does a small one. */

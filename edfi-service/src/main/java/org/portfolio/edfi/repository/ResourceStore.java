@@ -480,14 +480,7 @@ public class ResourceStore {
      * enrollments that may place a result of no school (docs/security.md T27).
      */
     public List<StoredResource> ofStudentByDistrictWideWriters(String resource, String student) {
-        return sql.work(c -> {
-            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
-                    + "and student_unique_id = ? and district_wide_writer")) {
-                st.setString(1, resource);
-                st.setString(2, student);
-                return all(st);
-            }
-        });
+        return ofStudent(resource, student, " and district_wide_writer");
     }
 
     /** Rows of a resource containing {@code filter} (a JSON object), optionally of one school year; every school. */
@@ -528,9 +521,13 @@ public class ResourceStore {
 
     /** Rows of a resource of one student, at every school. */
     public List<StoredResource> ofStudent(String resource, String student) {
+        return ofStudent(resource, student, "");
+    }
+
+    private List<StoredResource> ofStudent(String resource, String student, String andWhere) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
-                    + "and student_unique_id = ?")) {
+                    + "and student_unique_id = ?" + andWhere)) {
                 st.setString(1, resource);
                 st.setString(2, student);
                 return all(st);

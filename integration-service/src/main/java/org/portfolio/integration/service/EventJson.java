@@ -32,10 +32,6 @@ public class EventJson {
     static final java.util.Map<String, java.util.List<String>> RECORD_FIELDS = java.util.Map.of(
             "portfolio.contracts.SchoolStatusChanged.v1", java.util.List.of("reason", "decidedBy"));
 
-    public ObjectNode of(FeedRow row) {
-        return of(row, data(row));
-    }
-
     /** The event as this reader may see it. */
     public ObjectNode of(FeedRow row, ReadRights reader) {
         return of(row, data(row, reader));
@@ -71,7 +67,7 @@ public class EventJson {
         return data;
     }
 
-    public JsonNode data(FeedRow row) {
+    private JsonNode data(FeedRow row) {
         try {
             return mapper.readTree(row.data());
         } catch (IOException e) {
