@@ -115,7 +115,7 @@ public abstract class ServiceBasicsContract {
     }
 
     @Test
-    void exposesPrometheusMetrics() {
+    protected void exposesPrometheusMetrics() {
         given().get("/q/metrics").then().statusCode(200).body(containsString(expectedMetric()));
     }
 

@@ -62,6 +62,8 @@ public interface GatewayConfig {
     @WithName("client-status")
     ClientStatus clientStatus();
 
+    Management management();
+
     interface Upstream {
         /** Time to open a connection to a service. */
         @WithDefault("2s")
@@ -249,5 +251,16 @@ public interface GatewayConfig {
         /** How often each gateway replica re-reads which clients are disabled or had their tokens revoked. */
         @WithDefault("10s")
         Duration refreshInterval();
+    }
+
+    interface Management {
+        /**
+         * Networks (CIDR) whose callers may read the gateway's management paths other than health and Swagger UI
+         * ({@code /q/metrics} and the like) on the public port: a socket in one of them, with no {@code X-Forwarded-For}
+         * (a request a proxy passed on is an outside caller's). Everyone else gets 404. Loopback by default: a
+         * Prometheus in the deployment's own network is named here.
+         */
+        @WithDefault("127.0.0.0/8,::1/128")
+        List<String> networks();
     }
 }

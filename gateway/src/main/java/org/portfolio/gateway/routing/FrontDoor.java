@@ -15,7 +15,7 @@ import org.portfolio.platform.web.problem.ProblemType;
 
 /**
  * The one front door. Every request passes here first (the gateway's management paths, {@code /q/...}, only for the
- * framing checks and the rate limit of calls without a token),
+ * framing checks, the rate limit of calls without a token and {@link ManagementPaths}' allow-list),
  * on the event loop, with no database access: correlation ids, the body size limit, the bearer token (verified
  * against the gateway's keys; a bad token is always 401, a missing one is 401 except on public routes), the
  * school scope of SCHOOL_LEADER and SIS callers, the rate limit, and for a service route the limit of requests in
@@ -46,12 +46,14 @@ public class FrontDoor {
     private AccessRules rules;
     private RateLimiter limiter;
     private CallerAddress callers;
+    private ManagementPaths management;
 
     void install(@Observes Router router) {
         table = new RouteTable(config);
         rules = new AccessRules(config);
         limiter = new RateLimiter(config.rateLimit());
         callers = new CallerAddress(config.rateLimit().trustedProxies().orElse(java.util.List.of()));
+        management = new ManagementPaths(config.management().networks());
         router.route().order(ORDER).handler(this::handle);
     }
 
@@ -90,6 +92,11 @@ public class FrontDoor {
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                 problem(ctx, ProblemType.RATE_LIMITED, "This address is over its rate limit; retry after " + seconds + " s",
                         path, corr, hasBody(req));
+                return;
+            }
+            if (!management.mayRead(path, req)) {
+                // metrics and the like: the deployment's own network only (review of 2026-12-05: open to anyone)
+                problem(ctx, ProblemType.NOT_FOUND, "Nothing is served at " + path, path, corr, hasBody(req));
                 return;
             }
             ctx.next();
