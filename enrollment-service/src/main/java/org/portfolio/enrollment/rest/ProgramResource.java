@@ -56,8 +56,8 @@ public class ProgramResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
     @Operation(summary = "Add a program", description = "While the period is DRAFT or OPEN; the school must be known from the registry's events")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
-    @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), or the school has this "
-            + "program already (duplicate-program)")
+    @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), the school has this "
+            + "program already (duplicate-program), or the period has 3,000 programs, as many as one round can publish (too-many-programs)")
     @APIResponse(responseCode = "422", description = "The school is unknown to enrollment or does not serve the grade, a priority group "
             + "is listed twice, or the set-asides repeat a group or add up to more than 100%")
     public Response create(@PathParam("periodId") UUID periodId, @Valid @NotNull ProgramRequest r, @Context UriInfo uri) {

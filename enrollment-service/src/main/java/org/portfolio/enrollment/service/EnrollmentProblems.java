@@ -17,6 +17,8 @@ public final class EnrollmentProblems {
             ProblemType.custom("duplicate-applicant", "An applicant with this reference exists", 409);
     public static final ProblemType APPLICANT_BEING_MATCHED = ProblemType.custom("applicant-being-matched",
             "The applicant's match data is fixed while a period it applied in is closed and not yet published", 409);
+    public static final ProblemType TOO_MANY_PROGRAMS = ProblemType.custom("too-many-programs",
+            "The period has as many programs as one round can publish", 409);
     public static final ProblemType TOO_MANY_RUNS = ProblemType.custom("too-many-match-runs",
             "The period has been matched as many times as it may be", 409);
     public static final ProblemType INVALID_CHOICES =

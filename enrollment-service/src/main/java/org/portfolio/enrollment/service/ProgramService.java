@@ -27,6 +27,14 @@ import java.util.UUID;
 @Transactional
 public class ProgramService {
 
+    /**
+     * Programs a period may have: every one is listed, with its figures and cutoff, in the round's one
+     * {@code MatchPublished} event, which must fit the event backbone (Outbox.MAX_PAYLOAD_CHARS; a round with more
+     * could be matched but never published). 3,000 take at most about 760,000 characters
+     * ({@code MatchPublishedSizeTest}).
+     */
+    public static final int MAX_PROGRAMS_PER_PERIOD = 3_000;
+
     @Inject
     ProgramRepository programs;
     @Inject
@@ -39,8 +47,14 @@ public class ProgramService {
     }
 
     public Program create(UUID periodId, ProgramData d) {
-        EnrollmentPeriod period = editablePeriod(periodId);
+        // FOR UPDATE: one program added at a time per period (the count below holds), none while it closes
+        EnrollmentPeriod period = editablePeriod(periods.findForUpdate(periodId), periodId);
         validate(d);
+        long existing = programs.count("periodId", period.id);
+        if (existing >= MAX_PROGRAMS_PER_PERIOD) {
+            throw ProblemException.conflict(EnrollmentProblems.TOO_MANY_PROGRAMS, "Period " + periodId + " has " + existing
+                    + " programs, as many as one round can publish (" + MAX_PROGRAMS_PER_PERIOD + "); split the round into periods");
+        }
         programs.findSame(period.id, d.schoolId(), d.grade(), d.name()).ifPresent(p -> {
             throw ProblemException.conflict(EnrollmentProblems.DUPLICATE_PROGRAM,
                     "School " + d.schoolId() + " already has program \"" + d.name() + "\" for grade " + d.grade() + ": " + p.id);
@@ -55,9 +69,14 @@ public class ProgramService {
     }
 
     public Program update(UUID periodId, UUID id, String ifMatch, ProgramData d) {
-        Program p = get(periodId, id);
+        // FOR SHARE, read first: a change waits for a close under way and is then refused
+        java.util.Optional<EnrollmentPeriod> period = periods.findForShare(periodId);
+        if (period.isEmpty()) {
+            throw ProblemException.notFound("Period", periodId);
+        }
+        Program p = programs.findInPeriod(periodId, id).orElseThrow(() -> ProblemException.notFound("Program", id));
         EntityTags.checkIfMatch(ifMatch, p.version);
-        editablePeriod(periodId);
+        editablePeriod(period, periodId);
         validate(d);
         programs.findSame(periodId, d.schoolId(), d.grade(), d.name()).filter(o -> !o.id.equals(id)).ifPresent(o -> {
             throw ProblemException.conflict(EnrollmentProblems.DUPLICATE_PROGRAM, "Program " + o.id + " is the same program");
@@ -83,8 +102,12 @@ public class ProgramService {
         return programs.listByPeriod(periodId);
     }
 
-    private EnrollmentPeriod editablePeriod(UUID periodId) {
-        EnrollmentPeriod period = periods.findByIdOptional(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+    /**
+     * The period, read with a lock the close's FOR UPDATE waits for (and waits for), so that no program is added or
+     * changed in a period whose window has closed (review of 2026-12-05, third pass: both read it without a lock).
+     */
+    private static EnrollmentPeriod editablePeriod(java.util.Optional<EnrollmentPeriod> locked, UUID periodId) {
+        EnrollmentPeriod period = locked.orElseThrow(() -> ProblemException.notFound("Period", periodId));
         if (!period.programsEditable()) {
             throw ProblemException.conflict(EnrollmentProblems.PROGRAMS_LOCKED,
                     "Period " + periodId + " is " + period.status + "; programs change only while DRAFT or OPEN");
