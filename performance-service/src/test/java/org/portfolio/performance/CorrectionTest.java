@@ -202,6 +202,39 @@ class CorrectionTest {
                 .then().statusCode(200).body("total", equalTo(0));
     }
 
+    /**
+     * Third pass of 2026-12-05: a CORRECT of a record that says the student was not tested gave it a level and left it
+     * NOT_TESTED (counted as tested in proficiency and participation; an upload refuses the combination). Refused now,
+     * nothing changed; a RETRACT of such a record still works.
+     */
+    @Test
+    void aRecordOfAStudentNotTestedIsNotGivenAResultByACorrection() {
+        UUID school = Fixtures.school().id();
+        String p = P + "N";
+        List<Map<String, Object>> rows = new ArrayList<>(Fixtures.students(school, p, "ELA", 10, 5));
+        Map<String, Object> absent = new LinkedHashMap<>(rows.get(0));
+        absent.put("studentId", p + "absent");
+        absent.remove("performanceLevel");
+        absent.remove("scaleScore");
+        absent.remove("growthPercentile");
+        absent.put("participation", "NOT_TESTED");
+        rows.add(absent);
+        postJson("assessments", TestTokens.districtAdmin(), rows).statusCode(201).body("rowsAccepted", equalTo(11));
+
+        correct(TestTokens.districtAdmin(), "assessments", "DATA_ENTRY_ERROR", null,
+                List.of(item(school, p + 9, "ELA", "CORRECT", 4), item(school, p + "absent", "ELA", "CORRECT", 2)))
+                .statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:invalid-correction"))
+                .body("detail", containsString("NOT_TESTED")).body("detail", not(containsString(p)));
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("schoolId", school.toString())
+                .queryParam("schoolYear", Fixtures.YEAR).get("/api/performance/student-records/assessments").then().statusCode(200)
+                .body("items.find { it.studentId == '" + p + "absent' }.participation", equalTo("NOT_TESTED"))
+                .body("items.find { it.studentId == '" + p + "absent' }.performanceLevel", nullValue())
+                .body("items.find { it.studentId == '" + p + "9' }.performanceLevel", equalTo(2)); // all or nothing
+        correct(TestTokens.districtAdmin(), "assessments", "DATA_ENTRY_ERROR", null,
+                List.of(item(school, p + "absent", "ELA", "RETRACT", null))).statusCode(201).body("itemsRetracted", equalTo(1));
+    }
+
     @Test
     void retractingTheLastRecordsWithdrawsTheValueAndTheRatingFollows() {
         UUID school = Fixtures.school().id();

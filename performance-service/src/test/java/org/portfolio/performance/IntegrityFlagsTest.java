@@ -220,6 +220,34 @@ class IntegrityFlagsTest {
         Fixtures.marker(even);
         assertThat(flagEvents(even, RAISED)).isEmpty();
         noStudentIdIn(s);
+        aSchoolLeaderSeesNoPriorResultFigures(s);
+    }
+
+    /**
+     * Third pass of 2026-12-05: the prior-result figures count results of the year before at any school, so a school
+     * that posts its own attendance rows could learn another school's student's result by comparing the counts before
+     * and after a row for that student. A school leader sees the outcome, its own counts and general words.
+     */
+    @SuppressWarnings("unchecked")
+    private static void aSchoolLeaderSeesNoPriorResultFigures(UUID s) {
+        Map<String, Object> full = check(s, Fixtures.YEAR, "ENROLLMENT_DROP", "");
+        assertThat(((Map<String, Object>) full.get("evidence"))).containsKey("leaversLowPriorResult");
+        JsonPath leader = given().auth().oauth2(TestTokens.schoolLeader(s)).get("/api/performance/schools/" + s + "/profile")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> seen = leader.getMap("years.find { it.schoolYear == '" + Fixtures.YEAR + "' }.integrityChecks.find { it.rule == 'ENROLLMENT_DROP' }");
+        assertThat(seen.get("outcome")).isEqualTo("FLAGGED");
+        Map<String, Object> evidence = (Map<String, Object>) seen.get("evidence");
+        assertThat(evidence).containsEntry("fallCount", 20).containsEntry("leavers", 6).containsKey("thresholdPoints")
+                .doesNotContainKeys("leaversWithPriorResult", "leaversLowPriorResult", "stayersWithPriorResult",
+                        "stayersLowPriorResult", "leaversLowPercent", "stayersLowPercent", "differencePoints");
+        assertThat((String) seen.get("reason")).contains("shown to oversight only").doesNotContain("14").doesNotContain("28.6");
+        String flagId = leader.getString("integrityFlags.find { it.rule == 'ENROLLMENT_DROP' }.id");
+        assertThat(leader.getMap("integrityFlags.find { it.rule == 'ENROLLMENT_DROP' }.evidence")).doesNotContainKey("stayersLowPriorResult");
+        given().auth().oauth2(TestTokens.schoolLeader(s)).get("/api/performance/integrity-flags/" + flagId).then().statusCode(200)
+                .body("evidence.leaversLowPriorResult", org.hamcrest.Matchers.nullValue())
+                .body("evidence.leavers", equalTo(6)).body("reason", containsString("shown to oversight only"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/integrity-flags/" + flagId).then().statusCode(200)
+                .body("evidence.leaversLowPriorResult", equalTo(6));
     }
 
     @Test
@@ -370,6 +398,45 @@ class IntegrityFlagsTest {
     }
 
     /** 18 tested and 2 not tested in MATH: a LOW_PARTICIPATION flag (90%); returns its id. */
+    @jakarta.inject.Inject
+    org.portfolio.performance.repository.IntegrityStore store;
+
+    private static int rowVersion(String url) {
+        return given().auth().oauth2(TestTokens.districtAdmin()).get(url).then().statusCode(200).extract().path("rowVersion");
+    }
+
+    /**
+     * Third pass of 2026-12-05: an upload's evaluation read the flag as OPEN, oversight resolved it, and the upload then
+     * wrote its evidence onto the resolved flag (which then looked resolved on data nobody saw, and that data never
+     * raised a flag). Evidence now lands on an OPEN flag only, and a resolver who sends the rowVersion it read gets
+     * 412 when the evidence changed since.
+     */
+    @Test
+    void aFlagIsResolvedOnTheEvidenceTheResolverSawAndNoEvidenceLandsOnAResolvedFlag() throws Exception {
+        UUID s = Fixtures.school("CHARTER").id();
+        String flag = lowParticipation(s, "V");
+        String url = "/api/performance/integrity-flags/" + flag;
+        int seen = rowVersion(url);
+        String p = PREFIX + "V" + s.toString().substring(0, 4) + "-";
+        postJson("assessments", TestTokens.districtAdmin(), List.of(result(s, Fixtures.YEAR, p + 20, "MATH", null, "NOT_TESTED")))
+                .statusCode(201);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> rowVersion(url) > seen);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").header("If-Match", "\"" + seen + "\"")
+                .body(Map.of("resolutionCode", "EXPLAINED")).post(url + "/resolve").then().statusCode(412)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.districtAdmin()).get(url).then().body("status", equalTo("OPEN"))
+                .body("evidence.notTested", equalTo(3));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").header("If-Match", String.valueOf(rowVersion(url)))
+                .body(Map.of("resolutionCode", "EXPLAINED")).post(url + "/resolve").then().statusCode(200)
+                .body("status", equalTo("RESOLVED"));
+        int resolvedVersion = rowVersion(url);
+        // what an evaluation that read the flag before the resolution would write now: nothing lands
+        assertThat(store.updateEvidence(UUID.fromString(flag), org.portfolio.performance.domain.IntegrityEvidence.NONE, "stale",
+                java.time.Instant.now())).isFalse();
+        given().auth().oauth2(TestTokens.districtAdmin()).get(url).then().body("rowVersion", equalTo(resolvedVersion))
+                .body("evidence.notTested", equalTo(3));
+    }
+
     static String lowParticipation(UUID s, String tag) {
         String p = PREFIX + tag + s.toString().substring(0, 4) + "-";
         List<Object> rows = new ArrayList<>();

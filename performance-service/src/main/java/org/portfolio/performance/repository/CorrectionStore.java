@@ -55,10 +55,13 @@ public class CorrectionStore {
 
     // --- the records --------------------------------------------------------------------------------------------
 
+    /** In {@link #lock}'s values: the participation of an assessment record that says the student was not tested. */
+    public static final String NOT_TESTED_KEY = "participation";
+
     /** The stored values of the record (locked for the rest of the transaction), or empty when there is none. */
     public Optional<Map<String, Object>> lock(Connection c, CorrectionKind kind, StudentRecordKey k) throws SQLException {
         String sql = kind == CorrectionKind.ASSESSMENT
-                ? "select grade_level, performance_level, scale_score, growth_percentile from assessment_result "
+                ? "select grade_level, performance_level, scale_score, growth_percentile, participation from assessment_result "
                   + "where school_id = ? and school_year = ? and student_id = ? and subject = ? and test_code = ? for update"
                 : "select grade_level, days_enrolled, days_absent from attendance_record "
                   + "where school_id = ? and school_year = ? and student_id = ? for update";
@@ -74,6 +77,11 @@ public class CorrectionStore {
                     put(v, "performanceLevel", rs.getObject(2) == null ? null : rs.getInt(2));
                     put(v, "scaleScore", rs.getObject(3) == null ? null : rs.getInt(3));
                     put(v, "growthPercentile", rs.getObject(4) == null ? null : rs.getInt(4));
+                    String participation = rs.getString(5);
+                    if (participation != null && !participation.equals("TESTED")) {
+                        // a record of a student not tested has no result (CorrectionService refuses to give it one)
+                        v.put(NOT_TESTED_KEY, participation);
+                    }
                 } else {
                     put(v, "daysEnrolled", plain(rs.getBigDecimal(2)));
                     put(v, "daysAbsent", plain(rs.getBigDecimal(3)));

@@ -306,15 +306,20 @@ public class IntegrityStore {
         }
     }
 
-    /** An OPEN flag's evidence as the latest data shows it. */
-    public void updateEvidence(UUID id, IntegrityEvidence e, String fingerprint, Instant now) throws SQLException {
+    /**
+     * An OPEN flag's evidence as the latest data shows it.
+     *
+     * @return false when the flag is no longer OPEN (resolved since it was read: its evidence stays what was resolved)
+     */
+    public boolean updateEvidence(UUID id, IntegrityEvidence e, String fingerprint, Instant now) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("update integrity_flag set "
-                + "evidence = ?::jsonb, fingerprint = ?, updated_at = ?, row_version = row_version + 1 where id = ?")) {
+                + "evidence = ?::jsonb, fingerprint = ?, updated_at = ?, row_version = row_version + 1 "
+                + "where id = ? and status = 'OPEN'")) {
             s.setString(1, json(e));
             s.setString(2, fingerprint);
             s.setTimestamp(3, Timestamp.from(now));
             s.setObject(4, id);
-            s.executeUpdate();
+            return s.executeUpdate() == 1;
         }
     }
 

@@ -15,9 +15,12 @@ public record IntegrityCheckResponse(IntegrityRule rule,
                                      @Schema(description = "What was found, in words") String reason,
                                      IntegrityEvidenceResponse evidence, Instant checkedAt) {
 
-    static IntegrityCheckResponse of(org.portfolio.performance.domain.IntegrityCheckResult c) {
-        return new IntegrityCheckResponse(c.check().rule(), c.check().scope(), c.check().outcome(),
-                c.check().reason() == null ? "" : c.check().reason(), IntegrityEvidenceResponse.of(c.check().evidence()),
-                c.checkedAt());
+    /** {@code allFigures}: DISTRICT_ADMIN or OVERSIGHT; a school leader sees what {@link PriorResultsRedaction} leaves. */
+    static IntegrityCheckResponse of(org.portfolio.performance.domain.IntegrityCheckResult c, boolean allFigures) {
+        var k = c.check();
+        String reason = allFigures ? k.reason() : PriorResultsRedaction.reason(k.rule(), k.outcome(), k.evidence(), k.reason());
+        var evidence = allFigures ? k.evidence() : PriorResultsRedaction.evidence(k.rule(), k.evidence());
+        return new IntegrityCheckResponse(k.rule(), k.scope(), k.outcome(), reason == null ? "" : reason,
+                IntegrityEvidenceResponse.of(evidence), c.checkedAt());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.IntegrityFlag;
@@ -51,7 +53,7 @@ public class IntegrityFlagResource {
     public IntegrityFlagResponse get(@PathParam("flagId") UUID flagId) throws SQLException {
         IntegrityFlag f = integrity.get(flagId);
         caller.requireSchool(f.schoolId());
-        return IntegrityFlagResponse.of(f);
+        return IntegrityFlagResponse.of(f, caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.OVERSIGHT));
     }
 
     @POST
@@ -69,6 +71,9 @@ public class IntegrityFlagResource {
     @APIResponse(responseCode = "404", description = "No integrity flag with this id")
     @APIResponse(responseCode = "409", description = "The flag is already resolved (integrity-flag-resolved)")
     public IntegrityFlagResponse resolve(@PathParam("flagId") UUID flagId,
+                                         @Parameter(description = "The flag's rowVersion as read (\"3\" or 3): 412 when its "
+                                                 + "evidence changed since; without it the flag is resolved whatever it holds now")
+                                         @HeaderParam("If-Match") String ifMatch,
                                          @Valid @NotNull ResolveIntegrityFlagRequest request) throws SQLException {
         IntegrityFlag f = integrity.get(flagId);
         caller.requireSchool(f.schoolId());
@@ -76,7 +81,8 @@ public class IntegrityFlagResource {
         if (request.resolutionCode() == null && note == null) {
             throw ProblemException.invalid("resolutionCode", "is required");
         }
+        // only DISTRICT_ADMIN and OVERSIGHT resolve: every figure
         return IntegrityFlagResponse.of(integrity.resolve(flagId, request.resolutionCode() == null
-                ? IntegrityResolutionCode.OTHER : request.resolutionCode(), note, caller.id()));
+                ? IntegrityResolutionCode.OTHER : request.resolutionCode(), note, caller.id(), ifMatch), true);
     }
 }

@@ -42,9 +42,13 @@ public record IntegrityFlagResponse(UUID id, UUID schoolId, @Schema(examples = "
                                             + "kept in this service, never published") String resolutionNote,
                                     @Schema(description = "Changes with every write of the flag") long rowVersion) {
 
-    static IntegrityFlagResponse of(IntegrityFlag f) {
-        return new IntegrityFlagResponse(f.id(), f.schoolId(), f.schoolYear(), f.rule(), f.scope(), f.status(), f.reason(),
-                IntegrityEvidenceResponse.of(f.evidence()), f.frameworkId(), f.frameworkVersion(), f.jobId(), f.raisedAt(),
+    /** {@code allFigures}: DISTRICT_ADMIN or OVERSIGHT; a school leader sees what {@link PriorResultsRedaction} leaves. */
+    static IntegrityFlagResponse of(IntegrityFlag f, boolean allFigures) {
+        String reason = allFigures ? f.reason()
+                : PriorResultsRedaction.reason(f.rule(), org.portfolio.performance.domain.IntegrityOutcome.FLAGGED, f.evidence(), f.reason());
+        var evidence = allFigures ? f.evidence() : PriorResultsRedaction.evidence(f.rule(), f.evidence());
+        return new IntegrityFlagResponse(f.id(), f.schoolId(), f.schoolYear(), f.rule(), f.scope(), f.status(), reason,
+                IntegrityEvidenceResponse.of(evidence), f.frameworkId(), f.frameworkVersion(), f.jobId(), f.raisedAt(),
                 f.updatedAt(), f.resolvedAt(), f.resolvedBy(), f.resolutionCode(), f.resolutionNote(), f.rowVersion());
     }
 }

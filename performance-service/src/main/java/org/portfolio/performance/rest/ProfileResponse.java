@@ -60,15 +60,16 @@ public record ProfileResponse(UUID schoolId,
         }
     }
 
-    static ProfileResponse of(PerformanceQueryService.Profile p) {
+    /** {@code allFigures}: DISTRICT_ADMIN or OVERSIGHT (integrity evidence, {@link PriorResultsRedaction}). */
+    static ProfileResponse of(PerformanceQueryService.Profile p, boolean allFigures) {
         return new ProfileResponse(p.schoolId(), SchoolResponse.of(p.school()),
                 p.years().stream().map(y -> new Year(y.schoolYear(), y.rating() == null ? null : RatingResponse.of(y.rating()),
                         y.metrics().stream().map(m -> new MetricValue(m.definition().code, m.definition().name,
                                 m.definition().category, m.definition().unit, m.definition().direction,
                                 Decimals.clean(m.value().value()), m.value().n(), m.value().suppressed(), m.value().source(),
                                 m.value().resultId(), m.value().updatedAt(), Trend.of(m.trend()))).toList(),
-                        y.integrityChecks().stream().map(IntegrityCheckResponse::of).toList())).toList(),
+                        y.integrityChecks().stream().map(c -> IntegrityCheckResponse.of(c, allFigures)).toList())).toList(),
                 p.ratingHistory().stream().map(RatingResponse::of).toList(),
-                p.integrityFlags().stream().map(IntegrityFlagResponse::of).toList());
+                p.integrityFlags().stream().map(f -> IntegrityFlagResponse.of(f, allFigures)).toList());
     }
 }

@@ -59,7 +59,7 @@ public class SchoolPerformanceResource {
     @APIResponse(responseCode = "404", description = "Nothing is known of this school (no registry entry, value or rating)")
     public ProfileResponse profile(@PathParam("id") UUID id) throws SQLException {
         caller.requireSchool(id);
-        return ProfileResponse.of(queries.profile(id));
+        return ProfileResponse.of(queries.profile(id), caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.OVERSIGHT));
     }
 
     @GET

@@ -139,6 +139,15 @@ public class CorrectionService {
                             + " record is stored under this natural key"));
                     continue;
                 }
+                Object notTested = before.get().get(CorrectionStore.NOT_TESTED_KEY);
+                if (notTested != null && it.action() == CorrectionAction.CORRECT) {
+                    // third pass of 2026-12-05: the record became NOT_TESTED with a result, counted as tested in
+                    // proficiency and participation (an upload refuses that combination)
+                    throw new ProblemException(INVALID_CORRECTION, "items[" + i + "] names a record whose participation is "
+                            + notTested + ": it has no result to correct; RETRACT it and post the result with participation "
+                            + "TESTED; nothing was corrected", List.of(new FieldError("items[" + i + "]", "the record's "
+                            + "participation is " + notTested)), Map.of());
+                }
                 CorrectionOutcome outcome;
                 Map<String, Object> after = null;
                 if (it.action() == CorrectionAction.RETRACT) {

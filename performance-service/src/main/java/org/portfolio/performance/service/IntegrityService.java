@@ -184,15 +184,14 @@ public class IntegrityService {
         Optional<IntegrityStore.StoredFlag> latest = store.latest(c.key(), c.rule(), c.scope());
         if (latest.isPresent()) {
             IntegrityFlag f = latest.get().flag();
-            if (f.status() == IntegrityFlagStatus.OPEN) {
-                if (!fingerprint.equals(latest.get().fingerprint())) {
-                    store.updateEvidence(f.id(), c.evidence(), fingerprint, now);
-                }
+            if (fingerprint.equals(latest.get().fingerprint())) {
+                return false; // open with this evidence, or resolved on this very evidence: the same data does not raise it again
+            }
+            if (f.status() == IntegrityFlagStatus.OPEN && store.updateEvidence(f.id(), c.evidence(), fingerprint, now)) {
                 return false;
             }
-            if (fingerprint.equals(latest.get().fingerprint())) {
-                return false; // resolved on this very evidence: the same data does not raise it again
-            }
+            // resolved, on other evidence (also when resolved between the read above and the update: the resolution
+            // keeps what oversight saw, and this data raises a flag of its own; third pass of 2026-12-05)
         }
         Framework fw = r == null ? null : r.basis();
         IntegrityFlag flag = new IntegrityFlag(UUID.randomUUID(), c.key().schoolId(), c.key().schoolYear(), c.rule(),
@@ -230,13 +229,18 @@ public class IntegrityService {
      * IntegrityFlagResolved with the code only (the note is never published), in one transaction. 409 when it is already resolved. The caller has checked that the client decides for the school.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public IntegrityFlag resolve(UUID id, IntegrityResolutionCode code, String note, String by) throws SQLException {
+    /**
+     * @param ifMatch the flag's {@code rowVersion} the resolver read (If-Match; optional): when its evidence was brought
+     *                up to date since, 412, so that nobody resolves a flag on evidence they have not seen
+     */
+    public IntegrityFlag resolve(UUID id, IntegrityResolutionCode code, String note, String by, String ifMatch) throws SQLException {
         IntegrityFlag f = store.findForUpdate(id).map(IntegrityStore.StoredFlag::flag)
                 .orElseThrow(() -> ProblemException.notFound("Integrity flag", id));
         if (f.status() != IntegrityFlagStatus.OPEN) {
             throw new ProblemException(FLAG_RESOLVED, "Integrity flag " + id + " was resolved at " + f.resolvedAt()
                     + " by " + f.resolvedBy());
         }
+        org.portfolio.platform.web.http.EntityTags.checkIfMatch(ifMatch, f.rowVersion());
         Instant now = Instant.now();
         store.resolve(id, by, code, note, now);
         outbox.publish("IntegrityFlag", id.toString(), IntegrityFlagResolved.NAME, f.schoolId(),
