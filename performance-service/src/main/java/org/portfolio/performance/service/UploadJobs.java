@@ -61,6 +61,12 @@ public class UploadJobs {
     public IngestionJob complete(UUID jobId, Totals t, RowErrors rowErrors) throws SQLException {
         errors.insert(jobId, rowErrors.kept());
         IngestionJob job = jobs.findById(jobId);
+        if (job.status != JobStatus.RUNNING) {
+            // housekeeping took it for interrupted (no heartbeat for staleJobAfter): the upload did commit, so the job
+            // says so, without the failure it was given (third pass of 2026-12-05: COMPLETED with a failure)
+            LOG.warnf("Upload job %s was marked %s while it ran; it completes", jobId, job.status);
+            job.failure = null;
+        }
         job.status = JobStatus.COMPLETED;
         job.phase = JobPhase.DONE;
         job.rowsReceived = t.received();
@@ -116,6 +122,14 @@ public class UploadJobs {
         return new Progress(jobId, intervalNanos);
     }
 
+    /** One thread for every upload's heartbeat while it waits or works without reading rows. */
+    private static final java.util.concurrent.ScheduledExecutorService HEARTBEATS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "upload-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+
     /**
      * Progress of a running upload, written to its job in short transactions of their own so that other requests see
      * it: the counts every interval, and each phase change once the upload has run for an interval. An upload that is
@@ -146,6 +160,25 @@ public class UploadJobs {
                 last = System.nanoTime();
                 write(phase, received, accepted, rejected, bytes);
             }
+        }
+
+        /**
+         * Writes the job's heartbeat every {@code every} until closed: for the merge, which may wait long for the locks
+         * of its school-years (behind a framework's publication or other large uploads) and reads no rows meanwhile, so
+         * that housekeeping does not take it for interrupted (third pass of 2026-12-05: marked FAILED after 10 minutes
+         * of waiting, its Idempotency-Key released, then COMPLETED).
+         */
+        public AutoCloseable heartbeatEvery(java.time.Duration every) {
+            long ms = Math.max(1, every.toMillis());
+            var beat = HEARTBEATS.scheduleAtFixedRate(() -> {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> jobs.update("heartbeatAt = ?1 where id = ?2 and status = ?3",
+                            Instant.now(), jobId, JobStatus.RUNNING));
+                } catch (RuntimeException e) {
+                    LOG.debugf("Heartbeat of upload job %s not written: %s", jobId, e.toString());
+                }
+            }, ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return () -> beat.cancel(false);
         }
 
         private void write(JobPhase phase, long received, long accepted, long rejected, long bytes) {

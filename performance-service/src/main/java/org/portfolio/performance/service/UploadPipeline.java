@@ -104,10 +104,13 @@ public class UploadPipeline {
             long tStaged = System.nanoTime();
             progress.phase(JobPhase.MERGING, rows.received(), rows.accepted(), rows.rejected(), in.count());
             long[] tMerged = {0};
-            Merged m = merge(c, kindOfRows, jobId, () -> {
-                tMerged[0] = System.nanoTime();
-                progress.phase(JobPhase.AGGREGATING, rows.received(), rows.accepted(), rows.rejected(), in.count());
-            });
+            Merged m;
+            try (AutoCloseable beating = progress.heartbeatEvery(config.ingestion().staleJobAfter().dividedBy(4))) {
+                m = merge(c, kindOfRows, jobId, () -> {
+                    tMerged[0] = System.nanoTime();
+                    progress.phase(JobPhase.AGGREGATING, rows.received(), rows.accepted(), rows.rejected(), in.count());
+                });
+            }
             RecomputeService.Result r = m.result();
             IngestionJob job = jobs.complete(jobId, new UploadJobs.Totals(rows.received(), rows.accepted(),
                     rows.rejected(), m.inserted(), m.updated(), m.unchanged(), m.distinct(), in.count(),
