@@ -45,6 +45,11 @@ public final class StudentAggregates {
         growthBySubjects.merge(subjects, students, Long::sum);
     }
 
+    /** How many distinct sets of subjects the students were tested in or have growth in (bounded by the catalog's subjects). */
+    public int subjectSets() {
+        return testedBySubjects.size() + growthBySubjects.size();
+    }
+
     /** Distinct students tested in any of the subjects. */
     public long studentsTested(Collection<String> subjects) {
         return studentsIn(testedBySubjects, subjects);

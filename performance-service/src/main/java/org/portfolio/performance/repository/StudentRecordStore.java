@@ -147,10 +147,14 @@ public class StudentRecordStore {
         return out;
     }
 
-    /** Per school and year: students per subject and best performance level, and per subject and best growth percentile. */
-    public void aggregateAssessments(Connection c, Collection<SchoolYearKey> keys, StudentAggregates.ByKey into)
-            throws SQLException {
-        if (keys.isEmpty()) {
+    /**
+     * Per school and year: students per subject and best performance level, and per subject and best growth
+     * percentile, of the {@code subjects} only (those some metric reads: the students' sets of subjects stay subsets
+     * of them, so their number is bounded by the catalog, not by what a file names).
+     */
+    public void aggregateAssessments(Connection c, Collection<SchoolYearKey> keys, Collection<String> subjects,
+                                     StudentAggregates.ByKey into) throws SQLException {
+        if (keys.isEmpty() || subjects.isEmpty()) {
             return;
         }
         String sql = """
@@ -160,6 +164,7 @@ public class StudentRecordStore {
                            max(r.growth_percentile) sgp
                     from assessment_result r join aff on aff.school_id = r.school_id and aff.school_year = r.school_year
                     where r.performance_level is not null -- tested (a row of a student not tested has no level)
+                      and r.subject = any(?::text[])
                     group by r.school_id, r.school_year, r.subject, r.student_id)
                 select school_id, school_year, subject, 'L', lvl, count(*) from best
                  group by school_id, school_year, subject, lvl
@@ -179,6 +184,7 @@ public class StudentRecordStore {
                 """;
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bindKeys(c, s, keys);
+            s.setArray(3, c.createArrayOf("text", subjects.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     SchoolYearKey k = new SchoolYearKey(rs.getObject(1, UUID.class), SchoolYear.of(rs.getInt(2)));

@@ -77,7 +77,7 @@ public class RecomputeService {
         }
         StudentAggregates.ByKey agg = new StudentAggregates.ByKey();
         if (assessments) {
-            students.aggregateAssessments(c, keys, agg);
+            students.aggregateAssessments(c, keys, assessedSubjects(), agg);
         }
         if (attendance) {
             students.aggregateAttendance(c, keys, agg);
@@ -105,7 +105,7 @@ public class RecomputeService {
         }
         StudentAggregates.ByKey agg = new StudentAggregates.ByKey();
         if (assessments) {
-            students.aggregateAssessments(c, keys, agg);
+            students.aggregateAssessments(c, keys, assessedSubjects(), agg);
         } else {
             students.aggregateAttendance(c, keys, agg);
         }
@@ -172,7 +172,7 @@ public class RecomputeService {
             }
             students.lock(c, keys);
             StudentAggregates.ByKey agg = new StudentAggregates.ByKey();
-            students.aggregateAssessments(c, keys, agg);
+            students.aggregateAssessments(c, keys, assessedSubjects(), agg);
             students.aggregateAttendance(c, keys, agg);
             List<MetricCandidate> candidates = candidates(agg, true, true);
             for (MetricSnapshot s : values.current(keys)) {
@@ -186,6 +186,21 @@ public class RecomputeService {
             integrity.evaluate(keys, keys, null); // the thresholds may have changed
             return new Result(keys.size(), applied.inserted(), applied.updated(), applied.unchanged(), r);
         }
+    }
+
+    /**
+     * The subjects some metric of the catalog reads: the aggregates are of these only. Any other subject a file names
+     * counts for no metric, and grouping students by every subject they were tested in let one school's upload (a
+     * thousand random subject codes per student) grow the aggregation without bound (third pass of 2026-12-05).
+     */
+    private Set<String> assessedSubjects() {
+        Set<String> subjects = new TreeSet<>();
+        for (MetricDefinition d : metrics.catalog().values()) {
+            if (d.computation.fromStudentRecords()) {
+                subjects.addAll(d.subjectList());
+            }
+        }
+        return subjects;
     }
 
     private List<MetricCandidate> candidates(StudentAggregates.ByKey agg, boolean assessments, boolean attendance) {
