@@ -89,6 +89,9 @@ public class WidgetResource {
     @Path("/race")
     @PermitAll
     public String race(@jakarta.ws.rs.QueryParam("state") String state) {
+        if ("datetime".equals(state)) {
+            return java.time.LocalDate.MAX.plusDays(1).toString(); // DateTimeException: Invalid value for Year: +999999999…
+        }
         // what Hibernate throws when PostgreSQL refuses a duplicate key or a serialization failure
         throw new IllegalStateException("could not execute statement",
                 new java.sql.SQLException("ERROR: duplicate key value violates unique constraint \"x_key\"", state));
