@@ -68,8 +68,11 @@ class ManualGrantTest {
         post(TestTokens.districtAdmin(), GRANTS + "/{id}/revoke", Map.of("reason", "Schedule complaint upheld"), id)
                 .statusCode(200).body("status", equalTo("REVOKED")).body("cause.reason", equalTo("Schedule complaint upheld"))
                 .body("reinstatesWhenMet", equalTo(false));
-        assertThat(check(school, "SET_BELL_SCHEDULE").getString("basis.explanation"))
-                .contains("revoked on").contains("Schedule complaint upheld");
+        var revokedCheck = check(school, "SET_BELL_SCHEDULE");
+        assertThat(revokedCheck.getString("basis.explanation")).contains("revoked on").contains("Schedule complaint upheld")
+                .doesNotContain("test-client"); // the public check names no API client (third pass of 2026-12-05)
+        assertThat(revokedCheck.getString("basis.cause.actor")).isNull();
+        assertThat(revokedCheck.getString("basis.cause.reason")).isEqualTo("Schedule complaint upheld");
         post(TestTokens.oversight(), GRANTS + "/{id}/reinstate", Map.of("reason", "Resolved with families"), id)
                 .statusCode(200).body("status", equalTo("ACTIVE"));
         post(TestTokens.oversight(), GRANTS + "/{id}/end", Map.of("reason", "Replaced by the new contract"), id)

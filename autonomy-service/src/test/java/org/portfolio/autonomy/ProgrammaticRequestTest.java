@@ -61,6 +61,37 @@ class ProgrammaticRequestTest {
                 .body("status", equalTo("SUBMITTED")).extract().jsonPath();
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * Third pass of 2026-12-05: a request took comments without end, and every answer about it carries all its steps.
+     * 200 comments and revisions, then 409; the decision is still taken; outcomes up to the documented 20 × 1,000
+     * characters fit (they answered 500 above 10,000 characters as JSON).
+     */
+    @Test
+    void aRequestTakesTwoHundredCommentsAndRevisionsThenIsDecided() throws Exception {
+        Map<String, Object> longest = new java.util.HashMap<>(submission(school));
+        longest.put("expectedOutcomes", java.util.Collections.nCopies(20, "o".repeat(1000)));
+        String id = given().auth().oauth2(leader).contentType(JSON).body(longest).post(REQUESTS).then().statusCode(201)
+                .extract().path("id");
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("insert into request_step (request_id, at, kind, "
+                + "from_status, to_status, actor, actor_role, text) select ?, now(), 'COMMENTED', 'SUBMITTED', 'SUBMITTED', "
+                + "'test', 'SCHOOL_LEADER', 'c' from generate_series(1, 199)")) {
+            s.setObject(1, UUID.fromString(id));
+            s.executeUpdate();
+        }
+        given().auth().oauth2(leader).contentType(JSON).body(Map.of("text", "the 200th"))
+                .post(REQUESTS + "/{id}/comments", id).then().statusCode(201);
+        given().auth().oauth2(leader).contentType(JSON).body(Map.of("text", "one more"))
+                .post(REQUESTS + "/{id}/comments", id).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:too-many-request-steps"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(JSON).body(Map.of())
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("rationale", "Decided at last"))
+                .post(REQUESTS + "/{id}/deny", id).then().statusCode(200).body("status", equalTo("DENIED"));
+    }
+
     @Test
     void aRequestsWholeReviewPathEndsInAGrantAndTheSchoolSeesEveryStep() {
         String id = submit().getString("id");
@@ -100,6 +131,11 @@ class ProgrammaticRequestTest {
                 .extract().jsonPath();
         assertThat(later.getString("decidedBy")).isEqualTo("SCHOOL");
         assertThat(later.getString("basis.requestId")).isEqualTo(id);
+        // the public check shows neither the reviewer's rationale nor its client (third pass of 2026-12-05)
+        assertThat(later.getString("basis.cause.kind")).isEqualTo("REQUEST_APPROVED");
+        assertThat(later.getString("basis.cause.reason")).isNull();
+        assertThat(later.getString("basis.cause.actor")).isNull();
+        assertThat(later.prettify()).doesNotContain("measurable outcomes");
         // before its start date it is granted but not yet in effect
         assertThat(check(school, "EXTEND_SCHOOL_DAY").getString("basis.reason")).isEqualTo("NOT_YET_EFFECTIVE");
         // the narrowed-away decision stays the district's

@@ -44,7 +44,7 @@ public class AutonomyRequest extends PanacheEntityBase {
     public String justification;
 
     @Convert(converter = StringListConverter.class)
-    @Column(name = "expected_outcomes", nullable = false, length = 10000)
+    @Column(name = "expected_outcomes", nullable = false, columnDefinition = "text")
     public List<String> expectedOutcomes = List.of();
 
     @Column(name = "start_date", nullable = false)

@@ -57,11 +57,11 @@ public class Cause {
     public UUID contractId;
 
     /** A person's reason (manual changes) or the reason an event gave (contract ended, school closed). */
-    @Column(name = "cause_reason", length = 2000)
+    @Column(name = "cause_reason", columnDefinition = "text")
     public String reason;
 
     /** One sentence that explains the change. */
-    @Column(name = "cause_description", length = 2000)
+    @Column(name = "cause_description", columnDefinition = "text")
     public String description;
 
     /** Who: the API client id for manual changes and reviews, "system" for event-driven changes. */

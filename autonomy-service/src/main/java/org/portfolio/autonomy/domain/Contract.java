@@ -44,7 +44,7 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "renewed_by_contract_id")
     public UUID renewedByContractId;
 
-    @Column(name = "ended_reason", length = 2000)
+    @Column(name = "ended_reason", columnDefinition = "text")
     public String endedReason;
 
     @Column(name = "ended_effective_date")

@@ -208,7 +208,8 @@ public final class DecisionRightsRules {
                     : "because benchmark " + nz(c.metricCode()) + " " + nz(c.period())
                     + " was missed (target " + comparator(c.comparator()) + " " + num(c.target()) + ", actual "
                     + num(c.actual()) + "; benchmark " + c.benchmarkId() + ")";
-            case MANUAL -> "by " + nz(c.actor()) + ": " + nz(c.reason());
+            // not the client id: the check is public (third pass of 2026-12-05)
+            case MANUAL -> "by hand: " + nz(c.reason());
             case SCHOOL_CLOSED -> "because the school closed" + (c.reason() == null ? "" : ": " + c.reason());
             case CONTRACT_ENDED -> "because contract " + c.contractId() + " ended"
                     + (c.reason() == null ? "" : ": " + c.reason());

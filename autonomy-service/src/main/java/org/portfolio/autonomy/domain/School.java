@@ -36,7 +36,7 @@ public class School extends PanacheEntityBase {
     @Column(length = 20)
     public String status;
 
-    @Column(name = "status_reason", length = 1000)
+    @Column(name = "status_reason", columnDefinition = "text")
     public String statusReason;
 
     @Column(name = "status_changed_at")

@@ -49,6 +49,22 @@ public record CauseResponse(
                 c.correctionReasonCode());
     }
 
+    /**
+     * The cause as the public decision-rights check shows it (third pass of 2026-12-05): without the API client that
+     * acted (client ids stay in this service) and without an approval's rationale (a request's review is for the
+     * district, its authorizer and the school's leader, GET /requests/{id}).
+     */
+    static CauseResponse ofPublic(CauseInfo c) {
+        CauseResponse r = of(c);
+        if (r == null) {
+            return null;
+        }
+        String reason = c.kind() == CauseKind.REQUEST_APPROVED ? null : r.reason();
+        return new CauseResponse(r.kind(), r.eventId(), r.benchmarkId(), r.evaluationId(), r.metricCode(), r.period(),
+                r.comparator(), r.target(), r.actual(), r.ratingIds(), r.requestId(), r.contractId(), reason,
+                r.description(), null, r.correctionId(), r.correctionReasonCode(), r.correctionReason());
+    }
+
     static BigDecimal plain(BigDecimal n) {
         if (n == null) {
             return null;

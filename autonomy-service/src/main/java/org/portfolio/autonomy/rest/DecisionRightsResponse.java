@@ -38,7 +38,8 @@ public record DecisionRightsResponse(
             LocalDate effectiveFrom, LocalDate effectiveTo,
             @Schema(description = "Decisions the grant covers; empty = the whole domain") List<String> decisions,
             UUID contractId, UUID requestId,
-            @Schema(description = "The stored cause of that status") CauseResponse cause) {
+            @Schema(description = "The stored cause of that status (a public answer: without the API client that acted, "
+                    + "nor an approval's rationale)") CauseResponse cause) {
     }
 
     static DecisionRightsResponse of(RightsAnswer a) {
@@ -47,7 +48,7 @@ public record DecisionRightsResponse(
                 ? new Basis(a.reason(), a.explanation(), null, null, null, null, null, null, null, null, null, null, null)
                 : new Basis(a.reason(), a.explanation(), g.id(), g.model(), g.source(), a.grantStatus(), a.since(),
                 g.effectiveFrom(), g.effectiveTo(), g.decisions().stream().sorted().toList(), g.contractId(),
-                g.requestId(), CauseResponse.of(a.cause()));
+                g.requestId(), CauseResponse.ofPublic(a.cause()));
         return new DecisionRightsResponse(a.schoolId(), a.decision().code(), a.decision().name(), a.decision().domain(),
                 a.date(), a.allowed(), a.decidedBy(), basis);
     }

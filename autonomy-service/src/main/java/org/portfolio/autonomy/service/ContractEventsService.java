@@ -310,7 +310,11 @@ public class ContractEventsService {
                     && unmatched.stream().noneMatch(x -> p.provisionId().equals(x.provisionId))) {
                 continue;
             }
-            Grant g = unmatched.stream().filter(x -> p.provisionId() != null && p.provisionId().equals(x.provisionId))
+            // by provision id, when its domain and model are still the grant's: a provision that kept its id but now
+            // names another domain or model ends its grant and grants anew (third pass of 2026-12-05: the grant stayed
+            // FULL on the old domain, or PENDING for good, with the provision's new decisions)
+            Grant g = unmatched.stream().filter(x -> p.provisionId() != null && p.provisionId().equals(x.provisionId)
+                            && x.domain == p.domain() && x.model == p.model())
                     .findFirst()
                     .orElse(unmatched.stream().filter(x -> x.domain == p.domain() && x.model == p.model())
                             .findFirst().orElse(null));
@@ -322,9 +326,11 @@ public class ContractEventsService {
             }
         }
         for (Grant g : unmatched) {
+            boolean reshaped = g.provisionId != null && spec.provisions().stream().anyMatch(p -> g.provisionId.equals(p.provisionId()));
             Cause cause = mode == Mode.AMENDMENT
                     ? Cause.of(CauseKind.CONTRACT_AMENDED, eventId, "Version " + spec.version() + " of contract "
-                    + c.id + " no longer has this provision").withContract(c.id).withReason(reason)
+                    + c.id + (reshaped ? " gives this provision another domain or model" : " no longer has this provision"))
+                    .withContract(c.id).withReason(reason)
                     : Cause.of(CauseKind.CONTRACT_ENDED, eventId, "Contract " + g.contractId + " was renewed by contract "
                     + c.id + ", which does not carry this provision").withContract(g.contractId);
             grantService.end(g, cause, now);

@@ -44,6 +44,16 @@ public class RequestService {
     public static final ProblemType INVALID_REQUEST_TRANSITION = ProblemType.custom("invalid-request-transition",
             "The request's status does not allow this step", 409);
 
+    public static final ProblemType TOO_MANY_STEPS = ProblemType.custom("too-many-request-steps",
+            "The request has as many comments and revisions as it may", 409);
+
+    /**
+     * Comments and revisions a request takes at most: every answer about the request carries all its steps, so without
+     * a bound a school leader's stream of 10,000-character comments made each answer (and the service's heap) grow
+     * without end (third pass of 2026-12-05). Status steps (review, approval, denial, withdrawal) are always taken.
+     */
+    public static final int MAX_COMMENTS_AND_REVISIONS = 200;
+
     /** What a school asks for. */
     public record Proposal(AutonomyDomain domain, List<String> decisions, String title, String justification,
                            List<String> expectedOutcomes, LocalDate startDate, LocalDate endDate) {
@@ -95,6 +105,7 @@ public class RequestService {
 
     public AutonomyRequest revise(UUID id, String ifMatch, Proposal p, String note, String actor, String role) {
         return step(id, ifMatch, r -> {
+            requireRoomForAStep(r);
             if (p.domain() != r.domain) {
                 throw ProblemException.unprocessable("A request's domain cannot change; withdraw it and submit a new one",
                         new FieldError("domain", "must stay " + r.domain));
@@ -111,6 +122,7 @@ public class RequestService {
 
     public RequestStep comment(UUID id, String text, String actor, String role) {
         AutonomyRequest r = lock(id);
+        requireRoomForAStep(r);
         try {
             RequestStep s = r.comment(actor, role, text, clock.instant());
             steps.persist(s);
@@ -157,6 +169,15 @@ public class RequestService {
 
     public AutonomyRequest withdraw(UUID id, String ifMatch, String reason, String actor, String role) {
         return step(id, ifMatch, r -> r.withdraw(actor, role, reason, clock.instant()));
+    }
+
+    private void requireRoomForAStep(AutonomyRequest r) {
+        long n = steps.count("requestId = ?1 and kind in ?2", r.id,
+                java.util.List.of(org.portfolio.autonomy.domain.RequestStepKind.COMMENTED, org.portfolio.autonomy.domain.RequestStepKind.REVISED));
+        if (n >= MAX_COMMENTS_AND_REVISIONS) {
+            throw ProblemException.conflict(TOO_MANY_STEPS, "Request " + r.id + " has " + n + " comments and revisions, as many as "
+                    + "a request takes (" + MAX_COMMENTS_AND_REVISIONS + "); withdraw it and submit a new one, or decide it");
+        }
     }
 
     private AutonomyRequest step(UUID id, String ifMatch, Function<AutonomyRequest, RequestStep> change) {
