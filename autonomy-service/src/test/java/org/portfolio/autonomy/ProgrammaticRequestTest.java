@@ -155,6 +155,23 @@ class ProgrammaticRequestTest {
         assertThat(d.path("cause").path("kind").asText()).isEqualTo("REQUEST_APPROVED");
     }
 
+    /** Third pass of 2026-12-05: an approval granted decisions a missed benchmark had revoked, the miss still standing. */
+    @Test
+    void anApprovalDoesNotGoAroundARevocation() {
+        UUID contract = UUID.randomUUID();
+        activate(contract, school, List.of(full("TIME")));
+        awaitGrants(school, g -> has(g, "TIME", "ACTIVE"));
+        evaluate(school, contract, UUID.randomUUID(), "MISSED", 3, 7, true, "TIME");
+        awaitGrants(school, g -> has(g, "TIME", "REVOKED"));
+        String id = submit().getString("id");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(JSON).body(Map.of())
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("rationale", "Good plan"))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:overlapping-grant"));
+        assertThat(check(school, "EXTEND_SCHOOL_DAY").getString("decidedBy")).isEqualTo("DISTRICT");
+    }
+
     @Test
     void aDeniedRequestCarriesItsRationaleAndGrantsNothing() {
         String id = submit().getString("id");

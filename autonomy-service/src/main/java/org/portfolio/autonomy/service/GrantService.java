@@ -232,6 +232,22 @@ public class GrantService {
         return g;
     }
 
+    /**
+     * 409 when a revoked live grant of the school covers any of these decisions on these dates: a revocation stands
+     * until it is reinstated (a missed benchmark met again, or oversight's reinstate), and neither a manual grant nor an
+     * approved request goes around it (third pass of 2026-12-05: an approval made the check answer SCHOOL while the
+     * miss stood).
+     */
+    public void requireNoRevocationOver(UUID schoolId, AutonomyDomain domain, List<String> codes, LocalDate from, LocalDate to) {
+        for (Grant other : grants.liveOfSchool(schoolId)) {
+            if (other.status == GrantStatus.REVOKED && other.domain == domain && other.overlaps(codes)
+                    && other.overlapsDates(from, to)) {
+                throw ProblemException.conflict(OVERLAPPING_GRANT, "School " + schoolId + " holds grant " + other.id + " on "
+                        + domain + ", REVOKED: it covers these decisions; reinstate it instead");
+            }
+        }
+    }
+
     public Grant manualRevoke(UUID grantId, String ifMatch, String reason, String actor) {
         return manual(grantId, ifMatch, g -> revoke(g, Cause.manual(actor, reason, "Revoked manually"),
                 false, clock.instant()));

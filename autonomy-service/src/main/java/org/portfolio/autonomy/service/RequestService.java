@@ -152,6 +152,7 @@ public class RequestService {
             if (to.isBefore(from)) {
                 throw ProblemException.invalid("effectiveTo", "must not be before effectiveFrom (" + from + ")");
             }
+            grants.requireNoRevocationOver(r.schoolId, r.domain, decisions, from, to);
             Instant now = clock.instant();
             Grant g = Grant.create(r.schoolId, r.domain, GrantModel.PROGRAMMATIC, decisions,
                     r.title, GrantSource.APPROVED_REQUEST, from, to);
