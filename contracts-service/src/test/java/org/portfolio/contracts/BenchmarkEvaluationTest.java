@@ -132,6 +132,35 @@ class BenchmarkEvaluationTest {
                 .body("benchmarks.find { it.metricCode == 'ELA_PROFICIENCY' }.latestActual", equalTo(38.5f));
     }
 
+    /**
+     * Third pass of 2026-12-05: an amendment that resent a benchmark without its id made it a new benchmark, evaluated on
+     * the value already known as a new miss, and each such amendment escalated one more step (three reached
+     * REVOCATION). The same value of the same measure is the same miss seen again, whatever the benchmark's id.
+     */
+    @Test
+    void aBenchmarkResentWithoutItsIdDoesNotEscalateAgainOnTheSameValue() {
+        String school = openSchool();
+        String contract = activeContract(school);
+        publishMetric(metric(school, "TEACHER_VACANCIES", year(0), 7, null, false));
+        awaitLevel(contract, "NOTICE_OF_CONCERN");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                    .header("If-Match", etag(contract))
+                    .body(Map.of("reason", "Benchmarks retyped " + i, "benchmarks", List.of(vacancies())))
+                    .post("/api/contracts/" + contract + "/amendments").then().statusCode(201);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> events("BenchmarkEvaluated", about("contractId", contract)).size() == 3);
+        assertThat(events("BenchmarkEvaluated", about("contractId", contract)))
+                .allSatisfy(e -> assertThat(e.data().get("result").asText()).isEqualTo("MISSED"));
+        scorecard(contract).body("intervention.level", equalTo("NOTICE_OF_CONCERN"));
+        assertThat(events("InterventionEscalated", about("contractId", contract))).hasSize(1);
+        // a new value that misses again is a repeated miss: one step
+        publishMetric(metric(school, "TEACHER_VACANCIES", year(0), 9, null, false));
+        publishMetric(metric(school, "TEACHER_VACANCIES", year(0), 2, null, false));
+        publishMetric(metric(school, "TEACHER_VACANCIES", year(0), 8, null, false));
+        awaitLevel(contract, "CORRECTIVE_ACTION_PLAN");
+    }
+
     @Test
     void nothingEscalatesPastRevocation() {
         String school = openSchool();

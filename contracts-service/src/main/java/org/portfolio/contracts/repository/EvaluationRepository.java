@@ -20,6 +20,20 @@ public class EvaluationRepository implements PanacheRepositoryBase<BenchmarkEval
                 .firstResultOptional();
     }
 
+    /**
+     * The latest MET or MISSED (or counted-as-a-miss) evaluation of the same measure — school, metric, period and
+     * comparator — under any of these contracts, whichever benchmark id it had: an amendment that resent a benchmark
+     * without its id, or a renewal that carried the intervention level over, made the same value a new miss that
+     * escalated again (third pass of 2026-12-05).
+     */
+    public Optional<BenchmarkEvaluation> latestDecisiveOfMeasure(List<UUID> contractIds, UUID schoolId, String metricCode,
+                                                                 String period, org.portfolio.contracts.domain.BenchmarkComparator comparator) {
+        return find("contractId in ?1 and schoolId = ?2 and metricCode = ?3 and period = ?4 and comparator = ?5 "
+                        + "and (result in ?6 or countsAsMiss = true) order by evaluatedAt desc, id desc",
+                contractIds, schoolId, metricCode, period, comparator, List.of(EvaluationResult.MET, EvaluationResult.MISSED))
+                .firstResultOptional();
+    }
+
     /** Every evaluation of a contract, newest first. */
     public List<BenchmarkEvaluation> forContract(UUID contractId) {
         return find("contractId = ?1 order by evaluatedAt desc, id desc", contractId).list();

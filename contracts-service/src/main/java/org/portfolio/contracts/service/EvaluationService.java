@@ -127,7 +127,7 @@ public class EvaluationService {
 
     private BenchmarkEvaluation evaluate(Contract c, Benchmark b, MetricObservation o, EvaluationTrigger trigger,
                                          Correction correction) {
-        Optional<BenchmarkEvaluation> previous = evaluations.latestDecisive(c.id, b.benchmarkId);
+        Optional<BenchmarkEvaluation> previous = previousDecisive(c, b);
         BenchmarkEvaluation e = BenchmarkEvaluation.of(c, b, o, trigger, calendar.now());
         if (e.result == EvaluationResult.INSUFFICIENT_DATA && o.suppressed) {
             // a suppressed value may count as a miss; a withdrawn one (no value, not suppressed) never does: it is
@@ -163,7 +163,7 @@ public class EvaluationService {
     public BenchmarkEvaluation missingData(Contract c, Benchmark b, java.time.LocalDate periodEnded, int graceDays,
                                            java.time.LocalDate dueBy) {
         boolean counts = b.contractVersion.accountabilityTerms().missingDataCountsAsMiss();
-        Optional<BenchmarkEvaluation> previous = evaluations.latestDecisive(c.id, b.benchmarkId);
+        Optional<BenchmarkEvaluation> previous = previousDecisive(c, b);
         BenchmarkEvaluation e = BenchmarkEvaluation.missingData(c, b, dueBy, counts, calendar.now());
         evaluations.persist(e);
         outbox.publish("Contract", c.id, BenchmarkDataMissing.NAME, c.schoolId(), new BenchmarkDataMissing(e.id,
@@ -179,6 +179,20 @@ public class EvaluationService {
         }
         publishDecisive(c, b, e, previous, HistoryKind.BENCHMARK_DATA_MISSING, cause);
         return e;
+    }
+
+    /**
+     * What this benchmark was last found: its own latest decisive evaluation, else that of the same measure (school,
+     * metric, period, comparator) under this contract or the one it renews, so that a value already counted as a miss
+     * is "the same miss seen again" under a new benchmark id too.
+     */
+    private Optional<BenchmarkEvaluation> previousDecisive(Contract c, Benchmark b) {
+        Optional<BenchmarkEvaluation> own = evaluations.latestDecisive(c.id, b.benchmarkId);
+        if (own.isPresent()) {
+            return own;
+        }
+        List<java.util.UUID> lineage = c.renewsContractId == null ? List.of(c.id) : List.of(c.id, c.renewsContractId);
+        return evaluations.latestDecisiveOfMeasure(lineage, c.schoolId(), b.metricCode, b.period, b.comparator);
     }
 
     /** A MET or MISSED (or an evaluation counted as a miss): published, recorded, and a miss moves the ladder. */
