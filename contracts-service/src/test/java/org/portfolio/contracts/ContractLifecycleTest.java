@@ -194,6 +194,32 @@ class ContractLifecycleTest {
         assertThat(e.data().get("endedAs").asText()).isEqualTo("NON_RENEWED");
     }
 
+    /**
+     * Third pass of 2026-12-05: the longest reasons and decision lists the API takes did not fit where they are kept
+     * (500, nothing changed): a closing reason of 2,000 characters, stored as "School closed: " + it; a provision of 50
+     * codes of 60 characters, stored comma-joined in 2,000; an expiring-before date in the first half of 1900.
+     */
+    @Test
+    void theLongestTextsTheApiTakesAreKept() {
+        String school = openSchool();
+        Map<String, Object> people = new java.util.LinkedHashMap<>(provision("PEOPLE", "FULL_WITH_EXPECTATIONS"));
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            codes.add(String.format("D%02d", i) + "_".repeat(57));
+        }
+        people.put("decisions", codes);
+        String id = draft(draftBody(school, year(0), year(2), List.of(people), List.of(vacancies())));
+        given().auth().oauth2(admin()).get("/api/contracts/" + id).then().statusCode(200)
+                .body("provisions[0].decisions.size()", equalTo(50));
+        activate(id).statusCode(200);
+        String reason = "r".repeat(2000);
+        decide(school, "CLOSE", reason).statusCode(201);
+        given().auth().oauth2(admin()).get("/api/contracts/" + id).then()
+                .body("status", equalTo("TERMINATED")).body("ended.reason", equalTo("School closed: " + reason));
+        given().auth().oauth2(admin()).queryParam("expiringBefore", "1900-01-01").get("/api/contracts").then()
+                .statusCode(200).body("total", equalTo(0));
+    }
+
     @Test
     void closingASchoolTerminatesItsActiveContract() {
         String school = openSchool();

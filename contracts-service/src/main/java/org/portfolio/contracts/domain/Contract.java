@@ -82,7 +82,7 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "ended_by", length = 200)
     public String endedBy;
 
-    @Column(name = "end_reason", length = 2000)
+    @Column(name = "end_reason", columnDefinition = "text")
     public String endReason;
 
     @Column(name = "end_effective_date")
@@ -96,7 +96,7 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "scheduled_end_date")
     public LocalDate scheduledEndDate;
 
-    @Column(name = "scheduled_end_reason", length = 2000)
+    @Column(name = "scheduled_end_reason", columnDefinition = "text")
     public String scheduledEndReason;
 
     @Column(name = "scheduled_end_by", length = 200)

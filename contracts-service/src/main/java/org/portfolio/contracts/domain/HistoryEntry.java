@@ -47,7 +47,7 @@ public class HistoryEntry extends PanacheEntityBase {
     @Column(nullable = false, length = 200)
     public String actor;
 
-    @Column(length = 2000)
+    @Column(columnDefinition = "text")
     public String reason;
 
     @Column(name = "effective_date")

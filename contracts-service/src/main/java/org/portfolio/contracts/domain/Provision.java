@@ -48,7 +48,7 @@ public class Provision extends PanacheEntityBase {
 
     /** Decision codes covered; empty = the whole domain. */
     @Convert(converter = CodesConverter.class)
-    @Column(nullable = false, length = 2000)
+    @Column(nullable = false, columnDefinition = "text")
     public List<String> decisions = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)

@@ -40,9 +40,13 @@ final class ContractChecks {
     static List<RuleViolation> renewalTermViolations(Contract renewed, SchoolYear start) {
         SchoolYear oldStart = renewed.termStart();
         SchoolYear oldEnd = renewed.termEnd();
-        if (start.compareTo(oldStart) <= 0 || start.compareTo(oldEnd.plusYears(1)) > 0) {
+        // in calendar years: the year after a term ending in 2199-00 is no SchoolYear (it answered 500; third pass of
+        // 2026-12-05), and a renewal of it can only start within it
+        int latest = oldEnd.startCalendarYear() + 1;
+        if (start.compareTo(oldStart) <= 0 || start.startCalendarYear() > latest) {
             return List.of(new RuleViolation("term.startYear", "a renewal of " + oldStart + " to " + oldEnd
-                    + " starts after " + oldStart + " and no later than " + oldEnd.plusYears(1)));
+                    + " starts after " + oldStart + " and no later than "
+                    + String.format("%04d-%02d", latest, (latest + 1) % 100)));
         }
         return List.of();
     }

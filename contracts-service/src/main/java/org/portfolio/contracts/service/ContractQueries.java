@@ -78,8 +78,12 @@ public class ContractQueries {
      * at latest the one before the school year that contains the date's previous day.
      */
     String lastTermYearEndingBefore(LocalDate date) {
-        SchoolYear containing = SchoolYear.containing(date.minusDays(1), calendar.lastDay());
-        return calendar.lastDayOf(containing).isBefore(date) ? containing.toString() : containing.plusYears(-1).toString();
+        // in calendar years, not SchoolYear: a date in the first half of 1900 falls in 1899-00, which is none (it
+        // answered 500; third pass of 2026-12-05); the text compares below every stored term
+        LocalDate dayBefore = date.minusDays(1);
+        int containing = dayBefore.isAfter(calendar.lastDay().atYear(dayBefore.getYear())) ? dayBefore.getYear() : dayBefore.getYear() - 1;
+        int last = calendar.lastDay().atYear(containing + 1).isBefore(date) ? containing : containing - 1;
+        return String.format("%04d-%02d", last, (last + 1) % 100);
     }
 
     public Optional<Contract> activeFor(UUID schoolId) {
