@@ -34,8 +34,23 @@ public class EvaluationRepository implements PanacheRepositoryBase<BenchmarkEval
                 .firstResultOptional();
     }
 
-    /** Every evaluation of a contract, newest first. */
-    public List<BenchmarkEvaluation> forContract(UUID contractId) {
-        return find("contractId = ?1 order by evaluatedAt desc, id desc", contractId).list();
+    /**
+     * What a scorecard reads, newest first: for each measure of the contract (benchmark id, metric, period, comparator,
+     * target: what {@link BenchmarkEvaluation#measures} compares), its latest evaluation and its latest decisive one. It
+     * read every evaluation ever made for the contract, a list that grows with every value the SIS sends over the
+     * term (third pass of 2026-12-05).
+     */
+    @SuppressWarnings("unchecked")
+    public List<BenchmarkEvaluation> latestPerMeasure(UUID contractId) {
+        return getEntityManager().createNativeQuery("""
+                select * from benchmark_evaluation where id in (
+                    select distinct on (benchmark_id, metric_code, period, comparator, target) id from benchmark_evaluation
+                     where contract_id = ?1
+                     order by benchmark_id, metric_code, period, comparator, target, evaluated_at desc, id desc)
+                 or id in (
+                    select distinct on (benchmark_id, metric_code, period, comparator, target) id from benchmark_evaluation
+                     where contract_id = ?1 and (result in ('MET', 'MISSED') or counts_as_miss)
+                     order by benchmark_id, metric_code, period, comparator, target, evaluated_at desc, id desc)
+                order by evaluated_at desc, id desc""", BenchmarkEvaluation.class).setParameter(1, contractId).getResultList();
     }
 }

@@ -424,8 +424,8 @@ public class ContractResource {
             + "reason; the school's autonomy grants as autonomy-service announced them. Read-only.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = ScorecardResponse.class)))
     public ScorecardResponse scorecard(@PathParam("id") UUID id) {
+        caller.requireSchool(queries.get(id).schoolId()); // before the work, not after (third pass of 2026-12-05)
         var s = scorecards.scorecard(id);
-        caller.requireSchool(s.contract().schoolId());
         return ScorecardResponse.of(s, calendar.lastDay(), calendar.today(), calendar.zone());
     }
 

@@ -71,6 +71,6 @@ public class ScorecardService {
     private List<Scorecards.Standing> standings(Contract c, ContractVersion v) {
         List<String> metrics = v.benchmarks.stream().map(b -> b.metricCode).distinct().toList();
         List<Benchmark> bs = v.benchmarks;
-        return Scorecards.standings(bs, evaluations.forContract(c.id), observations.forSchool(c.schoolId(), metrics));
+        return Scorecards.standings(bs, evaluations.latestPerMeasure(c.id), observations.forSchool(c.schoolId(), metrics));
     }
 }
