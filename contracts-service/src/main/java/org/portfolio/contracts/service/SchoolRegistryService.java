@@ -162,7 +162,9 @@ public class SchoolRegistryService {
                         "latestRatingTier", ev.latestRating() == null ? null : ev.latestRating().tier(),
                         "latestRatingYear", ev.latestRating() == null ? null : ev.latestRating().schoolYear())));
         if (kind == StatusDecisionKind.CLOSE) {
-            contracts.terminateForClosure(s.id, "School closed: " + reason, date, actor);
+            // at most 2,000 characters, as ContractEnded's reason is declared (the decision's own reason may be 2,000)
+            String ended = "School closed: " + reason;
+            contracts.terminateForClosure(s.id, ended.length() <= 2000 ? ended : ended.substring(0, 1999) + "…", date, actor);
         }
         return d;
     }
