@@ -235,6 +235,59 @@ class MatchFlowTest {
         result(period, first).then().body("offer", nullValue()).body("offerHistory[0].status", equalTo("EXPIRED"));
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * Third pass of 2026-12-05: offers expiring in one run, the first's seat going to the holder of the second, whose
+     * released offer the run then expired anyway, offering its seat a second time (two live offers for one seat). And
+     * a decline after the deadline kept the family's waitlist places.
+     */
+    @Test
+    void offersExpiringTogetherNeverOfferOneSeatTwice() throws Exception {
+        UUID a = Fixtures.openSchool("EAST", "9");
+        UUID b = Fixtures.openSchool("WEST", "9");
+        UUID period = Fixtures.period(3);
+        UUID top = Fixtures.program(period, a, "9", 1, "SIBLING", "ZONE", "GENERAL");
+        UUID second = Fixtures.program(period, b, "9", 1, "SIBLING", "ZONE", "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID sib = new Fixtures.Kid("9", "NORTH").sibling(a).create();      // wins top
+        UUID holder = new Fixtures.Kid("9", "NORTH").sibling(b).create();   // GENERAL at top (waits first), SIBLING at second
+        UUID c = new Fixtures.Kid("9", "WEST").create();                    // ZONE at second: waits first there
+        UUID d = new Fixtures.Kid("9", "SOUTH").create();                   // GENERAL at second: waits second
+        apply(period, sib, top).then().statusCode(201);
+        apply(period, holder, top, second).then().statusCode(201);
+        apply(period, c, second).then().statusCode(201);
+        apply(period, d, second).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        action(period, "publish").then().statusCode(200);
+        String sibOffer = result(period, sib).then().extract().path("offer.id");
+        String holderOffer = result(period, holder).then().extract().path("offer.id");
+        // both past their deadline, the sibling's first in the run
+        try (var conn = dataSource.getConnection();
+             var st = conn.prepareStatement("update offer set deadline = now() - ? * interval '1 second' where id = ?")) {
+            st.setInt(1, 2);
+            st.setObject(2, UUID.fromString(sibOffer));
+            st.executeUpdate();
+            st.setInt(1, 1);
+            st.setObject(2, UUID.fromString(holderOffer));
+            st.executeUpdate();
+        }
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/expire-overdue").then()
+                .statusCode(200).body("size()", equalTo(2)); // top to the holder, second to c: no more
+        result(period, holder).then().body("offer.programId", equalTo(top.toString()))
+                .body("offerHistory.status", equalTo(List.of("RELEASED", "OFFERED")));
+        result(period, c).then().body("offer.programId", equalTo(second.toString()));
+        result(period, d).then().body("offer", nullValue());
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
+                .body("find { it.programId == '" + second + "' }.offeredNow", equalTo(1))
+                .body("find { it.programId == '" + top + "' }.offeredNow", equalTo(1));
+        // a decline after the deadline is refused: the offer expired
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + sibOffer + "/decline")
+                .then().statusCode(409).body("type", equalTo("urn:portfolio:problem:offer-not-open"));
+    }
+
     @Test
     void publishingAnnouncesTheMatchAndEachSchoolsDemandWithoutPersonalData() {
         UUID east = Fixtures.openSchool("EAST", "9");

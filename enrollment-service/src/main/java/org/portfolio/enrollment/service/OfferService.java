@@ -68,6 +68,10 @@ public class OfferService {
         if (!o.status.live()) {
             throw ProblemException.conflict(EnrollmentProblems.OFFER_CLOSED, "Offer " + offerId + " is " + o.status + "; it cannot be declined");
         }
+        if (o.status == OfferStatus.OFFERED && Instant.now().isAfter(o.deadline)) {
+            // expired, whether or not the job has marked it yet: a late decline keeps no waitlist place (third pass)
+            throw ProblemException.conflict(EnrollmentProblems.OFFER_CLOSED, "Offer " + offerId + " expired at " + o.deadline);
+        }
         o.status = OfferStatus.DECLINED;
         o.respondedAt = Instant.now();
         if (!stayOnWaitlists) {
@@ -82,6 +86,11 @@ public class OfferService {
         EnrollmentPeriod period = published(periodId);
         List<Offer> moved = new ArrayList<>();
         for (Offer o : offers.overdue(periodId, Instant.now())) {
+            if (o.status != OfferStatus.OFFERED) {
+                // an earlier expiry's seat went to this applicant, which released this offer: its seat was offered on
+                // already (third pass of 2026-12-05: it was expired and its seat offered a second time)
+                continue;
+            }
             o.status = OfferStatus.EXPIRED;
             o.respondedAt = Instant.now();
             waitlists.removeBelow(periodId, o.applicantId, 0);
