@@ -393,4 +393,72 @@ class MatchFlowTest {
         action(r2, "match").then().statusCode(200).body("matched", equalTo(2))
                 .body("programs[0].seats", equalTo(2));
     }
+
+    private static UUID nextRound(UUID period) {
+        String id = given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Map.of("maxChoices", 2, "offerDeadline", Instant.now().plus(Duration.ofDays(20)).toString()))
+                .post("/api/enrollment/periods/" + period + "/rounds").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    private static UUID onlyProgram(UUID period) {
+        String id = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/programs").then().statusCode(200)
+                .body("", hasSize(1)).extract().path("[0].id");
+        return UUID.fromString(id);
+    }
+
+    /**
+     * Third pass of 2026-12-05: round 3 subtracted only round 2's held seats (so it offered round 1's again), a round-1
+     * holder could apply in round 3, and a child waitlisted in round 1 who applied in round 2 could still be offered a
+     * round-1 seat and then one in round 2.
+     */
+    @Test
+    void everyEarlierRoundCountsAndAChildHoldsAnOfferInOneRoundOnly() {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID r1 = Fixtures.period(1);
+        UUID p1 = Fixtures.program(r1, school, "9", 2, "GENERAL");
+        action(r1, "open").then().statusCode(200);
+        List<UUID> kids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID k = new Fixtures.Kid("9", "EAST").create();
+            kids.add(k);
+            apply(r1, k, p1).then().statusCode(201);
+        }
+        action(r1, "close").then().statusCode(200);
+        action(r1, "match").then().statusCode(200).body("matched", equalTo(2));
+        action(r1, "publish").then().statusCode(200);
+        List<UUID> holders = new ArrayList<>();
+        UUID waiting = null;
+        for (UUID k : kids) {
+            if (result(r1, k).then().extract().path("offer") != null) {
+                holders.add(k);
+            } else {
+                waiting = k;
+            }
+        }
+
+        UUID r2 = nextRound(r1);
+        UUID p2 = onlyProgram(r2);
+        action(r2, "open").then().statusCode(200);
+        apply(r2, waiting, p2).then().statusCode(201); // it leaves round 1's waitlist
+        String declined = result(r1, holders.get(0)).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + r1 + "/offers/" + declined + "/decline").then()
+                .statusCode(200).body("waitlistOffers", hasSize(0));
+        result(r1, waiting).then().body("offer", nullValue());
+        action(r2, "close").then().statusCode(200);
+        action(r2, "match").then().statusCode(200).body("matched", equalTo(1)).body("programs[0].seats", equalTo(1));
+        action(r2, "publish").then().statusCode(200);
+
+        UUID r3 = nextRound(r2);
+        UUID p3 = onlyProgram(r3);
+        action(r3, "open").then().statusCode(200);
+        // the round-1 holder is no newcomer in round 3
+        apply(r3, holders.get(1), p3).then().statusCode(409).body("type", equalTo("urn:portfolio:problem:holds-offer"));
+        for (int i = 0; i < 2; i++) {
+            apply(r3, new Fixtures.Kid("9", "EAST").create(), p3).then().statusCode(201);
+        }
+        action(r3, "close").then().statusCode(200);
+        // 2 seats: one held in round 1, one in round 2
+        action(r3, "match").then().statusCode(200).body("programs[0].seats", equalTo(0)).body("matched", equalTo(0));
+    }
 }

@@ -71,6 +71,8 @@ public class ApplicationService {
     @Inject
     OfferRepository offers;
     @Inject
+    org.portfolio.enrollment.repository.WaitlistRepository waitlists;
+    @Inject
     MatchStore store;
     @Inject
     EntityManager em;
@@ -273,18 +275,20 @@ public class ApplicationService {
         }
         em.flush();
         Map<String, UUID> existing = store.applicantIdsByRef(new ArrayList<>(refs));
-        if (period.previousPeriodId != null) {
+        List<UUID> earlier = earlierRounds(period);
+        if (!earlier.isEmpty()) {
             Set<UUID> holders = new HashSet<>();
-            for (Object[] row : store.query("select applicant_id from offer where period_id = ? and status in ('OFFERED', 'ACCEPTED')",
-                    period.previousPeriodId)) {
-                holders.add((UUID) row[0]);
+            for (UUID e : earlier) {
+                for (Object[] row : store.query("select applicant_id from offer where period_id = ? and status in ('OFFERED', 'ACCEPTED')", e)) {
+                    holders.add((UUID) row[0]);
+                }
             }
             for (int i = 0; i < lines.size(); i++) {
                 UUID id = existing.get(lines.get(i).applicant().externalRef());
                 if (id != null && holders.contains(id)) {
                     // the line, never the reference: a student number is the child's personal data
                     addError(errors, new FieldError("line " + lineNumbers.get(i) + ": applicant.externalRef",
-                            "holds an offer from the previous round"));
+                            "holds an offer from an earlier round"));
                 }
             }
             if (!errors.isEmpty()) {
@@ -340,6 +344,11 @@ public class ApplicationService {
                     from import_applicant i where a.id = i.id""");
             store.execute("delete from application where period_id = ? and applicant_id = any (?)", periodId,
                     replaced.toArray(UUID[]::new));
+            for (UUID e : earlier) {
+                // they apply here now: off the earlier rounds' waitlists (a child new to the system is on none)
+                store.execute("update waitlist_entry set status = 'REMOVED' where period_id = ? and applicant_id = any (?) "
+                        + "and status = 'WAITING'", e, replaced.toArray(UUID[]::new));
+            }
         }
         store.copyIn("application", "id, period_id, applicant_id, status, version, submitted_at, updated_at", apps);
         store.copyIn("application_choice", "application_id, rank, program_id", choices);
@@ -425,10 +434,36 @@ public class ApplicationService {
         return errors;
     }
 
+    /**
+     * The earlier rounds of a period (its previous one, that one's, …), each locked FOR SHARE: an offer answered or moved
+     * on in one of them (which locks it FOR UPDATE) waits for this application, or this application for it.
+     */
+    private List<UUID> earlierRounds(EnrollmentPeriod period) {
+        List<UUID> out = new ArrayList<>();
+        UUID previous = period.previousPeriodId;
+        while (previous != null && out.size() < 1000) {
+            EnrollmentPeriod p = periods.findForShare(previous).orElse(null);
+            if (p == null) {
+                break;
+            }
+            out.add(p.id);
+            previous = p.previousPeriodId;
+        }
+        return out;
+    }
+
+    /**
+     * An applicant applying in round n: it may hold no offer from any earlier round (only the previous one was looked
+     * at), and it leaves the earlier rounds' waitlists, so that no seat of theirs reaches it once it applied here —
+     * one child held offers in two rounds (third pass of 2026-12-05).
+     */
     private void checkNoOfferFromPreviousRound(EnrollmentPeriod period, UUID applicantId) {
-        if (period.previousPeriodId != null && offers.findLive(period.previousPeriodId, applicantId).isPresent()) {
-            throw ProblemException.conflict(EnrollmentProblems.HOLDS_OFFER, "Applicant " + applicantId
-                    + " holds an offer from round " + (period.round - 1) + "; decline it first to apply in round " + period.round);
+        for (UUID earlier : earlierRounds(period)) {
+            if (offers.findLive(earlier, applicantId).isPresent()) {
+                throw ProblemException.conflict(EnrollmentProblems.HOLDS_OFFER, "Applicant " + applicantId
+                        + " holds an offer from an earlier round (period " + earlier + "); decline it first to apply in round " + period.round);
+            }
+            waitlists.removeBelow(earlier, applicantId, 0);
         }
     }
 

@@ -216,14 +216,14 @@ public class MatchService {
         boolean[] participating = new boolean[ps.size()];
         String[] zones = new String[ps.size()];
         int[] seats = new int[ps.size()];
-        Map<UUID, Long> usedBefore = period.previousPeriodId == null ? Map.of() : liveOffersBySourceProgram(period.previousPeriodId);
+        Map<UUID, Long> usedBefore = period.previousPeriodId == null ? Map.of() : heldInEarlierRounds(period.id);
         for (int i = 0; i < ps.size(); i++) {
             Program p = ps.get(i);
             index.put(p.id, i);
             ParticipatingSchool s = bySchool.get(p.schoolId);
             participating[i] = s != null && s.takesPart();
             zones[i] = s == null ? null : s.zone;
-            long used = p.sourceProgramId == null ? 0 : usedBefore.getOrDefault(p.sourceProgramId, 0L);
+            long used = usedBefore.getOrDefault(p.id, 0L);
             seats[i] = (int) Math.max(0, p.seats - used);
         }
         for (Map.Entry<UUID, Integer> o : seatOverrides.entrySet()) {
@@ -237,10 +237,21 @@ public class MatchService {
         return new Loaded(ps, participating, zones, seats, store.loadApplications(period.id, index));
     }
 
-    private Map<UUID, Long> liveOffersBySourceProgram(UUID previousPeriodId) {
+    /**
+     * Per program of this period: the offers still held at its copies in every earlier round (round n's program copies
+     * round n−1's, which copies …). Only the previous round's were subtracted: round 2 gives no seat when round 1 filled
+     * them, and round 3 then offered round 1's held seats again (third pass of 2026-12-05).
+     */
+    private Map<UUID, Long> heldInEarlierRounds(UUID periodId) {
         Map<UUID, Long> out = new HashMap<>();
-        for (Object[] r : store.query("select program_id, count(*) from offer where period_id = ? and status in ('OFFERED', 'ACCEPTED') group by program_id",
-                previousPeriodId)) {
+        for (Object[] r : store.query("""
+                with recursive chain(root, program_id, depth) as (
+                    select id, source_program_id, 1 from program where period_id = ? and source_program_id is not null
+                    union all
+                    select c.root, p.source_program_id, c.depth + 1 from chain c join program p on p.id = c.program_id
+                     where p.source_program_id is not null and c.depth < 1000)
+                select c.root, count(o.id) from chain c join offer o on o.program_id = c.program_id
+                 where o.status in ('OFFERED', 'ACCEPTED') group by c.root""", periodId)) {
             out.put((UUID) r[0], ((Number) r[1]).longValue());
         }
         return out;
