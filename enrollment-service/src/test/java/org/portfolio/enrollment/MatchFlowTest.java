@@ -461,4 +461,41 @@ class MatchFlowTest {
         // 2 seats: one held in round 1, one in round 2
         action(r3, "match").then().statusCode(200).body("programs[0].seats", equalTo(0)).body("matched", equalTo(0));
     }
+
+    /**
+     * Third pass of 2026-12-05: an officer who disliked a match could set up a second period over the same applicants,
+     * close it for a fresh seed, match it until a result suited and publish only that one; nothing showed the other.
+     * The published round lists every other period of its school year and round that drew a seed.
+     */
+    @Test
+    void aSecondPeriodOverTheSameRoundShowsInThePublishedMatch() {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID decoy = Fixtures.period(1);
+        UUID published = Fixtures.period(1);
+        for (UUID period : List.of(decoy, published)) {
+            UUID program = Fixtures.program(period, school, "9", 1, "GENERAL");
+            action(period, "open").then().statusCode(200);
+            apply(period, new Fixtures.Kid("9", "EAST").create(), program).then().statusCode(201);
+            action(period, "close").then().statusCode(200);
+            action(period, "match").then().statusCode(200);
+        }
+        action(decoy, "match").then().statusCode(200); // matched again
+        String decoySeedSha = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + decoy).then().statusCode(200)
+                .extract().path("lotterySeedSha256");
+        action(published, "publish").then().statusCode(200);
+        JsonNode d = EventsProbe.await("enrollment.events",
+                r -> MATCH_PUBLISHED.equals(r.type()) && published.toString().equals(r.subject()), Duration.ofSeconds(30)).data();
+        JsonNode listed = null;
+        for (JsonNode o : d.get("otherPeriodsOfTheRound")) {
+            if (o.get("periodId").asText().equals(decoy.toString())) {
+                listed = o;
+            }
+        }
+        assertThat(listed).as("the other period of 2027-28 round 1").isNotNull();
+        assertThat(listed.get("status").asText()).isEqualTo("MATCHED");
+        assertThat(listed.get("matchRuns").asInt()).isEqualTo(2);
+        assertThat(listed.get("lotterySeedSha256").asText()).isEqualTo(decoySeedSha);
+        assertThat(d.get("otherPeriodsOfTheRoundTotal").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(d.get("otherPeriodsOfTheRound").toString()).doesNotContain(published.toString());
+    }
 }

@@ -50,8 +50,12 @@ class ProgramLimitTest {
         for (int r = 1; r <= 100; r++) { // a period is matched at most 100 times (too-many-match-runs)
             runs.add(new MatchPublished.MatchRun(r, widest, Integer.MAX_VALUE, Integer.MAX_VALUE, "f".repeat(64), widest));
         }
+        List<MatchPublished.OtherPeriod> others = new ArrayList<>();
+        for (int i = 0; i < MatchPublished.MAX_OTHER_PERIODS; i++) {
+            others.add(new MatchPublished.OtherPeriod(UUID.randomUUID(), "N".repeat(200), "PUBLISHED", "b".repeat(64), widest, 100));
+        }
         MatchPublished round = new MatchPublished(UUID.randomUUID(), "N".repeat(200), "2027-28", Integer.MAX_VALUE, widest,
-                "a".repeat(64), Integer.MAX_VALUE, Integer.MAX_VALUE, results, runs);
+                "a".repeat(64), Integer.MAX_VALUE, Integer.MAX_VALUE, results, runs, others, Integer.MAX_VALUE);
         int chars = mapper.writeValueAsString(round).length();
         assertThat(chars).as("characters of the widest MatchPublished a period may publish").isLessThan(Outbox.MAX_PAYLOAD_CHARS);
     }

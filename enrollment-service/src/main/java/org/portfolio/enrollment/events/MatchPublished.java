@@ -10,7 +10,20 @@ import java.util.UUID;
  */
 public record MatchPublished(UUID periodId, String name, String schoolYear, int round, Instant publishedAt,
                              String lotterySeed, int applicants, int matched, List<ProgramResult> programs,
-                             List<MatchRun> matchRuns) {
+                             List<MatchRun> matchRuns, List<OtherPeriod> otherPeriodsOfTheRound,
+                             int otherPeriodsOfTheRoundTotal) {
+
+    /** Other periods listed at most (the newest seeds first); {@code otherPeriodsOfTheRoundTotal} counts them all. */
+    public static final int MAX_OTHER_PERIODS = 100;
+
+    /**
+     * Another period of the same school year and round that drew a lottery seed: a second period over the same
+     * applicants, closed (a fresh seed) and matched until a result suits, is a redraw the published round must show
+     * (third pass of 2026-12-05). Its seed's digest and how often it was matched; never an applicant.
+     */
+    public record OtherPeriod(UUID periodId, String name, String status, String lotterySeedSha256, Instant seedRecordedAt,
+                              int matchRuns) {
+    }
 
     public static final String NAME = "MatchPublished";
 

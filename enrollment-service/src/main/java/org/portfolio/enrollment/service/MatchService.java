@@ -195,10 +195,21 @@ public class MatchService {
                 period.applicantsTotal == null ? 0 : period.applicantsTotal,
                 period.applicantsMatched == null ? 0 : period.applicantsMatched, results,
                 runs.list(periodId).stream().map(r -> new MatchPublished.MatchRun(r.run(), r.matchedAt(), r.applicants(),
-                        r.matched(), r.resultsSha256(), r.discardedAt())).toList()));
+                        r.matched(), r.resultsSha256(), r.discardedAt())).toList(),
+                otherPeriodsOfTheRound(period), (int) periods.count("schoolYear = ?1 and round = ?2 and id <> ?3 and lotterySeedSha256 is not null",
+                        period.schoolYear, period.round, period.id)));
         bySchool.forEach((school, a) -> outbox.publish("EnrollmentPeriod", period.id, DemandReported.NAME, school,
                 new DemandReported(period.id, period.schoolYear, period.round, school, a[0], a[1], a[2], a[3])));
         return period;
+    }
+
+    /** The newest {@link MatchPublished#MAX_OTHER_PERIODS} other periods of the school year and round that drew a seed. */
+    private List<MatchPublished.OtherPeriod> otherPeriodsOfTheRound(EnrollmentPeriod period) {
+        return periods.find("schoolYear = ?1 and round = ?2 and id <> ?3 and lotterySeedSha256 is not null "
+                                + "order by seedRecordedAt desc, id", period.schoolYear, period.round, period.id)
+                .page(0, MatchPublished.MAX_OTHER_PERIODS).list().stream()
+                .map(o -> new MatchPublished.OtherPeriod(o.id, o.name, o.status.name(), o.lotterySeedSha256, o.seedRecordedAt,
+                        runs.count(o.id))).toList();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
