@@ -498,4 +498,38 @@ class MatchFlowTest {
         assertThat(d.get("otherPeriodsOfTheRoundTotal").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(d.get("otherPeriodsOfTheRound").toString()).doesNotContain(published.toString());
     }
+
+    /**
+     * Third pass of 2026-12-05: a period whose offer deadline passed before it was published went out anyway, and the
+     * expiry job expired every offer within a minute. Publication now refuses, and the deadline may move until then.
+     */
+    @Test
+    void aPeriodIsNotPublishedWithItsOfferDeadlinePassedAndTheDeadlineMayMoveUntilThen() throws Exception {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        Map<String, Object> body = Fixtures.periodBody("Round " + UUID.randomUUID(), 1, Instant.now().plus(Duration.ofSeconds(3)));
+        UUID period = UUID.fromString(given().auth().oauth2(officer()).contentType(ContentType.JSON).body(body)
+                .post("/api/enrollment/periods").then().statusCode(201).extract().path("id"));
+        UUID program = Fixtures.program(period, school, "9", 1, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID kid = new Fixtures.Kid("9", "EAST").create();
+        apply(period, kid, program).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(Instant.parse((String) body.get("offerDeadline"))));
+        action(period, "publish").then().statusCode(409).body("type", equalTo("urn:portfolio:problem:offer-deadline-passed"));
+
+        String etag = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period).then().extract().header("ETag");
+        Map<String, Object> renamed = new java.util.HashMap<>(body);
+        renamed.put("name", "Renamed after the match");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", etag).body(renamed)
+                .put("/api/enrollment/periods/" + period).then().statusCode(409);
+        Instant later = Instant.now().plus(Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> moved = new java.util.HashMap<>(body);
+        moved.put("offerDeadline", later.toString());
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", etag).body(moved)
+                .put("/api/enrollment/periods/" + period).then().statusCode(200).body("status", equalTo("MATCHED"));
+        action(period, "publish").then().statusCode(200);
+        String deadline = result(period, kid).then().extract().path("offer.deadline");
+        assertThat(Instant.parse(deadline)).isEqualTo(later);
+    }
 }

@@ -19,6 +19,8 @@ public final class EnrollmentProblems {
             "The applicant's match data is fixed while a period it applied in is closed and not yet published", 409);
     public static final ProblemType TOO_MANY_PROGRAMS = ProblemType.custom("too-many-programs",
             "The period has as many programs as one round can publish", 409);
+    public static final ProblemType OFFER_DEADLINE_PASSED = ProblemType.custom("offer-deadline-passed",
+            "The period's offer deadline has passed", 409);
     public static final ProblemType TOO_MANY_RUNS = ProblemType.custom("too-many-match-runs",
             "The period has been matched as many times as it may be", 409);
     public static final ProblemType INVALID_CHOICES =

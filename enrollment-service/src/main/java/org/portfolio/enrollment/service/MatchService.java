@@ -159,6 +159,14 @@ public class MatchService {
             throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION,
                     "Period " + periodId + " is " + period.status + "; only a MATCHED period can be published");
         }
+        if (!period.offerDeadline.isAfter(Instant.now())) {
+            // the expiry job would expire every offer within a minute: families never get to answer (third pass)
+            throw ProblemException.conflict(EnrollmentProblems.OFFER_DEADLINE_PASSED, "Period " + periodId + "'s offer deadline "
+                    + period.offerDeadline + " has passed; set a later one (PUT /periods/" + periodId + ", offerDeadline) and publish");
+        }
+        // the offers take the period's deadline as it is now (it may have moved since the match)
+        store.execute("update offer set deadline = ? where period_id = ? and status = 'OFFERED'",
+                java.time.OffsetDateTime.ofInstant(period.offerDeadline, java.time.ZoneOffset.UTC), periodId);
         period.status = PeriodStatus.PUBLISHED;
         period.publishedAt = Instant.now();
         period.touch();

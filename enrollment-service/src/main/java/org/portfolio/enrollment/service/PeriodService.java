@@ -51,6 +51,17 @@ public class PeriodService {
     public EnrollmentPeriod update(UUID id, String ifMatch, PeriodData d) {
         EnrollmentPeriod p = get(id);
         EntityTags.checkIfMatch(ifMatch, p.version);
+        if ((p.status == PeriodStatus.CLOSED || p.status == PeriodStatus.MATCHED) && onlyTheOfferDeadlineMoves(p, d)) {
+            // until publication the offer deadline may move (a match run late must not go out with a deadline passed)
+            if (!d.offerDeadline().isAfter(Instant.now())) {
+                throw ProblemException.unprocessable("The offer deadline must be in the future",
+                        new FieldError("offerDeadline", "must be in the future"));
+            }
+            p.offerDeadline = d.offerDeadline();
+            p.touch();
+            periods.flush();
+            return p;
+        }
         if (!p.programsEditable()) {
             throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION,
                     "Period " + id + " is " + p.status + "; it can be edited while DRAFT or OPEN");
@@ -178,6 +189,14 @@ public class PeriodService {
             throw ProblemException.unprocessable("Offers must be answered after the window closes",
                     new FieldError("offerDeadline", "must be after applicationsCloseAt"));
         }
+    }
+
+    private static boolean onlyTheOfferDeadlineMoves(EnrollmentPeriod p, PeriodData d) {
+        int hours = d.waitlistResponseHours() == null ? 72 : d.waitlistResponseHours();
+        return java.util.Objects.equals(p.name, d.name()) && java.util.Objects.equals(p.schoolYear, d.schoolYear())
+                && p.maxChoices == d.maxChoices() && java.util.Objects.equals(p.applicationsOpenAt, d.applicationsOpenAt())
+                && java.util.Objects.equals(p.applicationsCloseAt, d.applicationsCloseAt()) && p.waitlistResponseHours == hours
+                && d.offerDeadline() != null;
     }
 
     private static void apply(EnrollmentPeriod p, PeriodData d) {
