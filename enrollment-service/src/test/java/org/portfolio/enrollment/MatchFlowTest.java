@@ -532,4 +532,25 @@ class MatchFlowTest {
         String deadline = result(period, kid).then().extract().path("offer.deadline");
         assertThat(Instant.parse(deadline)).isEqualTo(later);
     }
+
+    /** Third pass of 2026-12-05: a school's demand counted a child once per program ranked (its n passed minimums). */
+    @Test
+    void aSchoolsDemandCountsEachChildOnce() {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID period = Fixtures.period(2);
+        UUID one = Fixtures.program(period, school, "9", 5, "GENERAL");
+        UUID two = Fixtures.program(period, school, "9", 5, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            apply(period, new Fixtures.Kid("9", "EAST").create(), one, two).then().statusCode(201);
+        }
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200);
+        action(period, "publish").then().statusCode(200);
+        JsonNode d = EventsProbe.await("enrollment.events", r -> DEMAND_REPORTED.equals(r.type())
+                && r.data().get("periodId").asText().equals(period.toString()), Duration.ofSeconds(30)).data();
+        assertThat(d.get("applicants").asInt()).isEqualTo(3);
+        assertThat(d.get("firstChoices").asInt()).isEqualTo(3);
+        assertThat(d.get("offers").asInt()).isEqualTo(3);
+    }
 }

@@ -206,8 +206,19 @@ public class MatchService {
                         r.matched(), r.resultsSha256(), r.discardedAt())).toList(),
                 otherPeriodsOfTheRound(period), (int) periods.count("schoolYear = ?1 and round = ?2 and id <> ?3 and lotterySeedSha256 is not null",
                         period.schoolYear, period.round, period.id)));
+        // a school's applicants are children, each once however many of its programs they ranked: performance-service
+        // takes this count as the n of FAMILY_DEMAND, and 3 children ranking 4 programs each passed a minimum n of 10
+        // (third pass of 2026-12-05)
+        Map<UUID, Integer> children = new HashMap<>();
+        for (Object[] r : store.query("""
+                select p.school_id, count(distinct a.applicant_id) from application a
+                join application_choice c on c.application_id = a.id join program p on p.id = c.program_id
+                where a.period_id = ? group by p.school_id""", periodId)) {
+            children.put((UUID) r[0], ((Number) r[1]).intValue());
+        }
         bySchool.forEach((school, a) -> outbox.publish("EnrollmentPeriod", period.id, DemandReported.NAME, school,
-                new DemandReported(period.id, period.schoolYear, period.round, school, a[0], a[1], a[2], a[3])));
+                new DemandReported(period.id, period.schoolYear, period.round, school, Math.min(a[0], children.getOrDefault(school, a[0])),
+                        a[1], a[2], a[3])));
         return period;
     }
 
