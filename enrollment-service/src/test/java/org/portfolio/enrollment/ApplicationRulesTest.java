@@ -58,6 +58,28 @@ class ApplicationRulesTest {
                 .body("choices[1].priorityGroup", equalTo("GENERAL")).body("choices[1].priorityTier", equalTo(2));
     }
 
+    /**
+     * Third pass of 2026-12-05: the match does not check eligibility again, and a child who moved zones (or changed
+     * grade) after applying kept a choice the program does not admit, and could be given its seat.
+     */
+    @Test
+    void aChangeOfZoneThatMakesAnOpenApplicationIneligibleIsRefusedUntilTheApplicationChanges() {
+        action(period, "open").then().statusCode(200);
+        Fixtures.Kid kid = new Fixtures.Kid("9", "EAST");
+        UUID id = kid.create();
+        apply(period, id, westOnlyEast, eastNine).then().statusCode(201);
+        Map<String, Object> moved = new java.util.HashMap<>(kid.body);
+        moved.put("homeZone", "WEST");
+        String etag = given().auth().oauth2(officer()).get("/api/enrollment/applicants/" + id).then().extract().header("ETag");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", etag).body(moved)
+                .put("/api/enrollment/applicants/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:invalid-choices"))
+                .body("errors[0].field", containsString("choices[0]"));
+        apply(period, id, eastNine).then().statusCode(200);
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", etag).body(moved)
+                .put("/api/enrollment/applicants/" + id).then().statusCode(200).body("homeZone", equalTo("WEST"));
+    }
+
     @Test
     void anApplicationCanBeChangedAndWithdrawnWhileTheWindowIsOpen() {
         UUID kid = new Fixtures.Kid("9", "EAST").create();

@@ -21,6 +21,8 @@ public class ApplicantService {
 
     @Inject
     ApplicantRepository applicants;
+    @Inject
+    org.portfolio.enrollment.repository.MatchStore store;
 
     public record ApplicantData(String externalRef, String firstName, String lastName, LocalDate birthDate, String grade,
                                 String homeZone, UUID currentSchoolId, List<UUID> siblingSchoolIds,
@@ -52,9 +54,40 @@ public class ApplicantService {
                     + " has an application in a period that is closed and not yet published: " + MATCH_INPUTS
                     + " are fixed until its results are published (names, birth date and reference may change)");
         }
+        if (!sameMatchInputs(a, d)) {
+            refuseIneligibleOpenApplications(id, d);
+        }
         apply(a, d);
         applicants.flush();
         return a;
+    }
+
+    /**
+     * 422 when the changed grade or zone makes a choice of the applicant's application in an OPEN period one it may not
+     * make (the match does not check eligibility again: a child who moved zones after applying could be given a seat
+     * the program does not admit; third pass of 2026-12-05). Change or withdraw the application first.
+     */
+    private void refuseIneligibleOpenApplications(UUID id, ApplicantData d) {
+        Applicant fresh = new Applicant();
+        apply(fresh, d);
+        List<org.portfolio.platform.web.problem.FieldError> errors = new java.util.ArrayList<>();
+        for (Object[] r : store.query("""
+                select e.id, c.rank, p.grade, p.eligible_zones from application a
+                join enrollment_period e on e.id = a.period_id and e.status = 'OPEN'
+                join application_choice c on c.application_id = a.id join program p on p.id = c.program_id
+                where a.applicant_id = ? order by e.id, c.rank""", id)) {
+            String zones = (String) r[3];
+            String why = org.portfolio.enrollment.domain.PriorityRules.ineligibility(fresh.profile(), (String) r[2],
+                    zones == null || zones.isBlank() ? List.of() : List.of(zones.split(",")));
+            if (why != null) {
+                errors.add(new org.portfolio.platform.web.problem.FieldError("period " + r[0] + ": choices[" + r[1] + "]", why));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(EnrollmentProblems.INVALID_CHOICES, "The change makes " + errors.size()
+                    + " choice(s) of the applicant's open application(s) ineligible; change or withdraw them first", errors,
+                    java.util.Map.of());
+        }
     }
 
     /** What the match reads of an applicant (MatchStore.loadApplications): frozen from a period's close to its publication. */
