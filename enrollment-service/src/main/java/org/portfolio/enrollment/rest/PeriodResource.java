@@ -81,10 +81,13 @@ public class PeriodResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Update a period", description = "While DRAFT or OPEN; send If-Match with the ETag you read")
+    @Operation(summary = "Update a period", description = "While DRAFT or OPEN; while CLOSED or MATCHED only the offerDeadline "
+            + "may move (to a future time, the rest of the body as it is); send If-Match with the ETag you read")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (invalid-period-transition)")
-    @APIResponse(responseCode = "422", description = "applicationsCloseAt is not after applicationsOpenAt, or offerDeadline not after applicationsCloseAt")
+    @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN, and the change is more than the offer "
+            + "deadline of a CLOSED or MATCHED period (invalid-period-transition)")
+    @APIResponse(responseCode = "422", description = "applicationsCloseAt is not after applicationsOpenAt, offerDeadline not after "
+            + "applicationsCloseAt, or a moved offerDeadline not in the future")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PeriodRequest r) {
         EnrollmentPeriod p = periods.update(id, ifMatch, r.data());
         return Response.ok(PeriodResponse.of(p)).tag(EntityTags.of(p.version)).build();
@@ -134,7 +137,8 @@ public class PeriodResource {
     @Operation(summary = "Publish the results", description = "MATCHED → PUBLISHED: offers can be answered, the seed is revealed, "
             + "MatchPublished and one DemandReported per school are published")
     @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "409", description = "The period is not MATCHED (invalid-period-transition)")
+    @APIResponse(responseCode = "409", description = "The period is not MATCHED (invalid-period-transition), or its offer deadline "
+            + "has passed (offer-deadline-passed: move it first)")
     public PeriodResponse publish(@PathParam("id") UUID id) {
         return PeriodResponse.of(match.publish(id));
     }
