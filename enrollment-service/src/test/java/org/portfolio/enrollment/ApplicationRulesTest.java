@@ -80,6 +80,25 @@ class ApplicationRulesTest {
                 .put("/api/enrollment/applicants/" + id).then().statusCode(200).body("homeZone", equalTo("WEST"));
     }
 
+    /** Third pass of 2026-12-05: narrowing a program's zones after children applied left them with a seat it does not admit. */
+    @Test
+    void aProgramIsNotNarrowedPastTheChildrenWhoChoseIt() {
+        action(period, "open").then().statusCode(200);
+        apply(period, new Fixtures.Kid("9", "EAST").create(), eastNine).then().statusCode(201);
+        var read = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/programs/" + eastNine).then()
+                .statusCode(200).extract();
+        String etag = read.header("ETag");
+        String name = read.path("name");
+        List<String> order = List.of("CONTINUING", "SIBLING", "STAFF", "ZONE", "GENERAL");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Fixtures.programBody(east, "9", name, 2, order, List.of(), List.of("WEST")))
+                .put("/api/enrollment/periods/" + period + "/programs/" + eastNine).then().statusCode(409)
+                .body("type", equalTo("urn:portfolio:problem:program-excludes-applicants")).body("detail", containsString("1 applicant"));
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Fixtures.programBody(east, "9", name, 2, order, List.of(), List.of("EAST")))
+                .put("/api/enrollment/periods/" + period + "/programs/" + eastNine).then().statusCode(200);
+    }
+
     @Test
     void anApplicationCanBeChangedAndWithdrawnWhileTheWindowIsOpen() {
         UUID kid = new Fixtures.Kid("9", "EAST").create();

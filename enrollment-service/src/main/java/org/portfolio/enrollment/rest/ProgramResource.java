@@ -92,8 +92,9 @@ public class ProgramResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
     @Operation(summary = "Update a program", description = "While the period is DRAFT or OPEN; send If-Match with the ETag you read")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
-    @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), or another program of the "
-            + "school has this grade and name (duplicate-program)")
+    @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), another program of the "
+            + "school has this grade and name (duplicate-program), or the new grade or zones would make children who chose the "
+            + "program ineligible (program-excludes-applicants)")
     @APIResponse(responseCode = "422", description = "The school is unknown to enrollment or does not serve the grade, a priority group "
             + "is listed twice, or the set-asides repeat a group or add up to more than 100%")
     public Response update(@PathParam("periodId") UUID periodId, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

@@ -41,6 +41,8 @@ public class ProgramService {
     PeriodRepository periods;
     @Inject
     ParticipatingSchoolRepository schools;
+    @Inject
+    org.portfolio.enrollment.repository.MatchStore store;
 
     public record ProgramData(UUID schoolId, String grade, String name, int seats, List<PriorityGroup> priorityOrder,
                               List<SetAside> setAsides, List<String> eligibleZones) {
@@ -69,8 +71,9 @@ public class ProgramService {
     }
 
     public Program update(UUID periodId, UUID id, String ifMatch, ProgramData d) {
-        // FOR SHARE, read first: a change waits for a close under way and is then refused
-        java.util.Optional<EnrollmentPeriod> period = periods.findForShare(periodId);
+        // FOR UPDATE, read first: a change waits for a close under way and is then refused, and submissions (FOR SHARE)
+        // wait for it, so none is checked against the program as it was
+        java.util.Optional<EnrollmentPeriod> period = periods.findForUpdate(periodId);
         if (period.isEmpty()) {
             throw ProblemException.notFound("Period", periodId);
         }
@@ -81,9 +84,31 @@ public class ProgramService {
         programs.findSame(periodId, d.schoolId(), d.grade(), d.name()).filter(o -> !o.id.equals(id)).ifPresent(o -> {
             throw ProblemException.conflict(EnrollmentProblems.DUPLICATE_PROGRAM, "Program " + o.id + " is the same program");
         });
+        refuseExcludingApplicants(id, d);
         apply(p, d);
         programs.flush();
         return p;
+    }
+
+    /**
+     * 409 when the new grade or zones would make a child who chose the program ineligible: the match does not check
+     * eligibility again, and would give the seat anyway (third pass of 2026-12-05). Counts only: no child is named.
+     */
+    private void refuseExcludingApplicants(UUID programId, ProgramData d) {
+        int excluded = 0;
+        for (Object[] r : store.query("""
+                select ap.grade, ap.home_zone from application_choice c join application a on a.id = c.application_id
+                join applicant ap on ap.id = a.applicant_id where c.program_id = ?""", programId)) {
+            var profile = new org.portfolio.enrollment.domain.ApplicantProfile(null, (String) r[0], (String) r[1], null,
+                    List.of(), List.of(), List.of());
+            if (org.portfolio.enrollment.domain.PriorityRules.ineligibility(profile, d.grade(), d.eligibleZones()) != null) {
+                excluded++;
+            }
+        }
+        if (excluded > 0) {
+            throw ProblemException.conflict(EnrollmentProblems.PROGRAM_EXCLUDES_APPLICANTS, excluded + " applicant(s) chose this "
+                    + "program and would no longer be eligible for it (grade or zones); their applications change first");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
