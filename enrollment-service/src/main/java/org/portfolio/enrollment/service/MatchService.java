@@ -165,8 +165,9 @@ public class MatchService {
                     + period.offerDeadline + " has passed; set a later one (PUT /periods/" + periodId + ", offerDeadline) and publish");
         }
         // the offers take the period's deadline as it is now (it may have moved since the match)
-        store.execute("update offer set deadline = ? where period_id = ? and status = 'OFFERED'",
-                java.time.OffsetDateTime.ofInstant(period.offerDeadline, java.time.ZoneOffset.UTC), periodId);
+        var deadline = java.time.OffsetDateTime.ofInstant(period.offerDeadline, java.time.ZoneOffset.UTC);
+        store.execute("update offer set deadline = ? where period_id = ? and status = 'OFFERED' and deadline <> ?",
+                deadline, periodId, deadline);
         period.status = PeriodStatus.PUBLISHED;
         period.publishedAt = Instant.now();
         period.touch();
