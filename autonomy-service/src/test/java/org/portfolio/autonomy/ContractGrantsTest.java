@@ -288,6 +288,26 @@ class ContractGrantsTest {
         assertThat(check(school, "ALLOCATE_BUDGET").getString("decidedBy")).isEqualTo("DISTRICT");
     }
 
+    /** Review of the third pass: reshaping a revoked grant's provision ended it and granted anew, lifting the revocation. */
+    @Test
+    void aRevokedGrantWhoseProvisionIsReshapedStaysRevoked() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        Map<String, Object> people = full("PEOPLE", "HIRE_TEACHERS");
+        activate(contract, school, List.of(people));
+        String id = (String) grantOn(awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE")), "PEOPLE").get("id");
+        evaluate(school, contract, UUID.randomUUID(), "MISSED", 3, 7, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        Map<String, Object> earnedPeople = new java.util.LinkedHashMap<>(earned("PEOPLE", "APPROACHING", 1));
+        earnedPeople.put("provisionId", people.get("provisionId"));
+        amend(contract, school, 2, List.of(earnedPeople));
+        List<Map<String, Object>> after = awaitGrants(school, g -> g.stream().anyMatch(x -> "EARNED".equals(x.get("model"))));
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).get("id")).isEqualTo(id);
+        assertThat(after.get(0).get("status")).isEqualTo("REVOKED");
+        assertThat(check(school, "HIRE_TEACHERS").getString("decidedBy")).isEqualTo("DISTRICT");
+    }
+
     @Test
     void aClosedSchoolLosesItsGrantsAndItsOpenRequestsAreCancelled() {
         UUID school = UUID.randomUUID();

@@ -313,8 +313,10 @@ public class ContractEventsService {
             // by provision id, when its domain and model are still the grant's: a provision that kept its id but now
             // names another domain or model ends its grant and grants anew (third pass of 2026-12-05: the grant stayed
             // FULL on the old domain, or PENDING for good, with the provision's new decisions)
+            // A REVOKED grant stays matched and revoked, taking the new shape (a revocation stands until reinstated:
+            // ending it and granting anew lifted it; review of the third pass)
             Grant g = unmatched.stream().filter(x -> p.provisionId() != null && p.provisionId().equals(x.provisionId)
-                            && x.domain == p.domain() && x.model == p.model())
+                            && (x.status == GrantStatus.REVOKED || (x.domain == p.domain() && x.model == p.model())))
                     .findFirst()
                     .orElse(unmatched.stream().filter(x -> x.domain == p.domain() && x.model == p.model())
                             .findFirst().orElse(null));
@@ -353,6 +355,18 @@ public class ContractEventsService {
         }
         g.successorContractId = null;
         g.provisionId = p.provisionId();
+        if (g.domain != p.domain() || g.model != p.model()) {
+            // only a REVOKED grant gets here (reconcile): it keeps its status and open misses, in the new shape
+            changes.add("domain and model " + g.domain + "/" + g.model + " → " + p.domain() + "/" + p.model()
+                    + " (still revoked)");
+            g.domain = p.domain();
+            g.model = p.model();
+            if (p.model() != GrantModel.EARNED) {
+                g.eligibilityMinimumTier = null;
+                g.eligibilityConsecutiveYears = null;
+                g.eligibilityFallBackAfterYears = null;
+            }
+        }
         List<String> decisions = p.decisions() == null ? List.of() : p.decisions().stream().distinct().sorted().toList();
         if (!decisions.equals(g.decisions)) {
             changes.add("decisions " + label(g.decisions) + " → " + label(decisions));
