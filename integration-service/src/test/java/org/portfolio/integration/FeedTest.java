@@ -176,6 +176,43 @@ class FeedTest {
     }
 
     /**
+     * Review of the third pass of 2026-12-05: an ENROLLMENT_DROP flag's prior-result figures (results of the year before
+     * at any school) reached the school's leader through the feed, though its profile leaves them out (security.md T30).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEnrollmentDropFlagsPriorResultFiguresAreForDistrictAndOversightOnly() {
+        UUID school = UUID.randomUUID();
+        String start = end(TestTokens.districtAdmin());
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("fallCount", 20);
+        evidence.put("leavers", 6);
+        evidence.put("leaversWithPriorResult", 6);
+        evidence.put("leaversLowPriorResult", 6);
+        evidence.put("stayersWithPriorResult", 14);
+        evidence.put("stayersLowPriorResult", 4);
+        evidence.put("leaversLowPercent", 100.0);
+        evidence.put("stayersLowPercent", 28.6);
+        evidence.put("differencePoints", 71.4);
+        evidence.put("thresholdPoints", 20);
+        String id = Events.publish("performance", "IntegrityFlagRaised", school.toString(), Map.of("flagId", UUID.randomUUID().toString(),
+                "schoolId", school.toString(), "schoolYear", "2026-27", "rule", "ENROLLMENT_DROP", "scope", "",
+                "reason", "6 of 20 students left; 100.0% of them below proficient, 28.6% of those who stayed", "evidence", evidence,
+                "raisedAt", "2026-12-05T08:00:00Z"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids(TestTokens.districtAdmin(), start)).contains(id));
+        Map<String, Object> admin = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + start + "&schoolId=" + school)
+                .jsonPath().getMap("events.find { it.id == '" + id + "' }.data");
+        assertThat(admin).containsKey("reason");
+        assertThat((Map<String, Object>) admin.get("evidence")).containsEntry("leaversLowPriorResult", 6);
+        Map<String, Object> leader = given().auth().oauth2(TestTokens.schoolLeader(school)).get("/api/events?after=" + start + "&schoolId=" + school)
+                .jsonPath().getMap("events.find { it.id == '" + id + "' }.data");
+        assertThat(leader).as("the school's leader reads the flag").containsEntry("rule", "ENROLLMENT_DROP").doesNotContainKey("reason");
+        assertThat((Map<String, Object>) leader.get("evidence")).containsEntry("fallCount", 20).containsEntry("leavers", 6)
+                .doesNotContainKeys("leaversWithPriorResult", "leaversLowPriorResult", "stayersWithPriorResult",
+                        "stayersLowPriorResult", "leaversLowPercent", "stayersLowPercent", "differencePoints");
+    }
+
+    /**
      * Review finding: a cursor from before the retention purge silently continued with the oldest event kept, skipping
      * what was purged. Now it is 410 cursor-expired (the feed and a replay); 0 reads from the oldest event kept.
      */

@@ -29,6 +29,9 @@ class AssessedSubjectsTest {
     @Inject
     StudentRecordStore students;
 
+    @Inject
+    org.portfolio.performance.service.RecomputeService recompute;
+
     @Test
     void subjectsNoMetricReadsAreNotAggregatedAndChangeNoFigure() throws Exception {
         UUID school = Fixtures.school().id();
@@ -53,5 +56,7 @@ class AssessedSubjectsTest {
         assertThat(everything.get(key).subjectSets()).as("tested: MATH, MATH+X0_0, MATH+X1_0; growth: X0_0, X1_0").isEqualTo(5);
         assertThat(assessed.get(key).subjectSets()).as("MATH only: one set").isEqualTo(1);
         assertThat(assessed.get(key).studentsTested(List.of("MATH"))).isEqualTo(20);
+        // what the recomputation after an upload aggregates: the catalog's subjects, none of the file's made-up ones
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(recompute::assessedSubjects)).contains("MATH", "ELA").doesNotContain("X0_0", "X19_2");
     }
 }

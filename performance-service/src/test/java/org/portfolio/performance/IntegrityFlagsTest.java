@@ -397,7 +397,6 @@ class IntegrityFlagsTest {
         return token;
     }
 
-    /** 18 tested and 2 not tested in MATH: a LOW_PARTICIPATION flag (90%); returns its id. */
     @jakarta.inject.Inject
     org.portfolio.performance.repository.IntegrityStore store;
 
@@ -437,6 +436,7 @@ class IntegrityFlagsTest {
                 .body("evidence.notTested", equalTo(3));
     }
 
+    /** 18 tested and 2 not tested in MATH: a LOW_PARTICIPATION flag (90%); returns its id. */
     static String lowParticipation(UUID s, String tag) {
         String p = PREFIX + tag + s.toString().substring(0, 4) + "-";
         List<Object> rows = new ArrayList<>();

@@ -53,9 +53,10 @@ public class PeriodService {
         EntityTags.checkIfMatch(ifMatch, p.version);
         if ((p.status == PeriodStatus.CLOSED || p.status == PeriodStatus.MATCHED) && onlyTheOfferDeadlineMoves(p, d)) {
             // until publication the offer deadline may move (a match run late must not go out with a deadline passed)
-            if (!d.offerDeadline().isAfter(Instant.now())) {
-                throw ProblemException.unprocessable("The offer deadline must be in the future",
-                        new FieldError("offerDeadline", "must be in the future"));
+            if (!d.offerDeadline().isAfter(Instant.now())
+                    || (p.applicationsCloseAt != null && !d.offerDeadline().isAfter(p.applicationsCloseAt))) {
+                throw ProblemException.unprocessable("The offer deadline must be in the future and after the window closes",
+                        new FieldError("offerDeadline", "must be in the future and after applicationsCloseAt"));
             }
             p.offerDeadline = d.offerDeadline();
             p.touch();

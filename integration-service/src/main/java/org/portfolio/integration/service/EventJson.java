@@ -53,16 +53,40 @@ public class EventJson {
         return ce;
     }
 
+    /**
+     * An ENROLLMENT_DROP flag's prior-result figures, and its reason that quotes them: they count results of the year
+     * before at any school, so a school that posts its own attendance could learn another school's student's result by
+     * comparing them; only DISTRICT_ADMIN and OVERSIGHT read them (performance-service's PriorResultsRedaction, security.md
+     * T30). The event carried them to a school leader's feed and webhooks (review of the third pass of 2026-12-05).
+     */
+    static final String INTEGRITY_FLAG_RAISED = "portfolio.performance.IntegrityFlagRaised.v1";
+    static final java.util.List<String> PRIOR_RESULT_FIGURES = java.util.List.of("leaversWithPriorResult",
+            "leaversLowPriorResult", "stayersWithPriorResult", "stayersLowPriorResult", "leaversLowPercent",
+            "stayersLowPercent", "differencePoints");
+
     /** Does this reader see the event with fields it may not read left out? */
     public static boolean redactedFor(FeedRow row, ReadRights reader) {
-        return RECORD_FIELDS.containsKey(row.type()) && !reader.canRead(Audience.SCHOOL_RECORD, row.schoolIds(), null);
+        return (RECORD_FIELDS.containsKey(row.type()) && !reader.canRead(Audience.SCHOOL_RECORD, row.schoolIds(), null))
+                || (INTEGRITY_FLAG_RAISED.equals(row.type()) && !seesPriorResults(reader));
+    }
+
+    private static boolean seesPriorResults(ReadRights reader) {
+        return reader.has(ReadRights.DISTRICT_ADMIN) || reader.has(ReadRights.OVERSIGHT);
     }
 
     /** The data as this reader may see it. */
     public JsonNode data(FeedRow row, ReadRights reader) {
         JsonNode data = data(row);
         if (redactedFor(row, reader) && data instanceof ObjectNode o) {
-            o.remove(RECORD_FIELDS.get(row.type()));
+            if (RECORD_FIELDS.containsKey(row.type())) {
+                o.remove(RECORD_FIELDS.get(row.type()));
+            }
+            if (INTEGRITY_FLAG_RAISED.equals(row.type()) && "ENROLLMENT_DROP".equals(o.path("rule").asText())) {
+                o.remove("reason");
+                if (o.get("evidence") instanceof ObjectNode evidence) {
+                    evidence.remove(PRIOR_RESULT_FIGURES);
+                }
+            }
         }
         return data;
     }

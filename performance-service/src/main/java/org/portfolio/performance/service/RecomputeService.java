@@ -193,7 +193,7 @@ public class RecomputeService {
      * counts for no metric, and grouping students by every subject they were tested in let one school's upload (a
      * thousand random subject codes per student) grow the aggregation without bound (third pass of 2026-12-05).
      */
-    private Set<String> assessedSubjects() {
+    public Set<String> assessedSubjects() {
         Set<String> subjects = new TreeSet<>();
         for (MetricDefinition d : metrics.catalog().values()) {
             if (d.computation.fromStudentRecords()) {

@@ -216,6 +216,8 @@ class ProblemDetailsTest {
             }
             problem(given().queryParam("state", "datetime").get("/widgets/race").then(), 400, "validation")
                     .body(not(containsString("999999999")));
+            // a data exception the server's own SQL caused is still a server error
+            problem(given().queryParam("state", "22012").get("/widgets/race").then(), 500, "internal");
         }
     }
 
