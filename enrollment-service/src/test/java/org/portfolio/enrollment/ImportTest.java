@@ -3,12 +3,14 @@ package org.portfolio.enrollment;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.portfolio.enrollment.Fixtures.action;
 import static org.portfolio.enrollment.Fixtures.officer;
 
@@ -29,6 +31,30 @@ class ImportTest {
     static io.restassured.response.Response importing(String url, String ndjson) {
         return given().auth().oauth2(officer()).contentType("application/x-ndjson")
                 .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(url);
+    }
+
+    /**
+     * Third pass of 2026-12-05: an import into one period changed the zone of a child whose application in another OPEN
+     * period then held a choice its program does not admit (the match does not check eligibility again).
+     */
+    @Test
+    void anImportDoesNotMakeAnotherOpenApplicationIneligible() {
+        UUID east = Fixtures.openSchool("EAST", "9");
+        UUID first = Fixtures.period(2);
+        UUID eastOnly = Fixtures.program(first, Fixtures.programBody(east, "9", "East residents", 5, List.of("GENERAL"), List.of(),
+                List.of("EAST")));
+        UUID second = Fixtures.period(2);
+        UUID anyone = Fixtures.program(second, east, "9", 5, "GENERAL");
+        action(first, "open").then().statusCode(200);
+        action(second, "open").then().statusCode(200);
+        String ref = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+        importing("/api/enrollment/periods/" + first + "/application-imports", line(ref, "A", "9", "EAST", eastOnly)).then().statusCode(200);
+        importing("/api/enrollment/periods/" + second + "/application-imports", line(ref, "A", "9", "WEST", anyone)).then()
+                .statusCode(422).body("type", equalTo("urn:portfolio:problem:invalid-choices"))
+                .body("errors[0].field", equalTo("line 1: applicant"))
+                .body("errors[0].message", containsString(first.toString())).body(not(containsString(ref)));
+        given().auth().oauth2(officer()).get("/api/enrollment/applicants?externalRef=" + ref).then().body("items[0].homeZone", equalTo("EAST"));
+        importing("/api/enrollment/periods/" + second + "/application-imports", line(ref, "A", "9", "EAST", anyone)).then().statusCode(200);
     }
 
     @Test

@@ -297,6 +297,7 @@ public class ApplicationService {
             }
         }
         refuseChangesOfApplicantsBeingMatched(lines, lineNumbers, existing);
+        refuseChangesThatMakeOtherOpenApplicationsIneligible(periodId, lines, lineNumbers, existing);
         String now = Instant.now().toString();
         StringBuilder newApplicants = new StringBuilder();
         StringBuilder updated = new StringBuilder();
@@ -353,6 +354,46 @@ public class ApplicationService {
         store.copyIn("application", "id, period_id, applicant_id, status, version, submitted_at, updated_at", apps);
         store.copyIn("application_choice", "application_id, rank, program_id", choices);
         return new ImportResult(lines.size(), created, lines.size() - created, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * 422 if a line changes the grade or zone of an applicant whose application in another OPEN period then has a choice
+     * it may not make (the match does not check eligibility again; ApplicantService.update refuses the same). Line
+     * numbers only: a line is a child's personal data.
+     */
+    private void refuseChangesThatMakeOtherOpenApplicationsIneligible(UUID periodId, List<ImportLine> lines,
+                                                                       List<Integer> lineNumbers, Map<String, UUID> existing) {
+        Map<UUID, Integer> lineOf = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            UUID id = existing.get(lines.get(i).applicant().externalRef());
+            if (id != null) {
+                lineOf.put(id, i);
+            }
+        }
+        if (lineOf.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (Object[] r : store.query("""
+                select a.applicant_id, e.id, c.rank, p.grade, p.eligible_zones from application a
+                join enrollment_period e on e.id = a.period_id and e.status = 'OPEN' and e.id <> ?
+                join application_choice c on c.application_id = a.id join program p on p.id = c.program_id
+                where a.applicant_id = any (?) order by a.applicant_id, e.id, c.rank""", periodId,
+                lineOf.keySet().toArray(UUID[]::new))) {
+            int i = lineOf.get((UUID) r[0]);
+            ImportApplicant ia = lines.get(i).applicant();
+            ApplicantProfile profile = new ApplicantProfile(null, ia.grade(), ia.homeZone(), null, List.of(), List.of(), List.of());
+            String zones = (String) r[4];
+            String why = PriorityRules.ineligibility(profile, (String) r[3],
+                    zones == null || zones.isBlank() ? List.of() : List.of(zones.split(",")));
+            if (why != null) {
+                addError(errors, new FieldError("line " + lineNumbers.get(i) + ": applicant", "the change makes choice " + r[2]
+                        + " of its application in period " + r[1] + " ineligible: " + why));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw invalidChoices(errors);
+        }
     }
 
     /**
