@@ -147,6 +147,17 @@ final class Fixtures {
         }
     }
 
+    /** {@code n} new applicants of the grade and zone, each applying (201) with these choices; their ids in order. */
+    static java.util.List<UUID> applyMany(int n, String grade, String zone, UUID period, UUID... choices) {
+        java.util.List<UUID> kids = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            UUID k = new Kid(grade, zone).create();
+            kids.add(k);
+            apply(period, k, choices).then().statusCode(201);
+        }
+        return kids;
+    }
+
     static Response apply(UUID period, UUID applicant, UUID... choices) {
         return given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of("choices", List.of(choices)))
                 .put("/api/enrollment/periods/" + period + "/applications/" + applicant);

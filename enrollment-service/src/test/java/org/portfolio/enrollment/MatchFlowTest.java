@@ -110,12 +110,7 @@ class MatchFlowTest {
         UUID period = Fixtures.period(2);
         UUID program = Fixtures.program(period, school, "K", 2, "GENERAL");
         action(period, "open").then().statusCode(200);
-        List<UUID> kids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            UUID k = new Fixtures.Kid("K", "NORTH").create();
-            kids.add(k);
-            apply(period, k, program).then().statusCode(201);
-        }
+        List<UUID> kids = Fixtures.applyMany(5, "K", "NORTH", period, program);
         action(period, "close").then().statusCode(200);
         given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(200)
@@ -382,12 +377,7 @@ class MatchFlowTest {
                 .body("", hasSize(1)).body("[0].sourceProgramId", equalTo(program.toString())).extract().path("[0].id");
         action(r2, "open").then().statusCode(200);
         apply(r2, holder, UUID.fromString(p2)).then().statusCode(409).body("type", equalTo("urn:portfolio:problem:holds-offer"));
-        List<UUID> late = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            UUID k = new Fixtures.Kid("9", "EAST").create();
-            late.add(k);
-            apply(r2, k, UUID.fromString(p2)).then().statusCode(201);
-        }
+        Fixtures.applyMany(4, "9", "EAST", r2, UUID.fromString(p2));
         action(r2, "close").then().statusCode(200);
         // 3 seats, 1 still held in round 1: 2 left
         action(r2, "match").then().statusCode(200).body("matched", equalTo(2))
@@ -418,12 +408,7 @@ class MatchFlowTest {
         UUID r1 = Fixtures.period(1);
         UUID p1 = Fixtures.program(r1, school, "9", 2, "GENERAL");
         action(r1, "open").then().statusCode(200);
-        List<UUID> kids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            UUID k = new Fixtures.Kid("9", "EAST").create();
-            kids.add(k);
-            apply(r1, k, p1).then().statusCode(201);
-        }
+        List<UUID> kids = Fixtures.applyMany(3, "9", "EAST", r1, p1);
         action(r1, "close").then().statusCode(200);
         action(r1, "match").then().statusCode(200).body("matched", equalTo(2));
         action(r1, "publish").then().statusCode(200);
@@ -454,9 +439,7 @@ class MatchFlowTest {
         action(r3, "open").then().statusCode(200);
         // the round-1 holder is no newcomer in round 3
         apply(r3, holders.get(1), p3).then().statusCode(409).body("type", equalTo("urn:portfolio:problem:holds-offer"));
-        for (int i = 0; i < 2; i++) {
-            apply(r3, new Fixtures.Kid("9", "EAST").create(), p3).then().statusCode(201);
-        }
+        Fixtures.applyMany(2, "9", "EAST", r3, p3);
         action(r3, "close").then().statusCode(200);
         // 2 seats: one held in round 1, one in round 2
         action(r3, "match").then().statusCode(200).body("programs[0].seats", equalTo(0)).body("matched", equalTo(0));
@@ -541,9 +524,7 @@ class MatchFlowTest {
         UUID one = Fixtures.program(period, school, "9", 5, "GENERAL");
         UUID two = Fixtures.program(period, school, "9", 5, "GENERAL");
         action(period, "open").then().statusCode(200);
-        for (int i = 0; i < 3; i++) {
-            apply(period, new Fixtures.Kid("9", "EAST").create(), one, two).then().statusCode(201);
-        }
+        Fixtures.applyMany(3, "9", "EAST", period, one, two);
         action(period, "close").then().statusCode(200);
         action(period, "match").then().statusCode(200);
         action(period, "publish").then().statusCode(200);
