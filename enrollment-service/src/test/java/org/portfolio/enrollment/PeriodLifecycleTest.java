@@ -121,6 +121,26 @@ class PeriodLifecycleTest {
     }
 
     @Test
+    void aNumberLeftOutIsRefusedNotTakenAsZero() {
+        // the document marks these required; before, an absent maxChoices answered "must be ≥ 1" and an absent seats
+        // made a program of 0 seats (found by fuzzing the OpenAPI document, 2026-12-05)
+        Map<String, Object> period = Fixtures.periodBody("No choices", 3, Instant.now().plus(Duration.ofDays(14)));
+        period.remove("maxChoices");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(period)
+                .post("/api/enrollment/periods").then().statusCode(400)
+                .body("errors.field", hasItem("maxChoices")).body("errors.message", hasItem("must not be null"));
+        UUID id = Fixtures.period(3);
+        Map<String, Object> program = Fixtures.programBody(Fixtures.openSchool("NORTH", "6"), "6", "No seats", 1,
+                java.util.List.of("GENERAL"), java.util.List.of(Map.of("group", "FRL")), java.util.List.of());
+        program.remove("seats");
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(program)
+                .post("/api/enrollment/periods/" + id + "/programs").then().statusCode(400)
+                .body("errors.field", hasItem("seats")).body("errors.field", hasItem("setAsides[0].sharePercent"));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + id + "/programs").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
     void anUpdateWithAStaleETagIsRefused() {
         UUID period = Fixtures.period(3);
         Map<String, Object> body = Fixtures.periodBody("Renamed", 5, Instant.now().plus(Duration.ofDays(3)));

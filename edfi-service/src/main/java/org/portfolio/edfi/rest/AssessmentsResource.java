@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.edfi.domain.ResourceType;
+import org.portfolio.edfi.service.Ids;
 import org.portfolio.platform.web.security.Roles;
 
 /** Ed-Fi Assessments: {@code /edfi/data/v3/ed-fi/assessments}. */
@@ -60,8 +61,8 @@ public class AssessmentsResource {
     @Operation(operationId = "edfiListAssessment", summary = "List assessments",
             description = "Filtered by the natural-key parameters, paged by offset and limit (default 25, at most 500); "
                     + "totalCount=true adds the Total-Count header. Assessments belong to no school: every SIS client sees them.")
-    @Parameter(name = "assessmentIdentifier", in = ParameterIn.QUERY, description = "The assessment's identifier (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "namespace", in = ParameterIn.QUERY, description = "The assessment's namespace (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "assessmentIdentifier", in = ParameterIn.QUERY, description = "The assessment's identifier (natural-key filter)", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 60))
+    @Parameter(name = "namespace", in = ParameterIn.QUERY, description = "The assessment's namespace (natural-key filter)", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
     @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Resources to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (25 by default, at most 500)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "500"))
     @Parameter(name = "totalCount", in = ParameterIn.QUERY, description = "true: the Total-Count header counts every match", schema = @Schema(type = SchemaType.BOOLEAN))
@@ -79,7 +80,7 @@ public class AssessmentsResource {
     @APIResponse(responseCode = "200", description = "The resource", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EdFiSchemas.Assessment.class)))
-    public Response get(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id) {
+    public Response get(@Parameter(description = "The resource id (32 hex digits)", schema = @Schema(type = SchemaType.STRING, pattern = Ids.PATTERN)) @PathParam("id") String id) {
         return endpoints.get(TYPE, id);
     }
 
@@ -93,7 +94,7 @@ public class AssessmentsResource {
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
-    public Response put(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id, String body,
+    public Response put(@Parameter(description = "The resource id (32 hex digits)", schema = @Schema(type = SchemaType.STRING, pattern = Ids.PATTERN)) @PathParam("id") String id, String body,
                         @Context HttpHeaders headers) {
         return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
@@ -104,7 +105,7 @@ public class AssessmentsResource {
             description = "A retraction: The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and queued for performance-service.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
-    public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
+    public Response delete(@Parameter(description = "The resource id (32 hex digits)", schema = @Schema(type = SchemaType.STRING, pattern = Ids.PATTERN)) @PathParam("id") String id,
                            @Context HttpHeaders headers) {
         return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,6 +50,12 @@ import java.util.UUID;
 @Tag(name = "Ed-Fi mappings", description = "How Ed-Fi schools and descriptors map to the suite (DISTRICT_ADMIN edits them)")
 public class MappingResource {
 
+    /** Without leading or trailing spaces, as {@code MappingService} checks. */
+    static final String CODE_VALUE = "^\\S(.*\\S)?$";
+    /** A descriptor namespace: no #, no leading or trailing spaces. */
+    static final String NAMESPACE = "^[^#\\s]([^#]*[^#\\s])?$";
+
+
     @Schema(name = "EdFiAttendanceCategory", description = "How an attendance event category counts")
     public record CategoryResponse(@Schema(required = true) String namespace, @Schema(required = true) String codeValue,
                                    @Schema(required = true, description = "namespace#codeValue, as Ed-Fi documents carry it") String descriptor,
@@ -62,7 +69,7 @@ public class MappingResource {
     }
 
     @Schema(name = "EdFiAttendanceCategoryRequest")
-    public record CategoryRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, examples = "Excused Absence") String codeValue,
+    public record CategoryRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, pattern = CODE_VALUE, examples = "Excused Absence") String codeValue,
                                   @NotNull @Schema(required = true) Boolean absence,
                                   @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 3)
                                   @Schema(description = "Required for an absence: days absent per day of eventDuration (1 = whole days)",
@@ -108,7 +115,8 @@ public class MappingResource {
                     + "listed (409 otherwise). The attendance records of the students with events of the namespace are "
                     + "derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     public List<CategoryResponse> mapCategories(
-            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AttendanceEventCategoryDescriptor")
+            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AttendanceEventCategoryDescriptor",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = NAMESPACE))
             @QueryParam("namespace") String namespace,
             @NotNull @Size(max = 200) List<@NotNull @Valid CategoryRequest> categories, @Context HttpHeaders headers) {
         if (namespace == null) {
@@ -165,21 +173,21 @@ public class MappingResource {
     }
 
     @Schema(name = "EdFiPerformanceLevelRequest")
-    public record PerformanceLevelRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, examples = "Met Standard") String codeValue,
+    public record PerformanceLevelRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, pattern = CODE_VALUE, examples = "Met Standard") String codeValue,
                                           @NotNull @Min(1) @Max(5) @Schema(required = true, minimum = "1", maximum = "5", examples = "3",
                                                   description = "The suite's performance level: the framework counts levels at or above its "
                                                           + "proficient level (3 by default) as proficient") Integer performanceLevel) {
     }
 
     @Schema(name = "EdFiAcademicSubjectRequest")
-    public record AcademicSubjectRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, examples = "Mathematics") String codeValue,
+    public record AcademicSubjectRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, pattern = CODE_VALUE, examples = "Mathematics") String codeValue,
                                          @NotNull @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,19}$")
                                          @Schema(required = true, pattern = "^[A-Z][A-Z0-9_]{0,19}$", examples = "MATH",
                                                  description = "The suite's subject code (ELA, MATH, …)") String subject) {
     }
 
     @Schema(name = "EdFiReportingMethodRequest")
-    public record ReportingMethodRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, examples = "Scale score") String codeValue,
+    public record ReportingMethodRequest(@NotNull @Size(min = 1, max = 50) @Schema(required = true, pattern = CODE_VALUE, examples = "Scale score") String codeValue,
                                          @NotNull @Schema(required = true, description = "true: a score result of this method is the record's scaleScore")
                                          Boolean scaleScore) {
     }
@@ -212,7 +220,8 @@ public class MappingResource {
                     + "framework's proficient level says which count as proficient. A code value stored student assessments use "
                     + "must stay listed (409). Their records are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     public List<DescriptorResponse> mapPerformanceLevels(
-            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/PerformanceLevelDescriptor")
+            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/PerformanceLevelDescriptor",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = NAMESPACE))
             @QueryParam("namespace") String namespace,
             @NotNull @Size(max = 200) List<@NotNull @Valid PerformanceLevelRequest> levels, @Context HttpHeaders headers) {
         return replace(DescriptorKind.PERFORMANCE_LEVEL, namespace, levels.stream()
@@ -239,7 +248,8 @@ public class MappingResource {
                     + "→ ELA). A code value stored assessments use must stay listed (409). The records of their results are derived "
                     + "again (a result whose subject changes is retracted under the old one) and queued for performance-service.")
     public List<DescriptorResponse> mapAcademicSubjects(
-            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AcademicSubjectDescriptor")
+            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AcademicSubjectDescriptor",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = NAMESPACE))
             @QueryParam("namespace") String namespace,
             @NotNull @Size(max = 200) List<@NotNull @Valid AcademicSubjectRequest> subjects, @Context HttpHeaders headers) {
         return replace(DescriptorKind.ACADEMIC_SUBJECT, namespace, subjects.stream()
@@ -266,7 +276,8 @@ public class MappingResource {
                     + "scaleScore true (a whole number 0–100,000) is the record's scaleScore; a method not listed is not read "
                     + "(GET /edfi/mappings/unmapped lists it). The records of the results using the namespace are derived again and queued for performance-service.")
     public List<DescriptorResponse> mapReportingMethods(
-            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AssessmentReportingMethodDescriptor")
+            @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AssessmentReportingMethodDescriptor",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = NAMESPACE))
             @QueryParam("namespace") String namespace,
             @NotNull @Size(max = 200) List<@NotNull @Valid ReportingMethodRequest> methods, @Context HttpHeaders headers) {
         return replace(DescriptorKind.REPORTING_METHOD, namespace, methods.stream()

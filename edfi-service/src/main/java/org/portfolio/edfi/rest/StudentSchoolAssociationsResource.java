@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.edfi.domain.ResourceType;
+import org.portfolio.edfi.service.Ids;
 import org.portfolio.platform.web.security.Roles;
 
 /** Ed-Fi Enrollments (studentSchoolAssociations): {@code /edfi/data/v3/ed-fi/studentSchoolAssociations}. */
@@ -60,9 +61,9 @@ public class StudentSchoolAssociationsResource {
     @Operation(operationId = "edfiListStudentSchoolAssociation", summary = "List studentSchoolAssociations",
             description = "Filtered by the natural-key parameters, paged by offset and limit (default 25, at most 500); "
                     + "totalCount=true adds the Total-Count header. An SIS client sees only its schools' resources.")
-    @Parameter(name = "entryDate", in = ParameterIn.QUERY, description = "yyyy-MM-dd (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "schoolId", in = ParameterIn.QUERY, description = "The school's Ed-Fi id (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER))
-    @Parameter(name = "studentUniqueId", in = ParameterIn.QUERY, description = "The student's unique id (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "entryDate", in = ParameterIn.QUERY, description = "yyyy-MM-dd (natural-key filter)", schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(name = "schoolId", in = ParameterIn.QUERY, description = "The school's Ed-Fi id (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "999999999999"))
+    @Parameter(name = "studentUniqueId", in = ParameterIn.QUERY, description = "The student's unique id (natural-key filter)", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 60))
     @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Resources to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (25 by default, at most 500)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "500"))
     @Parameter(name = "totalCount", in = ParameterIn.QUERY, description = "true: the Total-Count header counts every match", schema = @Schema(type = SchemaType.BOOLEAN))
@@ -80,7 +81,7 @@ public class StudentSchoolAssociationsResource {
     @APIResponse(responseCode = "200", description = "The resource", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EdFiSchemas.StudentSchoolAssociation.class)))
-    public Response get(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id) {
+    public Response get(@Parameter(description = "The resource id (32 hex digits)", schema = @Schema(type = SchemaType.STRING, pattern = Ids.PATTERN)) @PathParam("id") String id) {
         return endpoints.get(TYPE, id);
     }
 
@@ -94,7 +95,7 @@ public class StudentSchoolAssociationsResource {
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
-    public Response put(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id, String body,
+    public Response put(@Parameter(description = "The resource id (32 hex digits)", schema = @Schema(type = SchemaType.STRING, pattern = Ids.PATTERN)) @PathParam("id") String id, String body,
                         @Context HttpHeaders headers) {
         return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
@@ -105,7 +106,7 @@ public class StudentSchoolAssociationsResource {
             description = "A retraction: The student's attendance records at the school (every school year with sessions) are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
-    public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
+    public Response delete(@Parameter(description = "The resource id (32 hex digits)", schema = @Schema(type = SchemaType.STRING, pattern = Ids.PATTERN)) @PathParam("id") String id,
                            @Context HttpHeaders headers) {
         return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.edfi.domain.ResourceType;
+import org.portfolio.edfi.service.Ids;
 import org.portfolio.platform.web.security.Roles;
 
 /** Ed-Fi Attendance events (studentSchoolAttendanceEvents): {@code /edfi/data/v3/ed-fi/studentSchoolAttendanceEvents}. */
@@ -60,12 +61,12 @@ public class StudentSchoolAttendanceEventsResource {
     @Operation(operationId = "edfiListStudentSchoolAttendanceEvent", summary = "List studentSchoolAttendanceEvents",
             description = "Filtered by the natural-key parameters, paged by offset and limit (default 25, at most 500); "
                     + "totalCount=true adds the Total-Count header. An SIS client sees only its schools' resources.")
-    @Parameter(name = "attendanceEventCategoryDescriptor", in = ParameterIn.QUERY, description = "A descriptor URI (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "eventDate", in = ParameterIn.QUERY, description = "yyyy-MM-dd (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "schoolId", in = ParameterIn.QUERY, description = "The school's Ed-Fi id (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER))
-    @Parameter(name = "schoolYear", in = ParameterIn.QUERY, description = "The year in which the school year ends (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER))
-    @Parameter(name = "sessionName", in = ParameterIn.QUERY, description = "The session's name (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "studentUniqueId", in = ParameterIn.QUERY, description = "The student's unique id (natural-key filter)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "attendanceEventCategoryDescriptor", in = ParameterIn.QUERY, description = "A descriptor URI (natural-key filter)", schema = @Schema(type = SchemaType.STRING, maxLength = 306, pattern = "^\\S(.*\\S)?#\\S([^#]*\\S)?$"))
+    @Parameter(name = "eventDate", in = ParameterIn.QUERY, description = "yyyy-MM-dd (natural-key filter)", schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(name = "schoolId", in = ParameterIn.QUERY, description = "The school's Ed-Fi id (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "999999999999"))
+    @Parameter(name = "schoolYear", in = ParameterIn.QUERY, description = "The year in which the school year ends (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1991", maximum = "2100"))
+    @Parameter(name = "sessionName", in = ParameterIn.QUERY, description = "The session's name (natural-key filter)", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 60))
+    @Parameter(name = "studentUniqueId", in = ParameterIn.QUERY, description = "The student's unique id (natural-key filter)", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 60))
     @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Resources to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (25 by default, at most 500)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "500"))
     @Parameter(name = "totalCount", in = ParameterIn.QUERY, description = "true: the Total-Count header counts every match", schema = @Schema(type = SchemaType.BOOLEAN))
@@ -83,7 +84,7 @@ public class StudentSchoolAttendanceEventsResource {
     @APIResponse(responseCode = "200", description = "The resource", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EdFiSchemas.StudentSchoolAttendanceEvent.class)))
-    public Response get(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id) {
+    public Response get(@Parameter(description = "The resource id (32 hex digits)", schema = @Schema(type = SchemaType.STRING, pattern = Ids.PATTERN)) @PathParam("id") String id) {
         return endpoints.get(TYPE, id);
     }
 
@@ -97,7 +98,7 @@ public class StudentSchoolAttendanceEventsResource {
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
-    public Response put(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id, String body,
+    public Response put(@Parameter(description = "The resource id (32 hex digits)", schema = @Schema(type = SchemaType.STRING, pattern = Ids.PATTERN)) @PathParam("id") String id, String body,
                         @Context HttpHeaders headers) {
         return endpoints.put(TYPE, id, body, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
@@ -108,7 +109,7 @@ public class StudentSchoolAttendanceEventsResource {
             description = "A retraction: The student's attendance record of the school and year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status); the category must be mapped (GET /edfi/mappings/attendance-categories).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
-    public Response delete(@Parameter(description = "The resource id (32 hex digits)") @PathParam("id") String id,
+    public Response delete(@Parameter(description = "The resource id (32 hex digits)", schema = @Schema(type = SchemaType.STRING, pattern = Ids.PATTERN)) @PathParam("id") String id,
                            @Context HttpHeaders headers) {
         return endpoints.delete(TYPE, id, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 /** Resource ids as Ed-Fi writes them: 32 hexadecimal digits (a GUID without hyphens); the hyphenated form is read too. */
 public final class Ids {
 
+    /** What {@link #parse} reads, for the API documents. */
+    public static final String PATTERN = "^([0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
+
     private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
     private static final Pattern UUID_FORM = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 

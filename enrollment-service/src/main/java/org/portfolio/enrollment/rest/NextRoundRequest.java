@@ -12,7 +12,7 @@ import java.time.Instant;
 @Schema(description = "The next round of a published period: same programs, the seats this round leaves")
 public record NextRoundRequest(
         @Schema(description = "Defaults to \"<name> — round N\"") @Size(max = 200) String name,
-        @Schema(examples = "6") @Min(1) @Max(20) int maxChoices,
+        @Schema(examples = "6") @NotNull @Min(1) @Max(20) Integer maxChoices,
         Instant applicationsOpenAt,
         Instant applicationsCloseAt,
         @NotNull Instant offerDeadline,

@@ -16,7 +16,7 @@ public record PeriodRequest(
         @Schema(examples = "2027-28 Round 1") @NotBlank @Size(max = 200) String name,
         @Schema(description = "The school year applied for", examples = "2027-28")
         @NotNull @Pattern(regexp = "\\d{4}-\\d{2}", message = "must look like 2027-28") String schoolYear,
-        @Schema(description = "How many programs an applicant may rank", examples = "12") @Min(1) @Max(20) int maxChoices,
+        @Schema(description = "How many programs an applicant may rank", examples = "12") @NotNull @Min(1) @Max(20) Integer maxChoices,
         @Schema(description = "When the window opens (informational; OPEN is an explicit step)") Instant applicationsOpenAt,
         @Schema(description = "When the window closes (informational; CLOSED is an explicit step)") Instant applicationsCloseAt,
         @Schema(description = "Deadline to accept or decline the offers of the match") @NotNull Instant offerDeadline,

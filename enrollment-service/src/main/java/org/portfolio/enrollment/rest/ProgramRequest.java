@@ -21,7 +21,7 @@ public record ProgramRequest(
         @NotNull UUID schoolId,
         @Schema(examples = "9") @NotNull @Pattern(regexp = "PK|K|[1-9]|1[0-2]", message = "must be PK, K, 1 … 12") String grade,
         @Schema(description = "Track name, unique per school and grade", examples = "General") @NotBlank @Size(max = 200) String name,
-        @Schema(examples = "120") @Min(0) @Max(10_000) int seats,
+        @Schema(examples = "120") @NotNull @Min(0) @Max(10_000) Integer seats,
         @Schema(description = "Priority groups, best first; GENERAL (everyone else) comes last if not listed",
                 examples = "[\"CONTINUING\", \"SIBLING\", \"ZONE\", \"GENERAL\"]")
         @NotEmpty @Size(max = 5) List<@NotNull PriorityGroup> priorityOrder,
@@ -33,7 +33,7 @@ public record ProgramRequest(
     public record SetAsideDto(
             @Schema(description = "A flag applicants carry (FRL, ELL, IEP…) or a priority group (ZONE…)", examples = "FRL")
             @NotBlank @Pattern(regexp = "[A-Za-z0-9_]{1,40}", message = "letters, digits and _ only") String group,
-            @Schema(examples = "25") @Min(1) @Max(100) int sharePercent) {
+            @Schema(examples = "25") @NotNull @Min(1) @Max(100) Integer sharePercent) {
     }
 
     ProgramService.ProgramData data() {

@@ -18,6 +18,6 @@ public record SimulationRequest(
         @Schema(description = "Seats to use instead of the programs' own") @Size(max = 5000) List<@Valid @NotNull SeatChange> seats) {
 
     @Schema(description = "A program's seats in the simulation")
-    public record SeatChange(@NotNull UUID programId, @Min(0) @Max(10_000) int seats) {
+    public record SeatChange(@NotNull UUID programId, @NotNull @Min(0) @Max(10_000) Integer seats) {
     }
 }

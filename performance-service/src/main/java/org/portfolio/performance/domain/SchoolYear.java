@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 /** A school year {@code "2026-27"}: two consecutive calendar years. Student tables store its first year. */
 public final class SchoolYear {
 
+    /** Its shape, for the API documents (the years must also follow each other: {@link #problem}). */
+    public static final String PATTERN = "^\\d{4}-\\d{2}$";
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-(\\d{2})");
 
     private SchoolYear() {

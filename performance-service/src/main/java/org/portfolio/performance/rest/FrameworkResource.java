@@ -1,5 +1,7 @@
 package org.portfolio.performance.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.portfolio.performance.domain.SchoolYear;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -59,7 +61,7 @@ public class FrameworkResource {
                     + "filtered by school year and status. The PUBLISHED version of a year is the one that rates it; "
                     + "DRAFTs are being prepared, SUPERSEDED ones rated the year before a newer version was published.")
     @APIResponse(responseCode = "200", description = "One page of framework versions")
-    public Page<FrameworkResponse> list(@Parameter(description = "School year, e.g. 2026-27") @QueryParam("schoolYear") String schoolYear,
+    public Page<FrameworkResponse> list(@Parameter(description = "School year, e.g. 2026-27", schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear,
                                         @Parameter(description = "Only versions in this status") @QueryParam("status") FrameworkStatus status,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {

@@ -63,6 +63,8 @@ public class IngestionResource {
             + "stopped, nothing kept, errors[] lists the first row errors); or the Idempotency-Key was used before for "
             + "a different request (idempotency-key-reused)";
     private static final String KEY = "Makes retries safe: the first answer is replayed for 24 h";
+    /** What {@code IdempotencyClaims} takes: 1 to 200 visible ASCII characters. */
+    private static final String KEY_PATTERN = "^[!-~]+$";
 
     @Inject
     IngestionService ingestion;
@@ -88,7 +90,8 @@ public class IngestionResource {
     @APIResponse(responseCode = "413", description = TOO_LARGE)
     @APIResponse(responseCode = "422", description = REJECTED)
     public Response schoolMetrics(InputStream body, @Context HttpHeaders headers,
-                                  @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                  @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey,
                                   @Context UriInfo uri, @Context RoutingContext http) {
         return upload(IngestionKind.SCHOOL_METRICS, body, headers, idempotencyKey, uri, http);
     }
@@ -113,7 +116,8 @@ public class IngestionResource {
     @APIResponse(responseCode = "413", description = TOO_LARGE)
     @APIResponse(responseCode = "422", description = REJECTED)
     public Response assessments(InputStream body, @Context HttpHeaders headers,
-                                @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context UriInfo uri, @Context RoutingContext http) {
         return upload(IngestionKind.ASSESSMENTS, body, headers, idempotencyKey, uri, http);
     }
@@ -138,7 +142,8 @@ public class IngestionResource {
     @APIResponse(responseCode = "413", description = TOO_LARGE)
     @APIResponse(responseCode = "422", description = REJECTED)
     public Response attendance(InputStream body, @Context HttpHeaders headers,
-                               @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                               @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey,
                                @Context UriInfo uri, @Context RoutingContext http) {
         return upload(IngestionKind.ATTENDANCE, body, headers, idempotencyKey, uri, http);
     }

@@ -50,7 +50,7 @@ public class PublicResource {
                     + "name. A value resting on fewer students than the minimum n is withheld with its n (suppressed: "
                     + "true); a school that could not be rated has no tier.")
     @APIResponse(responseCode = "200", description = "One page of schools")
-    public Page<PublicSchoolResponse> schools(@Parameter(required = true, description = StudentRecordResource.YEAR) @QueryParam("schoolYear") String schoolYear,
+    public Page<PublicSchoolResponse> schools(@Parameter(required = true, description = StudentRecordResource.YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size)
             throws SQLException {
@@ -67,7 +67,7 @@ public class PublicResource {
                     + "values are withheld with their n.")
     @APIResponse(responseCode = "200", description = "The school's year", content = @Content(schema = @Schema(implementation = PublicSchoolResponse.class)))
     @APIResponse(responseCode = "404", description = "Nothing is known of this school: it is not registered and has no value or rating in this school year")
-    public PublicSchoolResponse school(@PathParam("id") UUID id, @Parameter(required = true, description = StudentRecordResource.YEAR) @QueryParam("schoolYear") String schoolYear) throws SQLException {
+    public PublicSchoolResponse school(@PathParam("id") UUID id, @Parameter(required = true, description = StudentRecordResource.YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear) throws SQLException {
         checkYear(schoolYear);
         return queries.publicSchool(id, schoolYear).map(p -> PublicSchoolResponse.of(p, queries.catalog()))
                 .orElseThrow(() -> ProblemException.notFound("School", id));
@@ -83,7 +83,7 @@ public class PublicResource {
                     + "points are not included. Cells that would start a spreadsheet formula are neutralised.")
     @APIResponse(responseCode = "200", description = "The CSV file (Content-Disposition: attachment)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-    public Response export(@Parameter(required = true, description = StudentRecordResource.YEAR) @QueryParam("schoolYear") String schoolYear) throws SQLException {
+    public Response export(@Parameter(required = true, description = StudentRecordResource.YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear) throws SQLException {
         checkYear(schoolYear);
         var rows = queries.year(schoolYear, null, 0, Integer.MAX_VALUE).items();
         return Response.ok(PerformanceExports.csv(rows, queries.publishedFramework(schoolYear).orElse(null), true))

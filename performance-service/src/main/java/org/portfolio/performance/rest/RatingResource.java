@@ -58,7 +58,7 @@ public class RatingResource {
                     + "newest school year first and best first within a year; filter by school year, tier, school type "
                     + "and whether the school could be rated.")
     @APIResponse(responseCode = "200", description = "One page of current ratings")
-    public Page<RatingSummaryResponse> list(@Parameter(description = "e.g. 2026-27") @QueryParam("schoolYear") String schoolYear,
+    public Page<RatingSummaryResponse> list(@Parameter(description = "e.g. 2026-27", schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear,
                                             @Parameter(description = "Only ratings with this tier") @QueryParam("tier") RatingTier tier,
                                             @Parameter(description = "Only schools of this type", schema = @Schema(implementation = SchoolType.class))
                                             @QueryParam("type") String type,
@@ -99,7 +99,7 @@ public class RatingResource {
                     + "are neutralised.")
     @APIResponse(responseCode = "200", description = "The CSV file (Content-Disposition: attachment)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-    public Response export(@Parameter(required = true, description = StudentRecordResource.YEAR) @QueryParam("schoolYear") String schoolYear) throws SQLException {
+    public Response export(@Parameter(required = true, description = StudentRecordResource.YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear) throws SQLException {
         String p = SchoolYear.problem(schoolYear);
         if (p != null) {
             throw ProblemException.invalid("schoolYear", p);

@@ -1,5 +1,7 @@
 package org.portfolio.performance.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.portfolio.performance.domain.SchoolYear;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -70,7 +72,7 @@ public class SchoolPerformanceResource {
                     + "current marks the version in force. A school leader sees only its own schools.")
     @APIResponse(responseCode = "200", description = "The rating versions, newest first (empty when none was computed)")
     public List<RatingResponse> ratings(@PathParam("id") UUID id,
-                                        @Parameter(description = "Only this school year, e.g. 2026-27") @QueryParam("schoolYear") String schoolYear) {
+                                        @Parameter(description = "Only this school year, e.g. 2026-27", schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear) {
         caller.requireSchool(id);
         return queries.ratingHistory(id, schoolYear).stream().map(RatingResponse::of).toList();
     }

@@ -1,5 +1,6 @@
 package org.portfolio.performance.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -67,7 +68,7 @@ public class StudentRecordResource {
                     + "filter by student and subject.")
     @APIResponse(responseCode = "200", description = "One page of assessment records")
     public Page<AssessmentRecordResponse> assessments(@Parameter(required = true, description = "The school") @QueryParam("schoolId") @NotNull UUID schoolId,
-                                                                 @Parameter(required = true, description = YEAR) @QueryParam("schoolYear") String schoolYear,
+                                                                 @Parameter(required = true, description = YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear,
                                                                  @Parameter(description = "Only this SIS student id") @QueryParam("studentId") String studentId,
                                                                  @Parameter(description = "Only this subject, e.g. ELA") @QueryParam("subject") String subject,
                                                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
@@ -85,7 +86,7 @@ public class StudentRecordResource {
                     + "admin, or an SIS client for the schools in its token), by student; filter by student.")
     @APIResponse(responseCode = "200", description = "One page of attendance records")
     public Page<AttendanceRecordResponse> attendance(@Parameter(required = true, description = "The school") @QueryParam("schoolId") @NotNull UUID schoolId,
-                                                                   @Parameter(required = true, description = YEAR) @QueryParam("schoolYear") String schoolYear,
+                                                                   @Parameter(required = true, description = YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear,
                                                                    @Parameter(description = "Only this SIS student id") @QueryParam("studentId") String studentId,
                                                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                                    @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
