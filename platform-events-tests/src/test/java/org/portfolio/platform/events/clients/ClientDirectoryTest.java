@@ -170,11 +170,35 @@ class ClientDirectoryTest {
     }
 
     @Test
+    void aChangeWithoutDataIsIgnoredAndOneWithNullElementsIsReadWithoutThem() {
+        // review of 2026-12-05 (M1): "data": null or a null role made every service's directory reread the topic from
+        // the beginning for ever, stopping at that record: no later disable or rotation was ever applied
+        String id = "cl_" + UUID.randomUUID();
+        Instant created = Instant.now();
+        publish(ClientTopic.NAME, data(id, true, 0, 0, created));
+        await().atMost(Duration.ofSeconds(15)).until(() -> directory.find(id).isPresent());
+
+        EventsProbe.publish(ClientTopic.NAME, ClientTopic.SOURCE, ClientTopic.TYPE, id, null);
+        Map<String, Object> disabled = data(id, false, 1, 1, created);
+        disabled.put("roles", java.util.Arrays.asList("SIS", null));
+        disabled.put("schools", java.util.Arrays.asList((Object) null));
+        publish(ClientTopic.NAME, disabled);
+        awaitMarker(ClientTopic.NAME, id);
+
+        ClientEntry entry = directory.find(id).orElseThrow();
+        assertThat(entry.enabled()).isFalse();
+        assertThat(entry.roles()).containsExactly("SIS");
+        assertThat(entry.schools()).isEmpty();
+    }
+
+    @Test
     void theDirectoryCreatesItsTopicCompactedAndRetainedForever() throws Exception {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, ClientTopic.NAME);
         Config config = kafka.admin().describeConfigs(Set.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic);
         assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
         assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+        assertThat(config.get("segment.ms").value()).isEqualTo("3600000");
+        assertThat(config.get("min.cleanable.dirty.ratio").value()).isEqualTo("0.1");
     }
 
     @Test

@@ -4,9 +4,10 @@ import org.portfolio.platform.web.security.SchoolScope;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What a service knows of one API client: the latest {@link ClientChanged} it read. */
 public record ClientEntry(String clientId, boolean enabled, int tokenGeneration, long version, Instant createdAt,
@@ -38,6 +39,7 @@ public record ClientEntry(String clientId, boolean enabled, int tokenGeneration,
     }
 
     private static Set<String> set(List<String> values) {
-        return values == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(values));
+        // a null element (a writer's slip) is left out: a role or school fewer, never a directory stuck on the record
+        return values == null ? Set.of() : values.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 }

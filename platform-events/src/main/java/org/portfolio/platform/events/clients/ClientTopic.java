@@ -16,10 +16,16 @@ public final class ClientTopic {
     public static final String EVENT = "ClientChanged";
     public static final String TYPE = EventTypes.of("gateway", EVENT);
 
-    /** Compacted (latest record per client kept), never deleted by age. */
+    /**
+     * Compacted (latest record per client kept), never deleted by age; a segment rolls every hour and is compacted once
+     * a tenth of it is superseded, since Kafka never compacts the active segment: a school moved back and forth
+     * republishes every client naming its bodies and zones, and every service reads all of those versions at start.
+     */
     public static final Map<String, String> CONFIGS = Map.of(
             "cleanup.policy", "compact",
-            "retention.ms", "-1");
+            "retention.ms", "-1",
+            "segment.ms", "3600000",
+            "min.cleanable.dirty.ratio", "0.1");
 
     private ClientTopic() {
     }

@@ -184,6 +184,10 @@ public class ClientTopicFollower implements Runnable {
                 }
             } catch (PoisonEventException e) {
                 why = e.getMessage();
+            } catch (RuntimeException e) {
+                // whatever else a record makes fail is that record's fault: ignored, not reread for ever (the loop
+                // would start over from the beginning and stop at it again, and no later change would be applied)
+                why = "not a valid client change (" + e.getClass().getSimpleName() + ")";
             }
         }
         ignored.incrementAndGet();

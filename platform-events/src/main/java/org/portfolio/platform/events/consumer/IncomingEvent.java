@@ -40,7 +40,12 @@ public record IncomingEvent(String id, String type, URI source, String subject, 
             throw new PoisonEventException("event " + id + " (" + this.type + ") has no data");
         }
         try {
-            return MAPPER.readValue(data, type);
+            T value = MAPPER.readValue(data, type);
+            if (value == null) {
+                // "data": null reads as no record at all: a consumer would fail on it with a NullPointerException
+                throw new PoisonEventException("data of event " + id + " (" + this.type + ") is null");
+            }
+            return value;
         } catch (IOException e) {
             throw new PoisonEventException("data of event " + id + " (" + this.type + ") does not fit "
                     + type.getSimpleName() + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
