@@ -251,6 +251,26 @@ class BackboneTest {
     }
 
     @Test
+    void aRecordTooLargeToCopyIsDeadLetteredWithoutItsValueAndTheConsumerContinues() {
+        // review of 2026-12-05 (M2): a value near the broker's limit fitted the topic but not its dead-letter copy (the
+        // dlq-* headers added): the dead letter failed, the record was retried for ever and its partition stalled
+        String key = "school-big-" + UUID.randomUUID();
+        byte[] huge = new byte[1_048_350];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        EventsProbe.sendRaw(ThingHandler.TOPIC, key, huge);
+        String good = EventsProbe.publish(ThingHandler.TOPIC, "/upstream", ThingHandler.TYPE, key, Map.of("value", "after"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from received_thing where event_id = ?1", good) == 1);
+        Received letter = EventsProbe.await(EventsConfig.deadLetterTopicOf(ThingHandler.TOPIC),
+                r -> key.equals(r.key()), Duration.ofSeconds(10));
+        assertThat(letter.value()).isNull();
+        assertThat(letter.header("dlq-value-dropped")).startsWith("1048350 bytes");
+        assertThat(letter.header(DeadLetters.H_TOPIC)).isEqualTo(ThingHandler.TOPIC);
+        assertThat(letter.header(DeadLetters.H_CONSUMER)).isEqualTo("thing-recorder");
+    }
+
+    @Test
     void readinessReportsDatabaseBrokerAndOutbox() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
