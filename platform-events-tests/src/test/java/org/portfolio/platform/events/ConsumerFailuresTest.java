@@ -3,9 +3,13 @@ package org.portfolio.platform.events;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.portfolio.platform.events.consumer.DeadLetters;
+import org.portfolio.platform.events.kafka.KafkaClients;
 import org.portfolio.platform.events.testapp.TroubleHandler;
 import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.EventsProbe.Received;
@@ -13,6 +17,7 @@ import org.portfolio.testing.EventsProbe.Received;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +37,12 @@ class ConsumerFailuresTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    KafkaClients kafka;
+
+    @Inject
+    MeterRegistry registry;
 
     @AfterEach
     void databaseBack() {
@@ -99,6 +110,34 @@ class ConsumerFailuresTest {
                     .isBetween(MAX_TRANSIENT_RETRIES + MAX_ATTEMPTS, 2 * (MAX_TRANSIENT_RETRIES + MAX_ATTEMPTS) + 2);
             assertThat(applied(event)).isFalse();
         }
+    }
+
+    @Test
+    void eventsTheTopicDeletedWhileTheConsumerWaitedAreReportedLostAndItGoesOnFromTheOldestLeft() throws Exception {
+        // review of 2026-12-05 (M3): with auto.offset.reset=earliest a consumer whose offset the topic's retention had
+        // deleted (stopped or stuck longer than the retention) jumped to the oldest event left without a word
+        TroubleHandler.databaseDown = true;
+        String key = "school-" + UUID.randomUUID();
+        String stuck = publish(key, Map.of("mode", "database", "sqlState", "08006"));
+        String lost = publish(key, Map.of("mode", "ok"));
+        String kept = publish(key, Map.of("mode", "ok"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TroubleHandler.calls(stuck) >= 2);
+        double before = lostOffsets();
+
+        // what retention does to the oldest segments, here at once: everything before `kept` is deleted
+        Received k = EventsProbe.await(TroubleHandler.TOPIC, r -> kept.equals(r.id()), Duration.ofSeconds(10));
+        kafka.admin().deleteRecords(Map.of(new TopicPartition(TroubleHandler.TOPIC, k.partition()),
+                RecordsToDelete.beforeOffset(k.offset()))).all().get(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lostOffsets() > before);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(kept));
+        assertThat(applied(stuck)).isFalse();
+        assertThat(applied(lost)).isFalse();
+    }
+
+    private double lostOffsets() {
+        var c = registry.find("portfolio.events.offsets.lost").tag("consumer", "trouble-maker").counter();
+        return c == null ? 0 : c.count();
     }
 
     private void databaseOutageIsWaitedOut(String sqlState) {

@@ -9,8 +9,10 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.InvalidOffsetException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -151,7 +153,13 @@ final class ConsumerWorker implements Runnable {
     }
 
     private void pollOnce(KafkaConsumer<String, byte[]> c) {
-        ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+        ConsumerRecords<String, byte[]> records;
+        try {
+            records = c.poll(Duration.ofMillis(500));
+        } catch (InvalidOffsetException e) {
+            startOver(c, e);
+            return;
+        }
         if (records.isEmpty()) {
             commit(c, false);
             return;
@@ -205,6 +213,23 @@ final class ConsumerWorker implements Runnable {
         } else {
             backoffMs = 0;
         }
+    }
+
+    /**
+     * No committed offset (a new group or partition): from the beginning. An offset the topic no longer holds (its
+     * retention deleted the events while this consumer was stopped or stuck): from the oldest one left, with an ERROR
+     * and {@code portfolio.events.offsets.lost}, since the events in between are lost to this consumer.
+     */
+    private void startOver(KafkaConsumer<String, byte[]> c, InvalidOffsetException e) {
+        if (e instanceof OffsetOutOfRangeException out) {
+            out.offsetOutOfRangePartitions().forEach((tp, offset) -> {
+                registry.counter("portfolio.events.offsets.lost", "consumer", handler.name()).increment();
+                LOG.errorf("Consumer %s: offset %d of %s is no longer on the topic (deleted by its retention while the "
+                        + "consumer was away); going on from the oldest event left: the events before it are lost to "
+                        + "this consumer", groupId, offset, tp);
+            });
+        }
+        c.seekToBeginning(e.partitions());
     }
 
     /**

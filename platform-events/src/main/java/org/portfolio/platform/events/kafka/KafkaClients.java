@@ -70,7 +70,10 @@ public class KafkaClients {
         return admin;
     }
 
-    /** A new consumer for one handler: manual commits, from the earliest offset for a new group. */
+    /**
+     * A new consumer for one handler: manual commits; no automatic offset reset ({@code none}): its reader starts a new
+     * group from the earliest offset itself, and reports an offset the topic no longer holds instead of skipping on.
+     */
     public KafkaConsumer<String, byte[]> newConsumer(String groupId) {
         Map<String, Object> c = base();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -78,7 +81,7 @@ public class KafkaClients {
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         c.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
