@@ -348,7 +348,9 @@ final class ConsumerWorker implements Runnable {
             return false;
         }
         for (Decoded d : batch) {
-            attempts.remove(attemptKey(d.record()));
+            String key = attemptKey(d.record());
+            attempts.remove(key);
+            transientRetries.remove(key);
         }
         outcomes.forEach((outcome, n) -> countBy(outcome.tag, n));
         registry.counter("portfolio.events.consumed.batches", "consumer", handler.name()).increment();
