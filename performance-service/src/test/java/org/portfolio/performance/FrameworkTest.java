@@ -57,6 +57,16 @@ class FrameworkTest {
     }
 
     @Test
+    void aSchoolYearOutsideItsPatternIsRefusedNotAnsweredWithAnEmptyList() {
+        // the document declares the pattern on every schoolYear filter; these two answered 200 with nothing
+        given().queryParam("schoolYear", "2026").get("/api/performance/frameworks").then().statusCode(400)
+                .body("errors[0].field", equalTo("schoolYear"));
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("schoolYear", "'; DROP TABLE x;--")
+                .get("/api/performance/schools/" + java.util.UUID.randomUUID() + "/ratings").then().statusCode(400)
+                .body("errors[0].field", equalTo("schoolYear"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aBrokenFrameworkIsRejectedWithAnErrorPerBrokenRule() {
         Map<String, Object> f = defaultFor("2101-02");

@@ -11,5 +11,5 @@ import org.portfolio.contracts.domain.OversightBodyKind;
 public record OversightBodyRequest(
         @Schema(examples = "Metro Public Schools Board of Education") @NotBlank @Size(max = 200) String name,
         @Schema(examples = "SCHOOL_BOARD") @NotNull OversightBodyKind kind,
-        @Schema(format = "email", examples = "authorizer@metro.example.org") @Email @Size(max = 254) String contactEmail) {
+        @Schema(examples = "authorizer@metro.example.org") @Email @Size(max = 254) String contactEmail) {
 }

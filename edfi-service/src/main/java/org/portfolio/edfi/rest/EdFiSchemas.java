@@ -13,6 +13,15 @@ import java.time.LocalDate;
  */
 public final class EdFiSchemas {
 
+    /**
+     * A descriptor URI {@code namespace#CodeValue} as {@code Descriptor.parse} reads it: no part empty, none with a
+     * leading or trailing space, no {@code #} in the code value. Spaces as ASCII ones: Java's strip() refuses a few more
+     * (so the document is never stricter than what the server stored and answers back).
+     */
+    static final String DESCRIPTOR = "^[^ \\t\\n\\r\\f\\x0B]([\\s\\S]*[^ \\t\\n\\r\\f\\x0B])?#[^ \\t\\n\\r\\f\\x0B#]([^#]*[^ \\t\\n\\r\\f\\x0B#])?$";
+    /** Text without leading or trailing spaces (identifiers, names of the natural keys). */
+    static final String TEXT = "^[^ \\t\\n\\r\\f\\x0B]([\\s\\S]*[^ \\t\\n\\r\\f\\x0B])?$";
+
     private EdFiSchemas() {
     }
 
@@ -32,7 +41,7 @@ public final class EdFiSchemas {
     @Schema(name = "edFi_sessionReference")
     public record SessionReference(@Schema(description = "The school of the event") Long schoolId,
                                    @Schema(required = true, minimum = "1991", maximum = "2100") int schoolYear,
-                                   @Schema(required = true, maxLength = 60) String sessionName) {
+                                   @Schema(required = true, minLength = 1, maxLength = 60, pattern = TEXT) String sessionName) {
     }
 
     @Schema(name = "edFi_school", description = "An Ed-Fi School (natural key schoolId)")
@@ -47,10 +56,10 @@ public final class EdFiSchemas {
     public record Session(@Schema(readOnly = true) String id,
                           @Schema(required = true) SchoolReference schoolReference,
                           @Schema(required = true) SchoolYearTypeReference schoolYearTypeReference,
-                          @Schema(required = true, maxLength = 60) String sessionName,
+                          @Schema(required = true, minLength = 1, maxLength = 60, pattern = TEXT) String sessionName,
                           @Schema(required = true) LocalDate beginDate,
                           @Schema(required = true) LocalDate endDate,
-                          @Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/TermDescriptor#Fall Semester") String termDescriptor,
+                          @Schema(required = true, maxLength = 306, pattern = DESCRIPTOR, examples = "uri://ed-fi.org/TermDescriptor#Fall Semester") String termDescriptor,
                           @Schema(required = true, minimum = "0", maximum = "366") int totalInstructionalDays,
                           @Schema(readOnly = true) String _etag,
                           @Schema(readOnly = true) String _lastModifiedDate) {
@@ -62,7 +71,7 @@ public final class EdFiSchemas {
                                            @Schema(required = true) LocalDate entryDate,
                                            @Schema(required = true) SchoolReference schoolReference,
                                            @Schema(required = true) StudentReference studentReference,
-                                           @Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/GradeLevelDescriptor#Ninth grade")
+                                           @Schema(required = true, maxLength = 306, pattern = DESCRIPTOR, examples = "uri://ed-fi.org/GradeLevelDescriptor#Ninth grade")
                                            String entryGradeLevelDescriptor,
                                            @Schema(description = "The last day enrolled; absent while enrolled") LocalDate exitWithdrawDate,
                                            SchoolYearTypeReference schoolYearTypeReference,
@@ -73,7 +82,7 @@ public final class EdFiSchemas {
     @Schema(name = "edFi_studentSchoolAttendanceEvent", description = "An Ed-Fi StudentSchoolAttendanceEvent (natural key "
             + "attendanceEventCategoryDescriptor, eventDate, schoolId, schoolYear, sessionName, studentUniqueId)")
     public record StudentSchoolAttendanceEvent(@Schema(readOnly = true) String id,
-                                               @Schema(required = true, maxLength = 306,
+                                               @Schema(required = true, maxLength = 306, pattern = DESCRIPTOR,
                                                        examples = "uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence")
                                                String attendanceEventCategoryDescriptor,
                                                @Schema(required = true) LocalDate eventDate,
@@ -87,24 +96,24 @@ public final class EdFiSchemas {
     }
 
     @Schema(name = "edFi_assessmentReference")
-    public record AssessmentReference(@Schema(required = true, maxLength = 60) String assessmentIdentifier,
-                                      @Schema(required = true, maxLength = 255, examples = "uri://district.example/Assessment") String namespace) {
+    public record AssessmentReference(@Schema(required = true, minLength = 1, maxLength = 60, pattern = TEXT) String assessmentIdentifier,
+                                      @Schema(required = true, minLength = 1, maxLength = 255, pattern = TEXT, examples = "uri://district.example/Assessment") String namespace) {
     }
 
     @Schema(name = "edFi_assessmentAcademicSubject")
-    public record AcademicSubject(@Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/AcademicSubjectDescriptor#Mathematics")
+    public record AcademicSubject(@Schema(required = true, maxLength = 306, pattern = DESCRIPTOR, examples = "uri://ed-fi.org/AcademicSubjectDescriptor#Mathematics")
                                   String academicSubjectDescriptor) {
     }
 
     @Schema(name = "edFi_assessmentPerformanceLevel", description = "A performance level of the assessment (stored as posted; its score range is not read)")
-    public record AssessmentPerformanceLevel(@Schema(required = true, maxLength = 306) String assessmentReportingMethodDescriptor,
-                                             @Schema(required = true, maxLength = 306) String performanceLevelDescriptor,
+    public record AssessmentPerformanceLevel(@Schema(required = true, maxLength = 306, pattern = DESCRIPTOR) String assessmentReportingMethodDescriptor,
+                                             @Schema(required = true, maxLength = 306, pattern = DESCRIPTOR) String performanceLevelDescriptor,
                                              @Schema(maxLength = 35) String minimumScore,
                                              @Schema(maxLength = 35) String maximumScore) {
     }
 
     @Schema(name = "edFi_assessmentScore")
-    public record AssessmentScore(@Schema(required = true, maxLength = 306) String assessmentReportingMethodDescriptor,
+    public record AssessmentScore(@Schema(required = true, maxLength = 306, pattern = DESCRIPTOR) String assessmentReportingMethodDescriptor,
                                   @Schema(maxLength = 35) String minimumScore,
                                   @Schema(maxLength = 35) String maximumScore) {
     }
@@ -112,8 +121,8 @@ public final class EdFiSchemas {
     @Schema(name = "edFi_assessment", description = "An Ed-Fi Assessment (natural key assessmentIdentifier, namespace). Its "
             + "academicSubjects give the subject of its results (mapped: /edfi/mappings/academic-subjects)")
     public record Assessment(@Schema(readOnly = true) String id,
-                             @Schema(required = true, maxLength = 60, examples = "STATE-MATH-8") String assessmentIdentifier,
-                             @Schema(required = true, maxLength = 255, examples = "uri://district.example/Assessment") String namespace,
+                             @Schema(required = true, minLength = 1, maxLength = 60, pattern = TEXT, examples = "STATE-MATH-8") String assessmentIdentifier,
+                             @Schema(required = true, minLength = 1, maxLength = 255, pattern = TEXT, examples = "uri://district.example/Assessment") String namespace,
                              @Schema(required = true, maxLength = 255) String assessmentTitle,
                              @Schema(maxItems = 100) java.util.List<AcademicSubject> academicSubjects,
                              @Schema(maxItems = 100) java.util.List<AssessmentScore> scores,
@@ -123,15 +132,15 @@ public final class EdFiSchemas {
     }
 
     @Schema(name = "edFi_studentAssessmentScoreResult")
-    public record ScoreResult(@Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/AssessmentReportingMethodDescriptor#Scale score")
+    public record ScoreResult(@Schema(required = true, maxLength = 306, pattern = DESCRIPTOR, examples = "uri://ed-fi.org/AssessmentReportingMethodDescriptor#Scale score")
                               String assessmentReportingMethodDescriptor,
                               @Schema(required = true, minLength = 1, maxLength = 35, examples = "691") String result,
                               @Schema(maxLength = 306, examples = "uri://ed-fi.org/ResultDatatypeTypeDescriptor#Integer") String resultDatatypeTypeDescriptor) {
     }
 
     @Schema(name = "edFi_studentAssessmentPerformanceLevel")
-    public record StudentPerformanceLevel(@Schema(required = true, maxLength = 306) String assessmentReportingMethodDescriptor,
-                                          @Schema(required = true, maxLength = 306, examples = "uri://ed-fi.org/PerformanceLevelDescriptor#Met Standard")
+    public record StudentPerformanceLevel(@Schema(required = true, maxLength = 306, pattern = DESCRIPTOR) String assessmentReportingMethodDescriptor,
+                                          @Schema(required = true, maxLength = 306, pattern = DESCRIPTOR, examples = "uri://ed-fi.org/PerformanceLevelDescriptor#Met Standard")
                                           String performanceLevelDescriptor,
                                           @Schema(maxLength = 60) String performanceLevelIndicatorName) {
     }
@@ -140,7 +149,7 @@ public final class EdFiSchemas {
             + "key assessmentIdentifier, namespace, studentAssessmentIdentifier, studentUniqueId). The school year is "
             + "schoolYearTypeReference's, else the one of administrationDate (one of them is required)")
     public record StudentAssessment(@Schema(readOnly = true) String id,
-                                    @Schema(required = true, maxLength = 60) String studentAssessmentIdentifier,
+                                    @Schema(required = true, minLength = 1, maxLength = 60, pattern = TEXT) String studentAssessmentIdentifier,
                                     @Schema(required = true) AssessmentReference assessmentReference,
                                     @Schema(required = true) StudentReference studentReference,
                                     SchoolYearTypeReference schoolYearTypeReference,
@@ -148,8 +157,8 @@ public final class EdFiSchemas {
                                     SchoolReference reportedSchoolReference,
                                     @Schema(description = "yyyy-MM-ddTHH:mm:ss, optionally with an offset", examples = "2022-04-01T16:00:00")
                                     String administrationDate,
-                                    @Schema(maxLength = 306, examples = "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade") String whenAssessedGradeLevelDescriptor,
-                                    @Schema(maxLength = 306, description = "Present when the student was not tested (the record's participation is NOT_TESTED)")
+                                    @Schema(maxLength = 306, pattern = DESCRIPTOR, examples = "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade") String whenAssessedGradeLevelDescriptor,
+                                    @Schema(maxLength = 306, pattern = DESCRIPTOR, description = "Present when the student was not tested (the record's participation is NOT_TESTED)")
                                     String reasonNotTestedDescriptor,
                                     @Schema(maxItems = 100) java.util.List<ScoreResult> scoreResults,
                                     @Schema(maxItems = 100) java.util.List<StudentPerformanceLevel> performanceLevels,

@@ -50,10 +50,10 @@ import java.util.UUID;
 @Tag(name = "Ed-Fi mappings", description = "How Ed-Fi schools and descriptors map to the suite (DISTRICT_ADMIN edits them)")
 public class MappingResource {
 
-    /** Without leading or trailing spaces, as {@code MappingService} checks. */
-    static final String CODE_VALUE = "^\\S(.*\\S)?$";
+    /** Without leading or trailing spaces, as {@code MappingService} checks (ASCII spaces: see {@link EdFiSchemas#TEXT}). */
+    static final String CODE_VALUE = EdFiSchemas.TEXT;
     /** A descriptor namespace: no #, no leading or trailing spaces. */
-    static final String NAMESPACE = "^[^#\\s]([^#]*[^#\\s])?$";
+    static final String NAMESPACE = "^[^ \\t\\n\\r\\f\\x0B#]([^#]*[^ \\t\\n\\r\\f\\x0B#])?$";
 
 
     @Schema(name = "EdFiAttendanceCategory", description = "How an attendance event category counts")

@@ -61,7 +61,7 @@ public class StudentSchoolAttendanceEventsResource {
     @Operation(operationId = "edfiListStudentSchoolAttendanceEvent", summary = "List studentSchoolAttendanceEvents",
             description = "Filtered by the natural-key parameters, paged by offset and limit (default 25, at most 500); "
                     + "totalCount=true adds the Total-Count header. An SIS client sees only its schools' resources.")
-    @Parameter(name = "attendanceEventCategoryDescriptor", in = ParameterIn.QUERY, description = "A descriptor URI (natural-key filter)", schema = @Schema(type = SchemaType.STRING, maxLength = 306, pattern = "^\\S(.*\\S)?#\\S([^#]*\\S)?$"))
+    @Parameter(name = "attendanceEventCategoryDescriptor", in = ParameterIn.QUERY, description = "A descriptor URI (natural-key filter)", schema = @Schema(type = SchemaType.STRING, maxLength = 306, pattern = EdFiSchemas.DESCRIPTOR))
     @Parameter(name = "eventDate", in = ParameterIn.QUERY, description = "yyyy-MM-dd (natural-key filter)", schema = @Schema(type = SchemaType.STRING, format = "date"))
     @Parameter(name = "schoolId", in = ParameterIn.QUERY, description = "The school's Ed-Fi id (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "999999999999"))
     @Parameter(name = "schoolYear", in = ParameterIn.QUERY, description = "The year in which the school year ends (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1991", maximum = "2100"))

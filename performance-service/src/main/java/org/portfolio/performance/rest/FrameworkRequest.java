@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.performance.domain.SchoolYear;
 import org.portfolio.performance.domain.Decimals;
 import org.portfolio.performance.domain.FrameworkDefinition;
 import org.portfolio.performance.domain.MetricCategory;
@@ -20,7 +21,7 @@ import java.util.List;
 
 @Schema(description = "A performance framework version for one school year (metrics' weights add up to 100 points)")
 public record FrameworkRequest(
-        @Schema(examples = "2027-28") @NotBlank String schoolYear,
+        @Schema(examples = "2027-28", pattern = SchoolYear.PATTERN) @NotBlank String schoolYear,
         @Schema(examples = "Portfolio performance framework 2027-28") @NotBlank @Size(max = 200) String name,
         @Size(max = 2000) String description,
         @Schema(description = "Values with n below this are suppressed from public views and ratings", examples = "10")

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.Framework;
 import org.portfolio.performance.domain.FrameworkStatus;
 import org.portfolio.performance.service.FrameworkService;
+import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.security.Caller;
@@ -65,6 +66,10 @@ public class FrameworkResource {
                                         @Parameter(description = "Only versions in this status") @QueryParam("status") FrameworkStatus status,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        if (schoolYear != null && !SchoolYear.isValid(schoolYear)) {
+            // the document declares the pattern: a value outside it is refused, not answered with an empty list
+            throw ProblemException.invalid("schoolYear", SchoolYear.problem(schoolYear));
+        }
         return service.list(schoolYear, status, page, size).map(FrameworkResponse::of);
     }
 

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.service.PerformanceQueryService;
 import org.portfolio.performance.service.SchoolRegistryService;
+import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
 
@@ -73,6 +74,10 @@ public class SchoolPerformanceResource {
     @APIResponse(responseCode = "200", description = "The rating versions, newest first (empty when none was computed)")
     public List<RatingResponse> ratings(@PathParam("id") UUID id,
                                         @Parameter(description = "Only this school year, e.g. 2026-27", schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear) {
+        if (schoolYear != null && !SchoolYear.isValid(schoolYear)) {
+            // the document declares the pattern: a value outside it is refused, not answered with an empty list
+            throw ProblemException.invalid("schoolYear", SchoolYear.problem(schoolYear));
+        }
         caller.requireSchool(id);
         return queries.ratingHistory(id, schoolYear).stream().map(RatingResponse::of).toList();
     }
