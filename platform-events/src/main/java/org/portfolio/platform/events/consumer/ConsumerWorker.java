@@ -5,12 +5,14 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.InvalidOffsetException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.LogTruncationException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
@@ -157,7 +159,10 @@ final class ConsumerWorker implements Runnable {
         try {
             records = c.poll(Duration.ofMillis(500));
         } catch (InvalidOffsetException e) {
-            startOver(c, e);
+            int lost = startOver(c, e, groupId);
+            if (lost > 0) {
+                registry.counter("portfolio.events.offsets.lost", "consumer", handler.name()).increment(lost);
+            }
             return;
         }
         if (records.isEmpty()) {
@@ -217,19 +222,33 @@ final class ConsumerWorker implements Runnable {
 
     /**
      * No committed offset (a new group or partition): from the beginning. An offset the topic no longer holds (its
-     * retention deleted the events while this consumer was stopped or stuck): from the oldest one left, with an ERROR
-     * and {@code portfolio.events.offsets.lost}, since the events in between are lost to this consumer.
+     * retention deleted the events while this consumer was stopped or stuck): from the oldest one left, with an ERROR;
+     * the caller counts it in {@code portfolio.events.offsets.lost}, since the events in between are lost to this
+     * consumer. A truncated log (an unclean leader election) goes on from where the logs diverge.
+     *
+     * @return how many partitions' offsets were no longer on their topic
      */
-    private void startOver(KafkaConsumer<String, byte[]> c, InvalidOffsetException e) {
+    static int startOver(Consumer<String, byte[]> c, InvalidOffsetException e, String groupId) {
+        if (e instanceof LogTruncationException truncated && !truncated.divergentOffsets().isEmpty()) {
+            // the log was truncated under the offset (an unclean leader election): go on from where the logs diverge,
+            // as the automatic reset did; nothing the retention deleted
+            truncated.divergentOffsets().forEach((tp, at) -> {
+                LOG.warnf("Consumer %s: the log of %s was truncated; going on from offset %d", groupId, tp, at.offset());
+                c.seek(tp, at);
+            });
+            return 0;
+        }
+        int lost = 0;
         if (e instanceof OffsetOutOfRangeException out) {
-            out.offsetOutOfRangePartitions().forEach((tp, offset) -> {
-                registry.counter("portfolio.events.offsets.lost", "consumer", handler.name()).increment();
+            for (var p : out.offsetOutOfRangePartitions().entrySet()) {
+                lost++;
                 LOG.errorf("Consumer %s: offset %d of %s is no longer on the topic (deleted by its retention while the "
                         + "consumer was away); going on from the oldest event left: the events before it are lost to "
-                        + "this consumer", groupId, offset, tp);
-            });
+                        + "this consumer", groupId, p.getValue(), p.getKey());
+            }
         }
         c.seekToBeginning(e.partitions());
+        return lost;
     }
 
     /**
