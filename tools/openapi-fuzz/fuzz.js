@@ -12,11 +12,11 @@ const doc = JSON.parse(fs.readFileSync(docPath, 'utf8'));
 const PER_OP = Number(perOpArg || 12);
 const ONLY = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
 let seed = Number(seedArg || 1);
+// one seeded generator for the generator's choices and ours, so that a SEED repeats a run (given the same demo)
+function random() { seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff; return seed / 0x80000000; }
 jsf.option({
   alwaysFakeOptionals: false, optionalsProbability: 0.6, maxItems: 4, maxLength: 120, failOnInvalidTypes: false,
-  failOnInvalidFormat: false, useDefaultValue: false, useExamplesValue: false, random: () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff;
-  },
+  failOnInvalidFormat: false, useDefaultValue: false, useExamplesValue: false, random,
 });
 
 function deref(node, depth = 0) {
@@ -43,7 +43,7 @@ function harvest(prefix, value, key) {
   const put = (k) => { (pool[k] ||= new Set()).add(String(value)); };
   if (key === 'id') put('prefix:' + prefix); else if (/Id$|^id[A-Z]|Code$|^code$|^version$|^number$/.test(key)) put('name:' + key);
 }
-function pick(set) { const a = [...set]; return a[Math.floor(Math.random() * a.length)]; }
+function pick(set) { const a = [...set]; return a[Math.floor(random() * a.length)]; }
 
 function gen(schema) {
   try { return jsf.generate(deref(schema)); } catch (e) { return undefined; }
@@ -65,14 +65,14 @@ function buildUrl(path, op, realIds, bare) {
       v = realIds && real && real.size && !path.includes('/admin/clients') ? pick(real) : gen(prm.schema || { type: 'string' });
       url = url.replace('{' + prm.name + '}', encodeURIComponent(String(v ?? 'x')));
     } else if (prm.in === 'query') {
-      if (!prm.required && (bare || Math.random() < 0.5)) continue;
+      if (!prm.required && (bare || random() < 0.5)) continue;
       const real = pool['name:' + prm.name];
-      v = realIds && real && Math.random() < 0.5 ? pick(real) : gen(prm.schema || { type: 'string' });
+      v = realIds && real && random() < 0.5 ? pick(real) : gen(prm.schema || { type: 'string' });
       if (v === undefined || v === null) continue;
       if (Array.isArray(v)) v.forEach((x) => q.append(prm.name, typeof x === 'object' ? JSON.stringify(x) : String(x)));
       else q.append(prm.name, typeof v === 'object' ? JSON.stringify(v) : String(v));
     } else if (prm.in === 'header') {
-      if (!prm.required && Math.random() < 0.5) continue;
+      if (!prm.required && random() < 0.5) continue;
       v = gen(prm.schema || { type: 'string' });
       if (v !== undefined && v !== null) headers[prm.name] = String(v).replace(/[^\x20-\x7e]/g, 'x');
     }
@@ -121,7 +121,7 @@ async function send(method, path, op, realIds, bare) {
     let all; try { all = JSON.parse(v); } catch (e) { try { all = JSON.parse(v.replace(/^Too many violations! /, '')); } catch (e2) { all = [{ location: [v.includes('"location":["response') ? 'response' : 'request'], message: v.slice(0, 300) }]; } }
     viol = all.filter((x) => !x.location || x.location[0] !== 'request'); reqViol = all.length - viol.length;
   }
-  const r = { op: method.toUpperCase() + ' ' + path, url, status: res.status, ms, viol, reqViol, body, resp: text.slice(0, 400) };
+  const r = { op: method.toUpperCase() + ' ' + path, url, status: res.status, ms, viol, reqViol, body, resp: text.slice(0, res.status === 400 ? 20000 : 400) };
   results.push(r);
   if (res.status < 300 && method === 'get') { try { harvest(path.split('?')[0], JSON.parse(text)); } catch (e) { /* not json */ } }
   return r;
@@ -152,7 +152,12 @@ async function send(method, path, op, realIds, bare) {
   for (const r of results) {
     if (r.status !== 400 || r.reqViol) continue;
     let errs = [];
-    try { const j = JSON.parse(r.resp); errs = (j.errors || []).map((e) => e.field + ': ' + e.message); if (!errs.length) errs = [j.detail]; } catch (e) { errs = ['(not JSON)']; }
+    try {
+      const j = JSON.parse(r.resp);
+      errs = (j.errors || []).map((e) => e.field + ': ' + e.message)
+        .concat(Object.entries(j.validationErrors || {}).map(([k, v]) => k + ': ' + [].concat(v).join('; '))); // Ed-Fi's shape
+      if (!errs.length) errs = [j.detail];
+    } catch (e) { errs = ['(not JSON)']; }
     for (const e of errs) { const k = r.op + ' | ' + String(e).replace(/\[\d+\]/g, '[]').slice(0, 160); refused[k] = (refused[k] || 0) + 1; }
   }
   fs.writeFileSync(process.env.RESULTS || 'results.json', JSON.stringify({ byOp, bad, refused }, null, 1));
@@ -160,7 +165,7 @@ async function send(method, path, op, realIds, bare) {
   console.log('requests', results.length, 'operations', Object.keys(byOp).length, 'findings', bad.length,
     'operations never answered 2xx', Object.values(byOp).filter((o) => !Object.keys(o.codes).some((c) => c < 300)).length);
   console.log('status codes', JSON.stringify(codes));
-  for (const r of bad.slice(0, 60)) console.log(r.status, r.ms + 'ms', r.op, r.url.slice(0, 200), JSON.stringify(r.viol).slice(0, 300), (r.body || '').slice(0, 200), '->', (r.resp || '').slice(0, 200));
+  for (const r of bad.slice(0, 60)) console.log(r.status, r.ms + 'ms', r.op, r.url.slice(0, 200), JSON.stringify(r.viol || []).slice(0, 300), (r.body || '').slice(0, 200), '->', String(r.resp || '').slice(0, 200));
   console.log('schema-valid requests refused with 400 (a rule the document does not state, or one it cannot: dates, consecutive years):');
   for (const [k, n] of Object.entries(refused).sort()) console.log('  ' + n + ' ' + k);
   process.exitCode = bad.length ? 1 : 0;

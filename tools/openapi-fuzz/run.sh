@@ -25,17 +25,21 @@ set -a
 . "$HOME_DIR/keys/bootstrap-admin.env"
 set +a
 
-[[ -d "$HERE/node_modules" ]] || (cd "$HERE" && npm install --no-audit --no-fund --silent)
+[[ -x "$HERE/node_modules/.bin/prism" && -d "$HERE/node_modules/json-schema-faker" ]] \
+  || (cd "$HERE" && npm ci --no-audit --no-fund --silent)
 curl -sf -H 'Accept: application/json' "$GW/openapi" -o "$OUT/openapi.json"
 
 "$HERE/node_modules/.bin/prism" proxy "$OUT/openapi.json" "$GW" --errors=false -p "$PORT" -h 127.0.0.1 \
   > "$OUT/prism.log" 2>&1 &
 PRISM=$!
 trap 'kill "$PRISM" 2>/dev/null || true; wait "$PRISM" 2>/dev/null || true' EXIT
+up=false
 for _ in $(seq 1 60); do
-  curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
+  if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then up=true; break; fi
+  kill -0 "$PRISM" 2>/dev/null || break
   sleep 1
 done
+$up || { echo "Prism did not start: $OUT/prism.log" >&2; exit 2; }
 
 token() { curl -sf -u "$1:$2" -d grant_type=client_credentials "$GW/oauth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
 
