@@ -40,6 +40,10 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DecisionCatalogResource {
 
+    /** A decision code, as the catalog takes it ({@code DecisionRequest}). */
+    static final String CODE = "^[A-Z][A-Z0-9_]{1,59}$";
+
+
     @Inject
     DecisionCatalogService catalog;
 
@@ -76,7 +80,7 @@ public class DecisionCatalogResource {
             + "description and the catalog version that added it; also a retired one (with the version that retired "
             + "it). The ETag is its version: send it as If-Match with an edit or a retirement.")
     @APIResponse(responseCode = "200", description = "The decision; ETag is its version", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    public Response get(@PathParam("code") String code) {
+    public Response get(@Parameter(description = "Decision code", schema = @Schema(type = SchemaType.STRING, pattern = CODE)) @PathParam("code") String code) {
         Decision d = catalog.get(code);
         return Response.ok(DecisionResponse.of(d)).tag(EntityTags.of(d.version)).build();
     }
@@ -104,7 +108,7 @@ public class DecisionCatalogResource {
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "409", description = "The decision is retired (decision-retired), or it changed concurrently (concurrent-modification)")
     @APIResponse(responseCode = "422", description = "The body names another domain than the decision's")
-    public Response edit(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response edit(@Parameter(description = "Decision code", schema = @Schema(type = SchemaType.STRING, pattern = CODE)) @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull DecisionEdit e) {
         Decision d = catalog.edit(code, ifMatch, e.domain(), e.name(), e.description(), caller.id());
         return Response.ok(DecisionResponse.of(d)).tag(EntityTags.of(d.version)).build();
@@ -118,7 +122,7 @@ public class DecisionCatalogResource {
             + "never reused. Returns the retired decision.")
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "409", description = "The decision is already retired (decision-retired)")
-    public Response retire(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response retire(@Parameter(description = "Decision code", schema = @Schema(type = SchemaType.STRING, pattern = CODE)) @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ReasonRequest r) {
         Decision d = catalog.retire(code, ifMatch, r.reason(), caller.id());
         return Response.ok(DecisionResponse.of(d)).tag(EntityTags.of(d.version)).build();

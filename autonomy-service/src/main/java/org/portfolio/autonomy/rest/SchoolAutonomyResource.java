@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,7 +66,8 @@ public class SchoolAutonomyResource {
     @APIResponse(responseCode = "200", description = "The answer", content = @Content(schema = @Schema(implementation = DecisionRightsResponse.class)))
     @APIResponse(responseCode = "404", description = "The school is unknown to the autonomy service, or the decision code is not in the catalog (retired ones are)")
     public DecisionRightsResponse check(@PathParam("schoolId") UUID schoolId,
-                                        @Parameter(description = "Decision code", example = "HIRE_TEACHERS") @PathParam("decision") String decision,
+                                        @Parameter(description = "Decision code", example = "HIRE_TEACHERS",
+                                                schema = @Schema(type = SchemaType.STRING, pattern = DecisionCatalogResource.CODE)) @PathParam("decision") String decision,
                                         @Parameter(description = "ISO date; default today", example = "2026-09-15",
                                                 schema = @Schema(implementation = LocalDate.class))
                                         @QueryParam("date") String date) {

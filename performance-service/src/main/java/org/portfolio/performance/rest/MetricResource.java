@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +33,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MetricResource {
+
+    /** A metric code, as {@code MetricRequest} takes it. */
+    static final String CODE = "^[A-Z][A-Z0-9_]{1,59}$";
+
 
     @Inject
     MetricCatalogService catalog;
@@ -55,7 +60,7 @@ public class MetricResource {
                     + "unit, computation and the assessment subjects a student-level computation reads.")
     @APIResponse(responseCode = "200", description = "The metric definition",
             content = @Content(schema = @Schema(implementation = MetricResponse.class)))
-    public MetricResponse get(@Parameter(description = "The metric's code, e.g. ELA_PROFICIENCY") @PathParam("code") String code) {
+    public MetricResponse get(@Parameter(description = "The metric's code, e.g. ELA_PROFICIENCY", schema = @Schema(type = SchemaType.STRING, pattern = CODE)) @PathParam("code") String code) {
         return MetricResponse.of(catalog.get(code));
     }
 

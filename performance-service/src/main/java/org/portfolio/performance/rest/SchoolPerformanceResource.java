@@ -91,7 +91,8 @@ public class SchoolPerformanceResource {
                     + "from. A school leader sees only its own schools.")
     @APIResponse(responseCode = "200", description = "The changes, oldest first (empty when none was recorded)")
     @APIResponse(responseCode = "404", description = "No metric with this code, or nothing is known of this school")
-    public List<MetricChangeResponse> metricHistory(@PathParam("id") UUID id, @PathParam("code") String code)
+    public List<MetricChangeResponse> metricHistory(@PathParam("id") UUID id,
+            @Parameter(description = "The metric's code", schema = @Schema(type = SchemaType.STRING, pattern = MetricResource.CODE)) @PathParam("code") String code)
             throws SQLException {
         caller.requireSchool(id);
         return queries.metricHistory(id, code).stream().map(MetricChangeResponse::of).toList();
