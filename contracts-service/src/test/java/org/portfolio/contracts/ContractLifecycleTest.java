@@ -81,8 +81,13 @@ class ContractLifecycleTest {
         given().auth().oauth2(admin()).get("/api/contracts/" + id + "/versions/1").then().statusCode(200)
                 .body("current", equalTo(false)).body("benchmarks[0].target", equalTo(3)).body("$", not(hasKey("reason")));
         given().auth().oauth2(admin()).get("/api/contracts/" + id + "/versions").then().statusCode(200)
-                .body("version", contains(1, 2)).body("[1].reason", equalTo("Hiring freeze"))
-                .body("[1].createdBy", equalTo("test-client")).body("[1].current", equalTo(true));
+                .body("items.version", contains(1, 2)).body("items[1].reason", equalTo("Hiring freeze"))
+                .body("items[1].createdBy", equalTo("test-client")).body("items[1].current", equalTo(true))
+                .body("total", equalTo(2));
+        // paged (every version carries its whole content; third pass of 2026-12-05, C2)
+        given().auth().oauth2(admin()).get("/api/contracts/" + id + "/versions?page=1&size=1").then().statusCode(200)
+                .body("items.version", contains(2)).body("total", equalTo(2)).body("size", equalTo(1));
+        given().auth().oauth2(admin()).get("/api/contracts/" + id + "/versions?size=101").then().statusCode(400);
         var amendEvent = awaitEvent("ContractAmended", about("contractId", id));
         assertThat(amendEvent.data().get("version").asInt()).isEqualTo(2);
         assertThat(amendEvent.data().get("previousVersion").asInt()).isEqualTo(1);

@@ -56,7 +56,10 @@ class SchoolDecisionsTest {
                 .map(e -> e.data().get("status").asText()).toList();
         assertThat(statuses).containsExactly("OPEN", "CLOSING", "OPEN", "CLOSED");   // the renewal is no status change
         given().auth().oauth2(admin()).get("/api/schools/" + school + "/decisions").then().statusCode(200)
-                .body("decision", contains("OPEN", "RENEW", "BEGIN_CLOSURE", "RESCIND_CLOSURE", "CLOSE"));
+                .body("items.decision", contains("OPEN", "RENEW", "BEGIN_CLOSURE", "RESCIND_CLOSURE", "CLOSE"))
+                .body("total", equalTo(5));
+        given().auth().oauth2(admin()).get("/api/schools/" + school + "/decisions?page=2&size=2").then().statusCode(200)
+                .body("items.decision", contains("CLOSE")).body("total", equalTo(5));
         given().get("/api/schools/" + school).then().body("status", equalTo("CLOSED"));
     }
 

@@ -150,11 +150,43 @@ public final class PortfolioStack {
         return Files.exists(f) ? Optional.of(Long.parseLong(Files.readAllLines(f).get(0).trim())) : Optional.empty();
     }
 
+    /**
+     * A free port below the ephemeral range (Linux: 32768–60999). A port the system hands out for {@code bind(0)} is
+     * also one it hands out for another process's outgoing connection in the seconds before the service binds it: the
+     * build's parallel modules connect to their own PostgreSQL and Kafka all the time (a stack start failed once with a
+     * service that "exited", 2026-12-05).
+     */
     private void port(String variable, String component) throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            env.put(variable, Integer.toString(s.getLocalPort()));
-            ports.put(component, s.getLocalPort());
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            if (ports.containsValue(candidate)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                env.put(variable, Integer.toString(s.getLocalPort()));
+                ports.put(component, s.getLocalPort());
+                return;
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        throw new IOException("no free port for " + component + " in 20000–31999");
+    }
+
+    /** Copies the logs of a stack that did not start beside its home, before the next start deletes that home. */
+    public Path keepLogs() throws IOException {
+        Path kept = home.resolveSibling(home.getFileName() + "-failed-" + System.currentTimeMillis());
+        Path logs = home.resolve("logs");
+        Files.createDirectories(kept);
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, kept.resolve(f.getFileName()));
+                }
+            }
+        }
+        return kept;
     }
 
     private static String[] concat(String first, String[] rest) {

@@ -1,5 +1,6 @@
 package org.portfolio.contracts.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.portfolio.contracts.domain.ContractVersion;
@@ -16,6 +17,10 @@ public class ContractVersionRepository implements PanacheRepositoryBase<Contract
     }
 
     public List<ContractVersion> listFor(UUID contractId) {
-        return find("contract.id = ?1 order by number", contractId).list();
+        return queryFor(contractId).list();
+    }
+
+    public PanacheQuery<ContractVersion> queryFor(UUID contractId) {
+        return find("contract.id = ?1 order by number", contractId);
     }
 }

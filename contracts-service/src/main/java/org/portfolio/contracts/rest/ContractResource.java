@@ -390,15 +390,18 @@ public class ContractResource {
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "Every version of a contract", description = "Every content version of the contract, oldest "
-            + "first (1 = as drafted or activated, then one per amendment), each with its term, provisions, benchmarks, "
-            + "who made it, when and why, and whether it is the version in force.")
-    @APIResponse(responseCode = "200", description = "The versions")
-    public List<ContractVersionResponse> versions(@PathParam("id") UUID id) {
+    @Operation(summary = "Every version of a contract", description = "One page of the contract's content versions, "
+            + "oldest first (1 = as drafted or activated, then one per amendment), each with its term, provisions, "
+            + "benchmarks, who made it, when and why, and whether it is the version in force.")
+    @APIResponse(responseCode = "200", description = "One page of the versions")
+    public Page<ContractVersionResponse> versions(@PathParam("id") UUID id,
+                                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         Contract c = queries.get(id);
         caller.requireSchool(c.schoolId());
-        return queries.versions(id).stream()
-                .map(v -> ContractVersionResponse.of(v, c.currentVersion, calendar.lastDay())).toList();
+        // paged: every version carries its whole content, and an authorizer may amend its contract without end
+        return queries.versions(id, page, size)
+                .map(v -> ContractVersionResponse.of(v, c.currentVersion, calendar.lastDay()));
     }
 
     @GET

@@ -161,13 +161,15 @@ public class SchoolResource {
     @GET
     @Path("/{id}/decisions")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER})
-    @Operation(summary = "A school's decisions", description = "Every status decision on the school (OPEN, RENEW, "
-            + "BEGIN_CLOSURE, RESCIND_CLOSURE, CLOSE), oldest first, each with its reason, who decided, the effective "
-            + "date and the evidence frozen at that moment.")
-    @APIResponse(responseCode = "200", description = "The decisions")
-    public List<StatusDecisionResponse> decisions(@PathParam("id") UUID id) {
+    @Operation(summary = "A school's decisions", description = "One page of the status decisions on the school (OPEN, "
+            + "RENEW, BEGIN_CLOSURE, RESCIND_CLOSURE, CLOSE), oldest first, each with its reason, who decided, the "
+            + "effective date and the evidence frozen at that moment.")
+    @APIResponse(responseCode = "200", description = "One page of the decisions")
+    public Page<StatusDecisionResponse> decisions(@PathParam("id") UUID id,
+                                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         caller.requireSchool(id);
-        return registry.decisions(id).stream().map(d -> StatusDecisionResponse.of(d, registry.evidenceOf(d.evidence))).toList();
+        return registry.decisions(id, page, size).map(d -> StatusDecisionResponse.of(d, registry.evidenceOf(d.evidence)));
     }
 
     @GET

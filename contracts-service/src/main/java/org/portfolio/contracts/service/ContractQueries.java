@@ -53,9 +53,10 @@ public class ContractQueries {
                 + " of contract " + contractId));
     }
 
-    public List<ContractVersion> versions(UUID contractId) {
+    public Page<ContractVersion> versions(UUID contractId, int page, int size) {
         get(contractId);
-        return versions.listFor(contractId);
+        var q = versions.queryFor(contractId);
+        return new Page<>(q.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, q.count());
     }
 
     /**

@@ -185,9 +185,10 @@ public class SchoolRegistryService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<SchoolStatusDecision> decisions(UUID schoolId) {
+    public org.portfolio.platform.web.http.Page<SchoolStatusDecision> decisions(UUID schoolId, int page, int size) {
         get(schoolId);
-        return decisions.forSchool(schoolId);
+        var q = decisions.forSchool(schoolId);
+        return new org.portfolio.platform.web.http.Page<>(q.page(Page.of(page, size)).list(), page, size, q.count());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

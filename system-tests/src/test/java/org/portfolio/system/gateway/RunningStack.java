@@ -78,6 +78,7 @@ public class RunningStack implements ParameterResolver {
                 awaitWholeMergedDocument(stack.url("gateway"));
                 return running;
             } catch (AssertionError | Exception e) {
+                System.out.println("[stack] did not start; its logs kept in " + stack.keepLogs());
                 stack.run(Duration.ofMinutes(2), "down");
                 throw e;
             }
