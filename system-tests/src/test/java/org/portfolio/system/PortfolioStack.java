@@ -163,7 +163,9 @@ public final class PortfolioStack {
             if (ports.containsValue(candidate)) {
                 continue;
             }
-            try (ServerSocket s = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+            // the gateway listens on every interface (./portfolio's default): its port must be free on all of them
+            try (ServerSocket s = component.equals("gateway") ? new ServerSocket(candidate)
+                    : new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
                 env.put(variable, Integer.toString(s.getLocalPort()));
                 ports.put(component, s.getLocalPort());
                 return;
@@ -177,11 +179,15 @@ public final class PortfolioStack {
     /** Copies the logs of a stack that did not start beside its home, before the next start deletes that home. */
     public Path keepLogs() throws IOException {
         Path kept = home.resolveSibling(home.getFileName() + "-failed-" + System.currentTimeMillis());
-        Path logs = home.resolve("logs");
         Files.createDirectories(kept);
-        if (Files.isDirectory(logs)) {
-            try (var files = Files.list(logs)) {
-                for (Path f : files.toList()) {
+        // the services' logs, and ./portfolio's own output (which names the service that exited)
+        for (Path dir : List.of(home.resolve("logs"), home)) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(Files::isRegularFile)
+                        .filter(f -> dir != home || f.getFileName().toString().startsWith("portfolio-")).toList()) {
                     Files.copy(f, kept.resolve(f.getFileName()));
                 }
             }

@@ -78,8 +78,16 @@ public class RunningStack implements ParameterResolver {
                 awaitWholeMergedDocument(stack.url("gateway"));
                 return running;
             } catch (AssertionError | Exception e) {
-                System.out.println("[stack] did not start; its logs kept in " + stack.keepLogs());
-                stack.run(Duration.ofMinutes(2), "down");
+                try {
+                    System.out.println("[stack] did not start; its logs kept in " + stack.keepLogs());
+                } catch (Exception | AssertionError keeping) {
+                    e.addSuppressed(keeping);
+                }
+                try {
+                    stack.run(Duration.ofMinutes(2), "down");
+                } catch (Exception | AssertionError stopping) {
+                    e.addSuppressed(stopping);
+                }
                 throw e;
             }
         } catch (Exception e) {
