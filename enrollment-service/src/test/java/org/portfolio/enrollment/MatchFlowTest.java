@@ -158,12 +158,8 @@ class MatchFlowTest {
 
     @Test
     void aDeclinedSeatGoesToTheNextOnTheWaitlistAndTheirLowerOfferMovesOnInTurn() {
-        UUID a = Fixtures.openSchool("EAST", "9");
-        UUID b = Fixtures.openSchool("WEST", "9");
-        UUID period = Fixtures.period(3);
-        UUID top = Fixtures.program(period, a, "9", 1, "SIBLING", "ZONE", "GENERAL");
-        UUID second = Fixtures.program(period, b, "9", 1, "SIBLING", "ZONE", "GENERAL");
-        action(period, "open").then().statusCode(200);
+        TwoSeats seats = TwoSeats.open();
+        UUID a = seats.a(), b = seats.b(), period = seats.period(), top = seats.top(), second = seats.second();
         UUID sib = new Fixtures.Kid("9", "NORTH").sibling(a).create();     // wins top
         UUID zoneA = new Fixtures.Kid("9", "EAST").create();               // ZONE at top, GENERAL at second
         UUID zoneB = new Fixtures.Kid("9", "WEST").create();               // GENERAL at top, ZONE at second
@@ -240,12 +236,8 @@ class MatchFlowTest {
      */
     @Test
     void offersExpiringTogetherNeverOfferOneSeatTwice() throws Exception {
-        UUID a = Fixtures.openSchool("EAST", "9");
-        UUID b = Fixtures.openSchool("WEST", "9");
-        UUID period = Fixtures.period(3);
-        UUID top = Fixtures.program(period, a, "9", 1, "SIBLING", "ZONE", "GENERAL");
-        UUID second = Fixtures.program(period, b, "9", 1, "SIBLING", "ZONE", "GENERAL");
-        action(period, "open").then().statusCode(200);
+        TwoSeats seats = TwoSeats.open();
+        UUID a = seats.a(), b = seats.b(), period = seats.period(), top = seats.top(), second = seats.second();
         UUID sib = new Fixtures.Kid("9", "NORTH").sibling(a).create();      // wins top
         UUID holder = new Fixtures.Kid("9", "NORTH").sibling(b).create();   // GENERAL at top (waits first), SIBLING at second
         UUID c = new Fixtures.Kid("9", "WEST").create();                    // ZONE at second: waits first there
@@ -533,5 +525,18 @@ class MatchFlowTest {
         assertThat(d.get("applicants").asInt()).isEqualTo(3);
         assertThat(d.get("firstChoices").asInt()).isEqualTo(3);
         assertThat(d.get("offers").asInt()).isEqualTo(3);
+    }
+
+    /** Two one-seat grade 9 programs (SIBLING, ZONE, GENERAL) at an EAST school (top) and a WEST one, the period open. */
+    private record TwoSeats(UUID a, UUID b, UUID period, UUID top, UUID second) {
+        static TwoSeats open() {
+            UUID a = Fixtures.openSchool("EAST", "9");
+            UUID b = Fixtures.openSchool("WEST", "9");
+            UUID period = Fixtures.period(3);
+            UUID top = Fixtures.program(period, a, "9", 1, "SIBLING", "ZONE", "GENERAL");
+            UUID second = Fixtures.program(period, b, "9", 1, "SIBLING", "ZONE", "GENERAL");
+            action(period, "open").then().statusCode(200);
+            return new TwoSeats(a, b, period, top, second);
+        }
     }
 }
