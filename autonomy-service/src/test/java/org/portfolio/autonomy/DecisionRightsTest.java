@@ -4,12 +4,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.portfolio.testing.RealInfrastructure;
+import org.portfolio.testing.TestClock;
 import org.portfolio.testing.TestTokens;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +21,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.portfolio.autonomy.Fixtures.*;
@@ -168,6 +173,72 @@ class DecisionRightsTest {
         assertThat(retired.getString("basis.reason")).isEqualTo("DECISION_RETIRED");
         given().get("/api/autonomy/schools/{s}/decision-rights", whole).then().statusCode(200)
                 .body("domains.find { it.domain == 'PROGRAM' }.decisions.decision", org.hamcrest.Matchers.not(hasItem(code)));
+    }
+
+    /**
+     * A check of a past date answers with the grant and the catalog as they stood on that date (review A7 of
+     * 2026-12-05): before, it rebuilt the grant's status from its history but took today's decisions, effective
+     * dates and catalog, so a decision an amendment added later counted as covered then, a decision retired later
+     * was called retired then, and one added later was answered as if it had existed.
+     */
+    @Test
+    void aPastDateIsAnsweredWithTheGrantAndTheCatalogAsTheyStoodThen() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String added = "RUN_" + tag + "_CLUBS";      // in the catalog then, in the grant only since an amendment
+        String retired = "SET_" + tag + "_UNIFORMS"; // in the catalog then, retired since
+        String later = "PLAN_" + tag + "_TRIPS";     // added to the catalog since
+        Instant now = Instant.now();
+        LocalDate then = LocalDate.ofInstant(now.minus(Duration.ofDays(19)), ZoneOffset.UTC);
+        try {
+            TestClock.setNow(now.minus(Duration.ofDays(20)));
+            define(added);
+            define(retired);
+            activate(contract, school, List.of(full("PROGRAM", "CHOOSE_CURRICULUM")));
+            awaitGrants(school, g -> has(g, "PROGRAM", "ACTIVE"));
+
+            TestClock.setNow(now.minus(Duration.ofDays(10)));
+            amend(contract, school, 2, List.of(full("PROGRAM", "CHOOSE_CURRICULUM", added)));
+            awaitGrants(school, g -> ((List<?>) grantOn(g, "PROGRAM").get("decisions")).contains(added));
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(JSON).body(Map.of("reason", "No longer ours"))
+                    .post("/api/autonomy/decision-catalog/decisions/{c}/retire", retired).then().statusCode(200);
+            define(later);
+        } finally {
+            TestClock.reset();
+        }
+
+        assertThat(check(school, added).getString("basis.reason")).isNotEqualTo("NOT_IN_GRANT");
+        JsonPath addedThen = given().queryParam("date", then.toString()).get(CHECK, school, added).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(addedThen.getString("decidedBy")).isEqualTo("DISTRICT");
+        assertThat(addedThen.getString("basis.reason")).isEqualTo("NOT_IN_GRANT");
+        assertThat(addedThen.getString("basis.explanation")).contains("cover CHOOSE_CURRICULUM but not " + added);
+
+        assertThat(check(school, retired).getString("basis.reason")).isEqualTo("DECISION_RETIRED");
+        JsonPath retiredThen = given().queryParam("date", then.toString()).get(CHECK, school, retired).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(retiredThen.getString("basis.reason")).isEqualTo("NOT_IN_GRANT");
+
+        check(school, later);
+        given().queryParam("date", then.toString()).get(CHECK, school, later).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("added to the decision catalog after " + then));
+
+        JsonPath matrixThen = given().queryParam("date", then.toString()).get("/api/autonomy/schools/{s}/decision-rights", school)
+                .then().statusCode(200).extract().jsonPath();
+        List<String> programThen = matrixThen.getList("domains.find { it.domain == 'PROGRAM' }.decisions.decision");
+        assertThat(programThen).contains(added, retired).doesNotContain(later);
+        JsonPath matrixNow = given().get("/api/autonomy/schools/{s}/decision-rights", school).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(matrixThen.getInt("catalogVersion")).isLessThan(matrixNow.getInt("catalogVersion"));
+        assertThat(matrixNow.getList("domains.find { it.domain == 'PROGRAM' }.decisions.decision", String.class))
+                .contains(added, later).doesNotContain(retired);
+    }
+
+    private static void define(String code) {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(JSON)
+                .body(Map.of("code", code, "domain", "PROGRAM", "name", "Decision " + code))
+                .post("/api/autonomy/decision-catalog/decisions").then().statusCode(201);
     }
 
     /**

@@ -4,14 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Who decides: the rules of the decision-rights check, as pure functions over a {@link SchoolRights} snapshot.
  *
  * <p>A school decides D on date T when a grant on D's domain that covers D (empty decisions = the whole domain)
- * was ACTIVE on T and T lies within its effective dates. For today and later dates the grant's current status
- * counts; for a past date the status it had at the end of that day (from its history). When several grants
+ * was ACTIVE on T and T lies within its effective dates. For today and later dates the grant's current status and
+ * terms count; for a past date the status and terms (domain, decisions, effective dates) it had at the end of that
+ * day (from its history). When several grants
  * cover D, an allowing one wins; otherwise the most telling one explains why not: REVOKED, then PENDING, then
  * NOT_YET_EFFECTIVE, TERM_ENDED, ENDED; ties go to the latest change.
  */
@@ -40,17 +42,15 @@ public final class DecisionRightsRules {
         }
         boolean past = date.isBefore(today(now));
         Instant endOfDay = date.plusDays(1).atStartOfDay(zone).toInstant();
+        List<GrantSnapshot> onDomain = grantsOn(school, decision.domain(), past, endOfDay);
         Candidate best = null;
         boolean someGrantOnDomain = false;
-        for (GrantSnapshot g : school.grants(decision.domain())) {
+        for (GrantSnapshot g : onDomain) {
             GrantStatus status;
             Instant since;
             CauseInfo cause;
             if (past) {
                 GrantSnapshot.Step s = g.statusBefore(endOfDay);
-                if (s == null) {
-                    continue; // the grant did not exist yet on that date
-                }
                 status = s.status();
                 since = s.at();
                 cause = s.cause();
@@ -74,7 +74,7 @@ public final class DecisionRightsRules {
             return new RightsAnswer(school.schoolId(), decision, date, false, DecidedBy.DISTRICT, reason, null, null,
                     null, null, reason == RightsReason.NO_GRANT
                     ? noGrant(decision, date, past)
-                    : notInGrant(school, decision, date, past, endOfDay));
+                    : notInGrant(onDomain, decision));
         }
         boolean allowed = best.reason == RightsReason.GRANTED;
         return new RightsAnswer(school.schoolId(), decision, date, allowed,
@@ -165,12 +165,32 @@ public final class DecisionRightsRules {
                 : "The district decides: the school has never been granted " + d.domain() + " autonomy.";
     }
 
-    private String notInGrant(SchoolRights school, DecisionInfo d, LocalDate date, boolean past, Instant endOfDay) {
-        StringBuilder covered = new StringBuilder();
-        for (GrantSnapshot g : school.grants(d.domain())) {
-            if (past && g.statusBefore(endOfDay) == null) {
-                continue;
+    /**
+     * The grants of a domain that count on a date: today and later, every grant on the domain as it stands; for a
+     * past date, the grants that existed by the end of that day, each with the terms it had then (an amendment may
+     * since have changed its decisions, dates or domain).
+     */
+    private static List<GrantSnapshot> grantsOn(SchoolRights school, AutonomyDomain domain, boolean past,
+                                                Instant endOfDay) {
+        if (!past) {
+            return school.grants(domain);
+        }
+        List<GrantSnapshot> out = new ArrayList<>();
+        for (GrantSnapshot g : school.grants()) {
+            if (g.statusBefore(endOfDay) == null) {
+                continue; // the grant did not exist yet on that date
             }
+            GrantSnapshot.Terms then = g.termsBefore(endOfDay);
+            if (then.domain() == domain) {
+                out.add(g.withTerms(then));
+            }
+        }
+        return out;
+    }
+
+    private String notInGrant(List<GrantSnapshot> onDomain, DecisionInfo d) {
+        StringBuilder covered = new StringBuilder();
+        for (GrantSnapshot g : onDomain) {
             for (String code : g.decisions().stream().sorted().toList()) {
                 if (covered.indexOf(code) < 0) {
                     covered.append(covered.length() == 0 ? "" : ", ").append(code);

@@ -2,6 +2,7 @@ package org.portfolio.autonomy.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,9 +13,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** One entry of a grant's history: what happened, the status before and after, and the stored cause. */
+/**
+ * One entry of a grant's history: what happened, the status before and after, the stored cause, and the grant's terms
+ * (domain, decisions, effective dates) after the change.
+ */
 @Entity
 @Table(name = "grant_history")
 public class GrantHistory extends PanacheEntityBase {
@@ -47,6 +53,21 @@ public class GrantHistory extends PanacheEntityBase {
     @Embedded
     public Cause cause;
 
+    /** The grant's terms after this change, for a check of a past date (null on entries older than V10). */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    public AutonomyDomain domain;
+
+    @Convert(converter = StringListConverter.class)
+    @Column(length = 4000)
+    public List<String> decisions;
+
+    @Column(name = "effective_from")
+    public LocalDate effectiveFrom;
+
+    @Column(name = "effective_to")
+    public LocalDate effectiveTo;
+
     static GrantHistory of(Grant g, GrantAction action, GrantStatus from, GrantStatus to, Cause cause, Instant at) {
         GrantHistory h = new GrantHistory();
         h.grantId = g.id;
@@ -56,6 +77,10 @@ public class GrantHistory extends PanacheEntityBase {
         h.fromStatus = from;
         h.toStatus = to;
         h.cause = cause.copy();
+        h.domain = g.domain;
+        h.decisions = List.copyOf(g.decisions);
+        h.effectiveFrom = g.effectiveFrom;
+        h.effectiveTo = g.effectiveTo;
         return h;
     }
 }

@@ -48,10 +48,11 @@ public class RightsQueries {
             + "g.id, g.domain, g.model, g.source, g.decisions, g.scope, g.contract_id, g.provision_id, g.request_id, "
             + "g.eligibility_minimum_tier, g.eligibility_consecutive_years, g.effective_from, g.effective_to, "
             + "g.successor_contract_id, g.status, g.status_since, " + prefixed("g") + ", "
-            + "h.at, h.to_status, " + prefixed("h") + " "
+            + "h.at, h.to_status, " + prefixed("h") + ", "
+            + "h.from_status is distinct from h.to_status, h.domain, h.decisions, h.effective_from, h.effective_to "
             + "from school s "
             + "left join autonomy_grant g on g.school_id = s.id "
-            + "left join grant_history h on h.grant_id = g.id and h.from_status is distinct from h.to_status ";
+            + "left join grant_history h on h.grant_id = g.id ";
     private static final String ORDER = " order by s.id, g.created_at, g.id, h.id";
 
     private static final StringListConverter LIST = new StringListConverter();
@@ -85,6 +86,24 @@ public class RightsQueries {
         }
     }
 
+    /**
+     * The catalog version in force at {@code instant}: the last one made before it, or the first one (the catalog
+     * seeded at installation) for an instant before any.
+     */
+    public int catalogVersionAt(Instant instant) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select coalesce((select max(version) from catalog_version "
+                     + "where created_at < ?), (select min(version) from catalog_version), 0)")) {
+            ps.setTimestamp(1, Timestamp.from(instant));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the catalog version failed: " + e.getMessage(), e);
+        }
+    }
+
     private Map<UUID, SchoolRights> query(String sql, UUID one, Collection<UUID> many) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (one != null) {
@@ -111,6 +130,7 @@ public class RightsQueries {
     private static final class GrantRow {
         Object[] fields;
         final List<GrantSnapshot.Step> steps = new ArrayList<>();
+        final List<GrantSnapshot.Terms> terms = new ArrayList<>();
     }
 
     private static Map<UUID, SchoolRights> read(ResultSet rs) throws SQLException {
@@ -143,9 +163,19 @@ public class RightsQueries {
             }
             int h = 21 + CAUSE_COLUMNS;
             Timestamp at = rs.getTimestamp(h);
-            if (at != null) {
+            if (at == null) {
+                continue;
+            }
+            int t = h + 2 + CAUSE_COLUMNS; // status changed?, then the terms after the entry (null before V10)
+            if (rs.getBoolean(t)) {
                 g.steps.add(new GrantSnapshot.Step(at.toInstant(), GrantStatus.valueOf(rs.getString(h + 1)),
                         cause(rs, h + 2)));
+            }
+            String domain = rs.getString(t + 1);
+            if (domain != null) {
+                g.terms.add(new GrantSnapshot.Terms(at.toInstant(), AutonomyDomain.valueOf(domain),
+                        Set.copyOf(LIST.convertToEntityAttribute(rs.getString(t + 2))),
+                        rs.getObject(t + 3, LocalDate.class), rs.getObject(t + 4, LocalDate.class)));
             }
         }
         Map<UUID, SchoolRights> out = new LinkedHashMap<>();
@@ -158,7 +188,8 @@ public class RightsQueries {
                 grants.add(new GrantSnapshot((UUID) f[0], id, (AutonomyDomain) f[1], (GrantModel) f[2],
                         (GrantSource) f[3], decisions, (String) f[5], (UUID) f[6], (UUID) f[7], (UUID) f[8],
                         (RatingTier) f[9], (Integer) f[10], (LocalDate) f[11], (LocalDate) f[12], (UUID) f[13],
-                        (GrantStatus) f[14], (Instant) f[15], (CauseInfo) f[16], List.copyOf(g.steps)));
+                        (GrantStatus) f[14], (Instant) f[15], (CauseInfo) f[16], List.copyOf(g.steps),
+                        List.copyOf(g.terms)));
             }
             out.put(id, new SchoolRights(id, true, s.name, s.districtCode, s.status, grants));
         });

@@ -78,20 +78,25 @@ public class DecisionRightsService {
     private volatile DecisionRightsRules rules;
 
     public RightsAnswer check(UUID schoolId, String decisionCode, LocalDate date) {
-        DecisionInfo decision = catalog().get(decisionCode);
+        Instant now = clock.instant();
+        LocalDate on = date == null ? rules().today(now) : date;
+        DecisionInfo decision = catalogOn(on, now).get(decisionCode);
         if (decision == null) {
+            if (catalog().get(decisionCode) != null) {
+                throw ProblemException.notFound("Decision", decisionCode + " (added to the decision catalog after "
+                        + on + ")");
+            }
             throw ProblemException.notFound("Decision", decisionCode);
         }
         SchoolRights school = school(schoolId);
-        Instant now = clock.instant();
-        return rules().answer(school, decision, date == null ? rules().today(now) : date, now);
+        return rules().answer(school, decision, on, now);
     }
 
     public SchoolMatrix matrix(UUID schoolId, LocalDate date) {
         SchoolRights school = school(schoolId);
         Instant now = clock.instant();
         LocalDate on = date == null ? rules().today(now) : date;
-        CatalogSnapshot catalog = catalog();
+        CatalogSnapshot catalog = catalogOn(on, now);
         List<DomainRights> domains = new ArrayList<>();
         for (AutonomyDomain d : AutonomyDomain.values()) {
             domains.add(domainRights(school, catalog, d, on, now));
@@ -102,7 +107,7 @@ public class DecisionRightsService {
     public Portfolio portfolio(PortfolioFilter filter, LocalDate date, int page, int size) {
         Instant now = clock.instant();
         LocalDate on = date == null ? rules().today(now) : date;
-        CatalogSnapshot catalog = catalog();
+        CatalogSnapshot catalog = catalogOn(on, now);
         Map<UUID, SchoolRights> all = cache.schools(loader.schoolIds(), loader::loadAll);
         List<PortfolioRow> rows = new ArrayList<>();
         Map<AutonomyDomain, Map<DomainControl, Long>> totals = new EnumMap<>(AutonomyDomain.class);
@@ -140,6 +145,17 @@ public class DecisionRightsService {
 
     public CatalogSnapshot catalog() {
         return cache.catalog(loader::catalog);
+    }
+
+    /**
+     * The catalog that counts on a date: today's for today and later; for a past date the version in force at the
+     * end of that day (a decision retired since was still covered then, one added since did not exist yet).
+     */
+    private CatalogSnapshot catalogOn(LocalDate on, Instant now) {
+        if (!on.isBefore(rules().today(now))) {
+            return catalog();
+        }
+        return loader.catalogAt(on.plusDays(1).atStartOfDay(rules().zone()).toInstant(), catalog());
     }
 
     /** One school's cells of the portfolio view, as computed from one rights snapshot on one day. */

@@ -4,12 +4,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.portfolio.autonomy.domain.CatalogEntry;
 import org.portfolio.autonomy.domain.DecisionInfo;
 import org.portfolio.autonomy.domain.SchoolRights;
+import org.portfolio.autonomy.repository.CatalogRepository;
 import org.portfolio.autonomy.repository.DecisionRepository;
 import org.portfolio.autonomy.repository.RightsQueries;
 import org.portfolio.autonomy.repository.SchoolRepository;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,9 @@ public class RightsLoader {
 
     @Inject
     DecisionRepository decisions;
+
+    @Inject
+    CatalogRepository catalogVersions;
 
     /** Every catalog edit makes a new version, so the version number identifies the snapshot. */
     private volatile CatalogSnapshot lastCatalog;
@@ -59,8 +65,48 @@ public class RightsLoader {
         return loaded;
     }
 
+    /** Past catalog versions never change; a few of them are kept (a past date is asked again and again). */
+    private final Map<Integer, CatalogSnapshot> pastCatalogs = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Integer, CatalogSnapshot> eldest) {
+                    return size() > 16;
+                }
+            });
+
+    /**
+     * The catalog as it stood at {@code instant} (a check of a past date): the decisions the catalog had then, a
+     * decision retired since not yet retired, one added since left out, names as they were.
+     */
+    public CatalogSnapshot catalogAt(Instant instant, CatalogSnapshot current) {
+        int version = queries.catalogVersionAt(instant);
+        if (version >= current.version()) {
+            return current;
+        }
+        CatalogSnapshot past = pastCatalogs.get(version);
+        if (past == null) {
+            past = CatalogSnapshot.of(version, decisionsOf(version));
+            pastCatalogs.put(version, past);
+        }
+        return past;
+    }
+
     private List<DecisionInfo> allDecisions() {
         return QuarkusTransaction.joiningExisting().call(() -> decisions.listInOrder().stream()
                 .map(d -> new DecisionInfo(d.code, d.domain, d.name, d.retiredInVersion)).toList());
+    }
+
+    private List<DecisionInfo> decisionsOf(int version) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<String, String> names = new java.util.HashMap<>();
+            for (CatalogEntry e : catalogVersions.entries(version)) {
+                names.put(e.key.code, e.name);
+            }
+            return decisions.listInOrder().stream()
+                    .filter(d -> d.introducedInVersion <= version)
+                    .map(d -> new DecisionInfo(d.code, d.domain, names.getOrDefault(d.code, d.name),
+                            d.retiredInVersion != null && d.retiredInVersion <= version ? d.retiredInVersion : null))
+                    .toList();
+        });
     }
 }

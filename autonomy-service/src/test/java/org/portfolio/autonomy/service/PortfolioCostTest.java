@@ -73,6 +73,11 @@ class PortfolioCostTest {
             public CatalogSnapshot catalog() {
                 return catalog;
             }
+
+            @Override
+            public CatalogSnapshot catalogAt(java.time.Instant instant, CatalogSnapshot current) {
+                return catalog;
+            }
         };
         DecisionRightsService s = new DecisionRightsService();
         s.cache = cache;
