@@ -36,6 +36,12 @@ class BackboneTest {
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
+    @Inject
+    org.portfolio.platform.events.kafka.KafkaClients kafka;
+
+    @Inject
+    EventsConfig events;
+
     @Test
     void stateChangeAndItsEventCommitTogetherAndTheEventIsAStructuredCloudEvent() {
         String noteId = createNote("committed " + UUID.randomUUID());
@@ -268,6 +274,25 @@ class BackboneTest {
         assertThat(letter.header("dlq-value-dropped")).startsWith("1048350 bytes");
         assertThat(letter.header(DeadLetters.H_TOPIC)).isEqualTo(ThingHandler.TOPIC);
         assertThat(letter.header(DeadLetters.H_CONSUMER)).isEqualTo("thing-recorder");
+    }
+
+    /**
+     * The topics a service creates keep their events 400 days, not the broker's 7: a consumer stopped over a long
+     * holiday still finds every event it has not read (before, the broker's default applied and such a consumer
+     * lost them, review M3 of 2026-12-05). Deduplication is kept longer than that.
+     */
+    @Test
+    void theTopicsAServiceCreatesKeepTheirEventsLongerThanAnyHolidayAndDeduplicationLongerStill() throws Exception {
+        @SuppressWarnings("resource")
+        org.apache.kafka.clients.admin.Admin admin = kafka.admin();
+        for (String name : List.of(TOPIC, TOPIC + ".dlq")) {
+            var topic = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, name);
+            var config = admin.describeConfigs(java.util.Set.of(topic)).all().get(10, java.util.concurrent.TimeUnit.SECONDS)
+                    .get(topic);
+            assertThat(config.get("retention.ms").value()).as(name).isEqualTo(String.valueOf(Duration.ofDays(400).toMillis()));
+        }
+        assertThat(events.consumer().processedRetention()).isGreaterThan(events.topicRetention());
     }
 
     @Test

@@ -34,6 +34,14 @@ public interface EventsConfig {
      */
     Map<String, String> topicConfig();
 
+    /**
+     * How long the topics this service creates keep their events ({@code retention.ms}; its own topic's
+     * {@code topic-config} may set another). Long, so that a consumer stopped or stuck for weeks still finds every
+     * event it has not read; keep {@code consumer.processed-retention} longer still. Topics that exist keep theirs.
+     */
+    @WithDefault("P400D")
+    Duration topicRetention();
+
     Relay relay();
 
     Consumer consumer();
@@ -94,8 +102,11 @@ public interface EventsConfig {
         @WithDefault("5s")
         Duration maxBackoff();
 
-        /** processed_event rows older than this are deleted (keep it longer than the topics' retention). */
-        @WithDefault("P30D")
+        /**
+         * processed_event rows older than this are deleted. Keep it longer than the topics' retention: a group that
+         * starts over from the beginning (its offsets expired) skips what these rows say it applied.
+         */
+        @WithDefault("P430D")
         Duration processedRetention();
     }
 

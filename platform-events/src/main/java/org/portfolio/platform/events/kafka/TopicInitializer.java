@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
 import org.portfolio.platform.events.EventsConfig;
 import org.portfolio.platform.events.consumer.EventHandler;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -21,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Creates, at start-up, the service's own topic (with {@code portfolio.events.topic-config}, e.g. compaction), the
- * topics its handlers read and their dead-letter topics, with the configured partitions. Keeps trying in the background while the broker is unreachable: the
+ * topics its handlers read and their dead-letter topics, with the configured partitions and retention
+ * ({@code portfolio.events.topic-retention}, 400 days by default). Topics that exist are left as they are. Keeps trying in the background while the broker is unreachable: the
  * service starts and serves its API regardless (events wait in the outbox).
  */
 @ApplicationScoped
@@ -74,7 +77,30 @@ public class TopicInitializer {
         return ready.await(timeout, unit);
     }
 
+    /**
+     * The configs of a topic this service creates: {@code retention.ms} from {@code portfolio.events.topic-retention}
+     * for every one (the broker's default, 7 days, would drop the events a consumer stopped over a long holiday has
+     * not read yet), and for its own topic {@code portfolio.events.topic-config} over that (e.g. compaction).
+     */
+    Map<String, String> configsOf(String topic) {
+        Map<String, String> configs = new TreeMap<>();
+        configs.put("retention.ms", String.valueOf(config.topicRetention().toMillis()));
+        if (topic.equals(config.topic())) {
+            configs.putAll(config.topicConfig());
+        }
+        return configs;
+    }
+
+    private void warnIfDeduplicationIsShorterThanRetention() {
+        if (config.consumer().processedRetention().compareTo(config.topicRetention()) <= 0) {
+            LOG.warnf("portfolio.events.consumer.processed-retention (%s) is not longer than portfolio.events.topic-retention"
+                    + " (%s): a consumer group that starts over from the beginning of a topic would apply again the events"
+                    + " whose processed_event rows were deleted", config.consumer().processedRetention(), config.topicRetention());
+        }
+    }
+
     private void ensureTopics() {
+        warnIfDeduplicationIsShorterThanRetention();
         long backoff = 250;
         while (!stopping) {
             try {
@@ -83,10 +109,8 @@ public class TopicInitializer {
                 for (String t : wanted) {
                     if (!existing.contains(t)) {
                         try {
-                            NewTopic topic = new NewTopic(t, config.partitions(), config.replicationFactor());
-                            if (t.equals(config.topic()) && !config.topicConfig().isEmpty()) {
-                                topic.configs(config.topicConfig());
-                            }
+                            NewTopic topic = new NewTopic(t, config.partitions(), config.replicationFactor())
+                                    .configs(configsOf(t));
                             clients.admin().createTopics(Set.of(topic)).all().get(10, TimeUnit.SECONDS);
                             LOG.infof("Created topic %s (%d partitions%s)", t, config.partitions(),
                                     topic.configs() == null || topic.configs().isEmpty() ? "" : ", " + topic.configs());
