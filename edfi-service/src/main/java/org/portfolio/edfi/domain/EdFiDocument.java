@@ -30,7 +30,9 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final long MAX_EDORG_ID = 999_999_999_999L;
     /** Ed-Fi's datetime as JSON carries it (administrationDate): a date, optionally a time and an offset. */
-    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2})?)?");
+    public static final String DATE_TIME_PATTERN =
+            "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2})?)?$";
+    private static final Pattern DATE_TIME = Pattern.compile(DATE_TIME_PATTERN);
     /** Collections of a document the derivation reads (scores, performance levels, subjects): at most this many entries. */
     static final int MAX_ENTRIES = 100;
 

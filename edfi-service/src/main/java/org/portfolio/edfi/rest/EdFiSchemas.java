@@ -1,6 +1,7 @@
 package org.portfolio.edfi.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.edfi.domain.EdFiDocument;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -155,7 +156,10 @@ public final class EdFiSchemas {
                                     SchoolYearTypeReference schoolYearTypeReference,
                                     @Schema(description = "The school that reported the result (else the school of the student's enrollment of the year)")
                                     SchoolReference reportedSchoolReference,
-                                    @Schema(description = "yyyy-MM-ddTHH:mm:ss, optionally with an offset", examples = "2022-04-01T16:00:00")
+                                    @Schema(description = "A date, optionally with a time (yyyy-MM-ddTHH:mm[:ss[.fffffff]]) and an "
+                                            + "offset, as Ed-Fi clients send it; answered as it was sent. Not `format: date-time`, "
+                                            + "which requires the time and the offset", maxLength = 40,
+                                            pattern = EdFiDocument.DATE_TIME_PATTERN, examples = "2022-04-01T16:00:00")
                                     String administrationDate,
                                     @Schema(maxLength = 306, pattern = DESCRIPTOR, examples = "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade") String whenAssessedGradeLevelDescriptor,
                                     @Schema(maxLength = 306, pattern = DESCRIPTOR, description = "Present when the student was not tested (the record's participation is NOT_TESTED)")
