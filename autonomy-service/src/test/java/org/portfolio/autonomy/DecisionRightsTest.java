@@ -235,6 +235,43 @@ class DecisionRightsTest {
                 .contains(added, later).doesNotContain(retired);
     }
 
+    /**
+     * A day between a contract's last day and the activation of the contract that renewed it: the grant carried over
+     * then (its successor was named), so the check of that day says GRANTED, as it did on that day. The review of
+     * the past-date terms found it TERM_ENDED when the successor was not part of the recorded terms.
+     */
+    @Test
+    void aDayWhileTheGrantAwaitedItsSuccessorIsAnsweredAsItCarriedOver() {
+        UUID school = UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        int endStart = Integer.parseInt(yearsFromNow(-2).substring(0, 4));
+        LocalDate lastDay = LocalDate.of(endStart + 1, 6, 30);
+        try {
+            TestClock.setNow(lastDay.minusDays(5).atTime(12, 0).toInstant(ZoneOffset.UTC));
+            Map<String, Object> c = contract(a, school, 1, null, List.of(full("MONEY")));
+            c.put("term", Map.of("startYear", yearsFromNow(-6), "endYear", yearsFromNow(-2)));
+            org.portfolio.testing.EventsProbe.publish(CONTRACTS, "/contracts", CONTRACT_ACTIVATED, school.toString(), c);
+            assertThat(grantOn(awaitGrants(school, g -> has(g, "MONEY", "ACTIVE")), "MONEY").get("effectiveTo"))
+                    .isEqualTo(lastDay.toString());
+            end(a, school, "RENEWED", b);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(grantOn(grants(school).getList("items"), "MONEY")
+                    .get("awaitingSuccessorContractId")).isEqualTo(b.toString()));
+
+            TestClock.setNow(lastDay.plusDays(20).atTime(12, 0).toInstant(ZoneOffset.UTC));
+            Map<String, Object> renewal = contract(b, school, 1, a, List.of(full("MONEY")));
+            renewal.put("term", Map.of("startYear", yearsFromNow(-1), "endYear", yearsFromNow(3)));
+            org.portfolio.testing.EventsProbe.publish(CONTRACTS, "/contracts", CONTRACT_ACTIVATED, school.toString(), renewal);
+            awaitGrants(school, g -> b.toString().equals(grantOn(g, "MONEY").get("contractId")));
+        } finally {
+            TestClock.reset();
+        }
+        JsonPath gap = given().queryParam("date", lastDay.plusDays(10).toString()).get(CHECK, school, "ALLOCATE_BUDGET")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(gap.getString("basis.reason")).isEqualTo("GRANTED");
+        assertThat(gap.getString("basis.explanation")).contains("carries over to contract " + b);
+    }
+
     private static void define(String code) {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(JSON)
                 .body(Map.of("code", code, "domain", "PROGRAM", "name", "Decision " + code))

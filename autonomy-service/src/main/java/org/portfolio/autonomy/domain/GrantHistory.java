@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * One entry of a grant's history: what happened, the status before and after, the stored cause, and the grant's terms
- * (domain, decisions, effective dates) after the change.
+ * (domain, model, decisions, effective dates, successor contract) after the change.
  */
 @Entity
 @Table(name = "grant_history")
@@ -58,6 +58,10 @@ public class GrantHistory extends PanacheEntityBase {
     @Column(length = 20)
     public AutonomyDomain domain;
 
+    @Enumerated(EnumType.STRING)
+    @Column(length = 30)
+    public GrantModel model;
+
     @Convert(converter = StringListConverter.class)
     @Column(length = 4000)
     public List<String> decisions;
@@ -67,6 +71,9 @@ public class GrantHistory extends PanacheEntityBase {
 
     @Column(name = "effective_to")
     public LocalDate effectiveTo;
+
+    @Column(name = "successor_contract_id")
+    public UUID successorContractId;
 
     static GrantHistory of(Grant g, GrantAction action, GrantStatus from, GrantStatus to, Cause cause, Instant at) {
         GrantHistory h = new GrantHistory();
@@ -78,6 +85,8 @@ public class GrantHistory extends PanacheEntityBase {
         h.toStatus = to;
         h.cause = cause.copy();
         h.domain = g.domain;
+        h.model = g.model;
+        h.successorContractId = g.successorContractId;
         h.decisions = List.copyOf(g.decisions);
         h.effectiveFrom = g.effectiveFrom;
         h.effectiveTo = g.effectiveTo;

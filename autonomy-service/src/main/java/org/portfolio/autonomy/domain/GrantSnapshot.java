@@ -35,12 +35,22 @@ public record GrantSnapshot(UUID id, UUID schoolId, AutonomyDomain domain, Grant
     public record Step(Instant at, GrantStatus status, CauseInfo cause) {
     }
 
-    /** What the grant covered from {@code at} on: domain, decisions (empty = the whole domain), effective dates. */
-    public record Terms(Instant at, AutonomyDomain domain, Set<String> decisions, LocalDate effectiveFrom,
-                        LocalDate effectiveTo) {
+    /**
+     * What the grant was from {@code at} on: domain, model, decisions (empty = the whole domain), effective dates, and
+     * the contract that renewed its own (it carries over while that one is not yet in force).
+     */
+    public record Terms(Instant at, AutonomyDomain domain, GrantModel model, Set<String> decisions,
+                        LocalDate effectiveFrom, LocalDate effectiveTo, UUID successorContractId) {
 
         public boolean covers(String code) {
             return decisions.isEmpty() || decisions.contains(code);
+        }
+
+        /** The same terms, whenever they began. */
+        public boolean sameAs(Terms o) {
+            return o != null && domain == o.domain && model == o.model && decisions.equals(o.decisions)
+                    && effectiveFrom.equals(o.effectiveFrom) && java.util.Objects.equals(effectiveTo, o.effectiveTo)
+                    && java.util.Objects.equals(successorContractId, o.successorContractId);
         }
     }
 
@@ -50,14 +60,14 @@ public record GrantSnapshot(UUID id, UUID schoolId, AutonomyDomain domain, Grant
 
     /** This grant with other terms (a past date's), its status and timeline unchanged. */
     public GrantSnapshot withTerms(Terms t) {
-        return new GrantSnapshot(id, schoolId, t.domain(), model, source, t.decisions(), scope, contractId, provisionId,
-                requestId, eligibilityMinimumTier, eligibilityConsecutiveYears, t.effectiveFrom(), t.effectiveTo(),
-                successorContractId, status, since, cause, timeline, terms);
+        return new GrantSnapshot(id, schoolId, t.domain(), t.model(), source, t.decisions(), scope, contractId,
+                provisionId, requestId, eligibilityMinimumTier, eligibilityConsecutiveYears, t.effectiveFrom(),
+                t.effectiveTo(), t.successorContractId(), status, since, cause, timeline, terms);
     }
 
     /** The grant's terms today. */
     public Terms currentTerms() {
-        return new Terms(since, domain, decisions, effectiveFrom, effectiveTo);
+        return new Terms(since, domain, model, decisions, effectiveFrom, effectiveTo, successorContractId);
     }
 
     /**

@@ -49,7 +49,8 @@ public class RightsQueries {
             + "g.eligibility_minimum_tier, g.eligibility_consecutive_years, g.effective_from, g.effective_to, "
             + "g.successor_contract_id, g.status, g.status_since, " + prefixed("g") + ", "
             + "h.at, h.to_status, " + prefixed("h") + ", "
-            + "h.from_status is distinct from h.to_status, h.domain, h.decisions, h.effective_from, h.effective_to "
+            + "h.from_status is distinct from h.to_status, h.domain, h.model, h.decisions, h.effective_from, "
+            + "h.effective_to, h.successor_contract_id "
             + "from school s "
             + "left join autonomy_grant g on g.school_id = s.id "
             + "left join grant_history h on h.grant_id = g.id ";
@@ -173,9 +174,13 @@ public class RightsQueries {
             }
             String domain = rs.getString(t + 1);
             if (domain != null) {
-                g.terms.add(new GrantSnapshot.Terms(at.toInstant(), AutonomyDomain.valueOf(domain),
-                        Set.copyOf(LIST.convertToEntityAttribute(rs.getString(t + 2))),
-                        rs.getObject(t + 3, LocalDate.class), rs.getObject(t + 4, LocalDate.class)));
+                GrantSnapshot.Terms terms = new GrantSnapshot.Terms(at.toInstant(), AutonomyDomain.valueOf(domain),
+                        GrantModel.valueOf(rs.getString(t + 2)), Set.copyOf(LIST.convertToEntityAttribute(rs.getString(t + 3))),
+                        rs.getObject(t + 4, LocalDate.class), rs.getObject(t + 5, LocalDate.class),
+                        rs.getObject(t + 6, UUID.class));
+                if (!terms.sameAs(g.terms.isEmpty() ? null : g.terms.get(g.terms.size() - 1))) {
+                    g.terms.add(terms); // only where they changed: most entries change the status alone
+                }
             }
         }
         Map<UUID, SchoolRights> out = new LinkedHashMap<>();

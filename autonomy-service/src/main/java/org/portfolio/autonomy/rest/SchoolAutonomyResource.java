@@ -61,10 +61,11 @@ public class SchoolAutonomyResource {
             description = "Public (anonymous and every role). Yes/no, who decides (SCHOOL or DISTRICT), and the basis: the grant "
                     + "in force, or why not (never granted, pending eligibility, revoked on a date by a missed benchmark "
                     + "with its target and actual, ended, …). `date` defaults to today in the district's time zone; "
-                    + "for a past date the answer uses the statuses the grants had at the end of that day. Read-only; "
+                    + "for a past date the answer uses the grants as they stood at the end of that day (status, "
+                    + "decisions, effective dates) and the catalog version then in force. Read-only; "
                     + "served from a cache kept current by the grant events, so it is cheap to call on every decision.")
     @APIResponse(responseCode = "200", description = "The answer", content = @Content(schema = @Schema(implementation = DecisionRightsResponse.class)))
-    @APIResponse(responseCode = "404", description = "The school is unknown to the autonomy service, or the decision code is not in the catalog (retired ones are)")
+    @APIResponse(responseCode = "404", description = "The school is unknown to the autonomy service, or the decision code is not in the catalog (retired ones are), or for a past date was added to it after that date")
     public DecisionRightsResponse check(@PathParam("schoolId") UUID schoolId,
                                         @Parameter(description = "Decision code", example = "HIRE_TEACHERS",
                                                 schema = @Schema(type = SchemaType.STRING, pattern = DecisionCatalogResource.CODE)) @PathParam("decision") String decision,
@@ -78,7 +79,8 @@ public class SchoolAutonomyResource {
     @Path("/decision-rights")
     @PermitAll
     @Operation(summary = "The school's decision-rights matrix",
-            description = "Public (anonymous and every role). Every decision of the current catalog by domain, with "
+            description = "Public (anonymous and every role). Every decision of the catalog in force on the date (today's "
+                    + "catalog for today and later dates) by domain, with "
                     + "who decides it on the date (default today), why, and the grant it rests on; per domain SCHOOL "
                     + "(every decision the school's), PARTIAL or DISTRICT. Read-only.")
     @APIResponse(responseCode = "200", description = "The matrix", content = @Content(schema = @Schema(implementation = DecisionMatrixResponse.class)))

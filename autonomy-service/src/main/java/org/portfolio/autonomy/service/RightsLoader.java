@@ -74,12 +74,26 @@ public class RightsLoader {
                 }
             });
 
+    /** Which version was in force at the end of a past day, for the days asked about lately. */
+    private final Map<Instant, Integer> versionsAt = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Instant, Integer> eldest) {
+                    return size() > 256;
+                }
+            });
+
     /**
      * The catalog as it stood at {@code instant} (a check of a past date): the decisions the catalog had then, a
      * decision retired since not yet retired, one added since left out, names as they were.
      */
     public CatalogSnapshot catalogAt(Instant instant, CatalogSnapshot current) {
-        int version = queries.catalogVersionAt(instant);
+        // the end of a past day: every catalog version made from now on is made after it, so its version never changes
+        Integer known = versionsAt.get(instant);
+        int version = known != null ? known : queries.catalogVersionAt(instant);
+        if (known == null) {
+            versionsAt.put(instant, version);
+        }
         if (version >= current.version()) {
             return current;
         }
