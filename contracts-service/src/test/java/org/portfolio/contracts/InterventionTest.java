@@ -19,6 +19,25 @@ import static org.portfolio.contracts.Fixtures.*;
 @QuarkusTest
 class InterventionTest {
 
+    /**
+     * A step counted from a date after the term would never fall due while the contract holds (review C6 of
+     * 2026-12-05): such a date is refused, as it is for a termination. Before, it was taken (200) and the step's due
+     * and review dates lay beyond the contract.
+     */
+    @Test
+    void aStepCannotCountFromADateAfterTheTerm() {
+        String school = openSchool();
+        String contract = activeContract(school);
+        String etag = etag(contract);
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("level", "NOTICE_OF_CONCERN", "reason", "Audit findings",
+                        "effectiveDate", java.time.LocalDate.now().plusYears(30).toString()))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("effectiveDate"));
+        given().auth().oauth2(TestTokens.oversight()).get("/api/contracts/" + contract).then().statusCode(200)
+                .body("interventionLevel", equalTo("NONE"));
+    }
+
     @Test
     void oversightRaisesAndLowersTheLevelWithAReasonAndEachChangeIsPublished() {
         String school = openSchool();

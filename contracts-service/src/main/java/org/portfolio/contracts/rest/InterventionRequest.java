@@ -12,5 +12,6 @@ import java.time.LocalDate;
 public record InterventionRequest(
         @Schema(examples = "NONE") @NotNull InterventionLevel level,
         @Schema(examples = "Corrective action plan completed; vacancies filled") @NotBlank @Size(max = 2000) String reason,
-        @Schema(description = "Default: today", examples = "2027-01-15") LocalDate effectiveDate) {
+        @Schema(description = "The date the step counts from (its due and review dates follow from it). Default: today; "
+                + "not after the term's last day (422)", examples = "2027-01-15") LocalDate effectiveDate) {
 }

@@ -14,6 +14,7 @@ import org.portfolio.contracts.events.InterventionEscalated;
 import org.portfolio.contracts.repository.InterventionChangeRepository;
 import org.portfolio.platform.events.outbox.Outbox;
 import org.portfolio.platform.web.http.EntityTags;
+import org.portfolio.platform.web.problem.FieldError;
 import org.portfolio.platform.web.problem.ProblemException;
 
 import java.time.LocalDate;
@@ -51,6 +52,12 @@ public class InterventionService {
         ContractChecks.requireStatus(c, ContractStatus.ACTIVE, "moved on the intervention ladder");
         if (c.interventionLevel == level) {
             throw ProblemException.conflict("Contract " + id + " is already at " + level);
+        }
+        LocalDate termEnd = calendar.lastDayOf(c.termEnd());
+        if (effectiveDate != null && effectiveDate.isAfter(termEnd)) {
+            // a step counted from a date after the term would never fall due while the contract holds
+            throw ProblemException.unprocessable("The term ends on " + termEnd + "; a step cannot count from a later date",
+                    new FieldError("effectiveDate", "must not be after the term's last day " + termEnd));
         }
         change(c, level, reason, InterventionCauseKind.MANUAL, null, null, actor,
                 effectiveDate != null ? effectiveDate : calendar.today());
