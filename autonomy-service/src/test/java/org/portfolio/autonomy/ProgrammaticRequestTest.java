@@ -113,7 +113,15 @@ class ProgrammaticRequestTest {
         given().auth().oauth2(leader).header("If-Match", etag).contentType(JSON).body(revision)
                 .put(REQUESTS + "/{id}", id).then().statusCode(200).body("decisions", contains("EXTEND_SCHOOL_DAY"));
 
-        JsonPath approved = given().auth().oauth2(TestTokens.oversight()).contentType(JSON)
+        // revised: an approval must name the version its reviewer read (review A8 of 2026-12-05: before, an approval
+        // without If-Match granted whatever the request said by then)
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON)
+                .body(Map.of("rationale", "Clear plan, measurable outcomes, funded"))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(428).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("precondition-required"));
+        String reviewed = given().auth().oauth2(TestTokens.oversight()).get(REQUESTS + "/{id}", id).then().statusCode(200)
+                .extract().header("ETag");
+        JsonPath approved = given().auth().oauth2(TestTokens.oversight()).contentType(JSON).header("If-Match", reviewed)
                 .body(Map.of("rationale", "Clear plan, measurable outcomes, funded"))
                 .post(REQUESTS + "/{id}/approve", id).then().statusCode(200).body("status", equalTo("APPROVED"))
                 .body("grantId", notNullValue()).body("rationale", equalTo("Clear plan, measurable outcomes, funded"))
