@@ -119,6 +119,10 @@ class ProgrammaticRequestTest {
                 .body(Map.of("rationale", "Clear plan, measurable outcomes, funded"))
                 .post(REQUESTS + "/{id}/approve", id).then().statusCode(428).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.endsWith("precondition-required"));
+        // "*" names no version either
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).header("If-Match", "*")
+                .body(Map.of("rationale", "Clear plan, measurable outcomes, funded"))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(428);
         String reviewed = given().auth().oauth2(TestTokens.oversight()).get(REQUESTS + "/{id}", id).then().statusCode(200)
                 .extract().header("ETag");
         JsonPath approved = given().auth().oauth2(TestTokens.oversight()).contentType(JSON).header("If-Match", reviewed)

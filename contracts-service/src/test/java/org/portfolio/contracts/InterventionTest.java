@@ -36,6 +36,20 @@ class InterventionTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("effectiveDate"));
         given().auth().oauth2(TestTokens.oversight()).get("/api/contracts/" + contract).then().statusCode(200)
                 .body("interventionLevel", equalTo("NONE"));
+
+        // a decided end is the contract's last day: no step counts from after it (the review of this rule)
+        java.time.LocalDate end = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(40);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Operator withdraws", "effectiveDate", end.toString()))
+                .post("/api/contracts/" + contract + "/termination").then().statusCode(200)
+                .body("scheduledEnd.as", equalTo("TERMINATED"));
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("level", "NOTICE_OF_CONCERN", "reason", "Audit findings", "effectiveDate", end.plusDays(1).toString()))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(422)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString(end.toString()));
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("level", "NOTICE_OF_CONCERN", "reason", "Audit findings", "effectiveDate", end.toString()))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(200);
     }
 
     @Test

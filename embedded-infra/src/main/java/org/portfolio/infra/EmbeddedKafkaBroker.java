@@ -92,7 +92,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .run();
     }
 
-    private Properties properties() {
+    /** The broker's configuration (package-private for its tests). */
+    Properties properties() {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -117,6 +118,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         p.put("log.retention.hours", "168");
+        // a stopped group keeps its offsets as long as the services' topics keep their events (400 days)
+        p.put("offsets.retention.minutes", String.valueOf(400 * 24 * 60));
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "2");
         p.put("background.threads", "2");

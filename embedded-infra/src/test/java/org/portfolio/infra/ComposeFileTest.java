@@ -166,6 +166,21 @@ class ComposeFileTest {
         assertThat(init).doesNotContainIgnoringCase("superuser").doesNotContainIgnoringCase("createrole");
     }
 
+    /**
+     * A stopped consumer group keeps its offsets as long as the topics keep their events (400 days): with Kafka's
+     * default of 7 days a service stopped longer would start over from the beginning of every topic it reads
+     * (review of the fifth pass of 2026-12-05).
+     */
+    @Test
+    void theBrokerKeepsAStoppedGroupsOffsetsAsLongAsTheTopicsKeepTheirEvents() throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(Files.readString(ROOT.resolve("deploy/kafka/server.properties"))));
+        assertThat(Long.parseLong(p.getProperty("offsets.retention.minutes", "10080")))
+                .isGreaterThanOrEqualTo(java.time.Duration.ofDays(400).toMinutes());
+        assertThat(Long.parseLong(new EmbeddedKafkaBroker(9092, 9093, java.nio.file.Path.of("unused")).properties()
+                .getProperty("offsets.retention.minutes", "10080"))).isGreaterThanOrEqualTo(java.time.Duration.ofDays(400).toMinutes());
+    }
+
     @Test
     void theBrokerRequiresSaslOnEveryNetworkListenerAndAnAclForEverything() throws IOException {
         Properties p = new Properties();

@@ -135,11 +135,11 @@ public class RequestService {
     public AutonomyRequest approve(UUID id, String ifMatch, Approval a, String actor, String role) {
         return step(id, ifMatch, r -> {
             r.requireApprovable();
-            if (ifMatch == null && steps.count("requestId = ?1 and kind = ?2", r.id,
+            if (!EntityTags.namesAVersion(ifMatch) && steps.count("requestId = ?1 and kind = ?2", r.id,
                     org.portfolio.autonomy.domain.RequestStepKind.REVISED) > 0) {
                 // the school changed what it asks for since it submitted it: an approval must say which version it read
                 throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Request " + r.id + " was revised after it was "
-                        + "submitted: approve it with If-Match naming the version you reviewed (its ETag)");
+                        + "submitted: approve it with If-Match naming the version you reviewed (its ETag; not *)");
             }
             School school = schools.findById(r.schoolId);
             if (school != null && school.isClosed()) {

@@ -53,14 +53,16 @@ public class InterventionService {
         if (c.interventionLevel == level) {
             throw ProblemException.conflict("Contract " + id + " is already at " + level);
         }
-        LocalDate termEnd = calendar.lastDayOf(c.termEnd());
-        if (effectiveDate != null && effectiveDate.isAfter(termEnd)) {
-            // a step counted from a date after the term would never fall due while the contract holds
-            throw ProblemException.unprocessable("The term ends on " + termEnd + "; a step cannot count from a later date",
-                    new FieldError("effectiveDate", "must not be after the term's last day " + termEnd));
+        // a step counted from a date after the contract's last day (its decided end, else its term's) would never
+        // fall due while the contract holds
+        LocalDate lastDay = c.scheduledEndDate != null ? c.scheduledEndDate : calendar.lastDayOf(c.termEnd());
+        LocalDate date = effectiveDate != null ? effectiveDate : calendar.today();
+        if (date.isAfter(lastDay)) {
+            throw ProblemException.unprocessable("The contract's last day is " + lastDay + "; a step cannot count from a "
+                    + "later date", new FieldError("effectiveDate", "must not be after the contract's last day " + lastDay
+                    + (effectiveDate == null ? " (today is later: the contract is about to end)" : "")));
         }
-        change(c, level, reason, InterventionCauseKind.MANUAL, null, null, actor,
-                effectiveDate != null ? effectiveDate : calendar.today());
+        change(c, level, reason, InterventionCauseKind.MANUAL, null, null, actor, date);
     }
 
     public InterventionChange change(Contract c, InterventionLevel level, String reason, InterventionCauseKind kind,

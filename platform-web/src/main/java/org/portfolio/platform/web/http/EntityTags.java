@@ -17,9 +17,17 @@ public final class EntityTags {
         return new EntityTag(Long.toString(version));
     }
 
+    /**
+     * Whether If-Match names a version: not absent, blank or {@code *} (which {@link #checkIfMatch} lets through).
+     * An operation that requires the version its caller read asks this, not merely for the header.
+     */
+    public static boolean namesAVersion(String ifMatch) {
+        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
+    }
+
     /** Passes when If-Match is absent, {@code *}, or names the current version (strong or weak form). */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (!namesAVersion(ifMatch)) {
             return;
         }
         String current = Long.toString(currentVersion);
