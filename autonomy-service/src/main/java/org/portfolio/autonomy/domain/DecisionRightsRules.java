@@ -166,6 +166,24 @@ public final class DecisionRightsRules {
     }
 
     /**
+     * The school's grants on a domain as they stood on a date: today and later, as they are; for a past date, those
+     * that existed by the end of that day, each with the terms and the status it had then (the portfolio view's
+     * grant status and live grants of that date).
+     */
+    public List<GrantSnapshot> grantsAsOf(SchoolRights school, AutonomyDomain domain, LocalDate date, Instant now) {
+        if (!date.isBefore(today(now))) {
+            return school.grants(domain);
+        }
+        Instant endOfDay = date.plusDays(1).atStartOfDay(zone).toInstant();
+        List<GrantSnapshot> out = new ArrayList<>();
+        for (GrantSnapshot g : grantsOn(school, domain, true, endOfDay)) {
+            GrantSnapshot.Step then = g.statusBefore(endOfDay);
+            out.add(g.withStatus(then.status(), then.at(), then.cause()));
+        }
+        return out;
+    }
+
+    /**
      * The grants of a domain that count on a date: today and later, every grant on the domain as it stands; for a
      * past date, the grants that existed by the end of that day, each with the terms it had then (an amendment may
      * since have changed its decisions, dates or domain).

@@ -65,6 +65,13 @@ public record GrantSnapshot(UUID id, UUID schoolId, AutonomyDomain domain, Grant
                 t.effectiveTo(), t.successorContractId(), status, since, cause, timeline, terms);
     }
 
+    /** This grant with another status (a past date's), since when and why. */
+    public GrantSnapshot withStatus(GrantStatus status, Instant since, CauseInfo cause) {
+        return new GrantSnapshot(id, schoolId, domain, model, source, decisions, scope, contractId, provisionId, requestId,
+                eligibilityMinimumTier, eligibilityConsecutiveYears, effectiveFrom, effectiveTo, successorContractId,
+                status, since, cause, timeline, terms);
+    }
+
     /** The grant's terms today. */
     public Terms currentTerms() {
         return new Terms(since, domain, model, decisions, effectiveFrom, effectiveTo, successorContractId);

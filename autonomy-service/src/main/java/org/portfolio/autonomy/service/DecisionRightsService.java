@@ -182,7 +182,7 @@ public class DecisionRightsService {
         }
         List<DomainSummary> cells = new ArrayList<>();
         for (AutonomyDomain d : AutonomyDomain.values()) {
-            cells.add(summary(domainRights(s, catalog, d, on, now), s));
+            cells.add(summary(domainRights(s, catalog, d, on, now), rules().grantsAsOf(s, d, on, now)));
         }
         cells = List.copyOf(cells);
         portfolioCellsComputed.incrementAndGet();
@@ -216,12 +216,12 @@ public class DecisionRightsService {
         return new DomainRights(d, rules().control(answers), answers);
     }
 
-    private static DomainSummary summary(DomainRights r, SchoolRights school) {
+    /** A domain's cell: who decides and why (of the date), and the school's grants on it as they stood then. */
+    private static DomainSummary summary(DomainRights r, List<GrantSnapshot> grants) {
         int allowed = (int) r.decisions().stream().filter(RightsAnswer::allowed).count();
         RightsReason reason = r.control() == DomainControl.SCHOOL ? RightsReason.GRANTED
                 : r.decisions().stream().filter(a -> !a.allowed()).map(RightsAnswer::reason)
                 .min(Comparator.comparingInt(Enum::ordinal)).orElse(RightsReason.NO_GRANT);
-        List<GrantSnapshot> grants = school.grants(r.domain());
         List<GrantSnapshot> live = grants.stream().filter(g -> g.status().isLive()).toList();
         String status = grants.isEmpty() ? "NONE" : grants.stream().map(GrantSnapshot::status)
                 .min(Comparator.comparingInt(DecisionRightsService::statusRank)).map(Enum::name).orElse("NONE");

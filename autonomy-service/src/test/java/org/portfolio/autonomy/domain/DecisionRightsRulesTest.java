@@ -69,6 +69,24 @@ class DecisionRightsRulesTest {
         assertThat(RULES.answer(school(g), HIRE, LocalDate.of(2027, 3, 1), now).reason()).isEqualTo(RightsReason.REVOKED);
     }
 
+    /** The portfolio view of a past date lists the grants as they stood then (before, as they are today). */
+    @Test
+    void theGrantsOfAPastDateAreListedWithTheStatusTheyHadThen() {
+        GrantSnapshot g = grant(Set.of(), LocalDate.of(2026, 7, 1), LocalDate.of(2031, 6, 30),
+                at("2026-07-01T08:00"), GrantStatus.ACTIVE, cause(CauseKind.CONTRACT_ACTIVATED),
+                at("2026-09-10T10:00"), GrantStatus.REVOKED, missed());
+        Instant now = at("2026-10-01T12:00");
+        List<GrantSnapshot> then = RULES.grantsAsOf(school(g), AutonomyDomain.PEOPLE, LocalDate.of(2026, 9, 9), now);
+        assertThat(then).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(g.id());
+            assertThat(s.status()).isEqualTo(GrantStatus.ACTIVE);
+            assertThat(s.since()).isEqualTo(at("2026-07-01T08:00"));
+        });
+        assertThat(RULES.grantsAsOf(school(g), AutonomyDomain.PEOPLE, LocalDate.of(2026, 6, 30), now)).isEmpty();
+        assertThat(RULES.grantsAsOf(school(g), AutonomyDomain.PEOPLE, LocalDate.of(2026, 10, 1), now))
+                .singleElement().extracting(GrantSnapshot::status).isEqualTo(GrantStatus.REVOKED);
+    }
+
     @Test
     void theDistrictsTimeZoneDecidesWhatTodayIs() {
         // 03:00 UTC on 1 Oct is still 30 Sep in Denver: the revocation at 02:00 UTC counts as 30 Sep there
