@@ -66,22 +66,20 @@ public class RightsLoader {
     }
 
     /** Past catalog versions never change; a few of them are kept (a past date is asked again and again). */
-    private final Map<Integer, CatalogSnapshot> pastCatalogs = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Integer, CatalogSnapshot> eldest) {
-                    return size() > 16;
-                }
-            });
+    private final Map<Integer, CatalogSnapshot> pastCatalogs = lastUsed(16);
 
     /** Which version was in force at the end of a past day, for the days asked about lately. */
-    private final Map<Instant, Integer> versionsAt = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Instant, Integer> eldest) {
-                    return size() > 256;
-                }
-            });
+    private final Map<Instant, Integer> versionsAt = lastUsed(256);
+
+    /** A thread-safe map that keeps the {@code capacity} entries used last. */
+    private static <K, V> Map<K, V> lastUsed(int capacity) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<K, V>(capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
 
     /**
      * The catalog as it stood at {@code instant} (a check of a past date): the decisions the catalog had then, a

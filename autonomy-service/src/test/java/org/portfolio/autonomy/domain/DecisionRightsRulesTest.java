@@ -49,15 +49,20 @@ class DecisionRightsRulesTest {
                 from, to, null, last.status(), last.at(), last.cause(), List.copyOf(timeline));
     }
 
+    /** A whole-domain grant, ACTIVE from 1 July 2026, REVOKED by a missed benchmark on 10 September 2026. */
+    static GrantSnapshot activeThenRevokedOnTenSeptember() {
+        return grant(Set.of(), LocalDate.of(2026, 7, 1), LocalDate.of(2031, 6, 30),
+                at("2026-07-01T08:00"), GrantStatus.ACTIVE, cause(CauseKind.CONTRACT_ACTIVATED),
+                at("2026-09-10T10:00"), GrantStatus.REVOKED, missed());
+    }
+
     static SchoolRights school(GrantSnapshot... grants) {
         return new SchoolRights(SCHOOL, true, "S", "S-1", "OPEN", List.of(grants));
     }
 
     @Test
     void aPastDateUsesTheStatusTheGrantHadAtTheEndOfThatDay() {
-        GrantSnapshot g = grant(Set.of(), LocalDate.of(2026, 7, 1), LocalDate.of(2031, 6, 30),
-                at("2026-07-01T08:00"), GrantStatus.ACTIVE, cause(CauseKind.CONTRACT_ACTIVATED),
-                at("2026-09-10T10:00"), GrantStatus.REVOKED, missed());
+        GrantSnapshot g = activeThenRevokedOnTenSeptember();
         Instant now = at("2026-10-01T12:00");
         assertThat(RULES.answer(school(g), HIRE, LocalDate.of(2026, 9, 9), now).allowed()).isTrue();
         RightsAnswer onTheDay = RULES.answer(school(g), HIRE, LocalDate.of(2026, 9, 10), now);
@@ -72,9 +77,7 @@ class DecisionRightsRulesTest {
     /** The portfolio view of a past date lists the grants as they stood then (before, as they are today). */
     @Test
     void theGrantsOfAPastDateAreListedWithTheStatusTheyHadThen() {
-        GrantSnapshot g = grant(Set.of(), LocalDate.of(2026, 7, 1), LocalDate.of(2031, 6, 30),
-                at("2026-07-01T08:00"), GrantStatus.ACTIVE, cause(CauseKind.CONTRACT_ACTIVATED),
-                at("2026-09-10T10:00"), GrantStatus.REVOKED, missed());
+        GrantSnapshot g = activeThenRevokedOnTenSeptember();
         Instant now = at("2026-10-01T12:00");
         List<GrantSnapshot> then = RULES.grantsAsOf(school(g), AutonomyDomain.PEOPLE, LocalDate.of(2026, 9, 9), now);
         assertThat(then).singleElement().satisfies(s -> {
