@@ -63,7 +63,13 @@ public class TargetGuard {
     private ExecutorService registrationLookups;
     static final int DELIVERY_LOOKUP_THREADS = 64;
     static final int REGISTRATION_LOOKUP_THREADS = 8;
+    /**
+     * Names resolved lately. Bounded (hostile review of 2026-12-05, sixth pass, M3: entries were put and never removed,
+     * so registrations of ever new names under a wildcard record grew it without end): at the bound the expired
+     * entries go, and if that is not enough the whole cache (it only saves lookups; every use still checks).
+     */
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    static final int MAX_CACHED_NAMES = 4096;
     private final Map<String, CompletableFuture<InetAddress[]>> pending = new ConcurrentHashMap<>();
 
     private record Cached(InetAddress[] all, long until) {
@@ -179,7 +185,7 @@ public class TargetGuard {
                 pool.execute(() -> {
                     try {
                         InetAddress[] found = resolver.resolve(h);
-                        cache.put(h, new Cached(found, clock.getAsLong() + ttl.toNanos()));
+                        remember(h, found);
                         f.complete(found);
                     } catch (Throwable e) {
                         f.completeExceptionally(e);
@@ -206,6 +212,22 @@ public class TargetGuard {
             u.initCause(e.getCause());
             throw u;
         }
+    }
+
+    private void remember(String host, InetAddress[] found) {
+        long now = clock.getAsLong();
+        if (cache.size() >= MAX_CACHED_NAMES) {
+            cache.values().removeIf(c -> c.until() - now <= 0);
+            if (cache.size() >= MAX_CACHED_NAMES) {
+                cache.clear();
+            }
+        }
+        cache.put(host, new Cached(found, now + ttl.toNanos()));
+    }
+
+    /** How many names are cached (tests). */
+    int cachedNames() {
+        return cache.size();
     }
 
     static Optional<URI> parse(String url) {

@@ -185,4 +185,21 @@ class TargetGuardTest {
             guard.close();
         }
     }
+
+    /** Sixth pass, M3: refused names under a wildcard record were cached for ever; the cache stays bounded. */
+    @Test
+    void theCacheOfNamesStaysBoundedWhateverNamesAreRegistered() throws Exception {
+        InetAddress priv = ip("10.0.0.1");
+        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), host -> new InetAddress[] {priv},
+                Duration.ofSeconds(2), Duration.ofHours(1));
+        try {
+            for (int i = 0; i < 3 * TargetGuard.MAX_CACHED_NAMES; i++) {
+                assertThat(guard.resolve(URI.create("https://n" + i + ".wild.example/hook")))
+                        .isInstanceOf(TargetGuard.Refused.class);
+            }
+            assertThat(guard.cachedNames()).isPositive().isLessThanOrEqualTo(TargetGuard.MAX_CACHED_NAMES);
+        } finally {
+            guard.close();
+        }
+    }
 }
