@@ -252,6 +252,36 @@ class FeedTest {
     }
 
     /**
+     * Hostile review of 2026-12-05 (sixth pass, M1): the purge deleted a paused lane's PENDING head with its event, and
+     * the deliveries queued behind it were never sent, nor anything after them for that school, resume or not. The
+     * oldest one left now heads the lane.
+     */
+    @Test
+    void whenThePurgeTakesALanesHeadTheDeliveriesBehindItAreStillSent() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            given().auth().oauth2(TestTokens.districtAdmin()).post("/api/webhooks/" + sub.id() + "/pause").then().statusCode(200);
+            Events.contracts("SchoolUpdated", school, Map.of("n", 0));
+            await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                    .get("/api/webhooks/" + sub.id() + "/deliveries").path("total").equals(1));
+            Thread.sleep(50);
+            Instant cut = Instant.now();
+            Thread.sleep(50);
+            String queued = Events.contracts("SchoolUpdated", school, Map.of("n", 1));
+            await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                    .get("/api/webhooks/" + sub.id() + "/deliveries").path("total").equals(2));
+            assertThat(retention.purge(cut.plus(Duration.ofDays(400)))).isPositive();
+
+            given().auth().oauth2(TestTokens.districtAdmin()).post("/api/webhooks/" + sub.id() + "/resume").then().statusCode(200);
+            String later = Events.contracts("SchoolUpdated", school, Map.of("n", 2));
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.acknowledged().size() == 2);
+            assertThat(r.acknowledged()).extracting(Receiver.Got::webhookId).containsExactly(queued, later);
+            given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + sub.id()).then().statusCode(204);
+        }
+    }
+
+    /**
      * Review finding: a page that was not full moved {@code next} to the last event matching the caller's own filters,
      * read or not: a leader filtering on another school and a type it may not read learnt from {@code next} whether
      * (and, bisecting the cursor, when) such an event happened. Now {@code next} moves to the end of the rows looked at,

@@ -413,6 +413,29 @@ public class DeliveryRepository {
         });
     }
 
+    /**
+     * Lanes left without a head: the retention purge deletes an event's deliveries with it, a lane's PENDING head too
+     * (a subscription paused longer than the retention, or a replay from the oldest events kept), and the rows QUEUED
+     * behind it then waited for a promotion that never came, with every later event of the school behind them
+     * (hostile review of 2026-12-05, sixth pass, M1). Their oldest row heads each such lane again; returns how many.
+     */
+    public int promoteHeadless() {
+        return sql.work(c -> {
+            List<Lane> lanes = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select distinct d.subscription_id, d.order_key from webhook_delivery d "
+                    + "where d.state = 'QUEUED' and not exists (select 1 from webhook_delivery a where a.subscription_id = "
+                    + "d.subscription_id and a.order_key = d.order_key and a.state in ('PENDING', 'IN_FLIGHT'))");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    lanes.add(new Lane(rs.getObject(1, UUID.class), rs.getString(2)));
+                }
+            }
+            Sql.lockLanes(c, lanes.stream().map(Lane::orderKey).collect(Collectors.toSet()));
+            promote(c, lanes); // checks again under the locks: a completion may have promoted one meanwhile
+            return lanes.size();
+        });
+    }
+
     /** Each lane's oldest QUEUED row becomes PENDING where the lane has no PENDING or IN_FLIGHT row. Lanes locked. */
     private static void promote(Connection c, List<Lane> lanes) throws SQLException {
         if (lanes.isEmpty()) {
