@@ -261,6 +261,31 @@ class ScopedClientsTest {
         }
     }
 
+    /**
+     * Hostile review of 2026-12-05 (sixth pass, M5): a token narrowed to SCHOOL_LEADER of one school registered a
+     * subscription, and the deliveries were read with every role and school of its client (here OVERSIGHT, and a
+     * second school). They now read with the roles and schools of the registering token, as far as the client still
+     * has them.
+     */
+    @Test
+    void aSubscriptionRegisteredWithANarrowedTokenDeliversOnlyWhatThatTokenMayRead() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        Client office = ScopedClients.bySchools("office", List.of("SCHOOL_LEADER", "OVERSIGHT"), List.of(a, b));
+        awaitKnown(office, SETTLE);
+        String narrowed = TestTokens.token(office.id, java.util.Set.of("SCHOOL_LEADER"), List.of(a.toString()),
+                Duration.ofMinutes(5));
+        try (Receiver r = new Receiver(); Receiver whole = new Receiver()) {
+            Webhooks.registered(narrowed, r, List.of("AutonomyGranted"), null);
+            Webhooks.registered(office.token, whole, List.of("AutonomyGranted"), null);
+            String ofB = Events.autonomy("AutonomyGranted", b);
+            String ofA = Events.autonomy("AutonomyGranted", a);
+            awaitExactly(r, List.of(ofA), List.of(ofB, ofA));
+            // the client's own token, not narrowed, still reads both
+            awaitExactly(whole, List.of(ofB, ofA), List.of(ofB, ofA));
+        }
+    }
+
     /** Waits until the service's client directory holds the client's last published change. */
     void awaitKnown(Client c, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() ->

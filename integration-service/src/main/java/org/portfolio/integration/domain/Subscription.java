@@ -35,6 +35,14 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "owner_schools", nullable = false)
     public SortedSet<UUID> ownerSchools = new TreeSet<>();
 
+    /**
+     * Registered with a token narrowed to some schools ({@link #ownerSchools}): it acts for those only, as far as its
+     * client's scope still covers them (hostile review of 2026-12-05, sixth pass, M5: deliveries took the client's
+     * whole scope).
+     */
+    @Column(name = "narrowed_to_schools", nullable = false)
+    public boolean narrowedToSchools;
+
     @Column(nullable = false, length = 2000)
     public String url;
 
@@ -74,13 +82,15 @@ public class Subscription extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static Subscription create(String owner, Set<String> roles, Set<UUID> schools, String url, String description,
-                                      Set<String> types, Set<UUID> schoolFilter, String secret) {
+    public static Subscription create(String owner, Set<String> roles, Set<UUID> schools, boolean narrowedToSchools,
+                                      String url, String description, Set<String> types, Set<UUID> schoolFilter,
+                                      String secret) {
         Subscription s = new Subscription();
         s.id = UUID.randomUUID();
         s.ownerClient = owner;
         s.ownerRoles = new TreeSet<>(roles);
         s.ownerSchools = new TreeSet<>(schools);
+        s.narrowedToSchools = narrowedToSchools;
         s.url = url;
         s.description = description;
         s.eventTypes = new TreeSet<>(types);

@@ -65,7 +65,7 @@ public class WebhookResource {
             + "own (25 by default, DISTRICT_ADMIN clients included); delete one first")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@Valid @NotNull WebhookRequest request, @Context UriInfo uri) {
-        SubscriptionService.Registered r = service.register(rights.get(), request.url(),
+        SubscriptionService.Registered r = service.register(rights.get(), rights.narrowedToSchools(), request.url(),
                 request.eventTypes().stream().map(EventTypeName::type).collect(java.util.stream.Collectors.toSet()),
                 request.schoolIds() == null ? Set.of() : request.schoolIds(), request.description());
         return Response.created(uri.getAbsolutePathBuilder().path(r.subscription().id.toString()).build())

@@ -19,4 +19,9 @@ public class CallerRights {
                 ReadRights.ALL_ROLES.stream().filter(caller::actsAs).collect(Collectors.toSet()),
                 caller.schoolScope().ids(), caller.schoolScope().allSchools(), caller.oversightDistrictWide());
     }
+
+    /** The token was narrowed to some schools at issue: what it registers acts for those schools only. */
+    public boolean narrowedToSchools() {
+        return caller.narrowedToSchools();
+    }
 }

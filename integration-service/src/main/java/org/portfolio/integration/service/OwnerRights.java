@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * What a subscription's owner may read now: the roles and schools the gateway's client directory says it has today
  * (a change of roles or schools applies to the next delivery), or those it had at registration when the directory
- * has not heard of it.
+ * has not heard of it; never a role the registering token did not have, nor, when that token was narrowed to some
+ * schools, another school.
  */
 @ApplicationScoped
 public class OwnerRights {
@@ -43,7 +44,19 @@ public class OwnerRights {
             return Optional.empty();
         }
         ClientEntry e = entry.get();
-        return Optional.of(new ReadRights(s.ownerClient, e.roles(), uuids(e.schools()), e.allSchools(),
+        // never more than the registering token could read (hostile review of 2026-12-05, sixth pass, M5: a token
+        // narrowed to SCHOOL_LEADER of school A registered, and the deliveries read with every role and school of its
+        // client): the roles it had, and the schools it was narrowed to, as far as the client still has them
+        Set<String> roles = new java.util.TreeSet<>(e.roles());
+        roles.retainAll(s.ownerRoles);
+        if (s.narrowedToSchools) {
+            Set<UUID> schools = new java.util.TreeSet<>(s.ownerSchools);
+            if (!e.allSchools()) {
+                schools.retainAll(uuids(e.schools()));
+            }
+            return Optional.of(new ReadRights(s.ownerClient, roles, schools, false, false));
+        }
+        return Optional.of(new ReadRights(s.ownerClient, roles, uuids(e.schools()), e.allSchools(),
                 e.oversightBodies().isEmpty()));
     }
 

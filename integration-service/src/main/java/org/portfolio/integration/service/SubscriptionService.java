@@ -68,15 +68,16 @@ public class SubscriptionService {
     public record Replay(int queued, long next, boolean more) {
     }
 
-    public Registered register(ReadRights caller, String url, Set<String> types, Set<UUID> schools, String description) {
+    public Registered register(ReadRights caller, boolean narrowedToSchools, String url, Set<String> types,
+                               Set<UUID> schools, String description) {
         checkTypes(caller, types);
         requireRoomFor(caller); // before the name lookup: a client at its limit costs no resolver thread
         guard.checkRegistration(url);
         subscriptions.lockOwner(caller.clientId()); // two registrations at once count each other
         requireRoomFor(caller);
         String secret = Secrets.newSecret();
-        Subscription s = Subscription.create(caller.clientId(), caller.roles(), caller.schools(), url, description, types,
-                schools, secret);
+        Subscription s = Subscription.create(caller.clientId(), caller.roles(), caller.schools(), narrowedToSchools, url,
+                description, types, schools, secret);
         subscriptions.persist(s);
         return new Registered(s, secret);
     }

@@ -165,6 +165,11 @@ public class Caller {
         return SchoolScope.NONE;
     }
 
+    /** Whether the token was narrowed to some schools at issue: it acts for those only, whatever its client's scope. */
+    public boolean narrowedToSchools() {
+        return !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt && narrowed(jwt);
+    }
+
     /** The token carries schools of its own (the gateway's narrowed tokens carry at least one). */
     private static boolean narrowed(JsonWebToken jwt) {
         return jwt.containsClaim(Roles.SCHOOLS_CLAIM) && !inlineSchools(jwt.getClaim(Roles.SCHOOLS_CLAIM)).isEmpty();
