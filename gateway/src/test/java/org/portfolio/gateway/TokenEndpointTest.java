@@ -28,6 +28,9 @@ import static org.hamcrest.Matchers.startsWith;
 class TokenEndpointTest {
 
     @jakarta.inject.Inject
+    org.portfolio.gateway.routing.FrontDoor frontDoor;
+
+    @jakarta.inject.Inject
     org.portfolio.gateway.service.ClientRegistryService registry;
 
     private static int tokenStatus(String clientId, String secret) {
@@ -203,6 +206,46 @@ class TokenEndpointTest {
         Clients.Registered c = Clients.register("OVERSIGHT");
         given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials").post("/oauth/token").then().statusCode(200);
+    }
+
+    /**
+     * Hostile review of 2026-12-05 (sixth pass, H1): a token body trickled past RESTEasy's input buffer held a worker
+     * thread for as long as the client liked (a byte every 50 s never timed out), so a few hundred anonymous requests
+     * held every worker. The body must now arrive whole within the stall bound (2 s in tests): 408 and closed.
+     */
+    @Test
+    void aTokenBodyTrickledPastTheBoundIsCutOffWith408() throws Exception {
+        for (String path : List.of("/oauth/token", "/edfi/oauth/token")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+                socket.setSoTimeout(15_000);
+                var out = socket.getOutputStream();
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 16000\r\n\r\ngrant_type=client_credentials&x=" + "a".repeat(11_000))
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                long start = System.nanoTime();
+                Thread trickle = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 40; i++) {
+                            Thread.sleep(500);
+                            out.write('a');
+                            out.flush();
+                        }
+                    } catch (Exception closed) {
+                        // the gateway gave up on the body and closed the connection: expected
+                    }
+                });
+                trickle.setDaemon(true);
+                trickle.start();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
+                assertThat(answer).as(path).startsWith("HTTP/1.1 408").contains("application/problem+json")
+                        .contains("urn:portfolio:problem:request-timeout");
+                assertThat(seconds).as(path + ": cut off after the 2 s bound").isLessThan(10);
+            }
+        }
+        // and the caller's in-flight places were given back
+        assertThat(frontDoor.rateLimiter().inFlight("a:127.0.0.1")).isZero();
     }
 
     // --- RFC 6749 §5.2 errors: application/json {error, error_description}, never problem+json

@@ -169,6 +169,16 @@ public class FrontDoor {
             return;
         }
         if (route == null) {
+            if (hasBody(req) && !req.isEnded()) {
+                RateLimiter.Slot own = caller != null ? limiter.enterForClient(caller.subject()) : limiter.enterForAddress(address);
+                if (own == null) {
+                    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+                    problem(ctx, ProblemType.RATE_LIMITED, (caller != null ? "Client " + caller.subject() : "This address")
+                            + " has too many requests in flight, the most it may; retry when one has ended", path, corr, true);
+                    return;
+                }
+                OwnBodies.guard(ctx, config.upstream().bodyStallTimeout(), own, path, corr);
+            }
             ctx.next();
             return;
         }
