@@ -71,7 +71,7 @@ public final class AccessRules {
     /** The school a path names (a UUID in a school-scoped position), or null. */
     public String schoolOf(String[] path) {
         for (PathPattern p : schoolScoped) {
-            String s = p.capture(path);
+            String s = asTheServiceReadsIt(p.capture(path));
             if (s != null && looksLikeUuid(s)) {
                 return s.toLowerCase(Locale.ROOT);
             }
@@ -86,6 +86,37 @@ public final class AccessRules {
             }
         }
         return null;
+    }
+
+    /**
+     * A path segment as JAX-RS hands it to the service's {@code @PathParam}: without its matrix parameters
+     * ({@code <id>;x=1}) and percent-decoded ({@code %2B6f1c0000-0-4000-8000-1}, which UUID.fromString reads as a
+     * school): both forms passed the wall (hostile reviews of 2026-12-05, fifth pass L4 and sixth pass L5; the
+     * services' own check held). Null when there is none or it cannot be decoded.
+     */
+    static String asTheServiceReadsIt(String segment) {
+        if (segment == null) {
+            return null;
+        }
+        int matrix = segment.indexOf(';');
+        String s = matrix >= 0 ? segment.substring(0, matrix) : segment;
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.write(c); // the path is ASCII once normalized
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static boolean looksLikeUuid(String s) {
