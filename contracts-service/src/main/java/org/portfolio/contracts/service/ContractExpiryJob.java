@@ -33,8 +33,13 @@ public class ContractExpiryJob {
     @Inject
     SchoolCalendar calendar;
 
+    /**
+     * Just after midnight in the district's time zone, the one {@link SchoolCalendar#today()} counts in (hostile review
+     * of 2026-12-05, sixth pass: the cron ran in the JVM's zone, so a Chicago district on a UTC machine had its
+     * contracts end at 19:05 the day after).
+     */
     @Scheduled(identity = "contract-expiry", cron = "${portfolio.contracts.expiry.cron:0 5 0 * * ?}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            timeZone = "${portfolio.contracts.time-zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run();
     }
