@@ -77,14 +77,18 @@ public class ContractEnding {
         contracts.findActiveBySchool(schoolId).ifPresent(c -> endNow(c, ContractStatus.TERMINATED, reason, effectiveDate, actor));
     }
 
-    /** Ends the contract if a decided end or its term's end is due; called by the expiry job, one contract per call. */
+    /** Ends the contract if its decided last day or its term's has passed; called by the expiry job, one contract per call. */
     public boolean endIfDue(UUID id) {
         Contract c = contracts.findByIdOptional(id).orElse(null);
         if (c == null || c.status != ContractStatus.ACTIVE) {
             return false;
         }
         LocalDate today = calendar.today();
-        if (c.scheduledEndDate != null && !c.scheduledEndDate.isAfter(today)) {
+        // a decided end's date is the contract's last day, as a term's last day is: it holds through that day and ends
+        // the night after (hostile review of 2026-12-05, sixth pass: it ended on that day, so a non-renewal at the
+        // term's end took the school's autonomy a day before an expiry would have, and an intervention step could
+        // count from a day the contract no longer held)
+        if (c.scheduledEndDate != null && c.scheduledEndDate.isBefore(today)) {
             endNow(c, c.scheduledEndAs, c.scheduledEndReason, c.scheduledEndDate, c.scheduledEndBy);
             return true;
         }

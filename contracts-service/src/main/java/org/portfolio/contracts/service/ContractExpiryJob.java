@@ -44,11 +44,12 @@ public class ContractExpiryJob {
         run();
     }
 
-    /** Ends every contract due today; returns how many ended. */
+    /** Ends every contract whose last day (decided, or its term's) has passed; returns how many ended. */
     public int run() {
         LocalDate today = calendar.today();
         SchoolYear lastEnded = calendar.currentSchoolYear().plusYears(-1);
-        Set<UUID> due = new LinkedHashSet<>(QuarkusTransaction.requiringNew().call(() -> contracts.findActiveWithScheduledEndBy(today)));
+        // a decided end's date is the contract's last day, as a term's is: both end the night after it
+        Set<UUID> due = new LinkedHashSet<>(QuarkusTransaction.requiringNew().call(() -> contracts.findActiveWithScheduledEndBy(today.minusDays(1))));
         due.addAll(QuarkusTransaction.requiringNew().call(() -> contracts.findActiveWithTermEndedBy(lastEnded.toString())));
         int ended = 0;
         for (UUID id : due) {
