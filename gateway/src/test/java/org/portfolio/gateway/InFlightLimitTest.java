@@ -56,7 +56,9 @@ class InFlightLimitTest {
                     // held requests wait for the test, not for the response timeout; autonomy's routes time out at once
                     "portfolio.gateway.upstream.response-timeout", "30s",
                     "portfolio.gateway.limits.routes.autonomy.prefix", "/api/autonomy",
-                    "portfolio.gateway.limits.routes.autonomy.response-timeout", "1s");
+                    "portfolio.gateway.limits.routes.autonomy.response-timeout", "1s",
+                    // behind a TLS terminator (ForwardedOriginTest shares this start)
+                    "portfolio.gateway.trust-forwarded-headers", "true");
         }
     }
 

@@ -52,16 +52,24 @@ final class PublicLocations {
         this.trustForwarded = trustForwarded;
     }
 
+    /**
+     * {@code scheme://host[:port]} the caller used (behind a trusted TLS terminator: what it forwarded), or null when no
+     * usable host is known.
+     */
+    String callerOrigin(HttpServerRequest in) {
+        @SuppressWarnings("deprecation")
+        String host = in.host(); // the Host header, or HTTP/2's :authority
+        return publicOrigin(trustForwarded, in.scheme(), host, in.getHeader("Forwarded"),
+                in.getHeader("X-Forwarded-Proto"), in.getHeader("X-Forwarded-Host"), in.getHeader("X-Forwarded-Port"));
+    }
+
     /** The header value to give the caller. */
     String rewrite(String value, HttpServerRequest in) {
         String rest = afterServiceOrigin(value);
         if (rest == null) {
             return value;
         }
-        @SuppressWarnings("deprecation")
-        String host = in.host(); // the Host header, or HTTP/2's :authority
-        String origin = publicOrigin(trustForwarded, in.scheme(), host, in.getHeader("Forwarded"),
-                in.getHeader("X-Forwarded-Proto"), in.getHeader("X-Forwarded-Host"), in.getHeader("X-Forwarded-Port"));
+        String origin = callerOrigin(in);
         if (origin == null) {
             return rest.isEmpty() || rest.charAt(0) != '/' ? "/" + rest : rest;
         }

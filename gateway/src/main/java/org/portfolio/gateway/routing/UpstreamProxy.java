@@ -252,9 +252,14 @@ public class UpstreamProxy {
             if (remote != null) {
                 h.set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
             }
-            h.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+            // the origin the caller used, as Location headers are rewritten to it: behind a trusted TLS terminator the
+            // one it forwarded (hostile review of 2026-12-05, sixth pass: the Ed-Fi discovery named http:// and the
+            // terminator's upstream host, so Ed-Fi clients sent their secrets in clear text)
+            String origin = locations.callerOrigin(in);
+            int sep = origin == null ? -1 : origin.indexOf("://");
+            h.set("X-Forwarded-Proto", sep > 0 ? origin.substring(0, sep) : in.scheme() == null ? "http" : in.scheme());
             @SuppressWarnings("deprecation")
-            String host = in.host(); // the Host header, or HTTP/2's :authority
+            String host = sep > 0 ? origin.substring(sep + 3) : in.host(); // else the Host header, or HTTP/2's :authority
             if (PublicLocations.validHost(host) == null && in.localAddress() != null) {
                 // none, or one a service would not take: the address the caller reached, never the service's own
                 // (review of 2026-12-05: edfi-service's discovery then named its internal address)
