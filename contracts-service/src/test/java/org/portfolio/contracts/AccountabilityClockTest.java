@@ -50,6 +50,9 @@ class AccountabilityClockTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    org.portfolio.contracts.service.ContractExpiryJob expiry;
+
     @AfterEach
     void resetClock() {
         TestClock.reset();
@@ -437,6 +440,44 @@ class AccountabilityClockTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Hostile review of 2026-12-05 (sixth pass, H): a term's last school year was never held to its benchmarks, since
+     * its results come after the term (the contract expired on 1 July, and only ACTIVE contracts were evaluated or
+     * watched for missing data). An ended term now answers for its last years: a late result is evaluated, recorded
+     * and published, and a benchmark without data by its due date is found MISSING_DATA; the ladder, closed with the
+     * contract, does not move.
+     */
+    @Test
+    void anExpiredTermStillAnswersForItsLastYearsBenchmarks() {
+        String school = openSchool();
+        Map<String, Object> body = new LinkedHashMap<>(draftBody(school, year(0), year(0),
+                List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS")),
+                List.of(benchmark("ELA_PROFICIENCY", "GTE", 40, year(0), List.of("PEOPLE"), "NOTICE_OF_CONCERN", true),
+                        vacancies())));
+        body.put("accountability", clockTerms("FLAG", 30, true));
+        String contract = draft(body);
+        activate(contract).statusCode(200);
+        LocalDate lastDay = lastDayOf(year(0));
+        standOn(lastDay.plusDays(1));
+        expiry.run();
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract).then().body("status", equalTo("EXPIRED"));
+
+        // the year's results come in the summer after it
+        publishMetric(metric(school, "ELA_PROFICIENCY", year(0), 35, 120, false));
+        var evaluated = awaitEvent("BenchmarkEvaluated", about("contractId", contract));
+        assertThat(evaluated.data().get("metricCode").asText()).isEqualTo("ELA_PROFICIENCY");
+        assertThat(evaluated.data().get("result").asText()).isEqualTo("MISSED");
+        // the other benchmark has none by its due date (30 days' grace)
+        standOn(lastDay.plusDays(31));
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract).then().body("status", equalTo("EXPIRED"))
+                .body("interventionLevel", equalTo("NONE"));
+        assertThat(outboxCount("InterventionEscalated", contract)).isZero();
+    }
 
     /**
      * A contract over last year to next year with ELA_PROFICIENCY ≥ 40 for last year guarding PEOPLE (a miss triggers

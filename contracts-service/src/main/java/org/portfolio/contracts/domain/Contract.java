@@ -157,6 +157,21 @@ public class Contract extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /**
+     * An ended term still answers for its last school years: the one it ended in and the one before (a school year's
+     * results are published in the summer after it, when the contract has often just expired or been renewed). Not a
+     * terminated contract: its term was cut short. Hostile review of 2026-12-05, sixth pass (H): the benchmarks of a
+     * term's last year were never evaluated nor found MISSING_DATA, since their data can only come after the end.
+     */
+    public boolean answersLateFor(SchoolYear period, java.time.MonthDay yearEnd) {
+        if (!(status == ContractStatus.EXPIRED || status == ContractStatus.NON_RENEWED || status == ContractStatus.RENEWED)
+                || endEffectiveDate == null) {
+            return false;
+        }
+        SchoolYear endedIn = SchoolYear.containing(endEffectiveDate, yearEnd);
+        return period.equals(endedIn) || period.equals(endedIn.plusYears(-1));
+    }
+
     public void end(ContractStatus endedAs, String reason, String actor, LocalDate effectiveDate, Instant now) {
         if (!endedAs.isEnded()) {
             throw new IllegalArgumentException(endedAs + " is not an end");

@@ -66,18 +66,20 @@ public class ClockFactRepository {
     }
 
     /**
-     * Benchmarks of ACTIVE contracts whose current version tracks missing data (a grace period is set), whose metric
+     * Benchmarks of ACTIVE contracts (and of those that ran out, were renewed or not renewed since {@code endedSince}:
+     * an ended term answers for its last years, the caller checks which) whose current version tracks missing data (a grace period is set), whose metric
      * has no value at all for the school and period, and that are not yet found MISSING_DATA. The dates are checked
      * by the caller (they depend on the school year's last day).
      */
     @SuppressWarnings("unchecked")
-    public List<MissingCandidate> missingCandidates() {
+    public List<MissingCandidate> missingCandidates(java.time.LocalDate endedSince) {
         List<Object[]> rows = em.createNativeQuery("""
                 select c.id, b.benchmark_id, b.period
                   from contract c
                   join contract_version v on v.contract_id = c.id and v.number = c.current_version
                   join contract_benchmark b on b.contract_version_id = v.id
-                 where c.status = 'ACTIVE'
+                 where (c.status = 'ACTIVE' or (c.status in ('EXPIRED', 'NON_RENEWED', 'RENEWED')
+                                                and c.end_effective_date >= ?1))
                    and v.accountability ->> 'missingDataGraceDays' is not null
                    and not exists (select 1 from metric_observation o
                                     where o.school_id = c.school_id and o.metric_code = b.metric_code and o.period = b.period
@@ -85,7 +87,7 @@ public class ClockFactRepository {
                    and not exists (select 1 from clock_fact f
                                     where f.kind = 'DATA_MISSING' and f.contract_id = c.id
                                       and f.subject_id = b.benchmark_id and f.period = b.period)
-                 order by c.id, b.period, b.position""").getResultList();
+                 order by c.id, b.period, b.position""").setParameter(1, endedSince).getResultList();
         return rows.stream().map(r -> new MissingCandidate((UUID) r[0], (UUID) r[1], (String) r[2])).toList();
     }
 

@@ -101,7 +101,8 @@ public class AccountabilityClock {
                 LOG.errorf(e, "Could not apply the overdue step of contract %s; the next run tries again", id);
             }
         }
-        for (ClockFactRepository.MissingCandidate m : QuarkusTransaction.requiringNew().call(facts::missingCandidates)) {
+        for (ClockFactRepository.MissingCandidate m : QuarkusTransaction.requiringNew()
+                .call(() -> facts.missingCandidates(today.minusYears(3)))) {
             try {
                 if (QuarkusTransaction.requiringNew().call(() -> dataMissing(m, today))) {
                     missing++;
@@ -164,7 +165,8 @@ public class AccountabilityClock {
 
     private boolean dataMissing(ClockFactRepository.MissingCandidate m, LocalDate today) {
         Contract c = contracts.lock(m.contractId());
-        if (c == null || c.status != ContractStatus.ACTIVE) {
+        if (c == null || !(c.status == ContractStatus.ACTIVE
+                || c.answersLateFor(SchoolYear.parse(m.period()), calendar.lastDay()))) {
             return false;
         }
         ContractVersion v = queries.current(c);

@@ -7,6 +7,8 @@ import org.jboss.logging.Logger;
 import org.portfolio.contracts.domain.Benchmark;
 import org.portfolio.contracts.domain.BenchmarkEvaluation;
 import org.portfolio.contracts.domain.Contract;
+import org.portfolio.contracts.domain.ContractStatus;
+import org.portfolio.contracts.domain.SchoolYear;
 import org.portfolio.contracts.domain.EvaluationResult;
 import org.portfolio.contracts.domain.EvaluationTrigger;
 import org.portfolio.contracts.domain.HistoryKind;
@@ -103,7 +105,14 @@ public class EvaluationService {
             observations.persist(o);
         }
         Correction correction = v.correctionId() == null ? null : new Correction(v.correctionId(), v.correctionReasonCode());
-        List<Benchmark> active = benchmarks.activeFor(v.schoolId(), v.metricCode(), v.period());
+        List<Benchmark> active = new java.util.ArrayList<>(benchmarks.activeFor(v.schoolId(), v.metricCode(), v.period()));
+        // and an ended term's last years (their results come after its end), recorded and published like any other
+        SchoolYear period = SchoolYear.tryParse(v.period()).orElse(null);
+        if (period != null) {
+            benchmarks.ofEndedTermsFor(v.schoolId(), v.metricCode(), v.period()).stream()
+                    .filter(b -> b.contractVersion.contract.answersLateFor(period, calendar.lastDay()))
+                    .forEach(active::add);
+        }
         // the accountability clock decides MISSING_DATA under the contract's lock: taking it here too (in id order)
         // means a value and a MISSING_DATA finding for the same benchmark never both pass unseen by each other
         active.stream().map(b -> b.contractVersion.contract.id).distinct().sorted().forEach(contracts::lock);
@@ -200,7 +209,8 @@ public class EvaluationService {
                                  HistoryKind kind, java.util.Map<String, Object> cause) {
         outbox.publish("Contract", c.id, BenchmarkEvaluated.NAME, c.schoolId(), BenchmarkEvaluated.of(e, b));
         history.record(new HistoryService.Entry(c.schoolId(), c.id, kind, e.describe(), SYSTEM, null, null, e.id, cause));
-        if (e.isMiss()) {
+        // the ladder of an ended contract closed with it: a late miss is recorded and published, and moves no ladder
+        if (e.isMiss() && c.status == ContractStatus.ACTIVE) {
             boolean sameMissAgain = previous.map(BenchmarkEvaluation::isMiss).orElse(false);
             InterventionRules.onMiss(c.interventionLevel, b.missTriggers, sameMissAgain).ifPresent(esc ->
                     interventions.change(c, esc.to(), e.describe() + "; " + esc.rule(),
