@@ -45,6 +45,9 @@ class WebhookSlotsTest {
     @Inject
     org.portfolio.integration.repository.DeliveryRepository deliveries;
 
+    @Inject
+    org.portfolio.integration.service.TargetGuard guard;
+
     static long total(String sub, String state) {
         Response log = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub + "/deliveries?size=200");
         log.then().statusCode(200);
@@ -78,6 +81,63 @@ class WebhookSlotsTest {
                         .map(g -> g.event().path("data").path("n").asInt()).toList()).as("school " + s).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
             }
             assertThat(r.maxConcurrent()).isLessThanOrEqualTo(3); // one request at a time per slot, a slot per school here
+        }
+    }
+
+    /**
+     * Hostile review of 2026-12-05 (sixth pass, M4): each slot resolved its target on a sender thread and waited there
+     * for the whole dns-timeout, so one client whose name server stopped answering held every sender thread and every
+     * tenant's deliveries waited. The lookup now holds no sender thread: the healthy endpoint's delivery goes at once.
+     */
+    @Test
+    void aTargetWhoseNameServerNeverAnswersHoldsNoSenderThread() throws Exception {
+        UUID school = UUID.randomUUID();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stuck = new java.util.concurrent.atomic.AtomicBoolean();
+        org.portfolio.integration.service.TargetGuard.Resolver resolver = host -> {
+            if (!host.equals("stuck.example")) {
+                return java.net.InetAddress.getAllByName(host);
+            }
+            if (stuck.get()) {
+                try {
+                    release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new java.net.UnknownHostException(host);
+            }
+            return new java.net.InetAddress[] {java.net.InetAddress.getByName("127.0.0.1")};
+        };
+        org.portfolio.integration.service.TargetGuard.Resolver before = guard.resolveWith(resolver);
+        String owner = TestTokens.token("stuck-" + UUID.randomUUID(), java.util.Set.of("DISTRICT_ADMIN"), List.of(),
+                Duration.ofMinutes(5));
+        List<String> stuckSubs = new ArrayList<>();
+        try (Receiver r = new Receiver(); Receiver unreachable = new Receiver()) {
+            for (int i = 0; i < 20; i++) {
+                stuckSubs.add(Webhooks.register(owner, unreachable.url().replace("127.0.0.1", "stuck.example"),
+                        List.of("SchoolUpdated"), List.of(school)).then().statusCode(201).extract().path("id"));
+            }
+            Webhooks.Registered healthy = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            stuck.set(true);
+            guard.resolveWith(resolver); // the same resolver, the registrations' answers forgotten
+            String id = Events.contracts("SchoolUpdated", school, Map.of("n", 1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> total(healthy.id(), "PENDING") == 1);
+
+            dispatcher.dispatchOnce();
+            Thread.sleep(500);
+            long waitingForANameServer = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(e -> e.getKey().getName().equals("webhook-sender"))
+                    .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().endsWith(".TargetGuard")))
+                    .count();
+            assertThat(waitingForANameServer).isZero();
+            await().atMost(Duration.ofSeconds(2)).until(() -> r.acknowledged().size() == 1);
+            assertThat(r.acknowledged().get(0).webhookId()).isEqualTo(id);
+        } finally {
+            release.countDown();
+            guard.resolveWith(before);
+            for (String sub : stuckSubs) {
+                given().auth().oauth2(owner).delete("/api/webhooks/" + sub).then().statusCode(204);
+            }
         }
     }
 

@@ -50,7 +50,7 @@ public class TargetGuard {
     IntegrationConfig config;
 
     private TargetAddresses addresses;
-    private Resolver resolver = InetAddress::getAllByName;
+    private volatile Resolver resolver = InetAddress::getAllByName;
     private Duration timeout;
     private Duration ttl;
     private LongSupplier clock = System::nanoTime;
@@ -79,6 +79,14 @@ public class TargetGuard {
     void init() {
         init(new TargetAddresses(config.webhooks().allowPrivateTargets(), config.webhooks().allowedNetworks().orElse(List.of())),
                 InetAddress::getAllByName, config.webhooks().dnsTimeout(), config.webhooks().dnsCacheTtl());
+    }
+
+    /** Tests: resolve names with this from now on (a name server that never answers); the one before is returned. */
+    public Resolver resolveWith(Resolver replacement) {
+        Resolver before = resolver;
+        resolver = replacement;
+        cache.clear();
+        return before;
     }
 
     /** A guard outside CDI (tests): these rules, this resolver, this timeout and cache lifetime. */
@@ -150,18 +158,43 @@ public class TargetGuard {
         return resolve(uri, lookups);
     }
 
+    /**
+     * The same without blocking (the delivery senders' threads: a name server that never answers held a sender thread
+     * for the whole {@code dns-timeout} per slot, and one client's dead name server delayed every tenant's deliveries;
+     * hostile review of 2026-12-05, sixth pass, M4): completes within {@code dns-timeout}, never exceptionally.
+     */
+    public CompletableFuture<Resolution> resolveAsync(URI uri) {
+        String host = uri.getHost();
+        return lookup(host, lookups).copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((all, e) -> e == null ? judge(uri, all) : unresolved(host, e));
+    }
+
     private Resolution resolve(URI uri, ExecutorService pool) {
         String host = uri.getHost();
-        InetAddress[] all;
         try {
-            all = addressesOf(host, pool);
-        } catch (UnknownHostException e) {
-            return new Unresolved("the host " + host + " does not resolve");
+            return judge(uri, lookup(host, pool).get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unresolved(host, e);
+        } catch (ExecutionException e) {
+            return unresolved(host, e.getCause());
         } catch (TimeoutException e) {
+            return unresolved(host, e);
+        }
+    }
+
+    private Resolution unresolved(String host, Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof TimeoutException || cause instanceof InterruptedException) {
             return new Unresolved("the host " + host + " did not resolve within " + timeout.toMillis() + " ms");
         }
-        if (all.length == 0) {
-            return new Unresolved("the host " + host + " does not resolve");
+        return new Unresolved("the host " + host + " does not resolve");
+    }
+
+    /** Every address the host has must be allowed; the first is the one to connect to. */
+    private Resolution judge(URI uri, InetAddress[] all) {
+        if (all == null || all.length == 0) {
+            return new Unresolved("the host " + uri.getHost() + " does not resolve");
         }
         for (InetAddress a : all) {
             Optional<String> why = addresses.refusal(a);
@@ -173,45 +206,38 @@ public class TargetGuard {
         return new Allowed(all[0]);
     }
 
-    private InetAddress[] addressesOf(String host, ExecutorService pool) throws UnknownHostException, TimeoutException {
-        long now = clock.getAsLong();
+    /**
+     * The host's recent addresses, or its lookup: one at a time per name ({@code pending}), on the given pool. The
+     * lookup is started outside the map's update (a full pool used to be answered inside {@code computeIfAbsent},
+     * whose own map it then changed: ConcurrentHashMap's "Recursive update", a 500 for the registration).
+     */
+    private CompletableFuture<InetAddress[]> lookup(String host, ExecutorService pool) {
         Cached hit = cache.get(host);
-        if (hit != null && hit.until() - now > 0) {
-            return hit.all();
+        if (hit != null && hit.until() - clock.getAsLong() > 0) {
+            return CompletableFuture.completedFuture(hit.all());
         }
-        CompletableFuture<InetAddress[]> lookup = pending.computeIfAbsent(host, h -> {
-            CompletableFuture<InetAddress[]> f = new CompletableFuture<>();
-            try {
-                pool.execute(() -> {
-                    try {
-                        InetAddress[] found = resolver.resolve(h);
-                        remember(h, found);
-                        f.complete(found);
-                    } catch (Throwable e) {
-                        f.completeExceptionally(e);
-                    } finally {
-                        pending.remove(h, f);
-                    }
-                });
-            } catch (RuntimeException e) { // the pool is full or shut down
-                pending.remove(h, f);
-                f.completeExceptionally(new UnknownHostException(h + ": no resolver thread free (" + e + ")"));
-            }
-            return f;
-        });
+        CompletableFuture<InetAddress[]> mine = new CompletableFuture<>();
+        CompletableFuture<InetAddress[]> running = pending.putIfAbsent(host, mine);
+        if (running != null) {
+            return running;
+        }
         try {
-            return lookup.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TimeoutException("interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownHostException u) {
-                throw u;
-            }
-            UnknownHostException u = new UnknownHostException(host + ": " + e.getCause());
-            u.initCause(e.getCause());
-            throw u;
+            pool.execute(() -> {
+                try {
+                    InetAddress[] found = resolver.resolve(host);
+                    remember(host, found);
+                    mine.complete(found);
+                } catch (Throwable e) {
+                    mine.completeExceptionally(e);
+                } finally {
+                    pending.remove(host, mine);
+                }
+            });
+        } catch (RuntimeException e) { // the pool is full or shut down
+            pending.remove(host, mine);
+            mine.completeExceptionally(new UnknownHostException(host + ": no resolver thread free (" + e + ")"));
         }
+        return mine;
     }
 
     private void remember(String host, InetAddress[] found) {

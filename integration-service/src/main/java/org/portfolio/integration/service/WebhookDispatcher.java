@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -269,26 +270,32 @@ public class WebhookDispatcher {
             this.slot = slot;
         }
 
+        /**
+         * Resolves the target without holding a sender thread (the lookup runs on the guard's pool, bounded by
+         * {@code dns-timeout}), then sends on a sender thread.
+         */
         void start() {
+            CompletableFuture<TargetGuard.Resolution> resolution;
             try {
-                TargetGuard.Resolution r = guard.resolve(slot.target());
-                if (r instanceof TargetGuard.Allowed allowed) {
-                    address = allowed.address();
-                } else {
-                    Job first = slot.jobs().get(0);
-                    attempts.add(result(first, Instant.now(), new WebhookSender.Outcome(null, 0, r instanceof TargetGuard.Refused
-                            ? ErrorClass.TARGET_REFUSED : ErrorClass.DNS, null)));
-                    stopped = true;
-                    next(1);
-                    return;
-                }
+                resolution = guard.resolveAsync(slot.target());
             } catch (RuntimeException e) {
-                attempts.add(result(slot.jobs().get(0), Instant.now(), new WebhookSender.Outcome(null, 0, ErrorClass.IO, null)));
-                stopped = true;
-                next(1);
+                resolved(null);
                 return;
             }
-            next(0);
+            resolution.whenCompleteAsync((r, e) -> resolved(e == null ? r : null), senders);
+        }
+
+        private void resolved(TargetGuard.Resolution r) {
+            if (r instanceof TargetGuard.Allowed allowed) {
+                address = allowed.address();
+                next(0);
+                return;
+            }
+            ErrorClass error = r instanceof TargetGuard.Refused ? ErrorClass.TARGET_REFUSED
+                    : r instanceof TargetGuard.Unresolved ? ErrorClass.DNS : ErrorClass.IO;
+            attempts.add(result(slot.jobs().get(0), Instant.now(), new WebhookSender.Outcome(null, 0, error, null)));
+            stopped = true;
+            next(1);
         }
 
         /** Sends job i (or the first later one still to be tried), or settles the slot when none is left. */

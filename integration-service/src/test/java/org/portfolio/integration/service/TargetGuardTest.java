@@ -202,4 +202,71 @@ class TargetGuardTest {
             guard.close();
         }
     }
+
+    /**
+     * Sixth pass: with every registration lookup thread waiting on a name server that never answers, the next
+     * registration's lookup was refused inside ConcurrentHashMap.computeIfAbsent, whose own map the refusal then
+     * changed ("Recursive update": an IllegalStateException, a 500). It is a clear 422 now.
+     */
+    @Test
+    void aRegistrationFindingEveryLookupThreadBusyIsRefusedWith422() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger hanging = new AtomicInteger();
+        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), host -> {
+            hanging.incrementAndGet();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        }, Duration.ofSeconds(20), Duration.ofSeconds(30));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(TargetGuard.REGISTRATION_LOOKUP_THREADS);
+        try {
+            for (int i = 0; i < TargetGuard.REGISTRATION_LOOKUP_THREADS; i++) {
+                String url = "https://busy" + i + ".example/hook";
+                callers.submit(() -> {
+                    try {
+                        guard.checkRegistration(url);
+                    } catch (RuntimeException refused) {
+                        // released at the end
+                    }
+                });
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (hanging.get() < TargetGuard.REGISTRATION_LOOKUP_THREADS && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(hanging.get()).isEqualTo(TargetGuard.REGISTRATION_LOOKUP_THREADS);
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> guard.checkRegistration("https://one-more.example/hook"));
+            assertThat(refused).isInstanceOf(org.portfolio.platform.web.problem.ProblemException.class);
+            assertThat(((org.portfolio.platform.web.problem.ProblemException) refused).type().status()).isEqualTo(422);
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+            guard.close();
+        }
+    }
+
+    /** Sixth pass, M4: the senders resolve without waiting; the answer comes within the timeout, never an exception. */
+    @Test
+    void anAsynchronousResolutionReturnsAtOnceAndIsAnsweredWithinTheTimeout() throws Exception {
+        Resolvers resolvers = new Resolvers();
+        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), resolvers, Duration.ofMillis(500), Duration.ofSeconds(30));
+        try {
+            long start = System.nanoTime();
+            CompletableFuture<TargetGuard.Resolution> slow = guard.resolveAsync(URI.create("https://slow.example/hook"));
+            CompletableFuture<TargetGuard.Resolution> fast = guard.resolveAsync(URI.create("https://fast.example/hook"));
+            CompletableFuture<TargetGuard.Resolution> mixed = guard.resolveAsync(URI.create("https://mixed.example/hook"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300));
+            assertThat(fast.get(5, TimeUnit.SECONDS)).isEqualTo(new TargetGuard.Allowed(ip("93.184.216.35")));
+            assertThat(mixed.get(5, TimeUnit.SECONDS)).isInstanceOf(TargetGuard.Refused.class);
+            TargetGuard.Resolution r = slow.get(5, TimeUnit.SECONDS);
+            assertThat(r).isInstanceOf(TargetGuard.Unresolved.class);
+            assertThat(((TargetGuard.Unresolved) r).why()).contains("within 500 ms");
+        } finally {
+            resolvers.release.countDown();
+            guard.close();
+        }
+    }
 }
