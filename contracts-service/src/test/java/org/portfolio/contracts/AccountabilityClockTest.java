@@ -468,6 +468,8 @@ class AccountabilityClockTest {
         var evaluated = awaitEvent("BenchmarkEvaluated", about("contractId", contract));
         assertThat(evaluated.data().get("metricCode").asText()).isEqualTo("ELA_PROFICIENCY");
         assertThat(evaluated.data().get("result").asText()).isEqualTo("MISSED");
+        // its grants ended with it: the late miss guards nothing (another contract's grants are not its to take)
+        assertThat(evaluated.data().get("guardsDomains")).isEmpty();
         // the other benchmark has none by its due date (30 days' grace)
         standOn(lastDay.plusDays(31));
         clock.run();
@@ -477,6 +479,31 @@ class AccountabilityClockTest {
         given().auth().oauth2(admin()).get("/api/contracts/" + contract).then().body("status", equalTo("EXPIRED"))
                 .body("interventionLevel", equalTo("NONE"));
         assertThat(outboxCount("InterventionEscalated", contract)).isZero();
+    }
+
+    /**
+     * The review of that rule: a renewal may start within the renewed term, with its own benchmarks for the years it
+     * covers; the renewed contract does not answer for those years too (a MISSED under the old target beside the
+     * successor's MET revoked the grants the successor carried).
+     */
+    @Test
+    void aRenewedContractDoesNotAnswerForTheYearsItsSuccessorCovers() {
+        String school = openSchool();
+        Map<String, Object> body = new LinkedHashMap<>(draftBody(school, year(-1), year(1),
+                List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS")),
+                List.of(benchmark("ELA_PROFICIENCY", "GTE", 40, year(0), List.of("PEOPLE"), "NOTICE_OF_CONCERN", true))));
+        String old = draft(body);
+        activate(old).statusCode(200);
+        String successor = given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Renewed early", "term", Map.of("startYear", year(0), "endYear", year(2)),
+                        "benchmarks", List.of(benchmark("ELA_PROFICIENCY", "GTE", 30, year(0), List.of("PEOPLE"),
+                                "NOTICE_OF_CONCERN", true))))
+                .post("/api/contracts/" + old + "/renewal").then().statusCode(201).extract().path("id");
+
+        publishMetric(metric(school, "ELA_PROFICIENCY", year(0), 35, 120, false));
+        var met = awaitEvent("BenchmarkEvaluated", about("contractId", successor));
+        assertThat(met.data().get("result").asText()).isEqualTo("MET");
+        assertThat(outboxCount("BenchmarkEvaluated", old)).isZero();
     }
 
     /**

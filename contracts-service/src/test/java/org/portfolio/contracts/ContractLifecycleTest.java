@@ -189,10 +189,17 @@ class ContractLifecycleTest {
         List<String> summaries = given().auth().oauth2(admin()).get("/api/contracts/" + id + "/history").then()
                 .extract().path("items.summary");
         assertThat(summaries).anyMatch(s -> s.contains("supersedes the decided end as NON_RENEWED"));
-        // a non-renewal effective today ends it now
+        // a non-renewal's date is the contract's last day: today holds through today (the expiry job ends it the
+        // night after, as a term's end); a date already past ends it now
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String throughToday = activeContract(openSchool());
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Closing early", "effectiveDate", today.toString()))
+                .post("/api/contracts/" + throughToday + "/non-renewal").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("scheduledEnd.effectiveDate", equalTo(today.toString()));
         String other = activeContract(openSchool());
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "Closing early", "effectiveDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()))
+                .body(Map.of("reason", "Closing early", "effectiveDate", today.minusDays(1).toString()))
                 .post("/api/contracts/" + other + "/non-renewal").then().statusCode(200)
                 .body("status", equalTo("NON_RENEWED"));
         EventsProbe.Received e = awaitEvent("ContractEnded", about("contractId", other));

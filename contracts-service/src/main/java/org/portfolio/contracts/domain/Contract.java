@@ -163,12 +163,21 @@ public class Contract extends PanacheEntityBase {
      * terminated contract: its term was cut short. Hostile review of 2026-12-05, sixth pass (H): the benchmarks of a
      * term's last year were never evaluated nor found MISSING_DATA, since their data can only come after the end.
      */
-    public boolean answersLateFor(SchoolYear period, java.time.MonthDay yearEnd) {
+    public boolean answersLateFor(SchoolYear period, java.time.MonthDay yearEnd, SchoolYear successorStart) {
+        return answersLateFor(status, endEffectiveDate, successorStart, period, yearEnd);
+    }
+
+    /**
+     * The rule of {@link #answersLateFor(SchoolYear, java.time.MonthDay, SchoolYear)} on a contract's columns: after a
+     * renewal, never a year the successor's term covers (it has its own benchmarks for it; the review of this rule).
+     */
+    public static boolean answersLateFor(ContractStatus status, LocalDate endedOn, SchoolYear successorStart,
+                                         SchoolYear period, java.time.MonthDay yearEnd) {
         if (!(status == ContractStatus.EXPIRED || status == ContractStatus.NON_RENEWED || status == ContractStatus.RENEWED)
-                || endEffectiveDate == null) {
+                || endedOn == null || (successorStart != null && period.compareTo(successorStart) >= 0)) {
             return false;
         }
-        SchoolYear endedIn = SchoolYear.containing(endEffectiveDate, yearEnd);
+        SchoolYear endedIn = SchoolYear.containing(endedOn, yearEnd);
         return period.equals(endedIn) || period.equals(endedIn.plusYears(-1));
     }
 

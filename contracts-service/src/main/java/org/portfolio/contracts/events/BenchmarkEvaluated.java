@@ -35,6 +35,13 @@ public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contr
     public record Consequence(String interventionLevel, boolean reinstateOnMet) {
     }
 
+    /** The same evaluation with no guarded domain: a late result of a term whose grants ended with it. */
+    public BenchmarkEvaluated guardingNothing() {
+        return new BenchmarkEvaluated(evaluationId, benchmarkId, contractId, schoolId, metricCode, period, comparator, target,
+                actual, n, result, category, List.of(), consequence, sourceEventId, contractVersion, trigger, sourceResultId,
+                evaluatedAt, dataStatus, dataDueBy, correction);
+    }
+
     public static BenchmarkEvaluated of(BenchmarkEvaluation e, Benchmark b) {
         return new BenchmarkEvaluated(e.id, e.benchmarkId, e.contractId, e.schoolId, e.metricCode, e.period,
                 e.comparator.name(), e.target, e.actual, e.n, e.isMiss() ? "MISSED" : e.result.name(), b.category.name(),

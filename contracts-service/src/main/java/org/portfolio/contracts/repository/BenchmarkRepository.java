@@ -12,10 +12,6 @@ import java.util.UUID;
 public class BenchmarkRepository implements PanacheRepositoryBase<Benchmark, UUID> {
 
     /**
-     * The benchmarks of the school's ACTIVE contract (its current version) on a metric and period: the evaluation
-     * hot path, answered from indexes (one active contract per school, version by number, benchmarks by version).
-     */
-    /**
      * The benchmarks (current version) of the school's contracts that ended by running out, renewal or non-renewal on a
      * metric and period: the caller keeps those whose contract still answers for the period
      * ({@link org.portfolio.contracts.domain.Contract#answersLateFor}).
@@ -31,6 +27,10 @@ public class BenchmarkRepository implements PanacheRepositoryBase<Benchmark, UUI
                 .getResultList();
     }
 
+    /**
+     * The benchmarks of the school's ACTIVE contract (its current version) on a metric and period: the evaluation
+     * hot path, answered from indexes (one active contract per school, version by number, benchmarks by version).
+     */
     public List<Benchmark> activeFor(UUID schoolId, String metricCode, String period) {
         return getEntityManager().createQuery(
                         "select b from Benchmark b join fetch b.contractVersion v join fetch v.contract c "

@@ -24,7 +24,8 @@ public class ClockFactRepository {
     EntityManager em;
 
     /** A missing-data candidate: a benchmark of an ACTIVE contract's current version without any value. */
-    public record MissingCandidate(UUID contractId, UUID benchmarkId, String period) {
+    public record MissingCandidate(UUID contractId, UUID benchmarkId, String period, String status,
+                                   java.time.LocalDate endedOn, String successorStart) {
     }
 
     /** A benchmark found MISSING_DATA that still has no value, of an ACTIVE contract (for the calendar). */
@@ -74,8 +75,9 @@ public class ClockFactRepository {
     @SuppressWarnings("unchecked")
     public List<MissingCandidate> missingCandidates(java.time.LocalDate endedSince) {
         List<Object[]> rows = em.createNativeQuery("""
-                select c.id, b.benchmark_id, b.period
+                select c.id, b.benchmark_id, b.period, c.status, c.end_effective_date, s.term_start_year
                   from contract c
+                  left join contract s on s.id = c.renewed_by_contract_id
                   join contract_version v on v.contract_id = c.id and v.number = c.current_version
                   join contract_benchmark b on b.contract_version_id = v.id
                  where (c.status = 'ACTIVE' or (c.status in ('EXPIRED', 'NON_RENEWED', 'RENEWED')
@@ -88,7 +90,8 @@ public class ClockFactRepository {
                                     where f.kind = 'DATA_MISSING' and f.contract_id = c.id
                                       and f.subject_id = b.benchmark_id and f.period = b.period)
                  order by c.id, b.period, b.position""").setParameter(1, endedSince).getResultList();
-        return rows.stream().map(r -> new MissingCandidate((UUID) r[0], (UUID) r[1], (String) r[2])).toList();
+        return rows.stream().map(r -> new MissingCandidate((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                r[4] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[4], (String) r[5])).toList();
     }
 
     /**

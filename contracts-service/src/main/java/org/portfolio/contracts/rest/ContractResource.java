@@ -238,7 +238,7 @@ public class ContractResource {
     @Path("/{id}/non-renewal")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Decide not to renew", description = "The contract ends as NON_RENEWED after its last day, the effective date "
-            + "(default: the term's last day; the expiry job ends it the night after), or at once if that date has come. "
+            + "(default: the term's last day; the expiry job ends it the night after), or at once if that date has passed. "
             + "Publishes ContractEnded when it ends; a contract in intervention goes back to NONE "
             + "(InterventionEscalated, cause CONTRACT_ENDED). Returns the contract with scheduledEnd or ended.")
     @APIResponse(responseCode = "200", description = "Decided (scheduledEnd) or ended (ended)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
@@ -253,8 +253,8 @@ public class ContractResource {
     @POST
     @Path("/{id}/termination")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
-    @Operation(summary = "Terminate", description = "Ends the contract as TERMINATED at once (default), or after a later "
-            + "date within the term, its last day (the expiry job ends it the night after); replaces a decided non-renewal. Publishes ContractEnded when it ends; a contract in "
+    @Operation(summary = "Terminate", description = "Ends the contract as TERMINATED at once (default), or after a given "
+            + "date within the term, its last day (the expiry job ends it the night after; a date already past: at once); replaces a decided non-renewal. Publishes ContractEnded when it ends; a contract in "
             + "intervention goes back to NONE (InterventionEscalated, cause CONTRACT_ENDED). Returns the contract with "
             + "ended or scheduledEnd.")
     @APIResponse(responseCode = "200", description = "Terminated (ended) or decided (scheduledEnd)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))

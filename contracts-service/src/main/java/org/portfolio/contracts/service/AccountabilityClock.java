@@ -103,6 +103,11 @@ public class AccountabilityClock {
         }
         for (ClockFactRepository.MissingCandidate m : QuarkusTransaction.requiringNew()
                 .call(() -> facts.missingCandidates(today.minusYears(3)))) {
+            if (!"ACTIVE".equals(m.status()) && !Contract.answersLateFor(ContractStatus.valueOf(m.status()), m.endedOn(),
+                    m.successorStart() == null ? null : SchoolYear.parse(m.successorStart()), SchoolYear.parse(m.period()),
+                    calendar.lastDay())) {
+                continue; // an ended contract's earlier years, or years its successor answers for: never a finding
+            }
             try {
                 if (QuarkusTransaction.requiringNew().call(() -> dataMissing(m, today))) {
                     missing++;
@@ -165,8 +170,7 @@ public class AccountabilityClock {
 
     private boolean dataMissing(ClockFactRepository.MissingCandidate m, LocalDate today) {
         Contract c = contracts.lock(m.contractId());
-        if (c == null || !(c.status == ContractStatus.ACTIVE
-                || c.answersLateFor(SchoolYear.parse(m.period()), calendar.lastDay()))) {
+        if (c == null || !(c.status == ContractStatus.ACTIVE || evaluation.answersLate(c, SchoolYear.parse(m.period())))) {
             return false;
         }
         ContractVersion v = queries.current(c);

@@ -67,8 +67,11 @@ public class ContractEnding {
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.ACTIVE, "terminated");
         LocalDate termEnd = calendar.lastDayOf(c.termEnd());
-        LocalDate date = effectiveDate != null ? effectiveDate : calendar.today();
-        endOrSchedule(c, ContractStatus.TERMINATED, reason, date, termEnd, actor);
+        if (effectiveDate == null) {
+            endNow(c, ContractStatus.TERMINATED, reason, calendar.today(), actor); // "now": not even through today
+            return;
+        }
+        endOrSchedule(c, ContractStatus.TERMINATED, reason, effectiveDate, termEnd, actor);
     }
 
     /** The school closed: its ACTIVE contract is terminated at once. */
@@ -106,7 +109,9 @@ public class ContractEnding {
             throw ProblemException.unprocessable("The term ends on " + termEnd + "; an end after it is not an end",
                     new FieldError("effectiveDate", "must not be after the term's last day " + termEnd));
         }
-        if (!date.isAfter(calendar.today())) {
+        // the date is the contract's last day: one already past ends it now; today or later, the night after it (a
+        // non-renewal decided on the term's last day ends with the term, not a day before; the review of this rule)
+        if (date.isBefore(calendar.today())) {
             endNow(c, as, reason, date, actor);
             return;
         }

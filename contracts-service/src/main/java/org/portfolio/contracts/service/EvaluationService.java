@@ -110,7 +110,7 @@ public class EvaluationService {
         SchoolYear period = SchoolYear.tryParse(v.period()).orElse(null);
         if (period != null) {
             benchmarks.ofEndedTermsFor(v.schoolId(), v.metricCode(), v.period()).stream()
-                    .filter(b -> b.contractVersion.contract.answersLateFor(period, calendar.lastDay()))
+                    .filter(b -> answersLate(b.contractVersion.contract, period))
                     .forEach(active::add);
         }
         // the accountability clock decides MISSING_DATA under the contract's lock: taking it here too (in id order)
@@ -120,6 +120,13 @@ public class EvaluationService {
                 .map(b -> evaluate(b.contractVersion.contract, b, o, correction == null ? EvaluationTrigger.METRIC_RESULT
                         : EvaluationTrigger.CORRECTION, correction))
                 .toList();
+    }
+
+    /** Whether an ended contract still answers for this school year ({@link Contract#answersLateFor}). */
+    public boolean answersLate(Contract c, SchoolYear period) {
+        SchoolYear successorStart = c.renewedByContractId == null ? null
+                : contracts.findByIdOptional(c.renewedByContractId).map(Contract::termStart).orElse(null);
+        return c.answersLateFor(period, calendar.lastDay(), successorStart);
     }
 
     /** Evaluates benchmarks of a contract that just became active or was amended, on the values already known. */
@@ -207,7 +214,13 @@ public class EvaluationService {
     /** A MET or MISSED (or an evaluation counted as a miss): published, recorded, and a miss moves the ladder. */
     private void publishDecisive(Contract c, Benchmark b, BenchmarkEvaluation e, Optional<BenchmarkEvaluation> previous,
                                  HistoryKind kind, java.util.Map<String, Object> cause) {
-        outbox.publish("Contract", c.id, BenchmarkEvaluated.NAME, c.schoolId(), BenchmarkEvaluated.of(e, b));
+        BenchmarkEvaluated event = BenchmarkEvaluated.of(e, b);
+        if (c.status == ContractStatus.EXPIRED || c.status == ContractStatus.NON_RENEWED) {
+            // its grants ended with it: a late result guards nothing (another contract's grants are not its to take;
+            // after a renewal the grants carried over to the successor are)
+            event = event.guardingNothing();
+        }
+        outbox.publish("Contract", c.id, BenchmarkEvaluated.NAME, c.schoolId(), event);
         history.record(new HistoryService.Entry(c.schoolId(), c.id, kind, e.describe(), SYSTEM, null, null, e.id, cause));
         // the ladder of an ended contract closed with it: a late miss is recorded and published, and moves no ladder
         if (e.isMiss() && c.status == ContractStatus.ACTIVE) {
