@@ -133,6 +133,8 @@ class AuthenticationAtTheGatewayTest {
                 .then().statusCode(403).body("detail", containsString("6f1c0000-0000-4000-8000-000000000001"));
         given().urlEncodingEnabled(false).auth().oauth2(leader).get("/api/schools/" + other + ";x=1/contract")
                 .then().statusCode(403).body("detail", containsString(other.toString()));
+        given().urlEncodingEnabled(false).auth().oauth2(leader).get("/api/schools;x=1/" + other + "/contract")
+                .then().statusCode(403).body("detail", containsString(other.toString()));
         assertThat(StubService.CALLS.get()).isEqualTo(calls);
         given().auth().oauth2(leader).get("/api/schools/" + mine + "/contract").then().statusCode(200);
         given().auth().oauth2(TestTokens.oversight()).get("/api/schools/" + other + "/contract").then().statusCode(200);

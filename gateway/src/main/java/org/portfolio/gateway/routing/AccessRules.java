@@ -70,8 +70,14 @@ public final class AccessRules {
 
     /** The school a path names (a UUID in a school-scoped position), or null. */
     public String schoolOf(String[] path) {
+        // matched as JAX-RS matches: matrix parameters of any segment aside ("/api/schools;x=1/<id>/…" too)
+        String[] plain = new String[path.length];
+        for (int i = 0; i < path.length; i++) {
+            int matrix = path[i].indexOf(';');
+            plain[i] = matrix >= 0 ? path[i].substring(0, matrix) : path[i];
+        }
         for (PathPattern p : schoolScoped) {
-            String s = asTheServiceReadsIt(p.capture(path));
+            String s = asTheServiceReadsIt(p.capture(plain));
             if (s != null && looksLikeUuid(s)) {
                 return s.toLowerCase(Locale.ROOT);
             }

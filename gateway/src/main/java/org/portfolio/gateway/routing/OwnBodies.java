@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The bodies of the gateway's own resources (the token endpoints, the admin API), which RESTEasy reads: past its input
  * buffer it reads the rest blocking on a worker thread, so a body trickled a byte a minute held a worker for as long
  * as the client liked, and a few hundred anonymous token requests held them all (hostile review of 2026-12-05, sixth
- * pass, H1). Each such request now takes an in-flight place of its caller (as a proxied one does) and its body must
- * have arrived whole within {@code body-stall-timeout}: else 408 and the connection closed, which ends the read.
+ * pass, H1). Each such request's body must have arrived whole within {@code body-stall-timeout}: else 408 and the
+ * connection closed, which ends the read; and one that can reach a worker (a caller's with a token, or one of unknown
+ * length) takes an in-flight place of its caller, as a proxied one does.
  */
 final class OwnBodies {
 
@@ -33,6 +34,15 @@ final class OwnBodies {
         long timer = vertx.setTimer(deadline.toMillis(), id -> {
             release.run();
             if (req.isEnded()) {
+                return;
+            }
+            if (ctx.response().headWritten() || ctx.response().ended()) {
+                // RESTEasy answered already (its 413, say): only the unread rest of the body is left
+                if (req.version() == HttpVersion.HTTP_2) {
+                    req.response().reset();
+                } else {
+                    req.connection().close();
+                }
                 return;
             }
             FrontDoor.closeAfterAnswer(req);
