@@ -15,6 +15,15 @@ class ArchitectureTest {
     }
 
     /**
+     * Offer deadlines, expiry and every recorded time come from the injected Clock (hostile review of 2026-12-05,
+     * sixth pass: the service read the system clock, so no test could move it across a deadline).
+     */
+    @Test
+    void everyTimeComesFromTheInjectedClock() {
+        ArchitectureRules.everyTimeComesFromTheInjectedClock("enrollment");
+    }
+
+    /**
      * {@code match} is the matching code {@code ./portfolio match} runs without starting the service (README, docs/
      * architecture.md): plain Java and Jackson's streaming parser, nothing of the service's other packages, Quarkus,
      * JPA or events.

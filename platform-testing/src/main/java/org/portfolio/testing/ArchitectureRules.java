@@ -27,6 +27,39 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    /**
+     * Every time the service records or decides by comes from the one injected {@link java.time.Clock} (which a test
+     * moves: platform-testing's TestClock), never from the system clock directly: no {@code now()} of a java.time type
+     * but {@code now(Clock)}, no {@code Clock.system…}, {@code new Date()} or {@code System.currentTimeMillis()}. Only
+     * platform-web's ClockProducer, outside the services, reads it. Technical timings ({@code System.nanoTime()}) are
+     * not wall-clock times.
+     *
+     * @param service the service's package under org.portfolio, e.g. "autonomy"
+     */
+    public static void everyTimeComesFromTheInjectedClock(String service) {
+        String base = "org.portfolio." + service;
+        noClasses().that().resideInAPackage(base + "..")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "read the system clock through java.time",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) -> readsTheSystemClock(call.getTarget())))
+                .orShould().callConstructor(java.util.Date.class)
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("times come from the injected java.time.Clock, which tests move (TestClock)")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages(base));
+    }
+
+    private static boolean readsTheSystemClock(com.tngtech.archunit.core.domain.AccessTarget.MethodCallTarget t) {
+        if (!t.getOwner().getPackageName().equals("java.time")) {
+            return false;
+        }
+        if (t.getOwner().isEquivalentTo(java.time.Clock.class)) {
+            return t.getName().startsWith("system");
+        }
+        return t.getName().equals("now")
+                && t.getRawParameterTypes().stream().noneMatch(p -> p.isEquivalentTo(java.time.Clock.class));
+    }
+
     /** @param service the service's package under org.portfolio, e.g. "contracts" */
     public static void check(String service) {
         String base = "org.portfolio." + service;

@@ -92,7 +92,7 @@ public class EnrollmentPeriod extends PanacheEntityBase {
         return status == PeriodStatus.DRAFT || status == PeriodStatus.OPEN;
     }
 
-    public void touch() {
-        updatedAt = Instant.now();
+    public void touch(Instant now) {
+        updatedAt = now;
     }
 }

@@ -19,6 +19,10 @@ import java.util.UUID;
 @Transactional
 public class ApplicantService {
 
+    /** The one clock of every time this service records or decides by (a test moves it; platform-web's ClockProducer). */
+    @Inject
+    java.time.Clock clock;
+
     @Inject
     ApplicantRepository applicants;
     @Inject
@@ -36,8 +40,8 @@ public class ApplicantService {
         });
         Applicant a = new Applicant();
         a.id = UUID.randomUUID();
-        a.createdAt = Instant.now();
-        apply(a, d);
+        a.createdAt = clock.instant();
+        apply(a, d, clock.instant());
         applicants.persist(a);
         return a;
     }
@@ -57,7 +61,7 @@ public class ApplicantService {
         if (!sameMatchInputs(a, d)) {
             refuseIneligibleOpenApplications(id, d);
         }
-        apply(a, d);
+        apply(a, d, clock.instant());
         applicants.flush();
         return a;
     }
@@ -69,7 +73,7 @@ public class ApplicantService {
      */
     private void refuseIneligibleOpenApplications(UUID id, ApplicantData d) {
         Applicant fresh = new Applicant();
-        apply(fresh, d);
+        apply(fresh, d, clock.instant());
         List<org.portfolio.platform.web.problem.FieldError> errors = new java.util.ArrayList<>();
         for (Object[] r : store.query("""
                 select e.id, c.rank, p.grade, p.eligible_zones from application a
@@ -96,7 +100,7 @@ public class ApplicantService {
     /** The stored applicant's match inputs equal these (flags compared as stored: upper case, joined). */
     static boolean sameMatchInputs(Applicant a, ApplicantData d) {
         Applicant fresh = new Applicant();
-        apply(fresh, d);
+        apply(fresh, d, Instant.EPOCH); // the match inputs only
         return java.util.Objects.equals(a.grade, fresh.grade) && java.util.Objects.equals(a.homeZone, fresh.homeZone)
                 && java.util.Objects.equals(a.currentSchoolId, fresh.currentSchoolId)
                 && asSet(a.siblingSchoolIds).equals(asSet(fresh.siblingSchoolIds))
@@ -120,7 +124,7 @@ public class ApplicantService {
         return new Page<>(q.page(page, size).list(), page, size, q.count());
     }
 
-    static void apply(Applicant a, ApplicantData d) {
+    static void apply(Applicant a, ApplicantData d, Instant now) {
         a.externalRef = d.externalRef();
         a.firstName = d.firstName();
         a.lastName = d.lastName();
@@ -131,6 +135,6 @@ public class ApplicantService {
         a.siblingSchoolIds = Applicant.join(d.siblingSchoolIds());
         a.staffSchoolIds = Applicant.join(d.staffSchoolIds());
         a.flags = Applicant.join(d.flags() == null ? null : d.flags().stream().map(String::toUpperCase).toList());
-        a.updatedAt = Instant.now();
+        a.updatedAt = now;
     }
 }

@@ -54,6 +54,10 @@ import java.util.UUID;
 @Transactional
 public class ApplicationService {
 
+    /** The one clock of every time this service records or decides by (a test moves it; platform-web's ClockProducer). */
+    @Inject
+    java.time.Clock clock;
+
     private static final int MAX_REPORTED_ERRORS = 100;
     /** An import line's longest: an applicant with every list full is about 2,500 characters. */
     static final int MAX_LINE_CHARS = 16_384;
@@ -115,12 +119,12 @@ public class ApplicationService {
             a.id = UUID.randomUUID();
             a.periodId = periodId;
             a.applicantId = applicantId;
-            a.submittedAt = Instant.now();
+            a.submittedAt = clock.instant();
         }
         a.status = "SUBMITTED";
         a.choices.clear();
         a.choices.addAll(choices);
-        a.updatedAt = Instant.now();
+        a.updatedAt = clock.instant();
         if (existing == null) {
             applications.persist(a);
         }
@@ -298,7 +302,7 @@ public class ApplicationService {
         }
         refuseChangesOfApplicantsBeingMatched(lines, lineNumbers, existing);
         refuseChangesThatMakeOtherOpenApplicationsIneligible(periodId, lines, lineNumbers, existing);
-        String now = Instant.now().toString();
+        String now = clock.instant().toString();
         StringBuilder newApplicants = new StringBuilder();
         StringBuilder updated = new StringBuilder();
         StringBuilder apps = new StringBuilder();

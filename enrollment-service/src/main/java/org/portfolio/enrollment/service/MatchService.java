@@ -41,6 +41,10 @@ import java.util.UUID;
 @Transactional
 public class MatchService {
 
+    /** The one clock of every time this service records or decides by (a test moves it; platform-web's ClockProducer). */
+    @Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(MatchService.class);
 
     @Inject
@@ -95,16 +99,16 @@ public class MatchService {
         store.deleteResults(periodId);
         LOG.infof("Period %s: previous results deleted (%d ms)", periodId, (System.nanoTime() - t2) / 1_000_000);
         String digest = write(period, m);
-        int runNo = runs.record(periodId, Instant.now(), m.apps.size(), m.matched, digest);
+        int runNo = runs.record(periodId, clock.instant(), m.apps.size(), m.matched, digest);
         if (period.previousPeriodId != null) {
             // the previous round's seats were counted into this round: its waitlists stop moving now
             waitlists.closeAll(period.previousPeriodId);
         }
         period.status = PeriodStatus.MATCHED;
-        period.matchedAt = Instant.now();
+        period.matchedAt = clock.instant();
         period.applicantsTotal = m.apps.size();
         period.applicantsMatched = m.matched;
-        period.touch();
+        period.touch(clock.instant());
         long t3 = System.nanoTime();
         LOG.infof("Period %s matched (run %d): %d applicants, %d matched, %d programs (read %d ms, match %d ms, write %d ms)",
                 periodId, runNo, m.apps.size(), m.matched, l.programs.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
@@ -143,12 +147,12 @@ public class MatchService {
                     "Period " + periodId + " is " + period.status + "; only a MATCHED period's results can be discarded");
         }
         store.deleteResults(periodId);
-        runs.discardLatest(periodId, Instant.now());
+        runs.discardLatest(periodId, clock.instant());
         period.status = PeriodStatus.CLOSED;
         period.matchedAt = null;
         period.applicantsMatched = null;
         period.applicantsTotal = null;
-        period.touch();
+        period.touch(clock.instant());
         return period;
     }
 
@@ -159,7 +163,7 @@ public class MatchService {
             throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION,
                     "Period " + periodId + " is " + period.status + "; only a MATCHED period can be published");
         }
-        if (!period.offerDeadline.isAfter(Instant.now())) {
+        if (!period.offerDeadline.isAfter(clock.instant())) {
             // the expiry job would expire every offer within a minute: families never get to answer (third pass)
             throw ProblemException.conflict(EnrollmentProblems.OFFER_DEADLINE_PASSED, "Period " + periodId + "'s offer deadline "
                     + period.offerDeadline + " has passed; set a later one (PUT /periods/" + periodId + ", offerDeadline) and publish");
@@ -169,8 +173,8 @@ public class MatchService {
         store.execute("update offer set deadline = ? where period_id = ? and status = 'OFFERED' and deadline <> ?",
                 deadline, periodId, deadline);
         period.status = PeriodStatus.PUBLISHED;
-        period.publishedAt = Instant.now();
-        period.touch();
+        period.publishedAt = clock.instant();
+        period.touch(clock.instant());
         List<Program> ps = programs.listByPeriod(periodId);
         Map<UUID, Object[]> stats = new HashMap<>();
         for (Object[] r : store.query("select program_id, seats, applicants, first_choices, offers from program_statistics where period_id = ?", periodId)) {
@@ -292,7 +296,7 @@ public class MatchService {
         int n = m.apps.size();
         UUID[] ids = m.apps.applicants();
         String pid = period.id.toString();
-        String now = Instant.now().toString();
+        String now = clock.instant().toString();
         String deadline = period.offerDeadline.toString();
         StringBuilder offerRows = new StringBuilder(n * 200);
         String[] programIds = new String[m.programs.size()];
@@ -313,7 +317,7 @@ public class MatchService {
             byApplicant[s] = s;
         }
         java.util.Arrays.sort(byApplicant, (x, y) -> applicantIds[x].compareTo(applicantIds[y]));
-        OrderedIds offerIds = new OrderedIds();
+        OrderedIds offerIds = new OrderedIds(clock.millis());
         ResultsDigest digest = new ResultsDigest();
         for (int s : byApplicant) {
             String a = applicantIds[s];
@@ -428,9 +432,13 @@ public class MatchService {
 
     /** Time-ordered UUIDs (version 7 layout: 48-bit milliseconds, then a counter), increasing within one match. */
     static final class OrderedIds {
-        private final long millis = System.currentTimeMillis();
+        private final long millis;
         private final long random = java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFL;
         private long counter;
+
+        OrderedIds(long millis) {
+            this.millis = millis;
+        }
 
         UUID next() {
             long c = counter++;

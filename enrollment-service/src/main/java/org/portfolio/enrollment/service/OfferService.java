@@ -33,6 +33,10 @@ import java.util.UUID;
 @Transactional
 public class OfferService {
 
+    /** The one clock of every time this service records or decides by (a test moves it; platform-web's ClockProducer). */
+    @Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(OfferService.class);
 
     @Inject
@@ -52,12 +56,12 @@ public class OfferService {
         if (o.status != OfferStatus.OFFERED) {
             throw ProblemException.conflict(EnrollmentProblems.OFFER_CLOSED, "Offer " + offerId + " is " + o.status + "; only an OFFERED offer can be accepted");
         }
-        if (Instant.now().isAfter(o.deadline)) {
+        if (clock.instant().isAfter(o.deadline)) {
             throw ProblemException.conflict(EnrollmentProblems.OFFER_CLOSED, "Offer " + offerId + " expired at " + o.deadline);
         }
         o.status = OfferStatus.ACCEPTED;
-        o.respondedAt = Instant.now();
-        period.touch();
+        o.respondedAt = clock.instant();
+        period.touch(clock.instant());
         return new Outcome(o, List.of());
     }
 
@@ -68,12 +72,12 @@ public class OfferService {
         if (!o.status.live()) {
             throw ProblemException.conflict(EnrollmentProblems.OFFER_CLOSED, "Offer " + offerId + " is " + o.status + "; it cannot be declined");
         }
-        if (o.status == OfferStatus.OFFERED && Instant.now().isAfter(o.deadline)) {
+        if (o.status == OfferStatus.OFFERED && clock.instant().isAfter(o.deadline)) {
             // expired, whether or not the job has marked it yet: a late decline keeps no waitlist place (third pass)
             throw ProblemException.conflict(EnrollmentProblems.OFFER_CLOSED, "Offer " + offerId + " expired at " + o.deadline);
         }
         o.status = OfferStatus.DECLINED;
-        o.respondedAt = Instant.now();
+        o.respondedAt = clock.instant();
         if (!stayOnWaitlists) {
             waitlists.removeBelow(periodId, o.applicantId, 0);
         }
@@ -85,14 +89,14 @@ public class OfferService {
     public List<Offer> expireOverdue(UUID periodId) {
         EnrollmentPeriod period = published(periodId);
         List<Offer> moved = new ArrayList<>();
-        for (Offer o : offers.overdue(periodId, Instant.now())) {
+        for (Offer o : offers.overdue(periodId, clock.instant())) {
             if (o.status != OfferStatus.OFFERED) {
                 // an earlier expiry's seat went to this applicant, which released this offer: its seat was offered on
                 // already (third pass of 2026-12-05: it was expired and its seat offered a second time)
                 continue;
             }
             o.status = OfferStatus.EXPIRED;
-            o.respondedAt = Instant.now();
+            o.respondedAt = clock.instant();
             waitlists.removeBelow(periodId, o.applicantId, 0);
             offers.flush();
             moved.addAll(fill(period, o.programId, o.block));
@@ -104,7 +108,7 @@ public class OfferService {
     public int expireAllOverdue() {
         int n = 0;
         for (EnrollmentPeriod p : periods.list("status", PeriodStatus.PUBLISHED)) {
-            if (!offers.overdue(p.id, Instant.now()).isEmpty()) {
+            if (!offers.overdue(p.id, clock.instant()).isEmpty()) {
                 n += expireOverdue(p.id).size();
             }
         }
@@ -126,7 +130,7 @@ public class OfferService {
         List<Offer> made = new ArrayList<>();
         Deque<Object[]> seats = new ArrayDeque<>();
         seats.add(new Object[] {programId, block});
-        Instant deadline = Instant.now().plus(Duration.ofHours(period.waitlistResponseHours));
+        Instant deadline = clock.instant().plus(Duration.ofHours(period.waitlistResponseHours));
         while (!seats.isEmpty()) {
             Object[] seat = seats.poll();
             UUID program = (UUID) seat[0];
@@ -139,7 +143,7 @@ public class OfferService {
             Offer previous = offers.findLive(period.id, next.applicantId).orElse(null);
             if (previous != null) {
                 previous.status = OfferStatus.RELEASED;
-                previous.respondedAt = Instant.now();
+                previous.respondedAt = clock.instant();
                 offers.flush();
                 seats.add(new Object[] {previous.programId, previous.block});
             }
@@ -156,7 +160,7 @@ public class OfferService {
             o.source = Offer.FROM_WAITLIST;
             o.status = OfferStatus.OFFERED;
             o.deadline = deadline;
-            o.createdAt = Instant.now();
+            o.createdAt = clock.instant();
             offers.persist(o);
             offers.flush();
             made.add(o);

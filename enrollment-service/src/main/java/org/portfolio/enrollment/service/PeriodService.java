@@ -25,6 +25,10 @@ import java.util.UUID;
 @Transactional
 public class PeriodService {
 
+    /** The one clock of every time this service records or decides by (a test moves it; platform-web's ClockProducer). */
+    @Inject
+    java.time.Clock clock;
+
     @Inject
     PeriodRepository periods;
     @Inject
@@ -42,7 +46,7 @@ public class PeriodService {
         p.id = UUID.randomUUID();
         p.round = 1;
         p.status = PeriodStatus.DRAFT;
-        p.createdAt = Instant.now();
+        p.createdAt = clock.instant();
         apply(p, d);
         periods.persist(p);
         return p;
@@ -53,13 +57,13 @@ public class PeriodService {
         EntityTags.checkIfMatch(ifMatch, p.version);
         if ((p.status == PeriodStatus.CLOSED || p.status == PeriodStatus.MATCHED) && onlyTheOfferDeadlineMoves(p, d)) {
             // until publication the offer deadline may move (a match run late must not go out with a deadline passed)
-            if (!d.offerDeadline().isAfter(Instant.now())
+            if (!d.offerDeadline().isAfter(clock.instant())
                     || (p.applicationsCloseAt != null && !d.offerDeadline().isAfter(p.applicationsCloseAt))) {
                 throw ProblemException.unprocessable("The offer deadline must be in the future and after the window closes",
                         new FieldError("offerDeadline", "must be in the future and after applicationsCloseAt"));
             }
             p.offerDeadline = d.offerDeadline();
-            p.touch();
+            p.touch(clock.instant());
             periods.flush();
             return p;
         }
@@ -103,7 +107,7 @@ public class PeriodService {
             throw ProblemException.conflict(EnrollmentProblems.INVALID_TRANSITION, "Period " + id + " has no programs to apply to");
         }
         p.status = PeriodStatus.OPEN;
-        p.touch();
+        p.touch(clock.instant());
         return p;
     }
 
@@ -120,9 +124,9 @@ public class PeriodService {
         if (p.lotterySeed == null) {
             p.lotterySeed = Lottery.newSeed();
             p.lotterySeedSha256 = Lottery.sha256(p.lotterySeed);
-            p.seedRecordedAt = Instant.now();
+            p.seedRecordedAt = clock.instant();
         }
-        p.touch();
+        p.touch(clock.instant());
         return p;
     }
 
@@ -147,7 +151,7 @@ public class PeriodService {
         p.round = prev.round + 1;
         p.previousPeriodId = prev.id;
         p.status = PeriodStatus.DRAFT;
-        p.createdAt = Instant.now();
+        p.createdAt = clock.instant();
         apply(p, new PeriodData(d.name() == null ? roundName(prev.name, p.round) : d.name(),
                 prev.schoolYear, d.maxChoices(), d.applicationsOpenAt(), d.applicationsCloseAt(), d.offerDeadline(),
                 d.waitlistResponseHours()));
@@ -164,7 +168,7 @@ public class PeriodService {
             c.eligibleZones = src.eligibleZones;
             c.setAsides = new ArrayList<>(src.setAsides.stream().map(s -> new SetAside(s.group, s.sharePercent)).toList());
             c.sourceProgramId = src.id;
-            c.createdAt = Instant.now();
+            c.createdAt = clock.instant();
             c.updatedAt = c.createdAt;
             programs.persist(c);
         }
@@ -200,7 +204,7 @@ public class PeriodService {
                 && d.offerDeadline() != null;
     }
 
-    private static void apply(EnrollmentPeriod p, PeriodData d) {
+    private void apply(EnrollmentPeriod p, PeriodData d) {
         p.name = d.name();
         p.schoolYear = d.schoolYear();
         p.maxChoices = d.maxChoices();
@@ -208,6 +212,6 @@ public class PeriodService {
         p.applicationsCloseAt = d.applicationsCloseAt();
         p.offerDeadline = d.offerDeadline();
         p.waitlistResponseHours = d.waitlistResponseHours() == null ? 72 : d.waitlistResponseHours();
-        p.touch();
+        p.touch(clock.instant());
     }
 }

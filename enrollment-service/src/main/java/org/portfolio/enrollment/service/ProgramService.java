@@ -27,6 +27,10 @@ import java.util.UUID;
 @Transactional
 public class ProgramService {
 
+    /** The one clock of every time this service records or decides by (a test moves it; platform-web's ClockProducer). */
+    @Inject
+    java.time.Clock clock;
+
     /**
      * Programs a period may have: every one is listed, with its figures and cutoff, in the round's one
      * {@code MatchPublished} event, which must fit the event backbone (Outbox.MAX_PAYLOAD_CHARS; a round with more
@@ -64,7 +68,7 @@ public class ProgramService {
         Program p = new Program();
         p.id = UUID.randomUUID();
         p.periodId = period.id;
-        p.createdAt = Instant.now();
+        p.createdAt = clock.instant();
         apply(p, d);
         programs.persist(p);
         return p;
@@ -178,7 +182,7 @@ public class ProgramService {
         }
     }
 
-    private static void apply(Program p, ProgramData d) {
+    private void apply(Program p, ProgramData d) {
         p.schoolId = d.schoolId();
         p.grade = d.grade();
         p.name = d.name();
@@ -187,6 +191,6 @@ public class ProgramService {
         p.setAsides.clear();
         d.setAsides().forEach(s -> p.setAsides.add(new SetAside(s.group.toUpperCase(), s.sharePercent)));
         p.eligibleZones = String.join(",", d.eligibleZones());
-        p.updatedAt = Instant.now();
+        p.updatedAt = clock.instant();
     }
 }

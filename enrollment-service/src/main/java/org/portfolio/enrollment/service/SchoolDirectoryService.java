@@ -22,6 +22,10 @@ import java.util.UUID;
 @Transactional
 public class SchoolDirectoryService {
 
+    /** The one clock of every time this service records or decides by (a test moves it; platform-web's ClockProducer). */
+    @Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(SchoolDirectoryService.class);
 
     @Inject
@@ -45,7 +49,7 @@ public class SchoolDirectoryService {
             s.status = status == null ? "PROPOSED" : status;
         }
         s.underRevocation = interventions.findByIdOptional(schoolId).map(i -> SchoolIntervention.REVOCATION.equals(i.level)).orElse(false);
-        s.updatedAt = Instant.now();
+        s.updatedAt = clock.instant();
         s.lastEventId = eventId;
         if (existing == null) {
             schools.persist(s);
@@ -79,7 +83,7 @@ public class SchoolDirectoryService {
         if (zone != null) {
             s.zone = zone;
         }
-        s.updatedAt = Instant.now();
+        s.updatedAt = clock.instant();
         s.lastEventId = eventId;
         return true;
     }
@@ -93,13 +97,13 @@ public class SchoolDirectoryService {
             i.schoolId = schoolId;
             i.level = level;
             i.contractId = contractId;
-            i.updatedAt = Instant.now();
+            i.updatedAt = clock.instant();
             i.lastEventId = eventId;
             interventions.persist(i);
         } else {
             i.level = level;
             i.contractId = contractId;
-            i.updatedAt = Instant.now();
+            i.updatedAt = clock.instant();
             i.lastEventId = eventId;
         }
         boolean revoked = SchoolIntervention.REVOCATION.equals(level);
@@ -108,7 +112,7 @@ public class SchoolDirectoryService {
                 LOG.infof("School %s %s enrollment (intervention level %s)", schoolId, revoked ? "leaves" : "rejoins", level);
             }
             s.underRevocation = revoked;
-            s.updatedAt = Instant.now();
+            s.updatedAt = clock.instant();
             s.lastEventId = eventId;
         });
     }
