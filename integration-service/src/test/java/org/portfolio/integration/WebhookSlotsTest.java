@@ -141,6 +141,36 @@ class WebhookSlotsTest {
         }
     }
 
+    /**
+     * Hostile review of 2026-12-05 (sixth pass, L7): the results thread records a batch again when a step after its
+     * commit failed (disabling a subscription past its horizon), and every attempt of the batch was logged twice.
+     */
+    @Test
+    void aBatchOfResultsRecordedTwiceLogsEachAttemptOnce() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            Events.contracts("SchoolUpdated", school, Map.of("n", 0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> total(sub.id(), "PENDING") == 1);
+            List<org.portfolio.integration.domain.Claimed> claimed = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> deliveries.claim(1000, 4, 10, 10, Duration.ofSeconds(45)));
+            org.portfolio.integration.domain.Claimed ours = claimed.stream()
+                    .filter(d -> d.subscriptionId().toString().equals(sub.id())).findFirst().orElseThrow();
+            var result = new org.portfolio.integration.domain.AttemptResult(ours, java.time.Instant.now(), 200, 7, null,
+                    null, null);
+            for (int i = 0; i < 2; i++) {
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> deliveries.complete(List.of(result)));
+            }
+            Response log = given().auth().oauth2(TestTokens.districtAdmin())
+                    .get("/api/webhooks/" + sub.id() + "/deliveries/" + ours.id());
+            log.then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("DELIVERED"));
+            assertThat(log.jsonPath().getList("attemptLog")).hasSize(1);
+            // the other rows this claim took go back untried
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> deliveries.complete(List.of(), List.of(),
+                    claimed.stream().filter(d -> !d.id().equals(ours.id())).toList()));
+        }
+    }
+
     @Test
     void aSlotWhoseEndpointTimesOutStopsAndGivesItsOtherDeliveriesBackUntried() throws Exception {
         List<UUID> schools = new ArrayList<>();

@@ -243,10 +243,13 @@ public class DeliveryRepository {
             results.stream().filter(AttemptResult::acknowledged).forEach(r -> moved.add(r.delivery()));
             moved.addAll(skipped);
             moved.addAll(untried);
-            // a delivery deleted meanwhile (its subscription deleted, its event purged) leaves no attempt behind
+            // a delivery deleted meanwhile (its subscription deleted, its event purged) leaves no attempt behind, and an
+            // attempt is logged once: a batch recorded again (its transaction committed, a later step failed and the
+            // results thread retried it) logged every attempt twice (hostile review of 2026-12-05, sixth pass, L7)
             try (PreparedStatement log = c.prepareStatement("insert into webhook_attempt (delivery_id, attempt, attempted_at, "
                     + "status_code, latency_ms, error_class, snippet) select d.id, ?, ?, ?, ?, ?, ? from webhook_delivery d "
-                    + "where d.id = ?");
+                    + "where d.id = ? and not exists (select 1 from webhook_attempt a where a.delivery_id = d.id "
+                    + "and a.attempt = ?)");
                  PreparedStatement ok = c.prepareStatement("update webhook_delivery set state = 'DELIVERED', delivered_at = ?, "
                          + "last_attempt_at = ?, last_status = ?, last_error = null, lease_until = null, claim_id = null "
                          + "where id = ? and state = 'IN_FLIGHT' and lease_until = ?");
@@ -261,6 +264,7 @@ public class DeliveryRepository {
                     log.setString(5, r.errorClass() == null ? null : r.errorClass().name());
                     log.setString(6, r.snippet());
                     log.setObject(7, r.delivery().id());
+                    log.setInt(8, r.delivery().attempt());
                     log.addBatch();
                     PreparedStatement st = r.acknowledged() ? ok : failed;
                     int i = 1;
