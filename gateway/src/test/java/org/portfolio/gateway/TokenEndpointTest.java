@@ -248,6 +248,25 @@ class TokenEndpointTest {
         assertThat(frontDoor.rateLimiter().inFlight("a:127.0.0.1")).isZero();
     }
 
+    /**
+     * Hostile review of 2026-12-05 (sixth pass, L4): a body stating more than the 1 MB of the gateway's own resources
+     * (the admin API) passed the route's 10 MB check and met Quarkus's limit, a bare 413 without problem+json.
+     */
+    @Test
+    void anOwnResourcesBodyOverItsLimitIsRefusedAsProblemJson() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("POST /api/admin/clients HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + org.portfolio.testing.TestTokens.districtAdmin() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] head = new byte[2048];
+            int n = socket.getInputStream().read(head);
+            String answer = new String(head, 0, Math.max(n, 0), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
     // --- RFC 6749 §5.2 errors: application/json {error, error_description}, never problem+json
 
     @Test
