@@ -64,6 +64,20 @@ class ProgrammaticRequestTest {
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
 
+    /** Sixth pass, L6: endDate is the last day, inclusive: a one-day request is taken; an end before the start is not. */
+    @Test
+    void aOneDayRequestIsTakenAndAnEndBeforeTheStartIsNot() {
+        Map<String, Object> oneDay = new HashMap<>(submission(school));
+        LocalDate day = LocalDate.now().plusMonths(1);
+        oneDay.put("startDate", day.toString());
+        oneDay.put("endDate", day.toString());
+        given().auth().oauth2(leader).contentType(JSON).body(oneDay).post(REQUESTS).then().statusCode(201)
+                .body("startDate", equalTo(day.toString())).body("endDate", equalTo(day.toString()));
+        oneDay.put("endDate", day.minusDays(1).toString());
+        given().auth().oauth2(leader).contentType(JSON).body(oneDay).post(REQUESTS).then().statusCode(400)
+                .body("errors[0].field", equalTo("endDate"));
+    }
+
     /**
      * Third pass of 2026-12-05: a request took comments without end, and every answer about it carries all its steps.
      * 200 comments and revisions, then 409; the decision is still taken; outcomes up to the documented 20 × 1,000

@@ -213,8 +213,10 @@ public class RequestService {
 
     private void validate(Proposal p) {
         catalog.requireDecisionsOf(p.domain(), p.decisions(), "decisions");
-        if (!p.endDate().isAfter(p.startDate())) {
-            throw ProblemException.invalid("endDate", "must be after startDate (" + p.startDate() + ")");
+        // endDate is the last day, inclusive, as a grant's effectiveTo: a one-day request is one (hostile review of
+        // 2026-12-05, sixth pass, L6: it was 400, while an approval of that one day was taken)
+        if (p.endDate().isBefore(p.startDate())) {
+            throw ProblemException.invalid("endDate", "must not be before startDate (" + p.startDate() + ")");
         }
         if (p.endDate().isBefore(rights.today())) {
             throw ProblemException.invalid("endDate", "must not be in the past");
