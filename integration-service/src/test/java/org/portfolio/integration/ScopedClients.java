@@ -66,10 +66,16 @@ final class ScopedClients {
 
     /** The client's scope now resolves to these schools (an edit of its registration, or a school that moved). */
     static void change(Client c, Collection<UUID> schools, boolean allSchools, List<UUID> bodies, List<String> zones) {
+        change(c, schools, allSchools, bodies, zones, true);
+    }
+
+    /** The same, the client enabled or disabled. */
+    static void change(Client c, Collection<UUID> schools, boolean allSchools, List<UUID> bodies, List<String> zones,
+                       boolean enabled) {
         c.version++;
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("clientId", c.id);
-        d.put("enabled", true);
+        d.put("enabled", enabled);
         d.put("tokenGeneration", 0);
         d.put("roles", c.roles);
         d.put("schools", schools.stream().map(UUID::toString).toList());

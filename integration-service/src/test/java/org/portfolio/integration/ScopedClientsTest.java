@@ -286,6 +286,30 @@ class ScopedClientsTest {
         }
     }
 
+    /**
+     * Hostile review of 2026-12-05 (sixth pass, L6): while its client was disabled, a subscription's queue took the
+     * rights its owner had at registration: a client that lost a school, then was disabled, found that school's events
+     * (ids, types, sequence) in its delivery log once enabled again. It takes the owner's rights now.
+     */
+    @Test
+    void aDisabledOwnersQueueTakesOnlyWhatItsClientMayReadNow() throws Exception {
+        UUID kept = UUID.randomUUID();
+        UUID lost = UUID.randomUUID();
+        Client leader = ScopedClients.bySchools("leaver", List.of("SCHOOL_LEADER"), List.of(kept, lost));
+        awaitKnown(leader, SETTLE);
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(leader.token, r, List.of("AutonomyGranted"), null);
+            ScopedClients.change(leader, List.of(kept), false, List.of(), List.of(), false);
+            awaitKnown(leader, BOUND);
+            String ofLost = Events.autonomy("AutonomyGranted", lost);
+            String ofKept = Events.autonomy("AutonomyGranted", kept);
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                    .get("/api/webhooks/" + sub.id() + "/deliveries").jsonPath().getList("items.eventId").contains(ofKept));
+            assertThat(given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub.id() + "/deliveries")
+                    .jsonPath().getList("items.eventId")).doesNotContain(ofLost);
+        }
+    }
+
     /** Waits until the service's client directory holds the client's last published change. */
     void awaitKnown(Client c, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() ->

@@ -18,7 +18,6 @@ import org.portfolio.integration.repository.SubscriptionRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -87,11 +86,9 @@ public class FeedWriter {
         return DeliveryRepository.orderKey(subject, eventId);
     }
 
-    /** Queued for a disabled owner too: whether it is sent is decided at delivery, with the owner's rights then. */
+    /** Queued for a disabled owner too, by its rights now: whether it is sent is decided again at delivery. */
     private boolean mayRead(Subscription s, FeedRow row) {
-        Optional<ReadRights> now = owners.of(s);
-        ReadRights rights = now.orElseGet(() -> new ReadRights(s.ownerClient, s.ownerRoles, s.ownerSchools));
-        return rights.canRead(row.audience(), row.schoolIds(), row.ownerClient());
+        return owners.forQueueing(s).canRead(row.audience(), row.schoolIds(), row.ownerClient());
     }
 
     private void wakeDispatcherAfterCommit() {

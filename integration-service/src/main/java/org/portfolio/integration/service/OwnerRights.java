@@ -37,11 +37,25 @@ public class OwnerRights {
     /** The owner's rights now; empty when its client is disabled. */
     public Optional<ReadRights> of(Subscription s) {
         Optional<ClientEntry> entry = directory.find(s.ownerClient);
-        if (entry.isEmpty()) {
-            return Optional.of(new ReadRights(s.ownerClient, s.ownerRoles, s.ownerSchools));
-        }
-        if (!entry.get().enabled()) {
+        if (entry.isPresent() && !entry.get().enabled()) {
             return Optional.empty();
+        }
+        return Optional.of(rights(s, entry));
+    }
+
+    /**
+     * What decides whether an event is queued for the subscription: the owner's rights now, also while its client is
+     * disabled (the queue is delivered once it is enabled again, each row checked again then; hostile review of
+     * 2026-12-05, sixth pass, L6: a disabled owner's queue took the rights it had at registration, so a client that lost
+     * a school and was disabled found that school's events, ids, types and sequence, in its delivery log once enabled).
+     */
+    public ReadRights forQueueing(Subscription s) {
+        return rights(s, directory.find(s.ownerClient));
+    }
+
+    private static ReadRights rights(Subscription s, Optional<ClientEntry> entry) {
+        if (entry.isEmpty()) {
+            return new ReadRights(s.ownerClient, s.ownerRoles, s.ownerSchools);
         }
         ClientEntry e = entry.get();
         // never more than the registering token could read (hostile review of 2026-12-05, sixth pass, M5: a token
@@ -54,10 +68,9 @@ public class OwnerRights {
             if (!e.allSchools()) {
                 schools.retainAll(uuids(e.schools()));
             }
-            return Optional.of(new ReadRights(s.ownerClient, roles, schools, false, false));
+            return new ReadRights(s.ownerClient, roles, schools, false, false);
         }
-        return Optional.of(new ReadRights(s.ownerClient, roles, uuids(e.schools()), e.allSchools(),
-                e.oversightBodies().isEmpty()));
+        return new ReadRights(s.ownerClient, roles, uuids(e.schools()), e.allSchools(), e.oversightBodies().isEmpty());
     }
 
     static Set<UUID> uuids(Set<String> ids) {
