@@ -95,8 +95,8 @@ public final class AccessRules {
     }
 
     /**
-     * A path segment as JAX-RS hands it to the service's {@code @PathParam}: without its matrix parameters
-     * ({@code <id>;x=1}) and percent-decoded ({@code %2B6f1c0000-0-4000-8000-1}, which UUID.fromString reads as a
+     * A path segment (its matrix parameters, {@code <id>;x=1}, cut by the caller) as JAX-RS hands it to the service's
+     * {@code @PathParam}: percent-decoded ({@code %2B6f1c0000-0-4000-8000-1}, which UUID.fromString reads as a
      * school): both forms passed the wall (hostile reviews of 2026-12-05, fifth pass L4 and sixth pass L5; the
      * services' own check held). Null when there is none or it cannot be decoded.
      */
@@ -104,8 +104,7 @@ public final class AccessRules {
         if (segment == null) {
             return null;
         }
-        int matrix = segment.indexOf(';');
-        String s = matrix >= 0 ? segment.substring(0, matrix) : segment;
+        String s = segment; // its matrix parameters already cut (schoolOf)
         if (s.indexOf('%') < 0) {
             return s;
         }

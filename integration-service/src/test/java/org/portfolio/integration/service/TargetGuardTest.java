@@ -55,6 +55,26 @@ class TargetGuardTest {
         }
     }
 
+    /**
+     * A name server that never answers for these names: each lookup is counted and waits until released, then fails;
+     * any other name resolves to {@code otherwise}.
+     */
+    static TargetGuard.Resolver hangingFor(java.util.function.Predicate<String> names, CountDownLatch release,
+                                           AtomicInteger hanging, InetAddress otherwise) {
+        return host -> {
+            if (!names.test(host)) {
+                return new InetAddress[] {otherwise};
+            }
+            hanging.incrementAndGet();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        };
+    }
+
     @Test
     void aSlowResolverFailsItsOwnTargetWithinTheTimeoutAndDoesNotHoldUpOtherTargets() throws Exception {
         Resolvers resolvers = new Resolvers();
@@ -144,18 +164,7 @@ class TargetGuardTest {
     void registrationsThatNeverResolveLeaveTheDeliveriesLookupsAlone() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger hanging = new AtomicInteger();
-        TargetGuard.Resolver resolver = host -> {
-            if (host.endsWith(".slow-ns.example")) {
-                hanging.incrementAndGet();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new UnknownHostException(host);
-            }
-            return new InetAddress[] {ip("93.184.216.40")};
-        };
+        TargetGuard.Resolver resolver = hangingFor(h -> h.endsWith(".slow-ns.example"), release, hanging, ip("93.184.216.40"));
         TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), resolver, Duration.ofMillis(300), Duration.ofSeconds(30));
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {
@@ -212,15 +221,8 @@ class TargetGuardTest {
     void aRegistrationFindingEveryLookupThreadBusyIsRefusedWith422() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger hanging = new AtomicInteger();
-        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), host -> {
-            hanging.incrementAndGet();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new UnknownHostException(host);
-        }, Duration.ofSeconds(20), Duration.ofSeconds(30));
+        TargetGuard guard = TargetGuard.of(new TargetAddresses(false, List.of()), hangingFor(h -> true, release, hanging, null),
+                Duration.ofSeconds(20), Duration.ofSeconds(30));
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(TargetGuard.REGISTRATION_LOOKUP_THREADS);
         try {
             for (int i = 0; i < TargetGuard.REGISTRATION_LOOKUP_THREADS; i++) {
