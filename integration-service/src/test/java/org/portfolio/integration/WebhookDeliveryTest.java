@@ -181,6 +181,35 @@ class WebhookDeliveryTest {
         }
     }
 
+    /** Sixth pass L8: a second rotation within the grace period stopped the first secret at once. */
+    @Test
+    void secretsReplacedByRotationsWithinADayAllKeepSigningUntilRevokeEarlierStopsThem() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (Receiver r = new Receiver()) { // verifies with the secret given at registration, the one HR deployed
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolRegistered"), List.of(school));
+            String rotate = "/api/webhooks/" + sub.id() + "/secret";
+            String second = given().auth().oauth2(TestTokens.districtAdmin()).post(rotate).then().statusCode(200).extract().path("secret");
+            String third = given().auth().oauth2(TestTokens.districtAdmin()).post(rotate).then().statusCode(200).extract().path("secret");
+            r.secret(second).secret(third);
+            Events.schoolRegistered(school);
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.got().size() == 1);
+            assertThat(r.got().get(0).signatureHeader().split(" ")).as("the current secret and both it replaced").hasSize(3);
+            assertThat(r.got().get(0).verified()).as("each secret verifies on its own, the first one too").isTrue();
+
+            given().auth().oauth2(TestTokens.districtAdmin()).post(rotate).then().statusCode(200);
+            given().auth().oauth2(TestTokens.districtAdmin()).post(rotate).then().statusCode(409)
+                    .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:webhook-secrets-limit"));
+
+            Response revoked = given().auth().oauth2(TestTokens.districtAdmin()).queryParam("revokeEarlier", true).post(rotate);
+            revoked.then().statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("previousSecretExpiresAt")));
+            Events.schoolRegistered(school);
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.got().size() >= 2);
+            assertThat(r.got().get(1).signatureHeader().split(" ")).as("the new secret alone").hasSize(1);
+            assertThat(r.got().get(1).verified()).as("the replaced secrets no longer verify").isFalse();
+            given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + sub.id()).then().statusCode(204);
+        }
+    }
+
     @Test
     void pausedSubscriptionsQueueAndResumeDeliversInOrder() throws Exception {
         UUID school = UUID.randomUUID();

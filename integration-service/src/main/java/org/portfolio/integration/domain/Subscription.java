@@ -67,11 +67,13 @@ public class Subscription extends PanacheEntityBase {
     @Column(nullable = false, length = 100)
     public String secret;
 
-    @Column(name = "previous_secret", length = 100)
-    public String previousSecret;
-
-    @Column(name = "previous_secret_expires_at")
-    public Instant previousSecretExpiresAt;
+    /**
+     * The secrets rotations replaced, oldest first: each keeps signing until its own grace period ends (a second
+     * rotation within a day stopped the first secret at once before, sixth pass L8).
+     */
+    @Convert(converter = EarlierSecretsConverter.class)
+    @Column(name = "earlier_secrets", nullable = false)
+    public java.util.List<EarlierSecret> earlierSecrets = java.util.List.of();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -102,20 +104,45 @@ public class Subscription extends PanacheEntityBase {
         return s;
     }
 
-    /** The new secret signs from now on; the old one too, alongside it, until {@code graceUntil}. */
-    public void rotateSecret(String newSecret, Instant graceUntil) {
-        previousSecret = secret;
-        previousSecretExpiresAt = graceUntil;
+    /** At most this many earlier secrets sign next to the current one (a signature header stays short). */
+    public static final int MAX_EARLIER_SECRETS = 3;
+
+    /**
+     * The new secret signs from now on. Unless {@code revokeEarlier}, the one it replaces keeps signing until
+     * {@code graceUntil}, and earlier ones until their own grace ends; with it, none but the new one signs (a leaked
+     * secret). False when {@link #MAX_EARLIER_SECRETS} earlier secrets still sign: nothing changes then.
+     */
+    public boolean rotateSecret(String newSecret, Instant graceUntil, boolean revokeEarlier, Instant now) {
+        java.util.List<EarlierSecret> kept = new java.util.ArrayList<>();
+        if (!revokeEarlier) {
+            earlierSecrets.stream().filter(e -> e.signsAt(now)).forEach(kept::add);
+            if (kept.size() >= MAX_EARLIER_SECRETS) {
+                return false;
+            }
+            kept.add(new EarlierSecret(secret, graceUntil));
+        }
+        earlierSecrets = java.util.List.copyOf(kept);
         secret = newSecret;
         touch();
+        return true;
     }
 
-    /** The secrets that sign a delivery now: the current one, and the previous one during its grace period. */
+    /** The secrets that sign a delivery now: the current one, then the earlier ones still in their grace, newest first. */
     public java.util.List<String> signingSecrets(Instant now) {
-        if (previousSecret != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt)) {
-            return java.util.List.of(secret, previousSecret);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add(secret);
+        for (int i = earlierSecrets.size() - 1; i >= 0; i--) {
+            if (earlierSecrets.get(i).signsAt(now)) {
+                out.add(earlierSecrets.get(i).secret());
+            }
         }
-        return java.util.List.of(secret);
+        return out;
+    }
+
+    /** When the last earlier secret stops signing; null when none signs any more. */
+    public Instant earlierSecretsSignUntil(Instant now) {
+        return earlierSecrets.stream().filter(e -> e.signsAt(now)).map(EarlierSecret::expiresAt)
+                .max(Instant::compareTo).orElse(null);
     }
 
     public void changeStatus(SubscriptionStatus to, String reason) {

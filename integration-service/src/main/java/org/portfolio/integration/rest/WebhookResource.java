@@ -103,13 +103,19 @@ public class WebhookResource {
     @POST
     @Path("/{id}/secret")
     @Operation(summary = "Rotate the signing secret",
-            description = "A new secret signs from now on; the previous one keeps signing alongside it (a second v1 "
-                    + "signature in webhook-signature) until previousSecretExpiresAt (24 hours by default), so a receiver can "
-                    + "switch without losing a delivery. The new secret is in this answer only." + WHO)
+            description = "A new secret signs from now on; the one it replaces keeps signing alongside it (one more v1 "
+                    + "signature in webhook-signature) for 24 hours by default, so a receiver can switch without losing a "
+                    + "delivery; secrets replaced by earlier rotations keep signing until their own grace ends "
+                    + "(previousSecretExpiresAt: when the last stops). With revokeEarlier=true (a leaked secret) only the new "
+                    + "secret signs, at once. The new secret is in this answer only." + WHO)
     @APIResponse(responseCode = "200", description = "The subscription with its new secret",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
-    public WebhookResponse rotateSecret(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
-        SubscriptionService.Registered r = service.rotateSecret(rights.get(), id);
+    @APIResponse(responseCode = "409", description = "webhook-secrets-limit: three replaced secrets still sign; rotate "
+            + "with revokeEarlier=true, or after previousSecretExpiresAt")
+    public WebhookResponse rotateSecret(@Parameter(description = "Subscription id") @PathParam("id") UUID id,
+                                        @Parameter(description = "Stop every earlier secret at once: only the new one signs")
+                                        @QueryParam("revokeEarlier") @DefaultValue("false") boolean revokeEarlier) {
+        SubscriptionService.Registered r = service.rotateSecret(rights.get(), id, revokeEarlier);
         return WebhookResponse.of(r.subscription(), r.secret());
     }
 

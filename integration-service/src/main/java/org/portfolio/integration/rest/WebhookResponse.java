@@ -21,14 +21,14 @@ public record WebhookResponse(
         @Schema(description = "The API client that owns it: its roles decide what it receives", required = true) String ownerClientId,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
-        @Schema(description = "Until then the previous secret signs too (a second v1 signature), after a rotation") Instant previousSecretExpiresAt,
+        @Schema(description = "After a rotation: until then the secrets it replaced sign too (one more v1 signature each, "
+                + "newest first); absent when only the current secret signs") Instant previousSecretExpiresAt,
         @Schema(description = "The signing secret (Standard Webhooks, whsec_…): only in the answer that registers the "
                 + "subscription or rotates its secret. Keep it; it is not shown again.", examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
         String secret) {
 
     static WebhookResponse of(Subscription s, String secret) {
-        Instant grace = s.previousSecretExpiresAt != null && s.previousSecretExpiresAt.isAfter(Instant.now())
-                ? s.previousSecretExpiresAt : null;
+        Instant grace = s.earlierSecretsSignUntil(Instant.now());
         return new WebhookResponse(s.id, s.url, s.description, s.eventTypes.stream().map(EventTypeName::of).toList(), List.copyOf(s.schoolIds), s.status,
                 s.statusReason, s.ownerClient, s.createdAt, s.updatedAt, grace, secret);
     }

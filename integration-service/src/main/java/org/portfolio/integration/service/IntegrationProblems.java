@@ -18,6 +18,9 @@ public final class IntegrationProblems {
     /** A replay while the subscription has more undelivered deliveries than allowed (replay-max-backlog). */
     public static final ProblemType BACKLOG_FULL =
             ProblemType.custom("webhook-backlog-full", "The subscription has too many undelivered deliveries to replay", 409);
+    /** A rotation while {@code Subscription.MAX_EARLIER_SECRETS} replaced secrets are still in their grace period. */
+    public static final ProblemType EARLIER_SECRETS_LIMIT =
+            ProblemType.custom("webhook-secrets-limit", "Earlier secrets of this subscription still sign", 409);
     /** A feed cursor (or replay cursor) older than the retention purge: events after it are gone. */
     public static final ProblemType CURSOR_EXPIRED =
             ProblemType.custom("cursor-expired", "The cursor is older than the events the feed keeps", 410);

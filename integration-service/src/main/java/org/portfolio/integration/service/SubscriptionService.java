@@ -117,10 +117,19 @@ public class SubscriptionService {
         return s;
     }
 
-    public Registered rotateSecret(ReadRights caller, UUID id) {
-        Subscription s = get(caller, id);
+    /**
+     * A new secret; the replaced ones keep signing through their grace period unless {@code revokeEarlier}. The row is
+     * locked: two rotations at once each keep the secret the other replaced.
+     */
+    public Registered rotateSecret(ReadRights caller, UUID id, boolean revokeEarlier) {
+        Subscription s = getLocked(caller, id);
         String secret = Secrets.newSecret();
-        s.rotateSecret(secret, Instant.now().plus(config.webhooks().secretGracePeriod()));
+        Instant now = Instant.now();
+        if (!s.rotateSecret(secret, now.plus(config.webhooks().secretGracePeriod()), revokeEarlier, now)) {
+            throw new ProblemException(IntegrationProblems.EARLIER_SECRETS_LIMIT, Subscription.MAX_EARLIER_SECRETS
+                    + " earlier secrets of this subscription still sign; the oldest stops at " + s.earlierSecrets.get(0).expiresAt()
+                    + ". Rotate with revokeEarlier=true (only the new secret signs then), or after that.");
+        }
         return new Registered(s, secret);
     }
 
