@@ -99,4 +99,23 @@ class RequestFramingTest {
         // and ordinary requests still pass
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/schools").then().statusCode(200);
     }
+
+    /**
+     * Sixth pass L6: 20 KB of a caller's headers passed the gateway (its server's limit), and with the headers the
+     * gateway adds they overflowed the service's: a bare 431 from the service. A long request target met the server's
+     * bare 414. Both are refused here, as problem+json, before any service.
+     */
+    @Test
+    void headersTooLargeForAServiceAndOverlongTargetsAreRefusedAsProblemJsonBeforeAnyService() throws Exception {
+        int calls = StubService.CALLS.get();
+        given().auth().oauth2(TestTokens.districtAdmin()).header("X-Filler", "x".repeat(17_000))
+                .get("/api/schools").then().statusCode(431).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portfolio:problem:headers-too-large"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/schools?q=" + "y".repeat(4_500))
+                .then().statusCode(414).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portfolio:problem:uri-too-long"));
+        assertThat(StubService.CALLS.get()).as("nothing reached the service").isEqualTo(calls);
+        given().auth().oauth2(TestTokens.districtAdmin()).header("X-Filler", "x".repeat(15_000))
+                .get("/api/schools").then().statusCode(200);
+    }
 }

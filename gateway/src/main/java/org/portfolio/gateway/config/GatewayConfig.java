@@ -127,6 +127,18 @@ public interface GatewayConfig {
         @WithDefault("10M")
         MemorySize defaultMaxBodySize();
 
+        /**
+         * A caller's header fields (names and values) beyond this are refused, 431 problem+json: the services' servers
+         * take 20 KB, and the gateway adds its own headers on the way (sixth pass L6: 20 KB from a caller passed the
+         * gateway and the service answered a bare 431).
+         */
+        @WithDefault("16K")
+        MemorySize maxHeaderSize();
+
+        /** A request target (path and query) longer than this is refused, 414 problem+json (a service reads 4,096 bytes). */
+        @WithDefault("4000")
+        int maxTargetLength();
+
         /** Named per-prefix overrides: {@code portfolio.gateway.limits.routes.<name>.prefix / max-body-size / response-timeout}. */
         Map<String, RouteLimit> routes();
     }

@@ -304,8 +304,14 @@ public final class OpenApiMerger {
         if (operation.has("requestBody") && !responses.has("413")) {
             responses.putObject("413").put("$ref", "#/components/responses/GatewayPayloadTooLarge");
         }
+        if (!responses.has("414")) {
+            responses.putObject("414").put("$ref", "#/components/responses/GatewayUriTooLong");
+        }
         if (!responses.has("429")) {
             responses.putObject("429").put("$ref", "#/components/responses/GatewayTooManyRequests");
+        }
+        if (!responses.has("431")) {
+            responses.putObject("431").put("$ref", "#/components/responses/GatewayHeadersTooLarge");
         }
         if (proxied) {
             JsonNode own503 = responses.get("503");
@@ -336,6 +342,8 @@ public final class OpenApiMerger {
                 {"GatewayUnauthorized", "No token, or an expired, forged, tampered or unsigned one (problem+json, WWW-Authenticate: Bearer)", "WWW-Authenticate"},
                 {"GatewayPayloadTooLarge", "The body exceeds the route's size limit (problem+json)", null},
                 {"GatewayTooManyRequests", "The client (or, without a token, the address) is over its rate limit (problem+json)", "Retry-After"},
+                {"GatewayUriTooLong", "The request target (path and query) is longer than 4,000 characters (problem+json)", null},
+                {"GatewayHeadersTooLarge", "The request's header fields exceed 16 KB (problem+json)", null},
                 {"GatewayBadGateway", "The service broke off the exchange (problem+json)", null},
                 {"GatewayServiceUnavailable", SERVICE_UNREACHABLE, "Retry-After"},
                 {"GatewayTimeout", "The service did not answer in time (problem+json)", null}};

@@ -82,6 +82,17 @@ public class FrontDoor {
             return;
         }
         Correlation corr = Correlation.of(req.getHeader(REQUEST_ID), req.getHeader("traceparent"));
+        if (req.uri() != null && req.uri().length() > config.limits().maxTargetLength()) {
+            problem(ctx, ProblemType.URI_TOO_LONG, "The request target (path and query) is longer than "
+                    + config.limits().maxTargetLength() + " characters", path, corr, hasBody(req));
+            return;
+        }
+        long headerBytes = headerBytes(req);
+        if (headerBytes > config.limits().maxHeaderSize().asLongValue()) {
+            problem(ctx, ProblemType.HEADERS_TOO_LARGE, "The request's header fields (" + size(headerBytes) + ") exceed "
+                    + size(config.limits().maxHeaderSize().asLongValue()), path, corr, hasBody(req));
+            return;
+        }
         if (path.equals("/q") || path.startsWith("/q/")) {
             // health, metrics and Swagger UI: no token, but the address's bucket like any call without one (a flood of
             // readiness checks, each a database query, was unlimited)
@@ -244,6 +255,15 @@ public class FrontDoor {
             }
         }
         return null;
+    }
+
+    /** The header fields' size as HTTP/1.1 sends them ({@code name: value\r\n}). */
+    static long headerBytes(HttpServerRequest req) {
+        long n = 0;
+        for (java.util.Map.Entry<String, String> h : req.headers()) {
+            n += h.getKey().length() + h.getValue().length() + 4;
+        }
+        return n;
     }
 
     /**

@@ -22,9 +22,11 @@ public record ProblemType(String uri, String title, int status) {
     public static final ProblemType PRECONDITION_FAILED = of("precondition-failed", "Precondition failed", 412);
     public static final ProblemType PAYLOAD_TOO_LARGE = of("payload-too-large", "Payload too large", 413);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type", "Unsupported media type", 415);
+    public static final ProblemType URI_TOO_LONG = of("uri-too-long", "Request target too long", 414);
     public static final ProblemType UNPROCESSABLE = of("unprocessable", "Request cannot be applied", 422);
     public static final ProblemType PRECONDITION_REQUIRED = of("precondition-required", "Precondition required", 428);
     public static final ProblemType RATE_LIMITED = of("rate-limited", "Too many requests", 429);
+    public static final ProblemType HEADERS_TOO_LARGE = of("headers-too-large", "Request header fields too large", 431);
     public static final ProblemType INTERNAL = of("internal", "Internal error", 500);
     public static final ProblemType BAD_GATEWAY = of("bad-gateway", "Upstream service failed", 502);
     public static final ProblemType SERVICE_UNAVAILABLE = of("service-unavailable", "Service unavailable", 503);
