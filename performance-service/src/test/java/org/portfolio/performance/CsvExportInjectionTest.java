@@ -26,7 +26,7 @@ class CsvExportInjectionTest {
                         "direction", "HIGHER_IS_BETTER", "unit", "SCORE"))
                 .post("/api/performance/metrics").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
         Fixtures.postJson("school-metrics", TestTokens.districtAdmin(), List.of(
-                Fixtures.value(s.id(), score, -12.5, null))).statusCode(201);
+                Fixtures.value(s.id(), score, -12.5, 40))).statusCode(201);
 
         for (String csv : List.of(
                 given().queryParam("schoolYear", Fixtures.YEAR).get("/api/performance/public/export").then()
