@@ -76,6 +76,28 @@ class MissingDataRevocationTest {
     }
 
     @Test
+    void aMissOnASuppressedValueDoesNotShowItsNToThePublic() {
+        // seventh pass: "n = 6 is below the framework's minimum" reached the anonymous decision-rights check, whose
+        // public figures withhold a suppressed value's n
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        registerSchool(school, "Small Cohort Academy");
+        activate(contract, school, List.of(full("PEOPLE", "HIRE_TEACHERS")));
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
+        Map<String, Object> suppressed = evaluation(school, contract, UUID.randomUUID(), "MISSED", 3, null, true, "PEOPLE");
+        suppressed.remove("actual");
+        suppressed.put("n", 6);
+        suppressed.put("dataStatus", "INSUFFICIENT_DATA");
+        EventsProbe.publish(CONTRACTS, "/contracts", BENCHMARK_EVALUATED, school.toString(), suppressed);
+
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(check(school, "HIRE_TEACHERS").getString("decidedBy")).isEqualTo("DISTRICT"));
+        String publicAnswer = given().get("/api/autonomy/schools/{id}/decision-rights/{code}", school, "HIRE_TEACHERS")
+                .then().statusCode(200).extract().asString();
+        assertThat(publicAnswer).contains("suppressed").doesNotContain("n = 6").doesNotContain("\"n\"");
+    }
+
+    @Test
     void anUnknownDataStatusIsPoisonNotAMissWithoutAReason() {
         UUID school = UUID.randomUUID();
         UUID contract = UUID.randomUUID();

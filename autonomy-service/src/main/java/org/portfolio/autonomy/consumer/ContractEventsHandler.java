@@ -183,8 +183,8 @@ public class ContractEventsHandler implements EventHandler {
         }
         return switch (d.dataStatus()) {
             case "MISSING_DATA" -> "no data reported by " + (d.dataDueBy() == null ? "the due date" : d.dataDueBy());
-            case "INSUFFICIENT_DATA" -> "the value was suppressed" + (d.n() == null ? ""
-                    : " (n = " + d.n() + " is below the framework's minimum)");
+            // no n: the reason is shown by the public decision-rights check (seventh pass)
+            case "INSUFFICIENT_DATA" -> "the value was suppressed (fewer students than the framework's minimum n)";
             default -> throw new PoisonEventException("BenchmarkEvaluated has an unknown dataStatus " + d.dataStatus());
         };
     }

@@ -173,7 +173,9 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
                     + comparator.negation() + " " + target.toPlainString();
             case INSUFFICIENT_DATA -> "Benchmark " + metricCode + " " + period + (countsAsMiss
                     ? " missed: the value is suppressed" : " not evaluated: the value is suppressed")
-                    + (n == null ? "" : " (n = " + n + " is below the framework's minimum)")
+                    // no n: this text reaches the public decision-rights check, whose figures never show a suppressed
+                    // value's n (seventh pass); the event's own n field is for those who may read the school's records
+                    + " (fewer students than the framework's minimum n)"
                     + (countsAsMiss ? "; the contract counts insufficient data as a miss" : "");
             case MISSING_DATA -> "Benchmark " + metricCode + " " + period + (countsAsMiss ? " missed" : " has missing data")
                     + ": no data reported by " + dataDueBy
