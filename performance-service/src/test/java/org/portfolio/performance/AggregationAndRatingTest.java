@@ -24,6 +24,9 @@ import static org.portfolio.performance.Fixtures.postJson;
 @QuarkusTest
 class AggregationAndRatingTest {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource ds;
+
     static final String STUDENT_PREFIX = "STU" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-";
 
     /**
@@ -153,6 +156,27 @@ class AggregationAndRatingTest {
         given().queryParam("schoolYear", "2026-27").get("/api/performance/public/schools/" + id).then().statusCode(200)
                 .body("metrics.find { it.metricCode == 'MEDIAN_GROWTH_PERCENTILE' }.suppressed", equalTo(true))
                 .body("metrics.find { it.metricCode == 'MEDIAN_GROWTH_PERCENTILE' }", not(hasKey("value")));
+    }
+
+    @Test
+    void aValueReplacingOneRecordedByAReplicaWhoseClockIsAheadIsStillRecordedAfterIt() throws Exception {
+        // seventh pass M1: consumers drop a value recorded before the one they know; a correction made on a replica whose
+        // clock was behind the one that made the upload was dropped as older, and its MET never published
+        UUID id = Fixtures.school().id();
+        postJson("school-metrics", TestTokens.districtAdmin(), List.of(Fixtures.value(id, "DAYS_CASH_ON_HAND", 40, null)))
+                .statusCode(201);
+        Fixtures.awaitMetric(id, "DAYS_CASH_ON_HAND", e -> true);
+        java.time.Instant ahead = java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        try (var c = ds.getConnection(); var ps = c.prepareStatement(
+                "update school_metric_value set updated_at = ? where school_id = ? and metric_code = 'DAYS_CASH_ON_HAND'")) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(ahead, java.time.ZoneOffset.UTC));
+            ps.setObject(2, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        postJson("school-metrics", TestTokens.districtAdmin(), List.of(Fixtures.value(id, "DAYS_CASH_ON_HAND", 95, null)))
+                .statusCode(201);
+        var replaced = Fixtures.awaitMetric(id, "DAYS_CASH_ON_HAND", e -> e.data().get("value").asDouble() == 95.0);
+        assertThat(java.time.Instant.parse(replaced.data().get("recordedAt").asText())).isAfter(ahead);
     }
 
     @Test

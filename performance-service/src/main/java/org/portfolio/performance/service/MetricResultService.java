@@ -15,6 +15,7 @@ import org.portfolio.platform.events.outbox.Outbox;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -70,7 +71,7 @@ public class MetricResultService {
         int inserted = 0;
         int updated = 0;
         int unchanged = 0;
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (MetricCandidate c : candidates) {
             YearRules r = rules.computeIfAbsent(c.key().schoolYear(), frameworks::rulesFor);
             boolean suppressed = r.suppressed(c.metricCode(), c.n());
@@ -85,13 +86,14 @@ public class MetricResultService {
             } else {
                 updated++;
             }
+            Instant at = after(now, cur);
             MetricSnapshot next = new MetricSnapshot(c.key().schoolId(), c.key().schoolYear(), c.metricCode(),
-                    Decimals.clean(c.value()), c.n(), suppressed, c.source(), UUID.randomUUID(), now);
+                    Decimals.clean(c.value()), c.n(), suppressed, c.source(), UUID.randomUUID(), at);
             UUID eventId = outbox.publish("SchoolMetric", c.key().schoolId() + "/" + c.metricCode() + "/" + c.key().schoolYear(),
                     MetricResultRecorded.NAME, c.key().schoolId(),
                     new MetricResultRecorded(next.resultId(), next.schoolId(), next.metricCode(), next.schoolYear(),
                             Decimals.toDouble(next.value()), next.n(), suppressed,
-                            cur == null ? null : Decimals.toDouble(Decimals.clean(cur.value())), c.source().name(), now,
+                            cur == null ? null : Decimals.toDouble(Decimals.clean(cur.value())), c.source().name(), at,
                             correction(correction), null));
             recorded.add(new MetricValueStore.Recorded(next, cur == null ? null : cur.value(), jobId, eventId,
                     correction == null ? null : correction.correctionId(), false));
@@ -110,14 +112,15 @@ public class MetricResultService {
     public Set<SchoolYearKey> withdraw(List<MetricSnapshot> gone, CorrectionCause correction) throws SQLException {
         Set<SchoolYearKey> changed = new LinkedHashSet<>();
         List<MetricValueStore.Recorded> recorded = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (MetricSnapshot cur : gone) {
+            Instant at = after(now, cur);
             MetricSnapshot next = new MetricSnapshot(cur.schoolId(), cur.schoolYear(), cur.metricCode(), null, null,
-                    false, cur.source(), UUID.randomUUID(), now);
+                    false, cur.source(), UUID.randomUUID(), at);
             UUID eventId = outbox.publish("SchoolMetric", cur.schoolId() + "/" + cur.metricCode() + "/" + cur.schoolYear(),
                     MetricResultRecorded.NAME, cur.schoolId(),
                     new MetricResultRecorded(next.resultId(), cur.schoolId(), cur.metricCode(), cur.schoolYear(), null,
-                            null, false, Decimals.toDouble(Decimals.clean(cur.value())), cur.source().name(), now,
+                            null, false, Decimals.toDouble(Decimals.clean(cur.value())), cur.source().name(), at,
                             correction(correction), Boolean.TRUE));
             recorded.add(new MetricValueStore.Recorded(next, cur.value(), null, eventId,
                     correction == null ? null : correction.correctionId(), true));
@@ -125,6 +128,18 @@ public class MetricResultService {
         }
         values.record(recorded);
         return changed;
+    }
+
+    /**
+     * When a value replacing {@code cur} is recorded: now, or just after {@code cur} if this replica's clock is behind
+     * the one that recorded it. Consumers drop a value recorded before the one they know (a replay of an old event);
+     * with two replicas whose clocks differ, a correction made on the slower one right after an upload on the faster
+     * one was dropped as older, and its MET never published (review of 2026-12-05, seventh pass, M1). The school-year's
+     * lock orders the writes; this keeps their times in that order.
+     */
+    static Instant after(Instant now, MetricSnapshot cur) {
+        return cur == null || cur.updatedAt() == null || now.isAfter(cur.updatedAt()) ? now
+                : cur.updatedAt().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
     }
 
     private static MetricResultRecorded.Correction correction(CorrectionCause c) {
