@@ -65,6 +65,7 @@ QUARKUS_HTTP_PORT="$HTTP_PORT" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/performance" \
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
 PORTFOLIO_JWT_PUBLIC_KEY_LOCATION="file:$WORK/keys/jwt-public.pem" \
+PORTFOLIO_PERFORMANCE_RETENTION_HASH_KEY="$(head -c 32 /dev/urandom | base64)" \
   java -Xmx512m -XX:+UseSerialGC "-Xlog:gc:file=$WORK/gc.log" -jar "$JAR" >"$WORK/service.log" 2>&1 </dev/null &
 SERVICE_PID=$!
 for _ in $(seq 1 1800); do

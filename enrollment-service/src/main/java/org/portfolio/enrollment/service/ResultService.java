@@ -125,7 +125,10 @@ public class ResultService {
         return new ApplicantResult(periodId, applicantId, period.status, lottery, live, history, out);
     }
 
-    /** "full: last seat went to group ZONE, lottery 0.0731; yours: GENERAL, 0.4410" (and the same per set-aside). */
+    /**
+     * "full: last seat went to group ZONE, lottery 0.0731; yours: GENERAL, 0.4410" (and the same per set-aside, with
+     * the applicant's own membership, never the membership of whoever took the last seat).
+     */
     static String explain(Program p, List<Block> blocks, WaitlistEntry w) {
         StringBuilder sb = new StringBuilder();
         for (Block b : blocks) {
@@ -142,10 +145,9 @@ public class ResultService {
                 continue;
             }
             boolean member = b.block() == 0 || (w.reserveMask & (1 << (b.block() - 1))) != 0;
+            // whether the child holding the last seat's lottery number is an FRL, ELL or IEP member is not said: families
+            // share their numbers, and the membership would then be known (seventh pass)
             sb.append(label).append("full: last seat went to ");
-            if (b.block() > 0) {
-                sb.append(Boolean.TRUE.equals(b.cutoffMember()) ? b.group() + " member" : "non-member").append(" in ");
-            }
             sb.append("group ").append(b.cutoffGroup()).append(", lottery ").append(fmt(b.cutoffLottery()))
                     .append("; yours: ");
             if (b.block() > 0) {

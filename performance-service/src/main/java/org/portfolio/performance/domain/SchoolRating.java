@@ -86,7 +86,7 @@ public class SchoolRating extends PanacheEntityBase {
         s.details = r;
         s.fingerprint = fingerprint;
         s.current = true;
-        s.computedAt = Instant.now();
+        s.computedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return s;
     }
 }

@@ -73,8 +73,12 @@ public interface PerformanceConfig {
         @WithDefault("5")
         int attendanceYears();
 
-        /** The key of the HMAC-SHA-256 by which an erasure's audit names the student (set your own in production). */
-        @WithDefault("portfolio-erasure-audit")
+        /**
+         * The key of the HMAC-SHA-256 by which an erasure's audit names the student. The default serves tests and dev
+         * mode only: a packaged service refuses to start with it ({@link ErasureKeyCheck}); ./portfolio and compose
+         * generate one.
+         */
+        @WithDefault(ErasureKeyCheck.TEST_KEY)
         String hashKey();
 
         /** How often the purge job runs ("off" disables it). */

@@ -92,6 +92,12 @@ public class RatingService {
                 ratings.flush();
             });
             SchoolRating next = SchoolRating.of(k.schoolId(), f, r, fingerprint);
+            if (current.isPresent() && current.get().computedAt != null && !next.computedAt.isAfter(current.get().computedAt)) {
+                // after the rating it replaces whatever this replica's clock says: autonomy-service drops a rating
+                // published before the one it knows (seventh pass M1, as MetricResultService.after)
+                next.computedAt = current.get().computedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                        .plus(1, java.time.temporal.ChronoUnit.MICROS);
+            }
             if (r.rated()) {
                 next.eventId = outbox.publish("SchoolRating", next.id, SchoolRatingPublished.NAME, k.schoolId(),
                         event(next, r));
