@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.portfolio.platform.events.consumer.DeadLetters;
 import org.portfolio.platform.events.kafka.KafkaClients;
+import org.portfolio.infra.DeadLetterTool;
 import org.portfolio.platform.events.testapp.TroubleHandler;
+import org.portfolio.testing.RealInfrastructure;
 import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.EventsProbe.Received;
 
@@ -65,6 +67,38 @@ class ConsumerFailuresTest {
         assertThat(TroubleHandler.calls(failing)).isBetween(MAX_ATTEMPTS, 2 * MAX_ATTEMPTS);
         assertThat(applied(failing)).isFalse();
         assertThat(EventsProbe.readAll(DLQ).stream().filter(r -> failing.equals(r.id()))).hasSize(1);
+    }
+
+    /** Seventh pass: nothing put a dead letter back, and a replay after a later event of its key could undo that one. */
+    @Test
+    void aDeadLetterPutBackAfterTheFixIsAppliedOnceAndNotOverALaterEventOfItsKeyUnlessForced() throws Exception {
+        TroubleHandler.fixed = false;
+        String key = "school-" + UUID.randomUUID();
+        String failing = publish(key, Map.of("mode", "fails-until-fixed"));
+        Received letter = EventsProbe.await(DLQ, r -> failing.equals(r.id()), Duration.ofSeconds(30));
+        DeadLetterTool tool = new DeadLetterTool(RealInfrastructure.bootstrapServers());
+        assertThat(tool.deadLetterTopics()).contains(DLQ);
+        assertThat(tool.list(DLQ)).filteredOn(l -> failing.equals(l.eventId())).singleElement().satisfies(l -> {
+            assertThat(l.consumer()).isEqualTo("trouble-maker");
+            assertThat(l.error()).isEqualTo("this trouble fails until it is fixed");
+            assertThat(l.originalTopic()).isEqualTo(TroubleHandler.TOPIC);
+        });
+
+        TroubleHandler.fixed = true;
+        assertThat(tool.replay(DLQ, letter.partition(), letter.offset(), false).outcome()).isEqualTo(DeadLetterTool.Outcome.REPLAYED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(failing));
+
+        String later = publish(key, Map.of("mode", "ok"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(later));
+        DeadLetterTool.Replay refused = tool.replay(DLQ, letter.partition(), letter.offset(), false);
+        assertThat(refused.outcome()).isEqualTo(DeadLetterTool.Outcome.REFUSED_LATER_EVENT);
+        assertThat(refused.detail()).contains(later);
+        assertThat(tool.replay(DLQ, letter.partition(), letter.offset(), true).outcome()).isEqualTo(DeadLetterTool.Outcome.REPLAYED);
+        String last = publish(key, Map.of("mode", "ok"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(last));
+        assertThat(applied(failing)).as("put back twice, applied once").isTrue();
+        assertThat(tool.replay(DLQ, letter.partition(), letter.offset() + 1_000_000, false).outcome())
+                .isEqualTo(DeadLetterTool.Outcome.NOT_FOUND);
     }
 
     @Test

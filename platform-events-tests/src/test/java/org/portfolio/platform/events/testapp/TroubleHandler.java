@@ -30,6 +30,8 @@ public class TroubleHandler implements EventHandler {
     public static final String TYPE = "portfolio.trouble.Trouble.v1";
 
     public static volatile boolean databaseDown;
+    /** Mode "fails-until-fixed" fails while this is false (a bug fixed, then its dead letters put back). */
+    public static volatile boolean fixed;
     /** "contended" fails this many times (lock contention, {@code sqlState}), then applies. */
     public static final int CONTENDED_FAILURES = 8;
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
@@ -66,6 +68,9 @@ public class TroubleHandler implements EventHandler {
         Trouble t = event.data(Trouble.class);
         if ("always-fails".equals(t.mode())) {
             throw new IllegalStateException("this trouble always fails");
+        }
+        if ("fails-until-fixed".equals(t.mode()) && !fixed) {
+            throw new IllegalStateException("this trouble fails until it is fixed");
         }
         if ("contended".equals(t.mode()) && CALLS.get(event.id()).get() <= CONTENDED_FAILURES) {
             throw new PersistenceException("could not execute statement",

@@ -1,0 +1,267 @@
+package org.portfolio.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the dead-letter topics and puts one dead letter back on the topic it came from ({@code ./portfolio dlq}; the
+ * runbook in docs/events.md). Before this a dead letter could only be read with Kafka's own tools, and nothing put one
+ * back (review of 2026-12-05, seventh pass).
+ * <p>
+ * A replay sends the original key, value and headers (not the {@code dlq-*} ones), so the event keeps its id: a consumer
+ * that has applied it since skips it (its inbox), one that has not applies it. It is refused when the original topic
+ * has a later event with the same key (the same school, mostly): applied after that one, the old event could undo it
+ * (a MISSED replayed after the MET that followed it would revoke autonomy again). {@code --force} replays anyway.
+ * Dead letters whose value was too large to copy are refused: the original is still at its topic, partition and offset.
+ * <p>
+ * The header names are platform-events' {@code DeadLetters} ones (this module is below it).
+ */
+public final class DeadLetterTool {
+
+    static final String H_CONSUMER = "dlq-consumer";
+    static final String H_ERROR = "dlq-error";
+    static final String H_TOPIC = "dlq-original-topic";
+    static final String H_PARTITION = "dlq-original-partition";
+    static final String H_OFFSET = "dlq-original-offset";
+    static final String H_TIME = "dlq-time";
+    static final String H_VALUE_DROPPED = "dlq-value-dropped";
+    private static final String DLQ_SUFFIX = ".dlq";
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One dead letter, as listed (never its payload). */
+    public record Letter(String topic, int partition, long offset, String eventId, String type, String subject,
+                         String consumer, String error, String originalTopic, int originalPartition, long originalOffset,
+                         String time, boolean valueDropped) {
+    }
+
+    public enum Outcome { REPLAYED, REFUSED_LATER_EVENT, REFUSED_VALUE_DROPPED, NOT_FOUND }
+
+    public record Replay(Outcome outcome, String detail) {
+    }
+
+    private final String bootstrap;
+
+    public DeadLetterTool(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2 || !(args[1].equals("list") || args[1].equals("replay"))) {
+            usage();
+        }
+        DeadLetterTool tool = new DeadLetterTool(args[0]);
+        if (args[1].equals("list")) {
+            List<String> topics = args.length > 2 ? List.of(args[2]) : tool.deadLetterTopics();
+            int n = 0;
+            for (String t : topics) {
+                for (Letter l : tool.list(t)) {
+                    n++;
+                    System.out.printf("%s %d %d  event %s %s (%s)  from %s-%d@%d  consumer %s at %s%n    error: %s%s%n",
+                            l.topic(), l.partition(), l.offset(), l.eventId(), l.type(), l.subject(), l.originalTopic(),
+                            l.originalPartition(), l.originalOffset(), l.consumer(), l.time(), l.error(),
+                            l.valueDropped() ? "\n    (value too large to copy: read it at its original topic and offset)" : "");
+                }
+            }
+            System.out.println(n + " dead letter(s) in " + topics.size() + " topic(s)");
+            return;
+        }
+        if (args.length < 5) {
+            usage();
+        }
+        Replay r = tool.replay(args[2], Integer.parseInt(args[3]), Long.parseLong(args[4]),
+                args.length > 5 && args[5].equals("--force"));
+        System.out.println(r.outcome() + ": " + r.detail());
+        if (r.outcome() != Outcome.REPLAYED) {
+            System.exit(1);
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: DeadLetterTool <bootstrap> list [<topic>.dlq]\n"
+                + "       DeadLetterTool <bootstrap> replay <topic>.dlq <partition> <offset> [--force]");
+        System.exit(2);
+    }
+
+    public List<String> deadLetterTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return new ArrayList<>(new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.endsWith(DLQ_SUFFIX)).toList()));
+        }
+    }
+
+    /** Every dead letter of one dead-letter topic, oldest first per partition. */
+    public List<Letter> list(String dlqTopic) {
+        List<Letter> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = consumer()) {
+            List<TopicPartition> parts = c.partitionsFor(dlqTopic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(dlqTopic, p.partition())).toList();
+            readAll(c, parts, r -> out.add(letter(r)));
+        }
+        return out;
+    }
+
+    /** Puts the dead letter at {@code partition}/{@code offset} of {@code dlqTopic} back on its original topic. */
+    public Replay replay(String dlqTopic, int partition, long offset, boolean force) throws Exception {
+        ConsumerRecord<String, byte[]> dead = at(new TopicPartition(dlqTopic, partition), offset);
+        if (dead == null) {
+            return new Replay(Outcome.NOT_FOUND, "no record at " + dlqTopic + "-" + partition + "@" + offset);
+        }
+        Letter l = letter(dead);
+        if (l.valueDropped() || dead.value() == null) {
+            return new Replay(Outcome.REFUSED_VALUE_DROPPED, "its value was too large to copy; the original is at "
+                    + l.originalTopic() + "-" + l.originalPartition() + "@" + l.originalOffset());
+        }
+        if (!force && dead.key() != null) {
+            ConsumerRecord<String, byte[]> later = laterWithKey(new TopicPartition(l.originalTopic(), l.originalPartition()),
+                    l.originalOffset(), dead.key(), l.eventId());
+            if (later != null) {
+                Letter newer = letter(later);
+                return new Replay(Outcome.REFUSED_LATER_EVENT, "event " + newer.eventId() + " (" + newer.type() + ") about "
+                        + dead.key() + " was published after it (" + l.originalTopic() + "-" + later.partition() + "@"
+                        + later.offset() + "); replayed after it, the old event could undo it. Replay with --force "
+                        + "once you have checked it cannot");
+            }
+        }
+        ProducerRecord<String, byte[]> back = new ProducerRecord<>(l.originalTopic(), dead.key(), dead.value());
+        for (Header h : dead.headers()) {
+            if (!h.key().startsWith("dlq-")) {
+                back.headers().add(h);
+            }
+        }
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all"))) {
+            var meta = p.send(back).get(30, TimeUnit.SECONDS);
+            return new Replay(Outcome.REPLAYED, "event " + l.eventId() + " (" + l.type() + ") put back on "
+                    + meta.topic() + "-" + meta.partition() + "@" + meta.offset());
+        }
+    }
+
+    private ConsumerRecord<String, byte[]> at(TopicPartition tp, long offset) {
+        try (KafkaConsumer<String, byte[]> c = consumer()) {
+            c.assign(List.of(tp));
+            long end = c.endOffsets(List.of(tp)).get(tp);
+            if (offset < 0 || offset >= end) {
+                return null;
+            }
+            c.seek(tp, offset);
+            while (c.position(tp) <= offset) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
+                    if (r.offset() == offset) {
+                        return r;
+                    }
+                    if (r.offset() > offset) {
+                        return null; // compacted or deleted
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The first record after {@code after} with this key that is not the same event (put back before). */
+    private ConsumerRecord<String, byte[]> laterWithKey(TopicPartition tp, long after, String key, String eventId) {
+        ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
+        try (KafkaConsumer<String, byte[]> c = consumer()) {
+            c.assign(List.of(tp));
+            long end = c.endOffsets(List.of(tp)).get(tp);
+            if (after + 1 >= end) {
+                return null;
+            }
+            c.seek(tp, after + 1);
+            while (found[0] == null && c.position(tp) < end) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
+                    if (key.equals(r.key()) && (eventId == null || !eventId.equals(letter(r).eventId()))) {
+                        found[0] = r;
+                        break;
+                    }
+                }
+            }
+        }
+        return found[0];
+    }
+
+    private static void readAll(KafkaConsumer<String, byte[]> c, List<TopicPartition> parts,
+                                java.util.function.Consumer<ConsumerRecord<String, byte[]>> sink) {
+        c.assign(parts);
+        Map<TopicPartition, Long> end = c.endOffsets(parts);
+        c.seekToBeginning(parts);
+        while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+            c.poll(POLL).forEach(sink);
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+    }
+
+    private static Letter letter(ConsumerRecord<String, byte[]> r) {
+        JsonNode env = null;
+        try {
+            env = r.value() == null ? null : JSON.readTree(r.value());
+        } catch (Exception notJson) {
+            // a raw record (what made it poison, perhaps)
+        }
+        return new Letter(r.topic(), r.partition(), r.offset(), text(env, "id"), text(env, "type"), text(env, "subject"),
+                header(r, H_CONSUMER), header(r, H_ERROR), header(r, H_TOPIC),
+                parseInt(header(r, H_PARTITION)), parseLong(header(r, H_OFFSET)), header(r, H_TIME),
+                header(r, H_VALUE_DROPPED) != null);
+    }
+
+    private static String text(JsonNode env, String field) {
+        JsonNode v = env == null || !env.isObject() ? null : env.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null ? -1 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return s == null ? -1 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
