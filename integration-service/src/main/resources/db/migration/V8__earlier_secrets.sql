@@ -5,4 +5,5 @@ alter table webhook_subscription add column earlier_secrets text not null defaul
 update webhook_subscription
    set earlier_secrets = floor(extract(epoch from previous_secret_expires_at))::bigint || ':' || previous_secret
  where previous_secret is not null and previous_secret_expires_at > now();
-alter table webhook_subscription drop column previous_secret, drop column previous_secret_expires_at;
+-- previous_secret and previous_secret_expires_at stay, written with the newest earlier secret: a replica of the release
+-- before, still running during a rolling deploy (or after a rollback), signs with it as it did

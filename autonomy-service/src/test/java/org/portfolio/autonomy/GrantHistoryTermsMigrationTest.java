@@ -71,6 +71,40 @@ class GrantHistoryTermsMigrationTest {
         }
     }
 
+    /** Seventh pass: stored causes of a miss on a suppressed value named its n, shown by the public check. */
+    @Test
+    void v11TakesTheNOutOfStoredCausesOfMissesOnSuppressedValues() throws Exception {
+        String schema = "v11check_" + Long.toHexString(System.nanoTime());
+        String old = "the value was suppressed (n = 6 is below the framework's minimum)";
+        try {
+            migrate(schema, "10");
+            try (Connection c = db.getConnection(); var st = c.createStatement()) {
+                st.execute("insert into " + schema + ".autonomy_grant (id, school_id, domain, model, decisions, source, "
+                        + "effective_from, status, status_since, created_at, updated_at, cause_reason, cause_description) "
+                        + "values ('" + A + "', gen_random_uuid(), 'PEOPLE', 'FULL', '[]', 'MANUAL', '2025-07-01', "
+                        + "'REVOKED', now(), now(), now(), '" + old.replace("'", "''") + "', 'Benchmark ELA 2025-26 missed: "
+                        + "target GTE 40, " + old.replace("'", "''") + " (the contract counts it as a miss)')");
+                st.execute("insert into " + schema + ".grant_history (grant_id, school_id, at, action, to_status, cause_reason) "
+                        + "select id, school_id, now(), 'REVOKED', status, cause_reason from " + schema + ".autonomy_grant");
+            }
+            migrate(schema, "11");
+            try (Connection c = db.getConnection(); var st = c.createStatement();
+                 ResultSet r = st.executeQuery("select g.cause_reason, g.cause_description, h.cause_reason from " + schema
+                         + ".autonomy_grant g join " + schema + ".grant_history h on h.grant_id = g.id")) {
+                assertThat(r.next()).isTrue();
+                String now = "the value was suppressed (fewer students than the framework's minimum n)";
+                assertThat(r.getString(1)).isEqualTo(now);
+                assertThat(r.getString(2)).isEqualTo("Benchmark ELA 2025-26 missed: target GTE 40, " + now
+                        + " (the contract counts it as a miss)");
+                assertThat(r.getString(3)).isEqualTo(now);
+            }
+        } finally {
+            try (Connection c = db.getConnection(); var st = c.createStatement()) {
+                st.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
     private void migrate(String schema, String target) {
         Flyway.configure().dataSource(db).schemas(schema).locations("classpath:db/migration").target(target).load()
                 .migrate();

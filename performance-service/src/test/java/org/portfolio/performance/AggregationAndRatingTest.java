@@ -180,25 +180,23 @@ class AggregationAndRatingTest {
     }
 
     @Test
-    void aStudentBasedValuePostedWithoutItsNIsSuppressedAndOneThatNeedsNoNIsNot() {
+    void anAcademicValuePostedWithoutItsNIsRejectedAndOneThatNeedsNoNIsTaken() {
         // seventh pass: a graduation rate without n (a cohort of 3, perhaps) was published, value and all
-        Fixtures.School s = Fixtures.school();
-        UUID id = s.id();
+        UUID id = Fixtures.school().id();
         postJson("school-metrics", TestTokens.districtAdmin(), List.of(
                 Fixtures.value(id, "GRADUATION_RATE", 66.7, null),
-                Fixtures.value(id, "DAYS_CASH_ON_HAND", 95, null))).statusCode(201);
-        assertThat(Fixtures.awaitMetric(id, "GRADUATION_RATE", e -> true).data().get("suppressed").asBoolean()).isTrue();
+                Fixtures.value(id, "DAYS_CASH_ON_HAND", 95, null))).statusCode(201)
+                .body("rowsAccepted", equalTo(1)).body("rowsRejected", equalTo(1))
+                .body("errors[0].row", equalTo(1)).body("errors[0].field", equalTo("n"))
+                .body("errors[0].message", containsString("is required for GRADUATION_RATE (ACADEMIC)"));
+        String csv = "schoolId,schoolYear,metricCode,value,n\n" + id + ",2026-27,GRADUATION_RATE,50,\n";
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("text/csv").body(csv)
+                .post("/api/performance/ingest/school-metrics").then().statusCode(201)
+                .body("rowsRejected", equalTo(1)).body("errors[0].field", equalTo("n"));
         assertThat(Fixtures.awaitMetric(id, "DAYS_CASH_ON_HAND", e -> true).data().get("suppressed").asBoolean()).isFalse();
         given().queryParam("schoolYear", "2026-27").get("/api/performance/public/schools/" + id).then().statusCode(200)
-                .body("metrics.find { it.metricCode == 'GRADUATION_RATE' }.suppressed", equalTo(true))
-                .body("metrics.find { it.metricCode == 'GRADUATION_RATE' }", not(hasKey("value")))
+                .body("metrics.find { it.metricCode == 'GRADUATION_RATE' }", org.hamcrest.Matchers.nullValue())
                 .body("metrics.find { it.metricCode == 'DAYS_CASH_ON_HAND' }.value", equalTo(95));
-        String publicCsv = given().queryParam("schoolYear", "2026-27").get("/api/performance/public/export").then()
-                .statusCode(200).extract().asString();
-        String line = publicCsv.lines().filter(l -> l.startsWith(id.toString())).findFirst().orElseThrow();
-        String header = publicCsv.lines().findFirst().orElseThrow();
-        assertThat(column(header, line, "GRADUATION_RATE_value")).isEmpty();
-        assertThat(column(header, line, "GRADUATION_RATE_suppressed")).isEqualTo("true");
     }
 
     @Test

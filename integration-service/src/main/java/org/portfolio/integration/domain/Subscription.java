@@ -75,6 +75,16 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "earlier_secrets", nullable = false)
     public java.util.List<EarlierSecret> earlierSecrets = java.util.List.of();
 
+    /**
+     * The newest earlier secret, as the release before V8 kept it: written, never read here, so that one of its
+     * replicas still running in a rolling deploy (or after a rollback) signs as it did.
+     */
+    @Column(name = "previous_secret", length = 100)
+    String previousSecret;
+
+    @Column(name = "previous_secret_expires_at")
+    Instant previousSecretExpiresAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -122,6 +132,9 @@ public class Subscription extends PanacheEntityBase {
             kept.add(new EarlierSecret(secret, graceUntil));
         }
         earlierSecrets = java.util.List.copyOf(kept);
+        EarlierSecret newest = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+        previousSecret = newest == null ? null : newest.secret();
+        previousSecretExpiresAt = newest == null ? null : newest.expiresAt();
         secret = newSecret;
         touch();
         return true;

@@ -111,7 +111,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The subscription with its new secret",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "409", description = "webhook-secrets-limit: three replaced secrets still sign; rotate "
-            + "with revokeEarlier=true, or after previousSecretExpiresAt")
+            + "with revokeEarlier=true, or once the oldest stops (the detail says when). Or concurrent-modification: "
+            + "another rotation at the same moment")
     public WebhookResponse rotateSecret(@Parameter(description = "Subscription id") @PathParam("id") UUID id,
                                         @Parameter(description = "Stop every earlier secret at once: only the new one signs")
                                         @QueryParam("revokeEarlier") @DefaultValue("false") boolean revokeEarlier) {

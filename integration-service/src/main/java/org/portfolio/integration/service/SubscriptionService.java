@@ -119,7 +119,8 @@ public class SubscriptionService {
 
     /**
      * A new secret; the replaced ones keep signing through their grace period unless {@code revokeEarlier}. The row is
-     * locked: two rotations at once each keep the secret the other replaced.
+     * locked and versioned: of two rotations at once the second is refused (409 concurrent-modification), never one
+     * secret lost.
      */
     public Registered rotateSecret(ReadRights caller, UUID id, boolean revokeEarlier) {
         Subscription s = getLocked(caller, id);

@@ -31,6 +31,8 @@ class SecretRotationTest {
         assertThat(s.signingSecrets(T.plus(DAY).plusSeconds(3600))).containsExactly("whsec_three");
         assertThat(s.earlierSecretsSignUntil(T)).isEqualTo(T.plusSeconds(3600).plus(DAY));
         assertThat(s.earlierSecretsSignUntil(T.plus(DAY).plusSeconds(3600))).isNull();
+        assertThat(s.previousSecret).as("the release before V8 signs with the newest earlier secret").isEqualTo("whsec_two");
+        assertThat(s.previousSecretExpiresAt).isEqualTo(T.plusSeconds(3600).plus(DAY));
     }
 
     @Test
@@ -47,6 +49,7 @@ class SecretRotationTest {
         assertThat(s.rotateSecret("whsec_six", T.plus(DAY).plus(DAY), true, T.plus(DAY))).isTrue();
         assertThat(s.signingSecrets(T.plus(DAY))).containsExactly("whsec_six");
         assertThat(s.earlierSecrets).isEmpty();
+        assertThat(s.previousSecret).isNull();
     }
 
     @Test

@@ -16,13 +16,8 @@ public record YearRules(String schoolYear, Framework framework, Framework basis,
         return basis == null ? defaultProficientLevel : basis.proficientLevel;
     }
 
-    /**
-     * Suppressed: the value rests on fewer students than the minimum n, or on an unknown number where the metric has
-     * one (a graduation rate posted without n was published however small its cohort: review of 2026-12-05, seventh
-     * pass). A metric whose minimum n is 0 (days cash on hand, teacher vacancies) needs no n.
-     */
+    /** Suppressed: the value rests on fewer students than the minimum n (a value without n is never suppressed). */
     public boolean suppressed(String metricCode, Integer n) {
-        int minimum = minimumNFor(metricCode);
-        return minimum > 0 && (n == null || n < minimum);
+        return n != null && n < minimumNFor(metricCode);
     }
 }

@@ -27,7 +27,9 @@ final class UploadRows {
                            @Schema(examples = "TEACHER_VACANCIES") String metricCode,
                            @Schema(description = "Within the metric's unit (a percent 0–100, a count whole and not negative, …)",
                                    examples = "3") BigDecimal value,
-                           @Schema(description = "Students (or cases) behind the value, when it has any",
+                           @Schema(description = "Students (or cases) behind the value, when it has any; required for "
+                                   + "an ACADEMIC metric (the row is rejected without it): a value on fewer students than "
+                                   + "the framework's minimum n is suppressed in public views",
                                    minimum = "0", maximum = "10000000") Integer n) {
     }
 

@@ -1,6 +1,7 @@
 package org.portfolio.performance.service.ingest;
 
 import org.portfolio.performance.domain.IngestionKind;
+import org.portfolio.performance.domain.MetricCategory;
 import org.portfolio.performance.domain.MetricComputation;
 import org.portfolio.performance.domain.MetricDefinition;
 import org.portfolio.performance.domain.RowError;
@@ -76,6 +77,12 @@ public final class SchoolMetricRows extends RowKind {
             }
         }
         Object n = integer(row, "n", v[5], 0, 10_000_000, false, errors);
+        if (v[5] == null && metric != null && metric.category == MetricCategory.ACADEMIC) {
+            // an academic value rests on students: without their number it cannot be suppressed when they are few (a
+            // graduation rate posted without n was published whatever its cohort: review of 2026-12-05, seventh pass)
+            errors.add(new RowError(row, "n", "is required for " + metric.code + " (ACADEMIC): the number of students "
+                    + "behind the value, so that a small group's value is not published"));
+        }
         if (errors.size() > before) {
             return false;
         }
