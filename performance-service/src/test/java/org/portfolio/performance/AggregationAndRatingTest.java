@@ -177,6 +177,20 @@ class AggregationAndRatingTest {
                 .statusCode(201);
         var replaced = Fixtures.awaitMetric(id, "DAYS_CASH_ON_HAND", e -> e.data().get("value").asDouble() == 95.0);
         assertThat(java.time.Instant.parse(replaced.data().get("recordedAt").asText())).isAfter(ahead);
+
+        // after a withdrawal there is no current value: the next one is still recorded after the withdrawal
+        try (var c = ds.getConnection(); var ps = c.prepareStatement("insert into metric_result (id, school_id, school_year, "
+                + "metric_code, value, suppressed, source, event_id, recorded_at, withdrawn) "
+                + "values (gen_random_uuid(), ?, '2026-27', 'TEACHER_VACANCIES', null, false, 'SIS_SCHOOL_LEVEL', "
+                + "gen_random_uuid(), ?, true)")) {
+            ps.setObject(1, id);
+            ps.setObject(2, java.time.OffsetDateTime.ofInstant(ahead, java.time.ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        postJson("school-metrics", TestTokens.districtAdmin(), List.of(Fixtures.value(id, "TEACHER_VACANCIES", 2, null)))
+                .statusCode(201);
+        var afterWithdrawal = Fixtures.awaitMetric(id, "TEACHER_VACANCIES", e -> true);
+        assertThat(java.time.Instant.parse(afterWithdrawal.data().get("recordedAt").asText())).isAfter(ahead);
     }
 
     @Test

@@ -65,6 +65,33 @@ public class MetricValueStore {
         return out;
     }
 
+    /**
+     * When each metric of these school-years was last recorded in the history ({@code school|year|metric} → time),
+     * withdrawals included: a value that comes after a withdrawal has no current row to be later than.
+     */
+    public java.util.Map<String, java.time.Instant> lastRecorded(Collection<SchoolYearKey> keys) throws SQLException {
+        java.util.Map<String, java.time.Instant> out = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        Object[] ids = keys.stream().map(SchoolYearKey::schoolId).toArray();
+        Object[] years = keys.stream().map(SchoolYearKey::schoolYear).toArray();
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement("select r.school_id, r.school_year, r.metric_code, max(r.recorded_at) "
+                     + "from metric_result r join unnest(?::uuid[], ?::varchar[]) as k(school_id, school_year) "
+                     + "using (school_id, school_year) group by r.school_id, r.school_year, r.metric_code")) {
+            s.setArray(1, c.createArrayOf("uuid", ids));
+            s.setArray(2, c.createArrayOf("varchar", years));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class) + "|" + rs.getString(2) + "|" + rs.getString(3),
+                            rs.getTimestamp(4).toInstant());
+                }
+            }
+        }
+        return out;
+    }
+
     public List<MetricSnapshot> forSchool(UUID schoolId) throws SQLException {
         List<MetricSnapshot> out = new ArrayList<>();
         try (Connection c = ds.getConnection();

@@ -72,6 +72,11 @@ public class MetricResultService {
         int updated = 0;
         int unchanged = 0;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // a value after a withdrawal has no current row: it must still be recorded after the withdrawal (review of M1)
+        Set<SchoolYearKey> withoutCurrent = candidates.stream()
+                .filter(c -> !current.containsKey(id(c.key().schoolId(), c.key().schoolYear(), c.metricCode())))
+                .map(MetricCandidate::key).collect(Collectors.toSet());
+        Map<String, Instant> lastRecorded = values.lastRecorded(withoutCurrent);
         for (MetricCandidate c : candidates) {
             YearRules r = rules.computeIfAbsent(c.key().schoolYear(), frameworks::rulesFor);
             boolean suppressed = r.suppressed(c.metricCode(), c.n());
@@ -86,7 +91,8 @@ public class MetricResultService {
             } else {
                 updated++;
             }
-            Instant at = after(now, cur);
+            Instant at = after(now, cur != null ? cur.updatedAt()
+                    : lastRecorded.get(id(c.key().schoolId(), c.key().schoolYear(), c.metricCode())));
             MetricSnapshot next = new MetricSnapshot(c.key().schoolId(), c.key().schoolYear(), c.metricCode(),
                     Decimals.clean(c.value()), c.n(), suppressed, c.source(), UUID.randomUUID(), at);
             UUID eventId = outbox.publish("SchoolMetric", c.key().schoolId() + "/" + c.metricCode() + "/" + c.key().schoolYear(),
@@ -114,7 +120,7 @@ public class MetricResultService {
         List<MetricValueStore.Recorded> recorded = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (MetricSnapshot cur : gone) {
-            Instant at = after(now, cur);
+            Instant at = after(now, cur.updatedAt());
             MetricSnapshot next = new MetricSnapshot(cur.schoolId(), cur.schoolYear(), cur.metricCode(), null, null,
                     false, cur.source(), UUID.randomUUID(), at);
             UUID eventId = outbox.publish("SchoolMetric", cur.schoolId() + "/" + cur.metricCode() + "/" + cur.schoolYear(),
@@ -131,15 +137,14 @@ public class MetricResultService {
     }
 
     /**
-     * When a value replacing {@code cur} is recorded: now, or just after {@code cur} if this replica's clock is behind
-     * the one that recorded it. Consumers drop a value recorded before the one they know (a replay of an old event);
+     * When a value replacing the one recorded at {@code last} (its current value, or its withdrawal) is recorded: now,
+     * or just after {@code last} if this replica's clock is behind the one that recorded it. Consumers drop a value recorded before the one they know (a replay of an old event);
      * with two replicas whose clocks differ, a correction made on the slower one right after an upload on the faster
      * one was dropped as older, and its MET never published (review of 2026-12-05, seventh pass, M1). The school-year's
      * lock orders the writes; this keeps their times in that order.
      */
-    static Instant after(Instant now, MetricSnapshot cur) {
-        return cur == null || cur.updatedAt() == null || now.isAfter(cur.updatedAt()) ? now
-                : cur.updatedAt().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
+    static Instant after(Instant now, Instant last) {
+        return last == null || now.isAfter(last) ? now : last.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
     }
 
     private static MetricResultRecorded.Correction correction(CorrectionCause c) {
