@@ -164,6 +164,9 @@ public final class DeadLetterTool {
 
     private ConsumerRecord<String, byte[]> at(TopicPartition tp, long offset) {
         try (KafkaConsumer<String, byte[]> c = consumer()) {
+            if (c.partitionsFor(tp.topic(), Duration.ofSeconds(30)).stream().noneMatch(p -> p.partition() == tp.partition())) {
+                return null; // no such topic or partition (assigning one would wait a minute for it)
+            }
             c.assign(List.of(tp));
             long end = c.endOffsets(List.of(tp)).get(tp);
             if (offset < 0 || offset >= end) {
