@@ -9,4 +9,10 @@ class ArchitectureTest {
     void serviceKeepsItsBoundaries() {
         ArchitectureRules.check("contracts");
     }
+
+    /** The accountability clock, expiry and every recorded time follow the injected clock (sixth pass L8, seventh pass). */
+    @Test
+    void everyTimeComesFromTheInjectedClock() {
+        ArchitectureRules.everyTimeComesFromTheInjectedClock("contracts");
+    }
 }

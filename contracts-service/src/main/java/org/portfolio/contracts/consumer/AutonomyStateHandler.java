@@ -45,6 +45,9 @@ public class AutonomyStateHandler implements EventHandler {
     @Inject
     AutonomyStateService state;
 
+    @Inject
+    org.portfolio.contracts.service.SchoolCalendar calendar;
+
     @Override
     public String name() {
         return "autonomy-state";
@@ -76,7 +79,7 @@ public class AutonomyStateHandler implements EventHandler {
                 g.model() == null ? null : g.model().name(), g.contractId(), status,
                 kind == null || kind.length() > 40 ? null : kind, summary(event.name(), g.cause()),
                 description == null ? null : description.length() > 1000 ? description.substring(0, 999) + "…" : description,
-                ratingIds(g.cause()), event.time() != null ? event.time() : Instant.now()), event.id());
+                ratingIds(g.cause()), event.time() != null ? event.time() : calendar.now()), event.id());
     }
 
     /** The ratings the cause names (ratingIds, else ratingId), comma-separated; only well-formed ids are kept. */

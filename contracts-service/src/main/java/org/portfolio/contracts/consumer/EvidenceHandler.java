@@ -36,6 +36,9 @@ public class EvidenceHandler implements EventHandler {
     @Inject
     EvidenceService evidence;
 
+    @Inject
+    org.portfolio.contracts.service.SchoolCalendar calendar;
+
     @Override
     public String name() {
         return "decision-evidence";
@@ -53,7 +56,7 @@ public class EvidenceHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        Instant at = event.time() != null ? event.time() : Instant.now();
+        Instant at = event.time() != null ? event.time() : calendar.now();
         if (RATING.equals(event.type())) {
             SchoolRatingPublished r = event.data(SchoolRatingPublished.class);
             if (r.schoolId() == null || r.schoolYear() == null || SchoolYear.tryParse(r.schoolYear()).isEmpty()) {

@@ -42,6 +42,9 @@ public class IntegrityFlagHandler implements EventHandler {
     @Inject
     IntegrityFlagService flags;
 
+    @Inject
+    org.portfolio.contracts.service.SchoolCalendar calendar;
+
     @Override
     public String name() {
         return "integrity-flags";
@@ -59,7 +62,7 @@ public class IntegrityFlagHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        Instant at = event.time() != null ? event.time() : Instant.now();
+        Instant at = event.time() != null ? event.time() : calendar.now();
         if (RAISED.equals(event.type())) {
             Raised f = event.data(Raised.class);
             String scope = check(event, f.flagId(), f.schoolId(), f.schoolYear(), f.rule(), f.scope());

@@ -45,6 +45,9 @@ public class MetricResultHandler implements EventHandler {
     EvaluationService evaluation;
 
     @Inject
+    org.portfolio.contracts.service.SchoolCalendar calendar;
+
+    @Inject
     MeterRegistry registry;
 
     @Override
@@ -82,7 +85,7 @@ public class MetricResultHandler implements EventHandler {
         if (r.metricCode().length() > 60) {
             throw new PoisonEventException("MetricResultRecorded " + event.id() + " has a metric code over 60 characters");
         }
-        Instant recordedAt = r.recordedAt() != null ? r.recordedAt() : event.time() != null ? event.time() : Instant.now();
+        Instant recordedAt = r.recordedAt() != null ? r.recordedAt() : event.time() != null ? event.time() : calendar.now();
         Timer.Sample sample = Timer.start(registry);
         evaluation.onMetricValue(new MetricValue(r.resultId(), r.schoolId(), r.metricCode(), r.period(),
                 withdrawn ? null : r.value(), withdrawn ? null : r.n(), suppressed && !withdrawn,
@@ -91,7 +94,7 @@ public class MetricResultHandler implements EventHandler {
         // how long the evaluation took, and how long after performance-service published the value it was done
         sample.stop(registry.timer("contracts.evaluation.duration"));
         if (event.time() != null) {
-            Duration lag = Duration.between(event.time(), Instant.now());
+            Duration lag = Duration.between(event.time(), calendar.now());
             registry.timer("contracts.evaluation.lag").record(lag.isNegative() ? Duration.ZERO : lag);
         }
     }

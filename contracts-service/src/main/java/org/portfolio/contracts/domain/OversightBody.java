@@ -39,21 +39,21 @@ public class OversightBody extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    public static OversightBody create(String name, OversightBodyKind kind, String contactEmail) {
+    public static OversightBody create(String name, OversightBodyKind kind, String contactEmail, Instant now) {
         OversightBody b = new OversightBody();
         b.id = UUID.randomUUID();
         b.name = name;
         b.kind = kind;
         b.contactEmail = contactEmail;
-        b.createdAt = Instant.now();
+        b.createdAt = now;
         b.updatedAt = b.createdAt;
         return b;
     }
 
-    public void update(String name, OversightBodyKind kind, String contactEmail) {
+    public void update(String name, OversightBodyKind kind, String contactEmail, Instant now) {
         this.name = name;
         this.kind = kind;
         this.contactEmail = contactEmail;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 }

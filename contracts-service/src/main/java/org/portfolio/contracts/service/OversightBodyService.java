@@ -23,11 +23,14 @@ public class OversightBodyService {
     @Inject
     OversightBodyRepository bodies;
 
+    @Inject
+    SchoolCalendar calendar;
+
     public OversightBody create(String name, OversightBodyKind kind, String contactEmail) {
         bodies.findByName(name).ifPresent(existing -> {
             throw ProblemException.conflict(DUPLICATE_NAME, "Oversight body \"" + name + "\" already exists: " + existing.id);
         });
-        OversightBody body = OversightBody.create(name, kind, contactEmail);
+        OversightBody body = OversightBody.create(name, kind, contactEmail, calendar.now());
         bodies.persist(body);
         return body;
     }
@@ -38,7 +41,7 @@ public class OversightBodyService {
         bodies.findByName(name).filter(other -> !other.id.equals(id)).ifPresent(other -> {
             throw ProblemException.conflict(DUPLICATE_NAME, "Oversight body \"" + name + "\" already exists: " + other.id);
         });
-        body.update(name, kind, contactEmail);
+        body.update(name, kind, contactEmail, calendar.now());
         bodies.flush();
         return body;
     }
