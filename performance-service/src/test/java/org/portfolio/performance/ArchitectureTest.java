@@ -9,4 +9,10 @@ class ArchitectureTest {
     void serviceKeepsItsBoundaries() {
         ArchitectureRules.check("performance");
     }
+
+    /** Upload jobs, ratings, frameworks, retention and every recorded time follow the injected clock (seventh pass). */
+    @Test
+    void everyTimeComesFromTheInjectedClock() {
+        ArchitectureRules.everyTimeComesFromTheInjectedClock("performance");
+    }
 }

@@ -35,9 +35,9 @@ class RatingRulesTest {
 
     static final Map<String, MetricDefinition> CATALOG = Map.of(
             "PROF", MetricDefinition.define("PROF", "Proficiency", MetricCategory.ACADEMIC, MetricDirection.HIGHER_IS_BETTER,
-                    MetricUnit.PERCENT, null, MetricComputation.ASSESSMENT_PROFICIENCY, List.of("ELA")),
+                    MetricUnit.PERCENT, null, MetricComputation.ASSESSMENT_PROFICIENCY, List.of("ELA"), java.time.Instant.EPOCH),
             "ABS", MetricDefinition.define("ABS", "Absenteeism", MetricCategory.ORGANIZATIONAL, MetricDirection.LOWER_IS_BETTER,
-                    MetricUnit.PERCENT, null, MetricComputation.CHRONIC_ABSENTEEISM, null));
+                    MetricUnit.PERCENT, null, MetricComputation.CHRONIC_ABSENTEEISM, null, java.time.Instant.EPOCH));
 
     static BigDecimal d(double v) {
         return BigDecimal.valueOf(v);
@@ -84,7 +84,7 @@ class RatingRulesTest {
 
     @Test
     void aRatingIsOnTheAvailableWeightAndNeedsTheMinimumCoverage() {
-        Framework f = Framework.draft("2030-31", 1, "t", null, 10, (short) 3, d(50), framework(PROF, ABS), "test");
+        Framework f = Framework.draft("2030-31", 1, "t", null, 10, (short) 3, d(50), framework(PROF, ABS), "test", java.time.Instant.EPOCH);
         UUID s = UUID.randomUUID();
         MetricSnapshot prof = new MetricSnapshot(s, "2030-31", "PROF", d(55), 40, false, MetricSource.AGGREGATED, UUID.randomUUID(), Instant.now());
         MetricSnapshot absSuppressed = new MetricSnapshot(s, "2030-31", "ABS", d(5), 4, true, MetricSource.AGGREGATED, UUID.randomUUID(), Instant.now());
@@ -112,7 +112,7 @@ class RatingRulesTest {
         FrameworkDefinition def = new FrameworkDefinition(List.of(new CategoryWeight(MetricCategory.ACADEMIC, d(100))),
                 List.of(new FrameworkMetric("PROF", d(100), null, List.of(new CutPoint(d(10), d(59.96)), new CutPoint(d(90), d(100))))),
                 framework(PROF, ABS).tiers());
-        Framework f = Framework.draft("2030-31", 1, "t", null, 10, (short) 3, d(50), def, "test");
+        Framework f = Framework.draft("2030-31", 1, "t", null, 10, (short) 3, d(50), def, "test", java.time.Instant.EPOCH);
         RatingResult r = RatingCalculator.rate(f, CATALOG, Map.of("PROF", new MetricSnapshot(UUID.randomUUID(), "2030-31",
                 "PROF", d(50), 40, false, MetricSource.AGGREGATED, UUID.randomUUID(), Instant.now())));
         assertThat(r.percent()).isEqualByComparingTo("60");

@@ -80,13 +80,13 @@ public class Framework extends PanacheEntityBase {
 
     public static Framework draft(String schoolYear, int version, String name, String description, int minimumN,
                                   short proficientLevel, BigDecimal minimumCoveragePercent, FrameworkDefinition definition,
-                                  String createdBy) {
+                                  String createdBy, Instant now) {
         Framework f = new Framework();
         f.id = UUID.randomUUID();
         f.schoolYear = schoolYear;
         f.version = version;
         f.status = FrameworkStatus.DRAFT;
-        f.createdAt = Instant.now();
+        f.createdAt = now;
         f.createdBy = createdBy;
         f.revise(name, description, minimumN, proficientLevel, minimumCoveragePercent, definition);
         return f;
@@ -110,18 +110,18 @@ public class Framework extends PanacheEntityBase {
         this.definition = definition;
     }
 
-    public void publish(String by) {
+    public void publish(String by, Instant now) {
         if (!isDraft()) {
             throw new IllegalStateException("framework " + id + " is " + status);
         }
         status = FrameworkStatus.PUBLISHED;
-        publishedAt = Instant.now();
+        publishedAt = now;
         publishedBy = by;
     }
 
-    public void supersede() {
+    public void supersede(Instant now) {
         status = FrameworkStatus.SUPERSEDED;
-        supersededAt = Instant.now();
+        supersededAt = now;
     }
 
     /** The minimum n for a metric: the metric's own when the framework sets one, else the framework's. */

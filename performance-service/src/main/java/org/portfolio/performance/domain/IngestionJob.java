@@ -86,7 +86,8 @@ public class IngestionJob extends PanacheEntityBase {
     @Column(name = "row_version", nullable = false)
     public long rowVersion;
 
-    public static IngestionJob start(IngestionKind kind, UploadFormat format, String clientId, String idempotencyKey) {
+    public static IngestionJob start(IngestionKind kind, UploadFormat format, String clientId, String idempotencyKey,
+                                     Instant now) {
         IngestionJob j = new IngestionJob();
         j.id = UUID.randomUUID();
         j.kind = kind;
@@ -95,7 +96,7 @@ public class IngestionJob extends PanacheEntityBase {
         j.idempotencyKey = idempotencyKey;
         j.status = JobStatus.RUNNING;
         j.phase = JobPhase.RECEIVING;
-        j.startedAt = Instant.now();
+        j.startedAt = now;
         j.heartbeatAt = j.startedAt;
         return j;
     }

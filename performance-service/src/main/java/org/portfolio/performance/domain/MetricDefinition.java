@@ -64,7 +64,7 @@ public class MetricDefinition extends PanacheEntityBase {
 
     public static MetricDefinition define(String code, String name, MetricCategory category, MetricDirection direction,
                                           MetricUnit unit, String description, MetricComputation computation,
-                                          List<String> subjects) {
+                                          List<String> subjects, Instant now) {
         MetricDefinition m = new MetricDefinition();
         m.code = code;
         m.name = name;
@@ -74,7 +74,7 @@ public class MetricDefinition extends PanacheEntityBase {
         m.description = description;
         m.computation = computation == null ? MetricComputation.SCHOOL_LEVEL : computation;
         m.subjects = subjects == null || subjects.isEmpty() ? null : String.join(",", subjects);
-        m.createdAt = Instant.now();
+        m.createdAt = now;
         return m;
     }
 }

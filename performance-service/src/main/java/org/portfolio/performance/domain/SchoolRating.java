@@ -70,7 +70,7 @@ public class SchoolRating extends PanacheEntityBase {
     @Column(name = "computed_at", nullable = false)
     public Instant computedAt;
 
-    public static SchoolRating of(UUID schoolId, Framework f, RatingResult r, String fingerprint) {
+    public static SchoolRating of(UUID schoolId, Framework f, RatingResult r, String fingerprint, Instant now) {
         SchoolRating s = new SchoolRating();
         s.id = UUID.randomUUID();
         s.schoolId = schoolId;
@@ -86,7 +86,7 @@ public class SchoolRating extends PanacheEntityBase {
         s.details = r;
         s.fingerprint = fingerprint;
         s.current = true;
-        s.computedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        s.computedAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return s;
     }
 }

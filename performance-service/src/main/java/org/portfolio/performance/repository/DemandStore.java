@@ -16,6 +16,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class DemandStore {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     @Inject
     AgroalDataSource ds;
 
@@ -39,7 +42,7 @@ public class DemandStore {
             s.setInt(7, seats);
             s.setObject(8, offers, java.sql.Types.INTEGER);
             s.setString(9, eventId);
-            s.setTimestamp(10, Timestamp.from(Instant.now()));
+            s.setTimestamp(10, Timestamp.from(clock.instant()));
             s.executeUpdate();
         }
     }

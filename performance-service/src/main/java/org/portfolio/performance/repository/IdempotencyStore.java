@@ -17,6 +17,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotencyStore {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     @Inject
     AgroalDataSource ds;
 
@@ -38,7 +41,7 @@ public class IdempotencyStore {
             s.setString(2, key);
             s.setString(3, path);
             s.setString(4, contentType);
-            s.setTimestamp(5, Timestamp.from(Instant.now()));
+            s.setTimestamp(5, Timestamp.from(clock.instant()));
             return s.executeUpdate() == 1;
         }
     }
@@ -72,7 +75,7 @@ public class IdempotencyStore {
             s.setLong(2, bodyLength);
             s.setInt(3, status);
             s.setObject(4, jobId);
-            s.setTimestamp(5, Timestamp.from(Instant.now()));
+            s.setTimestamp(5, Timestamp.from(clock.instant()));
             s.setString(6, clientId);
             s.setString(7, key);
             s.executeUpdate();

@@ -32,6 +32,9 @@ import java.util.UUID;
 @Transactional
 public class FrameworkService {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     public static final ProblemType INVALID_FRAMEWORK =
             ProblemType.custom("invalid-framework", "The framework breaks a framework rule", 422);
     public static final ProblemType FRAMEWORK_NOT_DRAFT =
@@ -81,7 +84,7 @@ public class FrameworkService {
     public Framework create(Content c, String by) {
         validate(c);
         Framework f = Framework.draft(c.schoolYear(), frameworks.nextVersion(c.schoolYear()), c.name(), c.description(),
-                c.minimumN(), c.proficientLevel(), c.minimumCoveragePercent(), c.definition(), by);
+                c.minimumN(), c.proficientLevel(), c.minimumCoveragePercent(), c.definition(), by, clock.instant());
         frameworks.persist(f);
         return f;
     }
@@ -110,7 +113,7 @@ public class FrameworkService {
             throw ProblemException.invalid("schoolYear", problem);
         }
         Framework f = Framework.draft(year, frameworks.nextVersion(year), from.name, from.description, from.minimumN,
-                from.proficientLevel, from.minimumCoveragePercent, from.definition, by);
+                from.proficientLevel, from.minimumCoveragePercent, from.definition, by, clock.instant());
         frameworks.persist(f);
         return f;
     }
@@ -122,10 +125,10 @@ public class FrameworkService {
         validate(new Content(f.schoolYear, f.name, f.description, f.minimumN, f.proficientLevel,
                 f.minimumCoveragePercent, f.definition));
         frameworks.published(f.schoolYear).ifPresent(previous -> {
-            previous.supersede();
+            previous.supersede(clock.instant());
             frameworks.flush();
         });
-        f.publish(by);
+        f.publish(by, clock.instant());
         frameworks.flush();
         RecomputeService.Result r = recompute.year(f.schoolYear);
         return new Published(f, r);

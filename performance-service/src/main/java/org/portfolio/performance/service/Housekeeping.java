@@ -21,6 +21,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class Housekeeping {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
 
     @Inject
@@ -46,7 +49,7 @@ public class Housekeeping {
     }
 
     private void sweep() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (IngestionJob j : jobs.stale(now.minus(config.ingestion().staleJobAfter()))) {
             j.status = JobStatus.FAILED;
             j.failure = "Interrupted: the upload stopped making progress (its service instance stopped)";

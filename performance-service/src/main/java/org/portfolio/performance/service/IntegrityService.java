@@ -48,6 +48,9 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class IntegrityService {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(IntegrityService.class);
 
     public static final ProblemType FLAG_RESOLVED =
@@ -134,7 +137,7 @@ public class IntegrityService {
                 }
             }
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int raised = 0;
         for (IntegrityCheck c : checks) {
             store.saveCheck(c, now);
@@ -241,7 +244,7 @@ public class IntegrityService {
                     + " by " + f.resolvedBy());
         }
         org.portfolio.platform.web.http.EntityTags.checkIfMatch(ifMatch, f.rowVersion());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         store.resolve(id, by, code, note, now);
         outbox.publish("IntegrityFlag", id.toString(), IntegrityFlagResolved.NAME, f.schoolId(),
                 IntegrityFlagResolved.of(id, f.schoolId(), f.schoolYear(), f.rule().name(), f.scope(), by, code.name(), now));

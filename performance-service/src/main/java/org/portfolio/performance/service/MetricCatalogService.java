@@ -19,6 +19,9 @@ import java.util.List;
 @Transactional
 public class MetricCatalogService {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     public static final ProblemType DUPLICATE_METRIC = ProblemType.custom("duplicate-metric", "The metric code is taken", 409);
 
     @Inject
@@ -62,7 +65,7 @@ public class MetricCatalogService {
                     }));
         }
         MetricDefinition m = MetricDefinition.define(code, name, category, direction, unit, description, c,
-                hasSubjects ? subjects.stream().distinct().toList() : null);
+                hasSubjects ? subjects.stream().distinct().toList() : null, clock.instant());
         metrics.persist(m);
         return m;
     }

@@ -35,6 +35,9 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.MANDATORY)
 public class MetricResultService {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     @Inject
     MetricValueStore values;
 
@@ -71,7 +74,7 @@ public class MetricResultService {
         int inserted = 0;
         int updated = 0;
         int unchanged = 0;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // a value after a withdrawal has no current row: it must still be recorded after the withdrawal (review of M1)
         Set<SchoolYearKey> withoutCurrent = candidates.stream()
                 .filter(c -> !current.containsKey(id(c.key().schoolId(), c.key().schoolYear(), c.metricCode())))
@@ -118,7 +121,7 @@ public class MetricResultService {
     public Set<SchoolYearKey> withdraw(List<MetricSnapshot> gone, CorrectionCause correction) throws SQLException {
         Set<SchoolYearKey> changed = new LinkedHashSet<>();
         List<MetricValueStore.Recorded> recorded = new ArrayList<>();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (MetricSnapshot cur : gone) {
             Instant at = after(now, cur.updatedAt());
             MetricSnapshot next = new MetricSnapshot(cur.schoolId(), cur.schoolYear(), cur.metricCode(), null, null,

@@ -39,6 +39,9 @@ import java.util.TreeSet;
 @Transactional(Transactional.TxType.MANDATORY)
 public class RatingService {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     @Inject
     FrameworkService frameworks;
 
@@ -91,7 +94,7 @@ public class RatingService {
                 c.current = false;
                 ratings.flush();
             });
-            SchoolRating next = SchoolRating.of(k.schoolId(), f, r, fingerprint);
+            SchoolRating next = SchoolRating.of(k.schoolId(), f, r, fingerprint, clock.instant());
             if (current.isPresent() && current.get().computedAt != null && !next.computedAt.isAfter(current.get().computedAt)) {
                 // after the rating it replaces whatever this replica's clock says: autonomy-service drops a rating
                 // published before the one it knows (seventh pass M1, as MetricResultService.after)

@@ -20,6 +20,9 @@ import java.util.UUID;
 @Transactional
 public class SchoolRegistryService {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     @Inject
     SchoolRepository schools;
 
@@ -36,7 +39,7 @@ public class SchoolRegistryService {
             s.status = status == null ? "PROPOSED" : status;
         }
         apply(s, a);
-        s.updatedAt = Instant.now();
+        s.updatedAt = clock.instant();
         s.lastEventId = eventId;
         if (!known) {
             schools.persist(s);
@@ -53,7 +56,7 @@ public class SchoolRegistryService {
         }
         apply(s, a);
         s.status = status;
-        s.updatedAt = Instant.now();
+        s.updatedAt = clock.instant();
         s.lastEventId = eventId;
         if (!known) {
             schools.persist(s);

@@ -27,6 +27,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class UploadJobs {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(UploadJobs.class);
 
     @Inject
@@ -42,7 +45,7 @@ public class UploadJobs {
 
     public IngestionJob start(IngestionKind kind, UploadFormat format, String clientId, String idempotencyKey) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            IngestionJob j = IngestionJob.start(kind, format, clientId, idempotencyKey);
+            IngestionJob j = IngestionJob.start(kind, format, clientId, idempotencyKey, clock.instant());
             jobs.persist(j);
             return j;
         });
@@ -82,7 +85,7 @@ public class UploadJobs {
         job.ratingsChanged = t.ratingsChanged();
         job.errorsStored = rowErrors.kept().size();
         job.errorsTotal = rowErrors.total();
-        job.finishedAt = Instant.now();
+        job.finishedAt = clock.instant();
         job.heartbeatAt = job.finishedAt;
         return job;
     }
@@ -101,7 +104,7 @@ public class UploadJobs {
                 j.status = JobStatus.FAILED;
                 j.failure = failure == null || failure.length() <= 900 ? failure : failure.substring(0, 900) + "…";
                 j.bytesReceived = bytes;
-                j.finishedAt = Instant.now();
+                j.finishedAt = clock.instant();
                 j.heartbeatAt = j.finishedAt;
                 if (rowErrors != null) {
                     try {
@@ -173,7 +176,7 @@ public class UploadJobs {
             var beat = HEARTBEATS.scheduleAtFixedRate(() -> {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> jobs.update("heartbeatAt = ?1 where id = ?2 and status = ?3",
-                            Instant.now(), jobId, JobStatus.RUNNING));
+                            clock.instant(), jobId, JobStatus.RUNNING));
                 } catch (RuntimeException e) {
                     LOG.debugf("Heartbeat of upload job %s not written: %s", jobId, e.toString());
                 }
@@ -186,11 +189,11 @@ public class UploadJobs {
                 if (phase == null) {
                     jobs.update("rowsReceived = ?1, rowsAccepted = ?2, rowsRejected = ?3, bytesReceived = ?4, "
                                     + "heartbeatAt = ?5 where id = ?6 and status = ?7", received, accepted, rejected,
-                            bytes, Instant.now(), jobId, JobStatus.RUNNING);
+                            bytes, clock.instant(), jobId, JobStatus.RUNNING);
                 } else {
                     jobs.update("rowsReceived = ?1, rowsAccepted = ?2, rowsRejected = ?3, bytesReceived = ?4, "
                                     + "heartbeatAt = ?5, phase = ?6 where id = ?7 and status = ?8", received, accepted,
-                            rejected, bytes, Instant.now(), phase, jobId, JobStatus.RUNNING);
+                            rejected, bytes, clock.instant(), phase, jobId, JobStatus.RUNNING);
                 }
             });
         }

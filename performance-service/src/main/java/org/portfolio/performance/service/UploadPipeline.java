@@ -46,6 +46,9 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class UploadPipeline {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(UploadPipeline.class);
 
     @Inject
@@ -125,7 +128,7 @@ public class UploadPipeline {
 
     /** Merges the staged rows under the locks of their school-years and recomputes what changed. */
     private Merged merge(Connection c, IngestionKind kind, UUID jobId, Runnable aggregating) throws Exception {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         switch (kind) {
             case ASSESSMENTS, ATTENDANCE -> {
                 boolean assessments = kind == IngestionKind.ASSESSMENTS;
