@@ -9,4 +9,10 @@ class ArchitectureTest {
     void serviceKeepsItsBoundaries() {
         ArchitectureRules.check("integration");
     }
+
+    /** Deliveries, backoff, the retention purge and every recorded time follow the injected clock (seventh pass). */
+    @Test
+    void everyTimeComesFromTheInjectedClock() {
+        ArchitectureRules.everyTimeComesFromTheInjectedClock("integration");
+    }
 }

@@ -36,6 +36,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class FeedHandler implements EventHandler {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     @Inject
     FeedWriter feed;
 
@@ -79,7 +82,7 @@ public class FeedHandler implements EventHandler {
         }
         Set<UUID> schools = schoolsOf(event, data);
         feed.append(event.id(), event.type(), event.source().toString(), event.subject(),
-                event.time() != null ? event.time() : Instant.now(), stored(event, data), audience, schools, null);
+                event.time() != null ? event.time() : clock.instant(), stored(event, data), audience, schools, null);
     }
 
     /** The data as published, or with codes in place of free text typed by people (issue 15). */

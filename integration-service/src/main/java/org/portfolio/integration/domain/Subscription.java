@@ -96,7 +96,7 @@ public class Subscription extends PanacheEntityBase {
 
     public static Subscription create(String owner, Set<String> roles, Set<UUID> schools, boolean narrowedToSchools,
                                       String url, String description, Set<String> types, Set<UUID> schoolFilter,
-                                      String secret) {
+                                      String secret, Instant now) {
         Subscription s = new Subscription();
         s.id = UUID.randomUUID();
         s.ownerClient = owner;
@@ -109,7 +109,7 @@ public class Subscription extends PanacheEntityBase {
         s.schoolIds = new TreeSet<>(schoolFilter);
         s.status = SubscriptionStatus.ACTIVE;
         s.secret = secret;
-        s.createdAt = Instant.now();
+        s.createdAt = now;
         s.updatedAt = s.createdAt;
         return s;
     }
@@ -136,7 +136,7 @@ public class Subscription extends PanacheEntityBase {
         previousSecret = newest == null ? null : newest.secret();
         previousSecretExpiresAt = newest == null ? null : newest.expiresAt();
         secret = newSecret;
-        touch();
+        updatedAt = now;
         return true;
     }
 
@@ -158,10 +158,10 @@ public class Subscription extends PanacheEntityBase {
                 .max(Instant::compareTo).orElse(null);
     }
 
-    public void changeStatus(SubscriptionStatus to, String reason) {
+    public void changeStatus(SubscriptionStatus to, String reason, Instant now) {
         status = to;
         statusReason = reason;
-        touch();
+        updatedAt = now;
     }
 
     /**
@@ -182,7 +182,4 @@ public class Subscription extends PanacheEntityBase {
                 || (EventCatalog.WEBHOOK_DISABLED.equals(type) && id.toString().equals(subject));
     }
 
-    private void touch() {
-        updatedAt = Instant.now();
-    }
 }

@@ -40,6 +40,9 @@ import java.util.UUID;
 @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT, Roles.SCHOOL_LEADER, Roles.SIS, Roles.ENROLLMENT_OFFICER})
 public class WebhookResource {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     static final String WHO = " Any API client manages its own subscriptions; DISTRICT_ADMIN manages every one (another "
             + "client's subscription: 403).";
 
@@ -69,7 +72,7 @@ public class WebhookResource {
                 request.eventTypes().stream().map(EventTypeName::type).collect(java.util.stream.Collectors.toSet()),
                 request.schoolIds() == null ? Set.of() : request.schoolIds(), request.description());
         return Response.created(uri.getAbsolutePathBuilder().path(r.subscription().id.toString()).build())
-                .entity(WebhookResponse.of(r.subscription(), r.secret())).build();
+                .entity(WebhookResponse.of(r.subscription(), r.secret(), clock.instant())).build();
     }
 
     @GET
@@ -81,7 +84,7 @@ public class WebhookResource {
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         SubscriptionService.Page p = service.list(rights.get(), owner, page, size);
-        return new Page<>(p.items().stream().map(s -> WebhookResponse.of(s, null)).toList(), page, size, p.total());
+        return new Page<>(p.items().stream().map(s -> WebhookResponse.of(s, null, clock.instant())).toList(), page, size, p.total());
     }
 
     @GET
@@ -89,7 +92,7 @@ public class WebhookResource {
     @Operation(summary = "Get a webhook subscription", description = "Its URL, filters and status (never its secret)." + WHO)
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     public WebhookResponse get(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
-        return WebhookResponse.of(service.get(rights.get(), id), null);
+        return WebhookResponse.of(service.get(rights.get(), id), null, clock.instant());
     }
 
     @DELETE
@@ -117,7 +120,7 @@ public class WebhookResource {
                                         @Parameter(description = "Stop every earlier secret at once: only the new one signs")
                                         @QueryParam("revokeEarlier") @DefaultValue("false") boolean revokeEarlier) {
         SubscriptionService.Registered r = service.rotateSecret(rights.get(), id, revokeEarlier);
-        return WebhookResponse.of(r.subscription(), r.secret());
+        return WebhookResponse.of(r.subscription(), r.secret(), clock.instant());
     }
 
     @POST
@@ -127,7 +130,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The subscription, PAUSED",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     public WebhookResponse pause(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
-        return WebhookResponse.of(service.pause(rights.get(), id), null);
+        return WebhookResponse.of(service.pause(rights.get(), id), null, clock.instant());
     }
 
     @POST
@@ -140,7 +143,7 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "409", description = "The owner's API client is disabled")
     public WebhookResponse resume(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
-        return WebhookResponse.of(service.resume(rights.get(), id), null);
+        return WebhookResponse.of(service.resume(rights.get(), id), null, clock.instant());
     }
 
     @POST

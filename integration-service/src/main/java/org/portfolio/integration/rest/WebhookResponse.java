@@ -27,8 +27,8 @@ public record WebhookResponse(
                 + "subscription or rotates its secret. Keep it; it is not shown again.", examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
         String secret) {
 
-    static WebhookResponse of(Subscription s, String secret) {
-        Instant grace = s.earlierSecretsSignUntil(Instant.now());
+    static WebhookResponse of(Subscription s, String secret, Instant now) {
+        Instant grace = s.earlierSecretsSignUntil(now);
         return new WebhookResponse(s.id, s.url, s.description, s.eventTypes.stream().map(EventTypeName::of).toList(), List.copyOf(s.schoolIds), s.status,
                 s.statusReason, s.ownerClient, s.createdAt, s.updatedAt, grace, secret);
     }

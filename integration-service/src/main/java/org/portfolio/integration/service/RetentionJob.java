@@ -18,6 +18,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class RetentionJob {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
 
     @Inject
@@ -32,7 +35,7 @@ public class RetentionJob {
     @Scheduled(cron = "${portfolio.integration.feed.purge-cron}", identity = "feed-retention",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        purge(Instant.now());
+        purge(clock.instant());
     }
 
     /** Purges what is older than the retention periods at {@code now}; returns the feed events deleted. */

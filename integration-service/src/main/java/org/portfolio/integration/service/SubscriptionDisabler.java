@@ -30,6 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubscriptionDisabler {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(SubscriptionDisabler.class);
 
     @Inject
@@ -54,11 +57,11 @@ public class SubscriptionDisabler {
         if (s == null || s.status != SubscriptionStatus.ACTIVE) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String reason = "every attempt to deliver an event failed for " + config.webhooks().retryHorizon()
                 + " (the retry horizon); last: " + last.errorClass()
                 + (last.statusCode() != null ? " " + last.statusCode() : "");
-        s.changeStatus(SubscriptionStatus.DISABLED, reason);
+        s.changeStatus(SubscriptionStatus.DISABLED, reason, now);
         WebhookDisabled event = new WebhookDisabled(s.id, s.ownerClient, target(s.url), reason,
                 last.delivery().horizonStart(), now, last.delivery().attempt(), last.statusCode(),
                 last.errorClass() == null ? null : last.errorClass().name());

@@ -34,6 +34,9 @@ import java.util.UUID;
 @Transactional
 public class SubscriptionService {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     @Inject
     SubscriptionRepository subscriptions;
 
@@ -77,7 +80,7 @@ public class SubscriptionService {
         requireRoomFor(caller);
         String secret = Secrets.newSecret();
         Subscription s = Subscription.create(caller.clientId(), caller.roles(), caller.schools(), narrowedToSchools, url,
-                description, types, schools, secret);
+                description, types, schools, secret, clock.instant());
         subscriptions.persist(s);
         return new Registered(s, secret);
     }
@@ -125,7 +128,7 @@ public class SubscriptionService {
     public Registered rotateSecret(ReadRights caller, UUID id, boolean revokeEarlier) {
         Subscription s = getLocked(caller, id);
         String secret = Secrets.newSecret();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!s.rotateSecret(secret, now.plus(config.webhooks().secretGracePeriod()), revokeEarlier, now)) {
             throw new ProblemException(IntegrationProblems.EARLIER_SECRETS_LIMIT, Subscription.MAX_EARLIER_SECRETS
                     + " earlier secrets of this subscription still sign; the oldest stops at " + s.earlierSecrets.get(0).expiresAt()
@@ -137,7 +140,7 @@ public class SubscriptionService {
     public Subscription pause(ReadRights caller, UUID id) {
         Subscription s = get(caller, id);
         if (s.status == SubscriptionStatus.ACTIVE) {
-            s.changeStatus(SubscriptionStatus.PAUSED, "paused by " + caller.clientId());
+            s.changeStatus(SubscriptionStatus.PAUSED, "paused by " + caller.clientId(), clock.instant());
         }
         return s;
     }
@@ -149,7 +152,7 @@ public class SubscriptionService {
             if (owners.of(s).isEmpty()) {
                 throw ProblemException.conflict("The owner's API client is disabled: enable it first");
             }
-            s.changeStatus(SubscriptionStatus.ACTIVE, null);
+            s.changeStatus(SubscriptionStatus.ACTIVE, null, clock.instant());
             deliveries.restartHorizon(s.id);
             dispatcher.wakeUp();
         }

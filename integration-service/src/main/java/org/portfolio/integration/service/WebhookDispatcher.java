@@ -52,6 +52,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class WebhookDispatcher {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     @Inject
@@ -213,7 +216,7 @@ public class WebhookDispatcher {
         List<Claimed> skip = new ArrayList<>();
         Map<UUID, List<Job>> bySlot = new LinkedHashMap<>();
         Map<UUID, Subscription> slotSub = new java.util.HashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Claimed d : claimed) { // oldest first
             Subscription s = subs.get(d.subscriptionId());
             FeedRow e = events.get(d.feedSeq());
@@ -223,7 +226,7 @@ public class WebhookDispatcher {
             Optional<ReadRights> owner = rights.computeIfAbsent(s.id, x -> owners.of(s));
             if (owner.isEmpty()) {
                 if (s.status == SubscriptionStatus.ACTIVE) {
-                    s.changeStatus(SubscriptionStatus.PAUSED, "the owner's API client is disabled");
+                    s.changeStatus(SubscriptionStatus.PAUSED, "the owner's API client is disabled", clock.instant());
                     LOG.infof("Webhook subscription %s paused: its owner's API client is disabled", s.id);
                 }
                 release.add(d);
@@ -293,7 +296,7 @@ public class WebhookDispatcher {
             }
             ErrorClass error = r instanceof TargetGuard.Refused ? ErrorClass.TARGET_REFUSED
                     : r instanceof TargetGuard.Unresolved ? ErrorClass.DNS : ErrorClass.IO;
-            attempts.add(result(slot.jobs().get(0), Instant.now(), new WebhookSender.Outcome(null, 0, error, null)));
+            attempts.add(result(slot.jobs().get(0), clock.instant(), new WebhookSender.Outcome(null, 0, error, null)));
             stopped = true;
             next(1);
         }
@@ -309,7 +312,7 @@ public class WebhookDispatcher {
                     untried.add(job.delivery());
                     continue;
                 }
-                Instant at = Instant.now();
+                Instant at = clock.instant();
                 int index = i;
                 try {
                     long timestamp = at.getEpochSecond();
@@ -347,7 +350,7 @@ public class WebhookDispatcher {
             latency.record(Duration.ofMillis(o.latencyMs()));
         }
         Instant next = o.acknowledged() ? null
-                : Instant.now().plus(Backoff.after(job.delivery().attempt(), config.webhooks().initialBackoff(), config.webhooks().maxBackoff()));
+                : clock.instant().plus(Backoff.after(job.delivery().attempt(), config.webhooks().initialBackoff(), config.webhooks().maxBackoff()));
         return new AttemptResult(job.delivery(), at, o.statusCode(), o.latencyMs(), o.errorClass(), o.snippet(), next);
     }
 
@@ -382,7 +385,7 @@ public class WebhookDispatcher {
         List<Claimed> untried = batch.stream().flatMap(b -> b.untried().stream()).toList();
         QuarkusTransaction.requiringNew().run(() -> deliveries.complete(attempts, List.of(), untried));
         Duration horizon = config.webhooks().retryHorizon();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<UUID, AttemptResult> expired = new LinkedHashMap<>();
         for (AttemptResult r : attempts) {
             if (!r.acknowledged() && !r.delivery().horizonStart().plus(horizon).isAfter(now)) {

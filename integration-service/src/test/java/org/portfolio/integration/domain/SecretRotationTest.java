@@ -17,7 +17,7 @@ class SecretRotationTest {
 
     private static Subscription subscription() {
         return Subscription.create("hr", Set.of("DISTRICT_ADMIN"), Set.of(), false, "https://hr.example/hook", null,
-                Set.of("SchoolRegistered"), Set.of(UUID.randomUUID()), "whsec_one");
+                Set.of("SchoolRegistered"), Set.of(UUID.randomUUID()), "whsec_one", T);
     }
 
     @Test
