@@ -26,15 +26,18 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the dead-letter topics and puts one dead letter back on the topic it came from ({@code ./portfolio dlq}; the
- * runbook in docs/events.md). Before this a dead letter could only be read with Kafka's own tools, and nothing put one
+ * Reads the dead-letter topics and puts one dead letter back on the topic it came from ({@code ./portfolio dlq};
+ * docs/architecture.md, "Putting a dead letter back"). Before this a dead letter could only be read with Kafka's own tools, and nothing put one
  * back (review of 2026-12-05, seventh pass).
  * <p>
- * A replay sends the original key, value and headers (not the {@code dlq-*} ones), so the event keeps its id: a consumer
+ * A replay sends the original key, value and headers (not the {@code dlq-*} ones) to the partition the event came from
+ * (not the one its key hashes to now, if partitions were added since), so the event keeps its id: a consumer
  * that has applied it since skips it (its inbox), one that has not applies it. It is refused when the original topic
  * has a later event with the same key (the same school, mostly): applied after that one, the old event could undo it
- * (a MISSED replayed after the MET that followed it would revoke autonomy again). {@code --force} replays anyway.
- * Dead letters whose value was too large to copy are refused: the original is still at its topic, partition and offset.
+ * (a MISSED replayed after the MET that followed it would revoke autonomy again), and when the original is no longer
+ * on its topic (aged out: nothing then proves that no later event existed); {@code --force} replays anyway. Refused
+ * whatever: a dead letter whose value was too large to copy (the original is at its topic, partition and offset), and
+ * one whose original topic or partition no longer exists. Every read gives up after {@link #DEADLINE}.
  * <p>
  * The header names are platform-events' {@code DeadLetters} ones (this module is below it).
  */
@@ -49,6 +52,7 @@ public final class DeadLetterTool {
     static final String H_VALUE_DROPPED = "dlq-value-dropped";
     private static final String DLQ_SUFFIX = ".dlq";
     private static final Duration POLL = Duration.ofMillis(500);
+    static final Duration DEADLINE = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One dead letter, as listed (never its payload). */
@@ -57,7 +61,7 @@ public final class DeadLetterTool {
                          String time, boolean valueDropped) {
     }
 
-    public enum Outcome { REPLAYED, REFUSED_LATER_EVENT, REFUSED_VALUE_DROPPED, NOT_FOUND }
+    public enum Outcome { REPLAYED, REFUSED_LATER_EVENT, REFUSED_ORIGINAL_GONE, REFUSED_VALUE_DROPPED, NOT_FOUND }
 
     public record Replay(Outcome outcome, String detail) {
     }
@@ -134,9 +138,23 @@ public final class DeadLetterTool {
             return new Replay(Outcome.REFUSED_VALUE_DROPPED, "its value was too large to copy; the original is at "
                     + l.originalTopic() + "-" + l.originalPartition() + "@" + l.originalOffset());
         }
+        TopicPartition original = new TopicPartition(l.originalTopic(), l.originalPartition());
+        Long first;
+        try (KafkaConsumer<String, byte[]> c = consumer()) {
+            if (l.originalTopic() == null || c.partitionsFor(original.topic(), Duration.ofSeconds(30)).stream()
+                    .noneMatch(p -> p.partition() == original.partition())) {
+                return new Replay(Outcome.REFUSED_ORIGINAL_GONE, "its original topic or partition (" + l.originalTopic()
+                        + "-" + l.originalPartition() + ") no longer exists");
+            }
+            first = c.beginningOffsets(List.of(original)).get(original);
+        }
+        if (!force && first != null && l.originalOffset() < first) {
+            return new Replay(Outcome.REFUSED_ORIGINAL_GONE, "the original (" + original + "@" + l.originalOffset()
+                    + ") is no longer on its topic (it keeps offsets from " + first + "): whether a later event about "
+                    + dead.key() + " was published cannot be told. Replay with --force once you have checked it");
+        }
         if (!force && dead.key() != null) {
-            ConsumerRecord<String, byte[]> later = laterWithKey(new TopicPartition(l.originalTopic(), l.originalPartition()),
-                    l.originalOffset(), dead.key(), l.eventId());
+            ConsumerRecord<String, byte[]> later = laterWithKey(original, l.originalOffset(), dead.key(), l.eventId());
             if (later != null) {
                 Letter newer = letter(later);
                 return new Replay(Outcome.REFUSED_LATER_EVENT, "event " + newer.eventId() + " (" + newer.type() + ") about "
@@ -145,7 +163,8 @@ public final class DeadLetterTool {
                         + "once you have checked it cannot");
             }
         }
-        ProducerRecord<String, byte[]> back = new ProducerRecord<>(l.originalTopic(), dead.key(), dead.value());
+        ProducerRecord<String, byte[]> back = new ProducerRecord<>(l.originalTopic(), l.originalPartition(), dead.key(),
+                dead.value());
         for (Header h : dead.headers()) {
             if (!h.key().startsWith("dlq-")) {
                 back.headers().add(h);
@@ -169,11 +188,13 @@ public final class DeadLetterTool {
             }
             c.assign(List.of(tp));
             long end = c.endOffsets(List.of(tp)).get(tp);
-            if (offset < 0 || offset >= end) {
+            if (offset < c.beginningOffsets(List.of(tp)).get(tp) || offset >= end) {
                 return null;
             }
             c.seek(tp, offset);
+            long until = System.nanoTime() + DEADLINE.toNanos();
             while (c.position(tp) <= offset) {
+                deadline(until);
                 for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
                     if (r.offset() == offset) {
                         return r;
@@ -197,7 +218,9 @@ public final class DeadLetterTool {
                 return null;
             }
             c.seek(tp, after + 1);
+            long until = System.nanoTime() + DEADLINE.toNanos();
             while (found[0] == null && c.position(tp) < end) {
+                deadline(until);
                 for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
                     if (key.equals(r.key()) && (eventId == null || !eventId.equals(letter(r).eventId()))) {
                         found[0] = r;
@@ -214,8 +237,16 @@ public final class DeadLetterTool {
         c.assign(parts);
         Map<TopicPartition, Long> end = c.endOffsets(parts);
         c.seekToBeginning(parts);
+        long until = System.nanoTime() + DEADLINE.toNanos();
         while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+            deadline(until);
             c.poll(POLL).forEach(sink);
+        }
+    }
+
+    private static void deadline(long until) {
+        if (System.nanoTime() > until) {
+            throw new IllegalStateException("gave up after " + DEADLINE.toMinutes() + " minutes: is the broker reachable?");
         }
     }
 
@@ -226,6 +257,9 @@ public final class DeadLetterTool {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                // an offset the topic no longer holds is an error, never a silent jump to its end (which would let the
+                // later-event guard see nothing)
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
     }
 
