@@ -687,7 +687,7 @@ public class UpstreamProxy {
             MDC.put("requestId", corr.requestId());
             MDC.put("traceId", corr.traceId());
             try {
-                LOG.warnf("%s %s → %s: %d (%s)", in.method(), path, service, type.status(), t.toString());
+                LOG.warnf("%s %s → %s: %d (%s)", in.method(), org.portfolio.platform.web.http.LoggedPaths.of(path), service, type.status(), t.toString());
             } finally {
                 MDC.remove("requestId");
                 MDC.remove("traceId");

@@ -239,7 +239,7 @@ public class ProblemMappers {
             // a race the service's own checks could not see: two requests created the same key, or the database
             // chose one of two concurrent transactions. The client's retry gets the regular answer (e.g. 409 duplicate).
             LOG.warnf("Concurrent change on %s refused with 409 (SQLState %s, requestId=%s)",
-                    uri == null ? "?" : uri.getPath(), sqlState, RequestCorrelation.requestId());
+                    uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), sqlState, RequestCorrelation.requestId());
             return response(sqlState.equals("23505") ? ProblemType.CONFLICT : ProblemType.CONCURRENT_MODIFICATION,
                     "Another request changed the same data at the same moment; read it again and retry", List.of(), uri)
                     .build();
@@ -250,21 +250,21 @@ public class ProblemMappers {
             // 2026-12-05, third pass). Logged as an error all the same: a check is missing where it came from. Other
             // data exceptions (division by zero, a cast the server built) stay 500.
             LOG.errorf("A value out of range refused with 400 on %s: %s (requestId=%s); a check is missing",
-                    uri == null ? "?" : uri.getPath(), rootSummary(e), RequestCorrelation.requestId());
+                    uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), rootSummary(e), RequestCorrelation.requestId());
             return response(ProblemType.VALIDATION, "A value of the request is out of the range the service can keep "
                     + "(a text too long, a number too large or a date out of range); nothing was changed", List.of(), uri).build();
         }
         Optional<String> unavailable = DatabaseUnavailable.reason(e);
         if (unavailable.isPresent()) {
             // not the request's fault: the database is down, restarting, out of connections, or the pool had none free
-            LOG.warnf("Answered 503 on %s: %s (%s, requestId=%s)", uri == null ? "?" : uri.getPath(), unavailable.get(),
+            LOG.warnf("Answered 503 on %s: %s (%s, requestId=%s)", uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), unavailable.get(),
                     rootSummary(e), RequestCorrelation.requestId());
             return response(ProblemType.SERVICE_UNAVAILABLE, "The service's database is unavailable or busy; retry after "
                     + DATABASE_RETRY_AFTER_SECONDS + " s", List.of(), uri)
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
         }
         String requestId = RequestCorrelation.requestId();
-        LOG.errorf(e, "Unexpected error on %s (requestId=%s)", uri == null ? "?" : uri.getPath(), requestId);
+        LOG.errorf(e, "Unexpected error on %s (requestId=%s)", uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), requestId);
         return response(ProblemType.INTERNAL,
                 "An unexpected error occurred; quote request id " + requestId + " when reporting it", List.of(), uri)
                 .build();
