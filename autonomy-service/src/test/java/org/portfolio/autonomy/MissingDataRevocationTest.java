@@ -97,6 +97,28 @@ class MissingDataRevocationTest {
         assertThat(publicAnswer).contains("suppressed").doesNotContain("n = 6").doesNotContain("\"n\"");
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource db;
+
+    /** Seventh pass: a change on a replica whose clock was behind the last change's was stamped before it. */
+    @Test
+    void aChangeAfterOneMadeByAReplicaWhoseClockIsAheadIsNotStampedBeforeIt() throws Exception {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        registerSchool(school, "Skewed Clock Academy");
+        activate(contract, school, List.of(full("PEOPLE", "HIRE_TEACHERS")));
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
+        java.time.Instant ahead = java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        try (var c = db.getConnection(); var ps = c.prepareStatement("update autonomy_grant set status_since = ? where school_id = ?")) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(ahead, java.time.ZoneOffset.UTC));
+            ps.setObject(2, school);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        evaluate(school, contract, UUID.randomUUID(), "MISSED", 3, 7, true, "PEOPLE");
+        EventsProbe.Received revoked = awaitPublished(REVOKED, r -> r.data().path("schoolId").asText().equals(school.toString()));
+        assertThat(java.time.Instant.parse(revoked.data().path("revokedAt").asText())).isAfterOrEqualTo(ahead);
+    }
+
     @Test
     void anUnknownDataStatusIsPoisonNotAMissWithoutAReason() {
         UUID school = UUID.randomUUID();

@@ -98,7 +98,8 @@ public class GrantService {
      * PENDING → ACTIVE; publishes AutonomyGranted the grant's first time in force, AutonomyReinstated when an EARNED
      * grant that fell back is in force again (consumers have heard of it: for them it comes back).
      */
-    public void activate(Grant g, Cause cause, Instant at) {
+    public void activate(Grant g, Cause cause, Instant when) {
+        Instant at = after(g, when);
         boolean again = g.everActive;
         record(g.activate(cause, at));
         if (again) {
@@ -112,7 +113,8 @@ public class GrantService {
      * ACTIVE → PENDING: an EARNED grant whose ratings fell below its criteria; publishes AutonomyRevoked (cause
      * RATING_FELL with the ratings): for consumers the school no longer holds the autonomy, as after a revocation.
      */
-    public void fallBack(Grant g, Cause cause, Instant at) {
+    public void fallBack(Grant g, Cause cause, Instant when) {
+        Instant at = after(g, when);
         record(g.fallBack(cause, at));
         publishRevoked(g, cause, at);
     }
@@ -122,27 +124,31 @@ public class GrantService {
      * meanwhile; clears the open misses and publishes AutonomyRevoked with the new cause (RATING_FELL with the
      * ratings): for consumers the school still does not hold the autonomy, now because of its ratings.
      */
-    public void fallBackOnMet(Grant g, Cause cause, Instant at) {
+    public void fallBackOnMet(Grant g, Cause cause, Instant when) {
+        Instant at = after(g, when);
         misses.clearAll(g.id);
         record(g.fallBackOnMet(cause, at));
         publishRevoked(g, cause, at);
     }
 
     /** ACTIVE → REVOKED; publishes AutonomyRevoked. */
-    public void revoke(Grant g, Cause cause, boolean autoReinstate, Instant at) {
+    public void revoke(Grant g, Cause cause, boolean autoReinstate, Instant when) {
+        Instant at = after(g, when);
         record(g.revoke(cause, autoReinstate, at));
         publishRevoked(g, cause, at);
     }
 
     /** REVOKED → ACTIVE; clears the open misses; publishes AutonomyReinstated. */
-    public void reinstate(Grant g, Cause cause, Instant at) {
+    public void reinstate(Grant g, Cause cause, Instant when) {
+        Instant at = after(g, when);
         misses.clearAll(g.id);
         record(g.reinstate(cause, at));
         publishReinstated(g, cause, at);
     }
 
     /** Any live status → ENDED; publishes AutonomyEnded when the grant had ever been in force. */
-    public void end(Grant g, Cause cause, Instant at) {
+    public void end(Grant g, Cause cause, Instant when) {
+        Instant at = after(g, when);
         misses.clearAll(g.id);
         record(g.end(cause, at));
         if (g.everActive) {
@@ -150,6 +156,17 @@ public class GrantService {
                     g.domain.name(), g.model.name(), at, new AutonomyEnded.Cause(cause.kind.name(), cause.eventId,
                     cause.reason, cause.contractId, cause.description)), at);
         }
+    }
+
+    /**
+     * A change's time: {@code when}, or the grant's last change's if this replica's clock is behind the one that made
+     * it (not before it): contracts-service drops a grant change older than the state it keeps; with two replicas whose
+     * clocks differ, a reinstatement just after a revocation on the other replica was dropped, and the scorecard kept
+     * REVOKED (review of 2026-12-06, seventh pass). The school's lock orders the changes; this keeps their times in
+     * that order.
+     */
+    static Instant after(Grant g, Instant when) {
+        return g.statusSince != null && when.isBefore(g.statusSince) ? g.statusSince : when;
     }
 
     /** A history entry without a status change. */
