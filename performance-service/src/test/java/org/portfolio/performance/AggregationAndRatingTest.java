@@ -166,7 +166,7 @@ class AggregationAndRatingTest {
         postJson("school-metrics", TestTokens.districtAdmin(), List.of(Fixtures.value(id, "DAYS_CASH_ON_HAND", 40, null)))
                 .statusCode(201);
         Fixtures.awaitMetric(id, "DAYS_CASH_ON_HAND", e -> true);
-        java.time.Instant ahead = java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.time.Instant ahead = java.time.Instant.now().plusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         try (var c = ds.getConnection(); var ps = c.prepareStatement(
                 "update school_metric_value set updated_at = ? where school_id = ? and metric_code = 'DAYS_CASH_ON_HAND'")) {
             ps.setObject(1, java.time.OffsetDateTime.ofInstant(ahead, java.time.ZoneOffset.UTC));

@@ -47,6 +47,8 @@ import java.util.function.Consumer;
 @Transactional
 public class GrantService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GrantService.class);
+
     public static final ProblemType INVALID_GRANT_TRANSITION = ProblemType.custom("invalid-grant-transition",
             "The grant's status does not allow this change", 409);
     public static final ProblemType OVERLAPPING_GRANT = ProblemType.custom("overlapping-grant",
@@ -159,15 +161,27 @@ public class GrantService {
     }
 
     /**
-     * A change's time: {@code when}, or the grant's last change's if this replica's clock is behind the one that made
-     * it (not before it): contracts-service drops a grant change older than the state it keeps; with two replicas whose
+     * A status change's time: {@code when}, or the grant's last change's if this replica's clock is behind the one that
+     * made it, by at most {@link #MAX_SKEW} (not before it): contracts-service drops a grant change older than the state it keeps; with two replicas whose
      * clocks differ, a reinstatement just after a revocation on the other replica was dropped, and the scorecard kept
      * REVOKED (review of 2026-12-06, seventh pass). The school's lock orders the changes; this keeps their times in
      * that order.
      */
     static Instant after(Grant g, Instant when) {
-        return g.statusSince != null && when.isBefore(g.statusSince) ? g.statusSince : when;
+        if (g.statusSince == null || !when.isBefore(g.statusSince)) {
+            return when;
+        }
+        if (g.statusSince.isAfter(when.plus(MAX_SKEW))) {
+            // not a replica's drift but a clock far off: its time is not carried on to every later change
+            LOG.warnf("Grant %s's last change is %s, after this replica's now (%s) by more than %s: a clock is wrong",
+                    g.id, g.statusSince, when, MAX_SKEW);
+            return when;
+        }
+        return g.statusSince;
     }
+
+    /** How far ahead of this replica's clock a grant's last change may be and still set the next change's time. */
+    static final java.time.Duration MAX_SKEW = java.time.Duration.ofMinutes(5);
 
     /** A history entry without a status change. */
     public void note(Grant g, GrantAction action, Cause cause, Instant at) {

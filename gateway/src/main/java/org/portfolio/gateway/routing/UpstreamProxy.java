@@ -611,7 +611,7 @@ public class UpstreamProxy {
             MDC.put("traceId", corr.traceId());
             try {
                 LOG.infof("%s %s: the client took %d bytes of the answer in %d s, at least %d needed; cut off after %d bytes",
-                        in.method(), path, got, windowMs / 1000, need, handed);
+                        in.method(), org.portfolio.platform.web.http.LoggedPaths.of(path), got, windowMs / 1000, need, handed);
             } finally {
                 MDC.remove("requestId");
                 MDC.remove("traceId");

@@ -147,8 +147,14 @@ public class MetricResultService {
      * lock orders the writes; this keeps their times in that order.
      */
     static Instant after(Instant now, Instant last) {
-        return last == null || now.isAfter(last) ? now : last.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
+        if (last == null || now.isAfter(last) || last.isAfter(now.plus(MAX_SKEW))) {
+            return now; // beyond MAX_SKEW a clock is wrong, not drifting: its time is not carried on to every later value
+        }
+        return last.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
     }
+
+    /** How far ahead of this replica's clock the value replaced may have been recorded and still order the next one. */
+    static final java.time.Duration MAX_SKEW = java.time.Duration.ofMinutes(5);
 
     private static MetricResultRecorded.Correction correction(CorrectionCause c) {
         return c == null ? null : MetricResultRecorded.Correction.of(c.correctionId(), c.reasonCode().name());

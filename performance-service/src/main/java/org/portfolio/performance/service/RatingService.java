@@ -95,7 +95,8 @@ public class RatingService {
                 ratings.flush();
             });
             SchoolRating next = SchoolRating.of(k.schoolId(), f, r, fingerprint, clock.instant());
-            if (current.isPresent() && current.get().computedAt != null && !next.computedAt.isAfter(current.get().computedAt)) {
+            if (current.isPresent() && current.get().computedAt != null && !next.computedAt.isAfter(current.get().computedAt)
+                    && !current.get().computedAt.isAfter(next.computedAt.plus(MetricResultService.MAX_SKEW))) {
                 // after the rating it replaces whatever this replica's clock says: autonomy-service drops a rating
                 // published before the one it knows (seventh pass M1, as MetricResultService.after)
                 next.computedAt = current.get().computedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS)

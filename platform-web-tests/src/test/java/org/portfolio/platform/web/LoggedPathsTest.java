@@ -14,6 +14,7 @@ class LoggedPathsTest {
         assertThat(LoggedPaths.of("/api/enrollment/periods/7c1e/applications/a-1b2c3d"))
                 .isEqualTo("/api/enrollment/periods/7c1e/applications/{applicantId}");
         assertThat(LoggedPaths.of("/api/enrollment/periods/7c1e/applications")).isEqualTo("/api/enrollment/periods/7c1e/applications");
+        assertThat(LoggedPaths.of("/api/enrollment/applicants/a-1b2c3d")).isEqualTo("/api/enrollment/applicants/{applicantId}");
         assertThat(LoggedPaths.of("/api/schools/5eeb")).isEqualTo("/api/schools/5eeb");
         assertThat(LoggedPaths.of(null)).isEqualTo("?");
     }
