@@ -200,6 +200,8 @@ class WebhookDeliveryTest {
             given().auth().oauth2(TestTokens.districtAdmin()).post(rotate).then().statusCode(409)
                     .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:webhook-secrets-limit"));
 
+            given().auth().oauth2(TestTokens.districtAdmin()).queryParam("revokeEarlier", "yes").post(rotate).then()
+                    .statusCode(400).contentType("application/problem+json"); // not read as false: a leak's revocation
             Response revoked = given().auth().oauth2(TestTokens.districtAdmin()).queryParam("revokeEarlier", true).post(rotate);
             revoked.then().statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("previousSecretExpiresAt")));
             Events.schoolRegistered(school);
