@@ -98,6 +98,70 @@ class ContractExpiryTest {
         assertThat(ended.data().get("reason").asText()).isEqualTo("Not viable");
     }
 
+    /**
+     * Two replicas run the expiry job at the same moment (two threads, each its own transactions, as two instances
+     * would): each contract ends once, one event each, and neither run logs a failure (review of 2026-12-06, eighth
+     * pass: the contract was read unlocked, so the replica that lost the race failed on the version and logged an
+     * ERROR every night).
+     */
+    @Test
+    void twoReplicasRunningTheJobAtOnceEndEachContractOnceAndLogNoFailure() throws Exception {
+        List<String> due = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String c = draft(draftBody(openSchool(), year(0), year(0), List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS")),
+                    List.of(vacancies())));
+            activate(c).statusCode(200);
+            due.add(c);
+        }
+        standOn(lastDayOf(year(0)).plusDays(1));
+        List<java.util.logging.LogRecord> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    failures.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ContractExpiryJob.class.getName());
+        log.addHandler(capture);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        int ended = 0;
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return job.run();
+                }));
+            }
+            start.countDown();
+            for (var f : runs) {
+                ended += f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+            log.removeHandler(capture);
+        }
+        assertThat(failures).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+        assertThat(ended).isGreaterThanOrEqualTo(due.size());
+        String last = due.get(due.size() - 1);
+        awaitEvent("ContractEnded", about("contractId", last));
+        for (String c : due) {
+            given().auth().oauth2(admin()).get("/api/contracts/" + c).then().body("status", equalTo("EXPIRED"));
+            assertThat(events("ContractEnded", about("contractId", c))).as("ContractEnded of %s", c).hasSize(1);
+        }
+    }
+
     private static void standOn(LocalDate day) {
         TestClock.setNow(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
     }

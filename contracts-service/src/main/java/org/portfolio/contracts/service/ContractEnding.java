@@ -82,7 +82,9 @@ public class ContractEnding {
 
     /** Ends the contract if its decided last day or its term's has passed; called by the expiry job, one contract per call. */
     public boolean endIfDue(UUID id) {
-        Contract c = contracts.findByIdOptional(id).orElse(null);
+        // locked, so a second replica running the job at the same moment waits and then finds it ended (review of
+        // 2026-12-06, eighth pass: read unlocked, the loser's update failed on the version and logged an ERROR)
+        Contract c = contracts.lock(id);
         if (c == null || c.status != ContractStatus.ACTIVE) {
             return false;
         }
