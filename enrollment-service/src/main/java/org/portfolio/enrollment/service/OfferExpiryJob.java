@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.portfolio.platform.web.http.LoggedErrors;
 
 /** Expires overdue offers of published periods, so their seats move down the waitlists without anyone asking. */
 @ApplicationScoped
@@ -23,7 +24,7 @@ public class OfferExpiryJob {
                 LOG.infof("Expired overdue offers; %d waitlist offer(s) made", moved);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Expiring overdue offers failed; will retry", e);
+            LOG.warn("Expiring overdue offers failed; will retry", LoggedErrors.of(e));
         }
     }
 }

@@ -108,7 +108,7 @@ public class IdempotencyClaims {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warnf("Could not release Idempotency-Key of %s: %s (it expires with the retention)", clientId, e);
+            LOG.warnf("Could not release Idempotency-Key of %s: %s (it expires with the retention)", clientId, org.portfolio.platform.web.http.LoggedErrors.rootSummary(e));
         }
     }
 

@@ -117,7 +117,7 @@ public class UploadJobs {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warnf("Could not mark job %s failed: %s", jobId, e);
+            LOG.warnf("Could not mark job %s failed: %s", jobId, org.portfolio.platform.web.http.LoggedErrors.rootSummary(e));
         }
     }
 

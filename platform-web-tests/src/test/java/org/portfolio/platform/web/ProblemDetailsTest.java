@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -187,6 +188,45 @@ class ProblemDetailsTest {
                 .body(not(containsString("secret internal detail")))
                 .header("X-Request-Id", equalTo("req-abc-123"));
         }
+    }
+
+    /**
+     * A 500's log line keeps the classes and frames of what failed and none of the values its messages quote (review of
+     * 2026-12-06, eighth pass: the stack trace was logged as it was, an applicant's id in Hibernate's message).
+     */
+    @Test
+    void anUnexpectedErrorIsLoggedWithItsFramesAndWithoutTheValuesItsMessagesQuote() throws Exception {
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(
+                org.portfolio.platform.web.problem.ProblemMappers.class.getName());
+        log.addHandler(capture);
+        try (var off = org.portfolio.testing.contract.ContractValidation.off("a 500 is never documented: this test makes one on purpose")) {
+            problem(given().get("/widgets/boom-quoting").then(), 500, "internal");
+        } finally {
+            log.removeHandler(capture);
+        }
+        var logged = records.stream().filter(r -> r.getThrown() != null).findFirst().orElseThrow();
+        var trace = new java.io.StringWriter();
+        logged.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString())
+                .contains("java.lang.IllegalStateException: Row was updated for entity [Applicant with id '…']")
+                .contains("Caused by: java.sql.SQLException: duplicate: student {digits} named '…' <{email}>")
+                .contains("WidgetResource.boomQuoting")
+                .doesNotContain("6f1c2a3e").doesNotContain("604822").doesNotContain("Maria").doesNotContain("lopez");
     }
 
     @Test

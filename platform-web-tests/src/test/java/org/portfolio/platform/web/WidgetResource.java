@@ -115,6 +115,15 @@ public class WidgetResource {
         throw new IllegalStateException("secret internal detail");
     }
 
+    /** A failure whose messages quote the data it failed on, as Hibernate's and drivers' do. */
+    @GET
+    @Path("/boom-quoting")
+    @PermitAll
+    public String boomQuoting() {
+        throw new IllegalStateException("Row was updated for entity [Applicant with id '6f1c2a3e-9b7d-4c1e-8a2f-0d3b5e7c9a11']",
+                new java.sql.SQLException("duplicate: student 604822 named \"Maria Lopez\" <maria.lopez@example.org>"));
+    }
+
     @GET
     @Path("/admin")
     @RolesAllowed("DISTRICT_ADMIN")

@@ -22,6 +22,7 @@ import org.portfolio.platform.events.CloudEventCodec;
 import org.portfolio.platform.events.EventsConfig;
 import org.portfolio.platform.events.consumer.EventOrigin.ForeignEventException;
 import org.portfolio.platform.events.kafka.KafkaClients;
+import org.portfolio.platform.web.http.LoggedErrors;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
 
 import java.sql.PreparedStatement;
@@ -147,7 +148,7 @@ final class ConsumerWorker implements Runnable {
                 // stopping
             } catch (Exception e) {
                 if (running) {
-                    LOG.errorf(e, "Consumer %s failed; restarting it in 1 s", groupId);
+                    LOG.errorf(LoggedErrors.of(e), "Consumer %s failed; restarting it in 1 s", groupId);
                     pause(1_000);
                 }
             }
@@ -429,7 +430,7 @@ final class ConsumerWorker implements Runnable {
                 transientRetries.remove(key);
                 return deadLetter(r, event, t);
             }
-            LOG.warnf(t, "Consumer %s failed on event %s (%s), attempt %d of %d", groupId, event.id(), event.type(),
+            LOG.warnf(LoggedErrors.of(t), "Consumer %s failed on event %s (%s), attempt %d of %d", groupId, event.id(), event.type(),
                     n, config.consumer().maxAttempts());
             return Outcome.RETRY;
         }
@@ -498,7 +499,7 @@ final class ConsumerWorker implements Runnable {
             }
             LOG.errorf("Consumer %s sent %s from %s-%d@%d to the dead-letter topic: %s", groupId,
                     event == null ? "a record" : "event " + event.id() + " (" + event.type() + ")",
-                    r.topic(), r.partition(), r.offset(), reason.getMessage());
+                    r.topic(), r.partition(), r.offset(), LoggedErrors.mask(reason.getMessage()));
             return Outcome.DONE;
         } catch (Exception e) {
             LOG.warnf("Consumer %s could not dead-letter %s-%d@%d (%s); retrying", groupId, r.topic(), r.partition(),
@@ -546,7 +547,7 @@ final class ConsumerWorker implements Runnable {
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();
         }
-        return c.toString();
+        return LoggedErrors.mask(c.toString());
     }
 
     private void pause(long ms) {

@@ -264,7 +264,7 @@ public class ProblemMappers {
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
         }
         String requestId = RequestCorrelation.requestId();
-        LOG.errorf(e, "Unexpected error on %s (requestId=%s)", uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), requestId);
+        LOG.errorf(org.portfolio.platform.web.http.LoggedErrors.of(e), "Unexpected error on %s (requestId=%s)", uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), requestId);
         return response(ProblemType.INTERNAL,
                 "An unexpected error occurred; quote request id " + requestId + " when reporting it", List.of(), uri)
                 .build();
