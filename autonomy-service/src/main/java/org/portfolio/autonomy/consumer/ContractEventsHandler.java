@@ -163,10 +163,14 @@ public class ContractEventsHandler implements EventHandler {
                 }
             }
             Consequence c = d.consequence();
+            // a miss without a usable value keeps no value, whatever the event carries: contracts published a
+            // suppressed value as `actual` before 2026-12-06 (eighth pass), and the public check showed it
+            String noValue = noValue(d);
             benchmarks.evaluated(new BenchmarkService.Evaluation(d.evaluationId(), d.benchmarkId(), d.contractId(),
-                    d.schoolId(), d.metricCode(), d.period(), d.comparator(), d.target(), d.actual(), d.n(),
+                    d.schoolId(), d.metricCode(), d.period(), d.comparator(), d.target(),
+                    noValue == null ? d.actual() : null, noValue == null ? d.n() : null,
                     d.result(), domains, c != null && Boolean.TRUE.equals(c.reinstateOnMet()),
-                    c == null ? null : c.interventionLevel(), noValue(d),
+                    c == null ? null : c.interventionLevel(), noValue,
                     d.correction() == null ? null : d.correction().correctionId(),
                     d.correction() == null || d.correction().correctionId() == null ? null : d.correction().code()),
                     event.id());

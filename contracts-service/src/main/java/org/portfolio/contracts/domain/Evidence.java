@@ -36,6 +36,9 @@ public record Evidence(Instant capturedAt,
     @Schema(name = "EvidenceContractStanding")
     public record ContractStanding(UUID contractId, int version, String termStartYear, String termEndYear,
                                    InterventionLevel interventionLevel, int benchmarksMet, int benchmarksMissed,
-                                   int benchmarksNotYetEvaluated, int benchmarksWithInsufficientData) {
+                                   int benchmarksNotYetEvaluated, int benchmarksWithInsufficientData,
+                                   @Schema(description = "Benchmarks whose period ended without data past the grace "
+                                           + "period (0 in evidence captured before 2026-12-06)")
+                                   int benchmarksWithMissingData) {
     }
 }

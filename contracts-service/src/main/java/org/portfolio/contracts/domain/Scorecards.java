@@ -69,7 +69,7 @@ public final class Scorecards {
     public static Evidence.ContractStanding summary(Contract c, List<Standing> standings) {
         return new Evidence.ContractStanding(c.id, c.currentVersion, c.termStartYear, c.termEndYear, c.interventionLevel,
                 count(standings, Status.MET), count(standings, Status.MISSED), count(standings, Status.NOT_YET_EVALUATED),
-                count(standings, Status.INSUFFICIENT_DATA));
+                count(standings, Status.INSUFFICIENT_DATA), count(standings, Status.MISSING_DATA));
     }
 
     private static int count(List<Standing> standings, Status s) {

@@ -42,9 +42,14 @@ public record BenchmarkEvaluated(UUID evaluationId, UUID benchmarkId, UUID contr
                 evaluatedAt, dataStatus, dataDueBy, correction);
     }
 
+    /**
+     * The evaluation as published. A suppressed value (a group smaller than the framework's minimum n) leaves in no event:
+     * neither its value nor its n (review of 2026-12-06, eighth pass: the value went out as the miss's {@code actual},
+     * and autonomy's anonymous decision-rights check showed it). Readers of the contract's scorecard still see it.
+     */
     public static BenchmarkEvaluated of(BenchmarkEvaluation e, Benchmark b) {
         return new BenchmarkEvaluated(e.id, e.benchmarkId, e.contractId, e.schoolId, e.metricCode, e.period,
-                e.comparator.name(), e.target, e.actual, e.n, e.isMiss() ? "MISSED" : e.result.name(), b.category.name(),
+                e.comparator.name(), e.target, e.suppressed ? null : e.actual, e.suppressed ? null : e.n, e.isMiss() ? "MISSED" : e.result.name(), b.category.name(),
                 b.guardsDomains.stream().sorted().map(Enum::name).toList(),
                 new Consequence(b.missTriggers.name(), b.reinstateOnMet), e.sourceEventId, e.contractVersion,
                 e.triggeredBy.name(), e.sourceResultId, e.evaluatedAt,
