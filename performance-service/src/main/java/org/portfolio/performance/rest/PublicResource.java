@@ -82,7 +82,7 @@ public class PublicResource {
                     + "per metric its value, n and whether it is suppressed. Suppressed values and their n are left empty; "
                     + "points are not included. Cells that would start a spreadsheet formula are neutralised.")
     @APIResponse(responseCode = "200", description = "The CSV file (Content-Disposition: attachment)",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@Parameter(required = true, description = StudentRecordResource.YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear) throws SQLException {
         checkYear(schoolYear);
         var rows = queries.year(schoolYear, null, 0, Integer.MAX_VALUE).items();

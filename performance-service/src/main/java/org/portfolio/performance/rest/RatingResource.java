@@ -98,7 +98,7 @@ public class RatingResource {
                     + "Unsuppressed: values below the minimum n are shown. Cells that would start a spreadsheet formula "
                     + "are neutralised.")
     @APIResponse(responseCode = "200", description = "The CSV file (Content-Disposition: attachment)",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@Parameter(required = true, description = StudentRecordResource.YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear) throws SQLException {
         String p = SchoolYear.problem(schoolYear);
         if (p != null) {

@@ -229,6 +229,24 @@ class ProblemDetailsTest {
                 .doesNotContain("6f1c2a3e").doesNotContain("604822").doesNotContain("Maria").doesNotContain("lopez");
     }
 
+    /**
+     * The Accept a generated client sends: for a 204 only problem+json (the one media type the operation declares), for
+     * a CSV export problem+json picked as "the JSON one" by some generators. Both were a 406 (outside review of
+     * 2026-12-06, eighth pass); the operation answers as it would to any Accept, and errors stay problem+json.
+     */
+    @Test
+    void aCallerAcceptingProblemJsonGetsTheOperationsOwnAnswer() throws Exception {
+        given().accept("application/problem+json").delete("/widgets/" + UUID.randomUUID()).then().statusCode(204);
+        given().accept("application/problem+json").get("/widgets/export").then().statusCode(200)
+                .contentType(containsString("text/csv")).body(containsString("bolt,RED"));
+        given().accept("text/csv, application/problem+json").get("/widgets/export").then().statusCode(200)
+                .contentType(containsString("text/csv"));
+        problem(given().accept("application/problem+json").get("/widgets/" + UUID.randomUUID()).then(), 404, "not-found");
+        try (var off = org.portfolio.testing.contract.ContractValidation.off("a 406 is not documented; no generated client asks for it")) {
+            given().accept("image/png").get("/widgets/export").then().statusCode(406); // naming neither: refused as before
+        }
+    }
+
     @Test
     void aDatabaseRaceIs409AndNotA500() throws Exception {
         try (var off = org.portfolio.testing.contract.ContractValidation.off("the test endpoint simulates database errors on a GET")) {

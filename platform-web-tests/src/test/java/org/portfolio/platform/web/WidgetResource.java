@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -66,6 +67,20 @@ public class WidgetResource {
     public Map<String, Object> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Map<String, Object> body) {
         EntityTags.checkIfMatch(ifMatch, 3);
         return Map.of("version", 4);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @PermitAll
+    public void delete(@PathParam("id") UUID id) {
+    }
+
+    @GET
+    @Path("/export")
+    @PermitAll
+    @Produces("text/csv")
+    public String export() {
+        return "name,colour\nbolt,RED\n";
     }
 
     @GET

@@ -78,6 +78,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -217,6 +218,22 @@ class GeneratedClientIT {
         // the check is public: anyone asks it, anonymously
         assertThat(new DecisionRightsApi(as(null)).getAutonomySchoolDecisionRight("HIRE_TEACHERS",
                 school, null).getDecidedBy()).isEqualTo(DecidedBy.DISTRICT);
+
+        // a CSV export and a DELETE, each with the Accept the generated client sends (outside review of 2026-12-06,
+        // eighth pass: the CSV was read as JSON and failed, and a DELETE's "Accept: application/problem+json" was a 406)
+        java.io.File export = new org.portfolio.client.api.PublicPerformanceApi(as(null)).getPerformancePublicExport(year);
+        assertThat(java.nio.file.Files.readString(export.toPath())).startsWith("school_id,").contains(school.toString());
+        UUID draft = contracts.createContract(new ContractDraftRequest().schoolId(openSchool(oversight))
+                .term(new TermDto().startYear(year).endYear(District.schoolYear(2)))
+                .provisions(List.of(new ProvisionDto().domain(AutonomyDomain.PEOPLE).model(AutonomyModel.FULL_WITH_EXPECTATIONS)
+                        .scope("Hire and place all teachers").decisions(List.of("HIRE_TEACHERS"))))
+                .benchmarks(List.of(new BenchmarkDto().metricCode("ELA_PROFICIENCY").comparator(BenchmarkComparator.GTE)
+                        .target(BigDecimal.valueOf(40)).period(year).category(BenchmarkCategory.ACADEMIC)
+                        .guardsDomains(Set.of(AutonomyDomain.PEOPLE)).missTriggers(InterventionLevel.NOTICE_OF_CONCERN)
+                        .reinstateOnMet(true)))).getId();
+        contracts.deleteContract(draft, null);
+        assertThatThrownBy(() -> contracts.getContract(draft)).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).getCode()).isEqualTo(404));
     }
 
     @Test
