@@ -81,7 +81,7 @@ public class EventFeedResource {
         FeedWindow w = feed.page(reader, cursor, types, school, limit);
         List<FeedEventResponse> events = new ArrayList<>();
         for (FeedRow r : w.rows()) {
-            events.add(new FeedEventResponse("1.0", r.eventId(), r.source(), EventTypeName.of(r.type()), r.subject(), r.time(),
+            events.add(new FeedEventResponse("1.0", r.eventId(), r.source(), r.type(), r.subject(), r.time(),
                     "application/json", Long.toString(r.seq()), json.dataMap(r, reader)));
         }
         return new FeedPageResponse(events, Long.toString(w.lastScanned()), w.more());
