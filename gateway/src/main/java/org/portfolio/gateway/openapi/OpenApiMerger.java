@@ -263,7 +263,12 @@ public final class OpenApiMerger {
         }
     }
 
-    /** [{bearer: [roles]}] → [{oauth2: [roles]}, {bearer: []}]; other requirements stay. */
+    /**
+     * [{bearer: [A, B]}] → [{oauth2: [A]}, {oauth2: [B]}, {bearer: []}]: one requirement per role, since the scopes of one
+     * requirement are all required and a caller needs any one of the roles (outside review of 2026-12-06, eighth pass:
+     * {oauth2: [DISTRICT_ADMIN, SIS]} read as "both", and tools asking for the listed scopes asked an SIS client for
+     * DISTRICT_ADMIN too); other requirements stay.
+     */
     private static void rewriteSecurity(ObjectNode operation, Set<String> bearerSchemes) {
         JsonNode security = operation.get("security");
         if (security == null || !security.isArray()) {
@@ -272,20 +277,31 @@ public final class OpenApiMerger {
         ArrayNode rewritten = F.arrayNode();
         boolean bearerAlternative = false;
         for (JsonNode requirement : security) {
-            ObjectNode r = F.objectNode();
+            ObjectNode others = F.objectNode();
+            List<String> roles = new ArrayList<>();
             boolean usesBearer = false;
             Iterator<Map.Entry<String, JsonNode>> it = requirement.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (bearerSchemes.contains(e.getKey())) {
                     usesBearer = true;
-                    ArrayNode scopes = r.has(OAUTH2) ? (ArrayNode) r.get(OAUTH2) : r.putArray(OAUTH2);
-                    e.getValue().forEach(scopes::add);
+                    e.getValue().forEach(role -> roles.add(role.asText()));
                 } else {
-                    r.set(e.getKey(), e.getValue());
+                    others.set(e.getKey(), e.getValue());
                 }
             }
-            rewritten.add(r);
+            if (!usesBearer) {
+                rewritten.add(others);
+            } else if (roles.isEmpty()) {
+                ObjectNode r = others.deepCopy();
+                r.putArray(OAUTH2);
+                rewritten.add(r);
+            }
+            for (String role : roles.stream().distinct().toList()) {
+                ObjectNode r = others.deepCopy();
+                r.putArray(OAUTH2).add(role);
+                rewritten.add(r);
+            }
             bearerAlternative |= usesBearer;
         }
         if (bearerAlternative) {

@@ -25,7 +25,7 @@ public record ClientRequest(
                 + "for those schools; one that names none is the district's own oversight office (every school)")
         @Size(max = 100) Set<@NotNull UUID> oversightBodies,
         @Schema(description = "Zones: the client acts for every school in each, now and later", examples = "[\"North\"]")
-        @Size(max = 100) Set<@NotNull @Size(min = 1, max = 60) @Pattern(regexp = "[^\\p{Cntrl}]+",
+        @Size(max = 100) Set<@NotNull @Size(min = 1, max = 60) @Pattern(regexp = "[^\\x00-\\x1F\\x7F]+",
                 message = "must not contain control characters") String> zones,
         @Schema(description = "The client acts for every school of the district: a district-wide SIS that may only "
                 + "post data (not with SCHOOL_LEADER: a network office names its oversight bodies or zones)") Boolean allSchools) {

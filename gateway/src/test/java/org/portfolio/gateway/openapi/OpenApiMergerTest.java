@@ -110,4 +110,21 @@ class OpenApiMergerTest {
         assertThat(merged.at("/paths/~1api~1y/get/responses/503/$ref").asText()).isEqualTo("#/components/responses/GatewayServiceUnavailable");
         assertThat(merged.at("/paths/~1api~1x/get/responses/429/$ref").asText()).isEqualTo("#/components/responses/GatewayTooManyRequests");
     }
+
+    /**
+     * The scopes of one requirement are all required: an operation that admits any of two roles lists one requirement
+     * per role (outside review of 2026-12-06, eighth pass: {oauth2: [DISTRICT_ADMIN, SIS]} read as "both roles").
+     */
+    @Test
+    void anOperationAdmittingSeveralRolesListsOneRequirementPerRole() throws Exception {
+        ObjectNode s = doc("{'openapi':'3.1.0','paths':{'/api/x':{'post':{'security':[{'bearer':['DISTRICT_ADMIN','SIS']}],"
+                + "'responses':{'200':{'description':'ok'}}}},"
+                + "'/api/y':{'get':{'security':[{'bearer':[]}],'responses':{'200':{'description':'ok'}}}}},"
+                + "'components':{'schemas':{'Problem':" + PROBLEM + "},'securitySchemes':{'bearer':{'type':'http','scheme':'bearer'}}}}");
+        ObjectNode merged = merge(new OpenApiMerger.Source("x", s, p -> true, true));
+        assertThat(JSON.writeValueAsString(merged.at("/paths/~1api~1x/post/security")))
+                .isEqualTo("[{\"oauth2\":[\"DISTRICT_ADMIN\"]},{\"oauth2\":[\"SIS\"]},{\"bearer\":[]}]");
+        assertThat(JSON.writeValueAsString(merged.at("/paths/~1api~1y/get/security")))
+                .isEqualTo("[{\"oauth2\":[]},{\"bearer\":[]}]");
+    }
 }

@@ -36,4 +36,26 @@ class RefSiblingsTest {
         assertThat(other.getType()).as("a sibling that disagrees is not ours to settle").containsExactly(Schema.SchemaType.INTEGER);
         assertThat(uuid.getType()).containsExactly(Schema.SchemaType.STRING);
     }
+
+    /** Outside review of 2026-12-06 (eighth pass): unanchored, "13" matched a grade's pattern in the document. */
+    @Test
+    void everyPatternIsAnchoredAsBeanValidationMatchesItAndNotBlankStays() {
+        Schema grade = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).pattern("PK|K|[1-9]|1[0-2]");
+        Schema year = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).pattern("^\\d{4}-\\d{2}$");
+        Schema notBlank = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).pattern("\\S");
+        Schema code = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).pattern("\\d{12}");
+        Schema request = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .addProperty("grade", grade).addProperty("schoolYear", year).addProperty("name", notBlank)
+                .addProperty("ncesIds", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(code));
+        OpenAPI api = OASFactory.createOpenAPI().components(OASFactory.createComponents().addSchema("SchoolRequest", request));
+
+        RefSiblings.clean(api);
+
+        assertThat(grade.getPattern()).isEqualTo("^(?:PK|K|[1-9]|1[0-2])$");
+        assertThat(java.util.regex.Pattern.compile(grade.getPattern()).matcher("13").find()).isFalse();
+        assertThat(java.util.regex.Pattern.compile(grade.getPattern()).matcher("12").find()).isTrue();
+        assertThat(year.getPattern()).isEqualTo("^\\d{4}-\\d{2}$");
+        assertThat(notBlank.getPattern()).isEqualTo("\\S");
+        assertThat(code.getPattern()).isEqualTo("^(?:\\d{12})$");
+    }
 }

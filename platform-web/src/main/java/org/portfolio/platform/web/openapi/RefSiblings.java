@@ -20,6 +20,12 @@ import java.util.Set;
  * Schema 2020-12 allows it, but code generators drop the sibling with a warning ("Type(s) cleared") and some type the
  * field from the sibling instead of the reference. The referenced schema already says the type: this removes the
  * sibling {@code type} wherever it repeats the referenced component's own type, and keeps the description and examples.
+ *
+ * <p>On the same walk it anchors every {@code pattern}: Bean Validation's {@code @Pattern} matches the whole value,
+ * JSON Schema's {@code pattern} (and a generated client's regex check) any part of it, so {@code PK|K|[1-9]|1[0-2]}
+ * admitted "13" in the document and not in the service (outside review of 2026-12-06, eighth pass). A pattern becomes
+ * {@code ^(?:…)$} unless it is anchored already; {@code \S} stays as it is (the document's "not blank": some character
+ * that is not a space, anywhere).
  */
 final class RefSiblings {
 
@@ -80,6 +86,10 @@ final class RefSiblings {
                 s.setType(null);
                 cleared++;
             }
+        }
+        String pattern = s.getPattern();
+        if (pattern != null && !pattern.equals("\\S") && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            s.setPattern("^(?:" + pattern + ")$");
         }
         if (s.getProperties() != null) {
             s.getProperties().values().forEach(this::schema);
