@@ -78,9 +78,10 @@ public class FrameworkResource {
     @PermitAll
     @Operation(summary = "Get a framework version",
             description = "Public: no token needed. The version's categories, metrics with weights and cut points, tiers, "
-                    + "minimum n and coverage, and who created and published it. The ETag header is its version: send it "
-                    + "as If-Match to replace or publish a draft.")
-    @APIResponse(responseCode = "200", description = "The framework version; ETag names its version",
+                    + "minimum n and coverage, and who created and published it. The ETag header is its row version, "
+                    + "which each change of the draft moves on (not the body's version, the framework's number in its school "
+                    + "year): send it as If-Match to replace or publish a draft.")
+    @APIResponse(responseCode = "200", description = "The framework version; ETag names its row version",
             content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         Framework f = service.get(id);

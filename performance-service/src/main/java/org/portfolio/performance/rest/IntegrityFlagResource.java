@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.IntegrityFlag;
 import org.portfolio.performance.domain.IntegrityResolutionCode;
 import org.portfolio.performance.service.IntegrityService;
+import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.security.Caller;
 import org.portfolio.platform.web.security.Roles;
@@ -50,10 +52,12 @@ public class IntegrityFlagResource {
     @APIResponse(responseCode = "200", description = "The flag",
             content = @Content(schema = @Schema(implementation = IntegrityFlagResponse.class)))
     @APIResponse(responseCode = "404", description = "No integrity flag with this id")
-    public IntegrityFlagResponse get(@PathParam("flagId") UUID flagId) throws SQLException {
+    public Response get(@PathParam("flagId") UUID flagId) throws SQLException {
         IntegrityFlag f = integrity.get(flagId);
         caller.requireSchool(f.schoolId());
-        return IntegrityFlagResponse.of(f, caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.OVERSIGHT));
+        // the ETag is what resolve's If-Match takes (eighth pass: declared by the document, it was only in the body)
+        return Response.ok(IntegrityFlagResponse.of(f, caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.OVERSIGHT)))
+                .tag(EntityTags.of(f.rowVersion())).build();
     }
 
     @POST

@@ -28,7 +28,9 @@ public final class ContractValidationFilter implements OrderedFilter {
         String origin = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
         String body = r.asString();
         ContractValidation.check(origin, new OpenApiContract.Exchange(req.getMethod(), uri.getRawPath(), uri.getRawQuery(),
-                req.getContentType(), requestBody(req), r.statusCode(), r.contentType(), body));
+                req.getContentType(), requestBody(req), r.statusCode(), r.contentType(), body,
+                r.getHeaders().asList().stream().map(io.restassured.http.Header::getName)
+                        .collect(java.util.stream.Collectors.toSet())));
         return r;
     }
 

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -49,9 +50,18 @@ public final class OpenApiContract {
     private record PathTemplate(String template, Pattern regex, List<String> names, int literalSegments) {
     }
 
-    /** One HTTP exchange as the checker sees it; {@code contentType} and bodies may be null. */
+    /**
+     * One HTTP exchange as the checker sees it; {@code contentType} and bodies may be null. {@code responseHeaders}: the
+     * names of the answer's headers (any case), or null when the caller did not capture them (then headers the document
+     * requires are not checked).
+     */
     public record Exchange(String method, String path, String query, String requestContentType, String requestBody,
-                           int status, String responseContentType, String responseBody) {
+                           int status, String responseContentType, String responseBody, java.util.Set<String> responseHeaders) {
+
+        public Exchange(String method, String path, String query, String requestContentType, String requestBody,
+                        int status, String responseContentType, String responseBody) {
+            this(method, path, query, requestContentType, requestBody, status, responseContentType, responseBody, null);
+        }
     }
 
     private OpenApiContract(JsonNode doc, String text) {
@@ -207,6 +217,16 @@ public final class OpenApiContract {
         }
         JsonNode response = resolve(responses.path(key));
         String pointer = responsePointer(x, op, responses.path(key), key);
+        if (x.responseHeaders() != null) {
+            // a header the document requires (a 201's Location, a resource's ETag) is a promise too
+            Set<String> sent = new java.util.HashSet<>();
+            x.responseHeaders().forEach(h -> sent.add(h.toLowerCase(Locale.ROOT)));
+            response.path("headers").fields().forEachRemaining(h -> {
+                if (resolve(h.getValue()).path("required").asBoolean(false) && !sent.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                    out.add("status " + x.status() + " requires the header " + h.getKey() + ", but the answer has none");
+                }
+            });
+        }
         JsonNode content = response.path("content");
         boolean hasBody = x.responseBody() != null && !x.responseBody().isEmpty();
         if (content.isMissingNode() || content.isEmpty()) {

@@ -54,6 +54,7 @@ public class ProblemResponses implements OASFilter {
     public void filterOpenAPI(OpenAPI api) {
         ensureProblemSchema(api);
         RefSiblings.clean(api);
+        ResourceHeaders.declare(api);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
