@@ -207,6 +207,13 @@ class AggregationAndRatingTest {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType("text/csv").body(csv)
                 .post("/api/performance/ingest/school-metrics").then().statusCode(201)
                 .body("rowsRejected", equalTo(1)).body("errors[0].field", equalTo("n"));
+        // "n": "" is no n either (eighth pass: an empty string passed the rule, then read as absent)
+        Map<String, Object> emptyN = Fixtures.value(id, "GRADUATION_RATE", 66.7, null);
+        emptyN.put("n", "");
+        Fixtures.postRowsTheDocumentForbids("school-metrics", TestTokens.districtAdmin(), List.of(emptyN)).statusCode(201)
+                .body("rowsAccepted", equalTo(0)).body("rowsRejected", equalTo(1))
+                .body("errors[0].field", equalTo("n"))
+                .body("errors[0].message", containsString("is required for GRADUATION_RATE (ACADEMIC)"));
         assertThat(Fixtures.awaitMetric(id, "DAYS_CASH_ON_HAND", e -> true).data().get("suppressed").asBoolean()).isFalse();
         given().queryParam("schoolYear", "2026-27").get("/api/performance/public/schools/" + id).then().statusCode(200)
                 .body("metrics.find { it.metricCode == 'GRADUATION_RATE' }", org.hamcrest.Matchers.nullValue())
