@@ -194,6 +194,21 @@ class AggregationAndRatingTest {
     }
 
     @Test
+    void bestFirstPutsASchoolWithoutAPercentLast() {
+        // eighth pass: a school whose every metric is suppressed has no percent, and PostgreSQL sorts NULL first in a
+        // descending order: it came first in "best first"
+        UUID withPercent = Fixtures.school().id();
+        UUID allSuppressed = Fixtures.school().id();
+        postJson("school-metrics", TestTokens.districtAdmin(), List.of(Fixtures.value(withPercent, "DAYS_CASH_ON_HAND", 45, null),
+                Fixtures.value(allSuppressed, "GRADUATION_RATE", 66.7, 3))).statusCode(201).body("rowsAccepted", equalTo(2));
+        given().auth().oauth2(TestTokens.schoolLeader(withPercent, allSuppressed)).queryParam("schoolYear", "2026-27")
+                .get("/api/performance/ratings").then().statusCode(200)
+                .body("items.schoolId", org.hamcrest.Matchers.contains(withPercent.toString(), allSuppressed.toString()))
+                .body("items[0].percent", org.hamcrest.Matchers.notNullValue())
+                .body("items[1]", not(hasKey("percent")));
+    }
+
+    @Test
     void anAcademicValuePostedWithoutItsNIsRejectedAndOneThatNeedsNoNIsTaken() {
         // seventh pass: a graduation rate without n (a cohort of 3, perhaps) was published, value and all
         UUID id = Fixtures.school().id();
