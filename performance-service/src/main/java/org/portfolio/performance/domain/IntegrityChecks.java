@@ -156,7 +156,7 @@ public final class IntegrityChecks {
             sum = sum.add(c);
             squares = squares.add(c.multiply(c));
         }
-        BigDecimal spread = bn.multiply(squares).subtract(sum.multiply(sum)); // n^2 (n-1) variance / n, >= 0
+        BigDecimal spread = bn.multiply(squares).subtract(sum.multiply(sum)); // n (n-1) variance, >= 0
         BigDecimal offset = bn.multiply(change).subtract(sum); // n (change - mean)
         BigDecimal meanD = sum.divide(bn, 4, RoundingMode.HALF_UP);
         BigDecimal variance = spread.divide(bn.multiply(BigDecimal.valueOf(n - 1L)), MathContext.DECIMAL128);
