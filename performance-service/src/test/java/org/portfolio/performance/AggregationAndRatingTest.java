@@ -194,6 +194,21 @@ class AggregationAndRatingTest {
     }
 
     @Test
+    void bestFirstPutsASchoolWithoutAPercentLast() {
+        // eighth pass: a school whose every metric is suppressed has no percent, and PostgreSQL sorts NULL first in a
+        // descending order: it came first in "best first"
+        UUID withPercent = Fixtures.school().id();
+        UUID allSuppressed = Fixtures.school().id();
+        postJson("school-metrics", TestTokens.districtAdmin(), List.of(Fixtures.value(withPercent, "DAYS_CASH_ON_HAND", 45, null),
+                Fixtures.value(allSuppressed, "GRADUATION_RATE", 66.7, 3))).statusCode(201).body("rowsAccepted", equalTo(2));
+        given().auth().oauth2(TestTokens.schoolLeader(withPercent, allSuppressed)).queryParam("schoolYear", "2026-27")
+                .get("/api/performance/ratings").then().statusCode(200)
+                .body("items.schoolId", org.hamcrest.Matchers.contains(withPercent.toString(), allSuppressed.toString()))
+                .body("items[0].percent", org.hamcrest.Matchers.notNullValue())
+                .body("items[1]", not(hasKey("percent")));
+    }
+
+    @Test
     void anAcademicValuePostedWithoutItsNIsRejectedAndOneThatNeedsNoNIsTaken() {
         // seventh pass: a graduation rate without n (a cohort of 3, perhaps) was published, value and all
         UUID id = Fixtures.school().id();
@@ -207,6 +222,13 @@ class AggregationAndRatingTest {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType("text/csv").body(csv)
                 .post("/api/performance/ingest/school-metrics").then().statusCode(201)
                 .body("rowsRejected", equalTo(1)).body("errors[0].field", equalTo("n"));
+        // "n": "" is no n either (eighth pass: an empty string passed the rule, then read as absent)
+        Map<String, Object> emptyN = Fixtures.value(id, "GRADUATION_RATE", 66.7, null);
+        emptyN.put("n", "");
+        Fixtures.postRowsTheDocumentForbids("school-metrics", TestTokens.districtAdmin(), List.of(emptyN)).statusCode(201)
+                .body("rowsAccepted", equalTo(0)).body("rowsRejected", equalTo(1))
+                .body("errors[0].field", equalTo("n"))
+                .body("errors[0].message", containsString("is required for GRADUATION_RATE (ACADEMIC)"));
         assertThat(Fixtures.awaitMetric(id, "DAYS_CASH_ON_HAND", e -> true).data().get("suppressed").asBoolean()).isFalse();
         given().queryParam("schoolYear", "2026-27").get("/api/performance/public/schools/" + id).then().statusCode(200)
                 .body("metrics.find { it.metricCode == 'GRADUATION_RATE' }", org.hamcrest.Matchers.nullValue())

@@ -123,10 +123,18 @@ class IngestionTest {
         Fixtures.postRowsTheDocumentForbids("attendance", TestTokens.districtAdmin(), List.of(
                 Fixtures.attendance(s.id(), p + "1", 170, 12.5),
                 Fixtures.attendance(s.id(), p + "2", 170, 171),
-                Fixtures.attendance(s.id(), p + "3", 170, 0.25))).statusCode(201)
+                Fixtures.attendance(s.id(), p + "3", 170, 0.25),
+                // a tenth of a day: the row schema's multipleOf 0.5 and a correction refuse it; the upload took it
+                Fixtures.attendance(s.id(), p + "4", 180.3, 2))).statusCode(201)
                 .body("rowsAccepted", equalTo(1))
                 .body("errors.find { it.row == 2 }.message", equalTo("must not exceed daysEnrolled"))
-                .body("errors.find { it.row == 3 }.message", equalTo("must have at most one decimal (half days)"));
+                .body("errors.find { it.row == 3 }.message", equalTo("must be a whole or half day"))
+                .body("errors.find { it.row == 4 }.field", equalTo("daysEnrolled"))
+                .body("errors.find { it.row == 4 }.message", equalTo("must be a whole or half day"));
+        Fixtures.postCsv("attendance", TestTokens.districtAdmin(), "schoolId,schoolYear,studentId,daysEnrolled,daysAbsent\n"
+                + s.id() + "," + Fixtures.YEAR + "," + p + "5,180.3,2\n" + s.id() + "," + Fixtures.YEAR + "," + p + "6,180.5,2.0\n")
+                .statusCode(201).body("rowsAccepted", equalTo(1))
+                .body("errors[0].row", equalTo(1)).body("errors[0].message", equalTo("must be a whole or half day"));
 
         postJson("school-metrics", TestTokens.districtAdmin(), List.of(
                 Fixtures.value(s.id(), "GRADUATION_RATE", 88.5, 120),

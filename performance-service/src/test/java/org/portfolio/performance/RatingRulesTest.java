@@ -115,8 +115,33 @@ class RatingRulesTest {
         Framework f = Framework.draft("2030-31", 1, "t", null, 10, (short) 3, d(50), def, "test", java.time.Instant.EPOCH);
         RatingResult r = RatingCalculator.rate(f, CATALOG, Map.of("PROF", new MetricSnapshot(UUID.randomUUID(), "2030-31",
                 "PROF", d(50), 40, false, MetricSource.AGGREGATED, UUID.randomUUID(), Instant.now())));
-        assertThat(r.percent()).isEqualByComparingTo("60");
+        // shown 59.9, not "60" beside APPROACHING (eighth pass: the percent read as the tier it missed)
+        assertThat(r.percent()).isEqualByComparingTo("59.9");
         assertThat(r.tier()).isEqualTo(RatingTier.APPROACHING);
+    }
+
+    @Test
+    void theCoverageComparesTheExactShareAndIsNotShownAsTheMinimumItMisses() {
+        // the framework weighs 2000; the available metric 999 of it: 49.95 %, below the minimum of 50 (it was rounded
+        // to 50.0 first, and rated)
+        FrameworkDefinition def = new FrameworkDefinition(
+                List.of(new CategoryWeight(MetricCategory.ACADEMIC, d(999)), new CategoryWeight(MetricCategory.ORGANIZATIONAL, d(1001))),
+                List.of(new FrameworkMetric("PROF", d(999), null, List.of(new CutPoint(d(10), d(999)))),
+                        new FrameworkMetric("ABS", d(1001), null, List.of(new CutPoint(d(10), d(1001))))),
+                framework(PROF, ABS).tiers());
+        Framework f = Framework.draft("2030-31", 1, "t", null, 10, (short) 3, d(50), def, "test", java.time.Instant.EPOCH);
+        UUID s = UUID.randomUUID();
+        RatingResult r = RatingCalculator.rate(f, CATALOG, Map.of("PROF", new MetricSnapshot(s, "2030-31", "PROF", d(50), 40,
+                false, MetricSource.AGGREGATED, UUID.randomUUID(), Instant.now())));
+        assertThat(r.rated()).isFalse();
+        assertThat(r.tier()).isNull();
+        assertThat(r.coveragePercent()).isEqualByComparingTo("49.9");
+        assertThat(r.notRatedReason()).contains("cover 49.9% of the framework's weight; at least 50% is needed");
+        // the other metric alone: 50.05 %, rated, shown 50.1 as before
+        RatingResult abs = RatingCalculator.rate(f, CATALOG, Map.of("ABS", new MetricSnapshot(s, "2030-31", "ABS", d(5), 40,
+                false, MetricSource.AGGREGATED, UUID.randomUUID(), Instant.now())));
+        assertThat(abs.rated()).isTrue();
+        assertThat(abs.coveragePercent()).isEqualByComparingTo("50.1");
     }
 
     @Test

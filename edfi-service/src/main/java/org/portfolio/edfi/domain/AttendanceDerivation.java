@@ -16,7 +16,10 @@ import java.util.TreeMap;
  *   <li><b>days enrolled</b>: per session of the school and year, its {@code totalInstructionalDays}, in proportion
  *   to the weekdays of the session that fall within one of the student's enrollments at the school
  *   (studentSchoolAssociations, {@code entryDate} to {@code exitWithdrawDate}, both included; no exit = still
- *   enrolled); a session the student is enrolled for all along counts its instructional days exactly;</li>
+ *   enrolled); a session the student is enrolled for all along counts its instructional days exactly. Where sessions
+ *   overlap (a "Year Round" session with "Fall" and "Spring" in it, quarters within semesters) a weekday counts once,
+ *   for the longest session covering it: a session within a longer one counts nothing, and the longer one its own
+ *   instructional days;</li>
  *   <li><b>days absent</b>: per date within a session and an enrollment, the sum over the student's attendance events
  *   of that date of the category's weight times {@code eventDuration} (1 when not given), at most 1 a day; categories
  *   mapped as not absences count 0.</li>
@@ -55,26 +58,32 @@ public final class AttendanceDerivation {
 
     public static Optional<Attendance> derive(List<Session> sessions, List<Enrollment> enrollments, List<Event> events,
                                               Map<Descriptor, Category> categories) {
-        BigDecimal enrolled = BigDecimal.ZERO;
-        for (Session s : sessions) {
-            if (s.end().isBefore(s.begin()) || s.totalInstructionalDays() <= 0) {
-                continue;
-            }
-            int weekdays = 0;
-            int covered = 0;
-            for (LocalDate d = s.begin(); !d.isAfter(s.end()); d = d.plusDays(1)) {
+        List<Session> valid = sessions.stream().filter(s -> !s.end().isBefore(s.begin()) && s.totalInstructionalDays() > 0).toList();
+        long[] weekdays = new long[valid.size()];
+        for (int i = 0; i < valid.size(); i++) {
+            for (LocalDate d = valid.get(i).begin(); !d.isAfter(valid.get(i).end()); d = d.plusDays(1)) {
                 if (weekday(d)) {
-                    weekdays++;
-                    if (enrolledOn(enrollments, d)) {
-                        covered++;
-                    }
+                    weekdays[i]++;
                 }
             }
-            if (weekdays == 0 || covered == 0) {
+        }
+        long[] covered = new long[valid.size()];
+        for (int i = 0; i < valid.size(); i++) {
+            for (LocalDate d = valid.get(i).begin(); !d.isAfter(valid.get(i).end()); d = d.plusDays(1)) {
+                // a weekday counts once, for the session that owns it (overlapping sessions, docs/edfi.md)
+                if (weekday(d) && owner(valid, weekdays, d) == i && enrolledOn(enrollments, d)) {
+                    covered[i]++;
+                }
+            }
+        }
+        BigDecimal enrolled = BigDecimal.ZERO;
+        for (int i = 0; i < valid.size(); i++) {
+            if (weekdays[i] == 0 || covered[i] == 0) {
                 continue;
             }
-            enrolled = enrolled.add(covered == weekdays ? BigDecimal.valueOf(s.totalInstructionalDays())
-                    : BigDecimal.valueOf((long) s.totalInstructionalDays() * covered).divide(BigDecimal.valueOf(weekdays), 6, RoundingMode.HALF_UP));
+            long total = valid.get(i).totalInstructionalDays();
+            enrolled = enrolled.add(covered[i] == weekdays[i] ? BigDecimal.valueOf(total)
+                    : BigDecimal.valueOf(total * covered[i]).divide(BigDecimal.valueOf(weekdays[i]), 6, RoundingMode.HALF_UP));
         }
         BigDecimal daysEnrolled = halfDays(enrolled);
         if (daysEnrolled.signum() <= 0) {
@@ -110,6 +119,38 @@ public final class AttendanceDerivation {
         BigDecimal halves = v.multiply(BigDecimal.valueOf(2)).setScale(0, RoundingMode.HALF_UP);
         BigDecimal r = halves.divide(BigDecimal.valueOf(2), 1, RoundingMode.UNNECESSARY).stripTrailingZeros();
         return r.scale() < 0 ? r.setScale(0) : r;
+    }
+
+    /**
+     * The index of the session a date counts for where sessions overlap (a "Year Round" session with "Fall" and
+     * "Spring" in it, quarters within semesters): the longest session covering the date (most weekdays), then the one
+     * with more instructional days, then the earlier begin, then the earlier end, then the first listed.
+     */
+    private static int owner(List<Session> sessions, long[] weekdays, LocalDate d) {
+        int best = -1;
+        for (int i = 0; i < sessions.size(); i++) {
+            Session s = sessions.get(i);
+            if (d.isBefore(s.begin()) || d.isAfter(s.end())) {
+                continue;
+            }
+            if (best < 0 || before(s, weekdays[i], sessions.get(best), weekdays[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static boolean before(Session a, long aWeekdays, Session b, long bWeekdays) {
+        if (aWeekdays != bWeekdays) {
+            return aWeekdays > bWeekdays;
+        }
+        if (a.totalInstructionalDays() != b.totalInstructionalDays()) {
+            return a.totalInstructionalDays() > b.totalInstructionalDays();
+        }
+        if (!a.begin().equals(b.begin())) {
+            return a.begin().isBefore(b.begin());
+        }
+        return a.end().isBefore(b.end());
     }
 
     private static boolean weekday(LocalDate d) {

@@ -52,4 +52,31 @@ class AttendanceDerivationTest {
         assertThat(a.daysAbsent()).isEqualByComparingTo("0");
         assertThat(a.unmappedEvents()).isEqualTo(1);
     }
+
+    @Test
+    void overlappingSessionsCountEachDayOnceForTheLongestSession() {
+        // Ed-Fi allows a school year's sessions to overlap, and SIS exports send them: Year Round with Fall and Spring
+        // in it (and quarters within those); summing every session's instructional days gave 360 here
+        var yearRound = new AttendanceDerivation.Session(LocalDate.of(2021, 8, 23), LocalDate.of(2022, 5, 27), 180);
+        var fall = new AttendanceDerivation.Session(LocalDate.of(2021, 8, 23), LocalDate.of(2021, 12, 17), 82);
+        var spring = new AttendanceDerivation.Session(LocalDate.of(2022, 1, 4), LocalDate.of(2022, 5, 27), 98);
+        var q1 = new AttendanceDerivation.Session(LocalDate.of(2021, 8, 23), LocalDate.of(2021, 10, 22), 43);
+        List<AttendanceDerivation.Event> absent20 = new java.util.ArrayList<>();
+        for (LocalDate d = LocalDate.of(2021, 9, 1); absent20.size() < 20; d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                absent20.add(ev(d.toString(), "Excused Absence", null));
+            }
+        }
+        var fullYear = List.of(new AttendanceDerivation.Enrollment(LocalDate.of(2021, 8, 23), null));
+        for (var sessions : List.of(List.of(yearRound, fall, spring), List.of(spring, fall, yearRound), List.of(fall, q1, yearRound, spring))) {
+            var a = AttendanceDerivation.derive(sessions, fullYear, absent20, MAP).orElseThrow();
+            assertThat(a.daysEnrolled()).as("sessions %s", sessions).isEqualByComparingTo("180");
+            assertThat(a.daysAbsent()).isEqualByComparingTo("20");
+        }
+        // a student enrolled for the spring only: the year-round session's days in proportion to its weekdays
+        // (2021-08-23 .. 2022-05-27: 200 weekdays; 2022-01-04 .. 2022-05-27: 104 of them) → 180 x 104 / 200 = 93.6 → 93.5
+        var a = AttendanceDerivation.derive(List.of(yearRound, fall, spring),
+                List.of(new AttendanceDerivation.Enrollment(LocalDate.of(2022, 1, 4), null)), List.of(), MAP).orElseThrow();
+        assertThat(a.daysEnrolled()).isEqualByComparingTo("93.5");
+    }
 }

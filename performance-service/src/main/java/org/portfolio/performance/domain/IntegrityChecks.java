@@ -111,11 +111,14 @@ public final class IntegrityChecks {
             return IntegrityCheck.notComputable(key, rule, "", "not computable: no student who stayed has a result "
                     + "from the year before", ev);
         }
-        // exactly: leaversLow/leaversWithPrior - stayersLow/stayersWithPrior >= threshold/100
-        BigDecimal exact = BigDecimal.valueOf(f.leaversLow()).divide(BigDecimal.valueOf(f.leaversWithPrior()), MathContext.DECIMAL64)
-                .subtract(BigDecimal.valueOf(f.stayersLow()).divide(BigDecimal.valueOf(f.stayersWithPrior()), MathContext.DECIMAL64))
+        // exactly, multiplied out: 100 (leaversLow/leaversWithPrior - stayersLow/stayersWithPrior) >= threshold, so
+        // 100 (leaversLow * stayersWithPrior - stayersLow * leaversWithPrior) >= threshold * leaversWithPrior * stayersWithPrior
+        // (divided at 16 digits, 7 of 30 against 1 of 30 came to 19.999999999999997 points: eighth pass)
+        BigDecimal points = BigDecimal.valueOf(f.leaversLow()).multiply(BigDecimal.valueOf(f.stayersWithPrior()))
+                .subtract(BigDecimal.valueOf(f.stayersLow()).multiply(BigDecimal.valueOf(f.leaversWithPrior())))
                 .multiply(BigDecimal.valueOf(100));
-        boolean flagged = exact.compareTo(threshold) >= 0;
+        boolean flagged = points.compareTo(threshold.multiply(BigDecimal.valueOf(f.leaversWithPrior()))
+                .multiply(BigDecimal.valueOf(f.stayersWithPrior()))) >= 0;
         return new IntegrityCheck(key, rule, "", flagged ? IntegrityOutcome.FLAGGED : IntegrityOutcome.CLEAR,
                 f.leavers() + " of " + f.fallCount() + " students on the fall count left before testing; "
                         + Decimals.clean(leaversLow) + "% of those with a prior result were below proficient, against "
@@ -142,19 +145,36 @@ public final class IntegrityChecks {
                     IntegrityEvidence.yearOverYear(previousYear, value, previousValue, Decimals.clean(change), null, null,
                             (long) n, null, k));
         }
-        double mean = otherChanges.stream().mapToDouble(BigDecimal::doubleValue).average().orElse(0);
-        double ss = otherChanges.stream().mapToDouble(c -> (c.doubleValue() - mean) * (c.doubleValue() - mean)).sum();
-        double sd = Math.sqrt(ss / (n - 1));
-        BigDecimal meanD = BigDecimal.valueOf(mean).setScale(4, RoundingMode.HALF_UP);
-        BigDecimal sdD = BigDecimal.valueOf(sd).setScale(4, RoundingMode.HALF_UP);
-        if (sd == 0) {
+        // exactly, in decimals: with S the sum of the other changes and Q the sum of their squares, mean = S/n and
+        // sample variance = (nQ - S^2) / (n(n-1)); |change - mean| > k sd squared and multiplied by n^2(n-1):
+        // (n change - S)^2 (n-1) > k^2 n (nQ - S^2). In doubles a change exactly 3 sd away came to 3.0000000000000004
+        // (eighth pass)
+        BigDecimal bn = BigDecimal.valueOf(n);
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal squares = BigDecimal.ZERO;
+        for (BigDecimal c : otherChanges) {
+            sum = sum.add(c);
+            squares = squares.add(c.multiply(c));
+        }
+        BigDecimal spread = bn.multiply(squares).subtract(sum.multiply(sum)); // n (n-1) variance, >= 0
+        BigDecimal offset = bn.multiply(change).subtract(sum); // n (change - mean)
+        BigDecimal meanD = sum.divide(bn, 4, RoundingMode.HALF_UP);
+        BigDecimal variance = spread.divide(bn.multiply(BigDecimal.valueOf(n - 1L)), MathContext.DECIMAL128);
+        BigDecimal sd = variance.sqrt(MathContext.DECIMAL128);
+        BigDecimal sdD = sd.setScale(4, RoundingMode.HALF_UP);
+        if (spread.signum() == 0) {
             return IntegrityCheck.notComputable(key, rule, metricCode, "not computable: the other schools' changes of "
                     + metricCode + " do not vary", IntegrityEvidence.yearOverYear(previousYear, value, previousValue,
                     Decimals.clean(change), Decimals.clean(meanD), Decimals.clean(sdD), (long) n, null, k));
         }
-        double distance = Math.abs(change.doubleValue() - mean) / sd;
-        BigDecimal distanceD = BigDecimal.valueOf(distance).setScale(2, RoundingMode.HALF_UP);
-        boolean flagged = distance > k.doubleValue();
+        boolean flagged = offset.multiply(offset).multiply(BigDecimal.valueOf(n - 1L))
+                .compareTo(k.multiply(k).multiply(bn).multiply(spread)) > 0;
+        BigDecimal distance = offset.abs().divide(bn, MathContext.DECIMAL128).divide(sd, MathContext.DECIMAL128);
+        // shown at 2 decimals, more when 2 would read as the other side of k (3.001 flagged is not "3, more than 3")
+        BigDecimal distanceD = distance.setScale(2, RoundingMode.HALF_UP);
+        for (int scale = 3; scale <= 8 && (distanceD.compareTo(k) > 0) != flagged; scale++) {
+            distanceD = distance.setScale(scale, flagged ? RoundingMode.UP : RoundingMode.DOWN);
+        }
         return new IntegrityCheck(key, rule, metricCode, flagged ? IntegrityOutcome.FLAGGED : IntegrityOutcome.CLEAR,
                 metricCode + " changed by " + Decimals.clean(change) + " since " + previousYear + ", "
                         + Decimals.clean(distanceD) + " standard deviations from the mean change of " + n

@@ -8,6 +8,7 @@ import org.portfolio.performance.domain.RatingResult.CategoryScore;
 import org.portfolio.performance.domain.RatingResult.MetricScore;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Map;
  * best cut point its value reaches; missing and suppressed metrics are left out of both the points and the
  * maximum; percent = 100 × points / available maximum; the tier is the best one whose threshold that share
  * reaches (compared exactly, before rounding). No rating when the available metrics weigh less than the framework's
- * minimum coverage.
+ * minimum coverage (compared exactly too). Percent and coverage are shown at one decimal, rounded so that they never
+ * read as reaching a tier or the minimum coverage that the exact share does not reach ({@link #shown}).
  */
 public final class RatingCalculator {
 
@@ -77,9 +79,11 @@ public final class RatingCalculator {
             categories.add(new CategoryScore(c.category(), Decimals.clean(s[0]), Decimals.clean(s[1]),
                     Decimals.percent(s[0], s[1], 1), Decimals.clean(c.weight())));
         }
-        BigDecimal coverage = Decimals.percent(max, d.totalWeight(), 1);
-        BigDecimal percent = Decimals.percent(total, max, 1);
-        boolean rated = max.signum() > 0 && coverage.compareTo(framework.minimumCoveragePercent) >= 0;
+        // compared exactly, not on the rounded share: 49.95 % of the weight is below a minimum of 50
+        boolean rated = max.signum() > 0
+                && max.multiply(Decimals.HUNDRED).compareTo(framework.minimumCoveragePercent.multiply(d.totalWeight())) >= 0;
+        BigDecimal coverage = shown(max, d.totalWeight(), List.of(framework.minimumCoveragePercent));
+        BigDecimal percent = shown(total, max, d.tiers().stream().map(TierThreshold::minimumPercent).toList());
         RatingTier tier = null;
         String reason = null;
         if (rated) {
@@ -96,5 +100,24 @@ public final class RatingCalculator {
         }
         return new RatingResult(rated, tier, Decimals.clean(total), Decimals.clean(max), percent, coverage, categories,
                 scores, missing, suppressed, reason);
+    }
+
+    /**
+     * 100 × part / whole as shown: rounded half up to one decimal, unless that would reach a threshold the exact share
+     * does not (79.96 % is not "80.0" beside MEETS when EXCEEDS starts at 80; 49.95 % of the weight is not "50.0"
+     * beside a minimum coverage of 50), then rounded down (79.9, 49.9).
+     */
+    static BigDecimal shown(BigDecimal part, BigDecimal whole, List<BigDecimal> thresholds) {
+        BigDecimal rounded = Decimals.percent(part, whole, 1);
+        if (rounded == null) {
+            return null;
+        }
+        for (BigDecimal t : thresholds) {
+            boolean reached = part.multiply(Decimals.HUNDRED).compareTo(t.multiply(whole)) >= 0;
+            if (!reached && rounded.compareTo(t) >= 0) {
+                return Decimals.clean(part.multiply(Decimals.HUNDRED).divide(whole, 1, RoundingMode.DOWN));
+            }
+        }
+        return rounded;
     }
 }

@@ -158,7 +158,10 @@ public class PerformanceQueryService {
             q.append(" and schoolId in :scope");
             p.and("scope", scope);
         }
-        var query = ratings.find(q.toString(), Sort.descending("schoolYear").and("percent", Sort.Direction.Descending)
+        // best first, and a rating without a percent (every metric missing or suppressed) last: PostgreSQL would sort
+        // its NULL first in a descending order
+        var query = ratings.find(q.toString(), Sort.descending("schoolYear")
+                .and("percent", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
                 .and("schoolId"), p).page(Page.of(page, size));
         List<SchoolRating> list = query.list();
         Map<UUID, School> bySchool = schoolsById(list.stream().map(r -> r.schoolId).collect(Collectors.toSet()));

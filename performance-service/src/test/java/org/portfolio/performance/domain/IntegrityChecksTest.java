@@ -67,6 +67,44 @@ class IntegrityChecksTest {
     }
 
     @Test
+    void anEnrollmentDropExactlyAtTheThresholdIsFlagged() {
+        // 30 leavers with a prior result, 7 low (23.33 %); 30 stayers with one, 1 low (3.33 %): exactly 20 points apart
+        // (divided at 16 digits it came to 19.999999999999997: CLEAR)
+        IntegrityCheck c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 30, 30, 7, 30, 1), R, 3);
+        assertThat(c.outcome()).isEqualTo(IntegrityOutcome.FLAGGED);
+        assertThat(c.reason()).contains("at least 20 points apart");
+        c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 30, 30, 7, 31, 1), R, 3);
+        assertThat(c.outcome()).isEqualTo(IntegrityOutcome.FLAGGED); // 23.33 - 3.23 = 20.11 points
+        c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 30, 30, 7, 29, 1), R, 3);
+        assertThat(c.outcome()).isEqualTo(IntegrityOutcome.CLEAR); // 23.33 - 3.45 = 19.89 points
+    }
+
+    @Test
+    void aYearOverYearChangeExactlyKStandardDeviationsAwayIsClear() {
+        // the other 10 schools: -3.1, -6.1, -3.1, -6.1 and -4.6 six times: mean -4.6, sample sd exactly 1; this school
+        // changed by -1.6, exactly 3 sd away (in doubles 3.0000000000000004: FLAGGED), and the rule is "more than k"
+        List<BigDecimal> others = new ArrayList<>();
+        for (String c : List.of("-3.1", "-6.1", "-3.1", "-6.1", "-4.6", "-4.6", "-4.6", "-4.6", "-4.6", "-4.6")) {
+            others.add(new BigDecimal(c));
+        }
+        IntegrityCheck at = IntegrityChecks.yearOverYear(KEY, "ELA_PROFICIENCY", "2025-26", new BigDecimal("48.4"),
+                BigDecimal.valueOf(50), others, R);
+        assertThat(at.outcome()).isEqualTo(IntegrityOutcome.CLEAR);
+        assertThat(at.evidence().portfolioMeanChange()).isEqualByComparingTo("-4.6");
+        assertThat(at.evidence().portfolioStandardDeviation()).isEqualByComparingTo("1");
+        assertThat(at.evidence().standardDeviations()).isEqualByComparingTo("3");
+        assertThat(at.reason()).contains("3 standard deviations", "at most 3");
+        IntegrityCheck past = IntegrityChecks.yearOverYear(KEY, "ELA_PROFICIENCY", "2025-26", new BigDecimal("48.4001"),
+                BigDecimal.valueOf(50), others, R);
+        assertThat(past.outcome()).isEqualTo(IntegrityOutcome.FLAGGED);
+        // 3.0001 sd: shown so that it does not read as 3 beside "more than 3"
+        assertThat(past.evidence().standardDeviations()).isGreaterThan(BigDecimal.valueOf(3));
+        IntegrityCheck other = IntegrityChecks.yearOverYear(KEY, "ELA_PROFICIENCY", "2025-26", new BigDecimal("42.4"),
+                BigDecimal.valueOf(50), others, R);
+        assertThat(other.outcome()).isEqualTo(IntegrityOutcome.CLEAR); // -7.6: 3 sd below
+    }
+
+    @Test
     void thresholdsOutOfRangeAreViolations() {
         List<Violation> v = new ArrayList<>();
         IntegrityRules.check(new IntegrityRules(BigDecimal.valueOf(-1), BigDecimal.valueOf(100.5), BigDecimal.valueOf(11),

@@ -71,8 +71,10 @@ public final class AttendanceRows extends RowKind {
             errors.add(new RowError(row, field, "must be between 0 and 366"));
             return null;
         }
-        if (d.stripTrailingZeros().scale() > 1) {
-            errors.add(new RowError(row, field, "must have at most one decimal (half days)"));
+        // whole or half days, as the document's multipleOf 0.5 says, a correction takes and Ed-Fi derivation sends
+        // (180.3 was taken here and refused by a correction of the same record: eighth pass)
+        if (d.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() > 0) {
+            errors.add(new RowError(row, field, "must be a whole or half day"));
             return null;
         }
         return d;

@@ -77,7 +77,8 @@ public final class SchoolMetricRows extends RowKind {
             }
         }
         Object n = integer(row, "n", v[5], 0, 10_000_000, false, errors);
-        if (v[5] == null && metric != null && metric.category == MetricCategory.ACADEMIC) {
+        // n == null: absent, JSON null or "" (a CSV cell left empty reads as absent too); INVALID has its own error
+        if (n == null && metric != null && metric.category == MetricCategory.ACADEMIC) {
             // an academic value rests on students: without their number it cannot be suppressed when they are few (a
             // graduation rate posted without n was published whatever its cohort: review of 2026-12-05, seventh pass)
             errors.add(new RowError(row, "n", "is required for " + metric.code + " (ACADEMIC): the number of students "
