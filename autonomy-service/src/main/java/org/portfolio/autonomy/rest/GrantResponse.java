@@ -15,7 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "An autonomy grant: school, domain (or a subset of its decisions), model, status and why")
+@Schema(description = "An autonomy grant: school, domain (or a subset of its decisions), model, status and why",
+        requiredProperties = {"id", "schoolId", "domain", "model", "decisions", "wholeDomain", "source", "status", "statusSince", "version"})
 public record GrantResponse(
         UUID id, UUID schoolId,
         @Schema(examples = "PEOPLE") AutonomyDomain domain,

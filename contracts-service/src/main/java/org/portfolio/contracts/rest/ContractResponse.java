@@ -13,7 +13,7 @@ import java.time.MonthDay;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "A performance contract with the content of its current version")
+@Schema(description = "A performance contract with the content of its current version", requiredProperties = {"id", "schoolId", "schoolName", "oversightBodyId", "status", "version", "revision", "term", "provisions", "benchmarks", "interventionLevel", "createdAt", "createdBy", "accountability"})
 public record ContractResponse(
         UUID id, UUID schoolId, String schoolName, UUID oversightBodyId,
         @Schema(examples = "ACTIVE") ContractStatus status,

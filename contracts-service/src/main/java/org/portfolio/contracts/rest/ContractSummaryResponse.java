@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.MonthDay;
 import java.util.UUID;
 
-@Schema(description = "A contract in a list")
+@Schema(description = "A contract in a list", requiredProperties = {"id", "schoolId", "schoolName", "schoolType", "oversightBodyId", "status", "version", "term", "interventionLevel"})
 public record ContractSummaryResponse(UUID id, UUID schoolId, String schoolName,
                                       @Schema(examples = "CHARTER") SchoolType schoolType, UUID oversightBodyId,
                                       @Schema(examples = "ACTIVE") ContractStatus status,

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "A school in the registry")
+@Schema(description = "A school in the registry", requiredProperties = {"id", "districtCode", "name", "type", "grades", "oversightBodyId", "status", "version", "createdAt"})
 public record SchoolResponse(UUID id, String districtCode, String ncesId, String name, SchoolType type,
                              @Schema(description = "Grades served, lowest first", examples = "[\"9\", \"10\"]") List<Grade> grades,
                              String address, String zone,

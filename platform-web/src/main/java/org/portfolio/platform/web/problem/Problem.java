@@ -12,11 +12,11 @@ import java.util.List;
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
-        @Schema(description = "Stable problem type URI", examples = "urn:portfolio:problem:validation")
+        @Schema(description = "Stable problem type URI", examples = "urn:portfolio:problem:validation", required = true)
         String type,
-        @Schema(description = "Short summary of the problem type", examples = "Invalid request")
+        @Schema(description = "Short summary of the problem type", examples = "Invalid request", required = true)
         String title,
-        @Schema(description = "HTTP status", examples = "400")
+        @Schema(description = "HTTP status", examples = "400", required = true)
         int status,
         @Schema(description = "What went wrong in this occurrence")
         String detail,
