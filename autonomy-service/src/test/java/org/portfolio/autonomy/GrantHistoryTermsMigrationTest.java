@@ -105,6 +105,59 @@ class GrantHistoryTermsMigrationTest {
         }
     }
 
+    /** Eighth pass (2026-12-06): a miss counted on a suppressed value kept that value as its cause's actual. */
+    @Test
+    void v12TakesTheValueOutOfStoredMissesOnSuppressedValues() throws Exception {
+        String schema = "v12check_" + Long.toHexString(System.nanoTime());
+        String reason = "the value was suppressed (fewer students than the framework's minimum n)";
+        java.util.UUID evaluation = java.util.UUID.randomUUID();
+        try {
+            migrate(schema, "11");
+            try (Connection c = db.getConnection(); var st = c.createStatement()) {
+                st.execute("insert into " + schema + ".autonomy_grant (id, school_id, domain, model, decisions, source, "
+                        + "effective_from, status, status_since, created_at, updated_at, cause_kind, cause_reason, cause_actual, "
+                        + "cause_evaluation_id) values ('" + A + "', gen_random_uuid(), 'PEOPLE', 'FULL', '[]', 'MANUAL', "
+                        + "'2025-07-01', 'REVOKED', now(), now(), now(), 'BENCHMARK_MISSED', '" + reason.replace("'", "''")
+                        + "', 80, '" + evaluation + "')");
+                st.execute("insert into " + schema + ".grant_history (grant_id, school_id, at, action, to_status, cause_kind, "
+                        + "cause_reason, cause_actual, cause_evaluation_id) select id, school_id, now(), 'REVOKED', status, "
+                        + "cause_kind, cause_reason, cause_actual, cause_evaluation_id from " + schema + ".autonomy_grant");
+                st.execute("insert into " + schema + ".benchmark_evaluation (event_id, evaluation_id, benchmark_id, school_id, "
+                        + "actual, n, result, guards_domains, reinstate_on_met, grants_revoked, grants_reinstated, received_at) "
+                        + "values ('e-" + evaluation + "', '" + evaluation + "', gen_random_uuid(), gen_random_uuid(), 80, 6, "
+                        + "'MISSED', 'PEOPLE', true, 1, 0, now())");
+                // a miss on a value, which keeps it
+                st.execute("insert into " + schema + ".benchmark_evaluation (event_id, evaluation_id, benchmark_id, school_id, "
+                        + "actual, n, result, guards_domains, reinstate_on_met, grants_revoked, grants_reinstated, received_at) "
+                        + "values ('e-other', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 25, 40, "
+                        + "'MISSED', 'PEOPLE', true, 1, 0, now())");
+            }
+            migrate(schema, "12");
+            try (Connection c = db.getConnection(); var st = c.createStatement();
+                 ResultSet r = st.executeQuery("select g.cause_actual, h.cause_actual, g.cause_reason from " + schema
+                         + ".autonomy_grant g join " + schema + ".grant_history h on h.grant_id = g.id")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getBigDecimal(1)).isNull();
+                assertThat(r.getBigDecimal(2)).isNull();
+                assertThat(r.getString(3)).isEqualTo(reason);
+            }
+            try (Connection c = db.getConnection(); var st = c.createStatement();
+                 ResultSet r = st.executeQuery("select event_id, actual, n from " + schema + ".benchmark_evaluation order by event_id")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).startsWith("e-" + evaluation.toString().substring(0, 4));
+                assertThat(r.getBigDecimal(2)).isNull();
+                assertThat(r.getObject(3)).isNull();
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo("e-other");
+                assertThat(r.getBigDecimal(2)).isEqualByComparingTo("25");
+            }
+        } finally {
+            try (Connection c = db.getConnection(); var st = c.createStatement()) {
+                st.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
     private void migrate(String schema, String target) {
         Flyway.configure().dataSource(db).schemas(schema).locations("classpath:db/migration").target(target).load()
                 .migrate();

@@ -239,7 +239,9 @@ public final class DecisionRightsRules {
 
     private String becauseOf(CauseInfo c) {
         return switch (c.kind()) {
-            case BENCHMARK_MISSED -> c.actual() == null && c.reason() != null
+            // a miss with a reason had no usable value: its stored actual (a suppressed one, kept before 2026-12-06)
+            // is never shown
+            case BENCHMARK_MISSED -> c.reason() != null
                     ? "because benchmark " + nz(c.metricCode()) + " " + nz(c.period()) + " was missed: " + c.reason()
                     + ", which the contract counts as a miss (target " + comparator(c.comparator()) + " "
                     + num(c.target()) + "; benchmark " + c.benchmarkId() + ")"

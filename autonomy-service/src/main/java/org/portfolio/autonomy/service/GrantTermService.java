@@ -48,7 +48,7 @@ public class GrantTermService {
         try {
             endExpired(rights.today());
         } catch (Exception e) {
-            LOG.warnf(e, "Ending grants whose term ran out failed; retrying at the next run");
+            LOG.warnf(org.portfolio.platform.web.http.LoggedErrors.of(e), "Ending grants whose term ran out failed; retrying at the next run");
         }
     }
 

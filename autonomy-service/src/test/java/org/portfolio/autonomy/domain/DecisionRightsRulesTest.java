@@ -60,6 +60,23 @@ class DecisionRightsRulesTest {
         return new SchoolRights(SCHOOL, true, "S", "S-1", "OPEN", List.of(grants));
     }
 
+    /**
+     * A miss counted on a suppressed value, stored before 2026-12-06 with the value as its actual: the check says why
+     * there was no usable value and never shows the value (eighth pass: "missed (target >= 35, actual 80)").
+     */
+    @Test
+    void aMissWithAReasonNeverShowsAStoredActual() {
+        String reason = "the value was suppressed (fewer students than the framework's minimum n)";
+        CauseInfo suppressed = new CauseInfo(CauseKind.BENCHMARK_MISSED, "evt-2", UUID.randomUUID(), UUID.randomUUID(),
+                "ELA_PROFICIENCY", "2026-27", "GTE", new BigDecimal("35.0000"), new BigDecimal("80.0000"), List.of(),
+                null, null, reason, null, "system");
+        GrantSnapshot g = grant(Set.of(), LocalDate.of(2026, 7, 1), LocalDate.of(2031, 6, 30),
+                at("2026-07-01T08:00"), GrantStatus.ACTIVE, cause(CauseKind.CONTRACT_ACTIVATED),
+                at("2026-09-10T10:00"), GrantStatus.REVOKED, suppressed);
+        String text = RULES.answer(school(g), HIRE, LocalDate.of(2026, 10, 1), at("2026-10-01T12:00")).explanation();
+        assertThat(text).contains(reason).contains("which the contract counts as a miss").doesNotContain("actual");
+    }
+
     @Test
     void aPastDateUsesTheStatusTheGrantHadAtTheEndOfThatDay() {
         GrantSnapshot g = activeThenRevokedOnTenSeptember();

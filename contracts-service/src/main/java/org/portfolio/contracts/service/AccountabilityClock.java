@@ -98,7 +98,7 @@ public class AccountabilityClock {
                     escalated += r.get() ? 1 : 0;
                 }
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not apply the overdue step of contract %s; the next run tries again", id);
+                LOG.errorf(org.portfolio.platform.web.http.LoggedErrors.of(e), "Could not apply the overdue step of contract %s; the next run tries again", id);
             }
         }
         for (ClockFactRepository.MissingCandidate m : QuarkusTransaction.requiringNew()
@@ -113,7 +113,7 @@ public class AccountabilityClock {
                     missing++;
                 }
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not record missing data of benchmark %s of contract %s; the next run tries again",
+                LOG.errorf(org.portfolio.platform.web.http.LoggedErrors.of(e), "Could not record missing data of benchmark %s of contract %s; the next run tries again",
                         m.benchmarkId(), m.contractId());
             }
         }

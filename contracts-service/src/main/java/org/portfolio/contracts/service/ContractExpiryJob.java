@@ -17,7 +17,7 @@ import java.util.UUID;
  * Ends contracts when they are due: a decided end (non-renewal, termination on a date) on its date, otherwise
  * EXPIRED the day after the last day of the term's last school year. Runs daily (configurable cron); each contract
  * ends in its own transaction, so one failure does not hold up the rest, and a concurrent run by another replica
- * is harmless (optimistic locking; a contract no longer ACTIVE is skipped).
+ * is harmless (each contract is locked while it ends: the other replica waits, then skips it as no longer ACTIVE).
  */
 @ApplicationScoped
 public class ContractExpiryJob {
@@ -58,7 +58,7 @@ public class ContractExpiryJob {
                     ended++;
                 }
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not end contract %s; the next run tries again", id);
+                LOG.errorf(org.portfolio.platform.web.http.LoggedErrors.of(e), "Could not end contract %s; the next run tries again", id);
             }
         }
         if (ended > 0) {

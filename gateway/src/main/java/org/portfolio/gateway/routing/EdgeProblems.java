@@ -26,7 +26,7 @@ final class EdgeProblems {
         try {
             body = JSON.writeValueAsString(p);
         } catch (JsonProcessingException e) {
-            body = "{\"type\":\"" + type.uri() + "\",\"status\":" + type.status() + "}";
+            body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + type.status() + "}";
         }
         res.setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -17,7 +17,14 @@ public final class LoggedErrors {
     private static final Pattern UUID = Pattern.compile(
             "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
-    private static final Pattern QUOTED = Pattern.compile("'[^'\\n]{0,500}'|\"[^\"\\n]{0,500}\"");
+    /**
+     * Single quotes: from the first to the last on the line (a name like O'Brien masked whole), or to the end of the
+     * line when none closes it (a message cut in a quote); double quotes likewise, to the next one.
+     */
+    private static final Pattern QUOTED = Pattern.compile("'[^\\n]*'|'[^\\n]*$|\"[^\"\\n]*\"|\"[^\\n]*$",
+            Pattern.MULTILINE);
+    /** A database identifier the way PostgreSQL quotes one (relation "contract", constraint "program_identity"). */
+    private static final Pattern IDENTIFIER = Pattern.compile("\"[a-z_][a-z0-9_]{0,62}\"");
     private static final Pattern DIGITS = Pattern.compile("\\d{5,}");
     private static final int MAX_MESSAGE = 2_000;
     private static final int MAX_DEPTH = 20;
@@ -35,10 +42,12 @@ public final class LoggedErrors {
         if (message == null) {
             return null;
         }
+        // cut first, then mask: a quote opened before the cut is masked to the end
         String m = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
         m = UUID.matcher(m).replaceAll("{uuid}");
         m = EMAIL.matcher(m).replaceAll("{email}");
-        m = QUOTED.matcher(m).replaceAll("'…'");
+        m = QUOTED.matcher(m).replaceAll(q -> IDENTIFIER.matcher(q.group()).matches()
+                ? java.util.regex.Matcher.quoteReplacement(q.group()) : "'…'");
         return DIGITS.matcher(m).replaceAll("{digits}");
     }
 

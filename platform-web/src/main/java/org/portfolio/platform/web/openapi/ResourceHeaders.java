@@ -22,7 +22,7 @@ import java.util.Map;
  *   <li>a description for every {@code If-Match} that has none.</li>
  * </ul>
  * Both headers are {@code required}: the tests' contract validator fails an answer that lacks one. An operation that
- * declares the header itself keeps its own declaration.
+ * declares the header itself keeps its own words, made {@code required} too.
  */
 final class ResourceHeaders {
 
@@ -40,13 +40,14 @@ final class ResourceHeaders {
         Map<String, PathItem> items = api.getPaths().getPathItems();
         for (Map.Entry<String, PathItem> p : items.entrySet()) {
             for (Operation op : p.getValue().getOperations().values()) {
-                response(op, "201").ifPresent(r -> header(r, "Location", "The created resource's address (through the "
-                        + "gateway, its public one)", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")));
+                response(op, "201").ifPresent(r -> header(r, "Location", "The address of what was created (through the "
+                        + "gateway, its public one; for a part of a resource, such as a step of a request, the resource's)", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")));
                 if (ifMatch(op)) {
                     PathItem reader = reader(items, p.getKey());
                     if (reader != null && reader.getGET() != null) {
-                        response(reader.getGET(), "200").ifPresent(r -> header(r, "ETag", "The resource's version as an entity "
-                                + "tag, e.g. \"3\": send it back in If-Match to change the resource only as it was read",
+                        response(reader.getGET(), "200").ifPresent(r -> header(r, "ETag", "An opaque entity tag, e.g. \"3\": "
+                                + "send it back unchanged in If-Match to change the resource only as it was read (it is "
+                                + "not necessarily a version the body shows)",
                                 OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
                     }
                 }
@@ -83,8 +84,13 @@ final class ResourceHeaders {
     }
 
     private static void header(APIResponse r, String name, String description, Schema schema) {
-        if (r.getHeaders() != null && r.getHeaders().keySet().stream().anyMatch(name::equalsIgnoreCase)) {
-            return;
+        if (r.getHeaders() != null) {
+            for (Map.Entry<String, Header> own : r.getHeaders().entrySet()) {
+                if (own.getKey().equalsIgnoreCase(name)) {
+                    own.getValue().setRequired(true); // declared by the operation itself: its words, and a promise too
+                    return;
+                }
+            }
         }
         Header h = OASFactory.createHeader().description(description).required(true).schema(schema);
         r.addHeader(name, h);
