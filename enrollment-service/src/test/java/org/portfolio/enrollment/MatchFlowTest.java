@@ -313,6 +313,36 @@ class MatchFlowTest {
                 .body("find { it.programId == '" + again.second() + "' }.offeredNow", equalTo(0));
     }
 
+    /**
+     * Review of 2026-12-06: after publication a school began to close; a decline there released a child's accepted seat
+     * elsewhere and offered it the closing school's seat. A school that no longer takes part gets no waitlist offers.
+     */
+    @Test
+    void aSchoolThatStopsTakingPartOffersNoSeatFromItsWaitlist() {
+        TwoSeats seats = TwoSeats.open();
+        UUID period = seats.period(), top = seats.top(), second = seats.second();
+        UUID first = new Fixtures.Kid("9", "NORTH").sibling(seats.a()).create();   // wins top
+        UUID x = new Fixtures.Kid("9", "NORTH").create();                          // waits at top, holds second
+        apply(period, first, top).then().statusCode(201);
+        apply(period, x, top, second).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        action(period, "publish").then().statusCode(200);
+        String xOffer = result(period, x).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + xOffer + "/accept").then().statusCode(200);
+        EventsProbe.publish("contracts.events", "/contracts", Fixtures.STATUS_CHANGED, seats.a().toString(),
+                Map.of("schoolId", seats.a(), "status", "CLOSING", "previousStatus", "OPEN", "reason", "non-renewed"));
+        Fixtures.awaitTakesPart(seats.a(), false);
+
+        String firstOffer = result(period, first).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + firstOffer + "/decline").then()
+                .statusCode(200).body("waitlistOffers", hasSize(0));
+        result(period, x).then().body("offer.programId", equalTo(second.toString())).body("offer.status", equalTo("ACCEPTED"))
+                .body("offerHistory.status", equalTo(List.of("ACCEPTED")));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
+                .body("find { it.programId == '" + top + "' }.offeredNow", equalTo(0));
+    }
+
     /** Moves an offer's deadline the given number of seconds into the past. */
     private void overdue(String offerId, int seconds) throws Exception {
         try (var conn = dataSource.getConnection();

@@ -9,8 +9,11 @@ import org.portfolio.enrollment.domain.Offer;
 import org.portfolio.enrollment.domain.OfferStatus;
 import org.portfolio.enrollment.domain.PeriodStatus;
 import org.portfolio.enrollment.domain.WaitlistEntry;
+import org.portfolio.enrollment.domain.ParticipatingSchool;
 import org.portfolio.enrollment.repository.OfferRepository;
+import org.portfolio.enrollment.repository.ParticipatingSchoolRepository;
 import org.portfolio.enrollment.repository.PeriodRepository;
+import org.portfolio.enrollment.repository.ProgramRepository;
 import org.portfolio.enrollment.repository.WaitlistRepository;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.ProblemException;
@@ -27,7 +30,7 @@ import java.util.UUID;
  * Offers after publication: accept, decline, expiry, and the waitlist movement a freed seat sets off. A freed seat
  * goes to the best applicant waiting at its program (by the seat block's order); that applicant's previous offer
  * (at a choice it ranked lower) is released and its seat moves on in turn, and the applicant leaves the waitlists of
- * the programs it ranked below its new offer.
+ * the programs it ranked below its new offer. Seats of a school that no longer takes part are not offered again.
  */
 @ApplicationScoped
 @Transactional
@@ -45,6 +48,10 @@ public class OfferService {
     OfferRepository offers;
     @Inject
     WaitlistRepository waitlists;
+    @Inject
+    ProgramRepository programs;
+    @Inject
+    ParticipatingSchoolRepository schools;
 
     /** What a response changed: the offer, and the offers made from waitlists as a result. */
     public record Outcome(Offer offer, List<Offer> moved) {
@@ -134,6 +141,11 @@ public class OfferService {
         Instant deadline = clock.instant().plus(Duration.ofHours(period.waitlistResponseHours));
         while (!seats.isEmpty()) {
             Seat seat = seats.poll();
+            if (!takesPart(seat.programId())) {
+                // a school that closes or is under REVOCATION takes no new applicants: its freed seat stays unoffered,
+                // and nobody's seat elsewhere is released for it (review of 2026-12-06)
+                continue;
+            }
             WaitlistEntry next = nextNotOverdue(period, seat, seats);
             if (next == null) {
                 continue;
@@ -189,6 +201,11 @@ public class OfferService {
             expire(period, held);
             seats.add(new Seat(held.programId, held.block));
         }
+    }
+
+    private boolean takesPart(UUID programId) {
+        ParticipatingSchool school = schools.findById(programs.findById(programId).schoolId);
+        return school != null && school.takesPart();
     }
 
     private void expire(EnrollmentPeriod period, Offer o) {
