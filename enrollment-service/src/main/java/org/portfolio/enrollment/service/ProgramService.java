@@ -184,6 +184,10 @@ public class ProgramService {
         for (int i = 0; i < d.priorityOrder().size(); i++) {
             if (!seen.add(d.priorityOrder().get(i))) {
                 errors.add(new FieldError("priorityOrder[" + i + "]", d.priorityOrder().get(i) + " is listed twice"));
+            } else if (d.priorityOrder().get(i) == PriorityGroup.GENERAL && i < d.priorityOrder().size() - 1) {
+                // everyone qualifies for GENERAL: a group after it would never count (review of 2026-12-06)
+                errors.add(new FieldError("priorityOrder[" + i + "]", "GENERAL (everyone) can only come last: the groups after it "
+                        + "would never count"));
             }
         }
         int share = 0;
