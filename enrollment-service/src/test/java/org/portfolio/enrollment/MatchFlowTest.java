@@ -343,6 +343,26 @@ class MatchFlowTest {
                 .body("find { it.programId == '" + top + "' }.offeredNow", equalTo(0));
     }
 
+    /** Review of 2026-12-06: a declined offer's choice read "ranked below an earlier offer". */
+    @Test
+    void aDeclinedChoiceIsExplainedAsDeclined() {
+        TwoSeats seats = TwoSeats.open();
+        UUID period = seats.period(), top = seats.top(), second = seats.second();
+        UUID first = new Fixtures.Kid("9", "NORTH").sibling(seats.a()).create();   // wins top
+        UUID x = new Fixtures.Kid("9", "NORTH").create();                          // waits at top, holds second
+        apply(period, first, top).then().statusCode(201);
+        apply(period, x, top, second).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200);
+        action(period, "publish").then().statusCode(200);
+        String xOffer = result(period, x).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + xOffer + "/decline?stayOnWaitlists=true")
+                .then().statusCode(200);
+        result(period, x).then().body("offer", nullValue()).body("choices[0].outcome", equalTo("WAITLISTED"))
+                .body("choices[1].outcome", equalTo("NOT_CONSIDERED"))
+                .body("choices[1].explanation", equalTo("the offer here was declined"));
+    }
+
     /** Moves an offer's deadline the given number of seconds into the past. */
     private void overdue(String offerId, int seconds) throws Exception {
         try (var conn = dataSource.getConnection();

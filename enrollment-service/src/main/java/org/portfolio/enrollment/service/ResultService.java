@@ -118,11 +118,29 @@ public class ResultService {
                 why = explain(p, blocks.getOrDefault(pid, List.of()), w);
             } else {
                 outcome = ChoiceOutcome.NOT_CONSIDERED;
-                why = history.isEmpty() ? "no offer" : "ranked below an earlier offer";
+                why = history.isEmpty() ? "no offer" : endedHere(history, pid);
             }
             out.add(new ChoiceResult(rank, pid, p.name, p.schoolId, outcome, group, position, why));
         }
         return new ApplicantResult(periodId, applicantId, period.status, lottery, live, history, out);
+    }
+
+    /**
+     * Why a choice with no waitlist place and no live offer was not considered: the offer the applicant had there and
+     * what became of it (review of 2026-12-06: a declined one read "ranked below an earlier offer"), or else that it
+     * was ranked below an offer.
+     */
+    private static String endedHere(List<Offer> history, UUID programId) {
+        Offer here = history.stream().filter(o -> o.programId.equals(programId)).reduce((a, b) -> b).orElse(null);
+        if (here == null) {
+            return "ranked below an earlier offer";
+        }
+        return switch (here.status) {
+            case DECLINED -> "the offer here was declined";
+            case EXPIRED -> "the offer here expired unanswered";
+            case RELEASED -> "the offer here was released for an offer at a choice ranked higher";
+            default -> "ranked below an earlier offer";
+        };
     }
 
     /**
