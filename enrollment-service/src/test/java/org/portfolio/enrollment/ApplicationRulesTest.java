@@ -99,6 +99,39 @@ class ApplicationRulesTest {
                 .put("/api/enrollment/periods/" + period + "/programs/" + eastNine).then().statusCode(200);
     }
 
+    /**
+     * Review of 2026-12-06: a program that children had chosen could be moved to another school, even one that takes no
+     * part in enrollment, and the match would place them there.
+     */
+    @Test
+    void aProgramKeepsItsSchoolOnceChildrenChoseItAndItsSchoolTakesPart() {
+        action(period, "open").then().statusCode(200);
+        apply(period, new Fixtures.Kid("9", "EAST").create(), eastNine).then().statusCode(201);
+        List<String> order = List.of("CONTINUING", "SIBLING", "STAFF", "ZONE", "GENERAL");
+        moveTo(eastNine, west, order).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:program-has-applications"))
+                .body("detail", containsString("1 applicant"));
+
+        UUID revoked = Fixtures.openSchool("NORTH", "9");
+        Fixtures.intervention(revoked, "REVOCATION");
+        Fixtures.awaitTakesPart(revoked, false);
+        given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Fixtures.programBody(revoked, "9", "Revoked", 2, List.of("GENERAL"), List.of(), List.of()))
+                .post("/api/enrollment/periods/" + period + "/programs").then().statusCode(422)
+                .body("errors[0].field", equalTo("schoolId")).body("errors[0].message", containsString("REVOCATION"));
+        // a program nobody chose yet may move, to a school that takes part
+        moveTo(westNine, revoked, List.of("SIBLING", "ZONE")).then().statusCode(422).body("errors[0].field", equalTo("schoolId"));
+        moveTo(westNine, east, List.of("SIBLING", "ZONE")).then().statusCode(200).body("schoolId", equalTo(east.toString()));
+    }
+
+    private io.restassured.response.Response moveTo(UUID program, UUID school, List<String> order) {
+        var read = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/programs/" + program).then()
+                .statusCode(200).extract();
+        return given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", read.header("ETag"))
+                .body(Fixtures.programBody(school, "9", read.path("name"), 2, order, List.of(), List.of()))
+                .put("/api/enrollment/periods/" + period + "/programs/" + program);
+    }
+
     @Test
     void anApplicationCanBeChangedAndWithdrawnWhileTheWindowIsOpen() {
         UUID kid = new Fixtures.Kid("9", "EAST").create();

@@ -253,27 +253,124 @@ class MatchFlowTest {
         String sibOffer = result(period, sib).then().extract().path("offer.id");
         String holderOffer = result(period, holder).then().extract().path("offer.id");
         // both past their deadline, the sibling's first in the run
-        try (var conn = dataSource.getConnection();
-             var st = conn.prepareStatement("update offer set deadline = now() - ? * interval '1 second' where id = ?")) {
-            st.setInt(1, 2);
-            st.setObject(2, UUID.fromString(sibOffer));
-            st.executeUpdate();
-            st.setInt(1, 1);
-            st.setObject(2, UUID.fromString(holderOffer));
-            st.executeUpdate();
-        }
+        overdue(sibOffer, 2);
+        overdue(holderOffer, 1);
         given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/expire-overdue").then()
-                .statusCode(200).body("size()", equalTo(2)); // top to the holder, second to c: no more
-        result(period, holder).then().body("offer.programId", equalTo(top.toString()))
-                .body("offerHistory.status", equalTo(List.of("RELEASED", "OFFERED")));
+                .statusCode(200).body("size()", equalTo(1)); // second to c: no more (the overdue holder gets nothing)
+        result(period, holder).then().body("offer", nullValue()).body("offerHistory.status", equalTo(List.of("EXPIRED")));
         result(period, c).then().body("offer.programId", equalTo(second.toString()));
         result(period, d).then().body("offer", nullValue());
         given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
                 .body("find { it.programId == '" + second + "' }.offeredNow", equalTo(1))
-                .body("find { it.programId == '" + top + "' }.offeredNow", equalTo(1));
+                .body("find { it.programId == '" + top + "' }.offeredNow", equalTo(0));
         // a decline after the deadline is refused: the offer expired
         given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + sibOffer + "/decline")
                 .then().statusCode(409).body("type", equalTo("urn:portfolio:problem:offer-not-open"));
+    }
+
+    /**
+     * Review of 2026-12-06: the child who held top's seat expired first, and top's seat went to the holder of second,
+     * whose own offer was just as overdue: it was RELEASED rather than EXPIRED, and the family that had let its deadline
+     * pass held a better seat with a fresh deadline. Whatever the order, an overdue holder expires and is offered nothing.
+     */
+    @Test
+    void anOverdueHolderIsNotOfferedFromTheWaitlist() throws Exception {
+        TwoSeats seats = TwoSeats.open();
+        UUID period = seats.period(), top = seats.top(), second = seats.second();
+        UUID first = new Fixtures.Kid("9", "NORTH").sibling(seats.a()).create();   // wins top
+        UUID x = new Fixtures.Kid("9", "NORTH").create();                          // waits at top, holds second
+        apply(period, first, top).then().statusCode(201);
+        apply(period, x, top, second).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        action(period, "publish").then().statusCode(200);
+        String firstOffer = result(period, first).then().extract().path("offer.id");
+        String xOffer = result(period, x).then().body("offer.programId", equalTo(second.toString())).extract().path("offer.id");
+        overdue(firstOffer, 2);   // the sweep reaches it first
+        overdue(xOffer, 1);
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/expire-overdue").then()
+                .statusCode(200).body("size()", equalTo(0));
+        result(period, first).then().body("offer", nullValue()).body("offerHistory.status", equalTo(List.of("EXPIRED")));
+        result(period, x).then().body("offer", nullValue()).body("offerHistory.status", equalTo(List.of("EXPIRED")))
+                .body("choices[0].outcome", equalTo("LEFT_WAITLIST"));
+
+        // the same when a decline frees the seat before the sweep has run
+        TwoSeats again = TwoSeats.open();
+        UUID decliner = new Fixtures.Kid("9", "NORTH").sibling(again.a()).create();
+        UUID late = new Fixtures.Kid("9", "NORTH").create();
+        apply(again.period(), decliner, again.top()).then().statusCode(201);
+        apply(again.period(), late, again.top(), again.second()).then().statusCode(201);
+        action(again.period(), "close").then().statusCode(200);
+        action(again.period(), "match").then().statusCode(200);
+        action(again.period(), "publish").then().statusCode(200);
+        String declined = result(again.period(), decliner).then().extract().path("offer.id");
+        overdue(result(again.period(), late).then().extract().path("offer.id"), 1);
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + again.period() + "/offers/" + declined + "/decline")
+                .then().statusCode(200).body("waitlistOffers", hasSize(0));
+        result(again.period(), late).then().body("offer", nullValue()).body("offerHistory.status", equalTo(List.of("EXPIRED")));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + again.period() + "/statistics").then()
+                .body("find { it.programId == '" + again.top() + "' }.offeredNow", equalTo(0))
+                .body("find { it.programId == '" + again.second() + "' }.offeredNow", equalTo(0));
+    }
+
+    /**
+     * Review of 2026-12-06: after publication a school began to close; a decline there released a child's accepted seat
+     * elsewhere and offered it the closing school's seat. A school that no longer takes part gets no waitlist offers.
+     */
+    @Test
+    void aSchoolThatStopsTakingPartOffersNoSeatFromItsWaitlist() {
+        TwoSeats seats = TwoSeats.open();
+        UUID period = seats.period(), top = seats.top(), second = seats.second();
+        UUID first = new Fixtures.Kid("9", "NORTH").sibling(seats.a()).create();   // wins top
+        UUID x = new Fixtures.Kid("9", "NORTH").create();                          // waits at top, holds second
+        apply(period, first, top).then().statusCode(201);
+        apply(period, x, top, second).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        action(period, "publish").then().statusCode(200);
+        String xOffer = result(period, x).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + xOffer + "/accept").then().statusCode(200);
+        EventsProbe.publish("contracts.events", "/contracts", Fixtures.STATUS_CHANGED, seats.a().toString(),
+                Map.of("schoolId", seats.a(), "status", "CLOSING", "previousStatus", "OPEN", "reason", "non-renewed"));
+        Fixtures.awaitTakesPart(seats.a(), false);
+
+        String firstOffer = result(period, first).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + firstOffer + "/decline").then()
+                .statusCode(200).body("waitlistOffers", hasSize(0));
+        result(period, x).then().body("offer.programId", equalTo(second.toString())).body("offer.status", equalTo("ACCEPTED"))
+                .body("offerHistory.status", equalTo(List.of("ACCEPTED")));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
+                .body("find { it.programId == '" + top + "' }.offeredNow", equalTo(0));
+    }
+
+    /** Review of 2026-12-06: a declined offer's choice read "ranked below an earlier offer". */
+    @Test
+    void aDeclinedChoiceIsExplainedAsDeclined() {
+        TwoSeats seats = TwoSeats.open();
+        UUID period = seats.period(), top = seats.top(), second = seats.second();
+        UUID first = new Fixtures.Kid("9", "NORTH").sibling(seats.a()).create();   // wins top
+        UUID x = new Fixtures.Kid("9", "NORTH").create();                          // waits at top, holds second
+        apply(period, first, top).then().statusCode(201);
+        apply(period, x, top, second).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200);
+        action(period, "publish").then().statusCode(200);
+        String xOffer = result(period, x).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + xOffer + "/decline?stayOnWaitlists=true")
+                .then().statusCode(200);
+        result(period, x).then().body("offer", nullValue()).body("choices[0].outcome", equalTo("WAITLISTED"))
+                .body("choices[1].outcome", equalTo("NOT_CONSIDERED"))
+                .body("choices[1].explanation", equalTo("the offer here was declined"));
+    }
+
+    /** Moves an offer's deadline the given number of seconds into the past. */
+    private void overdue(String offerId, int seconds) throws Exception {
+        try (var conn = dataSource.getConnection();
+             var st = conn.prepareStatement("update offer set deadline = now() - ? * interval '1 second' where id = ?")) {
+            st.setInt(1, seconds);
+            st.setObject(2, UUID.fromString(offerId));
+            st.executeUpdate();
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -138,6 +139,40 @@ class PeriodLifecycleTest {
                 .body("errors.field", hasItem("seats")).body("errors.field", hasItem("setAsides[0].sharePercent"));
         given().auth().oauth2(officer()).get("/api/enrollment/periods/" + id + "/programs").then().statusCode(200)
                 .body("size()", equalTo(0));
+    }
+
+    /**
+     * Review of 2026-12-06: maxChoices could be lowered while OPEN below what submitted applications rank; they kept
+     * their choices and the match read them all, so some families had more chances than the period allows.
+     */
+    @Test
+    void maxChoicesIsNotLoweredBelowWhatASubmittedApplicationRanks() {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        Map<String, Object> body = Fixtures.periodBody("Three choices", 3, Instant.now().plus(Duration.ofDays(14)));
+        UUID period = UUID.fromString(given().auth().oauth2(officer()).contentType(ContentType.JSON).body(body)
+                .post("/api/enrollment/periods").then().statusCode(201).extract().path("id"));
+        UUID p1 = Fixtures.program(period, school, "9", 1, "GENERAL");
+        UUID p2 = Fixtures.program(period, school, "9", 1, "GENERAL");
+        UUID p3 = Fixtures.program(period, school, "9", 1, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID kid = new Fixtures.Kid("9", "EAST").create();
+        Fixtures.apply(period, kid, p1, p2, p3).then().statusCode(201);
+
+        updateMaxChoices(period, body, 2).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:max-choices-below-applications"))
+                .body("detail", containsString("3 choices"));
+        updateMaxChoices(period, body, 4).then().statusCode(200).body("maxChoices", equalTo(4));
+        // once the longest application ranks two, two is allowed
+        Fixtures.apply(period, kid, p1, p2).then().statusCode(200);
+        updateMaxChoices(period, body, 2).then().statusCode(200).body("maxChoices", equalTo(2));
+    }
+
+    private static io.restassured.response.Response updateMaxChoices(UUID period, Map<String, Object> body, int maxChoices) {
+        String etag = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period).then().extract().header("ETag");
+        Map<String, Object> changed = new java.util.HashMap<>(body);
+        changed.put("maxChoices", maxChoices);
+        return given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", etag).body(changed)
+                .put("/api/enrollment/periods/" + period);
     }
 
     @Test

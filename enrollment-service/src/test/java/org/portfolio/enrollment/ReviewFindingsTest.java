@@ -129,6 +129,26 @@ class ReviewFindingsTest {
         action(period, "publish").then().statusCode(200);
     }
 
+    /**
+     * Review of 2026-12-06: everyone qualifies for GENERAL, so a group listed after it never counted ([ZONE, GENERAL,
+     * SIBLING] gave siblings nothing) and the order said otherwise. GENERAL may only come last.
+     */
+    @Test
+    void generalComesOnlyLastInAPriorityOrder() {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID period = Fixtures.period(1);
+        given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Fixtures.programBody(school, "9", "Middle", 2, List.of("ZONE", "GENERAL", "SIBLING"), List.of(), List.of()))
+                .post("/api/enrollment/periods/" + period + "/programs").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("priorityOrder[1]")).body("errors[0].message", containsString("GENERAL"));
+        UUID program = Fixtures.program(period, school, "9", 2, "ZONE", "SIBLING", "GENERAL");
+        var read = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/programs/" + program).then().extract();
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).header("If-Match", read.header("ETag"))
+                .body(Fixtures.programBody(school, "9", read.path("name"), 2, List.of("GENERAL", "ZONE"), List.of(), List.of()))
+                .put("/api/enrollment/periods/" + period + "/programs/" + program).then().statusCode(422)
+                .body("errors[0].field", equalTo("priorityOrder[0]"));
+    }
+
     @Test
     void aNextRoundNamedAfterALongNameFitsTheColumn() {
         assertThat(org.portfolio.enrollment.service.PeriodService.roundName("x".repeat(200), 12))

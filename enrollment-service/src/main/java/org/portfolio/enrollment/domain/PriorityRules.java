@@ -6,8 +6,8 @@ import java.util.UUID;
 /**
  * Derives an applicant's priority group at a program from its data, and its membership of the program's set-aside
  * groups. The group is the first group of the program's priority order the applicant qualifies for; its tier is
- * that group's position (lower is better). Everyone qualifies for GENERAL; an applicant who qualifies for no listed
- * group is GENERAL after every listed group.
+ * that group's position (lower is better). Everyone qualifies for GENERAL, which a program may therefore list only
+ * last (ProgramService); an applicant who qualifies for no listed group is GENERAL after every listed group.
  */
 public final class PriorityRules {
 

@@ -23,6 +23,10 @@ public final class EnrollmentProblems {
             "The period's offer deadline has passed", 409);
     public static final ProblemType PROGRAM_EXCLUDES_APPLICANTS = ProblemType.custom("program-excludes-applicants",
             "The change would make children who chose the program ineligible for it", 409);
+    public static final ProblemType PROGRAM_HAS_APPLICATIONS = ProblemType.custom("program-has-applications",
+            "Children chose the program at its school: it cannot move to another school", 409);
+    public static final ProblemType MAX_CHOICES_BELOW_APPLICATIONS = ProblemType.custom("max-choices-below-applications",
+            "A submitted application ranks more programs than the new maxChoices", 409);
     public static final ProblemType TOO_MANY_RUNS = ProblemType.custom("too-many-match-runs",
             "The period has been matched as many times as it may be", 409);
     public static final ProblemType INVALID_CHOICES =

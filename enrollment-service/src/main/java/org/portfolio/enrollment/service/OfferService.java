@@ -9,8 +9,11 @@ import org.portfolio.enrollment.domain.Offer;
 import org.portfolio.enrollment.domain.OfferStatus;
 import org.portfolio.enrollment.domain.PeriodStatus;
 import org.portfolio.enrollment.domain.WaitlistEntry;
+import org.portfolio.enrollment.domain.ParticipatingSchool;
 import org.portfolio.enrollment.repository.OfferRepository;
+import org.portfolio.enrollment.repository.ParticipatingSchoolRepository;
 import org.portfolio.enrollment.repository.PeriodRepository;
+import org.portfolio.enrollment.repository.ProgramRepository;
 import org.portfolio.enrollment.repository.WaitlistRepository;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.problem.ProblemException;
@@ -27,7 +30,7 @@ import java.util.UUID;
  * Offers after publication: accept, decline, expiry, and the waitlist movement a freed seat sets off. A freed seat
  * goes to the best applicant waiting at its program (by the seat block's order); that applicant's previous offer
  * (at a choice it ranked lower) is released and its seat moves on in turn, and the applicant leaves the waitlists of
- * the programs it ranked below its new offer.
+ * the programs it ranked below its new offer. Seats of a school that no longer takes part are not offered again.
  */
 @ApplicationScoped
 @Transactional
@@ -45,6 +48,10 @@ public class OfferService {
     OfferRepository offers;
     @Inject
     WaitlistRepository waitlists;
+    @Inject
+    ProgramRepository programs;
+    @Inject
+    ParticipatingSchoolRepository schools;
 
     /** What a response changed: the offer, and the offers made from waitlists as a result. */
     public record Outcome(Offer offer, List<Offer> moved) {
@@ -91,14 +98,11 @@ public class OfferService {
         List<Offer> moved = new ArrayList<>();
         for (Offer o : offers.overdue(periodId, clock.instant())) {
             if (o.status != OfferStatus.OFFERED) {
-                // an earlier expiry's seat went to this applicant, which released this offer: its seat was offered on
-                // already (third pass of 2026-12-05: it was expired and its seat offered a second time)
+                // an earlier expiry's seat reached this applicant, whose overdue offer then expired there and its seat
+                // moved on already (third pass of 2026-12-05: it was expired again and its seat offered a second time)
                 continue;
             }
-            o.status = OfferStatus.EXPIRED;
-            o.respondedAt = clock.instant();
-            waitlists.removeBelow(periodId, o.applicantId, 0);
-            offers.flush();
+            expire(period, o);
             moved.addAll(fill(period, o.programId, o.block));
         }
         return moved;
@@ -125,17 +129,24 @@ public class OfferService {
         return new Page<>(q.page(page, size).list(), page, size, q.count());
     }
 
+    /** A seat of a program's block (0 = open seats, k = set-aside k-1). */
+    private record Seat(UUID programId, int block) {
+    }
+
     /** Offers the freed seat (and each seat that frees in turn) to the next applicant waiting. */
     private List<Offer> fill(EnrollmentPeriod period, UUID programId, int block) {
         List<Offer> made = new ArrayList<>();
-        Deque<Object[]> seats = new ArrayDeque<>();
-        seats.add(new Object[] {programId, block});
+        Deque<Seat> seats = new ArrayDeque<>();
+        seats.add(new Seat(programId, block));
         Instant deadline = clock.instant().plus(Duration.ofHours(period.waitlistResponseHours));
         while (!seats.isEmpty()) {
-            Object[] seat = seats.poll();
-            UUID program = (UUID) seat[0];
-            int b = (Integer) seat[1];
-            WaitlistEntry next = waitlists.next(program, b).orElse(null);
+            Seat seat = seats.poll();
+            if (!takesPart(seat.programId())) {
+                // a school that closes or is under REVOCATION takes no new applicants: its freed seat stays unoffered,
+                // and nobody's seat elsewhere is released for it (review of 2026-12-06)
+                continue;
+            }
+            WaitlistEntry next = nextNotOverdue(period, seat, seats);
             if (next == null) {
                 continue;
             }
@@ -145,16 +156,16 @@ public class OfferService {
                 previous.status = OfferStatus.RELEASED;
                 previous.respondedAt = clock.instant();
                 offers.flush();
-                seats.add(new Object[] {previous.programId, previous.block});
+                seats.add(new Seat(previous.programId, previous.block));
             }
             waitlists.removeBelow(period.id, next.applicantId, next.choiceRank);
             Offer o = new Offer();
             o.id = UUID.randomUUID();
             o.periodId = period.id;
             o.applicantId = next.applicantId;
-            o.programId = program;
+            o.programId = seat.programId();
             o.choiceRank = next.choiceRank;
-            o.block = b;
+            o.block = seat.block();
             o.priorityGroup = next.priorityGroup;
             o.lottery = next.lottery;
             o.source = Offer.FROM_WAITLIST;
@@ -169,6 +180,39 @@ public class OfferService {
             LOG.infof("Period %s: %d offer(s) made from waitlists", period.id, made.size());
         }
         return made;
+    }
+
+    /**
+     * The best applicant waiting for the seat whose offer, if it holds one, is not overdue. An applicant whose OFFERED
+     * offer has passed its deadline is not offered a better seat with a fresh deadline: its offer expires here, as the
+     * sweep would expire it, the applicant leaves its waitlists, and its seat is queued to move on (review of
+     * 2026-12-06: it was RELEASED instead, whenever another expiry or a decline reached it before the sweep did).
+     */
+    private WaitlistEntry nextNotOverdue(EnrollmentPeriod period, Seat seat, Deque<Seat> seats) {
+        while (true) {
+            WaitlistEntry next = waitlists.next(seat.programId(), seat.block()).orElse(null);
+            if (next == null) {
+                return null;
+            }
+            Offer held = offers.findLive(period.id, next.applicantId).orElse(null);
+            if (held == null || held.status != OfferStatus.OFFERED || !clock.instant().isAfter(held.deadline)) {
+                return next;
+            }
+            expire(period, held);
+            seats.add(new Seat(held.programId, held.block));
+        }
+    }
+
+    private boolean takesPart(UUID programId) {
+        ParticipatingSchool school = schools.findById(programs.findById(programId).schoolId);
+        return school != null && school.takesPart();
+    }
+
+    private void expire(EnrollmentPeriod period, Offer o) {
+        o.status = OfferStatus.EXPIRED;
+        o.respondedAt = clock.instant();
+        waitlists.removeBelow(period.id, o.applicantId, 0);
+        offers.flush();
     }
 
     private EnrollmentPeriod published(UUID periodId) {

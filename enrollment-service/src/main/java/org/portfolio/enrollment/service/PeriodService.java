@@ -35,6 +35,8 @@ public class PeriodService {
     ProgramRepository programs;
     @Inject
     MatchRunRepository matchRuns;
+    @Inject
+    org.portfolio.enrollment.repository.MatchStore store;
 
     public record PeriodData(String name, String schoolYear, int maxChoices, Instant applicationsOpenAt,
                              Instant applicationsCloseAt, Instant offerDeadline, Integer waitlistResponseHours) {
@@ -53,7 +55,8 @@ public class PeriodService {
     }
 
     public EnrollmentPeriod update(UUID id, String ifMatch, PeriodData d) {
-        EnrollmentPeriod p = get(id);
+        // FOR UPDATE: submissions (FOR SHARE) wait for a change of maxChoices, so none is checked against the old one
+        EnrollmentPeriod p = lock(id);
         EntityTags.checkIfMatch(ifMatch, p.version);
         if ((p.status == PeriodStatus.CLOSED || p.status == PeriodStatus.MATCHED) && onlyTheOfferDeadlineMoves(p, d)) {
             // until publication the offer deadline may move (a match run late must not go out with a deadline passed)
@@ -72,9 +75,27 @@ public class PeriodService {
                     "Period " + id + " is " + p.status + "; it can be edited while DRAFT or OPEN");
         }
         checkDates(d);
+        if (d.maxChoices() < p.maxChoices) {
+            refuseFewerChoicesThanApplicationsRank(p, d.maxChoices());
+        }
         apply(p, d);
         periods.flush();
         return p;
+    }
+
+    /**
+     * 409 when a submitted application ranks more programs than the new maxChoices: it keeps its choices and the match
+     * reads them all, so that family would have more chances than the period allows (review of 2026-12-06). Counts only.
+     */
+    private void refuseFewerChoicesThanApplicationsRank(EnrollmentPeriod p, int maxChoices) {
+        long longest = ((Number) store.query("""
+                select coalesce(max(n), 0) from (select count(*) n from application_choice c
+                join application a on a.id = c.application_id where a.period_id = ? group by c.application_id) t""", p.id)
+                .get(0)[0]).longValue();
+        if (longest > maxChoices) {
+            throw ProblemException.conflict(EnrollmentProblems.MAX_CHOICES_BELOW_APPLICATIONS, "A submitted application ranks "
+                    + longest + " choices; maxChoices cannot go below that while it does (the applications change first)");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -55,7 +55,7 @@ public class ProgramService {
     public Program create(UUID periodId, ProgramData d) {
         // FOR UPDATE: one program added at a time per period (the count below holds), none while it closes
         EnrollmentPeriod period = editablePeriod(periods.findForUpdate(periodId), periodId);
-        validate(d);
+        validate(d, true);
         long existing = programs.count("periodId", period.id);
         if (existing >= MAX_PROGRAMS_PER_PERIOD) {
             throw ProblemException.conflict(EnrollmentProblems.TOO_MANY_PROGRAMS, "Period " + periodId + " has " + existing
@@ -84,10 +84,14 @@ public class ProgramService {
         Program p = programs.findInPeriod(periodId, id).orElseThrow(() -> ProblemException.notFound("Program", id));
         EntityTags.checkIfMatch(ifMatch, p.version);
         editablePeriod(period, periodId);
-        validate(d);
+        boolean moves = !p.schoolId.equals(d.schoolId());
+        validate(d, moves);
         programs.findSame(periodId, d.schoolId(), d.grade(), d.name()).filter(o -> !o.id.equals(id)).ifPresent(o -> {
             throw ProblemException.conflict(EnrollmentProblems.DUPLICATE_PROGRAM, "Program " + o.id + " is the same program");
         });
+        if (moves) {
+            refuseMoveWithApplicants(id);
+        }
         refuseExcludingApplicants(id, d);
         apply(p, d);
         programs.flush();
@@ -112,6 +116,20 @@ public class ProgramService {
         if (excluded > 0) {
             throw ProblemException.conflict(EnrollmentProblems.PROGRAM_EXCLUDES_APPLICANTS, excluded + " applicant(s) chose this "
                     + "program and would no longer be eligible for it (grade or zones); their applications change first");
+        }
+    }
+
+    /**
+     * 409 when children chose the program and it would move to another school: they ranked the school as much as the
+     * program, and the match would place them at a school they did not choose (review of 2026-12-06). A new program
+     * at the other school is the way; counts only.
+     */
+    private void refuseMoveWithApplicants(UUID programId) {
+        long chosen = ((Number) store.query("select count(*) from application_choice where program_id = ?", programId)
+                .get(0)[0]).longValue();
+        if (chosen > 0) {
+            throw ProblemException.conflict(EnrollmentProblems.PROGRAM_HAS_APPLICATIONS, chosen + " applicant(s) chose this "
+                    + "program at its school; it cannot move to another school (add a program there instead)");
         }
     }
 
@@ -144,12 +162,20 @@ public class ProgramService {
         return period;
     }
 
-    private void validate(ProgramData d) {
+    /**
+     * The body's rules; {@code newSchool} when the program is added or moves to the school, which must then take part
+     * (a program kept at its school may still change once the school stops taking part, e.g. its seats).
+     */
+    private void validate(ProgramData d, boolean newSchool) {
         List<FieldError> errors = new ArrayList<>();
         ParticipatingSchool school = schools.findByIdOptional(d.schoolId()).orElse(null);
         if (school == null) {
             throw ProblemException.unprocessable("School " + d.schoolId() + " is not known to enrollment (no SchoolRegistered event)",
                     new FieldError("schoolId", "unknown school"));
+        }
+        if (newSchool && !school.takesPart()) {
+            errors.add(new FieldError("schoolId", "school " + school.name + " does not take part in enrollment ("
+                    + (school.underRevocation ? "under REVOCATION" : school.status) + ")"));
         }
         if (!school.grades.isBlank() && !List.of(school.grades.split(",")).contains(d.grade())) {
             errors.add(new FieldError("grade", "school " + school.name + " serves grades " + school.grades));
@@ -158,6 +184,10 @@ public class ProgramService {
         for (int i = 0; i < d.priorityOrder().size(); i++) {
             if (!seen.add(d.priorityOrder().get(i))) {
                 errors.add(new FieldError("priorityOrder[" + i + "]", d.priorityOrder().get(i) + " is listed twice"));
+            } else if (d.priorityOrder().get(i) == PriorityGroup.GENERAL && i < d.priorityOrder().size() - 1) {
+                // everyone qualifies for GENERAL: a group after it would never count (review of 2026-12-06)
+                errors.add(new FieldError("priorityOrder[" + i + "]", "GENERAL (everyone) can only come last: the groups after it "
+                        + "would never count"));
             }
         }
         int share = 0;

@@ -118,11 +118,29 @@ public class ResultService {
                 why = explain(p, blocks.getOrDefault(pid, List.of()), w);
             } else {
                 outcome = ChoiceOutcome.NOT_CONSIDERED;
-                why = history.isEmpty() ? "no offer" : "ranked below an earlier offer";
+                why = history.isEmpty() ? "no offer" : endedHere(history, pid);
             }
             out.add(new ChoiceResult(rank, pid, p.name, p.schoolId, outcome, group, position, why));
         }
         return new ApplicantResult(periodId, applicantId, period.status, lottery, live, history, out);
+    }
+
+    /**
+     * Why a choice with no waitlist place and no live offer was not considered: the offer the applicant had there and
+     * what became of it (review of 2026-12-06: a declined one read "ranked below an earlier offer"), or else that it
+     * was ranked below an offer.
+     */
+    private static String endedHere(List<Offer> history, UUID programId) {
+        Offer here = history.stream().filter(o -> o.programId.equals(programId)).reduce((a, b) -> b).orElse(null);
+        if (here == null) {
+            return "ranked below an earlier offer";
+        }
+        return switch (here.status) {
+            case DECLINED -> "the offer here was declined";
+            case EXPIRED -> "the offer here expired unanswered";
+            case RELEASED -> "the offer here was released for an offer at a choice ranked higher";
+            default -> "ranked below an earlier offer";
+        };
     }
 
     /**
@@ -148,18 +166,31 @@ public class ResultService {
             // whether the child holding the last seat's lottery number is an FRL, ELL or IEP member is not said: families
             // share their numbers, and the membership would then be known (seventh pass)
             sb.append(label).append("full: last seat went to ");
-            sb.append("group ").append(b.cutoffGroup()).append(", lottery ").append(fmt(b.cutoffLottery()))
+            int digits = digits(b.cutoffLottery(), w.lottery);
+            sb.append("group ").append(b.cutoffGroup()).append(", lottery ").append(fmt(b.cutoffLottery(), digits))
                     .append("; yours: ");
             if (b.block() > 0) {
                 sb.append(member ? b.group() + " member, " : "not " + b.group() + ", ");
             }
-            sb.append(w.priorityGroup).append(", ").append(fmt(w.lottery));
+            sb.append(w.priorityGroup).append(", ").append(fmt(w.lottery, digits));
         }
         return sb.toString();
     }
 
-    private static String fmt(Double d) {
-        return d == null ? "?" : String.format(Locale.ROOT, "%.4f", d);
+    /**
+     * Decimals that tell the two numbers apart: 4, or more when they would read the same ("last seat 0.4410; yours
+     * 0.4410", review of 2026-12-06). 17 tell any two numbers of the lottery apart (multiples of 2^-53).
+     */
+    private static int digits(Double last, double yours) {
+        int digits = 4;
+        while (last != null && last != yours && digits < 17 && fmt(last, digits).equals(fmt(yours, digits))) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private static String fmt(Double d, int digits) {
+        return d == null ? "?" : String.format(Locale.ROOT, "%." + digits + "f", d);
     }
 
     public Map<UUID, List<Block>> blocks(UUID periodId) {
