@@ -85,7 +85,8 @@ public class PeriodResource {
             + "may move (to a future time, the rest of the body as it is); send If-Match with the ETag you read")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN, and the change is more than the offer "
-            + "deadline of a CLOSED or MATCHED period (invalid-period-transition)")
+            + "deadline of a CLOSED or MATCHED period (invalid-period-transition), or maxChoices would be below what a submitted "
+            + "application ranks (max-choices-below-applications)")
     @APIResponse(responseCode = "422", description = "applicationsCloseAt is not after applicationsOpenAt, offerDeadline not after "
             + "applicationsCloseAt, or a moved offerDeadline not in the future")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PeriodRequest r) {

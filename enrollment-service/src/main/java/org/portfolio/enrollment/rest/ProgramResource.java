@@ -58,8 +58,9 @@ public class ProgramResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), the school has this "
             + "program already (duplicate-program), or the period has 3,000 programs, as many as one round can publish (too-many-programs)")
-    @APIResponse(responseCode = "422", description = "The school is unknown to enrollment or does not serve the grade, a priority group "
-            + "is listed twice, or the set-asides repeat a group or add up to more than 100%")
+    @APIResponse(responseCode = "422", description = "The school is unknown to enrollment, does not take part (not OPEN, or "
+            + "under revocation) or does not serve the grade, a priority group is listed twice or GENERAL is not "
+            + "last, or the set-asides repeat a group or add up to more than 100%")
     public Response create(@PathParam("periodId") UUID periodId, @Valid @NotNull ProgramRequest r, @Context UriInfo uri) {
         Program p = programs.create(periodId, r.data());
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).tag(EntityTags.of(p.version))
@@ -94,9 +95,11 @@ public class ProgramResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), another program of the "
             + "school has this grade and name (duplicate-program), or the new grade or zones would make children who chose the "
-            + "program ineligible (program-excludes-applicants)")
-    @APIResponse(responseCode = "422", description = "The school is unknown to enrollment or does not serve the grade, a priority group "
-            + "is listed twice, or the set-asides repeat a group or add up to more than 100%")
+            + "program ineligible (program-excludes-applicants), or children chose it and it would move to another school "
+            + "(program-has-applications)")
+    @APIResponse(responseCode = "422", description = "The school is unknown to enrollment, does not take part (not OPEN, or "
+            + "under revocation) or does not serve the grade, a priority group is listed twice or GENERAL is not "
+            + "last, or the set-asides repeat a group or add up to more than 100%")
     public Response update(@PathParam("periodId") UUID periodId, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ProgramRequest r) {
         Program p = programs.update(periodId, id, ifMatch, r.data());
