@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>days enrolled</b>: per session of the school and year, its {@code totalInstructionalDays}, in proportion
  *   to the weekdays of the session that fall within one of the student's enrollments at the school
  *   (studentSchoolAssociations, {@code entryDate} to {@code exitWithdrawDate}, both included; no exit = still
- *   enrolled); a session the student is enrolled for all along counts its instructional days exactly. Where sessions
- *   overlap (a "Year Round" session with "Fall" and "Spring" in it, quarters within semesters) a weekday counts once,
- *   for the longest session covering it: a session within a longer one counts nothing, and the longer one its own
- *   instructional days ({@link #calendar(List)});</li>
+ *   enrolled); a session the student is enrolled for all along counts its instructional days exactly. A session
+ *   whose sessions within it add up to its instructional days (a "Year Round" 180 with "Fall" 82 and "Spring" 98 in
+ *   it; quarters within semesters, level by level) counts as those sessions; where counted sessions still overlap
+ *   (a session within a longer one that does not add up, two that partly overlap) a weekday counts once, for the
+ *   longest session covering it ({@link #calendar(List)});</li>
  *   <li><b>days absent</b>: per date within a session and an enrollment, the sum over the student's attendance events
  *   of that date of the category's weight times {@code eventDuration} (1 when not given), at most 1 a day; categories
  *   mapped as not absences count 0.</li>
@@ -58,7 +59,7 @@ public final class AttendanceDerivation {
 
     /** The sessions of a school and year, resolved once for every student of it: see {@link #calendar(List)}. */
     public static final class Calendar {
-        /** The sessions that count days. */
+        /** The sessions that count days, after nesting is resolved. */
         private final List<Session> counted;
         /** Weekdays of each counted session. */
         private final long[] weekdays;
@@ -83,7 +84,7 @@ public final class AttendanceDerivation {
             this.steps.set(steps);
         }
 
-        /** The sessions that count days. */
+        /** The sessions that count days (the outer session of sessions that add up to it left out). */
         public List<Session> counted() {
             return counted;
         }
@@ -107,9 +108,12 @@ public final class AttendanceDerivation {
      * The sessions of a school and year resolved once (DerivationReader keeps one per school and year for a pass):
      * <ol>
      *   <li>sessions that end before they begin or have no instructional day count nothing;</li>
-     *   <li><b>overlap</b>: every weekday counts once, for the longest session covering it (most weekdays, then more
-     *   instructional days, earlier begin, earlier end, first listed): a session within a longer one counts nothing,
-     *   two that partly overlap share the overlap.</li>
+     *   <li><b>nesting</b>: a session whose sessions lying within it (the outermost of them, not overlapping one another)
+     *   add up to its instructional days is left out for them — Year Round 180 with Fall 82 and Spring 98 in it counts
+     *   as Fall and Spring; quarters that add up to their semester count for it, level by level;</li>
+     *   <li><b>overlap</b>: every weekday left counts once, for the longest counted session covering it (most
+     *   weekdays, then more instructional days, earlier begin, earlier end, first listed): a session within a longer
+     *   one that does not add up counts nothing, two that partly overlap share the overlap.</li>
      * </ol>
      * Weekdays are counted by arithmetic and ownership by spans between session boundaries: the work grows with the
      * number of sessions (quadratically at worst), never with their length.
@@ -118,7 +122,43 @@ public final class AttendanceDerivation {
         long steps = 0;
         List<Session> valid = sessions.stream().filter(s -> !s.end().isBefore(s.begin()) && s.totalInstructionalDays() > 0).toList();
         int n = valid.size();
-        List<Session> counted = valid;
+        // nesting: per session, its outermost inner sessions (strictly within it: not the same dates)
+        boolean[] replaced = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Session outer = valid.get(i);
+            List<Session> inner = new ArrayList<>();
+            for (Session s : valid) {
+                steps++;
+                if (!s.begin().isBefore(outer.begin()) && !s.end().isAfter(outer.end())
+                        && !(s.begin().equals(outer.begin()) && s.end().equals(outer.end()))) {
+                    inner.add(s);
+                }
+            }
+            // begin ascending, end descending: a session within an earlier one is not outermost
+            inner.sort(Comparator.comparing(Session::begin).thenComparing(Session::end, Comparator.reverseOrder()));
+            LocalDate lastEnd = null; // the end of the last outermost inner session
+            long sum = 0;
+            boolean disjoint = !inner.isEmpty();
+            for (Session s : inner) {
+                steps++;
+                if (lastEnd != null && !s.end().isAfter(lastEnd)) {
+                    continue; // within an outermost one (or its very dates)
+                }
+                if (lastEnd != null && !s.begin().isAfter(lastEnd)) {
+                    disjoint = false; // outermost inner sessions overlap: they do not divide the outer one
+                    break;
+                }
+                sum += s.totalInstructionalDays();
+                lastEnd = s.end();
+            }
+            replaced[i] = disjoint && sum == outer.totalInstructionalDays();
+        }
+        List<Session> counted = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!replaced[i]) {
+                counted.add(valid.get(i));
+            }
+        }
         int m = counted.size();
         long[] weekdays = new long[m];
         for (int i = 0; i < m; i++) {

@@ -73,11 +73,11 @@ class AttendanceDerivationTest {
             assertThat(a.daysEnrolled()).as("sessions %s", sessions).isEqualByComparingTo("180");
             assertThat(a.daysAbsent()).isEqualByComparingTo("20");
         }
-        // a student enrolled for the spring only: the year-round session's days in proportion to its weekdays
-        // (2021-08-23 .. 2022-05-27: 200 weekdays; 2022-01-04 .. 2022-05-27: 104 of them) → 180 x 104 / 200 = 93.6 → 93.5
+        // a student enrolled for the spring only: Fall and Spring add up to Year Round, so Spring's own 98 (was the
+        // year-round session's days in proportion to its weekdays, 180 x 104 / 200 = 93.5: review of 2026-12-06)
         var a = AttendanceDerivation.derive(List.of(yearRound, fall, spring),
                 List.of(new AttendanceDerivation.Enrollment(LocalDate.of(2022, 1, 4), null)), List.of(), MAP).orElseThrow();
-        assertThat(a.daysEnrolled()).isEqualByComparingTo("93.5");
+        assertThat(a.daysEnrolled()).isEqualByComparingTo("98");
     }
 
     static final AttendanceDerivation.Session YEAR_ROUND = new AttendanceDerivation.Session(LocalDate.of(2021, 8, 23), LocalDate.of(2022, 5, 27), 180);
@@ -87,6 +87,59 @@ class AttendanceDerivationTest {
     static final AttendanceDerivation.Session Q2 = new AttendanceDerivation.Session(LocalDate.of(2021, 10, 25), LocalDate.of(2021, 12, 17), 39);
     static final AttendanceDerivation.Session Q3 = new AttendanceDerivation.Session(LocalDate.of(2022, 1, 4), LocalDate.of(2022, 3, 11), 49);
     static final AttendanceDerivation.Session Q4 = new AttendanceDerivation.Session(LocalDate.of(2022, 3, 14), LocalDate.of(2022, 5, 27), 49);
+
+    static String daysEnrolled(List<AttendanceDerivation.Session> sessions, String entry, String exit) {
+        return AttendanceDerivation.derive(sessions, List.of(new AttendanceDerivation.Enrollment(LocalDate.parse(entry),
+                exit == null ? null : LocalDate.parse(exit))), List.of(), MAP).orElseThrow().daysEnrolled().toPlainString();
+    }
+
+    @Test
+    void sessionsThatAddUpToTheSessionTheyLieInCountForIt() {
+        // Year Round 180 (200 weekdays) = Fall 82 + Spring 98; a part-year student got 180 x 85 / 200 = 76.5 for the
+        // fall and 93.5 for the spring, and 8 absences read 10.5 % (chronic) instead of 9.8 % (review of 2026-12-06)
+        for (var sessions : List.of(List.of(YEAR_ROUND, FALL, SPRING), List.of(SPRING, YEAR_ROUND, FALL),
+                // quarters within the semesters, adding up to them: level by level
+                List.of(YEAR_ROUND, FALL, SPRING, Q1, Q2, Q3, Q4), List.of(Q4, Q3, SPRING, Q2, YEAR_ROUND, Q1, FALL),
+                // quarters alone within the year
+                List.of(YEAR_ROUND, Q1, Q2, Q3, Q4))) {
+            assertThat(daysEnrolled(sessions, "2021-08-23", null)).as("full year %s", sessions).isEqualTo("180");
+            assertThat(daysEnrolled(sessions, "2021-08-23", "2021-12-17")).as("fall only %s", sessions).isEqualTo("82");
+            assertThat(daysEnrolled(sessions, "2022-01-04", null)).as("spring only %s", sessions).isEqualTo("98");
+            List<AttendanceDerivation.Event> absent8 = new java.util.ArrayList<>();
+            for (LocalDate d = LocalDate.of(2022, 2, 1); absent8.size() < 8; d = d.plusDays(1)) {
+                if (d.getDayOfWeek().getValue() <= 5) {
+                    absent8.add(ev(d.toString(), "Excused Absence", null));
+                }
+            }
+            var spring = AttendanceDerivation.derive(sessions, List.of(new AttendanceDerivation.Enrollment(LocalDate.of(2022, 1, 4), null)),
+                    absent8, MAP).orElseThrow();
+            assertThat(spring.daysAbsent()).isEqualByComparingTo("8"); // 8 / 98 = 8.2 %, not 8 / 93.5
+        }
+        // with the quarters, a student enrolled for the second quarter only counts its 39 days
+        assertThat(daysEnrolled(List.of(YEAR_ROUND, FALL, SPRING, Q1, Q2, Q3, Q4), "2021-10-25", "2021-12-17")).isEqualTo("39");
+    }
+
+    @Test
+    void sessionsThatDoNotAddUpOrPartlyOverlapStillCountEachWeekdayOnceForTheLongest() {
+        // quarters that do not add up to their semester (40 + 39 = 79, not 82): the semester counts, the quarters nothing;
+        // the semesters still add up to the year
+        var q1short = new AttendanceDerivation.Session(Q1.begin(), Q1.end(), 40);
+        var sessions = List.of(YEAR_ROUND, FALL, SPRING, q1short, Q2);
+        assertThat(AttendanceDerivation.calendar(sessions).counted()).containsExactly(FALL, SPRING, q1short, Q2);
+        assertThat(daysEnrolled(sessions, "2021-08-23", null)).isEqualTo("180");
+        assertThat(daysEnrolled(sessions, "2021-08-23", "2021-12-17")).isEqualTo("82");
+        // semesters that do not add up to the year (80 + 98): the year counts, in proportion to its weekdays, as before
+        var fall80 = new AttendanceDerivation.Session(FALL.begin(), FALL.end(), 80);
+        assertThat(daysEnrolled(List.of(YEAR_ROUND, fall80, SPRING), "2021-08-23", null)).isEqualTo("180");
+        assertThat(daysEnrolled(List.of(YEAR_ROUND, fall80, SPRING), "2022-01-04", null)).isEqualTo("93.5");
+        // a fall and a spring that partly overlap inside the year: they do not divide it (the year counts), and on their
+        // own the longer one counts the overlap, the other its days in proportion to the weekdays left to it
+        var lateFall = new AttendanceDerivation.Session(FALL.begin(), LocalDate.of(2022, 1, 7), 82); // 100 weekdays
+        assertThat(AttendanceDerivation.calendar(List.of(YEAR_ROUND, lateFall, SPRING)).counted()).containsExactly(YEAR_ROUND, lateFall, SPRING);
+        assertThat(daysEnrolled(List.of(YEAR_ROUND, lateFall, SPRING), "2021-08-23", null)).isEqualTo("180");
+        // Spring (104 weekdays) is longer than lateFall (100) and counts 2022-01-04 .. 07: 98 + 82 x 96 / 100 = 176.72 → 176.5
+        assertThat(daysEnrolled(List.of(lateFall, SPRING), "2021-08-23", null)).isEqualTo("176.5");
+    }
 
     @Test
     void theSessionsAreResolvedOnceAndEachStudentCostsTheSameWhateverTheSessionsLength() {
