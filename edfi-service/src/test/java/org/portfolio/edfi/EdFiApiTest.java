@@ -251,6 +251,22 @@ class EdFiApiTest {
             Response r = post("schools", "{\"schoolId\":" + edfiSchool + ",\"nameOfInstitution\":\"x\",\"x\":" + n + "}", sis, 400);
             assertThat(r.jsonPath().getMap("validationErrors")).as(n).containsKey(n.startsWith("[") ? "$.x[1].y" : "$.x");
         }
+        // a session outside its school year, or longer than one (review of 2026-12-06: 2000-01-01 to 9999-12-31 for the
+        // school year 2022 made the deriver walk every day of it, for every student): 400 naming the dates, not stored
+        Response centuries = post("sessions", session("Centuries", "2000-01-01", "9999-12-31", 180), sis, 400);
+        assertThat(centuries.jsonPath().getString("type")).isEqualTo("urn:ed-fi:api:bad-request:data-validation-failed");
+        assertThat(centuries.jsonPath().getMap("validationErrors")).containsOnlyKeys("$.beginDate", "$.endDate");
+        assertThat(centuries.asString()).doesNotContain("9999");
+        Response tooLong = post("sessions", session("Too long", "2021-04-01", "2022-04-02", 180), sis, 400);
+        assertThat(tooLong.jsonPath().getMap("validationErrors")).containsOnlyKeys("$.endDate");
+        post("sessions", session("Too early", "2021-03-31", "2021-06-30", 60), sis, 400);
+        post("sessions", session("Too late", "2022-07-01", "2022-10-03", 60), sis, 400);
+        given().auth().oauth2(sis).queryParam("schoolId", edfiSchool).queryParam("sessionName", "Centuries").get(DATA + "sessions")
+                .then().statusCode(200).body("size()", equalTo(0));
+        // the summers either side of the school year 2021-22, and a whole year of 366 days, are sessions of it
+        post("sessions", session("Summer before", "2021-06-14", "2021-08-06", 40), sis, 201);
+        post("sessions", session("Summer after", "2022-06-13", "2022-09-30", 60), sis, 201);
+        post("sessions", session("Whole year", "2021-07-01", "2022-07-01", 180), sis, 201);
         Response bad = post("studentSchoolAssociations", enrollment("bad id with spaces", "2021-13-01", null), sis, 400);
         assertThat(bad.asString()).doesNotContain("bad id with spaces");
         assertThat(bad.jsonPath().getMap("validationErrors")).containsKeys("$.studentReference.studentUniqueId", "$.entryDate");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,21 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
     public static final String DATE_TIME_PATTERN =
             "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2})?)?$";
     private static final Pattern DATE_TIME = Pattern.compile(DATE_TIME_PATTERN);
+    /** The longest session, in days (beginDate and endDate included): a school year. */
+    static final int MAX_SESSION_DAYS = 366;
+    private static final String SCHOOL_YEAR_WINDOW = " must fall within the session's school year: from 1 April of the "
+            + "calendar year before schoolYear to 30 September of schoolYear (July to June, with three months either side "
+            + "for summer sessions).";
+
+    /**
+     * Whether a session's date may belong to an Ed-Fi school year (the calendar year it ends: 2025 is 2024-25): July
+     * to June, widened by three months either side for summer sessions, so from 1 April of the year before to 30
+     * September of the year itself.
+     */
+    public static boolean withinSchoolYear(LocalDate d, int schoolYear) {
+        return !d.isBefore(LocalDate.of(schoolYear - 1, 4, 1)) && !d.isAfter(LocalDate.of(schoolYear, 9, 30));
+    }
+
     /** Collections of a document the derivation reads (scores, performance levels, subjects): at most this many entries. */
     static final int MAX_ENTRIES = 100;
 
@@ -93,6 +109,15 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
                 LocalDate end = (LocalDate) value(body, List.of("endDate"), ResourceType.FieldKind.DATE, true, errors);
                 if (begin != null && end != null && end.isBefore(begin)) {
                     add(errors, "$.endDate", "endDate must not be before beginDate.");
+                } else if (begin != null && end != null && ChronoUnit.DAYS.between(begin, end) >= MAX_SESSION_DAYS) {
+                    add(errors, "$.endDate", "A session lasts at most " + MAX_SESSION_DAYS + " days, beginDate and endDate included.");
+                }
+                // within its school year (review of 2026-12-06: a session of 2000-01-01 to 9999-12-31 stalled the deriver)
+                if (schoolYear != null && begin != null && !withinSchoolYear(begin, schoolYear)) {
+                    add(errors, "$.beginDate", "beginDate" + SCHOOL_YEAR_WINDOW);
+                }
+                if (schoolYear != null && end != null && !withinSchoolYear(end, schoolYear)) {
+                    add(errors, "$.endDate", "endDate" + SCHOOL_YEAR_WINDOW);
                 }
                 value(body, List.of("termDescriptor"), ResourceType.FieldKind.DESCRIPTOR, true, errors);
                 whole(body, List.of("totalInstructionalDays"), 0, 366, true, errors);

@@ -60,7 +60,9 @@ public class DerivationReader {
         for (CategoryMapping c : mappings.categories()) {
             categories.put(new Descriptor(c.namespace(), c.codeValue()), new AttendanceDerivation.Category(c.absence(), c.weight()));
         }
-        Map<String, List<AttendanceDerivation.Session>> sessionCache = new HashMap<>();
+        // a school year's sessions read and resolved once per pass (weekdays and which session owns them), whatever
+        // the number of its students: each student only intersects the result with their enrollments
+        Map<String, AttendanceDerivation.Calendar> sessionCache = new HashMap<>();
         // the enrollments and events of every record of the pass in two statements (issue 17: was two per record, each
         // row's whole document parsed), keyed back to the records
         Map<String, List<AttendanceDerivation.Enrollment>> enrollmentsOf = new HashMap<>();
@@ -73,14 +75,14 @@ public class DerivationReader {
             if (school == null) {
                 continue;
             }
-            List<AttendanceDerivation.Session> sessions = sessionCache.computeIfAbsent(k.schoolId() + "/" + k.schoolYear(), x -> {
+            AttendanceDerivation.Calendar sessions = sessionCache.computeIfAbsent(k.schoolId() + "/" + k.schoolYear(), x -> {
                 List<AttendanceDerivation.Session> out = new ArrayList<>();
                 for (StoredResource r : store.of(ResourceType.SESSIONS.path(), k.schoolId(), k.schoolYear(), null)) {
                     JsonNode b = read(r.body());
                     out.add(new AttendanceDerivation.Session(LocalDate.parse(b.get("beginDate").asText()),
                             LocalDate.parse(b.get("endDate").asText()), b.get("totalInstructionalDays").asInt()));
                 }
-                return out;
+                return AttendanceDerivation.calendar(out);
             });
             List<AttendanceDerivation.Enrollment> enrollments = enrollmentsOf.getOrDefault(k.schoolId() + "|" + k.studentUniqueId(), List.of());
             List<AttendanceDerivation.Event> events = eventsOf.getOrDefault(k, List.of());

@@ -99,7 +99,12 @@ public final class IntegrityChecks {
                 BigDecimal.valueOf(f.leaversWithPrior()), 1);
         BigDecimal stayersLow = f.stayersWithPrior() == 0 ? null : Decimals.percent(BigDecimal.valueOf(f.stayersLow()),
                 BigDecimal.valueOf(f.stayersWithPrior()), 1);
-        BigDecimal diff = leaversLow == null || stayersLow == null ? null : leaversLow.subtract(stayersLow);
+        // the gap from the exact shares, not the difference of the rounded percents (66.67 - 46.68 = 19.99 read as
+        // 66.7 - 46.7 = 20.0, beside "less than 20": review of 2026-12-06)
+        BigDecimal exactDiff = f.leaversWithPrior() == 0 || f.stayersWithPrior() == 0 ? null
+                : gapPoints(f).divide(BigDecimal.valueOf(f.leaversWithPrior()).multiply(BigDecimal.valueOf(f.stayersWithPrior())),
+                        MathContext.DECIMAL128);
+        BigDecimal diff = exactDiff == null ? null : Decimals.round(exactDiff, 1);
         IntegrityEvidence ev = IntegrityEvidence.drop(f.fallCount(), f.leavers(), f.leaversWithPrior(), f.leaversLow(),
                 f.stayersWithPrior(), f.stayersLow(), leaversLow, stayersLow, diff, threshold, proficientLevel);
         int minLeavers = rules.enrollmentDropMinimumLeavers();
@@ -114,16 +119,32 @@ public final class IntegrityChecks {
         // exactly, multiplied out: 100 (leaversLow/leaversWithPrior - stayersLow/stayersWithPrior) >= threshold, so
         // 100 (leaversLow * stayersWithPrior - stayersLow * leaversWithPrior) >= threshold * leaversWithPrior * stayersWithPrior
         // (divided at 16 digits, 7 of 30 against 1 of 30 came to 19.999999999999997 points: eighth pass)
-        BigDecimal points = BigDecimal.valueOf(f.leaversLow()).multiply(BigDecimal.valueOf(f.stayersWithPrior()))
-                .subtract(BigDecimal.valueOf(f.stayersLow()).multiply(BigDecimal.valueOf(f.leaversWithPrior())))
-                .multiply(BigDecimal.valueOf(100));
-        boolean flagged = points.compareTo(threshold.multiply(BigDecimal.valueOf(f.leaversWithPrior()))
+        boolean flagged = gapPoints(f).compareTo(threshold.multiply(BigDecimal.valueOf(f.leaversWithPrior()))
                 .multiply(BigDecimal.valueOf(f.stayersWithPrior()))) >= 0;
+        // shown at 1 decimal, rounded down when CLEAR and up when FLAGGED where half up would read as the other side of
+        // the threshold (19.99 CLEAR is 19.9, not 20.0), more decimals if the threshold has them
+        BigDecimal shown = exactDiff.setScale(1, RoundingMode.HALF_UP);
+        for (int scale = 1; scale <= 8 && (shown.compareTo(threshold) >= 0) != flagged; scale++) {
+            shown = exactDiff.setScale(scale, flagged ? RoundingMode.UP : RoundingMode.DOWN);
+        }
+        shown = Decimals.clean(shown);
+        ev = IntegrityEvidence.drop(f.fallCount(), f.leavers(), f.leaversWithPrior(), f.leaversLow(),
+                f.stayersWithPrior(), f.stayersLow(), leaversLow, stayersLow, shown, threshold, proficientLevel);
         return new IntegrityCheck(key, rule, "", flagged ? IntegrityOutcome.FLAGGED : IntegrityOutcome.CLEAR,
                 f.leavers() + " of " + f.fallCount() + " students on the fall count left before testing; "
                         + Decimals.clean(leaversLow) + "% of those with a prior result were below proficient, against "
-                        + Decimals.clean(stayersLow) + "% of those who stayed (" + (flagged ? "at least " : "less than ")
-                        + Decimals.clean(threshold) + " points apart)", ev);
+                        + Decimals.clean(stayersLow) + "% of those who stayed (" + shown + " points apart, "
+                        + (flagged ? "at least " : "less than ") + Decimals.clean(threshold) + ")", ev);
+    }
+
+    /**
+     * 100 (leaversLow/leaversWithPrior - stayersLow/stayersWithPrior) multiplied by leaversWithPrior * stayersWithPrior:
+     * the gap in points, exactly, in whole numbers.
+     */
+    private static BigDecimal gapPoints(FallCount f) {
+        return BigDecimal.valueOf(f.leaversLow()).multiply(BigDecimal.valueOf(f.stayersWithPrior()))
+                .subtract(BigDecimal.valueOf(f.stayersLow()).multiply(BigDecimal.valueOf(f.leaversWithPrior())))
+                .multiply(BigDecimal.valueOf(100));
     }
 
     /** A school's change of one metric since the previous year, and the other schools' changes of it. */

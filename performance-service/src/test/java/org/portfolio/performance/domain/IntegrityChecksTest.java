@@ -72,11 +72,29 @@ class IntegrityChecksTest {
         // (divided at 16 digits it came to 19.999999999999997: CLEAR)
         IntegrityCheck c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 30, 30, 7, 30, 1), R, 3);
         assertThat(c.outcome()).isEqualTo(IntegrityOutcome.FLAGGED);
-        assertThat(c.reason()).contains("at least 20 points apart");
+        assertThat(c.reason()).contains("20 points apart, at least 20");
         c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 30, 30, 7, 31, 1), R, 3);
         assertThat(c.outcome()).isEqualTo(IntegrityOutcome.FLAGGED); // 23.33 - 3.23 = 20.11 points
         c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 30, 30, 7, 29, 1), R, 3);
         assertThat(c.outcome()).isEqualTo(IntegrityOutcome.CLEAR); // 23.33 - 3.45 = 19.89 points
+    }
+
+    @Test
+    void anEnrollmentDropJustUnderTheThresholdDoesNotReadAsAtIt() {
+        // 20 of 30 leavers low (66.67 %) against 1,167 of 2,500 stayers (46.68 %): 19.99 points, CLEAR; the rounded
+        // percents 66.7 and 46.7 made the difference 20.0 beside "less than 20" (review of 2026-12-06)
+        IntegrityCheck c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(2530, 2530, 30, 30, 20, 2500, 1167), R, 3);
+        assertThat(c.outcome()).isEqualTo(IntegrityOutcome.CLEAR);
+        assertThat(c.evidence().differencePoints()).isEqualByComparingTo("19.9");
+        assertThat(c.reason()).contains("19.9 points apart, less than 20").doesNotContain("20.0");
+        // 1,166 of 2,500 (46.64 %): 20.03 points, FLAGGED, shown at least at the threshold
+        c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(2530, 2530, 30, 30, 20, 2500, 1166), R, 3);
+        assertThat(c.outcome()).isEqualTo(IntegrityOutcome.FLAGGED);
+        assertThat(c.evidence().differencePoints()).isEqualByComparingTo("20");
+        assertThat(c.reason()).contains("20 points apart, at least 20");
+        // far from the threshold: 20 of 30 against 5 of 30, 50 points
+        c = IntegrityChecks.enrollmentDrop(KEY, new IntegrityChecks.FallCount(100, 100, 30, 30, 20, 30, 5), R, 3);
+        assertThat(c.evidence().differencePoints()).isEqualByComparingTo("50");
     }
 
     @Test
