@@ -120,4 +120,19 @@ class MergedOpenApiTest {
         given().get("/.well-known/jwks.json").then().statusCode(200).body("keys[0].kty", equalTo("RSA"))
                 .body("keys[0].use", equalTo("sig")).body("keys[0].alg", equalTo("RS256")).body("keys[0]", not(hasKey("d")));
     }
+
+    /**
+     * The OpenAPI fuzzer (seed 23, 2026-12-06) sent PUT /api/admin/clients/. — an id the document admitted, a dot segment
+     * every HTTP stack removes: an undeclared 405 on /api/admin/clients/. No id the document admits is a dot segment.
+     */
+    @Test
+    void noClientIdTheDocumentAdmitsIsADotSegment() {
+        String pattern = given().get("/openapi").then().statusCode(200).extract()
+                .path("paths.'/api/admin/clients/{clientId}'.get.parameters.find { it.name == 'clientId' }.schema.pattern");
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+        org.assertj.core.api.Assertions.assertThat(p.matcher(".").find()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(p.matcher("..").find()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(p.matcher("cl_3fA9x0Qz7LmK").find()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(p.matcher("portfolio.admin").find()).isTrue();
+    }
 }

@@ -45,7 +45,12 @@ import java.util.UUID;
 @RolesAllowed(Roles.DISTRICT_ADMIN)
 public class ClientResource {
 
-    private static final String CLIENT_ID = "[A-Za-z0-9_.-]{1,64}";
+    /**
+     * A client id: not starting with a dot, so that "." and ".." (path segments a client or proxy removes, turning
+     * PUT /api/admin/clients/. into an undeclared 405 on /api/admin/clients/) are not ids the document admits (OpenAPI
+     * fuzzer, seed 23, 2026-12-06).
+     */
+    private static final String CLIENT_ID = "[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}";
 
     @Inject
     ClientRegistryService registry;
