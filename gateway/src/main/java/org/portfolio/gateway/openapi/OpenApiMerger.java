@@ -28,8 +28,8 @@ import java.util.function.Predicate;
  *   <li>components of the same name and the same content (e.g. {@code Problem}) are kept once; a name used for
  *       different content is renamed after its service ({@code SchoolResponse} → {@code EnrollmentSchoolResponse})
  *       and every reference inside that service's document follows;</li>
- *   <li>the OAuth2 client-credentials scheme (scopes = roles) replaces the services' bearer requirement, a plain
- *       bearer alternative is kept;</li>
+ *   <li>the OAuth2 client-credentials scheme (scopes = roles) replaces the services' bearer requirement, one
+ *       requirement per role, a plain bearer alternative is kept;</li>
  *   <li>the answers the gateway itself may give are documented on every operation (401, 413, 429, 502–504; a
  *       service's own 503 — it cannot check tokens yet, or its database cannot serve the request — says that the
  *       gateway answers 503 too);</li>
