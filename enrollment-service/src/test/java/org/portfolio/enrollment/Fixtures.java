@@ -182,4 +182,13 @@ final class Fixtures {
                         io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE))
                 .getDouble("lottery");
     }
+
+    /**
+     * Whether a lottery number as an explanation prints it (4 decimals, or more where two would read the same) is this
+     * value, to the precision printed: the test does not assume how many decimals the service needed.
+     */
+    static boolean printsLottery(String printed, double value) {
+        int decimals = printed.length() - printed.indexOf('.') - 1;
+        return Math.abs(Double.parseDouble(printed) - value) <= 0.5 * Math.pow(10, -decimals) + 1e-17;
+    }
 }

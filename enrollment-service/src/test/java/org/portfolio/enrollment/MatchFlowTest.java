@@ -58,8 +58,12 @@ class MatchFlowTest {
         assertThat(g.getString("offer.programId")).isEqualTo(ample.toString());
         assertThat(g.getString("choices[0].outcome")).isEqualTo("WAITLISTED");
         assertThat(g.getInt("choices[0].waitlistPosition")).isEqualTo(1);
-        assertThat(g.getString("choices[0].explanation")).isEqualTo(String.format(java.util.Locale.ROOT,
-                "full: last seat went to group ZONE, lottery %.4f; yours: GENERAL, %.4f", Fixtures.lottery(result(period, zone)), Fixtures.lottery(result(period, general))));
+        java.util.regex.Matcher explained = java.util.regex.Pattern.compile(
+                "full: last seat went to group ZONE, lottery (0\\.\\d{4,17}); yours: GENERAL, (0\\.\\d{4,17})")
+                .matcher(g.getString("choices[0].explanation"));
+        assertThat(explained.matches()).as(g.getString("choices[0].explanation")).isTrue();
+        assertThat(Fixtures.printsLottery(explained.group(1), Fixtures.lottery(result(period, zone)))).isTrue();
+        assertThat(Fixtures.printsLottery(explained.group(2), Fixtures.lottery(result(period, general)))).isTrue();
 
         given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then().statusCode(200)
                 .body("find { it.programId == '" + scarce + "' }.seats", equalTo(1))
@@ -102,7 +106,8 @@ class MatchFlowTest {
         String why = result(period, loser).then().extract().path("choices[0].explanation");
         assertThat(why).startsWith("open seats full: last seat went to group GENERAL").contains("; FRL set-aside seats full: last seat went to group ")
                 .as("the last seat's holder's membership is not said (seventh pass)").doesNotContain("member")
-                .endsWith("not FRL, GENERAL, " + String.format(java.util.Locale.ROOT, "%.4f", Fixtures.lottery(result(period, loser))));
+                .matches("(?s).*not FRL, GENERAL, 0\\.\\d{4,17}");
+        assertThat(Fixtures.printsLottery(why.substring(why.lastIndexOf(", ") + 2), Fixtures.lottery(result(period, loser)))).isTrue();
     }
 
     @Test
