@@ -281,14 +281,9 @@ class MatchFlowTest {
     @Test
     void anOverdueHolderIsNotOfferedFromTheWaitlist() throws Exception {
         TwoSeats seats = TwoSeats.open();
-        UUID period = seats.period(), top = seats.top(), second = seats.second();
-        UUID first = new Fixtures.Kid("9", "NORTH").sibling(seats.a()).create();   // wins top
-        UUID x = new Fixtures.Kid("9", "NORTH").create();                          // waits at top, holds second
-        apply(period, first, top).then().statusCode(201);
-        apply(period, x, top, second).then().statusCode(201);
-        action(period, "close").then().statusCode(200);
-        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
-        action(period, "publish").then().statusCode(200);
+        UUID period = seats.period(), second = seats.second();
+        Children kids = seats.winnerAndWaiter();
+        UUID first = kids.first(), x = kids.waiter();
         String firstOffer = result(period, first).then().extract().path("offer.id");
         String xOffer = result(period, x).then().body("offer.programId", equalTo(second.toString())).extract().path("offer.id");
         overdue(firstOffer, 2);   // the sweep reaches it first
@@ -301,13 +296,8 @@ class MatchFlowTest {
 
         // the same when a decline frees the seat before the sweep has run
         TwoSeats again = TwoSeats.open();
-        UUID decliner = new Fixtures.Kid("9", "NORTH").sibling(again.a()).create();
-        UUID late = new Fixtures.Kid("9", "NORTH").create();
-        apply(again.period(), decliner, again.top()).then().statusCode(201);
-        apply(again.period(), late, again.top(), again.second()).then().statusCode(201);
-        action(again.period(), "close").then().statusCode(200);
-        action(again.period(), "match").then().statusCode(200);
-        action(again.period(), "publish").then().statusCode(200);
+        Children those = again.winnerAndWaiter();
+        UUID decliner = those.first(), late = those.waiter();
         String declined = result(again.period(), decliner).then().extract().path("offer.id");
         overdue(result(again.period(), late).then().extract().path("offer.id"), 1);
         given().auth().oauth2(officer()).post("/api/enrollment/periods/" + again.period() + "/offers/" + declined + "/decline")
@@ -325,14 +315,9 @@ class MatchFlowTest {
     @Test
     void aSchoolThatStopsTakingPartOffersNoSeatFromItsWaitlist() {
         TwoSeats seats = TwoSeats.open();
-        UUID period = seats.period(), top = seats.top(), second = seats.second();
-        UUID first = new Fixtures.Kid("9", "NORTH").sibling(seats.a()).create();   // wins top
-        UUID x = new Fixtures.Kid("9", "NORTH").create();                          // waits at top, holds second
-        apply(period, first, top).then().statusCode(201);
-        apply(period, x, top, second).then().statusCode(201);
-        action(period, "close").then().statusCode(200);
-        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
-        action(period, "publish").then().statusCode(200);
+        UUID period = seats.period(), second = seats.second();
+        Children kids = seats.winnerAndWaiter();
+        UUID first = kids.first(), x = kids.waiter();
         String xOffer = result(period, x).then().extract().path("offer.id");
         given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + xOffer + "/accept").then().statusCode(200);
         EventsProbe.publish("contracts.events", "/contracts", Fixtures.STATUS_CHANGED, seats.a().toString(),
@@ -345,21 +330,16 @@ class MatchFlowTest {
         result(period, x).then().body("offer.programId", equalTo(second.toString())).body("offer.status", equalTo("ACCEPTED"))
                 .body("offerHistory.status", equalTo(List.of("ACCEPTED")));
         given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
-                .body("find { it.programId == '" + top + "' }.offeredNow", equalTo(0));
+                .body("find { it.programId == '" + seats.top() + "' }.offeredNow", equalTo(0));
     }
 
     /** Review of 2026-12-06: a declined offer's choice read "ranked below an earlier offer". */
     @Test
     void aDeclinedChoiceIsExplainedAsDeclined() {
         TwoSeats seats = TwoSeats.open();
-        UUID period = seats.period(), top = seats.top(), second = seats.second();
-        UUID first = new Fixtures.Kid("9", "NORTH").sibling(seats.a()).create();   // wins top
-        UUID x = new Fixtures.Kid("9", "NORTH").create();                          // waits at top, holds second
-        apply(period, first, top).then().statusCode(201);
-        apply(period, x, top, second).then().statusCode(201);
-        action(period, "close").then().statusCode(200);
-        action(period, "match").then().statusCode(200);
-        action(period, "publish").then().statusCode(200);
+        UUID period = seats.period(), second = seats.second();
+        Children kids = seats.winnerAndWaiter();
+        UUID first = kids.first(), x = kids.waiter();
         String xOffer = result(period, x).then().extract().path("offer.id");
         given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/" + xOffer + "/decline?stayOnWaitlists=true")
                 .then().statusCode(200);
@@ -641,5 +621,23 @@ class MatchFlowTest {
             action(period, "open").then().statusCode(200);
             return new TwoSeats(a, b, period, top, second);
         }
+
+        /**
+         * Two children matched and published: {@code first} (a sibling at a) wins top; {@code waiter} waits at top and
+         * holds second.
+         */
+        Children winnerAndWaiter() {
+            UUID first = new Fixtures.Kid("9", "NORTH").sibling(a).create();
+            UUID waiter = new Fixtures.Kid("9", "NORTH").create();
+            apply(period, first, top).then().statusCode(201);
+            apply(period, waiter, top, second).then().statusCode(201);
+            action(period, "close").then().statusCode(200);
+            action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+            action(period, "publish").then().statusCode(200);
+            return new Children(first, waiter);
+        }
+    }
+
+    private record Children(UUID first, UUID waiter) {
     }
 }

@@ -154,6 +154,18 @@ class GeneratedClientIT {
         return school;
     }
 
+    /** A draft granting PEOPLE with one ELA benchmark (40 %, ≥) guarding it, for three years from {@code year}. */
+    private static ContractDraftRequest peopleDraft(UUID school, String year) {
+        return new ContractDraftRequest().schoolId(school)
+                .term(new TermDto().startYear(year).endYear(District.schoolYear(2)))
+                .provisions(List.of(new ProvisionDto().domain(AutonomyDomain.PEOPLE).model(AutonomyModel.FULL_WITH_EXPECTATIONS)
+                        .scope("Hire and place all teachers").decisions(List.of("HIRE_TEACHERS"))))
+                .benchmarks(List.of(new BenchmarkDto().metricCode("ELA_PROFICIENCY").comparator(BenchmarkComparator.GTE)
+                        .target(BigDecimal.valueOf(40)).period(year).category(BenchmarkCategory.ACADEMIC)
+                        .guardsDomains(Set.of(AutonomyDomain.PEOPLE)).missTriggers(InterventionLevel.NOTICE_OF_CONCERN)
+                        .reinstateOnMet(true)));
+    }
+
     private static void eventually(String what, ThrowingRunnable assertion) {
         await(what).atMost(EVENTUAL).pollInterval(Duration.ofMillis(250)).untilAsserted(assertion);
     }
@@ -167,14 +179,7 @@ class GeneratedClientIT {
         UUID school = openSchool(oversight);
 
         PerformanceContractsApi contracts = new PerformanceContractsApi(as(oversight));
-        UUID contract = contracts.createContract(new ContractDraftRequest().schoolId(school)
-                .term(new TermDto().startYear(year).endYear(District.schoolYear(2)))
-                .provisions(List.of(new ProvisionDto().domain(AutonomyDomain.PEOPLE).model(AutonomyModel.FULL_WITH_EXPECTATIONS)
-                        .scope("Hire and place all teachers").decisions(List.of("HIRE_TEACHERS"))))
-                .benchmarks(List.of(new BenchmarkDto().metricCode("ELA_PROFICIENCY").comparator(BenchmarkComparator.GTE)
-                        .target(BigDecimal.valueOf(40)).period(year).category(BenchmarkCategory.ACADEMIC)
-                        .guardsDomains(Set.of(AutonomyDomain.PEOPLE)).missTriggers(InterventionLevel.NOTICE_OF_CONCERN)
-                        .reinstateOnMet(true)))).getId();
+        UUID contract = contracts.createContract(peopleDraft(school, year)).getId();
         contracts.createContractActivation(contract, null, new ActivationRequest().reason("Approved by the board"));
 
         GrantsApi grants = new GrantsApi(as(oversight));
@@ -223,14 +228,7 @@ class GeneratedClientIT {
         // eighth pass: the CSV was read as JSON and failed, and a DELETE's "Accept: application/problem+json" was a 406)
         java.io.File export = new org.portfolio.client.api.PublicPerformanceApi(as(null)).getPerformancePublicExport(year);
         assertThat(java.nio.file.Files.readString(export.toPath())).startsWith("school_id,").contains(school.toString());
-        UUID draft = contracts.createContract(new ContractDraftRequest().schoolId(openSchool(oversight))
-                .term(new TermDto().startYear(year).endYear(District.schoolYear(2)))
-                .provisions(List.of(new ProvisionDto().domain(AutonomyDomain.PEOPLE).model(AutonomyModel.FULL_WITH_EXPECTATIONS)
-                        .scope("Hire and place all teachers").decisions(List.of("HIRE_TEACHERS"))))
-                .benchmarks(List.of(new BenchmarkDto().metricCode("ELA_PROFICIENCY").comparator(BenchmarkComparator.GTE)
-                        .target(BigDecimal.valueOf(40)).period(year).category(BenchmarkCategory.ACADEMIC)
-                        .guardsDomains(Set.of(AutonomyDomain.PEOPLE)).missTriggers(InterventionLevel.NOTICE_OF_CONCERN)
-                        .reinstateOnMet(true)))).getId();
+        UUID draft = contracts.createContract(peopleDraft(openSchool(oversight), year)).getId();
         contracts.deleteContract(draft, null);
         assertThatThrownBy(() -> contracts.getContract(draft)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).getCode()).isEqualTo(404));
