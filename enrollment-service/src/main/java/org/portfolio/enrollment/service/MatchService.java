@@ -252,12 +252,15 @@ public class MatchService {
         String[] zones = new String[ps.size()];
         int[] seats = new int[ps.size()];
         Map<UUID, Long> usedBefore = period.previousPeriodId == null ? Map.of() : heldInEarlierRounds(period.id);
+        Map<UUID, String> zonesAtClose = zonesAtClose(period);
         for (int i = 0; i < ps.size(); i++) {
             Program p = ps.get(i);
             index.put(p.id, i);
             ParticipatingSchool s = bySchool.get(p.schoolId);
             participating[i] = s != null && s.takesPart();
-            zones[i] = s == null ? null : s.zone;
+            // the zone as it stood at the close (E4); participation and earlier rounds' held seats stay live: a school
+            // closed or under revocation since must get no offers, and a seat held or freed since is the truth
+            zones[i] = zonesAtClose.containsKey(p.schoolId) ? zonesAtClose.get(p.schoolId) : s == null ? null : s.zone;
             long used = usedBefore.getOrDefault(p.id, 0L);
             seats[i] = (int) Math.max(0, p.seats - used);
         }
@@ -270,6 +273,18 @@ public class MatchService {
             seats[i] = o.getValue();
         }
         return new Loaded(ps, participating, zones, seats, store.loadApplications(period.id, index));
+    }
+
+    /** Each school's zone recorded when the window closed (empty while the period is open: the what-if reads live). */
+    private Map<UUID, String> zonesAtClose(EnrollmentPeriod period) {
+        Map<UUID, String> out = new HashMap<>();
+        if (period.status == PeriodStatus.DRAFT || period.status == PeriodStatus.OPEN) {
+            return out;
+        }
+        for (Object[] r : store.query("select school_id, zone from period_school_zone where period_id = ?", period.id)) {
+            out.put((UUID) r[0], (String) r[1]);
+        }
+        return out;
     }
 
     /**

@@ -133,8 +133,10 @@ public class PeriodService {
     }
 
     /**
-     * OPEN → CLOSED: applications are frozen. The first close draws and records the lottery seed (its SHA-256 shown,
-     * the seed kept secret until publication); a later close after a reopening keeps it.
+     * OPEN → CLOSED: applications are frozen, and so is each school's zone (a re-run reads the zones as they stood at
+     * the close, as it reads the applicants' fields: an edit of the registry between a discarded run and its re-run
+     * cannot move ZONE priority). The first close draws and records the lottery seed (its SHA-256 shown, the seed kept
+     * secret until publication); a later close after a reopening keeps it.
      */
     public EnrollmentPeriod close(UUID id) {
         EnrollmentPeriod p = lock(id);
@@ -142,6 +144,7 @@ public class PeriodService {
             throw transition(p, "close", "OPEN");
         }
         p.status = PeriodStatus.CLOSED;
+        freezeSchoolZones(id);
         if (p.lotterySeed == null) {
             p.lotterySeed = Lottery.newSeed();
             p.lotterySeedSha256 = Lottery.sha256(p.lotterySeed);
@@ -149,6 +152,15 @@ public class PeriodService {
         }
         p.touch(clock.instant());
         return p;
+    }
+
+    private void freezeSchoolZones(UUID periodId) {
+        store.execute("delete from period_school_zone where period_id = ?", periodId);
+        store.execute("""
+                insert into period_school_zone (period_id, school_id, zone)
+                select distinct p.period_id, p.school_id, s.zone from program p
+                  left join participating_school s on s.school_id = p.school_id
+                 where p.period_id = ?""", periodId);
     }
 
     /** "<name> — round N", the name cut so that the whole fits the column (200 characters). */
