@@ -11,7 +11,8 @@ import java.util.UUID;
  * What an oversight body has in front of it when it decides on a school: the latest published ratings, the
  * latest family demand and the standing of the school's contract. Captured with every status decision.
  */
-@Schema(name = "Evidence", description = "What oversight has in front of it when deciding on a school")
+@Schema(name = "Evidence", description = "What oversight has in front of it when deciding on a school",
+        requiredProperties = {"capturedAt", "ratings", "demand"})
 public record Evidence(Instant capturedAt,
                        @Schema(description = "The newest of ratings (absent when none was published)") Rating latestRating,
                        @Schema(description = "The latest three published ratings, newest first") List<Rating> ratings,
@@ -20,20 +21,25 @@ public record Evidence(Instant capturedAt,
                        ContractStanding contract) {
 
     /** A published rating (from SchoolRatingPublished). */
-    @Schema(name = "EvidenceRating", description = "A published rating (performance-service publishes only rated schools)")
+    @Schema(name = "EvidenceRating", description = "A published rating (performance-service publishes only rated schools)",
+            requiredProperties = {"schoolYear", "publishedAt"})
     public record Rating(@Schema(examples = "2025-26") String schoolYear,
                          @Schema(examples = "MEETS") RatingTier tier, BigDecimal percent, BigDecimal totalPoints,
                          BigDecimal maxPoints, Integer frameworkVersion, UUID ratingId, Instant publishedAt) {
     }
 
     /** Demand in one enrollment round (from DemandReported). */
-    @Schema(name = "EvidenceDemand", description = "applicantsPerSeat = applicants / seats (absent when there are no seats)")
+    @Schema(name = "EvidenceDemand", description = "applicantsPerSeat = applicants / seats (absent when there are no seats)",
+            requiredProperties = {"periodId", "schoolYear", "round", "applicants", "firstChoices", "seats", "offers",
+                    "reportedAt"})
     public record Demand(UUID periodId, String schoolYear, int round, int applicants, int firstChoices, int seats,
                          int offers, BigDecimal applicantsPerSeat, Instant reportedAt) {
     }
 
     /** The school's ACTIVE contract at that moment. */
-    @Schema(name = "EvidenceContractStanding")
+    @Schema(name = "EvidenceContractStanding", requiredProperties = {"contractId", "version", "termStartYear", "termEndYear",
+            "interventionLevel", "benchmarksMet", "benchmarksMissed", "benchmarksNotYetEvaluated",
+            "benchmarksWithInsufficientData", "benchmarksWithMissingData"})
     public record ContractStanding(UUID contractId, int version, String termStartYear, String termEndYear,
                                    InterventionLevel interventionLevel, int benchmarksMet, int benchmarksMissed,
                                    int benchmarksNotYetEvaluated, int benchmarksWithInsufficientData,

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 @Schema(description = "The contracts calendar: ACTIVE contracts that end within the window, intervention steps whose "
         + "review is due, and what is overdue (steps past their due date, benchmarks whose data did not come), for the "
-        + "schools the caller may see. At most 500 entries per list.")
+        + "schools the caller may see. At most 500 entries per list.",
+        requiredProperties = {"today", "expiringBy", "reviewsDueBy", "expiring", "reviewsDue", "overdue"})
 public record CalendarResponse(
         @Schema(description = "Today in the district's time zone") LocalDate today,
         @Schema(description = "The last day of the expiring window") LocalDate expiringBy,
@@ -25,7 +26,8 @@ public record CalendarResponse(
         @Schema(description = "Steps past their due date and benchmarks with MISSING_DATA still without a value; oldest "
                 + "first (empty when overdue=false)") List<Overdue> overdue) {
 
-    @Schema(name = "CalendarExpiring", description = "An ACTIVE contract that ends soon")
+    @Schema(name = "CalendarExpiring", description = "An ACTIVE contract that ends soon", requiredProperties = {"contractId",
+            "schoolId", "schoolName", "oversightBodyId", "endsOn", "endsAs", "daysLeft", "interventionLevel"})
     public record Expiring(UUID contractId, UUID schoolId, String schoolName, UUID oversightBodyId,
                            @Schema(description = "The day it ends") LocalDate endsOn,
                            @Schema(description = "How it ends: EXPIRED at term end, or the decided end",
@@ -34,7 +36,9 @@ public record CalendarResponse(
                            @Schema(examples = "NONE") InterventionLevel interventionLevel) {
     }
 
-    @Schema(name = "CalendarReviewDue", description = "A current intervention step whose review is due")
+    @Schema(name = "CalendarReviewDue", description = "A current intervention step whose review is due",
+            requiredProperties = {"contractId", "schoolId", "schoolName", "oversightBodyId", "level", "since", "reviewDate",
+                    "daysLeft"})
     public record ReviewDue(UUID contractId, UUID schoolId, String schoolName, UUID oversightBodyId,
                             @Schema(examples = "CORRECTIVE_ACTION_PLAN") InterventionLevel level,
                             @Schema(description = "Since when the contract is at this level") LocalDate since,
@@ -44,7 +48,8 @@ public record CalendarResponse(
     }
 
     @Schema(name = "CalendarOverdue", description = "Something overdue: an intervention step past its due date "
-            + "(STEP_OVERDUE) or a benchmark whose data did not come (MISSING_DATA)")
+            + "(STEP_OVERDUE) or a benchmark whose data did not come (MISSING_DATA)", requiredProperties = {"kind", "contractId",
+            "schoolId", "schoolName", "oversightBodyId", "dueDate", "daysOverdue", "description"})
     public record Overdue(@Schema(enumeration = {"STEP_OVERDUE", "MISSING_DATA"}, examples = "STEP_OVERDUE") String kind,
                           UUID contractId, UUID schoolId, String schoolName, UUID oversightBodyId,
                           @Schema(description = "The due date that passed") LocalDate dueDate,

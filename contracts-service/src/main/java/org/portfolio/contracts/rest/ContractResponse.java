@@ -34,7 +34,7 @@ public record ContractResponse(
                 + "began (absent at NONE, or when the contract sets no due date for the level)") LocalDate interventionDueDate,
         @Schema(description = "When the current intervention step is reviewed (absent likewise)") LocalDate interventionReviewDate) {
 
-    @Schema(name = "ContractEnd", description = "An end of a contract")
+    @Schema(name = "ContractEnd", description = "An end of a contract", requiredProperties = {"as", "reason", "by", "effectiveDate"})
     public record End(@Schema(examples = "NON_RENEWED") ContractStatus as, String reason, String by,
                       @Schema(examples = "2031-06-30") LocalDate effectiveDate) {
     }

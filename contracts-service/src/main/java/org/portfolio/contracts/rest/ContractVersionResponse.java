@@ -8,7 +8,8 @@ import java.time.MonthDay;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "One version of a contract's content, with who made it and why")
+@Schema(description = "One version of a contract's content, with who made it and why", requiredProperties = {"contractId",
+        "version", "current", "term", "provisions", "benchmarks", "createdBy", "createdAt", "accountability"})
 public record ContractVersionResponse(UUID contractId, @Schema(examples = "2") int version,
                                       @Schema(description = "Whether it is the version in force") boolean current,
                                       TermDto term, List<ProvisionDto> provisions, List<BenchmarkDto> benchmarks,

@@ -12,7 +12,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
-@Schema(description = "One entry of a school's or contract's history, oldest first")
+@Schema(description = "One entry of a school's or contract's history, oldest first",
+        requiredProperties = {"seq", "at", "kind", "schoolId", "summary", "actor"})
 public record HistoryEntryResponse(
         @Schema(description = "Position in the history (increasing)", examples = "42") long seq,
         Instant at, @Schema(examples = "INTERVENTION_CHANGED") HistoryKind kind, UUID schoolId, UUID contractId,

@@ -7,7 +7,8 @@ import org.portfolio.contracts.domain.OversightBodyKind;
 import java.time.Instant;
 import java.util.UUID;
 
-@Schema(description = "An oversight body (authorizer)")
+@Schema(description = "An oversight body (authorizer)", requiredProperties = {"id", "name", "kind", "version", "createdAt",
+        "updatedAt"})
 public record OversightBodyResponse(UUID id, String name, OversightBodyKind kind, String contactEmail, long version,
                                     Instant createdAt, Instant updatedAt) {
 

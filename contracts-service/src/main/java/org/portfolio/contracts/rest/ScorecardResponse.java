@@ -27,7 +27,9 @@ import java.util.UUID;
 
 @Schema(description = "A contract's scorecard: each benchmark's target, latest actual, status and trend; the "
         + "intervention level and why; the school's autonomy grants as autonomy-service reports them; the school's "
-        + "integrity flags as performance-service reports them (signals for oversight that change nothing here)")
+        + "integrity flags as performance-service reports them (signals for oversight that change nothing here)",
+        requiredProperties = {"contractId", "schoolId", "schoolName", "status", "version", "term", "summary", "intervention",
+                "benchmarks", "autonomy", "integrityFlags"})
 public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolName,
                                 @Schema(examples = "ACTIVE") ContractStatus status,
                                 @Schema(examples = "1") int version, TermDto term, Summary summary,
@@ -64,14 +66,16 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                 String explanation) {
     }
 
-    @Schema(name = "ScorecardSummary", description = "How many benchmarks stand where")
+    @Schema(name = "ScorecardSummary", description = "How many benchmarks stand where",
+            requiredProperties = {"met", "missed", "notYetEvaluated", "insufficientData", "missingData"})
     public record Summary(int met, int missed, int notYetEvaluated, int insufficientData,
                           @Schema(description = "Benchmarks whose data did not come by the contract's grace period")
                           int missingData) {
     }
 
     @Schema(name = "ScorecardIntervention", description = "The intervention level, since when, and the last change's "
-            + "reason, cause and decider (these three are absent while the level has never changed)")
+            + "reason, cause and decider (these three are absent while the level has never changed)",
+            requiredProperties = {"level", "overdue"})
     public record Intervention(@Schema(examples = "NOTICE_OF_CONCERN") InterventionLevel level,
                                @Schema(description = "Since when the contract is at this level (absent at NONE)") LocalDate since,
                                @Schema(examples = "Benchmark TEACHER_VACANCIES 2026-27 missed: 7 > 3; a miss of this benchmark triggers NOTICE_OF_CONCERN")
@@ -88,7 +92,9 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                        + "an overdue step for oversight\" (absent without dates)") String clock) {
     }
 
-    @Schema(name = "ScorecardBenchmark", description = "One benchmark's standing")
+    @Schema(name = "ScorecardBenchmark", description = "One benchmark's standing", requiredProperties = {"benchmarkId",
+            "metricCode", "period", "category", "comparator", "target", "guardsDomains", "missTriggers", "status",
+            "suppressed", "trend", "direction", "countsAsMiss"})
     public record BenchmarkLine(UUID benchmarkId,
                                 @Schema(examples = "TEACHER_VACANCIES") String metricCode,
                                 @Schema(examples = "2026-27") String period,
@@ -125,11 +131,13 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                 @Schema(description = "MISSING_DATA: the day by which a value was due") LocalDate dataDueBy) {
     }
 
-    @Schema(name = "ScorecardTrendPoint", description = "A value of the metric for one period (a suppressed one has no value)")
+    @Schema(name = "ScorecardTrendPoint", description = "A value of the metric for one period (a suppressed one has no value)",
+            requiredProperties = {"period", "suppressed"})
     public record TrendPoint(@Schema(examples = "2025-26") String period, BigDecimal value, Integer n, boolean suppressed) {
     }
 
-    @Schema(name = "ScorecardAutonomy", description = "An autonomy grant of the school (from autonomy-service's events)")
+    @Schema(name = "ScorecardAutonomy", description = "An autonomy grant of the school (from autonomy-service's events)",
+            requiredProperties = {"grantId", "domain", "status", "since", "explanation"})
     public record Autonomy(UUID grantId, @Schema(examples = "PEOPLE") AutonomyDomain domain,
                            @Schema(description = "Absent if the events did not say", examples = "FULL_WITH_EXPECTATIONS")
                            AutonomyModel model,

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-@Schema(description = "A recorded oversight decision on a school, with the evidence that was in front of the deciders")
+@Schema(description = "A recorded oversight decision on a school, with the evidence that was in front of the deciders",
+        requiredProperties = {"id", "schoolId", "decision", "previousStatus", "status", "reason", "decidedBy", "effectiveDate",
+                "decidedAt", "evidence"})
 public record StatusDecisionResponse(UUID id, UUID schoolId, @Schema(examples = "OPEN") StatusDecisionKind decision,
                                      @Schema(examples = "PROPOSED") SchoolStatus previousStatus,
                                      @Schema(examples = "OPEN") SchoolStatus status, String reason,
