@@ -12,7 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "A benchmark evaluation received from contracts-service, and what it did to the school's grants")
+@Schema(description = "A benchmark evaluation received from contracts-service, and what it did to the school's grants",
+        requiredProperties = {"eventId", "benchmarkId", "schoolId", "result", "guardsDomains", "reinstateOnMet", "grantsRevoked", "grantsReinstated", "receivedAt"})
 public record BenchmarkEvaluationResponse(
         @Schema(description = "CloudEvents id of the BenchmarkEvaluated event", format = "uuid") String eventId,
         UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId,

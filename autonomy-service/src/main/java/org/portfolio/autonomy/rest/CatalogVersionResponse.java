@@ -6,7 +6,8 @@ import org.portfolio.autonomy.domain.CatalogVersion;
 import java.time.Instant;
 import java.util.List;
 
-@Schema(description = "A version of the decision catalog: who changed what, and (read one) its decisions")
+@Schema(description = "A version of the decision catalog: who changed what, and (read one) its decisions",
+        requiredProperties = {"version", "createdAt", "createdBy", "changeKind", "summary", "decisionCount"})
 public record CatalogVersionResponse(
         int version, Instant createdAt, String createdBy,
         @Schema(description = "SEEDED (the first catalog), or a decision ADDED, EDITED or RETIRED", examples = "ADDED",

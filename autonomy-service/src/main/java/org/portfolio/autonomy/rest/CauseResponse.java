@@ -10,7 +10,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "Why a grant changed: the event that caused it (and what it said), or a person's reason")
+@Schema(description = "Why a grant changed: the event that caused it (and what it said), or a person's reason",
+        requiredProperties = {"kind", "ratingIds", "description"})
 public record CauseResponse(
         @Schema(examples = "BENCHMARK_MISSED") CauseKind kind,
         @Schema(description = "CloudEvents id of the event that caused the change; absent for API actions", format = "uuid")

@@ -14,7 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "Who decides what for one school on one date: every decision of the current catalog, by domain")
+@Schema(description = "Who decides what for one school on one date: every decision of the current catalog, by domain",
+        requiredProperties = {"schoolId", "date", "catalogVersion", "domains"})
 public record DecisionMatrixResponse(
         UUID schoolId, String schoolName,
         @Schema(description = "As contracts-service announced it (absent until it has)") SchoolStatus schoolStatus,
@@ -22,11 +23,13 @@ public record DecisionMatrixResponse(
         @Schema(description = "The catalog version the matrix lists") int catalogVersion,
         List<Domain> domains) {
 
-    @Schema(description = "One domain: SCHOOL (every decision the school's), PARTIAL or DISTRICT")
+    @Schema(description = "One domain: SCHOOL (every decision the school's), PARTIAL or DISTRICT",
+            requiredProperties = {"domain", "control", "decisions"})
     public record Domain(AutonomyDomain domain, DomainControl control, List<Decision> decisions) {
     }
 
-    @Schema(description = "One decision's answer")
+    @Schema(description = "One decision's answer",
+            requiredProperties = {"decision", "name", "allowed", "decidedBy", "reason", "explanation"})
     public record Decision(@Schema(examples = "HIRE_TEACHERS") String decision, String name, boolean allowed,
                            DecidedBy decidedBy, RightsReason reason,
                            @Schema(description = "The grant the answer rests on (absent when none)") UUID grantId,

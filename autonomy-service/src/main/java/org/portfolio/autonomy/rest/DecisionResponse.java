@@ -5,7 +5,7 @@ import org.portfolio.autonomy.domain.AutonomyDomain;
 import org.portfolio.autonomy.domain.CatalogEntry;
 import org.portfolio.autonomy.domain.Decision;
 
-@Schema(description = "A decision and the autonomy domain that covers it")
+@Schema(description = "A decision and the autonomy domain that covers it", requiredProperties = {"code", "domain", "name"})
 public record DecisionResponse(@Schema(examples = "HIRE_TEACHERS") String code, AutonomyDomain domain,
                                @Schema(examples = "Hire teachers") String name, String description,
                                @Schema(description = "Catalog version that added it (absent in an older version's list)") Integer introducedInVersion,

@@ -15,7 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "May the school take this decision on this date? Who decides, and on what basis")
+@Schema(description = "May the school take this decision on this date? Who decides, and on what basis",
+        requiredProperties = {"schoolId", "decision", "decisionName", "domain", "date", "allowed", "decidedBy", "basis"})
 public record DecisionRightsResponse(
         UUID schoolId,
         @Schema(examples = "HIRE_TEACHERS") String decision,
@@ -26,7 +27,8 @@ public record DecisionRightsResponse(
         @Schema(examples = "DISTRICT") DecidedBy decidedBy,
         Basis basis) {
 
-    @Schema(description = "The grant the answer rests on, or why there is none in force")
+    @Schema(description = "The grant the answer rests on, or why there is none in force",
+            requiredProperties = {"reason", "explanation"})
     public record Basis(
             @Schema(examples = "REVOKED") RightsReason reason,
             @Schema(examples = "The district decides: PEOPLE autonomy (HIRE_TEACHERS) was revoked on 2026-09-10 because "

@@ -8,7 +8,8 @@ import org.portfolio.autonomy.domain.GrantStatus;
 import java.time.Instant;
 import java.util.UUID;
 
-@Schema(description = "One change of a grant, with its stored cause")
+@Schema(description = "One change of a grant, with its stored cause",
+        requiredProperties = {"id", "grantId", "schoolId", "at", "action", "toStatus", "cause"})
 public record GrantHistoryResponse(
         long id, UUID grantId, UUID schoolId, Instant at,
         @Schema(examples = "REVOKED") GrantAction action,

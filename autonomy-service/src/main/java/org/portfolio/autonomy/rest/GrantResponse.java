@@ -50,7 +50,8 @@ public record GrantResponse(
                                       + "consecutiveYears)", examples = "2") Integer fallBackAfterYears) {
     }
 
-    @Schema(description = "A missed benchmark that keeps a grant revoked")
+    @Schema(description = "A missed benchmark that keeps a grant revoked",
+            requiredProperties = {"benchmarkId", "reinstateOnMet", "missedAt"})
     public record OpenMissResponse(UUID benchmarkId, UUID evaluationId, boolean reinstateOnMet, Instant missedAt) {
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-@Schema(description = "Every school × domain: who holds it and why, with totals over all matching schools")
+@Schema(description = "Every school × domain: who holds it and why, with totals over all matching schools",
+        requiredProperties = {"date", "catalogVersion", "total", "page", "size", "totals", "items"})
 public record PortfolioResponse(
         @Schema(examples = "2026-09-15") LocalDate date,
         int catalogVersion,
@@ -25,13 +26,14 @@ public record PortfolioResponse(
         Map<AutonomyDomain, Map<DomainControl, Long>> totals,
         List<School> items) {
 
-    @Schema(description = "One school's row")
+    @Schema(description = "One school's row", requiredProperties = {"schoolId", "domains"})
     public record School(UUID schoolId, String name, String districtCode,
                          @Schema(description = "As contracts-service announced it (absent until it has)") SchoolStatus schoolStatus,
                          List<Cell> domains) {
     }
 
-    @Schema(description = "One school × domain")
+    @Schema(description = "One school × domain",
+            requiredProperties = {"domain", "control", "reason", "grantStatus", "schoolDecides", "decisions", "grants"})
     public record Cell(
             AutonomyDomain domain,
             @Schema(examples = "DISTRICT") DomainControl control,
@@ -45,6 +47,7 @@ public record PortfolioResponse(
             @Schema(description = "The school's live grants on the domain") List<GrantRef> grants) {
     }
 
+    @Schema(requiredProperties = {"grantId", "model", "status", "since"})
     public record GrantRef(UUID grantId, GrantModel model, GrantStatus status, Instant since) {
     }
 

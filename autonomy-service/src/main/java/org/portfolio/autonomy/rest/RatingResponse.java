@@ -8,7 +8,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-@Schema(description = "A school's published rating for one school year, as received from performance-service")
+@Schema(description = "A school's published rating for one school year, as received from performance-service",
+        requiredProperties = {"schoolYear", "ratingId", "tier", "eventId", "receivedAt"})
 public record RatingResponse(@Schema(examples = "2026-27") String schoolYear, UUID ratingId,
                              @Schema(examples = "MEETS") RatingTier tier, BigDecimal percent, Integer frameworkVersion,
                              Instant publishedAt,

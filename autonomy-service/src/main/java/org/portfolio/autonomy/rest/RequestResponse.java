@@ -12,7 +12,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "A programmatic autonomy request with every step of its review")
+@Schema(description = "A programmatic autonomy request with every step of its review",
+        requiredProperties = {"id", "schoolId", "domain", "decisions", "title", "justification", "expectedOutcomes", "startDate", "endDate", "status", "submittedBy", "submittedAt", "version", "steps"})
 public record RequestResponse(
         UUID id, UUID schoolId, AutonomyDomain domain, List<String> decisions, String title, String justification,
         List<String> expectedOutcomes, LocalDate startDate, LocalDate endDate,
@@ -26,7 +27,7 @@ public record RequestResponse(
         @Schema(description = "Also the ETag; send it as If-Match with a step") long version,
         @Schema(description = "Every step, oldest first") List<Step> steps) {
 
-    @Schema(description = "One step of the review")
+    @Schema(description = "One step of the review", requiredProperties = {"id", "at", "kind", "toStatus", "actor"})
     public record Step(long id, Instant at, @Schema(examples = "COMMENTED") RequestStepKind kind,
                        @Schema(description = "The status before the step; absent on the first step (the submission)")
                        RequestStatus fromStatus,

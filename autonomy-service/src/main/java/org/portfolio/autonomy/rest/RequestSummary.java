@@ -10,7 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "A request in a list (read one for its justification and steps)")
+@Schema(description = "A request in a list (read one for its justification and steps)",
+        requiredProperties = {"id", "schoolId", "domain", "decisions", "title", "startDate", "endDate", "status", "submittedAt"})
 public record RequestSummary(UUID id, UUID schoolId, AutonomyDomain domain, List<String> decisions, String title,
                              LocalDate startDate, LocalDate endDate, RequestStatus status, Instant submittedAt,
                              Instant decidedAt, UUID grantId) {
