@@ -13,8 +13,9 @@ import java.util.List;
 @Schema(name = "AccountabilityTerms", description = "The accountability clock the contract sets: when each intervention "
         + "step is due and reviewed, what an overdue step does, when a benchmark without data becomes MISSING_DATA, and "
         + "whether data that is missing or suppressed counts as a miss. Left out (or any part left out): no dates, an "
-        + "overdue step is only flagged, no MISSING_DATA, nothing without a value counts as a miss. Answers always state "
-        + "every part. Out-of-range values are 422.")
+        + "overdue step is only flagged, no MISSING_DATA, nothing without a value counts as a miss. Answers state every part "
+        + "but missingDataGraceDays, which they leave out when the contract never marks MISSING_DATA. Out-of-range "
+        + "values are 422.")
 public record AccountabilityDto(
         @Schema(description = "Per intervention level (not NONE), each at most once: days from the step's start to its "
                 + "due date and to its review date. A level not listed has no dates.")

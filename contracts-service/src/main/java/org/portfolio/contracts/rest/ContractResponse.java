@@ -29,7 +29,7 @@ public record ContractResponse(
         @Schema(description = "How it ended (ended contracts only; absent otherwise)") End ended,
         @Schema(description = "A decided end still to come (non-renewal at term end, termination on a date); absent when none") End scheduledEnd,
         Instant createdAt, String createdBy, Instant updatedAt,
-        @Schema(description = "The accountability clock of the current version (every part stated)") AccountabilityDto accountability,
+        @Schema(description = "The accountability clock of the current version (every part stated but a grace period it does not set)") AccountabilityDto accountability,
         @Schema(description = "When the current intervention step is due, as the contract's clock set it when the step "
                 + "began (absent at NONE, or when the contract sets no due date for the level)") LocalDate interventionDueDate,
         @Schema(description = "When the current intervention step is reviewed (absent likewise)") LocalDate interventionReviewDate) {

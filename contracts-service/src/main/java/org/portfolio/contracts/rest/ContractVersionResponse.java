@@ -15,7 +15,7 @@ public record ContractVersionResponse(UUID contractId, @Schema(examples = "2") i
                                       TermDto term, List<ProvisionDto> provisions, List<BenchmarkDto> benchmarks,
                                       @Schema(description = "The amendment's reason (absent for version 1)") String reason,
                                       String createdBy, Instant createdAt,
-                                      @Schema(description = "The version's accountability clock (every part stated)")
+                                      @Schema(description = "The version's accountability clock (every part stated but a grace period it does not set)")
                                       AccountabilityDto accountability) {
 
     static ContractVersionResponse of(ContractVersion v, int currentVersion, MonthDay lastDay) {
