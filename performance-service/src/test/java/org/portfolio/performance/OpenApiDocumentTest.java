@@ -116,6 +116,8 @@ class OpenApiDocumentTest {
         assertThat(required("RatingSummaryResponse")).contains("rated").doesNotContain("tier", "percent");
         assertThat(required("PublicSchoolResponse")).doesNotContain("tier", "rated", "percent");
         assertThat(required("RowError")).containsExactlyInAnyOrder("row", "field", "message");
+        assertThat(required("FieldError")).as("platform-web's field error of a 400 or 422")
+                .containsExactlyInAnyOrder("field", "message");
     }
 
     @Test
