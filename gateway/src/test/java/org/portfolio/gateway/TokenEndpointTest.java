@@ -267,6 +267,54 @@ class TokenEndpointTest {
         }
     }
 
+    /**
+     * Sixth pass L4, left open until the ninth: a body that does not state its length (chunked) met Quarkus's own limit
+     * on the gateway's own resources, a bare 413 without a body (the token endpoint's over 1 MB), or was read whole
+     * before the token endpoint's 16 KB were checked. Counted as it is read now, and refused with problem+json.
+     */
+    @Test
+    void anOwnResourcesChunkedBodyOverItsLimitIsRefusedAsProblemJson() throws Exception {
+        byte[] form = new byte[64 * 1024];
+        java.util.Arrays.fill(form, (byte) 'a');
+        form[0] = 's';
+        form[1] = '=';
+        assertThat(chunked("POST /oauth/token HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic eDp5\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n", "", form, 32))
+                .startsWith("HTTP/1.1 413").contains("application/problem+json").contains("urn:portfolio:problem:payload-too-large")
+                .contains("exceeds 16 KiB, the limit of /oauth/token");
+        byte[] json = "1,".repeat(32 * 1024).getBytes(StandardCharsets.US_ASCII);
+        assertThat(chunked("POST /api/admin/clients HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTokens.districtAdmin() + "\r\nContent-Type: application/json\r\n", "{\"numbers\":[", json, 24))
+                .startsWith("HTTP/1.1 413").contains("application/problem+json").contains("urn:portfolio:problem:payload-too-large")
+                .contains("exceeds 1 MiB, the limit of /api/admin/clients");
+    }
+
+    /** The answer's head and start of a chunked request: {@code first}, then {@code chunks} times {@code chunk}. */
+    private static String chunked(String head, String first, byte[] chunk, int chunks) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write((head + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            try {
+                if (!first.isEmpty()) {
+                    out.write((Integer.toHexString(first.length()) + "\r\n" + first + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                for (int i = 0; i < chunks; i++) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (java.io.IOException closed) {
+                // the gateway answered and closed before the whole body went out: the answer is still there to read
+            }
+            byte[] b = new byte[4096];
+            int n = socket.getInputStream().read(b);
+            return new String(b, 0, Math.max(n, 0), StandardCharsets.US_ASCII);
+        }
+    }
+
     // --- RFC 6749 §5.2 errors: application/json {error, error_description}, never problem+json
 
     @Test

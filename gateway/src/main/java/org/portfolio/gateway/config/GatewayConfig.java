@@ -128,6 +128,14 @@ public interface GatewayConfig {
         MemorySize defaultMaxBodySize();
 
         /**
+         * Body size limit of the gateway's own resources (the token endpoints have their route's, lower): a stated
+         * length over it is refused before it is read, one of unknown length as it is read; Quarkus's own limit
+         * ({@code quarkus.http.limits.max-body-size}, whose 413 is bare) must sit above it.
+         */
+        @WithDefault("1M")
+        MemorySize ownMaxBodySize();
+
+        /**
          * A caller's header fields (names and values) beyond this are refused, 431 problem+json: the services' servers
          * take 20 KB, and the gateway adds its own headers on the way (sixth pass L6: 20 KB from a caller passed the
          * gateway and the service answered a bare 431).

@@ -36,10 +36,6 @@ public class FrontDoor {
     @Inject
     GatewayConfig config;
 
-    /** Quarkus's own body limit, which guards the gateway's own resources (RESTEasy's): 1 MB here. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-    io.quarkus.runtime.configuration.MemorySize ownBodyLimit;
-
     @Inject
     TokenVerifier verifier;
 
@@ -132,7 +128,7 @@ public class FrontDoor {
             }
             // the gateway's own resources also have Quarkus's limit, which answers a bare 413 (sixth pass, L4): refused
             // here first, as problem+json, when the body states its length
-            long limit = route == null ? Math.min(policy.maxBodySize(), ownBodyLimit.asLongValue()) : policy.maxBodySize();
+            long limit = route == null ? ownBodyLimit(path) : policy.maxBodySize();
             if (n > limit) {
                 problem(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body (" + size(n) + ") exceeds " + size(limit)
                         + ", the limit of " + path, path, corr, true);
@@ -286,6 +282,11 @@ public class FrontDoor {
     }
 
     /** The unread rest of an HTTP/1.1 body must not be taken for the next request: close the connection after the answer. */
+    /** The body limit of one of the gateway's own resources: its route's (the token endpoints' 16 KB), at most 1 MB. */
+    long ownBodyLimit(String path) {
+        return Math.min(table.policy(path).maxBodySize(), config.limits().ownMaxBodySize().asLongValue());
+    }
+
     static void closeAfterAnswer(HttpServerRequest req) {
         if (req.version() != HttpVersion.HTTP_2) { // HTTP/2 resets just the stream, and forbids Connection headers
             req.response().putHeader(HttpHeaders.CONNECTION, "close");
