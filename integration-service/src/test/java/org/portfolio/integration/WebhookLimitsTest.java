@@ -143,6 +143,15 @@ class WebhookLimitsTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("urn:portfolio:problem:payload-too-large");
+        // the same over a field the request has: Jackson wrapped the refusal in that field's JsonMappingException, and
+        // it was answered 400 (ninth pass review; the unknown "x" above is skipped unwrapped)
+        HttpResponse<String> known = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + io.restassured.RestAssured.port + "/api/webhooks"))
+                .header("Authorization", "Bearer " + TestTokens.districtAdmin()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(known.statusCode()).isEqualTo(413);
+        assertThat(known.body()).contains("urn:portfolio:problem:payload-too-large");
         // an ordinary registration is far below it
         try (Receiver r = new Receiver()) {
             Response ok = Webhooks.register(TestTokens.districtAdmin(), r.url(), List.of("SchoolRegistered"), null);

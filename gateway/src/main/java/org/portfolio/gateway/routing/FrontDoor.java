@@ -48,7 +48,17 @@ public class FrontDoor {
     private CallerAddress callers;
     private ManagementPaths management;
 
+    /** Quarkus's own body limit: a backstop above the gateway's own resources' limit (its 413 is bare). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    io.quarkus.runtime.configuration.MemorySize serverBodyLimit;
+
     void install(@Observes Router router) {
+        if (config.limits().ownMaxBodySize().asLongValue() >= serverBodyLimit.asLongValue()) {
+            // a body between the two would meet Quarkus's bare 413 (ninth pass review): refuse to start instead
+            throw new IllegalStateException("portfolio.gateway.limits.own-max-body-size (" + config.limits().ownMaxBodySize()
+                    .asLongValue() + " bytes) must be below quarkus.http.limits.max-body-size (" + serverBodyLimit.asLongValue()
+                    + " bytes): raise the latter with it");
+        }
         table = new RouteTable(config);
         rules = new AccessRules(config);
         limiter = new RateLimiter(config.rateLimit());

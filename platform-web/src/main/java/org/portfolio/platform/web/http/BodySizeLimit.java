@@ -57,9 +57,18 @@ public abstract class BodySizeLimit implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         if (appliesTo(context.getType())) {
-            context.setInputStream(new Limited(context.getInputStream(), limit()));
+            long limit = limit();
+            context.setInputStream(new Limited(context.getInputStream(), limit, () -> tooLarge(limit)));
         }
         return context.proceed();
+    }
+
+    /**
+     * What a body that grows past the limit while it is read throws. Jackson wraps it in the JsonMappingException of
+     * the field it was reading; {@link ProblemMappers} answers the refusal inside.
+     */
+    protected RuntimeException tooLarge(long limit) {
+        return new ClientErrorException(message(limit), Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
 
     public static String message(long limit) {
@@ -69,11 +78,13 @@ public abstract class BodySizeLimit implements ReaderInterceptor {
     /** Stops a body that grows past the limit while it is read. */
     static final class Limited extends FilterInputStream {
         private final long limit;
+        private final java.util.function.Supplier<RuntimeException> refusal;
         private long count;
 
-        Limited(InputStream in, long limit) {
+        Limited(InputStream in, long limit, java.util.function.Supplier<RuntimeException> refusal) {
             super(in);
             this.limit = limit;
+            this.refusal = refusal;
         }
 
         @Override
@@ -97,8 +108,7 @@ public abstract class BodySizeLimit implements ReaderInterceptor {
         private void add(int n) {
             count += n;
             if (count > limit) {
-                // a WebApplicationException passes through body deserialisation with its status (others become 400)
-                throw new ClientErrorException(message(limit), Response.Status.REQUEST_ENTITY_TOO_LARGE);
+                throw refusal.get();
             }
         }
     }
