@@ -134,6 +134,44 @@ class PeriodLifecycleTest {
         Fixtures.result(period, east).then().statusCode(200).body("offer.programId", equalTo(program.toString()))
                 .body("offer.priorityGroup", equalTo("ZONE"));
         Fixtures.result(period, west).then().statusCode(200).body("offer", nullValue());
+        // the application shows the family the group the match gave (it showed ZONE to the other child: ninth pass)
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/applications/" + east).then()
+                .statusCode(200).body("choices[0].priorityGroup", equalTo("ZONE"));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/applications/" + west).then()
+                .statusCode(200).body("choices[0].priorityGroup", equalTo("GENERAL"));
+    }
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * Ninth pass review: a period closed by a replica still on the code before V5 (a rolling deploy) has no zones on
+     * record, and every run read them live again. Its first run records them, and a re-run reads those.
+     */
+    @Test
+    void aPeriodClosedWithoutItsZonesOnRecordHasThemRecordedAtItsFirstRun() throws Exception {
+        UUID period = Fixtures.period(3);
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID program = Fixtures.program(period, school, "9", 1, "ZONE", "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID east = new Fixtures.Kid("9", "EAST").create();
+        UUID west = new Fixtures.Kid("9", "WEST").create();
+        Fixtures.apply(period, east, program).then().statusCode(201);
+        Fixtures.apply(period, west, program).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("delete from period_school_zone where period_id = ?")) {
+            ps.setObject(1, period);
+            org.assertj.core.api.Assertions.assertThat(ps.executeUpdate()).as("zones recorded at the close").isEqualTo(1);
+        }
+        action(period, "match").then().statusCode(200);
+        action(period, "discard-match").then().statusCode(200);
+        org.portfolio.testing.EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolUpdated.v1",
+                school.toString(), Map.of("schoolId", school, "districtCode", "S-" + school.toString().substring(0, 8),
+                        "name", "Moved Academy", "type", "CHARTER", "grades", java.util.List.of("9"), "zone", "WEST", "status", "OPEN"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/enrollment/schools")
+                .then().body("find { it.schoolId == '" + school + "' }.zone", equalTo("WEST")));
+        action(period, "match").then().statusCode(200);
+        Fixtures.result(period, east).then().statusCode(200).body("offer.programId", equalTo(program.toString()));
     }
 
     @Test

@@ -221,6 +221,28 @@ public class MatchStore {
         }
     }
 
+    /**
+     * Records each school's zone as it stands, for every school with a program in the period (period_school_zone): what
+     * every run of the period reads, as it reads the applicants' fields fixed from the close (eighth pass, E4).
+     */
+    public void freezeSchoolZones(UUID periodId) {
+        execute("delete from period_school_zone where period_id = ?", periodId);
+        execute("""
+                insert into period_school_zone (period_id, school_id, zone)
+                select distinct p.period_id, p.school_id, s.zone from program p
+                  left join participating_school s on s.school_id = p.school_id
+                 where p.period_id = ?""", periodId);
+    }
+
+    /** Each school's zone recorded at the period's close (empty when none was: before the close, or before V5). */
+    public Map<UUID, String> schoolZonesAtClose(UUID periodId) {
+        Map<UUID, String> out = new HashMap<>();
+        for (Object[] r : query("select school_id, zone from period_school_zone where period_id = ?", periodId)) {
+            out.put((UUID) r[0], (String) r[1]);
+        }
+        return out;
+    }
+
     /** Runs one statement with parameters; returns the update count. */
     public int execute(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

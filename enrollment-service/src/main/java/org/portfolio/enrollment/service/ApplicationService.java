@@ -19,6 +19,7 @@ import org.portfolio.enrollment.domain.Applicant;
 import org.portfolio.enrollment.domain.ApplicantProfile;
 import org.portfolio.enrollment.domain.Application;
 import org.portfolio.enrollment.domain.EnrollmentPeriod;
+import org.portfolio.enrollment.domain.PeriodStatus;
 import org.portfolio.enrollment.domain.ParticipatingSchool;
 import org.portfolio.enrollment.domain.PriorityRules;
 import org.portfolio.enrollment.domain.Program;
@@ -141,16 +142,22 @@ public class ApplicationService {
                 .orElseThrow(() -> ProblemException.notFound("Application of applicant", applicantId));
     }
 
-    /** The choices with the priority groups derived from the applicant's data, as shown to the family. */
+    /**
+     * The choices with the priority groups derived from the applicant's data, as shown to the family: by each school's
+     * zone as it stood at the close once the window has closed, as the match gives them (ninth pass review).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ChoiceView> view(Application a) {
         ApplicantProfile profile = applicants.findById(a.applicantId).profile();
         Map<UUID, ParticipatingSchool> bySchool = schoolsById();
+        EnrollmentPeriod period = periods.findById(a.periodId);
+        Map<UUID, String> zonesAtClose = period == null || period.status == PeriodStatus.DRAFT || period.status == PeriodStatus.OPEN
+                ? Map.of() : store.schoolZonesAtClose(a.periodId);
         List<ChoiceView> out = new ArrayList<>();
         for (int i = 0; i < a.choices.size(); i++) {
             Program p = programs.findById(a.choices.get(i));
             ParticipatingSchool s = bySchool.get(p.schoolId);
-            String zone = s == null ? null : s.zone;
+            String zone = zonesAtClose.containsKey(p.schoolId) ? zonesAtClose.get(p.schoolId) : s == null ? null : s.zone;
             int mask = PriorityRules.setAsideMask(profile, p.setAsides, p.schoolId, zone);
             List<String> groups = new ArrayList<>();
             for (int k = 0; k < p.setAsides.size(); k++) {

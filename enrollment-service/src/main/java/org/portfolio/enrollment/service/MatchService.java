@@ -275,16 +275,21 @@ public class MatchService {
         return new Loaded(ps, participating, zones, seats, store.loadApplications(period.id, index));
     }
 
-    /** Each school's zone recorded when the window closed (empty while the period is open: the what-if reads live). */
+    /**
+     * Each school's zone recorded when the window closed (empty while the period is open: the what-if reads live). A
+     * closed or matched period without a record (closed by a replica still on the code before V5, during a rolling
+     * deploy) is recorded now, at its first run, so every later run reads the same zones.
+     */
     private Map<UUID, String> zonesAtClose(EnrollmentPeriod period) {
-        Map<UUID, String> out = new HashMap<>();
         if (period.status == PeriodStatus.DRAFT || period.status == PeriodStatus.OPEN) {
-            return out;
+            return Map.of();
         }
-        for (Object[] r : store.query("select school_id, zone from period_school_zone where period_id = ?", period.id)) {
-            out.put((UUID) r[0], (String) r[1]);
+        Map<UUID, String> zones = store.schoolZonesAtClose(period.id);
+        if (zones.isEmpty() && (period.status == PeriodStatus.CLOSED || period.status == PeriodStatus.MATCHED)) {
+            store.freezeSchoolZones(period.id);
+            zones = store.schoolZonesAtClose(period.id);
         }
-        return out;
+        return zones;
     }
 
     /**

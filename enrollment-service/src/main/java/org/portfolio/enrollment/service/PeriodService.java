@@ -144,7 +144,7 @@ public class PeriodService {
             throw transition(p, "close", "OPEN");
         }
         p.status = PeriodStatus.CLOSED;
-        freezeSchoolZones(id);
+        store.freezeSchoolZones(id);
         if (p.lotterySeed == null) {
             p.lotterySeed = Lottery.newSeed();
             p.lotterySeedSha256 = Lottery.sha256(p.lotterySeed);
@@ -152,15 +152,6 @@ public class PeriodService {
         }
         p.touch(clock.instant());
         return p;
-    }
-
-    private void freezeSchoolZones(UUID periodId) {
-        store.execute("delete from period_school_zone where period_id = ?", periodId);
-        store.execute("""
-                insert into period_school_zone (period_id, school_id, zone)
-                select distinct p.period_id, p.school_id, s.zone from program p
-                  left join participating_school s on s.school_id = p.school_id
-                 where p.period_id = ?""", periodId);
     }
 
     /** "<name> — round N", the name cut so that the whole fits the column (200 characters). */
