@@ -273,6 +273,24 @@ class EdFiApiTest {
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
     }
 
+    /**
+     * Ninth pass: a school's sessions were uncapped, and every derivation pass of its attendance resolves all of them
+     * against each student. The 41st of a school year is refused; a change of a stored one is not; another year has its own.
+     */
+    @Test
+    void aSchoolYearHasAtMost40Sessions() {
+        for (int i = 1; i <= 40; i++) {
+            post("sessions", session("Week " + i, "2021-08-23", "2021-12-17", 81), sis, 201);
+        }
+        Response refused = post("sessions", session("Week 41", "2021-08-23", "2021-12-17", 81), sis, 400);
+        assertThat(refused.jsonPath().getString("type")).isEqualTo("urn:ed-fi:api:bad-request:data-validation-failed");
+        assertThat(refused.jsonPath().getMap("validationErrors")).containsOnlyKeys("$.sessionName");
+        given().auth().oauth2(sis).queryParam("schoolId", edfiSchool).queryParam("sessionName", "Week 41").get(DATA + "sessions")
+                .then().statusCode(200).body("size()", equalTo(0));
+        post("sessions", session("Week 40", "2021-08-23", "2021-12-17", 80), sis, 200);
+        post("sessions", session("Week 1", "2022-08-23", "2022-12-16", 81).replace("\"schoolYear\":2022", "\"schoolYear\":2023"), sis, 201);
+    }
+
     /** Review finding: If-Match was ignored, so a PUT or DELETE from a stale read overwrote a newer version. */
     @Test
     void ifMatchGuardsPutAndDeleteAsEdFiDoes() {

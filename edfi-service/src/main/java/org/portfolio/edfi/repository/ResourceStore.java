@@ -398,6 +398,22 @@ public class ResourceStore {
     }
 
     /** The school years with sessions at a school. */
+    /** How many resources of a kind a school has in a school year. */
+    public long countOfSchoolYear(String resource, long schoolId, int schoolYear) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select count(*) from edfi_resource where resource = ? "
+                    + "and school_id = ? and school_year = ?")) {
+                st.setString(1, resource);
+                st.setLong(2, schoolId);
+                st.setInt(3, schoolYear);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     public List<Integer> sessionYears(String sessions, long schoolId) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select distinct school_year from edfi_resource where resource = ? "

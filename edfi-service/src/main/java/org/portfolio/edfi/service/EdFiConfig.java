@@ -18,6 +18,14 @@ public interface EdFiConfig {
     @WithDefault("64K")
     MemorySize maxBodySize();
 
+    /**
+     * Most sessions a school may have in one school year: a new one past it is refused (400). An SIS sends a handful
+     * (a year, semesters, quarters, summers); every derivation pass of the school's attendance resolves all of them
+     * against each student, so they were a cost an SIS could grow without bound (ninth pass).
+     */
+    @WithDefault("40")
+    int maxSessionsPerSchoolYear();
+
     /** The deriver that drains the derivation queue (docs/edfi.md, decision 0009). */
     Deriver deriver();
 

@@ -199,6 +199,9 @@ public class EdFiService {
             checkDescriptors(doc);
             lock(type, owner, doc.naturalKey());
             existing = store.byKey(type.path(), doc.naturalKey());
+            if (type == ResourceType.SESSIONS && existing.isEmpty()) {
+                checkSessionCount(owner, doc.schoolYear()); // under the school's lock: no two new sessions pass at once
+            }
         }
         String body = doc.body().toString();
         String etag = etag(body);
@@ -651,6 +654,19 @@ public class EdFiService {
      * (sessions, enrollments and the school's mapping exclusive) and their natural key's lock, so concurrent events of
      * one school do not wait for each other.
      */
+    /** A new session past the school year's limit ({@link EdFiConfig#maxSessionsPerSchoolYear}): 400, not stored. */
+    private void checkSessionCount(Long school, Integer schoolYear) {
+        if (school == null || schoolYear == null) {
+            return;
+        }
+        long n = store.countOfSchoolYear(ResourceType.SESSIONS.path(), school, schoolYear);
+        int max = config.maxSessionsPerSchoolYear();
+        if (n >= max) {
+            throw EdFiException.validation("$.sessionName", "School " + school + " has " + n + " sessions in school year "
+                    + schoolYear + ", the most a school may have (" + max + "); change or delete one of them first.");
+        }
+    }
+
     private void lock(ResourceType type, Long school, String naturalKey) {
         if (type == ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS) {
             store.lockSchoolShared(school == null ? 0 : school);
