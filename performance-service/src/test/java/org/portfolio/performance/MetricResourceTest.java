@@ -37,6 +37,25 @@ class MetricResourceTest {
                 .post("/api/performance/metrics").then().statusCode(409);
     }
 
+    /** Eighth pass N11: a computation's better direction was never checked (absenteeism could be defined higher-is-better). */
+    @Test
+    void aComputedMetricsDirectionIsTheComputations() {
+        String code = "ABSENT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> m = new java.util.HashMap<>(Map.of("code", code, "name", "Absent students", "category", "ACADEMIC",
+                "direction", "HIGHER_IS_BETTER", "unit", "PERCENT", "computation", "CHRONIC_ABSENTEEISM"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(m)
+                .post("/api/performance/metrics").then().statusCode(422)
+                .body("errors[0].field", equalTo("direction"))
+                .body("errors[0].message", equalTo("CHRONIC_ABSENTEEISM values are LOWER_IS_BETTER"));
+        m.put("direction", "LOWER_IS_BETTER");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(m)
+                .post("/api/performance/metrics").then().statusCode(201);
+        // a school-level value's direction is the district's to say
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("code", code + "_S", "name", "Suspensions", "category", "ORGANIZATIONAL", "direction", "LOWER_IS_BETTER",
+                        "unit", "COUNT")).post("/api/performance/metrics").then().statusCode(201);
+    }
+
     @Test
     void anUnknownMetricIs404AndAnUnknownCategoryIs400() {
         given().get("/api/performance/metrics/NOPE").then().statusCode(404);

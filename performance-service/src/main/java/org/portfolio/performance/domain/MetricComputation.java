@@ -17,6 +17,18 @@ public enum MetricComputation {
         return this == ASSESSMENT_PROFICIENCY || this == MEDIAN_GROWTH_PERCENTILE || this == CHRONIC_ABSENTEEISM;
     }
 
+    /**
+     * Which way the computation's values are better: fewer chronically absent students, more proficient ones, higher
+     * growth, more applicants per seat; null for a school-level value, whose meaning the district defines.
+     */
+    public MetricDirection betterDirection() {
+        return switch (this) {
+            case SCHOOL_LEVEL -> null;
+            case CHRONIC_ABSENTEEISM -> MetricDirection.LOWER_IS_BETTER;
+            case ASSESSMENT_PROFICIENCY, MEDIAN_GROWTH_PERCENTILE, FAMILY_DEMAND -> MetricDirection.HIGHER_IS_BETTER;
+        };
+    }
+
     public boolean needsSubjects() {
         return this == ASSESSMENT_PROFICIENCY || this == MEDIAN_GROWTH_PERCENTILE;
     }

@@ -64,6 +64,12 @@ public class MetricCatalogService {
                         default -> "PERCENT";
                     }));
         }
+        if (c.betterDirection() != null && direction != c.betterDirection()) {
+            // a CHRONIC_ABSENTEEISM metric defined HIGHER_IS_BETTER rated the schools with the most absent students
+            // best and read their rise as improving (eighth pass, N11)
+            throw ProblemException.unprocessable("The direction does not fit the computation",
+                    new FieldError("direction", c + " values are " + c.betterDirection()));
+        }
         MetricDefinition m = MetricDefinition.define(code, name, category, direction, unit, description, c,
                 hasSubjects ? subjects.stream().distinct().toList() : null, clock.instant());
         metrics.persist(m);
