@@ -397,7 +397,6 @@ public class ResourceStore {
         });
     }
 
-    /** The school years with sessions at a school. */
     /** How many resources of a kind a school has in a school year. */
     public long countOfSchoolYear(String resource, long schoolId, int schoolYear) {
         return sql.work(c -> {
@@ -414,6 +413,7 @@ public class ResourceStore {
         });
     }
 
+    /** The school years with sessions at a school. */
     public List<Integer> sessionYears(String sessions, long schoolId) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select distinct school_year from edfi_resource where resource = ? "

@@ -44,7 +44,8 @@ public class SessionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "edfiUpsertSession", summary = "Create or update a Session (upsert on its natural key)",
             description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The attendance records of the school's enrolled students for the session's year are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status). "
-                    + "An SIS client writes only Ed-Fi schools mapped to its schools.")
+                    + "An SIS client writes only Ed-Fi schools mapped to its schools. A school has at most 40 sessions per "
+                    + "school year (portfolio.edfi.max-sessions-per-school-year): a new one past it is a 400 naming $.sessionName.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.Session.class)))
     @APIResponse(responseCode = "201", description = "Created", headers = {

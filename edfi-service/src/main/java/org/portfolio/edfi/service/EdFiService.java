@@ -648,12 +648,6 @@ public class EdFiService {
                 : Optional.of(assessmentKey(body, r.schoolYear(), r.schoolId()));
     }
 
-    /**
-     * Writes of one Ed-Fi school take turns (a session or an enrollment changes which records other writes of the
-     * school touch). An attendance event touches only its own record: events of a school take the school lock shared
-     * (sessions, enrollments and the school's mapping exclusive) and their natural key's lock, so concurrent events of
-     * one school do not wait for each other.
-     */
     /** A new session past the school year's limit ({@link EdFiConfig#maxSessionsPerSchoolYear}): 400, not stored. */
     private void checkSessionCount(Long school, Integer schoolYear) {
         if (school == null || schoolYear == null) {
@@ -667,6 +661,12 @@ public class EdFiService {
         }
     }
 
+    /**
+     * Writes of one Ed-Fi school take turns (a session or an enrollment changes which records other writes of the
+     * school touch). An attendance event touches only its own record: events of a school take the school lock shared
+     * (sessions, enrollments and the school's mapping exclusive) and their natural key's lock, so concurrent events of
+     * one school do not wait for each other.
+     */
     private void lock(ResourceType type, Long school, String naturalKey) {
         if (type == ResourceType.STUDENT_SCHOOL_ATTENDANCE_EVENTS) {
             store.lockSchoolShared(school == null ? 0 : school);

@@ -92,7 +92,7 @@ public class MatchService {
                     + MAX_RUNS + " times; publish one of them");
         }
         long t0 = System.nanoTime();
-        Loaded l = load(period, Map.of());
+        Loaded l = load(period, Map.of(), true);
         long t1 = System.nanoTime();
         MatchComputation m = new MatchComputation(l.programs, l.participating, l.zones, l.seats, l.apps).run(period.lotterySeed);
         long t2 = System.nanoTime();
@@ -128,7 +128,7 @@ public class MatchService {
         }
         String s = seed == null || seed.isBlank() ? Lottery.newSeed() : seed;
         long t0 = System.nanoTime();
-        Loaded l = load(period, seatOverrides);
+        Loaded l = load(period, seatOverrides, false);
         long t1 = System.nanoTime();
         MatchComputation m = new MatchComputation(l.programs, l.participating, l.zones, l.seats, l.apps).run(s);
         long t2 = System.nanoTime();
@@ -242,7 +242,7 @@ public class MatchService {
                           MatchStore.Applications apps) {
     }
 
-    private Loaded load(EnrollmentPeriod period, Map<UUID, Integer> seatOverrides) {
+    private Loaded load(EnrollmentPeriod period, Map<UUID, Integer> seatOverrides, boolean recordZones) {
         em.flush();
         List<Program> ps = programs.listByPeriod(period.id);
         Map<UUID, ParticipatingSchool> bySchool = new HashMap<>();
@@ -252,7 +252,7 @@ public class MatchService {
         String[] zones = new String[ps.size()];
         int[] seats = new int[ps.size()];
         Map<UUID, Long> usedBefore = period.previousPeriodId == null ? Map.of() : heldInEarlierRounds(period.id);
-        Map<UUID, String> zonesAtClose = zonesAtClose(period);
+        Map<UUID, String> zonesAtClose = zonesAtClose(period, recordZones);
         for (int i = 0; i < ps.size(); i++) {
             Program p = ps.get(i);
             index.put(p.id, i);
@@ -278,14 +278,15 @@ public class MatchService {
     /**
      * Each school's zone recorded when the window closed (empty while the period is open: the what-if reads live). A
      * closed or matched period without a record (closed by a replica still on the code before V5, during a rolling
-     * deploy) is recorded now, at its first run, so every later run reads the same zones.
+     * deploy) is recorded at its first run (under the period's lock), so every later run reads the same zones; a
+     * what-if stores nothing and reads them live until then.
      */
-    private Map<UUID, String> zonesAtClose(EnrollmentPeriod period) {
+    private Map<UUID, String> zonesAtClose(EnrollmentPeriod period, boolean recordIfMissing) {
         if (period.status == PeriodStatus.DRAFT || period.status == PeriodStatus.OPEN) {
             return Map.of();
         }
         Map<UUID, String> zones = store.schoolZonesAtClose(period.id);
-        if (zones.isEmpty() && (period.status == PeriodStatus.CLOSED || period.status == PeriodStatus.MATCHED)) {
+        if (recordIfMissing && zones.isEmpty() && (period.status == PeriodStatus.CLOSED || period.status == PeriodStatus.MATCHED)) {
             store.freezeSchoolZones(period.id);
             zones = store.schoolZonesAtClose(period.id);
         }

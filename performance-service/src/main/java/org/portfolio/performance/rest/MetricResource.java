@@ -73,8 +73,9 @@ public class MetricResource {
     @APIResponse(responseCode = "201", description = "The new metric; Location names it",
             content = @Content(schema = @Schema(implementation = MetricResponse.class)))
     @APIResponse(responseCode = "409", description = "A metric with this code exists already")
-    @APIResponse(responseCode = "422", description = "The subjects or the unit do not fit the computation (ASSESSMENT_PROFICIENCY and "
-            + "MEDIAN_GROWTH_PERCENTILE need subjects, the others take none; computed metrics have their computation's unit)")
+    @APIResponse(responseCode = "422", description = "The subjects, the unit or the direction do not fit the computation "
+            + "(ASSESSMENT_PROFICIENCY and MEDIAN_GROWTH_PERCENTILE need subjects, the others take none; computed metrics "
+            + "have their computation's unit and direction: CHRONIC_ABSENTEEISM LOWER_IS_BETTER, the others HIGHER_IS_BETTER)")
     public Response define(@Valid @NotNull MetricRequest r, @Context UriInfo uri) {
         MetricDefinition m = catalog.define(r.code(), r.name(), r.category(), r.direction(), r.unit(), r.description(),
                 r.computation(), r.subjects());

@@ -168,14 +168,14 @@ public class ProblemMappers {
     }
 
     /**
-     * A refusal thrown while Jackson read the body (a body limit counting the bytes as they are read) comes back wrapped
-     * in the JsonMappingException of the field being read: a 1.5 MB body answered 400 "zones[N]: is not valid" instead
-     * of its 413 (ninth pass). The refusal is the answer.
+     * A body limit's refusal, thrown while Jackson read the body (counting the bytes as they are read), comes back
+     * wrapped in the JsonMappingException of the field being read: a 1.5 MB body answered 400 "zones[N]: is not valid"
+     * instead of its 413 (ninth pass). That refusal is the answer; any other keeps the wrapper's, with its field.
      */
     private Optional<Response> refusalInside(Throwable e, UriInfo uri) {
         Throwable t = e.getCause();
         for (int i = 0; i < 20 && t != null; i++, t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ProblemException p) {
+            if (t instanceof ProblemException p && p.type().status() == 413) {
                 return Optional.of(problem(p, uri));
             }
             if (t instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() == 413) {
