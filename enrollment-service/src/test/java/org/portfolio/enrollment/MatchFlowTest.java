@@ -331,6 +331,10 @@ class MatchFlowTest {
                 .body("offerHistory.status", equalTo(List.of("ACCEPTED")));
         given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
                 .body("find { it.programId == '" + seats.top() + "' }.offeredNow", equalTo(0));
+        // the family still sees its place on that list, and why it does not move (it said nothing: ninth pass)
+        result(period, x).then().body("choices.find { it.programId == '" + seats.top() + "' }.outcome", equalTo("WAITLISTED"))
+                .body("choices.find { it.programId == '" + seats.top() + "' }.explanation",
+                        org.hamcrest.Matchers.containsString("the school is not taking part in enrollment now"));
     }
 
     /** Review of 2026-12-06: a declined offer's choice read "ranked below an earlier offer". */

@@ -116,6 +116,13 @@ public class ResultService {
                     position = waitlists.position(w);
                 }
                 why = explain(p, blocks.getOrDefault(pid, List.of()), w);
+                ParticipatingSchool school = bySchool.get(p.schoolId);
+                if (WaitlistEntry.WAITING.equals(w.status) && (school == null || !school.takesPart())) {
+                    // the list of a school that stopped taking part gives no seat (eighth pass): a family saw a place
+                    // that would never move, with nothing saying why
+                    why += "; the school is not taking part in enrollment now (not open, or under REVOCATION): "
+                            + "this waitlist gives no seat unless it takes part again";
+                }
             } else {
                 outcome = ChoiceOutcome.NOT_CONSIDERED;
                 why = history.isEmpty() ? "no offer" : endedHere(history, pid);
