@@ -105,30 +105,47 @@ class PeriodLifecycleTest {
     }
 
     /**
+     * A closed period with one seat at a school of zone EAST (ZONE priority, then GENERAL), a child of EAST and one of
+     * WEST applying to it.
+     */
+    record ZoneRound(UUID period, UUID school, UUID program, UUID east, UUID west) {
+        static ZoneRound closed() {
+            UUID period = Fixtures.period(3);
+            UUID school = Fixtures.openSchool("EAST", "9");
+            UUID program = Fixtures.program(period, school, "9", 1, "ZONE", "GENERAL");
+            action(period, "open").then().statusCode(200);
+            UUID east = new Fixtures.Kid("9", "EAST").create();
+            UUID west = new Fixtures.Kid("9", "WEST").create();
+            Fixtures.apply(period, east, program).then().statusCode(201);
+            Fixtures.apply(period, west, program).then().statusCode(201);
+            action(period, "close").then().statusCode(200);
+            return new ZoneRound(period, school, program, east, west);
+        }
+
+        /** The registry moves the school to another zone; enrollment's copy shows it. */
+        void moveSchoolTo(String zone) {
+            org.portfolio.testing.EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolUpdated.v1",
+                    school.toString(), Map.of("schoolId", school, "districtCode", "S-" + school.toString().substring(0, 8),
+                            "name", "Moved Academy", "type", "CHARTER", "grades", java.util.List.of("9"), "zone", zone, "status", "OPEN"));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/enrollment/schools")
+                    .then().body("find { it.schoolId == '" + school + "' }.zone", equalTo(zone)));
+        }
+    }
+
+    /**
      * Eighth pass, E4: the applicants' fields were fixed from the close, but each school's zone was read live at every
      * run, so an edit of the registry between a discarded run and its re-run moved ZONE priority to other children.
      * The zones stand as they were at the close: the re-run makes the same offer.
      */
     @Test
     void aReRunReadsTheSchoolsZoneAsItStoodAtTheClose() {
-        UUID period = Fixtures.period(3);
-        UUID school = Fixtures.openSchool("EAST", "9");
-        UUID program = Fixtures.program(period, school, "9", 1, "ZONE", "GENERAL");
-        action(period, "open").then().statusCode(200);
-        UUID east = new Fixtures.Kid("9", "EAST").create();
-        UUID west = new Fixtures.Kid("9", "WEST").create();
-        Fixtures.apply(period, east, program).then().statusCode(201);
-        Fixtures.apply(period, west, program).then().statusCode(201);
-        action(period, "close").then().statusCode(200);
+        ZoneRound r = ZoneRound.closed();
+        UUID period = r.period(), program = r.program(), east = r.east(), west = r.west();
         action(period, "match").then().statusCode(200);
         Fixtures.result(period, east).then().statusCode(200).body("offer.priorityGroup", equalTo("ZONE"));
         action(period, "discard-match").then().statusCode(200);
 
-        org.portfolio.testing.EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolUpdated.v1",
-                school.toString(), Map.of("schoolId", school, "districtCode", "S-" + school.toString().substring(0, 8),
-                        "name", "Moved Academy", "type", "CHARTER", "grades", java.util.List.of("9"), "zone", "WEST", "status", "OPEN"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/enrollment/schools")
-                .then().body("find { it.schoolId == '" + school + "' }.zone", equalTo("WEST")));
+        r.moveSchoolTo("WEST");
 
         action(period, "match").then().statusCode(200);
         Fixtures.result(period, east).then().statusCode(200).body("offer.programId", equalTo(program.toString()))
@@ -150,26 +167,15 @@ class PeriodLifecycleTest {
      */
     @Test
     void aPeriodClosedWithoutItsZonesOnRecordHasThemRecordedAtItsFirstRun() throws Exception {
-        UUID period = Fixtures.period(3);
-        UUID school = Fixtures.openSchool("EAST", "9");
-        UUID program = Fixtures.program(period, school, "9", 1, "ZONE", "GENERAL");
-        action(period, "open").then().statusCode(200);
-        UUID east = new Fixtures.Kid("9", "EAST").create();
-        UUID west = new Fixtures.Kid("9", "WEST").create();
-        Fixtures.apply(period, east, program).then().statusCode(201);
-        Fixtures.apply(period, west, program).then().statusCode(201);
-        action(period, "close").then().statusCode(200);
+        ZoneRound r = ZoneRound.closed();
+        UUID period = r.period(), program = r.program(), east = r.east();
         try (var c = dataSource.getConnection(); var ps = c.prepareStatement("delete from period_school_zone where period_id = ?")) {
             ps.setObject(1, period);
             org.assertj.core.api.Assertions.assertThat(ps.executeUpdate()).as("zones recorded at the close").isEqualTo(1);
         }
         action(period, "match").then().statusCode(200);
         action(period, "discard-match").then().statusCode(200);
-        org.portfolio.testing.EventsProbe.publish("contracts.events", "/contracts", "portfolio.contracts.SchoolUpdated.v1",
-                school.toString(), Map.of("schoolId", school, "districtCode", "S-" + school.toString().substring(0, 8),
-                        "name", "Moved Academy", "type", "CHARTER", "grades", java.util.List.of("9"), "zone", "WEST", "status", "OPEN"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/enrollment/schools")
-                .then().body("find { it.schoolId == '" + school + "' }.zone", equalTo("WEST")));
+        r.moveSchoolTo("WEST");
         action(period, "match").then().statusCode(200);
         Fixtures.result(period, east).then().statusCode(200).body("offer.programId", equalTo(program.toString()));
     }

@@ -170,7 +170,8 @@ public class ProblemMappers {
     /**
      * A body limit's refusal, thrown while Jackson read the body (counting the bytes as they are read), comes back
      * wrapped in the JsonMappingException of the field being read: a 1.5 MB body answered 400 "zones[N]: is not valid"
-     * instead of its 413 (ninth pass). That refusal is the answer; any other keeps the wrapper's, with its field.
+     * instead of its 413 (ninth pass; performance-service had its own mappers for this, now these). That refusal is the
+     * answer, closing the connection (a service's, which HTTP/1.1 reaches); any other keeps the wrapper's, with its field.
      */
     private Optional<Response> refusalInside(Throwable e, UriInfo uri) {
         Throwable t = e.getCause();
@@ -179,7 +180,9 @@ public class ProblemMappers {
                 return Optional.of(problem(p, uri));
             }
             if (t instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() == 413) {
-                return Optional.of(web(w, uri));
+                // the unread rest of the body must not be taken for the next request (as BodySizeLimit's length check)
+                return Optional.of(response(ProblemType.PAYLOAD_TOO_LARGE, w.getMessage(), List.of(), uri)
+                        .header("Connection", "close").build());
             }
         }
         return Optional.empty();
