@@ -635,4 +635,65 @@ class AccountabilityClockTest {
         clock.run();
         assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
     }
+
+    /**
+     * Tenth pass, L3: the clock found the benchmark missing, a late MET reinstated, then a correction withdrew that
+     * value. The benchmark has no data past its due date again: MISSING_DATA at once, published as the miss the
+     * contract says it is (named by the correction), so the grant is revoked again and the calendar and the scorecard
+     * agree with it; the clock does not find it a third time. Before, the withdrawal was INSUFFICIENT_DATA and
+     * published nothing, leaving the autonomy reinstated while the calendar listed the benchmark missing.
+     */
+    @Test
+    void aValueWithdrawnAfterItsDueDateIsMissingDataAgainAtOnce() {
+        String school = openSchool();
+        String contract = activeWithClock(school, clockTerms("FLAG", 60, true));
+        LocalDate dueBy = lastDayOf(year(-1)).plusDays(60);
+        standOn(dueBy.plusDays(1));
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+        TestClock.reset();
+        publishMetric(metric(school, "ELA_PROFICIENCY", year(-1), 55, 120, false));
+        awaitEvent("BenchmarkEvaluated", about("contractId", contract).and(about("result", "MET")));
+
+        Map<String, Object> withdrawn = withdrawnValue(school, year(-1));
+        String correctionId = (String) ((Map<?, ?>) withdrawn.get("correction")).get("correctionId");
+        publishMetric(withdrawn);
+        var missed = awaitEvent("BenchmarkEvaluated", about("contractId", contract).and(about("trigger", "CORRECTION")))
+                .data();
+        assertThat(missed.get("result").asText()).isEqualTo("MISSED");
+        assertThat(missed.get("dataStatus").asText()).isEqualTo("MISSING_DATA");
+        assertThat(missed.get("dataDueBy").asText()).isEqualTo(dueBy.toString());
+        assertThat(missed.get("correction").get("correctionId").asText()).isEqualTo(correctionId);
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(2);
+        scorecard(contract).body("benchmarks[0].status", equalTo("MISSING_DATA"))
+                .body("benchmarks[0].countsAsMiss", equalTo(true));
+        calendar("overdue=true").body("overdue.findAll { it.contractId == '" + contract + "' }.kind", hasItem("MISSING_DATA"));
+        List<Map<String, Object>> history = given().auth().oauth2(admin()).get("/api/contracts/" + contract + "/history")
+                .then().statusCode(200).extract().path("items");
+        assertThat(history).anySatisfy(h -> {
+            assertThat(h.get("kind")).isEqualTo("BENCHMARK_DATA_MISSING");
+            assertThat((String) h.get("summary")).contains("no data reported by " + dueBy, "withdrawn", correctionId);
+            assertThat(((Map<?, ?>) h.get("cause")).get("trigger")).isEqualTo("CORRECTION");
+        });
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(2);
+    }
+
+    /** L3's other way in: a value that came in time and is withdrawn after the due date is missing at once, found once. */
+    @Test
+    void aValueWithdrawnPastItsDueDateIsMissingDataWithoutWaitingForTheClockAndTheClockDoesNotFindItAgain() {
+        String school = openSchool();
+        String contract = activeWithClock(school, clockTerms("FLAG", 60, true));
+        LocalDate dueBy = lastDayOf(year(-1)).plusDays(60);
+        publishMetric(metric(school, "ELA_PROFICIENCY", year(-1), 55, 100, false));
+        awaitEvent("BenchmarkEvaluated", about("contractId", contract));
+        publishMetric(withdrawnValue(school, year(-1)));
+        var missed = awaitEvent("BenchmarkEvaluated", about("contractId", contract).and(about("result", "MISSED"))).data();
+        assertThat(missed.get("dataStatus").asText()).isEqualTo("MISSING_DATA");
+        assertThat(missed.get("trigger").asText()).isEqualTo("CORRECTION");
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+        standOn(dueBy.plusDays(2));
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+    }
 }

@@ -157,6 +157,10 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
 
     /** "Benchmark TEACHER_VACANCIES 2026-27 missed: 7 > 3". */
     public String describe() {
+        if (result == EvaluationResult.MISSING_DATA && correctionId != null) {
+            return describeResult() + " — its value was withdrawn (correction " + correctionId
+                    + (correctionReasonCode == null ? "" : ": " + correctionReasonCode) + ")";
+        }
         return describeResult() + (correctionId == null ? "" : " — on corrected data (correction " + correctionId
                 + (correctionReasonCode == null ? "" : ": " + correctionReasonCode) + ")");
     }

@@ -66,6 +66,9 @@ public class EvaluationService {
     SchoolCalendar calendar;
 
     @Inject
+    org.portfolio.contracts.repository.ClockFactRepository facts;
+
+    @Inject
     org.portfolio.contracts.repository.SchoolRepository schoolRows;
 
     /**
@@ -143,6 +146,13 @@ public class EvaluationService {
 
     private BenchmarkEvaluation evaluate(Contract c, Benchmark b, MetricObservation o, EvaluationTrigger trigger,
                                          Correction correction) {
+        if (o.value == null && !o.suppressed && trigger != EvaluationTrigger.ACTIVATION
+                && trigger != EvaluationTrigger.AMENDMENT) {
+            Optional<BenchmarkEvaluation> missing = missingOnceWithdrawnPastDue(c, b, trigger, correction);
+            if (missing.isPresent()) {
+                return missing.get();
+            }
+        }
         Optional<BenchmarkEvaluation> previous = previousDecisive(c, b);
         BenchmarkEvaluation e = BenchmarkEvaluation.of(c, b, o, trigger, calendar.now());
         if (e.result == EvaluationResult.INSUFFICIENT_DATA && o.suppressed) {
@@ -170,6 +180,31 @@ public class EvaluationService {
     }
 
     /**
+     * A value withdrawn (its records retracted) after the benchmark's due date leaves it without data past that date:
+     * where the contract tracks missing data it is MISSING_DATA at once, named by the correction, whether or not the
+     * clock found it missing before a value came (tenth pass, L3: the clock finds a benchmark missing once, so a late
+     * MET that reinstated the autonomy and was then withdrawn left the grant ACTIVE while the calendar listed the
+     * benchmark missing). The clock's fact is recorded too, so the clock does not find it a second time.
+     */
+    private Optional<BenchmarkEvaluation> missingOnceWithdrawnPastDue(Contract c, Benchmark b, EvaluationTrigger trigger,
+                                                                      Correction correction) {
+        var terms = b.contractVersion.accountabilityTerms();
+        SchoolYear year = SchoolYear.tryParse(b.period).orElse(null);
+        if (year == null || !terms.tracksMissingData()) {
+            return Optional.empty();
+        }
+        java.time.LocalDate periodEnded = calendar.lastDayOf(year);
+        java.time.LocalDate dueBy = periodEnded.plusDays(terms.missingDataGraceDays());
+        java.time.LocalDate today = calendar.today();
+        if (!dueBy.isBefore(today)) {
+            return Optional.empty(); // not due yet: the clock finds it at its due date if no value has come by then
+        }
+        facts.recordOnce(org.portfolio.contracts.domain.ClockFactKind.DATA_MISSING, c.id, c.schoolId(), b.benchmarkId,
+                b.period, b.metricCode, dueBy, today, calendar.now());
+        return Optional.of(missingData(c, b, periodEnded, terms.missingDataGraceDays(), dueBy, trigger, correction));
+    }
+
+    /**
      * The accountability clock found no value of the benchmark's metric for its period by {@code dueBy} (the school
      * year's last day plus the contract's grace period): records MISSING_DATA, publishes BenchmarkDataMissing, and
      * when the contract counts missing data as a miss also a MISSED BenchmarkEvaluated and the escalation of a miss.
@@ -178,16 +213,27 @@ public class EvaluationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public BenchmarkEvaluation missingData(Contract c, Benchmark b, java.time.LocalDate periodEnded, int graceDays,
                                            java.time.LocalDate dueBy) {
+        return missingData(c, b, periodEnded, graceDays, dueBy, EvaluationTrigger.CLOCK, null);
+    }
+
+    private BenchmarkEvaluation missingData(Contract c, Benchmark b, java.time.LocalDate periodEnded, int graceDays,
+                                            java.time.LocalDate dueBy, EvaluationTrigger trigger, Correction correction) {
         boolean counts = b.contractVersion.accountabilityTerms().missingDataCountsAsMiss();
         Optional<BenchmarkEvaluation> previous = previousDecisive(c, b);
         BenchmarkEvaluation e = BenchmarkEvaluation.missingData(c, b, dueBy, counts, calendar.now());
+        e.triggeredBy = trigger;
+        if (correction != null) {
+            e.correctionId = correction.id();
+            e.correctionReasonCode = correction.reasonCode();
+        }
         evaluations.persist(e);
         outbox.publish("Contract", c.id, BenchmarkDataMissing.NAME, c.schoolId(), new BenchmarkDataMissing(e.id,
                 b.benchmarkId, c.id, c.schoolId(), b.metricCode, b.period, periodEnded, graceDays, dueBy, counts,
                 c.currentVersion, e.describe()));
         var cause = HistoryService.cause("kind", "NO_DATA_BY_DUE_DATE", "benchmarkId", b.benchmarkId, "evaluationId",
-                e.id, "trigger", EvaluationTrigger.CLOCK.name(), "periodEnded", periodEnded.toString(), "graceDays",
-                graceDays, "dueBy", dueBy.toString(), "countsAsMiss", counts);
+                e.id, "trigger", trigger.name(), "periodEnded", periodEnded.toString(), "graceDays",
+                graceDays, "dueBy", dueBy.toString(), "countsAsMiss", counts, "correctionId", e.correctionId,
+                "correctionReasonCode", e.correctionReasonCode);
         if (!counts) {
             history.record(new HistoryService.Entry(c.schoolId(), c.id, HistoryKind.BENCHMARK_DATA_MISSING,
                     e.describe(), SYSTEM, null, null, e.id, cause));
