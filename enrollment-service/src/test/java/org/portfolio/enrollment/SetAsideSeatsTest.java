@@ -1,11 +1,14 @@
 package org.portfolio.enrollment;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,6 +86,52 @@ class SetAsideSeatsTest {
                 + "FRL set-aside seats full: last seat went to group GENERAL, lottery ".length());
         soft.assertThat(Fixtures.printsLottery(printed.substring(0, printed.indexOf(';')), lastLottery)).as(why).isTrue();
         soft.assertAll();
+    }
+
+    /**
+     * E9, second half: 10 seats, 50 % FRL. Round 1 reserves 5 (all taken); 4 open seats are declined. Round 2 fills
+     * the 4 left: it reserved 2 of them for FRL again, so 7 of the 10 seats were reserved across the rounds. The
+     * set-aside's share is of the program's seats: round 2 reserves what the set-aside is still owed, 5 minus the 5
+     * reserved seats still held, which is none.
+     */
+    @Test
+    void aLaterRoundReservesOnlyTheSeatsTheSetAsideIsStillOwed() {
+        UUID school = Fixtures.openSchool("SOUTH", "7");
+        UUID r1 = Fixtures.period(1);
+        UUID p1 = Fixtures.program(r1, Fixtures.programBody(school, "7", "Rounds", 10, List.of("GENERAL"),
+                List.of(Map.of("group", "FRL", "sharePercent", 50)), List.of()));
+        action(r1, "open").then().statusCode(200);
+        Fixtures.applyMany(10, "7", "SOUTH", r1, p1);
+        action(r1, "close").then().statusCode(200);
+        action(r1, "match").then().statusCode(200).body("matched", equalTo(10));
+        action(r1, "publish").then().statusCode(200);
+        List<String> openSeats = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r1 + "/offers?size=50")
+                .then().statusCode(200).extract().path("items.findAll { it.block == 0 }.id");
+        assertThat(openSeats).hasSize(5);
+        for (String offer : openSeats.subList(0, 4)) {
+            given().auth().oauth2(officer()).post("/api/enrollment/periods/" + r1 + "/offers/" + offer + "/decline").then()
+                    .statusCode(200);
+        }
+
+        String id = given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Map.of("maxChoices", 1, "offerDeadline", Instant.now().plus(Duration.ofDays(20)).toString()))
+                .post("/api/enrollment/periods/" + r1 + "/rounds").then().statusCode(201).extract().path("id");
+        UUID r2 = UUID.fromString(id);
+        UUID p2 = UUID.fromString(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/programs")
+                .then().statusCode(200).extract().path("[0].id"));
+        action(r2, "open").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            apply(r2, new Fixtures.Kid("7", "SOUTH").flag("FRL").create(), p2).then().statusCode(201);
+            apply(r2, new Fixtures.Kid("7", "SOUTH").create(), p2).then().statusCode(201);
+        }
+        action(r2, "close").then().statusCode(200);
+        action(r2, "match").then().statusCode(200).body("programs[0].seats", equalTo(4)).body("matched", equalTo(4));
+
+        JsonPath stats = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/statistics").then()
+                .statusCode(200).extract().jsonPath();
+        int reservedNow = stats.getInt("[0].blocks[1].seats");
+        assertThat(5 + reservedNow).as("seats reserved for FRL across the rounds, of 10 at 50 %").isEqualTo(5);
+        assertThat(stats.getInt("[0].blocks[0].seats")).isEqualTo(4);
     }
 
     private static boolean worse(UUID k, UUID than, Set<UUID> members, UUID period) {
