@@ -119,4 +119,30 @@ public class Program extends PanacheEntityBase {
         b[0] = Math.max(0, seats - given);
         return b;
     }
+
+    /**
+     * Seats per block in a round that fills what earlier rounds left (eighth pass, E9: round 2 reserved the share again
+     * of the seats left, and 7 of 10 seats at 50 % ended up reserved across the rounds). A set-aside's share is of
+     * the program's seats, all rounds together: each set-aside reserves what it is still owed, its block of the whole
+     * ({@link #blockSeats(int)} of this round's seats plus those held from earlier rounds) minus the seats of its
+     * reserved block still held from earlier rounds (so a declined reserved seat comes back to the reserve, and a
+     * reserved seat held by anyone, member or not, counts). Never more than this round's seats, handed out in set-aside
+     * order; the rest are open seats. With nothing held before it is {@link #blockSeats(int)}.
+     *
+     * @param seatsToFill     this round's seats (the program's seats minus the offers still held in earlier rounds)
+     * @param heldBefore      the offers still held at this program's copies in earlier rounds, every block
+     * @param reservedHeldBefore of those, per set-aside group, the ones held in that group's reserved block
+     */
+    public int[] blockSeats(int seatsToFill, int heldBefore, java.util.Map<String, Integer> reservedHeldBefore) {
+        int[] whole = blockSeats(seatsToFill + heldBefore);
+        int[] b = new int[whole.length];
+        int left = seatsToFill;
+        for (int k = 0; k < setAsides.size(); k++) {
+            int owed = Math.max(0, whole[k + 1] - reservedHeldBefore.getOrDefault(setAsides.get(k).group, 0));
+            b[k + 1] = Math.min(owed, left);
+            left -= b[k + 1];
+        }
+        b[0] = left;
+        return b;
+    }
 }

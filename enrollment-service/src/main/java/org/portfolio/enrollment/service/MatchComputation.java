@@ -40,20 +40,19 @@ final class MatchComputation {
     int matched;
 
     /**
-     * @param seats per program the seats to fill (its seats, or what a previous round left), or a what-if override
+     * @param blockSeats per program the seats to fill per block, [open, set-aside 0, …] (its seats, or what earlier
+     *                   rounds left, or a what-if override; all 0 for a program whose school does not take part)
      */
     @SuppressWarnings("unchecked")
-    MatchComputation(List<Program> programs, boolean[] participating, String[] zones, int[] seats, MatchStore.Applications apps) {
+    MatchComputation(List<Program> programs, boolean[] participating, String[] zones, int[][] blockSeats, MatchStore.Applications apps) {
         this.programs = programs;
         this.participating = participating;
         this.apps = apps;
         int np = programs.size();
-        this.blockSeats = new int[np][];
+        this.blockSeats = blockSeats;
         this.orders = new List[np];
         for (int p = 0; p < np; p++) {
-            Program pr = programs.get(p);
-            orders[p] = pr.priorities();
-            blockSeats[p] = pr.blockSeats(participating[p] ? seats[p] : 0);
+            orders[p] = programs.get(p).priorities();
         }
         this.zones = zones;
     }

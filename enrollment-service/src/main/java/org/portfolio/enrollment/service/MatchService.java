@@ -16,6 +16,7 @@ import org.portfolio.enrollment.domain.Program;
 import org.portfolio.enrollment.domain.WaitlistEntry;
 import org.portfolio.enrollment.events.DemandReported;
 import org.portfolio.enrollment.events.MatchPublished;
+import org.portfolio.enrollment.repository.EarlierRounds;
 import org.portfolio.enrollment.repository.MatchRunRepository;
 import org.portfolio.enrollment.repository.MatchStore;
 import org.portfolio.enrollment.domain.ResultsDigest;
@@ -62,6 +63,8 @@ public class MatchService {
     @Inject
     MatchRunRepository runs;
     @Inject
+    EarlierRounds earlierRounds;
+    @Inject
     Outbox outbox;
     @Inject
     EntityManager em;
@@ -94,7 +97,7 @@ public class MatchService {
         long t0 = System.nanoTime();
         Loaded l = load(period, Map.of(), true);
         long t1 = System.nanoTime();
-        MatchComputation m = new MatchComputation(l.programs, l.participating, l.zones, l.seats, l.apps).run(period.lotterySeed);
+        MatchComputation m = new MatchComputation(l.programs, l.participating, l.zones, l.blocks, l.apps).run(period.lotterySeed);
         long t2 = System.nanoTime();
         store.deleteResults(periodId);
         LOG.infof("Period %s: previous results deleted (%d ms)", periodId, (System.nanoTime() - t2) / 1_000_000);
@@ -130,7 +133,7 @@ public class MatchService {
         long t0 = System.nanoTime();
         Loaded l = load(period, seatOverrides, false);
         long t1 = System.nanoTime();
-        MatchComputation m = new MatchComputation(l.programs, l.participating, l.zones, l.seats, l.apps).run(s);
+        MatchComputation m = new MatchComputation(l.programs, l.participating, l.zones, l.blocks, l.apps).run(s);
         long t2 = System.nanoTime();
         return summary(period.id, true, s, m, l, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, 0);
     }
@@ -238,7 +241,8 @@ public class MatchService {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private record Loaded(List<Program> programs, boolean[] participating, String[] zones, int[] seats,
+    /** @param blocks per program its seats per block this run ([open, set-aside 0, …]; all 0 when it does not take part) */
+    private record Loaded(List<Program> programs, boolean[] participating, String[] zones, int[][] blocks,
                           MatchStore.Applications apps) {
     }
 
@@ -251,7 +255,7 @@ public class MatchService {
         boolean[] participating = new boolean[ps.size()];
         String[] zones = new String[ps.size()];
         int[] seats = new int[ps.size()];
-        Map<UUID, Long> usedBefore = period.previousPeriodId == null ? Map.of() : heldInEarlierRounds(period.id);
+        Map<UUID, EarlierRounds.Held> heldBefore = period.previousPeriodId == null ? Map.of() : earlierRounds.held(period.id);
         Map<UUID, String> zonesAtClose = zonesAtClose(period, recordZones);
         for (int i = 0; i < ps.size(); i++) {
             Program p = ps.get(i);
@@ -261,8 +265,7 @@ public class MatchService {
             // the zone as it stood at the close (E4); participation and earlier rounds' held seats stay live: a school
             // closed or under revocation since must get no offers, and a seat held or freed since is the truth
             zones[i] = zonesAtClose.containsKey(p.schoolId) ? zonesAtClose.get(p.schoolId) : s == null ? null : s.zone;
-            long used = usedBefore.getOrDefault(p.id, 0L);
-            seats[i] = (int) Math.max(0, p.seats - used);
+            seats[i] = Math.max(0, p.seats - heldBefore.getOrDefault(p.id, EarlierRounds.Held.NONE).total());
         }
         for (Map.Entry<UUID, Integer> o : seatOverrides.entrySet()) {
             Integer i = index.get(o.getKey());
@@ -272,7 +275,13 @@ public class MatchService {
             }
             seats[i] = o.getValue();
         }
-        return new Loaded(ps, participating, zones, seats, store.loadApplications(period.id, index));
+        int[][] blocks = new int[ps.size()][];
+        for (int i = 0; i < ps.size(); i++) {
+            // a set-aside reserves what it is still owed of the program's seats, not its share again of the seats left (E9)
+            EarlierRounds.Held held = heldBefore.getOrDefault(ps.get(i).id, EarlierRounds.Held.NONE);
+            blocks[i] = ps.get(i).blockSeats(participating[i] ? seats[i] : 0, held.total(), held.reservedByGroup());
+        }
+        return new Loaded(ps, participating, zones, blocks, store.loadApplications(period.id, index));
     }
 
     /**
@@ -291,26 +300,6 @@ public class MatchService {
             zones = store.schoolZonesAtClose(period.id);
         }
         return zones;
-    }
-
-    /**
-     * Per program of this period: the offers still held at its copies in every earlier round (round n's program copies
-     * round n−1's, which copies …). Only the previous round's were subtracted: round 2 gives no seat when round 1 filled
-     * them, and round 3 then offered round 1's held seats again (third pass of 2026-12-05).
-     */
-    private Map<UUID, Long> heldInEarlierRounds(UUID periodId) {
-        Map<UUID, Long> out = new HashMap<>();
-        for (Object[] r : store.query("""
-                with recursive chain(root, program_id, depth) as (
-                    select id, source_program_id, 1 from program where period_id = ? and source_program_id is not null
-                    union all
-                    select c.root, p.source_program_id, c.depth + 1 from chain c join program p on p.id = c.program_id
-                     where p.source_program_id is not null and c.depth < 1000)
-                select c.root, count(o.id) from chain c join offer o on o.program_id = c.program_id
-                 where o.status in ('OFFERED', 'ACCEPTED') group by c.root""", periodId)) {
-            out.put((UUID) r[0], ((Number) r[1]).longValue());
-        }
-        return out;
     }
 
     private String write(EnrollmentPeriod period, MatchComputation m) {

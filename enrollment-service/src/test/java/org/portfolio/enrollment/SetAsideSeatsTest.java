@@ -1,0 +1,147 @@
+package org.portfolio.enrollment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.portfolio.enrollment.Fixtures.action;
+import static org.portfolio.enrollment.Fixtures.apply;
+import static org.portfolio.enrollment.Fixtures.officer;
+import static org.portfolio.enrollment.Fixtures.result;
+
+/**
+ * A set-aside's reserved seats on the real database: the cutoff of a full reserved block, and how many seats a later
+ * round reserves (eighth pass of 2026-12-06, E9).
+ */
+@QuarkusTest
+class SetAsideSeatsTest {
+
+    /**
+     * E9, first half: "a full reserved block publishes no cutoff". 4 seats, 50 % FRL (2 open, 2 reserved), 3 FRL
+     * members and 3 others: both blocks fill; the reserved block's last admitted must show in the statistics and in a
+     * waitlisted family's explanation, as the open block's does.
+     */
+    @Test
+    void aFullSetAsideRecordsItsCutoffAndExplainsItAsTheOpenSeatsDo() {
+        UUID school = Fixtures.openSchool("SOUTH", "6");
+        UUID period = Fixtures.period(1);
+        UUID program = Fixtures.program(period, Fixtures.programBody(school, "6", "Reserved", 4, List.of("GENERAL"),
+                List.of(Map.of("group", "FRL", "sharePercent", 50)), List.of()));
+        action(period, "open").then().statusCode(200);
+        Set<UUID> members = new HashSet<>();
+        List<UUID> kids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Fixtures.Kid kid = new Fixtures.Kid("6", "SOUTH");
+            UUID k = (i < 3 ? kid.flag("FRL") : kid).create();
+            if (i < 3) {
+                members.add(k);
+            }
+            kids.add(k);
+            apply(period, k, program).then().statusCode(201);
+        }
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(4));
+
+        // the last admitted to the reserved block by its order: a non-member after every member, then the lottery
+        UUID last = null;
+        for (UUID k : kids) {
+            JsonPath r = doubles(result(period, k).asString());
+            if (r.get("offer") != null && r.getInt("offer.block") == 1 && (last == null || worse(k, last, members, period))) {
+                last = k;
+            }
+        }
+        assertThat(last).isNotNull();
+        double lastLottery = Fixtures.lottery(result(period, last));
+        JsonPath stats = doubles(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics")
+                .then().statusCode(200).extract().asString());
+        String block = "find { it.programId == '" + program + "' }.blocks[1].";
+        UUID loser = kids.stream().filter(k -> result(period, k).then().extract().path("offer") == null).findFirst().orElseThrow();
+        String why = result(period, loser).then().extract().path("choices[0].explanation");
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(stats.getInt(block + "seats")).isEqualTo(2);
+        soft.assertThat(stats.getInt(block + "filled")).isEqualTo(2);
+        soft.assertThat(stats.getString(block + "group")).isEqualTo("FRL");
+        soft.assertThat(stats.getString(block + "cutoffGroup")).isEqualTo("GENERAL");
+        soft.assertThat(stats.getDouble(block + "cutoffLottery")).isEqualTo(lastLottery);
+        soft.assertThat(stats.getBoolean(block + "cutoffMember")).isEqualTo(members.contains(last));
+        soft.assertThat(why).as(why).contains("; FRL set-aside seats full: last seat went to group GENERAL, lottery ")
+                .doesNotContain("not full");
+        String printed = why.substring(why.indexOf("FRL set-aside seats full: last seat went to group GENERAL, lottery ")
+                + "FRL set-aside seats full: last seat went to group GENERAL, lottery ".length());
+        soft.assertThat(Fixtures.printsLottery(printed.substring(0, printed.indexOf(';')), lastLottery)).as(why).isTrue();
+        soft.assertAll();
+    }
+
+    /**
+     * E9, second half: 10 seats, 50 % FRL. Round 1 reserves 5 (all taken); 4 open seats are declined. Round 2 fills
+     * the 4 left: it reserved 2 of them for FRL again, so 7 of the 10 seats were reserved across the rounds. The
+     * set-aside's share is of the program's seats: round 2 reserves what the set-aside is still owed, 5 minus the 5
+     * reserved seats still held, which is none.
+     */
+    @Test
+    void aLaterRoundReservesOnlyTheSeatsTheSetAsideIsStillOwed() {
+        UUID school = Fixtures.openSchool("SOUTH", "7");
+        UUID r1 = Fixtures.period(1);
+        UUID p1 = Fixtures.program(r1, Fixtures.programBody(school, "7", "Rounds", 10, List.of("GENERAL"),
+                List.of(Map.of("group", "FRL", "sharePercent", 50)), List.of()));
+        action(r1, "open").then().statusCode(200);
+        Fixtures.applyMany(10, "7", "SOUTH", r1, p1);
+        action(r1, "close").then().statusCode(200);
+        action(r1, "match").then().statusCode(200).body("matched", equalTo(10));
+        action(r1, "publish").then().statusCode(200);
+        List<String> openSeats = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r1 + "/offers?size=50")
+                .then().statusCode(200).extract().path("items.findAll { it.block == 0 }.id");
+        assertThat(openSeats).hasSize(5);
+        for (String offer : openSeats.subList(0, 4)) {
+            given().auth().oauth2(officer()).post("/api/enrollment/periods/" + r1 + "/offers/" + offer + "/decline").then()
+                    .statusCode(200);
+        }
+
+        String id = given().auth().oauth2(officer()).contentType(ContentType.JSON)
+                .body(Map.of("maxChoices", 1, "offerDeadline", Instant.now().plus(Duration.ofDays(20)).toString()))
+                .post("/api/enrollment/periods/" + r1 + "/rounds").then().statusCode(201).extract().path("id");
+        UUID r2 = UUID.fromString(id);
+        UUID p2 = UUID.fromString(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/programs")
+                .then().statusCode(200).extract().path("[0].id"));
+        action(r2, "open").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            apply(r2, new Fixtures.Kid("7", "SOUTH").flag("FRL").create(), p2).then().statusCode(201);
+            apply(r2, new Fixtures.Kid("7", "SOUTH").create(), p2).then().statusCode(201);
+        }
+        action(r2, "close").then().statusCode(200);
+        action(r2, "match").then().statusCode(200).body("programs[0].seats", equalTo(4)).body("matched", equalTo(4));
+
+        JsonPath stats = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/statistics").then()
+                .statusCode(200).extract().jsonPath();
+        int reservedNow = stats.getInt("[0].blocks[1].seats");
+        assertThat(5 + reservedNow).as("seats reserved for FRL across the rounds, of 10 at 50 %").isEqualTo(5);
+        assertThat(stats.getInt("[0].blocks[0].seats")).isEqualTo(4);
+    }
+
+    private static boolean worse(UUID k, UUID than, Set<UUID> members, UUID period) {
+        if (members.contains(k) != members.contains(than)) {
+            return !members.contains(k);
+        }
+        return Fixtures.lottery(result(period, k)) > Fixtures.lottery(result(period, than));
+    }
+
+    private static JsonPath doubles(String json) {
+        return JsonPath.from(json).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+}
