@@ -194,6 +194,34 @@ class AggregationAndRatingTest {
     }
 
     @Test
+    void aRatingReplacingOneComputedByAReplicaWhoseClockIsAheadIsStillPublishedAfterIt() throws Exception {
+        // seventh pass M1, the ratings half (tenth pass: it had no test): autonomy-service drops a rating published
+        // before the one it knows, so a rating computed on a replica whose clock is behind the one that computed the
+        // current rating is stamped just after it, not by its own clock
+        UUID id = Fixtures.school().id();
+        String p = "K" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        postJson("school-metrics", TestTokens.districtAdmin(), List.of(Fixtures.value(id, "DAYS_CASH_ON_HAND", 40, null),
+                Fixtures.value(id, "ENROLLMENT_VS_PROJECTION", 0.97, null), Fixtures.value(id, "TEACHER_VACANCIES", 1, null)))
+                .statusCode(201);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(Fixtures.students(id, p, "ELA", 12, 6));
+        rows.addAll(Fixtures.students(id, p, "MATH", 12, 3));
+        postJson("assessments", TestTokens.districtAdmin(), rows).statusCode(201);
+        Fixtures.awaitEvent(id, Fixtures.RATING_PUBLISHED, e -> true);
+        java.time.Instant ahead = java.time.Instant.now().plusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        try (var c = ds.getConnection(); var ps = c.prepareStatement(
+                "update school_rating set computed_at = ? where school_id = ? and current")) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(ahead, java.time.ZoneOffset.UTC));
+            ps.setObject(2, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        postJson("school-metrics", TestTokens.districtAdmin(), List.of(Fixtures.value(id, "DAYS_CASH_ON_HAND", 95, null)))
+                .statusCode(201);
+        var replaced = Fixtures.awaitEvent(id, Fixtures.RATING_PUBLISHED, e -> e.data().get("metrics")
+                .findValues("value").stream().anyMatch(v -> v.asDouble() == 95.0));
+        assertThat(java.time.Instant.parse(replaced.data().get("publishedAt").asText())).isAfter(ahead);
+    }
+
+    @Test
     void bestFirstPutsASchoolWithoutAPercentLast() {
         // eighth pass: a school whose every metric is suppressed has no percent, and PostgreSQL sorts NULL first in a
         // descending order: it came first in "best first"

@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The matching engine on thousands of random small instances, against its definition and a reference. */
-class DeferredAcceptanceProperties {
+class DeferredAcceptancePropertiesTest {
 
     @Property(tries = 3000)
     void theMatchEqualsTheReferenceDeferredAcceptance(@ForAll long seed, @ForAll @IntRange(max = 40) int students,
