@@ -43,7 +43,15 @@ import java.util.function.Predicate;
 public final class OpenApiMerger {
 
     public static final String OAUTH2 = "oauth2";
-    public static final String BEARER = "bearer";
+    /**
+     * The plain bearer alternative ("paste a token"). Named so that it sorts after {@link #OAUTH2}: openapi-generator
+     * applies an operation's schemes in the order of their names, and its typescript-fetch client's oauth2 branch
+     * writes the raw token into {@code Authorization} (openapi-generator issue 12514): under the name {@code bearer}
+     * it came first and the oauth2 branch overwrote its {@code Bearer …} header, so every call of a TypeScript client
+     * configured with a token was a 401 (outside check of the tenth pass). Under {@code token} the bearer branch comes
+     * last and its header stands.
+     */
+    public static final String BEARER = "token";
     /** HTTP Basic client authentication of the token endpoint. */
     public static final String CLIENT_BASIC = "clientBasic";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -264,7 +272,7 @@ public final class OpenApiMerger {
     }
 
     /**
-     * [{bearer: [A, B]}] → [{oauth2: [A]}, {oauth2: [B]}, {bearer: []}]: one requirement per role, since the scopes of one
+     * [{bearer: [A, B]}] → [{oauth2: [A]}, {oauth2: [B]}, {token: []}]: one requirement per role, since the scopes of one
      * requirement are all required and a caller needs any one of the roles (outside review of 2026-12-06, eighth pass:
      * {oauth2: [DISTRICT_ADMIN, SIS]} read as "both", and tools asking for the listed scopes asked an SIS client for
      * DISTRICT_ADMIN too); other requirements stay.

@@ -123,8 +123,29 @@ class OpenApiMergerTest {
                 + "'components':{'schemas':{'Problem':" + PROBLEM + "},'securitySchemes':{'bearer':{'type':'http','scheme':'bearer'}}}}");
         ObjectNode merged = merge(new OpenApiMerger.Source("x", s, p -> true, true));
         assertThat(JSON.writeValueAsString(merged.at("/paths/~1api~1x/post/security")))
-                .isEqualTo("[{\"oauth2\":[\"DISTRICT_ADMIN\"]},{\"oauth2\":[\"SIS\"]},{\"bearer\":[]}]");
+                .isEqualTo("[{\"oauth2\":[\"DISTRICT_ADMIN\"]},{\"oauth2\":[\"SIS\"]},{\"token\":[]}]");
         assertThat(JSON.writeValueAsString(merged.at("/paths/~1api~1y/get/security")))
-                .isEqualTo("[{\"oauth2\":[]},{\"bearer\":[]}]");
+                .isEqualTo("[{\"oauth2\":[]},{\"token\":[]}]");
+    }
+
+    /**
+     * Tenth pass, outside check with a generated TypeScript client: openapi-generator applies an operation's schemes in
+     * the order of their names, and typescript-fetch's oauth2 branch writes the raw token; the bearer alternative must
+     * sort after the oauth2 scheme so that its {@code Bearer …} header is the one sent.
+     */
+    @Test
+    void theBearerAlternativeSortsAfterTheOAuth2Scheme() throws Exception {
+        ObjectNode s = doc("{'openapi':'3.1.0','paths':{'/api/y':{'get':{'security':[{'bearer':[]}],"
+                + "'responses':{'200':{'description':'ok'}}}}},"
+                + "'components':{'schemas':{'Problem':" + PROBLEM + "},'securitySchemes':{'bearer':{'type':'http','scheme':'bearer'}}}}");
+        ObjectNode merged = merge(new OpenApiMerger.Source("x", s, p -> true, true));
+        List<String> bearers = new java.util.ArrayList<>();
+        merged.at("/components/securitySchemes").fields().forEachRemaining(e -> {
+            if ("bearer".equals(e.getValue().path("scheme").asText())) {
+                bearers.add(e.getKey());
+            }
+        });
+        assertThat(bearers).singleElement().satisfies(name -> assertThat(name).isGreaterThan(OpenApiMerger.OAUTH2));
+        assertThat(merged.at("/components/securitySchemes/" + OpenApiMerger.OAUTH2 + "/type").asText()).isEqualTo("oauth2");
     }
 }
