@@ -45,7 +45,7 @@ final class OwnBodies {
                 }
                 return;
             }
-            FrontDoor.closeAfterAnswer(req);
+            FrontDoor.closeAfterAnswer(ctx);
             EdgeProblems.send(ctx.response(), ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within "
                     + deadline.toSeconds() + " s", path, corr.requestId());
             if (req.version() == HttpVersion.HTTP_2) {

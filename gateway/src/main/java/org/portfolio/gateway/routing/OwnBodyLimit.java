@@ -11,8 +11,9 @@ import org.portfolio.platform.web.problem.ProblemType;
  * The size limit of the gateway's own resources (the token endpoints, the admin API) for a body that does not state
  * its length (chunked, or an HTTP/2 stream): {@link FrontDoor} refuses a stated length over it before a byte is read;
  * such a body is counted here as RESTEasy reads it (platform-web's {@link BodySizeLimit}) and refused with the same
- * problem+json 413 at the byte that goes over, the connection closed. It met Quarkus's own limit instead, a bare 413
- * without a body (sixth pass, L4), which now sits above this as a backstop only.
+ * problem+json 413 at the byte that goes over, whether or not the body has ended, the connection closed (HTTP/2: the
+ * stream reset once the answer is out; ninth pass, R8). It met Quarkus's own limit instead, a bare 413 without a body
+ * (sixth pass, L4), which now sits above this as a backstop only.
  */
 @Provider
 public class OwnBodyLimit extends BodySizeLimit {
@@ -34,7 +35,7 @@ public class OwnBodyLimit extends BodySizeLimit {
 
     @Override
     protected RuntimeException tooLarge(long limit) {
-        FrontDoor.closeAfterAnswer(routing.request());
+        FrontDoor.closeAfterAnswer(routing);
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + FrontDoor.size(limit)
                 + ", the limit of " + routing.normalizedPath());
     }

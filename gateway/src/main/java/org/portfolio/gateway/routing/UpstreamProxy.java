@@ -166,7 +166,7 @@ public class UpstreamProxy {
                 // a header value HTTP/1.1 cannot carry (HTTP/2 delivers control characters unchecked): refused, never
                 // a 500 (review of 2026-12-05)
                 done = true;
-                FrontDoor.closeAfterAnswer(in);
+                FrontDoor.closeAfterAnswer(ctx);
                 EdgeProblems.send(res, ProblemType.BAD_REQUEST, "A request header holds characters a header may not",
                         path, corr.requestId());
                 return;
@@ -388,7 +388,7 @@ public class UpstreamProxy {
                 out.reset();
             }
             in.pause();
-            FrontDoor.closeAfterAnswer(in);
+            FrontDoor.closeAfterAnswer(ctx);
             EdgeProblems.send(res, ProblemType.REQUEST_TIMEOUT, detail, path, corr.requestId());
             // the rest of the body will not come: free the connection now (HTTP/2: just this stream)
             if (in.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
@@ -445,7 +445,7 @@ public class UpstreamProxy {
             headers.set(FrontDoor.REQUEST_ID, corr.requestId());
             if (!bodyFullyRead) {
                 // the service answered before reading the whole body (e.g. its own 413): the rest is not wanted
-                FrontDoor.closeAfterAnswer(in);
+                FrontDoor.closeAfterAnswer(ctx);
             }
             if (up.getHeader(HttpHeaders.CONTENT_LENGTH) == null && in.method() != HttpMethod.HEAD
                     && up.statusCode() != 204 && up.statusCode() != 304) {
@@ -634,7 +634,7 @@ public class UpstreamProxy {
                 out.reset();
             }
             in.pause();
-            FrontDoor.closeAfterAnswer(in);
+            FrontDoor.closeAfterAnswer(ctx);
             EdgeProblems.send(res, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + FrontDoor.size(limit)
                     + ", the limit of " + path, path, corr.requestId());
         }
@@ -697,7 +697,7 @@ public class UpstreamProxy {
                 return;
             }
             if (!bodyFullyRead) {
-                FrontDoor.closeAfterAnswer(in);
+                FrontDoor.closeAfterAnswer(ctx);
             }
             EdgeProblems.send(res, type, detail, path, corr.requestId());
         }

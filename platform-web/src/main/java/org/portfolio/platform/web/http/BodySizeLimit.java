@@ -75,11 +75,18 @@ public abstract class BodySizeLimit implements ReaderInterceptor {
         return "Request bodies are limited to " + limit + " bytes";
     }
 
-    /** Stops a body that grows past the limit while it is read. */
+    /**
+     * Stops a body that grows past the limit while it is read. Once it has, closing it leaves the rest unread: Jackson
+     * closes its source when a read fails, and RESTEasy's stream reads the body to its end when closed (blocking the
+     * worker until the client ends it or the read times out), so the refusal waited for the whole body; one that never
+     * ended (a chunked or HTTP/2 body still streaming) met the body deadline's 408 instead of the 413 (ninth pass, R8).
+     * The answer closes the connection (HTTP/1.1) or resets the stream (the gateway, HTTP/2) instead.
+     */
     static final class Limited extends FilterInputStream {
         private final long limit;
         private final java.util.function.Supplier<RuntimeException> refusal;
         private long count;
+        private boolean refused;
 
         Limited(InputStream in, long limit, java.util.function.Supplier<RuntimeException> refusal) {
             super(in);
@@ -108,7 +115,15 @@ public abstract class BodySizeLimit implements ReaderInterceptor {
         private void add(int n) {
             count += n;
             if (count > limit) {
+                refused = true;
                 throw refusal.get();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!refused) {
+                super.close();
             }
         }
     }
