@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.portfolio.contracts.Fixtures.activate;
 import static org.portfolio.contracts.Fixtures.admin;
 import static org.portfolio.contracts.Fixtures.benchmark;
@@ -34,7 +36,8 @@ import static org.portfolio.contracts.Fixtures.year;
  * {@code metric-directions}, on the real broker and database) and refuses a benchmark whose comparator points the other
  * way — CHRONIC_ABSENTEEISM GTE 10 would be met by the schools with more absent students and missed by the others, and
  * a miss revokes autonomy — with a 422 naming {@code benchmarks[i].comparator}: at drafting, editing, activation,
- * amendment and renewal. A metric not known yet is accepted; a MetricDefined not from performance-service teaches
+ * amendment and renewal; a benchmark written before the direction was known is shown on the scorecard with its
+ * {@code directionConflict}. A metric not known yet is accepted; a MetricDefined not from performance-service teaches
  * nothing. Each test uses metric codes of its own (the directions are global).
  */
 @QuarkusTest
@@ -132,6 +135,12 @@ class BenchmarkDirectionTest {
         publishDefined(absent, "LOWER_IS_BETTER");
         awaitRefused(probe, List.of(absenteeism(absent, "GTE")));
 
+        // the scorecard says so of the benchmark written the wrong way round, not of the other one
+        Fixtures.scorecard(contract)
+                .body("benchmarks.find { it.metricCode == '" + absent + "' }.directionConflict",
+                        containsString(absent + " is LOWER_IS_BETTER"))
+                .body("benchmarks.find { it.metricCode == 'TEACHER_VACANCIES' }", not(hasKey("directionConflict")));
+
         // an amendment that sends the wrong comparator
         given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(contract))
                 .body(Map.of("reason", "Stricter", "benchmarks", List.of(vacancies(), absenteeism(absent, "GTE"))))
@@ -150,6 +159,7 @@ class BenchmarkDirectionTest {
                 .body(Map.of("reason", "Absenteeism: at most 10 %", "benchmarks", List.of(vacancies(), fixed)))
                 .post("/api/contracts/" + contract + "/amendments").then().statusCode(201)
                 .body("benchmarks[1].comparator", equalTo("LTE"));
+        Fixtures.scorecard(contract).body("benchmarks.findAll { it.directionConflict != null }", hasSize(0));
 
         // a renewal with the wrong comparator: 422, the contract stays ACTIVE
         given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(contract))
