@@ -120,6 +120,15 @@ public final class ContractRules {
     public static List<RuleViolation> directionViolations(List<BenchmarkSpec> benchmarks,
                                                           java.util.Map<String, MetricDirection> known) {
         List<RuleViolation> out = new ArrayList<>();
+        directionConflicts(benchmarks, known).forEach((i, message) ->
+                out.add(new RuleViolation("benchmarks[" + i + "].comparator", message)));
+        return out;
+    }
+
+    /** As {@link #directionViolations}: the place of each such benchmark in the list, with why, in that order. */
+    public static java.util.SortedMap<Integer, String> directionConflicts(List<BenchmarkSpec> benchmarks,
+                                                                         java.util.Map<String, MetricDirection> known) {
+        java.util.SortedMap<Integer, String> out = new java.util.TreeMap<>();
         for (int i = 0; i < benchmarks.size(); i++) {
             BenchmarkSpec b = benchmarks.get(i);
             MetricDirection d = b.metricCode() == null ? null : known.get(b.metricCode());
@@ -129,10 +138,9 @@ public final class ContractRules {
             int better = b.comparator().betterDirection();
             if (better != 0 && better != d.sign()) {
                 boolean lower = d == MetricDirection.LOWER_IS_BETTER;
-                out.add(new RuleViolation("benchmarks[" + i + "].comparator", b.metricCode() + " is " + d
-                        + " (as performance-service defines it), but " + b.comparator() + " is met by "
-                        + (lower ? "higher" : "lower") + " values: the schools doing worse would meet it and the better"
-                        + " ones miss it; compare with " + (lower ? "LTE or LT" : "GTE or GT")));
+                out.put(i, b.metricCode() + " is " + d + " (as performance-service defines it), but " + b.comparator()
+                        + " is met by " + (lower ? "higher" : "lower") + " values: the schools doing worse would meet it"
+                        + " and the better ones miss it; compare with " + (lower ? "LTE or LT" : "GTE or GT"));
             }
         }
         return out;

@@ -13,7 +13,10 @@ import org.portfolio.contracts.repository.MetricDirectionRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Which way each metric's values are better, as performance-service announces its definitions (MetricDefined; ninth
@@ -70,7 +73,19 @@ public class MetricDirectionService {
         if (benchmarks == null || benchmarks.isEmpty()) {
             return List.of();
         }
-        return ContractRules.directionViolations(benchmarks, directions.of(
-                benchmarks.stream().map(BenchmarkSpec::metricCode).filter(Objects::nonNull).distinct().toList()));
+        return ContractRules.directionViolations(benchmarks, known(benchmarks));
+    }
+
+    /** The same benchmarks by their place in the list, with why (the scorecard's {@code directionConflict}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SortedMap<Integer, String> conflicts(List<BenchmarkSpec> benchmarks) {
+        if (benchmarks.isEmpty()) {
+            return new TreeMap<>();
+        }
+        return ContractRules.directionConflicts(benchmarks, known(benchmarks));
+    }
+
+    private Map<String, MetricDirection> known(List<BenchmarkSpec> benchmarks) {
+        return directions.of(benchmarks.stream().map(BenchmarkSpec::metricCode).filter(Objects::nonNull).distinct().toList());
     }
 }

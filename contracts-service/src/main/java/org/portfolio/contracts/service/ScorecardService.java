@@ -9,7 +9,6 @@ import org.portfolio.contracts.domain.Contract;
 import org.portfolio.contracts.domain.ContractVersion;
 import org.portfolio.contracts.domain.Evidence;
 import org.portfolio.contracts.domain.InterventionChange;
-import org.portfolio.contracts.domain.RuleViolation;
 import org.portfolio.contracts.domain.Scorecards;
 import org.portfolio.contracts.repository.AutonomyGrantStateRepository;
 import org.portfolio.contracts.repository.ContractRepository;
@@ -79,11 +78,8 @@ public class ScorecardService {
     private Map<UUID, String> directionConflicts(ContractVersion v) {
         Map<UUID, String> out = new HashMap<>();
         List<Benchmark> bs = v.benchmarks;
-        for (RuleViolation r : metricDirections.violations(bs.stream().map(Benchmark::toSpec).toList())) {
-            // the field is benchmarks[i].comparator, i the benchmark's place in the version
-            int i = Integer.parseInt(r.field().substring("benchmarks[".length(), r.field().indexOf(']')));
-            out.put(bs.get(i).benchmarkId, r.message());
-        }
+        metricDirections.conflicts(bs.stream().map(Benchmark::toSpec).toList())
+                .forEach((i, why) -> out.put(bs.get(i).benchmarkId, why));
         return out;
     }
 
