@@ -111,6 +111,7 @@ public final class ContractRules {
         }
         return out;
     }
+
     /**
      * Benchmarks whose comparator counts the other way as better than their metric (ninth pass, N11): GTE or GT on a
      * LOWER_IS_BETTER metric (CHRONIC_ABSENTEEISM GTE 10: the schools with more absent students would meet it and the
