@@ -5,15 +5,27 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.portfolio.testing.TestTokens;
 
+import jakarta.inject.Inject;
+import org.portfolio.performance.service.MetricAnnouncements;
+import org.portfolio.testing.EventsProbe;
+
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 class MetricResourceTest {
+
+    static final String METRIC_DEFINED = "portfolio.performance.MetricDefined.v1";
+
+    @Inject
+    MetricAnnouncements announcements;
 
     @Test
     void theDefaultMetricsArePublic() {
@@ -54,6 +66,45 @@ class MetricResourceTest {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("code", code + "_S", "name", "Suspensions", "category", "ORGANIZATIONAL", "direction", "LOWER_IS_BETTER",
                         "unit", "COUNT")).post("/api/performance/metrics").then().statusCode(201);
+    }
+
+    /**
+     * Ninth pass, N11: contracts-service learns a metric's direction from MetricDefined — published when the metric is
+     * defined (once: a refused definition publishes nothing), and for the metrics defined before the event existed
+     * (the defaults of V1 among them) once when the service starts.
+     */
+    @Test
+    void aDefinedMetricIsAnnouncedWithItsDirectionAndSoAreTheDefaults() {
+        String code = "ABSENT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> m = new java.util.HashMap<>(Map.of("code", code, "name", "Absent students",
+                "category", "ORGANIZATIONAL", "direction", "HIGHER_IS_BETTER", "unit", "PERCENT",
+                "computation", "CHRONIC_ABSENTEEISM"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(m)
+                .post("/api/performance/metrics").then().statusCode(422);
+        m.put("direction", "LOWER_IS_BETTER");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(m)
+                .post("/api/performance/metrics").then().statusCode(201);
+        var e = EventsProbe.await(Fixtures.TOPIC, x -> METRIC_DEFINED.equals(x.type()) && code.equals(x.subject()),
+                Duration.ofSeconds(30));
+        assertThat(e.source().toString()).isEqualTo("/performance");
+        assertThat(e.data().get("metricCode").asText()).isEqualTo(code);
+        assertThat(e.data().get("direction").asText()).isEqualTo("LOWER_IS_BETTER");
+        assertThat(e.data().get("computation").asText()).isEqualTo("CHRONIC_ABSENTEEISM");
+        assertThat(e.data().has("description")).isFalse();
+        // one event for the metric: the refused definition published nothing, a second start announces nothing again
+        announcements.run();
+        assertThat(EventsProbe.ofType(Fixtures.TOPIC, METRIC_DEFINED).stream().filter(x -> code.equals(x.subject())))
+                .hasSize(1);
+
+        // the defaults, defined by migration V1 before the event existed, were announced once at start
+        for (String d : List.of("CHRONIC_ABSENTEEISM", "TEACHER_VACANCIES", "ELA_PROFICIENCY")) {
+            EventsProbe.await(Fixtures.TOPIC, x -> METRIC_DEFINED.equals(x.type()) && d.equals(x.subject()),
+                    Duration.ofSeconds(30));
+        }
+        var absenteeism = EventsProbe.ofType(Fixtures.TOPIC, METRIC_DEFINED).stream()
+                .filter(x -> "CHRONIC_ABSENTEEISM".equals(x.subject())).toList();
+        assertThat(absenteeism).hasSize(1);
+        assertThat(absenteeism.get(0).data().get("direction").asText()).isEqualTo("LOWER_IS_BETTER");
     }
 
     @Test

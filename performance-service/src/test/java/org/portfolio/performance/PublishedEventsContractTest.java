@@ -54,8 +54,17 @@ class PublishedEventsContractTest {
                 .then().statusCode(200);
         Fixtures.awaitEvent(school, IntegrityFlagsTest.RESOLVED, e -> true);
 
+        // a metric defined (MetricDefined; the defaults were announced at start)
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body(Map.of("code", "SCIENCE_" + p.substring(3, 11), "name", "Science proficiency", "category", "ACADEMIC",
+                        "direction", "HIGHER_IS_BETTER", "unit", "PERCENT", "computation", "ASSESSMENT_PROFICIENCY",
+                        "subjects", List.of("SCIENCE")))
+                .post("/api/performance/metrics").then().statusCode(201);
+        org.portfolio.testing.EventsProbe.await(Fixtures.TOPIC, e -> MetricResourceTest.METRIC_DEFINED.equals(e.type())
+                && ("SCIENCE_" + p.substring(3, 11)).equals(e.subject()), java.time.Duration.ofSeconds(30));
+
         Map<String, Integer> checked = EventContract.load().assertTopicConforms(Fixtures.TOPIC, "/performance");
-        assertThat(checked).containsKeys(Fixtures.METRIC_RECORDED, Fixtures.RATING_PUBLISHED, IntegrityFlagsTest.RAISED,
+        assertThat(checked).containsKeys(MetricResourceTest.METRIC_DEFINED, Fixtures.METRIC_RECORDED, Fixtures.RATING_PUBLISHED, IntegrityFlagsTest.RAISED,
                 IntegrityFlagsTest.RESOLVED);
     }
 }

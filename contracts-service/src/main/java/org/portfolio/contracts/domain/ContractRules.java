@@ -111,6 +111,42 @@ public final class ContractRules {
         }
         return out;
     }
+
+    /**
+     * Benchmarks whose comparator counts the other way as better than their metric (ninth pass, N11): GTE or GT on a
+     * LOWER_IS_BETTER metric (CHRONIC_ABSENTEEISM GTE 10: the schools with more absent students would meet it and the
+     * others miss it, and a miss revokes autonomy), LTE or LT on a HIGHER_IS_BETTER one. EQ points no way. A metric not
+     * in {@code known} is not known yet and passes.
+     */
+    public static List<RuleViolation> directionViolations(List<BenchmarkSpec> benchmarks,
+                                                          java.util.Map<String, MetricDirection> known) {
+        List<RuleViolation> out = new ArrayList<>();
+        directionConflicts(benchmarks, known).forEach((i, message) ->
+                out.add(new RuleViolation("benchmarks[" + i + "].comparator", message)));
+        return out;
+    }
+
+    /** As {@link #directionViolations}: the place of each such benchmark in the list, with why, in that order. */
+    public static java.util.SortedMap<Integer, String> directionConflicts(List<BenchmarkSpec> benchmarks,
+                                                                         java.util.Map<String, MetricDirection> known) {
+        java.util.SortedMap<Integer, String> out = new java.util.TreeMap<>();
+        for (int i = 0; i < benchmarks.size(); i++) {
+            BenchmarkSpec b = benchmarks.get(i);
+            MetricDirection d = b.metricCode() == null ? null : known.get(b.metricCode());
+            if (d == null || b.comparator() == null) {
+                continue;
+            }
+            int better = b.comparator().betterDirection();
+            if (better != 0 && better != d.sign()) {
+                boolean lower = d == MetricDirection.LOWER_IS_BETTER;
+                out.put(i, b.metricCode() + " is " + d + " (as performance-service defines it), but " + b.comparator()
+                        + " is met by " + (lower ? "higher" : "lower") + " values: the schools doing worse would meet it"
+                        + " and the better ones miss it; compare with " + (lower ? "LTE or LT" : "GTE or GT"));
+            }
+        }
+        return out;
+    }
+
     /**
      * The accountability clock's terms (422): each listed level once, never NONE, due and review days within
      * 1..{@value AccountabilityTerms#MAX_STEP_DAYS}, a review not after the due date, the grace period within

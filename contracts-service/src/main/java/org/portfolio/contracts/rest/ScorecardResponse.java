@@ -128,7 +128,15 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                         + "counts missing data as a miss\" (absent: NOT_YET_EVALUATED)") String explanation,
                                 @Schema(description = "The latest evaluation had no usable value (INSUFFICIENT_DATA or "
                                         + "MISSING_DATA) and counts as a miss because the contract says so") boolean countsAsMiss,
-                                @Schema(description = "MISSING_DATA: the day by which a value was due") LocalDate dataDueBy) {
+                                @Schema(description = "MISSING_DATA: the day by which a value was due") LocalDate dataDueBy,
+                                @Schema(description = "Present when the comparator points against the metric's better "
+                                        + "direction as performance-service defined the metric (a benchmark written "
+                                        + "before contracts knew the direction): the schools doing worse meet it and the "
+                                        + "better ones miss it. It is still evaluated as written; amend it.",
+                                        examples = "CHRONIC_ABSENTEEISM is LOWER_IS_BETTER (as performance-service defines "
+                                                + "it), but GTE is met by higher values: the schools doing worse would meet "
+                                                + "it and the better ones miss it; compare with LTE or LT")
+                                String directionConflict) {
     }
 
     @Schema(name = "ScorecardTrendPoint", description = "A value of the metric for one period (a suppressed one has no value)",
@@ -162,7 +170,8 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
 
     static ScorecardResponse of(ScorecardService.Scorecard s, MonthDay lastDay, LocalDate today, ZoneId zone) {
         var c = s.contract();
-        List<BenchmarkLine> lines = s.standings().stream().map(ScorecardResponse::line).toList();
+        List<BenchmarkLine> lines = s.standings().stream()
+                .map(st -> line(st, s.directionConflict(st.benchmark().benchmarkId))).toList();
         InterventionChange last = s.lastInterventionChange();
         return new ScorecardResponse(c.id, c.schoolId(), c.school.name, c.status, c.currentVersion,
                 ContractResponse.term(s.version().termStartYear, s.version().termEndYear, lastDay),
@@ -176,7 +185,7 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                 s.integrityFlags().stream().map(ScorecardResponse::integrityFlag).toList());
     }
 
-    private static BenchmarkLine line(Scorecards.Standing st) {
+    private static BenchmarkLine line(Scorecards.Standing st, String directionConflict) {
         var b = st.benchmark();
         BenchmarkEvaluation e = st.latest();
         return new BenchmarkLine(b.benchmarkId, b.metricCode, b.period, b.category, b.comparator, b.target,
@@ -186,7 +195,7 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                 st.lastDecisive() == null ? null : st.lastDecisive().result,
                 st.trend().stream().map(p -> new TrendPoint(p.period(), p.value(), p.n(), p.suppressed())).toList(),
                 st.direction(), e == null ? null : e.describe(), e != null && e.countsAsMiss,
-                e == null ? null : e.dataDueBy);
+                e == null ? null : e.dataDueBy, directionConflict);
     }
 
     private static boolean overdue(org.portfolio.contracts.domain.Contract c, LocalDate today) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.portfolio.contracts.domain.AccountabilityTerms;
+import org.portfolio.contracts.domain.Benchmark;
 import org.portfolio.contracts.domain.BenchmarkSpec;
 import org.portfolio.contracts.domain.Contract;
 import org.portfolio.contracts.domain.ContractRules;
@@ -69,6 +70,9 @@ public class ContractActivation {
     SchoolCalendar calendar;
 
     @Inject
+    MetricDirectionService metricDirections;
+
+    @Inject
     org.portfolio.contracts.repository.SchoolRepository schoolRows;
 
     public void activate(UUID id, String ifMatch, String reason, String actor) {
@@ -89,6 +93,8 @@ public class ContractActivation {
         if (v.benchmarks.isEmpty()) {
             violations.add(new RuleViolation("benchmarks", "an active contract needs at least one benchmark"));
         }
+        // a draft written before its metric's direction was known is checked again now
+        violations.addAll(metricDirections.violations(v.benchmarks.stream().map(Benchmark::toSpec).toList()));
         throwIfAny(violations);
         Contract renewed = null;
         if (c.renewsContractId != null) {

@@ -61,6 +61,9 @@ public class ContractAmendment {
     SchoolCalendar calendar;
 
     @Inject
+    MetricDirectionService metricDirections;
+
+    @Inject
     org.portfolio.contracts.repository.SchoolRepository schoolRows;
 
     /** Makes a new version from the current one; null parts are kept. Returns the new version number. */
@@ -82,6 +85,8 @@ public class ContractAmendment {
         SchoolYear end = SchoolYear.parse(t.endYear());
         List<RuleViolation> violations = new ArrayList<>(ContractRules.termViolations(start, end, calendar.limits()));
         violations.addAll(ContractRules.contentViolations(start, end, ps, bs));
+        // every benchmark of the new version, also one kept from the current version unchanged
+        violations.addAll(metricDirections.violations(bs));
         violations.addAll(ContractRules.accountabilityViolations(terms));
         if (bs.isEmpty()) {
             violations.add(new RuleViolation("benchmarks", "an active contract needs at least one benchmark"));

@@ -64,6 +64,9 @@ public class ContractDrafting {
     @Inject
     SchoolCalendar calendar;
 
+    @Inject
+    MetricDirectionService metricDirections;
+
     public UUID draft(UUID schoolId, UUID oversightBodyId, TermSpec term, List<ProvisionSpec> provisions,
                       List<BenchmarkSpec> benchmarks, UUID renewsContractId, AccountabilityTerms accountability,
                       String actor) {
@@ -93,6 +96,7 @@ public class ContractDrafting {
         }
         violations.addAll(ContractRules.termViolations(start, end, calendar.limits()));
         violations.addAll(ContractRules.contentViolations(start, end, provisions, benchmarks));
+        violations.addAll(metricDirections.violations(benchmarks));
         violations.addAll(ContractRules.accountabilityViolations(accountability));
         throwIfAny(violations);
         checkIds(provisions, benchmarks, Set.of(), Set.of());
@@ -125,6 +129,7 @@ public class ContractDrafting {
         }
         violations.addAll(ContractRules.termViolations(start, end, calendar.limits()));
         violations.addAll(ContractRules.contentViolations(start, end, provisions, benchmarks));
+        violations.addAll(metricDirections.violations(benchmarks));
         violations.addAll(ContractRules.accountabilityViolations(accountability));
         throwIfAny(violations);
 

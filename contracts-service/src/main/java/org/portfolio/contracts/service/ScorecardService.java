@@ -18,7 +18,9 @@ import org.portfolio.contracts.repository.InterventionChangeRepository;
 import org.portfolio.contracts.repository.MetricObservationRepository;
 import org.portfolio.platform.web.problem.ProblemException;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,7 +31,13 @@ public class ScorecardService {
 
     public record Scorecard(Contract contract, ContractVersion version, List<Scorecards.Standing> standings,
                             InterventionChange lastInterventionChange, List<AutonomyGrantState> autonomy,
-                            List<org.portfolio.contracts.domain.IntegrityFlagState> integrityFlags) {
+                            List<org.portfolio.contracts.domain.IntegrityFlagState> integrityFlags,
+                            Map<UUID, String> directionConflicts) {
+
+        /** Why the benchmark's comparator points against its metric's known direction; null when it does not. */
+        public String directionConflict(UUID benchmarkId) {
+            return directionConflicts.get(benchmarkId);
+        }
     }
 
     @Inject
@@ -53,11 +61,26 @@ public class ScorecardService {
     @Inject
     org.portfolio.contracts.repository.IntegrityFlagStateRepository integrityFlags;
 
+    @Inject
+    MetricDirectionService metricDirections;
+
     public Scorecard scorecard(UUID contractId) {
         Contract c = contracts.findByIdOptional(contractId).orElseThrow(() -> ProblemException.notFound("Contract", contractId));
         ContractVersion v = versions.find(c.id, c.currentVersion).orElseThrow();
         return new Scorecard(c, v, standings(c, v), changes.latest(c.id).orElse(null), autonomy.forSchool(c.schoolId()),
-                integrityFlags.forSchool(c.schoolId()));
+                integrityFlags.forSchool(c.schoolId()), directionConflicts(v));
+    }
+
+    /**
+     * The benchmarks of the version whose comparator points against their metric's direction as it is known now (one
+     * written before the direction was known: ninth pass, N11), by benchmark id, with the rule's message.
+     */
+    private Map<UUID, String> directionConflicts(ContractVersion v) {
+        Map<UUID, String> out = new HashMap<>();
+        List<Benchmark> bs = v.benchmarks;
+        metricDirections.conflicts(bs.stream().map(Benchmark::toSpec).toList())
+                .forEach((i, why) -> out.put(bs.get(i).benchmarkId, why));
+        return out;
     }
 
     /** The summary of the school's ACTIVE contract, if it has one. */

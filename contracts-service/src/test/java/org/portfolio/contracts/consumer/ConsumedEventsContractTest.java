@@ -75,6 +75,16 @@ class ConsumedEventsContractTest {
                 .assertReadsEveryExample(reader(IntegrityFlagHandler.RESOLVED, "/performance", IntegrityFlagHandler.Resolved.class));
     }
 
+    @Test
+    void metricDirectionsReadWhatTheDocumentPromises() {
+        MetricDefinitionHandler handler = new MetricDefinitionHandler();
+        assertThat(handler.types()).isEqualTo(contract.typesOf("contractsMetricDirections"));
+        assertThat(handler.topics()).containsExactly(contract.topicOf("contractsMetricDirections"));
+        contract.consumer(MetricDefinitionHandler.TYPE, MetricDefinitionHandler.MetricDefined.class)
+                .requires("metricCode", "direction")
+                .assertReadsEveryExample(reader(MetricDefinitionHandler.TYPE, "/performance", MetricDefinitionHandler.MetricDefined.class));
+    }
+
     static <T> Function<byte[], T> reader(String type, String source, Class<T> view) {
         return bytes -> new IncomingEvent(UUID.randomUUID().toString(), type, URI.create(source), null, null, null, bytes)
                 .data(view);

@@ -48,6 +48,27 @@ class ContractRulesTest {
                 .extracting(RuleViolation::field).containsExactly("benchmarks[0].period", "benchmarks[0].guardsDomains");
     }
 
+    /** Ninth pass, N11: a comparator pointing against its metric's known direction; EQ and unknown metrics pass. */
+    @Test
+    void aComparatorAgainstItsMetricsKnownDirectionIsAViolationOnIt() {
+        var known = java.util.Map.of("CHRONIC_ABSENTEEISM", MetricDirection.LOWER_IS_BETTER,
+                "ELA_PROFICIENCY", MetricDirection.HIGHER_IS_BETTER);
+        java.util.function.BiFunction<String, BenchmarkComparator, BenchmarkSpec> b = (metric, comparator) ->
+                new BenchmarkSpec(null, metric, comparator, BigDecimal.TEN, "2027-28", BenchmarkCategory.ORGANIZATIONAL,
+                        Set.of(), InterventionLevel.NOTICE_OF_CONCERN, false, null);
+        var violations = ContractRules.directionViolations(List.of(
+                b.apply("CHRONIC_ABSENTEEISM", BenchmarkComparator.LTE), b.apply("CHRONIC_ABSENTEEISM", BenchmarkComparator.GTE),
+                b.apply("CHRONIC_ABSENTEEISM", BenchmarkComparator.GT), b.apply("CHRONIC_ABSENTEEISM", BenchmarkComparator.EQ),
+                b.apply("ELA_PROFICIENCY", BenchmarkComparator.LT), b.apply("ELA_PROFICIENCY", BenchmarkComparator.GTE),
+                b.apply("FAMILY_SURVEY_PARTICIPATION", BenchmarkComparator.LTE)), known);
+        assertThat(violations).extracting(RuleViolation::field).containsExactly("benchmarks[1].comparator",
+                "benchmarks[2].comparator", "benchmarks[4].comparator");
+        assertThat(violations.get(0).message()).isEqualTo("CHRONIC_ABSENTEEISM is LOWER_IS_BETTER (as performance-service "
+                + "defines it), but GTE is met by higher values: the schools doing worse would meet it and the better ones "
+                + "miss it; compare with LTE or LT");
+        assertThat(violations.get(2).message()).endsWith("compare with GTE or GT");
+    }
+
     @Test
     void comparatorsCompareExactly() {
         assertThat(BenchmarkComparator.LTE.isMet(new BigDecimal("3.0"), new BigDecimal("3"))).isTrue();

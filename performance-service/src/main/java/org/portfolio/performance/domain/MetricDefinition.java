@@ -51,6 +51,10 @@ public class MetricDefinition extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The MetricDefined event that announced it; null until announced (a definition made before the event existed). */
+    @Column(name = "defined_event_id")
+    public java.util.UUID definedEventId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -8,7 +8,9 @@ import org.portfolio.performance.domain.MetricComputation;
 import org.portfolio.performance.domain.MetricDefinition;
 import org.portfolio.performance.domain.MetricDirection;
 import org.portfolio.performance.domain.MetricUnit;
+import org.portfolio.performance.events.MetricDefined;
 import org.portfolio.performance.repository.MetricDefinitionRepository;
+import org.portfolio.platform.events.outbox.Outbox;
 import org.portfolio.platform.web.problem.FieldError;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.problem.ProblemType;
@@ -26,6 +28,9 @@ public class MetricCatalogService {
 
     @Inject
     MetricDefinitionRepository metrics;
+
+    @Inject
+    Outbox outbox;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MetricDefinition> list() {
@@ -73,6 +78,9 @@ public class MetricCatalogService {
         MetricDefinition m = MetricDefinition.define(code, name, category, direction, unit, description, c,
                 hasSubjects ? subjects.stream().distinct().toList() : null, clock.instant());
         metrics.persist(m);
+        // contracts-service learns the direction from it (ninth pass, N11: a benchmark pointing the other way is refused)
+        m.definedEventId = outbox.publish("Metric", m.code, MetricDefined.NAME, 1, m.code, MetricDefined.of(m),
+                m.createdAt);
         return m;
     }
 }

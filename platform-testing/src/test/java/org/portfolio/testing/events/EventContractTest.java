@@ -31,7 +31,7 @@ class EventContractTest {
         }
         assertThat(contract.typesOn("contracts.events")).hasSize(10);
         assertThat(contract.typesOn("autonomy.events")).hasSize(4);
-        assertThat(contract.typesOn("performance.events")).hasSize(4); // + IntegrityFlagRaised, IntegrityFlagResolved (issue 15.4)
+        assertThat(contract.typesOn("performance.events")).hasSize(5); // + IntegrityFlagRaised, IntegrityFlagResolved (issue 15.4), MetricDefined (N11)
         assertThat(contract.typesOn("enrollment.events")).hasSize(2);
         assertThat(contract.typesOn("integration.events")).containsExactly("portfolio.integration.WebhookDisabled.v1");
         assertThat(contract.typesOn("gateway.clients")).containsExactly("portfolio.gateway.ClientChanged.v1");
