@@ -2,6 +2,7 @@ package org.portfolio.contracts.domain;
 
 import jakarta.persistence.Converter;
 import org.portfolio.platform.web.persistence.CommaSeparatedConverter;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.util.Comparator;
 import java.util.EnumSet;

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.time.Instant;
 import java.util.EnumSet;

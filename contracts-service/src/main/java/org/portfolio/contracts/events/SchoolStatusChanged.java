@@ -1,6 +1,6 @@
 package org.portfolio.contracts.events;
 
-import org.portfolio.contracts.domain.Grade;
+import org.portfolio.platform.web.vocabulary.Grade;
 import org.portfolio.contracts.domain.School;
 import org.portfolio.contracts.domain.SchoolStatusDecision;
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.portfolio.contracts.domain.Grade;
+import org.portfolio.platform.web.vocabulary.Grade;
 import org.portfolio.contracts.domain.SchoolType;
 
 import java.util.Set;

@@ -1,7 +1,7 @@
 package org.portfolio.contracts.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.portfolio.contracts.domain.Grade;
+import org.portfolio.platform.web.vocabulary.Grade;
 import org.portfolio.contracts.domain.School;
 import org.portfolio.contracts.domain.SchoolStatus;
 import org.portfolio.contracts.domain.SchoolType;

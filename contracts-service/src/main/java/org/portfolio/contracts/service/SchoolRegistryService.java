@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.portfolio.contracts.domain.Evidence;
-import org.portfolio.contracts.domain.Grade;
+import org.portfolio.platform.web.vocabulary.Grade;
 import org.portfolio.contracts.domain.HistoryKind;
 import org.portfolio.contracts.domain.OversightBody;
 import org.portfolio.contracts.domain.School;

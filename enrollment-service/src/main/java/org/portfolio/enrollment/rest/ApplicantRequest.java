@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.enrollment.service.ApplicantService;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +20,7 @@ public record ApplicantRequest(
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
         @NotNull @Past LocalDate birthDate,
-        @Schema(description = "The grade applied for", examples = "9")
+        @Schema(description = "The grade applied for", examples = "\"9\"", ref = Grade.SCHEMA)
         @NotNull @Pattern(regexp = "PK|K|[1-9]|1[0-2]", message = "must be PK, K, 1 … 12") String grade,
         @Schema(examples = "EAST") @Size(max = 60) String homeZone,
         @Schema(description = "The school the child attends now (CONTINUING priority there)") UUID currentSchoolId,

@@ -2,6 +2,7 @@ package org.portfolio.enrollment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.enrollment.domain.Applicant;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.util.UUID;
 @Schema(description = "An applicant", requiredProperties = {"id", "externalRef", "firstName", "lastName", "birthDate", "grade",
         "siblingSchoolIds", "staffSchoolIds", "flags", "version", "createdAt", "updatedAt"})
 public record ApplicantResponse(UUID id, String externalRef, String firstName, String lastName, LocalDate birthDate,
-                                String grade,
+                                @Schema(ref = Grade.SCHEMA) String grade,
                                 @Schema(description = "Absent when not given") String homeZone,
                                 @Schema(description = "Absent when the child attends no school of the district") UUID currentSchoolId,
                                 List<UUID> siblingSchoolIds, List<UUID> staffSchoolIds, List<String> flags, long version,

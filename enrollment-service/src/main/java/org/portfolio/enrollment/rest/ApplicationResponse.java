@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.enrollment.domain.Application;
 import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.service.ApplicationService;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,8 @@ public record ApplicationResponse(UUID id, UUID periodId, UUID applicantId, List
     @Schema(description = "A ranked choice and the applicant's priority there", requiredProperties = {"rank", "programId",
             "programName", "schoolId", "grade", "priorityGroup", "priorityTier", "setAsideGroups", "schoolTakesPart"})
     public record Choice(@Schema(description = "1 = first choice") int rank, UUID programId, String programName, UUID schoolId,
-                         @Schema(description = "Absent while enrollment has not heard of the school") String schoolName, String grade,
+                         @Schema(description = "Absent while enrollment has not heard of the school") String schoolName,
+                         @Schema(ref = Grade.SCHEMA) String grade,
                          @Schema(description = "The applicant's priority group at this program") PriorityGroup priorityGroup,
                          @Schema(description = "Position of that group in the program's order (0 = best)") int priorityTier,
                          @Schema(description = "Set-asides of the program whose group the applicant belongs to") List<String> setAsideGroups,

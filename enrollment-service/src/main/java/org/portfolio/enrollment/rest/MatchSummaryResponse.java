@@ -3,6 +3,7 @@ package org.portfolio.enrollment.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.service.MatchService;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,8 @@ public record MatchSummaryResponse(UUID periodId, boolean simulation,
 
     @Schema(description = "A program's figures in a match", requiredProperties = {"programId", "schoolId", "grade", "name",
             "participating", "seats", "applicants", "firstChoices", "offers"})
-    public record ProgramFigures(UUID programId, UUID schoolId, String grade, String name,
+    public record ProgramFigures(UUID programId, UUID schoolId,
+                                 @Schema(ref = Grade.SCHEMA) String grade, String name,
                                  @Schema(description = "Whether the school took part (OPEN, not under REVOCATION)") boolean participating,
                                  int seats, int applicants, int firstChoices, int offers,
                                  @Schema(description = "Priority group of the last applicant admitted to the open seats (absent if they did not fill)")

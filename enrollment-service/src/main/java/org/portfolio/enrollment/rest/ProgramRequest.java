@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.domain.SetAside;
 import org.portfolio.enrollment.service.ProgramService;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import java.util.UUID;
 @Schema(description = "A program to create or update")
 public record ProgramRequest(
         @NotNull UUID schoolId,
-        @Schema(examples = "9") @NotNull @Pattern(regexp = "PK|K|[1-9]|1[0-2]", message = "must be PK, K, 1 … 12") String grade,
+        @Schema(examples = "\"9\"", ref = Grade.SCHEMA) @NotNull @Pattern(regexp = "PK|K|[1-9]|1[0-2]", message = "must be PK, K, 1 … 12") String grade,
         @Schema(description = "Track name, unique per school and grade", examples = "General") @NotBlank @Size(max = 200) String name,
         @Schema(examples = "120") @NotNull @Min(0) @Max(10_000) Integer seats,
         @Schema(description = "Priority groups, best first; GENERAL (everyone else) comes last if not listed",

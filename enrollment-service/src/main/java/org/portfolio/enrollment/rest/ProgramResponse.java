@@ -3,6 +3,7 @@ package org.portfolio.enrollment.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.domain.Program;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.UUID;
 @Schema(description = "A program: a school's grade (and track) with seats, priorities, set-asides and eligibility",
         requiredProperties = {"id", "periodId", "schoolId", "grade", "name", "seats", "priorityOrder", "setAsides", "eligibleZones",
                 "openSeats", "version", "createdAt", "updatedAt"})
-public record ProgramResponse(UUID id, UUID periodId, UUID schoolId, String grade, String name, int seats,
+public record ProgramResponse(UUID id, UUID periodId, UUID schoolId,
+                              @Schema(ref = Grade.SCHEMA) String grade, String name, int seats,
                               @Schema(description = "Priority groups, best first") List<PriorityGroup> priorityOrder,
                               List<SetAsideView> setAsides,
                               @Schema(description = "Zones whose residents may apply; empty = everyone") List<String> eligibleZones,

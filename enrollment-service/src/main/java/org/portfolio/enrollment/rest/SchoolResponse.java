@@ -2,6 +2,7 @@ package org.portfolio.enrollment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.enrollment.domain.ParticipatingSchool;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,7 +14,8 @@ import java.util.UUID;
 public record SchoolResponse(UUID schoolId, String districtCode, String name,
                              @Schema(description = "The school's type, as the registry (contracts-service) records it",
                                      enumeration = {"DISTRICT", "CHARTER", "INNOVATION", "CONTRACT", "MAGNET"}) String type,
-                             List<String> grades,
+                             @Schema(description = "Grades served (empty when the registry gave none)")
+                             List<Grade> grades,
                              @Schema(description = "Attendance zone (absent when the registry gives none)") String zone,
                              @Schema(description = "The school's status, as the registry (contracts-service) records it",
                                      enumeration = {"PROPOSED", "OPEN", "CLOSING", "CLOSED"}) String status,
@@ -23,7 +25,7 @@ public record SchoolResponse(UUID schoolId, String districtCode, String name,
 
     static SchoolResponse of(ParticipatingSchool s) {
         return new SchoolResponse(s.schoolId, s.districtCode, s.name, s.type,
-                s.grades.isBlank() ? List.of() : Arrays.asList(s.grades.split(",")), s.zone, s.status,
+                s.grades.isBlank() ? List.of() : Arrays.stream(s.grades.split(",")).map(Grade::fromLabel).toList(), s.zone, s.status,
                 s.underRevocation, s.takesPart(), s.updatedAt);
     }
 }

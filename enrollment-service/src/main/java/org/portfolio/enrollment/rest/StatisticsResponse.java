@@ -3,6 +3,7 @@ package org.portfolio.enrollment.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.service.ResultService;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import java.util.UUID;
                 "acceptedNow", "waitlisted", "participating", "blocks"})
 public record StatisticsResponse(UUID programId, UUID schoolId,
                                  @Schema(description = "Absent while enrollment has not heard of the school") String schoolName,
-                                 String grade, String name, int seats, int applicants, int firstChoices,
+                                 @Schema(ref = Grade.SCHEMA) String grade, String name, int seats, int applicants, int firstChoices,
                                  @Schema(description = "Offers made by the match (absent before the match)") Integer offers,
                                  long offeredNow, long acceptedNow, long waitlisted, boolean participating,
                                  @Schema(description = "The last admitted to the open seats at the match (absent before the match "

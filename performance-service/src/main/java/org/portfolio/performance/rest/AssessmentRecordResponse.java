@@ -2,6 +2,7 @@ package org.portfolio.performance.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.performance.domain.AssessmentRecord;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,8 +10,7 @@ import java.util.UUID;
 @Schema(description = "One student's result on one test (personal data)",
         requiredProperties = {"studentId", "subject", "testCode", "jobId", "updatedAt"})
 public record AssessmentRecordResponse(String studentId, String subject, String testCode,
-                                       @Schema(description = "PK, K or 1 to 12 (absent when the SIS gave none)",
-                                               enumeration = {"PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"})
+                                       @Schema(description = "PK, K or 1 to 12 (absent when the SIS gave none)", ref = Grade.SCHEMA)
                                        String gradeLevel,
                                        @Schema(description = "Absent when the student was not tested (participation "
                                                + "NOT_TESTED, EXEMPT or EXCLUDED)", minimum = "1", maximum = "5")

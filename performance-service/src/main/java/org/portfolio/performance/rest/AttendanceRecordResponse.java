@@ -2,6 +2,7 @@ package org.portfolio.performance.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.performance.domain.AttendanceRecord;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,8 +11,7 @@ import java.util.UUID;
 @Schema(description = "One student's attendance for a school year (personal data)",
         requiredProperties = {"studentId", "daysEnrolled", "daysAbsent", "jobId", "updatedAt"})
 public record AttendanceRecordResponse(String studentId,
-                                       @Schema(description = "PK, K or 1 to 12 (absent when the SIS gave none)",
-                                               enumeration = {"PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"})
+                                       @Schema(description = "PK, K or 1 to 12 (absent when the SIS gave none)", ref = Grade.SCHEMA)
                                        String gradeLevel,
                                        BigDecimal daysEnrolled, BigDecimal daysAbsent,
                                        @Schema(description = "The upload that wrote it last") UUID jobId,

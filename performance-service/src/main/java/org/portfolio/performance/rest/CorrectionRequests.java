@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.performance.domain.CorrectionAction;
 import org.portfolio.performance.domain.CorrectionReasonCode;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -74,7 +75,7 @@ final class CorrectionRequests {
                           @Schema(examples = "ELA") @NotNull @Pattern(regexp = SUBJECT) String subject,
                           @Schema(examples = "STATE") @NotNull @Pattern(regexp = TEST_CODE) String testCode,
                           @NotNull CorrectionAction action,
-                          @Schema(description = "PK, K or 1 to 12") @Pattern(regexp = GRADE) String gradeLevel,
+                          @Schema(description = "PK, K or 1 to 12", ref = Grade.SCHEMA) @Pattern(regexp = GRADE) String gradeLevel,
                           @Schema(description = "Required to CORRECT") @Min(1) @Max(5) Integer performanceLevel,
                           @Min(0) @Max(100000) Integer scaleScore,
                           @Schema(description = "Student growth percentile") @Min(1) @Max(99) Integer growthPercentile) {
@@ -96,7 +97,7 @@ final class CorrectionRequests {
                           @Schema(examples = "2026-27") @NotNull @Pattern(regexp = SCHOOL_YEAR) String schoolYear,
                           @Schema(description = "The SIS student id (stays in this service)") @NotNull @Pattern(regexp = STUDENT_ID) String studentId,
                           @NotNull CorrectionAction action,
-                          @Schema(description = "PK, K or 1 to 12") @Pattern(regexp = GRADE) String gradeLevel,
+                          @Schema(description = "PK, K or 1 to 12", ref = Grade.SCHEMA) @Pattern(regexp = GRADE) String gradeLevel,
                           @Schema(description = "More than 0, whole or half days; required to CORRECT")
                           @DecimalMin("0.5") @DecimalMax("366") BigDecimal daysEnrolled,
                           @Schema(description = "At most daysEnrolled, whole or half days; required to CORRECT")

@@ -7,6 +7,7 @@ import org.portfolio.performance.domain.CorrectionKind;
 import org.portfolio.performance.domain.CorrectionOutcome;
 import org.portfolio.performance.domain.CorrectionReasonCode;
 import org.portfolio.performance.domain.RecordCorrection;
+import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public record CorrectionResponse(UUID correctionId, CorrectionKind kind,
     }
 
     @Schema(description = "A record's values (the fields of its kind; an absent one had no value)")
-    public record Values(@Schema(description = "PK, K or 1 to 12") String gradeLevel, Integer performanceLevel,
+    public record Values(@Schema(description = "PK, K or 1 to 12", ref = Grade.SCHEMA) String gradeLevel, Integer performanceLevel,
                          Integer scaleScore, Integer growthPercentile, BigDecimal daysEnrolled, BigDecimal daysAbsent) {
 
         static Values of(Map<String, Object> m) {

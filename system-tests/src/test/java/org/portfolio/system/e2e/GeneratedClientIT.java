@@ -251,7 +251,7 @@ class GeneratedClientIT {
                 .schoolYear(year).maxChoices(3).offerDeadline(OffsetDateTime.now(ZoneOffset.UTC).plusDays(14))
                 .waitlistResponseHours(72)).getId();
         UUID program = new ProgramsApi(as(officer)).createEnrollmentPeriodProgram(period, new ProgramRequest()
-                .schoolId(school).grade("9").name("General").seats(1).priorityOrder(List.of(PriorityGroup.ZONE, PriorityGroup.GENERAL)))
+                .schoolId(school).grade(Grade._9).name("General").seats(1).priorityOrder(List.of(PriorityGroup.ZONE, PriorityGroup.GENERAL)))
                 .getId();
         assertThat(periods.openEnrollmentPeriod(period).getStatus()).isEqualTo(PeriodStatus.OPEN);
 
@@ -261,7 +261,7 @@ class GeneratedClientIT {
         for (int i = 0; i < 3; i++) {
             UUID kid = applicants.createEnrollmentApplicant(new ApplicantRequest()
                     .externalRef("STU-" + UUID.randomUUID().toString().substring(0, 12)).firstName("Alex").lastName("Rivera")
-                    .birthDate(LocalDate.of(2012, 3, 4)).grade("9").homeZone("WEST")).getId();
+                    .birthDate(LocalDate.of(2012, 3, 4)).grade(Grade._9).homeZone("WEST")).getId();
             applications.updateEnrollmentPeriodApplication(kid, period,
                     new ApplicationRequest().choices(List.of(program)), null);
             kids.add(kid);

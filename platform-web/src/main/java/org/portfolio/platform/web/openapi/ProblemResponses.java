@@ -53,6 +53,7 @@ public class ProblemResponses implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI api) {
         ensureProblemSchema(api);
+        Vocabulary.declare(api);
         RefSiblings.clean(api);
         ResourceHeaders.declare(api);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {

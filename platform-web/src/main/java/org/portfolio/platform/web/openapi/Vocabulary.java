@@ -1,0 +1,123 @@
+package org.portfolio.platform.web.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.portfolio.platform.web.vocabulary.Grade;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The schemas of the suite's shared vocabulary ({@code org.portfolio.platform.web.vocabulary}), written the same way in
+ * every service's document so that the gateway's merged document keeps each one once (it keeps components of the same
+ * name only when their content is the same, and renames them after their service otherwise).
+ *
+ * <p>A service names one by reference: a field of that enum type, or a text field checked by its own pattern (the
+ * same set of values) annotated {@code @Schema(ref = Grade.SCHEMA)}, which SmallRye writes as a bare {@code $ref}
+ * without defining the component. Wherever a document refers to one, this defines it (or writes it again, so that
+ * the definition SmallRye made from the enum and this one cannot drift apart), and removes a {@code pattern} written
+ * next to the reference by Bean Validation's {@code @Pattern}: the referenced enum is exactly the pattern's set, and a
+ * sibling beside a {@code $ref} is what code generators handle worst. The service's own check is unchanged: the same
+ * values are accepted, and a bad one gets the same problem.
+ */
+final class Vocabulary {
+
+    private static final String PREFIX = "#/components/schemas/";
+
+    /** Each shared schema by name. */
+    static final Map<String, Supplier<Schema>> SCHEMAS = Map.of(
+            Grade.SCHEMA, () -> OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                    .description(Grade.DESCRIPTION)
+                    .enumeration(Arrays.stream(Grade.values()).<Object>map(Grade::label).toList()));
+
+    private final Set<Schema> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<String> used = new java.util.TreeSet<>();
+
+    private Vocabulary() {
+    }
+
+    /** Defines the shared schemas the document refers to. */
+    static void declare(OpenAPI api) {
+        Vocabulary v = new Vocabulary();
+        Components components = api.getComponents();
+        if (components != null && components.getSchemas() != null) {
+            components.getSchemas().forEach((name, s) -> {
+                if (!SCHEMAS.containsKey(name)) {
+                    v.schema(s);
+                }
+            });
+        }
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            for (PathItem item : api.getPaths().getPathItems().values()) {
+                v.parameters(item.getParameters());
+                for (Operation op : item.getOperations().values()) {
+                    v.parameters(op.getParameters());
+                    if (op.getRequestBody() != null) {
+                        v.content(op.getRequestBody().getContent());
+                    }
+                    if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                        for (APIResponse response : op.getResponses().getAPIResponses().values()) {
+                            v.content(response.getContent());
+                        }
+                    }
+                }
+            }
+        }
+        if (v.used.isEmpty()) {
+            return;
+        }
+        if (components == null) {
+            components = OASFactory.createComponents();
+            api.setComponents(components);
+        }
+        for (String name : v.used) {
+            components.addSchema(name, SCHEMAS.get(name).get());
+        }
+    }
+
+    private void parameters(List<Parameter> ps) {
+        if (ps != null) {
+            ps.forEach(p -> schema(p.getSchema()));
+        }
+    }
+
+    private void content(Content c) {
+        if (c != null && c.getMediaTypes() != null) {
+            for (MediaType m : c.getMediaTypes().values()) {
+                schema(m.getSchema());
+            }
+        }
+    }
+
+    private void schema(Schema s) {
+        if (s == null || !seen.add(s)) {
+            return;
+        }
+        if (s.getRef() != null && s.getRef().startsWith(PREFIX) && SCHEMAS.containsKey(s.getRef().substring(PREFIX.length()))) {
+            used.add(s.getRef().substring(PREFIX.length()));
+            s.setPattern(null);
+        }
+        if (s.getProperties() != null) {
+            s.getProperties().values().forEach(this::schema);
+        }
+        schema(s.getItems());
+        schema(s.getAdditionalPropertiesSchema());
+        for (List<Schema> list : Arrays.asList(s.getAllOf(), s.getAnyOf(), s.getOneOf(), s.getPrefixItems())) {
+            if (list != null) {
+                list.forEach(this::schema);
+            }
+        }
+    }
+}
