@@ -158,32 +158,6 @@ class ProxyTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
-    /**
-     * Ninth pass R8: over HTTP/2 the 413 left the client's stream open, and the gateway read and dropped every byte the
-     * client went on sending (its windows kept being replenished). Once the answer is out the stream is reset (NO_ERROR,
-     * RFC 9113 §8.1), so the client stops sending.
-     */
-    @Test
-    void aBodyOverTheLimitOverHttp2IsRefusedAndItsStreamReset() throws Exception {
-        String subject = "h2-too-large-" + UUID.randomUUID();
-        io.vertx.core.http.HttpClient h2 = h2c();
-        try {
-            var reset = new java.util.concurrent.CompletableFuture<Long>();
-            String answer = h2.request(io.vertx.core.http.HttpMethod.POST, "/api/schools").compose(req -> {
-                req.exceptionHandler(t -> reset.complete(t instanceof io.vertx.core.http.StreamResetException r ? r.getCode() : -2L));
-                req.setChunked(true).putHeader("Authorization", "Bearer " + adminToken(subject)).putHeader("Content-Type", "application/json");
-                req.write(io.vertx.core.buffer.Buffer.buffer(new byte[10 * MIB + MIB / 2])); // of unknown length, never ended
-                return req.response();
-            }).compose(res -> res.body().map(b -> res.statusCode() + " " + res.getHeader("Content-Type") + " " + b))
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            assertThat(answer).startsWith("413 application/problem+json ").contains("exceeds 10 MiB");
-            assertThat(reset.get(5, TimeUnit.SECONDS)).as("the stream is reset once the answer is out").isEqualTo(0L);
-            awaitNoneInFlight("c:" + subject);
-        } finally {
-            h2.close();
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(HttpClient.Version.class)
     void aBulkUploadStreamsThroughAndReachesTheServiceBeforeItIsComplete(HttpClient.Version version) throws Exception {
