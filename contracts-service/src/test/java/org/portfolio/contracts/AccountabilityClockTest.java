@@ -695,5 +695,15 @@ class AccountabilityClockTest {
         standOn(dueBy.plusDays(2));
         clock.run();
         assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+
+        // an amendment re-evaluating the benchmark on the withdrawn value finds it missing too (the tenth pass's review:
+        // it recorded INSUFFICIENT_DATA over the finding, and the contract's "missing data counts" no longer applied)
+        TestClock.reset();
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("reason", "A higher bar", "benchmarks", List.of(benchmark("ELA_PROFICIENCY", "GTE", 45, year(-1),
+                        List.of("PEOPLE"), "NOTICE_OF_CONCERN", true))))
+                .post("/api/contracts/" + contract + "/amendments").then().statusCode(201);
+        scorecard(contract).body("benchmarks[0].target", equalTo(45)).body("benchmarks[0].status", equalTo("MISSING_DATA"))
+                .body("benchmarks[0].countsAsMiss", equalTo(true));
     }
 }

@@ -319,6 +319,32 @@ class EdFiApiTest {
 
     // --- helpers ---------------------------------------------------------------------------------
 
+    /**
+     * Tenth pass (hostile read): a chunked body over the limit, read by the String reader (no Jackson wrapper), was
+     * refused without {@code Connection: close}; since the refused rest is no longer read, the connection must close.
+     */
+    @Test
+    void aChunkedBodyOverTheLimitIs413AndClosesTheConnection() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + DATA + "schools HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + sis
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = "x".repeat(8192).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i < 12; i++) { // 96 KB of a body over its 64 KB, the last chunk never sent
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            byte[] head = new byte[4096];
+            int n = socket.getInputStream().read(head);
+            String answer = new String(head, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close");
+        }
+    }
+
     Response post(String resource, String body, String token, int status) {
         Response r = given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(DATA + resource);
         if (status > 0) {

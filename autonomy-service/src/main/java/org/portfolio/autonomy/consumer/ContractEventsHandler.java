@@ -186,7 +186,7 @@ public class ContractEventsHandler implements EventHandler {
             return null;
         }
         return switch (d.dataStatus()) {
-            case "MISSING_DATA" -> "no data reported by " + (d.dataDueBy() == null ? "the due date" : d.dataDueBy());
+            case "MISSING_DATA" -> BenchmarkService.NO_DATA_REPORTED + (d.dataDueBy() == null ? "the due date" : d.dataDueBy());
             // no n: the reason is shown by the public decision-rights check (seventh pass)
             case "INSUFFICIENT_DATA" -> "the value was suppressed (fewer students than the framework's minimum n)";
             default -> throw new PoisonEventException("BenchmarkEvaluated has an unknown dataStatus " + d.dataStatus());

@@ -37,6 +37,8 @@ public class BenchmarkService {
 
     public static final String MET = "MET";
     public static final String MISSED = "MISSED";
+    /** How a miss for missing data starts its {@code noValue} ("no data reported by 2026-08-29"). */
+    public static final String NO_DATA_REPORTED = "no data reported by ";
 
     /**
      * A BenchmarkEvaluated event's content. {@code noValue}: a MISSED decided without a value (the contract counts
@@ -55,10 +57,18 @@ public class BenchmarkService {
                     result, guardsDomains, reinstateOnMet, interventionLevel, null, null, null);
         }
 
-        /** " — on corrected data (correction …: CODE)" when a correction of student records produced the value. */
+        /**
+         * " — on corrected data (correction …: CODE)" when a correction of student records produced the value; " — its
+         * value was withdrawn (correction …)" when the correction took it away after its due date and the benchmark is
+         * missed for missing data (contracts' wording, tenth pass).
+         */
         String onCorrectedData() {
-            return correctionId == null ? "" : " — on corrected data (correction " + correctionId
-                    + (correctionReasonCode == null ? "" : ": " + correctionReasonCode) + ")";
+            if (correctionId == null) {
+                return "";
+            }
+            boolean withdrawn = noValue != null && noValue.startsWith(NO_DATA_REPORTED);
+            return (withdrawn ? " — its value was withdrawn (correction " : " — on corrected data (correction ")
+                    + correctionId + (correctionReasonCode == null ? "" : ": " + correctionReasonCode) + ")";
         }
     }
 

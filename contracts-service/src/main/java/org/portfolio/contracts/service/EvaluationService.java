@@ -146,8 +146,9 @@ public class EvaluationService {
 
     private BenchmarkEvaluation evaluate(Contract c, Benchmark b, MetricObservation o, EvaluationTrigger trigger,
                                          Correction correction) {
-        if (o.value == null && !o.suppressed && trigger != EvaluationTrigger.ACTIVATION
-                && trigger != EvaluationTrigger.AMENDMENT) {
+        // whatever found it: a correction's withdrawal, or an amendment or activation re-evaluating the benchmark on
+        // the withdrawn value (an amendment had recorded INSUFFICIENT_DATA over the clock's finding: tenth pass review)
+        if (o.value == null && !o.suppressed) {
             Optional<BenchmarkEvaluation> missing = missingOnceWithdrawnPastDue(c, b, trigger, correction);
             if (missing.isPresent()) {
                 return missing.get();
@@ -180,7 +181,7 @@ public class EvaluationService {
     }
 
     /**
-     * A value withdrawn (its records retracted) after the benchmark's due date leaves it without data past that date:
+     * A value withdrawn (its records retracted) leaves the benchmark without data; past its due date:
      * where the contract tracks missing data it is MISSING_DATA at once, named by the correction, whether or not the
      * clock found it missing before a value came (tenth pass, L3: the clock finds a benchmark missing once, so a late
      * MET that reinstated the autonomy and was then withdrawn left the grant ACTIVE while the calendar listed the

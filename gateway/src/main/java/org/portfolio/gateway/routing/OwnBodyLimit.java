@@ -11,8 +11,8 @@ import org.portfolio.platform.web.problem.ProblemType;
  * The size limit of the gateway's own resources (the token endpoints, the admin API) for a body that does not state
  * its length (chunked, or an HTTP/2 stream): {@link FrontDoor} refuses a stated length over it before a byte is read;
  * such a body is counted here as RESTEasy reads it (platform-web's {@link BodySizeLimit}) and refused with the same
- * problem+json 413 at the byte that goes over, whether or not the body has ended, the connection closed (HTTP/2: the
- * stream reset once the answer is out; ninth pass, R8). It met Quarkus's own limit instead, a bare 413 without a body
+ * problem+json 413 at the byte that goes over, whether or not the body has ended, the connection closed (HTTP/1.1; an
+ * HTTP/2 stream is left to the client: FrontDoor.closeAfterAnswer). It met Quarkus's own limit instead, a bare 413 without a body
  * (sixth pass, L4), which now sits above this as a backstop only.
  */
 @Provider

@@ -80,7 +80,7 @@ public abstract class BodySizeLimit implements ReaderInterceptor {
      * closes its source when a read fails, and RESTEasy's stream reads the body to its end when closed (blocking the
      * worker until the client ends it or the read times out), so the refusal waited for the whole body; one that never
      * ended (a chunked or HTTP/2 body still streaming) met the body deadline's 408 instead of the 413 (ninth pass, R8).
-     * The answer closes the connection (HTTP/1.1) or resets the stream (the gateway, HTTP/2) instead.
+     * The answer closes the connection instead (HTTP/1.1: ProblemMappers, the gateway's OwnBodyLimit).
      */
     static final class Limited extends FilterInputStream {
         private final long limit;

@@ -170,11 +170,14 @@ public class ProblemMappers {
     /**
      * A body limit's refusal, thrown while Jackson read the body (counting the bytes as they are read), comes back
      * wrapped in the JsonMappingException of the field being read: a 1.5 MB body answered 400 "zones[N]: is not valid"
-     * instead of its 413 (ninth pass; performance-service had its own mappers for this, now these). That refusal is the
-     * answer, closing the connection (a service's, which HTTP/1.1 reaches); any other keeps the wrapper's, with its field.
+     * instead of its 413 (ninth pass; performance-service had its own mappers for this, now these). That refusal, wrapped
+     * or not, is the answer, closing the connection (a service's, which HTTP/1.1 reaches: the rest of the refused body is
+     * never read); any other keeps the wrapper's, with its field.
      */
     private Optional<Response> refusalInside(Throwable e, UriInfo uri) {
-        Throwable t = e.getCause();
+        // from the exception itself: a refusal read by a reader other than Jackson (a String body, e.g. Ed-Fi's) comes
+        // unwrapped, and once refused the body is left unread, so it too must close the connection (tenth pass)
+        Throwable t = e;
         for (int i = 0; i < 20 && t != null; i++, t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProblemException p && p.type().status() == 413) {
                 return Optional.of(problem(p, uri));
