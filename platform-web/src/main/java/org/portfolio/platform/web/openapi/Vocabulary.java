@@ -3,20 +3,14 @@ package org.portfolio.platform.web.openapi;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.portfolio.platform.web.vocabulary.Grade;
 
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -42,82 +36,28 @@ final class Vocabulary {
                     .description(Grade.DESCRIPTION)
                     .enumeration(Arrays.stream(Grade.values()).<Object>map(Grade::label).toList()));
 
-    private final Set<Schema> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<String> used = new java.util.TreeSet<>();
-
     private Vocabulary() {
     }
 
     /** Defines the shared schemas the document refers to. */
     static void declare(OpenAPI api) {
-        Vocabulary v = new Vocabulary();
-        Components components = api.getComponents();
-        if (components != null && components.getSchemas() != null) {
-            components.getSchemas().forEach((name, s) -> {
-                if (!SCHEMAS.containsKey(name)) {
-                    v.schema(s);
-                }
-            });
-        }
-        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
-            for (PathItem item : api.getPaths().getPathItems().values()) {
-                v.parameters(item.getParameters());
-                for (Operation op : item.getOperations().values()) {
-                    v.parameters(op.getParameters());
-                    if (op.getRequestBody() != null) {
-                        v.content(op.getRequestBody().getContent());
-                    }
-                    if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
-                        for (APIResponse response : op.getResponses().getAPIResponses().values()) {
-                            v.content(response.getContent());
-                        }
-                    }
-                }
+        Set<String> used = new TreeSet<>();
+        SchemaWalk.each(api, SCHEMAS::containsKey, s -> {
+            if (s.getRef() != null && s.getRef().startsWith(PREFIX) && SCHEMAS.containsKey(s.getRef().substring(PREFIX.length()))) {
+                used.add(s.getRef().substring(PREFIX.length()));
+                s.setPattern(null);
             }
-        }
-        if (v.used.isEmpty()) {
+        });
+        if (used.isEmpty()) {
             return;
         }
+        Components components = api.getComponents();
         if (components == null) {
             components = OASFactory.createComponents();
             api.setComponents(components);
         }
-        for (String name : v.used) {
+        for (String name : used) {
             components.addSchema(name, SCHEMAS.get(name).get());
-        }
-    }
-
-    private void parameters(List<Parameter> ps) {
-        if (ps != null) {
-            ps.forEach(p -> schema(p.getSchema()));
-        }
-    }
-
-    private void content(Content c) {
-        if (c != null && c.getMediaTypes() != null) {
-            for (MediaType m : c.getMediaTypes().values()) {
-                schema(m.getSchema());
-            }
-        }
-    }
-
-    private void schema(Schema s) {
-        if (s == null || !seen.add(s)) {
-            return;
-        }
-        if (s.getRef() != null && s.getRef().startsWith(PREFIX) && SCHEMAS.containsKey(s.getRef().substring(PREFIX.length()))) {
-            used.add(s.getRef().substring(PREFIX.length()));
-            s.setPattern(null);
-        }
-        if (s.getProperties() != null) {
-            s.getProperties().values().forEach(this::schema);
-        }
-        schema(s.getItems());
-        schema(s.getAdditionalPropertiesSchema());
-        for (List<Schema> list : Arrays.asList(s.getAllOf(), s.getAnyOf(), s.getOneOf(), s.getPrefixItems())) {
-            if (list != null) {
-                list.forEach(this::schema);
-            }
         }
     }
 }
