@@ -256,6 +256,8 @@ class AccountabilityClockTest {
         assertThat(missing.get("periodEnded").asText()).isEqualTo(lastDayOf(year(-1)).toString());
         assertThat(missing.get("graceDays").asInt()).isEqualTo(60);
         assertThat(missing.get("countsAsMiss").asBoolean()).isTrue();
+        assertThat(missing.get("trigger").asText()).isEqualTo("CLOCK");
+        assertThat(missing.has("correction")).isFalse();
         var missed = awaitEvent("BenchmarkEvaluated", about("contractId", contract)).data();
         assertThat(missed.get("result").asText()).isEqualTo("MISSED");
         assertThat(missed.get("dataStatus").asText()).isEqualTo("MISSING_DATA");
@@ -665,6 +667,14 @@ class AccountabilityClockTest {
         assertThat(missed.get("dataDueBy").asText()).isEqualTo(dueBy.toString());
         assertThat(missed.get("correction").get("correctionId").asText()).isEqualTo(correctionId);
         assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(2);
+        // the event says what found it missing this time, and which correction (H5 of the tenth pass: it said neither)
+        var missingAgain = awaitEvent("BenchmarkDataMissing", about("contractId", contract).and(about("trigger", "CORRECTION")))
+                .data();
+        assertThat(missingAgain.get("evaluationId").asText()).isEqualTo(missed.get("evaluationId").asText());
+        assertThat(missingAgain.get("correction").get("correctionId").asText()).isEqualTo(correctionId);
+        assertThat(missingAgain.get("correction").get("reasonCode").asText())
+                .isEqualTo(missed.get("correction").get("reasonCode").asText());
+        assertThat(missingAgain.get("description").asText()).contains("withdrawn");
         scorecard(contract).body("benchmarks[0].status", equalTo("MISSING_DATA"))
                 .body("benchmarks[0].countsAsMiss", equalTo(true));
         calendar("overdue=true").body("overdue.findAll { it.contractId == '" + contract + "' }.kind", hasItem("MISSING_DATA"));
@@ -705,5 +715,8 @@ class AccountabilityClockTest {
                 .post("/api/contracts/" + contract + "/amendments").then().statusCode(201);
         scorecard(contract).body("benchmarks[0].target", equalTo(45)).body("benchmarks[0].status", equalTo("MISSING_DATA"))
                 .body("benchmarks[0].countsAsMiss", equalTo(true));
+        var byAmendment = awaitEvent("BenchmarkDataMissing", about("contractId", contract).and(about("trigger", "AMENDMENT")))
+                .data();
+        assertThat(byAmendment.has("correction")).isFalse();
     }
 }

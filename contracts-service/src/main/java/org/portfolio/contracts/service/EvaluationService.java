@@ -230,7 +230,8 @@ public class EvaluationService {
         evaluations.persist(e);
         outbox.publish("Contract", c.id, BenchmarkDataMissing.NAME, c.schoolId(), new BenchmarkDataMissing(e.id,
                 b.benchmarkId, c.id, c.schoolId(), b.metricCode, b.period, periodEnded, graceDays, dueBy, counts,
-                c.currentVersion, e.describe()));
+                c.currentVersion, e.describe(), trigger.name(), e.correctionId == null ? null
+                : new BenchmarkEvaluated.Correction(e.correctionId, e.correctionReasonCode, e.correctionReasonCode)));
         var cause = HistoryService.cause("kind", "NO_DATA_BY_DUE_DATE", "benchmarkId", b.benchmarkId, "evaluationId",
                 e.id, "trigger", trigger.name(), "periodEnded", periodEnded.toString(), "graceDays",
                 graceDays, "dueBy", dueBy.toString(), "countsAsMiss", counts, "correctionId", e.correctionId,
