@@ -308,6 +308,48 @@ class MatchFlowTest {
                 .body("find { it.programId == '" + again.second() + "' }.offeredNow", equalTo(0));
     }
 
+    @jakarta.inject.Inject
+    org.portfolio.enrollment.service.OfferService offerService;
+
+    /**
+     * Seventh pass's open item: with two replicas the scheduled expiry ran in one transaction that read the overdue
+     * offers before it locked their period, so the replica that waited for the lock went on with what it had read before
+     * the other committed and failed on the versions (an ERROR, later a WARN, each night). Each period's expiry is now its
+     * own transaction that locks the period before it reads: the second run finds nothing left to do and fails nothing,
+     * and every seat is offered once.
+     */
+    @Test
+    void twoReplicasExpiringAtOnceBothSucceedAndOfferEachSeatOnce() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            TwoSeats seats = TwoSeats.open();
+            UUID period = seats.period();
+            Children kids = seats.winnerAndWaiter();
+            overdue(result(period, kids.first()).then().extract().path("offer.id"), 1);
+            var start = new java.util.concurrent.CyclicBarrier(2);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+                for (int replica = 0; replica < 2; replica++) {
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        return offerService.expireAllOverdue();
+                    }));
+                }
+                for (var run : runs) {
+                    assertThat(run.get(60, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(0);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            result(period, kids.first()).then().body("offer", nullValue()).body("offerHistory.status", equalTo(List.of("EXPIRED")));
+            result(period, kids.waiter()).then().body("offer.programId", equalTo(seats.top().toString()))
+                    .body("offer.source", equalTo("WAITLIST"));
+            given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
+                    .body("find { it.programId == '" + seats.top() + "' }.offeredNow", equalTo(1))
+                    .body("find { it.programId == '" + seats.second() + "' }.offeredNow", equalTo(0));
+        }
+    }
+
     /**
      * Review of 2026-12-06: after publication a school began to close; a decline there released a child's accepted seat
      * elsewhere and offered it the closing school's seat. A school that no longer takes part gets no waitlist offers.
