@@ -118,4 +118,41 @@ class RequestFramingTest {
         given().auth().oauth2(TestTokens.districtAdmin()).header("X-Filler", "x".repeat(15_000))
                 .get("/api/schools").then().statusCode(200);
     }
+
+    @jakarta.inject.Inject
+    io.vertx.core.Vertx vertx;
+
+    /**
+     * The same over HTTP/2 (h2c), which decodes headers in its own codec with its own limit (the tenth pass left it
+     * untested): a caller's 17 KB of headers meet FrontDoor's 431 problem+json, not the codec's bare answer, and reach no
+     * service; 15 KB pass.
+     */
+    @Test
+    void headersTooLargeOverHttp2AreRefusedAsProblemJsonBeforeAnyService() throws Exception {
+        io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
+                .setDefaultHost(gateway.getHost()).setDefaultPort(gateway.getPort()));
+        try {
+            int calls = StubService.CALLS.get();
+            String refused = h2get(h2, "x".repeat(17_000));
+            assertThat(refused).startsWith("431 application/problem+json ").contains("urn:portfolio:problem:headers-too-large");
+            assertThat(StubService.CALLS.get()).as("nothing reached the service").isEqualTo(calls);
+            assertThat(h2get(h2, "x".repeat(15_000))).startsWith("200 ");
+        } finally {
+            h2.close();
+        }
+    }
+
+    /** GET /api/schools over HTTP/2 with a filler header; the answer as "status content-type body" within 10 s. */
+    private static String h2get(io.vertx.core.http.HttpClient h2, String filler) throws Exception {
+        return h2.request(io.vertx.core.http.HttpMethod.GET, "/api/schools").compose(req -> {
+            req.putHeader("Authorization", "Bearer " + TestTokens.districtAdmin()).putHeader("X-Filler", filler);
+            return req.send();
+        }).compose(res -> res.body().map(b -> res.version() + "|" + res.statusCode() + " " + res.getHeader("Content-Type") + " " + b))
+                .map(answer -> {
+                    assertThat(answer).startsWith("HTTP_2|");
+                    return answer.substring("HTTP_2|".length());
+                })
+                .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }
