@@ -9,4 +9,9 @@ class ArchitectureTest {
     void serviceKeepsItsBoundaries() {
         ArchitectureRules.check("edfi");
     }
+
+    @Test
+    void everyTimeComesFromTheInjectedClock() {
+        ArchitectureRules.everyTimeComesFromTheInjectedClock("edfi");
+    }
 }

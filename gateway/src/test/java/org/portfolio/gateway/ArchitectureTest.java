@@ -9,4 +9,9 @@ class ArchitectureTest {
     void serviceKeepsItsBoundaries() {
         ArchitectureRules.check("gateway");
     }
+
+    @Test
+    void everyTimeComesFromTheInjectedClock() {
+        ArchitectureRules.everyTimeComesFromTheInjectedClock("gateway");
+    }
 }

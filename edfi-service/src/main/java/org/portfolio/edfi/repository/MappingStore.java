@@ -27,6 +27,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MappingStore {
 
+    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     @Inject
     Sql sql;
 
@@ -64,7 +68,7 @@ public class MappingStore {
                 st.setLong(1, edfiSchoolId);
                 st.setObject(2, schoolId);
                 st.setString(3, by);
-                st.setTimestamp(4, Timestamp.from(Instant.now()));
+                st.setTimestamp(4, Timestamp.from(clock.instant()));
                 st.executeUpdate();
             }
             return null;
@@ -95,7 +99,7 @@ public class MappingStore {
             }
             try (PreparedStatement st = c.prepareStatement("insert into edfi_attendance_category (namespace, code_value, absence, "
                     + "weight, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.from(rows.isEmpty() || rows.get(0).changedAt() == null ? Instant.now() : rows.get(0).changedAt());
+                Timestamp now = Timestamp.from(rows.isEmpty() || rows.get(0).changedAt() == null ? clock.instant() : rows.get(0).changedAt());
                 for (CategoryMapping r : rows) {
                     st.setString(1, namespace);
                     st.setString(2, r.codeValue());

@@ -14,6 +14,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class SentStore {
 
+    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     /** A record by performance-service's natural key. */
     public record Sent(UUID schoolId, String schoolYear, String studentId, String subject, String testCode) {
     }
@@ -46,7 +50,7 @@ public class SentStore {
                 st.setString(4, s.studentId());
                 st.setString(5, s.subject());
                 st.setString(6, s.testCode());
-                st.setTimestamp(7, Timestamp.from(Instant.now()));
+                st.setTimestamp(7, Timestamp.from(clock.instant()));
                 st.executeUpdate();
             }
             return null;

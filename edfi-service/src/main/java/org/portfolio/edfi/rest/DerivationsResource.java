@@ -34,6 +34,10 @@ import java.util.List;
 @Tag(name = "Ed-Fi derivations", description = "The records derived from Ed-Fi writes on their way to performance-service")
 public class DerivationsResource {
 
+    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     @Schema(name = "EdFiDerivationStatus", description = "The queue of records to derive and send to performance-service")
     public record StatusResponse(@Schema(required = true, description = "Queued records still to send (a record written several times counts each write until it is sent)", minimum = "0") long pending,
                                  @Schema(required = true, description = "Of those, the ones due now (the others wait for a retry)", minimum = "0") long due,
@@ -80,7 +84,7 @@ public class DerivationsResource {
                     + "schools mapped to schools of its scope.")
     public StatusResponse status() {
         org.portfolio.edfi.domain.QueueStatus s = service.status();
-        long lag = s.oldestQueuedAt() == null ? 0 : Math.max(0, Duration.between(s.oldestQueuedAt(), Instant.now()).toSeconds());
+        long lag = s.oldestQueuedAt() == null ? 0 : Math.max(0, Duration.between(s.oldestQueuedAt(), clock.instant()).toSeconds());
         return new StatusResponse(s.pending(), s.due(), s.oldestQueuedAt(), lag, derivations.lastPassAt(), s.problems());
     }
 

@@ -43,6 +43,10 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class Derivations {
 
+    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(Derivations.class);
 
     public static final String ATTENDANCE = "ATTENDANCE";
@@ -199,7 +203,7 @@ public class Derivations {
                 return oneAtATime(seen);
             }
         } finally {
-            lastPassAt = Instant.now();
+            lastPassAt = clock.instant();
             RequestCorrelation.end();
             caller.forEach(MDC::put);
         }
@@ -271,7 +275,7 @@ public class Derivations {
         if (failures >= config.deriver().maxAttempts()) {
             pending.delete(ids);
             pending.putProblem(new DerivationProblem(kind, key, RecordKeys.edfiSchoolOf(kind, key),
-                    DerivedRecordSender.lastClient(rows), status, null, message.apply(failures), Instant.now(),
+                    DerivedRecordSender.lastClient(rows), status, null, message.apply(failures), clock.instant(),
                     DerivationProblem.DERIVATION_FAILED));
             return true;
         }

@@ -41,6 +41,10 @@ import static org.portfolio.edfi.service.Derivations.ATTENDANCE;
 @ApplicationScoped
 public class DerivedRecordSender {
 
+    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(DerivedRecordSender.class);
 
     /**
@@ -378,7 +382,7 @@ public class DerivedRecordSender {
     }
 
     private void problem(String kind, String key, Long edfiSchoolId, List<PendingStore.Pending> rows, int status, String field, String message) {
-        pending.putProblem(new DerivationProblem(kind, key, edfiSchoolId, lastClient(rows), status, field, message, Instant.now(),
+        pending.putProblem(new DerivationProblem(kind, key, edfiSchoolId, lastClient(rows), status, field, message, clock.instant(),
                 DerivationProblem.REJECTED));
     }
 

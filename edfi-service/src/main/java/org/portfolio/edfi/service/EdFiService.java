@@ -44,6 +44,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class EdFiService {
 
+    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     /** What a write did: the resource's id and version, whether it was created, and what to derive again. */
     public record WriteResult(UUID id, String etag, boolean created, Affected derive) {
     }
@@ -205,7 +209,7 @@ public class EdFiService {
         }
         String body = doc.body().toString();
         String etag = etag(body);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (existing.isPresent() && existing.get().etag().equals(etag) && type == ResourceType.ASSESSMENTS) {
             // an unchanged re-post of an assessment (a catalogue re-sync) changes nothing and queues nothing: 200 for any
             // SIS (review of edfi5, L1)
@@ -285,7 +289,7 @@ public class EdFiService {
             return new WriteResult(id, etag, false, affected(doc, owner, null));
         }
         boolean wasVouched = vouched(type, old);
-        store.update(id, body, etag, Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.id(), districtWideWriter(), owner,
+        store.update(id, body, etag, clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.id(), districtWideWriter(), owner,
                 doc.schoolYear());
         return new WriteResult(id, etag, false, affected(doc, owner, old, wasVouched));
     }

@@ -38,6 +38,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MappingService {
 
+    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     /** What a replacement wrote (the answer shows exactly that, not a later reading) and what it re-derives. */
     public record Replaced(List<CategoryMapping> categories, Set<StudentYear> derive) {
     }
@@ -115,7 +119,7 @@ public class MappingService {
             throw ProblemException.conflict("attendance events use categories this mapping leaves out: " + String.join(", ", missing)
                     + "; map every category in use");
         }
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = clock.instant();
         List<CategoryMapping> rows = categories.stream().map(c -> new CategoryMapping(namespace, c.codeValue(),
                 c.absence(), c.absence() ? c.weight() : BigDecimal.ZERO, caller.id(), now)).toList();
         store.replaceCategories(namespace, rows, caller.id());
@@ -232,7 +236,7 @@ public class MappingService {
             throw ProblemException.conflict("stored " + (kind == DescriptorKind.ACADEMIC_SUBJECT ? "assessments" : "student assessments")
                     + " use code values this mapping leaves out: " + String.join(", ", missing) + "; map every code value in use");
         }
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = clock.instant();
         List<DescriptorMapping> rows = values.stream().map(v -> new DescriptorMapping(kind, namespace, v.codeValue(), v.value(),
                 caller.id(), now)).toList();
         store.replaceDescriptors(kind, namespace, rows);

@@ -28,6 +28,10 @@ import java.util.Base64;
 @ApplicationScoped
 public class ServiceToken {
 
+    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(ServiceToken.class);
 
     /** The token endpoint did not give a token (unreachable, or the client was refused). */
@@ -49,7 +53,7 @@ public class ServiceToken {
 
     /** "Bearer …" for the Authorization header. */
     public synchronized String authorization() {
-        if (token != null && Instant.now().isBefore(expires)) {
+        if (token != null && clock.instant().isBefore(expires)) {
             return "Bearer " + token;
         }
         EdFiConfig.ServiceClient sc = config.serviceClient();
@@ -87,7 +91,7 @@ public class ServiceToken {
         }
         token = body.get("access_token").asText();
         long ttl = body.path("expires_in").asLong(300);
-        expires = Instant.now().plusSeconds(Math.max(10, ttl - 60));
+        expires = clock.instant().plusSeconds(Math.max(10, ttl - 60));
         return "Bearer " + token;
     }
 

@@ -114,13 +114,13 @@ public class ApiClient extends PanacheEntityBase {
     public Instant lastTokenAt;
 
     /** Registers a client and returns the new secret (shown once). */
-    public static Registration register(String name, Set<String> roles, ClientScope scope, String by) {
+    public static Registration register(String name, Set<String> roles, ClientScope scope, String by, Instant now) {
         ApiClient c = new ApiClient();
         c.clientId = "cl_" + token(12);
         c.name = name;
         c.roles = String.join(",", new LinkedHashSet<>(roles));
         c.setScope(scope);
-        c.createdAt = Instant.now();
+        c.createdAt = now;
         c.createdBy = by;
         c.updatedAt = c.createdAt;
         c.updatedBy = by;
@@ -129,7 +129,7 @@ public class ApiClient extends PanacheEntityBase {
     }
 
     /** The bootstrap administrator, with an id and secret chosen by the installation (./portfolio up). */
-    public static ApiClient bootstrap(String clientId, String secret, String name) {
+    public static ApiClient bootstrap(String clientId, String secret, String name, Instant now) {
         if (secret == null || secret.length() < 32) {
             throw new IllegalArgumentException("the bootstrap client secret must have at least 32 characters");
         }
@@ -137,7 +137,7 @@ public class ApiClient extends PanacheEntityBase {
         c.clientId = clientId;
         c.name = name;
         c.roles = "DISTRICT_ADMIN";
-        c.createdAt = Instant.now();
+        c.createdAt = now;
         c.createdBy = "bootstrap";
         c.updatedAt = c.createdAt;
         c.updatedBy = "bootstrap";
@@ -150,8 +150,8 @@ public class ApiClient extends PanacheEntityBase {
      * A service's own client (edfi-service's deriver): role SIS for every school, with an id and secret chosen by the
      * installation. Created once; disabling or rotating it through the admin API sticks.
      */
-    public static ApiClient serviceClient(String clientId, String secret, String name) {
-        ApiClient c = bootstrap(clientId, secret, name);
+    public static ApiClient serviceClient(String clientId, String secret, String name, Instant now) {
+        ApiClient c = bootstrap(clientId, secret, name, now);
         c.rememberAdopted(secret);
         c.roles = "SIS";
         c.setScope(new ClientScope(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), true));
@@ -165,15 +165,15 @@ public class ApiClient extends PanacheEntityBase {
      * Replaces the secret with one the installation chose (a service client's configured secret, at least 32
      * characters); the old one and every token issued with it stop working at once.
      */
-    public void adoptSecret(String secret, String by) {
+    public void adoptSecret(String secret, String by, Instant now) {
         if (secret == null || secret.length() < 32) {
             throw new IllegalArgumentException("a service client secret must have at least 32 characters");
         }
         secretSalt = token(16);
         secretHash = hash(secretSalt, secret);
         rememberAdopted(secret);
-        rotatedAt = Instant.now();
-        touch(by, true);
+        rotatedAt = now;
+        touch(by, true, now);
     }
 
     /** True when {@code secret} is the configured secret this client was last created with or adopted (review of edfi5, L4). */
@@ -191,27 +191,27 @@ public class ApiClient extends PanacheEntityBase {
     }
 
     /** Replaces the secret; the old one and every token issued with it stop working at once. */
-    public String rotateSecret(String by) {
+    public String rotateSecret(String by, Instant now) {
         String secret = newSecret();
-        rotatedAt = Instant.now();
-        touch(by, true);
+        rotatedAt = now;
+        touch(by, true, now);
         return secret;
     }
 
     /** A disabled client gets no tokens, and the tokens it has are rejected; enabling it again does not revive them. */
-    public void disable(String by) {
+    public void disable(String by, Instant now) {
         if (enabled) {
             enabled = false;
-            disabledAt = Instant.now();
-            touch(by, true);
+            disabledAt = now;
+            touch(by, true, now);
         }
     }
 
-    public void enable(String by) {
+    public void enable(String by, Instant now) {
         if (!enabled) {
             enabled = true;
             disabledAt = null;
-            touch(by, false);
+            touch(by, false, now);
         }
     }
 
@@ -219,17 +219,17 @@ public class ApiClient extends PanacheEntityBase {
      * New name, roles and school scope. A change of roles revokes the tokens that carry the old ones; a change of the
      * school scope does not: tokens name the scope by reference, so it applies to them as soon as it is published.
      */
-    public void update(String newName, Set<String> newRoles, ClientScope newScope, String by) {
+    public void update(String newName, Set<String> newRoles, ClientScope newScope, String by, Instant now) {
         boolean rolesChanged = !roleSet().equals(new LinkedHashSet<>(newRoles));
         name = newName;
         roles = String.join(",", new LinkedHashSet<>(newRoles));
         setScope(newScope);
-        touch(by, rolesChanged);
+        touch(by, rolesChanged, now);
     }
 
     /** The resolved scope changed without an edit: a new version, published like any change; tokens stay valid. */
-    public void scopeResolvedAgain() {
-        scopeChangedAt = Instant.now();
+    public void scopeResolvedAgain(Instant now) {
+        scopeChangedAt = now;
     }
 
     public ClientScope scope() {
@@ -264,8 +264,8 @@ public class ApiClient extends PanacheEntityBase {
         return roles.stream().anyMatch(SCOPED_ROLES::contains);
     }
 
-    private void touch(String by, boolean revokeTokens) {
-        updatedAt = Instant.now();
+    private void touch(String by, boolean revokeTokens, Instant now) {
+        updatedAt = now;
         updatedBy = by;
         if (revokeTokens) {
             tokenGeneration++;

@@ -41,6 +41,10 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class MergedOpenApi {
 
+    /** The gateway's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The order in which services claim component names (the first keeps the plain name). */
@@ -174,7 +178,7 @@ public class MergedOpenApi {
     /** The cached document while it is young enough, else a new fetch (which falls back to the cached one). */
     private CompletableFuture<Cached> fresh(String service) {
         Cached c = cache.get(service);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // a service that failed is asked again soon: it may just be starting
         Duration ttl = c != null && c.error() != null ? RETRY_FAILED.compareTo(config.openApi().cacheTtl()) < 0
                 ? RETRY_FAILED : config.openApi().cacheTtl() : config.openApi().cacheTtl();

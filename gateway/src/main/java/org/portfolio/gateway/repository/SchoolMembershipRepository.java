@@ -18,6 +18,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class SchoolMembershipRepository {
 
+    /** The gateway's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     /** A school's oversight body and zone, either may be absent. */
     public record Membership(UUID oversightBodyId, String zone) {
     }
@@ -40,7 +44,7 @@ public class SchoolMembershipRepository {
                         + "on conflict (school_id) do update set oversight_body_id = excluded.oversight_body_id, "
                         + "zone = excluded.zone, updated_at = excluded.updated_at")
                 .setParameter(1, schoolId).setParameter(2, m.oversightBodyId()).setParameter(3, m.zone())
-                .setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
+                .setParameter(4, Timestamp.from(clock.instant())).executeUpdate();
     }
 
     /** The schools of these oversight bodies and zones, as text ids. */

@@ -41,6 +41,10 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class TokenVerifier {
 
+    /** The gateway's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     /** Private claim: the client's token generation when the token was issued (see ApiClient). */
     public static final String GENERATION_CLAIM = "gen";
 
@@ -85,7 +89,7 @@ public class TokenVerifier {
                     @Override
                     public long expireAfterCreate(String token, VerifiedToken v, long now) {
                         long nanos = TimeUnit.SECONDS.toNanos(v.expiresAt().getEpochSecond() + CLOCK_SKEW_SECONDS
-                                - Instant.now().getEpochSecond());
+                                - clock.instant().getEpochSecond());
                         return Math.max(0, nanos);
                     }
 
@@ -115,7 +119,7 @@ public class TokenVerifier {
             if (token.length() <= maxCachedTokenLength) {
                 verified.put(token, v);
             }
-        } else if (v.expiresAt().getEpochSecond() + CLOCK_SKEW_SECONDS < Instant.now().getEpochSecond()) {
+        } else if (v.expiresAt().getEpochSecond() + CLOCK_SKEW_SECONDS < clock.instant().getEpochSecond()) {
             verified.invalidate(token);
             throw new InvalidTokenException("the token has expired");
         }

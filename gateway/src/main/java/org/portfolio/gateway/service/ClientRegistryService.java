@@ -33,6 +33,10 @@ import java.util.UUID;
 @Transactional
 public class ClientRegistryService {
 
+    /** The gateway's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ClientRegistryService.class);
 
     public static final ProblemType LAST_ADMINISTRATOR = ProblemType.custom("last-administrator",
@@ -61,7 +65,7 @@ public class ClientRegistryService {
     public ApiClient.Registration register(String name, Set<String> roles, ClientScope scope, String by) {
         checkScope(roles, scope);
         memberships.lockScopes();
-        ApiClient.Registration r = ApiClient.register(name, roles, scope, by);
+        ApiClient.Registration r = ApiClient.register(name, roles, scope, by, clock.instant());
         clients.persist(r.client());
         afterCommit(r.client());
         return r;
@@ -86,7 +90,7 @@ public class ClientRegistryService {
         if (c.enabled && c.roleSet().contains(ADMIN) && !roles.contains(ADMIN)) {
             keepOneAdministrator(c);
         }
-        c.update(name, roles, scope, by);
+        c.update(name, roles, scope, by, clock.instant());
         afterCommit(c);
         return c;
     }
@@ -95,7 +99,7 @@ public class ClientRegistryService {
     public ApiClient.Registration rotateSecret(String clientId, String ifMatch, String by) {
         ApiClient c = get(clientId);
         EntityTags.checkIfMatch(ifMatch, c.version);
-        String secret = c.rotateSecret(by);
+        String secret = c.rotateSecret(by, clock.instant());
         afterCommit(c);
         return new ApiClient.Registration(c, secret);
     }
@@ -103,12 +107,12 @@ public class ClientRegistryService {
     public ApiClient setEnabled(String clientId, boolean enabled, String by) {
         ApiClient c = get(clientId);
         if (enabled) {
-            c.enable(by);
+            c.enable(by, clock.instant());
         } else {
             if (c.enabled && c.roleSet().contains(ADMIN)) {
                 keepOneAdministrator(c);
             }
-            c.disable(by);
+            c.disable(by, clock.instant());
         }
         afterCommit(c);
         return c;
@@ -119,7 +123,7 @@ public class ClientRegistryService {
         if (clients.findByIdOptional(clientId).isPresent()) {
             return false;
         }
-        ApiClient c = ApiClient.bootstrap(clientId, secret, name);
+        ApiClient c = ApiClient.bootstrap(clientId, secret, name, clock.instant());
         clients.persist(c);
         afterCommit(c);
         return true;
@@ -138,13 +142,13 @@ public class ClientRegistryService {
         if (existing.isPresent()) {
             ApiClient c = existing.get();
             if (adoptSecret && "bootstrap".equals(c.createdBy) && !c.secretMatches(secret) && !c.adoptedLast(secret)) {
-                c.adoptSecret(secret, "bootstrap");
+                c.adoptSecret(secret, "bootstrap", clock.instant());
                 afterCommit(c);
                 LOG.infof("Service client %s: the configured secret replaces the stored one (its tokens are revoked)", clientId);
             }
             return false;
         }
-        ApiClient c = ApiClient.serviceClient(clientId, secret, name);
+        ApiClient c = ApiClient.serviceClient(clientId, secret, name, clock.instant());
         clients.persist(c);
         afterCommit(c);
         return true;
@@ -160,7 +164,7 @@ public class ClientRegistryService {
     }
 
     public void markTokenIssued(String clientId) {
-        clients.markTokenIssued(clientId, Instant.now());
+        clients.markTokenIssued(clientId, clock.instant());
     }
 
     /** Without an enabled DISTRICT_ADMIN client nobody could register, enable or repair clients any more. */
@@ -253,7 +257,7 @@ public class ClientRegistryService {
         List<String> affected = memberships.clientsNaming(bodies, zones);
         for (String id : affected) {
             ApiClient c = clients.findById(id, LockModeType.PESSIMISTIC_WRITE);
-            c.scopeResolvedAgain();
+            c.scopeResolvedAgain(clock.instant());
             // a school that would push the client past what one event carries is not applied: the consumer
             // dead-letters it (and logs why) rather than leave a client that can never be published
             events.requirePublishable(c);

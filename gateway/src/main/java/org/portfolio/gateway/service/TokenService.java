@@ -23,6 +23,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class TokenService {
 
+    /** The gateway's one clock (platform-web's ClockProducer), never the system clock directly. */
+    @Inject
+    java.time.Clock clock;
+
     @Inject
     ClientRegistryService registry;
 
@@ -44,7 +48,7 @@ public class TokenService {
 
     public IssuedToken issue(ApiClient client, String requestedScope) throws GrantedScope.InvalidScope {
         GrantedScope scope = GrantedScope.of(client, () -> resolver.resolve(client), requestedScope);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long ttl = config.jwt().ttl().toSeconds();
         JwtClaimsBuilder claims = Jwt.issuer(config.jwt().issuer())
                 .audience(config.jwt().audience())

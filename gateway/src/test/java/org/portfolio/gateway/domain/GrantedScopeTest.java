@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GrantedScopeTest {
 
     private final ApiClient client = ApiClient.register("x", Set.of("SCHOOL_LEADER", "SIS"),
-            ClientScope.ofSchools(Set.of("a", "b")), "t").client();
+            ClientScope.ofSchools(Set.of("a", "b")), "t", java.time.Instant.now()).client();
     /** What the client's scope resolves to now (its own schools plus, say, its oversight body's). */
     private final SchoolScope registered = SchoolScope.of(Set.of("a", "b"));
 
@@ -52,21 +52,21 @@ class GrantedScopeTest {
 
     @Test
     void revokingChangesBumpTheTokenGenerationAndARenameOrAScopeChangeDoesNot() {
-        ApiClient c = ApiClient.register("x", Set.of("SIS"), ClientScope.ofSchools(Set.of("a")), "t").client();
+        ApiClient c = ApiClient.register("x", Set.of("SIS"), ClientScope.ofSchools(Set.of("a")), "t", java.time.Instant.now()).client();
         int g = c.tokenGeneration;
-        c.update("renamed", Set.of("SIS"), ClientScope.ofSchools(Set.of("a")), "t");
+        c.update("renamed", Set.of("SIS"), ClientScope.ofSchools(Set.of("a")), "t", java.time.Instant.now());
         assertThat(c.tokenGeneration).isEqualTo(g);
-        c.update("renamed", Set.of("SIS"), new ClientScope(Set.of(), Set.of("body"), Set.of("North"), false), "t");
+        c.update("renamed", Set.of("SIS"), new ClientScope(Set.of(), Set.of("body"), Set.of("North"), false), "t", java.time.Instant.now());
         assertThat(c.tokenGeneration).as("tokens name the scope by reference: a new scope applies to them").isEqualTo(g);
         assertThat(c.scope().oversightBodies()).containsExactly("body");
         assertThat(c.scope().zones()).containsExactly("North");
-        c.update("renamed", Set.of("SCHOOL_LEADER"), c.scope(), "t");
+        c.update("renamed", Set.of("SCHOOL_LEADER"), c.scope(), "t", java.time.Instant.now());
         assertThat(c.tokenGeneration).isEqualTo(g + 1);
-        c.rotateSecret("t");
-        c.disable("t");
-        c.disable("t");
+        c.rotateSecret("t", java.time.Instant.now());
+        c.disable("t", java.time.Instant.now());
+        c.disable("t", java.time.Instant.now());
         assertThat(c.tokenGeneration).isEqualTo(g + 3);
-        c.enable("t");
+        c.enable("t", java.time.Instant.now());
         assertThat(c.tokenGeneration).isEqualTo(g + 3);
     }
 

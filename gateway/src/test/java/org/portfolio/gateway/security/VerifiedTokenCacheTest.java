@@ -82,6 +82,7 @@ class VerifiedTokenCacheTest {
         v.keys.verificationKeys().put("k1", (RSAPublicKey) keys.getPublic());
         v.config = config();
         v.clients = new ClientStatusCache();
+        v.clock = java.time.Clock.systemUTC();
         v.init();
         return v;
     }

@@ -9,9 +9,9 @@ import java.time.Clock;
 
 /**
  * The one clock of a service (UTC): every "today", due date, received-at time and event time a service records comes
- * from the {@link Clock} bean, never from the system clock directly (the ArchitectureTests of autonomy, enrollment,
- * contracts, performance and integration check it, platform-testing's ArchitectureRules.everyTimeComesFromTheInjectedClock;
- * edfi-service, the gateway, the outbox's event time and the database's own now() still read the system clock). Tests
+ * from the {@link Clock} bean, never from the system clock directly (the ArchitectureTest of every service and the
+ * gateway checks it, platform-testing's ArchitectureRules.everyTimeComesFromTheInjectedClock; the outbox's event time
+ * and the database's own now() still read the system clock). Tests
  * replace this default bean with platform-testing's {@code TestClock} (a service's {@code TestClockBean}).
  */
 @ApplicationScoped
