@@ -93,6 +93,15 @@ class ProblemDetailsTest {
         w.put("schoolId", "not-a-uuid");
         problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
                 .body("errors[0].field", equalTo("schoolId"));
+        // a time without its offset (Python's naive datetime.now(), as a generated client sends it): the message says
+        // what is missing (eleventh pass: it said only "a valid timestamp (ISO-8601)", which the value looked like)
+        w = new java.util.HashMap<>(validWidget());
+        w.put("deliverBy", "2026-12-20T10:59:23.812661");
+        problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
+                .body("errors[0].field", equalTo("deliverBy"))
+                .body("errors[0].message", containsString("with a UTC offset"));
+        w.put("deliverBy", "2026-12-20T10:59:23.812661Z");
+        given().contentType(ContentType.JSON).body(w).post("/widgets").then().statusCode(200);
     }
 
     @Test

@@ -189,7 +189,7 @@ class GeneratedClientIT {
             assertThat(g.getStatus()).isEqualTo(GrantStatus.ACTIVE);
             assertThat(g.getContractId()).isEqualTo(contract);
         });
-        assertThat(rights.getAutonomySchoolDecisionRight("HIRE_TEACHERS", school, null)
+        assertThat(rights.getAutonomySchoolDecisionRight(school, "HIRE_TEACHERS", null)
                 .getDecidedBy()).isEqualTo(DecidedBy.SCHOOL);
 
         // the SIS posts 12 students' ELA results, 3 of them proficient: 25 % < 40 %
@@ -209,20 +209,20 @@ class GeneratedClientIT {
             assertThat(card.getBenchmarks()).extracting(ScorecardBenchmark::getStatus).containsExactly(BenchmarkStatus.MISSED);
             assertThat(card.getIntervention().getLevel()).isEqualTo(InterventionLevel.NOTICE_OF_CONCERN);
             assertThat(onlyGrant(grants, school).getStatus()).isEqualTo(GrantStatus.REVOKED);
-            assertThat(rights.getAutonomySchoolDecisionRight("HIRE_TEACHERS", school, null)
+            assertThat(rights.getAutonomySchoolDecisionRight(school, "HIRE_TEACHERS", null)
                     .getDecidedBy()).isEqualTo(DecidedBy.DISTRICT);
         });
         ScorecardBenchmark benchmark = contracts.getContractScorecard(contract).getBenchmarks().get(0);
         assertThat(benchmark.getLatestActual()).isEqualByComparingTo("25");
         assertThat(benchmark.getN()).isEqualTo(12);
-        DecisionRightsResponse check = rights.getAutonomySchoolDecisionRight("HIRE_TEACHERS", school, null);
+        DecisionRightsResponse check = rights.getAutonomySchoolDecisionRight(school, "HIRE_TEACHERS", null);
         assertThat(check.getAllowed()).isFalse();
         assertThat(check.getBasis().getReason()).isEqualTo(RightsReason.REVOKED);
         assertThat(check.getBasis().getCause().getBenchmarkId()).isEqualTo(benchmark.getBenchmarkId());
         assertThat(check.getBasis().getCause().getMetricCode()).isEqualTo("ELA_PROFICIENCY");
         // the check is public: anyone asks it, anonymously
-        assertThat(new DecisionRightsApi(as(null)).getAutonomySchoolDecisionRight("HIRE_TEACHERS",
-                school, null).getDecidedBy()).isEqualTo(DecidedBy.DISTRICT);
+        assertThat(new DecisionRightsApi(as(null)).getAutonomySchoolDecisionRight(school,
+                "HIRE_TEACHERS", null).getDecidedBy()).isEqualTo(DecidedBy.DISTRICT);
 
         // a CSV export and a DELETE, each with the Accept the generated client sends (outside review of 2026-12-06,
         // eighth pass: the CSV was read as JSON and failed, and a DELETE's "Accept: application/problem+json" was a 406)
@@ -262,7 +262,7 @@ class GeneratedClientIT {
             UUID kid = applicants.createEnrollmentApplicant(new ApplicantRequest()
                     .externalRef("STU-" + UUID.randomUUID().toString().substring(0, 12)).firstName("Alex").lastName("Rivera")
                     .birthDate(LocalDate.of(2012, 3, 4)).grade(Grade._9).homeZone("WEST")).getId();
-            applications.updateEnrollmentPeriodApplication(kid, period,
+            applications.updateEnrollmentPeriodApplication(period, kid,
                     new ApplicationRequest().choices(List.of(program)), null);
             kids.add(kid);
         }
@@ -281,13 +281,13 @@ class GeneratedClientIT {
         OfferResponse offer = made.get(0);
 
         // the applicant's result: the offer; the others wait, in the waitlist's order
-        ResultResponse result = applications.getEnrollmentPeriodApplicationResult(offer.getApplicantId(), period);
+        ResultResponse result = applications.getEnrollmentPeriodApplicationResult(period, offer.getApplicantId());
         assertThat(result.getOffer().getId()).isEqualTo(offer.getId());
         assertThat(result.getPeriodStatus()).isEqualTo(PeriodStatus.PUBLISHED);
         List<Long> positions = new ArrayList<>();
         for (UUID kid : kids) {
             if (!kid.equals(offer.getApplicantId())) {
-                ChoiceResult choice = applications.getEnrollmentPeriodApplicationResult(kid, period)
+                ChoiceResult choice = applications.getEnrollmentPeriodApplicationResult(period, kid)
                         .getChoices().get(0);
                 assertThat(choice.getOutcome()).isEqualTo(ChoiceOutcome.WAITLISTED);
                 positions.add(choice.getWaitlistPosition());
@@ -296,9 +296,9 @@ class GeneratedClientIT {
         assertThat(positions).containsExactlyInAnyOrder(1L, 2L);
 
         // … who accepts the offer
-        OfferOutcome accepted = offers.acceptEnrollmentPeriodOffer(offer.getId(), period);
+        OfferOutcome accepted = offers.acceptEnrollmentPeriodOffer(period, offer.getId());
         assertThat(accepted.getOffer().getStatus()).isEqualTo(OfferStatus.ACCEPTED);
-        assertThat(applications.getEnrollmentPeriodApplicationResult(offer.getApplicantId(), period)
+        assertThat(applications.getEnrollmentPeriodApplicationResult(period, offer.getApplicantId())
                 .getOffer().getStatus()).isEqualTo(OfferStatus.ACCEPTED);
     }
 

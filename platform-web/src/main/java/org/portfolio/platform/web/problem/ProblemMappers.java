@@ -522,7 +522,7 @@ public class ProblemMappers {
             return "date (YYYY-MM-DD)";
         }
         if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
-            return "timestamp (ISO-8601)";
+            return "timestamp with a UTC offset (ISO-8601, e.g. 2026-09-01T17:00:00Z)";
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "array";
