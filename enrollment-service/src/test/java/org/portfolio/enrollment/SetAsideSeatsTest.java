@@ -134,6 +134,41 @@ class SetAsideSeatsTest {
         assertThat(stats.getInt("[0].blocks[0].seats")).isEqualTo(4);
     }
 
+    /**
+     * A set-aside's cutoff beyond the statistics (tenth pass, E9's open half): the match summary and a simulation with
+     * the revealed seed carried the open seats' cutoff only. 4 seats, 50 % FRL, 3 FRL members and 3 others: both blocks
+     * fill, and each answer must show both blocks as the statistics do.
+     */
+    @Test
+    void theMatchSummaryShowsEverySeatBlockAsTheStatisticsDo() {
+        UUID school = Fixtures.openSchool("SOUTH", "6");
+        UUID period = Fixtures.period(1);
+        UUID program = Fixtures.program(period, Fixtures.programBody(school, "6", "Blocks", 4, List.of("GENERAL"),
+                List.of(Map.of("group", "FRL", "sharePercent", 50)), List.of()));
+        action(period, "open").then().statusCode(200);
+        for (int i = 0; i < 6; i++) {
+            Fixtures.Kid kid = new Fixtures.Kid("6", "SOUTH");
+            apply(period, (i < 3 ? kid.flag("FRL") : kid).create(), program).then().statusCode(201);
+        }
+        action(period, "close").then().statusCode(200);
+        JsonPath summary = doubles(action(period, "match").then().statusCode(200).extract().asString());
+        String figures = "programs.find { it.programId == '" + program + "' }.";
+        JsonPath stats = doubles(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics")
+                .then().statusCode(200).extract().asString());
+        List<Map<String, Object>> blocks = stats.getList("find { it.programId == '" + program + "' }.blocks");
+
+        assertThat(blocks).as("the statistics' blocks").hasSize(2);
+        assertThat(blocks.get(1)).containsEntry("block", 1).containsEntry("group", "FRL").containsEntry("seats", 2)
+                .containsEntry("filled", 2).containsEntry("cutoffGroup", "GENERAL").containsKeys("cutoffMember", "cutoffLottery");
+        assertThat(summary.<Map<String, Object>>getList(figures + "blocks")).as("the match summary's blocks").isEqualTo(blocks);
+        assertThat(summary.getDouble(figures + "cutoffLottery")).isEqualTo(blocks.get(0).get("cutoffLottery"));
+
+        String seed = action(period, "publish").then().statusCode(200).extract().path("lotterySeed");
+        JsonPath simulated = doubles(given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of("seed", seed))
+                .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(200).extract().asString());
+        assertThat(simulated.<Map<String, Object>>getList(figures + "blocks")).as("a simulation with the seed").isEqualTo(blocks);
+    }
+
     private static boolean worse(UUID k, UUID than, Set<UUID> members, UUID period) {
         if (members.contains(k) != members.contains(than)) {
             return !members.contains(k);

@@ -11,8 +11,8 @@ import org.portfolio.enrollment.domain.Lottery;
 import org.portfolio.enrollment.domain.OfferStatus;
 import org.portfolio.enrollment.domain.ParticipatingSchool;
 import org.portfolio.enrollment.domain.PeriodStatus;
-import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.domain.SeatBlock;
 import org.portfolio.enrollment.domain.WaitlistEntry;
 import org.portfolio.enrollment.events.DemandReported;
 import org.portfolio.enrollment.events.MatchPublished;
@@ -74,8 +74,14 @@ public class MatchService {
                           long millisMatch, long millisWrite, List<ProgramFigures> programs) {
     }
 
+    /** A program's figures in a match; {@code blocks} every seat block, the open seats first (never empty). */
     public record ProgramFigures(UUID programId, UUID schoolId, String grade, String name, boolean participating, int seats,
-                                 int applicants, int firstChoices, int offers, PriorityGroup cutoffGroup, Double cutoffLottery) {
+                                 int applicants, int firstChoices, int offers, List<SeatBlock> blocks) {
+
+        /** The open seats' block (block 0), whose cutoff the answer also gives on its own. */
+        public SeatBlock open() {
+            return blocks.get(0);
+        }
     }
 
     /** Stored runs a period may have (each is published in MatchPublished.matchRuns). */
@@ -183,12 +189,7 @@ public class MatchService {
         for (Object[] r : store.query("select program_id, seats, applicants, first_choices, offers from program_statistics where period_id = ?", periodId)) {
             stats.put((UUID) r[0], r);
         }
-        Map<UUID, Object[]> cut = new HashMap<>();
-        for (Object[] r : store.query("""
-                select b.program_id, b.cutoff_group, b.cutoff_lottery from program_block b join program p on p.id = b.program_id
-                where p.period_id = ? and b.block = 0""", periodId)) {
-            cut.put((UUID) r[0], r);
-        }
+        Map<UUID, List<SeatBlock>> blocks = store.blocks(periodId);
         List<MatchPublished.ProgramResult> results = new ArrayList<>();
         Map<UUID, int[]> bySchool = new LinkedHashMap<>();
         for (Program p : ps) {
@@ -197,8 +198,9 @@ public class MatchService {
             int applicants = st == null ? 0 : (Integer) st[2];
             int first = st == null ? 0 : (Integer) st[3];
             int offered = st == null ? 0 : (Integer) st[4];
-            Object[] c = cut.get(p.id);
-            MatchPublished.Cutoff cutoff = c == null || c[1] == null ? null : new MatchPublished.Cutoff((String) c[1], (Double) c[2]);
+            SeatBlock open = blocks.getOrDefault(p.id, List.of()).stream().findFirst().orElse(null);
+            MatchPublished.Cutoff cutoff = open == null || open.cutoffGroup() == null ? null
+                    : new MatchPublished.Cutoff(open.cutoffGroup().name(), open.cutoffLottery());
             results.add(new MatchPublished.ProgramResult(p.id, p.schoolId, p.grade, seats, applicants, first, offered, cutoff));
             int[] agg = bySchool.computeIfAbsent(p.schoolId, k -> new int[4]);
             agg[0] += applicants;
@@ -404,22 +406,16 @@ public class MatchService {
         StringBuilder blocks = new StringBuilder();
         StringBuilder stats = new StringBuilder();
         for (int p = 0; p < m.programs.size(); p++) {
-            Program pr = m.programs.get(p);
             int seats = 0;
-            for (int b = 0; b < m.blockSeats[p].length; b++) {
-                seats += m.blockSeats[p][b];
-                MatchComputation.Cutoff c = m.cutoff(p, b);
-                blocks.append(programIds[p]).append('\t').append(b).append('\t')
-                        .append(b == 0 ? "\\N" : MatchStore.text(pr.setAsides.get(b - 1).group)).append('\t')
-                        .append(m.blockSeats[p][b]).append('\t').append(m.result.slotFilled[m.slot(p, b)]).append('\t')
-                        .append(c == null ? "\\N" : c.group().name()).append('\t').append(c == null ? "\\N" : c.member() ? "t" : "f")
-                        .append('\t').append(c == null ? "\\N" : Double.toString(c.lottery())).append('\n');
+            for (SeatBlock b : m.blocks(p)) {
+                seats += b.seats();
+                MatchStore.appendBlock(blocks, programIds[p], b);
             }
             stats.append(programIds[p]).append('\t').append(pid).append('\t').append(seats).append('\t')
                     .append(m.applicantsPerProgram[p]).append('\t').append(m.firstChoicesPerProgram[p]).append('\t')
                     .append(m.offersPerProgram[p]).append('\t').append(m.participating[p] ? "t" : "f").append('\n');
         }
-        store.copyIn("program_block", "program_id, block, group_code, seats, filled, cutoff_group, cutoff_member, cutoff_lottery", blocks);
+        store.copyIn("program_block", MatchStore.BLOCK_COLUMNS, blocks);
         store.copyIn("program_statistics", "program_id, period_id, seats, applicants, first_choices, offers, participating", stats);
         return digest.sha256();
     }
@@ -428,14 +424,10 @@ public class MatchService {
         List<ProgramFigures> figures = new ArrayList<>();
         for (int p = 0; p < l.programs.size(); p++) {
             Program pr = l.programs.get(p);
-            int seats = 0;
-            for (int b : m.blockSeats[p]) {
-                seats += b;
-            }
-            MatchComputation.Cutoff c = m.cutoff(p, 0);
-            figures.add(new ProgramFigures(pr.id, pr.schoolId, pr.grade, pr.name, l.participating[p], seats,
-                    m.applicantsPerProgram[p], m.firstChoicesPerProgram[p], m.offersPerProgram[p],
-                    c == null ? null : c.group(), c == null ? null : c.lottery()));
+            List<SeatBlock> blocks = m.blocks(p);
+            figures.add(new ProgramFigures(pr.id, pr.schoolId, pr.grade, pr.name, l.participating[p],
+                    blocks.stream().mapToInt(SeatBlock::seats).sum(), m.applicantsPerProgram[p], m.firstChoicesPerProgram[p],
+                    m.offersPerProgram[p], blocks));
         }
         return new Summary(periodId, simulation, seed, m.apps.size(), m.matched, read, match, write, figures);
     }
