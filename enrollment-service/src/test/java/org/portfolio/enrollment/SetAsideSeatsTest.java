@@ -1,20 +1,26 @@
 package org.portfolio.enrollment;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.portfolio.testing.EventsProbe;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,12 +141,13 @@ class SetAsideSeatsTest {
     }
 
     /**
-     * A set-aside's cutoff beyond the statistics (tenth pass, E9's open half): the match summary and a simulation with
-     * the revealed seed carried the open seats' cutoff only. 4 seats, 50 % FRL, 3 FRL members and 3 others: both blocks
-     * fill, and each answer must show both blocks as the statistics do.
+     * A set-aside's cutoff beyond the statistics (tenth pass, E9's open half): the match summary, a simulation with the
+     * revealed seed and MatchPublished carried the open seats' cutoff only. 4 seats, 50 % FRL, 3 FRL members and 3
+     * others: both blocks fill, and each must show both blocks as the statistics do (the event without the last
+     * admitted's membership, which families' shared lottery numbers would reveal).
      */
     @Test
-    void theMatchSummaryShowsEverySeatBlockAsTheStatisticsDo() {
+    void theMatchSummaryAndThePublishedRoundShowEverySeatBlockAsTheStatisticsDo() {
         UUID school = Fixtures.openSchool("SOUTH", "6");
         UUID period = Fixtures.period(1);
         UUID program = Fixtures.program(period, Fixtures.programBody(school, "6", "Blocks", 4, List.of("GENERAL"),
@@ -167,6 +174,19 @@ class SetAsideSeatsTest {
         JsonPath simulated = doubles(given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of("seed", seed))
                 .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(200).extract().asString());
         assertThat(simulated.<Map<String, Object>>getList(figures + "blocks")).as("a simulation with the seed").isEqualTo(blocks);
+
+        JsonNode round = EventsProbe.await("enrollment.events", e -> MatchFlowTest.MATCH_PUBLISHED.equals(e.type())
+                && period.toString().equals(e.subject()), Duration.ofSeconds(30)).data();
+        JsonNode published = StreamSupport.stream(round.get("programs").spliterator(), false)
+                .filter(p -> p.get("programId").asText().equals(program.toString())).findFirst().orElseThrow();
+        List<Map<String, Object>> withoutMembership = blocks.stream().map(b -> {
+            Map<String, Object> m = new HashMap<>(b);
+            m.remove("cutoffMember");
+            return m;
+        }).toList();
+        assertThat(new ObjectMapper().convertValue(published.get("blocks"), new TypeReference<List<Map<String, Object>>>() {
+        })).as("MatchPublished's blocks").isEqualTo(withoutMembership);
+        assertThat(published.get("cutoff").get("lottery").asDouble()).isEqualTo(blocks.get(0).get("cutoffLottery"));
     }
 
     private static boolean worse(UUID k, UUID than, Set<UUID> members, UUID period) {

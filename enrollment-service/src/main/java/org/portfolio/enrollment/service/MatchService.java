@@ -1,5 +1,7 @@
 package org.portfolio.enrollment.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,6 +70,8 @@ public class MatchService {
     Outbox outbox;
     @Inject
     EntityManager em;
+    @Inject
+    ObjectMapper mapper;
 
     /** The summary of a match or a simulation. */
     public record Summary(UUID periodId, boolean simulation, String seed, int applicants, int matched, long millisRead,
@@ -198,24 +202,27 @@ public class MatchService {
             int applicants = st == null ? 0 : (Integer) st[2];
             int first = st == null ? 0 : (Integer) st[3];
             int offered = st == null ? 0 : (Integer) st[4];
-            SeatBlock open = blocks.getOrDefault(p.id, List.of()).stream().findFirst().orElse(null);
+            List<SeatBlock> stored = blocks.getOrDefault(p.id, List.of());
+            SeatBlock open = stored.isEmpty() ? null : stored.get(0);
             MatchPublished.Cutoff cutoff = open == null || open.cutoffGroup() == null ? null
                     : new MatchPublished.Cutoff(open.cutoffGroup().name(), open.cutoffLottery());
-            results.add(new MatchPublished.ProgramResult(p.id, p.schoolId, p.grade, seats, applicants, first, offered, cutoff));
+            results.add(new MatchPublished.ProgramResult(p.id, p.schoolId, p.grade, seats, applicants, first, offered, cutoff,
+                    stored.stream().map(MatchService::published).toList()));
             int[] agg = bySchool.computeIfAbsent(p.schoolId, k -> new int[4]);
             agg[0] += applicants;
             agg[1] += first;
             agg[2] += seats;
             agg[3] += offered;
         }
-        outbox.publish("EnrollmentPeriod", period.id, MatchPublished.NAME, period.id, new MatchPublished(period.id, period.name,
+        MatchPublished round = new MatchPublished(period.id, period.name,
                 period.schoolYear, period.round, period.publishedAt, period.lotterySeed,
                 period.applicantsTotal == null ? 0 : period.applicantsTotal,
                 period.applicantsMatched == null ? 0 : period.applicantsMatched, results,
                 runs.list(periodId).stream().map(r -> new MatchPublished.MatchRun(r.run(), r.matchedAt(), r.applicants(),
                         r.matched(), r.resultsSha256(), r.discardedAt())).toList(),
                 otherPeriodsOfTheRound(period), (int) periods.count("schoolYear = ?1 and round = ?2 and id <> ?3 and lotterySeedSha256 is not null",
-                        period.schoolYear, period.round, period.id)));
+                        period.schoolYear, period.round, period.id));
+        outbox.publish("EnrollmentPeriod", period.id, MatchPublished.NAME, period.id, withBlocksIfTheyFit(mapper, round));
         // a school's applicants are children, each once however many of its programs they ranked: performance-service
         // takes this count as the n of FAMILY_DEMAND, and 3 children ranking 4 programs each passed a minimum n of 10
         // (third pass of 2026-12-05)
@@ -230,6 +237,27 @@ public class MatchService {
                 new DemandReported(period.id, period.schoolYear, period.round, school, Math.min(a[0], children.getOrDefault(school, a[0])),
                         a[1], a[2], a[3])));
         return period;
+    }
+
+    /** A stored seat block as MatchPublished carries it: without the last admitted's set-aside membership. */
+    private static MatchPublished.Block published(SeatBlock b) {
+        return new MatchPublished.Block(b.block(), b.group(), b.seats(), b.filled(),
+                b.cutoffGroup() == null ? null : b.cutoffGroup().name(), b.cutoffLottery());
+    }
+
+    /**
+     * The round as published: with every program's seat blocks when the event still fits what the outbox takes, else
+     * without any. Every program is listed with its figures and open cutoff (3,000 programs at most, which fit), but a
+     * program may have up to 9 blocks: the widest round with its blocks would be several times too large, and a round
+     * that cannot be published is stuck. A round of 1,000 programs with two set-asides each, every figure at its widest,
+     * keeps its blocks ({@code ProgramLimitTest}); the statistics carry them always.
+     */
+    public static MatchPublished withBlocksIfTheyFit(ObjectMapper mapper, MatchPublished round) {
+        try {
+            return mapper.writeValueAsString(round).length() <= Outbox.MAX_PAYLOAD_CHARS ? round : round.withoutBlocks();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("MatchPublished is not serialisable: " + e.getMessage(), e);
+        }
     }
 
     /** The newest {@link MatchPublished#MAX_OTHER_PERIODS} other periods of the school year and round that drew a seed. */
