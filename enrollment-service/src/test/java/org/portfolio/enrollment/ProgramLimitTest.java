@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.portfolio.enrollment.domain.Program;
 import org.portfolio.enrollment.events.MatchPublished;
 import org.portfolio.enrollment.repository.ProgramRepository;
+import org.portfolio.enrollment.service.MatchService;
 import org.portfolio.enrollment.service.ProgramService;
 import org.portfolio.platform.events.outbox.Outbox;
 
@@ -27,7 +28,7 @@ import static org.portfolio.enrollment.Fixtures.officer;
  * Every program of a round is listed in its one MatchPublished event. A period could take any number of programs, and
  * one with more than about 3,900 was matched but could never be published (409 event-too-large at publication, the
  * round stuck; third pass of 2026-12-05): a period now takes at most {@link ProgramService#MAX_PROGRAMS_PER_PERIOD},
- * and that many, with every figure at its widest, fit the event.
+ * and that many, with every figure at its widest, fit the event (without their seat blocks when those would not fit).
  */
 @QuarkusTest
 class ProgramLimitTest {
@@ -38,13 +39,39 @@ class ProgramLimitTest {
     @Inject
     ProgramRepository programs;
 
+    /**
+     * The widest round: every program with 8 set-asides (9 blocks) does not fit with its blocks, so it is published
+     * without them (MatchService.withBlocksIfTheyFit), and then fits.
+     */
     @Test
     void theLargestRoundAPeriodMayHoldFitsItsOneEvent() throws Exception {
+        MatchPublished round = widestRound(ProgramService.MAX_PROGRAMS_PER_PERIOD, 8);
+        assertThat(mapper.writeValueAsString(round).length()).as("with every block").isGreaterThan(Outbox.MAX_PAYLOAD_CHARS);
+        MatchPublished published = MatchService.withBlocksIfTheyFit(mapper, round);
+        assertThat(published.programs()).allSatisfy(p -> assertThat(p.blocks()).isNull());
+        int chars = mapper.writeValueAsString(published).length();
+        assertThat(chars).as("characters of the widest MatchPublished a period may publish").isLessThan(Outbox.MAX_PAYLOAD_CHARS);
+    }
+
+    /** What the documents promise: 1,000 programs with two set-asides each, every figure at its widest, keep their blocks. */
+    @Test
+    void aThousandProgramsWithTwoSetAsidesEachArePublishedWithTheirBlocks() {
+        MatchPublished round = widestRound(1_000, 2);
+        assertThat(MatchService.withBlocksIfTheyFit(mapper, round)).isSameAs(round);
+        assertThat(round.programs().get(0).blocks()).hasSize(3);
+    }
+
+    private static MatchPublished widestRound(int programs, int setAsides) {
         Instant widest = Instant.parse("2026-12-05T07:20:59.123456789Z");
+        List<MatchPublished.Block> blocks = new ArrayList<>();
+        for (int b = 0; b <= setAsides; b++) {
+            blocks.add(new MatchPublished.Block(b, b == 0 ? null : "G".repeat(39) + b, 10_000, 10_000, "CONTINUING",
+                    0.12345678901234568));
+        }
         List<MatchPublished.ProgramResult> results = new ArrayList<>();
-        for (int i = 0; i < ProgramService.MAX_PROGRAMS_PER_PERIOD; i++) {
+        for (int i = 0; i < programs; i++) {
             results.add(new MatchPublished.ProgramResult(UUID.randomUUID(), UUID.randomUUID(), "PK", 10_000, Integer.MAX_VALUE,
-                    Integer.MAX_VALUE, 10_000, new MatchPublished.Cutoff("CONTINUING", 0.12345678901234568)));
+                    Integer.MAX_VALUE, 10_000, new MatchPublished.Cutoff("CONTINUING", 0.12345678901234568), blocks));
         }
         List<MatchPublished.MatchRun> runs = new ArrayList<>();
         for (int r = 1; r <= 100; r++) { // a period is matched at most 100 times (too-many-match-runs)
@@ -54,10 +81,8 @@ class ProgramLimitTest {
         for (int i = 0; i < MatchPublished.MAX_OTHER_PERIODS; i++) {
             others.add(new MatchPublished.OtherPeriod(UUID.randomUUID(), "N".repeat(200), "PUBLISHED", "b".repeat(64), widest, 100));
         }
-        MatchPublished round = new MatchPublished(UUID.randomUUID(), "N".repeat(200), "2027-28", Integer.MAX_VALUE, widest,
+        return new MatchPublished(UUID.randomUUID(), "N".repeat(200), "2027-28", Integer.MAX_VALUE, widest,
                 "a".repeat(64), Integer.MAX_VALUE, Integer.MAX_VALUE, results, runs, others, Integer.MAX_VALUE);
-        int chars = mapper.writeValueAsString(round).length();
-        assertThat(chars).as("characters of the widest MatchPublished a period may publish").isLessThan(Outbox.MAX_PAYLOAD_CHARS);
     }
 
     @Test

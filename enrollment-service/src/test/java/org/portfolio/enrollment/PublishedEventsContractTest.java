@@ -6,6 +6,7 @@ import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.events.EventContract;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,9 +16,10 @@ import static org.portfolio.enrollment.Fixtures.apply;
 
 /**
  * The AsyncAPI document (module api-docs) is the contract of enrollment-service's events: a published round publishes
- * MatchPublished (with a full program's cutoff and a program with seats left) and DemandReported per school; then every
- * event this service published in the test run, read back from enrollment.events, must conform to its message in the
- * document, and every message the document lists on enrollment.events must have been published.
+ * MatchPublished (with a full program's cutoff, and a program with seats left and a set-aside, each program with its
+ * seat blocks) and DemandReported per school; then every event this service published in the test run, read back from
+ * enrollment.events, must conform to its message in the document, and every message the document lists on
+ * enrollment.events must have been published.
  */
 @QuarkusTest
 class PublishedEventsContractTest {
@@ -32,7 +34,8 @@ class PublishedEventsContractTest {
         UUID west = Fixtures.openSchool("WEST", "9");
         UUID period = Fixtures.period(3);
         UUID scarce = Fixtures.program(period, east, "9", 1, "SIBLING", "ZONE", "GENERAL");
-        UUID ample = Fixtures.program(period, west, "9", 5, "ZONE", "GENERAL");
+        UUID ample = Fixtures.program(period, Fixtures.programBody(west, "9", "Ample", 5, List.of("ZONE", "GENERAL"),
+                List.of(Map.of("group", "FRL", "sharePercent", 40)), List.of()));
         action(period, "open").then().statusCode(200);
         for (String zone : new String[]{"EAST", "NORTH"}) {
             UUID kid = new Fixtures.Kid("9", zone).create();

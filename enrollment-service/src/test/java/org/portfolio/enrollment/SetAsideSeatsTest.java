@@ -1,20 +1,26 @@
 package org.portfolio.enrollment;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.portfolio.testing.EventsProbe;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,6 +138,55 @@ class SetAsideSeatsTest {
         int reservedNow = stats.getInt("[0].blocks[1].seats");
         assertThat(5 + reservedNow).as("seats reserved for FRL across the rounds, of 10 at 50 %").isEqualTo(5);
         assertThat(stats.getInt("[0].blocks[0].seats")).isEqualTo(4);
+    }
+
+    /**
+     * A set-aside's cutoff beyond the statistics (tenth pass, E9's open half): the match summary, a simulation with the
+     * revealed seed and MatchPublished carried the open seats' cutoff only. 4 seats, 50 % FRL, 3 FRL members and 3
+     * others: both blocks fill, and each must show both blocks as the statistics do (the event without the last
+     * admitted's membership, which families' shared lottery numbers would reveal).
+     */
+    @Test
+    void theMatchSummaryAndThePublishedRoundShowEverySeatBlockAsTheStatisticsDo() {
+        UUID school = Fixtures.openSchool("SOUTH", "6");
+        UUID period = Fixtures.period(1);
+        UUID program = Fixtures.program(period, Fixtures.programBody(school, "6", "Blocks", 4, List.of("GENERAL"),
+                List.of(Map.of("group", "FRL", "sharePercent", 50)), List.of()));
+        action(period, "open").then().statusCode(200);
+        for (int i = 0; i < 6; i++) {
+            Fixtures.Kid kid = new Fixtures.Kid("6", "SOUTH");
+            apply(period, (i < 3 ? kid.flag("FRL") : kid).create(), program).then().statusCode(201);
+        }
+        action(period, "close").then().statusCode(200);
+        JsonPath summary = doubles(action(period, "match").then().statusCode(200).extract().asString());
+        String figures = "programs.find { it.programId == '" + program + "' }.";
+        JsonPath stats = doubles(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics")
+                .then().statusCode(200).extract().asString());
+        List<Map<String, Object>> blocks = stats.getList("find { it.programId == '" + program + "' }.blocks");
+
+        assertThat(blocks).as("the statistics' blocks").hasSize(2);
+        assertThat(blocks.get(1)).containsEntry("block", 1).containsEntry("group", "FRL").containsEntry("seats", 2)
+                .containsEntry("filled", 2).containsEntry("cutoffGroup", "GENERAL").containsKeys("cutoffMember", "cutoffLottery");
+        assertThat(summary.<Map<String, Object>>getList(figures + "blocks")).as("the match summary's blocks").isEqualTo(blocks);
+        assertThat(summary.getDouble(figures + "cutoffLottery")).isEqualTo(blocks.get(0).get("cutoffLottery"));
+
+        String seed = action(period, "publish").then().statusCode(200).extract().path("lotterySeed");
+        JsonPath simulated = doubles(given().auth().oauth2(officer()).contentType(ContentType.JSON).body(Map.of("seed", seed))
+                .post("/api/enrollment/periods/" + period + "/simulations").then().statusCode(200).extract().asString());
+        assertThat(simulated.<Map<String, Object>>getList(figures + "blocks")).as("a simulation with the seed").isEqualTo(blocks);
+
+        JsonNode round = EventsProbe.await("enrollment.events", e -> MatchFlowTest.MATCH_PUBLISHED.equals(e.type())
+                && period.toString().equals(e.subject()), Duration.ofSeconds(30)).data();
+        JsonNode published = StreamSupport.stream(round.get("programs").spliterator(), false)
+                .filter(p -> p.get("programId").asText().equals(program.toString())).findFirst().orElseThrow();
+        List<Map<String, Object>> withoutMembership = blocks.stream().map(b -> {
+            Map<String, Object> m = new HashMap<>(b);
+            m.remove("cutoffMember");
+            return m;
+        }).toList();
+        assertThat(new ObjectMapper().convertValue(published.get("blocks"), new TypeReference<List<Map<String, Object>>>() {
+        })).as("MatchPublished's blocks").isEqualTo(withoutMembership);
+        assertThat(published.get("cutoff").get("lottery").asDouble()).isEqualTo(blocks.get(0).get("cutoffLottery"));
     }
 
     private static boolean worse(UUID k, UUID than, Set<UUID> members, UUID period) {

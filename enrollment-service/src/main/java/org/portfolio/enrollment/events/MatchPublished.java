@@ -34,11 +34,33 @@ public record MatchPublished(UUID periodId, String name, String schoolYear, int 
     public record MatchRun(int run, Instant matchedAt, int applicants, int matched, String resultsSha256, Instant discardedAt) {
     }
 
+    /**
+     * A program's figures; {@code cutoff} is its open block's (kept from before {@code blocks}); {@code blocks} every
+     * seat block in order, the open seats first, null (absent) when the round's blocks do not fit one event
+     * ({@link #withoutBlocks()}).
+     */
     public record ProgramResult(UUID programId, UUID schoolId, String grade, int seats, int applicants, int firstChoices,
-                                int offers, Cutoff cutoff) {
+                                int offers, Cutoff cutoff, List<Block> blocks) {
     }
 
     /** The last admitted to the program's open seats; null when not every seat was taken. */
     public record Cutoff(String group, double lottery) {
+    }
+
+    /**
+     * A seat block as the match left it: 0 = the open seats, k = the program's k-th set-aside ({@code group}, null for
+     * the open seats). The cutoff (the last admitted's priority group and lottery number) is null when the block did not
+     * fill. Whether that applicant is a member of the set-aside's group is not published: families share lottery
+     * numbers, and a child's FRL, ELL or IEP membership would be known (the statistics keep it for the offices).
+     */
+    public record Block(int block, String group, int seats, int filled, String cutoffGroup, Double cutoffLottery) {
+    }
+
+    /** The same round without the programs' seat blocks (all of them: a partial list would read as the whole). */
+    public MatchPublished withoutBlocks() {
+        return new MatchPublished(periodId, name, schoolYear, round, publishedAt, lotterySeed, applicants, matched,
+                programs.stream().map(p -> new ProgramResult(p.programId(), p.schoolId(), p.grade(), p.seats(), p.applicants(),
+                        p.firstChoices(), p.offers(), p.cutoff(), null)).toList(),
+                matchRuns, otherPeriodsOfTheRound, otherPeriodsOfTheRoundTotal);
     }
 }

@@ -3,6 +3,8 @@ package org.portfolio.enrollment.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.portfolio.enrollment.domain.ApplicantProfile;
+import org.portfolio.enrollment.domain.PriorityGroup;
+import org.portfolio.enrollment.domain.SeatBlock;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
@@ -207,6 +209,35 @@ public class MatchStore {
         } catch (SQLException e) {
             throw new IllegalStateException("could not delete the results of period " + periodId, e);
         }
+    }
+
+    /** The columns of program_block, in the order {@link #appendBlock} writes them. */
+    public static final String BLOCK_COLUMNS = "program_id, block, group_code, seats, filled, cutoff_group, cutoff_member, cutoff_lottery";
+
+    /** Appends a program's seat block to COPY rows of program_block ({@link #BLOCK_COLUMNS}). */
+    public static void appendBlock(StringBuilder rows, String programId, SeatBlock b) {
+        rows.append(programId).append('\t').append(b.block()).append('\t').append(text(b.group())).append('\t')
+                .append(b.seats()).append('\t').append(b.filled()).append('\t')
+                .append(text(b.cutoffGroup() == null ? null : b.cutoffGroup().name())).append('\t')
+                .append(b.cutoffMember() == null ? "\\N" : b.cutoffMember() ? "t" : "f").append('\t')
+                .append(b.cutoffLottery() == null ? "\\N" : Double.toString(b.cutoffLottery())).append('\n');
+    }
+
+    /**
+     * The seat blocks of a period's programs as its stored match left them, each program's in block order (none
+     * before the match): what the statistics, the explanations and MatchPublished read.
+     */
+    public Map<UUID, List<SeatBlock>> blocks(UUID periodId) {
+        Map<UUID, List<SeatBlock>> out = new HashMap<>();
+        for (Object[] r : query("""
+                select b.program_id, b.block, b.group_code, b.seats, b.filled, b.cutoff_group, b.cutoff_member, b.cutoff_lottery
+                from program_block b join program p on p.id = b.program_id where p.period_id = ? order by b.program_id, b.block""",
+                periodId)) {
+            out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new SeatBlock((Integer) r[1], (String) r[2],
+                    (Integer) r[3], (Integer) r[4], r[5] == null ? null : PriorityGroup.valueOf((String) r[5]), (Boolean) r[6],
+                    (Double) r[7]));
+        }
+        return out;
     }
 
     /** COPY rows in PostgreSQL text format (tab-separated, \N for null) into a table. */

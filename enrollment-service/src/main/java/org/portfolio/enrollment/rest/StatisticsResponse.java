@@ -2,6 +2,7 @@ package org.portfolio.enrollment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.enrollment.domain.PriorityGroup;
+import org.portfolio.enrollment.domain.SeatBlock;
 import org.portfolio.enrollment.service.ResultService;
 import org.portfolio.platform.web.vocabulary.Grade;
 
@@ -19,34 +20,18 @@ public record StatisticsResponse(UUID programId, UUID schoolId,
                                  @Schema(description = "The last admitted to the open seats at the match (absent before the match "
                                          + "or if they did not fill)") Cutoff cutoff,
                                  @Schema(description = "The seat blocks as the match left them (empty before the match)")
-                                 List<Block> blocks) {
+                                 List<SeatBlockResponse> blocks) {
 
     @Schema(description = "Priority group and lottery number of the last applicant admitted", requiredProperties = {"group", "lottery"})
     public record Cutoff(PriorityGroup group, double lottery) {
     }
 
-    @Schema(description = "A block of a program's seats: the open seats (block 0) or a set-aside", requiredProperties = {"block",
-            "seats", "filled"})
-    public record Block(@Schema(description = "0 = the open seats, k = the program's k-th set-aside") int block,
-                        @Schema(description = "The set-aside's group (absent for the open seats)") String group,
-                        int seats, int filled,
-                        @Schema(description = "Priority group of the last applicant admitted (absent if the block did not fill)")
-                        PriorityGroup cutoffGroup,
-                        @Schema(description = "Whether that applicant belongs to the set-aside's group (absent if the block did "
-                                + "not fill)") Boolean cutoffMember,
-                        @Schema(description = "Lottery number of that applicant (absent if the block did not fill)")
-                        Double cutoffLottery) {
-        static Block of(ResultService.Block b) {
-            return new Block(b.block(), b.group(), b.seats(), b.filled(), b.cutoffGroup(), b.cutoffMember(), b.cutoffLottery());
-        }
-    }
-
     static StatisticsResponse of(ResultService.Statistics s) {
-        ResultService.Block open = s.blocks().isEmpty() ? null : s.blocks().get(0);
+        SeatBlock open = s.blocks().isEmpty() ? null : s.blocks().get(0);
         return new StatisticsResponse(s.program().id, s.program().schoolId, s.schoolName(), s.program().grade, s.program().name,
                 s.seats(), s.applicants(), s.firstChoices(), s.offers(), s.offeredNow(), s.acceptedNow(), s.waiting(),
                 s.participating(), open == null || open.cutoffGroup() == null || open.cutoffLottery() == null ? null
                         : new Cutoff(open.cutoffGroup(), open.cutoffLottery()),
-                s.blocks().stream().map(Block::of).toList());
+                s.blocks().stream().map(SeatBlockResponse::of).toList());
     }
 }

@@ -5,10 +5,12 @@ import org.portfolio.enrollment.domain.Lottery;
 import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.domain.PriorityRules;
 import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.domain.SeatBlock;
 import org.portfolio.enrollment.match.Keys;
 import org.portfolio.enrollment.match.ProgramMatch;
 import org.portfolio.enrollment.repository.MatchStore;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ import java.util.List;
 final class MatchComputation {
 
     /** Cutoff of a seat block: the last admitted applicant's group, set-aside membership and lottery number. */
-    record Cutoff(PriorityGroup group, boolean member, double lottery) {
+    private record Cutoff(PriorityGroup group, boolean member, double lottery) {
     }
 
     final List<Program> programs;
@@ -119,12 +121,28 @@ final class MatchComputation {
         return result.slotReserve[slot] + 1;
     }
 
-    int slot(int program, int block) {
+    private int slot(int program, int block) {
         return result.programFirstSlot[program] + block;
     }
 
+    /**
+     * A program's seat blocks as this match left them, the open seats first: what the real match stores (and the
+     * statistics, the explanations and MatchPublished read back) and what the match summary answers, computed here only.
+     */
+    List<SeatBlock> blocks(int program) {
+        Program pr = programs.get(program);
+        int[] seats = blockSeats[program];
+        List<SeatBlock> out = new ArrayList<>(seats.length);
+        for (int b = 0; b < seats.length; b++) {
+            Cutoff c = cutoff(program, b);
+            out.add(new SeatBlock(b, b == 0 ? null : pr.setAsides.get(b - 1).group, seats[b], result.slotFilled[slot(program, b)],
+                    c == null ? null : c.group(), c == null ? null : c.member(), c == null ? null : c.lottery()));
+        }
+        return out;
+    }
+
     /** The last admitted at a block, or null when the block is not full. */
-    Cutoff cutoff(int program, int block) {
+    private Cutoff cutoff(int program, int block) {
         long key = result.slotCutoff[slot(program, block)];
         if (key == Keys.NONE) {
             return null;

@@ -1,5 +1,7 @@
 package org.portfolio.enrollment.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,8 +13,8 @@ import org.portfolio.enrollment.domain.Lottery;
 import org.portfolio.enrollment.domain.OfferStatus;
 import org.portfolio.enrollment.domain.ParticipatingSchool;
 import org.portfolio.enrollment.domain.PeriodStatus;
-import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.domain.SeatBlock;
 import org.portfolio.enrollment.domain.WaitlistEntry;
 import org.portfolio.enrollment.events.DemandReported;
 import org.portfolio.enrollment.events.MatchPublished;
@@ -68,14 +70,22 @@ public class MatchService {
     Outbox outbox;
     @Inject
     EntityManager em;
+    @Inject
+    ObjectMapper mapper;
 
     /** The summary of a match or a simulation. */
     public record Summary(UUID periodId, boolean simulation, String seed, int applicants, int matched, long millisRead,
                           long millisMatch, long millisWrite, List<ProgramFigures> programs) {
     }
 
+    /** A program's figures in a match; {@code blocks} every seat block, the open seats first (never empty). */
     public record ProgramFigures(UUID programId, UUID schoolId, String grade, String name, boolean participating, int seats,
-                                 int applicants, int firstChoices, int offers, PriorityGroup cutoffGroup, Double cutoffLottery) {
+                                 int applicants, int firstChoices, int offers, List<SeatBlock> blocks) {
+
+        /** The open seats' block (block 0), whose cutoff the answer also gives on its own. */
+        public SeatBlock open() {
+            return blocks.get(0);
+        }
     }
 
     /** Stored runs a period may have (each is published in MatchPublished.matchRuns). */
@@ -183,12 +193,7 @@ public class MatchService {
         for (Object[] r : store.query("select program_id, seats, applicants, first_choices, offers from program_statistics where period_id = ?", periodId)) {
             stats.put((UUID) r[0], r);
         }
-        Map<UUID, Object[]> cut = new HashMap<>();
-        for (Object[] r : store.query("""
-                select b.program_id, b.cutoff_group, b.cutoff_lottery from program_block b join program p on p.id = b.program_id
-                where p.period_id = ? and b.block = 0""", periodId)) {
-            cut.put((UUID) r[0], r);
-        }
+        Map<UUID, List<SeatBlock>> blocks = store.blocks(periodId);
         List<MatchPublished.ProgramResult> results = new ArrayList<>();
         Map<UUID, int[]> bySchool = new LinkedHashMap<>();
         for (Program p : ps) {
@@ -197,23 +202,27 @@ public class MatchService {
             int applicants = st == null ? 0 : (Integer) st[2];
             int first = st == null ? 0 : (Integer) st[3];
             int offered = st == null ? 0 : (Integer) st[4];
-            Object[] c = cut.get(p.id);
-            MatchPublished.Cutoff cutoff = c == null || c[1] == null ? null : new MatchPublished.Cutoff((String) c[1], (Double) c[2]);
-            results.add(new MatchPublished.ProgramResult(p.id, p.schoolId, p.grade, seats, applicants, first, offered, cutoff));
+            List<SeatBlock> stored = blocks.getOrDefault(p.id, List.of());
+            SeatBlock open = stored.isEmpty() ? null : stored.get(0);
+            MatchPublished.Cutoff cutoff = open == null || open.cutoffGroup() == null ? null
+                    : new MatchPublished.Cutoff(open.cutoffGroup().name(), open.cutoffLottery());
+            results.add(new MatchPublished.ProgramResult(p.id, p.schoolId, p.grade, seats, applicants, first, offered, cutoff,
+                    stored.stream().map(MatchService::published).toList()));
             int[] agg = bySchool.computeIfAbsent(p.schoolId, k -> new int[4]);
             agg[0] += applicants;
             agg[1] += first;
             agg[2] += seats;
             agg[3] += offered;
         }
-        outbox.publish("EnrollmentPeriod", period.id, MatchPublished.NAME, period.id, new MatchPublished(period.id, period.name,
+        MatchPublished round = new MatchPublished(period.id, period.name,
                 period.schoolYear, period.round, period.publishedAt, period.lotterySeed,
                 period.applicantsTotal == null ? 0 : period.applicantsTotal,
                 period.applicantsMatched == null ? 0 : period.applicantsMatched, results,
                 runs.list(periodId).stream().map(r -> new MatchPublished.MatchRun(r.run(), r.matchedAt(), r.applicants(),
                         r.matched(), r.resultsSha256(), r.discardedAt())).toList(),
                 otherPeriodsOfTheRound(period), (int) periods.count("schoolYear = ?1 and round = ?2 and id <> ?3 and lotterySeedSha256 is not null",
-                        period.schoolYear, period.round, period.id)));
+                        period.schoolYear, period.round, period.id));
+        outbox.publish("EnrollmentPeriod", period.id, MatchPublished.NAME, period.id, withBlocksIfTheyFit(mapper, round));
         // a school's applicants are children, each once however many of its programs they ranked: performance-service
         // takes this count as the n of FAMILY_DEMAND, and 3 children ranking 4 programs each passed a minimum n of 10
         // (third pass of 2026-12-05)
@@ -228,6 +237,27 @@ public class MatchService {
                 new DemandReported(period.id, period.schoolYear, period.round, school, Math.min(a[0], children.getOrDefault(school, a[0])),
                         a[1], a[2], a[3])));
         return period;
+    }
+
+    /** A stored seat block as MatchPublished carries it: without the last admitted's set-aside membership. */
+    private static MatchPublished.Block published(SeatBlock b) {
+        return new MatchPublished.Block(b.block(), b.group(), b.seats(), b.filled(),
+                b.cutoffGroup() == null ? null : b.cutoffGroup().name(), b.cutoffLottery());
+    }
+
+    /**
+     * The round as published: with every program's seat blocks when the event still fits what the outbox takes, else
+     * without any. Every program is listed with its figures and open cutoff (3,000 programs at most, which fit), but a
+     * program may have up to 9 blocks: the widest round with its blocks would be several times too large, and a round
+     * that cannot be published is stuck. A round of 1,000 programs with two set-asides each, every figure at its widest,
+     * keeps its blocks ({@code ProgramLimitTest}); the statistics carry them always.
+     */
+    public static MatchPublished withBlocksIfTheyFit(ObjectMapper mapper, MatchPublished round) {
+        try {
+            return mapper.writeValueAsString(round).length() <= Outbox.MAX_PAYLOAD_CHARS ? round : round.withoutBlocks();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("MatchPublished is not serialisable: " + e.getMessage(), e);
+        }
     }
 
     /** The newest {@link MatchPublished#MAX_OTHER_PERIODS} other periods of the school year and round that drew a seed. */
@@ -404,22 +434,16 @@ public class MatchService {
         StringBuilder blocks = new StringBuilder();
         StringBuilder stats = new StringBuilder();
         for (int p = 0; p < m.programs.size(); p++) {
-            Program pr = m.programs.get(p);
             int seats = 0;
-            for (int b = 0; b < m.blockSeats[p].length; b++) {
-                seats += m.blockSeats[p][b];
-                MatchComputation.Cutoff c = m.cutoff(p, b);
-                blocks.append(programIds[p]).append('\t').append(b).append('\t')
-                        .append(b == 0 ? "\\N" : MatchStore.text(pr.setAsides.get(b - 1).group)).append('\t')
-                        .append(m.blockSeats[p][b]).append('\t').append(m.result.slotFilled[m.slot(p, b)]).append('\t')
-                        .append(c == null ? "\\N" : c.group().name()).append('\t').append(c == null ? "\\N" : c.member() ? "t" : "f")
-                        .append('\t').append(c == null ? "\\N" : Double.toString(c.lottery())).append('\n');
+            for (SeatBlock b : m.blocks(p)) {
+                seats += b.seats();
+                MatchStore.appendBlock(blocks, programIds[p], b);
             }
             stats.append(programIds[p]).append('\t').append(pid).append('\t').append(seats).append('\t')
                     .append(m.applicantsPerProgram[p]).append('\t').append(m.firstChoicesPerProgram[p]).append('\t')
                     .append(m.offersPerProgram[p]).append('\t').append(m.participating[p] ? "t" : "f").append('\n');
         }
-        store.copyIn("program_block", "program_id, block, group_code, seats, filled, cutoff_group, cutoff_member, cutoff_lottery", blocks);
+        store.copyIn("program_block", MatchStore.BLOCK_COLUMNS, blocks);
         store.copyIn("program_statistics", "program_id, period_id, seats, applicants, first_choices, offers, participating", stats);
         return digest.sha256();
     }
@@ -428,14 +452,10 @@ public class MatchService {
         List<ProgramFigures> figures = new ArrayList<>();
         for (int p = 0; p < l.programs.size(); p++) {
             Program pr = l.programs.get(p);
-            int seats = 0;
-            for (int b : m.blockSeats[p]) {
-                seats += b;
-            }
-            MatchComputation.Cutoff c = m.cutoff(p, 0);
-            figures.add(new ProgramFigures(pr.id, pr.schoolId, pr.grade, pr.name, l.participating[p], seats,
-                    m.applicantsPerProgram[p], m.firstChoicesPerProgram[p], m.offersPerProgram[p],
-                    c == null ? null : c.group(), c == null ? null : c.lottery()));
+            List<SeatBlock> blocks = m.blocks(p);
+            figures.add(new ProgramFigures(pr.id, pr.schoolId, pr.grade, pr.name, l.participating[p],
+                    blocks.stream().mapToInt(SeatBlock::seats).sum(), m.applicantsPerProgram[p], m.firstChoicesPerProgram[p],
+                    m.offersPerProgram[p], blocks));
         }
         return new Summary(periodId, simulation, seed, m.apps.size(), m.matched, read, match, write, figures);
     }

@@ -12,6 +12,7 @@ import org.portfolio.enrollment.domain.ParticipatingSchool;
 import org.portfolio.enrollment.domain.PeriodStatus;
 import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.domain.SeatBlock;
 import org.portfolio.enrollment.domain.WaitlistEntry;
 import org.portfolio.enrollment.repository.ApplicationRepository;
 import org.portfolio.enrollment.repository.MatchStore;
@@ -49,11 +50,6 @@ public class ResultService {
     @Inject
     MatchStore store;
 
-    /** A block of a program's seats: 0 = the open seats, k = the k-th set-aside; the cutoff fields are null if it did not fill. */
-    public record Block(int block, String group, int seats, int filled, PriorityGroup cutoffGroup, Boolean cutoffMember,
-                        Double cutoffLottery) {
-    }
-
     /** One choice of an applicant with its outcome and why. */
     public record ChoiceResult(int rank, UUID programId, String programName, UUID schoolId, ChoiceOutcome outcome,
                                PriorityGroup priorityGroup, Long waitlistPosition, String explanation) {
@@ -64,7 +60,7 @@ public class ResultService {
     }
 
     public record Statistics(Program program, String schoolName, int seats, int applicants, int firstChoices, Integer offers,
-                             long offeredNow, long acceptedNow, long waiting, boolean participating, List<Block> blocks) {
+                             long offeredNow, long acceptedNow, long waiting, boolean participating, List<SeatBlock> blocks) {
     }
 
     public ApplicantResult result(UUID periodId, UUID applicantId) {
@@ -76,7 +72,7 @@ public class ResultService {
         Double lottery = period.lotterySeed == null ? null : Lottery.number(period.lotterySeed, applicantId);
         Map<UUID, WaitlistEntry> waiting = new HashMap<>();
         waitlists.ofApplicant(periodId, applicantId).forEach(w -> waiting.put(w.programId, w));
-        Map<UUID, List<Block>> blocks = blocks(periodId);
+        Map<UUID, List<SeatBlock>> blocks = store.blocks(periodId);
         Map<UUID, ParticipatingSchool> bySchool = new HashMap<>();
         schools.listAll().forEach(s -> bySchool.put(s.schoolId, s));
         Map<UUID, Boolean> participated = new HashMap<>();
@@ -154,9 +150,9 @@ public class ResultService {
      * "full: last seat went to group ZONE, lottery 0.0731; yours: GENERAL, 0.4410" (and the same per set-aside, with
      * the applicant's own membership, never the membership of whoever took the last seat).
      */
-    static String explain(Program p, List<Block> blocks, WaitlistEntry w) {
+    static String explain(Program p, List<SeatBlock> blocks, WaitlistEntry w) {
         StringBuilder sb = new StringBuilder();
-        for (Block b : blocks) {
+        for (SeatBlock b : blocks) {
             if (sb.length() > 0) {
                 sb.append("; ");
             }
@@ -200,17 +196,6 @@ public class ResultService {
         return d == null ? "?" : String.format(Locale.ROOT, "%." + digits + "f", d);
     }
 
-    public Map<UUID, List<Block>> blocks(UUID periodId) {
-        Map<UUID, List<Block>> out = new HashMap<>();
-        for (Object[] r : store.query("""
-                select b.program_id, b.block, b.group_code, b.seats, b.filled, b.cutoff_group, b.cutoff_member, b.cutoff_lottery
-                from program_block b join program p on p.id = b.program_id where p.period_id = ? order by b.program_id, b.block""", periodId)) {
-            out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Block((Integer) r[1], (String) r[2], (Integer) r[3],
-                    (Integer) r[4], r[5] == null ? null : PriorityGroup.valueOf((String) r[5]), (Boolean) r[6], (Double) r[7]));
-        }
-        return out;
-    }
-
     /** Statistics per program: live applicant counts during the window; the match figures once matched. */
     public List<Statistics> statistics(UUID periodId, java.util.function.Predicate<UUID> schoolFilter) {
         if (periods.findByIdOptional(periodId).isEmpty()) {
@@ -237,7 +222,7 @@ public class ResultService {
         for (Object[] r : store.query("select program_id, count(*) from waitlist_entry where period_id = ? and status = 'WAITING' group by program_id", periodId)) {
             waiting.put((UUID) r[0], ((Number) r[1]).longValue());
         }
-        Map<UUID, List<Block>> blocks = blocks(periodId);
+        Map<UUID, List<SeatBlock>> blocks = store.blocks(periodId);
         Map<UUID, ParticipatingSchool> bySchool = new HashMap<>();
         schools.listAll().forEach(s -> bySchool.put(s.schoolId, s));
         List<Statistics> out = new ArrayList<>();

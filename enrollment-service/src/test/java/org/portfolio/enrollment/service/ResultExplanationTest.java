@@ -3,6 +3,7 @@ package org.portfolio.enrollment.service;
 import org.junit.jupiter.api.Test;
 import org.portfolio.enrollment.domain.PriorityGroup;
 import org.portfolio.enrollment.domain.Program;
+import org.portfolio.enrollment.domain.SeatBlock;
 import org.portfolio.enrollment.domain.WaitlistEntry;
 
 import java.util.List;
@@ -14,7 +15,7 @@ class ResultExplanationTest {
     /** Review of 2026-12-06: "last seat 0.4410; yours 0.4410" told a rejected child nothing. */
     @Test
     void lotteryNumbersAreShownWithEnoughDigitsToTellThemApart() {
-        ResultService.Block full = new ResultService.Block(0, null, 1, 1, PriorityGroup.GENERAL, null, 0.441031);
+        SeatBlock full = new SeatBlock(0, null, 1, 1, PriorityGroup.GENERAL, null, 0.441031);
         assertThat(ResultService.explain(new Program(), List.of(full), waiting(0.441049)))
                 .isEqualTo("full: last seat went to group GENERAL, lottery 0.44103; yours: GENERAL, 0.44105");
         assertThat(ResultService.explain(new Program(), List.of(full), waiting(0.6)))
