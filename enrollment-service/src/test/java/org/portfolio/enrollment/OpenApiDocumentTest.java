@@ -46,6 +46,17 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** Eleventh pass: a binary body made a generated Python client open the NDJSON text as a file name. */
+    @Test
+    void theImportsBodyIsTextAGeneratedClientSendsAsItIs() {
+        JsonNode body = doc.path("paths").path("/api/enrollment/periods/{periodId}/application-imports").path("post")
+                .path("requestBody");
+        assertThat(body.path("required").asBoolean()).isTrue();
+        JsonNode schema = body.path("content").path("application/x-ndjson").path("schema");
+        assertThat(schema.path("type").asText()).isEqualTo("string");
+        assertThat(schema.has("format")).as("no format: binary").isFalse();
+    }
+
     @Test
     void everyAnswerSchemaRequiresWhatItAlwaysCarries() {
         List<String> missing = new ArrayList<>();

@@ -116,6 +116,37 @@ class IngestionTest {
                 .body("total", equalTo(2));
     }
 
+    /**
+     * Eleventh pass: a generated client types an operation's body from its first media type, so the uploads' CSV could
+     * not be sent through one. Each upload has a CSV-only operation too, the same upload with the same answer; it
+     * takes nothing but CSV, and a school-scoped SIS still posts only for its schools.
+     */
+    @Test
+    void eachUploadHasACsvOnlyOperationThatAGeneratedClientCanSendAStringTo() {
+        Fixtures.School s = Fixtures.school();
+        String p = "V" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        postCsv("assessments/csv", TestTokens.districtAdmin(), "schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n"
+                + s.id() + "," + Fixtures.YEAR + "," + p + "1,ELA,STATE,4\n" + s.id() + "," + Fixtures.YEAR + "," + p + "2,ELA,STATE,five\n")
+                .statusCode(201).body("kind", equalTo("ASSESSMENTS")).body("format", equalTo("CSV"))
+                .body("rowsAccepted", equalTo(1)).body("errors[0].field", equalTo("performanceLevel"));
+        postCsv("attendance/csv", TestTokens.districtAdmin(), "schoolId,schoolYear,studentId,daysEnrolled,daysAbsent\n"
+                + s.id() + "," + Fixtures.YEAR + "," + p + "1,180,20\n")
+                .statusCode(201).body("kind", equalTo("ATTENDANCE")).body("rowsAccepted", equalTo(1));
+        postCsv("school-metrics/csv", TestTokens.sis(s.id()), "schoolId,schoolYear,metricCode,value,n\n"
+                + s.id() + "," + Fixtures.YEAR + ",GRADUATION_RATE,91.5,140\n"
+                + UUID.randomUUID() + "," + Fixtures.YEAR + ",GRADUATION_RATE,50,140\n")
+                .statusCode(201).body("kind", equalTo("SCHOOL_METRICS")).body("rowsAccepted", equalTo(1))
+                .body("errors[0].row", equalTo(2));
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("schoolId", s.id()).queryParam("schoolYear", Fixtures.YEAR)
+                .get("/api/performance/student-records/assessments").then().statusCode(200).body("total", equalTo(1));
+        // only CSV: JSON rows belong to the operation without /csv
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body("[]")
+                .post("/api/performance/ingest/attendance/csv").then().statusCode(415)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.oversight()).contentType("text/csv").body("schoolId\n")
+                .post("/api/performance/ingest/attendance/csv").then().statusCode(403);
+    }
+
     @Test
     void attendanceAndSchoolLevelRowsAreValidatedToo() {
         Fixtures.School s = Fixtures.school();

@@ -24,6 +24,7 @@ import org.portfolio.client.api.SisIngestionApi;
 import org.portfolio.client.model.ActivationRequest;
 import org.portfolio.client.model.ApplicantRequest;
 import org.portfolio.client.model.ApplicationRequest;
+import org.portfolio.client.model.UploadFormat;
 import org.portfolio.client.model.AssessmentRow;
 import org.portfolio.client.model.AutonomyDomain;
 import org.portfolio.client.model.AutonomyModel;
@@ -203,6 +204,12 @@ class GeneratedClientIT {
         IngestionJobResponse job = new SisIngestionApi(as(sis)).createPerformanceIngestAssessment(rows, null, null);
         assertThat(job.getRowsAccepted()).isEqualTo(12L);
         assertThat(job.getRowsRejected()).isZero();
+        // and the same school's attendance as CSV, a string sent to the CSV-only operation (eleventh pass: the upload's
+        // CSV could not go through a generated client, which types the body from its first media type, JSON rows)
+        IngestionJobResponse csv = new SisIngestionApi(as(sis)).createPerformanceIngestAttendanceCsv(
+                "schoolId,schoolYear,studentId,daysEnrolled,daysAbsent\n" + school + "," + year + ",STU-CSV-1,170,4.5\n", null, null);
+        assertThat(csv.getFormat()).isEqualTo(UploadFormat.CSV);
+        assertThat(csv.getRowsAccepted()).isEqualTo(1L);
 
         eventually("MISSED, escalated, PEOPLE revoked, HIRE_TEACHERS decided by the district", () -> {
             ScorecardResponse card = contracts.getContractScorecard(contract);
