@@ -46,6 +46,20 @@ class OpenApiDocumentTest {
         }
     }
 
+    /**
+     * Eleventh pass (the OpenAPI fuzzer through a generated Python client): a grade named by reference to the shared
+     * {@code Grade} schema lost its place in {@code required}, so a client could leave out what the service refuses
+     * without (400 "must not be null").
+     */
+    @Test
+    void aRequestsGradeIsRequiredAsTheServiceRequiresIt() {
+        for (String request : new String[] {"ProgramRequest", "ApplicantRequest"}) {
+            List<String> required = new java.util.ArrayList<>();
+            doc.path("components").path("schemas").path(request).path("required").forEach(n -> required.add(n.asText()));
+            assertThat(required).as(request).contains("grade");
+        }
+    }
+
     /** Eleventh pass: a binary body made a generated Python client open the NDJSON text as a file name. */
     @Test
     void theImportsBodyIsTextAGeneratedClientSendsAsItIs() {

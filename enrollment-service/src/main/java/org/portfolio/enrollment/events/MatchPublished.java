@@ -49,9 +49,10 @@ public record MatchPublished(UUID periodId, String name, String schoolYear, int 
 
     /**
      * A seat block as the match left it: 0 = the open seats, k = the program's k-th set-aside ({@code group}, null for
-     * the open seats). The cutoff (the last admitted's priority group and lottery number) is null when the block did not
-     * fill. Whether that applicant is a member of the set-aside's group is not published: families share lottery
-     * numbers, and a child's FRL, ELL or IEP membership would be known (the statistics keep it for the offices).
+     * the open seats). The cutoff (the last admitted's priority group and lottery number) is the open seats' only, null
+     * when they did not fill: a set-aside's cutoff, or whether its last admitted is a member of its group, would tell a
+     * child's FRL, ELL or IEP membership to anyone who knows that child's lottery number (families share them); the
+     * statistics keep every block's cutoff for the offices.
      */
     public record Block(int block, String group, int seats, int filled, String cutoffGroup, Double cutoffLottery) {
     }

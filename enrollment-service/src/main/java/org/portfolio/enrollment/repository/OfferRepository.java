@@ -31,6 +31,15 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
         return list("periodId = ?1 and status = ?2 and deadline < ?3 order by deadline, id", periodId, OfferStatus.OFFERED, now);
     }
 
+    /** The PUBLISHED periods with an OFFERED offer past its deadline at {@code now}. */
+    public List<UUID> periodsWithOverdue(Instant now) {
+        return getEntityManager().createQuery("select distinct o.periodId from Offer o, EnrollmentPeriod p "
+                        + "where p.id = o.periodId and p.status = :published and o.status = :offered and o.deadline < :now",
+                        UUID.class)
+                .setParameter("published", org.portfolio.enrollment.domain.PeriodStatus.PUBLISHED)
+                .setParameter("offered", OfferStatus.OFFERED).setParameter("now", now).getResultList();
+    }
+
     public long countLive(UUID programId) {
         return count("programId = ?1 and status in ?2", programId, List.of(OfferStatus.OFFERED, OfferStatus.ACCEPTED));
     }

@@ -20,7 +20,7 @@ public record ApplicantRequest(
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
         @NotNull @Past LocalDate birthDate,
-        @Schema(description = "The grade applied for", ref = Grade.SCHEMA)
+        @Schema(description = "The grade applied for", ref = Grade.SCHEMA, required = true)
         @NotNull @Pattern(regexp = "PK|K|[1-9]|1[0-2]", message = "must be PK, K, 1 … 12") String grade,
         @Schema(examples = "EAST") @Size(max = 60) String homeZone,
         @Schema(description = "The school the child attends now (CONTINUING priority there)") UUID currentSchoolId,

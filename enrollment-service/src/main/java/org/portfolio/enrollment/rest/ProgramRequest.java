@@ -20,7 +20,7 @@ import java.util.UUID;
 @Schema(description = "A program to create or update")
 public record ProgramRequest(
         @NotNull UUID schoolId,
-        @Schema(ref = Grade.SCHEMA) @NotNull @Pattern(regexp = "PK|K|[1-9]|1[0-2]", message = "must be PK, K, 1 … 12") String grade,
+        @Schema(ref = Grade.SCHEMA, required = true) @NotNull @Pattern(regexp = "PK|K|[1-9]|1[0-2]", message = "must be PK, K, 1 … 12") String grade,
         @Schema(description = "Track name, unique per school and grade", examples = "General") @NotBlank @Size(max = 200) String name,
         @Schema(examples = "120") @NotNull @Min(0) @Max(10_000) Integer seats,
         @Schema(description = "Priority groups, best first; GENERAL (everyone else) comes last if not listed",

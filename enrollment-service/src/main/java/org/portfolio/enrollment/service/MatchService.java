@@ -207,7 +207,7 @@ public class MatchService {
             MatchPublished.Cutoff cutoff = open == null || open.cutoffGroup() == null ? null
                     : new MatchPublished.Cutoff(open.cutoffGroup().name(), open.cutoffLottery());
             results.add(new MatchPublished.ProgramResult(p.id, p.schoolId, p.grade, seats, applicants, first, offered, cutoff,
-                    stored.stream().map(MatchService::published).toList()));
+                    stored.isEmpty() ? null : stored.stream().map(MatchService::published).toList()));
             int[] agg = bySchool.computeIfAbsent(p.schoolId, k -> new int[4]);
             agg[0] += applicants;
             agg[1] += first;
@@ -239,10 +239,17 @@ public class MatchService {
         return period;
     }
 
-    /** A stored seat block as MatchPublished carries it: without the last admitted's set-aside membership. */
+    /**
+     * A stored seat block as MatchPublished carries it: a set-aside's seats and how many were filled, its cutoff only
+     * for the open seats. A set-aside's cutoff would say a child's FRL, ELL or IEP membership: with two set-asides, the
+     * second's cutoff was turned away by the first, so whichever of their cutoffs ranks better tells which child holds
+     * the first's membership, and families share lottery numbers (hostile read of the eleventh pass; the statistics
+     * keep every block's cutoff for the offices).
+     */
     private static MatchPublished.Block published(SeatBlock b) {
+        boolean open = b.block() == 0;
         return new MatchPublished.Block(b.block(), b.group(), b.seats(), b.filled(),
-                b.cutoffGroup() == null ? null : b.cutoffGroup().name(), b.cutoffLottery());
+                !open || b.cutoffGroup() == null ? null : b.cutoffGroup().name(), open ? b.cutoffLottery() : null);
     }
 
     /**

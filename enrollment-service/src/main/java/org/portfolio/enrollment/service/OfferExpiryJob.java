@@ -5,8 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.portfolio.platform.web.http.LoggedErrors;
+import org.portfolio.platform.web.problem.ProblemException;
 
-/** Expires overdue offers of published periods, so their seats move down the waitlists without anyone asking. */
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Expires overdue offers of published periods, so their seats move down the waitlists without anyone asking. Each
+ * period in a transaction of its own that locks the period before it reads the offers: with two replicas the second
+ * run finds the first's work done, and one period's failure leaves the others' expiries in place (hostile read of the
+ * eleventh pass: one transaction over every period read them before locking, so a period changed meanwhile — an offer
+ * accepted — could fail the whole sweep).
+ */
 @ApplicationScoped
 public class OfferExpiryJob {
 
@@ -18,13 +28,31 @@ public class OfferExpiryJob {
     @Scheduled(every = "${portfolio.enrollment.offer-expiry-interval:60s}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
-        try {
-            int moved = offers.expireAllOverdue();
-            if (moved > 0) {
-                LOG.infof("Expired overdue offers; %d waitlist offer(s) made", moved);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Expiring overdue offers failed; will retry", LoggedErrors.of(e));
+        int moved = expireOverdueEverywhere();
+        if (moved > 0) {
+            LOG.infof("Expired overdue offers; %d waitlist offer(s) made", moved);
         }
+    }
+
+    /** Expires the overdue offers of every published period; how many waitlist offers that made. */
+    public int expireOverdueEverywhere() {
+        List<UUID> due;
+        try {
+            due = offers.periodsWithOverdueOffers();
+        } catch (RuntimeException e) {
+            LOG.warn("Finding overdue offers failed; will retry", LoggedErrors.of(e));
+            return 0;
+        }
+        int moved = 0;
+        for (UUID period : due) {
+            try {
+                moved += offers.expireOverdue(period).size();
+            } catch (ProblemException e) {
+                // no longer PUBLISHED since it was listed: nothing to expire
+            } catch (RuntimeException e) {
+                LOG.warn("Expiring the overdue offers of one period failed; will retry", LoggedErrors.of(e));
+            }
+        }
+        return moved;
     }
 }

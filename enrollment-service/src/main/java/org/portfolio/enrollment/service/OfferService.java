@@ -108,15 +108,12 @@ public class OfferService {
         return moved;
     }
 
-    /** Every PUBLISHED period's overdue offers (the scheduler calls this). */
-    public int expireAllOverdue() {
-        int n = 0;
-        for (EnrollmentPeriod p : periods.list("status", PeriodStatus.PUBLISHED)) {
-            if (!offers.overdue(p.id, clock.instant()).isEmpty()) {
-                n += expireOverdue(p.id).size();
-            }
-        }
-        return n;
+    /**
+     * The PUBLISHED periods with an offer past its deadline now: the scheduler expires each in a transaction of its own
+     * ({@link OfferExpiryJob}), which locks the period before it reads the offers.
+     */
+    public List<UUID> periodsWithOverdueOffers() {
+        return offers.periodsWithOverdue(clock.instant());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -172,7 +172,7 @@ public class IngestionResource {
                                      @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
                                      @HeaderParam("Idempotency-Key") String idempotencyKey,
                                      @Context UriInfo uri, @Context RoutingContext http) {
-        return upload(IngestionKind.SCHOOL_METRICS, body, headers, idempotencyKey, uri, http);
+        return upload(IngestionKind.SCHOOL_METRICS, UploadFormat.CSV, body, headers, idempotencyKey, uri, http);
     }
 
     @POST
@@ -194,7 +194,7 @@ public class IngestionResource {
                                    @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
                                    @HeaderParam("Idempotency-Key") String idempotencyKey,
                                    @Context UriInfo uri, @Context RoutingContext http) {
-        return upload(IngestionKind.ASSESSMENTS, body, headers, idempotencyKey, uri, http);
+        return upload(IngestionKind.ASSESSMENTS, UploadFormat.CSV, body, headers, idempotencyKey, uri, http);
     }
 
     @POST
@@ -216,15 +216,21 @@ public class IngestionResource {
                                   @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
                                   @Context UriInfo uri, @Context RoutingContext http) {
-        return upload(IngestionKind.ATTENDANCE, body, headers, idempotencyKey, uri, http);
+        return upload(IngestionKind.ATTENDANCE, UploadFormat.CSV, body, headers, idempotencyKey, uri, http);
     }
 
     private Response upload(IngestionKind kind, InputStream body, HttpHeaders headers, String idempotencyKey, UriInfo uri,
                             RoutingContext http) {
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        return upload(kind, contentType != null && contentType.toLowerCase().startsWith(CSV) ? UploadFormat.CSV
+                : UploadFormat.JSON, body, headers, idempotencyKey, uri, http);
+    }
+
+    /** The upload in the given format (a CSV-only operation's is CSV whatever its Content-Type says). */
+    private Response upload(IngestionKind kind, UploadFormat format, InputStream body, HttpHeaders headers,
+                            String idempotencyKey, UriInfo uri, RoutingContext http) {
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         Long contentLength = contentLength(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH));
-        UploadFormat format = contentType != null && contentType.toLowerCase().startsWith(CSV) ? UploadFormat.CSV
-                : UploadFormat.JSON;
         SchoolScope scope = caller.schoolScope();
         IngestionService.Uploader who = new IngestionService.Uploader(caller.id(),
                 caller.hasRole(Roles.DISTRICT_ADMIN) || scope.allSchools(), scope.ids());

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * generators take a method's arguments in the document's order: {@code /periods/{periodId}/applications/{applicantId}/result}
  * became {@code getResult(applicantId, periodId)}, and a caller who passed them in the path's order swapped two UUIDs
  * without any error from the compiler (outside check of a generated Python client, eleventh pass). The path's
- * parameters come first, in the path's order; the others keep their order after them.
+ * parameters come first, in the path's order; the others keep their order after them. Parameters declared on the path
+ * item or by {@code $ref} are left where they are (the services' documents have none; the system tests'
+ * PathParameterOrderTest checks the merged document as a whole).
  */
 final class ParameterOrder {
 
@@ -37,7 +39,7 @@ final class ParameterOrder {
             for (Matcher m = TEMPLATE.matcher(p.getKey()); m.find(); ) {
                 names.add(m.group(1));
             }
-            if (names.size() < 2) {
+            if (names.isEmpty()) {
                 continue;
             }
             for (Operation op : p.getValue().getOperations().values()) {
