@@ -320,37 +320,35 @@ class MatchFlowTest {
      */
     @Test
     void twoReplicasExpiringAtOnceBothSucceedAndOfferEachSeatOnce() throws Exception {
-        for (int round = 0; round < 2; round++) {
-            TwoSeats seats = TwoSeats.open();
-            UUID period = seats.period();
-            Children kids = seats.winnerAndWaiter();
-            overdue(result(period, kids.first()).then().extract().path("offer.id"), 1);
-            var start = new java.util.concurrent.CyclicBarrier(2);
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-            try {
-                List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
-                for (int replica = 0; replica < 2; replica++) {
-                    runs.add(pool.submit(() -> {
-                        start.await();
-                        return expiryJob.expireOverdueEverywhere();
-                    }));
-                }
-                int made = 0;
-                for (var run : runs) {
-                    made += run.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                }
-                assertThat(made).as("waitlist offers made by the two runs (this period's one, maybe other tests' too)")
-                        .isGreaterThanOrEqualTo(1);
-            } finally {
-                pool.shutdownNow();
+        TwoSeats seats = TwoSeats.open();
+        UUID period = seats.period();
+        Children kids = seats.winnerAndWaiter();
+        overdue(result(period, kids.first()).then().extract().path("offer.id"), 1);
+        var start = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+            for (int replica = 0; replica < 2; replica++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return expiryJob.expireOverdueEverywhere();
+                }));
             }
-            result(period, kids.first()).then().body("offer", nullValue()).body("offerHistory.status", equalTo(List.of("EXPIRED")));
-            result(period, kids.waiter()).then().body("offer.programId", equalTo(seats.top().toString()))
-                    .body("offer.source", equalTo("WAITLIST"));
-            given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
-                    .body("find { it.programId == '" + seats.top() + "' }.offeredNow", equalTo(1))
-                    .body("find { it.programId == '" + seats.second() + "' }.offeredNow", equalTo(0));
+            int made = 0;
+            for (var run : runs) {
+                made += run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(made).as("waitlist offers made by the two runs (this period's one, maybe other tests' too)")
+                    .isGreaterThanOrEqualTo(1);
+        } finally {
+            pool.shutdownNow();
         }
+        result(period, kids.first()).then().body("offer", nullValue()).body("offerHistory.status", equalTo(List.of("EXPIRED")));
+        result(period, kids.waiter()).then().body("offer.programId", equalTo(seats.top().toString()))
+                .body("offer.source", equalTo("WAITLIST"));
+        given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
+                .body("find { it.programId == '" + seats.top() + "' }.offeredNow", equalTo(1))
+                .body("find { it.programId == '" + seats.second() + "' }.offeredNow", equalTo(0));
     }
 
     /**
