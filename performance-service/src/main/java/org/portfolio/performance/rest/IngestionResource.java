@@ -63,6 +63,15 @@ public class IngestionResource {
             + "stopped, nothing kept, errors[] lists the first row errors); or the Idempotency-Key was used before for "
             + "a different request (idempotency-key-reused)";
     private static final String KEY = "Makes retries safe: the first answer is replayed for 24 h";
+    /** What each upload's CSV holds (the operation taking JSON or CSV and its CSV-only twin say the same). */
+    private static final String CSV_SCHOOL_METRICS = "A header row naming the fields (schoolId or districtCode, schoolYear, "
+            + "metricCode, value, n), then one row per value";
+    private static final String CSV_ASSESSMENTS = "A header row naming the fields (schoolId or districtCode, schoolYear, "
+            + "studentId, subject, testCode, gradeLevel, performanceLevel, scaleScore, growthPercentile, and optionally "
+            + "participation), then one row per result";
+    private static final String CSV_ATTENDANCE = "A header row naming the fields (schoolId or districtCode, schoolYear, "
+            + "studentId, gradeLevel, daysEnrolled, daysAbsent, and optionally inFallCount, exitedBeforeTesting), then one "
+            + "row per student";
     /** What {@code IdempotencyClaims} takes: 1 to 200 visible ASCII characters. */
     private static final String KEY_PATTERN = "^[!-~]+$";
 
@@ -83,7 +92,7 @@ public class IngestionResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.SchoolMetricRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-                    description = "A header row naming the fields (schoolId or districtCode, schoolYear, metricCode, value, n), then one row per value"))})
+                    description = CSV_SCHOOL_METRICS))})
     @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
@@ -107,9 +116,7 @@ public class IngestionResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AssessmentRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-                    description = "A header row naming the fields (schoolId or districtCode, schoolYear, studentId, subject, testCode, "
-                            + "gradeLevel, performanceLevel, scaleScore, growthPercentile, and optionally participation), "
-                            + "then one row per result"))})
+                    description = CSV_ASSESSMENTS))})
     @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
@@ -133,9 +140,7 @@ public class IngestionResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AttendanceRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-                    description = "A header row naming the fields (schoolId or districtCode, schoolYear, studentId, gradeLevel, "
-                            + "daysEnrolled, daysAbsent, and optionally inFallCount, exitedBeforeTesting), then one row per "
-                            + "student"))})
+                    description = CSV_ATTENDANCE))})
     @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
@@ -162,7 +167,7 @@ public class IngestionResource {
     @Operation(operationId = "createPerformanceIngestSchoolMetricCsv", summary = "Upload school-level metric values as CSV",
             description = "POST /school-metrics for a CSV body only (a generated client sends a string here). " + ROWS)
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-            description = "A header row naming the fields (schoolId or districtCode, schoolYear, metricCode, value, n), then one row per value")))
+            description = CSV_SCHOOL_METRICS)))
     @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
@@ -182,9 +187,7 @@ public class IngestionResource {
     @Operation(operationId = "createPerformanceIngestAssessmentCsv", summary = "Upload student assessment results as CSV",
             description = "POST /assessments for a CSV body only (a generated client sends a string here). " + ROWS)
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-            description = "A header row naming the fields (schoolId or districtCode, schoolYear, studentId, subject, testCode, "
-                    + "gradeLevel, performanceLevel, scaleScore, growthPercentile, and optionally participation), "
-                    + "then one row per result")))
+            description = CSV_ASSESSMENTS)))
     @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
@@ -204,9 +207,7 @@ public class IngestionResource {
     @Operation(operationId = "createPerformanceIngestAttendanceCsv", summary = "Upload student attendance as CSV",
             description = "POST /attendance for a CSV body only (a generated client sends a string here). " + ROWS)
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-            description = "A header row naming the fields (schoolId or districtCode, schoolYear, studentId, gradeLevel, "
-                    + "daysEnrolled, daysAbsent, and optionally inFallCount, exitedBeforeTesting), then one row per "
-                    + "student")))
+            description = CSV_ATTENDANCE)))
     @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
