@@ -147,8 +147,13 @@ public class ResultService {
     }
 
     /**
-     * "full: last seat went to group ZONE, lottery 0.0731; yours: GENERAL, 0.4410" (and the same per set-aside, with
-     * the applicant's own membership, never the membership of whoever took the last seat).
+     * "full: last seat went to group ZONE, lottery 0.0731; yours: GENERAL, 0.4410" for the open seats. A set-aside's
+     * block says how it filled without anyone's number or membership: "FRL set-aside seats full: every seat went to an
+     * applicant ranked ahead of you (FRL members first, then priority group and lottery); yours: FRL member, GENERAL,
+     * 0.4410". Its cutoff (the last admitted's group and lottery
+     * number) is not shown to a family: families share their numbers, and a set-aside's cutoff next to another's, or
+     * next to the open seats', tells which child holds a membership (FRL, ELL, IEP; hostile reads of the seventh and
+     * eleventh passes). The statistics keep the cutoffs for the school's leader and the district's offices.
      */
     static String explain(Program p, List<SeatBlock> blocks, WaitlistEntry w) {
         StringBuilder sb = new StringBuilder();
@@ -165,19 +170,43 @@ public class ResultService {
                 sb.append(label).append("not full at the match");
                 continue;
             }
-            boolean member = b.block() == 0 || (w.reserveMask & (1 << (b.block() - 1))) != 0;
-            // whether the child holding the last seat's lottery number is an FRL, ELL or IEP member is not said: families
-            // share their numbers, and the membership would then be known (seventh pass)
-            sb.append(label).append("full: last seat went to ");
-            int digits = digits(b.cutoffLottery(), w.lottery);
-            sb.append("group ").append(b.cutoffGroup()).append(", lottery ").append(fmt(b.cutoffLottery(), digits))
-                    .append("; yours: ");
-            if (b.block() > 0) {
-                sb.append(member ? b.group() + " member, " : "not " + b.group() + ", ");
+            if (b.block() == 0) {
+                int digits = digits(b.cutoffLottery(), w.lottery);
+                sb.append(label).append("full: last seat went to group ").append(b.cutoffGroup()).append(", lottery ")
+                        .append(fmt(b.cutoffLottery(), digits)).append("; yours: ").append(w.priorityGroup).append(", ")
+                        .append(fmt(w.lottery, digits));
+                continue;
             }
-            sb.append(w.priorityGroup).append(", ").append(fmt(w.lottery, digits));
+            boolean member = (w.reserveMask & (1 << (b.block() - 1))) != 0;
+            sb.append(label).append("full").append(setAsideFill(b, member, w)).append("; yours: ")
+                    .append(member ? b.group() + " member, " : "not " + b.group() + ", ")
+                    .append(w.priorityGroup).append(", ").append(fmt(w.lottery, 4));
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether a full set-aside's seats all went to applicants ranked ahead of this one by the block's order (members of
+     * its group first, then priority group and lottery), without saying who they were: not their numbers, and not
+     * whether the last of them is a member (that, beside an offer a family shares, is a child's membership).
+     */
+    private static String setAsideFill(SeatBlock b, boolean member, WaitlistEntry w) {
+        boolean lastMember = Boolean.TRUE.equals(b.cutoffMember());
+        boolean ahead = lastMember && !member || lastMember == member && aheadOf(b, w);
+        String order = b.group() + " members first, then priority group and lottery";
+        return ahead ? ": every seat went to an applicant ranked ahead of you (" + order + ")" : " (" + order + ")";
+    }
+
+    /** Whether the block's last admitted ranks ahead of the applicant at the same membership: group, then lottery. */
+    private static boolean aheadOf(SeatBlock b, WaitlistEntry w) {
+        PriorityGroup mine;
+        try {
+            mine = PriorityGroup.valueOf(w.priorityGroup);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        int byGroup = b.cutoffGroup().compareTo(mine);
+        return byGroup < 0 || byGroup == 0 && b.cutoffLottery() != null && b.cutoffLottery() < w.lottery;
     }
 
     /**
