@@ -81,6 +81,37 @@ function buildUrl(path, op, realIds, bare) {
   return { url: url + (qs ? '?' + qs : ''), headers };
 }
 
+// A CSV or NDJSON body: its schema is a string, so the rows are generated from what the document says a row is — a
+// CSV upload's rows from the JSON twin of the same upload (its array's items, the same fields by the same names), an
+// applications import's lines from ApplicantRequest and program ids the lists answered. Refusals of these bodies are
+// not "schema-valid but refused" (any text is a valid string): they are counted apart.
+function csvCell(v) {
+  const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+function textBody(ct, path, realIds) {
+  if (ct === 'text/csv') {
+    const twin = doc.paths[path.replace(/\/csv$/, '')];
+    const json = twin && twin.post && twin.post.requestBody && twin.post.requestBody.content['application/json'];
+    const rows = json && gen(json.schema);
+    if (!Array.isArray(rows) || !rows.length) return null;
+    const cols = [...new Set(rows.flatMap((r) => Object.keys(r || {})))];
+    return [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell((r || {})[c])).join(','))].join('\r\n') + '\r\n';
+  }
+  const applicant = doc.components.schemas.ApplicantRequest;
+  if (!applicant) return null;
+  const programs = pool['name:programId'] || pool['prefix:/api/enrollment/periods/{periodId}/programs'];
+  const lines = [];
+  for (let i = 0, n = 1 + Math.floor(random() * 4); i < n; i++) {
+    const choices = [];
+    for (let c = 0, k = 1 + Math.floor(random() * 3); c < k; c++) {
+      choices.push(realIds && programs && programs.size ? pick(programs) : gen({ type: 'string', format: 'uuid' }));
+    }
+    lines.push(JSON.stringify({ applicant: gen({ $ref: '#/components/schemas/ApplicantRequest' }), choices }));
+  }
+  return lines.join('\n') + '\n';
+}
+
 const results = [];
 async function send(method, path, op, realIds, bare) {
   const { url, headers } = buildUrl(path, op, realIds, bare);
@@ -95,8 +126,13 @@ async function send(method, path, op, realIds, bare) {
     } else if (rb.content['application/x-www-form-urlencoded']) {
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(Object.entries(gen(rb.content['application/x-www-form-urlencoded'].schema) || {})).toString();
+    } else if (rb.content['text/csv'] || rb.content['application/x-ndjson']) {
+      const ct = rb.content['text/csv'] ? 'text/csv' : 'application/x-ndjson';
+      body = textBody(ct, path, realIds);
+      if (body === null) return null;
+      headers['Content-Type'] = ct;
     } else {
-      return null; // CSV / NDJSON: the bad-input sweep covers them
+      return null;
     }
   }
   headers.Authorization = 'Bearer ' + token;
@@ -121,7 +157,8 @@ async function send(method, path, op, realIds, bare) {
     let all; try { all = JSON.parse(v); } catch (e) { try { all = JSON.parse(v.replace(/^Too many violations! /, '')); } catch (e2) { all = [{ location: [v.includes('"location":["response') ? 'response' : 'request'], message: v.slice(0, 300) }]; } }
     viol = all.filter((x) => !x.location || x.location[0] !== 'request'); reqViol = all.length - viol.length;
   }
-  const r = { op: method.toUpperCase() + ' ' + path, url, status: res.status, ms, viol, reqViol, body, resp: text.slice(0, res.status === 400 ? 20000 : 400) };
+  const r = { op: method.toUpperCase() + ' ' + path, url, status: res.status, ms, viol, reqViol, body, resp: text.slice(0, res.status === 400 ? 20000 : 400),
+    text: headers['Content-Type'] === 'text/csv' || headers['Content-Type'] === 'application/x-ndjson' };
   results.push(r);
   if (res.status < 300 && method === 'get') { try { harvest(path.split('?')[0], JSON.parse(text)); } catch (e) { /* not json */ } }
   return r;
@@ -150,7 +187,7 @@ async function send(method, path, op, realIds, bare) {
   for (const r of results) { const o = (byOp[r.op] ||= { n: 0, codes: {} }); o.n++; o.codes[r.status] = (o.codes[r.status] || 0) + 1; }
   const refused = {};
   for (const r of results) {
-    if (r.status !== 400 || r.reqViol) continue;
+    if (r.status !== 400 || r.reqViol || r.text) continue;
     let errs = [];
     try {
       const j = JSON.parse(r.resp);
@@ -165,6 +202,8 @@ async function send(method, path, op, realIds, bare) {
   console.log('requests', results.length, 'operations', Object.keys(byOp).length, 'findings', bad.length,
     'operations never answered 2xx', Object.values(byOp).filter((o) => !Object.keys(o.codes).some((c) => c < 300)).length);
   console.log('status codes', JSON.stringify(codes));
+  const text = {}; results.filter((r) => r.text).forEach((r) => { const k = r.op + ' ' + r.status; text[k] = (text[k] || 0) + 1; });
+  console.log('CSV and NDJSON bodies (generated from the rows the document describes):', JSON.stringify(text));
   for (const r of bad.slice(0, 60)) console.log(r.status, r.ms + 'ms', r.op, r.url.slice(0, 200), JSON.stringify(r.viol || []).slice(0, 300), (r.body || '').slice(0, 200), '->', String(r.resp || '').slice(0, 200));
   console.log('schema-valid requests refused with 400 (a rule the document does not state, or one it cannot: dates, consecutive years):');
   for (const [k, n] of Object.entries(refused).sort()) console.log('  ' + n + ' ' + k);

@@ -78,6 +78,34 @@ class OversightBodyResourceTest {
                 .then().statusCode(400).body("errors.field", hasItem("name")).body("errors.field", hasItem("contactEmail"));
     }
 
+    /**
+     * Eleventh pass, F3: the service checked {@code @Email} while the document said only "string", so a generated
+     * client could not know which addresses are taken (Hibernate's rule takes {@code a@b} and non-ASCII local parts,
+     * JSON Schema's {@code format: email} refuses them). The document now carries the service's pattern itself.
+     */
+    @Test
+    void theContactEmailRuleIsThePatternTheDocumentStates() {
+        String pattern = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract()
+                .path("components.schemas.OversightBodyRequest.properties.contactEmail.pattern");
+        assertThat(pattern).isEqualTo(org.portfolio.contracts.rest.OversightBodyRequest.EMAIL);
+        java.util.regex.Pattern documented = java.util.regex.Pattern.compile(pattern);
+        for (String taken : java.util.List.of("office@authorizer.example.org", "o'brien+board@k12.example.us",
+                "a.b@x-y.example")) {
+            assertThat(documented.matcher(taken).find()).as(taken).isTrue();
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Board " + UUID.randomUUID(), "kind", "SCHOOL_BOARD", "contactEmail", taken))
+                    .post("/api/oversight-bodies").then().statusCode(201).body("contactEmail", equalTo(taken));
+        }
+        for (String refused : java.util.List.of("a@b", "j\u00f6se@example.org", "a..b@example.org", ".a@example.org",
+                "a@-x.example.org", "office@authorizer.example.org ", "\"q\"@example.org", "a@[127.0.0.1]")) {
+            assertThat(documented.matcher(refused).find()).as(refused).isFalse();
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Board " + UUID.randomUUID(), "kind", "SCHOOL_BOARD", "contactEmail", refused))
+                    .post("/api/oversight-bodies").then().statusCode(400)
+                    .body("errors.field", hasItem("contactEmail"));
+        }
+    }
+
     @Test
     void unknownIdIs404() {
         given().auth().oauth2(TestTokens.oversight()).get("/api/oversight-bodies/" + UUID.randomUUID())

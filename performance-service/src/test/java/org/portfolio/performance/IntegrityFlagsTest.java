@@ -322,6 +322,8 @@ class IntegrityFlagsTest {
         // a resolution code is required (or, the shape before issue 15, a note)
         given().auth().oauth2(TestTokens.oversight()).contentType("application/json").body(Map.of("note", " "))
                 .post(url + "/resolve").then().statusCode(400);
+        given().auth().oauth2(TestTokens.oversight()).contentType("application/json").body("{}")
+                .post(url + "/resolve").then().statusCode(400).body("errors[0].field", equalTo("resolutionCode"));
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/integrity-flags/" + UUID.randomUUID())
                 .then().statusCode(404);
 

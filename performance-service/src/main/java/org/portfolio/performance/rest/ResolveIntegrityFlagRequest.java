@@ -5,7 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.performance.domain.IntegrityResolutionCode;
 
 @Schema(description = "The resolution of an integrity flag: a resolution code (published) and an optional note (never "
-        + "published: kept with the flag in this service)")
+        + "published: kept with the flag in this service). At least one of the two: an empty object is refused (400)",
+        minProperties = 1)
 public record ResolveIntegrityFlagRequest(
         @Schema(description = "How the flag is resolved, from a closed list: the only part of the resolution that is "
                 + "published (IntegrityFlagResolved, the contracts scorecard). Absent: OTHER, for clients of the "
