@@ -340,6 +340,32 @@ class IngestionTest {
         assertThat(r2.body()).contains("urn:portfolio:problem:payload-too-large");
     }
 
+    /**
+     * The CSV-only uploads (eleventh pass) are the same doors: over the limit, with a length or chunked, a 413
+     * problem+json while the body is read. A header, then blank lines (skipped, so no row error stops it first).
+     */
+    @Test
+    void aCsvOnlyUploadOverTheLimitIs413ProblemJson() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String[] kind : new String[][] {{"school-metrics", "schoolId,schoolYear,metricCode,value,n"},
+                {"assessments", "schoolId,schoolYear,studentId,subject,testCode,gradeLevel,performanceLevel"},
+                {"attendance", "schoolId,schoolYear,studentId,gradeLevel,daysEnrolled,daysAbsent"}}) {
+            byte[] big = (kind[1] + "\r\n" + "\r\n".repeat(1_100_000)).getBytes(StandardCharsets.UTF_8);
+            assertThat(big.length).isGreaterThan(2 * 1024 * 1024);
+            String path = "/api/performance/ingest/" + kind[0] + "/csv";
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType("text/csv").body(big).post(path)
+                    .then().statusCode(413).contentType("application/problem+json")
+                    .body("type", equalTo("urn:portfolio:problem:payload-too-large"));
+            HttpRequest chunked = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .header("Authorization", "Bearer " + TestTokens.districtAdmin())
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+            HttpResponse<String> r = client.send(chunked, HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(413);
+            assertThat(r.body()).contains("urn:portfolio:problem:payload-too-large");
+        }
+    }
+
     @Test
     void aRunningUploadShowsItsProgressOnItsJob() throws Exception {
         Fixtures.School s = Fixtures.school();
