@@ -29,6 +29,19 @@ class ArchitectureRulesTest {
         assertThat(report).as("events holds payloads only").contains("GreetingHandler");
     }
 
+    /** Eleventh pass: the clock rule saw calls, not method references ({@code Instant::now} handed to a supplier). */
+    @Test
+    void theSystemClockIsFoundWhetherCalledOrReferencedAndTheInjectedOneIsNot() {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + "clocks");
+        String report = String.join("\n", ArchitectureRules.clockRule().evaluate(classes).getFailureReport().getDetails());
+
+        assertThat(report).contains("CallsTheSystemClock.today()").contains("LocalDate.now()")
+                .contains("RefersToTheSystemClock.instants()").contains("Instant.now()")
+                .contains("RefersToTheSystemClock.dates()").contains("Date.<init>()")
+                .contains("RefersToTheSystemClock.clocks()").contains("Clock.systemUTC()")
+                .doesNotContain("ReadsTheInjectedClock");
+    }
+
     private static List<String> violations(String fixture) {
         String base = FIXTURES + fixture;
         JavaClasses classes = new ClassFileImporter().importPackages(base);

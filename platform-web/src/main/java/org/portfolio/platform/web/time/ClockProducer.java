@@ -10,8 +10,8 @@ import java.time.Clock;
 /**
  * The one clock of a service (UTC): every "today", due date, received-at time and event time a service records comes
  * from the {@link Clock} bean, never from the system clock directly (the ArchitectureTest of every service and the
- * gateway checks it, platform-testing's ArchitectureRules.everyTimeComesFromTheInjectedClock, which sees method calls,
- * not method references; the outbox's event time, the database's own now() and the JWT libraries' expiry checks —
+ * gateway checks it, platform-testing's ArchitectureRules.everyTimeComesFromTheInjectedClock, calls and method references
+ * alike; the outbox's event time, the database's own now() and the JWT libraries' expiry checks —
  * jose4j's in the gateway's signature check, smallrye-jwt's in the services — still read the system clock, so a test
  * that moves a service's clock does not move a token's validity). Tests
  * replace this default bean with platform-testing's {@code TestClock} (a service's {@code TestClockBean}).

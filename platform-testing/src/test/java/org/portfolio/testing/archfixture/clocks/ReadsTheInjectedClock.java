@@ -1,0 +1,29 @@
+package org.portfolio.testing.archfixture.clocks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.function.Function;
+
+/** Reads only the clock it is given, by calls and by references. */
+public class ReadsTheInjectedClock {
+
+    private final Clock clock;
+
+    public ReadsTheInjectedClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Function<Clock, Instant> instants() {
+        return Instant::now;
+    }
+
+    public Date then(long millis) {
+        return new Date(millis);
+    }
+}
