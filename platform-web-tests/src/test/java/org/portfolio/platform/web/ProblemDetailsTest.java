@@ -104,6 +104,27 @@ class ProblemDetailsTest {
         given().contentType(ContentType.JSON).body(w).post("/widgets").then().statusCode(200);
     }
 
+    /**
+     * Twelfth pass (a generated TypeScript client): a date-time ending in Z was taken for a date and its UTC day kept,
+     * so a birth date written with JSON.stringify west or east of UTC was stored a day off, answered 201. A date in a
+     * body is exactly YYYY-MM-DD, as the document's {@code format: date} says.
+     */
+    @Test
+    void aDateInABodyIsExactlyADayAndNothingElseIsTakenForOne() {
+        for (Object notADate : List.of("2012-05-05T22:00:00.000Z", "2012-05-06T00:00:00", "2012-05-06T00:00:00+02:00",
+                " 2012-05-06", "2012-05-06 ", "2012-5-6", "+2012-05-06", "2012-02-30", "20120506", 15466,
+                List.of(2012, 5, 6), Map.of("year", 2012), true)) {
+            Map<String, Object> w = new java.util.HashMap<>(validWidget());
+            w.put("madeOn", notADate);
+            problem(given().contentType(ContentType.JSON).body(w).post("/widgets").then(), 400, "validation")
+                    .body("errors[0].field", equalTo("madeOn"))
+                    .body("errors[0].message", containsString("date (YYYY-MM-DD)"));
+        }
+        Map<String, Object> w = new java.util.HashMap<>(validWidget());
+        w.put("madeOn", "2012-02-29");
+        given().contentType(ContentType.JSON).body(w).post("/widgets").then().statusCode(200);
+    }
+
     @Test
     void aFractionWhereAWholeNumberIsExpectedIsRefusedNotTruncated() {
         Map<String, Object> w = new java.util.HashMap<>(validWidget());

@@ -667,6 +667,12 @@ final class Sweep {
                             case "date", "date-time" -> {
                                 out.add(mutate(op, path, query, spec, field, NODES.textNode("2026-02-30"), false, field + ": impossible date", Expect.REFUSED, null));
                                 out.add(mutate(op, path, query, spec, field, NODES.textNode("next tuesday"), false, field + ": not a date", Expect.REFUSED, null));
+                                if (format.equals("date")) {
+                                    // twelfth pass: a date-time in Z was taken for its UTC day (a JavaScript Date sent by
+                                    // JSON.stringify), so a birth date was stored a day off without an error
+                                    out.add(mutate(op, path, query, spec, field, NODES.textNode("2012-05-05T22:00:00.000Z"), false,
+                                            field + ": a date-time for a date", Expect.REFUSED, null));
+                                }
                             }
                             default -> {
                             }
