@@ -46,6 +46,39 @@ class EdFiApiTest {
         mapSchool(edfiSchool, school);
     }
 
+    /**
+     * Twelfth pass (a generated TypeScript client): the data API's errors were declared as a plain Problem, so a client
+     * dropped validationErrors and correlationId, the only place that says why a write failed. Every problem answer of
+     * /edfi/data refers to EdFiProblem (the contract filter then checks each answer's validationErrors against it).
+     */
+    @Test
+    void theDataApisErrorsAreDeclaredInEdFisShape() {
+        com.fasterxml.jackson.databind.JsonNode doc = given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200).extract().as(com.fasterxml.jackson.databind.JsonNode.class);
+        com.fasterxml.jackson.databind.JsonNode edfiProblem = doc.at("/components/schemas/EdFiProblem");
+        assertThat(edfiProblem.at("/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(edfiProblem.at("/properties/validationErrors/additionalProperties/items/type").asText()).isEqualTo("string");
+        assertThat(edfiProblem.at("/properties/correlationId/type").asText()).isEqualTo("string");
+        java.util.List<String> plain = new java.util.ArrayList<>();
+        int declared = 0;
+        for (var path = doc.path("paths").fields(); path.hasNext(); ) {
+            var p = path.next();
+            for (var op = p.getValue().fields(); op.hasNext(); ) {
+                var o = op.next();
+                for (var r = o.getValue().path("responses").fields(); r.hasNext(); ) {
+                    var answer = r.next();
+                    String ref = answer.getValue().at("/content/application~1problem+json/schema/$ref").asText("");
+                    if (p.getKey().startsWith("/edfi/data/") && ref.endsWith("/Problem")) {
+                        plain.add(o.getKey() + " " + p.getKey() + " " + answer.getKey());
+                    }
+                    declared += ref.endsWith("/EdFiProblem") ? 1 : 0;
+                }
+            }
+        }
+        assertThat(plain).isEmpty();
+        assertThat(declared).isGreaterThan(20);
+    }
+
     @Test
     void discoveryNamesTheTokenEndpointTheDataApiAndTheDependencyOrder() {
         given().get("/edfi").then().statusCode(200)

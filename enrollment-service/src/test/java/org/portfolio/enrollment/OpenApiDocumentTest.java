@@ -71,6 +71,22 @@ class OpenApiDocumentTest {
         assertThat(schema.has("format")).as("no format: binary").isFalse();
     }
 
+    /**
+     * Twelfth pass (a generated TypeScript client): the line's shape was in the description only, so a client had no
+     * model to write one with (and wrote a birth date as a date-time). It is a component, the applicant the very
+     * ApplicantRequest a single submission takes.
+     */
+    @Test
+    void anImportLineIsAComponentAGeneratorMakesAModelOf() {
+        JsonNode line = doc.path("components").path("schemas").path("ApplicationImportLine");
+        assertThat(line.path("properties").path("applicant").path("$ref").asText()).isEqualTo("#/components/schemas/ApplicantRequest");
+        assertThat(line.path("properties").path("choices").path("items").path("format").asText()).isEqualTo("uuid");
+        assertThat(line.path("properties").path("choices").path("minItems").asInt()).isEqualTo(1);
+        assertThat(line.path("required")).extracting(JsonNode::asText).containsExactlyInAnyOrder("applicant", "choices");
+        assertThat(doc.at("/paths/~1api~1enrollment~1periods~1{periodId}~1application-imports/post/requestBody/content/"
+                + "application~1x-ndjson/schema/description").asText()).contains("ApplicationImportLine");
+    }
+
     @Test
     void everyAnswerSchemaRequiresWhatItAlwaysCarries() {
         List<String> missing = new ArrayList<>();

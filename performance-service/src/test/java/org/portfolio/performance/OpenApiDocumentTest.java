@@ -51,6 +51,22 @@ class OpenApiDocumentTest {
         assertThat(schemas().path("ResolveIntegrityFlagRequest").path("minProperties").asInt()).isEqualTo(1);
     }
 
+    /** Twelfth pass (a generated TypeScript client): the replay header was sent and said only in prose. */
+    @Test
+    void everyUploadDeclaresTheReplayHeaderItSends() {
+        List<String> uploads = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = it.next();
+            if (p.getKey().startsWith("/api/performance/ingest/") && p.getValue().has("post")) {
+                JsonNode header = p.getValue().at("/post/responses/201/headers/Idempotent-Replayed");
+                assertThat(header.at("/schema/enum/0").asText()).as(p.getKey()).isEqualTo("true");
+                assertThat(header.path("required").asBoolean(false)).as(p.getKey()).isFalse();
+                uploads.add(p.getKey());
+            }
+        }
+        assertThat(uploads).hasSize(6);
+    }
+
     @Test
     void everyFixedSetOfValuesIsAnEnum() {
         List<String> loose = new ArrayList<>();

@@ -50,7 +50,7 @@ public final class EdFiSchemas {
                          @Schema(required = true, minimum = "1", maximum = "999999999999") long schoolId,
                          @Schema(required = true, maxLength = 75) String nameOfInstitution,
                          @Schema(readOnly = true) String _etag,
-                         @Schema(readOnly = true) String _lastModifiedDate) {
+                         @Schema(readOnly = true, format = "date-time") String _lastModifiedDate) {
     }
 
     @Schema(name = "edFi_session", description = "An Ed-Fi Session (natural key schoolId, schoolYear, sessionName)")
@@ -63,7 +63,7 @@ public final class EdFiSchemas {
                           @Schema(required = true, maxLength = 306, pattern = DESCRIPTOR, examples = "uri://ed-fi.org/TermDescriptor#Fall Semester") String termDescriptor,
                           @Schema(required = true, minimum = "0", maximum = "366") int totalInstructionalDays,
                           @Schema(readOnly = true) String _etag,
-                          @Schema(readOnly = true) String _lastModifiedDate) {
+                          @Schema(readOnly = true, format = "date-time") String _lastModifiedDate) {
     }
 
     @Schema(name = "edFi_studentSchoolAssociation", description = "An Ed-Fi StudentSchoolAssociation, an enrollment "
@@ -77,7 +77,7 @@ public final class EdFiSchemas {
                                            @Schema(description = "The last day enrolled; absent while enrolled") LocalDate exitWithdrawDate,
                                            SchoolYearTypeReference schoolYearTypeReference,
                                            @Schema(readOnly = true) String _etag,
-                                           @Schema(readOnly = true) String _lastModifiedDate) {
+                                           @Schema(readOnly = true, format = "date-time") String _lastModifiedDate) {
     }
 
     @Schema(name = "edFi_studentSchoolAttendanceEvent", description = "An Ed-Fi StudentSchoolAttendanceEvent (natural key "
@@ -93,7 +93,7 @@ public final class EdFiSchemas {
                                                @Schema(description = "Days: 1 = a day, 0.5 = half a day (1 when absent)", minimum = "0", maximum = "1")
                                                BigDecimal eventDuration,
                                                @Schema(readOnly = true) String _etag,
-                                               @Schema(readOnly = true) String _lastModifiedDate) {
+                                               @Schema(readOnly = true, format = "date-time") String _lastModifiedDate) {
     }
 
     @Schema(name = "edFi_assessmentReference")
@@ -129,7 +129,7 @@ public final class EdFiSchemas {
                              @Schema(maxItems = 100) java.util.List<AssessmentScore> scores,
                              @Schema(maxItems = 100) java.util.List<AssessmentPerformanceLevel> performanceLevels,
                              @Schema(readOnly = true) String _etag,
-                             @Schema(readOnly = true) String _lastModifiedDate) {
+                             @Schema(readOnly = true, format = "date-time") String _lastModifiedDate) {
     }
 
     @Schema(name = "edFi_studentAssessmentScoreResult")
@@ -167,6 +167,6 @@ public final class EdFiSchemas {
                                     @Schema(maxItems = 100) java.util.List<ScoreResult> scoreResults,
                                     @Schema(maxItems = 100) java.util.List<StudentPerformanceLevel> performanceLevels,
                                     @Schema(readOnly = true) String _etag,
-                                    @Schema(readOnly = true) String _lastModifiedDate) {
+                                    @Schema(readOnly = true, format = "date-time") String _lastModifiedDate) {
     }
 }

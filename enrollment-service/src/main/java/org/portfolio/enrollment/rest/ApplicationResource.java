@@ -111,7 +111,7 @@ public class ApplicationResource {
     // text, not format: binary (SmallRye's default for an InputStream): generated clients read a binary body as a file
     // to open, and a Python client took the NDJSON string for a file name (eleventh pass); a string goes as it is
     @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
-            description = "One JSON object per line (UTF-8)")))
+            description = "One JSON object per line (UTF-8), each an ApplicationImportLine (#/components/schemas/ApplicationImportLine)")))
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed periodId, a body that cannot be read, or no import line")
     @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or applicants hold an offer from the "

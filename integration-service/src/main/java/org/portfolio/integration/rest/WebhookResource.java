@@ -46,6 +46,10 @@ public class WebhookResource {
     static final String WHO = " Any API client manages its own subscriptions; DISTRICT_ADMIN manages every one (another "
             + "client's subscription: 403).";
 
+    /** The 403 of an operation on one subscription: the role rule platform-web's filter would say, and the owner rule. */
+    static final String NOT_YOURS = "A client manages only its own subscriptions (DISTRICT_ADMIN every one): another "
+            + "client's subscription gets 403, whatever the caller's role, as does a role this API does not admit";
+
     @Inject
     SubscriptionService service;
 
@@ -89,6 +93,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @Operation(summary = "Get a webhook subscription", description = "Its URL, filters and status (never its secret)." + WHO)
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     public WebhookResponse get(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
@@ -97,6 +102,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @Operation(summary = "Delete a webhook subscription", description = "Nothing more is delivered to it; its delivery log goes with it." + WHO)
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
@@ -105,6 +111,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/secret")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @Operation(summary = "Rotate the signing secret",
             description = "A new secret signs from now on; the one it replaces keeps signing alongside it (one more v1 "
                     + "signature in webhook-signature) for 24 hours by default, so a receiver can switch without losing a "
@@ -125,6 +132,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/pause")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @Operation(summary = "Pause deliveries", description = "Nothing is sent while paused; events keep queueing and are delivered, "
             + "in order, after a resume." + WHO)
     @APIResponse(responseCode = "200", description = "The subscription, PAUSED",
@@ -135,6 +143,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/resume")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @Operation(summary = "Resume deliveries", description = "A paused or disabled subscription becomes ACTIVE: its queue is "
             + "delivered from each school's oldest undelivered event, with a fresh retry horizon. A paused subscription "
             + "kept queueing; a disabled one did not (only the WebhookDisabled about itself): replay from that event's "
@@ -148,6 +157,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/replay")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @Operation(summary = "Replay from a feed cursor",
             description = "Queues again every event after the cursor that the subscription wants and its owner may read (up "
                     + "to 10,000 per call; continue from next while hasMore). Each is delivered with its own event id as "
@@ -168,6 +178,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @Operation(summary = "The delivery log", description = "The subscription's deliveries, newest first: state, attempts, "
             + "last status code and error class. Response bodies are never kept (a short sanitised snippet per attempt at most)." + WHO)
     @APIResponse(responseCode = "200", description = "A page of deliveries")
@@ -180,6 +191,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries/{deliveryId}")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @Operation(summary = "One delivery and its attempts", description = "Every attempt: when, status code, latency, error class." + WHO)
     @APIResponse(responseCode = "200", description = "The delivery with its attempts",
             content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
@@ -191,6 +203,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redelivery")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @Operation(summary = "Deliver one event again", description = "Sends the delivery's event again (same webhook-id), after "
             + "the events of its school already queued for the subscription." + WHO)
     @APIResponse(responseCode = "202", description = "The new delivery, queued",

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -63,6 +64,8 @@ public class IngestionResource {
             + "stopped, nothing kept, errors[] lists the first row errors); or the Idempotency-Key was used before for "
             + "a different request (idempotency-key-reused)";
     private static final String KEY = "Makes retries safe: the first answer is replayed for 24 h";
+    private static final String REPLAYED = "\"true\" when this answer is the replay of the first request with the same "
+            + "Idempotency-Key (nothing was uploaded again); absent on the first answer";
     /** What each upload's CSV holds (the operation taking JSON or CSV and its CSV-only twin say the same). */
     private static final String CSV_SCHOOL_METRICS = "A header row naming the fields (schoolId or districtCode, schoolYear, "
             + "metricCode, value, n), then one row per value";
@@ -93,7 +96,8 @@ public class IngestionResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.SchoolMetricRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = CSV_SCHOOL_METRICS))})
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
+            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
     @APIResponse(responseCode = "413", description = TOO_LARGE)
@@ -117,7 +121,8 @@ public class IngestionResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AssessmentRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = CSV_ASSESSMENTS))})
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
+            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
     @APIResponse(responseCode = "413", description = TOO_LARGE)
@@ -141,7 +146,8 @@ public class IngestionResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AttendanceRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = CSV_ATTENDANCE))})
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
+            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
     @APIResponse(responseCode = "413", description = TOO_LARGE)
@@ -168,7 +174,8 @@ public class IngestionResource {
             description = "POST /school-metrics for a CSV body only (a generated client sends a string here). " + ROWS)
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
             description = CSV_SCHOOL_METRICS)))
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
+            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
     @APIResponse(responseCode = "413", description = TOO_LARGE)
@@ -188,7 +195,8 @@ public class IngestionResource {
             description = "POST /assessments for a CSV body only (a generated client sends a string here). " + ROWS)
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
             description = CSV_ASSESSMENTS)))
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
+            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
     @APIResponse(responseCode = "413", description = TOO_LARGE)
@@ -208,7 +216,8 @@ public class IngestionResource {
             description = "POST /attendance for a CSV body only (a generated client sends a string here). " + ROWS)
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
             description = CSV_ATTENDANCE)))
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)))
+    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
+            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
     @APIResponse(responseCode = "400", description = MALFORMED)
     @APIResponse(responseCode = "409", description = KEY_IN_USE)
     @APIResponse(responseCode = "413", description = TOO_LARGE)

@@ -55,6 +55,7 @@ public class ProblemResponses implements OASFilter {
         ensureProblemSchema(api);
         Vocabulary.declare(api);
         RefSiblings.clean(api);
+        UniqueItems.drop(api);
         ParameterOrder.apply(api);
         ResourceHeaders.declare(api);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
