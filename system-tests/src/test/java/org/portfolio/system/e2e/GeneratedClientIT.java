@@ -133,7 +133,7 @@ class GeneratedClientIT {
     private String register(String adminToken, Set<String> roles, Set<UUID> schools) throws ApiException {
         ClientResponse c = new ApiClientsApi(as(adminToken)).registerClient(new ClientRequest()
                 .name("generated client " + String.join("+", roles) + " " + UUID.randomUUID())
-                .roles(new LinkedHashSet<>(roles)).schools(new LinkedHashSet<>(schools)));
+                .roles(new ArrayList<>(roles)).schools(new ArrayList<>(schools)));
         assertThat(c.getClientSecret()).isNotBlank();
         return token(c.getClientId(), c.getClientSecret());
     }
@@ -148,7 +148,7 @@ class GeneratedClientIT {
         String code = "GEN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         SchoolRegistryApi schools = new SchoolRegistryApi(as(oversight));
         UUID school = schools.createSchool(new SchoolRequest().districtCode(code).name("Generated School " + code)
-                .type(SchoolType.CHARTER).grades(new LinkedHashSet<>(List.of(Grade._9, Grade._10))).zone("EAST")
+                .type(SchoolType.CHARTER).grades(List.of(Grade._9, Grade._10)).zone("EAST")
                 .oversightBodyId(body)).getId();
         schools.createSchoolDecision(school, new StatusDecisionRequest().decision(StatusDecisionKind.OPEN)
                 .reason("Charter approved by the board"), null);
@@ -163,7 +163,7 @@ class GeneratedClientIT {
                         .scope("Hire and place all teachers").decisions(List.of("HIRE_TEACHERS"))))
                 .benchmarks(List.of(new BenchmarkDto().metricCode("ELA_PROFICIENCY").comparator(BenchmarkComparator.GTE)
                         .target(BigDecimal.valueOf(40)).period(year).category(BenchmarkCategory.ACADEMIC)
-                        .guardsDomains(Set.of(AutonomyDomain.PEOPLE)).missTriggers(InterventionLevel.NOTICE_OF_CONCERN)
+                        .guardsDomains(List.of(AutonomyDomain.PEOPLE)).missTriggers(InterventionLevel.NOTICE_OF_CONCERN)
                         .reinstateOnMet(true)));
     }
 
