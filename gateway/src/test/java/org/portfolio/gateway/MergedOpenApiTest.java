@@ -137,4 +137,19 @@ class MergedOpenApiTest {
         org.assertj.core.api.Assertions.assertThat(p.matcher("cl_3fA9x0Qz7LmK").find()).isTrue();
         org.assertj.core.api.Assertions.assertThat(p.matcher("portfolio.admin").find()).isTrue();
     }
+
+    /**
+     * Twelfth pass (a generated TypeScript client): a client's roles were strings with a pattern, so a typo compiled.
+     * They name the shared Role schema, whose values are the roles the gateway checks.
+     */
+    @Test
+    void aClientsRolesAndTheRoleFilterNameTheSharedRoleSchema() {
+        given().get("/openapi").then().statusCode(200)
+                .body("components.schemas.Role.enum", equalTo(java.util.List.of("DISTRICT_ADMIN", "OVERSIGHT",
+                        "SCHOOL_LEADER", "SIS", "ENROLLMENT_OFFICER")))
+                .body("components.schemas.ClientRequest.properties.roles.items.'$ref'", equalTo("#/components/schemas/Role"))
+                .body("components.schemas.ClientResponse.properties.roles.items.'$ref'", equalTo("#/components/schemas/Role"))
+                .body("paths.'/api/admin/clients'.get.parameters.find { it.name == 'role' }.schema.'$ref'",
+                        equalTo("#/components/schemas/Role"));
+    }
 }

@@ -2,10 +2,13 @@ package org.portfolio.enrollment.rest;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.portfolio.platform.web.openapi.ProblemResponses;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The service's OpenAPI document: the problem+json answers of every operation (platform-web), and the schema of one
@@ -31,5 +34,16 @@ public class EnrollmentOpenApiFilter extends ProblemResponses {
                         .minItems(1).maxItems(20)
                         .items(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uuid")))
                 .required(List.of("applicant", "choices")));
+        // OpenAPI 3.2's itemSchema of a sequential media type, as an extension until the documents are 3.2: it names
+        // the line from the operation, so the gateway's merged document (which keeps only what is referred to) keeps it
+        PathItem imports = api.getPaths() == null ? null : api.getPaths().getPathItem(IMPORTS);
+        MediaType ndjson = imports == null || imports.getPOST() == null || imports.getPOST().getRequestBody() == null
+                || imports.getPOST().getRequestBody().getContent() == null
+                ? null : imports.getPOST().getRequestBody().getContent().getMediaType(ApplicationResource.NDJSON);
+        if (ndjson != null) {
+            ndjson.addExtension("x-itemSchema", Map.of("$ref", "#/components/schemas/" + IMPORT_LINE));
+        }
     }
+
+    static final String IMPORTS = "/api/enrollment/periods/{periodId}/application-imports";
 }

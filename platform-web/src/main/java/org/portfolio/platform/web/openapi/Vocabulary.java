@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.portfolio.platform.web.vocabulary.Grade;
+import org.portfolio.platform.web.vocabulary.Role;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,10 @@ final class Vocabulary {
     static final Map<String, Supplier<Schema>> SCHEMAS = Map.of(
             Grade.SCHEMA, () -> OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                     .description(Grade.DESCRIPTION)
-                    .enumeration(Arrays.stream(Grade.values()).<Object>map(Grade::label).toList()));
+                    .enumeration(Arrays.stream(Grade.values()).<Object>map(Grade::label).toList()),
+            Role.SCHEMA, () -> OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                    .description(Role.DESCRIPTION)
+                    .enumeration(Role.names().stream().<Object>map(n -> n).toList()));
 
     private Vocabulary() {
     }
