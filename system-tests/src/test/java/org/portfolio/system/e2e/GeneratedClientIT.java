@@ -56,6 +56,7 @@ import org.portfolio.client.model.ProgramRequest;
 import org.portfolio.client.model.ProvisionDto;
 import org.portfolio.client.model.ResultResponse;
 import org.portfolio.client.model.RightsReason;
+import org.portfolio.client.model.Role;
 import org.portfolio.client.model.SchoolRequest;
 import org.portfolio.client.model.SchoolType;
 import org.portfolio.client.model.ScorecardBenchmark;
@@ -133,7 +134,7 @@ class GeneratedClientIT {
     private String register(String adminToken, Set<String> roles, Set<UUID> schools) throws ApiException {
         ClientResponse c = new ApiClientsApi(as(adminToken)).registerClient(new ClientRequest()
                 .name("generated client " + String.join("+", roles) + " " + UUID.randomUUID())
-                .roles(new ArrayList<>(roles)).schools(new ArrayList<>(schools)));
+                .roles(roles.stream().map(Role::fromValue).toList()).schools(new ArrayList<>(schools)));
         assertThat(c.getClientSecret()).isNotBlank();
         return token(c.getClientId(), c.getClientSecret());
     }
