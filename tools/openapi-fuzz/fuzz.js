@@ -98,18 +98,22 @@ function textBody(ct, path, realIds) {
     const cols = [...new Set(rows.flatMap((r) => Object.keys(r || {})))];
     return [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell((r || {})[c])).join(','))].join('\r\n') + '\r\n';
   }
-  const applicant = doc.components.schemas.ApplicantRequest;
-  if (!applicant) return null;
+  // the line the document names from the media type (x-itemSchema, OpenAPI 3.2's itemSchema), else none
+  const item = rb => rb && rb['x-itemSchema'];
+  const media = (doc.paths[path] && doc.paths[path].post && doc.paths[path].post.requestBody.content[ct]) || {};
+  const lineSchema = item(media);
+  if (!lineSchema) return null;
   const programs = pool['name:programId'] || pool['prefix:/api/enrollment/periods/{periodId}/programs'];
   const lines = [];
   for (let i = 0, n = 1 + Math.floor(random() * 4); i < n; i++) {
-    const choices = [];
-    for (let c = 0, k = 1 + Math.floor(random() * 3); c < k; c++) {
-      choices.push(realIds && programs && programs.size ? pick(programs) : gen({ type: 'string', format: 'uuid' }));
+    const line = gen(lineSchema);
+    if (!line || typeof line !== 'object') continue;
+    if (realIds && programs && programs.size) {
+      line.choices = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(programs));
     }
-    lines.push(JSON.stringify({ applicant: gen({ $ref: '#/components/schemas/ApplicantRequest' }), choices }));
+    lines.push(JSON.stringify(line));
   }
-  return lines.join('\n') + '\n';
+  return lines.length ? lines.join('\n') + '\n' : null;
 }
 
 const results = [];
@@ -118,7 +122,9 @@ async function send(method, path, op, realIds, bare) {
   let body;
   const rb = op.requestBody;
   if (rb && rb.content) {
-    const ct = Object.keys(rb.content).find((c) => c.includes('json')) ;
+    // JSON proper: 'application/x-ndjson' contains "json" too, and went down this branch as one JSON string (hostile
+    // read of the twelfth pass: the import's lines were never generated)
+    const ct = Object.keys(rb.content).find((c) => c === 'application/json' || /\+json$/.test(c));
     if (ct) {
       const v = gen(rb.content[ct].schema || {});
       body = JSON.stringify(v === undefined ? {} : v);

@@ -49,7 +49,8 @@ public final class ArchitectureRules {
      */
     static ArchRule clockRule() {
         return noClasses().should().accessTargetWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "read the system clock (java.time's now() without a Clock, Clock.system…, new Date(), "
+                        "read the system clock (java.time's now() without a Clock, Clock.system…, InstantSource.system(), "
+                                + "new Date(), "
                                 + "System.currentTimeMillis(); called or referenced)",
                         (com.tngtech.archunit.core.domain.JavaAccess<?> access) -> readsTheSystemClock(access.getTarget())))
                 .because("times come from the injected java.time.Clock, which tests move (TestClock)");
@@ -65,10 +66,10 @@ public final class ArchitectureRules {
         if (unit.getOwner().isEquivalentTo(System.class)) {
             return unit.getName().equals("currentTimeMillis");
         }
-        if (!unit.getOwner().getPackageName().equals("java.time")) {
+        if (!unit.getOwner().getPackageName().startsWith("java.time")) {
             return false;
         }
-        if (unit.getOwner().isEquivalentTo(java.time.Clock.class)) {
+        if (unit.getOwner().isEquivalentTo(java.time.Clock.class) || unit.getOwner().isEquivalentTo(java.time.InstantSource.class)) {
             return unit.getName().startsWith("system");
         }
         return unit.getName().equals("now")

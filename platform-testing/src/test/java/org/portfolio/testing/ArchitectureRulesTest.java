@@ -39,6 +39,8 @@ class ArchitectureRulesTest {
                 .contains("RefersToTheSystemClock.instants()").contains("Instant.now()")
                 .contains("RefersToTheSystemClock.dates()").contains("Date.<init>()")
                 .contains("RefersToTheSystemClock.clocks()").contains("Clock.systemUTC()")
+                .contains("RefersToTheSystemClock.sources()").contains("InstantSource.system()")
+                .contains("RefersToTheSystemClock.hijrah()").contains("HijrahDate.now()")
                 .doesNotContain("ReadsTheInjectedClock");
     }
 

@@ -19,10 +19,14 @@ public record OversightBodyRequest(
      * service checks). Hibernate Validator's {@code @Email} and JSON Schema's {@code format: email} each accept
      * addresses the other refuses (non-ASCII local parts; a domain without a dot or an unknown top-level domain), so
      * neither is the rule (eleventh pass, F3): an ASCII dot-atom local part, {@code @}, and a domain of two or more
-     * labels (letters, digits, inner hyphens).
+     * labels (letters, digits, inner hyphens). The lookahead bounds the length first (254) and in both engines: Java
+     * matches the repeated groups recursively, and 6 KB of {@code a.a.a.} overflowed a worker's stack (a 500; hostile
+     * read of the twelfth pass). {@code (?![\s\S])} is the end of the text in Java and ECMA-262 alike ({@code $}
+     * alone also matches before a final line break in Java's {@code find()}, which JSON Schema validators in Java use).
      */
-    public static final String EMAIL = "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-            + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
+    public static final String EMAIL = "^(?=[\\s\\S]{3,254}(?![\\s\\S]))"
+            + "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+(?![\\s\\S])$";
 
     public static final String EMAIL_RULE = "must be an email address: an ASCII local part (letters, digits, !#$%&'*+/=?^_`{|}~- "
             + "and inner dots), @, and a domain of two or more labels (e.g. office@authorizer.example.org)";

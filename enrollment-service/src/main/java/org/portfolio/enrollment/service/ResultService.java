@@ -149,8 +149,8 @@ public class ResultService {
     /**
      * "full: last seat went to group ZONE, lottery 0.0731; yours: GENERAL, 0.4410" for the open seats. A set-aside's
      * block says how it filled without anyone's number or membership: "FRL set-aside seats full: every seat went to an
-     * applicant ranked ahead of you (FRL members first, then priority group and lottery); yours: FRL member, GENERAL,
-     * 0.4410". Its cutoff (the last admitted's group and lottery
+     * applicant ranked ahead of you (FRL members first, then the program's priority groups and lottery); yours: FRL
+     * member, GENERAL, 0.4410", the same words whoever took the seats. Its cutoff (the last admitted's group and lottery
      * number) is not shown to a family: families share their numbers, and a set-aside's cutoff next to another's, or
      * next to the open seats', tells which child holds a membership (FRL, ELL, IEP; hostile reads of the seventh and
      * eleventh passes). The statistics keep the cutoffs for the school's leader and the district's offices.
@@ -178,7 +178,7 @@ public class ResultService {
                 continue;
             }
             boolean member = (w.reserveMask & (1 << (b.block() - 1))) != 0;
-            sb.append(label).append("full").append(setAsideFill(b, member, w)).append("; yours: ")
+            sb.append(label).append("full").append(setAsideFill(b)).append("; yours: ")
                     .append(member ? b.group() + " member, " : "not " + b.group() + ", ")
                     .append(w.priorityGroup).append(", ").append(fmt(w.lottery, 4));
         }
@@ -186,27 +186,17 @@ public class ResultService {
     }
 
     /**
-     * Whether a full set-aside's seats all went to applicants ranked ahead of this one by the block's order (members of
-     * its group first, then priority group and lottery), without saying who they were: not their numbers, and not
-     * whether the last of them is a member (that, beside an offer a family shares, is a child's membership).
+     * A full set-aside as a family reads it: the same words whoever took its seats. A waitlisted applicant was turned
+     * away by the match, and deferred acceptance leaves every seat of a full block to an applicant that block ranks
+     * ahead of it (members first, then the program's priority order, then lottery), so the sentence is always true and
+     * tells nothing about the last admitted. A version that said "ranked ahead" only when it could see so from the
+     * enum's order of priority groups, not the program's, spoke or kept silent depending on whether the last admitted
+     * was a member (hostile read of the twelfth pass: a program ranking ZONE before SIBLING gave a non-member SIBLING
+     * applicant different words for an FRL and a non-FRL holder of a one-seat set-aside).
      */
-    private static String setAsideFill(SeatBlock b, boolean member, WaitlistEntry w) {
-        boolean lastMember = Boolean.TRUE.equals(b.cutoffMember());
-        boolean ahead = lastMember && !member || lastMember == member && aheadOf(b, w);
-        String order = b.group() + " members first, then priority group and lottery";
-        return ahead ? ": every seat went to an applicant ranked ahead of you (" + order + ")" : " (" + order + ")";
-    }
-
-    /** Whether the block's last admitted ranks ahead of the applicant at the same membership: group, then lottery. */
-    private static boolean aheadOf(SeatBlock b, WaitlistEntry w) {
-        PriorityGroup mine;
-        try {
-            mine = PriorityGroup.valueOf(w.priorityGroup);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        int byGroup = b.cutoffGroup().compareTo(mine);
-        return byGroup < 0 || byGroup == 0 && b.cutoffLottery() != null && b.cutoffLottery() < w.lottery;
+    private static String setAsideFill(SeatBlock b) {
+        return ": every seat went to an applicant ranked ahead of you (" + b.group()
+                + " members first, then the program's priority groups and lottery)";
     }
 
     /**

@@ -203,7 +203,8 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redelivery")
-    @APIResponse(responseCode = "403", description = NOT_YOURS)
+    @APIResponse(responseCode = "403", description = NOT_YOURS + "; also when the subscription's owner may no longer read "
+            + "the delivery's event (its roles or schools changed since)")
     @Operation(summary = "Deliver one event again", description = "Sends the delivery's event again (same webhook-id), after "
             + "the events of its school already queued for the subscription." + WHO)
     @APIResponse(responseCode = "202", description = "The new delivery, queued",

@@ -19,4 +19,12 @@ public class RefersToTheSystemClock {
     public Supplier<Clock> clocks() {
         return Clock::systemUTC;
     }
+
+    public Supplier<java.time.InstantSource> sources() {
+        return java.time.InstantSource::system;
+    }
+
+    public Supplier<java.time.chrono.HijrahDate> hijrah() {
+        return java.time.chrono.HijrahDate::now;
+    }
 }
