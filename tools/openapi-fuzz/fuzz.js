@@ -185,10 +185,10 @@ async function send(method, path, op, realIds, bare) {
   for (const [m, path, op] of ops.filter(([m, p]) => m === 'get' && p.includes('{'))) await send(m, path, op, true, true);
   // text bodies first: the lifecycle operations later in path order (a period's close, match, publish) would leave no
   // OPEN period for an import's lines to be read in (twelfth pass: every generated import was a 409 before its lines)
-  const text = ([, , op]) => !!(op.requestBody && op.requestBody.content
+  const textOp = ([, , op]) => !!(op.requestBody && op.requestBody.content
     && (op.requestBody.content['text/csv'] || op.requestBody.content['application/x-ndjson']));
   const writes = ops.filter(([m]) => m !== 'delete');
-  const order = writes.filter(text).concat(writes.filter((o) => !text(o)), ops.filter(([m]) => m === 'delete'));
+  const order = writes.filter(textOp).concat(writes.filter((o) => !textOp(o)), ops.filter(([m]) => m === 'delete'));
   for (const [m, path, op] of order) {
     if (/\/admin\/clients\/\{[^}]+\}\/(disable|secret|rotate)/.test(path) || (m === 'delete' && path.includes('/admin/clients'))) continue;
     for (let i = 0; i < PER_OP; i++) await send(m, path, op, i % 3 !== 2);
