@@ -45,10 +45,10 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
             requiredProperties = {"flagId", "schoolYear", "rule", "scope", "status", "explanation"})
     public record IntegrityFlag(UUID flagId, @Schema(examples = "2026-27") String schoolYear,
                                 @Schema(enumeration = {"LOW_PARTICIPATION", "HIGH_EXCLUSION", "YEAR_OVER_YEAR_CHANGE",
-                                        "ENROLLMENT_DROP"}, examples = "LOW_PARTICIPATION") String rule,
+                                        "ENROLLMENT_DROP"}, examples = "LOW_PARTICIPATION", extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-shared-enum", value = "IntegrityRule")) String rule,
                                 @Schema(description = "Subject, metric code, or empty for the school", examples = "MATH")
                                 String scope,
-                                @Schema(enumeration = {"OPEN", "RESOLVED"}, examples = "OPEN") String status,
+                                @Schema(enumeration = {"OPEN", "RESOLVED"}, examples = "OPEN", extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-shared-enum", value = "IntegrityFlagStatus")) String status,
                                 @Schema(description = "What the rule found, in words (absent if the event did not say)")
                                 String reason,
                                 @Schema(description = "The evidence as performance-service announced it: counts and "
@@ -153,7 +153,8 @@ public record ScorecardResponse(UUID contractId, UUID schoolId, String schoolNam
                                    + "AutonomyRevoked → REVOKED (a benchmark missed, or by hand) or PENDING (cause "
                                    + "RATING_FELL: EARNED autonomy that fell back because the school's ratings fell "
                                    + "below the contract's criteria; pending eligibility again), AutonomyEnded → ENDED",
-                                   examples = "REVOKED", enumeration = {"ACTIVE", "PENDING", "REVOKED", "ENDED"}) String status,
+                                   examples = "REVOKED", enumeration = {"ACTIVE", "PENDING", "REVOKED", "ENDED"},
+                                   extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-shared-enum", value = "GrantStatus")) String status,
                            @Schema(description = "When the last announced change happened") Instant since,
                            @Schema(description = "The announced cause in one line", examples = "AutonomyRevoked: kind BENCHMARK_MISSED, metricCode TEACHER_VACANCIES, target 3, actual 7")
                            String cause,

@@ -13,12 +13,14 @@ import java.util.UUID;
         "districtCode", "name", "type", "grades", "status", "underRevocation", "takesPart", "updatedAt"})
 public record SchoolResponse(UUID schoolId, String districtCode, String name,
                              @Schema(description = "The school's type, as the registry (contracts-service) records it",
-                                     enumeration = {"DISTRICT", "CHARTER", "INNOVATION", "CONTRACT", "MAGNET"}) String type,
+                                     enumeration = {"DISTRICT", "CHARTER", "INNOVATION", "CONTRACT", "MAGNET"},
+                                     extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-shared-enum", value = "SchoolType")) String type,
                              @Schema(description = "Grades served (empty when the registry gave none)")
                              List<Grade> grades,
                              @Schema(description = "Attendance zone (absent when the registry gives none)") String zone,
                              @Schema(description = "The school's status, as the registry (contracts-service) records it",
-                                     enumeration = {"PROPOSED", "OPEN", "CLOSING", "CLOSED"}) String status,
+                                     enumeration = {"PROPOSED", "OPEN", "CLOSING", "CLOSED"},
+                                     extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-shared-enum", value = "SchoolStatus")) String status,
                              @Schema(description = "Its contract's intervention level is REVOCATION") boolean underRevocation,
                              @Schema(description = "Takes part in enrollment rounds: OPEN and not under REVOCATION")
                              boolean takesPart, Instant updatedAt) {

@@ -186,16 +186,17 @@ public class ResultService {
     }
 
     /**
-     * A full set-aside as a family reads it: the same words whoever took its seats. A waitlisted applicant was turned
-     * away by the match, and deferred acceptance leaves every seat of a full block to an applicant that block ranks
-     * ahead of it (members first, then the program's priority order, then lottery), so the sentence is always true and
-     * tells nothing about the last admitted. A version that said "ranked ahead" only when it could see so from the
-     * enum's order of priority groups, not the program's, spoke or kept silent depending on whether the last admitted
-     * was a member (hostile read of the twelfth pass: a program ranking ZONE before SIBLING gave a non-member SIBLING
-     * applicant different words for an FRL and a non-FRL holder of a one-seat set-aside).
+     * A full set-aside as a family reads it: the same words whoever took its seats. An applicant with a waitlist place
+     * was turned away by the match, and deferred acceptance leaves every seat of a full block to an applicant that
+     * block ranks ahead of it (members first, then the program's priority order, then lottery): true "at the match",
+     * whoever took the seats, so it tells nothing about the last admitted (a seat offered from the waitlist since,
+     * declined and given on, may have gone to someone behind). A version that said "ranked ahead" only when it could
+     * see so from the enum's order of priority groups, not the program's, spoke or kept silent depending on whether the
+     * last admitted was a member (hostile read of the twelfth pass: a program ranking ZONE before SIBLING gave a
+     * non-member SIBLING applicant different words for an FRL and a non-FRL holder of a one-seat set-aside).
      */
     private static String setAsideFill(SeatBlock b) {
-        return ": every seat went to an applicant ranked ahead of you (" + b.group()
+        return ": at the match every seat went to an applicant ranked ahead of you (" + b.group()
                 + " members first, then the program's priority groups and lottery)";
     }
 

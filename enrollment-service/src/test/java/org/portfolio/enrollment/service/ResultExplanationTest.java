@@ -43,9 +43,9 @@ class ResultExplanationTest {
         assertThat(ResultService.explain(new Program(), List.of(open, new SeatBlock(1, "FRL", 1, 1, PriorityGroup.GENERAL, true, 0.2210),
                 new SeatBlock(2, "ELL", 1, 1, PriorityGroup.GENERAL, false, 0.3317)), frlMember))
                 .isEqualTo("open seats full: last seat went to group ZONE, lottery 0.0731; yours: GENERAL, 0.4410; "
-                        + "FRL set-aside seats full: every seat went to an applicant ranked ahead of you (FRL members first, "
+                        + "FRL set-aside seats full: at the match every seat went to an applicant ranked ahead of you (FRL members first, "
                         + "then the program's priority groups and lottery); yours: FRL member, GENERAL, 0.4410; "
-                        + "ELL set-aside seats full: every seat went to an applicant ranked ahead of you (ELL members first, "
+                        + "ELL set-aside seats full: at the match every seat went to an applicant ranked ahead of you (ELL members first, "
                         + "then the program's priority groups and lottery); yours: not ELL, GENERAL, 0.4410");
         // whoever held the last seat — member or not, any group, any number — a waitlisted family reads the same words
         for (WaitlistEntry family : List.of(waiting(0.1000), waiting(0.9000), frlMember)) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,30 +11,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * In the merged document, a property whose inline enum holds exactly the values of one named enum of another service
- * names that enum instead: enrollment-service's copy of a school's status, the contracts scorecard's copy of a grant's
- * status. A generated client got a type per copy ({@code ScorecardAutonomyStatusEnum} beside {@code GrantStatus}),
- * which a value read in one place could not be passed on as in the other without a conversion (twelfth pass, the
- * generated TypeScript client). Only an exact match with one named enum is replaced (two named enums with the same
- * values are left alone: which one is meant is not the merger's to guess); the property's description stays next to
- * the reference. Validation is unchanged: the same values are allowed.
+ * In the merged document, a property that shows another service's fixed set names that service's enum: enrollment's
+ * copy of a school's status and type, the contracts scorecard's copies of a grant's status and an integrity flag's rule
+ * and status. A generated client got a type per copy ({@code ScorecardAutonomyStatusEnum} beside {@code GrantStatus})
+ * that a value read in one place could not be passed on as in the other (twelfth pass, the generated TypeScript
+ * client). The copying service says which enum it copies ({@code x-shared-enum: GrantStatus} on the property or its
+ * items); the merger replaces the inline enum by a reference only when that component is there and holds exactly the
+ * same values, and removes the marker either way. Matching by values alone, a first version also tied an Ed-Fi
+ * derivation problem's kind to performance-service's CorrectionKind (hostile read of the twelfth pass). The
+ * property's description, examples and title stay next to the reference.
  */
 final class SharedEnums {
 
+    static final String MARKER = "x-shared-enum";
     private static final String PREFIX = "#/components/schemas/";
+    private static final Set<String> KEPT = Set.of("description", "examples", "example", "title");
 
     private SharedEnums() {
     }
 
-    /** Replaces the inline copies; the properties it changed, as "Schema.property". */
+    /** Replaces the marked copies that match their enum; the properties it changed, as "Schema.property". */
     static List<String> refer(ObjectNode schemas) {
-        Map<Set<String>, List<String>> named = new HashMap<>();
-        schemas.fields().forEachRemaining(e -> {
-            Set<String> values = stringEnum(e.getValue());
-            if (values != null) {
-                named.computeIfAbsent(values, v -> new ArrayList<>()).add(e.getKey());
-            }
-        });
         List<String> changed = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> schema = it.next();
@@ -45,17 +41,29 @@ final class SharedEnums {
             }
             for (Iterator<Map.Entry<String, JsonNode>> p = properties.fields(); p.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = p.next();
-                ObjectNode target = property.getValue().path("items").isObject() && "array".equals(property.getValue().path("type").asText())
-                        ? (ObjectNode) property.getValue().get("items") : (ObjectNode) property.getValue();
+                if (!property.getValue().isObject()) {
+                    continue; // a boolean schema
+                }
+                ObjectNode target = (ObjectNode) property.getValue();
+                if (!target.has(MARKER) && target.path("items").isObject()) {
+                    target = (ObjectNode) target.get("items");
+                }
+                JsonNode marker = target.remove(MARKER);
+                if (marker == null || !marker.isTextual()) {
+                    continue;
+                }
                 Set<String> values = stringEnum(target);
-                List<String> matches = values == null ? null : named.get(values);
-                if (matches != null && matches.size() == 1 && !matches.get(0).equals(schema.getKey())) {
-                    JsonNode description = target.get("description");
-                    target.removeAll();
-                    target.put("$ref", PREFIX + matches.get(0));
-                    if (description != null) {
-                        target.set("description", description);
-                    }
+                JsonNode named = schemas.path(marker.asText());
+                if (values != null && values.equals(stringEnum(named))) {
+                    ObjectNode copy = target;
+                    ObjectNode kept = copy.deepCopy();
+                    copy.removeAll();
+                    copy.put("$ref", PREFIX + marker.asText());
+                    kept.fields().forEachRemaining(e -> {
+                        if (KEPT.contains(e.getKey())) {
+                            copy.set(e.getKey(), e.getValue());
+                        }
+                    });
                     changed.add(schema.getKey() + "." + property.getKey());
                 }
             }
@@ -63,7 +71,7 @@ final class SharedEnums {
         return changed;
     }
 
-    /** The values of a plain string enum (a type, an enum, perhaps a description and examples), else null. */
+    /** The values of a plain string enum (a type, an enum, perhaps a description, examples, title), else null. */
     private static Set<String> stringEnum(JsonNode s) {
         if (!s.isObject() || !s.path("enum").isArray() || s.has("$ref") || s.has("properties")
                 || !("string".equals(s.path("type").asText()) || s.path("type").isArray() && s.path("type").size() == 1
@@ -78,7 +86,8 @@ final class SharedEnums {
             values.add(v.asText());
         }
         for (Iterator<String> k = s.fieldNames(); k.hasNext(); ) {
-            if (!Set.of("type", "enum", "description", "examples", "example", "title").contains(k.next())) {
+            String key = k.next();
+            if (!KEPT.contains(key) && !key.equals("type") && !key.equals("enum")) {
                 return null;
             }
         }
