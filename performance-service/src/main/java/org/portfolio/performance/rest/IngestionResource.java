@@ -41,6 +41,16 @@ import java.util.UUID;
  * only its small input buffer), so the service parses and stores rows while the client is still sending.
  */
 @Path("/api/performance/ingest")
+// every operation here is an upload, and they all answer alike: said once for the six (class-level responses apply to
+// each operation of the class)
+@APIResponse(responseCode = "201", description = IngestionResource.CREATED,
+        content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
+        headers = @Header(name = "Idempotent-Replayed", description = IngestionResource.REPLAYED,
+                schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
+@APIResponse(responseCode = "400", description = IngestionResource.MALFORMED)
+@APIResponse(responseCode = "409", description = IngestionResource.KEY_IN_USE)
+@APIResponse(responseCode = "413", description = IngestionResource.TOO_LARGE)
+@APIResponse(responseCode = "422", description = IngestionResource.REJECTED)
 @Tag(name = "SIS ingestion", description = "Bulk upsert of school-level values and student-level assessment and attendance records (JSON or CSV)")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestionResource {
@@ -50,21 +60,21 @@ public class IngestionResource {
             + "answered with its row number (1 = the first JSON element or the first CSV record after the header), field "
             + "and message, and the whole upload is one transaction. Re-posting identical rows changes nothing. Send an "
             + "Idempotency-Key to make retries safe.";
-    private static final String CREATED = "Processed: the job with what was received, kept, rejected and changed, and "
+    static final String CREATED = "Processed: the job with what was received, kept, rejected and changed, and "
             + "its first row errors; Location names the job, and Idempotent-Replayed: true says this is the first answer "
             + "to the same Idempotency-Key, replayed";
-    private static final String MALFORMED = "The body cannot be read as a whole (malformed-body: broken JSON, unknown "
+    static final String MALFORMED = "The body cannot be read as a whole (malformed-body: broken JSON, unknown "
             + "CSV columns, a CSV without its header, beyond the parser's limits) and nothing was kept; or the "
             + "Idempotency-Key is invalid";
-    private static final String KEY_IN_USE = "The first request with this Idempotency-Key is still running "
+    static final String KEY_IN_USE = "The first request with this Idempotency-Key is still running "
             + "(idempotency-key-in-use)";
-    private static final String TOO_LARGE = "The body is larger than the upload limit (payload-too-large), with or "
+    static final String TOO_LARGE = "The body is larger than the upload limit (payload-too-large), with or "
             + "without Content-Length; nothing was kept";
-    private static final String REJECTED = "The first rows were all rejected (upload-rows-rejected: the upload was "
+    static final String REJECTED = "The first rows were all rejected (upload-rows-rejected: the upload was "
             + "stopped, nothing kept, errors[] lists the first row errors); or the Idempotency-Key was used before for "
             + "a different request (idempotency-key-reused)";
     private static final String KEY = "Makes retries safe: the first answer is replayed for 24 h";
-    private static final String REPLAYED = "\"true\" when this answer is the replay of the first request with the same "
+    static final String REPLAYED = "\"true\" when this answer is the replay of the first request with the same "
             + "Idempotency-Key (nothing was uploaded again); absent on the first answer";
     /** What each upload's CSV holds (the operation taking JSON or CSV and its CSV-only twin say the same). */
     private static final String CSV_SCHOOL_METRICS = "A header row naming the fields (schoolId or districtCode, schoolYear, "
@@ -96,12 +106,6 @@ public class IngestionResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.SchoolMetricRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = CSV_SCHOOL_METRICS))})
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
-            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
-    @APIResponse(responseCode = "400", description = MALFORMED)
-    @APIResponse(responseCode = "409", description = KEY_IN_USE)
-    @APIResponse(responseCode = "413", description = TOO_LARGE)
-    @APIResponse(responseCode = "422", description = REJECTED)
     public Response schoolMetrics(InputStream body, @Context HttpHeaders headers,
                                   @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -121,12 +125,6 @@ public class IngestionResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AssessmentRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = CSV_ASSESSMENTS))})
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
-            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
-    @APIResponse(responseCode = "400", description = MALFORMED)
-    @APIResponse(responseCode = "409", description = KEY_IN_USE)
-    @APIResponse(responseCode = "413", description = TOO_LARGE)
-    @APIResponse(responseCode = "422", description = REJECTED)
     public Response assessments(InputStream body, @Context HttpHeaders headers,
                                 @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -146,12 +144,6 @@ public class IngestionResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AttendanceRow.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = CSV_ATTENDANCE))})
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
-            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
-    @APIResponse(responseCode = "400", description = MALFORMED)
-    @APIResponse(responseCode = "409", description = KEY_IN_USE)
-    @APIResponse(responseCode = "413", description = TOO_LARGE)
-    @APIResponse(responseCode = "422", description = REJECTED)
     public Response attendance(InputStream body, @Context HttpHeaders headers,
                                @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -174,12 +166,6 @@ public class IngestionResource {
             description = "POST /school-metrics for a CSV body only (a generated client sends a string here). " + ROWS)
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
             description = CSV_SCHOOL_METRICS)))
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
-            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
-    @APIResponse(responseCode = "400", description = MALFORMED)
-    @APIResponse(responseCode = "409", description = KEY_IN_USE)
-    @APIResponse(responseCode = "413", description = TOO_LARGE)
-    @APIResponse(responseCode = "422", description = REJECTED)
     public Response schoolMetricsCsv(InputStream body, @Context HttpHeaders headers,
                                      @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
                                      @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -195,12 +181,6 @@ public class IngestionResource {
             description = "POST /assessments for a CSV body only (a generated client sends a string here). " + ROWS)
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
             description = CSV_ASSESSMENTS)))
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
-            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
-    @APIResponse(responseCode = "400", description = MALFORMED)
-    @APIResponse(responseCode = "409", description = KEY_IN_USE)
-    @APIResponse(responseCode = "413", description = TOO_LARGE)
-    @APIResponse(responseCode = "422", description = REJECTED)
     public Response assessmentsCsv(InputStream body, @Context HttpHeaders headers,
                                    @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
                                    @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -216,12 +196,6 @@ public class IngestionResource {
             description = "POST /attendance for a CSV body only (a generated client sends a string here). " + ROWS)
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
             description = CSV_ATTENDANCE)))
-    @APIResponse(responseCode = "201", description = CREATED, content = @Content(schema = @Schema(implementation = IngestionJobResponse.class)),
-            headers = @Header(name = "Idempotent-Replayed", description = REPLAYED, schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
-    @APIResponse(responseCode = "400", description = MALFORMED)
-    @APIResponse(responseCode = "409", description = KEY_IN_USE)
-    @APIResponse(responseCode = "413", description = TOO_LARGE)
-    @APIResponse(responseCode = "422", description = REJECTED)
     public Response attendanceCsv(InputStream body, @Context HttpHeaders headers,
                                   @Parameter(description = KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = KEY_PATTERN))
                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
