@@ -73,6 +73,7 @@ public class FrontDoor {
 
     void handle(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
+        SecurityHeaders.onAnswer(ctx);
         String framing = framingProblem(req);
         String path;
         try {

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  *   <li>{@code /created}: 201 with {@code Location} and {@code Content-Location} built like the services build
  *       theirs, from the Host header that reached it ({@code http://<host>/<path>/42}); {@code ?location=X} answers
  *       X instead, with {@code {self}} standing for that Host header</li>
+ *   <li>{@code /cached}: 200 with its own {@code Cache-Control} (public, 60 s) and {@code X-Frame-Options}</li>
  *   <li>{@code /q/openapi}: a small OpenAPI document</li>
  * </ul>
  */
@@ -112,6 +113,14 @@ public final class StubService {
                 ex.getResponseHeaders().set("Location", location);
                 ex.getResponseHeaders().set("Content-Location", location);
                 send(ex, 201, "application/json", "{\"id\":42}");
+                return;
+            }
+            if (path.endsWith("/cached")) {
+                // a service that says how its answer may be cached, and a header the gateway also sets
+                ex.getRequestBody().readAllBytes();
+                ex.getResponseHeaders().set("Cache-Control", "public, max-age=60");
+                ex.getResponseHeaders().set("X-Frame-Options", "ALLOWALL");
+                send(ex, 200, "application/json", "{\"cached\":true}");
                 return;
             }
             if (path.endsWith("/download")) {

@@ -59,6 +59,7 @@ class IntegrationIT {
                     .post("/api/webhooks");
             assertThat(sub.statusCode()).as(sub.asString()).isEqualTo(201);
             secret[0] = sub.path("secret");
+            assertThat(sub.header("Cache-Control")).as("the secret, shown once, is never kept by a cache").isEqualTo("no-store");
             String feedStart = end(api, admin);
 
             Instant registeredAt = Instant.now();
