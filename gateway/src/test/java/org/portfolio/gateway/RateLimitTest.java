@@ -57,6 +57,30 @@ class RateLimitTest {
     }
 
     /**
+     * Thirteenth pass of 2026-12-06 (OWASP's API ruleset: no answer said what limit applied): every answer the limiter
+     * saw says the caller's limit and what is left of it (draft-ietf-httpapi-ratelimit-headers-10), down to the 429.
+     */
+    @Test
+    void everyAnswerSaysTheCallersLimitAndWhatIsLeftOfIt() {
+        String pacer = token("pacer-" + UUID.randomUUID());
+        for (int left = 2; left >= 0; left--) {
+            var r = given().auth().oauth2(pacer).get("/api/oversight-bodies");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.header("RateLimit-Policy")).isEqualTo("\"client\";q=3;w=150");
+            assertThat(r.header("RateLimit")).matches("\"client\";r=" + left + ";t=(" + (50 * (3 - left) - 1) + "|" + 50 * (3 - left) + ")");
+        }
+        var refused = given().auth().oauth2(pacer).get("/api/oversight-bodies");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.header("RateLimit")).matches("\"client\";r=0;t=1(49|50)");
+        // without a token, the address's bucket
+        String address = "198.51.100." + (1 + (int) (Math.random() * 250));
+        var anonymous = given().header("X-Forwarded-For", address).get("/api/schools");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.header("RateLimit-Policy")).isEqualTo("\"address\";q=3;w=150");
+        assertThat(anonymous.headers().getValues("RateLimit")).containsExactly("\"address\";r=2;t=50");
+    }
+
+    /**
      * Review of 2026-12-05 (security.md T12, gateway M3): every caller without a token behind the TLS terminator shared
      * one bucket (the terminator's address), so one of them could hold everyone's token requests at 429. Behind a trusted
      * proxy each forwarded caller has its own; what a caller writes to the left of what the proxy appended is not

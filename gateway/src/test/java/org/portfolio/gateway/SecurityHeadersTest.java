@@ -43,6 +43,8 @@ class SecurityHeadersTest {
         assertThat(r.header("Cache-Control")).isEqualTo("public, max-age=60");
         assertProtected(r, API_POLICY);
         assertThat(r.headers().getValues("X-Frame-Options")).containsExactly("DENY");
+        // the rate limit the caller reads is the gateway's, never a service's
+        assertThat(r.headers().getValues("RateLimit")).singleElement().asString().startsWith("\"client\";r=");
     }
 
     @Test

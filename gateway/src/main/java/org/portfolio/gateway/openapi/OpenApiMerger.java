@@ -166,6 +166,7 @@ public final class OpenApiMerger {
         schemes.set(BEARER, F.objectNode().put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
                 .put("description", "An access token from POST /oauth/token, pasted as is"));
         addGatewayComponents(components);
+        RateLimitHeaders.declare(paths, components);
         if (components.has("schemas")) {
             SharedEnums.refer((ObjectNode) components.get("schemas"));
         }

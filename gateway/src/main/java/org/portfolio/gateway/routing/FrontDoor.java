@@ -109,6 +109,9 @@ public class FrontDoor {
             boolean ownHealthCheck = path.startsWith("/q/health") && socket != null && socket.isLoopbackAddress()
                     && req.getHeader("X-Forwarded-For") == null;
             long wait = ownHealthCheck ? 0 : limiter.acquireForAddress(callers.of(req));
+            if (!ownHealthCheck) {
+                announce(ctx, limiter.addressQuota(callers.of(req)));
+            }
             if (wait > 0) {
                 long seconds = Math.max(1, (wait + 999) / 1000);
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -186,6 +189,7 @@ public class FrontDoor {
         }
         long waitMs = caller != null ? limiter.acquireForClient(caller.subject())
                 : limiter.acquireForAddress(address);
+        announce(ctx, caller != null ? limiter.clientQuota(caller.subject()) : limiter.addressQuota(address));
         if (waitMs > 0) {
             long seconds = Math.max(1, (waitMs + 999) / 1000);
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -230,6 +234,20 @@ public class FrontDoor {
             throw e;
         }
     }
+
+    /**
+     * The caller's rate limit on its answer, whoever writes it (draft-ietf-httpapi-ratelimit-headers-10): an integrator
+     * paces a bulk load by {@code RateLimit} instead of meeting 429s.
+     */
+    private static void announce(RoutingContext ctx, RateLimiter.Quota quota) {
+        if (quota != null) {
+            ctx.response().putHeader(RATE_LIMIT_POLICY, quota.policyField());
+            ctx.response().putHeader(RATE_LIMIT, quota.field());
+        }
+    }
+
+    static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+    static final String RATE_LIMIT = "RateLimit";
 
     /** The per-client limits, for tests: the requests in flight of a client or an address. */
     public RateLimiter rateLimiter() {

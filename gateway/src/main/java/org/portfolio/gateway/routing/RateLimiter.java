@@ -88,6 +88,47 @@ public final class RateLimiter {
     }
 
     /**
+     * What a bucket says of itself, for the {@code RateLimit-Policy} and {@code RateLimit} fields of
+     * draft-ietf-httpapi-ratelimit-headers-10 (docs/gateway.md): {@code quota} requests at once (the burst), refilled
+     * in {@code window} seconds (so {@code quota / window} a second go on for ever); {@code remaining} whole requests
+     * left now, {@code reset} seconds until the bucket is full again.
+     */
+    public record Quota(String policy, int quota, long window, long remaining, long reset) {
+
+        /** {@code "client";q=200;w=2} */
+        public String policyField() {
+            return "\"" + policy + "\";q=" + quota + ";w=" + window;
+        }
+
+        /** {@code "client";r=57;t=1} */
+        public String field() {
+            return "\"" + policy + "\";r=" + remaining + ";t=" + reset;
+        }
+    }
+
+    /** The client's bucket as it is now (after this request took its share), or null when no limit applies. */
+    public Quota clientQuota(String subject) {
+        return quota("client", "c:" + subject, client);
+    }
+
+    /** The same for the address of a call without a token. */
+    public Quota addressQuota(String address) {
+        return quota("address", "a:" + address, anonymous);
+    }
+
+    private Quota quota(String policy, String key, GatewayConfig.Bucket config) {
+        if (!enabled || config.requestsPerSecond() <= 0) {
+            return null;
+        }
+        TokenBucket b = buckets.getIfPresent(key);
+        double burst = Math.max(1, config.burst());
+        double tokens = b == null ? burst : b.available(System.nanoTime());
+        long window = (long) Math.ceil(burst / config.requestsPerSecond());
+        long reset = (long) Math.ceil((burst - tokens) / config.requestsPerSecond());
+        return new Quota(policy, (int) burst, Math.max(1, window), (long) Math.floor(tokens), Math.max(0, reset));
+    }
+
+    /**
      * How long an address must wait before its next bearer token is even verified: every token that failed
      * verification took one from the address's bucket of failures (the anonymous limits). Verifying costs a JOSE parse
      * and an RSA signature check, so a stream of forged or revoked tokens was otherwise free of any limit.
@@ -119,6 +160,12 @@ public final class RateLimiter {
             this.perNano = perSecond / 1e9;
             this.tokens = capacity;
             this.last = System.nanoTime();
+        }
+
+        /** The requests the bucket holds now (a fraction while it refills). */
+        synchronized double available(long now) {
+            refill(now);
+            return tokens;
         }
 
         /** How long until one is there, taking none. */

@@ -57,7 +57,8 @@ public class UpstreamProxy {
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "expect",
             "host", "x-request-id", "traceparent", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "x-request-id");
+            "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "x-request-id",
+            "ratelimit", "ratelimit-policy"); // the gateway's own limits, set by FrontDoor
 
     @Inject
     Vertx vertx;

@@ -111,6 +111,31 @@ class OpenApiMergerTest {
         assertThat(merged.at("/paths/~1api~1x/get/responses/429/$ref").asText()).isEqualTo("#/components/responses/GatewayTooManyRequests");
     }
 
+    /** Thirteenth pass (OWASP's API ruleset): every 2xx and 4xx answer names the rate limit fields the gateway sets. */
+    @Test
+    void everySuccessAndClientErrorAnswerDeclaresTheRateLimitFieldsOnce() throws Exception {
+        ObjectNode s = doc("{'openapi':'3.1.0','paths':{'/api/x':{'parameters':[],'post':{'security':[{'bearer':['SIS']}],"
+                + "'requestBody':{'content':{'application/json':{'schema':{'type':'object'}}}},'responses':{"
+                + "'201':{'description':'made','headers':{'Location':{'schema':{'type':'string'}}}},"
+                + "'404':{'$ref':'#/components/responses/NotFound'},"
+                + "'503':{'description':'down'}}}}},"
+                + "'components':{'responses':{'NotFound':{'description':'none'}},'schemas':{'Problem':" + PROBLEM + "},"
+                + "'securitySchemes':{'bearer':{'type':'http','scheme':'bearer'}}}}");
+        ObjectNode merged = merge(new OpenApiMerger.Source("x", s, p -> true, true));
+        JsonNode op = merged.at("/paths/~1api~1x/post/responses");
+        for (String answer : List.of("201", "429", "413")) {
+            JsonNode a = op.get(answer).has("$ref")
+                    ? merged.at("/components/responses/" + op.get(answer).get("$ref").asText().substring(23)) : op.get(answer);
+            assertThat(a.at("/headers/RateLimit/$ref").asText()).as(answer).isEqualTo("#/components/headers/RateLimit");
+            assertThat(a.at("/headers/RateLimit-Policy/$ref").asText()).as(answer).isEqualTo("#/components/headers/RateLimit-Policy");
+        }
+        assertThat(op.at("/201/headers/Location")).as("the answer's own headers stay").isNotNull();
+        assertThat(merged.at("/components/responses/NotFound/headers/RateLimit/$ref").asText()).isEqualTo("#/components/headers/RateLimit");
+        assertThat(op.at("/503/headers/RateLimit").isMissingNode()).as("a 5xx is not the limiter's").isTrue();
+        assertThat(merged.at("/components/headers/RateLimit/schema/pattern").asText()).isEqualTo("^\"[a-z]+\";r=[0-9]+;t=[0-9]+$");
+        assertThat(merged.at("/components/headers/RateLimit-Policy/schema/pattern").asText()).isEqualTo("^\"[a-z]+\";q=[0-9]+;w=[0-9]+$");
+    }
+
     /**
      * The scopes of one requirement are all required: an operation that admits any of two roles lists one requirement
      * per role (outside review of 2026-12-06, eighth pass: {oauth2: [DISTRICT_ADMIN, SIS]} read as "both roles").

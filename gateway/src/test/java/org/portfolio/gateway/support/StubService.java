@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  *   <li>{@code /created}: 201 with {@code Location} and {@code Content-Location} built like the services build
  *       theirs, from the Host header that reached it ({@code http://<host>/<path>/42}); {@code ?location=X} answers
  *       X instead, with {@code {self}} standing for that Host header</li>
- *   <li>{@code /cached}: 200 with its own {@code Cache-Control} (public, 60 s) and {@code X-Frame-Options}</li>
+ *   <li>{@code /cached}: 200 with its own {@code Cache-Control} (public, 60 s), {@code X-Frame-Options} and a {@code RateLimit} of its own</li>
  *   <li>{@code /q/openapi}: a small OpenAPI document</li>
  * </ul>
  */
@@ -120,6 +120,7 @@ public final class StubService {
                 ex.getRequestBody().readAllBytes();
                 ex.getResponseHeaders().set("Cache-Control", "public, max-age=60");
                 ex.getResponseHeaders().set("X-Frame-Options", "ALLOWALL");
+                ex.getResponseHeaders().set("RateLimit", "\"service\";r=1;t=1");
                 send(ex, 200, "application/json", "{\"cached\":true}");
                 return;
             }

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real stack's answers through the gateway, each service's, carry the security headers (docs/security.md T31):
- * nothing an authenticated caller reads is kept by a cache, nothing is sniffed as a page or framed.
+ * nothing an authenticated caller reads is kept by a cache, nothing is sniffed as a page or framed; and each says the
+ * caller's rate limit (RateLimit-Policy, RateLimit).
  */
 @ExtendWith(RunningStack.class)
 class SecurityHeadersIT {
@@ -34,17 +35,24 @@ class SecurityHeadersIT {
             assertThat(r.statusCode()).as(path).isLessThan(500);
             assertProtected(path, r);
             assertThat(r.header("Cache-Control")).as(path).isEqualTo("no-store");
+            assertThat(r.header("RateLimit-Policy")).as(path).matches("\"client\";q=[0-9]+;w=[0-9]+");
+            assertThat(r.header("RateLimit")).as(path).matches("\"client\";r=[0-9]+;t=[0-9]+");
         }
     }
 
     @Test
     void anAnonymousAnswerIsProtectedAndPublicFiguresAreLeftCacheable() {
-        for (String path : List.of("/api/schools", "/api/performance/public/export", "/openapi", "/api/contracts")) {
+        for (String path : List.of("/api/schools", "/api/performance/public/export", "/api/contracts")) {
             Response r = api.gw().get(path);
             assertThat(r.statusCode()).as(path).isLessThan(500);
             assertProtected(path, r);
             assertThat(r.header("Cache-Control")).as(path).isNull();
+            assertThat(r.header("RateLimit")).as(path).matches("\"address\";r=[0-9]+;t=[0-9]+");
         }
+        // the merged document says itself how it may be kept (no-cache: asked for again, it may have changed)
+        Response document = api.gw().get("/openapi");
+        assertProtected("/openapi", document);
+        assertThat(document.header("Cache-Control")).isEqualTo("no-cache");
     }
 
     private static void assertProtected(String path, Response r) {
