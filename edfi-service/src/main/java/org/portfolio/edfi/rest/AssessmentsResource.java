@@ -63,11 +63,11 @@ public class AssessmentsResource {
                     + "totalCount=true adds the Total-Count header. Assessments belong to no school: every SIS client sees them.")
     @Parameter(name = "assessmentIdentifier", in = ParameterIn.QUERY, description = "The assessment's identifier (natural-key filter)", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 60))
     @Parameter(name = "namespace", in = ParameterIn.QUERY, description = "The assessment's namespace (natural-key filter)", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
-    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Resources to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (25 by default, at most 500)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "500"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Resources to skip", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "100000000"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (25 by default, at most 500)", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "500"))
     @Parameter(name = "totalCount", in = ParameterIn.QUERY, description = "true: the Total-Count header counts every match", schema = @Schema(type = SchemaType.BOOLEAN))
     @APIResponse(responseCode = "200", description = "The page", headers = @Header(name = "Total-Count",
-            description = "All matches (with totalCount=true)", schema = @Schema(type = SchemaType.INTEGER)),
+            description = "All matches (with totalCount=true)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EdFiSchemas.Assessment.class)))
     public Response list(@Context UriInfo uri) {
         return endpoints.list(TYPE, uri);

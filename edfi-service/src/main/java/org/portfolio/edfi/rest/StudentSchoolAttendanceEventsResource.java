@@ -64,14 +64,14 @@ public class StudentSchoolAttendanceEventsResource {
     @Parameter(name = "attendanceEventCategoryDescriptor", in = ParameterIn.QUERY, description = "A descriptor URI (natural-key filter)", schema = @Schema(type = SchemaType.STRING, maxLength = 306, pattern = EdFiSchemas.DESCRIPTOR))
     @Parameter(name = "eventDate", in = ParameterIn.QUERY, description = "yyyy-MM-dd (natural-key filter)", schema = @Schema(type = SchemaType.STRING, format = "date"))
     @Parameter(name = "schoolId", in = ParameterIn.QUERY, description = "The school's Ed-Fi id (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "999999999999"))
-    @Parameter(name = "schoolYear", in = ParameterIn.QUERY, description = "The year in which the school year ends (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1991", maximum = "2100"))
+    @Parameter(name = "schoolYear", in = ParameterIn.QUERY, description = "The year in which the school year ends (natural-key filter)", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1991", maximum = "2100"))
     @Parameter(name = "sessionName", in = ParameterIn.QUERY, description = "The session's name (natural-key filter)", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 60))
     @Parameter(name = "studentUniqueId", in = ParameterIn.QUERY, description = "The student's unique id (natural-key filter)", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 60))
-    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Resources to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (25 by default, at most 500)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "500"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Resources to skip", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "100000000"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (25 by default, at most 500)", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "500"))
     @Parameter(name = "totalCount", in = ParameterIn.QUERY, description = "true: the Total-Count header counts every match", schema = @Schema(type = SchemaType.BOOLEAN))
     @APIResponse(responseCode = "200", description = "The page", headers = @Header(name = "Total-Count",
-            description = "All matches (with totalCount=true)", schema = @Schema(type = SchemaType.INTEGER)),
+            description = "All matches (with totalCount=true)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EdFiSchemas.StudentSchoolAttendanceEvent.class)))
     public Response list(@Context UriInfo uri) {
         return endpoints.list(TYPE, uri);

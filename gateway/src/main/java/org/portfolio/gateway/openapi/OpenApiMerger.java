@@ -393,7 +393,7 @@ public final class OpenApiMerger {
 
     private static ObjectNode retryAfter() {
         ObjectNode h = F.objectNode().put("description", "Seconds to wait before retrying");
-        h.putObject("schema").put("type", "integer");
+        h.putObject("schema").put("type", "integer").put("format", "int32").put("minimum", 0).put("maximum", Integer.MAX_VALUE);
         return h;
     }
 
