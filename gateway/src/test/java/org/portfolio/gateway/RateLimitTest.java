@@ -57,27 +57,33 @@ class RateLimitTest {
     }
 
     /**
-     * Thirteenth pass of 2026-12-06 (OWASP's API ruleset: no answer said what limit applied): every answer the limiter
-     * saw says the caller's limit and what is left of it (draft-ietf-httpapi-ratelimit-headers-10), down to the 429.
+     * Thirteenth pass of 2026-12-06 (OWASP's API ruleset: no answer said what limit applied): every answer to a client
+     * says its limit and what is left of it (draft-ietf-httpapi-ratelimit-headers-10), down to the 429, where one more
+     * comes no later than its Retry-After; a caller without a token is told nothing of its address's shared bucket.
      */
     @Test
-    void everyAnswerSaysTheCallersLimitAndWhatIsLeftOfIt() {
+    void everyAnswerToAClientSaysItsLimitAndWhatIsLeftOfIt() {
         String pacer = token("pacer-" + UUID.randomUUID());
         for (int left = 2; left >= 0; left--) {
             var r = given().auth().oauth2(pacer).get("/api/oversight-bodies");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.header("RateLimit-Policy")).isEqualTo("\"client\";q=3;w=150");
-            assertThat(r.header("RateLimit")).matches("\"client\";r=" + left + ";t=(" + (50 * (3 - left) - 1) + "|" + 50 * (3 - left) + ")");
+            assertThat(r.header("RateLimit")).startsWith("\"client\";r=" + left + ";t=");
+            assertThat(seconds(r.header("RateLimit"))).as("one more within 50 s at 0.02 a second").isBetween(40L, 50L);
         }
         var refused = given().auth().oauth2(pacer).get("/api/oversight-bodies");
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.header("RateLimit")).matches("\"client\";r=0;t=1(49|50)");
-        // without a token, the address's bucket
+        assertThat(refused.header("RateLimit")).startsWith("\"client\";r=0;t=");
+        assertThat(seconds(refused.header("RateLimit"))).isBetween(40L, Long.parseLong(refused.header("Retry-After")));
         String address = "198.51.100." + (1 + (int) (Math.random() * 250));
         var anonymous = given().header("X-Forwarded-For", address).get("/api/schools");
-        assertThat(anonymous.statusCode()).isEqualTo(200);
-        assertThat(anonymous.header("RateLimit-Policy")).isEqualTo("\"address\";q=3;w=150");
-        assertThat(anonymous.headers().getValues("RateLimit")).containsExactly("\"address\";r=2;t=50");
+        assertThat(anonymous.statusCode()).isIn(200, 429);
+        assertThat(anonymous.header("RateLimit")).isNull();
+        assertThat(anonymous.header("RateLimit-Policy")).isNull();
+    }
+
+    private static long seconds(String rateLimit) {
+        return Long.parseLong(rateLimit.substring(rateLimit.indexOf(";t=") + 3));
     }
 
     /**

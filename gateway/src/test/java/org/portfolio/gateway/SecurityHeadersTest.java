@@ -37,14 +37,27 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void aServicesOwnCacheControlIsKeptAndItsFramingHeaderReplaced() {
+    void aServicesOwnCacheControlIsReplacedForACallerWithATokenAndItsFramingHeaderAlways() {
+        // review of the thirteenth pass: a service's "public" kept on an authenticated answer lets a shared cache serve it
         Response r = given().auth().oauth2(TestTokens.oversight()).get("/api/oversight-bodies/cached");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.header("Cache-Control")).isEqualTo("public, max-age=60");
+        assertThat(r.headers().getValues("Cache-Control")).containsExactly("no-store");
         assertProtected(r, API_POLICY);
         assertThat(r.headers().getValues("X-Frame-Options")).containsExactly("DENY");
         // the rate limit the caller reads is the gateway's, never a service's
         assertThat(r.headers().getValues("RateLimit")).singleElement().asString().startsWith("\"client\";r=");
+
+        Response anonymous = given().get("/api/schools/cached");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.header("Cache-Control")).isEqualTo("public, max-age=60");
+        assertProtected(anonymous, API_POLICY);
+        assertThat(anonymous.headers().getValues("RateLimit")).as("an address's bucket is not told").isEmpty();
+    }
+
+    @Test
+    void theStrictPolicyFollowsThePathAsRoutedNotAsWritten() {
+        Response r = given().urlEncodingEnabled(false).get("/q/swagger-ui/%2e%2e/%2e%2e/api/schools");
+        assertProtected(r, API_POLICY);
     }
 
     @Test

@@ -11,24 +11,27 @@ import java.util.Set;
 /**
  * The gateway's rate limit fields ({@code RateLimit-Policy}, {@code RateLimit}; draft-ietf-httpapi-ratelimit-headers-10),
  * declared once under {@code components/headers} and referred to from every 2xx and 4xx answer of the merged document,
- * where the gateway sets them (docs/gateway.md). Not required: an answer the gateway writes before a request reaches
- * its limiter (a malformed request, a missing or invalid token) and the machine's own health checks carry none.
+ * where the gateway sets them for a client with a token (docs/gateway.md), but the edge's own 401, 414 and 431, written
+ * before a request reaches the limiter. Not required: an anonymous caller's answers, and any answer the edge writes
+ * before the limiter (a malformed request, an invalid token, a 413 or 403 of the edge), carry none.
  */
 final class RateLimitHeaders {
 
     static final String POLICY = "RateLimit-Policy";
     static final String REMAINING = "RateLimit";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** The edge's answers written before a request reaches the limiter: never with the fields. */
+    private static final Set<String> BEFORE_THE_LIMITER = Set.of("GatewayUnauthorized", "GatewayUriTooLong", "GatewayHeadersTooLarge");
 
     private RateLimitHeaders() {
     }
 
     static void declare(ObjectNode paths, ObjectNode components) {
         ObjectNode headers = components.has("headers") ? (ObjectNode) components.get("headers") : components.putObject("headers");
-        headers.set(POLICY, header("The caller's rate limit: `q` requests at once, refilled in `w` seconds (so q/w a second "
-                        + "go on for ever); `client` per API client, `address` per address for calls without a token",
+        headers.set(POLICY, header("The client's rate limit: `q` requests at once, an empty allowance full again in `w` seconds "
+                        + "(sent to a caller with a token, about its own client)",
                 "^\"[a-z]+\";q=[0-9]+;w=[0-9]+$", "\"client\";q=200;w=2"));
-        headers.set(REMAINING, header("What is left of it after this request: `r` requests now, full again in `t` seconds",
+        headers.set(REMAINING, header("What is left of it: `r` requests now, one more in `t` seconds (0: full)",
                 "^\"[a-z]+\";r=[0-9]+;t=[0-9]+$", "\"client\";r=187;t=1"));
         ObjectNode responses = components.path("responses").isObject() ? (ObjectNode) components.get("responses") : null;
         Set<String> sharedAnswers = new LinkedHashSet<>();
@@ -44,7 +47,10 @@ final class RateLimitHeaders {
                     }
                     String ref = answer.getValue().path("$ref").asText("");
                     if (ref.startsWith("#/components/responses/")) {
-                        sharedAnswers.add(ref.substring("#/components/responses/".length()));
+                        String name = ref.substring("#/components/responses/".length());
+                        if (!BEFORE_THE_LIMITER.contains(name)) {
+                            sharedAnswers.add(name);
+                        }
                     } else if (ref.isEmpty()) {
                         refer((ObjectNode) answer.getValue());
                     }

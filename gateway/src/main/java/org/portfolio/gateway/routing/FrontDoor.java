@@ -109,9 +109,6 @@ public class FrontDoor {
             boolean ownHealthCheck = path.startsWith("/q/health") && socket != null && socket.isLoopbackAddress()
                     && req.getHeader("X-Forwarded-For") == null;
             long wait = ownHealthCheck ? 0 : limiter.acquireForAddress(callers.of(req));
-            if (!ownHealthCheck) {
-                announce(ctx, limiter.addressQuota(callers.of(req)));
-            }
             if (wait > 0) {
                 long seconds = Math.max(1, (wait + 999) / 1000);
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -189,7 +186,9 @@ public class FrontDoor {
         }
         long waitMs = caller != null ? limiter.acquireForClient(caller.subject())
                 : limiter.acquireForAddress(address);
-        announce(ctx, caller != null ? limiter.clientQuota(caller.subject()) : limiter.addressQuota(address));
+        if (caller != null) {
+            announce(ctx, limiter, caller.subject());
+        }
         if (waitMs > 0) {
             long seconds = Math.max(1, (waitMs + 999) / 1000);
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -236,14 +235,19 @@ public class FrontDoor {
     }
 
     /**
-     * The caller's rate limit on its answer, whoever writes it (draft-ietf-httpapi-ratelimit-headers-10): an integrator
-     * paces a bulk load by {@code RateLimit} instead of meeting 429s.
+     * The client's rate limit on its answer, whoever writes it, as the bucket is when the answer's headers are written
+     * (draft-ietf-httpapi-ratelimit-headers-10): an integrator paces a bulk load by {@code RateLimit} instead of meeting
+     * 429s. Only to a client, about its own bucket: an address's bucket is shared by every caller behind one proxy
+     * (security.md T12), whose traffic it would show to each of them (review of the thirteenth pass).
      */
-    private static void announce(RoutingContext ctx, RateLimiter.Quota quota) {
-        if (quota != null) {
-            ctx.response().putHeader(RATE_LIMIT_POLICY, quota.policyField());
-            ctx.response().putHeader(RATE_LIMIT, quota.field());
-        }
+    private static void announce(RoutingContext ctx, RateLimiter limiter, String subject) {
+        ctx.addHeadersEndHandler(v -> {
+            RateLimiter.Quota quota = limiter.clientQuota(subject);
+            if (quota != null) {
+                ctx.response().headers().set(RATE_LIMIT_POLICY, quota.policyField());
+                ctx.response().headers().set(RATE_LIMIT, quota.field());
+            }
+        });
     }
 
     static final String RATE_LIMIT_POLICY = "RateLimit-Policy";

@@ -27,6 +27,11 @@ public final class RateLimiter {
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     public RateLimiter(GatewayConfig.RateLimit config) {
+        if (config.enabled() && (!(config.client().requestsPerSecond() > 0) || !(config.anonymous().requestsPerSecond() > 0))) {
+            // a bucket that never refills would refuse for ever, with a Retry-After of millions of years (thirteenth pass)
+            throw new IllegalStateException("portfolio.gateway.rate-limit.*.requests-per-second must be above 0 "
+                    + "(portfolio.gateway.rate-limit.enabled=false switches the limits off)");
+        }
         this.enabled = config.enabled();
         this.client = config.client();
         this.anonymous = config.anonymous();
@@ -89,9 +94,10 @@ public final class RateLimiter {
 
     /**
      * What a bucket says of itself, for the {@code RateLimit-Policy} and {@code RateLimit} fields of
-     * draft-ietf-httpapi-ratelimit-headers-10 (docs/gateway.md): {@code quota} requests at once (the burst), refilled
-     * in {@code window} seconds (so {@code quota / window} a second go on for ever); {@code remaining} whole requests
-     * left now, {@code reset} seconds until the bucket is full again.
+     * draft-ietf-httpapi-ratelimit-headers-10 (docs/gateway.md): {@code quota} requests at once (the burst), an empty
+     * bucket full again in {@code window} seconds (rounded up: the rate is {@code requests-per-second}, about
+     * {@code quota / window}); {@code remaining} whole requests left now, and in {@code reset} seconds one more (0: the
+     * bucket is full). On a 429 {@code reset} is at most its {@code Retry-After}.
      */
     public record Quota(String policy, int quota, long window, long remaining, long reset) {
 
@@ -111,11 +117,6 @@ public final class RateLimiter {
         return quota("client", "c:" + subject, client);
     }
 
-    /** The same for the address of a call without a token. */
-    public Quota addressQuota(String address) {
-        return quota("address", "a:" + address, anonymous);
-    }
-
     private Quota quota(String policy, String key, GatewayConfig.Bucket config) {
         if (!enabled || config.requestsPerSecond() <= 0) {
             return null;
@@ -123,9 +124,10 @@ public final class RateLimiter {
         TokenBucket b = buckets.getIfPresent(key);
         double burst = Math.max(1, config.burst());
         double tokens = b == null ? burst : b.available(System.nanoTime());
-        long window = (long) Math.ceil(burst / config.requestsPerSecond());
-        long reset = (long) Math.ceil((burst - tokens) / config.requestsPerSecond());
-        return new Quota(policy, (int) burst, Math.max(1, window), (long) Math.floor(tokens), Math.max(0, reset));
+        double rate = config.requestsPerSecond();
+        long window = Math.min(Integer.MAX_VALUE, Math.max(1, (long) Math.ceil(burst / rate)));
+        long reset = tokens >= burst ? 0 : Math.min(Integer.MAX_VALUE, (long) Math.ceil((1 - (tokens - Math.floor(tokens))) / rate));
+        return new Quota(policy, (int) burst, window, (long) Math.floor(tokens), Math.max(0, reset));
     }
 
     /**

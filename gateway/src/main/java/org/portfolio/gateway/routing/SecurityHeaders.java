@@ -10,10 +10,10 @@ import io.vertx.ext.web.RoutingContext;
  * headers). Set when the answer's headers are written, so a service's copied headers cannot drop them:
  * <ul>
  *   <li>{@code Cache-Control: no-store} on the answer to every request that carried credentials
- *       ({@code Authorization}): such answers are per caller and may hold student records, an applicant's result or a
- *       webhook's secret, and a browser or an intermediary must not keep them. A {@code Cache-Control} the answer
- *       already has (the token endpoints') is kept; anonymous answers (public figures, the documents) are left to
- *       HTTP's defaults;</li>
+ *       ({@code Authorization}), replacing whatever the answer said (a service's {@code public} would let a shared
+ *       cache serve it to others: review of the thirteenth pass): such answers are per caller and may hold student
+ *       records, an applicant's result or a webhook's secret, and a browser or an intermediary must not keep them.
+ *       Anonymous answers (public figures, the documents) keep their own or HTTP's defaults;</li>
  *   <li>{@code X-Content-Type-Options: nosniff}: a browser never reads JSON or CSV as HTML or script;</li>
  *   <li>no framing ({@code frame-ancestors 'none'}, {@code X-Frame-Options: DENY}) and, but for Swagger UI's page,
  *       which runs its own scripts, {@code default-src 'none'}: nothing an answer holds is loaded or run as a page;</li>
@@ -32,7 +32,12 @@ final class SecurityHeaders {
     /** Called first for every request: the headers are added as the answer's are written, whichever handler answers. */
     static void onAnswer(RoutingContext ctx) {
         boolean credentials = ctx.request().headers().contains(HttpHeaders.AUTHORIZATION);
-        String path = ctx.request().path();
+        String path;
+        try {
+            path = ctx.normalizedPath(); // the path as routed: /q/swagger-ui/%2e%2e/… is not Swagger UI's page
+        } catch (IllegalArgumentException badEscape) {
+            path = null;
+        }
         boolean page = path != null && (path.equals("/q/swagger-ui") || path.startsWith("/q/swagger-ui/"));
         ctx.addHeadersEndHandler(v -> apply(ctx.response().headers(), credentials, page));
     }
@@ -42,8 +47,8 @@ final class SecurityHeaders {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Content-Security-Policy", page ? PAGE_POLICY : API_POLICY);
         headers.set("Referrer-Policy", "no-referrer");
-        if (credentials && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
-            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (credentials) {
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-store"); // whatever the answer said: a service's "public" too
         }
     }
 }

@@ -29,8 +29,8 @@ public final class ContractValidationFilter implements OrderedFilter {
         String body = r.asString();
         ContractValidation.check(origin, new OpenApiContract.Exchange(req.getMethod(), uri.getRawPath(), uri.getRawQuery(),
                 req.getContentType(), requestBody(req), r.statusCode(), r.contentType(), body,
-                r.getHeaders().asList().stream().map(io.restassured.http.Header::getName)
-                        .collect(java.util.stream.Collectors.toSet())));
+                r.getHeaders().asList().stream().collect(java.util.stream.Collectors.toMap(
+                        h -> h.getName().toLowerCase(java.util.Locale.ROOT), io.restassured.http.Header::getValue, (a, b) -> a))));
         return r;
     }
 

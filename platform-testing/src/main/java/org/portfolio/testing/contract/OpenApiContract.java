@@ -52,11 +52,11 @@ public final class OpenApiContract {
 
     /**
      * One HTTP exchange as the checker sees it; {@code contentType} and bodies may be null. {@code responseHeaders}: the
-     * names of the answer's headers (any case), or null when the caller did not capture them (then headers the document
-     * requires are not checked).
+     * answer's headers, each name in lower case with its (first) value, or null when the caller did not capture them
+     * (then neither the headers the document requires nor the values of those it declares are checked).
      */
     public record Exchange(String method, String path, String query, String requestContentType, String requestBody,
-                           int status, String responseContentType, String responseBody, java.util.Set<String> responseHeaders) {
+                           int status, String responseContentType, String responseBody, Map<String, String> responseHeaders) {
 
         public Exchange(String method, String path, String query, String requestContentType, String requestBody,
                         int status, String responseContentType, String responseBody) {
@@ -218,14 +218,9 @@ public final class OpenApiContract {
         JsonNode response = resolve(responses.path(key));
         String pointer = responsePointer(x, op, responses.path(key), key);
         if (x.responseHeaders() != null) {
-            // a header the document requires (a 201's Location, a resource's ETag) is a promise too
-            Set<String> sent = new java.util.HashSet<>();
-            x.responseHeaders().forEach(h -> sent.add(h.toLowerCase(Locale.ROOT)));
-            response.path("headers").fields().forEachRemaining(h -> {
-                if (resolve(h.getValue()).path("required").asBoolean(false) && !sent.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                    out.add("status " + x.status() + " requires the header " + h.getKey() + ", but the answer has none");
-                }
-            });
+            // a header the document requires (a 201's Location, a resource's ETag) is a promise too, and so is the schema
+            // of every header it declares (Retry-After an integer, RateLimit its pattern: thirteenth pass)
+            response.path("headers").fields().forEachRemaining(h -> out.addAll(checkHeader(x, h.getKey(), h.getValue(), pointer)));
         }
         JsonNode content = response.path("content");
         boolean hasBody = x.responseBody() != null && !x.responseBody().isEmpty();
@@ -251,6 +246,23 @@ public final class OpenApiContract {
                     x.responseBody()));
         }
         return out;
+    }
+
+    private List<String> checkHeader(Exchange x, String name, JsonNode raw, String responsePointer) {
+        JsonNode header = resolve(raw);
+        String value = x.responseHeaders().get(name.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            return header.path("required").asBoolean(false)
+                    ? List.of("status " + x.status() + " requires the header " + name + ", but the answer has none") : List.of();
+        }
+        JsonNode schemaNode = header.path("schema");
+        if (schemaNode.isMissingNode() || name.equalsIgnoreCase("Content-Type")) {
+            return List.of(); // OpenAPI: a declared Content-Type header is ignored
+        }
+        String pointer = (raw.has("$ref") ? raw.path("$ref").asText().substring(1) : responsePointer + "/headers/" + escape(name))
+                + "/schema";
+        return messages(schema(pointer, schemaNode), scalar(value, typeOf(schemaNode))).stream()
+                .map(m -> "header " + name + " (" + value + "): " + m).toList();
     }
 
     private List<String> checkJson(String what, String pointer, JsonNode schemaNode, String text) {

@@ -40,6 +40,34 @@ class OpenApiContractTest {
         return new OpenApiContract.Exchange("GET", path, query, null, null, status, type, body);
     }
 
+    /**
+     * Thirteenth pass: a declared header's value is a promise like the body (it was checked for presence only, so a
+     * RateLimit or Retry-After of the wrong shape passed every test); a required one must be there.
+     */
+    @Test
+    void aHeaderValueThatBreaksItsSchemaFailsAndARequiredOneMustBeThere() {
+        OpenApiContract headed = OpenApiContract.parse("""
+                {"openapi":"3.1.0","info":{"title":"t","version":"1"},
+                 "paths":{"/api/limited":{"get":{"responses":{
+                   "200":{"description":"ok","headers":{"RateLimit":{"schema":{"type":"string","pattern":"^r=[0-9]+$"}},
+                                                        "Location":{"required":true,"schema":{"type":"string"}}}},
+                   "429":{"$ref":"#/components/responses/Busy"}}}}},
+                 "components":{"responses":{"Busy":{"description":"busy","headers":{"Retry-After":{"$ref":"#/components/headers/RetryAfter"}}}},
+                   "headers":{"RetryAfter":{"schema":{"type":"integer","format":"int32","minimum":0,"maximum":86400}}}}}
+                """);
+        java.util.function.BiFunction<Integer, java.util.Map<String, String>, List<String>> answer = (status, headers) ->
+                headed.checkResponse(new OpenApiContract.Exchange("GET", "/api/limited", null, null, null, status, null, null, headers));
+        assertThat(answer.apply(200, java.util.Map.of("ratelimit", "r=5", "location", "/x"))).isEmpty();
+        assertThat(answer.apply(200, java.util.Map.of("ratelimit", "r=five", "location", "/x")))
+                .singleElement().asString().startsWith("header RateLimit (r=five)");
+        assertThat(answer.apply(200, java.util.Map.of("ratelimit", "r=5")))
+                .containsExactly("status 200 requires the header Location, but the answer has none");
+        assertThat(answer.apply(429, java.util.Map.of("retry-after", "5"))).isEmpty();
+        assertThat(answer.apply(429, java.util.Map.of("retry-after", "soon"))).singleElement().asString().startsWith("header Retry-After (soon)");
+        assertThat(answer.apply(429, java.util.Map.of("retry-after", "-1"))).hasSize(1);
+        assertThat(answer.apply(429, java.util.Map.of())).as("not required").isEmpty();
+    }
+
     @Test
     void aConformingExchangePasses() {
         var x = get("/api/things/" + ID, "size=5", 200, "application/json;charset=UTF-8",

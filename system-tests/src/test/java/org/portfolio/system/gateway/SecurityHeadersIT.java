@@ -47,7 +47,8 @@ class SecurityHeadersIT {
             assertThat(r.statusCode()).as(path).isLessThan(500);
             assertProtected(path, r);
             assertThat(r.header("Cache-Control")).as(path).isNull();
-            assertThat(r.header("RateLimit")).as(path).matches("\"address\";r=[0-9]+;t=[0-9]+");
+            // an address's bucket is shared by every caller behind one proxy: its state is told to no one
+            assertThat(r.header("RateLimit")).as(path).isNull();
         }
         // the merged document says itself how it may be kept (no-cache: asked for again, it may have changed)
         Response document = api.gw().get("/openapi");
