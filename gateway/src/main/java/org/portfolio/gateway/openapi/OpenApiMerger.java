@@ -60,6 +60,11 @@ public final class OpenApiMerger {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Map<String, String> ROLE_SCOPES = new LinkedHashMap<>();
     private static final String SERVICE_UNREACHABLE = "The service cannot be reached (problem+json)";
+    /** What the tokens are and how they are checked (docs/security.md; OWASP's API ruleset asks for RFC 8725 by name). */
+    static final String JWT_PRACTICES = "The token is a JWT (RFC 7519) signed with RS256 and checked as RFC8725 advises: "
+            + "only RS256 is accepted (never `none` or an HMAC), issuer, audience and expiry are verified by the gateway and "
+            + "again by every service, and it lives 30 minutes unless the deployment says otherwise (a new one is asked for "
+            + "with the client's credentials; there are no refresh tokens). It carries no explicit `typ` (RFC8725 3.11).";
 
     static {
         ROLE_SCOPES.put("DISTRICT_ADMIN", "District central office: everything, every school");
@@ -89,7 +94,10 @@ public final class OpenApiMerger {
         info.put("description", settings.description());
         info.putObject("contact").put("name", "Portfolio suite").put("url", "https://github.com/portfolio-suite/portfolio");
         info.putObject("license").put("name", "Apache 2.0").put("url", "https://www.apache.org/licenses/LICENSE-2.0");
-        out.putArray("servers").addObject().put("url", settings.serverUrl()).put("description", "The Portfolio gateway");
+        out.putArray("servers").addObject().put("url", settings.serverUrl())
+                .put("description", "The Portfolio gateway, the one way in to the deployment (local, staging or production) that "
+                        + "served this document")
+                .put("x-internal", false);
         ArrayNode tags = out.putArray("tags");
         ObjectNode paths = out.putObject("paths");
         ObjectNode components = out.putObject("components");
@@ -164,7 +172,7 @@ public final class OpenApiMerger {
                 : components.putObject("securitySchemes");
         schemes.set(OAUTH2, oauth2Scheme(settings.serverUrl(), usedScopes(paths)));
         schemes.set(BEARER, F.objectNode().put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
-                .put("description", "An access token from POST /oauth/token, pasted as is"));
+                .put("description", "An access token from POST /oauth/token, pasted as is. " + JWT_PRACTICES));
         addGatewayComponents(components);
         RateLimitHeaders.declare(paths, components);
         if (components.has("schemas")) {
@@ -405,7 +413,7 @@ public final class OpenApiMerger {
         ObjectNode s = F.objectNode();
         s.put("type", "oauth2");
         s.put("description", "OAuth2 client credentials: register a client (POST /api/admin/clients), then POST /oauth/token "
-                + "with HTTP Basic. The scopes are the roles; a client gets the roles it was registered with.");
+                + "with HTTP Basic. The scopes are the roles; a client gets the roles it was registered with. " + JWT_PRACTICES);
         ObjectNode cc = s.putObject("flows").putObject("clientCredentials");
         cc.put("tokenUrl", stripSlash(serverUrl) + "/oauth/token");
         ObjectNode scopes = cc.putObject("scopes");

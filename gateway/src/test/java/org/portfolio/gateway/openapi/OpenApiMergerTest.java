@@ -111,6 +111,21 @@ class OpenApiMergerTest {
         assertThat(merged.at("/paths/~1api~1x/get/responses/429/$ref").asText()).isEqualTo("#/components/responses/GatewayTooManyRequests");
     }
 
+    /** Thirteenth pass (OWASP's API ruleset): the token's kind and checks are named, and who the server is for. */
+    @Test
+    void theSchemesSayWhatTheTokenIsAndHowItIsCheckedAndTheServerIsPublic() throws Exception {
+        ObjectNode s = doc("{'openapi':'3.1.0','paths':{'/api/x':{'get':{'security':[{'bearer':['SIS']}],'responses':{'200':{'description':'ok'}}}}},"
+                + "'components':{'securitySchemes':{'bearer':{'type':'http','scheme':'bearer'}}}}");
+        ObjectNode merged = merge(new OpenApiMerger.Source("x", s, p -> true, true));
+        for (String scheme : List.of("oauth2", "token")) {
+            assertThat(merged.at("/components/securitySchemes/" + scheme + "/description").asText()).as(scheme)
+                    .contains("RFC8725").contains("only RS256 is accepted").contains("30 minutes");
+        }
+        assertThat(merged.at("/servers/0/x-internal").isBoolean()).isTrue();
+        assertThat(merged.at("/servers/0/x-internal").asBoolean()).isFalse();
+        assertThat(merged.at("/servers/0/description").asText()).contains("production");
+    }
+
     /** Thirteenth pass (OWASP's API ruleset): every 2xx and 4xx answer names the rate limit fields the gateway sets. */
     @Test
     void everySuccessAndClientErrorAnswerDeclaresTheRateLimitFieldsOnce() throws Exception {
