@@ -106,6 +106,9 @@ class TokenEndpointTest {
         JsonNode header = part(token, 0);
         JsonNode claims = part(token, 1);
         assertThat(header.get("alg").asText()).isEqualTo("RS256");
+        // the merged document's scheme descriptions say so (thirteenth pass: they first said "no typ")
+        assertThat(header.get("typ").asText()).isEqualTo("JWT");
+        assertThat(header.size()).as("alg, kid, typ and nothing else").isEqualTo(3);
         String kid = given().get("/oauth/jwks").then().statusCode(200).extract().path("keys[0].kid");
         assertThat(header.get("kid").asText()).isEqualTo(kid);
         assertThat(claims.get("iss").asText()).isEqualTo("https://portfolio.local/gateway");

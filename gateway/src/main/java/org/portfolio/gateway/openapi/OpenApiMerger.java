@@ -63,8 +63,9 @@ public final class OpenApiMerger {
     /** What the tokens are and how they are checked (docs/security.md; OWASP's API ruleset asks for RFC 8725 by name). */
     static final String JWT_PRACTICES = "The token is a JWT (RFC 7519) signed with RS256 and checked as RFC8725 advises: "
             + "only RS256 is accepted (never `none` or an HMAC), issuer, audience and expiry are verified by the gateway and "
-            + "again by every service, and it lives 30 minutes unless the deployment says otherwise (a new one is asked for "
-            + "with the client's credentials; there are no refresh tokens). It carries no explicit `typ` (RFC8725 3.11).";
+            + "again by every service, and it lives 30 minutes by default (`portfolio.gateway.jwt.ttl`; a new one is asked "
+            + "for with the client's credentials; there are no refresh tokens). Its header's `typ` is the generic `JWT`: "
+            + "no explicit type in RFC8725 3.11's sense, and no verifier checks `typ`.";
 
     static {
         ROLE_SCOPES.put("DISTRICT_ADMIN", "District central office: everything, every school");

@@ -186,11 +186,12 @@ public class FrontDoor {
         }
         long waitMs = caller != null ? limiter.acquireForClient(caller.subject())
                 : limiter.acquireForAddress(address);
+        long refusedFor = waitMs > 0 ? Math.max(1, (waitMs + 999) / 1000) : 0;
         if (caller != null) {
-            announce(ctx, limiter, caller.subject());
+            announce(ctx, limiter, caller.subject(), refusedFor);
         }
         if (waitMs > 0) {
-            long seconds = Math.max(1, (waitMs + 999) / 1000);
+            long seconds = refusedFor;
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             problem(ctx, ProblemType.RATE_LIMITED, (caller != null ? "Client " + caller.subject() : "This address")
                     + " is over its rate limit; retry after " + seconds + " s", path, corr, hasBody(req));
@@ -240,9 +241,14 @@ public class FrontDoor {
      * 429s. Only to a client, about its own bucket: an address's bucket is shared by every caller behind one proxy
      * (security.md T12), whose traffic it would show to each of them (review of the thirteenth pass).
      */
-    private static void announce(RoutingContext ctx, RateLimiter limiter, String subject) {
+    private static void announce(RoutingContext ctx, RateLimiter limiter, String subject, long refusedFor) {
         ctx.addHeadersEndHandler(v -> {
             RateLimiter.Quota quota = limiter.clientQuota(subject);
+            if (quota != null && refusedFor > 0) {
+                // refused by the rate: nothing left, and one more no later than the Retry-After beside it (the bucket
+                // may have refilled past 1 since the refusal: second review of the thirteenth pass)
+                quota = new RateLimiter.Quota(quota.policy(), quota.quota(), quota.window(), 0, Math.min(quota.reset(), refusedFor));
+            }
             if (quota != null) {
                 ctx.response().headers().set(RATE_LIMIT_POLICY, quota.policyField());
                 ctx.response().headers().set(RATE_LIMIT, quota.field());

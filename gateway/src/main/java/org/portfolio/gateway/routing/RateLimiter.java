@@ -150,6 +150,9 @@ public final class RateLimiter {
         }
     }
 
+    /** The longest wait a bucket names: a Retry-After of at most 2^31 - 1 seconds, as the OpenAPI document declares. */
+    static final long MAX_WAIT_MS = (long) Integer.MAX_VALUE * 1000L - 999;
+
     /** A token bucket; synchronized per bucket, so clients never contend with each other. */
     static final class TokenBucket {
         private final double capacity;
@@ -176,7 +179,7 @@ public final class RateLimiter {
             if (tokens >= 1) {
                 return 0;
             }
-            return perNano <= 0 ? Long.MAX_VALUE / 2 : (long) Math.ceil((1 - tokens) / perNano / 1e6);
+            return perNano <= 0 ? MAX_WAIT_MS : Math.min(MAX_WAIT_MS, (long) Math.ceil((1 - tokens) / perNano / 1e6));
         }
 
         private void refill(long now) {
@@ -193,9 +196,9 @@ public final class RateLimiter {
                 return 0;
             }
             if (perNano <= 0) {
-                return Long.MAX_VALUE / 2;
+                return MAX_WAIT_MS;
             }
-            return (long) Math.ceil((1 - tokens) / perNano / 1e6);
+            return Math.min(MAX_WAIT_MS, (long) Math.ceil((1 - tokens) / perNano / 1e6));
         }
     }
 }

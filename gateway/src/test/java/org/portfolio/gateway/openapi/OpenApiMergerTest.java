@@ -145,6 +145,7 @@ class OpenApiMergerTest {
             assertThat(a.at("/headers/RateLimit-Policy/$ref").asText()).as(answer).isEqualTo("#/components/headers/RateLimit-Policy");
         }
         assertThat(op.at("/201/headers/Location").isMissingNode()).as("the answer's own headers stay").isFalse();
+        assertThat(merged.at("/components/responses/GatewayUnauthorized").isMissingNode()).isFalse();
         assertThat(merged.at("/components/responses/GatewayUnauthorized/headers/RateLimit").isMissingNode())
                 .as("the edge's 401 is written before the limiter").isTrue();
         assertThat(merged.at("/components/responses/NotFound/headers/RateLimit/$ref").asText()).isEqualTo("#/components/headers/RateLimit");

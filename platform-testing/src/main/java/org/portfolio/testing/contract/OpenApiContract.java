@@ -252,6 +252,13 @@ public final class OpenApiContract {
         JsonNode header = resolve(raw);
         String value = x.responseHeaders().get(name.toLowerCase(Locale.ROOT));
         if (value == null) {
+            for (Map.Entry<String, String> e : x.responseHeaders().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    value = e.getValue(); // a caller that kept the names' case
+                }
+            }
+        }
+        if (value == null) {
             return header.path("required").asBoolean(false)
                     ? List.of("status " + x.status() + " requires the header " + name + ", but the answer has none") : List.of();
         }
@@ -259,10 +266,16 @@ public final class OpenApiContract {
         if (schemaNode.isMissingNode() || name.equalsIgnoreCase("Content-Type")) {
             return List.of(); // OpenAPI: a declared Content-Type header is ignored
         }
-        String pointer = (raw.has("$ref") ? raw.path("$ref").asText().substring(1) : responsePointer + "/headers/" + escape(name))
-                + "/schema";
+        String at = null; // where the header's own object is: a $ref's target, followed to the end
+        JsonNode node = raw;
+        for (int guard = 0; node.has("$ref") && guard < 10; guard++) {
+            at = node.path("$ref").asText().substring(1);
+            node = doc.at(at);
+        }
+        String pointer = (at != null ? at : responsePointer + "/headers/" + escape(name)) + "/schema";
+        String sent = value;
         return messages(schema(pointer, schemaNode), scalar(value, typeOf(schemaNode))).stream()
-                .map(m -> "header " + name + " (" + value + "): " + m).toList();
+                .map(m -> "header " + name + " (" + sent + "): " + m).toList();
     }
 
     private List<String> checkJson(String what, String pointer, JsonNode schemaNode, String text) {

@@ -52,8 +52,9 @@ class OpenApiContractTest {
                    "200":{"description":"ok","headers":{"RateLimit":{"schema":{"type":"string","pattern":"^r=[0-9]+$"}},
                                                         "Location":{"required":true,"schema":{"type":"string"}}}},
                    "429":{"$ref":"#/components/responses/Busy"}}}}},
-                 "components":{"responses":{"Busy":{"description":"busy","headers":{"Retry-After":{"$ref":"#/components/headers/RetryAfter"}}}},
-                   "headers":{"RetryAfter":{"schema":{"type":"integer","format":"int32","minimum":0,"maximum":86400}}}}}
+                 "components":{"responses":{"Busy":{"description":"busy","headers":{"Retry-After":{"$ref":"#/components/headers/Wait"}}}},
+                   "headers":{"Wait":{"$ref":"#/components/headers/RetryAfter"},
+                              "RetryAfter":{"schema":{"type":"integer","format":"int32","minimum":0,"maximum":86400}}}}}
                 """);
         java.util.function.BiFunction<Integer, java.util.Map<String, String>, List<String>> answer = (status, headers) ->
                 headed.checkResponse(new OpenApiContract.Exchange("GET", "/api/limited", null, null, null, status, null, null, headers));
@@ -66,6 +67,8 @@ class OpenApiContractTest {
         assertThat(answer.apply(429, java.util.Map.of("retry-after", "soon"))).singleElement().asString().startsWith("header Retry-After (soon)");
         assertThat(answer.apply(429, java.util.Map.of("retry-after", "-1"))).hasSize(1);
         assertThat(answer.apply(429, java.util.Map.of())).as("not required").isEmpty();
+        assertThat(answer.apply(200, java.util.Map.of("RateLimit", "r=five", "Location", "/x")))
+                .as("a caller that kept the names' case").singleElement().asString().startsWith("header RateLimit (r=five)");
     }
 
     @Test

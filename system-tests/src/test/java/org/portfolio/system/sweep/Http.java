@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 final class Http {
 
-    record Answer(int status, String contentType, String etag, String body, long millis) {
+    record Answer(int status, String contentType, String etag, String body, long millis, java.util.Map<String, String> headers) {
         String head(int n) {
             String b = body == null ? "" : body.replaceAll("\\s+", " ");
             return b.length() <= n ? b : b.substring(0, n) + "…";
@@ -62,8 +62,14 @@ final class Http {
                     Thread.sleep(1000L * Math.max(1, r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L)));
                     continue;
                 }
+                java.util.Map<String, String> headers = new java.util.HashMap<>();
+                r.headers().map().forEach((name, values) -> {
+                    if (!values.isEmpty()) {
+                        headers.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), values.get(0));
+                    }
+                });
                 Answer a = new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                        r.headers().firstValue("ETag").orElse(null), r.body(), (System.nanoTime() - started) / 1_000_000);
+                        r.headers().firstValue("ETag").orElse(null), r.body(), (System.nanoTime() - started) / 1_000_000, headers);
                 checkContract(method, pathAndQuery, contentType, body, a);
                 return a;
             } catch (InterruptedException e) {
@@ -72,7 +78,7 @@ final class Http {
             } catch (Exception e) {
                 // a broken connection is a finding too (status 0), not a crash of the sweep
                 return new Answer(0, "", null, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        (System.nanoTime() - started) / 1_000_000);
+                        (System.nanoTime() - started) / 1_000_000, java.util.Map.of());
             }
         }
     }
@@ -89,10 +95,11 @@ final class Http {
                 // instance), and for an SIS upload that answers 201 listing the rows it rejected (the job design,
                 // docs/performance-service.md): rows the document forbids, refused row by row, as the sweep counts them
                 ContractValidation.checkAnswer(base, new OpenApiContract.Exchange(method, uri.getRawPath(), uri.getRawQuery(),
-                        contentType, null, a.status(), a.contentType(), a.body()));
+                        contentType, null, a.status(), a.contentType(), a.body(), a.headers()));
             } else {
                 ContractValidation.check(base, new OpenApiContract.Exchange(method, uri.getRawPath(), uri.getRawQuery(), contentType,
-                        body == null ? null : new String(body, StandardCharsets.UTF_8), a.status(), a.contentType(), a.body()));
+                        body == null ? null : new String(body, StandardCharsets.UTF_8), a.status(), a.contentType(), a.body(),
+                        a.headers()));
             }
         } catch (AssertionError e) {
             synchronized (contractViolations) {
