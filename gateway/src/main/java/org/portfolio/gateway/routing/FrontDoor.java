@@ -245,9 +245,7 @@ public class FrontDoor {
         ctx.addHeadersEndHandler(v -> {
             RateLimiter.Quota quota = limiter.clientQuota(subject);
             if (quota != null && refusedFor > 0) {
-                // refused by the rate: nothing left, and one more no later than the Retry-After beside it (the bucket
-                // may have refilled past 1 since the refusal: second review of the thirteenth pass)
-                quota = new RateLimiter.Quota(quota.policy(), quota.quota(), quota.window(), 0, Math.min(quota.reset(), refusedFor));
+                quota = quota.refused(refusedFor);
             }
             if (quota != null) {
                 ctx.response().headers().set(RATE_LIMIT_POLICY, quota.policyField());

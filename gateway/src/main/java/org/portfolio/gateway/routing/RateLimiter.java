@@ -106,6 +106,15 @@ public final class RateLimiter {
             return "\"" + policy + "\";q=" + quota + ";w=" + window;
         }
 
+        /**
+         * What a request refused by the rate is told, with {@code retryAfter} seconds beside it: nothing left, and one more
+         * no later than then (the bucket may have refilled past one since the refusal: second review of the thirteenth
+         * pass).
+         */
+        public Quota refused(long retryAfter) {
+            return new Quota(policy, quota, window, 0, Math.min(reset, retryAfter));
+        }
+
         /** {@code "client";r=57;t=1} */
         public String field() {
             return "\"" + policy + "\";r=" + remaining + ";t=" + reset;

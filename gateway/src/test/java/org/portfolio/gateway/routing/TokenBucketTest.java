@@ -26,4 +26,26 @@ class TokenBucketTest {
         }
         assertThat(b.tryAcquire(later)).isPositive();
     }
+
+    /** Second review of the thirteenth pass: a rate's 429 never says more is left, nor later than its Retry-After. */
+    @Test
+    void aRefusedRequestIsToldNothingIsLeftAndOneMoreNoLaterThanItsRetryAfter() {
+        // computed as the headers are written, the bucket had refilled past one since the refusal
+        RateLimiter.Quota refilled = new RateLimiter.Quota("client", 200, 2, 1, 3);
+        RateLimiter.Quota told = refilled.refused(1);
+        assertThat(told.field()).isEqualTo("\"client\";r=0;t=1");
+        assertThat(told.policyField()).isEqualTo("\"client\";q=200;w=2");
+        assertThat(new RateLimiter.Quota("client", 200, 2, 0, 1).refused(5).field()).isEqualTo("\"client\";r=0;t=1");
+    }
+
+    /** Second review of the thirteenth pass: a wait is never longer than the 2^31 - 1 seconds the document declares. */
+    @Test
+    void theLongestWaitFitsTheDeclaredRetryAfter() {
+        RateLimiter.TokenBucket slow = new RateLimiter.TokenBucket(1, 1e-12);
+        long t = System.nanoTime();
+        assertThat(slow.tryAcquire(t)).isZero();
+        long wait = slow.tryAcquire(t);
+        assertThat((wait + 999) / 1000).isEqualTo(Integer.MAX_VALUE);
+        assertThat((slow.waitFor(t) + 999) / 1000).isEqualTo(Integer.MAX_VALUE);
+    }
 }
