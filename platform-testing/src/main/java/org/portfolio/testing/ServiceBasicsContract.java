@@ -83,6 +83,10 @@ public abstract class ServiceBasicsContract {
                     continue;
                 }
                 String where = op.getKey().toUpperCase() + " " + path.getKey();
+                if (!(operation.get("security") instanceof List<?>)) {
+                    // Redocly's security-defined (fourteenth pass): a public operation says so with []
+                    missing.add(where + ": no security (a public operation declares [])");
+                }
                 for (String field : List.of("summary", "description")) {
                     Object v = operation.get(field);
                     if (v == null || v.toString().isBlank()) {

@@ -57,5 +57,6 @@ class ProblemResponsesTest {
         assertThat(r.getAPIResponse("401").getDescription()).startsWith("This operation needs no token");
         assertThat(r.getAPIResponse("401").getContent().getMediaType(ProblemResponses.PROBLEM)).isNotNull();
         assertThat(r.getAPIResponse("403")).isNull();
+        assertThat(op.getSecurity()).as("public, and saying so").isNotNull().isEmpty();
     }
 }
