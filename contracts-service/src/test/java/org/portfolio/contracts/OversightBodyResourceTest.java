@@ -65,6 +65,24 @@ class OversightBodyResourceTest {
                 .then().statusCode(412).body("type", equalTo("urn:portfolio:problem:precondition-failed"));
     }
 
+    /** Fourteenth pass: If-Match declares maxLength 1024; a longer one listing the current ETag among guesses is refused. */
+    @Test
+    void anIfMatchLongerThanItsDeclaredBoundIsA400EvenWhenItListsTheCurrentETag() {
+        String id = create("Guessed " + UUID.randomUUID());
+        StringBuilder guesses = new StringBuilder("\"0\"");
+        for (int v = 1; guesses.length() <= 1024; v++) {
+            guesses.append(", \"").append(v).append('"');
+        }
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", guesses.toString())
+                .body(body("Renamed " + UUID.randomUUID())).put("/api/oversight-bodies/" + id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("If-Match"));
+        String atTheBound = guesses.substring(0, 1024);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", atTheBound.substring(0, atTheBound.lastIndexOf(',')))
+                .body(body("Renamed " + UUID.randomUUID())).put("/api/oversight-bodies/" + id)
+                .then().statusCode(200);
+    }
+
     @Test
     void invalidInputIsA400NamingTheFields() {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)

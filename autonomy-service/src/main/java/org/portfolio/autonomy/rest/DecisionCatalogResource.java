@@ -4,6 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -60,7 +62,7 @@ public class DecisionCatalogResource {
     @APIResponse(responseCode = "200", description = "The decisions, by domain",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "404", description = "No catalog version with this number")
-    public Response list(@Parameter(description = "Catalog version (default: current)") @QueryParam("version") Integer version,
+    public Response list(@Parameter(description = "Catalog version (default: current)") @QueryParam("version") @Min(1) @Max(Integer.MAX_VALUE) Integer version,
                          @Parameter(description = "Also list retired decisions (current catalog only)")
                          @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
         if (version != null) {
@@ -145,7 +147,7 @@ public class DecisionCatalogResource {
     @Operation(summary = "Read one catalog version with its decisions", description = "Public. One version of the "
             + "catalog: what changed, who and when, and the decisions it had (as they were then).")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = CatalogVersionResponse.class)))
-    public CatalogVersionResponse version(@PathParam("version") int version) {
+    public CatalogVersionResponse version(@PathParam("version") @Min(1) @Max(Integer.MAX_VALUE) int version) {
         var v = catalog.version(version);
         List<DecisionResponse> decisions = v.decisions().stream().map(DecisionResponse::of).toList();
         return CatalogVersionResponse.of(v.version(), decisions.size(), decisions);

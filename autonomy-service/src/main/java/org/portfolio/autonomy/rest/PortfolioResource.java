@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -49,7 +50,7 @@ public class PortfolioResource {
     @APIResponse(responseCode = "200", description = "One page of schools", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
     public PortfolioResponse portfolio(@Parameter(description = "ISO date; default today", schema = @Schema(implementation = LocalDate.class))
                                        @QueryParam("date") String date,
-                                       @Parameter(description = "Part of a school's name or district code") @QueryParam("q") String q,
+                                       @Parameter(description = "Part of a school's name or district code") @QueryParam("q") @Size(max = 200) String q,
                                        @Parameter(description = "The school's status", schema = @Schema(implementation = SchoolStatus.class))
                                        @QueryParam("schoolStatus") String schoolStatus,
                                        @Parameter(description = "Apply control/reason to this domain only",

@@ -412,7 +412,7 @@ public class ContractResource {
             + "(the amendment's reason), and whether it is the version in force.")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = ContractVersionResponse.class)))
     @APIResponse(responseCode = "404", description = "No contract with this id, or the contract has no such version")
-    public ContractVersionResponse version(@PathParam("id") UUID id, @PathParam("version") int version) {
+    public ContractVersionResponse version(@PathParam("id") UUID id, @PathParam("version") @Min(1) @Max(Integer.MAX_VALUE) int version) {
         Contract c = queries.get(id);
         caller.requireSchool(c.schoolId());
         return ContractVersionResponse.of(queries.version(id, version), c.currentVersion, calendar.lastDay());

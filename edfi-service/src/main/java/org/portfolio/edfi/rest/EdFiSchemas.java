@@ -40,7 +40,7 @@ public final class EdFiSchemas {
     }
 
     @Schema(name = "edFi_sessionReference")
-    public record SessionReference(@Schema(description = "The school of the event") Long schoolId,
+    public record SessionReference(@Schema(description = "The school of the event: the schoolReference's schoolId when given", minimum = "1", maximum = "999999999999") Long schoolId,
                                    @Schema(required = true, minimum = "1991", maximum = "2100") int schoolYear,
                                    @Schema(required = true, minLength = 1, maxLength = 60, pattern = TEXT) String sessionName) {
     }

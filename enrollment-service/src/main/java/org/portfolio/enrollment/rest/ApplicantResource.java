@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -57,7 +58,7 @@ public class ApplicantResource {
     @GET
     @Operation(summary = "Find applicants", description = "By external reference or last name; all, by name, without a filter")
     @APIResponse(responseCode = "200", description = "One page of applicants")
-    public Page<ApplicantResponse> search(@QueryParam("externalRef") String externalRef, @QueryParam("lastName") String lastName,
+    public Page<ApplicantResponse> search(@QueryParam("externalRef") @Size(max = 60) String externalRef, @QueryParam("lastName") @Size(max = 100) String lastName,
                                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return applicants.search(externalRef, lastName, page, size).map(ApplicantResponse::of);

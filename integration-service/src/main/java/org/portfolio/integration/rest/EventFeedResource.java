@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -69,8 +70,8 @@ public class EventFeedResource {
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$"), example = "1042")
             @QueryParam("after") String after,
             @Parameter(description = "Only these event types (repeat the parameter for several)",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = EventTypeName.class))
-            @QueryParam("type") List<String> type,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = EventTypeName.class, maxItems = 50))
+            @QueryParam("type") @Size(max = 50) List<String> type,
             @Parameter(description = "Only events about this school", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("schoolId") String schoolId,
             @Parameter(description = "Most events in the answer, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {

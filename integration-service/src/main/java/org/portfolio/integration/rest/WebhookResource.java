@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -84,7 +85,7 @@ public class WebhookResource {
             description = "Your client's subscriptions, oldest first; a DISTRICT_ADMIN sees every one (ownerClientId narrows it)." + WHO)
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
     public Page<WebhookResponse> list(
-            @Parameter(description = "DISTRICT_ADMIN only: the subscriptions of this API client") @QueryParam("ownerClientId") String owner,
+            @Parameter(description = "DISTRICT_ADMIN only: the subscriptions of this API client") @QueryParam("ownerClientId") @Size(max = 64) String owner,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         SubscriptionService.Page p = service.list(rights.get(), owner, page, size);

@@ -94,8 +94,11 @@ public record FrameworkRequest(
     }
 
     @Schema(description = "Values at or beyond the threshold (in the metric's good direction) earn the points")
-    public record CutPoint(@Schema(examples = "50") @NotNull BigDecimal threshold,
-                           @Schema(examples = "12") @NotNull BigDecimal points) {
+    public record CutPoint(@Schema(description = "Within the metric's unit (a percent 0–100, a count whole and not negative, …)",
+                                   examples = "50") @NotNull @DecimalMin("-9999999999.9999") @DecimalMax("9999999999.9999")
+                           BigDecimal threshold,
+                           @Schema(description = "More than 0, at most the metric's weight", examples = "12") @NotNull
+                           @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal points) {
     }
 
     @Schema(description = "The share of available points a tier needs")

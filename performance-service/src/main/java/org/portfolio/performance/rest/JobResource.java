@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -51,7 +52,7 @@ public class JobResource {
                     + "the Idempotency-Key it was sent with.")
     @APIResponse(responseCode = "200", description = "One page of jobs (their errors lists are empty: read them per job)")
     public Page<IngestionJobResponse> list(@Parameter(description = "Only jobs in this status") @QueryParam("status") JobStatus status,
-                                           @Parameter(description = "The Idempotency-Key the upload was sent with") @QueryParam("idempotencyKey") String key,
+                                           @Parameter(description = "The Idempotency-Key the upload was sent with") @QueryParam("idempotencyKey") @Size(max = 200) String key,
                                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return jobs.list(owner(), status, key, page, size).map(j -> IngestionJobResponse.of(j, List.of()));

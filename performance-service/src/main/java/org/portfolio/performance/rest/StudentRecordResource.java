@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -69,8 +70,8 @@ public class StudentRecordResource {
     @APIResponse(responseCode = "200", description = "One page of assessment records")
     public Page<AssessmentRecordResponse> assessments(@Parameter(required = true, description = "The school") @QueryParam("schoolId") @NotNull UUID schoolId,
                                                                  @Parameter(required = true, description = YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear,
-                                                                 @Parameter(description = "Only this SIS student id") @QueryParam("studentId") String studentId,
-                                                                 @Parameter(description = "Only this subject, e.g. ELA") @QueryParam("subject") String subject,
+                                                                 @Parameter(description = "Only this SIS student id") @QueryParam("studentId") @Size(max = 64) String studentId,
+                                                                 @Parameter(description = "Only this subject, e.g. ELA") @QueryParam("subject") @Size(max = 20) String subject,
                                                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
             throws SQLException {
@@ -87,7 +88,7 @@ public class StudentRecordResource {
     @APIResponse(responseCode = "200", description = "One page of attendance records")
     public Page<AttendanceRecordResponse> attendance(@Parameter(required = true, description = "The school") @QueryParam("schoolId") @NotNull UUID schoolId,
                                                                    @Parameter(required = true, description = YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear,
-                                                                   @Parameter(description = "Only this SIS student id") @QueryParam("studentId") String studentId,
+                                                                   @Parameter(description = "Only this SIS student id") @QueryParam("studentId") @Size(max = 64) String studentId,
                                                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                                    @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size)
             throws SQLException {

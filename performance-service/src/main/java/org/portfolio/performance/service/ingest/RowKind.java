@@ -163,22 +163,19 @@ public abstract class RowKind {
         }
     }
 
-    /** PK, K, 1 … 12 (leading zeros allowed: "09"); null when absent. */
+    /**
+     * PK, K, 1 … 12, any case, up to two leading zeros ("09", "009"): exactly the pattern the document declares
+     * (UploadRows.GRADE; fourteenth pass: "+7" and "0000009" were kept though the pattern refused them); null when absent.
+     */
+    private static final java.util.regex.Pattern GRADE = java.util.regex.Pattern.compile("(?i)PK|K|0{0,2}([1-9]|1[0-2])");
+
     static String grade(long row, String v, List<RowError> errors) {
         if (v == null || v.isEmpty()) {
             return null;
         }
-        String g = v.toUpperCase(java.util.Locale.ROOT);
-        if (g.equals("PK") || g.equals("K")) {
-            return g;
-        }
-        try {
-            int n = Integer.parseInt(g);
-            if (n >= 1 && n <= 12) {
-                return Integer.toString(n);
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        if (v.length() <= 4 && GRADE.matcher(v).matches()) {
+            String g = v.toUpperCase(java.util.Locale.ROOT);
+            return g.equals("PK") || g.equals("K") ? g : Integer.toString(Integer.parseInt(g));
         }
         errors.add(new RowError(row, "gradeLevel", "must be PK, K or 1 to 12"));
         return INVALID_GRADE;

@@ -13,6 +13,9 @@ public final class EntityTags {
     private EntityTags() {
     }
 
+    /** The longest {@code If-Match} taken (declared as its {@code maxLength}; {@link IfMatchLimit} refuses longer). */
+    public static final int IF_MATCH_MAX_LENGTH = 1024;
+
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
     }

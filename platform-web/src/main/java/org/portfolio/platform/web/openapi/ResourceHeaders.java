@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.portfolio.platform.web.http.EntityTags;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Map;
  *   <li>{@code Location} on every 201: the created resource's address;</li>
  *   <li>{@code ETag} on the 200 of the GET that reads a resource whose writes take {@code If-Match} (the write's own
  *       path, or the nearest enclosing one ending in a path parameter: a grant's {@code /revoke} takes the grant's);</li>
- *   <li>a description for every {@code If-Match} that has none.</li>
+ *   <li>a description for every {@code If-Match} that has none, and its {@code maxLength} ({@link EntityTags#IF_MATCH_MAX_LENGTH}).</li>
  * </ul>
  * Both headers are {@code required}: the tests' contract validator fails an answer that lacks one. An operation that
  * declares the header itself keeps its own words, made {@code required} too.
@@ -71,6 +72,12 @@ final class ResourceHeaders {
             if (param.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(param.getName())) {
                 if (param.getDescription() == null || param.getDescription().isBlank()) {
                     param.setDescription(IF_MATCH_DESCRIPTION);
+                }
+                if (param.getSchema() == null) {
+                    param.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                }
+                if (param.getSchema().getRef() == null && param.getSchema().getMaxLength() == null) {
+                    param.getSchema().setMaxLength(EntityTags.IF_MATCH_MAX_LENGTH); // IfMatchLimit enforces it
                 }
                 found = true;
             }
