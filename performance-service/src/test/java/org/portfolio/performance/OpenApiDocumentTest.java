@@ -181,6 +181,30 @@ class OpenApiDocumentTest {
         assertThat(newVersion.path("required").asBoolean(false)).as("the new version's body is optional").isFalse();
     }
 
+    /**
+     * OWASP's API ruleset and Redocly flag a request string without {@code maxLength}: where an anchored pattern bounds
+     * the string, platform-web's filter (PatternBounds) writes the bound; only unbounded patterns stay without one.
+     */
+    @Test
+    void aStringWhosePatternBoundsItSaysItsMaxLength() {
+        assertThat(parameterSchema("/api/performance/ratings", "schoolYear").path("maxLength").asInt()).isEqualTo(7);
+        assertThat(parameterSchema("/api/performance/metrics/{code}", "code").path("maxLength").asInt()).isEqualTo(60);
+        List<JsonNode> patterned = doc.findParents("pattern").stream().filter(s -> s.path("pattern").isTextual()).toList();
+        List<String> withoutMaxLength = patterned.stream().filter(s -> !s.has("maxLength"))
+                .map(s -> s.path("pattern").asText()).toList();
+        assertThat(patterned.size()).isGreaterThan(withoutMaxLength.size());
+        assertThat(withoutMaxLength).allMatch(p -> p.contains("*") || p.contains("+") || p.equals("\\S"));
+    }
+
+    private JsonNode parameterSchema(String path, String name) {
+        for (JsonNode p : operation(path, "get").path("parameters")) {
+            if (resolve(p).path("name").asText().equals(name)) {
+                return resolve(p).path("schema");
+            }
+        }
+        throw new AssertionError("no parameter " + name + " on GET " + path);
+    }
+
     private JsonNode schemas() {
         return doc.path("components").path("schemas");
     }

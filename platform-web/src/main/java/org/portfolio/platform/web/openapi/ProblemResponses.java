@@ -55,6 +55,7 @@ public class ProblemResponses implements OASFilter {
         ensureProblemSchema(api);
         Vocabulary.declare(api);
         RefSiblings.clean(api);
+        PatternBounds.apply(api);
         UniqueItems.drop(api);
         ParameterOrder.apply(api);
         ResourceHeaders.declare(api);
