@@ -63,6 +63,25 @@ class ContractValidationTest {
                 .body("errors.field", hasItem("schoolId"));
     }
 
+    /**
+     * A target's declared bounds, ±10^12 inclusive, are targets; a hundredth past them is 400 (the bad-input sweep's
+     * boundary cases found the bounds themselves refused: @Digits allowed 12 whole digits, 2026-12-06).
+     */
+    @Test
+    void aTargetAtItsDeclaredBoundIsAcceptedAndAHundredthPastItIs400() {
+        for (Number target : List.of(1_000_000_000_000L, -1_000_000_000_000L)) {
+            Map<String, Object> b = new HashMap<>(vacancies());
+            b.put("target", target);
+            postDraft(standardDraft(openSchool(), b)).statusCode(201);
+        }
+        for (String target : List.of("1000000000000.01", "-1000000000000.01")) {
+            Map<String, Object> b = new HashMap<>(vacancies());
+            b.put("target", new java.math.BigDecimal(target));
+            postDraft(standardDraft(openSchool(), b)).statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("benchmarks[0].target"));
+        }
+    }
+
     @Test
     void badListParametersAre400() {
         given().auth().oauth2(admin()).get("/api/contracts?status=GONE").then().statusCode(400)

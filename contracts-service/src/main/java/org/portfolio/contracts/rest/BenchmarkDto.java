@@ -28,7 +28,10 @@ public record BenchmarkDto(
         @Schema(description = "Metric code of the performance framework", examples = "TEACHER_VACANCIES")
         @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,59}", message = "must be an upper-case code such as ELA_PROFICIENCY") String metricCode,
         @Schema(examples = "LTE") @NotNull BenchmarkComparator comparator,
-        @Schema(examples = "3") @NotNull @Digits(integer = 12, fraction = 6) @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal target,
+        // 13 whole digits: the bounds themselves (±10^12, as declared) are targets; @Digits(integer = 12) refused them
+        // with 400 (the bad-input sweep's boundary cases, 2026-12-06). The columns are numeric (here) and numeric(18, 4)
+        // (autonomy-service's copy): both hold them.
+        @Schema(examples = "3") @NotNull @Digits(integer = 13, fraction = 6) @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal target,
         @Schema(description = "The school year the benchmark is measured for; within the term", examples = "2026-27")
         @NotNull @Pattern(regexp = SchoolYear.PATTERN, message = "must be a school year such as 2026-27") String period,
         @Schema(examples = "ORGANIZATIONAL") @NotNull BenchmarkCategory category,

@@ -49,7 +49,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       {@code type}, {@code title} and a {@code status} equal to the HTTP status, and no 4xx/5xx body shows a stack
  *       trace or Java class names.</li>
  * </ul>
- * "Data unchanged": the REFUSED cases run first, between two snapshots of every list and fixture read (status,
+ * Boundary cases ({@link Sweep.Bound}): for every declared maxLength, minLength, maximum, minimum (and their exclusive
+ * forms), maxItems and minItems of a body property or a query or path parameter, the first value past the bound is
+ * REFUSED and the last value within it (exactly maxLength characters, exactly the maximum) TOLERATED, so a 5xx there
+ * (a column narrower than the declaration) fails the sweep as well as a 2xx past a bound. The run prints how many were
+ * sent, by kind, and how they were answered.
+ *
+ * <p>"Data unchanged": the REFUSED cases run first, between two snapshots of every list and fixture read (status,
  * ETag, body) — they must be equal. The TOLERATED cases may legitimately create or change data, so they run after
  * the second snapshot.
  *
@@ -67,11 +73,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningStack.class)
 class BadInputSweepIT {
 
+    private static final String SET_BOUND = "accepted (2xx): N+1 copies of one value in an array declared maxItems N, read "
+            + "into a Set of one by the gateway's ClientRequest (boundary sweep, 2026-12-06)";
+
     /**
      * Known service bugs: "METHOD /template | case name prefix" → why. Empty this list as the bugs are fixed (the
      * test fails for an entry that no longer reproduces).
      */
-    static final Map<String, String> KNOWN_VIOLATIONS = Map.of();
+    static final Map<String, String> KNOWN_VIOLATIONS = Map.of(
+            // Found by the boundary cases (2026-12-06). The gateway's ClientRequest reads schools, oversightBodies and
+            // zones into a Set, so N+1 copies of one value become one value and @Size(max = N) passes: the array the
+            // document bounds (maxItems N; "a value given twice counts once") is accepted with N+1 items. N+1 distinct
+            // values are refused (the "maxItems+1" cases). Not fixed here: reading these fields as lists (and counting
+            // the items) drops the "counts once" note the OpenAPI filter derives from the Set (UniqueItems), which
+            // changes the merged document, its committed snapshot and the generated clients; or the document could
+            // bound distinct values only, which JSON Schema cannot say. Each known case's answer is printed
+            // ("sweep: known case"); an entry not seen in a run is listed, not failed (the PUT of zones was answered
+            // 409 in a run: the known cases run several at a time, and the PUTs change the same client).
+            "POST /api/admin/clients | body schools: maxItems+1 copies", SET_BOUND,
+            "POST /api/admin/clients | body oversightBodies: maxItems+1 copies", SET_BOUND,
+            "POST /api/admin/clients | body zones: maxItems+1 copies", SET_BOUND,
+            "PUT /api/admin/clients/{clientId} | body schools: maxItems+1 copies", SET_BOUND,
+            "PUT /api/admin/clients/{clientId} | body oversightBodies: maxItems+1 copies", SET_BOUND,
+            "PUT /api/admin/clients/{clientId} | body zones: maxItems+1 copies", SET_BOUND);
     // Emptied once fixed: database races (unique key, serialization) → 409 in platform-web; unknown school or metric →
     // 404 in performance-service; fractions for whole numbers → 400 (Jackson's float-to-int coercion off).
 
@@ -111,7 +135,10 @@ class BadInputSweepIT {
         discoverIds(sweep, ops, admin);
         // the gateway's own admin clients: sweep a throwaway client, never the one whose token we hold
         String target = ids.get("sweep-target-client");
-        new ArrayList<>(ids.keySet()).stream().filter(k -> k.equals("clients") || k.endsWith("/admin/clients")).forEach(k -> ids.put(k, target));
+        // (also the id found as a field of the list's first item, which path() prefers: else a refused case the
+        // service accepted would change the bootstrap administrator, and the later system tests with it)
+        new ArrayList<>(ids.keySet()).stream().filter(k -> k.equals("clients") || k.endsWith("/admin/clients")
+                || k.endsWith("/admin/clients#clientId")).forEach(k -> ids.put(k, target));
         ids.put("clients", target);
 
         List<Case> all = new ArrayList<>();
@@ -133,6 +160,12 @@ class BadInputSweepIT {
         if (!unresolved.isEmpty()) {
             System.out.println("sweep: path parameters without a real id (only unknown ids tried): " + unresolved);
         }
+        Map<String, Long> boundCases = new LinkedHashMap<>();
+        Sweep.KINDS.forEach(k -> boundCases.put(k, all.stream().filter(c -> k.equals(c.bound())).count()));
+        System.out.printf("sweep: boundaries: %d cases at or one step past a declared bound (%d refused, %d tolerated), by kind %s; "
+                        + "not sent %s%n", all.stream().filter(c -> c.bound() != null).count(),
+                all.stream().filter(c -> c.bound() != null && c.expect() == Expect.REFUSED).count(),
+                all.stream().filter(c -> c.bound() != null && c.expect() == Expect.TOLERATED).count(), boundCases, sweep.boundsSkipped);
 
         List<ScopedCase> scoped = scopedCases(ops, all);
         Map<Boolean, List<ScopedCase>> scopedSplit = scoped.stream().collect(java.util.stream.Collectors.partitioningBy(
@@ -162,6 +195,11 @@ class BadInputSweepIT {
         scopedNanos += System.nanoTime() - scopedStarted;
         System.out.printf("sweep as clients scoped by reference: %d cases in %d ms; per scope kind (cases, operations, "
                 + "answers by status): %s%n", scoped.size(), scopedNanos / 1_000_000, perKind);
+        System.out.printf("sweep: boundaries answered (main pass), by kind and status: %s; %d values at a bound refused "
+                + "with an error on that field%n", boundAnswers, boundRefusals.size());
+        synchronized (boundRefusals) {
+            boundRefusals.stream().sorted().forEach(r -> System.out.println("sweep: boundaries: refused at the bound: " + r));
+        }
 
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         Map<String, String> pidsAfter = servicePids();
@@ -189,6 +227,9 @@ class BadInputSweepIT {
                 unexpected.add(v);
             }
         }
+        synchronized (knownAnswers) {
+            knownAnswers.stream().sorted().forEach(k -> System.out.println("sweep: known case: " + k));
+        }
         List<String> fixed = KNOWN_VIOLATIONS.keySet().stream().filter(k -> !reproduced.contains(k)).toList();
         if (!reproduced.isEmpty()) {
             System.out.println("sweep: known violations still present: " + reproduced);
@@ -214,8 +255,13 @@ class BadInputSweepIT {
         synchronized (http.contractViolations) {
             contract = List.copyOf(http.contractViolations);
         }
-        System.out.printf("sweep: %d answers checked against the merged OpenAPI document, %d break it%n",
-                http.sent.get(), contract.size());
+        List<String> knownContract;
+        synchronized (http.contractViolations) {
+            knownContract = List.copyOf(http.knownContractViolations);
+        }
+        System.out.printf("sweep: %d answers checked against the merged OpenAPI document, %d break it (and %d accepted "
+                + "requests it forbids that are known violations)%n", http.sent.get(), contract.size(), knownContract.size());
+        knownContract.forEach(c -> System.out.println("sweep: known: " + c.replace("\n", " |")));
         if (!contract.isEmpty()) {
             report.append(contract.size()).append(" answers break the OpenAPI document (first 30):\n");
             contract.stream().map(c -> c.lines().findFirst().orElse(c).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}")
@@ -250,6 +296,17 @@ class BadInputSweepIT {
                     Answer a = send(c);
                     slowest.accumulateAndGet(a.millis(), Math::max);
                     statuses.merge(a.status() / 100 + "xx", 1, Integer::sum);
+                    if (known(c) != null) {
+                        knownAnswers.add(c.op().key() + " | " + c.name() + " → " + a.status() + " " + a.head(160));
+                    }
+                    if (c.bound() != null) {
+                        boundAnswers.computeIfAbsent(c.bound(), k -> Collections.synchronizedMap(new TreeMap<>()))
+                                .merge(a.status() / 100 + "xx", 1, Integer::sum);
+                        String named = c.expect() == Expect.TOLERATED ? errorOn(a, c.property()) : null;
+                        if (named != null) {
+                            boundRefusals.add(c.op().key() + " | " + c.name() + " → " + a.status() + " " + named);
+                        }
+                    }
                     String problem = judge(c, a);
                     if (problem != null) {
                         violations.add(new Violation(c, a, problem));
@@ -265,6 +322,36 @@ class BadInputSweepIT {
     }
 
     private final java.util.concurrent.atomic.AtomicLong slowest = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Values at a declared bound (valid by the document) refused with an error on that very field: the service is
+     * stricter than its document. Printed, not failed (a valid value may be refused for what it means, not its size).
+     */
+    private final List<String> boundRefusals = Collections.synchronizedList(new ArrayList<>());
+
+    /** The problem's error on this field (its name, or a path ending in it), if a 4xx names it. */
+    static String errorOn(Answer a, String field) {
+        if (field == null || a.status() < 400 || a.status() >= 500 || a.body() == null) {
+            return null;
+        }
+        try {
+            for (JsonNode e : Sweep.JSON.readTree(a.body()).path("errors")) {
+                String f = e.path("field").asText();
+                if (f.equals(field) || f.endsWith("." + field) || f.endsWith("]" + field)) {
+                    return f + ": " + e.path("message").asText();
+                }
+            }
+        } catch (Exception ignored) {
+            // not JSON: names nothing
+        }
+        return null;
+    }
+
+    /** The answers to the cases of known violations, printed whatever they were. */
+    private final List<String> knownAnswers = Collections.synchronizedList(new ArrayList<>());
+
+    /** The boundary cases' answers, by kind ("maxLength+1", "at maximum", …) and status class. */
+    private final Map<String, Map<String, Integer>> boundAnswers = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /** A case sent as a client of one scope kind, with the token of the role it takes for the operation. */
     record ScopedCase(String kind, String role, String token, Case c) {
@@ -336,7 +423,7 @@ class BadInputSweepIT {
                 fs.add(pool.submit(() -> {
                     Case c = sc.c();
                     Answer a = http.send(c.op().method().toUpperCase(), c.path() + Http.query(c.query()), sc.token(),
-                            c.contentType(), c.body());
+                            c.contentType(), c.body(), known(c) != null);
                     slowest.accumulateAndGet(a.millis(), Math::max);
                     statuses.merge(a.status() / 100 + "xx", 1, Integer::sum);
                     opsPerKind.computeIfAbsent(sc.kind(), k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(c.op().key());
@@ -425,7 +512,8 @@ class BadInputSweepIT {
     private Answer send(Case c) {
         Answer a = null;
         for (String token : tokens) {
-            a = http.send(c.op().method().toUpperCase(), c.path() + Http.query(c.query()), token, c.contentType(), c.body());
+            a = http.send(c.op().method().toUpperCase(), c.path() + Http.query(c.query()), token, c.contentType(), c.body(),
+                    known(c) != null);
             if (a.status() != 403) {
                 return a;
             }

@@ -37,12 +37,22 @@ final class Http {
     /** Requests with a larger body have only their answer checked against the document. */
     static final int CHECKED_BODY_LIMIT = 64 * 1024;
     final List<String> contractViolations = new ArrayList<>();
+    /**
+     * Acceptances the document forbids, of requests that are known service findings (BadInputSweepIT.KNOWN_VIOLATIONS):
+     * listed, not failed. A known case whose answer breaks the document is still a contract violation.
+     */
+    final List<String> knownContractViolations = new ArrayList<>();
 
     Http(String base) {
         this.base = base;
     }
 
     Answer send(String method, String pathAndQuery, String token, String contentType, byte[] body) {
+        return send(method, pathAndQuery, token, contentType, body, false);
+    }
+
+    /** @param known a request of a known finding: its acceptance although the document forbids it is only listed */
+    Answer send(String method, String pathAndQuery, String token, String contentType, byte[] body, boolean known) {
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json, application/problem+json;q=0.9, */*;q=0.1");
@@ -70,7 +80,7 @@ final class Http {
                 });
                 Answer a = new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                         r.headers().firstValue("ETag").orElse(null), r.body(), (System.nanoTime() - started) / 1_000_000, headers);
-                checkContract(method, pathAndQuery, contentType, body, a);
+                checkContract(method, pathAndQuery, contentType, body, a, known);
                 return a;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -87,7 +97,7 @@ final class Http {
      * Every answer of the sweep is checked against the gateway's merged OpenAPI document (a hostile request the
      * document forbids must get a declared 4xx); violations are collected, not thrown, so that the sweep lists them all.
      */
-    private void checkContract(String method, String pathAndQuery, String contentType, byte[] body, Answer a) {
+    private void checkContract(String method, String pathAndQuery, String contentType, byte[] body, Answer a, boolean known) {
         URI uri = URI.create(base + pathAndQuery);
         try {
             if (body != null && (body.length > CHECKED_BODY_LIMIT || rowsRejected(a))) {
@@ -102,8 +112,10 @@ final class Http {
                         a.headers()));
             }
         } catch (AssertionError e) {
+            String why = e.getMessage().length() > 600 ? e.getMessage().substring(0, 600) + "…" : e.getMessage();
+            boolean excused = known && !e.getMessage().contains("\n  answer: ");
             synchronized (contractViolations) {
-                contractViolations.add(e.getMessage().length() > 600 ? e.getMessage().substring(0, 600) + "…" : e.getMessage());
+                (excused ? knownContractViolations : contractViolations).add(why);
             }
         }
     }

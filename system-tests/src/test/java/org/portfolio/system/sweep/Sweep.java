@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,8 +60,19 @@ final class Sweep {
         }
     }
 
+    /**
+     * @param bound the kind of boundary case ("maxLength+1", "at maximum", …; {@link Bound}), null for the other cases
+     */
     record Case(Op op, String name, String path, Map<String, String> query, String contentType, byte[] body,
-                Expect expect, String property, String hostile) {
+                Expect expect, String property, String hostile, String bound) {
+        Case(Op op, String name, String path, Map<String, String> query, String contentType, byte[] body,
+             Expect expect, String property, String hostile) {
+            this(op, name, path, query, contentType, body, expect, property, hostile, null);
+        }
+
+        Case withBound(String kind) {
+            return new Case(op, name, path, query, contentType, body, expect, property, hostile, kind);
+        }
     }
 
     private final JsonNode doc;
@@ -399,6 +412,12 @@ final class Sweep {
                 out.add(withBody(op, "path {" + name + "}: " + v[0], path, baseQuery, body, body == null ? null : body.base,
                         Expect.REFUSED, null, null));
             }
+            // declared bounds: past them refused; at them a resource that does not exist (any 4xx), never a 5xx
+            for (Bound b : parameterBounds(schema, name, values.stream().map(v -> v[1]).toList())) {
+                String path = path(op, Map.of(name, b.text()));
+                out.add(withBody(op, "path {" + name + "}: " + b.describe(), path, baseQuery, body, body == null ? null : body.base,
+                        b.expect(), null, null).withBound(b.kind()));
+            }
         }
 
         // 2. query parameters (reads only: with real ids a query case of a write would change data)
@@ -414,7 +433,7 @@ final class Sweep {
                     values.add(new Object[]{"not a number", "abc", Expect.REFUSED});
                     values.add(new Object[]{"fraction", "1.5", Expect.REFUSED});
                     values.add(new Object[]{"huge number", "99999999999999999999", Expect.REFUSED});
-                    boolean nonNegative = s.has("minimum") && s.get("minimum").asDouble() >= 0 || name.equals("page");
+                    boolean nonNegative = !numberAllows(s, BigDecimal.ONE.negate()) || name.equals("page");
                     values.add(new Object[]{"negative", "-1", nonNegative ? Expect.REFUSED : Expect.TOLERATED});
                     // size=100000: refused, or clamped to the documented maximum
                     values.add(new Object[]{"100000", "100000", s.has("maximum") && s.get("maximum").asDouble() < 100000 ? Expect.REFUSED : Expect.TOLERATED});
@@ -441,6 +460,12 @@ final class Sweep {
                     q.put(name, (String) v[1]);
                     out.add(new Case(op, "query " + name + ": " + v[0], basePath, q, null, null, (Expect) v[2], name,
                             v[2] == Expect.TOLERATED ? (String) v[1] : null));
+                }
+                for (Bound b : parameterBounds(s, name, values.stream().map(v -> (String) v[1]).toList())) {
+                    Map<String, String> q = new LinkedHashMap<>(baseQuery);
+                    q.put(name, b.text());
+                    out.add(new Case(op, "query " + name + ": " + b.describe(), basePath, q, null, null, b.expect(), name,
+                            b.expect() == Expect.TOLERATED && b.value().isTextual() ? b.text() : null, b.kind()));
                 }
             }
             // an unknown sort / parameter the operation does not declare: ignored or refused, never 5xx
@@ -558,6 +583,10 @@ final class Sweep {
         String t = type(spec.schema());
         if (t.equals("array")) {
             out.add(raw(op, "body: an object instead of an array", path, query, "application/json", "{}", Expect.REFUSED));
+            for (Bound b : arrayBounds(spec.schema(), "", 0)) {
+                out.add(new Case(op, "body: " + b.describe(), path, query, "application/json", bytes(b.value()), b.expect(),
+                        null, null, b.kind()));
+            }
         } else {
             out.add(raw(op, "body: an array instead of an object", path, query, "application/json", "[]", Expect.REFUSED));
             out.add(raw(op, "body: a string instead of an object", path, query, "application/json", "\"hello\"", Expect.REFUSED));
@@ -687,6 +716,12 @@ final class Sweep {
                             out.add(mutate(op, path, query, spec, field, NODES.textNode(h[1]), false, field + ": " + h[0],
                                     allowed ? Expect.TOLERATED : Expect.REFUSED, allowed && h[1] != HUGE ? h[1] : null));
                         }
+                        // declared lengths, from the field's valid value: one past them refused, exactly the maximum
+                        // accepted and stored whole (or refused for another reason), never a 5xx
+                        for (Bound b : stringBounds(ps, valid(ps, name, depth + 1).asText(), boundsSkipped)) {
+                            out.add(mutate(op, path, query, spec, field, b.value(), false, field + ": " + b.describe(), b.expect(),
+                                    b.expect() == Expect.TOLERATED ? b.text() : null).withBound(b.kind()));
+                        }
                     }
                 }
                 case "integer", "number" -> {
@@ -694,8 +729,16 @@ final class Sweep {
                     out.add(mutate(op, path, query, spec, field, NODES.objectNode(), false, field + ": object for a number", Expect.REFUSED, null));
                     out.add(mutate(op, path, query, spec, field, NODES.numberNode(new java.math.BigDecimal("1e400")), false, field + ": huge number",
                             t.equals("integer") || ps.has("maximum") ? Expect.REFUSED : Expect.TOLERATED, null));
-                    boolean nonNegative = ps.has("minimum") && ps.get("minimum").asDouble() >= 0;
+                    boolean nonNegative = !numberAllows(ps, BigDecimal.ONE.negate());
                     out.add(mutate(op, path, query, spec, field, NODES.numberNode(-1), false, field + ": negative", nonNegative ? Expect.REFUSED : Expect.TOLERATED, null));
+                    for (Bound b : numberBounds(ps, t.equals("integer"))) {
+                        if (b.expect() == Expect.REFUSED && nonNegative && b.value().decimalValue().compareTo(BigDecimal.ONE.negate()) == 0) {
+                            boundsSkipped.merge(b.kind() + ": the negative case sends it", 1, Integer::sum);
+                            continue;
+                        }
+                        out.add(mutate(op, path, query, spec, field, b.value(), false, field + ": " + b.describe(), b.expect(), null)
+                                .withBound(b.kind()));
+                    }
                     if (t.equals("integer")) {
                         out.add(mutate(op, path, query, spec, field, NODES.numberNode(new java.math.BigDecimal("1.5")), false, field + ": fraction for an integer", Expect.REFUSED, null));
                     }
@@ -719,6 +762,10 @@ final class Sweep {
                         out.add(mutate(op, path, query, spec, field, NODES.arrayNode().add(UNKNOWN_ENUM), false, field + ": unknown enum item", Expect.REFUSED, null));
                     }
                     out.add(mutate(op, path, query, spec, field, NODES.arrayNode().add(NODES.arrayNode()), false, field + ": nested array item", Expect.REFUSED, null));
+                    for (Bound b : arrayBounds(ps, name, depth + 1)) {
+                        out.add(mutate(op, path, query, spec, field, b.value(), false, field + ": " + b.describe(), b.expect(), null)
+                                .withBound(b.kind()));
+                    }
                     propertyCases(op, path, query, spec, ps, field, out, depth + 1);
                 }
                 case "object" -> {
@@ -730,6 +777,279 @@ final class Sweep {
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ boundaries
+
+    /**
+     * A value at or one step past a bound the schema declares (maxLength, minLength, maximum, minimum and their
+     * exclusive forms, maxItems, minItems). Past the bound it is REFUSED (a 2xx: the service does not enforce what it
+     * declares); at the bound it is valid, so TOLERATED (a 5xx: something behind the check is narrower than the
+     * declaration, a column shorter than maxLength say; a 2xx must store and echo a string whole).
+     *
+     * @param kind  what is tested, for the summary: {@link #KINDS}
+     * @param bound the declared bound, for the case name ("maxLength 200")
+     */
+    record Bound(String kind, String bound, JsonNode value, Expect expect) {
+        /** The value as a parameter sends it: the text of a string, a plain number. */
+        String text() {
+            return value.isTextual() ? value.asText() : value.isBigDecimal() ? value.decimalValue().toPlainString() : value.toString();
+        }
+
+        String describe() {
+            String shown = value.isTextual() ? value.asText().length() + " chars"
+                    : value.isArray() ? value.size() + " items" : text();
+            return kind + " (" + bound + ": " + shown + ")";
+        }
+    }
+
+    /** The kinds of boundary case, in the order the summary prints them. */
+    static final List<String> KINDS = List.of("maxLength+1", "at maxLength", "minLength-1", "above maximum", "at maximum",
+            "below minimum", "maxItems+1", "maxItems+1 copies", "minItems-1");
+
+    /** Longest string or array a boundary case builds: a larger declared bound is left to the 100k and 1M cases. */
+    static final int BOUND_LIMIT = 100_000;
+
+    /** Boundary cases not generated, by reason: an exact-length value the pattern refuses, a value another case sends. */
+    final Map<String, Integer> boundsSkipped = new java.util.TreeMap<>();
+
+    /**
+     * The length bounds of a string schema without enum, const or format, built from a valid value of the field
+     * padded with a character that keeps its pattern matching (its last character, else 'x', else '0'): maxLength+1
+     * refused; exactly maxLength tolerated if the schema allows the padded value (else not sent, counted in
+     * {@code skipped}); minLength-1 refused.
+     */
+    static List<Bound> stringBounds(JsonNode s, String valid, Map<String, Integer> skipped) {
+        List<Bound> out = new ArrayList<>();
+        if (!type(s).equals("string") || s.has("enum") || s.has("const") || !s.path("format").asText("").isEmpty()) {
+            return out;
+        }
+        String base = valid == null ? "" : valid;
+        List<Character> pads = new ArrayList<>();
+        if (!base.isEmpty() && !Character.isSurrogate(base.charAt(base.length() - 1))) {
+            pads.add(base.charAt(base.length() - 1));
+        }
+        pads.add('x');
+        pads.add('0');
+        if (s.path("maxLength").isIntegralNumber() && s.get("maxLength").asInt() < BOUND_LIMIT) {
+            int max = s.get("maxLength").asInt();
+            String at = null;
+            char pad = pads.get(0);
+            for (char c : pads) {
+                String v = padded(base, max, c);
+                if (allows(s, v)) {
+                    at = v;
+                    pad = c;
+                    break;
+                }
+            }
+            out.add(new Bound("maxLength+1", "maxLength " + max, NODES.textNode(padded(base, max + 1, pad)), Expect.REFUSED));
+            if (at != null) {
+                out.add(new Bound("at maxLength", "maxLength " + max, NODES.textNode(at), Expect.TOLERATED));
+            } else {
+                skipped.merge("at maxLength: the pattern refuses the padded value", 1, Integer::sum);
+            }
+        }
+        if (s.path("minLength").isIntegralNumber() && s.get("minLength").asInt() > 0) {
+            int min = s.get("minLength").asInt();
+            out.add(new Bound("minLength-1", "minLength " + min, NODES.textNode(padded(base, min - 1, pads.get(0))), Expect.REFUSED));
+        }
+        return out;
+    }
+
+    /** The value cut or padded with {@code pad} to exactly {@code length} characters. */
+    static String padded(String value, int length, char pad) {
+        if (value.length() >= length) {
+            return value.substring(0, length);
+        }
+        return value + String.valueOf(pad).repeat(length - value.length());
+    }
+
+    /**
+     * The numeric bounds of an integer or number schema: the first value past the maximum (X+1 for whole numbers,
+     * X plus a hundredth or less for decimals; the exclusive bound itself) refused and the last value within it
+     * tolerated; the first value past the minimum refused. Both the OpenAPI 3.0 form (a boolean
+     * exclusiveMaximum next to maximum) and the 3.1 form (exclusiveMaximum a number) are read.
+     */
+    static List<Bound> numberBounds(JsonNode s, boolean integer) {
+        List<Bound> out = new ArrayList<>();
+        if (s.has("enum") || s.has("const")) {
+            return out;
+        }
+        for (boolean upper : new boolean[]{true, false}) {
+            String name = upper ? "maximum" : "minimum";
+            String exName = upper ? "exclusiveMaximum" : "exclusiveMinimum";
+            List<Object[]> limits = new ArrayList<>(); // {bound, exclusive, label}
+            if (s.path(name).isNumber()) {
+                boolean exclusive = s.path(exName).isBoolean() && s.get(exName).asBoolean();
+                limits.add(new Object[]{s.get(name).decimalValue(), exclusive, (exclusive ? exName + " " : name + " ")});
+            }
+            if (s.path(exName).isNumber()) {
+                limits.add(new Object[]{s.get(exName).decimalValue(), true, exName + " "});
+            }
+            for (Object[] l : limits) {
+                BigDecimal x = (BigDecimal) l[0];
+                boolean exclusive = (boolean) l[1];
+                String label = l[2] + x.stripTrailingZeros().toPlainString();
+                BigDecimal step = integer ? BigDecimal.ONE : step(x);
+                // the last value inside the bound and the first one past it, in the direction of the bound
+                BigDecimal inside;
+                BigDecimal past;
+                if (integer) {
+                    BigDecimal whole = x.setScale(0, upper ? RoundingMode.FLOOR : RoundingMode.CEILING);
+                    boolean onBound = whole.compareTo(x) == 0;
+                    inside = exclusive && onBound ? (upper ? whole.subtract(step) : whole.add(step)) : whole;
+                } else {
+                    inside = exclusive ? (upper ? x.subtract(step) : x.add(step)) : x;
+                }
+                past = upper ? inside.add(step) : inside.subtract(step);
+                if (!integer && exclusive) {
+                    past = x;
+                }
+                out.add(new Bound(upper ? "above maximum" : "below minimum", label, number(past, integer), Expect.REFUSED));
+                if (upper) {
+                    out.add(new Bound("at maximum", label, number(inside, integer), Expect.TOLERATED));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A hundredth, or a tenth of the bound's last decimal place; 1 beyond 10^13 (where a double has no hundredths). */
+    private static BigDecimal step(BigDecimal x) {
+        if (x.abs().compareTo(BigDecimal.TEN.pow(13)) >= 0) {
+            return BigDecimal.ONE;
+        }
+        return BigDecimal.ONE.movePointLeft(Math.max(2, x.stripTrailingZeros().scale() + 1));
+    }
+
+    /** A JSON number written plainly: 1000000000000, not 1E+12 (which a whole-number field would refuse as a float). */
+    private static JsonNode number(BigDecimal v, boolean integer) {
+        if (integer) {
+            return NODES.numberNode(v.toBigIntegerExact());
+        }
+        BigDecimal plain = new BigDecimal(v.toPlainString());
+        return plain.scale() <= 0 ? NODES.numberNode(plain.toBigIntegerExact()) : NODES.numberNode(plain);
+    }
+
+    /** Whether a number schema's bounds accept the value (maximum, minimum, both exclusive forms). */
+    static boolean numberAllows(JsonNode s, BigDecimal v) {
+        for (boolean upper : new boolean[]{true, false}) {
+            String name = upper ? "maximum" : "minimum";
+            String exName = upper ? "exclusiveMaximum" : "exclusiveMinimum";
+            if (s.path(name).isNumber()) {
+                int c = v.compareTo(s.get(name).decimalValue()) * (upper ? 1 : -1);
+                if (c > 0 || c == 0 && s.path(exName).asBoolean(false) && s.get(exName).isBoolean()) {
+                    return false;
+                }
+            }
+            if (s.path(exName).isNumber() && v.compareTo(s.get(exName).decimalValue()) * (upper ? 1 : -1) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The item-count bounds of an array schema: maxItems+1 and minItems-1 items, refused. The items are distinct
+     * valid items where the item schema gives a way to make them (enum values, uuids, numbered strings the pattern
+     * allows, consecutive whole numbers), so that a service reading the array into a set counts them all; else copies
+     * of one valid item (none where uniqueItems is declared). Where the items could be distinct, maxItems+1 is also
+     * sent as copies of one item ("maxItems+1 copies"): the document bounds the array, not the set it may become.
+     */
+    List<Bound> arrayBounds(JsonNode schema, String name, int depth) {
+        JsonNode s = resolve(schema);
+        List<Bound> out = new ArrayList<>();
+        JsonNode items = resolve(s.path("items"));
+        JsonNode item = valid(items, singular(name), depth + 1);
+        boolean unique = s.path("uniqueItems").asBoolean(false);
+        if (s.path("maxItems").isIntegralNumber() && s.get("maxItems").asInt() < BOUND_LIMIT) {
+            int max = s.get("maxItems").asInt();
+            ArrayNode distinct = distinct(items, item, max + 1);
+            if (distinct != null) {
+                out.add(new Bound("maxItems+1", "maxItems " + max, distinct, Expect.REFUSED));
+                if (!unique && max + 1 > 1) {
+                    out.add(new Bound("maxItems+1 copies", "maxItems " + max, copies(item, max + 1), Expect.REFUSED));
+                }
+            } else if (!unique) {
+                out.add(new Bound("maxItems+1", "maxItems " + max, copies(item, max + 1), Expect.REFUSED));
+            } else {
+                boundsSkipped.merge("maxItems+1: uniqueItems and no way to make distinct items", 1, Integer::sum);
+            }
+        }
+        if (s.path("minItems").isIntegralNumber() && s.get("minItems").asInt() > 0) {
+            int min = s.get("minItems").asInt();
+            ArrayNode distinct = distinct(items, item, min - 1);
+            if (distinct != null || !unique) {
+                out.add(new Bound("minItems-1", "minItems " + min, distinct != null ? distinct : copies(item, min - 1), Expect.REFUSED));
+            } else {
+                boundsSkipped.merge("minItems-1: uniqueItems and no way to make distinct items", 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    static ArrayNode copies(JsonNode item, int n) {
+        ArrayNode a = NODES.arrayNode();
+        for (int i = 0; i < n; i++) {
+            a.add(item.deepCopy());
+        }
+        return a;
+    }
+
+    /** n distinct valid items (the first is the valid item itself where it can be), or null when the schema gives no n. */
+    static ArrayNode distinct(JsonNode items, JsonNode item, int n) {
+        if (n <= 1) {
+            return copies(item, n);
+        }
+        Set<JsonNode> distinct = new LinkedHashSet<>();
+        if (items.has("enum")) {
+            items.get("enum").forEach(distinct::add);
+        } else if (type(items).equals("string") && items.path("format").asText().equals("uuid")) {
+            distinct.add(item);
+            for (int i = 0; distinct.size() < n; i++) {
+                distinct.add(NODES.textNode(UUID.nameUUIDFromBytes(("sweep item " + i).getBytes(StandardCharsets.UTF_8)).toString()));
+            }
+        } else if (type(items).equals("string") && items.path("format").asText("").isEmpty() && item.isTextual()) {
+            for (int i = 0; i < n; i++) {
+                String v = item.asText() + i;
+                if (allows(items, v)) {
+                    distinct.add(NODES.textNode(v));
+                }
+            }
+        } else if (type(items).equals("integer") && item.isIntegralNumber()) {
+            for (int i = 0; i < n; i++) {
+                BigDecimal v = item.decimalValue().add(BigDecimal.valueOf(i));
+                if (numberAllows(items, v)) {
+                    distinct.add(NODES.numberNode(v.toBigIntegerExact()));
+                }
+            }
+        }
+        if (distinct.size() < n) {
+            return null;
+        }
+        ArrayNode a = NODES.arrayNode();
+        distinct.stream().limit(n).forEach(a::add);
+        return a;
+    }
+
+    /**
+     * Boundary cases of a query or path parameter, as text; a value one of the parameter's other cases already sends
+     * (the negative page, size=100000) is not sent twice.
+     */
+    List<Bound> parameterBounds(JsonNode s, String name, List<String> sent) {
+        String t = type(s);
+        List<Bound> bounds = t.equals("integer") || t.equals("number") ? numberBounds(s, t.equals("integer"))
+                : t.equals("string") ? stringBounds(s, valid(s, name, 0).asText(), boundsSkipped) : List.of();
+        List<Bound> out = new ArrayList<>();
+        for (Bound b : bounds) {
+            if (sent.contains(b.text())) {
+                boundsSkipped.merge(b.kind() + ": another case of the parameter sends it", 1, Integer::sum);
+            } else {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     /** Whether a string schema's bounds and pattern (a search, as in JSON Schema) accept the value. */

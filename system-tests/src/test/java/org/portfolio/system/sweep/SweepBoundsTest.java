@@ -1,0 +1,120 @@
+package org.portfolio.system.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.portfolio.system.sweep.Sweep.Bound;
+import org.portfolio.system.sweep.Sweep.Case;
+import org.portfolio.system.sweep.Sweep.Expect;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The boundary values of the bad-input sweep, built from schemas alone (no stack). */
+class SweepBoundsTest {
+
+    private static JsonNode json(String text) throws Exception {
+        return Sweep.JSON.readTree(text);
+    }
+
+    private static List<String> shown(List<Bound> bounds) {
+        return bounds.stream().map(b -> b.kind() + " " + b.text() + " " + b.expect()).toList();
+    }
+
+    @Test
+    void aStringIsPaddedWithItsLastCharacterSoThePatternStillMatches() throws Exception {
+        Map<String, Integer> skipped = new TreeMap<>();
+        List<Bound> b = Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":8,\"minLength\":3,\"pattern\":\"^[^ ]([\\\\s\\\\S]*[^ ])?#[^ #]+$\"}"),
+                "ab#cd", skipped);
+        assertThat(shown(b)).containsExactly("maxLength+1 ab#cddddd REFUSED", "at maxLength ab#cdddd TOLERATED", "minLength-1 ab REFUSED");
+        assertThat(skipped).isEmpty();
+    }
+
+    @Test
+    void anExactLengthValueThePatternRefusesIsNotSentButOnePastTheMaximumIs() throws Exception {
+        Map<String, Integer> skipped = new TreeMap<>();
+        List<Bound> b = Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":12,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\"}"),
+                "2026-01-02", skipped);
+        assertThat(shown(b)).containsExactly("maxLength+1 2026-01-02222 REFUSED");
+        assertThat(skipped).containsEntry("at maxLength: the pattern refuses the padded value", 1);
+        // a trailing space the pattern refuses: padded with x instead
+        b = Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":6,\"pattern\":\"\\\\S$\"}"), "a ", skipped);
+        assertThat(shown(b)).containsExactly("maxLength+1 a xxxxx REFUSED", "at maxLength a xxxx TOLERATED");
+        // enum and format strings have no length cases
+        assertThat(Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":6,\"format\":\"uuid\"}"), "a", skipped)).isEmpty();
+        assertThat(Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":6,\"enum\":[\"A\"]}"), "A", skipped)).isEmpty();
+    }
+
+    @Test
+    void wholeNumbersStepByOneAndDecimalsByAHundredthWrittenPlainly() throws Exception {
+        assertThat(shown(Sweep.numberBounds(json("{\"type\":\"integer\",\"minimum\":1,\"maximum\":999999999999}"), true)))
+                .containsExactly("above maximum 1000000000000 REFUSED", "at maximum 999999999999 TOLERATED", "below minimum 0 REFUSED");
+        assertThat(shown(Sweep.numberBounds(json("{\"type\":\"number\",\"minimum\":0.5,\"maximum\":366}"), false)))
+                .containsExactly("above maximum 366.01 REFUSED", "at maximum 366 TOLERATED", "below minimum 0.49 REFUSED");
+        assertThat(shown(Sweep.numberBounds(json("{\"type\":\"number\",\"minimum\":-1e12,\"maximum\":1e12}"), false)))
+                .containsExactly("above maximum 1000000000000.01 REFUSED", "at maximum 1000000000000 TOLERATED",
+                        "below minimum -1000000000000.01 REFUSED");
+    }
+
+    @Test
+    void exclusiveBoundsOfBothOpenApiVersionsAreTheFirstValueRefused() throws Exception {
+        // OpenAPI 3.1: the exclusive bound is a number
+        assertThat(shown(Sweep.numberBounds(json("{\"type\":\"number\",\"exclusiveMinimum\":0,\"maximum\":100}"), false)))
+                .containsExactly("above maximum 100.01 REFUSED", "at maximum 100 TOLERATED", "below minimum 0 REFUSED");
+        // OpenAPI 3.0: a boolean next to the bound
+        assertThat(shown(Sweep.numberBounds(json("{\"type\":\"integer\",\"maximum\":10,\"exclusiveMaximum\":true}"), true)))
+                .containsExactly("above maximum 10 REFUSED", "at maximum 9 TOLERATED");
+        JsonNode s = json("{\"type\":\"number\",\"exclusiveMinimum\":0}");
+        assertThat(Sweep.numberAllows(s, BigDecimal.ZERO)).isFalse();
+        assertThat(Sweep.numberAllows(s, new BigDecimal("0.01"))).isTrue();
+        assertThat(Sweep.numberAllows(json("{\"minimum\":0}"), BigDecimal.ZERO)).isTrue();
+    }
+
+    @Test
+    void arraysGetOneItemTooManyOrTooFewDistinctWherePossibleAndAlsoAsCopies() throws Exception {
+        Sweep sweep = new Sweep(json("{}"), Map.of());
+        // enum items: distinct values while there are enough, else copies
+        List<Bound> b = sweep.arrayBounds(json("{\"type\":\"array\",\"minItems\":3,\"maxItems\":3,\"items\":{\"type\":\"string\",\"enum\":[\"A\",\"B\"]}}"),
+                "codes", 0);
+        assertThat(shown(b)).containsExactly("maxItems+1 [\"A\",\"A\",\"A\",\"A\"] REFUSED", "minItems-1 [\"A\",\"B\"] REFUSED");
+        b = sweep.arrayBounds(json("{\"type\":\"array\",\"maxItems\":3,\"uniqueItems\":true,\"items\":{\"type\":\"string\",\"enum\":[\"A\",\"B\"]}}"),
+                "codes", 0);
+        assertThat(b).isEmpty();
+        assertThat(sweep.boundsSkipped).containsEntry("maxItems+1: uniqueItems and no way to make distinct items", 1);
+        // free strings: numbered; and the same count as copies of one item (a service reading a set would merge them)
+        b = sweep.arrayBounds(json("{\"type\":\"array\",\"maxItems\":2,\"items\":{\"type\":\"string\",\"maxLength\":20}}"),
+                "tags", 0);
+        assertThat(shown(b)).containsExactly("maxItems+1 [\"Sweep tag0\",\"Sweep tag1\",\"Sweep tag2\"] REFUSED",
+                "maxItems+1 copies [\"Sweep tag\",\"Sweep tag\",\"Sweep tag\"] REFUSED");
+        // uuids: the valid one first, then fresh ones; no copies where uniqueItems is declared
+        b = sweep.arrayBounds(json("{\"type\":\"array\",\"maxItems\":1,\"uniqueItems\":true,\"items\":{\"type\":\"string\",\"format\":\"uuid\"}}"),
+                "schools", 0);
+        assertThat(b).hasSize(1);
+        assertThat(b.get(0).value().get(0).asText()).isEqualTo(Sweep.UNKNOWN_UUID);
+        assertThat(b.get(0).value().get(1).asText()).isNotEqualTo(Sweep.UNKNOWN_UUID).hasSize(36);
+    }
+
+    /** The committed merged document: how many boundary cases the sweep sends, within its budget of about 1,000. */
+    @Test
+    void theMergedDocumentGivesBoundaryCasesOfEveryKindWithinTheBudget() throws Exception {
+        JsonNode doc = Sweep.JSON.readTree(Path.of("src/test/openapi/portfolio.json").toFile());
+        Sweep sweep = new Sweep(doc, Map.of());
+        List<Case> all = new ArrayList<>();
+        sweep.operations().forEach(op -> all.addAll(sweep.cases(op)));
+        Map<String, Integer> byKind = new TreeMap<>();
+        all.stream().filter(c -> c.bound() != null).forEach(c -> byKind.merge(c.bound() + " " + c.expect(), 1, Integer::sum));
+        long bounds = all.stream().filter(c -> c.bound() != null).count();
+        System.out.printf("sweep boundaries from the committed document: %d of %d cases %s; not sent %s%n", bounds, all.size(),
+                byKind, sweep.boundsSkipped);
+        assertThat(bounds).isBetween(300L, 1_000L);
+        assertThat(byKind.keySet()).contains("maxLength+1 REFUSED", "at maxLength TOLERATED", "minLength-1 REFUSED",
+                "above maximum REFUSED", "at maximum TOLERATED", "below minimum REFUSED", "maxItems+1 REFUSED", "maxItems+1 copies REFUSED", "minItems-1 REFUSED");
+        assertThat(all.stream().filter(c -> c.bound() != null).map(Case::expect))
+                .allMatch(e -> e == Expect.REFUSED || e == Expect.TOLERATED);
+    }
+}
