@@ -67,4 +67,13 @@ class SchoolRegistrationTest {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(bad)
                 .post("/api/schools").then().statusCode(400).body("errors[0].field", equalTo("grades[1]"));
     }
+
+    /** Fourteenth pass: maxItems 14 counts the grades sent, copies included; copies within it count once. */
+    @Test
+    void gradesAreBoundedByTheItemsSentAndACopyCountsOnce() {
+        Map<String, Object> copies = new java.util.HashMap<>(school("G-2", UUID.randomUUID().toString()));
+        copies.put("grades", java.util.Collections.nCopies(15, "9"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(copies)
+                .post("/api/schools").then().statusCode(400).body("errors[0].field", equalTo("grades"));
+    }
 }

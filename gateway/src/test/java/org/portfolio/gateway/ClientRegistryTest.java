@@ -73,7 +73,23 @@ class ClientRegistryTest {
                 .post("/api/admin/clients").then().statusCode(422).body("errors[0].field", equalTo("schools"));
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "root", "roles", List.of("SUPERUSER")))
-                .post("/api/admin/clients").then().statusCode(400).body("errors[0].field", equalTo("roles"));
+                .post("/api/admin/clients").then().statusCode(400).body("errors[0].field", equalTo("roles[0]"));
+    }
+
+    /** Fourteenth pass (the sweep's boundary cases): a bound counts the items sent; copies still count once in the scope. */
+    @Test
+    void anArraysBoundCountsTheItemsSentCopiesIncludedAndTheScopeKeepsEachOnce() {
+        UUID body = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "authorizer", "roles", List.of("OVERSIGHT"), "oversightBodies", java.util.Collections.nCopies(101, body)))
+                .post("/api/admin/clients").then().statusCode(400).body("errors[0].field", containsString("oversightBodies"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "leader", "roles", java.util.Collections.nCopies(6, "SCHOOL_LEADER"), "schools", List.of(body)))
+                .post("/api/admin/clients").then().statusCode(400).body("errors[0].field", containsString("roles"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "authorizer", "roles", List.of("OVERSIGHT", "OVERSIGHT"), "oversightBodies", java.util.Collections.nCopies(100, body)))
+                .post("/api/admin/clients").then().statusCode(201)
+                .body("roles", equalTo(List.of("OVERSIGHT"))).body("oversightBodies", equalTo(List.of(body.toString())));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.portfolio.contracts.domain.InterventionLevel;
 import org.portfolio.contracts.domain.SchoolYear;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -35,8 +36,9 @@ public record BenchmarkDto(
         @Schema(description = "The school year the benchmark is measured for; within the term", examples = "2026-27")
         @NotNull @Pattern(regexp = SchoolYear.PATTERN, message = "must be a school year such as 2026-27") String period,
         @Schema(examples = "ORGANIZATIONAL") @NotNull BenchmarkCategory category,
-        @Schema(description = "Autonomy domains revoked when it is missed; each needs a provision", examples = "[\"PEOPLE\"]")
-        Set<@NotNull AutonomyDomain> guardsDomains,
+        // a list, so that maxItems counts what is sent (read into a set, copies of one value were one; fourteenth pass)
+        @Schema(description = "Autonomy domains revoked when it is missed; each needs a provision. A value given twice counts once; an answer lists each value once.", examples = "[\"PEOPLE\"]")
+        @Size(max = 4) List<@NotNull AutonomyDomain> guardsDomains,
         @Schema(description = "The intervention level a miss triggers (NONE: a miss does not move the level)", examples = "NOTICE_OF_CONCERN")
         @NotNull InterventionLevel missTriggers,
         @Schema(description = "Reinstate the guarded autonomies when a later evaluation is MET (default false)", examples = "true")
@@ -44,12 +46,13 @@ public record BenchmarkDto(
         @Schema(examples = "Teacher vacancies on the first school day") @Size(max = 1000) String description) {
 
     BenchmarkSpec toSpec() {
-        return new BenchmarkSpec(benchmarkId, metricCode, comparator, target, period, category, guardsDomains,
+        return new BenchmarkSpec(benchmarkId, metricCode, comparator, target, period, category,
+                guardsDomains == null ? null : Set.copyOf(guardsDomains),
                 missTriggers, Boolean.TRUE.equals(reinstateOnMet), description);
     }
 
     static BenchmarkDto of(Benchmark b) {
         return new BenchmarkDto(b.benchmarkId, b.metricCode, b.comparator, b.target, b.period, b.category,
-                new TreeSet<>(b.guardsDomains), b.missTriggers, b.reinstateOnMet, b.description);
+                List.copyOf(new TreeSet<>(b.guardsDomains)), b.missTriggers, b.reinstateOnMet, b.description);
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.platform.web.vocabulary.Grade;
 import org.portfolio.contracts.domain.SchoolType;
 
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 @Schema(description = "A school to register")
@@ -20,8 +20,9 @@ public record SchoolRequest(
         @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String ncesId,
         @Schema(examples = "Eastside High School") @NotBlank @Size(max = 200) String name,
         @Schema(examples = "INNOVATION") @NotNull SchoolType type,
-        @Schema(description = "Grades served: PK, K, 1 … 12", examples = "[\"9\", \"10\", \"11\", \"12\"]")
-        @NotEmpty Set<@NotNull Grade> grades,
+        // a list, so that maxItems counts what is sent (read into a set, copies of one value were one; fourteenth pass)
+        @Schema(description = "Grades served: PK, K, 1 … 12. A value given twice counts once; an answer lists each value once.", examples = "[\"9\", \"10\", \"11\", \"12\"]")
+        @NotEmpty @Size(max = 14) List<@NotNull Grade> grades,
         @Schema(examples = "1200 E 12th Ave, Metro City") @Size(max = 300) String address,
         @Schema(description = "Attendance zone", examples = "EAST") @Size(max = 60) String zone,
         @Schema(description = "The oversight body that authorizes the school") @NotNull UUID oversightBodyId) {

@@ -232,7 +232,7 @@ public class SchoolResource {
     }
 
     private static SchoolRegistryService.Details details(SchoolRequest r) {
-        return new SchoolRegistryService.Details(r.districtCode(), r.ncesId(), r.name(), r.type(), r.grades(),
+        return new SchoolRegistryService.Details(r.districtCode(), r.ncesId(), r.name(), r.type(), java.util.EnumSet.copyOf(r.grades()),
                 r.address(), r.zone(), r.oversightBodyId());
     }
 

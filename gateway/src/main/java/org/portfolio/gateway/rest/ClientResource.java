@@ -67,7 +67,7 @@ public class ClientResource {
             content = @Content(schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope")
     public Response register(@Valid @NotNull ClientRequest r, @Context UriInfo uri) {
-        ApiClient.Registration reg = registry.register(r.name(), r.roles(), r.scope(), caller.id());
+        ApiClient.Registration reg = registry.register(r.name(), r.roleSet(), r.scope(), caller.id());
         return noStore(Response.created(uri.getAbsolutePathBuilder().path(reg.client().clientId).build())
                 .tag(EntityTags.of(reg.client().version))
                 .entity(ClientResponse.of(reg.client(), reg.secret()))).build();
@@ -108,7 +108,7 @@ public class ClientResource {
     public Response update(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId,
                            @Parameter(description = "ETag from a previous read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ClientRequest r) {
-        return withTag(registry.update(clientId, ifMatch, r.name(), r.roles(), r.scope(), caller.id()), null);
+        return withTag(registry.update(clientId, ifMatch, r.name(), r.roleSet(), r.scope(), caller.id()), null);
     }
 
     @POST

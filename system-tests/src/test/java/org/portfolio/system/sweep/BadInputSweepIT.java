@@ -73,30 +73,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningStack.class)
 class BadInputSweepIT {
 
-    private static final String SET_BOUND = "accepted (2xx): N+1 copies of one value in an array declared maxItems N, read "
-            + "into a Set of one by the gateway's ClientRequest (boundary sweep, 2026-12-06)";
-
     /**
      * Known service bugs: "METHOD /template | case name prefix" → why. Empty this list as the bugs are fixed (the
      * test fails for an entry that no longer reproduces).
      */
-    static final Map<String, String> KNOWN_VIOLATIONS = Map.of(
-            // Found by the boundary cases (2026-12-06). The gateway's ClientRequest reads schools, oversightBodies and
-            // zones into a Set, so N+1 copies of one value become one value and @Size(max = N) passes: the array the
-            // document bounds (maxItems N; "a value given twice counts once") is accepted with N+1 items. N+1 distinct
-            // values are refused (the "maxItems+1" cases). Not fixed here: reading these fields as lists (and counting
-            // the items) drops the "counts once" note the OpenAPI filter derives from the Set (UniqueItems), which
-            // changes the merged document, its committed snapshot and the generated clients; or the document could
-            // bound distinct values only, which JSON Schema cannot say. Each known case's answer is printed
-            // ("sweep: known case"); an entry not seen in a run is listed, not failed (the PUT of zones was answered
-            // 409 in a run: the known cases run several at a time, and the PUTs change the same client).
-            "POST /api/admin/clients | body schools: maxItems+1 copies", SET_BOUND,
-            "POST /api/admin/clients | body oversightBodies: maxItems+1 copies", SET_BOUND,
-            "POST /api/admin/clients | body zones: maxItems+1 copies", SET_BOUND,
-            "PUT /api/admin/clients/{clientId} | body schools: maxItems+1 copies", SET_BOUND,
-            "PUT /api/admin/clients/{clientId} | body oversightBodies: maxItems+1 copies", SET_BOUND,
-            "PUT /api/admin/clients/{clientId} | body zones: maxItems+1 copies", SET_BOUND);
-    // Emptied once fixed: database races (unique key, serialization) → 409 in platform-web; unknown school or metric →
+    static final Map<String, String> KNOWN_VIOLATIONS = Map.of();
+    // Emptied once fixed: the gateway's ClientRequest read schools, oversightBodies and zones into a Set, so N+1 copies
+    // of one value passed @Size(max = N) (boundary cases, fourteenth pass: now lists, each value kept once);
+    // database races (unique key, serialization) → 409 in platform-web; unknown school or metric →
     // 404 in performance-service; fractions for whole numbers → 400 (Jackson's float-to-int coercion off).
 
     /** Threads sending the cases (the gateway's client rate limit is raised for the system tests). */
