@@ -431,6 +431,25 @@ class TokenEndpointTest {
                 .post("/oauth/token"), 400, "invalid_request");
     }
 
+    /** Fourteenth pass: the form fields' declared maxLength (client_id 64, client_secret and scope 4,096) is held to. */
+    @Test
+    void invalidRequestWhenAFormFieldIsLongerThanItsDeclaredBound() {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        oauthError(given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("scope", "OVERSIGHT" + "x".repeat(4096 - 9 + 1))
+                .post("/oauth/token"), 400, "invalid_request");
+        oauthError(given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", "c".repeat(65)).formParam("client_secret", c.secret())
+                .post("/oauth/token"), 400, "invalid_request");
+        oauthError(given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", c.id()).formParam("client_secret", "s".repeat(4097))
+                .post("/oauth/token"), 400, "invalid_request");
+        // at the bound: a scope of 4,096 characters is read, and refused for what it names (no such role)
+        oauthError(given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("scope", "OVERSIGHT" + "x".repeat(4096 - 9))
+                .post("/oauth/token"), 400, "invalid_scope");
+    }
+
     @Test
     void invalidClientForAnUnknownClientAWrongSecretOrNoAuthentication() {
         Clients.Registered c = Clients.register("OVERSIGHT");

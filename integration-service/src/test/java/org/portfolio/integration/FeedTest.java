@@ -378,4 +378,13 @@ class FeedTest {
         }
         return out;
     }
+
+    /** Fourteenth pass: the type filter declares maxItems 50, and a list past it is refused, copies included. */
+    @Test
+    void theTypeFilterTakesAtMostFiftyValues() {
+        String type = "&type=portfolio.contracts.SchoolUpdated.v1";
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=0" + type.repeat(51))
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=0" + type.repeat(50)).then().statusCode(200);
+    }
 }

@@ -127,6 +127,22 @@ class WebhookLimitsTest {
         }
     }
 
+    /** Hostile review of the fourteenth pass: read into sets, copies of one value passed maxItems. */
+    @Test
+    void anArraysBoundCountsCopiesAndTheSubscriptionKeepsEachValueOnce() throws Exception {
+        try (Receiver r = new Receiver()) {
+            Webhooks.register(TestTokens.districtAdmin(), r.url(), java.util.Collections.nCopies(22, "SchoolRegistered"), null)
+                    .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.containsString("eventTypes"));
+            UUID school = UUID.randomUUID();
+            Webhooks.register(TestTokens.districtAdmin(), r.url(), List.of("SchoolRegistered"), java.util.Collections.nCopies(1001, school))
+                    .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.containsString("schoolIds"));
+            Response ok = Webhooks.register(TestTokens.districtAdmin(), r.url(), List.of("SchoolRegistered", "SchoolRegistered"),
+                    List.of(school, school));
+            ok.then().statusCode(201).body("eventTypes.size()", equalTo(1)).body("schoolIds", equalTo(List.of(school.toString())));
+            given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + ok.path("id")).then().statusCode(204);
+        }
+    }
+
     /** Review finding: /api/webhooks took bodies up to the 10 MB of every service. */
     @Test
     void webhookRequestBodiesAreLimitedTo64Kilobytes() throws Exception {

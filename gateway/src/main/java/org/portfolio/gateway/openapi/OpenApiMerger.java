@@ -159,11 +159,6 @@ public final class OpenApiMerger {
                     }
                     ObjectNode operation = (ObjectNode) op.getValue();
                     rewriteSecurity(operation, bearerSchemes);
-                    if (!operation.has("security")) {
-                        // public, and saying so: an operation without the field reads as "not thought about" to
-                        // linters (Redocly's security-defined, fourteenth pass); [] is "no token needed"
-                        operation.putArray("security");
-                    }
                     addGatewayResponses(operation, source.proxied());
                     for (JsonNode t : operation.path("tags")) {
                         if (tagNames.add(t.asText())) {

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "(client id and secret), or send client_id and client_secret in the form instead.")
 public record TokenRequestForm(
         @Schema(required = true, enumeration = "client_credentials") @JsonProperty("grant_type") String grantType,
-        @Schema(description = "Optional narrowing: space-separated roles and school:<id> entries of the client", maxLength = 8192)
+        @Schema(description = "Optional narrowing: space-separated roles and school:<id> entries of the client", maxLength = 4096)
         @JsonProperty("scope") String scope,
         @Schema(description = "Only without HTTP Basic", maxLength = 64) @JsonProperty("client_id") String clientId,
-        @Schema(description = "Only without HTTP Basic; the whole form is at most 8,192 bytes", maxLength = 8192) @JsonProperty("client_secret") String clientSecret) {
+        @Schema(description = "Only without HTTP Basic", maxLength = 4096) @JsonProperty("client_secret") String clientSecret) {
 }

@@ -46,6 +46,8 @@ public class TokenResource {
             "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:jwt-bearer",
             "urn:ietf:params:oauth:grant-type:saml2-bearer", "urn:ietf:params:oauth:grant-type:token-exchange");
     private static final int MAX_FORM = 8192;
+    /** The form fields' maxLength, as TokenRequestForm declares them (fourteenth pass). */
+    static final Map<String, Integer> FIELD_BOUNDS = Map.of("client_id", 64, "client_secret", 4096, "scope", 4096);
     private static final CacheControl NO_STORE;
 
     static {
@@ -90,6 +92,13 @@ public class TokenResource {
             form = parseForm(body == null ? "" : body);
         } catch (IllegalArgumentException e) {
             return error(400, "invalid_request", e.getMessage());
+        }
+        // each field within the maxLength the document declares (TokenRequestForm), as an OAuth error (§5.2)
+        for (Map.Entry<String, Integer> bound : FIELD_BOUNDS.entrySet()) {
+            String value = form.get(bound.getKey());
+            if (value != null && value.length() > bound.getValue()) {
+                return error(400, "invalid_request", bound.getKey() + " is longer than " + bound.getValue() + " characters");
+            }
         }
         // client authentication (§2.3.1): Basic, or the form, never both
         String clientId;

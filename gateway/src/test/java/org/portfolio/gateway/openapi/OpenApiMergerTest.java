@@ -126,20 +126,6 @@ class OpenApiMergerTest {
         assertThat(merged.at("/servers/0/description").asText()).contains("production");
     }
 
-    /** Fourteenth pass (Redocly's security-defined): a public operation says it needs no token; a secured one keeps its roles. */
-    @Test
-    void everyOperationStatesItsSecurityAPublicOneAnEmptyList() throws Exception {
-        ObjectNode s = doc("{'openapi':'3.1.0','paths':{'/api/x':{'get':{'security':[{'bearer':['SIS']}],'responses':{'200':{'description':'ok'}}}},"
-                + "'/api/public':{'get':{'responses':{'200':{'description':'ok'}}}}},"
-                + "'components':{'securitySchemes':{'bearer':{'type':'http','scheme':'bearer'}}}}");
-        ObjectNode merged = merge(new OpenApiMerger.Source("x", s, p -> true, true));
-        JsonNode open = merged.at("/paths/~1api~1public/get/security");
-        assertThat(open.isArray()).as("declared").isTrue();
-        assertThat(open).isEmpty();
-        assertThat(merged.at("/paths/~1api~1public/get/responses/401").isMissingNode()).as("no gateway 401 on a public operation").isTrue();
-        assertThat(merged.at("/paths/~1api~1x/get/security/0/oauth2/0").asText()).isEqualTo("SIS");
-    }
-
     /** Thirteenth pass (OWASP's API ruleset): every 2xx and 4xx answer names the rate limit fields the gateway sets. */
     @Test
     void everySuccessAndClientErrorAnswerDeclaresTheRateLimitFieldsOnce() throws Exception {

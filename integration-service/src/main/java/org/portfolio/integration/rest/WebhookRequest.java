@@ -6,21 +6,24 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
-/** A webhook subscription to register. */
+/**
+ * A webhook subscription to register. Lists, not sets: maxItems counts the items sent, copies included (read into a set,
+ * copies of one value passed the bound; hostile review of the fourteenth pass).
+ */
 @Schema(name = "WebhookRequest")
 public record WebhookRequest(
         @Schema(description = "Where to POST the events: an http or https URL the service may reach (not loopback, private or "
                 + "link-local unless the deployment allows it); redirects are not followed", examples = "https://hr.district.example/portfolio-events",
                 required = true, maxLength = 2000)
         @NotBlank @Size(max = 2000) String url,
-        @Schema(description = "The event types to receive; each must be one your roles may read", required = true, minItems = 1,
+        @Schema(description = "The event types to receive; each must be one your roles may read. A value given twice counts once; an answer lists each value once.", required = true, minItems = 1,
                 maxItems = EventTypeName.COUNT)
-        @NotEmpty @Size(max = EventTypeName.COUNT) Set<@NotNull EventTypeName> eventTypes,
-        @Schema(description = "Only events about these schools; absent or empty: every school you may read", maxItems = 1000)
-        @Size(max = 1000) Set<@NotNull UUID> schoolIds,
+        @NotEmpty @Size(max = EventTypeName.COUNT) List<@NotNull EventTypeName> eventTypes,
+        @Schema(description = "Only events about these schools; absent or empty: every school you may read. A value given twice counts once; an answer lists each value once.", maxItems = 1000)
+        @Size(max = 1000) List<@NotNull UUID> schoolIds,
         @Schema(description = "What it is for", maxLength = 200, examples = "HR: stop hiring when PEOPLE autonomy is revoked")
         @Size(max = 200) String description) {
 }

@@ -75,7 +75,7 @@ public class WebhookResource {
     public Response register(@Valid @NotNull WebhookRequest request, @Context UriInfo uri) {
         SubscriptionService.Registered r = service.register(rights.get(), rights.narrowedToSchools(), request.url(),
                 request.eventTypes().stream().map(EventTypeName::type).collect(java.util.stream.Collectors.toSet()),
-                request.schoolIds() == null ? Set.of() : request.schoolIds(), request.description());
+                request.schoolIds() == null ? Set.of() : new java.util.LinkedHashSet<>(request.schoolIds()), request.description());
         return Response.created(uri.getAbsolutePathBuilder().path(r.subscription().id.toString()).build())
                 .entity(WebhookResponse.of(r.subscription(), r.secret(), clock.instant())).build();
     }

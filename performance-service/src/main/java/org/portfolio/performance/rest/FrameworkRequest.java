@@ -97,8 +97,10 @@ public record FrameworkRequest(
     public record CutPoint(@Schema(description = "Within the metric's unit (a percent 0–100, a count whole and not negative, …)",
                                    examples = "50") @NotNull @DecimalMin("-9999999999.9999") @DecimalMax("9999999999.9999")
                            BigDecimal threshold,
-                           @Schema(description = "More than 0, at most the metric's weight", examples = "12") @NotNull
-                           @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal points) {
+                           // declared here, enforced by FrameworkRules with the framework's other rules (422
+                           // invalid-framework, every broken rule at once): more than 0, at most the metric's weight (≤ 100)
+                           @Schema(description = "More than 0, at most the metric's weight", examples = "12", minimum = "0",
+                                   exclusiveMinimum = true, maximum = "100") @NotNull BigDecimal points) {
     }
 
     @Schema(description = "The share of available points a tier needs")

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * declared, and an outside fuzzer cannot tell a bound from its absence). A string is bounded by {@code maxLength},
  * an enumeration, a constant or a fixed-size format (uuid, date, date-time; an anchored pattern of bounded length gets
  * its {@code maxLength} from platform-web's {@code PatternBounds}); a number by {@code maximum}; an array by
- * {@code maxItems}. The bounds declared are the ones enforced: the bad-input sweep sends each one just past and just
- * at its bound. Read-only properties are not inputs (the services drop them). Read from the committed snapshot,
+ * {@code maxItems}. The bounds declared are the ones enforced: the bad-input sweep sends each bound of a JSON body's
+ * fields and of query and path parameters just past and just at it (If-Match, the token form and the events feed's
+ * type list are tested in their services). Read-only properties are not inputs (the services drop them). Read from the committed snapshot,
  * which {@code MergedOpenApiIT} keeps equal to the live document.
  */
 class RequestBoundsDeclaredTest {
@@ -73,6 +74,28 @@ class RequestBoundsDeclaredTest {
         assertThat(inputs).as("parameters and bodies read").isGreaterThan(300);
         assertThat(unbounded.keySet()).as("inputs without a declared bound (declare and enforce one, or list it in "
                 + "UNBOUNDED with the reason): " + unbounded).isEqualTo(new TreeSet<>(UNBOUNDED.keySet()));
+    }
+
+    /** Redocly's security-defined (fourteenth pass): every operation states its security, a public one []. */
+    @Test
+    void everyOperationStatesItsSecurity() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(Files.readString(OpenApiSnapshot.FILE));
+        Set<String> without = new TreeSet<>();
+        int open = 0;
+        for (Map.Entry<String, JsonNode> path : iterable(doc.path("paths"))) {
+            for (Map.Entry<String, JsonNode> op : iterable(path.getValue())) {
+                if (METHODS.contains(op.getKey())) {
+                    JsonNode security = op.getValue().path("security");
+                    if (!security.isArray()) {
+                        without.add(op.getKey().toUpperCase() + " " + path.getKey());
+                    } else if (security.isEmpty()) {
+                        open++;
+                    }
+                }
+            }
+        }
+        assertThat(without).as("operations without security").isEmpty();
+        assertThat(open).as("public operations (security: [])").isBetween(15, 40);
     }
 
     private static void walk(JsonNode doc, JsonNode s, String where, Set<String> seen, Map<String, String> out) {

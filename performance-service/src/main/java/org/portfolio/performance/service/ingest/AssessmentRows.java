@@ -35,6 +35,9 @@ public final class AssessmentRows extends RowKind {
         return StagingTable.ASSESSMENT;
     }
 
+    /** The subject as the document declares it, any case: ASCII letters only (upper-casing first let "ſ" become S). */
+    static final java.util.regex.Pattern SUBJECT_AS_SENT = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,19}");
+
     @Override
     public boolean accept(long row, String[] v, RowContext ctx, StagingWriter out, List<RowError> errors)
             throws SQLException {
@@ -42,8 +45,9 @@ public final class AssessmentRows extends RowKind {
         UUID school = school(row, v[0], v[1], ctx, errors);
         String year = schoolYear(row, v[2], errors);
         String student = required(row, "studentId", v[3], STUDENT_ID, "must be 1 to 64 letters, digits or . _ : -", errors);
-        String subject = required(row, "subject", v[4] == null ? null : v[4].toUpperCase(Locale.ROOT), SUBJECT,
-                "must be a subject code such as ELA or MATH", errors);
+        // the declared pattern is matched as sent, then upper-cased ("ſtate" upper-cased to STATE and was kept)
+        String subject = required(row, "subject", v[4], SUBJECT_AS_SENT, "must be a subject code such as ELA or MATH", errors);
+        subject = subject == null ? null : subject.toUpperCase(Locale.ROOT);
         String test = required(row, "testCode", v[5], CODE, "must be 1 to 40 letters, digits or . _ -", errors);
         String grade = grade(row, v[6], errors);
         String participation = v[10] == null || v[10].isEmpty() ? null : v[10].toUpperCase(Locale.ROOT);

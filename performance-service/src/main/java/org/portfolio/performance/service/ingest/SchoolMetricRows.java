@@ -64,10 +64,12 @@ public final class SchoolMetricRows extends RowKind {
         if (value != null) {
             // stored at 4 decimals in numeric(14,4): 9999999999.99995 rounds to 1e10, which the column does not hold
             // (review of 2026-12-05: the COPY failed and the whole upload ended in a 500)
-            value = value.setScale(4, RoundingMode.HALF_UP);
-            if (value.abs().compareTo(LARGEST) > 0) {
+            // the declared maximum is checked before rounding (9999999999.99994 is past it, though it rounds to it)
+            if (value.abs().compareTo(LARGEST) > 0 || value.setScale(4, RoundingMode.HALF_UP).abs().compareTo(LARGEST) > 0) {
                 errors.add(new RowError(row, "value", "is too large"));
                 value = null;
+            } else {
+                value = value.setScale(4, RoundingMode.HALF_UP);
             }
         }
         if (value != null && metric != null && errors.size() == valueErrors) {

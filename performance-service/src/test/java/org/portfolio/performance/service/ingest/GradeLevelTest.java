@@ -28,4 +28,15 @@ class GradeLevelTest {
             assertThat(errors).as(v).singleElement().extracting(RowError::field).isEqualTo("gradeLevel");
         }
     }
+
+    /** Hostile review of the fourteenth pass: the subject was upper-cased before its pattern was matched. */
+    @Test
+    void aSubjectIsMatchedAsSentSoNoLetterBecomesASCIIByUpperCasing() {
+        for (String v : List.of("ela", "Math_2", "SCIENCE")) {
+            assertThat(AssessmentRows.SUBJECT_AS_SENT.matcher(v).matches()).as(v).isTrue();
+        }
+        for (String v : List.of("\u017ftate", "\u0131ela", "\ufb00", "1ELA", "")) {
+            assertThat(AssessmentRows.SUBJECT_AS_SENT.matcher(v).matches()).as(v).isFalse();
+        }
+    }
 }
