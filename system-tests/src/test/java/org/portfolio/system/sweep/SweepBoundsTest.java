@@ -99,7 +99,10 @@ class SweepBoundsTest {
         assertThat(b.get(0).value().get(1).asText()).isNotEqualTo(Sweep.UNKNOWN_UUID).hasSize(36);
     }
 
-    /** The committed merged document: how many boundary cases the sweep sends, within its budget of about 1,000. */
+    /**
+     * The committed merged document: how many boundary cases the sweep sends, within a budget of 1,500 (about 1,000 now,
+     * some 4 s of the sweep's time; the verify must stay under 15 minutes on a 2-core machine).
+     */
     @Test
     void theMergedDocumentGivesBoundaryCasesOfEveryKindWithinTheBudget() throws Exception {
         JsonNode doc = Sweep.JSON.readTree(Path.of("src/test/openapi/portfolio.json").toFile());
@@ -111,7 +114,7 @@ class SweepBoundsTest {
         long bounds = all.stream().filter(c -> c.bound() != null).count();
         System.out.printf("sweep boundaries from the committed document: %d of %d cases %s; not sent %s%n", bounds, all.size(),
                 byKind, sweep.boundsSkipped);
-        assertThat(bounds).isBetween(300L, 1_000L);
+        assertThat(bounds).isBetween(300L, 1_500L);
         assertThat(byKind.keySet()).contains("maxLength+1 REFUSED", "at maxLength TOLERATED", "minLength-1 REFUSED",
                 "above maximum REFUSED", "at maximum TOLERATED", "below minimum REFUSED", "maxItems+1 REFUSED", "maxItems+1 copies REFUSED", "minItems-1 REFUSED");
         assertThat(all.stream().filter(c -> c.bound() != null).map(Case::expect))
