@@ -196,6 +196,19 @@ class RevocationTest {
         awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
     }
 
+    /** Hostile review of the fourteenth pass: a target with six decimals (as contracts-service takes it) was kept at four. */
+    @Test
+    void anEvaluationsTargetIsKeptWithTheDecimalsTheContractGaveIt() {
+        UUID school = UUID.randomUUID();
+        evaluate(school, UUID.randomUUID(), UUID.randomUUID(), "MISSED", new java.math.BigDecimal("0.123456"),
+                new java.math.BigDecimal("999999999999.5"), true, "PEOPLE");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.oversight())
+                .get("/api/autonomy/schools/{s}/benchmark-evaluations", school).then().statusCode(200)
+                .body("total", equalTo(1)));
+        assertThat(given().auth().oauth2(TestTokens.oversight()).get("/api/autonomy/schools/{s}/benchmark-evaluations", school)
+                .then().statusCode(200).extract().body().asString()).contains("\"target\":0.123456");
+    }
+
     /**
      * Issue 13, finding 6, replayed on this service: a copy of a real evaluation with a new id, the source
      * {@code /outsider} and result MISSED, published to contracts.events, once revoked PEOPLE. It goes to the dead

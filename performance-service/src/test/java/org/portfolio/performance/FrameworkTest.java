@@ -66,6 +66,17 @@ class FrameworkTest {
                 .body("errors[0].field", equalTo("schoolYear"));
     }
 
+    /** Hostile review of the fourteenth pass: 33.35 was stored as 33.4 (numeric(5,1)) while the answer said 33.35. */
+    @Test
+    void theMinimumCoverageTakesOneDecimalAsItIsStored() {
+        Map<String, Object> f = defaultFor("2131-32");
+        f.put("minimumCoveragePercent", new java.math.BigDecimal("33.35"));
+        create(f).then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.containsString("minimumCoveragePercent"));
+        f.put("minimumCoveragePercent", new java.math.BigDecimal("33.5"));
+        String id = create(f).then().statusCode(201).extract().path("id");
+        given().get("/api/performance/frameworks/" + id).then().statusCode(200).body("minimumCoveragePercent", equalTo(33.5f));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aBrokenFrameworkIsRejectedWithAnErrorPerBrokenRule() {

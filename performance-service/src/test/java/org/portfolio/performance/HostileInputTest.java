@@ -190,4 +190,18 @@ class HostileInputTest {
         org.assertj.core.api.Assertions.assertThat(a.json().getInt("rowsRejected")).isEqualTo(1);
         org.assertj.core.api.Assertions.assertThat(a.json().getString("errors[0].message")).isEqualTo("is too large");
     }
+
+    /** Hostile review of the fourteenth pass: a NUL in an unknown field's name could not be stored with its row error. */
+    @Test
+    void aControlCharacterInAnUnknownFieldsNameIsEchoedReplacedAndTheUploadIsAnswered() throws Exception {
+        Fixtures.School s = Fixtures.school();
+        Answer json = post("/api/performance/ingest/school-metrics", "application/json", "[{\"schoolId\":\"" + s.id()
+                + "\",\"schoolYear\":\"2026-27\",\"metricCode\":\"TEACHER_VACANCIES\",\"value\":2,\"x\\u0000y\":1}]");
+        org.assertj.core.api.Assertions.assertThat(json.status()).as(abbreviate(json.body())).isBetween(200, 499);
+        org.assertj.core.api.Assertions.assertThat(json.body()).doesNotContain("\\u0000");
+        Answer csv = post("/api/performance/ingest/school-metrics", "text/csv", "schoolId,schoolYear,metricCode,value,x\u0000y\n"
+                + s.id() + ",2026-27,TEACHER_VACANCIES,2,1\n");
+        org.assertj.core.api.Assertions.assertThat(csv.status()).as(abbreviate(csv.body())).isBetween(200, 499);
+        org.assertj.core.api.Assertions.assertThat(csv.body()).doesNotContain("\u0000");
+    }
 }

@@ -49,6 +49,17 @@ class MetricResourceTest {
                 .post("/api/performance/metrics").then().statusCode(409);
     }
 
+    /** Hostile review of the fourteenth pass: ten 20-character subjects (209 characters joined) overflowed varchar(200). */
+    @Test
+    void aMetricTakesAsManySubjectsAsItsDocumentSays() {
+        String code = "WIDE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<String> subjects = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "SUBJECT_" + "X".repeat(10) + "_" + i).toList();
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "Every subject", "category", "ACADEMIC", "direction", "HIGHER_IS_BETTER",
+                        "unit", "PERCENT", "computation", "ASSESSMENT_PROFICIENCY", "subjects", subjects))
+                .post("/api/performance/metrics").then().statusCode(201).body("subjects", equalTo(subjects));
+    }
+
     /** Eighth pass N11: a computation's better direction was never checked (absenteeism could be defined higher-is-better). */
     @Test
     void aComputedMetricsDirectionIsTheComputations() {

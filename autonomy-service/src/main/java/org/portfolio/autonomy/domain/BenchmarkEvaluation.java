@@ -40,7 +40,7 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
     @Column(length = 5)
     public String comparator;
 
-    @Column(precision = 18, scale = 4)
+    @Column(precision = 20, scale = 6)
     public BigDecimal target;
 
     @Column(precision = 18, scale = 4)

@@ -40,7 +40,7 @@ public class Cause {
     @Column(name = "cause_comparator", length = 5)
     public String comparator;
 
-    @Column(name = "cause_target", precision = 18, scale = 4)
+    @Column(name = "cause_target", precision = 20, scale = 6)
     public BigDecimal target;
 
     @Column(name = "cause_actual", precision = 18, scale = 4)

@@ -45,7 +45,7 @@ public class MetricDefinition extends PanacheEntityBase {
     public MetricComputation computation = MetricComputation.SCHOOL_LEVEL;
 
     /** Comma-separated assessment subjects a student-level computation reads (e.g. {@code ELA,MATH}). */
-    @Column(length = 200)
+    @Column(length = 220)
     public String subjects;
 
     @Version

@@ -134,9 +134,14 @@ public final class RowReaders {
         }
     }
 
-    /** A name from the body as an error may repeat it: at most {@link #MAX_ECHO} characters. */
+    /**
+     * A name from the body as an error may repeat it: at most {@link #MAX_ECHO} characters, control characters as
+     * U+FFFD (a NUL in an unknown field's name could not be stored with the row error: the upload ended in a 500, and
+     * its job stayed RUNNING; hostile review of the fourteenth pass).
+     */
     static String echo(String name) {
-        return name.length() <= MAX_ECHO ? name : name.substring(0, MAX_ECHO) + "…";
+        String cut = name.length() <= MAX_ECHO ? name : name.substring(0, MAX_ECHO) + "…";
+        return cut.replaceAll("[\\x00-\\x1F\\x7F]", "\uFFFD");
     }
 
     private static void expectEnd(JsonParser p) throws IOException {
@@ -214,7 +219,7 @@ public final class RowReaders {
             if (i < 0) {
                 unknownCount++;
                 if (unknown.size() < 5) {
-                    unknown.add(header.length() <= 40 ? header : header.substring(0, 40) + "…");
+                    unknown.add(echo(header.length() <= 40 ? header : header.substring(0, 40) + "…"));
                 }
             } else if ((seen & (1L << i)) != 0) {
                 twice = layout.name(i);
