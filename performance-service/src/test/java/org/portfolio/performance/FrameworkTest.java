@@ -71,7 +71,7 @@ class FrameworkTest {
     void theMinimumCoverageTakesOneDecimalAsItIsStored() {
         Map<String, Object> f = defaultFor("2131-32");
         f.put("minimumCoveragePercent", new java.math.BigDecimal("33.35"));
-        create(f).then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.containsString("minimumCoveragePercent"));
+        create(f).then().statusCode(422).body("errors[0].field", equalTo("minimumCoveragePercent"));
         f.put("minimumCoveragePercent", new java.math.BigDecimal("33.5"));
         String id = create(f).then().statusCode(201).extract().path("id");
         given().get("/api/performance/frameworks/" + id).then().statusCode(200).body("minimumCoveragePercent", equalTo(33.5f));

@@ -3,7 +3,6 @@ package org.portfolio.performance.rest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,11 +28,9 @@ public record FrameworkRequest(
         @NotNull @Min(0) @Max(1000) Integer minimumN,
         @Schema(description = "Performance level (1–5) at or above which a student is proficient", examples = "3")
         @NotNull @Min(1) @Max(5) Integer proficientLevel,
-        // stored in numeric(5,1): 33.35 was kept as 33.4 while the answer said 33.35 (hostile review, fourteenth pass)
         @Schema(description = "A school is rated only when its available metrics weigh at least this share of the "
-                + "framework; at most one decimal", examples = "50")
-        @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1, message = "at most one decimal")
-        BigDecimal minimumCoveragePercent,
+                + "framework; at most one decimal (more is a 422 invalid-framework)", examples = "50")
+        @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal minimumCoveragePercent,
         @Schema(description = "Points per category; they add up to 100") @NotNull @Size(min = 1, max = 3)
         List<@Valid @NotNull CategoryWeight> categories,
         @Schema(description = "Metrics with their weight (points) and cut points") @NotNull @Size(min = 1, max = 100)

@@ -176,6 +176,11 @@ public class FrameworkService {
         if (year != null) {
             v.add(new Violation("schoolYear", year));
         }
+        // stored in numeric(5,1): 33.35 was kept as 33.4 while the answer said 33.35 (hostile review, fourteenth pass); a
+        // rule, as the integrity percents' decimal is, not a multipleOf 0.1 that binary-float validators misjudge
+        if (c.minimumCoveragePercent() != null && c.minimumCoveragePercent().stripTrailingZeros().scale() > 1) {
+            v.add(new Violation("minimumCoveragePercent", "must have at most one decimal"));
+        }
         v.addAll(FrameworkRules.check(c.definition(), metrics.catalog()));
         if (!v.isEmpty()) {
             List<FieldError> errors = v.stream().map(x -> new FieldError(x.field(), x.message())).toList();
