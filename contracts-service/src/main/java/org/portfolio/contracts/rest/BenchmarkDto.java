@@ -15,6 +15,7 @@ import org.portfolio.contracts.domain.BenchmarkComparator;
 import org.portfolio.contracts.domain.BenchmarkSpec;
 import org.portfolio.contracts.domain.InterventionLevel;
 import org.portfolio.contracts.domain.SchoolYear;
+import org.portfolio.platform.web.openapi.UniqueItems;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -37,7 +38,7 @@ public record BenchmarkDto(
         @NotNull @Pattern(regexp = SchoolYear.PATTERN, message = "must be a school year such as 2026-27") String period,
         @Schema(examples = "ORGANIZATIONAL") @NotNull BenchmarkCategory category,
         // a list, so that maxItems counts what is sent (read into a set, copies of one value were one; fourteenth pass)
-        @Schema(description = "Autonomy domains revoked when it is missed; each needs a provision. A value given twice counts once; an answer lists each value once.", examples = "[\"PEOPLE\"]")
+        @Schema(description = "Autonomy domains revoked when it is missed; each needs a provision. " + UniqueItems.NOTE, examples = "[\"PEOPLE\"]")
         @Size(max = 4) List<@NotNull AutonomyDomain> guardsDomains,
         @Schema(description = "The intervention level a miss triggers (NONE: a miss does not move the level)", examples = "NOTICE_OF_CONCERN")
         @NotNull InterventionLevel missTriggers,

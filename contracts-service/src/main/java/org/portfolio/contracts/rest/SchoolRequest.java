@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.platform.web.openapi.UniqueItems;
 import org.portfolio.platform.web.vocabulary.Grade;
 import org.portfolio.contracts.domain.SchoolType;
 
@@ -21,7 +22,7 @@ public record SchoolRequest(
         @Schema(examples = "Eastside High School") @NotBlank @Size(max = 200) String name,
         @Schema(examples = "INNOVATION") @NotNull SchoolType type,
         // a list, so that maxItems counts what is sent (read into a set, copies of one value were one; fourteenth pass)
-        @Schema(description = "Grades served: PK, K, 1 … 12. A value given twice counts once; an answer lists each value once.", examples = "[\"9\", \"10\", \"11\", \"12\"]")
+        @Schema(description = "Grades served: PK, K, 1 … 12. " + UniqueItems.NOTE, examples = "[\"9\", \"10\", \"11\", \"12\"]")
         @NotEmpty @Size(max = 14) List<@NotNull Grade> grades,
         @Schema(examples = "1200 E 12th Ave, Metro City") @Size(max = 300) String address,
         @Schema(description = "Attendance zone", examples = "EAST") @Size(max = 60) String zone,

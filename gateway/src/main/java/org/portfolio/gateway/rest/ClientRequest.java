@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portfolio.gateway.domain.ClientScope;
+import org.portfolio.platform.web.openapi.UniqueItems;
 
 import java.util.List;
 import java.util.Set;
@@ -15,31 +16,28 @@ import java.util.UUID;
 @Schema(description = "An API client to register")
 public record ClientRequest(
         @Schema(examples = "Eastside SIS nightly sync") @NotBlank @Size(max = 200) String name,
-        @Schema(description = "Roles of the client. " + COUNTS_ONCE, examples = "[\"SIS\"]")
+        @Schema(description = "Roles of the client. " + UniqueItems.NOTE, examples = "[\"SIS\"]")
         @NotEmpty @Size(max = 5) List<@NotNull @Pattern(regexp = "DISTRICT_ADMIN|OVERSIGHT|SCHOOL_LEADER|SIS|ENROLLMENT_OFFICER",
                 message = "must be one of DISTRICT_ADMIN, OVERSIGHT, SCHOOL_LEADER, SIS, ENROLLMENT_OFFICER") String> roles,
         @Schema(description = "School ids a SCHOOL_LEADER or SIS client acts for (any number up to 20,000; tokens "
                 + "name the scope by reference, so their size does not grow with it); not for an OVERSIGHT-only client. "
-                + COUNTS_ONCE)
+                + UniqueItems.NOTE)
         @Size(max = 20_000) List<@NotNull UUID> schools,
         @Schema(description = "Oversight bodies: the client acts for every school each of them oversees, now and later. "
                 + "An OVERSIGHT client that names some is an authorizer's: it decides and reads non-public data only "
-                + "for those schools; one that names none is the district's own oversight office (every school). " + COUNTS_ONCE)
+                + "for those schools; one that names none is the district's own oversight office (every school). " + UniqueItems.NOTE)
         @Size(max = 100) List<@NotNull UUID> oversightBodies,
-        @Schema(description = "Zones: the client acts for every school in each, now and later. " + COUNTS_ONCE, examples = "[\"North\"]")
+        @Schema(description = "Zones: the client acts for every school in each, now and later. " + UniqueItems.NOTE, examples = "[\"North\"]")
         @Size(max = 100) List<@NotNull @Size(min = 1, max = 60) @Pattern(regexp = "[^\\x00-\\x1F\\x7F]+",
                 message = "must not contain control characters") String> zones,
         @Schema(description = "The client acts for every school of the district: a district-wide SIS that may only "
                 + "post data (not with SCHOOL_LEADER: a network office names its oversight bodies or zones)") Boolean allSchools) {
 
     /**
-     * Lists, not sets: the bound ({@code maxItems}) counts the items sent, as declared; read into a set, 101 copies of
-     * one oversight body were one and passed {@code @Size(max = 100)} (the bad-input sweep's boundary cases, fourteenth
-     * pass). The scope keeps each value once.
+     * The roles, each once. The arrays are lists, not sets: the bound ({@code maxItems}) counts the items sent, as
+     * declared; read into a set, 101 copies of one oversight body were one and passed {@code @Size(max = 100)} (the
+     * bad-input sweep's boundary cases, fourteenth pass). The scope keeps each value once too.
      */
-    static final String COUNTS_ONCE = "A value given twice counts once; an answer lists each value once.";
-
-    /** The roles, each once. */
     public Set<String> roleSet() {
         return new java.util.LinkedHashSet<>(roles);
     }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portfolio.platform.web.openapi.UniqueItems;
 
 import java.util.List;
 import java.util.UUID;
@@ -19,10 +20,10 @@ public record WebhookRequest(
                 + "link-local unless the deployment allows it); redirects are not followed", examples = "https://hr.district.example/portfolio-events",
                 required = true, maxLength = 2000)
         @NotBlank @Size(max = 2000) String url,
-        @Schema(description = "The event types to receive; each must be one your roles may read. A value given twice counts once; an answer lists each value once.", required = true, minItems = 1,
+        @Schema(description = "The event types to receive; each must be one your roles may read. " + UniqueItems.NOTE, required = true, minItems = 1,
                 maxItems = EventTypeName.COUNT)
         @NotEmpty @Size(max = EventTypeName.COUNT) List<@NotNull EventTypeName> eventTypes,
-        @Schema(description = "Only events about these schools; absent or empty: every school you may read. A value given twice counts once; an answer lists each value once.", maxItems = 1000)
+        @Schema(description = "Only events about these schools; absent or empty: every school you may read. " + UniqueItems.NOTE, maxItems = 1000)
         @Size(max = 1000) List<@NotNull UUID> schoolIds,
         @Schema(description = "What it is for", maxLength = 200, examples = "HR: stop hiring when PEOPLE autonomy is revoked")
         @Size(max = 200) String description) {

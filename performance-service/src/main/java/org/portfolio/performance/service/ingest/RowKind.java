@@ -173,7 +173,7 @@ public abstract class RowKind {
         if (v == null || v.isEmpty()) {
             return null;
         }
-        if (v.length() <= 4 && GRADE.matcher(v).matches()) {
+        if (GRADE.matcher(v).matches()) {
             String g = v.toUpperCase(java.util.Locale.ROOT);
             return g.equals("PK") || g.equals("K") ? g : Integer.toString(Integer.parseInt(g));
         }

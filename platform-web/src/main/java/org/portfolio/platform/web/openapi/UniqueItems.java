@@ -11,9 +11,10 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  * array is an array: the descriptions of those fields say that a repeated value counts once, and answers never repeat
  * one.
  */
-final class UniqueItems {
+public final class UniqueItems {
 
-    static final String NOTE = "A value given twice counts once; an answer lists each value once.";
+    /** Also the words of a list that counts a value once (a request read as a list, so that maxItems counts what is sent). */
+    public static final String NOTE = "A value given twice counts once; an answer lists each value once.";
 
     private UniqueItems() {
     }
