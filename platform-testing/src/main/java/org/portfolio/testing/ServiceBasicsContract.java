@@ -109,6 +109,19 @@ public abstract class ServiceBasicsContract {
         assertThat(missing).as("operations a generated client or spectral would stumble on").isEmpty();
     }
 
+    /**
+     * An integrator's first request is the document's example: every JSON request body shows one, and the document's
+     * own schema accepts it (what Spectral's {@code oas3-valid-media-example} and Redocly's
+     * {@code no-invalid-media-type-examples} check on the merged document). That the service accepts it too, with its
+     * ids made real, is the system tests' bad-input sweep's to show.
+     */
+    @Test
+    void everyJsonRequestBodyShowsAnExampleItsSchemaAccepts() {
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(org.portfolio.testing.contract.OpenApiContract.parse(document).requestExampleProblems())
+                .as("request bodies without an example, or with one their schema refuses").isEmpty();
+    }
+
     @Test
     void readinessReportsItsChecksAndLivenessAnswers() {
         var ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

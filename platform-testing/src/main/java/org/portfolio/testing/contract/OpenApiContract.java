@@ -196,6 +196,57 @@ public final class OpenApiContract {
         return out;
     }
 
+    /**
+     * What an integrator reading the document would stumble on in its request examples: one line ("POST /api/schools:
+     * …") for every JSON request body that shows no example, and for every example its own schema refuses. Empty when
+     * each JSON body shows at least one example that the document itself accepts ({@code example}, or
+     * {@code examples} with a {@code value}; an {@code externalValue} is not read).
+     */
+    public List<String> requestExampleProblems() {
+        List<String> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                JsonNode raw = op.getValue().path("requestBody");
+                if (raw.isMissingNode()) {
+                    continue;
+                }
+                String where = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                String pointer = raw.has("$ref") ? raw.path("$ref").asText().substring(1)
+                        : "/paths/" + escape(path.getKey()) + "/" + op.getKey() + "/requestBody";
+                JsonNode content = resolve(raw).path("content");
+                for (Iterator<String> media = content.fieldNames(); media.hasNext(); ) {
+                    String m = media.next();
+                    if (!isJson(m)) {
+                        continue;
+                    }
+                    JsonNode type = content.path(m);
+                    Map<String, JsonNode> examples = new LinkedHashMap<>();
+                    if (type.has("example")) {
+                        examples.put("example", type.get("example"));
+                    }
+                    type.path("examples").fields().forEachRemaining(e -> {
+                        JsonNode value = resolve(e.getValue()).path("value");
+                        if (!value.isMissingNode()) {
+                            examples.put(e.getKey(), value);
+                        }
+                    });
+                    if (examples.isEmpty()) {
+                        out.add(where + ": the " + m + " body shows no example");
+                    }
+                    examples.forEach((name, value) -> {
+                        for (String problem : checkJson("example '" + name + "'", pointer + "/content/" + escape(m) + "/schema",
+                                type.path("schema"), value.toString())) {
+                            out.add(where + ": " + problem);
+                        }
+                    });
+                }
+            }
+        }
+        return out;
+    }
+
     /** Everything the document says this answer got wrong (empty: an answer the document promises). */
     public List<String> checkResponse(Exchange x) {
         List<String> out = new ArrayList<>();

@@ -71,6 +71,24 @@ class OpenApiContractTest {
                 .as("a caller that kept the names' case").singleElement().asString().startsWith("header RateLimit (r=five)");
     }
 
+    /** Fifteenth pass: every JSON request body shows an example, and the document's own schema accepts it. */
+    @Test
+    void aRequestBodyWithoutAnExampleOrWithOneItsSchemaRefusesIsNamed() {
+        assertThat(contract.requestExampleProblems())
+                .containsExactly("POST /api/things: the application/json body shows no example");
+        String shown = DOC.replace("\"schema\":{\"$ref\":\"#/components/schemas/NewThing\"}",
+                "\"schema\":{\"$ref\":\"#/components/schemas/NewThing\"},"
+                        + "\"examples\":{\"light\":{\"value\":{\"name\":\"a\",\"weight\":2.5}},"
+                        + "\"heavy\":{\"value\":{\"name\":\"\",\"weight\":99.25}},\"elsewhere\":{\"externalValue\":\"https://x\"}}");
+        assertThat(shown).isNotEqualTo(DOC);
+        List<String> problems = OpenApiContract.parse(shown).requestExampleProblems();
+        assertThat(problems).as("the heavy one: name too short, weight not a multiple of 0.5").hasSize(2)
+                .allSatisfy(p -> assertThat(p).startsWith("POST /api/things: example 'heavy'"));
+        String single = DOC.replace("\"schema\":{\"$ref\":\"#/components/schemas/NewThing\"}",
+                "\"schema\":{\"$ref\":\"#/components/schemas/NewThing\"},\"example\":{\"name\":\"a\"}");
+        assertThat(OpenApiContract.parse(single).requestExampleProblems()).isEmpty();
+    }
+
     @Test
     void aConformingExchangePasses() {
         var x = get("/api/things/" + ID, "size=5", 200, "application/json;charset=UTF-8",
