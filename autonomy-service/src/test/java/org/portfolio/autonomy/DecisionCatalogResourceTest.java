@@ -36,6 +36,23 @@ class DecisionCatalogResourceTest {
                 .body("decisions.code", hasItems("HIRE_TEACHERS", "PLAN_PROFESSIONAL_DEVELOPMENT"));
     }
 
+    /** The document's examples are what the service takes: the example decision is added, edited and retired. */
+    @Test
+    void theDocumentedExamplesAreTaken() {
+        String admin = TestTokens.districtAdmin();
+        Map<String, Object> define = Fixtures.documentedExample(DECISIONS, "post", "grading policy");
+        String code = (String) define.get("code");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(define).post(DECISIONS).then().statusCode(201)
+                .body("code", equalTo(code)).body("domain", equalTo(define.get("domain")));
+        Map<String, Object> edit = Fixtures.documentedExample(DECISIONS + "/{code}", "put", "renamed");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(edit).put(DECISIONS + "/" + code).then()
+                .statusCode(200).body("name", equalTo(edit.get("name")));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Fixtures.documentedExample(DECISIONS + "/{code}/retire", "post", "district standard again"))
+                .post(DECISIONS + "/" + code + "/retire").then().statusCode(200)
+                .body("retiredInVersion", org.hamcrest.Matchers.notNullValue());
+    }
+
     @Test
     void aDistrictAdminAddsADecisionOnceOnly() {
         String code = newCode("SET_DRESS_CODE");

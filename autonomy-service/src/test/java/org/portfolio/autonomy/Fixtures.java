@@ -1,5 +1,7 @@
 package org.portfolio.autonomy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.portfolio.testing.EventsProbe;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -278,6 +281,36 @@ final class Fixtures {
     }
 
     static final ContentType JSON = ContentType.JSON;
+
+    // --- the OpenAPI document's request examples ------------------------------------------------------------------
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * The request example the served OpenAPI document shows for an operation
+     * ({@code paths.<path>.<method>.requestBody.content.application/json.examples.<name>.value}), as a body to send: a
+     * test sends it (its ids made real) so that the document's examples cannot drift from what the service takes.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> documentedExample(String path, String method, String name) {
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        JsonNode value;
+        try {
+            value = MAPPER.readTree(document).path("paths").path(path).path(method).path("requestBody").path("content")
+                    .path("application/json").path("examples").path(name).path("value");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(value.isObject()).as("the document's example '%s' of %s %s", name, method, path).isTrue();
+        return MAPPER.convertValue(value, LinkedHashMap.class);
+    }
+
+    /** The example with one of its (made-up) ids replaced by a real one; the example must have the property. */
+    static Map<String, Object> withId(Map<String, Object> example, String property, UUID id) {
+        assertThat(example).containsKey(property);
+        example.put(property, id.toString());
+        return example;
+    }
 
     /** Events of one type about one school on autonomy.events. */
     static List<EventsProbe.Received> published(String type, UUID school) {

@@ -98,6 +98,26 @@ class ManualGrantTest {
                 .body("items[1].cause.reason", equalTo("Schedule complaint upheld"));
     }
 
+    /** The document's examples are what the service takes: grant, revoke, reinstate, end; activate a pending grant. */
+    @Test
+    void theDocumentedExamplesAreTaken() {
+        Map<String, Object> example = withId(documentedExample(GRANTS, "post", "spring semester staffing"), "schoolId", school);
+        String id = post(TestTokens.oversight(), GRANTS, example).statusCode(201).body("status", equalTo("ACTIVE"))
+                .body("decisions", equalTo(example.get("decisions"))).body("effectiveFrom", equalTo(example.get("effectiveFrom")))
+                .body("effectiveTo", equalTo(example.get("effectiveTo"))).extract().path("id");
+        post(TestTokens.oversight(), GRANTS + "/{id}/revoke", documentedExample(GRANTS + "/{id}/revoke", "post",
+                "notice of concern"), id).statusCode(200).body("status", equalTo("REVOKED"));
+        post(TestTokens.oversight(), GRANTS + "/{id}/reinstate", documentedExample(GRANTS + "/{id}/reinstate", "post",
+                "corrective plan completed"), id).statusCode(200).body("status", equalTo("ACTIVE"));
+        post(TestTokens.oversight(), GRANTS + "/{id}/end", documentedExample(GRANTS + "/{id}/end", "post",
+                "contract renewed"), id).statusCode(200).body("status", equalTo("ENDED"));
+
+        activate(UUID.randomUUID(), school, List.of(earned("MONEY", "EXCEEDS", 3)));
+        String pending = (String) grantOn(awaitGrants(school, g -> has(g, "MONEY", "PENDING")), "MONEY").get("id");
+        post(TestTokens.districtAdmin(), GRANTS + "/{id}/activate", documentedExample(GRANTS + "/{id}/activate", "post",
+                "audit passed"), pending).statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
     @Test
     void invalidTransitionsAre409AndStaleVersionsAre412() {
         String id = post(TestTokens.oversight(), GRANTS, manual("MONEY")).statusCode(201).extract().path("id");

@@ -106,6 +106,56 @@ class ProgrammaticRequestTest {
                 .post(REQUESTS + "/{id}/deny", id).then().statusCode(200).body("status", equalTo("DENIED"));
     }
 
+    /**
+     * The document's examples are what the service takes: the example request is submitted, reviewed, commented on,
+     * revised and approved; submitted again, it is denied; submitted a third time, it is withdrawn.
+     */
+    @Test
+    void theDocumentedExamplesAreTaken() {
+        String oversight = TestTokens.oversight();
+        String id = submitExample();
+        given().auth().oauth2(oversight).contentType(JSON)
+                .body(documentedExample(REQUESTS + "/{id}/review", "post", "committee assigned"))
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+        given().auth().oauth2(oversight).contentType(JSON)
+                .body(documentedExample(REQUESTS + "/{id}/comments", "post", "reviewer's question"))
+                .post(REQUESTS + "/{id}/comments", id).then().statusCode(201).body("kind", equalTo("COMMENTED"));
+        String etag = given().auth().oauth2(leader).get(REQUESTS + "/{id}", id).then().statusCode(200).extract().header("ETag");
+        Map<String, Object> revision = documentedExample(REQUESTS + "/{id}", "put", "after the committee's comments");
+        given().auth().oauth2(leader).header("If-Match", etag).contentType(JSON).body(revision)
+                .put(REQUESTS + "/{id}", id).then().statusCode(200).body("decisions", equalTo(revision.get("decisions")));
+        String reviewed = given().auth().oauth2(oversight).get(REQUESTS + "/{id}", id).then().statusCode(200)
+                .extract().header("ETag");
+        Map<String, Object> approval = documentedExample(REQUESTS + "/{id}/approve", "post", "one-year pilot");
+        String grantId = given().auth().oauth2(oversight).header("If-Match", reviewed).contentType(JSON).body(approval)
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(200).body("status", equalTo("APPROVED"))
+                .body("grantId", notNullValue()).extract().path("grantId");
+        given().auth().oauth2(leader).get("/api/autonomy/grants/{id}", grantId).then().statusCode(200)
+                .body("decisions", equalTo(approval.get("decisions")))
+                .body("effectiveFrom", equalTo(approval.get("effectiveFrom")))
+                .body("effectiveTo", equalTo(approval.get("effectiveTo")));
+
+        String denied = submitExample();
+        given().auth().oauth2(oversight).contentType(JSON).body(Map.of()).post(REQUESTS + "/{id}/review", denied).then()
+                .statusCode(200);
+        given().auth().oauth2(oversight).contentType(JSON)
+                .body(documentedExample(REQUESTS + "/{id}/deny", "post", "funding missing"))
+                .post(REQUESTS + "/{id}/deny", denied).then().statusCode(200).body("status", equalTo("DENIED"));
+
+        String withdrawn = submitExample();
+        given().auth().oauth2(leader).contentType(JSON)
+                .body(documentedExample(REQUESTS + "/{id}/withdraw", "post", "staff vote failed"))
+                .post(REQUESTS + "/{id}/withdraw", withdrawn).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+    }
+
+    /** Submits the document's example request for this test's school (as its leader); returns its id. */
+    private String submitExample() {
+        Map<String, Object> example = withId(documentedExample(REQUESTS, "post", "extended learning day"), "schoolId", school);
+        return given().auth().oauth2(leader).contentType(JSON).body(example).post(REQUESTS).then().statusCode(201)
+                .body("status", equalTo("SUBMITTED")).body("decisions", equalTo(example.get("decisions")))
+                .extract().path("id");
+    }
+
     @Test
     void aRequestsWholeReviewPathEndsInAGrantAndTheSchoolSeesEveryStep() {
         String id = submit().getString("id");

@@ -24,8 +24,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.autonomy.domain.Decision;
@@ -95,6 +97,7 @@ public class DecisionCatalogResource {
             + "Returns the decision; Location names it.")
     @APIResponse(responseCode = "201", description = "Added; Location names it", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "409", description = "The code is taken, also by a retired decision: codes are never reused (duplicate-decision)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "grading policy", value = DecisionCatalogExamples.DEFINE)))
     public Response define(@Valid @NotNull DecisionRequest r, @Context UriInfo uri) {
         Decision d = catalog.define(r.code(), r.domain(), r.name(), r.description(), caller.id());
         return Response.created(uri.getAbsolutePathBuilder().path(d.code).build()).tag(EntityTags.of(d.version))
@@ -110,6 +113,7 @@ public class DecisionCatalogResource {
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "409", description = "The decision is retired (decision-retired), or it changed concurrently (concurrent-modification)")
     @APIResponse(responseCode = "422", description = "The body names another domain than the decision's")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "renamed", value = DecisionCatalogExamples.EDIT)))
     public Response edit(@Parameter(description = "Decision code", schema = @Schema(type = SchemaType.STRING, pattern = CODE)) @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull DecisionEdit e) {
         Decision d = catalog.edit(code, ifMatch, e.domain(), e.name(), e.description(), caller.id());
@@ -124,6 +128,7 @@ public class DecisionCatalogResource {
             + "never reused. Returns the retired decision.")
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "409", description = "The decision is already retired (decision-retired)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "district standard again", value = DecisionCatalogExamples.RETIRE)))
     public Response retire(@Parameter(description = "Decision code", schema = @Schema(type = SchemaType.STRING, pattern = CODE)) @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ReasonRequest r) {
         Decision d = catalog.retire(code, ifMatch, r.reason(), caller.id());

@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.autonomy.domain.AutonomyDomain;
@@ -123,6 +125,7 @@ public class GrantResource {
     @APIResponse(responseCode = "201", description = "Granted; Location names it", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The school is closed (school-closed), or already holds a live grant on these decisions (overlapping-grant)")
     @APIResponse(responseCode = "422", description = "The school is unknown to the autonomy service, or a decision is not in the current catalog under this domain")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "spring semester staffing", value = GrantExamples.MANUAL_GRANT)))
     public Response grant(@Valid @NotNull ManualGrantRequest r, @Context UriInfo uri) {
         caller.requireSchool(r.schoolId());
         Grant g = grants.manualGrant(r.schoolId(), r.domain(), r.model(), r.decisions(), r.scope(), r.effectiveFrom(),
@@ -139,6 +142,7 @@ public class GrantResource {
             + "decision-rights check answers DISTRICT at once. Returns the grant.")
     @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The grant is not ACTIVE (invalid-grant-transition), or it changed concurrently (concurrent-modification)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "notice of concern", value = GrantExamples.REVOKE)))
     public Response revoke(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
         decidesFor(id);
         return answer(grants.manualRevoke(id, ifMatch, r.reason(), caller.id()));
@@ -151,6 +155,7 @@ public class GrantResource {
             + "clears the missed benchmarks that held it. Publishes AutonomyReinstated. Returns the grant.")
     @APIResponse(responseCode = "200", description = "Reinstated", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The grant is not REVOKED (invalid-grant-transition)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "corrective plan completed", value = GrantExamples.REINSTATE)))
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
         decidesFor(id);
         return answer(grants.manualReinstate(id, ifMatch, r.reason(), caller.id()));
@@ -164,6 +169,7 @@ public class GrantResource {
             + "AutonomyGranted. Returns the grant.")
     @APIResponse(responseCode = "200", description = "Granted", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The grant is not PENDING (invalid-grant-transition)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "audit passed", value = GrantExamples.ACTIVATE)))
     public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
         decidesFor(id);
         return answer(grants.manualActivate(id, ifMatch, r.reason(), caller.id()));
@@ -177,6 +183,7 @@ public class GrantResource {
             + "the grant.")
     @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The grant has already ended (invalid-grant-transition)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "contract renewed", value = GrantExamples.END)))
     public Response end(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest r) {
         decidesFor(id);
         return answer(grants.manualEnd(id, ifMatch, r.reason(), caller.id()));

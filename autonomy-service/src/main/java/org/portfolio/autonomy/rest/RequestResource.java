@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -63,6 +64,7 @@ public class RequestResource {
     @APIResponse(responseCode = "201", description = "Submitted; Location names it", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
     @APIResponse(responseCode = "409", description = "The school is closed (school-closed)")
     @APIResponse(responseCode = "422", description = "The school is unknown to the autonomy service, or a decision is not in the current catalog under this domain")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "extended learning day", value = RequestExamples.SUBMIT)))
     public Response submit(@Valid @NotNull RequestSubmission s, @Context UriInfo uri) {
         caller.requireSchool(s.schoolId());
         AutonomyRequest r = requests.submit(s.schoolId(), s.proposal(), caller.id(), RestSupport.actorRole(caller));
@@ -118,6 +120,7 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "Revised", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
     @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition)")
     @APIResponse(responseCode = "422", description = "The domain would change, or a decision is not in the current catalog under the domain")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "after the committee's comments", value = RequestExamples.REVISE)))
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull RequestRevision rev) {
         scope(id);
@@ -134,7 +137,8 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "Under review", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
     @APIResponse(responseCode = "409", description = "The request is not SUBMITTED (invalid-request-transition)")
     public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                           @RequestBody(required = false, description = "Optional: a note for the record") @Valid NoteRequest n) {
+                           @RequestBody(required = false, description = "Optional: a note for the record",
+                                   content = @Content(examples = @ExampleObject(name = "committee assigned", value = RequestExamples.REVIEW))) @Valid NoteRequest n) {
         scope(id);
         return answer(requests.startReview(id, ifMatch, n == null ? null : n.note(), caller.id(),
                 RestSupport.actorRole(caller)), Response.Status.OK);
@@ -148,6 +152,7 @@ public class RequestResource {
             + "and nothing is published. Returns the step.")
     @APIResponse(responseCode = "201", description = "The comment step", content = @Content(schema = @Schema(implementation = RequestResponse.Step.class)))
     @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "reviewer's question", value = RequestExamples.COMMENT)))
     public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest c, @Context UriInfo uri) {
         scope(id);
         RequestStep s = requests.comment(id, c.text(), caller.id(), RestSupport.actorRole(caller));
@@ -168,6 +173,7 @@ public class RequestResource {
     @APIResponse(responseCode = "422", description = "The approval names decisions that were not requested")
     @APIResponse(responseCode = "428", description = "The request was revised after it was submitted and the approval "
             + "has no If-Match (precondition-required)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "one-year pilot", value = RequestExamples.APPROVE)))
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull ApprovalRequest a) {
         scope(id);
@@ -182,6 +188,7 @@ public class RequestResource {
             + "the decision step; no grant, nothing published. Returns the request.")
     @APIResponse(responseCode = "200", description = "Denied", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
     @APIResponse(responseCode = "409", description = "The request is not UNDER_REVIEW (invalid-request-transition)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "funding missing", value = RequestExamples.DENY)))
     public Response deny(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull RationaleRequest r) {
         scope(id);
@@ -198,7 +205,8 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
     @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition)")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                             @RequestBody(required = false, description = "Optional: why, for the record") @Valid NoteRequest n) {
+                             @RequestBody(required = false, description = "Optional: why, for the record",
+                                     content = @Content(examples = @ExampleObject(name = "staff vote failed", value = RequestExamples.WITHDRAW))) @Valid NoteRequest n) {
         scope(id);
         return answer(requests.withdraw(id, ifMatch, n == null ? null : n.note(), caller.id(),
                 RestSupport.actorRole(caller)), Response.Status.OK);
