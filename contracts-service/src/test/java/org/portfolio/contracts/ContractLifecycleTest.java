@@ -135,6 +135,49 @@ class ContractLifecycleTest {
                 "CONTRACT_ACTIVATED", "CONTRACT_ENDED");
     }
 
+    /**
+     * Every request example the document shows for a contract is one the service takes, its ids made real: draft, edit,
+     * activation, amendment, intervention and termination on one school's contract; activation, non-renewal and then
+     * renewal (a non-renewal overturned) on another's. Both end TERMINATED at once afterwards, so that no clock or expiry
+     * run of another test, on a moved clock, finds their steps or benchmarks.
+     */
+    @Test
+    void theDocumentsRequestExamplesAreTaken() {
+        String school = openSchool();
+        String id = sendExample("post", "/api/contracts", "innovation school", null, Map.of("schoolId", school))
+                .statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
+        sendExample("put", "/api/contracts/{id}", "reviewed draft", id, Map.of()).statusCode(200)
+                .body("provisions.domain", contains("PEOPLE", "TIME", "MONEY")).body("benchmarks", hasSize(3))
+                .body("accountability.missingDataGraceDays", equalTo(60));
+        sendExample("post", "/api/contracts/{id}/activation", "board approval", id, Map.of()).statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+        sendExample("post", "/api/contracts/{id}/amendments", "accountability clock", id, Map.of()).statusCode(201)
+                .body("version", equalTo(2)).body("benchmarks", hasSize(3))
+                .body("accountability.overdueStep", equalTo("ESCALATE"));
+        sendExample("put", "/api/contracts/{id}/intervention", "notice of concern", id, Map.of()).statusCode(200)
+                .body("interventionLevel", equalTo("NOTICE_OF_CONCERN"));
+        sendExample("post", "/api/contracts/{id}/termination", "at school year end", id, Map.of()).statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("scheduledEnd.as", equalTo("TERMINATED"));
+        terminateNow(id);
+
+        String other = openSchool();
+        String renewed = sendExample("post", "/api/contracts", "innovation school", null, Map.of("schoolId", other))
+                .statusCode(201).extract().path("id");
+        sendExample("post", "/api/contracts/{id}/activation", "board approval", renewed, Map.of()).statusCode(200);
+        sendExample("post", "/api/contracts/{id}/non-renewal", "at term end", renewed, Map.of()).statusCode(200)
+                .body("scheduledEnd.as", equalTo("NON_RENEWED"));
+        String successor = sendExample("post", "/api/contracts/{id}/renewal", "five more years", renewed, Map.of())
+                .statusCode(201).body("status", equalTo("ACTIVE")).body("renewsContractId", equalTo(renewed))
+                .body("term.startYear", equalTo("2031-32")).extract().path("id");
+        terminateNow(successor);
+    }
+
+    private static void terminateNow(String contractId) {
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("reason", "End of the example"))
+                .post("/api/contracts/" + contractId + "/termination").then().statusCode(200)
+                .body("status", equalTo("TERMINATED"));
+    }
+
     @Test
     void aRenewalCanBeDraftedReviewedAndThenActivated() {
         String school = openSchool();

@@ -44,6 +44,15 @@ class OversightBodyResourceTest {
                 .then().statusCode(200).body("name", hasItem(name));
     }
 
+    /** The document's request examples are taken as shown: the body it creates, then its update. */
+    @Test
+    void theDocumentsRequestExamplesAreTaken() {
+        String id = Fixtures.sendExample("post", "/api/oversight-bodies", "district office", null, Map.of())
+                .statusCode(201).body("kind", equalTo("DISTRICT_OFFICE")).extract().path("id");
+        Fixtures.sendExample("put", "/api/oversight-bodies/{id}", "new contact e-mail", id, Map.of())
+                .statusCode(200).body("contactEmail", equalTo("school.innovation@riverton.example"));
+    }
+
     @Test
     void aSecondBodyWithTheSameNameIsAConflict() {
         String name = "Twin " + UUID.randomUUID();

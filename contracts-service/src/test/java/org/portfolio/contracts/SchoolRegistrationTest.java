@@ -47,6 +47,18 @@ class SchoolRegistrationTest {
         given().get("/api/schools/" + id).then().statusCode(200).body("districtCode", equalTo(code));
     }
 
+    /** The document's request examples are taken as shown, ids made real: registration, update, then opening. */
+    @Test
+    void theDocumentsRequestExamplesAreTaken() {
+        String bodyId = OversightBodyResourceTest.create("Board " + UUID.randomUUID());
+        String id = Fixtures.sendExample("post", "/api/schools", "innovation school", null, Map.of("oversightBodyId", bodyId))
+                .statusCode(201).body("status", equalTo("PROPOSED")).extract().path("id");
+        Fixtures.sendExample("put", "/api/schools/{id}", "new campus", id, Map.of("oversightBodyId", bodyId))
+                .statusCode(200).body("address", equalTo("4800 E Montview Blvd, Riverton"));
+        Fixtures.sendExample("post", "/api/schools/{id}/decisions", "open the school", id, Map.of())
+                .statusCode(201).body("status", equalTo("OPEN"));
+    }
+
     @Test
     void aDuplicateDistrictCodeIs409AndAnUnknownOversightBodyIs422() {
         String bodyId = OversightBodyResourceTest.create("Board " + UUID.randomUUID());

@@ -61,21 +61,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContractResource {
 
-    private static final String DRAFT_EXAMPLE = """
-            {"schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11",
-             "term": {"startYear": "2026-27", "endYear": "2030-31"},
-             "provisions": [
-               {"domain": "PEOPLE", "model": "FULL_WITH_EXPECTATIONS", "scope": "Hire and place all teachers",
-                "decisions": ["HIRE_TEACHERS", "SET_STAFFING_MODEL"]},
-               {"domain": "MONEY", "model": "EARNED", "scope": "Full budget control",
-                "eligibility": {"minimumTier": "MEETS", "consecutiveYears": 2}}],
-             "benchmarks": [
-               {"metricCode": "TEACHER_VACANCIES", "comparator": "LTE", "target": 3, "period": "2026-27",
-                "category": "ORGANIZATIONAL", "guardsDomains": ["PEOPLE"], "missTriggers": "NOTICE_OF_CONCERN",
-                "reinstateOnMet": true},
-               {"metricCode": "ELA_PROFICIENCY", "comparator": "GTE", "target": 45, "period": "2027-28",
-                "category": "ACADEMIC", "guardsDomains": [], "missTriggers": "CORRECTIVE_ACTION_PLAN"}]}""";
-
     @Inject
     ContractDrafting drafting;
 
@@ -118,7 +103,7 @@ public class ContractResource {
             + "and discarded until it is activated; nothing is published yet (the history records the drafting). Set "
             + "renewsContractId to draft the renewal of an ACTIVE contract, to be activated later. Returns the draft "
             + "with its Location and ETag.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "innovation school", value = DRAFT_EXAMPLE)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "innovation school", value = ContractExamples.DRAFT)))
     @APIResponse(responseCode = "201", description = "Drafted; Location names it; ETag is its revision",
             content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The school is CLOSED (school-status-conflict), or the contract to renew is not ACTIVE (contract-status-conflict)")
@@ -142,6 +127,7 @@ public class ContractResource {
             + "benchmarks. Send provisionId/benchmarkId to keep an item's identity; items without one are new. Only a "
             + "DRAFT can be edited (amend an ACTIVE contract instead). Nothing is published; the history records the "
             + "edit. Returns the draft with its new ETag.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "reviewed draft", value = ContractExamples.EDIT)))
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The contract is not a DRAFT (contract-status-conflict), or it changed concurrently (concurrent-modification)")
     @APIResponse(responseCode = "422", description = "The content breaks the contract rules, or names a provisionId/benchmarkId the draft does not have (errors[] names each)")
@@ -181,7 +167,8 @@ public class ContractResource {
     @APIResponse(responseCode = "409", description = "The school has an ACTIVE contract (active-contract-exists, also when two activations race); the contract is not a DRAFT (contract-status-conflict); the school is CLOSING or CLOSED (school-status-conflict)")
     @APIResponse(responseCode = "422", description = "The term no longer makes sense (e.g. entirely in the past), or the contract has no benchmark")
     public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                             @RequestBody(required = false, description = "Optional: the reason, recorded in the history")
+                             @RequestBody(required = false, description = "Optional: the reason, recorded in the history",
+                                     content = @Content(examples = @ExampleObject(name = "board approval", value = ContractExamples.ACTIVATION)))
                              @Valid ActivationRequest r) {
         decidesFor(id);
         activation.activate(id, ifMatch, r == null ? null : blankToNull(r.reason()), caller.id());
@@ -196,6 +183,7 @@ public class ContractResource {
             + "benchmarks and those whose metric, period, comparator or target changed are evaluated on values already "
             + "known (BenchmarkEvaluated, maybe InterventionEscalated). Returns the contract; Location names the new "
             + "version.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "accountability clock", value = ContractExamples.AMENDMENT)))
     @APIResponse(responseCode = "201", description = "Amended; Location names the new version", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict), or it changed concurrently (concurrent-modification)")
     @APIResponse(responseCode = "422", description = "The new content breaks the contract rules, names a provisionId/benchmarkId of no current item, or changes nothing")
@@ -220,6 +208,7 @@ public class ContractResource {
             + "it in renewsContractId (ContractActivated). The intervention level carries over; a decided end (e.g. a "
             + "non-renewal overturned on appeal) is superseded. For a reviewed renewal, "
             + "draft it with renewsContractId and activate it instead. Returns the new contract.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "five more years", value = ContractExamples.RENEWAL)))
     @APIResponse(responseCode = "201", description = "Renewed; Location and body are the new contract", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict); the school is CLOSING (school-status-conflict)")
     @APIResponse(responseCode = "422", description = "The new term (it must start after the old term's first year, at latest the year after its last) or content breaks the contract rules")
@@ -241,6 +230,7 @@ public class ContractResource {
             + "(default: the term's last day; the expiry job ends it the night after), or at once if that date has passed. "
             + "Publishes ContractEnded when it ends; a contract in intervention goes back to NONE "
             + "(InterventionEscalated, cause CONTRACT_ENDED). Returns the contract with scheduledEnd or ended.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "at term end", value = ContractExamples.NON_RENEWAL)))
     @APIResponse(responseCode = "200", description = "Decided (scheduledEnd) or ended (ended)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE, or its end is already decided (contract-status-conflict)")
     @APIResponse(responseCode = "422", description = "The effective date is after the term's last day")
@@ -257,6 +247,7 @@ public class ContractResource {
             + "date within the term, its last day (the expiry job ends it the night after; a date already past: at once); replaces a decided non-renewal. Publishes ContractEnded when it ends; a contract in "
             + "intervention goes back to NONE (InterventionEscalated, cause CONTRACT_ENDED). Returns the contract with "
             + "ended or scheduledEnd.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "at school year end", value = ContractExamples.TERMINATION)))
     @APIResponse(responseCode = "200", description = "Terminated (ended) or decided (scheduledEnd)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict)")
     @APIResponse(responseCode = "422", description = "The effective date is after the term's last day")
@@ -273,6 +264,7 @@ public class ContractResource {
             + "corrective plan succeeded), with a reason and an effective date (default today). Recorded as an "
             + "intervention change decided by the caller; publishes InterventionEscalated (cause MANUAL). Returns the "
             + "contract.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "notice of concern", value = ContractExamples.INTERVENTION)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict), already at that level (conflict), or changed concurrently (concurrent-modification)")
     public Response setIntervention(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

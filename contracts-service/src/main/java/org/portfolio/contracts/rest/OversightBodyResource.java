@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.contracts.domain.OversightBody;
@@ -35,6 +37,16 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OversightBodyResource {
 
+    /** POST /api/oversight-bodies: the district office that oversees its innovation schools. */
+    private static final String CREATE_EXAMPLE = """
+            {"name": "Riverton Office of School Innovation", "kind": "DISTRICT_OFFICE",
+             "contactEmail": "innovation@riverton.example"}""";
+
+    /** PUT /api/oversight-bodies/{id}: the same office with a new contact address (every field is sent). */
+    private static final String UPDATE_EXAMPLE = """
+            {"name": "Riverton Office of School Innovation", "kind": "DISTRICT_OFFICE",
+             "contactEmail": "school.innovation@riverton.example"}""";
+
     @Inject
     OversightBodyService service;
 
@@ -43,6 +55,7 @@ public class OversightBodyResource {
     @Operation(summary = "Create an oversight body", description = "Adds an authorizer (school board, district "
             + "office, charter authorizer, state agency or nonprofit partner) that schools and contracts can name. No "
             + "event. Returns it with its Location and ETag.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "district office", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = OversightBodyResponse.class)))
     @APIResponse(responseCode = "409", description = "An oversight body with this name exists (duplicate-oversight-body)")
@@ -79,6 +92,7 @@ public class OversightBodyResource {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(summary = "Update an oversight body", description = "Replaces its name, kind and contact e-mail. Send "
             + "If-Match with the ETag you read to avoid overwriting someone else's change. No event. Returns it.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "new contact e-mail", value = UPDATE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = OversightBodyResponse.class)))
     @APIResponse(responseCode = "409", description = "Another oversight body has this name (duplicate-oversight-body), or it changed concurrently (concurrent-modification)")
     public Response update(@PathParam("id") UUID id,

@@ -24,8 +24,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.contracts.domain.Evidence;
@@ -72,6 +74,7 @@ public class SchoolResource {
             + "decision opens it), under its oversight body. Publishes SchoolRegistered; the school's id is the one every "
             + "other service uses. An authorizer's OVERSIGHT client registers schools under its own oversight bodies only. "
             + "Returns the school with its Location and ETag.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "innovation school", value = SchoolExamples.REGISTRATION)))
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "409", description = "The district code or NCES id is already registered (duplicate-school)")
@@ -126,6 +129,7 @@ public class SchoolResource {
             + "type, grades, address, zone, oversight body); not its status, which only a decision changes. Publishes "
             + "SchoolUpdated when anything changed. Send If-Match with the ETag you read. An authorizer's OVERSIGHT client "
             + "updates the schools of its oversight bodies and cannot move one to another body. Returns the school.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "new campus", value = SchoolExamples.UPDATE)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "409", description = "The district code or NCES id is taken by another school (duplicate-school), or the school changed concurrently (concurrent-modification)")
     @APIResponse(responseCode = "422", description = "The oversight body does not exist")
@@ -146,6 +150,7 @@ public class SchoolResource {
             + "standing). A status change publishes SchoolStatusChanged; CLOSE also terminates the ACTIVE contract "
             + "(ContractEnded after it). An authorizer's OVERSIGHT client decides on the schools of its oversight bodies only. "
             + "Returns the recorded decision; Location names it.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "open the school", value = SchoolExamples.DECISION)))
     @APIResponse(responseCode = "201", description = "Decided; Location names the decision", content = @Content(schema = @Schema(implementation = StatusDecisionResponse.class)))
     @APIResponse(responseCode = "409", description = "The decision is not allowed from the school's status (school-status-conflict), or the school changed concurrently (concurrent-modification)")
     @APIResponse(responseCode = "422", description = "A CLOSE with a future effective date (decide BEGIN_CLOSURE now and CLOSE then)")
