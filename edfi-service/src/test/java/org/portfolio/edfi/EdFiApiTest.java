@@ -1,6 +1,7 @@
 package org.portfolio.edfi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -348,6 +349,91 @@ class EdFiApiTest {
         given().auth().oauth2(admin).header("If-Match", "*").delete(DATA + "schools/" + id).then().statusCode(204);
         given().auth().oauth2(admin).get(DATA + "schools/" + id).then().statusCode(404);
         Drain.await();
+    }
+
+    /**
+     * The document's request examples are what an integrator sends first: every one, read from the served document, is
+     * accepted as it stands. The district's mappings come first (the namespaces the document gives as examples), then
+     * the SIS's resources in Ed-Fi's dependency order, each POST example creating the resource its PUT example replaces.
+     * Only the suite's own id, the school mapping's schoolId (a uuid), is this test's. The attendance categories are
+     * mapped under a namespace of this test's own: this class maps Ed-Fi's itself and first finds "Partial" unmapped (the
+     * Excused Absence of the event example is mapped by the migration).
+     */
+    @Test
+    void everyRequestExampleOfTheDocumentIsAccepted() {
+        JsonNode doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().as(JsonNode.class);
+        String admin = TestTokens.districtAdmin();
+        UUID mapped = UUID.randomUUID();
+        for (JsonNode mapping : examples(doc, "/edfi/mappings/schools", "post")) {
+            send(admin, "post", "/edfi/mappings/schools", null, ((ObjectNode) mapping).put("schoolId", mapped.toString()), 200);
+        }
+        for (JsonNode categories : examples(doc, "/edfi/mappings/attendance-categories", "put")) {
+            send(admin, "put", "/edfi/mappings/attendance-categories", "uri://district.example/AttendanceEventCategoryDescriptor"
+                    + edfiSchool, categories, 200);
+        }
+        for (String kind : List.of("performance-levels", "academic-subjects", "reporting-methods")) {
+            String path = "/edfi/mappings/" + kind;
+            String namespace = null;
+            for (JsonNode p : doc.path("paths").path(path).path("put").path("parameters")) {
+                namespace = p.path("name").asText().equals("namespace") ? p.path("example").asText() : namespace;
+            }
+            assertThat(namespace).as(path).startsWith("uri://ed-fi.org/");
+            for (JsonNode body : examples(doc, path, "put")) {
+                send(admin, "put", path, namespace, body, 200);
+            }
+        }
+        String itsSis = TestTokens.sis(mapped);
+        for (String resource : List.of("schools", "sessions", "studentSchoolAssociations", "studentSchoolAttendanceEvents",
+                "assessments", "studentAssessments")) {
+            String id = null;
+            for (JsonNode body : examples(doc, DATA + resource, "post")) {
+                String location = send(itsSis, "post", DATA + resource, null, body, 201).header("Location");
+                id = location.substring(location.lastIndexOf('/') + 1);
+            }
+            for (JsonNode body : examples(doc, DATA + resource + "/{id}", "put")) {
+                send(itsSis, "put", DATA + resource + "/" + id, null, body, 204);
+            }
+        }
+        // together they make the records an integrator expects: half a day absent, the rescored result (Advanced, 798)
+        JsonNode attendance = null;
+        for (FakePerformance.Upload u : FakePerformance.UPLOADS) {
+            for (JsonNode row : u.rows()) {
+                attendance = row.path("schoolId").asText().equals(mapped.toString()) ? row : attendance;
+            }
+        }
+        assertThat(attendance).isNotNull();
+        assertThat(attendance.get("daysAbsent").decimalValue()).isEqualByComparingTo("0.5");
+        JsonNode result = null;
+        for (FakePerformance.Upload u : FakePerformance.ASSESSMENTS) {
+            for (JsonNode row : u.rows()) {
+                result = row.path("schoolId").asText().equals(mapped.toString()) ? row : result;
+            }
+        }
+        assertThat(result).isNotNull();
+        assertThat(result.get("subject").asText()).isEqualTo("MATH");
+        assertThat(result.get("performanceLevel").asInt()).isEqualTo(4);
+        assertThat(result.get("scaleScore").asInt()).isEqualTo(798);
+    }
+
+    /** The request examples of an operation's JSON body, as the document shows them (at least one). */
+    static List<JsonNode> examples(JsonNode doc, String path, String method) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        doc.path("paths").path(path).path(method).path("requestBody").path("content").path("application/json").path("examples")
+                .forEach(e -> out.add(e.path("value").deepCopy()));
+        assertThat(out).as(method.toUpperCase() + " " + path + " shows an example").isNotEmpty();
+        return out;
+    }
+
+    /** Sends a body as it is, expects this status, and waits for what it queued. */
+    static Response send(String token, String method, String path, String namespace, JsonNode body, int status) {
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body.toString());
+        if (namespace != null) {
+            request = request.queryParam("namespace", namespace);
+        }
+        Response r = request.request(method, path);
+        r.then().statusCode(status);
+        Drain.await();
+        return r;
     }
 
     // --- helpers ---------------------------------------------------------------------------------

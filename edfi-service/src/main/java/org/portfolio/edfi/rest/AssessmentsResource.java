@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -46,7 +47,8 @@ public class AssessmentsResource {
             description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and queued for performance-service. "
                     + "Any SIS client may post a new assessment; changing or deleting one that results of schools outside its scope use is for a district administrator.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.Assessment.class)))
+            schema = @Schema(implementation = EdFiSchemas.Assessment.class),
+            examples = @ExampleObject(name = "state mathematics, grade 8", value = EdFiExamples.ASSESSMENT)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))})
@@ -90,7 +92,8 @@ public class AssessmentsResource {
     @Operation(operationId = "edfiReplaceAssessment", summary = "Replace a Assessment",
             description = "The natural key cannot change (400 key-change-not-supported). The records of the student assessments of this assessment are derived again (subject from its academicSubjects) and queued for performance-service.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.Assessment.class)))
+            schema = @Schema(implementation = EdFiSchemas.Assessment.class),
+            examples = @ExampleObject(name = "revised cut score", value = EdFiExamples.ASSESSMENT_REPLACED)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))

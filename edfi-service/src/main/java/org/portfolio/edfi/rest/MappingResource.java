@@ -27,8 +27,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.edfi.service.Derivations;
 import org.portfolio.edfi.service.MappingService;
@@ -114,6 +117,7 @@ public class MappingResource {
             description = "Replaces the categories of one descriptor namespace. Every category stored events use must stay "
                     + "listed (409 otherwise). The attendance records of the students with events of the namespace are "
                     + "derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Grand Bend categories", value = EdFiExamples.ATTENDANCE_CATEGORIES)))
     public List<CategoryResponse> mapCategories(
             @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AttendanceEventCategoryDescriptor",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = NAMESPACE))
@@ -146,6 +150,7 @@ public class MappingResource {
     @Operation(operationId = "edfiMapSchool", summary = "Map an Ed-Fi school to a school of the suite",
             description = "Creates or changes the mapping of the Ed-Fi school (upsert on edfiSchoolId). The attendance records of the school's enrolled students are derived "
                     + "and queued for performance-service (performance-service must know the school).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Grand Bend Middle School", value = EdFiExamples.SCHOOL_MAPPING)))
     public SchoolMappingResponse mapSchool(@NotNull @Valid SchoolMappingRequest request, @Context HttpHeaders headers) {
         long edfiSchoolId = request.edfiSchoolId();
         var affected = mappings.mapSchool(edfiSchoolId, request.schoolId());
@@ -219,6 +224,7 @@ public class MappingResource {
             description = "Replaces the performance levels of one descriptor namespace: each code value gets a level 1–5; the "
                     + "framework's proficient level says which count as proficient. A code value stored student assessments use "
                     + "must stay listed (409). Their records are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "state assessment levels", value = EdFiExamples.PERFORMANCE_LEVELS)))
     public List<DescriptorResponse> mapPerformanceLevels(
             @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/PerformanceLevelDescriptor",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = NAMESPACE))
@@ -247,6 +253,7 @@ public class MappingResource {
             description = "Replaces the academic subjects of one descriptor namespace (e.g. Mathematics → MATH, English Language Arts "
                     + "→ ELA). A code value stored assessments use must stay listed (409). The records of their results are derived "
                     + "again (a result whose subject changes is retracted under the old one) and queued for performance-service.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "mathematics and reading", value = EdFiExamples.ACADEMIC_SUBJECTS)))
     public List<DescriptorResponse> mapAcademicSubjects(
             @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AcademicSubjectDescriptor",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = NAMESPACE))
@@ -275,6 +282,7 @@ public class MappingResource {
             description = "Replaces the reporting methods of one descriptor namespace. A score result whose method is mapped with "
                     + "scaleScore true (a whole number 0–100,000) is the record's scaleScore; a method not listed is not read "
                     + "(GET /edfi/mappings/unmapped lists it). The records of the results using the namespace are derived again and queued for performance-service.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "vertical score is the scale score", value = EdFiExamples.REPORTING_METHODS)))
     public List<DescriptorResponse> mapReportingMethods(
             @Parameter(description = "The descriptor namespace", required = true, example = "uri://ed-fi.org/AssessmentReportingMethodDescriptor",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = NAMESPACE))

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -46,7 +47,8 @@ public class SchoolsResource {
             description = "201 with Location when the natural key is new, 200 when it replaces the stored document. Nothing is derived from a school. "
                     + "An SIS client writes only Ed-Fi schools mapped to its schools.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.School.class)))
+            schema = @Schema(implementation = EdFiSchemas.School.class),
+            examples = @ExampleObject(name = "Grand Bend Middle School", value = EdFiExamples.SCHOOL)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))})
@@ -89,7 +91,8 @@ public class SchoolsResource {
     @Operation(operationId = "edfiReplaceSchool", summary = "Replace a School",
             description = "The natural key cannot change (400 key-change-not-supported). Nothing is derived from a school.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.School.class)))
+            schema = @Schema(implementation = EdFiSchemas.School.class),
+            examples = @ExampleObject(name = "web site added", value = EdFiExamples.SCHOOL_REPLACED)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))

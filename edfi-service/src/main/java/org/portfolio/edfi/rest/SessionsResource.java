@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -47,7 +48,8 @@ public class SessionsResource {
                     + "An SIS client writes only Ed-Fi schools mapped to its schools. A school has at most 40 sessions per "
                     + "school year (portfolio.edfi.max-sessions-per-school-year): a new one past it is a 400 naming $.sessionName.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.Session.class)))
+            schema = @Schema(implementation = EdFiSchemas.Session.class),
+            examples = @ExampleObject(name = "fall semester", value = EdFiExamples.SESSION)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))})
@@ -92,7 +94,8 @@ public class SessionsResource {
     @Operation(operationId = "edfiReplaceSession", summary = "Replace a Session",
             description = "The natural key cannot change (400 key-change-not-supported). The attendance records of the school's enrolled students for the session's year are derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.Session.class)))
+            schema = @Schema(implementation = EdFiSchemas.Session.class),
+            examples = @ExampleObject(name = "one instructional day fewer", value = EdFiExamples.SESSION_REPLACED)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))

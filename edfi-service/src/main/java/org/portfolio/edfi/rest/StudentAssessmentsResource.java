@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -46,7 +47,8 @@ public class StudentAssessmentsResource {
             description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The student's assessment record of the assessment and school year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status) (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped). "
                     + "An SIS client writes only results of its schools: the reported school (reportedSchoolReference), else the school of the student's enrollment of the year.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class)))
+            schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class),
+            examples = @ExampleObject(name = "met standard", value = EdFiExamples.STUDENT_ASSESSMENT)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))})
@@ -92,7 +94,8 @@ public class StudentAssessmentsResource {
     @Operation(operationId = "edfiReplaceStudentAssessment", summary = "Replace a StudentAssessment",
             description = "The natural key cannot change (400 key-change-not-supported). The student's assessment record of the assessment and school year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status) (a DELETE that leaves nothing to derive retracts it through performance-service's corrections); its performance levels and the assessment's subjects must be mapped (GET /edfi/mappings/unmapped).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class)))
+            schema = @Schema(implementation = EdFiSchemas.StudentAssessment.class),
+            examples = @ExampleObject(name = "rescored", value = EdFiExamples.STUDENT_ASSESSMENT_REPLACED)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))

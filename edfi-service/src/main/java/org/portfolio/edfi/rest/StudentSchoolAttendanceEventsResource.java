@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -46,7 +47,8 @@ public class StudentSchoolAttendanceEventsResource {
             description = "201 with Location when the natural key is new, 200 when it replaces the stored document. The student's attendance record of the school and year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status); the category must be mapped (GET /edfi/mappings/attendance-categories). "
                     + "An SIS client writes only Ed-Fi schools mapped to its schools.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.StudentSchoolAttendanceEvent.class)))
+            schema = @Schema(implementation = EdFiSchemas.StudentSchoolAttendanceEvent.class),
+            examples = @ExampleObject(name = "excused absence", value = EdFiExamples.ATTENDANCE_EVENT)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))})
@@ -94,7 +96,8 @@ public class StudentSchoolAttendanceEventsResource {
     @Operation(operationId = "edfiReplaceStudentSchoolAttendanceEvent", summary = "Replace a StudentSchoolAttendanceEvent",
             description = "The natural key cannot change (400 key-change-not-supported). The student's attendance record of the school and year is derived again and queued for performance-service (sent within seconds: GET /edfi/derivations/status); the category must be mapped (GET /edfi/mappings/attendance-categories).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EdFiSchemas.StudentSchoolAttendanceEvent.class)))
+            schema = @Schema(implementation = EdFiSchemas.StudentSchoolAttendanceEvent.class),
+            examples = @ExampleObject(name = "corrected to half a day", value = EdFiExamples.ATTENDANCE_EVENT_REPLACED)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
