@@ -1,5 +1,10 @@
 package org.portfolio.integration;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -38,6 +43,73 @@ class WebhookDeliveryTest {
 
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
+    org.portfolio.integration.service.TargetGuard guard;
+
+    @Inject
+    org.portfolio.integration.repository.FeedRepository feed;
+
+    /**
+     * The document's request examples are requests the service accepts: each is read from /q/openapi as served, its
+     * school ids made fresh (as the system tests make them real), and sent as it is. Their hosts are reserved .example
+     * names (an integrator names its own receiver): here they resolve to this machine, as a receiver's name would.
+     */
+    @Test
+    void theDocumentsRequestExamplesAreAccepted() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+        JsonNode register = doc.at("/paths/~1api~1webhooks/post/requestBody/content/application~1json/examples");
+        JsonNode replay = doc.at("/paths/~1api~1webhooks~1{id}~1replay/post/requestBody/content/application~1json/examples");
+        assertThat(register.fieldNames()).toIterable().containsExactlyInAnyOrder("HR system", "school dashboard");
+        assertThat(replay.fieldNames()).toIterable().containsExactly("after a cursor");
+
+        String owner = TestTokens.token("examples-" + UUID.randomUUID(), Set.of("DISTRICT_ADMIN"), List.of(), Duration.ofMinutes(5));
+        org.portfolio.integration.service.TargetGuard.Resolver before = guard.resolveWith(host -> host.endsWith(".example")
+                ? new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()} : java.net.InetAddress.getAllByName(host));
+        List<String> registered = new ArrayList<>();
+        try {
+            for (String name : List.of("HR system", "school dashboard")) {
+                registered.add(given().auth().oauth2(owner).contentType("application/json")
+                        .body(freshIds(register.path(name).path("value")).toString())
+                        .post("/api/webhooks").then().statusCode(201).extract().path("id"));
+            }
+            JsonNode after = replay.path("after a cursor").path("value");
+            // a cursor older than what the feed keeps is 410 cursor-expired (another test's purge): valid input all the same
+            int expected = Long.parseLong(after.path("after").asText()) < feed.purgedThrough() ? 410 : 202;
+            given().auth().oauth2(owner).contentType("application/json").body(after.toString())
+                    .post("/api/webhooks/" + registered.get(0) + "/replay").then().statusCode(expected);
+            System.out.println("[webhooks] the replay example answered " + expected);
+        } finally {
+            guard.resolveWith(before);
+            for (String id : registered) {
+                given().auth().oauth2(owner).delete("/api/webhooks/" + id).then().statusCode(204);
+            }
+        }
+    }
+
+    /** The example with every uuid replaced by a new one (one per distinct uuid). */
+    private static JsonNode freshIds(JsonNode example) {
+        return replaceIds(example.deepCopy(), new java.util.HashMap<>());
+    }
+
+    private static JsonNode replaceIds(JsonNode node, Map<String, String> ids) {
+        if (node.isTextual() && node.asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            return TextNode.valueOf(ids.computeIfAbsent(node.asText(), k -> UUID.randomUUID().toString()));
+        }
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            names.forEach(f -> o.set(f, replaceIds(o.get(f), ids)));
+        } else if (node.isArray()) {
+            ArrayNode a = (ArrayNode) node;
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, replaceIds(a.get(i), ids));
+            }
+        }
+        return node;
+    }
 
     @Test
     void receiverDownForAWhileGetsEveryEventAfterwardsOnceEachInOrderPerSchool() throws Exception {

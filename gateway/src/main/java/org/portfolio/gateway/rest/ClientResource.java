@@ -25,8 +25,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.gateway.domain.ApiClient;
@@ -52,6 +54,20 @@ public class ClientResource {
      */
     private static final String CLIENT_ID = "[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}";
 
+    /** A school's SIS, acting for the schools it posts data for. */
+    private static final String SCHOOL_SIS_EXAMPLE = """
+            {"name": "Eastside SIS nightly sync", "roles": ["SIS"],
+             "schools": ["3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11", "8d2e4b17-5a3c-4f9e-b1d6-2c7a9e4f6b30"]}""";
+
+    /** An authorizer's OVERSIGHT client: the schools its oversight body oversees, now and later. */
+    private static final String AUTHORIZER_EXAMPLE = """
+            {"name": "Riverton Public Charter School Commission", "roles": ["OVERSIGHT"],
+             "oversightBodies": ["5b9e2c41-8f3a-4d7e-a6c2-1e4f7b3d9a58"]}""";
+
+    /** The same SIS, now acting for every school of the NORTH zone instead of a list of schools. */
+    private static final String ZONE_SIS_EXAMPLE = """
+            {"name": "North zone SIS nightly sync", "roles": ["SIS"], "zones": ["NORTH"]}""";
+
     @Inject
     ClientRegistryService registry;
 
@@ -61,6 +77,9 @@ public class ClientResource {
     @POST
     @Operation(operationId = "registerClient", summary = "Register an API client",
             description = "The answer holds the client secret; it is never shown again")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "school SIS", value = SCHOOL_SIS_EXAMPLE),
+            @ExampleObject(name = "authorizer", value = AUTHORIZER_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Registered", headers = {
             @Header(name = "Location", description = "URL of the new client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             @Header(name = "ETag", description = "Version of the client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))},
@@ -102,6 +121,7 @@ public class ClientResource {
             description = "A change of roles revokes the tokens the client holds; it asks for new ones. A change of its school "
                     + "scope (schools, oversightBodies, zones, allSchools) applies to the tokens it holds within seconds. "
                     + "Send If-Match with the ETag you read.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "zone SIS", value = ZONE_SIS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "409", description = "Changed concurrently, or the change would leave no enabled DISTRICT_ADMIN client")
     @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope")

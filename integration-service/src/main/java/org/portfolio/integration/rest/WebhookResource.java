@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.integration.domain.DeliveryRow;
@@ -51,6 +53,25 @@ public class WebhookResource {
     static final String NOT_YOURS = "A client manages only its own subscriptions (DISTRICT_ADMIN every one): another "
             + "client's subscription gets 403, whatever the caller's role, as does a role this API does not admit";
 
+    /** A district HR system: every school's autonomy changes (absent schoolIds: every school the client may read). */
+    private static final String HR_EXAMPLE = """
+            {"url": "https://hr.district.example/portfolio-events",
+             "eventTypes": ["portfolio.autonomy.AutonomyGranted.v1", "portfolio.autonomy.AutonomyRevoked.v1",
+                            "portfolio.autonomy.AutonomyReinstated.v1", "portfolio.autonomy.AutonomyEnded.v1"],
+             "description": "HR: stop hiring when PEOPLE autonomy is revoked"}""";
+
+    /** One school's dashboard: its ratings, benchmark results and interventions only. */
+    private static final String SCHOOL_DASHBOARD_EXAMPLE = """
+            {"url": "https://dashboard.eastside.example/hooks/portfolio",
+             "eventTypes": ["portfolio.performance.SchoolRatingPublished.v1", "portfolio.contracts.BenchmarkEvaluated.v1",
+                            "portfolio.contracts.InterventionEscalated.v1"],
+             "schoolIds": ["3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11"],
+             "description": "Eastside Innovation Academy dashboard: ratings, benchmarks, interventions"}""";
+
+    /** A replay after the WebhookDisabled event's sequence, once the subscription was resumed. */
+    private static final String REPLAY_EXAMPLE = """
+            {"after": "1042"}""";
+
     @Inject
     SubscriptionService service;
 
@@ -71,6 +92,9 @@ public class WebhookResource {
             + "or it resolves to a loopback, private, link-local, unspecified or multicast address the deployment does not allow")
     @APIResponse(responseCode = "409", description = "webhook-subscription-limit: your client has the most subscriptions it may "
             + "own (25 by default, DISTRICT_ADMIN clients included); delete one first")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "HR system", value = HR_EXAMPLE),
+            @ExampleObject(name = "school dashboard", value = SCHOOL_DASHBOARD_EXAMPLE)}))
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@Valid @NotNull WebhookRequest request, @Context UriInfo uri) {
         SubscriptionService.Registered r = service.register(rights.get(), rights.narrowedToSchools(), request.url(),
@@ -171,6 +195,7 @@ public class WebhookResource {
             + "than a replay may add to")
     @APIResponse(responseCode = "410", description = "cursor-expired: events after the cursor were purged (retention); replay "
             + "from 0, the oldest event kept")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "after a cursor", value = REPLAY_EXAMPLE)))
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replay(@Parameter(description = "Subscription id") @PathParam("id") UUID id, @Valid @NotNull ReplayRequest request) {
         SubscriptionService.Replay r = service.replay(rights.get(), id, Long.parseLong(request.after()));
