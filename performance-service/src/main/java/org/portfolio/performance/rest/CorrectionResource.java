@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.CorrectionKind;
@@ -64,6 +66,28 @@ public class CorrectionResource {
             + "value nor whether a record existed. "
             + "Audited: who, when, why, each record's values before and after (GET /corrections/{id}).";
 
+    /** The vendor re-scored two grade 7 ELA results: both corrected by their natural key. */
+    private static final String ASSESSMENTS_EXAMPLE = """
+            {"reasonCode": "SCORING_ERROR",
+             "note": "The vendor re-scored the spring grade 7 ELA batch on this year's scale; levels and scores re-sent",
+             "items": [
+               {"schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11", "schoolYear": "2026-27", "studentId": "RV301-C2031-014",
+                "subject": "ELA", "testCode": "RSA-ELA", "action": "CORRECT", "gradeLevel": "7", "performanceLevel": 4,
+                "scaleScore": 2780, "growthPercentile": 66},
+               {"schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11", "schoolYear": "2026-27", "studentId": "RV301-C2031-021",
+                "subject": "ELA", "testCode": "RSA-ELA", "action": "CORRECT", "gradeLevel": "7", "performanceLevel": 3,
+                "scaleScore": 2660, "growthPercentile": 52}]}""";
+
+    /** A student's absences re-entered, and the record of a duplicate enrollment of the same student removed. */
+    private static final String ATTENDANCE_EXAMPLE = """
+            {"reasonCode": "DATA_ENTRY_ERROR",
+             "note": "First-week absences were entered twice; the duplicate enrollment created for the same student is removed",
+             "items": [
+               {"schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11", "schoolYear": "2026-27", "studentId": "RV301-C2031-014",
+                "action": "CORRECT", "gradeLevel": "7", "daysEnrolled": 172, "daysAbsent": 4.5},
+               {"schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11", "schoolYear": "2026-27", "studentId": "RV301-C2031-099",
+                "action": "RETRACT"}]}""";
+
     @Inject
     CorrectionService corrections;
 
@@ -86,6 +110,7 @@ public class CorrectionResource {
     @Operation(summary = "Correct or retract assessment results",
             description = "Corrects (replaces the values of) or retracts (removes) stored assessment results named by their "
                     + "natural key: school, school year, student, subject, test code." + CHAIN)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "re-scored results", value = ASSESSMENTS_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The correction as audited; Location names it",
             content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
     @APIResponse(responseCode = "422", description = "record-not-found (an item names no stored record) or "
@@ -109,6 +134,7 @@ public class CorrectionResource {
     @Operation(summary = "Correct or retract attendance records",
             description = "Corrects (replaces the values of) or retracts (removes) stored attendance records named by their "
                     + "natural key: school, school year, student." + CHAIN)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "absences re-entered", value = ATTENDANCE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The correction as audited; Location names it",
             content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
     @APIResponse(responseCode = "422", description = "record-not-found (an item names no stored record) or "

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -96,6 +97,8 @@ public class FrameworkResource {
                     + "category's metrics to its weight, every metric is defined and listed once, cut points are "
                     + "monotonic in the metric's direction and the best earns the full weight, the four tiers come best "
                     + "first and the last needs 0%. Publish the draft to make it rate its year.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "2027-28 framework",
+            value = FrameworkExamples.FRAMEWORK)))
     @APIResponse(responseCode = "201", description = "The draft; Location and ETag name it",
             content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
     @APIResponse(responseCode = "422", description = "A framework rule is broken (weights, cut points, tiers, unknown metric): "
@@ -113,6 +116,8 @@ public class FrameworkResource {
             description = "Replaces the whole content of a DRAFT, validated as on create; the school year stays. Send "
                     + "If-Match with the ETag you read so that a concurrent edit is not lost. A published or superseded "
                     + "version never changes: start a new version instead.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "2027-28 framework",
+            value = FrameworkExamples.FRAMEWORK)))
     @APIResponse(responseCode = "200", description = "The replaced draft; ETag names its new version",
             content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
     @APIResponse(responseCode = "409", description = "The framework is not a DRAFT (framework-not-draft): published and superseded versions never change")
@@ -135,7 +140,8 @@ public class FrameworkResource {
                     + "next version number) or for the school year the optional body names. Edit and publish the draft; "
                     + "the version it copies is left as it is.")
     @RequestBody(required = false, description = "Optional: the school year of the new draft (the same year when absent)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewVersionRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewVersionRequest.class),
+                    examples = @ExampleObject(name = "next school year", value = FrameworkExamples.NEW_VERSION)))
     @APIResponse(responseCode = "201", description = "The new draft; Location and ETag name it",
             content = @Content(schema = @Schema(implementation = FrameworkResponse.class)))
     public Response newVersion(@PathParam("id") UUID id, NewVersionRequest r, @Context UriInfo uri) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -103,7 +104,8 @@ public class IngestionResource {
                     + "year, as a JSON array of rows or a CSV with a header row. Only SCHOOL_LEVEL metrics can be posted; "
                     + "computed ones come from student records or the enrollment match. " + ROWS)
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.SchoolMetricRow.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.SchoolMetricRow.class),
+                    examples = @ExampleObject(name = "high school year-end values", value = IngestionExamples.SCHOOL_METRICS)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = CSV_SCHOOL_METRICS))})
     public Response schoolMetrics(InputStream body, @Context HttpHeaders headers,
@@ -122,7 +124,8 @@ public class IngestionResource {
                     + "rows or a CSV with a header row. Streams: a million rows need no more memory than ten. The affected "
                     + "schools' proficiency and growth metrics and their ratings are recomputed before the answer. " + ROWS)
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AssessmentRow.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AssessmentRow.class),
+                    examples = @ExampleObject(name = "state test results", value = IngestionExamples.ASSESSMENTS)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = CSV_ASSESSMENTS))})
     public Response assessments(InputStream body, @Context HttpHeaders headers,
@@ -141,7 +144,8 @@ public class IngestionResource {
                     + "allowed) on school + school year + student, as a JSON array of rows or a CSV with a header row. The "
                     + "affected schools' chronic absenteeism and ratings are recomputed before the answer. " + ROWS)
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AttendanceRow.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UploadRows.AttendanceRow.class),
+                    examples = @ExampleObject(name = "attendance for the year", value = IngestionExamples.ATTENDANCE)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = CSV_ATTENDANCE))})
     public Response attendance(InputStream body, @Context HttpHeaders headers,

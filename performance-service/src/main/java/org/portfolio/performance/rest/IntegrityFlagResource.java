@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.IntegrityFlag;
@@ -35,6 +37,11 @@ import java.util.UUID;
         + "exclusion, unusual year-over-year change, enrollment drop among low performers); resolved by oversight")
 @Produces(MediaType.APPLICATION_JSON)
 public class IntegrityFlagResource {
+
+    /** Oversight accepts the school's explanation of a low participation. */
+    private static final String RESOLVE_EXAMPLE = """
+            {"resolutionCode": "EXPLAINED",
+             "note": "Spring make-up sessions documented; participation reached 96% after the window"}""";
 
     @Inject
     IntegrityService integrity;
@@ -70,6 +77,7 @@ public class IntegrityFlagResource {
                     + "IntegrityFlagResolved with the code only: the note stays in this service (read with the flag). "
                     + "A request with a note and no code (the shape before issue 15) is accepted with the code OTHER; "
                     + "neither: 400. Resolving changes nothing else: no rating, benchmark or grant depends on a flag.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "explained", value = RESOLVE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The resolved flag",
             content = @Content(schema = @Schema(implementation = IntegrityFlagResponse.class)))
     @APIResponse(responseCode = "404", description = "No integrity flag with this id")

@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.MetricDefinition;
@@ -36,6 +38,20 @@ public class MetricResource {
 
     /** A metric code, as {@code MetricRequest} takes it. */
     static final String CODE = "^[A-Z][A-Z0-9_]{1,59}$";
+
+    /** A school-level value the SIS posts every year (the default computation). */
+    private static final String SCHOOL_LEVEL_EXAMPLE = """
+            {"code": "SUSPENSION_RATE", "name": "Out-of-school suspension rate", "category": "ORGANIZATIONAL",
+             "direction": "LOWER_IS_BETTER", "unit": "PERCENT",
+             "description": "Share of enrolled students with at least one out-of-school suspension during the school year",
+             "computation": "SCHOOL_LEVEL"}""";
+
+    /** A metric computed from the student assessment records of the subjects it names. */
+    private static final String COMPUTED_EXAMPLE = """
+            {"code": "ELA_MEDIAN_GROWTH", "name": "ELA median growth percentile", "category": "ACADEMIC",
+             "direction": "HIGHER_IS_BETTER", "unit": "PERCENTILE",
+             "description": "Median student growth percentile on the state ELA assessment",
+             "computation": "MEDIAN_GROWTH_PERCENTILE", "subjects": ["ELA"]}""";
 
 
     @Inject
@@ -70,6 +86,9 @@ public class MetricResource {
             description = "Adds a metric that frameworks can then weigh. SCHOOL_LEVEL metrics (the default) are posted by "
                     + "the SIS through /ingest/school-metrics; ASSESSMENT_PROFICIENCY and MEDIAN_GROWTH_PERCENTILE name the "
                     + "assessment subjects they are computed from. A definition is never changed or deleted.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "school-level metric", value = SCHOOL_LEVEL_EXAMPLE),
+            @ExampleObject(name = "computed from assessments", value = COMPUTED_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "The new metric; Location names it",
             content = @Content(schema = @Schema(implementation = MetricResponse.class)))
     @APIResponse(responseCode = "409", description = "A metric with this code exists already")

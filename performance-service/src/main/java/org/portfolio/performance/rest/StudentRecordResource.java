@@ -18,8 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.performance.domain.SchoolYear;
@@ -40,6 +42,11 @@ import java.util.UUID;
 public class StudentRecordResource {
 
     static final String YEAR = "School year, e.g. 2026-27";
+
+    /** A parent's erasure request for one school's records, named by the request's reference. */
+    private static final String ERASURE_EXAMPLE = """
+            {"studentId": "RV301-C2031-014", "schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11",
+             "reason": "Parent request REF-2026-114 (records held by Eastside Innovation Middle School)"}""";
 
     @Inject
     StudentRecordService records;
@@ -107,6 +114,7 @@ public class StudentRecordResource {
                     + "metric values and ratings already recorded are aggregates and stay as published; a later upload or "
                     + "correction of the same school-year recomputes them without the student. The reason must not contain "
                     + "the student id. An erasure that finds nothing is audited too (counts 0).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "parent request", value = ERASURE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The erasure as audited",
             content = @Content(schema = @Schema(implementation = PurgeResponse.class)))
     public PurgeResponse erase(@Valid @NotNull CorrectionRequests.ErasureRequest r) throws SQLException {
