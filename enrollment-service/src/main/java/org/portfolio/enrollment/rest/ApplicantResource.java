@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.enrollment.domain.Applicant;
@@ -47,6 +49,7 @@ public class ApplicantResource {
     @POST
     @Operation(summary = "Record an applicant", description = "A child who may apply in any period (personal data: it stays in "
             + "enrollment-service); its priorities at each program are derived from this data. The externalRef is unique.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "rising sixth grader", value = EnrollmentExamples.APPLICANT)))
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ApplicantResponse.class)))
     @APIResponse(responseCode = "409", description = "An applicant with this externalRef exists (duplicate-applicant)")
     public Response create(@Valid @NotNull ApplicantRequest r, @Context UriInfo uri) {
@@ -76,6 +79,7 @@ public class ApplicantResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update an applicant", description = "Send If-Match with the ETag you read. Priorities are derived again from the new data.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "last name corrected", value = EnrollmentExamples.APPLICANT_CORRECTED)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ApplicantResponse.class)))
     @APIResponse(responseCode = "409", description = "Another applicant has this externalRef (duplicate-applicant)")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ApplicantRequest r) {

@@ -23,9 +23,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.enrollment.domain.Application;
@@ -58,6 +59,7 @@ public class ApplicationResource {
             + "maximum of choices, no program twice, programs of this period at schools taking part, eligibility (grade, zone). "
             + "Answers with the priority group the applicant has at each choice. If-Match is optional (send the ETag you read "
             + "to change an application only if nobody else did).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "three ranked choices", value = EnrollmentExamples.APPLICATION)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "201", description = "Submitted; Location names it", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or the applicant holds an offer from "

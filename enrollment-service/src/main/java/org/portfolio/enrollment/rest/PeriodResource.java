@@ -22,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.enrollment.domain.EnrollmentPeriod;
@@ -51,6 +53,7 @@ public class PeriodResource {
     @POST
     @Operation(summary = "Create a period", description = "A new period is DRAFT, round 1, with no programs yet; the answer's ETag is "
             + "its version")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "2027-28 round 1", value = EnrollmentExamples.PERIOD)))
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
     @APIResponse(responseCode = "422", description = "applicationsCloseAt is not after applicationsOpenAt, or offerDeadline not after applicationsCloseAt")
     public Response create(@Valid @NotNull PeriodRequest r, @Context UriInfo uri) {
@@ -83,6 +86,7 @@ public class PeriodResource {
     @Path("/{id}")
     @Operation(summary = "Update a period", description = "While DRAFT or OPEN; while CLOSED or MATCHED only the offerDeadline "
             + "may move (to a future time, the rest of the body as it is); send If-Match with the ETag you read")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "window extended a week", value = EnrollmentExamples.PERIOD_EXTENDED)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN, and the change is more than the offer "
             + "deadline of a CLOSED or MATCHED period (invalid-period-transition), or maxChoices would be below what a submitted "
@@ -149,6 +153,7 @@ public class PeriodResource {
     @Path("/{id}/simulations")
     @Operation(summary = "What-if match", description = "Runs the match on the current applications with any seed and seat changes; "
             + "stores and publishes nothing. Send {} for a fresh random seed and the programs' own seats")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "seed and one more section", value = EnrollmentExamples.SIMULATION)))
     @APIResponse(responseCode = "200", description = "The simulated figures", content = @Content(schema = @Schema(implementation = MatchSummaryResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is DRAFT: no applications yet (invalid-period-transition)")
     @APIResponse(responseCode = "422", description = "A seat change names a program that is not of this period")
@@ -165,6 +170,7 @@ public class PeriodResource {
     @Path("/{id}/rounds")
     @Operation(summary = "Start the next round", description = "From a PUBLISHED period: a DRAFT period with the same programs; at its "
             + "match each program fills the seats this round leaves (seats minus offers still held), and this round's waitlists close")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "round 2", value = EnrollmentExamples.NEXT_ROUND)))
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is not PUBLISHED, or it has its next round already (invalid-period-transition)")
     @APIResponse(responseCode = "422", description = "applicationsCloseAt is not after applicationsOpenAt, or offerDeadline not after applicationsCloseAt")

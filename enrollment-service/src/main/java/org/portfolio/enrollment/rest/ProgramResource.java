@@ -22,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.enrollment.domain.PriorityGroup;
@@ -55,6 +57,7 @@ public class ProgramResource {
     @Path("/programs")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
     @Operation(summary = "Add a program", description = "While the period is DRAFT or OPEN; the school must be known from the registry's events")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "grade 6 at Eastside", value = EnrollmentExamples.PROGRAM)))
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), the school has this "
             + "program already (duplicate-program), or the period has 3,000 programs, as many as one round can publish (too-many-programs)")
@@ -92,6 +95,7 @@ public class ProgramResource {
     @Path("/programs/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ENROLLMENT_OFFICER})
     @Operation(summary = "Update a program", description = "While the period is DRAFT or OPEN; send If-Match with the ETag you read")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "a section added", value = EnrollmentExamples.PROGRAM_SECTION_ADDED)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), another program of the "
             + "school has this grade and name (duplicate-program), or the new grade or zones would make children who chose the "
