@@ -2,9 +2,11 @@ package org.portfolio.edfi.rest;
 
 /**
  * The request examples of the OpenAPI document: what an SIS or the district sends, in Ed-Fi Data Standard 5.x shapes
- * with values of Ed-Fi's Grand Bend sample district (Grand Bend Middle School 255901044, school year 2021-22, student
- * 604843, the 8th-grade state mathematics assessment). Each PUT example replaces the resource its POST example created
- * (same natural key). EdFiApiTest sends every one of them, read from the served document.
+ * in the style of Ed-Fi's Grand Bend sample district (a middle school, school year 2021-22, the 8th-grade state
+ * mathematics assessment), with a school id (255901901) and a student (605901) the sample does not have, so that an
+ * example sent to a district loaded from the sample (as the system tests do) touches none of its records. Each PUT
+ * example replaces the resource its POST example created (same natural key). EdFiApiTest sends every one of them,
+ * read from the served document.
  */
 final class EdFiExamples {
 
@@ -13,7 +15,7 @@ final class EdFiExamples {
 
     /** POST /edfi/mappings/schools: the Ed-Fi school is this school of the suite (its id in contracts-service). */
     static final String SCHOOL_MAPPING = """
-            {"edfiSchoolId": 255901044, "schoolId": "9b1f6c3e-2d4a-4f7b-8e5c-6a0d3b2c1f44"}""";
+            {"edfiSchoolId": 255901901, "schoolId": "9b1f6c3e-2d4a-4f7b-8e5c-6a0d3b2c1f44"}""";
 
     /** PUT /edfi/mappings/attendance-categories?namespace=uri://ed-fi.org/AttendanceEventCategoryDescriptor. */
     static final String ATTENDANCE_CATEGORIES = """
@@ -42,10 +44,10 @@ final class EdFiExamples {
              {"codeValue": "Raw score", "scaleScore": false},
              {"codeValue": "Lexile Measure", "scaleScore": false}]""";
 
-    /** POST schools: Grand Bend Middle School as an SIS sends it (Ed-Fi's required categories and grade levels included). */
+    /** POST schools: Grand Bend Lakeside Middle School as an SIS sends it (Ed-Fi's required categories and grade levels included). */
     static final String SCHOOL = """
-            {"schoolId": 255901044,
-             "nameOfInstitution": "Grand Bend Middle School",
+            {"schoolId": 255901901,
+             "nameOfInstitution": "Grand Bend Lakeside Middle School",
              "shortNameOfInstitution": "GBMS",
              "educationOrganizationCategories": [
                {"educationOrganizationCategoryDescriptor": "uri://ed-fi.org/EducationOrganizationCategoryDescriptor#School"}],
@@ -57,8 +59,8 @@ final class EdFiExamples {
 
     /** PUT schools/{id}: the same school, its web site added. */
     static final String SCHOOL_REPLACED = """
-            {"schoolId": 255901044,
-             "nameOfInstitution": "Grand Bend Middle School",
+            {"schoolId": 255901901,
+             "nameOfInstitution": "Grand Bend Lakeside Middle School",
              "shortNameOfInstitution": "GBMS",
              "webSite": "http://www.GBISD.edu/GBMS/",
              "educationOrganizationCategories": [
@@ -71,7 +73,7 @@ final class EdFiExamples {
 
     /** POST sessions: the fall semester of 2021-22 (schoolYear 2022), 81 instructional days. */
     static final String SESSION = """
-            {"schoolReference": {"schoolId": 255901044},
+            {"schoolReference": {"schoolId": 255901901},
              "schoolYearTypeReference": {"schoolYear": 2022},
              "sessionName": "2021-2022 Fall Semester",
              "beginDate": "2021-08-23",
@@ -81,7 +83,7 @@ final class EdFiExamples {
 
     /** PUT sessions/{id}: the semester ends a day earlier, one instructional day fewer. */
     static final String SESSION_REPLACED = """
-            {"schoolReference": {"schoolId": 255901044},
+            {"schoolReference": {"schoolId": 255901901},
              "schoolYearTypeReference": {"schoolYear": 2022},
              "sessionName": "2021-2022 Fall Semester",
              "beginDate": "2021-08-23",
@@ -91,16 +93,16 @@ final class EdFiExamples {
 
     /** POST studentSchoolAssociations: an eighth grader enrolled from the first day of school. */
     static final String ENROLLMENT = """
-            {"studentReference": {"studentUniqueId": "604843"},
-             "schoolReference": {"schoolId": 255901044},
+            {"studentReference": {"studentUniqueId": "605901"},
+             "schoolReference": {"schoolId": 255901901},
              "entryDate": "2021-08-23",
              "entryGradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade",
              "schoolYearTypeReference": {"schoolYear": 2022}}""";
 
     /** PUT studentSchoolAssociations/{id}: the enrollment ends on the last day of the school year. */
     static final String ENROLLMENT_REPLACED = """
-            {"studentReference": {"studentUniqueId": "604843"},
-             "schoolReference": {"schoolId": 255901044},
+            {"studentReference": {"studentUniqueId": "605901"},
+             "schoolReference": {"schoolId": 255901901},
              "entryDate": "2021-08-23",
              "entryGradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade",
              "exitWithdrawDate": "2022-05-27",
@@ -110,9 +112,9 @@ final class EdFiExamples {
     static final String ATTENDANCE_EVENT = """
             {"attendanceEventCategoryDescriptor": "uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence",
              "eventDate": "2021-10-12",
-             "schoolReference": {"schoolId": 255901044},
-             "sessionReference": {"schoolId": 255901044, "schoolYear": 2022, "sessionName": "2021-2022 Fall Semester"},
-             "studentReference": {"studentUniqueId": "604843"},
+             "schoolReference": {"schoolId": 255901901},
+             "sessionReference": {"schoolId": 255901901, "schoolYear": 2022, "sessionName": "2021-2022 Fall Semester"},
+             "studentReference": {"studentUniqueId": "605901"},
              "attendanceEventReason": "Absent excused",
              "eventDuration": 1}""";
 
@@ -120,9 +122,9 @@ final class EdFiExamples {
     static final String ATTENDANCE_EVENT_REPLACED = """
             {"attendanceEventCategoryDescriptor": "uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence",
              "eventDate": "2021-10-12",
-             "schoolReference": {"schoolId": 255901044},
-             "sessionReference": {"schoolId": 255901044, "schoolYear": 2022, "sessionName": "2021-2022 Fall Semester"},
-             "studentReference": {"studentUniqueId": "604843"},
+             "schoolReference": {"schoolId": 255901901},
+             "sessionReference": {"schoolId": 255901901, "schoolYear": 2022, "sessionName": "2021-2022 Fall Semester"},
+             "studentReference": {"studentUniqueId": "605901"},
              "attendanceEventReason": "Absent excused, afternoon only",
              "eventDuration": 0.5}""";
 
@@ -177,9 +179,9 @@ final class EdFiExamples {
             {"studentAssessmentIdentifier": "OjX8IQUGvsqbSe/0GqWMclKG33q8VLPCxcdxdwym",
              "assessmentReference": {"assessmentIdentifier": "SA-2011-Mathematics-Eighth grade",
                                      "namespace": "uri://ed-fi.org/Assessment/Assessment.xml"},
-             "studentReference": {"studentUniqueId": "604843"},
+             "studentReference": {"studentUniqueId": "605901"},
              "schoolYearTypeReference": {"schoolYear": 2022},
-             "reportedSchoolReference": {"schoolId": 255901044},
+             "reportedSchoolReference": {"schoolId": 255901901},
              "administrationDate": "2022-04-05T09:00:00",
              "whenAssessedGradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade",
              "scoreResults": [
@@ -197,9 +199,9 @@ final class EdFiExamples {
             {"studentAssessmentIdentifier": "OjX8IQUGvsqbSe/0GqWMclKG33q8VLPCxcdxdwym",
              "assessmentReference": {"assessmentIdentifier": "SA-2011-Mathematics-Eighth grade",
                                      "namespace": "uri://ed-fi.org/Assessment/Assessment.xml"},
-             "studentReference": {"studentUniqueId": "604843"},
+             "studentReference": {"studentUniqueId": "605901"},
              "schoolYearTypeReference": {"schoolYear": 2022},
-             "reportedSchoolReference": {"schoolId": 255901044},
+             "reportedSchoolReference": {"schoolId": 255901901},
              "administrationDate": "2022-04-05T09:00:00",
              "whenAssessedGradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade",
              "scoreResults": [

@@ -150,7 +150,7 @@ public class MappingResource {
     @Operation(operationId = "edfiMapSchool", summary = "Map an Ed-Fi school to a school of the suite",
             description = "Creates or changes the mapping of the Ed-Fi school (upsert on edfiSchoolId). The attendance records of the school's enrolled students are derived "
                     + "and queued for performance-service (performance-service must know the school).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "Grand Bend Middle School", value = EdFiExamples.SCHOOL_MAPPING)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Grand Bend Lakeside Middle School", value = EdFiExamples.SCHOOL_MAPPING)))
     public SchoolMappingResponse mapSchool(@NotNull @Valid SchoolMappingRequest request, @Context HttpHeaders headers) {
         long edfiSchoolId = request.edfiSchoolId();
         var affected = mappings.mapSchool(edfiSchoolId, request.schoolId());

@@ -48,7 +48,7 @@ public class SchoolsResource {
                     + "An SIS client writes only Ed-Fi schools mapped to its schools.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.School.class),
-            examples = @ExampleObject(name = "Grand Bend Middle School", value = EdFiExamples.SCHOOL)))
+            examples = @ExampleObject(name = "Grand Bend Lakeside Middle School", value = EdFiExamples.SCHOOL)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))})
