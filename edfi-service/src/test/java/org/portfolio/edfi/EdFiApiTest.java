@@ -416,6 +416,44 @@ class EdFiApiTest {
     }
 
     /** The request examples of an operation's JSON body, as the document shows them (at least one). */
+    /**
+     * Fifteenth pass: the document says what the service refuses, so a client validating against it learns before
+     * sending. A name with a leading space, an empty title and a descriptor's code value of 51 characters passed the
+     * document and were a 400; now the document refuses them too, and still allows the values at the bounds.
+     */
+    @Test
+    void theDocumentRefusesTheNamesAndDescriptorsTheServiceRefuses() {
+        String served = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        var contract = org.portfolio.testing.contract.OpenApiContract.parse(served);
+        JsonNode doc = contract.document();
+        java.util.function.BiFunction<String, JsonNode, List<String>> check = (resource, body) -> contract.checkRequest(
+                new org.portfolio.testing.contract.OpenApiContract.Exchange("POST", DATA + resource, null, "application/json",
+                        body.toString(), 0, null, null));
+        ObjectNode school = (ObjectNode) examples(doc, DATA + "schools", "post").get(0);
+        assertThat(check.apply("schools", school)).isEmpty();
+        assertThat(check.apply("schools", school.deepCopy().put("nameOfInstitution", " Lakeside"))).isNotEmpty();
+        assertThat(check.apply("schools", school.deepCopy().put("nameOfInstitution", ""))).isNotEmpty();
+        ObjectNode assessment = (ObjectNode) examples(doc, DATA + "assessments", "post").get(0);
+        assertThat(check.apply("assessments", assessment.deepCopy().put("assessmentTitle", "State Assessment "))).isNotEmpty();
+        ObjectNode event = (ObjectNode) examples(doc, DATA + "studentSchoolAttendanceEvents", "post").get(0);
+        String namespace = "uri://ed-fi.org/AttendanceEventCategoryDescriptor#";
+        assertThat(check.apply("studentSchoolAttendanceEvents", event.deepCopy()
+                .put("attendanceEventCategoryDescriptor", namespace + "c".repeat(50)))).as("a code value at its bound").isEmpty();
+        assertThat(check.apply("studentSchoolAttendanceEvents", event.deepCopy()
+                .put("attendanceEventCategoryDescriptor", namespace + "c".repeat(51)))).isNotEmpty();
+        assertThat(check.apply("studentSchoolAttendanceEvents", event.deepCopy()
+                .put("attendanceEventCategoryDescriptor", "n".repeat(255) + "#Tardy"))).as("a namespace at its bound").isEmpty();
+        assertThat(check.apply("studentSchoolAttendanceEvents", event.deepCopy()
+                .put("attendanceEventCategoryDescriptor", "n".repeat(256) + "#Tardy"))).isNotEmpty();
+        // and the service, as before, refuses them (each request checked against the document by the contract filter)
+        String sis = TestTokens.sis(UUID.randomUUID());
+        given().auth().oauth2(sis).contentType(ContentType.JSON).body(school.deepCopy().put("nameOfInstitution", " Lakeside").toString())
+                .post(DATA + "schools").then().statusCode(400);
+        given().auth().oauth2(sis).contentType(ContentType.JSON).body(event.deepCopy()
+                        .put("attendanceEventCategoryDescriptor", namespace + "c".repeat(51)).toString())
+                .post(DATA + "studentSchoolAttendanceEvents").then().statusCode(400);
+    }
+
     static List<JsonNode> examples(JsonNode doc, String path, String method) {
         List<JsonNode> out = new java.util.ArrayList<>();
         doc.path("paths").path(path).path(method).path("requestBody").path("content").path("application/json").path("examples")

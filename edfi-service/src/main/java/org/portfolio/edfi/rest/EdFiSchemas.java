@@ -16,10 +16,12 @@ public final class EdFiSchemas {
 
     /**
      * A descriptor URI {@code namespace#CodeValue} as {@code Descriptor.parse} reads it: no part empty, none with a
-     * leading or trailing space, no {@code #} in the code value. Spaces as ASCII ones: Java's strip() refuses a few more
+     * leading or trailing space, no {@code #} in the code value, a namespace of at most 255 characters and a code value of
+     * at most 50 ({@code Descriptor.MAX_NAMESPACE}, {@code MAX_CODE_VALUE}: fifteenth pass, the pattern said neither, so
+     * a code value of 51 passed the document and was a 400). Spaces as ASCII ones: Java's strip() refuses a few more
      * (so the document is never stricter than what the server stored and answers back).
      */
-    static final String DESCRIPTOR = "^[^ \\t\\n\\r\\f\\x0B]([\\s\\S]*[^ \\t\\n\\r\\f\\x0B])?#[^ \\t\\n\\r\\f\\x0B#]([^#]*[^ \\t\\n\\r\\f\\x0B#])?$";
+    static final String DESCRIPTOR = "^[^ \\t\\n\\r\\f\\x0B]([\\s\\S]{0,253}[^ \\t\\n\\r\\f\\x0B])?#[^ \\t\\n\\r\\f\\x0B#]([^#]{0,48}[^ \\t\\n\\r\\f\\x0B#])?$";
     /** Text without leading or trailing spaces (identifiers, names of the natural keys). */
     static final String TEXT = "^[^ \\t\\n\\r\\f\\x0B]([\\s\\S]*[^ \\t\\n\\r\\f\\x0B])?$";
 
@@ -48,7 +50,7 @@ public final class EdFiSchemas {
     @Schema(name = "edFi_school", description = "An Ed-Fi School (natural key schoolId)")
     public record School(@Schema(description = "Server-assigned resource id (32 hex digits)", readOnly = true) String id,
                          @Schema(required = true, minimum = "1", maximum = "999999999999") long schoolId,
-                         @Schema(required = true, maxLength = 75) String nameOfInstitution,
+                         @Schema(required = true, minLength = 1, maxLength = 75, pattern = TEXT) String nameOfInstitution,
                          @Schema(readOnly = true) String _etag,
                          @Schema(readOnly = true, format = "date-time") String _lastModifiedDate) {
     }
@@ -90,7 +92,7 @@ public final class EdFiSchemas {
                                                @Schema(required = true) SchoolReference schoolReference,
                                                @Schema(required = true) SessionReference sessionReference,
                                                @Schema(required = true) StudentReference studentReference,
-                                               @Schema(description = "Days: 1 = a day, 0.5 = half a day (1 when absent)", minimum = "0", maximum = "1")
+                                               @Schema(description = "Days: 1 = a day, 0.5 = half a day (1 when absent); at most two decimals", minimum = "0", maximum = "1")
                                                BigDecimal eventDuration,
                                                @Schema(readOnly = true) String _etag,
                                                @Schema(readOnly = true, format = "date-time") String _lastModifiedDate) {
@@ -124,7 +126,7 @@ public final class EdFiSchemas {
     public record Assessment(@Schema(readOnly = true) String id,
                              @Schema(required = true, minLength = 1, maxLength = 60, pattern = TEXT, examples = "STATE-MATH-8") String assessmentIdentifier,
                              @Schema(required = true, minLength = 1, maxLength = 255, pattern = TEXT, examples = "uri://district.example/Assessment") String namespace,
-                             @Schema(required = true, maxLength = 255) String assessmentTitle,
+                             @Schema(required = true, minLength = 1, maxLength = 255, pattern = TEXT) String assessmentTitle,
                              @Schema(maxItems = 100) java.util.List<AcademicSubject> academicSubjects,
                              @Schema(maxItems = 100) java.util.List<AssessmentScore> scores,
                              @Schema(maxItems = 100) java.util.List<AssessmentPerformanceLevel> performanceLevels,
