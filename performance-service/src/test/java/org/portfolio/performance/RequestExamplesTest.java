@@ -148,6 +148,33 @@ class RequestExamplesTest {
         });
     }
 
+    /**
+     * Fifteenth pass: a correction's days are whole or half days, and the document says so (multipleOf 0.5, as the
+     * upload's rows already did): 180.3 passed the document and was a 422.
+     */
+    @Test
+    void theDocumentRefusesACorrectionsDaysThatAreNotWholeOrHalfDays() {
+        examples("/api/performance/corrections/attendance", "post");
+        var contract = org.portfolio.testing.contract.OpenApiContract.parse(document.toString());
+        JsonNode example = examples("/api/performance/corrections/attendance", "post").values().iterator().next();
+        java.util.function.Function<JsonNode, List<String>> check = body -> contract.checkRequest(
+                new org.portfolio.testing.contract.OpenApiContract.Exchange("POST", "/api/performance/corrections/attendance",
+                        null, "application/json", body.toString(), 0, null, null));
+        assertThat(check.apply(example)).isEmpty();
+        for (String field : List.of("daysEnrolled", "daysAbsent")) {
+            JsonNode changed = example.deepCopy();
+            JsonNode item = null;
+            for (JsonNode i : changed.path("items")) {
+                item = i.has(field) ? i : item;
+            }
+            assertThat(item).as("the example corrects " + field).isNotNull();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) item).put(field, new java.math.BigDecimal("8.3"));
+            assertThat(check.apply(changed)).as(field + " 8.3").singleElement().asString().contains(field);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) item).put(field, new java.math.BigDecimal("8.5"));
+            assertThat(check.apply(changed)).as(field + " 8.5").isEmpty();
+        }
+    }
+
     @Test
     void theFrameworkExamplesDraftReplaceAndStartAVersion() {
         List<String> drafts = new ArrayList<>();

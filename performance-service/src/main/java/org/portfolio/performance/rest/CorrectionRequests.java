@@ -98,9 +98,9 @@ final class CorrectionRequests {
                           @Schema(description = "The SIS student id (stays in this service)") @NotNull @Pattern(regexp = STUDENT_ID) String studentId,
                           @NotNull CorrectionAction action,
                           @Schema(description = "PK, K or 1 to 12", ref = Grade.SCHEMA) @Pattern(regexp = GRADE) String gradeLevel,
-                          @Schema(description = "More than 0, whole or half days; required to CORRECT")
+                          @Schema(description = "More than 0, whole or half days; required to CORRECT", multipleOf = 0.5)
                           @DecimalMin("0.5") @DecimalMax("366") BigDecimal daysEnrolled,
-                          @Schema(description = "At most daysEnrolled, whole or half days; required to CORRECT")
+                          @Schema(description = "At most daysEnrolled, whole or half days; required to CORRECT", multipleOf = 0.5)
                           @DecimalMin("0") @DecimalMax("366") BigDecimal daysAbsent) {
     }
 
