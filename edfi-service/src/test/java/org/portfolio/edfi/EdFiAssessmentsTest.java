@@ -123,6 +123,27 @@ class EdFiAssessmentsTest {
         assertThat(FakePerformance.STORED).noneMatch(k -> k.startsWith(school + "|"));
     }
 
+    /**
+     * Fifteenth pass: an assessment's score ranges are stored as posted and not read, but they are text of at most 35
+     * characters, as the document says. An object, an array, a number or 36 characters were stored (201) until the bad-input
+     * sweep started from the document's example, which has ranges; each is now a 400 naming the field, nothing stored.
+     */
+    @Test
+    void anAssessmentsScoreRangesAreTextOfAtMost35Characters() {
+        String good = assessment("SA-Range-8", "Mathematics");
+        for (String bad : List.of("{}", "[\"0\"]", "0", "\"" + "9".repeat(36) + "\"")) {
+            for (String at : List.of("\"minimumScore\":\"0\"", "\"maximumScore\":\"50\"", "\"minimumScore\":\"29\"")) {
+                String body = good.replace(at, at.substring(0, at.indexOf(':') + 1) + bad);
+                assertThat(body).isNotEqualTo(good);
+                post("assessments", body, sis, 400).then()
+                        .body("validationErrors.keySet()", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.endsWith("Score")));
+            }
+        }
+        given().auth().oauth2(sis).get(DATA + "assessments?assessmentIdentifier=SA-Range-8&namespace=" + assessmentNs)
+                .then().statusCode(200).body("size()", equalTo(0));
+        post("assessments", good.replace("\"maximumScore\":\"50\"", "\"maximumScore\":\"" + "9".repeat(35) + "\""), sis, 201);
+    }
+
     @Test
     void theSchoolIsTheReportedOneElseTheEnrollmentAndAnSisWritesOnlyItsOwn() {
         mapLevels(Map.of("Met Standard", 3));

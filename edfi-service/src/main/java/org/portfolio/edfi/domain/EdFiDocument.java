@@ -148,6 +148,8 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
                 descriptors(body, "scores", "assessmentReportingMethodDescriptor", errors);
                 descriptors(body, "performanceLevels", "performanceLevelDescriptor", errors);
                 descriptors(body, "performanceLevels", "assessmentReportingMethodDescriptor", errors);
+                scoreRange(body, "scores", errors);
+                scoreRange(body, "performanceLevels", errors);
             }
             case STUDENT_ASSESSMENTS -> {
                 if (body.hasNonNull("reportedSchoolReference")) {
@@ -188,6 +190,22 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
         ArrayNode key = JsonNodeFactory.instance.arrayNode();
         keyValues.forEach(v -> key.add(v.toString()));
         return new EdFiDocument(type, body, key.toString(), schoolId, schoolYear, student);
+    }
+
+    /**
+     * An assessment's score ranges ({@code minimumScore}, {@code maximumScore} of its scores and performance levels):
+     * stored as posted and not read, but text of at most 35 characters as the document says (fifteenth pass: an object,
+     * an array or 36 characters were stored, found when the bad-input sweep started from the document's example).
+     */
+    private static void scoreRange(ObjectNode body, String collection, Map<String, List<String>> errors) {
+        for (ObjectNode entry : entries(body, collection)) { // a malformed collection: descriptors() said so
+            for (String field : List.of("minimumScore", "maximumScore")) {
+                JsonNode v = entry.get(field);
+                if (v != null && !v.isNull() && (!v.isTextual() || v.asText().length() > 35)) {
+                    add(errors, "$." + collection + "." + field, field + " must be text of at most 35 characters.");
+                }
+            }
+        }
     }
 
     /** The value of a field of this kind, or null (with an error when it is required or malformed). */

@@ -130,7 +130,7 @@ final class EdFiExamples {
 
     /** POST assessments: the state's 8th-grade mathematics assessment, its scores and performance levels. */
     static final String ASSESSMENT = """
-            {"assessmentIdentifier": "SA-2011-Mathematics-Eighth grade",
+            {"assessmentIdentifier": "SA-2022-Mathematics-Eighth grade",
              "namespace": "uri://ed-fi.org/Assessment/Assessment.xml",
              "assessmentTitle": "State Assessment",
              "academicSubjects": [{"academicSubjectDescriptor": "uri://ed-fi.org/AcademicSubjectDescriptor#Mathematics"}],
@@ -153,7 +153,7 @@ final class EdFiExamples {
 
     /** PUT assessments/{id}: the same assessment with the state's revised cut score for Met Standard. */
     static final String ASSESSMENT_REPLACED = """
-            {"assessmentIdentifier": "SA-2011-Mathematics-Eighth grade",
+            {"assessmentIdentifier": "SA-2022-Mathematics-Eighth grade",
              "namespace": "uri://ed-fi.org/Assessment/Assessment.xml",
              "assessmentTitle": "State Assessment",
              "academicSubjects": [{"academicSubjectDescriptor": "uri://ed-fi.org/AcademicSubjectDescriptor#Mathematics"}],
@@ -177,7 +177,7 @@ final class EdFiExamples {
     /** POST studentAssessments: a student's result on it, reported by the school (Met Standard, vertical score 781). */
     static final String STUDENT_ASSESSMENT = """
             {"studentAssessmentIdentifier": "OjX8IQUGvsqbSe/0GqWMclKG33q8VLPCxcdxdwym",
-             "assessmentReference": {"assessmentIdentifier": "SA-2011-Mathematics-Eighth grade",
+             "assessmentReference": {"assessmentIdentifier": "SA-2022-Mathematics-Eighth grade",
                                      "namespace": "uri://ed-fi.org/Assessment/Assessment.xml"},
              "studentReference": {"studentUniqueId": "605901"},
              "schoolYearTypeReference": {"schoolYear": 2022},
@@ -197,7 +197,7 @@ final class EdFiExamples {
     /** PUT studentAssessments/{id}: the same result after a rescore (Advanced, vertical score 798). */
     static final String STUDENT_ASSESSMENT_REPLACED = """
             {"studentAssessmentIdentifier": "OjX8IQUGvsqbSe/0GqWMclKG33q8VLPCxcdxdwym",
-             "assessmentReference": {"assessmentIdentifier": "SA-2011-Mathematics-Eighth grade",
+             "assessmentReference": {"assessmentIdentifier": "SA-2022-Mathematics-Eighth grade",
                                      "namespace": "uri://ed-fi.org/Assessment/Assessment.xml"},
              "studentReference": {"studentUniqueId": "605901"},
              "schoolYearTypeReference": {"schoolYear": 2022},

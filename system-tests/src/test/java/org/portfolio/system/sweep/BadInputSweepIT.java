@@ -181,6 +181,11 @@ class BadInputSweepIT {
                 + "answers by status): %s%n", scoped.size(), scopedNanos / 1_000_000, perKind);
         System.out.printf("sweep: boundaries answered (main pass), by kind and status: %s; %d values at a bound refused "
                 + "with an error on that field%n", boundAnswers, boundRefusals.size());
+        synchronized (exampleAnswers) {
+            System.out.printf("sweep: the document's request examples, sent with real ids: %d, %d of them 2xx%n",
+                    exampleAnswers.size(), exampleAnswers.stream().filter(e -> e.matches(".* → 2\\d\\d.*")).count());
+            exampleAnswers.stream().sorted().forEach(e -> System.out.println("sweep: example: " + e));
+        }
         synchronized (boundRefusals) {
             boundRefusals.stream().sorted().forEach(r -> System.out.println("sweep: boundaries: refused at the bound: " + r));
         }
@@ -283,6 +288,9 @@ class BadInputSweepIT {
                     if (known(c) != null) {
                         knownAnswers.add(c.op().key() + " | " + c.name() + " → " + a.status() + " " + a.head(160));
                     }
+                    if (c.name().equals(Sweep.EXAMPLE_CASE)) {
+                        exampleAnswers.add(c.op().key() + " → " + a.status() + (a.status() >= 300 ? " " + a.head(200) : ""));
+                    }
                     if (c.bound() != null) {
                         boundAnswers.computeIfAbsent(c.bound(), k -> Collections.synchronizedMap(new TreeMap<>()))
                                 .merge(a.status() / 100 + "xx", 1, Integer::sum);
@@ -330,6 +338,9 @@ class BadInputSweepIT {
         }
         return null;
     }
+
+    /** The answers to the documents' own request examples (their ids made real), printed whatever they were. */
+    private final List<String> exampleAnswers = Collections.synchronizedList(new ArrayList<>());
 
     /** The answers to the cases of known violations, printed whatever they were. */
     private final List<String> knownAnswers = Collections.synchronizedList(new ArrayList<>());
