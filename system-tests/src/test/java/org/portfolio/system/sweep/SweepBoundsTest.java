@@ -26,6 +26,51 @@ class SweepBoundsTest {
         return bounds.stream().map(b -> b.kind() + " " + b.text() + " " + b.expect()).toList();
     }
 
+    /**
+     * Fifteenth pass: a body's cases start from the document's example, its uuid fields made real by their names, an
+     * upload's rows cut to one; the example itself is sent, and refused as invalid input it is a violation.
+     */
+    @Test
+    void theBaseBodyIsTheDocumentsExampleWithRealIdsAndOneRow() throws Exception {
+        JsonNode doc = json("""
+                {"openapi":"3.1.0","paths":{
+                  "/api/things":{"post":{"requestBody":{"required":true,"content":{"application/json":{
+                    "schema":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},
+                      "schoolId":{"type":"string","format":"uuid"},"tags":{"type":"array","items":{"type":"string"}}}},
+                    "examples":{"one":{"value":{"name":"Eastside","schoolId":"3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11","tags":["a"]}}}}}},
+                    "responses":{"201":{"description":"made"}}}},
+                  "/api/rows":{"post":{"requestBody":{"content":{"application/json":{
+                    "schema":{"type":"array","items":{"type":"object","properties":{"v":{"type":"integer"}}}},
+                    "example":[{"v":1},{"v":2},{"v":3}]}}},"responses":{"201":{"description":"made"}}}},
+                  "/api/bare":{"post":{"requestBody":{"content":{"application/json":{
+                    "schema":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}}}},
+                    "responses":{"201":{"description":"made"}}}}}}""");
+        String real = "6f1c5d1e-3c1a-4a57-9a53-0d6f7b0b9c11";
+        Sweep sweep = new Sweep(doc, new java.util.HashMap<>(Map.of("schools", real)));
+        Map<String, Sweep.Op> ops = new TreeMap<>();
+        sweep.operations().forEach(o -> ops.put(o.template(), o));
+        Sweep.BodySpec things = sweep.body(ops.get("/api/things"));
+        assertThat(things.example()).isTrue();
+        assertThat(things.base().toString()).isEqualTo("{\"name\":\"Eastside\",\"schoolId\":\"" + real + "\",\"tags\":[\"a\"]}");
+        assertThat(sweep.body(ops.get("/api/rows")).base().toString()).isEqualTo("[{\"v\":1}]");
+        Sweep.BodySpec bare = sweep.body(ops.get("/api/bare"));
+        assertThat(bare.example()).isFalse();
+        assertThat(bare.base().has("name")).as("built from the schema's required fields").isTrue();
+        List<Case> cases = sweep.cases(ops.get("/api/things"));
+        Case example = cases.stream().filter(c -> c.name().equals(Sweep.EXAMPLE_CASE)).findFirst().orElseThrow();
+        assertThat(new String(example.body(), java.nio.charset.StandardCharsets.UTF_8)).contains(real);
+        assertThat(sweep.cases(ops.get("/api/bare"))).noneMatch(c -> c.name().equals(Sweep.EXAMPLE_CASE));
+
+        Http.Answer refused = new Http.Answer(400, "application/problem+json", null,
+                "{\"type\":\"urn:portfolio:problem:validation\",\"title\":\"t\",\"status\":400}", 5, Map.of());
+        Http.Answer conflict = new Http.Answer(409, "application/problem+json", null,
+                "{\"type\":\"urn:portfolio:problem:duplicate-school\",\"title\":\"t\",\"status\":409}", 5, Map.of());
+        assertThat(BadInputSweepIT.judge(example, refused)).isEqualTo("the document's own example refused as invalid input");
+        assertThat(BadInputSweepIT.judge(example, conflict)).isNull();
+        Case other = cases.stream().filter(c -> !c.name().equals(Sweep.EXAMPLE_CASE) && c.expect() == Expect.REFUSED).findFirst().orElseThrow();
+        assertThat(BadInputSweepIT.judge(other, refused)).isNull();
+    }
+
     @Test
     void aStringIsPaddedWithItsLastCharacterSoThePatternStillMatches() throws Exception {
         Map<String, Integer> skipped = new TreeMap<>();
