@@ -44,32 +44,18 @@ final class EdFiExamples {
              {"codeValue": "Raw score", "scaleScore": false},
              {"codeValue": "Lexile Measure", "scaleScore": false}]""";
 
-    /** POST schools: Grand Bend Lakeside Middle School as an SIS sends it (Ed-Fi's required categories and grade levels included). */
+    /**
+     * POST schools: Grand Bend Lakeside Middle School as the suite reads it. An SIS sends Ed-Fi's whole School (its
+     * categories, grade levels, local education agency…): fields the document does not declare are kept as posted.
+     */
     static final String SCHOOL = """
             {"schoolId": 255901901,
-             "nameOfInstitution": "Grand Bend Lakeside Middle School",
-             "shortNameOfInstitution": "GBMS",
-             "educationOrganizationCategories": [
-               {"educationOrganizationCategoryDescriptor": "uri://ed-fi.org/EducationOrganizationCategoryDescriptor#School"}],
-             "gradeLevels": [
-               {"gradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Sixth grade"},
-               {"gradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Seventh grade"},
-               {"gradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade"}],
-             "localEducationAgencyReference": {"localEducationAgencyId": 255901}}""";
+             "nameOfInstitution": "Grand Bend Lakeside Middle School"}""";
 
-    /** PUT schools/{id}: the same school, its web site added. */
+    /** PUT schools/{id}: the same school, renamed. */
     static final String SCHOOL_REPLACED = """
             {"schoolId": 255901901,
-             "nameOfInstitution": "Grand Bend Lakeside Middle School",
-             "shortNameOfInstitution": "GBMS",
-             "webSite": "http://www.GBISD.edu/GBMS/",
-             "educationOrganizationCategories": [
-               {"educationOrganizationCategoryDescriptor": "uri://ed-fi.org/EducationOrganizationCategoryDescriptor#School"}],
-             "gradeLevels": [
-               {"gradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Sixth grade"},
-               {"gradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Seventh grade"},
-               {"gradeLevelDescriptor": "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade"}],
-             "localEducationAgencyReference": {"localEducationAgencyId": 255901}}""";
+             "nameOfInstitution": "Lakeside Middle School"}""";
 
     /** POST sessions: the fall semester of 2021-22 (schoolYear 2022), 81 instructional days. */
     static final String SESSION = """
@@ -115,7 +101,6 @@ final class EdFiExamples {
              "schoolReference": {"schoolId": 255901901},
              "sessionReference": {"schoolId": 255901901, "schoolYear": 2022, "sessionName": "2021-2022 Fall Semester"},
              "studentReference": {"studentUniqueId": "605901"},
-             "attendanceEventReason": "Absent excused",
              "eventDuration": 1}""";
 
     /** PUT studentSchoolAttendanceEvents/{id}: the same absence corrected to half a day. */
@@ -125,7 +110,6 @@ final class EdFiExamples {
              "schoolReference": {"schoolId": 255901901},
              "sessionReference": {"schoolId": 255901901, "schoolYear": 2022, "sessionName": "2021-2022 Fall Semester"},
              "studentReference": {"studentUniqueId": "605901"},
-             "attendanceEventReason": "Absent excused, afternoon only",
              "eventDuration": 0.5}""";
 
     /** POST assessments: the state's 8th-grade mathematics assessment, its scores and performance levels. */

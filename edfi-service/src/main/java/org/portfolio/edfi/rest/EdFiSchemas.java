@@ -47,7 +47,7 @@ public final class EdFiSchemas {
                                    @Schema(required = true, minLength = 1, maxLength = 60, pattern = TEXT) String sessionName) {
     }
 
-    @Schema(name = "edFi_school", description = "An Ed-Fi School (natural key schoolId)")
+    @Schema(name = "edFi_school", description = "An Ed-Fi School (natural key schoolId). The suite reads its id and name; Ed-Fi's other School fields (categories, grade levels, …) are kept as posted")
     public record School(@Schema(description = "Server-assigned resource id (32 hex digits)", readOnly = true) String id,
                          @Schema(required = true, minimum = "1", maximum = "999999999999") long schoolId,
                          @Schema(required = true, minLength = 1, maxLength = 75, pattern = TEXT) String nameOfInstitution,
@@ -108,6 +108,11 @@ public final class EdFiSchemas {
                                   String academicSubjectDescriptor) {
     }
 
+    @Schema(name = "edFi_assessmentAssessedGradeLevel")
+    public record AssessedGradeLevel(@Schema(required = true, maxLength = 306, pattern = DESCRIPTOR, examples = "uri://ed-fi.org/GradeLevelDescriptor#Eighth grade")
+                                     String gradeLevelDescriptor) {
+    }
+
     @Schema(name = "edFi_assessmentPerformanceLevel", description = "A performance level of the assessment (stored as posted; its score range is not read)")
     public record AssessmentPerformanceLevel(@Schema(required = true, maxLength = 306, pattern = DESCRIPTOR) String assessmentReportingMethodDescriptor,
                                              @Schema(required = true, maxLength = 306, pattern = DESCRIPTOR) String performanceLevelDescriptor,
@@ -128,6 +133,8 @@ public final class EdFiSchemas {
                              @Schema(required = true, minLength = 1, maxLength = 255, pattern = TEXT, examples = "uri://district.example/Assessment") String namespace,
                              @Schema(required = true, minLength = 1, maxLength = 255, pattern = TEXT) String assessmentTitle,
                              @Schema(maxItems = 100) java.util.List<AcademicSubject> academicSubjects,
+                             @Schema(maxItems = 100, description = "Each a grade level descriptor (stored as posted)")
+                             java.util.List<AssessedGradeLevel> assessedGradeLevels,
                              @Schema(maxItems = 100) java.util.List<AssessmentScore> scores,
                              @Schema(maxItems = 100) java.util.List<AssessmentPerformanceLevel> performanceLevels,
                              @Schema(readOnly = true) String _etag,

@@ -92,7 +92,7 @@ public class SchoolsResource {
             description = "The natural key cannot change (400 key-change-not-supported). Nothing is derived from a school.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EdFiSchemas.School.class),
-            examples = @ExampleObject(name = "web site added", value = EdFiExamples.SCHOOL_REPLACED)))
+            examples = @ExampleObject(name = "renamed", value = EdFiExamples.SCHOOL_REPLACED)))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "Its version",
             schema = @Schema(type = SchemaType.STRING)))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "Only if the stored version is this ETag (or *): else 412 optimistic-lock-failed", schema = @Schema(type = SchemaType.STRING))
