@@ -144,6 +144,32 @@ class EdFiAssessmentsTest {
         post("assessments", good.replace("\"maximumScore\":\"50\"", "\"maximumScore\":\"" + "9".repeat(35) + "\""), sis, 201);
     }
 
+    /**
+     * Fifteenth pass (hostile review M2): a field sent as null is a field not sent. {@code "scores": null} and a null
+     * score range were stored as posted and answered back, where the document declares an array and a string (the
+     * contract filter checks the GET answer below).
+     */
+    @Test
+    void aFieldSentAsNullIsNotStoredNorAnsweredBack() {
+        String body = assessment("SA-Null-8", "Mathematics").replace("\"scores\":[", "\"scores\":null,\"unread\":[")
+                .replace("\"assessedGradeLevels\":[{\"gradeLevelDescriptor\":\"uri://ed-fi.org/GradeLevelDescriptor#Eighth grade\"}]",
+                        "\"assessedGradeLevels\":null")
+                .replace("\"minimumScore\":\"29\"", "\"minimumScore\":null");
+        assertThat(body).contains("\"assessedGradeLevels\":null", "\"scores\":null", "\"minimumScore\":null");
+        String location;
+        try (var leaves = org.portfolio.testing.contract.ContractValidation.off(
+                "nulls the document does not declare, read as absent values (the answer below is checked)")) {
+            location = post("assessments", body, sis, 201).header("Location");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        JsonNode stored = given().auth().oauth2(sis).get(location).then().statusCode(200).extract().as(JsonNode.class);
+        assertThat(stored.has("scores")).isFalse();
+        assertThat(stored.has("assessedGradeLevels")).isFalse();
+        assertThat(stored.path("performanceLevels").get(0).has("minimumScore")).isFalse();
+        assertThat(stored.path("performanceLevels").get(0).path("maximumScore").asText()).isEqualTo("50");
+    }
+
     @Test
     void theSchoolIsTheReportedOneElseTheEnrollmentAndAnSisWritesOnlyItsOwn() {
         mapLevels(Map.of("Met Standard", 3));

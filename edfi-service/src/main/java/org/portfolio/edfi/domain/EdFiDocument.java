@@ -85,6 +85,7 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
         }
         ObjectNode body = ((ObjectNode) json).deepCopy();
         body.remove(SERVER_FIELDS);
+        withoutNulls(body);
         List<Object> keyValues = new ArrayList<>();
         Long schoolId = null;
         Integer schoolYear = null;
@@ -190,6 +191,28 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
         ArrayNode key = JsonNodeFactory.instance.arrayNode();
         keyValues.forEach(v -> key.add(v.toString()));
         return new EdFiDocument(type, body, key.toString(), schoolId, schoolYear, student);
+    }
+
+    /**
+     * A field sent as null is a field not sent (the suite's rule for absent values, docs/api-conventions.md): removed
+     * before anything is read or stored, in objects at any depth, so that no answer echoes a null where the document
+     * declares a value (fifteenth pass: {@code "scores": null} was stored and answered back, breaking the document).
+     */
+    private static void withoutNulls(ObjectNode node) {
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            JsonNode v = it.next().getValue();
+            if (v.isNull()) {
+                it.remove();
+            } else if (v instanceof ObjectNode o) {
+                withoutNulls(o);
+            } else if (v.isArray()) {
+                v.forEach(e -> {
+                    if (e instanceof ObjectNode o) {
+                        withoutNulls(o);
+                    }
+                });
+            }
+        }
     }
 
     /**

@@ -55,7 +55,9 @@ public final class EdFiSchemas {
                          @Schema(readOnly = true, format = "date-time") String _lastModifiedDate) {
     }
 
-    @Schema(name = "edFi_session", description = "An Ed-Fi Session (natural key schoolId, schoolYear, sessionName)")
+    @Schema(name = "edFi_session", description = "An Ed-Fi Session (natural key schoolId, schoolYear, sessionName). "
+            + "Its endDate is not before its beginDate, it lasts at most 366 days (both included), and both dates fall "
+            + "from 1 April of the calendar year before schoolYear to 30 September of schoolYear: else a 400 naming the date")
     public record Session(@Schema(readOnly = true) String id,
                           @Schema(required = true) SchoolReference schoolReference,
                           @Schema(required = true) SchoolYearTypeReference schoolYearTypeReference,
