@@ -112,8 +112,8 @@ public abstract class ServiceBasicsContract {
     /**
      * An integrator's first request is the document's example: every JSON request body shows one, and the document's
      * own schema accepts it (what Spectral's {@code oas3-valid-media-example} and Redocly's
-     * {@code no-invalid-media-type-examples} check on the merged document). That the service accepts it too, with its
-     * ids made real, is the system tests' bad-input sweep's to show.
+     * {@code no-invalid-media-type-examples} check on the merged document). That the service takes it too, with its
+     * ids made real, each service's API tests show by sending every example (docs/api-conventions.md#examples).
      */
     @Test
     void everyJsonRequestBodyShowsAnExampleItsSchemaAccepts() {

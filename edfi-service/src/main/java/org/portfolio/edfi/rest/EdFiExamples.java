@@ -160,7 +160,7 @@ final class EdFiExamples {
 
     /** POST studentAssessments: a student's result on it, reported by the school (Met Standard, vertical score 781). */
     static final String STUDENT_ASSESSMENT = """
-            {"studentAssessmentIdentifier": "OjX8IQUGvsqbSe/0GqWMclKG33q8VLPCxcdxdwym",
+            {"studentAssessmentIdentifier": "RV-SA-2022-605901-MATH8",
              "assessmentReference": {"assessmentIdentifier": "SA-2022-Mathematics-Eighth grade",
                                      "namespace": "uri://ed-fi.org/Assessment/Assessment.xml"},
              "studentReference": {"studentUniqueId": "605901"},
@@ -180,7 +180,7 @@ final class EdFiExamples {
 
     /** PUT studentAssessments/{id}: the same result after a rescore (Advanced, vertical score 798). */
     static final String STUDENT_ASSESSMENT_REPLACED = """
-            {"studentAssessmentIdentifier": "OjX8IQUGvsqbSe/0GqWMclKG33q8VLPCxcdxdwym",
+            {"studentAssessmentIdentifier": "RV-SA-2022-605901-MATH8",
              "assessmentReference": {"assessmentIdentifier": "SA-2022-Mathematics-Eighth grade",
                                      "namespace": "uri://ed-fi.org/Assessment/Assessment.xml"},
              "studentReference": {"studentUniqueId": "605901"},

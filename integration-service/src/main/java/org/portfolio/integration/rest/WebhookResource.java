@@ -93,8 +93,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "409", description = "webhook-subscription-limit: your client has the most subscriptions it may "
             + "own (25 by default, DISTRICT_ADMIN clients included); delete one first")
     @RequestBody(content = @Content(examples = {
-            @ExampleObject(name = "HR system", value = HR_EXAMPLE),
-            @ExampleObject(name = "school dashboard", value = SCHOOL_DASHBOARD_EXAMPLE)}))
+            @ExampleObject(name = "HR system", value = HR_EXAMPLE, description = "Replace the URL with your receiver's: a host that does not resolve, or resolves to a private address where the deployment does not allow one, is refused (422 webhook-target-refused)"),
+            @ExampleObject(name = "school dashboard", value = SCHOOL_DASHBOARD_EXAMPLE, description = "Replace the URL with your receiver's: a host that does not resolve, or resolves to a private address where the deployment does not allow one, is refused (422 webhook-target-refused)")}))
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@Valid @NotNull WebhookRequest request, @Context UriInfo uri) {
         SubscriptionService.Registered r = service.register(rights.get(), rights.narrowedToSchools(), request.url(),
