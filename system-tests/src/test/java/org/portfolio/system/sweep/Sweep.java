@@ -272,14 +272,30 @@ final class Sweep {
     }
 
     /** "schoolId" → ids["schoolId"] or ids["schools"]; "oversightBodyId" → ids["oversight-bodies"]. */
+    /** Names of id lists that say what they hold by another word: an applicant's {@code choices} are programs. */
+    private static final Map<String, String> ALIASES = Map.of("choice", "program");
+
     java.util.Optional<String> idFor(String property) {
         if (ids.containsKey(property)) {
             return java.util.Optional.of(ids.get(property));
         }
         String stem = property.replaceAll("Id$", "").replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-        for (String k : List.of(stem + "s", stem + "es", stem.replaceAll("y$", "ies"), stem)) {
-            if (ids.containsKey(k)) {
-                return java.util.Optional.of(ids.get(k));
+        stem = ALIASES.getOrDefault(stem, stem);
+        // a qualified name ("sibling-school", "staff-school") is an id of its last word's kind
+        List<String> stems = stem.contains("-") ? List.of(stem, stem.substring(stem.lastIndexOf('-') + 1)) : List.of(stem);
+        for (String st : stems) {
+            for (String k : List.of(st + "s", st + "es", st.replaceAll("y$", "ies"), st)) {
+                if (ids.containsKey(k)) {
+                    return java.util.Optional.of(ids.get(k));
+                }
+            }
+        }
+        // a collection known only by its template ("/api/enrollment/periods/{periodId}/programs")
+        for (String st : stems) {
+            java.util.Optional<String> byTemplate = ids.keySet().stream()
+                    .filter(k -> k.endsWith("/" + st + "s") && k.startsWith("/")).sorted().findFirst().map(ids::get);
+            if (byTemplate.isPresent()) {
+                return byTemplate;
             }
         }
         return java.util.Optional.empty();

@@ -60,6 +60,14 @@ class SweepBoundsTest {
         Case example = cases.stream().filter(c -> c.name().equals(Sweep.EXAMPLE_CASE)).findFirst().orElseThrow();
         assertThat(new String(example.body(), java.nio.charset.StandardCharsets.UTF_8)).contains(real);
         assertThat(sweep.cases(ops.get("/api/bare"))).noneMatch(c -> c.name().equals(Sweep.EXAMPLE_CASE));
+        // ids by another word (hostile review L1): a qualified name, an alias, a collection known by its template only
+        Map<String, String> known = new java.util.HashMap<>(Map.of("schools", real,
+                "/api/enrollment/periods/{periodId}/programs", "8a1c5d1e-3c1a-4a57-9a53-0d6f7b0b9c22"));
+        Sweep byName = new Sweep(doc, known);
+        assertThat(byName.idFor("siblingSchoolId")).contains(real);
+        assertThat(byName.idFor("choice")).contains("8a1c5d1e-3c1a-4a57-9a53-0d6f7b0b9c22");
+        assertThat(byName.idFor("programId")).contains("8a1c5d1e-3c1a-4a57-9a53-0d6f7b0b9c22");
+        assertThat(byName.idFor("offerId")).isEmpty();
 
         Http.Answer refused = new Http.Answer(400, "application/problem+json", null,
                 "{\"type\":\"urn:portfolio:problem:validation\",\"title\":\"t\",\"status\":400}", 5, Map.of());
