@@ -293,14 +293,7 @@ final class Fixtures {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> documentedExample(String path, String method, String name) {
-        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
-        JsonNode value;
-        try {
-            value = MAPPER.readTree(document).path("paths").path(path).path(method).path("requestBody").path("content")
-                    .path("application/json").path("examples").path(name).path("value");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        JsonNode value = org.portfolio.testing.RequestExamples.named(path, method, name);
         assertThat(value.isObject()).as("the document's example '%s' of %s %s", name, method, path).isTrue();
         return MAPPER.convertValue(value, LinkedHashMap.class);
     }

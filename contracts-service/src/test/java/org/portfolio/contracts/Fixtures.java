@@ -174,39 +174,8 @@ final class Fixtures {
      * set to the real id given: what an integrator would send after copying it. Each of those properties must occur.
      */
     static String documentExample(String path, String method, String name, Map<String, String> ids) {
-        try {
-            var json = new com.fasterxml.jackson.databind.ObjectMapper();
-            var doc = json.readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                    .extract().asString());
-            var value = doc.path("paths").path(path).path(method).path("requestBody").path("content")
-                    .path("application/json").path("examples").path(name).path("value");
-            org.assertj.core.api.Assertions.assertThat(value.isObject())
-                    .as("example '%s' of %s %s in the document", name, method, path).isTrue();
-            var copy = value.deepCopy();
-            java.util.Set<String> found = new java.util.HashSet<>();
-            replaceIds(copy, ids, found);
-            org.assertj.core.api.Assertions.assertThat(found).as("ids of example '%s'", name)
-                    .containsExactlyInAnyOrderElementsOf(ids.keySet());
-            return json.writeValueAsString(copy);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void replaceIds(com.fasterxml.jackson.databind.JsonNode node, Map<String, String> ids,
-                                   java.util.Set<String> found) {
-        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
-            for (var field : List.copyOf(o.properties())) {
-                if (ids.containsKey(field.getKey()) && field.getValue().isTextual()) {
-                    o.put(field.getKey(), ids.get(field.getKey()));
-                    found.add(field.getKey());
-                } else {
-                    replaceIds(field.getValue(), ids, found);
-                }
-            }
-        } else if (node != null && node.isArray()) {
-            node.forEach(item -> replaceIds(item, ids, found));
-        }
+        return org.portfolio.testing.RequestExamples.withEachProperty(
+                org.portfolio.testing.RequestExamples.named(path, method, name), ids).toString();
     }
 
     /** Sends the document's example {@code name} of {@code method path} as the district admin, {id} being {@code id}. */

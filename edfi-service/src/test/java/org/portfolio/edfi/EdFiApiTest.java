@@ -415,7 +415,6 @@ class EdFiApiTest {
         assertThat(result.get("scaleScore").asInt()).isEqualTo(798);
     }
 
-    /** The request examples of an operation's JSON body, as the document shows them (at least one). */
     /**
      * Fifteenth pass: the document says what the service refuses, so a client validating against it learns before
      * sending. A name with a leading space, an empty title and a descriptor's code value of 51 characters passed the
@@ -454,12 +453,9 @@ class EdFiApiTest {
                 .post(DATA + "studentSchoolAttendanceEvents").then().statusCode(400);
     }
 
+    /** The request examples of an operation's JSON body, as the document shows them (at least one). */
     static List<JsonNode> examples(JsonNode doc, String path, String method) {
-        List<JsonNode> out = new java.util.ArrayList<>();
-        doc.path("paths").path(path).path(method).path("requestBody").path("content").path("application/json").path("examples")
-                .forEach(e -> out.add(e.path("value").deepCopy()));
-        assertThat(out).as(method.toUpperCase() + " " + path + " shows an example").isNotEmpty();
-        return out;
+        return List.copyOf(org.portfolio.testing.RequestExamples.of(doc, path, method).values());
     }
 
     /** Sends a body as it is, expects this status, and waits for what it queued. */

@@ -1,20 +1,16 @@
 package org.portfolio.enrollment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.portfolio.testing.RequestExamples;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,14 +27,12 @@ class RequestExamplesTest {
 
     private static final String APPLICANTS = "/api/enrollment/applicants";
     private static final String PERIODS = "/api/enrollment/periods";
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final ObjectMapper json = new ObjectMapper();
     private JsonNode doc;
 
     @BeforeEach
     void read() throws Exception {
-        doc = json.readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString());
+        doc = RequestExamples.document();
     }
 
     @Test
@@ -106,49 +100,22 @@ class RequestExamplesTest {
     }
 
     /** The operation's one JSON request example, as the served document shows it. */
-    private ObjectNode example(String method, String path) {
-        JsonNode examples = doc.path("paths").path(path).path(method).path("requestBody").path("content")
-                .path("application/json").path("examples");
-        assertThat(examples.size()).as(method.toUpperCase() + " " + path + " shows one example").isEqualTo(1);
-        return (ObjectNode) examples.elements().next().path("value").deepCopy();
+    private JsonNode example(String method, String path) {
+        var examples = RequestExamples.of(doc, path, method);
+        assertThat(examples).as(method.toUpperCase() + " " + path + " shows one example").hasSize(1);
+        return examples.values().iterator().next();
     }
 
     /** Sends the operation's example with these properties replaced (every made-up id must be), If-Match if given. */
     private Response send(String method, String path, String uri, Map<String, Object> ids, String ifMatch) {
-        ObjectNode body = example(method, path);
-        List<String> madeUp = uuids(body.toString());
-        replace(body, ids);
-        String text = body.toString();
-        assertThat(uuids(text)).as("the example's made-up ids are all replaced").noneMatch(madeUp::contains);
+        JsonNode example = example(method, path);
+        List<String> madeUp = RequestExamples.uuids(example.toString());
+        String text = RequestExamples.withProperties(example, ids).toString();
+        assertThat(RequestExamples.uuids(text)).as("the example's made-up ids are all replaced").noneMatch(madeUp::contains);
         var request = given().auth().oauth2(officer()).contentType(ContentType.JSON).body(text);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
         return method.equals("post") ? request.post(uri) : request.put(uri);
-    }
-
-    private void replace(JsonNode node, Map<String, Object> ids) {
-        if (node instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                if (ids.containsKey(name)) {
-                    o.set(name, json.valueToTree(ids.get(name)));
-                } else {
-                    replace(o.get(name), ids);
-                }
-            }
-        } else if (node != null && node.isArray()) {
-            node.forEach(n -> replace(n, ids));
-        }
-    }
-
-    private static List<String> uuids(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = UUID_TEXT.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
     }
 }

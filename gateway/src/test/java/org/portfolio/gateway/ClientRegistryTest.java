@@ -1,15 +1,12 @@
 package org.portfolio.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.portfolio.gateway.support.Clients;
+import org.portfolio.testing.RequestExamples;
 import org.portfolio.testing.TestTokens;
 
 import java.util.ArrayList;
@@ -200,49 +197,23 @@ class ClientRegistryTest {
      */
     @Test
     void theDocumentsRequestExamplesAreAccepted() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().asString());
-        JsonNode post = doc.at("/paths/~1api~1admin~1clients/post/requestBody/content/application~1json/examples");
-        JsonNode put = doc.at("/paths/~1api~1admin~1clients~1{clientId}/put/requestBody/content/application~1json/examples");
-        assertThat(post.fieldNames()).toIterable().containsExactlyInAnyOrder("school SIS", "authorizer");
-        assertThat(put.fieldNames()).toIterable().containsExactly("zone SIS");
+        var post = RequestExamples.of("/api/admin/clients", "post");
+        var put = RequestExamples.of("/api/admin/clients/{clientId}", "put");
+        assertThat(post.keySet()).containsExactlyInAnyOrder("school SIS", "authorizer");
+        assertThat(put.keySet()).containsExactly("zone SIS");
 
         List<String> registered = new ArrayList<>();
         for (String name : List.of("school SIS", "authorizer")) {
             registered.add(given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
-                    .body(freshIds(post.path(name).path("value")).toString())
+                    .body(RequestExamples.withFreshIds(post.get(name)).toString())
                     .post("/api/admin/clients").then().statusCode(201).extract().path("clientId"));
         }
         String etag = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/" + registered.get(0))
                 .then().statusCode(200).extract().header("ETag");
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", etag)
-                .body(freshIds(put.path("zone SIS").path("value")).toString())
+                .body(RequestExamples.withFreshIds(put.get("zone SIS")).toString())
                 .put("/api/admin/clients/" + registered.get(0)).then().statusCode(200)
                 .body("zones", equalTo(List.of("NORTH"))).body("schools", equalTo(List.of()));
-    }
-
-    /** The example with every uuid replaced by a new one (one per distinct uuid). */
-    private static JsonNode freshIds(JsonNode example) {
-        Map<String, String> ids = new java.util.HashMap<>();
-        return replaceIds(example.deepCopy(), ids);
-    }
-
-    private static JsonNode replaceIds(JsonNode node, Map<String, String> ids) {
-        if (node.isTextual() && node.asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            return TextNode.valueOf(ids.computeIfAbsent(node.asText(), k -> UUID.randomUUID().toString()));
-        }
-        if (node.isObject()) {
-            ObjectNode o = (ObjectNode) node;
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            names.forEach(f -> o.set(f, replaceIds(o.get(f), ids)));
-        } else if (node.isArray()) {
-            ArrayNode a = (ArrayNode) node;
-            for (int i = 0; i < a.size(); i++) {
-                a.set(i, replaceIds(a.get(i), ids));
-            }
-        }
-        return node;
     }
 
     @Test

@@ -1,15 +1,12 @@
 package org.portfolio.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.portfolio.integration.service.WebhookDispatcher;
+import org.portfolio.testing.RequestExamples;
 import org.portfolio.testing.TestTokens;
 
 import java.time.Duration;
@@ -57,12 +54,10 @@ class WebhookDeliveryTest {
      */
     @Test
     void theDocumentsRequestExamplesAreAccepted() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().asString());
-        JsonNode register = doc.at("/paths/~1api~1webhooks/post/requestBody/content/application~1json/examples");
-        JsonNode replay = doc.at("/paths/~1api~1webhooks~1{id}~1replay/post/requestBody/content/application~1json/examples");
-        assertThat(register.fieldNames()).toIterable().containsExactlyInAnyOrder("HR system", "school dashboard");
-        assertThat(replay.fieldNames()).toIterable().containsExactly("after a cursor");
+        var register = RequestExamples.of("/api/webhooks", "post");
+        var replay = RequestExamples.of("/api/webhooks/{id}/replay", "post");
+        assertThat(register.keySet()).containsExactlyInAnyOrder("HR system", "school dashboard");
+        assertThat(replay.keySet()).containsExactly("after a cursor");
 
         String owner = TestTokens.token("examples-" + UUID.randomUUID(), Set.of("DISTRICT_ADMIN"), List.of(), Duration.ofMinutes(5));
         org.portfolio.integration.service.TargetGuard.Resolver before = guard.resolveWith(host -> host.endsWith(".example")
@@ -71,10 +66,10 @@ class WebhookDeliveryTest {
         try {
             for (String name : List.of("HR system", "school dashboard")) {
                 registered.add(given().auth().oauth2(owner).contentType("application/json")
-                        .body(freshIds(register.path(name).path("value")).toString())
+                        .body(RequestExamples.withFreshIds(register.get(name)).toString())
                         .post("/api/webhooks").then().statusCode(201).extract().path("id"));
             }
-            JsonNode after = replay.path("after a cursor").path("value");
+            JsonNode after = replay.get("after a cursor");
             // a cursor older than what the feed keeps is 410 cursor-expired (another test's purge): valid input all the same
             int expected = Long.parseLong(after.path("after").asText()) < feed.purgedThrough() ? 410 : 202;
             given().auth().oauth2(owner).contentType("application/json").body(after.toString())
@@ -86,29 +81,6 @@ class WebhookDeliveryTest {
                 given().auth().oauth2(owner).delete("/api/webhooks/" + id).then().statusCode(204);
             }
         }
-    }
-
-    /** The example with every uuid replaced by a new one (one per distinct uuid). */
-    private static JsonNode freshIds(JsonNode example) {
-        return replaceIds(example.deepCopy(), new java.util.HashMap<>());
-    }
-
-    private static JsonNode replaceIds(JsonNode node, Map<String, String> ids) {
-        if (node.isTextual() && node.asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            return TextNode.valueOf(ids.computeIfAbsent(node.asText(), k -> UUID.randomUUID().toString()));
-        }
-        if (node.isObject()) {
-            ObjectNode o = (ObjectNode) node;
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            names.forEach(f -> o.set(f, replaceIds(o.get(f), ids)));
-        } else if (node.isArray()) {
-            ArrayNode a = (ArrayNode) node;
-            for (int i = 0; i < a.size(); i++) {
-                a.set(i, replaceIds(a.get(i), ids));
-            }
-        }
-        return node;
     }
 
     @Test

@@ -1,21 +1,18 @@
 package org.portfolio.performance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.portfolio.testing.RequestExamples;
 import org.portfolio.testing.TestTokens;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +27,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class RequestExamplesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** The shipped 2026-27 framework (migration V3). */
     private static final String DEFAULT_FRAMEWORK = "2026ca5e-0000-4000-8000-000000000001";
 
@@ -40,44 +35,17 @@ class RequestExamplesTest {
     /** The examples (name → value) of the JSON body of one operation, as the served document shows them. */
     private static Map<String, JsonNode> examples(String path, String method) {
         if (document == null) {
-            try {
-                document = JSON.readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                        .extract().asString());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            document = RequestExamples.document();
         }
-        JsonNode shown = document.path("paths").path(path).path(method).path("requestBody").path("content")
-                .path("application/json").path("examples");
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        shown.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().path("value")));
-        assertThat(out).as(method + " " + path + " shows an example").isNotEmpty();
-        out.forEach((name, value) -> assertThat(value.isMissingNode()).as(name).isFalse());
-        return out;
+        return RequestExamples.of(document, path, method);
     }
 
     /** A copy of the example with each uuid field named in {@code ids} set to its real id; no made-up id is left. */
     private static JsonNode withIds(JsonNode example, Map<String, String> ids) {
-        JsonNode copy = example.deepCopy();
-        replace(copy, ids);
-        assertThat(UUID_TEXT.matcher(copy.toString()).results().map(m -> m.group()).filter(id -> !ids.containsValue(id)))
+        JsonNode copy = RequestExamples.withProperties(example, ids);
+        assertThat(RequestExamples.uuids(copy.toString()).stream().filter(id -> !ids.containsValue(id)))
                 .as("made-up ids left in " + copy).isEmpty();
         return copy;
-    }
-
-    private static void replace(JsonNode node, Map<String, String> ids) {
-        if (node instanceof ObjectNode o) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                if (ids.containsKey(f.getKey()) && f.getValue().isTextual()) {
-                    o.put(f.getKey(), ids.get(f.getKey()));
-                } else {
-                    replace(f.getValue(), ids);
-                }
-            }
-        } else if (node instanceof ArrayNode a) {
-            a.forEach(e -> replace(e, ids));
-        }
     }
 
     private static Response post(String token, String path, JsonNode body) {

@@ -481,9 +481,20 @@ class EdFiGrandBendIT {
     private void drained(String admin) {
         await("the Ed-Fi derivation queue drained").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> district.as(admin).get("/edfi/derivations/status").then().statusCode(200).extract().jsonPath().getLong("pending") == 0);
-        assertThat(district.as(admin).get("/edfi/derivations/problems").then().statusCode(200).extract().jsonPath().getList("kind"))
-                .as("derived records performance-service rejected").isEmpty();
+        // the sample's own records (and any whose school is not known): other tests of the shared stack leave theirs (the bad-input sweep sends the
+        // document's Ed-Fi examples, about a school the sample does not have, and hostile variants of them)
+        List<Map<String, Object>> problems = district.as(admin).get("/edfi/derivations/problems").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        Map<Boolean, List<Map<String, Object>>> ours = problems.stream().collect(java.util.stream.Collectors.partitioningBy(
+                p -> !(p.get("edfiSchoolId") instanceof Number n) || GRAND_BEND.contains(n.longValue())));
+        if (!ours.get(false).isEmpty()) {
+            System.out.println("[edfi] derivation problems of other tests' Ed-Fi schools: " + ours.get(false));
+        }
+        assertThat(ours.get(true)).as("derived records of the sample performance-service rejected").isEmpty();
     }
+
+    /** The sample's three schools. */
+    private static final java.util.Set<Long> GRAND_BEND = java.util.Set.of(255901001L, 255901044L, 255901107L);
 
     private BigDecimal absent(String sis, UUID school, String student) throws Exception {
         JsonNode r = JSON.readTree(district.as(sis).queryParam("schoolId", school.toString()).queryParam("schoolYear", "2021-22")
