@@ -251,11 +251,24 @@ public class ProblemMappers {
         return Optional.empty();
     }
 
+    /** What reading a body throws when its connection closed first (Vert.x's, or Netty's on a closed channel). */
+    private static final String[] CONNECTION_CLOSED = {"HttpClosedException", "ClosedChannelException",
+            "StacklessClosedChannelException"};
+
     /** SQLStates of a value out of the range a column holds: string too long, numeric out of range, datetime format or overflow. */
     private static final java.util.Set<String> VALUE_OUT_OF_RANGE = java.util.Set.of("22001", "22003", "22007", "22008");
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (cause(e, CONNECTION_CLOSED).isPresent()) {
+            // the client hung up before its body was whole (its own timeout, a proxy giving up, the body deadline's
+            // close): nothing for an operator to act on, and no one reads the answer (sixteenth pass: was an ERROR
+            // with a 60-line trace, free for any caller to repeat)
+            LOG.infof("The client closed the connection before its request body was read on %s (requestId=%s)",
+                    uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), RequestCorrelation.requestId());
+            return response(ProblemType.MALFORMED_BODY, "The request body ended before it was whole", List.of(), uri)
+                    .header("Connection", "close").build();
+        }
         Optional<Throwable> lock = cause(e, "OptimisticLockException", "StaleObjectStateException", "StaleStateException");
         if (lock.isPresent()) {
             return response(ProblemType.CONCURRENT_MODIFICATION,
