@@ -114,7 +114,7 @@ class ProgrammaticRequestTest {
     void theDocumentedExamplesAreTaken() {
         // the day the examples' story is told: their dates (a term, a request's end, a termination) stay ahead of it,
         // so the examples keep being taken after those dates have passed (hostile review H1, fifteenth pass)
-        org.portfolio.testing.TestClock.setNow(java.time.Instant.parse("2026-12-01T15:00:00Z"));
+        org.portfolio.testing.TestClock.setNow(org.portfolio.testing.RequestExamples.WRITTEN_ON.atTime(15, 0).toInstant(java.time.ZoneOffset.UTC));
         try {
             String oversight = TestTokens.oversight();
             String id = submitExample();

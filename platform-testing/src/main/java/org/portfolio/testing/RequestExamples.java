@@ -86,6 +86,56 @@ public final class RequestExamples {
         return fresh(example.deepCopy(), new HashMap<>());
     }
 
+    /**
+     * The day the examples' story was written: the rules that compare with today (a term's end, a request's dates, a
+     * contract ending at once) hold for the examples on it. Module tests that send the examples pin their clock to it;
+     * a check on the real clock sends them {@link #movedOn moved on} to its today.
+     */
+    public static final java.time.LocalDate WRITTEN_ON = java.time.LocalDate.of(2026, 12, 1);
+
+    private static final Pattern DAY_FIRST = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T.*)?");
+    private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{2})");
+
+    /**
+     * A copy with every date, date-time and school year ({@code 2026-27}) moved on by the whole years between
+     * {@link #WRITTEN_ON} and {@code today} (none before the first anniversary): the example stands to today as it stood
+     * to the day it was written (sixteenth pass: the request example's end, 2029-06-30, would have been refused as past
+     * from 2029-07-01 by the bad-input sweep, which runs on the real clock). February 29 becomes the 28th where needed.
+     */
+    public static JsonNode movedOn(JsonNode example, java.time.LocalDate today) {
+        int years = Math.max(0, java.time.Period.between(WRITTEN_ON, today).getYears());
+        return years == 0 ? example.deepCopy() : moved(example.deepCopy(), years);
+    }
+
+    private static JsonNode moved(JsonNode node, int years) {
+        if (node.isTextual()) {
+            String text = node.asText();
+            if (DAY_FIRST.matcher(text).matches()) {
+                try {
+                    return TextNode.valueOf(java.time.LocalDate.parse(text.substring(0, 10)).plusYears(years) + text.substring(10));
+                } catch (java.time.DateTimeException notADay) {
+                    return node;
+                }
+            }
+            Matcher year = SCHOOL_YEAR.matcher(text);
+            if (year.matches() && (Integer.parseInt(year.group(1)) + 1) % 100 == Integer.parseInt(year.group(2))) {
+                int start = Integer.parseInt(year.group(1)) + years;
+                return TextNode.valueOf(start + "-" + String.format("%02d", (start + 1) % 100));
+            }
+            return node;
+        }
+        if (node instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            names.forEach(f -> o.set(f, moved(o.get(f), years)));
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, moved(a.get(i), years));
+            }
+        }
+        return node;
+    }
+
     /** The uuids in a JSON text, in order. */
     public static List<String> uuids(String text) {
         List<String> out = new ArrayList<>();

@@ -27,6 +27,30 @@ class SweepBoundsTest {
     }
 
     /**
+     * Sixteenth pass (hostile review H1 of the fifteenth): the sweep runs on the real clock, and the request example's
+     * end (2029-06-30) would be refused as past from 2029-07-01. Its dates move on by the whole years since the examples
+     * were written; the Ed-Fi sample's stay (a past school year, named by a number the move would leave behind).
+     */
+    @Test
+    void theExamplesDatesMoveOnWithTheClockButTheEdFiSamplesStay() throws Exception {
+        JsonNode doc = json("""
+                {"openapi":"3.1.0","paths":{
+                  "/api/requests":{"post":{"requestBody":{"content":{"application/json":{
+                    "schema":{"type":"object","properties":{"endDate":{"type":"string","format":"date"},"schoolYear":{"type":"string"}}},
+                    "example":{"endDate":"2029-06-30","schoolYear":"2026-27"}}}},"responses":{"201":{"description":"made"}}}},
+                  "/edfi/data/v3/ed-fi/sessions":{"post":{"requestBody":{"content":{"application/json":{
+                    "schema":{"type":"object","properties":{"beginDate":{"type":"string","format":"date"},"schoolYear":{"type":"integer"}}},
+                    "example":{"beginDate":"2021-08-23","schoolYear":2022}}}},"responses":{"201":{"description":"made"}}}}}}""");
+        Map<String, Sweep.Op> ops = new TreeMap<>();
+        Sweep later = new Sweep(doc, Map.of(), java.time.LocalDate.of(2029, 7, 1));
+        later.operations().forEach(o -> ops.put(o.template(), o));
+        assertThat(later.body(ops.get("/api/requests")).base().toString()).isEqualTo("{\"endDate\":\"2031-06-30\",\"schoolYear\":\"2028-29\"}");
+        assertThat(later.body(ops.get("/edfi/data/v3/ed-fi/sessions")).base().toString()).isEqualTo("{\"beginDate\":\"2021-08-23\",\"schoolYear\":2022}");
+        Sweep now = new Sweep(doc, Map.of(), java.time.LocalDate.of(2026, 12, 6));
+        assertThat(now.body(ops.get("/api/requests")).base().toString()).isEqualTo("{\"endDate\":\"2029-06-30\",\"schoolYear\":\"2026-27\"}");
+    }
+
+    /**
      * Fifteenth pass: a body's cases start from the document's example, its uuid fields made real by their names, an
      * upload's rows cut to one; the example itself is sent, and refused as invalid input it is a violation.
      */
