@@ -50,6 +50,9 @@ class GatewayExchangeLogTest {
             } else if (path.equals("/api/schools") && x.getRequestMethod().equals("POST")) {
                 status = 201;
                 answer = "{\"id\":\"s1\"}";
+            } else if (path.equals("/api/admin/clients")) {
+                status = 201;
+                answer = "{\"clientId\":\"cl_x\",\"clientSecret\":\"the-client-secret\",\"roles\":[\"SIS\"]}";
             } else {
                 status = 200;
                 answer = "{\"items\":[],\"page\":0,\"size\":200,\"total\":0}";
@@ -110,11 +113,27 @@ class GatewayExchangeLogTest {
         assertThat(post.path("status").asInt()).isEqualTo(201);
         assertThat(post.path("body").asText()).isEqualTo("{\"id\":\"s1\"}");
 
+        // the token answer's token and a registration's secret are redacted (sixteenth pass: the stack's exchange log
+        // held eleven live tokens, a district administrator's among them, for their 30 minutes)
+        assertThat(Gateway.JSON.readTree(lines.get(0).path("body").asText()).path("access_token").asText()).isEqualTo(Gateway.REDACTED);
         String all = Files.readString(log);
-        assertThat(all).doesNotContain("client-secret").doesNotContain("Bearer the-token").doesNotContain("Authorization");
+        assertThat(all).doesNotContain("client-secret").doesNotContain("the-token").doesNotContain("Authorization");
         assertThat(Files.getPosixFilePermissions(log)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE);
         assertThat(Set.copyOf(lines.stream().map(l -> l.size()).toList())).containsExactly(8);
+    }
+
+    @Test
+    void aRegistrationsSecretIsRedactedAndTheRestOfTheAnswerKept(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("exchanges.jsonl");
+        Gateway gw = new Gateway(base(), log);
+        gw.post(new Gateway.Client("admin", "client-id", "client-secret"), "/api/admin/clients", Map.of("name", "x"), 201);
+        String all = Files.readString(log);
+        assertThat(all).doesNotContain("the-client-secret").doesNotContain("the-token");
+        JsonNode answer = Gateway.JSON.readTree(Gateway.JSON.readTree(Files.readAllLines(log).get(1)).path("body").asText());
+        assertThat(answer.path("clientSecret").asText()).isEqualTo(Gateway.REDACTED);
+        assertThat(answer.path("clientId").asText()).isEqualTo("cl_x");
+        assertThat(answer.path("roles").get(0).asText()).isEqualTo("SIS");
     }
 
     @Test

@@ -121,6 +121,10 @@ class DemoDistrictIT {
     void everyExchangeOfTheDemoLoaderConformsToTheMergedDocument() throws IOException {
         int checked = checkLoaderExchanges(0, "the first up --demo");
         assertThat(checked).as("exchanges the loader logged").isGreaterThan(100);
+        // no credential in the file (sixteenth pass: it held the demo clients' live tokens, an administrator's among them)
+        String all = String.join("\n", loaderExchanges());
+        assertThat(all).as("the exchange log").contains("\\\"access_token\\\":\\\"redacted\\\"")
+                .doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.");
     }
 
     @Test
