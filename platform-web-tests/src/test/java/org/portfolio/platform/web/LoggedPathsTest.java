@@ -18,4 +18,21 @@ class LoggedPathsTest {
         assertThat(LoggedPaths.of("/api/schools/5eeb")).isEqualTo("/api/schools/5eeb");
         assertThat(LoggedPaths.of(null)).isEqualTo("?");
     }
+
+    /**
+     * Log audit, sixteenth pass: the path is the caller's decoded text, so a CR/LF ({@code %0d%0a}) started a forged
+     * log line, and a matrix parameter hid the applicant's id from the mask.
+     */
+    @Test
+    void aPathCannotForgeALogLineNorHideAnApplicantBehindAMatrixParameter() {
+        assertThat(LoggedPaths.of("/api/schools/x\r\n2026-12-06 23:59:59,000 INFO  [forged] all clear"))
+                .isEqualTo("/api/schools/x\\u000d\\u000a2026-12-06 23:59:59,000 INFO  [forged] all clear")
+                .doesNotContain("\n").doesNotContain("\r");
+        assertThat(LoggedPaths.of("/a\u001b[31mred\u2028b\u202ec")).isEqualTo("/a\\u001b[31mred\\u2028b\\u202ec");
+        assertThat(LoggedPaths.of("/api/enrollment/applicants;v=1/a-1b2c3d")).isEqualTo("/api/enrollment/applicants/{applicantId}");
+        assertThat(LoggedPaths.of("/api/enrollment/periods/7c1e/Applications/a-1b2c3d")).isEqualTo("/api/enrollment/periods/7c1e/Applications/{applicantId}");
+        String longPath = "/api/schools/" + "x".repeat(5_000);
+        assertThat(LoggedPaths.of(longPath)).hasSize(301).endsWith("x…");
+        assertThat(LoggedPaths.of("/api/schools/" + "x".repeat(287))).hasSize(300).doesNotEndWith("…");
+    }
 }

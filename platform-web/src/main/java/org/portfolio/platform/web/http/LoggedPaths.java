@@ -4,18 +4,37 @@ import java.util.regex.Pattern;
 
 /**
  * A request path as a log line may carry it: the segment after {@code /applications/} or {@code /applicants/} names an
- * applicant (a child),
- * and no applicant id goes into a log (docs/enrollment-service.md). Found by the review of 2026-12-06 (seventh pass):
- * the gateway's 502/503/504 lines and the services' 409/503/500 lines logged the path as it was.
+ * applicant (a child), and no applicant id goes into a log (docs/enrollment-service.md). Found by the review of
+ * 2026-12-06 (seventh pass): the gateway's 502/503/504 lines and the services' 409/503/500 lines logged the path as it
+ * was. The path is the caller's text, decoded: a control character in it (a CR/LF sent as {@code %0d%0a}) would start
+ * a forged log line, so each is written as a backslash, u and four hex digits, and a path is cut at {@value #MAX} characters (log audit,
+ * sixteenth pass; a matrix parameter, {@code /applicants;v=1/<id>}, also hid the id from the mask).
  */
 public final class LoggedPaths {
 
-    private static final Pattern APPLICANT = Pattern.compile("(/applications/|/applicants/)[^/]+");
+    /** The longest path a log line carries (the rest is cut, "…" marks it). */
+    static final int MAX = 300;
+
+    private static final Pattern APPLICANT = Pattern.compile("(?i)(/applications|/applicants)(;[^/]*)?/[^/]+");
 
     private LoggedPaths() {
     }
 
     public static String of(String path) {
-        return path == null ? "?" : APPLICANT.matcher(path).replaceAll("$1{applicantId}");
+        if (path == null) {
+            return "?";
+        }
+        String masked = APPLICANT.matcher(path).replaceAll("$1/{applicantId}");
+        StringBuilder out = new StringBuilder(Math.min(masked.length(), MAX + 8));
+        for (int i = 0; i < masked.length() && out.length() < MAX; i++) {
+            char c = masked.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029'
+                    || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.length() < MAX || masked.length() <= MAX ? out.toString() : out + "…";
     }
 }
