@@ -97,14 +97,21 @@ public final class RequestExamples {
     private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{2})");
 
     /**
-     * A copy with every date, date-time and school year ({@code 2026-27}) moved on by the whole years between
-     * {@link #WRITTEN_ON} and {@code today} (none before the first anniversary): the example stands to today as it stood
-     * to the day it was written (sixteenth pass: the request example's end, 2029-06-30, would have been refused as past
-     * from 2029-07-01 by the bad-input sweep, which runs on the real clock). February 29 becomes the 28th where needed.
+     * A copy with every date, date-time and school year ({@code 2026-27}) moved on by the school years between
+     * {@link #WRITTEN_ON}'s and {@code today}'s (a school year starts on July 1): the example stands to today's school
+     * year as it stood to the one it was written in (sixteenth pass: the request example's end, 2029-06-30, would have
+     * been refused as past from 2029-07-01 by the bad-input sweep, which runs on the real clock; counted in whole years
+     * from December 1, a term ending "at the end of the current school year", 2027-06-30, was past from each July 1 to
+     * November 30). A date within the school year stays where it was in it: the period example's offer deadline (March
+     * 19) is past from March 20 to June 30. February 29 becomes the 28th where needed.
      */
     public static JsonNode movedOn(JsonNode example, java.time.LocalDate today) {
-        int years = Math.max(0, java.time.Period.between(WRITTEN_ON, today).getYears());
+        int years = Math.max(0, schoolYearStart(today) - schoolYearStart(WRITTEN_ON));
         return years == 0 ? example.deepCopy() : moved(example.deepCopy(), years);
+    }
+
+    private static int schoolYearStart(java.time.LocalDate day) {
+        return day.getMonthValue() >= 7 ? day.getYear() : day.getYear() - 1;
     }
 
     private static JsonNode moved(JsonNode node, int years) {

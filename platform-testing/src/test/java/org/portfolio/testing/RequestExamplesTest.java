@@ -48,17 +48,19 @@ class RequestExamplesTest {
         assertThat(ids.get(0)).as("one new id per made-up id").isEqualTo(ids.get(1)).isNotEqualTo(ids.get(2));
     }
 
-    /** Sixteenth pass: the examples' dates move on with the real clock, by whole years, and only after a year. */
+    /** Sixteenth pass: the examples' dates move on with the real clock, by the school years since they were written. */
     @Test
     void anExampleMovesOnByTheWholeYearsSinceItWasWritten() throws Exception {
         JsonNode example = json("{\"startDate\":\"2027-01-04\",\"endDate\":\"2029-06-30\",\"at\":\"2026-12-01T15:00:00Z\","
                 + "\"leap\":\"2028-02-29\",\"schoolYear\":\"2026-27\",\"term\":{\"endYear\":\"2099-00\"},"
                 + "\"rows\":[{\"day\":\"2026-09-01\"}],\"code\":\"2026-99\",\"name\":\"2026-27 plan\",\"n\":2026}");
-        assertThat(RequestExamples.movedOn(example, java.time.LocalDate.of(2027, 11, 30))).isEqualTo(example);
+        assertThat(RequestExamples.movedOn(example, java.time.LocalDate.of(2027, 6, 30))).as("in the same school year").isEqualTo(example);
+        assertThat(RequestExamples.movedOn(example, java.time.LocalDate.of(2027, 7, 1)).path("schoolYear").asText())
+                .as("the next school year").isEqualTo("2027-28");
         JsonNode moved = RequestExamples.movedOn(example, java.time.LocalDate.of(2029, 7, 1));
-        assertThat(moved.toString()).isEqualTo("{\"startDate\":\"2029-01-04\",\"endDate\":\"2031-06-30\","
-                + "\"at\":\"2028-12-01T15:00:00Z\",\"leap\":\"2030-02-28\",\"schoolYear\":\"2028-29\","
-                + "\"term\":{\"endYear\":\"2101-02\"},\"rows\":[{\"day\":\"2028-09-01\"}],\"code\":\"2026-99\","
+        assertThat(moved.toString()).isEqualTo("{\"startDate\":\"2030-01-04\",\"endDate\":\"2032-06-30\","
+                + "\"at\":\"2029-12-01T15:00:00Z\",\"leap\":\"2031-02-28\",\"schoolYear\":\"2029-30\","
+                + "\"term\":{\"endYear\":\"2102-03\"},\"rows\":[{\"day\":\"2029-09-01\"}],\"code\":\"2026-99\","
                 + "\"name\":\"2026-27 plan\",\"n\":2026}");
         assertThat(example.get("endDate").asText()).as("the original is left as it was").isEqualTo("2029-06-30");
     }

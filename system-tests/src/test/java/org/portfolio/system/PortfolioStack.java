@@ -55,6 +55,10 @@ public final class PortfolioStack {
         if (javaOpts == null && System.getenv("PORTFOLIO_GATEWAY_JAVA_OPTS") == null) {
             env.put("PORTFOLIO_GATEWAY_JAVA_OPTS", "");
         }
+        // The Ed-Fi sample (Grand Bend) is of 2021-22: five years after its end, from 2027-07-01, the retention purge
+        // (first run 5 min after start) would delete it under EdFiGrandBendIT's reads, depending on the order the tests
+        // ran in (time-bomb review, sixteenth pass). The build's stack lives minutes: its first purge waits a day.
+        env.put("PORTFOLIO_PERFORMANCE_RETENTION_DELAY", "24h");
     }
 
     /** Runs {@code ./portfolio <args>} and returns its output; fails on a non-zero exit. */

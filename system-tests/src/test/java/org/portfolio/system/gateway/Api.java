@@ -128,9 +128,22 @@ final class Api {
 
     /** The current school year, "2026-27" from July 2026 to June 2027. */
     static String schoolYear() {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        int start = today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
+        int start = schoolYearStart();
         return start + "-" + String.format("%02d", (start + 1) % 100);
+    }
+
+    /** The calendar year the current school year started in (2026 from July 2026 to June 2027). */
+    static int schoolYearStart() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
+    }
+
+    /**
+     * An offer deadline 90 days ahead: fixed ones (2027-04-01) would be past in a few months and a period could no longer
+     * be published (time-bomb review, sixteenth pass).
+     */
+    static String offerDeadline() {
+        return java.time.Instant.now().plus(java.time.Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     static Map<String, Object> schoolBody(UUID oversightBody) {

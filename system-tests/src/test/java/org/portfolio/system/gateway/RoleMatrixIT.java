@@ -368,7 +368,9 @@ class RoleMatrixIT {
     static Map<String, Object> proposal(UUID school) {
         return Map.of("schoolId", school.toString(), "domain", "TIME", "decisions", List.of("EXTEND_SCHOOL_DAY"),
                 "title", "Extended day", "justification", "More time for reading", "expectedOutcomes", List.of("ELA +5"),
-                "startDate", "2027-07-01", "endDate", "2029-06-30");
+                // the next school year and the one after: fixed dates (2027-07-01 to 2029-06-30) made every cell fail from
+                // 2029-07-01, an end in the past being a 400 (time-bomb review, sixteenth pass)
+                "startDate", (Api.schoolYearStart() + 1) + "-07-01", "endDate", (Api.schoolYearStart() + 3) + "-06-30");
     }
 
     /** A subscription that never receives anything (a school no event is about), to a port nothing listens on. */
@@ -379,7 +381,7 @@ class RoleMatrixIT {
 
     static Map<String, Object> period(String year) {
         return Map.of("name", "Matrix round " + UUID.randomUUID(), "schoolYear", year, "maxChoices", 12,
-                "offerDeadline", "2027-04-01T00:00:00Z");
+                "offerDeadline", Api.offerDeadline());
     }
 
     @TestFactory

@@ -41,7 +41,7 @@ class ScopeChangeIT {
         api.awaitKnownEverywhere(first);
         api.awaitKnownEverywhere(second);
         String period = api.created("/api/enrollment/periods", Map.of("name", "Scope round " + UUID.randomUUID(),
-                "schoolYear", Api.schoolYear(), "maxChoices", 12, "offerDeadline", "2027-04-01T00:00:00Z"));
+                "schoolYear", Api.schoolYear(), "maxChoices", 12, "offerDeadline", Api.offerDeadline()));
         // one school-scoped read per service, for a SCHOOL_LEADER + SIS client: 200 in its scope, 403 outside
         Map<String, Probe> reads = new LinkedHashMap<>();
         reads.put("contracts-service", path(s -> "/api/schools/" + s + "/standing"));

@@ -28,7 +28,7 @@ class SweepBoundsTest {
 
     /**
      * Sixteenth pass (hostile review H1 of the fifteenth): the sweep runs on the real clock, and the request example's
-     * end (2029-06-30) would be refused as past from 2029-07-01. Its dates move on by the whole years since the examples
+     * end (2029-06-30) would be refused as past from 2029-07-01. Its dates move on by the school years since the examples
      * were written; the Ed-Fi sample's stay (a past school year, named by a number the move would leave behind).
      */
     @Test
@@ -44,7 +44,7 @@ class SweepBoundsTest {
         Map<String, Sweep.Op> ops = new TreeMap<>();
         Sweep later = new Sweep(doc, Map.of(), java.time.LocalDate.of(2029, 7, 1));
         later.operations().forEach(o -> ops.put(o.template(), o));
-        assertThat(later.body(ops.get("/api/requests")).base().toString()).isEqualTo("{\"endDate\":\"2031-06-30\",\"schoolYear\":\"2028-29\"}");
+        assertThat(later.body(ops.get("/api/requests")).base().toString()).isEqualTo("{\"endDate\":\"2032-06-30\",\"schoolYear\":\"2029-30\"}");
         assertThat(later.body(ops.get("/edfi/data/v3/ed-fi/sessions")).base().toString()).isEqualTo("{\"beginDate\":\"2021-08-23\",\"schoolYear\":2022}");
         Sweep now = new Sweep(doc, Map.of(), java.time.LocalDate.of(2026, 12, 6));
         assertThat(now.body(ops.get("/api/requests")).base().toString()).isEqualTo("{\"endDate\":\"2029-06-30\",\"schoolYear\":\"2026-27\"}");
