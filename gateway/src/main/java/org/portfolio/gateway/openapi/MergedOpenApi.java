@@ -154,7 +154,9 @@ public class MergedOpenApi {
         StringBuilder description = new StringBuilder("Every Portfolio service's API through the gateway, the one public entry. "
                 + "Get a token with POST /oauth/token (OAuth2 client credentials, HTTP Basic), then send it as "
                 + "Authorization: Bearer. Every error is application/problem+json (RFC 9457), except the token "
-                + "endpoint's, which follow RFC 6749 §5.2.");
+                + "endpoint's, which follow RFC 6749 §5.2. The request examples tell a story as of 2026-12-01 (school "
+                + "year 2026-27): their ids are placeholders for yours, and a date they show may since have passed "
+                + "(move it on by the school years since).");
         List<String> missing = states.entrySet().stream().filter(x -> x.getValue() != SourceState.UP)
                 .map(x -> x.getKey() + "-service (" + x.getValue().name().toLowerCase() + ")").toList();
         if (!missing.isEmpty()) {
