@@ -59,12 +59,27 @@ public class ApplicantResource {
     }
 
     @GET
-    @Operation(summary = "Find applicants", description = "By external reference or last name; all, by name, without a filter")
+    @Operation(summary = "Find applicants", description = "By external reference, else by last name; all, by name, without a "
+            + "filter. A child's reference or name in a query string is kept by whatever sees the URL on the way (a proxy's "
+            + "or load balancer's access log, a browser's history): prefer POST /api/enrollment/applicants/search, which "
+            + "takes them in its body")
     @APIResponse(responseCode = "200", description = "One page of applicants")
     public Page<ApplicantResponse> search(@QueryParam("externalRef") @Size(max = 60) String externalRef, @QueryParam("lastName") @Size(max = 100) String lastName,
                                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return applicants.search(externalRef, lastName, page, size).map(ApplicantResponse::of);
+    }
+
+    @POST
+    @Path("/search")
+    @Operation(summary = "Find applicants (search in the body)", description = "As GET /api/enrollment/applicants, with the "
+            + "reference or name in the body, out of every URL log on the way (log audit, sixteenth pass). Reads only.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "by reference", value = EnrollmentExamples.APPLICANT_SEARCH_BY_REF),
+            @ExampleObject(name = "by last name, second page", value = EnrollmentExamples.APPLICANT_SEARCH_BY_NAME)}))
+    @APIResponse(responseCode = "200", description = "One page of applicants")
+    public Page<ApplicantResponse> searchInBody(@Valid @NotNull ApplicantSearchRequest r) {
+        return applicants.search(r.externalRef(), r.lastName(), r.pageOrFirst(), r.sizeOrDefault()).map(ApplicantResponse::of);
     }
 
     @GET

@@ -17,6 +17,14 @@ final class EnrollmentExamples {
              "currentSchoolId": "8b2d4e6f-1a3c-4e5b-8d7f-9a1b2c3d4e5f",
              "siblingSchoolIds": ["3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11"], "staffSchoolIds": [], "flags": ["FRL"]}""";
 
+    /** POST /applicants/search: the child of the office's reference. */
+    static final String APPLICANT_SEARCH_BY_REF = """
+            {"externalRef": "STU-0012345"}""";
+
+    /** POST /applicants/search: every Okafor, 20 a page, the second page. */
+    static final String APPLICANT_SEARCH_BY_NAME = """
+            {"lastName": "Okafor", "page": 1, "size": 20}""";
+
     /** PUT /applicants/{id}: the same child, the last name corrected (the whole record is sent again). */
     static final String APPLICANT_CORRECTED = """
             {"externalRef": "STU-0012345", "firstName": "Maya", "lastName": "Okafor-Reyes", "birthDate": "2016-03-14",
