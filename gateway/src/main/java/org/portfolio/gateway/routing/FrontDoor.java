@@ -333,8 +333,9 @@ public class FrontDoor {
      * be taken for the next request, so the connection is closed after the answer. HTTP/2 forbids Connection headers,
      * and the stream is left to the client: resetting it (NO_ERROR, RFC 9113 §8.1) once the answer was out was tried in
      * the tenth pass (R8) and taken back — with it, the system tests' bad-input sweep, whose java.net.http client
-     * upgrades to h2c, saw requests go unanswered until their 60 s timeout, and the gateway's proxy logged
-     * "Stream reset: 0" on its request to the service (the inbound reset carried over the pipe).
+     * upgrades to h2c, saw requests go unanswered until their 60 s timeout. (The "Stream reset: 0" ERRORs seen then were
+     * not this reset's alone: every early end of a request to a service logged one, since that request had no exception
+     * handler — UpstreamProxy gives it one now, sixteenth pass.)
      */
     static void closeAfterAnswer(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();

@@ -87,7 +87,12 @@ public class UpstreamProxy {
                 .setTryUseCompression(false)
                 .setMaxHeaderSize(16 * 1024);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(u.poolSize()).setMaxWaitQueueSize(u.maxWaitQueue());
-        client = vertx.createHttpClient(options, pool);
+        // a connection's own failure (the service reset it, say) also fails the request on it, if any, which answers
+        // 502/503 and logs a WARN naming the request; without a handler Vert.x logged it again at ERROR, with nothing to
+        // find the request by (an idle pooled connection that fails has no request: the pool just drops it)
+        client = vertx.httpClientBuilder().with(options).with(pool)
+                .withConnectHandler(conn -> conn.exceptionHandler(t -> LOG.debugf("A connection to a service failed: %s", t)))
+                .build();
     }
 
     @PreDestroy
@@ -207,6 +212,11 @@ public class UpstreamProxy {
                     return;
                 }
                 out = ar.result();
+                // the gateway resets this request whenever the exchange cannot go on (the client went away, its body was
+                // too large or stalled, the service answered before the body was whole); a failure before the answer
+                // also fails out.response(), which answers 502/504 below. Without a handler Vert.x logged every reset of
+                // an unfinished request at ERROR ("Stream reset: 0", 129 in one build's log, no request id)
+                out.exceptionHandler(this::requestToServiceEnded);
                 if (done) { // the client went away meanwhile
                     out.reset();
                     return;
@@ -226,6 +236,11 @@ public class UpstreamProxy {
                     startResponseTimer();
                 }
             });
+        }
+
+        private void requestToServiceEnded(Throwable t) {
+            LOG.debugf("%s %s → %s-service ended early: %s (requestId=%s)", in.method(),
+                    org.portfolio.platform.web.http.LoggedPaths.of(path), route.service(), t, corr.requestId());
         }
 
         /** A full wait queue is not tried again (the gateway is the bottleneck); a connect that timed out once more only. */
@@ -422,6 +437,7 @@ public class UpstreamProxy {
             cancelTimer();
             cancelStallTimer();
             if (done) {
+                up.exceptionHandler(this::requestToServiceEnded); // else the reset is logged at ERROR on the answer too
                 up.request().reset();
                 return;
             }

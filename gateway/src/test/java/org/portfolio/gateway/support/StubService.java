@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *   <li>{@code /stream?mib=N}: streams N MiB as fast as it is read; counts the ones that went through
  *       ({@link #STREAMS_COMPLETED}) and the ones whose connection was closed before the end ({@link #STREAMS_BROKEN})</li>
  *   <li>{@code /hold}: counts its arrival ({@link #HELD}) and answers once {@link #release} opens (at most 30 s)</li>
- *   <li>{@code /slow}: answers after 5 s; {@code /broken}: closes the connection without answering</li>
+ *   <li>{@code /slow}: answers after 5 s; {@code /broken}: closes the connection without answering; {@code /cut}: the
+ *       same after the first KiB of the body, the rest unread</li>
  *   <li>{@code /created}: 201 with {@code Location} and {@code Content-Location} built like the services build
  *       theirs, from the Host header that reached it ({@code http://<host>/<path>/42}); {@code ?location=X} answers
  *       X instead, with {@code {self}} standing for that Host header</li>
@@ -96,6 +97,12 @@ public final class StubService {
             if (path.endsWith("/broken")) {
                 ex.getRequestBody().readAllBytes();
                 ex.close(); // no status line at all
+                return;
+            }
+            if (path.endsWith("/cut")) {
+                // a service that fails in the middle of reading a body: closes the connection without an answer
+                ex.getRequestBody().readNBytes(1024);
+                ex.close();
                 return;
             }
             if (path.endsWith("/slow")) {

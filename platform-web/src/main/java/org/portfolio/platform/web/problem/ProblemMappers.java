@@ -263,7 +263,8 @@ public class ProblemMappers {
         if (cause(e, CONNECTION_CLOSED).isPresent()) {
             // the client hung up before its body was whole (its own timeout, a proxy giving up, the body deadline's
             // close): nothing for an operator to act on, and no one reads the answer (sixteenth pass: was an ERROR
-            // with a 60-line trace, free for any caller to repeat)
+            // with a 60-line trace, free for any caller to repeat). Its body is not written on the closed connection, nor
+            // over an answer already sent in front of RESTEasy (the gateway's 408): AnsweredAlready
             LOG.infof("The client closed the connection before its request body was read on %s (requestId=%s)",
                     uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), RequestCorrelation.requestId());
             return response(ProblemType.MALFORMED_BODY, "The request body ended before it was whole", List.of(), uri)
