@@ -209,6 +209,8 @@ class RoleMatrixIT {
                     (f, s) -> period(f.year()), "✓ – – – ✓ –"),
             row("enrollment: applicants and applications", "enrollment-service", "GET", "/api/enrollment/applicants", null,
                     "✓ – – – ✓ –"),
+            row("enrollment: applicants and applications", "enrollment-service", "POST", "/api/enrollment/applicants/search",
+                    (f, s) -> Map.of("lastName", "Matrix"), "✓ – – – ✓ –"),
             row("enrollment: program statistics", "enrollment-service", "GET",
                     "/api/enrollment/periods/{period}/statistics?schoolId={school}", null, "✓ ✓ own – ✓ –"),
             row("enrollment: school list", "enrollment-service", "GET", "/api/enrollment/schools", null, ALL),
