@@ -55,6 +55,33 @@ class ManualGrantTest {
         return given().auth().oauth2(token).contentType(JSON).body(body).post(path, params).then();
     }
 
+    /**
+     * A manual grant whose effectiveTo had already passed was made ACTIVE (AutonomyGranted published) and ended by the
+     * grant-term job within the hour (pass 16 review P3): it is refused as a request's past endDate is (400, validation,
+     * effectiveTo). A grant to today, its last day inclusive, is still made.
+     */
+    @Test
+    void aManualGrantCannotEndInThePast() {
+        LocalDate today = LocalDate.of(2030, 3, 11);
+        org.portfolio.testing.TestClock.setNow(today.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+        try {
+            Map<String, Object> past = manual("TIME", "SET_BELL_SCHEDULE");
+            past.put("effectiveFrom", today.minusMonths(1).toString());
+            past.put("effectiveTo", today.minusDays(1).toString());
+            post(TestTokens.oversight(), GRANTS, past).statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:portfolio:problem:validation"))
+                    .body("errors[0].field", equalTo("effectiveTo"));
+            assertThat(grants(school).getList("items")).isEmpty();
+
+            Map<String, Object> lastDay = manual("TIME", "SET_BELL_SCHEDULE");
+            lastDay.put("effectiveTo", today.toString());
+            post(TestTokens.oversight(), GRANTS, lastDay).statusCode(201).body("status", equalTo("ACTIVE"))
+                    .body("effectiveTo", equalTo(today.toString()));
+        } finally {
+            org.portfolio.testing.TestClock.reset();
+        }
+    }
+
     @Test
     void grantRevokeReinstateAndEndEachStoreTheirReasonAndPublish() {
         String id = post(TestTokens.oversight(), GRANTS, manual("TIME", "SET_BELL_SCHEDULE")).statusCode(201)
@@ -206,17 +233,25 @@ class ManualGrantTest {
 
     @Test
     void aGrantWhoseTermRanOutIsEndedWithTermEnded() {
-        Map<String, Object> past = manual("PROGRAM");
-        past.put("effectiveFrom", LocalDate.now().minusDays(30).toString());
-        past.put("effectiveTo", LocalDate.now().minusDays(1).toString());
-        String id = post(TestTokens.oversight(), GRANTS, past).statusCode(201).extract().path("id");
-        assertThat(check(school, "CHOOSE_CURRICULUM").getString("basis.reason")).isEqualTo("TERM_ENDED");
+        // a grant whose last day is today (one already past is refused); the next day its term has run out
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<String, Object> ending = manual("PROGRAM");
+        ending.put("effectiveFrom", today.minusDays(30).toString());
+        ending.put("effectiveTo", today.toString());
+        String id = post(TestTokens.oversight(), GRANTS, ending).statusCode(201).extract().path("id");
+        LocalDate next = today.plusDays(1);
+        org.portfolio.testing.TestClock.setNow(next.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+        try {
+            assertThat(check(school, "CHOOSE_CURRICULUM").getString("basis.reason")).isEqualTo("TERM_ENDED");
 
-        // the hourly job does this too; whichever runs first, the grant ends once, with TERM_ENDED
-        terms.endExpired(LocalDate.now());
-        assertThat(terms.endExpired(LocalDate.now())).isZero();
-        given().auth().oauth2(TestTokens.oversight()).get(GRANTS + "/{id}", id).then().statusCode(200)
-                .body("status", equalTo("ENDED")).body("cause.kind", equalTo("TERM_ENDED"));
+            // the hourly job does this too; whichever runs first, the grant ends once, with TERM_ENDED
+            terms.endExpired(next);
+            assertThat(terms.endExpired(next)).isZero();
+            given().auth().oauth2(TestTokens.oversight()).get(GRANTS + "/{id}", id).then().statusCode(200)
+                    .body("status", equalTo("ENDED")).body("cause.kind", equalTo("TERM_ENDED"));
+        } finally {
+            org.portfolio.testing.TestClock.reset();
+        }
         EventsProbe.Received ended = awaitPublished(ENDED, r -> r.data().path("grantId").asText().equals(id));
         assertThat(ended.data().path("cause").path("kind").asText()).isEqualTo("TERM_ENDED");
         assertThat(history(UUID.fromString(id))).extracting(h -> h.get("action")).containsExactly("GRANTED", "ENDED");

@@ -255,6 +255,47 @@ class ProgrammaticRequestTest {
         assertThat(check(school, "EXTEND_SCHOOL_DAY").getString("decidedBy")).isEqualTo("DISTRICT");
     }
 
+    /**
+     * An approval whose effectiveTo had already passed made an ACTIVE grant (AutonomyGranted published) that the
+     * grant-term job ended within the hour, while a request's own endDate in the past is refused (pass 16 review P3).
+     * A past effectiveTo is 400 as that endDate is; a request whose endDate passed during its review, approved without
+     * an effectiveTo, is 422: its period has ended. Either way the request stays under review and nothing is granted.
+     */
+    @Test
+    void anApprovalGrantsNothingThatHasAlreadyEnded() {
+        String id = submit().getString("id");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(JSON).body(Map.of())
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(200);
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON)
+                .body(Map.of("rationale", "Good plan", "effectiveFrom", today.minusDays(10).toString(),
+                        "effectiveTo", today.minusDays(1).toString()))
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:portfolio:problem:validation"))
+                .body("errors[0].field", equalTo("effectiveTo"));
+
+        LocalDate ended = LocalDate.parse(given().auth().oauth2(leader).get(REQUESTS + "/{id}", id).then()
+                .statusCode(200).extract().path("endDate"));
+        LocalDate later = ended.plusDays(3);
+        org.portfolio.testing.TestClock.setNow(later.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+        try {
+            given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("rationale", "Good plan"))
+                    .post(REQUESTS + "/{id}/approve", id).then().statusCode(422).contentType("application/problem+json")
+                    .body("type", equalTo("urn:portfolio:problem:unprocessable"))
+                    .body("errors[0].field", equalTo("effectiveTo"))
+                    .body("detail", org.hamcrest.Matchers.containsString(ended.toString()));
+            given().auth().oauth2(leader).get(REQUESTS + "/{id}", id).then().statusCode(200)
+                    .body("status", equalTo("UNDER_REVIEW")).body("grantId", equalTo(null));
+            assertThat(grants(school).getList("items")).isEmpty();
+            // the approver may still grant a period that has not ended
+            given().auth().oauth2(TestTokens.oversight()).contentType(JSON)
+                    .body(Map.of("rationale", "Good plan, one more year", "effectiveTo", later.plusYears(1).toString()))
+                    .post(REQUESTS + "/{id}/approve", id).then().statusCode(200).body("status", equalTo("APPROVED"));
+        } finally {
+            org.portfolio.testing.TestClock.reset();
+        }
+    }
+
     @Test
     void aDeniedRequestCarriesItsRationaleAndGrantsNothing() {
         String id = submit().getString("id");

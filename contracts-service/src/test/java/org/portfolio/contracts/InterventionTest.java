@@ -3,8 +3,10 @@ package org.portfolio.contracts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.portfolio.contracts.domain.SchoolYear;
 import org.portfolio.testing.TestTokens;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -52,14 +54,60 @@ class InterventionTest {
                 .put("/api/contracts/" + contract + "/intervention").then().statusCode(200);
     }
 
+    /**
+     * A step counted from a date before the contract held was taken (200, pass 16 review P2): its due date could lie
+     * before the day it was set, and the hourly accountability clock escalated it at once. Such a date is refused as a
+     * date after the last day is (422, effectiveDate); the term's first day is taken. A renewal is in force from its
+     * activation, before its term begins: a step on it counts from that day on.
+     */
+    @Test
+    void aStepCannotCountFromADateBeforeTheContractHeld() {
+        String school = openSchool();
+        String contract = activeContract(school);
+        LocalDate firstDay = SchoolYear.parse(year(0)).firstDay(LAST_DAY);
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("level", "CORRECTIVE_ACTION_PLAN", "reason", "Audit findings",
+                        "effectiveDate", firstDay.minusDays(1).toString()))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:unprocessable"))
+                .body("errors[0].field", equalTo("effectiveDate"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString(firstDay.toString()));
+        given().auth().oauth2(TestTokens.oversight()).get("/api/contracts/" + contract).then().statusCode(200)
+                .body("interventionLevel", equalTo("NONE"));
+        assertThat(events("InterventionEscalated", about("contractId", contract))).isEmpty();
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("level", "CORRECTIVE_ACTION_PLAN", "reason", "Audit findings", "effectiveDate", firstDay.toString()))
+                .put("/api/contracts/" + contract + "/intervention").then().statusCode(200)
+                .body("interventionSince", equalTo(firstDay.toString()));
+
+        // renewed today for the next school year: in force from today, not from its term's first day
+        String renewal = given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Renewed", "term", Map.of("startYear", year(1), "endYear", year(2)),
+                        "benchmarks", java.util.List.of(benchmark("TEACHER_VACANCIES", "LTE", 3, year(1),
+                                java.util.List.of("PEOPLE"), "NOTICE_OF_CONCERN", true))))
+                .post("/api/contracts/" + contract + "/renewal").then().statusCode(201).extract().path("id");
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).header("If-Match", etag(renewal))
+                .body(Map.of("level", "PROBATION", "reason", "Missed the plan's milestones",
+                        "effectiveDate", today.minusDays(1).toString()))
+                .put("/api/contracts/" + renewal + "/intervention").then().statusCode(422)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString(today.toString()));
+        given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).header("If-Match", etag(renewal))
+                .body(Map.of("level", "PROBATION", "reason", "Missed the plan's milestones"))
+                .put("/api/contracts/" + renewal + "/intervention").then().statusCode(200)
+                .body("interventionSince", equalTo(today.toString()));
+    }
+
     @Test
     void oversightRaisesAndLowersTheLevelWithAReasonAndEachChangeIsPublished() {
         String school = openSchool();
         String contract = activeContract(school);
+        // within the current school year, the contract's first (a date before its term is refused)
+        String since = SchoolYear.parse(year(0)).firstDay(LAST_DAY).plusMonths(3).toString();
         given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON).header("If-Match", etag(contract))
-                .body(Map.of("level", "CORRECTIVE_ACTION_PLAN", "reason", "Audit findings", "effectiveDate", "2026-10-01"))
+                .body(Map.of("level", "CORRECTIVE_ACTION_PLAN", "reason", "Audit findings", "effectiveDate", since))
                 .put("/api/contracts/" + contract + "/intervention").then().statusCode(200)
-                .body("interventionLevel", equalTo("CORRECTIVE_ACTION_PLAN")).body("interventionSince", equalTo("2026-10-01"));
+                .body("interventionLevel", equalTo("CORRECTIVE_ACTION_PLAN")).body("interventionSince", equalTo(since));
         given().auth().oauth2(TestTokens.oversight()).contentType(ContentType.JSON)
                 .body(Map.of("level", "NONE", "reason", "Corrective plan completed"))
                 .put("/api/contracts/" + contract + "/intervention").then().statusCode(200)
@@ -74,7 +122,7 @@ class InterventionTest {
         assertThat(up.get("reason").asText()).isEqualTo("Audit findings");
         assertThat(up.get("cause").get("kind").asText()).isEqualTo("MANUAL");
         assertThat(up.get("decidedBy").asText()).isEqualTo("test-client");
-        assertThat(up.get("effectiveDate").asText()).isEqualTo("2026-10-01");
+        assertThat(up.get("effectiveDate").asText()).isEqualTo(since);
         var down = changes.get(1).data();
         assertThat(down.get("previousLevel").asText()).isEqualTo("CORRECTIVE_ACTION_PLAN");
         assertThat(down.get("level").asText()).isEqualTo("NONE");

@@ -27,33 +27,52 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    /** The platform code that runs inside every service (platform-web, platform-events): the clock rule checks it too. */
+    static final String PLATFORM = "org.portfolio.platform";
+
+    /** What reads the system clock on purpose (platform-web's annotation, named here: this module does not use it). */
+    static final String ON_PURPOSE = "org.portfolio.platform.web.time.SystemClockOnPurpose";
+
     /**
      * Every time the service records or decides by comes from the one injected {@link java.time.Clock} (which a test
      * moves: platform-testing's TestClock), never from the system clock directly: no {@code now()} of a java.time type
-     * but {@code now(Clock)}, no {@code Clock.system…}, {@code new Date()} or {@code System.currentTimeMillis()}. Only
-     * platform-web's ClockProducer, outside the services, reads it. Technical timings ({@code System.nanoTime()}) are
-     * not wall-clock times.
+     * but {@code now(Clock)}, no {@code Clock.system…} or {@code Clock.tick…} of the system clock, no {@code new Date()},
+     * {@code Calendar.getInstance(…)}, {@code new GregorianCalendar()} or {@code System.currentTimeMillis()}. The
+     * platform code that runs in the service ({@code org.portfolio.platform..}) is checked with it (sixteenth pass:
+     * the outbox stamped every event's time with the system clock, unseen). Code that reads the system clock on purpose
+     * says why with platform-web's {@code @SystemClockOnPurpose} (the clock producer; a token's validity). Technical
+     * timings ({@code System.nanoTime()}) are not wall-clock times.
      *
      * @param service the service's package under org.portfolio, e.g. "autonomy"
      */
     public static void everyTimeComesFromTheInjectedClock(String service) {
-        String base = "org.portfolio." + service;
-        clockRule().check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(base));
+        clockRule().check(clockChecked(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS),
+                "org.portfolio." + service));
+    }
+
+    /** The classes the clock rule checks for a service: its own and the platform's. */
+    static JavaClasses clockChecked(ClassFileImporter importer, String servicePackage) {
+        return importer.importPackages(servicePackage, PLATFORM);
     }
 
     /**
      * The rule of {@link #everyTimeComesFromTheInjectedClock}: a call or a method reference ({@code LocalDate::now},
      * {@code Date::new} handed to a supplier reads the clock as surely as a call; the eleventh pass's rule saw calls
-     * only).
+     * only), unless the method, constructor or class it is made from says it reads the system clock on purpose.
      */
     static ArchRule clockRule() {
         return noClasses().should().accessTargetWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "read the system clock (java.time's now() without a Clock, Clock.system…, InstantSource.system(), "
-                                + "new Date(), "
-                                + "System.currentTimeMillis(); called or referenced)",
-                        (com.tngtech.archunit.core.domain.JavaAccess<?> access) -> readsTheSystemClock(access.getTarget())))
+                        "read the system clock (java.time's now() without a Clock, Clock.system…, Clock.tick…(ZoneId), "
+                                + "InstantSource.system(), new Date(), Calendar.getInstance(…), new GregorianCalendar() "
+                                + "without a date, System.currentTimeMillis(); called or referenced) where not marked "
+                                + "@SystemClockOnPurpose",
+                        (com.tngtech.archunit.core.domain.JavaAccess<?> access) -> readsTheSystemClock(access.getTarget())
+                                && !onPurpose(access.getOrigin())))
                 .because("times come from the injected java.time.Clock, which tests move (TestClock)");
+    }
+
+    private static boolean onPurpose(com.tngtech.archunit.core.domain.JavaCodeUnit origin) {
+        return origin.isAnnotatedWith(ON_PURPOSE) || origin.getOwner().isAnnotatedWith(ON_PURPOSE);
     }
 
     private static boolean readsTheSystemClock(com.tngtech.archunit.core.domain.AccessTarget t) {
@@ -66,11 +85,21 @@ public final class ArchitectureRules {
         if (unit.getOwner().isEquivalentTo(System.class)) {
             return unit.getName().equals("currentTimeMillis");
         }
+        if (unit.getOwner().isEquivalentTo(java.util.Calendar.class)
+                || unit.getOwner().isEquivalentTo(java.util.GregorianCalendar.class)) {
+            // Calendar.getInstance(…) of any zone or locale is now; so is a GregorianCalendar made without a date
+            return unit.getName().equals("getInstance") || unit.getName().equals("<init>")
+                    && unit.getOwner().isEquivalentTo(java.util.GregorianCalendar.class)
+                    && unit.getRawParameterTypes().stream().allMatch(p ->
+                    p.isEquivalentTo(java.util.TimeZone.class) || p.isEquivalentTo(java.util.Locale.class));
+        }
         if (!unit.getOwner().getPackageName().startsWith("java.time")) {
             return false;
         }
         if (unit.getOwner().isEquivalentTo(java.time.Clock.class) || unit.getOwner().isEquivalentTo(java.time.InstantSource.class)) {
-            return unit.getName().startsWith("system");
+            // Clock.tick(Clock, Duration) ticks the clock it is given; tickSeconds/tickMinutes/tickMillis(ZoneId) the system's
+            return unit.getName().startsWith("system") || unit.getName().startsWith("tick")
+                    && unit.getRawParameterTypes().stream().noneMatch(p -> p.isEquivalentTo(java.time.Clock.class));
         }
         return unit.getName().equals("now")
                 && unit.getRawParameterTypes().stream().noneMatch(p -> p.isEquivalentTo(java.time.Clock.class));

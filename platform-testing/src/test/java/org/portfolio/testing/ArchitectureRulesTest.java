@@ -41,7 +41,26 @@ class ArchitectureRulesTest {
                 .contains("RefersToTheSystemClock.clocks()").contains("Clock.systemUTC()")
                 .contains("RefersToTheSystemClock.sources()").contains("InstantSource.system()")
                 .contains("RefersToTheSystemClock.hijrah()").contains("HijrahDate.now()")
+                .contains("CallsTheSystemClock.calendar()").contains("Calendar.getInstance(java.util.TimeZone)")
+                .contains("CallsTheSystemClock.gregorian()").contains("GregorianCalendar.<init>()")
+                .contains("CallsTheSystemClock.ticking()").contains("Clock.tickSeconds(java.time.ZoneId)")
                 .doesNotContain("ReadsTheInjectedClock");
+    }
+
+    /**
+     * Sixteenth pass: the rule imported only the service's packages, so the platform code that runs in every service
+     * went unchecked, and the outbox stamped each event's time with the system clock. A service's check takes the
+     * platform's classes too; what reads the system clock on purpose, and says so, passes.
+     */
+    @Test
+    void aPlatformClassReadingTheSystemClockIsFoundWithTheServicesUnlessItSaysItIsOnPurpose() {
+        JavaClasses classes = ArchitectureRules.clockChecked(new ClassFileImporter(), FIXTURES + "tidy");
+        String report = String.join("\n", ArchitectureRules.clockRule().evaluate(classes).getFailureReport().getDetails());
+
+        assertThat(report).contains("org.portfolio.platform.archfixture.StampsWithTheSystemClock.occurredAt()")
+                .contains("Instant.now()")
+                .doesNotContain("ReadsTheSystemClockOnPurpose")
+                .as("platform-web itself keeps the rule").doesNotContain("org.portfolio.platform.web");
     }
 
     private static List<String> violations(String fixture) {

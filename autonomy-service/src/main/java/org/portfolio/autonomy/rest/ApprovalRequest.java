@@ -15,7 +15,8 @@ public record ApprovalRequest(
         @Schema(description = "Decisions granted, a subset of those requested; absent = all requested")
         @Size(max = 50) List<@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,59}") String> decisions,
         @Schema(description = "Default: the requested start date") LocalDate effectiveFrom,
-        @Schema(description = "Default: the requested end date") LocalDate effectiveTo) {
+        @Schema(description = "Inclusive. Default: the requested end date. Not in the past (400); absent while the "
+                + "requested end date has passed: 422") LocalDate effectiveTo) {
 
     RequestService.Approval approval() {
         return new RequestService.Approval(rationale, decisions, effectiveFrom, effectiveTo);

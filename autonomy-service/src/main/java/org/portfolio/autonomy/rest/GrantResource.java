@@ -120,8 +120,8 @@ public class GrantResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Grant autonomy manually", description = "Creates an ACTIVE grant with source MANUAL on a "
             + "domain (or some of its decisions) for a school, from effectiveFrom (default today) to effectiveTo (absent: "
-            + "open-ended); the reason is stored as its cause. Publishes AutonomyGranted. Returns the grant; Location "
-            + "names it.")
+            + "open-ended; a day already past, or before effectiveFrom, is 400 validation); the reason is stored as its "
+            + "cause. Publishes AutonomyGranted. Returns the grant; Location names it.")
     @APIResponse(responseCode = "201", description = "Granted; Location names it", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @APIResponse(responseCode = "409", description = "The school is closed (school-closed), or already holds a live grant on these decisions (overlapping-grant)")
     @APIResponse(responseCode = "422", description = "The school is unknown to the autonomy service, or a decision is not in the current catalog under this domain")

@@ -21,6 +21,6 @@ public record ManualGrantRequest(
         @Size(max = 50) List<@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,59}") String> decisions,
         @Size(max = 1000) String scope,
         @Schema(description = "Default: today") LocalDate effectiveFrom,
-        @Schema(description = "Inclusive; absent = open-ended") LocalDate effectiveTo,
+        @Schema(description = "Inclusive; absent = open-ended; not in the past (400), nor before effectiveFrom (400)") LocalDate effectiveTo,
         @Schema(examples = "Board resolution 2026-14") @NotBlank @Size(max = 2000) String reason) {
 }

@@ -164,13 +164,15 @@ public class RequestResource {
     @Path("/{id}/approve")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OVERSIGHT})
     @Operation(summary = "Approve", description = "UNDER_REVIEW → APPROVED with the rationale; creates the ACTIVE "
-            + "PROGRAMMATIC grant (all requested decisions, or a subset; the requested dates unless others are given) "
-            + "and publishes AutonomyGranted. Returns the request; grantId names the grant. If-Match (the ETag "
+            + "PROGRAMMATIC grant (all requested decisions, or a subset; the requested dates unless others are given: "
+            + "an effectiveTo already past, or before effectiveFrom, is 400 validation; without one, a request whose "
+            + "endDate has passed during its review is 422) and publishes AutonomyGranted. Returns the request; grantId names the grant. If-Match (the ETag "
             + "read) is required once the school has revised the request (428 without it), so that what is approved "
             + "is what was reviewed; 412 when the request changed since.")
     @APIResponse(responseCode = "200", description = "Approved; grantId names the grant", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
     @APIResponse(responseCode = "409", description = "The request is not UNDER_REVIEW (invalid-request-transition), or the school closed (school-closed)")
-    @APIResponse(responseCode = "422", description = "The approval names decisions that were not requested")
+    @APIResponse(responseCode = "422", description = "The approval names decisions that were not requested, or "
+            + "gives no effectiveTo while the request's endDate has passed (unprocessable, errors[] names the field)")
     @APIResponse(responseCode = "428", description = "The request was revised after it was submitted and the approval "
             + "has no If-Match (precondition-required)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "one-year pilot", value = RequestExamples.APPROVE)))

@@ -250,6 +250,11 @@ public class GrantService {
         if (effectiveTo != null && effectiveTo.isBefore(from)) {
             throw ProblemException.invalid("effectiveTo", "must not be before effectiveFrom (" + from + ")");
         }
+        // a grant over before it is made was ACTIVE (AutonomyGranted published) until the grant-term job ended it
+        // within the hour; a request's endDate in the past is refused the same way
+        if (effectiveTo != null && effectiveTo.isBefore(rights.today())) {
+            throw ProblemException.invalid("effectiveTo", "must not be in the past (today is " + rights.today() + ")");
+        }
         for (Grant other : grants.liveOfSchool(schoolId)) {
             if (other.domain == domain && other.overlaps(codes) && other.overlapsDates(from, effectiveTo)) {
                 throw ProblemException.conflict(OVERLAPPING_GRANT, "School " + schoolId + " already holds grant "

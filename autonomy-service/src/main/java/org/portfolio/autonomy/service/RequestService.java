@@ -158,6 +158,19 @@ public class RequestService {
             if (to.isBefore(from)) {
                 throw ProblemException.invalid("effectiveTo", "must not be before effectiveFrom (" + from + ")");
             }
+            // a grant over before it is made was ACTIVE (AutonomyGranted published) until the grant-term job ended it
+            // within the hour, as a request's own endDate in the past is refused
+            LocalDate today = rights.today();
+            if (a.effectiveTo() != null && a.effectiveTo().isBefore(today)) {
+                throw ProblemException.invalid("effectiveTo", "must not be in the past (today is " + today + ")");
+            }
+            if (a.effectiveTo() == null && r.endDate.isBefore(today)) {
+                // the request's period ended while it was under review: nothing left to grant as asked
+                throw ProblemException.unprocessable("Request " + r.id + " asked for autonomy until " + r.endDate
+                        + ", which has passed: the school can revise its dates, the approval can give a later "
+                        + "effectiveTo, or the request can be denied", new FieldError("effectiveTo",
+                        "absent, and the requested endDate " + r.endDate + " has passed (today is " + today + ")"));
+            }
             grants.requireNoRevocationOver(r.schoolId, r.domain, decisions, from, to);
             Instant now = clock.instant();
             Grant g = Grant.create(r.schoolId, r.domain, GrantModel.PROGRAMMATIC, decisions,

@@ -267,6 +267,10 @@ public class ContractResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "notice of concern", value = ContractExamples.INTERVENTION)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict), already at that level (conflict), or changed concurrently (concurrent-modification)")
+    @APIResponse(responseCode = "422", description = "The effective date (or today, by default) is after the contract's "
+            + "last day (its decided end, else its term's), or before its first day (its term's first day, or the day it "
+            + "was activated if earlier): such a step would never fall due, or would be overdue at once (unprocessable, "
+            + "errors[] names effectiveDate)")
     public Response setIntervention(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                     @Valid @NotNull InterventionRequest r) {
         decidesFor(id);

@@ -23,6 +23,10 @@ public class OutboxHealthCheck implements HealthCheck {
     @Inject
     EntityManager em;
 
+    /** The clock the outbox stamps occurred_at with. */
+    @Inject
+    java.time.Clock clock;
+
     @Override
     public HealthCheckResponse call() {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
@@ -32,7 +36,7 @@ public class OutboxHealthCheck implements HealthCheck {
         if (row[1] != null) {
             Instant oldest = row[1] instanceof Timestamp ts ? ts.toInstant()
                     : row[1] instanceof Instant i ? i : ((java.time.OffsetDateTime) row[1]).toInstant();
-            oldestSeconds = Duration.between(oldest, Instant.now()).toSeconds();
+            oldestSeconds = Duration.between(oldest, clock.instant()).toSeconds();
         }
         return HealthCheckResponse.named("outbox")
                 .up()

@@ -52,6 +52,8 @@ public class DeadLetters {
         }
     }
 
+    @org.portfolio.platform.web.time.SystemClockOnPurpose("when a record was dead-lettered: an operational time, as "
+            + "the log line that goes with it")
     private static ProducerRecord<String, byte[]> letter(ConsumerRecord<String, byte[]> record, String consumer,
                                                          Throwable error, boolean whole) {
         String key = whole || record.key() == null || record.key().length() <= MAX_KEY ? record.key() : null;

@@ -53,8 +53,13 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    /** The service's clock (platform-web's default bean, or the service's own; TestClock in tests). */
+    @Inject
+    java.time.Clock clock;
+
     /**
-     * Records an event {@code portfolio.<service>.<name>.v1} in the current transaction.
+     * Records an event {@code portfolio.<service>.<name>.v1} in the current transaction, occurred now by the
+     * service's injected clock (its CloudEvents {@code time}).
      *
      * @param aggregateType the kind of thing that changed, e.g. "School"
      * @param aggregateId   its id
@@ -70,7 +75,7 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String aggregateType, Object aggregateId, String name, int version, Object subject, Object data) {
-        return publish(aggregateType, aggregateId, name, version, subject, data, Instant.now());
+        return publish(aggregateType, aggregateId, name, version, subject, data, clock.instant());
     }
 
     /**
@@ -89,7 +94,7 @@ public class Outbox {
         e.subject = subject == null ? null : subject.toString();
         e.topic = config.topic();
         e.messageKey = e.subject != null ? e.subject : e.aggregateId;
-        e.occurredAt = occurredAt == null ? Instant.now() : occurredAt;
+        e.occurredAt = occurredAt == null ? clock.instant() : occurredAt;
         e.traceparent = RequestCorrelation.traceparent();
         try {
             e.payload = mapper.writeValueAsString(data);

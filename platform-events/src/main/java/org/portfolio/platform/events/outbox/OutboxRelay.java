@@ -128,6 +128,8 @@ public class OutboxRelay {
     private record Batch(int sent, String failure) {
     }
 
+    @org.portfolio.platform.web.time.SystemClockOnPurpose("when a row was sent: a technical time, which the purge "
+            + "compares with the system clock")
     private Batch relayOnce() {
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
@@ -186,6 +188,8 @@ public class OutboxRelay {
         return r;
     }
 
+    @org.portfolio.platform.web.time.SystemClockOnPurpose("retention of sent rows and processed-event rows, stamped "
+            + "with the system clock (sentAt) and the database's now() (processed_at)")
     private void purgeIfDue() {
         if (Instant.now().isBefore(lastPurge.plus(PURGE_EVERY))) {
             return;

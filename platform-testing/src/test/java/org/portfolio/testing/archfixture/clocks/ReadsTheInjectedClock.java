@@ -26,4 +26,12 @@ public class ReadsTheInjectedClock {
     public Date then(long millis) {
         return new Date(millis);
     }
+
+    public Clock bySeconds() {
+        return Clock.tick(clock, java.time.Duration.ofSeconds(1));
+    }
+
+    public java.util.Calendar newYear() {
+        return new java.util.GregorianCalendar(2027, java.util.Calendar.JANUARY, 1);
+    }
 }

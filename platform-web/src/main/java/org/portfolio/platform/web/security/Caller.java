@@ -203,6 +203,8 @@ public class Caller {
      * schools of its own, issued less than {@link #newClientWindow} ago, on a thread that may block; never past the
      * window's end, so a client that stays unknown costs each request at most the rest of its first seconds.
      */
+    @org.portfolio.platform.web.time.SystemClockOnPurpose("the window counts from the token's issued-at time, which "
+            + "the gateway stamped with the system clock")
     private Duration waitForNewClient(JsonWebToken jwt) {
         if (jwt.containsClaim(Roles.SCHOOLS_CLAIM)
                 || !SchoolScopes.BY_CLIENT.equals(unquote(String.valueOf((Object) jwt.getClaim(SchoolScopes.CLAIM))))

@@ -113,6 +113,8 @@ public class VerifiedTokenCache implements JWTParser {
     }
 
     @PostConstruct
+    @org.portfolio.platform.web.time.SystemClockOnPurpose("a token's expiry is checked against the system clock its "
+            + "issuer stamped it with, as smallrye-jwt's own parser does")
     void init() {
         maxEntryLifeSeconds = Math.max(1, maxEntryLife.toSeconds());
         // as DefaultJWTTokenParser: the expiry grace period if set, else the clock skew (mp.jwt.verify.clock.skew)

@@ -11,9 +11,11 @@ import java.time.Clock;
  * The one clock of a service (UTC): every "today", due date, received-at time and event time a service records comes
  * from the {@link Clock} bean, never from the system clock directly (the ArchitectureTest of every service and the
  * gateway checks it, platform-testing's ArchitectureRules.everyTimeComesFromTheInjectedClock, calls and method references
- * alike; the outbox's event time, the database's own now() and the JWT libraries' expiry checks —
- * jose4j's in the gateway's signature check, smallrye-jwt's in the services — still read the system clock, so a test
- * that moves a service's clock does not move a token's validity). Tests
+ * alike, and the platform code that runs in the services too; the outbox's event time comes from this clock as well).
+ * What reads the system clock on purpose says so with {@link SystemClockOnPurpose}: the database's own now() and the
+ * token checks — jose4j's in the gateway's signature check, smallrye-jwt's and the verified-token cache's in the
+ * services — so a test that moves a service's clock does not move a token's validity; the outbox relay's sent times
+ * and retention; a dead letter's time. Tests
  * replace this default bean with platform-testing's {@code TestClock} (a service's {@code TestClockBean}).
  */
 @ApplicationScoped
@@ -22,6 +24,7 @@ public class ClockProducer {
     @Produces
     @Singleton
     @DefaultBean
+    @SystemClockOnPurpose("the one source of the services' clock")
     Clock clock() {
         return Clock.systemUTC();
     }
