@@ -78,6 +78,8 @@ public class ApplicantResource {
             @ExampleObject(name = "by reference", value = EnrollmentExamples.APPLICANT_SEARCH_BY_REF),
             @ExampleObject(name = "by last name, second page", value = EnrollmentExamples.APPLICANT_SEARCH_BY_NAME)}))
     @APIResponse(responseCode = "200", description = "One page of applicants")
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = org.portfolio.platform.web.openapi.ProblemResponses.READS_ONLY,
+            value = "true", parseValue = true)
     public Page<ApplicantResponse> searchInBody(@Valid @NotNull ApplicantSearchRequest r) {
         return applicants.search(r.externalRef(), r.lastName(), r.pageOrFirst(), r.sizeOrDefault()).map(ApplicantResponse::of);
     }

@@ -5,7 +5,7 @@ import org.portfolio.platform.web.time.SystemClockOnPurpose;
 import java.time.Instant;
 import java.util.function.LongSupplier;
 
-/** Platform code that reads the system clock on purpose and says why: in a method (a lambda too), or a whole class. */
+/** Platform code that reads the system clock on purpose and says why, in a method (a lambda too); and one that says nothing. */
 public class ReadsTheSystemClockOnPurpose {
 
     @SystemClockOnPurpose("a token's expiry is the issuer's system time")
@@ -13,10 +13,15 @@ public class ReadsTheSystemClockOnPurpose {
         return () -> System.currentTimeMillis() / 1000;
     }
 
-    @SystemClockOnPurpose("a technical time")
     public static class Relay {
 
+        @SystemClockOnPurpose("a technical time")
         public Instant sentAt() {
+            return Instant.now();
+        }
+
+        @SystemClockOnPurpose(" ")
+        public Instant blankReason() {
             return Instant.now();
         }
     }

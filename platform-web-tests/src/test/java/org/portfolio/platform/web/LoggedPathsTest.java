@@ -35,4 +35,21 @@ class LoggedPathsTest {
         assertThat(LoggedPaths.of(longPath)).hasSize(301).endsWith("x…");
         assertThat(LoggedPaths.of("/api/schools/" + "x".repeat(287))).hasSize(300).doesNotEndWith("…");
     }
+
+    /**
+     * Hostile review of the sixteenth pass: the cut split a surrogate pair, a supplementary FORMAT character (a tag)
+     * passed unescaped, a path cut because its escapes grew it had no "…", and the search was logged as an id.
+     */
+    @Test
+    void cutsWholeCharactersEscapesTagsMarksEveryCutAndKeepsTheSearchReadable() {
+        String emoji = new String(Character.toChars(0x1F600));
+        String cut = LoggedPaths.of("/" + "x".repeat(298) + emoji + "tail");
+        assertThat(cut).endsWith("…");
+        assertThat(Character.isHighSurrogate(cut.charAt(cut.length() - 2))).as("no half of a pair before the mark").isFalse();
+        assertThat(LoggedPaths.of("/a" + new String(Character.toChars(0xE0041)) + "b")).isEqualTo("/a\\ue0041b");
+        assertThat(LoggedPaths.of("/a\ud800b")).isEqualTo("/a\\ud800b");
+        assertThat(LoggedPaths.of("/" + "\n".repeat(200))).endsWith("…");
+        assertThat(LoggedPaths.of("/api/enrollment/applicants/search")).isEqualTo("/api/enrollment/applicants/search");
+        assertThat(LoggedPaths.of("/api/enrollment/applicants/searching-for-a-child")).isEqualTo("/api/enrollment/applicants/{applicantId}");
+    }
 }

@@ -277,6 +277,22 @@ class ProblemDetailsTest {
         }
     }
 
+    /**
+     * Hostile review, sixteenth pass: a closed connection anywhere in the cause was taken for the client hanging up
+     * (400, INFO); one of the service's own outgoing calls is its failure. And a lost optimistic lock, whose Narayana
+     * WARN is now dropped, left no line at all.
+     */
+    @Test
+    void aClosedOutgoingConnectionIsA500AndALostLockIsOneLine() throws Exception {
+        try (var off = org.portfolio.testing.contract.ContractValidation.off("the test endpoints simulate failures on a GET");
+             var log = org.portfolio.testing.LogCapture.of(org.portfolio.platform.web.problem.ProblemMappers.class)) {
+            problem(given().get("/widgets/closed-outbound").then(), 500, "internal");
+            problem(given().get("/widgets/stale").then(), 409, "concurrent-modification");
+            assertThat(log.atLeast(java.util.logging.Level.WARNING, "/widgets/stale refused with 409 (StaleStateException"))
+                    .as("the lost lock's line").hasSize(1);
+        }
+    }
+
     @Test
     void aDatabaseRaceIs409AndNotA500() throws Exception {
         try (var off = org.portfolio.testing.contract.ContractValidation.off("the test endpoint simulates database errors on a GET")) {

@@ -113,6 +113,25 @@ public class WidgetResource {
                 new java.sql.SQLException("ERROR: duplicate key value violates unique constraint \"x_key\"", state));
     }
 
+    /** A connection of the service's own that closed (an outgoing call), not the client's: a 500, not "body ended". */
+    @GET
+    @Path("/closed-outbound")
+    @PermitAll
+    public String closedOutbound() throws java.io.IOException {
+        throw new java.io.IOException("the call to another service failed", new java.nio.channels.ClosedChannelException());
+    }
+
+    /** What Hibernate throws when an optimistic lock is lost (matched by its simple name, as ProblemMappers does). */
+    @GET
+    @Path("/stale")
+    @PermitAll
+    public String stale() {
+        throw new IllegalStateException("flush failed", new StaleStateException());
+    }
+
+    static final class StaleStateException extends RuntimeException {
+    }
+
     @GET
     @Path("/unavailable")
     @PermitAll

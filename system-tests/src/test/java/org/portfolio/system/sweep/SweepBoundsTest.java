@@ -104,13 +104,18 @@ class SweepBoundsTest {
 
         // a hostile string accepted must come back as sent in the record answered, but a search's page lists what it
         // found, not what was sent (sixteenth pass: POST …/applicants/search)
-        Case hostile = new Case(example.op(), "body lastName: script", "/api/things", Map.of(), "application/json",
+        Sweep.Op search = new Sweep.Op("post", "/api/enrollment/applicants/search", example.op().node());
+        Case hostile = new Case(search, "body lastName: script", "/api/enrollment/applicants/search", Map.of(), "application/json",
+                new byte[0], Expect.TOLERATED, "lastName", "<script>alert(1)</script>");
+        Case elsewhere = new Case(example.op(), "body lastName: script", "/api/things", Map.of(), "application/json",
                 new byte[0], Expect.TOLERATED, "lastName", "<script>alert(1)</script>");
         Http.Answer record = new Http.Answer(201, "application/json", null, "{\"lastName\":\"Okafor\"}", 5, Map.of());
         Http.Answer page = new Http.Answer(200, "application/json", null,
                 "{\"items\":[{\"lastName\":\"Okafor\"}],\"page\":0,\"size\":50,\"total\":1}", 5, Map.of());
         assertThat(BadInputSweepIT.judge(hostile, record)).startsWith("hostile string not echoed verbatim");
         assertThat(BadInputSweepIT.judge(hostile, page)).isNull();
+        assertThat(BadInputSweepIT.judge(elsewhere, page)).as("a page elsewhere is held to the rule")
+                .startsWith("hostile string not echoed verbatim");
     }
 
     @Test

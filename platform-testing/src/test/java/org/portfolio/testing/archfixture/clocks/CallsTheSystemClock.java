@@ -25,4 +25,10 @@ public class CallsTheSystemClock {
     public Clock ticking() {
         return Clock.tickSeconds(ZoneOffset.UTC);
     }
+
+    /** Not the platform's: saying so changes nothing. */
+    @org.portfolio.platform.web.time.SystemClockOnPurpose("a service would like to")
+    public LocalDate onPurpose() {
+        return LocalDate.now();
+    }
 }

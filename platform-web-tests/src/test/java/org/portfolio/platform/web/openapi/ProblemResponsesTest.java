@@ -45,6 +45,32 @@ class ProblemResponsesTest {
         assertThat(r.getAPIResponse("200").getDescription()).isEqualTo("The contract");
     }
 
+    /**
+     * Hostile review, sixteenth pass: a POST that only reads (the applicant search, criteria in its body) was declared
+     * to answer 409 and 422, which it never does. Marked {@code x-portfolio-reads-only}, it declares neither; an
+     * ordinary POST with a body still declares both.
+     */
+    @Test
+    void aPostThatOnlyReadsDeclaresNoConflictAndNoDomainRule() {
+        Operation search = OASFactory.createOperation()
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme("bearer", List.of("ENROLLMENT_OFFICER"))))
+                .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent()
+                        .addMediaType("application/json", OASFactory.createMediaType())))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("A page")))
+                .addExtension(ProblemResponses.READS_ONLY, true);
+        new ProblemResponses().declare("/api/enrollment/applicants/search", PathItem.HttpMethod.POST, search, null);
+        assertThat(search.getResponses().getAPIResponses()).containsKeys("400", "401", "403", "413", "415", "503")
+                .doesNotContainKeys("409", "422");
+
+        Operation create = OASFactory.createOperation()
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme("bearer", List.of("ENROLLMENT_OFFICER"))))
+                .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent()
+                        .addMediaType("application/json", OASFactory.createMediaType())))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("201", OASFactory.createAPIResponse().description("Made")));
+        new ProblemResponses().declare("/api/enrollment/applicants", PathItem.HttpMethod.POST, create, null);
+        assertThat(create.getResponses().getAPIResponses()).containsKeys("409", "422");
+    }
+
     /** TokensIT found it: a public operation answers 401 to an invalid token that is sent, which was not declared. */
     @Test
     void aPublicOperationDeclaresThe401OfAnInvalidTokenSentAnywayButNo403() {

@@ -15,7 +15,7 @@ public final class LoggedPaths {
     /** The longest path a log line carries (the rest is cut, "…" marks it). */
     static final int MAX = 300;
 
-    private static final Pattern APPLICANT = Pattern.compile("(?i)(/applications|/applicants)(;[^/]*)?/[^/]+");
+    private static final Pattern APPLICANT = Pattern.compile("(?i)(/applications|/applicants)(;[^/]*)?/(?!search(?:[/;]|$))[^/]+");
 
     private LoggedPaths() {
     }
@@ -25,16 +25,20 @@ public final class LoggedPaths {
             return "?";
         }
         String masked = APPLICANT.matcher(path).replaceAll("$1/{applicantId}");
-        StringBuilder out = new StringBuilder(Math.min(masked.length(), MAX + 8));
-        for (int i = 0; i < masked.length() && out.length() < MAX; i++) {
-            char c = masked.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029'
-                    || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", (int) c));
+        StringBuilder out = new StringBuilder(Math.min(masked.length(), MAX) + 8);
+        int i = 0;
+        while (i < masked.length() && out.length() < MAX) {
+            int cp = masked.codePointAt(i);
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                // by code point: a supplementary FORMAT character (a tag, U+E0001…) is one, and a lone surrogate too
+                out.append(String.format("\\u%04x", cp));
             } else {
-                out.append(c);
+                out.appendCodePoint(cp);
             }
+            i += Character.charCount(cp);
         }
-        return out.length() < MAX || masked.length() <= MAX ? out.toString() : out + "…";
+        return i < masked.length() ? out + "…" : out.toString();
     }
 }

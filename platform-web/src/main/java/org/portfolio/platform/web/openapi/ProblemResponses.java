@@ -44,6 +44,12 @@ import java.util.Set;
  */
 public class ProblemResponses implements OASFilter {
 
+    /**
+     * An operation's extension saying it changes nothing though its method is not GET (a search whose criteria go in a
+     * body, out of logged URLs): it gets no 409 and no 422, which it never answers (hostile review, sixteenth pass).
+     */
+    public static final String READS_ONLY = "x-portfolio-reads-only";
+
     public static final String PROBLEM = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final Set<String> SCOPED = Set.of("SCHOOL_LEADER", "SIS");
@@ -88,8 +94,9 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         boolean body = op.getRequestBody() != null;
+        boolean readsOnly = op.getExtensions() != null && Boolean.TRUE.equals(op.getExtensions().get(READS_ONLY));
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
-                && method != PathItem.HttpMethod.OPTIONS;
+                && method != PathItem.HttpMethod.OPTIONS && !readsOnly;
         Set<String> roles = roles(op);
 
         List<String> named = params.stream().filter(x -> x.getIn() != Parameter.In.HEADER && x.getIn() != Parameter.In.COOKIE)
@@ -131,7 +138,9 @@ public class ProblemResponses implements OASFilter {
             Content content = op.getRequestBody().getContent();
             Set<String> types = content == null || content.getMediaTypes() == null ? Set.of() : content.getMediaTypes().keySet();
             add(responses, "415", "Content-Type is not " + (types.isEmpty() ? "supported" : String.join(" or ", types)));
-            add(responses, "422", "The request is well-formed but breaks a rule of the domain (the detail says which)");
+            if (!readsOnly) {
+                add(responses, "422", "The request is well-formed but breaks a rule of the domain (the detail says which)");
+            }
         }
         problemBodies(responses);
     }

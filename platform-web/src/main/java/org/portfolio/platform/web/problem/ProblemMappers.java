@@ -255,12 +255,28 @@ public class ProblemMappers {
     private static final String[] CONNECTION_CLOSED = {"HttpClosedException", "ClosedChannelException",
             "StacklessClosedChannelException"};
 
+    /**
+     * Whether the failure came from reading the request's body (RESTEasy's input stream over Vert.x's request): only
+     * then is a closed connection the client's. One the service's own outgoing calls meet is its own failure, and stays
+     * a 500 (hostile review, sixteenth pass).
+     */
+    private static boolean readingTheRequestBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.vertx.VertxInputStream")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** SQLStates of a value out of the range a column holds: string too long, numeric out of range, datetime format or overflow. */
     private static final java.util.Set<String> VALUE_OUT_OF_RANGE = java.util.Set.of("22001", "22003", "22007", "22008");
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (cause(e, CONNECTION_CLOSED).isPresent()) {
+        if (cause(e, CONNECTION_CLOSED).isPresent() && readingTheRequestBody(e)) {
             // the client hung up before its body was whole (its own timeout, a proxy giving up, the body deadline's
             // close): nothing for an operator to act on, and no one reads the answer (sixteenth pass: was an ERROR
             // with a 60-line trace, free for any caller to repeat). Its body is not written on the closed connection, nor
@@ -272,6 +288,10 @@ public class ProblemMappers {
         }
         Optional<Throwable> lock = cause(e, "OptimisticLockException", "StaleObjectStateException", "StaleStateException");
         if (lock.isPresent()) {
+            // one line, masked, for a lost race (Narayana's own WARN with the entity's id is dropped: AnsweredElsewhere)
+            LOG.warnf("Concurrent change on %s refused with 409 (%s, requestId=%s)",
+                    uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()),
+                    lock.get().getClass().getSimpleName(), RequestCorrelation.requestId());
             return response(ProblemType.CONCURRENT_MODIFICATION,
                     "The resource was changed by someone else; read it again and retry", List.of(), uri).build();
         }
