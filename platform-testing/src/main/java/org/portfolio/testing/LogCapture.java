@@ -60,9 +60,9 @@ public final class LogCapture implements AutoCloseable {
         return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue()).toList();
     }
 
-    /** The records at {@code level} or above whose message (as the record holds it: JBoss Logging's records hold it formatted) contains {@code text}. */
+    /** The records at {@code level} or above whose message, with its parameters ({@link #formatted}), contains {@code text}. */
     public List<LogRecord> atLeast(Level level, String text) {
-        return atLeast(level).stream().filter(r -> r.getMessage() != null && r.getMessage().contains(text)).toList();
+        return atLeast(level).stream().filter(r -> formatted(r).contains(text)).toList();
     }
 
     /** Each record as "LEVEL logger: message [thrown]", for an assertion's description. */

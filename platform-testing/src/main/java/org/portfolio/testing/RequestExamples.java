@@ -115,30 +115,22 @@ public final class RequestExamples {
     }
 
     private static JsonNode moved(JsonNode node, int years) {
-        if (node.isTextual()) {
-            String text = node.asText();
-            if (DAY_FIRST.matcher(text).matches()) {
-                try {
-                    return TextNode.valueOf(java.time.LocalDate.parse(text.substring(0, 10)).plusYears(years) + text.substring(10));
-                } catch (java.time.DateTimeException notADay) {
-                    return node;
-                }
+        return leaves(node, leaf -> movedLeaf(leaf, years));
+    }
+
+    private static JsonNode movedLeaf(JsonNode node, int years) {
+        String text = node.isTextual() ? node.asText() : "";
+        if (DAY_FIRST.matcher(text).matches()) {
+            try {
+                return TextNode.valueOf(java.time.LocalDate.parse(text.substring(0, 10)).plusYears(years) + text.substring(10));
+            } catch (java.time.DateTimeException notADay) {
+                return node;
             }
-            Matcher year = SCHOOL_YEAR.matcher(text);
-            if (year.matches() && (Integer.parseInt(year.group(1)) + 1) % 100 == Integer.parseInt(year.group(2))) {
-                int start = Integer.parseInt(year.group(1)) + years;
-                return TextNode.valueOf(start + "-" + String.format("%02d", (start + 1) % 100));
-            }
-            return node;
         }
-        if (node instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            names.forEach(f -> o.set(f, moved(o.get(f), years)));
-        } else if (node instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                a.set(i, moved(a.get(i), years));
-            }
+        Matcher year = SCHOOL_YEAR.matcher(text);
+        if (year.matches() && (Integer.parseInt(year.group(1)) + 1) % 100 == Integer.parseInt(year.group(2))) {
+            int start = Integer.parseInt(year.group(1)) + years;
+            return TextNode.valueOf(start + "-" + String.format("%02d", (start + 1) % 100));
         }
         return node;
     }
@@ -171,18 +163,24 @@ public final class RequestExamples {
     }
 
     private static JsonNode fresh(JsonNode node, Map<String, String> ids) {
-        if (node.isTextual() && UUID_TEXT.matcher(node.asText()).matches()) {
-            return TextNode.valueOf(ids.computeIfAbsent(node.asText(), k -> UUID.randomUUID().toString()));
-        }
+        return leaves(node, leaf -> leaf.isTextual() && UUID_TEXT.matcher(leaf.asText()).matches()
+                ? TextNode.valueOf(ids.computeIfAbsent(leaf.asText(), k -> UUID.randomUUID().toString())) : leaf);
+    }
+
+    /** The node with each value that is neither an object nor an array replaced by {@code change}'s, in place. */
+    private static JsonNode leaves(JsonNode node, java.util.function.UnaryOperator<JsonNode> change) {
         if (node instanceof ObjectNode o) {
             List<String> names = new ArrayList<>();
             o.fieldNames().forEachRemaining(names::add);
-            names.forEach(f -> o.set(f, fresh(o.get(f), ids)));
-        } else if (node instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                a.set(i, fresh(a.get(i), ids));
-            }
+            names.forEach(f -> o.set(f, leaves(o.get(f), change)));
+            return o;
         }
-        return node;
+        if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, leaves(a.get(i), change));
+            }
+            return a;
+        }
+        return change.apply(node);
     }
 }
