@@ -873,6 +873,16 @@ public final class DemoDistrict {
             step("enrollment: period " + periodId + " is " + periodStatus + "; applications left as they are");
             return;
         }
+        long imported = gw.get(officer, "/api/enrollment/periods/" + periodId + "/applications?size=1").path("total").asLong();
+        if (imported > 0) {
+            // a run before this one imported them: what happened since (a school that left enrollment, a withdrawal, a
+            // family's changed choices) stays; importing again would undo it or be refused (a choice at a school that
+            // no longer takes part is a 422, upgrade check of the seventeenth pass, U9)
+            step("enrollment: period " + periodId + " " + periodStatus + ", " + programs + " programs, " + imported
+                    + " applications already imported: left as they are");
+            applicants = (int) imported;
+            return;
+        }
         StringBuilder ndjson = new StringBuilder();
         for (Applicant a : list) {
             Map<String, Object> applicant = new LinkedHashMap<>();
