@@ -31,6 +31,15 @@ class FeedTest {
     @jakarta.inject.Inject
     org.portfolio.integration.service.RetentionJob retention;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @jakarta.inject.Inject
+    org.portfolio.integration.repository.FeedRepository feedRepository;
+
     static final UUID OWN = UUID.randomUUID();
     static final UUID OTHER = UUID.randomUUID();
 
@@ -248,6 +257,92 @@ class FeedTest {
                     .post("/api/webhooks/" + sub.id() + "/replay").then().statusCode(410)
                     .body("type", equalTo("urn:portfolio:problem:cursor-expired"));
             given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + sub.id()).then().statusCode(204);
+        }
+    }
+
+    /**
+     * Backup and restore review: the cursor is the feed's seq, and after integration-service's database is restored from
+     * a backup the sequence goes back. A reader whose cursor was past the restored sequence got empty pages, then
+     * silently skipped every new event up to its cursor. A cursor past the last seq the sequence issued (no row could
+     * have given it) is now 410 cursor-ahead, in the feed and in a replay; the last cursor handed out still reads.
+     */
+    @Test
+    void aCursorPastEverySequenceTheFeedIssuedIsAheadAndTheLastOneHandedOutStillReads() throws Exception {
+        UUID school = UUID.randomUUID();
+        String start = end(TestTokens.districtAdmin());
+        String id = Events.contracts("SchoolUpdated", school, Map.of("n", 1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids(TestTokens.districtAdmin(), start)).contains(id));
+        long sequence = Long.parseLong(given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=" + start
+                + "&schoolId=" + school).jsonPath().getString("events[0].sequence"));
+        String last = end(TestTokens.districtAdmin());
+        long issued;
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select last_value, is_called from feed_event_seq_seq")) {
+            rs.next();
+            issued = rs.getBoolean(2) ? rs.getLong(1) : rs.getLong(1) - 1;
+        }
+        assertThat(issued).isGreaterThanOrEqualTo(Math.max(sequence, Long.parseLong(last)));
+
+        // every cursor the feed handed out, and the sequence's last value itself, still read
+        for (String cursor : List.of("0", Long.toString(sequence), last, Long.toString(issued))) {
+            given().auth().oauth2(TestTokens.sis()).get("/api/events?after=" + cursor).then().statusCode(200);
+        }
+        // past it (a restore set the sequence back below the reader's cursor): 410, not an empty page
+        for (String ahead : List.of(Long.toString(issued + 1_000_000_000L), "999999999999999999")) {
+            given().auth().oauth2(TestTokens.sis()).get("/api/events?after=" + ahead).then().statusCode(410)
+                    .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:cursor-ahead"))
+                    .body("detail", org.hamcrest.Matchers.containsString("after=0"));
+        }
+        // a replay too
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), List.of(school));
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                    .body(Map.of("after", Long.toString(issued + 1_000_000_000L)))
+                    .post("/api/webhooks/" + sub.id() + "/replay").then().statusCode(410)
+                    .contentType("application/problem+json").body("type", equalTo("urn:portfolio:problem:cursor-ahead"));
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body(Map.of("after", last))
+                    .post("/api/webhooks/" + sub.id() + "/replay").then().statusCode(202);
+            given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/webhooks/" + sub.id()).then().statusCode(204);
+        }
+    }
+
+    /**
+     * The sequence's edge cases, on a feed of its own (a schema migrated for the test, since the module's feed is shared
+     * and setting its sequence back would break every later append): a fresh feed has issued nothing (is_called false,
+     * last_value 1, so a cursor of 1 is ahead and only 0 is valid); a row issues its seq, rolled back or not; a restore
+     * (pg_dump's setval, called or not) takes it back.
+     */
+    @Test
+    void theLastSequenceIssuedIsNoneOnAFreshFeedAndGoesBackWithARestore() throws Exception {
+        String schema = "seqcheck_" + Long.toHexString(System.nanoTime());
+        try {
+            org.flywaydb.core.Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration")
+                    .load().migrate();
+            java.util.function.LongSupplier issued = () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("select set_config('search_path', ?1, true)").setParameter(1, schema).getSingleResult();
+                return feedRepository.lastIssued();
+            });
+            assertThat(issued.getAsLong()).as("a fresh feed").isZero();
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                String insert = "insert into " + schema + ".feed_event (event_id, type, source, occurred_at, data, audience) "
+                        + "values ('%s', 'portfolio.contracts.SchoolUpdated.v1', '/test', now(), '{}', 'DIRECTORY')";
+                st.executeUpdate(insert.formatted("e1"));
+                st.executeUpdate(insert.formatted("e2"));
+                assertThat(issued.getAsLong()).isEqualTo(2);
+                c.setAutoCommit(false);
+                st.executeUpdate(insert.formatted("e3"));
+                c.rollback();
+                c.setAutoCommit(true);
+                assertThat(issued.getAsLong()).as("a seq whose row was rolled back was issued all the same").isEqualTo(3);
+                st.executeQuery("select setval('" + schema + ".feed_event_seq_seq', 1, true)").close();
+                assertThat(issued.getAsLong()).as("restored from a backup taken after the first event").isEqualTo(1);
+                st.executeQuery("select setval('" + schema + ".feed_event_seq_seq', 1, false)").close();
+                assertThat(issued.getAsLong()).as("restored from a backup of an empty feed").isZero();
+            }
+        } finally {
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("drop schema if exists " + schema + " cascade");
+            }
         }
     }
 

@@ -199,6 +199,24 @@ public class FeedRepository {
         });
     }
 
+    /**
+     * The last seq the feed's sequence issued (0: none yet). A sequence that was never used, or set back with
+     * {@code setval(…, n, false)} as pg_dump does for one, has {@code is_called} false: it issued nothing at or above its
+     * {@code last_value} (1 on a fresh database). Sequences are not transactional: this is the value now, whatever the
+     * transaction's snapshot, and it only grows, unless the database is restored from a backup or the feed is reset.
+     */
+    static final String LAST_ISSUED = "select case when is_called then last_value else last_value - 1 end from feed_event_seq_seq";
+
+    /** The highest seq any row of the feed could have (issued, committed or not, kept or purged): see {@link #LAST_ISSUED}. */
+    public long lastIssued() {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement(LAST_ISSUED); ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Who may see a row, in SQL: the same rule as {@link ReadRights#canRead}. */
     private static final String VISIBLE = "((audience = 'DIRECTORY' and ?) "
             + "or (audience = 'SCHOOL_RECORD' and (? or (? and cardinality(school_ids) > 0 and (? or school_ids <@ ?::uuid[])))) "

@@ -60,11 +60,14 @@ public class EventFeedResource {
                     + "match of a round (MatchPublished) to DISTRICT_ADMIN and ENROLLMENT_OFFICER only; "
                     + "WebhookDisabled to DISTRICT_ADMIN and the subscription's owner). Keep `next` and ask with "
                     + "?after=<next> to continue, after any gap; while `hasMore` is true, ask again at once. Events are kept "
-                    + "400 days (configurable); a cursor from before the last purge is 410 cursor-expired: read again from 0.")
+                    + "400 days (configurable); a cursor from before the last purge is 410 cursor-expired: read again from 0. "
+                    + "A cursor past every event the feed has issued (its database was restored from a backup, or reset) "
+                    + "is 410 cursor-ahead: read again from 0 too.")
     @APIResponse(responseCode = "200", description = "A page of events and the cursor to continue from",
             content = @Content(schema = @Schema(implementation = FeedPageResponse.class)))
     @APIResponse(responseCode = "410", description = "cursor-expired: events after the cursor were purged (retention); "
-            + "read again from after=0, the oldest event kept, and skip the ids you already processed")
+            + "cursor-ahead: the cursor is past every event the feed has issued (the feed was restored from a backup or "
+            + "reset). Either way read again from after=0, the oldest event kept, and skip the ids you already processed")
     public FeedPageResponse read(
             @Parameter(description = "The cursor: a page's next, or an event's sequence; absent or 0: the start of the feed",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$"), example = "1042")

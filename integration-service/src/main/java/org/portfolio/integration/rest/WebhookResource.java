@@ -193,8 +193,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = ReplayResponse.class)))
     @APIResponse(responseCode = "409", description = "webhook-backlog-full: the subscription has more undelivered deliveries "
             + "than a replay may add to")
-    @APIResponse(responseCode = "410", description = "cursor-expired: events after the cursor were purged (retention); replay "
-            + "from 0, the oldest event kept")
+    @APIResponse(responseCode = "410", description = "cursor-expired: events after the cursor were purged (retention); "
+            + "cursor-ahead: the cursor is past every event the feed has issued (the feed was restored from a backup or "
+            + "reset). Either way replay from 0, the oldest event kept")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "after a cursor", value = REPLAY_EXAMPLE)))
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replay(@Parameter(description = "Subscription id") @PathParam("id") UUID id, @Valid @NotNull ReplayRequest request) {

@@ -24,6 +24,12 @@ public final class IntegrationProblems {
     /** A feed cursor (or replay cursor) older than the retention purge: events after it are gone. */
     public static final ProblemType CURSOR_EXPIRED =
             ProblemType.custom("cursor-expired", "The cursor is older than the events the feed keeps", 410);
+    /**
+     * A feed cursor (or replay cursor) above the last seq the feed's sequence issued: no row of this feed gave it. The
+     * sequence goes back only when the database is restored from a backup (or the feed is reset).
+     */
+    public static final ProblemType CURSOR_AHEAD =
+            ProblemType.custom("cursor-ahead", "The cursor is past every event this feed has issued", 410);
 
     private IntegrationProblems() {
     }

@@ -206,7 +206,7 @@ public class SubscriptionService {
      */
     public Replay replay(ReadRights caller, UUID id, long after) {
         Subscription s = getLocked(caller, id);
-        feedQueries.requireKept(after);
+        feedQueries.requireCursor(after);
         requireBacklogRoom(s);
         Optional<ReadRights> owner = owners.of(s);
         int max = config.webhooks().replayMax();
