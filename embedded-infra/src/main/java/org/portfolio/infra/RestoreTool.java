@@ -146,9 +146,19 @@ public final class RestoreTool {
     // ---------------------------------------------------------------------------------------------------- rewind
 
     /** One partition of one group: where it is and where the rewind puts it. */
-    public record Move(TopicPartition partition, long committed, long target, boolean atEnd) {
+    /** {@code atInstant}: the offset of the first record at or after the instant (the end offset if none: {@code atEnd}). */
+    public record Move(TopicPartition partition, long committed, long atInstant, boolean atEnd) {
+        /** Back to the instant, never forward past records the group has not read. */
+        public long target() {
+            return Math.min(committed, atInstant);
+        }
+
         public boolean changes() {
-            return target < committed;
+            return atInstant < committed;
+        }
+
+        public boolean atTheInstant() {
+            return atInstant == committed;
         }
     }
 
@@ -195,7 +205,7 @@ public final class RestoreTool {
                 long found = atTime.get(tp).offset();
                 boolean none = found < 0; // no record at or after the instant: the end
                 long target = none ? atEnd.get(tp).offset() : found;
-                moves.add(new Move(tp, offset, Math.min(offset, target), none));
+                moves.add(new Move(tp, offset, target, none));
             });
             ConsumerGroupDescription d = described.get(g);
             plans.add(new GroupPlan(g, d.groupState().toString(), d.members().size(), moves));
@@ -229,7 +239,8 @@ public final class RestoreTool {
                 for (Move m : p.moves()) {
                     String why = m.changes() ? (m.committed() - m.target()) + " record(s) read again"
                             : m.atEnd() ? "unchanged: no record since the instant"
-                            : "unchanged: it has not read past the instant";
+                            : m.atTheInstant() ? "unchanged: already at the instant"
+                            : "unchanged: it has not read as far as the instant (never moved forward)";
                     out.printf("      %-40s %d -> %d   %s%n", m.partition(), m.committed(), m.target(), why);
                     if (m.changes()) {
                         changes++;
