@@ -260,20 +260,22 @@ class RestoreToolTest {
                     s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
-            // sent 3 h, 2 h and 1 h ago and 10 min ago; one not sent yet
-            for (Object[] row : new Object[][] {{180, true}, {120, true}, {60, true}, {10, true}, {5, false}}) {
-                Instant occurred = now.minus((Integer) row[0], ChronoUnit.MINUTES);
+            // {occurred, sent} minutes ago: sent 3 h, 2 h and 1 h ago and 10 min ago; one that occurred before the instant
+            // but was sent after it (the relay was behind: it counts, by when it was sent); one not sent yet
+            for (Integer[] row : new Integer[][] {{180, 180}, {120, 120}, {100, 30}, {60, 60}, {10, 10}, {5, null}}) {
+                Instant occurred = now.minus(row[0], ChronoUnit.MINUTES);
                 s.execute("insert into outbox_event (id, aggregate_type, aggregate_id, type, topic, message_key, occurred_at, "
                         + "payload, sent_at) values ('" + UUID.randomUUID() + "', 'School', 's1', 'portfolio.gateway.X.v1', "
                         + "'gateway.events', 's1', '" + occurred.atOffset(ZoneOffset.UTC) + "', '{}', "
-                        + ((Boolean) row[1] ? "'" + occurred.plusSeconds(1).atOffset(ZoneOffset.UTC) + "'" : "null") + ")");
+                        + (row[1] != null ? "'" + now.minus(row[1], ChronoUnit.MINUTES).plusSeconds(1).atOffset(ZoneOffset.UTC) + "'"
+                        : "null") + ")");
             }
         }
         String at = now.minus(90, ChronoUnit.MINUTES).toString();
 
         Run dry = republish("republish", server(), "gateway", at);
         assertThat(dry.code()).as(dry.out()).isZero();
-        assertThat(dry.out()).contains("2 event(s) sent after " + at).contains("Dry run: nothing changed");
+        assertThat(dry.out()).contains("3 event(s) sent after " + at).contains("Dry run: nothing changed");
         assertThat(count("select count(*) from outbox_event where sent_at is null")).isEqualTo(1);
 
         try (Connection running = connect("gateway")) { // the service, as the tool sees it
@@ -285,9 +287,10 @@ class RestoreToolTest {
 
         Run done = republish("republish", server(), "gateway", at, "--execute");
         assertThat(done.code()).as(done.out()).isZero();
-        assertThat(done.out()).contains("Reset 2 event(s)");
-        assertThat(count("select count(*) from outbox_event where sent_at is null")).isEqualTo(3);
-        assertThat(count("select count(*) from outbox_event where sent_at is null and occurred_at < '" + at + "'")).isZero();
+        assertThat(done.out()).contains("Reset 3 event(s)");
+        assertThat(count("select count(*) from outbox_event where sent_at is null")).isEqualTo(4);
+        assertThat(count("select count(*) from outbox_event where sent_at is null and occurred_at < '" + at + "'"))
+                .as("the one that occurred before the instant and was sent after it").isEqualTo(1);
 
         Run missing = tool("republish", server(), "edfi", at);
         assertThat(missing.code()).isEqualTo(RestoreTool.REFUSED);
