@@ -157,6 +157,55 @@ class RestoreToolTest {
                 .contains("Nothing to move");
     }
 
+    /**
+     * Hostile review of the seventeenth pass (M3): a dead letter of the group's handler whose original record the rewind
+     * makes the group read again is tried again, and applied after newer events of its school if its cause was fixed;
+     * the dry run lists it, {@code --execute} is refused unless {@code --include-dead-letters}. Letters outside the
+     * range, or of another handler, are not listed.
+     */
+    @Test
+    void deadLettersInTheRangeReadAgainAreListedAndRefusedUnlessIncluded() throws Exception {
+        Instant base = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String topic = topicWithRecordsAt(base);
+        String handler = "dead-" + UUID.randomUUID();
+        String group = "performance." + handler;
+        commit(group, topic, 10, 3);
+        admin.createTopics(List.of(new NewTopic(topic + ".dlq", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            // {consumer, original offset on partition 0}: in the range read again (6..9), before it, another handler's
+            for (Object[] l : new Object[][] {{handler, 7}, {handler, 3}, {"someone-else", 8}}) {
+                ProducerRecord<String, String> r = new ProducerRecord<>(topic + ".dlq", 0, "k",
+                        "{\"id\":\"ev-" + l[0] + "-" + l[1] + "\",\"type\":\"portfolio.contracts.BenchmarkEvaluated.v1\"}");
+                r.headers().add("dlq-consumer", ((String) l[0]).getBytes(StandardCharsets.UTF_8))
+                        .add("dlq-original-topic", topic.getBytes(StandardCharsets.UTF_8))
+                        .add("dlq-original-partition", "0".getBytes(StandardCharsets.UTF_8))
+                        .add("dlq-original-offset", String.valueOf(l[1]).getBytes(StandardCharsets.UTF_8))
+                        .add("dlq-time", base.toString().getBytes(StandardCharsets.UTF_8));
+                p.send(r).get();
+            }
+        }
+        String at = base.plusSeconds(330).toString();
+
+        Run dry = tool("rewind", bootstrap, "performance", at);
+        assertThat(dry.code()).as(dry.out()).isZero();
+        assertThat(dry.out()).contains("Dead letters in the records read again (1)")
+                .contains("ev-" + handler + "-7").contains(topic + "-0@7")
+                .doesNotContain("ev-" + handler + "-3").doesNotContain("ev-someone-else-8")
+                .contains("--include-dead-letters");
+
+        Run refused = tool("rewind", bootstrap, "performance", at, "--execute");
+        assertThat(refused.code()).as(refused.out()).isEqualTo(RestoreTool.REFUSED);
+        assertThat(refused.out()).contains("Refused: 1 dead letter(s) would be tried again");
+        assertThat(committed(group)).containsEntry(new TopicPartition(topic, 0), 10L);
+
+        Run done = tool("rewind", bootstrap, "performance", at, "--execute", "--include-dead-letters");
+        assertThat(done.code()).as(done.out()).isZero();
+        assertThat(committed(group)).containsEntry(new TopicPartition(topic, 0), 6L);
+    }
+
     @Test
     void aGroupWithAnActiveMemberIsRefusedDryRunOrNot() throws Exception {
         Instant base = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
