@@ -48,6 +48,9 @@ class ClientEventsTest {
     @Inject
     KafkaClients kafka;
 
+    @Inject
+    org.portfolio.gateway.service.LostClientTopic lostTopic;
+
     @Test
     void everyChangeOfAClientWritesExactlyOneEventWithItsNewStateAndNeverTheSecret() {
         UUID school = UUID.randomUUID();
@@ -126,6 +129,35 @@ class ClientEventsTest {
         assertThat(clientEvents.publishUnpublished()).isZero();
         assertThat(events(c.id())).hasSize(1);
         assertThat(only(c.id()).get("version").asLong()).isZero();
+    }
+
+    /**
+     * Seventeenth pass (backup and restore review, F10): the broker lost the registry's topic. Before, every client
+     * stayed marked published and was never written again: every service knew no client. Now a topic that holds no
+     * record has every published client published again; one that holds records changes nothing.
+     */
+    @Test
+    void aRegistryTopicThatLostItsRecordsHasEveryClientPublishedAgain() throws Exception {
+        Clients.Registered c = Clients.register("OVERSIGHT");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events(c.id())).hasSize(1));
+        EventsProbe.await("gateway.clients", e -> c.id().equals(e.key()), Duration.ofSeconds(20));
+        assertThat(lostTopic.republishIfTheTopicHoldsNone("gateway.clients")).as("the registry's topic holds records").isZero();
+
+        String recreated = "lost-clients-" + UUID.randomUUID();
+        kafka.admin().createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(recreated, 3, (short) 1)))
+                .all().get(30, TimeUnit.SECONDS);
+        assertThat(lostTopic.republishIfTheTopicHoldsNone(recreated)).as("an empty topic: every published client")
+                .isGreaterThanOrEqualTo(2); // this one and the bootstrap administrator at least
+        clientEvents.publishUnpublished();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events(c.id())).hasSize(2));
+        assertThat(last(c.id()).get("version").asLong()).isZero();
+        assertThat(events(GatewayTestResource.BOOTSTRAP_ID)).hasSizeGreaterThanOrEqualTo(2);
+
+        assertThat(lostTopic.republishIfTheTopicHoldsNone("never-created-" + UUID.randomUUID()))
+                .as("a topic not created yet (the broker's data gone) holds nothing").isGreaterThanOrEqualTo(2);
+        clientEvents.publishUnpublished();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events(c.id())).hasSize(3));
+        assertThat(clientEvents.publishUnpublished()).isZero();
     }
 
     @Test

@@ -54,6 +54,24 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Str
                 .setParameter(1, version).setParameter(2, clientId).executeUpdate() == 1;
     }
 
+    /**
+     * Whether the relay ever sent a client's event: a sent outbox row of that type, or a published client whose row
+     * is gone (sent rows are deleted after the relay's retention). False on a fresh start, before the first send.
+     */
+    public boolean everSent(String type) {
+        return (Boolean) getEntityManager().createNativeQuery(
+                        "select exists (select 1 from outbox_event where type = ?1 and sent_at is not null) "
+                                + "or exists (select 1 from api_client c where c.published_version is not null and not exists "
+                                + "(select 1 from outbox_event o where o.aggregate_id = c.client_id and o.type = ?1))")
+                .setParameter(1, type).getSingleResult();
+    }
+
+    /** Marks every client unpublished (the registry's topic lost its data); how many had been published. */
+    public int forgetPublished() {
+        return getEntityManager().createNativeQuery(
+                "update api_client set published_version = null where published_version is not null").executeUpdate();
+    }
+
     /** The clients whose current version has not been published, locked; rows another replica holds are skipped. */
     @SuppressWarnings("unchecked")
     public List<ApiClient> lockUnpublished() {

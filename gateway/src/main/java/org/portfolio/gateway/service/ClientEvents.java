@@ -44,6 +44,9 @@ public class ClientEvents {
     ScopeResolver resolver;
 
     @Inject
+    LostClientTopic lostTopic;
+
+    @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     /**
@@ -89,6 +92,11 @@ public class ClientEvents {
     }
 
     void onStart(@Observes StartupEvent e) {
+        try {
+            lostTopic.republishIfTheTopicHoldsNone(ClientTopic.NAME);
+        } catch (Exception ex) {
+            LOG.warnf("Could not check whether %s lost its data (%s)", ClientTopic.NAME, ex.toString());
+        }
         try {
             publishUnpublished();
         } catch (RuntimeException ex) {
