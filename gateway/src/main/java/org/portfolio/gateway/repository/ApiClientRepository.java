@@ -55,29 +55,35 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Str
     }
 
     /**
-     * Whether the relay ever sent a client's event: a sent outbox row of that type, or a published client whose row
-     * is gone (sent rows are deleted after the relay's retention). False on a fresh start, before the first send.
+     * The published clients whose event the relay had sent: a sent outbox row of that type, or none left (sent rows are
+     * deleted after the relay's retention). A client whose row still waits for the relay is not among them.
      */
-    public boolean everSent(String type) {
-        return (Boolean) getEntityManager().createNativeQuery(
-                        "select exists (select 1 from outbox_event where type = ?1 and sent_at is not null) "
-                                + "or exists (select 1 from api_client c where c.published_version is not null and not exists "
-                                + "(select 1 from outbox_event o where o.aggregate_id = c.client_id and o.type = ?1))")
-                .setParameter(1, type).getSingleResult();
-    }
-
-    /** Marks every client unpublished (the registry's topic lost its data); how many had been published. */
-    public int forgetPublished() {
+    @SuppressWarnings("unchecked")
+    public List<String> sentClients(String type) {
         return getEntityManager().createNativeQuery(
-                "update api_client set published_version = null where published_version is not null").executeUpdate();
+                        "select c.client_id from api_client c where c.published_version is not null and ("
+                                + "exists (select 1 from outbox_event o where o.aggregate_id = c.client_id and o.type = ?1 "
+                                + "and o.sent_at is not null) "
+                                + "or not exists (select 1 from outbox_event o where o.aggregate_id = c.client_id and o.type = ?1))")
+                .setParameter(1, type).getResultList();
     }
 
-    /** The clients whose current version has not been published, locked; rows another replica holds are skipped. */
+    /** Marks these clients unpublished (the registry's topic lost their records); how many had been published. */
+    public int forgetPublished(java.util.Collection<String> clientIds) {
+        return getEntityManager().createNativeQuery(
+                        "update api_client set published_version = null where published_version is not null and client_id in (:ids)")
+                .setParameter("ids", clientIds).executeUpdate();
+    }
+
+    /**
+     * The clients whose current version has not been published, locked, at most 500 (one pass of the 2-s publisher: a
+     * republish of every client is never one transaction); rows another replica holds are skipped.
+     */
     @SuppressWarnings("unchecked")
     public List<ApiClient> lockUnpublished() {
         return getEntityManager().createNativeQuery(
                         "select * from api_client where published_version is distinct from version order by client_id "
-                                + "for update skip locked", ApiClient.class)
+                                + "limit 500 for update skip locked", ApiClient.class)
                 .getResultList();
     }
 

@@ -93,11 +93,6 @@ public class ClientEvents {
 
     void onStart(@Observes StartupEvent e) {
         try {
-            lostTopic.republishIfTheTopicHoldsNone(ClientTopic.NAME);
-        } catch (Exception ex) {
-            LOG.warnf("Could not check whether %s lost its data (%s)", ClientTopic.NAME, ex.toString());
-        }
-        try {
             publishUnpublished();
         } catch (RuntimeException ex) {
             LOG.warnf("Could not publish the unpublished API clients at start (%s); the scheduled pass tries again"
@@ -113,6 +108,7 @@ public class ClientEvents {
     @Scheduled(every = "${portfolio.gateway.scope-publish-interval:2s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishScopeChanges() {
+        lostTopic.checkOnce();
         try {
             int n = publishPending();
             if (n > 0) {

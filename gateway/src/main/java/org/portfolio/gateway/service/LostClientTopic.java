@@ -1,31 +1,37 @@
 package org.portfolio.gateway.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
 import org.portfolio.gateway.repository.ApiClientRepository;
 import org.portfolio.platform.events.clients.ClientTopic;
 import org.portfolio.platform.events.kafka.KafkaClients;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The client registry's topic lost its data (the broker's disk lost, the topic recreated): every service would know
- * no client, and the gateway would never write one again, since it writes a client only when its version differs
- * from the one it published (backup and restore review of the seventeenth pass, F10). At start, a topic that holds no
- * record although the relay had sent clients to it has every client marked unpublished, so the publisher writes them
- * all again within seconds (on a fresh start nothing was sent yet: nothing to do, and nothing said). Publishing a client twice is harmless: the services keep each client's highest version.
+ * The client registry's topic lost records (the broker's disk lost, the topic recreated, a partition gone): the
+ * services would not know those clients, and the gateway would never write them again, since it writes a client only
+ * when its version differs from the one it published (backup and restore review of the seventeenth pass, F10). Once
+ * per start, from the scheduled publisher (never holding up the start; tried again every 2 s until Kafka answers): a
+ * client that the relay had sent (its row sent, or gone after the relay's retention) whose key's partition holds no
+ * record is marked unpublished, so the publisher writes it again. On a fresh start nothing was sent yet: nothing to do.
+ * A partition that still holds another client's record hides a lost one: docs/operations.md's runbook marks every
+ * client unpublished by hand. Publishing a client twice is harmless (the services keep each client's highest version).
  */
 @ApplicationScoped
 public class LostClientTopic {
@@ -39,35 +45,64 @@ public class LostClientTopic {
     @Inject
     ApiClientRepository clients;
 
-    /** @return how many clients were marked unpublished (0 when the topic holds records or nothing was published) */
-    @Transactional
-    public int republishIfTheTopicHoldsNone(String topic) throws Exception {
-        if (holdsRecords(kafka.admin(), topic) || !clients.everSent(ClientTopic.TYPE)) {
-            return 0; // it holds them, or nothing was ever sent to it (a fresh start: the first sends are pending)
+    private volatile boolean checked;
+
+    /** The scheduled publisher's call: the check, until one has succeeded since the start. */
+    public void checkOnce() {
+        if (checked) {
+            return;
         }
-        int forgotten = clients.forgetPublished();
-        if (forgotten > 0) {
-            LOG.warnf("Topic %s holds no record, but %d API clients were published to it: the broker lost its data "
-                    + "(docs/operations.md). Publishing every client again", topic, forgotten);
+        try {
+            republishIfLost(ClientTopic.NAME);
+            checked = true;
+        } catch (Exception e) {
+            LOG.debugf("Could not check %s for lost clients yet (%s); trying again", ClientTopic.NAME, e.toString());
         }
+    }
+
+    /** @return how many clients were marked unpublished */
+    public int republishIfLost(String topic) throws Exception {
+        List<String> sent = QuarkusTransaction.requiringNew().call(() -> clients.sentClients(ClientTopic.TYPE));
+        if (sent.isEmpty()) {
+            return 0;
+        }
+        Set<Integer> holding = partitionsHoldingRecords(kafka.admin(), topic);
+        int partitions = holding.isEmpty() ? 0 : partitionCount(kafka.admin(), topic);
+        List<String> lost = sent.stream().filter(id -> partitions == 0 || !holding.contains(partitionOf(id, partitions))).toList();
+        if (lost.isEmpty()) {
+            return 0;
+        }
+        int forgotten = QuarkusTransaction.requiringNew().call(() -> clients.forgetPublished(lost));
+        LOG.warnf("Topic %s holds no record where %d API clients sent to it were: the broker lost data "
+                + "(docs/operations.md). Publishing them again", topic, forgotten);
         return forgotten;
     }
 
-    /** Whether any partition of the topic has a record left (its earliest offset below its latest). */
-    static boolean holdsRecords(Admin admin, String topic) throws Exception {
+    /** The partition the producer's default partitioner gives a record keyed by the client id. */
+    public static int partitionOf(String clientId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(clientId.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private static int partitionCount(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS).get(topic).partitions().size();
+    }
+
+    /** The partitions with a record left (earliest offset below latest); none when the topic does not exist. */
+    static Set<Integer> partitionsHoldingRecords(Admin admin, String topic) throws Exception {
         List<TopicPartition> partitions;
         try {
             partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS)
                     .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return false; // not created yet: it holds nothing (the publisher's sends wait for it)
+                return Set.of(); // not created (again) yet: it holds nothing
             }
             throw e;
         }
         Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(admin, partitions, OffsetSpec.earliest());
         Map<TopicPartition, ListOffsetsResultInfo> latest = offsets(admin, partitions, OffsetSpec.latest());
-        return partitions.stream().anyMatch(tp -> latest.get(tp).offset() > earliest.get(tp).offset());
+        return partitions.stream().filter(tp -> latest.get(tp).offset() > earliest.get(tp).offset())
+                .map(TopicPartition::partition).collect(Collectors.toSet());
     }
 
     private static Map<TopicPartition, ListOffsetsResultInfo> offsets(Admin admin, List<TopicPartition> partitions,

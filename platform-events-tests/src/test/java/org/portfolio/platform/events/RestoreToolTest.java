@@ -176,7 +176,8 @@ class RestoreToolTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             // {consumer, original offset on partition 0}: in the range read again (6..9), before it, another handler's
-            for (Object[] l : new Object[][] {{handler, 7}, {handler, 3}, {"someone-else", 8}}) {
+            // the range read again is [6, 10): its first offset and one inside it are listed, its end and before it not
+            for (Object[] l : new Object[][] {{handler, 7}, {handler, 6}, {handler, 10}, {handler, 3}, {"someone-else", 8}}) {
                 ProducerRecord<String, String> r = new ProducerRecord<>(topic + ".dlq", 0, "k",
                         "{\"id\":\"ev-" + l[0] + "-" + l[1] + "\",\"type\":\"portfolio.contracts.BenchmarkEvaluated.v1\"}");
                 r.headers().add("dlq-consumer", ((String) l[0]).getBytes(StandardCharsets.UTF_8))
@@ -191,14 +192,14 @@ class RestoreToolTest {
 
         Run dry = tool("rewind", bootstrap, "performance", at);
         assertThat(dry.code()).as(dry.out()).isZero();
-        assertThat(dry.out()).contains("Dead letters in the records read again (1)")
-                .contains("ev-" + handler + "-7").contains(topic + "-0@7")
-                .doesNotContain("ev-" + handler + "-3").doesNotContain("ev-someone-else-8")
+        assertThat(dry.out()).contains("Dead letters in the records read again (2)")
+                .contains("ev-" + handler + "-7").contains(topic + "-0@7").contains("ev-" + handler + "-6")
+                .doesNotContain("ev-" + handler + "-10").doesNotContain("ev-" + handler + "-3").doesNotContain("ev-someone-else-8")
                 .contains("--include-dead-letters");
 
         Run refused = tool("rewind", bootstrap, "performance", at, "--execute");
         assertThat(refused.code()).as(refused.out()).isEqualTo(RestoreTool.REFUSED);
-        assertThat(refused.out()).contains("Refused: 1 dead letter(s) would be tried again");
+        assertThat(refused.out()).contains("Refused: 2 dead letter(s) would be tried again");
         assertThat(committed(group)).containsEntry(new TopicPartition(topic, 0), 10L);
 
         Run done = tool("rewind", bootstrap, "performance", at, "--execute", "--include-dead-letters");
