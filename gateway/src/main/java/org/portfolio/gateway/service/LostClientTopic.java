@@ -72,7 +72,11 @@ public class LostClientTopic {
         if (lost.isEmpty()) {
             return 0;
         }
-        int forgotten = QuarkusTransaction.requiringNew().call(() -> clients.forgetPublished(lost));
+        int forgotten = 0;
+        for (int from = 0; from < lost.size(); from += 1000) { // one statement's bind parameters stay bounded
+            List<String> batch = lost.subList(from, Math.min(lost.size(), from + 1000));
+            forgotten += QuarkusTransaction.requiringNew().call(() -> clients.forgetPublished(batch));
+        }
         LOG.warnf("Topic %s holds no record where %d API clients sent to it were: the broker lost data "
                 + "(docs/operations.md). Publishing them again", topic, forgotten);
         return forgotten;
