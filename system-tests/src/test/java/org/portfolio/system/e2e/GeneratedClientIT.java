@@ -1,6 +1,5 @@
 package org.portfolio.system.e2e;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -107,11 +106,7 @@ class GeneratedClientIT {
 
     /** The generated client on the running gateway, calling with this token (none: anonymous). */
     private ApiClient as(String token) {
-        ApiClient c = new ApiClient();
-        c.updateBaseUri(stack.url("gateway"));
-        c.setReadTimeout(Duration.ofSeconds(60));
-        // stricter than the generated default: an answer with a field the document does not declare fails to read
-        c.getObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        ApiClient c = GeneratedClients.strict(stack.url("gateway"));
         if (token != null) {
             c.setRequestInterceptor(b -> b.header("Authorization", "Bearer " + token));
         }

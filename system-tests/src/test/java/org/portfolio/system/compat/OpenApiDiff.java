@@ -1,0 +1,232 @@
+package org.portfolio.system.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.portfolio.system.compat.ApiChange.Severity.ADDITION;
+import static org.portfolio.system.compat.ApiChange.Severity.BREAKING;
+import static org.portfolio.system.compat.SchemaDiff.Direction.REQUEST;
+import static org.portfolio.system.compat.SchemaDiff.Direction.RESPONSE;
+
+/**
+ * The changes between a released OpenAPI 3.1 document and the current one that a client generated from the released
+ * one meets (docs/api-changes.md says which are breaking and why). Operations are matched by method and path with
+ * the path parameters' names left out ({@code /schools/{}}: renaming a path parameter changes no request); parameters
+ * by where they go and their name (a path parameter by its position).
+ */
+public final class OpenApiDiff {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    private final JsonNode released;
+    private final JsonNode current;
+    private final Map<String, ApiChange> out = new LinkedHashMap<>();
+    private final SchemaDiff schemas;
+
+    private OpenApiDiff(JsonNode released, JsonNode current) {
+        this.released = released;
+        this.current = current;
+        this.schemas = new SchemaDiff(released, current, out);
+    }
+
+    public static Map<String, ApiChange> between(JsonNode released, JsonNode current) {
+        OpenApiDiff diff = new OpenApiDiff(released, current);
+        diff.operations();
+        return diff.out;
+    }
+
+    private void operations() {
+        Map<String, Operation> was = operations(released);
+        Map<String, Operation> is = operations(current);
+        was.forEach((key, w) -> {
+            Operation i = is.get(key);
+            if (i == null) {
+                add(BREAKING, "operation-removed " + w.name());
+            } else {
+                compare(w, i);
+            }
+        });
+        is.forEach((key, i) -> {
+            if (!was.containsKey(key)) {
+                add(ADDITION, "operation-added " + i.name());
+            }
+        });
+    }
+
+    private void compare(Operation was, Operation is) {
+        String op = is.name();
+        Set<String> wasRoles = roles(was.node(), released);
+        Set<String> isRoles = roles(is.node(), current);
+        if (wasRoles.isEmpty() && !isRoles.isEmpty()) {
+            add(BREAKING, "operation-secured " + op);
+        }
+        wasRoles.stream().filter(r -> !isRoles.isEmpty() && !isRoles.contains(r))
+                .forEach(r -> add(BREAKING, "operation-role-removed " + op + " " + r));
+        isRoles.stream().filter(r -> !wasRoles.isEmpty() && !wasRoles.contains(r))
+                .forEach(r -> add(ADDITION, "operation-role-added " + op + " " + r));
+        parameters(op, parameters(was, released), parameters(is, current));
+        requestBody(op, resolve(released, was.node().path("requestBody")), resolve(current, is.node().path("requestBody")));
+        responses(op, was.node().path("responses"), is.node().path("responses"));
+    }
+
+    private void parameters(String op, Map<String, JsonNode> was, Map<String, JsonNode> is) {
+        was.forEach((key, w) -> {
+            JsonNode i = is.get(key);
+            if (i == null) {
+                add(BREAKING, "parameter-removed " + op + " " + key);
+                return;
+            }
+            if (i.path("required").asBoolean(false) && !w.path("required").asBoolean(false)) {
+                add(BREAKING, "parameter-required " + op + " " + key);
+            }
+            schemas.compare(op + " " + key, w.path("schema"), i.path("schema"), REQUEST);
+        });
+        is.forEach((key, i) -> {
+            if (!was.containsKey(key)) {
+                add(i.path("required").asBoolean(false) ? BREAKING : ADDITION,
+                        (i.path("required").asBoolean(false) ? "parameter-required " : "parameter-added ") + op + " " + key);
+            }
+        });
+    }
+
+    private void requestBody(String op, JsonNode was, JsonNode is) {
+        if (is.path("required").asBoolean(false) && !was.path("required").asBoolean(false)) {
+            add(BREAKING, "request-body-required " + op);
+        }
+        JsonNode isContent = is.path("content");
+        was.path("content").fields().forEachRemaining(e -> {
+            if (!isContent.has(e.getKey())) {
+                add(BREAKING, "request-media-type-removed " + op + " " + e.getKey());
+            } else {
+                schemas.compare(op + " body", e.getValue().path("schema"), isContent.get(e.getKey()).path("schema"), REQUEST);
+            }
+        });
+    }
+
+    private void responses(String op, JsonNode was, JsonNode is) {
+        was.fields().forEachRemaining(e -> {
+            String status = e.getKey();
+            JsonNode w = resolve(released, e.getValue());
+            if (!is.has(status)) {
+                if (status.startsWith("2")) {
+                    add(BREAKING, "response-status-removed " + op + " " + status);
+                }
+                return;
+            }
+            JsonNode i = resolve(current, is.get(status));
+            String at = op + " " + status;
+            JsonNode isContent = i.path("content");
+            w.path("content").fields().forEachRemaining(c -> {
+                if (!isContent.has(c.getKey())) {
+                    add(BREAKING, "response-media-type-removed " + at + " " + c.getKey());
+                } else {
+                    schemas.compare(at, c.getValue().path("schema"), isContent.get(c.getKey()).path("schema"), RESPONSE);
+                }
+            });
+            JsonNode isHeaders = i.path("headers");
+            w.path("headers").fields().forEachRemaining(h -> {
+                String header = h.getKey().toLowerCase();
+                JsonNode match = MissingNode.getInstance();
+                for (String name : SchemaDiff.names(isHeaders)) {
+                    if (name.equalsIgnoreCase(header)) {
+                        match = resolve(current, isHeaders.get(name));
+                    }
+                }
+                if (match.isMissingNode()) {
+                    add(BREAKING, "response-header-removed " + at + " " + h.getKey());
+                } else {
+                    schemas.compare(at + " " + h.getKey(), resolve(released, h.getValue()).path("schema"), match.path("schema"), RESPONSE);
+                }
+            });
+        });
+        is.fieldNames().forEachRemaining(status -> {
+            if (status.startsWith("2") && !was.has(status)) {
+                add(BREAKING, "response-status-added " + op + " " + status);
+            }
+        });
+    }
+
+    private void add(ApiChange.Severity severity, String id) {
+        out.putIfAbsent(id, new ApiChange(id, severity));
+    }
+
+    private record Operation(String method, String path, JsonNode pathItem, JsonNode node) {
+        String name() {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    private static Map<String, Operation> operations(JsonNode doc) {
+        Map<String, Operation> ops = new TreeMap<>();
+        doc.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+            if (METHODS.contains(m.getKey())) {
+                ops.put(m.getKey() + " " + p.getKey().replaceAll("\\{[^}]*}", "{}"),
+                        new Operation(m.getKey(), p.getKey(), p.getValue(), m.getValue()));
+            }
+        }));
+        return ops;
+    }
+
+    /** The operation's parameters by where they go and name; a path parameter by its position in the path. */
+    private static Map<String, JsonNode> parameters(Operation op, JsonNode doc) {
+        Map<String, JsonNode> byKey = new TreeMap<>();
+        for (JsonNode list : new JsonNode[]{op.pathItem().path("parameters"), op.node().path("parameters")}) {
+            for (JsonNode p : list) {
+                JsonNode r = resolve(doc, p);
+                String in = r.path("in").asText();
+                String name = r.path("name").asText();
+                if (in.equals("header")) {
+                    name = name.toLowerCase();
+                }
+                if (in.equals("path")) {
+                    name = "#" + pathPosition(op.path(), name);
+                }
+                byKey.put(in + ":" + name, r);
+            }
+        }
+        return byKey;
+    }
+
+    private static int pathPosition(String path, String name) {
+        String[] segments = path.split("\\{");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].startsWith(name + "}")) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The roles an operation admits ({@code oauth2} scopes) and the schemes without scopes it takes, by their kind
+     * ({@code (http bearer)}: renaming a scheme changes no request); empty when it is public.
+     */
+    private static Set<String> roles(JsonNode op, JsonNode doc) {
+        JsonNode security = op.has("security") ? op.get("security") : doc.path("security");
+        Set<String> roles = new TreeSet<>();
+        for (JsonNode requirement : security) {
+            requirement.fields().forEachRemaining(e -> {
+                JsonNode scheme = doc.path("components").path("securitySchemes").path(e.getKey());
+                if (e.getValue().isEmpty()) {
+                    roles.add("(" + (scheme.path("type").asText() + " " + scheme.path("scheme").asText()).trim() + ")");
+                }
+                e.getValue().forEach(scope -> roles.add(scope.asText()));
+            });
+        }
+        return roles;
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode node) {
+        JsonNode n = node;
+        for (int hops = 0; n.has("$ref") && hops < 16; hops++) {
+            n = doc.at(n.get("$ref").asText().substring(1));
+        }
+        return n;
+    }
+}
