@@ -1,17 +1,23 @@
 package org.portfolio.autonomy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.TestTokens;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +28,9 @@ import static org.portfolio.autonomy.Fixtures.*;
 /** What contracts do to grants: activation, redelivery, amendment, end, renewal, closure, bad events. */
 @QuarkusTest
 class ContractGrantsTest {
+
+    @Inject
+    AgroalDataSource db;
 
     @Test
     void activationGrantsFullProvisionsKeepsEarnedPendingAndGrantsNothingProgrammatic() {
@@ -100,6 +109,39 @@ class ContractGrantsTest {
             assertThat(history(UUID.fromString((String) g.get("id")))).hasSize(1);
         }
         await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> published(GRANTED, school).size() == 2);
+    }
+
+    @Test
+    void anActivationAppliedAgainAfterADatabaseRestoreCreatesItsGrantsUnderTheSameIds() throws Exception {
+        // seventeenth pass, H1: rewinding the database re-applied the activation under new random grant ids, and
+        // contracts-service kept the old grants beside the new ones (docs/operations.md, "Restoring one service")
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        Map<String, Object> data = contract(contract, school, 1, null, List.of(full("PEOPLE"), full("TIME")));
+        String eventId = UUID.randomUUID().toString();
+        EventsProbe.publish(CONTRACTS, eventId, "/contracts", CONTRACT_ACTIVATED, school.toString(), data);
+        Set<Object> first = ids(awaitGrants(school, g -> g.size() == 2));
+
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            String ofSchool = "(select id from autonomy_grant where school_id = '" + school + "')";
+            s.executeUpdate("delete from grant_open_miss where grant_id in " + ofSchool);
+            s.executeUpdate("delete from grant_history where grant_id in " + ofSchool);
+            s.executeUpdate("delete from autonomy_grant where school_id = '" + school + "'");
+            s.executeUpdate("delete from contract where id = '" + contract + "'");
+            assertThat(s.executeUpdate("delete from processed_event where event_id = '" + eventId + "'"))
+                    .as("the activation's inbox row, which a restore to a moment before it takes away too").isPositive();
+        }
+        assertThat(grants(school).getList("items")).isEmpty();
+        EventsProbe.publish(CONTRACTS, eventId, "/contracts", CONTRACT_ACTIVATED, school.toString(), data);
+        assertThat(ids(awaitGrants(school, g -> g.size() == 2))).isEqualTo(first);
+
+        UUID other = UUID.randomUUID();
+        activate(UUID.randomUUID(), other, List.of(full("PEOPLE"), full("TIME")));
+        assertThat(ids(awaitGrants(other, g -> g.size() == 2))).as("another activation's grants").doesNotContainAnyElementsOf(first);
+    }
+
+    private static Set<Object> ids(List<Map<String, Object>> grants) {
+        return grants.stream().map(g -> g.get("id")).collect(Collectors.toSet());
     }
 
     @Test

@@ -238,6 +238,29 @@ class ProgrammaticRequestTest {
         assertThat(d.path("cause").path("kind").asText()).isEqualTo("REQUEST_APPROVED");
     }
 
+    @Test
+    void anApprovalEnteredAgainAfterADatabaseRestoreCreatesTheSameGrant() throws Exception {
+        // seventeenth pass, H1: in the restore drill the re-entered approval made a second grant, and contracts-service
+        // showed two ACTIVE grants for one request (docs/operations.md, "Restoring one service")
+        String id = submit().getString("id");
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(Map.of("note", "Assigned to the board's committee"))
+                .post(REQUESTS + "/{id}/review", id).then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+        Map<String, Object> approval = Map.of("rationale", "Clear plan, measurable outcomes, funded");
+        String grantId = given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(approval)
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(200).extract().path("grantId");
+
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("delete from grant_open_miss where grant_id = '" + grantId + "'");
+            s.executeUpdate("delete from grant_history where grant_id = '" + grantId + "'");
+            assertThat(s.executeUpdate("delete from autonomy_grant where id = '" + grantId + "'")).isEqualTo(1);
+            s.executeUpdate("delete from request_step where request_id = '" + id + "' and kind = 'APPROVED'");
+            assertThat(s.executeUpdate("update autonomy_request set status = 'UNDER_REVIEW', decided_by = null, decided_at = null, "
+                    + "rationale = null, grant_id = null, version = version - 1 where id = '" + id + "'")).isEqualTo(1);
+        }
+        given().auth().oauth2(TestTokens.oversight()).contentType(JSON).body(approval)
+                .post(REQUESTS + "/{id}/approve", id).then().statusCode(200).body("grantId", equalTo(grantId));
+    }
+
     /** Third pass of 2026-12-05: an approval granted decisions a missed benchmark had revoked, the miss still standing. */
     @Test
     void anApprovalDoesNotGoAroundARevocation() {

@@ -112,8 +112,14 @@ public class Grant extends PanacheEntityBase {
     /** A new grant, not yet in any status: follow with {@link #open}. */
     public static Grant create(UUID schoolId, AutonomyDomain domain, GrantModel model, List<String> decisions,
                                String scope, GrantSource source, LocalDate effectiveFrom, LocalDate effectiveTo) {
+        return create(UUID.randomUUID(), schoolId, domain, model, decisions, scope, source, effectiveFrom, effectiveTo);
+    }
+
+    /** A new grant under the given id (derived from what caused it), not yet in any status. */
+    public static Grant create(UUID id, UUID schoolId, AutonomyDomain domain, GrantModel model, List<String> decisions,
+                               String scope, GrantSource source, LocalDate effectiveFrom, LocalDate effectiveTo) {
         Grant g = new Grant();
-        g.id = UUID.randomUUID();
+        g.id = Objects.requireNonNull(id);
         g.schoolId = Objects.requireNonNull(schoolId);
         g.domain = Objects.requireNonNull(domain);
         g.model = Objects.requireNonNull(model);

@@ -262,7 +262,8 @@ public class ContractEventsService {
         }
         LocalDate from = c.startYear != null ? SchoolYears.firstDay(c.startYear, config.schoolYearStart())
                 : LocalDate.ofInstant(now, config.timeZone());
-        Grant g = Grant.create(c.schoolId, p.domain(), p.model(), p.decisions(), p.scope(),
+        Grant g = Grant.create(grantService.idFor("event/" + eventId + "/" + p.provisionId() + "/" + p.domain() + "/" + p.model()),
+                c.schoolId, p.domain(), p.model(), p.decisions(), p.scope(),
                 GrantSource.CONTRACT_PROVISION, from, termEnd(c));
         g.contractId = c.id;
         g.provisionId = p.provisionId();

@@ -30,6 +30,7 @@ import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.problem.ProblemType;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,6 +87,20 @@ public class GrantService {
     // --- the mechanism of every change ------------------------------------------------------------------------
 
     /** Persists a new grant in its first status (ACTIVE publishes AutonomyGranted). */
+    /**
+     * The id of a grant that a consumed event or a request's approval creates, derived from that cause
+     * ({@code event/<event id>/<provision>…}, {@code request/<request id>}): the same cause applied again after this
+     * service's database was restored to a moment before it (the event read again, the approval entered again)
+     * creates the grant under the same id, so that contracts-service and the feed's readers update the grant they
+     * hold instead of keeping it beside a new one (docs/operations.md, "Restoring one service"; seventeenth pass, H1).
+     * The inbox and a request's states keep a cause from being applied twice otherwise; a derived id already taken
+     * gets a random one.
+     */
+    public UUID idFor(String cause) {
+        UUID derived = UUID.nameUUIDFromBytes(("portfolio.autonomy.grant/" + cause).getBytes(StandardCharsets.UTF_8));
+        return grants.findById(derived) == null ? derived : UUID.randomUUID();
+    }
+
     public Grant open(Grant g, GrantStatus initial, Cause cause, Instant at) {
         GrantHistory h = g.open(initial, cause, at);
         grants.persist(g);

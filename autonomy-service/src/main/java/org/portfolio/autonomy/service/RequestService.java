@@ -173,7 +173,7 @@ public class RequestService {
             }
             grants.requireNoRevocationOver(r.schoolId, r.domain, decisions, from, to);
             Instant now = clock.instant();
-            Grant g = Grant.create(r.schoolId, r.domain, GrantModel.PROGRAMMATIC, decisions,
+            Grant g = Grant.create(grants.idFor("request/" + r.id), r.schoolId, r.domain, GrantModel.PROGRAMMATIC, decisions,
                     r.title, GrantSource.APPROVED_REQUEST, from, to);
             g.requestId = r.id;
             grants.open(g, GrantStatus.ACTIVE, Cause.of(CauseKind.REQUEST_APPROVED, null, "Programmatic request " + r.id
