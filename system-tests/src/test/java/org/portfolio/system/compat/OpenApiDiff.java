@@ -3,7 +3,9 @@ package org.portfolio.system.compat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,6 +13,7 @@ import java.util.TreeSet;
 
 import static org.portfolio.system.compat.ApiChange.Severity.ADDITION;
 import static org.portfolio.system.compat.ApiChange.Severity.BREAKING;
+import static org.portfolio.system.compat.ApiChange.Severity.UNJUDGED;
 import static org.portfolio.system.compat.SchemaDiff.Direction.REQUEST;
 import static org.portfolio.system.compat.SchemaDiff.Direction.RESPONSE;
 
@@ -23,6 +26,8 @@ import static org.portfolio.system.compat.SchemaDiff.Direction.RESPONSE;
 public final class OpenApiDiff {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    /** How a parameter is written on the wire; {@code content} instead of {@code schema} too. */
+    private static final List<String> SERIALIZATION = List.of("style", "explode", "allowReserved", "allowEmptyValue", "content");
 
     private final JsonNode released;
     private final JsonNode current;
@@ -65,6 +70,13 @@ public final class OpenApiDiff {
         Set<String> isRoles = roles(is.node(), current);
         if (wasRoles.isEmpty() && !isRoles.isEmpty()) {
             add(BREAKING, "operation-secured " + op);
+        } else if (!wasRoles.isEmpty()) {
+            List<Set<String>> isAlternatives = alternatives(is.node(), current);
+            for (Set<String> w : alternatives(was.node(), released)) {
+                if (isAlternatives.stream().noneMatch(w::containsAll)) {
+                    add(BREAKING, "operation-secured " + op + " " + w);
+                }
+            }
         }
         wasRoles.stream().filter(r -> !isRoles.isEmpty() && !isRoles.contains(r))
                 .forEach(r -> add(BREAKING, "operation-role-removed " + op + " " + r));
@@ -85,6 +97,11 @@ public final class OpenApiDiff {
             if (i.path("required").asBoolean(false) && !w.path("required").asBoolean(false)) {
                 add(BREAKING, "parameter-required " + op + " " + key);
             }
+            for (String keyword : SERIALIZATION) {
+                if (!java.util.Objects.equals(w.get(keyword), i.get(keyword))) {
+                    add(UNJUDGED, "parameter-serialization-changed " + op + " " + key + " " + keyword);
+                }
+            }
             schemas.compare(op + " " + key, w.path("schema"), i.path("schema"), REQUEST);
         });
         is.forEach((key, i) -> {
@@ -99,12 +116,12 @@ public final class OpenApiDiff {
         if (is.path("required").asBoolean(false) && !was.path("required").asBoolean(false)) {
             add(BREAKING, "request-body-required " + op);
         }
-        JsonNode isContent = is.path("content");
-        was.path("content").fields().forEachRemaining(e -> {
-            if (!isContent.has(e.getKey())) {
-                add(BREAKING, "request-media-type-removed " + op + " " + e.getKey());
+        Map<String, JsonNode> isContent = content(is);
+        content(was).forEach((type, w) -> {
+            if (!isContent.containsKey(type)) {
+                add(BREAKING, "request-media-type-removed " + op + " " + type);
             } else {
-                schemas.compare(op + " body", e.getValue().path("schema"), isContent.get(e.getKey()).path("schema"), REQUEST);
+                schemas.compare(op + " body", w.path("schema"), isContent.get(type).path("schema"), REQUEST);
             }
         });
     }
@@ -121,12 +138,12 @@ public final class OpenApiDiff {
             }
             JsonNode i = resolve(current, is.get(status));
             String at = op + " " + status;
-            JsonNode isContent = i.path("content");
-            w.path("content").fields().forEachRemaining(c -> {
-                if (!isContent.has(c.getKey())) {
-                    add(BREAKING, "response-media-type-removed " + at + " " + c.getKey());
+            Map<String, JsonNode> isContent = content(i);
+            content(w).forEach((type, c) -> {
+                if (!isContent.containsKey(type)) {
+                    add(BREAKING, "response-media-type-removed " + at + " " + type);
                 } else {
-                    schemas.compare(at, c.getValue().path("schema"), isContent.get(c.getKey()).path("schema"), RESPONSE);
+                    schemas.compare(at, c.path("schema"), isContent.get(type).path("schema"), RESPONSE);
                 }
             });
             JsonNode isHeaders = i.path("headers");
@@ -150,6 +167,14 @@ public final class OpenApiDiff {
                 add(BREAKING, "response-status-added " + op + " " + status);
             }
         });
+    }
+
+    /** A body's media types without their parameters ({@code application/json; charset=utf-8} is {@code application/json}). */
+    private static Map<String, JsonNode> content(JsonNode bodyOrResponse) {
+        Map<String, JsonNode> byType = new TreeMap<>();
+        bodyOrResponse.path("content").fields().forEachRemaining(e ->
+                byType.putIfAbsent(e.getKey().split(";")[0].trim().toLowerCase(), e.getValue()));
+        return byType;
     }
 
     private void add(ApiChange.Severity severity, String id) {
@@ -201,6 +226,26 @@ public final class OpenApiDiff {
             }
         }
         return 0;
+    }
+
+    /**
+     * The security requirements an operation takes, each as the schemes it asks for together (by kind): a caller that
+     * met a released one must still meet a current one with no more schemes (an API key required beside the token on
+     * every requirement is not one role more but a credential more). Empty when it is public.
+     */
+    private static List<Set<String>> alternatives(JsonNode op, JsonNode doc) {
+        JsonNode security = op.has("security") ? op.get("security") : doc.path("security");
+        List<Set<String>> out = new ArrayList<>();
+        for (JsonNode requirement : security) {
+            Set<String> schemes = new TreeSet<>();
+            requirement.fieldNames().forEachRemaining(name -> {
+                JsonNode scheme = doc.path("components").path("securitySchemes").path(name);
+                schemes.add((scheme.path("type").asText() + " " + scheme.path("scheme").asText() + " "
+                        + scheme.path("in").asText() + " " + scheme.path("name").asText()).trim());
+            });
+            out.add(schemes);
+        }
+        return out;
     }
 
     /**

@@ -9,20 +9,25 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.portfolio.system.compat.ApiChange.Severity.ADDITION;
 import static org.portfolio.system.compat.ApiChange.Severity.BREAKING;
 import static org.portfolio.system.compat.ApiChange.Severity.ENUM_GROWN;
+import static org.portfolio.system.compat.ApiChange.Severity.STRICT_CLIENTS;
+import static org.portfolio.system.compat.ApiChange.Severity.UNJUDGED;
 
 /**
  * Compares a released JSON Schema with the current one as a client sees it. A {@link Direction#REQUEST request} schema
  * may accept more and never less (a client sends what the released document allowed); a {@link Direction#RESPONSE
- * response} schema may promise more and never less (a client reads what the released document promised). A schema
- * that both documents take from the same named component is compared once per direction and its changes are named
- * by the component ({@code Contract.terms.items[].code}), so one change to a shared schema is one entry however many
- * operations use it.
+ * response} schema may promise more and never less (a client reads what the released document promised), and what it
+ * newly lets through (a wider bound, another pattern, a field in a closed object) is named for clients that validate
+ * answers. A schema that both documents take from the same named component is compared once per direction and its
+ * changes are named by the component ({@code Contract.terms.items[].code}), so one change to a shared schema is one
+ * entry however many operations use it. A keyword this comparison does not judge (oneOf, not, a default, …) is
+ * reported when it changes, so that nothing passes unseen.
  */
 final class SchemaDiff {
 
@@ -38,6 +43,11 @@ final class SchemaDiff {
 
     private static final List<String> UPPER_BOUNDS = List.of("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties");
     private static final List<String> LOWER_BOUNDS = List.of("minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties");
+    private static final Set<String> JUDGED = Set.of("type", "format", "enum", "const", "properties", "required", "items",
+            "additionalProperties", "allOf", "$ref", "readOnly", "writeOnly", "maxLength", "minLength", "maximum", "minimum",
+            "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxProperties", "minProperties", "multipleOf", "pattern");
+    private static final Set<String> ANNOTATIONS = Set.of("description", "title", "examples", "example", "deprecated",
+            "$comment", "externalDocs", "contentMediaType", "contentEncoding", "xml");
     private static final String COMPONENT = "#/components/schemas/";
 
     private final JsonNode released;
@@ -52,16 +62,30 @@ final class SchemaDiff {
     }
 
     void compare(String at, JsonNode was, JsonNode is, Direction d) {
+        compareChild(at, was, is, d, -1);
+    }
+
+    /**
+     * Two references to one component: the component once by its name, and what is written beside the references
+     * (a description, a pattern, readOnly) here; anything else inline.
+     */
+    private void compareChild(String at, JsonNode was, JsonNode is, Direction d, int depth) {
         String wasRef = was.path("$ref").asText("");
-        String isRef = is.path("$ref").asText("");
-        if (wasRef.startsWith(COMPONENT) && wasRef.equals(isRef)) {
+        if (wasRef.startsWith(COMPONENT) && wasRef.equals(is.path("$ref").asText(""))) {
             String name = wasRef.substring(COMPONENT.length());
             if (compared.add(d + " " + name)) {
                 compare(name, resolve(released, was), resolve(current, is), d, 0);
             }
+            ObjectNode wasBeside = ((ObjectNode) was).deepCopy();
+            ObjectNode isBeside = ((ObjectNode) is).deepCopy();
+            wasBeside.remove("$ref");
+            isBeside.remove("$ref");
+            if (!wasBeside.equals(isBeside)) {
+                compare(at, wasBeside, isBeside, d, depth + 1);
+            }
             return;
         }
-        compare(at, resolve(released, was), resolve(current, is), d, 0);
+        compare(at, resolve(released, was), resolve(current, is), d, depth + 1);
     }
 
     private void compare(String at, JsonNode was, JsonNode is, Direction d, int depth) {
@@ -84,30 +108,16 @@ final class SchemaDiff {
         }
         enums(at, was, is, d);
         if (d == Direction.REQUEST) {
-            bounds(at, was, is);
+            narrowed(at, was, is);
+        } else {
+            widened(at, was, is);
         }
+        unjudged(at, was, is, d);
         properties(at, was, is, d, depth);
         if (was.has("items") && is.has("items")) {
             compareChild(at + "[]", was.get("items"), is.get("items"), d, depth);
         }
-        JsonNode wasMap = was.get("additionalProperties");
-        JsonNode isMap = is.get("additionalProperties");
-        if (d == Direction.REQUEST && isMap != null && isMap.isBoolean() && !isMap.asBoolean()
-                && (wasMap == null || !wasMap.isBoolean() || wasMap.asBoolean())) {
-            add(BREAKING, "request-additional-properties-closed " + at);
-        }
-        if (wasMap != null && wasMap.isObject() && isMap != null && isMap.isObject()) {
-            compareChild(at + "{}", wasMap, isMap, d, depth);
-        }
-    }
-
-    private void compareChild(String at, JsonNode was, JsonNode is, Direction d, int depth) {
-        String wasRef = was.path("$ref").asText("");
-        if (wasRef.startsWith(COMPONENT) && wasRef.equals(is.path("$ref").asText(""))) {
-            compare(at, was, is, d);
-        } else {
-            compare(at, resolve(released, was), resolve(current, is), d, depth + 1);
-        }
+        additionalProperties(at, was, is, d, depth);
     }
 
     private void enums(String at, JsonNode was, JsonNode is, Direction d) {
@@ -122,6 +132,9 @@ final class SchemaDiff {
                             .forEach(v -> add(BREAKING, "request-enum-value-removed " + at + " " + v));
                 }
             }
+        } else if (was.has("const") && !was.get("const").equals(is.get("const"))) {
+            // an event's type or source: the value a consumer subscribed to is gone, not one more added
+            add(BREAKING, "response-const-changed " + at + " " + was.get("const").asText() + "→" + is.path("const").asText("none"));
         } else if (wasValues != null) {
             if (isValues == null) {
                 add(BREAKING, "response-enum-removed " + at);
@@ -132,23 +145,59 @@ final class SchemaDiff {
         }
     }
 
-    private void bounds(String at, JsonNode was, JsonNode is) {
+    /** A request's bound that the current document draws tighter: a value a client sent may now be refused. */
+    private void narrowed(String at, JsonNode was, JsonNode is) {
         for (String key : UPPER_BOUNDS) {
-            if (is.has(key) && (!was.has(key) || is.get(key).decimalValue().compareTo(was.get(key).decimalValue()) < 0)) {
+            if (is.has(key) && (!was.has(key) || number(is, key).compareTo(number(was, key)) < 0)) {
                 add(BREAKING, "request-" + key + "-narrowed " + at + " " + was.path(key).asText("none") + "→" + is.get(key).asText());
             }
         }
         for (String key : LOWER_BOUNDS) {
-            if (is.has(key) && (!was.has(key) || is.get(key).decimalValue().compareTo(was.get(key).decimalValue()) > 0)) {
+            if (is.has(key) && (!was.has(key) || number(is, key).compareTo(number(was, key)) > 0)) {
                 add(BREAKING, "request-" + key + "-narrowed " + at + " " + was.path(key).asText("none") + "→" + is.get(key).asText());
             }
         }
         if (is.has("multipleOf") && (!was.has("multipleOf")
-                || was.get("multipleOf").decimalValue().remainder(is.get("multipleOf").decimalValue()).signum() != 0)) {
+                || number(was, "multipleOf").remainder(number(is, "multipleOf")).signum() != 0)) {
             add(BREAKING, "request-multipleOf-narrowed " + at + " " + was.path("multipleOf").asText("none") + "→" + is.get("multipleOf").asText());
         }
         if (is.has("pattern") && !is.get("pattern").equals(was.get("pattern"))) {
             add(BREAKING, "request-pattern-changed " + at);
+        }
+    }
+
+    /** An answer's bound that the current document draws wider or drops: a validating client may refuse the answer. */
+    private void widened(String at, JsonNode was, JsonNode is) {
+        for (String key : UPPER_BOUNDS) {
+            if (was.has(key) && (!is.has(key) || number(is, key).compareTo(number(was, key)) > 0)) {
+                add(STRICT_CLIENTS, "response-" + key + "-widened " + at + " " + was.get(key).asText() + "→" + is.path(key).asText("none"));
+            }
+        }
+        for (String key : LOWER_BOUNDS) {
+            if (was.has(key) && (!is.has(key) || number(is, key).compareTo(number(was, key)) < 0)) {
+                add(STRICT_CLIENTS, "response-" + key + "-widened " + at + " " + was.get(key).asText() + "→" + is.path(key).asText("none"));
+            }
+        }
+        if (was.has("multipleOf") && (!is.has("multipleOf")
+                || number(is, "multipleOf").remainder(number(was, "multipleOf")).signum() != 0)) {
+            add(STRICT_CLIENTS, "response-multipleOf-widened " + at + " " + was.get("multipleOf").asText() + "→" + is.path("multipleOf").asText("none"));
+        }
+        if (was.has("pattern") && !was.get("pattern").equals(is.get("pattern"))) {
+            add(STRICT_CLIENTS, "response-pattern-changed " + at);
+        }
+    }
+
+    /** Keywords this comparison does not judge: any change is named (a request's default too: a client leaving it out gets another value). */
+    private void unjudged(String at, JsonNode was, JsonNode is, Direction d) {
+        Set<String> keys = names(was);
+        keys.addAll(names(is));
+        for (String key : keys) {
+            if (JUDGED.contains(key) || ANNOTATIONS.contains(key) || key.startsWith("x-") || d == Direction.RESPONSE && key.equals("default")) {
+                continue;
+            }
+            if (!Objects.equals(was.get(key), is.get(key))) {
+                add(UNJUDGED, d.word + "-schema-keyword-changed " + at + " " + key);
+            }
         }
     }
 
@@ -157,48 +206,84 @@ final class SchemaDiff {
         JsonNode isProps = is.path("properties");
         Set<String> wasRequired = strings(was.path("required"));
         Set<String> isRequired = strings(is.path("required"));
-        String hidden = d == Direction.REQUEST ? "readOnly" : "writeOnly";
         for (String name : names(wasProps)) {
-            JsonNode w = wasProps.get(name);
-            if (resolve(released, w).path(hidden).asBoolean(false)) {
+            if (hidden(released, wasProps.get(name), d)) {
                 continue;
             }
             String where = at + "." + name;
-            if (!isProps.has(name)) {
+            if (!isProps.has(name) || hidden(current, isProps.get(name), d)) {
                 add(BREAKING, d.word + "-property-removed " + where);
                 continue;
             }
             if (d == Direction.RESPONSE && wasRequired.contains(name) && !isRequired.contains(name)) {
                 add(BREAKING, "response-property-optional " + where);
             }
-            compareChild(where, w, isProps.get(name), d, depth);
+            compareChild(where, wasProps.get(name), isProps.get(name), d, depth);
         }
+        boolean closed = was.path("additionalProperties").isBoolean() && !was.get("additionalProperties").asBoolean();
         for (String name : names(isProps)) {
-            if (resolve(current, isProps.get(name)).path(hidden).asBoolean(false)) {
+            if (hidden(current, isProps.get(name), d)) {
                 continue;
             }
-            boolean isNew = !wasProps.has(name);
+            boolean isNew = !wasProps.has(name) || hidden(released, wasProps.get(name), d);
             if (d == Direction.REQUEST && isRequired.contains(name) && (isNew || !wasRequired.contains(name))) {
                 add(BREAKING, "request-property-required " + at + "." + name);
             } else if (isNew) {
-                add(ADDITION, d.word + "-property-added " + at + "." + name);
+                add(d == Direction.RESPONSE && closed ? STRICT_CLIENTS : ADDITION, d.word + "-property-added " + at + "." + name);
             }
         }
+    }
+
+    private void additionalProperties(String at, JsonNode was, JsonNode is, Direction d, int depth) {
+        JsonNode wasMap = was.get("additionalProperties");
+        JsonNode isMap = is.get("additionalProperties");
+        boolean wasClosed = wasMap != null && wasMap.isBoolean() && !wasMap.asBoolean();
+        boolean isClosed = isMap != null && isMap.isBoolean() && !isMap.asBoolean();
+        if (d == Direction.REQUEST && isClosed && !wasClosed) {
+            add(BREAKING, "request-additional-properties-closed " + at);
+        }
+        if (d == Direction.RESPONSE && wasClosed && !isClosed) {
+            add(STRICT_CLIENTS, "response-additional-properties-opened " + at);
+        }
+        if (wasMap != null && wasMap.isObject() && isMap != null && isMap.isObject()) {
+            compareChild(at + "{}", wasMap, isMap, d, depth);
+        }
+    }
+
+    /** A property a request does not send (readOnly) or an answer does not carry (writeOnly), beside its $ref too. */
+    private static boolean hidden(JsonNode doc, JsonNode property, Direction d) {
+        return resolve(doc, property).path(d == Direction.REQUEST ? "readOnly" : "writeOnly").asBoolean(false);
     }
 
     private void add(ApiChange.Severity severity, String id) {
         out.putIfAbsent(id, new ApiChange(id, severity));
     }
 
-    /** The schema a {@code $ref} chain names, with {@code allOf} parts merged into one object schema. */
+    /**
+     * The schema a {@code $ref} chain names, with the keywords written beside each {@code $ref} laid over it (OpenAPI
+     * 3.1 allows them: a pattern or readOnly beside a reference) and {@code allOf} parts merged into one object schema.
+     */
     static JsonNode resolve(JsonNode doc, JsonNode schema) {
         JsonNode s = schema;
+        ObjectNode beside = JsonNodeFactory.instance.objectNode();
         for (int hops = 0; s.has("$ref") && hops < 16; hops++) {
+            JsonNode from = s;
+            from.fieldNames().forEachRemaining(k -> {
+                if (!k.equals("$ref") && !beside.has(k)) {
+                    beside.set(k, from.get(k));
+                }
+            });
             String ref = s.get("$ref").asText();
-            s = ref.startsWith("#") ? doc.at(ref.substring(1)) : s;
+            s = ref.startsWith("#") ? doc.at(ref.substring(1)) : JsonNodeFactory.instance.objectNode();
             if (s.isMissingNode()) {
-                return JsonNodeFactory.instance.objectNode();
+                s = JsonNodeFactory.instance.objectNode();
             }
+        }
+        if (!beside.isEmpty() && s.isObject()) {
+            ObjectNode laid = ((ObjectNode) s).deepCopy();
+            laid.remove("$ref");
+            laid.setAll(beside);
+            s = laid;
         }
         if (!s.has("allOf")) {
             return s;
@@ -240,6 +325,10 @@ final class SchemaDiff {
     /** Whether every type of {@code narrower} is one of {@code wider}'s (an integer is a number). */
     private static boolean widens(Set<String> wider, Set<String> narrower) {
         return narrower.stream().allMatch(t -> wider.contains(t) || t.equals("integer") && wider.contains("number"));
+    }
+
+    private static java.math.BigDecimal number(JsonNode s, String key) {
+        return s.get(key).decimalValue();
     }
 
     private static String jsonType(JsonNode v) {
