@@ -86,7 +86,6 @@ public class GrantService {
 
     // --- the mechanism of every change ------------------------------------------------------------------------
 
-    /** Persists a new grant in its first status (ACTIVE publishes AutonomyGranted). */
     /**
      * The id of a grant that a consumed event or a request's approval creates, derived from that cause
      * ({@code event/<event id>/<provision>…}, {@code request/<request id>}): the same cause applied again after this
@@ -98,8 +97,16 @@ public class GrantService {
      */
     public UUID idFor(String cause) {
         UUID derived = UUID.nameUUIDFromBytes(("portfolio.autonomy.grant/" + cause).getBytes(StandardCharsets.UTF_8));
-        return grants.findById(derived) == null ? derived : UUID.randomUUID();
+        if (grants.findById(derived) == null) {
+            return derived;
+        }
+        UUID random = UUID.randomUUID();
+        LOG.warnf("Grant id %s derived from %s is taken; the new grant gets %s, which a restore and a re-application "
+                + "will not give again", derived, cause, random);
+        return random;
     }
+
+    /** Persists a new grant in its first status (ACTIVE publishes AutonomyGranted). */
 
     public Grant open(Grant g, GrantStatus initial, Cause cause, Instant at) {
         GrantHistory h = g.open(initial, cause, at);

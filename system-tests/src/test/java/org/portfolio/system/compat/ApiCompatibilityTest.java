@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApiCompatibilityTest {
 
+    /** One folder per release kept ({@code 1.0.0/openapi.json}, {@code 1.0.0/asyncapi.yaml}): the latest and the one before it. */
     static final String BASELINE = "src/test/api-baseline";
     static final Path CHANGELOG = Path.of("..", "docs", "api-changes.md");
     static final Path EVENTS = Path.of("..", "api-docs", "src", "main", "resources", "asyncapi", "portfolio-events.yaml");
@@ -36,11 +37,12 @@ class ApiCompatibilityTest {
 
     @Test
     void everyChangeSinceTheReleaseThatNeedsANoteIsNamedInTheChangelog() throws IOException {
-        JsonNode releasedApi = JSON.readTree(Path.of(BASELINE, "openapi.json").toFile());
-        JsonNode releasedEvents = YAML.readTree(Path.of(BASELINE, "asyncapi.yaml").toFile());
-        Map<String, ApiChange> changes = new TreeMap<>(OpenApiDiff.between(releasedApi, OpenApiSnapshot.read()));
-        changes.putAll(AsyncApiDiff.between(releasedEvents, YAML.readTree(EVENTS.toFile())));
         Changelog changelog = Changelog.read(CHANGELOG);
+        Changelog.Release latest = changelog.latest();
+        Path baseline = Path.of(BASELINE, latest.version());
+        JsonNode releasedApi = JSON.readTree(baseline.resolve("openapi.json").toFile());
+        JsonNode releasedEvents = YAML.readTree(baseline.resolve("asyncapi.yaml").toFile());
+        Map<String, ApiChange> changes = changes(releasedApi, OpenApiSnapshot.read(), releasedEvents, YAML.readTree(EVENTS.toFile()));
 
         Map<ApiChange.Severity, Long> counts = new TreeMap<>();
         changes.values().forEach(c -> counts.merge(c.severity(), 1L, Long::sum));
@@ -49,15 +51,43 @@ class ApiCompatibilityTest {
         assertThat(changelog.unnamed(changes)).as("changes a client of the released documents meets that docs/api-changes.md's "
                 + "Unreleased section does not name (undo the change, or name its id there with what a client does about it)").isEmpty();
         assertThat(changelog.stale(changes)).as("ids docs/api-changes.md's Unreleased section names that are not (or no longer) changes").isEmpty();
-        Changelog.Release latest = changelog.latest();
         assertThat(latest.version()).as("the changelog's latest release is the baseline's")
                 .isEqualTo(releasedApi.path("info").path("version").asText())
                 .isEqualTo(releasedEvents.path("info").path("version").asText());
-        assertThat(Map.of("openapi.json", Changelog.sha256(Path.of(BASELINE, "openapi.json")),
-                "asyncapi.yaml", Changelog.sha256(Path.of(BASELINE, "asyncapi.yaml"))))
+        assertThat(Map.of("openapi.json", Changelog.sha256(baseline.resolve("openapi.json")),
+                "asyncapi.yaml", Changelog.sha256(baseline.resolve("asyncapi.yaml"))))
                 .as("the baseline's SHA-256 as the changelog's latest release records it (the baseline is copied only when a "
                         + "release is made: docs/api-changes.md, \"Making a release\")").isEqualTo(latest.hashes());
         assertThat(changelog.breakingWithoutNewMajor()).as("releases that name a breaking change without a new major version").isEmpty();
+    }
+
+    /**
+     * The latest release against the one before it, both kept in {@value #BASELINE}: every change that needed a note
+     * is named under the latest release (moved from Unreleased, not dropped), and a breaking one made it a new major.
+     * With one release only (1.0.0) there is nothing to compare yet.
+     */
+    @Test
+    void theLatestReleaseNamesEveryChangeSinceTheOneBefore() throws IOException {
+        Changelog changelog = Changelog.read(CHANGELOG);
+        Assumptions.assumeTrue(changelog.releases().size() > 1, "one release only");
+        Changelog.Release latest = changelog.releases().get(0);
+        Changelog.Release before = changelog.releases().get(1);
+        Path was = Path.of(BASELINE, before.version());
+        Path is = Path.of(BASELINE, latest.version());
+        assertThat(was.resolve("openapi.json")).as("the release before the latest is kept in the baseline too").exists();
+        Map<String, ApiChange> changes = changes(JSON.readTree(was.resolve("openapi.json").toFile()), JSON.readTree(is.resolve("openapi.json").toFile()),
+                YAML.readTree(was.resolve("asyncapi.yaml").toFile()), YAML.readTree(is.resolve("asyncapi.yaml").toFile()));
+        assertThat(changes.values().stream().filter(ApiChange::needsNote).map(ApiChange::id).filter(id -> !latest.ids().contains(id)).toList())
+                .as("changes from %s to %s that the %s section does not name", before.version(), latest.version(), latest.version()).isEmpty();
+        if (changes.values().stream().anyMatch(c -> c.severity() == ApiChange.Severity.BREAKING)) {
+            assertThat(latest.major()).as("a release with a breaking change is a new major version").isGreaterThan(before.major());
+        }
+    }
+
+    private static Map<String, ApiChange> changes(JsonNode wasApi, JsonNode isApi, JsonNode wasEvents, JsonNode isEvents) {
+        Map<String, ApiChange> changes = new TreeMap<>(OpenApiDiff.between(wasApi, isApi));
+        changes.putAll(AsyncApiDiff.between(wasEvents, isEvents));
+        return changes;
     }
 
     @Test

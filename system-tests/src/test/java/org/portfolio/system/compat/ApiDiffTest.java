@@ -126,8 +126,23 @@ class ApiDiffTest {
                 change(BREAKING, "operation-removed PUT " + PROGRAM),
                 change(BREAKING, "operation-role-removed GET " + PROGRAM.replace("{id}", "{programId}") + " ENROLLMENT_OFFICER"),
                 change(BREAKING, "operation-secured GET /api/enrollment/periods/{periodId}/programs [http bearer]"),
-                change(BREAKING, "operation-secured GET /api/enrollment/periods/{periodId}/programs [oauth2]"),
+                change(BREAKING, "operation-secured GET /api/enrollment/periods/{periodId}/programs [oauth2:DISTRICT_ADMIN]"),
+                change(BREAKING, "operation-secured GET /api/enrollment/periods/{periodId}/programs [oauth2:ENROLLMENT_OFFICER]"),
                 change(ADDITION, "operation-role-added GET /api/enrollment/periods/{periodId}/programs (apiKey)"));
+    }
+
+    @Test
+    void aCredentialMoreForOneRoleOrAnotherTokenUrlBreaksAndAnOperationMadePublicDoesNot() throws IOException {
+        ObjectNode now = api();
+        ObjectNode schemes = (ObjectNode) now.get("components").get("securitySchemes");
+        schemes.putObject("districtKey").put("type", "apiKey").put("in", "header").put("name", "X-District-Key");
+        ((ObjectNode) operation(now, PROGRAM, "get").get("security").get(1)).putArray("districtKey");
+        operation(now, PROGRAM, "put").putArray("security");
+        ((ObjectNode) schemes.get("oauth2").get("flows").get("clientCredentials")).put("tokenUrl", "http://localhost:8080/token");
+        assertThat(OpenApiDiff.between(api(), now)).containsOnly(
+                change(BREAKING, "operation-secured GET " + PROGRAM + " [oauth2:ENROLLMENT_OFFICER]"),
+                change(ADDITION, "operation-role-added GET " + PROGRAM + " (apiKey)"),
+                change(BREAKING, "security-scheme-changed oauth2"));
     }
 
     @Test
@@ -170,6 +185,42 @@ class ApiDiffTest {
     }
 
     @Test
+    void whatTheComparisonReadsBesideTheObviousIsComparedToo() throws IOException {
+        ObjectNode now = api();
+        // a required header made optional; a parameter written another way; an array's items going
+        ((ObjectNode) operation(now, PROGRAM, "get").get("responses").get("200").get("headers").get("ETag")).put("required", false);
+        operation(now, "/api/events", "get").path("parameters").forEach(p -> {
+            if (p.path("name").asText().equals("type")) {
+                ((ObjectNode) p).put("explode", false);
+            }
+        });
+        property(now, "AccountabilityTerms", "interventionSteps").remove("items");
+        // a keyword beside a reference in both documents, and the component under it changed: the component's change
+        // is seen in both directions, however the reference is dressed
+        ObjectNode wasDoc = api();
+        property(wasDoc, "GrantResponse", "effectiveFrom").put("format", "date");
+        property(now, "GrantResponse", "effectiveFrom").put("format", "date");
+        schema(now, "LocalDate").put("format", "date-time");
+        assertThat(OpenApiDiff.between(wasDoc, now)).containsOnly(
+                change(BREAKING, "response-header-optional GET " + PROGRAM + " 200 ETag"),
+                change(UNJUDGED, "parameter-serialization-changed GET /api/events query:type explode"),
+                change(BREAKING, "response-type-changed AccountabilityTerms.interventionSteps[] [object]→[]"),
+                change(BREAKING, "request-format-changed LocalDate date→date-time"),
+                change(BREAKING, "response-format-changed LocalDate date→date-time"));
+    }
+
+    @Test
+    void anAnswerOpenedOrAMultipleWidenedIsNamed() throws IOException {
+        ObjectNode wasDoc = api();
+        property(wasDoc, "SchoolResponse", "version").put("multipleOf", 2);
+        schema(wasDoc, "SchoolResponse").put("additionalProperties", false);
+        ObjectNode now = api();
+        assertThat(OpenApiDiff.between(wasDoc, now)).containsOnly(
+                change(STRICT_CLIENTS, "response-multipleOf-widened SchoolResponse.version 2→none"),
+                change(STRICT_CLIENTS, "response-additional-properties-opened SchoolResponse"));
+    }
+
+    @Test
     void aResponseEnumThatGrowsIsNamedAndARequestEnumThatShrinksBreaks() throws IOException {
         ObjectNode now = api();
         ((ArrayNode) schema(now, "SchoolStatus").get("enum")).add("MERGED");
@@ -206,6 +257,28 @@ class ApiDiffTest {
     }
 
     @Test
+    void anEventsHeadersKeyConditionsAndConstantsAreComparedAsAnswers() throws IOException {
+        ObjectNode now = events();
+        ObjectNode schemas = (ObjectNode) now.get("components").get("schemas");
+        ((ArrayNode) schemas.get("CloudEventHeaders").get("required")).removeAll();
+        ((ObjectNode) now.get("components").get("messageBindings").get("KeyedBySchool").get("kafka").get("key")).put("type", "integer").remove("format");
+        ObjectNode cause = (ObjectNode) schemas.get("AutonomyRevokedData").get("properties").get("cause");
+        ((ObjectNode) cause.get("allOf").get(2)).remove("then");
+        ObjectNode type = (ObjectNode) ((ObjectNode) now.get("components").get("messages").get("SchoolRegistered"))
+                .get("payload").get("allOf").get(1).get("properties").get("type");
+        type.remove("const");
+        type.put("type", "string").putArray("enum").add("portfolio.contracts.SchoolRegistered.v1").add("portfolio.contracts.SchoolRegistered.v2");
+        Map<String, ApiChange> changes = AsyncApiDiff.between(events(), now);
+        assertThat(changes).contains(
+                change(BREAKING, "response-property-optional events: CloudEventHeaders.content-type"),
+                change(UNJUDGED, "response-schema-keyword-changed events: AutonomyRevokedData.cause " + SchemaDiff.ALL_OF_REST),
+                change(ENUM_GROWN, "response-enum-value-added events: SchoolRegistered.type portfolio.contracts.SchoolRegistered.v2"));
+        assertThat(changes.keySet()).filteredOn(id -> id.startsWith("response-type-changed events: ") && id.contains(" key "))
+                .as("a school-keyed message's record key no longer a string").isNotEmpty();
+        assertThat(changes.keySet()).noneMatch(id -> id.startsWith("response-const-changed"));
+    }
+
+    @Test
     void theChangelogMustNameEveryChangeThatNeedsANoteAndNothingElse() {
         Map<String, ApiChange> changes = Map.of(
                 "operation-removed GET /api/x", new ApiChange("operation-removed GET /api/x", BREAKING),
@@ -216,13 +289,16 @@ class ApiDiffTest {
                 ## Unreleased
                 - `response-property-removed X.z`: gone, read `X.w`.
                 <!-- `response-enum-value-added X.s NEW` -->
-                ```json
-                {"a": "`"}
+                ```text
+                `response-property-added X.y` named in a code block does not count
                 ```
                 ## 1.0.0
                 - `operation-removed GET /api/x`: named under the release, not under Unreleased.
                 """);
-        assertThat(changelog.unnamed(changes)).containsExactly("operation-removed GET /api/x", "response-enum-value-added X.s NEW");
+        Map<String, ApiChange> strict = new java.util.HashMap<>(changes);
+        strict.put("response-property-added X.y", new ApiChange("response-property-added X.y", STRICT_CLIENTS));
+        assertThat(changelog.unnamed(strict)).containsExactly("operation-removed GET /api/x", "response-enum-value-added X.s NEW",
+                "response-property-added X.y");
         assertThat(changelog.stale(changes)).containsExactly("response-property-removed X.z");
     }
 

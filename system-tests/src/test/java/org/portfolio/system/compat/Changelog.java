@@ -29,7 +29,7 @@ final class Changelog {
             "request-property-removed", "request-property-required", "request-additional-properties-closed",
             "request-type-changed", "request-format-changed", "request-enum-added", "request-enum-value-removed",
             "request-pattern-changed", "response-status-removed", "response-status-added", "response-media-type-removed",
-            "response-header-removed", "response-property-removed", "response-property-optional", "response-type-changed",
+            "response-header-removed", "response-header-optional", "security-scheme-changed", "response-property-removed", "response-property-optional", "response-type-changed",
             "response-format-changed", "response-enum-removed", "response-const-changed", "channel-removed",
             "channel-message-removed", "message-removed", "message-content-type-changed");
     private static final Set<String> NOTED_KINDS = Set.of("response-enum-value-added", "response-pattern-changed",
@@ -56,7 +56,7 @@ final class Changelog {
     }
 
     static Changelog parse(String text) {
-        String plain = text.replaceAll("(?s)<!--.*?-->", "").replaceAll("(?ms)^```.*?^```\\s*$", "");
+        String plain = text.replaceAll("(?s)<!--.*?-->", "").replaceAll("(?ms)^```.*?^```\\s*$", "").replaceAll("(?ms)^~~~.*?^~~~\\s*$", "");
         Matcher h = HEADING.matcher(plain);
         List<int[]> at = new ArrayList<>();
         List<String> titles = new ArrayList<>();
@@ -97,6 +97,11 @@ final class Changelog {
 
     Release latest() {
         return releases.get(0);
+    }
+
+    /** The releases, newest first. */
+    List<Release> releases() {
+        return releases;
     }
 
     /** The changes that need a note and have none under Unreleased. */

@@ -46,7 +46,27 @@ public final class OpenApiDiff {
         return diff.out;
     }
 
+    /** A scheme both documents name that now takes its credentials elsewhere (another token URL, header or kind). */
+    private void schemes() {
+        JsonNode isSchemes = current.path("components").path("securitySchemes");
+        released.path("components").path("securitySchemes").fields().forEachRemaining(e -> {
+            JsonNode was = e.getValue();
+            JsonNode is = isSchemes.path(e.getKey());
+            if (is.isMissingNode()) {
+                return; // renamed or gone: the operations' requirements say whether a caller is affected
+            }
+            boolean same = was.path("type").equals(is.path("type")) && was.path("scheme").equals(is.path("scheme"))
+                    && was.path("in").equals(is.path("in")) && was.path("name").equals(is.path("name"))
+                    && SchemaDiff.names(was.path("flows")).stream().allMatch(flow -> is.path("flows").has(flow)
+                    && was.path("flows").path(flow).path("tokenUrl").equals(is.path("flows").path(flow).path("tokenUrl")));
+            if (!same) {
+                add(BREAKING, "security-scheme-changed " + e.getKey());
+            }
+        });
+    }
+
     private void operations() {
+        schemes();
         Map<String, Operation> was = operations(released);
         Map<String, Operation> is = operations(current);
         was.forEach((key, w) -> {
@@ -70,16 +90,19 @@ public final class OpenApiDiff {
         Set<String> isRoles = roles(is.node(), current);
         if (wasRoles.isEmpty() && !isRoles.isEmpty()) {
             add(BREAKING, "operation-secured " + op);
-        } else if (!wasRoles.isEmpty()) {
+        }
+        Set<String> removed = new TreeSet<>();
+        wasRoles.stream().filter(r -> !isRoles.isEmpty() && !isRoles.contains(r)).forEach(removed::add);
+        removed.forEach(r -> add(BREAKING, "operation-role-removed " + op + " " + r));
+        if (!wasRoles.isEmpty() && !isRoles.isEmpty()) {
             List<Set<String>> isAlternatives = alternatives(is.node(), current);
             for (Set<String> w : alternatives(was.node(), released)) {
-                if (isAlternatives.stream().noneMatch(w::containsAll)) {
+                boolean coveredByARoleRemoved = w.stream().allMatch(pair -> removed.contains(pair.substring(pair.indexOf(':') + 1)));
+                if (isAlternatives.stream().noneMatch(w::containsAll) && !coveredByARoleRemoved) {
                     add(BREAKING, "operation-secured " + op + " " + w);
                 }
             }
         }
-        wasRoles.stream().filter(r -> !isRoles.isEmpty() && !isRoles.contains(r))
-                .forEach(r -> add(BREAKING, "operation-role-removed " + op + " " + r));
         isRoles.stream().filter(r -> !wasRoles.isEmpty() && !wasRoles.contains(r))
                 .forEach(r -> add(ADDITION, "operation-role-added " + op + " " + r));
         parameters(op, parameters(was, released), parameters(is, current));
@@ -158,6 +181,9 @@ public final class OpenApiDiff {
                 if (match.isMissingNode()) {
                     add(BREAKING, "response-header-removed " + at + " " + h.getKey());
                 } else {
+                    if (resolve(released, h.getValue()).path("required").asBoolean(false) && !match.path("required").asBoolean(false)) {
+                        add(BREAKING, "response-header-optional " + at + " " + h.getKey());
+                    }
                     schemas.compare(at + " " + h.getKey(), resolve(released, h.getValue()).path("schema"), match.path("schema"), RESPONSE);
                 }
             });
@@ -229,21 +255,26 @@ public final class OpenApiDiff {
     }
 
     /**
-     * The security requirements an operation takes, each as the schemes it asks for together (by kind): a caller that
-     * met a released one must still meet a current one with no more schemes (an API key required beside the token on
-     * every requirement is not one role more but a credential more). Empty when it is public.
+     * The security requirements an operation takes, each as what it asks for together: a scheme by its kind, with
+     * each scope it needs ({@code oauth2:DISTRICT_ADMIN}). A caller that met a released requirement must still meet a
+     * current one that asks for nothing more (an API key required beside a role's token is not one role more but a
+     * credential more). Empty when it is public; an operation made public breaks nobody.
      */
     private static List<Set<String>> alternatives(JsonNode op, JsonNode doc) {
         JsonNode security = op.has("security") ? op.get("security") : doc.path("security");
         List<Set<String>> out = new ArrayList<>();
         for (JsonNode requirement : security) {
-            Set<String> schemes = new TreeSet<>();
-            requirement.fieldNames().forEachRemaining(name -> {
-                JsonNode scheme = doc.path("components").path("securitySchemes").path(name);
-                schemes.add((scheme.path("type").asText() + " " + scheme.path("scheme").asText() + " "
-                        + scheme.path("in").asText() + " " + scheme.path("name").asText()).trim());
+            Set<String> pairs = new TreeSet<>();
+            requirement.fields().forEachRemaining(e -> {
+                JsonNode scheme = doc.path("components").path("securitySchemes").path(e.getKey());
+                String kind = (scheme.path("type").asText() + " " + scheme.path("scheme").asText() + " "
+                        + scheme.path("in").asText() + " " + scheme.path("name").asText()).trim().replaceAll("\\s+", " ");
+                if (e.getValue().isEmpty()) {
+                    pairs.add(kind);
+                }
+                e.getValue().forEach(scope -> pairs.add(kind + ":" + scope.asText()));
             });
-            out.add(schemes);
+            out.add(pairs);
         }
         return out;
     }

@@ -49,6 +49,10 @@ final class SchemaDiff {
     private static final Set<String> ANNOTATIONS = Set.of("description", "title", "examples", "example", "deprecated",
             "$comment", "externalDocs", "contentMediaType", "contentEncoding", "xml");
     private static final String COMPONENT = "#/components/schemas/";
+    /** The schema that allows anything: an {@code items} or map value schema that one side does not have. */
+    private static final JsonNode ANY = JsonNodeFactory.instance.objectNode();
+    /** The keywords of each {@code allOf} part other than its properties, kept beside the merged schema. */
+    static final String ALL_OF_REST = "allOf(other keywords)";
 
     private final JsonNode released;
     private final JsonNode current;
@@ -74,7 +78,8 @@ final class SchemaDiff {
         if (wasRef.startsWith(COMPONENT) && wasRef.equals(is.path("$ref").asText(""))) {
             String name = wasRef.substring(COMPONENT.length());
             if (compared.add(d + " " + name)) {
-                compare(name, resolve(released, was), resolve(current, is), d, 0);
+                JsonNode bare = JsonNodeFactory.instance.objectNode().put("$ref", wasRef);
+                compare(name, resolve(released, bare), resolve(current, bare), d, 0);
             }
             ObjectNode wasBeside = ((ObjectNode) was).deepCopy();
             ObjectNode isBeside = ((ObjectNode) is).deepCopy();
@@ -114,8 +119,8 @@ final class SchemaDiff {
         }
         unjudged(at, was, is, d);
         properties(at, was, is, d, depth);
-        if (was.has("items") && is.has("items")) {
-            compareChild(at + "[]", was.get("items"), is.get("items"), d, depth);
+        if (was.has("items") || is.has("items")) {
+            compareChild(at + "[]", was.path("items").isObject() ? was.get("items") : ANY, is.path("items").isObject() ? is.get("items") : ANY, d, depth);
         }
         additionalProperties(at, was, is, d, depth);
     }
@@ -132,9 +137,10 @@ final class SchemaDiff {
                             .forEach(v -> add(BREAKING, "request-enum-value-removed " + at + " " + v));
                 }
             }
-        } else if (was.has("const") && !was.get("const").equals(is.get("const"))) {
+        } else if (was.has("const") && !was.get("const").equals(is.get("const"))
+                && (isValues == null || !isValues.contains(text(was.get("const"))))) {
             // an event's type or source: the value a consumer subscribed to is gone, not one more added
-            add(BREAKING, "response-const-changed " + at + " " + was.get("const").asText() + "→" + is.path("const").asText("none"));
+            add(BREAKING, "response-const-changed " + at + " " + text(was.get("const")) + "→" + (is.has("const") ? text(is.get("const")) : "none"));
         } else if (wasValues != null) {
             if (isValues == null) {
                 add(BREAKING, "response-enum-removed " + at);
@@ -212,7 +218,9 @@ final class SchemaDiff {
             }
             String where = at + "." + name;
             if (!isProps.has(name) || hidden(current, isProps.get(name), d)) {
-                add(BREAKING, d.word + "-property-removed " + where);
+                if (d == Direction.RESPONSE || is.has("properties") || closed(is)) {
+                    add(BREAKING, d.word + "-property-removed " + where);
+                } // else a request's schema that now takes anything still takes it
                 continue;
             }
             if (d == Direction.RESPONSE && wasRequired.contains(name) && !isRequired.contains(name)) {
@@ -220,7 +228,7 @@ final class SchemaDiff {
             }
             compareChild(where, wasProps.get(name), isProps.get(name), d, depth);
         }
-        boolean closed = was.path("additionalProperties").isBoolean() && !was.get("additionalProperties").asBoolean();
+        boolean closed = closed(was);
         for (String name : names(isProps)) {
             if (hidden(current, isProps.get(name), d)) {
                 continue;
@@ -245,9 +253,14 @@ final class SchemaDiff {
         if (d == Direction.RESPONSE && wasClosed && !isClosed) {
             add(STRICT_CLIENTS, "response-additional-properties-opened " + at);
         }
-        if (wasMap != null && wasMap.isObject() && isMap != null && isMap.isObject()) {
-            compareChild(at + "{}", wasMap, isMap, d, depth);
+        if (wasMap != null && wasMap.isObject() || isMap != null && isMap.isObject()) {
+            // a map's value schema that appears or goes is compared with "anything" on the other side
+            compareChild(at + "{}", wasMap != null && wasMap.isObject() ? wasMap : ANY, isMap != null && isMap.isObject() ? isMap : ANY, d, depth);
         }
+    }
+
+    private static boolean closed(JsonNode schema) {
+        return schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean();
     }
 
     /** A property a request does not send (readOnly) or an answer does not carry (writeOnly), beside its $ref too. */
@@ -292,16 +305,25 @@ final class SchemaDiff {
         merged.remove("allOf");
         ObjectNode props = merged.has("properties") ? (ObjectNode) merged.get("properties") : merged.putObject("properties");
         Set<String> required = new LinkedHashSet<>(strings(merged.path("required")));
+        com.fasterxml.jackson.databind.node.ArrayNode rest = JsonNodeFactory.instance.arrayNode();
         for (JsonNode part : s.get("allOf")) {
             JsonNode p = resolve(doc, part);
             p.path("properties").fields().forEachRemaining(e -> props.set(e.getKey(), e.getValue()));
             required.addAll(strings(p.path("required")));
+            ObjectNode left = rest.addObject();
             p.fields().forEachRemaining(e -> {
                 if (!merged.has(e.getKey())) {
                     merged.set(e.getKey(), e.getValue());
                 }
+                if (!Set.of("properties", "required", "type", "additionalProperties").contains(e.getKey())
+                        && !ANNOTATIONS.contains(e.getKey()) && !e.getKey().startsWith("x-")) {
+                    left.set(e.getKey(), e.getValue());
+                }
             });
         }
+        // what a part says besides its properties (if/then, not, oneOf): compared as one keyword, so that a change
+        // in a later part is seen too
+        merged.set(ALL_OF_REST, rest);
         merged.putArray("required").addAll(required.stream().map(JsonNodeFactory.instance::textNode).toList());
         return merged;
     }
@@ -316,6 +338,8 @@ final class SchemaDiff {
             type.forEach(x -> t.add(x.asText()));
         } else if (s.has("const")) {
             t.add(jsonType(s.get("const")));
+        } else if (s.has("enum")) {
+            s.get("enum").forEach(v -> t.add(jsonType(v)));
         } else if (s.has("properties")) {
             t.add("object");
         }
@@ -339,10 +363,15 @@ final class SchemaDiff {
     private static Set<String> values(JsonNode s) {
         if (s.has("enum")) {
             Set<String> v = new TreeSet<>();
-            s.get("enum").forEach(x -> v.add(x.asText()));
+            s.get("enum").forEach(x -> v.add(text(x)));
             return v;
         }
-        return s.has("const") ? new TreeSet<>(Set.of(s.get("const").asText())) : null;
+        return s.has("const") ? new TreeSet<>(Set.of(text(s.get("const")))) : null;
+    }
+
+    /** An enum value as the changelog names it: a string as it is, anything else as JSON. */
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : value.toString();
     }
 
     static Set<String> strings(JsonNode array) {
