@@ -102,6 +102,7 @@ class CorrectionTest {
                 item(school, p + "3", "ELA", "CORRECT", 4), item(school, p + "4", "ELA", "CORRECT", 4),
                 item(school, p + "5", "ELA", "CORRECT", 4), item(school, p + "0", "ELA", "CORRECT", 4)))
                 .statusCode(201)
+                .header("Deprecation", nullValue()).header("Link", nullValue())
                 .body("kind", equalTo("ASSESSMENT"))
                 .body("reasonCode", equalTo("SCORING_ERROR"))
                 .body("note", equalTo(note))
@@ -249,6 +250,9 @@ class CorrectionTest {
             items.add(item(school, p + i, "MATH", "RETRACT", null));
         }
         correct(TestTokens.districtAdmin(), "assessments", "The MATH file was another school's", items).statusCode(201)
+                // the deprecated free-text reason is taken, and the answer says it is deprecated (RFC 9745)
+                .header("Deprecation", equalTo("@1796601600"))
+                .header("Link", org.hamcrest.Matchers.containsString("rel=\"deprecation\""))
                 .body("itemsRetracted", equalTo(10))
                 .body("metricsWithdrawn", equalTo(1))
                 .body("items[0].after", nullValue());

@@ -17,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,6 +50,13 @@ import java.util.UUID;
 @Tag(name = "Corrections", description = "Corrections and retractions of student records by natural key, with a reason code; audited; the consequences recomputed")
 @Produces(MediaType.APPLICATION_JSON)
 public class CorrectionResource {
+
+    /** When the free-text reason was deprecated (1.0.0, 2026-12-07), as RFC 9745's Deprecation header writes a date. */
+    static final String DEPRECATION = "@1796601600";
+    static final String DEPRECATION_LINK = "<https://github.com/portfolio-suite/portfolio/blob/main/docs/api-changes.md>; "
+            + "rel=\"deprecation\"; type=\"text/markdown\"";
+    static final String DEPRECATION_DESCRIPTION = "Only when the request sent the deprecated free-text reason: when it was "
+            + "deprecated (RFC 9745; 2026-12-07). It keeps working until a major version takes it away; send reasonCode and note";
 
     private static final String CHAIN = " In one transaction: the records are changed or removed, the school metrics of "
             + "the school-years touched are recomputed and every changed value is published as MetricResultRecorded naming "
@@ -111,8 +120,12 @@ public class CorrectionResource {
             description = "Corrects (replaces the values of) or retracts (removes) stored assessment results named by their "
                     + "natural key: school, school year, student, subject, test code." + CHAIN)
     @RequestBody(content = @Content(examples = @ExampleObject(name = "re-scored results", value = ASSESSMENTS_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "The correction as audited; Location names it",
-            content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
+    @APIResponse(responseCode = "201", description = "The correction as audited; Location names it; Deprecation and "
+            + "Link when the deprecated reason was sent", content = @Content(schema = @Schema(implementation = CorrectionResponse.class)),
+            headers = {@Header(name = "Deprecation", description = DEPRECATION_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = DEPRECATION)),
+                    @Header(name = "Link", description = "With Deprecation: where the deprecation is described (rel=\"deprecation\", RFC 9745)",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = DEPRECATION_LINK))})
     @APIResponse(responseCode = "422", description = "record-not-found (an item names no stored record) or "
             + "invalid-correction (a correction rule is broken; errors[] names each item); nothing was kept")
     public Response assessments(@Valid @NotNull CorrectionRequests.AssessmentCorrections r) throws SQLException {
@@ -124,7 +137,7 @@ public class CorrectionResource {
                 .toList();
         return created(corrections.apply(CorrectionKind.ASSESSMENT,
                 CorrectionService.Why.of(r.reasonCode(), r.note(), r.reason()), items, caller.id(), this::mayCorrect,
-                caller.isIngestOnly()));
+                caller.isIngestOnly()), r.reason() != null);
     }
 
     @POST
@@ -135,8 +148,12 @@ public class CorrectionResource {
             description = "Corrects (replaces the values of) or retracts (removes) stored attendance records named by their "
                     + "natural key: school, school year, student." + CHAIN)
     @RequestBody(content = @Content(examples = @ExampleObject(name = "absences re-entered", value = ATTENDANCE_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "The correction as audited; Location names it",
-            content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
+    @APIResponse(responseCode = "201", description = "The correction as audited; Location names it; Deprecation and "
+            + "Link when the deprecated reason was sent", content = @Content(schema = @Schema(implementation = CorrectionResponse.class)),
+            headers = {@Header(name = "Deprecation", description = DEPRECATION_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = DEPRECATION)),
+                    @Header(name = "Link", description = "With Deprecation: where the deprecation is described (rel=\"deprecation\", RFC 9745)",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = DEPRECATION_LINK))})
     @APIResponse(responseCode = "422", description = "record-not-found (an item names no stored record) or "
             + "invalid-correction (a correction rule is broken; errors[] names each item); nothing was kept")
     public Response attendance(@Valid @NotNull CorrectionRequests.AttendanceCorrections r) throws SQLException {
@@ -148,17 +165,20 @@ public class CorrectionResource {
                 .toList();
         return created(corrections.apply(CorrectionKind.ATTENDANCE,
                 CorrectionService.Why.of(r.reasonCode(), r.note(), r.reason()), items, caller.id(), this::mayCorrect,
-                caller.isIngestOnly()));
+                caller.isIngestOnly()), r.reason() != null);
     }
 
-    private Response created(CorrectionService.Applied a) {
+    private Response created(CorrectionService.Applied a, boolean deprecatedReason) {
+        Response.ResponseBuilder created = Response.created(URI.create("/api/performance/corrections/" + a.correction().id()));
+        if (deprecatedReason) {
+            // RFC 9745: a client's logs show it still sends what a later major version takes away (docs/api-changes.md)
+            created.header("Deprecation", DEPRECATION).header("Link", DEPRECATION_LINK);
+        }
         if (caller.isIngestOnly()) {
             // svc_edfi (every school) learns no stored value and not whether a record existed (review of edfi5, H1)
-            return Response.created(URI.create("/api/performance/corrections/" + a.correction().id()))
-                    .entity(CorrectionResponse.retractedBlind(a.correction(), a.items())).build();
+            return created.entity(CorrectionResponse.retractedBlind(a.correction(), a.items())).build();
         }
-        return Response.created(URI.create("/api/performance/corrections/" + a.correction().id()))
-                .entity(response(a)).build();
+        return created.entity(response(a)).build();
     }
 
     /** The items of the caller's schools; the note only for a caller who may read every school's items. */
