@@ -170,6 +170,10 @@ public final class OpenApiDiff {
                 }
             });
             JsonNode isHeaders = i.path("headers");
+            Set<String> wasHeaders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            wasHeaders.addAll(SchemaDiff.names(w.path("headers")));
+            SchemaDiff.names(isHeaders).stream().filter(h -> !wasHeaders.contains(h))
+                    .forEach(h -> add(ADDITION, "response-header-added " + at + " " + h));
             w.path("headers").fields().forEachRemaining(h -> {
                 String header = h.getKey().toLowerCase();
                 JsonNode match = MissingNode.getInstance();
