@@ -458,6 +458,15 @@ class TokenEndpointTest {
         oauthError(given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials").formParam("scope", "OVERSIGHT" + "x".repeat(4096 - 9))
                 .post("/oauth/token"), 400, "invalid_scope");
+        // counted in characters, as JSON Schema's maxLength is (nineteenth pass): a client_id of 40 emoji (80 UTF-16
+        // units) is within 64, read, and refused as no such client, not as too long
+        String smile = new String(Character.toChars(0x1F600));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("grant_type", "client_credentials")
+                .formParam("client_id", smile.repeat(40)).formParam("client_secret", c.secret())
+                .post("/oauth/token").then().statusCode(401).body("error", org.hamcrest.Matchers.equalTo("invalid_client"));
+        oauthError(given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("grant_type", "client_credentials")
+                .formParam("client_id", smile.repeat(65)).formParam("client_secret", c.secret())
+                .post("/oauth/token"), 400, "invalid_request");
     }
 
     @Test

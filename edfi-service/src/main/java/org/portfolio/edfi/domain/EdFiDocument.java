@@ -300,7 +300,7 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
             }
             return null;
         }
-        if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > max || !n.asText().strip().equals(n.asText())) {
+        if (!n.isTextual() || n.asText().isBlank() || Descriptor.characters(n.asText()) > max || !n.asText().strip().equals(n.asText())) {
             add(errors, p, name + " must be text of 1 to " + max + " characters without leading or trailing spaces.");
             return null;
         }

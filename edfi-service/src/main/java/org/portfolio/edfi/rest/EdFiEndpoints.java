@@ -138,20 +138,20 @@ public class EdFiEndpoints {
                 }
             }
             case DESCRIPTOR -> {
-                Descriptor d = value.length() <= 306 ? Descriptor.parse(value) : null;
+                Descriptor d = value.length() <= 2 * 306 ? Descriptor.parse(value) : null; // 306 characters, two units each at most
                 if (d == null) {
                     throw EdFiException.badRequest(bad + " Use a descriptor URI namespace#CodeValue.");
                 }
                 at.put(field, d.uri());
             }
             case NAMESPACE -> {
-                if (value.isEmpty() || value.length() > Descriptor.MAX_NAMESPACE) {
+                if (value.isEmpty() || Descriptor.characters(value) > Descriptor.MAX_NAMESPACE) {
                     throw EdFiException.badRequest(bad);
                 }
                 at.put(field, value);
             }
             default -> {
-                if (value.isEmpty() || value.length() > 60) {
+                if (value.isEmpty() || Descriptor.characters(value) > 60) {
                     throw EdFiException.badRequest(bad);
                 }
                 at.put(field, value);

@@ -82,7 +82,7 @@ public class MappingService {
     /** Replaces a namespace's categories; a category attendance events still use cannot be left out. */
     @Transactional
     public Replaced replaceCategories(String namespace, List<Category> categories) {
-        if (namespace == null || namespace.isBlank() || namespace.length() > Descriptor.MAX_NAMESPACE || namespace.contains("#")
+        if (namespace == null || namespace.isBlank() || Descriptor.characters(namespace) > Descriptor.MAX_NAMESPACE || namespace.contains("#")
                 || !namespace.strip().equals(namespace)) {
             throw ProblemException.invalid("namespace", "must be a descriptor namespace (up to 255 characters, without #), "
                     + "e.g. uri://ed-fi.org/AttendanceEventCategoryDescriptor");
@@ -91,7 +91,7 @@ public class MappingService {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < categories.size(); i++) {
             Category c = categories.get(i);
-            if (c == null || c.codeValue() == null || c.codeValue().isBlank() || c.codeValue().length() > Descriptor.MAX_CODE_VALUE
+            if (c == null || c.codeValue() == null || c.codeValue().isBlank() || Descriptor.characters(c.codeValue()) > Descriptor.MAX_CODE_VALUE
                     || !c.codeValue().strip().equals(c.codeValue())) {
                 errors.add(new FieldError("[" + i + "].codeValue", "must be 1 to 50 characters without leading or trailing spaces"));
                 continue;
@@ -206,7 +206,7 @@ public class MappingService {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             DescriptorValue v = values.get(i);
-            if (v == null || v.codeValue() == null || v.codeValue().isBlank() || v.codeValue().length() > Descriptor.MAX_CODE_VALUE
+            if (v == null || v.codeValue() == null || v.codeValue().isBlank() || Descriptor.characters(v.codeValue()) > Descriptor.MAX_CODE_VALUE
                     || !v.codeValue().strip().equals(v.codeValue())) {
                 errors.add(new FieldError("[" + i + "].codeValue", "must be 1 to 50 characters without leading or trailing spaces"));
                 continue;
@@ -285,7 +285,7 @@ public class MappingService {
     }
 
     private static void checkNamespace(String namespace, String example) {
-        if (namespace == null || namespace.isBlank() || namespace.length() > Descriptor.MAX_NAMESPACE || namespace.contains("#")
+        if (namespace == null || namespace.isBlank() || Descriptor.characters(namespace) > Descriptor.MAX_NAMESPACE || namespace.contains("#")
                 || !namespace.strip().equals(namespace)) {
             throw ProblemException.invalid("namespace", "must be a descriptor namespace (up to 255 characters, without #), e.g. " + example);
         }

@@ -96,7 +96,8 @@ public class TokenResource {
         // each field within the maxLength the document declares (TokenRequestForm), as an OAuth error (§5.2)
         for (Map.Entry<String, Integer> bound : FIELD_BOUNDS.entrySet()) {
             String value = form.get(bound.getKey());
-            if (value != null && value.length() > bound.getValue()) {
+            // counted in characters, as the document's maxLength is (not UTF-16 units; nineteenth pass)
+            if (value != null && value.codePointCount(0, value.length()) > bound.getValue()) {
                 return error(400, "invalid_request", bound.getKey() + " is longer than " + bound.getValue() + " characters");
             }
         }

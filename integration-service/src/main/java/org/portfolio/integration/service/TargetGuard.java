@@ -257,7 +257,7 @@ public class TargetGuard {
     }
 
     static Optional<URI> parse(String url) {
-        if (url == null || url.length() > 2000) {
+        if (url == null || url.codePointCount(0, url.length()) > 2000) {
             return Optional.empty();
         }
         try {

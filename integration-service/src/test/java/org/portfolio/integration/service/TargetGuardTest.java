@@ -75,6 +75,19 @@ class TargetGuardTest {
         };
     }
 
+    /**
+     * The URL's bound (2,000) is in characters, as the document's {@code maxLength} is: a URL of 1,921 characters
+     * (3,821 UTF-16 units, its path emoji) is read; one of 2,001 is not (nineteenth pass: units were counted).
+     */
+    @Test
+    void aUrlsLengthIsCountedInCharacters() {
+        String smile = new String(Character.toChars(0x1F600));
+        String head = "https://hooks.example/"; // 22 characters
+        assertThat(TargetGuard.parse(head + smile.repeat(1899))).isPresent();
+        assertThat(TargetGuard.parse(head + smile.repeat(1978))).as("exactly 2,000 characters").isPresent();
+        assertThat(TargetGuard.parse(head + smile.repeat(1979))).isEmpty();
+    }
+
     @Test
     void aSlowResolverFailsItsOwnTargetWithinTheTimeoutAndDoesNotHoldUpOtherTargets() throws Exception {
         Resolvers resolvers = new Resolvers();

@@ -143,6 +143,30 @@ class ProblemDetailsTest {
                 .contentType("application/problem+json");
     }
 
+    /**
+     * A length is counted in characters, as the document's {@code maxLength} (JSON Schema) and PostgreSQL count them:
+     * twenty emoji fill a name of at most 20 (forty UTF-16 code units, which Hibernate Validator's own {@code @Size}
+     * counted, refusing a valid name), and one more is too long. Also for a query parameter, and a minimum.
+     */
+    @Test
+    void aLengthIsCountedInCharactersNotUtf16Units() {
+        String smile = new String(Character.toChars(0x1F600));
+        Map<String, Object> w = new java.util.HashMap<>(validWidget());
+        w.put("name", smile.repeat(20));
+        given().contentType("application/json; charset=UTF-8").body(w).post("/widgets").then().statusCode(200)
+                .body("name", equalTo(smile.repeat(20)));
+        w.put("name", smile.repeat(21));
+        problem(given().contentType("application/json; charset=UTF-8").body(w).post("/widgets").then(), 400, "validation")
+                .body("errors.field", hasItem("name"));
+        given().queryParam("q", smile.repeat(5)).get("/widgets/list").then().statusCode(200)
+                .body("[0]", equalTo(smile.repeat(5)));
+        problem(given().queryParam("q", smile.repeat(6)).get("/widgets/list").then(), 400, "validation")
+                .body("errors.field", hasItem("q"));
+        problem(given().queryParam("q", smile).get("/widgets/list").then(), 400, "validation")
+                .body("errors.field", hasItem("q"));
+        given().queryParam("q", "ab").get("/widgets/list").then().statusCode(200);
+    }
+
     @Test
     void invalidQueryParameterIs400() {
         problem(given().queryParam("size", 0).get("/widgets/list").then(), 400, "validation")

@@ -87,8 +87,9 @@ public class WidgetResource {
     @GET
     @Path("/list")
     @PermitAll
-    public List<String> list(@QueryParam("size") @Min(1) @Max(500) Integer size) {
-        return List.of();
+    public List<String> list(@QueryParam("size") @Min(1) @Max(500) Integer size,
+                             @QueryParam("q") @Size(min = 2, max = 5) String q) {
+        return q == null ? List.of() : List.of(q);
     }
 
     @GET
