@@ -895,14 +895,14 @@ final class Sweep {
         }
 
         String describe() {
-            String shown = value.isTextual() ? value.asText().length() + " chars"
+            String shown = value.isTextual() ? value.asText().codePointCount(0, value.asText().length()) + " chars"
                     : value.isArray() ? value.size() + " items" : text();
             return kind + " (" + bound + ": " + shown + ")";
         }
     }
 
     /** The kinds of boundary case, in the order the summary prints them. */
-    static final List<String> KINDS = List.of("maxLength+1", "at maxLength", "minLength-1", "above maximum", "at maximum",
+    static final List<String> KINDS = List.of("maxLength+1", "at maxLength", "at maxLength, wide characters", "minLength-1", "above maximum", "at maximum",
             "below minimum", "maxItems+1", "maxItems+1 copies", "minItems-1");
 
     /** Longest string or array a boundary case builds: a larger declared bound is left to the 100k and 1M cases. */
@@ -947,12 +947,37 @@ final class Sweep {
             } else {
                 skipped.merge("at maxLength: the pattern refuses the padded value", 1, Integer::sum);
             }
+            // the same length in characters outside the Basic Multilingual Plane (two UTF-16 units each): JSON Schema
+            // counts characters, so it is as valid (nineteenth pass: Hibernate Validator's @Size counted units and
+            // refused a name of 150 emoji under a maxLength of 200), and a 2xx must keep and echo it whole
+            String wide = wide(base, max);
+            if (wide != null && allows(s, wide)) {
+                out.add(new Bound("at maxLength, wide characters", "maxLength " + max, NODES.textNode(wide), Expect.TOLERATED));
+            } else {
+                skipped.merge("at maxLength, wide characters: the pattern refuses them", 1, Integer::sum);
+            }
         }
         if (s.path("minLength").isIntegralNumber() && s.get("minLength").asInt() > 0) {
             int min = s.get("minLength").asInt();
             out.add(new Bound("minLength-1", "minLength " + min, NODES.textNode(padded(base, min - 1, pads.get(0))), Expect.REFUSED));
         }
         return out;
+    }
+
+    /** A character outside the Basic Multilingual Plane (U+1F600): one character, two UTF-16 units, four UTF-8 bytes. */
+    static final String WIDE = new String(Character.toChars(0x1F600));
+
+    /**
+     * Exactly {@code length} characters (code points): the value's first half, at most, then {@link #WIDE} characters
+     * (at least one); null for a length of 0.
+     */
+    static String wide(String value, int length) {
+        if (length < 1) {
+            return null;
+        }
+        int keep = Math.min(value.codePointCount(0, value.length()), (length - 1) / 2);
+        String head = value.substring(0, value.offsetByCodePoints(0, keep));
+        return head + WIDE.repeat(length - keep);
     }
 
     /** The value cut or padded with {@code pad} to exactly {@code length} characters. */
@@ -1152,10 +1177,11 @@ final class Sweep {
 
     /** Whether a string schema's bounds and pattern (a search, as in JSON Schema) accept the value. */
     static boolean allows(JsonNode s, String value) {
-        if (s.has("maxLength") && value.length() > s.get("maxLength").asInt()) {
+        int characters = value.codePointCount(0, value.length());
+        if (s.has("maxLength") && characters > s.get("maxLength").asInt()) {
             return false;
         }
-        if (s.has("minLength") && value.length() < s.get("minLength").asInt()) {
+        if (s.has("minLength") && characters < s.get("minLength").asInt()) {
             return false;
         }
         if (s.has("pattern")) {

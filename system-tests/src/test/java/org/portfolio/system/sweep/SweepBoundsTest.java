@@ -116,6 +116,15 @@ class SweepBoundsTest {
         assertThat(BadInputSweepIT.judge(hostile, page)).isNull();
         assertThat(BadInputSweepIT.judge(elsewhere, page)).as("a page elsewhere is held to the rule")
                 .startsWith("hostile string not echoed verbatim");
+        // a field of the same name deeper in the record is another thing: an amendment's reason is not the contract's
+        // decided end's (nineteenth pass)
+        Http.Answer contract = new Http.Answer(201, "application/json", null,
+                "{\"id\":\"c\",\"scheduledEnd\":{\"reason\":\"Corrective action plan not met\"},\"benchmarks\":[{\"metricCode\":\"X\"}]}", 5, Map.of());
+        Case reason = new Case(example.op(), "body reason: script", "/api/things", Map.of(), "application/json",
+                new byte[0], Expect.TOLERATED, "reason", "<script>alert(1)</script>");
+        assertThat(BadInputSweepIT.judge(reason, contract)).isNull();
+        Http.Answer stale = new Http.Answer(201, "application/json", null, "{\"lastName\":\"Okafor\",\"scheduledEnd\":{}}", 5, Map.of());
+        assertThat(BadInputSweepIT.judge(elsewhere, stale)).startsWith("hostile string not echoed verbatim");
     }
 
     @Test
@@ -123,7 +132,8 @@ class SweepBoundsTest {
         Map<String, Integer> skipped = new TreeMap<>();
         List<Bound> b = Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":8,\"minLength\":3,\"pattern\":\"^[^ ]([\\\\s\\\\S]*[^ ])?#[^ #]+$\"}"),
                 "ab#cd", skipped);
-        assertThat(shown(b)).containsExactly("maxLength+1 ab#cddddd REFUSED", "at maxLength ab#cdddd TOLERATED", "minLength-1 ab REFUSED");
+        assertThat(shown(b)).containsExactly("maxLength+1 ab#cddddd REFUSED", "at maxLength ab#cdddd TOLERATED",
+                "at maxLength, wide characters ab#\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 TOLERATED", "minLength-1 ab REFUSED");
         assertThat(skipped).isEmpty();
     }
 
@@ -133,13 +143,59 @@ class SweepBoundsTest {
         List<Bound> b = Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":12,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\"}"),
                 "2026-01-02", skipped);
         assertThat(shown(b)).containsExactly("maxLength+1 2026-01-02222 REFUSED");
-        assertThat(skipped).containsEntry("at maxLength: the pattern refuses the padded value", 1);
+        assertThat(skipped).containsEntry("at maxLength: the pattern refuses the padded value", 1)
+                .containsEntry("at maxLength, wide characters: the pattern refuses them", 1);
         // a trailing space the pattern refuses: padded with x instead
         b = Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":6,\"pattern\":\"\\\\S$\"}"), "a ", skipped);
-        assertThat(shown(b)).containsExactly("maxLength+1 a xxxxx REFUSED", "at maxLength a xxxx TOLERATED");
+        assertThat(shown(b)).containsExactly("maxLength+1 a xxxxx REFUSED", "at maxLength a xxxx TOLERATED",
+                "at maxLength, wide characters a \uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 TOLERATED");
         // enum and format strings have no length cases
         assertThat(Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":6,\"format\":\"uuid\"}"), "a", skipped)).isEmpty();
         assertThat(Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":6,\"enum\":[\"A\"]}"), "A", skipped)).isEmpty();
+    }
+
+    /**
+     * A value at its declared length is as valid in characters outside the Basic Multilingual Plane: exactly maxLength
+     * of them (twice as many UTF-16 units), the value's beginning kept; a value refused for its size at the bound is
+     * a violation (nineteenth pass: {@code @Size} counted UTF-16 units).
+     */
+    @Test
+    void aLengthIsAlsoSentInWideCharactersAndARefusalForItsSizeFails() throws Exception {
+        String w = Sweep.wide("Lincoln Elementary", 10);
+        assertThat(w).isEqualTo("Linc" + Sweep.WIDE.repeat(6));
+        assertThat(w.codePointCount(0, w.length())).isEqualTo(10);
+        assertThat(w.length()).isEqualTo(16);
+        assertThat(Sweep.wide("", 1)).isEqualTo(Sweep.WIDE);
+        assertThat(Sweep.wide("abc", 0)).isNull();
+        Sweep.Op op = new Sweep.Op("post", "/api/things", json("{}"));
+        Case atBound = new Case(op, "body name: at maxLength, wide characters", "/api/things", Map.of(), "application/json",
+                new byte[0], Expect.TOLERATED, "name", w).withBound("at maxLength, wide characters");
+        Http.Answer tooLong = new Http.Answer(400, "application/problem+json", null,
+                "{\"type\":\"urn:portfolio:problem:validation\",\"title\":\"Invalid request\",\"status\":400,"
+                        + "\"errors\":[{\"field\":\"name\",\"message\":\"size must be between 1 and 10\"}]}", 5, Map.of());
+        Http.Answer forItsMeaning = new Http.Answer(422, "application/problem+json", null,
+                "{\"type\":\"urn:portfolio:problem:unprocessable\",\"title\":\"Unprocessable\",\"status\":422,"
+                        + "\"errors\":[{\"field\":\"name\",\"message\":\"a school of this name exists\"}]}", 5, Map.of());
+        assertThat(BadInputSweepIT.judge(atBound, tooLong)).startsWith("a value at its declared bound refused for its size");
+        assertThat(String.valueOf(BadInputSweepIT.judge(atBound, forItsMeaning))).doesNotContain("refused for its size");
+        assertThat(BadInputSweepIT.judge(new Case(op, "body name: maxLength+1", "/api/things", Map.of(), "application/json",
+                new byte[0], Expect.REFUSED, "name", null).withBound("maxLength+1"), tooLong)).isNull();
+    }
+
+    /** Writes to one path run one after another, in order; reads and other paths each on their own. */
+    @Test
+    void writesToOneResourceRunInOneGroupInTheirOrder() throws Exception {
+        Sweep.Op post = new Sweep.Op("post", "/api/contracts/{id}/termination", json("{}"));
+        Sweep.Op get = new Sweep.Op("get", "/api/contracts/{id}", json("{}"));
+        java.util.function.BiFunction<Sweep.Op, String, Case> make = (op, name) -> new Case(op, name,
+                op.isGet() ? "/api/contracts/a" : "/api/contracts/a/termination", Map.of(), null, null, Expect.TOLERATED, null, null);
+        Case t1 = make.apply(post, "t1");
+        Case r1 = make.apply(get, "r1");
+        Case t2 = make.apply(post, "t2");
+        Case r2 = make.apply(get, "r2");
+        Case other = new Case(post, "t3", "/api/contracts/b/termination", Map.of(), null, null, Expect.TOLERATED, null, null);
+        assertThat(BadInputSweepIT.byResource(List.of(t1, r1, t2, r2, other), c -> c))
+                .containsExactly(List.of(t1, t2), List.of(r1), List.of(r2), List.of(other));
     }
 
     @Test
