@@ -81,6 +81,18 @@ public final class TestTokens {
     }
 
     /**
+     * As {@link #byReference}, narrowed to some schools as the gateway narrows a token the client asked for fewer
+     * schools ({@code schools} beside {@code school_scope: client}): a client this service has not heard of then acts
+     * for those schools only, OVERSIGHT too (not district-wide, as a plain {@link #token} without a scope claim is).
+     */
+    public static String byReferenceNarrowed(String subject, List<String> schools, String... roles) {
+        Duration ttl = Duration.ofMinutes(30);
+        return cached(List.of("byReferenceNarrowed", subject, schools, new TreeSet<>(Set.of(roles))), ttl,
+                () -> claims(subject, Set.of(roles), schools, ttl).claim("school_scope", "client")
+                        .jws().keyId("test").sign(privateKey()));
+    }
+
+    /**
      * As {@link #byReference}, issued at a given instant (not cached): a token of a client whose first request comes
      * long after its issue, which a service does not wait for when it has not heard of the client.
      */

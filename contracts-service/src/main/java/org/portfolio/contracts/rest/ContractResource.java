@@ -279,9 +279,13 @@ public class ContractResource {
     }
 
     /** 403 unless the caller decides for the contract's school (an authorizer: a school of its oversight bodies). */
+    /**
+     * 403 unless the caller decides for the contract's school. Reads the school id only: a contract loaded here would
+     * stay in the request's session and the answer after the change would show it as it was (nineteenth pass).
+     */
     private void decidesFor(UUID contractId) {
         if (!caller.isDistrictWide()) {
-            caller.requireSchool(queries.get(contractId).schoolId());
+            caller.requireSchool(queries.schoolIdOf(contractId));
         }
     }
 
