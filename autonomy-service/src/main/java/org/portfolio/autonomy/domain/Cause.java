@@ -176,6 +176,6 @@ public class Cause {
     }
 
     static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return org.portfolio.platform.web.text.Texts.cut(s, max); // in characters, not UTF-16 units (nineteenth pass)
     }
 }

@@ -78,7 +78,7 @@ public class AutonomyStateHandler implements EventHandler {
         state.apply(new AutonomyStateService.GrantChange(g.grantId(), g.schoolId(), g.domain().name(),
                 g.model() == null ? null : g.model().name(), g.contractId(), status,
                 kind == null || kind.length() > 40 ? null : kind, summary(event.name(), g.cause()),
-                description == null ? null : description.length() > 1000 ? description.substring(0, 999) + "…" : description,
+                org.portfolio.platform.web.text.Texts.cut(description, 1000),
                 ratingIds(g.cause()), event.time() != null ? event.time() : calendar.now()), event.id());
     }
 
@@ -119,7 +119,7 @@ public class AutonomyStateHandler implements EventHandler {
             }
         }
         String s = CorrectionCodes.withoutFreeText(sb.toString());
-        return s.length() > 1000 ? s.substring(0, 999) + "…" : s;
+        return org.portfolio.platform.web.text.Texts.cut(s, 1000);
     }
 
     private static String text(JsonNode n, String field) {

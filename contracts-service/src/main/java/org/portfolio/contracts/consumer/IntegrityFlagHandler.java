@@ -99,6 +99,6 @@ public class IntegrityFlagHandler implements EventHandler {
     }
 
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return org.portfolio.platform.web.text.Texts.cut(s, max);
     }
 }

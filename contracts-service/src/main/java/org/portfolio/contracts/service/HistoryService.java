@@ -67,6 +67,6 @@ public class HistoryService {
     }
 
     private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return org.portfolio.platform.web.text.Texts.cut(s, max); // in characters, not UTF-16 units (nineteenth pass)
     }
 }

@@ -164,7 +164,7 @@ public class SchoolRegistryService {
         if (kind == StatusDecisionKind.CLOSE) {
             // at most 2,000 characters, as ContractEnded's reason is declared (the decision's own reason may be 2,000)
             String ended = "School closed: " + reason;
-            contracts.terminateForClosure(s.id, ended.length() <= 2000 ? ended : ended.substring(0, 1999) + "…", date, actor);
+            contracts.terminateForClosure(s.id, org.portfolio.platform.web.text.Texts.cut(ended, 2000), date, actor);
         }
         return d;
     }

@@ -157,7 +157,11 @@ public class PeriodService {
     /** "<name> — round N", the name cut so that the whole fits the column (200 characters). */
     public static String roundName(String previous, int round) {
         String suffix = " — round " + round;
-        return (previous.length() + suffix.length() > 200 ? previous.substring(0, 200 - suffix.length()) : previous) + suffix;
+        // in characters, as the name's maxLength counts them (nineteenth pass: cut by UTF-16 units, a name of emoji
+        // lost half its length and kept half of one)
+        int room = 200 - suffix.length();
+        return (previous.codePointCount(0, previous.length()) > room
+                ? previous.substring(0, previous.offsetByCodePoints(0, room)) : previous) + suffix;
     }
 
     /** From a PUBLISHED period: the next round (DRAFT) with the same programs; seats are what this round leaves. */

@@ -338,7 +338,7 @@ public class IntegrityStore {
     }
 
     private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return org.portfolio.platform.web.text.Texts.cut(s, max);
     }
 
     private static void bindKeys(Connection c, PreparedStatement s, Collection<SchoolYearKey> keys) throws SQLException {
