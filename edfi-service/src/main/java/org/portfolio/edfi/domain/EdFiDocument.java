@@ -177,7 +177,7 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
                 descriptors(body, "scoreResults", "assessmentReportingMethodDescriptor", errors);
                 for (ObjectNode r : entries(body, "scoreResults", errors)) {
                     JsonNode result = r.get("result");
-                    if (result == null || !result.isTextual() || result.asText().isEmpty() || result.asText().length() > 35) {
+                    if (result == null || !result.isTextual() || result.asText().isEmpty() || Descriptor.characters(result.asText()) > 35) {
                         add(errors, "$.scoreResults.result", "result must be text of 1 to 35 characters.");
                         break;
                     }
@@ -224,7 +224,7 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
         for (ObjectNode entry : entries(body, collection)) { // a malformed collection: descriptors() said so
             for (String field : List.of("minimumScore", "maximumScore")) {
                 JsonNode v = entry.get(field);
-                if (v != null && !v.isNull() && (!v.isTextual() || v.asText().length() > 35)) {
+                if (v != null && !v.isNull() && (!v.isTextual() || Descriptor.characters(v.asText()) > 35)) {
                     add(errors, "$." + collection + "." + field, field + " must be text of at most 35 characters.");
                 }
             }
@@ -273,7 +273,7 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
             }
             case NAMESPACE -> text(body, path, Descriptor.MAX_NAMESPACE, required, errors);
             case DESCRIPTOR -> {
-                Descriptor d = n.isTextual() && n.asText().length() <= 306 ? Descriptor.parse(n.asText()) : null;
+                Descriptor d = n.isTextual() && n.asText().length() <= 2 * 306 ? Descriptor.parse(n.asText()) : null; // 306 characters
                 if (d == null) {
                     add(errors, p, name + " must be a descriptor URI: namespace#CodeValue (namespace up to 255, code value up to 50 characters).");
                     yield null;
