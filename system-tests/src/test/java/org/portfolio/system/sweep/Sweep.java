@@ -902,7 +902,7 @@ final class Sweep {
     }
 
     /** The kinds of boundary case, in the order the summary prints them. */
-    static final List<String> KINDS = List.of("maxLength+1", "at maxLength", "at maxLength, wide characters", "minLength-1", "above maximum", "at maximum",
+    static final List<String> KINDS = List.of("maxLength+1", "at maxLength", "at maxLength, wide characters", "maxLength+1, wide characters", "minLength-1", "above maximum", "at maximum",
             "below minimum", "maxItems+1", "maxItems+1 copies", "minItems-1");
 
     /** Longest string or array a boundary case builds: a larger declared bound is left to the 100k and 1M cases. */
@@ -953,6 +953,8 @@ final class Sweep {
             String wide = wide(base, max);
             if (wide != null && allows(s, wide)) {
                 out.add(new Bound("at maxLength, wide characters", "maxLength " + max, NODES.textNode(wide), Expect.TOLERATED));
+                // and one past it, which a check counting half the units would let through (hostile review)
+                out.add(new Bound("maxLength+1, wide characters", "maxLength " + max, NODES.textNode(wide(base, max + 1)), Expect.REFUSED));
             } else {
                 skipped.merge("at maxLength, wide characters: the pattern refuses them", 1, Integer::sum);
             }

@@ -133,7 +133,8 @@ class SweepBoundsTest {
         List<Bound> b = Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":8,\"minLength\":3,\"pattern\":\"^[^ ]([\\\\s\\\\S]*[^ ])?#[^ #]+$\"}"),
                 "ab#cd", skipped);
         assertThat(shown(b)).containsExactly("maxLength+1 ab#cddddd REFUSED", "at maxLength ab#cdddd TOLERATED",
-                "at maxLength, wide characters ab#\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 TOLERATED", "minLength-1 ab REFUSED");
+                "at maxLength, wide characters ab#\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 TOLERATED", "maxLength+1, wide characters ab#c\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 REFUSED",
+                "minLength-1 ab REFUSED");
         assertThat(skipped).isEmpty();
     }
 
@@ -148,7 +149,7 @@ class SweepBoundsTest {
         // a trailing space the pattern refuses: padded with x instead
         b = Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":6,\"pattern\":\"\\\\S$\"}"), "a ", skipped);
         assertThat(shown(b)).containsExactly("maxLength+1 a xxxxx REFUSED", "at maxLength a xxxx TOLERATED",
-                "at maxLength, wide characters a \uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 TOLERATED");
+                "at maxLength, wide characters a \uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 TOLERATED", "maxLength+1, wide characters a \uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 REFUSED");
         // enum and format strings have no length cases
         assertThat(Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":6,\"format\":\"uuid\"}"), "a", skipped)).isEmpty();
         assertThat(Sweep.stringBounds(json("{\"type\":\"string\",\"maxLength\":6,\"enum\":[\"A\"]}"), "A", skipped)).isEmpty();
@@ -196,6 +197,29 @@ class SweepBoundsTest {
         Case other = new Case(post, "t3", "/api/contracts/b/termination", Map.of(), null, null, Expect.TOLERATED, null, null);
         assertThat(BadInputSweepIT.byResource(List.of(t1, r1, t2, r2, other), c -> c))
                 .containsExactly(List.of(t1, t2), List.of(r1), List.of(r2), List.of(other));
+    }
+
+    /** A contract's or grant's reason is judged where the answer keeps it; Ed-Fi's validationErrors are read for a size refusal. */
+    @Test
+    void nestedEchoesAndEdFiRefusalsAreJudged() throws Exception {
+        Sweep.Op termination = new Sweep.Op("post", "/api/contracts/{id}/termination", json("{}"));
+        Case reason = new Case(termination, "body reason: script", "/api/contracts/a/termination", Map.of(), "application/json",
+                new byte[0], Expect.TOLERATED, "reason", "<script>alert(1)</script>");
+        Http.Answer stale = new Http.Answer(200, "application/json", null,
+                "{\"id\":\"a\",\"scheduledEnd\":{\"reason\":\"the reason before\"}}", 5, Map.of());
+        Http.Answer kept = new Http.Answer(200, "application/json", null,
+                "{\"id\":\"a\",\"scheduledEnd\":{\"reason\":\"<script>alert(1)</script>\"}}", 5, Map.of());
+        assertThat(BadInputSweepIT.judge(reason, stale)).startsWith("hostile string not echoed verbatim");
+        assertThat(BadInputSweepIT.judge(reason, kept)).isNull();
+
+        Sweep.Op edfi = new Sweep.Op("post", "/edfi/data/v3/ed-fi/studentAssessments", json("{}"));
+        Case atBound = new Case(edfi, "body scoreResults[0].result: at maxLength, wide characters", "/edfi/data/v3/ed-fi/studentAssessments",
+                Map.of(), "application/json", new byte[0], Expect.TOLERATED, "scoreResults[0].result", "x")
+                .withBound("at maxLength, wide characters");
+        Http.Answer refused = new Http.Answer(400, "application/problem+json", null,
+                "{\"type\":\"urn:ed-fi:api:bad-request:data-validation-failed\",\"title\":\"Data Validation Failed\",\"status\":400,"
+                        + "\"validationErrors\":{\"$.scoreResults.result\":[\"result must be text of 1 to 35 characters.\"]}}", 5, Map.of());
+        assertThat(BadInputSweepIT.judge(atBound, refused)).startsWith("a value at its declared bound refused for its size");
     }
 
     @Test
