@@ -32,6 +32,8 @@ public class FrontDoor {
     /** Micrometer's uri tag for proxied requests (one per route, not per path: ids would explode the metrics). */
     private static final String URL_TEMPLATE = "UrlPathTemplate";
     private static final String TOKEN_ENDPOINT = "/oauth/token";
+    /** Micrometer's uri tag for a request the front door refused before it reached a route or a resource of its own. */
+    static final String REFUSED_TEMPLATE = "/{refused-at-the-edge}";
 
     @Inject
     GatewayConfig config;
@@ -89,6 +91,13 @@ public class FrontDoor {
             return;
         }
         Correlation corr = Correlation.of(req.getHeader(REQUEST_ID), req.getHeader("traceparent"));
+        RouteTable.Route proxied = table.route(path);
+        if (proxied != null) {
+            // tagged with its route from here on, refused or not (nineteenth pass: a request refused before the route
+            // was tagged kept its raw path, ids and all, so a hundred 401s for random ids filled Micrometer's 100 uri tags
+            // and the metrics of every route not yet seen were denied from then on)
+            ContextLocals.put(URL_TEMPLATE, proxied.metricsTemplate());
+        }
         if (req.uri() != null && req.uri().length() > config.limits().maxTargetLength()) {
             problem(ctx, ProblemType.URI_TOO_LONG, "The request target (path and query) is longer than "
                     + config.limits().maxTargetLength() + " characters", path, corr, hasBody(req));
@@ -312,6 +321,10 @@ public class FrontDoor {
 
     /** Answers before the body was read: the connection is closed after the answer, so the unread body cannot linger. */
     private static void problem(RoutingContext ctx, ProblemType type, String detail, String path, Correlation corr, boolean unreadBody) {
+        if (ContextLocals.get(URL_TEMPLATE).isEmpty()) {
+            // refused before any route or resource: one tag for all of them, never the path a caller chose
+            ContextLocals.put(URL_TEMPLATE, REFUSED_TEMPLATE);
+        }
         if (unreadBody) {
             closeAfterAnswer(ctx);
         }
