@@ -46,11 +46,11 @@ class ProgramLimitTest {
     @Test
     void theLargestRoundAPeriodMayHoldFitsItsOneEvent() throws Exception {
         MatchPublished round = widestRound(ProgramService.MAX_PROGRAMS_PER_PERIOD, 8);
-        assertThat(mapper.writeValueAsString(round).length()).as("with every block").isGreaterThan(Outbox.MAX_PAYLOAD_CHARS);
+        assertThat(Outbox.utf8Length(mapper.writeValueAsString(round))).as("with every block").isGreaterThan(Outbox.MAX_PAYLOAD_BYTES);
         MatchPublished published = MatchService.withBlocksIfTheyFit(mapper, round);
         assertThat(published.programs()).allSatisfy(p -> assertThat(p.blocks()).isNull());
-        int chars = mapper.writeValueAsString(published).length();
-        assertThat(chars).as("characters of the widest MatchPublished a period may publish").isLessThan(Outbox.MAX_PAYLOAD_CHARS);
+        long bytes = Outbox.utf8Length(mapper.writeValueAsString(published));
+        assertThat(bytes).as("bytes of the widest MatchPublished a period may publish").isLessThan(Outbox.MAX_PAYLOAD_BYTES);
     }
 
     /** What the documents promise: 1,000 programs with two set-asides each, every figure at its widest, keep their blocks. */

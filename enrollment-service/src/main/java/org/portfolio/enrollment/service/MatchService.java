@@ -261,7 +261,7 @@ public class MatchService {
      */
     public static MatchPublished withBlocksIfTheyFit(ObjectMapper mapper, MatchPublished round) {
         try {
-            return mapper.writeValueAsString(round).length() <= Outbox.MAX_PAYLOAD_CHARS ? round : round.withoutBlocks();
+            return Outbox.utf8Length(mapper.writeValueAsString(round)) <= Outbox.MAX_PAYLOAD_BYTES ? round : round.withoutBlocks();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("MatchPublished is not serialisable: " + e.getMessage(), e);
         }

@@ -33,7 +33,7 @@ public class ProgramService {
 
     /**
      * Programs a period may have: every one is listed, with its figures and cutoff, in the round's one
-     * {@code MatchPublished} event, which must fit the event backbone (Outbox.MAX_PAYLOAD_CHARS; a round with more
+     * {@code MatchPublished} event, which must fit the event backbone (Outbox.MAX_PAYLOAD_BYTES; a round with more
      * could be matched but never published). 3,000 take at most about 790,000 characters, with 100 runs and 100 other periods of the round
      * ({@code MatchPublishedSizeTest}).
      */

@@ -26,11 +26,31 @@ import java.util.UUID;
 public class Outbox {
 
     /**
-     * The largest event data the outbox takes (characters of its JSON, at most 3 bytes each in UTF-8 only for
-     * non-ASCII text: the events' data is ids, codes and figures). Below Kafka's default record limit of 1 MB with the
-     * CloudEvents envelope around it.
+     * The largest event data the outbox takes, in bytes of its JSON in UTF-8, as the broker counts a record: below
+     * Kafka's default record limit of 1 MB with the CloudEvents envelope around it. (It counted characters until the
+     * nineteenth pass: reasons and names may be any text, and 900,000 characters of it up to 2.7 MB, which the broker
+     * would have refused and the relay retried for good.)
      */
-    public static final int MAX_PAYLOAD_CHARS = 900_000;
+    public static final int MAX_PAYLOAD_BYTES = 900_000;
+
+    /** The length of the text in UTF-8 bytes, counted without encoding it. */
+    public static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
 
     /** 409: the change would publish an event larger than the backbone carries (nothing is committed). */
     public static final org.portfolio.platform.web.problem.ProblemType EVENT_TOO_LARGE = org.portfolio.platform.web.problem.ProblemType
@@ -101,11 +121,12 @@ public class Outbox {
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("event payload is not serialisable: " + ex.getMessage(), ex);
         }
-        if (e.payload.length() > MAX_PAYLOAD_CHARS) {
+        long bytes = utf8Length(e.payload);
+        if (bytes > MAX_PAYLOAD_BYTES) {
             // the broker refuses a record over 1 MB, and the relay sends in order: such a row would hold up every later
             // event of the service for good. Refused here, the change and its event are not committed at all.
             throw ProblemException.conflict(EVENT_TOO_LARGE, "The change would publish " + e.type + " of "
-                    + e.payload.length() + " characters, more than one event can carry (" + MAX_PAYLOAD_CHARS + ")");
+                    + bytes + " bytes, more than one event can carry (" + MAX_PAYLOAD_BYTES + ")");
         }
         em.persist(e);
         wakeRelayAfterCommit();
