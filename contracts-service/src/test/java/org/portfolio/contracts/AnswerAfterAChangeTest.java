@@ -71,6 +71,31 @@ class AnswerAfterAChangeTest {
                 .post("/api/contracts/" + id + "/termination").then().statusCode(200);
     }
 
+    /** The same for an edit of the draft and a non-renewal: each answer as the change left the contract. */
+    @Test
+    void anEditAndANonRenewalAreAnsweredAsTheyLeftTheContract() {
+        String school = openSchool(oversightBody());
+        String id = draft(standardDraft(school));
+        String authorizer = TestTokens.byReferenceNarrowed("authorizer-edits", List.of(school), "OVERSIGHT");
+        Map<String, Object> edited = new java.util.LinkedHashMap<>(standardDraft(school));
+        edited.remove("schoolId");
+        edited.put("term", Map.of("startYear", year(0), "endYear", year(3)));
+        Response edit = given().auth().oauth2(authorizer).header("If-Match", etag(id)).contentType(ContentType.JSON)
+                .body(edited).put("/api/contracts/" + id);
+        assertThat(edit.statusCode()).as(edit.asString()).isEqualTo(200);
+        assertThat(edit.<String>path("term.endYear")).isEqualTo(year(3));
+        assertThat(edit.header("ETag")).isEqualTo(etag(id));
+
+        activate(id).statusCode(200);
+        Response notRenewed = change(authorizer, "non-renewal", etag(id), Map.of("reason", "Enrollment below the floor"), id);
+        assertThat(notRenewed.<String>path("scheduledEnd.as")).isEqualTo("NON_RENEWED");
+        assertThat(notRenewed.<String>path("scheduledEnd.reason")).isEqualTo("Enrollment below the floor");
+        assertThat(notRenewed.header("ETag")).isEqualTo(etag(id));
+
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("reason", "End of the test"))
+                .post("/api/contracts/" + id + "/termination").then().statusCode(200);
+    }
+
     private static Response change(String token, String action, String ifMatch, Map<String, Object> body, String id) {
         Response r = given().auth().oauth2(token).header("If-Match", ifMatch).contentType(ContentType.JSON).body(body)
                 .post("/api/contracts/" + id + "/" + action);
