@@ -192,7 +192,7 @@ public class GrantResource {
     /** 403 unless the caller decides for the grant's school (an authorizer: a school of its oversight bodies). */
     private void decidesFor(UUID grantId) {
         if (!caller.isDistrictWide()) {
-            caller.requireSchool(grants.get(grantId).schoolId);
+            caller.requireSchool(grants.schoolIdOf(grantId));
         }
     }
 

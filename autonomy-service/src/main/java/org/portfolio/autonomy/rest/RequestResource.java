@@ -215,7 +215,7 @@ public class RequestResource {
     }
 
     private void scope(UUID id) {
-        caller.requireSchool(requests.get(id).schoolId);
+        caller.requireSchool(requests.schoolIdOf(id));
     }
 
     private Response answer(AutonomyRequest r, Response.Status status) {

@@ -238,6 +238,14 @@ public class RequestService {
 
     // --- reads -------------------------------------------------------------------------------------------------
 
+    /** The request's school, read without loading the request into the request's session (as {@code GrantService.schoolIdOf}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID schoolIdOf(UUID id) {
+        return requests.getEntityManager().createQuery("select r.schoolId from AutonomyRequest r where r.id = :id", UUID.class)
+                .setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Request", id));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public AutonomyRequest get(UUID id) {
         return requests.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Request", id));
