@@ -46,6 +46,17 @@ class ApiDiffTest {
         return (ObjectNode) doc.path("paths").path(path).path(method);
     }
 
+    /** "Not blank" written anchored is the same pattern; any other change of a pattern is still named (nineteenth pass). */
+    @Test
+    void theAnchoredNotBlankIsTheSamePatternAndOtherChangesAreNot() {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        assertThat(SchemaDiff.samePattern(f.textNode("\\S"), f.textNode("^\\s*\\S[\\s\\S]*$"))).isTrue();
+        assertThat(SchemaDiff.samePattern(f.textNode("^\\s*\\S[\\s\\S]*$"), f.textNode("\\S"))).isTrue();
+        assertThat(SchemaDiff.samePattern(f.textNode("\\S"), f.textNode("^\\S+$"))).isFalse();
+        assertThat(SchemaDiff.samePattern(f.textNode("^a$"), f.textNode("^b$"))).isFalse();
+        assertThat(SchemaDiff.samePattern(null, f.textNode("^a$"))).isFalse();
+    }
+
     @Test
     void theDocumentsAgainstThemselvesChangeNothing() throws IOException {
         assertThat(OpenApiDiff.between(api(), api())).isEmpty();

@@ -55,7 +55,15 @@ class RefSiblingsTest {
         assertThat(java.util.regex.Pattern.compile(grade.getPattern()).matcher("13").find()).isFalse();
         assertThat(java.util.regex.Pattern.compile(grade.getPattern()).matcher("12").find()).isTrue();
         assertThat(year.getPattern()).isEqualTo("^\\d{4}-\\d{2}$");
-        assertThat(notBlank.getPattern()).isEqualTo("\\S");
+        // "not blank" anchored, so that a check from the start only (Python's re.match) reads it as JSON Schema does
+        // (nineteenth pass: the Python client refused " Lincoln")
+        assertThat(notBlank.getPattern()).isEqualTo("^\\s*\\S[\\s\\S]*$");
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(notBlank.getPattern());
+        assertThat(p.matcher(" Lincoln").lookingAt()).isTrue();
+        assertThat(p.matcher("\tRivera").lookingAt()).isTrue();
+        assertThat(p.matcher("x\n").lookingAt()).isTrue();
+        assertThat(p.matcher("   ").lookingAt()).isFalse();
+        assertThat(p.matcher("").lookingAt()).isFalse();
         assertThat(code.getPattern()).isEqualTo("^(?:\\d{12})$");
     }
 }

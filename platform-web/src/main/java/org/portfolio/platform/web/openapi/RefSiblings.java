@@ -15,12 +15,17 @@ import java.util.Map;
  * <p>On the same walk it anchors every {@code pattern}: Bean Validation's {@code @Pattern} matches the whole value,
  * JSON Schema's {@code pattern} (and a generated client's regex check) any part of it, so {@code PK|K|[1-9]|1[0-2]}
  * admitted "13" in the document and not in the service (outside review of 2026-12-06, eighth pass). A pattern becomes
- * {@code ^(?:…)$} unless it is anchored already; {@code \S} stays as it is (the document's "not blank": some character
- * that is not a space, anywhere).
+ * {@code ^(?:…)$} unless it is anchored already. The "not blank" that {@code @NotBlank} gives, {@code \S} (some character
+ * that is not a space, anywhere), is written anchored too, as {@link #NOT_BLANK}: openapi-generator's Python client
+ * checks a pattern with {@code re.match}, from the start only, and refused a valid {@code " Lincoln"} (nineteenth pass,
+ * outside check; openapi-generator#20559).
  */
 final class RefSiblings {
 
     private static final String PREFIX = "#/components/schemas/";
+
+    /** "Not blank", anchored: any spaces, then a character that is not one, then anything. */
+    static final String NOT_BLANK = "^\\s*\\S[\\s\\S]*$";
 
     private RefSiblings() {
     }
@@ -39,7 +44,9 @@ final class RefSiblings {
                 }
             }
             String pattern = s.getPattern();
-            if (pattern != null && !pattern.equals("\\S") && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            if (pattern != null && pattern.equals("\\S")) {
+                s.setPattern(NOT_BLANK);
+            } else if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
                 s.setPattern("^(?:" + pattern + ")$");
             }
         });
