@@ -63,6 +63,6 @@ public class JobErrorStore {
     private static String truncate(String s, int max) {
         // PostgreSQL's text holds no NUL: one in an error's field or message failed the insert (and the upload, 500)
         String t = s == null ? "" : s.replace((char) 0, '\uFFFD');
-        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+        return org.portfolio.platform.web.text.Texts.cut(t, max);
     }
 }

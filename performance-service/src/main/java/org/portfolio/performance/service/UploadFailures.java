@@ -109,7 +109,7 @@ final class UploadFailures {
             return "the body exceeds the parser's limits";
         }
         String m = withoutQuotedInput(j.getOriginalMessage());
-        return m == null || m.length() <= 900 ? m : m.substring(0, 900) + "…";
+        return org.portfolio.platform.web.text.Texts.cut(m, 901);
     }
 
     /** A quoted piece of input in a parser's message; not the JSON literals it names as expected. */

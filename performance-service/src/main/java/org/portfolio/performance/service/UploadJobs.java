@@ -102,7 +102,7 @@ public class UploadJobs {
                     return;
                 }
                 j.status = JobStatus.FAILED;
-                j.failure = failure == null || failure.length() <= 900 ? failure : failure.substring(0, 900) + "…";
+                j.failure = org.portfolio.platform.web.text.Texts.cut(failure, 901);
                 j.bytesReceived = bytes;
                 j.finishedAt = clock.instant();
                 j.heartbeatAt = j.finishedAt;

@@ -1,5 +1,6 @@
 package org.portfolio.platform.web.validation;
 
+import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,23 +9,23 @@ class SizeInCharactersTest {
 
     static final String SMILE = new String(Character.toChars(0x1F600));
 
-    @Test
-    void aSurrogatePairIsOneCharacter() {
-        assertThat(SizeInCharacters.characters(SMILE.repeat(3), 10)).isEqualTo(3);
-        assertThat(SizeInCharacters.characters("a" + SMILE + "b", 10)).isEqualTo(3);
-        assertThat(SizeInCharacters.characters("", 10)).isZero();
+    @Size(min = 2, max = 3)
+    static String bounded;
+
+    private static SizeInCharacters validator() throws Exception {
+        SizeInCharacters v = new SizeInCharacters();
+        v.initialize(SizeInCharactersTest.class.getDeclaredField("bounded").getAnnotation(Size.class));
+        return v;
     }
 
     @Test
-    void aLongValueIsCountedOnlyPastItsBound() {
-        assertThat(SizeInCharacters.characters("x".repeat(1_000_000), 5)).isEqualTo(6);
-        assertThat(SizeInCharacters.characters(SMILE.repeat(6), 5)).isEqualTo(6);
-        assertThat(SizeInCharacters.characters(SMILE.repeat(5), 5)).isEqualTo(5);
-    }
-
-    @Test
-    void anUnpairedSurrogateCountsAsOne() {
-        assertThat(SizeInCharacters.characters("\uD83D" + "x", 10)).isEqualTo(2);
-        assertThat(SizeInCharacters.characters("x".repeat(6) + "\uD83D", 5)).isEqualTo(6);
+    void aSurrogatePairIsOneCharacterAndBothBoundsHold() throws Exception {
+        SizeInCharacters v = validator();
+        assertThat(v.isValid(null, null)).isTrue();
+        assertThat(v.isValid(SMILE.repeat(3), null)).as("six UTF-16 units, three characters").isTrue();
+        assertThat(v.isValid("a" + SMILE + "b", null)).isTrue();
+        assertThat(v.isValid(SMILE.repeat(4), null)).isFalse();
+        assertThat(v.isValid(SMILE, null)).as("one character, under the minimum").isFalse();
+        assertThat(v.isValid("\uD83D" + "x", null)).as("an unpaired surrogate counts as one").isTrue();
     }
 }
