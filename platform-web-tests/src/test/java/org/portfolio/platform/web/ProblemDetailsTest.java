@@ -167,6 +167,26 @@ class ProblemDetailsTest {
         given().queryParam("q", "ab").get("/widgets/list").then().statusCode(200);
     }
 
+    /**
+     * Blank is what the document's pattern ({@code ^\s*\S[\s\S]*$}, ECMA-262) calls blank: before (twentieth pass),
+     * Java's trim refused a name of U+001C that the document takes and took one of no-break and ideographic spaces
+     * that the document refuses.
+     */
+    @Test
+    void blankIsWhatTheDocumentsPatternCallsBlank() {
+        Map<String, Object> w = new java.util.HashMap<>(validWidget());
+        for (String blank : List.of("\u00A0\u3000", "\uFEFF", " \u2028\t")) {
+            w.put("name", blank);
+            problem(given().contentType("application/json; charset=UTF-8").body(w).post("/widgets").then(), 400, "validation")
+                    .body("errors.field", hasItem("name"));
+        }
+        for (String text : List.of("\u001C", "\u00A0x", " Lincoln")) {
+            w.put("name", text);
+            given().contentType("application/json; charset=UTF-8").body(w).post("/widgets").then().statusCode(200)
+                    .body("name", equalTo(text));
+        }
+    }
+
     @Test
     void invalidQueryParameterIs400() {
         problem(given().queryParam("size", 0).get("/widgets/list").then(), 400, "validation")
