@@ -24,7 +24,7 @@ import java.util.UUID;
  * ({@code GET /api/schools}) once after start. The school events alone cannot: a gateway that starts reading
  * {@code contracts.events} later than the topic's retention (an upgrade, a new database) would never see the schools
  * registered before. Only schools the copy does not know yet are filled: the events stay the authority on changes, so
- * an older directory page never takes a later move back. Retries every 30 s until one whole pass succeeds.
+ * an older directory page never takes a later move back. Retries ({@link #delayAfter}) until one whole pass succeeds.
  */
 @ApplicationScoped
 public class SchoolMembershipBackfill {
@@ -62,21 +62,44 @@ public class SchoolMembershipBackfill {
     }
 
     private void runUntilDone(URI contracts) {
-        while (!stopping) {
+        long waited = 0;
+        for (int attempt = 1; !stopping; attempt++) {
             try {
                 int filled = pass(contracts);
                 LOG.infof("School membership backfilled from contracts-service's directory: %d schools the events had not told", filled);
                 return;
             } catch (Exception ex) {
-                LOG.warnf("Could not read contracts-service's school directory (%s); trying again in 30 s", ex.toString());
+                long delay = delayAfter(attempt);
+                if (quietWhile(waited)) {
+                    LOG.infof("contracts-service's school directory not readable yet (%s); trying again in %d s", ex.toString(), delay);
+                } else {
+                    LOG.warnf("Could not read contracts-service's school directory (%s); trying again in %d s", ex.toString(), delay);
+                }
+                waited += delay;
                 try {
-                    Thread.sleep(30_000);
+                    Thread.sleep(delay * 1_000);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
         }
+    }
+
+    /**
+     * Seconds to wait after the given failed attempt: 1, 2, 4, 8, 16, then every 30. The suite starts its services
+     * together, so the gateway usually asks before contracts-service answers; the first tries come soon after.
+     */
+    static long delayAfter(int attempt) {
+        return attempt >= 6 ? 30 : 1L << (attempt - 1);
+    }
+
+    /**
+     * A failure is only INFO while the backfill has waited less than a minute (contracts-service still starting, as at
+     * every {@code ./portfolio up}); a WARN after that (twentieth pass: a healthy start logged a WARN).
+     */
+    static boolean quietWhile(long waitedSeconds) {
+        return waitedSeconds < 60;
     }
 
     /** One pass over the directory; the number of schools filled in. */

@@ -22,6 +22,7 @@ import org.portfolio.platform.events.CloudEventCodec;
 import org.portfolio.platform.events.EventsConfig;
 import org.portfolio.platform.events.consumer.EventOrigin.ForeignEventException;
 import org.portfolio.platform.events.kafka.KafkaClients;
+import org.portfolio.platform.events.kafka.TopicInitializer;
 import org.portfolio.platform.web.http.LoggedErrors;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
 
@@ -34,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The poll loop of one {@link EventHandler}: for each record, in one database transaction, insert
@@ -85,6 +87,7 @@ final class ConsumerWorker implements Runnable {
     private final EventsConfig config;
     private final MeterRegistry registry;
     private final DatabaseProbe database;
+    private final TopicInitializer topics;
     private final Map<String, Integer> attempts = new HashMap<>();
     /**
      * Retries per record after failures that are not the event's fault (lock contention; a connection error while
@@ -94,6 +97,8 @@ final class ConsumerWorker implements Runnable {
     /** Offsets not committed yet: past events that were only ignored (committed with the next, or within seconds). */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     static final long IGNORED_COMMIT_EVERY_NANOS = 5_000_000_000L;
+    /** How long a consumer waits at start for its topics to be created before it subscribes regardless. */
+    static final Duration TOPICS_WAIT = Duration.ofSeconds(30);
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
     private long lastCommit = System.nanoTime();
     private volatile boolean running = true;
@@ -101,8 +106,9 @@ final class ConsumerWorker implements Runnable {
     private long backoffMs;
 
     ConsumerWorker(EventHandler handler, KafkaClients clients, EntityManager em, DatabaseProbe database,
-                   DeadLetters deadLetters, EventsConfig config, MeterRegistry registry) {
+                   TopicInitializer topics, DeadLetters deadLetters, EventsConfig config, MeterRegistry registry) {
         this.handler = handler;
+        this.topics = topics;
         this.groupId = config.service() + "." + handler.name();
         this.clients = clients;
         this.em = em;
@@ -122,6 +128,7 @@ final class ConsumerWorker implements Runnable {
 
     @Override
     public void run() {
+        awaitTopics();
         while (running) {
             try (KafkaConsumer<String, byte[]> c = clients.newConsumer(groupId)) {
                 consumer = c;
@@ -152,6 +159,29 @@ final class ConsumerWorker implements Runnable {
                     pause(1_000);
                 }
             }
+        }
+    }
+
+    /**
+     * Waits, up to {@link #TOPICS_WAIT}, for {@link TopicInitializer} to have created the topics this consumer reads.
+     * A consumer that subscribes before they exist is not wrong (it picks them up when they appear), but Kafka's
+     * client warns "UNKNOWN_TOPIC_OR_PARTITION" a few times a second until then: nine WARNs at every cold start of the
+     * system stack, on a fresh broker (twentieth pass). After the wait it subscribes regardless: a broker that is
+     * unreachable is waited for as before.
+     */
+    private void awaitTopics() {
+        long deadline = System.nanoTime() + TOPICS_WAIT.toNanos();
+        try {
+            while (running && System.nanoTime() < deadline) {
+                if (topics.awaitReady(250, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+            if (running) {
+                LOG.infof("Consumer %s subscribing before its topics were created (broker unreachable?)", groupId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.portfolio.platform.events.EventsConfig;
 import org.portfolio.platform.events.kafka.KafkaClients;
+import org.portfolio.platform.events.kafka.TopicInitializer;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +42,9 @@ public class EventConsumers {
     DeadLetters deadLetters;
 
     @Inject
+    TopicInitializer topics;
+
+    @Inject
     EventsConfig config;
 
     @Inject
@@ -68,7 +72,7 @@ public class EventConsumers {
                             + ", which is not a service's <service>.events topic: its events could not be checked");
                 }
             }
-            ConsumerWorker w = new ConsumerWorker(h, clients, em, database, deadLetters, config, registry);
+            ConsumerWorker w = new ConsumerWorker(h, clients, em, database, topics, deadLetters, config, registry);
             Thread t = new Thread(w, "consumer-" + h.name());
             t.setDaemon(true);
             workers.add(w);
