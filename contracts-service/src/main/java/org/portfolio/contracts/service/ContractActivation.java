@@ -80,7 +80,7 @@ public class ContractActivation {
         // the school's lock first (as a status decision and an incoming value take it): a CLOSE waits for this
         // activation and then ends the contract, or this activation sees the school CLOSED
         School school = schoolRows.lock(c.school.id).orElseThrow();
-        schoolRows.getEntityManager().refresh(c);
+        queries.reread(c);
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.DRAFT, "activated");
         if (!ACTIVATABLE.contains(school.status)) {

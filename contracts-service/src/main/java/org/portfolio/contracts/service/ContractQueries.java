@@ -55,6 +55,21 @@ public class ContractQueries {
                 .orElseThrow(() -> ProblemException.notFound("Contract", id));
     }
 
+    /**
+     * The contract read again from the database, after a lock that orders changes to it was taken (its school's): a
+     * 404 when it was discarded meanwhile. Before (twentieth pass), a draft discarded while it was being activated or
+     * edited answered those 500 (the refresh's {@code EntityNotFoundException}, the missing version's
+     * {@code NoSuchElementException}).
+     */
+    public Contract reread(Contract c) {
+        try {
+            contracts.getEntityManager().refresh(c);
+            return c;
+        } catch (jakarta.persistence.EntityNotFoundException e) {
+            throw ProblemException.notFound("Contract", c.id);
+        }
+    }
+
     public ContractVersion current(Contract c) {
         return versions.find(c.id, c.currentVersion).orElseThrow();
     }
