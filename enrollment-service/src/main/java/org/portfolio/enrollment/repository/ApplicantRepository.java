@@ -15,6 +15,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUID> {
 
+    /**
+     * The applicant, its row locked FOR SHARE: an application is written against the applicant's grade and zone as
+     * they stand, and a change of them ({@link #findForUpdate}) waits for it, or it for the change (twentieth pass:
+     * a grade changed while an application was written left a grade-1 child with a Kindergarten choice, and seat).
+     */
+    public Optional<Applicant> findForShare(UUID id) {
+        return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_READ);
+    }
+
+    /** The applicant, its row locked FOR UPDATE: see {@link #findForShare}. */
+    public Optional<Applicant> findForUpdate(UUID id) {
+        return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public Optional<Applicant> findByExternalRef(String ref) {
         return find("externalRef", ref).firstResultOptional();
     }

@@ -314,10 +314,15 @@ public class MatchStore {
     }
 
     /** Existing applicant ids by external reference, for a bulk import. */
+    /**
+     * The ids of the applicants with these references, their rows locked FOR UPDATE in the order of their ids (an import
+     * writes each of them; an application or a change of one through the API waits for it, or it for them, and two
+     * imports of the same applicants take them in one order).
+     */
     public Map<String, UUID> applicantIdsByRef(List<String> refs) {
         Map<String, UUID> out = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select external_ref, id from applicant where external_ref = any (?)")) {
+             PreparedStatement ps = c.prepareStatement("select external_ref, id from applicant where external_ref = any (?) order by id for update")) {
             ps.setArray(1, c.createArrayOf("varchar", refs.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

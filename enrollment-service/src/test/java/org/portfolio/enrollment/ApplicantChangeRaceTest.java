@@ -1,0 +1,91 @@
+package org.portfolio.enrollment;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.portfolio.enrollment.service.ApplicationService;
+import org.portfolio.testing.Races;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.portfolio.enrollment.Fixtures.action;
+import static org.portfolio.enrollment.Fixtures.officer;
+
+/**
+ * An applicant's grade changed while an application of theirs was being written (twentieth pass, an outside check of
+ * races): the application was checked against the old grade, the change against the applications committed before
+ * it, and both succeeded — a grade-1 child held a Kindergarten choice, and after the match a Kindergarten seat (the
+ * match does not check eligibility again). The application locks the applicant FOR SHARE, the change FOR UPDATE: the
+ * change waits, then sees the application and is refused (422 invalid-choices), as it is when the two come one after
+ * the other.
+ */
+@QuarkusTest
+class ApplicantChangeRaceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ApplicationService applications;
+
+    @Test
+    void aGradeChangedWhileAnApplicationIsWrittenWaitsAndIsRefused() throws Exception {
+        UUID school = Fixtures.openSchool("EAST", "K");
+        UUID period = Fixtures.period(3);
+        UUID kindergarten = Fixtures.program(period, school, "K", 5, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        Fixtures.Kid kid = new Fixtures.Kid("K", "EAST");
+        UUID applicant = kid.create();
+        String tag = given().auth().oauth2(officer()).get("/api/enrollment/applicants/" + applicant).then().statusCode(200)
+                .extract().header("ETag");
+        Map<String, Object> firstGrade = new HashMap<>(kid.body);
+        firstGrade.put("grade", "1");
+
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the application, written and not committed yet
+            Future<?> applying = pool.submit(() -> Races.inRequest(() -> QuarkusTransaction.requiringNew().run(() -> {
+                applications.submit(period, applicant, null, List.of(kindergarten));
+                written.countDown();
+                Races.await(release);
+            })));
+            assertThat(written.await(30, TimeUnit.SECONDS)).as("the application is written").isTrue();
+            Future<Response> changing = pool.submit((Callable<Response>) () -> given().auth().oauth2(officer())
+                    .contentType(ContentType.JSON).header("If-Match", tag).body(firstGrade)
+                    .put("/api/enrollment/applicants/" + applicant));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!changing.isDone() && System.nanoTime() < until && Races.sessionsWaitingForALock(dataSource) == 0) {
+                Thread.sleep(50);
+            }
+            assertThat(changing.isDone()).as("the change waits for the application (answered: %s)",
+                    changing.isDone() ? changing.get().asString() : "").isFalse();
+            release.countDown();
+            applying.get(30, TimeUnit.SECONDS);
+            Response changed = changing.get(30, TimeUnit.SECONDS);
+            assertThat(changed.statusCode()).as(changed.asString()).isEqualTo(422);
+            assertThat(changed.jsonPath().getString("type")).isEqualTo("urn:portfolio:problem:invalid-choices");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(officer()).get("/api/enrollment/applicants/" + applicant).then().statusCode(200)
+                .body("grade", org.hamcrest.Matchers.equalTo("K"));
+    }
+}
