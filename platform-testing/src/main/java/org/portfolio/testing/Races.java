@@ -5,7 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +41,49 @@ public final class Races {
                      + "where datname = current_database() and wait_event_type = 'Lock'");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * Sends the requests while a lock is held (taken by {@code lockSql}, e.g. a {@code SELECT … FOR UPDATE} of the row
+     * they change, in a transaction of its own), each after the one before is seen waiting for a lock (at most 5 s:
+     * a request that takes no lock is simply answered); then releases the lock and returns the answers, in the order
+     * the requests were sent. So "at the same moment" happens every run, not when the scheduler allows.
+     */
+    public static <T> List<T> whileLocked(DataSource dataSource, String lockSql, List<Object> lockParams,
+                                          List<Callable<T>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = held.prepareStatement(lockSql)) {
+                    for (int i = 0; i < lockParams.size(); i++) {
+                        ps.setObject(i + 1, lockParams.get(i));
+                    }
+                    ps.execute();
+                }
+                List<Future<T>> sent = new ArrayList<>();
+                for (Callable<T> r : requests) {
+                    Future<T> f = pool.submit(r);
+                    sent.add(f);
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    while (!f.isDone() && System.nanoTime() < until && sessionsWaitingForALock(dataSource) < sent.size()) {
+                        Thread.sleep(20);
+                    }
+                }
+                held.rollback();
+                List<T> answers = new ArrayList<>();
+                for (Future<T> f : sent) {
+                    answers.add(f.get(60, TimeUnit.SECONDS));
+                }
+                return answers;
+            } finally {
+                if (!held.getAutoCommit()) {
+                    held.rollback();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

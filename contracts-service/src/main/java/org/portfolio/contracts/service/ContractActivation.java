@@ -76,11 +76,10 @@ public class ContractActivation {
     org.portfolio.contracts.repository.SchoolRepository schoolRows;
 
     public void activate(UUID id, String ifMatch, String reason, String actor) {
-        Contract c = queries.get(id);
         // the school's lock first (as a status decision and an incoming value take it): a CLOSE waits for this
         // activation and then ends the contract, or this activation sees the school CLOSED
-        School school = schoolRows.lock(c.school.id).orElseThrow();
-        queries.reread(c);
+        Contract c = queries.lockedForChange(id);
+        School school = c.school;
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.DRAFT, "activated");
         if (!ACTIVATABLE.contains(school.status)) {
@@ -145,7 +144,7 @@ public class ContractActivation {
     /** Renewal in one step: a new contract for the new term, activated at once; the old one ends as RENEWED. */
     public UUID renew(UUID id, String ifMatch, String reason, TermSpec term, List<ProvisionSpec> provisions,
                       List<BenchmarkSpec> benchmarks, AccountabilityTerms accountability, String actor) {
-        Contract old = queries.get(id);
+        Contract old = queries.lockedForChange(id);
         EntityTags.checkIfMatch(ifMatch, old.version);
         requireStatus(old, ContractStatus.ACTIVE, "renewed");
         List<ProvisionSpec> ps = provisions != null ? provisions : queries.current(old).provisions.stream()

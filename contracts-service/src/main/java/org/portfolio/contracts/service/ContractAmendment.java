@@ -69,10 +69,8 @@ public class ContractAmendment {
     /** Makes a new version from the current one; null parts are kept. Returns the new version number. */
     public int amend(UUID id, String ifMatch, String reason, TermSpec term, List<ProvisionSpec> provisions,
                      List<BenchmarkSpec> benchmarks, AccountabilityTerms accountability, String actor) {
-        Contract c = queries.get(id);
         // the school's lock first, as a status decision and an incoming value take it; then the contract as it is now
-        schoolRows.lock(c.school.id);
-        schoolRows.getEntityManager().refresh(c);
+        Contract c = queries.lockedForChange(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.ACTIVE, "amended; edit a DRAFT");
         ContractVersion cur = queries.current(c);

@@ -115,20 +115,9 @@ public class ContractDrafting {
         return c.id;
     }
 
-    /**
-     * The draft, after its school's lock (which an activation takes first too): an edit, a discard and an activation
-     * of one draft happen one after the other, and the later ones see what the earlier did — a 404 once it is
-     * discarded, a 409 once it is active (twentieth pass: each raced the others into a 500).
-     */
-    private Contract lockedForChange(UUID id) {
-        Contract c = queries.get(id);
-        schools.lock(c.school.id).orElseThrow();
-        return queries.reread(c);
-    }
-
     public void updateDraft(UUID id, String ifMatch, TermSpec term, List<ProvisionSpec> provisions,
                             List<BenchmarkSpec> benchmarks, AccountabilityTerms accountability, String actor) {
-        Contract c = lockedForChange(id);
+        Contract c = queries.lockedForChange(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.DRAFT, "edited; amend an ACTIVE contract");
         checkFormats(term, benchmarks);
@@ -162,7 +151,7 @@ public class ContractDrafting {
     }
 
     public void discardDraft(UUID id, String ifMatch, String actor) {
-        Contract c = lockedForChange(id);
+        Contract c = queries.lockedForChange(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.DRAFT, "discarded");
         versions.listFor(c.id).forEach(versions::delete);

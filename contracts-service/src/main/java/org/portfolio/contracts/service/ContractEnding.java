@@ -49,7 +49,7 @@ public class ContractEnding {
 
     /** Non-renewal: the contract ends as NON_RENEWED at the end of its term, or on an earlier date given. */
     public void nonRenew(UUID id, String ifMatch, String reason, LocalDate effectiveDate, String actor) {
-        Contract c = queries.get(id);
+        Contract c = queries.lockedForChange(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.ACTIVE, "non-renewed");
         if (c.scheduledEndAs != null) {
@@ -63,7 +63,7 @@ public class ContractEnding {
 
     /** Termination: now, or on a later date within the term. A termination replaces a decided non-renewal. */
     public void terminate(UUID id, String ifMatch, String reason, LocalDate effectiveDate, String actor) {
-        Contract c = queries.get(id);
+        Contract c = queries.lockedForChange(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
         requireStatus(c, ContractStatus.ACTIVE, "terminated");
         LocalDate termEnd = calendar.lastDayOf(c.termEnd());

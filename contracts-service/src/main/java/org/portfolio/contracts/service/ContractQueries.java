@@ -39,6 +39,9 @@ public class ContractQueries {
     @Inject
     SchoolCalendar calendar;
 
+    @Inject
+    org.portfolio.contracts.repository.SchoolRepository schoolRows;
+
     public Contract get(UUID id) {
         return contracts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Contract", id));
     }
@@ -56,17 +59,23 @@ public class ContractQueries {
     }
 
     /**
-     * The contract read again from the database, after a lock that orders changes to it was taken (its school's): a
-     * 404 when it was discarded meanwhile. Before (twentieth pass), a draft discarded while it was being activated or
-     * edited answered those 500 (the refresh's {@code EntityNotFoundException}, the missing version's
-     * {@code NoSuchElementException}).
+     * The contract to change, locked: its school's row first (as a status decision and an incoming value take it),
+     * then its own, read again as it is now. Every change of a contract through the API takes it before it checks
+     * If-Match and status, so two changes of one contract happen one after the other and the later one is told
+     * what the earlier did: 412 for the ETag it read before, 409 for a status no longer right, 404 for a draft
+     * discarded. Before (twentieth pass, an outside check of races), a draft discarded while it was activated or
+     * edited answered those 500, and the loser of two changes sent with the same ETag a 409 where the document says
+     * 412.
      */
-    public Contract reread(Contract c) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contract lockedForChange(UUID id) {
+        Contract c = get(id);
+        schoolRows.lock(c.school.id).orElseThrow();
         try {
-            contracts.getEntityManager().refresh(c);
+            contracts.getEntityManager().refresh(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             return c;
         } catch (jakarta.persistence.EntityNotFoundException e) {
-            throw ProblemException.notFound("Contract", c.id);
+            throw ProblemException.notFound("Contract", id);
         }
     }
 

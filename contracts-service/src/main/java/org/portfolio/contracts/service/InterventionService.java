@@ -47,7 +47,7 @@ public class InterventionService {
     @Transactional(Transactional.TxType.REQUIRED)
     public void setByHand(UUID id, String ifMatch, InterventionLevel level, String reason, LocalDate effectiveDate,
                           String actor) {
-        Contract c = queries.get(id);
+        Contract c = queries.lockedForChange(id);
         EntityTags.checkIfMatch(ifMatch, c.version);
         ContractChecks.requireStatus(c, ContractStatus.ACTIVE, "moved on the intervention ladder");
         if (c.interventionLevel == level) {

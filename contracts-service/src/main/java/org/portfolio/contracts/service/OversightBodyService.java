@@ -36,7 +36,9 @@ public class OversightBodyService {
     }
 
     public OversightBody update(UUID id, String ifMatch, String name, OversightBodyKind kind, String contactEmail) {
-        OversightBody body = get(id);
+        // locked before If-Match is checked: of two updates sent with the same ETag, the later is a 412 (twentieth pass)
+        OversightBody body = bodies.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Oversight body", id));
         EntityTags.checkIfMatch(ifMatch, body.version);
         bodies.findByName(name).filter(other -> !other.id.equals(id)).ifPresent(other -> {
             throw ProblemException.conflict(DUPLICATE_NAME, "Oversight body \"" + name + "\" already exists: " + other.id);

@@ -94,7 +94,8 @@ public class SchoolRegistryService {
 
     /** Updates the details; publishes SchoolUpdated when anything changed. */
     public School update(UUID id, String ifMatch, Details d, String actor) {
-        School s = get(id);
+        // locked before If-Match is checked: of two updates sent with the same ETag, the later is a 412 (twentieth pass)
+        School s = schools.lock(id).orElseThrow(() -> ProblemException.notFound("School", id));
         EntityTags.checkIfMatch(ifMatch, s.version);
         OversightBody body = body(d.oversightBodyId());
         checkUnique(d, id);

@@ -1,0 +1,75 @@
+package org.portfolio.contracts;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.portfolio.testing.Races;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.portfolio.contracts.Fixtures.*;
+
+/**
+ * Two changes sent at the same moment with the same ETag (twentieth pass, an outside check of races): the loser was
+ * a 409 from the row's version at commit, where the document says a stale ETag is a 412, for a school's details, an
+ * oversight body and a contract's termination. Each change now locks its row before it checks If-Match: the later
+ * one sees the earlier's version.
+ */
+@QuarkusTest
+class SameETagRacesTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aSchoolUpdatedTwiceWithOneETagIsA200AndA412() throws Exception {
+        String body = oversightBody();
+        String school = openSchool(body);
+        var read = given().get("/api/schools/" + school).then().statusCode(200).extract();
+        Supplier<Response> update = () -> given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .header("If-Match", read.header("ETag"))
+                .body(Map.of("districtCode", read.path("districtCode"), "name", "Renamed " + UUID.randomUUID(),
+                        "type", "CHARTER", "grades", List.of("9", "10"), "oversightBodyId", body))
+                .put("/api/schools/" + school);
+        assertThat(statuses("select 1 from school where id = ? for update", school, update, update))
+                .containsExactlyInAnyOrder(200, 412);
+    }
+
+    @Test
+    void anOversightBodyUpdatedTwiceWithOneETagIsA200AndA412() throws Exception {
+        String body = oversightBody();
+        String tag = given().auth().oauth2(admin()).get("/api/oversight-bodies/" + body).then().statusCode(200).extract().header("ETag");
+        Supplier<Response> update = () -> given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", tag)
+                .body(OversightBodyResourceTest.body("Renamed " + UUID.randomUUID())).put("/api/oversight-bodies/" + body);
+        assertThat(statuses("select 1 from oversight_body where id = ? for update", body, update, update))
+                .containsExactlyInAnyOrder(200, 412);
+    }
+
+    @Test
+    void aContractTerminatedTwiceWithOneETagIsA200AndA412() throws Exception {
+        String contract = activeContract(openSchool());
+        String tag = etag(contract);
+        Supplier<Response> terminate = () -> given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", tag)
+                .body(Map.of("reason", "Charter revoked after audit")).post("/api/contracts/" + contract + "/termination");
+        assertThat(statuses("select 1 from contract where id = ? for update", contract, terminate, terminate))
+                .containsExactlyInAnyOrder(200, 412);
+    }
+
+    /** The requests' statuses, sent while the row is locked (so they meet every run), then let go. */
+    @SafeVarargs
+    private List<Integer> statuses(String lockSql, String id, Supplier<Response>... requests) throws Exception {
+        List<Callable<Response>> calls = java.util.Arrays.stream(requests).map(r -> (Callable<Response>) r::get).toList();
+        List<Response> answers = Races.whileLocked(dataSource, lockSql, List.of(UUID.fromString(id)), calls);
+        answers.forEach(a -> assertThat(a.statusCode()).as(a.asString()).isLessThan(500));
+        return answers.stream().map(Response::statusCode).toList();
+    }
+}
