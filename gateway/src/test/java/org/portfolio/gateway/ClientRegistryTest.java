@@ -119,6 +119,34 @@ class ClientRegistryTest {
                 .body("$", not(hasKey("clientSecret"))).body("rotatedAt", notNullValue());
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * Twentieth pass (an outside check of races): a client disabled twice at the same moment answered one 200 and one
+     * 409 from the row's version; of two changes sent with one ETag the loser was a 409 where the document says 412.
+     * Each change locks the client's row first now.
+     */
+    @Test
+    void aClientDisabledTwiceAtOnceIsTwo200sAndChangedTwiceWithOneETagA200AndA412() throws Exception {
+        Clients.Registered c = Clients.register("SIS", UUID.randomUUID());
+        java.util.concurrent.Callable<io.restassured.response.Response> disable = () -> given().auth()
+                .oauth2(TestTokens.districtAdmin()).post("/api/admin/clients/" + c.id() + "/disable");
+        List<io.restassured.response.Response> answers = org.portfolio.testing.Races.whileLocked(dataSource,
+                "select 1 from api_client where client_id = ? for update", List.of(c.id()), List.of(disable, disable));
+        assertThat(answers.stream().map(io.restassured.response.Response::statusCode).toList()).as(answers.get(1).asString())
+                .containsExactly(200, 200);
+        var read = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/" + c.id()).then().statusCode(200).extract();
+        java.util.concurrent.Callable<io.restassured.response.Response> rename = () -> given().auth().oauth2(TestTokens.districtAdmin())
+                .contentType("application/json").header("If-Match", read.header("ETag"))
+                .body(java.util.Map.of("name", "Renamed " + UUID.randomUUID(), "roles", List.of("SIS"),
+                        "schools", read.path("schools"))).put("/api/admin/clients/" + c.id());
+        answers = org.portfolio.testing.Races.whileLocked(dataSource,
+                "select 1 from api_client where client_id = ? for update", List.of(c.id()), List.of(rename, rename));
+        assertThat(answers.stream().map(io.restassured.response.Response::statusCode).toList()).as(answers.get(1).asString())
+                .containsExactlyInAnyOrder(200, 412);
+    }
+
     /** Review finding (2026-12-05, L1): two administrators disabled at the same moment each saw the other still enabled. */
     @Test
     void twoLastAdministratorsDisabledAtOnceLeaveOneEnabled() throws Exception {
