@@ -30,7 +30,7 @@ import static org.portfolio.enrollment.Fixtures.officer;
  * An applicant's grade changed while an application of theirs was being written (twentieth pass, an outside check of
  * races): the application was checked against the old grade, the change against the applications committed before
  * it, and both succeeded — a grade-1 child held a Kindergarten choice, and after the match a Kindergarten seat (the
- * match does not check eligibility again). The application locks the applicant FOR SHARE, the change FOR UPDATE: the
+ * match does not check eligibility again). The application and the change lock the applicant FOR UPDATE: the
  * change waits, then sees the application and is refused (422 invalid-choices), as it is when the two come one after
  * the other.
  */
@@ -42,6 +42,23 @@ class ApplicantChangeRaceTest {
 
     @Inject
     ApplicationService applications;
+
+    /**
+     * A family's first application sent twice at once (a double click, a retry after a timeout): the second was a 409
+     * from the unique key; now it is the change of the first it is, as when sent after it.
+     */
+    @Test
+    void aFirstApplicationSentTwiceAtOnceIsCreatedThenChanged() throws Exception {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID period = Fixtures.period(3);
+        UUID program = Fixtures.program(period, school, "9", 5, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID applicant = new Fixtures.Kid("9", "EAST").create();
+        Callable<Response> apply = () -> Fixtures.apply(period, applicant, program);
+        List<Response> answers = Races.whileLocked(dataSource, "select 1 from applicant where id = ? for update",
+                List.of(applicant), List.of(apply, apply));
+        assertThat(answers.stream().map(Response::statusCode).toList()).as(answers.get(1).asString()).containsExactly(201, 200);
+    }
 
     @Test
     void aGradeChangedWhileAnApplicationIsWrittenWaitsAndIsRefused() throws Exception {

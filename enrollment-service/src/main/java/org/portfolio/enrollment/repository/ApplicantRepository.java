@@ -16,15 +16,12 @@ import java.util.UUID;
 public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUID> {
 
     /**
-     * The applicant, its row locked FOR SHARE: an application is written against the applicant's grade and zone as
-     * they stand, and a change of them ({@link #findForUpdate}) waits for it, or it for the change (twentieth pass:
-     * a grade changed while an application was written left a grade-1 child with a Kindergarten choice, and seat).
+     * The applicant, its row locked FOR UPDATE: an application is written against the applicant's grade and zone as
+     * they stand, and a change of them waits for it, or it for the change (twentieth pass: a grade changed while an
+     * application was written left a grade-1 child with a Kindergarten choice, and seat); two first applications of
+     * one applicant to one period sent at once are one after the other, the second a change of the first (before: a
+     * 409 from the unique key).
      */
-    public Optional<Applicant> findForShare(UUID id) {
-        return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_READ);
-    }
-
-    /** The applicant, its row locked FOR UPDATE: see {@link #findForShare}. */
     public Optional<Applicant> findForUpdate(UUID id) {
         return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }

@@ -98,7 +98,7 @@ public class ApplicationService {
 
     public Submitted submit(UUID periodId, UUID applicantId, String ifMatch, List<UUID> choices) {
         EnrollmentPeriod period = periods.findForShare(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
-        Applicant applicant = applicants.findForShare(applicantId).orElseThrow(() -> ProblemException.notFound("Applicant", applicantId));
+        Applicant applicant = applicants.findForUpdate(applicantId).orElseThrow(() -> ProblemException.notFound("Applicant", applicantId));
         if (!period.acceptsApplications()) {
             throw ProblemException.conflict(EnrollmentProblems.PERIOD_NOT_OPEN,
                     "Period " + periodId + " is " + period.status + "; applications are accepted and changed only while it is OPEN");
