@@ -1,24 +1,18 @@
 package org.portfolio.contracts;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.portfolio.contracts.repository.SchoolRepository;
 import org.portfolio.testing.Races;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +21,9 @@ import static org.portfolio.contracts.Fixtures.*;
 /**
  * A draft discarded while it is activated or edited (twentieth pass, an outside check of races): the activation,
  * waiting for the school's lock, then read a contract that no longer existed and answered 500, as did an edit that
- * found no version. Now the three take the school's lock and read the draft again after it: one wins, the other is
- * told why (404, 409, 412), never a 500.
+ * found no version. Now the three take the school's lock and read the draft again after it: the later one is told what
+ * the earlier did — a 404 when the draft is gone, a 412 when it changed under the ETag the discard was sent with.
+ * Each pair is sent while the school's row is locked, in both orders, so it meets every run.
  */
 @QuarkusTest
 class DraftRacesTest {
@@ -36,66 +31,48 @@ class DraftRacesTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    SchoolRepository schools;
+    static final BiFunction<String, String, Response> ACTIVATE = (draft, tag) -> given().auth().oauth2(admin())
+            .contentType(ContentType.JSON).body(Map.of("reason", "Board approval")).post("/api/contracts/" + draft + "/activation");
+
+    static final BiFunction<String, String, Response> EDIT = (draft, tag) -> given().auth().oauth2(admin())
+            .contentType(ContentType.JSON).header("If-Match", tag)
+            .body(Map.of("term", Map.of("startYear", year(0), "endYear", year(2)),
+                    "provisions", List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS")), "benchmarks", List.of(vacancies())))
+            .put("/api/contracts/" + draft);
+
+    static final BiFunction<String, String, Response> DISCARD = (draft, tag) -> given().auth().oauth2(admin())
+            .header("If-Match", tag).delete("/api/contracts/" + draft);
 
     @Test
-    void aDraftDiscardedWhileItIsActivatedIsNeverA500() throws Exception {
-        race(draft -> given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("reason", "Board approval"))
-                .post("/api/contracts/" + draft + "/activation"));
+    void aDraftActivatedThenDiscardedAtOnce() throws Exception {
+        assertThat(race(ACTIVATE, DISCARD)).containsExactly(200, 412);
     }
 
     @Test
-    void aDraftDiscardedWhileItIsEditedIsNeverA500() throws Exception {
-        race(draft -> given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(draft))
-                .body(Map.of("term", Map.of("startYear", year(0), "endYear", year(2)),
-                        "provisions", List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS")), "benchmarks", List.of(vacancies())))
-                .put("/api/contracts/" + draft));
+    void aDraftDiscardedThenActivatedAtOnce() throws Exception {
+        assertThat(race(DISCARD, ACTIVATE)).containsExactly(204, 404);
     }
 
-    /**
-     * Holds the school's lock (as a status decision or an incoming value would), sends the change, which waits for it,
-     * then the discard; releases the lock and reads both answers.
-     */
-    private void race(java.util.function.Function<String, Response> change) throws Exception {
+    @Test
+    void aDraftEditedThenDiscardedAtOnce() throws Exception {
+        assertThat(race(EDIT, DISCARD)).containsExactly(200, 412);
+    }
+
+    @Test
+    void aDraftDiscardedThenEditedAtOnce() throws Exception {
+        assertThat(race(DISCARD, EDIT)).containsExactly(204, 404);
+    }
+
+    /** The two requests' statuses, in the order sent, while the draft's school is locked; never a 500. */
+    private List<Integer> race(BiFunction<String, String, Response> first, BiFunction<String, String, Response> second)
+            throws Exception {
         String school = openSchool();
         String draft = draft(standardDraft(school));
         String tag = etag(draft);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            Future<?> holding = pool.submit(() -> Races.inRequest(() -> QuarkusTransaction.requiringNew().run(() -> {
-                schools.lock(UUID.fromString(school)).orElseThrow();
-                held.countDown();
-                Races.await(release);
-            })));
-            assertThat(held.await(30, TimeUnit.SECONDS)).as("the school's lock is held").isTrue();
-            Future<Response> changing = pool.submit((Callable<Response>) () -> change.apply(draft));
-            awaitWaiters(1, changing);
-            Future<Response> discarding = pool.submit((Callable<Response>) () -> given().auth().oauth2(admin())
-                    .header("If-Match", tag).delete("/api/contracts/" + draft));
-            awaitWaiters(2, discarding);
-            release.countDown();
-            holding.get(30, TimeUnit.SECONDS);
-            Response changed = changing.get(60, TimeUnit.SECONDS);
-            Response discarded = discarding.get(60, TimeUnit.SECONDS);
-            List<Integer> statuses = List.of(changed.statusCode(), discarded.statusCode());
-            assertThat(statuses).as("the change's and the discard's answers: %s / %s", changed.asString(), discarded.asString())
-                    .allMatch(s -> s < 500)
-                    .filteredOn(s -> s >= 200 && s < 300).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s >= 400).allMatch(s -> s == 404 || s == 409 || s == 412);
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
-        }
-    }
-
-    /** Until PostgreSQL shows that many sessions waiting for a lock, or the request is answered (at most 5 s). */
-    private void awaitWaiters(int waiters, Future<?> request) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!request.isDone() && System.nanoTime() < until && Races.sessionsWaitingForALock(dataSource) < waiters) {
-            Thread.sleep(50);
-        }
+        List<Callable<Response>> calls = List.of(() -> first.apply(draft, tag), () -> second.apply(draft, tag));
+        List<Response> answers = Races.whileLocked(dataSource, "select 1 from school where id = ? for update",
+                List.of(UUID.fromString(school)), calls);
+        answers.forEach(a -> assertThat(a.statusCode()).as(a.asString()).isLessThan(500));
+        return answers.stream().map(Response::statusCode).toList();
     }
 }

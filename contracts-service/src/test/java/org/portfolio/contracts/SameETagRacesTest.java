@@ -64,6 +64,24 @@ class SameETagRacesTest {
                 .containsExactlyInAnyOrder(200, 412);
     }
 
+    /**
+     * A school closed while the accountability clock or the expiry job changes its contract (they lock the contract
+     * only): the closure read the contract unlocked and its termination failed on the row's version, a 409 (hostile
+     * review of the twentieth pass, M2). It locks the contract too now, and ends it as it is after the other's change.
+     */
+    @Test
+    void aSchoolClosedWhileAJobChangesItsContractEndsIt() throws Exception {
+        String school = openSchool();
+        String contract = activeContract(school);
+        java.util.function.Supplier<Response> close = () -> given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("decision", "CLOSE", "reason", "Charter surrendered")).post("/api/schools/" + school + "/decisions");
+        List<Response> answers = Races.whileLocked(dataSource, "update contract set version = version + 1 where id = ?",
+                List.of(UUID.fromString(contract)), List.of(close::get), true);
+        assertThat(answers.get(0).statusCode()).as(answers.get(0).asString()).isEqualTo(201);
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("TERMINATED"));
+    }
+
     /** The requests' statuses, sent while the row is locked (so they meet every run), then let go. */
     @SafeVarargs
     private List<Integer> statuses(String lockSql, String id, Supplier<Response>... requests) throws Exception {

@@ -44,6 +44,43 @@ class ApplicantChangeRaceTest {
     ApplicationService applications;
 
     /**
+     * An import holds its applicants until it commits, which may take minutes: an application (or an officer's
+     * change) of one of them waits at most 5 s, then is a 409 {@code concurrent-modification} to retry, not a request
+     * hanging behind the import (hostile review of the twentieth pass, M1).
+     */
+    @Test
+    void anApplicationWaitsAtMostFiveSecondsForAnImportHoldingTheApplicant() throws Exception {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID period = Fixtures.period(3);
+        UUID program = Fixtures.program(period, school, "9", 5, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID applicant = new Fixtures.Kid("9", "EAST").create();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = held.prepareStatement("select 1 from applicant where id = ? for update")) {
+                ps.setObject(1, applicant);
+                ps.execute();
+            }
+            long start = System.nanoTime();
+            Future<Response> applying = pool.submit(() -> Fixtures.apply(period, applicant, program));
+            Response r;
+            try {
+                r = applying.get(30, TimeUnit.SECONDS);
+            } finally {
+                held.rollback();
+            }
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(409);
+            assertThat(r.jsonPath().getString("type")).isEqualTo("urn:portfolio:problem:concurrent-modification");
+            assertThat(waited).as("ms waited").isBetween(4_000L, 25_000L);
+        } finally {
+            pool.shutdownNow();
+        }
+        Fixtures.apply(period, applicant, program).then().statusCode(201);
+    }
+
+    /**
      * A family's first application sent twice at once (a double click, a retry after a timeout): the second was a 409
      * from the unique key; now it is the change of the first it is, as when sent after it.
      */

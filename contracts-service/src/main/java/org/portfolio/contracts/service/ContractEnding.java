@@ -74,10 +74,20 @@ public class ContractEnding {
         endOrSchedule(c, ContractStatus.TERMINATED, reason, effectiveDate, termEnd, actor);
     }
 
-    /** The school closed: its ACTIVE contract is terminated at once. */
+    /**
+     * The school closed: its ACTIVE contract is terminated at once. The caller holds the school's lock; the contract is
+     * locked too, as the accountability clock and the expiry job lock it (hostile review of the twentieth pass: read
+     * unlocked, a change of theirs committed in between made the closure a 409).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void terminateForClosure(UUID schoolId, String reason, LocalDate effectiveDate, String actor) {
-        contracts.findActiveBySchool(schoolId).ifPresent(c -> endNow(c, ContractStatus.TERMINATED, reason, effectiveDate, actor));
+        // locked and read again: the decision's evidence may have loaded it before the lock, as it was then
+        contracts.findActiveBySchool(schoolId).ifPresent(c -> {
+            contracts.getEntityManager().refresh(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (c.status == ContractStatus.ACTIVE) {
+                endNow(c, ContractStatus.TERMINATED, reason, effectiveDate, actor);
+            }
+        });
     }
 
     /** Ends the contract if its decided last day or its term's has passed; called by the expiry job, one contract per call. */

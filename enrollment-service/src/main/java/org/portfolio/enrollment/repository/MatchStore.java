@@ -313,7 +313,6 @@ public class MatchStore {
         }
     }
 
-    /** Existing applicant ids by external reference, for a bulk import. */
     /**
      * The ids of the applicants with these references, their rows locked FOR UPDATE in the order of their ids (an import
      * writes each of them; an application or a change of one through the API waits for it, or it for them, and two

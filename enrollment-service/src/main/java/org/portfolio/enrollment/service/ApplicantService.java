@@ -47,7 +47,7 @@ public class ApplicantService {
     }
 
     public Applicant update(UUID id, String ifMatch, ApplicantData d) {
-        // locked first: an application being written against the old grade and zone is seen, or waits (findForShare)
+        // locked first: an application being written against the old grade and zone is seen, or waits (findForUpdate)
         Applicant a = applicants.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Applicant", id));
         EntityTags.checkIfMatch(ifMatch, a.version);
         applicants.findByExternalRef(d.externalRef()).filter(o -> !o.id.equals(id)).ifPresent(o -> {

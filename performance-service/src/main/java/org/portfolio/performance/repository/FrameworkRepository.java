@@ -25,19 +25,26 @@ public class FrameworkRepository implements PanacheRepositoryBase<Framework, UUI
                 FrameworkStatus.PUBLISHED).firstResultOptional();
     }
 
-    /**
-     * The next version number of a school year's frameworks, under a lock on that year's numbering held to the end of
-     * the transaction: two versions made at once are numbered one after the other. Before (twentieth pass, an outside
-     * check of races), both read the same maximum and the second was a 409 from the unique index.
-     */
     /** The framework, its row locked for a change: two changes of one framework happen one after the other. */
     public java.util.Optional<Framework> findForChange(java.util.UUID id) {
         return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * The namespace of the advisory locks on a school year's framework numbering: the two-key form
+     * ({@code pg_advisory_xact_lock(int, int)}), whose keys PostgreSQL keeps apart from the single-key ones the
+     * school years' locks take.
+     */
+    public static final int VERSION_LOCK = 7301;
+
+    /**
+     * The next version number of a school year's frameworks, under a lock on that year's numbering held to the end of
+     * the transaction: two versions made at once are numbered one after the other. Before (twentieth pass, an outside
+     * check of races), both read the same maximum and the second was a 409 from the unique index.
+     */
     public int nextVersion(String schoolYear) {
-        getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(?1))) numbered")
-                .setParameter(1, "framework-version:" + schoolYear).getSingleResult();
+        getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + VERSION_LOCK
+                        + ", hashtext(?1))) numbered").setParameter(1, schoolYear).getSingleResult();
         Integer max = getEntityManager().createQuery("select max(f.version) from Framework f where f.schoolYear = :y",
                 Integer.class).setParameter("y", schoolYear).getSingleResult();
         return max == null ? 1 : max + 1;

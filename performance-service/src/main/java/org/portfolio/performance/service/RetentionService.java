@@ -125,7 +125,7 @@ public class RetentionService {
         try (Connection c = store.connection()) {
             long[] n = store.erase(c, studentId, schoolId, now);
             RecordPurge p = new RecordPurge(UUID.randomUUID(), RecordPurge.PurgeKind.ERASURE, null, null,
-                    hash(studentId), schoolId, reason.strip(), clientId, now, n[0], n[1], n[2], n[3]);
+                    hash(studentId), schoolId, org.portfolio.platform.web.text.Texts.strip(reason), clientId, now, n[0], n[1], n[2], n[3]);
             store.insert(c, p);
             LOG.infof("Erasure %s by %s: %d assessment result(s), %d attendance record(s) deleted, %d correction audit "
                     + "item(s) blanked, %d correction note(s) erased", p.id(), clientId, n[0], n[1], n[2], n[3]);

@@ -18,4 +18,13 @@ class TextsTest {
         assertThat(Texts.cut(WIDE.repeat(6), 5)).isEqualTo(WIDE.repeat(4) + "…");
         assertThat(Texts.cut("a" + WIDE.repeat(5), 5)).isEqualTo("a" + WIDE.repeat(3) + "…");
     }
+
+    @Test
+    void textIsStrippedOfTheSpacesTheDocumentCountsAndOfNothingElse() {
+        assertThat(Texts.strip(null)).isNull();
+        assertThat(Texts.strip(" \u00A0\u3000Lincoln\t\u2028")).isEqualTo("Lincoln");
+        assertThat(Texts.strip("\u001C")).as("not blank by the document: kept").isEqualTo("\u001C");
+        assertThat(Texts.strip("\u001C").strip()).as("String.strip's other idea of a space").isEmpty();
+        assertThat(Texts.strip(" \u00A0 ")).isEmpty();
+    }
 }

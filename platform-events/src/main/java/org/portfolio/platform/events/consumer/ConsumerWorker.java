@@ -35,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The poll loop of one {@link EventHandler}: for each record, in one database transaction, insert
@@ -163,25 +162,20 @@ final class ConsumerWorker implements Runnable {
     }
 
     /**
-     * Waits, up to {@link #TOPICS_WAIT}, for {@link TopicInitializer} to have created the topics this consumer reads.
-     * A consumer that subscribes before they exist is not wrong (it picks them up when they appear), but Kafka's
-     * client warns "UNKNOWN_TOPIC_OR_PARTITION" a few times a second until then: nine WARNs at every cold start of the
-     * system stack, on a fresh broker (twentieth pass). After the wait it subscribes regardless: a broker that is
-     * unreachable is waited for as before.
+     * Waits, up to {@link #TOPICS_WAIT}, for {@link TopicInitializer} to have created the topics this consumer reads
+     * ({@link TopicInitializer#awaitReadyWhile}); then subscribes regardless: a broker that is unreachable is waited
+     * for as before. A topic that can never be created (a broker's policy, too few brokers for the replication factor)
+     * costs each consumer these 30 s at every start, with TopicInitializer's WARN saying why.
      */
     private void awaitTopics() {
-        long deadline = System.nanoTime() + TOPICS_WAIT.toNanos();
-        try {
-            while (running && System.nanoTime() < deadline) {
-                if (topics.awaitReady(250, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            }
-            if (running) {
-                LOG.infof("Consumer %s subscribing before its topics were created (broker unreachable?)", groupId);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (topics.awaitReadyWhile(() -> running, TOPICS_WAIT)) {
+            return;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // nothing interrupts a consumer but its end: stop (polling with the flag set would fail at once, in a loop)
+            running = false;
+        } else if (running) {
+            LOG.infof("Consumer %s subscribing before its topics were created (broker unreachable?)", groupId);
         }
     }
 

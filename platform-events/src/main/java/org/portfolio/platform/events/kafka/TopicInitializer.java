@@ -72,6 +72,26 @@ public class TopicInitializer {
         return topics;
     }
 
+    /**
+     * Waits, while {@code stillWanted} holds and at most {@code max}, until the topics exist; true when they do. A
+     * client that used them before would make Kafka's client warn UNKNOWN_TOPIC_OR_PARTITION a few times a second
+     * until they did (nine WARNs at every cold start of the system stack: twentieth pass). Interrupted: false, with
+     * the thread's flag set.
+     */
+    public boolean awaitReadyWhile(java.util.function.BooleanSupplier stillWanted, java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (stillWanted.getAsBoolean() && System.nanoTime() < deadline) {
+                if (ready.await(250, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ready.getCount() == 0;
+    }
+
     /** Waits until the topics exist (or the timeout passes); true when they do. */
     public boolean awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
         return ready.await(timeout, unit);
@@ -99,6 +119,23 @@ public class TopicInitializer {
         }
     }
 
+    /** Until the broker describes every topic (at most 5 s; then the consumers subscribe and catch up as before). */
+    private void awaitDescribed(Set<String> topics) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                clients.admin().describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > until) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private void ensureTopics() {
         warnIfDeduplicationIsShorterThanRetention();
         long backoff = 250;
@@ -121,6 +158,9 @@ public class TopicInitializer {
                         }
                     }
                 }
+                // the broker answers for them before the consumers subscribe (a topic just created may reach its
+                // metadata a moment later: a consumer asking then would be told UNKNOWN_TOPIC_OR_PARTITION)
+                awaitDescribed(wanted);
                 ready.countDown();
                 return;
             } catch (InterruptedException e) {

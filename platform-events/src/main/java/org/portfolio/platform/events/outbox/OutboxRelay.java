@@ -53,6 +53,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    org.portfolio.platform.events.kafka.TopicInitializer topics;
+
     private final Object signal = new Object();
     private boolean pending;
     private volatile boolean running;
@@ -95,6 +98,9 @@ public class OutboxRelay {
     }
 
     private void run() {
+        // the service's topic created first (at most 30 s; then it publishes regardless, as before): a publication to a
+        // topic not there yet made Kafka's producer warn UNKNOWN_TOPIC_OR_PARTITION (twentieth pass)
+        topics.awaitReadyWhile(() -> running, Duration.ofSeconds(30));
         long backoffMs = 0;
         while (running) {
             try {

@@ -17,4 +17,25 @@ public final class Texts {
         }
         return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
+
+    /**
+     * The text without the spaces it begins and ends with, spaces as the document's "not blank" pattern counts them
+     * (ECMA-262's {@code \s}, {@link org.portfolio.platform.web.validation.NotBlankAsPublished#isSpace}): a text that
+     * is not blank by that pattern is never stripped to nothing, as {@code String.strip} would strip one of control
+     * characters (hostile review of the twentieth pass: an erasure's reason stored empty). Null stays null.
+     */
+    public static String strip(String s) {
+        if (s == null) {
+            return null;
+        }
+        int from = 0;
+        int to = s.length();
+        while (from < to && org.portfolio.platform.web.validation.NotBlankAsPublished.isSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && org.portfolio.platform.web.validation.NotBlankAsPublished.isSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
 }
