@@ -80,6 +80,40 @@ class ApplicantChangeRaceTest {
         Fixtures.apply(period, applicant, program).then().statusCode(201);
     }
 
+    /** An application withdrawn twice at once (hostile review of the twentieth pass, L9): withdrawn, then not found. */
+    @Test
+    void anApplicationWithdrawnTwiceAtOnceIsA204AndA404() throws Exception {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID period = Fixtures.period(3);
+        UUID program = Fixtures.program(period, school, "9", 5, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID applicant = new Fixtures.Kid("9", "EAST").create();
+        Callable<Response> withdraw = () -> given().auth().oauth2(officer())
+                .delete("/api/enrollment/periods/" + period + "/applications/" + applicant);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                // released together (the old code took no lock to hold: it met or not, as the scheduler allowed)
+                Fixtures.apply(period, applicant, program).then().statusCode(201);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<Future<Response>> sent = List.of(pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return withdraw.call();
+                }), pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return withdraw.call();
+                }));
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (Future<Response> f : sent) {
+                    statuses.add(f.get(30, TimeUnit.SECONDS).statusCode());
+                }
+                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(204, 404);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * A family's first application sent twice at once (a double click, a retry after a timeout): the second was a 409
      * from the unique key; now it is the change of the first it is, as when sent after it.

@@ -173,6 +173,9 @@ public class ApplicationService {
 
     public void withdraw(UUID periodId, UUID applicantId) {
         EnrollmentPeriod period = periods.findForShare(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        // the applicant's lock, as an application takes it: a withdrawal and a change of the application, or two
+        // withdrawals, one after the other (a second withdrawal is a 404, not a 409 from the deleted row)
+        applicants.findForUpdate(applicantId).orElseThrow(() -> ProblemException.notFound("Applicant", applicantId));
         Application a = applications.find(periodId, applicantId)
                 .orElseThrow(() -> ProblemException.notFound("Application of applicant", applicantId));
         if (!period.acceptsApplications()) {
