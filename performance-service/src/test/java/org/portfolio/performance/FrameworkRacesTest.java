@@ -69,4 +69,40 @@ class FrameworkRacesTest {
         assertThat(answers.stream().map(Response::statusCode).toList()).as(answers.get(4).asString()).containsOnly(201);
         assertThat(answers.stream().map(r -> r.<Integer>path("version")).toList()).containsExactlyInAnyOrder(2, 3, 4, 5, 6);
     }
+
+    /**
+     * Two drafts of one school year published at the same moment (the outside check run again): the loser was a 409
+     * from the one-published-per-year index. Both are published now, one after the other, the later superseding the
+     * earlier, as when sent one after the other.
+     */
+    @Test
+    void twoDraftsOfOneYearPublishedAtOnceAreBothPublishedOneAfterTheOther() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String year = (2161 + round) + "-" + (62 + round);
+            String first = FrameworkTest.create(FrameworkTest.defaultFor(year)).then().statusCode(201).extract().path("id");
+            String second = given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body("{}")
+                    .post("/api/performance/frameworks/" + first + "/new-version").then().statusCode(201).extract().path("id");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            try {
+                List<java.util.concurrent.Future<Response>> sent = new java.util.ArrayList<>();
+                for (String id : List.of(first, second)) {
+                    sent.add(pool.submit(() -> {
+                        together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        return given().auth().oauth2(TestTokens.districtAdmin())
+                                .post("/api/performance/frameworks/" + id + "/publish");
+                    }));
+                }
+                for (var f : sent) {
+                    Response r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(r.statusCode()).as("round %d: %s", round, r.asString()).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            List<String> states = List.of(first, second).stream().map(id -> given().get("/api/performance/frameworks/" + id)
+                    .then().statusCode(200).extract().<String>path("status")).toList();
+            assertThat(states).as("round %d", round).containsExactlyInAnyOrder("PUBLISHED", "SUPERSEDED");
+        }
+    }
 }

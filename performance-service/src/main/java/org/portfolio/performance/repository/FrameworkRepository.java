@@ -37,6 +37,19 @@ public class FrameworkRepository implements PanacheRepositoryBase<Framework, UUI
      */
     public static final int VERSION_LOCK = 7301;
 
+    /** The namespace of the advisory locks on a school year's publication (two-key form, as {@link #VERSION_LOCK}). */
+    public static final int PUBLICATION_LOCK = 7302;
+
+    /**
+     * Locks the school year's publication to the end of the transaction: two drafts of one year published at the same
+     * moment are published one after the other, the later superseding the earlier, as when sent one after the other.
+     * Before (twentieth pass, the outside check run again), the loser was a 409 from the one-published-per-year index.
+     */
+    public void lockPublication(String schoolYear) {
+        getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + PUBLICATION_LOCK
+                + ", hashtext(?1))) published").setParameter(1, schoolYear).getSingleResult();
+    }
+
     /**
      * The next version number of a school year's frameworks, under a lock on that year's numbering held to the end of
      * the transaction: two versions made at once are numbered one after the other. Before (twentieth pass, an outside

@@ -133,6 +133,7 @@ public class FrameworkService {
         requireDraft(f, "published");
         validate(new Content(f.schoolYear, f.name, f.description, f.minimumN, f.proficientLevel,
                 f.minimumCoveragePercent, f.definition));
+        frameworks.lockPublication(f.schoolYear);
         frameworks.published(f.schoolYear).ifPresent(previous -> {
             previous.supersede(clock.instant());
             frameworks.flush();
