@@ -82,6 +82,27 @@ class SameETagRacesTest {
                 .body("status", org.hamcrest.Matchers.equalTo("TERMINATED"));
     }
 
+    /**
+     * One school registered five times at once: one 201, and every other is told {@code duplicate-school}, as a repeat
+     * is; those that passed the service's check before the first committed were the generic {@code conflict} of the
+     * unique key (twentieth pass, the outside check run again).
+     */
+    @Test
+    void oneSchoolRegisteredFiveTimesAtOnceIsOne201AndFourDuplicates() throws Exception {
+        String body = oversightBody();
+        for (int round = 0; round < 3; round++) {
+            String code = "S-" + UUID.randomUUID().toString().substring(0, 12);
+            Map<String, Object> school = Map.of("districtCode", code, "name", "School " + code, "type", "CHARTER",
+                    "grades", List.of("9", "10"), "zone", "EAST", "oversightBodyId", body);
+            List<Response> answers = org.portfolio.testing.AtOnce.send(5, () -> given().auth().oauth2(admin())
+                    .contentType(ContentType.JSON).body(school).post("/api/schools"));
+            assertThat(answers.stream().map(Response::statusCode).toList()).as("round %d", round)
+                    .containsExactlyInAnyOrder(201, 409, 409, 409, 409);
+            assertThat(answers.stream().filter(r -> r.statusCode() == 409).map(r -> r.jsonPath().getString("type")).toList())
+                    .as("round %d", round).containsOnly("urn:portfolio:problem:duplicate-school");
+        }
+    }
+
     /** The requests' statuses, sent while the row is locked (so they meet every run), then let go. */
     @SafeVarargs
     private List<Integer> statuses(String lockSql, String id, Supplier<Response>... requests) throws Exception {

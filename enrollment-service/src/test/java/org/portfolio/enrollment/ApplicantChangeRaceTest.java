@@ -80,6 +80,25 @@ class ApplicantChangeRaceTest {
         Fixtures.apply(period, applicant, program).then().statusCode(201);
     }
 
+    /**
+     * One applicant created five times at once (a family's double submission, two officers): one 201, and every other
+     * is told what the service's own check tells a repeat, {@code duplicate-applicant}; it was the generic
+     * {@code conflict} of the unique key for those that passed the check before the first committed (twentieth pass,
+     * the outside check run again).
+     */
+    @Test
+    void oneApplicantCreatedFiveTimesAtOnceIsOne201AndFourDuplicates() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Map<String, Object> body = new Fixtures.Kid("9", "EAST").body;
+            List<Response> answers = org.portfolio.testing.AtOnce.send(5, () -> given().auth().oauth2(officer())
+                    .contentType(ContentType.JSON).body(body).post("/api/enrollment/applicants"));
+            assertThat(answers.stream().map(Response::statusCode).toList()).as("round %d", round)
+                    .containsExactlyInAnyOrder(201, 409, 409, 409, 409);
+            assertThat(answers.stream().filter(r -> r.statusCode() == 409).map(r -> r.jsonPath().getString("type")).toList())
+                    .as("round %d", round).containsOnly("urn:portfolio:problem:duplicate-applicant");
+        }
+    }
+
     /** An application withdrawn twice at once (hostile review of the twentieth pass, L9): withdrawn, then not found. */
     @Test
     void anApplicationWithdrawnTwiceAtOnceIsA204AndA404() throws Exception {

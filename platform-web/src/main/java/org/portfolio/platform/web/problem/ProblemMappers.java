@@ -306,6 +306,12 @@ public class ProblemMappers {
             // chose one of two concurrent transactions. The client's retry gets the regular answer (e.g. 409 duplicate).
             LOG.warnf("Concurrent change on %s refused with 409 (SQLState %s, requestId=%s)",
                     uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), sqlState, RequestCorrelation.requestId());
+            Optional<ProblemType> declared = sqlState.equals("23505") ? UniqueKeyProblems.of(e) : Optional.empty();
+            if (declared.isPresent()) {
+                // the same problem the service's own check answers, when the same value came twice at the same moment
+                return response(declared.get(), "Another request took the same value at the same moment: "
+                        + declared.get().title(), List.of(), uri).build();
+            }
             return response(sqlState.equals("23505") ? ProblemType.CONFLICT : ProblemType.CONCURRENT_MODIFICATION,
                     "Another request changed the same data at the same moment; read it again and retry", List.of(), uri)
                     .build();
