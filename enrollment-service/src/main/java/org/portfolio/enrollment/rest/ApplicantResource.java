@@ -98,7 +98,8 @@ public class ApplicantResource {
     @Operation(summary = "Update an applicant", description = "Send If-Match with the ETag you read. Priorities are derived again from the new data.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "last name corrected", value = EnrollmentExamples.APPLICANT_CORRECTED)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ApplicantResponse.class)))
-    @APIResponse(responseCode = "409", description = "Another applicant has this externalRef (duplicate-applicant)")
+    @APIResponse(responseCode = "409", description = "Another applicant has this externalRef (duplicate-applicant), or an import "
+            + "holding the applicant did not end within 5 s (concurrent-modification: send it again)")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ApplicantRequest r) {
         Applicant a = applicants.update(id, ifMatch, r.data());
         return Response.ok(ApplicantResponse.of(a)).tag(EntityTags.of(a.version)).build();

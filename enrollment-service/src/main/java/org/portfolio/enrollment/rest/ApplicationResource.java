@@ -63,7 +63,8 @@ public class ApplicationResource {
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "201", description = "Submitted; Location names it", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or the applicant holds an offer from "
-            + "the previous round (holds-offer)")
+            + "the previous round (holds-offer), or an import holding the applicant did not end within 5 s "
+            + "(concurrent-modification: send it again)")
     @APIResponse(responseCode = "422", description = "The choices cannot be accepted (invalid-choices, each in errors[]): more than the "
             + "period allows, a program twice, a program of another period or at a school not taking part, or not eligible (grade, zone)")
     public Response submit(@PathParam("periodId") UUID periodId, @PathParam("applicantId") UUID applicantId,
@@ -87,7 +88,8 @@ public class ApplicationResource {
     @Path("/applications/{applicantId}")
     @Operation(summary = "Withdraw an application", description = "While the period is OPEN; the applicant takes no part in the match")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open)")
+    @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or an import holding the applicant "
+            + "did not end within 5 s (concurrent-modification: send it again)")
     public Response withdraw(@PathParam("periodId") UUID periodId, @PathParam("applicantId") UUID applicantId) {
         applications.withdraw(periodId, applicantId);
         return Response.noContent().build();
@@ -117,7 +119,8 @@ public class ApplicationResource {
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed periodId, a body that cannot be read, or no import line")
     @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or applicants hold an offer from the "
-            + "previous round (holds-offer, each in errors[])")
+            + "previous round (holds-offer, each in errors[]), or an applicant of the import was created by another request at "
+            + "the same moment (concurrent-modification: send it again)")
     @APIResponse(responseCode = "422", description = "Lines that cannot be imported (invalid-choices): errors[] names each by its line "
             + "number (unreadable line, invalid applicant, a reference twice, choices that cannot be accepted)")
     public ImportResult importApplications(@PathParam("periodId") UUID periodId, InputStream body) {

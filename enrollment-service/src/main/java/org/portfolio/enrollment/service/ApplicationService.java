@@ -346,7 +346,7 @@ public class ApplicationService {
         String cols = "id, external_ref, first_name, last_name, birth_date, grade, home_zone, current_school_id, "
                 + "sibling_school_ids, staff_school_ids, flags, version, created_at, updated_at";
         if (!newApplicants.isEmpty()) {
-            store.copyIn("applicant", cols, newApplicants);
+            copyNewApplicants(cols, newApplicants);
         }
         if (!updated.isEmpty()) {
             store.execute("create temporary table import_applicant (like applicant) on commit drop");
@@ -407,6 +407,26 @@ public class ApplicationService {
         }
         if (!errors.isEmpty()) {
             throw invalidChoices(errors);
+        }
+    }
+
+    /**
+     * The import's new applicants. One created by another request after the import looked the references up (an
+     * officer's, another import's) meets the unique reference: a 409 {@code concurrent-modification} to send the
+     * import again (which then updates it), not {@code duplicate-applicant}, which an import never answers (hostile
+     * review of the twentieth pass: the unique key's problem is the create's).
+     */
+    private void copyNewApplicants(String cols, CharSequence rows) {
+        try {
+            store.copyIn("applicant", cols, rows);
+        } catch (IllegalStateException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw ProblemException.conflict(org.portfolio.platform.web.problem.ProblemType.CONCURRENT_MODIFICATION,
+                            "An applicant of this import was created by another request at the same moment; send the import again");
+                }
+            }
+            throw e;
         }
     }
 

@@ -91,7 +91,7 @@ public class MetricResource {
             @ExampleObject(name = "computed from assessments", value = COMPUTED_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "The new metric; Location names it",
             content = @Content(schema = @Schema(implementation = MetricResponse.class)))
-    @APIResponse(responseCode = "409", description = "A metric with this code exists already")
+    @APIResponse(responseCode = "409", description = "A metric with this code exists already (duplicate-metric)")
     @APIResponse(responseCode = "422", description = "The subjects, the unit or the direction do not fit the computation "
             + "(ASSESSMENT_PROFICIENCY and MEDIAN_GROWTH_PERCENTILE need subjects, the others take none; computed metrics "
             + "have their computation's unit and direction: CHRONIC_ABSENTEEISM LOWER_IS_BETTER, the others HIGHER_IS_BETTER)")

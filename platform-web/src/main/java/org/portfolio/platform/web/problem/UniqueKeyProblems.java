@@ -24,27 +24,53 @@ public interface UniqueKeyProblems {
     /** PostgreSQL's message for a unique violation names the constraint: {@code … unique constraint "name"}. */
     Pattern NAMED = Pattern.compile("unique constraint \"([^\"]{1,63})\"");
 
-    /** The problem a service declared for the unique constraint a database error names, if any. */
+    /**
+     * The problem a service declared for the unique constraint a database error names, if any; empty when it names
+     * none, or when the lookup fails (a service stopping): the mapper then answers the generic {@code conflict}.
+     */
     static Optional<ProblemType> of(Throwable e) {
         String name = constraintName(e);
-        if (name == null || Arc.container() == null) {
+        if (name == null) {
             return Optional.empty();
         }
-        for (UniqueKeyProblems p : Arc.container().select(UniqueKeyProblems.class)) {
-            ProblemType t = p.byConstraint().get(name);
-            if (t != null) {
-                return Optional.of(t);
+        try {
+            if (Arc.container() == null) {
+                return Optional.empty();
             }
+            for (UniqueKeyProblems p : Arc.container().select(UniqueKeyProblems.class)) {
+                ProblemType t = p.byConstraint().get(name);
+                if (t != null) {
+                    return Optional.of(t);
+                }
+            }
+        } catch (RuntimeException lookup) {
+            return Optional.empty();
         }
         return Optional.empty();
     }
 
-    private static String constraintName(Throwable e) {
+    /**
+     * The constraint's name: the field PostgreSQL sends with the error (pgjdbc's {@code ServerErrorMessage}, never
+     * translated), else the English message's quoted name (a server with other {@code lc_messages} sends that in its
+     * language). Read by reflection: platform-web does not depend on the driver.
+     */
+    static String constraintName(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()) && sql.getMessage() != null) {
-                Matcher m = NAMED.matcher(sql.getMessage());
-                if (m.find()) {
-                    return m.group(1);
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                try {
+                    Object message = sql.getClass().getMethod("getServerErrorMessage").invoke(sql);
+                    Object constraint = message == null ? null : message.getClass().getMethod("getConstraint").invoke(message);
+                    if (constraint instanceof String name && !name.isEmpty()) {
+                        return name;
+                    }
+                } catch (ReflectiveOperationException | RuntimeException notPgjdbc) {
+                    // another driver, or a wrapper: the message, below
+                }
+                if (sql.getMessage() != null) {
+                    Matcher m = NAMED.matcher(sql.getMessage());
+                    if (m.find()) {
+                        return m.group(1);
+                    }
                 }
             }
             if (t.getCause() == t) {
