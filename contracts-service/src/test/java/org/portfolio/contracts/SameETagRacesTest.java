@@ -103,6 +103,34 @@ class SameETagRacesTest {
         }
     }
 
+    /** The same for an NCES id under five different district codes, and for an oversight body's name. */
+    @Test
+    void oneNcesIdAndOneBodyNameTakenFiveTimesAtOnceAreOne201AndFourDuplicates() throws Exception {
+        String body = oversightBody();
+        for (int round = 0; round < 3; round++) {
+            String nces = String.valueOf(100_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 899_999_999_999L));
+            List<Response> schools = org.portfolio.testing.AtOnce.send(5, () -> {
+                String code = "S-" + UUID.randomUUID().toString().substring(0, 12);
+                return given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                        .body(Map.of("districtCode", code, "name", "School " + code, "type", "CHARTER", "ncesId", nces,
+                                "grades", List.of("9", "10"), "zone", "EAST", "oversightBodyId", body))
+                        .post("/api/schools");
+            });
+            assertOneCreatedAndDuplicates(schools, "urn:portfolio:problem:duplicate-school", round);
+            String name = "Board " + UUID.randomUUID();
+            List<Response> bodies = org.portfolio.testing.AtOnce.send(5, () -> given().auth().oauth2(admin())
+                    .contentType(ContentType.JSON).body(OversightBodyResourceTest.body(name)).post("/api/oversight-bodies"));
+            assertOneCreatedAndDuplicates(bodies, "urn:portfolio:problem:duplicate-oversight-body", round);
+        }
+    }
+
+    private static void assertOneCreatedAndDuplicates(List<Response> answers, String type, int round) {
+        assertThat(answers.stream().map(Response::statusCode).toList()).as("round %d", round)
+                .containsExactlyInAnyOrder(201, 409, 409, 409, 409);
+        assertThat(answers.stream().filter(r -> r.statusCode() == 409).map(r -> r.jsonPath().getString("type")).toList())
+                .as("round %d", round).containsOnly(type);
+    }
+
     /** The requests' statuses, sent while the row is locked (so they meet every run), then let go. */
     @SafeVarargs
     private List<Integer> statuses(String lockSql, String id, Supplier<Response>... requests) throws Exception {
