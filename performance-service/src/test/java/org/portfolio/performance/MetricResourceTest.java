@@ -60,11 +60,7 @@ class MetricResourceTest {
                     "name", "Raced", "category", "ACADEMIC", "direction", "HIGHER_IS_BETTER", "unit", "PERCENT");
             List<io.restassured.response.Response> answers = org.portfolio.testing.AtOnce.send(5, () -> given().auth()
                     .oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(m).post("/api/performance/metrics"));
-            org.assertj.core.api.Assertions.assertThat(answers.stream().map(io.restassured.response.Response::statusCode).toList())
-                    .as("round %d", round).containsExactlyInAnyOrder(201, 409, 409, 409, 409);
-            org.assertj.core.api.Assertions.assertThat(answers.stream().filter(r -> r.statusCode() == 409)
-                    .map(r -> r.jsonPath().getString("type")).toList()).as("round %d", round)
-                    .containsOnly("urn:portfolio:problem:duplicate-metric");
+            org.portfolio.testing.AtOnce.assertOneCreatedAndTheRest(answers, "urn:portfolio:problem:duplicate-metric", round);
         }
     }
 

@@ -19,6 +19,19 @@ public final class AtOnce {
     private AtOnce() {
     }
 
+    /**
+     * The answers of one creation sent several times at once: one 201, every other a 409 of {@code problemType} (the
+     * service's own "already exists" problem, whichever of its check or the database's unique key refused it).
+     */
+    public static void assertOneCreatedAndTheRest(List<io.restassured.response.Response> answers, String problemType, int round) {
+        List<Integer> expected = new ArrayList<>(List.of(201));
+        answers.stream().skip(1).forEach(a -> expected.add(409));
+        org.assertj.core.api.Assertions.assertThat(answers.stream().map(io.restassured.response.Response::statusCode).toList())
+                .as("round %d", round).containsExactlyInAnyOrderElementsOf(expected);
+        org.assertj.core.api.Assertions.assertThat(answers.stream().filter(r -> r.statusCode() == 409)
+                .map(r -> r.jsonPath().getString("type")).toList()).as("round %d", round).containsOnly(problemType);
+    }
+
     public static <T> List<T> send(int n, Callable<T> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CyclicBarrier together = new CyclicBarrier(n);

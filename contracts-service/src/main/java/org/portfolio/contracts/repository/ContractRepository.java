@@ -30,11 +30,6 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, UUID>
         return find("school.id = ?1 and status = ?2", schoolId, ContractStatus.ACTIVE).firstResultOptional();
     }
 
-    public Optional<Contract> findActiveBySchoolForUpdate(UUID schoolId) {
-        return find("school.id = ?1 and status = ?2", schoolId, ContractStatus.ACTIVE)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-    }
-
     public List<Contract> findBySchool(UUID schoolId) {
         return find("school.id = ?1 order by createdAt", schoolId).list();
     }

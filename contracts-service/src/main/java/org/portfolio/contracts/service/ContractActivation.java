@@ -72,8 +72,6 @@ public class ContractActivation {
     @Inject
     MetricDirectionService metricDirections;
 
-    @Inject
-    org.portfolio.contracts.repository.SchoolRepository schoolRows;
 
     public void activate(UUID id, String ifMatch, String reason, String actor) {
         // the school's lock first (as a status decision and an incoming value take it): a CLOSE waits for this

@@ -63,8 +63,6 @@ public class ContractAmendment {
     @Inject
     MetricDirectionService metricDirections;
 
-    @Inject
-    org.portfolio.contracts.repository.SchoolRepository schoolRows;
 
     /** Makes a new version from the current one; null parts are kept. Returns the new version number. */
     public int amend(UUID id, String ifMatch, String reason, TermSpec term, List<ProvisionSpec> provisions,

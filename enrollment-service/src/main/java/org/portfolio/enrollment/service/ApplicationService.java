@@ -420,11 +420,9 @@ public class ApplicationService {
         try {
             store.copyIn("applicant", cols, rows);
         } catch (IllegalStateException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw ProblemException.conflict(org.portfolio.platform.web.problem.ProblemType.CONCURRENT_MODIFICATION,
-                            "An applicant of this import was created by another request at the same moment; send the import again");
-                }
+            if ("23505".equals(org.portfolio.platform.web.problem.ProblemMappers.sqlState(e))) {
+                throw ProblemException.conflict(org.portfolio.platform.web.problem.ProblemType.CONCURRENT_MODIFICATION,
+                        "An applicant of this import was created by another request at the same moment; send the import again");
             }
             throw e;
         }

@@ -359,7 +359,7 @@ public class ProblemMappers {
     }
 
     /** The SQLState of the first {@link java.sql.SQLException} in the cause chain, or null. */
-    static String sqlState(Throwable e) {
+    public static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();

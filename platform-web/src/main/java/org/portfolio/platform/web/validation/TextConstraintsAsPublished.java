@@ -24,7 +24,7 @@ import org.hibernate.validator.cfg.ConstraintMapping;
  * a {@code String}, Hibernate Validator takes the validator of the most specific type, these.
  */
 @Singleton
-public class CharacterCountedSizes implements ValidatorFactoryCustomizer {
+public class TextConstraintsAsPublished implements ValidatorFactoryCustomizer {
 
     @Override
     public void customize(BaseHibernateValidatorConfiguration<?> configuration) {
