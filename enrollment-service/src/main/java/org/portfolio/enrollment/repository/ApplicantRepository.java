@@ -15,26 +15,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUID> {
 
-    /** How long a change of an applicant waits for another holding it (an import of many: a 409, try again). */
-    static final String LOCK_WAIT = "5s";
-
     /**
      * The applicant, its row locked FOR UPDATE: an application is written against the applicant's grade and zone as
      * they stand, and a change of them waits for it, or it for the change (twentieth pass: a grade changed while an
      * application was written left a grade-1 child with a Kindergarten choice, and seat); two first applications of
      * one applicant to one period sent at once are one after the other, the second a change of the first (before: a
-     * 409 from the unique key). It waits at most {@link #LOCK_WAIT}: an import holds its applicants until it commits,
+     * 409 from the unique key). It waits at most {@link LockWait#LIMIT}: an import holds its applicants until it commits,
      * which may take minutes, and an officer's edit or a family's application is then a 409
      * {@code concurrent-modification} (55P03), not a request hanging behind it (hostile review of the pass, M1).
      */
     public Optional<Applicant> findForUpdate(UUID id) {
-        var em = getEntityManager();
-        String previous = (String) em.createNativeQuery("select current_setting('lock_timeout')").getSingleResult();
-        em.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, LOCK_WAIT).getSingleResult();
-        Optional<Applicant> a = findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        // reached only when the lock was taken: after a timeout the transaction is over anyway
-        em.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, previous).getSingleResult();
-        return a;
+        return LockWait.atMost(getEntityManager(), () -> findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
     }
 
     public Optional<Applicant> findByExternalRef(String ref) {

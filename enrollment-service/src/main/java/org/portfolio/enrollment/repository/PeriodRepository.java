@@ -17,10 +17,12 @@ public class PeriodRepository implements PanacheRepositoryBase<EnrollmentPeriod,
 
     /**
      * The period, locked FOR SHARE: submissions and withdrawals run side by side, and a close (FOR UPDATE) waits for
-     * them, so none commits into a period that closed meanwhile (review of 2026-12-05).
+     * them, so none commits into a period that closed meanwhile (review of 2026-12-05). It waits at most
+     * {@link LockWait#LIMIT} for a close, a match or an import holding the period (twentieth pass, N2: an application
+     * waited behind an import's lock without a limit), then is a 409 {@code concurrent-modification}.
      */
     public Optional<EnrollmentPeriod> findForShare(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+        return LockWait.atMost(getEntityManager(), () -> findByIdOptional(id, LockModeType.PESSIMISTIC_READ));
     }
 
     public Optional<EnrollmentPeriod> findNextRound(UUID previousId) {
