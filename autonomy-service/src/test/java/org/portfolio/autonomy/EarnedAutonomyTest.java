@@ -32,11 +32,10 @@ class EarnedAutonomyTest {
 
         UUID older = UUID.randomUUID();
         UUID latest = UUID.randomUUID();
-        rating(school, older, yearsFromNow(-2), "MEETS", Instant.now().minusSeconds(3600).toString());
+        awaitRead(rating(school, older, yearsFromNow(-2), "MEETS", Instant.now().minusSeconds(3600).toString()));
         // one qualifying year is not two; and a latest year below the tier does not qualify either
-        rating(school, UUID.randomUUID(), yearsFromNow(-1), "APPROACHING", Instant.now().minusSeconds(1800).toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "PENDING".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-1), "APPROACHING", Instant.now().minusSeconds(1800).toString()));
+        assertThat(grantOn(grants(school).getList("items"), "MONEY").get("status")).isEqualTo("PENDING");
         assertThat(check(school, "ALLOCATE_BUDGET").getString("basis.reason")).isEqualTo("PENDING_ELIGIBILITY");
 
         // the latest year's rating is corrected upward: now two consecutive years at MEETS or better
@@ -89,10 +88,9 @@ class EarnedAutonomyTest {
         UUID school = UUID.randomUUID();
         activate(UUID.randomUUID(), school, List.of(earned("TIME", "MEETS", 2)));
         awaitGrants(school, g -> has(g, "TIME", "PENDING"));
-        rating(school, UUID.randomUUID(), yearsFromNow(-3), "EXCEEDS", Instant.now().toString());
-        rating(school, UUID.randomUUID(), yearsFromNow(-1), "EXCEEDS", Instant.now().toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "PENDING".equals(grantOn(grants(school).getList("items"), "TIME").get("status")));
+        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-3), "EXCEEDS", Instant.now().toString()));
+        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-1), "EXCEEDS", Instant.now().toString()));
+        assertThat(grantOn(grants(school).getList("items"), "TIME").get("status")).isEqualTo("PENDING");
         rating(school, UUID.randomUUID(), yearsFromNow(-2), "MEETS", Instant.now().toString());
         awaitGrants(school, g -> has(g, "TIME", "ACTIVE"));
     }

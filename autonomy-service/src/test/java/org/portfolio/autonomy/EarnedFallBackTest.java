@@ -45,9 +45,8 @@ class EarnedFallBackTest {
 
         // one weak year is not two: still the school's
         UUID weak = UUID.randomUUID();
-        rating(school, weak, yearsFromNow(-4), "APPROACHING", Instant.now().toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "ACTIVE".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+        awaitRead(rating(school, weak, yearsFromNow(-4), "APPROACHING", Instant.now().toString()));
+        assertThat(grantOn(grants(school).getList("items"), "MONEY").get("status")).isEqualTo("ACTIVE");
 
         // the second consecutive weak year takes it back
         UUID weaker = UUID.randomUUID();
@@ -100,9 +99,8 @@ class EarnedFallBackTest {
         // a new qualifying run earns it again: the same grant, in force again (AutonomyReinstated, not Granted)
         UUID good = UUID.randomUUID();
         UUID better = UUID.randomUUID();
-        rating(school, good, yearsFromNow(-2), "MEETS", Instant.now().toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "PENDING".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+        awaitRead(rating(school, good, yearsFromNow(-2), "MEETS", Instant.now().toString()));
+        assertThat(grantOn(grants(school).getList("items"), "MONEY").get("status")).isEqualTo("PENDING");
         String again = rating(school, better, yearsFromNow(-1), "EXCEEDS", Instant.now().toString());
         awaitGrants(school, g -> has(g, "MONEY", "ACTIVE"));
         assertThat(check(school, "ALLOCATE_BUDGET").getString("decidedBy")).isEqualTo("SCHOOL");
@@ -140,10 +138,9 @@ class EarnedFallBackTest {
         // two weak years with a year without a rating between them are no run
         UUID older = UUID.randomUUID();
         UUID latest = UUID.randomUUID();
-        rating(school, older, yearsFromNow(-4), "APPROACHING", Instant.now().minusSeconds(60).toString());
-        rating(school, latest, yearsFromNow(-2), "APPROACHING", Instant.now().minusSeconds(60).toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "ACTIVE".equals(grantOn(grants(school).getList("items"), "TIME").get("status")));
+        awaitRead(rating(school, older, yearsFromNow(-4), "APPROACHING", Instant.now().minusSeconds(60).toString()));
+        awaitRead(rating(school, latest, yearsFromNow(-2), "APPROACHING", Instant.now().minusSeconds(60).toString()));
+        assertThat(grantOn(grants(school).getList("items"), "TIME").get("status")).isEqualTo("ACTIVE");
 
         // the missing year is rated late, and weak: now the latest two rated years are below the tier
         UUID filled = UUID.randomUUID();
@@ -169,9 +166,8 @@ class EarnedFallBackTest {
         assertThat(history(grantId)).hasSize(4);
 
         // a correction downward within the run takes it back again (fall back needs both latest years below)
-        rating(school, UUID.randomUUID(), yearsFromNow(-2), "DOES_NOT_MEET", Instant.now().plusSeconds(1).toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "ACTIVE".equals(grantOn(grants(school).getList("items"), "TIME").get("status")));
+        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-2), "DOES_NOT_MEET", Instant.now().plusSeconds(1).toString()));
+        assertThat(grantOn(grants(school).getList("items"), "TIME").get("status")).isEqualTo("ACTIVE");
         rating(school, UUID.randomUUID(), yearsFromNow(-3), "APPROACHING", Instant.now().plusSeconds(1).toString());
         awaitGrants(school, g -> has(g, "TIME", "PENDING"));
         assertThat(history(grantId)).extracting(h -> h.get("action"))
@@ -294,10 +290,9 @@ class EarnedFallBackTest {
 
         // the same rating (same id, same tier) comes again under a new event id — an outbox replay, then a correction
         // of its percent only, published later: nothing changed for either rule
-        rating(school, latest, yearsFromNow(-1), "APPROACHING", publishedAt);
-        rating(school, latest, yearsFromNow(-1), "APPROACHING", Instant.now().toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "ACTIVE".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+        awaitRead(rating(school, latest, yearsFromNow(-1), "APPROACHING", publishedAt));
+        awaitRead(rating(school, latest, yearsFromNow(-1), "APPROACHING", Instant.now().toString()));
+        assertThat(grantOn(grants(school).getList("items"), "MONEY").get("status")).isEqualTo("ACTIVE");
         assertThat(history(grantId)).extracting(h -> h.get("action"))
                 .containsExactly("CREATED_PENDING", "GRANTED", "FELL_BACK", "GRANTED");
         assertThat(published(REVOKED, school)).hasSize(1);
@@ -312,12 +307,10 @@ class EarnedFallBackTest {
         awaitGrants(school, g -> has(g, "MONEY", "ACTIVE"));
 
         // one and then two weak years: fewer than three, still the school's (one year earns it, three take it back)
-        rating(school, UUID.randomUUID(), yearsFromNow(-3), "APPROACHING", Instant.now().toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "ACTIVE".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
-        rating(school, UUID.randomUUID(), yearsFromNow(-2), "DOES_NOT_MEET", Instant.now().toString());
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                "ACTIVE".equals(grantOn(grants(school).getList("items"), "MONEY").get("status")));
+        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-3), "APPROACHING", Instant.now().toString()));
+        assertThat(grantOn(grants(school).getList("items"), "MONEY").get("status")).isEqualTo("ACTIVE");
+        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-2), "DOES_NOT_MEET", Instant.now().toString()));
+        assertThat(grantOn(grants(school).getList("items"), "MONEY").get("status")).isEqualTo("ACTIVE");
         assertThat(published(REVOKED, school)).isEmpty();
 
         // the third weak year in a row does

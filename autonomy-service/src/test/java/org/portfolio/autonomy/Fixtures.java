@@ -215,6 +215,15 @@ final class Fixtures {
         return rating(UUID.randomUUID().toString(), school, ratingId, year, tier, publishedAt);
     }
 
+    /**
+     * Waits until autonomy-service has processed this event (its inbox row): a check that something did not happen
+     * after it is made once it was read, not after a wait the consumer may outlast.
+     */
+    static void awaitRead(String eventId) {
+        org.portfolio.testing.Inbox.awaitProcessed(io.quarkus.arc.Arc.container()
+                .instance(io.agroal.api.AgroalDataSource.class).get(), eventId);
+    }
+
     /** SchoolRatingPublished with the given event id (the same id twice = a redelivery). */
     static String rating(String eventId, UUID school, UUID ratingId, String year, String tier, String publishedAt) {
         Map<String, Object> d = new LinkedHashMap<>();

@@ -48,7 +48,8 @@ class ProgramLimitTest {
         MatchPublished round = widestRound(ProgramService.MAX_PROGRAMS_PER_PERIOD, 8);
         assertThat(Outbox.utf8Length(mapper.writeValueAsString(round))).as("with every block").isGreaterThan(Outbox.MAX_PAYLOAD_BYTES);
         MatchPublished published = MatchService.withBlocksIfTheyFit(mapper, round);
-        assertThat(published.programs()).allSatisfy(p -> assertThat(p.blocks()).isNull());
+        assertThat(published.programs()).as("every program, without its blocks").hasSize(round.programs().size())
+                .allSatisfy(p -> assertThat(p.blocks()).isNull());
         long bytes = Outbox.utf8Length(mapper.writeValueAsString(published));
         assertThat(bytes).as("bytes of the widest MatchPublished a period may publish").isLessThan(Outbox.MAX_PAYLOAD_BYTES);
     }

@@ -46,9 +46,11 @@ public final class Races {
 
     /**
      * Sends the requests while a lock is held (taken by {@code lockSql}, e.g. a {@code SELECT … FOR UPDATE} of the row
-     * they change, in a transaction of its own), each after the one before is seen waiting for a lock (at most 5 s:
-     * a request that takes no lock is simply answered); then releases the lock and returns the answers, in the order
-     * the requests were sent. So "at the same moment" happens every run, not when the scheduler allows.
+     * they change, in a transaction of its own), each after the one before is seen waiting behind it; then releases
+     * the lock and returns the answers, in the order the requests were sent. So "at the same moment" happens every run,
+     * not when the scheduler allows. A request answered, or not seen waiting within 5 s, fails the test
+     * ({@link AssertionError}): the code under test no longer takes the lock, and the requests would have been sent one
+     * after the other, passing where the race is back (an outside audit of the tests, twenty-first pass).
      */
     public static <T> List<T> whileLocked(DataSource dataSource, String lockSql, List<Object> lockParams,
                                           List<Callable<T>> requests) throws Exception {
@@ -81,8 +83,15 @@ public final class Races {
                     Future<T> f = pool.submit(r);
                     sent.add(f);
                     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                    while (!f.isDone() && System.nanoTime() < until && sessionsBlockedBy(dataSource, holder) < sent.size()) {
+                    int waiting;
+                    while ((waiting = sessionsBlockedBy(dataSource, holder)) < sent.size() && !f.isDone()
+                            && System.nanoTime() < until) {
                         Thread.sleep(20);
+                    }
+                    if (f.isDone() || waiting < sent.size()) {
+                        throw new AssertionError("request " + (sent.size() - 1) + " did not wait for the lock held by `"
+                                + lockSql + "` (" + (f.isDone() ? "answered: " + answerOf(f) : waiting + " waiting of "
+                                + sent.size()) + "): the requests would not have met");
                     }
                 }
                 if (commit) {
@@ -102,6 +111,15 @@ public final class Races {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static String answerOf(Future<?> f) {
+        try {
+            Object a = f.get();
+            return a instanceof io.restassured.response.Response r ? r.statusCode() + " " + r.asString() : String.valueOf(a);
+        } catch (Exception e) {
+            return e.toString();
         }
     }
 

@@ -27,6 +27,8 @@ class IntegrityChecksTest {
         assertThat(participation(1899, 101, 0, IntegrityRule.LOW_PARTICIPATION)).isEqualTo(IntegrityOutcome.FLAGGED); // 94.95 %
         assertThat(participation(5, 0, 0, IntegrityRule.LOW_PARTICIPATION)).isEqualTo(IntegrityOutcome.NOT_COMPUTABLE);
         var unstated = new IntegrityChecks.Participation("ELA", 30, 30, 0, 0, 0);
+        assertThat(IntegrityChecks.participation(KEY, unstated, R, 10))
+                .extracting(IntegrityCheck::rule).containsExactlyInAnyOrder(IntegrityRule.LOW_PARTICIPATION, IntegrityRule.HIGH_EXCLUSION);
         assertThat(IntegrityChecks.participation(KEY, unstated, R, 10)).allMatch(c -> c.outcome() == IntegrityOutcome.NOT_COMPUTABLE);
     }
 
