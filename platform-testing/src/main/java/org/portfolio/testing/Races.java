@@ -117,7 +117,8 @@ public final class Races {
     private static String answerOf(Future<?> f) {
         try {
             Object a = f.get();
-            return a instanceof io.restassured.response.Response r ? r.statusCode() + " " + r.asString() : String.valueOf(a);
+            String s = a instanceof io.restassured.response.Response r ? r.statusCode() + " " + r.asString() : String.valueOf(a);
+            return s.length() > 300 ? s.substring(0, 300) + "…" : s;
         } catch (Exception e) {
             return e.toString();
         }
