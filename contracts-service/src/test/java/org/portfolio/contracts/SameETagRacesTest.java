@@ -94,7 +94,7 @@ class SameETagRacesTest {
             String code = "S-" + UUID.randomUUID().toString().substring(0, 12);
             Map<String, Object> school = Map.of("districtCode", code, "name", "School " + code, "type", "CHARTER",
                     "grades", List.of("9", "10"), "zone", "EAST", "oversightBodyId", body);
-            List<Response> answers = org.portfolio.testing.AtOnce.send(5, () -> given().auth().oauth2(admin())
+            List<Response> answers = org.portfolio.testing.AtOnce.send(dataSource, "school", 5, () -> given().auth().oauth2(admin())
                     .contentType(ContentType.JSON).body(school).post("/api/schools"));
             org.portfolio.testing.AtOnce.assertOneCreatedAndTheRest(answers, "urn:portfolio:problem:duplicate-school", round);
         }
@@ -106,7 +106,7 @@ class SameETagRacesTest {
         String body = oversightBody();
         for (int round = 0; round < 3; round++) {
             String nces = String.valueOf(100_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 899_999_999_999L));
-            List<Response> schools = org.portfolio.testing.AtOnce.send(5, () -> {
+            List<Response> schools = org.portfolio.testing.AtOnce.send(dataSource, "school", 5, () -> {
                 String code = "S-" + UUID.randomUUID().toString().substring(0, 12);
                 return given().auth().oauth2(admin()).contentType(ContentType.JSON)
                         .body(Map.of("districtCode", code, "name", "School " + code, "type", "CHARTER", "ncesId", nces,
@@ -115,7 +115,7 @@ class SameETagRacesTest {
             });
             org.portfolio.testing.AtOnce.assertOneCreatedAndTheRest(schools, "urn:portfolio:problem:duplicate-school", round);
             String name = "Board " + UUID.randomUUID();
-            List<Response> bodies = org.portfolio.testing.AtOnce.send(5, () -> given().auth().oauth2(admin())
+            List<Response> bodies = org.portfolio.testing.AtOnce.send(dataSource, "oversight_body", 5, () -> given().auth().oauth2(admin())
                     .contentType(ContentType.JSON).body(OversightBodyResourceTest.body(name)).post("/api/oversight-bodies"));
             org.portfolio.testing.AtOnce.assertOneCreatedAndTheRest(bodies, "urn:portfolio:problem:duplicate-oversight-body", round);
         }

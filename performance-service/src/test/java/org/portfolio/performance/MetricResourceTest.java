@@ -58,7 +58,7 @@ class MetricResourceTest {
         for (int round = 0; round < 3; round++) {
             Map<String, Object> m = Map.of("code", "RACE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                     "name", "Raced", "category", "ACADEMIC", "direction", "HIGHER_IS_BETTER", "unit", "PERCENT");
-            List<io.restassured.response.Response> answers = org.portfolio.testing.AtOnce.send(5, () -> given().auth()
+            List<io.restassured.response.Response> answers = org.portfolio.testing.AtOnce.send(io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get(), "metric_definition", 5, () -> given().auth()
                     .oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(m).post("/api/performance/metrics"));
             org.portfolio.testing.AtOnce.assertOneCreatedAndTheRest(answers, "urn:portfolio:problem:duplicate-metric", round);
         }
