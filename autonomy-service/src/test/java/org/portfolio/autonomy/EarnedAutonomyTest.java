@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.TestTokens;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

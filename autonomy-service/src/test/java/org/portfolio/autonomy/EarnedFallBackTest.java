@@ -8,7 +8,6 @@ import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.TestTokens;
 import org.portfolio.testing.events.EventContract;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
