@@ -56,6 +56,9 @@ public class Housekeeping {
             j.finishedAt = now;
             LOG.warnf("Upload job %s of %s was interrupted; marked FAILED", j.id, j.clientId);
         }
+        // written before the purge reads them: its claims are released in this sweep, not the next (an outside check
+        // of database outages, twenty-first pass: the purge's own statement saw them still RUNNING)
+        jobs.flush();
         try {
             idempotency.purge(now.minus(config.ingestion().idempotencyRetention()),
                     now.minus(config.ingestion().staleJobAfter()));

@@ -94,22 +94,32 @@ public class IdempotencyClaims {
         store.complete(clientId, key, body.fingerprint(), body.count(), 201, jobId);
     }
 
-    /** Releases the claim of a request that failed (in a transaction of its own); a failure here is only logged. */
-    public void release(String clientId, String key) {
+    /**
+     * Releases the claim of a request that failed (in a transaction of its own). False when that could not be done
+     * (the database away): the caller has it retried ({@link FailedUploadCleanup}).
+     */
+    public boolean release(String clientId, String key) {
         if (key == null) {
-            return;
+            return true;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                try {
-                    store.release(clientId, key);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            releaseNow(clientId, key);
+            return true;
         } catch (RuntimeException e) {
-            LOG.warnf("Could not release Idempotency-Key of %s: %s (it expires with the retention)", clientId, org.portfolio.platform.web.http.LoggedErrors.rootSummary(e));
+            LOG.warnf("Could not release Idempotency-Key of %s: %s (retried)", clientId, org.portfolio.platform.web.http.LoggedErrors.rootSummary(e));
+            return false;
         }
+    }
+
+    /** As {@link #release}, throwing when the database does not take it. */
+    void releaseNow(String clientId, String key) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                store.release(clientId, key);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Forgets keys older than the retention, and claims in progress whose request died with its process. */

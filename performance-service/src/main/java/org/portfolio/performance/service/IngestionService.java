@@ -38,6 +38,9 @@ public class IngestionService {
     IdempotencyClaims claims;
 
     @Inject
+    FailedUploadCleanup cleanup;
+
+    @Inject
     UploadJobs jobs;
 
     @Inject
@@ -73,7 +76,9 @@ public class IngestionService {
         try {
             job = jobs.start(up.kind(), up.format(), who.clientId(), key);
         } catch (RuntimeException e) {
-            claims.release(who.clientId(), key);
+            if (!claims.release(who.clientId(), key)) {
+                cleanup.later(null, null, 0, who.clientId(), key);
+            }
             throw e;
         }
         UUID jobId = job.id;
@@ -95,9 +100,14 @@ public class IngestionService {
             return new Outcome(done, finished.firstErrors(), false);
         } catch (Throwable t) {
             Throwable cause = UploadFailures.unwrap(t);
-            jobs.fail(jobId, UploadFailures.failureMessage(cause), in.count(),
-                    cause instanceof HopelessUploadException h ? h.errors() : null);
-            claims.release(who.clientId(), key);
+            String failure = UploadFailures.failureMessage(cause);
+            boolean recorded = jobs.fail(jobId, failure, in.count(), cause instanceof HopelessUploadException h ? h.errors() : null);
+            boolean released = claims.release(who.clientId(), key);
+            if (!recorded || !released) {
+                // the database away (the likely reason this upload failed): recorded once it is back, so that the
+                // SIS's retry is not refused "still running" until housekeeping takes the job for dead (10 minutes)
+                cleanup.later(recorded ? null : jobId, failure, in.count(), who.clientId(), released ? null : key);
+            }
             throw UploadFailures.translate(cause, jobId, limit, config.ingestion().responseErrors());
         }
     }

@@ -91,34 +91,42 @@ public class UploadJobs {
     }
 
     /**
-     * In a transaction of its own (the upload's rolled back): the job is FAILED with why, and the row errors found
-     * before it stopped, if it stopped because of them.
+     * In a transaction of its own (the upload's rolled back): the job is FAILED with why, and the row
+     * errors found before it stopped, if it stopped because of them. False when that could not be recorded (the
+     * database away): the caller has it retried ({@link FailedUploadCleanup}).
      */
-    public void fail(UUID jobId, String failure, long bytes, RowErrors rowErrors) {
+    public boolean fail(UUID jobId, String failure, long bytes, RowErrors rowErrors) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                IngestionJob j = jobs.findById(jobId);
-                if (j == null) {
-                    return;
-                }
-                j.status = JobStatus.FAILED;
-                j.failure = org.portfolio.platform.web.text.Texts.cut(failure, 901);
-                j.bytesReceived = bytes;
-                j.finishedAt = clock.instant();
-                j.heartbeatAt = j.finishedAt;
-                if (rowErrors != null) {
-                    try {
-                        errors.insert(jobId, rowErrors.kept());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    j.errorsStored = rowErrors.kept().size();
-                    j.errorsTotal = rowErrors.total();
-                }
-            });
+            recordFailure(jobId, failure, bytes, rowErrors);
+            return true;
         } catch (RuntimeException e) {
-            LOG.warnf("Could not mark job %s failed: %s", jobId, org.portfolio.platform.web.http.LoggedErrors.rootSummary(e));
+            LOG.warnf("Could not mark job %s failed: %s (retried)", jobId, org.portfolio.platform.web.http.LoggedErrors.rootSummary(e));
+            return false;
         }
+    }
+
+    /** As {@link #fail}, throwing when the database does not take it. */
+    void recordFailure(UUID jobId, String failure, long bytes, RowErrors rowErrors) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IngestionJob j = jobs.findById(jobId);
+            if (j == null || j.status == JobStatus.COMPLETED) {
+                return;
+            }
+            j.status = JobStatus.FAILED;
+            j.failure = org.portfolio.platform.web.text.Texts.cut(failure, 901);
+            j.bytesReceived = bytes;
+            j.finishedAt = clock.instant();
+            j.heartbeatAt = j.finishedAt;
+            if (rowErrors != null) {
+                try {
+                    errors.insert(jobId, rowErrors.kept());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                j.errorsStored = rowErrors.kept().size();
+                j.errorsTotal = rowErrors.total();
+            }
+        });
     }
 
     public Progress progress(UUID jobId, long intervalNanos) {
