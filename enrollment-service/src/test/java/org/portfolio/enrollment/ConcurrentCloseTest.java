@@ -28,8 +28,8 @@ import static org.portfolio.enrollment.Fixtures.apply;
 import static org.portfolio.enrollment.Fixtures.officer;
 
 /**
- * A submission or withdrawal that arrives while the period is being closed: it waits for the close and is then
- * refused (409 period-not-open), so no application changes in a period whose window has closed and whose seed is
+ * A submission or withdrawal that arrives while the period is being closed: it waits for the close (at most 5 s, a
+ * close takes less; then 409 concurrent-modification) and is then refused (409 period-not-open), so no application changes in a period whose window has closed and whose seed is
  * drawn (the close and the match see exactly the applications there were). Before the review of 2026-12-05 both read
  * the period without a lock and committed into the closed period.
  */

@@ -328,12 +328,14 @@ class MatchFlowTest {
         // both runs wait for the period's lock, so they meet every run (an outside audit of the tests, twenty-first
         // pass: released by a barrier alone, the first could be done before the second began)
         java.util.concurrent.Callable<Integer> run = () -> expiryJob.expireOverdueEverywhere();
-        int made = org.portfolio.testing.Races.whileLocked(io.quarkus.arc.Arc.container()
-                        .instance(io.agroal.api.AgroalDataSource.class).get(),
-                "select 1 from enrollment_period where id = ? for update", List.of(period), List.of(run, run))
-                .stream().mapToInt(Integer::intValue).sum();
-        assertThat(made).as("waitlist offers made by the two runs (this period's one, maybe other tests' too)")
-                .isGreaterThanOrEqualTo(1);
+        // a run that failed is logged, not thrown: no warning of the job either (hostile read of the twenty-first pass,
+        // M5: the second run's failure on a stale offer would have passed); the seat's fate is checked below (either
+        // run, or the scheduled one, may have made the waitlist offer)
+        try (org.portfolio.testing.LogCapture log = org.portfolio.testing.LogCapture.of(org.portfolio.enrollment.service.OfferExpiryJob.class)) {
+            org.portfolio.testing.Races.whileLocked(io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get(),
+                    "select 1 from enrollment_period where id = ? for update", List.of(period), List.of(run, run));
+            assertThat(org.portfolio.testing.LogCapture.describe(log.atLeast(java.util.logging.Level.WARNING))).isEmpty();
+        }
         result(period, kids.first()).then().body("offer", nullValue()).body("offerHistory.status", equalTo(List.of("EXPIRED")));
         result(period, kids.waiter()).then().body("offer.programId", equalTo(seats.top().toString()))
                 .body("offer.source", equalTo("WAITLIST"));

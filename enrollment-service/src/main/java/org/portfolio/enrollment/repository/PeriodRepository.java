@@ -25,6 +25,22 @@ public class PeriodRepository implements PanacheRepositoryBase<EnrollmentPeriod,
         return LockWait.atMost(getEntityManager(), () -> findByIdOptional(id, LockModeType.PESSIMISTIC_READ));
     }
 
+    /**
+     * An earlier round of a period, locked FOR SHARE without a limit: an offer answered there, or the expiry of its
+     * overdue offers (every offer of a round falls due at once), holds it FOR UPDATE, and an application or import in
+     * the later round waits for that and then goes on, as before the limit on the round itself (hostile read of the
+     * twenty-first pass, M1).
+     */
+    public Optional<EnrollmentPeriod> findEarlierRoundForShare(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+    }
+
+    /** The period's status as committed, without loading it (null: no such period). */
+    public String statusOf(UUID id) {
+        return getEntityManager().createQuery("select p.status from EnrollmentPeriod p where p.id = :id", Object.class)
+                .setParameter("id", id).getResultStream().findFirst().map(String::valueOf).orElse(null);
+    }
+
     public Optional<EnrollmentPeriod> findNextRound(UUID previousId) {
         return find("previousPeriodId", previousId).firstResultOptional();
     }

@@ -63,8 +63,8 @@ public class ApplicationResource {
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "201", description = "Submitted; Location names it", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or the applicant holds an offer from "
-            + "the previous round (holds-offer), or an import holding the applicant did not end within 5 s "
-            + "(concurrent-modification: send it again)")
+            + "the previous round (holds-offer), or an import holding the applicant, or an import or a close holding the period, "
+            + "did not end within 5 s (concurrent-modification: send it again)")
     @APIResponse(responseCode = "422", description = "The choices cannot be accepted (invalid-choices, each in errors[]): more than the "
             + "period allows, a program twice, a program of another period or at a school not taking part, or not eligible (grade, zone)")
     public Response submit(@PathParam("periodId") UUID periodId, @PathParam("applicantId") UUID applicantId,
@@ -88,8 +88,8 @@ public class ApplicationResource {
     @Path("/applications/{applicantId}")
     @Operation(summary = "Withdraw an application", description = "While the period is OPEN; the applicant takes no part in the match")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or an import holding the applicant "
-            + "did not end within 5 s (concurrent-modification: send it again)")
+    @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or an import holding the applicant, "
+            + "or an import or a close holding the period, did not end within 5 s (concurrent-modification: send it again)")
     public Response withdraw(@PathParam("periodId") UUID periodId, @PathParam("applicantId") UUID applicantId) {
         applications.withdraw(periodId, applicantId);
         return Response.noContent().build();

@@ -87,6 +87,29 @@ public class ApplicationService {
     @Inject
     Validator validator;
 
+    /**
+     * The period, locked FOR SHARE for an application or a withdrawal (at most 5 s behind a close, a match or an
+     * import). When the wait ends and the period no longer takes applications (a match under way: its period is
+     * CLOSED), that is the answer, not a 409 {@code concurrent-modification} whose retry could only be refused (hostile
+     * read of the twenty-first pass, L5).
+     */
+    private EnrollmentPeriod forApplications(UUID periodId) {
+        try {
+            return periods.findForShare(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (!"55P03".equals(ProblemMappers.sqlState(e))) {
+                throw e;
+            }
+            // this transaction is over (the lock timed out): the period's status as last committed, in one of its own
+            String status = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> periods.statusOf(periodId));
+            if (status != null && !PeriodStatus.OPEN.name().equals(status)) {
+                throw ProblemException.conflict(EnrollmentProblems.PERIOD_NOT_OPEN, "Period " + periodId + " is " + status
+                        + "; applications are accepted, changed and withdrawn only while it is OPEN");
+            }
+            throw e;
+        }
+    }
+
     /** What {@link #submit} did. */
     public record Submitted(Application application, boolean created) {
     }
@@ -97,7 +120,7 @@ public class ApplicationService {
     }
 
     public Submitted submit(UUID periodId, UUID applicantId, String ifMatch, List<UUID> choices) {
-        EnrollmentPeriod period = periods.findForShare(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        EnrollmentPeriod period = forApplications(periodId);
         Applicant applicant = applicants.findForUpdate(applicantId).orElseThrow(() -> ProblemException.notFound("Applicant", applicantId));
         if (!period.acceptsApplications()) {
             throw ProblemException.conflict(EnrollmentProblems.PERIOD_NOT_OPEN,
@@ -172,7 +195,7 @@ public class ApplicationService {
     }
 
     public void withdraw(UUID periodId, UUID applicantId) {
-        EnrollmentPeriod period = periods.findForShare(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        EnrollmentPeriod period = forApplications(periodId);
         // the applicant's lock, as an application takes it: a withdrawal and a change of the application, or two
         // withdrawals, one after the other (a second withdrawal is a 404, not a 409 from the deleted row)
         applicants.findForUpdate(applicantId).orElseThrow(() -> ProblemException.notFound("Applicant", applicantId));
@@ -515,7 +538,7 @@ public class ApplicationService {
         List<UUID> out = new ArrayList<>();
         UUID previous = period.previousPeriodId;
         while (previous != null && out.size() < 1000) {
-            EnrollmentPeriod p = periods.findForShare(previous).orElse(null);
+            EnrollmentPeriod p = periods.findEarlierRoundForShare(previous).orElse(null);
             if (p == null) {
                 break;
             }

@@ -197,11 +197,14 @@ class TargetGuardTest {
             }
             // the flood held every registration thread and no more (an outside audit of the tests, twenty-first pass:
             // "at most" also held when the flood never reached a lookup); a delivery's target still resolves
-            assertThat(hanging.get()).isEqualTo(TargetGuard.REGISTRATION_LOOKUP_THREADS);
+            // (a worker may start its lookup after its caller gave up: wait for all of them)
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> hanging.get() == TargetGuard.REGISTRATION_LOOKUP_THREADS);
             for (int i = 0; i < 10; i++) {
                 assertThat(guard.resolve(URI.create("https://tenant" + i + ".example/hook"))).as("delivery " + i)
                         .isInstanceOf(TargetGuard.Allowed.class);
             }
+            assertThat(hanging.get()).as("no more registration lookups than its threads").isEqualTo(TargetGuard.REGISTRATION_LOOKUP_THREADS);
         } finally {
             release.countDown();
             callers.shutdownNow();
@@ -253,7 +256,9 @@ class TargetGuardTest {
             while (hanging.get() < TargetGuard.REGISTRATION_LOOKUP_THREADS && System.nanoTime() < until) {
                 Thread.sleep(10);
             }
-            assertThat(hanging.get()).isEqualTo(TargetGuard.REGISTRATION_LOOKUP_THREADS);
+            // (a worker may start its lookup after its caller gave up: wait for all of them)
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> hanging.get() == TargetGuard.REGISTRATION_LOOKUP_THREADS);
             Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> guard.checkRegistration("https://one-more.example/hook"));
             assertThat(refused).isInstanceOf(org.portfolio.platform.web.problem.ProblemException.class);
             assertThat(((org.portfolio.platform.web.problem.ProblemException) refused).type().status()).isEqualTo(422);
