@@ -440,6 +440,31 @@ class AccountabilityClockTest {
         }
     }
 
+    /**
+     * The clock's hour came while the database was away (an outside check of database outages, twenty-first pass): the
+     * run failed with an ERROR and waited for the next hour. It is tried again at every retry tick (here a second)
+     * until it runs.
+     */
+    @Test
+    void aRunMissedWhileTheDatabaseWasAwayIsDoneOnceItIsBack() throws Exception {
+        String c = activeWithClock(openSchool(), clockTerms("ESCALATE", 0, true));
+        setLevel(c, "NOTICE_OF_CONCERN", today().minusDays(31));
+        standOn(today().plusDays(1));
+        try (java.sql.Connection conn = db.getConnection(); java.sql.Statement st = conn.createStatement()) {
+            st.execute("set lock_timeout = '10s'");
+            st.execute("alter table clock_fact rename to clock_fact_away");
+            try {
+                clock.scheduled();
+                assertThat(clock.missedARun()).as("the failed run waits for its retry").isTrue();
+                assertThat(outboxCount("InterventionStepOverdue", c)).isZero();
+            } finally {
+                st.execute("alter table clock_fact_away rename to clock_fact");
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> outboxCount("InterventionStepOverdue", c) == 1 && !clock.missedARun());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /**

@@ -79,10 +79,24 @@ public class AccountabilityClock {
     @Inject
     SchoolCalendar calendar;
 
+    private final MissedRun missed = new MissedRun("The accountability clock");
+
     @Scheduled(identity = "accountability-clock", cron = "${portfolio.contracts.clock.cron:0 15 * * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        run();
+    public void scheduled() {
+        missed.attempt(this::run);
+    }
+
+    /** A run that failed at its hour (the database away) is done as soon as it can be, not an hour later. */
+    @Scheduled(identity = "accountability-clock-retry", every = "${portfolio.contracts.missed-run-retry:1m}", delayed = "${portfolio.contracts.missed-run-retry:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retryMissed() {
+        missed.retryIfMissed(this::run);
+    }
+
+    /** Whether the last scheduled run failed and waits for its retry. */
+    public boolean missedARun() {
+        return missed.missed();
     }
 
     public Run run() {

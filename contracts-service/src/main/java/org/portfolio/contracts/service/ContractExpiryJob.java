@@ -41,7 +41,16 @@ public class ContractExpiryJob {
     @Scheduled(identity = "contract-expiry", cron = "${portfolio.contracts.expiry.cron:0 5 0 * * ?}",
             timeZone = "${portfolio.contracts.time-zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        run();
+        missed.attempt(this::run);
+    }
+
+    private final MissedRun missed = new MissedRun("The contract expiry job");
+
+    /** A nightly run that failed (the database away) is done as soon as it can be, not the next night. */
+    @Scheduled(identity = "contract-expiry-retry", every = "${portfolio.contracts.missed-run-retry:1m}", delayed = "${portfolio.contracts.missed-run-retry:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retryMissed() {
+        missed.retryIfMissed(this::run);
     }
 
     /** Ends every contract whose last day (decided, or its term's) has passed; returns how many ended. */

@@ -22,6 +22,13 @@ public interface ContractsConfig {
     @WithDefault("UTC")
     ZoneId timeZone();
 
+    /**
+     * How often a scheduled run of the clock or the expiry job that failed as a whole (the database away) is tried
+     * again, until it runs (read by their {@code @Scheduled} retry).
+     */
+    @WithDefault("1m")
+    java.time.Duration missedRunRetry();
+
     Expiry expiry();
 
     Clock clock();
