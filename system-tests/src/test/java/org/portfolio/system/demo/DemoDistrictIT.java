@@ -73,7 +73,8 @@ class DemoDistrictIT {
                     .then().statusCode(200).body("status", equalTo("UP"));
             RestAssured.given().baseUri(stack.url(s)).accept("application/json").get("/q/openapi").then().statusCode(200);
         }
-        assertThat(stack.run(Duration.ofSeconds(30), "status")).contains("ready=UP").doesNotContain("ready=DOWN");
+        assertThat(stack.run(Duration.ofSeconds(30), "status")).contains("ready=UP").doesNotContain("ready=DOWN")
+                .containsPattern("postgres :\\d+ up  kafka :\\d+ up");
         started.addAll(pids());
         assertThat(started).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
