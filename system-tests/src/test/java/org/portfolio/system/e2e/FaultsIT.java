@@ -95,9 +95,6 @@ class FaultsIT {
             assertThat(district.as(oversight).get("/api/contracts/{id}/scorecard", g.contract()).statusCode()).isEqualTo(200);
             assertThat(district.decisionRights(g.school().id(), "HIRE_TEACHERS").statusCode()).isEqualTo(200);
             assertThat(district.as(oversight).get("/api/enrollment/schools").statusCode()).isEqualTo(200);
-            // the operator's view says which part is away (twenty-first pass: it said "running" of a dead PostgreSQL)
-            assertThat(stack.run(Duration.ofSeconds(30), "status"))
-                    .contains("kafka :" + stack.port("kafka") + " NOT ANSWERING").contains("postgres :" + stack.port("postgres") + " up");
         } finally {
             infra("kafka-start");
         }
