@@ -43,18 +43,6 @@ class ApplicantChangeRaceTest {
     @Inject
     ApplicationService applications;
 
-    /** An OPEN period with one grade-9 program at an EAST school, and a grade-9 EAST applicant who has not applied. */
-    private record OpenRound(UUID period, UUID program, UUID applicant) {
-    }
-
-    private static OpenRound openRound() {
-        UUID school = Fixtures.openSchool("EAST", "9");
-        UUID period = Fixtures.period(3);
-        UUID program = Fixtures.program(period, school, "9", 5, "GENERAL");
-        action(period, "open").then().statusCode(200);
-        return new OpenRound(period, program, new Fixtures.Kid("9", "EAST").create());
-    }
-
     /**
      * An import holds its applicants until it commits, which may take minutes: an application (or an officer's
      * change) of one of them waits at most 5 s, then is a 409 {@code concurrent-modification} to retry, not a request
@@ -62,32 +50,12 @@ class ApplicantChangeRaceTest {
      */
     @Test
     void anApplicationWaitsAtMostFiveSecondsForAnImportHoldingTheApplicant() throws Exception {
-        OpenRound setup = openRound();
+        Fixtures.OpenRound setup = Fixtures.openRound();
         UUID period = setup.period();
         UUID program = setup.program();
         UUID applicant = setup.applicant();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (java.sql.Connection held = dataSource.getConnection()) {
-            held.setAutoCommit(false);
-            try (java.sql.PreparedStatement ps = held.prepareStatement("select 1 from applicant where id = ? for update")) {
-                ps.setObject(1, applicant);
-                ps.execute();
-            }
-            long start = System.nanoTime();
-            Future<Response> applying = pool.submit(() -> Fixtures.apply(period, applicant, program));
-            Response r;
-            try {
-                r = applying.get(30, TimeUnit.SECONDS);
-            } finally {
-                held.rollback();
-            }
-            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertThat(r.statusCode()).as(r.asString()).isEqualTo(409);
-            assertThat(r.jsonPath().getString("type")).isEqualTo("urn:portfolio:problem:concurrent-modification");
-            assertThat(waited).as("ms waited (at most 5 s, then the answer)").isBetween(4_500L, 12_000L);
-        } finally {
-            pool.shutdownNow();
-        }
+        Fixtures.assertGivesUpAfterFiveSeconds(dataSource, "applicant", applicant,
+                "urn:portfolio:problem:concurrent-modification", () -> Fixtures.apply(period, applicant, program));
         Fixtures.apply(period, applicant, program).then().statusCode(201);
     }
 
@@ -110,7 +78,7 @@ class ApplicantChangeRaceTest {
     /** An application withdrawn twice at once (hostile review of the twentieth pass, L9): withdrawn, then not found. */
     @Test
     void anApplicationWithdrawnTwiceAtOnceIsA204AndA404() throws Exception {
-        OpenRound setup = openRound();
+        Fixtures.OpenRound setup = Fixtures.openRound();
         UUID period = setup.period();
         UUID program = setup.program();
         UUID applicant = setup.applicant();
@@ -132,7 +100,7 @@ class ApplicantChangeRaceTest {
      */
     @Test
     void aFirstApplicationSentTwiceAtOnceIsCreatedThenChanged() throws Exception {
-        OpenRound setup = openRound();
+        Fixtures.OpenRound setup = Fixtures.openRound();
         UUID period = setup.period();
         UUID program = setup.program();
         UUID applicant = setup.applicant();

@@ -191,4 +191,48 @@ final class Fixtures {
         int decimals = printed.length() - printed.indexOf('.') - 1;
         return Math.abs(Double.parseDouble(printed) - value) <= 0.5 * Math.pow(10, -decimals) + 1e-17;
     }
+
+    /** An OPEN period with one grade-9 program at an EAST school, and a grade-9 EAST applicant who has not applied. */
+    record OpenRound(UUID period, UUID program, UUID applicant) {
+    }
+
+    static OpenRound openRound() {
+        UUID school = openSchool("EAST", "9");
+        UUID period = period(3);
+        UUID program = program(period, school, "9", 5, "GENERAL");
+        action(period, "open").then().statusCode(200);
+        return new OpenRound(period, program, new Kid("9", "EAST").create());
+    }
+
+    /**
+     * {@code request}, sent while a row is held FOR UPDATE in the database ({@code table}'s row {@code id}, as an
+     * import, a close or a match holds it), is answered 409 {@code type} after the service's 5 s wait for it, before
+     * the row is let go.
+     */
+    static void assertGivesUpAfterFiveSeconds(javax.sql.DataSource dataSource, String table, UUID id, String type,
+                                              java.util.concurrent.Callable<Response> request) throws Exception {
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (var ps = held.prepareStatement("select 1 from " + table + " where id = ? for update")) {
+                ps.setObject(1, id);
+                ps.execute();
+            }
+            long start = System.nanoTime();
+            var sent = pool.submit(request);
+            Response r;
+            try {
+                r = sent.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                held.rollback();
+            }
+            long waited = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.asString()).isEqualTo(409);
+            org.assertj.core.api.Assertions.assertThat(r.jsonPath().getString("type")).isEqualTo(type);
+            org.assertj.core.api.Assertions.assertThat(waited).as("ms waited (at most 5 s, then the answer)")
+                    .isBetween(4_500L, 12_000L);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

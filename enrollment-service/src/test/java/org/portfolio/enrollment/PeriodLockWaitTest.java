@@ -6,14 +6,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +27,10 @@ class PeriodLockWaitTest {
 
     @Test
     void anApplicationAndAWithdrawalWaitAtMostFiveSecondsForAPeriodHeldByAnImport() throws Exception {
-        UUID school = Fixtures.openSchool("EAST", "9");
-        UUID period = Fixtures.period(3);
-        UUID program = Fixtures.program(period, school, "9", 5, "GENERAL");
-        action(period, "open").then().statusCode(200);
-        UUID applying = new Fixtures.Kid("9", "EAST").create();
+        Fixtures.OpenRound round = Fixtures.openRound();
+        UUID period = round.period();
+        UUID program = round.program();
+        UUID applying = round.applicant();
         UUID withdrawing = new Fixtures.Kid("9", "EAST").create();
         Fixtures.apply(period, withdrawing, program).then().statusCode(201);
 
@@ -58,38 +51,16 @@ class PeriodLockWaitTest {
      */
     @Test
     void anApplicationWaitingForAMatchIsToldThePeriodIsNotOpen() throws Exception {
-        UUID school = Fixtures.openSchool("EAST", "9");
-        UUID period = Fixtures.period(3);
-        UUID program = Fixtures.program(period, school, "9", 5, "GENERAL");
-        action(period, "open").then().statusCode(200);
-        UUID applicant = new Fixtures.Kid("9", "EAST").create();
+        Fixtures.OpenRound round = Fixtures.openRound();
+        UUID period = round.period();
+        UUID program = round.program();
+        UUID applicant = round.applicant();
         action(period, "close").then().statusCode(200);
         assertRefusedAfterTheWait(period, "urn:portfolio:problem:period-not-open", () -> Fixtures.apply(period, applicant, program));
     }
 
     /** {@code request} sent while the period is locked as an import locks it, answered before the lock is let go. */
     private void assertRefusedAfterTheWait(UUID period, String type, Callable<Response> request) throws Exception {
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection held = dataSource.getConnection()) {
-            held.setAutoCommit(false);
-            try (PreparedStatement ps = held.prepareStatement("select 1 from enrollment_period where id = ? for update")) {
-                ps.setObject(1, period);
-                ps.execute();
-            }
-            long start = System.nanoTime();
-            Future<Response> sent = pool.submit(request);
-            Response r;
-            try {
-                r = sent.get(30, TimeUnit.SECONDS);
-            } finally {
-                held.rollback();
-            }
-            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertThat(r.statusCode()).as(r.asString()).isEqualTo(409);
-            assertThat(r.jsonPath().getString("type")).isEqualTo(type);
-            assertThat(waited).as("ms waited (at most 5 s, then the answer)").isBetween(4_500L, 12_000L);
-        } finally {
-            pool.shutdownNow();
-        }
+        Fixtures.assertGivesUpAfterFiveSeconds(dataSource, "enrollment_period", period, type, request);
     }
 }
