@@ -345,6 +345,49 @@ class MatchFlowTest {
     }
 
     /**
+     * Twenty-second pass: the sweep expired every overdue offer of a period in one transaction holding the period, and
+     * every offer of a round falls due at once, so answers to the round's offers and applications to the next round
+     * waited for all of it. It works in batches (one offer each in tests), each committed before the next begins: while
+     * the sweep waits on the second overdue offer, the first one's expiry is already committed (in one transaction it
+     * was not yet visible).
+     */
+    @Test
+    void overdueOffersExpireInBatchesEachCommittedBeforeTheNext() throws Exception {
+        TwoSeats seats = TwoSeats.open();
+        UUID period = seats.period();
+        UUID one = new Fixtures.Kid("9", "NORTH").create();
+        UUID two = new Fixtures.Kid("9", "NORTH").create();
+        apply(period, one, seats.top()).then().statusCode(201);
+        apply(period, two, seats.second()).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        action(period, "publish").then().statusCode(200);
+        String first = result(period, one).then().extract().path("offer.id");
+        String second = result(period, two).then().extract().path("offer.id");
+        overdue(first, 2);   // the longest overdue: the first batch
+        overdue(second, 1);
+
+        java.util.concurrent.Callable<io.restassured.response.Response> sweep = () ->
+                given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/expire-overdue");
+        var answers = org.portfolio.testing.Races.whileLocked(dataSource, "select 1 from offer where id = ? for update",
+                List.of(UUID.fromString(second)), List.of(sweep), false,
+                () -> assertThat(statusOf(first)).as("the first batch's expiry, while the sweep waits on the second offer")
+                        .isEqualTo("EXPIRED"));
+        answers.get(0).then().statusCode(200).body("size()", equalTo(0));
+        assertThat(statusOf(second)).isEqualTo("EXPIRED");
+    }
+
+    private String statusOf(String offerId) throws Exception {
+        try (var conn = dataSource.getConnection(); var st = conn.prepareStatement("select status from offer where id = ?")) {
+            st.setObject(1, UUID.fromString(offerId));
+            try (var rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /**
      * Review of 2026-12-06: after publication a school began to close; a decline there released a child's accepted seat
      * elsewhere and offered it the closing school's seat. A school that no longer takes part gets no waitlist offers.
      */

@@ -63,6 +63,22 @@ public final class Races {
      */
     public static <T> List<T> whileLocked(DataSource dataSource, String lockSql, List<Object> lockParams,
                                           List<Callable<T>> requests, boolean commit) throws Exception {
+        return whileLocked(dataSource, lockSql, lockParams, requests, commit, () -> { });
+    }
+
+    /** A look at the database (or anything else) taken while the requests wait. */
+    @FunctionalInterface
+    public interface WhileWaiting {
+        void check() throws Exception;
+    }
+
+    /**
+     * As {@link #whileLocked(DataSource, String, List, List, boolean)}; {@code whileTheyWait} runs once every request is
+     * seen waiting, before the lock is let go: what the requests committed before they came to wait is visible then, and
+     * what they hold uncommitted is not.
+     */
+    public static <T> List<T> whileLocked(DataSource dataSource, String lockSql, List<Object> lockParams,
+                                          List<Callable<T>> requests, boolean commit, WhileWaiting whileTheyWait) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try (Connection held = dataSource.getConnection()) {
             held.setAutoCommit(false);
@@ -99,6 +115,7 @@ public final class Races {
                                 + "timeout of the service shorter than the next request took to arrive)");
                     }
                 }
+                whileTheyWait.check();
                 if (commit) {
                     held.commit();
                 } else {

@@ -27,8 +27,10 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
         return find("periodId = ?1 and id = ?2", periodId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public List<Offer> overdue(UUID periodId, Instant now) {
-        return list("periodId = ?1 and status = ?2 and deadline < ?3 order by deadline, id", periodId, OfferStatus.OFFERED, now);
+    /** The first {@code max} OFFERED offers of the period past their deadline at {@code now}, the longest overdue first. */
+    public List<Offer> overdue(UUID periodId, Instant now, int max) {
+        return find("periodId = ?1 and status = ?2 and deadline < ?3 order by deadline, id", periodId, OfferStatus.OFFERED, now)
+                .range(0, max - 1).list();
     }
 
     /** The PUBLISHED periods with an OFFERED offer past its deadline at {@code now}. */

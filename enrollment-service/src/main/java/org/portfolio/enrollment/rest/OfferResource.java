@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.enrollment.domain.OfferStatus;
+import org.portfolio.enrollment.service.OfferExpiryJob;
 import org.portfolio.enrollment.service.OfferService;
 import org.portfolio.platform.web.http.Page;
 import org.portfolio.platform.web.security.Roles;
@@ -34,6 +35,9 @@ public class OfferResource {
 
     @Inject
     OfferService offers;
+
+    @Inject
+    OfferExpiryJob expiry;
 
     @Schema(description = "The answer to an offer and what it set in motion", requiredProperties = {"offer", "waitlistOffers"})
     public record OfferOutcome(OfferResponse offer,
@@ -79,10 +83,11 @@ public class OfferResource {
     @POST
     @Path("/expire-overdue")
     @Operation(summary = "Expire overdue offers now", description = "Offers not answered by their deadline expire and their seats move "
-            + "down the waitlists (a scheduler does the same every minute)")
+            + "down the waitlists (a scheduler does the same every minute). They expire in batches of 200, each committed on its "
+            + "own, so answers to other offers are not held up for long; if one batch fails, those before it stay expired")
     @APIResponse(responseCode = "200", description = "The waitlist offers made")
     @APIResponse(responseCode = "409", description = "The period's results are not published (results-not-published)")
     public List<OfferResponse> expire(@PathParam("periodId") UUID periodId) {
-        return offers.expireOverdue(periodId).stream().map(OfferResponse::of).toList();
+        return expiry.expireOverdue(periodId).stream().map(OfferResponse::of).toList();
     }
 }

@@ -3,10 +3,13 @@ package org.portfolio.enrollment.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.portfolio.enrollment.domain.Offer;
 import org.portfolio.platform.web.http.LoggedErrors;
 import org.portfolio.platform.web.problem.ProblemException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +18,9 @@ import java.util.UUID;
  * period in a transaction of its own that locks the period before it reads the offers: with two replicas the second
  * run finds the first's work done, and one period's failure leaves the others' expiries in place (hostile read of the
  * eleventh pass: one transaction over every period read them before locking, so a period changed meanwhile — an offer
- * accepted — could fail the whole sweep).
+ * accepted — could fail the whole sweep). A period's expiry runs in batches of at most
+ * {@code portfolio.enrollment.offer-expiry-batch} offers (200), each a transaction of its own, so that answers and
+ * applications waiting for the period wait for one batch, not for every offer of the round (twenty-second pass).
  */
 @ApplicationScoped
 public class OfferExpiryJob {
@@ -24,6 +29,9 @@ public class OfferExpiryJob {
 
     @Inject
     OfferService offers;
+
+    @ConfigProperty(name = "portfolio.enrollment.offer-expiry-batch", defaultValue = "200")
+    int batch;
 
     @Scheduled(every = "${portfolio.enrollment.offer-expiry-interval:60s}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -46,7 +54,7 @@ public class OfferExpiryJob {
         int moved = 0;
         for (UUID period : due) {
             try {
-                moved += offers.expireOverdue(period).size();
+                moved += expireOverdue(period).size();
             } catch (ProblemException e) {
                 // no longer PUBLISHED since it was listed: nothing to expire
             } catch (RuntimeException e) {
@@ -54,5 +62,19 @@ public class OfferExpiryJob {
             }
         }
         return moved;
+    }
+
+    /**
+     * Expires every overdue offer of the period, batch by batch (each committed before the next begins); the waitlist
+     * offers made. A batch that fails leaves the batches before it in place; what is left is expired by the next run.
+     */
+    public List<Offer> expireOverdue(UUID periodId) {
+        List<Offer> made = new ArrayList<>();
+        OfferService.Expiry expiry;
+        do {
+            expiry = offers.expireOverdue(periodId, batch);
+            made.addAll(expiry.made());
+        } while (expiry.more());
+        return made;
     }
 }

@@ -92,11 +92,21 @@ public class OfferService {
         return new Outcome(o, fill(period, o.programId, o.block));
     }
 
-    /** Expires the OFFERED offers whose deadline passed; each seat moves on to the waitlist. */
-    public List<Offer> expireOverdue(UUID periodId) {
+    /** What one batch of the expiry did: the waitlist offers it made, and whether overdue offers were left for the next. */
+    public record Expiry(List<Offer> made, boolean more) {
+    }
+
+    /**
+     * Expires at most {@code max} of the OFFERED offers whose deadline passed, the longest overdue first; each seat moves
+     * on to the waitlist. One batch is one transaction holding the period: {@link OfferExpiryJob} runs batches until none
+     * is left, so an offer answered, or an application to the next round, waits for one batch and not for the whole
+     * round's expiry (every offer of a round falls due at once; twenty-second pass, the enrollment benchmark's expiry phase).
+     */
+    public Expiry expireOverdue(UUID periodId, int max) {
         EnrollmentPeriod period = published(periodId);
+        List<Offer> due = offers.overdue(periodId, clock.instant(), max + 1);
         List<Offer> moved = new ArrayList<>();
-        for (Offer o : offers.overdue(periodId, clock.instant())) {
+        for (Offer o : due.subList(0, Math.min(max, due.size()))) {
             if (o.status != OfferStatus.OFFERED) {
                 // an earlier expiry's seat reached this applicant, whose overdue offer then expired there and its seat
                 // moved on already (third pass of 2026-12-05: it was expired again and its seat offered a second time)
@@ -105,7 +115,7 @@ public class OfferService {
             expire(period, o);
             moved.addAll(fill(period, o.programId, o.block));
         }
-        return moved;
+        return new Expiry(moved, due.size() > max);
     }
 
     /**

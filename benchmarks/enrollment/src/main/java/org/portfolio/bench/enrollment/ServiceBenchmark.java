@@ -37,11 +37,13 @@ import java.util.stream.Stream;
  * ({@code InfraMain}) and the packaged enrollment-service on free ports, announces 700 open schools on
  * contracts.events, creates a period with 700 programs through the API, imports the generated applicants and their 12
  * choices through the bulk import API (NDJSON), closes the window, then times {@code POST /periods/{id}/match}
- * (read the applications from PostgreSQL, match, write every offer and waitlist entry) and the publication, and stops
- * everything it started.
+ * (read the applications from PostgreSQL, match, write every offer and waitlist entry) and the publication; then the
+ * expiry: a share of the published offers (--overdue-percent, 15) is made overdue in the database, as the deadline
+ * passing would, {@code POST /offers/expire-overdue} is timed, and other families accept their offers meanwhile (one
+ * every 250 ms), each answer's time recorded: how long an answer waits for the expiry. Stops everything it started.
  *
  * <pre>java -cp ... org.portfolio.bench.enrollment.ServiceBenchmark REPO_ROOT [--students 80000] [--programs 700]
- *      [--choices 12] [--runs 3] [--service-heap 512m]</pre>
+ *      [--choices 12] [--runs 3] [--service-heap 512m] [--overdue-percent 15]</pre>
  */
 public final class ServiceBenchmark {
 
@@ -54,13 +56,15 @@ public final class ServiceBenchmark {
     private final int choices;
     private final int runs;
     private final String heap;
+    private final int overduePercent;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
     private KeyPair keys;
     private String base;
     private String token;
 
-    private ServiceBenchmark(Path root, int students, int programs, int choices, int runs, String heap) {
+    private ServiceBenchmark(Path root, int students, int programs, int choices, int runs, String heap, int overduePercent) {
+        this.overduePercent = overduePercent;
         this.root = root;
         this.students = students;
         this.programs = programs;
@@ -71,11 +75,12 @@ public final class ServiceBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: ServiceBenchmark REPO_ROOT [--students N] [--programs N] [--choices K] [--runs R] [--service-heap 512m]");
+            System.err.println("usage: ServiceBenchmark REPO_ROOT [--students N] [--programs N] [--choices K] [--runs R] [--service-heap 512m] [--overdue-percent P]");
             System.exit(2);
         }
         int students = 80_000, programs = 700, choices = 12, runs = 3;
         String heap = "512m";
+        int overduePercent = 15;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--students" -> students = Integer.parseInt(args[i + 1]);
@@ -83,10 +88,12 @@ public final class ServiceBenchmark {
                 case "--choices" -> choices = Integer.parseInt(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--service-heap" -> heap = args[i + 1];
+                case "--overdue-percent" -> overduePercent = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        ServiceBenchmark b = new ServiceBenchmark(Path.of(args[0]).toAbsolutePath(), students, programs, choices, runs, heap);
+        ServiceBenchmark b = new ServiceBenchmark(Path.of(args[0]).toAbsolutePath(), students, programs, choices, runs, heap,
+                overduePercent);
         Runtime.getRuntime().addShutdownHook(new Thread(b::stopAll));
         try {
             b.run();
@@ -258,6 +265,9 @@ public final class ServiceBenchmark {
         long p0 = System.nanoTime();
         expect(200, "POST", "/api/enrollment/periods/" + periodId + "/publish", null);
         say("publish (MatchPublished + %d DemandReported): %.2f s", programs, (System.nanoTime() - p0) / 1e9);
+        if (overduePercent > 0) {
+            expiry(pg, periodId);
+        }
         seconds.sort(Comparator.naturalOrder());
         cpu.sort(Comparator.naturalOrder());
         System.out.printf(Locale.ROOT, "SERVICE-MATCH {\"students\": %d, \"programs\": %d, \"choices\": %d, \"runs_s\": %s, "
@@ -272,6 +282,78 @@ public final class ServiceBenchmark {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
         say("logs: %s/enrollment-service-bench-{infra,service}.log", System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * The deadline passing for a share of the families: their offers are made overdue in the database (the deadline
+     * moved a minute into the past), then the expiry is asked for and timed, while other families accept their offers,
+     * one every 250 ms; each accept's answer time is recorded.
+     */
+    private void expiry(int pg, String periodId) throws Exception {
+        List<String> accepting = new ArrayList<>();
+        int overdue;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg + "/enrollment",
+                "postgres", "postgres")) {
+            try (var st = c.prepareStatement("update offer set deadline = now() - interval '1 minute' where period_id = ? "
+                    + "and status = 'OFFERED' and abs(hashtext(id::text)) % 100 < ?")) {
+                st.setObject(1, UUID.fromString(periodId));
+                st.setInt(2, overduePercent);
+                overdue = st.executeUpdate();
+            }
+            try (var st = c.prepareStatement("select id from offer where period_id = ? and status = 'OFFERED' "
+                    + "and deadline > now() order by id limit 2000")) {
+                st.setObject(1, UUID.fromString(periodId));
+                try (var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        accepting.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        java.util.concurrent.atomic.AtomicBoolean sweeping = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Double> waits = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread families = new Thread(() -> {
+            for (String offer : accepting) {
+                if (!sweeping.get()) {
+                    break;
+                }
+                long a0 = System.nanoTime();
+                try {
+                    int code = status("POST", "/api/enrollment/periods/" + periodId + "/offers/" + offer + "/accept", null, token);
+                    if (code == 200) {
+                        waits.add((System.nanoTime() - a0) / 1e9);
+                    } else {
+                        say("accept answered %d", code);
+                    }
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long e0 = System.nanoTime();
+        families.start();
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/api/enrollment/periods/" + periodId
+                        + "/offers/expire-overdue")).header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        double took = (System.nanoTime() - e0) / 1e9;
+        sweeping.set(false);
+        families.join();
+        List<Double> sorted = new ArrayList<>(waits);
+        sorted.sort(Comparator.naturalOrder());
+        int made = res.statusCode() == 200 ? JSON.readTree(res.body()).size() : -1;
+        JsonNode left = JSON.readTree(expect(200, "GET", "/api/enrollment/periods/" + periodId + "/offers?status=OFFERED&size=1", null));
+        say("expiry of %d overdue offers: %d in %.1f s, %d waitlist offers made; %d accepts meanwhile, answered in "
+                        + "median %.2f s, max %.2f s; OFFERED now %d", overdue, res.statusCode(), took, made, sorted.size(),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1),
+                left.get("total").asLong());
+        if (res.statusCode() != 200) {
+            say("expiry answer: %s", res.body().length() > 500 ? res.body().substring(0, 500) : res.body());
+        }
+        System.out.printf(Locale.ROOT, "SERVICE-EXPIRY {\"overdue\": %d, \"status\": %d, \"seconds\": %.1f, \"made\": %d, "
+                        + "\"accepts\": %d, \"accept_median_s\": %.2f, \"accept_max_s\": %.2f}%n", overdue, res.statusCode(), took,
+                made, sorted.size(), sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
     }
 
     private String cloudEvent(String type, UUID subject, Map<String, Object> data) throws IOException {
