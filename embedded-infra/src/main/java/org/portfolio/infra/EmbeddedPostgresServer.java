@@ -95,6 +95,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Whether the postmaster named in the data directory's {@code postmaster.pid} runs (false: no such file, or its
+     * process is gone). The server detaches from this process, so this is how a server that died is noticed.
+     */
+    public boolean postmasterAlive() {
+        try {
+            String first = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim();
+            return ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts the server again on its data directory after it died ({@link PostgresWatch}); only with {@code keepData}
+     * (a fresh directory would lose everything).
+     */
+    public synchronized void restart() throws IOException {
+        if (!keepData) {
+            throw new IllegalStateException("a PostgreSQL on a fresh data directory is not started again");
+        }
+        close();
+        start();
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

@@ -29,7 +29,8 @@ import java.util.concurrent.CountDownLatch;
  * properties to the ready file. The control port takes line commands ({@code kafka-stop},
  * {@code kafka-start}, {@code ping}, {@code shutdown}) so tests can simulate a broker outage.
  * With {@code --exit-with-parent} it stops when its standard input closes, so a test JVM that
- * dies (even by SIGKILL) never leaves PostgreSQL or Kafka behind.
+ * dies (even by SIGKILL) never leaves PostgreSQL or Kafka behind. With {@code --keep-data} a PostgreSQL that dies is
+ * started again on its data directory ({@link PostgresWatch}).
  */
 public final class InfraMain {
 
@@ -72,6 +73,13 @@ public final class InfraMain {
             ServerSocket control = new ServerSocket(port(opts.get("control-port")), 10, InetAddress.getLoopbackAddress());
             controlPort = control.getLocalPort();
             Thread t = new Thread(() -> infra.serveControl(control), "infra-control");
+            t.setDaemon(true);
+            t.start();
+        }
+        if (keepData) {
+            // ./portfolio up: a PostgreSQL that died is started again (a test's fresh cluster is not)
+            Thread t = new Thread(new PostgresWatch(infra.postgres, java.time.Duration.ofSeconds(2), () -> infra.shuttingDown, infra),
+                    "infra-postgres-watch");
             t.setDaemon(true);
             t.start();
         }
@@ -134,7 +142,10 @@ public final class InfraMain {
     }
 
     private void shutdown() {
-        shuttingDown = true;
+        synchronized (this) {
+            // after a restart the watch may be doing; it starts nothing once this is set
+            shuttingDown = true;
+        }
         try {
             kafka.stop();
         } catch (Exception e) {
