@@ -377,6 +377,50 @@ class MatchFlowTest {
         assertThat(statusOf(second)).isEqualTo("EXPIRED");
     }
 
+    @jakarta.inject.Inject
+    org.portfolio.enrollment.service.OfferService offerService;
+
+    /**
+     * Hostile read of the twenty-second pass (M3): a batch bounded where it started, not by what it did: the seat of
+     * the first overdue offer went to a waiter whose own offer was overdue, which expired on the way, and the batch
+     * went on to the next overdue offer as if it had expired one. The walk's expiries count: a batch of two that has
+     * expired two stops there, and the third child's offer waits for the next batch.
+     */
+    @Test
+    void offersExpiredOnAWaitlistWalkCountTowardsTheBatch() throws Exception {
+        UUID a = Fixtures.openSchool("EAST", "9");
+        UUID b = Fixtures.openSchool("WEST", "9");
+        UUID c = Fixtures.openSchool("SOUTH", "9");
+        UUID period = Fixtures.period(3);
+        UUID top = Fixtures.program(period, a, "9", 1, "SIBLING", "ZONE", "GENERAL");
+        UUID second = Fixtures.program(period, b, "9", 1, "SIBLING", "ZONE", "GENERAL");
+        UUID third = Fixtures.program(period, c, "9", 1, "SIBLING", "ZONE", "GENERAL");
+        action(period, "open").then().statusCode(200);
+        UUID first = new Fixtures.Kid("9", "NORTH").sibling(a).create();   // wins top
+        UUID waiter = new Fixtures.Kid("9", "NORTH").create();             // waits at top, holds second
+        UUID other = new Fixtures.Kid("9", "NORTH").create();              // holds third
+        apply(period, first, top).then().statusCode(201);
+        apply(period, waiter, top, second).then().statusCode(201);
+        apply(period, other, third).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(3));
+        action(period, "publish").then().statusCode(200);
+        String firstOffer = result(period, first).then().extract().path("offer.id");
+        String waiterOffer = result(period, waiter).then().body("offer.programId", equalTo(second.toString())).extract().path("offer.id");
+        String otherOffer = result(period, other).then().extract().path("offer.id");
+        overdue(firstOffer, 30);    // the batch's first
+        overdue(otherOffer, 20);    // its second
+        overdue(waiterOffer, 10);   // reached by the first's seat on the waitlist walk
+
+        var batch = offerService.expireOverdue(period, 2);
+        assertThat(statusOf(firstOffer)).isEqualTo("EXPIRED");
+        assertThat(statusOf(waiterOffer)).as("expired on the walk").isEqualTo("EXPIRED");
+        assertThat(statusOf(otherOffer)).as("left for the next batch: the walk spent this one").isEqualTo("OFFERED");
+        assertThat(batch.more()).isTrue();
+        assertThat(offerService.expireOverdue(period, 2).more()).isFalse();
+        assertThat(statusOf(otherOffer)).isEqualTo("EXPIRED");
+    }
+
     private String statusOf(String offerId) throws Exception {
         try (var conn = dataSource.getConnection(); var st = conn.prepareStatement("select status from offer where id = ?")) {
             st.setObject(1, UUID.fromString(offerId));

@@ -97,25 +97,35 @@ public class OfferService {
     }
 
     /**
-     * Expires at most {@code max} of the OFFERED offers whose deadline passed, the longest overdue first; each seat moves
-     * on to the waitlist. One batch is one transaction holding the period: {@link OfferExpiryJob} runs batches until none
-     * is left, so an offer answered, or an application to the next round, waits for one batch and not for the whole
-     * round's expiry (every offer of a round falls due at once; twenty-second pass, the enrollment benchmark's expiry phase).
+     * Expires at most about {@code max} of the OFFERED offers whose deadline passed, the longest overdue first; each seat
+     * moves on to the waitlist. One batch is one transaction holding the period: {@link OfferExpiryJob} runs batches
+     * until none is left, so an offer answered, or an application to the next round, waits for one batch and not for
+     * the whole round's expiry (every offer of a round falls due at once; twenty-second pass, the enrollment benchmark's
+     * expiry phase). The offers a freed seat's waitlist walk expires on its way (holders whose own offer is overdue)
+     * count towards the batch too (hostile read of the pass, M3): a walk begun is finished, so a seat is never left
+     * unoffered, and no new one begins once the batch has expired {@code max}.
      */
     public Expiry expireOverdue(UUID periodId, int max) {
         EnrollmentPeriod period = published(periodId);
         List<Offer> due = offers.overdue(periodId, clock.instant(), max + 1);
         List<Offer> moved = new ArrayList<>();
+        int[] expired = {0};
+        boolean spent = false;
         for (Offer o : due.subList(0, Math.min(max, due.size()))) {
+            if (expired[0] >= max) {
+                spent = true;
+                break;
+            }
             if (o.status != OfferStatus.OFFERED) {
                 // an earlier expiry's seat reached this applicant, whose overdue offer then expired there and its seat
                 // moved on already (third pass of 2026-12-05: it was expired again and its seat offered a second time)
                 continue;
             }
             expire(period, o);
-            moved.addAll(fill(period, o.programId, o.block));
+            expired[0]++;
+            moved.addAll(fill(period, o.programId, o.block, expired));
         }
-        return new Expiry(moved, due.size() > max);
+        return new Expiry(moved, spent || due.size() > max);
     }
 
     /**
@@ -142,6 +152,11 @@ public class OfferService {
 
     /** Offers the freed seat (and each seat that frees in turn) to the next applicant waiting. */
     private List<Offer> fill(EnrollmentPeriod period, UUID programId, int block) {
+        return fill(period, programId, block, new int[1]);
+    }
+
+    /** As {@link #fill(EnrollmentPeriod, UUID, int)}, counting in {@code expired[0]} the overdue offers it expires. */
+    private List<Offer> fill(EnrollmentPeriod period, UUID programId, int block, int[] expired) {
         List<Offer> made = new ArrayList<>();
         Deque<Seat> seats = new ArrayDeque<>();
         seats.add(new Seat(programId, block));
@@ -153,7 +168,7 @@ public class OfferService {
                 // and nobody's seat elsewhere is released for it (review of 2026-12-06)
                 continue;
             }
-            WaitlistEntry next = nextNotOverdue(period, seat, seats);
+            WaitlistEntry next = nextNotOverdue(period, seat, seats, expired);
             if (next == null) {
                 continue;
             }
@@ -195,7 +210,7 @@ public class OfferService {
      * sweep would expire it, the applicant leaves its waitlists, and its seat is queued to move on (review of
      * 2026-12-06: it was RELEASED instead, whenever another expiry or a decline reached it before the sweep did).
      */
-    private WaitlistEntry nextNotOverdue(EnrollmentPeriod period, Seat seat, Deque<Seat> seats) {
+    private WaitlistEntry nextNotOverdue(EnrollmentPeriod period, Seat seat, Deque<Seat> seats, int[] expired) {
         while (true) {
             WaitlistEntry next = waitlists.next(seat.programId(), seat.block()).orElse(null);
             if (next == null) {
@@ -206,6 +221,7 @@ public class OfferService {
                 return next;
             }
             expire(period, held);
+            expired[0]++;
             seats.add(new Seat(held.programId, held.block));
         }
     }
