@@ -151,8 +151,10 @@ public class MatchService {
     /**
      * MATCHED → CLOSED: throws the stored results away. The seed stays recorded and the run stays on record as
      * discarded (with the digest of its offers): the published round shows every run, so a discarded match cannot be
-     * hidden; a period once matched never reopens, so its applications cannot change before a rerun.
+     * hidden; a period once matched never reopens, so its applications cannot change before a rerun. Given 15 minutes as
+     * the match is: it deletes every offer and waitlist entry the match wrote (hostile read of the twenty-second pass, L4).
      */
+    @TransactionConfiguration(timeout = 900)
     public EnrollmentPeriod discard(UUID periodId) {
         EnrollmentPeriod period = periods.findForUpdate(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
         if (period.status != PeriodStatus.MATCHED) {
