@@ -206,6 +206,31 @@ class EdFiAssessmentsTest {
     }
 
     /**
+     * Twenty-second pass (hostile read, H2): a mapping change, and a change of an assessment, read every result they touch
+     * into one list with its document (a million for a performance-level namespace used district-wide, in a 256 MB heap).
+     * They read a page at a time now (two in tests): a level's new mapping reaches each of five students' records, and so
+     * does the assessment's new subject.
+     */
+    @Test
+    void aMappingChangeAndAnAssessmentChangeReachEveryResultPageByPage() {
+        mapLevels(Map.of("Met Standard", 3));
+        mapSubjects(Map.of("Mathematics", "MATH", "Reading", "ELA"));
+        post("assessments", assessment("SA-Math-P", "Mathematics"), TestTokens.districtAdmin(), 201);
+        List<String> students = List.of("SP-1", "SP-2", "SP-3", "SP-4", "SP-5");
+        for (String st : students) {
+            post("studentSchoolAssociations", enrollment(st), sis, 201);
+            post("studentAssessments", result("SA-Math-P", "RP-" + st, st, "Met Standard", "600", null), sis, 201);
+        }
+        students.forEach(st -> assertThat(lastRow(st).get("performanceLevel").asInt()).isEqualTo(3));
+
+        mapLevels(Map.of("Met Standard", 4));
+        students.forEach(st -> assertThat(lastRow(st).get("performanceLevel").asInt()).as(st).isEqualTo(4));
+
+        post("assessments", assessment("SA-Math-P", "Reading"), TestTokens.districtAdmin(), 200);
+        students.forEach(st -> assertThat(lastRow(st).get("subject").asText()).as(st).isEqualTo("ELA"));
+    }
+
+    /**
      * Second pass of 2026-12-05 (T27, A4): an SIS's enrollment write queued the student's school-less results' records
      * at its school even though its enrollment places nothing, so the queue's {@code pending} count read at a quiet moment
      * told it how many such results a student has. Now it queues them only when it changes or deletes an enrollment a

@@ -26,6 +26,13 @@ public interface EdFiConfig {
     @WithDefault("40")
     int maxSessionsPerSchoolYear();
 
+    /**
+     * Stored documents read at once where a change looks for every result it touches (a mapping change, an assessment
+     * changed or deleted): page after page, never all of a district's at once (twenty-second pass).
+     */
+    @WithDefault("500")
+    int readPage();
+
     /** The deriver that drains the derivation queue (docs/edfi.md, decision 0009). */
     Deriver deriver();
 

@@ -568,11 +568,19 @@ public class EdFiService {
                 ObjectNode filter = mapper.createObjectNode();
                 filter.putObject("assessmentReference").put("assessmentIdentifier", doc.body().get("assessmentIdentifier").asText())
                         .put("namespace", doc.body().get("namespace").asText());
-                for (StoredResource r : store.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
-                    // a result of no school: its record at each school the student is enrolled at (only a district-wide
-                    // writer gets here with such results: authorizeAssessmentChange)
-                    assessments.addAll(recordsOf(r, read(r.body())));
-                }
+                // read a page at a time: a state test's results (80,000 and more) were read into one list with their
+                // documents (hostile read of the twenty-second pass, H2)
+                String after = null;
+                List<StoredResource> page;
+                do {
+                    page = store.matchingAfter(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), after, config.readPage());
+                    for (StoredResource r : page) {
+                        // a result of no school: its record at each school the student is enrolled at (only a district-wide
+                        // writer gets here with such results: authorizeAssessmentChange)
+                        assessments.addAll(recordsOf(r, read(r.body())));
+                        after = r.naturalKey();
+                    }
+                } while (page.size() == config.readPage());
             }
             case STUDENT_ASSESSMENTS -> {
                 // a result of no school (a district administrator's): its record at each school the student is enrolled

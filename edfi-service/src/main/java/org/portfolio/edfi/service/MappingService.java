@@ -40,6 +40,9 @@ public class MappingService {
 
     /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
     @Inject
+    EdFiConfig config;
+
+    @Inject
     java.time.Clock clock;
 
     /** What a replacement wrote (the answer shows exactly that, not a later reading) and what it re-derives. */
@@ -171,8 +174,8 @@ public class MappingService {
     public record DescriptorValue(String codeValue, String value) {
     }
 
-    /** What a replacement wrote and what it re-derives. */
-    public record ReplacedDescriptors(List<DescriptorMapping> mappings, Affected derive) {
+    /** What a replacement wrote, and how many record keys it queued for derivation. */
+    public record ReplacedDescriptors(List<DescriptorMapping> mappings, long queued) {
     }
 
     /** A descriptor in use that no mapping names: its kind, the descriptor and how many stored resources use it. */
@@ -200,6 +203,7 @@ public class MappingService {
      * that stored assessments use, cannot be left out (409); the student assessments of the namespace are derived again.
      */
     @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 900)
     public ReplacedDescriptors replaceDescriptors(DescriptorKind kind, String namespace, List<DescriptorValue> values) {
         checkNamespace(namespace, "uri://ed-fi.org/PerformanceLevelDescriptor");
         List<FieldError> errors = new ArrayList<>();
@@ -240,27 +244,55 @@ public class MappingService {
         List<DescriptorMapping> rows = values.stream().map(v -> new DescriptorMapping(kind, namespace, v.codeValue(), v.value(),
                 caller.id(), now)).toList();
         store.replaceDescriptors(kind, namespace, rows);
-        Set<AssessmentKey> keys = new TreeSet<>();
+        // the results to derive again are read and queued a page at a time (hostile read of the twenty-second pass, H2:
+        // every matching result's document was read into one list, a million of them for a performance-level namespace
+        // used district-wide, in a 256 MB heap); a key two pages share is queued twice and derived twice, the same way
+        long queued = 0;
         for (Use u : USES) {
             if (u.kind() != kind) {
                 continue;
             }
-            for (StoredResource r : resources.withValueStarting(u.resource().path(), u.jsonPath(), namespace + "#")) {
-                JsonNode body = read(r.body());
-                if (u.resource() == ResourceType.STUDENT_ASSESSMENTS) {
-                    keys.addAll(edfi.recordsOf(r, body));
-                } else {
-                    ObjectNode filter = mapper.createObjectNode();
-                    filter.putObject("assessmentReference").put("assessmentIdentifier", body.get("assessmentIdentifier").asText())
-                            .put("namespace", body.get("namespace").asText());
-                    for (StoredResource sa : resources.matching(ResourceType.STUDENT_ASSESSMENTS.path(), filter.toString(), null)) {
-                        keys.addAll(edfi.recordsOf(sa, read(sa.body())));
+            String after = null;
+            List<StoredResource> page;
+            do {
+                page = resources.withValueStartingAfter(u.resource().path(), u.jsonPath(), namespace + "#", after, config.readPage());
+                for (StoredResource r : page) {
+                    JsonNode body = read(r.body());
+                    if (u.resource() == ResourceType.STUDENT_ASSESSMENTS) {
+                        queued += queue(edfi.recordsOf(r, body));
+                    } else {
+                        ObjectNode filter = mapper.createObjectNode();
+                        filter.putObject("assessmentReference").put("assessmentIdentifier", body.get("assessmentIdentifier").asText())
+                                .put("namespace", body.get("namespace").asText());
+                        queued += queueResultsMatching(filter.toString());
                     }
+                    after = r.naturalKey();
                 }
-            }
+            } while (page.size() == config.readPage());
         }
+        return new ReplacedDescriptors(rows, queued);
+    }
+
+    /** Queues the results of one assessment (a filter on their assessment reference) for derivation, a page at a time. */
+    private long queueResultsMatching(String filter) {
+        long queued = 0;
+        String after = null;
+        List<StoredResource> page;
+        do {
+            page = resources.matchingAfter(ResourceType.STUDENT_ASSESSMENTS.path(), filter, after, config.readPage());
+            Set<AssessmentKey> keys = new TreeSet<>();
+            for (StoredResource sa : page) {
+                keys.addAll(edfi.recordsOf(sa, read(sa.body())));
+                after = sa.naturalKey();
+            }
+            queued += queue(keys);
+        } while (page.size() == config.readPage());
+        return queued;
+    }
+
+    private int queue(Set<AssessmentKey> keys) {
         derivations.enqueue(new Affected(Set.of(), keys), caller.id());
-        return new ReplacedDescriptors(rows, new Affected(Set.of(), keys));
+        return keys.size();
     }
 
     /** The descriptors stored assessments and student assessments use that no mapping names (reported, never guessed). */
