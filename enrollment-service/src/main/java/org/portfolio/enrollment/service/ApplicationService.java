@@ -242,18 +242,16 @@ public class ApplicationService {
      * Imports applicants and their applications from NDJSON (one {@link ImportLine} per line), all or nothing: every
      * line is checked like a single submission and the first {@value #MAX_REPORTED_ERRORS} problems are reported
      * with their line numbers. Applicants are matched on their external reference (created or updated); each
-     * imported application replaces that applicant's application in the period. Written with COPY.
+     * imported application replaces that applicant's application in the period. Written with COPY. The body is read
+     * and checked before the period is locked, and the choices checked again against the period as it is once locked
+     * (hostile read of the twenty-second pass, M2: the period was locked first, so while an upload was still arriving
+     * every family's application in the period waited and was refused).
      */
     @TransactionConfiguration(timeout = 900)
     public ImportResult importApplications(UUID periodId, InputStream body) {
         long t0 = System.nanoTime();
-        EnrollmentPeriod period = periods.findForUpdate(periodId).orElseThrow(() -> ProblemException.notFound("Period", periodId));
-        if (!period.acceptsApplications()) {
-            throw ProblemException.conflict(EnrollmentProblems.PERIOD_NOT_OPEN,
-                    "Period " + periodId + " is " + period.status + "; applications are imported only while it is OPEN");
-        }
-        Map<UUID, Program> byId = new HashMap<>();
-        programs.listByPeriod(periodId).forEach(p -> byId.put(p.id, p));
+        EnrollmentPeriod period = openForImport(periods.findByIdOptional(periodId), periodId);
+        Map<UUID, Program> byId = programsOf(periodId);
         Map<UUID, ParticipatingSchool> bySchool = schoolsById();
         List<ImportLine> lines = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
@@ -291,11 +289,7 @@ public class ApplicationService {
                     addError(errors, new FieldError(where + ": applicant.externalRef", "appears on an earlier line"));
                     continue;
                 }
-                ImportApplicant ia = line.applicant();
-                ApplicantProfile profile = new ApplicantProfile(null, ia.grade(), ia.homeZone(), ia.currentSchoolId(),
-                        strings(ia.siblingSchoolIds()), strings(ia.staffSchoolIds()),
-                        ia.flags() == null ? List.of() : ia.flags().stream().map(String::toUpperCase).toList());
-                for (FieldError e : checkChoices(period, profile, line.choices(), byId, bySchool, where + ": choices")) {
+                for (FieldError e : choiceErrors(period, line, byId, bySchool, where)) {
                     addError(errors, e);
                 }
                 lines.add(line);
@@ -310,7 +304,21 @@ public class ApplicationService {
         if (lines.isEmpty()) {
             throw ProblemException.invalid("body", "no import lines");
         }
+        // the whole body is read: now the period, locked and as it is now (closed meanwhile: 409; a program or a school
+        // changed meanwhile: the choices checked again); nothing was written yet, so nothing is lost by starting afresh
         em.flush();
+        em.clear();
+        period = openForImport(periods.findForUpdate(periodId), periodId);
+        byId = programsOf(periodId);
+        bySchool = schoolsById();
+        for (int i = 0; i < lines.size(); i++) {
+            for (FieldError e : choiceErrors(period, lines.get(i), byId, bySchool, "line " + lineNumbers.get(i))) {
+                addError(errors, e);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw invalidChoices(errors);
+        }
         Map<String, UUID> existing = store.applicantIdsByRef(new ArrayList<>(refs));
         List<UUID> earlier = earlierRounds(period);
         if (!earlier.isEmpty()) {
@@ -391,6 +399,31 @@ public class ApplicationService {
         store.copyIn("application", "id, period_id, applicant_id, status, version, submitted_at, updated_at", apps);
         store.copyIn("application_choice", "application_id, rank, program_id", choices);
         return new ImportResult(lines.size(), created, lines.size() - created, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static EnrollmentPeriod openForImport(java.util.Optional<EnrollmentPeriod> found, UUID periodId) {
+        EnrollmentPeriod period = found.orElseThrow(() -> ProblemException.notFound("Period", periodId));
+        if (!period.acceptsApplications()) {
+            throw ProblemException.conflict(EnrollmentProblems.PERIOD_NOT_OPEN,
+                    "Period " + periodId + " is " + period.status + "; applications are imported only while it is OPEN");
+        }
+        return period;
+    }
+
+    private Map<UUID, Program> programsOf(UUID periodId) {
+        Map<UUID, Program> byId = new HashMap<>();
+        programs.listByPeriod(periodId).forEach(p -> byId.put(p.id, p));
+        return byId;
+    }
+
+    /** What is wrong with an import line's choices for the applicant it describes ({@code where}: the line). */
+    private List<FieldError> choiceErrors(EnrollmentPeriod period, ImportLine line, Map<UUID, Program> byId,
+                                          Map<UUID, ParticipatingSchool> bySchool, String where) {
+        ImportApplicant ia = line.applicant();
+        ApplicantProfile profile = new ApplicantProfile(null, ia.grade(), ia.homeZone(), ia.currentSchoolId(),
+                strings(ia.siblingSchoolIds()), strings(ia.staffSchoolIds()),
+                ia.flags() == null ? List.of() : ia.flags().stream().map(String::toUpperCase).toList());
+        return checkChoices(period, profile, line.choices(), byId, bySchool, where + ": choices");
     }
 
     /**
