@@ -32,7 +32,8 @@ class WebhookSlotsTest {
     public static class DrivenByTheTest implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("portfolio.integration.webhooks.dispatcher-enabled", "false");
+            return Map.of("portfolio.integration.webhooks.dispatcher-enabled", "false",
+                    "portfolio.integration.webhooks.delete-batch", "2");
         }
     }
 
@@ -270,6 +271,50 @@ class WebhookSlotsTest {
                 dispatcher.dispatchOnce();
                 return total(sub.id(), "DELIVERED") == 2;
             });
+        }
+    }
+
+    /**
+     * Hostile read of the twenty-second pass (M4): a subscription's deletion was one cascade over its whole delivery log
+     * (a district-wide subscription's 30 days: more than the transaction's minute, rolled back every time, the change
+     * feed's fan-out held meanwhile). The log goes in batches (two here), each committed before the next: while the
+     * deletion waits on the fifth of five deliveries, the first four are gone for everyone (in one transaction, none was).
+     */
+    @Test
+    void aSubscriptionIsDeletedWithItsLogInBatchesEachCommittedBeforeTheNext() throws Exception {
+        try (Receiver r = new Receiver()) {
+            Webhooks.Registered sub = Webhooks.registered(TestTokens.districtAdmin(), r, List.of("SchoolUpdated"), null);
+            String last;
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                String event = "delete-batches-" + UUID.randomUUID();
+                st.executeUpdate("insert into feed_event (event_id, type, source, occurred_at, data, audience) values ('" + event
+                        + "', 'portfolio.contracts.SchoolUpdated.v1', '/contracts', now(), '{}', 'PUBLIC')");
+                st.executeUpdate("insert into webhook_delivery (id, subscription_id, feed_seq, event_id, order_key, trigger, state, "
+                        + "created_at, horizon_start, next_attempt_at, delivered_at) select gen_random_uuid(), '" + sub.id()
+                        + "', f.seq, f.event_id, 'lane-' || i, 'EVENT', 'DELIVERED', now(), now(), now(), now() "
+                        + "from feed_event f, generate_series(1, 5) i where f.event_id = '" + event + "'");
+                try (java.sql.ResultSet rs = st.executeQuery("select id from webhook_delivery where subscription_id = '" + sub.id()
+                        + "' order by seq desc limit 1")) {
+                    rs.next();
+                    last = rs.getString(1);
+                }
+            }
+            java.util.concurrent.Callable<Response> delete = () -> given().auth().oauth2(TestTokens.districtAdmin())
+                    .delete("/api/webhooks/" + sub.id());
+            List<Response> answers = org.portfolio.testing.Races.whileLocked(dataSource,
+                    "select 1 from webhook_delivery where id = ?::uuid for update", List.of(last), List.of(delete), false,
+                    () -> assertThat(deliveriesOf(sub.id())).as("the log while the deletion waits on its last delivery").isEqualTo(1));
+            answers.get(0).then().statusCode(204);
+            assertThat(deliveriesOf(sub.id())).isZero();
+            given().auth().oauth2(TestTokens.districtAdmin()).get("/api/webhooks/" + sub.id()).then().statusCode(404);
+        }
+    }
+
+    private long deliveriesOf(String subscription) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select count(*) from webhook_delivery where subscription_id = '" + subscription + "'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -406,6 +406,21 @@ public class DeliveryRepository {
         });
     }
 
+    /**
+     * Deletes up to {@code limit} of a subscription's deliveries (and their attempts), the oldest first, none in flight
+     * (the dispatcher is sending it; the subscription's own deletion takes it); how many.
+     */
+    public int deleteLogOf(UUID subscriptionId, int limit) {
+        return sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("delete from webhook_delivery where id in (select id from webhook_delivery "
+                    + "where subscription_id = ? and state <> 'IN_FLIGHT' order by seq limit ?)")) {
+                st.setObject(1, subscriptionId);
+                st.setInt(2, limit);
+                return st.executeUpdate();
+            }
+        });
+    }
+
     /** Deletes delivered and skipped rows (and their attempts) done before {@code before}. */
     public int purge(Instant before) {
         return sql.work(c -> {

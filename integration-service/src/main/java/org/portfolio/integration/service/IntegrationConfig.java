@@ -130,6 +130,13 @@ public interface IntegrationConfig {
         @WithDefault("P30D")
         Duration logRetention();
 
+        /**
+         * Deliveries (with their attempts) a subscription's deletion removes in one transaction, batch after batch, before
+         * it deletes the subscription itself (twenty-second pass).
+         */
+        @WithDefault("5000")
+        int deleteBatch();
+
         /** Threads that sign and start requests (the HTTP exchange itself is non-blocking, name resolution apart). */
         @WithDefault("16")
         int senderThreads();
