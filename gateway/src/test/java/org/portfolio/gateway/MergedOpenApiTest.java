@@ -15,6 +15,43 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class MergedOpenApiTest {
 
+    /**
+     * Outside check of the twenty-second pass (H1): forty anonymous callers at once, once the services' copies had aged,
+     * each fetched and parsed every service's document, merged its own and rendered its own megabyte: the gateway ran
+     * out of memory. Callers arriving together share one fetch of each service's document and one merge (here: at
+     * most a few, as the service that is down is asked again after 2 s), and all get the same document.
+     */
+    @Test
+    void callersArrivingTogetherShareOneFetchPerServiceAndOneMerge() throws Exception {
+        given().get("/openapi").then().statusCode(200);
+        merged.forgetCopies();
+        long fetches = merged.fetches();
+        long merges = merged.merges();
+        int callers = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return given().get("/openapi").then().statusCode(200).extract().asString();
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> bodies = new java.util.HashSet<>();
+            for (var a : answers) {
+                bodies.add(a.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            org.assertj.core.api.Assertions.assertThat(bodies.size()).as("different documents the callers got").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        org.assertj.core.api.Assertions.assertThat(merged.fetches() - fetches).as("service documents fetched (6 services)")
+                .isBetween(6L, 12L);
+        org.assertj.core.api.Assertions.assertThat(merged.merges() - merges).as("merges").isBetween(1L, 3L);
+    }
+
     @Test
     void mergesTheServicesDocumentsUnderTheirPublicPathsWithTheGatewaysOwn() {
         given().get("/openapi").then().statusCode(200).contentType("application/json")

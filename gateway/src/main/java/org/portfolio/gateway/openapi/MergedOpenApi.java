@@ -36,7 +36,9 @@ import java.util.function.Predicate;
  * (marked STALE), or, if there never was one, its paths are missing and the document says so
  * ({@code x-portfolio-sources}, status UNAVAILABLE). The merged result is kept and handed out again (the same
  * {@link Result}) while every service's document and the server URL are the ones it was built from: an anonymous
- * caller asking again and again costs no merge.
+ * caller asking again and again costs no merge. Callers that find a service's copy old share one fetch of it, and
+ * callers that arrive together share one merge: forty anonymous callers at once, after the copies aged, each fetched,
+ * parsed and merged every document and ran the gateway out of memory (outside check of the twenty-second pass, H1).
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -75,6 +77,10 @@ public class MergedOpenApi {
     FrontDoor frontDoor;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** The fetch of each service's document under way, shared by every caller that needs it meanwhile. */
+    private final Map<String, CompletableFuture<Cached>> fetching = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong fetches = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong merges = new java.util.concurrent.atomic.AtomicLong();
     /** Server URLs a merged result is kept for (the URL comes from the request's Host unless configured). */
     static final int MAX_KEPT_RESULTS = 8;
     private final Map<String, Built> built = new ConcurrentHashMap<>();
@@ -110,16 +116,34 @@ public class MergedOpenApi {
         for (CompletableFuture<Cached> f : pending.values()) {
             parts.add(f.join());
         }
-        Built kept = built.get(serverUrl);
-        if (kept != null && kept.from(parts)) {
-            return kept.result();
+        // one merge at a time: callers that arrived together (and so hold the same documents) take the first one's
+        synchronized (built) {
+            Built kept = built.get(serverUrl);
+            if (kept != null && kept.from(parts)) {
+                return kept.result();
+            }
+            Result result = merge(serverUrl, table, pending);
+            merges.incrementAndGet();
+            if (built.size() >= MAX_KEPT_RESULTS && !built.containsKey(serverUrl)) {
+                built.clear(); // many Host values: keep the newest only
+            }
+            built.put(serverUrl, new Built(parts, result));
+            return result;
         }
-        Result result = merge(serverUrl, table, pending);
-        if (built.size() >= MAX_KEPT_RESULTS && !built.containsKey(serverUrl)) {
-            built.clear(); // many Host values: keep the newest only
-        }
-        built.put(serverUrl, new Built(parts, result));
-        return result;
+    }
+
+    /** Services' documents fetched, and merged documents built, since start. */
+    public long fetches() {
+        return fetches.get();
+    }
+
+    public long merges() {
+        return merges.get();
+    }
+
+    /** Forgets every service's copy: the next caller fetches each again (tests; a copy otherwise ages out). */
+    public void forgetCopies() {
+        cache.clear();
     }
 
     private Result merge(String serverUrl, RouteTable table, Map<String, CompletableFuture<Cached>> pending) {
@@ -187,6 +211,25 @@ public class MergedOpenApi {
         if (c != null && c.checkedAt().plus(ttl).isAfter(now)) {
             return CompletableFuture.completedFuture(c);
         }
+        CompletableFuture<Cached> mine = new CompletableFuture<>();
+        CompletableFuture<Cached> running = fetching.putIfAbsent(service, mine);
+        if (running != null) {
+            return running;
+        }
+        fetch(service, c, now).whenComplete((result, error) -> {
+            fetching.remove(service, mine);
+            if (error != null) {
+                mine.completeExceptionally(error);
+            } else {
+                mine.complete(result);
+            }
+        });
+        return mine;
+    }
+
+    /** Fetches a service's document (on failure: the copy {@code c}, marked with the failure). */
+    private CompletableFuture<Cached> fetch(String service, Cached c, Instant now) {
+        fetches.incrementAndGet();
         URI base = config.services().get(service);
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
                 .timeout(config.openApi().fetchTimeout()).header("Accept", "application/json").GET().build();

@@ -44,8 +44,12 @@ public class OpenApiResource {
     @Inject
     GatewayConfig config;
 
-    /** The last result rendered in each format, and its text (a result is handed out again while nothing changed). */
-    private record Rendered(MergedOpenApi.Result result, String text) {
+    /**
+     * The last result rendered in each format, and its bytes (a result is handed out again while nothing changed):
+     * rendered once, however many callers ask at the same time (each rendered its own megabyte before; outside check of
+     * the twenty-second pass, H1).
+     */
+    private record Rendered(MergedOpenApi.Result result, byte[] bytes) {
     }
 
     private volatile Rendered lastJson;
@@ -99,17 +103,23 @@ public class OpenApiResource {
         return rb.build();
     }
 
-    private String text(MergedOpenApi.Result r, boolean yaml) throws IOException {
+    private byte[] text(MergedOpenApi.Result r, boolean yaml) throws IOException {
         Rendered last = yaml ? lastYaml : lastJson;
         if (last != null && last.result() == r) {
-            return last.text();
+            return last.bytes();
         }
-        Rendered now = new Rendered(r, yaml ? YAML.writeValueAsString(r.document()) : JSON.writeValueAsString(r.document()));
-        if (yaml) {
-            lastYaml = now;
-        } else {
-            lastJson = now;
+        synchronized (yaml ? YAML : JSON) {
+            last = yaml ? lastYaml : lastJson;
+            if (last != null && last.result() == r) {
+                return last.bytes();
+            }
+            Rendered now = new Rendered(r, yaml ? YAML.writeValueAsBytes(r.document()) : JSON.writeValueAsBytes(r.document()));
+            if (yaml) {
+                lastYaml = now;
+            } else {
+                lastJson = now;
+            }
+            return now.bytes();
         }
-        return now.text();
     }
 }
