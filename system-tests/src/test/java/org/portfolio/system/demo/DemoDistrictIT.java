@@ -77,6 +77,12 @@ class DemoDistrictIT {
                 .containsPattern("postgres :\\d+ up  kafka :\\d+ up");
         started.addAll(pids());
         assertThat(started).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        // a JVM that runs out of memory exits rather than stay up half working (outside check of the twenty-second pass:
+        // a gateway without its event loop answered nothing for minutes)
+        for (String s : java.util.stream.Stream.concat(PortfolioStack.SERVICES.stream(), java.util.stream.Stream.of("infra")).toList()) {
+            String cmdline = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + stack.pid(s).orElseThrow() + "/cmdline"));
+            assertThat(cmdline).as(s + "'s command line").contains("-XX:+ExitOnOutOfMemoryError");
+        }
     }
 
     private static RequestSpecification gw() {
