@@ -53,6 +53,38 @@ class HostileJsonTest {
         return p;
     }
 
+    /**
+     * Outside check of the twenty-second pass (H3): a list past its {@code @Size} was built whole, and every item
+     * validated: 300 KB of empty items made hundreds of thousands of violations and an error answer of megabytes, and
+     * ran a service out of memory. The read stops one item past the bound: one error, naming the list.
+     */
+    @Test
+    void aListPastItsSizeIsRefusedAsItIsReadWithOneError() throws Exception {
+        URI widgets = gauges.resolve("/widgets");
+        String head = "{\"name\":\"w\",\"colour\":\"RED\",\"madeOn\":\"2026-01-02\",\"schoolId\":\""
+                + java.util.UUID.randomUUID() + "\",\"size\":5,\"parts\":[";
+        String many = head + String.join(",", java.util.Collections.nCopies(20_000, "{}")) + "]}";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(widgets)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(many)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonPath p = problem(new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body()), "validation");
+        assertThat(p.getList("errors.field")).containsExactly("parts");
+        assertThat(p.getList("errors.message")).containsExactly("size must be between 0 and 50");
+
+        // at the bound: read and validated as before (each item's own errors named)
+        String fifty = head + String.join(",", java.util.Collections.nCopies(50, "{\"name\":\"p\",\"count\":1}")) + "]}";
+        HttpResponse<String> ok = HttpClient.newHttpClient().send(HttpRequest.newBuilder(widgets)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(fifty)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        String oneBad = head + "{\"name\":\"\",\"count\":1}]}";
+        HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(widgets)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(oneBad)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.from(bad.body()).getList("errors.field")).containsExactly("parts[0].name");
+    }
+
     static String gauge(String threshold) {
         return "{\"label\":\"g\",\"threshold\":" + threshold + "}";
     }

@@ -42,7 +42,7 @@ public class WidgetResource {
     }
 
     public record NewWidget(@NotBlank @Size(max = 20) String name, @NotNull Colour colour, @NotNull LocalDate madeOn,
-                            @NotNull UUID schoolId, @Min(0) @Max(100) int size, @NotEmpty List<@Valid Part> parts,
+                            @NotNull UUID schoolId, @Min(0) @Max(100) int size, @NotEmpty @Size(max = 50) List<@Valid Part> parts,
                             java.time.Instant deliverBy) {
     }
 

@@ -506,6 +506,9 @@ public class ProblemMappers {
         if (e instanceof org.portfolio.platform.web.json.UnacceptableTextException) {
             return org.portfolio.platform.web.json.UnacceptableTextException.RULE;
         }
+        if (e instanceof org.portfolio.platform.web.json.BoundedLists.TooManyItemsException t) {
+            return t.getOriginalMessage();
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }
