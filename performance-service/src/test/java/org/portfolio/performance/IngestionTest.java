@@ -409,6 +409,57 @@ class IngestionTest {
                 .body("durationMs", notNullValue());
     }
 
+    /**
+     * Outside check of the twenty-second pass (H4): each upload holds a database connection while its body arrives,
+     * and one client's 64 at once took the pool (50): other callers' reads got 503 and the outbox relay no connection.
+     * An instance takes at most {@code ingestion.max-concurrent} uploads (3 in tests); one more is a 503 with
+     * Retry-After before its body is read, reads go on meanwhile, and once one ends the next is taken.
+     */
+    @Test
+    void uploadsPastTheInstancesBoundAreRefusedWith503BeforeTheirBody() throws Exception {
+        Fixtures.School s = Fixtures.school();
+        List<PipedOutputStream> sinks = new java.util.ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> held = new java.util.ArrayList<>();
+        String run = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            PipedOutputStream sink = new PipedOutputStream();
+            PipedInputStream source = new PipedInputStream(sink, 1 << 16);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/performance/ingest/assessments"))
+                    .header("Authorization", "Bearer " + TestTokens.districtAdmin()).header("Content-Type", "text/csv")
+                    .header("Idempotency-Key", "held-" + i + "-" + run)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> source)).build();
+            held.add(HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            StringBuilder first = new StringBuilder("schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n");
+            for (int r = 0; r < 2000; r++) {
+                first.append(s.id()).append(",2026-27,H").append(i).append('-').append(r).append(",ELA,STATE,3\n");
+            }
+            sink.write(first.toString().getBytes(StandardCharsets.UTF_8));
+            sink.flush();
+            sinks.add(sink);
+        }
+        for (int i = 0; i < 3; i++) {
+            String key = "held-" + i + "-" + run;
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                    .queryParam("idempotencyKey", key).get("/api/performance/ingest/jobs").then().statusCode(200)
+                    .body("items[0].status", equalTo("RUNNING")));
+        }
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("text/csv")
+                .body("schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n" + s.id() + ",2026-27,X,ELA,STATE,3\n")
+                .post("/api/performance/ingest/assessments").then().statusCode(503)
+                .header("Retry-After", "5").body("type", equalTo("urn:portfolio:problem:service-unavailable"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/ingest/jobs").then().statusCode(200);
+
+        for (PipedOutputStream sink : sinks) {
+            sink.close();
+        }
+        for (CompletableFuture<HttpResponse<String>> h : held) {
+            assertThat(h.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+        }
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("text/csv")
+                .body("schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n" + s.id() + ",2026-27,X,ELA,STATE,3\n")
+                .post("/api/performance/ingest/assessments").then().statusCode(201);
+    }
+
     static String baseUrl() {
         return "http://localhost:" + io.restassured.RestAssured.port;
     }

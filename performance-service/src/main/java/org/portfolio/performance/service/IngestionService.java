@@ -58,7 +58,26 @@ public class IngestionService {
     public record Outcome(IngestionJob job, List<RowError> errors, boolean replayed) {
     }
 
+    /** Uploads under way on this instance (at most {@code ingestion.max-concurrent}). */
+    private java.util.concurrent.Semaphore uploads;
+
+    @jakarta.annotation.PostConstruct
+    void slots() {
+        uploads = new java.util.concurrent.Semaphore(config.ingestion().maxConcurrent());
+    }
+
     public Outcome ingest(Uploader who, Upload up) {
+        if (!uploads.tryAcquire()) {
+            throw UploadFailures.busy(config.ingestion().maxConcurrent());
+        }
+        try {
+            return ingestTaken(who, up);
+        } finally {
+            uploads.release();
+        }
+    }
+
+    private Outcome ingestTaken(Uploader who, Upload up) {
         long limit = config.ingestion().maxBodySize().asLongValue();
         if (up.contentLength() != null && up.contentLength() > limit) {
             throw UploadFailures.tooLarge(limit);

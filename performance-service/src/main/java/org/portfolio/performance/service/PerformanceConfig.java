@@ -44,6 +44,14 @@ public interface PerformanceConfig {
         @WithDefault("1s")
         Duration progressInterval();
 
+        /**
+         * Uploads this instance takes at once; one more is answered 503 with Retry-After before its body is read. Each
+         * holds a database connection for as long as its body arrives: 64 at once from one client took the pool's 50
+         * and other callers' reads, and the outbox relay, got none (outside check of the twenty-second pass, H4).
+         */
+        @WithDefault("16")
+        int maxConcurrent();
+
         /** Transaction timeout of one upload (reading, merging, aggregating). */
         @WithDefault("30m")
         Duration transactionTimeout();

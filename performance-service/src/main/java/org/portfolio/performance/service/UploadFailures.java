@@ -36,6 +36,13 @@ final class UploadFailures {
     private UploadFailures() {
     }
 
+    static ProblemException busy(int uploads) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>(CLOSE);
+        headers.put("Retry-After", "5");
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "This instance is taking " + uploads
+                + " uploads at once, its most; send it again after Retry-After", List.of(), headers);
+    }
+
     static ProblemException tooLarge(long limit) {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Uploads are limited to " + limit
                 + " bytes; split the data into several uploads", List.of(), CLOSE);
