@@ -256,4 +256,53 @@ class ManualGrantTest {
         assertThat(ended.data().path("cause").path("kind").asText()).isEqualTo("TERM_ENDED");
         assertThat(history(UUID.fromString(id))).extracting(h -> h.get("action")).containsExactly("GRANTED", "ENDED");
     }
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * Hostile read of the twenty-second pass (L2): a grant whose ending failed every time (here the database refuses
+     * it, by trigger) stopped the hourly term check at it, and the grants after it never ended. It is left for the next
+     * run, and the others end.
+     */
+    @Test
+    void aGrantWhoseEndingFailsDoesNotStopTheOthersFromEnding() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        List<String> ids = new java.util.ArrayList<>();
+        for (String domain : List.of("PROGRAM", "TIME")) {
+            Map<String, Object> ending = manual(domain);
+            ending.put("effectiveFrom", today.minusDays(30).toString());
+            ending.put("effectiveTo", today.toString());
+            ids.add(post(TestTokens.oversight(), GRANTS, ending).statusCode(201).extract().path("id"));
+        }
+        String stuck = ids.get(0);
+        String function = "refuse_" + stuck.replace("-", "");
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("create function " + function + "() returns trigger language plpgsql as $$ begin "
+                    + "if new.id = '" + stuck + "' and new.status = 'ENDED' then raise exception 'refused for the test'; end if; "
+                    + "return new; end $$");
+            st.execute("create trigger " + function + " before update on autonomy_grant for each row execute function " + function + "()");
+        }
+        LocalDate next = today.plusDays(1);
+        org.portfolio.testing.TestClock.setNow(next.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+        try {
+            try {
+                assertThat(terms.endExpired(next)).as("the other grant ended").isGreaterThanOrEqualTo(1);
+                given().auth().oauth2(TestTokens.oversight()).get(GRANTS + "/{id}", ids.get(1)).then().statusCode(200)
+                        .body("status", equalTo("ENDED"));
+                given().auth().oauth2(TestTokens.oversight()).get(GRANTS + "/{id}", stuck).then().statusCode(200)
+                        .body("status", org.hamcrest.Matchers.not(equalTo("ENDED")));
+            } finally {
+                try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+                    st.execute("drop trigger " + function + " on autonomy_grant");
+                    st.execute("drop function " + function + "()");
+                }
+            }
+            terms.endExpired(next);
+            given().auth().oauth2(TestTokens.oversight()).get(GRANTS + "/{id}", stuck).then().statusCode(200)
+                    .body("status", equalTo("ENDED"));
+        } finally {
+            org.portfolio.testing.TestClock.reset();
+        }
+    }
 }

@@ -71,11 +71,13 @@ public class GrantRepository implements PanacheRepositoryBase<Grant, UUID> {
      * Ids of live grants whose effective dates ended before {@code today} (at most {@code limit}); a grant waiting
      * for the successor of its renewed contract counts only once it ended before {@code graceCutoff}.
      */
-    public List<UUID> liveEndedBefore(LocalDate today, LocalDate graceCutoff, int limit) {
+    public List<UUID> liveEndedBefore(LocalDate today, LocalDate graceCutoff, int limit, java.util.Collection<UUID> excluding) {
         return getEntityManager().createQuery("select g.id from Grant g where g.status in ?1 and g.effectiveTo < ?2"
-                        + " and (g.successorContractId is null or g.effectiveTo < ?3) order by g.effectiveTo, g.id",
-                        UUID.class)
+                        + " and (g.successorContractId is null or g.effectiveTo < ?3) and g.id not in ?4"
+                        + " order by g.effectiveTo, g.id", UUID.class)
                 .setParameter(1, LIVE).setParameter(2, today).setParameter(3, graceCutoff)
+                // never an empty list: a value no grant has stands for "none"
+                .setParameter(4, excluding.isEmpty() ? List.of(new UUID(0, 0)) : excluding)
                 .setMaxResults(limit).getResultList();
     }
 

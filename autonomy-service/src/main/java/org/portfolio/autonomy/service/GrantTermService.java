@@ -52,22 +52,34 @@ public class GrantTermService {
         }
     }
 
-    /** Ends every live grant whose effective dates ended before {@code today}; returns how many. */
+    /**
+     * Ends every live grant whose effective dates ended before {@code today}; returns how many. A grant whose ending
+     * fails is logged and left for the next run, and the others are ended (hostile read of the twenty-second pass, L2:
+     * one grant failing every time stopped the run at it every hour, and the grants after it never ended).
+     */
     public int endExpired(LocalDate today) {
         LocalDate graceCutoff = today.minus(config.renewalGrace().toDays(), ChronoUnit.DAYS);
         int total = 0;
+        java.util.Set<UUID> failed = new java.util.HashSet<>();
         while (true) {
             List<UUID> ids = QuarkusTransaction.requiringNew().call(() ->
-                    grants.liveEndedBefore(today, graceCutoff, config.termCheck().batchSize()));
+                    grants.liveEndedBefore(today, graceCutoff, config.termCheck().batchSize(), failed));
             if (ids.isEmpty()) {
                 return total;
             }
             int ended = 0;
+            int failures = failed.size();
             for (UUID id : ids) {
-                ended += QuarkusTransaction.requiringNew().call(() -> endOne(id, today, graceCutoff)) ? 1 : 0;
+                try {
+                    ended += QuarkusTransaction.requiringNew().call(() -> endOne(id, today, graceCutoff)) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    failed.add(id);
+                    LOG.warnf(org.portfolio.platform.web.http.LoggedErrors.of(e),
+                            "Ending grant %s, whose term ran out, failed; the others go on, it is tried again at the next run", id);
+                }
             }
             total += ended;
-            if (ended == 0) {
+            if (ended == 0 && failed.size() == failures) {
                 return total;
             }
         }
