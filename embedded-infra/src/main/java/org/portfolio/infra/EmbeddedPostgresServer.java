@@ -109,6 +109,47 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * Waits until no process but this one works in the data directory (PostgreSQL's processes run there: a backend of
+     * a postmaster that was killed may go on with its statement, holding the old shared memory, and a new postmaster
+     * would refuse to start meanwhile); at most {@code timeout}, or until {@code stopping}. Linux only ({@code /proc});
+     * elsewhere it returns at once.
+     */
+    public void awaitProcessesGone(java.time.Duration timeout, java.util.function.BooleanSupplier stopping) throws InterruptedException {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return;
+        }
+        Path dir;
+        try {
+            dir = dataDir.toRealPath();
+        } catch (IOException e) {
+            return;
+        }
+        long self = ProcessHandle.current().pid();
+        long until = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < until && !stopping.getAsBoolean()) {
+            boolean busy;
+            try (java.util.stream.Stream<Path> all = Files.list(proc)) {
+                busy = all.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .filter(p -> Long.parseLong(p.getFileName().toString()) != self)
+                        .anyMatch(p -> {
+                            try {
+                                return Files.readSymbolicLink(p.resolve("cwd")).equals(dir);
+                            } catch (IOException | RuntimeException e) {
+                                return false;
+                            }
+                        });
+            } catch (IOException e) {
+                return;
+            }
+            if (!busy) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
      * Starts the server again on its data directory after it died ({@link PostgresWatch}); only with {@code keepData}
      * (a fresh directory would lose everything).
      */

@@ -9,8 +9,9 @@ import java.util.function.BooleanSupplier;
  * {@code up}, and only {@code ./portfolio status} said so (outside check of the twenty-first pass, L5). Every
  * {@code interval} it looks whether the postmaster named in the data directory's {@code postmaster.pid} runs; if not,
  * it starts the server on the same data directory (PostgreSQL's crash recovery replays the WAL: what was committed is
- * there), and tries again at the next look if that fails (a backend of the dead server still holding its shared
- * memory refuses a new start for a moment). The services' connection pools find the new server by themselves.
+ * there), once no process of the dead server works in the data directory any more (a backend still at its statement
+ * holds the old shared memory, and a new server refuses to start meanwhile). If that start fails, it says so and what
+ * to do, and tries no more. The services' connection pools find the new server by themselves.
  */
 final class PostgresWatch implements Runnable {
 
@@ -42,16 +43,27 @@ final class PostgresWatch implements Runnable {
             if (postgres.postmasterAlive()) {
                 continue;
             }
+            System.err.println("PostgreSQL's postmaster is gone: waiting for its processes to end, then starting it again");
+            try {
+                // a backend still at its statement holds the old shared memory, and a start meanwhile fails (hostile
+                // read of the twenty-second pass, M1: the start failed, and every one after it)
+                postgres.awaitProcessesGone(java.time.Duration.ofSeconds(60), stopping);
+            } catch (InterruptedException e) {
+                return;
+            }
             synchronized (startLock) {
                 if (stopping.getAsBoolean()) {
                     return;
                 }
-                System.err.println("PostgreSQL's postmaster is gone: starting it again on its data directory");
                 try {
                     postgres.restart();
                     System.err.println("PostgreSQL started again on port " + postgres.port());
                 } catch (Exception e) {
-                    System.err.println("starting PostgreSQL again failed (will try again): " + e);
+                    // the embedded server keeps its lock on the data directory when a start fails: another try in this
+                    // process cannot succeed, so say what to do instead of trying for ever
+                    System.err.println("starting PostgreSQL again failed (" + e + "); it is not tried again: restart the "
+                            + "stack (./portfolio down, then ./portfolio up)");
+                    return;
                 }
             }
         }

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A PostgreSQL killed under the infra process (the out-of-memory killer's SIGKILL) is started again on its data
  * directory, with what was committed (outside check of the twenty-first pass, L5: it stayed down until
- * {@code ./portfolio down} and {@code up}); and once the infra process stops, the watch starts nothing.
+ * {@code ./portfolio down} and {@code up}), also when a backend was at a long statement at the time; and once the
+ * infra process stops, the watch starts nothing.
  */
 class PostgresWatchTest {
 
@@ -43,6 +44,18 @@ class PostgresWatchTest {
                 st.execute("insert into kept values ('committed before the kill')");
             }
             watch.start();
+            // a backend at a long statement when its postmaster dies goes on with it, holding the old shared memory, and
+            // a new server refuses to start until it ends (hostile read of the twenty-second pass, M1: that start failed,
+            // and every one after it)
+            Thread busy = new Thread(() -> {
+                try (Connection c = connect(port); Statement st = c.createStatement()) {
+                    st.executeQuery("select count(*) from generate_series(1, 40000000)");
+                } catch (Exception ended) {
+                    // its connection goes with the old server
+                }
+            }, "test-busy-backend");
+            busy.start();
+            Thread.sleep(500);
             long killed = postmaster();
             assertThat(ProcessHandle.of(killed).orElseThrow().destroyForcibly()).isTrue();
 

@@ -551,9 +551,9 @@ public class ResourceStore {
         });
     }
 
-    /** Rows of a resource with a string at this JSON path (jsonpath, e.g. $.scoreResults[*].x) that starts with {@code prefix}. */
     /**
-     * As {@link #withValueStarting}, one page: at most {@code limit} rows after the natural key {@code after} (null:
+     * Rows of a resource with a string at this JSON path (jsonpath, e.g. $.scoreResults[*].x) that starts with
+     * {@code prefix}, one page: at most {@code limit} rows after the natural key {@code after} (null:
      * from the first), in natural-key order. A caller that reads every match reads it page by page, so the documents of
      * a district (a million results of one performance-level namespace) are never in the heap at once (hostile read of
      * the twenty-second pass, H2: a mapping change loaded them all).
@@ -561,15 +561,16 @@ public class ResourceStore {
     public List<StoredResource> withValueStartingAfter(String resource, String jsonPath, String prefix, String after, int limit) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
-                    + "and (?::text is null or natural_key > ?::text) "
+                    + "and natural_key > ? "
                     + "and jsonb_path_exists(body, (? || ' ? (@ starts with $p)')::jsonpath, jsonb_build_object('p', ?::text)) "
                     + "order by natural_key limit ?")) {
+                // "" before every key: one plan for the first page and the next (an "is null or" kept a generic plan
+                // off the (resource, natural_key) index; hostile read of the pass, M4)
                 st.setString(1, resource);
-                st.setString(2, after);
-                st.setString(3, after);
-                st.setString(4, jsonPath);
-                st.setString(5, prefix);
-                st.setInt(6, limit);
+                st.setString(2, after == null ? "" : after);
+                st.setString(3, jsonPath);
+                st.setString(4, prefix);
+                st.setInt(5, limit);
                 return all(st);
             }
         });
@@ -579,24 +580,11 @@ public class ResourceStore {
     public List<StoredResource> matchingAfter(String resource, String filter, String after, int limit) {
         return sql.work(c -> {
             try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
-                    + "and body @> ?::jsonb and (?::text is null or natural_key > ?::text) order by natural_key limit ?")) {
+                    + "and body @> ?::jsonb and natural_key > ? order by natural_key limit ?")) {
                 st.setString(1, resource);
                 st.setString(2, filter);
-                st.setString(3, after);
-                st.setString(4, after);
-                st.setInt(5, limit);
-                return all(st);
-            }
-        });
-    }
-
-    public List<StoredResource> withValueStarting(String resource, String jsonPath, String prefix) {
-        return sql.work(c -> {
-            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from edfi_resource where resource = ? "
-                    + "and jsonb_path_exists(body, (? || ' ? (@ starts with $p)')::jsonpath, jsonb_build_object('p', ?::text))")) {
-                st.setString(1, resource);
-                st.setString(2, jsonPath);
-                st.setString(3, prefix);
+                st.setString(3, after == null ? "" : after);
+                st.setInt(4, limit);
                 return all(st);
             }
         });

@@ -31,6 +31,7 @@ public interface EdFiConfig {
      * changed or deleted): page after page, never all of a district's at once (twenty-second pass).
      */
     @WithDefault("500")
+    @jakarta.validation.constraints.Min(1)
     int readPage();
 
     /** The deriver that drains the derivation queue (docs/edfi.md, decision 0009). */

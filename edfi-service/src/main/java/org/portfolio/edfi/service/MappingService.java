@@ -38,10 +38,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MappingService {
 
-    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
     @Inject
     EdFiConfig config;
 
+    /** The service's one clock (platform-web's ClockProducer), never the system clock directly. */
     @Inject
     java.time.Clock clock;
 

@@ -72,7 +72,7 @@ public class OfferExpiryJob {
         List<Offer> made = new ArrayList<>();
         OfferService.Expiry expiry;
         do {
-            expiry = offers.expireOverdue(periodId, batch);
+            expiry = offers.expireOverdue(periodId, Math.max(1, batch));
             made.addAll(expiry.made());
         } while (expiry.more());
         return made;

@@ -216,7 +216,14 @@ public class MergedOpenApi {
         if (running != null) {
             return running;
         }
-        fetch(service, c, now).whenComplete((result, error) -> {
+        CompletableFuture<Cached> started;
+        try {
+            started = fetch(service, c, now);
+        } catch (RuntimeException e) {
+            // a fetch that could not even start must not leave its callers, and every later one, waiting for ever
+            started = CompletableFuture.failedFuture(e);
+        }
+        started.whenComplete((result, error) -> {
             fetching.remove(service, mine);
             if (error != null) {
                 mine.completeExceptionally(error);

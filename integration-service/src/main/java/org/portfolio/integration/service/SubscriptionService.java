@@ -166,18 +166,19 @@ public class SubscriptionService {
     }
 
     /**
-     * Deletes the subscription and its delivery log. The log goes first, in batches ({@code webhooks.delete-batch},
-     * 5,000), each committed on its own, then the subscription with what is left (what arrived meanwhile, what was in
-     * flight) in one short transaction. The database's cascade over a district-wide subscription's log (30 days, or a
-     * paused one's whole queue) took longer than the transaction's minute and was rolled back every time, while it held
-     * the subscription and with it the change feed's fan-out for every subscriber (hostile read of the twenty-second
-     * pass, M4). Deleting the log first changes nothing else: until the last step the subscription stands as it was.
+     * Deletes the subscription and its delivery log. The finished deliveries go first, in batches
+     * ({@code webhooks.delete-batch}, 5,000), each committed on its own, then the subscription with what is left (its
+     * undelivered queue, what finished meanwhile) in one transaction. The database's cascade over a district-wide
+     * subscription's log (30 days) took longer than the transaction's minute and was rolled back every time, while it
+     * held the subscription and with it the change feed's fan-out for every subscriber (hostile read of the
+     * twenty-second pass, M4). Until the last step the subscription delivers as before; a deletion that fails midway
+     * has taken only finished deliveries. A paused subscription's long queue still goes in that last transaction.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void delete(ReadRights caller, UUID id) {
         // 404 or 403 before any of its log is touched
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> get(caller, id));
-        int batch = config.webhooks().deleteBatch();
+        int batch = Math.max(1, config.webhooks().deleteBatch());
         while (io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> deliveries.deleteLogOf(id, batch)) == batch) {
             // the next batch
         }
