@@ -1,0 +1,190 @@
+package org.portfolio.platform.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.portfolio.platform.web.http.BodyBudget;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bytes of bodies a service reads at once are bounded (platform-web's BodyBudget; 1 MB in this application). The
+ * crowd check of the twenty-second pass (H2) sent sixteen 10 MB bodies together: contracts-service and
+ * autonomy-service ran out of memory, and two were enough for enrollment-service. A body that does not fit beside the
+ * ones being read is now a fast 503 with Retry-After, before a byte of it is read; small bodies never wait, and the
+ * bytes come back when a read ends, however it ends.
+ */
+@QuarkusTest
+class BodyBudgetTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    BodyBudget budget;
+
+    private final List<Socket> held = new ArrayList<>();
+
+    @AfterEach
+    void hangUp() throws IOException {
+        for (Socket s : held) {
+            s.close();
+        }
+        awaitNothingReserved();
+    }
+
+    @Test
+    void aLargeBodyThatDoesNotFitBesideTheOnesBeingReadIsAFast503WithRetryAfterUnread() throws Exception {
+        assertThat(budget.budget()).isEqualTo(1024 * 1024);
+        holdBody("Content-Length: 700000\r\n");
+        awaitReserved(700_000);
+
+        long start = System.nanoTime();
+        Answer refused = send("Content-Length: 700000\r\n", 700_000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(refused.status()).as(refused.head()).isEqualTo(503);
+        assertThat(refused.head()).containsIgnoringCase("retry-after: 1").containsIgnoringCase("connection: close")
+                .containsIgnoringCase("content-type: application/problem+json").contains("X-Request-Id: budget-test");
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.path("type").asText()).isEqualTo("urn:portfolio:problem:service-unavailable");
+        assertThat(problem.path("status").asInt()).isEqualTo(503);
+        assertThat(problem.path("requestId").asText()).isEqualTo("budget-test");
+        assertThat(problem.path("detail").asText()).contains("Retry-After");
+        assertThat(millis).as("answered before the body is read").isLessThan(5_000);
+        assertThat(budget.reading()).as("the refused body reserved nothing").isEqualTo(700_000);
+    }
+
+    @Test
+    void smallBodiesNeverWaitForTheBudget() throws Exception {
+        holdBody("Content-Length: 1000000\r\n");
+        awaitReserved(1_000_000);
+
+        Answer small = send("Content-Length: 20000\r\n", 20_000);
+
+        assertThat(small.status()).as("a 20 KB body while the budget is taken: read, and refused by validation")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aBodyOfUnknownLengthReservesTheBodyLimitCappedAtTheBudget() throws Exception {
+        holdBody("Transfer-Encoding: chunked\r\n");
+        awaitReserved(1024 * 1024);
+
+        Answer refused = send("Content-Length: 100000\r\n", 100_000);
+
+        assertThat(refused.status()).isEqualTo(503);
+    }
+
+    @Test
+    void theBytesComeBackWhenTheClientHangsUpAndWhenTheAnswerEnds() throws Exception {
+        Socket first = holdBody("Content-Length: 700000\r\n");
+        awaitReserved(700_000);
+        first.close();
+        awaitNothingReserved();
+
+        Answer read = send("Content-Length: 700000\r\n", 700_000);
+        assertThat(read.status()).as("read once the hung-up body gave its bytes back").isEqualTo(400);
+        awaitNothingReserved();
+
+        Answer again = send("Content-Length: 700000\r\n", 700_000);
+        assertThat(again.status()).as("read once the answered body gave its bytes back").isEqualTo(400);
+    }
+
+    @Test
+    void aBodyLargerThanTheBudgetIsReadWhenItIsTheOnlyOne() throws Exception {
+        Answer alone = send("Content-Length: 1500000\r\n", 1_500_000);
+
+        assertThat(alone.status()).as("the budget never turns away a body that arrives alone").isEqualTo(400);
+    }
+
+    /** Starts a POST whose body never ends while the test runs. */
+    private Socket holdBody(String lengthHeader) throws IOException {
+        Socket socket = new Socket(root.getHost(), root.getPort());
+        held.add(socket);
+        OutputStream out = socket.getOutputStream();
+        out.write(head(lengthHeader));
+        if (lengthHeader.startsWith("Transfer-Encoding")) {
+            out.write("10\r\n{\"name\":\"xxxxxxx\r\n".getBytes(StandardCharsets.US_ASCII));
+        } else {
+            out.write("{\"name\":\"".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.flush();
+        return socket;
+    }
+
+    /** A whole request (a widget whose name is far too long: 400 when read) and its answer. */
+    private Answer send(String lengthHeader, int length) throws IOException {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            String prefix = "{\"name\":\"";
+            String body = prefix + "x".repeat(length - prefix.length() - 2) + "\"}";
+            out.write(head(lengthHeader + "Connection: close\r\n"));
+            try {
+                out.write(body.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // refused before the body: the server may close while it is still being written
+            }
+            return Answer.read(socket.getInputStream());
+        }
+    }
+
+    private static byte[] head(String extra) {
+        return ("POST /widgets HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "X-Request-Id: budget-test\r\n" + extra + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void awaitReserved(long bytes) throws InterruptedException {
+        for (int i = 0; i < 100 && budget.reading() != bytes; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(budget.reading()).as("bytes reserved by the held body").isEqualTo(bytes);
+    }
+
+    private void awaitNothingReserved() {
+        try {
+            awaitReserved(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    record Answer(int status, String head, String body) {
+        static Answer read(InputStream in) throws IOException {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    all.write(buf, 0, n);
+                }
+            } catch (SocketTimeoutException | java.net.SocketException end) {
+                // what arrived is the answer
+            }
+            String text = all.toString(StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            assertThat(split).as("an answer: " + text).isPositive();
+            String head = text.substring(0, split);
+            String body = text.substring(split + 4);
+            return new Answer(Integer.parseInt(head.substring(9, 12)), head, body);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.portfolio.platform.web.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.portfolio.platform.web.correlation.RequestCorrelation;
+import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.problem.ProblemType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How many bytes of request bodies a service reads at once. RESTEasy reads a JSON body whole before Jackson parses it,
+ * and the parse costs several times the body (a 10 MB body cost enrollment-service about 95 MB): sixteen 10 MB bodies
+ * sent together ran contracts-service and autonomy-service out of their 256 MB heaps, two were enough for
+ * enrollment-service (crowd check, twenty-second pass, H2). Each body over {@code free-below} reserves its stated
+ * Content-Length (a body of unknown length, chunked or an HTTP/2 stream: {@code unknown-length}) from the budget before a
+ * byte of it is read, and gives it back when the answer ends or the connection closes. A body that does not fit beside
+ * those being read is answered 503 problem+json with Retry-After and its connection closed, unread; one arriving while
+ * no other is being read is always taken (the body limit, 413, bounds it). Bodies under {@code free-below} (every
+ * ordinary request) never wait. Paths under {@code exempt-paths} stream their bodies and bound them themselves
+ * (performance-service's uploads).
+ */
+@ApplicationScoped
+public class BodyBudget {
+
+    private static final Logger LOG = Logger.getLogger(BodyBudget.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int RETRY_AFTER_SECONDS = 1;
+
+    /** Bytes of bodies a service reads at once; 0 turns the budget off. Unset: a twentieth of the heap. */
+    @ConfigProperty(name = "portfolio.http.body-budget.bytes")
+    Optional<MemorySize> configuredBudget;
+
+    @ConfigProperty(name = "portfolio.http.body-budget.free-below", defaultValue = "64K")
+    MemorySize freeBelow;
+
+    /** What a body without a Content-Length reserves (capped at the budget). Unset: the server's body limit. */
+    @ConfigProperty(name = "portfolio.http.body-budget.unknown-length")
+    Optional<MemorySize> unknownLength;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize serverBodyLimit;
+
+    @ConfigProperty(name = "portfolio.http.body-budget.exempt-paths")
+    Optional<List<String>> exemptPaths;
+
+    private final AtomicLong reading = new AtomicLong();
+    private final AtomicLong lastLogged = new AtomicLong();
+    private long budget;
+
+    void install(@Observes Router router) {
+        budget = configuredBudget.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 20);
+        if (budget <= 0) {
+            return;
+        }
+        // after the routes that only look at headers (order MIN_VALUE), before RESTEasy starts reading the body
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::admit);
+    }
+
+    /** The budget in bytes (0: off). */
+    public long budget() {
+        return budget;
+    }
+
+    /** Bytes reserved by the bodies being read now. */
+    public long reading() {
+        return reading.get();
+    }
+
+    void admit(RoutingContext ctx) {
+        long size = reservation(ctx.request());
+        if (size < freeBelow.asLongValue() || exempt(ctx.normalizedPath())) {
+            ctx.next();
+            return;
+        }
+        if (!reserve(size)) {
+            refuse(ctx, size);
+            return;
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        ctx.addEndHandler(done -> {
+            if (released.compareAndSet(false, true)) {
+                reading.addAndGet(-size);
+            }
+        });
+        ctx.next();
+    }
+
+    /** The bytes a request's body may take: its stated length, or for a body of unknown length the most it may be. */
+    long reservation(HttpServerRequest req) {
+        String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                return Math.max(0, Long.parseLong(length.trim()));
+            } catch (NumberFormatException e) {
+                return 0; // Vert.x refuses a malformed Content-Length itself
+            }
+        }
+        boolean body = req.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (req.version() == io.vertx.core.http.HttpVersion.HTTP_2 && !req.isEnded() && mayHaveBody(req.method()));
+        if (!body) {
+            return 0;
+        }
+        return Math.min(budget, unknownLength.orElse(serverBodyLimit).asLongValue());
+    }
+
+    private static boolean mayHaveBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    }
+
+    private boolean exempt(String path) {
+        if (exemptPaths.isEmpty() || path == null) {
+            return false;
+        }
+        for (String prefix : exemptPaths.get()) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Takes the bytes if they fit beside the bodies being read, or if no body is being read. */
+    boolean reserve(long size) {
+        while (true) {
+            long now = reading.get();
+            if (now > 0 && now + size > budget) {
+                return false;
+            }
+            if (reading.compareAndSet(now, now + size)) {
+                return true;
+            }
+        }
+    }
+
+    private void refuse(RoutingContext ctx, long size) {
+        long now = System.currentTimeMillis();
+        long last = lastLogged.get();
+        if (now - last > 10_000 && lastLogged.compareAndSet(last, now)) {
+            LOG.infof("Answered 503 to a body of %d bytes on %s: %d of the %d bytes of bodies read at once are taken"
+                    + " (portfolio.http.body-budget.bytes; further refusals in the next 10 s are not logged)",
+                    size, LoggedPaths.of(ctx.normalizedPath()), reading.get(), budget);
+        }
+        RequestCorrelation.begin(ctx.request().getHeader(RequestCorrelation.REQUEST_ID_HEADER),
+                ctx.request().getHeader(RequestCorrelation.TRACEPARENT_HEADER));
+        String requestId = RequestCorrelation.requestId();
+        RequestCorrelation.end();
+        ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), "The service is reading as many large"
+                + " bodies as it takes at once; send the request again after Retry-After", ctx.normalizedPath(),
+                requestId, List.of());
+        String body;
+        try {
+            body = JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":503}";
+        }
+        // the body stays unread: the connection closes after the answer, so its bytes are not taken for a request
+        ctx.response().setStatusCode(503)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+                .putHeader(RequestCorrelation.REQUEST_ID_HEADER, requestId)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body);
+    }
+}
