@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.portfolio.gateway.routing.FrontDoor;
+import org.portfolio.gateway.routing.UpstreamProxy;
 import org.portfolio.gateway.support.StubService;
 import org.portfolio.testing.TestTokens;
 import org.portfolio.testing.contract.NotContractChecked;
@@ -46,6 +47,7 @@ import static org.hamcrest.Matchers.equalTo;
 class InFlightLimitTest {
 
     private static final int MAX = 4;
+    private static final int POOL = MAX + 1;
 
     public static class FewInFlight implements QuarkusTestProfile {
         @Override
@@ -53,6 +55,8 @@ class InFlightLimitTest {
             return Map.of(
                     "portfolio.gateway.rate-limit.client.max-in-flight", String.valueOf(MAX),
                     "portfolio.gateway.rate-limit.anonymous.max-in-flight", String.valueOf(MAX),
+                    // one client's MAX held requests leave one connection to the service for everyone else
+                    "portfolio.gateway.upstream.pool-size", String.valueOf(POOL),
                     // held requests wait for the test, not for the response timeout; autonomy's routes time out at once
                     "portfolio.gateway.upstream.response-timeout", "30s",
                     "portfolio.gateway.limits.routes.autonomy.prefix", "/api/autonomy",
@@ -97,9 +101,70 @@ class InFlightLimitTest {
     @Inject
     FrontDoor frontDoor;
 
+    @Inject
+    UpstreamProxy proxy;
+
     @AfterEach
     void releaseHeld() {
         StubService.release.countDown();
+        StubService.release2.countDown();
+    }
+
+    /**
+     * A service's connections go to the caller holding the fewest when they are all busy (crowd check of the
+     * twenty-second pass, M6: four clients' slow bodies filled contracts-service's 128 connections and another client's
+     * small GET queued behind all of them, up to 11.1 s). Here one client holds MAX of the POOL connections and another
+     * the last; an anonymous caller queues MAX requests, and then client b one. When the first client's MAX end, b,
+     * holding none, gets one of them though it came last (in the order of arrival the anonymous caller took all MAX).
+     */
+    @Test
+    void aFreedConnectionGoesToTheCallerHoldingFewestNotToTheLongestWaiting() throws Exception {
+        String b = "fair-b-" + UUID.randomUUID();
+        CountDownLatch first = new CountDownLatch(1);
+        StubService.release = first;
+        StubService.release2 = new CountDownLatch(1);
+        var filling = hold(MAX, "/api/contracts/hold", token("fair-a-" + UUID.randomUUID()));
+        var last = hold(1, "/api/contracts/hold?latch=2", token("fair-c-" + UUID.randomUUID()));
+        StubService.release = new CountDownLatch(1); // what the requests let in next wait for
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < MAX; i++) {
+            waiting.add(http.sendAsync(HttpRequest.newBuilder(local("/api/schools/hold")).timeout(Duration.ofSeconds(40)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        awaitWaiting(MAX);
+        waiting.add(http.sendAsync(HttpRequest.newBuilder(local("/api/contracts/hold")).header("Authorization", "Bearer " + token(b))
+                .timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.ofString()));
+        awaitWaiting(MAX + 1);
+        assertThat(proxy.shares().holding("contracts", "c:" + b)).isZero();
+
+        first.countDown();
+        for (var answer : filling) {
+            assertThat(answer.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        awaitWaiting(1);
+
+        assertThat(proxy.shares().holding("contracts", "c:" + b)).as("the caller that held none").isEqualTo(1);
+        assertThat(proxy.shares().holding("contracts", "a:127.0.0.1")).isEqualTo(MAX - 1);
+        StubService.release.countDown();
+        StubService.release2.countDown();
+        for (var answer : waiting) {
+            assertThat(answer.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(last.get(0).get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        awaitWaiting(0);
+        awaitInFlight("a:127.0.0.1", 0);
+        assertThat(proxy.shares().holding("contracts", "a:127.0.0.1")).isZero();
+    }
+
+    private void awaitWaiting(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (proxy.shares().waiting("contracts") != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(proxy.shares().waiting("contracts")).as("requests waiting for a connection to contracts-service")
+                .isEqualTo(expected);
     }
 
     private static String token(String subject) {
@@ -226,6 +291,7 @@ class InFlightLimitTest {
             }
         }
         awaitInFlight("c:" + subject, 0); // the service still holds them: released by the client's leaving
+        assertThat(proxy.shares().holding("contracts", "c:" + subject)).as("its connections to the service too").isZero();
         given().auth().oauth2(token).get("/api/contracts/x").then().statusCode(200);
     }
 
@@ -284,6 +350,9 @@ class InFlightLimitTest {
             assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 408");
         }
         awaitInFlight("c:" + subject, 0);
+        for (String service : List.of("contracts", "autonomy", "enrollment")) {
+            assertThat(proxy.shares().holding(service, "c:" + subject)).as("places at " + service).isZero();
+        }
         given().auth().oauth2(token).get("/api/contracts/x").then().statusCode(200);
     }
 }

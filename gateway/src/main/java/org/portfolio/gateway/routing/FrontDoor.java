@@ -237,7 +237,7 @@ public class FrontDoor {
             return;
         }
         try {
-            proxy.forward(ctx, route, policy, corr, path, slot);
+            proxy.forward(ctx, route, policy, corr, path, slot, caller != null ? "c:" + caller.subject() : "a:" + address);
         } catch (RuntimeException | Error e) {
             slot.release();
             throw e;

@@ -71,6 +71,7 @@ public class UpstreamProxy {
 
     private HttpClient client;
     private PublicLocations locations;
+    private FairShares shares;
 
     @PostConstruct
     void init() {
@@ -87,6 +88,9 @@ public class UpstreamProxy {
                 .setTryUseCompression(false)
                 .setMaxHeaderSize(16 * 1024);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(u.poolSize()).setMaxWaitQueueSize(u.maxWaitQueue());
+        // a request takes one of its service's places before it asks the pool for a connection: the pool seldom queues,
+        // and when every connection is busy the next one goes to the caller holding fewest (FairShares)
+        shares = new FairShares(u.poolSize(), u.maxWaitQueue());
         // a connection's own failure (the service reset it, say) also fails the request on it, if any, which answers
         // 502/503 and logs a WARN naming the request; without a handler Vert.x logged it again at ERROR, with nothing to
         // find the request by (an idle pooled connection that fails has no request: the pool just drops it)
@@ -102,10 +106,19 @@ public class UpstreamProxy {
         }
     }
 
-    /** Forwards the request; {@code slot} (its place among its client's requests in flight) is released when it ends. */
+    /**
+     * Forwards the request; {@code slot} (its place among its client's requests in flight) is released when it ends, and
+     * so is its place among its service's connections, shared fairly among callers ({@code caller}: {@code c:subject}
+     * or {@code a:address}).
+     */
     void forward(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path,
-                 RateLimiter.Slot slot) {
-        new Exchange(ctx, route, policy, corr, path, slot).start();
+                 RateLimiter.Slot slot, String caller) {
+        new Exchange(ctx, route, policy, corr, path, slot, caller).start();
+    }
+
+    /** The services' connections as shared among callers (tests). */
+    public FairShares shares() {
+        return shares;
     }
 
     /** One proxied request; every callback runs on the request's event loop. */
@@ -119,6 +132,10 @@ public class UpstreamProxy {
         private final String path;
         private final boolean hasBody;
         private final RateLimiter.Slot slot;
+        private final String caller;
+        /** Its place among the service's connections (or its wait for one); null until claimed. */
+        private FairShares.Ticket place;
+        private boolean ended;
         private HttpClientRequest out;
         private long received;
         private long timer = -1;
@@ -144,7 +161,7 @@ public class UpstreamProxy {
         private boolean readerCutOff;
 
         Exchange(RoutingContext ctx, RouteTable.Route route, RouteTable.Policy policy, Correlation corr, String path,
-                 RateLimiter.Slot slot) {
+                 RateLimiter.Slot slot, String caller) {
             this.ctx = ctx;
             this.in = ctx.request();
             this.res = ctx.response();
@@ -154,12 +171,16 @@ public class UpstreamProxy {
             this.path = path;
             this.hasBody = FrontDoor.hasBody(in);
             this.slot = slot;
+            this.caller = caller;
         }
 
         void start() {
             // every ending (answer handed over, problem answered, client gone, stream reset) ends or closes the response:
             // the slot is released there, once (registered before the close handler below, which Vert.x Web would replace)
-            ctx.addEndHandler(ar -> slot.release());
+            ctx.addEndHandler(ar -> {
+                slot.release();
+                giveBackPlace();
+            });
             if (hasBody) {
                 in.pause();
             } else {
@@ -187,7 +208,26 @@ public class UpstreamProxy {
                     .setFollowRedirects(false)
                     .setHeaders(headers);
             res.closeHandler(v -> clientGone());
-            connect(o, 0);
+            io.vertx.core.Context loop = vertx.getOrCreateContext();
+            place = shares.enter(route.service(), caller, task -> loop.runOnContext(v -> task.run()), () -> {
+                if (!done) {
+                    connect(o, 0);
+                }
+            });
+            if (place == null) {
+                fail(new ConnectionPoolTooBusyException("More than " + config.upstream().maxWaitQueue()
+                        + " requests wait for a connection to " + route.service() + "-service"));
+            } else if (ended) {
+                place.close();
+            }
+        }
+
+        /** Gives back the exchange's place among its service's connections, or its wait for one (any number of times). */
+        private void giveBackPlace() {
+            ended = true;
+            if (place != null) {
+                place.close();
+            }
         }
 
         /**
@@ -674,6 +714,7 @@ public class UpstreamProxy {
             cancelStallTimer();
             cancelAnswerTimer();
             slot.release();
+            giveBackPlace();
             if (out != null && !serviceExchangeOver()) {
                 out.reset();
             }

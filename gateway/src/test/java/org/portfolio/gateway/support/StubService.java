@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  *   <li>{@code /download?mib=N}: streams N MiB, pausing after the first until {@link #clientReadFirstMegabyte}</li>
  *   <li>{@code /stream?mib=N}: streams N MiB as fast as it is read; counts the ones that went through
  *       ({@link #STREAMS_COMPLETED}) and the ones whose connection was closed before the end ({@link #STREAMS_BROKEN})</li>
- *   <li>{@code /hold}: counts its arrival ({@link #HELD}) and answers once {@link #release} opens (at most 30 s)</li>
+ *   <li>{@code /hold}: counts its arrival ({@link #HELD}) and answers once {@link #release} opens (at most 30 s;
+ *   {@code ?latch=2}: {@link #release2})</li>
  *   <li>{@code /slow}: answers after 5 s; {@code /broken}: closes the connection without answering; {@code /cut}: the
  *       same after the first KiB of the body, the rest unread</li>
  *   <li>{@code /created}: 201 with {@code Location} and {@code Content-Location} built like the services build
@@ -51,6 +52,8 @@ public final class StubService {
     /** /early: answers 413 at once, then counts a request whose unfinished body was cut off by the gateway. */
     public static final AtomicInteger EARLY_CUT_OFF = new AtomicInteger();
     public static volatile CountDownLatch release = new CountDownLatch(0);
+    /** What {@code /hold?latch=2} waits for instead of {@link #release}. */
+    public static volatile CountDownLatch release2 = new CountDownLatch(0);
 
     private static final int MIB = 1 << 20;
     private static HttpServer server;
@@ -167,7 +170,8 @@ public final class StubService {
                 ex.getRequestBody().readAllBytes();
                 HELD.incrementAndGet();
                 try {
-                    release.await(30, TimeUnit.SECONDS);
+                    String q = ex.getRequestURI().getRawQuery();
+                    (q != null && q.contains("latch=2") ? release2 : release).await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -34,7 +34,8 @@ import java.util.Set;
  *   <li>412 — operations that take {@code If-Match};</li>
  *   <li>413, 415, 422 — operations with a body (size, media types, domain rules);</li>
  *   <li>503 — every operation whose service's database cannot serve it now (DatabaseUnavailable); secured operations
- *   also while the service cannot check tokens yet (starting up).</li>
+ *   also while the service cannot check tokens yet (starting up); operations with a body also while the service reads
+ *   as many large bodies as it takes at once (BodyBudget).</li>
  * </ul>
  * Quarkus's own generic answers ("Not Authorized", "Not Allowed", "Bad Request") count as not declared: they get the
  * operation's description. A status an operation already declares keeps its own description (an {@code @APIResponse} saying exactly when a
@@ -109,11 +110,13 @@ public class ProblemResponses implements OASFilter {
             add(responses, "400", "Malformed or invalid " + String.join(", ", what)
                     + " (problem+json; field errors in errors[])");
         }
+        // a body over 64 KB that does not fit beside the ones being read (platform-web's BodyBudget)
+        String busy = body ? ", or it is reading as many large request bodies as it takes at once" : "";
         if (roles != null) {
             add(responses, "401", "No valid bearer token: missing, expired, forged, or of a disabled or rotated client");
             add(responses, "403", forbidden(roles));
             add(responses, "503", "The service cannot check tokens yet (it is starting and has not caught up with the "
-                    + "gateway's client changes), or its database is unavailable or busy; retry after Retry-After");
+                    + "gateway's client changes), or its database is unavailable or busy" + busy + "; retry after Retry-After");
         } else {
             // public, and saying so (security: []): an operation without the field reads as "not thought about" to
             // linters (Redocly's security-defined, fourteenth pass)
@@ -121,7 +124,7 @@ public class ProblemResponses implements OASFilter {
             // a public operation still checks a token that is sent: a bad one is refused, not ignored
             add(responses, "401", "This operation needs no token, but the bearer token sent is not valid (expired, "
                     + "forged, or of a disabled or rotated client): send none, or a valid one");
-            add(responses, "503", "The service's database is unavailable or busy; retry after Retry-After");
+            add(responses, "503", "The service's database is unavailable or busy" + busy + "; retry after Retry-After");
         }
         List<String> pathParams = params.stream().filter(x -> x.getIn() == Parameter.In.PATH).map(Parameter::getName).toList();
         if (!pathParams.isEmpty()) {
