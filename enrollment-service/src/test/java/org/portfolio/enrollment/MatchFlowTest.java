@@ -377,6 +377,52 @@ class MatchFlowTest {
         assertThat(statusOf(second)).isEqualTo("EXPIRED");
     }
 
+    /**
+     * Twenty-second pass, L5: the batches are the longest overdue first, so one offer whose expiry always failed held
+     * back every offer overdue after it, run after run (the whole period's expiry failed and was retried a minute later,
+     * the same way). A database trigger refuses the first offer's expiry here, as a row the walk cannot take would: it
+     * stays OFFERED with a warning naming it, and the round's other overdue offer expires; the next run tries it again.
+     */
+    @Test
+    void anOfferWhoseExpiryAlwaysFailsIsSkippedAndTheRoundsOtherOffersStillExpire() throws Exception {
+        TwoSeats seats = TwoSeats.open();
+        UUID period = seats.period();
+        UUID one = new Fixtures.Kid("9", "NORTH").create();
+        UUID two = new Fixtures.Kid("9", "NORTH").create();
+        apply(period, one, seats.top()).then().statusCode(201);
+        apply(period, two, seats.second()).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        action(period, "publish").then().statusCode(200);
+        String stuck = result(period, one).then().extract().path("offer.id");
+        String other = result(period, two).then().extract().path("offer.id");
+        overdue(stuck, 2);   // the longest overdue: every batch began with it
+        overdue(other, 1);
+        sql("create function test_refuse_expiry() returns trigger as $$ begin if new.id = '" + stuck + "' and new.status"
+                + " = 'EXPIRED' then raise exception 'refused for the test'; end if; return new; end $$ language plpgsql");
+        try {
+            sql("create trigger test_refuse_expiry before update on offer for each row execute function test_refuse_expiry()");
+            try (org.portfolio.testing.LogCapture log = org.portfolio.testing.LogCapture.of(org.portfolio.enrollment.service.OfferExpiryJob.class)) {
+                expiryJob.expireOverdue(period);
+                assertThat(statusOf(other)).as("overdue after the one that cannot expire").isEqualTo("EXPIRED");
+                assertThat(statusOf(stuck)).isEqualTo("OFFERED");
+                assertThat(org.portfolio.testing.LogCapture.describe(log.atLeast(java.util.logging.Level.WARNING)))
+                        .singleElement().asString().contains(stuck).contains("skipped");
+            }
+        } finally {
+            sql("drop trigger if exists test_refuse_expiry on offer");
+            sql("drop function if exists test_refuse_expiry()");
+        }
+        expiryJob.expireOverdue(period);
+        assertThat(statusOf(stuck)).as("the next run, once it can").isEqualTo("EXPIRED");
+    }
+
+    private void sql(String statement) throws Exception {
+        try (var conn = dataSource.getConnection(); var st = conn.createStatement()) {
+            st.execute(statement);
+        }
+    }
+
     @jakarta.inject.Inject
     org.portfolio.enrollment.service.OfferService offerService;
 

@@ -29,8 +29,17 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
 
     /** The first {@code max} OFFERED offers of the period past their deadline at {@code now}, the longest overdue first. */
     public List<Offer> overdue(UUID periodId, Instant now, int max) {
-        return find("periodId = ?1 and status = ?2 and deadline < ?3 order by deadline, id", periodId, OfferStatus.OFFERED, now)
-                .range(0, max - 1).list();
+        return overdue(periodId, now, max, List.of());
+    }
+
+    /** As {@link #overdue(UUID, Instant, int)}, leaving out the offers {@code skipping} names. */
+    public List<Offer> overdue(UUID periodId, Instant now, int max, java.util.Collection<UUID> skipping) {
+        if (skipping.isEmpty()) {
+            return find("periodId = ?1 and status = ?2 and deadline < ?3 order by deadline, id", periodId, OfferStatus.OFFERED, now)
+                    .range(0, max - 1).list();
+        }
+        return find("periodId = ?1 and status = ?2 and deadline < ?3 and id not in ?4 order by deadline, id", periodId,
+                OfferStatus.OFFERED, now, skipping).range(0, max - 1).list();
     }
 
     /** The PUBLISHED periods with an OFFERED offer past its deadline at {@code now}. */

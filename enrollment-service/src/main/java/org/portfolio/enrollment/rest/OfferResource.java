@@ -84,7 +84,8 @@ public class OfferResource {
     @Path("/expire-overdue")
     @Operation(summary = "Expire overdue offers now", description = "Offers not answered by their deadline expire and their seats move "
             + "down the waitlists (a scheduler does the same every minute). They expire in batches of 200, each committed on its "
-            + "own, so answers to other offers are not held up for long; if one batch fails, those before it stay expired")
+            + "own, so answers to other offers are not held up for long; if one batch fails, those before it stay expired and "
+            + "its offers are tried one at a time: one that cannot expire stays OFFERED, the others expire")
     @APIResponse(responseCode = "200", description = "The waitlist offers made")
     @APIResponse(responseCode = "409", description = "The period's results are not published (results-not-published)")
     public List<OfferResponse> expire(@PathParam("periodId") UUID periodId) {

@@ -10,7 +10,10 @@ import org.portfolio.platform.web.http.LoggedErrors;
 import org.portfolio.platform.web.problem.ProblemException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -70,11 +73,51 @@ public class OfferExpiryJob {
      */
     public List<Offer> expireOverdue(UUID periodId) {
         List<Offer> made = new ArrayList<>();
+        Set<UUID> skipped = new LinkedHashSet<>();
         OfferService.Expiry expiry;
         do {
-            expiry = offers.expireOverdue(periodId, Math.max(1, batch));
+            try {
+                expiry = offers.expireOverdue(periodId, Math.max(1, batch), skipped);
+            } catch (ProblemException e) {
+                throw e; // the period is not PUBLISHED (any more): nothing to expire
+            } catch (RuntimeException e) {
+                expiry = oneByOne(periodId, skipped, e);
+            }
             made.addAll(expiry.made());
         } while (expiry.more());
         return made;
+    }
+
+    /**
+     * After a batch failed: the offers of one batch one at a time, each in a transaction of its own; one whose expiry
+     * fails alone is skipped for the rest of this run (a WARN names it) and the round goes on. Without this one offer
+     * whose expiry always failed (a row the seat's waitlist walk cannot take, a constraint it breaks) held back every
+     * offer overdue after it, run after run: the batches are the longest overdue first (twenty-second pass, L5). The
+     * next run tries it again.
+     */
+    private OfferService.Expiry oneByOne(UUID periodId, Set<UUID> skipped, RuntimeException batchFailure) {
+        List<Offer> made = new ArrayList<>();
+        boolean more = true;
+        for (int i = 0; i < Math.max(1, batch) && more; i++) {
+            Optional<UUID> first = offers.firstOverdue(periodId, skipped);
+            if (first.isEmpty()) {
+                if (i == 0) {
+                    throw batchFailure; // not an offer's own failure
+                }
+                return new OfferService.Expiry(made, false);
+            }
+            try {
+                OfferService.Expiry one = offers.expireOverdue(periodId, 1, skipped);
+                made.addAll(one.made());
+                more = one.more();
+            } catch (ProblemException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                skipped.add(first.get());
+                LOG.warn("Expiring overdue offer " + first.get() + " of period " + periodId + " failed; it is skipped"
+                        + " until the next run, the period's other overdue offers go on", LoggedErrors.of(e));
+            }
+        }
+        return new OfferService.Expiry(made, more);
     }
 }

@@ -107,8 +107,13 @@ public class OfferService {
      * unoffered, and no new one begins once the batch has expired {@code max}.
      */
     public Expiry expireOverdue(UUID periodId, int max) {
+        return expireOverdue(periodId, max, List.of());
+    }
+
+    /** As {@link #expireOverdue(UUID, int)}, leaving out the offers {@code skipping} names (their expiry failed). */
+    public Expiry expireOverdue(UUID periodId, int max, java.util.Collection<UUID> skipping) {
         EnrollmentPeriod period = published(periodId);
-        List<Offer> due = offers.overdue(periodId, clock.instant(), max + 1);
+        List<Offer> due = offers.overdue(periodId, clock.instant(), max + 1, skipping);
         List<Offer> moved = new ArrayList<>();
         int[] expired = {0};
         boolean spent = false;
@@ -127,6 +132,12 @@ public class OfferService {
             moved.addAll(fill(period, o.programId, o.block, expired));
         }
         return new Expiry(moved, spent || due.size() > max);
+    }
+
+    /** The longest overdue OFFERED offer of the period that {@code skipping} does not name: the next a batch expires first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<UUID> firstOverdue(UUID periodId, java.util.Collection<UUID> skipping) {
+        return offers.overdue(periodId, clock.instant(), 1, skipping).stream().map(o -> o.id).findFirst();
     }
 
     /**

@@ -52,6 +52,7 @@ import java.util.UUID;
 @APIResponse(responseCode = "409", description = IngestionResource.KEY_IN_USE)
 @APIResponse(responseCode = "413", description = IngestionResource.TOO_LARGE)
 @APIResponse(responseCode = "422", description = IngestionResource.REJECTED)
+@APIResponse(responseCode = "503", description = IngestionResource.BUSY)
 @Tag(name = "SIS ingestion", description = "Bulk upsert of school-level values and student-level assessment and attendance records (JSON or CSV)")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestionResource {
@@ -74,6 +75,9 @@ public class IngestionResource {
     static final String REJECTED = "The first rows were all rejected (upload-rows-rejected: the upload was "
             + "stopped, nothing kept, errors[] lists the first row errors); or the Idempotency-Key was used before for "
             + "a different request (idempotency-key-reused)";
+    static final String BUSY = "This instance is taking as many uploads as it takes at once (16 by default: "
+            + "service-unavailable, answered before the body is read), it cannot check tokens yet (starting), or its "
+            + "database is unavailable or busy; nothing was kept: send it again after Retry-After";
     private static final String KEY = "Makes retries safe: the first answer is replayed for 24 h";
     static final String REPLAYED = "\"true\" when this answer is the replay of the first request with the same "
             + "Idempotency-Key (nothing was uploaded again); absent on the first answer";
