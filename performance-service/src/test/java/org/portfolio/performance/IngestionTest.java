@@ -413,51 +413,101 @@ class IngestionTest {
      * Outside check of the twenty-second pass (H4): each upload holds a database connection while its body arrives,
      * and one client's 64 at once took the pool (50): other callers' reads got 503 and the outbox relay no connection.
      * An instance takes at most {@code ingestion.max-concurrent} uploads (3 in tests); one more is a 503 with
-     * Retry-After before its body is read, reads go on meanwhile, and once one ends the next is taken.
+     * Retry-After before its body is read, reads go on meanwhile, and once one ends the next is taken. (Three clients:
+     * one may have only two under way.)
      */
     @Test
     void uploadsPastTheInstancesBoundAreRefusedWith503BeforeTheirBody() throws Exception {
         Fixtures.School s = Fixtures.school();
-        List<PipedOutputStream> sinks = new java.util.ArrayList<>();
-        List<CompletableFuture<HttpResponse<String>>> held = new java.util.ArrayList<>();
         String run = UUID.randomUUID().toString();
+        List<HeldUpload> held = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
+            held.add(HeldUpload.start(admin("uploader-" + i + "-" + run), "held-" + i + "-" + run, s));
+        }
+        for (HeldUpload h : held) {
+            h.awaitRunning();
+        }
+        given().auth().oauth2(admin("fourth-" + run)).contentType("text/csv")
+                .body("schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n" + s.id() + ",2026-27,X,ELA,STATE,3\n")
+                .post("/api/performance/ingest/assessments").then().statusCode(503)
+                .header("Retry-After", "5").body("type", equalTo("urn:portfolio:problem:service-unavailable"))
+                .body("detail", containsString("uploads at once"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/ingest/jobs").then().statusCode(200);
+
+        for (HeldUpload h : held) {
+            assertThat(h.finish()).isEqualTo(201);
+        }
+        given().auth().oauth2(admin("fourth-" + run)).contentType("text/csv")
+                .body("schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n" + s.id() + ",2026-27,X,ELA,STATE,3\n")
+                .post("/api/performance/ingest/assessments").then().statusCode(201);
+    }
+
+    /**
+     * Hostile read of the twenty-second pass (M8): the bound was the instance's alone, so one client's uploads could
+     * take every place and leave other SIS systems none. A client has at most {@code max-concurrent-per-client} under
+     * way (2 in tests): its third is a 503 naming it, while another client's upload is still taken.
+     */
+    @Test
+    void oneClientHasAtMostItsShareOfTheUploadsUnderWay() throws Exception {
+        Fixtures.School s = Fixtures.school();
+        String run = UUID.randomUUID().toString();
+        String greedy = "greedy-" + run;
+        List<HeldUpload> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            held.add(HeldUpload.start(admin(greedy), "greedy-" + i + "-" + run, s));
+        }
+        for (HeldUpload h : held) {
+            h.awaitRunning();
+        }
+        String oneRow = "schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n" + s.id() + ",2026-27,Y,ELA,STATE,3\n";
+        given().auth().oauth2(admin(greedy)).contentType("text/csv").body(oneRow)
+                .post("/api/performance/ingest/assessments").then().statusCode(503)
+                .header("Retry-After", "5").body("type", equalTo("urn:portfolio:problem:service-unavailable"))
+                .body("detail", containsString(greedy)).body("detail", containsString("the most one client may"));
+        given().auth().oauth2(admin("modest-" + run)).contentType("text/csv").body(oneRow)
+                .post("/api/performance/ingest/assessments").then().statusCode(201);
+
+        for (HeldUpload h : held) {
+            assertThat(h.finish()).isEqualTo(201);
+        }
+        given().auth().oauth2(admin(greedy)).contentType("text/csv").body(oneRow)
+                .post("/api/performance/ingest/assessments").then().statusCode(201);
+    }
+
+    private static String admin(String client) {
+        return TestTokens.token(client, java.util.Set.of("DISTRICT_ADMIN"), List.of(), Duration.ofMinutes(30));
+    }
+
+    /** An upload whose body keeps coming until {@link #finish()}: it holds its place while the test runs. */
+    private record HeldUpload(PipedOutputStream sink, CompletableFuture<HttpResponse<String>> answer, String key) {
+
+        static HeldUpload start(String token, String key, Fixtures.School s) throws Exception {
             PipedOutputStream sink = new PipedOutputStream();
             PipedInputStream source = new PipedInputStream(sink, 1 << 16);
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/performance/ingest/assessments"))
-                    .header("Authorization", "Bearer " + TestTokens.districtAdmin()).header("Content-Type", "text/csv")
-                    .header("Idempotency-Key", "held-" + i + "-" + run)
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .header("Idempotency-Key", key)
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> source)).build();
-            held.add(HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
             StringBuilder first = new StringBuilder("schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n");
             for (int r = 0; r < 2000; r++) {
-                first.append(s.id()).append(",2026-27,H").append(i).append('-').append(r).append(",ELA,STATE,3\n");
+                first.append(s.id()).append(",2026-27,").append(key).append('-').append(r).append(",ELA,STATE,3\n");
             }
             sink.write(first.toString().getBytes(StandardCharsets.UTF_8));
             sink.flush();
-            sinks.add(sink);
+            return new HeldUpload(sink, answer, key);
         }
-        for (int i = 0; i < 3; i++) {
-            String key = "held-" + i + "-" + run;
+
+        void awaitRunning() {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.districtAdmin())
                     .queryParam("idempotencyKey", key).get("/api/performance/ingest/jobs").then().statusCode(200)
                     .body("items[0].status", equalTo("RUNNING")));
         }
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType("text/csv")
-                .body("schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n" + s.id() + ",2026-27,X,ELA,STATE,3\n")
-                .post("/api/performance/ingest/assessments").then().statusCode(503)
-                .header("Retry-After", "5").body("type", equalTo("urn:portfolio:problem:service-unavailable"));
-        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/performance/ingest/jobs").then().statusCode(200);
 
-        for (PipedOutputStream sink : sinks) {
+        int finish() throws Exception {
             sink.close();
+            return answer.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode();
         }
-        for (CompletableFuture<HttpResponse<String>> h : held) {
-            assertThat(h.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(201);
-        }
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType("text/csv")
-                .body("schoolId,schoolYear,studentId,subject,testCode,performanceLevel\n" + s.id() + ",2026-27,X,ELA,STATE,3\n")
-                .post("/api/performance/ingest/assessments").then().statusCode(201);
     }
 
     static String baseUrl() {

@@ -66,15 +66,41 @@ public class IngestionService {
         uploads = new java.util.concurrent.Semaphore(config.ingestion().maxConcurrent());
     }
 
+    /** Uploads under way on this instance per client (at most {@code ingestion.max-concurrent-per-client} each). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> uploadsByClient = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Outcome ingest(Uploader who, Upload up) {
-        if (!uploads.tryAcquire()) {
-            throw UploadFailures.busy(config.ingestion().maxConcurrent());
+        String client = who.clientId();
+        if (!enter(client)) {
+            throw UploadFailures.busyForClient(client, config.ingestion().maxConcurrentPerClient());
         }
         try {
-            return ingestTaken(who, up);
+            if (!uploads.tryAcquire()) {
+                throw UploadFailures.busy(config.ingestion().maxConcurrent());
+            }
+            try {
+                return ingestTaken(who, up);
+            } finally {
+                uploads.release();
+            }
         } finally {
-            uploads.release();
+            uploadsByClient.computeIfPresent(client, (c, n) -> n <= 1 ? null : n - 1);
         }
+    }
+
+    /** Counts one more upload of the client, unless it has its most under way already. */
+    private boolean enter(String client) {
+        int most = config.ingestion().maxConcurrentPerClient();
+        boolean[] taken = {false};
+        uploadsByClient.compute(client, (c, n) -> {
+            int now = n == null ? 0 : n;
+            if (now >= most) {
+                return n;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        return taken[0];
     }
 
     private Outcome ingestTaken(Uploader who, Upload up) {

@@ -52,6 +52,14 @@ public interface PerformanceConfig {
         @WithDefault("16")
         int maxConcurrent();
 
+        /**
+         * Uploads one client may have under way on this instance at once (of {@link #maxConcurrent()}); one more is
+         * answered 503 with Retry-After before its body is read. Without it one client's uploads could take every
+         * place and leave other SIS systems none (hostile read of the twenty-second pass, M8).
+         */
+        @WithDefault("8")
+        int maxConcurrentPerClient();
+
         /** Transaction timeout of one upload (reading, merging, aggregating). */
         @WithDefault("30m")
         Duration transactionTimeout();

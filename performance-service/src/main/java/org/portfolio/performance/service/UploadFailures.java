@@ -43,6 +43,14 @@ final class UploadFailures {
                 + " uploads at once, its most; send it again after Retry-After", List.of(), headers);
     }
 
+    static ProblemException busyForClient(String client, int uploads) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>(CLOSE);
+        headers.put("Retry-After", "5");
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "Client " + client + " has " + uploads
+                + " uploads under way on this instance, the most one client may; send it again when one has ended",
+                List.of(), headers);
+    }
+
     static ProblemException tooLarge(long limit) {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Uploads are limited to " + limit
                 + " bytes; split the data into several uploads", List.of(), CLOSE);

@@ -115,6 +115,17 @@ class BodyBudgetTest {
         assertThat(alone.status()).as("the budget never turns away a body that arrives alone").isEqualTo(400);
     }
 
+    @Test
+    void aBodyStatingMoreThanTheBodyLimitIsLeftToTheLimitsAnswerNotTheBudgets() throws Exception {
+        holdBody("Content-Length: 1000000\r\n");
+        awaitReserved(1_000_000);
+
+        Answer over = send("Content-Length: 11000000\r\n", 11_000_000);
+
+        assertThat(over.status()).as("over the 10 MB body limit while the budget is taken: the limit's answer").isEqualTo(413);
+        assertThat(budget.reading()).isEqualTo(1_000_000);
+    }
+
     /** Starts a POST whose body never ends while the test runs. */
     private Socket holdBody(String lengthHeader) throws IOException {
         Socket socket = new Socket(root.getHost(), root.getPort());

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the parse costs several times the body (a 10 MB body cost enrollment-service about 95 MB): sixteen 10 MB bodies
  * sent together ran contracts-service and autonomy-service out of their 256 MB heaps, two were enough for
  * enrollment-service (crowd check, twenty-second pass, H2). Each body over {@code free-below} reserves its stated
- * Content-Length (a body of unknown length, chunked or an HTTP/2 stream: {@code unknown-length}) from the budget before a
+ * Content-Length (a body of unknown length, chunked or an HTTP/2 stream: {@code largest-body}) from the budget before a
  * byte of it is read, and gives it back when the answer ends or the connection closes. A body that does not fit beside
  * those being read is answered 503 problem+json with Retry-After and its connection closed, unread; one arriving while
  * no other is being read is always taken (the body limit, 413, bounds it). Bodies under {@code free-below} (every
@@ -47,9 +47,12 @@ public class BodyBudget {
     @ConfigProperty(name = "portfolio.http.body-budget.free-below", defaultValue = "64K")
     MemorySize freeBelow;
 
-    /** What a body without a Content-Length reserves (capped at the budget). Unset: the server's body limit. */
-    @ConfigProperty(name = "portfolio.http.body-budget.unknown-length")
-    Optional<MemorySize> unknownLength;
+    /**
+     * The largest body the service reads (its own body limit). A body without a Content-Length reserves it (capped at
+     * the budget); one stating more is left to the limit's 413, unreserved. Unset: the server's body limit.
+     */
+    @ConfigProperty(name = "portfolio.http.body-budget.largest-body")
+    Optional<MemorySize> largestBody;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize serverBodyLimit;
@@ -82,7 +85,8 @@ public class BodyBudget {
 
     void admit(RoutingContext ctx) {
         long size = reservation(ctx.request());
-        if (size < freeBelow.asLongValue() || exempt(ctx.normalizedPath())) {
+        if (size < freeBelow.asLongValue() || size > largest() || exempt(ctx.normalizedPath())) {
+            // small, or refused 413 by the body limit before it is read, or streamed and bounded elsewhere
             ctx.next();
             return;
         }
@@ -114,7 +118,11 @@ public class BodyBudget {
         if (!body) {
             return 0;
         }
-        return Math.min(budget, unknownLength.orElse(serverBodyLimit).asLongValue());
+        return Math.min(budget, largest());
+    }
+
+    private long largest() {
+        return largestBody.orElse(serverBodyLimit).asLongValue();
     }
 
     private static boolean mayHaveBody(HttpMethod method) {
