@@ -46,6 +46,9 @@ class ProxyTest {
     FrontDoor frontDoor;
 
     @Inject
+    org.portfolio.gateway.routing.UpstreamProxy proxy;
+
+    @Inject
     io.vertx.core.Vertx vertx;
 
     @Test
@@ -441,6 +444,41 @@ class ProxyTest {
             Thread.sleep(20);
         }
         assertThat(frontDoor.rateLimiter().inFlight(key)).as("requests in flight of " + key).isZero();
+        // and their places among the services' connections (FairShares), given back in the same handlers
+        for (String service : List.of("contracts", "autonomy", "performance", "enrollment", "integration", "edfi")) {
+            assertThat(proxy.shares().holding(service, key)).as("places of " + key + " at " + service).isZero();
+        }
+    }
+
+    /**
+     * Hostile read of the twenty-third pass (H1): an exchange the gateway ends by resetting the client's connection (the
+     * service broke off its answer, a slow reader cut off) called neither end nor close handler, and its place among
+     * the service's connections was never given back: three broken answers, three places gone for good; with all of
+     * them gone every later request to the service waited for ever.
+     */
+    @Test
+    void anAnswerTheServiceBreaksOffGivesBackItsPlaceAmongTheServicesConnections() throws Exception {
+        String subject = "halfway-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            try (java.net.Socket s = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+                s.setSoTimeout(15_000);
+                s.getOutputStream().write(("GET /api/performance/halfway HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + adminToken(subject) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                long total = 0;
+                try {
+                    byte[] buf = new byte[65536];
+                    for (int n; (n = s.getInputStream().read(buf)) > 0; ) {
+                        total += n;
+                    }
+                } catch (IOException reset) {
+                    // a reset instead of an orderly close is as good
+                }
+                assertThat(total).as("part of the answer, then the end").isLessThan(1024 * 1024);
+            }
+        }
+        awaitNoneInFlight("c:" + subject);
+        given().auth().oauth2(adminToken(subject)).get("/api/performance/metrics").then().statusCode(200);
     }
 
     @Test

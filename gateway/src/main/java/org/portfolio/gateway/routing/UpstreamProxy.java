@@ -699,11 +699,14 @@ public class UpstreamProxy {
         /**
          * Ends the exchange with the client without an answer (HTTP/1.1: closes the connection, HTTP/2: resets the stream).
          * A response the gateway resets itself calls neither its end nor its close handler (Vert.x 4), so the request's
-         * place among its client's requests in flight is given back here.
+         * place among its client's requests in flight, and its place among its service's connections, are given back
+         * here (the latter was not: every answer the service broke off, every slow reader cut off, lost one of the
+         * service's places for good; hostile read of the twenty-third pass, H1).
          */
         private void resetClient() {
             res.reset();
             slot.release();
+            giveBackPlace();
         }
 
         /** The caller closed the connection (or, on HTTP/2, its stream ended): stop the upstream exchange unless it is over. */

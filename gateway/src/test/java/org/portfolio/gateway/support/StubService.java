@@ -102,6 +102,16 @@ public final class StubService {
                 ex.close(); // no status line at all
                 return;
             }
+            if (path.endsWith("/halfway")) {
+                // a service that breaks off in the middle of its answer
+                ex.getRequestBody().readAllBytes();
+                ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                ex.sendResponseHeaders(200, 0);
+                OutputStream o = ex.getResponseBody();
+                o.write(new byte[256 * 1024]);
+                o.flush();
+                throw new IllegalStateException("broken off halfway, on purpose");
+            }
             if (path.endsWith("/cut")) {
                 // a service that fails in the middle of reading a body: closes the connection without an answer
                 ex.getRequestBody().readNBytes(1024);

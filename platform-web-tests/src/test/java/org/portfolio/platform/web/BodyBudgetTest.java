@@ -126,6 +126,36 @@ class BodyBudgetTest {
         assertThat(budget.reading()).isEqualTo(1_000_000);
     }
 
+    /**
+     * Hostile read of the twenty-third pass (M1): RESTEasy refuses a chunked body over the server's body limit (413)
+     * after it replaced the response's end handler, so the handler that gave the reservation back never ran and it was
+     * kept for good (here the whole budget). It comes back now within a second of the answer.
+     */
+    @Test
+    void aChunkedBodyRefusedByRestEasyForItsSizeGivesItsBytesBack() throws Exception {
+        try (Socket s = new Socket(root.getHost(), root.getPort())) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write(head("Transfer-Encoding: chunked\r\n"));
+            byte[] spaces = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            String size = Integer.toHexString(spaces.length);
+            try {
+                out.write("1\r\n{\r\n".getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < 11 * 16 + 2; i++) { // 11 MB of whitespace: over the 10 MB limit
+                    out.write((size + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(spaces);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("1\r\n}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closed) {
+                // refused while it was still being written
+            }
+            assertThat(Answer.read(s.getInputStream()).status()).isEqualTo(413);
+        }
+        awaitNothingReserved();
+    }
+
     /** Starts a POST whose body never ends while the test runs. */
     private Socket holdBody(String lengthHeader) throws IOException {
         Socket socket = new Socket(root.getHost(), root.getPort());

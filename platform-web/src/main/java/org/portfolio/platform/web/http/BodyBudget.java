@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +21,9 @@ import org.portfolio.platform.web.problem.ProblemType;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,6 +45,7 @@ public class BodyBudget {
     private static final Logger LOG = Logger.getLogger(BodyBudget.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int RETRY_AFTER_SECONDS = 1;
+    static final long SWEEP_MILLIS = 1000;
 
     /** Bytes of bodies a service reads at once; 0 turns the budget off. Unset: a twentieth of the heap. */
     @ConfigProperty(name = "portfolio.http.body-budget.bytes")
@@ -61,16 +68,21 @@ public class BodyBudget {
     Optional<List<String>> exemptPaths;
 
     private final AtomicLong reading = new AtomicLong();
-    private final AtomicLong lastLogged = new AtomicLong();
+    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
+    /** The reservations held now, each with its answer: the sweep gives back those whose answer ended unnoticed. */
+    private final Set<Reservation> held = ConcurrentHashMap.newKeySet();
     private long budget;
 
-    void install(@Observes Router router) {
+    void install(@Observes Router router, Vertx vertx) {
         budget = configuredBudget.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 20);
         if (budget <= 0) {
             return;
         }
-        // after the routes that only look at headers (order MIN_VALUE), before RESTEasy starts reading the body
+        // after the routes that only look at headers (order MIN_VALUE), before RESTEasy starts reading the body. The
+        // same order as Quarkus's own body handler, which no extension of the services installs (it would read the body
+        // before RESTEasy, and this route would have to come first)
         router.route().order(Integer.MIN_VALUE + 1).handler(this::admit);
+        vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
     }
 
     /** The budget in bytes (0: off). */
@@ -94,13 +106,42 @@ public class BodyBudget {
             refuse(ctx, size);
             return;
         }
-        AtomicBoolean released = new AtomicBoolean();
-        ctx.addEndHandler(done -> {
-            if (released.compareAndSet(false, true)) {
-                reading.addAndGet(-size);
-            }
-        });
+        Reservation r = new Reservation(size, ctx.response());
+        held.add(r);
+        ctx.addEndHandler(done -> release(r));
         ctx.next();
+    }
+
+    /**
+     * Gives back what the end handler did not: RESTEasy refuses a chunked body over the server's limit (413) after it
+     * replaced the response's end handler, and had replaced its close handler on every request, so the handlers behind
+     * {@code addEndHandler} never ran and the reservation was kept for good (hostile read of the twenty-third pass,
+     * M1). An answer that has ended, or a connection that has closed, gives its reservation back here within a second.
+     */
+    void sweep() {
+        for (Reservation r : held) {
+            if (r.answer.ended() || r.answer.closed()) {
+                release(r);
+            }
+        }
+    }
+
+    private void release(Reservation r) {
+        if (r.released.compareAndSet(false, true)) {
+            held.remove(r);
+            reading.addAndGet(-r.size);
+        }
+    }
+
+    private static final class Reservation {
+        final long size;
+        final HttpServerResponse answer;
+        final AtomicBoolean released = new AtomicBoolean();
+
+        Reservation(long size, HttpServerResponse answer) {
+            this.size = size;
+            this.answer = answer;
+        }
     }
 
     /** The bytes a request's body may take: its stated length, or for a body of unknown length the most it may be. */
@@ -114,7 +155,7 @@ public class BodyBudget {
             }
         }
         boolean body = req.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
-                || (req.version() == io.vertx.core.http.HttpVersion.HTTP_2 && !req.isEnded() && mayHaveBody(req.method()));
+                || (req.version() == HttpVersion.HTTP_2 && !req.isEnded() && mayHaveBody(req.method()));
         if (!body) {
             return 0;
         }
@@ -145,7 +186,7 @@ public class BodyBudget {
     boolean reserve(long size) {
         while (true) {
             long now = reading.get();
-            if (now > 0 && now + size > budget) {
+            if (now > 0 && size > budget - now) {
                 return false;
             }
             if (reading.compareAndSet(now, now + size)) {
@@ -155,16 +196,16 @@ public class BodyBudget {
     }
 
     private void refuse(RoutingContext ctx, long size) {
-        long now = System.currentTimeMillis();
+        RequestCorrelation.begin(ctx.request().getHeader(RequestCorrelation.REQUEST_ID_HEADER),
+                ctx.request().getHeader(RequestCorrelation.TRACEPARENT_HEADER));
+        String requestId = RequestCorrelation.requestId();
+        long now = System.nanoTime();
         long last = lastLogged.get();
-        if (now - last > 10_000 && lastLogged.compareAndSet(last, now)) {
+        if (now - last > TimeUnit.SECONDS.toNanos(10) && lastLogged.compareAndSet(last, now)) {
             LOG.infof("Answered 503 to a body of %d bytes on %s: %d of the %d bytes of bodies read at once are taken"
                     + " (portfolio.http.body-budget.bytes; further refusals in the next 10 s are not logged)",
                     size, LoggedPaths.of(ctx.normalizedPath()), reading.get(), budget);
         }
-        RequestCorrelation.begin(ctx.request().getHeader(RequestCorrelation.REQUEST_ID_HEADER),
-                ctx.request().getHeader(RequestCorrelation.TRACEPARENT_HEADER));
-        String requestId = RequestCorrelation.requestId();
         RequestCorrelation.end();
         ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
         Problem problem = new Problem(type.uri(), type.title(), type.status(), "The service is reading as many large"
@@ -176,12 +217,15 @@ public class BodyBudget {
         } catch (JsonProcessingException e) {
             body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":503}";
         }
-        // the body stays unread: the connection closes after the answer, so its bytes are not taken for a request
-        ctx.response().setStatusCode(503)
+        HttpServerResponse res = ctx.response().setStatusCode(503)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
-                .putHeader(RequestCorrelation.REQUEST_ID_HEADER, requestId)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+                .putHeader(RequestCorrelation.REQUEST_ID_HEADER, requestId);
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // the body stays unread: the connection closes after the answer, so its bytes are not taken for a request
+            // (HTTP/2 forbids the header: the stream ends with the answer)
+            res.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        res.end(body);
     }
 }
