@@ -51,10 +51,10 @@ class BodyBudgetTest {
     }
 
     @Test
-    void aLargeBodyThatDoesNotFitBesideTheOnesBeingReadIsAFast503WithRetryAfterUnread() throws Exception {
+    void aLargeBodyThatDoesNotFitBesideTheBytesBeingReadIsAFast503WithRetryAfterUnread() throws Exception {
         assertThat(budget.budget()).isEqualTo(1024 * 1024);
-        holdBody("Content-Length: 700000\r\n");
-        awaitReserved(700_000);
+        holdBody("Content-Length: 1000000\r\n", 700_000);
+        long held = awaitReadAtLeast(690_000);
 
         long start = System.nanoTime();
         Answer refused = send("Content-Length: 700000\r\n", 700_000);
@@ -69,13 +69,27 @@ class BodyBudgetTest {
         assertThat(problem.path("requestId").asText()).isEqualTo("budget-test");
         assertThat(problem.path("detail").asText()).contains("Retry-After");
         assertThat(millis).as("answered before the body is read").isLessThan(5_000);
-        assertThat(budget.reading()).as("the refused body reserved nothing").isEqualTo(700_000);
+        assertThat(budget.reading()).as("the refused body counted nothing").isEqualTo(held);
+    }
+
+    /** A body of unknown length whose bytes stop fitting while it is read: 503 then, the rest unread. */
+    @Test
+    void aBodyWhoseBytesStopFittingWhileItIsReadIsA503Then() throws Exception {
+        holdBody("Content-Length: 1000000\r\n", 700_000);
+        long held = awaitReadAtLeast(690_000);
+
+        Answer refused = sendChunked(500_000);
+
+        assertThat(refused.status()).as(refused.head()).isEqualTo(503);
+        assertThat(refused.head()).containsIgnoringCase("retry-after: 1");
+        assertThat(refused.body()).contains("urn:portfolio:problem:service-unavailable");
+        awaitRead(held);
     }
 
     @Test
     void smallBodiesNeverWaitForTheBudget() throws Exception {
-        holdBody("Content-Length: 1000000\r\n");
-        awaitReserved(1_000_000);
+        holdBody("Content-Length: 1000000\r\n", 999_000);
+        awaitReadAtLeast(990_000);
 
         Answer small = send("Content-Length: 20000\r\n", 20_000);
 
@@ -83,20 +97,39 @@ class BodyBudgetTest {
                 .isEqualTo(400);
     }
 
+    /**
+     * Hostile read of the twenty-third pass, M2: a body of unknown length reserved the whole body limit up front, so a
+     * 15-byte chunked body waited (503) while a 700 KB one was read. It counts its bytes as they come now.
+     */
     @Test
-    void aBodyOfUnknownLengthReservesTheBodyLimitCappedAtTheBudget() throws Exception {
-        holdBody("Transfer-Encoding: chunked\r\n");
-        awaitReserved(1024 * 1024);
+    void aSmallChunkedBodyDoesNotWaitForALargeOne() throws Exception {
+        holdBody("Content-Length: 1000000\r\n", 900_000);
+        awaitReadAtLeast(890_000);
 
-        Answer refused = send("Content-Length: 100000\r\n", 100_000);
+        Answer tiny = sendChunked(15);
 
-        assertThat(refused.status()).isEqualTo(503);
+        assertThat(tiny.status()).as("read, and refused by validation").isEqualTo(400);
+    }
+
+    /**
+     * Hostile read of the twenty-third pass, M3: the stated length was reserved until the body ended, so a client
+     * trickling a large body at the gateway's minimum rate held the budget for days. It holds what it has sent.
+     */
+    @Test
+    void aBodyThatStatesMuchButHasSentLittleHoldsOnlyWhatItSent() throws Exception {
+        holdBody("Content-Length: 1000000\r\n", 10);
+        Thread.sleep(300);
+        assertThat(budget.reading()).isLessThan(64 * 1024);
+
+        Answer other = send("Content-Length: 700000\r\n", 700_000);
+
+        assertThat(other.status()).as("read, and refused by validation").isEqualTo(400);
     }
 
     @Test
     void theBytesComeBackWhenTheClientHangsUpAndWhenTheAnswerEnds() throws Exception {
-        Socket first = holdBody("Content-Length: 700000\r\n");
-        awaitReserved(700_000);
+        Socket first = holdBody("Content-Length: 1000000\r\n", 700_000);
+        awaitReadAtLeast(690_000);
         first.close();
         awaitNothingReserved();
 
@@ -117,13 +150,13 @@ class BodyBudgetTest {
 
     @Test
     void aBodyStatingMoreThanTheBodyLimitIsLeftToTheLimitsAnswerNotTheBudgets() throws Exception {
-        holdBody("Content-Length: 1000000\r\n");
-        awaitReserved(1_000_000);
+        holdBody("Content-Length: 1000000\r\n", 999_000);
+        long held = awaitReadAtLeast(990_000);
 
         Answer over = send("Content-Length: 11000000\r\n", 11_000_000);
 
         assertThat(over.status()).as("over the 10 MB body limit while the budget is taken: the limit's answer").isEqualTo(413);
-        assertThat(budget.reading()).isEqualTo(1_000_000);
+        assertThat(budget.reading()).isEqualTo(held);
     }
 
     /**
@@ -156,19 +189,36 @@ class BodyBudgetTest {
         awaitNothingReserved();
     }
 
-    /** Starts a POST whose body never ends while the test runs. */
-    private Socket holdBody(String lengthHeader) throws IOException {
+    /** Starts a POST whose body never ends while the test runs: its first {@code sent} bytes (at least 9) arrive. */
+    private Socket holdBody(String lengthHeader, int sent) throws IOException {
         Socket socket = new Socket(root.getHost(), root.getPort());
         held.add(socket);
         OutputStream out = socket.getOutputStream();
         out.write(head(lengthHeader));
-        if (lengthHeader.startsWith("Transfer-Encoding")) {
-            out.write("10\r\n{\"name\":\"xxxxxxx\r\n".getBytes(StandardCharsets.US_ASCII));
-        } else {
-            out.write("{\"name\":\"".getBytes(StandardCharsets.US_ASCII));
-        }
+        out.write(("{\"name\":\"" + "x".repeat(sent - 9)).getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
+    }
+
+    /** A whole chunked request of {@code length} bytes (a widget named by the rest: 400 when read) and its answer. */
+    private Answer sendChunked(int length) throws IOException {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            String body = "{\"name\":\"" + "x".repeat(length - 11) + "\"}";
+            out.write(head("Transfer-Encoding: chunked\r\nConnection: close\r\n"));
+            try {
+                for (int at = 0; at < body.length(); at += 32 * 1024) {
+                    String chunk = body.substring(at, Math.min(body.length(), at + 32 * 1024));
+                    out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // refused while it was still being written
+            }
+            return Answer.read(socket.getInputStream());
+        }
     }
 
     /** A whole request (a widget whose name is far too long: 400 when read) and its answer. */
@@ -194,16 +244,26 @@ class BodyBudgetTest {
                 + "X-Request-Id: budget-test\r\n" + extra + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private void awaitReserved(long bytes) throws InterruptedException {
+    /** Waits until the bytes counted reach {@code least}; what they are then. */
+    private long awaitReadAtLeast(long least) throws InterruptedException {
+        for (int i = 0; i < 100 && budget.reading() < least; i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(100);
+        assertThat(budget.reading()).as("bytes counted of the held body").isGreaterThanOrEqualTo(least);
+        return budget.reading();
+    }
+
+    private void awaitRead(long bytes) throws InterruptedException {
         for (int i = 0; i < 100 && budget.reading() != bytes; i++) {
             Thread.sleep(50);
         }
-        assertThat(budget.reading()).as("bytes reserved by the held body").isEqualTo(bytes);
+        assertThat(budget.reading()).as("bytes counted").isEqualTo(bytes);
     }
 
     private void awaitNothingReserved() {
         try {
-            awaitReserved(0);
+            awaitRead(0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,9 +3,9 @@ package org.portfolio.platform.web.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -17,27 +17,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.portfolio.platform.web.correlation.RequestCorrelation;
 import org.portfolio.platform.web.problem.Problem;
+import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.problem.ProblemType;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How many bytes of request bodies a service reads at once. RESTEasy reads a JSON body whole before Jackson parses it,
- * and the parse costs several times the body (a 10 MB body cost enrollment-service about 95 MB): sixteen 10 MB bodies
- * sent together ran contracts-service and autonomy-service out of their 256 MB heaps, two were enough for
- * enrollment-service (crowd check, twenty-second pass, H2). Each body over {@code free-below} reserves its stated
- * Content-Length (a body of unknown length, chunked or an HTTP/2 stream: {@code largest-body}) from the budget before a
- * byte of it is read, and gives it back when the answer ends or the connection closes. A body that does not fit beside
- * those being read is answered 503 problem+json with Retry-After and its connection closed, unread; one arriving while
- * no other is being read is always taken (the body limit, 413, bounds it). Bodies under {@code free-below} (every
- * ordinary request) never wait. Paths under {@code exempt-paths} stream their bodies and bound them themselves
- * (performance-service's uploads).
+ * How many bytes of request bodies a service reads at once. Jackson's parse of a JSON body costs several times the
+ * body (a 10 MB body cost enrollment-service about 95 MB): sixteen 10 MB bodies sent together ran contracts-service and
+ * autonomy-service out of their 256 MB heaps, two were enough for enrollment-service (crowd check, twenty-second pass,
+ * H2). The bytes a request's body has delivered to its reader count against the budget as they are read
+ * ({@link BodyBudgetReader}), and are given back when the answer ends or the connection closes. A body that states a
+ * length that does not fit beside the bytes being read is answered 503 problem+json with Retry-After before a byte of it
+ * is read, its connection closed; one whose bytes stop fitting while it is read is answered the same then. A body
+ * being read alone always fits (the body limit, 413, bounds it). Bodies stating a length under {@code free-below} (every
+ * ordinary request) are not counted; one of unknown length (chunked, an HTTP/2 stream) is, from its first byte. Counting
+ * what has arrived rather than what is announced (the first version reserved the stated length, or the whole body
+ * limit for an unknown one, up front): a client trickling a large body holds what it has sent, not the whole budget
+ * for days, and a small chunked body does not wait for a large one (hostile read of the twenty-third pass, M2, M3).
+ * Paths under {@code exempt-paths} stream their bodies and bound them themselves (performance-service's uploads).
  */
 @ApplicationScoped
 public class BodyBudget {
@@ -46,6 +50,10 @@ public class BodyBudget {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int RETRY_AFTER_SECONDS = 1;
     static final long SWEEP_MILLIS = 1000;
+    /** Where a request's {@link Counter} is kept in its routing context. */
+    static final String KEY = "portfolio.body-budget";
+    static final String DETAIL = "The service is reading as many request bodies as it takes at once; send the request"
+            + " again after Retry-After";
 
     /** Bytes of bodies a service reads at once; 0 turns the budget off. Unset: a twentieth of the heap. */
     @ConfigProperty(name = "portfolio.http.body-budget.bytes")
@@ -55,8 +63,8 @@ public class BodyBudget {
     MemorySize freeBelow;
 
     /**
-     * The largest body the service reads (its own body limit). A body without a Content-Length reserves it (capped at
-     * the budget); one stating more is left to the limit's 413, unreserved. Unset: the server's body limit.
+     * The largest body the service reads (its own body limit): a body stating more is left to the limit's 413,
+     * uncounted. Unset: the server's body limit.
      */
     @ConfigProperty(name = "portfolio.http.body-budget.largest-body")
     Optional<MemorySize> largestBody;
@@ -69,8 +77,8 @@ public class BodyBudget {
 
     private final AtomicLong reading = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
-    /** The reservations held now, each with its answer: the sweep gives back those whose answer ended unnoticed. */
-    private final Set<Reservation> held = ConcurrentHashMap.newKeySet();
+    /** The bodies counted now, each with its answer: the sweep gives back those whose answer ended unnoticed. */
+    private final Set<Counter> held = ConcurrentHashMap.newKeySet();
     private long budget;
 
     void install(@Observes Router router, Vertx vertx) {
@@ -90,84 +98,136 @@ public class BodyBudget {
         return budget;
     }
 
-    /** Bytes reserved by the bodies being read now. */
+    /** Bytes of bodies counted now: read by requests whose answer has not ended. */
     public long reading() {
         return reading.get();
     }
 
     void admit(RoutingContext ctx) {
-        long size = reservation(ctx.request());
-        if (size < freeBelow.asLongValue() || size > largest() || exempt(ctx.normalizedPath())) {
-            // small, or refused 413 by the body limit before it is read, or streamed and bounded elsewhere
+        HttpServerRequest req = ctx.request();
+        long stated = statedLength(req);
+        boolean counted = stated >= freeBelow.asLongValue() || (stated < 0 && unknownLengthBody(req));
+        if (!counted || stated > largest() || exempt(ctx.normalizedPath())) {
+            // no body or a small one; or one the body limit refuses (413) before it is read; or streamed and bounded elsewhere
             ctx.next();
             return;
         }
-        if (!reserve(size)) {
-            refuse(ctx, size);
+        if (stated > 0 && !fits(stated, 0)) {
+            refuse(ctx, stated);
             return;
         }
-        Reservation r = new Reservation(size, ctx.response());
-        held.add(r);
-        ctx.addEndHandler(done -> release(r));
+        Counter c = new Counter(ctx.response());
+        held.add(c);
+        ctx.put(KEY, c);
+        ctx.addEndHandler(done -> release(c));
         ctx.next();
+    }
+
+    /** The counter of the request being read, if its body counts. */
+    static Counter counterOf(RoutingContext ctx) {
+        return ctx == null ? null : ctx.get(KEY);
+    }
+
+    /**
+     * Counts {@code n} more bytes read of the request's body; refuses them (503, the rest of the body unread) when they
+     * do not fit beside the bytes other requests have read. Bytes read after the answer ended are not counted.
+     */
+    void take(Counter c, int n) {
+        synchronized (c) {
+            if (c.released) {
+                return;
+            }
+            while (true) {
+                long now = reading.get();
+                if (!fits(n, now, c.count)) {
+                    log(c.count + n, "while it was read");
+                    throw new OverBudget();
+                }
+                if (reading.compareAndSet(now, now + n)) {
+                    c.count += n;
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean fits(long n, long own) {
+        return fits(n, reading.get(), own);
+    }
+
+    /** Whether n more bytes fit: always when every byte counted now is the request's own. */
+    private boolean fits(long n, long now, long own) {
+        return now - own <= 0 || n <= budget - now;
     }
 
     /**
      * Gives back what the end handler did not: RESTEasy refuses a chunked body over the server's limit (413) after it
      * replaced the response's end handler, and had replaced its close handler on every request, so the handlers behind
-     * {@code addEndHandler} never ran and the reservation was kept for good (hostile read of the twenty-third pass,
-     * M1). An answer that has ended, or a connection that has closed, gives its reservation back here within a second.
+     * {@code addEndHandler} never ran and the bytes were kept for good (hostile read of the twenty-third pass, M1). An
+     * answer that has ended, or a connection that has closed, gives its bytes back here within a second.
      */
     void sweep() {
-        for (Reservation r : held) {
-            if (r.answer.ended() || r.answer.closed()) {
-                release(r);
+        for (Counter c : held) {
+            if (c.answer.ended() || c.answer.closed()) {
+                release(c);
             }
         }
     }
 
-    private void release(Reservation r) {
-        if (r.released.compareAndSet(false, true)) {
-            held.remove(r);
-            reading.addAndGet(-r.size);
+    private void release(Counter c) {
+        synchronized (c) {
+            if (c.released) {
+                return;
+            }
+            c.released = true;
+            reading.addAndGet(-c.count);
         }
+        held.remove(c);
     }
 
-    private static final class Reservation {
-        final long size;
+    /** The bytes of one request's body read so far. */
+    static final class Counter {
         final HttpServerResponse answer;
-        final AtomicBoolean released = new AtomicBoolean();
+        long count;
+        boolean released;
 
-        Reservation(long size, HttpServerResponse answer) {
-            this.size = size;
+        Counter(HttpServerResponse answer) {
             this.answer = answer;
         }
     }
 
-    /** The bytes a request's body may take: its stated length, or for a body of unknown length the most it may be. */
-    long reservation(HttpServerRequest req) {
-        String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            try {
-                return Math.max(0, Long.parseLong(length.trim()));
-            } catch (NumberFormatException e) {
-                return 0; // Vert.x refuses a malformed Content-Length itself
-            }
+    /** A body whose bytes stopped fitting while it was read: 503 with Retry-After, its connection closed. */
+    public static final class OverBudget extends ProblemException {
+        OverBudget() {
+            super(ProblemType.SERVICE_UNAVAILABLE, DETAIL, List.of(),
+                    Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS), "Connection", "close"));
         }
-        boolean body = req.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
-                || (req.version() == HttpVersion.HTTP_2 && !req.isEnded() && mayHaveBody(req.method()));
-        if (!body) {
-            return 0;
-        }
-        return Math.min(budget, largest());
     }
 
-    private long largest() {
-        return largestBody.orElse(serverBodyLimit).asLongValue();
+    /** The request's Content-Length; -1 when it states none (or an unreadable one: Vert.x refuses that itself). */
+    static long statedLength(HttpServerRequest req) {
+        String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Math.max(0, Long.parseLong(length.trim()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean unknownLengthBody(HttpServerRequest req) {
+        return req.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (req.version() == HttpVersion.HTTP_2 && !req.isEnded() && mayHaveBody(req.method()));
     }
 
     private static boolean mayHaveBody(HttpMethod method) {
         return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    }
+
+    private long largest() {
+        return largestBody.orElse(serverBodyLimit).asLongValue();
     }
 
     private boolean exempt(String path) {
@@ -182,16 +242,13 @@ public class BodyBudget {
         return false;
     }
 
-    /** Takes the bytes if they fit beside the bodies being read, or if no body is being read. */
-    boolean reserve(long size) {
-        while (true) {
-            long now = reading.get();
-            if (now > 0 && size > budget - now) {
-                return false;
-            }
-            if (reading.compareAndSet(now, now + size)) {
-                return true;
-            }
+    private void log(long size, String when) {
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if (now - last > TimeUnit.SECONDS.toNanos(10) && lastLogged.compareAndSet(last, now)) {
+            LOG.infof("Answered 503 to a body of %d bytes %s: %d of the %d bytes of bodies read at once are taken"
+                    + " (portfolio.http.body-budget.bytes; further refusals in the next 10 s are not logged)",
+                    size, when, reading.get(), budget);
         }
     }
 
@@ -199,18 +256,11 @@ public class BodyBudget {
         RequestCorrelation.begin(ctx.request().getHeader(RequestCorrelation.REQUEST_ID_HEADER),
                 ctx.request().getHeader(RequestCorrelation.TRACEPARENT_HEADER));
         String requestId = RequestCorrelation.requestId();
-        long now = System.nanoTime();
-        long last = lastLogged.get();
-        if (now - last > TimeUnit.SECONDS.toNanos(10) && lastLogged.compareAndSet(last, now)) {
-            LOG.infof("Answered 503 to a body of %d bytes on %s: %d of the %d bytes of bodies read at once are taken"
-                    + " (portfolio.http.body-budget.bytes; further refusals in the next 10 s are not logged)",
-                    size, LoggedPaths.of(ctx.normalizedPath()), reading.get(), budget);
-        }
+        log(size, "on " + LoggedPaths.of(ctx.normalizedPath()) + " before it was read");
         RequestCorrelation.end();
         ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), "The service is reading as many large"
-                + " bodies as it takes at once; send the request again after Retry-After", ctx.normalizedPath(),
-                requestId, List.of());
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), DETAIL, ctx.normalizedPath(), requestId,
+                List.of());
         String body;
         try {
             body = JSON.writeValueAsString(problem);

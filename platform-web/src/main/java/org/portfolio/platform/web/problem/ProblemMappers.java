@@ -179,7 +179,8 @@ public class ProblemMappers {
         // unwrapped, and once refused the body is left unread, so it too must close the connection (tenth pass)
         Throwable t = e;
         for (int i = 0; i < 20 && t != null; i++, t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ProblemException p && p.type().status() == 413) {
+            if (t instanceof ProblemException p && (p.type().status() == 413 || p.type().status() == 503)) {
+                // 503: the body budget's refusal while the body was read (BodyBudget.OverBudget)
                 return Optional.of(problem(p, uri));
             }
             if (t instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() == 413) {
@@ -276,6 +277,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<Response> refusal = refusalInside(e, uri);
+        if (refusal.isPresent()) {
+            // a body limit's or the body budget's refusal, wrapped by a reader that is not Jackson
+            return refusal.get();
+        }
         if (cause(e, CONNECTION_CLOSED).isPresent() && readingTheRequestBody(e)) {
             // the client hung up before its body was whole (its own timeout, a proxy giving up, the body deadline's
             // close): nothing for an operator to act on, and no one reads the answer (sixteenth pass: was an ERROR
