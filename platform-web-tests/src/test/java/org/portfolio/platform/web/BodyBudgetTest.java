@@ -86,6 +86,33 @@ class BodyBudgetTest {
         awaitRead(held);
     }
 
+    /**
+     * The oldest body being read goes on past the budget: once the budget counted bytes as they were read, sixteen
+     * 10 MB bodies read together at enrollment-service were all refused and none read. Here the first body grows past
+     * what fits beside a second one's bytes and is still read whole; then the second, the oldest now, is read whole.
+     */
+    @Test
+    void theOldestBodyBeingReadGoesOnPastTheBudget() throws Exception {
+        Socket first = holdBody("Content-Length: 1000000\r\n", 600_000);
+        awaitReadAtLeast(590_000);
+        Socket second = holdBody("Transfer-Encoding: chunked\r\n", 0);
+        second.getOutputStream().write(("60000\r\n{\"name\":\"" + "x".repeat(0x60000 - 9) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        second.getOutputStream().flush();
+        awaitReadAtLeast(590_000 + 0x60000 - 16 * 1024);
+
+        OutputStream out = first.getOutputStream();
+        out.write(("x".repeat(1_000_000 - 600_000 - 2) + "\"}").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        first.setSoTimeout(20_000);
+        assertThat(Answer.read(first.getInputStream()).status()).as("read whole, and refused by validation").isEqualTo(400);
+
+        // the first's answer ended: the second is the oldest now, and goes on
+        second.getOutputStream().write(("10002\r\n" + "x".repeat(0x10000) + "\"}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        second.getOutputStream().flush();
+        second.setSoTimeout(20_000);
+        assertThat(Answer.read(second.getInputStream()).status()).as("read whole in its turn").isEqualTo(400);
+    }
+
     @Test
     void smallBodiesNeverWaitForTheBudget() throws Exception {
         holdBody("Content-Length: 1000000\r\n", 999_000);
@@ -189,13 +216,15 @@ class BodyBudgetTest {
         awaitNothingReserved();
     }
 
-    /** Starts a POST whose body never ends while the test runs: its first {@code sent} bytes (at least 9) arrive. */
+    /** Starts a POST whose body never ends while the test runs: its first {@code sent} bytes (none, or at least 9) arrive. */
     private Socket holdBody(String lengthHeader, int sent) throws IOException {
         Socket socket = new Socket(root.getHost(), root.getPort());
         held.add(socket);
         OutputStream out = socket.getOutputStream();
         out.write(head(lengthHeader));
-        out.write(("{\"name\":\"" + "x".repeat(sent - 9)).getBytes(StandardCharsets.US_ASCII));
+        if (sent > 0) {
+            out.write(("{\"name\":\"" + "x".repeat(sent - 9)).getBytes(StandardCharsets.US_ASCII));
+        }
         out.flush();
         return socket;
     }

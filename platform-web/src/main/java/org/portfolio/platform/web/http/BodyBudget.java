@@ -23,8 +23,8 @@ import org.portfolio.platform.web.problem.ProblemType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link BodyBudgetReader}), and are given back when the answer ends or the connection closes. A body that states a
  * length that does not fit beside the bytes being read is answered 503 problem+json with Retry-After before a byte of it
  * is read, its connection closed; one whose bytes stop fitting while it is read is answered the same then. A body
- * being read alone always fits (the body limit, 413, bounds it). Bodies stating a length under {@code free-below} (every
+ * being read alone always fits, and so does the oldest one being counted (the body limit, 413, bounds it). Bodies stating a length under {@code free-below} (every
  * ordinary request) are not counted; one of unknown length (chunked, an HTTP/2 stream) is, from its first byte. Counting
  * what has arrived rather than what is announced (the first version reserved the stated length, or the whole body
  * limit for an unknown one, up front): a client trickling a large body holds what it has sent, not the whole budget
@@ -77,8 +77,12 @@ public class BodyBudget {
 
     private final AtomicLong reading = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
-    /** The bodies counted now, each with its answer: the sweep gives back those whose answer ended unnoticed. */
-    private final Set<Counter> held = ConcurrentHashMap.newKeySet();
+    /**
+     * The bodies counted now, oldest first, each with its answer: the oldest always fits, and the sweep gives back
+     * those whose answer ended unnoticed.
+     */
+    private final ConcurrentSkipListSet<Counter> held = new ConcurrentSkipListSet<>(Comparator.comparingLong(c -> c.seq));
+    private final AtomicLong arrivals = new AtomicLong();
     private long budget;
 
     void install(@Observes Router router, Vertx vertx) {
@@ -116,7 +120,7 @@ public class BodyBudget {
             refuse(ctx, stated);
             return;
         }
-        Counter c = new Counter(ctx.response());
+        Counter c = new Counter(ctx.response(), arrivals.incrementAndGet());
         held.add(c);
         ctx.put(KEY, c);
         ctx.addEndHandler(done -> release(c));
@@ -139,7 +143,7 @@ public class BodyBudget {
             }
             while (true) {
                 long now = reading.get();
-                if (!fits(n, now, c.count)) {
+                if (!fits(n, now, c.count) && !isOldest(c)) {
                     log(c.count + n, "while it was read");
                     throw new OverBudget();
                 }
@@ -148,6 +152,20 @@ public class BodyBudget {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * The oldest body counted goes on whatever the others hold: with every body refused once the budget was full, a
+     * crowd of large bodies read together could all be refused and none read (sixteen at once to enrollment-service, after
+     * the budget counted as bodies were read: sixteen 503s). At most one body past the budget, its size bounded by the
+     * body limit.
+     */
+    private boolean isOldest(Counter c) {
+        try {
+            return held.first() == c;
+        } catch (java.util.NoSuchElementException e) {
+            return false;
         }
     }
 
@@ -188,11 +206,13 @@ public class BodyBudget {
     /** The bytes of one request's body read so far. */
     static final class Counter {
         final HttpServerResponse answer;
+        final long seq;
         long count;
         boolean released;
 
-        Counter(HttpServerResponse answer) {
+        Counter(HttpServerResponse answer, long seq) {
             this.answer = answer;
+            this.seq = seq;
         }
     }
 
