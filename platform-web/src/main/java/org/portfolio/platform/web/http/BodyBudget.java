@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link BodyBudgetReader}), and are given back when the answer ends or the connection closes. A body that states a
  * length that does not fit beside the bytes being read is answered 503 problem+json with Retry-After before a byte of it
  * is read, its connection closed; one whose bytes stop fitting while it is read is answered the same then. A body
- * being read alone always fits, and so does the oldest one being counted (the body limit, 413, bounds it). Bodies stating a length under {@code free-below} (every
+ * being read alone always fits (the body limit, 413, bounds it), and the one that has read the most goes on up to a
+ * quarter past the budget. Bodies stating a length under {@code free-below} (every
  * ordinary request) are not counted; one of unknown length (chunked, an HTTP/2 stream) is, from its first byte. Counting
  * what has arrived rather than what is announced (the first version reserved the stated length, or the whole body
  * limit for an unknown one, up front): a client trickling a large body holds what it has sent, not the whole budget
@@ -77,13 +78,12 @@ public class BodyBudget {
 
     private final AtomicLong reading = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
-    /**
-     * The bodies counted now, oldest first, each with its answer: the oldest always fits, and the sweep gives back
-     * those whose answer ended unnoticed.
-     */
+    /** The bodies counted now, each with its answer: the sweep gives back those whose answer ended unnoticed. */
     private final ConcurrentSkipListSet<Counter> held = new ConcurrentSkipListSet<>(Comparator.comparingLong(c -> c.seq));
     private final AtomicLong arrivals = new AtomicLong();
     private long budget;
+    private Vertx vertx;
+    private long sweeper;
 
     void install(@Observes Router router, Vertx vertx) {
         budget = configuredBudget.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 20);
@@ -94,7 +94,16 @@ public class BodyBudget {
         // same order as Quarkus's own body handler, which no extension of the services installs (it would read the body
         // before RESTEasy, and this route would have to come first)
         router.route().order(Integer.MIN_VALUE + 1).handler(this::admit);
-        vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
+        this.vertx = vertx;
+        sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
+    }
+
+    /** Dev mode keeps its Vert.x across reloads: the old sweep stops with the old bean. */
+    @jakarta.annotation.PreDestroy
+    void stopSweeping() {
+        if (vertx != null) {
+            vertx.cancelTimer(sweeper);
+        }
     }
 
     /** The budget in bytes (0: off). */
@@ -120,7 +129,7 @@ public class BodyBudget {
             refuse(ctx, stated);
             return;
         }
-        Counter c = new Counter(ctx.response(), arrivals.incrementAndGet());
+        Counter c = new Counter(ctx.response(), arrivals.incrementAndGet(), req.version() == HttpVersion.HTTP_2);
         held.add(c);
         ctx.put(KEY, c);
         ctx.addEndHandler(done -> release(c));
@@ -143,9 +152,9 @@ public class BodyBudget {
             }
             while (true) {
                 long now = reading.get();
-                if (!fits(n, now, c.count) && !isOldest(c)) {
+                if (!fits(n, now, c.count) && !(holdsMost(c) && n <= budget + budget / 4 - now)) {
                     log(c.count + n, "while it was read");
-                    throw new OverBudget();
+                    throw new OverBudget(c.http2);
                 }
                 if (reading.compareAndSet(now, now + n)) {
                     c.count += n;
@@ -156,17 +165,20 @@ public class BodyBudget {
     }
 
     /**
-     * The oldest body counted goes on whatever the others hold: with every body refused once the budget was full, a
-     * crowd of large bodies read together could all be refused and none read (sixteen at once to enrollment-service, after
-     * the budget counted as bodies were read: sixteen 503s). At most one body past the budget, its size bounded by the
-     * body limit.
+     * The body that has read the most goes on a little past the budget (a quarter of it) while the others are refused at
+     * their next read and give their bytes back: with every body refused once the budget was full, a crowd of large
+     * bodies read together could all be refused and none read (sixteen at once to enrollment-service, after the budget
+     * counted as bodies were read: sixteen 503s). Not the oldest, as first written: a request that opened its body and
+     * sent nothing was the oldest for as long as it kept its connection, and with no limit on how far past the budget it
+     * went, the bytes read at once could reach the budget plus a whole body limit (hostile read of the pass, F1, F2).
      */
-    private boolean isOldest(Counter c) {
-        try {
-            return held.first() == c;
-        } catch (java.util.NoSuchElementException e) {
-            return false;
+    private boolean holdsMost(Counter c) {
+        for (Counter other : held) {
+            if (other != c && other.count > c.count) {
+                return false;
+            }
         }
+        return c.count > 0;
     }
 
     private boolean fits(long n, long own) {
@@ -207,20 +219,26 @@ public class BodyBudget {
     static final class Counter {
         final HttpServerResponse answer;
         final long seq;
-        long count;
+        final boolean http2;
+        volatile long count;
         boolean released;
 
-        Counter(HttpServerResponse answer, long seq) {
+        Counter(HttpServerResponse answer, long seq, boolean http2) {
             this.answer = answer;
             this.seq = seq;
+            this.http2 = http2;
         }
     }
 
-    /** A body whose bytes stopped fitting while it was read: 503 with Retry-After, its connection closed. */
+    /**
+     * A body whose bytes stopped fitting while it was read: 503 with Retry-After, its connection closed (HTTP/1.x; an
+     * HTTP/2 stream ends with the answer, and the header is forbidden there).
+     */
     public static final class OverBudget extends ProblemException {
-        OverBudget() {
-            super(ProblemType.SERVICE_UNAVAILABLE, DETAIL, List.of(),
-                    Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS), "Connection", "close"));
+        OverBudget(boolean http2) {
+            super(ProblemType.SERVICE_UNAVAILABLE, DETAIL, List.of(), http2
+                    ? Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
+                    : Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS), "Connection", "close"));
         }
     }
 
