@@ -38,4 +38,4 @@ python3 "$HERE/fair-share.py"
 echo "== afterwards"
 ./portfolio status | tail -9
 if grep -l OutOfMemoryError "$PORTFOLIO_HOME"/logs/*.log 2>/dev/null; then echo "OutOfMemoryError in the logs above"; fi
-ps -o rss=,args= -C java | grep -o '^ *[0-9]* .*quarkus-app' | awk '{printf "%.0f MB %s\n", $1/1024, $NF}' | sed 's#/target/quarkus-app##;s#.*/##'
+ps -o rss=,args= -C java | grep -o '^ *[0-9]* .*quarkus-app' | awk '{n = split($NF, p, "/"); printf "%.0f MB %s\n", $1/1024, p[n-2]}'
