@@ -353,19 +353,9 @@ class MatchFlowTest {
      */
     @Test
     void overdueOffersExpireInBatchesEachCommittedBeforeTheNext() throws Exception {
-        TwoSeats seats = TwoSeats.open();
-        UUID period = seats.period();
-        UUID one = new Fixtures.Kid("9", "NORTH").create();
-        UUID two = new Fixtures.Kid("9", "NORTH").create();
-        apply(period, one, seats.top()).then().statusCode(201);
-        apply(period, two, seats.second()).then().statusCode(201);
-        action(period, "close").then().statusCode(200);
-        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
-        action(period, "publish").then().statusCode(200);
-        String first = result(period, one).then().extract().path("offer.id");
-        String second = result(period, two).then().extract().path("offer.id");
-        overdue(first, 2);   // the longest overdue: the first batch
-        overdue(second, 1);
+        TwoOverdue offers = twoOverdueOffers();   // the first is the longest overdue: the first batch
+        UUID period = offers.period();
+        String first = offers.first(), second = offers.second();
 
         java.util.concurrent.Callable<io.restassured.response.Response> sweep = () ->
                 given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/expire-overdue");
@@ -385,19 +375,9 @@ class MatchFlowTest {
      */
     @Test
     void anOfferWhoseExpiryAlwaysFailsIsSkippedAndTheRoundsOtherOffersStillExpire() throws Exception {
-        TwoSeats seats = TwoSeats.open();
-        UUID period = seats.period();
-        UUID one = new Fixtures.Kid("9", "NORTH").create();
-        UUID two = new Fixtures.Kid("9", "NORTH").create();
-        apply(period, one, seats.top()).then().statusCode(201);
-        apply(period, two, seats.second()).then().statusCode(201);
-        action(period, "close").then().statusCode(200);
-        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
-        action(period, "publish").then().statusCode(200);
-        String stuck = result(period, one).then().extract().path("offer.id");
-        String other = result(period, two).then().extract().path("offer.id");
-        overdue(stuck, 2);   // the longest overdue: every batch began with it
-        overdue(other, 1);
+        TwoOverdue offers = twoOverdueOffers();   // the first is the longest overdue: every batch began with it
+        UUID period = offers.period();
+        String stuck = offers.first(), other = offers.second();
         sql("create function test_refuse_expiry() returns trigger as $$ begin if new.id = '" + stuck + "' and new.status"
                 + " = 'EXPIRED' then raise exception 'refused for the test'; end if; return new; end $$ language plpgsql");
         try {
@@ -415,6 +395,27 @@ class MatchFlowTest {
         }
         expiryJob.expireOverdue(period);
         assertThat(statusOf(stuck)).as("the next run, once it can").isEqualTo("EXPIRED");
+    }
+
+    /** A published period whose two match offers are overdue, the first by longer. */
+    private record TwoOverdue(UUID period, String first, String second) {
+    }
+
+    private TwoOverdue twoOverdueOffers() throws Exception {
+        TwoSeats seats = TwoSeats.open();
+        UUID period = seats.period();
+        UUID one = new Fixtures.Kid("9", "NORTH").create();
+        UUID two = new Fixtures.Kid("9", "NORTH").create();
+        apply(period, one, seats.top()).then().statusCode(201);
+        apply(period, two, seats.second()).then().statusCode(201);
+        action(period, "close").then().statusCode(200);
+        action(period, "match").then().statusCode(200).body("matched", equalTo(2));
+        action(period, "publish").then().statusCode(200);
+        String first = result(period, one).then().extract().path("offer.id");
+        String second = result(period, two).then().extract().path("offer.id");
+        overdue(first, 2);
+        overdue(second, 1);
+        return new TwoOverdue(period, first, second);
     }
 
     private void sql(String statement) throws Exception {

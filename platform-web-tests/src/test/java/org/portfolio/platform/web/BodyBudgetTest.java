@@ -72,6 +72,27 @@ class BodyBudgetTest {
         assertThat(budget.reading()).as("the refused body counted nothing").isEqualTo(held);
     }
 
+    /**
+     * The refusal is the problem the document declares for the operation (the contract check of every rest-assured
+     * exchange validates it): a valid widget padded to 700 KB with whitespace, sent with {@code Expect: 100-continue} so
+     * that the client reads the answer instead of writing into a closed connection.
+     */
+    @Test
+    void theRefusalIsTheDocumentedProblem() throws Exception {
+        holdBody("Content-Length: 1000000\r\n", 700_000);
+        awaitReadAtLeast(690_000);
+        String widget = JSON.writeValueAsString(ProblemDetailsTest.validWidget());
+        String padded = widget.substring(0, widget.length() - 1) + " ".repeat(700_000) + "}";
+
+        io.restassured.RestAssured.given()
+                .config(io.restassured.RestAssured.config().httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                        .setParam("http.protocol.expect-continue", true)))
+                .contentType("application/json").body(padded)
+                .post("/widgets").then().statusCode(503).header("Retry-After", "1")
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portfolio:problem:service-unavailable"));
+    }
+
     /** A body of unknown length whose bytes stop fitting while it is read: 503 then, the rest unread. */
     @Test
     void aBodyWhoseBytesStopFittingWhileItIsReadIsA503Then() throws Exception {
@@ -96,12 +117,8 @@ class BodyBudgetTest {
     @Test
     void theBodyThatHasReadTheMostGoesOnAQuarterPastTheBudget() throws Exception {
         holdBody("Transfer-Encoding: chunked\r\n", 0); // opened first, sends nothing
-        Socket first = holdBody("Content-Length: 1000000\r\n", 600_000);
-        awaitReadAtLeast(590_000);
-        Socket second = holdBody("Transfer-Encoding: chunked\r\n", 0);
-        second.getOutputStream().write(("40000\r\n{\"name\":\"" + "x".repeat(0x40000 - 9) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        second.getOutputStream().flush();
-        awaitReadAtLeast(590_000 + 0x40000 - 16 * 1024);
+        Socket[] both = firstAndSecond(0x40000);
+        Socket first = both[0], second = both[1];
 
         OutputStream out = first.getOutputStream();
         out.write(("x".repeat(1_000_000 - 600_000 - 2) + "\"}").getBytes(StandardCharsets.US_ASCII));
@@ -119,12 +136,7 @@ class BodyBudgetTest {
     /** Past a quarter over the budget even the body that has read the most is refused (hostile read of the pass, F2). */
     @Test
     void noBodyGoesOnMoreThanAQuarterPastTheBudget() throws Exception {
-        Socket first = holdBody("Content-Length: 1000000\r\n", 600_000);
-        awaitReadAtLeast(590_000);
-        Socket second = holdBody("Transfer-Encoding: chunked\r\n", 0);
-        second.getOutputStream().write(("60000\r\n{\"name\":\"" + "x".repeat(0x60000 - 9) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        second.getOutputStream().flush();
-        awaitReadAtLeast(590_000 + 0x60000 - 16 * 1024);
+        Socket first = firstAndSecond(0x60000)[0];
 
         OutputStream out = first.getOutputStream();
         try {
@@ -238,6 +250,21 @@ class BodyBudgetTest {
             assertThat(Answer.read(s.getInputStream()).status()).isEqualTo(413);
         }
         awaitNothingReserved();
+    }
+
+    /**
+     * Two bodies being read: the first has sent 600,000 of its 1,000,000 bytes, the second (chunked) {@code secondSent};
+     * both wait for the rest.
+     */
+    private Socket[] firstAndSecond(int secondSent) throws Exception {
+        Socket first = holdBody("Content-Length: 1000000\r\n", 600_000);
+        awaitReadAtLeast(590_000);
+        Socket second = holdBody("Transfer-Encoding: chunked\r\n", 0);
+        second.getOutputStream().write((Integer.toHexString(secondSent) + "\r\n{\"name\":\"" + "x".repeat(secondSent - 9) + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        second.getOutputStream().flush();
+        awaitReadAtLeast(590_000 + secondSent - 16 * 1024);
+        return new Socket[] {first, second};
     }
 
     /** Starts a POST whose body never ends while the test runs: its first {@code sent} bytes (none, or at least 9) arrive. */

@@ -23,8 +23,8 @@ import org.portfolio.platform.web.problem.ProblemType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Comparator;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -79,8 +79,7 @@ public class BodyBudget {
     private final AtomicLong reading = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
     /** The bodies counted now, each with its answer: the sweep gives back those whose answer ended unnoticed. */
-    private final ConcurrentSkipListSet<Counter> held = new ConcurrentSkipListSet<>(Comparator.comparingLong(c -> c.seq));
-    private final AtomicLong arrivals = new AtomicLong();
+    private final Set<Counter> held = ConcurrentHashMap.newKeySet();
     private long budget;
     private Vertx vertx;
     private long sweeper;
@@ -129,7 +128,7 @@ public class BodyBudget {
             refuse(ctx, stated);
             return;
         }
-        Counter c = new Counter(ctx.response(), arrivals.incrementAndGet(), req.version() == HttpVersion.HTTP_2);
+        Counter c = new Counter(ctx.response(), req.version() == HttpVersion.HTTP_2);
         held.add(c);
         ctx.put(KEY, c);
         ctx.addEndHandler(done -> release(c));
@@ -218,14 +217,12 @@ public class BodyBudget {
     /** The bytes of one request's body read so far. */
     static final class Counter {
         final HttpServerResponse answer;
-        final long seq;
         final boolean http2;
         volatile long count;
         boolean released;
 
-        Counter(HttpServerResponse answer, long seq, boolean http2) {
+        Counter(HttpServerResponse answer, boolean http2) {
             this.answer = answer;
-            this.seq = seq;
             this.http2 = http2;
         }
     }

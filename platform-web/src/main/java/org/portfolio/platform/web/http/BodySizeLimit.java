@@ -9,9 +9,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import org.portfolio.platform.web.problem.ProblemMappers;
 import org.portfolio.platform.web.problem.ProblemType;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -58,7 +56,13 @@ public abstract class BodySizeLimit implements ReaderInterceptor {
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         if (appliesTo(context.getType())) {
             long limit = limit();
-            context.setInputStream(new Limited(context.getInputStream(), limit, () -> tooLarge(limit)));
+            long[] read = {0};
+            context.setInputStream(new CountedBody(context.getInputStream(), n -> {
+                read[0] += n;
+                if (read[0] > limit) {
+                    throw tooLarge(limit);
+                }
+            }));
         }
         return context.proceed();
     }
@@ -73,58 +77,5 @@ public abstract class BodySizeLimit implements ReaderInterceptor {
 
     public static String message(long limit) {
         return "Request bodies are limited to " + limit + " bytes";
-    }
-
-    /**
-     * Stops a body that grows past the limit while it is read. Once it has, closing it leaves the rest unread: Jackson
-     * closes its source when a read fails, and RESTEasy's stream reads the body to its end when closed (blocking the
-     * worker until the client ends it or the read times out), so the refusal waited for the whole body; one that never
-     * ended (a chunked or HTTP/2 body still streaming) met the body deadline's 408 instead of the 413 (ninth pass, R8).
-     * The answer closes the connection instead (HTTP/1.1: ProblemMappers, the gateway's OwnBodyLimit).
-     */
-    static final class Limited extends FilterInputStream {
-        private final long limit;
-        private final java.util.function.Supplier<RuntimeException> refusal;
-        private long count;
-        private boolean refused;
-
-        Limited(InputStream in, long limit, java.util.function.Supplier<RuntimeException> refusal) {
-            super(in);
-            this.limit = limit;
-            this.refusal = refusal;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        private void add(int n) {
-            count += n;
-            if (count > limit) {
-                refused = true;
-                throw refusal.get();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!refused) {
-                super.close();
-            }
-        }
     }
 }
