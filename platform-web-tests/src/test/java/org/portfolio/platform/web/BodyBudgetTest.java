@@ -149,6 +149,47 @@ class BodyBudgetTest {
         assertThat(Answer.read(first.getInputStream()).status()).as("1.4 MB read at once is past 1.25 MB").isEqualTo(503);
     }
 
+    /**
+     * Hostile read of the twenty-third pass, F3: bodies sent quickly up to a few MB and then trickled at the gateway's
+     * minimum rate held the budget for days. A body that has sent under the minimum rate (64 KiB/s on average here,
+     * 200 KB in over 5 s) gives its bytes back to one that does not fit, and is refused at its next read.
+     */
+    @Test
+    void aBodySentSlowerThanTheMinimumRateGivesWayToOneThatDoesNotFit() throws Exception {
+        Socket slow = holdBody("Content-Length: 1000000\r\n", 200_000);
+        awaitReadAtLeast(190_000);
+        Thread.sleep(5_500);
+
+        Answer other = send("Content-Length: 900000\r\n", 900_000);
+
+        assertThat(other.status()).as("read once the slow body gave way, and refused by validation").isEqualTo(400);
+        slow.setSoTimeout(20_000);
+        try {
+            slow.getOutputStream().write("x".repeat(100_000).getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+        } catch (IOException closed) {
+            // refused while it was still being written
+        }
+        Answer refused = Answer.read(slow.getInputStream());
+        assertThat(refused.status()).as(refused.head()).isEqualTo(503);
+        assertThat(refused.head()).containsIgnoringCase("retry-after: 1");
+    }
+
+    /**
+     * Hostile read of the twenty-third pass, F7: the exempt paths were matched as written, so a matrix parameter
+     * ({@code /streamed;v=1/…}, the same resource to RESTEasy) made an exempt upload count against the budget.
+     */
+    @Test
+    void anExemptPathIsExemptWithAMatrixParameterToo() throws Exception {
+        holdBody("Content-Length: 1000000\r\n", 999_000);
+        long held = awaitReadAtLeast(990_000);
+
+        Answer exempt = send("Content-Length: 700000\r\n", 700_000, "/streamed;v=1/uploads");
+
+        assertThat(exempt.status()).as(exempt.head()).isNotEqualTo(503);
+        assertThat(budget.reading()).isEqualTo(held);
+    }
+
     @Test
     void smallBodiesNeverWaitForTheBudget() throws Exception {
         holdBody("Content-Length: 1000000\r\n", 999_000);
@@ -303,12 +344,16 @@ class BodyBudgetTest {
 
     /** A whole request (a widget whose name is far too long: 400 when read) and its answer. */
     private Answer send(String lengthHeader, int length) throws IOException {
+        return send(lengthHeader, length, "/widgets");
+    }
+
+    private Answer send(String lengthHeader, int length, String path) throws IOException {
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             String prefix = "{\"name\":\"";
             String body = prefix + "x".repeat(length - prefix.length() - 2) + "\"}";
-            out.write(head(lengthHeader + "Connection: close\r\n"));
+            out.write(head(lengthHeader + "Connection: close\r\n", path));
             try {
                 out.write(body.getBytes(StandardCharsets.US_ASCII));
                 out.flush();
@@ -320,7 +365,11 @@ class BodyBudgetTest {
     }
 
     private static byte[] head(String extra) {
-        return ("POST /widgets HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        return head(extra, "/widgets");
+    }
+
+    private static byte[] head(String extra, String path) {
+        return ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "X-Request-Id: budget-test\r\n" + extra + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -354,7 +403,8 @@ class BodyBudgetTest {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
             try {
-                for (int n; (n = in.read(buf)) > 0; ) {
+                // until the connection closes, or the body's stated length has arrived (a kept-alive connection)
+                for (int n; !whole(all) && (n = in.read(buf)) > 0; ) {
                     all.write(buf, 0, n);
                 }
             } catch (SocketTimeoutException | java.net.SocketException end) {
@@ -366,6 +416,14 @@ class BodyBudgetTest {
             String head = text.substring(0, split);
             String body = text.substring(split + 4);
             return new Answer(Integer.parseInt(head.substring(9, 12)), head, body);
+        }
+
+        private static boolean whole(ByteArrayOutputStream all) {
+            String text = all.toString(StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *([0-9]+)")
+                    .matcher(split < 0 ? "" : text.substring(0, split));
+            return length.find() && all.size() - split - 4 >= Long.parseLong(length.group(1));
         }
     }
 }

@@ -20,6 +20,7 @@ import org.portfolio.platform.web.problem.Problem;
 import org.portfolio.platform.web.problem.ProblemException;
 import org.portfolio.platform.web.problem.ProblemType;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * what has arrived rather than what is announced (the first version reserved the stated length, or the whole body
  * limit for an unknown one, up front): a client trickling a large body holds what it has sent, not the whole budget
  * for days, and a small chunked body does not wait for a large one (hostile read of the twenty-third pass, M2, M3).
+ * Bodies sending slower than {@code min-rate} give their bytes back to one that does not fit ({@link #giveWay}).
  * Paths under {@code exempt-paths} stream their bodies and bound them themselves (performance-service's uploads).
  */
 @ApplicationScoped
@@ -50,6 +52,7 @@ public class BodyBudget {
     private static final Logger LOG = Logger.getLogger(BodyBudget.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int RETRY_AFTER_SECONDS = 1;
+    private static final java.util.regex.Pattern MATRIX = java.util.regex.Pattern.compile(";[^/]*");
     static final long SWEEP_MILLIS = 1000;
     /** Where a request's {@link Counter} is kept in its routing context. */
     static final String KEY = "portfolio.body-budget";
@@ -76,8 +79,19 @@ public class BodyBudget {
     @ConfigProperty(name = "portfolio.http.body-budget.exempt-paths")
     Optional<List<String>> exemptPaths;
 
+    /**
+     * Bytes per second, on average since its first byte, under which a body gives its place to one that does not fit
+     * (after {@code grace}).
+     */
+    @ConfigProperty(name = "portfolio.http.body-budget.min-rate", defaultValue = "64K")
+    MemorySize minRate;
+
+    @ConfigProperty(name = "portfolio.http.body-budget.grace", defaultValue = "5S")
+    Duration grace;
+
     private final AtomicLong reading = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
+    private final AtomicLong lastLoggedGiveWay = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
     /** The bodies counted now, each with its answer: the sweep gives back those whose answer ended unnoticed. */
     private final Set<Counter> held = ConcurrentHashMap.newKeySet();
     private long budget;
@@ -124,7 +138,7 @@ public class BodyBudget {
             ctx.next();
             return;
         }
-        if (stated > 0 && !fits(stated, 0)) {
+        if (stated > 0 && !fits(stated, 0) && (giveWay(null) == 0 || !fits(stated, 0))) {
             refuse(ctx, stated);
             return;
         }
@@ -142,25 +156,89 @@ public class BodyBudget {
 
     /**
      * Counts {@code n} more bytes read of the request's body; refuses them (503, the rest of the body unread) when they
-     * do not fit beside the bytes other requests have read. Bytes read after the answer ended are not counted.
+     * do not fit beside the bytes other requests have read, even once the slow bodies have given way. Bytes read after
+     * the answer ended are not counted; a body that gave way is refused at its next read.
      */
     void take(Counter c, int n) {
+        if (!tryTake(c, n) && (giveWay(c) == 0 || !tryTake(c, n))) {
+            log(c.count + n, "while it was read");
+            throw new OverBudget(c.http2);
+        }
+    }
+
+    private boolean tryTake(Counter c, int n) {
         synchronized (c) {
             if (c.released) {
-                return;
+                if (c.gaveWay) {
+                    throw new OverBudget(c.http2);
+                }
+                return true;
             }
             while (true) {
                 long now = reading.get();
                 if (!fits(n, now, c.count) && !(holdsMost(c) && n <= budget + budget / 4 - now)) {
-                    log(c.count + n, "while it was read");
-                    throw new OverBudget(c.http2);
+                    return false;
                 }
                 if (reading.compareAndSet(now, now + n)) {
+                    if (c.count == 0) {
+                        c.firstByte = System.nanoTime();
+                    }
                     c.count += n;
-                    return;
+                    return true;
                 }
             }
         }
+    }
+
+    /**
+     * The bodies that have sent under {@code min-rate} on average since their first byte, for longer than
+     * {@code grace}, give their bytes back to a body that does not fit, and are refused (503) at their next read. Without
+     * this, bodies sent quickly up to a few MB and then trickled at the gateway's minimum rate (1 KiB per 30 s) held the
+     * budget: two of 5 MiB, about 43 hours (hostile read of the twenty-third pass, F3). Holding the budget now takes
+     * sending at {@code min-rate} on every connection. Until its next read, a body that gave way keeps what it has parsed
+     * (its connection stays open: at most the gateway's stall window, 30 s); the count no longer includes it.
+     *
+     * @return the bytes given back
+     */
+    long giveWay(Counter except) {
+        long t = System.nanoTime();
+        long freed = 0;
+        for (Counter o : held) {
+            if (o != except && slow(o, t)) {
+                freed += evict(o, t);
+            }
+        }
+        return freed;
+    }
+
+    private boolean slow(Counter o, long t) {
+        long count = o.count;
+        if (count == 0) {
+            return false;
+        }
+        long elapsed = t - o.firstByte;
+        return elapsed >= grace.toNanos() && count < minRate.asLongValue() * (elapsed / 1e9);
+    }
+
+    private long evict(Counter o, long t) {
+        long count;
+        synchronized (o) {
+            if (o.released) {
+                return 0;
+            }
+            o.released = true;
+            o.gaveWay = true;
+            count = o.count;
+            reading.addAndGet(-count);
+        }
+        held.remove(o);
+        long last = lastLoggedGiveWay.get();
+        if (t - last > TimeUnit.SECONDS.toNanos(10) && lastLoggedGiveWay.compareAndSet(last, t)) {
+            LOG.infof("A body that sent %d bytes in %d s (under portfolio.http.body-budget.min-rate) gave its bytes back"
+                    + " to one that did not fit; it is refused at its next read (further ones in the next 10 s are not"
+                    + " logged)", count, TimeUnit.NANOSECONDS.toSeconds(t - o.firstByte));
+        }
+        return count;
     }
 
     /**
@@ -219,7 +297,11 @@ public class BodyBudget {
         final HttpServerResponse answer;
         final boolean http2;
         volatile long count;
+        /** When the first byte was counted (nanoTime), once {@code count} is above 0. */
+        volatile long firstByte;
         boolean released;
+        /** Released because it was slow while another body did not fit: its next read is refused. */
+        boolean gaveWay;
 
         Counter(HttpServerResponse answer, boolean http2) {
             this.answer = answer;
@@ -269,8 +351,10 @@ public class BodyBudget {
         if (exemptPaths.isEmpty() || path == null) {
             return false;
         }
+        // without matrix parameters, as RESTEasy matches the resource (hostile read of the twenty-third pass, F7)
+        String bare = path.indexOf(';') < 0 ? path : MATRIX.matcher(path).replaceAll("");
         for (String prefix : exemptPaths.get()) {
-            if (path.startsWith(prefix)) {
+            if (bare.startsWith(prefix)) {
                 return true;
             }
         }
