@@ -127,6 +127,38 @@ class ClientRegistryTest {
      * 409 from the row's version; of two changes sent with one ETag the loser was a 409 where the document says 412.
      * Each change locks the client's row first now.
      */
+    /**
+     * A PUT of what a GET answered, with {@code "enabled": false}: it was a 200 that ignored the field, the client kept
+     * getting tokens (hostile review of the twenty-fourth pass, N2). It disables the client as POST …/disable does, and
+     * {@code true} enables it again; a client can be registered disabled.
+     */
+    @Test
+    void enabledInAPutDisablesOrEnablesTheClient() {
+        Clients.Registered c = Clients.register("SIS", UUID.randomUUID());
+        var read = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/admin/clients/" + c.id()).then().statusCode(200).extract();
+        Map<String, Object> body = new java.util.HashMap<>(read.jsonPath().getMap(""));
+        body.put("enabled", false);
+        String etag = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", read.header("ETag"))
+                .body(body).put("/api/admin/clients/" + c.id()).then().statusCode(200)
+                .body("enabled", equalTo(false)).body("disabledAt", notNullValue()).extract().header("ETag");
+        assertThat(tokenStatus(c)).as("a disabled client gets no token").isEqualTo(401);
+
+        body.put("enabled", true);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(body).put("/api/admin/clients/" + c.id()).then().statusCode(200).body("enabled", equalTo(true));
+        assertThat(tokenStatus(c)).isEqualTo(200);
+
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "registered disabled", "roles", List.of("SIS"), "schools", List.of(UUID.randomUUID()),
+                        "enabled", false))
+                .post("/api/admin/clients").then().statusCode(201).body("enabled", equalTo(false));
+    }
+
+    private static int tokenStatus(Clients.Registered c) {
+        return given().auth().preemptive().basic(c.id(), c.secret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/oauth/token").statusCode();
+    }
+
     @Test
     void aClientDisabledTwiceAtOnceIsTwo200sAndChangedTwiceWithOneETagA200AndA412() throws Exception {
         Clients.Registered c = Clients.register("SIS", UUID.randomUUID());

@@ -412,6 +412,11 @@ class FeedTest {
         given().get("/api/events").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.sis()).get("/api/events?after=abc").then().statusCode(400)
                 .body("type", equalTo("urn:portfolio:problem:validation")).body("errors[0].field", equalTo("after"));
+        // an empty cursor (a client's unset variable) is not the start of the feed: the pattern forbids it, and it
+        // silently re-read everything (review of the twenty-fourth pass, N4)
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?after=").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        given().auth().oauth2(TestTokens.sis()).get("/api/events?after=%20").then().statusCode(400);
         given().auth().oauth2(TestTokens.sis()).get("/api/events?type=portfolio.enrollment.ApplicationSubmitted.v1").then()
                 .statusCode(400).body("errors[0].field", equalTo("type"));
         given().auth().oauth2(TestTokens.sis()).get("/api/events?schoolId=nope").then().statusCode(400);

@@ -31,7 +31,9 @@ public record ClientRequest(
         @Size(max = 100) List<@NotNull @Size(min = 1, max = 60) @Pattern(regexp = "[^\\x00-\\x1F\\x7F]+",
                 message = "must not contain control characters") String> zones,
         @Schema(description = "The client acts for every school of the district: a district-wide SIS that may only "
-                + "post data (not with SCHOOL_LEADER: a network office names its oversight bodies or zones)") Boolean allSchools) {
+                + "post data (not with SCHOOL_LEADER: a network office names its oversight bodies or zones)") Boolean allSchools,
+        @Schema(description = "false: the client is disabled (its tokens refused everywhere at once, as POST …/disable); "
+                + "true: enabled; absent: a new client is enabled, a changed one stays as it is") Boolean enabled) {
 
     /**
      * The roles, each once. The arrays are lists, not sets: the bound ({@code maxItems}) counts the items sent, as

@@ -86,7 +86,7 @@ public class ClientResource {
             content = @Content(schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope")
     public Response register(@Valid @NotNull ClientRequest r, @Context UriInfo uri) {
-        ApiClient.Registration reg = registry.register(r.name(), r.roleSet(), r.scope(), caller.id());
+        ApiClient.Registration reg = registry.register(r.name(), r.roleSet(), r.scope(), r.enabled(), caller.id());
         return noStore(Response.created(uri.getAbsolutePathBuilder().path(reg.client().clientId).build())
                 .tag(EntityTags.of(reg.client().version))
                 .entity(ClientResponse.of(reg.client(), reg.secret()))).build();
@@ -120,7 +120,8 @@ public class ClientResource {
     @Operation(operationId = "updateClient", summary = "Change an API client's name, roles or schools",
             description = "A change of roles revokes the tokens the client holds; it asks for new ones. A change of its school "
                     + "scope (schools, oversightBodies, zones, allSchools) applies to the tokens it holds within seconds. "
-                    + "Send If-Match with the ETag you read.")
+                    + "enabled false disables the client as POST …/disable does (its tokens refused everywhere at once), "
+                    + "true enables it; absent, it stays as it is. Send If-Match with the ETag you read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "zone SIS", value = ZONE_SIS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
     @APIResponse(responseCode = "409", description = "Changed concurrently, or the change would leave no enabled DISTRICT_ADMIN client")
@@ -128,7 +129,7 @@ public class ClientResource {
     public Response update(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId,
                            @Parameter(description = "ETag from a previous read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ClientRequest r) {
-        return withTag(registry.update(clientId, ifMatch, r.name(), r.roleSet(), r.scope(), caller.id()), null);
+        return withTag(registry.update(clientId, ifMatch, r.name(), r.roleSet(), r.scope(), r.enabled(), caller.id()), null);
     }
 
     @POST

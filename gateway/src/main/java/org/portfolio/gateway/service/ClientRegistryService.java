@@ -63,9 +63,17 @@ public class ClientRegistryService {
     ScopeResolver resolver;
 
     public ApiClient.Registration register(String name, Set<String> roles, ClientScope scope, String by) {
+        return register(name, roles, scope, null, by);
+    }
+
+    /** A new client; {@code enabled} false registers it disabled (absent or true: enabled). */
+    public ApiClient.Registration register(String name, Set<String> roles, ClientScope scope, Boolean enabled, String by) {
         checkScope(roles, scope);
         memberships.lockScopes();
         ApiClient.Registration r = ApiClient.register(name, roles, scope, by, clock.instant());
+        if (Boolean.FALSE.equals(enabled)) {
+            r.client().disable(by, clock.instant());
+        }
         clients.persist(r.client());
         afterCommit(r.client());
         return r;
@@ -93,15 +101,28 @@ public class ClientRegistryService {
     }
 
     public ApiClient update(String clientId, String ifMatch, String name, Set<String> roles, ClientScope scope, String by) {
+        return update(clientId, ifMatch, name, roles, scope, null, by);
+    }
+
+    /**
+     * A change of the client; {@code enabled} (absent: unchanged) disables or enables it as {@link #setEnabled} does. A
+     * PUT of what a GET answered with {@code "enabled": false} was a 200 that left the client enabled, its tokens working
+     * (hostile review of the twenty-fourth pass, N2).
+     */
+    public ApiClient update(String clientId, String ifMatch, String name, Set<String> roles, ClientScope scope,
+                            Boolean enabled, String by) {
         // the scopes' lock first, as a school's move takes it before the clients it changes
         memberships.lockScopes();
         ApiClient c = locked(clientId);
         EntityTags.checkIfMatch(ifMatch, c.version);
         checkScope(roles, scope);
-        if (c.enabled && c.roleSet().contains(ADMIN) && !roles.contains(ADMIN)) {
+        if (c.enabled && c.roleSet().contains(ADMIN) && (!roles.contains(ADMIN) || Boolean.FALSE.equals(enabled))) {
             keepOneAdministrator(c);
         }
         c.update(name, roles, scope, by, clock.instant());
+        if (enabled != null) {
+            changeEnabled(c, enabled, by);
+        }
         afterCommit(c);
         return c;
     }
@@ -117,6 +138,12 @@ public class ClientRegistryService {
 
     public ApiClient setEnabled(String clientId, boolean enabled, String by) {
         ApiClient c = locked(clientId);
+        changeEnabled(c, enabled, by);
+        afterCommit(c);
+        return c;
+    }
+
+    private void changeEnabled(ApiClient c, boolean enabled, String by) {
         if (enabled) {
             c.enable(by, clock.instant());
         } else {
@@ -125,8 +152,6 @@ public class ClientRegistryService {
             }
             c.disable(by, clock.instant());
         }
-        afterCommit(c);
-        return c;
     }
 
     /** Creates the bootstrap DISTRICT_ADMIN client unless a client with that id exists (it is never overwritten). */
@@ -168,7 +193,9 @@ public class ClientRegistryService {
     /** The enabled client with this id and secret, if there is one (the token endpoint's client authentication). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ApiClient> authenticate(String clientId, String secret) {
-        if (clientId == null || clientId.length() > 64 || secret == null) {
+        if (clientId == null || clientId.length() > 64 || secret == null
+                || !org.portfolio.platform.web.json.StrictStrings.acceptable(clientId)) {
+            // a NUL is no client id: PostgreSQL refuses it, and the anonymous caller got a 500 (twenty-fourth pass)
             return Optional.empty();
         }
         return clients.findByIdOptional(clientId).filter(c -> c.enabled && c.secretMatches(secret));

@@ -92,9 +92,10 @@ public class EventFeedResource {
     }
 
     static long cursor(String after) {
-        if (after == null || after.isBlank()) {
+        if (after == null) {
             return 0;
         }
+        // an empty one too is refused (the pattern forbids it): a client's unset cursor re-read the whole feed (N4)
         if (!after.matches("[0-9]{1,18}")) {
             throw ProblemException.invalid("after", "must be a cursor from this feed (a page's next or an event's sequence)");
         }

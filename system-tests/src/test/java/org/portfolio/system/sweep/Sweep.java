@@ -473,6 +473,8 @@ final class Sweep {
                         values.add(new Object[]{"impossible date", "2026-13-45", Expect.REFUSED});
                         values.add(new Object[]{"not a date", "yesterday", Expect.REFUSED});
                     } else {
+                        // a NUL reached PostgreSQL and was a 500 in eleven operations (review of the twenty-fourth pass, N1)
+                        values.add(new Object[]{"NUL", "a\u0000b", Expect.REFUSED});
                         values.add(new Object[]{"sql", SQL, Expect.TOLERATED});
                         values.add(new Object[]{"script", SCRIPT, Expect.TOLERATED});
                         values.add(new Object[]{"unknown value", UNKNOWN_ENUM, Expect.TOLERATED});

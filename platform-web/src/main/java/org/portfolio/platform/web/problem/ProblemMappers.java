@@ -272,8 +272,9 @@ public class ProblemMappers {
         return false;
     }
 
-    /** SQLStates of a value out of the range a column holds: string too long, numeric out of range, datetime format or overflow. */
-    private static final java.util.Set<String> VALUE_OUT_OF_RANGE = java.util.Set.of("22001", "22003", "22007", "22008");
+    /** SQLStates of a value out of the range a column holds: string too long, numeric out of range, datetime format or
+     * overflow; and text it cannot hold (22021 a NUL, 22P05 a NUL escaped in JSON): a parameter the filters did not see. */
+    private static final java.util.Set<String> VALUE_OUT_OF_RANGE = java.util.Set.of("22001", "22003", "22007", "22008", "22021", "22P05");
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
