@@ -65,6 +65,44 @@ class SecurityTest {
     }
 
     /**
+     * Hostile review of the twenty-fourth pass, N3: the student-record reads took a child's id in the URL only, which
+     * proxies keep. The same reads with the id in the body answer what the GET answers, to the same callers only.
+     */
+    @Test
+    void studentRecordsAreFoundWithTheStudentIdInTheBodyByTheSameCallersOnly() {
+        Fixtures.School s = Fixtures.school();
+        String owner = sis("sis-" + UUID.randomUUID(), s.id());
+        postJson("attendance", owner, List.of(Fixtures.attendance(s.id(), "N3A", 100, 3), Fixtures.attendance(s.id(), "N3B", 100, 1)))
+                .statusCode(201);
+        postJson("assessments", owner, List.of(assessment(s.id(), "N3A", "ELA", 3, null), assessment(s.id(), "N3A", "MATH", 2, null)))
+                .statusCode(201);
+        String base = "/api/performance/student-records/";
+        var get = given().auth().oauth2(owner).queryParam("schoolId", s.id()).queryParam("schoolYear", Fixtures.YEAR)
+                .queryParam("studentId", "N3A").queryParam("subject", "ELA").get(base + "assessments").then().statusCode(200)
+                .extract().jsonPath();
+        var post = given().auth().oauth2(owner).contentType("application/json")
+                .body(java.util.Map.of("schoolId", s.id(), "schoolYear", Fixtures.YEAR, "studentId", "N3A", "subject", "ELA"))
+                .post(base + "assessments/search").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(post.getList("items")).hasSize(1).isEqualTo(get.getList("items"));
+        given().auth().oauth2(owner).contentType("application/json")
+                .body(java.util.Map.of("schoolId", s.id(), "schoolYear", Fixtures.YEAR, "studentId", "N3B"))
+                .post(base + "attendance/search").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].studentId", equalTo("N3B"));
+        given().auth().oauth2(owner).contentType("application/json")
+                .body(java.util.Map.of("schoolId", s.id(), "schoolYear", Fixtures.YEAR, "subject", "ELA"))
+                .post(base + "attendance/search").then().statusCode(400).body("errors[0].field", equalTo("subject"));
+        // another school's SIS, the Ed-Fi door's own client, a school leader: refused, as on the GET
+        for (String denied : List.of(sis("sis-" + UUID.randomUUID(), UUID.randomUUID()), sis("svc_edfi", s.id()),
+                TestTokens.schoolLeader(s.id()))) {
+            for (String path : List.of("assessments/search", "attendance/search")) {
+                given().auth().oauth2(denied).contentType("application/json")
+                        .body(java.util.Map.of("schoolId", s.id(), "schoolYear", Fixtures.YEAR, "studentId", "N3A"))
+                        .post(base + path).then().statusCode(403).contentType("application/problem+json");
+            }
+        }
+    }
+
+    /**
      * Review of edfi5, finding H1: svc_edfi (every school) on the assessment corrections may only RETRACT — a CORRECT is
      * refused (403) and changes nothing —, gets no record's values back (no {@code before}/{@code after}, no metric
      * counts), and a retraction of a record that is not stored is answered as a done retraction: the answer tells it

@@ -48,6 +48,13 @@ public class StudentRecordResource {
             {"studentId": "RV301-C2031-014", "schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11",
              "reason": "Parent request REF-2026-114 (records held by Eastside Innovation Middle School)"}""";
 
+    private static final String SEARCH_EXAMPLE = """
+            {"schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11", "schoolYear": "2026-27", "studentId": "RV301-C2031-014",
+             "subject": "ELA"}""";
+
+    private static final String ATTENDANCE_SEARCH_EXAMPLE = """
+            {"schoolId": "3f1c8a52-7c1e-4e0b-9a57-0c6f3f1f2b11", "schoolYear": "2026-27", "studentId": "RV301-C2031-014"}""";
+
     @Inject
     StudentRecordService records;
 
@@ -73,7 +80,9 @@ public class StudentRecordResource {
     @Operation(summary = "Assessment results of a school and year",
             description = "The stored student-level assessment results of one school and school year (personal data: a "
                     + "district admin, or an SIS client for the schools in its token), by subject, student and test; "
-                    + "filter by student and subject.")
+                    + "filter by student and subject. A student id in a query string is kept by whatever sees the URL on "
+                    + "the way (a proxy's or load balancer's access log): prefer POST …/assessments/search, which takes "
+                    + "it in its body.")
     @APIResponse(responseCode = "200", description = "One page of assessment records")
     public Page<AssessmentRecordResponse> assessments(@Parameter(required = true, description = "The school") @QueryParam("schoolId") @NotNull UUID schoolId,
                                                                  @Parameter(required = true, description = YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear,
@@ -91,7 +100,8 @@ public class StudentRecordResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
     @Operation(summary = "Attendance records of a school and year",
             description = "The stored student-level attendance of one school and school year (personal data: a district "
-                    + "admin, or an SIS client for the schools in its token), by student; filter by student.")
+                    + "admin, or an SIS client for the schools in its token), by student; filter by student. A student id "
+                    + "in a query string is kept by whatever sees the URL on the way: prefer POST …/attendance/search.")
     @APIResponse(responseCode = "200", description = "One page of attendance records")
     public Page<AttendanceRecordResponse> attendance(@Parameter(required = true, description = "The school") @QueryParam("schoolId") @NotNull UUID schoolId,
                                                                    @Parameter(required = true, description = YEAR, schema = @Schema(type = SchemaType.STRING, pattern = SchoolYear.PATTERN)) @QueryParam("schoolYear") String schoolYear,
@@ -101,6 +111,43 @@ public class StudentRecordResource {
             throws SQLException {
         check(schoolId, schoolYear);
         return records.attendance(schoolId, schoolYear, studentId, page, size).map(AttendanceRecordResponse::of);
+    }
+
+    @POST
+    @Path("/assessments/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "Assessment results of a school and year (search in the body)",
+            description = "As GET /api/performance/student-records/assessments, with the student id in the body, out of "
+                    + "every URL log on the way. Reads only.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "one student's ELA results", value = SEARCH_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "One page of assessment records")
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = org.portfolio.platform.web.openapi.ProblemResponses.READS_ONLY,
+            value = "true", parseValue = true)
+    public Page<AssessmentRecordResponse> searchAssessments(@Valid @NotNull StudentRecordSearchRequest r) throws SQLException {
+        check(r.schoolId(), r.schoolYear());
+        return records.assessments(r.schoolId(), r.schoolYear(), r.studentId(), r.subject(), r.pageOrFirst(), r.sizeOrDefault())
+                .map(AssessmentRecordResponse::of);
+    }
+
+    @POST
+    @Path("/attendance/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SIS})
+    @Operation(summary = "Attendance records of a school and year (search in the body)",
+            description = "As GET /api/performance/student-records/attendance, with the student id in the body, out of "
+                    + "every URL log on the way; subject is not a filter of attendance (400). Reads only.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "one student's attendance", value = ATTENDANCE_SEARCH_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "One page of attendance records")
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = org.portfolio.platform.web.openapi.ProblemResponses.READS_ONLY,
+            value = "true", parseValue = true)
+    public Page<AttendanceRecordResponse> searchAttendance(@Valid @NotNull StudentRecordSearchRequest r) throws SQLException {
+        if (r.subject() != null) {
+            throw ProblemException.invalid("subject", "not a filter of attendance records");
+        }
+        check(r.schoolId(), r.schoolYear());
+        return records.attendance(r.schoolId(), r.schoolYear(), r.studentId(), r.pageOrFirst(), r.sizeOrDefault())
+                .map(AttendanceRecordResponse::of);
     }
 
     @POST
