@@ -7,6 +7,8 @@
 # everything (./portfolio down) even when interrupted. Needs python3.
 #
 #   benchmarks/crowd/run.sh        # N=16
+#   benchmarks/crowd/run.sh tricklers   # tricklers.py only: two slow bodies and a third one's answers over 150 s
+#   PORTFOLIO_HTTP_BODY_BUDGET_MIN_RATE=0 benchmarks/crowd/run.sh tricklers   # the same with the give-way rule off
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/benchmarks/crowd"
@@ -31,10 +33,15 @@ set -a
 # shellcheck disable=SC1091
 . "$PORTFOLIO_HOME/demo.env"
 set +a
-echo "== large bodies at once ($N per service)"
-python3 "$HERE/large-bodies.py" "$N"
-echo "== a fifth client's reads while four crowd contracts-service"
-python3 "$HERE/fair-share.py"
+if [[ "${1:-}" == tricklers ]]; then
+  echo "== two tricklers and a third body at contracts-service (PORTFOLIO_HTTP_BODY_BUDGET_MIN_RATE=${PORTFOLIO_HTTP_BODY_BUDGET_MIN_RATE:-64K})"
+  python3 "$HERE/tricklers.py"
+else
+  echo "== large bodies at once ($N per service)"
+  python3 "$HERE/large-bodies.py" "$N"
+  echo "== a fifth client's reads while four crowd contracts-service"
+  python3 "$HERE/fair-share.py"
+fi
 echo "== afterwards"
 ./portfolio status | tail -9
 if grep -l OutOfMemoryError "$PORTFOLIO_HOME"/logs/*.log 2>/dev/null; then echo "OutOfMemoryError in the logs above"; fi
