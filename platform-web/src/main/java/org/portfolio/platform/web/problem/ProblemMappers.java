@@ -188,6 +188,12 @@ public class ProblemMappers {
                 return Optional.of(response(ProblemType.PAYLOAD_TOO_LARGE, w.getMessage(), List.of(), uri)
                         .header("Connection", "close").build());
             }
+            if (t instanceof java.io.IOException && "Request too large".equals(t.getMessage()) && readingTheRequestBody(t)) {
+                // the server's body limit met by a body of unknown length (chunked) while it was read: the caller's
+                // doing, not an ERROR with a 40-line trace that any client with a token could repeat (twenty-fourth pass)
+                return Optional.of(response(ProblemType.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than the service takes", List.of(), uri).header("Connection", "close").build());
+            }
         }
         return Optional.empty();
     }
