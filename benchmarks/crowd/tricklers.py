@@ -1,5 +1,5 @@
 """Tricklers (second hostile read of the twenty-third pass, F3): two connections each send about 5 MiB of a 10 MB
-contract body at once, then 1 KiB every 20 s (just over the gateway's minimum body rate), to contracts-service through
+contract body at once (codes of 99 KB: a JSON string is bounded at 1,000,000 characters), then 1 KiB every 20 s (just over the gateway's minimum body rate), to contracts-service through
 the gateway; a third request of 3 MB (one another client could send) is tried every 5 s. Prints when the third is
 read (the service's answer to its content, 400) or refused (503, the body budget), and what the tricklers got. Reads GW
 and the demo clients from the environment (. $PORTFOLIO_HOME/demo.env). SECONDS (default 150) bounds the run."""
@@ -23,7 +23,11 @@ def trickle(i):
     s.settimeout(RUN + 60)
     head = (f"POST /api/contracts HTTP/1.1\r\nHost: {GW}\r\nAuthorization: Bearer {ov}\r\n"
             "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n").encode()
-    s.sendall(head + b'{"schoolId":"' + str(uuid.uuid4()).encode() + b'","benchmarks":[{"metricCode":"' + b'A' * (5 * 1024 * 1024))
+    # 53 benchmarks of 99 KB codes (a string is at most 1,000,000 characters: JsonLimits), about 5 MiB, then the trickle
+    # goes on inside the next code
+    prefix = b'{"schoolId":"' + str(uuid.uuid4()).encode() + b'","benchmarks":[' + b','.join(
+        [b'{"metricCode":"' + b'A' * 99_000 + b'"}'] * 53) + b',{"metricCode":"'
+    s.sendall(head + prefix)
     answer = b''
     s.setblocking(False)
     try:

@@ -144,6 +144,10 @@ class ClientRegistryTest {
         assertThat(tokenStatus(c)).as("a disabled client gets no token").isEqualTo(401);
 
         body.put("enabled", true);
+        // a stale read-modify-write without If-Match does not revive it (hostile read of the pass, G1)
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(body).put("/api/admin/clients/" + c.id()).then().statusCode(409);
+        assertThat(tokenStatus(c)).isEqualTo(401);
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", etag)
                 .body(body).put("/api/admin/clients/" + c.id()).then().statusCode(200).body("enabled", equalTo(true));
         assertThat(tokenStatus(c)).isEqualTo(200);

@@ -33,7 +33,7 @@ public record ClientRequest(
         @Schema(description = "The client acts for every school of the district: a district-wide SIS that may only "
                 + "post data (not with SCHOOL_LEADER: a network office names its oversight bodies or zones)") Boolean allSchools,
         @Schema(description = "false: the client is disabled (its tokens refused everywhere at once, as POST …/disable); "
-                + "true: enabled; absent: a new client is enabled, a changed one stays as it is") Boolean enabled) {
+                + "true: enabled (a disabled client's PUT must then send If-Match, else 409); absent: a new client is enabled, a changed one stays as it is") Boolean enabled) {
 
     /**
      * The roles, each once. The arrays are lists, not sets: the bound ({@code maxItems}) counts the items sent, as

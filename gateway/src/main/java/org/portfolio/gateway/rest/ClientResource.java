@@ -124,7 +124,8 @@ public class ClientResource {
                     + "true enables it; absent, it stays as it is. Send If-Match with the ETag you read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "zone SIS", value = ZONE_SIS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "409", description = "Changed concurrently, or the change would leave no enabled DISTRICT_ADMIN client")
+    @APIResponse(responseCode = "409", description = "Changed concurrently, the change would leave no enabled DISTRICT_ADMIN client, "
+            + "or enabled true for a disabled client without If-Match")
     @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope")
     public Response update(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId,
                            @Parameter(description = "ETag from a previous read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

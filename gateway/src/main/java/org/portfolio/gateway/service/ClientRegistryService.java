@@ -115,6 +115,12 @@ public class ClientRegistryService {
         memberships.lockScopes();
         ApiClient c = locked(clientId);
         EntityTags.checkIfMatch(ifMatch, c.version);
+        if (Boolean.TRUE.equals(enabled) && !c.enabled && !EntityTags.namesAVersion(ifMatch)) {
+            // a stale read-modify-write without If-Match would revive a client disabled since (after a compromise, say):
+            // enabling by PUT names the version read (hostile read of the twenty-fourth pass, G1)
+            throw ProblemException.conflict("Client " + clientId + " is disabled: enable it with POST …/enable, or send "
+                    + "If-Match with the version you read");
+        }
         checkScope(roles, scope);
         if (c.enabled && c.roleSet().contains(ADMIN) && (!roles.contains(ADMIN) || Boolean.FALSE.equals(enabled))) {
             keepOneAdministrator(c);

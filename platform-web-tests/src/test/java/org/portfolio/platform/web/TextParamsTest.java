@@ -27,11 +27,23 @@ class TextParamsTest {
     }
 
     @Test
-    void aNulInAParameterNameOrInThePathIsRefusedToo() {
-        given().urlEncodingEnabled(false).get("/widgets/list?q%00=abc").then().statusCode(400)
-                .body("errors[0].field", equalTo("query"));
-        given().urlEncodingEnabled(false).get("/widgets/%00").then().statusCode(400)
-                .body("errors[0].field", equalTo("path"));
+    void aNulInAPathParameterIsRefusedAndNotEchoed() {
+        given().urlEncodingEnabled(false).get("/widgets/items/ab%00c").then().statusCode(400)
+                .body("errors[0].field", equalTo("name"))
+                .body("instance", equalTo("/widgets/items/ab\uFFFDc"))
+                .body(not(containsString("u0000")));
+    }
+
+    /**
+     * Hostile read of the fix, T1: as a pre-matching filter it answered 400 before authentication (401) and routing
+     * (404), and to parameters an operation does not declare (whose document may declare no 400). Only the matched
+     * operation's parameters are checked, after the security checks.
+     */
+    @Test
+    void onlyTheOperationsOwnParametersAreCheckedAndOnlyOnceTheCallerMayCallIt() {
+        given().urlEncodingEnabled(false).get("/widgets/list?other=%00&q=abc").then().statusCode(200);
+        given().urlEncodingEnabled(false).get("/nowhere?q=%00").then().statusCode(404);
+        given().urlEncodingEnabled(false).get("/widgets/guarded?q=%00").then().statusCode(401);
     }
 
     @Test

@@ -161,6 +161,20 @@ public class WidgetResource {
     }
 
     @GET
+    @Path("/items/{name}")
+    @PermitAll
+    public Map<String, Object> item(@PathParam("name") @jakarta.validation.constraints.Size(max = 20) String name) {
+        return Map.of("name", name);
+    }
+
+    @GET
+    @Path("/guarded")
+    @RolesAllowed("DISTRICT_ADMIN")
+    public List<String> guarded(@QueryParam("q") @jakarta.validation.constraints.Size(max = 20) String q) {
+        return q == null ? List.of() : List.of(q);
+    }
+
+    @GET
     @Path("/admin")
     @RolesAllowed("DISTRICT_ADMIN")
     public Map<String, Object> admin() {

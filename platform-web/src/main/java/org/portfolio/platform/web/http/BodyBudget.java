@@ -54,6 +54,8 @@ public class BodyBudget {
     static final int RETRY_AFTER_SECONDS = 1;
     private static final java.util.regex.Pattern MATRIX = java.util.regex.Pattern.compile(";[^/]*");
     static final long SWEEP_MILLIS = 1000;
+    /** How long after its 503 a body that gave way keeps its connection (the answer goes out first). */
+    static final long CLOSE_AFTER_MILLIS = 200;
     /** Where a request's {@link Counter} is kept in its routing context. */
     static final String KEY = "portfolio.body-budget";
     static final String DETAIL = "The service is reading as many request bodies as it takes at once; send the request"
@@ -138,11 +140,13 @@ public class BodyBudget {
             ctx.next();
             return;
         }
-        if (stated > 0 && !fits(stated, 0) && (giveWay(null) == 0 || !fits(stated, 0))) {
+        // a stated length that does not fit is refused unread, unless slow bodies would give way to it: then its first
+        // read (by then authenticated) asks them to (a header block alone, before authentication, never does)
+        if (stated > 0 && !fits(stated, 0) && stated > budget - reading.get() + slowBytes(System.nanoTime(), null)) {
             refuse(ctx, stated);
             return;
         }
-        Counter c = new Counter(ctx.response(), req.version() == HttpVersion.HTTP_2);
+        Counter c = new Counter(ctx, stated);
         held.add(c);
         ctx.put(KEY, c);
         ctx.addEndHandler(done -> release(c));
@@ -156,11 +160,13 @@ public class BodyBudget {
 
     /**
      * Counts {@code n} more bytes read of the request's body; refuses them (503, the rest of the body unread) when they
-     * do not fit beside the bytes other requests have read, even once the slow bodies have given way. Bytes read after
-     * the answer ended are not counted; a body that gave way is refused at its next read.
+     * do not fit beside the bytes other requests have read. Slow bodies that would make room are asked to give way
+     * ({@link #giveWay}); the room is there once they have ended, for this body's next try (Retry-After). Bytes read
+     * after the answer ended are not counted; a body asked to give way is refused at its next read.
      */
     void take(Counter c, int n) {
-        if (!tryTake(c, n) && (giveWay(c) == 0 || !tryTake(c, n))) {
+        if (!tryTake(c, n)) {
+            giveWay(c, Math.max(n, c.stated - c.count));
             log(c.count + n, "while it was read");
             throw new OverBudget(c.http2);
         }
@@ -168,10 +174,10 @@ public class BodyBudget {
 
     private boolean tryTake(Counter c, int n) {
         synchronized (c) {
+            if (c.gaveWay) {
+                throw new OverBudget(c.http2);
+            }
             if (c.released) {
-                if (c.gaveWay) {
-                    throw new OverBudget(c.http2);
-                }
                 return true;
             }
             while (true) {
@@ -180,9 +186,11 @@ public class BodyBudget {
                     return false;
                 }
                 if (reading.compareAndSet(now, now + n)) {
+                    long t = System.nanoTime();
                     if (c.count == 0) {
-                        c.firstByte = System.nanoTime();
+                        c.firstByte = t;
                     }
+                    c.lastByte = t;
                     c.count += n;
                     return true;
                 }
@@ -190,55 +198,107 @@ public class BodyBudget {
         }
     }
 
+    /** The body's reader met its end: it reads no more, so it is never slow (its handler may run for long). */
+    void whole(Counter c) {
+        c.whole = true;
+    }
+
     /**
-     * The bodies that have sent under {@code min-rate} on average since their first byte, for longer than
-     * {@code grace}, give their bytes back to a body that does not fit, and are refused (503) at their next read. Without
-     * this, bodies sent quickly up to a few MB and then trickled at the gateway's minimum rate (1 KiB per 30 s) held the
-     * budget: two of 5 MiB, about 43 hours (hostile read of the twenty-third pass, F3). Holding the budget now takes
-     * sending at {@code min-rate} on every connection. Until its next read, a body that gave way keeps what it has parsed
-     * (its connection stays open: at most the gateway's stall window, 30 s); the count no longer includes it.
-     *
-     * @return the bytes given back
+     * Slow bodies give way to one that does not fit (hostile read of the twenty-third pass, F3: two bodies sent quickly
+     * up to 5 MiB and then trickled at the gateway's minimum rate, 1 KiB per 30 s, held the budget about 43 hours). A
+     * body is slow once it has been read for {@code grace} and either has sent nothing for {@code grace} or has sent
+     * under {@code min-rate} on average since its first byte; a body read whole is never slow. Only if the slow bodies
+     * together would make room for {@code needed} bytes, the slowest first until they do: each is answered 503 with
+     * Retry-After and its connection closed, which ends its read and frees what it parsed; its bytes stay counted until
+     * then (hostile read of this pass, B1: taken out of the count at once, bodies that gave way and still held their
+     * parse stacked up past the budget; B2: every slow body gave way, whether or not that made room; B3: a burst then
+     * silence counted as fast).
      */
-    long giveWay(Counter except) {
+    void giveWay(Counter except, long needed) {
         long t = System.nanoTime();
+        long room = budget - reading.get();
+        List<Counter> slow = new java.util.ArrayList<>();
         long freed = 0;
         for (Counter o : held) {
             if (o != except && slow(o, t)) {
-                freed += evict(o, t);
+                slow.add(o);
+                freed += o.count;
             }
         }
-        return freed;
+        if (slow.isEmpty() || room + freed < needed) {
+            return;
+        }
+        slow.sort(java.util.Comparator.comparingDouble(o -> rate(o, t)));
+        for (Counter o : slow) {
+            if (room >= needed) {
+                return;
+            }
+            room += askToGiveWay(o, t);
+        }
+    }
+
+    /** The bytes slow bodies hold now. */
+    private long slowBytes(long t, Counter except) {
+        long bytes = 0;
+        for (Counter o : held) {
+            if (o != except && slow(o, t)) {
+                bytes += o.count;
+            }
+        }
+        return bytes;
     }
 
     private boolean slow(Counter o, long t) {
         long count = o.count;
-        if (count == 0) {
+        if (count == 0 || o.whole || o.gaveWay || count >= o.stated && o.stated > 0) {
             return false;
         }
-        long elapsed = t - o.firstByte;
-        return elapsed >= grace.toNanos() && count < minRate.asLongValue() * (elapsed / 1e9);
+        long g = grace.toNanos();
+        return t - o.firstByte >= g && (t - o.lastByte >= g || rate(o, t) < minRate.asLongValue());
     }
 
-    private long evict(Counter o, long t) {
+    /** Bytes per second since the body's first byte (0 when it has been silent for {@code grace}). */
+    private double rate(Counter o, long t) {
+        if (t - o.lastByte >= grace.toNanos()) {
+            return 0;
+        }
+        return o.count / Math.max(1e-9, (t - o.firstByte) / 1e9);
+    }
+
+    private long askToGiveWay(Counter o, long t) {
         long count;
         synchronized (o) {
-            if (o.released) {
+            if (o.released || o.gaveWay) {
                 return 0;
             }
-            o.released = true;
             o.gaveWay = true;
             count = o.count;
-            reading.addAndGet(-count);
         }
-        held.remove(o);
+        o.context.runOnContext(v -> answerGaveWay(o));
         long last = lastLoggedGiveWay.get();
         if (t - last > TimeUnit.SECONDS.toNanos(10) && lastLoggedGiveWay.compareAndSet(last, t)) {
-            LOG.infof("A body that sent %d bytes in %d s (under portfolio.http.body-budget.min-rate) gave its bytes back"
-                    + " to one that did not fit; it is refused at its next read (further ones in the next 10 s are not"
-                    + " logged)", count, TimeUnit.NANOSECONDS.toSeconds(t - o.firstByte));
+            LOG.infof("A body that sent %d bytes in %d s (silent for %d s; portfolio.http.body-budget.min-rate) gave way"
+                    + " to one that did not fit: answered 503, its connection closed (further ones in the next 10 s are"
+                    + " not logged)", count, TimeUnit.NANOSECONDS.toSeconds(t - o.firstByte),
+                    TimeUnit.NANOSECONDS.toSeconds(t - o.lastByte));
         }
         return count;
+    }
+
+    /** On the request's own event loop: the 503 if nothing was answered yet, then the connection (HTTP/2: the stream). */
+    private void answerGaveWay(Counter o) {
+        HttpServerResponse res = o.answer;
+        if (o.http2) {
+            if (!res.ended()) {
+                res.reset();
+            }
+            return;
+        }
+        if (!res.ended() && !res.headWritten()) {
+            answer503(o.request, res, o.request.path());
+        }
+        // the worker blocked in its read gets an IOException: its request ends, and what it parsed is freed
+        vertx.setTimer(CLOSE_AFTER_MILLIS, id -> o.request.connection().close());
     }
 
     /**
@@ -295,17 +355,27 @@ public class BodyBudget {
     /** The bytes of one request's body read so far. */
     static final class Counter {
         final HttpServerResponse answer;
+        final HttpServerRequest request;
+        final io.vertx.core.Context context;
         final boolean http2;
+        /** The stated length, or -1. */
+        final long stated;
         volatile long count;
         /** When the first byte was counted (nanoTime), once {@code count} is above 0. */
         volatile long firstByte;
+        volatile long lastByte;
+        /** The reader met the body's end. */
+        volatile boolean whole;
         boolean released;
-        /** Released because it was slow while another body did not fit: its next read is refused. */
-        boolean gaveWay;
+        /** Asked to give way to a body that did not fit: answered 503, its next read refused. */
+        volatile boolean gaveWay;
 
-        Counter(HttpServerResponse answer, boolean http2) {
-            this.answer = answer;
-            this.http2 = http2;
+        Counter(RoutingContext ctx, long stated) {
+            this.answer = ctx.response();
+            this.request = ctx.request();
+            this.context = ctx.vertx().getOrCreateContext();
+            this.http2 = request.version() == HttpVersion.HTTP_2;
+            this.stated = stated;
         }
     }
 
@@ -372,25 +442,29 @@ public class BodyBudget {
     }
 
     private void refuse(RoutingContext ctx, long size) {
-        RequestCorrelation.begin(ctx.request().getHeader(RequestCorrelation.REQUEST_ID_HEADER),
-                ctx.request().getHeader(RequestCorrelation.TRACEPARENT_HEADER));
-        String requestId = RequestCorrelation.requestId();
         log(size, "on " + LoggedPaths.of(ctx.normalizedPath()) + " before it was read");
+        answer503(ctx.request(), ctx.response(), ctx.normalizedPath());
+    }
+
+    /** 503 problem+json with Retry-After, the request's id, and (HTTP/1.x) the connection closed after it. */
+    private static void answer503(HttpServerRequest req, HttpServerResponse res, String path) {
+        RequestCorrelation.begin(req.getHeader(RequestCorrelation.REQUEST_ID_HEADER),
+                req.getHeader(RequestCorrelation.TRACEPARENT_HEADER));
+        String requestId = RequestCorrelation.requestId();
         RequestCorrelation.end();
         ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), DETAIL, ctx.normalizedPath(), requestId,
-                List.of());
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), DETAIL, path, requestId, List.of());
         String body;
         try {
             body = JSON.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":503}";
         }
-        HttpServerResponse res = ctx.response().setStatusCode(503)
+        res.setStatusCode(503)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
                 .putHeader(RequestCorrelation.REQUEST_ID_HEADER, requestId);
-        if (ctx.request().version() != HttpVersion.HTTP_2) {
+        if (req.version() != HttpVersion.HTTP_2) {
             // the body stays unread: the connection closes after the answer, so its bytes are not taken for a request
             // (HTTP/2 forbids the header: the stream ends with the answer)
             res.putHeader(HttpHeaders.CONNECTION, "close");

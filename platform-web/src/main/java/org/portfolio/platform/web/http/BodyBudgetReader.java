@@ -27,7 +27,17 @@ public class BodyBudgetReader implements ReaderInterceptor {
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         BodyBudget.Counter counter = BodyBudget.counterOf(current.getCurrent());
         if (counter != null) {
-            context.setInputStream(new CountedBody(context.getInputStream(), n -> budget.take(counter, n)));
+            context.setInputStream(new CountedBody(context.getInputStream(), new CountedBody.Count() {
+                @Override
+                public void add(int n) {
+                    budget.take(counter, n);
+                }
+
+                @Override
+                public void end() {
+                    budget.whole(counter);
+                }
+            }));
         }
         return context.proceed();
     }

@@ -18,6 +18,10 @@ final class CountedBody extends FilterInputStream {
     @FunctionalInterface
     interface Count {
         void add(int n);
+
+        /** The body's end was read. */
+        default void end() {
+        }
     }
 
     private final Count count;
@@ -33,6 +37,8 @@ final class CountedBody extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             add(1);
+        } else {
+            count.end();
         }
         return b;
     }
@@ -42,6 +48,8 @@ final class CountedBody extends FilterInputStream {
         int n = super.read(b, off, len);
         if (n > 0) {
             add(n);
+        } else if (n < 0) {
+            count.end();
         }
         return n;
     }

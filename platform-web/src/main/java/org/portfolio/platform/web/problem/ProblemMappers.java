@@ -357,8 +357,31 @@ public class ProblemMappers {
 
     public static Response.ResponseBuilder response(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
         Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
-                uri == null ? null : uri.getPath(), RequestCorrelation.requestId(), errors);
+                uri == null ? null : text(uri.getPath()), RequestCorrelation.requestId(), errors);
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    /**
+     * The path as the answer's instance, a NUL or an unpaired surrogate in it replaced (U+FFFD): a refused path parameter
+     * is not echoed back as it came (hostile read of the twenty-fourth pass, T2).
+     */
+    static String text(String path) {
+        if (path == null || org.portfolio.platform.web.json.StrictStrings.acceptable(path)) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < path.length() && Character.isLowSurrogate(path.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(path.charAt(++i));
+            } else if (c == '\u0000' || Character.isSurrogate(c)) {
+                out.append('\uFFFD');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The innermost cause's class and SQL state, for the log: never its message, which may quote a row's values. */
