@@ -90,6 +90,39 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * A receiver that resets its connections: every reset was an ERROR line of Vert.x's in integration-service's log,
+     * naming nothing, so any receiver could fill the log at will (hostile review of the twenty-fourth pass, N5). The
+     * delivery's own attempt log records the failure; the service logs no ERROR.
+     */
+    @Test
+    void aReceiverThatResetsItsConnectionsPutsNoErrorInTheLog() throws Exception {
+        UUID school = UUID.randomUUID();
+        try (java.net.ServerSocket resetter = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             org.portfolio.testing.LogCapture log = org.portfolio.testing.LogCapture.ofAllLoggers()) {
+            java.util.concurrent.atomic.AtomicInteger resets = new java.util.concurrent.atomic.AtomicInteger();
+            Thread accepter = new Thread(() -> {
+                while (!resetter.isClosed()) {
+                    try (java.net.Socket s = resetter.accept()) {
+                        s.getInputStream().read(new byte[512]); // part of the delivery, then a reset
+                        s.setSoLinger(true, 0);
+                        resets.incrementAndGet();
+                    } catch (java.io.IOException closed) {
+                        // the test ended
+                    }
+                }
+            });
+            accepter.setDaemon(true);
+            accepter.start();
+            Webhooks.register(TestTokens.districtAdmin(), "http://127.0.0.1:" + resetter.getLocalPort() + "/in",
+                    List.of("SchoolUpdated"), List.of(school)).then().statusCode(201);
+            Events.contracts("SchoolUpdated", school, Map.of("n", 1));
+            await().atMost(Duration.ofSeconds(60)).until(() -> resets.get() >= 2);
+            Thread.sleep(500);
+            assertThat(log.atLeast(java.util.logging.Level.SEVERE)).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+        }
+    }
+
     @Test
     void receiverDownForAWhileGetsEveryEventAfterwardsOnceEachInOrderPerSchool() throws Exception {
         UUID a = UUID.randomUUID();

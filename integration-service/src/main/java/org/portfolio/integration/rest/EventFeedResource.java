@@ -77,8 +77,10 @@ public class EventFeedResource {
             @QueryParam("type") @Size(max = 50) List<String> type,
             @Parameter(description = "Only events about this school", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("schoolId") String schoolId,
-            @Parameter(description = "Most events in the answer, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        long cursor = cursor(after);
+            @Parameter(description = "Most events in the answer, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        // an empty one reaches the method as null, as if absent: the query says which
+        long cursor = cursor(after == null && uri.getQueryParameters().containsKey("after") ? "" : after);
         Set<String> types = types(type);
         UUID school = uuid(schoolId);
         ReadRights reader = rights.get();

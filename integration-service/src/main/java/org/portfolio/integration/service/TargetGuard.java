@@ -264,7 +264,9 @@ public class TargetGuard {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null || uri.getRawFragment() != null || uri.getPort() > 65535) {
+                    || uri.getRawUserInfo() != null || uri.getRawFragment() != null || uri.getPort() > 65535
+                    || uri.getPort() == 0) {
+                // port 0 was taken and delivered to port 80: not the address registered (twenty-fourth pass, N4)
                 return Optional.empty();
             }
             return Optional.of(uri);

@@ -88,6 +88,14 @@ class TargetGuardTest {
         assertThat(TargetGuard.parse(head + smile.repeat(1979))).isEmpty();
     }
 
+    /** Port 0 was taken and delivered to port 80: not the address registered (twenty-fourth pass, N4). */
+    @Test
+    void portZeroIsNoTarget() {
+        assertThat(TargetGuard.parse("https://hooks.example:0/in")).isEmpty();
+        assertThat(TargetGuard.parse("http://hooks.example:0")).isEmpty();
+        assertThat(TargetGuard.parse("https://hooks.example:1/in")).isPresent();
+    }
+
     @Test
     void aSlowResolverFailsItsOwnTargetWithinTheTimeoutAndDoesNotHoldUpOtherTargets() throws Exception {
         Resolvers resolvers = new Resolvers();
