@@ -285,6 +285,26 @@ class AccountabilityClockTest {
         assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
     }
 
+    /**
+     * Hostile review of the twenty-fourth pass, N2: an amendment that drops a benchmark found missing left it in the
+     * calendar for good (a benchmark the contract no longer has, ever more days overdue).
+     */
+    @Test
+    void aBenchmarkAnAmendmentDropsLeavesTheCalendar() {
+        String school = openSchool();
+        String contract = activeWithClock(school, clockTerms("FLAG", 30, false));
+        standOn(lastDayOf(year(-1)).plusDays(31));
+        clock.run();
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+        String listed = "overdue.findAll { it.contractId == '" + contract + "' }.kind";
+        calendar("overdue=true").body(listed, hasItem("MISSING_DATA"));
+        TestClock.reset();
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("reason", "ELA measured another way from now on", "benchmarks", List.of(vacancies())))
+                .post("/api/contracts/" + contract + "/amendments").then().statusCode(201);
+        calendar("overdue=true").body(listed, not(hasItem("MISSING_DATA")));
+    }
+
     @Test
     void missingDataThatDoesNotCountIsFlaggedButPublishesNoMissAndMovesNothing() {
         String school = openSchool();
@@ -502,6 +522,9 @@ class AccountabilityClockTest {
         assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
         clock.run();
         assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+        // the calendar lists what the ended term still answers for (hostile review of the twenty-fourth pass, N1: only
+        // ACTIVE contracts' findings were listed, so one made after the end never was)
+        calendar("overdue=true").body("overdue.findAll { it.contractId == '" + contract + "' }.kind", hasItem("MISSING_DATA"));
         given().auth().oauth2(admin()).get("/api/contracts/" + contract).then().body("status", equalTo("EXPIRED"))
                 .body("interventionLevel", equalTo("NONE"));
         assertThat(outboxCount("InterventionEscalated", contract)).isZero();

@@ -103,7 +103,7 @@ public class ClockFactRepository {
         var q = em.createNativeQuery("""
                 select f.contract_id, f.school_id, f.subject_id, f.metric_code, f.period, f.due_date
                   from clock_fact f
-                  join contract c on c.id = f.contract_id and c.status = 'ACTIVE'
+                  join contract c on c.id = f.contract_id and c.status in ('ACTIVE', 'EXPIRED', 'NON_RENEWED', 'RENEWED')
                  where f.kind = 'DATA_MISSING'
                    and not exists (select 1 from metric_observation o
                                     where o.school_id = f.school_id and o.metric_code = f.metric_code and o.period = f.period

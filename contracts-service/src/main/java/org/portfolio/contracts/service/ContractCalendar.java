@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.portfolio.contracts.domain.Contract;
+import org.portfolio.contracts.domain.ContractStatus;
+import org.portfolio.contracts.domain.ContractVersion;
 import org.portfolio.contracts.domain.SchoolYear;
 import org.portfolio.contracts.repository.ClockFactRepository;
 import org.portfolio.contracts.repository.ContractRepository;
@@ -45,6 +47,12 @@ public class ContractCalendar {
     @Inject
     SchoolCalendar calendar;
 
+    @Inject
+    ContractQueries queries;
+
+    @Inject
+    EvaluationService evaluation;
+
     /**
      * @param schoolIn the schools the caller may see (null: every school)
      */
@@ -70,10 +78,23 @@ public class ContractCalendar {
             var open = facts.openMissing(schoolIn, MAX_ENTRIES);
             Map<UUID, Contract> byId = open.stream().map(ClockFactRepository.OpenMissing::contractId).distinct()
                     .map(contracts::findById).collect(Collectors.toMap(c -> c.id, Function.identity()));
-            missing = open.stream().map(m -> new MissingData(byId.get(m.contractId()), m.benchmarkId(), m.metricCode(),
+            // what the contract still answers for (an ended term its last years: the clock finds them after the end) and
+            // still has (an amendment may drop the benchmark or the missing-data terms): hostile review of the
+            // twenty-fourth pass, N1 (a finding left the calendar at the renewal, one made after it never came) and N2
+            missing = open.stream().filter(m -> stillOwed(byId.get(m.contractId()), m))
+                    .map(m -> new MissingData(byId.get(m.contractId()), m.benchmarkId(), m.metricCode(),
                     m.period(), m.dueDate())).toList();
         }
         return new Calendar(today, expiringBy, reviewsBy, expiring, reviews, steps, missing);
+    }
+
+    private boolean stillOwed(Contract c, ClockFactRepository.OpenMissing m) {
+        if (c.status != ContractStatus.ACTIVE && !evaluation.answersLate(c, SchoolYear.parse(m.period()))) {
+            return false;
+        }
+        ContractVersion v = queries.current(c);
+        return v.accountabilityTerms().tracksMissingData() && v.benchmarks.stream().anyMatch(b ->
+                b.benchmarkId.equals(m.benchmarkId()) && b.period.equals(m.period()) && b.metricCode.equals(m.metricCode()));
     }
 
     /** The day an ACTIVE contract ends: its decided end, else its term's last day. */
