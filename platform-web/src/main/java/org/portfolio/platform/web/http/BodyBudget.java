@@ -83,7 +83,7 @@ public class BodyBudget {
 
     /**
      * Bytes per second, on average since its first byte, under which a body gives its place to one that does not fit
-     * (after {@code grace}).
+     * (after {@code grace}; so does one silent for {@code grace}). 0 turns giving way off.
      */
     @ConfigProperty(name = "portfolio.http.body-budget.min-rate", defaultValue = "64K")
     MemorySize minRate;
@@ -250,7 +250,7 @@ public class BodyBudget {
 
     private boolean slow(Counter o, long t) {
         long count = o.count;
-        if (count == 0 || o.whole || o.gaveWay || count >= o.stated && o.stated > 0) {
+        if (minRate.asLongValue() == 0 || count == 0 || o.whole || o.gaveWay || count >= o.stated && o.stated > 0) {
             return false;
         }
         long g = grace.toNanos();
