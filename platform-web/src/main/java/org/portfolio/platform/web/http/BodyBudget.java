@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * what has arrived rather than what is announced (the first version reserved the stated length, or the whole body
  * limit for an unknown one, up front): a client trickling a large body holds what it has sent, not the whole budget
  * for days, and a small chunked body does not wait for a large one (hostile read of the twenty-third pass, M2, M3).
- * Bodies sending slower than {@code min-rate} give their bytes back to one that does not fit ({@link #giveWay}).
+ * Slow bodies give way to one that does not fit ({@link SlowBodies}).
  * Paths under {@code exempt-paths} stream their bodies and bound them themselves (performance-service's uploads).
  */
 @ApplicationScoped
@@ -93,12 +93,12 @@ public class BodyBudget {
 
     private final AtomicLong reading = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
-    private final AtomicLong lastLoggedGiveWay = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
     /** The bodies counted now, each with its answer: the sweep gives back those whose answer ended unnoticed. */
     private final Set<Counter> held = ConcurrentHashMap.newKeySet();
     private long budget;
     private Vertx vertx;
     private long sweeper;
+    private SlowBodies slowBodies;
 
     void install(@Observes Router router, Vertx vertx) {
         budget = configuredBudget.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 20);
@@ -110,6 +110,7 @@ public class BodyBudget {
         // before RESTEasy, and this route would have to come first)
         router.route().order(Integer.MIN_VALUE + 1).handler(this::admit);
         this.vertx = vertx;
+        slowBodies = new SlowBodies(minRate.asLongValue(), grace, vertx);
         sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
     }
 
@@ -142,7 +143,7 @@ public class BodyBudget {
         }
         // a stated length that does not fit is refused unread, unless slow bodies would give way to it: then its first
         // read (by then authenticated) asks them to (a header block alone, before authentication, never does)
-        if (stated > 0 && !fits(stated, 0) && stated > budget - reading.get() + slowBytes(System.nanoTime(), null)) {
+        if (stated > 0 && !fits(stated, 0) && stated > budget - reading.get() + slowBodies.bytes(held, System.nanoTime())) {
             refuse(ctx, stated);
             return;
         }
@@ -203,102 +204,9 @@ public class BodyBudget {
         c.whole = true;
     }
 
-    /**
-     * Slow bodies give way to one that does not fit (hostile read of the twenty-third pass, F3: two bodies sent quickly
-     * up to 5 MiB and then trickled at the gateway's minimum rate, 1 KiB per 30 s, held the budget about 43 hours). A
-     * body is slow once it has been read for {@code grace} and either has sent nothing for {@code grace} or has sent
-     * under {@code min-rate} on average since its first byte; a body read whole is never slow. Only if the slow bodies
-     * together would make room for {@code needed} bytes, the slowest first until they do: each is answered 503 with
-     * Retry-After and its connection closed, which ends its read and frees what it parsed; its bytes stay counted until
-     * then (hostile read of this pass, B1: taken out of the count at once, bodies that gave way and still held their
-     * parse stacked up past the budget; B2: every slow body gave way, whether or not that made room; B3: a burst then
-     * silence counted as fast).
-     */
+    /** Asks slow bodies to make room for {@code needed} bytes ({@link SlowBodies}). */
     void giveWay(Counter except, long needed) {
-        long t = System.nanoTime();
-        long room = budget - reading.get();
-        List<Counter> slow = new java.util.ArrayList<>();
-        long freed = 0;
-        for (Counter o : held) {
-            if (o != except && slow(o, t)) {
-                slow.add(o);
-                freed += o.count;
-            }
-        }
-        if (slow.isEmpty() || room + freed < needed) {
-            return;
-        }
-        slow.sort(java.util.Comparator.comparingDouble(o -> rate(o, t)));
-        for (Counter o : slow) {
-            if (room >= needed) {
-                return;
-            }
-            room += askToGiveWay(o, t);
-        }
-    }
-
-    /** The bytes slow bodies hold now. */
-    private long slowBytes(long t, Counter except) {
-        long bytes = 0;
-        for (Counter o : held) {
-            if (o != except && slow(o, t)) {
-                bytes += o.count;
-            }
-        }
-        return bytes;
-    }
-
-    private boolean slow(Counter o, long t) {
-        long count = o.count;
-        if (minRate.asLongValue() == 0 || count == 0 || o.whole || o.gaveWay || count >= o.stated && o.stated > 0) {
-            return false;
-        }
-        long g = grace.toNanos();
-        return t - o.firstByte >= g && (t - o.lastByte >= g || rate(o, t) < minRate.asLongValue());
-    }
-
-    /** Bytes per second since the body's first byte (0 when it has been silent for {@code grace}). */
-    private double rate(Counter o, long t) {
-        if (t - o.lastByte >= grace.toNanos()) {
-            return 0;
-        }
-        return o.count / Math.max(1e-9, (t - o.firstByte) / 1e9);
-    }
-
-    private long askToGiveWay(Counter o, long t) {
-        long count;
-        synchronized (o) {
-            if (o.released || o.gaveWay) {
-                return 0;
-            }
-            o.gaveWay = true;
-            count = o.count;
-        }
-        o.context.runOnContext(v -> answerGaveWay(o));
-        long last = lastLoggedGiveWay.get();
-        if (t - last > TimeUnit.SECONDS.toNanos(10) && lastLoggedGiveWay.compareAndSet(last, t)) {
-            LOG.infof("A body that sent %d bytes in %d s (silent for %d s; portfolio.http.body-budget.min-rate) gave way"
-                    + " to one that did not fit: answered 503, its connection closed (further ones in the next 10 s are"
-                    + " not logged)", count, TimeUnit.NANOSECONDS.toSeconds(t - o.firstByte),
-                    TimeUnit.NANOSECONDS.toSeconds(t - o.lastByte));
-        }
-        return count;
-    }
-
-    /** On the request's own event loop: the 503 if nothing was answered yet, then the connection (HTTP/2: the stream). */
-    private void answerGaveWay(Counter o) {
-        HttpServerResponse res = o.answer;
-        if (o.http2) {
-            if (!res.ended()) {
-                res.reset();
-            }
-            return;
-        }
-        if (!res.ended() && !res.headWritten()) {
-            answer503(o.request, res, o.request.path());
-        }
-        // the worker blocked in its read gets an IOException: its request ends, and what it parsed is freed
-        vertx.setTimer(CLOSE_AFTER_MILLIS, id -> o.request.connection().close());
+        slowBodies.giveWay(held, except, budget - reading.get(), needed);
     }
 
     /**
@@ -447,7 +355,7 @@ public class BodyBudget {
     }
 
     /** 503 problem+json with Retry-After, the request's id, and (HTTP/1.x) the connection closed after it. */
-    private static void answer503(HttpServerRequest req, HttpServerResponse res, String path) {
+    static void answer503(HttpServerRequest req, HttpServerResponse res, String path) {
         RequestCorrelation.begin(req.getHeader(RequestCorrelation.REQUEST_ID_HEADER),
                 req.getHeader(RequestCorrelation.TRACEPARENT_HEADER));
         String requestId = RequestCorrelation.requestId();
