@@ -115,6 +115,24 @@ public final class AssessmentDerivation {
      */
     public static Outcome derive(int schoolYear, List<Descriptor> subjects, List<Result> results, List<Enrollment> enrollments,
                                  Mappings m) {
+        return derive(schoolYear, subjects, Map.of(), results, enrollments, m);
+    }
+
+    /** A score range an assessment declares for a reporting method (its scores[]: minimumScore to maximumScore). */
+    public record Range(BigDecimal min, BigDecimal max) {
+        boolean holds(int value) {
+            BigDecimal v = BigDecimal.valueOf(value);
+            return v.compareTo(min) >= 0 && v.compareTo(max) <= 0;
+        }
+    }
+
+    /**
+     * @param ranges the assessment's declared score ranges by reporting method: a scale score outside its range is not
+     *               taken (hostile review of the twenty-fourth pass, N3: 99,999 against a declared 100–950 became the
+     *               record's scale score and won a retest's tie-break)
+     */
+    public static Outcome derive(int schoolYear, List<Descriptor> subjects, Map<Descriptor, Range> ranges, List<Result> results,
+                                 List<Enrollment> enrollments, Mappings m) {
         if (results.isEmpty()) {
             return Outcome.none("no studentAssessment");
         }
@@ -138,7 +156,7 @@ public final class AssessmentDerivation {
         Integer bestScale = null;
         for (Result r : results) {
             Integer level = level(r, m);
-            Integer scale = r.notTested() ? null : scale(r, m);
+            Integer scale = r.notTested() ? null : scale(r, m, ranges);
             if (!r.notTested() && level == null) {
                 continue;
             }
@@ -187,14 +205,33 @@ public final class AssessmentDerivation {
         return out;
     }
 
-    /** The first score result of a method mapped as the scale score, when it is a whole number from 0 to 100,000. */
-    static Integer scale(Result r, Mappings m) {
+    /**
+     * The first score result of a method mapped as the scale score, when it is a whole number from 0 to 100,000 and
+     * within the range the assessment declares for the method, if it declares one.
+     */
+    static Integer scale(Result r, Mappings m, Map<Descriptor, Range> ranges) {
         for (Score s : r.scores()) {
             if (m.scaleScores().contains(s.method())) {
-                return wholeScore(s.result());
+                Integer v = wholeScore(s.result());
+                Range range = ranges.get(s.method());
+                return v == null || range == null || range.holds(v) ? v : null;
             }
         }
         return null;
+    }
+
+    /** A declared range from an assessment's bounds when both are numbers and the minimum is not above the maximum. */
+    public static Range range(String min, String max) {
+        BigDecimal lo = decimal(min);
+        BigDecimal hi = decimal(max);
+        return lo == null || hi == null || lo.compareTo(hi) > 0 ? null : new Range(lo, hi);
+    }
+
+    private static BigDecimal decimal(String s) {
+        if (s == null || s.length() > 35 || !s.matches("-?\\d{1,12}(\\.\\d{1,6})?")) {
+            return null;
+        }
+        return new BigDecimal(s);
     }
 
     /** A score result as a whole number 0–100,000, or null ("691", "691.0" yes; "A", "1e3", "691.5" no). */

@@ -186,9 +186,11 @@ public class DerivationReader {
                     results.add(result(body, k.schoolId()));
                 }
             }
-            List<Descriptor> subjects = store.byKey(ResourceType.ASSESSMENTS.path(), assessmentNaturalKey(k.namespace(), k.assessmentIdentifier()))
-                    .map(a -> subjects(read(a.body()))).orElse(null);
-            AssessmentDerivation.Outcome o = AssessmentDerivation.derive(k.schoolYear(), subjects, results, List.of(), m);
+            JsonNode assessment = store.byKey(ResourceType.ASSESSMENTS.path(), assessmentNaturalKey(k.namespace(), k.assessmentIdentifier()))
+                    .map(a -> read(a.body())).orElse(null);
+            List<Descriptor> subjects = assessment == null ? null : subjects(assessment);
+            AssessmentDerivation.Outcome o = AssessmentDerivation.derive(k.schoolYear(), subjects,
+                    assessment == null ? Map.of() : scoreRanges(assessment), results, List.of(), m);
             ObjectNode row = null;
             SentStore.Sent send = null;
             if (o.record().isPresent() && schools.containsKey(o.record().get().school())) {
@@ -274,6 +276,20 @@ public class DerivationReader {
         return new AssessmentDerivation.Result(reported.isIntegralNumber() ? reported.asLong() : null, EdFiDocument.administrationDateOf(b),
                 Descriptor.parse(b.path("whenAssessedGradeLevelDescriptor").asText(null)), b.hasNonNull("reasonNotTestedDescriptor"),
                 levels, scores);
+    }
+
+    /** The score ranges the assessment declares, by reporting method (numeric bounds only, the minimum not above). */
+    static Map<Descriptor, AssessmentDerivation.Range> scoreRanges(JsonNode assessment) {
+        Map<Descriptor, AssessmentDerivation.Range> out = new java.util.HashMap<>();
+        for (ObjectNode s : EdFiDocument.entries(assessment, "scores")) {
+            Descriptor method = Descriptor.parse(s.path("assessmentReportingMethodDescriptor").asText(null));
+            AssessmentDerivation.Range r = AssessmentDerivation.range(s.path("minimumScore").asText(null),
+                    s.path("maximumScore").asText(null));
+            if (method != null && r != null) {
+                out.putIfAbsent(method, r);
+            }
+        }
+        return out;
     }
 
     static List<Descriptor> subjects(JsonNode assessment) {

@@ -35,6 +35,29 @@ class AssessmentDerivationTest {
         assertThat(o.record()).contains(new AssessmentDerivation.Derived(255901044L, "MATH", "8", 3, 691, null));
     }
 
+    /**
+     * Hostile review of the twenty-fourth pass, N3: a scale score outside the range the assessment declares for its
+     * reporting method (99,999 against 100–950) became the record's scale score and won a retest's tie-break. It is not
+     * taken; a range whose bounds are not numbers, or whose minimum is above its maximum, bounds nothing.
+     */
+    @Test
+    void aScaleScoreOutsideTheAssessmentsDeclaredRangeIsNotTaken() {
+        Map<Descriptor, AssessmentDerivation.Range> ranges = Map.of(new Descriptor(RM, "Vertical score"),
+                AssessmentDerivation.range("100", "950"));
+        var out = AssessmentDerivation.derive(2022, List.of(MATH), ranges, List.of(result(null, "Met Standard", "99999")), AT_44, MAP);
+        assertThat(out.record().orElseThrow().scaleScore()).isNull();
+        assertThat(out.record().orElseThrow().performanceLevel()).isEqualTo(3);
+        var retest = AssessmentDerivation.derive(2022, List.of(MATH), ranges,
+                List.of(result(null, "Met Standard", "99999"), result(null, "Met Standard", "700")), AT_44, MAP);
+        assertThat(retest.record().orElseThrow().scaleScore()).isEqualTo(700);
+        assertThat(AssessmentDerivation.derive(2022, List.of(MATH), ranges, List.of(result(null, "Met Standard", "950")), AT_44, MAP)
+                .record().orElseThrow().scaleScore()).isEqualTo(950);
+        assertThat(AssessmentDerivation.range("950", "100")).isNull();
+        assertThat(AssessmentDerivation.range("abc", "xyz")).isNull();
+        assertThat(AssessmentDerivation.range("-1e400", "1e400")).isNull();
+        assertThat(AssessmentDerivation.range("0", "50.5")).isNotNull();
+    }
+
     @Test
     void theReportedSchoolWinsOverTheEnrollment() {
         var o = AssessmentDerivation.derive(2022, List.of(MATH), List.of(result(255901107L, "Advanced", "800")), AT_44, MAP);
