@@ -62,10 +62,6 @@ public class ClientRegistryService {
     @Inject
     ScopeResolver resolver;
 
-    public ApiClient.Registration register(String name, Set<String> roles, ClientScope scope, String by) {
-        return register(name, roles, scope, null, by);
-    }
-
     /** A new client; {@code enabled} false registers it disabled (absent or true: enabled). */
     public ApiClient.Registration register(String name, Set<String> roles, ClientScope scope, Boolean enabled, String by) {
         checkScope(roles, scope);
@@ -98,10 +94,6 @@ public class ClientRegistryService {
     private ApiClient locked(String clientId) {
         return clients.findByIdOptional(clientId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("API client", clientId));
-    }
-
-    public ApiClient update(String clientId, String ifMatch, String name, Set<String> roles, ClientScope scope, String by) {
-        return update(clientId, ifMatch, name, roles, scope, null, by);
     }
 
     /**
