@@ -69,8 +69,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         if (System.getProperty(P_KAFKA_PORT) != null) {
             return;
         }
-        // the child picks free ports and binds them a moment later; with two modules' tests starting at once (the
-        // build runs two modules at a time, .mvn/maven.config) another process may take one in between: start afresh
+        // the child picks free ports and binds them a moment later; with modules' tests starting at once (the
+        // build runs three modules at a time, .mvn/maven.config) another process may take one in between: start afresh
         for (int attempt = 1; ; attempt++) {
             try {
                 startOnce();
