@@ -145,6 +145,28 @@ class EdFiAssessmentsTest {
     }
 
     /**
+     * Twenty-fifth pass (N3 of the twenty-fourth's outside review): a range whose minimum is above its maximum, both
+     * numbers, was stored (201) and bounded nothing. Now a 400 naming the field, nothing stored; a range of one value and
+     * bounds that are not numbers (letter grades) are taken as before.
+     */
+    @Test
+    void aScoreRangeWhoseMinimumIsAboveItsMaximumIsRefused() {
+        String good = assessment("SA-Upside-8", "Mathematics");
+        for (String[] swap : List.of(new String[] {"\"minimumScore\":\"0\",\"maximumScore\":\"50\"", "\"minimumScore\":\"950\",\"maximumScore\":\"100\""},
+                new String[] {"\"minimumScore\":\"29\",\"maximumScore\":\"50\"", "\"minimumScore\":\"50.5\",\"maximumScore\":\"50\""})) {
+            String body = good.replace(swap[0], swap[1]);
+            assertThat(body).isNotEqualTo(good);
+            post("assessments", body, sis, 400).then()
+                    .body("validationErrors.keySet()", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.endsWith(".minimumScore")))
+                    .body("validationErrors.values().flatten().toString()", org.hamcrest.Matchers.containsString("minimumScore must not be above maximumScore"));
+        }
+        given().auth().oauth2(sis).get(DATA + "assessments?assessmentIdentifier=SA-Upside-8&namespace=" + assessmentNs)
+                .then().statusCode(200).body("size()", equalTo(0));
+        post("assessments", good.replace("\"minimumScore\":\"0\",\"maximumScore\":\"50\"", "\"minimumScore\":\"50\",\"maximumScore\":\"50\"")
+                .replace("\"minimumScore\":\"29\",\"maximumScore\":\"50\"", "\"minimumScore\":\"F\",\"maximumScore\":\"A\""), sis, 201);
+    }
+
+    /**
      * Fifteenth pass (hostile review M2): a field sent as null is a field not sent. {@code "scores": null} and a null
      * score range were stored as posted and answered back, where the document declares an array and a string (the
      * contract filter checks the GET answer below).

@@ -227,6 +227,13 @@ public final class AssessmentDerivation {
         return lo == null || hi == null || lo.compareTo(hi) > 0 ? null : new Range(lo, hi);
     }
 
+    /** True when both bounds are numbers and the minimum is above the maximum: a range that cannot hold a score. */
+    public static boolean contradicts(String min, String max) {
+        BigDecimal lo = decimal(min);
+        BigDecimal hi = decimal(max);
+        return lo != null && hi != null && lo.compareTo(hi) > 0;
+    }
+
     private static BigDecimal decimal(String s) {
         if (s == null || s.length() > 35 || !s.matches("-?\\d{1,12}(\\.\\d{1,6})?")) {
             return null;

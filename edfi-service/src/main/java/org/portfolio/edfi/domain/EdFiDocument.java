@@ -217,16 +217,24 @@ public record EdFiDocument(ResourceType type, ObjectNode body, String naturalKey
 
     /**
      * An assessment's score ranges ({@code minimumScore}, {@code maximumScore} of its scores and performance levels):
-     * stored as posted and not read, but text of at most 35 characters as the document says (fifteenth pass: an object,
-     * an array or 36 characters were stored, found when the bad-input sweep started from the document's example).
+     * text of at most 35 characters as the document says (fifteenth pass: an object, an array or 36 characters were
+     * stored, found when the bad-input sweep started from the document's example), and, when both bounds are numbers,
+     * the minimum not above the maximum (twenty-fifth pass, N3 of the twenty-fourth's outside review: "950" to "100" was
+     * stored, and bounded nothing). Bounds that are not numbers (letter grades) are stored as posted.
      */
     private static void scoreRange(ObjectNode body, String collection, Map<String, List<String>> errors) {
         for (ObjectNode entry : entries(body, collection)) { // a malformed collection: descriptors() said so
+            boolean text = true;
             for (String field : List.of("minimumScore", "maximumScore")) {
                 JsonNode v = entry.get(field);
                 if (v != null && !v.isNull() && (!v.isTextual() || Descriptor.characters(v.asText()) > 35)) {
                     add(errors, "$." + collection + "." + field, field + " must be text of at most 35 characters.");
+                    text = false;
                 }
+            }
+            if (text && AssessmentDerivation.contradicts(entry.path("minimumScore").asText(null),
+                    entry.path("maximumScore").asText(null))) {
+                add(errors, "$." + collection + ".minimumScore", "minimumScore must not be above maximumScore.");
             }
         }
     }
