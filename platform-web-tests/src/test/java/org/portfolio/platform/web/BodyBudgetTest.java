@@ -158,15 +158,26 @@ class BodyBudgetTest {
      */
     @Test
     void aSlowBodyGivesWayToOneThatDoesNotFit() throws Exception {
-        Socket slow = holdBody("Content-Length: 1000000\r\n", 600_000); // more than the other: it cannot go on as the larger
-        awaitReadAtLeast(590_000);
-        Thread.sleep(5_500);
+        org.portfolio.testing.LogCapture log = org.portfolio.testing.LogCapture.of(org.portfolio.platform.web.problem.ProblemMappers.class);
+        Socket slow;
+        Answer first;
+        Answer gaveWay;
+        Answer again;
+        boolean saidWhy;
+        try (log) {
+            slow = holdBody("Content-Length: 1000000\r\n", 600_000); // more than the other: it cannot go on as the larger
+            awaitReadAtLeast(590_000);
+            Thread.sleep(5_500);
 
-        Answer first = send("Content-Length: 700000\r\n", 700_000);
-        slow.setSoTimeout(20_000);
-        Answer gaveWay = Answer.read(slow.getInputStream());
-        awaitNothingReserved();
-        Answer again = send("Content-Length: 700000\r\n", 700_000);
+            first = send("Content-Length: 700000\r\n", 700_000);
+            slow.setSoTimeout(20_000);
+            gaveWay = Answer.read(slow.getInputStream());
+            awaitNothingReserved();
+            again = send("Content-Length: 700000\r\n", 700_000);
+            saidWhy = log.await(m -> m.startsWith("A slow request body gave way"), java.time.Duration.ofSeconds(10));
+        }
+        // twenty-fifth pass: the failed read of the body that gave way was logged as "the client closed the connection"
+        assertThat(saidWhy).as(String.join("\n", org.portfolio.testing.LogCapture.describe(log.records()))).isTrue();
 
         assertThat(first.status()).as("refused while the slow body still holds its bytes").isEqualTo(503);
         assertThat(gaveWay.status()).as(gaveWay.head()).isEqualTo(503);

@@ -154,6 +154,12 @@ public class BodyBudget {
         ctx.next();
     }
 
+    /** True when the request's body was asked to give way to one that did not fit (SlowBodies): answered 503, closed. */
+    public static boolean gaveWay(RoutingContext ctx) {
+        Counter c = counterOf(ctx);
+        return c != null && c.gaveWay;
+    }
+
     /** The counter of the request being read, if its body counts. */
     static Counter counterOf(RoutingContext ctx) {
         return ctx == null ? null : ctx.get(KEY);

@@ -46,6 +46,10 @@ import java.util.Optional;
  */
 public class ProblemMappers {
 
+    /** The request being answered: whether its body gave way (SlowBodies), for the line logged when its read fails. */
+    @jakarta.inject.Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int MAX_ECHO = 80;
     /** A service that has not read the clients' status yet usually has within a few seconds of its start. */
@@ -294,8 +298,16 @@ public class ProblemMappers {
             // close): nothing for an operator to act on, and no one reads the answer (sixteenth pass: was an ERROR
             // with a 60-line trace, free for any caller to repeat). Its body is not written on the closed connection, nor
             // over an answer already sent in front of RESTEasy (the gateway's 408): AnsweredAlready
-            LOG.infof("The client closed the connection before its request body was read on %s (requestId=%s)",
-                    uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath()), RequestCorrelation.requestId());
+            String path = uri == null ? "?" : org.portfolio.platform.web.http.LoggedPaths.of(uri.getPath());
+            if (org.portfolio.platform.web.http.BodyBudget.gaveWay(current == null ? null : current.getCurrent())) {
+                // the service closed it: a slow body gave way to one that did not fit (SlowBodies, twenty-fifth pass:
+                // this said "the client closed the connection")
+                LOG.infof("A slow request body gave way to one that did not fit on %s: answered 503, its read ended"
+                        + " (requestId=%s)", path, RequestCorrelation.requestId());
+            } else {
+                LOG.infof("The client closed the connection before its request body was read on %s (requestId=%s)",
+                        path, RequestCorrelation.requestId());
+            }
             return response(ProblemType.MALFORMED_BODY, "The request body ended before it was whole", List.of(), uri)
                     .header("Connection", "close").build();
         }
