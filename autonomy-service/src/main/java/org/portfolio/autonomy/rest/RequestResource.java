@@ -118,7 +118,8 @@ public class RequestResource {
             + "or UNDER_REVIEW; the domain stays. Records a REVISED step with the note; nothing is published. Returns "
             + "the request.")
     @APIResponse(responseCode = "200", description = "Revised", content = @Content(schema = @Schema(implementation = RequestResponse.class)))
-    @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition)")
+    @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition), "
+            + "or it has as many comments and revisions as a request takes (too-many-request-steps)")
     @APIResponse(responseCode = "422", description = "The domain would change, or a decision is not in the current catalog under the domain")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "after the committee's comments", value = RequestExamples.REVISE)))
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -151,7 +152,8 @@ public class RequestResource {
             + "UNDER_REVIEW request, by a reviewer or the school itself; visible to both. The status does not change "
             + "and nothing is published. Returns the step.")
     @APIResponse(responseCode = "201", description = "The comment step", content = @Content(schema = @Schema(implementation = RequestResponse.Step.class)))
-    @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition)")
+    @APIResponse(responseCode = "409", description = "The request is already decided, withdrawn or cancelled (invalid-request-transition), "
+            + "or it has as many comments and revisions as a request takes (too-many-request-steps)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reviewer's question", value = RequestExamples.COMMENT)))
     public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest c, @Context UriInfo uri) {
         scope(id);

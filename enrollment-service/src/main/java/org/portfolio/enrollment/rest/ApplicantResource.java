@@ -98,8 +98,12 @@ public class ApplicantResource {
     @Operation(summary = "Update an applicant", description = "Send If-Match with the ETag you read. Priorities are derived again from the new data.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "last name corrected", value = EnrollmentExamples.APPLICANT_CORRECTED)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ApplicantResponse.class)))
-    @APIResponse(responseCode = "409", description = "Another applicant has this externalRef (duplicate-applicant), or an import "
-            + "holding the applicant did not end within 5 s (concurrent-modification: send it again)")
+    @APIResponse(responseCode = "409", description = "Another applicant has this externalRef (duplicate-applicant), or the change "
+            + "touches the match data of an applicant with an application in a period that is closed and not yet published "
+            + "(applicant-being-matched), or an import holding the applicant did not end within 5 s (concurrent-modification: "
+            + "send it again)")
+    @APIResponse(responseCode = "422", description = "The change would make the applicant's submitted choices ones the period "
+            + "cannot accept, for example no longer eligible by grade or zone (invalid-choices, each in errors[])")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ApplicantRequest r) {
         Applicant a = applicants.update(id, ifMatch, r.data());
         return Response.ok(ApplicantResponse.of(a)).tag(EntityTags.of(a.version)).build();

@@ -63,7 +63,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "201", description = "Submitted; Location names it", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or the applicant holds an offer from "
-            + "the previous round (holds-offer), or an import holding the applicant, or an import or a close holding the period, "
+            + "an earlier round (holds-offer), or an import holding the applicant, or an import or a close holding the period, "
             + "did not end within 5 s (concurrent-modification: send it again)")
     @APIResponse(responseCode = "422", description = "The choices cannot be accepted (invalid-choices, each in errors[]): more than the "
             + "period allows, a program twice, a program of another period or at a school not taking part, or not eligible (grade, zone)")
@@ -118,9 +118,10 @@ public class ApplicationResource {
             description = "One JSON object per line (UTF-8), each an ApplicationImportLine (#/components/schemas/ApplicationImportLine)")))
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed periodId, a body that cannot be read, or no import line")
-    @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or applicants hold an offer from the "
-            + "previous round (holds-offer, each in errors[]), or an applicant of the import was created by another request at "
-            + "the same moment (concurrent-modification: send it again)")
+    @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or applicants hold an offer from an "
+            + "earlier round (holds-offer, each in errors[]), or lines change the match data of applicants with an application "
+            + "in a period that is closed and not yet published (applicant-being-matched, each in errors[]), or an applicant of "
+            + "the import was created by another request at the same moment (concurrent-modification: send it again)")
     @APIResponse(responseCode = "422", description = "Lines that cannot be imported (invalid-choices): errors[] names each by its line "
             + "number (unreadable line, invalid applicant, a reference twice, choices that cannot be accepted)")
     public ImportResult importApplications(@PathParam("periodId") UUID periodId, InputStream body) {

@@ -60,7 +60,8 @@ public class OfferResource {
     @POST
     @Path("/{offerId}/accept")
     @Operation(summary = "Accept an offer", description = "Before its deadline. The applicant stays on the waitlists above it: a later "
-            + "waitlist offer replaces this one.")
+            + "waitlist offer replaces this one and is accepted as this one was (the family is not asked again, and cannot lose "
+            + "its seat by missing a new deadline).")
     @APIResponse(responseCode = "200", description = "ACCEPTED", content = @Content(schema = @Schema(implementation = OfferOutcome.class)))
     @APIResponse(responseCode = "409", description = "The offer is not OFFERED or its deadline passed (offer-not-open), or the period's "
             + "results are not published (results-not-published)")

@@ -123,7 +123,8 @@ public class PeriodResource {
     @Operation(summary = "Run the match", description = "CLOSED (or MATCHED, to re-run) → MATCHED: draws the lottery from the recorded seed, "
             + "runs student-proposing deferred acceptance, stores offers, waitlists and statistics. Deterministic: a re-run gives the same result.")
     @APIResponse(responseCode = "200", description = "MATCHED, with the figures", content = @Content(schema = @Schema(implementation = MatchSummaryResponse.class)))
-    @APIResponse(responseCode = "409", description = "The period is not CLOSED or MATCHED (invalid-period-transition)")
+    @APIResponse(responseCode = "409", description = "The period is not CLOSED or MATCHED (invalid-period-transition), or it has "
+            + "been matched as many times as it may be (too-many-match-runs)")
     public MatchSummaryResponse runMatch(@PathParam("id") UUID id) {
         return MatchSummaryResponse.of(match.run(id));
     }

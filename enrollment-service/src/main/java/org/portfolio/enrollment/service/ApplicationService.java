@@ -337,7 +337,7 @@ public class ApplicationService {
                 }
             }
             if (!errors.isEmpty()) {
-                throw new ProblemException(EnrollmentProblems.HOLDS_OFFER, errors.size() + " applicant(s) hold an offer from the previous round",
+                throw new ProblemException(EnrollmentProblems.HOLDS_OFFER, errors.size() + " applicant(s) hold an offer from an earlier round",
                         errors, Map.of());
             }
         }

@@ -32,7 +32,7 @@ public final class EnrollmentProblems {
     public static final ProblemType INVALID_CHOICES =
             ProblemType.custom("invalid-choices", "The ranked choices cannot be accepted", 422);
     public static final ProblemType HOLDS_OFFER =
-            ProblemType.custom("holds-offer", "The applicant holds an offer from the previous round", 409);
+            ProblemType.custom("holds-offer", "The applicant holds an offer from an earlier round", 409);
     public static final ProblemType OFFER_CLOSED =
             ProblemType.custom("offer-not-open", "The offer cannot be answered in its current state", 409);
     public static final ProblemType NOT_PUBLISHED =

@@ -186,6 +186,11 @@ public class OfferService {
             }
             next.status = WaitlistEntry.OFFERED;
             Offer previous = offers.findLive(period.id, next.applicantId).orElse(null);
+            // a family that accepted a seat and stays on the waitlist of a choice it ranked higher is moved there with
+            // its seat accepted: it is not asked again, and cannot end with no seat by missing a deadline it did not
+            // know of (review of the twenty-fifth pass, E3: the accepted seat was released at once, and the new offer
+            // expired unanswered, leaving the child with none)
+            boolean accepted = previous != null && previous.status == OfferStatus.ACCEPTED;
             if (previous != null) {
                 previous.status = OfferStatus.RELEASED;
                 previous.respondedAt = clock.instant();
@@ -203,9 +208,10 @@ public class OfferService {
             o.priorityGroup = next.priorityGroup;
             o.lottery = next.lottery;
             o.source = Offer.FROM_WAITLIST;
-            o.status = OfferStatus.OFFERED;
+            o.status = accepted ? OfferStatus.ACCEPTED : OfferStatus.OFFERED;
             o.deadline = deadline;
             o.createdAt = clock.instant();
+            o.respondedAt = accepted ? o.createdAt : null;
             offers.persist(o);
             offers.flush();
             made.add(o);

@@ -93,6 +93,12 @@ public class ProgramService {
             refuseMoveWithApplicants(id);
         }
         refuseExcludingApplicants(id, d);
+        if (p.sourceProgramId != null && (moves || !p.grade.equals(d.grade()))) {
+            // a copy moved to another school or grade is another program: the seats still held at its source's school
+            // and grade in earlier rounds are not its to leave alone (review of the twenty-fifth pass, E1: round n+1's
+            // match subtracted them from the new school's seats, and a matched period never reopens)
+            p.sourceProgramId = null;
+        }
         apply(p, d);
         programs.flush();
         return p;

@@ -84,7 +84,8 @@ public class ClientResource {
             @Header(name = "Location", description = "URL of the new client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             @Header(name = "ETag", description = "Version of the client", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope")
+    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope, or a school "
+            + "scope that resolves to more schools than one event can carry (scope-too-large: name fewer, or use allSchools)")
     public Response register(@Valid @NotNull ClientRequest r, @Context UriInfo uri) {
         ApiClient.Registration reg = registry.register(r.name(), r.roleSet(), r.scope(), r.enabled(), caller.id());
         return noStore(Response.created(uri.getAbsolutePathBuilder().path(reg.client().clientId).build())
@@ -124,9 +125,11 @@ public class ClientResource {
                     + "true enables it; absent, it stays as it is. Send If-Match with the ETag you read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "zone SIS", value = ZONE_SIS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "409", description = "Changed concurrently, the change would leave no enabled DISTRICT_ADMIN client, "
+    @APIResponse(responseCode = "409", description = "Changed concurrently, the change would leave no enabled DISTRICT_ADMIN client "
+            + "(last-administrator), "
             + "or enabled true for a disabled client without If-Match")
-    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope")
+    @APIResponse(responseCode = "422", description = "A SCHOOL_LEADER or SIS client without a school scope, or a school "
+            + "scope that resolves to more schools than one event can carry (scope-too-large: name fewer, or use allSchools)")
     public Response update(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId,
                            @Parameter(description = "ETag from a previous read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ClientRequest r) {
@@ -150,7 +153,7 @@ public class ClientResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "disableClient", summary = "Disable an API client", description = "It gets no more tokens and the tokens it holds are rejected at once. Idempotent.")
     @APIResponse(responseCode = "200", description = "Disabled", content = @Content(schema = @Schema(implementation = ClientResponse.class)))
-    @APIResponse(responseCode = "409", description = "It is the last enabled DISTRICT_ADMIN client")
+    @APIResponse(responseCode = "409", description = "It is the last enabled DISTRICT_ADMIN client (last-administrator)")
     public Response disable(@Parameter(description = "Client id") @PathParam("clientId") @Pattern(regexp = CLIENT_ID) String clientId) {
         return withTag(registry.setEnabled(clientId, false, caller.id()), null);
     }

@@ -85,7 +85,8 @@ public class WebhookResource {
                     + "the event id, webhook-timestamp, webhook-signature v1 = HMAC-SHA256 with the secret). The secret is in "
                     + "this answer only. Delivery is at least once, in order per school, retried with exponential back-off for "
                     + "3 days; then the subscription is disabled (WebhookDisabled). A delivery is only ever of an event your "
-                    + "client may read at the time." + WHO)
+                    + "client may read at the time; an event type your roles may never read is refused (403 "
+                    + "event-type-not-readable, naming it)." + WHO)
     @APIResponse(responseCode = "201", description = "Registered; the answer holds the signing secret, shown this once",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "422", description = "The URL is refused: not http(s), credentials in it, it does not resolve, "
