@@ -216,6 +216,41 @@ class MatchFlowTest {
     }
 
     /**
+     * Review of the twenty-fifth pass, E5: a child who applies in round n+1 leaves round n's waitlists (so that no seat of
+     * round n reaches it meanwhile), but withdrawing that application left it off them for good: one mistaken
+     * submission lost its places. Now it is back on them, at its place, and a seat freed in round n reaches it.
+     */
+    @Test
+    void aChildWhoWithdrawsItsNextRoundApplicationIsBackOnTheEarlierRoundsWaitlists() {
+        UUID school = Fixtures.openSchool("EAST", "9");
+        UUID r1 = Fixtures.period(2);
+        UUID p = Fixtures.program(r1, school, "9", 1, "GENERAL");
+        action(r1, "open").then().statusCode(200);
+        List<UUID> kids = Fixtures.applyMany(2, "9", "EAST", r1, p);
+        action(r1, "close").then().statusCode(200);
+        action(r1, "match").then().statusCode(200).body("matched", equalTo(1));
+        action(r1, "publish").then().statusCode(200);
+        UUID holder = result(r1, kids.get(0)).then().extract().path("offer") != null ? kids.get(0) : kids.get(1);
+        UUID waiting = holder.equals(kids.get(0)) ? kids.get(1) : kids.get(0);
+        result(r1, waiting).then().body("choices[0].outcome", equalTo("WAITLISTED")).body("choices[0].waitlistPosition", equalTo(1));
+        UUID r2 = UUID.fromString(given().auth().oauth2(officer()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("maxChoices", 2, "offerDeadline", java.time.Instant.now().plus(java.time.Duration.ofDays(20)).toString()))
+                .post("/api/enrollment/periods/" + r1 + "/rounds").then().statusCode(201).extract().<String>path("id"));
+        UUID copy = UUID.fromString(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/programs")
+                .then().statusCode(200).extract().<String>path("[0].id"));
+        action(r2, "open").then().statusCode(200);
+
+        apply(r2, waiting, copy).then().statusCode(201);
+        result(r1, waiting).then().body("choices[0].outcome", equalTo("LEFT_WAITLIST"));
+        given().auth().oauth2(officer()).delete("/api/enrollment/periods/" + r2 + "/applications/" + waiting).then().statusCode(204);
+
+        result(r1, waiting).then().body("choices[0].outcome", equalTo("WAITLISTED")).body("choices[0].waitlistPosition", equalTo(1));
+        String held = result(r1, holder).then().extract().path("offer.id");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + r1 + "/offers/" + held + "/decline").then().statusCode(200)
+                .body("waitlistOffers[0].applicantId", equalTo(waiting.toString()));
+    }
+
+    /**
      * Review of the twenty-fifth pass, E1: a program of round n+1 (a copy of round n's) moved to another school while the
      * round was a draft kept its link to round n's program, so round n+1's match subtracted the seats still held at the
      * old school from the new school's: it filled none. A copy moved to another school or grade is another program.

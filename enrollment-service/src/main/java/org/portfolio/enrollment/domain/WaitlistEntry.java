@@ -22,6 +22,12 @@ public class WaitlistEntry extends PanacheEntityBase {
     public static final String OFFERED = "OFFERED";
     /** Left: got a better offer, declined or let an offer expire, or the waitlists closed. */
     public static final String REMOVED = "REMOVED";
+    /**
+     * Left an earlier round's list because the applicant applied in a later round: back to WAITING if it withdraws that
+     * application while the later round is open (review of the twenty-fifth pass, E5: one mistaken submission lost the
+     * earlier rounds' places for good). A family reads it as LEFT_WAITLIST, as REMOVED.
+     */
+    public static final String MOVED_ON = "MOVED_ON";
     public static final String CLOSED = "CLOSED";
 
     @Id

@@ -46,6 +46,18 @@ public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, 
                 WaitlistEntry.REMOVED, periodId, applicantId, WaitlistEntry.WAITING, rank);
     }
 
+    /** The applicant applied in a later round: off this (earlier) round's lists, until it withdraws there. */
+    public int moveOn(UUID periodId, UUID applicantId) {
+        return update("status = ?1 where periodId = ?2 and applicantId = ?3 and status = ?4",
+                WaitlistEntry.MOVED_ON, periodId, applicantId, WaitlistEntry.WAITING);
+    }
+
+    /** The applicant withdrew its later round's application: back on the lists of this round it left for it. */
+    public int comeBack(UUID periodId, UUID applicantId) {
+        return update("status = ?1 where periodId = ?2 and applicantId = ?3 and status = ?4",
+                WaitlistEntry.WAITING, periodId, applicantId, WaitlistEntry.MOVED_ON);
+    }
+
     public int closeAll(UUID periodId) {
         return update("status = ?1 where periodId = ?2 and status = ?3", WaitlistEntry.CLOSED, periodId, WaitlistEntry.WAITING);
     }

@@ -86,7 +86,8 @@ public class ApplicationResource {
 
     @DELETE
     @Path("/applications/{applicantId}")
-    @Operation(summary = "Withdraw an application", description = "While the period is OPEN; the applicant takes no part in the match")
+    @Operation(summary = "Withdraw an application", description = "While the period is OPEN; the applicant takes no part in the match, "
+            + "and is back, at its place, on the earlier rounds' waitlists it left when it applied here")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "409", description = "The period is not OPEN (period-not-open), or an import holding the applicant, "
             + "or an import or a close holding the period, did not end within 5 s (concurrent-modification: send it again)")

@@ -206,6 +206,11 @@ public class ApplicationService {
                     "Period " + periodId + " is " + period.status + "; applications can be withdrawn only while it is OPEN");
         }
         applications.delete(a);
+        for (UUID earlier : earlierRounds(period)) {
+            // back on the earlier rounds' lists it left when it applied here (their waitlists are open: they close at
+            // this round's match, and a withdrawal is only taken while this round is OPEN)
+            waitlists.comeBack(earlier, applicantId);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -392,7 +397,7 @@ public class ApplicationService {
                     replaced.toArray(UUID[]::new));
             for (UUID e : earlier) {
                 // they apply here now: off the earlier rounds' waitlists (a child new to the system is on none)
-                store.execute("update waitlist_entry set status = 'REMOVED' where period_id = ? and applicant_id = any (?) "
+                store.execute("update waitlist_entry set status = 'MOVED_ON' where period_id = ? and applicant_id = any (?) "
                         + "and status = 'WAITING'", e, replaced.toArray(UUID[]::new));
             }
         }
@@ -592,7 +597,7 @@ public class ApplicationService {
                 throw ProblemException.conflict(EnrollmentProblems.HOLDS_OFFER, "Applicant " + applicantId
                         + " holds an offer from an earlier round (period " + earlier + "); decline it first to apply in round " + period.round);
             }
-            waitlists.removeBelow(earlier, applicantId, 0);
+            waitlists.moveOn(earlier, applicantId);
         }
     }
 
