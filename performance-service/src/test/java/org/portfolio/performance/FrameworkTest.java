@@ -37,6 +37,32 @@ class FrameworkTest {
         return f;
     }
 
+    /**
+     * Hostile review of the twenty-fifth pass, P2: a metric's own minimum n could be anything from 0, so a framework could
+     * publish ELA_PROFICIENCY of one student. A metric about students may raise the framework's minimum n, not lower it;
+     * one that is not (days cash on hand, 0 in the shipped framework) may.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMetricAboutStudentsCannotHaveAMinimumNBelowTheFrameworks() {
+        Map<String, Object> f = defaultFor("2099-00");
+        List<Object> metrics = (List<Object>) f.get("metrics");
+        int ela = -1;
+        for (int i = 0; i < metrics.size(); i++) {
+            Map<String, Object> m = new HashMap<>((Map<String, Object>) metrics.get(i));
+            if ("ELA_PROFICIENCY".equals(m.get("metricCode"))) {
+                ela = i;
+                m.put("minimumN", 1);
+            }
+            metrics.set(i, m);
+        }
+        assertThat(f.get("minimumN")).isEqualTo(10);
+        create(f).then().statusCode(422).body("errors.field", hasItems("metrics[" + ela + "].minimumN"))
+                .body("errors.find { it.field == 'metrics[" + ela + "].minimumN' }.message", containsString("about students"));
+        ((Map<String, Object>) metrics.get(ela)).put("minimumN", 12);
+        create(f).then().statusCode(201);
+    }
+
     static Response create(Map<String, Object> body) {
         return given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body(body)
                 .post("/api/performance/frameworks");

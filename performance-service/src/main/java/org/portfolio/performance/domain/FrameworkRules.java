@@ -28,6 +28,15 @@ public final class FrameworkRules {
     }
 
     public static List<Violation> check(FrameworkDefinition d, Map<String, MetricDefinition> catalog) {
+        return check(d, catalog, null);
+    }
+
+    /**
+     * @param minimumN the framework's minimum n: a metric about students (ACADEMIC, or computed from student records)
+     *                 may raise it for itself, never lower it (hostile review of the twenty-fifth pass, P2: ELA_PROFICIENCY
+     *                 with a minimum n of 1 published one student's result); null: not checked
+     */
+    public static List<Violation> check(FrameworkDefinition d, Map<String, MetricDefinition> catalog, Integer minimumN) {
         List<Violation> out = new ArrayList<>();
         if (d == null) {
             out.add(new Violation("definition", "must not be empty"));
@@ -92,6 +101,10 @@ public final class FrameworkRules {
             }
             if (m.minimumN() != null && m.minimumN() < 0) {
                 out.add(new Violation(at + ".minimumN", "must be 0 or more"));
+            } else if (m.minimumN() != null && minimumN != null && m.minimumN() < minimumN
+                    && (def.category == MetricCategory.ACADEMIC || def.computation.fromStudentRecords())) {
+                out.add(new Violation(at + ".minimumN", m.metricCode() + " is about students: its minimum n may be above "
+                        + "the framework's (" + minimumN + "), not below it"));
             }
             if (m.weight() == null || m.weight().signum() <= 0) {
                 out.add(new Violation(at + ".weight", "must be more than 0"));

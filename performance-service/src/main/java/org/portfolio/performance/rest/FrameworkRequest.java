@@ -87,7 +87,8 @@ public record FrameworkRequest(
             @Schema(examples = "ELA_PROFICIENCY") @NotBlank @Size(max = 60) String metricCode,
             @Schema(description = "Points the metric is worth", examples = "16") @NotNull @DecimalMin("0") @DecimalMax("100")
             BigDecimal weight,
-            @Schema(description = "Overrides the framework's minimum n for this metric (0 = never suppressed; absent: the framework's)")
+            @Schema(description = "Overrides the framework's minimum n for this metric (0 = never suppressed; absent: the framework's). A metric "
+                    + "about students (ACADEMIC, or computed from student records) may only raise it (422 otherwise)")
             @Min(0) @Max(1000) Integer minimumN,
             @Schema(description = "By increasing threshold; points grow in the metric's good direction up to its weight")
             @NotNull @Size(min = 1, max = 20) List<@Valid @NotNull CutPoint> cutPoints) {

@@ -197,7 +197,7 @@ public class FrameworkService {
         if (c.minimumCoveragePercent() != null && c.minimumCoveragePercent().stripTrailingZeros().scale() > 1) {
             v.add(new Violation("minimumCoveragePercent", "must have at most one decimal"));
         }
-        v.addAll(FrameworkRules.check(c.definition(), metrics.catalog()));
+        v.addAll(FrameworkRules.check(c.definition(), metrics.catalog(), c.minimumN()));
         if (!v.isEmpty()) {
             List<FieldError> errors = v.stream().map(x -> new FieldError(x.field(), x.message())).toList();
             throw new ProblemException(INVALID_FRAMEWORK, errors.size() == 1

@@ -82,7 +82,10 @@ public class MetricResultService {
         Map<String, Instant> lastRecorded = values.lastRecorded(withoutCurrent);
         for (MetricCandidate c : candidates) {
             YearRules r = rules.computeIfAbsent(c.key().schoolYear(), frameworks::rulesFor);
-            boolean suppressed = r.suppressed(c.metricCode(), c.n());
+            // a metric over several subjects is suppressed too when one of its subjects' students are fewer than the
+            // minimum n (complementary suppression: MetricCandidate.smallestPart)
+            boolean suppressed = r.suppressed(c.metricCode(), c.n())
+                    || c.smallestPart() != null && r.suppressed(c.metricCode(), c.smallestPart());
             MetricSnapshot cur = current.get(id(c.key().schoolId(), c.key().schoolYear(), c.metricCode()));
             if (cur != null && Decimals.same(cur.value(), c.value()) && Objects.equals(cur.n(), c.n())
                     && cur.suppressed() == suppressed) {

@@ -203,6 +203,24 @@ public class RecomputeService {
         return subjects;
     }
 
+    /**
+     * For a metric over several subjects, the students of its smallest subject that has any (a subject without students
+     * gives nothing away); null for one subject.
+     */
+    static Integer smallestPart(List<String> subjects, java.util.function.ToLongFunction<String> studentsIn) {
+        if (subjects.size() < 2) {
+            return null;
+        }
+        long smallest = Long.MAX_VALUE;
+        for (String s : subjects) {
+            long n = studentsIn.applyAsLong(s);
+            if (n > 0 && n < smallest) {
+                smallest = n;
+            }
+        }
+        return smallest == Long.MAX_VALUE ? null : (int) Math.min(smallest, Integer.MAX_VALUE);
+    }
+
     private List<MetricCandidate> candidates(StudentAggregates.ByKey agg, boolean assessments, boolean attendance) {
         List<MetricDefinition> defs = metrics.catalog().values().stream()
                 .filter(d -> d.computation.fromStudentRecords()).toList();
@@ -219,12 +237,14 @@ public class RecomputeService {
                         // n is the distinct students (the minimum n protects students, not results)
                         long students = a.studentsTested(d.subjectList());
                         out.add(new MetricCandidate(k, d.code, Decimals.percent(BigDecimal.valueOf(p[1]),
-                                BigDecimal.valueOf(p[0]), 1), (int) (students > 0 ? students : p[0]), MetricSource.AGGREGATED));
+                                BigDecimal.valueOf(p[0]), 1), (int) (students > 0 ? students : p[0]), MetricSource.AGGREGATED,
+                                smallestPart(d.subjectList(), s -> a.studentsTested(List.of(s)))));
                     }
                 } else if (d.computation == MetricComputation.MEDIAN_GROWTH_PERCENTILE && assessments) {
                     StudentAggregates.Median m = a.medianGrowth(d.subjectList());
                     if (m != null) {
-                        out.add(new MetricCandidate(k, d.code, m.value(), (int) m.n(), MetricSource.AGGREGATED));
+                        out.add(new MetricCandidate(k, d.code, m.value(), (int) m.n(), MetricSource.AGGREGATED,
+                                smallestPart(d.subjectList(), s -> a.studentsWithGrowth(List.of(s)))));
                     }
                 } else if (d.computation == MetricComputation.CHRONIC_ABSENTEEISM && attendance) {
                     long[] ca = a.chronicAbsence();
