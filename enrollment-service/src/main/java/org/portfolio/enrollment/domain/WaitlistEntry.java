@@ -25,7 +25,8 @@ public class WaitlistEntry extends PanacheEntityBase {
     /**
      * Left an earlier round's list because the applicant applied in a later round: back to WAITING if it withdraws that
      * application while the later round is open (review of the twenty-fifth pass, E5: one mistaken submission lost the
-     * earlier rounds' places for good). A family reads it as LEFT_WAITLIST, as REMOVED.
+     * earlier rounds' places for good); REMOVED when this round's lists close (at the next round's match). A family reads
+     * it as LEFT_WAITLIST, as REMOVED.
      */
     public static final String MOVED_ON = "MOVED_ON";
     public static final String CLOSED = "CLOSED";

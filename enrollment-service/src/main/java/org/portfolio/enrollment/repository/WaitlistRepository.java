@@ -59,6 +59,10 @@ public class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, 
     }
 
     public int closeAll(UUID periodId) {
+        // those who left for a later round left for good now: a withdrawal there no longer puts them back on a closed
+        // list (the pass's own read, R1: in round 3 a withdrawal put a child back on round 1's closed lists, and a
+        // decline there offered it a seat)
+        update("status = ?1 where periodId = ?2 and status = ?3", WaitlistEntry.REMOVED, periodId, WaitlistEntry.MOVED_ON);
         return update("status = ?1 where periodId = ?2 and status = ?3", WaitlistEntry.CLOSED, periodId, WaitlistEntry.WAITING);
     }
 }

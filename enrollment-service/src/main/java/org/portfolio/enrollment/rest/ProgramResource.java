@@ -100,7 +100,8 @@ public class ProgramResource {
     @APIResponse(responseCode = "409", description = "The period is no longer DRAFT or OPEN (programs-locked), another program of the "
             + "school has this grade and name (duplicate-program), or the new grade or zones would make children who chose the "
             + "program ineligible (program-excludes-applicants), or children chose it and it would move to another school "
-            + "(program-has-applications)")
+            + "(program-has-applications), or it continues a program of the previous round (sourceProgramId) and would move to "
+            + "another school or grade (program-continues-earlier-round: create a new program there)")
     @APIResponse(responseCode = "422", description = "The school is unknown to enrollment, does not take part (not OPEN, or "
             + "under revocation) or does not serve the grade, a priority group is listed twice or GENERAL is not "
             + "last, or the set-asides repeat a group or add up to more than 100%")

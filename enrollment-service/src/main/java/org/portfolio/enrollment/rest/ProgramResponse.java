@@ -18,7 +18,7 @@ public record ProgramResponse(UUID id, UUID periodId, UUID schoolId,
                               List<SetAsideView> setAsides,
                               @Schema(description = "Zones whose residents may apply; empty = everyone") List<String> eligibleZones,
                               @Schema(description = "Open seats (the seats minus every set-aside)") int openSeats,
-                              @Schema(description = "The program of the previous round this one continues (absent in a first round, and once the copy moved to another school or grade)")
+                              @Schema(description = "The program of the previous round this one continues (absent in a first round)")
                               UUID sourceProgramId,
                               long version, Instant createdAt, Instant updatedAt) {
 

@@ -207,8 +207,9 @@ public class ApplicationService {
         }
         applications.delete(a);
         for (UUID earlier : earlierRounds(period)) {
-            // back on the earlier rounds' lists it left when it applied here (their waitlists are open: they close at
-            // this round's match, and a withdrawal is only taken while this round is OPEN)
+            // back on the earlier rounds' lists it left when it applied here, those still open: the previous round's
+            // close at this round's match, and a withdrawal is only taken while this round is OPEN; an older round's
+            // closed at the match of the round after it, which made its MOVED_ON entries REMOVED (WaitlistRepository.closeAll)
             waitlists.comeBack(earlier, applicantId);
         }
     }

@@ -25,6 +25,8 @@ public final class EnrollmentProblems {
             "The change would make children who chose the program ineligible for it", 409);
     public static final ProblemType PROGRAM_HAS_APPLICATIONS = ProblemType.custom("program-has-applications",
             "Children chose the program at its school: it cannot move to another school", 409);
+    public static final ProblemType PROGRAM_CONTINUES_EARLIER_ROUND = ProblemType.custom("program-continues-earlier-round",
+            "The program continues one of the previous round at its school and grade: it cannot move", 409);
     public static final ProblemType MAX_CHOICES_BELOW_APPLICATIONS = ProblemType.custom("max-choices-below-applications",
             "A submitted application ranks more programs than the new maxChoices", 409);
     public static final ProblemType TOO_MANY_RUNS = ProblemType.custom("too-many-match-runs",

@@ -209,7 +209,8 @@ public class OfferService {
             o.lottery = next.lottery;
             o.source = Offer.FROM_WAITLIST;
             o.status = accepted ? OfferStatus.ACCEPTED : OfferStatus.OFFERED;
-            o.deadline = deadline;
+            // an accepted seat keeps the deadline it was accepted by: it asks nothing of the family (the pass's read, R6)
+            o.deadline = accepted ? previous.deadline : deadline;
             o.createdAt = clock.instant();
             o.respondedAt = accepted ? o.createdAt : null;
             offers.persist(o);

@@ -92,13 +92,17 @@ public class ProgramService {
         if (moves) {
             refuseMoveWithApplicants(id);
         }
-        refuseExcludingApplicants(id, d);
         if (p.sourceProgramId != null && (moves || !p.grade.equals(d.grade()))) {
-            // a copy moved to another school or grade is another program: the seats still held at its source's school
-            // and grade in earlier rounds are not its to leave alone (review of the twenty-fifth pass, E1: round n+1's
-            // match subtracted them from the new school's seats, and a matched period never reopens)
-            p.sourceProgramId = null;
+            // a copy continues its program where families hold its seats: moved, the new school's seats were charged
+            // the old one's held seats (review of the twenty-fifth pass, E1: none filled, and a matched period never
+            // reopens); unlinked, the old school's held seats were charged to nobody and offered again (the pass's
+            // own read, R2), and held seats can come back until the next round's match (waitlist offers)
+            throw ProblemException.conflict(EnrollmentProblems.PROGRAM_CONTINUES_EARLIER_ROUND, "Program " + id
+                    + " continues program " + p.sourceProgramId + " of the previous round at school " + p.schoolId
+                    + ", grade " + p.grade + ", where families may hold its seats; create a new program for another school "
+                    + "or grade (this one's seats may be set to 0)");
         }
+        refuseExcludingApplicants(id, d);
         apply(p, d);
         programs.flush();
         return p;

@@ -93,7 +93,9 @@ public class ResultService {
             if (live != null && live.programId.equals(pid)) {
                 outcome = ChoiceOutcome.OFFERED;
                 group = PriorityGroup.valueOf(live.priorityGroup);
-                why = live.source.equals(Offer.FROM_WAITLIST) ? "offered from the waitlist" : "offered by the match";
+                why = !live.source.equals(Offer.FROM_WAITLIST) ? "offered by the match"
+                        : live.status == org.portfolio.enrollment.domain.OfferStatus.ACCEPTED && live.createdAt.equals(live.respondedAt)
+                        ? "moved up from the waitlist, accepted as the seat it replaced was" : "offered from the waitlist";
                 belowOffer = true;
             } else if (belowOffer) {
                 outcome = ChoiceOutcome.NOT_CONSIDERED;
