@@ -208,7 +208,9 @@ class MatchFlowTest {
                 .body("waitlistOffers[0].status", equalTo("ACCEPTED"));
         result(period, zoneB).then().body("offer.programId", equalTo(top.toString()))
                 .body("offer.status", equalTo("ACCEPTED"))
-                .body("offerHistory.status", equalTo(List.of("RELEASED", "ACCEPTED")));
+                .body("offerHistory.status", equalTo(List.of("RELEASED", "ACCEPTED")))
+                .body("choices[0].explanation", equalTo("moved up from the waitlist, accepted as the seat it replaced was"))
+                .body("offerHistory[1].deadline", equalTo(result(period, zoneB).then().extract().<String>path("offerHistory[0].deadline")));
         given().auth().oauth2(officer()).get("/api/enrollment/periods/" + period + "/statistics").then()
                 .body("find { it.programId == '" + second + "' }.offeredNow", equalTo(0))
                 .body("find { it.programId == '" + top + "' }.offeredNow", equalTo(0))
@@ -222,22 +224,13 @@ class MatchFlowTest {
      */
     @Test
     void aChildWhoWithdrawsItsNextRoundApplicationIsBackOnTheEarlierRoundsWaitlists() {
-        UUID school = Fixtures.openSchool("EAST", "9");
-        UUID r1 = Fixtures.period(2);
-        UUID p = Fixtures.program(r1, school, "9", 1, "GENERAL");
-        action(r1, "open").then().statusCode(200);
-        List<UUID> kids = Fixtures.applyMany(2, "9", "EAST", r1, p);
-        action(r1, "close").then().statusCode(200);
-        action(r1, "match").then().statusCode(200).body("matched", equalTo(1));
-        action(r1, "publish").then().statusCode(200);
-        UUID holder = result(r1, kids.get(0)).then().extract().path("offer") != null ? kids.get(0) : kids.get(1);
-        UUID waiting = holder.equals(kids.get(0)) ? kids.get(1) : kids.get(0);
+        OneSeat round1 = oneSeatTwoChildren();
+        UUID r1 = round1.period();
+        UUID holder = round1.holder();
+        UUID waiting = round1.waiting();
         result(r1, waiting).then().body("choices[0].outcome", equalTo("WAITLISTED")).body("choices[0].waitlistPosition", equalTo(1));
-        UUID r2 = UUID.fromString(given().auth().oauth2(officer()).contentType(io.restassured.http.ContentType.JSON)
-                .body(Map.of("maxChoices", 2, "offerDeadline", java.time.Instant.now().plus(java.time.Duration.ofDays(20)).toString()))
-                .post("/api/enrollment/periods/" + r1 + "/rounds").then().statusCode(201).extract().<String>path("id"));
-        UUID copy = UUID.fromString(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/programs")
-                .then().statusCode(200).extract().<String>path("[0].id"));
+        UUID r2 = nextRound(r1);
+        UUID copy = onlyProgram(r2);
         action(r2, "open").then().statusCode(200);
 
         apply(r2, waiting, copy).then().statusCode(201);
@@ -250,33 +243,42 @@ class MatchFlowTest {
                 .body("waitlistOffers[0].applicantId", equalTo(waiting.toString()));
     }
 
-    /**
-     * The pass's own read, R1: a withdrawal in round 3 put the child back on the lists of every earlier round it had left,
-     * round 1's included, though round 2's match had closed them: a decline in round 1 then offered it a seat there.
-     */
-    @Test
-    void aWithdrawalInALaterRoundDoesNotPutTheChildBackOnAListThatClosed() {
+    /** A published first round of one seat that two children applied for: the one who holds it, the one waiting. */
+    private record OneSeat(UUID period, UUID holder, UUID waiting) {
+    }
+
+    private static OneSeat oneSeatTwoChildren() {
         UUID school = Fixtures.openSchool("EAST", "9");
         UUID r1 = Fixtures.period(2);
         UUID p = Fixtures.program(r1, school, "9", 1, "GENERAL");
         action(r1, "open").then().statusCode(200);
         List<UUID> kids = Fixtures.applyMany(2, "9", "EAST", r1, p);
         action(r1, "close").then().statusCode(200);
-        action(r1, "match").then().statusCode(200);
+        action(r1, "match").then().statusCode(200).body("matched", equalTo(1));
         action(r1, "publish").then().statusCode(200);
         UUID holder = result(r1, kids.get(0)).then().extract().path("offer") != null ? kids.get(0) : kids.get(1);
-        UUID waiting = holder.equals(kids.get(0)) ? kids.get(1) : kids.get(0);
+        return new OneSeat(r1, holder, holder.equals(kids.get(0)) ? kids.get(1) : kids.get(0));
+    }
+
+    /**
+     * The pass's own read, R1: a withdrawal in round 3 put the child back on the lists of every earlier round it had left,
+     * round 1's included, though round 2's match had closed them: a decline in round 1 then offered it a seat there.
+     */
+    @Test
+    void aWithdrawalInALaterRoundDoesNotPutTheChildBackOnAListThatClosed() {
+        OneSeat round1 = oneSeatTwoChildren();
+        UUID r1 = round1.period();
+        UUID holder = round1.holder();
+        UUID waiting = round1.waiting();
         UUID r2 = nextRound(r1);
-        UUID copy2 = UUID.fromString(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/programs")
-                .then().statusCode(200).extract().<String>path("[0].id"));
+        UUID copy2 = onlyProgram(r2);
         action(r2, "open").then().statusCode(200);
         apply(r2, waiting, copy2).then().statusCode(201); // leaves round 1's list
         action(r2, "close").then().statusCode(200);
         action(r2, "match").then().statusCode(200); // round 1's lists close; its one seat is still held
         action(r2, "publish").then().statusCode(200);
         UUID r3 = nextRound(r2);
-        UUID copy3 = UUID.fromString(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r3 + "/programs")
-                .then().statusCode(200).extract().<String>path("[0].id"));
+        UUID copy3 = onlyProgram(r3);
         action(r3, "open").then().statusCode(200);
         apply(r3, waiting, copy3).then().statusCode(201);
         given().auth().oauth2(officer()).delete("/api/enrollment/periods/" + r3 + "/applications/" + waiting).then().statusCode(204);
@@ -305,12 +307,10 @@ class MatchFlowTest {
         action(r1, "close").then().statusCode(200);
         action(r1, "match").then().statusCode(200).body("matched", equalTo(2));
         action(r1, "publish").then().statusCode(200);
-        UUID r2 = UUID.fromString(given().auth().oauth2(officer()).contentType(io.restassured.http.ContentType.JSON)
-                .body(Map.of("maxChoices", 2, "offerDeadline", java.time.Instant.now().plus(java.time.Duration.ofDays(20)).toString()))
-                .post("/api/enrollment/periods/" + r1 + "/rounds").then().statusCode(201).extract().<String>path("id"));
-        UUID copyA = UUID.fromString(given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/programs")
-                .then().statusCode(200).body("[0].sourceProgramId", equalTo(pA.toString())).extract().<String>path("[0].id"));
-        var read = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/programs/" + copyA).then().statusCode(200).extract();
+        UUID r2 = nextRound(r1);
+        UUID copyA = onlyProgram(r2);
+        var read = given().auth().oauth2(officer()).get("/api/enrollment/periods/" + r2 + "/programs/" + copyA).then().statusCode(200)
+                .body("sourceProgramId", equalTo(pA.toString())).extract();
         for (Map<String, Object> moved : List.of(
                 Fixtures.programBody(schoolB, "9", read.path("name"), 2, List.of("GENERAL"), List.of(), List.of()),
                 Fixtures.programBody(schoolA, "10", read.path("name"), 2, List.of("GENERAL"), List.of(), List.of()))) {

@@ -18,12 +18,13 @@ class TextParamsTest {
 
     @Test
     void aQueryParameterHoldingANulIsRefusedNamingIt() {
-        given().urlEncodingEnabled(false).get("/widgets/list?q=ab%00c").then().statusCode(400)
+        // not hex ("ab" was: the answer's random requestId holds it about one time in nine, and failed a verify)
+        given().urlEncodingEnabled(false).get("/widgets/list?q=Zq%00Zw").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:portfolio:problem:validation"))
                 .body("errors[0].field", equalTo("q"))
                 .body("errors[0].message", containsString("NUL"))
-                .body(not(containsString("ab")));
+                .body(not(containsString("Zq")));
     }
 
     @Test
