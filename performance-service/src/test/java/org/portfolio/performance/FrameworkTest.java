@@ -63,6 +63,27 @@ class FrameworkTest {
         create(f).then().statusCode(201);
     }
 
+    /**
+     * Hostile read of the twenty-fifth pass, R3: the framework's own minimum n could be 0 or 1, and every metric about
+     * students follows it. The deployment's floor (portfolio.performance.minimum-n-floor, 5 by default) holds it up,
+     * at creation and at a draft's revision.
+     */
+    @Test
+    void aFrameworksMinimumNCannotGoBelowTheDeploymentsFloor() {
+        Map<String, Object> f = defaultFor("2098-99");
+        f.put("minimumN", 1);
+        create(f).then().statusCode(422).body("type", equalTo("urn:portfolio:problem:invalid-framework"))
+                .body("errors.field", hasItems("minimumN"))
+                .body("errors.find { it.field == 'minimumN' }.message", containsString("at least 5"));
+        f.put("minimumN", 5);
+        Response created = create(f);
+        created.then().statusCode(201);
+        f.put("minimumN", 4);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").header("If-Match",
+                        created.header("ETag")).body(f).put("/api/performance/frameworks/" + created.path("id"))
+                .then().statusCode(422).body("errors.field", hasItems("minimumN"));
+    }
+
     static Response create(Map<String, Object> body) {
         return given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json").body(body)
                 .post("/api/performance/frameworks");

@@ -24,7 +24,9 @@ public record FrameworkRequest(
         @Schema(examples = "2027-28", pattern = SchoolYear.PATTERN) @NotBlank String schoolYear,
         @Schema(examples = "Portfolio performance framework 2027-28") @NotBlank @Size(max = 200) String name,
         @Size(max = 2000) String description,
-        @Schema(description = "Values with n below this are suppressed from public views and ratings", examples = "10")
+        @Schema(description = "Values with n below this are suppressed from public views and ratings. At least the "
+                + "deployment's floor (`portfolio.performance.minimum-n-floor`, 5 unless its operator set another): "
+                + "below it a 422 invalid-framework naming minimumN", examples = "10")
         @NotNull @Min(0) @Max(1000) Integer minimumN,
         @Schema(description = "Performance level (1–5) at or above which a student is proficient", examples = "3")
         @NotNull @Min(1) @Max(5) Integer proficientLevel,

@@ -197,6 +197,10 @@ public class FrameworkService {
         if (c.minimumCoveragePercent() != null && c.minimumCoveragePercent().stripTrailingZeros().scale() > 1) {
             v.add(new Violation("minimumCoveragePercent", "must have at most one decimal"));
         }
+        if (c.minimumN() < config.minimumNFloor()) {
+            v.add(new Violation("minimumN", "must be at least " + config.minimumNFloor() + ", this deployment's floor for "
+                    + "publishing figures about students (portfolio.performance.minimum-n-floor)"));
+        }
         v.addAll(FrameworkRules.check(c.definition(), metrics.catalog(), c.minimumN()));
         if (!v.isEmpty()) {
             List<FieldError> errors = v.stream().map(x -> new FieldError(x.field(), x.message())).toList();

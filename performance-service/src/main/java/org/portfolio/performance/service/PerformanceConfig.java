@@ -16,6 +16,14 @@ public interface PerformanceConfig {
 
     Retention retention();
 
+    /**
+     * The lowest minimum n a framework may set (422 below it): the deployment's floor for publishing figures about
+     * students, so that a framework typed with a minimum n of 1 cannot publish one student's result (hostile read of the
+     * twenty-fifth pass, R3). Set by whoever runs the deployment; frameworks stored before keep theirs until revised.
+     */
+    @WithDefault("5")
+    int minimumNFloor();
+
     /** Largest body accepted by the endpoints that are not bulk uploads (413 above it). */
     @WithDefault("1M")
     MemorySize maxJsonBodySize();
