@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.portfolio.enrollment.domain.Applicant;
 import org.portfolio.enrollment.domain.PeriodStatus;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -57,5 +58,30 @@ public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUI
             }
         }
         return out;
+    }
+
+    /** An applicant with a submitted application in a period, as the search for likely duplicates reads it. */
+    public record Named(UUID applicantId, String externalRef, String firstName, String lastName, java.time.LocalDate birthDate,
+                        Instant submittedAt) {
+    }
+
+    /**
+     * The applicants with a submitted application in the period, with their names and birth dates, read a thousand
+     * rows at a time (a district's round may hold tens of thousands).
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.stream.Stream<Named> submittedIn(UUID periodId) {
+        java.util.stream.Stream<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select p.id, p.external_ref, p.first_name, p.last_name, p.birth_date::text, a.submitted_at
+                        from application a join applicant p on p.id = a.applicant_id
+                        where a.period_id = ?1 and a.status = 'SUBMITTED'""")
+                .setParameter(1, periodId).setHint("org.hibernate.fetchSize", 1000).getResultStream();
+        return rows.map(r -> new Named((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                java.time.LocalDate.parse((String) r[4]), instant(r[5])));
+    }
+
+    private static Instant instant(Object v) {
+        return v instanceof Instant i ? i : v instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) v).toInstant();
     }
 }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portfolio.enrollment.domain.Application;
 import org.portfolio.enrollment.service.ApplicationService;
+import org.portfolio.enrollment.service.LikelyDuplicateService;
 import org.portfolio.enrollment.service.ResultService;
 import org.portfolio.platform.web.http.EntityTags;
 import org.portfolio.platform.web.http.Page;
@@ -51,6 +52,8 @@ public class ApplicationResource {
     ApplicationService applications;
     @Inject
     ResultService results;
+    @Inject
+    LikelyDuplicateService duplicates;
 
     @PUT
     @Path("/applications/{applicantId}")
@@ -104,6 +107,20 @@ public class ApplicationResource {
                                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                   @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return applications.list(periodId, page, size).map(ApplicationResponse.Summary::of);
+    }
+
+    @GET
+    @Path("/likely-duplicates")
+    @Operation(summary = "Likely duplicate applicants", description = "Applicants with a submitted application in the period "
+            + "who share a birth date and both names (compared by their letters and digits, in either order): likely one "
+            + "child entered under two references, who would draw two lottery numbers and could hold two seats. Read them "
+            + "before the close and withdraw the application that should not be there; nothing is withdrawn for you. "
+            + "Groups by their first applicant's external reference, one page at a time")
+    @APIResponse(responseCode = "200", description = "One page of groups (none: an empty page)")
+    public Page<LikelyDuplicateResponse> likelyDuplicates(@PathParam("periodId") UUID periodId,
+                                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                                          @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return duplicates.find(periodId, page, size).map(LikelyDuplicateResponse::of);
     }
 
     @POST

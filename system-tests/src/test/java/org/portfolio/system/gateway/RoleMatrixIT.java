@@ -215,6 +215,8 @@ class RoleMatrixIT {
                     "✓ – – – ✓ –"),
             row("enrollment: applicants and applications", "enrollment-service", "POST", "/api/enrollment/applicants/search",
                     (f, s) -> Map.of("lastName", "Matrix"), "✓ – – – ✓ –"),
+            row("enrollment: applicants and applications", "enrollment-service", "GET",
+                    "/api/enrollment/periods/{period}/likely-duplicates", null, "✓ – – – ✓ –"),
             row("enrollment: program statistics", "enrollment-service", "GET",
                     "/api/enrollment/periods/{period}/statistics?schoolId={school}", null, "✓ ✓ own – ✓ –"),
             row("enrollment: school list", "enrollment-service", "GET", "/api/enrollment/schools", null, ALL),
