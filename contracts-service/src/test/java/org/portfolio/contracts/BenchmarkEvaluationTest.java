@@ -272,6 +272,35 @@ class BenchmarkEvaluationTest {
                         .map(e -> e.data().get("result").asText()).toList()).containsExactly(results));
     }
 
+    /**
+     * Hostile read of the twenty-sixth pass, C2: an amendment that only moved what a missed benchmark guards (PEOPLE to
+     * MONEY) published nothing, so autonomy never revoked MONEY though the benchmark stood missed. Its standing result
+     * is published again with the new guard; the intervention ladder does not move for it (the same miss again).
+     */
+    @Test
+    void anAmendmentThatMovesAMissedBenchmarksGuardPublishesItsResultAgainWithTheNewGuard() {
+        String school = openSchool();
+        String contract = activeContract(school, vacancies());
+        publishMetric(metric(school, "TEACHER_VACANCIES", year(0), 7, null, false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events("BenchmarkEvaluated", about("contractId", contract)).size() == 1);
+        String level = scorecard(contract).extract().path("intervention.level");
+        String benchmarkId = given().auth().oauth2(admin()).get("/api/contracts/" + contract).then().statusCode(200)
+                .extract().path("benchmarks[0].benchmarkId");
+        Map<String, Object> moved = new HashMap<>(vacancies());
+        moved.put("benchmarkId", benchmarkId);
+        moved.put("guardsDomains", List.of("MONEY"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("reason", "The vacancies benchmark now guards the budget, not hiring", "benchmarks", List.of(moved)))
+                .post("/api/contracts/" + contract + "/amendments").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> events("BenchmarkEvaluated", about("contractId", contract)).size() == 2);
+        var again = events("BenchmarkEvaluated", about("contractId", contract)).stream()
+                .filter(e -> "AMENDMENT".equals(e.data().path("trigger").asText())).findFirst().orElseThrow();
+        assertThat(again.data().get("result").asText()).isEqualTo("MISSED");
+        assertThat(again.data().get("guardsDomains").toString()).isEqualTo("[\"MONEY\"]");
+        scorecard(contract).body("intervention.level", equalTo(level));
+    }
+
     private static void awaitLevel(String contract, String level) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 scorecard(contract).body("intervention.level", equalTo(level)));

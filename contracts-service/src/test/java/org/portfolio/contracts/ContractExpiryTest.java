@@ -99,6 +99,35 @@ class ContractExpiryTest {
     }
 
     /**
+     * Hostile read of the twenty-sixth pass, C4: a non-renewal dated 1026-06-30 (a typo for 2026) was taken and ended the
+     * contract at once; every later result for the school then failed on a school year before 1900 and went to the
+     * dead letters, its next contract's benchmark with it. An end before the contract's first day is refused; a
+     * closure dated before it ends the contract on that day.
+     */
+    @Test
+    void anEndBeforeTheContractsFirstDayIsRefusedAndAClosureDatedBeforeItEndsTheContractOnThatDay() {
+        String school = openSchool();
+        String contract = activeContract(school);
+        LocalDate firstDay = lastDayOf(year(-1)).plusDays(1);
+        for (String action : List.of("non-renewal", "termination")) {
+            for (LocalDate date : List.of(LocalDate.of(1026, 6, 30), firstDay.minusDays(1))) {
+                given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                        .body(Map.of("reason", "Ended (the year mistyped)", "effectiveDate", date.toString()))
+                        .post("/api/contracts/" + contract + "/" + action).then().statusCode(422)
+                        .body("errors[0].field", equalTo("effectiveDate"))
+                        .body("errors[0].message", equalTo("must not be before the contract's first day " + firstDay));
+            }
+        }
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract).then().body("status", equalTo("ACTIVE"));
+
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("decision", "CLOSE", "reason", "Closed (recorded late)", "effectiveDate", "2001-06-30"))
+                .post("/api/schools/" + school + "/decisions").then().statusCode(201);
+        given().auth().oauth2(admin()).get("/api/contracts/" + contract).then()
+                .body("status", equalTo("TERMINATED")).body("ended.effectiveDate", equalTo(firstDay.toString()));
+    }
+
+    /**
      * Two replicas run the expiry job at the same moment (two threads, each its own transactions, as two instances
      * would): each contract ends once, one event each, and neither run logs a failure (review of 2026-12-06, eighth
      * pass: the contract was read unlocked, so the replica that lost the race failed on the version and logged an

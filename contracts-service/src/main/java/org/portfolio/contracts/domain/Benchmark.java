@@ -100,6 +100,11 @@ public class Benchmark extends PanacheEntityBase {
                 && target.compareTo(o.target) == 0;
     }
 
+    /** The same domains guarded, on the same misses, reinstated the same way: what a result of it does in autonomy. */
+    public boolean sameConsequencesAs(Benchmark o) {
+        return guardsDomains.equals(o.guardsDomains) && missTriggers == o.missTriggers && reinstateOnMet == o.reinstateOnMet;
+    }
+
     public boolean sameTermsAs(Benchmark o) {
         return sameMeasureAs(o) && category == o.category && guardsDomains.equals(o.guardsDomains)
                 && missTriggers == o.missTriggers && reinstateOnMet == o.reinstateOnMet

@@ -177,7 +177,13 @@ public class Contract extends PanacheEntityBase {
                 || endedOn == null || (successorStart != null && period.compareTo(successorStart) >= 0)) {
             return false;
         }
-        SchoolYear endedIn = SchoolYear.containing(endedOn, yearEnd);
+        // an end stored before its date was bounded (C4 of the twenty-sixth pass: 1026-06-30) answers for no year, rather
+        // than failing every result that reaches it
+        java.util.Optional<SchoolYear> in = SchoolYear.tryContaining(endedOn, yearEnd);
+        if (in.isEmpty()) {
+            return false;
+        }
+        SchoolYear endedIn = in.get();
         return period.equals(endedIn) || period.equals(endedIn.plusYears(-1));
     }
 

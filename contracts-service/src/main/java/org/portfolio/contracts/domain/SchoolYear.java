@@ -49,6 +49,12 @@ public record SchoolYear(int startCalendarYear) implements Comparable<SchoolYear
         return new SchoolYear(date.isAfter(endThisCalendarYear) ? date.getYear() : date.getYear() - 1);
     }
 
+    /** The school year containing the date; empty when that year is outside 1900-01 to 2199-00. */
+    public static Optional<SchoolYear> tryContaining(LocalDate date, MonthDay lastDay) {
+        int start = date.isAfter(lastDay.atYear(date.getYear())) ? date.getYear() : date.getYear() - 1;
+        return start < 1900 || start > 2199 ? Optional.empty() : Optional.of(new SchoolYear(start));
+    }
+
     public SchoolYear plusYears(int years) {
         return new SchoolYear(startCalendarYear + years);
     }

@@ -233,7 +233,7 @@ public class ContractResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "at term end", value = ContractExamples.NON_RENEWAL)))
     @APIResponse(responseCode = "200", description = "Decided (scheduledEnd) or ended (ended)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE, or its end is already decided (contract-status-conflict)")
-    @APIResponse(responseCode = "422", description = "The effective date is after the term's last day")
+    @APIResponse(responseCode = "422", description = "The effective date is after the term's last day, or before the contract's first day (its term's, or its activation's when earlier)")
     public Response nonRenew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
         decidesFor(id);
         ending.nonRenew(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());
@@ -250,7 +250,7 @@ public class ContractResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "at school year end", value = ContractExamples.TERMINATION)))
     @APIResponse(responseCode = "200", description = "Terminated (ended) or decided (scheduledEnd)", content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE (contract-status-conflict)")
-    @APIResponse(responseCode = "422", description = "The effective date is after the term's last day")
+    @APIResponse(responseCode = "422", description = "The effective date is after the term's last day, or before the contract's first day (its term's, or its activation's when earlier)")
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContractEndRequest r) {
         decidesFor(id);
         ending.terminate(id, ifMatch, r.reason(), r.effectiveDate(), caller.id());

@@ -17,6 +17,7 @@ import org.portfolio.platform.web.problem.ProblemType;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,20 @@ final class ContractChecks {
             throw ProblemException.conflict(ContractProblems.CONTRACT_STATUS_CONFLICT, "Contract " + c.id + " is " + c.status
                     + "; only a" + (required == ContractStatus.ACTIVE ? "n " : " ") + required + " contract can be " + beWhat);
         }
+    }
+
+    /**
+     * The first day the contract held: the first day of its term, or the day it was activated if that is earlier (a
+     * renewal, or a new school's contract, is in force from its activation, before its term begins). Nothing it decides
+     * (an intervention step, its end) counts from a day before.
+     */
+    static LocalDate firstDay(Contract c, SchoolCalendar calendar) {
+        LocalDate termStart = c.termStart().firstDay(calendar.lastDay());
+        if (c.activatedAt == null) {
+            return termStart;
+        }
+        LocalDate activated = LocalDate.ofInstant(c.activatedAt, calendar.zone());
+        return activated.isBefore(termStart) ? activated : termStart;
     }
 
     /** A renewal starts after the renewed contract's first year and no later than the year after its last. */

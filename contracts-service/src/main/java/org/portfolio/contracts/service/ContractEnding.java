@@ -85,7 +85,9 @@ public class ContractEnding {
         contracts.findActiveBySchool(schoolId).ifPresent(c -> {
             contracts.getEntityManager().refresh(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (c.status == ContractStatus.ACTIVE) {
-                endNow(c, ContractStatus.TERMINATED, reason, effectiveDate, actor);
+                // a closure dated before the contract held ends it as of its first day, not before it began (C4)
+                LocalDate firstDay = ContractChecks.firstDay(c, calendar);
+                endNow(c, ContractStatus.TERMINATED, reason, effectiveDate.isBefore(firstDay) ? firstDay : effectiveDate, actor);
             }
         });
     }
@@ -120,6 +122,14 @@ public class ContractEnding {
         if (date.isAfter(termEnd)) {
             throw ProblemException.unprocessable("The term ends on " + termEnd + "; an end after it is not an end",
                     new FieldError("effectiveDate", "must not be after the term's last day " + termEnd));
+        }
+        // nor before the contract held (hostile read of the twenty-sixth pass, C4: 1026-06-30, a typo for 2026, ended it
+        // at once, and every later result for the school's years then failed on a school year before 1900 and went to
+        // the dead letters, its next contract's benchmark with it)
+        LocalDate firstDay = ContractChecks.firstDay(c, calendar);
+        if (date.isBefore(firstDay)) {
+            throw ProblemException.unprocessable("The contract's first day is " + firstDay + "; it cannot end before it",
+                    new FieldError("effectiveDate", "must not be before the contract's first day " + firstDay));
         }
         // the date is the contract's last day: one already past ends it now; today or later, the night after it (a
         // non-renewal decided on the term's last day ends with the term, not a day before; the review of this rule)

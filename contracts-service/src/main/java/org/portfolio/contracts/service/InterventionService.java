@@ -64,26 +64,13 @@ public class InterventionService {
         }
         // nor from a date before the contract held: its due date would have passed before it was set, and the hourly
         // accountability clock would take it as overdue at once
-        LocalDate firstDay = firstDay(c);
+        LocalDate firstDay = ContractChecks.firstDay(c, calendar);
         if (date.isBefore(firstDay)) {
             throw ProblemException.unprocessable("The contract's first day is " + firstDay + "; a step cannot count from "
                     + "an earlier date", new FieldError("effectiveDate", "must not be before the contract's first day "
                     + firstDay));
         }
         change(c, level, reason, InterventionCauseKind.MANUAL, null, null, actor, date);
-    }
-
-    /**
-     * The first day a step can count from: the first day of the contract's term, or the day it was activated if that
-     * is earlier (a renewal, or a new school's contract, is in force from its activation, before its term begins).
-     */
-    private LocalDate firstDay(Contract c) {
-        LocalDate termStart = c.termStart().firstDay(calendar.lastDay());
-        if (c.activatedAt == null) {
-            return termStart;
-        }
-        LocalDate activated = LocalDate.ofInstant(c.activatedAt, calendar.zone());
-        return activated.isBefore(termStart) ? activated : termStart;
     }
 
     public InterventionChange change(Contract c, InterventionLevel level, String reason, InterventionCauseKind kind,

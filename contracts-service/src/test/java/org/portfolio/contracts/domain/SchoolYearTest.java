@@ -37,4 +37,21 @@ class SchoolYearTest {
         assertThat(SchoolYear.parse("2026-27").yearsThrough(SchoolYear.parse("2030-31"))).isEqualTo(5);
         assertThat(SchoolYear.parse("2026-27").yearsThrough(SchoolYear.parse("2026-27"))).isEqualTo(1);
     }
+
+    /**
+     * C4 of the twenty-sixth pass: a contract ended on 1026-06-30 (stored before its date was bounded) made every result
+     * reaching it fail on a school year before 1900; it answers for no year now.
+     */
+    @Test
+    void anEndOutsideTheYearsASchoolYearCanBeAnswersForNoYear() {
+        assertThat(SchoolYear.tryContaining(LocalDate.of(1026, 6, 30), JUNE_30)).isEmpty();
+        assertThat(SchoolYear.tryContaining(LocalDate.of(1900, 6, 30), JUNE_30)).isEmpty();
+        assertThat(SchoolYear.tryContaining(LocalDate.of(1900, 7, 1), JUNE_30)).contains(new SchoolYear(1900));
+        assertThat(SchoolYear.tryContaining(LocalDate.of(2200, 6, 30), JUNE_30)).contains(new SchoolYear(2199));
+        assertThat(SchoolYear.tryContaining(LocalDate.of(2200, 7, 1), JUNE_30)).isEmpty();
+        assertThat(Contract.answersLateFor(ContractStatus.NON_RENEWED, LocalDate.of(1026, 6, 30), null,
+                SchoolYear.parse("2026-27"), JUNE_30)).isFalse();
+        assertThat(Contract.answersLateFor(ContractStatus.NON_RENEWED, LocalDate.of(2027, 6, 30), null,
+                SchoolYear.parse("2026-27"), JUNE_30)).isTrue();
+    }
 }
