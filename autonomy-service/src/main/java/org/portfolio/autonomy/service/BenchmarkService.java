@@ -116,7 +116,7 @@ public class BenchmarkService {
         row.receivedAt = now;
         if (MISSED.equals(e.result()) && !e.guardsDomains().isEmpty()) {
             row.grantsRevoked = missed(e, eventId, now);
-        } else if (MET.equals(e.result()) && !e.guardsDomains().isEmpty()) {
+        } else if (MET.equals(e.result())) {
             row.grantsReinstated = met(e, eventId, now);
         }
         evaluations.persist(row);
@@ -149,7 +149,11 @@ public class BenchmarkService {
 
     private int met(Evaluation e, String eventId, Instant now) {
         int reinstated = 0;
-        for (Grant g : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.REVOKED, e.guardsDomains())) {
+        // every revoked grant this benchmark holds, whatever it guards now: an amendment may have moved its guard from
+        // PEOPLE to MONEY after PEOPLE was revoked, and a MET then cleared nothing, PEOPLE revoked for good (hostile read
+        // of the twenty-sixth pass, C2); the open misses say which grants it holds
+        for (Grant g : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.REVOKED, java.util.EnumSet.allOf(
+                org.portfolio.autonomy.domain.AutonomyDomain.class))) {
             if (misses.clear(g.id, e.benchmarkId()) == 0) {
                 continue; // this benchmark does not hold the grant
             }

@@ -136,8 +136,9 @@ public class ContractEventsService {
                 return;
             }
             // a newer version of a contract already active: as an amendment
+            LocalDate previousFirstDay = firstDay(c);
             update(c, spec, now);
-            reconcile(spec, c, grants.liveOfContract(c.id), Mode.AMENDMENT, eventId, null, now);
+            reconcile(spec, c, grants.liveOfContract(c.id), Mode.AMENDMENT, eventId, null, previousFirstDay, now);
             return;
         }
         c = new Contract();
@@ -166,7 +167,7 @@ public class ContractEventsService {
                 createFromProvision(p, c, CauseKind.CONTRACT_ACTIVATED, eventId, now);
             }
         } else {
-            reconcile(spec, c, List.copyOf(predecessor), Mode.RENEWAL, eventId, null, now);
+            reconcile(spec, c, List.copyOf(predecessor), Mode.RENEWAL, eventId, null, null, now);
         }
     }
 
@@ -188,13 +189,14 @@ public class ContractEventsService {
             return;
         }
         Instant now = clock.instant();
+        LocalDate previousFirstDay = firstDay(c);
         update(c, spec, now);
         if (school.isClosed()) {
             // a closed school decides nothing: an amendment of a contract that outlived its closure grants nothing
             LOG.warnf("Amendment of contract %s for closed school %s: no grants", c.id, school.id);
             return;
         }
-        reconcile(spec, c, grants.liveOfContract(c.id), Mode.AMENDMENT, eventId, reason, now);
+        reconcile(spec, c, grants.liveOfContract(c.id), Mode.AMENDMENT, eventId, reason, previousFirstDay, now);
     }
 
     /**
@@ -289,7 +291,7 @@ public class ContractEventsService {
      * provisions and ends the grants whose provision is gone.
      */
     private void reconcile(ContractSpec spec, Contract c, List<Grant> existing, Mode mode, String eventId,
-                           String reason, Instant now) {
+                           String reason, LocalDate previousFirstDay, Instant now) {
         List<Grant> unmatched = new ArrayList<>(existing);
         List<ProvisionSpec> added = new ArrayList<>();
         List<Object[]> matched = new ArrayList<>();
@@ -328,6 +330,20 @@ public class ContractEventsService {
                 matched.add(new Object[]{g, p});
             }
         }
+        // then a REVOKED grant left over takes a new provision on its domain whatever its model: a renewal's provisions
+        // have new ids, so one giving the revoked domain another model (FULL → EARNED) ended the revoked grant and
+        // granted anew, lifting the revocation with no word of the miss (hostile read of the twenty-sixth pass, C3); an
+        // amendment that sent the provision without its id did the same
+        for (java.util.Iterator<ProvisionSpec> it = added.iterator(); it.hasNext(); ) {
+            ProvisionSpec p = it.next();
+            Grant revoked = unmatched.stream().filter(x -> x.status == GrantStatus.REVOKED && x.domain == p.domain())
+                    .findFirst().orElse(null);
+            if (revoked != null) {
+                unmatched.remove(revoked);
+                matched.add(new Object[]{revoked, p});
+                it.remove();
+            }
+        }
         for (Grant g : unmatched) {
             boolean reshaped = g.provisionId != null && spec.provisions().stream().anyMatch(p -> g.provisionId.equals(p.provisionId()));
             Cause cause = mode == Mode.AMENDMENT
@@ -339,7 +355,7 @@ public class ContractEventsService {
             grantService.end(g, cause, now);
         }
         for (Object[] m : matched) {
-            carry((Grant) m[0], (ProvisionSpec) m[1], c, mode, eventId, reason, now);
+            carry((Grant) m[0], (ProvisionSpec) m[1], c, mode, eventId, reason, previousFirstDay, now);
         }
         for (ProvisionSpec p : added) {
             createFromProvision(p, c, mode == Mode.AMENDMENT ? CauseKind.CONTRACT_AMENDED : CauseKind.CONTRACT_ACTIVATED,
@@ -347,7 +363,8 @@ public class ContractEventsService {
         }
     }
 
-    private void carry(Grant g, ProvisionSpec p, Contract c, Mode mode, String eventId, String reason, Instant now) {
+    private void carry(Grant g, ProvisionSpec p, Contract c, Mode mode, String eventId, String reason,
+                       LocalDate previousFirstDay, Instant now) {
         List<String> changes = new ArrayList<>();
         UUID previousContract = g.contractId;
         if (!Objects.equals(g.contractId, c.id)) {
@@ -395,6 +412,15 @@ public class ContractEventsService {
                 g.eligibilityFallBackAfterYears = fallBack;
             }
         }
+        // an amendment that moves the term's start moves the grants the contract made from its first day with it (an
+        // opening postponed a year left the school deciding hiring for a year its contract no longer covered: hostile
+        // read of the twenty-sixth pass, C1); a grant taken over from the contract it renewed keeps its earlier start
+        LocalDate from = firstDay(c);
+        if (mode == Mode.AMENDMENT && previousFirstDay != null && from != null && previousFirstDay.equals(g.effectiveFrom)
+                && !from.equals(g.effectiveFrom)) {
+            changes.add("effective from " + g.effectiveFrom + " → " + from);
+            g.effectiveFrom = from;
+        }
         LocalDate to = termEnd(c);
         if (!Objects.equals(to, g.effectiveTo)) {
             changes.add("effective to " + g.effectiveTo + " → " + to);
@@ -414,6 +440,10 @@ public class ContractEventsService {
                     ? "contract " + c.id + ", which renewed contract " + previousContract
                     : "version " + c.version + " of contract " + c.id, now);
         }
+    }
+
+    private LocalDate firstDay(Contract c) {
+        return c.startYear == null ? null : SchoolYears.firstDay(c.startYear, config.schoolYearStart());
     }
 
     private LocalDate termEnd(Contract c) {
