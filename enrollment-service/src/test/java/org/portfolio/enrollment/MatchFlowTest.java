@@ -513,6 +513,27 @@ class MatchFlowTest {
         assertThat(statusOf(stuck)).as("the next run, once it can").isEqualTo("EXPIRED");
     }
 
+    /**
+     * Twenty-second pass, M2: a round's expiry can take minutes, and a call of expire-overdue through the gateway was
+     * then a 504 after its 30 s. A caller's run begins no batch once its time is spent and says whether offers are left
+     * (Overdue-Remaining); the scheduler, or the next call, expires them. Batches of one offer here.
+     */
+    @Test
+    void aCallersExpiryBeginsNoBatchOnceItsTimeIsSpentAndSaysWhatIsLeft() throws Exception {
+        TwoOverdue offers = twoOverdueOffers();
+        UUID period = offers.period();
+        var run = expiryJob.expireOverdueWithin(period, java.time.Duration.ZERO);
+        assertThat(run.more()).isTrue();
+        assertThat(statusOf(offers.first())).as("one batch always runs").isEqualTo("EXPIRED");
+        assertThat(statusOf(offers.second())).as("no second batch after the time").isEqualTo("OFFERED");
+
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/expire-overdue").then()
+                .statusCode(200).header("Overdue-Remaining", "false");
+        assertThat(statusOf(offers.second())).isEqualTo("EXPIRED");
+        given().auth().oauth2(officer()).post("/api/enrollment/periods/" + period + "/offers/expire-overdue").then()
+                .statusCode(200).header("Overdue-Remaining", "false").body("size()", equalTo(0));
+    }
+
     /** A published period whose two match offers are overdue, the first by longer. */
     private record TwoOverdue(UUID period, String first, String second) {
     }

@@ -12,7 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -86,10 +89,21 @@ public class OfferResource {
     @Operation(summary = "Expire overdue offers now", description = "Offers not answered by their deadline expire and their seats move "
             + "down the waitlists (a scheduler does the same every minute). They expire in batches of 200, each committed on its "
             + "own, so answers to other offers are not held up for long; if one batch fails, those before it stay expired and "
-            + "its offers are tried one at a time: one that cannot expire stays OFFERED, the others expire")
-    @APIResponse(responseCode = "200", description = "The waitlist offers made")
+            + "its offers are tried one at a time: one that cannot expire stays OFFERED, the others expire. The answer comes "
+            + "within about 20 s (`portfolio.enrollment.expire-overdue-answer-within`): no batch begins after that, and a "
+            + "round with more overdue offers than that leaves the rest to the scheduler or the next call (Overdue-Remaining)")
+    @APIResponse(responseCode = "200", description = "The waitlist offers made",
+            headers = @Header(name = OVERDUE_REMAINING, description = "true when overdue offers were left for the scheduler "
+                    + "(within a minute) or another call; false when none is left", required = true,
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OfferResponse.class)))
     @APIResponse(responseCode = "409", description = "The period's results are not published (results-not-published)")
-    public List<OfferResponse> expire(@PathParam("periodId") UUID periodId) {
-        return expiry.expireOverdue(periodId).stream().map(OfferResponse::of).toList();
+    public Response expire(@PathParam("periodId") UUID periodId) {
+        OfferExpiryJob.Run run = expiry.expireOverdueForCaller(periodId);
+        return Response.ok(run.made().stream().map(OfferResponse::of).toList())
+                .header(OVERDUE_REMAINING, Boolean.toString(run.more())).build();
     }
+
+    /** Whether a call to expire-overdue left overdue offers for later. */
+    public static final String OVERDUE_REMAINING = "Overdue-Remaining";
 }

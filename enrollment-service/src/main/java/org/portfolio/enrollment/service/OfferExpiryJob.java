@@ -36,6 +36,18 @@ public class OfferExpiryJob {
     @ConfigProperty(name = "portfolio.enrollment.offer-expiry-batch", defaultValue = "200")
     int batch;
 
+    /**
+     * How long a caller of {@code POST …/offers/expire-overdue} waits: no batch begins after it, and what is left goes to
+     * the scheduler (within its interval) or the next call. A round's expiry can take minutes (11,500 offers: 82–88 s),
+     * and the gateway gave up after its 30 s with a 504 (twenty-second pass, M2).
+     */
+    @ConfigProperty(name = "portfolio.enrollment.expire-overdue-answer-within", defaultValue = "20s")
+    java.time.Duration answerWithin;
+
+    /** What a run expired: the waitlist offers made, and whether overdue offers were left for later. */
+    public record Run(List<Offer> made, boolean more) {
+    }
+
     @Scheduled(every = "${portfolio.enrollment.offer-expiry-interval:60s}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
@@ -72,6 +84,20 @@ public class OfferExpiryJob {
      * offers made. A batch that fails leaves the batches before it in place; what is left is expired by the next run.
      */
     public List<Offer> expireOverdue(UUID periodId) {
+        return expireOverdueWithin(periodId, null).made();
+    }
+
+    /** As {@link #expireOverdue(UUID)}, for a caller waiting for the answer: no batch begins after the configured time. */
+    public Run expireOverdueForCaller(UUID periodId) {
+        return expireOverdueWithin(periodId, answerWithin);
+    }
+
+    /**
+     * As {@link #expireOverdue(UUID)}, beginning no batch once {@code within} has passed (null: no limit); at least one
+     * batch runs.
+     */
+    public Run expireOverdueWithin(UUID periodId, java.time.Duration within) {
+        long deadline = within == null ? Long.MAX_VALUE : System.nanoTime() + within.toNanos();
         List<Offer> made = new ArrayList<>();
         Set<UUID> skipped = new LinkedHashSet<>();
         OfferService.Expiry expiry;
@@ -84,8 +110,11 @@ public class OfferExpiryJob {
                 expiry = oneByOne(periodId, skipped, e);
             }
             made.addAll(expiry.made());
+            if (expiry.more() && System.nanoTime() - deadline >= 0) {
+                return new Run(made, true);
+            }
         } while (expiry.more());
-        return made;
+        return new Run(made, false);
     }
 
     /**
