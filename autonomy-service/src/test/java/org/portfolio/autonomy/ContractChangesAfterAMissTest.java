@@ -53,6 +53,59 @@ class ContractChangesAfterAMissTest {
         assertThat(check(school, "HIRE_TEACHERS").getString("decidedBy")).isEqualTo("DISTRICT");
     }
 
+    /**
+     * The pass's own read, R4: revoked FULL autonomy renewed as EARNED whose criteria the ratings held do not meet
+     * (EXCEEDS wanted, MEETS held): when the missed benchmark is met it is pending eligibility, not in force.
+     */
+    @Test
+    void aRevokedGrantRenewedAsEarnedAutonomyItsRatingsHaveNotEarnedIsPendingWhenTheMissIsMet() {
+        UUID school = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        registerSchool(school, "Renewed Unearned High");
+        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-1), "MEETS", Instant.now().toString()));
+        activate(first, school, List.of(full("PEOPLE", "HIRE_TEACHERS")));
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
+        UUID benchmark = UUID.randomUUID();
+        evaluate(school, first, benchmark, "MISSED", 3, 9, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        end(first, school, "RENEWED", second);
+        awaitRead(activate(second, school, first, List.of(earned("PEOPLE", "EXCEEDS", 1))));
+        assertThat(live(school)).singleElement().satisfies(g -> assertThat(g).containsEntry("status", "REVOKED")
+                .containsEntry("model", "EARNED"));
+
+        awaitRead(evaluate(school, first, benchmark, "MET", 3, 1, true, "PEOPLE"));
+        assertThat(live(school)).singleElement().satisfies(g -> assertThat(g).containsEntry("status", "PENDING"));
+        assertThat(check(school, "HIRE_TEACHERS").getString("decidedBy")).isEqualTo("DISTRICT");
+    }
+
+    /**
+     * The pass's own read, R1: oversight reinstated the grant by hand despite the miss; an amendment that adds MONEY to
+     * the benchmark's guard publishes the standing miss again (trigger AMENDMENT): MONEY is revoked, PEOPLE stays as
+     * oversight left it.
+     */
+    @Test
+    void aMissPublishedAgainByAnAmendmentRevokesOnlyWhatItNewlyGuards() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        registerSchool(school, "Reinstated By Hand Middle");
+        activate(contract, school, List.of(full("PEOPLE"), full("MONEY")));
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE") && has(g, "MONEY", "ACTIVE"));
+        UUID benchmark = UUID.randomUUID();
+        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body(Map.of("reason", "Vacancies filled after the count; the board restores hiring"))
+                .post("/api/autonomy/grants/{id}/reinstate", grantOn(live(school), "PEOPLE").get("id")).then().statusCode(200);
+
+        Map<String, Object> again = evaluation(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE", "MONEY");
+        again.put("trigger", "AMENDMENT");
+        awaitRead(EventsProbe.publish(CONTRACTS, "/contracts", BENCHMARK_EVALUATED, school.toString(), again));
+        List<Map<String, Object>> after = live(school);
+        assertThat(has(after, "PEOPLE", "ACTIVE")).as("as oversight left it: %s", after).isTrue();
+        assertThat(has(after, "MONEY", "REVOKED")).as("newly guarded: %s", after).isTrue();
+    }
+
     /** C3, the amendment's half: the provision sent again without its id and with another model. */
     @Test
     void anAmendmentThatSendsTheRevokedProvisionWithoutItsIdAndAnotherModelKeepsItRevoked() {

@@ -80,7 +80,7 @@ public class ContractEventsHandler implements EventHandler {
                                   String metricCode, String period, String comparator, BigDecimal target,
                                   BigDecimal actual, Integer n, String result, List<String> guardsDomains,
                                   Consequence consequence, String dataStatus, LocalDate dataDueBy,
-                                  Correction correction) {
+                                  Correction correction, String trigger) {
     }
 
     /**
@@ -172,8 +172,8 @@ public class ContractEventsHandler implements EventHandler {
                     d.result(), domains, c != null && Boolean.TRUE.equals(c.reinstateOnMet()),
                     c == null ? null : c.interventionLevel(), noValue,
                     d.correction() == null ? null : d.correction().correctionId(),
-                    d.correction() == null || d.correction().correctionId() == null ? null : d.correction().code()),
-                    event.id());
+                    d.correction() == null || d.correction().correctionId() == null ? null : d.correction().code(),
+                    "AMENDMENT".equals(d.trigger())), event.id());
         }
     }
 

@@ -70,4 +70,17 @@ public class BenchmarkEvaluation extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** The domains it guarded, as the event named them. */
+    public java.util.Set<AutonomyDomain> guards() {
+        java.util.Set<AutonomyDomain> out = java.util.EnumSet.noneOf(AutonomyDomain.class);
+        if (guardsDomains != null) {
+            for (String d : guardsDomains.split(",")) {
+                if (!d.isBlank()) {
+                    out.add(AutonomyDomain.valueOf(d.trim()));
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -18,4 +18,9 @@ public class BenchmarkEvaluationRepository implements PanacheRepositoryBase<Benc
     public long countOfSchool(UUID schoolId) {
         return count("schoolId", schoolId);
     }
+
+    /** The latest evaluation received of the benchmark. */
+    public java.util.Optional<BenchmarkEvaluation> latestOf(UUID benchmarkId) {
+        return find("benchmarkId = ?1 order by receivedAt desc, eventId desc", benchmarkId).firstResultOptional();
+    }
 }

@@ -47,14 +47,24 @@ public class BenchmarkService {
     public record Evaluation(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId, String metricCode,
                              String period, String comparator, BigDecimal target, BigDecimal actual, Integer n,
                              String result, Set<AutonomyDomain> guardsDomains, boolean reinstateOnMet,
-                             String interventionLevel, String noValue, UUID correctionId, String correctionReasonCode) {
+                             String interventionLevel, String noValue, UUID correctionId, String correctionReasonCode,
+                             boolean byAmendment) {
+
+        public Evaluation(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId, String metricCode,
+                          String period, String comparator, BigDecimal target, BigDecimal actual, Integer n,
+                          String result, Set<AutonomyDomain> guardsDomains, boolean reinstateOnMet,
+                          String interventionLevel, String noValue, UUID correctionId, String correctionReasonCode) {
+            this(evaluationId, benchmarkId, contractId, schoolId, metricCode, period, comparator, target, actual, n,
+                    result, guardsDomains, reinstateOnMet, interventionLevel, noValue, correctionId, correctionReasonCode,
+                    false);
+        }
 
         public Evaluation(UUID evaluationId, UUID benchmarkId, UUID contractId, UUID schoolId, String metricCode,
                           String period, String comparator, BigDecimal target, BigDecimal actual, Integer n,
                           String result, Set<AutonomyDomain> guardsDomains, boolean reinstateOnMet,
                           String interventionLevel) {
             this(evaluationId, benchmarkId, contractId, schoolId, metricCode, period, comparator, target, actual, n,
-                    result, guardsDomains, reinstateOnMet, interventionLevel, null, null, null);
+                    result, guardsDomains, reinstateOnMet, interventionLevel, null, null, null, false);
         }
 
         /**
@@ -128,7 +138,20 @@ public class BenchmarkService {
                 + " " + GrantService.plain(e.target()) + (e.noValue() != null ? ", " + e.noValue()
                 + " (the contract counts it as a miss)" : ", actual " + GrantService.plain(e.actual())) + e.onCorrectedData();
         int revoked = 0;
-        for (Grant g : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.ACTIVE, e.guardsDomains())) {
+        // a standing miss published again because an amendment moved its guard revokes what it guards anew only: a
+        // grant oversight reinstated by hand despite the miss stays as oversight left it (hostile read of the pass's
+        // own diff, R1: the amendment re-revoked it, with no word of the decision it undid)
+        Set<AutonomyDomain> revokes = e.guardsDomains();
+        if (e.byAmendment()) {
+            Optional<BenchmarkEvaluation> before = evaluations.latestOf(e.benchmarkId());
+            if (before.isPresent() && MISSED.equals(before.get().result)) {
+                revokes = java.util.EnumSet.noneOf(AutonomyDomain.class);
+                revokes.addAll(e.guardsDomains());
+                revokes.removeAll(before.get().guards());
+            }
+        }
+        for (Grant g : revokes.isEmpty() ? List.<Grant>of()
+                : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.ACTIVE, revokes)) {
             grantService.revoke(g, cause(CauseKind.BENCHMARK_MISSED, e, eventId, description), e.reinstateOnMet(), now);
             misses.persist(OpenMiss.of(g.id, e.benchmarkId(), e.evaluationId(), e.reinstateOnMet(), now));
             revoked++;

@@ -373,10 +373,12 @@ public class ContractEventsService {
         }
         g.successorContractId = null;
         g.provisionId = p.provisionId();
+        boolean nowEarned = false;
         if (g.domain != p.domain() || g.model != p.model()) {
             // only a REVOKED grant gets here (reconcile): it keeps its status and open misses, in the new shape
             changes.add("domain and model " + g.domain + "/" + g.model + " → " + p.domain() + "/" + p.model()
                     + " (still revoked)");
+            nowEarned = p.model() == GrantModel.EARNED && g.model != GrantModel.EARNED;
             g.domain = p.domain();
             g.model = p.model();
             if (p.model() != GrantModel.EARNED) {
@@ -432,6 +434,14 @@ public class ContractEventsService {
                     Cause.of(renewal ? CauseKind.CONTRACT_RENEWED : CauseKind.CONTRACT_AMENDED, eventId,
                             (renewal ? "Renewal" : "Amendment to version " + c.version) + ": " + String.join("; ", changes))
                             .withContract(c.id).withReason(reason), now);
+        }
+        if (nowEarned && !eligibility.qualifiesNow(g)) {
+            // revoked FULL autonomy made EARNED: its ratings have not earned it, so the MET that lets the guard go leaves
+            // it pending eligibility rather than in force (the pass's own read, R4: a MET made it ACTIVE EARNED unearned)
+            grantService.note(g, GrantAction.FELL_BACK, Cause.of(CauseKind.RATING_FELL, eventId, "Now EARNED autonomy ("
+                    + g.eligibilityMinimumTier + " or better for " + g.eligibilityConsecutiveYears + " consecutive school "
+                    + "year(s)) the school's ratings have not earned; the grant is revoked, and pending eligibility once "
+                    + "its missed benchmarks are met").withContract(c.id), now);
         }
         // the new criteria apply at once, both ways: a PENDING grant they qualify is earned, an ACTIVE one whose
         // ratings held fall below them (and did not fall below the old ones) falls back

@@ -100,9 +100,9 @@ public class Benchmark extends PanacheEntityBase {
                 && target.compareTo(o.target) == 0;
     }
 
-    /** The same domains guarded, on the same misses, reinstated the same way: what a result of it does in autonomy. */
-    public boolean sameConsequencesAs(Benchmark o) {
-        return guardsDomains.equals(o.guardsDomains) && missTriggers == o.missTriggers && reinstateOnMet == o.reinstateOnMet;
+    /** The same domains guarded: where a result of it acts in autonomy. */
+    public boolean sameGuardsAs(Benchmark o) {
+        return guardsDomains.equals(o.guardsDomains);
     }
 
     public boolean sameTermsAs(Benchmark o) {

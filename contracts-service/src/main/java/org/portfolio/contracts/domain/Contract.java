@@ -183,8 +183,9 @@ public class Contract extends PanacheEntityBase {
         if (in.isEmpty()) {
             return false;
         }
-        SchoolYear endedIn = in.get();
-        return period.equals(endedIn) || period.equals(endedIn.plusYears(-1));
+        int endedIn = in.get().startCalendarYear();
+        // in calendar years: the year before 1900-01 is no SchoolYear (the pass's own read, R11)
+        return period.startCalendarYear() == endedIn || period.startCalendarYear() == endedIn - 1;
     }
 
     public void end(ContractStatus endedAs, String reason, String actor, LocalDate effectiveDate, Instant now) {

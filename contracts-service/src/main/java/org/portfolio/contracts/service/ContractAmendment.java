@@ -107,12 +107,14 @@ public class ContractAmendment {
                 "Contract amended: version " + cur.number + " → " + next.number, actor, reason, null, next.id,
                 HistoryService.cause("previousVersion", cur.number, "version", next.number)));
         Map<UUID, Benchmark> before = byId(cur.benchmarks, b -> b.benchmarkId);
-        // a benchmark whose measure changed is evaluated anew; one that only guards other domains, or reinstates or
-        // triggers otherwise, has its standing result published again with its new terms, so that autonomy revokes what
-        // it guards now (hostile read of the twenty-sixth pass, C2: moved from PEOPLE to MONEY while missed, MONEY stayed)
+        // a benchmark whose measure changed is evaluated anew; one that only guards other domains has its standing
+        // result published again, so that autonomy revokes what it guards now (hostile read of the twenty-sixth pass,
+        // C2: moved from PEOPLE to MONEY while missed, MONEY stayed ACTIVE). A change of the level a miss triggers or
+        // of reinstatement alone publishes nothing: it applies from the benchmark's next result (a miss published
+        // again re-revoked a grant oversight had reinstated by hand: the pass's own read, R1)
         List<Benchmark> changed = next.benchmarks.stream()
                 .filter(b -> !before.containsKey(b.benchmarkId) || !before.get(b.benchmarkId).sameMeasureAs(b)
-                        || !before.get(b.benchmarkId).sameConsequencesAs(b)).toList();
+                        || !before.get(b.benchmarkId).sameGuardsAs(b)).toList();
         evaluation.evaluateKnown(c, changed, EvaluationTrigger.AMENDMENT);
         return next.number;
     }

@@ -53,5 +53,9 @@ class SchoolYearTest {
                 SchoolYear.parse("2026-27"), JUNE_30)).isFalse();
         assertThat(Contract.answersLateFor(ContractStatus.NON_RENEWED, LocalDate.of(2027, 6, 30), null,
                 SchoolYear.parse("2026-27"), JUNE_30)).isTrue();
+        assertThat(Contract.answersLateFor(ContractStatus.NON_RENEWED, LocalDate.of(1900, 7, 1), null,
+                SchoolYear.parse("2026-27"), JUNE_30)).isFalse();
+        assertThat(Contract.answersLateFor(ContractStatus.NON_RENEWED, LocalDate.of(1900, 7, 1), null,
+                SchoolYear.parse("1900-01"), JUNE_30)).isTrue();
     }
 }
