@@ -17,7 +17,7 @@ public record LikelyDuplicateResponse(
                 + "with GET /api/enrollment/applicants/{id})", maxItems = LikelyDuplicateService.LISTED_PER_GROUP)
         List<Entry> applicants) {
 
-    @Schema(description = "An applicant of the group", requiredProperties = {"applicantId", "externalRef", "submittedAt"})
+    @Schema(name = "LikelyDuplicateApplicant", description = "An applicant of the group", requiredProperties = {"applicantId", "externalRef", "submittedAt"})
     public record Entry(UUID applicantId,
                         @Schema(description = "The district's student number or the enrollment office's reference") String externalRef,
                         @Schema(description = "When its application in the period was first submitted") Instant submittedAt) {

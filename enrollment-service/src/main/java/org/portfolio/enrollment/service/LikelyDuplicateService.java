@@ -48,17 +48,18 @@ public class LikelyDuplicateService {
         if (periods.findByIdOptional(periodId).isEmpty()) {
             throw ProblemException.notFound("Period", periodId);
         }
-        Map<LikelySameChild, List<Named>> byChild = new HashMap<>();
+        // names are folded as they stream by and not kept: per applicant its key and its member (the pass's own read,
+        // R7: the whole rows were held, about half a kilobyte each)
+        Map<LikelySameChild, List<Member>> byChild = new HashMap<>();
         try (Stream<Named> rows = applicants.submittedIn(periodId)) {
             rows.forEach(n -> byChild.computeIfAbsent(LikelySameChild.of(n.firstName(), n.lastName(), n.birthDate()),
-                    k -> new ArrayList<>(2)).add(n));
+                    k -> new ArrayList<>(1)).add(new Member(n.applicantId(), n.externalRef(), n.submittedAt())));
         }
-        Comparator<Named> byRef = Comparator.comparing(Named::externalRef);
+        Comparator<Member> byRef = Comparator.comparing(Member::externalRef);
         List<Group> groups = byChild.values().stream().filter(l -> l.size() > 1)
                 .map(l -> {
-                    List<Named> sorted = l.stream().sorted(byRef).toList();
-                    return new Group(sorted.size(), sorted.subList(0, Math.min(LISTED_PER_GROUP, sorted.size())).stream()
-                            .map(n -> new Member(n.applicantId(), n.externalRef(), n.submittedAt())).toList());
+                    List<Member> sorted = l.stream().sorted(byRef).toList();
+                    return new Group(sorted.size(), sorted.subList(0, Math.min(LISTED_PER_GROUP, sorted.size())));
                 })
                 .sorted(Comparator.comparing((Group g) -> g.applicants().get(0).externalRef()))
                 .toList();
