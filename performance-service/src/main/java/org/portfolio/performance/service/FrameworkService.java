@@ -67,7 +67,9 @@ public class FrameworkService {
     public YearRules rulesFor(String schoolYear) {
         Framework exact = frameworks.published(schoolYear).orElse(null);
         Framework basis = exact != null ? exact : frameworks.publishedOnOrBefore(schoolYear).orElse(null);
-        return new YearRules(schoolYear, exact, basis, config.defaults().minimumN(), config.defaults().proficientLevel());
+        // the default minimum n is held to the floor too (the pass's own read, R6)
+        return new YearRules(schoolYear, exact, basis, Math.max(config.defaults().minimumN(), config.minimumNFloor()),
+                config.defaults().proficientLevel());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
