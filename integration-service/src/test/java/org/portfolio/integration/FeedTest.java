@@ -487,4 +487,52 @@ class FeedTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?after=0" + type.repeat(50)).then().statusCode(200);
     }
+
+    /**
+     * Hostile read of the twenty-sixth pass, W2: a page was bounded by its count only, so 500 large events (a
+     * MatchPublished of 3,000 programs is about 650 KB) made one answer of hundreds of MB, and a few readers at once
+     * ended the service with an OutOfMemoryError. A page carries at most about 1 MB of event data (and at least one
+     * event); next continues after its last event.
+     */
+    @Test
+    void aPageOfLargeEventsStopsAtItsByteBudgetAndNextContinuesAfterIt() {
+        String start = end(TestTokens.districtAdmin());
+        List<String> published = new ArrayList<>();
+        for (int e = 0; e < 3; e++) {
+            UUID period = UUID.randomUUID();
+            List<Map<String, Object>> programs = new ArrayList<>();
+            for (int p = 0; p < 3000; p++) {
+                programs.add(Map.of("programId", UUID.randomUUID().toString(), "schoolId", UUID.randomUUID().toString(),
+                        "seats", 30, "name", "Program " + p + " of a large round at a school of the district, grade nine"));
+            }
+            published.add(Events.publish("enrollment", "MatchPublished", period.toString(),
+                    Map.of("periodId", period.toString(), "applicants", 80000, "programs", programs)));
+        }
+        String type = "&type=portfolio.enrollment.MatchPublished.v1";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().auth().oauth2(TestTokens.districtAdmin())
+                .get("/api/events?limit=500&after=" + start + type).then().statusCode(200).extract().<List<String>>path("events.id"))
+                .contains(published.get(0)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids(TestTokens.districtAdmin(), start))
+                .containsAll(published));
+
+        Response first = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?limit=10&after=" + start + type);
+        first.then().statusCode(200).body("hasMore", equalTo(true));
+        List<String> page = first.jsonPath().getList("events.id");
+        assertThat(page).as("two events of about 600 KB: the second begins under the budget, the third would not")
+                .containsExactly(published.get(0), published.get(1));
+        Response second = given().auth().oauth2(TestTokens.districtAdmin())
+                .get("/api/events?limit=10&after=" + first.path("next") + type);
+        assertThat(second.jsonPath().<String>getList("events.id")).containsExactly(published.get(2));
+    }
+
+    /** W4: an empty type or limit is refused as the document says, not read as absent (every type, the default). */
+    @Test
+    void anEmptyTypeOrLimitIsRefusedNamingIt() {
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?type=").then().statusCode(400)
+                .body("errors[0].field", equalTo("type"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?type=&type=portfolio.contracts.SchoolUpdated.v1")
+                .then().statusCode(400).body("errors[0].field", equalTo("type"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?limit=").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
 }

@@ -45,6 +45,7 @@ final class Receiver implements AutoCloseable {
     private final AtomicInteger slowArrivals = new AtomicInteger();
     private final List<Instant> slowArrivedAt = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.OK;
+    private volatile long delayMs;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -70,6 +71,12 @@ final class Receiver implements AutoCloseable {
 
     Receiver mode(Mode m) {
         mode = m;
+        return this;
+    }
+
+    /** Answers each request after this long (a slow endpoint). */
+    Receiver delay(long ms) {
+        delayMs = ms;
         return this;
     }
 
@@ -114,6 +121,13 @@ final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 return;
+            }
+            if (delayMs > 0) {
+                try {
+                    Thread.sleep(delayMs);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
             }
             JsonNode event = JSON.readTree(body);
             boolean ok = m == Mode.OK && verified;

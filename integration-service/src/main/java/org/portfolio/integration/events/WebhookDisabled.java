@@ -8,7 +8,7 @@ import java.util.UUID;
  * ({@code portfolio.integration.WebhookDisabled.v1}, subject: the subscription id). No personal data: ids, the
  * target without its query, and why.
  *
- * @param target          scheme, host, port and path of the endpoint (never its query or credentials)
+ * @param target          scheme, host and port of the endpoint (never its path, query or credentials)
  * @param failingSince    the start of the retry horizon that ran out
  * @param lastStatusCode  the last answer's status, when the endpoint answered
  * @param lastErrorClass  why the last attempt failed (HTTP_STATUS, TIMEOUT, CONNECTION_REFUSED, …)

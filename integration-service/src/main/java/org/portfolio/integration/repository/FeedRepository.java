@@ -78,6 +78,16 @@ public class FeedRepository {
      * moved to the last row matching the caller's own filters, it told a caller which events it may not read exist.
      */
     public FeedWindow read(long after, Set<String> types, UUID school, ReadRights rights, int limit, int window) {
+        return read(after, types, school, rights, limit, window, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(long, Set, UUID, ReadRights, int, int)}, with at most {@code maxBytes} of event data (as stored)
+     * in the page, and at least one event: the rows past it are not even sent by the database, and {@code next} stops
+     * before them.
+     */
+    public FeedWindow read(long after, Set<String> types, UUID school, ReadRights rights, int limit, int window,
+                           int maxBytes) {
         return sql.work(c -> {
             StringBuilder filter = new StringBuilder(VISIBLE);
             if (!types.isEmpty()) {
@@ -89,11 +99,14 @@ public class FeedRepository {
             String statement = "with w as materialized (select seq, type, audience, school_ids, owner_client from feed_event "
                     + "where seq > ? order by seq limit ?), "
                     + "s as (select count(*) as scanned, max(seq) as top from w), "
-                    + "p as (select seq from w where " + filter + " order by seq limit ?) "
-                    + "select s.scanned, s.top, " + qualified("f") + " from s left join (p join feed_event f on f.seq = p.seq) on true "
-                    + "order by f.seq";
+                    + "p as (select seq from w where " + filter + " order by seq limit ?), "
+                    + "r as (select e.seq as rseq, sum(octet_length(e.data)) over (order by e.seq) - octet_length(e.data) "
+                    + "as before from p join feed_event e on e.seq = p.seq) "
+                    + "select s.scanned, s.top, (select count(*) from p) as matched, " + qualified("f")
+                    + " from s left join (r join feed_event f on f.seq = r.rseq and r.before < ?) on true order by f.seq";
             List<FeedRow> rows = new ArrayList<>();
             int scanned = 0;
+            int matched = 0;
             long top = after;
             try (PreparedStatement st = c.prepareStatement(statement)) {
                 int i = 1;
@@ -106,10 +119,12 @@ public class FeedRepository {
                 if (school != null) {
                     st.setObject(i++, school);
                 }
-                st.setInt(i, limit);
+                st.setInt(i++, limit);
+                st.setLong(i, maxBytes);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         scanned = rs.getInt("scanned");
+                        matched = rs.getInt("matched");
                         long max = rs.getLong("top");
                         top = rs.wasNull() ? after : max;
                         rs.getLong("seq");
@@ -119,7 +134,8 @@ public class FeedRepository {
                     }
                 }
             }
-            if (rows.size() == limit) {
+            if (rows.size() == limit || (!rows.isEmpty() && rows.size() < matched)) {
+                // full, or cut by the byte budget: continue after the last row given
                 return new FeedWindow(rows, rows.get(rows.size() - 1).seq(), true);
             }
             return new FeedWindow(rows, top, scanned == window);

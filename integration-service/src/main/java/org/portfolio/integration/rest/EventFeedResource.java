@@ -81,6 +81,16 @@ public class EventFeedResource {
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         // an empty one reaches the method as null, as if absent: the query says which
         long cursor = cursor(after == null && uri.getQueryParameters().containsKey("after") ? "" : after);
+        // an empty type or limit too (the document forbids both): `type=` read every type, `limit=` the default
+        // (hostile read of the twenty-sixth pass, W4)
+        List<String> sentTypes = uri.getQueryParameters().get("type");
+        if (sentTypes != null && sentTypes.stream().anyMatch(String::isEmpty)) {
+            throw ProblemException.invalid("type", "must be an event type of the feed, not empty");
+        }
+        List<String> sentLimit = uri.getQueryParameters().get("limit");
+        if (sentLimit != null && sentLimit.stream().anyMatch(String::isEmpty)) {
+            throw ProblemException.invalid("limit", "must be a number from 1 to 500, not empty");
+        }
         Set<String> types = types(type);
         UUID school = uuid(schoolId);
         ReadRights reader = rights.get();

@@ -24,7 +24,8 @@ public class FeedQueries {
     @Transactional
     public FeedWindow page(ReadRights rights, long after, Set<String> types, UUID school, int limit) {
         requireCursor(after);
-        return feed.read(after, types, school, rights, limit, Math.max(limit, config.feed().scanWindow()));
+        return feed.read(after, types, school, rights, limit, Math.max(limit, config.feed().scanWindow()),
+                config.feed().maxPageBytes());
     }
 
     /**

@@ -27,6 +27,14 @@ public interface IntegrationConfig {
         /** Rows one feed request looks at, at most, whatever the filters (the answer's {@code next} moves past them). */
         @WithDefault("5000")
         int scanWindow();
+
+        /**
+         * The most event data (bytes as stored) one page carries; a page holds at least one event whatever its size.
+         * Without it a page of 500 large events (a MatchPublished of 3,000 programs is about 650 KB) held hundreds of MB
+         * and a few readers at once ended the service with an OutOfMemoryError (hostile read of the twenty-sixth pass, W2).
+         */
+        @WithDefault("1048576")
+        int maxPageBytes();
     }
 
     interface Webhooks {

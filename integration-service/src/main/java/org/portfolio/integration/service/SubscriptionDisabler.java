@@ -75,10 +75,13 @@ public class SubscriptionDisabler {
         LOG.warnf("Webhook subscription %s disabled: %s", s.id, reason);
     }
 
-    /** The target without query, fragment or credentials. */
+    /**
+     * The target's scheme, host and port only: receivers that take their secret in the path (chat and automation
+     * services' incoming webhooks) had it published on integration.events and kept in the feed for 400 days (hostile
+     * read of the twenty-sixth pass, W6). The subscription's id names the endpoint to its owner.
+     */
     static String target(String url) {
         URI u = URI.create(url);
-        return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "")
-                + (u.getRawPath() == null ? "" : u.getRawPath());
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
     }
 }

@@ -2,6 +2,7 @@ package org.portfolio.integration.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import org.portfolio.integration.domain.Audience;
 import org.portfolio.integration.domain.DeliveryState;
@@ -71,18 +72,28 @@ public class SubscriptionService {
     public record Replay(int queued, long next, boolean more) {
     }
 
+    /**
+     * The name lookup runs outside any transaction: it waits up to {@code dns-timeout}, and it held the connection of
+     * the count before it all that time, so 150 registrations at once naming a host whose name server never answers
+     * emptied the pool, the feed, the deliveries and the outbox relay waiting with them (hostile read of the
+     * twenty-sixth pass, W1). The count before it (a client at its limit costs no resolver thread) and the write after
+     * it are transactions of their own.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Registered register(ReadRights caller, boolean narrowedToSchools, String url, Set<String> types,
                                Set<UUID> schools, String description) {
         checkTypes(caller, types);
-        requireRoomFor(caller); // before the name lookup: a client at its limit costs no resolver thread
+        QuarkusTransaction.requiringNew().run(() -> requireRoomFor(caller));
         guard.checkRegistration(url);
-        subscriptions.lockOwner(caller.clientId()); // two registrations at once count each other
-        requireRoomFor(caller);
-        String secret = Secrets.newSecret();
-        Subscription s = Subscription.create(caller.clientId(), caller.roles(), caller.schools(), narrowedToSchools, url,
-                description, types, schools, secret, clock.instant());
-        subscriptions.persist(s);
-        return new Registered(s, secret);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            subscriptions.lockOwner(caller.clientId()); // two registrations at once count each other
+            requireRoomFor(caller);
+            String secret = Secrets.newSecret();
+            Subscription s = Subscription.create(caller.clientId(), caller.roles(), caller.schools(), narrowedToSchools,
+                    url, description, types, schools, secret, clock.instant());
+            subscriptions.persist(s);
+            return new Registered(s, secret);
+        });
     }
 
     private void requireRoomFor(ReadRights caller) {

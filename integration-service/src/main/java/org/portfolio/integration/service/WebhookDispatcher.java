@@ -188,15 +188,34 @@ public class WebhookDispatcher {
         return count[0];
     }
 
-    /** A claimed delivery ready to send. */
-    record Job(Claimed delivery, String eventId, String body) {
+    /** A claimed delivery ready to send, and who may read its event. */
+    record Job(Claimed delivery, String eventId, String body, org.portfolio.integration.domain.Audience audience,
+               java.util.Set<UUID> schoolIds, String eventOwner) {
     }
 
     /**
      * One in-flight slot: deliveries to one subscription's endpoint, oldest first, sent one after the other; a lane's
      * events follow each other in order, each only after the previous one was acknowledged.
      */
-    record Slot(URI target, List<String> secrets, List<Job> jobs, long sendUntilNanos) {
+    record Slot(UUID subscriptionId, URI target, List<String> secrets, List<Job> jobs, long sendUntilNanos) {
+    }
+
+    /**
+     * How often a slot reads its subscription and its owner's rights again while it sends: a pause, a delete, a
+     * rotation revoking the earlier secrets, a disabled client or a narrower school scope stops its later deliveries
+     * within this, on any replica. They were checked at the claim only, and a slot went on sending for up to 25 s
+     * (hostile read of the twenty-sixth pass, W3).
+     */
+    static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** The subscription as a slot reads it again: empty when it is gone, not ACTIVE, or its owner's client disabled. */
+    record Current(List<String> secrets, ReadRights rights) {
+    }
+
+    Optional<Current> current(UUID subscriptionId) {
+        return QuarkusTransaction.requiringNew().call(() -> subscriptions.findByIdOptional(subscriptionId)
+                .filter(s -> s.status == SubscriptionStatus.ACTIVE)
+                .flatMap(s -> owners.of(s).map(r -> new Current(s.signingSecrets(clock.instant()), r))));
     }
 
     /**
@@ -238,7 +257,8 @@ public class WebhookDispatcher {
                 UUID slot = d.claimId() != null ? d.claimId() : d.id();
                 bySlot.computeIfAbsent(slot, x -> new ArrayList<>())
                         .add(new Job(d, e.eventId(), EventJson.redactedFor(e, owner.get()) ? json.body(e, owner.get())
-                                : bodies.computeIfAbsent(e.seq(), x -> json.body(e, owner.get()))));
+                                : bodies.computeIfAbsent(e.seq(), x -> json.body(e, owner.get())), e.audience(),
+                                e.schoolIds(), e.ownerClient()));
                 slotSub.put(slot, s);
             }
         }
@@ -246,7 +266,8 @@ public class WebhookDispatcher {
         List<Slot> out = new ArrayList<>();
         bySlot.forEach((slot, jobs) -> {
             Subscription s = slotSub.get(slot);
-            out.add(new Slot(URI.create(s.url), secrets.computeIfAbsent(s.id, x -> s.signingSecrets(now)), jobs, sendUntil));
+            out.add(new Slot(s.id, URI.create(s.url), secrets.computeIfAbsent(s.id, x -> s.signingSecrets(now)), jobs,
+                    sendUntil));
         });
         return out;
     }
@@ -268,9 +289,32 @@ public class WebhookDispatcher {
         private final java.util.Set<String> failedLanes = new java.util.HashSet<>();
         private InetAddress address;
         private boolean stopped;
+        private List<String> secrets;
+        private ReadRights rights;
+        private long checkedAt = System.nanoTime();
 
         SlotRun(Slot slot) {
             this.slot = slot;
+            this.secrets = slot.secrets();
+        }
+
+        /** Reads the subscription again when a second has passed since: stops the slot when it may send no more. */
+        private void recheck() {
+            if (stopped || System.nanoTime() - checkedAt < RECHECK_NANOS) {
+                return;
+            }
+            checkedAt = System.nanoTime();
+            try {
+                Optional<Current> now = current(slot.subscriptionId());
+                if (now.isEmpty()) {
+                    stopped = true; // paused, deleted, disabled, or its owner's client disabled: given back untried
+                    return;
+                }
+                secrets = now.get().secrets();
+                rights = now.get().rights();
+            } catch (RuntimeException e) {
+                stopped = true; // not known to be deliverable: given back, tried again later
+            }
         }
 
         /**
@@ -308,7 +352,10 @@ public class WebhookDispatcher {
                 if (!stopped && System.nanoTime() - slot.sendUntilNanos() > 0) {
                     stopped = true;
                 }
-                if (stopped || failedLanes.contains(job.delivery().orderKey())) {
+                recheck();
+                if (stopped || failedLanes.contains(job.delivery().orderKey())
+                        || (rights != null && !rights.canRead(job.audience(), job.schoolIds(), job.eventOwner()))) {
+                    // an event its owner may no longer read goes back too: the next claim marks it SKIPPED
                     untried.add(job.delivery());
                     continue;
                 }
@@ -319,7 +366,7 @@ public class WebhookDispatcher {
                     Map<String, String> headers = Map.of(
                             "webhook-id", job.eventId(),
                             "webhook-timestamp", Long.toString(timestamp),
-                            "webhook-signature", Secrets.signatureHeader(slot.secrets(), job.eventId(), timestamp, job.body()),
+                            "webhook-signature", Secrets.signatureHeader(secrets, job.eventId(), timestamp, job.body()),
                             "user-agent", "Portfolio-Webhooks/1.0");
                     sender.send(slot.target(), address, headers, job.body())
                             .whenCompleteAsync((o, e) -> {
