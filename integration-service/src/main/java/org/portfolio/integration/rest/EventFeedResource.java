@@ -59,7 +59,8 @@ public class EventFeedResource {
                     + "schools; enrollment counts also to ENROLLMENT_OFFICER; the "
                     + "match of a round (MatchPublished) to DISTRICT_ADMIN and ENROLLMENT_OFFICER only; "
                     + "WebhookDisabled to DISTRICT_ADMIN and the subscription's owner). Keep `next` and ask with "
-                    + "?after=<next> to continue, after any gap; while `hasMore` is true, ask again at once. Events are kept "
+                    + "?after=<next> to continue, after any gap; while `hasMore` is true, ask again at once (a page also stops at about "
+                    + "1 MB of event data, and holds at least one event). Events are kept "
                     + "400 days (configurable); a cursor from before the last purge is 410 cursor-expired: read again from 0. "
                     + "A cursor past every event the feed has issued (its database was restored from a backup, or reset) "
                     + "is 410 cursor-ahead: read again from 0 too.")

@@ -129,7 +129,8 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "403", description = NOT_YOURS)
-    @Operation(summary = "Delete a webhook subscription", description = "Nothing more is delivered to it; its delivery log goes with it." + WHO)
+    @Operation(summary = "Delete a webhook subscription", description = "Nothing more is delivered to it (a request "
+            + "already on the wire finishes; none begins a second after); its delivery log goes with it." + WHO)
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@Parameter(description = "Subscription id") @PathParam("id") UUID id) {
         service.delete(rights.get(), id);
@@ -143,7 +144,8 @@ public class WebhookResource {
                     + "signature in webhook-signature) for 24 hours by default, so a receiver can switch without losing a "
                     + "delivery; secrets replaced by earlier rotations keep signing until their own grace ends "
                     + "(previousSecretExpiresAt: when the last stops). With revokeEarlier=true (a leaked secret) only the new "
-                    + "secret signs, at once. The new secret is in this answer only." + WHO)
+                    + "secret signs, at once (a request already on the wire finishes; none signed with an earlier one begins a "
+                    + "second after). The new secret is in this answer only." + WHO)
     @APIResponse(responseCode = "200", description = "The subscription with its new secret",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "409", description = "webhook-secrets-limit: three replaced secrets still sign; rotate "
@@ -159,7 +161,7 @@ public class WebhookResource {
     @POST
     @Path("/{id}/pause")
     @APIResponse(responseCode = "403", description = NOT_YOURS)
-    @Operation(summary = "Pause deliveries", description = "Nothing is sent while paused; events keep queueing and are delivered, "
+    @Operation(summary = "Pause deliveries", description = "Nothing is sent while paused (a request already on the wire finishes; none begins a second after); events keep queueing and are delivered, "
             + "in order, after a resume." + WHO)
     @APIResponse(responseCode = "200", description = "The subscription, PAUSED",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
