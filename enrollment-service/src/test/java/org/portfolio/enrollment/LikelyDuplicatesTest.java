@@ -59,6 +59,18 @@ class LikelyDuplicatesTest {
         assertThat(refs).isSorted();
 
         duplicates(round.period(), 1, 10).then().statusCode(200).body("total", equalTo(1)).body("items.size()", equalTo(0));
+
+        // a second group: groups come by their first applicant's reference, one page at a time
+        String other = "Dup" + UUID.randomUUID().toString().substring(0, 6);
+        for (UUID k : List.of(kid("Łukasz", other, "2012-03-01"), kid("LUKASZ", other, "2012-03-01"))) {
+            apply(round.period(), k, round.program()).then().statusCode(201);
+        }
+        var both = duplicates(round.period(), 0, 10).then().statusCode(200).body("total", equalTo(2)).extract();
+        String firstOfOne = both.path("items[0].applicants[0].externalRef");
+        String firstOfTwo = both.path("items[1].applicants[0].externalRef");
+        assertThat(firstOfOne).isLessThan(firstOfTwo);
+        duplicates(round.period(), 1, 1).then().statusCode(200).body("total", equalTo(2))
+                .body("items[0].applicants[0].externalRef", equalTo(firstOfTwo));
     }
 
     @Test

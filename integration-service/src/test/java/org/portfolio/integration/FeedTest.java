@@ -498,8 +498,8 @@ class FeedTest {
     void aPageOfLargeEventsStopsAtItsByteBudgetAndNextContinuesAfterIt() {
         String start = end(TestTokens.districtAdmin());
         List<String> published = new ArrayList<>();
+        UUID period = UUID.randomUUID(); // one subject, one partition: the feed takes them in this order
         for (int e = 0; e < 3; e++) {
-            UUID period = UUID.randomUUID();
             List<Map<String, Object>> programs = new ArrayList<>();
             for (int p = 0; p < 3000; p++) {
                 programs.add(Map.of("programId", UUID.randomUUID().toString(), "schoolId", UUID.randomUUID().toString(),
@@ -525,7 +525,7 @@ class FeedTest {
         assertThat(second.jsonPath().<String>getList("events.id")).containsExactly(published.get(2));
     }
 
-    /** W4: an empty type or limit is refused as the document says, not read as absent (every type, the default). */
+    /** W4: an empty type, limit or schoolId is refused, not read as absent (every type, the default, every school). */
     @Test
     void anEmptyTypeOrLimitIsRefusedNamingIt() {
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?type=").then().statusCode(400)
@@ -534,5 +534,7 @@ class FeedTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("type"));
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?limit=").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/events?schoolId=").then().statusCode(400)
+                .body("errors[0].field", equalTo("schoolId"));
     }
 }

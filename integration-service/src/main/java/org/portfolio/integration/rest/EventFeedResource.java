@@ -82,11 +82,15 @@ public class EventFeedResource {
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         // an empty one reaches the method as null, as if absent: the query says which
         long cursor = cursor(after == null && uri.getQueryParameters().containsKey("after") ? "" : after);
-        // an empty type or limit too (the document forbids both): `type=` read every type, `limit=` the default
-        // (hostile read of the twenty-sixth pass, W4)
+        // an empty type, limit or schoolId too (the document forbids them): `type=` read every type, `limit=` the
+        // default, `schoolId=` every school (hostile read of the twenty-sixth pass, W4, and its own read, X11)
         List<String> sentTypes = uri.getQueryParameters().get("type");
         if (sentTypes != null && sentTypes.stream().anyMatch(String::isEmpty)) {
             throw ProblemException.invalid("type", "must be an event type of the feed, not empty");
+        }
+        List<String> sentSchool = uri.getQueryParameters().get("schoolId");
+        if (sentSchool != null && sentSchool.stream().anyMatch(String::isBlank)) {
+            throw ProblemException.invalid("schoolId", "must be a UUID, not empty");
         }
         List<String> sentLimit = uri.getQueryParameters().get("limit");
         if (sentLimit != null && sentLimit.stream().anyMatch(String::isEmpty)) {

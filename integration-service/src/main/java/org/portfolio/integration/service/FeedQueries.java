@@ -25,7 +25,7 @@ public class FeedQueries {
     public FeedWindow page(ReadRights rights, long after, Set<String> types, UUID school, int limit) {
         requireCursor(after);
         return feed.read(after, types, school, rights, limit, Math.max(limit, config.feed().scanWindow()),
-                config.feed().maxPageBytes());
+                Math.max(1, config.feed().maxPageBytes()));
     }
 
     /**

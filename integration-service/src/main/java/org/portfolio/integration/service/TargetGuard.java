@@ -86,7 +86,6 @@ public class TargetGuard {
         Resolver before = resolver;
         resolver = replacement;
         cache.clear();
-        unresolvedNames.clear();
         return before;
     }
 
@@ -141,36 +140,14 @@ public class TargetGuard {
     /** The URL of a new subscription, checked; 422 {@code webhook-target-refused} saying why not. */
     public URI checkRegistration(String url) {
         URI uri = parse(url).orElseThrow(() -> refused("must be an absolute http or https URL without credentials or fragment"));
-        // a name that did not resolve for a registration a moment ago is refused at once: each registration naming a
-        // host whose name server never answers waited the whole dns-timeout (W1 of the twenty-sixth pass)
-        String host = uri.getHost();
-        Failed failed = unresolvedNames.get(host);
-        if (failed != null && failed.until() - clock.getAsLong() > 0) {
-            throw refused(failed.why());
-        }
         Resolution r = resolve(uri, registrationLookups);
         if (r instanceof Refused refused) {
             throw refused(refused.why());
         }
         if (r instanceof Unresolved unresolved) {
-            long now = clock.getAsLong();
-            if (unresolvedNames.size() >= MAX_CACHED_NAMES) {
-                unresolvedNames.values().removeIf(f -> f.until() - now <= 0);
-                if (unresolvedNames.size() >= MAX_CACHED_NAMES) {
-                    unresolvedNames.clear();
-                }
-            }
-            unresolvedNames.put(host, new Failed(unresolved.why(), now + ttl.toNanos()));
             throw refused(unresolved.why());
         }
-        unresolvedNames.remove(host);
         return uri;
-    }
-
-    /** Names a registration could not resolve, refused again until {@code until} (the cache's lifetime). */
-    private final Map<String, Failed> unresolvedNames = new ConcurrentHashMap<>();
-
-    private record Failed(String why, long until) {
     }
 
     /**

@@ -177,10 +177,11 @@ public class WebhookDispatcher {
         // a slot starts no request that could still run when its lease ends (then another replica may take its rows)
         long sendUntil = System.nanoTime() + lease.minus(w.requestTimeout()).minus(w.connectTimeout()).minusSeconds(5).toNanos();
         int[] count = new int[1];
+        long claimedAt = System.nanoTime(); // what the claim reads is as of now: a slot's recheck counts from here
         List<Slot> slots = QuarkusTransaction.requiringNew().call(() -> {
             List<Claimed> claimed = deliveries.claim(w.claimBatch(), w.maxInFlight(), w.lanesPerSlot(), w.eventsPerLane(), lease);
             count[0] = claimed.size();
-            return claimed.isEmpty() ? List.<Slot>of() : prepare(claimed, sendUntil);
+            return claimed.isEmpty() ? List.<Slot>of() : prepare(claimed, sendUntil, claimedAt);
         });
         for (Slot slot : slots) {
             senders.execute(() -> new SlotRun(slot).start());
@@ -188,16 +189,19 @@ public class WebhookDispatcher {
         return count[0];
     }
 
-    /** A claimed delivery ready to send, and who may read its event. */
-    record Job(Claimed delivery, String eventId, String body, org.portfolio.integration.domain.Audience audience,
-               java.util.Set<UUID> schoolIds, String eventOwner) {
+    /**
+     * A claimed delivery ready to send; its event without its data ({@code header}: who may read it) and whether its
+     * body was redacted for the owner's rights at the claim.
+     */
+    record Job(Claimed delivery, String eventId, String body, FeedRow header, boolean redacted) {
     }
 
     /**
      * One in-flight slot: deliveries to one subscription's endpoint, oldest first, sent one after the other; a lane's
      * events follow each other in order, each only after the previous one was acknowledged.
      */
-    record Slot(UUID subscriptionId, URI target, List<String> secrets, List<Job> jobs, long sendUntilNanos) {
+    record Slot(UUID subscriptionId, URI target, List<String> secrets, List<Job> jobs, long sendUntilNanos,
+                long claimedAtNanos) {
     }
 
     /**
@@ -207,6 +211,9 @@ public class WebhookDispatcher {
      * (hostile read of the twenty-sixth pass, W3).
      */
     static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** How long a slot goes on with what it last read when reading its subscription again fails. */
+    static final long STALE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** The subscription as a slot reads it again: empty when it is gone, not ACTIVE, or its owner's client disabled. */
     record Current(List<String> secrets, ReadRights rights) {
@@ -223,7 +230,7 @@ public class WebhookDispatcher {
      * client is disabled) are given back; rows whose event the owner may no longer read are SKIPPED; both in the
      * claim's transaction.
      */
-    private List<Slot> prepare(List<Claimed> claimed, long sendUntil) {
+    private List<Slot> prepare(List<Claimed> claimed, long sendUntil, long claimedAt) {
         Map<UUID, Subscription> subs = subscriptions.list("id in ?1", claimed.stream().map(Claimed::subscriptionId).distinct().toList())
                 .stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         Map<Long, FeedRow> events = feed.bySeq(claimed.stream().map(Claimed::feedSeq).distinct().toList()).stream()
@@ -255,10 +262,12 @@ public class WebhookDispatcher {
                 skip.add(d);
             } else {
                 UUID slot = d.claimId() != null ? d.claimId() : d.id();
+                boolean redacted = EventJson.redactedFor(e, owner.get());
                 bySlot.computeIfAbsent(slot, x -> new ArrayList<>())
-                        .add(new Job(d, e.eventId(), EventJson.redactedFor(e, owner.get()) ? json.body(e, owner.get())
-                                : bodies.computeIfAbsent(e.seq(), x -> json.body(e, owner.get())), e.audience(),
-                                e.schoolIds(), e.ownerClient()));
+                        .add(new Job(d, e.eventId(), redacted ? json.body(e, owner.get())
+                                : bodies.computeIfAbsent(e.seq(), x -> json.body(e, owner.get())),
+                                new FeedRow(e.seq(), e.eventId(), e.type(), e.source(), e.subject(), e.time(), null,
+                                        e.audience(), e.schoolIds(), e.ownerClient()), redacted));
                 slotSub.put(slot, s);
             }
         }
@@ -267,7 +276,7 @@ public class WebhookDispatcher {
         bySlot.forEach((slot, jobs) -> {
             Subscription s = slotSub.get(slot);
             out.add(new Slot(s.id, URI.create(s.url), secrets.computeIfAbsent(s.id, x -> s.signingSecrets(now)), jobs,
-                    sendUntil));
+                    sendUntil, claimedAt));
         });
         return out;
     }
@@ -291,30 +300,48 @@ public class WebhookDispatcher {
         private boolean stopped;
         private List<String> secrets;
         private ReadRights rights;
-        private long checkedAt = System.nanoTime();
+        private long checkedAt;
+        private long knownAt;
 
         SlotRun(Slot slot) {
             this.slot = slot;
             this.secrets = slot.secrets();
+            this.checkedAt = slot.claimedAtNanos();
+            this.knownAt = slot.claimedAtNanos();
         }
 
-        /** Reads the subscription again when a second has passed since: stops the slot when it may send no more. */
+        /**
+         * Reads the subscription again when a second has passed since the last read (the claim's, at first): stops the
+         * slot when it may send no more. A read that fails leaves the slot on what it last knew for up to
+         * {@link #STALE_NANOS}, then stops it: a database blip must not give every slot back at once, to be claimed
+         * and given back again in a loop (the pass's own read, X3).
+         */
         private void recheck() {
-            if (stopped || System.nanoTime() - checkedAt < RECHECK_NANOS) {
+            long now = System.nanoTime();
+            if (stopped || now - checkedAt < RECHECK_NANOS) {
                 return;
             }
-            checkedAt = System.nanoTime();
+            checkedAt = now;
             try {
-                Optional<Current> now = current(slot.subscriptionId());
-                if (now.isEmpty()) {
+                Optional<Current> current = current(slot.subscriptionId());
+                if (current.isEmpty()) {
                     stopped = true; // paused, deleted, disabled, or its owner's client disabled: given back untried
                     return;
                 }
-                secrets = now.get().secrets();
-                rights = now.get().rights();
+                secrets = current.get().secrets();
+                rights = current.get().rights();
+                knownAt = now;
             } catch (RuntimeException e) {
-                stopped = true; // not known to be deliverable: given back, tried again later
+                if (now - knownAt > STALE_NANOS) {
+                    stopped = true;
+                }
             }
+        }
+
+        /** Whether the owner may still have this job's event as its body was made (readable, redacted the same way). */
+        private boolean stillMayHave(Job job) {
+            return rights == null || (rights.canRead(job.header().audience(), job.header().schoolIds(),
+                    job.header().ownerClient()) && EventJson.redactedFor(job.header(), rights) == job.redacted());
         }
 
         /**
@@ -353,9 +380,12 @@ public class WebhookDispatcher {
                     stopped = true;
                 }
                 recheck();
-                if (stopped || failedLanes.contains(job.delivery().orderKey())
-                        || (rights != null && !rights.canRead(job.audience(), job.schoolIds(), job.eventOwner()))) {
-                    // an event its owner may no longer read goes back too: the next claim marks it SKIPPED
+                if (!stopped && !failedLanes.contains(job.delivery().orderKey()) && !stillMayHave(job)) {
+                    // an event its owner may no longer read, or no longer as its body was made, goes back with the rest
+                    // of its lane, in order: the next claim marks it SKIPPED or makes its body anew (X1, X2)
+                    failedLanes.add(job.delivery().orderKey());
+                }
+                if (stopped || failedLanes.contains(job.delivery().orderKey())) {
                     untried.add(job.delivery());
                     continue;
                 }
