@@ -28,18 +28,34 @@ class ContractChangesAfterAMissTest {
                 .filter(g -> !"ENDED".equals(g.get("status"))).toList();
     }
 
+    /**
+     * A school rated {@code tier} last year whose contract's FULL PEOPLE autonomy a miss of {@code benchmark} revoked.
+     */
+    private static void revokedFullPeople(UUID school, String name, String tier, UUID contract, UUID benchmark) {
+        registerSchool(school, name);
+        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-1), tier, Instant.now().toString()));
+        activate(contract, school, List.of(full("PEOPLE", "HIRE_TEACHERS")));
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
+        evaluate(school, contract, benchmark, "MISSED", 3, 9, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+    }
+
+    /** A school with FULL PEOPLE and MONEY autonomy, PEOPLE revoked by a miss of {@code benchmark} guarding it. */
+    private static void peopleRevokedMoneyActive(UUID school, String name, UUID contract, UUID benchmark) {
+        registerSchool(school, name);
+        activate(contract, school, List.of(full("PEOPLE"), full("MONEY")));
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE") && has(g, "MONEY", "ACTIVE"));
+        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
+        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+    }
+
     /** C3: the renewal's provision gives PEOPLE another model; the revocation stands, in the new shape. */
     @Test
     void aRenewalThatGivesARevokedDomainAnotherModelKeepsItRevoked() {
         UUID school = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        registerSchool(school, "Renewed Revoked High");
-        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-1), "MEETS", Instant.now().toString()));
-        activate(first, school, List.of(full("PEOPLE", "HIRE_TEACHERS")));
-        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
-        evaluate(school, first, UUID.randomUUID(), "MISSED", 3, 9, true, "PEOPLE");
-        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        revokedFullPeople(school, "Renewed Revoked High", "MEETS", first, UUID.randomUUID());
 
         end(first, school, "RENEWED", second);
         awaitRead(activate(second, school, first, List.of(earned("PEOPLE", "MEETS", 1))));
@@ -62,13 +78,8 @@ class ContractChangesAfterAMissTest {
         UUID school = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        registerSchool(school, "Renewed Unearned High");
-        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-1), "MEETS", Instant.now().toString()));
-        activate(first, school, List.of(full("PEOPLE", "HIRE_TEACHERS")));
-        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
         UUID benchmark = UUID.randomUUID();
-        evaluate(school, first, benchmark, "MISSED", 3, 9, true, "PEOPLE");
-        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        revokedFullPeople(school, "Renewed Unearned High", "MEETS", first, benchmark);
         end(first, school, "RENEWED", second);
         awaitRead(activate(second, school, first, List.of(earned("PEOPLE", "EXCEEDS", 1))));
         assertThat(live(school)).singleElement().satisfies(g -> assertThat(g).containsEntry("status", "REVOKED")
@@ -88,12 +99,8 @@ class ContractChangesAfterAMissTest {
     void aMissPublishedAgainByAnAmendmentRevokesOnlyWhatItNewlyGuards() {
         UUID school = UUID.randomUUID();
         UUID contract = UUID.randomUUID();
-        registerSchool(school, "Reinstated By Hand Middle");
-        activate(contract, school, List.of(full("PEOPLE"), full("MONEY")));
-        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE") && has(g, "MONEY", "ACTIVE"));
         UUID benchmark = UUID.randomUUID();
-        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
-        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        peopleRevokedMoneyActive(school, "Reinstated By Hand Middle", contract, benchmark);
         given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
                 .body(Map.of("reason", "Vacancies filled after the count; the board restores hiring"))
                 .post("/api/autonomy/grants/{id}/reinstate", grantOn(live(school), "PEOPLE").get("id")).then().statusCode(200);
@@ -111,12 +118,7 @@ class ContractChangesAfterAMissTest {
     void anAmendmentThatSendsTheRevokedProvisionWithoutItsIdAndAnotherModelKeepsItRevoked() {
         UUID school = UUID.randomUUID();
         UUID contract = UUID.randomUUID();
-        registerSchool(school, "Amended Revoked Middle");
-        awaitRead(rating(school, UUID.randomUUID(), yearsFromNow(-1), "EXCEEDS", Instant.now().toString()));
-        activate(contract, school, List.of(full("PEOPLE", "HIRE_TEACHERS")));
-        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
-        evaluate(school, contract, UUID.randomUUID(), "MISSED", 3, 9, true, "PEOPLE");
-        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        revokedFullPeople(school, "Amended Revoked Middle", "EXCEEDS", contract, UUID.randomUUID());
 
         awaitRead(amend(contract, school, 2, List.of(earned("PEOPLE", "MEETS", 1))));
         List<Map<String, Object>> after = live(school);
@@ -133,12 +135,8 @@ class ContractChangesAfterAMissTest {
     void aMetAfterTheGuardMovedReinstatesWhatTheMissRevoked() {
         UUID school = UUID.randomUUID();
         UUID contract = UUID.randomUUID();
-        registerSchool(school, "Guard Moved Middle");
-        activate(contract, school, List.of(full("PEOPLE"), full("MONEY")));
-        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE") && has(g, "MONEY", "ACTIVE"));
         UUID benchmark = UUID.randomUUID();
-        evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "PEOPLE");
-        awaitGrants(school, g -> has(g, "PEOPLE", "REVOKED"));
+        peopleRevokedMoneyActive(school, "Guard Moved Middle", contract, benchmark);
         awaitRead(evaluate(school, contract, benchmark, "MISSED", 3, 7, true, "MONEY"));
         assertThat(has(live(school), "MONEY", "REVOKED")).isTrue();
 
