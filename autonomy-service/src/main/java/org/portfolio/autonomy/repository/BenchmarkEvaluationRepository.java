@@ -23,4 +23,14 @@ public class BenchmarkEvaluationRepository implements PanacheRepositoryBase<Benc
     public java.util.Optional<BenchmarkEvaluation> latestOf(UUID benchmarkId) {
         return find("benchmarkId = ?1 order by receivedAt desc, eventId desc", benchmarkId).firstResultOptional();
     }
+
+    /** The evaluations received of the contract's benchmarks for the school, the latest first. */
+    public List<BenchmarkEvaluation> ofContractLatestFirst(UUID schoolId, UUID contractId) {
+        return list("schoolId = ?1 and contractId = ?2 order by receivedAt desc, eventId desc", schoolId, contractId);
+    }
+
+    /** An evaluation by its id (one row; a result published again by an amendment has an id of its own). */
+    public java.util.Optional<BenchmarkEvaluation> byEvaluationId(UUID evaluationId) {
+        return find("evaluationId = ?1 order by receivedAt desc", evaluationId).firstResultOptional();
+    }
 }

@@ -125,11 +125,16 @@ public class BenchmarkService {
         row.interventionLevel = e.interventionLevel();
         row.receivedAt = now;
         if (MISSED.equals(e.result()) && !e.guardsDomains().isEmpty()) {
-            row.grantsRevoked = missed(e, eventId, now);
-        } else if (MET.equals(e.result())) {
-            row.grantsReinstated = met(e, eventId, now);
+            row.grantsRevoked = missed(e, eventId, now); // reads the benchmark's result before this one (R1)
+            evaluations.persist(row);
+        } else {
+            // a MET is this benchmark's latest result before a grant it lets go is earned again: a standing miss
+            // (StandingMisses) is the latest result of its benchmark
+            evaluations.persist(row);
+            if (MET.equals(e.result())) {
+                row.grantsReinstated = met(e, eventId, now);
+            }
         }
-        evaluations.persist(row);
         return row;
     }
 
@@ -175,11 +180,12 @@ public class BenchmarkService {
         // every revoked grant this benchmark holds, whatever it guards now: an amendment may have moved its guard from
         // PEOPLE to MONEY after PEOPLE was revoked, and a MET then cleared nothing, PEOPLE revoked for good (hostile read
         // of the twenty-sixth pass, C2); the open misses say which grants it holds
-        for (Grant g : grants.ofSchoolInStatus(e.schoolId(), GrantStatus.REVOKED, java.util.EnumSet.allOf(
-                org.portfolio.autonomy.domain.AutonomyDomain.class))) {
-            if (misses.clear(g.id, e.benchmarkId()) == 0) {
-                continue; // this benchmark does not hold the grant
-            }
+        // its misses are cleared on every grant first: a grant earned again below must not find this benchmark still
+        // holding another grant on its domain (StandingMisses)
+        List<Grant> held = grants.ofSchoolInStatus(e.schoolId(), GrantStatus.REVOKED, java.util.EnumSet.allOf(
+                org.portfolio.autonomy.domain.AutonomyDomain.class)).stream()
+                .filter(g -> misses.clear(g.id, e.benchmarkId()) > 0).toList(); // the others this benchmark does not hold
+        for (Grant g : held) {
             List<OpenMiss> remaining = misses.ofGrant(g.id);
             boolean byBenchmarks = g.cause != null && g.cause.kind == CauseKind.BENCHMARK_MISSED;
             String description = "Benchmark " + e.metricCode() + " " + e.period() + " met: target " + e.comparator()

@@ -54,6 +54,9 @@ public class ContractEventsService {
     Clock clock;
 
     @Inject
+    StandingMisses standingMisses;
+
+    @Inject
     SchoolRepository schools;
 
     @Inject
@@ -279,6 +282,7 @@ public class ContractEventsService {
                 + (p.scope() == null ? "" : ": " + p.scope())).withContract(c.id);
         if (p.model() == GrantModel.FULL_WITH_EXPECTATIONS) {
             grantService.open(g, GrantStatus.ACTIVE, cause, now);
+            standingMisses.holdIfRevoked(g, eventId, now);
         } else {
             grantService.open(g, GrantStatus.PENDING, cause, now);
             eligibility.tryEarn(g, eventId, now);

@@ -51,6 +51,9 @@ public class EligibilityService {
     Clock clock;
 
     @Inject
+    StandingMisses standingMisses;
+
+    @Inject
     SchoolRepository schools;
 
     @Inject
@@ -153,6 +156,7 @@ public class EligibilityService {
         grantService.activate(g, Cause.of(CauseKind.RATING_QUALIFIED, eventId, q.get().description()
                         + (g.everActive ? "; earned again after falling back" : ""))
                 .withRatings(q.get()).withContract(g.contractId), now);
+        standingMisses.holdIfRevoked(g, eventId, now);
         return true;
     }
 
@@ -226,6 +230,7 @@ public class EligibilityService {
                                 + " for " + fallBackYears(g) + " consecutive school year(s); the fall back while the "
                                 + "grant is revoked is undone: when its missed benchmarks are met it is reinstated")
                 .withReason(correction.get()).withRatings(List.of(r.ratingId())).withContract(g.contractId), now);
+        standingMisses.holdIfRevoked(g, eventId, now);
         return true;
     }
 
@@ -378,6 +383,7 @@ public class EligibilityService {
                         + ": no longer rated below " + g.eligibilityMinimumTier + " for " + fallBackYears(g)
                         + " consecutive school year(s); in force again after the correction")
                 .withReason(correction.get()).withRatings(List.of(r.ratingId())).withContract(g.contractId), now);
+        standingMisses.holdIfRevoked(g, eventId, now);
         return true;
     }
 
