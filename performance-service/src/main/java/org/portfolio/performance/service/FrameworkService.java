@@ -68,8 +68,13 @@ public class FrameworkService {
         Framework exact = frameworks.published(schoolYear).orElse(null);
         Framework basis = exact != null ? exact : frameworks.publishedOnOrBefore(schoolYear).orElse(null);
         // the default minimum n is held to the floor too (the pass's own read, R6)
+        // a framework published before the floor was set or raised is held to it for metrics about students (R6)
+        java.util.Set<String> aboutStudents = metrics.catalog().values().stream()
+                .filter(m -> m.category == org.portfolio.performance.domain.MetricCategory.ACADEMIC
+                        || m.computation.fromStudentRecords())
+                .map(m -> m.code).collect(java.util.stream.Collectors.toUnmodifiableSet());
         return new YearRules(schoolYear, exact, basis, Math.max(config.defaults().minimumN(), config.minimumNFloor()),
-                config.defaults().proficientLevel());
+                config.defaults().proficientLevel(), config.minimumNFloor(), aboutStudents);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

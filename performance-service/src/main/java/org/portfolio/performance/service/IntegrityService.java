@@ -91,7 +91,7 @@ public class IntegrityService {
             for (SchoolYearKey k : recordKeys) {
                 YearRules r = rules.computeIfAbsent(k.schoolYear(), frameworks::rulesFor);
                 IntegrityRules ir = integrityRules(r);
-                int minimumN = r.basis() == null ? r.defaultMinimumN() : r.basis().minimumN;
+                int minimumN = r.studentMinimumN();
                 for (IntegrityChecks.Participation p : participation.getOrDefault(k, List.of())) {
                     checks.addAll(IntegrityChecks.participation(k, p, ir, minimumN));
                 }
