@@ -305,6 +305,42 @@ class AccountabilityClockTest {
         calendar("overdue=true").body(listed, not(hasItem("MISSING_DATA")));
     }
 
+    /**
+     * The twenty-sixth pass's own read, R3: a miss the clock found (no value by the due date) was not published again
+     * when an amendment moved the benchmark's guard from PEOPLE to MONEY, so MONEY stayed in force while the data
+     * stayed missing. Published again now (trigger AMENDMENT, the new guard), without a second BenchmarkDataMissing and
+     * without moving the ladder again.
+     */
+    @Test
+    void aMissTheClockFoundIsPublishedAgainWhenAnAmendmentMovesItsGuard() {
+        String school = openSchool();
+        Map<String, Object> body = new LinkedHashMap<>(draftBody(school, year(-1), year(1),
+                List.of(provision("PEOPLE", "FULL_WITH_EXPECTATIONS"), provision("MONEY", "FULL_WITH_EXPECTATIONS")),
+                List.of(benchmark("ELA_PROFICIENCY", "GTE", 40, year(-1), List.of("PEOPLE"), "NOTICE_OF_CONCERN", true))));
+        body.put("accountability", clockTerms("FLAG", 30, true));
+        String contract = draft(body);
+        activate(contract).statusCode(200);
+        standOn(lastDayOf(year(-1)).plusDays(31));
+        clock.run();
+        awaitEvent("BenchmarkEvaluated", about("contractId", contract));
+        TestClock.reset();
+        String level = scorecard(contract).extract().path("intervention.level");
+        Map<String, Object> moved = new LinkedHashMap<>(benchmark("ELA_PROFICIENCY", "GTE", 40, year(-1),
+                List.of("MONEY"), "NOTICE_OF_CONCERN", true));
+        moved.put("benchmarkId", given().auth().oauth2(admin()).get("/api/contracts/" + contract).then().statusCode(200)
+                .extract().path("benchmarks[0].benchmarkId"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag(contract))
+                .body(Map.of("reason", "ELA now guards the budget", "benchmarks", List.of(moved)))
+                .post("/api/contracts/" + contract + "/amendments").then().statusCode(201);
+
+        var again = awaitEvent("BenchmarkEvaluated", about("contractId", contract).and(about("trigger", "AMENDMENT"))).data();
+        assertThat(again.get("result").asText()).isEqualTo("MISSED");
+        assertThat(again.get("dataStatus").asText()).isEqualTo("MISSING_DATA");
+        assertThat(again.get("guardsDomains").toString()).isEqualTo("[\"MONEY\"]");
+        assertThat(outboxCount("BenchmarkDataMissing", contract)).isEqualTo(1);
+        scorecard(contract).body("intervention.level", equalTo(level));
+    }
+
     @Test
     void missingDataThatDoesNotCountIsFlaggedButPublishesNoMissAndMovesNothing() {
         String school = openSchool();

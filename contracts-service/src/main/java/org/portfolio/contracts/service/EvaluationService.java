@@ -136,8 +136,34 @@ public class EvaluationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluateKnown(Contract c, Collection<Benchmark> bs, EvaluationTrigger trigger) {
         for (Benchmark b : bs) {
-            observations.find(c.schoolId(), b.metricCode, b.period).ifPresent(o -> evaluate(c, b, o, trigger, null));
+            Optional<MetricObservation> o = observations.find(c.schoolId(), b.metricCode, b.period);
+            if (o.isPresent()) {
+                evaluate(c, b, o.get(), trigger, null);
+            } else if (trigger == EvaluationTrigger.AMENDMENT) {
+                missingAgain(c, b);
+            }
         }
+    }
+
+    /**
+     * An amended benchmark with no value whose standing result is the clock's MISSING_DATA counted as a miss: published
+     * again (trigger AMENDMENT, under the benchmark as amended), so that autonomy revokes what it guards now as for a
+     * miss on a value (the pass's own read of the twenty-sixth pass, R3: only a miss on a value was published again, and
+     * a guard moved from PEOPLE to MONEY left MONEY in force while the data stayed missing). No BenchmarkDataMissing:
+     * the clock's finding is not new.
+     */
+    private void missingAgain(Contract c, Benchmark b) {
+        Optional<BenchmarkEvaluation> standing = evaluations.latestDecisive(c.id, b.benchmarkId);
+        if (standing.isEmpty() || standing.get().result != EvaluationResult.MISSING_DATA || !standing.get().countsAsMiss) {
+            return;
+        }
+        BenchmarkEvaluation e = BenchmarkEvaluation.missingData(c, b, standing.get().dataDueBy, true, calendar.now());
+        e.triggeredBy = EvaluationTrigger.AMENDMENT;
+        evaluations.persist(e);
+        publishDecisive(c, b, e, standing, HistoryKind.BENCHMARK_DATA_MISSING, HistoryService.cause("kind",
+                "NO_DATA_BY_DUE_DATE", "benchmarkId", b.benchmarkId, "evaluationId", e.id, "trigger",
+                EvaluationTrigger.AMENDMENT.name(), "dueBy", String.valueOf(e.dataDueBy), "countsAsMiss", true,
+                "publishedAgainAfter", standing.get().id));
     }
 
     /** The correction of student records behind a value (performance-service's id and its reason code). */
