@@ -53,7 +53,28 @@ public class OwnerRights {
         return rights(s, directory.find(s.ownerClient));
     }
 
-    private static ReadRights rights(Subscription s, Optional<ClientEntry> entry) {
+    /** A client's schools as ids, read once per version of its directory entry (entries are replaced, never changed). */
+    private record Parsed(ClientEntry entry, Set<UUID> schools) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The entry's schools as ids: every event queued asked each subscription's owner for them, and a 2,000-school
+     * authorizer's list was parsed once per subscription per event, inside the feed's lock (hostile read of the
+     * twenty-sixth pass, W5). Kept per client while its entry is the same object; one entry per client at most.
+     */
+    private Set<UUID> schoolsOf(ClientEntry e) {
+        Parsed p = parsed.get(e.clientId());
+        if (p != null && p.entry() == e) {
+            return p.schools();
+        }
+        Set<UUID> ids = Set.copyOf(uuids(e.schools()));
+        parsed.put(e.clientId(), new Parsed(e, ids));
+        return ids;
+    }
+
+    private ReadRights rights(Subscription s, Optional<ClientEntry> entry) {
         if (entry.isEmpty()) {
             return new ReadRights(s.ownerClient, s.ownerRoles, s.ownerSchools);
         }
@@ -66,11 +87,11 @@ public class OwnerRights {
         if (s.narrowedToSchools) {
             Set<UUID> schools = new java.util.TreeSet<>(s.ownerSchools);
             if (!e.allSchools()) {
-                schools.retainAll(uuids(e.schools()));
+                schools.retainAll(schoolsOf(e));
             }
             return new ReadRights(s.ownerClient, roles, schools, false, false);
         }
-        return new ReadRights(s.ownerClient, roles, uuids(e.schools()), e.allSchools(), e.oversightBodies().isEmpty());
+        return new ReadRights(s.ownerClient, roles, schoolsOf(e), e.allSchools(), e.oversightBodies().isEmpty());
     }
 
     static Set<UUID> uuids(Set<String> ids) {
