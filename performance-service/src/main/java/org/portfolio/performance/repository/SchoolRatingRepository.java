@@ -23,6 +23,12 @@ public class SchoolRatingRepository implements PanacheRepositoryBase<SchoolRatin
         return list("schoolId = ?1 and schoolYear = ?2", Sort.descending("computedAt"), schoolId, schoolYear);
     }
 
+    /** The schools with a current rating in the year (a year's recompute rates them again, values or not). */
+    public List<UUID> schoolsRatedIn(String schoolYear) {
+        return getEntityManager().createQuery("select distinct r.schoolId from SchoolRating r where r.schoolYear = ?1 "
+                + "and r.current = true", UUID.class).setParameter(1, schoolYear).getResultList();
+    }
+
     public List<SchoolRating> currentForYear(String schoolYear) {
         return list("schoolYear = ?1 and current = true", schoolYear);
     }

@@ -24,6 +24,14 @@ public interface PerformanceConfig {
     @WithDefault("5")
     int minimumNFloor();
 
+    /**
+     * The district's time zone: the day a school year's retention ends (30 June) is the district's, not UTC's (hostile
+     * review of the twenty-seventh pass, Q6: records were purged 4–10 hours early in a US district). The same setting
+     * as contracts' and autonomy's {@code time-zone}.
+     */
+    @WithDefault("UTC")
+    java.time.ZoneId timeZone();
+
     /** Largest body accepted by the endpoints that are not bulk uploads (413 above it). */
     @WithDefault("1M")
     MemorySize maxJsonBodySize();

@@ -80,13 +80,15 @@ public class RatingService {
         int changed = 0;
         for (SchoolYearKey k : rateable) {
             Map<String, MetricSnapshot> v = valuesByKey.getOrDefault(k, Map.of());
-            if (v.isEmpty()) {
+            Optional<SchoolRating> current = ratings.current(k.schoolId(), k.schoolYear());
+            if (v.isEmpty() && current.isEmpty()) {
                 continue;
             }
+            // a school-year whose values were all withdrawn is rated again on nothing: not rated (it kept its tier, on
+            // the public page too: hostile review of the twenty-seventh pass, Q1)
             Framework f = byYear.get(k.schoolYear()).orElseThrow();
             RatingResult r = RatingCalculator.rate(f, catalog, v);
             String fingerprint = fingerprint(f, r);
-            Optional<SchoolRating> current = ratings.current(k.schoolId(), k.schoolYear());
             if (current.isPresent() && current.get().fingerprint.equals(fingerprint)) {
                 continue;
             }

@@ -55,6 +55,9 @@ public class RecomputeService {
     RatingService ratings;
 
     @Inject
+    org.portfolio.performance.repository.SchoolRatingRepository ratingsOfYear;
+
+    @Inject
     FrameworkService frameworks;
 
     @Inject
@@ -166,6 +169,7 @@ public class RecomputeService {
         try (Connection c = students.connection()) {
             Set<UUID> schools = new TreeSet<>(students.schoolsWithRecords(c, schoolYear));
             schools.addAll(values.schoolsWithValues(schoolYear));
+            schools.addAll(ratingsOfYear.schoolsRatedIn(schoolYear)); // rated once, no values left (Q1)
             List<SchoolYearKey> keys = schools.stream().map(s -> new SchoolYearKey(s, schoolYear)).toList();
             if (keys.isEmpty()) {
                 return Result.NONE;
@@ -175,10 +179,19 @@ public class RecomputeService {
             students.aggregateAssessments(c, keys, assessedSubjects(), agg);
             students.aggregateAttendance(c, keys, agg);
             List<MetricCandidate> candidates = candidates(agg, true, true);
+            Set<String> fresh = new java.util.HashSet<>();
+            candidates.forEach(m -> fresh.add(m.key().schoolId() + "/" + m.metricCode()));
             for (MetricSnapshot s : values.current(keys)) {
+                SchoolYearKey k = new SchoolYearKey(s.schoolId(), s.schoolYear());
                 if (s.source() != MetricSource.AGGREGATED) {
-                    candidates.add(new MetricCandidate(new SchoolYearKey(s.schoolId(), s.schoolYear()), s.metricCode(),
-                            s.value(), s.n(), s.source()));
+                    candidates.add(new MetricCandidate(k, s.metricCode(), s.value(), s.n(), s.source()));
+                } else if (!fresh.contains(s.schoolId() + "/" + s.metricCode())) {
+                    // computed from records that are gone (erased, purged): its suppression is decided again under the
+                    // new rules from the value and n it keeps, and one suppressed stays so (a part below the minimum
+                    // is not known any more: smallest part 0). A higher minimum n left it public (hostile review of
+                    // the twenty-seventh pass, Q4)
+                    candidates.add(new MetricCandidate(k, s.metricCode(), s.value(), s.n(), s.source(),
+                            s.suppressed() ? 0 : null));
                 }
             }
             MetricResultService.Applied applied = results.apply(candidates, null);
@@ -221,6 +234,34 @@ public class RecomputeService {
         return smallest == Long.MAX_VALUE ? null : (int) Math.min(smallest, Integer.MAX_VALUE);
     }
 
+    /**
+     * A metric over several subjects gives each subject's part away beside the others' own values: its smallest part
+     * ({@link #smallestPart}, held to the metric's minimum n), or 0 — suppressed — when a subject's students are fewer
+     * than the minimum n of a metric of the same computation over that subject alone (a framework that raised
+     * MATH_PROFICIENCY to 15 saw a metric over ELA and MATH give 12 math students' results away at its own 10: hostile
+     * review of the twenty-seventh pass, Q2).
+     */
+    static Integer partGuard(YearRules r, MetricDefinition d, List<MetricDefinition> defs,
+                             java.util.function.ToLongFunction<String> studentsIn) {
+        Integer smallest = smallestPart(d.subjectList(), studentsIn);
+        if (smallest == null) {
+            return null;
+        }
+        for (String subject : d.subjectList()) {
+            long n = studentsIn.applyAsLong(subject);
+            if (n <= 0) {
+                continue;
+            }
+            for (MetricDefinition alone : defs) {
+                if (alone.computation == d.computation && alone.subjectList().equals(List.of(subject))
+                        && r.suppressed(alone.code, (int) Math.min(n, Integer.MAX_VALUE))) {
+                    return 0;
+                }
+            }
+        }
+        return smallest;
+    }
+
     private List<MetricCandidate> candidates(StudentAggregates.ByKey agg, boolean assessments, boolean attendance) {
         List<MetricDefinition> defs = metrics.catalog().values().stream()
                 .filter(d -> d.computation.fromStudentRecords()).toList();
@@ -238,13 +279,13 @@ public class RecomputeService {
                         long students = a.studentsTested(d.subjectList());
                         out.add(new MetricCandidate(k, d.code, Decimals.percent(BigDecimal.valueOf(p[1]),
                                 BigDecimal.valueOf(p[0]), 1), (int) (students > 0 ? students : p[0]), MetricSource.AGGREGATED,
-                                smallestPart(d.subjectList(), s -> a.studentsTested(List.of(s)))));
+                                partGuard(r, d, defs, s -> a.studentsTested(List.of(s)))));
                     }
                 } else if (d.computation == MetricComputation.MEDIAN_GROWTH_PERCENTILE && assessments) {
                     StudentAggregates.Median m = a.medianGrowth(d.subjectList());
                     if (m != null) {
                         out.add(new MetricCandidate(k, d.code, m.value(), (int) m.n(), MetricSource.AGGREGATED,
-                                smallestPart(d.subjectList(), s -> a.studentsWithGrowth(List.of(s)))));
+                                partGuard(r, d, defs, s -> a.studentsWithGrowth(List.of(s)))));
                     }
                 } else if (d.computation == MetricComputation.CHRONIC_ABSENTEEISM && attendance) {
                     long[] ca = a.chronicAbsence();

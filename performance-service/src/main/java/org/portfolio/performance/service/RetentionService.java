@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -57,17 +56,17 @@ public class RetentionService {
     public List<Policy> policy() {
         Instant now = clock.instant();
         return List.of(new Policy(CorrectionKind.ASSESSMENT, config.retention().assessmentYears(),
-                        SchoolYear.of(throughStartYear(now, config.retention().assessmentYears()))),
+                        SchoolYear.of(throughStartYear(now, config.retention().assessmentYears(), config.timeZone()))),
                 new Policy(CorrectionKind.ATTENDANCE, config.retention().attendanceYears(),
-                        SchoolYear.of(throughStartYear(now, config.retention().attendanceYears()))));
+                        SchoolYear.of(throughStartYear(now, config.retention().attendanceYears(), config.timeZone()))));
     }
 
     /**
      * The start year of the last school year whose retention ended before {@code now}: the school year Y–Y+1 ends on
      * 30 June of Y+1 and is kept {@code years} years after.
      */
-    static int throughStartYear(Instant now, int years) {
-        LocalDate d = LocalDate.ofInstant(now, ZoneOffset.UTC).minusYears(years);
+    static int throughStartYear(Instant now, int years, java.time.ZoneId zone) {
+        LocalDate d = LocalDate.ofInstant(now, zone).minusYears(years);
         return d.isAfter(LocalDate.of(d.getYear(), 6, 30)) ? d.getYear() - 1 : d.getYear() - 2;
     }
 
@@ -100,7 +99,7 @@ public class RetentionService {
                 for (CorrectionKind k : CorrectionKind.values()) {
                     int years = k == CorrectionKind.ASSESSMENT ? config.retention().assessmentYears()
                             : config.retention().attendanceYears();
-                    int through = throughStartYear(now, years);
+                    int through = throughStartYear(now, years, config.timeZone());
                     long[] n = store.purge(c, k, through, now);
                     if (n[0] == 0 && n[1] == 0) {
                         continue;

@@ -185,7 +185,9 @@ public final class RowReaders {
                     continue; // an empty line is not a record
                 }
                 row++;
-                if (c > col.length) {
+                // fewer cells than the header is as wrong as more: the missing ones were read as absent, a value kept
+                // without its n, an attendance row without its fall count (hostile review of the twenty-seventh pass, Q3)
+                if (c != col.length) {
                     problems.add(new RowError(row, "row", "has " + c + " columns; the header has " + col.length));
                 }
                 cb.row(row, values, problems);
