@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.portfolio.testing.TestTokens;
 
 import java.time.Duration;
+import org.portfolio.testing.EventsProbe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -531,6 +532,25 @@ class FeedTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * Hostile review of the twenty-seventh pass, G1: an id is unique for its source only. autonomy publishing, on its
+     * own topic, an event with the id of a contracts event the feed had not read yet kept that event out of the feed
+     * and every webhook. Both are in the feed, each once.
+     */
+    @Test
+    void anEventIdTakenFirstByAnotherServiceDoesNotKeepThisServicesEventOutOfTheFeed() {
+        String start = end(TestTokens.districtAdmin());
+        UUID school = UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        EventsProbe.publish("autonomy.events", id, "/autonomy", "portfolio.autonomy.AutonomyGranted.v1", school.toString(),
+                Map.of("schoolId", school.toString(), "grantId", UUID.randomUUID().toString(), "domain", "PEOPLE"));
+        EventsProbe.publish("contracts.events", id, "/contracts", "portfolio.contracts.ContractActivated.v1",
+                school.toString(), Map.of("schoolId", school.toString(), "contractId", UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().auth().oauth2(TestTokens.districtAdmin())
+                .get("/api/events?limit=500&schoolId=" + school + "&after=" + start).then().statusCode(200).extract()
+                .jsonPath().<String>getList("events.source")).containsExactlyInAnyOrder("/autonomy", "/contracts"));
     }
 
     /** W4: an empty type, limit or schoolId is refused, not read as absent (every type, the default, every school). */

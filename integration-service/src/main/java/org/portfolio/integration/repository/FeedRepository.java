@@ -51,7 +51,7 @@ public class FeedRepository {
             Sql.lockFeed(c);
             try (PreparedStatement st = c.prepareStatement("insert into feed_event (event_id, type, source, subject, "
                     + "occurred_at, data, audience, school_ids, owner_client) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "on conflict (event_id) do nothing returning seq")) {
+                    + "on conflict (source, event_id) do nothing returning seq")) {
                 st.setString(1, eventId);
                 st.setString(2, type);
                 st.setString(3, source);

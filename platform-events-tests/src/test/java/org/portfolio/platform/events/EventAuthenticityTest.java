@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.portfolio.platform.events.consumer.DeadLetters;
 import org.portfolio.platform.events.testapp.ThingHandler;
+import org.portfolio.platform.events.testapp.TwoOwnersHandler;
 import org.portfolio.testing.EventsProbe;
 import org.portfolio.testing.EventsProbe.Received;
 
@@ -70,6 +71,35 @@ class EventAuthenticityTest {
         assertThat(letter.header(DeadLetters.H_ERROR))
                 .contains("portfolio.contracts.SchoolRegistered.v1").contains("only upstream publishes");
         assertThat(rejected("foreign-type")).isEqualTo(rejectedBefore + 1);
+    }
+
+    /**
+     * Hostile review of the twenty-seventh pass, G1: an id is unique for its source only. A consumer of two services'
+     * topics recorded (consumer, id), so the right service, publishing on its own topic an event with the id of a left
+     * event not read yet, had the left event skipped as a duplicate. Both are applied; a redelivery of either is not.
+     */
+    @Test
+    void anEventIdTakenFirstByAnotherServiceDoesNotKeepThisServicesEventOut() {
+        String school = "school-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        EventsProbe.publish(TwoOwnersHandler.RIGHT_TOPIC, id, "/right", TwoOwnersHandler.RIGHT_TYPE, school,
+                Map.of("value", "the right service's, first"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> pairs(id) == 1);
+        EventsProbe.publish(TwoOwnersHandler.LEFT_TOPIC, id, "/left", TwoOwnersHandler.LEFT_TYPE, school,
+                Map.of("value", "the left service's own"));
+        EventsProbe.publish(TwoOwnersHandler.LEFT_TOPIC, id, "/left", TwoOwnersHandler.LEFT_TYPE, school,
+                Map.of("value", "the left service's own"));
+        String after = EventsProbe.publish(TwoOwnersHandler.LEFT_TOPIC, "/left", TwoOwnersHandler.LEFT_TYPE, school,
+                Map.of("value", "after them"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> pairs(after) == 1);
+        assertThat(count("select count(*) from received_pair where event_id = ?1 and source = '/left'", id))
+                .as("the left event applied once, its redelivery skipped").isEqualTo(1);
+        assertThat(pairs(id)).isEqualTo(2);
+    }
+
+    private long pairs(String eventId) {
+        return count("select count(*) from received_pair where event_id = ?1", eventId);
     }
 
     private double rejected(String reason) {

@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The poll loop of one {@link EventHandler}: for each record, in one database transaction, insert
- * {@code (consumer, event id)} into processed_event (a duplicate key means "already applied": skip) and apply
+ * {@code (consumer, source, event id)} into processed_event (a duplicate key means "already applied": skip) and apply
  * the event; then commit the Kafka offsets of what was applied. A record that fails is retried from the same
  * offset with back-off; an unusable one (or one that keeps failing) goes to the dead-letter topic. While the
  * database is unreachable the consumer waits instead of dead-lettering. A record that its topic's owner cannot
@@ -497,16 +497,22 @@ final class ConsumerWorker implements Runnable {
         return Applied.APPLIED;
     }
 
-    /** Inserts (consumer, event id) into processed_event; false when the row existed: the event was applied before. */
+    /**
+     * Inserts (consumer, source, event id) into processed_event; false when the row existed: the event was applied
+     * before. The source is part of the key: an id is unique for its source only, and a consumer of several services'
+     * topics skipped one service's event whose id another had published first (twenty-seventh pass, G1).
+     */
     private boolean recordProcessed(IncomingEvent event) {
         // plain JDBC on the transaction's connection: one prepared statement the driver keeps, rather than a native
         // query Hibernate parses again for every event
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement st = c.prepareStatement(
-                    "insert into processed_event (consumer, event_id, event_type) values (?, ?, ?) on conflict do nothing")) {
+                    "insert into processed_event (consumer, source, event_id, event_type) values (?, ?, ?, ?) "
+                            + "on conflict do nothing")) {
                 st.setString(1, handler.name());
-                st.setString(2, event.id());
-                st.setString(3, event.type());
+                st.setString(2, String.valueOf(event.source()));
+                st.setString(3, event.id());
+                st.setString(4, event.type());
                 return st.executeUpdate() == 1;
             }
         });
