@@ -86,4 +86,18 @@ class VerifiedTokenCacheTest {
         Thread.sleep(Math.max(0, waitMillis));
         ProblemDetailsTest.problem(given().auth().oauth2(token).get("/widgets/admin").then(), 401, "unauthorized");
     }
+
+    /**
+     * Twenty-seventh pass, G3: the key set read from the gateway's JWKS was kept 60 minutes (smallrye-jwt's default when
+     * the answer says nothing of its life), so a signing key withdrawn from the gateway went on verifying tokens here for
+     * an hour. Read again no later than the verified-token cache verifies a token again.
+     */
+    @Test
+    void theKeySetIsReadAgainNoLaterThanACachedTokenIsVerifiedAgain() {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        int minutes = config.getOptionalValue("smallrye.jwt.jwks.refresh-interval", Integer.class).orElse(60);
+        Duration entryLife = config.getOptionalValue("portfolio.security.verified-token-cache.max-entry-life", Duration.class)
+                .orElse(Duration.ofMinutes(5));
+        assertThat(Duration.ofMinutes(minutes)).isLessThanOrEqualTo(entryLife);
+    }
 }
