@@ -61,22 +61,58 @@ public final class DeadLetterTool {
                          String time, boolean valueDropped) {
     }
 
-    public enum Outcome { REPLAYED, REFUSED_LATER_EVENT, REFUSED_ORIGINAL_GONE, REFUSED_VALUE_DROPPED, NOT_FOUND }
+    public enum Outcome { REPLAYED, REFUSED_LATER_EVENT, REFUSED_ORIGINAL_GONE, REFUSED_VALUE_DROPPED, REFUSED_FOREIGN,
+        NOT_FOUND }
 
     public record Replay(Outcome outcome, String detail) {
     }
 
+    private static final java.util.regex.Pattern OWNED = java.util.regex.Pattern.compile("([a-z][a-z0-9-]{0,60})\\.events");
+
     private final String bootstrap;
+    private final Map<String, Object> client;
 
     public DeadLetterTool(String bootstrap) {
-        this.bootstrap = bootstrap;
+        this(bootstrap, Map.of());
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * @param client Kafka client settings added to every connection: what a broker with authentication needs
+     *               ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}; compose's listener
+     *               is SASL_PLAINTEXT, which the tool could not reach before: twenty-seventh pass, G2)
+     */
+    public DeadLetterTool(String bootstrap, Map<String, Object> client) {
+        this.bootstrap = bootstrap;
+        this.client = Map.copyOf(client);
+    }
+
+    private Map<String, Object> config(Map<String, Object> own) {
+        Map<String, Object> all = new java.util.HashMap<>(client);
+        all.putAll(own);
+        return all;
+    }
+
+    public static void main(String[] given) throws Exception {
+        List<String> rest = new ArrayList<>(List.of(given));
+        Map<String, Object> client = new java.util.HashMap<>();
+        int at = rest.indexOf("--command-config");
+        if (at >= 0) {
+            if (at + 1 >= rest.size()) {
+                usage();
+            }
+            java.util.Properties p = new java.util.Properties();
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(rest.get(at + 1)))) {
+                p.load(in);
+            }
+            p.forEach((k, v) -> client.put(String.valueOf(k), v));
+            rest.remove(at + 1);
+            rest.remove(at);
+        }
+        String[] args = rest.toArray(String[]::new);
         if (args.length < 2 || !(args[1].equals("list") || args[1].equals("replay"))) {
             usage();
         }
-        DeadLetterTool tool = new DeadLetterTool(args[0]);
+        DeadLetterTool tool = new DeadLetterTool(args[0], client);
         if (args[1].equals("list")) {
             List<String> topics = args.length > 2 ? List.of(args[2]) : tool.deadLetterTopics();
             int n = 0;
@@ -104,13 +140,14 @@ public final class DeadLetterTool {
     }
 
     private static void usage() {
-        System.err.println("usage: DeadLetterTool <bootstrap> list [<topic>.dlq]\n"
-                + "       DeadLetterTool <bootstrap> replay <topic>.dlq <partition> <offset> [--force]");
+        System.err.println("usage: DeadLetterTool <bootstrap> [--command-config <client.properties>] list [<topic>.dlq]\n"
+                + "       DeadLetterTool <bootstrap> [--command-config <client.properties>] replay <topic>.dlq <partition> "
+                + "<offset> [--force]");
         System.exit(2);
     }
 
     public List<String> deadLetterTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(config(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)))) {
             return new ArrayList<>(new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                     .filter(t -> t.endsWith(DLQ_SUFFIX)).toList()));
         }
@@ -134,6 +171,10 @@ public final class DeadLetterTool {
             return new Replay(Outcome.NOT_FOUND, "no record at " + dlqTopic + "-" + partition + "@" + offset);
         }
         Letter l = letter(dead);
+        String foreign = foreign(dlqTopic, l, dead);
+        if (foreign != null) {
+            return new Replay(Outcome.REFUSED_FOREIGN, foreign);
+        }
         if (l.valueDropped() || dead.value() == null) {
             return new Replay(Outcome.REFUSED_VALUE_DROPPED, "its value was too large to copy; the original is at "
                     + l.originalTopic() + "-" + l.originalPartition() + "@" + l.originalOffset());
@@ -170,15 +211,47 @@ public final class DeadLetterTool {
                 back.headers().add(h);
             }
         }
-        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(config(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all"))) {
+                ProducerConfig.ACKS_CONFIG, "all")))) {
             var meta = p.send(back).get(30, TimeUnit.SECONDS);
             return new Replay(Outcome.REPLAYED, "event " + l.eventId() + " (" + l.type() + ") put back on "
                     + meta.topic() + "-" + meta.partition() + "@" + meta.offset());
         }
+    }
+
+    /**
+     * Why the letter may not go where it says, or null. Every reader of a topic may write its dead-letter topic, so a
+     * letter's own headers are not believed: it goes back only to the topic its dead-letter topic is named after, and
+     * only as an event that topic's owner publishes (its type {@code portfolio.<owner>.*} and source {@code /<owner>},
+     * what every consumer checks); {@code --force} does not change this. A letter planted on {@code contracts.events.dlq}
+     * naming {@code gateway.clients} (a forged client change) or a forged {@code BenchmarkEvaluated} was put back with
+     * the operator's rights (twenty-seventh pass, G2).
+     */
+    static String foreign(String dlqTopic, Letter l, ConsumerRecord<String, byte[]> dead) {
+        String home = dlqTopic.endsWith(DLQ_SUFFIX) ? dlqTopic.substring(0, dlqTopic.length() - DLQ_SUFFIX.length()) : null;
+        if (home == null || !home.equals(l.originalTopic())) {
+            return "it says it came from " + l.originalTopic() + ", but it is on " + dlqTopic + ", which holds the dead "
+                    + "letters of " + home + " only: not put back";
+        }
+        java.util.regex.Matcher m = OWNED.matcher(home);
+        if (!m.matches()) {
+            return home + " belongs to no service: its dead letters are not put back";
+        }
+        String owner = m.group(1);
+        String source = null;
+        try {
+            source = dead.value() == null ? null : text(JSON.readTree(dead.value()), "source");
+        } catch (Exception notJson) {
+            // not an event: refused below
+        }
+        if (l.type() == null || !l.type().startsWith("portfolio." + owner + ".") || !("/" + owner).equals(source)) {
+            return "it is not an event " + owner + " publishes (type " + l.type() + ", source " + source + "): not put back "
+                    + "on " + home;
+        }
+        return null;
     }
 
     private ConsumerRecord<String, byte[]> at(TopicPartition tp, long offset) {
@@ -251,7 +324,7 @@ public final class DeadLetterTool {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
+        return new KafkaConsumer<>(config(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
@@ -260,7 +333,7 @@ public final class DeadLetterTool {
                 // an offset the topic no longer holds is an error, never a silent jump to its end (which would let the
                 // later-event guard see nothing)
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")));
     }
 
     private static Letter letter(ConsumerRecord<String, byte[]> r) {

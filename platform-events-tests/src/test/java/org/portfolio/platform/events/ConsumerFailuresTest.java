@@ -69,6 +69,46 @@ class ConsumerFailuresTest {
         assertThat(EventsProbe.readAll(DLQ).stream().filter(r -> failing.equals(r.id()))).hasSize(1);
     }
 
+    /**
+     * Twenty-seventh pass, G2: every reader of a topic may write its dead-letter topic, and a replay went wherever the
+     * letter's own headers said: a letter planted on trouble.events.dlq naming gateway.clients (a forged client change),
+     * or carrying another service's event, was put back with the operator's rights. Refused, with or without --force.
+     */
+    @Test
+    void aPlantedDeadLetterIsNotPutBackOnAnotherTopicNorAsAnotherServicesEvent() throws Exception {
+        DeadLetterTool tool = new DeadLetterTool(RealInfrastructure.bootstrapServers());
+        var toClients = plant("gateway.clients", "portfolio.trouble.Trouble.v1", "/trouble");
+        DeadLetterTool.Replay one = tool.replay(DLQ, toClients.partition(), toClients.offset(), true);
+        assertThat(one.outcome()).isEqualTo(DeadLetterTool.Outcome.REFUSED_FOREIGN);
+        assertThat(one.detail()).contains("gateway.clients").contains(TroubleHandler.TOPIC);
+
+        var forged = plant(TroubleHandler.TOPIC, "portfolio.contracts.BenchmarkEvaluated.v1", "/contracts");
+        DeadLetterTool.Replay two = tool.replay(DLQ, forged.partition(), forged.offset(), true);
+        assertThat(two.outcome()).isEqualTo(DeadLetterTool.Outcome.REFUSED_FOREIGN);
+        assertThat(two.detail()).contains("not an event trouble publishes");
+    }
+
+    /** A record written straight to the dead-letter topic, with headers naming {@code original} as where it came from. */
+    private static org.apache.kafka.clients.producer.RecordMetadata plant(String original, String type, String source)
+            throws Exception {
+        String id = UUID.randomUUID().toString();
+        String value = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"type\":\"" + type
+                + "\",\"subject\":\"school-planted\",\"time\":\"2026-12-08T00:00:00Z\",\"data\":{\"mode\":\"ok\"}}";
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(DLQ, "school-planted",
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("dlq-original-topic", original.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("dlq-original-partition", "0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("dlq-original-offset", "0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("dlq-consumer", "trouble-maker".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("dlq-error", "an ordinary failure".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", RealInfrastructure.bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName()))) {
+            return producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** Seventh pass: nothing put a dead letter back, and a replay after a later event of its key could undo that one. */
     @Test
     void aDeadLetterPutBackAfterTheFixIsAppliedOnceAndNotOverALaterEventOfItsKeyUnlessForced() throws Exception {
