@@ -168,6 +168,38 @@ class EdFiApiTest {
                 .body("type", equalTo("urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported"));
     }
 
+    /**
+     * Hostile review of the twenty-seventh pass, Q5: an Ed-Fi school mapped again to another school had its students'
+     * attendance sent to the new one and left at the first for good (its chronic absenteeism, its rating, its checks).
+     * The record is retracted at the first school, with edfi-service's own token, and sent to the new one.
+     */
+    @Test
+    void aSchoolMappedAgainHasItsAttendanceRetractedAtTheSchoolItWasMappedToBefore() {
+        post("sessions", session("2021-2022 Fall Semester", "2021-08-23", "2021-12-17", 81), sis, 201);
+        post("studentSchoolAssociations", enrollment("604829", "2021-08-23", null), sis, 201);
+        assertThat(lastRow("604829").get("schoolId").asText()).isEqualTo(school.toString());
+        int before = FakePerformance.ATTENDANCE_CORRECTIONS.size();
+
+        UUID first = school;
+        school = UUID.randomUUID(); // the school the district meant
+        mapSchool(edfiSchool, school);
+        assertThat(lastRow("604829").get("schoolYear").asText()).isEqualTo("2021-22");
+        var retractions = FakePerformance.ATTENDANCE_CORRECTIONS.subList(before, FakePerformance.ATTENDANCE_CORRECTIONS.size());
+        assertThat(retractions).singleElement().satisfies(r -> {
+            assertThat(r.authorization()).isEqualTo("Bearer " + FakePerformance.SERVICE_TOKEN);
+            assertThat(r.rows().get("reasonCode").asText()).isEqualTo("SOURCE_RECORD_CHANGED");
+            assertThat(r.rows().get("items")).singleElement().satisfies(i -> {
+                assertThat(i.get("schoolId").asText()).isEqualTo(first.toString());
+                assertThat(i.get("schoolYear").asText()).isEqualTo("2021-22");
+                assertThat(i.get("studentId").asText()).isEqualTo("604829");
+                assertThat(i.get("action").asText()).isEqualTo("RETRACT");
+            });
+        });
+        // mapped once more to the same school: nothing moved, nothing retracted
+        mapSchool(edfiSchool, school);
+        assertThat(FakePerformance.ATTENDANCE_CORRECTIONS.size()).isEqualTo(before + 1);
+    }
+
     @Test
     void listsFilterByTheNaturalKeyAndPage() {
         for (int i = 0; i < 3; i++) {

@@ -39,6 +39,8 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
     public static final List<Upload> ASSESSMENTS = new CopyOnWriteArrayList<>();
     /** The assessment corrections (retractions): the Authorization header and the body. */
     public static final List<Upload> CORRECTIONS = new CopyOnWriteArrayList<>();
+    /** The attendance corrections (retractions): the Authorization header and the body. */
+    public static final List<Upload> ATTENDANCE_CORRECTIONS = new CopyOnWriteArrayList<>();
     /** The assessment records "stored" (schoolId|schoolYear|studentId|subject|testCode): a retraction of another is 422 record-not-found. */
     public static final java.util.Set<String> STORED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Rows of this school id (UUID text) are rejected as of a school performance-service does not know. */
@@ -145,6 +147,20 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                     }
                 }
                 body.get("items").forEach(i -> STORED.remove(key(i)));
+                answer(ex, 201, "{}");
+            });
+            server.createContext("/api/performance/corrections/attendance", ex -> {
+                JsonNode body = JSON.readTree(ex.getRequestBody());
+                if (failStatus != 0) {
+                    answer(ex, failStatus, "{\"status\":" + failStatus + "}");
+                    return;
+                }
+                if (body.path("items").size() > 500) {
+                    answer(ex, 400, "{\"type\":\"https://portfolio.example/problems/validation\",\"status\":400}");
+                    return;
+                }
+                // to svc_edfi, performance-service answers every RETRACT as done, stored or not
+                ATTENDANCE_CORRECTIONS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), body));
                 answer(ex, 201, "{}");
             });
             server.start();

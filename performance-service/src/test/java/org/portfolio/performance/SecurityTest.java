@@ -103,6 +103,29 @@ class SecurityTest {
     }
 
     /**
+     * Hostile review of the twenty-seventh pass, Q5: an Ed-Fi school mapped again to another school left its students'
+     * attendance records at the first for good; edfi-service now retracts them there, so svc_edfi may retract attendance
+     * records too — only retract (a CORRECT is 403 and changes nothing), its answer without values.
+     */
+    @Test
+    void edfiServicesOwnClientMayRetractAttendanceRecordsAndNothingElse() {
+        Fixtures.School s = Fixtures.school();
+        String svc = sis("svc_edfi", s.id());
+        String owner = sis("sis-" + UUID.randomUUID(), s.id());
+        postJson("attendance", owner, List.of(Fixtures.attendance(s.id(), "Q5A", 100, 3))).statusCode(201);
+        Map<String, Object> correct = new java.util.LinkedHashMap<>(Map.of("schoolId", s.id().toString(), "schoolYear",
+                Fixtures.YEAR, "studentId", "Q5A", "action", "CORRECT", "daysEnrolled", 100, "daysAbsent", 30));
+        CorrectionTest.correct(svc, "attendance", "SOURCE_RECORD_CHANGED", null, List.of(correct)).statusCode(403)
+                .contentType("application/problem+json");
+        var retracted = CorrectionTest.correct(svc, "attendance", "SOURCE_RECORD_CHANGED", null, List.of(Map.of("schoolId",
+                s.id().toString(), "schoolYear", Fixtures.YEAR, "studentId", "Q5A", "action", "RETRACT")))
+                .statusCode(201).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(retracted.getMap("items[0]")).doesNotContainKeys("before", "after");
+        given().auth().oauth2(owner).queryParam("schoolId", s.id()).queryParam("schoolYear", Fixtures.YEAR)
+                .get("/api/performance/student-records/attendance").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    /**
      * Review of edfi5, finding H1: svc_edfi (every school) on the assessment corrections may only RETRACT — a CORRECT is
      * refused (403) and changes nothing —, gets no record's values back (no {@code before}/{@code after}, no metric
      * counts), and a retraction of a record that is not stored is answered as a done retraction: the answer tells it

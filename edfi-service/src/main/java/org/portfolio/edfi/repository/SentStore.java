@@ -66,4 +66,68 @@ public class SentStore {
             return null;
         });
     }
+
+    // --- attendance (edfi_sent_attendance) ------------------------------------------------------------------------
+
+    /** An attendance record by performance-service's natural key. */
+    public record SentAttendance(UUID schoolId, String schoolYear, String studentId) {
+    }
+
+    /** What was last sent for these record keys (those sent). */
+    public java.util.Map<String, SentAttendance> attendanceOf(java.util.Collection<String> sourceKeys) {
+        if (sourceKeys.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return sql.work(c -> {
+            java.util.Map<String, SentAttendance> out = new java.util.HashMap<>();
+            try (PreparedStatement st = c.prepareStatement("select source_key, school_id, school_year, student_id "
+                    + "from edfi_sent_attendance where source_key = any (?)")) {
+                st.setArray(1, c.createArrayOf("text", sourceKeys.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new SentAttendance(rs.getObject(2, UUID.class), rs.getString(3),
+                                rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public void putAttendance(java.util.Map<String, SentAttendance> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("insert into edfi_sent_attendance (source_key, school_id, "
+                    + "school_year, student_id, sent_at) values (?, ?, ?, ?, ?) on conflict (source_key) do update set "
+                    + "school_id = excluded.school_id, school_year = excluded.school_year, student_id = excluded.student_id, "
+                    + "sent_at = excluded.sent_at")) {
+                Timestamp now = Timestamp.from(clock.instant());
+                for (var e : sent.entrySet()) {
+                    st.setString(1, e.getKey());
+                    st.setObject(2, e.getValue().schoolId());
+                    st.setString(3, e.getValue().schoolYear());
+                    st.setString(4, e.getValue().studentId());
+                    st.setTimestamp(5, now);
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public void removeAttendance(java.util.Collection<String> sourceKeys) {
+        if (sourceKeys.isEmpty()) {
+            return;
+        }
+        sql.work(c -> {
+            try (PreparedStatement st = c.prepareStatement("delete from edfi_sent_attendance where source_key = any (?)")) {
+                st.setArray(1, c.createArrayOf("text", sourceKeys.toArray()));
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
 }

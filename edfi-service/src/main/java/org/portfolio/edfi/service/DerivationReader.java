@@ -226,6 +226,19 @@ public class DerivationReader {
         return out;
     }
 
+    /** The attendance records last sent for these record keys (RecordKeys.key of a student-year). */
+    @Transactional
+    public Map<String, SentStore.SentAttendance> attendanceSent(java.util.Collection<String> keys) {
+        return sent.attendanceOf(keys);
+    }
+
+    /** Remembers the attendance records performance-service now has, and forgets those it no longer has. */
+    @Transactional
+    public void recordAttendance(Map<String, SentStore.SentAttendance> sentNow, java.util.Collection<String> retracted) {
+        sent.removeAttendance(retracted);
+        sent.putAttendance(sentNow);
+    }
+
     /** Remembers what performance-service now has for these keys. */
     @Transactional
     public void recordSent(List<AssessmentPlan> done) {

@@ -91,6 +91,9 @@ public class DerivedRecordSender {
 
     void sendAttendance(Map<StudentYear, List<PendingStore.Pending>> records, SendOutcome out) {
         Map<StudentYear, ObjectNode> rows = reader.derive(new TreeSet<>(records.keySet()));
+        if (!retractMovedAttendance(records, rows, out)) {
+            return;
+        }
         // records that derive nothing (no enrolled day, an unmapped school) are settled: there is nothing to send, and a
         // problem listed for one of them is over
         List<String> nothing = new ArrayList<>();
@@ -121,6 +124,45 @@ public class DerivedRecordSender {
                 wait = !uploadAttendance(authorization, chunk, rows, records, out, true);
             }
         }
+    }
+
+    /**
+     * The attendance records performance-service has under another natural key than the one derived now — the Ed-Fi
+     * school mapped to another suite school since — or that nothing derives any more: retracted there first (a school
+     * mapped X → A, then corrected to X → B, left every student's record at A for good: twenty-seventh pass, Q5).
+     * False when they could not be retracted now: every record of the pass is postponed.
+     */
+    private boolean retractMovedAttendance(Map<StudentYear, List<PendingStore.Pending>> records,
+                                           Map<StudentYear, ObjectNode> rows, SendOutcome out) {
+        Map<String, StudentYear> byKey = new java.util.HashMap<>();
+        records.keySet().forEach(k -> byKey.put(RecordKeys.key(k), k));
+        Map<String, SentStore.SentAttendance> before = reader.attendanceSent(byKey.keySet());
+        Map<String, SentStore.SentAttendance> retract = new java.util.LinkedHashMap<>();
+        before.forEach((key, sent) -> {
+            ObjectNode row = rows.get(byKey.get(key));
+            if (row == null || !sent.equals(attendanceOf(row))) {
+                retract.put(key, sent);
+            }
+        });
+        if (retract.isEmpty()) {
+            return true;
+        }
+        try {
+            performance.retractAttendance(serviceToken.authorization(), List.copyOf(retract.values()));
+        } catch (ServiceToken.Unavailable | PerformanceClient.Refused e) {
+            LOG.warnf("derived attendance records wait: %d moved or gone could not be retracted (%s)", retract.size(),
+                    e.getMessage());
+            out.postpone(records.values().stream().flatMap(List::stream).toList());
+            return false;
+        }
+        reader.recordAttendance(Map.of(), retract.keySet());
+        return true;
+    }
+
+    /** The natural key performance-service keeps an attendance row under. */
+    private static SentStore.SentAttendance attendanceOf(ObjectNode row) {
+        return new SentStore.SentAttendance(java.util.UUID.fromString(row.get("schoolId").asText()),
+                row.get("schoolYear").asText(), row.get("studentId").asText());
     }
 
     /** One upload of at most MAX_ROWS_PER_UPLOAD records; false when performance-service cannot take records now (postponed). */
@@ -169,6 +211,7 @@ public class DerivedRecordSender {
         Map<Integer, PerformanceClient.Rejected> rejected = new HashMap<>();
         outcome.rejected().forEach(r -> rejected.putIfAbsent(r.index(), r));
         List<String> ok = new ArrayList<>();
+        Map<String, SentStore.SentAttendance> kept = new java.util.HashMap<>();
         int waiting = 0;
         for (int i = 0; i < chunk.size(); i++) {
             StudentYear k = chunk.get(i);
@@ -187,10 +230,12 @@ public class DerivedRecordSender {
                 problem(ATTENDANCE, RecordKeys.key(k), k.schoolId(), records.get(k), 422, r.field(), rejection("attendance", r));
             } else {
                 ok.add(RecordKeys.key(k));
+                kept.put(RecordKeys.key(k), attendanceOf(rows.get(k)));
             }
             out.settle(records.get(k));
         }
         logNotScoped(waiting, "attendance");
+        reader.recordAttendance(kept, List.of()); // what to retract if the record moves or goes (Q5)
         pending.clearProblems(ATTENDANCE, ok);
         return true;
     }

@@ -70,6 +70,8 @@ public class PerformanceClient {
     static final String RETRACTION_CODE = "SOURCE_RECORD_CHANGED";
     static final String RETRACTION_NOTE = "Retracted through the Ed-Fi door: the studentAssessment behind this result was "
             + "deleted, or its assessment, school or mapping changed (edfi-service)";
+    static final String ATTENDANCE_RETRACTION_NOTE = "Retracted through the Ed-Fi door: the Ed-Fi school of this "
+            + "attendance record is mapped to another school now, or nothing derives the record any more (edfi-service)";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -110,6 +112,39 @@ public class PerformanceClient {
                 body.path("type").asText(""));
         throw new Refused(res.statusCode(), "performance-service refused to retract the assessment records ("
                 + res.statusCode() + "): " + body.path("detail").asText(""));
+    }
+
+    /**
+     * Retracts attendance records by natural key (school, school year, student) through {@code POST
+     * /api/performance/corrections/attendance}, RETRACT items, as {@link #retractAssessments}: a record that moved to
+     * another suite school (a school mapped again) or that nothing derives any more (twenty-seventh pass, Q5). At most
+     * 500 items a request (performance-service's bound); a record performance-service does not have is answered as
+     * retracted to this client.
+     */
+    public void retractAttendance(String authorization, List<SentStore.SentAttendance> records) {
+        for (int i = 0; i < records.size(); i += 500) {
+            ObjectNode body = mapper.createObjectNode();
+            body.put("reasonCode", RETRACTION_CODE);
+            body.put("note", ATTENDANCE_RETRACTION_NOTE);
+            ArrayNode items = body.putArray("items");
+            for (SentStore.SentAttendance r : records.subList(i, Math.min(records.size(), i + 500))) {
+                items.addObject().put("schoolId", r.schoolId().toString()).put("schoolYear", r.schoolYear())
+                        .put("studentId", r.studentId()).put("action", "RETRACT");
+            }
+            HttpResponse<String> res = send(config.performanceUrl().resolve("/api/performance/corrections/attendance"),
+                    authorization, body.toString());
+            if (res.statusCode() == 201 || res.statusCode() == 200) {
+                continue;
+            }
+            JsonNode answer = json(res);
+            if (res.statusCode() == 422 && answer.path("type").asText("").endsWith("record-not-found")) {
+                continue; // a client that reads every value is told; these records are gone already
+            }
+            LOG.warnf("performance-service refused a retraction of %d attendance records: %d %s", items.size(),
+                    res.statusCode(), answer.path("type").asText(""));
+            throw new Refused(res.statusCode(), "performance-service refused to retract the attendance records ("
+                    + res.statusCode() + "): " + answer.path("detail").asText(""));
+        }
     }
 
     private HttpResponse<String> correction(String authorization, List<SentStore.Sent> records) {

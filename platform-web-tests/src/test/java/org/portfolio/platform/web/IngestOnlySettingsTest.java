@@ -26,7 +26,8 @@ class IngestOnlySettingsTest {
         assertThat(IngestOnlyClients.EDFI_SERVICE_CLIENT).isEqualTo("svc_edfi");
         assertThat(IngestOnlyClients.CLIENTS).containsExactly("svc_edfi");
         assertThat(IngestOnlyClients.OPERATIONS).containsExactlyInAnyOrder("POST /api/performance/ingest/attendance",
-                "POST /api/performance/ingest/assessments", "POST /api/performance/corrections/assessments");
+                "POST /api/performance/ingest/assessments", "POST /api/performance/corrections/assessments",
+                "POST /api/performance/corrections/attendance");
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.Set;
  * {@code svc_edfi} is an SIS of every school so that performance-service takes the records the Ed-Fi door derived for
  * any school — but its token must not read student records anywhere, nor write Ed-Fi resources, nor call anything else.
  * Every service refuses such a client (403) on every operation except the few it needs ({@link #OPERATIONS}:
- * performance-service's attendance and assessment ingestion and its assessment corrections, where it may only retract
- * and reads no value). The operation is matched exactly (method and path); anything else is refused.
+ * performance-service's attendance and assessment ingestion and its assessment and attendance corrections, where it may
+ * only retract and reads no value: an attendance record whose Ed-Fi school was mapped to another school is retracted at
+ * the first, twenty-seventh pass, Q5). The operation is matched exactly (method and path); anything else is refused.
  *
  * <p>One source of truth (review of edfi5, M3): the client id ({@link #EDFI_SERVICE_CLIENT}) and the operations are
  * constants of this class, which the gateway (creating the client), edfi-service (using it) and every service
@@ -32,7 +33,8 @@ public class IngestOnlyClients {
 
     /** What they may call, exactly (method and path). */
     public static final List<String> OPERATIONS = List.of("POST /api/performance/ingest/attendance",
-            "POST /api/performance/ingest/assessments", "POST /api/performance/corrections/assessments");
+            "POST /api/performance/ingest/assessments", "POST /api/performance/corrections/assessments",
+            "POST /api/performance/corrections/attendance");
 
     @Inject
     Caller caller;
