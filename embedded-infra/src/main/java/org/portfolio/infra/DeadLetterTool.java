@@ -189,10 +189,24 @@ public final class DeadLetterTool {
             }
             first = c.beginningOffsets(List.of(original)).get(original);
         }
-        if (!force && first != null && l.originalOffset() < first) {
+        boolean aged = first != null && l.originalOffset() < first;
+        if (!force && aged) {
             return new Replay(Outcome.REFUSED_ORIGINAL_GONE, "the original (" + original + "@" + l.originalOffset()
                     + ") is no longer on its topic (it keeps offsets from " + first + "): whether a later event about "
-                    + dead.key() + " was published cannot be told. Replay with --force once you have checked it");
+                    + dead.key() + " was published cannot be told, nor whether this letter is a copy of it. Replay with "
+                    + "--force once you have checked both");
+        }
+        if (!aged) {
+            // a letter is a copy of a record its topic's owner published: the same key and the same bytes at the offset
+            // it names. A reader of the topic may write its dead-letter topic, and a letter forged with the owner's
+            // type and source passed the origin check (the pass's own read, D1)
+            ConsumerRecord<String, byte[]> published = at(original, l.originalOffset());
+            if (published == null || !java.util.Objects.equals(published.key(), dead.key())
+                    || !java.util.Arrays.equals(published.value(), dead.value())) {
+                return new Replay(Outcome.REFUSED_FOREIGN, "it is not a copy of the record at " + original + "@"
+                        + l.originalOffset() + " (" + (published == null ? "no such record" : "another key or value")
+                        + "): not put back");
+            }
         }
         if (!force && dead.key() != null) {
             ConsumerRecord<String, byte[]> later = laterWithKey(original, l.originalOffset(), dead.key(), l.eventId());

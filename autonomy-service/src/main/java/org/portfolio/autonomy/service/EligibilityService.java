@@ -230,7 +230,6 @@ public class EligibilityService {
                                 + " for " + fallBackYears(g) + " consecutive school year(s); the fall back while the "
                                 + "grant is revoked is undone: when its missed benchmarks are met it is reinstated")
                 .withReason(correction.get()).withRatings(List.of(r.ratingId())).withContract(g.contractId), now);
-        standingMisses.holdIfRevoked(g, eventId, now);
         return true;
     }
 

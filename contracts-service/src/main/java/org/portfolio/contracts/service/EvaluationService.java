@@ -154,7 +154,12 @@ public class EvaluationService {
      */
     private void missingAgain(Contract c, Benchmark b) {
         Optional<BenchmarkEvaluation> standing = evaluations.latestDecisive(c.id, b.benchmarkId);
-        if (standing.isEmpty() || standing.get().result != EvaluationResult.MISSING_DATA || !standing.get().countsAsMiss) {
+        // the same data still missing: the amended benchmark measures the same metric for the same period, and the
+        // contract still counts missing data as a miss (a benchmark moved to another year, or terms that no longer
+        // count it, published a miss nobody found: the pass's own read, D4)
+        if (standing.isEmpty() || standing.get().result != EvaluationResult.MISSING_DATA || !standing.get().countsAsMiss
+                || !standing.get().period.equals(b.period) || !standing.get().metricCode.equals(b.metricCode)
+                || !b.contractVersion.accountabilityTerms().missingDataCountsAsMiss()) {
             return;
         }
         BenchmarkEvaluation e = BenchmarkEvaluation.missingData(c, b, standing.get().dataDueBy, true, calendar.now());

@@ -77,28 +77,38 @@ class ConsumerFailuresTest {
     @Test
     void aPlantedDeadLetterIsNotPutBackOnAnotherTopicNorAsAnotherServicesEvent() throws Exception {
         DeadLetterTool tool = new DeadLetterTool(RealInfrastructure.bootstrapServers());
-        var toClients = plant("gateway.clients", "portfolio.trouble.Trouble.v1", "/trouble");
+        var toClients = plant("gateway.clients", 0, 0, "portfolio.trouble.Trouble.v1", "/trouble");
         DeadLetterTool.Replay one = tool.replay(DLQ, toClients.partition(), toClients.offset(), true);
         assertThat(one.outcome()).isEqualTo(DeadLetterTool.Outcome.REFUSED_FOREIGN);
         assertThat(one.detail()).contains("gateway.clients").contains(TroubleHandler.TOPIC);
 
-        var forged = plant(TroubleHandler.TOPIC, "portfolio.contracts.BenchmarkEvaluated.v1", "/contracts");
+        var forged = plant(TroubleHandler.TOPIC, 0, 0, "portfolio.contracts.BenchmarkEvaluated.v1", "/contracts");
         DeadLetterTool.Replay two = tool.replay(DLQ, forged.partition(), forged.offset(), true);
         assertThat(two.outcome()).isEqualTo(DeadLetterTool.Outcome.REFUSED_FOREIGN);
         assertThat(two.detail()).contains("not an event trouble publishes");
+
+        // the pass's own read, D1: the owner's own type and source, naming a record the owner did publish, but not a
+        // copy of it (a forged MISSED in a real event's place)
+        String real = publish("school-planted", Map.of("mode", "ok"));
+        Received published = EventsProbe.await(TroubleHandler.TOPIC, r -> real.equals(r.id()), Duration.ofSeconds(10));
+        var copy = plant(TroubleHandler.TOPIC, published.partition(), published.offset(), TroubleHandler.TYPE,
+                TroubleHandler.SOURCE);
+        DeadLetterTool.Replay three = tool.replay(DLQ, copy.partition(), copy.offset(), true);
+        assertThat(three.outcome()).isEqualTo(DeadLetterTool.Outcome.REFUSED_FOREIGN);
+        assertThat(three.detail()).contains("not a copy of the record");
     }
 
     /** A record written straight to the dead-letter topic, with headers naming {@code original} as where it came from. */
-    private static org.apache.kafka.clients.producer.RecordMetadata plant(String original, String type, String source)
-            throws Exception {
+    private static org.apache.kafka.clients.producer.RecordMetadata plant(String original, int partition, long offset,
+                                                                          String type, String source) throws Exception {
         String id = UUID.randomUUID().toString();
         String value = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"type\":\"" + type
                 + "\",\"subject\":\"school-planted\",\"time\":\"2026-12-08T00:00:00Z\",\"data\":{\"mode\":\"ok\"}}";
         var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(DLQ, "school-planted",
                 value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         record.headers().add("dlq-original-topic", original.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        record.headers().add("dlq-original-partition", "0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        record.headers().add("dlq-original-offset", "0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("dlq-original-partition", String.valueOf(partition).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("dlq-original-offset", String.valueOf(offset).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         record.headers().add("dlq-consumer", "trouble-maker".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         record.headers().add("dlq-error", "an ordinary failure".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(

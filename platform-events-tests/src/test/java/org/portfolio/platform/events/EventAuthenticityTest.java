@@ -98,6 +98,25 @@ class EventAuthenticityTest {
         assertThat(pairs(id)).isEqualTo(2);
     }
 
+    /**
+     * The pass's own read, D2: a replica of the previous release, still running while the first of this release
+     * migrates, inserts its inbox rows without a source: they are still taken (the source read from the type) and a
+     * redelivery is still skipped.
+     */
+    @Test
+    void anInboxRowWrittenWithoutItsSourceByThePreviousReleaseIsStillKeyedAndDeduplicated() {
+        String id = UUID.randomUUID().toString();
+        String insert = "insert into processed_event (consumer, event_id, event_type) values ('previous-release', ?1, "
+                + "'portfolio.upstream.Thing.v1') on conflict do nothing";
+        int first = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery(insert).setParameter(1, id).executeUpdate());
+        int again = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery(insert).setParameter(1, id).executeUpdate());
+        assertThat(first).isEqualTo(1);
+        assertThat(again).as("a redelivery to the previous release is still skipped").isZero();
+        assertThat(count("select count(*) from processed_event where event_id = ?1 and source = '/upstream'", id)).isEqualTo(1);
+    }
+
     private long pairs(String eventId) {
         return count("select count(*) from received_pair where event_id = ?1", eventId);
     }
