@@ -85,4 +85,28 @@ class StandingMissesTest {
         assertThat(check(school, "DISMISS_STAFF").getString("decidedBy")).isEqualTo("SCHOOL");
         assertThat(check(school, "HIRE_TEACHERS").getString("decidedBy")).isEqualTo("SCHOOL");
     }
+
+    /**
+     * The pass's own read, D5: oversight reinstated the grant by hand despite the miss; a new provision split from it
+     * is not revoked by the miss oversight set aside.
+     */
+    @Test
+    void aMissOversightSetAsideByReinstatingDoesNotHoldANewProvision() {
+        UUID school = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        registerSchool(school, "Reinstated Then Split Middle");
+        Map<String, Object> both = full("PEOPLE", "HIRE_TEACHERS", "DISMISS_STAFF");
+        activate(contract, school, List.of(both));
+        awaitGrants(school, g -> has(g, "PEOPLE", "ACTIVE"));
+        awaitRead(evaluate(school, contract, UUID.randomUUID(), "MISSED", 3, 9, true, "PEOPLE"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/json")
+                .body(Map.of("reason", "The vacancies were filled after the count; the board restores staffing"))
+                .post("/api/autonomy/grants/{id}/reinstate", grantOn(live(school), "PEOPLE").get("id")).then().statusCode(200);
+
+        Map<String, Object> hire = full("PEOPLE", "HIRE_TEACHERS");
+        hire.put("provisionId", both.get("provisionId"));
+        awaitRead(amend(contract, school, 2, List.of(hire, full("PEOPLE", "DISMISS_STAFF"))));
+        assertThat(live(school)).hasSize(2).allSatisfy(g -> assertThat(g).containsEntry("status", "ACTIVE"));
+        assertThat(check(school, "DISMISS_STAFF").getString("decidedBy")).isEqualTo("SCHOOL");
+    }
 }

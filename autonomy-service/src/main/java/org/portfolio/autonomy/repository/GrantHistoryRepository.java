@@ -23,4 +23,13 @@ public class GrantHistoryRepository implements PanacheRepositoryBase<GrantHistor
     public PanacheQuery<GrantHistory> ofSchool(UUID schoolId) {
         return find("schoolId = ?1 order by id", schoolId);
     }
+
+    /** When oversight last reinstated by hand a grant of the school on the domain (null: never). */
+    public java.time.Instant lastManualReinstatement(UUID schoolId, org.portfolio.autonomy.domain.AutonomyDomain domain) {
+        return getEntityManager().createQuery("select max(h.at) from GrantHistory h where h.schoolId = ?1 and h.domain = ?2 "
+                        + "and h.action = ?3 and h.cause.kind = ?4", java.time.Instant.class)
+                .setParameter(1, schoolId).setParameter(2, domain)
+                .setParameter(3, org.portfolio.autonomy.domain.GrantAction.REINSTATED)
+                .setParameter(4, org.portfolio.autonomy.domain.CauseKind.MANUAL).getSingleResult();
+    }
 }

@@ -48,6 +48,9 @@ public class StandingMisses {
     @Inject
     GrantService grantService;
 
+    @Inject
+    org.portfolio.autonomy.repository.GrantHistoryRepository history;
+
     /** One miss holding a domain: the benchmark, its evaluation and whether its MET reinstates. */
     record Miss(UUID benchmarkId, UUID evaluationId, boolean reinstateOnMet) {
     }
@@ -95,8 +98,13 @@ public class StandingMisses {
         for (BenchmarkEvaluation e : evaluations.ofContractLatestFirst(g.schoolId, g.contractId)) {
             latest.putIfAbsent(e.benchmarkId, e);
         }
+        // a miss oversight overrode by reinstating a grant of the domain by hand after it came holds nothing: its
+        // decision stands for the domain (the pass's own read, D5: a new provision split from the reinstated grant, or
+        // a grant earned after it, was revoked again by the miss oversight had set aside)
+        java.time.Instant overridden = history.lastManualReinstatement(g.schoolId, g.domain);
         return latest.values().stream()
-                .filter(e -> BenchmarkService.MISSED.equals(e.result) && e.guards().contains(g.domain)).toList();
+                .filter(e -> BenchmarkService.MISSED.equals(e.result) && e.guards().contains(g.domain))
+                .filter(e -> overridden == null || e.receivedAt.isAfter(overridden)).toList();
     }
 
     private Cause cause(Grant g, java.util.Collection<Miss> holding, Grant byOversight, String eventId) {
