@@ -200,6 +200,28 @@ class EdFiApiTest {
         assertThat(FakePerformance.ATTENDANCE_CORRECTIONS.size()).isEqualTo(before + 1);
     }
 
+    /**
+     * The pass's own read, D6: two Ed-Fi schools mapped to one school share performance-service's key for a student
+     * enrolled at both; when one of them is mapped elsewhere, the record the other still holds there is not retracted.
+     */
+    @Test
+    void aRecordAnotherEdFiSchoolStillHoldsIsNotRetractedWhenOneIsMappedAway() {
+        long x = edfiSchool;
+        post("sessions", session("2021-2022 Fall Semester", "2021-08-23", "2021-12-17", 81), sis, 201);
+        post("studentSchoolAssociations", enrollment("604830", "2021-08-23", null), sis, 201);
+        long y = x + 1;
+        mapSchool(y, school);
+        edfiSchool = y;
+        post("sessions", session("2021-2022 Fall Semester", "2021-08-23", "2021-12-17", 81), sis, 201);
+        post("studentSchoolAssociations", enrollment("604830", "2021-08-23", null), sis, 201);
+        int before = FakePerformance.ATTENDANCE_CORRECTIONS.size();
+
+        edfiSchool = x;
+        mapSchool(x, UUID.randomUUID());
+        assertThat(FakePerformance.ATTENDANCE_CORRECTIONS.subList(before, FakePerformance.ATTENDANCE_CORRECTIONS.size()))
+                .flatExtracting(r -> r.rows().get("items").findValuesAsText("schoolId")).doesNotContain(school.toString());
+    }
+
     @Test
     void listsFilterByTheNaturalKeyAndPage() {
         for (int i = 0; i < 3; i++) {

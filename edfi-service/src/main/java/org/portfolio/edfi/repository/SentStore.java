@@ -94,6 +94,35 @@ public class SentStore {
         });
     }
 
+    /**
+     * Of these natural keys, those another record of the door (not one of {@code excluding}) was last sent under:
+     * several Ed-Fi schools mapped to one suite school share performance-service's key.
+     */
+    public java.util.Set<SentAttendance> attendanceHeldBy(java.util.Collection<SentAttendance> naturalKeys,
+                                                          java.util.Collection<String> excluding) {
+        if (naturalKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return sql.work(c -> {
+            java.util.Set<SentAttendance> out = new java.util.HashSet<>();
+            try (PreparedStatement st = c.prepareStatement("select distinct s.school_id, s.school_year, s.student_id "
+                    + "from edfi_sent_attendance s join unnest(?::uuid[], ?::text[], ?::text[]) k(school_id, school_year, "
+                    + "student_id) on s.school_id = k.school_id and s.school_year = k.school_year "
+                    + "and s.student_id = k.student_id where not (s.source_key = any (?))")) {
+                st.setArray(1, c.createArrayOf("uuid", naturalKeys.stream().map(SentAttendance::schoolId).toArray()));
+                st.setArray(2, c.createArrayOf("text", naturalKeys.stream().map(SentAttendance::schoolYear).toArray()));
+                st.setArray(3, c.createArrayOf("text", naturalKeys.stream().map(SentAttendance::studentId).toArray()));
+                st.setArray(4, c.createArrayOf("text", excluding.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SentAttendance(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public void putAttendance(java.util.Map<String, SentAttendance> sent) {
         if (sent.isEmpty()) {
             return;

@@ -232,6 +232,13 @@ public class DerivationReader {
         return sent.attendanceOf(keys);
     }
 
+    /** Of these natural keys, those another record of the door still holds at performance-service. */
+    @Transactional
+    public java.util.Set<SentStore.SentAttendance> attendanceHeldElsewhere(
+            java.util.Collection<SentStore.SentAttendance> naturalKeys, java.util.Collection<String> excluding) {
+        return sent.attendanceHeldBy(naturalKeys, excluding);
+    }
+
     /** Remembers the attendance records performance-service now has, and forgets those it no longer has. */
     @Transactional
     public void recordAttendance(Map<String, SentStore.SentAttendance> sentNow, java.util.Collection<String> retracted) {

@@ -89,11 +89,15 @@ public class DerivedRecordSender {
 
     // --- attendance -----------------------------------------------------------------------------
 
-    void sendAttendance(Map<StudentYear, List<PendingStore.Pending>> records, SendOutcome out) {
-        Map<StudentYear, ObjectNode> rows = reader.derive(new TreeSet<>(records.keySet()));
-        if (!retractMovedAttendance(records, rows, out)) {
+    void sendAttendance(Map<StudentYear, List<PendingStore.Pending>> given, SendOutcome out) {
+        Map<StudentYear, ObjectNode> derived = reader.derive(new TreeSet<>(given.keySet()));
+        Set<StudentYear> held = retractMovedAttendance(given, derived, out);
+        if (held == null) {
             return;
         }
+        // those whose old records could not be retracted wait (postponed); the others go on
+        Map<StudentYear, List<PendingStore.Pending>> records = without(given, held);
+        Map<StudentYear, ObjectNode> rows = without(derived, held);
         // records that derive nothing (no enrolled day, an unmapped school) are settled: there is nothing to send, and a
         // problem listed for one of them is over
         List<String> nothing = new ArrayList<>();
@@ -130,10 +134,13 @@ public class DerivedRecordSender {
      * The attendance records performance-service has under another natural key than the one derived now — the Ed-Fi
      * school mapped to another suite school since — or that nothing derives any more: retracted there first (a school
      * mapped X → A, then corrected to X → B, left every student's record at A for good: twenty-seventh pass, Q5).
-     * False when they could not be retracted now: every record of the pass is postponed.
+     * Returns the records postponed because their old record could not be retracted (performance-service refused: the
+     * others go on), or null when performance-service cannot be reached (every record of the pass postponed). A natural
+     * key another record of the door still holds (several Ed-Fi schools mapped to one suite school) is not retracted,
+     * only forgotten for this record, and one key is retracted once (the pass's own read, D6 and D7).
      */
-    private boolean retractMovedAttendance(Map<StudentYear, List<PendingStore.Pending>> records,
-                                           Map<StudentYear, ObjectNode> rows, SendOutcome out) {
+    private Set<StudentYear> retractMovedAttendance(Map<StudentYear, List<PendingStore.Pending>> records,
+                                                    Map<StudentYear, ObjectNode> rows, SendOutcome out) {
         Map<String, StudentYear> byKey = new java.util.HashMap<>();
         records.keySet().forEach(k -> byKey.put(RecordKeys.key(k), k));
         Map<String, SentStore.SentAttendance> before = reader.attendanceSent(byKey.keySet());
@@ -145,18 +152,40 @@ public class DerivedRecordSender {
             }
         });
         if (retract.isEmpty()) {
-            return true;
+            return Set.of();
         }
+        Set<SentStore.SentAttendance> elsewhere = reader.attendanceHeldElsewhere(retract.values(), retract.keySet());
+        List<SentStore.SentAttendance> items = retract.values().stream().filter(n -> !elsewhere.contains(n)).distinct()
+                .toList();
         try {
-            performance.retractAttendance(serviceToken.authorization(), List.copyOf(retract.values()));
-        } catch (ServiceToken.Unavailable | PerformanceClient.Refused e) {
-            LOG.warnf("derived attendance records wait: %d moved or gone could not be retracted (%s)", retract.size(),
-                    e.getMessage());
+            performance.retractAttendance(serviceToken.authorization(), items);
+        } catch (ServiceToken.Unavailable u) {
+            LOG.warnf("derived attendance records wait: %s", u.getMessage());
             out.postpone(records.values().stream().flatMap(List::stream).toList());
-            return false;
+            return null;
+        } catch (PerformanceClient.Refused r) {
+            if (unavailable(r)) {
+                out.postpone(records.values().stream().flatMap(List::stream).toList());
+                return null;
+            }
+            LOG.warnf("%d derived attendance records wait: their records sent before could not be retracted (%s)",
+                    retract.size(), r.getMessage());
+            Set<StudentYear> held = new java.util.HashSet<>();
+            retract.keySet().forEach(k -> held.add(byKey.get(k)));
+            out.postpone(held.stream().flatMap(k -> records.get(k).stream()).toList());
+            return held;
         }
         reader.recordAttendance(Map.of(), retract.keySet());
-        return true;
+        return Set.of();
+    }
+
+    private static <V> Map<StudentYear, V> without(Map<StudentYear, V> m, Set<StudentYear> keys) {
+        if (keys.isEmpty()) {
+            return m;
+        }
+        Map<StudentYear, V> out = new java.util.LinkedHashMap<>(m);
+        out.keySet().removeAll(keys);
+        return out;
     }
 
     /** The natural key performance-service keeps an attendance row under. */
