@@ -172,6 +172,23 @@ public class FeedRepository {
         });
     }
 
+    /** The stored size of each event's data (octets), by seq: what reading it costs, read without reading it. */
+    public java.util.Map<Long, Long> dataSizes(java.util.Collection<Long> seqs) {
+        return sql.work(c -> {
+            java.util.Map<Long, Long> out = new java.util.HashMap<>();
+            try (PreparedStatement st = c.prepareStatement("select seq, octet_length(data) from feed_event "
+                    + "where seq = any(?::bigint[])")) {
+                st.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public List<FeedRow> bySeq(java.util.Collection<Long> seqs) {
         return sql.work(c -> {
             List<FeedRow> rows = new ArrayList<>();

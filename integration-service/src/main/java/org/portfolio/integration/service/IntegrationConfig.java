@@ -115,6 +115,15 @@ public interface IntegrationConfig {
         @WithDefault("1000")
         int claimBatch();
 
+        /**
+         * Event data a claim holds at most (the events' stored bytes, each event counted once; at least one delivery is
+         * kept): the rows past it are given back untried and claimed again later, in order. A claim of a thousand lanes
+         * read every event's data at once, whatever its size (up to 900 KB each), into a 256 MB heap (hostile read of
+         * the twenty-sixth pass, W2).
+         */
+        @WithDefault("8M")
+        io.quarkus.runtime.configuration.MemorySize claimMaxBytes();
+
         /** Events one replay call queues at most (call again from the answer's {@code next}). */
         @WithDefault("10000")
         int replayMax();

@@ -181,7 +181,12 @@ public class WebhookDispatcher {
         List<Slot> slots = QuarkusTransaction.requiringNew().call(() -> {
             List<Claimed> claimed = deliveries.claim(w.claimBatch(), w.maxInFlight(), w.lanesPerSlot(), w.eventsPerLane(), lease);
             count[0] = claimed.size();
-            return claimed.isEmpty() ? List.<Slot>of() : prepare(claimed, sendUntil, claimedAt);
+            if (claimed.isEmpty()) {
+                return List.<Slot>of();
+            }
+            List<Claimed> past = pastBudget(claimed, feed.dataSizes(claimed.stream().map(Claimed::feedSeq).distinct()
+                    .toList()), w.claimMaxBytes().asLongValue());
+            return prepare(claimed.subList(0, claimed.size() - past.size()), past, sendUntil, claimedAt);
         });
         for (Slot slot : slots) {
             senders.execute(() -> new SlotRun(slot).start());
@@ -230,7 +235,7 @@ public class WebhookDispatcher {
      * client is disabled) are given back; rows whose event the owner may no longer read are SKIPPED; both in the
      * claim's transaction.
      */
-    private List<Slot> prepare(List<Claimed> claimed, long sendUntil, long claimedAt) {
+    private List<Slot> prepare(List<Claimed> claimed, List<Claimed> pastBudget, long sendUntil, long claimedAt) {
         Map<UUID, Subscription> subs = subscriptions.list("id in ?1", claimed.stream().map(Claimed::subscriptionId).distinct().toList())
                 .stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         Map<Long, FeedRow> events = feed.bySeq(claimed.stream().map(Claimed::feedSeq).distinct().toList()).stream()
@@ -238,7 +243,7 @@ public class WebhookDispatcher {
         Map<UUID, Optional<ReadRights>> rights = new LinkedHashMap<>();
         Map<Long, String> bodies = new java.util.HashMap<>();
         Map<UUID, List<String>> secrets = new java.util.HashMap<>();
-        List<Claimed> release = new ArrayList<>();
+        List<Claimed> release = new ArrayList<>(pastBudget); // given back untried, claimed again later
         List<Claimed> skip = new ArrayList<>();
         Map<UUID, List<Job>> bySlot = new LinkedHashMap<>();
         Map<UUID, Subscription> slotSub = new java.util.HashMap<>();
@@ -279,6 +284,26 @@ public class WebhookDispatcher {
                     sendUntil, claimedAt));
         });
         return out;
+    }
+
+    /**
+     * The claimed rows (oldest first) past the claim's byte budget: once an event would take the data read past
+     * {@code budget} (each event counted once, at least one row kept), that row and every later one. Cutting at one
+     * point keeps each lane's earliest rows and gives back the rest behind them, in order (W2).
+     */
+    static List<Claimed> pastBudget(List<Claimed> claimed, Map<Long, Long> sizes, long budget) {
+        long used = 0;
+        java.util.Set<Long> counted = new java.util.HashSet<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            long seq = claimed.get(i).feedSeq();
+            long add = counted.contains(seq) ? 0 : sizes.getOrDefault(seq, 0L);
+            if (i > 0 && used + add > budget) {
+                return List.copyOf(claimed.subList(i, claimed.size()));
+            }
+            used += add;
+            counted.add(seq);
+        }
+        return List.of();
     }
 
     /** What became of one slot's rows, recorded together by the results thread. */
