@@ -129,14 +129,8 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                 ingestAnswer(ex, rows, r -> STORED.add(key(r)));
             });
             server.createContext("/api/performance/corrections/assessments", ex -> {
-                JsonNode body = JSON.readTree(ex.getRequestBody());
-                if (failStatus != 0) {
-                    answer(ex, failStatus, "{\"status\":" + failStatus + "}");
-                    return;
-                }
-                if (body.path("items").size() > 500) {
-                    // performance-service's bound: 1 to 500 items per correction
-                    answer(ex, 400, "{\"type\":\"https://portfolio.example/problems/validation\",\"status\":400}");
+                JsonNode body = correction(ex);
+                if (body == null) {
                     return;
                 }
                 CORRECTIONS.add(new Upload(ex.getRequestHeaders().getFirst("Authorization"), body));
@@ -150,13 +144,8 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                 answer(ex, 201, "{}");
             });
             server.createContext("/api/performance/corrections/attendance", ex -> {
-                JsonNode body = JSON.readTree(ex.getRequestBody());
-                if (failStatus != 0) {
-                    answer(ex, failStatus, "{\"status\":" + failStatus + "}");
-                    return;
-                }
-                if (body.path("items").size() > 500) {
-                    answer(ex, 400, "{\"type\":\"https://portfolio.example/problems/validation\",\"status\":400}");
+                JsonNode body = correction(ex);
+                if (body == null) {
                     return;
                 }
                 // to svc_edfi, performance-service answers every RETRACT as done, stored or not
@@ -171,6 +160,23 @@ public class FakePerformance implements QuarkusTestResourceLifecycleManager {
                 "portfolio.edfi.service-client.secret", SERVICE_SECRET, "portfolio.edfi.deriver.poll-interval", "100ms",
                 "portfolio.edfi.deriver.gather-delay", "10ms", "portfolio.edfi.deriver.retry-min", "200ms",
                 "portfolio.edfi.deriver.retry-max", "1s");
+    }
+
+    /**
+     * A correction's body, or null when it was answered already as performance-service would: {@link #failStatus}, or
+     * 400 past its bound of 1 to 500 items per correction.
+     */
+    private static JsonNode correction(com.sun.net.httpserver.HttpExchange ex) throws IOException {
+        JsonNode body = JSON.readTree(ex.getRequestBody());
+        if (failStatus != 0) {
+            answer(ex, failStatus, "{\"status\":" + failStatus + "}");
+            return null;
+        }
+        if (body.path("items").size() > 500) {
+            answer(ex, 400, "{\"type\":\"https://portfolio.example/problems/validation\",\"status\":400}");
+            return null;
+        }
+        return body;
     }
 
     /** performance-service's caps: at most this many row errors listed in the answer (all are counted). */

@@ -1,7 +1,6 @@
 package org.portfolio.performance;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.portfolio.testing.TestTokens;
@@ -98,9 +97,9 @@ class AfterTheDataChangesTest {
         String tag = UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase() + "QQQQ";
         String a = "QA" + tag.substring(0, 4);
         String b = "QB" + tag.substring(0, 4);
-        String alone = metric("QA_" + tag.substring(0, 4), List.of(a));
-        metric("QB_" + tag.substring(0, 4), List.of(b));
-        String both = metric("QAB_" + tag.substring(0, 4), List.of(a, b));
+        String alone = ComplementarySuppressionTest.metric("QA_" + tag.substring(0, 4), List.of(a));
+        ComplementarySuppressionTest.metric("QB_" + tag.substring(0, 4), List.of(b));
+        String both = ComplementarySuppressionTest.metric("QAB_" + tag.substring(0, 4), List.of(a, b));
         framework(year, "Q2", 10, "MATH_PROFICIENCY", alone, 15);
         UUID school = Fixtures.school().id();
         String p = "R2" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
@@ -116,15 +115,6 @@ class AfterTheDataChangesTest {
         assertThat(page.getBoolean("metrics.find { it.metricCode == '" + alone + "' }.suppressed")).isTrue();
         assertThat(page.getMap("metrics.find { it.metricCode == '" + both + "' }"))
                 .as("40.6 % of 32 beside the other subject's 50 % of 20 gives the 3 of 12 away").doesNotContainKeys("value", "n");
-    }
-
-    private static String metric(String code, List<String> subjects) {
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
-                .body(Map.of("code", code, "name", "Proficiency " + code, "category", "ACADEMIC",
-                        "direction", "HIGHER_IS_BETTER", "unit", "PERCENT", "computation", "ASSESSMENT_PROFICIENCY",
-                        "subjects", subjects))
-                .post("/api/performance/metrics").then().statusCode(201);
-        return code;
     }
 
     /** Q4: a higher minimum n published for a year suppresses its values, also those whose records were erased. */

@@ -59,7 +59,8 @@ class ComplementarySuppressionTest {
                 .containsEntry("n", 40).containsKey("value");
     }
 
-    private static String metric(String code, List<String> subjects) {
+    /** A proficiency metric over these subjects added to the module's shared catalog (its code returned). */
+    static String metric(String code, List<String> subjects) {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Proficiency " + code, "category", "ACADEMIC",
                         "direction", "HIGHER_IS_BETTER", "unit", "PERCENT", "computation", "ASSESSMENT_PROFICIENCY",
